@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, groupsOf, Role } from '@hardtech/domain';
+
+/** A SQL predicate with its named parameters, for TypeORM's `where(sql, params)`. */
+export interface Predicate {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+/** Roles that read the whole pool (DESIGN.md 2.4). */
+const SEES_EVERYTHING: readonly Role[] = ['admin', 'city_coordinator', 'auditor', 'leader'];
+
+/** Roles that never change anything in a lifecycle. */
+export const READ_ONLY_ROLES: readonly Role[] = ['auditor', 'leader'];
+
+/**
+ * The scope rule, in one place: which enterprises a caller may see. Every list, count and single
+ * read joins the enterprise and applies `enterprises(actor, alias)`; outside it an object is 404.
+ */
+@Injectable()
+export class AccessService {
+  seesEverything(actor: Actor): boolean {
+    return SEES_EVERYTHING.includes(actor.role);
+  }
+
+  /** Enterprises (alias `e`) within the caller's scope. */
+  enterprises(actor: Actor, e = 'e'): Predicate {
+    const s = actor.scope ?? {};
+    switch (actor.role) {
+      case 'admin':
+      case 'city_coordinator':
+      case 'auditor':
+      case 'leader':
+        return { sql: 'TRUE', params: {} };
+      case 'industry_officer':
+        return {
+          sql: `(${e}.cluster = ANY(:scopeClusters) OR ${e}.lead_cluster = ANY(:scopeClusters))`,
+          params: { scopeClusters: s.clusters ?? [] },
+        };
+      case 'district_officer':
+        return { sql: `${e}.district = ANY(:scopeDistricts)`, params: { scopeDistricts: s.districts ?? [] } };
+      case 'commissioner':
+        return { sql: `${e}.commissioner = :scopeUsername`, params: { scopeUsername: actor.username } };
+      case 'enterprise_user':
+        return { sql: `${e}.credit_code = ANY(:scopeCreditCodes)`, params: { scopeCreditCodes: s.creditCodes ?? [] } };
+      case 'sme_officer':
+      case 'finance_officer':
+        // 中小企业处 / 产业金融处 see the enterprises whose ledger has problems they own.
+        return {
+          sql: `EXISTS (SELECT 1 FROM problems sp WHERE sp.credit_code = ${e}.credit_code AND sp.owner_department = :scopeDepartment)`,
+          params: { scopeDepartment: s.department ?? '' },
+        };
+    }
+  }
+
+  /** Tasks (alias `t`) the caller can act on: a candidate, or the assignee. */
+  actionableTasks(actor: Actor, t = 't'): Predicate {
+    if (READ_ONLY_ROLES.includes(actor.role)) return { sql: 'FALSE', params: {} };
+    return {
+      sql: `(${t}.candidate_groups && :actorGroups::text[] OR ${t}.assignee = :actorUsername)`,
+      params: { actorGroups: groupsOf(actor), actorUsername: actor.username },
+    };
+  }
+
+  /** Tasks (alias `t`, enterprise `e`) the caller may see: of a visible enterprise, or their own work. */
+  visibleTasks(actor: Actor, t = 't', e = 'e'): Predicate {
+    const ent = this.enterprises(actor, e);
+    const act = this.actionableTasks(actor, t);
+    return { sql: `(${ent.sql} OR ${act.sql})`, params: { ...ent.params, ...act.params } };
+  }
+}

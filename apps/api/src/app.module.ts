@@ -1,0 +1,69 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { AppConfig, CONFIG, ConfigModule } from '@hardtech/config';
+import { PersistenceModule } from '@hardtech/persistence';
+import { TemporalClientModule } from '@hardtech/temporal';
+import { AccessService } from './access/access.service';
+import { AuthGuard } from './auth/auth.guard';
+import { IDENTITY_PROVIDER } from './auth/identity-provider';
+import { LocalJwtIdentityProvider } from './auth/local-jwt.identity-provider';
+import { AuthController } from './controllers/auth.controller';
+import { EnterprisesController } from './controllers/enterprises.controller';
+import { HealthController } from './controllers/health.controller';
+import { NominationsController } from './controllers/nominations.controller';
+import { ReferenceController } from './controllers/reference.controller';
+import { TasksController } from './controllers/tasks.controller';
+import { UsersController } from './controllers/users.controller';
+import { DemoSeed } from './seed/demo-seed';
+import { ClustersRepository } from './repositories/clusters.repository';
+import { EnterprisesRepository } from './repositories/enterprises.repository';
+import { TasksRepository } from './repositories/tasks.repository';
+import { UsersRepository } from './repositories/users.repository';
+import { AuthService } from './services/auth.service';
+import { EnterprisesService } from './services/enterprises.service';
+import { HealthService } from './services/health.service';
+import { NominationsService } from './services/nominations.service';
+import { TaskReferences } from './services/task-references';
+import { TasksService } from './services/tasks.service';
+import { UsersService } from './services/users.service';
+
+@Module({
+  imports: [
+    ConfigModule,
+    PersistenceModule,
+    TemporalClientModule,
+    JwtModule.registerAsync({
+      global: true,
+      inject: [CONFIG],
+      useFactory: (config: AppConfig) => ({ secret: config.auth.jwtSecret, signOptions: { algorithm: 'HS256' } }),
+    }),
+  ],
+  controllers: [
+    AuthController,
+    EnterprisesController,
+    HealthController,
+    NominationsController,
+    ReferenceController,
+    TasksController,
+    UsersController,
+  ],
+  providers: [
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: IDENTITY_PROVIDER, useClass: LocalJwtIdentityProvider },
+    AccessService,
+    AuthService,
+    DemoSeed,
+    ClustersRepository,
+    EnterprisesRepository,
+    EnterprisesService,
+    HealthService,
+    NominationsService,
+    TaskReferences,
+    TasksRepository,
+    TasksService,
+    UsersRepository,
+    UsersService,
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,16 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Actor, Role } from '@hardtech/domain';
+
+export const PUBLIC_KEY = 'public';
+export const ROLES_KEY = 'roles';
+
+/** No token needed (login, health, the web UI). */
+export const Public = () => SetMetadata(PUBLIC_KEY, true);
+
+/** Only these roles may call the endpoint; others get 403. */
+export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+
+/** The verified caller, as the guard attached it. Never read identity from the body. */
+export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
+  return ctx.switchToHttp().getRequest().actor;
+});

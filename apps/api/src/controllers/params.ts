@@ -1,0 +1,23 @@
+import { Injectable, PipeTransform } from '@nestjs/common';
+import { creditCodeProblem, InvalidInput, t } from '@hardtech/domain';
+
+/** `:creditCode` path parameters: a malformed code is a 400, not a lookup. */
+@Injectable()
+export class CreditCodePipe implements PipeTransform<string, string> {
+  transform(value: string): string {
+    const problem = creditCodeProblem(value);
+    if (problem) throw new InvalidInput([{ field: 'creditCode', text: problem }]);
+    return value;
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `:id` of tasks: UUIDs. */
+@Injectable()
+export class TaskIdPipe implements PipeTransform<string, string> {
+  transform(value: string): string {
+    if (!UUID.test(value)) throw new InvalidInput([{ field: 'id', text: t('任务编号格式不正确', 'not a task id') }]);
+    return value.toLowerCase();
+  }
+}

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Actor, Stage } from '@hardtech/domain';
+import {
+  EnterpriseEntity,
+  MembershipPeriodEntity,
+  ProblemEntity,
+  QuarterlyReportEntity,
+} from '@hardtech/persistence';
+import { AccessService } from '../access/access.service';
+
+export interface EnterpriseFilter {
+  stage?: Stage;
+  district?: string;
+  cluster?: string;
+  q?: string;
+  page: number;
+  pageSize: number;
+}
+
+@Injectable()
+export class EnterprisesRepository {
+  constructor(
+    @InjectRepository(EnterpriseEntity) private readonly repo: Repository<EnterpriseEntity>,
+    @InjectRepository(ProblemEntity) private readonly problems: Repository<ProblemEntity>,
+    @InjectRepository(QuarterlyReportEntity) private readonly reports: Repository<QuarterlyReportEntity>,
+    @InjectRepository(MembershipPeriodEntity) private readonly periods: Repository<MembershipPeriodEntity>,
+    private readonly access: AccessService,
+  ) {}
+
+  /** Unscoped: for the system's own checks (one active lifecycle per credit code). */
+  findRow(creditCode: string): Promise<EnterpriseEntity | null> {
+    return this.repo.findOne({ where: { creditCode } });
+  }
+
+  /** The enterprise if the caller may see it; null otherwise (the API answers 404 either way). */
+  findVisible(actor: Actor, creditCode: string): Promise<EnterpriseEntity | null> {
+    const scope = this.access.enterprises(actor, 'e');
+    return this.repo
+      .createQueryBuilder('e')
+      .where('e.credit_code = :creditCode', { creditCode })
+      .andWhere(scope.sql, scope.params)
+      .getOne();
+  }
+
+  async list(actor: Actor, f: EnterpriseFilter): Promise<{ items: EnterpriseEntity[]; total: number }> {
+    const scope = this.access.enterprises(actor, 'e');
+    const qb = this.repo.createQueryBuilder('e').where(scope.sql, scope.params);
+    if (f.stage) qb.andWhere('e.stage = :stage', { stage: f.stage });
+    if (f.district) qb.andWhere('e.district = :district', { district: f.district });
+    if (f.cluster) qb.andWhere('(e.cluster = :cluster OR e.lead_cluster = :cluster)', { cluster: f.cluster });
+    if (f.q) {
+      qb.andWhere(`(e.name ILIKE :q ESCAPE '\\' OR e.credit_code ILIKE :q ESCAPE '\\')`, {
+        q: `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+      });
+    }
+    const [items, total] = await qb
+      .orderBy('e.updatedAt', 'DESC')
+      .addOrderBy('e.creditCode', 'ASC')
+      .skip((f.page - 1) * f.pageSize)
+      .take(f.pageSize)
+      .getManyAndCount();
+    return { items, total };
+  }
+
+  problemsOf(creditCode: string, lifecycleNo: number): Promise<ProblemEntity[]> {
+    return this.problems.find({ where: { creditCode, lifecycleNo }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  reportsOf(creditCode: string, lifecycleNo: number): Promise<QuarterlyReportEntity[]> {
+    return this.reports.find({ where: { creditCode, lifecycleNo }, order: { quarter: 'ASC' } });
+  }
+
+  /** Every membership period of the enterprise, across lifecycles. */
+  membershipOf(creditCode: string): Promise<MembershipPeriodEntity[]> {
+    return this.periods.find({ where: { creditCode }, order: { fromDate: 'ASC' } });
+  }
+}

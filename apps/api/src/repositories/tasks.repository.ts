@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository, SelectQueryBuilder } from 'typeorm';
+import { Actor, TaskType } from '@hardtech/domain';
+import { TaskCommentEntity, TaskEntity, TaskStatus } from '@hardtech/persistence';
+import { AccessService } from '../access/access.service';
+
+export interface TaskFilter {
+  /** inbox: what the caller can act on; mine: assigned to the caller; all: everything in scope. */
+  view: 'inbox' | 'mine' | 'all';
+  candidateGroup?: string;
+  type?: TaskType;
+  status?: TaskStatus;
+  creditCode?: string;
+  district?: string;
+  cluster?: string;
+  dueBefore?: Date;
+  overdue?: boolean;
+  sort: 'dueAt' | '-dueAt' | 'createdAt' | '-createdAt';
+  page: number;
+  pageSize: number;
+}
+
+@Injectable()
+export class TasksRepository {
+  constructor(
+    @InjectRepository(TaskEntity) private readonly repo: Repository<TaskEntity>,
+    @InjectRepository(TaskCommentEntity) private readonly comments: Repository<TaskCommentEntity>,
+    private readonly access: AccessService,
+  ) {}
+
+  private scoped(actor: Actor): SelectQueryBuilder<TaskEntity> {
+    const visible = this.access.visibleTasks(actor, 't', 'e');
+    return this.repo
+      .createQueryBuilder('t')
+      .innerJoin('enterprises', 'e', 'e.credit_code = t.credit_code')
+      .where(visible.sql, visible.params);
+  }
+
+  /** The task if the caller may see it; null otherwise (404 either way). */
+  findVisible(actor: Actor, id: string): Promise<TaskEntity | null> {
+    return this.scoped(actor).andWhere('t.id = :id', { id }).getOne();
+  }
+
+  async list(actor: Actor, f: TaskFilter): Promise<{ items: TaskEntity[]; total: number }> {
+    const qb = this.scoped(actor);
+    if (f.view === 'inbox') {
+      const act = this.access.actionableTasks(actor, 't');
+      qb.andWhere(act.sql, act.params);
+    } else if (f.view === 'mine') {
+      qb.andWhere('t.assignee = :me', { me: actor.username });
+    }
+    qb.andWhere('t.status = :status', { status: f.status ?? 'open' });
+    if (f.candidateGroup) qb.andWhere(':group = ANY(t.candidate_groups)', { group: f.candidateGroup });
+    if (f.type) qb.andWhere('t.type = :type', { type: f.type });
+    if (f.creditCode) qb.andWhere('t.credit_code = :creditCode', { creditCode: f.creditCode });
+    if (f.district) qb.andWhere('t.district = :district', { district: f.district });
+    if (f.cluster) qb.andWhere('t.cluster = :cluster', { cluster: f.cluster });
+    if (f.dueBefore) qb.andWhere('t.due_at < :dueBefore', { dueBefore: f.dueBefore });
+    if (f.overdue) qb.andWhere(`t.status = 'open' AND t.due_at < now()`);
+    const [column, order] = f.sort.startsWith('-') ? [f.sort.slice(1), 'DESC' as const] : [f.sort, 'ASC' as const];
+    const [items, total] = await qb
+      .orderBy(column === 'dueAt' ? 't.dueAt' : 't.createdAt', order)
+      .addOrderBy('t.id', 'ASC')
+      // One task row per join row, so plain OFFSET/LIMIT pages correctly.
+      .offset((f.page - 1) * f.pageSize)
+      .limit(f.pageSize)
+      .getManyAndCount();
+    return { items, total };
+  }
+
+  openOf(creditCode: string): Promise<TaskEntity[]> {
+    return this.repo.find({ where: { creditCode, status: 'open' }, order: { createdAt: 'ASC' } });
+  }
+
+  commentsOf(taskId: string): Promise<TaskCommentEntity[]> {
+    return this.comments.find({ where: { taskId }, order: { createdAt: 'ASC' } });
+  }
+
+  addComment(taskId: string, author: string, text: string): Promise<TaskCommentEntity> {
+    return this.comments.save(this.comments.create({ taskId, author, text }));
+  }
+}

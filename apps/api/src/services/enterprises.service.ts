@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, NotFound, t } from '@hardtech/domain';
+import { describeStatechart } from '@hardtech/workflows/lifecycle/definition';
+import { EnterpriseFilter, EnterprisesRepository } from '../repositories/enterprises.repository';
+import { TasksRepository } from '../repositories/tasks.repository';
+import { taskItem } from './tasks.service';
+
+const notFound = () => new NotFound('ENTERPRISE_NOT_FOUND', t('企业不存在', 'no such enterprise'));
+
+@Injectable()
+export class EnterprisesService {
+  constructor(
+    private readonly enterprises: EnterprisesRepository,
+    private readonly tasks: TasksRepository,
+  ) {}
+
+  async list(actor: Actor, filter: EnterpriseFilter) {
+    const { items, total } = await this.enterprises.list(actor, filter);
+    return {
+      items: items.map((e) => ({
+        creditCode: e.creditCode,
+        name: e.name,
+        district: e.district,
+        cluster: e.cluster,
+        leadCluster: e.leadCluster,
+        stage: e.stage,
+        lifecycleNo: e.lifecycleNo,
+        updatedAt: e.updatedAt.toISOString(),
+      })),
+      total,
+      page: filter.page,
+      pageSize: filter.pageSize,
+    };
+  }
+
+  /** The enterprise as API.md describes it; 404 when outside the caller's scope. */
+  async detail(actor: Actor, creditCode: string) {
+    const e = await this.enterprises.findVisible(actor, creditCode);
+    if (!e) throw notFound();
+    const [openTasks, problems, reports, membership] = await Promise.all([
+      this.tasks.openOf(creditCode),
+      this.enterprises.problemsOf(creditCode, e.lifecycleNo),
+      this.enterprises.reportsOf(creditCode, e.lifecycleNo),
+      this.enterprises.membershipOf(creditCode),
+    ]);
+    const latest = reports[reports.length - 1];
+    return {
+      creditCode: e.creditCode,
+      name: e.name,
+      district: e.district,
+      cluster: e.cluster,
+      stage: e.stage,
+      stateValue: e.stateValue,
+      lifecycleNo: e.lifecycleNo,
+      workflowId: e.workflowId,
+      policyVersion: e.policyVersion,
+      nomination: e.nomination,
+      nominatedBy: e.nominatedBy,
+      screening: e.screening,
+      leadCluster: e.leadCluster,
+      commissioner: e.commissioner,
+      districtLiaison: e.districtLiaison,
+      openTasks: openTasks.map(taskItem),
+      diagnosis: e.diagnosis,
+      problems: problems.map((p) => ({
+        id: p.id, title: p.title, category: p.category, measures: p.measures, target: p.target,
+        ownerDepartment: p.ownerDepartment, dueAt: p.dueAt, status: p.status, special: p.special,
+      })),
+      membership: membership.map((m) => ({ from: m.fromDate, to: m.toDate, reason: m.endReason, lifecycleNo: m.lifecycleNo })),
+      baselineRevenue: e.baselineRevenue,
+      quarterlyReports: reports.map((r) => ({
+        quarter: r.quarter, revenue: r.revenue, rdExpense: r.rdExpense, headcount: r.headcount,
+        newClassOneIp: r.newClassOneIp, financing: r.financing, listingProgress: r.listingProgress,
+        submittedBy: r.submittedBy, submittedAt: r.submittedAt.toISOString(),
+      })),
+      closing: e.closing,
+      updatedAt: e.updatedAt.toISOString(),
+      latestQuarter: latest?.quarter ?? null,
+    };
+  }
+
+  async statechart(actor: Actor, creditCode: string) {
+    const e = await this.enterprises.findVisible(actor, creditCode);
+    if (!e) throw notFound();
+    return { definition: describeStatechart(), current: { stage: e.stage, stateValue: e.stateValue } };
+  }
+}

@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, FieldError, RuleViolation, t } from '@hardtech/domain';
+import { TaskEntity } from '@hardtech/persistence';
+import { UsersService } from './users.service';
+
+/**
+ * Checks what a workflow cannot: that users named in a completion exist and have the right role
+ * and scope (ADMIT's commissioner and district liaison). Refusals are 422 with the field.
+ */
+@Injectable()
+export class TaskReferences {
+  constructor(private readonly users: UsersService) {}
+
+  async check(task: TaskEntity, outcome: string, data: Record<string, unknown>): Promise<void> {
+    if (task.type !== 'ADMIT' || outcome !== 'admit') return;
+    const problems: FieldError[] = [];
+    const commissioner = await this.user(data.commissioner);
+    if (!commissioner || commissioner.role !== 'commissioner') {
+      problems.push({ field: 'data.commissioner', text: t('不是有效的企业服务专员账号', 'not a commissioner account') });
+    }
+    const liaison = await this.user(data.districtLiaison);
+    if (!liaison || liaison.role !== 'district_officer' || !(liaison.scope.districts ?? []).includes(task.district)) {
+      problems.push({
+        field: 'data.districtLiaison',
+        text: t('不是该企业所在区县的经信部门账号', 'not a district officer of the enterprise’s district'),
+      });
+    }
+    if (problems.length) {
+      throw new RuleViolation('UNKNOWN_ASSIGNEE', t('指定的人员无效', 'an assigned person is not valid'), problems);
+    }
+  }
+
+  private user(username: unknown): Promise<Actor | null> {
+    return typeof username === 'string' && username.length <= 64 ? this.users.findActor(username) : Promise.resolve(null);
+  }
+}

@@ -1,0 +1,171 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { Client } from '@temporalio/client';
+import {
+  Actor,
+  Conflict,
+  isCandidate,
+  NotFound,
+  RuleViolation,
+  t,
+  TASK_FORMS,
+  TASK_LABELS,
+  Text,
+} from '@hardtech/domain';
+import { TaskEntity } from '@hardtech/persistence';
+import {
+  assignTaskUpdate,
+  AssignKind,
+  AssignTaskResult,
+  completeTaskUpdate,
+  CompleteTaskResult,
+  TEMPORAL_CLIENT,
+} from '@hardtech/temporal';
+import { TASK_DEFINITIONS } from '@hardtech/workflows/lifecycle/definition';
+import { READ_ONLY_ROLES } from '../access/access.service';
+import { EnterprisesRepository } from '../repositories/enterprises.repository';
+import { TaskFilter, TasksRepository } from '../repositories/tasks.repository';
+import { TaskReferences } from './task-references';
+import { UsersService } from './users.service';
+
+export function taskItem(task: TaskEntity) {
+  return {
+    id: task.id,
+    type: task.type,
+    label: TASK_LABELS[task.type],
+    creditCode: task.creditCode,
+    enterpriseName: task.enterpriseName,
+    stage: task.stage,
+    candidateGroups: task.candidateGroups,
+    assignee: task.assignee,
+    dueAt: task.dueAt.toISOString(),
+    createdAt: task.createdAt.toISOString(),
+    status: task.status,
+    overdue: task.status === 'open' && task.dueAt.getTime() < Date.now(),
+    quarter: task.quarter,
+    district: task.district,
+    cluster: task.cluster,
+    policyVersion: task.policyVersion,
+    outcome: task.outcome,
+    completedBy: task.completedBy,
+    completedAt: task.completedAt?.toISOString() ?? null,
+  };
+}
+
+const notFound = () => new NotFound('TASK_NOT_FOUND', t('任务不存在', 'no such task'));
+
+@Injectable()
+export class TasksService {
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    private readonly tasks: TasksRepository,
+    private readonly enterprises: EnterprisesRepository,
+    private readonly users: UsersService,
+    private readonly references: TaskReferences,
+  ) {}
+
+  async list(actor: Actor, filter: TaskFilter) {
+    const { items, total } = await this.tasks.list(actor, filter);
+    return { items: items.map(taskItem), total, page: filter.page, pageSize: filter.pageSize };
+  }
+
+  /** The task with its form (from the statechart), the enterprise's summary and the comments. */
+  async detail(actor: Actor, id: string) {
+    const task = await this.visible(actor, id);
+    const enterprise = await this.enterprises.findRow(task.creditCode);
+    const definition = TASK_DEFINITIONS.get(task.type);
+    const form = definition?.form ?? TASK_FORMS[task.type];
+    const outcomes: { outcome: string; label: Text }[] = Object.entries(form.outcomes).map(([outcome, o]) => ({
+      outcome,
+      label: o.label,
+    }));
+    const comments = await this.tasks.commentsOf(id);
+    const actionable =
+      task.status === 'open' &&
+      !READ_ONLY_ROLES.includes(actor.role) &&
+      (task.assignee ? task.assignee === actor.username : isCandidate(actor, task.candidateGroups));
+    return {
+      ...taskItem(task),
+      data: task.data,
+      form,
+      outcomes,
+      canComplete: actionable,
+      canClaim: task.status === 'open' && !task.assignee && isCandidate(actor, task.candidateGroups),
+      enterprise: enterprise && {
+        creditCode: enterprise.creditCode,
+        name: enterprise.name,
+        district: enterprise.district,
+        cluster: enterprise.cluster,
+        stage: enterprise.stage,
+        leadCluster: enterprise.leadCluster,
+        screening: enterprise.screening,
+        nomination: enterprise.nomination,
+      },
+      comments: comments.map((c) => ({ author: c.author, text: c.text, at: c.createdAt.toISOString() })),
+    };
+  }
+
+  /**
+   * Completes a task through the workflow's Update; answers after the next tasks are projected.
+   * With an Idempotency-Key a retry returns the first answer, also after the task is done.
+   */
+  async complete(
+    actor: Actor,
+    id: string,
+    body: { outcome: string; data: Record<string, unknown> },
+    idempotencyKey?: string,
+  ): Promise<CompleteTaskResult> {
+    const task = await this.visible(actor, id);
+    if (task.status !== 'open') {
+      if (idempotencyKey && task.idempotencyKey === idempotencyKey && task.completedBy === actor.username) {
+        return task.result as CompleteTaskResult;
+      }
+      throw task.status === 'cancelled'
+        ? new Conflict('TASK_CANCELLED', t('任务已取消', 'the task was cancelled'))
+        : new Conflict('TASK_ALREADY_COMPLETED', t('任务已办结', 'the task is already completed'));
+    }
+    await this.references.check(task, body.outcome, body.data);
+    const handle = this.client.workflow.getHandle(task.workflowId);
+    return handle.executeUpdate(completeTaskUpdate, {
+      args: [{ taskId: id, outcome: body.outcome, data: body.data, actor, idempotencyKey }],
+      // Temporal deduplicates Updates by id: retries of one request become one completion.
+      updateId: idempotencyKey ? updateIdFor('complete', id, actor.username, idempotencyKey) : undefined,
+    });
+  }
+
+  async assign(actor: Actor, id: string, kind: AssignKind, to?: string): Promise<AssignTaskResult> {
+    const task = await this.visible(actor, id);
+    if (task.status !== 'open') {
+      throw new Conflict('TASK_ALREADY_COMPLETED', t('任务已办结', 'the task is already completed'));
+    }
+    let target: Actor | undefined;
+    if (kind === 'delegate') {
+      target = (await this.users.findActor(to!)) ?? undefined;
+      if (!target) {
+        throw new RuleViolation('DELEGATE_UNKNOWN', t('被转办人不存在', 'no such user'), [
+          { field: 'to', text: t('用户不存在', 'unknown user') },
+        ]);
+      }
+    }
+    return this.client.workflow
+      .getHandle(task.workflowId)
+      .executeUpdate(assignTaskUpdate, { args: [{ taskId: id, kind, actor, to: target }] });
+  }
+
+  async comment(actor: Actor, id: string, text: string) {
+    await this.visible(actor, id);
+    const c = await this.tasks.addComment(id, actor.username, text);
+    return { author: c.author, text: c.text, at: c.createdAt.toISOString() };
+  }
+
+  private async visible(actor: Actor, id: string): Promise<TaskEntity> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound();
+    const task = await this.tasks.findVisible(actor, id);
+    if (!task) throw notFound();
+    return task;
+  }
+}
+
+export function updateIdFor(kind: string, taskId: string, username: string, key: string): string {
+  return `${kind}:${taskId}:${createHash('sha256').update(`${username}\n${key}`).digest('hex').slice(0, 32)}`;
+}

@@ -1,0 +1,26 @@
+// Unit tests (pure rules, the statechart) run from source; integration tests drive the real stack
+// that scripts/test.mjs provisions (Temporal dev server, PostgreSQL, worker and API processes).
+const swc = ['@swc/jest', { swcrc: true }];
+const moduleNameMapper = {
+  '^@hardtech/(domain|persistence|temporal|config)$': '<rootDir>/libs/$1/src',
+  '^@hardtech/(domain|persistence|temporal|config)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@hardtech/(workflows|activities)$': '<rootDir>/$1',
+  '^@hardtech/(workflows|activities)/(.*)$': '<rootDir>/$1/$2',
+};
+const common = { transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node' };
+
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/workflows/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'],
+    },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      slowTestThreshold: 30,
+    },
+  ],
+};

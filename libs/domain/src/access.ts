@@ -1,0 +1,97 @@
+import { Actor, Role } from './roles';
+
+/**
+ * Candidate groups: the one vocabulary for "who may do this task". A task lists groups; a user
+ * belongs to the groups derived from role and scope. Formats:
+ *   `<role>`                        everyone with the role (city_coordinator)
+ *   `<role>:district:<code>`        a district's officers
+ *   `<role>:cluster:<code>`         a cluster's officers
+ *   `<role>:enterprise:<credit>`    an enterprise's users
+ *   `user:<username>`               one person (the assigned commissioner)
+ *   `department:<code>`             an owner department of the ledger
+ */
+export function groupsOf(actor: Actor): string[] {
+  const { role, scope } = actor;
+  return [
+    role,
+    ...(scope.districts ?? []).map((d) => `${role}:district:${d}`),
+    ...(scope.clusters ?? []).map((c) => `${role}:cluster:${c}`),
+    ...(scope.creditCodes ?? []).map((c) => `${role}:enterprise:${c}`),
+    `user:${actor.username}`,
+    ...(scope.department ? [`department:${scope.department}`] : []),
+  ];
+}
+
+export function isCandidate(actor: Actor, candidateGroups: readonly string[]): boolean {
+  const mine = new Set(groupsOf(actor));
+  return candidateGroups.some((g) => mine.has(g));
+}
+
+/** Who may do a task, as the statechart's meta says it; resolved against the enterprise's facts. */
+export type CandidateRule =
+  | { role: Role; scope?: 'district' | 'enterprise' | 'leadCluster' }
+  | { assigned: 'commissioner' | 'districtLiaison' }
+  | { nominator: true }
+  | { department: true };
+
+export interface CandidateFacts {
+  creditCode: string;
+  district: string;
+  leadCluster?: string | null;
+  commissioner?: string | null;
+  districtLiaison?: string | null;
+  nominatorGroups: string[];
+  /** For department-owned tasks (whistles): the owner department. */
+  department?: string | null;
+}
+
+export function resolveCandidates(rule: CandidateRule, facts: CandidateFacts): string[] {
+  if ('nominator' in rule) return facts.nominatorGroups;
+  if ('assigned' in rule) {
+    const username = facts[rule.assigned];
+    return username ? [`user:${username}`] : [];
+  }
+  if ('department' in rule) return facts.department ? [`department:${facts.department}`] : [];
+  switch (rule.scope) {
+    case 'district':
+      return [`${rule.role}:district:${facts.district}`];
+    case 'enterprise':
+      return [`${rule.role}:enterprise:${facts.creditCode}`];
+    case 'leadCluster':
+      return facts.leadCluster ? [`${rule.role}:cluster:${facts.leadCluster}`] : [];
+    default:
+      return [rule.role];
+  }
+}
+
+/**
+ * The group that answers a SUPPLEMENT: whoever nominated, as their office. A district officer's
+ * colleagues may answer for them; a city officer's nomination goes back to that officer.
+ */
+export function nominatorGroups(actor: Actor, district: string, creditCode: string): string[] {
+  switch (actor.role) {
+    case 'district_officer':
+      return [`district_officer:district:${district}`];
+    case 'enterprise_user':
+      return [`enterprise_user:enterprise:${creditCode}`];
+    default:
+      return [`user:${actor.username}`];
+  }
+}
+
+/** Who may nominate (2.1: from a district, from the city, or the enterprise itself), within scope. */
+export function mayNominate(actor: Actor, n: { district: string; cluster: string; creditCode: string }): boolean {
+  const s = actor.scope ?? {};
+  switch (actor.role) {
+    case 'city_coordinator':
+      return true;
+    case 'industry_officer':
+      return (s.clusters ?? []).includes(n.cluster);
+    case 'district_officer':
+      return (s.districts ?? []).includes(n.district);
+    case 'enterprise_user':
+      return (s.creditCodes ?? []).includes(n.creditCode);
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,105 @@
+import { Text } from '../text';
+
+/**
+ * A small form language: one definition per payload that the API validates at the edge, the workflow
+ * validator checks again, the OpenAPI document describes and the web UI renders.
+ */
+interface BaseField {
+  name: string;
+  label: Text;
+  required?: boolean;
+  /** null is accepted as "no value" (e.g. techCenter.level when there is no centre). */
+  nullable?: boolean;
+  help?: Text;
+}
+
+export interface TextField extends BaseField {
+  kind: 'text';
+  maxLength: number;
+  minLength?: number;
+  multiline?: boolean;
+  pattern?: string;
+  patternText?: Text;
+}
+
+export interface IntegerField extends BaseField {
+  kind: 'integer';
+  min?: number;
+  max?: number;
+  /** yuan values are shown in 万元 by the UI; stored and sent as integer yuan. */
+  unit?: 'yuan' | 'count' | 'score' | 'person';
+}
+
+export interface BooleanField extends BaseField {
+  kind: 'boolean';
+}
+
+export interface Option {
+  value: string;
+  label: Text;
+}
+
+export interface EnumField extends BaseField {
+  kind: 'enum';
+  options: Option[];
+}
+
+export interface DateField extends BaseField {
+  kind: 'date';
+}
+
+export interface QuarterField extends BaseField {
+  kind: 'quarter';
+}
+
+/** Values checked against reference data or the database by the layer that has it. */
+export interface RefField extends BaseField {
+  kind: 'ref';
+  ref: 'creditCode' | 'district' | 'cluster' | 'user';
+  /** For user refs: the role the referenced user must have. */
+  role?: string;
+}
+
+export interface ObjectField extends BaseField {
+  kind: 'object';
+  fields: Field[];
+}
+
+export interface ListField extends BaseField {
+  kind: 'list';
+  item: Field[];
+  minItems?: number;
+  maxItems: number;
+}
+
+/** A map whose keys come from a fixed list (e.g. the portrait's dimensions). */
+export interface RecordField extends BaseField {
+  kind: 'record';
+  keys: Option[];
+  value: Field[];
+  /** Every key must be present. */
+  complete?: boolean;
+}
+
+export type Field =
+  | TextField
+  | IntegerField
+  | BooleanField
+  | EnumField
+  | DateField
+  | QuarterField
+  | RefField
+  | ObjectField
+  | ListField
+  | RecordField;
+
+export interface OutcomeForm {
+  label: Text;
+  fields: Field[];
+  /** May be completed for many tasks at once with the same data (bulk completion). */
+  bulk?: boolean;
+}
+
+export interface TaskForm {
+  outcomes: Record<string, OutcomeForm>;
+}

@@ -1,0 +1,67 @@
+import { Option } from './forms/schema';
+import { t } from './text';
+
+/** 二(二): the dimensions of the growth diagnosis that make up the enterprise portrait (企业画像). */
+export const DIAGNOSIS_DIMENSIONS: Option[] = [
+  { value: 'innovation_factors', label: t('创新要素', 'Innovation factors') },
+  { value: 'management', label: t('管理体制', 'Management') },
+  { value: 'operating_model', label: t('运营模式', 'Operating model') },
+  { value: 'market_positioning', label: t('市场定位', 'Market positioning') },
+  { value: 'promotion', label: t('推广方式', 'Promotion') },
+  { value: 'digital_transformation', label: t('数字化转型', 'Digital transformation') },
+  { value: 'achievement_transfer', label: t('成果转化', 'Achievement transfer') },
+  { value: 'intellectual_property', label: t('知识产权', 'Intellectual property') },
+  { value: 'testing_certification', label: t('产品测试认证', 'Testing & certification') },
+  { value: 'key_technology_needs', label: t('关键技术需求', 'Key technology needs') },
+  { value: 'quality_brand', label: t('质量品牌管理', 'Quality & brand') },
+  { value: 'standardisation', label: t('标准化应用', 'Standardisation') },
+  { value: 'industrial_design', label: t('工业设计', 'Industrial design') },
+];
+
+/** 二(二): 企业个性问题、市场共性问题、营商环境问题和政策保障问题. */
+export const PROBLEM_CATEGORIES: Option[] = [
+  { value: 'enterprise_specific', label: t('企业个性问题', 'Enterprise-specific') },
+  { value: 'market_common', label: t('市场共性问题', 'Market-common') },
+  { value: 'business_environment', label: t('营商环境问题', 'Business environment') },
+  { value: 'policy_support', label: t('政策保障问题', 'Policy support') },
+];
+export type ProblemCategory = 'enterprise_specific' | 'market_common' | 'business_environment' | 'policy_support';
+
+export const PROBLEM_STATUSES: Option[] = [
+  { value: 'open', label: t('待化解', 'Open') },
+  { value: 'in_progress', label: t('化解中', 'In progress') },
+  { value: 'resolved', label: t('已化解', 'Resolved') },
+  { value: 'escalated', label: t('已升级', 'Escalated') },
+];
+export type ProblemStatus = 'open' | 'in_progress' | 'resolved' | 'escalated';
+
+/**
+ * 三(一): 科技处统筹、各行业处室牵头，由行业处室、中小企业处、产业金融处和所在地产业主管部门开展定点联系.
+ * A ledger problem is owned by one of these; sme_officer and finance_officer see their department's.
+ */
+export const OWNER_DEPARTMENTS: Option[] = [
+  { value: 'tech', label: t('科技处', 'Science & technology division') },
+  { value: 'industry', label: t('行业处室', 'Industry division') },
+  { value: 'sme', label: t('中小企业处', 'SME division') },
+  { value: 'finance', label: t('产业金融处', 'Industrial finance division') },
+  { value: 'district', label: t('区县产业主管部门', 'District department') },
+];
+export type OwnerDepartment = 'tech' | 'industry' | 'sme' | 'finance' | 'district';
+
+/** 二(五): 重大疑难问题"一企一策""一事一议". */
+export const SPECIAL_HANDLING: Option[] = [
+  { value: 'one_enterprise_one_policy', label: t('一企一策', 'One enterprise, one policy') },
+  { value: 'one_matter_one_discussion', label: t('一事一议', 'One matter, one discussion') },
+];
+
+export interface Problem {
+  id: string;
+  title: string;
+  category: ProblemCategory;
+  measures: string;
+  target: string;
+  ownerDepartment: OwnerDepartment;
+  dueAt: string;
+  status: ProblemStatus;
+  special?: string | null;
+}

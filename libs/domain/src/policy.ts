@@ -1,0 +1,60 @@
+import { TASK_TYPES, TaskType } from './task-types';
+
+/** Deadlines of one task type: due after creation, reminder before due, escalation after due. */
+export interface SlaEntry {
+  due: string;
+  remindBefore: string;
+  escalateAfter: string;
+}
+
+export interface ScreeningThresholds {
+  /** 二(一) 1: previous-year revenue ≤ 100 million yuan "in principle". */
+  maxRevenue: number;
+  /** 二(一) 4: previous-year R&D intensity ≥ 5%. */
+  minRdIntensity: number;
+  /** 二(一) 5: at least one Class I IP related to the main product. */
+  minClassOneIp: number;
+}
+
+/** The policy configuration; each change is stored as a new version (GET/PUT /api/admin/policy). */
+export interface Policy {
+  version: number;
+  thresholds: ScreeningThresholds;
+  /** 适度保持入库企业数量: how many enterprises may be members at once. */
+  poolCapacity: number;
+  /** 每年重点帮扶企业不少于50家. */
+  annualTarget: number;
+  sla: Record<TaskType, SlaEntry>;
+}
+
+const sla = (due: string, remindBefore: string, escalateAfter: string): SlaEntry => ({
+  due,
+  remindBefore,
+  escalateAfter,
+});
+
+/** Version 1, installed by the first migration's seed. */
+export const DEFAULT_POLICY: Policy = {
+  version: 1,
+  thresholds: { maxRevenue: 100_000_000, minRdIntensity: 0.05, minClassOneIp: 1 },
+  poolCapacity: 300,
+  annualTarget: 50,
+  sla: {
+    SCREEN: sla('P10D', 'P2D', 'P1D'),
+    SUPPLEMENT: sla('P15D', 'P3D', 'P2D'),
+    DISTRICT_FEEDBACK: sla('P10D', 'P2D', 'P1D'),
+    ENTERPRISE_CONFIRM: sla('P10D', 'P2D', 'P1D'),
+    ADMIT: sla('P10D', 'P2D', 'P1D'),
+    DIAGNOSE: sla('P30D', 'P5D', 'P3D'),
+    QUARTERLY_REPORT: sla('P15D', 'P3D', 'P2D'),
+    QUARTERLY_REVIEW: sla('P15D', 'P3D', 'P2D'),
+    GRADUATION_REVIEW: sla('P15D', 'P3D', 'P2D'),
+    WHISTLE_RESPONSE: sla('P3D', 'P1D', 'PT12H'),
+  },
+};
+
+export function slaFor(policy: Policy, type: TaskType): SlaEntry {
+  return policy.sla[type] ?? DEFAULT_POLICY.sla[type];
+}
+
+export { TASK_TYPES };

@@ -1,0 +1,55 @@
+/** Roles of DESIGN.md 2.4 plus the system administrator. */
+export const ROLES = [
+  'admin',
+  'city_coordinator',
+  'industry_officer',
+  'sme_officer',
+  'finance_officer',
+  'district_officer',
+  'commissioner',
+  'enterprise_user',
+  'auditor',
+  'leader',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+export interface Scope {
+  districts?: string[];
+  clusters?: string[];
+  creditCodes?: string[];
+  department?: string;
+}
+
+/** Who acts. Set by the server from the verified token, never taken from a request body. */
+export interface Actor {
+  username: string;
+  role: Role;
+  scope: Scope;
+  displayName?: string;
+}
+
+export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
+  admin: { zh: '系统管理员', en: 'Administrator' },
+  city_coordinator: { zh: '科技处（统筹）', en: 'City coordinator' },
+  industry_officer: { zh: '行业处室', en: 'Industry officer' },
+  sme_officer: { zh: '中小企业处', en: 'SME division officer' },
+  finance_officer: { zh: '产业金融处', en: 'Industrial finance officer' },
+  district_officer: { zh: '区县经信部门', en: 'District officer' },
+  commissioner: { zh: '企业服务专员', en: 'Service commissioner' },
+  enterprise_user: { zh: '企业用户', en: 'Enterprise user' },
+  auditor: { zh: '审计', en: 'Auditor' },
+  leader: { zh: '委领导', en: 'Leader' },
+};
+
+/** Departments that own ledger problems (化解问题台账 owner departments). */
+export const DEPARTMENTS = {
+  tech: { zh: '科技处', en: 'Science & technology division' },
+  sme: { zh: '中小企业处', en: 'SME division' },
+  finance: { zh: '产业金融处', en: 'Industrial finance division' },
+  industry: { zh: '行业处室', en: 'Industry division' },
+  district: { zh: '区县经信部门', en: 'District department' },
+} as const;

@@ -1,0 +1,61 @@
+import { Nomination } from './nomination';
+import { DEFAULT_POLICY } from './policy';
+import { sampleNomination } from './samples';
+import { evaluateScreening, failedCriteria } from './screening';
+
+
+const th = DEFAULT_POLICY.thresholds;
+const byId = (n: Nomination) =>
+  Object.fromEntries(evaluateScreening(n, th, 1).criteria.map((c) => [c.id, c]));
+
+describe('screening (二(一))', () => {
+  it('passes every measurable criterion of a qualifying enterprise and leaves C2/C6 to judgment', () => {
+    const c = byId(sampleNomination());
+    expect([c.C1, c.C3, c.C4, c.C5, c.S1, c.S2].map((x) => x.outcome)).toEqual(Array(6).fill('pass'));
+    expect([c.C2.outcome, c.C6.outcome]).toEqual(['judgment', 'judgment']);
+  });
+
+  it('explains R&D intensity below 5% as the officers write it', () => {
+    const c = byId(sampleNomination({ revenuePrevYear: 100_000_000, rdExpensePrevYear: 4_900_000 }));
+    expect(c.C4).toMatchObject({ outcome: 'fail', kind: 'hard', detail: '研发投入强度 4.90% < 5%' });
+  });
+
+  it('takes 5.00% exactly as meeting the threshold', () => {
+    expect(byId(sampleNomination({ revenuePrevYear: 100_000_000, rdExpensePrevYear: 5_000_000 })).C4.outcome).toBe(
+      'pass',
+    );
+  });
+
+  it('treats revenue above 1亿元 as a soft failure with the amounts in 万元', () => {
+    const c = byId(sampleNomination({ revenuePrevYear: 120_000_000, rdExpensePrevYear: 7_000_000 }));
+    expect(c.C1).toMatchObject({ outcome: 'fail', kind: 'soft', detail: '上年度营业收入 12000万元 > 10000万元' });
+  });
+
+  it('fails C3 without a technology centre, C5 without Class I IP and S1 when listed', () => {
+    const c = byId(
+      sampleNomination({ techCenter: { kind: 'none', level: null }, classOneIpCount: 0, listed: true }),
+    );
+    expect([c.C3.outcome, c.C5.outcome, c.S1.outcome]).toEqual(['fail', 'fail', 'fail']);
+    expect(c.C5.detail).toBe('Ⅰ类知识产权 0 项 < 1 项');
+  });
+
+  it('counts R&D without revenue as meeting the intensity, and nothing at all as failing', () => {
+    expect(byId(sampleNomination({ revenuePrevYear: 0, rdExpensePrevYear: 1 })).C4.outcome).toBe('pass');
+    expect(byId(sampleNomination({ revenuePrevYear: 0, rdExpensePrevYear: 0 })).C4.outcome).toBe('fail');
+  });
+
+  it('reads its thresholds from the policy version, not from code', () => {
+    const report = evaluateScreening(
+      sampleNomination({ revenuePrevYear: 100_000_000, rdExpensePrevYear: 6_000_000 }),
+      { ...th, minRdIntensity: 0.08 },
+      7,
+    );
+    expect(report.policyVersion).toBe(7);
+    expect(failedCriteria(report, 'hard').map((c) => c.id)).toEqual(['C4']);
+    expect(report.criteria.find((c) => c.id === 'C4')!.detail).toBe('研发投入强度 6.00% < 8%');
+  });
+
+  it('marks non-SRDI enterprises as a soft failure (the policy focus)', () => {
+    expect(byId(sampleNomination({ srdi: 'none' })).S2).toMatchObject({ outcome: 'fail', kind: 'soft' });
+  });
+});

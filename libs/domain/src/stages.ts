@@ -1,0 +1,33 @@
+/** Lifecycle stages of API.md, in the order of the policy's path. */
+export const STAGES = [
+  'screening',
+  'supplement',
+  'feedback',
+  'admission',
+  'diagnosis',
+  'supporting',
+  'graduation_review',
+  'graduated',
+  'exited',
+  'rejected',
+] as const;
+export type Stage = (typeof STAGES)[number];
+
+export const FINAL_STAGES: readonly Stage[] = ['graduated', 'exited', 'rejected'];
+
+export function isStage(value: unknown): value is Stage {
+  return typeof value === 'string' && (STAGES as readonly string[]).includes(value);
+}
+
+export const STAGE_LABELS: Record<Stage, { zh: string; en: string }> = {
+  screening: { zh: '市级筛选', en: 'City screening' },
+  supplement: { zh: '补充材料', en: 'Supplementary information' },
+  feedback: { zh: '区县和企业反馈', en: 'District and enterprise feedback' },
+  admission: { zh: '纳入库中', en: 'Admission' },
+  diagnosis: { zh: '成长诊断', en: 'Growth diagnosis' },
+  supporting: { zh: '帮扶中', en: 'Supporting' },
+  graduation_review: { zh: '移出评审', en: 'Graduation review' },
+  graduated: { zh: '已毕业', en: 'Graduated' },
+  exited: { zh: '已移出', en: 'Exited' },
+  rejected: { zh: '未入库', en: 'Rejected' },
+};

@@ -1,0 +1,22 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { OwnerDepartment, ProblemCategory, ProblemStatus } from '@hardtech/domain';
+
+/** 化解问题台账: a diagnosed problem with its measures, owner and status. */
+@Entity('problems')
+export class ProblemEntity {
+  @PrimaryColumn({ type: 'uuid' }) id: string;
+  @Column({ name: 'credit_code', type: 'varchar', length: 18 }) creditCode: string;
+  @Column({ name: 'lifecycle_no', type: 'integer' }) lifecycleNo: number;
+  @Column({ type: 'varchar', length: 200 }) title: string;
+  @Column({ type: 'varchar', length: 32 }) category: ProblemCategory;
+  @Column({ type: 'varchar', length: 2000 }) measures: string;
+  @Column({ type: 'varchar', length: 500 }) target: string;
+  @Column({ name: 'owner_department', type: 'varchar', length: 32 }) ownerDepartment: OwnerDepartment;
+  @Column({ name: 'due_at', type: 'date' }) dueAt: string;
+  @Column({ type: 'varchar', length: 16 }) status: ProblemStatus;
+  @Column({ type: 'varchar', length: 40, nullable: true }) special: string | null;
+  @Column({ type: 'varchar', length: 16 }) district: string;
+  @Column({ type: 'varchar', length: 16 }) cluster: string;
+  @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}

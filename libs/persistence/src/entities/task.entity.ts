@@ -1,0 +1,32 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { Stage, TaskType } from '@hardtech/domain';
+
+export type TaskStatus = 'open' | 'done' | 'cancelled';
+
+/** The inbox: one row per human task, projected by the workflow that owns it. */
+@Entity('tasks')
+export class TaskEntity {
+  @PrimaryColumn({ type: 'uuid' }) id: string;
+  @Column({ name: 'workflow_id', type: 'varchar', length: 64 }) workflowId: string;
+  @Column({ name: 'credit_code', type: 'varchar', length: 18 }) creditCode: string;
+  @Column({ name: 'lifecycle_no', type: 'integer' }) lifecycleNo: number;
+  @Column({ type: 'varchar', length: 32 }) type: TaskType;
+  @Column({ type: 'varchar', length: 32 }) stage: Stage;
+  @Column({ name: 'state_key', type: 'varchar', length: 128 }) stateKey: string;
+  @Column({ name: 'candidate_groups', type: 'text', array: true }) candidateGroups: string[];
+  @Column({ type: 'varchar', length: 64, nullable: true }) assignee: string | null;
+  @Column({ type: 'varchar', length: 16, default: 'open' }) status: TaskStatus;
+  @Column({ type: 'varchar', length: 32, nullable: true }) outcome: string | null;
+  @Column({ type: 'jsonb', nullable: true }) data: Record<string, unknown> | null;
+  @Column({ name: 'completed_by', type: 'varchar', length: 64, nullable: true }) completedBy: string | null;
+  @Column({ name: 'completed_at', type: 'timestamptz', nullable: true }) completedAt: Date | null;
+  @Column({ name: 'idempotency_key', type: 'varchar', length: 200, nullable: true }) idempotencyKey: string | null;
+  @Column({ type: 'jsonb', nullable: true }) result: unknown;
+  @Column({ type: 'varchar', length: 8, nullable: true }) quarter: string | null;
+  @Column({ name: 'enterprise_name', type: 'varchar', length: 100 }) enterpriseName: string;
+  @Column({ type: 'varchar', length: 16 }) district: string;
+  @Column({ type: 'varchar', length: 16 }) cluster: string;
+  @Column({ name: 'policy_version', type: 'integer' }) policyVersion: number;
+  @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Column({ name: 'due_at', type: 'timestamptz' }) dueAt: Date;
+}

@@ -1,0 +1,17 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { Role, Scope } from '@hardtech/domain';
+
+@Entity('users')
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'varchar', length: 64, unique: true }) username: string;
+  @Column({ name: 'password_hash', type: 'text' }) passwordHash: string;
+  @Column({ name: 'display_name', type: 'varchar', length: 100 }) displayName: string;
+  @Column({ type: 'varchar', length: 32 }) role: Role;
+  @Column({ type: 'jsonb', default: {} }) scope: Scope;
+  @Column({ type: 'boolean', default: true }) active: boolean;
+  @Column({ name: 'failed_logins', type: 'integer', default: 0 }) failedLogins: number;
+  @Column({ name: 'locked_until', type: 'timestamptz', nullable: true }) lockedUntil: Date | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}

@@ -1,0 +1,4 @@
+import { InitialSchema1764000000000 } from './1764000000000-InitialSchema';
+
+/** In order. Never edit a migration that has shipped; add a new one. */
+export const MIGRATIONS = [InitialSchema1764000000000];

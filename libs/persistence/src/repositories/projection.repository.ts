@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { shanghaiDate } from '@hardtech/domain';
+import type { ProjectionDelta } from '@hardtech/temporal/lifecycle.contract';
+
+/** The lifecycle context as the projection reads it (workflows/lifecycle/context.ts). */
+interface ProjectedContext {
+  nomination: { name: string; district: string; cluster: string };
+  nominatedBy: string;
+  screening: { policyVersion: number } | null;
+  admission: { leadCluster: string; commissioner: string; districtLiaison: string; admittedAt: string; baselineRevenue: number } | null;
+  diagnosis: unknown;
+  problems: {
+    id: string; title: string; category: string; measures: string; target: string;
+    ownerDepartment: string; dueAt: string; status: string; special?: string | null;
+  }[];
+  quarterlyReports: {
+    quarter: string; revenue: number; rdExpense: number; headcount: number; newClassOneIp: number;
+    financing: number; listingProgress: string; note?: string; submittedBy: string; submittedAt: string;
+  }[];
+  closing: { stage: string; outcome: string; reason: string | null; at: string } | null;
+}
+
+/**
+ * Applies a workflow transition to the read model in one transaction. Every statement is
+ * idempotent (keyed by task, problem and quarter), because activities are retried; the
+ * enterprise row only moves forward by (lifecycle, seq).
+ */
+@Injectable()
+export class ProjectionRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  apply(delta: ProjectionDelta): Promise<void> {
+    return this.ds.transaction((m) => this.applyIn(m, delta));
+  }
+
+  private async applyIn(m: EntityManager, delta: ProjectionDelta): Promise<void> {
+    const ctx = delta.context as ProjectedContext;
+    const n = ctx.nomination;
+    const a = ctx.admission;
+    await m.query(
+      `INSERT INTO enterprises (credit_code, name, district, cluster, stage, state_value, workflow_id, lifecycle_no,
+         projection_seq, policy_version, nomination, screening, nominated_by, lead_cluster, commissioner,
+         district_liaison, baseline_revenue, diagnosis, closing, updated_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19, now())
+       ON CONFLICT (credit_code) DO UPDATE SET
+         name = EXCLUDED.name, district = EXCLUDED.district, cluster = EXCLUDED.cluster, stage = EXCLUDED.stage,
+         state_value = EXCLUDED.state_value, workflow_id = EXCLUDED.workflow_id, lifecycle_no = EXCLUDED.lifecycle_no,
+         projection_seq = EXCLUDED.projection_seq, policy_version = EXCLUDED.policy_version,
+         nomination = EXCLUDED.nomination, screening = EXCLUDED.screening, nominated_by = EXCLUDED.nominated_by,
+         lead_cluster = EXCLUDED.lead_cluster, commissioner = EXCLUDED.commissioner,
+         district_liaison = EXCLUDED.district_liaison, baseline_revenue = EXCLUDED.baseline_revenue,
+         diagnosis = EXCLUDED.diagnosis, closing = EXCLUDED.closing, updated_at = now()
+       WHERE (enterprises.lifecycle_no, enterprises.projection_seq) < (EXCLUDED.lifecycle_no, EXCLUDED.projection_seq)`,
+      [
+        delta.creditCode, n.name, n.district, n.cluster, delta.stage, JSON.stringify(delta.stateValue),
+        delta.workflowId, delta.lifecycleNo, delta.seq, ctx.screening?.policyVersion ?? null,
+        JSON.stringify(ctx.nomination), JSON.stringify(ctx.screening), ctx.nominatedBy,
+        a?.leadCluster ?? null, a?.commissioner ?? null, a?.districtLiaison ?? null, a?.baselineRevenue ?? null,
+        JSON.stringify(ctx.diagnosis), JSON.stringify(ctx.closing),
+      ],
+    );
+
+    for (const task of delta.opened) {
+      await m.query(
+        `INSERT INTO tasks (id, workflow_id, credit_code, lifecycle_no, type, stage, state_key, candidate_groups,
+           assignee, status, quarter, enterprise_name, district, cluster, policy_version, created_at, due_at)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,'open',$10,$11,$12,$13,$14,$15,$16)
+         ON CONFLICT (id) DO NOTHING`,
+        [
+          task.id, delta.workflowId, delta.creditCode, delta.lifecycleNo, task.type, task.stage, task.key,
+          task.candidateGroups, task.assignee, task.quarter ?? null, n.name, n.district, a?.leadCluster ?? n.cluster,
+          task.policyVersion, task.createdAt, task.dueAt,
+        ],
+      );
+    }
+    for (const c of delta.closed) {
+      await m.query(
+        `UPDATE tasks SET status = $2, outcome = $3, data = $4, completed_by = $5, completed_at = $6,
+           idempotency_key = $7, result = $8
+         WHERE id = $1 AND status = 'open'`,
+        [c.id, c.status, c.outcome, JSON.stringify(c.data), c.completedBy, c.completedAt, c.idempotencyKey,
+          JSON.stringify(c.result)],
+      );
+    }
+    for (const { id, assignee } of delta.assigned) {
+      await m.query(`UPDATE tasks SET assignee = $2 WHERE id = $1 AND status = 'open'`, [id, assignee]);
+    }
+
+    for (const p of ctx.problems) {
+      await m.query(
+        `INSERT INTO problems (id, credit_code, lifecycle_no, title, category, measures, target, owner_department,
+           due_at, status, special, district, cluster, created_at, updated_at)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$14)
+         ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, updated_at = EXCLUDED.updated_at
+         WHERE problems.status IS DISTINCT FROM EXCLUDED.status`,
+        [
+          p.id, delta.creditCode, delta.lifecycleNo, p.title, p.category, p.measures, p.target, p.ownerDepartment,
+          p.dueAt, p.status, p.special ?? null, n.district, a?.leadCluster ?? n.cluster, delta.at,
+        ],
+      );
+    }
+    for (const r of ctx.quarterlyReports) {
+      await m.query(
+        `INSERT INTO quarterly_reports (credit_code, lifecycle_no, quarter, revenue, rd_expense, headcount,
+           new_class_one_ip, financing, listing_progress, note, submitted_by, submitted_at)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) ON CONFLICT DO NOTHING`,
+        [
+          delta.creditCode, delta.lifecycleNo, r.quarter, r.revenue, r.rdExpense, r.headcount, r.newClassOneIp,
+          r.financing, r.listingProgress, r.note ?? null, r.submittedBy, r.submittedAt,
+        ],
+      );
+    }
+
+    // Membership: opened at admission, closed at graduation or exit (二(六) +3 points ask for it).
+    if (a) {
+      await m.query(
+        `INSERT INTO membership_periods (credit_code, lifecycle_no, from_date) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+        [delta.creditCode, delta.lifecycleNo, shanghaiDate(a.admittedAt)],
+      );
+      if (ctx.closing && (delta.stage === 'graduated' || delta.stage === 'exited')) {
+        await m.query(
+          `UPDATE membership_periods SET to_date = $3, end_reason = $4
+           WHERE credit_code = $1 AND lifecycle_no = $2 AND to_date IS NULL`,
+          [delta.creditCode, delta.lifecycleNo, shanghaiDate(ctx.closing.at), ctx.closing.reason ?? delta.stage],
+        );
+      }
+    }
+  }
+}

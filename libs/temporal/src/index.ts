@@ -1,0 +1,7 @@
+// Client-side entry. Workflows import only './lifecycle.contract' and './search-attributes'.
+export * from './connection-options';
+export * from './failures';
+export * from './lifecycle.contract';
+export * from './search-attributes';
+export * from './task-queues';
+export * from './temporal-client.module';

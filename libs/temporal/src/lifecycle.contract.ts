@@ -1,0 +1,141 @@
+/**
+ * The lifecycle workflow's messages and their payloads, shared by the workflow (import only this
+ * file and its pure dependencies there) and the client side. Definitions live at module top level,
+ * as the Temporal samples do, and are imported, never re-declared by string.
+ */
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { Actor, Nomination, Policy, Stage, TaskType } from '@hardtech/domain';
+
+export const LIFECYCLE_WORKFLOW_TYPE = 'enterpriseLifecycle';
+
+export function lifecycleWorkflowId(creditCode: string): string {
+  return `enterprise/${creditCode}`;
+}
+
+export interface LifecycleInput {
+  nomination: Nomination;
+  nominatedBy: Actor;
+  /** Who answers a SUPPLEMENT (the nominator's office), resolved by the API at nomination. */
+  nominatorGroups: string[];
+  /** Which lifecycle of this enterprise (a re-nomination after rejection or exit starts the next). */
+  lifecycleNo: number;
+  /** Set by continue-as-new: the state carried over from the previous run. */
+  carried?: CarriedState;
+  /** Tests force continue-as-new early; production leaves it to Temporal's suggestion. */
+  continueAsNewAfterQuarters?: number;
+}
+
+export interface TaskView {
+  id: string;
+  type: TaskType;
+  stage: Stage;
+  candidateGroups: string[];
+  assignee: string | null;
+  createdAt: string;
+  dueAt: string;
+  policyVersion: number;
+  /** The state node the task belongs to, e.g. "lifecycle.feedback.district.pending". */
+  key: string;
+  /** Quarter of a QUARTERLY_REPORT / QUARTERLY_REVIEW. */
+  quarter?: string | null;
+}
+
+export interface CarriedState {
+  stateValue: unknown;
+  context: unknown;
+  tasks: TaskView[];
+  transitions: number;
+  runsBefore: number;
+  /** Tasks closed in earlier runs, so a late completion gets 409 rather than 404. */
+  closedTaskIds: string[];
+}
+
+export interface LifecycleView {
+  creditCode: string;
+  lifecycleNo: number;
+  stage: Stage;
+  stateValue: unknown;
+  openTasks: TaskView[];
+  transitions: number;
+  context: unknown;
+}
+
+export interface CompleteTaskRequest {
+  taskId: string;
+  outcome: string;
+  data: Record<string, unknown>;
+  /** From the verified token, set by the API. */
+  actor: Actor;
+  /** The client's Idempotency-Key, recorded with the completion. */
+  idempotencyKey?: string;
+}
+
+export interface CompleteTaskResult {
+  stage: Stage;
+  nextTasks: TaskView[];
+}
+
+export type AssignKind = 'claim' | 'unclaim' | 'delegate';
+
+export interface AssignTaskRequest {
+  taskId: string;
+  kind: AssignKind;
+  actor: Actor;
+  /** For delegate: the user who receives the task, as the API found them (role and scope checked here). */
+  to?: Actor;
+}
+
+export interface AssignTaskResult {
+  taskId: string;
+  assignee: string | null;
+}
+
+export interface QuarterTick {
+  /** The quarter to report, e.g. "2026Q3". A tick for a quarter already ticked is ignored. */
+  quarter: string;
+  dispatchId: string;
+}
+
+export interface LifecycleResult {
+  stage: Stage;
+  reason: string | null;
+}
+
+export const completeTaskUpdate = defineUpdate<CompleteTaskResult, [CompleteTaskRequest]>('completeTask');
+export const assignTaskUpdate = defineUpdate<AssignTaskResult, [AssignTaskRequest]>('assignTask');
+/** Answers once the lifecycle's first task is in the inbox (the nomination's read-your-writes). */
+export const awaitOpenedUpdate = defineUpdate<LifecycleView>('awaitOpened');
+export const lifecycleStateQuery = defineQuery<LifecycleView>('lifecycleState');
+export const quarterTickSignal = defineSignal<[QuarterTick]>('quarterTick');
+
+/** What the lifecycle's activities offer the workflow. Implemented in activities/. */
+export interface LifecycleActivities {
+  activePolicy(): Promise<Policy>;
+  project(delta: ProjectionDelta): Promise<void>;
+}
+
+export interface ClosedTask {
+  id: string;
+  status: 'done' | 'cancelled';
+  outcome: string | null;
+  data: Record<string, unknown> | null;
+  completedBy: string | null;
+  completedAt: string;
+  idempotencyKey: string | null;
+  result: CompleteTaskResult | null;
+}
+
+/** One transition's effect on the read model. Applied idempotently; `seq` orders them. */
+export interface ProjectionDelta {
+  workflowId: string;
+  creditCode: string;
+  lifecycleNo: number;
+  seq: number;
+  stage: Stage;
+  stateValue: unknown;
+  context: unknown;
+  opened: TaskView[];
+  closed: ClosedTask[];
+  assigned: { id: string; assignee: string | null }[];
+  at: string;
+}

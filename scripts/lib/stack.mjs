@@ -1,0 +1,31 @@
+import { join } from 'node:path';
+import { DIST, ROOT } from './paths.mjs';
+import { ok, step } from './log.mjs';
+import { run, startProcess, waitFor } from './processes.mjs';
+
+const node = process.execPath;
+
+export async function migrate(env) {
+  step('Migrating the database…');
+  await run(node, [join(DIST, 'libs/persistence/src/migrate.js')], { cwd: ROOT, env });
+  ok('database migrated');
+}
+
+/** Starts the worker and the API processes and waits until the API is healthy. */
+export async function startApplication(env, { port, logDir, echo }) {
+  const worker = startProcess('worker', node, [join(DIST, 'apps/worker/src/main.js')], {
+    env, cwd: ROOT, echo, logFile: join(logDir, 'worker.log'),
+  });
+  const api = startProcess('api', node, [join(DIST, 'apps/api/src/main.js')], {
+    env: { ...env, PORT: String(port) }, cwd: ROOT, echo, logFile: join(logDir, 'api.log'),
+  });
+  await waitFor('the API to be healthy', async () => {
+    for (const [name, child] of [['worker', worker], ['api', api]]) {
+      if (child.exitCode !== null) throw new Error(`the ${name} exited (see ${join(logDir, `${name}.log`)})`);
+    }
+    const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+    return res.ok;
+  }, { timeoutMs: 90000 });
+  ok(`API healthy on port ${port}`);
+  return { worker, api };
+}

@@ -1,0 +1,110 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import { join } from 'node:path';
+import { DATA, ROOT, TOOLS_BIN } from './paths.mjs';
+import { ok, step, warn } from './log.mjs';
+import { run, startProcess, waitFor } from './processes.mjs';
+
+/** The custom search attributes of libs/temporal/src/search-attributes.ts. */
+export const SEARCH_ATTRIBUTES = ['Stage', 'District', 'Cluster', 'CreditCode'];
+const CLI_TAGS = ['v1.5.1', 'v1.4.1', 'v1.3.0'];
+
+function works(bin) {
+  const r = spawnSync(bin, ['--version'], { encoding: 'utf8' });
+  return r.status === 0;
+}
+
+function goBinary() {
+  if (spawnSync('go', ['version']).status === 0) return 'go';
+  const local = '/usr/local/go/bin/go';
+  return existsSync(local) ? local : null;
+}
+
+/**
+ * The Temporal CLI: `temporal` on PATH, else .tools/bin/temporal, else built there from the Go
+ * module proxy (v1.5.1; its go.mod has no replace directive). null when none can be had.
+ */
+export async function findTemporalCli() {
+  if (works('temporal')) return 'temporal';
+  const local = join(TOOLS_BIN, 'temporal');
+  if (existsSync(local) && works(local)) return local;
+  const go = goBinary();
+  if (!go) return null;
+  mkdirSync(TOOLS_BIN, { recursive: true });
+  for (const tag of CLI_TAGS) {
+    step(`Building the Temporal CLI ${tag} with Go into .tools/bin (first time only; takes a few minutes)…`);
+    try {
+      await run(go, ['install', '-v', `github.com/temporalio/cli/cmd/temporal@${tag}`], {
+        cwd: ROOT,
+        env: { ...process.env, GOBIN: TOOLS_BIN, GOFLAGS: '-mod=mod' },
+      });
+      if (works(local)) {
+        ok(`Temporal CLI ${tag} built`);
+        return local;
+      }
+    } catch (e) {
+      warn(`building the Temporal CLI ${tag} failed: ${e.message}`);
+    }
+  }
+  return null;
+}
+
+export function portOpen(host, port) {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host, port });
+    socket.setTimeout(1000);
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => (socket.destroy(), resolve(false)));
+  });
+}
+
+/**
+ * A Temporal server for the stack: TEMPORAL_ADDRESS when given; else a dev server that is already
+ * listening on the port (reused); else a new dev server with a file database under data/.
+ * Returns { address, uiUrl, process? }.
+ */
+export async function provisionTemporal({ port, uiPort, dbFile, logFile, fresh = false }) {
+  if (process.env.TEMPORAL_ADDRESS) {
+    ok(`Temporal: using TEMPORAL_ADDRESS=${process.env.TEMPORAL_ADDRESS}`);
+    return { address: process.env.TEMPORAL_ADDRESS, uiUrl: null };
+  }
+  const address = `127.0.0.1:${port}`;
+  if (!fresh && (await portOpen('127.0.0.1', port))) {
+    ok(`Temporal: reusing the server on ${address}`);
+    return { address, uiUrl: uiPort ? `http://localhost:${uiPort}` : null };
+  }
+  mkdirSync(join(DATA), { recursive: true });
+  const cli = await findTemporalCli();
+  if (!cli) return provisionWithSdkDownload({ port, uiPort, dbFile });
+  const args = ['server', 'start-dev', '--db-filename', dbFile, '--ip', '127.0.0.1', '--port', String(port), '--log-level', 'warn'];
+  if (uiPort) args.push('--ui-port', String(uiPort));
+  else args.push('--headless');
+  for (const name of SEARCH_ATTRIBUTES) args.push('--search-attribute', `${name}=Keyword`);
+  step(`Temporal: starting the dev server on ${address} (database ${dbFile})`);
+  const child = startProcess('temporal', cli, args, { logFile });
+  await waitFor('the Temporal dev server', async () => {
+    if (child.exitCode !== null) throw new Error(`it exited (see ${logFile})`);
+    return spawnSync(cli, ['operator', 'cluster', 'health', '--address', address], { encoding: 'utf8' }).status === 0;
+  }, { timeoutMs: 90000, intervalMs: 500 });
+  ok(`Temporal: dev server ready on ${address}`);
+  return { address, uiUrl: uiPort ? `http://localhost:${uiPort}` : null, process: child };
+}
+
+/** Machines with internet and no Go: the SDK downloads a dev server (it cannot work offline). */
+async function provisionWithSdkDownload({ port, uiPort, dbFile }) {
+  warn('no Temporal CLI and no Go toolchain: trying the Temporal SDK’s dev-server download');
+  const { TestWorkflowEnvironment } = await import('@temporalio/testing');
+  const env = await TestWorkflowEnvironment.createLocal({
+    server: {
+      ip: '127.0.0.1',
+      port,
+      dbFilename: dbFile,
+      ui: !!uiPort,
+      uiPort,
+      extraArgs: SEARCH_ATTRIBUTES.flatMap((n) => ['--search-attribute', `${n}=Keyword`]),
+    },
+  });
+  return { address: `127.0.0.1:${port}`, uiUrl: uiPort ? `http://localhost:${uiPort}` : null, teardown: () => env.teardown() };
+}

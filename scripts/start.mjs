@@ -1,0 +1,74 @@
+// `npm start`: the whole system on one machine, with embedded defaults. Ctrl-C stops everything.
+// Only Node built-ins are imported before dependencies are installed.
+import { join } from 'node:path';
+import { DATA, ROOT } from './lib/paths.mjs';
+import { bold, fail, ok, step } from './lib/log.mjs';
+import { ensureDependencies } from './lib/deps.mjs';
+
+const started = Date.now();
+await ensureDependencies();
+const { ensureBuilt } = await import('./lib/build.mjs');
+const { provisionPostgres } = await import('./lib/postgres.mjs');
+const { provisionTemporal } = await import('./lib/temporal.mjs');
+const { migrate, startApplication } = await import('./lib/stack.mjs');
+const { run, stopAll } = await import('./lib/processes.mjs');
+
+const PORT = Number(process.env.PORT ?? 3000);
+const demo = process.env.NODE_ENV !== 'production' && process.env.DEMO_MODE !== 'false';
+let temporal;
+let postgres;
+
+async function shutdown(code) {
+  step('Stopping…');
+  await stopAll();
+  await temporal?.teardown?.();
+  await postgres?.stop?.();
+  ok('stopped');
+  process.exit(code);
+}
+process.on('SIGINT', () => shutdown(0));
+process.on('SIGTERM', () => shutdown(0));
+
+try {
+  await ensureBuilt();
+  postgres = await provisionPostgres({
+    urlFromEnv: process.env.DATABASE_URL,
+    database: 'hardtech',
+    embeddedDir: join(DATA, 'pg'),
+    embeddedPort: 54329,
+  });
+  temporal = await provisionTemporal({
+    port: 7233,
+    uiPort: 8233,
+    dbFile: join(DATA, 'temporal.db'),
+    logFile: join(DATA, 'logs', 'temporal.log'),
+  });
+  const env = {
+    ...process.env,
+    DATABASE_URL: postgres.url,
+    TEMPORAL_ADDRESS: temporal.address,
+    DEMO_MODE: String(demo),
+  };
+  await migrate(env);
+  await startApplication(env, { port: PORT, logDir: join(DATA, 'logs'), echo: true });
+  if (demo) {
+    step('Seeding demo data (users and sample enterprises at several stages)…');
+    await run(process.execPath, [join(ROOT, 'dist/apps/api/src/seed/run-demo-seed.js')], { cwd: ROOT, env });
+    ok('demo data ready');
+  }
+  console.log(`
+${bold('中小型硬科技企业帮扶库 is up')} (${Math.round((Date.now() - started) / 1000)} s)
+  Web UI       http://localhost:${PORT}/
+  API          http://localhost:${PORT}/api
+  Swagger      http://localhost:${PORT}/api/docs
+  Health       http://localhost:${PORT}/api/health
+  Temporal UI  ${temporal.uiUrl ?? '(external server)'}
+${demo ? `
+  Demo logins (password demo123456): coordinator, industry-t2, district-500112, commissioner,
+  sme-officer, finance-officer, auditor, leader, enterprise users ent-xince, ent-jingrui, …
+  Administrator: admin / admin123456` : ''}
+  Ctrl-C stops everything.`);
+} catch (e) {
+  fail(e.message);
+  await shutdown(1);
+}

@@ -1,0 +1,58 @@
+import type { Actor, Nomination, OwnerDepartment, Problem, ProblemCategory, ScreeningReport, Stage } from '@hardtech/domain';
+
+export interface Admission {
+  leadCluster: string;
+  commissioner: string;
+  districtLiaison: string;
+  admittedAt: string;
+  /** Revenue of the year before admission: the base of 三年倍增. */
+  baselineRevenue: number;
+}
+
+export interface QuarterlyReport {
+  quarter: string;
+  revenue: number;
+  rdExpense: number;
+  headcount: number;
+  newClassOneIp: number;
+  financing: number;
+  listingProgress: string;
+  note?: string;
+  submittedBy: string;
+  submittedAt: string;
+}
+
+export interface Closing {
+  stage: Stage;
+  outcome: string;
+  reason: string | null;
+  by: string;
+  at: string;
+}
+
+/** The statechart's context: the facts of one lifecycle, carried across continue-as-new. */
+export interface LifecycleContext {
+  creditCode: string;
+  lifecycleNo: number;
+  nomination: Nomination;
+  nominatedBy: string;
+  nominatorGroups: string[];
+  screening: ScreeningReport;
+  supplements: number;
+  feedback: { district: FeedbackRecord | null; enterprise: FeedbackRecord | null };
+  admission: Admission | null;
+  diagnosis: { portrait: Record<string, { score: number; note?: string }>; by: string; at: string } | null;
+  problems: Problem[];
+  quarter: { lastTicked: string | null; current: string | null; queued: string | null };
+  quarterlyReports: QuarterlyReport[];
+  closing: Closing | null;
+}
+
+export interface FeedbackRecord {
+  outcome: string;
+  text: string | null;
+  by: string;
+  at: string;
+}
+
+export type { Actor, OwnerDepartment, ProblemCategory };

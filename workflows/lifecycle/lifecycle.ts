@@ -1,0 +1,382 @@
+import { AnyMachineSnapshot, initialTransition, transition } from 'xstate';
+import {
+  addDuration,
+  applyCorrections,
+  Conflict,
+  evaluateScreening,
+  Forbidden,
+  isCandidate,
+  NotFound,
+  Policy,
+  resolveCandidates,
+  RuleViolation,
+  shanghaiDate,
+  slaFor,
+  Stage,
+  t,
+  validateSubmission,
+} from '@hardtech/domain';
+import type {
+  AssignTaskRequest,
+  AssignTaskResult,
+  CarriedState,
+  ClosedTask,
+  CompleteTaskRequest,
+  CompleteTaskResult,
+  LifecycleInput,
+  LifecycleResult,
+  LifecycleView,
+  ProjectionDelta,
+  QuarterTick,
+  TaskView,
+} from '@hardtech/temporal/lifecycle.contract';
+import type { LifecycleContext } from './context';
+import type { LifecycleEvent, TaskEvent } from './events';
+import { lifecycleMachine } from './machine';
+import { candidateFactsOf, stageOf, TaskSpec, taskSpecsOf } from './tasks';
+
+/** What the lifecycle needs from its host: Temporal in production, plain functions in unit tests. */
+export interface LifecycleEffects {
+  activePolicy(): Promise<Policy>;
+  project(delta: ProjectionDelta): Promise<void>;
+  stageChanged(stage: Stage): void;
+  now(): Date;
+  newId(): string;
+}
+
+/** Production lifecycles continue as new at least this often, whatever Temporal suggests. */
+export const DEFAULT_QUARTERS_PER_RUN = 8;
+
+type OpenTask = TaskView & { completing: boolean };
+
+/**
+ * One enterprise's lifecycle: drives the statechart, keeps its open tasks and projects every
+ * transition into the read model, in order. Everything that mutates state runs synchronously
+ * between awaits, so concurrent updates see either the state before or after a transition.
+ */
+export class Lifecycle {
+  private snapshot: AnyMachineSnapshot | null = null;
+  private readonly tasks = new Map<string, OpenTask>();
+  private readonly closedTaskIds: Set<string>;
+  private transitions: number;
+  private quartersThisRun = 0;
+  private projection: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly input: LifecycleInput,
+    private readonly fx: LifecycleEffects,
+  ) {
+    const carried = input.carried;
+    this.transitions = carried?.transitions ?? 0;
+    this.closedTaskIds = new Set(carried?.closedTaskIds ?? []);
+    if (carried) {
+      this.snapshot = lifecycleMachine.resolveState({
+        value: carried.stateValue as any,
+        context: carried.context as LifecycleContext,
+      });
+      for (const task of carried.tasks) this.tasks.set(task.id, { ...task, completing: false });
+    }
+  }
+
+  get creditCode(): string {
+    return this.input.nomination.creditCode;
+  }
+
+  private get context(): LifecycleContext {
+    return this.snapshot!.context as LifecycleContext;
+  }
+
+  get stage(): Stage {
+    return this.snapshot ? stageOf(this.snapshot.value) : 'screening';
+  }
+
+  /** First run: screen the nomination against the active policy and open the first task. */
+  async open(): Promise<void> {
+    if (this.snapshot) return;
+    const policy = await this.fx.activePolicy();
+    const { nomination, nominatedBy, lifecycleNo } = this.input;
+    const [snapshot] = initialTransition(lifecycleMachine, {
+      context: {
+        creditCode: nomination.creditCode,
+        lifecycleNo,
+        nomination,
+        nominatedBy: nominatedBy.username,
+        nominatorGroups: this.input.nominatorGroups,
+        screening: evaluateScreening(nomination, policy.thresholds, policy.version),
+      },
+    });
+    this.snapshot = snapshot;
+    await this.commit(this.reconcile(policy, this.fx.now(), null));
+  }
+
+  isFinal(): boolean {
+    return this.snapshot?.status === 'done';
+  }
+
+  shouldContinueAsNew(suggested: boolean): boolean {
+    if (this.isFinal() || !this.snapshot) return false;
+    const limit = this.input.continueAsNewAfterQuarters ?? DEFAULT_QUARTERS_PER_RUN;
+    return suggested || this.quartersThisRun >= limit;
+  }
+
+  // ---- completing a task ------------------------------------------------------------------
+
+  /** The Update validator: nothing here changes state; a refusal never enters history. */
+  validateCompletion(req: CompleteTaskRequest): void {
+    const task = this.openTask(req.taskId);
+    if (task.assignee && task.assignee !== req.actor.username) {
+      throw new Conflict('TASK_CLAIMED', t(`任务已由 ${task.assignee} 认领`, `the task is claimed by ${task.assignee}`));
+    }
+    if (!task.assignee && !isCandidate(req.actor, task.candidateGroups)) {
+      throw new Forbidden('NOT_A_CANDIDATE', t('您无权办理该任务', 'you may not do this task'));
+    }
+    const ctx = this.context;
+    validateSubmission(task.type, req, {
+      screening: ctx.screening,
+      problemIds: ctx.problems.map((p) => p.id),
+      reportedQuarters: ctx.quarterlyReports.map((r) => r.quarter),
+      today: this.today(),
+    });
+    if (task.type === 'SUPPLEMENT') applyCorrections(ctx.nomination, (req.data.corrections ?? {}) as any);
+  }
+
+  async complete(req: CompleteTaskRequest): Promise<CompleteTaskResult> {
+    const task = this.tasks.get(req.taskId)!;
+    task.completing = true; // from here on, a concurrent completion of this task is refused
+    let policy: Policy;
+    try {
+      policy = await this.fx.activePolicy();
+    } catch (e) {
+      task.completing = false;
+      throw e;
+    }
+    if (this.tasks.get(req.taskId) !== task) {
+      // A concurrent transition left the task's state while the policy was read (e.g. the district
+      // opposed while the enterprise confirmed): the task is cancelled, not completed.
+      throw new Conflict('TASK_CANCELLED', t('任务已取消', 'the task was cancelled'));
+    }
+    const at = this.fx.now();
+    const event = this.taskEvent(task, req, at, policy);
+    this.snapshot = transition(lifecycleMachine, this.snapshot!, event)[0];
+    const delta = this.reconcile(policy, at, { task, req });
+    const result: CompleteTaskResult = { stage: this.stage, nextTasks: delta.opened };
+    delta.closed[0].result = result;
+    await this.commit(delta);
+    return result;
+  }
+
+  private taskEvent(task: OpenTask, req: CompleteTaskRequest, at: Date, policy: Policy): LifecycleEvent {
+    const event: TaskEvent = {
+      type: `${task.type}.${req.outcome}`,
+      taskId: task.id,
+      data: req.data,
+      actor: req.actor,
+      at: at.toISOString(),
+    };
+    if (task.type === 'SUPPLEMENT') {
+      const corrected = applyCorrections(this.context.nomination, (req.data.corrections ?? {}) as any);
+      event.screening = evaluateScreening(corrected, policy.thresholds, policy.version);
+    }
+    if (task.type === 'DIAGNOSE') {
+      event.ids = ((req.data.problems as unknown[]) ?? []).map(() => this.fx.newId());
+    }
+    return event;
+  }
+
+  // ---- claim, unclaim, delegate -------------------------------------------------------------
+
+  validateAssignment(req: AssignTaskRequest): void {
+    const task = this.openTask(req.taskId);
+    const { actor } = req;
+    const supervisor = actor.role === 'city_coordinator';
+    switch (req.kind) {
+      case 'claim':
+        if (!isCandidate(actor, task.candidateGroups)) {
+          throw new Forbidden('NOT_A_CANDIDATE', t('您无权认领该任务', 'you may not claim this task'));
+        }
+        if (task.assignee && task.assignee !== actor.username) {
+          throw new Conflict('TASK_CLAIMED', t(`任务已由 ${task.assignee} 认领`, `already claimed by ${task.assignee}`));
+        }
+        return;
+      case 'unclaim':
+        if (task.assignee && task.assignee !== actor.username && !supervisor) {
+          throw new Forbidden('NOT_THE_ASSIGNEE', t('只有认领人可以退回任务', 'only the assignee may unclaim'));
+        }
+        return;
+      case 'delegate': {
+        const mayDelegate = task.assignee
+          ? task.assignee === actor.username || supervisor
+          : isCandidate(actor, task.candidateGroups) || supervisor;
+        if (!mayDelegate) {
+          throw new Forbidden('MAY_NOT_DELEGATE', t('您无权转办该任务', 'you may not delegate this task'));
+        }
+        if (!req.to || !isCandidate(req.to, task.candidateGroups)) {
+          throw new RuleViolation(
+            'DELEGATE_NOT_CANDIDATE',
+            t('被转办人无权办理该任务', 'the delegate may not do this task'),
+            [{ field: 'to', text: t('无权办理该任务', 'may not do this task') }],
+          );
+        }
+        return;
+      }
+    }
+  }
+
+  async assign(req: AssignTaskRequest): Promise<AssignTaskResult> {
+    const task = this.tasks.get(req.taskId)!;
+    task.assignee = req.kind === 'claim' ? req.actor.username : req.kind === 'delegate' ? req.to!.username : null;
+    await this.commit({
+      ...this.deltaBase(this.fx.now()),
+      assigned: [{ id: task.id, assignee: task.assignee }],
+    });
+    return { taskId: task.id, assignee: task.assignee };
+  }
+
+  // ---- quarter ticks --------------------------------------------------------------------------
+
+  /** 一季一调度: the schedule's dispatch ticks every member; a repeated quarter changes nothing. */
+  async tick(tick: QuarterTick): Promise<void> {
+    if (!this.snapshot) return;
+    const event: LifecycleEvent = { type: 'QUARTER_TICK', quarter: tick.quarter, at: this.fx.now().toISOString() };
+    if (!this.snapshot.can(event)) return;
+    const policy = await this.fx.activePolicy();
+    const before = this.context.quarter.lastTicked;
+    this.snapshot = transition(lifecycleMachine, this.snapshot, event)[0];
+    if (this.context.quarter.lastTicked !== before) this.quartersThisRun++;
+    await this.commit(this.reconcile(policy, this.fx.now(), null));
+  }
+
+  // ---- reconciling tasks with the state -------------------------------------------------------
+
+  /**
+   * Opens a task for every task state that became active and closes those whose state was left:
+   * the completed one as done, others (the sibling of a declined feedback) as cancelled.
+   */
+  private reconcile(
+    policy: Policy,
+    at: Date,
+    completed: { task: OpenTask; req: CompleteTaskRequest } | null,
+  ): ProjectionDelta {
+    const specs = taskSpecsOf(this.snapshot!);
+    const closed: ClosedTask[] = [];
+    if (completed) {
+      closed.push({
+        id: completed.task.id,
+        status: 'done',
+        outcome: completed.req.outcome,
+        data: completed.req.data,
+        completedBy: completed.req.actor.username,
+        completedAt: at.toISOString(),
+        idempotencyKey: completed.req.idempotencyKey ?? null,
+        result: null,
+      });
+      this.forget(completed.task.id);
+    }
+    const activeKeys = new Set(specs.map((s) => s.key));
+    for (const task of [...this.tasks.values()]) {
+      if (activeKeys.has(task.key)) continue;
+      closed.push({
+        id: task.id,
+        status: 'cancelled',
+        outcome: null,
+        data: null,
+        completedBy: null,
+        completedAt: at.toISOString(),
+        idempotencyKey: null,
+        result: null,
+      });
+      this.forget(task.id);
+    }
+    const openKeys = new Set([...this.tasks.values()].map((task) => task.key));
+    const opened = specs.filter((s) => !openKeys.has(s.key)).map((s) => this.openTaskFor(s, policy, at));
+    for (const task of opened) this.tasks.set(task.id, { ...task, completing: false });
+    return { ...this.deltaBase(at), opened, closed };
+  }
+
+  private openTaskFor(spec: TaskSpec, policy: Policy, at: Date): TaskView {
+    const quarterly = spec.type === 'QUARTERLY_REPORT' || spec.type === 'QUARTERLY_REVIEW';
+    return {
+      id: this.fx.newId(),
+      key: spec.key,
+      type: spec.type,
+      stage: this.stage,
+      candidateGroups: resolveCandidates(spec.candidates, candidateFactsOf(this.context)),
+      assignee: null,
+      createdAt: at.toISOString(),
+      dueAt: addDuration(at, slaFor(policy, spec.type).due).toISOString(),
+      policyVersion: policy.version,
+      quarter: quarterly ? this.context.quarter.current : null,
+    };
+  }
+
+  private forget(taskId: string): void {
+    this.tasks.delete(taskId);
+    this.closedTaskIds.add(taskId);
+  }
+
+  private deltaBase(at: Date): ProjectionDelta {
+    return {
+      workflowId: `enterprise/${this.creditCode}`,
+      creditCode: this.creditCode,
+      lifecycleNo: this.input.lifecycleNo,
+      seq: ++this.transitions,
+      stage: this.stage,
+      stateValue: this.snapshot!.value,
+      context: this.context,
+      opened: [],
+      closed: [],
+      assigned: [],
+      at: at.toISOString(),
+    };
+  }
+
+  /** Projections are applied one after another, in transition order, and awaited by the caller. */
+  private commit(delta: ProjectionDelta): Promise<void> {
+    this.fx.stageChanged(delta.stage);
+    const next = this.projection.then(() => this.fx.project(delta));
+    this.projection = next;
+    return next;
+  }
+
+  private openTask(taskId: string): OpenTask {
+    const task = this.snapshot ? this.tasks.get(taskId) : undefined;
+    if (task && !task.completing) return task;
+    if (task || this.closedTaskIds.has(taskId)) {
+      throw new Conflict('TASK_ALREADY_COMPLETED', t('任务已办结', 'the task is already completed'));
+    }
+    throw new NotFound('TASK_NOT_FOUND', t('任务不存在', 'no such task'));
+  }
+
+  private today(): string {
+    return shanghaiDate(this.fx.now());
+  }
+
+  // ---- views --------------------------------------------------------------------------------
+
+  view(): LifecycleView {
+    return {
+      creditCode: this.creditCode,
+      lifecycleNo: this.input.lifecycleNo,
+      stage: this.stage,
+      stateValue: this.snapshot?.value ?? null,
+      openTasks: [...this.tasks.values()].map(({ completing: _, ...task }) => task),
+      transitions: this.transitions,
+      context: this.snapshot?.context ?? null,
+    };
+  }
+
+  carryOver(): CarriedState {
+    return {
+      stateValue: this.snapshot!.value,
+      context: this.context,
+      tasks: this.view().openTasks,
+      transitions: this.transitions,
+      runsBefore: (this.input.carried?.runsBefore ?? 0) + 1,
+      closedTaskIds: [...this.closedTaskIds],
+    };
+  }
+
+  result(): LifecycleResult {
+    return { stage: this.stage, reason: this.context.closing?.reason ?? null };
+  }
+}

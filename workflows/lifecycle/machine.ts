@@ -1,0 +1,250 @@
+import { assign, setup } from 'xstate';
+import {
+  applyCorrections,
+  CandidateRule,
+  Problem,
+  ScreeningReport,
+  TASK_FORMS,
+  TaskForm,
+  TaskType,
+} from '@hardtech/domain';
+import type { LifecycleContext } from './context';
+import type { LifecycleEvent, TaskEvent } from './events';
+
+/** The meta of a state node that holds a human task. */
+export interface TaskMeta {
+  task: { type: TaskType; candidates: CandidateRule; form: TaskForm };
+}
+
+const task = (type: TaskType, candidates: CandidateRule): TaskMeta => ({
+  task: { type, candidates, form: TASK_FORMS[type] },
+});
+
+export interface LifecycleMachineInput {
+  context: Omit<LifecycleContext, 'supplements' | 'feedback' | 'admission' | 'diagnosis' | 'problems' | 'quarter' | 'quarterlyReports' | 'closing'>;
+}
+
+const asTask = (e: LifecycleEvent) => e as TaskEvent;
+
+/**
+ * The path of one enterprise through the pool (DESIGN.md 2.3), the single process definition:
+ * stages are the top-level states, each human step is a state whose meta names the task, who may
+ * do it and its form; outcomes are the `<TYPE>.<outcome>` events it accepts.
+ */
+export const lifecycleMachine = setup({
+  types: {
+    context: {} as LifecycleContext,
+    events: {} as LifecycleEvent,
+    input: {} as LifecycleMachineInput,
+  },
+  actions: {
+    close: assign({
+      closing: ({ event }, params: { stage: 'graduated' | 'exited' | 'rejected' }) => {
+        const e = asTask(event);
+        const reason = e.data.reason ?? e.data.opinion ?? e.data.note ?? null;
+        return { stage: params.stage, outcome: e.type, reason, by: e.actor.username, at: e.at };
+      },
+    }),
+    applySupplement: assign(({ context, event }) => {
+      const e = asTask(event);
+      return {
+        nomination: applyCorrections(context.nomination, e.data.corrections ?? {}),
+        screening: e.screening as ScreeningReport,
+        supplements: context.supplements + 1,
+      };
+    }),
+    recordFeedback: assign(({ context, event }, params: { side: 'district' | 'enterprise' }) => {
+      const e = asTask(event);
+      const text = (e.data.opinion ?? e.data.note ?? null) as string | null;
+      return { feedback: { ...context.feedback, [params.side]: { outcome: e.type, text, by: e.actor.username, at: e.at } } };
+    }),
+    recordAdmission: assign(({ context, event }) => {
+      const e = asTask(event);
+      return {
+        admission: {
+          leadCluster: e.data.leadCluster,
+          commissioner: e.data.commissioner,
+          districtLiaison: e.data.districtLiaison,
+          admittedAt: e.at,
+          baselineRevenue: context.nomination.revenuePrevYear,
+        },
+      };
+    }),
+    recordDiagnosis: assign(({ context, event }) => {
+      const e = asTask(event);
+      const problems: Problem[] = (e.data.problems as Omit<Problem, 'id' | 'status'>[]).map((p, i) => ({
+        ...p,
+        special: p.special ?? null,
+        id: e.ids![i],
+        status: 'open',
+      }));
+      return {
+        diagnosis: { portrait: e.data.portrait, by: e.actor.username, at: e.at },
+        problems: [...context.problems, ...problems],
+      };
+    }),
+    // A tick is remembered (never lost while a report or review is still open) and taken up on
+    // entering `reporting`; `lastTicked` makes a second dispatch of the same quarter a no-op.
+    rememberTick: assign(({ context, event }) => {
+      const quarter = (event as { quarter: string }).quarter;
+      return { quarter: { ...context.quarter, lastTicked: quarter, queued: quarter } };
+    }),
+    startQuarter: assign(({ context }) => ({
+      quarter: { ...context.quarter, current: context.quarter.queued, queued: null },
+    })),
+    recordQuarterlyReport: assign(({ context, event }) => {
+      const e = asTask(event);
+      return {
+        quarterlyReports: [
+          ...context.quarterlyReports,
+          { ...(e.data as any), submittedBy: e.actor.username, submittedAt: e.at },
+        ],
+      };
+    }),
+    applyReview: assign(({ context, event }) => {
+      const e = asTask(event);
+      const updates = new Map<string, { status: Problem['status'] }>(
+        (e.data.problemUpdates ?? []).map((u: { problemId: string; status: Problem['status'] }) => [u.problemId, u]),
+      );
+      return {
+        problems: context.problems.map((p) => (updates.has(p.id) ? { ...p, status: updates.get(p.id)!.status } : p)),
+        quarter: { ...context.quarter, current: null },
+      };
+    }),
+  },
+  guards: {
+    isNewQuarter: ({ context, event }) =>
+      event.type === 'QUARTER_TICK' && (context.quarter.lastTicked === null || event.quarter > context.quarter.lastTicked),
+    hasQueuedQuarter: ({ context }) => context.quarter.queued !== null,
+  },
+}).createMachine({
+  id: 'lifecycle',
+  initial: 'screening',
+  context: ({ input }) => ({
+    ...input.context,
+    supplements: 0,
+    feedback: { district: null, enterprise: null },
+    admission: null,
+    diagnosis: null,
+    problems: [],
+    quarter: { lastTicked: null, current: null, queued: null },
+    quarterlyReports: [],
+    closing: null,
+  }),
+  states: {
+    // 市级筛选: the system evaluates C1–C6/S1–S2; 科技处 decides.
+    screening: {
+      meta: task('SCREEN', { role: 'city_coordinator' }),
+      on: {
+        'SCREEN.pass': { target: 'feedback' },
+        'SCREEN.reject': { target: 'rejected', actions: { type: 'close', params: { stage: 'rejected' } } },
+        'SCREEN.request_info': { target: 'supplement' },
+      },
+    },
+    // Back to the nominator for corrected data, then screened again.
+    supplement: {
+      meta: task('SUPPLEMENT', { nominator: true }),
+      on: { 'SUPPLEMENT.submit': { target: 'screening', actions: 'applySupplement' } },
+    },
+    // 区县和当事企业反馈: both must agree; either may decline.
+    feedback: {
+      type: 'parallel',
+      states: {
+        district: {
+          initial: 'pending',
+          states: {
+            pending: {
+              meta: task('DISTRICT_FEEDBACK', { role: 'district_officer', scope: 'district' }),
+              on: {
+                'DISTRICT_FEEDBACK.support': {
+                  target: 'agreed',
+                  actions: { type: 'recordFeedback', params: { side: 'district' } },
+                },
+                'DISTRICT_FEEDBACK.oppose': {
+                  target: '#lifecycle.rejected',
+                  actions: [
+                    { type: 'recordFeedback', params: { side: 'district' } },
+                    { type: 'close', params: { stage: 'rejected' } },
+                  ],
+                },
+              },
+            },
+            agreed: { type: 'final' },
+          },
+        },
+        enterprise: {
+          initial: 'pending',
+          states: {
+            pending: {
+              meta: task('ENTERPRISE_CONFIRM', { role: 'enterprise_user', scope: 'enterprise' }),
+              on: {
+                'ENTERPRISE_CONFIRM.confirm': {
+                  target: 'agreed',
+                  actions: { type: 'recordFeedback', params: { side: 'enterprise' } },
+                },
+                'ENTERPRISE_CONFIRM.decline': {
+                  target: '#lifecycle.rejected',
+                  actions: [
+                    { type: 'recordFeedback', params: { side: 'enterprise' } },
+                    { type: 'close', params: { stage: 'rejected' } },
+                  ],
+                },
+              },
+            },
+            agreed: { type: 'final' },
+          },
+        },
+      },
+      onDone: { target: 'admission' },
+    },
+    // 纳入库中: within the pool capacity; assigns lead cluster, commissioner and district liaison.
+    admission: {
+      meta: task('ADMIT', { role: 'city_coordinator' }),
+      on: {
+        'ADMIT.admit': { target: 'diagnosis', actions: 'recordAdmission' },
+        'ADMIT.reject': { target: 'rejected', actions: { type: 'close', params: { stage: 'rejected' } } },
+      },
+    },
+    // 企业成长诊断 by the assigned commissioner: portrait and problem list (化解问题台账).
+    diagnosis: {
+      meta: task('DIAGNOSE', { assigned: 'commissioner' }),
+      on: { 'DIAGNOSE.submit': { target: 'supporting', actions: 'recordDiagnosis' } },
+    },
+    // 帮扶中: 一季一调度 — every quarter a report, then the lead cluster's review.
+    supporting: {
+      initial: 'waiting',
+      on: { QUARTER_TICK: { guard: 'isNewQuarter', actions: 'rememberTick' } },
+      states: {
+        waiting: {
+          always: { guard: 'hasQueuedQuarter', target: 'reporting', actions: 'startQuarter' },
+          on: { QUARTER_TICK: { guard: 'isNewQuarter', target: 'reporting', actions: ['rememberTick', 'startQuarter'] } },
+        },
+        reporting: {
+          meta: task('QUARTERLY_REPORT', { role: 'enterprise_user', scope: 'enterprise' }),
+          on: { 'QUARTERLY_REPORT.submit': { target: 'reviewing', actions: 'recordQuarterlyReport' } },
+        },
+        reviewing: {
+          meta: task('QUARTERLY_REVIEW', { role: 'industry_officer', scope: 'leadCluster' }),
+          on: {
+            'QUARTERLY_REVIEW.continue': { target: 'waiting', actions: 'applyReview' },
+            'QUARTERLY_REVIEW.recommend_graduation': { target: '#lifecycle.graduation_review', actions: 'applyReview' },
+            'QUARTERLY_REVIEW.recommend_exit': { target: '#lifecycle.graduation_review', actions: 'applyReview' },
+          },
+        },
+      },
+    },
+    // 移出帮扶库: graduated when on track / doubled / listed; exited when no longer eligible.
+    graduation_review: {
+      meta: task('GRADUATION_REVIEW', { role: 'city_coordinator' }),
+      on: {
+        QUARTER_TICK: { guard: 'isNewQuarter', actions: 'rememberTick' },
+        'GRADUATION_REVIEW.graduate': { target: 'graduated', actions: { type: 'close', params: { stage: 'graduated' } } },
+        'GRADUATION_REVIEW.exit': { target: 'exited', actions: { type: 'close', params: { stage: 'exited' } } },
+        'GRADUATION_REVIEW.continue': { target: 'supporting' },
+      },
+    },
+    graduated: { type: 'final' },
+    exited: { type: 'final' },
+    rejected: { type: 'final' },
+  },
+});
