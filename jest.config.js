@@ -14,7 +14,11 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/workflows/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'],
+      testMatch: [
+        '<rootDir>/libs/**/*.spec.ts',
+        '<rootDir>/workflows/**/*.spec.ts',
+        '<rootDir>/apps/**/*.spec.ts',
+      ],
     },
     {
       ...common,

@@ -7,7 +7,9 @@ export { LifecycleActivitiesService };
 export const ACTIVITY_SERVICES = [LifecycleActivitiesService];
 
 /** Binds the injected services' methods into the activities object the worker registers. */
-export function createActivities(app: INestApplicationContext): Record<string, (...args: any[]) => Promise<unknown>> {
+export function createActivities(
+  app: INestApplicationContext,
+): Record<string, (...args: any[]) => Promise<unknown>> {
   const lifecycle = app.get(LifecycleActivitiesService);
   return {
     activePolicy: lifecycle.activePolicy.bind(lifecycle),

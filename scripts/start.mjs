@@ -38,6 +38,7 @@ try {
     embeddedPort: 54329,
   });
   temporal = await provisionTemporal({
+    addressFromEnv: process.env.TEMPORAL_ADDRESS,
     port: 7233,
     uiPort: 8233,
     dbFile: join(DATA, 'temporal.db'),
@@ -63,10 +64,14 @@ ${bold('中小型硬科技企业帮扶库 is up')} (${Math.round((Date.now() - s
   Swagger      http://localhost:${PORT}/api/docs
   Health       http://localhost:${PORT}/api/health
   Temporal UI  ${temporal.uiUrl ?? '(external server)'}
-${demo ? `
+${
+  demo
+    ? `
   Demo logins (password demo123456): coordinator, industry-t2, district-500112, commissioner,
   sme-officer, finance-officer, auditor, leader, enterprise users ent-xince, ent-jingrui, …
-  Administrator: admin / admin123456` : ''}
+  Administrator: admin / admin123456`
+    : ''
+}
   Ctrl-C stops everything.`);
 } catch (e) {
   fail(e.message);

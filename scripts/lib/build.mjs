@@ -4,7 +4,16 @@ import { DIST, ROOT } from './paths.mjs';
 import { ok, step } from './log.mjs';
 import { run } from './processes.mjs';
 
-const SOURCES = ['apps/api/src', 'apps/worker/src', 'libs', 'workflows', 'activities', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
+const SOURCES = [
+  'apps/api/src',
+  'apps/worker/src',
+  'libs',
+  'workflows',
+  'activities',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'package-lock.json',
+];
 const STAMP = join(DIST, '.build-stamp');
 
 function newest(path) {
@@ -15,7 +24,9 @@ function newest(path) {
 }
 
 export function isBuilt() {
-  return existsSync(STAMP) && statSync(STAMP).mtimeMs >= Math.max(...SOURCES.map((s) => newest(join(ROOT, s))));
+  return (
+    existsSync(STAMP) && statSync(STAMP).mtimeMs >= Math.max(...SOURCES.map((s) => newest(join(ROOT, s))))
+  );
 }
 
 /** Compiles to dist/, resolves path aliases and builds the workflow bundle the worker loads. */

@@ -25,7 +25,13 @@ async function ensureDatabase(admin, name, { recreate }) {
  * PostgreSQL for the stack: `urlFromEnv` when given; else the local server at 127.0.0.1:5432
  * (creating the database); else an embedded PostgreSQL under data/. Returns { url, stop? }.
  */
-export async function provisionPostgres({ urlFromEnv, database, recreate = false, embeddedDir, embeddedPort }) {
+export async function provisionPostgres({
+  urlFromEnv,
+  database,
+  recreate = false,
+  embeddedDir,
+  embeddedPort,
+}) {
   if (urlFromEnv) {
     ok(`PostgreSQL: using ${urlFromEnv.replace(/:[^:@/]+@/, ':***@')}`);
     return { url: urlFromEnv };

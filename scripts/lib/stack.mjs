@@ -14,18 +14,32 @@ export async function migrate(env) {
 /** Starts the worker and the API processes and waits until the API is healthy. */
 export async function startApplication(env, { port, logDir, echo }) {
   const worker = startProcess('worker', node, [join(DIST, 'apps/worker/src/main.js')], {
-    env, cwd: ROOT, echo, logFile: join(logDir, 'worker.log'),
+    env,
+    cwd: ROOT,
+    echo,
+    logFile: join(logDir, 'worker.log'),
   });
   const api = startProcess('api', node, [join(DIST, 'apps/api/src/main.js')], {
-    env: { ...env, PORT: String(port) }, cwd: ROOT, echo, logFile: join(logDir, 'api.log'),
+    env: { ...env, PORT: String(port) },
+    cwd: ROOT,
+    echo,
+    logFile: join(logDir, 'api.log'),
   });
-  await waitFor('the API to be healthy', async () => {
-    for (const [name, child] of [['worker', worker], ['api', api]]) {
-      if (child.exitCode !== null) throw new Error(`the ${name} exited (see ${join(logDir, `${name}.log`)})`);
-    }
-    const res = await fetch(`http://127.0.0.1:${port}/api/health`);
-    return res.ok;
-  }, { timeoutMs: 90000 });
+  await waitFor(
+    'the API to be healthy',
+    async () => {
+      for (const [name, child] of [
+        ['worker', worker],
+        ['api', api],
+      ]) {
+        if (child.exitCode !== null)
+          throw new Error(`the ${name} exited (see ${join(logDir, `${name}.log`)})`);
+      }
+      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+      return res.ok;
+    },
+    { timeoutMs: 90000 },
+  );
   ok(`API healthy on port ${port}`);
   return { worker, api };
 }

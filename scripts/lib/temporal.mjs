@@ -61,14 +61,14 @@ export function portOpen(host, port) {
 }
 
 /**
- * A Temporal server for the stack: TEMPORAL_ADDRESS when given; else a dev server that is already
- * listening on the port (reused); else a new dev server with a file database under data/.
- * Returns { address, uiUrl, process? }.
+ * A Temporal server for the stack: `addressFromEnv` when given; else a dev server already
+ * listening on the port (reused unless `fresh`); else a new dev server with a file database.
+ * Returns { address, uiUrl, process?, teardown? }.
  */
-export async function provisionTemporal({ port, uiPort, dbFile, logFile, fresh = false }) {
-  if (process.env.TEMPORAL_ADDRESS) {
-    ok(`Temporal: using TEMPORAL_ADDRESS=${process.env.TEMPORAL_ADDRESS}`);
-    return { address: process.env.TEMPORAL_ADDRESS, uiUrl: null };
+export async function provisionTemporal({ addressFromEnv, port, uiPort, dbFile, logFile, fresh = false }) {
+  if (addressFromEnv) {
+    ok(`Temporal: using ${addressFromEnv}`);
+    return { address: addressFromEnv, uiUrl: null };
   }
   const address = `127.0.0.1:${port}`;
   if (!fresh && (await portOpen('127.0.0.1', port))) {
@@ -78,18 +78,36 @@ export async function provisionTemporal({ port, uiPort, dbFile, logFile, fresh =
   mkdirSync(join(DATA), { recursive: true });
   const cli = await findTemporalCli();
   if (!cli) return provisionWithSdkDownload({ port, uiPort, dbFile });
-  const args = ['server', 'start-dev', '--db-filename', dbFile, '--ip', '127.0.0.1', '--port', String(port), '--log-level', 'warn'];
+  const args = [
+    'server',
+    'start-dev',
+    '--db-filename',
+    dbFile,
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--log-level',
+    'warn',
+  ];
   if (uiPort) args.push('--ui-port', String(uiPort));
   else args.push('--headless');
   for (const name of SEARCH_ATTRIBUTES) args.push('--search-attribute', `${name}=Keyword`);
   step(`Temporal: starting the dev server on ${address} (database ${dbFile})`);
   const child = startProcess('temporal', cli, args, { logFile });
-  await waitFor('the Temporal dev server', async () => {
-    if (child.exitCode !== null) throw new Error(`it exited (see ${logFile})`);
-    return spawnSync(cli, ['operator', 'cluster', 'health', '--address', address], { encoding: 'utf8' }).status === 0;
-  }, { timeoutMs: 90000, intervalMs: 500 });
+  await waitFor(
+    'the Temporal dev server',
+    async () => {
+      if (child.exitCode !== null) throw new Error(`it exited (see ${logFile})`);
+      return (
+        spawnSync(cli, ['operator', 'cluster', 'health', '--address', address], { encoding: 'utf8' })
+          .status === 0
+      );
+    },
+    { timeoutMs: 90000, intervalMs: 500 },
+  );
   ok(`Temporal: dev server ready on ${address}`);
-  return { address, uiUrl: uiPort ? `http://localhost:${uiPort}` : null, process: child };
+  return { address, uiUrl: uiPort ? `http://localhost:${uiPort}` : null, process: child, cli };
 }
 
 /** Machines with internet and no Go: the SDK downloads a dev server (it cannot work offline). */
@@ -106,5 +124,9 @@ async function provisionWithSdkDownload({ port, uiPort, dbFile }) {
       extraArgs: SEARCH_ATTRIBUTES.flatMap((n) => ['--search-attribute', `${n}=Keyword`]),
     },
   });
-  return { address: `127.0.0.1:${port}`, uiUrl: uiPort ? `http://localhost:${uiPort}` : null, teardown: () => env.teardown() };
+  return {
+    address: `127.0.0.1:${port}`,
+    uiUrl: uiPort ? `http://localhost:${uiPort}` : null,
+    teardown: () => env.teardown(),
+  };
 }

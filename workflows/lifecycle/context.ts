@@ -1,4 +1,12 @@
-import type { Actor, Nomination, OwnerDepartment, Problem, ProblemCategory, ScreeningReport, Stage } from '@hardtech/domain';
+import type {
+  Actor,
+  Nomination,
+  OwnerDepartment,
+  Problem,
+  ProblemCategory,
+  ScreeningReport,
+  Stage,
+} from '@hardtech/domain';
 
 export interface Admission {
   leadCluster: string;

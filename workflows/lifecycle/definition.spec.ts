@@ -3,17 +3,25 @@ import { describeStatechart, TASK_DEFINITIONS } from './definition';
 
 describe('the statechart as the one process definition', () => {
   it('has every stage of API.md as a top-level state, and nothing else', () => {
-    expect(describeStatechart().states.map((s) => s.key).sort()).toEqual([...STAGES].sort());
+    expect(
+      describeStatechart()
+        .states.map((s) => s.key)
+        .sort(),
+    ).toEqual([...STAGES].sort());
   });
 
   it('defines a task for every task type except the whistle (ad hoc, not a state)', () => {
-    expect([...TASK_DEFINITIONS.keys()].sort()).toEqual(TASK_TYPES.filter((x) => x !== 'WHISTLE_RESPONSE').sort());
+    expect([...TASK_DEFINITIONS.keys()].sort()).toEqual(
+      TASK_TYPES.filter((x) => x !== 'WHISTLE_RESPONSE').sort(),
+    );
   });
 
   it.each([...TASK_DEFINITIONS.values()].map((d) => [d.type, d] as const))(
     '%s: the outcomes the machine accepts are exactly those its form describes',
     (type, def) => {
-      expect(def.outcomes.map((o) => o.outcome).sort()).toEqual(Object.keys(TASK_FORMS[type].outcomes).sort());
+      expect(def.outcomes.map((o) => o.outcome).sort()).toEqual(
+        Object.keys(TASK_FORMS[type].outcomes).sort(),
+      );
       expect(def.outcomes.every((o) => o.targets.length > 0)).toBe(true);
     },
   );

@@ -33,11 +33,19 @@ function view(node: AnyStateNode): StateNodeView {
   const transitions: TransitionView[] = [];
   for (const [event, defs] of node.transitions) {
     for (const def of defs) {
-      transitions.push({ event, targets: (def.target ?? []).map((n: AnyStateNode) => n.id), guarded: !!def.guard });
+      transitions.push({
+        event,
+        targets: (def.target ?? []).map((n: AnyStateNode) => n.id),
+        guarded: !!def.guard,
+      });
     }
   }
   for (const def of node.always ?? []) {
-    transitions.push({ event: 'always', targets: (def.target ?? []).map((n: AnyStateNode) => n.id), guarded: !!def.guard });
+    transitions.push({
+      event: 'always',
+      targets: (def.target ?? []).map((n: AnyStateNode) => n.id),
+      guarded: !!def.guard,
+    });
   }
   const isStage = node.parent?.id === lifecycleMachine.root.id;
   return {
@@ -45,7 +53,9 @@ function view(node: AnyStateNode): StateNodeView {
     key: node.key,
     type: node.type,
     label: isStage ? STAGE_LABELS[node.key as Stage] : null,
-    task: meta?.task ? { type: meta.task.type, label: TASK_LABELS[meta.task.type], candidates: meta.task.candidates } : null,
+    task: meta?.task
+      ? { type: meta.task.type, label: TASK_LABELS[meta.task.type], candidates: meta.task.candidates }
+      : null,
     transitions,
     states: Object.values(node.states as Record<string, AnyStateNode>).map(view),
   };
@@ -71,7 +81,11 @@ function collectTasks(node: StateNodeView, stage: Stage | null, out: TaskDefinit
         .filter((tr) => tr.event.startsWith(prefix))
         .map((tr) => {
           const outcome = tr.event.slice(prefix.length);
-          return { outcome, label: meta.form.outcomes[outcome]?.label ?? { zh: outcome, en: outcome }, targets: tr.targets };
+          return {
+            outcome,
+            label: meta.form.outcomes[outcome]?.label ?? { zh: outcome, en: outcome },
+            targets: tr.targets,
+          };
         }),
       form: meta.form,
     });

@@ -23,7 +23,12 @@ function harness(over: Partial<ReturnType<typeof sampleNomination>> = {}) {
     },
   );
   const open = (type: string) => lifecycle.view().openTasks.find((task) => task.type === type)!;
-  const complete = async (type: string, actor: Actor, outcome: string, data: Record<string, unknown> = {}) => {
+  const complete = async (
+    type: string,
+    actor: Actor,
+    outcome: string,
+    data: Record<string, unknown> = {},
+  ) => {
     const task = open(type);
     expect(task).toBeDefined();
     const req = { taskId: task.id, outcome, data, actor };
@@ -34,14 +39,28 @@ function harness(over: Partial<ReturnType<typeof sampleNomination>> = {}) {
 }
 
 const coordinator: Actor = { username: 'coordinator', role: 'city_coordinator', scope: {} };
-const district: Actor = { username: 'district-500112', role: 'district_officer', scope: { districts: ['500112'] } };
-const enterprise: Actor = { username: 'ent', role: 'enterprise_user', scope: { creditCodes: ['91350100M000100Y43'] } };
+const district: Actor = {
+  username: 'district-500112',
+  role: 'district_officer',
+  scope: { districts: ['500112'] },
+};
+const enterprise: Actor = {
+  username: 'ent',
+  role: 'enterprise_user',
+  scope: { creditCodes: ['91350100M000100Y43'] },
+};
 const commissioner: Actor = { username: 'commissioner', role: 'commissioner', scope: {} };
 const industry: Actor = { username: 'industry-t2', role: 'industry_officer', scope: { clusters: ['T2'] } };
 const judgments = { C2: { affirmed: true, note: '硬科技' }, C6: { affirmed: true, note: '成效' } };
 const portrait = Object.fromEntries(DIAGNOSIS_DIMENSIONS.map((d) => [d.value, { score: 4 }]));
 const report = (quarter: string) => ({
-  quarter, revenue: 30_000_000, rdExpense: 2_000_000, headcount: 120, newClassOneIp: 1, financing: 0, listingProgress: 'none',
+  quarter,
+  revenue: 30_000_000,
+  rdExpense: 2_000_000,
+  headcount: 120,
+  newClassOneIp: 1,
+  financing: 0,
+  listingProgress: 'none',
 });
 
 describe('lifecycle runtime', () => {
@@ -62,24 +81,40 @@ describe('lifecycle runtime', () => {
     r = await h.complete('ENTERPRISE_CONFIRM', enterprise, 'confirm', {});
     expect(r.stage).toBe('admission');
     r = await h.complete('ADMIT', coordinator, 'admit', {
-      leadCluster: 'T2', commissioner: 'commissioner', districtLiaison: 'district-500112',
+      leadCluster: 'T2',
+      commissioner: 'commissioner',
+      districtLiaison: 'district-500112',
     });
-    expect(r.nextTasks.map((x) => [x.type, x.candidateGroups])).toEqual([['DIAGNOSE', ['user:commissioner']]]);
+    expect(r.nextTasks.map((x) => [x.type, x.candidateGroups])).toEqual([
+      ['DIAGNOSE', ['user:commissioner']],
+    ]);
     r = await h.complete('DIAGNOSE', commissioner, 'submit', {
       portrait,
-      problems: [{ title: '融资难', category: 'policy_support', measures: '银企对接', target: '授信', ownerDepartment: 'finance', dueAt: '2026-12-31' }],
+      problems: [
+        {
+          title: '融资难',
+          category: 'policy_support',
+          measures: '银企对接',
+          target: '授信',
+          ownerDepartment: 'finance',
+          dueAt: '2026-12-31',
+        },
+      ],
     });
     expect(r).toEqual({ stage: 'supporting', nextTasks: [] });
     await h.lifecycle.tick({ quarter: '2026Q1', dispatchId: 'd1' });
     await h.lifecycle.tick({ quarter: '2026Q1', dispatchId: 'd1-retry' });
-    expect(h.lifecycle.view().openTasks.map((x) => [x.type, x.quarter])).toEqual([['QUARTERLY_REPORT', '2026Q1']]);
+    expect(h.lifecycle.view().openTasks.map((x) => [x.type, x.quarter])).toEqual([
+      ['QUARTERLY_REPORT', '2026Q1'],
+    ]);
     r = await h.complete('QUARTERLY_REPORT', enterprise, 'submit', report('2026Q1'));
     expect(r.nextTasks.map((x) => [x.type, x.candidateGroups])).toEqual([
       ['QUARTERLY_REVIEW', ['industry_officer:cluster:T2']],
     ]);
     const problemId = (h.lifecycle.view().context as any).problems[0].id;
     r = await h.complete('QUARTERLY_REVIEW', industry, 'recommend_graduation', {
-      comment: '营收倍增', problemUpdates: [{ problemId, status: 'resolved' }],
+      comment: '营收倍增',
+      problemUpdates: [{ problemId, status: 'resolved' }],
     });
     expect(r.stage).toBe('graduation_review');
     r = await h.complete('GRADUATION_REVIEW', coordinator, 'graduate', { reason: 'doubled' });
@@ -99,7 +134,9 @@ describe('lifecycle runtime', () => {
     await h.complete('SCREEN', coordinator, 'request_info', { questions: '请核实研发投入' });
     expect(h.lifecycle.stage).toBe('supplement');
     expect(h.open('SUPPLEMENT').candidateGroups).toEqual(['district_officer:district:500112']);
-    const r = await h.complete('SUPPLEMENT', district, 'submit', { corrections: { rdExpensePrevYear: 6_000_000 } });
+    const r = await h.complete('SUPPLEMENT', district, 'submit', {
+      corrections: { rdExpensePrevYear: 6_000_000 },
+    });
     expect(r.stage).toBe('screening');
     const c4 = (h.lifecycle.view().context as any).screening.criteria.find((c: any) => c.id === 'C4');
     expect(c4.outcome).toBe('pass');
@@ -135,7 +172,12 @@ describe('lifecycle runtime', () => {
     };
     expect(attempt(district)).toBe(403);
     expect(attempt(coordinator, 'nope')).toBe(404);
-    const first = h.lifecycle.complete({ taskId: task.id, outcome: 'reject', data: { reason: 'x' }, actor: coordinator });
+    const first = h.lifecycle.complete({
+      taskId: task.id,
+      outcome: 'reject',
+      data: { reason: 'x' },
+      actor: coordinator,
+    });
     expect(attempt(coordinator)).toBe(409); // while the first completion is still projecting
     await first;
     expect(attempt(coordinator)).toBe(409);
@@ -147,7 +189,11 @@ describe('lifecycle runtime', () => {
     await h.complete('SCREEN', coordinator, 'pass', { judgments });
     await h.complete('DISTRICT_FEEDBACK', district, 'support');
     await h.complete('ENTERPRISE_CONFIRM', enterprise, 'confirm');
-    await h.complete('ADMIT', coordinator, 'admit', { leadCluster: 'T2', commissioner: 'commissioner', districtLiaison: 'd' });
+    await h.complete('ADMIT', coordinator, 'admit', {
+      leadCluster: 'T2',
+      commissioner: 'commissioner',
+      districtLiaison: 'd',
+    });
     await h.complete('DIAGNOSE', commissioner, 'submit', { portrait, problems: [] });
     await h.lifecycle.tick({ quarter: '2026Q1', dispatchId: 'a' });
     await h.complete('QUARTERLY_REPORT', enterprise, 'submit', report('2026Q1'));

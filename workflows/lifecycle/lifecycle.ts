@@ -125,7 +125,10 @@ export class Lifecycle {
   validateCompletion(req: CompleteTaskRequest): void {
     const task = this.openTask(req.taskId);
     if (task.assignee && task.assignee !== req.actor.username) {
-      throw new Conflict('TASK_CLAIMED', t(`任务已由 ${task.assignee} 认领`, `the task is claimed by ${task.assignee}`));
+      throw new Conflict(
+        'TASK_CLAIMED',
+        t(`任务已由 ${task.assignee} 认领`, `the task is claimed by ${task.assignee}`),
+      );
     }
     if (!task.assignee && !isCandidate(req.actor, task.candidateGroups)) {
       throw new Forbidden('NOT_A_CANDIDATE', t('您无权办理该任务', 'you may not do this task'));
@@ -195,12 +198,18 @@ export class Lifecycle {
           throw new Forbidden('NOT_A_CANDIDATE', t('您无权认领该任务', 'you may not claim this task'));
         }
         if (task.assignee && task.assignee !== actor.username) {
-          throw new Conflict('TASK_CLAIMED', t(`任务已由 ${task.assignee} 认领`, `already claimed by ${task.assignee}`));
+          throw new Conflict(
+            'TASK_CLAIMED',
+            t(`任务已由 ${task.assignee} 认领`, `already claimed by ${task.assignee}`),
+          );
         }
         return;
       case 'unclaim':
         if (task.assignee && task.assignee !== actor.username && !supervisor) {
-          throw new Forbidden('NOT_THE_ASSIGNEE', t('只有认领人可以退回任务', 'only the assignee may unclaim'));
+          throw new Forbidden(
+            'NOT_THE_ASSIGNEE',
+            t('只有认领人可以退回任务', 'only the assignee may unclaim'),
+          );
         }
         return;
       case 'delegate': {
@@ -224,7 +233,8 @@ export class Lifecycle {
 
   async assign(req: AssignTaskRequest): Promise<AssignTaskResult> {
     const task = this.tasks.get(req.taskId)!;
-    task.assignee = req.kind === 'claim' ? req.actor.username : req.kind === 'delegate' ? req.to!.username : null;
+    task.assignee =
+      req.kind === 'claim' ? req.actor.username : req.kind === 'delegate' ? req.to!.username : null;
     await this.commit({
       ...this.deltaBase(this.fx.now()),
       assigned: [{ id: task.id, assignee: task.assignee }],
@@ -237,7 +247,11 @@ export class Lifecycle {
   /** 一季一调度: the schedule's dispatch ticks every member; a repeated quarter changes nothing. */
   async tick(tick: QuarterTick): Promise<void> {
     if (!this.snapshot) return;
-    const event: LifecycleEvent = { type: 'QUARTER_TICK', quarter: tick.quarter, at: this.fx.now().toISOString() };
+    const event: LifecycleEvent = {
+      type: 'QUARTER_TICK',
+      quarter: tick.quarter,
+      at: this.fx.now().toISOString(),
+    };
     if (!this.snapshot.can(event)) return;
     const policy = await this.fx.activePolicy();
     const before = this.context.quarter.lastTicked;

@@ -21,7 +21,17 @@ const task = (type: TaskType, candidates: CandidateRule): TaskMeta => ({
 });
 
 export interface LifecycleMachineInput {
-  context: Omit<LifecycleContext, 'supplements' | 'feedback' | 'admission' | 'diagnosis' | 'problems' | 'quarter' | 'quarterlyReports' | 'closing'>;
+  context: Omit<
+    LifecycleContext,
+    | 'supplements'
+    | 'feedback'
+    | 'admission'
+    | 'diagnosis'
+    | 'problems'
+    | 'quarter'
+    | 'quarterlyReports'
+    | 'closing'
+  >;
 }
 
 const asTask = (e: LifecycleEvent) => e as TaskEvent;
@@ -56,7 +66,12 @@ export const lifecycleMachine = setup({
     recordFeedback: assign(({ context, event }, params: { side: 'district' | 'enterprise' }) => {
       const e = asTask(event);
       const text = (e.data.opinion ?? e.data.note ?? null) as string | null;
-      return { feedback: { ...context.feedback, [params.side]: { outcome: e.type, text, by: e.actor.username, at: e.at } } };
+      return {
+        feedback: {
+          ...context.feedback,
+          [params.side]: { outcome: e.type, text, by: e.actor.username, at: e.at },
+        },
+      };
     }),
     recordAdmission: assign(({ context, event }) => {
       const e = asTask(event);
@@ -104,17 +119,23 @@ export const lifecycleMachine = setup({
     applyReview: assign(({ context, event }) => {
       const e = asTask(event);
       const updates = new Map<string, { status: Problem['status'] }>(
-        (e.data.problemUpdates ?? []).map((u: { problemId: string; status: Problem['status'] }) => [u.problemId, u]),
+        (e.data.problemUpdates ?? []).map((u: { problemId: string; status: Problem['status'] }) => [
+          u.problemId,
+          u,
+        ]),
       );
       return {
-        problems: context.problems.map((p) => (updates.has(p.id) ? { ...p, status: updates.get(p.id)!.status } : p)),
+        problems: context.problems.map((p) =>
+          updates.has(p.id) ? { ...p, status: updates.get(p.id)!.status } : p,
+        ),
         quarter: { ...context.quarter, current: null },
       };
     }),
   },
   guards: {
     isNewQuarter: ({ context, event }) =>
-      event.type === 'QUARTER_TICK' && (context.quarter.lastTicked === null || event.quarter > context.quarter.lastTicked),
+      event.type === 'QUARTER_TICK' &&
+      (context.quarter.lastTicked === null || event.quarter > context.quarter.lastTicked),
     hasQueuedQuarter: ({ context }) => context.quarter.queued !== null,
   },
 }).createMachine({
@@ -217,7 +238,13 @@ export const lifecycleMachine = setup({
       states: {
         waiting: {
           always: { guard: 'hasQueuedQuarter', target: 'reporting', actions: 'startQuarter' },
-          on: { QUARTER_TICK: { guard: 'isNewQuarter', target: 'reporting', actions: ['rememberTick', 'startQuarter'] } },
+          on: {
+            QUARTER_TICK: {
+              guard: 'isNewQuarter',
+              target: 'reporting',
+              actions: ['rememberTick', 'startQuarter'],
+            },
+          },
         },
         reporting: {
           meta: task('QUARTERLY_REPORT', { role: 'enterprise_user', scope: 'enterprise' }),
@@ -227,8 +254,14 @@ export const lifecycleMachine = setup({
           meta: task('QUARTERLY_REVIEW', { role: 'industry_officer', scope: 'leadCluster' }),
           on: {
             'QUARTERLY_REVIEW.continue': { target: 'waiting', actions: 'applyReview' },
-            'QUARTERLY_REVIEW.recommend_graduation': { target: '#lifecycle.graduation_review', actions: 'applyReview' },
-            'QUARTERLY_REVIEW.recommend_exit': { target: '#lifecycle.graduation_review', actions: 'applyReview' },
+            'QUARTERLY_REVIEW.recommend_graduation': {
+              target: '#lifecycle.graduation_review',
+              actions: 'applyReview',
+            },
+            'QUARTERLY_REVIEW.recommend_exit': {
+              target: '#lifecycle.graduation_review',
+              actions: 'applyReview',
+            },
           },
         },
       },
@@ -238,8 +271,14 @@ export const lifecycleMachine = setup({
       meta: task('GRADUATION_REVIEW', { role: 'city_coordinator' }),
       on: {
         QUARTER_TICK: { guard: 'isNewQuarter', actions: 'rememberTick' },
-        'GRADUATION_REVIEW.graduate': { target: 'graduated', actions: { type: 'close', params: { stage: 'graduated' } } },
-        'GRADUATION_REVIEW.exit': { target: 'exited', actions: { type: 'close', params: { stage: 'exited' } } },
+        'GRADUATION_REVIEW.graduate': {
+          target: 'graduated',
+          actions: { type: 'close', params: { stage: 'graduated' } },
+        },
+        'GRADUATION_REVIEW.exit': {
+          target: 'exited',
+          actions: { type: 'close', params: { stage: 'exited' } },
+        },
         'GRADUATION_REVIEW.continue': { target: 'supporting' },
       },
     },

@@ -27,7 +27,9 @@ async function main(): Promise<void> {
 
   const openapi = new DocumentBuilder()
     .setTitle('中小型硬科技企业帮扶库 API')
-    .setDescription('Hard-tech SME support pool: nominations, the task inbox, enterprises, audit and reports.')
+    .setDescription(
+      'Hard-tech SME support pool: nominations, the task inbox, enterprises, audit and reports.',
+    )
     .setVersion('1')
     .addBearerAuth()
     .build();

@@ -8,7 +8,9 @@ const PLACEHOLDER_ROOT = 'apps/web/public';
 
 /** Serves the built web UI on the same origin; unknown non-API paths get index.html (client routing). */
 export function serveWeb(app: NestExpressApplication, webRoot: string): void {
-  const root = [webRoot, PLACEHOLDER_ROOT].map((r) => resolve(r)).find((r) => existsSync(join(r, 'index.html')));
+  const root = [webRoot, PLACEHOLDER_ROOT]
+    .map((r) => resolve(r))
+    .find((r) => existsSync(join(r, 'index.html')));
   if (!root) return;
   const index = join(root, 'index.html');
   app.useStaticAssets(root, { index: false, maxAge: '1h' });

@@ -15,6 +15,9 @@ export function workflowSource(): { workflowBundle: { codePath: string } } | { w
 
 /** Used by the build: one bundle, made once. */
 export async function buildWorkflowBundle(): Promise<string> {
-  const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') });
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: WORKFLOWS_PATH,
+    logger: new DefaultLogger('WARN'),
+  });
   return code;
 }

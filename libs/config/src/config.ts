@@ -59,12 +59,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
   const databaseUrl = env.DATABASE_URL ?? '';
   if (!databaseUrl) problems.push('DATABASE_URL is required (postgres://user:password@host:port/database)');
-  else if (!/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('DATABASE_URL must start with postgres://');
+  else if (!/^postgres(ql)?:\/\//.test(databaseUrl))
+    problems.push('DATABASE_URL must start with postgres://');
 
   const jwtSecret = env.JWT_SECRET ?? (production ? '' : DEV_JWT_SECRET);
   if (!jwtSecret) problems.push('JWT_SECRET is required in production');
   else if (jwtSecret.length < 32) problems.push('JWT_SECRET must have at least 32 characters');
-  else if (production && jwtSecret === DEV_JWT_SECRET) problems.push('JWT_SECRET must not be the development secret');
+  else if (production && jwtSecret === DEV_JWT_SECRET)
+    problems.push('JWT_SECRET must not be the development secret');
 
   const logLevel = (env.LOG_LEVEL ?? 'info') as AppConfig['logLevel'];
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) {

@@ -80,7 +80,10 @@ export function nominatorGroups(actor: Actor, district: string, creditCode: stri
 }
 
 /** Who may nominate (2.1: from a district, from the city, or the enterprise itself), within scope. */
-export function mayNominate(actor: Actor, n: { district: string; cluster: string; creditCode: string }): boolean {
+export function mayNominate(
+  actor: Actor,
+  n: { district: string; cluster: string; creditCode: string },
+): boolean {
   const s = actor.scope ?? {};
   switch (actor.role) {
     case 'city_coordinator':

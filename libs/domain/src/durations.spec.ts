@@ -8,7 +8,13 @@ describe('ISO 8601 durations', () => {
     expect(parseDuration('PT12H')).toMatchObject({ hours: 12 });
     expect(parseDuration('PT5S')).toMatchObject({ seconds: 5 });
     expect(parseDuration('P1Y2M3W4DT5H6M7S')).toEqual({
-      years: 1, months: 2, weeks: 3, days: 4, hours: 5, minutes: 6, seconds: 7,
+      years: 1,
+      months: 2,
+      weeks: 3,
+      days: 4,
+      hours: 5,
+      minutes: 6,
+      seconds: 7,
     });
   });
 
@@ -19,10 +25,14 @@ describe('ISO 8601 durations', () => {
   it('adds days as 24 hours and months on the calendar', () => {
     expect(addDuration(start, 'P10D').toISOString()).toBe('2026-02-10T01:00:00.000Z');
     expect(addDuration(start, 'PT1.5S').toISOString()).toBe('2026-01-31T01:00:01.500Z');
-    expect(addDuration(new Date('2026-01-15T00:00:00Z'), 'P1M').toISOString()).toBe('2026-02-15T00:00:00.000Z');
+    expect(addDuration(new Date('2026-01-15T00:00:00Z'), 'P1M').toISOString()).toBe(
+      '2026-02-15T00:00:00.000Z',
+    );
   });
 
   it('subtracts for reminders before a due date', () => {
-    expect(subtractDuration(new Date('2026-02-10T01:00:00Z'), 'P2D').toISOString()).toBe('2026-02-08T01:00:00.000Z');
+    expect(subtractDuration(new Date('2026-02-10T01:00:00Z'), 'P2D').toISOString()).toBe(
+      '2026-02-08T01:00:00.000Z',
+    );
   });
 });

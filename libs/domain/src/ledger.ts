@@ -25,7 +25,8 @@ export const PROBLEM_CATEGORIES: Option[] = [
   { value: 'business_environment', label: t('营商环境问题', 'Business environment') },
   { value: 'policy_support', label: t('政策保障问题', 'Policy support') },
 ];
-export type ProblemCategory = 'enterprise_specific' | 'market_common' | 'business_environment' | 'policy_support';
+export type ProblemCategory =
+  'enterprise_specific' | 'market_common' | 'business_environment' | 'policy_support';
 
 export const PROBLEM_STATUSES: Option[] = [
   { value: 'open', label: t('待化解', 'Open') },

@@ -39,8 +39,19 @@ describe('nomination validation', () => {
 
   it('lists every missing field at once, and unknown ones', () => {
     expect(fieldsOf({ creditCode: '91350100M000100Y43', isAdmin: true })).toEqual([
-      'isAdmin', 'name', 'district', 'cluster', 'revenuePrevYear', 'rdExpensePrevYear', 'techCenter',
-      'classOneIpCount', 'listed', 'srdi', 'hardTechDescription', 'achievements', 'contact',
+      'isAdmin',
+      'name',
+      'district',
+      'cluster',
+      'revenuePrevYear',
+      'rdExpensePrevYear',
+      'techCenter',
+      'classOneIpCount',
+      'listed',
+      'srdi',
+      'hardTechDescription',
+      'achievements',
+      'contact',
     ]);
   });
 

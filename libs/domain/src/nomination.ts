@@ -27,7 +27,10 @@ export interface Nomination {
 
 export const TECH_CENTER_KINDS = [
   { value: 'enterprise_tech_center', label: t('市级企业技术中心', 'Municipal enterprise technology centre') },
-  { value: 'innovation_demo', label: t('技术创新示范企业', 'Technology-innovation demonstration enterprise') },
+  {
+    value: 'innovation_demo',
+    label: t('技术创新示范企业', 'Technology-innovation demonstration enterprise'),
+  },
   { value: 'none', label: t('无', 'None') },
 ];
 export const TECH_CENTER_LEVELS = [
@@ -49,9 +52,22 @@ const YUAN_MAX = 1_000_000_000_000; // one trillion yuan: anything larger is a t
 
 /** Every field except the credit code, which identifies the lifecycle and cannot be corrected. */
 export const NOMINATION_DETAIL_FIELDS: Field[] = [
-  { name: 'name', kind: 'text', label: t('企业名称', 'Enterprise name'), required: true, minLength: 2, maxLength: 100 },
+  {
+    name: 'name',
+    kind: 'text',
+    label: t('企业名称', 'Enterprise name'),
+    required: true,
+    minLength: 2,
+    maxLength: 100,
+  },
   { name: 'district', kind: 'ref', ref: 'district', label: t('所在区县', 'District'), required: true },
-  { name: 'cluster', kind: 'ref', ref: 'cluster', label: t('所属产业集群', 'Industry cluster'), required: true },
+  {
+    name: 'cluster',
+    kind: 'ref',
+    ref: 'cluster',
+    label: t('所属产业集群', 'Industry cluster'),
+    required: true,
+  },
   {
     name: 'revenuePrevYear',
     kind: 'integer',
@@ -90,7 +106,13 @@ export const NOMINATION_DETAIL_FIELDS: Field[] = [
     required: true,
   },
   { name: 'listed', kind: 'boolean', label: t('是否上市', 'Listed'), required: true },
-  { name: 'srdi', kind: 'enum', options: SRDI_OPTIONS, label: t('专精特新资质', 'SRDI status'), required: true },
+  {
+    name: 'srdi',
+    kind: 'enum',
+    options: SRDI_OPTIONS,
+    label: t('专精特新资质', 'SRDI status'),
+    required: true,
+  },
   {
     name: 'hardTechDescription',
     kind: 'text',
@@ -148,7 +170,10 @@ function crossFieldErrors(n: Partial<Nomination>): FieldError[] {
   const center = n.techCenter;
   if (center && typeof center === 'object') {
     if (center.kind === 'none' && center.level) {
-      errors.push({ field: 'techCenter.level', text: t('无技术中心时级别应为空', 'must be null when kind is none') });
+      errors.push({
+        field: 'techCenter.level',
+        text: t('无技术中心时级别应为空', 'must be null when kind is none'),
+      });
     }
     if (center.kind && center.kind !== 'none' && !center.level) {
       errors.push({ field: 'techCenter.level', text: t('必填', 'is required') });

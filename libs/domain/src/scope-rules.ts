@@ -17,13 +17,19 @@ export function scopeProblems(role: Role, scope: Scope, clusterCodes: ReadonlySe
   if (role === 'sme_officer' || role === 'finance_officer') need('department', !!scope.department);
 
   (scope.districts ?? []).forEach((d, i) => {
-    if (!findDistrict(d)) errors.push({ field: `scope.districts[${i}]`, text: t('未知的区县代码', 'unknown district code') });
+    if (!findDistrict(d))
+      errors.push({ field: `scope.districts[${i}]`, text: t('未知的区县代码', 'unknown district code') });
   });
   (scope.clusters ?? []).forEach((c, i) => {
-    if (!clusterCodes.has(c)) errors.push({ field: `scope.clusters[${i}]`, text: t('未知的产业集群代码', 'unknown cluster code') });
+    if (!clusterCodes.has(c))
+      errors.push({ field: `scope.clusters[${i}]`, text: t('未知的产业集群代码', 'unknown cluster code') });
   });
   (scope.creditCodes ?? []).forEach((c, i) => {
-    if (!isValidCreditCode(c)) errors.push({ field: `scope.creditCodes[${i}]`, text: t('统一社会信用代码无效', 'invalid credit code') });
+    if (!isValidCreditCode(c))
+      errors.push({
+        field: `scope.creditCodes[${i}]`,
+        text: t('统一社会信用代码无效', 'invalid credit code'),
+      });
   });
   if (scope.department && !OWNER_DEPARTMENTS.some((d) => d.value === scope.department)) {
     errors.push({ field: 'scope.department', text: t('未知的部门', 'unknown department') });

@@ -3,7 +3,6 @@ import { DEFAULT_POLICY } from './policy';
 import { sampleNomination } from './samples';
 import { evaluateScreening, failedCriteria } from './screening';
 
-
 const th = DEFAULT_POLICY.thresholds;
 const byId = (n: Nomination) =>
   Object.fromEntries(evaluateScreening(n, th, 1).criteria.map((c) => [c.id, c]));
@@ -21,14 +20,18 @@ describe('screening (二(一))', () => {
   });
 
   it('takes 5.00% exactly as meeting the threshold', () => {
-    expect(byId(sampleNomination({ revenuePrevYear: 100_000_000, rdExpensePrevYear: 5_000_000 })).C4.outcome).toBe(
-      'pass',
-    );
+    expect(
+      byId(sampleNomination({ revenuePrevYear: 100_000_000, rdExpensePrevYear: 5_000_000 })).C4.outcome,
+    ).toBe('pass');
   });
 
   it('treats revenue above 1亿元 as a soft failure with the amounts in 万元', () => {
     const c = byId(sampleNomination({ revenuePrevYear: 120_000_000, rdExpensePrevYear: 7_000_000 }));
-    expect(c.C1).toMatchObject({ outcome: 'fail', kind: 'soft', detail: '上年度营业收入 12000万元 > 10000万元' });
+    expect(c.C1).toMatchObject({
+      outcome: 'fail',
+      kind: 'soft',
+      detail: '上年度营业收入 12000万元 > 10000万元',
+    });
   });
 
   it('fails C3 without a technology centre, C5 without Class I IP and S1 when listed', () => {

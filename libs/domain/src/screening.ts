@@ -22,7 +22,10 @@ export interface ScreeningReport {
 
 /** Criterion names of 二(一), for the UI and the explanations. */
 export const CRITERIA: Record<CriterionId, { kind: CriterionKind; label: Text }> = {
-  C1: { kind: 'soft', label: t('上年度营业收入原则上不超过1亿元', 'Previous-year revenue ≤ 100 million yuan') },
+  C1: {
+    kind: 'soft',
+    label: t('上年度营业收入原则上不超过1亿元', 'Previous-year revenue ≤ 100 million yuan'),
+  },
   C2: { kind: 'judgment', label: t('自主研发的硬科技', 'Self-developed hard technology') },
   C3: {
     kind: 'hard',
@@ -52,12 +55,21 @@ function formatThresholdPercent(ratio: number): string {
   return `${Number((ratio * 100).toFixed(2))}%`;
 }
 
-function result(id: CriterionId, outcome: CriterionOutcome, detail: string, detailEn: string): CriterionResult {
+function result(
+  id: CriterionId,
+  outcome: CriterionOutcome,
+  detail: string,
+  detailEn: string,
+): CriterionResult {
   return { id, kind: CRITERIA[id].kind, outcome, detail, detailEn };
 }
 
 /** Evaluates C1–C6 and S1–S2 of 二(一) against the thresholds of one policy version. */
-export function evaluateScreening(n: Nomination, th: ScreeningThresholds, policyVersion: number): ScreeningReport {
+export function evaluateScreening(
+  n: Nomination,
+  th: ScreeningThresholds,
+  policyVersion: number,
+): ScreeningReport {
   const criteria: CriterionResult[] = [];
 
   // 二(一) 1: revenue ≤ 1亿元 "in principle" — a soft criterion.
@@ -73,7 +85,12 @@ export function evaluateScreening(n: Nomination, th: ScreeningThresholds, policy
 
   // 二(一) 2: hard technology — only a person can judge it.
   criteria.push(
-    result('C2', 'judgment', '需筛选人员确认硬科技属性并说明', 'the screening officer must affirm it with a note'),
+    result(
+      'C2',
+      'judgment',
+      '需筛选人员确认硬科技属性并说明',
+      'the screening officer must affirm it with a note',
+    ),
   );
 
   // 二(一) 3: municipal technology centre or demonstration enterprise.
@@ -130,14 +147,23 @@ export function evaluateScreening(n: Nomination, th: ScreeningThresholds, policy
 
   // 筛选入库企业重点针对未上市的专精特新和“小巨人”企业.
   criteria.push(
-    result('S1', n.listed ? 'fail' : 'pass', n.listed ? '已上市企业' : '未上市', n.listed ? 'listed' : 'not listed'),
+    result(
+      'S1',
+      n.listed ? 'fail' : 'pass',
+      n.listed ? '已上市企业' : '未上市',
+      n.listed ? 'listed' : 'not listed',
+    ),
   );
   const s2 = n.srdi !== 'none';
   criteria.push(
     result(
       'S2',
       s2 ? 'pass' : 'fail',
-      s2 ? (n.srdi === 'little_giant' ? '专精特新“小巨人”企业' : '专精特新企业') : '非专精特新或“小巨人”企业（政策重点关注）',
+      s2
+        ? n.srdi === 'little_giant'
+          ? '专精特新“小巨人”企业'
+          : '专精特新企业'
+        : '非专精特新或“小巨人”企业（政策重点关注）',
       s2 ? n.srdi : 'neither specialised nor little giant (the policy focus)',
     ),
   );

@@ -10,7 +10,11 @@ import { ENTITIES } from './entities';
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [CONFIG],
-      useFactory: (config: AppConfig) => ({ ...dataSourceOptions(config), retryAttempts: 30, retryDelay: 1000 }),
+      useFactory: (config: AppConfig) => ({
+        ...dataSourceOptions(config),
+        retryAttempts: 30,
+        retryDelay: 1000,
+      }),
     }),
     TypeOrmModule.forFeature(ENTITIES),
   ],

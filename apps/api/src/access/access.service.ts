@@ -42,7 +42,10 @@ export class AccessService {
       case 'commissioner':
         return { sql: `${e}.commissioner = :scopeUsername`, params: { scopeUsername: actor.username } };
       case 'enterprise_user':
-        return { sql: `${e}.credit_code = ANY(:scopeCreditCodes)`, params: { scopeCreditCodes: s.creditCodes ?? [] } };
+        return {
+          sql: `${e}.credit_code = ANY(:scopeCreditCodes)`,
+          params: { scopeCreditCodes: s.creditCodes ?? [] },
+        };
       case 'sme_officer':
       case 'finance_officer':
         // 中小企业处 / 产业金融处 see the enterprises whose ledger has problems they own.

@@ -17,7 +17,8 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const req = context.switchToHttp().getRequest();
     const actor = await this.identity.identify(req);
-    if (!actor) throw new DomainError(401, 'UNAUTHENTICATED', t('请先登录或登录已过期', 'missing or expired token'));
+    if (!actor)
+      throw new DomainError(401, 'UNAUTHENTICATED', t('请先登录或登录已过期', 'missing or expired token'));
     req.actor = actor;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.includes(actor.role)) {

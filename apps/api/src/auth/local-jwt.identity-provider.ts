@@ -28,6 +28,8 @@ export class LocalJwtIdentityProvider implements IdentityProvider {
     }
     if (!payload.sub) return null;
     const user = await this.users.findActive(payload.sub);
-    return user ? { username: user.username, role: user.role, scope: user.scope, displayName: user.displayName } : null;
+    return user
+      ? { username: user.username, role: user.role, scope: user.scope, displayName: user.displayName }
+      : null;
   }
 }

@@ -14,7 +14,10 @@ export class AuthController {
   @Public()
   @Post('auth/login')
   @HttpCode(200)
-  @ApiOperation({ summary: '登录 Log in', description: 'Rate-limited; 5 wrong passwords lock the account for 15 minutes.' })
+  @ApiOperation({
+    summary: '登录 Log in',
+    description: 'Rate-limited; 5 wrong passwords lock the account for 15 minutes.',
+  })
   login(@Body() dto: LoginDto, @Req() req: Request) {
     return this.auth.login(dto.username, dto.password, req.ip ?? 'unknown');
   }

@@ -16,7 +16,12 @@ export class EnterprisesController {
   @ApiOperation({ summary: '企业列表 Enterprises in scope' })
   list(@CurrentActor() actor: Actor, @Query() q: EnterpriseQueryDto) {
     return this.enterprises.list(actor, {
-      stage: q.stage, district: q.district, cluster: q.cluster, q: q.q, page: q.page ?? 1, pageSize: q.pageSize ?? 20,
+      stage: q.stage,
+      district: q.district,
+      cluster: q.cluster,
+      q: q.q,
+      page: q.page ?? 1,
+      pageSize: q.pageSize ?? 20,
     });
   }
 

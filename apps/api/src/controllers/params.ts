@@ -17,7 +17,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 @Injectable()
 export class TaskIdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (!UUID.test(value)) throw new InvalidInput([{ field: 'id', text: t('任务编号格式不正确', 'not a task id') }]);
+    if (!UUID.test(value))
+      throw new InvalidInput([{ field: 'id', text: t('任务编号格式不正确', 'not a task id') }]);
     return value.toLowerCase();
   }
 }

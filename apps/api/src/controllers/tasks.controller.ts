@@ -14,9 +14,13 @@ export class TasksController {
   constructor(private readonly tasks: TasksService) {}
 
   @Get()
-  @ApiOperation({ summary: '待办任务 The inbox', description: 'Only tasks within the caller’s scope; totals count the same.' })
+  @ApiOperation({
+    summary: '待办任务 The inbox',
+    description: 'Only tasks within the caller’s scope; totals count the same.',
+  })
   list(@CurrentActor() actor: Actor, @Query() q: TaskQueryDto) {
-    const view = q.mine === 'true' ? 'mine' : (q.view ?? (READ_ONLY_ROLES.includes(actor.role) ? 'all' : 'inbox'));
+    const view =
+      q.mine === 'true' ? 'mine' : (q.view ?? (READ_ONLY_ROLES.includes(actor.role) ? 'all' : 'inbox'));
     return this.tasks.list(actor, {
       view,
       candidateGroup: q.candidateGroup,
@@ -41,10 +45,15 @@ export class TasksController {
 
   @Post(':id/complete')
   @HttpCode(200)
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retry with the same key returns the first answer' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'a retry with the same key returns the first answer',
+  })
   @ApiOperation({
     summary: '办理任务 Complete a task',
-    description: 'A Temporal Update validated by the workflow; answers {stage, nextTasks} once they are in the inbox.',
+    description:
+      'A Temporal Update validated by the workflow; answers {stage, nextTasks} once they are in the inbox.',
   })
   complete(
     @CurrentActor() actor: Actor,
@@ -53,7 +62,12 @@ export class TasksController {
     @Headers('idempotency-key') idempotencyKey?: string,
   ) {
     if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
-      throw new InvalidInput([{ field: 'Idempotency-Key', text: t('应为1-200个可见ASCII字符', 'must be 1-200 visible ASCII characters') }]);
+      throw new InvalidInput([
+        {
+          field: 'Idempotency-Key',
+          text: t('应为1-200个可见ASCII字符', 'must be 1-200 visible ASCII characters'),
+        },
+      ]);
     }
     return this.tasks.complete(actor, id, { outcome: dto.outcome, data: dto.data ?? {} }, idempotencyKey);
   }

@@ -13,7 +13,10 @@ export class UsersController {
 
   @Post()
   @Roles('admin', 'city_coordinator')
-  @ApiOperation({ summary: '创建用户 Create a user', description: 'Passwords: 10+ characters with letters and digits.' })
+  @ApiOperation({
+    summary: '创建用户 Create a user',
+    description: 'Passwords: 10+ characters with letters and digits.',
+  })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto) {
     return this.users.create(actor, dto);
   }

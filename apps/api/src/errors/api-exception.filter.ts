@@ -5,9 +5,18 @@ import { domainErrorFrom } from '@hardtech/temporal';
 import { localeOf } from './locale';
 
 const STATUS_NAMES: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
-  409: 'Conflict', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Entity',
-  429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 /** Errors that Nest or Express raise before our code runs, with the code and text we answer. */
@@ -19,7 +28,10 @@ const HTTP_DEFAULTS: Record<number, { code: string; text: Text }> = {
   405: { code: 'METHOD_NOT_ALLOWED', text: t('不支持该请求方法', 'method not allowed') },
   413: { code: 'PAYLOAD_TOO_LARGE', text: t('请求内容过大', 'request body too large') },
   415: { code: 'UNSUPPORTED_MEDIA_TYPE', text: t('不支持的内容类型', 'unsupported media type') },
-  429: { code: 'TOO_MANY_REQUESTS', text: t('请求过于频繁，请稍后再试', 'too many requests, try again later') },
+  429: {
+    code: 'TOO_MANY_REQUESTS',
+    text: t('请求过于频繁，请稍后再试', 'too many requests, try again later'),
+  },
 };
 
 /**
@@ -36,7 +48,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const res = http.getResponse<Response>();
     const locale = localeOf(req);
     const { status, code, text, details } = this.describe(exception, req);
-    if (status >= 500) this.logger.error(`${req.method} ${req.url}: ${(exception as Error)?.stack ?? exception}`);
+    if (status >= 500)
+      this.logger.error(`${req.method} ${req.url}: ${(exception as Error)?.stack ?? exception}`);
     if (res.headersSent) return;
     res.status(status).json({
       statusCode: status,
@@ -47,9 +60,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
     });
   }
 
-  private describe(exception: unknown, req: Request): { status: number; code: string; text: Text; details: FieldError[] } {
+  private describe(
+    exception: unknown,
+    req: Request,
+  ): { status: number; code: string; text: Text; details: FieldError[] } {
     const domain = exception instanceof DomainError ? exception : domainErrorFrom(exception);
-    if (domain) return { status: domain.status, code: domain.code, text: domain.text, details: domain.details };
+    if (domain)
+      return { status: domain.status, code: domain.code, text: domain.text, details: domain.details };
 
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -58,9 +75,17 @@ export class ApiExceptionFilter implements ExceptionFilter {
         const text = t(`没有该接口：${req.method} ${req.path}`, `no route ${req.method} ${req.path}`);
         return { status, code: 'ROUTE_NOT_FOUND', text, details: [] };
       }
-      const fallback = HTTP_DEFAULTS[status] ?? { code: `HTTP_${status}`, text: t('请求失败', 'request failed') };
+      const fallback = HTTP_DEFAULTS[status] ?? {
+        code: `HTTP_${status}`,
+        text: t('请求失败', 'request failed'),
+      };
       return { status, ...fallback, details: [] };
     }
-    return { status: 500, code: 'INTERNAL_ERROR', text: t('服务器内部错误', 'internal server error'), details: [] };
+    return {
+      status: 500,
+      code: 'INTERNAL_ERROR',
+      text: t('服务器内部错误', 'internal server error'),
+      details: [],
+    };
   }
 }

@@ -16,9 +16,21 @@ function fieldSchema(f: Field): SchemaObject {
   const nullable = f.nullable ? { nullable: true } : {};
   switch (f.kind) {
     case 'text':
-      return { type: 'string', maxLength: f.maxLength, minLength: f.minLength, pattern: f.pattern, description, ...nullable };
+      return {
+        type: 'string',
+        maxLength: f.maxLength,
+        minLength: f.minLength,
+        pattern: f.pattern,
+        description,
+        ...nullable,
+      };
     case 'integer':
-      return { type: 'integer', minimum: f.min, maximum: f.max, description: f.unit === 'yuan' ? `${description}, integer yuan` : description };
+      return {
+        type: 'integer',
+        minimum: f.min,
+        maximum: f.max,
+        description: f.unit === 'yuan' ? `${description}, integer yuan` : description,
+      };
     case 'boolean':
       return { type: 'boolean', description };
     case 'enum':
@@ -32,7 +44,13 @@ function fieldSchema(f: Field): SchemaObject {
     case 'object':
       return { ...formSchema(f.fields), description };
     case 'list':
-      return { type: 'array', maxItems: f.maxItems, minItems: f.minItems, items: formSchema(f.item), description };
+      return {
+        type: 'array',
+        maxItems: f.maxItems,
+        minItems: f.minItems,
+        items: formSchema(f.item),
+        description,
+      };
     case 'record':
       return {
         type: 'object',

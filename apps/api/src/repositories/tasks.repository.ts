@@ -58,7 +58,9 @@ export class TasksRepository {
     if (f.cluster) qb.andWhere('t.cluster = :cluster', { cluster: f.cluster });
     if (f.dueBefore) qb.andWhere('t.due_at < :dueBefore', { dueBefore: f.dueBefore });
     if (f.overdue) qb.andWhere(`t.status = 'open' AND t.due_at < now()`);
-    const [column, order] = f.sort.startsWith('-') ? [f.sort.slice(1), 'DESC' as const] : [f.sort, 'ASC' as const];
+    const [column, order] = f.sort.startsWith('-')
+      ? [f.sort.slice(1), 'DESC' as const]
+      : [f.sort, 'ASC' as const];
     const [items, total] = await qb
       .orderBy(column === 'dueAt' ? 't.dueAt' : 't.createdAt', order)
       .addOrderBy('t.id', 'ASC')

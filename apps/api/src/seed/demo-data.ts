@@ -1,4 +1,12 @@
-import { Actor, creditCodeFor, DIAGNOSIS_DIMENSIONS, Nomination, Role, sampleNomination, Scope } from '@hardtech/domain';
+import {
+  Actor,
+  creditCodeFor,
+  DIAGNOSIS_DIMENSIONS,
+  Nomination,
+  Role,
+  sampleNomination,
+  Scope,
+} from '@hardtech/domain';
 
 /** Demo users of API.md, all with password demo123456 (demo mode only). */
 export const DEMO_PASSWORD = 'demo123456';
@@ -11,7 +19,15 @@ export interface DemoUser {
 }
 
 /** Where each sample enterprise is brought to, so every stage can be seen at once. */
-export type DemoStage = 'screening' | 'supplement' | 'feedback' | 'admission' | 'diagnosis' | 'supporting' | 'graduated' | 'rejected';
+export type DemoStage =
+  | 'screening'
+  | 'supplement'
+  | 'feedback'
+  | 'admission'
+  | 'diagnosis'
+  | 'supporting'
+  | 'graduated'
+  | 'rejected';
 
 export interface DemoEnterprise {
   nomination: Nomination;
@@ -19,11 +35,21 @@ export interface DemoEnterprise {
   stage: DemoStage;
 }
 
-const ent = (n: number, name: string, district: string, cluster: string, over: Partial<Nomination> = {}): Nomination =>
+const ent = (
+  n: number,
+  name: string,
+  district: string,
+  cluster: string,
+  over: Partial<Nomination> = {},
+): Nomination =>
   sampleNomination({ creditCode: creditCodeFor(n, '91500112'), name, district, cluster, ...over });
 
 export const DEMO_ENTERPRISES: DemoEnterprise[] = [
-  { nomination: ent(1, '重庆芯测半导体科技有限公司', '500112', 'T2'), user: 'ent-xince', stage: 'supporting' },
+  {
+    nomination: ent(1, '重庆芯测半导体科技有限公司', '500112', 'T2'),
+    user: 'ent-xince',
+    stage: 'supporting',
+  },
   { nomination: ent(2, '重庆精锐智能装备有限公司', '500112', 'P1'), user: 'ent-jingrui', stage: 'screening' },
   {
     nomination: ent(3, '重庆新材研究院科技有限公司', '500112', 'T3', { rdExpensePrevYear: 3_000_000 }),
@@ -32,8 +58,16 @@ export const DEMO_ENTERPRISES: DemoEnterprise[] = [
   },
   { nomination: ent(4, '重庆云图软件有限公司', '500112', 'T2'), user: 'ent-yuntu', stage: 'feedback' },
   { nomination: ent(5, '重庆绿能储能科技有限公司', '500112', 'F6'), user: 'ent-lvneng', stage: 'admission' },
-  { nomination: ent(6, '重庆康源生物医药有限公司', '500112', 'T2'), user: 'ent-kangyuan', stage: 'diagnosis' },
-  { nomination: ent(7, '重庆星联通信技术有限公司', '500112', 'T2'), user: 'ent-xinglian', stage: 'graduated' },
+  {
+    nomination: ent(6, '重庆康源生物医药有限公司', '500112', 'T2'),
+    user: 'ent-kangyuan',
+    stage: 'diagnosis',
+  },
+  {
+    nomination: ent(7, '重庆星联通信技术有限公司', '500112', 'T2'),
+    user: 'ent-xinglian',
+    stage: 'graduated',
+  },
   {
     nomination: ent(8, '重庆宏达机械制造有限公司', '500107', 'P1', { listed: true }),
     user: 'ent-hongda',
@@ -43,11 +77,31 @@ export const DEMO_ENTERPRISES: DemoEnterprise[] = [
 
 export const DEMO_USERS: DemoUser[] = [
   { username: 'coordinator', displayName: '科技处 李明', role: 'city_coordinator', scope: {} },
-  { username: 'industry-t2', displayName: '电子信息处 王芳', role: 'industry_officer', scope: { clusters: ['T2'] } },
-  { username: 'district-500112', displayName: '渝北区经信委 赵强', role: 'district_officer', scope: { districts: ['500112'] } },
+  {
+    username: 'industry-t2',
+    displayName: '电子信息处 王芳',
+    role: 'industry_officer',
+    scope: { clusters: ['T2'] },
+  },
+  {
+    username: 'district-500112',
+    displayName: '渝北区经信委 赵强',
+    role: 'district_officer',
+    scope: { districts: ['500112'] },
+  },
   { username: 'commissioner', displayName: '企业服务专员 陈静', role: 'commissioner', scope: {} },
-  { username: 'sme-officer', displayName: '中小企业处 周涛', role: 'sme_officer', scope: { department: 'sme' } },
-  { username: 'finance-officer', displayName: '产业金融处 吴敏', role: 'finance_officer', scope: { department: 'finance' } },
+  {
+    username: 'sme-officer',
+    displayName: '中小企业处 周涛',
+    role: 'sme_officer',
+    scope: { department: 'sme' },
+  },
+  {
+    username: 'finance-officer',
+    displayName: '产业金融处 吴敏',
+    role: 'finance_officer',
+    scope: { department: 'finance' },
+  },
   { username: 'auditor', displayName: '审计 孙磊', role: 'auditor', scope: {} },
   { username: 'leader', displayName: '委领导 郑华', role: 'leader', scope: {} },
   ...DEMO_ENTERPRISES.map((e) => ({

@@ -7,9 +7,19 @@ import { TasksRepository } from '../repositories/tasks.repository';
 import { NominationsService } from '../services/nominations.service';
 import { TasksService } from '../services/tasks.service';
 import { UsersService } from '../services/users.service';
-import { DEMO_ENTERPRISES, DEMO_PASSWORD, DEMO_PORTRAIT, DEMO_USERS, DemoEnterprise, demoActor } from './demo-data';
+import {
+  DEMO_ENTERPRISES,
+  DEMO_PASSWORD,
+  DEMO_PORTRAIT,
+  DEMO_USERS,
+  DemoEnterprise,
+  demoActor,
+} from './demo-data';
 
-const judgments = { C2: { affirmed: true, note: '自主研发核心技术，壁垒较高' }, C6: { affirmed: true, note: '主导产品填补国内空白' } };
+const judgments = {
+  C2: { affirmed: true, note: '自主研发核心技术，壁垒较高' },
+  C6: { affirmed: true, note: '主导产品填补国内空白' },
+};
 
 /**
  * Demo mode's sample data: the users of API.md and enterprises at several stages, driven through
@@ -28,7 +38,8 @@ export class DemoSeed {
 
   async run(): Promise<void> {
     await this.users.ensureBootstrapAdmin();
-    for (const u of DEMO_USERS) await this.users.ensure(u.username, DEMO_PASSWORD, u.displayName, u.role, u.scope);
+    for (const u of DEMO_USERS)
+      await this.users.ensure(u.username, DEMO_PASSWORD, u.displayName, u.role, u.scope);
     for (const e of DEMO_ENTERPRISES) {
       if (await this.enterprises.findRow(e.nomination.creditCode)) continue;
       await this.drive(e);
@@ -44,17 +55,25 @@ export class DemoSeed {
     await this.nominations.nominate(nominator, e.nomination);
     if (e.stage === 'screening') return;
     if (e.stage === 'supplement') {
-      await this.step(cc, 'SCREEN', coordinator, 'request_info', { questions: '研发投入强度低于5%，请核实上年度研发费用并补充审计报告。' });
+      await this.step(cc, 'SCREEN', coordinator, 'request_info', {
+        questions: '研发投入强度低于5%，请核实上年度研发费用并补充审计报告。',
+      });
       return;
     }
     if (e.stage === 'rejected') {
-      await this.step(cc, 'SCREEN', coordinator, 'reject', { reason: '企业已上市，不符合“未上市”筛选条件。' });
+      await this.step(cc, 'SCREEN', coordinator, 'reject', {
+        reason: '企业已上市，不符合“未上市”筛选条件。',
+      });
       return;
     }
     await this.step(cc, 'SCREEN', coordinator, 'pass', { judgments });
     if (e.stage === 'feedback') return;
-    await this.step(cc, 'DISTRICT_FEEDBACK', district, 'support', { opinion: '企业发展势头良好，同意推荐。' });
-    await this.step(cc, 'ENTERPRISE_CONFIRM', demoActor(e.user), 'confirm', { note: '确认入库意愿，数据属实。' });
+    await this.step(cc, 'DISTRICT_FEEDBACK', district, 'support', {
+      opinion: '企业发展势头良好，同意推荐。',
+    });
+    await this.step(cc, 'ENTERPRISE_CONFIRM', demoActor(e.user), 'confirm', {
+      note: '确认入库意愿，数据属实。',
+    });
     if (e.stage === 'admission') return;
     await this.step(cc, 'ADMIT', coordinator, 'admit', {
       leadCluster: e.nomination.cluster,
@@ -65,25 +84,58 @@ export class DemoSeed {
     await this.step(cc, 'DIAGNOSE', demoActor('commissioner'), 'submit', {
       portrait: DEMO_PORTRAIT,
       problems: [
-        { title: '研发中试平台不足', category: 'enterprise_specific', measures: '对接市级中试基地', target: '年内完成中试', ownerDepartment: 'industry', dueAt: '2027-06-30' },
-        { title: '流动资金紧张', category: 'policy_support', measures: '银企对接，申请科技贷款', target: '获得授信3000万元', ownerDepartment: 'finance', dueAt: '2027-03-31', special: 'one_enterprise_one_policy' },
+        {
+          title: '研发中试平台不足',
+          category: 'enterprise_specific',
+          measures: '对接市级中试基地',
+          target: '年内完成中试',
+          ownerDepartment: 'industry',
+          dueAt: '2027-06-30',
+        },
+        {
+          title: '流动资金紧张',
+          category: 'policy_support',
+          measures: '银企对接，申请科技贷款',
+          target: '获得授信3000万元',
+          ownerDepartment: 'finance',
+          dueAt: '2027-03-31',
+          special: 'one_enterprise_one_policy',
+        },
       ],
     });
     const quarter = reportingQuarterAt(new Date());
-    await this.client.workflow.getHandle(lifecycleWorkflowId(cc)).signal(quarterTickSignal, { quarter, dispatchId: 'demo-seed' });
+    await this.client.workflow
+      .getHandle(lifecycleWorkflowId(cc))
+      .signal(quarterTickSignal, { quarter, dispatchId: 'demo-seed' });
     await this.step(cc, 'QUARTERLY_REPORT', demoActor(e.user), 'submit', {
-      quarter, revenue: 26_000_000, rdExpense: 2_100_000, headcount: 186, newClassOneIp: 1, financing: 0, listingProgress: 'preparing',
+      quarter,
+      revenue: 26_000_000,
+      rdExpense: 2_100_000,
+      headcount: 186,
+      newClassOneIp: 1,
+      financing: 0,
+      listingProgress: 'preparing',
     });
     if (e.stage === 'supporting') {
-      await this.step(cc, 'QUARTERLY_REVIEW', demoActor('industry-t2'), 'continue', { comment: '经营稳定，继续帮扶。' });
+      await this.step(cc, 'QUARTERLY_REVIEW', demoActor('industry-t2'), 'continue', {
+        comment: '经营稳定，继续帮扶。',
+      });
       return;
     }
-    await this.step(cc, 'QUARTERLY_REVIEW', demoActor('industry-t2'), 'recommend_graduation', { comment: '营业收入已实现倍增，建议毕业。' });
+    await this.step(cc, 'QUARTERLY_REVIEW', demoActor('industry-t2'), 'recommend_graduation', {
+      comment: '营业收入已实现倍增，建议毕业。',
+    });
     await this.step(cc, 'GRADUATION_REVIEW', coordinator, 'graduate', { reason: 'doubled' });
   }
 
   /** Completes the enterprise's open task of a type, waiting briefly for it to reach the inbox. */
-  private async step(creditCode: string, type: TaskType, actor: Actor, outcome: string, data: Record<string, unknown>) {
+  private async step(
+    creditCode: string,
+    type: TaskType,
+    actor: Actor,
+    outcome: string,
+    data: Record<string, unknown>,
+  ) {
     for (let attempt = 0; attempt < 100; attempt++) {
       const task = (await this.taskRows.openOf(creditCode)).find((x) => x.type === type);
       if (task) return this.tasks.complete(actor, task.id, { outcome, data });

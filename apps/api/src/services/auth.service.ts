@@ -29,17 +29,26 @@ export class AuthService {
 
   async login(username: string, password: string, clientAddress: string): Promise<LoginResult> {
     if (!this.throttle.allow(clientAddress)) {
-      throw new DomainError(429, 'TOO_MANY_LOGIN_ATTEMPTS', t('登录尝试过于频繁，请稍后再试', 'too many login attempts, try again later'));
+      throw new DomainError(
+        429,
+        'TOO_MANY_LOGIN_ATTEMPTS',
+        t('登录尝试过于频繁，请稍后再试', 'too many login attempts, try again later'),
+      );
     }
     const user = await this.users.findActive(username);
     if (user?.lockedUntil && user.lockedUntil > new Date()) {
       throw new DomainError(
         429,
         'ACCOUNT_LOCKED',
-        t(`连续登录失败，账号已锁定至 ${user.lockedUntil.toISOString()}`, `account locked until ${user.lockedUntil.toISOString()}`),
+        t(
+          `连续登录失败，账号已锁定至 ${user.lockedUntil.toISOString()}`,
+          `account locked until ${user.lockedUntil.toISOString()}`,
+        ),
       );
     }
-    const ok = user ? await argon2.verify(user.passwordHash, password) : (await argon2.verify(await this.decoy, password), false);
+    const ok = user
+      ? await argon2.verify(user.passwordHash, password)
+      : (await argon2.verify(await this.decoy, password), false);
     if (!user || !ok) {
       if (user) await this.users.recordFailure(user.id, MAX_FAILED_LOGINS, LOCK_MINUTES);
       throw new DomainError(401, 'INVALID_CREDENTIALS', t('用户名或密码错误', 'wrong username or password'));

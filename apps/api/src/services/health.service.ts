@@ -5,7 +5,10 @@ import { DataSource } from 'typeorm';
 import { TEMPORAL_CLIENT } from '@hardtech/temporal';
 
 const within = <T>(ms: number, p: Promise<T>): Promise<T> =>
-  Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref())]);
+  Promise.race([
+    p,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref()),
+  ]);
 
 @Injectable()
 export class HealthService {
@@ -17,7 +20,10 @@ export class HealthService {
   /** ok only when both Temporal and PostgreSQL answer within two seconds. */
   async check(): Promise<{ status: 'ok' | 'error'; temporal: 'ok' | 'down'; database: 'ok' | 'down' }> {
     const [temporal, database] = await Promise.all([
-      within(2000, this.client.connection.ensureConnected().then(() => this.client.workflowService.getSystemInfo({})))
+      within(
+        2000,
+        this.client.connection.ensureConnected().then(() => this.client.workflowService.getSystemInfo({})),
+      )
         .then(() => 'ok' as const)
         .catch(() => 'down' as const),
       within(2000, this.ds.query('SELECT 1'))

@@ -1,7 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { AppConfig, CONFIG } from '@hardtech/config';
-import { Actor, Conflict, FINAL_STAGES, Forbidden, mayNominate, Nomination, nominatorGroups, parseNomination, Stage, t } from '@hardtech/domain';
+import {
+  Actor,
+  Conflict,
+  FINAL_STAGES,
+  Forbidden,
+  mayNominate,
+  Nomination,
+  nominatorGroups,
+  parseNomination,
+  Stage,
+  t,
+} from '@hardtech/domain';
 import {
   awaitOpenedUpdate,
   CLUSTER,
@@ -38,7 +49,10 @@ export class NominationsService {
     if (!mayNominate(actor, nomination)) {
       throw new Forbidden(
         'NOMINATION_OUT_OF_SCOPE',
-        t('您只能推荐本辖区、本集群或本企业', 'you may nominate only within your district, clusters or enterprise'),
+        t(
+          '您只能推荐本辖区、本集群或本企业',
+          'you may nominate only within your district, clusters or enterprise',
+        ),
       );
     }
     return nomination;
@@ -85,6 +99,9 @@ export class NominationsService {
   }
 
   private duplicate(): Conflict {
-    return new Conflict('ACTIVE_LIFECYCLE_EXISTS', t('该企业已有进行中的流程', 'the enterprise already has an active lifecycle'));
+    return new Conflict(
+      'ACTIVE_LIFECYCLE_EXISTS',
+      t('该企业已有进行中的流程', 'the enterprise already has an active lifecycle'),
+    );
   }
 }

@@ -16,21 +16,34 @@ export class TaskReferences {
     const problems: FieldError[] = [];
     const commissioner = await this.user(data.commissioner);
     if (!commissioner || commissioner.role !== 'commissioner') {
-      problems.push({ field: 'data.commissioner', text: t('不是有效的企业服务专员账号', 'not a commissioner account') });
+      problems.push({
+        field: 'data.commissioner',
+        text: t('不是有效的企业服务专员账号', 'not a commissioner account'),
+      });
     }
     const liaison = await this.user(data.districtLiaison);
-    if (!liaison || liaison.role !== 'district_officer' || !(liaison.scope.districts ?? []).includes(task.district)) {
+    if (
+      !liaison ||
+      liaison.role !== 'district_officer' ||
+      !(liaison.scope.districts ?? []).includes(task.district)
+    ) {
       problems.push({
         field: 'data.districtLiaison',
         text: t('不是该企业所在区县的经信部门账号', 'not a district officer of the enterprise’s district'),
       });
     }
     if (problems.length) {
-      throw new RuleViolation('UNKNOWN_ASSIGNEE', t('指定的人员无效', 'an assigned person is not valid'), problems);
+      throw new RuleViolation(
+        'UNKNOWN_ASSIGNEE',
+        t('指定的人员无效', 'an assigned person is not valid'),
+        problems,
+      );
     }
   }
 
   private user(username: unknown): Promise<Actor | null> {
-    return typeof username === 'string' && username.length <= 64 ? this.users.findActor(username) : Promise.resolve(null);
+    return typeof username === 'string' && username.length <= 64
+      ? this.users.findActor(username)
+      : Promise.resolve(null);
   }
 }

@@ -75,10 +75,12 @@ export class TasksService {
     const enterprise = await this.enterprises.findRow(task.creditCode);
     const definition = TASK_DEFINITIONS.get(task.type);
     const form = definition?.form ?? TASK_FORMS[task.type];
-    const outcomes: { outcome: string; label: Text }[] = Object.entries(form.outcomes).map(([outcome, o]) => ({
-      outcome,
-      label: o.label,
-    }));
+    const outcomes: { outcome: string; label: Text }[] = Object.entries(form.outcomes).map(
+      ([outcome, o]) => ({
+        outcome,
+        label: o.label,
+      }),
+    );
     const comments = await this.tasks.commentsOf(id);
     const actionable =
       task.status === 'open' &&

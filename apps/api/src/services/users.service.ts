@@ -1,7 +1,17 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import * as argon2 from 'argon2';
 import { AppConfig, CONFIG } from '@hardtech/config';
-import { Actor, Conflict, Forbidden, InvalidInput, passwordProblem, Role, Scope, scopeProblems, t } from '@hardtech/domain';
+import {
+  Actor,
+  Conflict,
+  Forbidden,
+  InvalidInput,
+  passwordProblem,
+  Role,
+  Scope,
+  scopeProblems,
+  t,
+} from '@hardtech/domain';
 import { UserEntity } from '@hardtech/persistence';
 import { CreateUserDto } from '../dtos/user.dto';
 import { ClustersRepository } from '../repositories/clusters.repository';
@@ -30,7 +40,10 @@ export class UsersService {
 
   async create(actor: Actor, dto: CreateUserDto): Promise<PublicUser> {
     if (dto.role === 'admin' && actor.role !== 'admin') {
-      throw new Forbidden('ROLE_NOT_ALLOWED', t('只有系统管理员可以创建管理员', 'only an admin may create admins'));
+      throw new Forbidden(
+        'ROLE_NOT_ALLOWED',
+        t('只有系统管理员可以创建管理员', 'only an admin may create admins'),
+      );
     }
     const problems = scopeProblems(dto.role, dto.scope, await this.clusters.activeCodes());
     const weak = passwordProblem(dto.password, dto.username);
@@ -63,7 +76,13 @@ export class UsersService {
   }
 
   /** Creates a user unless the name exists; for seeds. */
-  async ensure(username: string, password: string, displayName: string, role: Role, scope: Scope): Promise<void> {
+  async ensure(
+    username: string,
+    password: string,
+    displayName: string,
+    role: Role,
+    scope: Scope,
+  ): Promise<void> {
     if (await this.users.findByUsername(username)) return;
     await this.insert(username, password, displayName, role, scope);
   }

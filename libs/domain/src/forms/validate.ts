@@ -40,7 +40,8 @@ export function validateFields(
   for (const key of Object.keys(data)) {
     if (!known.has(key)) errors.push({ field: join(path, key), text: t('未知字段', 'unknown field') });
   }
-  for (const field of fields) errors.push(...validateField(field, data[field.name], ctx, join(path, field.name)));
+  for (const field of fields)
+    errors.push(...validateField(field, data[field.name], ctx, join(path, field.name)));
   return errors;
 }
 
@@ -70,7 +71,8 @@ function validateField(field: Field, value: unknown, ctx: ValidationContext, pat
         return [{ field: path, text: field.patternText ?? t('格式不正确', 'has an invalid format') }];
       return [];
     case 'integer':
-      if (typeof value !== 'number' || !Number.isSafeInteger(value)) return fail('应为整数', 'must be an integer');
+      if (typeof value !== 'number' || !Number.isSafeInteger(value))
+        return fail('应为整数', 'must be an integer');
       if (field.min !== undefined && value < field.min)
         return fail(`不能小于${field.min}`, `must be at least ${field.min}`);
       if (field.max !== undefined && value > field.max)

@@ -49,8 +49,21 @@ const justification = (id: 'C1' | 'S2', zh: string, en: string): Field => ({
 /** Problem fields of the ledger (化解问题台账): created by the diagnosis. */
 export const PROBLEM_FIELDS: Field[] = [
   { name: 'title', kind: 'text', maxLength: 200, minLength: 2, label: t('问题', 'Problem'), required: true },
-  { name: 'category', kind: 'enum', options: PROBLEM_CATEGORIES, label: t('问题类别', 'Category'), required: true },
-  { name: 'measures', kind: 'text', multiline: true, maxLength: 2000, label: t('化解措施', 'Measures'), required: true },
+  {
+    name: 'category',
+    kind: 'enum',
+    options: PROBLEM_CATEGORIES,
+    label: t('问题类别', 'Category'),
+    required: true,
+  },
+  {
+    name: 'measures',
+    kind: 'text',
+    multiline: true,
+    maxLength: 2000,
+    label: t('化解措施', 'Measures'),
+    required: true,
+  },
   { name: 'target', kind: 'text', maxLength: 500, label: t('目标任务', 'Target'), required: true },
   {
     name: 'ownerDepartment',
@@ -60,7 +73,13 @@ export const PROBLEM_FIELDS: Field[] = [
     required: true,
   },
   { name: 'dueAt', kind: 'date', label: t('完成时限', 'Due date'), required: true },
-  { name: 'special', kind: 'enum', options: SPECIAL_HANDLING, label: t('特殊处理', 'Special handling'), nullable: true },
+  {
+    name: 'special',
+    kind: 'enum',
+    options: SPECIAL_HANDLING,
+    label: t('特殊处理', 'Special handling'),
+    nullable: true,
+  },
 ];
 
 const LISTING_PROGRESS = [
@@ -140,7 +159,15 @@ export const TASK_FORMS: Record<TaskType, TaskForm> = {
       support: {
         label: t('同意', 'Support'),
         bulk: true,
-        fields: [{ name: 'opinion', kind: 'text', multiline: true, maxLength: 2000, label: t('区县意见', 'Opinion') }],
+        fields: [
+          {
+            name: 'opinion',
+            kind: 'text',
+            multiline: true,
+            maxLength: 2000,
+            label: t('区县意见', 'Opinion'),
+          },
+        ],
       },
       oppose: {
         label: t('不同意', 'Oppose'),
@@ -168,7 +195,13 @@ export const TASK_FORMS: Record<TaskType, TaskForm> = {
       admit: {
         label: t('纳入帮扶库', 'Admit'),
         fields: [
-          { name: 'leadCluster', kind: 'ref', ref: 'cluster', label: t('牵头行业处室（集群）', 'Lead cluster'), required: true },
+          {
+            name: 'leadCluster',
+            kind: 'ref',
+            ref: 'cluster',
+            label: t('牵头行业处室（集群）', 'Lead cluster'),
+            required: true,
+          },
           {
             name: 'commissioner',
             kind: 'ref',
@@ -204,7 +237,15 @@ export const TASK_FORMS: Record<TaskType, TaskForm> = {
             label: t('企业画像', 'Portrait'),
             required: true,
             value: [
-              { name: 'score', kind: 'integer', unit: 'score', min: 1, max: 5, label: t('评分', 'Score'), required: true },
+              {
+                name: 'score',
+                kind: 'integer',
+                unit: 'score',
+                min: 1,
+                max: 5,
+                label: t('评分', 'Score'),
+                required: true,
+              },
               { name: 'note', kind: 'text', multiline: true, maxLength: 1000, label: t('说明', 'Note') },
             ],
           },
@@ -226,12 +267,58 @@ export const TASK_FORMS: Record<TaskType, TaskForm> = {
         label: t('提交季度报告', 'Submit'),
         fields: [
           { name: 'quarter', kind: 'quarter', label: t('季度', 'Quarter'), required: true },
-          { name: 'revenue', kind: 'integer', unit: 'yuan', min: 0, max: 1e12, label: t('本季度营业收入（元）', 'Revenue (yuan)'), required: true },
-          { name: 'rdExpense', kind: 'integer', unit: 'yuan', min: 0, max: 1e12, label: t('本季度研发投入（元）', 'R&D expense (yuan)'), required: true },
-          { name: 'headcount', kind: 'integer', unit: 'person', min: 0, max: 1_000_000, label: t('从业人数', 'Headcount'), required: true },
-          { name: 'newClassOneIp', kind: 'integer', unit: 'count', min: 0, max: 10_000, label: t('新增Ⅰ类知识产权', 'New Class I IP'), required: true },
-          { name: 'financing', kind: 'integer', unit: 'yuan', min: 0, max: 1e12, label: t('本季度融资额（元）', 'Financing (yuan)'), required: true },
-          { name: 'listingProgress', kind: 'enum', options: LISTING_PROGRESS, label: t('上市进展', 'Listing progress'), required: true },
+          {
+            name: 'revenue',
+            kind: 'integer',
+            unit: 'yuan',
+            min: 0,
+            max: 1e12,
+            label: t('本季度营业收入（元）', 'Revenue (yuan)'),
+            required: true,
+          },
+          {
+            name: 'rdExpense',
+            kind: 'integer',
+            unit: 'yuan',
+            min: 0,
+            max: 1e12,
+            label: t('本季度研发投入（元）', 'R&D expense (yuan)'),
+            required: true,
+          },
+          {
+            name: 'headcount',
+            kind: 'integer',
+            unit: 'person',
+            min: 0,
+            max: 1_000_000,
+            label: t('从业人数', 'Headcount'),
+            required: true,
+          },
+          {
+            name: 'newClassOneIp',
+            kind: 'integer',
+            unit: 'count',
+            min: 0,
+            max: 10_000,
+            label: t('新增Ⅰ类知识产权', 'New Class I IP'),
+            required: true,
+          },
+          {
+            name: 'financing',
+            kind: 'integer',
+            unit: 'yuan',
+            min: 0,
+            max: 1e12,
+            label: t('本季度融资额（元）', 'Financing (yuan)'),
+            required: true,
+          },
+          {
+            name: 'listingProgress',
+            kind: 'enum',
+            options: LISTING_PROGRESS,
+            label: t('上市进展', 'Listing progress'),
+            required: true,
+          },
           note(false, '其他情况', 'Remarks'),
         ],
       },
@@ -256,9 +343,27 @@ export const TASK_FORMS: Record<TaskType, TaskForm> = {
               maxItems: 100,
               label: t('台账问题进展', 'Ledger updates'),
               item: [
-                { name: 'problemId', kind: 'text', maxLength: 64, label: t('问题编号', 'Problem'), required: true },
-                { name: 'status', kind: 'enum', options: PROBLEM_STATUSES, label: t('状态', 'Status'), required: true },
-                { name: 'note', kind: 'text', multiline: true, maxLength: 2000, label: t('进展说明', 'Note') },
+                {
+                  name: 'problemId',
+                  kind: 'text',
+                  maxLength: 64,
+                  label: t('问题编号', 'Problem'),
+                  required: true,
+                },
+                {
+                  name: 'status',
+                  kind: 'enum',
+                  options: PROBLEM_STATUSES,
+                  label: t('状态', 'Status'),
+                  required: true,
+                },
+                {
+                  name: 'note',
+                  kind: 'text',
+                  multiline: true,
+                  maxLength: 2000,
+                  label: t('进展说明', 'Note'),
+                },
               ],
             },
             {
@@ -279,7 +384,13 @@ export const TASK_FORMS: Record<TaskType, TaskForm> = {
       graduate: {
         label: t('毕业移出', 'Graduate'),
         fields: [
-          { name: 'reason', kind: 'enum', options: GRADUATION_REASONS, label: t('理由', 'Reason'), required: true },
+          {
+            name: 'reason',
+            kind: 'enum',
+            options: GRADUATION_REASONS,
+            label: t('理由', 'Reason'),
+            required: true,
+          },
           note(false),
         ],
       },
@@ -298,7 +409,15 @@ export const TASK_FORMS: Record<TaskType, TaskForm> = {
       respond: {
         label: t('部门报到答复', 'Respond'),
         fields: [
-          { name: 'response', kind: 'text', multiline: true, maxLength: 4000, minLength: 2, label: t('答复', 'Response'), required: true },
+          {
+            name: 'response',
+            kind: 'text',
+            multiline: true,
+            maxLength: 4000,
+            minLength: 2,
+            label: t('答复', 'Response'),
+            required: true,
+          },
           { name: 'resolved', kind: 'boolean', label: t('问题已解决', 'Resolved'), required: true },
         ],
       },

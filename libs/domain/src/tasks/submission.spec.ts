@@ -38,14 +38,19 @@ describe('SCREEN submissions', () => {
   });
 
   it('refuses pass when a soft failure has no justification, and accepts it with one', () => {
-    const ctx = { screening: report({ revenuePrevYear: 150_000_000, rdExpensePrevYear: 9_000_000, srdi: 'none' }) };
+    const ctx = {
+      screening: report({ revenuePrevYear: 150_000_000, rdExpensePrevYear: 9_000_000, srdi: 'none' }),
+    };
     const e = refusal(() => validateSubmission('SCREEN', { outcome: 'pass', data: { judgments } }, ctx));
     expect(e).toMatchObject({ status: 422, code: 'SCREENING_JUSTIFICATION_REQUIRED' });
     expect(e.details.map((d) => d.field)).toEqual(['data.justifications.C1', 'data.justifications.S2']);
     expect(() =>
       validateSubmission(
         'SCREEN',
-        { outcome: 'pass', data: { judgments, justifications: { C1: '营收超出系并购所致', S2: '正在申报专精特新' } } },
+        {
+          outcome: 'pass',
+          data: { judgments, justifications: { C1: '营收超出系并购所致', S2: '正在申报专精特新' } },
+        },
         ctx,
       ),
     ).not.toThrow();
@@ -68,9 +73,9 @@ describe('SCREEN submissions', () => {
       status: 400,
       details: [{ field: 'data.reason' }],
     });
-    expect(refusal(() => validateSubmission('SCREEN', { outcome: 'request_info', data: {} })).details[0].field).toBe(
-      'data.questions',
-    );
+    expect(
+      refusal(() => validateSubmission('SCREEN', { outcome: 'request_info', data: {} })).details[0].field,
+    ).toBe('data.questions');
   });
 
   it('refuses an unknown outcome and unknown fields with 400', () => {
@@ -79,7 +84,8 @@ describe('SCREEN submissions', () => {
       details: [{ field: 'outcome' }],
     });
     expect(
-      refusal(() => validateSubmission('SCREEN', { outcome: 'reject', data: { reason: 'x', extra: 1 } })).details,
+      refusal(() => validateSubmission('SCREEN', { outcome: 'reject', data: { reason: 'x', extra: 1 } }))
+        .details,
     ).toEqual([expect.objectContaining({ field: 'data.extra' })]);
   });
 });
@@ -87,24 +93,43 @@ describe('SCREEN submissions', () => {
 describe('other task rules', () => {
   const portrait = Object.fromEntries(
     [
-      'innovation_factors', 'management', 'operating_model', 'market_positioning', 'promotion',
-      'digital_transformation', 'achievement_transfer', 'intellectual_property', 'testing_certification',
-      'key_technology_needs', 'quality_brand', 'standardisation', 'industrial_design',
+      'innovation_factors',
+      'management',
+      'operating_model',
+      'market_positioning',
+      'promotion',
+      'digital_transformation',
+      'achievement_transfer',
+      'intellectual_property',
+      'testing_certification',
+      'key_technology_needs',
+      'quality_brand',
+      'standardisation',
+      'industrial_design',
     ].map((d) => [d, { score: 3 }]),
   );
   const problem = {
-    title: '融资难', category: 'policy_support', measures: '银企对接', target: '获得贷款',
-    ownerDepartment: 'finance', dueAt: '2026-12-31',
+    title: '融资难',
+    category: 'policy_support',
+    measures: '银企对接',
+    target: '获得贷款',
+    ownerDepartment: 'finance',
+    dueAt: '2026-12-31',
   };
 
   it('DIAGNOSE needs every portrait dimension scored 1-5', () => {
     expect(() =>
-      validateSubmission('DIAGNOSE', { outcome: 'submit', data: { portrait, problems: [problem] } }, { today: '2026-06-01' }),
+      validateSubmission(
+        'DIAGNOSE',
+        { outcome: 'submit', data: { portrait, problems: [problem] } },
+        { today: '2026-06-01' },
+      ),
     ).not.toThrow();
     const { industrial_design: _, ...partial } = portrait;
     expect(
-      refusal(() => validateSubmission('DIAGNOSE', { outcome: 'submit', data: { portrait: partial, problems: [] } }))
-        .details[0].field,
+      refusal(() =>
+        validateSubmission('DIAGNOSE', { outcome: 'submit', data: { portrait: partial, problems: [] } }),
+      ).details[0].field,
     ).toBe('data.portrait.industrial_design');
     expect(
       refusal(() =>
@@ -119,34 +144,69 @@ describe('other task rules', () => {
   it('DIAGNOSE refuses problems due in the past (422)', () => {
     expect(
       refusal(() =>
-        validateSubmission('DIAGNOSE', { outcome: 'submit', data: { portrait, problems: [problem] } }, { today: '2027-01-01' }),
+        validateSubmission(
+          'DIAGNOSE',
+          { outcome: 'submit', data: { portrait, problems: [problem] } },
+          { today: '2027-01-01' },
+        ),
       ),
     ).toMatchObject({ status: 422, code: 'DUE_DATE_IN_PAST' });
   });
 
   it('QUARTERLY_REPORT refuses a quarter already reported', () => {
     const data = {
-      quarter: '2026Q3', revenue: 1, rdExpense: 1, headcount: 1, newClassOneIp: 0, financing: 0, listingProgress: 'none',
+      quarter: '2026Q3',
+      revenue: 1,
+      rdExpense: 1,
+      headcount: 1,
+      newClassOneIp: 0,
+      financing: 0,
+      listingProgress: 'none',
     };
-    expect(() => validateSubmission('QUARTERLY_REPORT', { outcome: 'submit', data }, { reportedQuarters: ['2026Q2'] })).not.toThrow();
+    expect(() =>
+      validateSubmission('QUARTERLY_REPORT', { outcome: 'submit', data }, { reportedQuarters: ['2026Q2'] }),
+    ).not.toThrow();
     expect(
-      refusal(() => validateSubmission('QUARTERLY_REPORT', { outcome: 'submit', data }, { reportedQuarters: ['2026Q3'] })),
+      refusal(() =>
+        validateSubmission('QUARTERLY_REPORT', { outcome: 'submit', data }, { reportedQuarters: ['2026Q3'] }),
+      ),
     ).toMatchObject({ status: 422, code: 'QUARTER_ALREADY_REPORTED' });
     expect(
-      refusal(() => validateSubmission('QUARTERLY_REPORT', { outcome: 'submit', data: { ...data, quarter: '2026Q5' } }))
-        .details[0].field,
+      refusal(() =>
+        validateSubmission('QUARTERLY_REPORT', { outcome: 'submit', data: { ...data, quarter: '2026Q5' } }),
+      ).details[0].field,
     ).toBe('data.quarter');
   });
 
   it("QUARTERLY_REVIEW may only update the enterprise's own problems", () => {
-    const data = { problemUpdates: [{ problemId: 'p-1', status: 'resolved' }, { problemId: 'p-9', status: 'open' }] };
-    const e = refusal(() => validateSubmission('QUARTERLY_REVIEW', { outcome: 'continue', data }, { problemIds: ['p-1'] }));
-    expect(e).toMatchObject({ status: 422, code: 'UNKNOWN_PROBLEM', details: [{ field: 'data.problemUpdates[1].problemId' }] });
+    const data = {
+      problemUpdates: [
+        { problemId: 'p-1', status: 'resolved' },
+        { problemId: 'p-9', status: 'open' },
+      ],
+    };
+    const e = refusal(() =>
+      validateSubmission('QUARTERLY_REVIEW', { outcome: 'continue', data }, { problemIds: ['p-1'] }),
+    );
+    expect(e).toMatchObject({
+      status: 422,
+      code: 'UNKNOWN_PROBLEM',
+      details: [{ field: 'data.problemUpdates[1].problemId' }],
+    });
   });
 
   it('GRADUATION_REVIEW takes only the reasons of its outcome', () => {
-    expect(() => validateSubmission('GRADUATION_REVIEW', { outcome: 'graduate', data: { reason: 'doubled' } })).not.toThrow();
-    expect(refusal(() => validateSubmission('GRADUATION_REVIEW', { outcome: 'graduate', data: { reason: 'closed' } })).status).toBe(400);
-    expect(refusal(() => validateSubmission('GRADUATION_REVIEW', { outcome: 'exit', data: { reason: 'listed' } })).status).toBe(400);
+    expect(() =>
+      validateSubmission('GRADUATION_REVIEW', { outcome: 'graduate', data: { reason: 'doubled' } }),
+    ).not.toThrow();
+    expect(
+      refusal(() =>
+        validateSubmission('GRADUATION_REVIEW', { outcome: 'graduate', data: { reason: 'closed' } }),
+      ).status,
+    ).toBe(400);
+    expect(
+      refusal(() => validateSubmission('GRADUATION_REVIEW', { outcome: 'exit', data: { reason: 'listed' } }))
+        .status,
+    ).toBe(400);
   });
 });

@@ -26,7 +26,11 @@ export interface Submission {
  * (400), and the policy's rules accept it (422). Pure: the workflow's update validator and the API
  * run the same code.
  */
-export function validateSubmission(type: TaskType, submission: Submission, ctx: SubmissionContext = {}): void {
+export function validateSubmission(
+  type: TaskType,
+  submission: Submission,
+  ctx: SubmissionContext = {},
+): void {
   const form = TASK_FORMS[type];
   const outcome = form.outcomes[submission.outcome];
   if (!outcome) {
@@ -83,7 +87,13 @@ const RULES: Partial<Record<TaskType, Rule>> = {
         text: t('完成时限不能早于今天', 'must not be in the past'),
       }));
     return past.length
-      ? [new RuleViolation('DUE_DATE_IN_PAST', t('问题完成时限不能早于今天', 'a due date lies in the past'), past)]
+      ? [
+          new RuleViolation(
+            'DUE_DATE_IN_PAST',
+            t('问题完成时限不能早于今天', 'a due date lies in the past'),
+            past,
+          ),
+        ]
       : [];
   },
 };

@@ -21,7 +21,8 @@ export class EnterpriseEntity {
   @Column({ name: 'nominated_by', type: 'varchar', length: 64 }) nominatedBy: string;
   @Column({ name: 'lead_cluster', type: 'varchar', length: 16, nullable: true }) leadCluster: string | null;
   @Column({ type: 'varchar', length: 64, nullable: true }) commissioner: string | null;
-  @Column({ name: 'district_liaison', type: 'varchar', length: 64, nullable: true }) districtLiaison: string | null;
+  @Column({ name: 'district_liaison', type: 'varchar', length: 64, nullable: true }) districtLiaison:
+    string | null;
   @Column({ name: 'baseline_revenue', type: 'bigint', nullable: true, transformer: bigintNumber })
   baselineRevenue: number | null;
   @Column({ type: 'jsonb', nullable: true }) diagnosis: unknown;

@@ -20,7 +20,8 @@ export class TaskEntity {
   @Column({ type: 'jsonb', nullable: true }) data: Record<string, unknown> | null;
   @Column({ name: 'completed_by', type: 'varchar', length: 64, nullable: true }) completedBy: string | null;
   @Column({ name: 'completed_at', type: 'timestamptz', nullable: true }) completedAt: Date | null;
-  @Column({ name: 'idempotency_key', type: 'varchar', length: 200, nullable: true }) idempotencyKey: string | null;
+  @Column({ name: 'idempotency_key', type: 'varchar', length: 200, nullable: true }) idempotencyKey:
+    string | null;
   @Column({ type: 'jsonb', nullable: true }) result: unknown;
   @Column({ type: 'varchar', length: 8, nullable: true }) quarter: string | null;
   @Column({ name: 'enterprise_name', type: 'varchar', length: 100 }) enterpriseName: string;

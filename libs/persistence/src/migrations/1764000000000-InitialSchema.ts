@@ -94,7 +94,9 @@ export class InitialSchema1764000000000 implements MigrationInterface {
         created_at timestamptz NOT NULL,
         due_at timestamptz NOT NULL
       )`);
-    await q.query(`CREATE INDEX tasks_open_groups ON tasks USING gin (candidate_groups) WHERE status = 'open'`);
+    await q.query(
+      `CREATE INDEX tasks_open_groups ON tasks USING gin (candidate_groups) WHERE status = 'open'`,
+    );
     await q.query(`CREATE INDEX tasks_open_due ON tasks (due_at) WHERE status = 'open'`);
     await q.query(`CREATE INDEX tasks_assignee ON tasks (assignee, status)`);
     await q.query(`CREATE INDEX tasks_credit_code ON tasks (credit_code, created_at)`);

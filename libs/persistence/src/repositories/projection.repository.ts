@@ -9,15 +9,36 @@ interface ProjectedContext {
   nomination: { name: string; district: string; cluster: string };
   nominatedBy: string;
   screening: { policyVersion: number } | null;
-  admission: { leadCluster: string; commissioner: string; districtLiaison: string; admittedAt: string; baselineRevenue: number } | null;
+  admission: {
+    leadCluster: string;
+    commissioner: string;
+    districtLiaison: string;
+    admittedAt: string;
+    baselineRevenue: number;
+  } | null;
   diagnosis: unknown;
   problems: {
-    id: string; title: string; category: string; measures: string; target: string;
-    ownerDepartment: string; dueAt: string; status: string; special?: string | null;
+    id: string;
+    title: string;
+    category: string;
+    measures: string;
+    target: string;
+    ownerDepartment: string;
+    dueAt: string;
+    status: string;
+    special?: string | null;
   }[];
   quarterlyReports: {
-    quarter: string; revenue: number; rdExpense: number; headcount: number; newClassOneIp: number;
-    financing: number; listingProgress: string; note?: string; submittedBy: string; submittedAt: string;
+    quarter: string;
+    revenue: number;
+    rdExpense: number;
+    headcount: number;
+    newClassOneIp: number;
+    financing: number;
+    listingProgress: string;
+    note?: string;
+    submittedBy: string;
+    submittedAt: string;
   }[];
   closing: { stage: string; outcome: string; reason: string | null; at: string } | null;
 }
@@ -54,11 +75,25 @@ export class ProjectionRepository {
          diagnosis = EXCLUDED.diagnosis, closing = EXCLUDED.closing, updated_at = now()
        WHERE (enterprises.lifecycle_no, enterprises.projection_seq) < (EXCLUDED.lifecycle_no, EXCLUDED.projection_seq)`,
       [
-        delta.creditCode, n.name, n.district, n.cluster, delta.stage, JSON.stringify(delta.stateValue),
-        delta.workflowId, delta.lifecycleNo, delta.seq, ctx.screening?.policyVersion ?? null,
-        JSON.stringify(ctx.nomination), JSON.stringify(ctx.screening), ctx.nominatedBy,
-        a?.leadCluster ?? null, a?.commissioner ?? null, a?.districtLiaison ?? null, a?.baselineRevenue ?? null,
-        JSON.stringify(ctx.diagnosis), JSON.stringify(ctx.closing),
+        delta.creditCode,
+        n.name,
+        n.district,
+        n.cluster,
+        delta.stage,
+        JSON.stringify(delta.stateValue),
+        delta.workflowId,
+        delta.lifecycleNo,
+        delta.seq,
+        ctx.screening?.policyVersion ?? null,
+        JSON.stringify(ctx.nomination),
+        JSON.stringify(ctx.screening),
+        ctx.nominatedBy,
+        a?.leadCluster ?? null,
+        a?.commissioner ?? null,
+        a?.districtLiaison ?? null,
+        a?.baselineRevenue ?? null,
+        JSON.stringify(ctx.diagnosis),
+        JSON.stringify(ctx.closing),
       ],
     );
 
@@ -69,9 +104,22 @@ export class ProjectionRepository {
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,'open',$10,$11,$12,$13,$14,$15,$16)
          ON CONFLICT (id) DO NOTHING`,
         [
-          task.id, delta.workflowId, delta.creditCode, delta.lifecycleNo, task.type, task.stage, task.key,
-          task.candidateGroups, task.assignee, task.quarter ?? null, n.name, n.district, a?.leadCluster ?? n.cluster,
-          task.policyVersion, task.createdAt, task.dueAt,
+          task.id,
+          delta.workflowId,
+          delta.creditCode,
+          delta.lifecycleNo,
+          task.type,
+          task.stage,
+          task.key,
+          task.candidateGroups,
+          task.assignee,
+          task.quarter ?? null,
+          n.name,
+          n.district,
+          a?.leadCluster ?? n.cluster,
+          task.policyVersion,
+          task.createdAt,
+          task.dueAt,
         ],
       );
     }
@@ -80,8 +128,16 @@ export class ProjectionRepository {
         `UPDATE tasks SET status = $2, outcome = $3, data = $4, completed_by = $5, completed_at = $6,
            idempotency_key = $7, result = $8
          WHERE id = $1 AND status = 'open'`,
-        [c.id, c.status, c.outcome, JSON.stringify(c.data), c.completedBy, c.completedAt, c.idempotencyKey,
-          JSON.stringify(c.result)],
+        [
+          c.id,
+          c.status,
+          c.outcome,
+          JSON.stringify(c.data),
+          c.completedBy,
+          c.completedAt,
+          c.idempotencyKey,
+          JSON.stringify(c.result),
+        ],
       );
     }
     for (const { id, assignee } of delta.assigned) {
@@ -96,8 +152,20 @@ export class ProjectionRepository {
          ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, updated_at = EXCLUDED.updated_at
          WHERE problems.status IS DISTINCT FROM EXCLUDED.status`,
         [
-          p.id, delta.creditCode, delta.lifecycleNo, p.title, p.category, p.measures, p.target, p.ownerDepartment,
-          p.dueAt, p.status, p.special ?? null, n.district, a?.leadCluster ?? n.cluster, delta.at,
+          p.id,
+          delta.creditCode,
+          delta.lifecycleNo,
+          p.title,
+          p.category,
+          p.measures,
+          p.target,
+          p.ownerDepartment,
+          p.dueAt,
+          p.status,
+          p.special ?? null,
+          n.district,
+          a?.leadCluster ?? n.cluster,
+          delta.at,
         ],
       );
     }
@@ -107,8 +175,18 @@ export class ProjectionRepository {
            new_class_one_ip, financing, listing_progress, note, submitted_by, submitted_at)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) ON CONFLICT DO NOTHING`,
         [
-          delta.creditCode, delta.lifecycleNo, r.quarter, r.revenue, r.rdExpense, r.headcount, r.newClassOneIp,
-          r.financing, r.listingProgress, r.note ?? null, r.submittedBy, r.submittedAt,
+          delta.creditCode,
+          delta.lifecycleNo,
+          r.quarter,
+          r.revenue,
+          r.rdExpense,
+          r.headcount,
+          r.newClassOneIp,
+          r.financing,
+          r.listingProgress,
+          r.note ?? null,
+          r.submittedBy,
+          r.submittedAt,
         ],
       );
     }
@@ -123,7 +201,12 @@ export class ProjectionRepository {
         await m.query(
           `UPDATE membership_periods SET to_date = $3, end_reason = $4
            WHERE credit_code = $1 AND lifecycle_no = $2 AND to_date IS NULL`,
-          [delta.creditCode, delta.lifecycleNo, shanghaiDate(ctx.closing.at), ctx.closing.reason ?? delta.stage],
+          [
+            delta.creditCode,
+            delta.lifecycleNo,
+            shanghaiDate(ctx.closing.at),
+            ctx.closing.reason ?? delta.stage,
+          ],
         );
       }
     }

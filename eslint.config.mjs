@@ -1,0 +1,99 @@
+// ESLint with the ecosystem's defaults (typescript-eslint recommended); Prettier formats.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'data/**',
+      '.tools/**',
+      'coverage/**',
+      'apps/web/dist/**',
+      'artifacts/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        fetch: 'readonly',
+        URL: 'readonly',
+        Buffer: 'readonly',
+        __dirname: 'readonly',
+      },
+    },
+    rules: {
+      // Workflow payloads and form data are JSON of a shape checked at run time.
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+  },
+  {
+    // Workflow code runs in Temporal's deterministic sandbox: no I/O, no host modules.
+    files: ['workflows/**/*.ts'],
+    ignores: ['workflows/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', 'fs', 'path', 'crypto', 'http', 'https', 'net', 'child_process'],
+              message: 'no I/O in workflows',
+            },
+            {
+              group: [
+                '@nestjs/*',
+                'typeorm',
+                'pg',
+                '@temporalio/client',
+                '@temporalio/worker',
+                '@temporalio/activity',
+              ],
+              message: 'workflows import only pure modules',
+            },
+            {
+              group: [
+                '@hardtech/persistence',
+                '@hardtech/persistence/*',
+                '@hardtech/activities',
+                '@hardtech/activities/*',
+                '@hardtech/config',
+                '@hardtech/config/*',
+              ],
+              message: 'workflows import only pure modules',
+            },
+            {
+              group: [
+                '@hardtech/temporal/temporal-client.module',
+                '@hardtech/temporal/connection-options',
+                '@hardtech/temporal/failures',
+              ],
+              message: 'client-side code',
+            },
+          ],
+          paths: [
+            {
+              name: '@hardtech/temporal',
+              message: 'import @hardtech/temporal/lifecycle.contract or /search-attributes',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

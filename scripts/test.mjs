@@ -1,0 +1,86 @@
+// `npm test`: unit tests, then workflow and API tests against a real stack of its own — a fresh
+// Temporal dev server, a fresh PostgreSQL database, the worker and the API on test ports — so it
+// never touches the demo data. Everything it starts is stopped, also when tests fail.
+// Extra arguments go to jest (e.g. `npm test -- test/lifecycle`).
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { DATA, ROOT } from './lib/paths.mjs';
+import { fail, ok, step } from './lib/log.mjs';
+import { ensureDependencies } from './lib/deps.mjs';
+
+await ensureDependencies();
+const { ensureBuilt } = await import('./lib/build.mjs');
+const { provisionPostgres } = await import('./lib/postgres.mjs');
+const { portOpen, provisionTemporal } = await import('./lib/temporal.mjs');
+const { migrate, startApplication } = await import('./lib/stack.mjs');
+const { run, stopAll } = await import('./lib/processes.mjs');
+
+const TEST_DATA = join(DATA, 'test');
+const API_PORT = Number(process.env.TEST_API_PORT ?? 3100);
+const TEMPORAL_PORT = Number(process.env.TEST_TEMPORAL_PORT ?? 7244);
+let postgres;
+let temporal;
+let exitCode = 1;
+
+async function cleanup() {
+  await stopAll();
+  await temporal?.teardown?.();
+  await postgres?.stop?.();
+}
+process.on('SIGINT', () => cleanup().then(() => process.exit(130)));
+process.on('SIGTERM', () => cleanup().then(() => process.exit(143)));
+
+const started = Date.now();
+try {
+  await ensureBuilt();
+  if (!process.env.TEST_TEMPORAL_ADDRESS && (await portOpen('127.0.0.1', TEMPORAL_PORT))) {
+    throw new Error(`port ${TEMPORAL_PORT} is in use (a test server left running?); set TEST_TEMPORAL_PORT`);
+  }
+  rmSync(TEST_DATA, { recursive: true, force: true });
+  postgres = await provisionPostgres({
+    urlFromEnv: process.env.TEST_DATABASE_URL,
+    database: 'hardtech_test',
+    recreate: true,
+    embeddedDir: join(TEST_DATA, 'pg'),
+    embeddedPort: 54339,
+  });
+  temporal = await provisionTemporal({
+    addressFromEnv: process.env.TEST_TEMPORAL_ADDRESS,
+    port: TEMPORAL_PORT,
+    uiPort: null,
+    dbFile: join(TEST_DATA, 'temporal.db'),
+    logFile: join(TEST_DATA, 'logs', 'temporal.log'),
+    fresh: true,
+  });
+  const env = {
+    ...process.env,
+    NODE_ENV: 'test',
+    DEMO_MODE: 'false',
+    DATABASE_URL: postgres.url,
+    TEMPORAL_ADDRESS: temporal.address,
+    TEMPORAL_TASK_QUEUE: 'hardtech-test',
+    JWT_SECRET: 'test-secret-0123456789abcdef0123456789',
+    ADMIN_USERNAME: 'admin',
+    ADMIN_PASSWORD: 'test-admin-123456',
+    LOG_LEVEL: 'info',
+  };
+  await migrate(env);
+  await startApplication(env, { port: API_PORT, logDir: join(TEST_DATA, 'logs'), echo: false });
+  step(`Running jest (stack ready after ${Math.round((Date.now() - started) / 1000)} s)…`);
+  await run(process.execPath, [join(ROOT, 'node_modules/jest/bin/jest.js'), ...process.argv.slice(2)], {
+    cwd: ROOT,
+    env: {
+      ...env,
+      API_URL: `http://127.0.0.1:${API_PORT}`,
+      TEST_DATA_DIR: TEST_DATA,
+      TEMPORAL_CLI: temporal.cli ?? '',
+    },
+  });
+  exitCode = 0;
+  ok(`all tests passed in ${Math.round((Date.now() - started) / 1000)} s`);
+} catch (e) {
+  fail(`${e.message} (logs: data/test/logs/)`);
+} finally {
+  await cleanup();
+}
+process.exit(exitCode);

@@ -1,0 +1,63 @@
+import { Cast } from './cast';
+import {
+  complete,
+  eventually,
+  expectOk,
+  JUDGMENTS,
+  nominationFor,
+  openTask,
+  PORTRAIT,
+  problem,
+  quarterlyReport,
+} from './lifecycle';
+import { temporalClient } from './temporal';
+import { quarterTickSignal } from '@hardtech/temporal/lifecycle.contract';
+
+/** Signals a quarter tick as the quarterly dispatch does, and waits for the report task. */
+export async function tickQuarter(cast: Cast, quarter: string): Promise<void> {
+  const client = await temporalClient();
+  await client.workflow
+    .getHandle(`enterprise/${cast.creditCode}`)
+    .signal(quarterTickSignal, { quarter, dispatchId: `test-${quarter}` });
+  await eventually(() => openTask(cast.enterprise.api, cast.creditCode, 'QUARTERLY_REPORT'));
+}
+
+/** Drives a nominated enterprise to supporting: screening, feedback, admission, diagnosis. */
+export async function driveToSupporting(cast: Cast): Promise<void> {
+  await expectOk(cast.districtOfficer.api.post('/api/nominations', nominationFor(cast)), 201);
+  await expectOk(complete(cast.coordinator.api, cast.creditCode, 'SCREEN', 'pass', { judgments: JUDGMENTS }));
+  await expectOk(
+    complete(cast.districtOfficer.api, cast.creditCode, 'DISTRICT_FEEDBACK', 'support', { opinion: '同意' }),
+  );
+  await expectOk(complete(cast.enterprise.api, cast.creditCode, 'ENTERPRISE_CONFIRM', 'confirm', {}));
+  await expectOk(
+    complete(cast.coordinator.api, cast.creditCode, 'ADMIT', 'admit', {
+      leadCluster: cast.cluster,
+      commissioner: cast.commissioner.username,
+      districtLiaison: cast.districtOfficer.username,
+    }),
+  );
+  await expectOk(
+    complete(cast.commissioner.api, cast.creditCode, 'DIAGNOSE', 'submit', {
+      portrait: PORTRAIT,
+      problems: [problem()],
+    }),
+  );
+}
+
+/** Drives a nominated enterprise all the way to graduated, through one quarter. */
+export async function driveToGraduation(cast: Cast, quarter = '2026Q3'): Promise<void> {
+  await driveToSupporting(cast);
+  await tickQuarter(cast, quarter);
+  await expectOk(
+    complete(cast.enterprise.api, cast.creditCode, 'QUARTERLY_REPORT', 'submit', quarterlyReport(quarter)),
+  );
+  await expectOk(
+    complete(cast.industry.api, cast.creditCode, 'QUARTERLY_REVIEW', 'recommend_graduation', {
+      comment: '倍增',
+    }),
+  );
+  await expectOk(
+    complete(cast.coordinator.api, cast.creditCode, 'GRADUATION_REVIEW', 'graduate', { reason: 'doubled' }),
+  );
+}

@@ -1,0 +1,81 @@
+import { DIAGNOSIS_DIMENSIONS, Nomination, sampleNomination } from '@hardtech/domain';
+import { Api, Reply } from './api';
+import { Cast } from './cast';
+
+export const JUDGMENTS = {
+  C2: { affirmed: true, note: '自主研发，技术壁垒高' },
+  C6: { affirmed: true, note: '填补国内空白' },
+};
+export const PORTRAIT = Object.fromEntries(
+  DIAGNOSIS_DIMENSIONS.map((d) => [d.value, { score: 3, note: d.label.zh }]),
+);
+
+export function nominationFor(cast: Cast, over: Partial<Nomination> = {}): Nomination {
+  return sampleNomination({
+    creditCode: cast.creditCode,
+    district: cast.district,
+    cluster: cast.cluster,
+    ...over,
+  });
+}
+
+export const problem = (over: Record<string, unknown> = {}) => ({
+  title: '流动资金紧张',
+  category: 'policy_support',
+  measures: '银企对接',
+  target: '获得授信',
+  ownerDepartment: 'finance',
+  dueAt: '2099-12-31',
+  ...over,
+});
+
+export const quarterlyReport = (quarter: string, revenue = 30_000_000) => ({
+  quarter,
+  revenue,
+  rdExpense: 2_000_000,
+  headcount: 120,
+  newClassOneIp: 1,
+  financing: 0,
+  listingProgress: 'preparing',
+});
+
+/** The caller's open task of a type for the enterprise, from the inbox. */
+export async function openTask(api: Api, creditCode: string, type: string): Promise<any | undefined> {
+  const r = await api.get(`/api/tasks?creditCode=${creditCode}&type=${type}`);
+  if (r.status !== 200) throw new Error(`inbox: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body.items[0];
+}
+
+/** Completes the caller's open task of a type; fails the test unless it is there. */
+export async function complete(
+  api: Api,
+  creditCode: string,
+  type: string,
+  outcome: string,
+  data: Record<string, unknown> = {},
+  headers?: Record<string, string>,
+): Promise<Reply> {
+  const task = await openTask(api, creditCode, type);
+  if (!task) throw new Error(`no open ${type} task for ${creditCode} in this inbox`);
+  return api.post(`/api/tasks/${task.id}/complete`, { outcome, data }, headers);
+}
+
+export async function expectOk(reply: Promise<Reply> | Reply, status = 200): Promise<any> {
+  const r = await reply;
+  if (r.status !== status) throw new Error(`expected ${status}, got ${r.status}: ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
+/** Waits until a condition over the API holds (for what timers and signals do by themselves). */
+export async function eventually<T>(
+  probe: () => Promise<T | undefined | null | false>,
+  timeoutMs = 20000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

@@ -1,0 +1,16 @@
+import { Client, Connection } from '@temporalio/client';
+
+let client: Promise<Client> | null = null;
+
+/** A Temporal client on the test server (scripts/test.mjs sets TEMPORAL_ADDRESS). */
+export function temporalClient(): Promise<Client> {
+  client ??= Connection.connect({ address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7244' }).then(
+    (connection) => new Client({ connection }),
+  );
+  return client;
+}
+
+export async function closeTemporal(): Promise<void> {
+  if (client) await (await client).connection.close();
+  client = null;
+}
