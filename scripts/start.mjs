@@ -33,14 +33,14 @@ try {
   await ensureBuilt();
   postgres = await provisionPostgres({
     urlFromEnv: process.env.DATABASE_URL,
-    database: 'hardtech',
+    database: process.env.DB_NAME ?? 'hardtech',
     embeddedDir: join(DATA, 'pg'),
     embeddedPort: 54329,
   });
   temporal = await provisionTemporal({
     addressFromEnv: process.env.TEMPORAL_ADDRESS,
-    port: 7233,
-    uiPort: 8233,
+    port: Number(process.env.TEMPORAL_PORT ?? 7233),
+    uiPort: Number(process.env.TEMPORAL_UI_PORT ?? 8233),
     dbFile: join(DATA, 'temporal.db'),
     logFile: join(DATA, 'logs', 'temporal.log'),
   });

@@ -39,10 +39,10 @@ try {
   rmSync(TEST_DATA, { recursive: true, force: true });
   postgres = await provisionPostgres({
     urlFromEnv: process.env.TEST_DATABASE_URL,
-    database: 'hardtech_test',
+    database: process.env.TEST_DB_NAME ?? 'hardtech_test',
     recreate: true,
     embeddedDir: join(TEST_DATA, 'pg'),
-    embeddedPort: 54339,
+    embeddedPort: Number(process.env.TEST_EMBEDDED_PG_PORT ?? 54339),
   });
   temporal = await provisionTemporal({
     addressFromEnv: process.env.TEST_TEMPORAL_ADDRESS,

@@ -22,10 +22,11 @@ function goBinary() {
 }
 
 /**
- * The Temporal CLI: `temporal` on PATH, else .tools/bin/temporal, else built there from the Go
+ * The Temporal CLI: TEMPORAL_CLI, else `temporal` on PATH, else .tools/bin/temporal, else built there from the Go
  * module proxy (v1.5.1; its go.mod has no replace directive). null when none can be had.
  */
 export async function findTemporalCli() {
+  if (process.env.TEMPORAL_CLI && works(process.env.TEMPORAL_CLI)) return process.env.TEMPORAL_CLI;
   if (works('temporal')) return 'temporal';
   const local = join(TOOLS_BIN, 'temporal');
   if (existsSync(local) && works(local)) return local;
