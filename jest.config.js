@@ -24,6 +24,14 @@ module.exports = {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/serial/'],
+      slowTestThreshold: 30,
+    },
+    {
+      // Tests that change global state (the active policy): scripts/test.mjs runs them alone, in band.
+      ...common,
+      displayName: 'serial',
+      testMatch: ['<rootDir>/test/serial/**/*.test.ts'],
       slowTestThreshold: 30,
     },
   ],
