@@ -18,7 +18,11 @@ export class Api {
    * behind a reverse proxy do; otherwise the per-address login throttle would see one client.
    */
   static async login(username: string, password: string): Promise<Api> {
-    const r = await new Api().post('/api/auth/login', { username, password }, { 'x-forwarded-for': randomAddress() });
+    const r = await new Api().post(
+      '/api/auth/login',
+      { username, password },
+      { 'x-forwarded-for': randomAddress() },
+    );
 
     if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${JSON.stringify(r.body)}`);
     return new Api(r.body.accessToken);

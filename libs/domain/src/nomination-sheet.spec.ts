@@ -21,14 +21,31 @@ describe('the nomination spreadsheet', () => {
 
   it('accepts codes as well as names, and money with separators', () => {
     const n = nominationFromRow(
-      { ...example, 所在区县: 'LJXQ', 所属产业集群: 'F5', '上年度营业收入（元）': '80,000,000', 专精特新资质: '小巨人', 技术中心类型: '无', 技术中心级别: '' },
+      {
+        ...example,
+        所在区县: 'LJXQ',
+        所属产业集群: 'F5',
+        '上年度营业收入（元）': '80,000,000',
+        专精特新资质: '小巨人',
+        技术中心类型: '无',
+        技术中心级别: '',
+      },
       BUILTIN_CLUSTERS,
     );
-    expect(n).toMatchObject({ district: 'LJXQ', cluster: 'F5', revenuePrevYear: 80_000_000, srdi: 'little_giant', techCenter: { kind: 'none', level: null } });
+    expect(n).toMatchObject({
+      district: 'LJXQ',
+      cluster: 'F5',
+      revenuePrevYear: 80_000_000,
+      srdi: 'little_giant',
+      techCenter: { kind: 'none', level: null },
+    });
   });
 
   it('reports errors under the column headers officers see', () => {
-    const n = nominationFromRow({ ...example, 所在区县: '火星区', '上年度研发投入（元）': '很多', 是否上市: '也许', 联系电话: 'x' }, BUILTIN_CLUSTERS);
+    const n = nominationFromRow(
+      { ...example, 所在区县: '火星区', '上年度研发投入（元）': '很多', 是否上市: '也许', 联系电话: 'x' },
+      BUILTIN_CLUSTERS,
+    );
     let fields: string[] = [];
     try {
       parseNomination(n);

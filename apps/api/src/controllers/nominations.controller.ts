@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Post,
+  Req,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -51,12 +62,23 @@ export class NominationsController {
   @Roles(...NOMINATORS)
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 2 * 1024 * 1024, files: 1 } }))
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      properties: { file: { type: 'string', format: 'binary' } },
+      required: ['file'],
+    },
+  })
   @ApiOperation({
     summary: '批量推荐 Import nominations from .xlsx',
-    description: 'Valid rows start lifecycles; invalid rows come back with row number and reasons. At most 500 rows, 2 MB.',
+    description:
+      'Valid rows start lifecycles; invalid rows come back with row number and reasons. At most 500 rows, 2 MB.',
   })
-  async import(@CurrentActor() actor: Actor, @UploadedFile() file: { buffer: Buffer } | undefined, @Req() req: Request) {
+  async import(
+    @CurrentActor() actor: Actor,
+    @UploadedFile() file: { buffer: Buffer } | undefined,
+    @Req() req: Request,
+  ) {
     const result = await this.imports.import(actor, file?.buffer);
     const locale = localeOf(req);
     return {

@@ -94,7 +94,12 @@ export class EnterprisesService {
         doubling:
           r.annualizedRevenue === null
             ? null
-            : { annualizedRevenue: r.annualizedRevenue, growth: r.growthRatio, expected: r.expectedRatio, onTrack: r.onTrack },
+            : {
+                annualizedRevenue: r.annualizedRevenue,
+                growth: r.growthRatio,
+                expected: r.expectedRatio,
+                onTrack: r.onTrack,
+              },
       })),
       lifecycles: lifecycles.map((l) => ({
         lifecycleNo: l.lifecycleNo,

@@ -59,13 +59,19 @@ export class NominationImportService {
       const list = c.options;
       if (!list) return;
       for (let r = 2; r <= MAX_IMPORT_ROWS + 1; r++) {
-        sheet.getCell(r, i + 1).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${list.join(',')}"`] };
+        sheet.getCell(r, i + 1).dataValidation = {
+          type: 'list',
+          allowBlank: true,
+          formulae: [`"${list.join(',')}"`],
+        };
       }
     });
     const help = wb.addWorksheet('填写说明');
     help.columns = [{ width: 24 }, { width: 40 }, { width: 30 }];
     help.addRow(['填写说明']).font = { bold: true };
-    help.addRow(['每行一家企业；金额单位为元（整数）；区县、产业集群可填名称或代码；成效三列至少填写一项为宜。']);
+    help.addRow([
+      '每行一家企业；金额单位为元（整数）；区县、产业集群可填名称或代码；成效三列至少填写一项为宜。',
+    ]);
     help.addRow([`单次最多导入 ${MAX_IMPORT_ROWS} 行；校验不通过的行将列明行号和原因，其余行正常推荐。`]);
     help.addRow([]);
     help.addRow(['区县代码', '区县名称']).font = { bold: true };
@@ -115,10 +121,13 @@ export class NominationImportService {
   }
 
   private async read(file: Buffer | undefined): Promise<{ row: number; cells: SheetRow }[]> {
-    const invalid = (zh: string, en: string) => new InvalidInput([{ field: 'file', text: t(zh, en) }], t(zh, en));
-    if (!file?.length) throw invalid('请上传 .xlsx 文件（字段名 file）', 'upload an .xlsx file in the field "file"');
+    const invalid = (zh: string, en: string) =>
+      new InvalidInput([{ field: 'file', text: t(zh, en) }], t(zh, en));
+    if (!file?.length)
+      throw invalid('请上传 .xlsx 文件（字段名 file）', 'upload an .xlsx file in the field "file"');
     // .xlsx is a zip archive: refuse anything else before parsing it.
-    if (file.subarray(0, 4).toString('binary') !== 'PK\x03\x04') throw invalid('文件不是 .xlsx 格式', 'not an .xlsx file');
+    if (file.subarray(0, 4).toString('binary') !== 'PK\x03\x04')
+      throw invalid('文件不是 .xlsx 格式', 'not an .xlsx file');
     const wb = new ExcelJS.Workbook();
     try {
       await wb.xlsx.load(file as unknown as ExcelJS.Buffer);
@@ -132,7 +141,10 @@ export class NominationImportService {
     const missing = NOMINATION_SHEET.map((c) => c.header).filter((h) => ![...headers.values()].includes(h));
     if (missing.length) {
       throw new InvalidInput(
-        missing.map((h) => ({ field: h, text: t('缺少该列，请使用导入模板', 'column missing: use the template') })),
+        missing.map((h) => ({
+          field: h,
+          text: t('缺少该列，请使用导入模板', 'column missing: use the template'),
+        })),
         t(`缺少列：${missing.join('、')}`, `missing columns: ${missing.join(', ')}`),
       );
     }
@@ -144,7 +156,8 @@ export class NominationImportService {
         const header = headers.get(col);
         if (header) cells[header] = plain(cell.value);
       });
-      if (Object.values(cells).some((v) => v !== undefined && String(v).trim() !== '')) rows.push({ row: rowNumber, cells });
+      if (Object.values(cells).some((v) => v !== undefined && String(v).trim() !== ''))
+        rows.push({ row: rowNumber, cells });
     });
     if (!rows.length) throw invalid('文件中没有数据行', 'the file has no data rows');
     if (rows.length > MAX_IMPORT_ROWS) {

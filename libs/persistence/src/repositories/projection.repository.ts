@@ -39,7 +39,12 @@ interface ProjectedContext {
     note?: string;
     submittedBy: string;
     submittedAt: string;
-    progress?: { annualizedRevenue: number; growth: number | null; expected: number; onTrack: boolean } | null;
+    progress?: {
+      annualizedRevenue: number;
+      growth: number | null;
+      expected: number;
+      onTrack: boolean;
+    } | null;
   }[];
   closing: { stage: string; outcome: string; reason: string | null; at: string } | null;
 }
@@ -215,7 +220,6 @@ export class ProjectionRepository {
           r.progress?.expected ?? null,
           r.progress?.onTrack ?? null,
         ],
-
       );
     }
 
