@@ -8,7 +8,6 @@ import {
   nominationFor,
   openTask,
   quarterlyReport,
-
 } from '../support/lifecycle';
 import { db, closeDb } from '../support/db';
 import { closeTemporal, temporalClient } from '../support/temporal';
