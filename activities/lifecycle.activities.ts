@@ -4,6 +4,7 @@ import type { Policy } from '@hardtech/domain';
 import type {
   LifecycleActivities,
   ProjectionDelta,
+  ProjectionReceipt,
   SeatRequest,
   SeatResult,
 } from '@hardtech/temporal/lifecycle.contract';
@@ -21,7 +22,8 @@ export class LifecycleActivitiesService implements LifecycleActivities {
     return this.policies.active();
   }
 
-  project(delta: ProjectionDelta): Promise<void> {
+  /** Applies the transition and returns its receipt, which the history of the workflow keeps. */
+  project(delta: ProjectionDelta): Promise<ProjectionReceipt> {
     return this.projections.apply(delta);
   }
 

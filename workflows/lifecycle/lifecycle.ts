@@ -262,6 +262,7 @@ export class Lifecycle {
     await this.commit({
       ...this.deltaBase(this.fx.now()),
       assigned: [{ id: task.id, assignee: task.assignee }],
+      actor: req.actor.username,
     });
     return { taskId: task.id, assignee: task.assignee };
   }
@@ -328,7 +329,7 @@ export class Lifecycle {
     const openKeys = new Set([...this.tasks.values()].map((task) => task.key));
     const opened = specs.filter((s) => !openKeys.has(s.key)).map((s) => this.openTaskFor(s, policy, at));
     for (const task of opened) this.tasks.set(task.id, { ...task, completing: false });
-    return { ...this.deltaBase(at), opened, closed };
+    return { ...this.deltaBase(at), opened, closed, actor: completed?.req.actor.username ?? null };
   }
 
   private openTaskFor(spec: TaskSpec, policy: Policy, at: Date): TaskView {
