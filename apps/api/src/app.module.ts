@@ -2,12 +2,14 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig, CONFIG, ConfigModule } from '@hardtech/config';
-import { PersistenceModule } from '@hardtech/persistence';
+import { PersistenceModule, PolicyRepository } from '@hardtech/persistence';
 import { TemporalClientModule } from '@hardtech/temporal';
 import { AccessService } from './access/access.service';
+import { AuditModule } from './audit/audit.module';
 import { AuthGuard } from './auth/auth.guard';
 import { IDENTITY_PROVIDER } from './auth/identity-provider';
 import { LocalJwtIdentityProvider } from './auth/local-jwt.identity-provider';
+import { AuditController } from './controllers/audit.controller';
 import { AuthController } from './controllers/auth.controller';
 import { EnterprisesController } from './controllers/enterprises.controller';
 import { HealthController } from './controllers/health.controller';
@@ -15,21 +17,27 @@ import { NominationsController } from './controllers/nominations.controller';
 import { PoolController } from './controllers/pool.controller';
 import { ProblemsController } from './controllers/problems.controller';
 import { ReferenceController } from './controllers/reference.controller';
+import { ReportsController } from './controllers/reports.controller';
 import { TasksController } from './controllers/tasks.controller';
 import { UsersController } from './controllers/users.controller';
 import { DemoSeed } from './seed/demo-seed';
 import { ClustersRepository } from './repositories/clusters.repository';
 import { EnterprisesRepository } from './repositories/enterprises.repository';
 import { ProblemsRepository } from './repositories/problems.repository';
+import { ReportsRepository } from './repositories/reports.repository';
 import { TasksRepository } from './repositories/tasks.repository';
 import { UsersRepository } from './repositories/users.repository';
+import { AuditService } from './services/audit.service';
 import { AuthService } from './services/auth.service';
 import { EnterprisesService } from './services/enterprises.service';
+import { ExportsService } from './services/exports.service';
 import { HealthService } from './services/health.service';
+import { HistoryService } from './services/history.service';
 import { NominationImportService } from './services/nomination-import.service';
 import { NominationsService } from './services/nominations.service';
 import { PoolService } from './services/pool.service';
 import { ProblemsService } from './services/problems.service';
+import { ReportsService } from './services/reports.service';
 import { TaskReferences } from './services/task-references';
 import { TasksService } from './services/tasks.service';
 import { UsersService } from './services/users.service';
@@ -39,6 +47,7 @@ import { UsersService } from './services/users.service';
     ConfigModule,
     PersistenceModule,
     TemporalClientModule,
+    AuditModule,
     JwtModule.registerAsync({
       global: true,
       inject: [CONFIG],
@@ -49,6 +58,7 @@ import { UsersService } from './services/users.service';
     }),
   ],
   controllers: [
+    AuditController,
     AuthController,
     EnterprisesController,
     HealthController,
@@ -56,6 +66,7 @@ import { UsersService } from './services/users.service';
     PoolController,
     ProblemsController,
     ReferenceController,
+    ReportsController,
     TasksController,
     UsersController,
   ],
@@ -63,17 +74,23 @@ import { UsersService } from './services/users.service';
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: IDENTITY_PROVIDER, useClass: LocalJwtIdentityProvider },
     AccessService,
+    AuditService,
     AuthService,
     DemoSeed,
     ClustersRepository,
     EnterprisesRepository,
     EnterprisesService,
+    ExportsService,
     HealthService,
+    HistoryService,
     NominationImportService,
     NominationsService,
+    PolicyRepository,
     PoolService,
     ProblemsRepository,
     ProblemsService,
+    ReportsRepository,
+    ReportsService,
     TaskReferences,
     TasksRepository,
     TasksService,
