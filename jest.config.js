@@ -12,6 +12,8 @@ const common = { transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironm
 const integration = { ...common, testTimeout: 60_000, slowTestThreshold: 30 };
 
 module.exports = {
+  // Jest reads the timeout from the global config (its 5 s default overrides a project's value).
+  testTimeout: integration.testTimeout,
   projects: [
     {
       ...common,
