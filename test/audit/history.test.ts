@@ -1,5 +1,4 @@
-import { awaitOpenedUpdate, LifecycleInput } from '@hardtech/temporal/lifecycle.contract';
-import { Cast, createCast, createUser } from '../support/cast';
+import { createCast, createUser } from '../support/cast';
 import { closeDb, db } from '../support/db';
 import { driveToSupporting, tickQuarter } from '../support/drive';
 import {
@@ -10,7 +9,8 @@ import {
   openTask,
   quarterlyReport,
 } from '../support/lifecycle';
-import { closeTemporal, temporalClient } from '../support/temporal';
+import { nominateWithShortRuns } from '../support/short-runs';
+import { closeTemporal } from '../support/temporal';
 import { workflowsMatching } from '../support/visibility';
 
 // Issue 6 §1: the history of an enterprise, read from Temporal's event histories of every run,
@@ -19,30 +19,6 @@ afterAll(async () => {
   await closeTemporal();
   await closeDb();
 });
-
-/** Starts the lifecycle as the API does, but continuing as new after every quarter; its first run id. */
-async function nominateWithShortRuns(c: Cast): Promise<string> {
-  const input: LifecycleInput = {
-    nomination: nominationFor(c),
-    nominatedBy: {
-      username: c.districtOfficer.username,
-      role: 'district_officer',
-      scope: { districts: [c.district] },
-    },
-    nominatorGroups: [`district_officer:district:${c.district}`],
-    lifecycleNo: 1,
-    continueAsNewAfterQuarters: 1,
-  };
-  const handle = await (
-    await temporalClient()
-  ).workflow.start('enterpriseLifecycle', {
-    workflowId: `enterprise/${c.creditCode}`,
-    taskQueue: process.env.TEMPORAL_TASK_QUEUE ?? 'hardtech-test',
-    args: [input],
-  });
-  await handle.executeUpdate(awaitOpenedUpdate);
-  return handle.firstExecutionRunId;
-}
 
 const step = (e: any) => [
   e.action,

@@ -29,14 +29,7 @@ export class ProblemsController {
     @Query() q: ProblemQueryDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    const file = await this.exports.problemLedger(actor, {
-      owner: q.owner,
-      status: q.status,
-      category: q.category,
-      creditCode: q.creditCode,
-      district: q.district,
-      overdue: q.overdue === 'true',
-    });
+    const file = await this.exports.problemLedger(actor, ledgerFilter(q));
     return xlsxDownload(res, 'problem-ledger.xlsx', '化解问题台账.xlsx', file);
   }
 
@@ -46,15 +39,18 @@ export class ProblemsController {
     description: 'Owner departments see their own problems; others those of enterprises in scope.',
   })
   list(@CurrentActor() actor: Actor, @Query() q: ProblemQueryDto) {
-    return this.problems.list(actor, {
-      owner: q.owner,
-      status: q.status,
-      category: q.category,
-      creditCode: q.creditCode,
-      district: q.district,
-      overdue: q.overdue === 'true',
-      page: q.page ?? 1,
-      pageSize: q.pageSize ?? 50,
-    });
+    return this.problems.list(actor, { ...ledgerFilter(q), page: q.page ?? 1, pageSize: q.pageSize ?? 50 });
   }
+}
+
+/** The ledger's filters, the same for the list and its export. */
+function ledgerFilter(q: ProblemQueryDto) {
+  return {
+    owner: q.owner,
+    status: q.status,
+    category: q.category,
+    creditCode: q.creditCode,
+    district: q.district,
+    overdue: q.overdue === 'true',
+  };
 }

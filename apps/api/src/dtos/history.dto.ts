@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-export class TextDto {
+export class LabelTextDto {
   @ApiProperty({ example: '市级筛选：通过筛选' }) zh: string;
   @ApiProperty({ example: 'City screening: pass' }) en: string;
 }
@@ -28,7 +28,7 @@ export class HistoryEntryDto {
       'task.completed: {taskId, taskType, outcome, data, actorRole}; task.created: {taskId, taskType, candidateGroups, dueAt}; stage.changed: {from, to}',
   })
   data: Record<string, unknown>;
-  @ApiProperty({ type: TextDto, description: 'a readable line for the timeline' }) label: TextDto;
+  @ApiProperty({ type: LabelTextDto, description: 'a readable line for the timeline' }) label: LabelTextDto;
   @ApiProperty({ nullable: true, type: Number }) lifecycleNo: number | null;
   @ApiProperty({ description: 'the Temporal run the event belongs to' }) runId: string;
   @ApiProperty({ description: 'the event id within its run' }) eventId: number;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { TextDto } from './history.dto';
+import { LabelTextDto } from './history.dto';
 
 export class KpiQueryDto {
   @ApiPropertyOptional({ example: 2026, description: 'calendar year (Asia/Shanghai); this year when absent' })
@@ -59,7 +59,7 @@ export class RevenueDoublingDto extends DoublingTallyDto {
 
 export class CountDto {
   @ApiProperty() key: string;
-  @ApiProperty({ type: TextDto }) label: TextDto;
+  @ApiProperty({ type: LabelTextDto }) label: LabelTextDto;
   @ApiProperty() n: number;
 }
 
@@ -84,9 +84,9 @@ export class OverdueTasksDto {
 
 export class EndingDto {
   @ApiProperty({ enum: ['graduated', 'exited'] }) stage: string;
-  @ApiProperty({ type: TextDto }) stageLabel: TextDto;
+  @ApiProperty({ type: LabelTextDto }) stageLabel: LabelTextDto;
   @ApiProperty({ nullable: true, type: String }) reason: string | null;
-  @ApiProperty({ type: TextDto, nullable: true }) reasonLabel: TextDto | null;
+  @ApiProperty({ type: LabelTextDto, nullable: true }) reasonLabel: LabelTextDto | null;
   @ApiProperty() n: number;
 }
 
