@@ -73,3 +73,182 @@ describe('readLifecycleHistory on recorded histories', () => {
     });
   });
 });
+
+describe('readLifecycleHistory on the events of newer workflow code', () => {
+  const p = (value: unknown) => defaultPayloadConverter.toPayload(value) as any;
+  let id = 0;
+  const event = (
+    seconds: number,
+    attributes: Record<string, unknown>,
+    extra: Record<string, unknown> = {},
+  ) => ({
+    eventId: ++id,
+    eventTime: { seconds, nanos: 0 },
+    ...attributes,
+    ...extra,
+  });
+  const localActivity = (seconds: number, type: string, result: unknown) =>
+    event(seconds, {
+      markerRecordedEventAttributes: {
+        markerName: 'core_local_activity',
+        details: { data: { payloads: [p({ activity_type: type })] }, result: { payloads: [p(result)] } },
+      },
+    });
+  const actor = (username: string) => ({ username, role: 'district_officer', scope: {} });
+  const receipt = (over: Record<string, unknown>) => ({
+    kind: 'projection',
+    lifecycleNo: 1,
+    seq: 1,
+    stage: 'feedback',
+    actor: null,
+    opened: [],
+    closed: [],
+    assigned: [],
+    ...over,
+  });
+
+  it('reads receipts, cancellations, timers, refused updates and activities it does not know', () => {
+    const events = [
+      event(100, {
+        workflowExecutionStartedEventAttributes: {
+          input: {
+            payloads: [
+              p({
+                lifecycleNo: 1,
+                nominatedBy: actor('nominator'),
+                nomination: { creditCode: 'X' },
+                carried: {
+                  stateValue: { feedback: { district: 'pending', enterprise: 'pending' } },
+                  context: {},
+                  tasks: [
+                    { id: 't-district', type: 'DISTRICT_FEEDBACK' },
+                    { id: 't-enterprise', type: 'ENTERPRISE_CONFIRM' },
+                  ],
+                  transitions: 3,
+                  runsBefore: 1,
+                  closedTaskIds: [],
+                },
+              }),
+            ],
+          },
+          continuedExecutionRunId: 'run-0',
+        },
+      }),
+      event(
+        101,
+        { timerStartedEventAttributes: { timerId: '7', startToFireTimeout: { seconds: 86400 } } },
+        {
+          userMetadata: { summary: p('DISTRICT_FEEDBACK reminder') },
+        },
+      ),
+      event(102, { timerFiredEventAttributes: { timerId: '7' } }),
+      localActivity(102, 'notify', {
+        kind: 'reminder',
+        label: { zh: '催办提醒', en: 'reminder sent' },
+        taskId: 't-district',
+        to: ['district_officer:district:500112'],
+      }),
+      event(103, {
+        workflowExecutionUpdateAcceptedEventAttributes: {
+          acceptedRequest: {
+            meta: { updateId: 'u1' },
+            input: {
+              name: 'completeTask',
+              args: {
+                payloads: [
+                  p({
+                    taskId: 't-district',
+                    outcome: 'oppose',
+                    data: { opinion: '不同意' },
+                    actor: actor('officer'),
+                  }),
+                ],
+              },
+            },
+          },
+        },
+      }),
+      event(103, {
+        upsertWorkflowSearchAttributesEventAttributes: {
+          searchAttributes: { indexedFields: { Stage: p('rejected') } },
+        },
+      }),
+      localActivity(
+        103,
+        'project',
+        receipt({
+          stage: 'rejected',
+          actor: 'officer',
+          closed: [
+            { id: 't-district', status: 'done', outcome: 'oppose', completedBy: 'officer' },
+            { id: 't-enterprise', status: 'cancelled', outcome: null, completedBy: null },
+          ],
+        }),
+      ),
+      event(103, {
+        workflowExecutionUpdateCompletedEventAttributes: {
+          meta: { updateId: 'u1' },
+          outcome: { success: { payloads: [p({ stage: 'rejected', nextTasks: [] })] } },
+        },
+      }),
+      event(104, {
+        workflowExecutionUpdateAcceptedEventAttributes: {
+          acceptedRequest: {
+            meta: { updateId: 'u2' },
+            input: {
+              name: 'completeTask',
+              args: {
+                payloads: [p({ taskId: 't-enterprise', outcome: 'confirm', data: {}, actor: actor('ent') })],
+              },
+            },
+          },
+        },
+      }),
+      event(104, {
+        workflowExecutionUpdateCompletedEventAttributes: {
+          meta: { updateId: 'u2' },
+          outcome: {
+            failure: {
+              message: 'the task was cancelled',
+              applicationFailureInfo: { type: 'TASK_CANCELLED' },
+            },
+          },
+        },
+      }),
+      event(105, {
+        workflowExecutionSignaledEventAttributes: {
+          signalName: 'whistle',
+          input: { payloads: [p({ title: '用地', actor: actor('ent') })] },
+        },
+      }),
+      event(106, {
+        workflowExecutionTerminatedEventAttributes: { identity: 'ops@host', reason: 'duplicate' },
+      }),
+    ];
+    const entries = readLifecycleHistory([{ runId: 'run-1', events: events as any }], decode);
+    expect(entries.map((e) => [e.action, e.actor, e.data.taskType ?? null])).toEqual([
+      ['lifecycle.continued', 'system', null],
+      ['timer.fired', 'system', null],
+      ['reminder', 'system', null],
+      ['task.completed', 'officer', 'DISTRICT_FEEDBACK'],
+      ['stage.changed', 'officer', null],
+      ['task.cancelled', 'system', 'ENTERPRISE_CONFIRM'],
+      ['task.completion_failed', 'ent', 'ENTERPRISE_CONFIRM'],
+      ['signal.whistle', 'ent', null],
+      ['lifecycle.terminated', 'ops@host', null],
+    ]);
+    expect(entries[0].data).toMatchObject({ previousRunId: 'run-0', runsBefore: 1, transitions: 3 });
+    expect(entries[1].data).toEqual({
+      timerId: '7',
+      afterMs: 86_400_000,
+      summary: 'DISTRICT_FEEDBACK reminder',
+    });
+    expect(entries[2]).toMatchObject({ label: { zh: '催办提醒' }, data: { taskId: 't-district' } });
+    expect(entries[4].data).toEqual({ from: 'feedback', to: 'rejected' });
+    expect(entries[6].data).toMatchObject({ failure: 'TASK_CANCELLED', message: 'the task was cancelled' });
+    expect(entries[7].data).toEqual({ title: '用地' });
+    expect(entries.map((e) => e.at)).toEqual(
+      [100, 102, 102, 103, 103, 103, 104, 105, 106].map((s) => new Date(s * 1000).toISOString()),
+    );
+  });
+});
