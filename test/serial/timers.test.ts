@@ -236,10 +236,15 @@ describe('quarterly dispatch (一季一调度)', () => {
     for (const m of members) expect(byCode[m.creditCode]).toBe(1);
     expect(reports.rows.every((r: any) => r.n === 1)).toBe(true);
     // Every supporting lifecycle has the quarter (those still busy with a report queue it).
-    const codes = (await db().query(`SELECT credit_code FROM enterprises WHERE stage = 'supporting'`)).rows.map((r: any) => r.credit_code);
+    const codes = (
+      await db().query(`SELECT credit_code FROM enterprises WHERE stage = 'supporting'`)
+    ).rows.map((r: any) => r.credit_code);
     const client = await temporalClient();
     const ticked = await Promise.all(
-      codes.map(async (code: string) => (await client.workflow.getHandle(`enterprise/${code}`).query(lifecycleStateQuery)).context as any),
+      codes.map(
+        async (code: string) =>
+          (await client.workflow.getHandle(`enterprise/${code}`).query(lifecycleStateQuery)).context as any,
+      ),
     );
     expect(ticked.map((ctx) => ctx.quarter.lastTicked)).toEqual(codes.map(() => '2031Q1'));
 

@@ -22,10 +22,8 @@ export class WhistlesService {
       title: string;
       description: string;
     };
-    return this.client.workflow
-      .getHandle(lifecycleWorkflowId(creditCode))
-      .executeUpdate(blowWhistleUpdate, {
-        args: [{ problemId: problemId || undefined, title, description, actor }],
-      });
+    return this.client.workflow.getHandle(lifecycleWorkflowId(creditCode)).executeUpdate(blowWhistleUpdate, {
+      args: [{ problemId: problemId || undefined, title, description, actor }],
+    });
   }
 }
