@@ -1,5 +1,11 @@
-import { Injectable } from '@nestjs/common';
-import { MembershipRepository, PolicyRepository, ProjectionRepository } from '@hardtech/persistence';
+import { Inject, Injectable } from '@nestjs/common';
+import { AppConfig, CONFIG } from '@hardtech/config';
+import {
+  MembershipRepository,
+  NotificationsRepository,
+  PolicyRepository,
+  ProjectionRepository,
+} from '@hardtech/persistence';
 import type { Policy } from '@hardtech/domain';
 import type {
   LifecycleActivities,
@@ -7,6 +13,7 @@ import type {
   ProjectionReceipt,
   SeatRequest,
   SeatResult,
+  TaskNotification,
 } from '@hardtech/temporal/lifecycle.contract';
 
 /** The lifecycle's side effects: the active policy, projecting transitions, pool seats. */
@@ -16,6 +23,8 @@ export class LifecycleActivitiesService implements LifecycleActivities {
     private readonly policies: PolicyRepository,
     private readonly projections: ProjectionRepository,
     private readonly membership: MembershipRepository,
+    private readonly notifications: NotificationsRepository,
+    @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
   activePolicy(): Promise<Policy> {
@@ -25,6 +34,15 @@ export class LifecycleActivitiesService implements LifecycleActivities {
   /** Applies the transition and returns its receipt, which the history of the workflow keeps. */
   project(delta: ProjectionDelta): Promise<ProjectionReceipt> {
     return this.projections.apply(delta);
+  }
+
+  /** Reminders and escalations: recorded once, delivered through the outbox (webhook when set). */
+  notify(notification: TaskNotification): Promise<void> {
+    const { webhookUrl } = this.config.notifications;
+    return this.notifications.record(
+      notification,
+      webhookUrl ? [{ channel: 'webhook', target: webhookUrl }] : [],
+    );
   }
 
   /** 纳入库中 within the pool capacity: the seat is taken before the admission transition. */

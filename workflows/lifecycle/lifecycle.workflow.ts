@@ -2,6 +2,7 @@ import * as wf from '@temporalio/workflow';
 import {
   assignTaskUpdate,
   awaitOpenedUpdate,
+  blowWhistleUpdate,
   completeTaskUpdate,
   LifecycleActivities,
   LifecycleInput,
@@ -48,6 +49,8 @@ function keepSearchAttributesCurrent(delta: ProjectionDelta): void {
 /** One enterprise's years-long path through the pool: `enterprise/<credit code>`. */
 export async function enterpriseLifecycle(input: LifecycleInput): Promise<LifecycleResult> {
   let currentStage: Stage | null = null;
+  // Deadline timers run in their own cancellation scopes: a closed task's timers are cancelled.
+  const timers = new Map<string, wf.CancellationScope>();
   const lifecycle = new Lifecycle(input, {
     activePolicy: () => activities.activePolicy(),
     project: async (delta) => {
@@ -56,7 +59,22 @@ export async function enterpriseLifecycle(input: LifecycleInput): Promise<Lifecy
       await activities.project(delta);
     },
     reservePoolSeat: (req) => activities.reservePoolSeat(req),
+    notify: (notification) => activities.notify(notification),
     patched: (id) => wf.patched(id),
+    sleepUntil: async (at, key) => {
+      const scope = new wf.CancellationScope();
+      timers.set(key, scope);
+      try {
+        await scope.run(() => wf.sleep(Math.max(1, at.getTime() - Date.now())));
+        return true;
+      } catch (e) {
+        if (wf.isCancellation(e)) return false;
+        throw e;
+      } finally {
+        if (timers.get(key) === scope) timers.delete(key);
+      }
+    },
+    cancelSleep: (key) => timers.get(key)?.cancel(),
     stageChanged: (stage) => {
       if (stage === currentStage) return;
       currentStage = stage;
@@ -81,6 +99,9 @@ export async function enterpriseLifecycle(input: LifecycleInput): Promise<Lifecy
   wf.setHandler(assignTaskUpdate, (req) => lifecycle.assign(req), {
     validator: (req) => rethrowAsFailure(() => lifecycle.validateAssignment(req)),
   });
+  wf.setHandler(blowWhistleUpdate, (req) => lifecycle.blowWhistle(req), {
+    validator: (req) => rethrowAsFailure(() => lifecycle.validateWhistle(req)),
+  });
   wf.setHandler(quarterTickSignal, (tick) => lifecycle.tick(tick));
   let opened = false;
   wf.setHandler(awaitOpenedUpdate, async () => {
@@ -93,8 +114,8 @@ export async function enterpriseLifecycle(input: LifecycleInput): Promise<Lifecy
   await wf.condition(
     () => lifecycle.isFinal() || lifecycle.shouldContinueAsNew(wf.workflowInfo().continueAsNewSuggested),
   );
-  // Let running handlers answer their callers before this run ends.
-  await wf.condition(wf.allHandlersFinished);
+  // Let running handlers answer their callers, and follow-ups finish sending, before this run ends.
+  await wf.condition(() => wf.allHandlersFinished() && lifecycle.quiet());
   if (lifecycle.isFinal()) return lifecycle.result();
   return wf.continueAsNew<typeof enterpriseLifecycle>({ ...input, carried: lifecycle.carryOver() });
 }

@@ -6,6 +6,7 @@ import { PersistenceModule, PolicyRepository } from '@hardtech/persistence';
 import { TemporalClientModule } from '@hardtech/temporal';
 import { AccessService } from './access/access.service';
 import { AuditModule } from './audit/audit.module';
+import { AdminController } from './controllers/admin.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { IDENTITY_PROVIDER } from './auth/identity-provider';
 import { LocalJwtIdentityProvider } from './auth/local-jwt.identity-provider';
@@ -14,33 +15,42 @@ import { AuthController } from './controllers/auth.controller';
 import { EnterprisesController } from './controllers/enterprises.controller';
 import { HealthController } from './controllers/health.controller';
 import { NominationsController } from './controllers/nominations.controller';
+import { NotificationsController } from './controllers/notifications.controller';
+import { OverdueController } from './controllers/overdue.controller';
 import { PoolController } from './controllers/pool.controller';
 import { ProblemsController } from './controllers/problems.controller';
 import { ReferenceController } from './controllers/reference.controller';
 import { ReportsController } from './controllers/reports.controller';
 import { TasksController } from './controllers/tasks.controller';
 import { UsersController } from './controllers/users.controller';
+import { WhistlesController } from './controllers/whistles.controller';
 import { DemoSeed } from './seed/demo-seed';
 import { ClustersRepository } from './repositories/clusters.repository';
 import { EnterprisesRepository } from './repositories/enterprises.repository';
+import { NotificationFeedRepository } from './repositories/notification-feed.repository';
+import { OverdueRepository } from './repositories/overdue.repository';
 import { ProblemsRepository } from './repositories/problems.repository';
 import { ReportsRepository } from './repositories/reports.repository';
 import { TasksRepository } from './repositories/tasks.repository';
 import { UsersRepository } from './repositories/users.repository';
 import { AuditService } from './services/audit.service';
 import { AuthService } from './services/auth.service';
+import { DispatchService } from './services/dispatch.service';
 import { EnterprisesService } from './services/enterprises.service';
 import { ExportsService } from './services/exports.service';
 import { HealthService } from './services/health.service';
 import { HistoryService } from './services/history.service';
 import { NominationImportService } from './services/nomination-import.service';
 import { NominationsService } from './services/nominations.service';
+import { NotificationsService } from './services/notifications.service';
+import { PolicyService } from './services/policy.service';
 import { PoolService } from './services/pool.service';
 import { ProblemsService } from './services/problems.service';
 import { ReportsService } from './services/reports.service';
 import { TaskReferences } from './services/task-references';
 import { TasksService } from './services/tasks.service';
 import { UsersService } from './services/users.service';
+import { WhistlesService } from './services/whistles.service';
 
 @Module({
   imports: [
@@ -58,17 +68,22 @@ import { UsersService } from './services/users.service';
     }),
   ],
   controllers: [
+    AdminController,
     AuditController,
     AuthController,
     EnterprisesController,
     HealthController,
     NominationsController,
+    NotificationsController,
+    // Before TasksController: GET tasks/overdue/summary must not be read as a task id.
+    OverdueController,
     PoolController,
     ProblemsController,
     ReferenceController,
     ReportsController,
     TasksController,
     UsersController,
+    WhistlesController,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },
@@ -77,6 +92,7 @@ import { UsersService } from './services/users.service';
     AuditService,
     AuthService,
     DemoSeed,
+    DispatchService,
     ClustersRepository,
     EnterprisesRepository,
     EnterprisesService,
@@ -85,7 +101,11 @@ import { UsersService } from './services/users.service';
     HistoryService,
     NominationImportService,
     NominationsService,
+    NotificationFeedRepository,
+    NotificationsService,
+    OverdueRepository,
     PolicyRepository,
+    PolicyService,
     PoolService,
     ProblemsRepository,
     ProblemsService,
@@ -96,6 +116,7 @@ import { UsersService } from './services/users.service';
     TasksService,
     UsersRepository,
     UsersService,
+    WhistlesService,
   ],
 })
 export class AppModule {}
