@@ -15,8 +15,6 @@ const integration = {
 };
 
 module.exports = {
-  // Jest reads the timeout from the global config (its 5 s default overrides a project's value).
-  testTimeout: integration.testTimeout,
   projects: [
     {
       ...common,

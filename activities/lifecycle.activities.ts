@@ -6,9 +6,10 @@ import {
   PolicyRepository,
   ProjectionRepository,
 } from '@hardtech/persistence';
-import type { Policy } from '@hardtech/domain';
+import { notificationText, Policy } from '@hardtech/domain';
 import type {
   LifecycleActivities,
+  NotificationReceipt,
   ProjectionDelta,
   ProjectionReceipt,
   SeatRequest,
@@ -37,12 +38,23 @@ export class LifecycleActivitiesService implements LifecycleActivities {
   }
 
   /** Reminders and escalations: recorded once, delivered through the outbox (webhook when set). */
-  notify(notification: TaskNotification): Promise<void> {
+  async notify(notification: TaskNotification): Promise<NotificationReceipt> {
     const { webhookUrl } = this.config.notifications;
-    return this.notifications.record(
+    await this.notifications.record(
       notification,
       webhookUrl ? [{ channel: 'webhook', target: webhookUrl }] : [],
     );
+    const n = notification;
+    return {
+      kind: 'notification',
+      action: n.kind === 'reminder' ? 'task.reminded' : 'task.escalated',
+      id: n.id,
+      taskId: n.taskId,
+      taskType: n.taskType,
+      audienceGroups: n.audienceGroups,
+      dueAt: n.dueAt,
+      label: notificationText(n.kind, n.taskType, n.enterpriseName, n.dueAt),
+    };
   }
 
   /** 纳入库中 within the pool capacity: the seat is taken before the admission transition. */

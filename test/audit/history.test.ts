@@ -214,3 +214,42 @@ it('includes earlier lifecycles: a rejection, then the re-nomination', async () 
   expect(refused.status).toBe(404);
   expect(refused.body.code).toBe('ENTERPRISE_NOT_FOUND');
 });
+
+it('names the enterprise that blew the whistle and the department that answered (企业吹哨·部门报到)', async () => {
+  const c = await createCast('500113', 'T2');
+  await driveToSupporting(c);
+  const finance = await createUser('finance_officer', { department: 'finance' });
+  const problemId = (await expectOk(c.enterprise.api.get(`/api/enterprises/${c.creditCode}`))).problems[0].id;
+  await expectOk(
+    c.enterprise.api.post(`/api/enterprises/${c.creditCode}/whistle`, {
+      problemId,
+      title: '贷款审批停滞',
+      description: '银行审批已超过三个月',
+    }),
+    201,
+  );
+  await expectOk(
+    complete(finance.api, c.creditCode, 'WHISTLE_RESPONSE', 'respond', {
+      response: '本周放款',
+      resolved: true,
+    }),
+  );
+
+  const history: any[] = await expectOk(c.auditor.api.get(`/api/enterprises/${c.creditCode}/history`));
+  const whistle = history.slice(history.findIndex((e) => e.action === 'whistle.blown'));
+  expect(whistle.map(step)).toEqual([
+    ['whistle.blown', c.enterprise.username, null, null],
+    ['task.created', 'system', 'WHISTLE_RESPONSE', null],
+    ['task.completed', finance.username, 'WHISTLE_RESPONSE', 'respond'],
+  ]);
+  expect(whistle[0]).toMatchObject({
+    data: { problemId, title: '贷款审批停滞', actorRole: 'enterprise_user' },
+    label: { zh: '企业吹哨：贷款审批停滞' },
+  });
+  expect(whistle[1].data.candidateGroups).toEqual(['department:finance']);
+  const { rows } = await db().query(
+    `SELECT actor FROM audit_events WHERE credit_code = $1 AND action = 'workflow.transition' ORDER BY seq DESC LIMIT 2`,
+    [c.creditCode],
+  );
+  expect(rows.map((r) => r.actor)).toEqual([finance.username, c.enterprise.username]);
+});

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
+import { taskDepartment, TaskType } from '@hardtech/domain';
 import { Api } from '../support/api';
 import { createUser, freshCreditCode, Member, tag } from '../support/cast';
 import { closeDb, db } from '../support/db';
@@ -173,12 +174,24 @@ async function problem(
   );
 }
 
-async function task(s: Seed, type: string, groups: string[], dueAt: string): Promise<void> {
+async function task(s: Seed, type: TaskType, groups: string[], dueAt: string): Promise<void> {
   await db().query(
     `INSERT INTO tasks (id, workflow_id, credit_code, lifecycle_no, type, stage, state_key, candidate_groups, status,
-       enterprise_name, district, cluster, policy_version, created_at, due_at)
-     VALUES ($1, $2, $3, 1, $4, $5, 'seed', $6, 'open', $7, $8, $9, 1, now(), $10)`,
-    [randomUUID(), `enterprise/${s.code}`, s.code, type, s.stage, groups, s.name, s.district, cluster, dueAt],
+       enterprise_name, district, cluster, policy_version, created_at, due_at, department)
+     VALUES ($1, $2, $3, 1, $4, $5, 'seed', $6, 'open', $7, $8, $9, 1, now(), $10, $11)`,
+    [
+      randomUUID(),
+      `enterprise/${s.code}`,
+      s.code,
+      type,
+      s.stage,
+      groups,
+      s.name,
+      s.district,
+      cluster,
+      dueAt,
+      taskDepartment(type, groups),
+    ],
   );
 }
 
@@ -248,7 +261,7 @@ describe('GET /api/reports/kpi on the seeded data set', () => {
     expect(k.overdueTasks).toEqual({
       total: 2,
       byDepartment: [
-        { key: 'district', label: { zh: '区县产业主管部门', en: 'District department' }, n: 1 },
+        { key: 'district', label: { zh: '区县经信部门', en: 'District department' }, n: 1 },
         { key: 'enterprise', label: { zh: '企业', en: 'Enterprise' }, n: 1 },
       ],
       byDistrict: [

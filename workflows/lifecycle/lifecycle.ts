@@ -285,7 +285,7 @@ export class Lifecycle {
       actor: req.actor,
       at: at.toISOString(),
     })[0];
-    const delta = this.reconcile(policy, at, null);
+    const delta = { ...this.reconcile(policy, at, null), actor: req.actor.username };
     await this.commit(delta);
     return { whistleId: id, problemId, task: delta.opened[0] };
   }

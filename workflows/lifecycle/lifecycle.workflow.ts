@@ -59,7 +59,9 @@ export async function enterpriseLifecycle(input: LifecycleInput): Promise<Lifecy
       await activities.project(delta);
     },
     reservePoolSeat: (req) => activities.reservePoolSeat(req),
-    notify: (notification) => activities.notify(notification),
+    notify: async (notification) => {
+      await activities.notify(notification); // its receipt, like the projection's, is for the history
+    },
     patched: (id) => wf.patched(id),
     sleepUntil: async (at, key) => {
       const scope = new wf.CancellationScope();

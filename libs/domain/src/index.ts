@@ -26,7 +26,6 @@ export * from './samples';
 export * from './scope-rules';
 export * from './screening';
 export * from './stages';
-export * from './task-departments';
 export * from './task-types';
 export * from './tasks/forms';
 export * from './tasks/submission';

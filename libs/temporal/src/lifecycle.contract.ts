@@ -136,7 +136,7 @@ export interface LifecycleActivities {
   activePolicy(): Promise<Policy>;
   project(delta: ProjectionDelta): Promise<ProjectionReceipt>;
   reservePoolSeat(req: SeatRequest): Promise<SeatResult>;
-  notify(notification: TaskNotification): Promise<void>;
+  notify(notification: TaskNotification): Promise<NotificationReceipt>;
 }
 
 /** A reminder before a task's due date or an escalation after it; its id makes it once-only. */
@@ -151,6 +151,21 @@ export interface TaskNotification {
   /** Who is told: candidate groups and/or users (see libs/domain/src/access.ts). */
   audienceGroups: string[];
   at: string;
+}
+
+/**
+ * What `notify` sent, returned so that the local activity's marker in the history names it (the
+ * enterprise history shows it as `task.reminded` / `task.escalated`, under `label`).
+ */
+export interface NotificationReceipt {
+  kind: 'notification';
+  action: 'task.reminded' | 'task.escalated';
+  id: string;
+  taskId: string;
+  taskType: TaskType;
+  audienceGroups: string[];
+  dueAt: string;
+  label: { zh: string; en: string };
 }
 
 export interface SeatRequest {

@@ -7,6 +7,7 @@ import type {
   ProjectionReceipt,
   QuarterTick,
   TaskView,
+  WhistleRequest,
 } from '@hardtech/temporal/lifecycle.contract';
 
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
@@ -39,6 +40,7 @@ const FAILED_ACTION: Record<string, string> = {
   'task.claimed': 'task.claim_failed',
   'task.unclaimed': 'task.unclaim_failed',
   'task.delegated': 'task.delegation_failed',
+  'whistle.blown': 'whistle.failed',
 };
 const ASSIGN_ACTION = {
   claim: 'task.claimed',
@@ -245,6 +247,21 @@ class HistoryReader {
         ASSIGN_ACTION[req.kind],
         { taskId: req.taskId, taskType, actorRole: req.actor.role, to: req.to?.username ?? null },
         t(`${task.zh}：${ASSIGN_LABEL[req.kind].zh}`, `${task.en}: ${ASSIGN_LABEL[req.kind].en}`),
+      );
+    } else if (name === 'blowWhistle' && arg) {
+      // 企业吹哨·部门报到: the WHISTLE_RESPONSE it opens follows as task.created.
+      const req = arg as WhistleRequest;
+      entry = this.add(
+        e,
+        req.actor.username,
+        'whistle.blown',
+        {
+          problemId: req.problemId ?? null,
+          title: req.title,
+          description: req.description,
+          actorRole: req.actor.role,
+        },
+        t(`企业吹哨：${req.title}`, `whistle blown: ${req.title}`),
       );
     } else if (name !== 'awaitOpened') {
       const { actor, ...data } = arg ?? {};

@@ -143,18 +143,6 @@ export class ReportsRepository {
     );
   }
 
-  /** Open tasks past their due time, by candidate groups and district (folded by the service). */
-  overdueTasks(actor: Actor): Promise<{ groups: string[]; district: string; n: number }[]> {
-    return this.query(
-      actor,
-      `SELECT t.candidate_groups AS groups, t.district, count(*)::int AS n
-       FROM tasks t JOIN enterprises e ON e.credit_code = t.credit_code
-       WHERE t.status = 'open' AND t.due_at < now() AND :scope
-       GROUP BY t.candidate_groups, t.district`,
-      {},
-    );
-  }
-
   /** Lifecycles that ended in the year: graduated and exited with their reasons, rejections counted. */
   endings(actor: Actor, p: ReportPeriod): Promise<{ stage: string; reason: string | null; n: number }[]> {
     return this.query(

@@ -7,14 +7,15 @@ import {
   OWNER_DEPARTMENTS,
   PROBLEM_CATEGORIES,
   PROBLEM_STATUSES,
-  RESPONSIBLE_PARTY_LABELS,
-  responsiblePartyOf,
+  TASK_DEPARTMENT_LABELS,
+  TaskDepartment,
   shanghaiDate,
   STAGE_LABELS,
   t,
   Text,
 } from '@hardtech/domain';
 import { PolicyRepository } from '@hardtech/persistence';
+import { OverdueRepository } from '../repositories/overdue.repository';
 import { MembershipRow, ReportsRepository } from '../repositories/reports.repository';
 
 const labelled = (options: { value: string; label: Text }[]) => (key: string) =>
@@ -34,6 +35,7 @@ export type Kpi = Awaited<ReturnType<ReportsService['kpi']>>;
 export class ReportsService {
   constructor(
     private readonly reports: ReportsRepository,
+    private readonly overdue: OverdueRepository,
     private readonly policies: PolicyRepository,
   ) {}
 
@@ -60,7 +62,7 @@ export class ReportsService {
       this.reports.problemsBy(actor, 'category', today),
       this.reports.problemsBy(actor, 'status', today),
       this.reports.problemsBy(actor, 'owner_department', today),
-      this.reports.overdueTasks(actor),
+      this.overdue.summary(actor),
       this.reports.endings(actor, period),
     ]);
     const total = (rows: { n: number }[]) => rows.reduce((s, r) => s + r.n, 0);
@@ -138,21 +140,21 @@ function tally(members: { growth: number | null; onTrack: boolean | null; double
   };
 }
 
-function overdueTasks(rows: { groups: string[]; district: string; n: number }[]) {
-  const byParty = new Map<string, number>();
+/** Open tasks past due, by the department they wait on and by district (as GET /api/tasks/overdue/summary). */
+function overdueTasks(rows: { department: string | null; district: string; n: number }[]) {
+  const byDepartment = new Map<string, number>();
   const byDistrict = new Map<string, number>();
   for (const r of rows) {
-    const party = responsiblePartyOf(r.groups) ?? 'unassigned';
-    byParty.set(party, (byParty.get(party) ?? 0) + r.n);
+    const department = r.department ?? 'unknown';
+    byDepartment.set(department, (byDepartment.get(department) ?? 0) + r.n);
     byDistrict.set(r.district, (byDistrict.get(r.district) ?? 0) + r.n);
   }
   const sorted = (m: Map<string, number>) => [...m.entries()].sort(([a], [b]) => a.localeCompare(b));
   return {
     total: rows.reduce((s, r) => s + r.n, 0),
-    byDepartment: sorted(byParty).map(([key, n]) => ({
+    byDepartment: sorted(byDepartment).map(([key, n]) => ({
       key,
-      label:
-        RESPONSIBLE_PARTY_LABELS[key as keyof typeof RESPONSIBLE_PARTY_LABELS] ?? t('未指定', 'unassigned'),
+      label: TASK_DEPARTMENT_LABELS[key as TaskDepartment] ?? t('未知', 'unknown'),
       n,
     })),
     byDistrict: sorted(byDistrict).map(([key, n]) => ({
