@@ -16,9 +16,10 @@ export class HistoryEntryDto {
     example: 'task.completed',
     description:
       'nominated, stage.changed, task.created, task.completed, task.cancelled, task.claimed, task.unclaimed, ' +
-      'task.delegated, task.completion_failed, quarter.ticked, timer.fired, pool.seat_reserved, pool.full, ' +
-      'lifecycle.continued, lifecycle.ended, lifecycle.terminated; reminders, escalations and other steps ' +
-      'under the `kind`/`action` their activity reports; `update.<name>` / `signal.<name>` otherwise',
+      'task.delegated, task.completion_failed, task.reminded, task.escalated, whistle.blown, quarter.ticked, ' +
+      'timer.fired, pool.seat_reserved, pool.full, ' +
+      'lifecycle.continued, lifecycle.ended, lifecycle.terminated; other steps under the `action`/`kind` ' +
+      'their activity reports; `update.<name>` / `signal.<name>` otherwise',
   })
   action: string;
   @ApiProperty({
