@@ -11,7 +11,23 @@ import { activePolicy } from '../support/policy';
 // into the read model under a cluster of its own, so an industry officer of that cluster sees
 // exactly it (the scope rule does the rest) while other tests run beside it. Dates are relative
 // to last year (Y) and the year before (P), so every figure is final whenever the test runs.
-afterAll(closeDb);
+// The seeded enterprises have no workflows: they leave with the test, so that nothing that walks
+// the read model afterwards (the quarterly dispatch ticks every supporting member) meets them.
+afterAll(async () => {
+  const codes = Object.values(seeds ?? {}).map((s) => s.code);
+  for (const table of [
+    'tasks',
+    'problems',
+    'quarterly_reports',
+    'membership_periods',
+    'lifecycles',
+    'enterprises',
+  ]) {
+    await db().query(`DELETE FROM ${table} WHERE credit_code = ANY($1)`, [codes]);
+  }
+  await db().query(`DELETE FROM clusters WHERE code = ANY($1)`, [[cluster, emptyCluster]]);
+  await closeDb();
+});
 
 const Y = new Date().getFullYear() - 1;
 const P = Y - 1;
