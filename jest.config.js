@@ -2,8 +2,8 @@
 // that scripts/test.mjs provisions (Temporal dev server, PostgreSQL, worker and API processes).
 const swc = ['@swc/jest', { swcrc: true }];
 const moduleNameMapper = {
-  '^@hardtech/(domain|persistence|temporal|config)$': '<rootDir>/libs/$1/src',
-  '^@hardtech/(domain|persistence|temporal|config)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@hardtech/(domain|persistence|temporal|config|observability)$': '<rootDir>/libs/$1/src',
+  '^@hardtech/(domain|persistence|temporal|config|observability)/(.*)$': '<rootDir>/libs/$1/src/$2',
   '^@hardtech/(workflows|activities)$': '<rootDir>/$1',
   '^@hardtech/(workflows|activities)/(.*)$': '<rootDir>/$1/$2',
 };
