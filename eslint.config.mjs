@@ -25,6 +25,7 @@ export default tseslint.config(
         clearTimeout: 'readonly',
         fetch: 'readonly',
         URL: 'readonly',
+        AbortSignal: 'readonly',
         Buffer: 'readonly',
         __dirname: 'readonly',
       },

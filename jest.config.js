@@ -24,7 +24,12 @@ module.exports = {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/cluster/'],
       slowTestThreshold: 30,
     },
+    // `npm run test:cluster` only: it needs the cluster profile scripts/test-cluster.mjs starts.
+    ...(process.env.TEST_CLUSTER
+      ? [{ ...common, displayName: 'cluster', testMatch: ['<rootDir>/test/cluster/**/*.test.ts'] }]
+      : []),
   ],
 };

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import { DATA, ROOT, TOOLS_BIN } from './paths.mjs';
+import { goBinary } from './go-tools.mjs';
 import { ok, step, warn } from './log.mjs';
 import { run, startProcess, waitFor } from './processes.mjs';
 
@@ -13,12 +14,6 @@ const CLI_TAGS = ['v1.5.1', 'v1.4.1', 'v1.3.0'];
 function works(bin) {
   const r = spawnSync(bin, ['--version'], { encoding: 'utf8' });
   return r.status === 0;
-}
-
-function goBinary() {
-  if (spawnSync('go', ['version']).status === 0) return 'go';
-  const local = '/usr/local/go/bin/go';
-  return existsSync(local) ? local : null;
 }
 
 /**

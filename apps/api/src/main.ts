@@ -56,7 +56,13 @@ async function main(config: AppConfig): Promise<void> {
   });
   serveWeb(app, config.webRoot);
 
-  await app.get(UsersService).ensureBootstrapAdmin();
+  // Several API processes start at once: when another one created the admin first, that is fine.
+  await app
+    .get(UsersService)
+    .ensureBootstrapAdmin()
+    .catch((e) => {
+      if ((e as { code?: string }).code !== 'USERNAME_TAKEN') throw e;
+    });
   await app.listen(config.port);
   logger.info({ port: config.port }, `api: listening on http://localhost:${config.port}`);
 

@@ -10,7 +10,7 @@ interface ServedRequest extends IncomingMessage {
   actor?: { username?: string };
 }
 
-/** Probes and scrapes are logged at debug: a balancer asks every second. */
+/** Probes and scrapes are logged at debug: a balancer asks every second, and 503 is their answer. */
 const QUIET = /^\/(metrics|api\/health)(\/|$)/;
 
 /**
@@ -33,7 +33,7 @@ export function httpObservability(logger: Logger, metrics: HttpMetrics) {
       const status = res.writableFinished ? res.statusCode : 499;
       const route = routeOf(req, path);
       metrics.observe(req.method ?? 'GET', route, status, seconds);
-      const level = status >= 500 ? 'error' : QUIET.test(path) ? 'debug' : 'info';
+      const level = QUIET.test(path) ? 'debug' : status >= 500 ? 'error' : 'info';
       logger[level](
         {
           ...context.fields(),
