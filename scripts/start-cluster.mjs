@@ -10,6 +10,7 @@ const started = Date.now();
 await ensureDependencies();
 const { ensureBuilt } = await import('./lib/build.mjs');
 const { NOTABLE, provisionClusterProfile } = await import('./lib/cluster.mjs');
+const { CLUSTER } = await import('./lib/temporal-cluster.mjs');
 const { run, stopAll } = await import('./lib/processes.mjs');
 
 const PORT = Number(process.env.PORT ?? 3000);
@@ -32,7 +33,7 @@ try {
   const profile = await provisionClusterProfile({
     postgresUrl: process.env.DATABASE_URL,
     temporalAddress: process.env.TEMPORAL_ADDRESS,
-    namespace: process.env.TEMPORAL_NAMESPACE ?? 'hardtech',
+    namespace: process.env.TEMPORAL_NAMESPACE ?? CLUSTER.namespace,
     databases: {
       app: process.env.DB_NAME ?? 'hardtech_cluster',
       temporal: process.env.TEMPORAL_DB_NAME ?? 'temporal_cluster',
@@ -40,8 +41,8 @@ try {
     port: PORT,
     temporalPort: Number(process.env.TEMPORAL_PORT ?? 7233),
     uiPort: Number(process.env.TEMPORAL_UI_PORT ?? 8233),
-    workers: Number(process.env.WORKERS ?? 2),
-    apis: Number(process.env.API_PROCESSES ?? 2),
+    workers: Number(process.env.WORKERS ?? CLUSTER.workerReplicas),
+    apis: Number(process.env.API_PROCESSES ?? CLUSTER.apiReplicas),
     dataDir,
     embeddedPostgresPort: 54349,
     fresh: false,

@@ -3,20 +3,23 @@
 // TEMPORAL_UI_VERSION. Schemas come from the server module's own schema files. Everything is
 // idempotent: a second start reuses the binaries, the databases and the namespace.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ROOT } from './paths.mjs';
 import { ok, step } from './log.mjs';
 import { goModuleDir, goTool } from './go-tools.mjs';
 import { ensureDatabase, tryConnect } from './postgres.mjs';
 import { startProcess, stopProcess, waitFor } from './processes.mjs';
 import { findTemporalCli, SEARCH_ATTRIBUTES } from './temporal.mjs';
 
-export const TEMPORAL_SERVER_VERSION = 'v1.29.1';
-export const TEMPORAL_UI_VERSION = 'v2.42.1';
+/** Versions, shards, namespace: shared with docker-compose.yml (test/ops/compose.test.ts checks). */
+export const CLUSTER = JSON.parse(readFileSync(join(ROOT, 'deploy', 'cluster.json'), 'utf8'));
+export const TEMPORAL_SERVER_VERSION = `v${CLUSTER.temporalServerVersion}`;
+export const TEMPORAL_UI_VERSION = `v${CLUSTER.temporalUiVersion}`;
 /** Fixed when the databases are set up; it cannot change afterwards. */
-export const HISTORY_SHARDS = 16;
+const HISTORY_SHARDS = CLUSTER.historyShards;
 /** Closed lifecycles stay in Temporal (and its UI) this long; the read model keeps them for good. */
-export const RETENTION = '8760h';
+const RETENTION = CLUSTER.retention;
 
 const SERVER_MODULE = 'go.temporal.io/server';
 
@@ -76,20 +79,16 @@ export async function buildTemporalBinaries({ ui }) {
 
 /**
  * Creates (or, with `fresh`, recreates) the persistence and visibility databases and brings their
- * schemas to the server's version with temporal-sql-tool: setup-schema 0.0 once, then
- * update-schema over the module's versioned folders.
+ * schemas to the server's version with temporal-sql-tool, the same commands as the compose file's
+ * schema job: setup-schema -v 0.0 (a no-op on a set-up database), then update-schema over the
+ * module's versioned folders.
  */
 async function setupSchemas({ sqlTool, pg, databases, fresh }) {
   const schemaRoot = join(goModuleDir(SERVER_MODULE, TEMPORAL_SERVER_VERSION), 'schema', 'postgresql', 'v12');
   const admin = await tryConnect(pg.adminUrl);
   if (!admin) throw new Error(`cannot connect to PostgreSQL at ${pg.host}:${pg.port} as ${pg.user}`);
-  const created = {};
   try {
-    for (const name of Object.values(databases)) {
-      const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-      created[name] = fresh || !rowCount;
-      await ensureDatabase(admin, name, { recreate: fresh });
-    }
+    for (const name of Object.values(databases)) await ensureDatabase(admin, name, { recreate: fresh });
   } finally {
     await admin.end();
   }
@@ -118,10 +117,7 @@ async function setupSchemas({ sqlTool, pg, databases, fresh }) {
       if (r.status !== 0)
         throw new Error(`temporal-sql-tool ${command[0]} on ${name} failed:\n${r.stdout}${r.stderr}`);
     };
-    if (created[name]) {
-      step(`Temporal: setting up the ${kind} schema in database ${name}`);
-      sql('setup-schema', '-v', '0.0');
-    }
+    sql('setup-schema', '-v', '0.0');
     sql('update-schema', '-d', join(schemaRoot, kind, 'versioned'));
   }
   ok(
@@ -285,11 +281,7 @@ export async function provisionTemporalCluster({
   const address = `127.0.0.1:${ports.frontend}`;
   mkdirSync(join(dir, 'config'), { recursive: true });
   writeYaml(join(dir, 'config', 'cluster.yaml'), serverConfig({ pg, databases, ports, dir }));
-  // Explicit although they are the 1.29 defaults: the lifecycle depends on Updates.
-  writeYaml(join(dir, 'dynamicconfig.yaml'), {
-    'frontend.enableUpdateWorkflowExecution': [{ value: true }],
-    'frontend.enableExecuteMultiOperation': [{ value: true }],
-  });
+  copyFileSync(join(ROOT, 'deploy', 'temporal', 'dynamicconfig.yaml'), join(dir, 'dynamicconfig.yaml'));
 
   const startServer = async () => {
     step(`Temporal: starting server ${TEMPORAL_SERVER_VERSION} on ${address} (PostgreSQL ${databases.main})`);
