@@ -134,6 +134,8 @@ export async function provisionClusterProfile(options) {
         fresh,
       });
   const env = {
+    // Four application processes share the PostgreSQL server with Temporal: five connections each.
+    DATABASE_POOL_SIZE: '5',
     ...process.env,
     ...extraEnv,
     DATABASE_URL: postgres.url,

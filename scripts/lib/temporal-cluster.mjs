@@ -149,8 +149,10 @@ function serverConfig({ pg, databases, ports, dir }) {
       visibilityStore: 'postgres-visibility',
       numHistoryShards: HISTORY_SHARDS,
       datastores: {
-        'postgres-default': sql(databases.main, 20),
-        'postgres-visibility': sql(databases.visibility, 10),
+        // Per service (frontend, history, matching, worker each keep their own pools): modest, as
+        // the local PostgreSQL is shared with the application and allows 100 connections.
+        'postgres-default': sql(databases.main, 8),
+        'postgres-visibility': sql(databases.visibility, 3),
       },
     },
     global: {

@@ -126,8 +126,17 @@ export async function inParallel<T>(
   work: (item: T) => Promise<void>,
 ): Promise<void> {
   let next = 0;
+  let failed = false;
   const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]);
+    // After one failure the other lanes finish their item and stop, so the test reports at once.
+    while (next < items.length && !failed) {
+      try {
+        await work(items[next++]);
+      } catch (e) {
+        failed = true;
+        throw e;
+      }
+    }
   });
   await Promise.all(lanes);
 }

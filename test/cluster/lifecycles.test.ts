@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { STAGE } from '@hardtech/temporal/search-attributes';
@@ -190,6 +191,23 @@ describe(`cluster profile: ${LIFECYCLES} lifecycles across two workers, one kill
     // Before the kill both original workers did work; after it, the restarted one joins.
     const pids = [...identities.keys()].map((id) => Number(id.split('@')[0]));
     expect(pids).toEqual(expect.arrayContaining([killed!.pid, processes().workers[1].pid]));
+    // One of them, exported as operators do, can join test/histories as a production-like record.
+    const out = join(process.env.CLUSTER_DATA_DIR!, 'histories');
+    mkdirSync(out, { recursive: true });
+    const exported = execFileSync(process.env.TEMPORAL_CLI!, [
+      'workflow',
+      'show',
+      '--workflow-id',
+      histories[0].workflowId,
+      '--output',
+      'json',
+      '--address',
+      process.env.TEMPORAL_ADDRESS!,
+      '--namespace',
+      process.env.TEMPORAL_NAMESPACE!,
+    ]);
+    writeFileSync(join(out, 'graduation-cluster.json'), exported);
+    expect(JSON.parse(exported.toString()).events.length).toBe(histories[0].history.events!.length);
     for await (const result of Worker.runReplayHistories(BUNDLE, histories)) {
       expect({ workflowId: result.workflowId, error: result.error ?? null }).toEqual({
         workflowId: result.workflowId,
