@@ -10,6 +10,9 @@ const moduleNameMapper = {
 const common = { transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node' };
 
 module.exports = {
+  // Integration tests drive a real stack on a shared two-core machine: 5 s is too tight for a
+  // whole lifecycle (a global option: projects cannot set it).
+  testTimeout: 30000,
   projects: [
     {
       ...common,

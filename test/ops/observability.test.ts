@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Api, API_URL } from '../support/api';
-import { createCast } from '../support/cast';
-import { expectOk, nominationFor } from '../support/lifecycle';
+import { sampleNomination } from '@hardtech/domain';
+import { createUser, freshCreditCode } from '../support/cast';
+import { expectOk } from '../support/lifecycle';
 import { waitUntil } from './processes';
 
 // The stack's own API and worker (started by scripts/test.mjs): JSON logs with request id, actor
@@ -18,11 +19,12 @@ jest.setTimeout(60_000);
 
 describe('logs and metrics of the running stack', () => {
   it('logs a request with its request id, actor and workflow id, and echoes the id', async () => {
-    const cast = await createCast('500112', 'T2');
-    const requestId = `ops-test-${cast.creditCode}`;
-    const r = await cast.districtOfficer.api.post('/api/nominations', nominationFor(cast), {
-      'x-request-id': requestId,
-    });
+    // One login only: the API throttles logins per address and the suite shares one.
+    const officer = await createUser('district_officer', { districts: ['500112'] });
+    const creditCode = freshCreditCode();
+    const requestId = `ops-test-${creditCode}`;
+    const nomination = sampleNomination({ creditCode, district: '500112', cluster: 'T2' });
+    const r = await officer.api.post('/api/nominations', nomination, { 'x-request-id': requestId });
     expect(r.status).toBe(201);
     let line: any;
     await waitUntil(async () => !!(line = logLines('api.log').find((l) => l.requestId === requestId)));
@@ -31,8 +33,8 @@ describe('logs and metrics of the running stack', () => {
       service: 'api',
       msg: 'request',
       requestId,
-      actor: cast.districtOfficer.username,
-      workflowId: `enterprise/${cast.creditCode}`,
+      actor: officer.username,
+      workflowId: `enterprise/${creditCode}`,
       method: 'POST',
       path: '/api/nominations',
       route: '/api/nominations',
