@@ -3,13 +3,13 @@
 // Ctrl-C stops everything, workers after draining. See README, "Operations".
 import { join } from 'node:path';
 import { DATA, ROOT } from './lib/paths.mjs';
-import { bold, fail, ok, step } from './lib/log.mjs';
+import { bold, fail, notable, ok, step } from './lib/log.mjs';
 import { ensureDependencies } from './lib/deps.mjs';
 
 const started = Date.now();
 await ensureDependencies();
 const { ensureBuilt } = await import('./lib/build.mjs');
-const { NOTABLE, provisionClusterProfile } = await import('./lib/cluster.mjs');
+const { provisionClusterProfile } = await import('./lib/cluster.mjs');
 const { CLUSTER } = await import('./lib/temporal-cluster.mjs');
 const { run, stopAll } = await import('./lib/processes.mjs');
 
@@ -47,7 +47,7 @@ try {
     embeddedPostgresPort: 54349,
     fresh: false,
     env: { DEMO_MODE: String(demo) },
-    echo: NOTABLE,
+    echo: notable,
   });
   postgres = profile.postgres;
   if (demo) {

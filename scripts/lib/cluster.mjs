@@ -14,9 +14,6 @@ export function applicationPorts(port, count) {
   return { gateway: port, apis: range(1), workers: range(11) };
 }
 
-/** Warnings and errors of the JSON logs, for the console; the rest stays in the log files. */
-export const NOTABLE = (line) => /"level":"(warn|error|fatal)"/.test(line) || !line.startsWith('{');
-
 async function ready(url) {
   const res = await fetch(url, { signal: AbortSignal.timeout(3000) });
   return res.ok;
@@ -30,43 +27,43 @@ export async function startClusterApplication(env, { port, workers = 2, apis = 2
   const ports = applicationPorts(port, Math.max(workers, apis));
   const state = { gateway: null, apis: [], workers: [] };
   const save = () => writeFileSync(stateFile, `${JSON.stringify(state, null, 2)}\n`);
-  const record = (list, i, extra) => (child, supervised) => {
-    list[i] = { name: supervised.name, pid: child.pid, restarts: supervised.restarts, ...extra };
-    save();
+  // Each (re)start updates the state file with the current pid and restart count.
+  const supervise = (role, i, entry, processEnv, recorded) => {
+    const name = `${role === 'apis' ? 'api' : 'worker'}-${i + 1}`;
+    return superviseProcess(
+      name,
+      node,
+      [join(DIST, entry)],
+      { env: processEnv, cwd: ROOT, echo, logFile: join(logDir, `${name}.log`) },
+      (child, supervised) => {
+        state[role][i] = { name, pid: child.pid, restarts: supervised.restarts, ...recorded };
+        save();
+      },
+    );
   };
-
-  const supervised = { workers: [], apis: [] };
-  for (let i = 0; i < workers; i++) {
-    const name = `worker-${i + 1}`;
-    supervised.workers[i] = superviseProcess(
-      name,
-      node,
-      [join(DIST, 'apps/worker/src/main.js')],
-      {
-        env: { ...env, WORKER_HTTP_PORT: String(ports.workers[i]) },
-        cwd: ROOT,
-        echo,
-        logFile: join(logDir, `${name}.log`),
-      },
-      record(state.workers, i, { httpPort: ports.workers[i] }),
-    );
-  }
-  for (let i = 0; i < apis; i++) {
-    const name = `api-${i + 1}`;
-    supervised.apis[i] = superviseProcess(
-      name,
-      node,
-      [join(DIST, 'apps/api/src/main.js')],
-      {
-        // Two seconds not-ready before closing: the gateway probes every second.
-        env: { SHUTDOWN_DELAY_SECONDS: '2', ...env, PORT: String(ports.apis[i]) },
-        cwd: ROOT,
-        echo,
-        logFile: join(logDir, `${name}.log`),
-      },
-      record(state.apis, i, { port: ports.apis[i] }),
-    );
-  }
+  const supervised = {
+    workers: ports.workers
+      .slice(0, workers)
+      .map((httpPort, i) =>
+        supervise(
+          'workers',
+          i,
+          'apps/worker/src/main.js',
+          { ...env, WORKER_HTTP_PORT: String(httpPort) },
+          { httpPort },
+        ),
+      ),
+    apis: ports.apis.slice(0, apis).map((apiPort, i) =>
+      // Two seconds not-ready before closing: the gateway probes every second.
+      supervise(
+        'apis',
+        i,
+        'apps/api/src/main.js',
+        { SHUTDOWN_DELAY_SECONDS: '2', ...env, PORT: String(apiPort) },
+        { port: apiPort },
+      ),
+    ),
+  };
   const gateway = startProcess('gateway', node, [join(DIST, 'apps/gateway/src/main.js')], {
     env: {
       ...env,

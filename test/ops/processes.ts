@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freeLocalPort } from '../../apps/worker/src/ops-server';
 
 const DIST = join(__dirname, '../../dist');
 const ENTRY = {
@@ -70,16 +70,8 @@ export async function killAll(): Promise<void> {
   started.length = 0;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
+/** A free local port (the worker's own helper). */
+export const freePort = freeLocalPort;
 
 export async function waitUntil(probe: () => Promise<boolean>, ms = 30_000): Promise<void> {
   const deadline = Date.now() + ms;

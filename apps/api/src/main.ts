@@ -7,12 +7,12 @@ import { AppConfig, loadConfig } from '@hardtech/config';
 import {
   createLogger,
   createMetricsRegistry,
-  exitWithError,
   HttpDrain,
   HttpMetrics,
   httpObservability,
   NestJsonLogger,
   onTermination,
+  runMain,
   Registry,
 } from '@hardtech/observability';
 import { AppModule } from './app.module';
@@ -30,7 +30,7 @@ async function main(config: AppConfig): Promise<void> {
     bodyParser: false,
     logger: new NestJsonLogger(logger),
   });
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   // First: every request gets its id, log context and metrics, also when a later step refuses it.
   app.use(httpObservability(logger, new HttpMetrics(registry)));
@@ -93,10 +93,4 @@ function metricsEndpoint(registry: Registry) {
   };
 }
 
-let config: AppConfig;
-try {
-  config = loadConfig();
-} catch (e) {
-  exitWithError('api', e);
-}
-main(config).catch((e) => exitWithError('api', e));
+runMain('api', loadConfig, main);

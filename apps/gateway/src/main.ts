@@ -3,10 +3,10 @@ import { GatewayConfig, loadGatewayConfig } from '@hardtech/config';
 import {
   createLogger,
   createMetricsRegistry,
-  exitWithError,
   Gauge,
   HttpDrain,
   onTermination,
+  runMain,
 } from '@hardtech/observability';
 import { BackendPool } from './backend-pool';
 import { ApiProxy } from './proxy';
@@ -67,10 +67,4 @@ async function main(config: GatewayConfig): Promise<void> {
   });
 }
 
-let config: GatewayConfig;
-try {
-  config = loadGatewayConfig();
-} catch (e) {
-  exitWithError('gateway', e);
-}
-main(config).catch((e) => exitWithError('gateway', e));
+runMain('gateway', loadGatewayConfig, main);

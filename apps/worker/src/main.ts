@@ -6,8 +6,8 @@ import { createActivities } from '@hardtech/activities';
 import {
   createLogger,
   createMetricsRegistry,
-  exitWithError,
   NestJsonLogger,
+  runMain,
   TemporalJsonLogger,
 } from '@hardtech/observability';
 import { temporalConnectionOptions } from '@hardtech/temporal';
@@ -78,10 +78,4 @@ async function main(config: AppConfig): Promise<void> {
   logger.info({ drainMs: stopping ? Date.now() - stopping : undefined }, 'worker: drained and stopped');
 }
 
-let config: AppConfig;
-try {
-  config = loadConfig();
-} catch (e) {
-  exitWithError('worker', e);
-}
-main(config).catch((e) => exitWithError('worker', e));
+runMain('worker', loadConfig, main);

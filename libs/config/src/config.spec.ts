@@ -102,6 +102,18 @@ describe('configuration', () => {
     ]);
   });
 
+  it('believes X-Forwarded-For only from the proxies it is told', () => {
+    expect(loadConfig(base).trustProxy).toEqual(['loopback']);
+    expect(loadConfig({ ...base, TRUST_PROXY: 'loopback, uniquelocal, 10.0.0.0/8' }).trustProxy).toEqual([
+      'loopback',
+      'uniquelocal',
+      '10.0.0.0/8',
+    ]);
+    expect(problems({ ...base, TRUST_PROXY: 'everyone' })).toEqual([
+      'TRUST_PROXY has "everyone": use loopback, linklocal, uniquelocal, an IP or a CIDR',
+    ]);
+  });
+
   it('treats an empty variable as unset, as compose files pass them', () => {
     expect(loadConfig({ ...base, PORT: '', TEMPORAL_NAMESPACE: '' })).toMatchObject({
       port: 3000,

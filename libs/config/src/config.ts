@@ -24,6 +24,8 @@ export interface AppConfig {
   /** Where the API serves the built web UI from. */
   webRoot: string;
   bodyLimit: string;
+  /** Which proxies' X-Forwarded-For the API believes (Express `trust proxy`), for client addresses. */
+  trustProxy: string[];
   shutdown: {
     /** API: seconds between readiness turning false and the listener closing (balancers notice). */
     delaySeconds: number;
@@ -63,6 +65,8 @@ export const CONFIG_VARIABLES = {
   ADMIN_PASSWORD: 'its password, 10+ characters',
   WEB_ROOT: 'directory of the built web UI (default apps/web/dist)',
   BODY_LIMIT: 'largest JSON body (default 1mb)',
+  TRUST_PROXY:
+    'API: proxies whose X-Forwarded-For is believed: loopback, linklocal, uniquelocal, IPs, CIDRs (default loopback)',
   SHUTDOWN_DELAY_SECONDS: 'API: on SIGTERM, seconds not-ready before closing the listener (default 0)',
   SHUTDOWN_TIMEOUT_SECONDS: 'API: seconds in-flight requests get on SIGTERM (default 25)',
   WORKER_SHUTDOWN_GRACE_SECONDS: 'worker: seconds running tasks get on SIGTERM (default 20)',
@@ -119,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     webRoot: read.string('WEB_ROOT') ?? 'apps/web/dist',
     bodyLimit: read.string('BODY_LIMIT') ?? '1mb',
+    trustProxy: readTrustProxy(read),
     shutdown: {
       delaySeconds: read.int('SHUTDOWN_DELAY_SECONDS', 0, 0, 300),
       timeoutSeconds: read.int('SHUTDOWN_TIMEOUT_SECONDS', 25, 1, 3600),
@@ -131,6 +136,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
   if (read.problems.length) throw new ConfigError(read.problems);
   return config;
+}
+
+const PROXY = /^(loopback|linklocal|uniquelocal|[\d.]+(\/\d{1,2})?|[\da-fA-F:]+(\/\d{1,3})?)$/;
+
+/** The login throttle counts per client address: behind a proxy it must be the proxy's caller. */
+function readTrustProxy(read: EnvReader): string[] {
+  const items = (read.string('TRUST_PROXY') ?? 'loopback').split(',').map((s) => s.trim());
+  for (const item of items.filter((i) => !PROXY.test(i))) {
+    read.problems.push(`TRUST_PROXY has "${item}": use loopback, linklocal, uniquelocal, an IP or a CIDR`);
+  }
+  return items;
 }
 
 function readTemporal(read: EnvReader): AppConfig['temporal'] {

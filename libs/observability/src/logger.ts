@@ -33,3 +33,17 @@ export function exitWithError(service: string, error: unknown): never {
   if (process.env.LOG_LEVEL === 'debug' && error instanceof Error) process.stderr.write(`${error.stack}\n`);
   process.exit(1);
 }
+
+/**
+ * The entry of each process: loads the configuration (exiting with its problems named when it is
+ * wrong), then runs `main`, exiting with the reason if it fails.
+ */
+export function runMain<C>(service: string, load: () => C, main: (config: C) => Promise<void>): void {
+  let config: C;
+  try {
+    config = load();
+  } catch (e) {
+    exitWithError(service, e);
+  }
+  main(config).catch((e) => exitWithError(service, e));
+}
