@@ -8,11 +8,13 @@ const moduleNameMapper = {
   '^@hardtech/(workflows|activities)/(.*)$': '<rootDir>/$1/$2',
 };
 const common = { transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node' };
+const integration = {
+  ...common,
+  setupFilesAfterEnv: ['<rootDir>/test/support/setup.ts'],
+  slowTestThreshold: 30,
+};
 
 module.exports = {
-  // Integration tests drive a real stack on a shared two-core machine: 5 s is too tight for a
-  // whole lifecycle (a global option: projects cannot set it).
-  testTimeout: 30000,
   projects: [
     {
       ...common,
@@ -24,15 +26,20 @@ module.exports = {
       ],
     },
     {
-      ...common,
+      ...integration,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/**/*.test.ts'],
-      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/cluster/'],
-      slowTestThreshold: 30,
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/serial/', '<rootDir>/test/cluster/'],
+    },
+    {
+      // Tests that change global state (the active policy): scripts/test.mjs runs them alone, in band.
+      ...integration,
+      displayName: 'serial',
+      testMatch: ['<rootDir>/test/serial/**/*.test.ts'],
     },
     // `npm run test:cluster` only: it needs the cluster profile scripts/test-cluster.mjs starts.
     ...(process.env.TEST_CLUSTER
-      ? [{ ...common, displayName: 'cluster', testMatch: ['<rootDir>/test/cluster/**/*.test.ts'] }]
+      ? [{ ...integration, displayName: 'cluster', testMatch: ['<rootDir>/test/cluster/**/*.test.ts'] }]
       : []),
   ],
 };

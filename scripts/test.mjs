@@ -18,6 +18,8 @@ const { run, stopAll } = await import('./lib/processes.mjs');
 const TEST_DATA = join(DATA, 'test');
 const API_PORT = Number(process.env.TEST_API_PORT ?? 3100);
 const TEMPORAL_PORT = Number(process.env.TEST_TEMPORAL_PORT ?? 7244);
+const WEBHOOK_PORT = API_PORT + 98;
+
 let postgres;
 let temporal;
 let exitCode = 1;
@@ -63,19 +65,34 @@ try {
     ADMIN_USERNAME: 'admin',
     ADMIN_PASSWORD: 'test-admin-123456',
     LOG_LEVEL: 'info',
+    // Workers that tests start take any free port for health and metrics: stacks run side by side.
+    WORKER_HTTP_PORT: '0',
+    // Reminders go to a receiver the timer tests open on this port.
+    NOTIFY_WEBHOOK_URL: `http://127.0.0.1:${WEBHOOK_PORT}/hook`,
+    NOTIFY_WEBHOOK_SECRET: 'test-webhook-secret-0123456789',
+    TEST_WEBHOOK_PORT: String(WEBHOOK_PORT),
   };
   await migrate(env);
   await startApplication(env, { port: API_PORT, logDir: join(TEST_DATA, 'logs'), echo: false });
   step(`Running jest (stack ready after ${Math.round((Date.now() - started) / 1000)} s)…`);
-  await run(process.execPath, [join(ROOT, 'node_modules/jest/bin/jest.js'), ...process.argv.slice(2)], {
-    cwd: ROOT,
-    env: {
-      ...env,
-      API_URL: `http://127.0.0.1:${API_PORT}`,
-      TEST_DATA_DIR: TEST_DATA,
-      TEMPORAL_CLI: temporal.cli ?? '',
-    },
-  });
+  const jestEnv = {
+    ...env,
+    API_URL: `http://127.0.0.1:${API_PORT}`,
+    TEST_DATA_DIR: TEST_DATA,
+    TEMPORAL_CLI: temporal.cli ?? '',
+  };
+  const jest = (...args) =>
+    run(
+      process.execPath,
+      [join(ROOT, 'node_modules/jest/bin/jest.js'), ...process.argv.slice(2), '--passWithNoTests', ...args],
+      {
+        cwd: ROOT,
+        env: jestEnv,
+      },
+    );
+  await jest('--selectProjects', 'unit', 'integration');
+  // Tests that change global state (the active policy) run alone, after the others.
+  await jest('--runInBand', '--selectProjects', 'serial');
   exitCode = 0;
   ok(`all tests passed in ${Math.round((Date.now() - started) / 1000)} s`);
 } catch (e) {

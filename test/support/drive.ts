@@ -22,10 +22,11 @@ export async function tickQuarter(cast: Cast, quarter: string): Promise<void> {
   await eventually(() => openTask(cast.enterprise.api, cast.creditCode, 'QUARTERLY_REPORT'));
 }
 
-/** Drives a nominated enterprise to supporting: screening, feedback, admission, diagnosis. */
-export async function driveToSupporting(cast: Cast): Promise<void> {
-  await expectOk(cast.districtOfficer.api.post('/api/nominations', nominationFor(cast)), 201);
+/** Nominates (unless already done) and drives to supporting: screening, feedback, admission, diagnosis. */
+export async function driveToSupporting(cast: Cast, { nominated = false } = {}): Promise<void> {
+  if (!nominated) await expectOk(cast.districtOfficer.api.post('/api/nominations', nominationFor(cast)), 201);
   await expectOk(complete(cast.coordinator.api, cast.creditCode, 'SCREEN', 'pass', { judgments: JUDGMENTS }));
+
   await expectOk(
     complete(cast.districtOfficer.api, cast.creditCode, 'DISTRICT_FEEDBACK', 'support', { opinion: '同意' }),
   );

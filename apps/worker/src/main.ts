@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { AppConfig, loadConfig } from '@hardtech/config';
 import { createActivities } from '@hardtech/activities';
+import { Client } from '@temporalio/client';
 import {
   createLogger,
   createMetricsRegistry,
@@ -10,7 +11,7 @@ import {
   runMain,
   TemporalJsonLogger,
 } from '@hardtech/observability';
-import { temporalConnectionOptions } from '@hardtech/temporal';
+import { ensureQuarterlySchedule, TEMPORAL_CLIENT, temporalConnectionOptions } from '@hardtech/temporal';
 import { activityMetrics } from './activity-metrics';
 import { freeLocalPort, startOpsServer } from './ops-server';
 import { WorkerModule } from './worker.module';
@@ -54,6 +55,8 @@ async function main(config: AppConfig): Promise<void> {
       `cannot start polling ${namespace}/${taskQueue} at ${address}: ${e instanceof Error ? e.message : e}`,
     );
   });
+  // 一季一调度: the schedule exists as soon as a worker does (idempotent across workers).
+  const schedule = await ensureQuarterlySchedule(app.get<Client>(TEMPORAL_CLIENT), taskQueue);
   const ops = await startOpsServer({
     port: config.worker.httpPort,
     worker,
@@ -62,8 +65,8 @@ async function main(config: AppConfig): Promise<void> {
     logger,
   });
   logger.info(
-    { namespace, taskQueue, address, httpPort: ops.port, identity: worker.options.identity },
-    `worker: polling ${taskQueue} on ${address}; health and metrics on :${ops.port}`,
+    { namespace, taskQueue, address, httpPort: ops.port, identity: worker.options.identity, schedule },
+    `worker: polling ${taskQueue} on ${address}; quarterly schedule ${schedule}; health and metrics on :${ops.port}`,
   );
   let stopping = 0;
   process.once('SIGTERM', () => (stopping = Date.now()));

@@ -21,6 +21,8 @@ export interface AppConfig {
     apiKey?: string;
   };
   auth: { jwtSecret: string; tokenTtlSeconds: number; adminUsername?: string; adminPassword?: string };
+  /** Optional webhook for reminders and escalations: signed with HMAC-SHA256, retried. */
+  notifications: { webhookUrl?: string; webhookSecret?: string };
   /** Where the API serves the built web UI from. */
   webRoot: string;
   bodyLimit: string;
@@ -63,6 +65,8 @@ export const CONFIG_VARIABLES = {
   JWT_TTL_SECONDS: 'token lifetime (default 28800)',
   ADMIN_USERNAME: 'bootstrap administrator created at API start',
   ADMIN_PASSWORD: 'its password, 10+ characters',
+  NOTIFY_WEBHOOK_URL: 'worker: http(s) URL that receives reminders and escalations (optional)',
+  NOTIFY_WEBHOOK_SECRET: 'worker: HMAC-SHA256 secret of the webhook, 16+ characters (with the URL)',
   WEB_ROOT: 'directory of the built web UI (default apps/web/dist)',
   BODY_LIMIT: 'largest JSON body (default 1mb)',
   TRUST_PROXY:
@@ -103,6 +107,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const logLevel = read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info');
   const temporal = readTemporal(read);
 
+  const webhookUrl = read.string('NOTIFY_WEBHOOK_URL');
+  const webhookSecret = read.string('NOTIFY_WEBHOOK_SECRET');
+  if (webhookUrl) {
+    read.check(/^https?:\/\/\S+$/.test(webhookUrl), 'NOTIFY_WEBHOOK_URL must be an http(s) URL');
+    read.check(
+      (webhookSecret?.length ?? 0) >= 16,
+      'NOTIFY_WEBHOOK_SECRET (16+ characters) is required with NOTIFY_WEBHOOK_URL',
+    );
+  }
+
   const adminPassword = read.string('ADMIN_PASSWORD');
   if (adminPassword !== undefined) {
     read.check(adminPassword.length >= 10, 'ADMIN_PASSWORD must have at least 10 characters');
@@ -121,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       adminUsername: read.string('ADMIN_USERNAME'),
       adminPassword,
     },
+    notifications: { webhookUrl, webhookSecret },
     webRoot: read.string('WEB_ROOT') ?? 'apps/web/dist',
     bodyLimit: read.string('BODY_LIMIT') ?? '1mb',
     trustProxy: readTrustProxy(read),

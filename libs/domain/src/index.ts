@@ -1,14 +1,24 @@
 export * from './access';
 export * from './calendar';
 export * from './credit-code';
+export * from './deadlines';
+export * from './departments';
+
+export * from './doubling';
 export * from './durations';
 export * from './errors';
 export * from './forms/schema';
 export * from './forms/validate';
 export * from './ledger';
 export * from './nomination';
+export * from './nomination-sheet';
+export * from './notifications';
+
 export * from './password';
 export * from './policy';
+export * from './policy-form';
+
+export * from './pool';
 export * from './quarters';
 export * from './reference';
 export * from './roles';
@@ -20,3 +30,4 @@ export * from './task-types';
 export * from './tasks/forms';
 export * from './tasks/submission';
 export * from './text';
+export * from './whistle';

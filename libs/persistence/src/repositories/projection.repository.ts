@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { shanghaiDate } from '@hardtech/domain';
+import { shanghaiDate, taskDepartment } from '@hardtech/domain';
+
 import type { ProjectionDelta } from '@hardtech/temporal/lifecycle.contract';
 
 /** The lifecycle context as the projection reads it (workflows/lifecycle/context.ts). */
@@ -39,8 +40,15 @@ interface ProjectedContext {
     note?: string;
     submittedBy: string;
     submittedAt: string;
+    progress?: {
+      annualizedRevenue: number;
+      growth: number | null;
+      expected: number;
+      onTrack: boolean;
+    } | null;
   }[];
   closing: { stage: string; outcome: string; reason: string | null; at: string } | null;
+  whistles?: { problemId: string; status: string; at: string }[];
 }
 
 /**
@@ -97,11 +105,33 @@ export class ProjectionRepository {
       ],
     );
 
+    const final = ['graduated', 'exited', 'rejected'].includes(delta.stage);
+    await m.query(
+      `INSERT INTO lifecycles (credit_code, lifecycle_no, workflow_id, name, nominated_by, started_at, ended_at, final_stage, reason)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)
+       ON CONFLICT (credit_code, lifecycle_no) DO UPDATE SET name = EXCLUDED.name,
+         ended_at = COALESCE(lifecycles.ended_at, EXCLUDED.ended_at),
+         final_stage = COALESCE(lifecycles.final_stage, EXCLUDED.final_stage),
+         reason = COALESCE(lifecycles.reason, EXCLUDED.reason)`,
+      [
+        delta.creditCode,
+        delta.lifecycleNo,
+        delta.workflowId,
+        n.name,
+        ctx.nominatedBy,
+        delta.at,
+        final ? delta.at : null,
+        final ? delta.stage : null,
+        final ? (ctx.closing?.reason ?? null) : null,
+      ],
+    );
+
     for (const task of delta.opened) {
       await m.query(
         `INSERT INTO tasks (id, workflow_id, credit_code, lifecycle_no, type, stage, state_key, candidate_groups,
-           assignee, status, quarter, enterprise_name, district, cluster, policy_version, created_at, due_at)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,'open',$10,$11,$12,$13,$14,$15,$16)
+           assignee, status, quarter, enterprise_name, district, cluster, policy_version, created_at, due_at,
+           remind_at, escalate_at, department)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,'open',$10,$11,$12,$13,$14,$15,$16,$17,$18,$19)
          ON CONFLICT (id) DO NOTHING`,
         [
           task.id,
@@ -120,6 +150,9 @@ export class ProjectionRepository {
           task.policyVersion,
           task.createdAt,
           task.dueAt,
+          task.remindAt ?? null,
+          task.escalateAt ?? null,
+          taskDepartment(task.type, task.candidateGroups),
         ],
       );
     }
@@ -144,13 +177,17 @@ export class ProjectionRepository {
       await m.query(`UPDATE tasks SET assignee = $2 WHERE id = $1 AND status = 'open'`, [id, assignee]);
     }
 
+    // The ledger shows a problem's latest whistle (企业吹哨) and whether it was answered.
+    const whistleOf = (problemId: string) =>
+      [...(ctx.whistles ?? [])].reverse().find((w) => w.problemId === problemId);
     for (const p of ctx.problems) {
       await m.query(
         `INSERT INTO problems (id, credit_code, lifecycle_no, title, category, measures, target, owner_department,
-           due_at, status, special, district, cluster, created_at, updated_at)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$14)
-         ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, updated_at = EXCLUDED.updated_at
-         WHERE problems.status IS DISTINCT FROM EXCLUDED.status`,
+           due_at, status, special, district, cluster, created_at, updated_at, whistle_status, whistled_at)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$14,$15,$16)
+         ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, updated_at = EXCLUDED.updated_at,
+           whistle_status = EXCLUDED.whistle_status, whistled_at = EXCLUDED.whistled_at
+         WHERE (problems.status, problems.whistle_status) IS DISTINCT FROM (EXCLUDED.status, EXCLUDED.whistle_status)`,
         [
           p.id,
           delta.creditCode,
@@ -166,14 +203,17 @@ export class ProjectionRepository {
           n.district,
           a?.leadCluster ?? n.cluster,
           delta.at,
+          whistleOf(p.id)?.status ?? null,
+          whistleOf(p.id)?.at ?? null,
         ],
       );
     }
     for (const r of ctx.quarterlyReports) {
       await m.query(
         `INSERT INTO quarterly_reports (credit_code, lifecycle_no, quarter, revenue, rd_expense, headcount,
-           new_class_one_ip, financing, listing_progress, note, submitted_by, submitted_at)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) ON CONFLICT DO NOTHING`,
+           new_class_one_ip, financing, listing_progress, note, submitted_by, submitted_at,
+           annualized_revenue, growth_ratio, expected_ratio, on_track)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16) ON CONFLICT DO NOTHING`,
         [
           delta.creditCode,
           delta.lifecycleNo,
@@ -187,6 +227,10 @@ export class ProjectionRepository {
           r.note ?? null,
           r.submittedBy,
           r.submittedAt,
+          r.progress?.annualizedRevenue ?? null,
+          r.progress?.growth ?? null,
+          r.progress?.expected ?? null,
+          r.progress?.onTrack ?? null,
         ],
       );
     }
