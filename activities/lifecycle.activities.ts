@@ -1,12 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig, CONFIG } from '@hardtech/config';
+import { ActivePolicy, notificationText, shanghaiDate } from '@hardtech/domain';
 import {
+  CalendarRepository,
+  Channel,
+  PreferencesRepository,
   MembershipRepository,
   NotificationsRepository,
   PolicyRepository,
   ProjectionRepository,
 } from '@hardtech/persistence';
-import { notificationText, Policy } from '@hardtech/domain';
 import type {
   LifecycleActivities,
   NotificationReceipt,
@@ -25,11 +28,23 @@ export class LifecycleActivitiesService implements LifecycleActivities {
     private readonly projections: ProjectionRepository,
     private readonly membership: MembershipRepository,
     private readonly notifications: NotificationsRepository,
+    private readonly calendar: CalendarRepository,
+    private readonly preferences: PreferencesRepository,
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
-  activePolicy(): Promise<Policy> {
-    return this.policies.active();
+  /**
+   * The active policy, with the working-day calendar for the next two years when an SLA counts
+   * working days: the workflow computes deadlines from it deterministically (the result is in
+   * history), and a calendar edit applies to tasks created afterwards.
+   */
+  async activePolicy(): Promise<ActivePolicy> {
+    const policy = await this.policies.active();
+    const needsCalendar = Object.values(policy.sla).some((s) => typeof s.due !== 'string');
+    if (!needsCalendar) return { ...policy, calendar: null };
+    const today = shanghaiDate(new Date());
+    const until = shanghaiDate(new Date(Date.now() + 2 * 366 * 86_400_000));
+    return { ...policy, calendar: await this.calendar.calendar(today, until) };
   }
 
   /** Applies the transition and returns its receipt, which the history of the workflow keeps. */
@@ -37,13 +52,18 @@ export class LifecycleActivitiesService implements LifecycleActivities {
     return this.projections.apply(delta);
   }
 
-  /** Reminders and escalations: recorded once, delivered through the outbox (webhook when set). */
+  /**
+   * Reminders and escalations: recorded once, delivered through the outbox to the system webhook
+   * (when set) and to the channels each person in the audience chose (e-mail, WeCom, DingTalk).
+   * The receipt it returns is what the workflow history keeps of it.
+   */
   async notify(notification: TaskNotification): Promise<NotificationReceipt> {
     const { webhookUrl } = this.config.notifications;
-    await this.notifications.record(
-      notification,
-      webhookUrl ? [{ channel: 'webhook', target: webhookUrl }] : [],
-    );
+    const channels: Channel[] = [
+      ...(webhookUrl ? [{ channel: 'webhook' as const, target: webhookUrl, recipient: null }] : []),
+      ...(await this.preferences.channelsFor(notification.audienceGroups)),
+    ];
+    await this.notifications.record(notification, channels);
     const n = notification;
     return {
       kind: 'notification',

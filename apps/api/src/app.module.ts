@@ -2,7 +2,12 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig, CONFIG, ConfigModule } from '@hardtech/config';
-import { PersistenceModule, PolicyRepository } from '@hardtech/persistence';
+import {
+  CalendarRepository,
+  PersistenceModule,
+  PolicyRepository,
+  PreferencesRepository,
+} from '@hardtech/persistence';
 import { TemporalClientModule } from '@hardtech/temporal';
 import { AccessService } from './access/access.service';
 import { AuditModule } from './audit/audit.module';
@@ -18,6 +23,7 @@ import { NominationsController } from './controllers/nominations.controller';
 import { NotificationsController } from './controllers/notifications.controller';
 import { OverdueController } from './controllers/overdue.controller';
 import { PoolController } from './controllers/pool.controller';
+import { PreferencesController } from './controllers/preferences.controller';
 import { ProblemsController } from './controllers/problems.controller';
 import { ReferenceController } from './controllers/reference.controller';
 import { ReportsController } from './controllers/reports.controller';
@@ -45,6 +51,7 @@ import { NominationsService } from './services/nominations.service';
 import { NotificationsService } from './services/notifications.service';
 import { PolicyService } from './services/policy.service';
 import { PoolService } from './services/pool.service';
+import { PreferencesService } from './services/preferences.service';
 import { ProblemsService } from './services/problems.service';
 import { ReportsService } from './services/reports.service';
 import { TaskReferences } from './services/task-references';
@@ -78,6 +85,7 @@ import { WhistlesService } from './services/whistles.service';
     // Before TasksController: GET tasks/overdue/summary must not be read as a task id.
     OverdueController,
     PoolController,
+    PreferencesController,
     ProblemsController,
     ReferenceController,
     ReportsController,
@@ -91,6 +99,7 @@ import { WhistlesService } from './services/whistles.service';
     AccessService,
     AuditService,
     AuthService,
+    CalendarRepository,
     DemoSeed,
     DispatchService,
     ClustersRepository,
@@ -107,6 +116,8 @@ import { WhistlesService } from './services/whistles.service';
     PolicyRepository,
     PolicyService,
     PoolService,
+    PreferencesRepository,
+    PreferencesService,
     ProblemsRepository,
     ProblemsService,
     ReportsRepository,

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@hardtech/config';
 import {
+  CalendarRepository,
   MembershipRepository,
+  PreferencesRepository,
   NotificationsRepository,
   PersistenceModule,
   PolicyRepository,
@@ -9,18 +11,20 @@ import {
 } from '@hardtech/persistence';
 import { ACTIVITY_SERVICES } from '@hardtech/activities';
 import { TemporalClientModule } from '@hardtech/temporal';
-import { WebhookDeliverer } from './delivery/webhook-deliverer';
+import { NotificationDeliverer } from './delivery/notification-deliverer';
 
 /** The worker's application context: no HTTP, just what activities need injected. */
 @Module({
   // The Temporal client is for activities that signal workflows (the quarterly dispatch).
   imports: [ConfigModule, PersistenceModule, TemporalClientModule],
   providers: [
+    CalendarRepository,
     MembershipRepository,
+    PreferencesRepository,
     NotificationsRepository,
     PolicyRepository,
     ProjectionRepository,
-    WebhookDeliverer,
+    NotificationDeliverer,
     ...ACTIVITY_SERVICES,
   ],
 })

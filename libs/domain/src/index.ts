@@ -12,6 +12,7 @@ export * from './forms/validate';
 export * from './ledger';
 export * from './nomination';
 export * from './nomination-sheet';
+export * from './notification-preferences';
 export * from './notifications';
 
 export * from './password';
@@ -31,3 +32,4 @@ export * from './tasks/forms';
 export * from './tasks/submission';
 export * from './text';
 export * from './whistle';
+export * from './working-days';

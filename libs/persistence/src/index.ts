@@ -6,4 +6,6 @@ export * from './repositories/policy.repository';
 export * from './repositories/projection.repository';
 export * from './repositories/membership.repository';
 export * from './repositories/notifications.repository';
+export * from './repositories/calendar.repository';
+export * from './repositories/preferences.repository';
 export * from './repositories/audit.repository';

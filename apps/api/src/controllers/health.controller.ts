@@ -17,4 +17,22 @@ export class HealthController {
     if (result.status !== 'ok') res.status(503);
     return result;
   }
+
+  @Public()
+  @Get('live')
+  @ApiOperation({ summary: 'Liveness: 200 while the process serves HTTP (restart it when this fails)' })
+  live() {
+    return { status: 'ok' };
+  }
+
+  @Public()
+  @Get('ready')
+  @ApiOperation({
+    summary: 'Readiness: 200 when Temporal and PostgreSQL answer and the process is not shutting down',
+  })
+  async ready(@Res({ passthrough: true }) res: Response) {
+    const result = await this.health.readiness();
+    if (result.status !== 'ok') res.status(503);
+    return result;
+  }
 }

@@ -1,6 +1,6 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
 export class TriggerDispatchDto {
   @ApiPropertyOptional({
@@ -10,6 +10,27 @@ export class TriggerDispatchDto {
   @IsOptional()
   @Matches(/^\d{4}Q[1-4]$/)
   quarter?: string;
+}
+
+export class CalendarQueryDto {
+  @ApiPropertyOptional({ example: 2027 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2004)
+  @Max(2100)
+  year?: number;
+}
+
+export class CalendarDayDto {
+  @ApiProperty({
+    enum: ['workday', 'holiday'],
+    description: 'holiday: a weekday off; workday: a weekend day worked (调休)',
+  })
+  @IsIn(['workday', 'holiday'])
+  kind: 'workday' | 'holiday';
+
+  @ApiPropertyOptional({ example: '元旦' }) @IsOptional() @IsString() @MaxLength(100) name?: string;
 }
 
 export class NotificationQueryDto {

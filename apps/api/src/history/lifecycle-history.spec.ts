@@ -22,21 +22,24 @@ describe('readLifecycleHistory on recorded histories', () => {
         .filter((e) =>
           ['nominated', 'task.completed', 'quarter.ticked', 'lifecycle.ended'].includes(e.action),
         )
-        .map((e) => [e.action, e.data.taskType ?? null, e.data.outcome ?? null]);
+        .map((e) => [e.action, e.data.taskType ?? null, e.data.outcome ?? null, e.data.actorRole ?? null]);
+      // Human steps carry the actor (and role) the API put into the Update; the tick is the system's.
       expect(steps).toEqual([
-        ['nominated', null, null],
-        ['task.completed', 'SCREEN', 'pass'],
-        ['task.completed', 'DISTRICT_FEEDBACK', 'support'],
-        ['task.completed', 'ENTERPRISE_CONFIRM', 'confirm'],
-        ['task.completed', 'ADMIT', 'admit'],
-        ['task.completed', 'DIAGNOSE', 'submit'],
-        ['quarter.ticked', null, null],
+        ['nominated', null, null, 'district_officer'],
+        ['task.completed', 'SCREEN', 'pass', 'city_coordinator'],
+        ['task.completed', 'DISTRICT_FEEDBACK', 'support', 'district_officer'],
+        ['task.completed', 'ENTERPRISE_CONFIRM', 'confirm', 'enterprise_user'],
+        ['task.completed', 'ADMIT', 'admit', 'city_coordinator'],
+        ['task.completed', 'DIAGNOSE', 'submit', 'commissioner'],
+        ['quarter.ticked', null, null, null],
         // Opened by the tick: without a projection receipt its type is not in these old histories.
-        ['task.completed', null, 'submit'],
-        ['task.completed', 'QUARTERLY_REVIEW', 'recommend_graduation'],
-        ['task.completed', 'GRADUATION_REVIEW', 'graduate'],
-        ['lifecycle.ended', null, null],
+        ['task.completed', null, 'submit', 'enterprise_user'],
+        ['task.completed', 'QUARTERLY_REVIEW', 'recommend_graduation', 'industry_officer'],
+        ['task.completed', 'GRADUATION_REVIEW', 'graduate', 'city_coordinator'],
+        ['lifecycle.ended', null, null, null],
       ]);
+      const humans = entries.filter((e) => ['nominated', 'task.completed'].includes(e.action));
+      expect(humans.every((e) => e.actor && e.actor !== 'system')).toBe(true);
       const stages = entries.filter((e) => e.action === 'stage.changed').map((e) => e.data.to);
       expect(stages).toEqual([
         'screening',
@@ -47,12 +50,6 @@ describe('readLifecycleHistory on recorded histories', () => {
         'graduation_review',
         'graduated',
       ]);
-      // Human steps carry the actor the API put into the Update; the tick is the system's.
-      for (const e of entries.filter((x) => x.action === 'task.completed')) {
-        expect(e.actor).toMatch(
-          /^(city-coordinator|district-officer|enterprise-user|commissioner|industry-officer)-/,
-        );
-      }
       expect(entries.find((e) => e.action === 'quarter.ticked')!.actor).toBe('system');
       const times = entries.map((e) => e.at);
       expect([...times].sort()).toEqual(times);

@@ -1,6 +1,8 @@
 import { InitialSchema1764000000000 } from './1764000000000-InitialSchema';
 import { LifecyclesAndDoubling1764050000000 } from './1764050000000-LifecyclesAndDoubling';
 import { NotificationsAndDeadlines1764060000000 } from './1764060000000-NotificationsAndDeadlines';
+import { CalendarOverrides1764070000000 } from './1764070000000-CalendarOverrides';
+import { NotificationChannels1764080000000 } from './1764080000000-NotificationChannels';
 import { AuditLog1764400000000 } from './1764400000000-AuditLog';
 
 /** In order. Never edit a migration that has shipped; add a new one. */
@@ -8,5 +10,7 @@ export const MIGRATIONS = [
   InitialSchema1764000000000,
   LifecyclesAndDoubling1764050000000,
   NotificationsAndDeadlines1764060000000,
+  CalendarOverrides1764070000000,
+  NotificationChannels1764080000000,
   AuditLog1764400000000,
 ];
