@@ -22,10 +22,13 @@ describe('what is audited', () => {
   it('logins and failed logins, with the attempted username and the reason', async () => {
     const auditor = await createUser('auditor', {});
     const user = await createUser('district_officer', { districts: ['500112'] });
-    expect(
-      (await Api.anonymous().post('/api/auth/login', { username: user.username, password: 'wrong-pass-1' }))
-        .status,
-    ).toBe(401);
+    const requestId = `audit-test-${tag()}`;
+    const wrong = await Api.anonymous().post(
+      '/api/auth/login',
+      { username: user.username, password: 'wrong-pass-1' },
+      { 'x-request-id': requestId },
+    );
+    expect(wrong.status).toBe(401);
     const ghost = `ghost-${tag()}`;
     await Api.anonymous().post('/api/auth/login', { username: ghost, password: 'wrong-pass-1' });
 
@@ -35,6 +38,8 @@ describe('what is audited', () => {
       ['auth.login', 'ok', null, null], // createUser logged in
     ]);
     expect(own[1].actorRole).toBe('district_officer');
+    // Each carries the id of its request, as the logs do: the caller's X-Request-Id when sent.
+    expect(own.map((e) => e.requestId)).toEqual([requestId, expect.any(String)]);
     expect(await events(auditor.api, `actor=${ghost}`)).toMatchObject([
       { action: 'auth.login_failed', data: { code: 'INVALID_CREDENTIALS' } },
     ]);

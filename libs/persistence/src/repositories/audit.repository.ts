@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { currentLogContext } from '@hardtech/observability/log-context';
 
 export type AuditOutcome = 'ok' | 'refused' | 'failed';
 
@@ -98,8 +99,9 @@ export async function appendAuditEvent(sql: SqlRunner, e: AuditEventInput): Prom
 export class AuditRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
+  /** Appends one event; inside an HTTP request it carries that request's id (X-Request-Id). */
   append(e: AuditEventInput): Promise<void> {
-    return appendAuditEvent(this.ds, e);
+    return appendAuditEvent(this.ds, { requestId: currentLogContext()?.requestId, ...e });
   }
 
   async list(f: AuditFilter): Promise<{ items: AuditEventRow[]; total: number }> {
