@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig, CONFIG } from '@hardtech/config';
-import { ActivePolicy, shanghaiDate } from '@hardtech/domain';
+import { ActivePolicy, notificationText, shanghaiDate } from '@hardtech/domain';
 import {
   CalendarRepository,
   Channel,
@@ -12,7 +12,9 @@ import {
 } from '@hardtech/persistence';
 import type {
   LifecycleActivities,
+  NotificationReceipt,
   ProjectionDelta,
+  ProjectionReceipt,
   SeatRequest,
   SeatResult,
   TaskNotification,
@@ -45,21 +47,34 @@ export class LifecycleActivitiesService implements LifecycleActivities {
     return { ...policy, calendar: await this.calendar.calendar(today, until) };
   }
 
-  project(delta: ProjectionDelta): Promise<void> {
+  /** Applies the transition and returns its receipt, which the history of the workflow keeps. */
+  project(delta: ProjectionDelta): Promise<ProjectionReceipt> {
     return this.projections.apply(delta);
   }
 
   /**
    * Reminders and escalations: recorded once, delivered through the outbox to the system webhook
    * (when set) and to the channels each person in the audience chose (e-mail, WeCom, DingTalk).
+   * The receipt it returns is what the workflow history keeps of it.
    */
-  async notify(notification: TaskNotification): Promise<void> {
+  async notify(notification: TaskNotification): Promise<NotificationReceipt> {
     const { webhookUrl } = this.config.notifications;
     const channels: Channel[] = [
       ...(webhookUrl ? [{ channel: 'webhook' as const, target: webhookUrl, recipient: null }] : []),
       ...(await this.preferences.channelsFor(notification.audienceGroups)),
     ];
     await this.notifications.record(notification, channels);
+    const n = notification;
+    return {
+      kind: 'notification',
+      action: n.kind === 'reminder' ? 'task.reminded' : 'task.escalated',
+      id: n.id,
+      taskId: n.taskId,
+      taskType: n.taskType,
+      audienceGroups: n.audienceGroups,
+      dueAt: n.dueAt,
+      label: notificationText(n.kind, n.taskType, n.enterpriseName, n.dueAt),
+    };
   }
 
   /** 纳入库中 within the pool capacity: the seat is taken before the admission transition. */

@@ -1,21 +1,11 @@
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { join } from 'node:path';
-import {
-  awaitOpenedUpdate,
-  LifecycleInput,
-  lifecycleStateQuery,
-} from '@hardtech/temporal/lifecycle.contract';
+import { lifecycleStateQuery } from '@hardtech/temporal/lifecycle.contract';
 import { createCast } from '../support/cast';
 import { closeDb, db } from '../support/db';
 import { driveToSupporting, tickQuarter } from '../support/drive';
-import {
-  complete,
-  eventually,
-  expectOk,
-  nominationFor,
-  openTask,
-  quarterlyReport,
-} from '../support/lifecycle';
+import { complete, eventually, expectOk, openTask, quarterlyReport } from '../support/lifecycle';
+import { nominateWithShortRuns } from '../support/short-runs';
 import { closeTemporal, temporalClient } from '../support/temporal';
 
 // Issue 3 §8: a lifecycle lives for years. Forced to continue as new after every quarter, it keeps
@@ -37,23 +27,7 @@ it('continues as new in the middle of supporting, carrying the statechart and th
   const c = await createCast();
   const workflowId = `enterprise/${c.creditCode}`;
   const client = await temporalClient();
-  const input: LifecycleInput = {
-    nomination: nominationFor(c),
-    nominatedBy: {
-      username: c.districtOfficer.username,
-      role: 'district_officer',
-      scope: { districts: [c.district] },
-    },
-    nominatorGroups: [`district_officer:district:${c.district}`],
-    lifecycleNo: 1,
-    continueAsNewAfterQuarters: 1,
-  };
-  const handle = await client.workflow.start('enterpriseLifecycle', {
-    workflowId,
-    taskQueue: process.env.TEMPORAL_TASK_QUEUE ?? 'hardtech-test',
-    args: [input],
-  });
-  await handle.executeUpdate(awaitOpenedUpdate);
+  await nominateWithShortRuns(c);
   await driveToSupporting(c, { nominated: true });
 
   await tickQuarter(c, '2026Q3');

@@ -323,7 +323,7 @@ export class Lifecycle {
       actor: req.actor,
       at: at.toISOString(),
     })[0];
-    const delta = this.reconcile(policy, at, null);
+    const delta = { ...this.reconcile(policy, at, null), actor: req.actor.username };
     await this.commit(delta);
     return { whistleId: id, problemId, task: delta.opened[0] };
   }
@@ -380,6 +380,7 @@ export class Lifecycle {
     await this.commit({
       ...this.deltaBase(this.fx.now()),
       assigned: [{ id: task.id, assignee: task.assignee }],
+      actor: req.actor.username,
     });
     return { taskId: task.id, assignee: task.assignee };
   }
@@ -449,7 +450,7 @@ export class Lifecycle {
       this.tasks.set(task.id, { ...task, completing: false });
       this.followUps.watch(task.id);
     }
-    return { ...this.deltaBase(at), opened, closed };
+    return { ...this.deltaBase(at), opened, closed, actor: completed?.req.actor.username ?? null };
   }
 
   private openTaskFor(spec: TaskSpec, policy: ActivePolicy, at: Date): TaskView {

@@ -8,9 +8,10 @@ import {
   LifecycleInput,
   LifecycleResult,
   lifecycleStateQuery,
+  ProjectionDelta,
   quarterTickSignal,
 } from '@hardtech/temporal/lifecycle.contract';
-import { STAGE } from '@hardtech/temporal/search-attributes';
+import { CLUSTER, CREDIT_CODE, DISTRICT, STAGE } from '@hardtech/temporal/search-attributes';
 import type { Stage } from '@hardtech/domain';
 import { rethrowAsFailure, toFailure } from './failures';
 import { Lifecycle } from './lifecycle';
@@ -22,6 +23,29 @@ const activities = wf.proxyLocalActivities<LifecycleActivities>({
   retry: { initialInterval: '200ms', backoffCoefficient: 2, maximumInterval: '10s' },
 });
 
+/** Patch id: District and Cluster follow supplements and the lead cluster assigned at admission. */
+const CURRENT_SEARCH_ATTRIBUTES_PATCH = 'search-attributes-current';
+
+/**
+ * Keeps the operators' search attributes true (README, "Finding workflows"): District as corrected
+ * by a supplement, Cluster the lead cluster once admitted (the enterprise's own before), as the
+ * read model's tasks and ledger have them. Upserts only what differs from the run's attributes.
+ */
+function keepSearchAttributesCurrent(delta: ProjectionDelta): void {
+  const ctx = delta.context as {
+    nomination: { district: string; cluster: string };
+    admission: { leadCluster: string } | null;
+  };
+  const current = wf.workflowInfo().typedSearchAttributes;
+  const changed = [
+    { key: DISTRICT, value: ctx.nomination.district },
+    { key: CLUSTER, value: ctx.admission?.leadCluster ?? ctx.nomination.cluster },
+    { key: CREDIT_CODE, value: delta.creditCode },
+  ].filter(({ key, value }) => current.get(key) !== value);
+  // Lifecycles recorded before this patch never upserted these: replaying them must not either.
+  if (changed.length && wf.patched(CURRENT_SEARCH_ATTRIBUTES_PATCH)) wf.upsertSearchAttributes(changed);
+}
+
 /** One enterprise's years-long path through the pool: `enterprise/<credit code>`. */
 export async function enterpriseLifecycle(input: LifecycleInput): Promise<LifecycleResult> {
   let currentStage: Stage | null = null;
@@ -29,9 +53,15 @@ export async function enterpriseLifecycle(input: LifecycleInput): Promise<Lifecy
   const timers = new Map<string, wf.CancellationScope>();
   const lifecycle = new Lifecycle(input, {
     activePolicy: () => activities.activePolicy(),
-    project: (delta) => activities.project(delta),
+    project: async (delta) => {
+      keepSearchAttributesCurrent(delta);
+      // The receipt is for the history's readers (the marker keeps it); the workflow needs nothing.
+      await activities.project(delta);
+    },
     reservePoolSeat: (req) => activities.reservePoolSeat(req),
-    notify: (notification) => activities.notify(notification),
+    notify: async (notification) => {
+      await activities.notify(notification); // its receipt, like the projection's, is for the history
+    },
     patched: (id) => wf.patched(id),
     sleepUntil: async (at, key) => {
       const scope = new wf.CancellationScope();

@@ -10,10 +10,12 @@ import {
 } from '@hardtech/persistence';
 import { TemporalClientModule } from '@hardtech/temporal';
 import { AccessService } from './access/access.service';
+import { AuditModule } from './audit/audit.module';
 import { AdminController } from './controllers/admin.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { IDENTITY_PROVIDER } from './auth/identity-provider';
 import { LocalJwtIdentityProvider } from './auth/local-jwt.identity-provider';
+import { AuditController } from './controllers/audit.controller';
 import { AuthController } from './controllers/auth.controller';
 import { EnterprisesController } from './controllers/enterprises.controller';
 import { HealthController } from './controllers/health.controller';
@@ -24,6 +26,7 @@ import { PoolController } from './controllers/pool.controller';
 import { PreferencesController } from './controllers/preferences.controller';
 import { ProblemsController } from './controllers/problems.controller';
 import { ReferenceController } from './controllers/reference.controller';
+import { ReportsController } from './controllers/reports.controller';
 import { TasksController } from './controllers/tasks.controller';
 import { UsersController } from './controllers/users.controller';
 import { WhistlesController } from './controllers/whistles.controller';
@@ -33,12 +36,16 @@ import { EnterprisesRepository } from './repositories/enterprises.repository';
 import { NotificationFeedRepository } from './repositories/notification-feed.repository';
 import { OverdueRepository } from './repositories/overdue.repository';
 import { ProblemsRepository } from './repositories/problems.repository';
+import { ReportsRepository } from './repositories/reports.repository';
 import { TasksRepository } from './repositories/tasks.repository';
 import { UsersRepository } from './repositories/users.repository';
+import { AuditService } from './services/audit.service';
 import { AuthService } from './services/auth.service';
 import { DispatchService } from './services/dispatch.service';
 import { EnterprisesService } from './services/enterprises.service';
+import { ExportsService } from './services/exports.service';
 import { HealthService } from './services/health.service';
+import { HistoryService } from './services/history.service';
 import { NominationImportService } from './services/nomination-import.service';
 import { NominationsService } from './services/nominations.service';
 import { NotificationsService } from './services/notifications.service';
@@ -46,6 +53,7 @@ import { PolicyService } from './services/policy.service';
 import { PoolService } from './services/pool.service';
 import { PreferencesService } from './services/preferences.service';
 import { ProblemsService } from './services/problems.service';
+import { ReportsService } from './services/reports.service';
 import { TaskReferences } from './services/task-references';
 import { TasksService } from './services/tasks.service';
 import { UsersService } from './services/users.service';
@@ -56,6 +64,7 @@ import { WhistlesService } from './services/whistles.service';
     ConfigModule,
     PersistenceModule,
     TemporalClientModule,
+    AuditModule,
     JwtModule.registerAsync({
       global: true,
       inject: [CONFIG],
@@ -67,6 +76,7 @@ import { WhistlesService } from './services/whistles.service';
   ],
   controllers: [
     AdminController,
+    AuditController,
     AuthController,
     EnterprisesController,
     HealthController,
@@ -78,6 +88,7 @@ import { WhistlesService } from './services/whistles.service';
     PreferencesController,
     ProblemsController,
     ReferenceController,
+    ReportsController,
     TasksController,
     UsersController,
     WhistlesController,
@@ -86,6 +97,7 @@ import { WhistlesService } from './services/whistles.service';
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: IDENTITY_PROVIDER, useClass: LocalJwtIdentityProvider },
     AccessService,
+    AuditService,
     AuthService,
     CalendarRepository,
     DemoSeed,
@@ -93,7 +105,9 @@ import { WhistlesService } from './services/whistles.service';
     ClustersRepository,
     EnterprisesRepository,
     EnterprisesService,
+    ExportsService,
     HealthService,
+    HistoryService,
     NominationImportService,
     NominationsService,
     NotificationFeedRepository,
@@ -106,6 +120,8 @@ import { WhistlesService } from './services/whistles.service';
     PreferencesService,
     ProblemsRepository,
     ProblemsService,
+    ReportsRepository,
+    ReportsService,
     TaskReferences,
     TasksRepository,
     TasksService,

@@ -8,3 +8,4 @@ export * from './repositories/membership.repository';
 export * from './repositories/notifications.repository';
 export * from './repositories/calendar.repository';
 export * from './repositories/preferences.repository';
+export * from './repositories/audit.repository';

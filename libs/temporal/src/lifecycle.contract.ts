@@ -136,9 +136,9 @@ export const quarterTickSignal = defineSignal<[QuarterTick]>('quarterTick');
 /** What the lifecycle's activities offer the workflow. Implemented in activities/. */
 export interface LifecycleActivities {
   activePolicy(): Promise<ActivePolicy>;
-  project(delta: ProjectionDelta): Promise<void>;
+  project(delta: ProjectionDelta): Promise<ProjectionReceipt>;
   reservePoolSeat(req: SeatRequest): Promise<SeatResult>;
-  notify(notification: TaskNotification): Promise<void>;
+  notify(notification: TaskNotification): Promise<NotificationReceipt>;
 }
 
 /** A reminder before a task's due date or an escalation after it; its id makes it once-only. */
@@ -153,6 +153,21 @@ export interface TaskNotification {
   /** Who is told: candidate groups and/or users (see libs/domain/src/access.ts). */
   audienceGroups: string[];
   at: string;
+}
+
+/**
+ * What `notify` sent, returned so that the local activity's marker in the history names it (the
+ * enterprise history shows it as `task.reminded` / `task.escalated`, under `label`).
+ */
+export interface NotificationReceipt {
+  kind: 'notification';
+  action: 'task.reminded' | 'task.escalated';
+  id: string;
+  taskId: string;
+  taskType: TaskType;
+  audienceGroups: string[];
+  dueAt: string;
+  label: { zh: string; en: string };
 }
 
 export interface SeatRequest {
@@ -193,4 +208,46 @@ export interface ProjectionDelta {
   closed: ClosedTask[];
   assigned: { id: string; assignee: string | null }[];
   at: string;
+  /** Who caused the transition (username); absent for the system's own (quarter ticks, timers). */
+  actor?: string | null;
+}
+
+/**
+ * What a projection applied, returned by the `project` activity so that the local activity's
+ * marker in the workflow history names the tasks each transition opened and closed (inputs of
+ * local activities are not recorded; results are). The enterprise history reads it back.
+ */
+export interface ProjectionReceipt {
+  kind: 'projection';
+  lifecycleNo: number;
+  seq: number;
+  stage: Stage;
+  actor: string | null;
+  opened: { id: string; type: TaskType; candidateGroups: string[]; dueAt: string; quarter: string | null }[];
+  closed: { id: string; status: ClosedTask['status']; outcome: string | null; completedBy: string | null }[];
+  assigned: { id: string; assignee: string | null }[];
+}
+
+export function projectionReceipt(delta: ProjectionDelta): ProjectionReceipt {
+  return {
+    kind: 'projection',
+    lifecycleNo: delta.lifecycleNo,
+    seq: delta.seq,
+    stage: delta.stage,
+    actor: delta.actor ?? null,
+    opened: delta.opened.map((t) => ({
+      id: t.id,
+      type: t.type,
+      candidateGroups: t.candidateGroups,
+      dueAt: t.dueAt,
+      quarter: t.quarter ?? null,
+    })),
+    closed: delta.closed.map((c) => ({
+      id: c.id,
+      status: c.status,
+      outcome: c.outcome,
+      completedBy: c.completedBy,
+    })),
+    assigned: delta.assigned,
+  };
 }

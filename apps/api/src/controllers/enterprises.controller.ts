@@ -1,16 +1,21 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@hardtech/domain';
 import { CurrentActor } from '../auth/decorators';
 import { EnterpriseQueryDto } from '../dtos/enterprise.dto';
+import { HistoryEntryDto } from '../dtos/history.dto';
 import { EnterprisesService } from '../services/enterprises.service';
+import { HistoryService } from '../services/history.service';
 import { CreditCodePipe } from './params';
 
 @ApiTags('enterprises')
 @ApiBearerAuth()
 @Controller('enterprises')
 export class EnterprisesController {
-  constructor(private readonly enterprises: EnterprisesService) {}
+  constructor(
+    private readonly enterprises: EnterprisesService,
+    private readonly histories: HistoryService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: '企业列表 Enterprises in scope' })
@@ -29,6 +34,16 @@ export class EnterprisesController {
   @ApiOperation({ summary: '企业详情 An enterprise' })
   detail(@CurrentActor() actor: Actor, @Param('creditCode', CreditCodePipe) creditCode: string) {
     return this.enterprises.detail(actor, creditCode);
+  }
+
+  @Get(':creditCode/history')
+  @ApiOperation({
+    summary: '流程历史 Who did what, when: read from the Temporal histories of every lifecycle and run',
+    description: 'Oldest first; earlier lifecycles and continue-as-new runs included.',
+  })
+  @ApiOkResponse({ type: [HistoryEntryDto] })
+  history(@CurrentActor() actor: Actor, @Param('creditCode', CreditCodePipe) creditCode: string) {
+    return this.histories.history(actor, creditCode);
   }
 
   @Get(':creditCode/statechart')

@@ -1,15 +1,37 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import type { Actor } from '@hardtech/domain';
 import { CurrentActor } from '../auth/decorators';
 import { ProblemQueryDto } from '../dtos/problem.dto';
+import { ExportsService } from '../services/exports.service';
 import { ProblemsService } from '../services/problems.service';
+import { XLSX, xlsxDownload } from './xlsx';
 
 @ApiTags('ledger')
 @ApiBearerAuth()
 @Controller('problems')
 export class ProblemsController {
-  constructor(private readonly problems: ProblemsService) {}
+  constructor(
+    private readonly problems: ProblemsService,
+    private readonly exports: ExportsService,
+  ) {}
+
+  @Get('export.xlsx')
+  @ApiProduces(XLSX)
+  @ApiOperation({
+    summary: '导出化解问题台账 The problem ledger as .xlsx (Chinese headers)',
+    description:
+      'The same filters and scope as the list; page and pageSize are ignored (at most 10000 rows).',
+  })
+  async export(
+    @CurrentActor() actor: Actor,
+    @Query() q: ProblemQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const file = await this.exports.problemLedger(actor, ledgerFilter(q));
+    return xlsxDownload(res, 'problem-ledger.xlsx', '化解问题台账.xlsx', file);
+  }
 
   @Get()
   @ApiOperation({
@@ -17,15 +39,18 @@ export class ProblemsController {
     description: 'Owner departments see their own problems; others those of enterprises in scope.',
   })
   list(@CurrentActor() actor: Actor, @Query() q: ProblemQueryDto) {
-    return this.problems.list(actor, {
-      owner: q.owner,
-      status: q.status,
-      category: q.category,
-      creditCode: q.creditCode,
-      district: q.district,
-      overdue: q.overdue === 'true',
-      page: q.page ?? 1,
-      pageSize: q.pageSize ?? 50,
-    });
+    return this.problems.list(actor, { ...ledgerFilter(q), page: q.page ?? 1, pageSize: q.pageSize ?? 50 });
   }
+}
+
+/** The ledger's filters, the same for the list and its export. */
+function ledgerFilter(q: ProblemQueryDto) {
+  return {
+    owner: q.owner,
+    status: q.status,
+    category: q.category,
+    creditCode: q.creditCode,
+    district: q.district,
+    overdue: q.overdue === 'true',
+  };
 }

@@ -51,6 +51,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (status >= 500)
       this.logger.error(`${req.method} ${req.url}: ${(exception as Error)?.stack ?? exception}`);
     if (res.headersSent) return;
+    res.locals.errorCode = code; // for the audit log of the request (audit/request-audit.middleware.ts)
     res.status(status).json({
       statusCode: status,
       error: STATUS_NAMES[status] ?? 'Error',

@@ -3,6 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import * as argon2 from 'argon2';
 import { AppConfig, CONFIG } from '@hardtech/config';
 import { DomainError, t } from '@hardtech/domain';
+import { AuditRepository } from '@hardtech/persistence';
 import { UsersRepository } from '../repositories/users.repository';
 import { LoginThrottle } from './login-throttle';
 
@@ -25,9 +26,36 @@ export class AuthService {
     private readonly users: UsersRepository,
     private readonly jwt: JwtService,
     @Inject(CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditRepository,
   ) {}
 
+  /** Every login and every failed one is audited, with the attempted username and the reason. */
   async login(username: string, password: string, clientAddress: string): Promise<LoginResult> {
+    let result: LoginResult;
+    try {
+      result = await this.attempt(username, password, clientAddress);
+    } catch (e) {
+      if (e instanceof DomainError) {
+        await this.audit.append({
+          actor: username,
+          action: 'auth.login_failed',
+          outcome: 'refused',
+          status: e.status,
+          data: { code: e.code, clientAddress },
+        });
+      }
+      throw e;
+    }
+    await this.audit.append({
+      actor: username,
+      actorRole: result.user.role,
+      action: 'auth.login',
+      data: { clientAddress },
+    });
+    return result;
+  }
+
+  private async attempt(username: string, password: string, clientAddress: string): Promise<LoginResult> {
     if (!this.throttle.allow(clientAddress)) {
       throw new DomainError(
         429,

@@ -1,14 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, InvalidInput, NotFound, shanghaiDate, t } from '@hardtech/domain';
+import { AuditRepository } from '@hardtech/persistence';
 import { EnterprisesRepository } from '../repositories/enterprises.repository';
 
 /**
  * 二(六): 入库企业申报享受上述政策的…加3分. Other systems ask "was this enterprise in the pool on
- * date D?"; the answer comes from membership periods, both ends inclusive.
+ * date D?"; the answer comes from membership periods, both ends inclusive. Every answer is audited
+ * (it grants points), and so is an enterprise the caller may not see.
  */
 @Injectable()
 export class PoolService {
-  constructor(private readonly enterprises: EnterprisesRepository) {}
+  constructor(
+    private readonly enterprises: EnterprisesRepository,
+    private readonly audit: AuditRepository,
+  ) {}
 
   async membership(actor: Actor, creditCode: string, date = shanghaiDate(new Date())) {
     if (
@@ -19,13 +24,21 @@ export class PoolService {
         { field: 'date', text: t('应为日期 YYYY-MM-DD', 'must be a date YYYY-MM-DD') },
       ]);
     }
+    const checked = {
+      actor: actor.username,
+      actorRole: actor.role,
+      action: 'pool.membership_checked',
+      creditCode,
+    };
     if (!(await this.enterprises.findVisible(actor, creditCode))) {
-      throw new NotFound('ENTERPRISE_NOT_FOUND', t('企业不存在', 'no such enterprise'));
+      const e = new NotFound('ENTERPRISE_NOT_FOUND', t('企业不存在', 'no such enterprise'));
+      await this.audit.append({ ...checked, outcome: 'refused', status: 404, data: { date, code: e.code } });
+      throw e;
     }
     const period = (await this.enterprises.membershipOf(creditCode)).find(
       (p) => p.fromDate <= date && (p.toDate === null || p.toDate >= date),
     );
-    return {
+    const answer = {
       creditCode,
       date,
       member: !!period,
@@ -38,5 +51,11 @@ export class PoolService {
           }
         : null,
     };
+    await this.audit.append({
+      ...checked,
+      status: 200,
+      data: { date, member: answer.member, period: answer.period },
+    });
+    return answer;
   }
 }

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { shanghaiDate, taskDepartment } from '@hardtech/domain';
-
-import type { ProjectionDelta } from '@hardtech/temporal/lifecycle.contract';
+import { ProjectionDelta, ProjectionReceipt, projectionReceipt } from '@hardtech/temporal/lifecycle.contract';
+import { appendAuditEvent } from './audit.repository';
 
 /** The lifecycle context as the projection reads it (workflows/lifecycle/context.ts). */
 interface ProjectedContext {
@@ -60,8 +60,27 @@ interface ProjectedContext {
 export class ProjectionRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  apply(delta: ProjectionDelta): Promise<void> {
-    return this.ds.transaction((m) => this.applyIn(m, delta));
+  /** Applies the transition and logs it in the audit trail, in one transaction; answers the receipt. */
+  async apply(delta: ProjectionDelta): Promise<ProjectionReceipt> {
+    const receipt = projectionReceipt(delta);
+    await this.ds.transaction(async (m) => {
+      await this.applyIn(m, delta);
+      // Last, so the audit chain's lock is held only until the commit that follows. Keyed by the
+      // transition: a retried projection (the activity ran, its answer was lost) appends nothing.
+      await appendAuditEvent(m, {
+        actor: delta.actor ?? 'system',
+        action: 'workflow.transition',
+        creditCode: delta.creditCode,
+        taskId: delta.closed.find((c) => c.status === 'done')?.id ?? delta.assigned[0]?.id ?? null,
+        data: {
+          ...receipt,
+          workflowId: delta.workflowId,
+          closed: delta.closed.map((c) => ({ ...receipt.closed.find((r) => r.id === c.id), data: c.data })),
+        },
+        dedupKey: `transition:${delta.workflowId}:${delta.lifecycleNo}:${delta.seq}`,
+      });
+    });
+    return receipt;
   }
 
   private async applyIn(m: EntityManager, delta: ProjectionDelta): Promise<void> {

@@ -1,0 +1,115 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+
+const OUTCOMES = ['ok', 'refused', 'failed'] as const;
+
+export class AuditQueryDto {
+  @ApiPropertyOptional({ description: 'the enterprise (统一社会信用代码)' })
+  @IsOptional()
+  @Matches(/^[0-9A-Z]{18}$/)
+  creditCode?: string;
+
+  @ApiPropertyOptional({ description: 'username; `system` for the workflows’ own steps' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  actor?: string;
+
+  @ApiPropertyOptional({
+    description: 'prefix of the action: `auth.`, `workflow.transition`, `POST /api/tasks`, `pool.`',
+    example: 'auth.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  action?: string;
+
+  @ApiPropertyOptional({ enum: OUTCOMES, description: 'refused: 4xx (permission refusals are 403)' })
+  @IsOptional()
+  @IsIn(OUTCOMES as unknown as string[])
+  outcome?: (typeof OUTCOMES)[number];
+
+  @ApiPropertyOptional({ example: '2026-07-01T00:00:00+08:00', description: 'from (inclusive)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-10-01T00:00:00+08:00', description: 'to (exclusive)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  page?: number;
+
+  @ApiPropertyOptional({ default: 50, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  pageSize?: number;
+}
+
+export class AuditEventDto {
+  @ApiProperty({ description: 'position in the chain, gapless from 1' }) seq: number;
+  @ApiProperty({ example: '2026-07-01T08:00:00.000Z' }) at: string;
+  @ApiProperty({ example: 'coordinator' }) actor: string;
+  @ApiProperty({ nullable: true, type: String }) actorRole: string | null;
+  @ApiProperty({
+    example: 'POST /api/tasks/:id/complete',
+    description:
+      'auth.login, auth.login_failed, workflow.transition, pool.membership_checked, or `METHOD /route` of a request',
+  })
+  action: string;
+  @ApiProperty({ enum: OUTCOMES }) outcome: string;
+  @ApiProperty({ nullable: true, type: Number, description: 'HTTP status of a request' }) status:
+    number | null;
+  @ApiProperty({ nullable: true, type: String }) creditCode: string | null;
+  @ApiProperty({ nullable: true, type: String }) taskId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'X-Request-Id' }) requestId: string | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'request: method, path, code, body (secrets masked); transition: the projection receipt',
+  })
+  data: Record<string, unknown>;
+  @ApiProperty() prevHash: string;
+  @ApiProperty({ description: 'sha256 over the row and prevHash' }) hash: string;
+}
+
+export class AuditPageDto {
+  @ApiProperty({ type: [AuditEventDto], description: 'newest first' }) items: AuditEventDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
+export class AuditHeadDto {
+  @ApiProperty() seq: number;
+  @ApiProperty() hash: string;
+}
+
+export class AuditVerificationDto {
+  @ApiProperty() ok: boolean;
+  @ApiProperty({ description: 'rows checked' }) checked: number;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'seq of the first row where the chain no longer holds (edited or deleted row)',
+  })
+  firstBrokenAt: number | null;
+  @ApiProperty({
+    nullable: true,
+    enum: ['missing_row', 'content_changed', 'link_broken', 'head_mismatch'],
+  })
+  reason: string | null;
+  @ApiProperty({ type: AuditHeadDto, description: 'the chain’s head: record it elsewhere to anchor the log' })
+  head: AuditHeadDto;
+}

@@ -1,0 +1,113 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { LabelTextDto } from './history.dto';
+
+export class KpiQueryDto {
+  @ApiPropertyOptional({ example: 2026, description: 'calendar year (Asia/Shanghai); this year when absent' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2023)
+  @Max(2100)
+  year?: number;
+}
+
+export class MonthCountDto {
+  @ApiProperty({ example: '2026-03' }) month: string;
+  @ApiProperty({ description: 'members on the month’s last day (today for the current month)' })
+  members: number;
+}
+
+class DoublingTallyDto {
+  @ApiProperty({ description: 'memberships counted' }) members: number;
+  @ApiProperty({ description: 'with a quarterly report and a baseline' }) reporting: number;
+  @ApiProperty({ description: 'growth ≥ the path to ×2 in three years (2^(years/3))' }) onTrack: number;
+  @ApiProperty({ description: 'growth ≥ 2' }) doubled: number;
+  @ApiProperty({ nullable: true, type: Number }) averageGrowth: number | null;
+}
+
+export class CohortDto extends DoublingTallyDto {
+  @ApiProperty({ example: 2026, description: 'admission year' }) cohort: number;
+}
+
+export class DoublingEnterpriseDto {
+  @ApiProperty() creditCode: string;
+  @ApiProperty() name: string;
+  @ApiProperty() district: string;
+  @ApiProperty({ description: 'lead cluster once admitted' }) cluster: string;
+  @ApiProperty() stage: string;
+  @ApiProperty({ nullable: true, type: String }) commissioner: string | null;
+  @ApiProperty({ nullable: true, type: String }) districtLiaison: string | null;
+  @ApiProperty() lifecycleNo: number;
+  @ApiProperty() cohort: number;
+  @ApiProperty({ example: '2026-03-15' }) admittedOn: string;
+  @ApiProperty({ nullable: true, type: String }) leftOn: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'yuan' }) baselineRevenue: number | null;
+  @ApiProperty({ nullable: true, type: String, example: '2026Q3' }) quarter: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'yuan' }) annualizedRevenue: number | null;
+  @ApiProperty({ nullable: true, type: Number }) growth: number | null;
+  @ApiProperty({ nullable: true, type: Number }) expected: number | null;
+  @ApiProperty({ nullable: true, type: Boolean }) onTrack: boolean | null;
+  @ApiProperty() doubled: boolean;
+}
+
+export class RevenueDoublingDto extends DoublingTallyDto {
+  @ApiProperty({ type: [CohortDto] }) cohorts: CohortDto[];
+  @ApiProperty({ type: [DoublingEnterpriseDto] }) enterprises: DoublingEnterpriseDto[];
+}
+
+export class CountDto {
+  @ApiProperty() key: string;
+  @ApiProperty({ type: LabelTextDto }) label: LabelTextDto;
+  @ApiProperty() n: number;
+}
+
+export class OwnerCountDto extends CountDto {
+  @ApiProperty() overdue: number;
+}
+
+export class ProblemStatsDto {
+  @ApiProperty() total: number;
+  @ApiProperty({ description: 'not resolved and past the due date' }) overdue: number;
+  @ApiProperty({ type: [CountDto] }) byCategory: CountDto[];
+  @ApiProperty({ type: [CountDto] }) byStatus: CountDto[];
+  @ApiProperty({ type: [OwnerCountDto] }) byOwner: OwnerCountDto[];
+}
+
+export class OverdueTasksDto {
+  @ApiProperty() total: number;
+  @ApiProperty({ type: [CountDto], description: 'by the party the candidate groups name' })
+  byDepartment: CountDto[];
+  @ApiProperty({ type: [CountDto] }) byDistrict: CountDto[];
+}
+
+export class EndingDto {
+  @ApiProperty({ enum: ['graduated', 'exited'] }) stage: string;
+  @ApiProperty({ type: LabelTextDto }) stageLabel: LabelTextDto;
+  @ApiProperty({ nullable: true, type: String }) reason: string | null;
+  @ApiProperty({ type: LabelTextDto, nullable: true }) reasonLabel: LabelTextDto | null;
+  @ApiProperty() n: number;
+}
+
+export class EndingsDto {
+  @ApiProperty() graduated: number;
+  @ApiProperty() exited: number;
+  @ApiProperty() rejected: number;
+  @ApiProperty({ type: [EndingDto] }) byReason: EndingDto[];
+}
+
+export class KpiDto {
+  @ApiProperty() year: number;
+  @ApiProperty({ example: '2026-11-25' }) asOf: string;
+  @ApiProperty({ description: 'members now' }) poolSize: number;
+  @ApiProperty() poolCapacity: number;
+  @ApiProperty({ type: [MonthCountDto] }) poolOverTime: MonthCountDto[];
+  @ApiProperty() admittedThisYear: number;
+  @ApiProperty({ description: '每年重点帮扶企业不少于50家' }) annualTarget: number;
+  @ApiProperty({ nullable: true, type: Number }) targetProgress: number | null;
+  @ApiProperty({ type: RevenueDoublingDto }) revenueDoubling: RevenueDoublingDto;
+  @ApiProperty({ type: ProblemStatsDto }) problems: ProblemStatsDto;
+  @ApiProperty({ type: OverdueTasksDto }) overdueTasks: OverdueTasksDto;
+  @ApiProperty({ type: EndingsDto }) endings: EndingsDto;
+}

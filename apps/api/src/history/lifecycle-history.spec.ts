@@ -1,0 +1,251 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defaultPayloadConverter } from '@temporalio/common';
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import { readLifecycleHistory } from './lifecycle-history';
+
+// Recorded lifecycles (test/histories/) read back as entries: the reader works on histories made
+// before projection receipts existed, from the Updates, signals and search-attribute upserts.
+const HISTORIES = join(__dirname, '../../../../test/histories');
+const decode = (p: unknown) => defaultPayloadConverter.fromPayload(p as any);
+const read = (file: string) => {
+  const history = historyFromJSON(JSON.parse(readFileSync(join(HISTORIES, file), 'utf8')));
+  return readLifecycleHistory([{ runId: 'run-1', events: history.events! }], decode);
+};
+
+describe('readLifecycleHistory on recorded histories', () => {
+  it.each(readdirSync(HISTORIES).filter((f) => f.endsWith('.json')))(
+    '%s: every step of a graduation, with its actor, in order',
+    (file) => {
+      const entries = read(file);
+      const steps = entries
+        .filter((e) =>
+          ['nominated', 'task.completed', 'quarter.ticked', 'lifecycle.ended'].includes(e.action),
+        )
+        .map((e) => [e.action, e.data.taskType ?? null, e.data.outcome ?? null, e.data.actorRole ?? null]);
+      // Human steps carry the actor (and role) the API put into the Update; the tick is the system's.
+      expect(steps).toEqual([
+        ['nominated', null, null, 'district_officer'],
+        ['task.completed', 'SCREEN', 'pass', 'city_coordinator'],
+        ['task.completed', 'DISTRICT_FEEDBACK', 'support', 'district_officer'],
+        ['task.completed', 'ENTERPRISE_CONFIRM', 'confirm', 'enterprise_user'],
+        ['task.completed', 'ADMIT', 'admit', 'city_coordinator'],
+        ['task.completed', 'DIAGNOSE', 'submit', 'commissioner'],
+        ['quarter.ticked', null, null, null],
+        // Opened by the tick: without a projection receipt its type is not in these old histories.
+        ['task.completed', null, 'submit', 'enterprise_user'],
+        ['task.completed', 'QUARTERLY_REVIEW', 'recommend_graduation', 'industry_officer'],
+        ['task.completed', 'GRADUATION_REVIEW', 'graduate', 'city_coordinator'],
+        ['lifecycle.ended', null, null, null],
+      ]);
+      const humans = entries.filter((e) => ['nominated', 'task.completed'].includes(e.action));
+      expect(humans.every((e) => e.actor && e.actor !== 'system')).toBe(true);
+      const stages = entries.filter((e) => e.action === 'stage.changed').map((e) => e.data.to);
+      expect(stages).toEqual([
+        'screening',
+        'feedback',
+        'admission',
+        'diagnosis',
+        'supporting',
+        'graduation_review',
+        'graduated',
+      ]);
+      expect(entries.find((e) => e.action === 'quarter.ticked')!.actor).toBe('system');
+      const times = entries.map((e) => e.at);
+      expect([...times].sort()).toEqual(times);
+      expect(entries.every((e) => e.runId === 'run-1' && e.lifecycleNo === 1)).toBe(true);
+    },
+  );
+
+  it('names the completion and the stage change in both languages', () => {
+    const entries = read('graduation-v2-pool-seat.json');
+    expect(entries.find((e) => e.data.taskType === 'SCREEN' && e.action === 'task.completed')!.label).toEqual(
+      {
+        zh: '市级筛选：通过筛选',
+        en: 'City screening: Pass',
+      },
+    );
+    expect(entries.find((e) => e.action === 'pool.seat_reserved')).toMatchObject({
+      data: { capacity: 300 },
+    });
+  });
+});
+
+describe('readLifecycleHistory on the events of newer workflow code', () => {
+  const p = (value: unknown) => defaultPayloadConverter.toPayload(value) as any;
+  let id = 0;
+  const event = (
+    seconds: number,
+    attributes: Record<string, unknown>,
+    extra: Record<string, unknown> = {},
+  ) => ({
+    eventId: ++id,
+    eventTime: { seconds, nanos: 0 },
+    ...attributes,
+    ...extra,
+  });
+  const localActivity = (seconds: number, type: string, result: unknown) =>
+    event(seconds, {
+      markerRecordedEventAttributes: {
+        markerName: 'core_local_activity',
+        details: { data: { payloads: [p({ activity_type: type })] }, result: { payloads: [p(result)] } },
+      },
+    });
+  const actor = (username: string) => ({ username, role: 'district_officer', scope: {} });
+  const receipt = (over: Record<string, unknown>) => ({
+    kind: 'projection',
+    lifecycleNo: 1,
+    seq: 1,
+    stage: 'feedback',
+    actor: null,
+    opened: [],
+    closed: [],
+    assigned: [],
+    ...over,
+  });
+
+  it('reads receipts, cancellations, timers, refused updates and activities it does not know', () => {
+    const events = [
+      event(100, {
+        workflowExecutionStartedEventAttributes: {
+          input: {
+            payloads: [
+              p({
+                lifecycleNo: 1,
+                nominatedBy: actor('nominator'),
+                nomination: { creditCode: 'X' },
+                carried: {
+                  stateValue: { feedback: { district: 'pending', enterprise: 'pending' } },
+                  context: {},
+                  tasks: [
+                    { id: 't-district', type: 'DISTRICT_FEEDBACK' },
+                    { id: 't-enterprise', type: 'ENTERPRISE_CONFIRM' },
+                  ],
+                  transitions: 3,
+                  runsBefore: 1,
+                  closedTaskIds: [],
+                },
+              }),
+            ],
+          },
+          continuedExecutionRunId: 'run-0',
+        },
+      }),
+      event(
+        101,
+        { timerStartedEventAttributes: { timerId: '7', startToFireTimeout: { seconds: 86400 } } },
+        {
+          userMetadata: { summary: p('DISTRICT_FEEDBACK reminder') },
+        },
+      ),
+      event(102, { timerFiredEventAttributes: { timerId: '7' } }),
+      localActivity(102, 'notify', {
+        kind: 'reminder',
+        label: { zh: '催办提醒', en: 'reminder sent' },
+        taskId: 't-district',
+        to: ['district_officer:district:500112'],
+      }),
+      event(103, {
+        workflowExecutionUpdateAcceptedEventAttributes: {
+          acceptedRequest: {
+            meta: { updateId: 'u1' },
+            input: {
+              name: 'completeTask',
+              args: {
+                payloads: [
+                  p({
+                    taskId: 't-district',
+                    outcome: 'oppose',
+                    data: { opinion: '不同意' },
+                    actor: actor('officer'),
+                  }),
+                ],
+              },
+            },
+          },
+        },
+      }),
+      event(103, {
+        upsertWorkflowSearchAttributesEventAttributes: {
+          searchAttributes: { indexedFields: { Stage: p('rejected') } },
+        },
+      }),
+      localActivity(
+        103,
+        'project',
+        receipt({
+          stage: 'rejected',
+          actor: 'officer',
+          closed: [
+            { id: 't-district', status: 'done', outcome: 'oppose', completedBy: 'officer' },
+            { id: 't-enterprise', status: 'cancelled', outcome: null, completedBy: null },
+          ],
+        }),
+      ),
+      event(103, {
+        workflowExecutionUpdateCompletedEventAttributes: {
+          meta: { updateId: 'u1' },
+          outcome: { success: { payloads: [p({ stage: 'rejected', nextTasks: [] })] } },
+        },
+      }),
+      event(104, {
+        workflowExecutionUpdateAcceptedEventAttributes: {
+          acceptedRequest: {
+            meta: { updateId: 'u2' },
+            input: {
+              name: 'completeTask',
+              args: {
+                payloads: [p({ taskId: 't-enterprise', outcome: 'confirm', data: {}, actor: actor('ent') })],
+              },
+            },
+          },
+        },
+      }),
+      event(104, {
+        workflowExecutionUpdateCompletedEventAttributes: {
+          meta: { updateId: 'u2' },
+          outcome: {
+            failure: {
+              message: 'the task was cancelled',
+              applicationFailureInfo: { type: 'TASK_CANCELLED' },
+            },
+          },
+        },
+      }),
+      event(105, {
+        workflowExecutionSignaledEventAttributes: {
+          signalName: 'whistle',
+          input: { payloads: [p({ title: '用地', actor: actor('ent') })] },
+        },
+      }),
+      event(106, {
+        workflowExecutionTerminatedEventAttributes: { identity: 'ops@host', reason: 'duplicate' },
+      }),
+    ];
+    const entries = readLifecycleHistory([{ runId: 'run-1', events: events as any }], decode);
+    expect(entries.map((e) => [e.action, e.actor, e.data.taskType ?? null])).toEqual([
+      ['lifecycle.continued', 'system', null],
+      ['timer.fired', 'system', null],
+      ['reminder', 'system', null],
+      ['task.completed', 'officer', 'DISTRICT_FEEDBACK'],
+      ['stage.changed', 'officer', null],
+      ['task.cancelled', 'system', 'ENTERPRISE_CONFIRM'],
+      ['task.completion_failed', 'ent', 'ENTERPRISE_CONFIRM'],
+      ['signal.whistle', 'ent', null],
+      ['lifecycle.terminated', 'ops@host', null],
+    ]);
+    expect(entries[0].data).toMatchObject({ previousRunId: 'run-0', runsBefore: 1, transitions: 3 });
+    expect(entries[1].data).toEqual({
+      timerId: '7',
+      afterMs: 86_400_000,
+      summary: 'DISTRICT_FEEDBACK reminder',
+    });
+    expect(entries[2]).toMatchObject({ label: { zh: '催办提醒' }, data: { taskId: 't-district' } });
+    expect(entries[4].data).toEqual({ from: 'feedback', to: 'rejected' });
+    expect(entries[6].data).toMatchObject({ failure: 'TASK_CANCELLED', message: 'the task was cancelled' });
+    expect(entries[7].data).toEqual({ title: '用地' });
+    expect(entries.map((e) => e.at)).toEqual(
+      [100, 102, 102, 103, 103, 103, 104, 105, 106].map((s) => new Date(s * 1000).toISOString()),
+    );
+  });
+});

@@ -1,0 +1,446 @@
+import type { temporal } from '@temporalio/proto';
+import { isStage, Stage, STAGE_LABELS, t, TASK_FORMS, TASK_LABELS, TaskType, Text } from '@hardtech/domain';
+import type {
+  AssignTaskRequest,
+  CompleteTaskRequest,
+  LifecycleInput,
+  ProjectionReceipt,
+  QuarterTick,
+  TaskView,
+  WhistleRequest,
+} from '@hardtech/temporal/lifecycle.contract';
+
+type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
+type Payload = temporal.api.common.v1.IPayload;
+
+/** One run of the workflow `enterprise/<credit code>`, its events in order. */
+export interface HistoryRun {
+  runId: string;
+  events: HistoryEvent[];
+}
+
+/** A readable step of an enterprise's history: who did what, when, with which data. */
+export interface HistoryEntry {
+  at: string;
+  /** The username from the verified token the API put into the Update or Signal; `system` otherwise. */
+  actor: string;
+  action: string;
+  data: Record<string, unknown>;
+  label: Text;
+  lifecycleNo: number | null;
+  runId: string;
+  eventId: number;
+}
+
+export type PayloadDecoder = (payload: Payload) => unknown;
+
+const SYSTEM = 'system';
+const FAILED_ACTION: Record<string, string> = {
+  'task.completed': 'task.completion_failed',
+  'task.claimed': 'task.claim_failed',
+  'task.unclaimed': 'task.unclaim_failed',
+  'task.delegated': 'task.delegation_failed',
+  'whistle.blown': 'whistle.failed',
+};
+const ASSIGN_ACTION = {
+  claim: 'task.claimed',
+  unclaim: 'task.unclaimed',
+  delegate: 'task.delegated',
+} as const;
+const ASSIGN_LABEL = {
+  claim: t('认领', 'claimed'),
+  unclaim: t('退回认领', 'unclaimed'),
+  delegate: t('转办', 'delegated'),
+};
+
+/**
+ * Turns the event histories of every run of one enterprise's lifecycle workflow (earlier
+ * lifecycles and continue-as-new runs included, oldest first) into readable entries in time order.
+ *
+ * Where each fact comes from: WorkflowExecutionStarted holds the nomination and the nominator (or
+ * the state carried over by continue-as-new); an accepted Update holds the request with the
+ * actor, its completion the outcome; the `project` local activity's marker holds the receipt of
+ * the tasks each transition opened and cancelled; the Stage search-attribute upserts are the stage
+ * changes; signals, timers and the workflow's end are events of their own. Any other activity
+ * whose result names a `kind` or `action` (reminders, escalations, notifications) becomes an entry
+ * under that name, so new steps show up without changing this reader.
+ */
+export function readLifecycleHistory(runs: HistoryRun[], decode: PayloadDecoder): HistoryEntry[] {
+  const reader = new HistoryReader(decode);
+  for (const run of runs) reader.readRun(run);
+  return reader.entries;
+}
+
+class HistoryReader {
+  readonly entries: HistoryEntry[] = [];
+  private readonly taskTypes = new Map<string, TaskType>();
+  private stage: Stage | null = null;
+  private lifecycleNo: number | null = null;
+  private nominator = SYSTEM;
+  // Per run:
+  private runId = '';
+  private updates = new Map<string, HistoryEntry>();
+  private pendingActors: { updateId: string; actor: string }[] = [];
+  private timers = new Map<string, { afterMs: number | undefined; summary: unknown }>();
+  private activityTypes = new Map<string, string>();
+
+  constructor(private readonly decode: PayloadDecoder) {}
+
+  readRun(run: HistoryRun): void {
+    this.runId = run.runId;
+    this.updates = new Map();
+    this.pendingActors = [];
+    this.timers = new Map();
+    this.activityTypes = new Map();
+    for (const event of run.events) this.read(event);
+  }
+
+  private read(e: HistoryEvent): void {
+    if (e.workflowExecutionStartedEventAttributes) return this.started(e);
+    if (e.workflowExecutionUpdateAcceptedEventAttributes) return this.updateAccepted(e);
+    if (e.workflowExecutionUpdateCompletedEventAttributes) return this.updateCompleted(e);
+    if (e.workflowExecutionSignaledEventAttributes) return this.signaled(e);
+    if (e.upsertWorkflowSearchAttributesEventAttributes) return this.searchAttributes(e);
+    if (e.markerRecordedEventAttributes) return this.marker(e);
+    if (e.activityTaskScheduledEventAttributes) {
+      const type = e.activityTaskScheduledEventAttributes.activityType?.name ?? '';
+      this.activityTypes.set(String(e.eventId), type);
+      return;
+    }
+    if (e.activityTaskCompletedEventAttributes) {
+      const a = e.activityTaskCompletedEventAttributes;
+      const type = this.activityTypes.get(String(a.scheduledEventId)) ?? '';
+      return this.activityResult(e, type, this.first(a.result?.payloads));
+    }
+    if (e.timerStartedEventAttributes) {
+      const a = e.timerStartedEventAttributes;
+      this.timers.set(a.timerId ?? '', {
+        afterMs: a.startToFireTimeout ? protoMillis(a.startToFireTimeout) : undefined,
+        summary: e.userMetadata?.summary ? this.decode(e.userMetadata.summary) : null,
+      });
+      return;
+    }
+    if (e.timerFiredEventAttributes) {
+      const timerId = e.timerFiredEventAttributes.timerId ?? '';
+      const timer = this.timers.get(timerId);
+      const summary = typeof timer?.summary === 'string' ? timer.summary : null;
+      this.add(
+        e,
+        SYSTEM,
+        'timer.fired',
+        { timerId, afterMs: timer?.afterMs ?? null, summary },
+        t(`定时器触发${summary ? `：${summary}` : ''}`, `timer fired${summary ? `: ${summary}` : ''}`),
+      );
+      return;
+    }
+    if (e.workflowExecutionCompletedEventAttributes) {
+      const result = this.first(e.workflowExecutionCompletedEventAttributes.result?.payloads) as {
+        stage?: Stage;
+        reason?: string | null;
+      } | null;
+      const stage = result?.stage && isStage(result.stage) ? result.stage : null;
+      this.add(
+        e,
+        SYSTEM,
+        'lifecycle.ended',
+        { stage, reason: result?.reason ?? null },
+        t(
+          `流程结束${stage ? `：${STAGE_LABELS[stage].zh}` : ''}`,
+          `lifecycle ended${stage ? `: ${STAGE_LABELS[stage].en}` : ''}`,
+        ),
+      );
+      return;
+    }
+    if (e.workflowExecutionTerminatedEventAttributes) {
+      const a = e.workflowExecutionTerminatedEventAttributes;
+      this.add(
+        e,
+        a.identity || SYSTEM,
+        'lifecycle.terminated',
+        { reason: a.reason ?? null },
+        t('流程被运维终止', 'lifecycle terminated by an operator'),
+      );
+      return;
+    }
+    if (e.workflowExecutionFailedEventAttributes) {
+      const failure = e.workflowExecutionFailedEventAttributes.failure;
+      this.add(
+        e,
+        SYSTEM,
+        'lifecycle.failed',
+        { message: failure?.message ?? null },
+        t('流程失败', 'lifecycle failed'),
+      );
+    }
+  }
+
+  private started(e: HistoryEvent): void {
+    const a = e.workflowExecutionStartedEventAttributes!;
+    const input = this.first(a.input?.payloads) as LifecycleInput | null;
+    if (!input) return;
+    this.lifecycleNo = input.lifecycleNo ?? null;
+    if (input.carried) {
+      for (const task of input.carried.tasks as TaskView[]) this.taskTypes.set(task.id, task.type);
+      this.stage ??= stageOf(input.carried.stateValue);
+      this.add(
+        e,
+        SYSTEM,
+        'lifecycle.continued',
+        {
+          previousRunId: a.continuedExecutionRunId || null,
+          runsBefore: input.carried.runsBefore,
+          transitions: input.carried.transitions,
+          openTasks: input.carried.tasks.map((task) => ({ taskId: task.id, taskType: task.type })),
+        },
+        t(
+          '流程续接（continue-as-new），状态与待办原样带入',
+          'continued as new with its state and open tasks',
+        ),
+      );
+      return;
+    }
+    this.stage = null;
+    this.nominator = input.nominatedBy?.username ?? SYSTEM;
+    this.add(
+      e,
+      this.nominator,
+      'nominated',
+      {
+        lifecycleNo: input.lifecycleNo,
+        actorRole: input.nominatedBy?.role ?? null,
+        nomination: input.nomination,
+      },
+      t(`推荐入库（第 ${input.lifecycleNo} 轮）`, `nominated (lifecycle ${input.lifecycleNo})`),
+    );
+  }
+
+  private updateAccepted(e: HistoryEvent): void {
+    const request = e.workflowExecutionUpdateAcceptedEventAttributes!.acceptedRequest;
+    const name = request?.input?.name ?? '';
+    const updateId = request?.meta?.updateId ?? '';
+    const arg = this.first(request?.input?.args?.payloads) as Record<string, any> | null;
+    let entry: HistoryEntry | null = null;
+    if (name === 'completeTask' && arg) {
+      const req = arg as CompleteTaskRequest;
+      const taskType = this.taskTypes.get(req.taskId) ?? null;
+      entry = this.add(
+        e,
+        req.actor.username,
+        'task.completed',
+        {
+          taskId: req.taskId,
+          taskType,
+          outcome: req.outcome,
+          data: req.data,
+          actorRole: req.actor.role,
+          ...(req.idempotencyKey ? { idempotencyKey: req.idempotencyKey } : {}),
+        },
+        completionLabel(taskType, req.outcome),
+      );
+    } else if (name === 'assignTask' && arg) {
+      const req = arg as AssignTaskRequest;
+      const taskType = this.taskTypes.get(req.taskId) ?? null;
+      const task = taskType ? TASK_LABELS[taskType] : t('任务', 'task');
+      entry = this.add(
+        e,
+        req.actor.username,
+        ASSIGN_ACTION[req.kind],
+        { taskId: req.taskId, taskType, actorRole: req.actor.role, to: req.to?.username ?? null },
+        t(`${task.zh}：${ASSIGN_LABEL[req.kind].zh}`, `${task.en}: ${ASSIGN_LABEL[req.kind].en}`),
+      );
+    } else if (name === 'blowWhistle' && arg) {
+      // 企业吹哨·部门报到: the WHISTLE_RESPONSE it opens follows as task.created.
+      const req = arg as WhistleRequest;
+      entry = this.add(
+        e,
+        req.actor.username,
+        'whistle.blown',
+        {
+          problemId: req.problemId ?? null,
+          title: req.title,
+          description: req.description,
+          actorRole: req.actor.role,
+        },
+        t(`企业吹哨：${req.title}`, `whistle blown: ${req.title}`),
+      );
+    } else if (name !== 'awaitOpened') {
+      const { actor, ...data } = arg ?? {};
+      entry = this.add(e, actor?.username ?? SYSTEM, `update.${name}`, data, t(name, name));
+    }
+    if (!entry) return;
+    this.updates.set(updateId, entry);
+    this.pendingActors.push({ updateId, actor: entry.actor });
+  }
+
+  private updateCompleted(e: HistoryEvent): void {
+    const a = e.workflowExecutionUpdateCompletedEventAttributes!;
+    const updateId = a.meta?.updateId ?? '';
+    this.pendingActors = this.pendingActors.filter((p) => p.updateId !== updateId);
+    const entry = this.updates.get(updateId);
+    const failure = a.outcome?.failure;
+    if (!failure) {
+      // Histories recorded before receipts existed: the answers name the tasks that opened.
+      const answer = this.first(a.outcome?.success?.payloads) as Record<string, any> | null;
+      for (const task of [...(answer?.nextTasks ?? []), ...(answer?.openTasks ?? [])] as TaskView[]) {
+        if (task?.id && task.type) this.taskTypes.set(task.id, task.type);
+      }
+      return;
+    }
+    if (!entry) return;
+    // Accepted but refused by the handler (e.g. the pool filled up meanwhile): nothing changed.
+    entry.action = FAILED_ACTION[entry.action] ?? `${entry.action}.failed`;
+    entry.data = {
+      ...entry.data,
+      failure: failure.applicationFailureInfo?.type ?? null,
+      message: failure.message,
+    };
+    entry.label = t(`${entry.label.zh}（未生效）`, `${entry.label.en} (refused)`);
+  }
+
+  private signaled(e: HistoryEvent): void {
+    const a = e.workflowExecutionSignaledEventAttributes!;
+    const payload = this.first(a.input?.payloads) as Record<string, any> | null;
+    if (a.signalName === 'quarterTick' && payload) {
+      const tick = payload as QuarterTick;
+      this.add(
+        e,
+        SYSTEM,
+        'quarter.ticked',
+        { quarter: tick.quarter, dispatchId: tick.dispatchId },
+        t(`季度调度 ${tick.quarter}`, `quarterly dispatch ${tick.quarter}`),
+      );
+      return;
+    }
+    const { actor, ...data } = payload ?? {};
+    const name = a.signalName ?? '';
+    this.add(e, actor?.username ?? SYSTEM, `signal.${name}`, data, t(name, name));
+  }
+
+  private searchAttributes(e: HistoryEvent): void {
+    const fields = e.upsertWorkflowSearchAttributesEventAttributes!.searchAttributes?.indexedFields ?? {};
+    if (!fields.Stage) return;
+    const to = this.decode(fields.Stage);
+    if (!isStage(to) || to === this.stage) return;
+    const from = this.stage;
+    this.stage = to;
+    // The first stage is the nomination's doing.
+    const actor = from === null ? this.nominator : this.currentActor();
+    this.add(
+      e,
+      actor,
+      'stage.changed',
+      { from, to },
+      t(`进入「${STAGE_LABELS[to].zh}」阶段`, `entered ${STAGE_LABELS[to].en}`),
+    );
+  }
+
+  private marker(e: HistoryEvent): void {
+    const a = e.markerRecordedEventAttributes!;
+    if (a.markerName !== 'core_local_activity') return;
+    const details = this.first(a.details?.data?.payloads) as { activity_type?: string } | null;
+    this.activityResult(e, details?.activity_type ?? '', this.first(a.details?.result?.payloads));
+  }
+
+  private activityResult(e: HistoryEvent, type: string, result: unknown): void {
+    if (!result || typeof result !== 'object') return;
+    const r = result as Record<string, any>;
+    if (type === 'project' && r.kind === 'projection') return this.projected(e, r as ProjectionReceipt);
+    if (type === 'activePolicy') return;
+    if (type === 'reservePoolSeat') {
+      const reserved = !!r.reserved;
+      this.add(
+        e,
+        this.currentActor(),
+        reserved ? 'pool.seat_reserved' : 'pool.full',
+        { members: r.members, capacity: r.capacity },
+        reserved
+          ? t(`占用入库名额（${r.members}/${r.capacity}）`, `pool seat taken (${r.members}/${r.capacity})`)
+          : t(`帮扶库已满（${r.members}/${r.capacity}）`, `pool full (${r.members}/${r.capacity})`),
+      );
+      return;
+    }
+    const action = typeof r.action === 'string' ? r.action : typeof r.kind === 'string' ? r.kind : null;
+    if (!action) return;
+    const actor = typeof r.actor === 'string' ? r.actor : SYSTEM;
+    const label = r.label && typeof r.label.zh === 'string' ? (r.label as Text) : t(action, action);
+    this.add(e, actor, action, r, label);
+  }
+
+  private projected(e: HistoryEvent, receipt: ProjectionReceipt): void {
+    for (const c of receipt.closed) {
+      if (c.status !== 'cancelled') continue; // completions are the Updates' entries
+      const taskType = this.taskTypes.get(c.id) ?? null;
+      const task = taskType ? TASK_LABELS[taskType] : t('任务', 'task');
+      this.add(
+        e,
+        SYSTEM,
+        'task.cancelled',
+        { taskId: c.id, taskType },
+        t(`${task.zh}：已取消`, `${task.en}: cancelled`),
+      );
+    }
+    for (const o of receipt.opened) {
+      this.taskTypes.set(o.id, o.type);
+      this.add(
+        e,
+        SYSTEM,
+        'task.created',
+        {
+          taskId: o.id,
+          taskType: o.type,
+          candidateGroups: o.candidateGroups,
+          dueAt: o.dueAt,
+          quarter: o.quarter,
+        },
+        t(`生成待办：${TASK_LABELS[o.type].zh}`, `task opened: ${TASK_LABELS[o.type].en}`),
+      );
+    }
+  }
+
+  /** Whose step caused what follows: the Update being handled, or the system (ticks, timers). */
+  private currentActor(): string {
+    return this.pendingActors[this.pendingActors.length - 1]?.actor ?? SYSTEM;
+  }
+
+  private first(payloads: Payload[] | null | undefined): unknown {
+    const p = payloads?.[0];
+    if (!p) return null;
+    try {
+      return this.decode(p) ?? null;
+    } catch {
+      return null; // a payload this reader cannot decode (binary/null, a foreign codec)
+    }
+  }
+
+  private add(e: HistoryEvent, actor: string, action: string, data: Record<string, unknown>, label: Text) {
+    const entry: HistoryEntry = {
+      at: new Date(protoMillis(e.eventTime)).toISOString(),
+      actor,
+      action,
+      data,
+      label,
+      lifecycleNo: this.lifecycleNo,
+      runId: this.runId,
+      eventId: Number(e.eventId),
+    };
+    this.entries.push(entry);
+    return entry;
+  }
+}
+
+/** Protobuf timestamps and durations: seconds as Long, number or string (JSON histories), nanos. */
+export function protoMillis(ts: { seconds?: unknown; nanos?: number | null } | null | undefined): number {
+  return Number(String(ts?.seconds ?? 0)) * 1000 + Math.floor((ts?.nanos ?? 0) / 1e6);
+}
+
+function stageOf(value: unknown): Stage | null {
+  const key =
+    typeof value === 'string' ? value : value && typeof value === 'object' ? Object.keys(value)[0] : null;
+  return isStage(key) ? key : null;
+}
+
+function completionLabel(type: TaskType | null, outcome: string): Text {
+  if (!type) return t(`办理任务：${outcome}`, `task completed: ${outcome}`);
+  const o = TASK_FORMS[type]?.outcomes?.[outcome]?.label ?? t(outcome, outcome);
+  return t(`${TASK_LABELS[type].zh}：${o.zh}`, `${TASK_LABELS[type].en}: ${o.en}`);
+}

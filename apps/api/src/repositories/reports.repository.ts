@@ -1,0 +1,170 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Actor } from '@hardtech/domain';
+import { AccessService, Predicate } from '../access/access.service';
+
+/** The calendar year's bounds and today, Asia/Shanghai (YYYY-MM-DD). */
+export interface ReportPeriod {
+  year: number;
+  today: string;
+}
+
+export interface MembershipRow {
+  creditCode: string;
+  name: string;
+  district: string;
+  /** The lead cluster once admitted. */
+  cluster: string;
+  stage: string;
+  commissioner: string | null;
+  districtLiaison: string | null;
+  lifecycleNo: number;
+  admittedOn: string;
+  leftOn: string | null;
+  baselineRevenue: number | null;
+  quarter: string | null;
+  annualizedRevenue: number | null;
+  growth: number | null;
+  expected: number | null;
+  onTrack: boolean | null;
+}
+
+/**
+ * The figures of GET /api/reports/kpi, each query joined to the enterprise and within the
+ * caller's scope (AccessService), so a district officer's report is their district's.
+ */
+@Injectable()
+export class ReportsRepository {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly access: AccessService,
+  ) {}
+
+  /** Members now: open membership periods. */
+  async poolSize(actor: Actor): Promise<number> {
+    const [{ n }] = await this.query(
+      actor,
+      `SELECT count(*)::int AS n FROM membership_periods m JOIN enterprises e ON e.credit_code = m.credit_code
+       WHERE m.to_date IS NULL AND :scope`,
+      {},
+    );
+    return n;
+  }
+
+  /** Members on the last day of each month of the year (today for the current month), to today. */
+  poolOverTime(actor: Actor, p: ReportPeriod): Promise<{ month: string; members: number }[]> {
+    return this.query(
+      actor,
+      `SELECT to_char(x.day, 'YYYY-MM') AS month, count(m.credit_code)::int AS members
+       FROM generate_series(make_date(:year, 1, 1), make_date(:year, 12, 1), interval '1 month') AS g(first)
+       CROSS JOIN LATERAL (SELECT least((g.first + interval '1 month - 1 day')::date, :today::date) AS day) x
+       LEFT JOIN (membership_periods m JOIN enterprises e ON e.credit_code = m.credit_code)
+         ON m.from_date <= x.day AND (m.to_date IS NULL OR m.to_date >= x.day) AND :scope
+       WHERE g.first <= :today::date
+       GROUP BY x.day ORDER BY x.day`,
+      { year: p.year, today: p.today },
+    );
+  }
+
+  /** Admissions (membership periods that began) in the year. */
+  async admitted(actor: Actor, p: ReportPeriod): Promise<number> {
+    const [{ n }] = await this.query(
+      actor,
+      `SELECT count(*)::int AS n FROM membership_periods m JOIN enterprises e ON e.credit_code = m.credit_code
+       WHERE m.from_date BETWEEN make_date(:year, 1, 1) AND make_date(:year, 12, 31) AND :scope`,
+      { year: p.year },
+    );
+    return n;
+  }
+
+  /**
+   * Memberships with their 三年倍增: those that overlapped a year (with the latest quarterly report
+   * up to its last quarter), or those open now (the pool list, with the latest report). Growth is
+   * against the admission baseline, as the workflow computed it with each report.
+   */
+  async memberships(actor: Actor, window: { year: number } | 'now'): Promise<MembershipRow[]> {
+    const year = window === 'now' ? null : window.year;
+    const rows = await this.query(
+      actor,
+      `SELECT m.credit_code, e.name, e.district, COALESCE(e.lead_cluster, e.cluster) AS cluster, e.stage,
+         e.commissioner, e.district_liaison, m.lifecycle_no,
+         to_char(m.from_date, 'YYYY-MM-DD') AS admitted_on, to_char(m.to_date, 'YYYY-MM-DD') AS left_on,
+         CASE WHEN m.lifecycle_no = e.lifecycle_no THEN e.baseline_revenue END AS baseline_revenue,
+         r.quarter, r.annualized_revenue, r.growth_ratio, r.expected_ratio, r.on_track
+       FROM membership_periods m
+       JOIN enterprises e ON e.credit_code = m.credit_code
+       LEFT JOIN LATERAL (
+         SELECT * FROM quarterly_reports q
+         WHERE q.credit_code = m.credit_code AND q.lifecycle_no = m.lifecycle_no
+           AND (:lastQuarter::text IS NULL OR q.quarter <= :lastQuarter)
+         ORDER BY q.quarter DESC LIMIT 1) r ON true
+       WHERE (CASE WHEN :year::int IS NULL THEN m.to_date IS NULL
+         ELSE m.from_date <= make_date(:year, 12, 31) AND (m.to_date IS NULL OR m.to_date >= make_date(:year, 1, 1))
+         END) AND :scope
+       ORDER BY m.from_date, m.credit_code`,
+      { year, lastQuarter: year === null ? null : `${year}Q4` },
+    );
+    const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+    return rows.map((r: any) => ({
+      creditCode: r.credit_code,
+      name: r.name,
+      district: r.district,
+      cluster: r.cluster,
+      stage: r.stage,
+      commissioner: r.commissioner,
+      districtLiaison: r.district_liaison,
+      lifecycleNo: r.lifecycle_no,
+      admittedOn: r.admitted_on,
+      leftOn: r.left_on,
+      baselineRevenue: num(r.baseline_revenue),
+      quarter: r.quarter,
+      annualizedRevenue: num(r.annualized_revenue),
+      growth: num(r.growth_ratio),
+      expected: num(r.expected_ratio),
+      onTrack: r.on_track,
+    }));
+  }
+
+  /** 化解问题台账 of the current lifecycles, counted by one column; owner departments see their own. */
+  async problemsBy(
+    actor: Actor,
+    column: 'category' | 'status' | 'owner_department',
+    today: string,
+  ): Promise<{ key: string; n: number; overdue: number }[]> {
+    const scope = this.access.problems(actor, 'p', 'e');
+    return this.run(
+      `SELECT p.${column} AS key, count(*)::int AS n,
+         count(*) FILTER (WHERE p.status <> 'resolved' AND p.due_at < :today::date)::int AS overdue
+       FROM problems p JOIN enterprises e ON e.credit_code = p.credit_code AND e.lifecycle_no = p.lifecycle_no
+       WHERE ${scope.sql}
+       GROUP BY p.${column} ORDER BY p.${column}`,
+      { ...scope.params, today },
+    );
+  }
+
+  /** Lifecycles that ended in the year: graduated and exited with their reasons, rejections counted. */
+  endings(actor: Actor, p: ReportPeriod): Promise<{ stage: string; reason: string | null; n: number }[]> {
+    return this.query(
+      actor,
+      `SELECT l.final_stage AS stage, CASE WHEN l.final_stage = 'rejected' THEN NULL ELSE l.reason END AS reason,
+         count(*)::int AS n
+       FROM lifecycles l JOIN enterprises e ON e.credit_code = l.credit_code
+       WHERE l.final_stage IS NOT NULL AND :scope
+         AND (l.ended_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN make_date(:year, 1, 1) AND make_date(:year, 12, 31)
+       GROUP BY 1, 2 ORDER BY 1, 2`,
+      { year: p.year },
+    );
+  }
+
+  /** Runs SQL whose `:scope` stands for the caller's enterprise predicate on alias `e`. */
+  private query(actor: Actor, sql: string, params: Record<string, unknown>): Promise<any[]> {
+    const scope: Predicate = this.access.enterprises(actor, 'e');
+    return this.run(sql.replace(':scope', `(${scope.sql})`), { ...scope.params, ...params });
+  }
+
+  private run(sql: string, params: Record<string, unknown>): Promise<any[]> {
+    const [text, values] = this.ds.driver.escapeQueryWithParameters(sql, params, {});
+    return this.ds.query(text, values);
+  }
+}

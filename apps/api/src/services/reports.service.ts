@@ -1,0 +1,170 @@
+import { Injectable } from '@nestjs/common';
+import {
+  Actor,
+  EXIT_REASONS,
+  findDistrict,
+  GRADUATION_REASONS,
+  OWNER_DEPARTMENTS,
+  PROBLEM_CATEGORIES,
+  PROBLEM_STATUSES,
+  TASK_DEPARTMENT_LABELS,
+  TaskDepartment,
+  shanghaiDate,
+  STAGE_LABELS,
+  t,
+  Text,
+} from '@hardtech/domain';
+import { PolicyRepository } from '@hardtech/persistence';
+import { OverdueRepository } from '../repositories/overdue.repository';
+import { MembershipRow, ReportsRepository } from '../repositories/reports.repository';
+
+const labelled = (options: { value: string; label: Text }[]) => (key: string) =>
+  options.find((o) => o.value === key)?.label ?? t(key, key);
+
+/** 移出帮扶库 reasons, as GRADUATION_REVIEW offers them. */
+const endingReason = (key: string) => labelled([...GRADUATION_REASONS, ...EXIT_REASONS])(key);
+
+export type Kpi = Awaited<ReturnType<ReportsService['kpi']>>;
+
+/**
+ * GET /api/reports/kpi: the pool at a glance for leaders, within the caller's scope. 每年重点帮扶
+ * 企业不少于50家 (the annual target), 三年倍增 by enterprise and by cohort (admission year), the
+ * 化解问题台账 and what is overdue, graduations and exits with reasons.
+ */
+@Injectable()
+export class ReportsService {
+  constructor(
+    private readonly reports: ReportsRepository,
+    private readonly overdue: OverdueRepository,
+    private readonly policies: PolicyRepository,
+  ) {}
+
+  async kpi(actor: Actor, year: number) {
+    const today = shanghaiDate(new Date());
+    const period = { year, today };
+    const [
+      policy,
+      poolSize,
+      poolOverTime,
+      admittedThisYear,
+      doubling,
+      byCategory,
+      byStatus,
+      byOwner,
+      overdue,
+      endings,
+    ] = await Promise.all([
+      this.policies.active(),
+      this.reports.poolSize(actor),
+      this.reports.poolOverTime(actor, period),
+      this.reports.admitted(actor, period),
+      this.reports.memberships(actor, period),
+      this.reports.problemsBy(actor, 'category', today),
+      this.reports.problemsBy(actor, 'status', today),
+      this.reports.problemsBy(actor, 'owner_department', today),
+      this.overdue.summary(actor),
+      this.reports.endings(actor, period),
+    ]);
+    const total = (rows: { n: number }[]) => rows.reduce((s, r) => s + r.n, 0);
+    return {
+      year,
+      asOf: today,
+      poolSize,
+      poolCapacity: policy.poolCapacity,
+      poolOverTime,
+      admittedThisYear,
+      annualTarget: policy.annualTarget,
+      /** admittedThisYear ÷ annualTarget, 4 decimals. */
+      targetProgress: policy.annualTarget > 0 ? round4(admittedThisYear / policy.annualTarget) : null,
+      revenueDoubling: revenueDoubling(doubling),
+      problems: {
+        total: total(byStatus),
+        overdue: byStatus.reduce((s, r) => s + r.overdue, 0),
+        byCategory: byCategory.map((r) => ({
+          key: r.key,
+          label: labelled(PROBLEM_CATEGORIES)(r.key),
+          n: r.n,
+        })),
+        byStatus: byStatus.map((r) => ({ key: r.key, label: labelled(PROBLEM_STATUSES)(r.key), n: r.n })),
+        byOwner: byOwner.map((r) => ({
+          key: r.key,
+          label: labelled(OWNER_DEPARTMENTS)(r.key),
+          n: r.n,
+          overdue: r.overdue,
+        })),
+      },
+      overdueTasks: overdueTasks(overdue),
+      endings: {
+        graduated: total(endings.filter((r) => r.stage === 'graduated')),
+        exited: total(endings.filter((r) => r.stage === 'exited')),
+        rejected: total(endings.filter((r) => r.stage === 'rejected')),
+        byReason: endings
+          .filter((r) => r.stage !== 'rejected')
+          .map((r) => ({
+            stage: r.stage,
+            stageLabel: STAGE_LABELS[r.stage as keyof typeof STAGE_LABELS] ?? t(r.stage, r.stage),
+            reason: r.reason,
+            reasonLabel: r.reason ? endingReason(r.reason) : null,
+            n: r.n,
+          })),
+      },
+    };
+  }
+}
+
+/** Per enterprise and per cohort (admission year): how many report, how many are on the path to ×2. */
+function revenueDoubling(rows: MembershipRow[]) {
+  const enterprises = rows.map((r) => ({
+    ...r,
+    cohort: Number(r.admittedOn.slice(0, 4)),
+    doubled: r.growth !== null && r.growth >= 2,
+  }));
+  const cohorts = [...new Set(enterprises.map((e) => e.cohort))].sort().map((cohort) => {
+    const members = enterprises.filter((e) => e.cohort === cohort);
+    return { cohort, ...tally(members) };
+  });
+  return { ...tally(enterprises), cohorts, enterprises };
+}
+
+function tally(members: { growth: number | null; onTrack: boolean | null; doubled: boolean }[]) {
+  const reporting = members.filter((m) => m.growth !== null);
+  return {
+    members: members.length,
+    reporting: reporting.length,
+    onTrack: members.filter((m) => m.onTrack === true).length,
+    doubled: members.filter((m) => m.doubled).length,
+    /** Mean growth (annualised revenue ÷ baseline) of those reporting. */
+    averageGrowth: reporting.length
+      ? round4(reporting.reduce((s, m) => s + m.growth!, 0) / reporting.length)
+      : null,
+  };
+}
+
+/** Open tasks past due, by the department they wait on and by district (as GET /api/tasks/overdue/summary). */
+function overdueTasks(rows: { department: string | null; district: string; n: number }[]) {
+  const byDepartment = new Map<string, number>();
+  const byDistrict = new Map<string, number>();
+  for (const r of rows) {
+    const department = r.department ?? 'unknown';
+    byDepartment.set(department, (byDepartment.get(department) ?? 0) + r.n);
+    byDistrict.set(r.district, (byDistrict.get(r.district) ?? 0) + r.n);
+  }
+  const sorted = (m: Map<string, number>) => [...m.entries()].sort(([a], [b]) => a.localeCompare(b));
+  return {
+    total: rows.reduce((s, r) => s + r.n, 0),
+    byDepartment: sorted(byDepartment).map(([key, n]) => ({
+      key,
+      label: TASK_DEPARTMENT_LABELS[key as TaskDepartment] ?? t('未知', 'unknown'),
+      n,
+    })),
+    byDistrict: sorted(byDistrict).map(([key, n]) => ({
+      key,
+      label: findDistrict(key) ? t(findDistrict(key)!.name, key) : t(key, key),
+      n,
+    })),
+  };
+}
+
+function round4(x: number): number {
+  return Math.round(x * 10_000) / 10_000;
+}

@@ -1,0 +1,242 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { Api } from '../support/api';
+import { adminApi, ADMIN, createCast, createUser, PASSWORD, tag } from '../support/cast';
+import { closeDb, db } from '../support/db';
+import { eventually, expectOk, nominationFor } from '../support/lifecycle';
+import { closeTemporal } from '../support/temporal';
+
+// Issue 6 §2: every state-changing request, refusal, login and workflow transition writes an
+// append-only, hash-chained audit event in PostgreSQL, which the application cannot change.
+afterAll(async () => {
+  await closeTemporal();
+  await closeDb();
+});
+
+async function events(auditor: Api, query: string): Promise<any[]> {
+  const r = await expectOk(auditor.get(`/api/audit?${query}`));
+  return r.items;
+}
+
+describe('what is audited', () => {
+  it('logins and failed logins, with the attempted username and the reason', async () => {
+    const auditor = await createUser('auditor', {});
+    const user = await createUser('district_officer', { districts: ['500112'] });
+    const requestId = `audit-test-${tag()}`;
+    const wrong = await Api.anonymous().post(
+      '/api/auth/login',
+      { username: user.username, password: 'wrong-pass-1' },
+      { 'x-request-id': requestId },
+    );
+    expect(wrong.status).toBe(401);
+    const ghost = `ghost-${tag()}`;
+    await Api.anonymous().post('/api/auth/login', { username: ghost, password: 'wrong-pass-1' });
+
+    const own = await events(auditor.api, `actor=${user.username}&action=auth.`);
+    expect(own.map((e) => [e.action, e.outcome, e.status, e.data.code ?? null])).toEqual([
+      ['auth.login_failed', 'refused', 401, 'INVALID_CREDENTIALS'],
+      ['auth.login', 'ok', null, null], // createUser logged in
+    ]);
+    expect(own[1].actorRole).toBe('district_officer');
+    // Each carries the id of its request, as the logs do: the caller's X-Request-Id when sent.
+    expect(own.map((e) => e.requestId)).toEqual([requestId, expect.any(String)]);
+    expect(await events(auditor.api, `actor=${ghost}`)).toMatchObject([
+      { action: 'auth.login_failed', data: { code: 'INVALID_CREDENTIALS' } },
+    ]);
+  });
+
+  it('state-changing requests with actor, target and status, secrets masked; refusals, reads refused by role too', async () => {
+    const auditor = await createUser('auditor', {});
+    const admin = await adminApi();
+    const username = `officer-${tag()}`;
+    await expectOk(
+      admin.post('/api/users', {
+        username,
+        password: PASSWORD,
+        displayName: '区县',
+        role: 'district_officer',
+        scope: { districts: ['500112'] },
+      }),
+      201,
+    );
+    const created = await eventually(async () =>
+      (await events(auditor.api, `actor=${ADMIN.username}&action=POST /api/users`)).find(
+        (e) => e.data.body?.username === username,
+      ),
+    );
+    expect(created).toMatchObject({
+      actorRole: 'admin',
+      action: 'POST /api/users',
+      outcome: 'ok',
+      status: 201,
+      data: {
+        method: 'POST',
+        path: '/api/users',
+        body: { username, password: '[redacted]', role: 'district_officer' },
+      },
+    });
+    expect(created.requestId).toEqual(expect.any(String));
+
+    // A write refused by role (403), a read refused by role (403): both are permission refusals.
+    const c = await createCast('500112', 'T2');
+    const refusedWrite = await c.enterprise.api.post('/api/users', { username: `x-${tag()}` });
+    expect(refusedWrite.status).toBe(403);
+    expect((await c.districtOfficer.api.get('/api/audit/verify')).status).toBe(403);
+    const refusals = await eventually(async () => {
+      const found = [
+        ...(await events(auditor.api, `actor=${c.enterprise.username}&outcome=refused`)),
+        ...(await events(auditor.api, `actor=${c.districtOfficer.username}&outcome=refused`)),
+      ];
+      return found.length === 2 && found;
+    });
+    expect(refusals.map((e) => [e.action, e.status, e.data.code])).toEqual([
+      ['POST /api/users', 403, 'ROLE_NOT_ALLOWED'],
+      ['GET /api/audit/verify', 403, 'ROLE_NOT_ALLOWED'],
+    ]);
+
+    // A nomination names its enterprise; the transitions it caused are there under it too.
+    await expectOk(c.districtOfficer.api.post('/api/nominations', nominationFor(c)), 201);
+    const forEnterprise = await eventually(async () => {
+      const found = await events(auditor.api, `creditCode=${c.creditCode}`);
+      return found.some((e) => e.action === 'POST /api/nominations') && found;
+    });
+    expect(forEnterprise.map((e: any) => [e.action, e.actor]).sort()).toEqual(
+      [
+        ['POST /api/nominations', c.districtOfficer.username],
+        ['workflow.transition', 'system'],
+      ].sort(),
+    );
+    expect(forEnterprise.find((e: any) => e.action === 'workflow.transition').data).toMatchObject({
+      seq: 1,
+      stage: 'screening',
+      opened: [{ type: 'SCREEN', candidateGroups: ['city_coordinator'] }],
+    });
+  });
+
+  it('membership checks (二(六) +3 points), also outside the caller’s scope', async () => {
+    const c = await createCast('500112', 'T2');
+    await expectOk(c.districtOfficer.api.post('/api/nominations', nominationFor(c)), 201);
+    await expectOk(c.districtOfficer.api.get(`/api/pool/membership/${c.creditCode}?date=2026-06-30`));
+    const stranger = await createUser('district_officer', { districts: ['500101'] });
+    expect((await stranger.api.get(`/api/pool/membership/${c.creditCode}`)).status).toBe(404);
+
+    const [own, refused] = (await events(c.auditor.api, `creditCode=${c.creditCode}&action=pool.`)).reverse();
+    expect([own, refused].map((e) => [e.action, e.actor, e.outcome, e.status])).toEqual([
+      ['pool.membership_checked', c.districtOfficer.username, 'ok', 200],
+      ['pool.membership_checked', stranger.username, 'refused', 404],
+    ]);
+    expect(own.data).toEqual({ date: '2026-06-30', member: false, period: null });
+    expect(refused.data).toMatchObject({ code: 'ENTERPRISE_NOT_FOUND' });
+  });
+});
+
+describe('reading the log', () => {
+  it('filters by actor, action, enterprise and time, newest first, in pages with totals', async () => {
+    const auditor = await createUser('auditor', {});
+    const user = await createUser('commissioner', {});
+    const before = new Date().toISOString();
+    for (let i = 0; i < 3; i++) await Api.login(user.username, PASSWORD);
+    const after = new Date(Date.now() + 1000).toISOString();
+
+    const all = await expectOk(auditor.api.get(`/api/audit?actor=${user.username}&action=auth.login`));
+    expect(all.total).toBe(4);
+    const page = await expectOk(
+      auditor.api.get(`/api/audit?actor=${user.username}&action=auth.login&pageSize=3&page=2`),
+    );
+    expect(page).toMatchObject({ total: 4, page: 2, pageSize: 3 });
+    expect(page.items).toHaveLength(1);
+    expect(page.items[0].seq).toBeLessThan(all.items[2].seq);
+    const seqs = all.items.map((e: any) => e.seq);
+    expect([...seqs].sort((a, b) => b - a)).toEqual(seqs);
+
+    const between = await expectOk(
+      auditor.api.get(
+        `/api/audit?actor=${user.username}&from=${encodeURIComponent(before)}&to=${encodeURIComponent(after)}`,
+      ),
+    );
+    expect(between.total).toBe(3);
+    // Each row links to the one before it.
+    const { rows } = await db().query(`SELECT hash FROM audit_events WHERE seq = $1`, [all.items[0].seq - 1]);
+    expect(all.items[0].prevHash).toBe(rows[0].hash);
+  });
+
+  it('answers 400 to bad filters and 403 to roles that do not audit', async () => {
+    const auditor = await createUser('auditor', {});
+    for (const q of ['from=yesterday', 'creditCode=abc', 'outcome=maybe', 'pageSize=1000', 'unknown=1']) {
+      const r = await auditor.api.get(`/api/audit?${q}`);
+      expect([q, r.status]).toEqual([q, 400]);
+    }
+    const leader = await createUser('leader', {});
+    expect((await leader.api.get('/api/audit')).status).toBe(403);
+    expect((await auditor.api.get('/api/audit/verify')).status).toBe(200);
+  });
+});
+
+describe('append-only in the database', () => {
+  it('the application’s own connection can neither UPDATE, DELETE nor TRUNCATE an audit row', async () => {
+    // The connection the API and the worker use (DATABASE_URL), on a client of its own because
+    // one statement below changes a session setting.
+    const app = new Client({ connectionString: process.env.DATABASE_URL });
+    await app.connect();
+    try {
+      const { rows } = await app.query(`SELECT seq, actor, hash FROM audit_events ORDER BY seq DESC LIMIT 1`);
+      const [last] = rows;
+      for (const sql of [
+        `UPDATE audit_events SET actor = 'mallory' WHERE seq = ${last.seq}`,
+        `DELETE FROM audit_events WHERE seq = ${last.seq}`,
+        `TRUNCATE audit_events`,
+        `UPDATE audit_chain_head SET seq = seq + 1`,
+        `DELETE FROM audit_chain_head`,
+        // Not even with ordinary triggers switched off, as replication does.
+        `SET session_replication_role = replica; UPDATE audit_events SET actor = 'mallory' WHERE seq = ${last.seq}`,
+      ]) {
+        await expect(app.query(sql)).rejects.toMatchObject({ code: '42501' });
+      }
+      const after = await app.query(`SELECT actor, hash FROM audit_events WHERE seq = $1`, [last.seq]);
+      expect(after.rows).toEqual([{ actor: last.actor, hash: last.hash }]);
+      // Nor can a row be forged: the chain trigger sets its position, time and hashes itself.
+      await app.query(`SET session_replication_role = DEFAULT`);
+      const forged = await app.query(
+        `INSERT INTO audit_events (seq, at, actor, action, prev_hash, hash)
+         VALUES (1, '2000-01-01', $1, 'test.forged', $2, $2) RETURNING seq, at, prev_hash, hash`,
+        [`mallory-${tag()}`, 'f'.repeat(64)],
+      );
+      expect(Number(forged.rows[0].seq)).toBeGreaterThan(Number(last.seq));
+      expect(forged.rows[0].prev_hash).not.toBe('f'.repeat(64));
+      expect(forged.rows[0].hash).not.toBe('f'.repeat(64));
+      expect(forged.rows[0].at.getFullYear()).toBeGreaterThan(2000);
+    } finally {
+      await app.end();
+    }
+  });
+
+  it('a role with the grants production gives the application (SELECT, INSERT) is refused UPDATE and DELETE', async () => {
+    const role = `audit_app_${randomBytes(4).toString('hex')}`;
+    const password = randomBytes(12).toString('hex');
+    await db().query(`CREATE ROLE ${role} LOGIN PASSWORD '${password}'`);
+    await db().query(`GRANT SELECT, INSERT ON audit_events TO ${role}; GRANT SELECT ON tasks TO ${role}`);
+    const url = new URL(process.env.DATABASE_URL!);
+    url.username = role;
+    url.password = password;
+    const app = new Client({ connectionString: url.toString() });
+    await app.connect();
+    try {
+      await app.query(`INSERT INTO audit_events (actor, action) VALUES ($1, 'test.append')`, [role]);
+      const { rows } = await app.query(`SELECT seq FROM audit_events WHERE actor = $1`, [role]);
+      expect(rows).toHaveLength(1);
+      await expect(
+        app.query(`UPDATE audit_events SET actor = 'x' WHERE seq = $1`, [rows[0].seq]),
+      ).rejects.toMatchObject({
+        code: '42501',
+      });
+      await expect(app.query(`DELETE FROM audit_events WHERE seq = $1`, [rows[0].seq])).rejects.toMatchObject(
+        {
+          code: '42501',
+        },
+      );
+    } finally {
+      await app.end();
+      await db().query(`DROP OWNED BY ${role}; DROP ROLE ${role}`);
+    }
+  });
+});

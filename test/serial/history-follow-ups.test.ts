@@ -1,0 +1,70 @@
+import { Policy } from '@hardtech/domain';
+import { Api } from '../support/api';
+import { createCast, createUser } from '../support/cast';
+import { closeDb, db } from '../support/db';
+import { eventually, expectOk, nominationFor } from '../support/lifecycle';
+import { smtpReceiver } from '../support/smtp';
+import { closeTemporal } from '../support/temporal';
+import { webhookReceiver } from '../support/webhook';
+
+// Issue 6 §1 with issue 5's timers: reminders and escalations fire by themselves and the history
+// names them. Second-long SLAs change the global policy, so this runs alone.
+let coordinator: Api;
+let original: Policy;
+
+beforeAll(async () => {
+  coordinator = (await createUser('city_coordinator', {})).api;
+  original = await expectOk(coordinator.get('/api/admin/policy'));
+});
+afterAll(async () => {
+  await coordinator.put('/api/admin/policy', original);
+  await closeTemporal();
+  await closeDb();
+});
+
+it('shows the timers that fired and the reminder and escalation they sent, by the system', async () => {
+  // Receivers for what the reminders send (webhook, robots, e-mail of coordinators who chose them),
+  // so that nothing of this test is left in the outbox for later tests' receivers.
+  const receivers = await Promise.all([webhookReceiver(), smtpReceiver()]);
+  try {
+    await followUpsInHistory();
+  } finally {
+    await Promise.all(receivers.map((r) => r.close()));
+  }
+});
+
+async function followUpsInHistory(): Promise<void> {
+  const sla = { ...original.sla, SCREEN: { due: 'PT4S', remindBefore: 'PT2S', escalateAfter: 'PT2S' } };
+  await expectOk(coordinator.put('/api/admin/policy', { ...original, sla }));
+  const c = await createCast('500113', 'T2');
+  await expectOk(c.districtOfficer.api.post('/api/nominations', nominationFor(c)), 201);
+  await coordinator.put('/api/admin/policy', original);
+  await eventually(async () => {
+    const { rows } = await db().query(`SELECT kind FROM notifications WHERE credit_code = $1`, [
+      c.creditCode,
+    ]);
+    return rows.length === 2;
+  }, 30_000);
+
+  const history: any[] = await expectOk(c.auditor.api.get(`/api/enterprises/${c.creditCode}/history`));
+  const followUps = history.filter((e) =>
+    ['timer.fired', 'task.reminded', 'task.escalated'].includes(e.action),
+  );
+  expect(followUps.map((e) => [e.action, e.actor, e.data.taskType ?? null])).toEqual([
+    ['timer.fired', 'system', null],
+    ['task.reminded', 'system', 'SCREEN'],
+    ['timer.fired', 'system', null],
+    ['task.escalated', 'system', 'SCREEN'],
+  ]);
+  expect(followUps[1].data.audienceGroups).toEqual(['city_coordinator']);
+  expect(followUps[1].label.zh).toContain('【待办提醒】');
+  expect(followUps[3].label.zh).toContain('【逾期升级】');
+  await eventually(async () => {
+    const { rows } = await db().query(
+      `SELECT count(*)::int AS n FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id
+       WHERE n.credit_code = $1 AND d.status = 'pending'`,
+      [c.creditCode],
+    );
+    return rows[0].n === 0;
+  }, 30_000);
+}
