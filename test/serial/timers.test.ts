@@ -159,7 +159,7 @@ describe('due dates, reminders and escalations', () => {
       await expectOk(c.districtOfficer.api.post('/api/nominations', nominationFor(c)), 201);
       const task = await openTask(c.coordinator.api, c.creditCode, 'SCREEN');
       const got = await eventually(
-        async () => receiver.received.find((r) => r.body.notification.taskId === task.id),
+        async () => receiver.received.find((r) => r.body.notification?.taskId === task.id),
         20_000,
       );
       expect(got.body).toMatchObject({
@@ -168,7 +168,7 @@ describe('due dates, reminders and escalations', () => {
       });
       expect(validSignature(got)).toBe(true);
       await new Promise((r) => setTimeout(r, 3000));
-      expect(receiver.received.filter((r) => r.body.notification.taskId === task.id)).toHaveLength(1);
+      expect(receiver.received.filter((r) => r.body.notification?.taskId === task.id)).toHaveLength(1);
       const delivery = (
         await db().query(
           `SELECT d.status, d.attempts FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id WHERE n.task_id = $1`,
