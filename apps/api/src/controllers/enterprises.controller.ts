@@ -1,8 +1,14 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@hardtech/domain';
 import { CurrentActor } from '../auth/decorators';
-import { EnterpriseQueryDto } from '../dtos/enterprise.dto';
+import {
+  EnterpriseDetailDto,
+  EnterpriseListDto,
+  EnterpriseQueryDto,
+  StatechartDto,
+} from '../dtos/enterprise.dto';
+import { ApiDoc } from '../openapi/api-doc';
 import { EnterprisesService } from '../services/enterprises.service';
 import { CreditCodePipe } from './params';
 
@@ -13,7 +19,12 @@ export class EnterprisesController {
   constructor(private readonly enterprises: EnterprisesService) {}
 
   @Get()
-  @ApiOperation({ summary: '企业列表 Enterprises in scope' })
+  @ApiDoc({
+    summary: '企业列表 Enterprises in scope',
+    description: 'Only enterprises within the caller’s scope; `total` counts the same.',
+    ok: EnterpriseListDto,
+    errors: [400, 401],
+  })
   list(@CurrentActor() actor: Actor, @Query() q: EnterpriseQueryDto) {
     return this.enterprises.list(actor, {
       stage: q.stage,
@@ -26,13 +37,17 @@ export class EnterprisesController {
   }
 
   @Get(':creditCode')
-  @ApiOperation({ summary: '企业详情 An enterprise' })
+  @ApiDoc({ summary: '企业详情 An enterprise', ok: EnterpriseDetailDto, errors: [400, 401, 404] })
   detail(@CurrentActor() actor: Actor, @Param('creditCode', CreditCodePipe) creditCode: string) {
     return this.enterprises.detail(actor, creditCode);
   }
 
   @Get(':creditCode/statechart')
-  @ApiOperation({ summary: '流程图 The statechart and the current state' })
+  @ApiDoc({
+    summary: '流程图 The statechart and the current state',
+    ok: StatechartDto,
+    errors: [400, 401, 404],
+  })
   statechart(@CurrentActor() actor: Actor, @Param('creditCode', CreditCodePipe) creditCode: string) {
     return this.enterprises.statechart(actor, creditCode);
   }

@@ -1,7 +1,9 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import { Actor, NOMINATION_FIELDS } from '@hardtech/domain';
 import { CurrentActor, Roles } from '../auth/decorators';
+import { NominationResultDto } from '../dtos/enterprise.dto';
+import { ApiDoc } from '../openapi/api-doc';
 import { formSchema } from '../openapi/form-schema';
 import { NominationsService } from '../services/nominations.service';
 
@@ -13,9 +15,12 @@ export class NominationsController {
 
   @Post()
   @Roles('city_coordinator', 'industry_officer', 'district_officer', 'enterprise_user')
-  @ApiOperation({
+  @ApiDoc({
     summary: '推荐企业 Nominate an enterprise',
     description: 'Starts the lifecycle; answers once the SCREEN task is in the inbox. 409 if one is active.',
+    ok: NominationResultDto,
+    status: 201,
+    errors: [400, 401, 403, 409, 413],
   })
   @ApiBody({ schema: formSchema(NOMINATION_FIELDS) })
   async nominate(@CurrentActor() actor: Actor, @Body() body: unknown) {

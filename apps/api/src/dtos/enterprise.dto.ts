@@ -1,10 +1,11 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { STAGES } from '@hardtech/domain';
 import type { Stage } from '@hardtech/domain';
+import { PageDto, PageQueryDto } from './common.dto';
+import { TaskItemDto } from './task.dto';
 
-export class EnterpriseQueryDto {
+export class EnterpriseQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: STAGES }) @IsOptional() @IsIn(STAGES as unknown as string[]) stage?: Stage;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(16) district?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(16) cluster?: string;
@@ -13,18 +14,101 @@ export class EnterpriseQueryDto {
   @IsString()
   @MaxLength(100)
   q?: string;
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100000)
-  page?: number;
-  @ApiPropertyOptional({ default: 20, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
+}
+
+export class EnterpriseItemDto {
+  @ApiProperty() creditCode: string;
+  @ApiProperty() name: string;
+  @ApiProperty() district: string;
+  @ApiProperty() cluster: string;
+  @ApiProperty({ type: String, nullable: true }) leadCluster: string | null;
+  @ApiProperty({ enum: STAGES }) stage: Stage;
+  @ApiProperty() lifecycleNo: number;
+  @ApiProperty() updatedAt: string;
+}
+
+export class EnterpriseListDto extends PageDto {
+  @ApiProperty({ type: [EnterpriseItemDto] }) items: EnterpriseItemDto[];
+}
+
+export class ProblemDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty() category: string;
+  @ApiProperty() measures: string;
+  @ApiProperty() target: string;
+  @ApiProperty() ownerDepartment: string;
+  @ApiProperty() dueAt: string;
+  @ApiProperty() status: string;
+  @ApiProperty({ type: String, nullable: true }) special: string | null;
+}
+
+export class MembershipDto {
+  @ApiProperty({ example: '2026-03-01' }) from: string;
+  @ApiProperty({ type: String, nullable: true }) to: string | null;
+  @ApiProperty({ type: String, nullable: true }) reason: string | null;
+  @ApiProperty() lifecycleNo: number;
+}
+
+export class QuarterlyReportDto {
+  @ApiProperty({ example: '2026Q3' }) quarter: string;
+  @ApiProperty({ description: 'integer yuan' }) revenue: number;
+  @ApiProperty({ description: 'integer yuan' }) rdExpense: number;
+  @ApiProperty() headcount: number;
+  @ApiProperty() newClassOneIp: number;
+  @ApiProperty({ description: 'integer yuan' }) financing: number;
+  @ApiProperty() listingProgress: string;
+  @ApiProperty() submittedBy: string;
+  @ApiProperty() submittedAt: string;
+}
+
+const object = (description?: string) =>
+  ApiProperty({ type: 'object', nullable: true, additionalProperties: true, description });
+
+export class EnterpriseDetailDto {
+  @ApiProperty() creditCode: string;
+  @ApiProperty() name: string;
+  @ApiProperty() district: string;
+  @ApiProperty() cluster: string;
+  @ApiProperty({ enum: STAGES }) stage: Stage;
+  @object('the statechart state') stateValue: unknown;
+  @ApiProperty() lifecycleNo: number;
+  @ApiProperty() workflowId: string;
+  @ApiProperty({ type: Number, nullable: true }) policyVersion: number | null;
+  @object('the nomination as corrected') nomination: unknown;
+  @ApiProperty() nominatedBy: string;
+  @object('{criteria: [{id, outcome: pass | fail | judgment, detail}]}') screening: unknown;
+  @ApiProperty({ type: String, nullable: true }) leadCluster: string | null;
+  @ApiProperty({ type: String, nullable: true }) commissioner: string | null;
+  @ApiProperty({ type: String, nullable: true }) districtLiaison: string | null;
+  @ApiProperty({ type: [TaskItemDto] }) openTasks: TaskItemDto[];
+  @object('portrait and problems of the growth diagnosis') diagnosis: unknown;
+  @ApiProperty({ type: [ProblemDto] }) problems: ProblemDto[];
+  @ApiProperty({ type: [MembershipDto] }) membership: MembershipDto[];
+  @ApiProperty({ type: Number, nullable: true, description: 'integer yuan' }) baselineRevenue: number | null;
+  @ApiProperty({ type: [QuarterlyReportDto] }) quarterlyReports: QuarterlyReportDto[];
+  @object('how the lifecycle ended') closing: unknown;
+  @ApiProperty() updatedAt: string;
+  @ApiProperty({ type: String, nullable: true }) latestQuarter: string | null;
+}
+
+export class StatechartCurrentDto {
+  @ApiProperty({ enum: STAGES }) stage: Stage;
+  @object() stateValue: unknown;
+}
+
+export class StatechartDto {
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'state nodes {id, key, type, label, task, transitions, states}',
+  })
+  definition: unknown;
+  @ApiProperty({ type: StatechartCurrentDto }) current: StatechartCurrentDto;
+}
+
+export class NominationResultDto {
+  @ApiProperty() creditCode: string;
+  @ApiProperty({ example: 'enterprise/91500112MA5U000017' }) workflowId: string;
+  @ApiProperty({ enum: STAGES }) stage: Stage;
 }

@@ -1,4 +1,5 @@
 import { InitialSchema1764000000000 } from './1764000000000-InitialSchema';
+import { Sessions1764100000000 } from './1764100000000-Sessions';
 
 /** In order. Never edit a migration that has shipped; add a new one. */
-export const MIGRATIONS = [InitialSchema1764000000000];
+export const MIGRATIONS = [InitialSchema1764000000000, Sessions1764100000000];
