@@ -11,6 +11,7 @@ import {
   quarterlyReport,
 } from './lifecycle';
 import { temporalClient } from './temporal';
+import type { Nomination } from '@hardtech/domain';
 import { quarterTickSignal } from '@hardtech/temporal/lifecycle.contract';
 
 /** Signals a quarter tick as the quarterly dispatch does, and waits for the report task. */
@@ -22,9 +23,19 @@ export async function tickQuarter(cast: Cast, quarter: string): Promise<void> {
   await eventually(() => openTask(cast.enterprise.api, cast.creditCode, 'QUARTERLY_REPORT'));
 }
 
+export interface DriveOptions {
+  /** Changes to the sample nomination (e.g. a name to find the enterprise by). */
+  nomination?: Partial<Nomination>;
+  /** The diagnosis's ledger problems; one owned by the finance division unless given. */
+  problems?: Record<string, unknown>[];
+}
+
 /** Drives a nominated enterprise to supporting: screening, feedback, admission, diagnosis. */
-export async function driveToSupporting(cast: Cast): Promise<void> {
-  await expectOk(cast.districtOfficer.api.post('/api/nominations', nominationFor(cast)), 201);
+export async function driveToSupporting(cast: Cast, options: DriveOptions = {}): Promise<void> {
+  await expectOk(
+    cast.districtOfficer.api.post('/api/nominations', nominationFor(cast, options.nomination)),
+    201,
+  );
   await expectOk(complete(cast.coordinator.api, cast.creditCode, 'SCREEN', 'pass', { judgments: JUDGMENTS }));
   await expectOk(
     complete(cast.districtOfficer.api, cast.creditCode, 'DISTRICT_FEEDBACK', 'support', { opinion: '同意' }),
@@ -40,7 +51,7 @@ export async function driveToSupporting(cast: Cast): Promise<void> {
   await expectOk(
     complete(cast.commissioner.api, cast.creditCode, 'DIAGNOSE', 'submit', {
       portrait: PORTRAIT,
-      problems: [problem()],
+      problems: options.problems ?? [problem()],
     }),
   );
 }

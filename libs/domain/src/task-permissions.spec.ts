@@ -1,5 +1,5 @@
 import { Actor } from './roles';
-import { allowedTaskActions, delegateRefusal, TaskAction, taskRefusal } from './task-permissions';
+import { allowedTaskActions, delegateRefusal, HeldTask, TaskAction, taskRefusal } from './task-permissions';
 
 const district = (username: string, d = '500112'): Actor => ({
   username,
@@ -12,16 +12,16 @@ const outsider = district('olga', '500103');
 const coordinator: Actor = { username: 'cora', role: 'city_coordinator', scope: {} };
 const auditor: Actor = { username: 'audrey', role: 'auditor', scope: {} };
 const groups = ['district_officer:district:500112'];
-const open = { assignee: null, candidateGroups: groups };
-const heldByAlice = { assignee: 'alice', candidateGroups: groups };
+const open: HeldTask = { assignee: null, candidateGroups: groups };
+const heldByAlice: HeldTask = { assignee: 'alice', candidateGroups: groups };
 
-const answer = (actor: Actor, task: typeof open, action: TaskAction) => {
+const answer = (actor: Actor, task: HeldTask, action: TaskAction) => {
   const r = taskRefusal(actor, task, action);
   return r ? `${r.status} ${r.code}` : 'ok';
 };
 
 describe('taskRefusal: who may act on an open task', () => {
-  it.each<[string, Actor, typeof open, TaskAction, string]>([
+  it.each<[string, Actor, HeldTask, TaskAction, string]>([
     ['a candidate completes an unclaimed task', alice, open, 'complete', 'ok'],
     ['the assignee completes', alice, heldByAlice, 'complete', 'ok'],
     ['another candidate completes a claimed task', bob, heldByAlice, 'complete', '409 TASK_CLAIMED'],
