@@ -23,6 +23,20 @@ describe('assertSafeInput', () => {
     expect(fieldsOf('x\udc00', { type: 'query', data: 'q' })).toEqual(['q']);
   });
 
+  it('refuses __proto__, constructor and prototype keys, which copying would lose', () => {
+    expect(fieldsOf(JSON.parse('{"data":{"reason":"x","__proto__":{"admin":true}}}'))).toEqual([
+      'data.__proto__',
+    ]);
+    expect(fieldsOf(JSON.parse('{"__proto__":{"outcome":"reject"}}'))).toEqual(['__proto__']);
+    expect(fieldsOf({ data: { reason: 'x', constructor: { prototype: {} } } })).toEqual([
+      'data.constructor',
+      'data.constructor.prototype',
+    ]);
+    expect(fieldsOf({ data: { note: 'constructor, prototype and __proto__ are fine as values' } })).toEqual(
+      [],
+    );
+  });
+
   it('refuses nesting deeper than MAX_DEPTH', () => {
     let deep: unknown = 'leaf';
     for (let i = 0; i < MAX_DEPTH + 5; i++) deep = { d: deep };

@@ -13,6 +13,11 @@ const UNSTORABLE_TEXT: Text = t(
   '包含无法保存的字符（NUL或不成对的代理项）',
   'contains NUL or unpaired surrogates',
 );
+// JSON.parse keeps "__proto__" as an own key, but copying the object (class-transformer does) turns
+// it into the prototype, and class-transformer drops "constructor": either way the key vanishes
+// before validation sees it. No form of ours uses these names.
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const RESERVED_KEY_TEXT: Text = t('不允许的字段名', 'reserved field name');
 const TOO_DEEP_TEXT: Text = t(`嵌套超过${MAX_DEPTH}层`, `nested deeper than ${MAX_DEPTH} levels`);
 
 function join(path: string, key: string): string {
@@ -37,6 +42,7 @@ function problemsOf(value: unknown, path: string, depth: number, out: FieldError
   }
   for (const [key, item] of Object.entries(value)) {
     if (UNSTORABLE.test(key)) out.push({ field: join(path, key), text: UNSTORABLE_TEXT });
+    if (RESERVED_KEYS.has(key)) out.push({ field: join(path, key), text: RESERVED_KEY_TEXT });
     problemsOf(item, join(path, key), depth + 1, out);
   }
 }
