@@ -74,7 +74,8 @@ export class TasksController {
 
   @Post(':id/complete')
   @ApiHeader({
-    name: 'Idempotency-Key',
+    // Lower case, as @Headers() documents it: one parameter, not two.
+    name: 'idempotency-key',
     required: false,
     description:
       '1–200 visible ASCII characters. A retry with the same key and body returns the first answer; the same key with another body is a 409.',

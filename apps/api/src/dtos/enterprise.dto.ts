@@ -65,13 +65,21 @@ export class QuarterlyReportDto {
 const object = (description?: string) =>
   ApiProperty({ type: 'object', nullable: true, additionalProperties: true, description });
 
+/** An xstate state value: a state's key, or nested keys for compound and parallel states. */
+const stateValue = () =>
+  ApiProperty({
+    oneOf: [{ type: 'string' }, { type: 'object', additionalProperties: true }],
+    nullable: true,
+    description: 'the statechart state, e.g. "screening" or {"feedback": {"district": "pending", …}}',
+  });
+
 export class EnterpriseDetailDto {
   @ApiProperty() creditCode: string;
   @ApiProperty() name: string;
   @ApiProperty() district: string;
   @ApiProperty() cluster: string;
   @ApiProperty({ enum: STAGES }) stage: Stage;
-  @object('the statechart state') stateValue: unknown;
+  @stateValue() stateValue: unknown;
   @ApiProperty() lifecycleNo: number;
   @ApiProperty() workflowId: string;
   @ApiProperty({ type: Number, nullable: true }) policyVersion: number | null;
@@ -94,7 +102,7 @@ export class EnterpriseDetailDto {
 
 export class StatechartCurrentDto {
   @ApiProperty({ enum: STAGES }) stage: Stage;
-  @object() stateValue: unknown;
+  @stateValue() stateValue: unknown;
 }
 
 export class StatechartDto {
