@@ -16,6 +16,7 @@ const C_OUT = 'F4';
 
 const ALL_E: EnterpriseKey[] = ['SUP', 'FB', 'OUT'];
 const ALL_T: TaskKey[] = ['QR', 'DF', 'EC', 'SCREEN'];
+const TASK_OF: Record<TaskKey, EnterpriseKey> = { QR: 'SUP', DF: 'FB', EC: 'FB', SCREEN: 'OUT' };
 type Status = 200 | 201 | 403 | 404 | 409 | 422;
 
 interface RoleSpec {
@@ -68,7 +69,7 @@ describe('access matrix: role × endpoint family × scope', () => {
   let w: World;
   const api = (role: Role): Api => w.users[role].api;
   const sorted = (xs: string[]) => [...xs].sort();
-  const typesOf = (keys: TaskKey[]) => sorted(keys.map((k) => w.tasks[k]));
+  const idsOf = (keys: TaskKey[]) => sorted(keys.map((k) => w.tasks[k]));
   const codesOf = (keys: EnterpriseKey[]) => sorted(keys.map((k) => w.enterprises[k]));
   const worldTasks = async (role: Role, query: string) => {
     const ids: string[] = [];
@@ -125,16 +126,21 @@ describe('access matrix: role × endpoint family × scope', () => {
           const detail = await api(role).get(`/api/enterprises/${cc}`);
           expect(detail.status).toBe(expected);
           if (expected === 404) expect(detail.body.code).toBe('ENTERPRISE_NOT_FOUND');
+          else {
+            // Its open tasks are a list too: only those the role may see.
+            const visible = spec.tasks.filter((t) => TASK_OF[t] === key);
+            expect(sorted(detail.body.openTasks.map((t: { id: string }) => t.id))).toEqual(idsOf(visible));
+          }
           expect((await api(role).get(`/api/enterprises/${cc}/statechart`)).status).toBe(expected);
         },
       );
 
       it(`lists exactly the open tasks ${spec.tasks.join(', ')} (view=all), with matching totals`, async () => {
-        expect(await worldTasks(role, 'view=all')).toEqual(typesOf(spec.tasks));
+        expect(await worldTasks(role, 'view=all')).toEqual(idsOf(spec.tasks));
         if (spec.exactTotals) {
           const r = await api(role).get('/api/tasks?view=all&pageSize=100');
           expect(r.body.total).toBe(spec.tasks.length);
-          expect(sorted(r.body.items.map((t: { id: string }) => t.id))).toEqual(typesOf(spec.tasks));
+          expect(sorted(r.body.items.map((t: { id: string }) => t.id))).toEqual(idsOf(spec.tasks));
         }
       });
 
@@ -149,7 +155,7 @@ describe('access matrix: role × endpoint family × scope', () => {
       });
 
       it(`has ${spec.inbox.join(', ') || 'nothing'} in its inbox`, async () => {
-        expect(await worldTasks(role, 'view=inbox')).toEqual(typesOf(spec.inbox));
+        expect(await worldTasks(role, 'view=inbox')).toEqual(idsOf(spec.inbox));
       });
 
       it.each(ALL_T)('GET /api/tasks/<%s> and its candidates: 200 in scope, 404 outside', async (key) => {

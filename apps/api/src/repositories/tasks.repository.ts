@@ -72,6 +72,16 @@ export class TasksRepository {
     return { items, total };
   }
 
+  /** The enterprise's open tasks that the caller may see (an enterprise sees only its own). */
+  openVisibleOf(actor: Actor, creditCode: string): Promise<TaskEntity[]> {
+    return this.scoped(actor)
+      .andWhere('t.credit_code = :creditCode', { creditCode })
+      .andWhere(`t.status = 'open'`)
+      .orderBy('t.createdAt', 'ASC')
+      .getMany();
+  }
+
+  /** Unscoped: for the system's own use (the demo seed). */
   openOf(creditCode: string): Promise<TaskEntity[]> {
     return this.repo.find({ where: { creditCode, status: 'open' }, order: { createdAt: 'ASC' } });
   }
