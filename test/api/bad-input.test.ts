@@ -79,6 +79,9 @@ const nominate = (f: Fixture, over: Record<string, unknown> = {}) =>
   f.district.api.post('/api/nominations', nomination(f, over));
 const complete = (f: Fixture, task: string, body: unknown, headers?: Record<string, string>) =>
   f.coordinator.api.post(`/api/tasks/${task}/complete`, body, headers);
+/** A raw body (and content type) to the complete endpoint of A's screening. */
+const rawComplete = (f: Fixture, body: string, headers: Record<string, string> = JSON_TYPE) =>
+  f.coordinator.api.raw('POST', `/api/tasks/${f.screenA}/complete`, body, headers);
 const newUser = (f: Fixture, over: Record<string, unknown> = {}) =>
   f.admin.post('/api/users', {
     username: `bi-new-${f.tag}`,
@@ -532,19 +535,18 @@ const CASES: Case[] = [
   },
   {
     name: 'complete with malformed JSON',
-    send: (f) =>
-      f.coordinator.api.raw('POST', `/api/tasks/${f.screenA}/complete`, '{"outcome": "pass",}', JSON_TYPE),
+    send: (f) => rawComplete(f, '{"outcome": "pass",}'),
     status: 400,
     code: 'MALFORMED_JSON',
   },
   {
     name: 'complete with a JSON null',
-    send: (f) => f.coordinator.api.raw('POST', `/api/tasks/${f.screenA}/complete`, 'null', JSON_TYPE),
+    send: (f) => rawComplete(f, 'null'),
     status: 400,
   },
   {
     name: 'complete with a JSON string',
-    send: (f) => f.coordinator.api.raw('POST', `/api/tasks/${f.screenA}/complete`, '"pass"', JSON_TYPE),
+    send: (f) => rawComplete(f, '"pass"'),
     status: 400,
   },
   {
@@ -554,18 +556,13 @@ const CASES: Case[] = [
   },
   {
     name: 'complete as text/plain',
-    send: (f) =>
-      f.coordinator.api.raw('POST', `/api/tasks/${f.screenA}/complete`, '{"outcome":"reject"}', {
-        'content-type': 'text/plain',
-      }),
+    send: (f) => rawComplete(f, '{"outcome":"reject"}', { 'content-type': 'text/plain' }),
     status: 415,
   },
   {
     name: 'complete in latin1',
     send: (f) =>
-      f.coordinator.api.raw('POST', `/api/tasks/${f.screenA}/complete`, '{"outcome":"reject"}', {
-        'content-type': 'application/json; charset=latin1',
-      }),
+      rawComplete(f, '{"outcome":"reject"}', { 'content-type': 'application/json; charset=latin1' }),
     status: 415,
   },
   {
@@ -598,25 +595,13 @@ const CASES: Case[] = [
   },
   {
     name: '__proto__ in data',
-    send: (f) =>
-      f.coordinator.api.raw(
-        'POST',
-        `/api/tasks/${f.screenA}/complete`,
-        '{"outcome":"reject","data":{"reason":"x","__proto__":{"admin":true}}}',
-        JSON_TYPE,
-      ),
+    send: (f) => rawComplete(f, '{"outcome":"reject","data":{"reason":"x","__proto__":{"admin":true}}}'),
     status: 400,
     field: 'data.__proto__',
   },
   {
     name: '__proto__ at the top',
-    send: (f) =>
-      f.coordinator.api.raw(
-        'POST',
-        `/api/tasks/${f.screenA}/complete`,
-        '{"__proto__":{"outcome":"reject","data":{"reason":"polluted"}}}',
-        JSON_TYPE,
-      ),
+    send: (f) => rawComplete(f, '{"__proto__":{"outcome":"reject","data":{"reason":"polluted"}}}'),
     status: 400,
   },
   {
