@@ -8,6 +8,8 @@ const moduleNameMapper = {
   '^@hardtech/(workflows|activities)/(.*)$': '<rootDir>/$1/$2',
 };
 const common = { transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node' };
+// Integration tests drive real workflows over HTTP; a lifecycle takes seconds on a busy machine.
+const integration = { ...common, testTimeout: 60_000, slowTestThreshold: 30 };
 
 module.exports = {
   projects: [
@@ -21,10 +23,16 @@ module.exports = {
       ],
     },
     {
-      ...common,
+      ...integration,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/**/*.test.ts'],
-      slowTestThreshold: 30,
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/serial/'],
+    },
+    {
+      // Tests that change global state (the active policy): scripts/test.mjs runs them alone, in band.
+      ...integration,
+      displayName: 'serial',
+      testMatch: ['<rootDir>/test/serial/**/*.test.ts'],
     },
   ],
 };

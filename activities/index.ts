@@ -14,5 +14,6 @@ export function createActivities(
   return {
     activePolicy: lifecycle.activePolicy.bind(lifecycle),
     project: lifecycle.project.bind(lifecycle),
+    reservePoolSeat: lifecycle.reservePoolSeat.bind(lifecycle),
   };
 }

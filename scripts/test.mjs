@@ -67,15 +67,24 @@ try {
   await migrate(env);
   await startApplication(env, { port: API_PORT, logDir: join(TEST_DATA, 'logs'), echo: false });
   step(`Running jest (stack ready after ${Math.round((Date.now() - started) / 1000)} s)…`);
-  await run(process.execPath, [join(ROOT, 'node_modules/jest/bin/jest.js'), ...process.argv.slice(2)], {
-    cwd: ROOT,
-    env: {
-      ...env,
-      API_URL: `http://127.0.0.1:${API_PORT}`,
-      TEST_DATA_DIR: TEST_DATA,
-      TEMPORAL_CLI: temporal.cli ?? '',
-    },
-  });
+  const jestEnv = {
+    ...env,
+    API_URL: `http://127.0.0.1:${API_PORT}`,
+    TEST_DATA_DIR: TEST_DATA,
+    TEMPORAL_CLI: temporal.cli ?? '',
+  };
+  const jest = (...args) =>
+    run(
+      process.execPath,
+      [join(ROOT, 'node_modules/jest/bin/jest.js'), ...process.argv.slice(2), '--passWithNoTests', ...args],
+      {
+        cwd: ROOT,
+        env: jestEnv,
+      },
+    );
+  await jest('--selectProjects', 'unit', 'integration');
+  // Tests that change global state (the active policy) run alone, after the others.
+  await jest('--runInBand', '--selectProjects', 'serial');
   exitCode = 0;
   ok(`all tests passed in ${Math.round((Date.now() - started) / 1000)} s`);
 } catch (e) {

@@ -24,19 +24,24 @@ export async function tickQuarter(cast: Cast, quarter: string): Promise<void> {
 }
 
 export interface DriveOptions {
+  /** The enterprise is already nominated: start at its screening. */
+  nominated?: boolean;
   /** Changes to the sample nomination (e.g. a name to find the enterprise by). */
   nomination?: Partial<Nomination>;
   /** The diagnosis's ledger problems; one owned by the finance division unless given. */
   problems?: Record<string, unknown>[];
 }
 
-/** Drives a nominated enterprise to supporting: screening, feedback, admission, diagnosis. */
+/** Nominates (unless already done) and drives to supporting: screening, feedback, admission, diagnosis. */
 export async function driveToSupporting(cast: Cast, options: DriveOptions = {}): Promise<void> {
-  await expectOk(
-    cast.districtOfficer.api.post('/api/nominations', nominationFor(cast, options.nomination)),
-    201,
-  );
+  if (!options.nominated) {
+    await expectOk(
+      cast.districtOfficer.api.post('/api/nominations', nominationFor(cast, options.nomination)),
+      201,
+    );
+  }
   await expectOk(complete(cast.coordinator.api, cast.creditCode, 'SCREEN', 'pass', { judgments: JUDGMENTS }));
+
   await expectOk(
     complete(cast.districtOfficer.api, cast.creditCode, 'DISTRICT_FEEDBACK', 'support', { opinion: '同意' }),
   );

@@ -1,5 +1,6 @@
 import type {
   Actor,
+  DoublingProgress,
   Nomination,
   OwnerDepartment,
   Problem,
@@ -28,6 +29,8 @@ export interface QuarterlyReport {
   note?: string;
   submittedBy: string;
   submittedAt: string;
+  /** 三年倍增 as of this report. */
+  progress: DoublingProgress | null;
 }
 
 export interface Closing {

@@ -3,10 +3,14 @@ import type { CompleteTaskResult, ProjectionDelta } from '@hardtech/temporal/lif
 import { Lifecycle } from './lifecycle';
 
 // The runtime's logic on plain functions; tests/ drive the same code on the real Temporal server.
-function harness(over: Partial<ReturnType<typeof sampleNomination>> = {}) {
+function harness(
+  over: Partial<ReturnType<typeof sampleNomination>> = {},
+  capacity = DEFAULT_POLICY.poolCapacity,
+) {
   const deltas: ProjectionDelta[] = [];
   let clock = Date.parse('2026-03-02T01:00:00Z');
   let ids = 0;
+  let seats = 0;
   const lifecycle = new Lifecycle(
     {
       nomination: sampleNomination(over),
@@ -15,8 +19,14 @@ function harness(over: Partial<ReturnType<typeof sampleNomination>> = {}) {
       lifecycleNo: 1,
     },
     {
-      activePolicy: async () => DEFAULT_POLICY,
+      activePolicy: async () => ({ ...DEFAULT_POLICY, poolCapacity: capacity }),
       project: async (d) => void deltas.push(d),
+      reservePoolSeat: async (req) => ({
+        reserved: seats < req.capacity && ++seats > 0,
+        members: seats,
+        capacity: req.capacity,
+      }),
+      patched: () => true,
       stageChanged: () => undefined,
       now: () => new Date((clock += 1000)),
       newId: () => `id-${++ids}`,
@@ -202,5 +212,28 @@ describe('lifecycle runtime', () => {
     const r = await h.complete('QUARTERLY_REVIEW', industry, 'continue', {});
     expect(r.nextTasks.map((x) => [x.type, x.quarter])).toEqual([['QUARTERLY_REPORT', '2026Q2']]);
     expect(h.lifecycle.shouldContinueAsNew(false)).toBe(false);
+  });
+
+  it('refuses admission with 422 when the pool is full, leaving the task open', async () => {
+    const h = harness({}, 0);
+    await h.lifecycle.open();
+    await h.complete('SCREEN', coordinator, 'pass', { judgments });
+    await h.complete('DISTRICT_FEEDBACK', district, 'support');
+    await h.complete('ENTERPRISE_CONFIRM', enterprise, 'confirm');
+    const admit = { leadCluster: 'T2', commissioner: 'commissioner', districtLiaison: 'd' };
+    await expect(h.complete('ADMIT', coordinator, 'admit', admit)).rejects.toMatchObject({
+      status: 422,
+      code: 'POOL_FULL',
+      text: { zh: '帮扶库已满：在库企业 0 家，容量 0 家' },
+    });
+    expect(h.lifecycle.stage).toBe('admission');
+    expect(() =>
+      h.lifecycle.validateCompletion({
+        taskId: h.open('ADMIT').id,
+        outcome: 'reject',
+        data: { reason: '名额已满' },
+        actor: coordinator,
+      }),
+    ).not.toThrow();
   });
 });

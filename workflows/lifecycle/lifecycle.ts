@@ -7,6 +7,7 @@ import {
   evaluateScreening,
   NotFound,
   Policy,
+  poolFull,
   resolveCandidates,
   shanghaiDate,
   slaFor,
@@ -27,6 +28,8 @@ import type {
   LifecycleView,
   ProjectionDelta,
   QuarterTick,
+  SeatRequest,
+  SeatResult,
   TaskView,
 } from '@hardtech/temporal/lifecycle.contract';
 import type { LifecycleContext } from './context';
@@ -38,10 +41,16 @@ import { candidateFactsOf, stageOf, TaskSpec, taskSpecsOf } from './tasks';
 export interface LifecycleEffects {
   activePolicy(): Promise<Policy>;
   project(delta: ProjectionDelta): Promise<void>;
+  reservePoolSeat(req: SeatRequest): Promise<SeatResult>;
+  /** Temporal's patched(): true for new code paths, false when replaying histories made before. */
+  patched(id: string): boolean;
   stageChanged(stage: Stage): void;
   now(): Date;
   newId(): string;
 }
+
+/** Patch id: admission reserves a seat in the pool (capacity check) before the transition. */
+export const POOL_SEAT_PATCH = 'pool-seat-reservation';
 
 /** Production lifecycles continue as new at least this often, whatever Temporal suggests. */
 export const DEFAULT_QUARTERS_PER_RUN = 8;
@@ -141,6 +150,7 @@ export class Lifecycle {
     let policy: Policy;
     try {
       policy = await this.fx.activePolicy();
+      await this.beforeTransition(task, req, policy);
     } catch (e) {
       task.completing = false;
       throw e;
@@ -158,6 +168,20 @@ export class Lifecycle {
     delta.closed[0].result = result;
     await this.commit(delta);
     return result;
+  }
+
+  /** Side effects that must succeed before the transition may happen. */
+  private async beforeTransition(task: OpenTask, req: CompleteTaskRequest, policy: Policy): Promise<void> {
+    // Lifecycles admitted before this patch took no seat; replaying them must not ask for one.
+    if (task.type === 'ADMIT' && req.outcome === 'admit' && this.fx.patched(POOL_SEAT_PATCH)) {
+      const seat = await this.fx.reservePoolSeat({
+        creditCode: this.creditCode,
+        lifecycleNo: this.input.lifecycleNo,
+        capacity: policy.poolCapacity,
+        fromDate: shanghaiDate(this.fx.now()),
+      });
+      if (!seat.reserved) throw poolFull(seat.members, seat.capacity);
+    }
   }
 
   private taskEvent(task: OpenTask, req: CompleteTaskRequest, at: Date, policy: Policy): LifecycleEvent {

@@ -27,6 +27,8 @@ export async function enterpriseLifecycle(input: LifecycleInput): Promise<Lifecy
   const lifecycle = new Lifecycle(input, {
     activePolicy: () => activities.activePolicy(),
     project: (delta) => activities.project(delta),
+    reservePoolSeat: (req) => activities.reservePoolSeat(req),
+    patched: (id) => wf.patched(id),
     stageChanged: (stage) => {
       if (stage === currentStage) return;
       currentStage = stage;

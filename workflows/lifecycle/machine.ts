@@ -2,6 +2,7 @@ import { assign, setup } from 'xstate';
 import {
   applyCorrections,
   CandidateRule,
+  doublingProgress,
   Problem,
   ScreeningReport,
   TASK_FORMS,
@@ -109,10 +110,16 @@ export const lifecycleMachine = setup({
     })),
     recordQuarterlyReport: assign(({ context, event }) => {
       const e = asTask(event);
+      const reports = [...context.quarterlyReports, e.data as { quarter: string; revenue: number }];
+      const progress = doublingProgress(
+        context.admission?.baselineRevenue ?? null,
+        context.admission?.admittedAt ?? e.at,
+        reports,
+      );
       return {
         quarterlyReports: [
           ...context.quarterlyReports,
-          { ...(e.data as any), submittedBy: e.actor.username, submittedAt: e.at },
+          { ...(e.data as any), submittedBy: e.actor.username, submittedAt: e.at, progress },
         ],
       };
     }),

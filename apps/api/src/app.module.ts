@@ -12,18 +12,24 @@ import { AuthController } from './controllers/auth.controller';
 import { EnterprisesController } from './controllers/enterprises.controller';
 import { HealthController } from './controllers/health.controller';
 import { NominationsController } from './controllers/nominations.controller';
+import { PoolController } from './controllers/pool.controller';
+import { ProblemsController } from './controllers/problems.controller';
 import { ReferenceController } from './controllers/reference.controller';
 import { TasksController } from './controllers/tasks.controller';
 import { UsersController } from './controllers/users.controller';
 import { DemoSeed } from './seed/demo-seed';
 import { ClustersRepository } from './repositories/clusters.repository';
 import { EnterprisesRepository } from './repositories/enterprises.repository';
+import { ProblemsRepository } from './repositories/problems.repository';
 import { TasksRepository } from './repositories/tasks.repository';
 import { UsersRepository } from './repositories/users.repository';
 import { AuthService } from './services/auth.service';
 import { EnterprisesService } from './services/enterprises.service';
 import { HealthService } from './services/health.service';
+import { NominationImportService } from './services/nomination-import.service';
 import { NominationsService } from './services/nominations.service';
+import { PoolService } from './services/pool.service';
+import { ProblemsService } from './services/problems.service';
 import { TaskReferences } from './services/task-references';
 import { TasksService } from './services/tasks.service';
 import { UsersService } from './services/users.service';
@@ -47,6 +53,8 @@ import { UsersService } from './services/users.service';
     EnterprisesController,
     HealthController,
     NominationsController,
+    PoolController,
+    ProblemsController,
     ReferenceController,
     TasksController,
     UsersController,
@@ -61,7 +69,11 @@ import { UsersService } from './services/users.service';
     EnterprisesRepository,
     EnterprisesService,
     HealthService,
+    NominationImportService,
     NominationsService,
+    PoolService,
+    ProblemsRepository,
+    ProblemsService,
     TaskReferences,
     TasksRepository,
     TasksService,

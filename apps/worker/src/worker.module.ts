@@ -1,11 +1,16 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@hardtech/config';
-import { PersistenceModule, PolicyRepository, ProjectionRepository } from '@hardtech/persistence';
+import {
+  MembershipRepository,
+  PersistenceModule,
+  PolicyRepository,
+  ProjectionRepository,
+} from '@hardtech/persistence';
 import { ACTIVITY_SERVICES } from '@hardtech/activities';
 
 /** The worker's application context: no HTTP, just what activities need injected. */
 @Module({
   imports: [ConfigModule, PersistenceModule],
-  providers: [PolicyRepository, ProjectionRepository, ...ACTIVITY_SERVICES],
+  providers: [MembershipRepository, PolicyRepository, ProjectionRepository, ...ACTIVITY_SERVICES],
 })
 export class WorkerModule {}

@@ -4,3 +4,4 @@ export * from './persistence.module';
 export * from './reference-data';
 export * from './repositories/policy.repository';
 export * from './repositories/projection.repository';
+export * from './repositories/membership.repository';

@@ -112,6 +112,21 @@ export const quarterTickSignal = defineSignal<[QuarterTick]>('quarterTick');
 export interface LifecycleActivities {
   activePolicy(): Promise<Policy>;
   project(delta: ProjectionDelta): Promise<void>;
+  reservePoolSeat(req: SeatRequest): Promise<SeatResult>;
+}
+
+export interface SeatRequest {
+  creditCode: string;
+  lifecycleNo: number;
+  capacity: number;
+  /** Admission date, Asia/Shanghai. */
+  fromDate: string;
+}
+
+export interface SeatResult {
+  reserved: boolean;
+  members: number;
+  capacity: number;
 }
 
 export interface ClosedTask {

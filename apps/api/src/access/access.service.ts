@@ -58,6 +58,20 @@ export class AccessService {
     }
   }
 
+  /**
+   * Ledger problems (alias `p`, enterprise `e`): 中小企业处 and 产业金融处 see the problems their
+   * department owns; everyone else the problems of the enterprises they may see.
+   */
+  problems(actor: Actor, p = 'p', e = 'e'): Predicate {
+    if (actor.role === 'sme_officer' || actor.role === 'finance_officer') {
+      return {
+        sql: `${p}.owner_department = :scopeDepartment`,
+        params: { scopeDepartment: actor.scope?.department ?? '' },
+      };
+    }
+    return this.enterprises(actor, e);
+  }
+
   /** Tasks (alias `t`) the caller can act on: a candidate, or the assignee. */
   actionableTasks(actor: Actor, t = 't'): Predicate {
     if (READ_ONLY_ROLES.includes(actor.role)) return { sql: 'FALSE', params: {} };

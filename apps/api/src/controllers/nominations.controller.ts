@@ -1,20 +1,41 @@
-import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
-import { Actor, NOMINATION_FIELDS } from '@hardtech/domain';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Post,
+  Req,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Actor, localize, NOMINATION_FIELDS } from '@hardtech/domain';
 import { CurrentActor, Roles } from '../auth/decorators';
 import { NominationResultDto } from '../dtos/enterprise.dto';
+import { localeOf } from '../errors/locale';
 import { ApiDoc } from '../openapi/api-doc';
 import { formSchema } from '../openapi/form-schema';
+import { NominationImportService } from '../services/nomination-import.service';
 import { NominationsService } from '../services/nominations.service';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const NOMINATORS = ['city_coordinator', 'industry_officer', 'district_officer', 'enterprise_user'] as const;
 
 @ApiTags('nominations')
 @ApiBearerAuth()
 @Controller('nominations')
 export class NominationsController {
-  constructor(private readonly nominations: NominationsService) {}
+  constructor(
+    private readonly nominations: NominationsService,
+    private readonly imports: NominationImportService,
+  ) {}
 
   @Post()
-  @Roles('city_coordinator', 'industry_officer', 'district_officer', 'enterprise_user')
+  @Roles(...NOMINATORS)
   @ApiDoc({
     summary: '推荐企业 Nominate an enterprise',
     description: 'Starts the lifecycle; answers once the SCREEN task is in the inbox. 409 if one is active.',
@@ -27,5 +48,51 @@ export class NominationsController {
     const nomination = await this.nominations.parse(actor, body);
     const { creditCode, workflowId, stage } = await this.nominations.nominate(actor, nomination);
     return { creditCode, workflowId, stage };
+  }
+
+  @Get('import/template')
+  @Roles(...NOMINATORS)
+  @ApiProduces(XLSX)
+  @ApiOperation({ summary: '下载批量推荐模板 The .xlsx template with Chinese headers' })
+  async template(@Res({ passthrough: true }) res: Response) {
+    res.set({
+      'Content-Type': XLSX,
+      'Content-Disposition': `attachment; filename="nomination-template.xlsx"; filename*=UTF-8''${encodeURIComponent('推荐企业导入模板.xlsx')}`,
+    });
+    return new StreamableFile(await this.imports.template());
+  }
+
+  @Post('import')
+  @HttpCode(200)
+  @Roles(...NOMINATORS)
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 2 * 1024 * 1024, files: 1 } }))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      properties: { file: { type: 'string', format: 'binary' } },
+      required: ['file'],
+    },
+  })
+  @ApiOperation({
+    summary: '批量推荐 Import nominations from .xlsx',
+    description:
+      'Valid rows start lifecycles; invalid rows come back with row number and reasons. At most 500 rows, 2 MB.',
+  })
+  async import(
+    @CurrentActor() actor: Actor,
+    @UploadedFile() file: { buffer: Buffer } | undefined,
+    @Req() req: Request,
+  ) {
+    const result = await this.imports.import(actor, file?.buffer);
+    const locale = localeOf(req);
+    return {
+      accepted: result.accepted,
+      rejected: result.rejected.map((r) => ({
+        row: r.row,
+        creditCode: r.creditCode,
+        errors: r.errors.map((e) => ({ field: e.field, message: localize(e.text, locale) })),
+      })),
+    };
   }
 }

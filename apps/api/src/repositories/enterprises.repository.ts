@@ -4,6 +4,7 @@ import { Repository } from 'typeorm';
 import { Actor, Stage } from '@hardtech/domain';
 import {
   EnterpriseEntity,
+  LifecycleEntity,
   MembershipPeriodEntity,
   ProblemEntity,
   QuarterlyReportEntity,
@@ -26,6 +27,7 @@ export class EnterprisesRepository {
     @InjectRepository(ProblemEntity) private readonly problems: Repository<ProblemEntity>,
     @InjectRepository(QuarterlyReportEntity) private readonly reports: Repository<QuarterlyReportEntity>,
     @InjectRepository(MembershipPeriodEntity) private readonly periods: Repository<MembershipPeriodEntity>,
+    @InjectRepository(LifecycleEntity) private readonly lifecycles: Repository<LifecycleEntity>,
     private readonly access: AccessService,
   ) {}
 
@@ -75,5 +77,9 @@ export class EnterprisesRepository {
   /** Every membership period of the enterprise, across lifecycles. */
   membershipOf(creditCode: string): Promise<MembershipPeriodEntity[]> {
     return this.periods.find({ where: { creditCode }, order: { fromDate: 'ASC' } });
+  }
+
+  lifecyclesOf(creditCode: string): Promise<LifecycleEntity[]> {
+    return this.lifecycles.find({ where: { creditCode }, order: { lifecycleNo: 'ASC' } });
   }
 }

@@ -37,11 +37,12 @@ export class EnterprisesService {
   async detail(actor: Actor, creditCode: string) {
     const e = await this.enterprises.findVisible(actor, creditCode);
     if (!e) throw notFound();
-    const [openTasks, problems, reports, membership] = await Promise.all([
+    const [openTasks, problems, reports, membership, lifecycles] = await Promise.all([
       this.tasks.openVisibleOf(actor, creditCode),
       this.enterprises.problemsOf(creditCode, e.lifecycleNo),
       this.enterprises.reportsOf(creditCode, e.lifecycleNo),
       this.enterprises.membershipOf(creditCode),
+      this.enterprises.lifecyclesOf(creditCode),
     ]);
     const latest = reports[reports.length - 1];
     return {
@@ -90,10 +91,38 @@ export class EnterprisesService {
         listingProgress: r.listingProgress,
         submittedBy: r.submittedBy,
         submittedAt: r.submittedAt.toISOString(),
+        doubling:
+          r.annualizedRevenue === null
+            ? null
+            : {
+                annualizedRevenue: r.annualizedRevenue,
+                growth: r.growthRatio,
+                expected: r.expectedRatio,
+                onTrack: r.onTrack,
+              },
       })),
+      lifecycles: lifecycles.map((l) => ({
+        lifecycleNo: l.lifecycleNo,
+        startedAt: l.startedAt.toISOString(),
+        endedAt: l.endedAt?.toISOString() ?? null,
+        finalStage: l.finalStage,
+        reason: l.reason,
+        nominatedBy: l.nominatedBy,
+      })),
+
       closing: e.closing,
       updatedAt: e.updatedAt.toISOString(),
       latestQuarter: latest?.quarter ?? null,
+      doubling:
+        latest && latest.annualizedRevenue !== null
+          ? {
+              quarter: latest.quarter,
+              annualizedRevenue: latest.annualizedRevenue,
+              growth: latest.growthRatio,
+              expected: latest.expectedRatio,
+              onTrack: latest.onTrack,
+            }
+          : null,
     };
   }
 

@@ -1,5 +1,6 @@
 import { ClusterEntity } from './cluster.entity';
 import { EnterpriseEntity } from './enterprise.entity';
+import { LifecycleEntity } from './lifecycle.entity';
 import { MembershipPeriodEntity } from './membership-period.entity';
 import { PolicyVersionEntity } from './policy-version.entity';
 import { ProblemEntity } from './problem.entity';
@@ -11,6 +12,7 @@ import { UserEntity } from './user.entity';
 export {
   ClusterEntity,
   EnterpriseEntity,
+  LifecycleEntity,
   MembershipPeriodEntity,
   PolicyVersionEntity,
   ProblemEntity,
@@ -24,6 +26,7 @@ export type { TaskStatus } from './task.entity';
 export const ENTITIES = [
   ClusterEntity,
   EnterpriseEntity,
+  LifecycleEntity,
   MembershipPeriodEntity,
   PolicyVersionEntity,
   ProblemEntity,

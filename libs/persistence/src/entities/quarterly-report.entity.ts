@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { bigintNumber } from './transformers';
+import { bigintNumber, numericNumber } from './transformers';
 
 @Entity('quarterly_reports')
 export class QuarterlyReportEntity {
@@ -15,4 +15,11 @@ export class QuarterlyReportEntity {
   @Column({ type: 'varchar', length: 2000, nullable: true }) note: string | null;
   @Column({ name: 'submitted_by', type: 'varchar', length: 64 }) submittedBy: string;
   @Column({ name: 'submitted_at', type: 'timestamptz' }) submittedAt: Date;
+  @Column({ name: 'annualized_revenue', type: 'bigint', nullable: true, transformer: bigintNumber })
+  annualizedRevenue: number | null;
+  @Column({ name: 'growth_ratio', type: 'numeric', nullable: true, transformer: numericNumber }) growthRatio:
+    number | null;
+  @Column({ name: 'expected_ratio', type: 'numeric', nullable: true, transformer: numericNumber })
+  expectedRatio: number | null;
+  @Column({ name: 'on_track', type: 'boolean', nullable: true }) onTrack: boolean | null;
 }

@@ -5,3 +5,6 @@ export const bigintNumber: ValueTransformer = {
   to: (value: number | null | undefined) => value,
   from: (value: string | null) => (value === null || value === undefined ? null : Number(value)),
 };
+
+/** numeric columns (ratios) come back from pg as strings. */
+export const numericNumber: ValueTransformer = bigintNumber;

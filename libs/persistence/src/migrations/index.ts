@@ -1,5 +1,10 @@
 import { InitialSchema1764000000000 } from './1764000000000-InitialSchema';
+import { LifecyclesAndDoubling1764050000000 } from './1764050000000-LifecyclesAndDoubling';
 import { Sessions1764100000000 } from './1764100000000-Sessions';
 
 /** In order. Never edit a migration that has shipped; add a new one. */
-export const MIGRATIONS = [InitialSchema1764000000000, Sessions1764100000000];
+export const MIGRATIONS = [
+  InitialSchema1764000000000,
+  LifecyclesAndDoubling1764050000000,
+  Sessions1764100000000,
+];

@@ -39,6 +39,12 @@ interface ProjectedContext {
     note?: string;
     submittedBy: string;
     submittedAt: string;
+    progress?: {
+      annualizedRevenue: number;
+      growth: number | null;
+      expected: number;
+      onTrack: boolean;
+    } | null;
   }[];
   closing: { stage: string; outcome: string; reason: string | null; at: string } | null;
 }
@@ -94,6 +100,27 @@ export class ProjectionRepository {
         a?.baselineRevenue ?? null,
         JSON.stringify(ctx.diagnosis),
         JSON.stringify(ctx.closing),
+      ],
+    );
+
+    const final = ['graduated', 'exited', 'rejected'].includes(delta.stage);
+    await m.query(
+      `INSERT INTO lifecycles (credit_code, lifecycle_no, workflow_id, name, nominated_by, started_at, ended_at, final_stage, reason)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)
+       ON CONFLICT (credit_code, lifecycle_no) DO UPDATE SET name = EXCLUDED.name,
+         ended_at = COALESCE(lifecycles.ended_at, EXCLUDED.ended_at),
+         final_stage = COALESCE(lifecycles.final_stage, EXCLUDED.final_stage),
+         reason = COALESCE(lifecycles.reason, EXCLUDED.reason)`,
+      [
+        delta.creditCode,
+        delta.lifecycleNo,
+        delta.workflowId,
+        n.name,
+        ctx.nominatedBy,
+        delta.at,
+        final ? delta.at : null,
+        final ? delta.stage : null,
+        final ? (ctx.closing?.reason ?? null) : null,
       ],
     );
 
@@ -172,8 +199,9 @@ export class ProjectionRepository {
     for (const r of ctx.quarterlyReports) {
       await m.query(
         `INSERT INTO quarterly_reports (credit_code, lifecycle_no, quarter, revenue, rd_expense, headcount,
-           new_class_one_ip, financing, listing_progress, note, submitted_by, submitted_at)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) ON CONFLICT DO NOTHING`,
+           new_class_one_ip, financing, listing_progress, note, submitted_by, submitted_at,
+           annualized_revenue, growth_ratio, expected_ratio, on_track)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16) ON CONFLICT DO NOTHING`,
         [
           delta.creditCode,
           delta.lifecycleNo,
@@ -187,6 +215,10 @@ export class ProjectionRepository {
           r.note ?? null,
           r.submittedBy,
           r.submittedAt,
+          r.progress?.annualizedRevenue ?? null,
+          r.progress?.growth ?? null,
+          r.progress?.expected ?? null,
+          r.progress?.onTrack ?? null,
         ],
       );
     }

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Actor, ProblemCategory, ProblemStatus } from '@hardtech/domain';
+import { ProblemEntity } from '@hardtech/persistence';
+import { AccessService } from '../access/access.service';
+
+export interface ProblemFilter {
+  owner?: string;
+  status?: ProblemStatus;
+  category?: ProblemCategory;
+  creditCode?: string;
+  district?: string;
+  overdue?: boolean;
+  page: number;
+  pageSize: number;
+}
+
+export interface LedgerRow {
+  problem: ProblemEntity;
+  enterpriseName: string;
+}
+
+/** 化解问题台账: problems of the current lifecycles, within the caller's scope. */
+@Injectable()
+export class ProblemsRepository {
+  constructor(
+    @InjectRepository(ProblemEntity) private readonly repo: Repository<ProblemEntity>,
+    private readonly access: AccessService,
+  ) {}
+
+  async list(actor: Actor, f: ProblemFilter): Promise<{ items: LedgerRow[]; total: number }> {
+    const scope = this.access.problems(actor, 'p', 'e');
+    const qb = this.repo
+      .createQueryBuilder('p')
+      .innerJoin('enterprises', 'e', 'e.credit_code = p.credit_code AND e.lifecycle_no = p.lifecycle_no')
+      .addSelect('e.name', 'enterprise_name')
+      .where(scope.sql, scope.params);
+    if (f.owner) qb.andWhere('p.owner_department = :owner', { owner: f.owner });
+    if (f.status) qb.andWhere('p.status = :status', { status: f.status });
+    if (f.category) qb.andWhere('p.category = :category', { category: f.category });
+    if (f.creditCode) qb.andWhere('p.credit_code = :creditCode', { creditCode: f.creditCode });
+    if (f.district) qb.andWhere('p.district = :district', { district: f.district });
+    if (f.overdue)
+      qb.andWhere(`p.status NOT IN ('resolved') AND p.due_at < (now() AT TIME ZONE 'Asia/Shanghai')::date`);
+    const total = await qb.getCount();
+    const { entities, raw } = await qb
+      .orderBy('p.dueAt', 'ASC')
+      .addOrderBy('p.id', 'ASC')
+      .offset((f.page - 1) * f.pageSize)
+      .limit(f.pageSize)
+      .getRawAndEntities();
+    return {
+      items: entities.map((problem, i) => ({ problem, enterpriseName: raw[i].enterprise_name })),
+      total,
+    };
+  }
+}

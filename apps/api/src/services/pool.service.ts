@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, InvalidInput, NotFound, shanghaiDate, t } from '@hardtech/domain';
+import { EnterprisesRepository } from '../repositories/enterprises.repository';
+
+/**
+ * 二(六): 入库企业申报享受上述政策的…加3分. Other systems ask "was this enterprise in the pool on
+ * date D?"; the answer comes from membership periods, both ends inclusive.
+ */
+@Injectable()
+export class PoolService {
+  constructor(private readonly enterprises: EnterprisesRepository) {}
+
+  async membership(actor: Actor, creditCode: string, date = shanghaiDate(new Date())) {
+    if (
+      Number.isNaN(Date.parse(`${date}T00:00:00Z`)) ||
+      new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date
+    ) {
+      throw new InvalidInput([
+        { field: 'date', text: t('应为日期 YYYY-MM-DD', 'must be a date YYYY-MM-DD') },
+      ]);
+    }
+    if (!(await this.enterprises.findVisible(actor, creditCode))) {
+      throw new NotFound('ENTERPRISE_NOT_FOUND', t('企业不存在', 'no such enterprise'));
+    }
+    const period = (await this.enterprises.membershipOf(creditCode)).find(
+      (p) => p.fromDate <= date && (p.toDate === null || p.toDate >= date),
+    );
+    return {
+      creditCode,
+      date,
+      member: !!period,
+      period: period
+        ? {
+            from: period.fromDate,
+            to: period.toDate,
+            lifecycleNo: period.lifecycleNo,
+            reason: period.endReason,
+          }
+        : null,
+    };
+  }
+}

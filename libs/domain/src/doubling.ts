@@ -1,0 +1,52 @@
+/**
+ * 推动入库企业营业收入实现三年"倍增": revenue against the admission baseline, every quarter.
+ * Quarterly revenue is annualised over the trailing four quarters (fewer while there are fewer
+ * reports); on track means at or above the compound path to ×2 in three years: 2^(years/3).
+ */
+export interface DoublingProgress {
+  quarter: string;
+  annualizedRevenue: number;
+  /** annualised revenue ÷ baseline; null without a baseline. */
+  growth: number | null;
+  /** Where the path to doubling expects the enterprise now (1 at admission, 2 after three years). */
+  expected: number;
+  onTrack: boolean;
+  doubled: boolean;
+  yearsInPool: number;
+}
+
+const YEAR_MS = 365.25 * 24 * 3_600_000;
+
+/** The last instant of a quarter such as "2026Q3", Asia/Shanghai. */
+export function quarterEnd(quarter: string): Date {
+  const [year, q] = quarter.split('Q').map(Number);
+  return new Date(Date.UTC(year, q * 3, 1) - 8 * 3_600_000 - 1);
+}
+
+export function doublingProgress(
+  baseline: number | null,
+  admittedAt: string,
+  reports: readonly { quarter: string; revenue: number }[],
+): DoublingProgress | null {
+  if (!reports.length) return null;
+  const sorted = [...reports].sort((a, b) => a.quarter.localeCompare(b.quarter));
+  const recent = sorted.slice(-4);
+  const annualizedRevenue = Math.round((recent.reduce((sum, r) => sum + r.revenue, 0) * 4) / recent.length);
+  const latest = sorted[sorted.length - 1].quarter;
+  const yearsInPool = Math.max(0, (quarterEnd(latest).getTime() - Date.parse(admittedAt)) / YEAR_MS);
+  const expected = 2 ** (Math.min(yearsInPool, 3) / 3);
+  const growth = baseline && baseline > 0 ? annualizedRevenue / baseline : null;
+  return {
+    quarter: latest,
+    annualizedRevenue,
+    growth: growth === null ? null : round4(growth),
+    expected: round4(expected),
+    onTrack: growth !== null && growth >= expected,
+    doubled: growth !== null && growth >= 2,
+    yearsInPool: round4(yearsInPool),
+  };
+}
+
+function round4(x: number): number {
+  return Math.round(x * 10_000) / 10_000;
+}

@@ -1,0 +1,70 @@
+import { createCast } from '../support/cast';
+import { closeDb, db } from '../support/db';
+import { complete, expectOk, nominationFor } from '../support/lifecycle';
+import { closeTemporal, temporalClient } from '../support/temporal';
+
+afterAll(async () => {
+  await closeTemporal();
+  await closeDb();
+});
+
+describe('one active lifecycle per credit code', () => {
+  it('answers 409 to a second nomination while one is active, also to concurrent ones', async () => {
+    const c = await createCast();
+    const replies = await Promise.all(
+      [1, 2, 3].map(() => c.districtOfficer.api.post('/api/nominations', nominationFor(c))),
+    );
+    expect(replies.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    expect(replies.find((r) => r.status === 409)!.body).toMatchObject({ code: 'ACTIVE_LIFECYCLE_EXISTS' });
+    expect((await c.coordinator.api.post('/api/nominations', nominationFor(c))).status).toBe(409);
+    const tasks = await db().query(`SELECT type FROM tasks WHERE credit_code = $1`, [c.creditCode]);
+    expect(tasks.rows).toEqual([{ type: 'SCREEN' }]);
+  });
+
+  it('lets a rejected enterprise be nominated again as a new lifecycle that keeps the old one', async () => {
+    const c = await createCast();
+    await expectOk(
+      c.districtOfficer.api.post('/api/nominations', nominationFor(c, { classOneIpCount: 0 })),
+      201,
+    );
+    await expectOk(
+      complete(c.coordinator.api, c.creditCode, 'SCREEN', 'reject', { reason: '缺少Ⅰ类知识产权' }),
+    );
+    // The enterprise nominates itself a year later, with the IP obtained.
+    const again = await expectOk(
+      c.enterprise.api.post('/api/nominations', nominationFor(c, { classOneIpCount: 2 })),
+      201,
+    );
+    expect(again).toMatchObject({ stage: 'screening', workflowId: `enterprise/${c.creditCode}` });
+
+    const e = await expectOk(c.coordinator.api.get(`/api/enterprises/${c.creditCode}`));
+    expect(e).toMatchObject({ lifecycleNo: 2, stage: 'screening', closing: null });
+    expect(e.lifecycles.map((l: any) => [l.lifecycleNo, l.finalStage, l.reason, l.nominatedBy])).toEqual([
+      [1, 'rejected', '缺少Ⅰ类知识产权', c.districtOfficer.username],
+      [2, null, null, c.enterprise.username],
+    ]);
+    const tasks = await db().query(
+      `SELECT lifecycle_no, type, status FROM tasks WHERE credit_code = $1 ORDER BY created_at`,
+      [c.creditCode],
+    );
+    expect(tasks.rows).toEqual([
+      { lifecycle_no: 1, type: 'SCREEN', status: 'done' },
+      { lifecycle_no: 2, type: 'SCREEN', status: 'open' },
+    ]);
+    // Both lifecycles are runs of the same workflow id; the first one's history stays in Temporal.
+    const runs = [];
+    for await (const run of (await temporalClient()).workflow.list({
+      query: `WorkflowId = 'enterprise/${c.creditCode}'`,
+    }))
+      runs.push(run.status.name);
+    expect(runs.sort()).toEqual(['COMPLETED', 'RUNNING']);
+    // The enterprise nominated itself: a SUPPLEMENT would come back to its own users.
+    expect(
+      (
+        await expectOk(
+          complete(c.coordinator.api, c.creditCode, 'SCREEN', 'request_info', { questions: '补充' }),
+        )
+      ).nextTasks[0].candidateGroups,
+    ).toEqual([`enterprise_user:enterprise:${c.creditCode}`]);
+  });
+});
