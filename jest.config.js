@@ -12,6 +12,9 @@ const common = { transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironm
 const integration = { ...common, testTimeout: 60_000, slowTestThreshold: 30 };
 
 module.exports = {
+  // Jest 30 reads the test timeout from the global config only (a project's testTimeout is ignored),
+  // so the integration tests' 60 s must be set here too.
+  testTimeout: integration.testTimeout,
   projects: [
     {
       ...common,

@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@hardtech/domain';
 import { CurrentActor } from '../auth/decorators';
-import { ProblemQueryDto } from '../dtos/problem.dto';
+import { LedgerDto, ProblemQueryDto } from '../dtos/problem.dto';
+import { ApiDoc } from '../openapi/api-doc';
 import { ProblemsService } from '../services/problems.service';
 
 @ApiTags('ledger')
@@ -12,9 +13,11 @@ export class ProblemsController {
   constructor(private readonly problems: ProblemsService) {}
 
   @Get()
-  @ApiOperation({
+  @ApiDoc({
     summary: '化解问题台账 The problem ledger',
     description: 'Owner departments see their own problems; others those of enterprises in scope.',
+    ok: LedgerDto,
+    errors: [400, 401],
   })
   list(@CurrentActor() actor: Actor, @Query() q: ProblemQueryDto) {
     return this.problems.list(actor, {

@@ -3,6 +3,7 @@ import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { STAGES } from '@hardtech/domain';
 import type { Stage } from '@hardtech/domain';
 import { PageDto, PageQueryDto } from './common.dto';
+import { FieldErrorDto } from './error.dto';
 import { TaskItemDto } from './task.dto';
 
 export class EnterpriseQueryDto extends PageQueryDto {
@@ -50,6 +51,27 @@ export class MembershipDto {
   @ApiProperty() lifecycleNo: number;
 }
 
+export class DoublingDto {
+  @ApiProperty({ description: 'revenue over the last four quarters, integer yuan' })
+  annualizedRevenue: number;
+  @ApiProperty({ description: 'annualized revenue / admission baseline' }) growth: number;
+  @ApiProperty({ description: 'where the path to doubling in three years expects it now' }) expected: number;
+  @ApiProperty() onTrack: boolean;
+}
+
+export class LatestDoublingDto extends DoublingDto {
+  @ApiProperty({ example: '2026Q3' }) quarter: string;
+}
+
+export class LifecycleDto {
+  @ApiProperty() lifecycleNo: number;
+  @ApiProperty() startedAt: string;
+  @ApiProperty({ type: String, nullable: true }) endedAt: string | null;
+  @ApiProperty({ type: String, nullable: true, enum: STAGES }) finalStage: Stage | null;
+  @ApiProperty({ type: String, nullable: true }) reason: string | null;
+  @ApiProperty() nominatedBy: string;
+}
+
 export class QuarterlyReportDto {
   @ApiProperty({ example: '2026Q3' }) quarter: string;
   @ApiProperty({ description: 'integer yuan' }) revenue: number;
@@ -60,6 +82,8 @@ export class QuarterlyReportDto {
   @ApiProperty() listingProgress: string;
   @ApiProperty() submittedBy: string;
   @ApiProperty() submittedAt: string;
+  @ApiProperty({ type: DoublingDto, nullable: true, description: '三年倍增 progress at this quarter' })
+  doubling: DoublingDto | null;
 }
 
 const object = (description?: string) =>
@@ -95,9 +119,12 @@ export class EnterpriseDetailDto {
   @ApiProperty({ type: [MembershipDto] }) membership: MembershipDto[];
   @ApiProperty({ type: Number, nullable: true, description: 'integer yuan' }) baselineRevenue: number | null;
   @ApiProperty({ type: [QuarterlyReportDto] }) quarterlyReports: QuarterlyReportDto[];
+  @ApiProperty({ type: [LifecycleDto], description: 'every lifecycle of this credit code' })
+  lifecycles: LifecycleDto[];
   @object('how the lifecycle ended') closing: unknown;
   @ApiProperty() updatedAt: string;
   @ApiProperty({ type: String, nullable: true }) latestQuarter: string | null;
+  @ApiProperty({ type: LatestDoublingDto, nullable: true }) doubling: LatestDoublingDto | null;
 }
 
 export class StatechartCurrentDto {
@@ -119,4 +146,15 @@ export class NominationResultDto {
   @ApiProperty() creditCode: string;
   @ApiProperty({ example: 'enterprise/91500112MA5U000017' }) workflowId: string;
   @ApiProperty({ enum: STAGES }) stage: Stage;
+}
+
+export class ImportRejectionDto {
+  @ApiProperty({ description: 'row number in the sheet (1 is the header)' }) row: number;
+  @ApiProperty({ type: String, nullable: true }) creditCode: string | null;
+  @ApiProperty({ type: [FieldErrorDto] }) errors: FieldErrorDto[];
+}
+
+export class ImportResultDto {
+  @ApiProperty({ type: [String], description: 'credit codes whose lifecycles started' }) accepted: string[];
+  @ApiProperty({ type: [ImportRejectionDto] }) rejected: ImportRejectionDto[];
 }

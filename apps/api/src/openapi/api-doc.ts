@@ -19,8 +19,8 @@ const ERROR_TEXT: Record<DocumentedError, string> = {
 export interface DocOptions {
   summary: string;
   description?: string;
-  /** The success body's type; `[Type]` for an array. */
-  ok: Type<unknown> | [Type<unknown>];
+  /** The success body's type; `[Type]` for an array; a media type for a file download. */
+  ok: Type<unknown> | [Type<unknown>] | { file: string };
   /** 200 unless given; 201 for creations. */
   status?: 200 | 201;
   errors: DocumentedError[];
@@ -32,11 +32,20 @@ export interface DocOptions {
  */
 export function ApiDoc(o: DocOptions): MethodDecorator {
   const status = o.status ?? 200;
-  const [type, isArray] = Array.isArray(o.ok) ? [o.ok[0], true] : [o.ok, false];
+  const success =
+    'file' in o.ok
+      ? ApiResponse({
+          status,
+          description: 'the file',
+          content: { [o.ok.file]: { schema: { type: 'string', format: 'binary' } } },
+        })
+      : Array.isArray(o.ok)
+        ? ApiResponse({ status, type: o.ok[0], isArray: true, description: 'success' })
+        : ApiResponse({ status, type: o.ok, description: 'success' });
   return applyDecorators(
     ApiOperation({ summary: o.summary, description: o.description }),
     HttpCode(status),
-    ApiResponse({ status, type, isArray, description: 'success' }),
+    success,
     ...o.errors.map((e) => ApiResponse({ status: e, type: ErrorBodyDto, description: ERROR_TEXT[e] })),
   );
 }
