@@ -5,7 +5,9 @@ import { JUDGMENTS, quarterlyReport } from '../support/lifecycle';
 import { closeTemporal } from '../support/temporal';
 import { buildWorld, EnterpriseKey, TaskKey, World } from '../support/world';
 
-// Issue 4: every role against every endpoint family, in and out of scope. The world: SUP
+// Issue 4: every role against every endpoint family (me, reference, users, enterprises, statechart,
+// ledger, membership, tasks, comments, claim/unclaim/delegate/complete, nominations), in and out of
+// scope. The world: SUP
 // (supporting, a quarterly report open) and FB (feedback: district opinion and enterprise
 // confirmation open) in district 500151 / cluster F3; OUT (screening) in 500152 / F4. No other
 // test file uses these districts or clusters, so unfiltered lists are checked exactly too.
@@ -142,6 +144,26 @@ describe('access matrix: role × endpoint family × scope', () => {
           expect(r.body.total).toBe(spec.tasks.length);
           expect(sorted(r.body.items.map((t: { id: string }) => t.id))).toEqual(idsOf(spec.tasks));
         }
+      });
+
+      // SUP's ledger: one problem owned by the SME division, one by the finance division.
+      const ledger =
+        role === 'sme_officer'
+          ? ['专精特新培育']
+          : role === 'finance_officer'
+            ? ['流动资金紧张']
+            : ['专精特新培育', '流动资金紧张'];
+      it(`sees SUP's ledger problems ${ledger.join(', ')} (owner departments only their own)`, async () => {
+        const r = await api(role).get(`/api/problems?creditCode=${w.enterprises.SUP}`);
+        expect(r.status).toBe(200);
+        expect(sorted(r.body.items.map((p: { title: string }) => p.title))).toEqual(sorted(ledger));
+        expect(r.body.total).toBe(ledger.length);
+      });
+
+      it.each(ALL_E)('GET /api/pool/membership/<%s>: 200 in scope, 404 outside', async (key) => {
+        const r = await api(role).get(`/api/pool/membership/${w.enterprises[key]}`);
+        expect(r.status).toBe(spec.enterprises.includes(key) ? 200 : 404);
+        if (r.status === 200) expect(r.body.member).toBe(key === 'SUP');
       });
 
       const doneOfSup =
