@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { OWNER_DEPARTMENTS, PROBLEM_CATEGORIES, PROBLEM_STATUSES } from '@hardtech/domain';
 import type { ProblemCategory, ProblemStatus } from '@hardtech/domain';
+import { PageDto } from './common.dto';
 
 const values = (options: { value: string }[]) => options.map((o) => o.value);
 
@@ -65,11 +66,8 @@ export class LedgerProblemDto {
   @ApiProperty() updatedAt: string;
 }
 
-export class LedgerDto {
+export class LedgerDto extends PageDto {
   @ApiProperty({ type: [LedgerProblemDto] }) items: LedgerProblemDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
 }
 
 export class MembershipPeriodDto {
