@@ -8,8 +8,11 @@ const moduleNameMapper = {
   '^@hardtech/(workflows|activities)/(.*)$': '<rootDir>/$1/$2',
 };
 const common = { transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node' };
-// Integration tests drive real workflows over HTTP; a lifecycle takes seconds on a busy machine.
-const integration = { ...common, testTimeout: 60_000, slowTestThreshold: 30 };
+const integration = {
+  ...common,
+  setupFilesAfterEnv: ['<rootDir>/test/support/setup.ts'],
+  slowTestThreshold: 30,
+};
 
 module.exports = {
   // Jest 30 reads the test timeout from the global config only (a project's testTimeout is ignored),

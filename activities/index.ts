@@ -1,19 +1,24 @@
 import { INestApplicationContext } from '@nestjs/common';
+import { DispatchActivitiesService } from './dispatch.activities';
 import { LifecycleActivitiesService } from './lifecycle.activities';
 
-export { LifecycleActivitiesService };
+export { DispatchActivitiesService, LifecycleActivitiesService };
 
 /** Services whose methods are the worker's activities. */
-export const ACTIVITY_SERVICES = [LifecycleActivitiesService];
+export const ACTIVITY_SERVICES = [DispatchActivitiesService, LifecycleActivitiesService];
 
 /** Binds the injected services' methods into the activities object the worker registers. */
 export function createActivities(
   app: INestApplicationContext,
 ): Record<string, (...args: any[]) => Promise<unknown>> {
   const lifecycle = app.get(LifecycleActivitiesService);
+  const dispatch = app.get(DispatchActivitiesService);
   return {
+    supportingMembers: dispatch.supportingMembers.bind(dispatch),
+    tickMembers: dispatch.tickMembers.bind(dispatch),
     activePolicy: lifecycle.activePolicy.bind(lifecycle),
     project: lifecycle.project.bind(lifecycle),
     reservePoolSeat: lifecycle.reservePoolSeat.bind(lifecycle),
+    notify: lifecycle.notify.bind(lifecycle),
   };
 }

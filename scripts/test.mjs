@@ -18,6 +18,8 @@ const { run, stopAll } = await import('./lib/processes.mjs');
 const TEST_DATA = join(DATA, 'test');
 const API_PORT = Number(process.env.TEST_API_PORT ?? 3100);
 const TEMPORAL_PORT = Number(process.env.TEST_TEMPORAL_PORT ?? 7244);
+const WEBHOOK_PORT = API_PORT + 98;
+
 let postgres;
 let temporal;
 let exitCode = 1;
@@ -63,6 +65,10 @@ try {
     ADMIN_USERNAME: 'admin',
     ADMIN_PASSWORD: 'test-admin-123456',
     LOG_LEVEL: 'info',
+    // Reminders go to a receiver the timer tests open on this port.
+    NOTIFY_WEBHOOK_URL: `http://127.0.0.1:${WEBHOOK_PORT}/hook`,
+    NOTIFY_WEBHOOK_SECRET: 'test-webhook-secret-0123456789',
+    TEST_WEBHOOK_PORT: String(WEBHOOK_PORT),
   };
   await migrate(env);
   await startApplication(env, { port: API_PORT, logDir: join(TEST_DATA, 'logs'), echo: false });

@@ -57,6 +57,23 @@ export interface LifecycleContext {
   quarter: { lastTicked: string | null; current: string | null; queued: string | null };
   quarterlyReports: QuarterlyReport[];
   closing: Closing | null;
+  whistles: Whistle[];
+}
+
+/** 企业吹哨·部门报到: a problem the enterprise raised, until the owner department responds. */
+export interface Whistle {
+  id: string;
+  problemId: string;
+  title: string;
+  description: string;
+  owner: OwnerDepartment;
+  by: string;
+  at: string;
+  status: 'open' | 'answered';
+  response: string | null;
+  resolved: boolean | null;
+  answeredBy: string | null;
+  answeredAt: string | null;
 }
 
 export interface FeedbackRecord {

@@ -1,6 +1,6 @@
 import type { AnyStateNode } from 'xstate';
 import { CandidateRule, Stage, STAGE_LABELS, TASK_LABELS, TaskForm, TaskType, Text } from '@hardtech/domain';
-import { lifecycleMachine, TaskMeta } from './machine';
+import { AdhocTaskMeta, lifecycleMachine, TaskMeta } from './machine';
 
 export interface TransitionView {
   event: string;
@@ -94,7 +94,25 @@ function collectTasks(node: StateNodeView, stage: Stage | null, out: TaskDefinit
   return out;
 }
 
+/** Ad hoc tasks (whistles) from the root's meta: answered by a task, not by a state's transition. */
+function adhocTasks(): TaskDefinition[] {
+  const meta = lifecycleMachine.root.meta as AdhocTaskMeta;
+  return meta.adhocTasks.map((task) => ({
+    type: task.type,
+    label: TASK_LABELS[task.type],
+    stage: 'supporting',
+    stateId: lifecycleMachine.root.id,
+    candidates: task.candidates,
+    outcomes: Object.entries(task.form.outcomes).map(([outcome, o]) => ({
+      outcome,
+      label: o.label,
+      targets: [],
+    })),
+    form: task.form,
+  }));
+}
+
 /** Every task type with its stage, candidates, outcomes and form, read off the statechart. */
 export const TASK_DEFINITIONS: ReadonlyMap<TaskType, TaskDefinition> = new Map(
-  collectTasks(describeStatechart(), null, []).map((d) => [d.type, d]),
+  [...collectTasks(describeStatechart(), null, []), ...adhocTasks()].map((d) => [d.type, d]),
 );

@@ -14,6 +14,21 @@ export interface TaskEvent {
   ids?: string[];
   /** A fresh screening of corrected data (SUPPLEMENT.submit). */
   screening?: ScreeningReport;
+  /** The whistle a WHISTLE_RESPONSE answers. */
+  whistleId?: string;
+}
+
+/** The enterprise blows the whistle on a ledger problem or a new one. */
+export interface WhistleEvent {
+  type: 'WHISTLE';
+  id: string;
+  /** An existing ledger problem, or the id of the problem the whistle opens. */
+  problemId: string;
+  newProblem: boolean;
+  title: string;
+  description: string;
+  actor: Actor;
+  at: string;
 }
 
 export interface QuarterTickEvent {
@@ -22,4 +37,11 @@ export interface QuarterTickEvent {
   at: string;
 }
 
-export type LifecycleEvent = TaskEvent | QuarterTickEvent;
+/** A whistle's response deadline passed unanswered (escalated to the leader). */
+export interface WhistleEscalatedEvent {
+  type: 'WHISTLE_ESCALATED';
+  whistleId: string;
+  at: string;
+}
+
+export type LifecycleEvent = TaskEvent | QuarterTickEvent | WhistleEvent | WhistleEscalatedEvent;

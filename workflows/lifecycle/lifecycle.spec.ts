@@ -1,5 +1,10 @@
 import { Actor, DEFAULT_POLICY, DIAGNOSIS_DIMENSIONS, DomainError, sampleNomination } from '@hardtech/domain';
-import type { CompleteTaskResult, ProjectionDelta } from '@hardtech/temporal/lifecycle.contract';
+import type {
+  CompleteTaskResult,
+  ProjectionDelta,
+  TaskNotification,
+} from '@hardtech/temporal/lifecycle.contract';
+
 import { Lifecycle } from './lifecycle';
 
 // The runtime's logic on plain functions; tests/ drive the same code on the real Temporal server.
@@ -11,6 +16,26 @@ function harness(
   let clock = Date.parse('2026-03-02T01:00:00Z');
   let ids = 0;
   let seats = 0;
+  const notifications: TaskNotification[] = [];
+  // Durable timers stand-in: sleeps resolve when `advance` moves the clock past them.
+  let timers: { at: number; key: string; resolve: (fired: boolean) => void }[] = [];
+  const settle = async () => {
+    for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+  };
+  const advance = async (ms: number) => {
+    clock += ms;
+    // Timers set while firing may already be due: fire until none is.
+    for (
+      let due = timers.filter((x) => x.at <= clock);
+      due.length;
+      due = timers.filter((x) => x.at <= clock)
+    ) {
+      timers = timers.filter((x) => x.at > clock);
+      for (const x of due) x.resolve(true);
+      await settle();
+    }
+  };
+
   const lifecycle = new Lifecycle(
     {
       nomination: sampleNomination(over),
@@ -27,6 +52,12 @@ function harness(
         capacity: req.capacity,
       }),
       patched: () => true,
+      notify: async (n) => void notifications.push(n),
+      sleepUntil: (at, key) => new Promise((resolve) => timers.push({ at: at.getTime(), key, resolve })),
+      cancelSleep: (key) => {
+        for (const x of timers.filter((y) => y.key === key)) x.resolve(false);
+        timers = timers.filter((y) => y.key !== key);
+      },
       stageChanged: () => undefined,
       now: () => new Date((clock += 1000)),
       newId: () => `id-${++ids}`,
@@ -45,7 +76,7 @@ function harness(
     lifecycle.validateCompletion(req);
     return lifecycle.complete(req);
   };
-  return { lifecycle, deltas, open, complete };
+  return { lifecycle, deltas, open, complete, notifications, advance, pendingTimers: () => timers.length };
 }
 
 const coordinator: Actor = { username: 'coordinator', role: 'city_coordinator', scope: {} };
@@ -235,5 +266,132 @@ describe('lifecycle runtime', () => {
         actor: coordinator,
       }),
     ).not.toThrow();
+  });
+});
+
+const DAY = 86_400_000;
+
+describe('reminders and escalations', () => {
+  it('reminds the candidates before the due date and escalates to the coordinator after it, once each', async () => {
+    const h = harness();
+    await h.lifecycle.open();
+    const screen = h.open('SCREEN'); // SLA P10D, remind P2D before, escalate P1D after
+    await h.advance(7 * DAY);
+    expect(h.notifications).toEqual([]);
+    await h.advance(1 * DAY);
+    expect(h.notifications.map((n) => [n.kind, n.taskId, n.audienceGroups])).toEqual([
+      ['reminder', screen.id, ['city_coordinator']],
+    ]);
+    await h.advance(2 * DAY + 1000);
+    await h.advance(1 * DAY);
+    expect(h.notifications.map((n) => [n.kind, n.audienceGroups])).toEqual([
+      ['reminder', ['city_coordinator']],
+      ['escalation', ['city_coordinator']],
+    ]);
+    expect(h.lifecycle.view().openTasks[0]).toMatchObject({
+      remindedAt: expect.any(String),
+      escalatedAt: expect.any(String),
+    });
+    await h.advance(30 * DAY);
+    expect(h.notifications).toHaveLength(2);
+  });
+
+  it('sends nothing for a task completed in time, and cancels its timers', async () => {
+    const h = harness();
+    await h.lifecycle.open();
+    await h.complete('SCREEN', coordinator, 'reject', { reason: '不符合' });
+    expect(h.pendingTimers()).toBe(0);
+    await h.advance(60 * DAY);
+    expect(h.notifications).toEqual([]);
+  });
+
+  it('reminds only the assignee of a claimed task', async () => {
+    const h = harness();
+    await h.lifecycle.open();
+    const task = h.open('SCREEN');
+    await h.lifecycle.assign({ taskId: task.id, kind: 'claim', actor: coordinator });
+    await h.advance(8 * DAY + 1000);
+    expect(h.notifications.map((n) => n.audienceGroups)).toEqual([['user:coordinator']]);
+  });
+});
+
+describe('企业吹哨·部门报到', () => {
+  async function member() {
+    const h = harness();
+    await h.lifecycle.open();
+    await h.complete('SCREEN', coordinator, 'pass', { judgments });
+    await h.complete('DISTRICT_FEEDBACK', district, 'support');
+    await h.complete('ENTERPRISE_CONFIRM', enterprise, 'confirm');
+    await h.complete('ADMIT', coordinator, 'admit', {
+      leadCluster: 'T2',
+      commissioner: 'commissioner',
+      districtLiaison: 'd',
+    });
+    await h.complete('DIAGNOSE', commissioner, 'submit', {
+      portrait,
+      problems: [
+        {
+          title: '融资难',
+          category: 'policy_support',
+          measures: '对接',
+          target: '授信',
+          ownerDepartment: 'finance',
+          dueAt: '2099-12-31',
+        },
+      ],
+    });
+    return h;
+  }
+
+  it('sends a whistle on a ledger problem to its owner department; the answer resolves the problem', async () => {
+    const h = await member();
+    const problemId = (h.lifecycle.view().context as any).problems[0].id;
+    const req = { problemId, title: '贷款迟迟未批', description: '银行审批超过三个月', actor: enterprise };
+    h.lifecycle.validateWhistle(req);
+    const r = await h.lifecycle.blowWhistle(req);
+    expect(r.task).toMatchObject({ type: 'WHISTLE_RESPONSE', candidateGroups: ['department:finance'] });
+    expect(() => h.lifecycle.validateWhistle(req)).toThrow(expect.objectContaining({ status: 409 }));
+    const finance: Actor = { username: 'fin', role: 'finance_officer', scope: { department: 'finance' } };
+    await h.complete('WHISTLE_RESPONSE', finance, 'respond', {
+      response: '已协调银行加快审批',
+      resolved: true,
+    });
+    expect((h.lifecycle.view().context as any).problems[0].status).toBe('resolved');
+  });
+
+  it('escalates an unanswered whistle to the leader and marks its problem escalated', async () => {
+    const h = await member();
+    const r = await h.lifecycle.blowWhistle({
+      title: '用地指标',
+      description: '扩产用地无法落实',
+      actor: enterprise,
+    });
+    expect(r.task.candidateGroups).toEqual(['industry_officer:cluster:T2']); // a new problem: the lead cluster
+    await h.advance(4 * DAY);
+    expect(h.notifications.map((n) => [n.kind, n.audienceGroups])).toEqual([
+      ['reminder', ['industry_officer:cluster:T2']],
+      ['escalation', ['leader']],
+    ]);
+    const problem = (h.lifecycle.view().context as any).problems.find((p: any) => p.id === r.problemId);
+    expect(problem).toMatchObject({ title: '用地指标', status: 'escalated' });
+  });
+
+  it('refuses whistles from others (403), before admission (422) and on unknown problems (422)', async () => {
+    const h = harness();
+    await h.lifecycle.open();
+    const whistle = { title: '问题', description: '描述内容', actor: enterprise };
+    expect(() => h.lifecycle.validateWhistle(whistle)).toThrow(
+      expect.objectContaining({ status: 422, code: 'NOT_A_MEMBER' }),
+    );
+    const m = await member();
+    expect(() => m.lifecycle.validateWhistle({ ...whistle, actor: district })).toThrow(
+      expect.objectContaining({ status: 403 }),
+    );
+    expect(() => m.lifecycle.validateWhistle({ ...whistle, problemId: 'nope' })).toThrow(
+      expect.objectContaining({ code: 'UNKNOWN_PROBLEM' }),
+    );
+    expect(() => m.lifecycle.validateWhistle({ ...whistle, title: '' })).toThrow(
+      expect.objectContaining({ status: 400 }),
+    );
   });
 });

@@ -1,20 +1,26 @@
 import { AnyMachineSnapshot, initialTransition, transition } from 'xstate';
 import {
-  addDuration,
   applyCorrections,
+  assertValid,
   Conflict,
+  deadlinesFor,
   delegateRefusal,
   evaluateScreening,
+  Forbidden,
+  isCandidate,
   NotFound,
   Policy,
   poolFull,
   resolveCandidates,
+  RuleViolation,
   shanghaiDate,
   slaFor,
   Stage,
   t,
   taskRefusal,
   validateSubmission,
+  WHISTLE_FIELDS,
+  WHISTLE_STAGES,
 } from '@hardtech/domain';
 import type {
   AssignTaskRequest,
@@ -26,22 +32,28 @@ import type {
   LifecycleInput,
   LifecycleResult,
   LifecycleView,
+  NotificationKind,
   ProjectionDelta,
   QuarterTick,
   SeatRequest,
   SeatResult,
+  TaskNotification,
   TaskView,
+  WhistleRequest,
+  WhistleResult,
 } from '@hardtech/temporal/lifecycle.contract';
 import type { LifecycleContext } from './context';
 import type { LifecycleEvent, TaskEvent } from './events';
+import { FollowUpEffects, FollowUps } from './follow-ups';
 import { lifecycleMachine } from './machine';
-import { candidateFactsOf, stageOf, TaskSpec, taskSpecsOf } from './tasks';
+import { candidateFactsOf, stageOf, TaskSpec, taskSpecsOf, whistleIdOf } from './tasks';
 
 /** What the lifecycle needs from its host: Temporal in production, plain functions in unit tests. */
-export interface LifecycleEffects {
+export interface LifecycleEffects extends FollowUpEffects {
   activePolicy(): Promise<Policy>;
   project(delta: ProjectionDelta): Promise<void>;
   reservePoolSeat(req: SeatRequest): Promise<SeatResult>;
+  notify(notification: TaskNotification): Promise<void>;
   /** Temporal's patched(): true for new code paths, false when replaying histories made before. */
   patched(id: string): boolean;
   stageChanged(stage: Stage): void;
@@ -69,6 +81,7 @@ export class Lifecycle {
   private transitions: number;
   private quartersThisRun = 0;
   private projection: Promise<void> = Promise.resolve();
+  private readonly followUps: FollowUps;
 
   constructor(
     private readonly input: LifecycleInput,
@@ -77,10 +90,19 @@ export class Lifecycle {
     const carried = input.carried;
     this.transitions = carried?.transitions ?? 0;
     this.closedTaskIds = new Set(carried?.closedTaskIds ?? []);
+    this.followUps = new FollowUps(
+      fx,
+      (id) => this.tasks.get(id),
+      (task, kind) => this.followUp(task, kind),
+    );
     if (carried) {
       this.snapshot = lifecycleMachine.resolveState({
         value: carried.stateValue as any,
-        context: carried.context as LifecycleContext,
+        // Runs carried over from before whistles existed have no list of them.
+        context: {
+          ...(carried.context as LifecycleContext),
+          whistles: (carried.context as LifecycleContext).whistles ?? [],
+        },
       });
       for (const task of carried.tasks) this.tasks.set(task.id, { ...task, completing: false });
     }
@@ -100,7 +122,12 @@ export class Lifecycle {
 
   /** First run: screen the nomination against the active policy and open the first task. */
   async open(): Promise<void> {
-    if (this.snapshot) return;
+    if (this.snapshot) {
+      // A continued run: the carried tasks' timers start again where they were.
+      for (const id of this.tasks.keys()) this.followUps.watch(id);
+      return;
+    }
+
     const policy = await this.fx.activePolicy();
     const { nomination, nominatedBy, lifecycleNo } = this.input;
     const [snapshot] = initialTransition(lifecycleMachine, {
@@ -199,7 +226,63 @@ export class Lifecycle {
     if (task.type === 'DIAGNOSE') {
       event.ids = ((req.data.problems as unknown[]) ?? []).map(() => this.fx.newId());
     }
+    event.whistleId = whistleIdOf(task.key);
     return event;
+  }
+
+  // ---- 企业吹哨·部门报到 ---------------------------------------------------------------------
+
+  validateWhistle(req: WhistleRequest): void {
+    if (!this.snapshot)
+      throw new NotFound('LIFECYCLE_NOT_OPEN', t('流程尚未开始', 'the lifecycle has not started'));
+    if (!isCandidate(req.actor, [`enterprise_user:enterprise:${this.creditCode}`])) {
+      throw new Forbidden(
+        'NOT_THE_ENTERPRISE',
+        t('只有本企业用户可以吹哨', 'only the enterprise’s users may blow the whistle'),
+      );
+    }
+    const { actor: _actor, ...fields } = req;
+    assertValid(WHISTLE_FIELDS, fields);
+    if (!WHISTLE_STAGES.includes(this.stage) || !this.context.admission) {
+      throw new RuleViolation(
+        'NOT_A_MEMBER',
+        t('只有在库企业可以吹哨', 'only pool members may blow the whistle'),
+      );
+    }
+    if (req.problemId && !this.context.problems.some((p) => p.id === req.problemId)) {
+      throw new RuleViolation('UNKNOWN_PROBLEM', t('台账中没有该问题', 'unknown ledger problem'), [
+        { field: 'problemId', text: t('不是本企业台账中的问题', 'not a problem of this enterprise') },
+      ]);
+    }
+    if (
+      req.problemId &&
+      this.context.whistles.some((w) => w.problemId === req.problemId && w.status === 'open')
+    ) {
+      throw new Conflict(
+        'WHISTLE_OPEN',
+        t('该问题已吹哨，正等待部门报到', 'a whistle on this problem awaits its response'),
+      );
+    }
+  }
+
+  async blowWhistle(req: WhistleRequest): Promise<WhistleResult> {
+    const policy = await this.fx.activePolicy();
+    const at = this.fx.now();
+    const id = this.fx.newId();
+    const problemId = req.problemId ?? this.fx.newId();
+    this.snapshot = transition(lifecycleMachine, this.snapshot!, {
+      type: 'WHISTLE',
+      id,
+      problemId,
+      newProblem: !req.problemId,
+      title: req.title,
+      description: req.description,
+      actor: req.actor,
+      at: at.toISOString(),
+    })[0];
+    const delta = this.reconcile(policy, at, null);
+    await this.commit(delta);
+    return { whistleId: id, problemId, task: delta.opened[0] };
   }
 
   // ---- claim, unclaim, delegate -------------------------------------------------------------
@@ -285,21 +368,29 @@ export class Lifecycle {
     }
     const openKeys = new Set([...this.tasks.values()].map((task) => task.key));
     const opened = specs.filter((s) => !openKeys.has(s.key)).map((s) => this.openTaskFor(s, policy, at));
-    for (const task of opened) this.tasks.set(task.id, { ...task, completing: false });
+    for (const task of opened) {
+      this.tasks.set(task.id, { ...task, completing: false });
+      this.followUps.watch(task.id);
+    }
     return { ...this.deltaBase(at), opened, closed };
   }
 
   private openTaskFor(spec: TaskSpec, policy: Policy, at: Date): TaskView {
     const quarterly = spec.type === 'QUARTERLY_REPORT' || spec.type === 'QUARTERLY_REVIEW';
+    const deadlines = deadlinesFor(at, slaFor(policy, spec.type));
     return {
       id: this.fx.newId(),
       key: spec.key,
       type: spec.type,
       stage: this.stage,
-      candidateGroups: resolveCandidates(spec.candidates, candidateFactsOf(this.context)),
+      candidateGroups: spec.groups ?? resolveCandidates(spec.candidates, candidateFactsOf(this.context)),
       assignee: null,
       createdAt: at.toISOString(),
-      dueAt: addDuration(at, slaFor(policy, spec.type).due).toISOString(),
+      dueAt: deadlines.dueAt.toISOString(),
+      remindAt: deadlines.remindAt.toISOString(),
+      escalateAt: deadlines.escalateAt.toISOString(),
+      remindedAt: null,
+      escalatedAt: null,
       policyVersion: policy.version,
       quarter: quarterly ? this.context.quarter.current : null,
     };
@@ -308,6 +399,51 @@ export class Lifecycle {
   private forget(taskId: string): void {
     this.tasks.delete(taskId);
     this.closedTaskIds.add(taskId);
+    this.followUps.cancel(taskId);
+  }
+
+  // ---- reminders and escalations ------------------------------------------------------------
+
+  /** Nothing is being sent: continue-as-new waits for this, so no follow-up is lost on the way. */
+  quiet(): boolean {
+    return this.followUps.idle;
+  }
+
+  /**
+   * A reminder goes to whoever can act (the assignee, else the candidates); an escalation to the
+   * city coordinator, or to the leader for a whistle, whose problem is then marked escalated.
+   */
+  private async followUp(task: TaskView, kind: NotificationKind): Promise<void> {
+    const at = this.fx.now().toISOString();
+    if (kind === 'reminder') task.remindedAt = at;
+    else task.escalatedAt = at;
+    const whistle = task.type === 'WHISTLE_RESPONSE';
+    const audienceGroups =
+      kind === 'reminder'
+        ? task.assignee
+          ? [`user:${task.assignee}`]
+          : task.candidateGroups
+        : [whistle ? 'leader' : 'city_coordinator'];
+    await this.fx.notify({
+      id: `${task.id}:${kind}`,
+      kind,
+      taskId: task.id,
+      taskType: task.type,
+      creditCode: this.creditCode,
+      enterpriseName: this.context.nomination.name,
+      dueAt: task.dueAt,
+      audienceGroups,
+      at,
+    });
+    if (kind === 'escalation' && whistle) {
+      const whistleId = whistleIdOf(task.key)!;
+      this.snapshot = transition(lifecycleMachine, this.snapshot!, {
+        type: 'WHISTLE_ESCALATED',
+        whistleId,
+        at,
+      })[0];
+      await this.commit(this.deltaBase(new Date(at)));
+    }
   }
 
   private deltaBase(at: Date): ProjectionDelta {

@@ -2,6 +2,7 @@ import * as wf from '@temporalio/workflow';
 import {
   assignTaskUpdate,
   awaitOpenedUpdate,
+  blowWhistleUpdate,
   completeTaskUpdate,
   LifecycleActivities,
   LifecycleInput,
@@ -24,11 +25,28 @@ const activities = wf.proxyLocalActivities<LifecycleActivities>({
 /** One enterprise's years-long path through the pool: `enterprise/<credit code>`. */
 export async function enterpriseLifecycle(input: LifecycleInput): Promise<LifecycleResult> {
   let currentStage: Stage | null = null;
+  // Deadline timers run in their own cancellation scopes: a closed task's timers are cancelled.
+  const timers = new Map<string, wf.CancellationScope>();
   const lifecycle = new Lifecycle(input, {
     activePolicy: () => activities.activePolicy(),
     project: (delta) => activities.project(delta),
     reservePoolSeat: (req) => activities.reservePoolSeat(req),
+    notify: (notification) => activities.notify(notification),
     patched: (id) => wf.patched(id),
+    sleepUntil: async (at, key) => {
+      const scope = new wf.CancellationScope();
+      timers.set(key, scope);
+      try {
+        await scope.run(() => wf.sleep(Math.max(1, at.getTime() - Date.now())));
+        return true;
+      } catch (e) {
+        if (wf.isCancellation(e)) return false;
+        throw e;
+      } finally {
+        if (timers.get(key) === scope) timers.delete(key);
+      }
+    },
+    cancelSleep: (key) => timers.get(key)?.cancel(),
     stageChanged: (stage) => {
       if (stage === currentStage) return;
       currentStage = stage;
@@ -53,6 +71,9 @@ export async function enterpriseLifecycle(input: LifecycleInput): Promise<Lifecy
   wf.setHandler(assignTaskUpdate, (req) => lifecycle.assign(req), {
     validator: (req) => rethrowAsFailure(() => lifecycle.validateAssignment(req)),
   });
+  wf.setHandler(blowWhistleUpdate, (req) => lifecycle.blowWhistle(req), {
+    validator: (req) => rethrowAsFailure(() => lifecycle.validateWhistle(req)),
+  });
   wf.setHandler(quarterTickSignal, (tick) => lifecycle.tick(tick));
   let opened = false;
   wf.setHandler(awaitOpenedUpdate, async () => {
@@ -65,8 +86,8 @@ export async function enterpriseLifecycle(input: LifecycleInput): Promise<Lifecy
   await wf.condition(
     () => lifecycle.isFinal() || lifecycle.shouldContinueAsNew(wf.workflowInfo().continueAsNewSuggested),
   );
-  // Let running handlers answer their callers before this run ends.
-  await wf.condition(wf.allHandlersFinished);
+  // Let running handlers answer their callers, and follow-ups finish sending, before this run ends.
+  await wf.condition(() => wf.allHandlersFinished() && lifecycle.quiet());
   if (lifecycle.isFinal()) return lifecycle.result();
   return wf.continueAsNew<typeof enterpriseLifecycle>({ ...input, carried: lifecycle.carryOver() });
 }

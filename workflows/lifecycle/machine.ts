@@ -10,7 +10,7 @@ import {
   TaskType,
 } from '@hardtech/domain';
 import type { LifecycleContext } from './context';
-import type { LifecycleEvent, TaskEvent } from './events';
+import type { LifecycleEvent, TaskEvent, WhistleEvent } from './events';
 
 /** The meta of a state node that holds a human task. */
 export interface TaskMeta {
@@ -20,6 +20,14 @@ export interface TaskMeta {
 const task = (type: TaskType, candidates: CandidateRule): TaskMeta => ({
   task: { type, candidates, form: TASK_FORMS[type] },
 });
+
+/**
+ * Tasks that are not a state: any number may be open while the enterprise is a member (the root
+ * meta lists them so the definition names them with their candidates and form).
+ */
+export interface AdhocTaskMeta {
+  adhocTasks: TaskMeta['task'][];
+}
 
 export interface LifecycleMachineInput {
   context: Omit<
@@ -32,6 +40,7 @@ export interface LifecycleMachineInput {
     | 'quarter'
     | 'quarterlyReports'
     | 'closing'
+    | 'whistles'
   >;
 }
 
@@ -138,8 +147,84 @@ export const lifecycleMachine = setup({
         quarter: { ...context.quarter, current: null },
       };
     }),
+    // 企业吹哨: a whistle on a ledger problem, or on a new problem that enters the ledger with it.
+    openWhistle: assign(({ context, event }) => {
+      const e = event as WhistleEvent;
+      const existing = context.problems.find((p) => p.id === e.problemId);
+      const problems = existing
+        ? context.problems
+        : [
+            ...context.problems,
+            {
+              id: e.problemId,
+              title: e.title,
+              category: 'enterprise_specific' as const,
+              measures: '',
+              target: '',
+              ownerDepartment: 'industry' as const,
+              dueAt: e.at.slice(0, 10),
+              status: 'open' as const,
+              special: null,
+            },
+          ];
+      return {
+        problems,
+        whistles: [
+          ...context.whistles,
+          {
+            id: e.id,
+            problemId: e.problemId,
+            title: e.title,
+            description: e.description,
+            owner: existing?.ownerDepartment ?? 'industry',
+            by: e.actor.username,
+            at: e.at,
+            status: 'open' as const,
+            response: null,
+            resolved: null,
+            answeredBy: null,
+            answeredAt: null,
+          },
+        ],
+      };
+    }),
+    // 部门报到: the owner department's answer; a resolved problem leaves the ledger's open list.
+    answerWhistle: assign(({ context, event }) => {
+      const e = asTask(event);
+      const whistle = context.whistles.find((w) => w.id === e.whistleId)!;
+      return {
+        whistles: context.whistles.map((w) =>
+          w.id === whistle.id
+            ? {
+                ...w,
+                status: 'answered' as const,
+                response: e.data.response,
+                resolved: e.data.resolved,
+                answeredBy: e.actor.username,
+                answeredAt: e.at,
+              }
+            : w,
+        ),
+        problems: context.problems.map((p) =>
+          p.id === whistle.problemId
+            ? { ...p, status: e.data.resolved ? ('resolved' as const) : ('in_progress' as const) }
+            : p,
+        ),
+      };
+    }),
+    // Unanswered by its deadline, the whistle escalates and so does its problem.
+    escalateWhistle: assign(({ context, event }) => {
+      const whistle = context.whistles.find((w) => w.id === (event as { whistleId: string }).whistleId);
+      return {
+        problems: context.problems.map((p) =>
+          p.id === whistle?.problemId ? { ...p, status: 'escalated' as const } : p,
+        ),
+      };
+    }),
   },
   guards: {
+    isMember: ({ context }) => context.admission !== null && context.closing === null,
+
     isNewQuarter: ({ context, event }) =>
       event.type === 'QUARTER_TICK' &&
       (context.quarter.lastTicked === null || event.quarter > context.quarter.lastTicked),
@@ -148,6 +233,16 @@ export const lifecycleMachine = setup({
 }).createMachine({
   id: 'lifecycle',
   initial: 'screening',
+  meta: {
+    adhocTasks: [
+      { type: 'WHISTLE_RESPONSE', candidates: { department: true }, form: TASK_FORMS.WHISTLE_RESPONSE },
+    ],
+  } satisfies AdhocTaskMeta,
+  on: {
+    WHISTLE: { guard: 'isMember', actions: 'openWhistle' },
+    'WHISTLE_RESPONSE.respond': { actions: 'answerWhistle' },
+    WHISTLE_ESCALATED: { actions: 'escalateWhistle' },
+  },
   context: ({ input }) => ({
     ...input.context,
     supplements: 0,
@@ -158,6 +253,7 @@ export const lifecycleMachine = setup({
     quarter: { lastTicked: null, current: null, queued: null },
     quarterlyReports: [],
     closing: null,
+    whistles: [],
   }),
   states: {
     // 市级筛选: the system evaluates C1–C6/S1–S2; 科技处 decides.

@@ -1,5 +1,6 @@
 import type { AnyMachineSnapshot } from 'xstate';
-import { CandidateFacts, CandidateRule, Stage, TaskType } from '@hardtech/domain';
+import { CandidateFacts, CandidateRule, Stage, TaskType, whistleCandidates } from '@hardtech/domain';
+
 import type { LifecycleContext } from './context';
 import type { TaskMeta } from './machine';
 
@@ -8,13 +9,37 @@ export interface TaskSpec {
   key: string;
   type: TaskType;
   candidates: CandidateRule;
+  /** Ad hoc tasks resolve their candidates from their own facts (a whistle's owner department). */
+  groups?: string[];
 }
 
+/** The tasks the current state asks for: those of the active states, then one per open whistle. */
 export function taskSpecsOf(snapshot: AnyMachineSnapshot): TaskSpec[] {
   const meta = snapshot.getMeta() as Record<string, Partial<TaskMeta> | undefined>;
-  return Object.entries(meta)
+  const ctx = snapshot.context as LifecycleContext;
+  const states: TaskSpec[] = Object.entries(meta)
     .filter(([, m]) => m?.task)
     .map(([key, m]) => ({ key, type: m!.task!.type, candidates: m!.task!.candidates }));
+  const whistles: TaskSpec[] = (ctx.whistles ?? [])
+    .filter((w) => w.status === 'open')
+    .map((w) => ({
+      key: whistleKey(w.id),
+      type: 'WHISTLE_RESPONSE',
+      candidates: { department: true },
+      groups: whistleCandidates(w.owner, candidateFactsOf(ctx)),
+    }));
+  return snapshot.status === 'done' ? [] : [...states, ...whistles];
+}
+
+const WHISTLE_KEY = 'whistle:';
+
+export function whistleKey(whistleId: string): string {
+  return `${WHISTLE_KEY}${whistleId}`;
+}
+
+/** The whistle a WHISTLE_RESPONSE task answers, from its key. */
+export function whistleIdOf(taskKey: string): string | undefined {
+  return taskKey.startsWith(WHISTLE_KEY) ? taskKey.slice(WHISTLE_KEY.length) : undefined;
 }
 
 /** The stage is the top-level state: "feedback" for every configuration of the parallel state. */

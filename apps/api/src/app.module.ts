@@ -2,9 +2,10 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig, CONFIG, ConfigModule } from '@hardtech/config';
-import { PersistenceModule } from '@hardtech/persistence';
+import { PersistenceModule, PolicyRepository } from '@hardtech/persistence';
 import { TemporalClientModule } from '@hardtech/temporal';
 import { AccessService } from './access/access.service';
+import { AdminController } from './controllers/admin.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { IDENTITY_PROVIDER } from './auth/identity-provider';
 import { LocalJwtIdentityProvider } from './auth/local-jwt.identity-provider';
@@ -12,27 +13,36 @@ import { AuthController } from './controllers/auth.controller';
 import { EnterprisesController } from './controllers/enterprises.controller';
 import { HealthController } from './controllers/health.controller';
 import { NominationsController } from './controllers/nominations.controller';
+import { NotificationsController } from './controllers/notifications.controller';
+import { OverdueController } from './controllers/overdue.controller';
 import { PoolController } from './controllers/pool.controller';
 import { ProblemsController } from './controllers/problems.controller';
 import { ReferenceController } from './controllers/reference.controller';
 import { TasksController } from './controllers/tasks.controller';
 import { UsersController } from './controllers/users.controller';
+import { WhistlesController } from './controllers/whistles.controller';
 import { DemoSeed } from './seed/demo-seed';
 import { ClustersRepository } from './repositories/clusters.repository';
 import { EnterprisesRepository } from './repositories/enterprises.repository';
+import { NotificationFeedRepository } from './repositories/notification-feed.repository';
+import { OverdueRepository } from './repositories/overdue.repository';
 import { ProblemsRepository } from './repositories/problems.repository';
 import { TasksRepository } from './repositories/tasks.repository';
 import { UsersRepository } from './repositories/users.repository';
 import { AuthService } from './services/auth.service';
+import { DispatchService } from './services/dispatch.service';
 import { EnterprisesService } from './services/enterprises.service';
 import { HealthService } from './services/health.service';
 import { NominationImportService } from './services/nomination-import.service';
 import { NominationsService } from './services/nominations.service';
+import { NotificationsService } from './services/notifications.service';
+import { PolicyService } from './services/policy.service';
 import { PoolService } from './services/pool.service';
 import { ProblemsService } from './services/problems.service';
 import { TaskReferences } from './services/task-references';
 import { TasksService } from './services/tasks.service';
 import { UsersService } from './services/users.service';
+import { WhistlesService } from './services/whistles.service';
 
 @Module({
   imports: [
@@ -49,15 +59,20 @@ import { UsersService } from './services/users.service';
     }),
   ],
   controllers: [
+    AdminController,
     AuthController,
     EnterprisesController,
     HealthController,
     NominationsController,
+    NotificationsController,
+    // Before TasksController: GET tasks/overdue/summary must not be read as a task id.
+    OverdueController,
     PoolController,
     ProblemsController,
     ReferenceController,
     TasksController,
     UsersController,
+    WhistlesController,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },
@@ -65,12 +80,18 @@ import { UsersService } from './services/users.service';
     AccessService,
     AuthService,
     DemoSeed,
+    DispatchService,
     ClustersRepository,
     EnterprisesRepository,
     EnterprisesService,
     HealthService,
     NominationImportService,
     NominationsService,
+    NotificationFeedRepository,
+    NotificationsService,
+    OverdueRepository,
+    PolicyRepository,
+    PolicyService,
     PoolService,
     ProblemsRepository,
     ProblemsService,
@@ -79,6 +100,7 @@ import { UsersService } from './services/users.service';
     TasksService,
     UsersRepository,
     UsersService,
+    WhistlesService,
   ],
 })
 export class AppModule {}

@@ -3,7 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { AppConfig, CONFIG, ConfigError, loadConfig } from '@hardtech/config';
 import { createActivities } from '@hardtech/activities';
-import { temporalConnectionOptions } from '@hardtech/temporal';
+import { Client } from '@temporalio/client';
+import { ensureQuarterlySchedule, TEMPORAL_CLIENT, temporalConnectionOptions } from '@hardtech/temporal';
 import { WorkerModule } from './worker.module';
 import { workflowSource } from './workflow-bundle';
 
@@ -22,7 +23,12 @@ async function main(): Promise<void> {
     // Drain: on SIGTERM finish what is running within the grace period, then exit.
     shutdownGraceTime: '20s',
   });
-  console.log(`worker: polling ${config.temporal.taskQueue} on ${config.temporal.address}`);
+  // 一季一调度: the schedule exists as soon as a worker does (idempotent across workers).
+  const schedule = await ensureQuarterlySchedule(app.get<Client>(TEMPORAL_CLIENT), config.temporal.taskQueue);
+  console.log(
+    `worker: polling ${config.temporal.taskQueue} on ${config.temporal.address}; quarterly schedule ${schedule}`,
+  );
+
   try {
     await worker.run(); // returns after SIGINT/SIGTERM, which the SDK handles
   } finally {

@@ -2,15 +2,26 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@hardtech/config';
 import {
   MembershipRepository,
+  NotificationsRepository,
   PersistenceModule,
   PolicyRepository,
   ProjectionRepository,
 } from '@hardtech/persistence';
 import { ACTIVITY_SERVICES } from '@hardtech/activities';
+import { TemporalClientModule } from '@hardtech/temporal';
+import { WebhookDeliverer } from './delivery/webhook-deliverer';
 
 /** The worker's application context: no HTTP, just what activities need injected. */
 @Module({
-  imports: [ConfigModule, PersistenceModule],
-  providers: [MembershipRepository, PolicyRepository, ProjectionRepository, ...ACTIVITY_SERVICES],
+  // The Temporal client is for activities that signal workflows (the quarterly dispatch).
+  imports: [ConfigModule, PersistenceModule, TemporalClientModule],
+  providers: [
+    MembershipRepository,
+    NotificationsRepository,
+    PolicyRepository,
+    ProjectionRepository,
+    WebhookDeliverer,
+    ...ACTIVITY_SERVICES,
+  ],
 })
 export class WorkerModule {}

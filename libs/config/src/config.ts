@@ -16,6 +16,8 @@ export interface AppConfig {
     apiKey?: string;
   };
   auth: { jwtSecret: string; tokenTtlSeconds: number; adminUsername?: string; adminPassword?: string };
+  /** Optional webhook for reminders and escalations: signed with HMAC-SHA256, retried. */
+  notifications: { webhookUrl?: string; webhookSecret?: string };
   /** Where the API serves the built web UI from. */
   webRoot: string;
   bodyLimit: string;
@@ -80,6 +82,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!!certPath !== !!keyPath) problems.push('TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY must be set together');
   const tlsWanted = bool('TEMPORAL_TLS', !!(certPath || env.TEMPORAL_API_KEY));
 
+  const webhookUrl = env.NOTIFY_WEBHOOK_URL || undefined;
+  const webhookSecret = env.NOTIFY_WEBHOOK_SECRET || undefined;
+  if (webhookUrl && !/^https?:\/\/\S+$/.test(webhookUrl))
+    problems.push('NOTIFY_WEBHOOK_URL must be an http(s) URL');
+  if (webhookUrl && (!webhookSecret || webhookSecret.length < 16)) {
+    problems.push('NOTIFY_WEBHOOK_SECRET (16+ characters) is required with NOTIFY_WEBHOOK_URL');
+  }
+
   const adminPassword = env.ADMIN_PASSWORD;
   if (adminPassword !== undefined && adminPassword.length < 10) {
     problems.push('ADMIN_PASSWORD must have at least 10 characters');
@@ -106,7 +116,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       adminUsername: env.ADMIN_USERNAME || undefined,
       adminPassword,
     },
+    notifications: { webhookUrl, webhookSecret },
     webRoot: env.WEB_ROOT ?? 'apps/web/dist',
+
     bodyLimit: env.BODY_LIMIT ?? '1mb',
   };
   if (problems.length) throw new ConfigError(problems);

@@ -1,6 +1,9 @@
 export * from './access';
 export * from './calendar';
 export * from './credit-code';
+export * from './deadlines';
+export * from './departments';
+
 export * from './doubling';
 export * from './durations';
 export * from './errors';
@@ -9,8 +12,12 @@ export * from './forms/validate';
 export * from './ledger';
 export * from './nomination';
 export * from './nomination-sheet';
+export * from './notifications';
+
 export * from './password';
 export * from './policy';
+export * from './policy-form';
+
 export * from './pool';
 export * from './quarters';
 export * from './reference';
@@ -24,3 +31,4 @@ export * from './task-types';
 export * from './tasks/forms';
 export * from './tasks/submission';
 export * from './text';
+export * from './whistle';

@@ -5,3 +5,4 @@ export * from './reference-data';
 export * from './repositories/policy.repository';
 export * from './repositories/projection.repository';
 export * from './repositories/membership.repository';
+export * from './repositories/notifications.repository';

@@ -1,7 +1,10 @@
 // Client-side entry. Workflows import only './lifecycle.contract' and './search-attributes'.
 export * from './connection-options';
+export * from './dispatch.contract';
 export * from './failures';
 export * from './lifecycle.contract';
+export * from './schedules';
 export * from './search-attributes';
+
 export * from './task-queues';
 export * from './temporal-client.module';

@@ -4,7 +4,9 @@
  * as the Temporal samples do, and are imported, never re-declared by string.
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { Actor, Nomination, Policy, Stage, TaskType } from '@hardtech/domain';
+import type { Actor, Nomination, NotificationKind, Policy, Stage, TaskType } from '@hardtech/domain';
+
+export type { NotificationKind };
 
 export const LIFECYCLE_WORKFLOW_TYPE = 'enterpriseLifecycle';
 
@@ -38,6 +40,12 @@ export interface TaskView {
   key: string;
   /** Quarter of a QUARTERLY_REPORT / QUARTERLY_REVIEW. */
   quarter?: string | null;
+  /** Deadlines from the SLA of the policy version the task was created under. */
+  remindAt?: string;
+  escalateAt?: string;
+  /** Set once sent, so neither is sent twice (also across continue-as-new). */
+  remindedAt?: string | null;
+  escalatedAt?: string | null;
 }
 
 export interface CarriedState {
@@ -96,6 +104,19 @@ export interface QuarterTick {
   dispatchId: string;
 }
 
+export interface WhistleRequest {
+  problemId?: string;
+  title: string;
+  description: string;
+  actor: Actor;
+}
+
+export interface WhistleResult {
+  whistleId: string;
+  problemId: string;
+  task: TaskView;
+}
+
 export interface LifecycleResult {
   stage: Stage;
   reason: string | null;
@@ -103,6 +124,8 @@ export interface LifecycleResult {
 
 export const completeTaskUpdate = defineUpdate<CompleteTaskResult, [CompleteTaskRequest]>('completeTask');
 export const assignTaskUpdate = defineUpdate<AssignTaskResult, [AssignTaskRequest]>('assignTask');
+/** 企业吹哨·部门报到: the enterprise raises a problem; the owner department gets a WHISTLE_RESPONSE. */
+export const blowWhistleUpdate = defineUpdate<WhistleResult, [WhistleRequest]>('blowWhistle');
 /** Answers once the lifecycle's first task is in the inbox (the nomination's read-your-writes). */
 export const awaitOpenedUpdate = defineUpdate<LifecycleView>('awaitOpened');
 export const lifecycleStateQuery = defineQuery<LifecycleView>('lifecycleState');
@@ -113,6 +136,21 @@ export interface LifecycleActivities {
   activePolicy(): Promise<Policy>;
   project(delta: ProjectionDelta): Promise<void>;
   reservePoolSeat(req: SeatRequest): Promise<SeatResult>;
+  notify(notification: TaskNotification): Promise<void>;
+}
+
+/** A reminder before a task's due date or an escalation after it; its id makes it once-only. */
+export interface TaskNotification {
+  id: string;
+  kind: NotificationKind;
+  taskId: string;
+  taskType: TaskType;
+  creditCode: string;
+  enterpriseName: string;
+  dueAt: string;
+  /** Who is told: candidate groups and/or users (see libs/domain/src/access.ts). */
+  audienceGroups: string[];
+  at: string;
 }
 
 export interface SeatRequest {

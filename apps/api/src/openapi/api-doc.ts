@@ -1,5 +1,6 @@
 import { applyDecorators, HttpCode, Type } from '@nestjs/common';
 import { ApiOperation, ApiResponse } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { ErrorBodyDto } from '../dtos/error.dto';
 
 /** The error answers an endpoint can give, each with the error body of API.md. */
@@ -19,8 +20,11 @@ const ERROR_TEXT: Record<DocumentedError, string> = {
 export interface DocOptions {
   summary: string;
   description?: string;
-  /** The success body's type; `[Type]` for an array; a media type for a file download. */
-  ok: Type<unknown> | [Type<unknown>] | { file: string };
+  /**
+   * The success body's type; `[Type]` for an array; a media type for a file download; a schema for
+   * payloads described in the form language (see form-schema.ts).
+   */
+  ok: Type<unknown> | [Type<unknown>] | { file: string } | { schema: SchemaObject };
   /** 200 unless given; 201 for creations. */
   status?: 200 | 201;
   errors: DocumentedError[];
@@ -33,15 +37,17 @@ export interface DocOptions {
 export function ApiDoc(o: DocOptions): MethodDecorator {
   const status = o.status ?? 200;
   const success =
-    'file' in o.ok
-      ? ApiResponse({
-          status,
-          description: 'the file',
-          content: { [o.ok.file]: { schema: { type: 'string', format: 'binary' } } },
-        })
-      : Array.isArray(o.ok)
-        ? ApiResponse({ status, type: o.ok[0], isArray: true, description: 'success' })
-        : ApiResponse({ status, type: o.ok, description: 'success' });
+    'schema' in o.ok
+      ? ApiResponse({ status, description: 'success', schema: o.ok.schema })
+      : 'file' in o.ok
+        ? ApiResponse({
+            status,
+            description: 'the file',
+            content: { [o.ok.file]: { schema: { type: 'string', format: 'binary' } } },
+          })
+        : Array.isArray(o.ok)
+          ? ApiResponse({ status, type: o.ok[0], isArray: true, description: 'success' })
+          : ApiResponse({ status, type: o.ok, description: 'success' });
   return applyDecorators(
     ApiOperation({ summary: o.summary, description: o.description }),
     HttpCode(status),

@@ -31,8 +31,13 @@ function fieldSchema(f: Field): SchemaObject {
         maximum: f.max,
         description: f.unit === 'yuan' ? `${description}, integer yuan` : description,
       };
+    case 'number':
+      return { type: 'number', minimum: f.min, maximum: f.max, description };
+    case 'duration':
+      return { type: 'string', example: 'P10D', description: `${description}, ISO 8601 duration` };
     case 'boolean':
       return { type: 'boolean', description };
+
     case 'enum':
       return { type: 'string', enum: f.options.map((o) => o.value), description, ...nullable };
     case 'date':

@@ -30,6 +30,18 @@ export interface IntegerField extends BaseField {
   unit?: 'yuan' | 'count' | 'score' | 'person';
 }
 
+/** A decimal (ratios such as the R&D intensity threshold). */
+export interface NumberField extends BaseField {
+  kind: 'number';
+  min?: number;
+  max?: number;
+}
+
+/** An ISO 8601 duration such as P10D or PT12H (SLA entries). */
+export interface DurationField extends BaseField {
+  kind: 'duration';
+}
+
 export interface BooleanField extends BaseField {
   kind: 'boolean';
 }
@@ -84,6 +96,8 @@ export interface RecordField extends BaseField {
 export type Field =
   | TextField
   | IntegerField
+  | NumberField
+  | DurationField
   | BooleanField
   | EnumField
   | DateField

@@ -1,4 +1,6 @@
 import { creditCodeProblem } from '../credit-code';
+import { isDuration } from '../durations';
+
 import { FieldError, InvalidInput } from '../errors';
 import { BUILTIN_CLUSTERS, findDistrict } from '../reference';
 import { t } from '../text';
@@ -78,6 +80,17 @@ function validateField(field: Field, value: unknown, ctx: ValidationContext, pat
       if (field.max !== undefined && value > field.max)
         return fail(`不能大于${field.max}`, `must be at most ${field.max}`);
       return [];
+    case 'number':
+      if (typeof value !== 'number' || !Number.isFinite(value)) return fail('应为数值', 'must be a number');
+      if (field.min !== undefined && value < field.min)
+        return fail(`不能小于${field.min}`, `must be at least ${field.min}`);
+      if (field.max !== undefined && value > field.max)
+        return fail(`不能大于${field.max}`, `must be at most ${field.max}`);
+      return [];
+    case 'duration':
+      return isDuration(value)
+        ? []
+        : fail('应为ISO 8601时长，如 P10D、PT12H', 'must be an ISO 8601 duration such as P10D or PT12H');
     case 'boolean':
       return typeof value === 'boolean' ? [] : fail('应为布尔值', 'must be true or false');
     case 'enum':

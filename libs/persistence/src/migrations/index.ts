@@ -1,10 +1,12 @@
 import { InitialSchema1764000000000 } from './1764000000000-InitialSchema';
 import { LifecyclesAndDoubling1764050000000 } from './1764050000000-LifecyclesAndDoubling';
+import { NotificationsAndDeadlines1764060000000 } from './1764060000000-NotificationsAndDeadlines';
 import { Sessions1764100000000 } from './1764100000000-Sessions';
 
 /** In order. Never edit a migration that has shipped; add a new one. */
 export const MIGRATIONS = [
   InitialSchema1764000000000,
   LifecyclesAndDoubling1764050000000,
+  NotificationsAndDeadlines1764060000000,
   Sessions1764100000000,
 ];

@@ -15,4 +15,30 @@ export class PolicyRepository {
     if (!rows.length) throw new Error('no policy version installed: run the migrations');
     return { ...rows[0].body, version: rows[0].version };
   }
+
+  /** Stores the policy as the next version; versions are never edited, so tasks keep theirs. */
+  save(policy: Omit<Policy, 'version'>, createdBy: string): Promise<Policy> {
+    return this.ds.transaction(async (m) => {
+      await m.query(`LOCK TABLE policy_versions IN EXCLUSIVE MODE`);
+      const [{ next }] = await m.query(`SELECT coalesce(max(version), 0) + 1 AS next FROM policy_versions`);
+      const stored: Policy = { ...policy, version: next };
+      await m.query(`INSERT INTO policy_versions (version, body, created_by) VALUES ($1, $2, $3)`, [
+        next,
+        JSON.stringify(stored),
+        createdBy,
+      ]);
+      return stored;
+    });
+  }
+
+  async versions(): Promise<{ version: number; createdBy: string; createdAt: string }[]> {
+    const rows = await this.ds.query(
+      `SELECT version, created_by, created_at FROM policy_versions ORDER BY version DESC LIMIT 100`,
+    );
+    return rows.map((r: any) => ({
+      version: r.version,
+      createdBy: r.created_by,
+      createdAt: new Date(r.created_at).toISOString(),
+    }));
+  }
 }

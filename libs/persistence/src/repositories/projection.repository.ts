@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { shanghaiDate } from '@hardtech/domain';
+import { shanghaiDate, taskDepartment } from '@hardtech/domain';
+
 import type { ProjectionDelta } from '@hardtech/temporal/lifecycle.contract';
 
 /** The lifecycle context as the projection reads it (workflows/lifecycle/context.ts). */
@@ -47,6 +48,7 @@ interface ProjectedContext {
     } | null;
   }[];
   closing: { stage: string; outcome: string; reason: string | null; at: string } | null;
+  whistles?: { problemId: string; status: string; at: string }[];
 }
 
 /**
@@ -127,8 +129,9 @@ export class ProjectionRepository {
     for (const task of delta.opened) {
       await m.query(
         `INSERT INTO tasks (id, workflow_id, credit_code, lifecycle_no, type, stage, state_key, candidate_groups,
-           assignee, status, quarter, enterprise_name, district, cluster, policy_version, created_at, due_at)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,'open',$10,$11,$12,$13,$14,$15,$16)
+           assignee, status, quarter, enterprise_name, district, cluster, policy_version, created_at, due_at,
+           remind_at, escalate_at, department)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,'open',$10,$11,$12,$13,$14,$15,$16,$17,$18,$19)
          ON CONFLICT (id) DO NOTHING`,
         [
           task.id,
@@ -147,6 +150,9 @@ export class ProjectionRepository {
           task.policyVersion,
           task.createdAt,
           task.dueAt,
+          task.remindAt ?? null,
+          task.escalateAt ?? null,
+          taskDepartment(task.type, task.candidateGroups),
         ],
       );
     }
@@ -171,13 +177,17 @@ export class ProjectionRepository {
       await m.query(`UPDATE tasks SET assignee = $2 WHERE id = $1 AND status = 'open'`, [id, assignee]);
     }
 
+    // The ledger shows a problem's latest whistle (企业吹哨) and whether it was answered.
+    const whistleOf = (problemId: string) =>
+      [...(ctx.whistles ?? [])].reverse().find((w) => w.problemId === problemId);
     for (const p of ctx.problems) {
       await m.query(
         `INSERT INTO problems (id, credit_code, lifecycle_no, title, category, measures, target, owner_department,
-           due_at, status, special, district, cluster, created_at, updated_at)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$14)
-         ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, updated_at = EXCLUDED.updated_at
-         WHERE problems.status IS DISTINCT FROM EXCLUDED.status`,
+           due_at, status, special, district, cluster, created_at, updated_at, whistle_status, whistled_at)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$14,$15,$16)
+         ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, updated_at = EXCLUDED.updated_at,
+           whistle_status = EXCLUDED.whistle_status, whistled_at = EXCLUDED.whistled_at
+         WHERE (problems.status, problems.whistle_status) IS DISTINCT FROM (EXCLUDED.status, EXCLUDED.whistle_status)`,
         [
           p.id,
           delta.creditCode,
@@ -193,6 +203,8 @@ export class ProjectionRepository {
           n.district,
           a?.leadCluster ?? n.cluster,
           delta.at,
+          whistleOf(p.id)?.status ?? null,
+          whistleOf(p.id)?.at ?? null,
         ],
       );
     }

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Actor, groupsOf } from '@hardtech/domain';
+
+export interface FeedRow {
+  id: string;
+  kind: 'reminder' | 'escalation';
+  taskId: string;
+  taskType: string;
+  creditCode: string;
+  enterpriseName: string;
+  dueAt: Date;
+  createdAt: Date;
+  read: boolean;
+}
+
+/** The caller's notifications: those addressed to a group they belong to. */
+@Injectable()
+export class NotificationFeedRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async list(actor: Actor, unreadOnly: boolean, page: number, pageSize: number) {
+    const groups = groupsOf(actor);
+    const where = `n.audience_groups && $1::text[] ${unreadOnly ? 'AND r.notification_id IS NULL' : ''}`;
+    const from = `FROM notifications n LEFT JOIN notification_reads r ON r.notification_id = n.id AND r.username = $2`;
+    const [rows, [{ total, unread }]] = await Promise.all([
+      this.ds.query(
+        `SELECT n.id, n.kind, n.task_id, n.task_type, n.credit_code, n.enterprise_name, n.due_at, n.created_at,
+           r.notification_id IS NOT NULL AS read
+         ${from} WHERE ${where} ORDER BY n.created_at DESC, n.id LIMIT $3 OFFSET $4`,
+        [groups, actor.username, pageSize, (page - 1) * pageSize],
+      ),
+      this.ds.query(
+        `SELECT count(*)::int AS total, count(*) FILTER (WHERE r.notification_id IS NULL)::int AS unread
+         ${from} WHERE n.audience_groups && $1::text[]`,
+        [groups, actor.username],
+      ),
+    ]);
+    const items: FeedRow[] = rows.map((r: any) => ({
+      id: r.id,
+      kind: r.kind,
+      taskId: r.task_id,
+      taskType: r.task_type,
+      creditCode: r.credit_code,
+      enterpriseName: r.enterprise_name,
+      dueAt: r.due_at,
+      createdAt: r.created_at,
+      read: r.read,
+    }));
+    return { items, total: unreadOnly ? unread : total, unread };
+  }
+
+  /** Marks one notification read; false when it is not the caller's. */
+  async markRead(actor: Actor, id: string): Promise<boolean> {
+    const rows = await this.ds.query(
+      `INSERT INTO notification_reads (notification_id, username)
+       SELECT id, $2 FROM notifications WHERE id = $1 AND audience_groups && $3::text[]
+       ON CONFLICT DO NOTHING RETURNING notification_id`,
+      [id, actor.username, groupsOf(actor)],
+    );
+    if (rows.length) return true;
+    const mine = await this.ds.query(
+      `SELECT 1 FROM notifications WHERE id = $1 AND audience_groups && $2::text[]`,
+      [id, groupsOf(actor)],
+    );
+    return mine.length > 0;
+  }
+
+  async markAllRead(actor: Actor): Promise<number> {
+    const rows = await this.ds.query(
+      `INSERT INTO notification_reads (notification_id, username)
+       SELECT id, $1 FROM notifications WHERE audience_groups && $2::text[]
+       ON CONFLICT DO NOTHING RETURNING notification_id`,
+      [actor.username, groupsOf(actor)],
+    );
+    return rows.length;
+  }
+}

@@ -1,0 +1,29 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Client } from '@temporalio/client';
+import { Actor, assertValid, NotFound, t, WHISTLE_FIELDS } from '@hardtech/domain';
+import { blowWhistleUpdate, lifecycleWorkflowId, TEMPORAL_CLIENT, WhistleResult } from '@hardtech/temporal';
+import { EnterprisesRepository } from '../repositories/enterprises.repository';
+
+/** 企业吹哨·部门报到: the enterprise raises a problem; its owner department must respond in time. */
+@Injectable()
+export class WhistlesService {
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    private readonly enterprises: EnterprisesRepository,
+  ) {}
+
+  async blow(actor: Actor, creditCode: string, body: unknown): Promise<WhistleResult> {
+    if (!(await this.enterprises.findVisible(actor, creditCode))) {
+      throw new NotFound('ENTERPRISE_NOT_FOUND', t('企业不存在', 'no such enterprise'));
+    }
+    assertValid(WHISTLE_FIELDS, body);
+    const { problemId, title, description } = body as {
+      problemId?: string;
+      title: string;
+      description: string;
+    };
+    return this.client.workflow.getHandle(lifecycleWorkflowId(creditCode)).executeUpdate(blowWhistleUpdate, {
+      args: [{ problemId: problemId || undefined, title, description, actor }],
+    });
+  }
+}

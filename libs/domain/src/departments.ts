@@ -1,0 +1,47 @@
+import type { CandidateFacts } from './access';
+import type { OwnerDepartment } from './ledger';
+import type { TaskType } from './task-types';
+import { t, Text } from './text';
+
+/** Who answers for a task, as the overdue statistics group them. */
+export type TaskDepartment = OwnerDepartment | 'enterprise' | 'commissioner';
+
+export const TASK_DEPARTMENT_LABELS: Record<TaskDepartment, Text> = {
+  tech: t('科技处', 'Science & technology division'),
+  industry: t('行业处室', 'Industry division'),
+  sme: t('中小企业处', 'SME division'),
+  finance: t('产业金融处', 'Industrial finance division'),
+  district: t('区县经信部门', 'District department'),
+  enterprise: t('企业', 'Enterprise'),
+  commissioner: t('企业服务专员', 'Service commissioner'),
+};
+
+/** The department a task waits on, read off its candidate groups. */
+export function taskDepartment(type: TaskType, candidateGroups: readonly string[]): TaskDepartment {
+  const g = candidateGroups[0] ?? '';
+  if (g.startsWith('department:')) return g.slice('department:'.length) as TaskDepartment;
+  if (g.startsWith('district_officer')) return 'district';
+  if (g.startsWith('industry_officer')) return 'industry';
+  if (g.startsWith('enterprise_user')) return 'enterprise';
+  if (g.startsWith('user:')) return type === 'DIAGNOSE' ? 'commissioner' : 'tech';
+  return 'tech';
+}
+
+/**
+ * 企业吹哨·部门报到: the department that owns the problem reports (responds). A whistle on a new
+ * problem goes to the lead cluster's industry division.
+ */
+export function whistleCandidates(owner: OwnerDepartment | null, facts: CandidateFacts): string[] {
+  switch (owner) {
+    case 'tech':
+      return ['city_coordinator'];
+    case 'sme':
+    case 'finance':
+      return [`department:${owner}`];
+    case 'district':
+      return [`district_officer:district:${facts.district}`];
+    case 'industry':
+    case null:
+      return facts.leadCluster ? [`industry_officer:cluster:${facts.leadCluster}`] : ['city_coordinator'];
+  }
+}

@@ -1,0 +1,22 @@
+import { notificationText, shanghaiTime } from './notifications';
+
+describe('notification texts', () => {
+  it('shows times in Asia/Shanghai', () => {
+    expect(shanghaiTime('2026-03-12T01:00:00Z')).toBe('2026-03-12 09:00');
+  });
+
+  it('reminds in Chinese first, with the task and the due time', () => {
+    expect(notificationText('reminder', 'SCREEN', '重庆芯测', '2026-03-12T01:00:00Z').zh).toBe(
+      '【待办提醒】「重庆芯测」的市级筛选将于 2026-03-12 09:00 到期，请及时办理。',
+    );
+  });
+
+  it('escalates whistles to the leadership and other tasks to the coordinator', () => {
+    expect(notificationText('escalation', 'WHISTLE_RESPONSE', 'A', '2026-03-12T01:00:00Z').zh).toContain(
+      '已升级至委领导',
+    );
+    expect(notificationText('escalation', 'ADMIT', 'A', '2026-03-12T01:00:00Z').en).toContain(
+      'Escalated to the city coordinator',
+    );
+  });
+});

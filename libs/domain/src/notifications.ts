@@ -1,0 +1,34 @@
+import { TASK_LABELS, TaskType } from './task-types';
+import { Text } from './text';
+
+export type NotificationKind = 'reminder' | 'escalation';
+
+/** Asia/Shanghai, as officers read times: 2026-03-12 09:00. */
+export function shanghaiTime(at: string | Date): string {
+  return new Date(new Date(at).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** What a reminder or escalation says, in both languages. */
+export function notificationText(
+  kind: NotificationKind,
+  taskType: TaskType,
+  enterpriseName: string,
+  dueAt: string,
+): Text {
+  const task = TASK_LABELS[taskType];
+  const due = shanghaiTime(dueAt);
+  if (kind === 'reminder') {
+    return {
+      zh: `【待办提醒】「${enterpriseName}」的${task.zh}将于 ${due} 到期，请及时办理。`,
+      en: `Reminder: ${task.en} for ${enterpriseName} is due ${due} (Asia/Shanghai).`,
+    };
+  }
+  const to =
+    taskType === 'WHISTLE_RESPONSE'
+      ? { zh: '委领导', en: 'the leadership' }
+      : { zh: '科技处', en: 'the city coordinator' };
+  return {
+    zh: `【逾期升级】「${enterpriseName}」的${task.zh}已超过办理时限（${due}），已升级至${to.zh}。`,
+    en: `Escalated to ${to.en}: ${task.en} for ${enterpriseName} was due ${due} (Asia/Shanghai) and is still open.`,
+  };
+}

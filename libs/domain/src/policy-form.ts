@@ -1,0 +1,93 @@
+import { InvalidInput } from './errors';
+import { Field } from './forms/schema';
+import { validateFields } from './forms/validate';
+import { parseDuration } from './durations';
+import { Policy } from './policy';
+import { TASK_LABELS, TASK_TYPES } from './task-types';
+import { t } from './text';
+
+const slaValue: Field[] = [
+  { name: 'due', kind: 'duration', label: t('办理时限', 'Due after'), required: true },
+  { name: 'remindBefore', kind: 'duration', label: t('到期前提醒', 'Remind before due'), required: true },
+  { name: 'escalateAfter', kind: 'duration', label: t('逾期后升级', 'Escalate after due'), required: true },
+];
+
+/** The policy as GET /api/admin/policy returns it and PUT takes it (API.md). */
+export const POLICY_FIELDS: Field[] = [
+  { name: 'version', kind: 'integer', min: 0, label: t('版本（保存时忽略）', 'Version (ignored on save)') },
+  {
+    name: 'thresholds',
+    kind: 'object',
+    label: t('筛选指标', 'Screening thresholds'),
+    required: true,
+    fields: [
+      {
+        name: 'maxRevenue',
+        kind: 'integer',
+        unit: 'yuan',
+        min: 0,
+        max: 1e12,
+        label: t('营业收入上限（元）', 'Revenue limit (yuan)'),
+        required: true,
+      },
+      {
+        name: 'minRdIntensity',
+        kind: 'number',
+        min: 0,
+        max: 1,
+        label: t('研发投入强度下限', 'Minimum R&D intensity'),
+        required: true,
+      },
+      {
+        name: 'minClassOneIp',
+        kind: 'integer',
+        min: 0,
+        max: 1000,
+        label: t('Ⅰ类知识产权下限（项）', 'Minimum Class I IP'),
+        required: true,
+      },
+    ],
+  },
+  {
+    name: 'poolCapacity',
+    kind: 'integer',
+    min: 1,
+    max: 100_000,
+    label: t('帮扶库容量（家）', 'Pool capacity'),
+    required: true,
+  },
+  // 每年重点帮扶企业不少于50家.
+  {
+    name: 'annualTarget',
+    kind: 'integer',
+    min: 50,
+    max: 100_000,
+    label: t('年度重点帮扶目标（家）', 'Annual target'),
+    required: true,
+  },
+  {
+    name: 'sla',
+    kind: 'record',
+    complete: true,
+    required: true,
+    label: t('办理时限', 'Service levels'),
+    keys: TASK_TYPES.map((type) => ({ value: type, label: TASK_LABELS[type] })),
+    value: slaValue,
+  },
+];
+
+/** Validates a whole policy for PUT; the stored version number is assigned by the server. */
+export function parsePolicy(input: unknown): Omit<Policy, 'version'> {
+  const errors = validateFields(POLICY_FIELDS, input);
+  if (!errors.length) {
+    for (const type of TASK_TYPES) {
+      const due = parseDuration((input as Policy).sla[type].due)!;
+      if (Object.values(due).every((v) => v === 0)) {
+        errors.push({ field: `sla.${type}.due`, text: t('办理时限必须大于零', 'must be longer than zero') });
+      }
+    }
+  }
+  if (errors.length) throw new InvalidInput(errors);
+  const { version: _ignored, ...policy } = input as Policy;
+  return policy;
+}

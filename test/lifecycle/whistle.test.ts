@@ -1,0 +1,103 @@
+import { createCast, createUser } from '../support/cast';
+import { closeDb, db } from '../support/db';
+import { driveToSupporting } from '../support/drive';
+import { complete, expectOk, nominationFor, openTask } from '../support/lifecycle';
+import { closeTemporal } from '../support/temporal';
+
+// Issue 5 §4: 企业吹哨·部门报到 over HTTP. (Escalation of an unanswered whistle: test/serial/timers.)
+afterAll(async () => {
+  await closeTemporal();
+  await closeDb();
+});
+
+describe('企业吹哨·部门报到', () => {
+  it('routes a whistle to the problem’s owner department, whose answer resolves the ledger item', async () => {
+    const c = await createCast();
+    await driveToSupporting(c);
+    const finance = await createUser('finance_officer', { department: 'finance' });
+    const problemId = (await expectOk(c.enterprise.api.get(`/api/enterprises/${c.creditCode}`))).problems[0]
+      .id;
+    const r = await expectOk(
+      c.enterprise.api.post(`/api/enterprises/${c.creditCode}/whistle`, {
+        problemId,
+        title: '贷款审批停滞',
+        description: '银行审批已超过三个月',
+      }),
+      201,
+    );
+    expect(r).toMatchObject({
+      problemId,
+      task: { type: 'WHISTLE_RESPONSE', candidateGroups: ['department:finance'] },
+    });
+    expect(
+      (await expectOk(finance.api.get(`/api/problems?creditCode=${c.creditCode}`))).items[0],
+    ).toMatchObject({ id: problemId });
+    const ledger = (await db().query(`SELECT whistle_status FROM problems WHERE id = $1`, [problemId]))
+      .rows[0];
+    expect(ledger.whistle_status).toBe('open');
+    // Only one open whistle per problem; only the department answers.
+    expect(
+      (
+        await c.enterprise.api.post(`/api/enterprises/${c.creditCode}/whistle`, {
+          problemId,
+          title: '再次',
+          description: '催办一下',
+        })
+      ).status,
+    ).toBe(409);
+    expect(
+      (
+        await c.districtOfficer.api.post(`/api/tasks/${r.task.id}/complete`, {
+          outcome: 'respond',
+          data: { response: '收到', resolved: true },
+        })
+      ).status,
+    ).toBe(403);
+    await expectOk(
+      complete(finance.api, c.creditCode, 'WHISTLE_RESPONSE', 'respond', {
+        response: '已协调银行，本周放款',
+        resolved: true,
+      }),
+    );
+    const after = await expectOk(c.enterprise.api.get(`/api/enterprises/${c.creditCode}`));
+    expect(after.problems[0]).toMatchObject({ id: problemId, status: 'resolved' });
+    expect(
+      (await db().query(`SELECT whistle_status FROM problems WHERE id = $1`, [problemId])).rows[0]
+        .whistle_status,
+    ).toBe('answered');
+    expect(await openTask(finance.api, c.creditCode, 'WHISTLE_RESPONSE')).toBeUndefined();
+  });
+
+  it('puts a whistle on a new problem into the ledger and routes it to the lead cluster', async () => {
+    const c = await createCast('500112', 'T2');
+    await driveToSupporting(c);
+    const r = await expectOk(
+      c.enterprise.api.post(`/api/enterprises/${c.creditCode}/whistle`, {
+        title: '扩产用地无法落实',
+        description: '园区用地指标不足，影响二期投产',
+      }),
+      201,
+    );
+    expect(r.task.candidateGroups).toEqual([`industry_officer:cluster:${c.cluster}`]);
+    const problems = (await expectOk(c.industry.api.get(`/api/enterprises/${c.creditCode}`))).problems;
+    expect(problems.find((p: any) => p.id === r.problemId)).toMatchObject({
+      title: '扩产用地无法落实',
+      ownerDepartment: 'industry',
+    });
+    expect(await openTask(c.industry.api, c.creditCode, 'WHISTLE_RESPONSE')).toMatchObject({ id: r.task.id });
+  });
+
+  it('refuses whistles from non-members (422), other users (403/404) and bad bodies (400)', async () => {
+    const c = await createCast();
+    await expectOk(c.districtOfficer.api.post('/api/nominations', nominationFor(c)), 201);
+    const url = `/api/enterprises/${c.creditCode}/whistle`;
+    const body = { title: '问题', description: '描述内容' };
+    expect((await c.enterprise.api.post(url, body)).body).toMatchObject({ code: 'NOT_A_MEMBER' });
+    expect((await c.districtOfficer.api.post(url, body)).status).toBe(403);
+    const other = await createUser('enterprise_user', { creditCodes: ['91350100M000100Y43'] });
+    expect((await other.api.post(url, body)).status).toBe(404);
+    const bad = await c.enterprise.api.post(url, { title: '', description: 'x'.repeat(5000), extra: 1 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.map((d: any) => d.field).sort()).toEqual(['description', 'extra', 'title']);
+  });
+});

@@ -1,0 +1,275 @@
+import { DEFAULT_POLICY, Policy, TaskType } from '@hardtech/domain';
+import { Api } from '../support/api';
+import { Cast, createCast, createUser } from '../support/cast';
+import { closeDb, db } from '../support/db';
+import { driveToSupporting } from '../support/drive';
+import { complete, eventually, expectOk, JUDGMENTS, nominationFor, openTask } from '../support/lifecycle';
+import { closeTemporal, temporalClient } from '../support/temporal';
+import { lifecycleStateQuery } from '@hardtech/temporal/lifecycle.contract';
+
+import { validSignature, webhookReceiver } from '../support/webhook';
+
+// Issue 5: timers that fire by themselves, on the real dev server with durations of seconds.
+// These tests change the global policy, so they run alone (test/serial).
+let coordinator: Api;
+let original: Policy;
+
+beforeAll(async () => {
+  coordinator = (await createUser('city_coordinator', {})).api;
+  original = await expectOk(coordinator.get('/api/admin/policy'));
+});
+afterAll(async () => {
+  await coordinator.put('/api/admin/policy', original);
+  await closeTemporal();
+  await closeDb();
+});
+
+/** Stores a policy with second-long SLAs for some task types; returns its version. */
+async function fastSla(
+  types: TaskType[],
+  due = 'PT6S',
+  remindBefore = 'PT3S',
+  escalateAfter = 'PT3S',
+): Promise<number> {
+  const current: Policy = await expectOk(coordinator.get('/api/admin/policy'));
+  const sla = { ...current.sla };
+  for (const type of types) sla[type] = { due, remindBefore, escalateAfter };
+  return (await expectOk(coordinator.put('/api/admin/policy', { ...current, sla }))).version;
+}
+
+const notificationsOf = async (taskId: string) =>
+  (
+    await db().query(
+      `SELECT kind, audience_groups FROM notifications WHERE task_id = $1 ORDER BY created_at`,
+      [taskId],
+    )
+  ).rows;
+
+describe('policy versions (GET/PUT /api/admin/policy)', () => {
+  it('stores each change as a new version and refuses invalid ones with 400, others’ roles with 403', async () => {
+    const before: Policy = await expectOk(coordinator.get('/api/admin/policy'));
+    const saved = await expectOk(
+      coordinator.put('/api/admin/policy', { ...before, version: 1, annualTarget: 60 }),
+    );
+    expect(saved).toMatchObject({ version: before.version + 1, annualTarget: 60 });
+    expect(await expectOk(coordinator.get('/api/admin/policy'))).toEqual(saved);
+    const bad = await coordinator.put('/api/admin/policy', {
+      ...before,
+      annualTarget: 20,
+      poolCapacity: 'many',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.map((d: any) => d.field)).toEqual(['poolCapacity', 'annualTarget']);
+    const district = await createUser('district_officer', { districts: ['500112'] });
+    expect((await district.api.put('/api/admin/policy', before)).status).toBe(403);
+    expect((await district.api.get('/api/admin/policy')).status).toBe(403);
+    expect((await expectOk(coordinator.get('/api/admin/policy'))).version).toBe(saved.version);
+    const versions = await expectOk(coordinator.get('/api/admin/policy/versions'));
+    expect(versions[0]).toMatchObject({ version: saved.version, createdBy: expect.any(String) });
+  });
+});
+
+describe('due dates, reminders and escalations', () => {
+  let cast: Cast;
+  beforeAll(async () => {
+    cast = await createCast();
+  });
+
+  it('reminds before due and escalates after due, once each; a policy change applies to new tasks only', async () => {
+    const earlier = await createCast();
+    await expectOk(earlier.districtOfficer.api.post('/api/nominations', nominationFor(earlier)), 201);
+    const oldTask = await openTask(earlier.coordinator.api, earlier.creditCode, 'SCREEN');
+
+    const version = await fastSla(['SCREEN']);
+    await expectOk(cast.districtOfficer.api.post('/api/nominations', nominationFor(cast)), 201);
+    const task = await openTask(cast.coordinator.api, cast.creditCode, 'SCREEN');
+    expect(task.policyVersion).toBe(version);
+    expect(Date.parse(task.dueAt) - Date.parse(task.createdAt)).toBe(6000);
+    // The task created before the change keeps its version and its ten days.
+    expect(oldTask.policyVersion).toBeLessThan(version);
+    expect(Date.parse(oldTask.dueAt) - Date.parse(oldTask.createdAt)).toBe(10 * 86_400_000);
+
+    await eventually(async () => (await notificationsOf(task.id)).length === 1, 15_000);
+    expect(await notificationsOf(task.id)).toEqual([
+      { kind: 'reminder', audience_groups: ['city_coordinator'] },
+    ]);
+    await eventually(async () => (await notificationsOf(task.id)).length === 2, 15_000);
+    expect((await notificationsOf(task.id))[1]).toEqual({
+      kind: 'escalation',
+      audience_groups: ['city_coordinator'],
+    });
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(await notificationsOf(task.id)).toHaveLength(2);
+    expect(await notificationsOf(oldTask.id)).toEqual([]);
+
+    const feed = await expectOk(cast.coordinator.api.get('/api/notifications?unread=true&pageSize=100'));
+    const mine = feed.items.filter((n: any) => n.taskId === task.id);
+    expect(mine.map((n: any) => n.kind).sort()).toEqual(['escalation', 'reminder']);
+    expect(mine.find((n: any) => n.kind === 'reminder').text.zh).toContain(
+      `「${task.enterpriseName}」的市级筛选将于`,
+    );
+
+    await expectOk(cast.coordinator.api.post(`/api/notifications/${encodeURIComponent(mine[0].id)}/read`));
+    const after = await expectOk(cast.coordinator.api.get('/api/notifications?pageSize=100'));
+    expect(after.items.find((n: any) => n.id === mine[0].id).read).toBe(true);
+    expect(after.unread).toBe(feed.unread - 1);
+    // Notifications are for their audience only.
+    expect(
+      (await cast.districtOfficer.api.post(`/api/notifications/${encodeURIComponent(mine[0].id)}/read`))
+        .status,
+    ).toBe(404);
+    const tasksRow = (
+      await db().query(`SELECT reminded_at, escalated_at FROM tasks WHERE id = $1`, [task.id])
+    ).rows[0];
+    expect(tasksRow.reminded_at && tasksRow.escalated_at).toBeTruthy();
+
+    // Overdue views: the task is in the overdue inbox and counted by department and district.
+    const overdue = await expectOk(
+      cast.coordinator.api.get(`/api/tasks?overdue=true&creditCode=${cast.creditCode}`),
+    );
+    expect(overdue.items.map((t: any) => [t.id, t.overdue])).toEqual([[task.id, true]]);
+    const summary = await expectOk(cast.districtOfficer.api.get('/api/tasks/overdue/summary'));
+    expect(summary.byDistrict).toEqual([{ district: '500112', name: '渝北区', count: expect.any(Number) }]);
+    expect(summary.byDepartment.find((d: any) => d.department === 'tech')).toMatchObject({
+      label: { zh: '科技处' },
+    });
+    const elsewhere = await createUser('district_officer', { districts: ['WSJK'] });
+    expect(await expectOk(elsewhere.api.get('/api/tasks/overdue/summary'))).toEqual({
+      total: 0,
+      byDepartment: [],
+      byDistrict: [],
+    });
+  });
+
+  it('sends no reminder for a task completed before it is due', async () => {
+    const c = await createCast();
+    await fastSla(['SCREEN']);
+    await expectOk(c.districtOfficer.api.post('/api/nominations', nominationFor(c)), 201);
+    const task = await openTask(c.coordinator.api, c.creditCode, 'SCREEN');
+    await expectOk(complete(c.coordinator.api, c.creditCode, 'SCREEN', 'pass', { judgments: JUDGMENTS }));
+    await new Promise((r) => setTimeout(r, 10_000)); // past reminder (3 s) and escalation (9 s)
+    expect(await notificationsOf(task.id)).toEqual([]);
+  });
+
+  it('delivers a reminder to the webhook, signed, retried after a failure, once', async () => {
+    const receiver = await webhookReceiver(true);
+    try {
+      const c = await createCast();
+      await fastSla(['SCREEN'], 'PT4S', 'PT2S', 'PT60S');
+      await expectOk(c.districtOfficer.api.post('/api/nominations', nominationFor(c)), 201);
+      const task = await openTask(c.coordinator.api, c.creditCode, 'SCREEN');
+      const got = await eventually(
+        async () => receiver.received.find((r) => r.body.notification.taskId === task.id),
+        20_000,
+      );
+      expect(got.body).toMatchObject({
+        notification: { kind: 'reminder', creditCode: c.creditCode },
+        text: { zh: expect.stringContaining('市级筛选') },
+      });
+      expect(validSignature(got)).toBe(true);
+      await new Promise((r) => setTimeout(r, 3000));
+      expect(receiver.received.filter((r) => r.body.notification.taskId === task.id)).toHaveLength(1);
+      const delivery = (
+        await db().query(
+          `SELECT d.status, d.attempts FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id WHERE n.task_id = $1`,
+          [task.id],
+        )
+      ).rows;
+      expect(delivery).toEqual([{ status: 'sent', attempts: 2 }]);
+    } finally {
+      await receiver.close();
+    }
+  });
+});
+
+describe('企业吹哨·部门报到', () => {
+  it('escalates an unanswered whistle to the leader and marks its ledger problem', async () => {
+    const c = await createCast();
+    await driveToSupporting(c);
+    await fastSla(['WHISTLE_RESPONSE'], 'PT4S', 'PT2S', 'PT2S');
+    const problemId = (await expectOk(c.enterprise.api.get(`/api/enterprises/${c.creditCode}`))).problems[0]
+      .id;
+    const r = await expectOk(
+      c.enterprise.api.post(`/api/enterprises/${c.creditCode}/whistle`, {
+        problemId,
+        title: '贷款审批停滞',
+        description: '银行审批已超过三个月',
+      }),
+      201,
+    );
+    expect(r.task).toMatchObject({ type: 'WHISTLE_RESPONSE', candidateGroups: ['department:finance'] });
+    await eventually(async () => (await notificationsOf(r.task.id)).length === 2, 20_000);
+    expect(await notificationsOf(r.task.id)).toEqual([
+      { kind: 'reminder', audience_groups: ['department:finance'] },
+      { kind: 'escalation', audience_groups: ['leader'] },
+    ]);
+    const leader = await createUser('leader', {});
+    const feed = await expectOk(leader.api.get('/api/notifications?pageSize=100'));
+    expect(feed.items.some((n: any) => n.taskId === r.task.id && n.text.zh.includes('已升级至委领导'))).toBe(
+      true,
+    );
+    await eventually(
+      async () =>
+        (await expectOk(c.coordinator.api.get(`/api/problems?creditCode=${c.creditCode}`))).items[0]
+          .status === 'escalated',
+    );
+  });
+});
+
+describe('quarterly dispatch (一季一调度)', () => {
+  it('gives every supporting member exactly one QUARTERLY_REPORT, also when triggered twice', async () => {
+    await coordinator.put('/api/admin/policy', { ...original, sla: DEFAULT_POLICY.sla, version: undefined });
+    const members = await Promise.all([createCast(), createCast('500113'), createCast('500106', 'P1')]);
+    await Promise.all(members.map((m) => driveToSupporting(m)));
+    const first = await expectOk(
+      coordinator.post('/api/admin/quarterly-dispatch/trigger', { quarter: '2031Q1' }),
+    );
+    const supporting = (
+      await db().query(`SELECT count(*)::int AS n FROM enterprises WHERE stage = 'supporting'`)
+    ).rows[0].n;
+    expect(first).toMatchObject({ quarter: '2031Q1', members: supporting });
+    await expectOk(coordinator.post('/api/admin/quarterly-dispatch/trigger', { quarter: '2031Q1' }));
+    const reports = await db().query(
+      `SELECT credit_code, count(*)::int AS n FROM tasks WHERE type = 'QUARTERLY_REPORT' AND quarter = '2031Q1' GROUP BY credit_code`,
+    );
+    const byCode = Object.fromEntries(reports.rows.map((r: any) => [r.credit_code, r.n]));
+    for (const m of members) expect(byCode[m.creditCode]).toBe(1);
+    expect(reports.rows.every((r: any) => r.n === 1)).toBe(true);
+    // Every supporting lifecycle has the quarter (those still busy with a report queue it).
+    const codes = (
+      await db().query(`SELECT credit_code FROM enterprises WHERE stage = 'supporting'`)
+    ).rows.map((r: any) => r.credit_code);
+    const client = await temporalClient();
+    const ticked = await Promise.all(
+      codes.map(
+        async (code: string) =>
+          (await client.workflow.getHandle(`enterprise/${code}`).query(lifecycleStateQuery)).context as any,
+      ),
+    );
+    expect(ticked.map((ctx) => ctx.quarter.lastTicked)).toEqual(codes.map(() => '2031Q1'));
+
+    expect(
+      (await coordinator.post('/api/admin/quarterly-dispatch/trigger', { quarter: '2031Q5' })).status,
+    ).toBe(400);
+  });
+
+  it('shows the schedule: 09:00 on the first day of each quarter, Asia/Shanghai', async () => {
+    const [schedule] = await expectOk(coordinator.get('/api/admin/schedules'));
+    expect(schedule).toMatchObject({
+      id: 'quarterly-dispatch',
+      timezone: 'Asia/Shanghai',
+      overlap: 'SKIP',
+      paused: false,
+    });
+    expect(schedule.nextRunTimes.length).toBeGreaterThan(0);
+    for (const at of schedule.nextRunTimes) {
+      const local = new Date(Date.parse(at) + 8 * 3_600_000);
+      expect([local.getUTCMonth(), local.getUTCDate(), local.getUTCHours(), local.getUTCMinutes()]).toEqual([
+        Math.floor(local.getUTCMonth() / 3) * 3,
+        1,
+        9,
+        0,
+      ]);
+    }
+  });
+});

@@ -1,0 +1,76 @@
+import { Policy } from '@hardtech/domain';
+import { awaitOpenedUpdate, LifecycleInput } from '@hardtech/temporal/lifecycle.contract';
+import { Api } from '../support/api';
+import { createCast, createUser, tag } from '../support/cast';
+import { closeDb, db } from '../support/db';
+import { eventually, expectOk, nominationFor } from '../support/lifecycle';
+import { closeTemporal, temporalClient } from '../support/temporal';
+import { kill, startWorker } from '../support/worker-process';
+
+// Issue 5: a worker stopped while a timer is pending and restarted after it should have fired —
+// the reminder still arrives, once. Durable timers live in the Temporal server, not the worker.
+let coordinator: Api;
+let original: Policy;
+
+beforeAll(async () => {
+  coordinator = (await createUser('city_coordinator', {})).api;
+  original = await expectOk(coordinator.get('/api/admin/policy'));
+});
+afterAll(async () => {
+  await coordinator.put('/api/admin/policy', original);
+  await closeTemporal();
+  await closeDb();
+});
+
+it('sends the reminder and the escalation once each after a worker that missed them comes back', async () => {
+  const taskQueue = `restart-${tag()}`;
+  await expectOk(
+    coordinator.put('/api/admin/policy', {
+      ...original,
+      sla: { ...original.sla, SCREEN: { due: 'PT6S', remindBefore: 'PT3S', escalateAfter: 'PT2S' } },
+    }),
+  );
+  let worker = startWorker(taskQueue);
+  await worker.ready;
+
+  const c = await createCast();
+  const client = await temporalClient();
+  const input: LifecycleInput = {
+    nomination: nominationFor(c),
+    nominatedBy: {
+      username: c.districtOfficer.username,
+      role: 'district_officer',
+      scope: { districts: [c.district] },
+    },
+    nominatorGroups: [`district_officer:district:${c.district}`],
+    lifecycleNo: 1,
+  };
+  const handle = await client.workflow.start('enterpriseLifecycle', {
+    workflowId: `enterprise/${c.creditCode}`,
+    taskQueue,
+    args: [input],
+  });
+  const view = await handle.executeUpdate(awaitOpenedUpdate);
+  const taskId = view.openTasks[0].id;
+
+  await kill(worker.process); // the timers (3 s, 8 s) are pending in the server
+  await new Promise((r) => setTimeout(r, 10_000));
+  const sent = async () =>
+    (await db().query(`SELECT kind FROM notifications WHERE task_id = $1 ORDER BY created_at`, [taskId]))
+      .rows;
+  expect(await sent()).toEqual([]); // nobody to send them while the worker is down
+
+  worker = startWorker(taskQueue);
+  await worker.ready;
+  try {
+    await eventually(async () => (await sent()).length === 2, 20_000);
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(await sent()).toEqual([{ kind: 'reminder' }, { kind: 'escalation' }]);
+    const history = await handle.fetchHistory();
+    const fired = history.events!.filter((e) => e.timerFiredEventAttributes).length;
+    expect(fired).toBe(2);
+  } finally {
+    await kill(worker.process, 'SIGTERM');
+    await handle.terminate('test over');
+  }
+});
