@@ -109,6 +109,10 @@ export class OpenedTaskDto {
   @ApiProperty() policyVersion: number;
   @ApiProperty({ description: 'the statechart state the task belongs to' }) key: string;
   @ApiPropertyOptional({ type: String, nullable: true, example: '2026Q3' }) quarter?: string | null;
+  @ApiPropertyOptional({ description: 'when the reminder fires (SLA remindBefore)' }) remindAt?: string;
+  @ApiPropertyOptional({ description: 'when the task escalates (SLA escalateAfter)' }) escalateAt?: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) remindedAt?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) escalatedAt?: string | null;
 }
 
 export class TaskItemDto {
