@@ -1,4 +1,5 @@
-# One image for the API, the worker and the one-shot migrate/seed jobs; the command picks the role.
+# One image for the API, the worker, the gateway and the one-shot migration; the command picks the
+# role (docker-compose.yml). Logs are JSON on stdout; configuration is the environment only.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -14,5 +15,6 @@ COPY --from=build /app/dist ./dist
 COPY --from=build /app/apps/web ./apps/web
 COPY package.json ./
 USER node
-EXPOSE 3000
+# API and gateway on 3000; the worker's health and metrics on 9464.
+EXPOSE 3000 9464
 CMD ["node", "dist/apps/api/src/main.js"]

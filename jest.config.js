@@ -2,8 +2,8 @@
 // that scripts/test.mjs provisions (Temporal dev server, PostgreSQL, worker and API processes).
 const swc = ['@swc/jest', { swcrc: true }];
 const moduleNameMapper = {
-  '^@hardtech/(domain|persistence|temporal|config)$': '<rootDir>/libs/$1/src',
-  '^@hardtech/(domain|persistence|temporal|config)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@hardtech/(domain|persistence|temporal|config|observability)$': '<rootDir>/libs/$1/src',
+  '^@hardtech/(domain|persistence|temporal|config|observability)/(.*)$': '<rootDir>/libs/$1/src/$2',
   '^@hardtech/(workflows|activities)$': '<rootDir>/$1',
   '^@hardtech/(workflows|activities)/(.*)$': '<rootDir>/$1/$2',
 };
@@ -32,7 +32,7 @@ module.exports = {
       ...integration,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/**/*.test.ts'],
-      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/serial/'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/serial/', '<rootDir>/test/cluster/'],
     },
     {
       // Tests that change global state (the active policy): scripts/test.mjs runs them alone, in band.
@@ -40,5 +40,9 @@ module.exports = {
       displayName: 'serial',
       testMatch: ['<rootDir>/test/serial/**/*.test.ts'],
     },
+    // `npm run test:cluster` only: it needs the cluster profile scripts/test-cluster.mjs starts.
+    ...(process.env.TEST_CLUSTER
+      ? [{ ...integration, displayName: 'cluster', testMatch: ['<rootDir>/test/cluster/**/*.test.ts'] }]
+      : []),
   ],
 };

@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig, CONFIG } from '@hardtech/config';
+import { ActivePolicy, shanghaiDate } from '@hardtech/domain';
 import {
+  CalendarRepository,
   MembershipRepository,
   NotificationsRepository,
   PolicyRepository,
   ProjectionRepository,
 } from '@hardtech/persistence';
-import type { Policy } from '@hardtech/domain';
 import type {
   LifecycleActivities,
   ProjectionDelta,
@@ -23,11 +24,22 @@ export class LifecycleActivitiesService implements LifecycleActivities {
     private readonly projections: ProjectionRepository,
     private readonly membership: MembershipRepository,
     private readonly notifications: NotificationsRepository,
+    private readonly calendar: CalendarRepository,
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
-  activePolicy(): Promise<Policy> {
-    return this.policies.active();
+  /**
+   * The active policy, with the working-day calendar for the next two years when an SLA counts
+   * working days: the workflow computes deadlines from it deterministically (the result is in
+   * history), and a calendar edit applies to tasks created afterwards.
+   */
+  async activePolicy(): Promise<ActivePolicy> {
+    const policy = await this.policies.active();
+    const needsCalendar = Object.values(policy.sla).some((s) => typeof s.due !== 'string');
+    if (!needsCalendar) return { ...policy, calendar: null };
+    const today = shanghaiDate(new Date());
+    const until = shanghaiDate(new Date(Date.now() + 2 * 366 * 86_400_000));
+    return { ...policy, calendar: await this.calendar.calendar(today, until) };
   }
 
   project(delta: ProjectionDelta): Promise<void> {

@@ -2,7 +2,7 @@
 // Only Node built-ins are imported before dependencies are installed.
 import { join } from 'node:path';
 import { DATA, ROOT } from './lib/paths.mjs';
-import { bold, fail, ok, step } from './lib/log.mjs';
+import { bold, fail, notable, ok, step } from './lib/log.mjs';
 import { ensureDependencies } from './lib/deps.mjs';
 
 const started = Date.now();
@@ -51,7 +51,7 @@ try {
     DEMO_MODE: String(demo),
   };
   await migrate(env);
-  await startApplication(env, { port: PORT, logDir: join(DATA, 'logs'), echo: true });
+  await startApplication(env, { port: PORT, logDir: join(DATA, 'logs'), echo: notable });
   if (demo) {
     step('Seeding demo data (users and sample enterprises at several stages)…');
     await run(process.execPath, [join(ROOT, 'dist/apps/api/src/seed/run-demo-seed.js')], { cwd: ROOT, env });
@@ -64,6 +64,7 @@ ${bold('中小型硬科技企业帮扶库 is up')} (${Math.round((Date.now() - s
   Swagger      http://localhost:${PORT}/api/docs
   Health       http://localhost:${PORT}/api/health
   Temporal UI  ${temporal.uiUrl ?? '(external server)'}
+  Logs (JSON)  ${join(DATA, 'logs')}; warnings and errors are shown here
 ${
   demo
     ? `

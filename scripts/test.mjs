@@ -65,6 +65,8 @@ try {
     ADMIN_USERNAME: 'admin',
     ADMIN_PASSWORD: 'test-admin-123456',
     LOG_LEVEL: 'info',
+    // Workers that tests start take any free port for health and metrics: stacks run side by side.
+    WORKER_HTTP_PORT: '0',
     // Reminders go to a receiver the timer tests open on this port.
     NOTIFY_WEBHOOK_URL: `http://127.0.0.1:${WEBHOOK_PORT}/hook`,
     NOTIFY_WEBHOOK_SECRET: 'test-webhook-secret-0123456789',

@@ -6,3 +6,6 @@ export const ok = (msg) => console.log(paint('32', `✓ ${msg}`));
 export const warn = (msg) => console.log(paint('33', `! ${msg}`));
 export const fail = (msg) => console.error(paint('31', `✗ ${msg}`));
 export const bold = (s) => paint('1', s);
+
+/** Warnings and errors of the processes' JSON logs, for the console; the rest stays in the log files. */
+export const notable = (line) => /"level":"(warn|error|fatal)"/.test(line) || !line.startsWith('{');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DATA } from './paths.mjs';
 import { ok, step } from './log.mjs';
 
-async function tryConnect(url) {
+export async function tryConnect(url) {
   const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
   try {
@@ -14,7 +14,7 @@ async function tryConnect(url) {
   }
 }
 
-async function ensureDatabase(admin, name, { recreate }) {
+export async function ensureDatabase(admin, name, { recreate }) {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`bad database name ${name}`);
   if (recreate) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);

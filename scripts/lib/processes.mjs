@@ -14,10 +14,11 @@ export function run(cmd, args, options = {}) {
 }
 
 const children = new Set();
+let stopping = false;
 
 /**
- * Starts a long-running process. Output goes to a log file and, with `echo`, to the console with a
- * prefix. Every process started here is stopped by stopAll().
+ * Starts a long-running process. Output goes to a log file and, with `echo` (true, or a predicate
+ * on lines), to the console with a prefix. Every process started here is stopped by stopAll().
  */
 export function startProcess(name, cmd, args, { env = process.env, logFile, echo = false, cwd } = {}) {
   const child = spawn(cmd, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -32,7 +33,9 @@ export function startProcess(name, cmd, args, { env = process.env, logFile, echo
     stream.on('data', (chunk) => {
       log?.write(chunk);
       if (echo) {
-        for (const line of chunk.toString().split('\n')) if (line) out.write(`[${name}] ${line}\n`);
+        // `echo` may be a predicate choosing the lines worth showing (e.g. warnings and errors).
+        for (const line of chunk.toString().split('\n'))
+          if (line && (echo === true || echo(line))) out.write(`[${name}] ${line}\n`);
       }
     });
   forward(child.stdout, process.stdout);
@@ -56,7 +59,40 @@ export async function stopProcess(child, graceMs = 15000) {
 
 /** Stops everything started here, newest first (API and worker before the servers they need). */
 export async function stopAll() {
+  stopping = true;
   for (const child of [...children].reverse()) await stopProcess(child);
+}
+
+/**
+ * A process that is started again when it dies unexpectedly (as compose's `restart:` does), after
+ * 1, 2, 4… up to 30 s. `current` is the running child; `onStart(child, supervised)` runs at every (re)start.
+ */
+export function superviseProcess(name, cmd, args, options = {}, onStart = () => {}) {
+  const supervised = { name, restarts: 0, current: null };
+  let delay = 1000;
+  const launch = () => {
+    const child = startProcess(name, cmd, args, options);
+    const started = Date.now();
+    supervised.current = child;
+    onStart(child, supervised);
+    child.exited.then(({ code, signal }) => {
+      if (stopping || supervised.stopped) return;
+      if (Date.now() - started > 60000) delay = 1000;
+      console.log(`! ${name} exited (${code ?? signal}); starting it again in ${delay / 1000} s`);
+      setTimeout(() => {
+        if (stopping || supervised.stopped) return;
+        supervised.restarts++;
+        launch();
+      }, delay);
+      delay = Math.min(delay * 2, 30000);
+    });
+  };
+  supervised.stop = async (graceMs) => {
+    supervised.stopped = true;
+    await stopProcess(supervised.current, graceMs);
+  };
+  launch();
+  return supervised;
 }
 
 export async function waitFor(what, probe, { timeoutMs = 60000, intervalMs = 250 } = {}) {

@@ -14,7 +14,8 @@ export async function migrate(env) {
 /** Starts the worker and the API processes and waits until the API is healthy. */
 export async function startApplication(env, { port, logDir, echo }) {
   const worker = startProcess('worker', node, [join(DIST, 'apps/worker/src/main.js')], {
-    env,
+    // Its health/metrics port: any free one unless set, so stacks side by side never collide.
+    env: { WORKER_HTTP_PORT: '0', ...env },
     cwd: ROOT,
     echo,
     logFile: join(logDir, 'worker.log'),

@@ -1,24 +1,21 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import { DATA, ROOT, TOOLS_BIN } from './paths.mjs';
+import { goBinary } from './go-tools.mjs';
 import { ok, step, warn } from './log.mjs';
 import { run, startProcess, waitFor } from './processes.mjs';
 
-/** The custom search attributes of libs/temporal/src/search-attributes.ts. */
-export const SEARCH_ATTRIBUTES = ['Stage', 'District', 'Cluster', 'CreditCode'];
+/** The custom search attributes of libs/temporal/src/search-attributes.ts (test/ops checks they agree). */
+export const SEARCH_ATTRIBUTES = JSON.parse(
+  readFileSync(join(ROOT, 'deploy', 'cluster.json'), 'utf8'),
+).searchAttributes;
 const CLI_TAGS = ['v1.5.1', 'v1.4.1', 'v1.3.0'];
 
 function works(bin) {
   const r = spawnSync(bin, ['--version'], { encoding: 'utf8' });
   return r.status === 0;
-}
-
-function goBinary() {
-  if (spawnSync('go', ['version']).status === 0) return 'go';
-  const local = '/usr/local/go/bin/go';
-  return existsSync(local) ? local : null;
 }
 
 /**

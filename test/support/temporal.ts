@@ -5,7 +5,7 @@ let client: Promise<Client> | null = null;
 /** A Temporal client on the test server (scripts/test.mjs sets TEMPORAL_ADDRESS). */
 export function temporalClient(): Promise<Client> {
   client ??= Connection.connect({ address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7244' }).then(
-    (connection) => new Client({ connection }),
+    (connection) => new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' }),
   );
   return client;
 }

@@ -1,4 +1,4 @@
-import type { NotificationKind, TaskView } from '@hardtech/temporal/lifecycle.contract';
+import type { TaskView } from '@hardtech/temporal/lifecycle.contract';
 
 export interface FollowUpEffects {
   /** Sleeps until `at` unless cancelled under `key`; false when cancelled. */
@@ -10,20 +10,26 @@ export interface FollowUpEffects {
 /** Patch id: tasks get durable reminder and escalation timers (lifecycles before had none). */
 export const DEADLINES_PATCH = 'task-deadlines';
 
+/** reminder before due, the policy's default outcome at due (if any), escalation after due. */
+export type FollowUpKind = 'reminder' | 'default' | 'escalation';
+
+type Watched = TaskView & { completing: boolean };
+
 /**
- * Reminders and escalations of open tasks, on durable timers. A task's timers are cancelled when
- * it closes; a follow-up is marked sent before it is sent, so it never goes out twice.
+ * What happens to an open task on durable timers as its deadlines pass. A task's timers are
+ * cancelled when it closes; each step is marked done before it is acted on, so nothing is done
+ * twice, also across continue-as-new.
  */
 export class FollowUps {
   private inFlight = 0;
 
   constructor(
     private readonly fx: FollowUpEffects,
-    private readonly lookup: (taskId: string) => (TaskView & { completing: boolean }) | undefined,
-    private readonly send: (task: TaskView, kind: NotificationKind) => Promise<void>,
+    private readonly lookup: (taskId: string) => Watched | undefined,
+    private readonly act: (task: Watched, kind: FollowUpKind) => Promise<void>,
   ) {}
 
-  /** No follow-up is being sent (continue-as-new waits for that). */
+  /** Nothing is being acted on (continue-as-new waits for that). */
   get idle(): boolean {
     return this.inFlight === 0;
   }
@@ -37,19 +43,26 @@ export class FollowUps {
     this.fx.cancelSleep(taskId);
   }
 
+  private steps(task: Watched): { kind: FollowUpKind; at?: string; done: boolean }[] {
+    return [
+      { kind: 'reminder', at: task.remindAt, done: !!task.remindedAt },
+      { kind: 'default', at: task.dueAt, done: !task.onDue },
+      { kind: 'escalation', at: task.escalateAt, done: !!task.escalatedAt },
+    ];
+  }
+
   private async follow(taskId: string): Promise<void> {
-    for (const kind of ['reminder', 'escalation'] as const) {
+    for (let i = 0; i < 3; i++) {
       const task = this.lookup(taskId);
       if (!task) return;
-      const [due, sent] =
-        kind === 'reminder' ? [task.remindAt, task.remindedAt] : [task.escalateAt, task.escalatedAt];
-      if (sent || !due) continue;
-      if (!(await this.fx.sleepUntil(new Date(due), taskId))) return;
+      const step = this.steps(task)[i];
+      if (step.done || !step.at) continue;
+      if (!(await this.fx.sleepUntil(new Date(step.at), taskId))) return;
       const current = this.lookup(taskId);
       if (!current || current.completing) return;
       this.inFlight++;
       try {
-        await this.send(current, kind);
+        await this.act(current, step.kind);
       } finally {
         this.inFlight--;
       }

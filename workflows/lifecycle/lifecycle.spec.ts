@@ -11,6 +11,7 @@ import { Lifecycle } from './lifecycle';
 function harness(
   over: Partial<ReturnType<typeof sampleNomination>> = {},
   capacity = DEFAULT_POLICY.poolCapacity,
+  policy: Partial<typeof DEFAULT_POLICY> = {},
 ) {
   const deltas: ProjectionDelta[] = [];
   let clock = Date.parse('2026-03-02T01:00:00Z');
@@ -44,7 +45,8 @@ function harness(
       lifecycleNo: 1,
     },
     {
-      activePolicy: async () => ({ ...DEFAULT_POLICY, poolCapacity: capacity }),
+      activePolicy: async () => ({ ...DEFAULT_POLICY, poolCapacity: capacity, ...policy, calendar: null }),
+
       project: async (d) => void deltas.push(d),
       reservePoolSeat: async (req) => ({
         reserved: seats < req.capacity && ++seats > 0,
@@ -393,5 +395,46 @@ describe('企业吹哨·部门报到', () => {
     expect(() => m.lifecycle.validateWhistle({ ...whistle, title: '' })).toThrow(
       expect.objectContaining({ status: 400 }),
     );
+  });
+});
+
+describe('a silent district (issue 10 §6)', () => {
+  async function toFeedback(policy: Partial<typeof DEFAULT_POLICY>) {
+    const h = harness({}, DEFAULT_POLICY.poolCapacity, policy);
+    await h.lifecycle.open();
+    await h.complete('SCREEN', coordinator, 'pass', { judgments });
+    await h.complete('ENTERPRISE_CONFIRM', enterprise, 'confirm');
+    return h;
+  }
+
+  it('counts as support at the deadline when the policy says so, marked as the system’s default', async () => {
+    const h = await toFeedback({ districtFeedbackDefault: 'support' });
+    const feedback = h.open('DISTRICT_FEEDBACK');
+    expect(feedback.onDue).toBe('support');
+    await h.advance(10 * DAY + 1000);
+    expect(h.lifecycle.stage).toBe('admission');
+    const closed = h.deltas.flatMap((d) => d.closed).find((c) => c.id === feedback.id)!;
+    expect(closed).toMatchObject({
+      status: 'done',
+      outcome: 'support',
+      completedBy: 'system',
+      data: { defaulted: true },
+    });
+    expect((h.lifecycle.view().context as any).feedback.district).toMatchObject({
+      by: 'system',
+      text: expect.stringContaining('视为同意'),
+    });
+    expect(h.notifications.map((n) => n.kind)).toEqual(['reminder']); // no escalation once it is done
+  });
+
+  it('escalates to the coordinator when the policy says escalate', async () => {
+    const h = await toFeedback({ districtFeedbackDefault: 'escalate' });
+    expect(h.open('DISTRICT_FEEDBACK').onDue).toBeNull();
+    await h.advance(11 * DAY + 1000);
+    expect(h.lifecycle.stage).toBe('feedback');
+    expect(h.notifications.map((n) => [n.kind, n.taskType])).toEqual([
+      ['reminder', 'DISTRICT_FEEDBACK'],
+      ['escalation', 'DISTRICT_FEEDBACK'],
+    ]);
   });
 });

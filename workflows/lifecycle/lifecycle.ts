@@ -1,5 +1,6 @@
 import { AnyMachineSnapshot, initialTransition, transition } from 'xstate';
 import {
+  ActivePolicy,
   applyCorrections,
   assertValid,
   Conflict,
@@ -9,11 +10,11 @@ import {
   Forbidden,
   isCandidate,
   NotFound,
-  Policy,
   poolFull,
   resolveCandidates,
   RuleViolation,
   shanghaiDate,
+  SYSTEM_ACTOR,
   slaFor,
   Stage,
   t,
@@ -32,7 +33,6 @@ import type {
   LifecycleInput,
   LifecycleResult,
   LifecycleView,
-  NotificationKind,
   ProjectionDelta,
   QuarterTick,
   SeatRequest,
@@ -44,13 +44,13 @@ import type {
 } from '@hardtech/temporal/lifecycle.contract';
 import type { LifecycleContext } from './context';
 import type { LifecycleEvent, TaskEvent } from './events';
-import { FollowUpEffects, FollowUps } from './follow-ups';
+import { FollowUpEffects, FollowUpKind, FollowUps } from './follow-ups';
 import { lifecycleMachine } from './machine';
 import { candidateFactsOf, stageOf, TaskSpec, taskSpecsOf, whistleIdOf } from './tasks';
 
 /** What the lifecycle needs from its host: Temporal in production, plain functions in unit tests. */
 export interface LifecycleEffects extends FollowUpEffects {
-  activePolicy(): Promise<Policy>;
+  activePolicy(): Promise<ActivePolicy>;
   project(delta: ProjectionDelta): Promise<void>;
   reservePoolSeat(req: SeatRequest): Promise<SeatResult>;
   notify(notification: TaskNotification): Promise<void>;
@@ -174,7 +174,7 @@ export class Lifecycle {
   async complete(req: CompleteTaskRequest): Promise<CompleteTaskResult> {
     const task = this.tasks.get(req.taskId)!;
     task.completing = true; // from here on, a concurrent completion of this task is refused
-    let policy: Policy;
+    let policy: ActivePolicy;
     try {
       policy = await this.fx.activePolicy();
       await this.beforeTransition(task, req, policy);
@@ -187,6 +187,15 @@ export class Lifecycle {
       // opposed while the enterprise confirmed): the task is cancelled, not completed.
       throw new Conflict('TASK_CANCELLED', t('任务已取消', 'the task was cancelled'));
     }
+    return this.applyCompletion(task, req, policy);
+  }
+
+  /** The transition of a completed task, its next tasks and the projection; synchronous until commit. */
+  private async applyCompletion(
+    task: OpenTask,
+    req: CompleteTaskRequest,
+    policy: ActivePolicy,
+  ): Promise<CompleteTaskResult> {
     const at = this.fx.now();
     const event = this.taskEvent(task, req, at, policy);
     this.snapshot = transition(lifecycleMachine, this.snapshot!, event)[0];
@@ -197,8 +206,32 @@ export class Lifecycle {
     return result;
   }
 
+  /**
+   * The policy's outcome for a task nobody did in time (a silent district counts as support):
+   * completed by the system, and its data says it was a default.
+   */
+  private async completeByDefault(task: OpenTask): Promise<void> {
+    task.completing = true;
+    const policy = await this.fx.activePolicy();
+    if (this.tasks.get(task.id) !== task) return;
+    await this.applyCompletion(
+      task,
+      {
+        taskId: task.id,
+        outcome: task.onDue!,
+        data: { opinion: '区县未在办理时限内反馈，按政策视为同意。', defaulted: true },
+        actor: SYSTEM_ACTOR,
+      },
+      policy,
+    );
+  }
+
   /** Side effects that must succeed before the transition may happen. */
-  private async beforeTransition(task: OpenTask, req: CompleteTaskRequest, policy: Policy): Promise<void> {
+  private async beforeTransition(
+    task: OpenTask,
+    req: CompleteTaskRequest,
+    policy: ActivePolicy,
+  ): Promise<void> {
     // Lifecycles admitted before this patch took no seat; replaying them must not ask for one.
     if (task.type === 'ADMIT' && req.outcome === 'admit' && this.fx.patched(POOL_SEAT_PATCH)) {
       const seat = await this.fx.reservePoolSeat({
@@ -211,7 +244,12 @@ export class Lifecycle {
     }
   }
 
-  private taskEvent(task: OpenTask, req: CompleteTaskRequest, at: Date, policy: Policy): LifecycleEvent {
+  private taskEvent(
+    task: OpenTask,
+    req: CompleteTaskRequest,
+    at: Date,
+    policy: ActivePolicy,
+  ): LifecycleEvent {
     const event: TaskEvent = {
       type: `${task.type}.${req.outcome}`,
       taskId: task.id,
@@ -332,7 +370,7 @@ export class Lifecycle {
    * the completed one as done, others (the sibling of a declined feedback) as cancelled.
    */
   private reconcile(
-    policy: Policy,
+    policy: ActivePolicy,
     at: Date,
     completed: { task: OpenTask; req: CompleteTaskRequest } | null,
   ): ProjectionDelta {
@@ -375,9 +413,9 @@ export class Lifecycle {
     return { ...this.deltaBase(at), opened, closed };
   }
 
-  private openTaskFor(spec: TaskSpec, policy: Policy, at: Date): TaskView {
+  private openTaskFor(spec: TaskSpec, policy: ActivePolicy, at: Date): TaskView {
     const quarterly = spec.type === 'QUARTERLY_REPORT' || spec.type === 'QUARTERLY_REVIEW';
-    const deadlines = deadlinesFor(at, slaFor(policy, spec.type));
+    const deadlines = deadlinesFor(at, slaFor(policy, spec.type), policy.calendar ?? null);
     return {
       id: this.fx.newId(),
       key: spec.key,
@@ -393,6 +431,9 @@ export class Lifecycle {
       escalatedAt: null,
       policyVersion: policy.version,
       quarter: quarterly ? this.context.quarter.current : null,
+      // The policy decides at creation what a silent district's feedback becomes.
+      onDue:
+        spec.type === 'DISTRICT_FEEDBACK' && policy.districtFeedbackDefault === 'support' ? 'support' : null,
     };
   }
 
@@ -413,7 +454,8 @@ export class Lifecycle {
    * A reminder goes to whoever can act (the assignee, else the candidates); an escalation to the
    * city coordinator, or to the leader for a whistle, whose problem is then marked escalated.
    */
-  private async followUp(task: TaskView, kind: NotificationKind): Promise<void> {
+  private async followUp(task: OpenTask, kind: FollowUpKind): Promise<void> {
+    if (kind === 'default') return this.completeByDefault(task);
     const at = this.fx.now().toISOString();
     if (kind === 'reminder') task.remindedAt = at;
     else task.escalatedAt = at;

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig, CONFIG, ConfigModule } from '@hardtech/config';
-import { PersistenceModule, PolicyRepository } from '@hardtech/persistence';
+import { CalendarRepository, PersistenceModule, PolicyRepository } from '@hardtech/persistence';
 import { TemporalClientModule } from '@hardtech/temporal';
 import { AccessService } from './access/access.service';
 import { AdminController } from './controllers/admin.controller';
@@ -79,6 +79,7 @@ import { WhistlesService } from './services/whistles.service';
     { provide: IDENTITY_PROVIDER, useClass: LocalJwtIdentityProvider },
     AccessService,
     AuthService,
+    CalendarRepository,
     DemoSeed,
     DispatchService,
     ClustersRepository,

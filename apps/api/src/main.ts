@@ -1,29 +1,47 @@
 import 'reflect-metadata';
+import type { Server } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { ConfigError, loadConfig } from '@hardtech/config';
+import { AppConfig, loadConfig } from '@hardtech/config';
+import {
+  createLogger,
+  createMetricsRegistry,
+  HttpDrain,
+  HttpMetrics,
+  httpObservability,
+  NestJsonLogger,
+  onTermination,
+  runMain,
+  Registry,
+} from '@hardtech/observability';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
 import { jsonBody } from './errors/json-body';
 import { validationPipe } from './errors/validation';
+import { HealthService } from './services/health.service';
 import { UsersService } from './services/users.service';
 import { serveWeb } from './web';
 
-async function main(): Promise<void> {
-  const config = loadConfig();
+async function main(config: AppConfig): Promise<void> {
+  const logger = createLogger('api', config.logLevel);
+  const registry = createMetricsRegistry('api');
   const app = await NestFactory.create<NestExpressApplication>(AppModule, {
     bodyParser: false,
-    logger: config.logLevel === 'debug' ? ['error', 'warn', 'log', 'debug'] : ['error', 'warn'],
+    logger: new NestJsonLogger(logger),
   });
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  // First: every request gets its id, log context and metrics, also when a later step refuses it.
+  app.use(httpObservability(logger, new HttpMetrics(registry)));
+  const drain = new HttpDrain(app.getHttpServer() as Server);
+  app.use(drain.middleware);
+  app.use('/metrics', metricsEndpoint(registry));
   // Oversized bodies are refused before they are parsed (413).
   app.use(jsonBody(config.bodyLimit));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
-  app.enableShutdownHooks();
 
   const openapi = new DocumentBuilder()
     .setTitle('中小型硬科技企业帮扶库 API')
@@ -38,12 +56,41 @@ async function main(): Promise<void> {
   });
   serveWeb(app, config.webRoot);
 
-  await app.get(UsersService).ensureBootstrapAdmin();
+  // Several API processes start at once: when another one created the admin first, that is fine.
+  await app
+    .get(UsersService)
+    .ensureBootstrapAdmin()
+    .catch((e) => {
+      if ((e as { code?: string }).code !== 'USERNAME_TAKEN') throw e;
+    });
   await app.listen(config.port);
-  console.log(`api: listening on http://localhost:${config.port}`);
+  logger.info({ port: config.port }, `api: listening on http://localhost:${config.port}`);
+
+  // SIGTERM: readiness off, keep serving for the delay, stop accepting, finish in-flight
+  // requests, then close PostgreSQL and Temporal connections.
+  onTermination(async (signal) => {
+    const started = Date.now();
+    logger.info({ signal, delaySeconds: config.shutdown.delaySeconds }, 'api: shutting down, readiness off');
+    app.get(HealthService).beginDraining();
+    const result = await drain.drain(
+      config.shutdown.delaySeconds * 1000,
+      config.shutdown.timeoutSeconds * 1000,
+    );
+    if (result === 'timeout') logger.warn('api: in-flight requests cut at the shutdown timeout');
+    await app.close();
+    logger.info({ durationMs: Date.now() - started, result }, 'api: stopped');
+  });
 }
 
-main().catch((e) => {
-  console.error(e instanceof ConfigError ? e.message : e);
-  process.exit(1);
-});
+/** GET /metrics: Prometheus text of this process (request counts and latencies, Node runtime). */
+function metricsEndpoint(registry: Registry) {
+  return (req: { method?: string }, res: import('express').Response, next: () => void) => {
+    if (req.method !== 'GET') return next();
+    registry.metrics().then(
+      (text) => res.type(registry.contentType).send(text),
+      (e) => res.status(500).type('text/plain').send(String(e)),
+    );
+  };
+}
+
+runMain('api', loadConfig, main);

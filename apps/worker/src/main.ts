@@ -1,43 +1,84 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { NativeConnection, Worker } from '@temporalio/worker';
-import { AppConfig, CONFIG, ConfigError, loadConfig } from '@hardtech/config';
+import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { AppConfig, loadConfig } from '@hardtech/config';
 import { createActivities } from '@hardtech/activities';
 import { Client } from '@temporalio/client';
+import {
+  createLogger,
+  createMetricsRegistry,
+  NestJsonLogger,
+  runMain,
+  TemporalJsonLogger,
+} from '@hardtech/observability';
 import { ensureQuarterlySchedule, TEMPORAL_CLIENT, temporalConnectionOptions } from '@hardtech/temporal';
+import { activityMetrics } from './activity-metrics';
+import { freeLocalPort, startOpsServer } from './ops-server';
 import { WorkerModule } from './worker.module';
 import { workflowSource } from './workflow-bundle';
 
+const SDK_LEVELS = { debug: 'DEBUG', info: 'INFO', warn: 'WARN', error: 'ERROR' } as const;
+
 /** The Temporal worker: workflows from the bundle, activities from the Nest context. */
-async function main(): Promise<void> {
-  loadConfig(); // fail fast, with every problem named, before anything connects
-  const app = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn'] });
-  const config = app.get<AppConfig>(CONFIG);
-  const connection = await NativeConnection.connect(temporalConnectionOptions(config));
+async function main(config: AppConfig): Promise<void> {
+  const logger = createLogger('worker', config.logLevel);
+  const registry = createMetricsRegistry('worker');
+  const sdkMetricsPort = config.worker.sdkMetricsPort || (await freeLocalPort());
+  Runtime.install({
+    // The SDK's, the workflows' and the activities' log lines, and Core's (forwarded), as JSON.
+    logger: new TemporalJsonLogger(logger),
+    telemetryOptions: {
+      logging: { forward: {}, filter: { core: SDK_LEVELS[config.logLevel], other: 'ERROR' } },
+      metrics: { prometheus: { bindAddress: `127.0.0.1:${sdkMetricsPort}` } },
+    },
+    // SIGTERM (compose, Kubernetes) and SIGINT (Ctrl-C) start the drain.
+    shutdownSignals: ['SIGTERM', 'SIGINT'],
+  });
+  const app = await NestFactory.createApplicationContext(WorkerModule, {
+    logger: new NestJsonLogger(logger),
+  });
+  const { address, namespace, taskQueue } = config.temporal;
+  const connection = await NativeConnection.connect(temporalConnectionOptions(config)).catch((e) => {
+    throw new Error(`cannot reach Temporal at ${address}: ${e instanceof Error ? e.message : e}`);
+  });
   const worker = await Worker.create({
     connection,
-    namespace: config.temporal.namespace,
-    taskQueue: config.temporal.taskQueue,
+    namespace,
+    taskQueue,
     ...workflowSource(),
     activities: createActivities(app),
+    interceptors: { activity: [activityMetrics(registry)] },
     // Drain: on SIGTERM finish what is running within the grace period, then exit.
-    shutdownGraceTime: '20s',
+    shutdownGraceTime: `${config.worker.shutdownGraceSeconds}s`,
+  }).catch((e) => {
+    throw new Error(
+      `cannot start polling ${namespace}/${taskQueue} at ${address}: ${e instanceof Error ? e.message : e}`,
+    );
   });
   // 一季一调度: the schedule exists as soon as a worker does (idempotent across workers).
-  const schedule = await ensureQuarterlySchedule(app.get<Client>(TEMPORAL_CLIENT), config.temporal.taskQueue);
-  console.log(
-    `worker: polling ${config.temporal.taskQueue} on ${config.temporal.address}; quarterly schedule ${schedule}`,
+  const schedule = await ensureQuarterlySchedule(app.get<Client>(TEMPORAL_CLIENT), taskQueue);
+  const ops = await startOpsServer({
+    port: config.worker.httpPort,
+    worker,
+    registry,
+    sdkMetricsUrl: `http://127.0.0.1:${sdkMetricsPort}/metrics`,
+    logger,
+  });
+  logger.info(
+    { namespace, taskQueue, address, httpPort: ops.port, identity: worker.options.identity, schedule },
+    `worker: polling ${taskQueue} on ${address}; quarterly schedule ${schedule}; health and metrics on :${ops.port}`,
   );
-
+  let stopping = 0;
+  process.once('SIGTERM', () => (stopping = Date.now()));
+  process.once('SIGINT', () => (stopping = Date.now()));
   try {
-    await worker.run(); // returns after SIGINT/SIGTERM, which the SDK handles
+    await worker.run(); // returns after SIGINT/SIGTERM once running tasks finished (or the grace ended)
   } finally {
+    ops.server.close();
     await connection.close();
     await app.close();
   }
+  logger.info({ drainMs: stopping ? Date.now() - stopping : undefined }, 'worker: drained and stopped');
 }
 
-main().catch((e) => {
-  console.error(e instanceof ConfigError ? e.message : e);
-  process.exit(1);
-});
+runMain('worker', loadConfig, main);

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@hardtech/config';
 import {
+  CalendarRepository,
   MembershipRepository,
   NotificationsRepository,
   PersistenceModule,
@@ -16,6 +17,7 @@ import { WebhookDeliverer } from './delivery/webhook-deliverer';
   // The Temporal client is for activities that signal workflows (the quarterly dispatch).
   imports: [ConfigModule, PersistenceModule, TemporalClientModule],
   providers: [
+    CalendarRepository,
     MembershipRepository,
     NotificationsRepository,
     PolicyRepository,

@@ -1,21 +1,34 @@
-import { ConfigError, loadConfig } from './config';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CONFIG_VARIABLES, ConfigError, GATEWAY_VARIABLES, loadConfig, loadGatewayConfig } from './config';
 
 const base = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/hardtech' };
 
-function problems(env: NodeJS.ProcessEnv): string[] {
+function problems(env: NodeJS.ProcessEnv, load: (env: NodeJS.ProcessEnv) => unknown = loadConfig): string[] {
   try {
-    loadConfig(env);
+    load(env);
     return [];
   } catch (e) {
-    return (e as ConfigError).problems;
+    if (!(e instanceof ConfigError)) throw e;
+    return e.problems;
   }
 }
+
+const dir = mkdtempSync(join(tmpdir(), 'config-spec-'));
+const file = (name: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, '-----BEGIN CERTIFICATE-----\n');
+  return path;
+};
 
 describe('configuration', () => {
   it('has working defaults for development, with demo mode on', () => {
     const c = loadConfig(base);
     expect(c).toMatchObject({ env: 'development', demoMode: true, port: 3000 });
     expect(c.temporal).toMatchObject({ address: '127.0.0.1:7233', namespace: 'default', tls: null });
+    expect(c.shutdown).toEqual({ delaySeconds: 0, timeoutSeconds: 25 });
+    expect(c.worker).toEqual({ shutdownGraceSeconds: 20, httpPort: 9464, sdkMetricsPort: 0 });
   });
 
   it('turns demo mode off in production and demands a real JWT secret', () => {
@@ -26,18 +39,125 @@ describe('configuration', () => {
 
   it('names every wrong value at once', () => {
     expect(
-      problems({ DATABASE_URL: 'mysql://x', PORT: '70000', LOG_LEVEL: 'loud', TEMPORAL_TLS_CERT: '/c.pem' }),
+      problems({
+        DATABASE_URL: 'mysql://x',
+        PORT: '70000',
+        LOG_LEVEL: 'loud',
+        TEMPORAL_TLS_CERT: file('c.pem'),
+        DATABASE_POOL_SIZE: '0',
+        WORKER_SHUTDOWN_GRACE_SECONDS: 'soon',
+      }),
     ).toEqual([
       'DATABASE_URL must start with postgres://',
       'LOG_LEVEL must be debug, info, warn or error (got "loud")',
       'TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY must be set together',
       'PORT must be an integer between 1 and 65535 (got "70000")',
+      'DATABASE_POOL_SIZE must be an integer between 1 and 200 (got "0")',
+      'WORKER_SHUTDOWN_GRACE_SECONDS must be an integer between 1 and 3600 (got "soon")',
     ]);
   });
 
-  it('configures Temporal Cloud from an API key', () => {
+  it('says which required value is missing', () => {
+    expect(problems({ NODE_ENV: 'staging' })).toEqual([
+      'NODE_ENV must be development, test or production (got "staging")',
+      'DATABASE_URL is required (postgres://user:password@host:port/database)',
+    ]);
+  });
+
+  it('checks certificate files when it starts, not at the first connection', () => {
+    expect(
+      problems({ ...base, TEMPORAL_TLS_CERT: join(dir, 'missing.pem'), TEMPORAL_TLS_KEY: file('k.pem') }),
+    ).toEqual([
+      `TEMPORAL_TLS_CERT names a file that does not exist or is not readable: ${join(dir, 'missing.pem')}`,
+    ]);
+    const c = loadConfig({
+      ...base,
+      TEMPORAL_ADDRESS: 'temporal.internal:7233',
+      TEMPORAL_TLS_CERT: file('client.pem'),
+      TEMPORAL_TLS_KEY: file('client.key'),
+      TEMPORAL_TLS_CA: file('ca.pem'),
+      TEMPORAL_TLS_SERVER_NAME: 'temporal',
+    });
+    expect(c.temporal.tls).toEqual({
+      certPath: join(dir, 'client.pem'),
+      keyPath: join(dir, 'client.key'),
+      caPath: join(dir, 'ca.pem'),
+      serverName: 'temporal',
+    });
+  });
+
+  it('configures Temporal Cloud from an API key, and refuses one without TLS', () => {
     const c = loadConfig({ ...base, TEMPORAL_ADDRESS: 'ns.acct.tmprl.cloud:7233', TEMPORAL_API_KEY: 'key' });
     expect(c.temporal.tls).not.toBeNull();
     expect(c.temporal.apiKey).toBe('key');
+    expect(problems({ ...base, TEMPORAL_API_KEY: 'key', TEMPORAL_TLS: 'false' })).toEqual([
+      'TEMPORAL_API_KEY needs TLS: remove TEMPORAL_TLS=false',
+    ]);
+  });
+
+  it('refuses a namespace or address Temporal would refuse later', () => {
+    expect(problems({ ...base, TEMPORAL_NAMESPACE: 'my namespace', TEMPORAL_ADDRESS: 'temporal' })).toEqual([
+      'TEMPORAL_ADDRESS must be host:port (got "temporal")',
+      'TEMPORAL_NAMESPACE must be 2-255 letters, digits, ".", "_" or "-" (got "my namespace")',
+    ]);
+  });
+
+  it('believes X-Forwarded-For only from the proxies it is told', () => {
+    expect(loadConfig(base).trustProxy).toEqual(['loopback']);
+    expect(loadConfig({ ...base, TRUST_PROXY: 'loopback, uniquelocal, 10.0.0.0/8' }).trustProxy).toEqual([
+      'loopback',
+      'uniquelocal',
+      '10.0.0.0/8',
+    ]);
+    expect(problems({ ...base, TRUST_PROXY: 'everyone' })).toEqual([
+      'TRUST_PROXY has "everyone": use loopback, linklocal, uniquelocal, an IP or a CIDR',
+    ]);
+  });
+
+  it('treats an empty variable as unset, as compose files pass them', () => {
+    expect(loadConfig({ ...base, PORT: '', TEMPORAL_NAMESPACE: '' })).toMatchObject({
+      port: 3000,
+      temporal: { namespace: 'default' },
+    });
+  });
+
+  it('reads exactly the variables it documents', () => {
+    const read = new Set<string>();
+    const env = new Proxy({ ...base } as NodeJS.ProcessEnv, {
+      get: (target, name: string) => (read.add(name), target[name]),
+    });
+    loadConfig(env);
+    expect([...read].sort()).toEqual(Object.keys(CONFIG_VARIABLES).sort());
+  });
+});
+
+describe('gateway configuration', () => {
+  it('takes the API processes from GATEWAY_BACKENDS', () => {
+    const c = loadGatewayConfig({ PORT: '3200', GATEWAY_BACKENDS: 'http://127.0.0.1:3201, http://api:3000' });
+    expect(c.port).toBe(3200);
+    expect(c.backends.map(String)).toEqual(['http://127.0.0.1:3201/', 'http://api:3000/']);
+    expect(c.healthPath).toBe('/api/health/ready');
+  });
+
+  it('names what is missing or wrong', () => {
+    expect(problems({}, loadGatewayConfig)).toEqual([
+      'GATEWAY_BACKENDS is required (comma-separated http:// URLs of the API)',
+    ]);
+    expect(
+      problems({ GATEWAY_BACKENDS: 'api:3000,https://x', GATEWAY_PROBE_INTERVAL_MS: '5' }, loadGatewayConfig),
+    ).toEqual([
+      'GATEWAY_BACKENDS has an entry that is not an http:// URL: "api:3000"',
+      'GATEWAY_BACKENDS has an entry that is not an http:// URL: "https://x"',
+      'GATEWAY_PROBE_INTERVAL_MS must be an integer between 100 and 60000 (got "5")',
+    ]);
+  });
+
+  it('reads exactly the variables it documents', () => {
+    const read = new Set<string>();
+    const env = new Proxy({ GATEWAY_BACKENDS: 'http://a:1' } as NodeJS.ProcessEnv, {
+      get: (target, name: string) => (read.add(name), target[name]),
+    });
+    loadGatewayConfig(env);
+    expect([...read].sort()).toEqual(Object.keys(GATEWAY_VARIABLES).sort());
   });
 });

@@ -1,5 +1,6 @@
 import { addDuration, subtractDuration } from './durations';
 import { SlaEntry } from './policy';
+import { addWorkingDays, WorkCalendar } from './working-days';
 
 export interface TaskDeadlines {
   dueAt: Date;
@@ -9,9 +10,22 @@ export interface TaskDeadlines {
   escalateAt: Date;
 }
 
-/** A task's deadlines from the SLA of the policy version it is created under. */
-export function deadlinesFor(createdAt: Date, sla: SlaEntry): TaskDeadlines {
-  const dueAt = addDuration(createdAt, sla.due);
+const NO_CALENDAR: WorkCalendar = { holidays: [], workdays: [] };
+
+/**
+ * A task's deadlines from the SLA of the policy version it is created under. Working days need
+ * the calendar; without one, only weekends are days off.
+ */
+export function deadlinesFor(
+  createdAt: Date,
+  sla: SlaEntry,
+  calendar: WorkCalendar | null = null,
+): TaskDeadlines {
+  const dueAt =
+    typeof sla.due === 'string'
+      ? addDuration(createdAt, sla.due)
+      : addWorkingDays(createdAt, sla.due.workingDays, calendar ?? NO_CALENDAR);
+
   const remind = subtractDuration(dueAt, sla.remindBefore);
   return {
     dueAt,

@@ -32,3 +32,4 @@ export * from './tasks/forms';
 export * from './tasks/submission';
 export * from './text';
 export * from './whistle';
+export * from './working-days';

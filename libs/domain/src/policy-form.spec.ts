@@ -43,3 +43,19 @@ describe('policy validation', () => {
     ).toEqual(['thresholds.maxRevenue', 'thresholds.minRdIntensity']);
   });
 });
+
+describe('working-day SLAs', () => {
+  const withDue = (due: unknown) => ({
+    ...DEFAULT_POLICY,
+    sla: { ...DEFAULT_POLICY.sla, DISTRICT_FEEDBACK: { due, remindBefore: 'P2D', escalateAfter: 'P1D' } },
+  });
+  it('accepts {workingDays: n} for due', () => {
+    expect(parsePolicy(withDue({ workingDays: 10 })).sla.DISTRICT_FEEDBACK.due).toEqual({ workingDays: 10 });
+  });
+  it.each([{ workingDays: 0 }, { workingDays: 2.5 }, { workingDays: 10, hours: 1 }, { days: 3 }])(
+    'refuses %j',
+    (due) => {
+      expect(fields(withDue(due))).toEqual(['sla.DISTRICT_FEEDBACK.due']);
+    },
+  );
+});

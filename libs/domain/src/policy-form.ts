@@ -7,7 +7,7 @@ import { TASK_LABELS, TASK_TYPES } from './task-types';
 import { t } from './text';
 
 const slaValue: Field[] = [
-  { name: 'due', kind: 'duration', label: t('办理时限', 'Due after'), required: true },
+  { name: 'due', kind: 'duration', workingDays: true, label: t('办理时限', 'Due after'), required: true },
   { name: 'remindBefore', kind: 'duration', label: t('到期前提醒', 'Remind before due'), required: true },
   { name: 'escalateAfter', kind: 'duration', label: t('逾期后升级', 'Escalate after due'), required: true },
 ];
@@ -66,7 +66,17 @@ export const POLICY_FIELDS: Field[] = [
     required: true,
   },
   {
+    name: 'districtFeedbackDefault',
+    kind: 'enum',
+    label: t('区县逾期未反馈时', 'When a district does not answer in time'),
+    options: [
+      { value: 'escalate', label: t('升级至科技处', 'Escalate to the city coordinator') },
+      { value: 'support', label: t('视为同意并注明', 'Treat as support, noted') },
+    ],
+  },
+  {
     name: 'sla',
+
     kind: 'record',
     complete: true,
     required: true,
@@ -81,7 +91,8 @@ export function parsePolicy(input: unknown): Omit<Policy, 'version'> {
   const errors = validateFields(POLICY_FIELDS, input);
   if (!errors.length) {
     for (const type of TASK_TYPES) {
-      const due = parseDuration((input as Policy).sla[type].due)!;
+      const value = (input as Policy).sla[type].due;
+      const due = typeof value === 'string' ? parseDuration(value)! : { workingDays: value.workingDays };
       if (Object.values(due).every((v) => v === 0)) {
         errors.push({ field: `sla.${type}.due`, text: t('办理时限必须大于零', 'must be longer than zero') });
       }

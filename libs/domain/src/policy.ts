@@ -1,8 +1,13 @@
 import { TASK_TYPES, TaskType } from './task-types';
+import type { WorkCalendar } from './working-days';
+
+/** Government deadlines are often counted in working days (e.g. `{workingDays: 10}`). */
+export type SlaDue = string | { workingDays: number };
 
 /** Deadlines of one task type: due after creation, reminder before due, escalation after due. */
 export interface SlaEntry {
-  due: string;
+  /** An ISO 8601 duration, or working days ending at the close of the office day. */
+  due: SlaDue;
   remindBefore: string;
   escalateAfter: string;
 }
@@ -25,6 +30,11 @@ export interface Policy {
   /** 每年重点帮扶企业不少于50家. */
   annualTarget: number;
   sla: Record<TaskType, SlaEntry>;
+  /**
+   * When a district does not give its feedback in time: escalate (to the city coordinator), or
+   * treat it as `support` with a note. Absent in versions stored before it existed: escalate.
+   */
+  districtFeedbackDefault?: 'escalate' | 'support';
 }
 
 const sla = (due: string, remindBefore: string, escalateAfter: string): SlaEntry => ({
@@ -39,6 +49,8 @@ export const DEFAULT_POLICY: Policy = {
   thresholds: { maxRevenue: 100_000_000, minRdIntensity: 0.05, minClassOneIp: 1 },
   poolCapacity: 300,
   annualTarget: 50,
+  districtFeedbackDefault: 'escalate',
+
   sla: {
     SCREEN: sla('P10D', 'P2D', 'P1D'),
     SUPPLEMENT: sla('P15D', 'P3D', 'P2D'),
@@ -52,6 +64,9 @@ export const DEFAULT_POLICY: Policy = {
     WHISTLE_RESPONSE: sla('P3D', 'P1D', 'PT12H'),
   },
 };
+
+/** The policy as workflows read it: with the working-day calendar its SLAs may need. */
+export type ActivePolicy = Policy & { calendar: WorkCalendar | null };
 
 export function slaFor(policy: Policy, type: TaskType): SlaEntry {
   return policy.sla[type] ?? DEFAULT_POLICY.sla[type];

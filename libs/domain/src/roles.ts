@@ -53,3 +53,11 @@ export const DEPARTMENTS = {
   industry: { zh: '行业处室', en: 'Industry division' },
   district: { zh: '区县经信部门', en: 'District department' },
 } as const;
+
+/** The actor of what the system does by itself under the policy (a default outcome). */
+export const SYSTEM_ACTOR: Actor = {
+  username: 'system',
+  role: 'admin',
+  scope: {},
+  displayName: '系统（按政策默认）',
+};

@@ -6,3 +6,4 @@ export * from './repositories/policy.repository';
 export * from './repositories/projection.repository';
 export * from './repositories/membership.repository';
 export * from './repositories/notifications.repository';
+export * from './repositories/calendar.repository';

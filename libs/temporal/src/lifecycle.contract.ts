@@ -4,7 +4,7 @@
  * as the Temporal samples do, and are imported, never re-declared by string.
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { Actor, Nomination, NotificationKind, Policy, Stage, TaskType } from '@hardtech/domain';
+import type { ActivePolicy, Actor, Nomination, NotificationKind, Stage, TaskType } from '@hardtech/domain';
 
 export type { NotificationKind };
 
@@ -46,6 +46,8 @@ export interface TaskView {
   /** Set once sent, so neither is sent twice (also across continue-as-new). */
   remindedAt?: string | null;
   escalatedAt?: string | null;
+  /** The outcome the policy gives the task when it is not done by its due date (district feedback). */
+  onDue?: 'support' | null;
 }
 
 export interface CarriedState {
@@ -133,7 +135,7 @@ export const quarterTickSignal = defineSignal<[QuarterTick]>('quarterTick');
 
 /** What the lifecycle's activities offer the workflow. Implemented in activities/. */
 export interface LifecycleActivities {
-  activePolicy(): Promise<Policy>;
+  activePolicy(): Promise<ActivePolicy>;
   project(delta: ProjectionDelta): Promise<void>;
   reservePoolSeat(req: SeatRequest): Promise<SeatResult>;
   notify(notification: TaskNotification): Promise<void>;

@@ -2,6 +2,7 @@ import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { AppConfig, CONFIG } from '@hardtech/config';
 import { temporalConnectionOptions } from './connection-options';
+import { logContextInterceptor } from './log-context.interceptor';
 
 export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
 
@@ -19,6 +20,7 @@ export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
         new Client({
           connection: Connection.lazy(temporalConnectionOptions(config)),
           namespace: config.temporal.namespace,
+          interceptors: { workflow: [logContextInterceptor()] },
         }),
     },
   ],

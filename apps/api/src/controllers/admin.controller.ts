@@ -1,9 +1,21 @@
-import { Body, Controller, Get, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
-import { Actor, POLICY_FIELDS } from '@hardtech/domain';
+import { Actor, NotFound, POLICY_FIELDS, t } from '@hardtech/domain';
+import { CalendarRepository } from '@hardtech/persistence';
 import { CurrentActor, Roles } from '../auth/decorators';
-import { DispatchResultDto, PolicyVersionDto, ScheduleDto, TriggerDispatchDto } from '../dtos/admin.dto';
+import {
+  CalendarDayDto,
+  CalendarEntryDto,
+  CalendarQueryDto,
+  CalendarYearDto,
+  DispatchResultDto,
+  PolicyVersionDto,
+  ScheduleDto,
+  TriggerDispatchDto,
+} from '../dtos/admin.dto';
 import { ApiDoc } from '../openapi/api-doc';
+import { DatePipe } from './params';
+
 import { formSchema } from '../openapi/form-schema';
 import { DispatchService } from '../services/dispatch.service';
 import { PolicyService } from '../services/policy.service';
@@ -16,6 +28,7 @@ export class AdminController {
   constructor(
     private readonly policy: PolicyService,
     private readonly dispatch: DispatchService,
+    private readonly calendar: CalendarRepository,
   ) {}
 
   @Get('policy')
@@ -49,6 +62,41 @@ export class AdminController {
   })
   versions() {
     return this.policy.versions();
+  }
+
+  @Get('calendar')
+  @ApiDoc({
+    summary: '工作日历 Holidays and make-up working days of a year',
+    description: 'From the maintained holiday data, with administrators’ overrides (source: override).',
+    ok: CalendarYearDto,
+    errors: [400, 401, 403],
+  })
+  async calendarYear(@Query() q: CalendarQueryDto) {
+    const year = q.year ?? new Date().getUTCFullYear();
+    return { year, days: await this.calendar.days(`${year}-01-01`, `${year}-12-31`) };
+  }
+
+  @Put('calendar/:date')
+  @ApiDoc({
+    summary: '调整工作日历 Mark a day as worked or off (applies to tasks created afterwards)',
+    ok: CalendarEntryDto,
+    errors: [400, 401, 403, 404, 413],
+  })
+  async setDay(
+    @CurrentActor() actor: Actor,
+    @Param('date', DatePipe) date: string,
+    @Body() dto: CalendarDayDto,
+  ) {
+    await this.calendar.set(date, dto.kind, dto.name ?? null, actor.username);
+    return { date, kind: dto.kind, name: dto.name ?? null, source: 'override' };
+  }
+
+  @Delete('calendar/:date')
+  @ApiDoc({ summary: '撤销调整 Remove an override', ok: null, status: 204, errors: [400, 401, 403, 404] })
+  async unsetDay(@Param('date', DatePipe) date: string) {
+    if (!(await this.calendar.unset(date))) {
+      throw new NotFound('CALENDAR_OVERRIDE_NOT_FOUND', t('该日期没有调整记录', 'no override on this date'));
+    }
   }
 
   @Post('quarterly-dispatch/trigger')

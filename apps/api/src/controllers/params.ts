@@ -12,6 +12,24 @@ export class CreditCodePipe implements PipeTransform<string, string> {
   }
 }
 
+/** `:date` path parameters: a real calendar date YYYY-MM-DD. */
+@Injectable()
+export class DatePipe implements PipeTransform<string, string> {
+  transform(value: string): string {
+    const d = new Date(`${value}T00:00:00Z`);
+    if (
+      !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
+      Number.isNaN(d.getTime()) ||
+      d.toISOString().slice(0, 10) !== value
+    ) {
+      throw new InvalidInput([
+        { field: 'date', text: t('应为日期 YYYY-MM-DD', 'must be a date YYYY-MM-DD') },
+      ]);
+    }
+    return value;
+  }
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** `:id` of tasks: UUIDs. */

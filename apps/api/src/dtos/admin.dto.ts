@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { TASK_TYPES } from '@hardtech/domain';
 import { PageDto, TextDto } from './common.dto';
 import { OpenedTaskDto } from './task.dto';
@@ -13,6 +13,27 @@ export class TriggerDispatchDto {
   @IsOptional()
   @Matches(/^\d{4}Q[1-4]$/)
   quarter?: string;
+}
+
+export class CalendarQueryDto {
+  @ApiPropertyOptional({ example: 2027 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2004)
+  @Max(2100)
+  year?: number;
+}
+
+export class CalendarDayDto {
+  @ApiProperty({
+    enum: ['workday', 'holiday'],
+    description: 'holiday: a weekday off; workday: a weekend day worked (调休)',
+  })
+  @IsIn(['workday', 'holiday'])
+  kind: 'workday' | 'holiday';
+
+  @ApiPropertyOptional({ example: '元旦' }) @IsOptional() @IsString() @MaxLength(100) name?: string;
 }
 
 export class NotificationQueryDto {
@@ -115,4 +136,16 @@ export class WhistleResultDto {
   problemId: string;
   @ApiProperty({ type: OpenedTaskDto, description: 'the owner department’s WHISTLE_RESPONSE' })
   task: OpenedTaskDto;
+}
+
+export class CalendarEntryDto {
+  @ApiProperty({ example: '2026-10-01' }) date: string;
+  @ApiProperty({ enum: ['workday', 'holiday'] }) kind: string;
+  @ApiProperty({ type: String, nullable: true }) name: string | null;
+  @ApiProperty({ enum: ['package', 'override'] }) source: string;
+}
+
+export class CalendarYearDto {
+  @ApiProperty() year: number;
+  @ApiProperty({ type: [CalendarEntryDto] }) days: CalendarEntryDto[];
 }

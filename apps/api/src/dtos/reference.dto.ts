@@ -18,3 +18,11 @@ export class HealthDto {
   @ApiProperty({ enum: ['ok', 'down'] }) temporal: string;
   @ApiProperty({ enum: ['ok', 'down'] }) database: string;
 }
+
+export class LivenessDto {
+  @ApiProperty({ enum: ['ok'] }) status: string;
+}
+
+export class ReadinessDto extends HealthDto {
+  @ApiProperty({ description: 'shutting down: balancers should stop sending requests' }) draining: boolean;
+}

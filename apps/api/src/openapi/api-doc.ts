@@ -24,9 +24,9 @@ export interface DocOptions {
    * The success body's type; `[Type]` for an array; a media type for a file download; a schema for
    * payloads described in the form language (see form-schema.ts).
    */
-  ok: Type<unknown> | [Type<unknown>] | { file: string } | { schema: SchemaObject };
-  /** 200 unless given; 201 for creations. */
-  status?: 200 | 201;
+  ok: Type<unknown> | [Type<unknown>] | { file: string } | { schema: SchemaObject } | null;
+  /** 200 unless given; 201 for creations; 204 (with `ok: null`) when there is nothing to answer. */
+  status?: 200 | 201 | 204;
   errors: DocumentedError[];
 }
 
@@ -37,17 +37,19 @@ export interface DocOptions {
 export function ApiDoc(o: DocOptions): MethodDecorator {
   const status = o.status ?? 200;
   const success =
-    'schema' in o.ok
-      ? ApiResponse({ status, description: 'success', schema: o.ok.schema })
-      : 'file' in o.ok
-        ? ApiResponse({
-            status,
-            description: 'the file',
-            content: { [o.ok.file]: { schema: { type: 'string', format: 'binary' } } },
-          })
-        : Array.isArray(o.ok)
-          ? ApiResponse({ status, type: o.ok[0], isArray: true, description: 'success' })
-          : ApiResponse({ status, type: o.ok, description: 'success' });
+    o.ok === null
+      ? ApiResponse({ status, description: 'done, nothing to answer' })
+      : 'schema' in o.ok
+        ? ApiResponse({ status, description: 'success', schema: o.ok.schema })
+        : 'file' in o.ok
+          ? ApiResponse({
+              status,
+              description: 'the file',
+              content: { [o.ok.file]: { schema: { type: 'string', format: 'binary' } } },
+            })
+          : Array.isArray(o.ok)
+            ? ApiResponse({ status, type: o.ok[0], isArray: true, description: 'success' })
+            : ApiResponse({ status, type: o.ok, description: 'success' });
   return applyDecorators(
     ApiOperation({ summary: o.summary, description: o.description }),
     HttpCode(status),

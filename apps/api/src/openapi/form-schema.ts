@@ -33,8 +33,18 @@ function fieldSchema(f: Field): SchemaObject {
       };
     case 'number':
       return { type: 'number', minimum: f.min, maximum: f.max, description };
-    case 'duration':
-      return { type: 'string', example: 'P10D', description: `${description}, ISO 8601 duration` };
+    case 'duration': {
+      const iso: SchemaObject = { type: 'string', example: 'P10D', description: 'ISO 8601 duration' };
+      if (!f.workingDays) return { ...iso, description: `${description}, ISO 8601 duration` };
+      const days: SchemaObject = {
+        type: 'object',
+        properties: { workingDays: { type: 'integer', minimum: 1, maximum: 365 } },
+        required: ['workingDays'],
+        additionalProperties: false,
+      };
+      return { oneOf: [iso, days], description };
+    }
+
     case 'boolean':
       return { type: 'boolean', description };
 

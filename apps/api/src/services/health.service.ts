@@ -10,15 +10,23 @@ const within = <T>(ms: number, p: Promise<T>): Promise<T> =>
     new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref()),
   ]);
 
+export interface HealthReport {
+  status: 'ok' | 'error';
+  temporal: 'ok' | 'down';
+  database: 'ok' | 'down';
+}
+
 @Injectable()
 export class HealthService {
+  private draining = false;
+
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @InjectDataSource() private readonly ds: DataSource,
   ) {}
 
   /** ok only when both Temporal and PostgreSQL answer within two seconds. */
-  async check(): Promise<{ status: 'ok' | 'error'; temporal: 'ok' | 'down'; database: 'ok' | 'down' }> {
+  async check(): Promise<HealthReport> {
     const [temporal, database] = await Promise.all([
       within(
         2000,
@@ -31,5 +39,24 @@ export class HealthService {
         .catch(() => 'down' as const),
     ]);
     return { status: temporal === 'ok' && database === 'ok' ? 'ok' : 'error', temporal, database };
+  }
+
+  /** Ready for traffic: Temporal and PostgreSQL answer and the process is not shutting down. */
+  async readiness(): Promise<HealthReport & { draining: boolean }> {
+    const report = await this.check();
+    return {
+      ...report,
+      status: report.status === 'ok' && !this.draining ? 'ok' : 'error',
+      draining: this.draining,
+    };
+  }
+
+  /** On SIGTERM: readiness turns false so balancers stop sending new requests here. */
+  beginDraining(): void {
+    this.draining = true;
+  }
+
+  isDraining(): boolean {
+    return this.draining;
   }
 }

@@ -37,9 +37,10 @@ export interface NumberField extends BaseField {
   max?: number;
 }
 
-/** An ISO 8601 duration such as P10D or PT12H (SLA entries). */
+/** An ISO 8601 duration such as P10D or PT12H (SLA entries), or `{workingDays: n}` where allowed. */
 export interface DurationField extends BaseField {
   kind: 'duration';
+  workingDays?: boolean;
 }
 
 export interface BooleanField extends BaseField {

@@ -88,9 +88,19 @@ function validateField(field: Field, value: unknown, ctx: ValidationContext, pat
         return fail(`不能大于${field.max}`, `must be at most ${field.max}`);
       return [];
     case 'duration':
+      if (field.workingDays && isPlainObject(value)) {
+        const n = value.workingDays;
+        return Object.keys(value).length === 1 &&
+          Number.isInteger(n) &&
+          (n as number) >= 1 &&
+          (n as number) <= 365
+          ? []
+          : fail('工作日应为 {"workingDays": 1–365}', 'working days must be {"workingDays": 1-365}');
+      }
       return isDuration(value)
         ? []
         : fail('应为ISO 8601时长，如 P10D、PT12H', 'must be an ISO 8601 duration such as P10D or PT12H');
+
     case 'boolean':
       return typeof value === 'boolean' ? [] : fail('应为布尔值', 'must be true or false');
     case 'enum':

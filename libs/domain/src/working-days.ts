@@ -1,0 +1,42 @@
+/**
+ * Working days (工作日) per the State Council's holiday schedule: Monday to Friday, except public
+ * holidays, plus the make-up working days (调休) that fall on weekends. The calendar is data
+ * (libs/persistence CalendarRepository: a maintained package plus administrators' overrides),
+ * passed in so that workflows compute deadlines deterministically.
+ */
+export interface WorkCalendar {
+  /** Weekdays that are days off. */
+  holidays: string[];
+  /** Weekend days that are working days (调休). */
+  workdays: string[];
+}
+
+/** Deadlines counted in working days end with the office day, Asia/Shanghai. */
+export const END_OF_WORKING_DAY = { hour: 18, minute: 0 };
+
+const DAY_MS = 86_400_000;
+const SHANGHAI_MS = 8 * 3_600_000;
+
+function dateOf(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function isWorkingDay(date: string, cal: WorkCalendar): boolean {
+  if (cal.workdays.includes(date)) return true;
+  if (cal.holidays.includes(date)) return false;
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return weekday !== 0 && weekday !== 6;
+}
+
+/**
+ * The end of the n-th working day after the day of `from` (自次日起算第n个工作日), as an instant.
+ */
+export function addWorkingDays(from: Date, n: number, cal: WorkCalendar): Date {
+  let day = Date.parse(`${dateOf(from.getTime() + SHANGHAI_MS)}T00:00:00Z`);
+  for (let counted = 0; counted < n;) {
+    day += DAY_MS;
+    if (isWorkingDay(dateOf(day), cal)) counted++;
+  }
+  const end = (END_OF_WORKING_DAY.hour * 60 + END_OF_WORKING_DAY.minute) * 60_000;
+  return new Date(day + end - SHANGHAI_MS);
+}

@@ -1,0 +1,198 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
+import { parse } from 'yaml';
+import { CONFIG_VARIABLES, GATEWAY_VARIABLES, loadConfig, loadGatewayConfig } from '@hardtech/config';
+import { SEARCH_ATTRIBUTES } from '@hardtech/temporal/search-attributes';
+import composeSpec from './schemas/compose-spec.json';
+
+// docker-compose.yml cannot run here (no Docker engine, and the docker client has no compose
+// plugin), so it is checked the way `docker compose config` would: interpolated, then validated
+// against the Compose specification's JSON schema (schemas/compose-spec.json, from the Go module
+// github.com/compose-spec/compose-go/v2 v2.16.2, which docker compose itself validates with);
+// and it is kept in step with the cluster profile (deploy/cluster.json, the config loaders, the
+// files the build makes).
+const ROOT = join(__dirname, '../..');
+const CLUSTER = JSON.parse(readFileSync(join(ROOT, 'deploy/cluster.json'), 'utf8'));
+const SECRETS = {
+  POSTGRES_PASSWORD: 'pg-secret',
+  JWT_SECRET: 'j'.repeat(40),
+  ADMIN_PASSWORD: 'admin-secret-1',
+};
+
+/** Compose variable interpolation: ${VAR}, ${VAR:-default}, ${VAR-default}, ${VAR:?error}, $$. */
+function interpolate(value: unknown, env: Record<string, string>, errors: string[]): any {
+  if (typeof value === 'string') {
+    return value.replace(/\$\$|\$\{(\w+)(?:(:?)([-?])([^}]*))?\}/g, (match, name, colon, op, arg) => {
+      if (match === '$$') return '$';
+      const v = env[name];
+      const unset = v === undefined || (colon === ':' && v === '');
+      if (op === '?' && unset) errors.push(`${name}: ${arg}`);
+      if (op === '-' && unset) return arg;
+      return v ?? '';
+    });
+  }
+  if (Array.isArray(value)) return value.map((v) => interpolate(v, env, errors));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, interpolate(v, env, errors)]));
+  }
+  return value;
+}
+
+function load(env: Record<string, string> = SECRETS): { compose: any; errors: string[] } {
+  const raw = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true });
+  const errors: string[] = [];
+  return { compose: interpolate(raw, env, errors), errors };
+}
+
+const { compose } = load();
+const services = compose.services;
+const env = (service: string): Record<string, string> => services[service].environment ?? {};
+
+describe('docker-compose.yml', () => {
+  it('is a valid Compose file by the specification’s schema', () => {
+    const validate = new Ajv2020({ strict: false, allErrors: true, validateFormats: false }).compile(
+      composeSpec,
+    );
+    const valid = validate(compose);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it('the schema check catches a wrong file', () => {
+    const validate = new Ajv2020({ strict: false, allErrors: true, validateFormats: false }).compile(
+      composeSpec,
+    );
+    const broken = structuredClone(compose);
+    broken.services.worker.depends_on.migrate.condition = 'service_finished';
+    broken.services.api.healthcheck.intervall = '10s';
+    expect(validate(broken)).toBe(false);
+    expect(validate.errors!.map((e) => e.instancePath)).toEqual(
+      expect.arrayContaining(['/services/worker/depends_on/migrate/condition', '/services/api/healthcheck']),
+    );
+  });
+
+  it('refuses to start without the secrets, as docker compose would', () => {
+    expect([...new Set(load({}).errors.map((e) => e.split(':')[0]))].sort()).toEqual([
+      'ADMIN_PASSWORD',
+      'JWT_SECRET',
+      'POSTGRES_PASSWORD',
+    ]);
+  });
+
+  it('has the topology of the cluster profile', () => {
+    expect(Object.keys(services).sort()).toEqual([
+      'api',
+      'gateway',
+      'migrate',
+      'postgres',
+      'temporal',
+      'temporal-schema',
+      'temporal-setup',
+      'temporal-ui',
+      'worker',
+    ]);
+    expect(services.worker.deploy.replicas).toBe(CLUSTER.workerReplicas);
+    expect(services.api.deploy.replicas).toBe(CLUSTER.apiReplicas);
+    expect(services.postgres.volumes).toEqual(['postgres-data:/var/lib/postgresql/data']);
+    expect(Object.keys(compose.volumes)).toEqual(['postgres-data']);
+  });
+
+  it('runs the Temporal versions the cluster profile builds from the Go module proxy', () => {
+    expect(services.temporal.image).toBe(`temporalio/server:${CLUSTER.temporalServerVersion}`);
+    expect(services['temporal-schema'].image).toBe(`temporalio/admin-tools:${CLUSTER.temporalServerVersion}`);
+    expect(services['temporal-setup'].image).toBe(`temporalio/admin-tools:${CLUSTER.temporalServerVersion}`);
+    expect(services['temporal-ui'].image).toBe(`temporalio/ui:${CLUSTER.temporalUiVersion}`);
+  });
+
+  it('sets up Temporal on PostgreSQL as the cluster profile does', () => {
+    const temporal = env('temporal');
+    expect(temporal).toMatchObject({
+      DB: 'postgres12',
+      POSTGRES_SEEDS: 'postgres',
+      NUM_HISTORY_SHARDS: String(CLUSTER.historyShards),
+    });
+    const schemaJob = services['temporal-schema'].command.join('\n');
+    for (const [db, kind] of [
+      [temporal.DBNAME, 'temporal'],
+      [temporal.VISIBILITY_DBNAME, 'visibility'],
+    ]) {
+      expect(schemaJob).toContain(`--db ${db} setup-schema -v 0.0`);
+      expect(schemaJob).toContain(
+        `--db ${db} update-schema -d /etc/temporal/schema/postgresql/v12/${kind}/versioned`,
+      );
+    }
+    expect(services.temporal.volumes).toEqual([
+      `./deploy/temporal/dynamicconfig.yaml:${temporal.DYNAMIC_CONFIG_FILE_PATH}:ro`,
+    ]);
+    expect(existsSync(join(ROOT, 'deploy/temporal/dynamicconfig.yaml'))).toBe(true);
+  });
+
+  it('registers the namespace and exactly our search attributes', () => {
+    const setup = services['temporal-setup'].command.join('\n');
+    expect(setup).toContain(
+      `temporal operator namespace create --namespace ${CLUSTER.namespace} --retention ${CLUSTER.retention}`,
+    );
+    const names = SEARCH_ATTRIBUTES.map((a) => a.name);
+    expect(CLUSTER.searchAttributes).toEqual(names);
+    expect(setup).toContain(`for name in ${names.join(' ')}; do`);
+    expect(setup).toContain('--type Keyword');
+    for (const service of ['api', 'worker']) expect(env(service).TEMPORAL_NAMESPACE).toBe(CLUSTER.namespace);
+    expect(env('temporal-ui').TEMPORAL_DEFAULT_NAMESPACE).toBe(CLUSTER.namespace);
+  });
+
+  it('gives our processes only variables they read, and a configuration they accept', () => {
+    for (const service of ['api', 'worker', 'migrate']) {
+      expect(Object.keys(env(service)).filter((k) => !(k in CONFIG_VARIABLES))).toEqual([]);
+      expect(() => loadConfig(env(service))).not.toThrow();
+      expect(loadConfig(env(service))).toMatchObject({ env: 'production', demoMode: false });
+    }
+    expect(Object.keys(env('gateway')).filter((k) => !(k in GATEWAY_VARIABLES) && k !== 'NODE_ENV')).toEqual(
+      [],
+    );
+    expect(loadGatewayConfig(env('gateway')).backends.map(String)).toEqual([
+      `http://api:${env('api').PORT}/`,
+    ]);
+  });
+
+  it('starts the files the build makes, with drains that fit in the stop grace periods', () => {
+    for (const service of ['api', 'worker', 'gateway', 'migrate']) {
+      const [node, file] = services[service].command;
+      expect(node).toBe('node');
+      expect(existsSync(join(ROOT, file))).toBe(true);
+    }
+    const seconds = (s: string) => Number(/^(\d+)s$/.exec(s)![1]);
+    const api = loadConfig(env('api')).shutdown;
+    expect(seconds(services.api.stop_grace_period)).toBeGreaterThan(api.delaySeconds + api.timeoutSeconds);
+    expect(seconds(services.worker.stop_grace_period)).toBeGreaterThan(
+      loadConfig(env('worker')).worker.shutdownGraceSeconds,
+    );
+  });
+
+  it('checks health where the profile does: PostgreSQL, API readiness, worker readiness, gateway', () => {
+    expect(services.postgres.healthcheck.test.join(' ')).toContain('pg_isready');
+    expect(services.api.healthcheck.test.join(' ')).toContain(
+      `127.0.0.1:${env('api').PORT}/api/health/ready`,
+    );
+    expect(services.worker.healthcheck.test.join(' ')).toContain(
+      `127.0.0.1:${env('worker').WORKER_HTTP_PORT}/health/ready`,
+    );
+    expect(services.gateway.healthcheck.test.join(' ')).toContain(
+      `127.0.0.1:${env('gateway').PORT}/gateway/health`,
+    );
+    expect(services.api.depends_on).toMatchObject({
+      migrate: { condition: 'service_completed_successfully' },
+      'temporal-setup': { condition: 'service_completed_successfully' },
+    });
+  });
+
+  it('builds the one image from the Dockerfile, which ships what the commands start', () => {
+    const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
+    for (const service of ['api', 'worker', 'gateway', 'migrate']) {
+      expect(services[service].build).toBe('.');
+    }
+    expect(dockerfile).toMatch(/RUN node scripts\/build\.mjs/);
+    expect(dockerfile).toMatch(/COPY --from=build \/app\/dist \.\/dist/);
+    expect(dockerfile).toMatch(/EXPOSE 3000 9464/);
+  });
+});
