@@ -113,6 +113,13 @@ export class OpenedTaskDto {
   @ApiPropertyOptional({ description: 'when the task escalates (SLA escalateAfter)' }) escalateAt?: string;
   @ApiPropertyOptional({ type: String, nullable: true }) remindedAt?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) escalatedAt?: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    enum: ['support'],
+    nullable: true,
+    description: 'the outcome the policy gives the task if it is not done by its due date (silent district)',
+  })
+  onDue?: 'support' | null;
 }
 
 export class TaskItemDto {
