@@ -1,11 +1,16 @@
 import { INestApplicationContext } from '@nestjs/common';
+import { DigestActivitiesService } from './digest.activities';
 import { DispatchActivitiesService } from './dispatch.activities';
 import { LifecycleActivitiesService } from './lifecycle.activities';
 
-export { DispatchActivitiesService, LifecycleActivitiesService };
+export { DigestActivitiesService, DispatchActivitiesService, LifecycleActivitiesService };
 
 /** Services whose methods are the worker's activities. */
-export const ACTIVITY_SERVICES = [DispatchActivitiesService, LifecycleActivitiesService];
+export const ACTIVITY_SERVICES = [
+  DigestActivitiesService,
+  DispatchActivitiesService,
+  LifecycleActivitiesService,
+];
 
 /** Binds the injected services' methods into the activities object the worker registers. */
 export function createActivities(
@@ -13,7 +18,9 @@ export function createActivities(
 ): Record<string, (...args: any[]) => Promise<unknown>> {
   const lifecycle = app.get(LifecycleActivitiesService);
   const dispatch = app.get(DispatchActivitiesService);
+  const digest = app.get(DigestActivitiesService);
   return {
+    sendDigests: digest.sendDigests.bind(digest),
     supportingMembers: dispatch.supportingMembers.bind(dispatch),
     tickMembers: dispatch.tickMembers.bind(dispatch),
     activePolicy: lifecycle.activePolicy.bind(lifecycle),

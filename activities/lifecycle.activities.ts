@@ -3,6 +3,8 @@ import { AppConfig, CONFIG } from '@hardtech/config';
 import { ActivePolicy, shanghaiDate } from '@hardtech/domain';
 import {
   CalendarRepository,
+  Channel,
+  PreferencesRepository,
   MembershipRepository,
   NotificationsRepository,
   PolicyRepository,
@@ -25,6 +27,7 @@ export class LifecycleActivitiesService implements LifecycleActivities {
     private readonly membership: MembershipRepository,
     private readonly notifications: NotificationsRepository,
     private readonly calendar: CalendarRepository,
+    private readonly preferences: PreferencesRepository,
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -46,13 +49,17 @@ export class LifecycleActivitiesService implements LifecycleActivities {
     return this.projections.apply(delta);
   }
 
-  /** Reminders and escalations: recorded once, delivered through the outbox (webhook when set). */
-  notify(notification: TaskNotification): Promise<void> {
+  /**
+   * Reminders and escalations: recorded once, delivered through the outbox to the system webhook
+   * (when set) and to the channels each person in the audience chose (e-mail, WeCom, DingTalk).
+   */
+  async notify(notification: TaskNotification): Promise<void> {
     const { webhookUrl } = this.config.notifications;
-    return this.notifications.record(
-      notification,
-      webhookUrl ? [{ channel: 'webhook', target: webhookUrl }] : [],
-    );
+    const channels: Channel[] = [
+      ...(webhookUrl ? [{ channel: 'webhook' as const, target: webhookUrl, recipient: null }] : []),
+      ...(await this.preferences.channelsFor(notification.audienceGroups)),
+    ];
+    await this.notifications.record(notification, channels);
   }
 
   /** 纳入库中 within the pool capacity: the seat is taken before the admission transition. */

@@ -71,6 +71,9 @@ try {
     NOTIFY_WEBHOOK_URL: `http://127.0.0.1:${WEBHOOK_PORT}/hook`,
     NOTIFY_WEBHOOK_SECRET: 'test-webhook-secret-0123456789',
     TEST_WEBHOOK_PORT: String(WEBHOOK_PORT),
+    // E-mail reminders go to an SMTP server the channel tests open on this port.
+    SMTP_URL: `smtp://127.0.0.1:${WEBHOOK_PORT - 1}`,
+    TEST_SMTP_PORT: String(WEBHOOK_PORT - 1),
   };
   await migrate(env);
   await startApplication(env, { port: API_PORT, logDir: join(TEST_DATA, 'logs'), echo: false });

@@ -52,6 +52,8 @@ const EXPECTED = [
   'DELETE /api/admin/calendar/{date}',
   'GET /api/health/live',
   'GET /api/health/ready',
+  'GET /api/me/notification-preferences',
+  'PUT /api/me/notification-preferences',
 ];
 const PUBLIC = new Set([
   'POST /api/auth/login',
@@ -65,6 +67,7 @@ const SELF_SERVICE = new Set([
   'POST /api/me/password',
   'POST /api/notifications/read-all',
   'POST /api/notifications/{id}/read',
+  'PUT /api/me/notification-preferences',
 ]);
 
 let doc: Doc;
@@ -244,6 +247,10 @@ describe('real answers match the documented schemas', () => {
       admin.patch(`/api/users/${username}`, { displayName: '文档' }),
     );
     await reply('GET', '/api/reference', api.get('/api/reference'));
+    const prefs = '/api/me/notification-preferences';
+    await reply('GET', prefs, api.get(prefs));
+    // A read-only role may still choose where its own reminders go.
+    await reply('PUT', prefs, cast.auditor.api.put(prefs, { digest: false }));
     await reply('GET', '/api/health', Api.anonymous().get('/api/health'));
     const signedIn = await Api.login(username, 'doc-pass-12345');
     await reply(

@@ -2,15 +2,16 @@ import { createHmac } from 'node:crypto';
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 
 export interface Received {
+  path: string;
   headers: IncomingHttpHeaders;
   body: any;
   raw: string;
 }
 
 /**
- * A webhook receiver on loopback where the test stack sends reminders (scripts/test.mjs sets
- * NOTIFY_WEBHOOK_URL). With `failFirst`, the first attempt of every notification gets a 500, to
- * exercise retries whatever else is in the outbox.
+ * A receiver on loopback for the system webhook (/hook, NOTIFY_WEBHOOK_URL of the test stack) and
+ * for 企业微信 / 钉钉 robots (any other path; they answer {errcode: 0}). With `failFirst`, the
+ * first attempt of every message gets a 500, to exercise retries whatever else is in the outbox.
  */
 export async function webhookReceiver(
   failFirst = false,
@@ -22,14 +23,15 @@ export async function webhookReceiver(
     req.on('data', (c) => (raw += c));
     req.on('end', () => {
       const body = JSON.parse(raw);
-      if (failFirst && !seen.has(body.notification.id)) {
-        seen.add(body.notification.id);
+      const id = body.notification?.id ?? raw;
+      if (failFirst && !seen.has(id)) {
+        seen.add(id);
         res.writeHead(500).end();
         return;
       }
-      received.push({ headers: req.headers, body, raw });
-
-      res.writeHead(204).end();
+      received.push({ path: req.url ?? '/', headers: req.headers, body, raw });
+      if (req.url?.startsWith('/hook')) res.writeHead(204).end();
+      else res.writeHead(200, { 'content-type': 'application/json' }).end('{"errcode":0,"errmsg":"ok"}');
     });
   });
   await new Promise<void>((resolve) =>

@@ -2,7 +2,12 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig, CONFIG, ConfigModule } from '@hardtech/config';
-import { CalendarRepository, PersistenceModule, PolicyRepository } from '@hardtech/persistence';
+import {
+  CalendarRepository,
+  PersistenceModule,
+  PolicyRepository,
+  PreferencesRepository,
+} from '@hardtech/persistence';
 import { TemporalClientModule } from '@hardtech/temporal';
 import { AccessService } from './access/access.service';
 import { AdminController } from './controllers/admin.controller';
@@ -16,6 +21,7 @@ import { NominationsController } from './controllers/nominations.controller';
 import { NotificationsController } from './controllers/notifications.controller';
 import { OverdueController } from './controllers/overdue.controller';
 import { PoolController } from './controllers/pool.controller';
+import { PreferencesController } from './controllers/preferences.controller';
 import { ProblemsController } from './controllers/problems.controller';
 import { ReferenceController } from './controllers/reference.controller';
 import { TasksController } from './controllers/tasks.controller';
@@ -38,6 +44,7 @@ import { NominationsService } from './services/nominations.service';
 import { NotificationsService } from './services/notifications.service';
 import { PolicyService } from './services/policy.service';
 import { PoolService } from './services/pool.service';
+import { PreferencesService } from './services/preferences.service';
 import { ProblemsService } from './services/problems.service';
 import { TaskReferences } from './services/task-references';
 import { TasksService } from './services/tasks.service';
@@ -68,6 +75,7 @@ import { WhistlesService } from './services/whistles.service';
     // Before TasksController: GET tasks/overdue/summary must not be read as a task id.
     OverdueController,
     PoolController,
+    PreferencesController,
     ProblemsController,
     ReferenceController,
     TasksController,
@@ -94,6 +102,8 @@ import { WhistlesService } from './services/whistles.service';
     PolicyRepository,
     PolicyService,
     PoolService,
+    PreferencesRepository,
+    PreferencesService,
     ProblemsRepository,
     ProblemsService,
     TaskReferences,

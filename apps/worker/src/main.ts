@@ -11,7 +11,7 @@ import {
   runMain,
   TemporalJsonLogger,
 } from '@hardtech/observability';
-import { ensureQuarterlySchedule, TEMPORAL_CLIENT, temporalConnectionOptions } from '@hardtech/temporal';
+import { ensureSchedules, TEMPORAL_CLIENT, temporalConnectionOptions } from '@hardtech/temporal';
 import { activityMetrics } from './activity-metrics';
 import { freeLocalPort, startOpsServer } from './ops-server';
 import { WorkerModule } from './worker.module';
@@ -55,8 +55,9 @@ async function main(config: AppConfig): Promise<void> {
       `cannot start polling ${namespace}/${taskQueue} at ${address}: ${e instanceof Error ? e.message : e}`,
     );
   });
-  // 一季一调度: the schedule exists as soon as a worker does (idempotent across workers).
-  const schedule = await ensureQuarterlySchedule(app.get<Client>(TEMPORAL_CLIENT), taskQueue);
+  // 一季一调度 and the morning digest: the schedules exist as soon as a worker does (idempotent).
+  const schedule = await ensureSchedules(app.get<Client>(TEMPORAL_CLIENT), taskQueue);
+
   const ops = await startOpsServer({
     port: config.worker.httpPort,
     worker,
@@ -66,7 +67,7 @@ async function main(config: AppConfig): Promise<void> {
   });
   logger.info(
     { namespace, taskQueue, address, httpPort: ops.port, identity: worker.options.identity, schedule },
-    `worker: polling ${taskQueue} on ${address}; quarterly schedule ${schedule}; health and metrics on :${ops.port}`,
+    `worker: polling ${taskQueue} on ${address}; schedules ${JSON.stringify(schedule)}; health and metrics on :${ops.port}`,
   );
   let stopping = 0;
   process.once('SIGTERM', () => (stopping = Date.now()));

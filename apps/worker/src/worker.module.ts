@@ -3,6 +3,7 @@ import { ConfigModule } from '@hardtech/config';
 import {
   CalendarRepository,
   MembershipRepository,
+  PreferencesRepository,
   NotificationsRepository,
   PersistenceModule,
   PolicyRepository,
@@ -10,7 +11,7 @@ import {
 } from '@hardtech/persistence';
 import { ACTIVITY_SERVICES } from '@hardtech/activities';
 import { TemporalClientModule } from '@hardtech/temporal';
-import { WebhookDeliverer } from './delivery/webhook-deliverer';
+import { NotificationDeliverer } from './delivery/notification-deliverer';
 
 /** The worker's application context: no HTTP, just what activities need injected. */
 @Module({
@@ -19,10 +20,11 @@ import { WebhookDeliverer } from './delivery/webhook-deliverer';
   providers: [
     CalendarRepository,
     MembershipRepository,
+    PreferencesRepository,
     NotificationsRepository,
     PolicyRepository,
     ProjectionRepository,
-    WebhookDeliverer,
+    NotificationDeliverer,
     ...ACTIVITY_SERVICES,
   ],
 })

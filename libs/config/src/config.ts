@@ -22,7 +22,7 @@ export interface AppConfig {
   };
   auth: { jwtSecret: string; tokenTtlSeconds: number; adminUsername?: string; adminPassword?: string };
   /** Optional webhook for reminders and escalations: signed with HMAC-SHA256, retried. */
-  notifications: { webhookUrl?: string; webhookSecret?: string };
+  notifications: { webhookUrl?: string; webhookSecret?: string; smtpUrl?: string; smtpFrom: string };
   /** Where the API serves the built web UI from. */
   webRoot: string;
   bodyLimit: string;
@@ -67,6 +67,8 @@ export const CONFIG_VARIABLES = {
   ADMIN_PASSWORD: 'its password, 10+ characters',
   NOTIFY_WEBHOOK_URL: 'worker: http(s) URL that receives reminders and escalations (optional)',
   NOTIFY_WEBHOOK_SECRET: 'worker: HMAC-SHA256 secret of the webhook, 16+ characters (with the URL)',
+  SMTP_URL: 'worker: SMTP server for e-mail reminders, smtp(s)://user:password@host:port (optional)',
+  SMTP_FROM: 'worker: sender of e-mail reminders (default 帮扶库 <noreply@localhost>)',
   WEB_ROOT: 'directory of the built web UI (default apps/web/dist)',
   BODY_LIMIT: 'largest JSON body (default 1mb)',
   TRUST_PROXY:
@@ -117,6 +119,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     );
   }
 
+  const smtpUrl = read.string('SMTP_URL');
+  if (smtpUrl) read.check(/^smtps?:\/\/\S+$/.test(smtpUrl), 'SMTP_URL must be an smtp:// or smtps:// URL');
+  const smtpFrom = read.string('SMTP_FROM') ?? '帮扶库 <noreply@localhost>';
+
   const adminPassword = read.string('ADMIN_PASSWORD');
   if (adminPassword !== undefined) {
     read.check(adminPassword.length >= 10, 'ADMIN_PASSWORD must have at least 10 characters');
@@ -135,7 +141,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       adminUsername: read.string('ADMIN_USERNAME'),
       adminPassword,
     },
-    notifications: { webhookUrl, webhookSecret },
+    notifications: { webhookUrl, webhookSecret, smtpUrl, smtpFrom },
+
     webRoot: read.string('WEB_ROOT') ?? 'apps/web/dist',
     bodyLimit: read.string('BODY_LIMIT') ?? '1mb',
     trustProxy: readTrustProxy(read),

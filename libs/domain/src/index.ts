@@ -12,6 +12,7 @@ export * from './forms/validate';
 export * from './ledger';
 export * from './nomination';
 export * from './nomination-sheet';
+export * from './notification-preferences';
 export * from './notifications';
 
 export * from './password';

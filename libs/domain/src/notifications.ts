@@ -32,3 +32,26 @@ export function notificationText(
     en: `Escalated to ${to.en}: ${task.en} for ${enterpriseName} was due ${due} (Asia/Shanghai) and is still open.`,
   };
 }
+
+/** The working-day morning digest: what is due soon and what is overdue, for one person. */
+export function digestText(
+  date: string,
+  tasks: { label: Text; enterpriseName: string; dueAt: string; overdue: boolean }[],
+): Text {
+  const overdue = tasks.filter((x) => x.overdue);
+  const soon = tasks.filter((x) => !x.overdue);
+  const line = (x: (typeof tasks)[number], lang: 'zh' | 'en') =>
+    `- ${x.enterpriseName} · ${x.label[lang]} · ${lang === 'zh' ? '时限' : 'due'} ${shanghaiTime(x.dueAt)}`;
+  return {
+    zh: [
+      `【待办汇总 ${date}】逾期 ${overdue.length} 项，即将到期 ${soon.length} 项。`,
+      ...overdue.map((x) => `${line(x, 'zh')}（已逾期）`),
+      ...soon.map((x) => line(x, 'zh')),
+    ].join('\n'),
+    en: [
+      `Task digest ${date}: ${overdue.length} overdue, ${soon.length} due soon.`,
+      ...overdue.map((x) => `${line(x, 'en')} (overdue)`),
+      ...soon.map((x) => line(x, 'en')),
+    ].join('\n'),
+  };
+}

@@ -7,3 +7,4 @@ export * from './repositories/projection.repository';
 export * from './repositories/membership.repository';
 export * from './repositories/notifications.repository';
 export * from './repositories/calendar.repository';
+export * from './repositories/preferences.repository';

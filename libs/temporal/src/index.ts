@@ -1,6 +1,8 @@
 // Client-side entry. Workflows import only './lifecycle.contract' and './search-attributes'.
 export * from './connection-options';
+export * from './digest.contract';
 export * from './dispatch.contract';
+
 export * from './failures';
 export * from './lifecycle.contract';
 export * from './schedules';

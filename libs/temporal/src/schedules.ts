@@ -1,4 +1,5 @@
 import { Client, ScheduleAlreadyRunning, ScheduleOptions } from '@temporalio/client';
+import { DIGEST_SCHEDULE_ID, DIGEST_WORKFLOW_TYPE } from './digest.contract';
 import { DISPATCH_WORKFLOW_TYPE, QUARTERLY_SCHEDULE_ID } from './dispatch.contract';
 
 /** 一季一调度: 09:00 on the first day of January, April, July and October, Asia/Shanghai. */
@@ -16,12 +17,8 @@ export function quarterlyScheduleOptions(taskQueue: string): ScheduleOptions {
   };
 }
 
-/** Creates the schedule, or brings an existing one up to date. Safe to call from every worker. */
-export async function ensureQuarterlySchedule(
-  client: Client,
-  taskQueue: string,
-): Promise<'created' | 'updated'> {
-  const options = quarterlyScheduleOptions(taskQueue);
+/** Creates a schedule, or brings an existing one up to date. */
+async function ensureSchedule(client: Client, options: ScheduleOptions): Promise<'created' | 'updated'> {
   try {
     await client.schedule.create(options);
     return 'created';
@@ -35,4 +32,27 @@ export async function ensureQuarterlySchedule(
     }));
     return 'updated';
   }
+}
+
+/** The working-day digest: every morning at 08:30 Asia/Shanghai (the workflow skips days off). */
+export function digestScheduleOptions(taskQueue: string): ScheduleOptions {
+  return {
+    scheduleId: DIGEST_SCHEDULE_ID,
+    spec: { calendars: [{ hour: 8, minute: 30 }], timezone: 'Asia/Shanghai' },
+    action: { type: 'startWorkflow', workflowType: DIGEST_WORKFLOW_TYPE, taskQueue, args: [{}] },
+    policies: { overlap: 'SKIP', catchupWindow: '2 hours' },
+    memo: { description: '每个工作日早晨的待办汇总 working-day digest of due-soon and overdue tasks' },
+  };
+}
+
+/** Creates or updates every schedule of the system. Safe to call from every worker. */
+export async function ensureSchedules(
+  client: Client,
+  taskQueue: string,
+): Promise<Record<string, 'created' | 'updated'>> {
+  const result: Record<string, 'created' | 'updated'> = {};
+  for (const options of [quarterlyScheduleOptions(taskQueue), digestScheduleOptions(taskQueue)]) {
+    result[options.scheduleId] = await ensureSchedule(client, options);
+  }
+  return result;
 }

@@ -149,3 +149,15 @@ export class CalendarYearDto {
   @ApiProperty() year: number;
   @ApiProperty({ type: [CalendarEntryDto] }) days: CalendarEntryDto[];
 }
+
+export class NotificationPreferencesDto {
+  @ApiProperty({ type: String, nullable: true }) email: string | null;
+  @ApiProperty() emailEnabled: boolean;
+  @ApiProperty({ type: String, nullable: true, description: '企业微信群机器人 webhook' }) wecomWebhook:
+    string | null;
+  @ApiProperty({ type: String, nullable: true, description: '钉钉群机器人 webhook' }) dingtalkWebhook:
+    string | null;
+  @ApiProperty({ description: 'a DingTalk signing secret is stored (it is never shown)' })
+  dingtalkSecretSet: boolean;
+  @ApiProperty({ description: 'a digest each working-day morning' }) digest: boolean;
+}

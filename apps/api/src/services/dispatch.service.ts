@@ -4,6 +4,7 @@ import { Client, ScheduleNotFoundError } from '@temporalio/client';
 import { AppConfig, CONFIG } from '@hardtech/config';
 import { InvalidInput, isQuarter, NotFound, reportingQuarterAt, t } from '@hardtech/domain';
 import {
+  DIGEST_SCHEDULE_ID,
   DISPATCH_WORKFLOW_TYPE,
   DispatchResult,
   QUARTERLY_SCHEDULE_ID,
@@ -37,32 +38,42 @@ export class DispatchService {
     return { ...result, workflowId };
   }
 
+  /** The system's schedules with their next run times: 一季一调度 and the working-day digest. */
   async schedules() {
+    const described = [
+      {
+        id: QUARTERLY_SCHEDULE_ID,
+        description: '一季一调度：每季度首日 09:00（Asia/Shanghai）向帮扶中的企业派发季度报告',
+      },
+      {
+        id: DIGEST_SCHEDULE_ID,
+        description: '待办汇总：每个工作日 08:30（Asia/Shanghai）发送即将到期和逾期任务',
+      },
+    ];
     try {
-      const d = await this.client.schedule.getHandle(QUARTERLY_SCHEDULE_ID).describe();
-      return [
-        {
-          id: d.scheduleId,
-          description: '一季一调度：每季度首日 09:00（Asia/Shanghai）向帮扶中的企业派发季度报告',
-          timezone: d.spec.timezone ?? null,
-          paused: d.state.paused,
-          overlap: d.policies.overlap,
-          nextRunTimes: d.info.nextActionTimes.map((x) => x.toISOString()),
-          recentRuns: d.info.recentActions.map((a) => ({
-            scheduledAt: a.scheduledAt.toISOString(),
-            takenAt: a.takenAt.toISOString(),
-            workflowId: a.action.workflow.workflowId,
-          })),
-        },
-      ];
+      return await Promise.all(
+        described.map(async ({ id, description }) => {
+          const d = await this.client.schedule.getHandle(id).describe();
+          return {
+            id: d.scheduleId,
+            description,
+            timezone: d.spec.timezone ?? null,
+            paused: d.state.paused,
+            overlap: d.policies.overlap,
+            nextRunTimes: d.info.nextActionTimes.map((x) => x.toISOString()),
+            recentRuns: d.info.recentActions.map((a) => ({
+              scheduledAt: a.scheduledAt.toISOString(),
+              takenAt: a.takenAt.toISOString(),
+              workflowId: a.action.workflow.workflowId,
+            })),
+          };
+        }),
+      );
     } catch (e) {
       if (e instanceof ScheduleNotFoundError) {
         throw new NotFound(
           'SCHEDULE_NOT_FOUND',
-          t(
-            '季度调度尚未创建（等待工作进程启动）',
-            'the schedule does not exist yet (no worker has started)',
-          ),
+          t('定时任务尚未创建（等待工作进程启动）', 'the schedules do not exist yet (no worker has started)'),
         );
       }
       throw e;

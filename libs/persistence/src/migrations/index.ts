@@ -2,6 +2,7 @@ import { InitialSchema1764000000000 } from './1764000000000-InitialSchema';
 import { LifecyclesAndDoubling1764050000000 } from './1764050000000-LifecyclesAndDoubling';
 import { NotificationsAndDeadlines1764060000000 } from './1764060000000-NotificationsAndDeadlines';
 import { CalendarOverrides1764070000000 } from './1764070000000-CalendarOverrides';
+import { NotificationChannels1764080000000 } from './1764080000000-NotificationChannels';
 import { Sessions1764100000000 } from './1764100000000-Sessions';
 
 /** In order. Never edit a migration that has shipped; add a new one. */
@@ -10,5 +11,6 @@ export const MIGRATIONS = [
   LifecyclesAndDoubling1764050000000,
   NotificationsAndDeadlines1764060000000,
   CalendarOverrides1764070000000,
+  NotificationChannels1764080000000,
   Sessions1764100000000,
 ];

@@ -1,15 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { TaskNotification } from '@hardtech/temporal/lifecycle.contract';
+import type { Channel } from './preferences.repository';
+
+/** A reminder or escalation of a task, or a person's digest (no task; figures in data). */
+export interface StoredNotification {
+  id: string;
+  kind: 'reminder' | 'escalation' | 'digest';
+  taskId?: string | null;
+  taskType?: string | null;
+  creditCode?: string | null;
+  enterpriseName?: string | null;
+  dueAt?: string | null;
+  audienceGroups: string[];
+  at: string;
+  data?: unknown;
+}
 
 export interface Delivery {
   id: number;
   notificationId: string;
-  channel: string;
+  channel: Channel['channel'];
   target: string;
+  recipient: string | null;
   attempts: number;
-  payload: TaskNotification;
+  payload: StoredNotification;
 }
 
 /** After this many failed attempts a delivery is given up (and stays visible as failed). */
@@ -20,24 +35,40 @@ export class NotificationsRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   /**
-   * Records a reminder or escalation once (its id is the task and kind), marks the task, and
-   * queues its deliveries. Retried activities change nothing the second time.
+   * Records a notification once (its id says what it is about), marks the task it follows up,
+   * and queues one delivery per channel. Retried activities change nothing the second time.
    */
-  record(n: TaskNotification, channels: { channel: string; target: string }[]): Promise<void> {
+  record(n: StoredNotification, channels: Channel[]): Promise<void> {
     return this.ds.transaction(async (m) => {
       const inserted = await m.query(
-        `INSERT INTO notifications (id, kind, task_id, task_type, credit_code, enterprise_name, due_at, audience_groups, created_at)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (id) DO NOTHING RETURNING id`,
-        [n.id, n.kind, n.taskId, n.taskType, n.creditCode, n.enterpriseName, n.dueAt, n.audienceGroups, n.at],
+        `INSERT INTO notifications (id, kind, task_id, task_type, credit_code, enterprise_name, due_at, audience_groups, created_at, data)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) ON CONFLICT (id) DO NOTHING RETURNING id`,
+        [
+          n.id,
+          n.kind,
+          n.taskId ?? null,
+          n.taskType ?? null,
+          n.creditCode ?? null,
+          n.enterpriseName ?? null,
+          n.dueAt ?? null,
+          n.audienceGroups,
+          n.at,
+          n.data === undefined ? null : JSON.stringify(n.data),
+        ],
       );
-      const column = n.kind === 'reminder' ? 'reminded_at' : 'escalated_at';
-      await m.query(`UPDATE tasks SET ${column} = $2 WHERE id = $1 AND ${column} IS NULL`, [n.taskId, n.at]);
+      if (n.taskId && n.kind !== 'digest') {
+        const column = n.kind === 'reminder' ? 'reminded_at' : 'escalated_at';
+        await m.query(`UPDATE tasks SET ${column} = $2 WHERE id = $1 AND ${column} IS NULL`, [
+          n.taskId,
+          n.at,
+        ]);
+      }
       if (!inserted.length) return;
-      for (const { channel, target } of channels) {
+      for (const { channel, target, recipient } of channels) {
         await m.query(
-          `INSERT INTO notification_deliveries (notification_id, channel, target) VALUES ($1, $2, $3)
+          `INSERT INTO notification_deliveries (notification_id, channel, target, recipient) VALUES ($1, $2, $3, $4)
            ON CONFLICT DO NOTHING`,
-          [n.id, channel, target],
+          [n.id, channel, target, recipient],
         );
       }
     });
@@ -49,15 +80,14 @@ export class NotificationsRepository {
       // For UPDATE ... RETURNING the postgres driver answers [rows, affected].
       const [rows] = await m.query(
         `UPDATE notification_deliveries d SET next_attempt_at = now() + interval '5 minutes'
-
          FROM notifications n
          WHERE d.id IN (
            SELECT id FROM notification_deliveries
            WHERE status = 'pending' AND next_attempt_at <= now()
            ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)
            AND n.id = d.notification_id
-         RETURNING d.id, d.notification_id, d.channel, d.target, d.attempts, n.kind, n.task_id, n.task_type,
-           n.credit_code, n.enterprise_name, n.due_at, n.audience_groups, n.created_at`,
+         RETURNING d.id, d.notification_id, d.channel, d.target, d.recipient, d.attempts, n.kind, n.task_id,
+           n.task_type, n.credit_code, n.enterprise_name, n.due_at, n.audience_groups, n.created_at, n.data`,
         [limit],
       );
       return rows.map((r: any) => ({
@@ -65,6 +95,7 @@ export class NotificationsRepository {
         notificationId: r.notification_id,
         channel: r.channel,
         target: r.target,
+        recipient: r.recipient,
         attempts: r.attempts,
         payload: {
           id: r.notification_id,
@@ -73,9 +104,10 @@ export class NotificationsRepository {
           taskType: r.task_type,
           creditCode: r.credit_code,
           enterpriseName: r.enterprise_name,
-          dueAt: new Date(r.due_at).toISOString(),
+          dueAt: r.due_at ? new Date(r.due_at).toISOString() : null,
           audienceGroups: r.audience_groups,
           at: new Date(r.created_at).toISOString(),
+          data: r.data,
         },
       }));
     });

@@ -1,0 +1,111 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { createTransport, Transporter } from 'nodemailer';
+import { AppConfig, CONFIG } from '@hardtech/config';
+import { notificationText, Text, TaskType } from '@hardtech/domain';
+import { Delivery, NotificationsRepository, PreferencesRepository } from '@hardtech/persistence';
+import {
+  dingtalkBody,
+  dingtalkSignedUrl,
+  Message,
+  robotAccepted,
+  webhookRequest,
+  wecomBody,
+} from './channels';
+
+const POLL_MS = 1000;
+const BATCH = 20;
+const TIMEOUT_MS = 10_000;
+
+/**
+ * Drains the notification outbox: the system webhook (signed), 企业微信 and 钉钉 group robots and
+ * e-mail, each retried with backoff until delivered; every attempt's outcome stays in
+ * notification_deliveries. Several workers share the outbox (rows are claimed with SKIP LOCKED).
+ */
+@Injectable()
+export class NotificationDeliverer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('NotificationDeliverer');
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private mailer: Transporter | null = null;
+
+  constructor(
+    private readonly outbox: NotificationsRepository,
+    private readonly preferences: PreferencesRepository,
+    @Inject(CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.notifications.smtpUrl) this.mailer = createTransport(this.config.notifications.smtpUrl);
+    this.timer = setInterval(() => {
+      this.running ??= this.drain().finally(() => (this.running = null));
+    }, POLL_MS);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+    this.mailer?.close();
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      for (const delivery of await this.outbox.claimDue(BATCH)) await this.deliver(delivery);
+    } catch (e) {
+      this.logger.warn(`outbox: ${(e as Error).message}`);
+    }
+  }
+
+  private async deliver(d: Delivery): Promise<void> {
+    try {
+      await this.send(d, this.message(d));
+      await this.outbox.delivered(d.id);
+    } catch (e) {
+      await this.outbox.failed(d.id, (e as Error).message);
+    }
+  }
+
+  private message(d: Delivery): Message {
+    const p = d.payload;
+    const text: Text =
+      p.kind === 'digest'
+        ? (p.data as { text: Text }).text
+        : notificationText(p.kind, p.taskType as TaskType, p.enterpriseName ?? '', p.dueAt ?? p.at);
+    return { text, payload: p, event: p.kind, deliveryId: d.id, attempt: d.attempts + 1 };
+  }
+
+  private async send(d: Delivery, m: Message): Promise<void> {
+    const post = (url: string, body: string, headers: Record<string, string> = {}) =>
+      fetch(url, {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/json', ...headers },
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+    switch (d.channel) {
+      case 'webhook': {
+        const { body, headers } = webhookRequest(m, this.config.notifications.webhookSecret ?? '');
+        const res = await post(d.target, body, headers);
+        if (!res.ok) throw new Error(`HTTP ${res.status}`);
+        return;
+      }
+      case 'wecom':
+        return robotAccepted(await post(d.target, wecomBody(m)));
+      case 'dingtalk': {
+        const secret = d.recipient ? await this.preferences.dingtalkSecret(d.recipient) : null;
+        return robotAccepted(
+          await post(secret ? dingtalkSignedUrl(d.target, secret) : d.target, dingtalkBody(m)),
+        );
+      }
+      case 'email': {
+        if (!this.mailer) throw new Error('no SMTP server configured (SMTP_URL)');
+        await this.mailer.sendMail({
+          from: this.config.notifications.smtpFrom,
+          to: d.target,
+          subject: m.text.zh.split('\n')[0].slice(0, 120),
+          text: `${m.text.zh}\n\n${m.text.en}`,
+        });
+        return;
+      }
+    }
+  }
+}
