@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { TASK_TYPES } from '@hardtech/domain';
-import { PageDto, TextDto } from './common.dto';
+import { PageDto, PageQueryDto, TextDto } from './common.dto';
 import { OpenedTaskDto } from './task.dto';
 
 export class TriggerDispatchDto {
@@ -36,23 +36,9 @@ export class CalendarDayDto {
   @ApiPropertyOptional({ example: '元旦' }) @IsOptional() @IsString() @MaxLength(100) name?: string;
 }
 
-export class NotificationQueryDto {
+export class NotificationQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false']) unread?:
     'true' | 'false';
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100000)
-  page?: number;
-  @ApiPropertyOptional({ default: 20, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
 }
 
 // ---- answers ------------------------------------------------------------------------------------
