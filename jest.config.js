@@ -15,6 +15,9 @@ const integration = {
 };
 
 module.exports = {
+  // Jest 30 reads the test timeout from the global config only (a project's testTimeout is ignored),
+  // so the integration tests' 60 s must be set here too.
+  testTimeout: integration.testTimeout,
   projects: [
     {
       ...common,

@@ -53,6 +53,10 @@ export class Api {
     return this.request<T>('PUT', path, body ?? {}, headers);
   }
 
+  patch<T = any>(path: string, body?: unknown, headers?: Record<string, string>) {
+    return this.request<T>('PATCH', path, body ?? {}, headers);
+  }
+
   /** Sends a raw body, for malformed and hostile requests. */
   raw(method: string, path: string, body: string, headers: Record<string, string> = {}) {
     return send(method, path, body, {

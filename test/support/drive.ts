@@ -11,6 +11,7 @@ import {
   quarterlyReport,
 } from './lifecycle';
 import { temporalClient } from './temporal';
+import type { Nomination } from '@hardtech/domain';
 import { quarterTickSignal } from '@hardtech/temporal/lifecycle.contract';
 
 /** Signals a quarter tick as the quarterly dispatch does, and waits for the report task. */
@@ -22,9 +23,23 @@ export async function tickQuarter(cast: Cast, quarter: string): Promise<void> {
   await eventually(() => openTask(cast.enterprise.api, cast.creditCode, 'QUARTERLY_REPORT'));
 }
 
+export interface DriveOptions {
+  /** The enterprise is already nominated: start at its screening. */
+  nominated?: boolean;
+  /** Changes to the sample nomination (e.g. a name to find the enterprise by). */
+  nomination?: Partial<Nomination>;
+  /** The diagnosis's ledger problems; one owned by the finance division unless given. */
+  problems?: Record<string, unknown>[];
+}
+
 /** Nominates (unless already done) and drives to supporting: screening, feedback, admission, diagnosis. */
-export async function driveToSupporting(cast: Cast, { nominated = false } = {}): Promise<void> {
-  if (!nominated) await expectOk(cast.districtOfficer.api.post('/api/nominations', nominationFor(cast)), 201);
+export async function driveToSupporting(cast: Cast, options: DriveOptions = {}): Promise<void> {
+  if (!options.nominated) {
+    await expectOk(
+      cast.districtOfficer.api.post('/api/nominations', nominationFor(cast, options.nomination)),
+      201,
+    );
+  }
   await expectOk(complete(cast.coordinator.api, cast.creditCode, 'SCREEN', 'pass', { judgments: JUDGMENTS }));
 
   await expectOk(
@@ -41,7 +56,7 @@ export async function driveToSupporting(cast: Cast, { nominated = false } = {}):
   await expectOk(
     complete(cast.commissioner.api, cast.creditCode, 'DIAGNOSE', 'submit', {
       portrait: PORTRAIT,
-      problems: [problem()],
+      problems: options.problems ?? [problem()],
     }),
   );
 }

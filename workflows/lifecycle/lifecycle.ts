@@ -5,6 +5,7 @@ import {
   assertValid,
   Conflict,
   deadlinesFor,
+  delegateRefusal,
   evaluateScreening,
   Forbidden,
   isCandidate,
@@ -17,6 +18,7 @@ import {
   slaFor,
   Stage,
   t,
+  taskRefusal,
   validateSubmission,
   WHISTLE_FIELDS,
   WHISTLE_STAGES,
@@ -157,15 +159,8 @@ export class Lifecycle {
   /** The Update validator: nothing here changes state; a refusal never enters history. */
   validateCompletion(req: CompleteTaskRequest): void {
     const task = this.openTask(req.taskId);
-    if (task.assignee && task.assignee !== req.actor.username) {
-      throw new Conflict(
-        'TASK_CLAIMED',
-        t(`任务已由 ${task.assignee} 认领`, `the task is claimed by ${task.assignee}`),
-      );
-    }
-    if (!task.assignee && !isCandidate(req.actor, task.candidateGroups)) {
-      throw new Forbidden('NOT_A_CANDIDATE', t('您无权办理该任务', 'you may not do this task'));
-    }
+    const refusal = taskRefusal(req.actor, task, 'complete');
+    if (refusal) throw refusal;
     const ctx = this.context;
     validateSubmission(task.type, req, {
       screening: ctx.screening,
@@ -330,47 +325,13 @@ export class Lifecycle {
 
   // ---- claim, unclaim, delegate -------------------------------------------------------------
 
+  /** Claim, unclaim, delegate: the rule of libs/domain/src/task-permissions.ts, on the open task. */
   validateAssignment(req: AssignTaskRequest): void {
     const task = this.openTask(req.taskId);
-    const { actor } = req;
-    const supervisor = actor.role === 'city_coordinator';
-    switch (req.kind) {
-      case 'claim':
-        if (!isCandidate(actor, task.candidateGroups)) {
-          throw new Forbidden('NOT_A_CANDIDATE', t('您无权认领该任务', 'you may not claim this task'));
-        }
-        if (task.assignee && task.assignee !== actor.username) {
-          throw new Conflict(
-            'TASK_CLAIMED',
-            t(`任务已由 ${task.assignee} 认领`, `already claimed by ${task.assignee}`),
-          );
-        }
-        return;
-      case 'unclaim':
-        if (task.assignee && task.assignee !== actor.username && !supervisor) {
-          throw new Forbidden(
-            'NOT_THE_ASSIGNEE',
-            t('只有认领人可以退回任务', 'only the assignee may unclaim'),
-          );
-        }
-        return;
-      case 'delegate': {
-        const mayDelegate = task.assignee
-          ? task.assignee === actor.username || supervisor
-          : isCandidate(actor, task.candidateGroups) || supervisor;
-        if (!mayDelegate) {
-          throw new Forbidden('MAY_NOT_DELEGATE', t('您无权转办该任务', 'you may not delegate this task'));
-        }
-        if (!req.to || !isCandidate(req.to, task.candidateGroups)) {
-          throw new RuleViolation(
-            'DELEGATE_NOT_CANDIDATE',
-            t('被转办人无权办理该任务', 'the delegate may not do this task'),
-            [{ field: 'to', text: t('无权办理该任务', 'may not do this task') }],
-          );
-        }
-        return;
-      }
-    }
+    const refusal =
+      taskRefusal(req.actor, task, req.kind) ??
+      (req.kind === 'delegate' ? delegateRefusal(req.to, task) : null);
+    if (refusal) throw refusal;
   }
 
   async assign(req: AssignTaskRequest): Promise<AssignTaskResult> {

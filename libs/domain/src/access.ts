@@ -98,3 +98,24 @@ export function mayNominate(
       return false;
   }
 }
+
+/**
+ * Who can belong to the groups, coarsely: the roles, usernames and departments they name. The
+ * database narrows users down with it; `isCandidate` then decides exactly.
+ */
+export function groupMembers(groups: readonly string[]): {
+  roles: string[];
+  usernames: string[];
+  departments: string[];
+} {
+  const roles = new Set<string>();
+  const usernames = new Set<string>();
+  const departments = new Set<string>();
+  for (const group of groups) {
+    const [head, ...rest] = group.split(':');
+    if (head === 'user') usernames.add(rest.join(':'));
+    else if (head === 'department') departments.add(rest.join(':'));
+    else roles.add(head);
+  }
+  return { roles: [...roles], usernames: [...usernames], departments: [...departments] };
+}

@@ -5,3 +5,21 @@ const OFFSET_MS = 8 * 3_600_000;
 export function shanghaiDate(at: Date | string): string {
   return new Date(new Date(at).getTime() + OFFSET_MS).toISOString().slice(0, 10);
 }
+
+const INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+
+/**
+ * An instant from a query or a form: a date (YYYY-MM-DD, the start of that day in Shanghai) or a
+ * date-time with its offset. Null for anything else, including dates that do not exist.
+ */
+export function parseInstant(value: string): Date | null {
+  const m = INSTANT.exec(value);
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s] = m;
+  const day = new Date(`${y}-${mo}-${d}T00:00:00Z`);
+  if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== `${y}-${mo}-${d}`) return null;
+  if (h !== undefined && (Number(h) > 23 || Number(mi) > 59 || Number(s ?? 0) > 59)) return null;
+  const at = new Date(h === undefined ? `${y}-${mo}-${d}T00:00:00+08:00` : value);
+  return Number.isNaN(at.getTime()) ? null : at;
+}

@@ -27,6 +27,7 @@ export * from './samples';
 export * from './scope-rules';
 export * from './screening';
 export * from './stages';
+export * from './task-permissions';
 export * from './task-types';
 export * from './tasks/forms';
 export * from './tasks/submission';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, groupsOf, Role } from '@hardtech/domain';
+import { Actor, groupsOf, READ_ONLY_ROLES, Role } from '@hardtech/domain';
 
 /** A SQL predicate with its named parameters, for TypeORM's `where(sql, params)`. */
 export interface Predicate {
@@ -10,9 +10,6 @@ export interface Predicate {
 /** Roles that read the whole pool (DESIGN.md 2.4). */
 const SEES_EVERYTHING: readonly Role[] = ['admin', 'city_coordinator', 'auditor', 'leader'];
 
-/** Roles that never change anything in a lifecycle. */
-export const READ_ONLY_ROLES: readonly Role[] = ['auditor', 'leader'];
-
 /**
  * The scope rule, in one place: which enterprises a caller may see. Every list, count and single
  * read joins the enterprise and applies `enterprises(actor, alias)`; outside it an object is 404.
@@ -21,6 +18,11 @@ export const READ_ONLY_ROLES: readonly Role[] = ['auditor', 'leader'];
 export class AccessService {
   seesEverything(actor: Actor): boolean {
     return SEES_EVERYTHING.includes(actor.role);
+  }
+
+  /** Auditors and leaders read everything and change nothing (the guard refuses their writes). */
+  mayWrite(actor: Actor): boolean {
+    return !READ_ONLY_ROLES.includes(actor.role);
   }
 
   /** Enterprises (alias `e`) within the caller's scope. */
@@ -79,10 +81,15 @@ export class AccessService {
     };
   }
 
-  /** Tasks (alias `t`, enterprise `e`) the caller may see: of a visible enterprise, or their own work. */
+  /**
+   * Tasks (alias `t`, enterprise `e`) the caller may see: of a visible enterprise, or their own
+   * work. An enterprise sees only its own tasks, not the officers' deliberations about it (their
+   * screening, the district's opinion, internal comments).
+   */
   visibleTasks(actor: Actor, t = 't', e = 'e'): Predicate {
-    const ent = this.enterprises(actor, e);
     const act = this.actionableTasks(actor, t);
+    if (actor.role === 'enterprise_user') return act;
+    const ent = this.enterprises(actor, e);
     return { sql: `(${ent.sql} OR ${act.sql})`, params: { ...ent.params, ...act.params } };
   }
 }

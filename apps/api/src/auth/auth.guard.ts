@@ -1,21 +1,30 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
 import { DomainError, Forbidden, Role, t } from '@hardtech/domain';
+import { AccessService } from '../access/access.service';
 import { IDENTITY_PROVIDER, IdentityProvider } from './identity-provider';
-import { PUBLIC_KEY, ROLES_KEY } from './decorators';
+import { PUBLIC_KEY, ROLES_KEY, SELF_SERVICE_KEY } from './decorators';
 
-/** Every request passes here: authenticated unless @Public, and in role where @Roles says so. */
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Every request passes here: authenticated unless @Public, in role where @Roles says so, and never
+ * a write by a read-only role (auditor, leader) unless the endpoint is @SelfService. Scope (which
+ * objects) is checked behind it, by the AccessService predicates every repository applies.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
+    private readonly access: AccessService,
     @Inject(IDENTITY_PROVIDER) private readonly identity: IdentityProvider,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
-    const req = context.switchToHttp().getRequest();
+    const req = context.switchToHttp().getRequest<Request & { actor?: unknown }>();
     const actor = await this.identity.identify(req);
     if (!actor)
       throw new DomainError(401, 'UNAUTHENTICATED', t('请先登录或登录已过期', 'missing or expired token'));
@@ -23,6 +32,10 @@ export class AuthGuard implements CanActivate {
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.includes(actor.role)) {
       throw new Forbidden('ROLE_NOT_ALLOWED', t('您的角色无权执行该操作', 'your role may not do this'));
+    }
+    const selfService = this.reflector.getAllAndOverride<boolean>(SELF_SERVICE_KEY, targets);
+    if (!READS.has(req.method) && !selfService && !this.access.mayWrite(actor)) {
+      throw new Forbidden('READ_ONLY_ROLE', t('您的角色只能查看，不能修改', 'your role may only read'));
     }
     return true;
   }

@@ -5,9 +5,19 @@ import type { Actor } from '@hardtech/domain';
 import { UsersRepository } from '../repositories/users.repository';
 import { IdentityProvider } from './identity-provider';
 
+/** The claims of our access tokens (`at`: issue time in ms, finer than `iat`'s seconds). */
+export interface AccessClaims {
+  sub: string;
+  role: string;
+  jti: string;
+  at: number;
+  exp: number;
+}
+
 /**
- * Bearer tokens issued by POST /api/auth/login. The user is read again on every request so that
- * a deactivated account or a changed scope takes effect before the token expires.
+ * Bearer tokens issued by POST /api/auth/login (HS256, expiring). The user is read again on every
+ * request so that a deactivated account, a changed role or scope, a password reset or a sign-out
+ * takes effect at once, not when the token expires.
  */
 @Injectable()
 export class LocalJwtIdentityProvider implements IdentityProvider {
@@ -17,19 +27,34 @@ export class LocalJwtIdentityProvider implements IdentityProvider {
   ) {}
 
   async identify(req: Request): Promise<Actor | null> {
-    const header = req.headers.authorization ?? '';
-    const match = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(header);
+    const claims = await this.claims(req);
+    if (!claims) return null;
+    const session = await this.users.findSession(claims.sub, claims.jti);
+    if (!session || session.revoked) return null;
+    const { user } = session;
+    if (user.sessionsValidAfter && claims.at < user.sessionsValidAfter.getTime()) return null;
+    return { username: user.username, role: user.role, scope: user.scope, displayName: user.displayName };
+  }
+
+  async signOut(req: Request): Promise<void> {
+    const claims = await this.claims(req);
+    if (claims) await this.users.revokeToken(claims.jti, claims.sub, new Date(claims.exp * 1000));
+  }
+
+  private async claims(req: Request): Promise<AccessClaims | null> {
+    const match = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(req.headers.authorization ?? '');
     if (!match) return null;
-    let payload: { sub?: string };
     try {
-      payload = await this.jwt.verifyAsync(match[1]);
+      const claims = await this.jwt.verifyAsync<Partial<AccessClaims>>(match[1], { algorithms: ['HS256'] });
+      const wellFormed =
+        typeof claims.sub === 'string' &&
+        typeof claims.jti === 'string' &&
+        /^[0-9a-f-]{36}$/.test(claims.jti) &&
+        Number.isSafeInteger(claims.at) &&
+        Number.isSafeInteger(claims.exp);
+      return wellFormed ? (claims as AccessClaims) : null;
     } catch {
       return null;
     }
-    if (!payload.sub) return null;
-    const user = await this.users.findActive(payload.sub);
-    return user
-      ? { username: user.username, role: user.role, scope: user.scope, displayName: user.displayName }
-      : null;
   }
 }

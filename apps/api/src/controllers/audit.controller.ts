@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/decorators';
 import { AuditPageDto, AuditQueryDto, AuditVerificationDto } from '../dtos/audit.dto';
+import { ApiDoc } from '../openapi/api-doc';
 import { AuditService } from '../services/audit.service';
 
 /** Who reads the audit log: the auditors, the coordinating division and the administrator. */
@@ -15,13 +16,14 @@ export class AuditController {
 
   @Get()
   @Roles(...AUDIT_READERS)
-  @ApiOperation({
+  @ApiDoc({
     summary: '审计日志 The audit log',
     description:
       'Append-only and hash-chained in PostgreSQL: every state-changing request (refusals included), ' +
       'every permission refusal, logins and failed logins, every workflow transition, membership checks.',
+    ok: AuditPageDto,
+    errors: [400, 401, 403],
   })
-  @ApiOkResponse({ type: AuditPageDto })
   list(@Query() q: AuditQueryDto) {
     return this.audit.list({
       creditCode: q.creditCode,
@@ -37,11 +39,12 @@ export class AuditController {
 
   @Get('verify')
   @Roles(...AUDIT_READERS)
-  @ApiOperation({
+  @ApiDoc({
     summary: '校验审计日志 Verify the hash chain',
     description: 'Recomputes every row’s hash and link: an edited or deleted row is named by firstBrokenAt.',
+    ok: AuditVerificationDto,
+    errors: [401, 403],
   })
-  @ApiOkResponse({ type: AuditVerificationDto })
   verify() {
     return this.audit.verify();
   }

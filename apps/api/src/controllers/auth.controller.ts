@@ -1,31 +1,69 @@
-import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Inject, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { Actor } from '@hardtech/domain';
-import { CurrentActor, Public } from '../auth/decorators';
-import { LoginDto } from '../dtos/auth.dto';
+import { CurrentActor, Public, SelfService } from '../auth/decorators';
+import { IDENTITY_PROVIDER, IdentityProvider } from '../auth/identity-provider';
+import { ActorDto, ChangePasswordDto, LoginDto, LoginResultDto } from '../dtos/auth.dto';
+import { ApiDoc } from '../openapi/api-doc';
 import { AuthService } from '../services/auth.service';
+import { UsersService } from '../services/users.service';
+
+class SignedOutDto {}
 
 @ApiTags('auth')
 @Controller()
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly users: UsersService,
+    @Inject(IDENTITY_PROVIDER) private readonly identity: IdentityProvider,
+  ) {}
 
   @Public()
   @Post('auth/login')
-  @HttpCode(200)
-  @ApiOperation({
+  @ApiDoc({
     summary: '登录 Log in',
-    description: 'Rate-limited; 5 wrong passwords lock the account for 15 minutes.',
+    description:
+      'Answers a bearer token. 5 wrong passwords lock the account for 15 minutes; an address with 20 failed logins in a minute is refused for the rest of it (429).',
+    ok: LoginResultDto,
+    errors: [400, 401, 413, 429],
   })
   login(@Body() dto: LoginDto, @Req() req: Request) {
     return this.auth.login(dto.username, dto.password, req.ip ?? 'unknown');
   }
 
+  @Post('auth/logout')
+  @SelfService()
+  @ApiBearerAuth()
+  @ApiDoc({
+    summary: '退出登录 Log out',
+    description: 'The token used for this request stops working at once.',
+    ok: SignedOutDto,
+    errors: [401],
+  })
+  async logout(@Req() req: Request) {
+    await this.identity.signOut(req);
+    return {};
+  }
+
   @Get('me')
   @ApiBearerAuth()
-  @ApiOperation({ summary: '当前用户 The caller' })
+  @ApiDoc({ summary: '当前用户 The caller', ok: ActorDto, errors: [401] })
   me(@CurrentActor() actor: Actor) {
     return actor;
+  }
+
+  @Post('me/password')
+  @SelfService()
+  @ApiBearerAuth()
+  @ApiDoc({
+    summary: '修改密码 Change my password',
+    description: 'Ends every other session and answers a fresh token.',
+    ok: LoginResultDto,
+    errors: [400, 401, 413, 422],
+  })
+  changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto) {
+    return this.users.changeOwnPassword(actor, dto.currentPassword, dto.newPassword);
   }
 }

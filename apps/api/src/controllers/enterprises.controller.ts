@@ -1,9 +1,15 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@hardtech/domain';
 import { CurrentActor } from '../auth/decorators';
-import { EnterpriseQueryDto } from '../dtos/enterprise.dto';
+import {
+  EnterpriseDetailDto,
+  EnterpriseListDto,
+  EnterpriseQueryDto,
+  StatechartDto,
+} from '../dtos/enterprise.dto';
 import { HistoryEntryDto } from '../dtos/history.dto';
+import { ApiDoc } from '../openapi/api-doc';
 import { EnterprisesService } from '../services/enterprises.service';
 import { HistoryService } from '../services/history.service';
 import { CreditCodePipe } from './params';
@@ -18,7 +24,12 @@ export class EnterprisesController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: '企业列表 Enterprises in scope' })
+  @ApiDoc({
+    summary: '企业列表 Enterprises in scope',
+    description: 'Only enterprises within the caller’s scope; `total` counts the same.',
+    ok: EnterpriseListDto,
+    errors: [400, 401],
+  })
   list(@CurrentActor() actor: Actor, @Query() q: EnterpriseQueryDto) {
     return this.enterprises.list(actor, {
       stage: q.stage,
@@ -31,23 +42,28 @@ export class EnterprisesController {
   }
 
   @Get(':creditCode')
-  @ApiOperation({ summary: '企业详情 An enterprise' })
+  @ApiDoc({ summary: '企业详情 An enterprise', ok: EnterpriseDetailDto, errors: [400, 401, 404] })
   detail(@CurrentActor() actor: Actor, @Param('creditCode', CreditCodePipe) creditCode: string) {
     return this.enterprises.detail(actor, creditCode);
   }
 
   @Get(':creditCode/history')
-  @ApiOperation({
+  @ApiDoc({
     summary: '流程历史 Who did what, when: read from the Temporal histories of every lifecycle and run',
     description: 'Oldest first; earlier lifecycles and continue-as-new runs included.',
+    ok: [HistoryEntryDto],
+    errors: [400, 401, 404],
   })
-  @ApiOkResponse({ type: [HistoryEntryDto] })
   history(@CurrentActor() actor: Actor, @Param('creditCode', CreditCodePipe) creditCode: string) {
     return this.histories.history(actor, creditCode);
   }
 
   @Get(':creditCode/statechart')
-  @ApiOperation({ summary: '流程图 The statechart and the current state' })
+  @ApiDoc({
+    summary: '流程图 The statechart and the current state',
+    ok: StatechartDto,
+    errors: [400, 401, 404],
+  })
   statechart(@CurrentActor() actor: Actor, @Param('creditCode', CreditCodePipe) creditCode: string) {
     return this.enterprises.statechart(actor, creditCode);
   }

@@ -2,7 +2,6 @@ import {
   Body,
   Controller,
   Get,
-  HttpCode,
   Post,
   Req,
   Res,
@@ -11,11 +10,13 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Actor, localize, NOMINATION_FIELDS } from '@hardtech/domain';
 import { CurrentActor, Roles } from '../auth/decorators';
+import { ImportResultDto, NominationResultDto } from '../dtos/enterprise.dto';
 import { localeOf } from '../errors/locale';
+import { ApiDoc } from '../openapi/api-doc';
 import { formSchema } from '../openapi/form-schema';
 import { NominationImportService } from '../services/nomination-import.service';
 import { NominationsService } from '../services/nominations.service';
@@ -34,9 +35,12 @@ export class NominationsController {
 
   @Post()
   @Roles(...NOMINATORS)
-  @ApiOperation({
+  @ApiDoc({
     summary: '推荐企业 Nominate an enterprise',
     description: 'Starts the lifecycle; answers once the SCREEN task is in the inbox. 409 if one is active.',
+    ok: NominationResultDto,
+    status: 201,
+    errors: [400, 401, 403, 409, 413],
   })
   @ApiBody({ schema: formSchema(NOMINATION_FIELDS) })
   async nominate(@CurrentActor() actor: Actor, @Body() body: unknown) {
@@ -47,8 +51,11 @@ export class NominationsController {
 
   @Get('import/template')
   @Roles(...NOMINATORS)
-  @ApiProduces(XLSX)
-  @ApiOperation({ summary: '下载批量推荐模板 The .xlsx template with Chinese headers' })
+  @ApiDoc({
+    summary: '下载批量推荐模板 The .xlsx template with Chinese headers',
+    ok: { file: XLSX },
+    errors: [401, 403],
+  })
   async template(@Res({ passthrough: true }) res: Response) {
     res.set({
       'Content-Type': XLSX,
@@ -58,7 +65,6 @@ export class NominationsController {
   }
 
   @Post('import')
-  @HttpCode(200)
   @Roles(...NOMINATORS)
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 2 * 1024 * 1024, files: 1 } }))
   @ApiConsumes('multipart/form-data')
@@ -69,10 +75,12 @@ export class NominationsController {
       required: ['file'],
     },
   })
-  @ApiOperation({
+  @ApiDoc({
     summary: '批量推荐 Import nominations from .xlsx',
     description:
       'Valid rows start lifecycles; invalid rows come back with row number and reasons. At most 500 rows, 2 MB.',
+    ok: ImportResultDto,
+    errors: [400, 401, 403, 413],
   })
   async import(
     @CurrentActor() actor: Actor,

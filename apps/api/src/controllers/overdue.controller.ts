@@ -1,7 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, DISTRICTS, TASK_DEPARTMENT_LABELS, TaskDepartment } from '@hardtech/domain';
 import { CurrentActor } from '../auth/decorators';
+import { OverdueSummaryDto } from '../dtos/admin.dto';
+import { ApiDoc } from '../openapi/api-doc';
 import { OverdueRepository } from '../repositories/overdue.repository';
 
 @ApiTags('tasks')
@@ -11,7 +13,11 @@ export class OverdueController {
   constructor(private readonly overdue: OverdueRepository) {}
 
   @Get('summary')
-  @ApiOperation({ summary: '逾期统计 Overdue open tasks by department and district, within scope' })
+  @ApiDoc({
+    summary: '逾期统计 Overdue open tasks by department and district, within scope',
+    ok: OverdueSummaryDto,
+    errors: [401],
+  })
   async summary(@CurrentActor() actor: Actor) {
     const rows = await this.overdue.summary(actor);
     const sum = (key: 'department' | 'district') => {

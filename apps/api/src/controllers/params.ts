@@ -1,5 +1,6 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
 import { creditCodeProblem, InvalidInput, t } from '@hardtech/domain';
+import { USERNAME } from '../dtos/user.dto';
 
 /** `:creditCode` path parameters: a malformed code is a 400, not a lookup. */
 @Injectable()
@@ -38,5 +39,15 @@ export class TaskIdPipe implements PipeTransform<string, string> {
     if (!UUID.test(value))
       throw new InvalidInput([{ field: 'id', text: t('任务编号格式不正确', 'not a task id') }]);
     return value.toLowerCase();
+  }
+}
+
+/** `:username` path parameters. */
+@Injectable()
+export class UsernamePipe implements PipeTransform<string, string> {
+  transform(value: string): string {
+    if (!USERNAME.test(value))
+      throw new InvalidInput([{ field: 'username', text: t('用户名格式不正确', 'not a username') }]);
+    return value;
   }
 }

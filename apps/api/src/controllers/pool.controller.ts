@@ -1,9 +1,10 @@
 import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '@hardtech/domain';
 import { CurrentActor } from '../auth/decorators';
-import { MembershipQueryDto } from '../dtos/problem.dto';
+import { MembershipAnswerDto, MembershipQueryDto } from '../dtos/problem.dto';
+import { ApiDoc } from '../openapi/api-doc';
 import { ExportsService } from '../services/exports.service';
 import { PoolService } from '../services/pool.service';
 import { CreditCodePipe } from './params';
@@ -19,9 +20,10 @@ export class PoolController {
   ) {}
 
   @Get('export.xlsx')
-  @ApiProduces(XLSX)
-  @ApiOperation({
+  @ApiDoc({
     summary: '导出帮扶库企业名单 The pool list as .xlsx: members now, with 三年倍增 (money in 万元)',
+    ok: { file: XLSX },
+    errors: [401],
   })
   async export(
     @CurrentActor() actor: Actor,
@@ -31,10 +33,12 @@ export class PoolController {
   }
 
   @Get('membership/:creditCode')
-  @ApiOperation({
+  @ApiDoc({
     summary: '入库核验 Was the enterprise a pool member on a date? (二(六) +3 points)',
     description:
       'Every check is audited (action pool.membership_checked), also one outside the caller’s scope.',
+    ok: MembershipAnswerDto,
+    errors: [400, 401, 404],
   })
   membership(
     @CurrentActor() actor: Actor,

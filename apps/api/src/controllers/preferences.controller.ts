@@ -1,7 +1,9 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import { Actor, PREFERENCE_FIELDS } from '@hardtech/domain';
-import { CurrentActor } from '../auth/decorators';
+import { CurrentActor, SelfService } from '../auth/decorators';
+import { NotificationPreferencesDto } from '../dtos/admin.dto';
+import { ApiDoc } from '../openapi/api-doc';
 import { formSchema } from '../openapi/form-schema';
 import { PreferencesService } from '../services/preferences.service';
 
@@ -12,16 +14,23 @@ export class PreferencesController {
   constructor(private readonly preferences: PreferencesService) {}
 
   @Get()
-  @ApiOperation({ summary: '提醒方式 Where my reminders go (e-mail, 企业微信, 钉钉, morning digest)' })
+  @ApiDoc({
+    summary: '提醒方式 Where my reminders go (e-mail, 企业微信, 钉钉, morning digest)',
+    ok: NotificationPreferencesDto,
+    errors: [401],
+  })
   get(@CurrentActor() actor: Actor) {
     return this.preferences.get(actor);
   }
 
   @Put()
+  @SelfService()
   @ApiBody({ schema: { ...formSchema(PREFERENCE_FIELDS), required: [] } })
-  @ApiOperation({
+  @ApiDoc({
     summary: '设置提醒方式 Set where my reminders go',
-    description: 'Fields left out keep their value.',
+    description: 'Fields left out keep their value. Open to every role: it concerns only the caller.',
+    ok: NotificationPreferencesDto,
+    errors: [400, 401, 413],
   })
   update(@CurrentActor() actor: Actor, @Body() body: unknown) {
     return this.preferences.update(actor, body);

@@ -1,9 +1,10 @@
 import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '@hardtech/domain';
 import { CurrentActor } from '../auth/decorators';
-import { ProblemQueryDto } from '../dtos/problem.dto';
+import { LedgerDto, ProblemQueryDto } from '../dtos/problem.dto';
+import { ApiDoc } from '../openapi/api-doc';
 import { ExportsService } from '../services/exports.service';
 import { ProblemsService } from '../services/problems.service';
 import { XLSX, xlsxDownload } from './xlsx';
@@ -18,11 +19,12 @@ export class ProblemsController {
   ) {}
 
   @Get('export.xlsx')
-  @ApiProduces(XLSX)
-  @ApiOperation({
+  @ApiDoc({
     summary: '导出化解问题台账 The problem ledger as .xlsx (Chinese headers)',
     description:
       'The same filters and scope as the list; page and pageSize are ignored (at most 10000 rows).',
+    ok: { file: XLSX },
+    errors: [400, 401],
   })
   async export(
     @CurrentActor() actor: Actor,
@@ -34,9 +36,11 @@ export class ProblemsController {
   }
 
   @Get()
-  @ApiOperation({
+  @ApiDoc({
     summary: '化解问题台账 The problem ledger',
     description: 'Owner departments see their own problems; others those of enterprises in scope.',
+    ok: LedgerDto,
+    errors: [400, 401],
   })
   list(@CurrentActor() actor: Actor, @Query() q: ProblemQueryDto) {
     return this.problems.list(actor, { ...ledgerFilter(q), page: q.page ?? 1, pageSize: q.pageSize ?? 50 });

@@ -1,6 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DISTRICTS, ROLE_LABELS, STAGE_LABELS, TASK_LABELS } from '@hardtech/domain';
+import { ReferenceDto } from '../dtos/reference.dto';
+import { ApiDoc } from '../openapi/api-doc';
 import { ClustersRepository } from '../repositories/clusters.repository';
 
 @ApiTags('reference')
@@ -10,7 +12,11 @@ export class ReferenceController {
   constructor(private readonly clusters: ClustersRepository) {}
 
   @Get()
-  @ApiOperation({ summary: '基础数据 Districts, clusters, stages, task types and roles with their labels' })
+  @ApiDoc({
+    summary: '基础数据 Districts, clusters, stages, task types and roles with their labels',
+    ok: ReferenceDto,
+    errors: [401],
+  })
   async all() {
     return {
       districts: DISTRICTS,

@@ -1,12 +1,25 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, InvalidInput, t } from '@hardtech/domain';
-import { READ_ONLY_ROLES } from '../access/access.service';
+import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Actor, parseInstant, READ_ONLY_ROLES } from '@hardtech/domain';
 import { CurrentActor } from '../auth/decorators';
-import { CommentDto, CompleteTaskDto, DelegateDto, TaskQueryDto } from '../dtos/task.dto';
+import {
+  AssignResultDto,
+  CandidateDto,
+  CommentDto,
+  CompleteResultDto,
+  CompleteTaskDto,
+  DelegateDto,
+  TaskCommentDto,
+  TaskDetailDto,
+  TaskListDto,
+  TaskQueryDto,
+} from '../dtos/task.dto';
+import { ApiDoc } from '../openapi/api-doc';
+import { checkIdempotencyKey } from '../services/idempotency';
 import { TasksService } from '../services/tasks.service';
 import { TaskIdPipe } from './params';
 
+/** The inbox, as users of Camunda Tasklist know it: list, detail, claim, delegate, complete, comment. */
 @ApiTags('tasks')
 @ApiBearerAuth()
 @Controller('tasks')
@@ -14,9 +27,11 @@ export class TasksController {
   constructor(private readonly tasks: TasksService) {}
 
   @Get()
-  @ApiOperation({
+  @ApiDoc({
     summary: '待办任务 The inbox',
-    description: 'Only tasks within the caller’s scope; totals count the same.',
+    description: 'Only tasks within the caller’s scope; `total` counts the same. Status defaults to open.',
+    ok: TaskListDto,
+    errors: [400, 401],
   })
   list(@CurrentActor() actor: Actor, @Query() q: TaskQueryDto) {
     const view =
@@ -25,11 +40,11 @@ export class TasksController {
       view,
       candidateGroup: q.candidateGroup,
       type: q.type,
-      status: q.status,
+      status: q.status ?? 'open',
       creditCode: q.creditCode,
       district: q.district,
       cluster: q.cluster,
-      dueBefore: q.dueBefore ? new Date(q.dueBefore) : undefined,
+      dueBefore: q.dueBefore ? parseInstant(q.dueBefore)! : undefined,
       overdue: q.overdue === 'true',
       sort: q.sort ?? 'dueAt',
       page: q.page ?? 1,
@@ -38,22 +53,39 @@ export class TasksController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: '任务详情 A task with its form' })
+  @ApiDoc({
+    summary: '任务详情 A task with its form, the enterprise’s summary and the comments',
+    ok: TaskDetailDto,
+    errors: [400, 401, 404],
+  })
   detail(@CurrentActor() actor: Actor, @Param('id', TaskIdPipe) id: string) {
     return this.tasks.detail(actor, id);
   }
 
-  @Post(':id/complete')
-  @HttpCode(200)
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'a retry with the same key returns the first answer',
+  @Get(':id/candidates')
+  @ApiDoc({
+    summary: '可办理人 Who may do the task (to pick a delegate)',
+    ok: [CandidateDto],
+    errors: [400, 401, 404],
   })
-  @ApiOperation({
+  candidates(@CurrentActor() actor: Actor, @Param('id', TaskIdPipe) id: string) {
+    return this.tasks.candidates(actor, id);
+  }
+
+  @Post(':id/complete')
+  @ApiHeader({
+    // Lower case, as @Headers() documents it: one parameter, not two.
+    name: 'idempotency-key',
+    required: false,
+    description:
+      '1–200 visible ASCII characters. A retry with the same key and body returns the first answer; the same key with another body is a 409.',
+  })
+  @ApiDoc({
     summary: '办理任务 Complete a task',
     description:
-      'A Temporal Update validated by the workflow; answers {stage, nextTasks} once they are in the inbox.',
+      'A Temporal Update validated by the workflow (task open, caller allowed, outcome known, data valid); answers {stage, nextTasks} once they are in the inbox. 409 when the task is done, being completed, or claimed by someone else.',
+    ok: CompleteResultDto,
+    errors: [400, 401, 403, 404, 409, 413, 422],
   })
   complete(
     @CurrentActor() actor: Actor,
@@ -61,40 +93,52 @@ export class TasksController {
     @Body() dto: CompleteTaskDto,
     @Headers('idempotency-key') idempotencyKey?: string,
   ) {
-    if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
-      throw new InvalidInput([
-        {
-          field: 'Idempotency-Key',
-          text: t('应为1-200个可见ASCII字符', 'must be 1-200 visible ASCII characters'),
-        },
-      ]);
-    }
-    return this.tasks.complete(actor, id, { outcome: dto.outcome, data: dto.data ?? {} }, idempotencyKey);
+    const key = checkIdempotencyKey(idempotencyKey);
+    return this.tasks.complete(actor, id, { outcome: dto.outcome, data: dto.data ?? {} }, key);
   }
 
   @Post(':id/claim')
-  @HttpCode(200)
-  @ApiOperation({ summary: '认领 Claim' })
+  @ApiDoc({
+    summary: '认领 Claim',
+    description: 'Candidates only; 409 when someone else holds it.',
+    ok: AssignResultDto,
+    errors: [400, 401, 403, 404, 409],
+  })
   claim(@CurrentActor() actor: Actor, @Param('id', TaskIdPipe) id: string) {
     return this.tasks.assign(actor, id, 'claim');
   }
 
   @Post(':id/unclaim')
-  @HttpCode(200)
-  @ApiOperation({ summary: '退回认领 Unclaim' })
+  @ApiDoc({
+    summary: '退回认领 Unclaim',
+    description: 'The assignee, or a city coordinator; 409 when nobody holds it.',
+    ok: AssignResultDto,
+    errors: [400, 401, 403, 404, 409],
+  })
   unclaim(@CurrentActor() actor: Actor, @Param('id', TaskIdPipe) id: string) {
     return this.tasks.assign(actor, id, 'unclaim');
   }
 
   @Post(':id/delegate')
-  @HttpCode(200)
-  @ApiOperation({ summary: '转办 Delegate to a user who may do the task' })
+  @ApiDoc({
+    summary: '转办 Delegate to a user who may do the task',
+    description:
+      'The assignee (or, unclaimed, a candidate) or a city coordinator; the delegate must be a candidate (422 otherwise).',
+    ok: AssignResultDto,
+    errors: [400, 401, 403, 404, 409, 413, 422],
+  })
   delegate(@CurrentActor() actor: Actor, @Param('id', TaskIdPipe) id: string, @Body() dto: DelegateDto) {
     return this.tasks.assign(actor, id, 'delegate', dto.to);
   }
 
   @Post(':id/comments')
-  @ApiOperation({ summary: '评论 Comment on a task' })
+  @ApiDoc({
+    summary: '评论 Comment on a task',
+    description: 'Kept with the task, stored verbatim.',
+    ok: TaskCommentDto,
+    status: 201,
+    errors: [400, 401, 403, 404, 413],
+  })
   comment(@CurrentActor() actor: Actor, @Param('id', TaskIdPipe) id: string, @Body() dto: CommentDto) {
     return this.tasks.comment(actor, id, dto.text);
   }

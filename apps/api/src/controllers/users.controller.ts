@@ -1,23 +1,62 @@
-import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@hardtech/domain';
 import { CurrentActor, Roles } from '../auth/decorators';
-import { CreateUserDto } from '../dtos/user.dto';
+import { CreateUserDto, UpdateUserDto, UserDto, UserListDto, UserQueryDto } from '../dtos/user.dto';
+import { ApiDoc } from '../openapi/api-doc';
 import { UsersService } from '../services/users.service';
+import { UsernamePipe } from './params';
 
+/** User administration: the system administrator and 科技处 (who may not touch administrators). */
 @ApiTags('users')
 @ApiBearerAuth()
+@Roles('admin', 'city_coordinator')
 @Controller('users')
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
+  @Get()
+  @ApiDoc({ summary: '用户列表 Users', ok: UserListDto, errors: [400, 401, 403] })
+  list(@Query() q: UserQueryDto) {
+    return this.users.list({
+      role: q.role,
+      q: q.q,
+      active: q.active === undefined ? undefined : q.active === 'true',
+      page: q.page ?? 1,
+      pageSize: q.pageSize ?? 20,
+    });
+  }
+
+  @Get(':username')
+  @ApiDoc({ summary: '用户详情 A user', ok: UserDto, errors: [400, 401, 403, 404] })
+  get(@Param('username', UsernamePipe) username: string) {
+    return this.users.get(username);
+  }
+
   @Post()
-  @Roles('admin', 'city_coordinator')
-  @ApiOperation({
+  @ApiDoc({
     summary: '创建用户 Create a user',
-    description: 'Passwords: 10+ characters with letters and digits.',
+    description: 'Passwords: 10+ characters with letters and digits. Only an admin creates admins.',
+    ok: UserDto,
+    status: 201,
+    errors: [400, 401, 403, 409, 413],
   })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto) {
     return this.users.create(actor, dto);
+  }
+
+  @Patch(':username')
+  @ApiDoc({
+    summary: '修改用户 Change, deactivate, unlock a user or reset the password',
+    description: 'Changes take effect on the user’s next request; a password reset ends their sessions.',
+    ok: UserDto,
+    errors: [400, 401, 403, 404, 413, 422],
+  })
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('username', UsernamePipe) username: string,
+    @Body() dto: UpdateUserDto,
+  ) {
+    return this.users.update(actor, username, dto);
   }
 }

@@ -1,6 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { TASK_TYPES } from '@hardtech/domain';
+import { PageDto, PageQueryDto, TextDto } from './common.dto';
+import { OpenedTaskDto } from './task.dto';
 
 export class TriggerDispatchDto {
   @ApiPropertyOptional({
@@ -33,21 +36,114 @@ export class CalendarDayDto {
   @ApiPropertyOptional({ example: '元旦' }) @IsOptional() @IsString() @MaxLength(100) name?: string;
 }
 
-export class NotificationQueryDto {
+export class NotificationQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false']) unread?:
     'true' | 'false';
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100000)
-  page?: number;
-  @ApiPropertyOptional({ default: 20, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
+}
+
+// ---- answers ------------------------------------------------------------------------------------
+
+export class PolicyVersionDto {
+  @ApiProperty() version: number;
+  @ApiProperty() createdBy: string;
+  @ApiProperty() createdAt: string;
+}
+
+export class DispatchResultDto {
+  @ApiProperty({ example: '2026Q3' }) quarter: string;
+  @ApiProperty({ description: 'enterprises in supporting that were ticked' }) members: number;
+  @ApiProperty() workflowId: string;
+}
+
+export class ScheduleRunDto {
+  @ApiProperty() scheduledAt: string;
+  @ApiProperty() takenAt: string;
+  @ApiProperty() workflowId: string;
+}
+
+export class ScheduleDto {
+  @ApiProperty() id: string;
+  @ApiProperty() description: string;
+  @ApiProperty({ type: String, nullable: true }) timezone: string | null;
+  @ApiProperty() paused: boolean;
+  @ApiProperty() overlap: string;
+  @ApiProperty({ type: [String] }) nextRunTimes: string[];
+  @ApiProperty({ type: [ScheduleRunDto] }) recentRuns: ScheduleRunDto[];
+}
+
+export class NotificationDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: ['reminder', 'escalation'] }) kind: string;
+  @ApiProperty({ type: TextDto }) text: TextDto;
+  @ApiProperty({ format: 'uuid' }) taskId: string;
+  @ApiProperty({ enum: TASK_TYPES }) taskType: string;
+  @ApiProperty() creditCode: string;
+  @ApiProperty() enterpriseName: string;
+  @ApiProperty() dueAt: string;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() read: boolean;
+}
+
+export class NotificationListDto extends PageDto {
+  @ApiProperty({ type: [NotificationDto] }) items: NotificationDto[];
+  @ApiProperty({ description: 'unread notifications in all' }) unread: number;
+}
+
+export class NotificationReadDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: [true] }) read: true;
+}
+
+export class NotificationsReadDto {
+  @ApiProperty() marked: number;
+}
+
+export class OverdueByDepartmentDto {
+  @ApiProperty() department: string;
+  @ApiProperty({ type: TextDto }) label: TextDto;
+  @ApiProperty() count: number;
+}
+
+export class OverdueByDistrictDto {
+  @ApiProperty() district: string;
+  @ApiProperty() name: string;
+  @ApiProperty() count: number;
+}
+
+export class OverdueSummaryDto {
+  @ApiProperty() total: number;
+  @ApiProperty({ type: [OverdueByDepartmentDto] }) byDepartment: OverdueByDepartmentDto[];
+  @ApiProperty({ type: [OverdueByDistrictDto] }) byDistrict: OverdueByDistrictDto[];
+}
+
+export class WhistleResultDto {
+  @ApiProperty({ format: 'uuid' }) whistleId: string;
+  @ApiProperty({ format: 'uuid', description: 'the ledger problem (new when none was named)' })
+  problemId: string;
+  @ApiProperty({ type: OpenedTaskDto, description: 'the owner department’s WHISTLE_RESPONSE' })
+  task: OpenedTaskDto;
+}
+
+export class CalendarEntryDto {
+  @ApiProperty({ example: '2026-10-01' }) date: string;
+  @ApiProperty({ enum: ['workday', 'holiday'] }) kind: string;
+  @ApiProperty({ type: String, nullable: true }) name: string | null;
+  @ApiProperty({ enum: ['package', 'override'] }) source: string;
+}
+
+export class CalendarYearDto {
+  @ApiProperty() year: number;
+  @ApiProperty({ type: [CalendarEntryDto] }) days: CalendarEntryDto[];
+}
+
+export class NotificationPreferencesDto {
+  @ApiProperty({ type: String, nullable: true }) email: string | null;
+  @ApiProperty() emailEnabled: boolean;
+  @ApiProperty({ type: String, nullable: true, description: '企业微信群机器人 webhook' }) wecomWebhook:
+    string | null;
+  @ApiProperty({ type: String, nullable: true, description: '钉钉群机器人 webhook' }) dingtalkWebhook:
+    string | null;
+  @ApiProperty({ description: 'a DingTalk signing secret is stored (it is never shown)' })
+  dingtalkSecretSet: boolean;
+  @ApiProperty({ description: 'a digest each working-day morning' }) digest: boolean;
 }

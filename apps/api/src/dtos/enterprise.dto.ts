@@ -1,10 +1,12 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { STAGES } from '@hardtech/domain';
 import type { Stage } from '@hardtech/domain';
+import { PageDto, PageQueryDto } from './common.dto';
+import { FieldErrorDto } from './error.dto';
+import { TaskItemDto } from './task.dto';
 
-export class EnterpriseQueryDto {
+export class EnterpriseQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: STAGES }) @IsOptional() @IsIn(STAGES as unknown as string[]) stage?: Stage;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(16) district?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(16) cluster?: string;
@@ -13,18 +15,146 @@ export class EnterpriseQueryDto {
   @IsString()
   @MaxLength(100)
   q?: string;
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100000)
-  page?: number;
-  @ApiPropertyOptional({ default: 20, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
+}
+
+export class EnterpriseItemDto {
+  @ApiProperty() creditCode: string;
+  @ApiProperty() name: string;
+  @ApiProperty() district: string;
+  @ApiProperty() cluster: string;
+  @ApiProperty({ type: String, nullable: true }) leadCluster: string | null;
+  @ApiProperty({ enum: STAGES }) stage: Stage;
+  @ApiProperty() lifecycleNo: number;
+  @ApiProperty() updatedAt: string;
+}
+
+export class EnterpriseListDto extends PageDto {
+  @ApiProperty({ type: [EnterpriseItemDto] }) items: EnterpriseItemDto[];
+}
+
+export class ProblemDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty() category: string;
+  @ApiProperty() measures: string;
+  @ApiProperty() target: string;
+  @ApiProperty() ownerDepartment: string;
+  @ApiProperty() dueAt: string;
+  @ApiProperty() status: string;
+  @ApiProperty({ type: String, nullable: true }) special: string | null;
+}
+
+export class MembershipDto {
+  @ApiProperty({ example: '2026-03-01' }) from: string;
+  @ApiProperty({ type: String, nullable: true }) to: string | null;
+  @ApiProperty({ type: String, nullable: true }) reason: string | null;
+  @ApiProperty() lifecycleNo: number;
+}
+
+export class DoublingDto {
+  @ApiProperty({ description: 'revenue over the last four quarters, integer yuan' })
+  annualizedRevenue: number;
+  @ApiProperty({ description: 'annualized revenue / admission baseline' }) growth: number;
+  @ApiProperty({ description: 'where the path to doubling in three years expects it now' }) expected: number;
+  @ApiProperty() onTrack: boolean;
+}
+
+export class LatestDoublingDto extends DoublingDto {
+  @ApiProperty({ example: '2026Q3' }) quarter: string;
+}
+
+export class LifecycleDto {
+  @ApiProperty() lifecycleNo: number;
+  @ApiProperty() startedAt: string;
+  @ApiProperty({ type: String, nullable: true }) endedAt: string | null;
+  @ApiProperty({ type: String, nullable: true, enum: STAGES }) finalStage: Stage | null;
+  @ApiProperty({ type: String, nullable: true }) reason: string | null;
+  @ApiProperty() nominatedBy: string;
+}
+
+export class QuarterlyReportDto {
+  @ApiProperty({ example: '2026Q3' }) quarter: string;
+  @ApiProperty({ description: 'integer yuan' }) revenue: number;
+  @ApiProperty({ description: 'integer yuan' }) rdExpense: number;
+  @ApiProperty() headcount: number;
+  @ApiProperty() newClassOneIp: number;
+  @ApiProperty({ description: 'integer yuan' }) financing: number;
+  @ApiProperty() listingProgress: string;
+  @ApiProperty() submittedBy: string;
+  @ApiProperty() submittedAt: string;
+  @ApiProperty({ type: DoublingDto, nullable: true, description: '三年倍增 progress at this quarter' })
+  doubling: DoublingDto | null;
+}
+
+const object = (description?: string) =>
+  ApiProperty({ type: 'object', nullable: true, additionalProperties: true, description });
+
+/** An xstate state value: a state's key, or nested keys for compound and parallel states. */
+const stateValue = () =>
+  ApiProperty({
+    oneOf: [{ type: 'string' }, { type: 'object', additionalProperties: true }],
+    nullable: true,
+    description: 'the statechart state, e.g. "screening" or {"feedback": {"district": "pending", …}}',
+  });
+
+export class EnterpriseDetailDto {
+  @ApiProperty() creditCode: string;
+  @ApiProperty() name: string;
+  @ApiProperty() district: string;
+  @ApiProperty() cluster: string;
+  @ApiProperty({ enum: STAGES }) stage: Stage;
+  @stateValue() stateValue: unknown;
+  @ApiProperty() lifecycleNo: number;
+  @ApiProperty() workflowId: string;
+  @ApiProperty({ type: Number, nullable: true }) policyVersion: number | null;
+  @object('the nomination as corrected') nomination: unknown;
+  @ApiProperty() nominatedBy: string;
+  @object('{criteria: [{id, outcome: pass | fail | judgment, detail}]}') screening: unknown;
+  @ApiProperty({ type: String, nullable: true }) leadCluster: string | null;
+  @ApiProperty({ type: String, nullable: true }) commissioner: string | null;
+  @ApiProperty({ type: String, nullable: true }) districtLiaison: string | null;
+  @ApiProperty({ type: [TaskItemDto] }) openTasks: TaskItemDto[];
+  @object('portrait and problems of the growth diagnosis') diagnosis: unknown;
+  @ApiProperty({ type: [ProblemDto] }) problems: ProblemDto[];
+  @ApiProperty({ type: [MembershipDto] }) membership: MembershipDto[];
+  @ApiProperty({ type: Number, nullable: true, description: 'integer yuan' }) baselineRevenue: number | null;
+  @ApiProperty({ type: [QuarterlyReportDto] }) quarterlyReports: QuarterlyReportDto[];
+  @ApiProperty({ type: [LifecycleDto], description: 'every lifecycle of this credit code' })
+  lifecycles: LifecycleDto[];
+  @object('how the lifecycle ended') closing: unknown;
+  @ApiProperty() updatedAt: string;
+  @ApiProperty({ type: String, nullable: true }) latestQuarter: string | null;
+  @ApiProperty({ type: LatestDoublingDto, nullable: true }) doubling: LatestDoublingDto | null;
+}
+
+export class StatechartCurrentDto {
+  @ApiProperty({ enum: STAGES }) stage: Stage;
+  @stateValue() stateValue: unknown;
+}
+
+export class StatechartDto {
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'state nodes {id, key, type, label, task, transitions, states}',
+  })
+  definition: unknown;
+  @ApiProperty({ type: StatechartCurrentDto }) current: StatechartCurrentDto;
+}
+
+export class NominationResultDto {
+  @ApiProperty() creditCode: string;
+  @ApiProperty({ example: 'enterprise/91500112MA5U000017' }) workflowId: string;
+  @ApiProperty({ enum: STAGES }) stage: Stage;
+}
+
+export class ImportRejectionDto {
+  @ApiProperty({ description: 'row number in the sheet (1 is the header)' }) row: number;
+  @ApiProperty({ type: String, nullable: true }) creditCode: string | null;
+  @ApiProperty({ type: [FieldErrorDto] }) errors: FieldErrorDto[];
+}
+
+export class ImportResultDto {
+  @ApiProperty({ type: [String], description: 'credit codes whose lifecycles started' }) accepted: string[];
+  @ApiProperty({ type: [ImportRejectionDto] }) rejected: ImportRejectionDto[];
 }

@@ -1,8 +1,9 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { OWNER_DEPARTMENTS, PROBLEM_CATEGORIES, PROBLEM_STATUSES } from '@hardtech/domain';
 import type { ProblemCategory, ProblemStatus } from '@hardtech/domain';
+import { PageDto } from './common.dto';
 
 const values = (options: { value: string }[]) => options.map((o) => o.value);
 
@@ -44,4 +45,41 @@ export class MembershipQueryDto {
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/)
   date?: string;
+}
+
+// ---- answers ------------------------------------------------------------------------------------
+
+export class LedgerProblemDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() creditCode: string;
+  @ApiProperty() enterpriseName: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: values(PROBLEM_CATEGORIES) }) category: string;
+  @ApiProperty() measures: string;
+  @ApiProperty() target: string;
+  @ApiProperty({ enum: values(OWNER_DEPARTMENTS) }) ownerDepartment: string;
+  @ApiProperty({ example: '2026-12-31' }) dueAt: string;
+  @ApiProperty({ enum: values(PROBLEM_STATUSES) }) status: string;
+  @ApiProperty({ type: String, nullable: true, description: '一企一策 / 一事一议' }) special: string | null;
+  @ApiProperty() district: string;
+  @ApiProperty() cluster: string;
+  @ApiProperty() updatedAt: string;
+}
+
+export class LedgerDto extends PageDto {
+  @ApiProperty({ type: [LedgerProblemDto] }) items: LedgerProblemDto[];
+}
+
+export class MembershipPeriodDto {
+  @ApiProperty({ example: '2026-03-01' }) from: string;
+  @ApiProperty({ type: String, nullable: true }) to: string | null;
+  @ApiProperty() lifecycleNo: number;
+  @ApiProperty({ type: String, nullable: true }) reason: string | null;
+}
+
+export class MembershipAnswerDto {
+  @ApiProperty() creditCode: string;
+  @ApiProperty({ example: '2026-06-30' }) date: string;
+  @ApiProperty() member: boolean;
+  @ApiProperty({ type: MembershipPeriodDto, nullable: true }) period: MembershipPeriodDto | null;
 }

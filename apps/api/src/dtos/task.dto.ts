@@ -1,35 +1,28 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsObject,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
-import { TASK_TYPES } from '@hardtech/domain';
-import type { TaskType } from '@hardtech/domain';
+import { IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ROLES, STAGES, TASK_TYPES } from '@hardtech/domain';
+import type { Role, Stage, TaskType } from '@hardtech/domain';
+import { PageDto, PageQueryDto, QUERY_BOOLEAN, QueryBoolean, TextDto } from './common.dto';
+import { IsInstant } from './validators';
 
-export class TaskQueryDto {
-  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'only tasks assigned to me' })
+export const TASK_SORTS = ['dueAt', '-dueAt', 'createdAt', '-createdAt'] as const;
+export const TASK_VIEWS = ['inbox', 'mine', 'all'] as const;
+export const TASK_STATUSES = ['open', 'done', 'cancelled'] as const;
+
+export class TaskQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: QUERY_BOOLEAN, description: 'true: only tasks assigned to (or done by) me' })
   @IsOptional()
-  @IsIn(['true', 'false'])
-  mine?: 'true' | 'false';
+  @IsIn(QUERY_BOOLEAN)
+  mine?: QueryBoolean;
 
   @ApiPropertyOptional({
-    enum: ['inbox', 'mine', 'all'],
+    enum: TASK_VIEWS,
     description:
-      'inbox (default for officers): what I can do; all: everything in my scope (default for auditors and leaders)',
+      'inbox (default for officers): what I can do; mine: assigned to me; all: everything in my scope (default for auditors and leaders)',
   })
   @IsOptional()
-  @IsIn(['inbox', 'mine', 'all'])
-  view?: 'inbox' | 'mine' | 'all';
+  @IsIn(TASK_VIEWS)
+  view?: (typeof TASK_VIEWS)[number];
 
   @ApiPropertyOptional({ example: 'district_officer:district:500112' })
   @IsOptional()
@@ -42,40 +35,31 @@ export class TaskQueryDto {
   @IsIn(TASK_TYPES as unknown as string[])
   type?: TaskType;
 
-  @ApiPropertyOptional({ enum: ['open', 'done', 'cancelled'] })
+  @ApiPropertyOptional({ enum: TASK_STATUSES, default: 'open' })
   @IsOptional()
-  @IsIn(['open', 'done', 'cancelled'])
-  status?: 'open' | 'done' | 'cancelled';
+  @IsIn(TASK_STATUSES)
+  status?: (typeof TASK_STATUSES)[number];
 
   @ApiPropertyOptional() @IsOptional() @Matches(/^[0-9A-Z]{18}$/) creditCode?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(16) district?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(16) cluster?: string;
-  @ApiPropertyOptional({ example: '2026-12-31' })
+  @ApiPropertyOptional({ description: 'cluster, or lead cluster once admitted' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsString()
+  @MaxLength(16)
+  cluster?: string;
+  @ApiPropertyOptional({
+    example: '2026-12-31',
+    description: 'due strictly before: a date (start of that day in Shanghai) or a date-time with offset',
+  })
+  @IsOptional()
+  @IsInstant()
   dueBefore?: string;
-  @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false']) overdue?:
-    'true' | 'false';
+  @ApiPropertyOptional({ enum: QUERY_BOOLEAN }) @IsOptional() @IsIn(QUERY_BOOLEAN) overdue?: QueryBoolean;
 
-  @ApiPropertyOptional({ enum: ['dueAt', '-dueAt', 'createdAt', '-createdAt'] })
+  @ApiPropertyOptional({ enum: TASK_SORTS, default: 'dueAt', description: '-: descending' })
   @IsOptional()
-  @IsIn(['dueAt', '-dueAt', 'createdAt', '-createdAt'])
-  sort?: 'dueAt' | '-dueAt' | 'createdAt' | '-createdAt';
-
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100000)
-  page?: number;
-  @ApiPropertyOptional({ default: 20, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
+  @IsIn(TASK_SORTS)
+  sort?: (typeof TASK_SORTS)[number];
 }
 
 export class CompleteTaskDto {
@@ -85,16 +69,148 @@ export class CompleteTaskDto {
   @MaxLength(40)
   outcome: string;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'the outcome’s form data' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'the outcome’s form data (GET /api/tasks/:id → form.outcomes[outcome].fields)',
+  })
   @IsOptional()
   @IsObject()
   data?: Record<string, unknown>;
 }
 
 export class DelegateDto {
-  @ApiProperty({ example: 'district-500112-b' }) @IsString() @MinLength(1) @MaxLength(64) to: string;
+  @ApiProperty({ example: 'district-500112-b', description: 'a user who may do the task (see /candidates)' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  to: string;
 }
 
 export class CommentDto {
-  @ApiProperty({ example: '已电话联系企业核实' }) @IsString() @MinLength(1) @MaxLength(2000) text: string;
+  @ApiProperty({ example: '已电话联系企业核实', maxLength: 2000 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  text: string;
+}
+
+// ---- answers ------------------------------------------------------------------------------------
+
+/** A task as the workflow opened it (the `nextTasks` of a completion). */
+export class OpenedTaskDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: TASK_TYPES }) type: TaskType;
+  @ApiProperty({ enum: STAGES }) stage: Stage;
+  @ApiProperty({ type: [String], example: ['city_coordinator'] }) candidateGroups: string[];
+  @ApiProperty({ type: String, nullable: true }) assignee: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() dueAt: string;
+  @ApiProperty() policyVersion: number;
+  @ApiProperty({ description: 'the statechart state the task belongs to' }) key: string;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2026Q3' }) quarter?: string | null;
+  @ApiPropertyOptional({ description: 'when the reminder fires (SLA remindBefore)' }) remindAt?: string;
+  @ApiPropertyOptional({ description: 'when the task escalates (SLA escalateAfter)' }) escalateAt?: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) remindedAt?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) escalatedAt?: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    enum: ['support'],
+    nullable: true,
+    description: 'the outcome the policy gives the task if it is not done by its due date (silent district)',
+  })
+  onDue?: 'support' | null;
+}
+
+export class TaskItemDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: TASK_TYPES }) type: TaskType;
+  @ApiProperty({ type: TextDto }) label: TextDto;
+  @ApiProperty() creditCode: string;
+  @ApiProperty() enterpriseName: string;
+  @ApiProperty({ enum: STAGES }) stage: Stage;
+  @ApiProperty({ type: [String] }) candidateGroups: string[];
+  @ApiProperty({ type: String, nullable: true }) assignee: string | null;
+  @ApiProperty() dueAt: string;
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ enum: TASK_STATUSES }) status: string;
+  @ApiProperty() overdue: boolean;
+  @ApiProperty({ type: String, nullable: true }) quarter: string | null;
+  @ApiProperty() district: string;
+  @ApiProperty() cluster: string;
+  @ApiProperty() policyVersion: number;
+  @ApiProperty({ type: String, nullable: true }) outcome: string | null;
+  @ApiProperty({ type: String, nullable: true }) completedBy: string | null;
+  @ApiProperty({ type: String, nullable: true }) completedAt: string | null;
+}
+
+export class TaskListDto extends PageDto {
+  @ApiProperty({ type: [TaskItemDto] }) items: TaskItemDto[];
+}
+
+export class TaskCommentDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() author: string;
+  @ApiProperty({ description: 'stored and returned verbatim; render as text, never as HTML' }) text: string;
+  @ApiProperty() at: string;
+}
+
+export class TaskActionsDto {
+  @ApiProperty() complete: boolean;
+  @ApiProperty() claim: boolean;
+  @ApiProperty() unclaim: boolean;
+  @ApiProperty() delegate: boolean;
+}
+
+export class OutcomeDto {
+  @ApiProperty({ example: 'pass' }) outcome: string;
+  @ApiProperty({ type: TextDto }) label: TextDto;
+}
+
+export class TaskEnterpriseDto {
+  @ApiProperty() creditCode: string;
+  @ApiProperty() name: string;
+  @ApiProperty() district: string;
+  @ApiProperty() cluster: string;
+  @ApiProperty({ enum: STAGES }) stage: Stage;
+  @ApiProperty({ type: String, nullable: true }) leadCluster: string | null;
+  @ApiProperty({ type: 'object', nullable: true, additionalProperties: true, description: 'C1–C6, S1–S2' })
+  screening: unknown;
+  @ApiProperty({ type: 'object', additionalProperties: true }) nomination: unknown;
+}
+
+export class TaskDetailDto extends TaskItemDto {
+  @ApiProperty({ type: 'object', nullable: true, additionalProperties: true, description: 'completion data' })
+  data: unknown;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'the form language of libs/domain/src/forms/schema.ts: {outcomes: {outcome: {label, fields}}}',
+  })
+  form: unknown;
+  @ApiProperty({ type: [OutcomeDto] }) outcomes: OutcomeDto[];
+  @ApiProperty({ type: TaskActionsDto, description: 'what the caller may do now' }) actions: TaskActionsDto;
+  @ApiProperty() canComplete: boolean;
+  @ApiProperty() canClaim: boolean;
+  @ApiProperty({ type: TaskEnterpriseDto, nullable: true }) enterprise: TaskEnterpriseDto | null;
+  @ApiProperty({ type: [TaskCommentDto] }) comments: TaskCommentDto[];
+}
+
+export class CompleteResultDto {
+  @ApiProperty({ enum: STAGES }) stage: Stage;
+  @ApiProperty({ type: [OpenedTaskDto], description: 'already in the inbox when this answer arrives' })
+  nextTasks: OpenedTaskDto[];
+}
+
+export class AssignResultDto {
+  @ApiProperty({ format: 'uuid' }) taskId: string;
+  @ApiProperty({ type: String, nullable: true }) assignee: string | null;
+}
+
+export class CandidateDto {
+  @ApiProperty() username: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiProperty({ description: 'holds the task now' }) assignee: boolean;
 }

@@ -2,7 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  Equals,
   IsArray,
+  IsBoolean,
   IsIn,
   IsObject,
   IsOptional,
@@ -14,9 +16,12 @@ import {
 } from 'class-validator';
 import { ROLES } from '@hardtech/domain';
 import type { Role } from '@hardtech/domain';
+import { PageDto, PageQueryDto, QUERY_BOOLEAN, QueryBoolean } from './common.dto';
+
+export const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 
 export class ScopeDto {
-  @ApiPropertyOptional({ type: [String], example: ['500112'] })
+  @ApiPropertyOptional({ type: [String], example: ['500112'], description: 'district codes' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
@@ -24,7 +29,11 @@ export class ScopeDto {
   @MaxLength(16, { each: true })
   districts?: string[];
 
-  @ApiPropertyOptional({ type: [String], example: ['T2'] })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['T2'],
+    description: 'cluster codes of the "33618" system',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
@@ -32,7 +41,7 @@ export class ScopeDto {
   @MaxLength(16, { each: true })
   clusters?: string[];
 
-  @ApiPropertyOptional({ type: [String] })
+  @ApiPropertyOptional({ type: [String], description: 'credit codes (enterprise users)' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
@@ -50,13 +59,15 @@ export class ScopeDto {
   department?: string;
 }
 
+const ROLE_VALUES = ROLES as unknown as string[];
+
 export class CreateUserDto {
-  @ApiProperty({ example: 'district-500113' })
+  @ApiProperty({ example: 'district-500113', pattern: USERNAME.source })
   @IsString()
-  @Matches(/^[a-z0-9][a-z0-9._-]{2,63}$/, { message: 'username: 3-64 of a-z 0-9 . _ -' })
+  @Matches(USERNAME, { message: 'username: 3-64 of a-z 0-9 . _ -' })
   username: string;
 
-  @ApiProperty({ description: 'at least 10 characters with letters and digits' })
+  @ApiProperty({ description: 'at least 10 characters with letters and digits, not the username' })
   @IsString()
   @MinLength(1)
   @MaxLength(128)
@@ -68,7 +79,58 @@ export class CreateUserDto {
   @MaxLength(100)
   displayName: string;
 
-  @ApiProperty({ enum: ROLES }) @IsIn(ROLES as unknown as string[]) role: Role;
+  @ApiProperty({ enum: ROLES }) @IsIn(ROLE_VALUES) role: Role;
 
   @ApiProperty({ type: ScopeDto }) @IsObject() @ValidateNested() @Type(() => ScopeDto) scope: ScopeDto;
+}
+
+/** Every field optional; at least one must be given. */
+export class UpdateUserDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(100) displayName?: string;
+  @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLE_VALUES) role?: Role;
+  @ApiPropertyOptional({ type: ScopeDto, description: 'replaces the whole scope' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ScopeDto)
+  scope?: ScopeDto;
+  @ApiPropertyOptional({ description: 'false deactivates: no login, current tokens stop working' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+  @ApiPropertyOptional({ description: 'a new password (reset); ends the user’s sessions' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(128)
+  password?: string;
+  @ApiPropertyOptional({ enum: [true], description: 'lifts a lockout after failed logins' })
+  @IsOptional()
+  @Equals(true)
+  unlock?: true;
+}
+
+export class UserQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLE_VALUES) role?: Role;
+  @ApiPropertyOptional({ description: 'username or display name contains' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+  @ApiPropertyOptional({ enum: QUERY_BOOLEAN }) @IsOptional() @IsIn(QUERY_BOOLEAN) active?: QueryBoolean;
+}
+
+export class UserDto {
+  @ApiProperty() username: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiProperty({ type: ScopeDto }) scope: ScopeDto;
+  @ApiProperty() active: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'set while locked after failed logins' })
+  lockedUntil: string | null;
+  @ApiProperty() createdAt: string;
+}
+
+export class UserListDto extends PageDto {
+  @ApiProperty({ type: [UserDto] }) items: UserDto[];
 }

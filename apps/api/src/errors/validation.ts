@@ -1,5 +1,6 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldError, InvalidInput, Text, t } from '@hardtech/domain';
+import { assertSafeInput } from './safe-input';
 
 /** Bilingual texts for the class-validator constraints our DTOs use. */
 const CONSTRAINT_TEXT: Record<string, Text> = {
@@ -14,11 +15,17 @@ const CONSTRAINT_TEXT: Record<string, Text> = {
   isIn: t('取值无效', 'is not an allowed value'),
   isEnum: t('取值无效', 'is not an allowed value'),
   isBoolean: t('应为布尔值', 'must be true or false'),
+  equals: t('取值无效', 'is not an allowed value'),
   isObject: t('应为对象', 'must be an object'),
   isArray: t('应为列表', 'must be a list'),
-  isISO8601: t('应为ISO 8601日期时间', 'must be an ISO 8601 date'),
+  arrayMaxSize: t('项数过多', 'has too many items'),
+  isInstant: t(
+    '应为日期 YYYY-MM-DD 或带时区的ISO 8601时间',
+    'must be a date YYYY-MM-DD or an ISO 8601 date-time with offset',
+  ),
   matches: t('格式不正确', 'has an invalid format'),
   whitelistValidation: t('未知字段', 'unknown field'),
+  nestedValidation: t('应为对象', 'must be an object'),
 };
 
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
@@ -32,9 +39,29 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   });
 }
 
-/** DTOs are validated at the edge: unknown fields refused, types checked, errors per field. */
+/**
+ * DTOs are validated at the edge: unknown fields refused, types checked, errors per field. Before
+ * that, every body, query and path value is checked to be storable and of bounded depth.
+ */
+class EdgeValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    assertSafeInput(value, metadata);
+    if (metadata.type === 'body' && metadata.metatype && !isPlainObject(value)) {
+      // A DTO body must be a JSON object: arrays and scalars would be validated element-wise.
+      throw new InvalidInput([
+        { field: 'body', text: t('请求体应为JSON对象', 'the body must be a JSON object') },
+      ]);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
+function isPlainObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 export function validationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new EdgeValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

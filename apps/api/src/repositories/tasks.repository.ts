@@ -10,7 +10,7 @@ export interface TaskFilter {
   view: 'inbox' | 'mine' | 'all';
   candidateGroup?: string;
   type?: TaskType;
-  status?: TaskStatus;
+  status: TaskStatus;
   creditCode?: string;
   district?: string;
   cluster?: string;
@@ -44,13 +44,14 @@ export class TasksRepository {
 
   async list(actor: Actor, f: TaskFilter): Promise<{ items: TaskEntity[]; total: number }> {
     const qb = this.scoped(actor);
+    // What I did stays in my lists after it is done, also when I completed it unclaimed.
     if (f.view === 'inbox') {
       const act = this.access.actionableTasks(actor, 't');
-      qb.andWhere(act.sql, act.params);
+      qb.andWhere(`(${act.sql} OR t.completed_by = :me)`, { ...act.params, me: actor.username });
     } else if (f.view === 'mine') {
-      qb.andWhere('t.assignee = :me', { me: actor.username });
+      qb.andWhere('(t.assignee = :me OR t.completed_by = :me)', { me: actor.username });
     }
-    qb.andWhere('t.status = :status', { status: f.status ?? 'open' });
+    qb.andWhere('t.status = :status', { status: f.status });
     if (f.candidateGroup) qb.andWhere(':group = ANY(t.candidate_groups)', { group: f.candidateGroup });
     if (f.type) qb.andWhere('t.type = :type', { type: f.type });
     if (f.creditCode) qb.andWhere('t.credit_code = :creditCode', { creditCode: f.creditCode });
@@ -71,6 +72,16 @@ export class TasksRepository {
     return { items, total };
   }
 
+  /** The enterprise's open tasks that the caller may see (an enterprise sees only its own). */
+  openVisibleOf(actor: Actor, creditCode: string): Promise<TaskEntity[]> {
+    return this.scoped(actor)
+      .andWhere('t.credit_code = :creditCode', { creditCode })
+      .andWhere(`t.status = 'open'`)
+      .orderBy('t.createdAt', 'ASC')
+      .getMany();
+  }
+
+  /** Unscoped: for the system's own use (the demo seed). */
   openOf(creditCode: string): Promise<TaskEntity[]> {
     return this.repo.find({ where: { creditCode, status: 'open' }, order: { createdAt: 'ASC' } });
   }

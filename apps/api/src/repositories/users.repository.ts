@@ -1,7 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import type { Role } from '@hardtech/domain';
 import { UserEntity } from '@hardtech/persistence';
+
+export interface UserFilter {
+  role?: Role;
+  /** username or display name contains */
+  q?: string;
+  active?: boolean;
+  page: number;
+  pageSize: number;
+}
+
+/** Who may match a set of candidate groups, as a coarse SQL filter (refined by `isCandidate`). */
+export interface CandidateSelectors {
+  roles: string[];
+  usernames: string[];
+  departments: string[];
+}
 
 @Injectable()
 export class UsersRepository {
@@ -15,8 +32,72 @@ export class UsersRepository {
     return this.repo.findOne({ where: { username } });
   }
 
+  /** The active user behind a token, and whether that token was signed out. */
+  async findSession(username: string, jti: string): Promise<{ user: UserEntity; revoked: boolean } | null> {
+    const user = await this.findActive(username);
+    if (!user) return null;
+    const [row] = await this.repo.query(`SELECT 1 FROM revoked_tokens WHERE jti = $1`, [jti]);
+    return { user, revoked: !!row };
+  }
+
+  /** Remembers a signed-out token until it would have expired; forgets the expired ones. */
+  async revokeToken(jti: string, username: string, expiresAt: Date): Promise<void> {
+    await this.repo.query(`DELETE FROM revoked_tokens WHERE expires_at < now()`);
+    await this.repo.query(
+      `INSERT INTO revoked_tokens (jti, username, expires_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+      [jti, username, expiresAt],
+    );
+  }
+
+  async list(f: UserFilter): Promise<{ items: UserEntity[]; total: number }> {
+    const qb = this.repo.createQueryBuilder('u');
+    if (f.role) qb.andWhere('u.role = :role', { role: f.role });
+    if (f.active !== undefined) qb.andWhere('u.active = :active', { active: f.active });
+    if (f.q) {
+      qb.andWhere(`(u.username ILIKE :q ESCAPE '\\' OR u.display_name ILIKE :q ESCAPE '\\')`, {
+        q: `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+      });
+    }
+    const [items, total] = await qb
+      .orderBy('u.username', 'ASC')
+      .skip((f.page - 1) * f.pageSize)
+      .take(f.pageSize)
+      .getManyAndCount();
+    return { items, total };
+  }
+
+  /** Active users who could belong to one of the groups; the caller applies the exact rule. */
+  candidates(s: CandidateSelectors): Promise<UserEntity[]> {
+    return this.repo
+      .createQueryBuilder('u')
+      .where('u.active')
+      .andWhere(
+        `(u.role = ANY(:roles) OR u.username = ANY(:usernames) OR u.scope->>'department' = ANY(:departments))`,
+        s,
+      )
+      .orderBy('u.username', 'ASC')
+      .limit(500)
+      .getMany();
+  }
+
   async insert(user: Partial<UserEntity>): Promise<UserEntity> {
     return this.repo.save(this.repo.create(user));
+  }
+
+  async update(
+    id: string,
+    changes: Partial<
+      Pick<
+        UserEntity,
+        'displayName' | 'role' | 'scope' | 'active' | 'passwordHash' | 'failedLogins' | 'lockedUntil'
+      >
+    >,
+    endSessions: boolean,
+  ): Promise<void> {
+    await this.repo.update(
+      { id },
+      { ...changes, ...(endSessions ? { sessionsValidAfter: new Date() } : {}) },
+    );
   }
 
   /** Counts a failed login; locks the account once `maxFailures` is reached. */

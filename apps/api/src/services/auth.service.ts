@@ -1,24 +1,31 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import * as argon2 from 'argon2';
 import { AppConfig, CONFIG } from '@hardtech/config';
-import { DomainError, t } from '@hardtech/domain';
-import { AuditRepository } from '@hardtech/persistence';
+import { DomainError, Role, Scope, t } from '@hardtech/domain';
+import { AuditRepository, UserEntity } from '@hardtech/persistence';
 import { UsersRepository } from '../repositories/users.repository';
 import { LoginThrottle } from './login-throttle';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
+/** Failed logins one client address may make per minute, whatever the accounts. */
+export const MAX_FAILURES_PER_ADDRESS = 20;
 
 export interface LoginResult {
   accessToken: string;
   expiresIn: number;
-  user: { username: string; role: string; scope: unknown; displayName: string };
+  user: { username: string; role: Role; scope: Scope; displayName: string };
 }
 
+const wrongCredentials = () =>
+  new DomainError(401, 'INVALID_CREDENTIALS', t('用户名或密码错误', 'wrong username or password'));
+
+/** Local login (username and password). An OIDC provider would replace this and the token issuing. */
 @Injectable()
 export class AuthService {
-  private readonly throttle = new LoginThrottle(20, 60_000);
+  private readonly throttle = new LoginThrottle(MAX_FAILURES_PER_ADDRESS, 60_000);
   /** Verified against when the user does not exist, so both paths take the same time. */
   private readonly decoy = argon2.hash('decoy-password-0');
 
@@ -56,11 +63,11 @@ export class AuthService {
   }
 
   private async attempt(username: string, password: string, clientAddress: string): Promise<LoginResult> {
-    if (!this.throttle.allow(clientAddress)) {
+    if (this.throttle.blocked(clientAddress)) {
       throw new DomainError(
         429,
         'TOO_MANY_LOGIN_ATTEMPTS',
-        t('登录尝试过于频繁，请稍后再试', 'too many login attempts, try again later'),
+        t('登录失败次数过多，请稍后再试', 'too many failed logins, try again later'),
       );
     }
     const user = await this.users.findActive(username);
@@ -74,16 +81,30 @@ export class AuthService {
         ),
       );
     }
-    const ok = user
-      ? await argon2.verify(user.passwordHash, password)
-      : (await argon2.verify(await this.decoy, password), false);
-    if (!user || !ok) {
+    if (!(await this.verify(user, password))) {
+      this.throttle.fail(clientAddress);
       if (user) await this.users.recordFailure(user.id, MAX_FAILED_LOGINS, LOCK_MINUTES);
-      throw new DomainError(401, 'INVALID_CREDENTIALS', t('用户名或密码错误', 'wrong username or password'));
+      throw wrongCredentials();
     }
-    await this.users.recordSuccess(user.id);
+    await this.users.recordSuccess(user!.id);
+    return this.issue(user!);
+  }
+
+  /** Checks a password against the user's hash; a missing user costs the same time and fails. */
+  async verify(user: UserEntity | null, password: string): Promise<boolean> {
+    if (!user) {
+      await argon2.verify(await this.decoy, password);
+      return false;
+    }
+    return argon2.verify(user.passwordHash, password);
+  }
+
+  async issue(user: UserEntity): Promise<LoginResult> {
     const expiresIn = this.config.auth.tokenTtlSeconds;
-    const accessToken = await this.jwt.signAsync({ sub: user.username, role: user.role }, { expiresIn });
+    const accessToken = await this.jwt.signAsync(
+      { sub: user.username, role: user.role, jti: randomUUID(), at: Date.now() },
+      { expiresIn },
+    );
     return {
       accessToken,
       expiresIn,

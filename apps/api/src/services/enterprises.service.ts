@@ -38,7 +38,7 @@ export class EnterprisesService {
     const e = await this.enterprises.findVisible(actor, creditCode);
     if (!e) throw notFound();
     const [openTasks, problems, reports, membership, lifecycles] = await Promise.all([
-      this.tasks.openOf(creditCode),
+      this.tasks.openVisibleOf(actor, creditCode),
       this.enterprises.problemsOf(creditCode, e.lifecycleNo),
       this.enterprises.reportsOf(creditCode, e.lifecycleNo),
       this.enterprises.membershipOf(creditCode),

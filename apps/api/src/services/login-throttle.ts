@@ -1,31 +1,35 @@
 /**
- * Sliding-window limit of login attempts per client address, in memory. With several API replicas
- * each counts its own attempts; the per-account lockout in the database is the shared defence.
+ * Sliding-window limit of failed logins per client address, in memory: an address that keeps
+ * guessing is refused for a while, also with the right password. With several API replicas each
+ * counts its own failures; the per-account lockout in the database is the shared defence.
  */
 export class LoginThrottle {
-  private readonly attempts = new Map<string, number[]>();
+  private readonly failures = new Map<string, number[]>();
 
   constructor(
-    private readonly limit: number,
-    private readonly windowMs: number,
+    readonly limit: number,
+    readonly windowMs: number,
   ) {}
 
-  /** Records an attempt; false when the address has used up its window. */
-  allow(key: string, now = Date.now()): boolean {
-    const recent = (this.attempts.get(key) ?? []).filter((at) => now - at < this.windowMs);
-    if (recent.length >= this.limit) {
-      this.attempts.set(key, recent);
-      return false;
-    }
+  /** True when the address has used up its failures for the window. */
+  blocked(key: string, now = Date.now()): boolean {
+    return this.recent(key, now).length >= this.limit;
+  }
+
+  fail(key: string, now = Date.now()): void {
+    const recent = this.recent(key, now);
     recent.push(now);
-    this.attempts.set(key, recent);
-    if (this.attempts.size > 10_000) this.prune(now);
-    return true;
+    this.failures.set(key, recent);
+    if (this.failures.size > 10_000) this.prune(now);
+  }
+
+  private recent(key: string, now: number): number[] {
+    return (this.failures.get(key) ?? []).filter((at) => now - at < this.windowMs);
   }
 
   private prune(now: number): void {
-    for (const [key, times] of this.attempts) {
-      if (times.every((at) => now - at >= this.windowMs)) this.attempts.delete(key);
+    for (const [key, times] of this.failures) {
+      if (times.every((at) => now - at >= this.windowMs)) this.failures.delete(key);
     }
   }
 }

@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import {
   Actor,
+  allowedTaskActions,
   Conflict,
-  isCandidate,
   NotFound,
   RuleViolation,
   t,
@@ -12,7 +11,7 @@ import {
   TASK_LABELS,
   Text,
 } from '@hardtech/domain';
-import { TaskEntity } from '@hardtech/persistence';
+import { TaskCommentEntity, TaskEntity } from '@hardtech/persistence';
 import {
   assignTaskUpdate,
   AssignKind,
@@ -22,9 +21,9 @@ import {
   TEMPORAL_CLIENT,
 } from '@hardtech/temporal';
 import { TASK_DEFINITIONS } from '@hardtech/workflows/lifecycle/definition';
-import { READ_ONLY_ROLES } from '../access/access.service';
 import { EnterprisesRepository } from '../repositories/enterprises.repository';
 import { TaskFilter, TasksRepository } from '../repositories/tasks.repository';
+import { Completion, completionUpdateId, isReplayOf } from './idempotency';
 import { TaskReferences } from './task-references';
 import { UsersService } from './users.service';
 
@@ -82,17 +81,18 @@ export class TasksService {
       }),
     );
     const comments = await this.tasks.commentsOf(id);
-    const actionable =
-      task.status === 'open' &&
-      !READ_ONLY_ROLES.includes(actor.role) &&
-      (task.assignee ? task.assignee === actor.username : isCandidate(actor, task.candidateGroups));
+    const actions =
+      task.status === 'open'
+        ? allowedTaskActions(actor, task)
+        : { complete: false, claim: false, unclaim: false, delegate: false };
     return {
       ...taskItem(task),
       data: task.data,
       form,
       outcomes,
-      canComplete: actionable,
-      canClaim: task.status === 'open' && !task.assignee && isCandidate(actor, task.candidateGroups),
+      actions,
+      canComplete: actions.complete,
+      canClaim: actions.claim && task.assignee !== actor.username,
       enterprise: enterprise && {
         creditCode: enterprise.creditCode,
         name: enterprise.name,
@@ -103,49 +103,46 @@ export class TasksService {
         screening: enterprise.screening,
         nomination: enterprise.nomination,
       },
-      comments: comments.map((c) => ({ author: c.author, text: c.text, at: c.createdAt.toISOString() })),
+      comments: comments.map(commentView),
     };
   }
 
   /**
    * Completes a task through the workflow's Update; answers after the next tasks are projected.
-   * With an Idempotency-Key a retry returns the first answer, also after the task is done.
+   * With an Idempotency-Key a retry returns the first answer, also after the task is done; any
+   * other completion of a task that is done, or being completed, is a 409.
    */
   async complete(
     actor: Actor,
     id: string,
-    body: { outcome: string; data: Record<string, unknown> },
+    body: Completion,
     idempotencyKey?: string,
   ): Promise<CompleteTaskResult> {
     const task = await this.visible(actor, id);
     if (task.status !== 'open') {
-      if (idempotencyKey && task.idempotencyKey === idempotencyKey && task.completedBy === actor.username) {
+      if (idempotencyKey && isReplayOf(task, actor.username, idempotencyKey, body)) {
         return task.result as CompleteTaskResult;
       }
-      throw task.status === 'cancelled'
-        ? new Conflict('TASK_CANCELLED', t('任务已取消', 'the task was cancelled'))
-        : new Conflict('TASK_ALREADY_COMPLETED', t('任务已办结', 'the task is already completed'));
+      throw closed(task);
     }
     await this.references.check(task, body.outcome, body.data);
     const handle = this.client.workflow.getHandle(task.workflowId);
     return handle.executeUpdate(completeTaskUpdate, {
       args: [{ taskId: id, outcome: body.outcome, data: body.data, actor, idempotencyKey }],
-      // Temporal deduplicates Updates by id: retries of one request become one completion.
-      updateId: idempotencyKey ? updateIdFor('complete', id, actor.username, idempotencyKey) : undefined,
+      updateId: idempotencyKey ? completionUpdateId(id, actor.username, idempotencyKey, body) : undefined,
     });
   }
 
+  /** Claim, unclaim or delegate: an Update too, so the workflow decides who holds the task. */
   async assign(actor: Actor, id: string, kind: AssignKind, to?: string): Promise<AssignTaskResult> {
     const task = await this.visible(actor, id);
-    if (task.status !== 'open') {
-      throw new Conflict('TASK_ALREADY_COMPLETED', t('任务已办结', 'the task is already completed'));
-    }
+    if (task.status !== 'open') throw closed(task);
     let target: Actor | undefined;
     if (kind === 'delegate') {
       target = (await this.users.findActor(to!)) ?? undefined;
       if (!target) {
         throw new RuleViolation('DELEGATE_UNKNOWN', t('被转办人不存在', 'no such user'), [
-          { field: 'to', text: t('用户不存在', 'unknown user') },
+          { field: 'to', text: t('用户不存在或已停用', 'unknown or deactivated user') },
         ]);
       }
     }
@@ -154,20 +151,36 @@ export class TasksService {
       .executeUpdate(assignTaskUpdate, { args: [{ taskId: id, kind, actor, to: target }] });
   }
 
+  /** Who may do the task: the active users in its candidate groups (to pick a delegate). */
+  async candidates(actor: Actor, id: string) {
+    const task = await this.visible(actor, id);
+    const users = await this.users.candidatesFor(task.candidateGroups);
+    return users.map((u) => ({
+      username: u.username,
+      displayName: u.displayName,
+      role: u.role,
+      assignee: u.username === task.assignee,
+    }));
+  }
+
   async comment(actor: Actor, id: string, text: string) {
     await this.visible(actor, id);
-    const c = await this.tasks.addComment(id, actor.username, text);
-    return { author: c.author, text: c.text, at: c.createdAt.toISOString() };
+    return commentView(await this.tasks.addComment(id, actor.username, text));
   }
 
   private async visible(actor: Actor, id: string): Promise<TaskEntity> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound();
     const task = await this.tasks.findVisible(actor, id);
     if (!task) throw notFound();
     return task;
   }
 }
 
-export function updateIdFor(kind: string, taskId: string, username: string, key: string): string {
-  return `${kind}:${taskId}:${createHash('sha256').update(`${username}\n${key}`).digest('hex').slice(0, 32)}`;
+function closed(task: TaskEntity): Conflict {
+  return task.status === 'cancelled'
+    ? new Conflict('TASK_CANCELLED', t('任务已取消', 'the task was cancelled'))
+    : new Conflict('TASK_ALREADY_COMPLETED', t('任务已办结', 'the task is already completed'));
+}
+
+function commentView(c: TaskCommentEntity) {
+  return { id: c.id, author: c.author, text: c.text, at: c.createdAt.toISOString() };
 }

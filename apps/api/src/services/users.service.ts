@@ -4,30 +4,52 @@ import { AppConfig, CONFIG } from '@hardtech/config';
 import {
   Actor,
   Conflict,
+  FieldError,
   Forbidden,
+  groupMembers,
   InvalidInput,
+  isCandidate,
+  NotFound,
   passwordProblem,
   Role,
+  RuleViolation,
   Scope,
   scopeProblems,
   t,
 } from '@hardtech/domain';
 import { UserEntity } from '@hardtech/persistence';
-import { CreateUserDto } from '../dtos/user.dto';
+import { CreateUserDto, UpdateUserDto } from '../dtos/user.dto';
 import { ClustersRepository } from '../repositories/clusters.repository';
-import { UsersRepository } from '../repositories/users.repository';
+import { UserFilter, UsersRepository } from '../repositories/users.repository';
+import { AuthService, LoginResult, LOCK_MINUTES, MAX_FAILED_LOGINS } from './auth.service';
 
-export interface PublicUser {
+export interface UserView {
   username: string;
   displayName: string;
   role: Role;
   scope: Scope;
+  active: boolean;
+  lockedUntil: string | null;
+  createdAt: string;
 }
 
-export function publicUser(u: UserEntity): PublicUser {
-  return { username: u.username, displayName: u.displayName, role: u.role, scope: u.scope };
+export function userView(u: UserEntity): UserView {
+  return {
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    scope: u.scope,
+    active: u.active,
+    lockedUntil: u.lockedUntil && u.lockedUntil > new Date() ? u.lockedUntil.toISOString() : null,
+    createdAt: u.createdAt.toISOString(),
+  };
 }
 
+const notFound = () => new NotFound('USER_NOT_FOUND', t('用户不存在', 'no such user'));
+const adminsOnly = () =>
+  new Forbidden('ROLE_NOT_ALLOWED', t('只有系统管理员可以管理管理员账号', 'only an admin may manage admins'));
+
+/** User administration (admin and city coordinator) and the caller's own account. */
 @Injectable()
 export class UsersService {
   private readonly logger = new Logger('UsersService');
@@ -35,30 +57,90 @@ export class UsersService {
   constructor(
     private readonly users: UsersRepository,
     private readonly clusters: ClustersRepository,
+    private readonly auth: AuthService,
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async create(actor: Actor, dto: CreateUserDto): Promise<PublicUser> {
-    if (dto.role === 'admin' && actor.role !== 'admin') {
-      throw new Forbidden(
-        'ROLE_NOT_ALLOWED',
-        t('只有系统管理员可以创建管理员', 'only an admin may create admins'),
-      );
-    }
-    const problems = scopeProblems(dto.role, dto.scope, await this.clusters.activeCodes());
-    const weak = passwordProblem(dto.password, dto.username);
-    if (weak) problems.unshift({ field: 'password', text: weak });
-    if (problems.length) throw new InvalidInput(problems);
+  async create(actor: Actor, dto: CreateUserDto): Promise<UserView> {
+    if (dto.role === 'admin' && actor.role !== 'admin') throw adminsOnly();
+    await this.check(dto.username, dto.role, dto.scope, dto.password);
     if (await this.users.findByUsername(dto.username)) {
       throw new Conflict('USERNAME_TAKEN', t('用户名已存在', 'the username is taken'));
     }
-    const user = await this.insert(dto.username, dto.password, dto.displayName, dto.role, dto.scope);
-    return publicUser(user);
+    return userView(await this.insert(dto.username, dto.password, dto.displayName, dto.role, dto.scope));
+  }
+
+  async list(filter: UserFilter) {
+    const { items, total } = await this.users.list(filter);
+    return { items: items.map(userView), total, page: filter.page, pageSize: filter.pageSize };
+  }
+
+  async get(username: string): Promise<UserView> {
+    const user = await this.users.findByUsername(username);
+    if (!user) throw notFound();
+    return userView(user);
+  }
+
+  /**
+   * Changes a user: name, role and scope (effective on their next request), active (deactivated
+   * users cannot log in and their tokens stop working), password (ends their sessions), unlock.
+   */
+  async update(actor: Actor, username: string, dto: UpdateUserDto): Promise<UserView> {
+    const user = await this.users.findByUsername(username);
+    if (!user) throw notFound();
+    if (actor.role !== 'admin' && (user.role === 'admin' || dto.role === 'admin')) throw adminsOnly();
+    if (user.username === actor.username && ((dto.role && dto.role !== user.role) || dto.active === false)) {
+      throw new RuleViolation(
+        'OWN_ACCOUNT',
+        t('不能停用自己的账号或修改自己的角色', 'you may not deactivate yourself or change your own role'),
+      );
+    }
+    const role = dto.role ?? user.role;
+    const scope = dto.scope ?? user.scope;
+    await this.check(user.username, role, scope, dto.password);
+    const changes: Parameters<UsersRepository['update']>[1] = {};
+    if (dto.displayName !== undefined) changes.displayName = dto.displayName;
+    if (dto.role !== undefined || dto.scope !== undefined) Object.assign(changes, { role, scope });
+    if (dto.active !== undefined) changes.active = dto.active;
+    if (dto.password !== undefined) changes.passwordHash = await hash(dto.password);
+    if (dto.unlock || dto.password !== undefined)
+      Object.assign(changes, { failedLogins: 0, lockedUntil: null });
+    if (!Object.keys(changes).length) {
+      throw new InvalidInput([{ field: 'body', text: t('没有要修改的内容', 'nothing to change') }]);
+    }
+    await this.users.update(user.id, changes, dto.password !== undefined);
+    return this.get(user.username);
+  }
+
+  /** The caller's own password; answers a fresh token, as every earlier session ends. */
+  async changeOwnPassword(actor: Actor, current: string, next: string): Promise<LoginResult> {
+    const user = await this.users.findActive(actor.username);
+    if (!user) throw notFound();
+    if (!(await this.auth.verify(user, current))) {
+      await this.users.recordFailure(user.id, MAX_FAILED_LOGINS, LOCK_MINUTES);
+      throw new RuleViolation('WRONG_PASSWORD', t('当前密码不正确', 'the current password is wrong'), [
+        { field: 'currentPassword', text: t('不正确', 'is wrong') },
+      ]);
+    }
+    const weak = passwordProblem(next, user.username);
+    if (weak) throw new InvalidInput([{ field: 'newPassword', text: weak }]);
+    await this.users.update(
+      user.id,
+      { passwordHash: await hash(next), failedLogins: 0, lockedUntil: null },
+      true,
+    );
+    return this.auth.issue((await this.users.findActive(user.username))!);
   }
 
   async findActor(username: string): Promise<Actor | null> {
     const u = await this.users.findActive(username);
     return u ? { username: u.username, role: u.role, scope: u.scope, displayName: u.displayName } : null;
+  }
+
+  /** Active users who may do a task with these candidate groups. */
+  async candidatesFor(groups: readonly string[]): Promise<UserEntity[]> {
+    const users = await this.users.candidates(groupMembers(groups));
+    return users.filter((u) => isCandidate(u, groups));
   }
 
   /** The bootstrap admin: ADMIN_USERNAME / ADMIN_PASSWORD, or admin / admin123456 in demo mode. */
@@ -87,10 +169,23 @@ export class UsersService {
     await this.insert(username, password, displayName, role, scope);
   }
 
+  /** Scope fits the role, codes exist, the password (when given) is strong enough: 400 otherwise. */
+  private async check(username: string, role: Role, scope: Scope, password?: string): Promise<void> {
+    const problems: FieldError[] = scopeProblems(role, scope, await this.clusters.activeCodes());
+    const weak = password === undefined ? null : passwordProblem(password, username);
+    if (weak) problems.unshift({ field: 'password', text: weak });
+    if (problems.length) throw new InvalidInput(problems);
+  }
+
   private async insert(username: string, password: string, displayName: string, role: Role, scope: Scope) {
-    const passwordHash = await argon2.hash(password, { type: argon2.argon2id });
     try {
-      return await this.users.insert({ username, passwordHash, displayName, role, scope });
+      return await this.users.insert({
+        username,
+        passwordHash: await hash(password),
+        displayName,
+        role,
+        scope,
+      });
     } catch (e) {
       if ((e as { code?: string }).code === '23505') {
         throw new Conflict('USERNAME_TAKEN', t('用户名已存在', 'the username is taken'));
@@ -98,4 +193,8 @@ export class UsersService {
       throw e;
     }
   }
+}
+
+function hash(password: string): Promise<string> {
+  return argon2.hash(password, { type: argon2.argon2id });
 }

@@ -12,6 +12,9 @@ export class UserEntity {
   @Column({ type: 'boolean', default: true }) active: boolean;
   @Column({ name: 'failed_logins', type: 'integer', default: 0 }) failedLogins: number;
   @Column({ name: 'locked_until', type: 'timestamptz', nullable: true }) lockedUntil: Date | null;
+  /** Tokens issued before this instant are refused (set when the password is reset). */
+  @Column({ name: 'sessions_valid_after', type: 'timestamptz', nullable: true })
+  sessionsValidAfter: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

@@ -3,6 +3,7 @@ import { LifecyclesAndDoubling1764050000000 } from './1764050000000-LifecyclesAn
 import { NotificationsAndDeadlines1764060000000 } from './1764060000000-NotificationsAndDeadlines';
 import { CalendarOverrides1764070000000 } from './1764070000000-CalendarOverrides';
 import { NotificationChannels1764080000000 } from './1764080000000-NotificationChannels';
+import { Sessions1764100000000 } from './1764100000000-Sessions';
 import { AuditLog1764400000000 } from './1764400000000-AuditLog';
 
 /** In order. Never edit a migration that has shipped; add a new one. */
@@ -12,5 +13,6 @@ export const MIGRATIONS = [
   NotificationsAndDeadlines1764060000000,
   CalendarOverrides1764070000000,
   NotificationChannels1764080000000,
+  Sessions1764100000000,
   AuditLog1764400000000,
 ];

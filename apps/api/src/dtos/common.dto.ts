@@ -1,0 +1,36 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+
+/** `page` and `pageSize` of every list. */
+export class PageQueryDto {
+  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: 100000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  page?: number;
+
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize?: number;
+}
+
+export class PageDto {
+  @ApiProperty({ description: 'all matches in the caller’s scope, not only this page' }) total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
+export class TextDto {
+  @ApiProperty({ example: '城市筛选' }) zh: string;
+  @ApiProperty({ example: 'City screening' }) en: string;
+}
+
+export const QUERY_BOOLEAN = ['true', 'false'] as const;
+export type QueryBoolean = (typeof QUERY_BOOLEAN)[number];

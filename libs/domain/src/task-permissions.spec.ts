@@ -1,0 +1,76 @@
+import { Actor } from './roles';
+import { allowedTaskActions, delegateRefusal, HeldTask, TaskAction, taskRefusal } from './task-permissions';
+
+const district = (username: string, d = '500112'): Actor => ({
+  username,
+  role: 'district_officer',
+  scope: { districts: [d] },
+});
+const alice = district('alice');
+const bob = district('bob');
+const outsider = district('olga', '500103');
+const coordinator: Actor = { username: 'cora', role: 'city_coordinator', scope: {} };
+const auditor: Actor = { username: 'audrey', role: 'auditor', scope: {} };
+const groups = ['district_officer:district:500112'];
+const open: HeldTask = { assignee: null, candidateGroups: groups };
+const heldByAlice: HeldTask = { assignee: 'alice', candidateGroups: groups };
+
+const answer = (actor: Actor, task: HeldTask, action: TaskAction) => {
+  const r = taskRefusal(actor, task, action);
+  return r ? `${r.status} ${r.code}` : 'ok';
+};
+
+describe('taskRefusal: who may act on an open task', () => {
+  it.each<[string, Actor, HeldTask, TaskAction, string]>([
+    ['a candidate completes an unclaimed task', alice, open, 'complete', 'ok'],
+    ['the assignee completes', alice, heldByAlice, 'complete', 'ok'],
+    ['another candidate completes a claimed task', bob, heldByAlice, 'complete', '409 TASK_CLAIMED'],
+    ['a non-candidate completes', outsider, open, 'complete', '403 NOT_A_CANDIDATE'],
+    [
+      'a non-candidate completes a claimed task (role first)',
+      outsider,
+      heldByAlice,
+      'complete',
+      '403 NOT_A_CANDIDATE',
+    ],
+    ['a read-only role completes', auditor, open, 'complete', '403 READ_ONLY_ROLE'],
+    ['a candidate claims', alice, open, 'claim', 'ok'],
+    ['the assignee claims again', alice, heldByAlice, 'claim', 'ok'],
+    ['another candidate claims', bob, heldByAlice, 'claim', '409 TASK_CLAIMED'],
+    ['a non-candidate claims', coordinator, open, 'claim', '403 NOT_A_CANDIDATE'],
+    ['the assignee unclaims', alice, heldByAlice, 'unclaim', 'ok'],
+    ['the coordinator takes a task back', coordinator, heldByAlice, 'unclaim', 'ok'],
+    ['another candidate unclaims', bob, heldByAlice, 'unclaim', '403 NOT_THE_ASSIGNEE'],
+    ['unclaiming an unclaimed task', alice, open, 'unclaim', '409 TASK_NOT_CLAIMED'],
+    ['a non-candidate unclaims', outsider, heldByAlice, 'unclaim', '403 NOT_A_CANDIDATE'],
+    ['a candidate delegates an unclaimed task', alice, open, 'delegate', 'ok'],
+    ['the assignee delegates', alice, heldByAlice, 'delegate', 'ok'],
+    ['another candidate delegates a claimed task', bob, heldByAlice, 'delegate', '403 MAY_NOT_DELEGATE'],
+    ['the coordinator delegates', coordinator, heldByAlice, 'delegate', 'ok'],
+    ['a non-candidate delegates', outsider, open, 'delegate', '403 MAY_NOT_DELEGATE'],
+  ])('%s', (_, actor, task, action, expected) => {
+    expect(answer(actor, task, action)).toBe(expected);
+  });
+
+  it('lets only candidates receive a delegation, never read-only roles', () => {
+    expect(delegateRefusal(bob, open)).toBeNull();
+    expect(delegateRefusal(outsider, open)?.code).toBe('DELEGATE_NOT_CANDIDATE');
+    expect(delegateRefusal(undefined, open)?.status).toBe(422);
+    expect(delegateRefusal({ ...auditor, scope: { districts: ['500112'] } }, open)).not.toBeNull();
+  });
+
+  it('summarizes the actions for the inbox buttons', () => {
+    expect(allowedTaskActions(bob, heldByAlice)).toEqual({
+      complete: false,
+      claim: false,
+      unclaim: false,
+      delegate: false,
+    });
+    expect(allowedTaskActions(alice, heldByAlice)).toEqual({
+      complete: true,
+      claim: true,
+      unclaim: true,
+      delegate: true,
+    });
+  });
+});

@@ -1,0 +1,79 @@
+import { isCandidate } from './access';
+import { Conflict, DomainError, Forbidden, RuleViolation } from './errors';
+import { Actor, Role } from './roles';
+import { t } from './text';
+
+/** What a person can do with an open task (Camunda Tasklist's claim / unclaim / delegate / complete). */
+export type TaskAction = 'complete' | 'claim' | 'unclaim' | 'delegate';
+export const TASK_ACTIONS: readonly TaskAction[] = ['complete', 'claim', 'unclaim', 'delegate'];
+
+export interface HeldTask {
+  assignee: string | null;
+  candidateGroups: readonly string[];
+}
+
+/** Roles that read and never act (DESIGN.md 2.4: auditors read-only, leaders dashboards). */
+export const READ_ONLY_ROLES: readonly Role[] = ['auditor', 'leader'];
+
+/** 科技处 coordinates the pool: it may take a task back from its assignee and hand it on. */
+const SUPERVISOR: Role = 'city_coordinator';
+
+/**
+ * The one rule for acting on an open task, shared by the workflow's Update validators and the API
+ * (which shows what the caller may do). A task is done by its assignee or, unclaimed, by any
+ * candidate; not being a candidate is 403, someone else's claim is 409. Null: allowed.
+ */
+export function taskRefusal(actor: Actor, task: HeldTask, action: TaskAction): DomainError | null {
+  if (READ_ONLY_ROLES.includes(actor.role)) {
+    return new Forbidden('READ_ONLY_ROLE', t('您的角色只能查看，不能修改', 'your role may only read'));
+  }
+  const candidate = isCandidate(actor, task.candidateGroups);
+  const mine = task.assignee === actor.username;
+  const supervisor = actor.role === SUPERVISOR;
+  const claimedByOther = () =>
+    new Conflict(
+      'TASK_CLAIMED',
+      t(`任务已由 ${task.assignee} 认领`, `the task is claimed by ${task.assignee}`),
+    );
+  switch (action) {
+    case 'complete':
+    case 'claim':
+      if (!candidate && !mine) {
+        return new Forbidden('NOT_A_CANDIDATE', t('您无权办理该任务', 'you may not do this task'));
+      }
+      return task.assignee && !mine ? claimedByOther() : null;
+    case 'unclaim':
+      if (!mine && !supervisor && !candidate) {
+        return new Forbidden('NOT_A_CANDIDATE', t('您无权办理该任务', 'you may not do this task'));
+      }
+      if (!task.assignee)
+        return new Conflict('TASK_NOT_CLAIMED', t('任务尚未被认领', 'the task is not claimed'));
+      return mine || supervisor
+        ? null
+        : new Forbidden('NOT_THE_ASSIGNEE', t('只有认领人可以退回任务', 'only the assignee may unclaim'));
+    case 'delegate': {
+      const may = supervisor || (task.assignee ? mine : candidate);
+      return may
+        ? null
+        : new Forbidden('MAY_NOT_DELEGATE', t('您无权转办该任务', 'you may not delegate this task'));
+    }
+  }
+}
+
+/** A delegate must be allowed to do the task themselves (422 otherwise: the request is well-formed). */
+export function delegateRefusal(to: Actor | undefined, task: HeldTask): DomainError | null {
+  if (to && !READ_ONLY_ROLES.includes(to.role) && isCandidate(to, task.candidateGroups)) return null;
+  return new RuleViolation(
+    'DELEGATE_NOT_CANDIDATE',
+    t('被转办人无权办理该任务', 'the delegate may not do this task'),
+    [{ field: 'to', text: t('无权办理该任务', 'may not do this task') }],
+  );
+}
+
+/** Which actions the caller may take on an open task, for the inbox's buttons. */
+export function allowedTaskActions(actor: Actor, task: HeldTask): Record<TaskAction, boolean> {
+  return Object.fromEntries(TASK_ACTIONS.map((a) => [a, !taskRefusal(actor, task, a)])) as Record<
+    TaskAction,
+    boolean
+  >;
+}
