@@ -59,6 +59,8 @@ try {
       ADMIN_USERNAME: 'admin',
       ADMIN_PASSWORD: 'test-admin-123456',
       LOG_LEVEL: 'info',
+      // Test stacks start without the certificate requirement; test/serial/evidence.test.ts turns it on.
+      INITIAL_POLICY: JSON.stringify({ evidenceRequired: false }),
     },
     echo: false,
   });

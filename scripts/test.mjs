@@ -65,6 +65,10 @@ try {
     ADMIN_USERNAME: 'admin',
     ADMIN_PASSWORD: 'test-admin-123456',
     LOG_LEVEL: 'info',
+    // Test stacks start without the certificate requirement; test/serial/evidence.test.ts turns it on.
+    INITIAL_POLICY: JSON.stringify({ evidenceRequired: false }),
+    FILE_STORE_DIR: join(TEST_DATA, 'files'),
+
     // Workers that tests start take any free port for health and metrics: stacks run side by side.
     WORKER_HTTP_PORT: '0',
     // Reminders go to a receiver the timer tests open on this port.

@@ -10,8 +10,18 @@ import {
 } from '@hardtech/persistence';
 import { TemporalClientModule } from '@hardtech/temporal';
 import { AccessService } from './access/access.service';
+import { DiskFileStore } from './files/disk-file-store';
+import { FILE_SCANNER, SignatureScanner } from './files/file-scanner';
+import { FILE_STORE } from './files/file-store';
+import { AttachmentsRepository } from './repositories/attachments.repository';
+import { AttachmentsService } from './services/attachments.service';
+import { BulkTasksService } from './services/bulk-tasks.service';
+import { SavedViewsRepository } from './repositories/saved-views.repository';
+import { SavedViewsService } from './services/saved-views.service';
 import { AuditModule } from './audit/audit.module';
 import { AdminController } from './controllers/admin.controller';
+import { AttachmentsController } from './controllers/attachments.controller';
+import { BulkTasksController } from './controllers/bulk-tasks.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { IDENTITY_PROVIDER } from './auth/identity-provider';
 import { LocalJwtIdentityProvider } from './auth/local-jwt.identity-provider';
@@ -26,6 +36,7 @@ import { PoolController } from './controllers/pool.controller';
 import { PreferencesController } from './controllers/preferences.controller';
 import { ProblemsController } from './controllers/problems.controller';
 import { ReferenceController } from './controllers/reference.controller';
+import { SavedViewsController } from './controllers/saved-views.controller';
 import { ReportsController } from './controllers/reports.controller';
 import { TasksController } from './controllers/tasks.controller';
 import { UsersController } from './controllers/users.controller';
@@ -76,6 +87,9 @@ import { WhistlesService } from './services/whistles.service';
   ],
   controllers: [
     AdminController,
+    AttachmentsController,
+    // Before TasksController, like the overdue summary: a fixed path under tasks/.
+    BulkTasksController,
     AuditController,
     AuthController,
     EnterprisesController,
@@ -88,6 +102,7 @@ import { WhistlesService } from './services/whistles.service';
     PreferencesController,
     ProblemsController,
     ReferenceController,
+    SavedViewsController,
     ReportsController,
     TasksController,
     UsersController,
@@ -97,6 +112,17 @@ import { WhistlesService } from './services/whistles.service';
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: IDENTITY_PROVIDER, useClass: LocalJwtIdentityProvider },
     AccessService,
+    AttachmentsRepository,
+    AttachmentsService,
+    BulkTasksService,
+    SavedViewsRepository,
+    SavedViewsService,
+    {
+      provide: FILE_STORE,
+      inject: [CONFIG],
+      useFactory: (config: AppConfig) => new DiskFileStore(config.files.dir),
+    },
+    { provide: FILE_SCANNER, useClass: SignatureScanner },
     AuditService,
     AuthService,
     CalendarRepository,

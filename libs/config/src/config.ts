@@ -23,6 +23,8 @@ export interface AppConfig {
   auth: { jwtSecret: string; tokenTtlSeconds: number; adminUsername?: string; adminPassword?: string };
   /** Optional webhook for reminders and escalations: signed with HMAC-SHA256, retried. */
   notifications: { webhookUrl?: string; webhookSecret?: string; smtpUrl?: string; smtpFrom: string };
+  /** Evidence files: where they are stored, and how large one may be. */
+  files: { dir: string; maxBytes: number };
   /** Where the API serves the built web UI from. */
   webRoot: string;
   bodyLimit: string;
@@ -69,6 +71,8 @@ export const CONFIG_VARIABLES = {
   NOTIFY_WEBHOOK_SECRET: 'worker: HMAC-SHA256 secret of the webhook, 16+ characters (with the URL)',
   SMTP_URL: 'worker: SMTP server for e-mail reminders, smtp(s)://user:password@host:port (optional)',
   SMTP_FROM: 'worker: sender of e-mail reminders (default 帮扶库 <noreply@localhost>)',
+  FILE_STORE_DIR: 'API: where evidence files are stored on disk (default data/files)',
+  MAX_UPLOAD_MB: 'API: largest evidence file accepted, in MB (default 10)',
   WEB_ROOT: 'directory of the built web UI (default apps/web/dist)',
   BODY_LIMIT: 'largest JSON body (default 1mb)',
   TRUST_PROXY:
@@ -122,6 +126,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const smtpUrl = read.string('SMTP_URL');
   if (smtpUrl) read.check(/^smtps?:\/\/\S+$/.test(smtpUrl), 'SMTP_URL must be an smtp:// or smtps:// URL');
   const smtpFrom = read.string('SMTP_FROM') ?? '帮扶库 <noreply@localhost>';
+  const fileStoreDir = read.string('FILE_STORE_DIR') ?? 'data/files';
+  const maxUploadMb = read.int('MAX_UPLOAD_MB', 10, 1, 100);
 
   const adminPassword = read.string('ADMIN_PASSWORD');
   if (adminPassword !== undefined) {
@@ -142,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       adminPassword,
     },
     notifications: { webhookUrl, webhookSecret, smtpUrl, smtpFrom },
+    files: { dir: fileStoreDir, maxBytes: maxUploadMb * 1024 * 1024 },
 
     webRoot: read.string('WEB_ROOT') ?? 'apps/web/dist',
     bodyLimit: read.string('BODY_LIMIT') ?? '1mb',

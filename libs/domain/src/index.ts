@@ -1,4 +1,6 @@
 export * from './access';
+export * from './attachments';
+
 export * from './calendar';
 export * from './credit-code';
 export * from './deadlines';
@@ -24,6 +26,8 @@ export * from './quarters';
 export * from './reference';
 export * from './roles';
 export * from './samples';
+export * from './saved-views';
+
 export * from './scope-rules';
 export * from './screening';
 export * from './stages';

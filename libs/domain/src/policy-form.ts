@@ -75,6 +75,11 @@ export const POLICY_FIELDS: Field[] = [
     ],
   },
   {
+    name: 'evidenceRequired',
+    kind: 'boolean',
+    label: t('推荐时须上传指标3、5的认定证书', 'Nominations need the C3/C5 certificates'),
+  },
+  {
     name: 'sla',
 
     kind: 'record',

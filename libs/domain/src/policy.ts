@@ -35,6 +35,11 @@ export interface Policy {
    * treat it as `support` with a note. Absent in versions stored before it existed: escalate.
    */
   districtFeedbackDefault?: 'escalate' | 'support';
+  /**
+   * Nominations must come with the certificates of the C3 and C5 claims (uploaded first).
+   * Absent in versions stored before it existed: not required.
+   */
+  evidenceRequired?: boolean;
 }
 
 const sla = (due: string, remindBefore: string, escalateAfter: string): SlaEntry => ({
@@ -50,6 +55,7 @@ export const DEFAULT_POLICY: Policy = {
   poolCapacity: 300,
   annualTarget: 50,
   districtFeedbackDefault: 'escalate',
+  evidenceRequired: true,
 
   sla: {
     SCREEN: sla('P10D', 'P2D', 'P1D'),

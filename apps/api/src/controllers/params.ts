@@ -42,7 +42,17 @@ export class TaskIdPipe implements PipeTransform<string, string> {
   }
 }
 
+/** `:id` of attachments and saved views: UUIDs. */
+@Injectable()
+export class IdPipe implements PipeTransform<string, string> {
+  transform(value: string): string {
+    if (!UUID.test(value)) throw new InvalidInput([{ field: 'id', text: t('编号格式不正确', 'not an id') }]);
+    return value.toLowerCase();
+  }
+}
+
 /** `:username` path parameters. */
+
 @Injectable()
 export class UsernamePipe implements PipeTransform<string, string> {
   transform(value: string): string {

@@ -29,6 +29,17 @@ export class ProblemsRepository {
     private readonly access: AccessService,
   ) {}
 
+  /** A ledger problem if the caller may see it (the same rule as the ledger list). */
+  findVisible(actor: Actor, id: string): Promise<ProblemEntity | null> {
+    const scope = this.access.problems(actor, 'p', 'e');
+    return this.repo
+      .createQueryBuilder('p')
+      .innerJoin('enterprises', 'e', 'e.credit_code = p.credit_code')
+      .where('p.id = :id', { id })
+      .andWhere(scope.sql, scope.params)
+      .getOne();
+  }
+
   async list(actor: Actor, f: ProblemFilter): Promise<{ items: LedgerRow[]; total: number }> {
     const scope = this.access.problems(actor, 'p', 'e');
     const qb = this.repo

@@ -1,12 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
-import { Actor, reportingQuarterAt, TaskType } from '@hardtech/domain';
+import { Actor, reportingQuarterAt, requiredEvidence, TaskType } from '@hardtech/domain';
 import { lifecycleWorkflowId, quarterTickSignal, TEMPORAL_CLIENT } from '@hardtech/temporal';
 import { EnterprisesRepository } from '../repositories/enterprises.repository';
 import { TasksRepository } from '../repositories/tasks.repository';
+import { AttachmentsService } from '../services/attachments.service';
 import { NominationsService } from '../services/nominations.service';
 import { TasksService } from '../services/tasks.service';
 import { UsersService } from '../services/users.service';
+import { samplePdf } from './sample-pdf';
 import {
   DEMO_ENTERPRISES,
   DEMO_PASSWORD,
@@ -34,6 +36,7 @@ export class DemoSeed {
     private readonly taskRows: TasksRepository,
     private readonly enterprises: EnterprisesRepository,
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    private readonly attachments: AttachmentsService,
   ) {}
 
   async run(): Promise<void> {
@@ -52,7 +55,17 @@ export class DemoSeed {
     const coordinator = demoActor('coordinator');
     const district = demoActor('district-500112');
     const nominator = e.nomination.district === '500112' ? district : coordinator;
+    // The certificates of C3 and C5 come first (the policy requires them).
+    for (const purpose of requiredEvidence(e.nomination)) {
+      const name = purpose === 'C3' ? '技术中心认定文件.pdf' : 'Ⅰ类知识产权证书.pdf';
+      await this.attachments.upload(
+        nominator,
+        { originalname: name, buffer: samplePdf(`${purpose} certificate ${cc}`) },
+        { creditCode: cc, subject: 'nomination', purpose },
+      );
+    }
     await this.nominations.nominate(nominator, e.nomination);
+
     if (e.stage === 'screening') return;
     if (e.stage === 'supplement') {
       await this.step(cc, 'SCREEN', coordinator, 'request_info', {

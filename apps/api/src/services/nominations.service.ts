@@ -10,9 +10,13 @@ import {
   Nomination,
   nominatorGroups,
   parseNomination,
+  PURPOSE_LABELS,
+  requiredEvidence,
+  RuleViolation,
   Stage,
   t,
 } from '@hardtech/domain';
+import { PolicyRepository } from '@hardtech/persistence';
 import {
   awaitOpenedUpdate,
   CLUSTER,
@@ -24,6 +28,7 @@ import {
   STAGE,
   TEMPORAL_CLIENT,
 } from '@hardtech/temporal';
+import { AttachmentsRepository } from '../repositories/attachments.repository';
 import { ClustersRepository } from '../repositories/clusters.repository';
 import { EnterprisesRepository } from '../repositories/enterprises.repository';
 
@@ -41,7 +46,28 @@ export class NominationsService {
     @Inject(CONFIG) private readonly config: AppConfig,
     private readonly enterprises: EnterprisesRepository,
     private readonly clusters: ClustersRepository,
+    private readonly policies: PolicyRepository,
+    private readonly attachments: AttachmentsRepository,
   ) {}
+
+  /**
+   * 二(一) 3 and 5 are proven by certificates: when the policy asks for them, the nominator uploads
+   * them first (POST /api/attachments, subject nomination, purpose C3 / C5).
+   */
+  private async checkEvidence(actor: Actor, nomination: Nomination): Promise<void> {
+    if (!(await this.policies.active()).evidenceRequired) return;
+    const present = await this.attachments.pendingPurposes(nomination.creditCode, actor.username);
+    const missing = requiredEvidence(nomination).filter((p) => !present.includes(p));
+    if (!missing.length) return;
+    throw new RuleViolation(
+      'EVIDENCE_REQUIRED',
+      t(
+        `请先上传认定证书：${missing.map((p) => PURPOSE_LABELS[p].zh).join('、')}`,
+        `upload the certificates first: ${missing.map((p) => PURPOSE_LABELS[p].en).join(', ')}`,
+      ),
+      missing.map((p) => ({ field: `evidence.${p}`, text: PURPOSE_LABELS[p] })),
+    );
+  }
 
   /** Validates the whole nomination (400), then checks who may nominate it (403). */
   async parse(actor: Actor, body: unknown): Promise<Nomination> {
@@ -65,6 +91,7 @@ export class NominationsService {
   async nominate(actor: Actor, nomination: Nomination): Promise<NominationResult> {
     const existing = await this.enterprises.findRow(nomination.creditCode);
     if (existing && !FINAL_STAGES.includes(existing.stage)) throw this.duplicate();
+    await this.checkEvidence(actor, nomination);
     const lifecycleNo = (existing?.lifecycleNo ?? 0) + 1;
     const workflowId = lifecycleWorkflowId(nomination.creditCode);
     const input: LifecycleInput = {
@@ -95,6 +122,8 @@ export class NominationsService {
       throw e;
     }
     const view = await handle.executeUpdate(awaitOpenedUpdate);
+    // The nominator's pending certificates become this lifecycle's evidence.
+    await this.attachments.bindNomination(nomination.creditCode, actor.username, lifecycleNo);
     return { creditCode: nomination.creditCode, workflowId, stage: view.stage, lifecycleNo };
   }
 

@@ -5,6 +5,8 @@ import { CalendarOverrides1764070000000 } from './1764070000000-CalendarOverride
 import { NotificationChannels1764080000000 } from './1764080000000-NotificationChannels';
 import { Sessions1764100000000 } from './1764100000000-Sessions';
 import { AuditLog1764400000000 } from './1764400000000-AuditLog';
+import { Attachments1764600000000 } from './1764600000000-Attachments';
+import { SavedViews1764610000000 } from './1764610000000-SavedViews';
 
 /** In order. Never edit a migration that has shipped; add a new one. */
 export const MIGRATIONS = [
@@ -15,4 +17,6 @@ export const MIGRATIONS = [
   NotificationChannels1764080000000,
   Sessions1764100000000,
   AuditLog1764400000000,
+  Attachments1764600000000,
+  SavedViews1764610000000,
 ];

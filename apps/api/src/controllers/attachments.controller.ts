@@ -1,0 +1,103 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  Post,
+  Query,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ALLOWED_EXTENSIONS, Actor, ATTACHMENT_PURPOSES, ATTACHMENT_SUBJECTS } from '@hardtech/domain';
+import { CurrentActor } from '../auth/decorators';
+import { AttachmentDto, AttachmentQueryDto } from '../dtos/attachment.dto';
+import { ApiDoc } from '../openapi/api-doc';
+import { AttachmentsService, UploadFields } from '../services/attachments.service';
+import { IdPipe } from './params';
+
+/** The hard cap of the multipart parser; the configured MAX_UPLOAD_MB (≤ 100) is checked below it. */
+const PARSER_LIMIT = 100 * 1024 * 1024 + 1;
+
+@ApiTags('attachments')
+@ApiBearerAuth()
+@Controller('attachments')
+export class AttachmentsController {
+  constructor(private readonly attachments: AttachmentsService) {}
+
+  @Post()
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: PARSER_LIMIT, files: 1, fields: 10 } }))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file', 'creditCode', 'subject'],
+      properties: {
+        file: { type: 'string', format: 'binary', description: `${ALLOWED_EXTENSIONS.join(', ')}` },
+        creditCode: { type: 'string' },
+        subject: { type: 'string', enum: [...ATTACHMENT_SUBJECTS] },
+        subjectId: { type: 'string', description: 'the task or problem id (not for nominations)' },
+        purpose: {
+          type: 'string',
+          enum: [...ATTACHMENT_PURPOSES],
+          description: 'C3 / C5 certificates, or evidence (default)',
+        },
+      },
+    },
+  })
+  @ApiDoc({
+    summary: '上传佐证材料 Attach an evidence file',
+    description:
+      'To a nomination (before it is made: the C3/C5 certificates it needs), a task or a ledger problem. PDF, images ' +
+      'and Office files, checked by content; the size limit is MAX_UPLOAD_MB; every file passes the scan hook first.',
+    ok: AttachmentDto,
+    status: 201,
+    errors: [400, 401, 403, 404, 413, 422],
+  })
+  upload(
+    @CurrentActor() actor: Actor,
+    @UploadedFile() file: { originalname: string; buffer: Buffer } | undefined,
+    @Body() fields: UploadFields,
+  ) {
+    // Multer hands over the file name's UTF-8 bytes as Latin-1 characters.
+    const named = file && {
+      ...file,
+      originalname: Buffer.from(file.originalname, 'latin1').toString('utf8'),
+    };
+    return this.attachments.upload(actor, named, fields ?? {});
+  }
+
+  @Get()
+  @ApiDoc({
+    summary: '附件列表 Attachments of an enterprise, within scope',
+    ok: [AttachmentDto],
+    errors: [400, 401],
+  })
+  list(@CurrentActor() actor: Actor, @Query() q: AttachmentQueryDto) {
+    return this.attachments.list(actor, q.creditCode, q.subject, q.subjectId);
+  }
+
+  @Get(':id/download')
+  @ApiDoc({
+    summary: '下载附件 Download (audited)',
+    ok: { file: 'application/octet-stream' },
+    errors: [400, 401, 404],
+  })
+  async download(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdPipe) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { row, stream } = await this.attachments.download(actor, id);
+    res.set({
+      'Content-Type': row.contentType,
+      'Content-Disposition': `attachment; filename="${row.id}"; filename*=UTF-8''${encodeURIComponent(row.fileName)}`,
+      'X-Content-Type-Options': 'nosniff',
+    });
+    return new StreamableFile(stream);
+  }
+}

@@ -1,0 +1,80 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Actor, VIEW_FILTER_FIELDS } from '@hardtech/domain';
+import { CurrentActor } from '../auth/decorators';
+import { ApiDoc } from '../openapi/api-doc';
+import { formSchema } from '../openapi/form-schema';
+import { SavedViewsService, ViewBody } from '../services/saved-views.service';
+import { IdPipe } from './params';
+
+class SavedViewDto {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() owner: string;
+  @ApiProperty() mine: boolean;
+  @ApiProperty({ type: 'object', additionalProperties: true }) filter: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: '{roles, districts, departments}' })
+  sharedWith: Record<string, string[]>;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+}
+
+const BODY = {
+  type: 'object' as const,
+  required: ['name'],
+  properties: {
+    name: { type: 'string' as const, maxLength: 100 },
+    filter: formSchema(VIEW_FILTER_FIELDS),
+    sharedWith: {
+      type: 'object' as const,
+      properties: {
+        roles: { type: 'array' as const, items: { type: 'string' as const } },
+        districts: { type: 'array' as const, items: { type: 'string' as const } },
+        departments: { type: 'array' as const, items: { type: 'string' as const } },
+      },
+    },
+  },
+};
+
+@ApiTags('tasks')
+@ApiBearerAuth()
+@Controller('views')
+export class SavedViewsController {
+  constructor(private readonly views: SavedViewsService) {}
+
+  @Get()
+  @ApiDoc({
+    summary: '共享视图 My saved inbox views and those shared with me',
+    ok: [SavedViewDto],
+    errors: [401],
+  })
+  list(@CurrentActor() actor: Actor) {
+    return this.views.list(actor);
+  }
+
+  @Post()
+  @ApiBody({ schema: BODY })
+  @ApiDoc({
+    summary: '保存视图 Save an inbox filter, optionally shared',
+    ok: SavedViewDto,
+    status: 201,
+    errors: [400, 401, 403, 413],
+  })
+  create(@CurrentActor() actor: Actor, @Body() body: ViewBody) {
+    return this.views.create(actor, body);
+  }
+
+  @Put(':id')
+  @ApiBody({ schema: BODY })
+  @ApiDoc({ summary: '修改视图 Change my view', ok: SavedViewDto, errors: [400, 401, 403, 404, 413] })
+  update(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Body() body: ViewBody) {
+    return this.views.update(actor, id, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiDoc({ summary: '删除视图 Delete my view', ok: null, status: 204, errors: [400, 401, 403, 404] })
+  remove(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string) {
+    return this.views.remove(actor, id);
+  }
+}

@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Actor, ViewAudience } from '@hardtech/domain';
+
+export interface SavedView {
+  id: string;
+  owner: string;
+  name: string;
+  filter: Record<string, unknown>;
+  sharedWith: ViewAudience;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const COLUMNS = `id, owner, name, filter, json_build_object('roles', shared_roles, 'districts', shared_districts,
+  'departments', shared_departments) AS "sharedWith", created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+/** The SQL form of viewVisibleTo (libs/domain/src/saved-views.ts): the owner, or the audience. */
+const VISIBLE = `(owner = $1 OR $2 = ANY(shared_roles) OR shared_districts && $3::text[] OR $4 = ANY(shared_departments))`;
+
+@Injectable()
+export class SavedViewsRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  private audienceOf(actor: Actor): unknown[] {
+    return [actor.username, actor.role, actor.scope?.districts ?? [], actor.scope?.department ?? null];
+  }
+
+  visibleTo(actor: Actor): Promise<SavedView[]> {
+    return this.ds.query(
+      `SELECT ${COLUMNS} FROM saved_views WHERE ${VISIBLE} ORDER BY owner = $1 DESC, name, id`,
+      this.audienceOf(actor),
+    );
+  }
+
+  async findVisible(actor: Actor, id: string): Promise<SavedView | null> {
+    const [row] = await this.ds.query(`SELECT ${COLUMNS} FROM saved_views WHERE ${VISIBLE} AND id = $5`, [
+      ...this.audienceOf(actor),
+      id,
+    ]);
+    return row ?? null;
+  }
+
+  async save(v: Omit<SavedView, 'createdAt' | 'updatedAt'>): Promise<SavedView> {
+    const [row] = await this.ds.query(
+      `INSERT INTO saved_views (id, owner, name, filter, shared_roles, shared_districts, shared_departments)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, filter = EXCLUDED.filter, shared_roles = EXCLUDED.shared_roles,
+         shared_districts = EXCLUDED.shared_districts, shared_departments = EXCLUDED.shared_departments, updated_at = now()
+       RETURNING ${COLUMNS}`,
+      [
+        v.id,
+        v.owner,
+        v.name,
+        JSON.stringify(v.filter),
+        v.sharedWith.roles,
+        v.sharedWith.districts,
+        v.sharedWith.departments,
+      ],
+    );
+    return row;
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.ds.query(`DELETE FROM saved_views WHERE id = $1`, [id]);
+  }
+}

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import {
+  Actor,
+  audienceProblems,
+  FieldError,
+  Forbidden,
+  InvalidInput,
+  NotFound,
+  t,
+  viewFilterProblems,
+  ViewAudience,
+} from '@hardtech/domain';
+import { SavedView, SavedViewsRepository } from '../repositories/saved-views.repository';
+
+const notFound = () => new NotFound('VIEW_NOT_FOUND', t('视图不存在', 'no such view'));
+
+export interface ViewBody {
+  name?: unknown;
+  filter?: unknown;
+  sharedWith?: unknown;
+}
+
+/** Saved inbox views (issue 10 §4): stored on the server, shared with a role, a district or a department. */
+@Injectable()
+export class SavedViewsService {
+  constructor(private readonly views: SavedViewsRepository) {}
+
+  async list(actor: Actor) {
+    return (await this.views.visibleTo(actor)).map((v) => this.view(actor, v));
+  }
+
+  async create(actor: Actor, body: ViewBody) {
+    return this.view(
+      actor,
+      await this.views.save({ id: randomUUID(), owner: actor.username, ...this.parse(body) }),
+    );
+  }
+
+  async update(actor: Actor, id: string, body: ViewBody) {
+    const existing = await this.owned(actor, id);
+    return this.view(
+      actor,
+      await this.views.save({ id: existing.id, owner: existing.owner, ...this.parse(body) }),
+    );
+  }
+
+  async remove(actor: Actor, id: string): Promise<void> {
+    await this.views.remove((await this.owned(actor, id)).id);
+  }
+
+  /** A view the caller cannot see is 404; one they see but do not own cannot be changed (403). */
+  private async owned(actor: Actor, id: string): Promise<SavedView> {
+    const view = await this.views.findVisible(actor, id);
+    if (!view) throw notFound();
+    if (view.owner !== actor.username)
+      throw new Forbidden('NOT_THE_OWNER', t('只有创建人可以修改', 'only the owner may change it'));
+    return view;
+  }
+
+  private parse(body: ViewBody): { name: string; filter: Record<string, unknown>; sharedWith: ViewAudience } {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      throw new InvalidInput([{ field: 'body', text: t('应为对象', 'must be an object') }]);
+    }
+    const errors: FieldError[] = [];
+    const name = typeof body.name === 'string' ? body.name.trim() : '';
+    if (!name || name.length > 100)
+      errors.push({ field: 'name', text: t('名称应为1-100个字符', 'must have 1-100 characters') });
+    errors.push(...viewFilterProblems(body.filter ?? {}));
+    errors.push(...audienceProblems(body.sharedWith ?? {}));
+    for (const key of Object.keys(body)) {
+      if (!['name', 'filter', 'sharedWith'].includes(key))
+        errors.push({ field: key, text: t('未知字段', 'unknown field') });
+    }
+    if (errors.length) throw new InvalidInput(errors);
+    const a = (body.sharedWith ?? {}) as Partial<ViewAudience>;
+    return {
+      name,
+      filter: (body.filter ?? {}) as Record<string, unknown>,
+      sharedWith: { roles: a.roles ?? [], districts: a.districts ?? [], departments: a.departments ?? [] },
+    };
+  }
+
+  private view(actor: Actor, v: SavedView) {
+    return {
+      id: v.id,
+      name: v.name,
+      owner: v.owner,
+      mine: v.owner === actor.username,
+      filter: v.filter,
+      sharedWith: v.sharedWith,
+      createdAt: new Date(v.createdAt).toISOString(),
+      updatedAt: new Date(v.updatedAt).toISOString(),
+    };
+  }
+}

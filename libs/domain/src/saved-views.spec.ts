@@ -1,0 +1,51 @@
+import { Actor } from './roles';
+import { audienceProblems, viewFilterProblems, viewVisibleTo } from './saved-views';
+
+const view = (sharedWith: object) => ({
+  owner: 'alice',
+  sharedWith: { roles: [], districts: [], departments: [], ...sharedWith },
+});
+const actor = (over: Partial<Actor>): Actor => ({
+  username: 'bob',
+  role: 'district_officer',
+  scope: { districts: ['500112'] },
+  ...over,
+});
+
+describe('shared saved views', () => {
+  it('are visible to the owner and to the audience they name, nobody else', () => {
+    expect(viewVisibleTo(view({}), actor({ username: 'alice' }))).toBe(true);
+    expect(viewVisibleTo(view({}), actor({}))).toBe(false);
+    expect(viewVisibleTo(view({ roles: ['district_officer'] }), actor({}))).toBe(true);
+    expect(viewVisibleTo(view({ districts: ['500112'] }), actor({}))).toBe(true);
+    expect(viewVisibleTo(view({ districts: ['500113'] }), actor({}))).toBe(false);
+    expect(
+      viewVisibleTo(
+        view({ departments: ['sme'] }),
+        actor({ role: 'sme_officer', scope: { department: 'sme' } }),
+      ),
+    ).toBe(true);
+    expect(
+      viewVisibleTo(
+        view({ departments: ['sme'] }),
+        actor({ role: 'finance_officer', scope: { department: 'finance' } }),
+      ),
+    ).toBe(false);
+  });
+
+  it('hold only inbox filters, with valid values', () => {
+    expect(viewFilterProblems({ type: 'DISTRICT_FEEDBACK', overdue: true, district: '500112' })).toEqual([]);
+    expect(viewFilterProblems({ type: 'NOPE', sql: 'drop' }).map((e) => e.field)).toEqual([
+      'filter.sql',
+      'filter.type',
+    ]);
+  });
+
+  it('name real roles, districts and departments', () => {
+    expect(
+      audienceProblems({ roles: ['wizard'], districts: ['999999'], departments: ['sme'], teams: [] }).map(
+        (e) => e.field,
+      ),
+    ).toEqual(['sharedWith.roles[0]', 'sharedWith.districts[0]', 'sharedWith.teams']);
+  });
+});

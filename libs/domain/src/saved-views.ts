@@ -1,0 +1,84 @@
+import { FieldError } from './errors';
+import { Field } from './forms/schema';
+import { validateFields } from './forms/validate';
+import { OWNER_DEPARTMENTS } from './ledger';
+import { findDistrict } from './reference';
+import { Actor, isRole, Role } from './roles';
+import { TASK_TYPES } from './task-types';
+import { t } from './text';
+
+/** Who else sees a saved inbox view: people in a role, in a district, or of a department. */
+export interface ViewAudience {
+  roles: Role[];
+  districts: string[];
+  departments: string[];
+}
+
+const options = (values: readonly string[]) => values.map((v) => ({ value: v, label: t(v, v) }));
+
+/** The inbox filters a view may hold: those of GET /api/tasks. */
+export const VIEW_FILTER_FIELDS: Field[] = [
+  { name: 'view', kind: 'enum', options: options(['inbox', 'mine', 'all']), label: t('范围', 'Scope') },
+  { name: 'type', kind: 'enum', options: options(TASK_TYPES), label: t('任务类型', 'Task type') },
+  {
+    name: 'status',
+    kind: 'enum',
+    options: options(['open', 'done', 'cancelled']),
+    label: t('状态', 'Status'),
+  },
+  { name: 'district', kind: 'ref', ref: 'district', label: t('区县', 'District') },
+  { name: 'cluster', kind: 'ref', ref: 'cluster', label: t('产业集群', 'Cluster') },
+  { name: 'candidateGroup', kind: 'text', maxLength: 120, label: t('候选组', 'Candidate group') },
+  { name: 'overdue', kind: 'boolean', label: t('仅逾期', 'Overdue only') },
+  // Relative, so a saved view keeps meaning the same thing: the UI turns it into dueBefore.
+  { name: 'dueWithinDays', kind: 'integer', min: 1, max: 365, label: t('几天内到期', 'Due within days') },
+  {
+    name: 'sort',
+    kind: 'enum',
+    options: options(['dueAt', '-dueAt', 'createdAt', '-createdAt']),
+    label: t('排序', 'Sort'),
+  },
+  { name: 'pageSize', kind: 'integer', min: 1, max: 100, label: t('每页条数', 'Page size') },
+];
+
+export function audienceProblems(a: unknown): FieldError[] {
+  if (typeof a !== 'object' || a === null || Array.isArray(a))
+    return [{ field: 'sharedWith', text: t('应为对象', 'must be an object') }];
+  const errors: FieldError[] = [];
+  const list = (
+    key: keyof ViewAudience,
+    ok: (v: string) => boolean,
+    text = t('取值无效', 'not a valid value'),
+  ) => {
+    const value = (a as Record<string, unknown>)[key];
+    if (value === undefined) return;
+    if (!Array.isArray(value) || value.length > 50 || value.some((v) => typeof v !== 'string')) {
+      errors.push({ field: `sharedWith.${key}`, text: t('应为文本列表', 'must be a list of strings') });
+      return;
+    }
+    value.forEach((v, i) => ok(v) || errors.push({ field: `sharedWith.${key}[${i}]`, text }));
+  };
+  list('roles', isRole);
+  list('districts', (d) => !!findDistrict(d));
+  list('departments', (d) => OWNER_DEPARTMENTS.some((o) => o.value === d));
+  for (const key of Object.keys(a)) {
+    if (!['roles', 'districts', 'departments'].includes(key))
+      errors.push({ field: `sharedWith.${key}`, text: t('未知字段', 'unknown field') });
+  }
+  return errors;
+}
+
+export function viewFilterProblems(filter: unknown): FieldError[] {
+  return validateFields(VIEW_FILTER_FIELDS, filter, {}, 'filter');
+}
+
+/** The owner sees their view; others when the audience names their role, a district or department of theirs. */
+export function viewVisibleTo(view: { owner: string; sharedWith: ViewAudience }, actor: Actor): boolean {
+  const s = actor.scope ?? {};
+  return (
+    view.owner === actor.username ||
+    view.sharedWith.roles.includes(actor.role) ||
+    view.sharedWith.districts.some((d) => (s.districts ?? []).includes(d)) ||
+    (!!s.department && view.sharedWith.departments.includes(s.department))
+  );
+}

@@ -1,0 +1,79 @@
+import { createUser } from '../support/cast';
+import { expectOk } from '../support/lifecycle';
+
+// Issue 10 §4: saved inbox views, stored on the server and shared with a role, a district or a department.
+it('shows a shared view to its audience only, and lets only its owner change it', async () => {
+  const [owner, sameDistrict, otherDistrict, sme, finance, coordinator] = await Promise.all([
+    createUser('district_officer', { districts: ['500112'] }),
+    createUser('district_officer', { districts: ['500112'] }),
+    createUser('district_officer', { districts: ['500113'] }),
+    createUser('sme_officer', { department: 'sme' }),
+    createUser('finance_officer', { department: 'finance' }),
+    createUser('city_coordinator', {}),
+  ]);
+  const byDistrict = await expectOk(
+    owner.api.post('/api/views', {
+      name: '渝北逾期反馈',
+      filter: { type: 'DISTRICT_FEEDBACK', overdue: true, district: '500112' },
+      sharedWith: { districts: ['500112'] },
+    }),
+    201,
+  );
+  const byDepartment = await expectOk(
+    owner.api.post('/api/views', {
+      name: '中小企业处吹哨',
+      filter: { type: 'WHISTLE_RESPONSE' },
+      sharedWith: { departments: ['sme'] },
+    }),
+    201,
+  );
+  const byRole = await expectOk(
+    owner.api.post('/api/views', {
+      name: '科技处待筛选',
+      filter: { type: 'SCREEN', sort: '-createdAt' },
+      sharedWith: { roles: ['city_coordinator'] },
+    }),
+    201,
+  );
+  const privateView = await expectOk(
+    owner.api.post('/api/views', { name: '我的', filter: { view: 'mine' } }),
+    201,
+  );
+
+  const ids = async (u: { api: any }) =>
+    (await expectOk(u.api.get('/api/views'))).map((v: any) => v.id).sort();
+  const mine = [byDistrict.id, byDepartment.id, byRole.id, privateView.id];
+  expect(await ids(owner)).toEqual(mine.sort());
+  const seen = (await expectOk(sameDistrict.api.get('/api/views'))).filter((v: any) => mine.includes(v.id));
+  expect(seen.map((v: any) => [v.id, v.mine])).toEqual([[byDistrict.id, false]]);
+  expect((await ids(otherDistrict)).filter((id: string) => mine.includes(id))).toEqual([]);
+  expect((await ids(sme)).filter((id: string) => mine.includes(id))).toEqual([byDepartment.id]);
+  expect((await ids(finance)).filter((id: string) => mine.includes(id))).toEqual([]);
+  expect((await ids(coordinator)).filter((id: string) => mine.includes(id))).toEqual([byRole.id]);
+
+  expect((await sameDistrict.api.put(`/api/views/${byDistrict.id}`, { name: 'x' })).status).toBe(403);
+  expect((await otherDistrict.api.put(`/api/views/${byDistrict.id}`, { name: 'x' })).status).toBe(404);
+  expect((await otherDistrict.api.request('DELETE', `/api/views/${privateView.id}`)).status).toBe(404);
+  const renamed = await expectOk(
+    owner.api.put(`/api/views/${byDistrict.id}`, {
+      name: '渝北逾期',
+      filter: { overdue: true },
+      sharedWith: {},
+    }),
+  );
+  expect(renamed).toMatchObject({
+    name: '渝北逾期',
+    sharedWith: { roles: [], districts: [], departments: [] },
+  });
+  expect((await ids(sameDistrict)).includes(byDistrict.id)).toBe(false);
+  expect((await owner.api.request('DELETE', `/api/views/${privateView.id}`)).status).toBe(204);
+
+  for (const body of [
+    { name: '' },
+    { name: 'x', filter: { sql: '1' } },
+    { name: 'x', sharedWith: { roles: ['god'] } },
+    { name: 'x', owner: 'me' },
+  ]) {
+    expect([body, (await owner.api.post('/api/views', body)).status]).toEqual([body, 400]);
+  }
+});
