@@ -1,10 +1,10 @@
 import { Policy } from '@hardtech/domain';
-import { awaitOpenedUpdate, LifecycleInput } from '@hardtech/temporal/lifecycle.contract';
 import { Api } from '../support/api';
 import { createCast, createUser, tag } from '../support/cast';
 import { closeDb, db } from '../support/db';
-import { eventually, expectOk, nominationFor } from '../support/lifecycle';
-import { closeTemporal, temporalClient } from '../support/temporal';
+import { eventually, expectOk } from '../support/lifecycle';
+import { startLifecycle } from '../support/short-runs';
+import { closeTemporal } from '../support/temporal';
 import { kill, startWorker } from '../support/worker-process';
 
 // Issue 5: a worker stopped while a timer is pending and restarted after it should have fired —
@@ -34,23 +34,7 @@ it('sends the reminder and the escalation once each after a worker that missed t
   await worker.ready;
 
   const c = await createCast();
-  const client = await temporalClient();
-  const input: LifecycleInput = {
-    nomination: nominationFor(c),
-    nominatedBy: {
-      username: c.districtOfficer.username,
-      role: 'district_officer',
-      scope: { districts: [c.district] },
-    },
-    nominatorGroups: [`district_officer:district:${c.district}`],
-    lifecycleNo: 1,
-  };
-  const handle = await client.workflow.start('enterpriseLifecycle', {
-    workflowId: `enterprise/${c.creditCode}`,
-    taskQueue,
-    args: [input],
-  });
-  const view = await handle.executeUpdate(awaitOpenedUpdate);
+  const { handle, view } = await startLifecycle(c, { taskQueue });
   const taskId = view.openTasks[0].id;
 
   await kill(worker.process); // the timers (3 s, 8 s) are pending in the server

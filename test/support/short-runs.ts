@@ -1,14 +1,18 @@
-import { awaitOpenedUpdate, LifecycleInput } from '@hardtech/temporal/lifecycle.contract';
+import { WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
+import { awaitOpenedUpdate, LifecycleInput, LifecycleView } from '@hardtech/temporal/lifecycle.contract';
 import { Cast } from './cast';
 import { nominationFor } from './lifecycle';
 import { temporalClient } from './temporal';
 
 /**
- * Starts the lifecycle as the API does for the cast's district officer, but continuing as new
- * after every quarter (production leaves it to Temporal's suggestion); answers the first run id
- * once the SCREEN task is in the inbox.
+ * Starts the cast's lifecycle as the API does for its district officer, but with what only tests
+ * choose: another task queue (a worker of the test's own), or continue-as-new after n quarters.
+ * Answers once the SCREEN task is in the inbox.
  */
-export async function nominateWithShortRuns(c: Cast): Promise<string> {
+export async function startLifecycle(
+  c: Cast,
+  options: { taskQueue?: string; continueAsNewAfterQuarters?: number } = {},
+): Promise<{ handle: WorkflowHandleWithFirstExecutionRunId; view: LifecycleView }> {
   const input: LifecycleInput = {
     nomination: nominationFor(c),
     nominatedBy: {
@@ -18,15 +22,20 @@ export async function nominateWithShortRuns(c: Cast): Promise<string> {
     },
     nominatorGroups: [`district_officer:district:${c.district}`],
     lifecycleNo: 1,
-    continueAsNewAfterQuarters: 1,
+    continueAsNewAfterQuarters: options.continueAsNewAfterQuarters,
   };
   const handle = await (
     await temporalClient()
   ).workflow.start('enterpriseLifecycle', {
     workflowId: `enterprise/${c.creditCode}`,
-    taskQueue: process.env.TEMPORAL_TASK_QUEUE ?? 'hardtech-test',
+    taskQueue: options.taskQueue ?? process.env.TEMPORAL_TASK_QUEUE ?? 'hardtech-test',
     args: [input],
   });
-  await handle.executeUpdate(awaitOpenedUpdate);
+  return { handle, view: await handle.executeUpdate(awaitOpenedUpdate) };
+}
+
+/** A lifecycle that continues as new after every quarter; answers the first run id. */
+export async function nominateWithShortRuns(c: Cast): Promise<string> {
+  const { handle } = await startLifecycle(c, { continueAsNewAfterQuarters: 1 });
   return handle.firstExecutionRunId;
 }

@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { PageQueryOf } from './common.dto';
 
 const OUTCOMES = ['ok', 'refused', 'failed'] as const;
 
-export class AuditQueryDto {
+export class AuditQueryDto extends PageQueryOf(500, 50) {
   @ApiPropertyOptional({ description: 'the enterprise (统一社会信用代码)' })
   @IsOptional()
   @Matches(/^[0-9A-Z]{18}$/)
@@ -39,22 +39,6 @@ export class AuditQueryDto {
   @IsOptional()
   @IsISO8601({ strict: true })
   to?: string;
-
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100000)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 50, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  pageSize?: number;
 }
 
 export class AuditEventDto {

@@ -2,24 +2,30 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
-/** `page` and `pageSize` of every list. */
-export class PageQueryDto {
-  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: 100000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100000)
-  page?: number;
+/** `page` and `pageSize` of a list whose pages hold at most `maxPageSize` rows. */
+export function PageQueryOf(maxPageSize: number, defaultPageSize = 20) {
+  class PageQuery {
+    @ApiPropertyOptional({ default: 1, minimum: 1, maximum: 100000 })
+    @IsOptional()
+    @Type(() => Number)
+    @IsInt()
+    @Min(1)
+    @Max(100000)
+    page?: number;
 
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
+    @ApiPropertyOptional({ default: defaultPageSize, minimum: 1, maximum: maxPageSize })
+    @IsOptional()
+    @Type(() => Number)
+    @IsInt()
+    @Min(1)
+    @Max(maxPageSize)
+    pageSize?: number;
+  }
+  return PageQuery;
 }
+
+/** `page` and `pageSize` of every list (100 rows a page at most). */
+export class PageQueryDto extends PageQueryOf(100) {}
 
 export class PageDto {
   @ApiProperty({ description: 'all matches in the caller’s scope, not only this page' }) total: number;

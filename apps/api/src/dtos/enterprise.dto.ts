@@ -42,6 +42,14 @@ export class ProblemDto {
   @ApiProperty() dueAt: string;
   @ApiProperty() status: string;
   @ApiProperty({ type: String, nullable: true }) special: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    enum: ['open', 'answered'],
+    description: '企业吹哨: the latest whistle',
+  })
+  whistleStatus: string | null;
+  @ApiProperty({ type: String, nullable: true }) whistledAt: string | null;
 }
 
 export class MembershipDto {

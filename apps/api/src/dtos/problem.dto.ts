@@ -1,13 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { OWNER_DEPARTMENTS, PROBLEM_CATEGORIES, PROBLEM_STATUSES } from '@hardtech/domain';
 import type { ProblemCategory, ProblemStatus } from '@hardtech/domain';
-import { PageDto } from './common.dto';
+import { PageDto, PageQueryOf } from './common.dto';
 
 const values = (options: { value: string }[]) => options.map((o) => o.value);
 
-export class ProblemQueryDto {
+export class ProblemQueryDto extends PageQueryOf(200, 50) {
   @ApiPropertyOptional({ enum: values(OWNER_DEPARTMENTS), description: 'owner department' })
   @IsOptional()
   @IsIn(values(OWNER_DEPARTMENTS))
@@ -24,20 +23,6 @@ export class ProblemQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(16) district?: string;
   @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false']) overdue?:
     'true' | 'false';
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100000)
-  page?: number;
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize?: number;
 }
 
 export class MembershipQueryDto {
@@ -61,6 +46,14 @@ export class LedgerProblemDto {
   @ApiProperty({ example: '2026-12-31' }) dueAt: string;
   @ApiProperty({ enum: values(PROBLEM_STATUSES) }) status: string;
   @ApiProperty({ type: String, nullable: true, description: '一企一策 / 一事一议' }) special: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    enum: ['open', 'answered'],
+    description: '企业吹哨: the latest whistle',
+  })
+  whistleStatus: string | null;
+  @ApiProperty({ type: String, nullable: true }) whistledAt: string | null;
   @ApiProperty() district: string;
   @ApiProperty() cluster: string;
   @ApiProperty() updatedAt: string;

@@ -3,6 +3,7 @@ import { Actor, NotFound, t } from '@hardtech/domain';
 import { describeStatechart } from '@hardtech/workflows/lifecycle/definition';
 import { EnterpriseFilter, EnterprisesRepository } from '../repositories/enterprises.repository';
 import { TasksRepository } from '../repositories/tasks.repository';
+import { problemView } from './problems.service';
 import { taskItem } from './tasks.service';
 
 const notFound = () => new NotFound('ENTERPRISE_NOT_FOUND', t('企业不存在', 'no such enterprise'));
@@ -63,17 +64,7 @@ export class EnterprisesService {
       districtLiaison: e.districtLiaison,
       openTasks: openTasks.map(taskItem),
       diagnosis: e.diagnosis,
-      problems: problems.map((p) => ({
-        id: p.id,
-        title: p.title,
-        category: p.category,
-        measures: p.measures,
-        target: p.target,
-        ownerDepartment: p.ownerDepartment,
-        dueAt: p.dueAt,
-        status: p.status,
-        special: p.special,
-      })),
+      problems: problems.map(problemView),
       membership: membership.map((m) => ({
         from: m.fromDate,
         to: m.toDate,

@@ -1,6 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@hardtech/domain';
+import type { ProblemEntity } from '@hardtech/persistence';
 import { ProblemFilter, ProblemsRepository } from '../repositories/problems.repository';
+
+/** A ledger problem (化解问题台账) as the enterprise page and the ledger show it. */
+export function problemView(p: ProblemEntity) {
+  return {
+    id: p.id,
+    title: p.title,
+    category: p.category,
+    measures: p.measures,
+    target: p.target,
+    ownerDepartment: p.ownerDepartment,
+    dueAt: p.dueAt,
+    status: p.status,
+    special: p.special,
+    whistleStatus: p.whistleStatus,
+    whistledAt: p.whistledAt?.toISOString() ?? null,
+  };
+}
 
 @Injectable()
 export class ProblemsService {
@@ -10,17 +28,9 @@ export class ProblemsService {
     const { items, total } = await this.problems.list(actor, filter);
     return {
       items: items.map(({ problem: p, enterpriseName }) => ({
-        id: p.id,
+        ...problemView(p),
         creditCode: p.creditCode,
         enterpriseName,
-        title: p.title,
-        category: p.category,
-        measures: p.measures,
-        target: p.target,
-        ownerDepartment: p.ownerDepartment,
-        dueAt: p.dueAt,
-        status: p.status,
-        special: p.special,
         district: p.district,
         cluster: p.cluster,
         updatedAt: p.updatedAt.toISOString(),

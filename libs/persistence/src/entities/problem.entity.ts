@@ -19,4 +19,8 @@ export class ProblemEntity {
   @Column({ type: 'varchar', length: 16 }) cluster: string;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+  /** 企业吹哨: the latest whistle on the problem, open until its owner department answers. */
+  @Column({ name: 'whistle_status', type: 'varchar', length: 16, nullable: true }) whistleStatus:
+    'open' | 'answered' | null;
+  @Column({ name: 'whistled_at', type: 'timestamptz', nullable: true }) whistledAt: Date | null;
 }

@@ -3,53 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { shanghaiDate, taskDepartment } from '@hardtech/domain';
 import { ProjectionDelta, ProjectionReceipt, projectionReceipt } from '@hardtech/temporal/lifecycle.contract';
+import type { LifecycleContext } from '@hardtech/temporal/lifecycle-context';
 import { appendAuditEvent } from './audit.repository';
-
-/** The lifecycle context as the projection reads it (workflows/lifecycle/context.ts). */
-interface ProjectedContext {
-  nomination: { name: string; district: string; cluster: string };
-  nominatedBy: string;
-  screening: { policyVersion: number } | null;
-  admission: {
-    leadCluster: string;
-    commissioner: string;
-    districtLiaison: string;
-    admittedAt: string;
-    baselineRevenue: number;
-  } | null;
-  diagnosis: unknown;
-  problems: {
-    id: string;
-    title: string;
-    category: string;
-    measures: string;
-    target: string;
-    ownerDepartment: string;
-    dueAt: string;
-    status: string;
-    special?: string | null;
-  }[];
-  quarterlyReports: {
-    quarter: string;
-    revenue: number;
-    rdExpense: number;
-    headcount: number;
-    newClassOneIp: number;
-    financing: number;
-    listingProgress: string;
-    note?: string;
-    submittedBy: string;
-    submittedAt: string;
-    progress?: {
-      annualizedRevenue: number;
-      growth: number | null;
-      expected: number;
-      onTrack: boolean;
-    } | null;
-  }[];
-  closing: { stage: string; outcome: string; reason: string | null; at: string } | null;
-  whistles?: { problemId: string; status: string; at: string }[];
-}
 
 /**
  * Applies a workflow transition to the read model in one transaction. Every statement is
@@ -84,7 +39,7 @@ export class ProjectionRepository {
   }
 
   private async applyIn(m: EntityManager, delta: ProjectionDelta): Promise<void> {
-    const ctx = delta.context as ProjectedContext;
+    const ctx = delta.context as LifecycleContext;
     const n = ctx.nomination;
     const a = ctx.admission;
     await m.query(

@@ -1,0 +1,10 @@
+export { ClusterEntity } from './cluster.entity';
+export { EnterpriseEntity } from './enterprise.entity';
+export { LifecycleEntity } from './lifecycle.entity';
+export { MembershipPeriodEntity } from './membership-period.entity';
+export { PolicyVersionEntity } from './policy-version.entity';
+export { ProblemEntity } from './problem.entity';
+export { QuarterlyReportEntity } from './quarterly-report.entity';
+export { TaskCommentEntity } from './task-comment.entity';
+export { TaskEntity } from './task.entity';
+export { UserEntity } from './user.entity';

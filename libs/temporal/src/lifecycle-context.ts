@@ -1,0 +1,87 @@
+/** The lifecycle statechart's context: the facts of one lifecycle, as the workflow keeps, shows and projects them. */
+import type {
+  Actor,
+  DoublingProgress,
+  Nomination,
+  OwnerDepartment,
+  Problem,
+  ProblemCategory,
+  ScreeningReport,
+  Stage,
+} from '@hardtech/domain';
+
+export interface Admission {
+  leadCluster: string;
+  commissioner: string;
+  districtLiaison: string;
+  admittedAt: string;
+  /** Revenue of the year before admission: the base of 三年倍增. */
+  baselineRevenue: number;
+}
+
+export interface QuarterlyReport {
+  quarter: string;
+  revenue: number;
+  rdExpense: number;
+  headcount: number;
+  newClassOneIp: number;
+  financing: number;
+  listingProgress: string;
+  note?: string;
+  submittedBy: string;
+  submittedAt: string;
+  /** 三年倍增 as of this report. */
+  progress: DoublingProgress | null;
+}
+
+export interface Closing {
+  stage: Stage;
+  outcome: string;
+  reason: string | null;
+  by: string;
+  at: string;
+}
+
+/** The statechart's context: the facts of one lifecycle, carried across continue-as-new. */
+export interface LifecycleContext {
+  creditCode: string;
+  lifecycleNo: number;
+  nomination: Nomination;
+  nominatedBy: string;
+  nominatorGroups: string[];
+  screening: ScreeningReport;
+  supplements: number;
+  feedback: { district: FeedbackRecord | null; enterprise: FeedbackRecord | null };
+  admission: Admission | null;
+  diagnosis: { portrait: Record<string, { score: number; note?: string }>; by: string; at: string } | null;
+  problems: Problem[];
+  quarter: { lastTicked: string | null; current: string | null; queued: string | null };
+  quarterlyReports: QuarterlyReport[];
+  closing: Closing | null;
+  whistles: Whistle[];
+}
+
+/** 企业吹哨·部门报到: a problem the enterprise raised, until the owner department responds. */
+export interface Whistle {
+  id: string;
+  problemId: string;
+  title: string;
+  description: string;
+  owner: OwnerDepartment;
+  by: string;
+  at: string;
+  status: 'open' | 'answered';
+  response: string | null;
+  resolved: boolean | null;
+  answeredBy: string | null;
+  answeredAt: string | null;
+}
+
+export interface FeedbackRecord {
+  outcome: string;
+  text: string | null;
+  by: string;
+  at: string;
+}
+
+export type { Actor, OwnerDepartment, ProblemCategory };
