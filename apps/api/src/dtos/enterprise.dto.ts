@@ -5,6 +5,7 @@ import type { Stage } from '@hardtech/domain';
 import { PageDto, PageQueryDto } from './common.dto';
 import { FieldErrorDto } from './error.dto';
 import { TaskItemDto } from './task.dto';
+import { ProblemDto } from './problem.dto';
 
 export class EnterpriseQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: STAGES }) @IsOptional() @IsIn(STAGES as unknown as string[]) stage?: Stage;
@@ -30,26 +31,6 @@ export class EnterpriseItemDto {
 
 export class EnterpriseListDto extends PageDto {
   @ApiProperty({ type: [EnterpriseItemDto] }) items: EnterpriseItemDto[];
-}
-
-export class ProblemDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() title: string;
-  @ApiProperty() category: string;
-  @ApiProperty() measures: string;
-  @ApiProperty() target: string;
-  @ApiProperty() ownerDepartment: string;
-  @ApiProperty() dueAt: string;
-  @ApiProperty() status: string;
-  @ApiProperty({ type: String, nullable: true }) special: string | null;
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    enum: ['open', 'answered'],
-    description: '企业吹哨: the latest whistle',
-  })
-  whistleStatus: string | null;
-  @ApiProperty({ type: String, nullable: true }) whistledAt: string | null;
 }
 
 export class MembershipDto {

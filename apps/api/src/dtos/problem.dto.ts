@@ -34,10 +34,9 @@ export class MembershipQueryDto {
 
 // ---- answers ------------------------------------------------------------------------------------
 
-export class LedgerProblemDto {
+/** A ledger problem as the enterprise page shows it (problemView). */
+export class ProblemDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() creditCode: string;
-  @ApiProperty() enterpriseName: string;
   @ApiProperty() title: string;
   @ApiProperty({ enum: values(PROBLEM_CATEGORIES) }) category: string;
   @ApiProperty() measures: string;
@@ -54,6 +53,12 @@ export class LedgerProblemDto {
   })
   whistleStatus: string | null;
   @ApiProperty({ type: String, nullable: true }) whistledAt: string | null;
+}
+
+/** A row of the ledger: the problem with its enterprise. */
+export class LedgerProblemDto extends ProblemDto {
+  @ApiProperty() creditCode: string;
+  @ApiProperty() enterpriseName: string;
   @ApiProperty() district: string;
   @ApiProperty() cluster: string;
   @ApiProperty() updatedAt: string;
