@@ -12,7 +12,7 @@ ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
-COPY --from=build /app/apps/web ./apps/web
+COPY --from=build /app/apps/web/dist ./apps/web/dist
 COPY package.json ./
 USER node
 # API and gateway on 3000; the worker's health and metrics on 9464.

@@ -33,8 +33,16 @@ process.on('SIGINT', () => cleanup().then(() => process.exit(130)));
 process.on('SIGTERM', () => cleanup().then(() => process.exit(143)));
 
 const started = Date.now();
+const jestArgs = process.argv.slice(2);
 try {
   await ensureBuilt();
+  // The web UI's component tests need no stack; a run narrowed to some jest tests skips them.
+  if (jestArgs.length === 0) {
+    step('Running the web UI component tests (vitest)…');
+    await run(join(ROOT, 'node_modules/.bin/vitest'), ['run', '--config', 'apps/web/vite.config.mts'], {
+      cwd: ROOT,
+    });
+  }
   if (!process.env.TEST_TEMPORAL_ADDRESS && (await portOpen('127.0.0.1', TEMPORAL_PORT))) {
     throw new Error(`port ${TEMPORAL_PORT} is in use (a test server left running?); set TEST_TEMPORAL_PORT`);
   }
@@ -91,7 +99,7 @@ try {
   const jest = (...args) =>
     run(
       process.execPath,
-      [join(ROOT, 'node_modules/jest/bin/jest.js'), ...process.argv.slice(2), '--passWithNoTests', ...args],
+      [join(ROOT, 'node_modules/jest/bin/jest.js'), ...jestArgs, '--passWithNoTests', ...args],
       {
         cwd: ROOT,
         env: jestEnv,

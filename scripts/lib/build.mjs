@@ -16,6 +16,15 @@ const SOURCES = [
   'package-lock.json',
 ];
 const STAMP = join(DIST, '.build-stamp');
+// The web UI has its own sources and stamp: a change to a page does not rebuild the server.
+const WEB_SOURCES = [
+  'apps/web/src',
+  'apps/web/index.html',
+  'apps/web/vite.config.mts',
+  'libs/domain/src',
+  'package-lock.json',
+];
+const WEB_STAMP = join(ROOT, 'apps/web/dist/.build-stamp');
 
 function newest(path) {
   if (!existsSync(path)) return 0;
@@ -24,15 +33,22 @@ function newest(path) {
   return Math.max(s.mtimeMs, ...readdirSync(path).map((f) => newest(join(path, f))));
 }
 
+const fresh = (stamp, sources) =>
+  existsSync(stamp) && statSync(stamp).mtimeMs >= Math.max(...sources.map((s) => newest(join(ROOT, s))));
+
 export function isBuilt() {
-  return (
-    existsSync(STAMP) && statSync(STAMP).mtimeMs >= Math.max(...SOURCES.map((s) => newest(join(ROOT, s))))
-  );
+  return fresh(STAMP, SOURCES) && fresh(WEB_STAMP, WEB_SOURCES);
 }
+
+const bin = (name) => join(ROOT, 'node_modules', '.bin', name);
 
 /** Compiles to dist/, resolves path aliases and builds the workflow bundle the worker loads. */
 export async function build() {
-  const bin = (name) => join(ROOT, 'node_modules', '.bin', name);
+  await buildServer();
+  await buildWeb();
+}
+
+async function buildServer() {
   step('Building (TypeScript → dist/, workflow bundle)…');
   await run(bin('tsc'), ['-p', 'tsconfig.build.json'], { cwd: ROOT });
   await run(bin('tsc-alias'), ['-p', 'tsconfig.build.json'], { cwd: ROOT });
@@ -42,7 +58,17 @@ export async function build() {
   ok('built');
 }
 
+/** The React UI (Vite) into apps/web/dist, which the API serves on its own origin. */
+async function buildWeb() {
+  step('Building the web UI (Vite → apps/web/dist)…');
+  await run(bin('vite'), ['build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn'], {
+    cwd: ROOT,
+  });
+  writeFileSync(WEB_STAMP, new Date().toISOString());
+  ok('web UI built');
+}
+
 export async function ensureBuilt() {
-  if (isBuilt()) return;
-  await build();
+  if (!fresh(STAMP, SOURCES)) await buildServer();
+  if (!fresh(WEB_STAMP, WEB_SOURCES)) await buildWeb();
 }

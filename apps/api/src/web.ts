@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 
 /** Before the UI is built, a placeholder page says where the API is. */
-const PLACEHOLDER_ROOT = 'apps/web/public';
+const PLACEHOLDER_ROOT = 'apps/web/placeholder';
 
 /** Serves the built web UI on the same origin; unknown non-API paths get index.html (client routing). */
 export function serveWeb(app: NestExpressApplication, webRoot: string): void {

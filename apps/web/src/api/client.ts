@@ -1,0 +1,101 @@
+import { clearToken, readToken } from '../auth/token';
+
+/** One error detail of the API's error body (API.md "Errors"): which field, and why. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** Any non-2xx answer, with the API's machine code and the per-field details of a 400/422. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: FieldError[] = [],
+  ) {
+    super(message);
+  }
+
+  /** The messages that concern one field (a dotted path such as `judgments.C2.note`). */
+  forField(field: string): string[] {
+    return this.details.filter((d) => d.field === field).map((d) => d.message);
+  }
+}
+
+/** Sent when a token is refused: the session is over and the login page takes over. */
+export const SESSION_EXPIRED = 'hardtech:session-expired';
+
+export type Query = Record<string, string | number | boolean | string[] | null | undefined>;
+
+export function queryString(query?: Query): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined || value === null || value === '') continue;
+    if (Array.isArray(value)) value.forEach((v) => params.append(key, v));
+    else params.set(key, String(value));
+  }
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+interface RequestOptions {
+  method?: string;
+  query?: Query;
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+async function send(path: string, options: RequestOptions): Promise<Response> {
+  const headers: Record<string, string> = { ...options.headers };
+  const token = readToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let body: BodyInit | undefined;
+  if (options.body instanceof FormData) body = options.body;
+  else if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
+  const res = await fetch(`/api${path}${queryString(options.query)}`, {
+    method: options.method ?? (body ? 'POST' : 'GET'),
+    headers,
+    body,
+    signal: options.signal,
+  });
+  if (res.ok) return res;
+  const error = await res.json().catch(() => ({}));
+  if (res.status === 401 && token) {
+    clearToken();
+    window.dispatchEvent(new Event(SESSION_EXPIRED));
+  }
+  throw new ApiError(
+    res.status,
+    error.code ?? `HTTP_${res.status}`,
+    error.message ?? res.statusText,
+    Array.isArray(error.details) ? error.details : [],
+  );
+}
+
+/** JSON request under /api with the session's token; throws ApiError on any refusal. */
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const res = await send(path, options);
+  if (res.status === 204) return undefined as T;
+  const type = res.headers.get('content-type') ?? '';
+  return (type.includes('json') ? res.json() : res.text()) as Promise<T>;
+}
+
+/** Downloads a file the API answers (Excel exports, evidence) under the name it gives. */
+export async function download(path: string, fallbackName: string, query?: Query): Promise<void> {
+  const res = await send(path, { query });
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  const plain = /filename="?([^";]+)"?/i.exec(disposition)?.[1];
+  const name = encoded ? decodeURIComponent(encoded) : (plain ?? fallbackName);
+  const url = URL.createObjectURL(await res.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,27 @@
+// Shapes of the API's answers that several pages share (API.md). Domain types are imported from the
+// one definition the server uses, so a renamed role or stage breaks the build, not the page.
+import type { Actor, Role } from '@hardtech/domain/roles';
+import type { Stage } from '@hardtech/domain/stages';
+import type { TaskType } from '@hardtech/domain/task-types';
+import type { Text } from '@hardtech/domain/text';
+
+export type { Actor, Role, Stage, TaskType, Text };
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export interface LoginResult {
+  accessToken: string;
+  user: Actor;
+}
+
+/** GET /api/reference: code lists with their labels, for selects and table cells. */
+export interface Reference {
+  districts: { code: string; name: string; kind: string }[];
+  clusters: { code: string; tier: string; name: string; en: string; active: boolean }[];
+  stages: Record<Stage, Text>;
+  taskTypes: Record<TaskType, Text>;
+  roles: Record<Role, Text>;
+}

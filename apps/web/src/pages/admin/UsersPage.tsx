@@ -1,0 +1,5 @@
+import { PageStub } from '../../components/PageStub';
+
+export function UsersPage() {
+  return <PageStub ns="admin" />;
+}

@@ -1,0 +1,5 @@
+import { PageStub } from '../../components/PageStub';
+
+export function AuditPage() {
+  return <PageStub ns="audit" />;
+}

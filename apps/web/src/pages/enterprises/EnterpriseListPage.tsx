@@ -1,0 +1,5 @@
+import { PageStub } from '../../components/PageStub';
+
+export function EnterpriseListPage() {
+  return <PageStub ns="enterprise" />;
+}

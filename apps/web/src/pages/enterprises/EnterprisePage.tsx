@@ -1,0 +1,5 @@
+import { PageStub } from '../../components/PageStub';
+
+export function EnterprisePage() {
+  return <PageStub ns="enterprise" />;
+}

@@ -1,0 +1,53 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { App } from '../../App';
+import { fakeApi } from '../../test/fake-api';
+
+const coordinator = { username: 'coordinator', role: 'city_coordinator', scope: {}, displayName: '统筹员' };
+
+describe('login', () => {
+  it('is in Chinese by default and shows the refusal the server gives', async () => {
+    const { calls } = fakeApi({
+      'POST /auth/login': () => ({
+        status: 401,
+        body: { statusCode: 401, code: 'BAD_CREDENTIALS', message: '用户名或密码错误' },
+      }),
+    });
+    render(<App />);
+    await userEvent.type(screen.getByLabelText('用户名'), 'coordinator');
+    await userEvent.type(screen.getByLabelText('密码'), 'wrong-password');
+    await userEvent.click(screen.getByRole('button', { name: /登\s*录/ }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('登录失败：用户名或密码错误');
+    expect(calls).toContainEqual({
+      method: 'POST',
+      path: '/auth/login',
+      body: { username: 'coordinator', password: 'wrong-password' },
+    });
+  });
+
+  it('signs in and shows the navigation of the role', async () => {
+    fakeApi({
+      'POST /auth/login': { accessToken: 'token-1', user: coordinator },
+      'GET /me': coordinator,
+      'GET /reference': {
+        districts: [],
+        clusters: [],
+        stages: {},
+        taskTypes: {},
+        roles: { city_coordinator: { zh: '科技处（统筹）', en: 'City coordinator' } },
+      },
+    });
+    render(<App />);
+    await userEvent.type(screen.getByLabelText('用户名'), 'coordinator');
+    await userEvent.type(screen.getByLabelText('密码'), 'demo123456');
+    await userEvent.click(screen.getByRole('button', { name: /登\s*录/ }));
+    await waitFor(() =>
+      expect(screen.getByTestId('current-user')).toHaveTextContent('统筹员 · 科技处（统筹）'),
+    );
+    const nav = screen.getByTestId('nav');
+    expect(nav).toHaveTextContent('政策参数');
+    expect(nav).toHaveTextContent('待办任务');
+    expect(localStorage.getItem('hardtech.token')).toBe('token-1');
+  });
+});

@@ -1,0 +1,38 @@
+import { vi } from 'vitest';
+
+export interface FakeCall {
+  method: string;
+  path: string;
+  body: unknown;
+}
+
+type Handler = (call: FakeCall) => { status?: number; body?: unknown } | undefined;
+
+/**
+ * Component tests answer the page's HTTP requests from a table of routes, like the API would,
+ * and record what the page sent. Integration with the real API is the e2e suite's job.
+ */
+export function fakeApi(routes: Record<string, Handler | unknown>) {
+  const calls: FakeCall[] = [];
+  const fetchStub = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(String(input), 'http://localhost');
+    const method = init?.method ?? 'GET';
+    const body = typeof init?.body === 'string' ? JSON.parse(init.body) : init?.body;
+    const call = { method, path: url.pathname.replace(/^\/api/, '') + url.search, body };
+    calls.push(call);
+    const route = routes[`${method} ${url.pathname.replace(/^\/api/, '')}`];
+    const answer = typeof route === 'function' ? (route as Handler)(call) : { body: route };
+    if (route === undefined || answer === undefined) {
+      return new Response(JSON.stringify({ statusCode: 404, code: 'NOT_FOUND', message: 'not found' }), {
+        status: 404,
+        headers: { 'content-type': 'application/json' },
+      });
+    }
+    return new Response(JSON.stringify(answer.body ?? {}), {
+      status: answer.status ?? 200,
+      headers: { 'content-type': 'application/json' },
+    });
+  });
+  vi.stubGlobal('fetch', fetchStub);
+  return { calls };
+}
