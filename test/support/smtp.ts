@@ -3,6 +3,15 @@ import { SMTPServer } from 'smtp-server';
 export interface Mail {
   to: string[];
   raw: string;
+  /** The raw message with quoted-printable undone, so tests can look for Chinese text in it. */
+  text: string;
+}
+
+function decodeQuotedPrintable(raw: string): string {
+  const bytes = raw
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return Buffer.from(bytes, 'latin1').toString('utf8');
 }
 
 /** An SMTP server on loopback where the test stack sends e-mail reminders (SMTP_URL). */
@@ -16,7 +25,11 @@ export async function smtpReceiver(): Promise<{ mails: Mail[]; close: () => Prom
       let raw = '';
       stream.on('data', (c) => (raw += c));
       stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
+        mails.push({
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw,
+          text: decodeQuotedPrintable(raw),
+        });
         callback();
       });
     },
