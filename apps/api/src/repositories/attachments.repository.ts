@@ -69,13 +69,4 @@ export class AttachmentsRepository {
     );
     return rows.map((r: { purpose: AttachmentPurpose }) => r.purpose);
   }
-
-  /** The nominator's pending files become the evidence of the lifecycle just started. */
-  async bindNomination(creditCode: string, uploadedBy: string, lifecycleNo: number): Promise<void> {
-    await this.ds.query(
-      `UPDATE attachments SET subject_id = $3
-       WHERE credit_code = $1 AND subject = 'nomination' AND subject_id IS NULL AND uploaded_by = $2`,
-      [creditCode, uploadedBy, String(lifecycleNo)],
-    );
-  }
 }

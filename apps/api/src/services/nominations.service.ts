@@ -121,9 +121,8 @@ export class NominationsService {
       if (e instanceof WorkflowExecutionAlreadyStartedError) throw this.duplicate();
       throw e;
     }
+    // Answers once the nomination is projected; its pending certificates are bound with it.
     const view = await handle.executeUpdate(awaitOpenedUpdate);
-    // The nominator's pending certificates become this lifecycle's evidence.
-    await this.attachments.bindNomination(nomination.creditCode, actor.username, lifecycleNo);
     return { creditCode: nomination.creditCode, workflowId, stage: view.stage, lifecycleNo };
   }
 

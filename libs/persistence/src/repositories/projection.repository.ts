@@ -80,13 +80,14 @@ export class ProjectionRepository {
     );
 
     const final = ['graduated', 'exited', 'rejected'].includes(delta.stage);
-    await m.query(
+    const [lifecycle] = await m.query(
       `INSERT INTO lifecycles (credit_code, lifecycle_no, workflow_id, name, nominated_by, started_at, ended_at, final_stage, reason)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)
        ON CONFLICT (credit_code, lifecycle_no) DO UPDATE SET name = EXCLUDED.name,
          ended_at = COALESCE(lifecycles.ended_at, EXCLUDED.ended_at),
          final_stage = COALESCE(lifecycles.final_stage, EXCLUDED.final_stage),
-         reason = COALESCE(lifecycles.reason, EXCLUDED.reason)`,
+         reason = COALESCE(lifecycles.reason, EXCLUDED.reason)
+       RETURNING (xmax = 0) AS created`,
       [
         delta.creditCode,
         delta.lifecycleNo,
@@ -99,6 +100,15 @@ export class ProjectionRepository {
         final ? (ctx.closing?.reason ?? null) : null,
       ],
     );
+    if (lifecycle.created) {
+      // The nominator's pending certificates (C3, C5) become the evidence of the lifecycle, in the
+      // transaction that records it: no crash between starting the workflow and binding them.
+      await m.query(
+        `UPDATE attachments SET subject_id = $3
+         WHERE credit_code = $1 AND subject = 'nomination' AND subject_id IS NULL AND uploaded_by = $2`,
+        [delta.creditCode, ctx.nominatedBy, String(delta.lifecycleNo)],
+      );
+    }
 
     for (const task of delta.opened) {
       await m.query(
