@@ -1,4 +1,5 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { fakeApi } from '../../test/fake-api';
 import { COORDINATOR, REFERENCE } from '../../test/reference.fixture';
@@ -47,6 +48,8 @@ describe('enterprise page', () => {
       '/tasks/f60baf8b-f829-4a63-9519-9ebd4fbf0708',
     );
     expect(tasks).toHaveTextContent('已逾期');
+    // Only the enterprise's own users blow the whistle.
+    expect(screen.queryByRole('button', { name: /吹哨/ })).not.toBeInTheDocument();
     expect(calls.map((c) => c.path)).toEqual(
       expect.arrayContaining([
         `/enterprises/${CODE}`,
@@ -110,4 +113,33 @@ describe('enterprise page', () => {
     renderAs(`/enterprises/${CODE}`);
     expect(await screen.findByRole('alert', {}, SLOW)).toHaveTextContent('企业不存在');
   });
+
+  it('lets the enterprise blow the whistle on a ledger problem', async () => {
+    const { calls } = routes({
+      'GET /me': { username: 'ent-xince', role: 'enterprise_user', scope: { creditCodes: [CODE] } },
+      [`POST /enterprises/${CODE}/whistle`]: () => ({ status: 201, body: { taskId: 't1' } }),
+    });
+    renderAs(`/enterprises/${CODE}`);
+    await userEvent.click(await screen.findByRole('button', { name: /吹哨/ }, SLOW));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(within(dialog).getByLabelText('台账问题（可选）'));
+    await userEvent.click(await screen.findByTitle('流动资金紧张'));
+    fireEvent.change(within(dialog).getByLabelText('问题'), { target: { value: '授信迟迟未落地' } });
+    fireEvent.change(within(dialog).getByLabelText('问题描述及诉求'), {
+      target: { value: '请产业金融处协调银行加快审批' },
+    });
+    await userEvent.click(within(dialog).getByRole('button', { name: /吹\s*哨/ }));
+    await waitFor(() =>
+      expect(calls).toContainEqual({
+        method: 'POST',
+        path: `/enterprises/${CODE}/whistle`,
+        body: {
+          problemId: 'b94cbd45-df4e-4f46-b554-133d331dc308',
+          title: '授信迟迟未落地',
+          description: '请产业金融处协调银行加快审批',
+        },
+      }),
+    );
+    expect(await screen.findByText('已吹哨，责任部门将报到处理')).toBeInTheDocument();
+  }, 60_000);
 });
