@@ -48,6 +48,7 @@ describe('enterprise page', () => {
       '/tasks/f60baf8b-f829-4a63-9519-9ebd4fbf0708',
     );
     expect(tasks).toHaveTextContent('已逾期');
+    expect(tasks).toHaveTextContent('待认领：企业用户');
     // Only the enterprise's own users blow the whistle.
     expect(screen.queryByRole('button', { name: /吹哨/ })).not.toBeInTheDocument();
     expect(calls.map((c) => c.path)).toEqual(
