@@ -133,9 +133,9 @@ describe('nomination form', () => {
 
     await userEvent.click(screen.getByRole('button', { name: '提交推荐' }));
     const evidence = screen.getByTestId('evidence');
-    await waitFor(() => expect(evidence).toHaveTextContent('缺少证书：Ⅰ类知识产权证书'));
+    await waitFor(() => expect(evidence).toHaveTextContent('请上传认定证书'));
     // Beside the upload, not repeated above the form.
-    expect(screen.getAllByText('缺少证书：Ⅰ类知识产权证书')).toHaveLength(1);
+    expect(screen.queryByText('缺少证书：Ⅰ类知识产权证书')).not.toBeInTheDocument();
     expect(await screen.findByRole('alert')).toHaveTextContent('请先上传认定证书');
     expect(screen.getByLabelText('统一社会信用代码')).toHaveValue(CODE);
     // A district officer may not read the policy: the page does not ask.
