@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { App } from '../../App';
 import { fakeApi } from '../../test/fake-api';
+import { sampleTask } from './taskFixture';
 
 const coordinator = { username: 'coordinator', role: 'city_coordinator', scope: {}, displayName: '统筹员' };
 const REFERENCE = {
@@ -21,24 +22,7 @@ const criterion = (id: string, kind: string, outcome: string, detail: string) =>
   detailEn: detail,
 });
 const TASK = {
-  id: 't-1',
-  type: 'SCREEN',
-  label: { zh: '市级筛选', en: 'City screening' },
-  creditCode: '91350100M000100Y43',
-  enterpriseName: '重庆示例科技有限公司',
-  stage: 'screening',
-  candidateGroups: ['city_coordinator'],
-  assignee: null,
-  dueAt: '2099-01-01T00:00:00Z',
-  createdAt: '2026-11-25T00:00:00Z',
-  status: 'open',
-  overdue: false,
-  quarter: null,
-  district: '500112',
-  cluster: 'T2',
-  outcome: null,
-  completedBy: null,
-  completedAt: null,
+  ...sampleTask(),
   data: null,
   form: TASK_FORMS.SCREEN,
   outcomes: Object.entries(TASK_FORMS.SCREEN.outcomes).map(([outcome, o]) => ({ outcome, label: o.label })),
