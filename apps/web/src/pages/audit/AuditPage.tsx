@@ -3,14 +3,13 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { Query } from '../../api/client';
 import { useReference } from '../../api/reference';
 import type { Role } from '../../api/types';
-import { useApi } from '../../api/useApi';
+import { usePagedList } from '../../api/usePagedList';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/time';
 import { useLocalText } from '../../i18n';
-import type { AuditEvent, AuditPage as AuditAnswer, Verification } from './audit';
+import type { AuditEvent, Verification } from './audit';
 import { AuditEventDetail } from './AuditEventDetail';
 import { AuditFilters } from './AuditFilters';
 import { VerifyChain } from './VerifyChain';
@@ -19,13 +18,10 @@ const OUTCOME_COLORS = { ok: 'green', refused: 'orange', failed: 'red' } as cons
 
 export function AuditPage() {
   const { t } = useTranslation('audit');
-  const { t: common } = useTranslation();
   const local = useLocalText();
   const reference = useReference();
-  const [filters, setFilters] = useState<Query>({});
-  const [paging, setPaging] = useState({ page: 1, pageSize: 50 });
   const [broken, setBroken] = useState<number | null>(null);
-  const { data, error, loading } = useApi<AuditAnswer>('/audit', { ...filters, ...paging });
+  const { error, search, table } = usePagedList<AuditEvent>('/audit');
 
   const columns: ColumnsType<AuditEvent> = [
     { title: t('fields.seq'), dataIndex: 'seq', width: 80 },
@@ -69,12 +65,7 @@ export function AuditPage() {
         <VerifyChain onResult={(r: Verification) => setBroken(r.ok ? null : r.firstBrokenAt)} />
       </Card>
       <Card>
-        <AuditFilters
-          onSearch={(q) => {
-            setFilters(q);
-            setPaging((p) => ({ ...p, page: 1 }));
-          }}
-        />
+        <AuditFilters onSearch={search} />
       </Card>
       <ErrorAlert error={error} />
       <Card styles={{ body: { padding: 0 } }}>
@@ -82,21 +73,11 @@ export function AuditPage() {
           data-testid="audit-table"
           rowKey="seq"
           size="small"
-          loading={loading}
           columns={columns}
-          dataSource={data?.items}
+          {...table}
           scroll={{ x: 1000 }}
           expandable={{ expandedRowRender: (e) => <AuditEventDetail event={e} /> }}
           onRow={(e) => (e.seq === broken ? { style: { background: '#fff1f0' }, 'data-broken': 'true' } : {})}
-          pagination={{
-            current: paging.page,
-            pageSize: paging.pageSize,
-            total: data?.total,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100, 200],
-            showTotal: (n) => common('total', { count: n }),
-            onChange: (page, pageSize) => setPaging({ page, pageSize }),
-          }}
         />
       </Card>
     </Space>

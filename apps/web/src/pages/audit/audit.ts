@@ -18,13 +18,6 @@ export interface AuditEvent {
   hash: string;
 }
 
-export interface AuditPage {
-  items: AuditEvent[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
 export interface Verification {
   ok: boolean;
   checked: number;
