@@ -1,8 +1,8 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button, Space } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
+import { useAction } from '../../api/useAction';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import type { Verification } from './audit';
 
@@ -12,20 +12,8 @@ import type { Verification } from './audit';
  */
 export function VerifyChain({ onResult }: { onResult: (result: Verification) => void }) {
   const { t } = useTranslation('audit');
-  const [result, setResult] = useState<Verification>();
-  const [error, setError] = useState<Error>();
-  const [busy, setBusy] = useState(false);
-
-  const verify = () => {
-    setBusy(true);
-    setError(undefined);
-    api<Verification>('/audit/verify')
-      .then((r) => {
-        setResult(r);
-        onResult(r);
-      }, setError)
-      .finally(() => setBusy(false));
-  };
+  const { run, busy, error, result } = useAction(() => api<Verification>('/audit/verify'));
+  const verify = () => void run().then((r) => r && onResult(r));
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
