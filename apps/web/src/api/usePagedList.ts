@@ -16,6 +16,8 @@ export interface PagedAnswer<T> {
 export function usePagedList<T>(
   path: string,
   pageSize = 50,
+  /** The API's largest page for this list (its PageQueryOf). */
+  maxPageSize = 200,
 ): Loaded<PagedAnswer<T>> & {
   search(filters: Query): void;
   /** Spread into the antd Table: rows, loading state and pagination. */
@@ -40,7 +42,7 @@ export function usePagedList<T>(
         pageSize: paging.pageSize,
         total: loaded.data?.total,
         showSizeChanger: true,
-        pageSizeOptions: [20, 50, 100, 200].filter((n) => n <= Math.max(pageSize, 100) * 2),
+        pageSizeOptions: [20, 50, 100, 200].filter((n) => n <= maxPageSize),
         showTotal: (n) => t('total', { count: n }),
         onChange: (page, size) => setPaging({ page, pageSize: size }),
       },
