@@ -59,6 +59,7 @@ export function UsersPage() {
       title: t('users.fields.actions'),
       key: 'actions',
       width: 260,
+      fixed: 'right',
       render: (_, u) => <UserActions user={u} onEdit={() => setEditing(u)} onChanged={reload} />,
     },
   ];

@@ -62,6 +62,8 @@ export function pieOption(counts: Count[], local: Local): EChartsCoreOption {
         type: 'pie',
         radius: ['35%', '65%'],
         center: ['50%', '45%'],
+        // Counts inside the ring: outside labels get cut off in a third of a laptop screen.
+        label: { position: 'inside', formatter: '{c}' },
         data: counts.map((c) => ({ name: local(c.label), value: c.n })),
       },
     ],
