@@ -13,12 +13,13 @@ export interface PagedAnswer<T> {
  * A filtered list the server pages (`page`, `pageSize`, `total`): new filters go back to page 1, and
  * the antd Table gets its rows and pagination from here so every list pages and counts alike.
  */
-export function usePagedList<T>(
+/** `Extra`: what the answer holds beside the page (e.g. the notifications' unread count). */
+export function usePagedList<T, Extra = object>(
   path: string,
   pageSize = 50,
   /** The API's largest page for this list (its PageQueryOf). */
   maxPageSize = 200,
-): Loaded<PagedAnswer<T>> & {
+): Loaded<PagedAnswer<T> & Extra> & {
   search(filters: Query): void;
   /** Spread into the antd Table: rows, loading state and pagination. */
   table: { dataSource: T[] | undefined; loading: boolean; pagination: TablePaginationConfig };
@@ -26,7 +27,7 @@ export function usePagedList<T>(
   const { t } = useTranslation();
   const [filters, setFilters] = useState<Query>({});
   const [paging, setPaging] = useState({ page: 1, pageSize });
-  const loaded = useApi<PagedAnswer<T>>(path, { ...filters, ...paging });
+  const loaded = useApi<PagedAnswer<T> & Extra>(path, { ...filters, ...paging });
   const search = useCallback((next: Query) => {
     setFilters(next);
     setPaging((p) => ({ ...p, page: 1 }));
