@@ -4,6 +4,7 @@ import enAudit from './en/audit.json';
 import enCommon from './en/common.json';
 import enDashboard from './en/dashboard.json';
 import enEnterprise from './en/enterprise.json';
+import enForms from './en/forms.json';
 import enInbox from './en/inbox.json';
 import enLedger from './en/ledger.json';
 import enNomination from './en/nomination.json';
@@ -14,6 +15,7 @@ import zhAudit from './zh-CN/audit.json';
 import zhCommon from './zh-CN/common.json';
 import zhDashboard from './zh-CN/dashboard.json';
 import zhEnterprise from './zh-CN/enterprise.json';
+import zhForms from './zh-CN/forms.json';
 import zhInbox from './zh-CN/inbox.json';
 import zhLedger from './zh-CN/ledger.json';
 import zhNomination from './zh-CN/nomination.json';
@@ -32,6 +34,7 @@ export const resources = {
     audit: zhAudit,
     admin: zhAdmin,
     notifications: zhNotifications,
+    forms: zhForms,
   },
   en: {
     common: enCommon,
@@ -44,5 +47,6 @@ export const resources = {
     audit: enAudit,
     admin: enAdmin,
     notifications: enNotifications,
+    forms: enForms,
   },
 } as const;

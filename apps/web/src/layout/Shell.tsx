@@ -6,6 +6,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useUser, useAuth } from '../auth/AuthProvider';
 import { Language, setLanguage, useLocalText } from '../i18n';
 import { useReference } from '../api/reference';
+import { NotificationBell } from '../pages/notifications/NotificationBell';
 import { allows, NAVIGATION } from './navigation';
 
 /** The frame of every page after sign-in: navigation by role, language switch, the signed-in user. */
@@ -74,6 +75,7 @@ export function Shell() {
               ]}
               onChange={(value) => setLanguage(value as Language)}
             />
+            <NotificationBell />
             <span data-testid="current-user">
               {user.displayName ?? user.username}
               {reference ? ` · ${local(reference.roles[user.role])}` : ''}

@@ -1,5 +1,129 @@
-import { PageStub } from '../../components/PageStub';
+import { PlusOutlined } from '@ant-design/icons';
+import { OWNER_DEPARTMENTS } from '@hardtech/domain/ledger';
+import { ROLES } from '@hardtech/domain/roles';
+import { Button, Card, Form, Input, Select, Table, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useReference } from '../../api/reference';
+import { usePagedList } from '../../api/usePagedList';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatDateTime } from '../../components/time';
+import { useLocalText } from '../../i18n';
+import { UserActions } from './UserActions';
+import { UserFormModal } from './UserFormModal';
+import type { User } from './users';
 
 export function UsersPage() {
-  return <PageStub ns="admin" />;
+  const { t } = useTranslation('admin');
+  const local = useLocalText();
+  const reference = useReference();
+  const { error, search, reload, table } = usePagedList<User>('/users', 20, 100);
+  // null: no dialog; undefined: a new user; a user: editing that one.
+  const [editing, setEditing] = useState<User | undefined | null>(null);
+  const districtName = (code: string) => reference?.districts.find((d) => d.code === code)?.name ?? code;
+
+  const scopeText = (u: User) =>
+    [
+      ...(u.scope.districts ?? []).map(districtName),
+      ...(u.scope.clusters ?? []),
+      ...(u.scope.creditCodes ?? []),
+      ...(u.scope.department
+        ? [local(OWNER_DEPARTMENTS.find((d) => d.value === u.scope.department)?.label)]
+        : []),
+    ].join('、');
+
+  const columns: ColumnsType<User> = [
+    { title: t('users.fields.username'), dataIndex: 'username', width: 150, fixed: 'left' },
+    { title: t('users.fields.displayName'), dataIndex: 'displayName', width: 160 },
+    {
+      title: t('users.fields.role'),
+      dataIndex: 'role',
+      width: 140,
+      render: (r: User['role']) => local(reference?.roles[r]) || r,
+    },
+    { title: t('users.fields.scope'), key: 'scope', width: 200, render: (_, u) => scopeText(u) },
+    {
+      title: t('users.fields.state'),
+      key: 'state',
+      width: 110,
+      render: (_, u) => (
+        <>
+          <Tag color={u.active ? 'green' : 'default'}>{t(u.active ? 'users.active' : 'users.inactive')}</Tag>
+          {u.lockedUntil && <Tag color="orange">{t('users.locked')}</Tag>}
+        </>
+      ),
+    },
+    { title: t('users.fields.createdAt'), dataIndex: 'createdAt', width: 170, render: formatDateTime },
+    {
+      title: t('users.fields.actions'),
+      key: 'actions',
+      width: 260,
+      fixed: 'right',
+      render: (_, u) => <UserActions user={u} onEdit={() => setEditing(u)} onChanged={reload} />,
+    },
+  ];
+
+  return (
+    <Card
+      title={t('users.title')}
+      data-testid="users"
+      extra={
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => setEditing(undefined)}
+          data-testid="user-create"
+        >
+          {t('users.create')}
+        </Button>
+      }
+    >
+      <Form
+        name="userFilters"
+        layout="inline"
+        style={{ rowGap: 8, marginBottom: 16 }}
+        onValuesChange={(_, all) => search(all)}
+      >
+        <Form.Item name="q" label={t('users.search')}>
+          <Input allowClear maxLength={100} style={{ width: 180 }} />
+        </Form.Item>
+        <Form.Item name="role" label={t('users.fields.role')}>
+          <Select
+            allowClear
+            style={{ width: 180 }}
+            options={ROLES.map((r) => ({ value: r, label: local(reference?.roles[r]) || r }))}
+          />
+        </Form.Item>
+        <Form.Item name="active" label={t('users.fields.state')}>
+          <Select
+            allowClear
+            style={{ width: 110 }}
+            options={[
+              { value: 'true', label: t('users.active') },
+              { value: 'false', label: t('users.inactive') },
+            ]}
+          />
+        </Form.Item>
+      </Form>
+      <ErrorAlert error={error} />
+      <Table<User>
+        data-testid="users-table"
+        rowKey="username"
+        size="small"
+        columns={columns}
+        scroll={{ x: 1200 }}
+        {...table}
+      />
+      {editing !== null && (
+        <UserFormModal
+          user={editing}
+          onClose={(saved) => {
+            setEditing(null);
+            if (saved) reload();
+          }}
+        />
+      )}
+    </Card>
+  );
 }

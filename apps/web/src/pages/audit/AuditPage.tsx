@@ -1,5 +1,85 @@
-import { PageStub } from '../../components/PageStub';
+import { Card, Space, Table, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { useReference } from '../../api/reference';
+import type { Role } from '../../api/types';
+import { usePagedList } from '../../api/usePagedList';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatDateTime } from '../../components/time';
+import { useLocalText } from '../../i18n';
+import type { AuditEvent, Verification } from './audit';
+import { AuditEventDetail } from './AuditEventDetail';
+import { AuditFilters } from './AuditFilters';
+import { VerifyChain } from './VerifyChain';
+
+const OUTCOME_COLORS = { ok: 'green', refused: 'orange', failed: 'red' } as const;
 
 export function AuditPage() {
-  return <PageStub ns="audit" />;
+  const { t } = useTranslation('audit');
+  const local = useLocalText();
+  const reference = useReference();
+  const [broken, setBroken] = useState<number | null>(null);
+  const { error, search, table } = usePagedList<AuditEvent>('/audit');
+
+  const columns: ColumnsType<AuditEvent> = [
+    { title: t('fields.seq'), dataIndex: 'seq', width: 80 },
+    { title: t('fields.at'), dataIndex: 'at', width: 170, render: formatDateTime },
+    {
+      title: t('fields.actor'),
+      key: 'actor',
+      width: 180,
+      render: (_, e) => (
+        <>
+          {e.actor}
+          {e.actorRole && reference?.roles[e.actorRole as Role] && (
+            <div style={{ color: 'rgba(0,0,0,0.45)' }}>{local(reference.roles[e.actorRole as Role])}</div>
+          )}
+        </>
+      ),
+    },
+    { title: t('fields.action'), dataIndex: 'action', render: (a: string) => <code>{a}</code> },
+    {
+      title: t('fields.outcome'),
+      key: 'outcome',
+      width: 120,
+      render: (_, e) => (
+        <Tag color={OUTCOME_COLORS[e.outcome]}>
+          {t(`outcomes.${e.outcome}`)}
+          {e.status ? ` ${e.status}` : ''}
+        </Tag>
+      ),
+    },
+    {
+      title: t('fields.creditCode'),
+      dataIndex: 'creditCode',
+      width: 200,
+      render: (code: string | null) => code && <Link to={`/enterprises/${code}`}>{code}</Link>,
+    },
+  ];
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="audit">
+      <Card title={t('title')} extra={<span>{t('subtitle')}</span>}>
+        <VerifyChain onResult={(r: Verification) => setBroken(r.ok ? null : r.firstBrokenAt)} />
+      </Card>
+      <Card>
+        <AuditFilters onSearch={search} />
+      </Card>
+      <ErrorAlert error={error} />
+      <Card styles={{ body: { padding: 0 } }}>
+        <Table<AuditEvent>
+          data-testid="audit-table"
+          rowKey="seq"
+          size="small"
+          columns={columns}
+          {...table}
+          scroll={{ x: 1000 }}
+          expandable={{ expandedRowRender: (e) => <AuditEventDetail event={e} /> }}
+          onRow={(e) => (e.seq === broken ? { style: { background: '#fff1f0' }, 'data-broken': 'true' } : {})}
+        />
+      </Card>
+    </Space>
+  );
 }

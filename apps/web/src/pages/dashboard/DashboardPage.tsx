@@ -1,5 +1,119 @@
-import { PageStub } from '../../components/PageStub';
+import { Card, Col, Row, Select, Space, Spin, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../../api/useApi';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { ExportButton } from '../../components/ExportButton';
+import { useLocalText } from '../../i18n';
+import { ChartCard } from './ChartCard';
+import {
+  barsOption,
+  cohortsOption,
+  endingsOption,
+  ownersOption,
+  pieOption,
+  poolOverTimeOption,
+} from './charts';
+import type { Kpi } from './kpi';
+import { KpiCards } from './KpiCards';
+
+// The pool started with the 2023 work plan (渝经信科技〔2023〕21号); the API refuses earlier years.
+const FIRST_YEAR = 2023;
+const HALF = { xs: 24, lg: 12 };
+const THIRD = { xs: 24, md: 12, xl: 8 };
 
 export function DashboardPage() {
-  return <PageStub ns="dashboard" />;
+  const { t } = useTranslation('dashboard');
+  const local = useLocalText();
+  const thisYear = new Date().getFullYear();
+  const [year, setYear] = useState(thisYear);
+  const { data: kpi, error, loading } = useApi<Kpi>('/reports/kpi', { year });
+  const years = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => thisYear - i);
+
+  const charts = useMemo(() => {
+    if (!kpi) return [];
+    const p = kpi.problems;
+    const o = kpi.overdueTasks;
+    return [
+      {
+        key: 'poolOverTime',
+        option: poolOverTimeOption(kpi, t),
+        empty: !kpi.poolOverTime.length,
+        span: HALF,
+      },
+      {
+        key: 'cohorts',
+        option: cohortsOption(kpi, t),
+        empty: !kpi.revenueDoubling.cohorts.length,
+        span: HALF,
+      },
+      { key: 'byCategory', option: pieOption(p.byCategory, local), empty: !p.total, span: THIRD },
+      { key: 'byStatus', option: pieOption(p.byStatus, local), empty: !p.total, span: THIRD },
+      { key: 'byOwner', option: ownersOption(kpi, local, t), empty: !p.total, span: THIRD },
+      {
+        key: 'overdueByDepartment',
+        option: barsOption(o.byDepartment, local, t('charts.tasks')),
+        empty: !o.total,
+        span: THIRD,
+      },
+      {
+        key: 'overdueByDistrict',
+        option: barsOption(o.byDistrict, local, t('charts.tasks')),
+        empty: !o.total,
+        span: THIRD,
+      },
+      {
+        key: 'endings',
+        option: endingsOption(kpi, local, t),
+        empty: !kpi.endings.byReason.length,
+        span: THIRD,
+      },
+    ];
+  }, [kpi, t, local]);
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="dashboard">
+      <Card>
+        <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
+          <Space wrap>
+            <Typography.Title level={4} style={{ margin: 0 }}>
+              {t('title')}
+            </Typography.Title>
+            <Select
+              aria-label={t('year')}
+              data-testid="year"
+              value={year}
+              onChange={setYear}
+              options={years.map((y) => ({ value: y, label: String(y) }))}
+              style={{ width: 100 }}
+            />
+            {kpi && <Typography.Text type="secondary">{t('asOf', { date: kpi.asOf })}</Typography.Text>}
+          </Space>
+          <ExportButton path="/reports/kpi.xlsx" fileName={`kpi-${year}.xlsx`} query={{ year }} />
+        </Space>
+      </Card>
+      <ErrorAlert error={error} />
+      {loading && !kpi && <Spin />}
+      {kpi && (
+        <>
+          <KpiCards kpi={kpi} />
+          <Row gutter={[16, 16]}>
+            {charts.map((c) => (
+              <Col key={c.key} {...c.span}>
+                <ChartCard
+                  title={t(`sections.${c.key}`)}
+                  option={c.option}
+                  empty={c.empty}
+                  testId={`chart-${c.key}`}
+                />
+              </Col>
+            ))}
+          </Row>
+          <Typography.Text type="secondary" data-testid="endings-summary">
+            {t('endingsSummary', kpi.endings)}
+          </Typography.Text>
+        </>
+      )}
+    </Space>
+  );
 }

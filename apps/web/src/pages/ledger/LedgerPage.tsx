@@ -1,5 +1,142 @@
-import { PageStub } from '../../components/PageStub';
+import { WarningFilled } from '@ant-design/icons';
+import { Card, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import type { Option } from '@hardtech/domain/forms/schema';
+import {
+  OWNER_DEPARTMENTS,
+  PROBLEM_CATEGORIES,
+  PROBLEM_STATUSES,
+  SPECIAL_HANDLING,
+} from '@hardtech/domain/ledger';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import type { Query } from '../../api/client';
+import { useReference } from '../../api/reference';
+import { usePagedList } from '../../api/usePagedList';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { ExportButton } from '../../components/ExportButton';
+import { useLocalText } from '../../i18n';
+import { LedgerFilters } from './LedgerFilters';
+import { isOverdue, LedgerProblem } from './problem';
+
+const STATUS_COLORS: Record<string, string> = {
+  open: 'default',
+  in_progress: 'processing',
+  resolved: 'success',
+  escalated: 'error',
+};
 
 export function LedgerPage() {
-  return <PageStub ns="ledger" />;
+  const { t } = useTranslation('ledger');
+  const local = useLocalText();
+  const reference = useReference();
+  // The export takes the filters the table shows, so the file matches the screen.
+  const [filters, setFilters] = useState<Query>({});
+  const { error, search, table } = usePagedList<LedgerProblem>('/problems');
+  const today = dayjs().format('YYYY-MM-DD');
+  const label = (list: Option[], value: string | null) => local(list.find((o) => o.value === value)?.label);
+  const districtName = (code: string) => reference?.districts.find((d) => d.code === code)?.name ?? code;
+
+  const columns: ColumnsType<LedgerProblem> = [
+    {
+      title: t('fields.enterprise'),
+      key: 'enterprise',
+      width: 200,
+      fixed: 'left',
+      render: (_, p) => (
+        <>
+          <Link to={`/enterprises/${p.creditCode}`}>{p.enterpriseName}</Link>
+          <div style={{ color: 'rgba(0,0,0,0.45)' }}>{districtName(p.district)}</div>
+        </>
+      ),
+    },
+    {
+      title: t('fields.title'),
+      key: 'title',
+      width: 260,
+      render: (_, p) => (
+        <>
+          {p.title}
+          {p.special && <Tag style={{ marginLeft: 4 }}>{label(SPECIAL_HANDLING, p.special)}</Tag>}
+          <Typography.Paragraph
+            type="secondary"
+            ellipsis={{ rows: 2, tooltip: p.measures }}
+            style={{ margin: 0 }}
+          >
+            {p.measures}
+          </Typography.Paragraph>
+        </>
+      ),
+    },
+    {
+      title: t('fields.category'),
+      dataIndex: 'category',
+      width: 130,
+      render: (v) => label(PROBLEM_CATEGORIES, v),
+    },
+    {
+      title: t('fields.owner'),
+      dataIndex: 'ownerDepartment',
+      width: 140,
+      render: (v) => label(OWNER_DEPARTMENTS, v),
+    },
+    {
+      title: t('fields.status'),
+      key: 'status',
+      width: 150,
+      render: (_, p) => (
+        <Space size={4} wrap>
+          <Tag color={STATUS_COLORS[p.status]}>{label(PROBLEM_STATUSES, p.status)}</Tag>
+          {(p.status === 'escalated' || p.whistleStatus === 'open') && (
+            <Tooltip title={p.whistledAt ? t('whistledAt', { date: p.whistledAt.slice(0, 10) }) : undefined}>
+              <Tag color="red" icon={<WarningFilled />} data-testid="escalated">
+                {t(p.status === 'escalated' ? 'escalated' : 'whistle')}
+              </Tag>
+            </Tooltip>
+          )}
+        </Space>
+      ),
+    },
+    {
+      title: t('fields.dueAt'),
+      dataIndex: 'dueAt',
+      width: 120,
+      render: (due: string, p) =>
+        isOverdue(p, today) ? (
+          <Typography.Text type="danger" data-testid="overdue">
+            {due} {t('overdue')}
+          </Typography.Text>
+        ) : (
+          due
+        ),
+    },
+    { title: t('fields.target'), dataIndex: 'target', width: 200, ellipsis: true },
+  ];
+
+  return (
+    <Card
+      title={t('title')}
+      extra={<ExportButton path="/problems/export.xlsx" fileName="problem-ledger.xlsx" query={filters} />}
+      data-testid="ledger"
+    >
+      <LedgerFilters
+        onChange={(q) => {
+          setFilters(q);
+          search(q);
+        }}
+      />
+      <ErrorAlert error={error} />
+      <Table<LedgerProblem>
+        style={{ marginTop: 16 }}
+        data-testid="ledger-table"
+        rowKey="id"
+        size="small"
+        columns={columns}
+        {...table}
+        scroll={{ x: 1200 }}
+      />
+    </Card>
+  );
 }

@@ -1,5 +1,104 @@
-import { PageStub } from '../../components/PageStub';
+import { Button, Card, Col, List, Row, Space, Switch, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { api } from '../../api/client';
+import { useReference } from '../../api/reference';
+import { useAction } from '../../api/useAction';
+import { usePagedList } from '../../api/usePagedList';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatDateTime } from '../../components/time';
+import { useLocalText } from '../../i18n';
+import { Notification, NOTIFICATIONS_READ } from './notification';
+import { NotificationPreferencesCard } from './NotificationPreferencesCard';
 
 export function NotificationsPage() {
-  return <PageStub ns="notifications" />;
+  const { t } = useTranslation('notifications');
+  const local = useLocalText();
+  const reference = useReference();
+  const list = usePagedList<Notification, { unread: number }>('/notifications', 20, 100);
+  const unread = list.data?.unread ?? 0;
+  const { current, pageSize, total, onChange } = list.table.pagination;
+  const mark = useAction((path: string) => api(path, { method: 'POST' }));
+  const read = (path: string) =>
+    void mark.run(path).then(() => {
+      list.reload();
+      window.dispatchEvent(new Event(NOTIFICATIONS_READ));
+    });
+
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} xl={15}>
+        <Card
+          title={t('title')}
+          data-testid="notifications"
+          extra={
+            <Space wrap>
+              <Switch
+                checkedChildren={t('unreadOnly')}
+                unCheckedChildren={t('all')}
+                onChange={(only) => list.search({ unread: only ? 'true' : undefined })}
+                aria-label={t('unreadOnly')}
+              />
+              <Button
+                disabled={!unread}
+                onClick={() => read('/notifications/read-all')}
+                data-testid="read-all"
+              >
+                {t('readAll', { n: unread })}
+              </Button>
+            </Space>
+          }
+        >
+          <ErrorAlert error={list.error ?? mark.error} />
+          <List<Notification>
+            loading={list.loading}
+            dataSource={list.data?.items ?? []}
+            pagination={{ current, pageSize, total, onChange, align: 'end' }}
+            renderItem={(n) => (
+              <List.Item
+                data-testid={`notification-${n.id}`}
+                style={{ background: n.read ? undefined : '#f0f5ff', paddingInline: 12 }}
+                actions={
+                  n.read
+                    ? []
+                    : [
+                        <Button
+                          key="read"
+                          type="link"
+                          size="small"
+                          onClick={() => read(`/notifications/${n.id}/read`)}
+                        >
+                          {t('markRead')}
+                        </Button>,
+                      ]
+                }
+              >
+                <List.Item.Meta
+                  title={
+                    <Space wrap size={4}>
+                      <Tag color={n.kind === 'escalation' ? 'red' : 'gold'}>{t(`kinds.${n.kind}`)}</Tag>
+                      <Typography.Text strong={!n.read}>{local(n.text)}</Typography.Text>
+                    </Space>
+                  }
+                  description={
+                    <Space wrap split="·">
+                      <Link to={`/enterprises/${n.creditCode}`}>{n.enterpriseName}</Link>
+                      <Link to={`/tasks/${n.taskId}`}>
+                        {local(reference?.taskTypes[n.taskType]) || n.taskType}
+                      </Link>
+                      <span>{t('due', { at: formatDateTime(n.dueAt) })}</span>
+                      <span>{formatDateTime(n.createdAt)}</span>
+                    </Space>
+                  }
+                />
+              </List.Item>
+            )}
+          />
+        </Card>
+      </Col>
+      <Col xs={24} xl={9}>
+        <NotificationPreferencesCard />
+      </Col>
+    </Row>
+  );
 }

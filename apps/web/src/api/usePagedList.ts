@@ -1,0 +1,52 @@
+import type { TablePaginationConfig } from 'antd';
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Query } from './client';
+import { Loaded, useApi } from './useApi';
+
+export interface PagedAnswer<T> {
+  items: T[];
+  total: number;
+}
+
+/**
+ * A filtered list the server pages (`page`, `pageSize`, `total`): new filters go back to page 1, and
+ * the antd Table gets its rows and pagination from here so every list pages and counts alike.
+ */
+/** `Extra`: what the answer holds beside the page (e.g. the notifications' unread count). */
+export function usePagedList<T, Extra = object>(
+  path: string,
+  pageSize = 50,
+  /** The API's largest page for this list (its PageQueryOf). */
+  maxPageSize = 200,
+): Loaded<PagedAnswer<T> & Extra> & {
+  search(filters: Query): void;
+  /** Spread into the antd Table: rows, loading state and pagination. */
+  table: { dataSource: T[] | undefined; loading: boolean; pagination: TablePaginationConfig };
+} {
+  const { t } = useTranslation();
+  const [filters, setFilters] = useState<Query>({});
+  const [paging, setPaging] = useState({ page: 1, pageSize });
+  const loaded = useApi<PagedAnswer<T> & Extra>(path, { ...filters, ...paging });
+  const search = useCallback((next: Query) => {
+    setFilters(next);
+    setPaging((p) => ({ ...p, page: 1 }));
+  }, []);
+  return {
+    ...loaded,
+    search,
+    table: {
+      dataSource: loaded.data?.items,
+      loading: loaded.loading,
+      pagination: {
+        current: paging.page,
+        pageSize: paging.pageSize,
+        total: loaded.data?.total,
+        showSizeChanger: true,
+        pageSizeOptions: [20, 50, 100, 200].filter((n) => n <= maxPageSize),
+        showTotal: (n) => t('total', { count: n }),
+        onChange: (page, size) => setPaging({ page, pageSize: size }),
+      },
+    },
+  };
+}

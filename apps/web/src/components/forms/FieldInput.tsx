@@ -1,0 +1,102 @@
+import type { Field } from '@hardtech/domain/forms/schema';
+import { Checkbox, Input, InputNumber, Radio, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useReference } from '../../api/reference';
+import { useLocalText } from '../../i18n';
+import { DateInput, QuarterInput } from './DateInputs';
+import { DurationInput } from './DurationInput';
+import { useSchemaContext } from './schemaContext';
+
+type LeafField = Exclude<Field, { kind: 'object' | 'list' | 'record' }>;
+
+// Few options read best as radio buttons; long lists (departments, clusters) need a search box.
+const RADIO_LIMIT = 4;
+const YUAN_PER_WAN = 10_000;
+
+/**
+ * The input of one leaf field. antd's Form.Item injects id, value and onChange; the props are
+ * passed on so the label's `for` reaches the input.
+ */
+export function FieldInput({ field, required, ...control }: { field: LeafField; required: boolean }) {
+  const { t } = useTranslation('forms');
+  const text = useLocalText();
+  const reference = useReference();
+  const { userChoices, disabled } = useSchemaContext();
+  const common = { ...control, disabled };
+  switch (field.kind) {
+    case 'text':
+      return field.multiline ? (
+        <Input.TextArea {...common} maxLength={field.maxLength} autoSize={{ minRows: 1, maxRows: 8 }} />
+      ) : (
+        <Input {...common} maxLength={field.maxLength} />
+      );
+    case 'integer': {
+      const yuan = field.unit === 'yuan';
+      const scale = (n: number | undefined) => (n === undefined ? undefined : yuan ? n / YUAN_PER_WAN : n);
+      return (
+        <InputNumber
+          {...common}
+          min={scale(field.min)}
+          max={scale(field.max)}
+          // 万元 to the yuan: four decimals.
+          precision={yuan ? undefined : 0}
+          suffix={field.unit && field.unit !== 'score' ? t(`unit.${field.unit}`) : undefined}
+          style={{ width: '100%' }}
+        />
+      );
+    }
+    case 'number':
+      return <InputNumber {...common} min={field.min} max={field.max} style={{ width: '100%' }} />;
+    case 'duration':
+      return <DurationInput {...common} workingDays={field.workingDays} />;
+    case 'boolean':
+      // A required yes/no must be answered explicitly; an optional one is a plain tick.
+      return required ? (
+        <Radio.Group
+          {...common}
+          options={[
+            { value: true, label: t('yes') },
+            { value: false, label: t('no') },
+          ]}
+        />
+      ) : (
+        <Checkbox {...common}>{text(field.label)}</Checkbox>
+      );
+    case 'enum': {
+      const options = field.options.map((o) => ({ value: o.value, label: text(o.label) }));
+      return required && options.length <= RADIO_LIMIT ? (
+        <Radio.Group {...common} options={options} />
+      ) : (
+        <Select {...common} options={options} allowClear={!required} placeholder={t('choose')} />
+      );
+    }
+    case 'date':
+      return <DateInput {...common} />;
+    case 'quarter':
+      return <QuarterInput {...common} />;
+    case 'ref': {
+      const choices =
+        field.ref === 'district'
+          ? reference?.districts.map((d) => ({ value: d.code, label: d.name }))
+          : field.ref === 'cluster'
+            ? reference?.clusters
+                .filter((c) => c.active)
+                .map((c) => ({ value: c.code, label: `${c.code} ${text({ zh: c.name, en: c.en })}` }))
+            : field.ref === 'user'
+              ? userChoices?.(field)
+              : undefined;
+      if (field.ref === 'creditCode' || (field.ref === 'user' && !choices))
+        return <Input {...common} maxLength={64} />;
+      return (
+        <Select
+          {...common}
+          showSearch={{ optionFilterProp: 'label' }}
+          allowClear={!required}
+          loading={!choices}
+          options={choices ?? []}
+          placeholder={t('choose')}
+        />
+      );
+    }
+  }
+}

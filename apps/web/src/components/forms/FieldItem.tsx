@@ -1,0 +1,179 @@
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import type { Field } from '@hardtech/domain/forms/schema';
+import type { Rule } from 'antd/es/form';
+import { Button, Col, Form, Row, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocalText } from '../../i18n';
+import type { FieldPath } from './fieldErrors';
+import { FieldInput } from './FieldInput';
+import { useSchemaContext } from './schemaContext';
+
+// Groups are fieldsets: screen readers and the e2e suite find them by their legend.
+const GROUP_STYLE = {
+  border: '1px solid #f0f0f0',
+  borderRadius: 8,
+  padding: '4px 16px 8px',
+  marginBottom: 16,
+};
+const ROW_STYLE = { ...GROUP_STYLE, background: '#fafafa' };
+
+interface FieldItemProps {
+  field: Field;
+  /** The antd name, relative to the enclosing Form.List row when there is one. */
+  name: FieldPath;
+  /** The path from the schema's root: test ids and server errors of groups. */
+  path: FieldPath;
+  /** Whether the enclosing group is itself required: inner marks count only then. */
+  inRequired: boolean;
+}
+
+/** One field of the form language: a Form.Item, or a group of them for objects, lists and records. */
+export function FieldItem({ field, name, path, inRequired }: FieldItemProps) {
+  const { t } = useTranslation('forms');
+  const text = useLocalText();
+  const required = !!field.required && inRequired;
+  const testId = `field-${path.join('.')}`;
+  switch (field.kind) {
+    case 'object':
+      return (
+        <Group field={field} path={path} required={required}>
+          {field.fields.map((f) => (
+            <FieldItem
+              key={f.name}
+              field={f}
+              name={[...name, f.name]}
+              path={[...path, f.name]}
+              inRequired={required}
+            />
+          ))}
+        </Group>
+      );
+    case 'record':
+      return (
+        <Group field={field} path={path} required={required}>
+          {field.keys.map((key) => (
+            // One line per key (a portrait has 13 dimensions): short inputs narrow, texts taking the rest.
+            <Row key={key.value} gutter={12} wrap data-testid={`${testId}.${key.value}`}>
+              <Col flex="0 0 120px" style={{ paddingTop: 34 }}>
+                <Typography.Text strong>{text(key.label)}</Typography.Text>
+              </Col>
+              {field.value.map((f) => (
+                <Col key={f.name} flex={f.kind === 'text' ? '1 1 240px' : '0 0 140px'}>
+                  <FieldItem
+                    field={f}
+                    name={[...name, key.value, f.name]}
+                    path={[...path, key.value, f.name]}
+                    inRequired={required || !!field.complete}
+                  />
+                </Col>
+              ))}
+            </Row>
+          ))}
+        </Group>
+      );
+    case 'list':
+      return (
+        <Group field={field} path={path} required={required}>
+          <Form.List name={name}>
+            {(rows, { add, remove }) => (
+              <>
+                {rows.map((row, index) => (
+                  <fieldset key={row.key} style={ROW_STYLE} data-testid={`${testId}.${index}`}>
+                    <legend>
+                      {t('row', { n: index + 1 })}
+                      <Button
+                        type="link"
+                        size="small"
+                        danger
+                        icon={<MinusCircleOutlined />}
+                        onClick={() => remove(row.name)}
+                      >
+                        {t('removeRow')}
+                      </Button>
+                    </legend>
+                    <GroupErrors path={[...path, index]} />
+                    {field.item.map((f) => (
+                      <FieldItem
+                        key={f.name}
+                        field={f}
+                        name={[row.name, f.name]}
+                        path={[...path, index, f.name]}
+                        inRequired
+                      />
+                    ))}
+                  </fieldset>
+                ))}
+                <Button
+                  type="dashed"
+                  icon={<PlusOutlined />}
+                  disabled={rows.length >= field.maxItems}
+                  onClick={() => add({})}
+                >
+                  {t('addRow', { label: text(field.label) })}
+                </Button>
+              </>
+            )}
+          </Form.List>
+        </Group>
+      );
+    default: {
+      const rules: Rule[] = [{ required, message: t('required') }];
+      if (field.kind === 'text' && field.pattern)
+        rules.push({ pattern: new RegExp(field.pattern), message: text(field.patternText) || t('pattern') });
+      const tick = field.kind === 'boolean' && !required;
+      return (
+        <Form.Item
+          name={name}
+          label={tick ? undefined : text(field.label)}
+          extra={field.help ? text(field.help) : undefined}
+          required={required}
+          rules={rules}
+          valuePropName={tick ? 'checked' : 'value'}
+          data-testid={testId}
+        >
+          <FieldInput field={field} required={required} />
+        </Form.Item>
+      );
+    }
+  }
+}
+
+function Group({
+  field,
+  path,
+  required,
+  children,
+}: {
+  field: Field;
+  path: FieldPath;
+  required: boolean;
+  children: ReactNode;
+}) {
+  const text = useLocalText();
+  return (
+    <fieldset style={GROUP_STYLE} data-testid={`field-${path.join('.')}`}>
+      <legend>
+        {required && <span style={{ color: '#ff4d4f', marginInlineEnd: 4 }}>*</span>}
+        {text(field.label)}
+      </legend>
+      {field.help && <Typography.Paragraph type="secondary">{text(field.help)}</Typography.Paragraph>}
+      <GroupErrors path={path} />
+      {children}
+    </fieldset>
+  );
+}
+
+function GroupErrors({ path }: { path: FieldPath }) {
+  const messages = useSchemaContext().groupErrors.get(path.join('.'));
+  if (!messages?.length) return null;
+  return (
+    <div role="alert" data-testid={`error-${path.join('.')}`}>
+      {messages.map((m, i) => (
+        <Typography.Text key={i} type="danger" style={{ display: 'block' }}>
+          {m}
+        </Typography.Text>
+      ))}
+    </div>
+  );
+}

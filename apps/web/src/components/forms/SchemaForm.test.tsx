@@ -1,0 +1,122 @@
+import type { Field } from '@hardtech/domain/forms/schema';
+import { TASK_FORMS } from '@hardtech/domain/tasks/forms';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Button, Form } from 'antd';
+import { useState } from 'react';
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../api/client';
+import { fakeApi } from '../../test/fake-api';
+import { fromFormValues, toFormValues } from './formValues';
+import { SchemaForm } from './SchemaForm';
+
+const REFERENCE = {
+  districts: [{ code: '500112', name: '渝北区', kind: 'district' }],
+  clusters: [{ code: 'T2', tier: 'T', name: '功率半导体', en: 'Power semiconductors', active: true }],
+  stages: {},
+  taskTypes: {},
+  roles: {},
+};
+
+/** A caller as the task page is one: owns the Form, converts values, submits, keeps the refusal. */
+function Harness({
+  fields,
+  submit,
+  initial,
+}: {
+  fields: Field[];
+  submit: (data: unknown) => void;
+  initial?: unknown;
+}) {
+  const [form] = Form.useForm();
+  const [error, setError] = useState<Error | null>(null);
+  return (
+    <Form form={form} layout="vertical" initialValues={toFormValues(fields, initial)}>
+      <SchemaForm fields={fields} error={error} errorPrefix="data." />
+      <Button
+        onClick={async () => {
+          const values = await form.validateFields().catch(() => null);
+          if (!values) return;
+          submit(fromFormValues(fields, values));
+          setError(
+            new ApiError(422, 'SCREENING_REFUSED', '不能通过筛选', [
+              { field: 'data.judgments.C2', message: '需确认硬科技属性并填写意见' },
+              { field: 'data.justifications.C1', message: '营业收入超过1亿元需说明理由' },
+              { field: 'criteria.C4', message: '研发投入强度 4.90% < 5%' },
+            ]),
+          );
+        }}
+      >
+        submit
+      </Button>
+    </Form>
+  );
+}
+
+describe('SchemaForm', () => {
+  it('shows a refusal beside the fields it concerns, the rest above, and keeps the input', async () => {
+    fakeApi({ 'GET /reference': REFERENCE });
+    const sent: unknown[] = [];
+    render(<Harness fields={TASK_FORMS.SCREEN.outcomes.pass.fields} submit={(d) => sent.push(d)} />);
+    await userEvent.type(screen.getByLabelText('筛选意见'), '符合条件');
+    await userEvent.click(screen.getByRole('button', { name: 'submit' }));
+    expect(sent).toEqual([{ note: '符合条件' }]);
+
+    const alert = await screen.findByText('不能通过筛选');
+    expect(alert.closest('[role=alert]')).toHaveTextContent('研发投入强度 4.90% < 5%');
+    expect(alert.closest('[role=alert]')).not.toHaveTextContent('营业收入超过1亿元需说明理由');
+    expect(screen.getByTestId('field-justifications.C1')).toHaveTextContent('营业收入超过1亿元需说明理由');
+    expect(screen.getByTestId('error-judgments.C2')).toHaveTextContent('需确认硬科技属性并填写意见');
+    expect(screen.getByLabelText('筛选意见')).toHaveValue('符合条件');
+  });
+
+  it('enters money in 万元 and adds list rows', async () => {
+    fakeApi({ 'GET /reference': REFERENCE });
+    const fields: Field[] = [
+      {
+        name: 'revenue',
+        kind: 'integer',
+        unit: 'yuan',
+        label: { zh: '营业收入（元）', en: 'Revenue' },
+        required: true,
+      },
+      { name: 'district', kind: 'ref', ref: 'district', label: { zh: '区县', en: 'District' } },
+      {
+        name: 'items',
+        kind: 'list',
+        maxItems: 3,
+        label: { zh: '成效', en: 'Items' },
+        item: [
+          {
+            name: 'description',
+            kind: 'text',
+            maxLength: 100,
+            label: { zh: '说明', en: 'Description' },
+            required: true,
+          },
+        ],
+      },
+    ];
+    const sent: unknown[] = [];
+    render(<Harness fields={fields} submit={(d) => sent.push(d)} initial={{ revenue: 12_000_000 }} />);
+    const revenue = screen.getByLabelText('营业收入（元）');
+    expect(revenue).toHaveValue('1200');
+    await userEvent.clear(revenue);
+    await userEvent.type(revenue, '4800.5');
+    await userEvent.click(screen.getByRole('button', { name: /添加：成效/ }));
+    await userEvent.type(within(screen.getByTestId('field-items.0')).getByLabelText('说明'), '填补空白');
+    await userEvent.click(screen.getByRole('button', { name: 'submit' }));
+    await waitFor(() =>
+      expect(sent).toEqual([{ revenue: 48_005_000, items: [{ description: '填补空白' }] }]),
+    );
+  });
+
+  it('marks required fields and refuses an empty required value before sending', async () => {
+    fakeApi({ 'GET /reference': REFERENCE });
+    const sent: unknown[] = [];
+    render(<Harness fields={TASK_FORMS.SCREEN.outcomes.reject.fields} submit={(d) => sent.push(d)} />);
+    await userEvent.click(screen.getByRole('button', { name: 'submit' }));
+    expect(await screen.findByText('必填')).toBeInTheDocument();
+    expect(sent).toEqual([]);
+  });
+});

@@ -1,0 +1,80 @@
+import { PlayCircleOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Descriptions, Input, Popconfirm, Space, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { useAction } from '../../api/useAction';
+import { useApi } from '../../api/useApi';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatDateTime } from '../../components/time';
+import type { DispatchResult, Schedule } from './operations';
+
+/** 一季一调度: when the quarterly dispatch runs next, and running it now (a ticked quarter stays ticked). */
+export function OperationsCard() {
+  const { t } = useTranslation('admin');
+  const schedules = useApi<Schedule[]>('/admin/schedules');
+  const [quarter, setQuarter] = useState('');
+  const { run, busy, error, result } = useAction((q: string) =>
+    api<DispatchResult>('/admin/quarterly-dispatch/trigger', {
+      method: 'POST',
+      body: q ? { quarter: q } : {},
+    }),
+  );
+  const trigger = () => void run(quarter.trim().toUpperCase()).then((r) => r && schedules.reload());
+
+  return (
+    <Card title={t('operations.title')} size="small" data-testid="operations">
+      <ErrorAlert error={schedules.error} />
+      {(schedules.data ?? []).map((s) => (
+        <Descriptions
+          key={s.id}
+          size="small"
+          column={1}
+          style={{ marginBottom: 12 }}
+          title={s.description || s.id}
+        >
+          <Descriptions.Item label={t('operations.state')}>
+            <Tag color={s.paused ? 'orange' : 'green'}>
+              {t(s.paused ? 'operations.paused' : 'operations.running')}
+            </Tag>
+            {s.timezone}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('operations.nextRuns')}>
+            <span data-testid="next-runs">{s.nextRunTimes.slice(0, 2).map(formatDateTime).join('；')}</span>
+          </Descriptions.Item>
+          {s.recentRuns.length > 0 && (
+            <Descriptions.Item label={t('operations.lastRun')}>
+              {formatDateTime(s.recentRuns[s.recentRuns.length - 1].takenAt)}
+            </Descriptions.Item>
+          )}
+        </Descriptions>
+      ))}
+      <Space.Compact style={{ width: '100%' }}>
+        <Input
+          aria-label={t('operations.quarter')}
+          placeholder={t('operations.quarterHint')}
+          value={quarter}
+          maxLength={6}
+          onChange={(e) => setQuarter(e.target.value)}
+        />
+        <Popconfirm title={t('operations.confirm')} onConfirm={trigger}>
+          <Button type="primary" icon={<PlayCircleOutlined />} loading={busy} data-testid="trigger-dispatch">
+            {t('operations.trigger')}
+          </Button>
+        </Popconfirm>
+      </Space.Compact>
+      <div style={{ marginTop: 12 }}>
+        <ErrorAlert error={error} />
+        {result && (
+          <Alert
+            type="success"
+            showIcon
+            data-testid="dispatch-result"
+            title={t('operations.done', { quarter: result.quarter, n: result.members })}
+            description={result.workflowId}
+          />
+        )}
+      </div>
+    </Card>
+  );
+}

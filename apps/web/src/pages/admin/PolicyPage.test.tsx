@@ -1,0 +1,95 @@
+import { DEFAULT_POLICY } from '@hardtech/domain/policy';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { FakeCall } from '../../test/fake-api';
+import { openPage, USERS } from '../../test/open-page';
+
+const ACTIVE = { ...DEFAULT_POLICY, version: 3 };
+const ROUTES = {
+  'GET /admin/policy': ACTIVE,
+  'GET /admin/policy/versions': [
+    { version: 3, createdBy: 'admin', createdAt: '2026-09-01T02:00:00Z' },
+    { version: 2, createdBy: 'coordinator', createdAt: '2026-05-01T02:00:00Z' },
+  ],
+  'GET /admin/schedules': [
+    {
+      id: 'quarterly-dispatch',
+      description: '一季一调度',
+      timezone: 'Asia/Shanghai',
+      paused: false,
+      overlap: 'SKIP',
+      nextRunTimes: ['2027-01-01T01:00:00Z'],
+      recentRuns: [],
+    },
+  ],
+};
+
+describe('policy administration', () => {
+  it('saves the whole policy as a new version and shows that version', async () => {
+    const { calls } = openPage('/admin/policy', USERS.admin, {
+      ...ROUTES,
+      'PUT /admin/policy': (call: FakeCall) => ({ body: { ...(call.body as object), version: 4 } }),
+    });
+    expect(await screen.findByTestId('policy-version')).toHaveTextContent('第 3 版');
+    expect(screen.getByTestId('policy-versions')).toHaveTextContent('coordinator');
+    expect(screen.getByTestId('next-runs')).toHaveTextContent('2027-01-01');
+
+    const capacity = screen.getByLabelText('帮扶库容量（家）');
+    await userEvent.clear(capacity);
+    await userEvent.type(capacity, '320');
+    await userEvent.click(
+      within(screen.getByTestId('policy')).getAllByRole('button', { name: /保存为新版本/ })[0],
+    );
+
+    await waitFor(() => expect(screen.getByTestId('policy-version')).toHaveTextContent('第 4 版'));
+    const put = calls.find((c) => c.method === 'PUT');
+    expect(put?.body).toEqual({ ...ACTIVE, poolCapacity: 320 });
+  });
+
+  it('shows a refused save beside the SLA entry it concerns and keeps the input', async () => {
+    openPage('/admin/policy', USERS.admin, {
+      ...ROUTES,
+      'PUT /admin/policy': () => ({
+        status: 400,
+        body: {
+          statusCode: 400,
+          code: 'INVALID_INPUT',
+          message: '输入有误',
+          details: [{ field: 'sla.SCREEN.due', message: '办理时限必须大于零' }],
+        },
+      }),
+    });
+    await screen.findByTestId('policy-version');
+    const capacity = screen.getByLabelText('帮扶库容量（家）');
+    await userEvent.clear(capacity);
+    await userEvent.type(capacity, '280');
+    fireEvent.click(within(screen.getByTestId('policy')).getAllByRole('button', { name: /保存为新版本/ })[0]);
+    expect(await screen.findByText('办理时限必须大于零')).toBeInTheDocument();
+    expect(screen.getByTestId('field-sla.SCREEN')).toHaveTextContent('办理时限必须大于零');
+    expect(screen.getByTestId('policy-version')).toHaveTextContent('第 3 版');
+    expect(capacity).toHaveValue('280');
+  });
+
+  it('runs the quarterly dispatch for the quarter given', async () => {
+    const { calls } = openPage('/admin/policy', USERS.coordinator, {
+      ...ROUTES,
+      'POST /admin/quarterly-dispatch/trigger': {
+        quarter: '2026Q3',
+        members: 12,
+        workflowId: 'dispatch-2026Q3',
+      },
+    });
+    await userEvent.type(await screen.findByLabelText('季度'), '2026q3');
+    await userEvent.click(screen.getByTestId('trigger-dispatch'));
+    await userEvent.click(await screen.findByRole('button', { name: /确\s*定|OK/ }));
+    expect(await screen.findByTestId('dispatch-result')).toHaveTextContent(
+      '2026Q3 季度调度已发起，涉及 12 家企业',
+    );
+    expect(calls).toContainEqual({
+      method: 'POST',
+      path: '/admin/quarterly-dispatch/trigger',
+      body: { quarter: '2026Q3' },
+    });
+  });
+});

@@ -1,0 +1,42 @@
+import { Form, Select } from 'antd';
+import { OWNER_DEPARTMENTS } from '@hardtech/domain/ledger';
+import { useTranslation } from 'react-i18next';
+import { useReference } from '../../api/reference';
+import { useLocalText } from '../../i18n';
+import { ScopeKey } from './users';
+
+/** The inputs of a user's scope (districts, clusters, enterprises, department) that the role needs. */
+export function ScopeFields({ keys }: { keys: ScopeKey[] }) {
+  const { t } = useTranslation('admin');
+  const local = useLocalText();
+  const reference = useReference();
+  const options: Record<ScopeKey, { value: string; label: string }[] | undefined> = {
+    districts: reference?.districts.map((d) => ({ value: d.code, label: `${d.name} ${d.code}` })),
+    clusters: reference?.clusters.map((c) => ({
+      value: c.code,
+      label: `${c.code} ${local({ zh: c.name, en: c.en })}`,
+    })),
+    // Credit codes are typed in: there is no list of enterprises outside the scope to choose from.
+    creditCodes: undefined,
+    department: OWNER_DEPARTMENTS.map((d) => ({ value: d.value, label: local(d.label) })),
+  };
+  return (
+    <>
+      {keys.map((key) => (
+        <Form.Item
+          key={key}
+          name={['scope', key]}
+          label={t(`users.scope.${key}`)}
+          rules={[{ required: true, message: t('users.scopeRequired') }]}
+        >
+          <Select
+            mode={key === 'department' ? undefined : key === 'creditCodes' ? 'tags' : 'multiple'}
+            showSearch={{ optionFilterProp: 'label' }}
+            options={options[key]}
+            tokenSeparators={key === 'creditCodes' ? [',', ' ', '，'] : undefined}
+          />
+        </Form.Item>
+      ))}
+    </>
+  );
+}

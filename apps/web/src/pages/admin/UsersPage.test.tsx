@@ -1,0 +1,102 @@
+import { ROLE_LABELS } from '@hardtech/domain/roles';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { FakeCall } from '../../test/fake-api';
+import { openPage, USERS } from '../../test/open-page';
+
+const REFERENCE = {
+  districts: [{ code: '500112', name: '渝北区', kind: 'district' }],
+  clusters: [],
+  stages: {},
+  taskTypes: {},
+  roles: ROLE_LABELS,
+};
+const LIST = {
+  items: [
+    {
+      username: 'district-500112',
+      displayName: '渝北区经信委',
+      role: 'district_officer',
+      scope: { districts: ['500112'] },
+      active: true,
+      lockedUntil: null,
+      createdAt: '2026-01-01T00:00:00Z',
+    },
+  ],
+  total: 1,
+  page: 1,
+  pageSize: 20,
+};
+
+async function pick(label: string, option: string, within_: HTMLElement) {
+  await userEvent.click(within(within_).getByRole('combobox', { name: label }));
+  await userEvent.click(await screen.findByTitle(option));
+}
+
+describe('user administration', () => {
+  it('creates a district officer with the districts the role needs, and shows a refusal beside its field', async () => {
+    let refuse = true;
+    const { calls } = openPage('/admin/users', USERS.admin, {
+      'GET /reference': REFERENCE,
+      'GET /users': LIST,
+      'POST /users': (call: FakeCall) =>
+        refuse
+          ? ((refuse = false),
+            {
+              status: 400,
+              body: {
+                statusCode: 400,
+                code: 'INVALID_INPUT',
+                message: '输入有误',
+                details: [{ field: 'password', message: '密码至少 10 位' }],
+              },
+            })
+          : { status: 201, body: call.body },
+    });
+    const table = await screen.findByTestId('users-table');
+    expect(await within(table).findByText('区县经信部门')).toBeInTheDocument();
+    expect(table).toHaveTextContent('渝北区');
+
+    await userEvent.click(screen.getByTestId('user-create'));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.type(within(dialog).getByLabelText('用户名'), 'district-500113');
+    await userEvent.type(within(dialog).getByLabelText('姓名/单位'), '巴南区经信委');
+    await userEvent.type(within(dialog).getByLabelText('初始密码'), 'short1');
+    await pick('角色', '区县经信部门', dialog);
+    await pick('管辖区县', '渝北区 500112', dialog);
+    await userEvent.click(screen.getByTestId('user-save'));
+    expect(await within(dialog).findAllByText('密码至少 10 位')).not.toHaveLength(0);
+
+    const password = within(dialog).getByLabelText('初始密码');
+    await userEvent.clear(password);
+    await userEvent.type(password, 'longer-password-1');
+    await userEvent.click(screen.getByTestId('user-save'));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(calls.filter((c) => c.method === 'POST').at(-1)?.body).toEqual({
+      username: 'district-500113',
+      displayName: '巴南区经信委',
+      password: 'longer-password-1',
+      role: 'district_officer',
+      scope: { districts: ['500112'] },
+    });
+  });
+
+  it('deactivates a user after confirmation', async () => {
+    const { calls } = openPage('/admin/users', USERS.coordinator, {
+      'GET /reference': REFERENCE,
+      'GET /users': LIST,
+      'PATCH /users/district-500112': { ...LIST.items[0], active: false },
+    });
+    const actions = await screen.findByTestId('user-actions-district-500112');
+    await userEvent.click(within(actions).getByRole('button', { name: /停\s*用/ }));
+    await userEvent.click(await screen.findByRole('button', { name: /确\s*定|OK/ }));
+    await waitFor(() =>
+      expect(calls).toContainEqual({
+        method: 'PATCH',
+        path: '/users/district-500112',
+        body: { active: false },
+      }),
+    );
+  });
+});

@@ -1,0 +1,24 @@
+// GET /api/admin/policy/versions, /api/admin/schedules and POST /api/admin/quarterly-dispatch/trigger
+// (apps/api/src/dtos/admin.dto.ts).
+
+export interface PolicyVersion {
+  version: number;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface Schedule {
+  id: string;
+  description: string;
+  timezone: string | null;
+  paused: boolean;
+  overlap: string;
+  nextRunTimes: string[];
+  recentRuns: { scheduledAt: string; takenAt: string; workflowId: string }[];
+}
+
+export interface DispatchResult {
+  quarter: string;
+  members: number;
+  workflowId: string;
+}

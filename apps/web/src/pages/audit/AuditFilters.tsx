@@ -1,0 +1,75 @@
+import { AutoComplete, Button, DatePicker, Form, Input, Select } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import type { Query } from '../../api/client';
+import { ACTION_PREFIXES, OUTCOMES } from './audit';
+
+interface Values {
+  creditCode?: string;
+  actor?: string;
+  action?: string;
+  outcome?: string;
+  range?: [Dayjs | null, Dayjs | null] | null;
+}
+
+/** Dates are whole days in the user's calendar; the API takes instants, `to` exclusive. */
+function toQuery(v: Values): Query {
+  const [from, to] = v.range ?? [];
+  return {
+    creditCode: v.creditCode?.trim().toUpperCase(),
+    actor: v.actor?.trim(),
+    action: v.action?.trim(),
+    outcome: v.outcome,
+    from: from?.startOf('day').format(),
+    to: to?.add(1, 'day').startOf('day').format(),
+  };
+}
+
+export function AuditFilters({ onSearch }: { onSearch: (query: Query) => void }) {
+  const { t } = useTranslation('audit');
+  const { t: common } = useTranslation();
+  const [form] = Form.useForm<Values>();
+  return (
+    <Form
+      form={form}
+      layout="inline"
+      onFinish={(v) => onSearch(toQuery(v))}
+      onReset={() => onSearch({})}
+      style={{ rowGap: 8 }}
+      data-testid="audit-filters"
+    >
+      <Form.Item name="creditCode" label={t('fields.creditCode')}>
+        <Input allowClear maxLength={18} style={{ width: 200 }} />
+      </Form.Item>
+      <Form.Item name="actor" label={t('fields.actor')}>
+        <Input allowClear maxLength={64} style={{ width: 140 }} />
+      </Form.Item>
+      <Form.Item name="action" label={t('fields.action')}>
+        <AutoComplete
+          allowClear
+          style={{ width: 200 }}
+          options={ACTION_PREFIXES.map((value) => ({ value }))}
+          placeholder={t('actionHint')}
+        />
+      </Form.Item>
+      <Form.Item name="outcome" label={t('fields.outcome')}>
+        <Select
+          allowClear
+          style={{ width: 120 }}
+          options={OUTCOMES.map((o) => ({ value: o, label: t(`outcomes.${o}`) }))}
+        />
+      </Form.Item>
+      <Form.Item name="range" label={t('fields.range')}>
+        <DatePicker.RangePicker />
+      </Form.Item>
+      <Form.Item>
+        <Button type="primary" htmlType="submit">
+          {common('actions.search')}
+        </Button>
+      </Form.Item>
+      <Form.Item>
+        <Button htmlType="reset">{common('actions.reset')}</Button>
+      </Form.Item>
+    </Form>
+  );
+}

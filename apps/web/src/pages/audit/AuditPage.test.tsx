@@ -1,0 +1,89 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { openPage, USERS } from '../../test/open-page';
+import type { AuditEvent } from './audit';
+
+const event = (seq: number, over: Partial<AuditEvent> = {}): AuditEvent => ({
+  seq,
+  at: '2026-07-01T08:00:00.000Z',
+  actor: 'coordinator',
+  actorRole: 'city_coordinator',
+  action: 'POST /api/tasks/:id/complete',
+  outcome: 'ok',
+  status: 200,
+  creditCode: '91500000MA5U7DXX1F',
+  taskId: null,
+  requestId: 'req-1',
+  data: { outcome: 'pass', reason: '符合条件' },
+  prevHash: `prev-${seq}`,
+  hash: `hash-${seq}`,
+  ...over,
+});
+
+const PAGE = {
+  items: [event(3), event(2, { actor: 'mallory', outcome: 'refused', status: 403, creditCode: null })],
+  total: 120,
+  page: 1,
+  pageSize: 50,
+};
+
+describe('audit', () => {
+  it('lists events, filters by actor, and expands a row to its data', async () => {
+    const { calls } = openPage('/audit', USERS.auditor, { 'GET /audit': PAGE });
+    const table = await screen.findByTestId('audit-table');
+    await within(table).findByText('mallory');
+    expect(table).toHaveTextContent('拒绝 403');
+    expect(within(table).getByRole('link', { name: '91500000MA5U7DXX1F' })).toHaveAttribute(
+      'href',
+      '/enterprises/91500000MA5U7DXX1F',
+    );
+    expect(screen.getByText('共 120 条')).toBeInTheDocument();
+
+    await userEvent.click(within(table).getAllByRole('button', { name: /展开/ })[0]);
+    expect(await screen.findByTestId('audit-detail-3')).toHaveTextContent('"reason": "符合条件"');
+
+    await userEvent.type(screen.getByLabelText('操作人'), 'mallory');
+    await userEvent.click(screen.getByRole('button', { name: /查\s*询/ }));
+    await waitFor(() =>
+      expect(calls.map((c) => c.path)).toContain('/audit?actor=mallory&page=1&pageSize=50'),
+    );
+  });
+
+  it('says the chain is intact with the count of rows checked', async () => {
+    openPage('/audit', USERS.auditor, {
+      'GET /audit': PAGE,
+      'GET /audit/verify': {
+        ok: true,
+        checked: 120,
+        firstBrokenAt: null,
+        reason: null,
+        head: { seq: 120, hash: 'abc' },
+      },
+    });
+    await userEvent.click(await screen.findByTestId('verify'));
+    const result = await screen.findByTestId('verify-result');
+    expect(result).toHaveTextContent('哈希链完整：已校验 120 条记录');
+    expect(result.className).toContain('success');
+  });
+
+  it('names the first broken row in red and marks it in the table', async () => {
+    openPage('/audit', USERS.auditor, {
+      'GET /audit': PAGE,
+      'GET /audit/verify': {
+        ok: false,
+        checked: 2,
+        firstBrokenAt: 2,
+        reason: 'content_changed',
+        head: { seq: 3, hash: 'abc' },
+      },
+    });
+    await within(await screen.findByTestId('audit-table')).findByText('mallory');
+    fireEvent.click(screen.getByTestId('verify'));
+    const result = await screen.findByTestId('verify-result');
+    expect(result).toHaveTextContent('哈希链断裂：自第 2 条起不再成立');
+    expect(result).toHaveTextContent('记录内容被修改');
+    expect(result.className).toContain('error');
+    expect(document.querySelector('[data-broken="true"]')).toHaveTextContent('mallory');
+  });
+});

@@ -1,0 +1,62 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import type { FakeCall } from '../../test/fake-api';
+import { openPage, USERS } from '../../test/open-page';
+import { endingsOption, ownersOption } from './charts';
+import { KPI } from './fixture';
+import i18n from '../../i18n';
+
+describe('dashboard', () => {
+  it('shows the KPIs of the year and asks again for another year', async () => {
+    const { calls } = openPage('/dashboard', USERS.leader, {
+      'GET /reports/kpi': (call: FakeCall) => ({
+        body: { ...KPI, year: Number(/year=(\d+)/.exec(call.path)?.[1]) },
+      }),
+    });
+    const pool = await screen.findByTestId('kpi-pool');
+    expect(pool).toHaveTextContent('在库企业');
+    expect(pool).toHaveTextContent('37');
+    expect(pool).toHaveTextContent('容量 120');
+    expect(screen.getByTestId('kpi-admitted')).toHaveTextContent(
+      `${new Date().getFullYear()} 年入库 / 年度目标23/ 50`,
+    );
+    expect(screen.getByTestId('kpi-doubling')).toHaveTextContent('13/ 已填报 20 家营收已倍增 4 家');
+    expect(screen.getByTestId('kpi-overdue')).toHaveTextContent('6逾期未化解问题 2 个');
+    for (const chart of ['poolOverTime', 'cohorts', 'byCategory', 'byOwner', 'overdueByDistrict', 'endings'])
+      expect(screen.getByTestId(`chart-${chart}`)).toBeInTheDocument();
+    expect(screen.getByTestId('endings-summary')).toHaveTextContent('毕业 3 家 · 退出 1 家 · 未通过 2 家');
+
+    await userEvent.click(screen.getByRole('combobox', { name: '年度' }));
+    await userEvent.click(await screen.findByTitle('2025'));
+    await waitFor(() => expect(screen.getByTestId('kpi-admitted')).toHaveTextContent('2025 年入库'));
+    expect(calls.map((c) => c.path)).toContain('/reports/kpi?year=2025');
+  });
+
+  it('exports the KPI tables of the chosen year', async () => {
+    URL.createObjectURL = vi.fn(() => 'blob:kpi');
+    URL.revokeObjectURL = vi.fn();
+    const { calls } = openPage('/dashboard', USERS.leader, {
+      'GET /reports/kpi': KPI,
+      'GET /reports/kpi.xlsx': 'xlsx',
+    });
+    const header = await screen.findByTestId('dashboard');
+    await userEvent.click(within(header).getByTestId('export'));
+    await waitFor(() =>
+      expect(calls.map((c) => c.path)).toContain(`/reports/kpi.xlsx?year=${new Date().getFullYear()}`),
+    );
+    expect(URL.createObjectURL).toHaveBeenCalled();
+  });
+
+  it('stacks overdue ledger problems apart and names each ending with its reason', () => {
+    const t = i18n.getFixedT('zh-CN', 'dashboard');
+    const local = (text: { zh: string } | null | undefined) => text?.zh ?? '';
+    const owners = ownersOption(KPI, local, t) as { series: { name: string; data: number[] }[] };
+    expect(owners.series.map((s) => [s.name, s.data])).toEqual([
+      ['未逾期', [7]],
+      ['逾期', [2]],
+    ]);
+    const endings = endingsOption(KPI, local, t) as { yAxis: { data: string[] } };
+    expect(endings.yAxis.data).toEqual(['已退出', '已毕业 · 营收已倍增']);
+  });
+});

@@ -1,0 +1,118 @@
+// ECharts options for the dashboard, one builder per chart: pure, so the tests can read what a chart
+// would draw without a canvas.
+import type { EChartsCoreOption } from 'echarts';
+import type { TFunction } from 'i18next';
+import type { Text } from '../../api/types';
+import type { Count, Kpi } from './kpi';
+
+type Local = (text: Text | null | undefined) => string;
+
+const GRID = { left: 48, right: 24, top: 40, bottom: 40, containLabel: true };
+const TOOLTIP_AXIS = { trigger: 'axis', axisPointer: { type: 'shadow' } };
+
+/** Members at each month's end, with the pool's capacity as a line to stay under (适度保持). */
+export function poolOverTimeOption(kpi: Kpi, t: TFunction): EChartsCoreOption {
+  return {
+    tooltip: { trigger: 'axis' },
+    grid: GRID,
+    xAxis: { type: 'category', data: kpi.poolOverTime.map((m) => m.month) },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: [
+      {
+        name: t('charts.members'),
+        type: 'line',
+        smooth: true,
+        areaStyle: { opacity: 0.15 },
+        data: kpi.poolOverTime.map((m) => m.members),
+        markLine: {
+          symbol: 'none',
+          data: [{ yAxis: kpi.poolCapacity, name: t('charts.capacity') }],
+          label: { formatter: t('charts.capacityLine', { n: kpi.poolCapacity }) },
+        },
+      },
+    ],
+  };
+}
+
+/** 三年倍增 per admission cohort: members, those reporting, on the path to ×2, already doubled. */
+export function cohortsOption(kpi: Kpi, t: TFunction): EChartsCoreOption {
+  const cohorts = kpi.revenueDoubling.cohorts;
+  const series = (['members', 'reporting', 'onTrack', 'doubled'] as const).map((key) => ({
+    name: t(`charts.doubling.${key}`),
+    type: 'bar',
+    data: cohorts.map((c) => c[key]),
+  }));
+  return {
+    tooltip: TOOLTIP_AXIS,
+    legend: { top: 0 },
+    grid: GRID,
+    xAxis: { type: 'category', data: cohorts.map((c) => t('charts.cohort', { year: c.cohort })) },
+    yAxis: { type: 'value', minInterval: 1 },
+    series,
+  };
+}
+
+/** A share of a whole (ledger by category or status). */
+export function pieOption(counts: Count[], local: Local): EChartsCoreOption {
+  return {
+    tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
+    legend: { bottom: 0, type: 'scroll' },
+    series: [
+      {
+        type: 'pie',
+        radius: ['35%', '65%'],
+        center: ['50%', '45%'],
+        // Counts inside the ring: outside labels get cut off in a third of a laptop screen.
+        label: { position: 'inside', formatter: '{c}' },
+        data: counts.map((c) => ({ name: local(c.label), value: c.n })),
+      },
+    ],
+  };
+}
+
+/** Horizontal bars, longest first: reads well with long Chinese department and district names. */
+export function barsOption(counts: Count[], local: Local, name: string): EChartsCoreOption {
+  const sorted = [...counts].sort((a, b) => a.n - b.n);
+  return {
+    tooltip: TOOLTIP_AXIS,
+    grid: { ...GRID, left: 8 },
+    xAxis: { type: 'value', minInterval: 1 },
+    yAxis: { type: 'category', data: sorted.map((c) => local(c.label)) },
+    series: [{ name, type: 'bar', data: sorted.map((c) => c.n), label: { show: true, position: 'right' } }],
+  };
+}
+
+/** Ledger problems per owner department, the overdue ones stacked apart from the rest. */
+export function ownersOption(kpi: Kpi, local: Local, t: TFunction): EChartsCoreOption {
+  const owners = kpi.problems.byOwner;
+  return {
+    tooltip: TOOLTIP_AXIS,
+    legend: { top: 0 },
+    grid: GRID,
+    xAxis: { type: 'category', data: owners.map((o) => local(o.label)), axisLabel: { interval: 0 } },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: [
+      { name: t('charts.onTime'), type: 'bar', stack: 'n', data: owners.map((o) => o.n - o.overdue) },
+      {
+        name: t('charts.overdue'),
+        type: 'bar',
+        stack: 'n',
+        itemStyle: { color: '#cf1322' },
+        data: owners.map((o) => o.overdue),
+      },
+    ],
+  };
+}
+
+/** Graduations and exits, one bar per stage and reason (毕业 · 已倍增, 退出 · 迁出 …). */
+export function endingsOption(kpi: Kpi, local: Local, t: TFunction): EChartsCoreOption {
+  const counts: Count[] = kpi.endings.byReason.map((e) => ({
+    key: `${e.stage}:${e.reason ?? ''}`,
+    label: {
+      zh: [e.stageLabel.zh, e.reasonLabel?.zh].filter(Boolean).join(' · '),
+      en: [e.stageLabel.en, e.reasonLabel?.en].filter(Boolean).join(' · '),
+    },
+    n: e.n,
+  }));
+  return barsOption(counts, local, t('charts.enterprises'));
+}

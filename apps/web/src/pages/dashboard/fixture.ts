@@ -1,0 +1,57 @@
+import type { Kpi } from './kpi';
+
+const label = (zh: string, en: string) => ({ zh, en });
+
+/** A KPI answer shaped like the API's, with figures a test can find on the page. */
+export const KPI: Kpi = {
+  year: 2026,
+  asOf: '2026-11-25',
+  poolSize: 37,
+  poolCapacity: 120,
+  poolOverTime: [
+    { month: '2026-09', members: 30 },
+    { month: '2026-10', members: 35 },
+    { month: '2026-11', members: 37 },
+  ],
+  admittedThisYear: 23,
+  annualTarget: 50,
+  targetProgress: 0.46,
+  revenueDoubling: {
+    members: 37,
+    reporting: 20,
+    onTrack: 13,
+    doubled: 4,
+    averageGrowth: 1.4,
+    cohorts: [
+      { cohort: 2025, members: 14, reporting: 12, onTrack: 8, doubled: 4, averageGrowth: 1.7 },
+      { cohort: 2026, members: 23, reporting: 8, onTrack: 5, doubled: 0, averageGrowth: 1.1 },
+    ],
+  },
+  problems: {
+    total: 9,
+    overdue: 2,
+    byCategory: [{ key: 'market_common', label: label('市场共性问题', 'Market-common'), n: 9 }],
+    byStatus: [{ key: 'open', label: label('待化解', 'Open'), n: 9 }],
+    byOwner: [{ key: 'sme', label: label('中小企业处', 'SME division'), n: 9, overdue: 2 }],
+  },
+  overdueTasks: {
+    total: 6,
+    byDepartment: [{ key: 'district', label: label('区县经信部门', 'District department'), n: 6 }],
+    byDistrict: [{ key: '500112', label: label('渝北区', 'Yubei'), n: 6 }],
+  },
+  endings: {
+    graduated: 3,
+    exited: 1,
+    rejected: 2,
+    byReason: [
+      {
+        stage: 'graduated',
+        stageLabel: label('已毕业', 'Graduated'),
+        reason: 'doubled',
+        reasonLabel: label('营收已倍增', 'Doubled'),
+        n: 3,
+      },
+      { stage: 'exited', stageLabel: label('已退出', 'Exited'), reason: null, reasonLabel: null, n: 1 },
+    ],
+  },
+};

@@ -1,0 +1,45 @@
+import { Button, Checkbox, Form, Select } from 'antd';
+import { OWNER_DEPARTMENTS, PROBLEM_CATEGORIES, PROBLEM_STATUSES } from '@hardtech/domain/ledger';
+import type { Option } from '@hardtech/domain/forms/schema';
+import { useTranslation } from 'react-i18next';
+import type { Query } from '../../api/client';
+import { useReference } from '../../api/reference';
+import { useLocalText } from '../../i18n';
+
+export function LedgerFilters({ onChange }: { onChange: (query: Query) => void }) {
+  const { t } = useTranslation('ledger');
+  const { t: common } = useTranslation();
+  const local = useLocalText();
+  const reference = useReference();
+  const options = (list: Option[]) => list.map((o) => ({ value: o.value, label: local(o.label) }));
+  const select = (name: string, list: { value: string; label: string }[]) => (
+    <Form.Item name={name} label={t(`fields.${name}`)}>
+      <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={list} style={{ width: 170 }} />
+    </Form.Item>
+  );
+  return (
+    <Form
+      layout="inline"
+      style={{ rowGap: 8 }}
+      data-testid="ledger-filters"
+      // Filters apply at once: officers narrow the ledger step by step while talking it through.
+      onValuesChange={(_, all) => onChange({ ...all, overdue: all.overdue ? 'true' : undefined })}
+    >
+      {select('owner', options(OWNER_DEPARTMENTS))}
+      {select('status', options(PROBLEM_STATUSES))}
+      {select('category', options(PROBLEM_CATEGORIES))}
+      {select(
+        'district',
+        (reference?.districts ?? []).map((d) => ({ value: d.code, label: d.name })),
+      )}
+      <Form.Item name="overdue" valuePropName="checked">
+        <Checkbox>{t('overdueOnly')}</Checkbox>
+      </Form.Item>
+      <Form.Item>
+        <Button htmlType="reset" onClick={() => onChange({})}>
+          {common('actions.reset')}
+        </Button>
+      </Form.Item>
+    </Form>
+  );
+}

@@ -1,0 +1,72 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { openPage, USERS } from '../../test/open-page';
+import type { LedgerProblem } from './problem';
+
+const problem = (id: string, over: Partial<LedgerProblem>): LedgerProblem => ({
+  id,
+  title: '关键设备进口受限',
+  category: 'market_common',
+  measures: '协调替代供应商',
+  target: '半年内完成替代',
+  ownerDepartment: 'sme',
+  dueAt: '2099-12-31',
+  status: 'in_progress',
+  special: null,
+  whistleStatus: null,
+  whistledAt: null,
+  creditCode: '91500000MA5U7DXX1F',
+  enterpriseName: '重庆芯测科技有限公司',
+  district: '500112',
+  cluster: 'T2',
+  updatedAt: '2026-07-01T00:00:00Z',
+  ...over,
+});
+
+const LEDGER = {
+  items: [
+    problem('p1', {}),
+    problem('p2', { title: '融资难', status: 'escalated', dueAt: '2024-01-31', ownerDepartment: 'finance' }),
+  ],
+  total: 2,
+  page: 1,
+  pageSize: 50,
+};
+
+describe('problem ledger', () => {
+  it('shows each problem with its enterprise, labels, escalation and overdue marks', async () => {
+    openPage('/problems', USERS.coordinator, { 'GET /problems': LEDGER });
+    const table = await screen.findByTestId('ledger-table');
+    const rows = await within(table).findAllByRole('row');
+    const escalated = rows.find((r) => r.textContent?.includes('融资难'))!;
+    expect(escalated).toHaveTextContent('产业金融处');
+    expect(within(escalated).getByTestId('escalated')).toHaveTextContent('已升级');
+    expect(within(escalated).getByTestId('overdue')).toHaveTextContent('2024-01-31 已逾期');
+    const open = rows.find((r) => r.textContent?.includes('关键设备进口受限'))!;
+    expect(open).toHaveTextContent('市场共性问题');
+    expect(open).toHaveTextContent('化解中');
+    expect(within(open).queryByTestId('overdue')).toBeNull();
+    expect(within(open).getByRole('link', { name: '重庆芯测科技有限公司' })).toHaveAttribute(
+      'href',
+      '/enterprises/91500000MA5U7DXX1F',
+    );
+  });
+
+  it('filters by status and exports what the filters show', async () => {
+    URL.createObjectURL = vi.fn(() => 'blob:ledger');
+    URL.revokeObjectURL = vi.fn();
+    const { calls } = openPage('/problems', USERS.coordinator, {
+      'GET /problems': LEDGER,
+      'GET /problems/export.xlsx': 'xlsx',
+    });
+    await screen.findByText('融资难');
+    await userEvent.click(screen.getByRole('combobox', { name: '化解状态' }));
+    await userEvent.click(await screen.findByTitle('已升级'));
+    await waitFor(() =>
+      expect(calls.map((c) => c.path)).toContain('/problems?status=escalated&page=1&pageSize=50'),
+    );
+    await userEvent.click(screen.getByTestId('export'));
+    await waitFor(() => expect(calls.map((c) => c.path)).toContain('/problems/export.xlsx?status=escalated'));
+  });
+});

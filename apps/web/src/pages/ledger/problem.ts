@@ -1,0 +1,17 @@
+// GET /api/problems (apps/api/src/dtos/problem.dto.ts LedgerDto).
+import type { Problem } from '@hardtech/domain/ledger';
+
+export interface LedgerProblem extends Problem {
+  whistleStatus: 'open' | 'answered' | null;
+  whistledAt: string | null;
+  creditCode: string;
+  enterpriseName: string;
+  district: string;
+  cluster: string;
+  updatedAt: string;
+}
+
+/** Not resolved and past its due date, as the API's `overdue` filter counts it. */
+export function isOverdue(problem: Pick<LedgerProblem, 'status' | 'dueAt'>, today: string): boolean {
+  return problem.status !== 'resolved' && problem.dueAt < today;
+}

@@ -1,0 +1,99 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { FakeCall } from '../../test/fake-api';
+import { openPage, USERS } from '../../test/open-page';
+import type { Notification } from './notification';
+
+const notification = (id: string, over: Partial<Notification>): Notification => ({
+  id,
+  kind: 'reminder',
+  text: { zh: '筛选任务将于明天到期', en: 'Screening due tomorrow' },
+  taskId: `task-${id}`,
+  taskType: 'SCREEN',
+  creditCode: '91500000MA5U7DXX1F',
+  enterpriseName: '重庆芯测科技有限公司',
+  dueAt: '2026-11-26T10:00:00Z',
+  createdAt: '2026-11-25T00:30:00Z',
+  read: false,
+  ...over,
+});
+
+const LIST = {
+  items: [
+    notification('n1', {}),
+    notification('n2', {
+      kind: 'escalation',
+      text: { zh: '入库审批已逾期', en: 'Admission overdue' },
+      read: true,
+    }),
+  ],
+  total: 2,
+  unread: 3,
+  page: 1,
+  pageSize: 20,
+};
+const PREFERENCES = {
+  email: null,
+  emailEnabled: false,
+  wecomWebhook: null,
+  dingtalkWebhook: null,
+  dingtalkSecretSet: true,
+  digest: true,
+};
+
+describe('notifications', () => {
+  it('lists reminders, counts the unread in the header and marks them read', async () => {
+    const { calls } = openPage('/notifications', USERS.coordinator, {
+      'GET /notifications': LIST,
+      'GET /me/notification-preferences': PREFERENCES,
+      'POST /notifications/n1/read': { id: 'n1', read: true },
+      'POST /notifications/read-all': { marked: 3 },
+    });
+    const unread = await screen.findByTestId('notification-n1');
+    expect(unread).toHaveTextContent('到期提醒筛选任务将于明天到期');
+    expect(within(unread).getByRole('link', { name: '重庆芯测科技有限公司' })).toHaveAttribute(
+      'href',
+      '/enterprises/91500000MA5U7DXX1F',
+    );
+    expect(screen.getByTestId('notification-n2')).toHaveTextContent('逾期升级入库审批已逾期');
+    expect(
+      within(screen.getByTestId('notification-n2')).queryByRole('button', { name: '标为已读' }),
+    ).toBeNull();
+    await waitFor(() => expect(screen.getByTestId('unread-count')).toHaveTextContent('3'));
+
+    await userEvent.click(within(unread).getByRole('button', { name: '标为已读' }));
+    await userEvent.click(screen.getByTestId('read-all'));
+    await waitFor(() =>
+      expect(calls.filter((c) => c.method === 'POST').map((c) => c.path)).toEqual([
+        '/notifications/n1/read',
+        '/notifications/read-all',
+      ]),
+    );
+  });
+
+  it('saves the preferences without touching the stored DingTalk secret', async () => {
+    const { calls } = openPage('/notifications', USERS.coordinator, {
+      'GET /notifications': LIST,
+      'GET /me/notification-preferences': PREFERENCES,
+      'PUT /me/notification-preferences': (call: FakeCall) => ({
+        body: { ...PREFERENCES, ...(call.body as object) },
+      }),
+    });
+    const card = await screen.findByTestId('preferences');
+    expect(await within(card).findByText(/已设置钉钉加签密钥/)).toBeInTheDocument();
+    await userEvent.type(within(card).getByLabelText('电子邮箱'), 'li.ming@cq.gov.cn');
+    await userEvent.click(
+      within(screen.getByTestId('field-emailEnabled')).getByRole('radio', { name: '是' }),
+    );
+    await userEvent.click(screen.getByTestId('preferences-save'));
+    await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true));
+    expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({
+      email: 'li.ming@cq.gov.cn',
+      emailEnabled: true,
+      wecomWebhook: null,
+      dingtalkWebhook: null,
+      digest: true,
+    });
+  });
+});

@@ -1,0 +1,24 @@
+// GET /api/notifications and /api/me/notification-preferences (apps/api/src/dtos/admin.dto.ts).
+import type { NotificationPreferences } from '@hardtech/domain/notification-preferences';
+import type { TaskType, Text } from '../../api/types';
+
+export interface Notification {
+  id: string;
+  kind: 'reminder' | 'escalation';
+  text: Text;
+  taskId: string;
+  taskType: TaskType;
+  creditCode: string;
+  enterpriseName: string;
+  dueAt: string;
+  createdAt: string;
+  read: boolean;
+}
+
+/** The stored DingTalk secret is never sent back, only whether there is one. */
+export type StoredPreferences = Omit<NotificationPreferences, 'dingtalkSecret'> & {
+  dingtalkSecretSet: boolean;
+};
+
+/** Told when the user reads notifications, so the header's count follows without waiting. */
+export const NOTIFICATIONS_READ = 'hardtech:notifications-read';

@@ -1,0 +1,27 @@
+import { configure, render } from '@testing-library/react';
+import type { Actor } from '../api/types';
+import { App } from '../App';
+import { storeToken } from '../auth/token';
+import { fakeApi } from './fake-api';
+
+// A whole page's first render (antd, ECharts) takes seconds on a loaded machine, not the default 1 s.
+configure({ asyncUtilTimeout: 8000 });
+
+export const USERS = {
+  admin: { username: 'admin', role: 'admin', scope: {}, displayName: '管理员' },
+  coordinator: { username: 'coordinator', role: 'city_coordinator', scope: {}, displayName: '统筹员' },
+  auditor: { username: 'auditor', role: 'auditor', scope: {}, displayName: '审计员' },
+  leader: { username: 'leader', role: 'leader', scope: {}, displayName: '委领导' },
+} satisfies Record<string, Actor>;
+
+/**
+ * The whole app signed in as `user` at `path`, the API answered from `routes`: the page is tested
+ * behind the real shell and route guard, as a user reaches it.
+ */
+export function openPage(path: string, user: Actor, routes: Parameters<typeof fakeApi>[0]) {
+  storeToken('test-token');
+  const fake = fakeApi({ 'GET /me': user, ...routes });
+  window.history.pushState({}, '', path);
+  render(<App />);
+  return fake;
+}
