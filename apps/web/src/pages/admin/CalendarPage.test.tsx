@@ -1,8 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
-import { openPage, USERS } from '../../test/open-page';
+import { fastUser, openPage, USERS } from '../../test/open-page';
+
+const userEvent = fastUser();
 
 // The page opens on this month: the days of the test are in it.
 const day = (n: number) => dayjs().date(n).format('YYYY-MM-DD');
