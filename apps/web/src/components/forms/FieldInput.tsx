@@ -26,7 +26,7 @@ export function FieldInput({ field, required, ...control }: { field: LeafField; 
   switch (field.kind) {
     case 'text':
       return field.multiline ? (
-        <Input.TextArea {...common} maxLength={field.maxLength} autoSize={{ minRows: 2, maxRows: 8 }} />
+        <Input.TextArea {...common} maxLength={field.maxLength} autoSize={{ minRows: 1, maxRows: 8 }} />
       ) : (
         <Input {...common} maxLength={field.maxLength} />
       );

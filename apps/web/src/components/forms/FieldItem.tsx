@@ -1,7 +1,7 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Field } from '@hardtech/domain/forms/schema';
 import type { Rule } from 'antd/es/form';
-import { Button, Form, Typography } from 'antd';
+import { Button, Col, Form, Row, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocalText } from '../../i18n';
@@ -53,18 +53,22 @@ export function FieldItem({ field, name, path, inRequired }: FieldItemProps) {
       return (
         <Group field={field} path={path} required={required}>
           {field.keys.map((key) => (
-            <fieldset key={key.value} style={ROW_STYLE} data-testid={`${testId}.${key.value}`}>
-              <legend>{text(key.label)}</legend>
+            // One line per key (a portrait has 13 dimensions): short inputs narrow, texts taking the rest.
+            <Row key={key.value} gutter={12} wrap data-testid={`${testId}.${key.value}`}>
+              <Col flex="0 0 120px" style={{ paddingTop: 34 }}>
+                <Typography.Text strong>{text(key.label)}</Typography.Text>
+              </Col>
               {field.value.map((f) => (
-                <FieldItem
-                  key={f.name}
-                  field={f}
-                  name={[...name, key.value, f.name]}
-                  path={[...path, key.value, f.name]}
-                  inRequired={required || !!field.complete}
-                />
+                <Col key={f.name} flex={f.kind === 'text' ? '1 1 240px' : '0 0 140px'}>
+                  <FieldItem
+                    field={f}
+                    name={[...name, key.value, f.name]}
+                    path={[...path, key.value, f.name]}
+                    inRequired={required || !!field.complete}
+                  />
+                </Col>
               ))}
-            </fieldset>
+            </Row>
           ))}
         </Group>
       );

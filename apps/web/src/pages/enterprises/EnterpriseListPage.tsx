@@ -1,5 +1,118 @@
-import { PageStub } from '../../components/PageStub';
+import { Card, Input, Select, Space, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router-dom';
+import { STAGES } from '@hardtech/domain/stages';
+import type { Page, Stage } from '../../api/types';
+import { useApi } from '../../api/useApi';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useLocalText } from '../../i18n';
+import { useReferenceNames } from './referenceNames';
+import { StageTag } from './StageTag';
+import type { EnterpriseItem } from './types';
 
+const FILTERS = ['stage', 'district', 'cluster', 'q'] as const;
+
+/** 企业库: filters live in the address, so a filtered list can be bookmarked and shared. */
 export function EnterpriseListPage() {
-  return <PageStub ns="enterprise" />;
+  const { t } = useTranslation('enterprise');
+  const local = useLocalText();
+  const names = useReferenceNames();
+  const [params, setParams] = useSearchParams();
+  const page = Number(params.get('page') ?? 1);
+  const pageSize = Number(params.get('pageSize') ?? 20);
+  const query = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? undefined]));
+  const list = useApi<Page<EnterpriseItem>>('/enterprises', { ...query, page, pageSize });
+
+  const set = (changes: Record<string, string | number | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === undefined || value === '') next.delete(key);
+      else next.set(key, String(value));
+    }
+    setParams(next);
+  };
+  const filter = (key: (typeof FILTERS)[number]) => (value: string | undefined) =>
+    set({ [key]: value, page: undefined });
+
+  return (
+    <Card title={t('list.title')}>
+      <Space wrap style={{ marginBottom: 16 }} data-testid="enterprise-filters">
+        {(
+          [
+            ['stage', 160, STAGES.map((s) => ({ value: s, label: local(names.reference?.stages[s]) || s }))],
+            ['district', 160, names.reference?.districts.map((d) => ({ value: d.code, label: d.name }))],
+            [
+              'cluster',
+              220,
+              names.reference?.clusters.map((c) => ({ value: c.code, label: names.cluster(c.code) })),
+            ],
+          ] as const
+        ).map(([key, width, options]) => (
+          <Select
+            key={key}
+            aria-label={t(`list.${key}`)}
+            placeholder={t(`list.${key}`)}
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            style={{ width }}
+            value={query[key]}
+            onChange={filter(key)}
+            options={options as { value: string; label: string }[] | undefined}
+          />
+        ))}
+        <Input.Search
+          aria-label={t('list.q')}
+          placeholder={t('list.q')}
+          allowClear
+          defaultValue={query.q}
+          onSearch={(value) => filter('q')(value.trim() || undefined)}
+          style={{ width: 260 }}
+        />
+      </Space>
+      <ErrorAlert error={list.error} />
+      <Table<EnterpriseItem>
+        rowKey="creditCode"
+        size="middle"
+        loading={list.loading}
+        dataSource={list.data?.items}
+        scroll={{ x: 900 }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: list.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (total) => t('common:total', { count: total }),
+          onChange: (p, size) => set({ page: p, pageSize: size }),
+        }}
+        columns={[
+          {
+            title: t('fields.name'),
+            dataIndex: 'name',
+            render: (name: string, row) => <Link to={`/enterprises/${row.creditCode}`}>{name}</Link>,
+          },
+          {
+            title: t('fields.creditCode'),
+            dataIndex: 'creditCode',
+            render: (code: string) => <Typography.Text copyable>{code}</Typography.Text>,
+          },
+          { title: t('fields.district'), dataIndex: 'district', render: names.district },
+          {
+            title: t('fields.cluster'),
+            dataIndex: 'cluster',
+            render: (code: string, row) => names.cluster(row.leadCluster ?? code),
+          },
+          {
+            title: t('fields.stage'),
+            dataIndex: 'stage',
+            render: (stage: Stage) => <StageTag stage={stage} />,
+          },
+          {
+            title: t('fields.updatedAt'),
+            dataIndex: 'updatedAt',
+            render: (at: string) => new Date(at).toLocaleString(),
+          },
+        ]}
+      />
+    </Card>
+  );
 }

@@ -1,5 +1,107 @@
-import { PageStub } from '../../components/PageStub';
+import { READ_ONLY_ROLES } from '@hardtech/domain/task-permissions';
+import { Badge, Card, Segmented, Space, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Page } from '../../api/types';
+import { useApi } from '../../api/useApi';
+import { useUser } from '../../auth/AuthProvider';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import type { TaskItem } from '../tasks/taskTypes';
+import type { BulkAnswer } from './bulk';
+import { BulkActions } from './BulkActions';
+import { BulkResults } from './BulkResults';
+import { InboxFilters } from './InboxFilters';
+import { DEFAULT_FILTER, InboxFilter, taskQuery } from './inboxFilter';
+import { InboxTable } from './InboxTable';
+import { SavedViews } from './SavedViews';
+import { useInboxCounts } from './useInboxCounts';
 
+/** 待办任务: the tasks I can do, mine, or all in my scope, filtered, with single and bulk actions. */
 export function InboxPage() {
-  return <PageStub ns="inbox" />;
+  const { t } = useTranslation('inbox');
+  const user = useUser();
+  const readOnly = READ_ONLY_ROLES.includes(user.role);
+  const [filter, setFilter] = useState<InboxFilter>({ ...DEFAULT_FILTER, view: readOnly ? 'all' : 'inbox' });
+  const [page, setPage] = useState(1);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [bulk, setBulk] = useState<{ answer: BulkAnswer; tasks: TaskItem[] } | null>(null);
+  const tasks = useApi<Page<TaskItem>>('/tasks', taskQuery(filter, page));
+  const counts = useInboxCounts();
+  const items = tasks.data?.items ?? [];
+
+  const applyFilter = (next: InboxFilter) => {
+    setFilter(next);
+    setPage(1);
+    setSelected([]);
+  };
+  const refresh = () => {
+    tasks.reload();
+    counts.reload();
+  };
+  const count = (n: number | undefined) => (n === undefined ? '' : ` (${n})`);
+
+  return (
+    <Card
+      title={
+        <Space wrap>
+          {t('title')}
+          {!!counts.overdue && (
+            <Tag color="red" data-testid="overdue-count">
+              {t('overdueCount', { count: counts.overdue })}
+            </Tag>
+          )}
+        </Space>
+      }
+      extra={<SavedViews filter={filter} onApply={(f) => applyFilter({ ...DEFAULT_FILTER, ...f })} />}
+    >
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        <Segmented
+          data-testid="inbox-view"
+          value={filter.view}
+          onChange={(view) => applyFilter({ ...filter, view: view as InboxFilter['view'] })}
+          options={[
+            ...(readOnly
+              ? []
+              : [
+                  { value: 'inbox', label: `${t('view.inbox')}${count(counts.inbox)}` },
+                  { value: 'mine', label: `${t('view.mine')}${count(counts.mine)}` },
+                ]),
+            { value: 'all', label: t('view.all') },
+          ]}
+        />
+        <InboxFilters filter={filter} onChange={applyFilter} />
+        {selected.length > 0 && !readOnly && (
+          <Badge.Ribbon text={t('bulk.title')}>
+            <Card size="small">
+              <BulkActions
+                tasks={items.filter((task) => selected.includes(task.id))}
+                onDone={(answer) => {
+                  setBulk({ answer, tasks: items.filter((task) => selected.includes(task.id)) });
+                  setSelected([]);
+                  refresh();
+                }}
+              />
+            </Card>
+          </Badge.Ribbon>
+        )}
+        <ErrorAlert error={tasks.error} />
+        <InboxTable
+          items={items}
+          total={tasks.data?.total ?? 0}
+          page={page}
+          pageSize={filter.pageSize ?? 20}
+          loading={tasks.loading}
+          selected={selected}
+          selectable={!readOnly}
+          onSelect={setSelected}
+          onPage={(p, pageSize) => {
+            setPage(p);
+            if (pageSize !== filter.pageSize) setFilter({ ...filter, pageSize });
+          }}
+          onChanged={refresh}
+        />
+      </Space>
+      <BulkResults answer={bulk?.answer ?? null} tasks={bulk?.tasks ?? []} onClose={() => setBulk(null)} />
+    </Card>
+  );
 }

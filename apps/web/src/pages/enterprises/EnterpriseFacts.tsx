@@ -1,0 +1,50 @@
+import { Descriptions, Space, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from './format';
+import { useReferenceNames } from './referenceNames';
+import { StageTag } from './StageTag';
+import type { EnterpriseDetail } from './types';
+
+export function EnterpriseFacts({ enterprise: e }: { enterprise: EnterpriseDetail }) {
+  const { t } = useTranslation('enterprise');
+  const names = useReferenceNames();
+  const format = useFormat();
+  return (
+    <Descriptions
+      data-testid="facts"
+      size="small"
+      bordered
+      column={{ xs: 1, sm: 2, lg: 3 }}
+      items={[
+        { label: t('fields.stage'), children: <StageTag stage={e.stage} testId="stage" /> },
+        { label: t('fields.creditCode'), children: e.creditCode },
+        { label: t('fields.lifecycleNo'), children: e.lifecycleNo },
+        { label: t('fields.district'), children: names.district(e.district) },
+        { label: t('fields.cluster'), children: names.cluster(e.cluster) },
+        { label: t('fields.leadCluster'), children: e.leadCluster ? names.cluster(e.leadCluster) : '—' },
+        { label: t('fields.revenuePrevYear'), children: format.yuan(e.nomination?.revenuePrevYear) || '—' },
+        { label: t('fields.baselineRevenue'), children: format.yuan(e.baselineRevenue) || '—' },
+        { label: t('fields.commissioner'), children: e.commissioner ?? '—' },
+        { label: t('fields.districtLiaison'), children: e.districtLiaison ?? '—' },
+        { label: t('fields.nominatedBy'), children: e.nominatedBy },
+        { label: t('fields.policyVersion'), children: e.policyVersion ?? '—' },
+        {
+          label: t('fields.membership'),
+          span: 'filled',
+          children: e.membership.length ? (
+            <Space wrap>
+              {e.membership.map((m) => (
+                <Tag key={`${m.lifecycleNo}-${m.from}`} color={m.to ? 'default' : 'green'}>
+                  {t('membership.period', { from: m.from, to: m.to ?? t('membership.now') })}
+                  {m.reason ? ` · ${m.reason}` : ''}
+                </Tag>
+              ))}
+            </Space>
+          ) : (
+            t('membership.none')
+          ),
+        },
+      ]}
+    />
+  );
+}

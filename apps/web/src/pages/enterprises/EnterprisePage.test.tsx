@@ -1,0 +1,145 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { fakeApi } from '../../test/fake-api';
+import { COORDINATOR, REFERENCE } from '../../test/reference.fixture';
+import { renderAs } from '../../test/render-as';
+import { CODE, ENTERPRISE, HISTORY } from './enterprise.fixture';
+import STATECHART from './statechart.fixture.json';
+
+// The first render loads antd and ECharts; on a busy machine that takes seconds.
+const SLOW = { timeout: 10_000 };
+
+function routes(overrides: Record<string, unknown> = {}) {
+  return fakeApi({
+    'GET /me': COORDINATOR,
+    'GET /reference': REFERENCE,
+    [`GET /enterprises/${CODE}`]: ENTERPRISE,
+    [`GET /enterprises/${CODE}/history`]: HISTORY,
+    [`GET /enterprises/${CODE}/statechart`]: STATECHART,
+    'GET /attachments': [
+      {
+        id: 'a125d673-ab6c-450e-a2b6-15cad44c3c6a',
+        subject: 'nomination',
+        purpose: 'C3',
+        fileName: '技术中心认定.pdf',
+        size: 2048,
+        uploadedBy: 'district-500112',
+        uploadedAt: '2026-11-25T09:32:34.410Z',
+      },
+    ],
+    ...overrides,
+  });
+}
+
+describe('enterprise page', () => {
+  it('shows the facts, the stage and the open tasks with links to them', async () => {
+    const { calls } = routes();
+    renderAs(`/enterprises/${CODE}`);
+    expect(await screen.findByRole('heading', { name: ENTERPRISE.name }, SLOW)).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByTestId('stage')).toHaveTextContent('帮扶中'));
+    const facts = screen.getByTestId('facts');
+    expect(facts).toHaveTextContent('渝北区');
+    expect(facts).toHaveTextContent('8,000 万元');
+    expect(facts).toHaveTextContent('2026-11-25 至 今');
+    const tasks = screen.getByTestId('open-tasks');
+    expect(within(tasks).getByRole('link', { name: '季度报告' })).toHaveAttribute(
+      'href',
+      '/tasks/f60baf8b-f829-4a63-9519-9ebd4fbf0708',
+    );
+    expect(tasks).toHaveTextContent('已逾期');
+    // Only the enterprise's own users blow the whistle.
+    expect(screen.queryByRole('button', { name: /吹哨/ })).not.toBeInTheDocument();
+    expect(calls.map((c) => c.path)).toEqual(
+      expect.arrayContaining([
+        `/enterprises/${CODE}`,
+        `/enterprises/${CODE}/history`,
+        `/enterprises/${CODE}/statechart`,
+        `/attachments?creditCode=${CODE}`,
+      ]),
+    );
+  });
+
+  it('draws the statechart with the current state highlighted and both feedback regions', async () => {
+    routes();
+    renderAs(`/enterprises/${CODE}`);
+    const chart = await screen.findByTestId('statechart', {}, SLOW);
+    const state = (id: string) => chart.querySelector(`[data-state="${id}"]`)!;
+    expect(state('lifecycle.supporting')).toHaveAttribute('data-active', 'true');
+    expect(state('lifecycle.supporting.waiting')).toHaveAttribute('data-active', 'true');
+    expect(state('lifecycle.supporting.reporting')).not.toHaveAttribute('data-active');
+    expect(state('lifecycle.screening')).not.toHaveAttribute('data-active');
+    expect(state('lifecycle.feedback.district')).toHaveTextContent('区县');
+    expect(state('lifecycle.feedback.enterprise')).toHaveTextContent('企业');
+    for (const final of ['graduated', 'exited', 'rejected'])
+      expect(state(`lifecycle.${final}`)).toHaveAttribute('data-final', 'true');
+    // The stages in the statechart's order, left to right.
+    const xs = ['screening', 'feedback', 'admission', 'diagnosis', 'supporting'].map((k) =>
+      Number(state(`lifecycle.${k}`).querySelector('rect')!.getAttribute('x')),
+    );
+    expect(xs).toEqual([...xs].sort((a, b) => a - b));
+  });
+
+  it('shows the timeline newest first with actor, action and what was said', async () => {
+    routes();
+    renderAs(`/enterprises/${CODE}`);
+    const timeline = await screen.findByTestId('timeline', {}, SLOW);
+    await waitFor(() => expect(timeline).toHaveTextContent('区县反馈意见：同意'));
+    expect(timeline).toHaveTextContent('district-500112');
+    expect(timeline).toHaveTextContent('意见：企业发展势头良好，同意推荐。');
+    const text = timeline.textContent!;
+    expect(text.indexOf('进入「帮扶中」阶段')).toBeLessThan(text.indexOf('推荐入库（第 1 轮）'));
+  });
+
+  it('lists the ledger with status and the evidence files with who uploaded them', async () => {
+    routes();
+    renderAs(`/enterprises/${CODE}`);
+    const ledger = await screen.findByTestId('ledger', {}, SLOW);
+    expect(ledger).toHaveTextContent('流动资金紧张');
+    expect(ledger).toHaveTextContent('已升级');
+    expect(ledger).toHaveTextContent('吹哨待报到');
+    const files = await screen.findByTestId('attachments');
+    await waitFor(() => expect(files).toHaveTextContent('技术中心认定.pdf'));
+    expect(files).toHaveTextContent('district-500112');
+  });
+
+  it('shows the refusal when the enterprise is outside the caller’s scope', async () => {
+    routes({
+      [`GET /enterprises/${CODE}`]: () => ({
+        status: 404,
+        body: { statusCode: 404, code: 'ENTERPRISE_NOT_FOUND', message: '企业不存在' },
+      }),
+    });
+    renderAs(`/enterprises/${CODE}`);
+    expect(await screen.findByRole('alert', {}, SLOW)).toHaveTextContent('企业不存在');
+  });
+
+  it('lets the enterprise blow the whistle on a ledger problem', async () => {
+    const { calls } = routes({
+      'GET /me': { username: 'ent-xince', role: 'enterprise_user', scope: { creditCodes: [CODE] } },
+      [`POST /enterprises/${CODE}/whistle`]: () => ({ status: 201, body: { taskId: 't1' } }),
+    });
+    renderAs(`/enterprises/${CODE}`);
+    await userEvent.click(await screen.findByRole('button', { name: /吹哨/ }, SLOW));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(within(dialog).getByLabelText('台账问题（可选）'));
+    await userEvent.click(await screen.findByTitle('流动资金紧张'));
+    fireEvent.change(within(dialog).getByLabelText('问题'), { target: { value: '授信迟迟未落地' } });
+    fireEvent.change(within(dialog).getByLabelText('问题描述及诉求'), {
+      target: { value: '请产业金融处协调银行加快审批' },
+    });
+    await userEvent.click(within(dialog).getByRole('button', { name: /吹\s*哨/ }));
+    await waitFor(() =>
+      expect(calls).toContainEqual({
+        method: 'POST',
+        path: `/enterprises/${CODE}/whistle`,
+        body: {
+          problemId: 'b94cbd45-df4e-4f46-b554-133d331dc308',
+          title: '授信迟迟未落地',
+          description: '请产业金融处协调银行加快审批',
+        },
+      }),
+    );
+    expect(await screen.findByText('已吹哨，责任部门将报到处理')).toBeInTheDocument();
+  }, 60_000);
+});

@@ -1,0 +1,45 @@
+import { Timeline, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useLocalText } from '../../i18n';
+import { useFormat } from './format';
+import { keyData } from './historyData';
+import type { HistoryEntry } from './types';
+
+/** GET /api/enterprises/:creditCode/history, newest first: who did what when, in the UI's language. */
+export function HistoryTimeline({ entries }: { entries: HistoryEntry[] }) {
+  const { t } = useTranslation('enterprise');
+  const local = useLocalText();
+  const format = useFormat();
+  const newestFirst = [...entries].reverse();
+  return (
+    <div data-testid="timeline">
+      {newestFirst.length === 0 && <Typography.Text type="secondary">{t('timeline.empty')}</Typography.Text>}
+      <Timeline
+        items={newestFirst.map((e) => ({
+          key: `${e.runId}-${e.eventId}-${e.action}`,
+          color: e.action === 'task.completed' ? 'green' : e.action === 'stage.changed' ? 'blue' : 'gray',
+          content: (
+            <>
+              <div>
+                <Typography.Text type="secondary">{format.dateTime(e.at)}</Typography.Text>
+              </div>
+              <Typography.Text strong>{local(e.label) || e.action}</Typography.Text>
+              <Typography.Text type="secondary">
+                {' '}
+                · {e.actor === 'system' ? t('timeline.system') : e.actor}
+              </Typography.Text>
+              {keyData(e).map(([k, v]) => (
+                <div key={k}>
+                  <Typography.Text type="secondary">
+                    {t(`timeline.fields.${k}`, { defaultValue: k })}：
+                  </Typography.Text>
+                  {k === 'dueAt' ? format.dateTime(v) : v}
+                </div>
+              ))}
+            </>
+          ),
+        }))}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { Table } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from './format';
+import { StageTag } from './StageTag';
+import type { Lifecycle } from './types';
+
+/** Every lifecycle of the credit code: a rejected or exited enterprise may be nominated again. */
+export function Lifecycles({ lifecycles }: { lifecycles: Lifecycle[] }) {
+  const { t } = useTranslation('enterprise');
+  const format = useFormat();
+  return (
+    <Table<Lifecycle>
+      data-testid="lifecycles"
+      rowKey="lifecycleNo"
+      size="small"
+      pagination={false}
+      dataSource={lifecycles}
+      columns={[
+        { title: t('lifecycles.no'), dataIndex: 'lifecycleNo', width: 80 },
+        { title: t('lifecycles.startedAt'), dataIndex: 'startedAt', render: format.dateTime },
+        { title: t('lifecycles.endedAt'), dataIndex: 'endedAt', render: (v) => format.dateTime(v) || '—' },
+        {
+          title: t('lifecycles.finalStage'),
+          dataIndex: 'finalStage',
+          render: (stage) => (stage ? <StageTag stage={stage} /> : t('lifecycles.active')),
+        },
+        { title: t('lifecycles.reason'), dataIndex: 'reason', render: (v) => v ?? '—' },
+        { title: t('fields.nominatedBy'), dataIndex: 'nominatedBy' },
+      ]}
+    />
+  );
+}

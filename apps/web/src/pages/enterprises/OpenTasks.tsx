@@ -1,0 +1,31 @@
+import { Space, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { useLocalText } from '../../i18n';
+import { useFormat } from './format';
+import type { OpenTask } from './types';
+
+export function OpenTasks({ tasks }: { tasks: OpenTask[] }) {
+  const { t } = useTranslation('enterprise');
+  const local = useLocalText();
+  const format = useFormat();
+  return (
+    <Space orientation="vertical" data-testid="open-tasks" style={{ width: '100%' }}>
+      {tasks.length === 0 && <Typography.Text type="secondary">{t('tasks.none')}</Typography.Text>}
+      {tasks.map((task) => (
+        <Space key={task.id} wrap>
+          <Link to={`/tasks/${task.id}`}>{local(task.label) || task.type}</Link>
+          {task.quarter && <Tag>{task.quarter}</Tag>}
+          {task.overdue && <Tag color="red">{t('tasks.overdue')}</Tag>}
+          <Typography.Text type="secondary">
+            {t('tasks.due', { at: format.dateTime(task.dueAt) })}
+            {' · '}
+            {task.assignee
+              ? t('tasks.assignee', { name: task.assignee })
+              : t('tasks.candidates', { groups: task.candidateGroups.join('、') })}
+          </Typography.Text>
+        </Space>
+      ))}
+    </Space>
+  );
+}

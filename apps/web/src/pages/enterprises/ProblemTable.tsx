@@ -1,0 +1,60 @@
+import { Table, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import {
+  OWNER_DEPARTMENTS,
+  PROBLEM_CATEGORIES,
+  PROBLEM_STATUSES,
+  SPECIAL_HANDLING,
+} from '@hardtech/domain/ledger';
+import type { Option } from '@hardtech/domain/forms/schema';
+import { useLocalText } from '../../i18n';
+import type { ProblemView } from './types';
+
+const STATUS_COLOURS: Record<string, string> = {
+  open: 'orange',
+  in_progress: 'blue',
+  resolved: 'green',
+  escalated: 'red',
+};
+
+/** The enterprise's part of the ledger (化解问题台账). */
+export function ProblemTable({ problems }: { problems: ProblemView[] }) {
+  const { t } = useTranslation('enterprise');
+  const local = useLocalText();
+  const label = (options: Option[], value: string | null) =>
+    local(options.find((o) => o.value === value)?.label) || value;
+  return (
+    <Table<ProblemView>
+      data-testid="ledger"
+      rowKey="id"
+      size="small"
+      pagination={false}
+      dataSource={problems}
+      scroll={{ x: 900 }}
+      locale={{ emptyText: t('ledger.none') }}
+      columns={[
+        { title: t('ledger.title'), dataIndex: 'title' },
+        { title: t('ledger.category'), dataIndex: 'category', render: (v) => label(PROBLEM_CATEGORIES, v) },
+        { title: t('ledger.measures'), dataIndex: 'measures' },
+        { title: t('ledger.target'), dataIndex: 'target' },
+        {
+          title: t('ledger.owner'),
+          dataIndex: 'ownerDepartment',
+          render: (v) => label(OWNER_DEPARTMENTS, v),
+        },
+        { title: t('ledger.dueAt'), dataIndex: 'dueAt', width: 110 },
+        {
+          title: t('ledger.status'),
+          dataIndex: 'status',
+          render: (v: string, p) => (
+            <>
+              <Tag color={STATUS_COLOURS[v]}>{label(PROBLEM_STATUSES, v)}</Tag>
+              {p.special && <Tag>{label(SPECIAL_HANDLING, p.special)}</Tag>}
+              {p.whistleStatus && <Tag color="volcano">{t(`ledger.whistle.${p.whistleStatus}`)}</Tag>}
+            </>
+          ),
+        },
+      ]}
+    />
+  );
+}

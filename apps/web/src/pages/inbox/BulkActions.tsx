@@ -1,0 +1,106 @@
+import type { Field } from '@hardtech/domain/forms/schema';
+import { Button, Form, Modal, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fromFormValues } from '../../components/forms/formValues';
+import { SchemaForm } from '../../components/forms/SchemaForm';
+import { useLocalText } from '../../i18n';
+import type { TaskItem } from '../tasks/taskTypes';
+import { useAction } from '../tasks/useAction';
+import { BulkAction, BulkAnswer, bulkOutcomes, runBulk } from './bulk';
+
+interface Pending {
+  action: BulkAction;
+  outcome?: string;
+  title: string;
+  fields: Field[];
+}
+
+/** Claim, unclaim, reassign or complete the selected tasks at once; each answers for itself. */
+export function BulkActions({ tasks, onDone }: { tasks: TaskItem[]; onDone(answer: BulkAnswer): void }) {
+  const { t } = useTranslation('inbox');
+  const text = useLocalText();
+  const [form] = Form.useForm();
+  const [pending, setPending] = useState<Pending | null>(null);
+  const { busy, error, setError, run } = useAction();
+  const taskIds = tasks.map((task) => task.id);
+
+  const send = (
+    action: BulkAction,
+    extra: { to?: string; outcome?: string; data?: Record<string, unknown> } = {},
+  ) =>
+    run(async () => {
+      const answer = await runBulk({ action, taskIds, ...extra });
+      setPending(null);
+      onDone(answer);
+    });
+
+  const open = (next: Pending) => {
+    form.resetFields();
+    setError(null);
+    setPending(next);
+  };
+
+  const confirm = async () => {
+    if (!pending) return;
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
+    const data = fromFormValues(pending.fields, values);
+    if (pending.action === 'reassign') await send('reassign', { to: data.to as string });
+    else await send('complete', { outcome: pending.outcome, data });
+  };
+
+  const reassignField: Field = {
+    name: 'to',
+    kind: 'ref',
+    ref: 'user',
+    label: { zh: t('bulk.to'), en: t('bulk.to') },
+    required: true,
+  };
+
+  return (
+    <Space wrap data-testid="bulk-actions">
+      <Typography.Text>{t('bulk.selected', { count: tasks.length })}</Typography.Text>
+      <Button loading={busy} onClick={() => send('claim')}>
+        {t('bulk.claim')}
+      </Button>
+      <Button loading={busy} onClick={() => send('unclaim')}>
+        {t('bulk.unclaim')}
+      </Button>
+      <Button
+        onClick={() => open({ action: 'reassign', title: t('bulk.reassign'), fields: [reassignField] })}
+      >
+        {t('bulk.reassign')}
+      </Button>
+      {bulkOutcomes(tasks).map(({ outcome, form: outcomeForm }) => (
+        <Button
+          key={outcome}
+          type="primary"
+          onClick={() =>
+            open({
+              action: 'complete',
+              outcome,
+              title: t('bulk.complete', { outcome: text(outcomeForm.label) }),
+              fields: outcomeForm.fields,
+            })
+          }
+        >
+          {t('bulk.complete', { outcome: text(outcomeForm.label) })}
+        </Button>
+      ))}
+      <Modal
+        open={!!pending}
+        title={pending?.title}
+        okText={t('bulk.apply', { count: tasks.length })}
+        okButtonProps={{ loading: busy }}
+        onOk={confirm}
+        onCancel={() => setPending(null)}
+        forceRender
+      >
+        <Form form={form} layout="vertical">
+          {pending && <SchemaForm fields={pending.fields} error={error} errorPrefix="data." />}
+        </Form>
+      </Modal>
+    </Space>
+  );
+}

@@ -1,0 +1,91 @@
+import { Button, Checkbox, Col, Row, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useReference } from '../../api/reference';
+import { useLocalText } from '../../i18n';
+import { DEFAULT_FILTER, InboxFilter } from './inboxFilter';
+
+const DUE_WITHIN = [3, 7, 30];
+const SORTS = ['dueAt', '-dueAt', 'createdAt', '-createdAt'] as const;
+const STATUSES = ['open', 'done', 'cancelled'] as const;
+
+type Key = 'type' | 'status' | 'district' | 'cluster' | 'dueWithinDays' | 'sort';
+
+/** Filter controls: a grid that wraps to two or three per line on a tablet. */
+export function InboxFilters({ filter, onChange }: { filter: InboxFilter; onChange(f: InboxFilter): void }) {
+  const { t } = useTranslation('inbox');
+  const text = useLocalText();
+  const reference = useReference();
+
+  const select = (
+    key: Key,
+    label: string,
+    options: { value: string | number; label: string }[],
+    clear = true,
+  ) => (
+    <Col xs={24} sm={12} md={8} xl={4}>
+      <Select
+        aria-label={label}
+        placeholder={label}
+        allowClear={clear}
+        showSearch={options.length > 10 ? { optionFilterProp: 'label' } : false}
+        style={{ width: '100%' }}
+        value={filter[key]}
+        onChange={(value) => onChange({ ...filter, [key]: value })}
+        options={options}
+      />
+    </Col>
+  );
+
+  return (
+    <Row gutter={[8, 8]} align="middle" data-testid="inbox-filters">
+      {select(
+        'type',
+        t('filter.type'),
+        Object.entries(reference?.taskTypes ?? {}).map(([value, label]) => ({ value, label: text(label) })),
+      )}
+      {select(
+        'status',
+        t('filter.status'),
+        STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),
+        false,
+      )}
+      {select(
+        'district',
+        t('filter.district'),
+        (reference?.districts ?? []).map((d) => ({ value: d.code, label: d.name })),
+      )}
+      {select(
+        'cluster',
+        t('filter.cluster'),
+        (reference?.clusters ?? []).map((c) => ({
+          value: c.code,
+          label: `${c.code} ${text({ zh: c.name, en: c.en })}`,
+        })),
+      )}
+      {select(
+        'dueWithinDays',
+        t('filter.dueWithin'),
+        DUE_WITHIN.map((n) => ({ value: n, label: t('filter.dueWithinDays', { count: n }) })),
+      )}
+      {select(
+        'sort',
+        t('filter.sort'),
+        SORTS.map((s) => ({ value: s, label: t(`sort.${s}`) })),
+        false,
+      )}
+      <Col>
+        <Checkbox
+          checked={!!filter.overdue}
+          onChange={(e) => onChange({ ...filter, overdue: e.target.checked || undefined })}
+        >
+          {t('filter.overdue')}
+        </Checkbox>
+      </Col>
+      <Col>
+        <Button onClick={() => onChange({ ...DEFAULT_FILTER, view: filter.view })}>
+          {t('filter.reset')}
+        </Button>
+      </Col>
+    </Row>
+  );
+}

@@ -1,0 +1,78 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { App } from '../../App';
+import { fakeApi } from '../../test/fake-api';
+import { sampleTask } from '../tasks/taskFixture';
+
+const officer = {
+  username: 'district-500112',
+  role: 'district_officer',
+  scope: { districts: ['500112'] },
+  displayName: '渝北区经信委',
+};
+const REFERENCE = {
+  districts: [{ code: '500112', name: '渝北区', kind: 'district' }],
+  clusters: [],
+  stages: {},
+  taskTypes: { DISTRICT_FEEDBACK: { zh: '区县意见', en: 'District feedback' } },
+  roles: { district_officer: { zh: '区县经信部门', en: 'District officer' } },
+};
+const task = (id: string, enterpriseName: string, dueAt: string, overdue = false) =>
+  sampleTask({
+    id,
+    type: 'DISTRICT_FEEDBACK',
+    label: { zh: '区县意见', en: 'District feedback' },
+    creditCode: `91500112000000000${id}`,
+    enterpriseName,
+    stage: 'feedback',
+    candidateGroups: ['district_officer:district:500112'],
+    dueAt,
+    overdue,
+  });
+const LATE = task('1', '重庆甲科技有限公司', '2020-01-01T00:00:00Z', true);
+const SOON = task('2', '重庆乙科技有限公司', new Date(Date.now() + 3600_000).toISOString());
+
+describe('inbox', () => {
+  it('marks overdue and due-soon tasks and completes selected ones in bulk with per-task results', async () => {
+    localStorage.setItem('hardtech.token', 'token-1');
+    const { calls } = fakeApi({
+      'GET /me': officer,
+      'GET /reference': REFERENCE,
+      'GET /views': [],
+      'GET /tasks': ({ path }: { path: string }) => ({
+        body: path.includes('overdue=true') ? { items: [LATE], total: 1 } : { items: [LATE, SOON], total: 2 },
+      }),
+      'POST /tasks/bulk': {
+        results: [
+          { taskId: '1', ok: true, status: 200 },
+          { taskId: '2', ok: false, status: 409, code: 'TASK_CLAIMED', message: '任务已由 other 认领' },
+        ],
+        succeeded: 1,
+        failed: 1,
+      },
+    });
+    window.history.pushState({}, '', '/inbox');
+    render(<App />);
+    const table = await screen.findByTestId('inbox-table', {}, { timeout: 5000 });
+    await waitFor(() => expect(within(table).getByText('重庆甲科技有限公司')).toBeInTheDocument());
+    expect(within(table).getByTestId('due-overdue')).toHaveTextContent('已超期');
+    expect(within(table).getByTestId('due-soon')).toHaveTextContent('即将到期');
+    await waitFor(() => expect(screen.getByTestId('overdue-count')).toHaveTextContent('已超期 1 件'));
+
+    await userEvent.click(within(table).getAllByRole('checkbox')[0]);
+    await userEvent.click(await screen.findByRole('button', { name: '批量同意' }));
+    await userEvent.type(await screen.findByLabelText('区县意见'), '同意推荐');
+    await userEvent.click(screen.getByRole('button', { name: '应用到 2 项任务' }));
+
+    const results = await screen.findByTestId('bulk-results');
+    expect(results).toHaveTextContent('任务已由 other 认领');
+    expect(await screen.findByText('批量办理结果：成功 1 项，失败 1 项')).toBeInTheDocument();
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({
+      action: 'complete',
+      taskIds: ['1', '2'],
+      outcome: 'support',
+      data: { opinion: '同意推荐' },
+    });
+  });
+});

@@ -1,0 +1,121 @@
+import { allowedTaskActions } from '@hardtech/domain/task-permissions';
+import { Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { useReference } from '../../api/reference';
+import { useUser } from '../../auth/AuthProvider';
+import { useLocalText } from '../../i18n';
+import { AssignmentButtons } from '../tasks/AssignmentButtons';
+import { DueTag } from '../tasks/DueTag';
+import type { TaskItem } from '../tasks/taskTypes';
+
+interface InboxTableProps {
+  items: TaskItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+  loading: boolean;
+  selected: string[];
+  selectable: boolean;
+  onSelect(ids: string[]): void;
+  onPage(page: number, pageSize: number): void;
+  onChanged(): void;
+}
+
+/** The task rows: what, for whom, how urgent, who holds it, and the claim / delegate buttons. */
+export function InboxTable(props: InboxTableProps) {
+  const { t } = useTranslation('inbox');
+  const text = useLocalText();
+  const reference = useReference();
+  const user = useUser();
+  const districtName = (code: string) => reference?.districts.find((d) => d.code === code)?.name ?? code;
+
+  const columns: ColumnsType<TaskItem> = [
+    {
+      title: t('column.task'),
+      key: 'task',
+      width: 130,
+      fixed: 'left',
+      render: (_, task) => <Link to={`/tasks/${task.id}`}>{text(task.label)}</Link>,
+    },
+    {
+      title: t('column.enterprise'),
+      key: 'enterprise',
+      width: 220,
+      render: (_, task) => (
+        <>
+          <Link to={`/enterprises/${task.creditCode}`}>{task.enterpriseName}</Link>
+          <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+            {task.creditCode}
+          </Typography.Text>
+        </>
+      ),
+    },
+    {
+      title: t('column.district'),
+      key: 'district',
+      width: 90,
+      render: (_, task) => districtName(task.district),
+    },
+    {
+      title: t('column.dueAt'),
+      key: 'dueAt',
+      width: 180,
+      render: (_, task) => <DueTag dueAt={task.dueAt} overdue={task.overdue} open={task.status === 'open'} />,
+    },
+    {
+      title: t('column.assignee'),
+      key: 'assignee',
+      width: 110,
+      render: (_, task) =>
+        task.assignee ?? <Typography.Text type="secondary">{t('unassigned')}</Typography.Text>,
+    },
+    {
+      title: t('column.createdAt'),
+      key: 'createdAt',
+      width: 140,
+      render: (_, task) => dayjs(task.createdAt).format('YYYY-MM-DD HH:mm'),
+    },
+    {
+      title: t('column.actions'),
+      key: 'actions',
+      width: 170,
+      render: (_, task) =>
+        task.status === 'open' && (
+          <AssignmentButtons
+            size="small"
+            taskId={task.id}
+            can={allowedTaskActions(user, task)}
+            onChange={props.onChanged}
+          />
+        ),
+    },
+  ];
+
+  return (
+    <Table<TaskItem>
+      rowKey="id"
+      size="middle"
+      data-testid="inbox-table"
+      columns={columns}
+      dataSource={props.items}
+      loading={props.loading}
+      scroll={{ x: 1050 }}
+      rowSelection={
+        props.selectable
+          ? { selectedRowKeys: props.selected, onChange: (keys) => props.onSelect(keys as string[]) }
+          : undefined
+      }
+      pagination={{
+        current: props.page,
+        pageSize: props.pageSize,
+        total: props.total,
+        showSizeChanger: true,
+        showTotal: (total) => t('total', { count: total }),
+        onChange: props.onPage,
+      }}
+    />
+  );
+}

@@ -1,0 +1,122 @@
+import { OWNER_DEPARTMENTS } from '@hardtech/domain/ledger';
+import { Button, Form, Input, Modal, Popconfirm, Select, Space } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { useReference } from '../../api/reference';
+import { useApi } from '../../api/useApi';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useLocalText } from '../../i18n';
+import { useAction } from '../tasks/useAction';
+import { compactFilter, InboxFilter } from './inboxFilter';
+
+interface SavedView {
+  id: string;
+  name: string;
+  owner: string;
+  mine: boolean;
+  filter: InboxFilter;
+  sharedWith: { roles?: string[]; districts?: string[]; departments?: string[] };
+}
+
+/** 共享视图: pick a saved filter (mine or shared with me), save the current one and share it. */
+export function SavedViews({ filter, onApply }: { filter: InboxFilter; onApply(f: InboxFilter): void }) {
+  const { t } = useTranslation('inbox');
+  const text = useLocalText();
+  const reference = useReference();
+  const views = useApi<SavedView[]>('/views');
+  const [current, setCurrent] = useState<string>();
+  const [saving, setSaving] = useState(false);
+  const [form] = Form.useForm();
+  const { busy, error, run } = useAction();
+  const chosen = views.data?.find((v) => v.id === current);
+
+  const save = async () => {
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
+    await run(async () => {
+      const view = await api<SavedView>('/views', {
+        body: { name: values.name, filter: compactFilter(filter), sharedWith: values.sharedWith ?? {} },
+      });
+      setSaving(false);
+      setCurrent(view.id);
+      views.reload();
+    });
+  };
+
+  const remove = () =>
+    run(async () => {
+      await api(`/views/${current}`, { method: 'DELETE' });
+      setCurrent(undefined);
+      views.reload();
+    });
+
+  return (
+    <Space wrap data-testid="saved-views">
+      <Select
+        aria-label={t('views.pick')}
+        placeholder={t('views.pick')}
+        allowClear
+        style={{ minWidth: 220 }}
+        value={current}
+        onChange={(id) => {
+          setCurrent(id);
+          const view = views.data?.find((v) => v.id === id);
+          if (view) onApply(view.filter);
+        }}
+        options={(views.data ?? []).map((v) => ({
+          value: v.id,
+          label: v.mine ? v.name : t('views.sharedBy', { name: v.name, owner: v.owner }),
+        }))}
+      />
+      <Button onClick={() => setSaving(true)}>{t('views.save')}</Button>
+      {chosen?.mine && (
+        <Popconfirm title={t('views.deleteConfirm', { name: chosen.name })} onConfirm={remove}>
+          <Button danger>{t('views.delete')}</Button>
+        </Popconfirm>
+      )}
+      {!saving && <ErrorAlert error={error} />}
+      <Modal
+        open={saving}
+        title={t('views.save')}
+        okButtonProps={{ loading: busy }}
+        onOk={save}
+        onCancel={() => setSaving(false)}
+        forceRender
+      >
+        <ErrorAlert error={error} />
+        <Form form={form} layout="vertical">
+          <Form.Item
+            name="name"
+            label={t('views.name')}
+            rules={[{ required: true, message: t('views.nameRequired') }]}
+          >
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item name={['sharedWith', 'roles']} label={t('views.shareRoles')}>
+            <Select
+              mode="multiple"
+              options={Object.entries(reference?.roles ?? {}).map(([value, label]) => ({
+                value,
+                label: text(label),
+              }))}
+            />
+          </Form.Item>
+          <Form.Item name={['sharedWith', 'districts']} label={t('views.shareDistricts')}>
+            <Select
+              mode="multiple"
+              showSearch={{ optionFilterProp: 'label' }}
+              options={reference?.districts.map((d) => ({ value: d.code, label: d.name }))}
+            />
+          </Form.Item>
+          <Form.Item name={['sharedWith', 'departments']} label={t('views.shareDepartments')}>
+            <Select
+              mode="multiple"
+              options={OWNER_DEPARTMENTS.map((d) => ({ value: d.value, label: text(d.label) }))}
+            />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Space>
+  );
+}

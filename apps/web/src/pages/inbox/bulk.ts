@@ -1,0 +1,43 @@
+import { TASK_FORMS } from '@hardtech/domain/tasks/forms';
+import type { OutcomeForm } from '@hardtech/domain/forms/schema';
+import { api } from '../../api/client';
+import type { TaskItem } from '../tasks/taskTypes';
+
+export type BulkAction = 'claim' | 'unclaim' | 'reassign' | 'complete';
+
+export interface BulkResult {
+  taskId: string;
+  ok: boolean;
+  status: number;
+  code?: string;
+  message?: string;
+}
+
+export interface BulkAnswer {
+  results: BulkResult[];
+  succeeded: number;
+  failed: number;
+}
+
+export function runBulk(body: {
+  action: BulkAction;
+  taskIds: string[];
+  to?: string;
+  outcome?: string;
+  data?: Record<string, unknown>;
+}): Promise<BulkAnswer> {
+  return api<BulkAnswer>('/tasks/bulk', { body });
+}
+
+/**
+ * The outcomes the selected tasks can be completed with together: only when they are all of one
+ * type, and only those its form marks `bulk` (e.g. 区县同意 of DISTRICT_FEEDBACK).
+ */
+export function bulkOutcomes(tasks: TaskItem[]): { type: string; outcome: string; form: OutcomeForm }[] {
+  const types = new Set(tasks.map((t) => t.type));
+  if (types.size !== 1) return [];
+  const [type] = types;
+  return Object.entries(TASK_FORMS[type].outcomes)
+    .filter(([, form]) => form.bulk)
+    .map(([outcome, form]) => ({ type, outcome, form }));
+}

@@ -1,0 +1,182 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { fakeApi, FakeCall } from '../../test/fake-api';
+import { COORDINATOR, REFERENCE } from '../../test/reference.fixture';
+import { renderAs } from '../../test/render-as';
+
+const SLOW = { timeout: 10_000 };
+const CODE = '91500112000000001R';
+const DISTRICT_OFFICER = {
+  username: 'district-500112',
+  role: 'district_officer',
+  scope: { districts: ['500112'] },
+  displayName: '赵强',
+};
+const pdf = (name: string) => new File(['%PDF-1.4'], name, { type: 'application/pdf' });
+
+const type = (label: string, value: string) =>
+  fireEvent.change(screen.getByLabelText(label), { target: { value } });
+
+async function choose(label: string, option: string) {
+  await userEvent.click(screen.getByLabelText(label));
+  await userEvent.click(await screen.findByTitle(option));
+}
+
+/** A nomination claiming a municipal technology centre and two Class I IPs (so C3 and C5). */
+async function fillNomination() {
+  await screen.findByLabelText('统一社会信用代码', {}, SLOW);
+  type('统一社会信用代码', CODE);
+  type('企业名称', '重庆芯测半导体科技有限公司');
+  await choose('所在区县', '渝北区');
+  await choose('所属产业集群', 'T2 功率半导体');
+  type('上年度营业收入（元）', '8000');
+  type('上年度研发投入（元）', '600');
+  await userEvent.click(screen.getByLabelText('市级企业技术中心'));
+  await choose('级别', '市级');
+  type('与主导产品相关的Ⅰ类知识产权（项）', '2');
+  type('硬科技说明', '自主研发的高精度MEMS传感器芯片设计与封装技术');
+  await userEvent.click(screen.getByLabelText('填空白'));
+  type('说明', '填补国内车规级传感器空白');
+  type('姓名', '张三');
+  type('电话', '13800000000');
+}
+
+const form = (call: FakeCall) => call.body as FormData;
+
+describe('nomination form', () => {
+  it('uploads the C3 and C5 certificates first, then nominates in yuan and links to the enterprise', async () => {
+    const { calls } = fakeApi({
+      'GET /me': COORDINATOR,
+      'GET /reference': REFERENCE,
+      'GET /admin/policy': { version: 3, evidenceRequired: true },
+      'POST /attachments': { id: 'a1' },
+      'POST /nominations': () => ({
+        status: 201,
+        body: { creditCode: CODE, workflowId: `enterprise/${CODE}`, stage: 'screening' },
+      }),
+    });
+    renderAs('/nominations/new');
+    await fillNomination();
+    const evidence = await screen.findByTestId('evidence');
+    // The policy requires them: without files the form does not go out.
+    await userEvent.click(screen.getByRole('button', { name: '提交推荐' }));
+    expect(await within(evidence).findAllByText('请上传认定证书')).toHaveLength(2);
+    expect(calls.filter((c) => c.method === 'POST')).toEqual([]);
+
+    const [c3, c5] = evidence.querySelectorAll<HTMLInputElement>('input[type=file]');
+    await userEvent.upload(c3, pdf('技术中心认定.pdf'));
+    await userEvent.upload(c5, pdf('专利证书.pdf'));
+    await userEvent.click(screen.getByRole('button', { name: '提交推荐' }));
+
+    const result = await screen.findByTestId('nomination-result', {}, SLOW);
+    expect(result).toHaveTextContent(CODE);
+    expect(within(result).getByTestId('stage')).toHaveTextContent('市级筛选');
+    expect(within(result).getByRole('link')).toHaveAttribute('href', `/enterprises/${CODE}`);
+
+    const posts = calls.filter((c) => c.method === 'POST');
+    expect(posts.map((c) => c.path)).toEqual(['/attachments', '/attachments', '/nominations']);
+    expect(
+      posts.slice(0, 2).map((c) => [form(c).get('purpose'), (form(c).get('file') as File).name]),
+    ).toEqual([
+      ['C3', '技术中心认定.pdf'],
+      ['C5', '专利证书.pdf'],
+    ]);
+    expect(form(posts[0]).get('subject')).toBe('nomination');
+    expect(form(posts[0]).get('creditCode')).toBe(CODE);
+    expect(posts[2].body).toMatchObject({
+      creditCode: CODE,
+      district: '500112',
+      cluster: 'T2',
+      revenuePrevYear: 80_000_000,
+      rdExpensePrevYear: 6_000_000,
+      techCenter: { kind: 'enterprise_tech_center', level: 'municipal' },
+      classOneIpCount: 2,
+      listed: false,
+      achievements: [{ kind: 'fill_gap', description: '填补国内车规级传感器空白' }],
+      contact: { name: '张三', phone: '13800000000' },
+    });
+  }, 60_000);
+
+  it('shows refusals beside the fields and the uploads, keeping what was typed', async () => {
+    let attempt = 0;
+    const { calls } = fakeApi({
+      'GET /me': DISTRICT_OFFICER,
+      'GET /reference': REFERENCE,
+      'POST /nominations': () =>
+        ++attempt === 1
+          ? {
+              status: 400,
+              body: {
+                statusCode: 400,
+                code: 'INVALID_INPUT',
+                message: '输入有误',
+                details: [{ field: 'contact.phone', message: '电话号码格式不正确' }],
+              },
+            }
+          : {
+              status: 422,
+              body: {
+                statusCode: 422,
+                code: 'EVIDENCE_REQUIRED',
+                message: '请先上传认定证书：Ⅰ类知识产权证书',
+                details: [{ field: 'evidence.C5', message: '缺少证书：Ⅰ类知识产权证书' }],
+              },
+            },
+    });
+    renderAs('/nominations/new');
+    await fillNomination();
+    await userEvent.click(screen.getByRole('button', { name: '提交推荐' }));
+    expect(await screen.findByText('电话号码格式不正确', {}, SLOW)).toBeInTheDocument();
+    expect(screen.getByLabelText('企业名称')).toHaveValue('重庆芯测半导体科技有限公司');
+    expect(screen.getByLabelText('电话')).toHaveValue('13800000000');
+
+    await userEvent.click(screen.getByRole('button', { name: '提交推荐' }));
+    const evidence = screen.getByTestId('evidence');
+    await waitFor(() => expect(evidence).toHaveTextContent('缺少证书：Ⅰ类知识产权证书'));
+    // Beside the upload, not repeated above the form.
+    expect(screen.getAllByText('缺少证书：Ⅰ类知识产权证书')).toHaveLength(1);
+    expect(await screen.findByRole('alert')).toHaveTextContent('请先上传认定证书');
+    expect(screen.getByLabelText('统一社会信用代码')).toHaveValue(CODE);
+    // A district officer may not read the policy: the page does not ask.
+    expect(calls.map((c) => c.path)).not.toContain('/admin/policy');
+  }, 60_000);
+});
+
+describe('nomination import', () => {
+  it('uploads the sheet and lists accepted codes and rejected rows with their reasons', async () => {
+    const { calls } = fakeApi({
+      'GET /me': DISTRICT_OFFICER,
+      'GET /reference': REFERENCE,
+      'POST /nominations/import': {
+        accepted: [CODE],
+        rejected: [
+          {
+            row: 3,
+            creditCode: '915001120000000010',
+            errors: [{ field: 'creditCode', message: '统一社会信用代码校验位错误' }],
+          },
+        ],
+      },
+    });
+    renderAs('/nominations/new');
+    await userEvent.click(await screen.findByRole('tab', { name: 'Excel 批量导入' }, SLOW));
+    const sheet = new File(['PK'], '推荐.xlsx', {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    });
+    const input = document.querySelector<HTMLInputElement>('input[type=file][accept=".xlsx"]')!;
+    await userEvent.upload(input, sheet);
+
+    const result = await screen.findByTestId('import-result', {}, SLOW);
+    expect(result).toHaveTextContent('导入完成：1 家已推荐，1 行未通过');
+    expect(within(screen.getByTestId('import-accepted')).getByRole('link')).toHaveAttribute(
+      'href',
+      `/enterprises/${CODE}`,
+    );
+    const rejected = within(screen.getByTestId('import-rejected'));
+    expect(rejected.getByRole('cell', { name: '3' })).toBeInTheDocument();
+    expect(rejected.getByText('统一社会信用代码校验位错误')).toBeInTheDocument();
+    const post = calls.find((c) => c.path === '/nominations/import')!;
+    expect((form(post).get('file') as File).name).toBe('推荐.xlsx');
+  });
+});

@@ -1,0 +1,47 @@
+import { App, Button, Space } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DelegateButton } from './DelegateButton';
+import { claimTask, unclaimTask } from './taskActions';
+import type { TaskActions } from './taskTypes';
+
+interface AssignmentButtonsProps {
+  taskId: string;
+  can: Pick<TaskActions, 'claim' | 'unclaim' | 'delegate'>;
+  onChange(): void;
+  size?: 'small';
+}
+
+/** 认领 / 退回认领 / 转办 of one task; a refusal (e.g. 409 claimed by someone else) is shown as it came. */
+export function AssignmentButtons({ taskId, can, onChange, size }: AssignmentButtonsProps) {
+  const { t } = useTranslation('task');
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const act = (action: (id: string) => Promise<unknown>, done: string) => async () => {
+    setBusy(true);
+    try {
+      await action(taskId);
+      message.success(done);
+    } catch (e) {
+      message.error((e as Error).message);
+    } finally {
+      setBusy(false);
+      onChange();
+    }
+  };
+  return (
+    <Space size="small" wrap>
+      {can.claim && (
+        <Button size={size} type="primary" ghost loading={busy} onClick={act(claimTask, t('assign.claimed'))}>
+          {t('assign.claim')}
+        </Button>
+      )}
+      {can.unclaim && (
+        <Button size={size} loading={busy} onClick={act(unclaimTask, t('assign.unclaimed'))}>
+          {t('assign.unclaim')}
+        </Button>
+      )}
+      {can.delegate && <DelegateButton taskId={taskId} onDone={onChange} size={size} />}
+    </Space>
+  );
+}

@@ -1,0 +1,58 @@
+import { Button, Card, Empty, Input, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import type { TaskComment } from './taskTypes';
+import { useAction } from './useAction';
+
+/** 办理意见交流: comments on the task, oldest first, shown as plain text. */
+export function CommentsPanel({
+  taskId,
+  comments,
+  onAdded,
+}: {
+  taskId: string;
+  comments: TaskComment[];
+  onAdded(): void;
+}) {
+  const { t } = useTranslation('task');
+  const [text, setText] = useState('');
+  const { busy, error, run } = useAction();
+
+  const send = () =>
+    run(async () => {
+      await api(`/tasks/${taskId}/comments`, { body: { text } });
+      setText('');
+      onAdded();
+    });
+
+  return (
+    <Card size="small" title={t('comments.title')} data-testid="comments">
+      {comments.length === 0 && (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('comments.none')} />
+      )}
+      {comments.map((c) => (
+        <div key={c.id} style={{ marginBottom: 8 }}>
+          <Typography.Text type="secondary">
+            {c.author} · {dayjs(c.at).format('YYYY-MM-DD HH:mm')}
+          </Typography.Text>
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{c.text}</Typography.Paragraph>
+        </div>
+      ))}
+      <ErrorAlert error={error} />
+      <Input.TextArea
+        aria-label={t('comments.new')}
+        placeholder={t('comments.new')}
+        value={text}
+        maxLength={2000}
+        autoSize={{ minRows: 2, maxRows: 6 }}
+        onChange={(e) => setText(e.target.value)}
+      />
+      <Button style={{ marginTop: 8 }} disabled={!text.trim()} loading={busy} onClick={send}>
+        {t('comments.send')}
+      </Button>
+    </Card>
+  );
+}

@@ -1,0 +1,88 @@
+import { Button, Form, Radio, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../../api/client';
+import { fromFormValues, toFormValues } from '../../components/forms/formValues';
+import { SchemaForm } from '../../components/forms/SchemaForm';
+import { useLocalText } from '../../i18n';
+import { useIdempotencyKey } from './idempotency';
+import { initialData } from './initialData';
+import type { CompleteResult, TaskDetail } from './taskTypes';
+import { useAction } from './useAction';
+import { useUserChoices } from './useUserChoices';
+
+/** The outcome picker, the outcome's fields and the submit of `POST /api/tasks/:id/complete`. */
+export function CompleteTaskForm({
+  task,
+  onCompleted,
+}: {
+  task: TaskDetail;
+  onCompleted(r: CompleteResult): void;
+}) {
+  const { t } = useTranslation('task');
+  const text = useLocalText();
+  const [form] = Form.useForm();
+  // A single outcome needs no choosing; between several the officer decides, nothing is preselected.
+  const [outcome, setOutcome] = useState(task.outcomes.length === 1 ? task.outcomes[0].outcome : undefined);
+  const { busy, error, setError, run } = useAction();
+  const { keyFor, answered } = useIdempotencyKey();
+  const fields = useMemo(
+    () => (outcome ? task.form.outcomes[outcome]?.fields : undefined) ?? [],
+    [task, outcome],
+  );
+  const allFields = useMemo(() => Object.values(task.form.outcomes).flatMap((o) => o.fields), [task]);
+  const initialValues = useMemo(() => toFormValues(allFields, initialData(task)), [allFields, task]);
+  const userChoices = useUserChoices(allFields, task.enterprise?.district);
+
+  const submit = async () => {
+    const values = await form.validateFields().catch(() => null);
+    if (!values || !outcome) return;
+    const body = { outcome, data: fromFormValues(fields, values) };
+    await run(async () => {
+      try {
+        const result = await api<CompleteResult>(`/tasks/${task.id}/complete`, {
+          body,
+          headers: { 'Idempotency-Key': keyFor(body) },
+        });
+        answered();
+        onCompleted(result);
+      } catch (e) {
+        // The server answered: the next attempt is a new submission. A network error keeps the key.
+        if (e instanceof ApiError) answered();
+        throw e;
+      }
+    });
+  };
+
+  return (
+    <Form form={form} layout="vertical" initialValues={initialValues} data-testid="task-form">
+      <Form.Item label={t('complete.outcome')} required>
+        <Radio.Group
+          data-testid="outcome"
+          optionType="button"
+          buttonStyle="solid"
+          value={outcome}
+          onChange={(e) => {
+            setOutcome(e.target.value);
+            setError(null);
+          }}
+          options={task.outcomes.map((o) => ({ value: o.outcome, label: text(o.label) }))}
+        />
+      </Form.Item>
+      {outcome ? (
+        <SchemaForm fields={fields} error={error} errorPrefix="data." userChoices={userChoices} />
+      ) : (
+        <Typography.Paragraph type="secondary">{t('complete.chooseOutcome')}</Typography.Paragraph>
+      )}
+      <Button
+        type="primary"
+        disabled={!outcome}
+        loading={busy}
+        onClick={submit}
+        data-testid="complete-submit"
+      >
+        {t('complete.submit')}
+      </Button>
+    </Form>
+  );
+}

@@ -1,0 +1,56 @@
+import { CRITERIA, type CriterionResult } from '@hardtech/domain/screening';
+import { Card, Space, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useLocalText } from '../../i18n';
+
+const OUTCOME_COLOURS = { pass: 'green', fail: 'red', judgment: 'blue' } as const;
+
+/** What the officer must add before a pass (二(一)): a note for judgments, a reason for soft failures. */
+function need(c: CriterionResult): 'judgment' | 'justification' | 'blocking' | null {
+  if (c.kind === 'judgment') return 'judgment';
+  if (c.outcome !== 'fail') return null;
+  return c.kind === 'soft' ? 'justification' : 'blocking';
+}
+
+/** The automatic screening of C1–C6 and S1–S2 against the policy version, with its explanations. */
+export function ScreeningPanel({
+  criteria,
+  policyVersion,
+}: {
+  criteria: CriterionResult[];
+  policyVersion?: number;
+}) {
+  const { t, i18n } = useTranslation('task');
+  const text = useLocalText();
+  return (
+    <Card
+      size="small"
+      title={t('screening.title')}
+      extra={policyVersion ? t('screening.policyVersion', { version: policyVersion }) : undefined}
+      data-testid="screening"
+    >
+      {criteria.map((c) => {
+        const needed = need(c);
+        return (
+          <div
+            key={c.id}
+            data-testid={`criterion-${c.id}`}
+            style={{ padding: '6px 0', borderBottom: '1px solid #f0f0f0' }}
+          >
+            <Space wrap size={4}>
+              <Typography.Text strong>{c.id}</Typography.Text>
+              <Typography.Text>{text(CRITERIA[c.id]?.label)}</Typography.Text>
+              <Tag color={OUTCOME_COLOURS[c.outcome]}>{t(`screening.outcome.${c.outcome}`)}</Tag>
+              {needed && (
+                <Tag color={needed === 'blocking' ? 'red' : 'gold'}>{t(`screening.need.${needed}`)}</Tag>
+              )}
+            </Space>
+            <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+              {i18n.language === 'en' ? c.detailEn : c.detail}
+            </Typography.Paragraph>
+          </div>
+        );
+      })}
+    </Card>
+  );
+}

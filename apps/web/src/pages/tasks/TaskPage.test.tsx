@@ -1,0 +1,108 @@
+import { TASK_FORMS } from '@hardtech/domain/tasks/forms';
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { App } from '../../App';
+import { fakeApi } from '../../test/fake-api';
+import { sampleTask } from './taskFixture';
+
+const coordinator = { username: 'coordinator', role: 'city_coordinator', scope: {}, displayName: '统筹员' };
+const REFERENCE = {
+  districts: [{ code: '500112', name: '渝北区', kind: 'district' }],
+  clusters: [],
+  stages: { screening: { zh: '市级筛选', en: 'Screening' }, feedback: { zh: '意见反馈', en: 'Feedback' } },
+  taskTypes: {},
+  roles: { city_coordinator: { zh: '科技处（统筹）', en: 'City coordinator' } },
+};
+const criterion = (id: string, kind: string, outcome: string, detail: string) => ({
+  id,
+  kind,
+  outcome,
+  detail,
+  detailEn: detail,
+});
+const TASK = {
+  ...sampleTask(),
+  data: null,
+  form: TASK_FORMS.SCREEN,
+  outcomes: Object.entries(TASK_FORMS.SCREEN.outcomes).map(([outcome, o]) => ({ outcome, label: o.label })),
+  actions: { complete: true, claim: true, unclaim: false, delegate: true },
+  enterprise: {
+    creditCode: '91350100M000100Y43',
+    name: '重庆示例科技有限公司',
+    district: '500112',
+    cluster: 'T2',
+    stage: 'screening',
+    leadCluster: null,
+    screening: {
+      policyVersion: 1,
+      criteria: [
+        criterion('C1', 'soft', 'fail', '上年度营业收入 12000万元 > 10000万元'),
+        criterion('C2', 'judgment', 'judgment', '需筛选人员确认硬科技属性并说明'),
+        criterion('C4', 'hard', 'pass', '研发投入强度 7.50% ≥ 5%'),
+      ],
+    },
+    nomination: {},
+  },
+  comments: [{ id: 'c1', author: 'district-500112', text: '企业材料已核实', at: '2026-11-25T01:00:00Z' }],
+};
+
+describe('task page', () => {
+  it('shows the screening, keeps the input of a refused pass and retries with a new key', async () => {
+    localStorage.setItem('hardtech.token', 'token-1');
+    let attempts = 0;
+    fakeApi({
+      'GET /me': coordinator,
+      'GET /reference': REFERENCE,
+      'GET /tasks/t-1': TASK,
+      'GET /attachments': [],
+      'POST /tasks/t-1/complete': () =>
+        ++attempts === 1
+          ? {
+              status: 422,
+              body: {
+                statusCode: 422,
+                code: 'SCREENING_REFUSED',
+                message: '不能通过筛选',
+                details: [{ field: 'data.justifications.C1', message: '营业收入超过1亿元需说明理由' }],
+              },
+            }
+          : { body: { stage: 'feedback', nextTasks: [] } },
+    });
+    window.history.pushState({}, '', '/tasks/t-1');
+    render(<App />);
+    expect(await screen.findByTestId('criterion-C1', {}, { timeout: 5000 })).toHaveTextContent(
+      '上年度营业收入 12000万元 > 10000万元',
+    );
+    expect(screen.getByTestId('criterion-C1')).toHaveTextContent('通过需填写说明');
+    expect(screen.getByTestId('comments')).toHaveTextContent('企业材料已核实');
+
+    // antd's radio buttons take the click on their label.
+    await userEvent.click(screen.getByText('通过筛选'));
+    await userEvent.type(screen.getByLabelText('筛选意见'), '同意入库');
+    await userEvent.click(screen.getByTestId('complete-submit'));
+    await waitFor(() =>
+      expect(screen.getByTestId('field-justifications.C1')).toHaveTextContent('营业收入超过1亿元需说明理由'),
+    );
+    expect(screen.getByRole('alert')).toHaveTextContent('不能通过筛选');
+    expect(screen.getByLabelText('筛选意见')).toHaveValue('同意入库');
+
+    await userEvent.type(screen.getByLabelText('营业收入超过1亿元的说明'), '研发强度高，龙头配套');
+    await userEvent.click(screen.getByTestId('complete-submit'));
+    expect(await screen.findByText('企业当前阶段：意见反馈')).toBeInTheDocument();
+
+    const posts = vi
+      .mocked(fetch)
+      .mock.calls.filter(([url, init]) => String(url).endsWith('/complete') && init?.method === 'POST');
+    const keys = posts.map(([, init]) => (init?.headers as Record<string, string>)['Idempotency-Key']);
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[0-9a-f]{32}$/);
+    expect(keys[1]).not.toBe(keys[0]);
+    await waitFor(() =>
+      expect(JSON.parse(String(posts[1][1]?.body))).toEqual({
+        outcome: 'pass',
+        data: { justifications: { C1: '研发强度高，龙头配套' }, note: '同意入库' },
+      }),
+    );
+  });
+});

@@ -1,0 +1,18 @@
+import type { TaskDetail } from './taskTypes';
+
+/**
+ * What a form starts with: a correction starts from the nomination as it stands, a quarterly
+ * report from its quarter, an admission from the nominated cluster.
+ */
+export function initialData(task: TaskDetail): Record<string, unknown> {
+  switch (task.type) {
+    case 'SUPPLEMENT':
+      return { corrections: task.enterprise?.nomination };
+    case 'QUARTERLY_REPORT':
+      return { quarter: task.quarter };
+    case 'ADMIT':
+      return { leadCluster: task.enterprise?.leadCluster ?? task.enterprise?.cluster };
+    default:
+      return {};
+  }
+}

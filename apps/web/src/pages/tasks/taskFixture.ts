@@ -1,0 +1,26 @@
+import type { TaskItem } from './taskTypes';
+
+/** A task row as GET /api/tasks answers it, for component tests; override what a case needs. */
+export function sampleTask(over: Partial<TaskItem> = {}): TaskItem {
+  return {
+    id: 't-1',
+    type: 'SCREEN',
+    label: { zh: '市级筛选', en: 'City screening' },
+    creditCode: '91350100M000100Y43',
+    enterpriseName: '重庆示例科技有限公司',
+    stage: 'screening',
+    candidateGroups: ['city_coordinator'],
+    assignee: null,
+    dueAt: '2099-01-01T00:00:00Z',
+    createdAt: '2026-11-25T00:00:00Z',
+    status: 'open',
+    overdue: false,
+    quarter: null,
+    district: '500112',
+    cluster: 'T2',
+    outcome: null,
+    completedBy: null,
+    completedAt: null,
+    ...over,
+  };
+}
