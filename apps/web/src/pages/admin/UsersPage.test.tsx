@@ -8,7 +8,7 @@ const userEvent = fastUser();
 
 const REFERENCE = {
   districts: [{ code: '500112', name: '渝北区', kind: 'district' }],
-  clusters: [],
+  clusters: [{ code: 'T2', tier: 'T', name: '功率半导体', en: 'Power semiconductors', active: true }],
   stages: {},
   taskTypes: {},
   roles: ROLE_LABELS,
@@ -31,7 +31,7 @@ const LIST = {
 };
 
 async function pick(label: string, option: string, within_: HTMLElement) {
-  await userEvent.click(within(within_).getByLabelText(label));
+  await userEvent.click(await within(within_).findByLabelText(label));
   await userEvent.click(await screen.findByTitle(option));
 }
 
@@ -104,5 +104,28 @@ describe('user administration', () => {
         body: { active: false },
       }),
     );
+  });
+
+  it('changes a user to another role with only the scope that role uses', async () => {
+    const { calls } = openPage('/admin/users', USERS.admin, {
+      'GET /reference': REFERENCE,
+      'GET /users': LIST,
+      'PATCH /users/district-500112': (call: FakeCall) => ({
+        body: { ...LIST.items[0], ...(call.body as object) },
+      }),
+    });
+    const actions = await screen.findByTestId('user-actions-district-500112');
+    fireEvent.click(within(actions).getByText(/修\s*改/));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByLabelText('用户名')).toBeDisabled();
+    await pick('角色', '行业处室', dialog);
+    await pick('负责产业集群', 'T2 功率半导体', dialog);
+    await userEvent.click(screen.getByTestId('user-save'));
+    await waitFor(() => expect(calls.some((c) => c.method === 'PATCH')).toBe(true));
+    expect(calls.find((c) => c.method === 'PATCH')?.body).toEqual({
+      displayName: '渝北区经信委',
+      role: 'industry_officer',
+      scope: { clusters: ['T2'] },
+    });
   });
 });
