@@ -87,4 +87,11 @@ describe('audit', () => {
     expect(result.className).toContain('error');
     expect(document.querySelector('[data-broken="true"]')).toHaveTextContent('mallory');
   });
+
+  it('opens on one enterprise’s trail when linked with its credit code', async () => {
+    const { calls } = openPage('/audit?creditCode=91500000MA5U7DXX1F', USERS.auditor, { 'GET /audit': PAGE });
+    await within(await screen.findByTestId('audit-table')).findByText('mallory');
+    expect(screen.getByLabelText('统一社会信用代码')).toHaveValue('91500000MA5U7DXX1F');
+    expect(calls.map((c) => c.path)).toContain('/audit?creditCode=91500000MA5U7DXX1F&page=1&pageSize=50');
+  });
 });
