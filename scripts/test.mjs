@@ -2,7 +2,6 @@
 // Temporal dev server, a fresh PostgreSQL database, the worker and the API on test ports — so it
 // never touches the demo data. Everything it starts is stopped, also when tests fail.
 // Extra arguments go to jest (e.g. `npm test -- test/lifecycle`).
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA, ROOT } from './lib/paths.mjs';
 import { fail, ok, step } from './lib/log.mjs';
@@ -10,27 +9,16 @@ import { ensureDependencies } from './lib/deps.mjs';
 
 await ensureDependencies();
 const { ensureBuilt } = await import('./lib/build.mjs');
-const { provisionPostgres } = await import('./lib/postgres.mjs');
-const { portOpen, provisionTemporal } = await import('./lib/temporal.mjs');
+const { freshStack } = await import('./lib/fresh-stack.mjs');
 const { migrate, startApplication } = await import('./lib/stack.mjs');
-const { run, stopAll } = await import('./lib/processes.mjs');
+const { run } = await import('./lib/processes.mjs');
 
 const TEST_DATA = join(DATA, 'test');
 const API_PORT = Number(process.env.TEST_API_PORT ?? 3100);
-const TEMPORAL_PORT = Number(process.env.TEST_TEMPORAL_PORT ?? 7244);
 const WEBHOOK_PORT = API_PORT + 98;
 
-let postgres;
-let temporal;
+const stack = freshStack();
 let exitCode = 1;
-
-async function cleanup() {
-  await stopAll();
-  await temporal?.teardown?.();
-  await postgres?.stop?.();
-}
-process.on('SIGINT', () => cleanup().then(() => process.exit(130)));
-process.on('SIGTERM', () => cleanup().then(() => process.exit(143)));
 
 const started = Date.now();
 const jestArgs = process.argv.slice(2);
@@ -43,42 +31,12 @@ try {
       cwd: ROOT,
     });
   }
-  if (!process.env.TEST_TEMPORAL_ADDRESS && (await portOpen('127.0.0.1', TEMPORAL_PORT))) {
-    throw new Error(`port ${TEMPORAL_PORT} is in use (a test server left running?); set TEST_TEMPORAL_PORT`);
-  }
-  rmSync(TEST_DATA, { recursive: true, force: true });
-  postgres = await provisionPostgres({
-    urlFromEnv: process.env.TEST_DATABASE_URL,
-    database: process.env.TEST_DB_NAME ?? 'hardtech_test',
-    recreate: true,
-    embeddedDir: join(TEST_DATA, 'pg'),
-    embeddedPort: Number(process.env.TEST_EMBEDDED_PG_PORT ?? 54339),
-  });
-  temporal = await provisionTemporal({
-    addressFromEnv: process.env.TEST_TEMPORAL_ADDRESS,
-    port: TEMPORAL_PORT,
-    uiPort: null,
-    dbFile: join(TEST_DATA, 'temporal.db'),
-    logFile: join(TEST_DATA, 'logs', 'temporal.log'),
-    fresh: true,
-  });
+  const { temporal, env: stackEnv } = await stack.provision('test');
+
   const env = {
-    ...process.env,
-    NODE_ENV: 'test',
-    DEMO_MODE: 'false',
-    DATABASE_URL: postgres.url,
-    TEMPORAL_ADDRESS: temporal.address,
-    TEMPORAL_TASK_QUEUE: 'hardtech-test',
-    JWT_SECRET: 'test-secret-0123456789abcdef0123456789',
-    ADMIN_USERNAME: 'admin',
-    ADMIN_PASSWORD: 'test-admin-123456',
-    LOG_LEVEL: 'info',
+    ...stackEnv,
     // Test stacks start without the certificate requirement; test/serial/evidence.test.ts turns it on.
     INITIAL_POLICY: JSON.stringify({ evidenceRequired: false }),
-    FILE_STORE_DIR: join(TEST_DATA, 'files'),
-
-    // Workers that tests start take any free port for health and metrics: stacks run side by side.
-    WORKER_HTTP_PORT: '0',
     // Reminders go to a receiver the timer tests open on this port.
     NOTIFY_WEBHOOK_URL: `http://127.0.0.1:${WEBHOOK_PORT}/hook`,
     NOTIFY_WEBHOOK_SECRET: 'test-webhook-secret-0123456789',
@@ -113,6 +71,6 @@ try {
 } catch (e) {
   fail(`${e.message} (logs: data/test/logs/)`);
 } finally {
-  await cleanup();
+  await stack.cleanup();
 }
 process.exit(exitCode);

@@ -19,13 +19,15 @@ export function usePagedList<T, Extra = object>(
   pageSize = 50,
   /** The API's largest page for this list (its PageQueryOf). */
   maxPageSize = 200,
+  /** Filters the page opens with (e.g. from a link's query string). */
+  initialFilters: Query = {},
 ): Loaded<PagedAnswer<T> & Extra> & {
   search(filters: Query): void;
   /** Spread into the antd Table: rows, loading state and pagination. */
   table: { dataSource: T[] | undefined; loading: boolean; pagination: TablePaginationConfig };
 } {
   const { t } = useTranslation();
-  const [filters, setFilters] = useState<Query>({});
+  const [filters, setFilters] = useState<Query>(initialFilters);
   const [paging, setPaging] = useState({ page: 1, pageSize });
   const loaded = useApi<PagedAnswer<T> & Extra>(path, { ...filters, ...paging });
   const search = useCallback((next: Query) => {

@@ -57,6 +57,8 @@ export function SchemaForm({
       else leaves.push({ name: [...root, ...entry.name], errors: entry.errors });
     }
     form.setFields(leaves);
+    // The submit button is at the foot of a long form: bring the first refused field into view.
+    if (leaves.length) form.scrollToField(leaves[0].name, { block: 'center' });
     setGroupErrors(groups);
     setUnplaced(new ApiError(error.status, error.code, error.message, rest));
     // `root` is a new array on each render; the error is what changes.

@@ -25,16 +25,17 @@ function toQuery(v: Values): Query {
   };
 }
 
-export function AuditFilters({ onSearch }: { onSearch: (query: Query) => void }) {
+export function AuditFilters({ onSearch, initial }: { onSearch: (query: Query) => void; initial?: Values }) {
   const { t } = useTranslation('audit');
   const { t: common } = useTranslation();
   const [form] = Form.useForm<Values>();
   return (
     <Form
       form={form}
+      initialValues={initial}
       layout="inline"
       onFinish={(v) => onSearch(toQuery(v))}
-      onReset={() => onSearch({})}
+      onReset={() => onSearch(toQuery(initial ?? {}))}
       style={{ rowGap: 8 }}
       data-testid="audit-filters"
     >

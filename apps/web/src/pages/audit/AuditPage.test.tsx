@@ -1,8 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { openPage, USERS } from '../../test/open-page';
+import { fastUser, openPage, USERS } from '../../test/open-page';
 import type { AuditEvent } from './audit';
+
+const userEvent = fastUser();
 
 const event = (seq: number, over: Partial<AuditEvent> = {}): AuditEvent => ({
   seq,
@@ -85,5 +86,12 @@ describe('audit', () => {
     expect(result).toHaveTextContent('记录内容被修改');
     expect(result.className).toContain('error');
     expect(document.querySelector('[data-broken="true"]')).toHaveTextContent('mallory');
+  });
+
+  it('opens on one enterprise’s trail when linked with its credit code', async () => {
+    const { calls } = openPage('/audit?creditCode=91500000MA5U7DXX1F', USERS.auditor, { 'GET /audit': PAGE });
+    await within(await screen.findByTestId('audit-table')).findByText('mallory');
+    expect(screen.getByLabelText('统一社会信用代码')).toHaveValue('91500000MA5U7DXX1F');
+    expect(calls.map((c) => c.path)).toContain('/audit?creditCode=91500000MA5U7DXX1F&page=1&pageSize=50');
   });
 });

@@ -2,7 +2,7 @@ import { Card, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { useReference } from '../../api/reference';
 import type { Role } from '../../api/types';
 import { usePagedList } from '../../api/usePagedList';
@@ -21,7 +21,10 @@ export function AuditPage() {
   const local = useLocalText();
   const reference = useReference();
   const [broken, setBroken] = useState<number | null>(null);
-  const { error, search, table } = usePagedList<AuditEvent>('/audit');
+  // Other pages link here for one enterprise's trail: /audit?creditCode=….
+  const [params] = useSearchParams();
+  const linked = { creditCode: params.get('creditCode') ?? undefined };
+  const { error, search, table } = usePagedList<AuditEvent>('/audit', 50, 500, linked);
 
   const columns: ColumnsType<AuditEvent> = [
     { title: t('fields.seq'), dataIndex: 'seq', width: 80 },
@@ -65,7 +68,7 @@ export function AuditPage() {
         <VerifyChain onResult={(r: Verification) => setBroken(r.ok ? null : r.firstBrokenAt)} />
       </Card>
       <Card>
-        <AuditFilters onSearch={search} />
+        <AuditFilters onSearch={search} initial={linked} />
       </Card>
       <ErrorAlert error={error} />
       <Card styles={{ body: { padding: 0 } }}>

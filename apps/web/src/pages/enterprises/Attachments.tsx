@@ -20,11 +20,20 @@ interface Attachment {
 }
 
 /** Evidence files of the enterprise the caller may see (the server filters by scope); downloads are audited. */
-export function Attachments({ creditCode }: { creditCode: string }) {
+export function Attachments({
+  creditCode,
+  subject,
+  subjectId,
+}: {
+  creditCode: string;
+  /** Only the files of one task or problem (the task page), instead of all the enterprise's. */
+  subject?: 'task' | 'problem';
+  subjectId?: string;
+}) {
   const { t } = useTranslation('enterprise');
   const local = useLocalText();
   const format = useFormat();
-  const list = useApi<Attachment[]>('/attachments', { creditCode });
+  const list = useApi<Attachment[]>('/attachments', { creditCode, subject, subjectId });
   const [error, setError] = useState<Error>();
   return (
     <>

@@ -55,6 +55,7 @@ describe('task page', () => {
       'GET /me': coordinator,
       'GET /reference': REFERENCE,
       'GET /tasks/t-1': TASK,
+      'GET /attachments': [],
       'POST /tasks/t-1/complete': () =>
         ++attempts === 1
           ? {

@@ -12,6 +12,7 @@ import { CommentsPanel } from './CommentsPanel';
 import { CompleteTaskForm } from './CompleteTaskForm';
 import { DueTag } from './DueTag';
 import { ScreeningPanel } from './ScreeningPanel';
+import { TaskAttachments } from './TaskAttachments';
 import type { CompleteResult, TaskDetail } from './taskTypes';
 
 /** 任务办理: one task, its enterprise, the form of its outcomes and the comments. */
@@ -105,6 +106,7 @@ export function TaskPage() {
               />
             )}
             <CommentsPanel taskId={detail.id} comments={detail.comments} onAdded={task.reload} />
+            <TaskAttachments taskId={detail.id} creditCode={detail.creditCode} />
           </Space>
         </Col>
       </Row>

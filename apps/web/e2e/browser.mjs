@@ -1,0 +1,55 @@
+// The browser side of the e2e suite: one signed-in page per user, screenshots, and the rule that
+// a page error or a console error fails the run (unless a step expects that exact refusal).
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { LAUNCH_OPTIONS } from './chromium.mjs';
+
+export const DESKTOP = { width: 1366, height: 768 };
+export const TABLET = { width: 820, height: 1180 };
+
+export async function openBrowser({ baseUrl, artifacts }) {
+  mkdirSync(artifacts, { recursive: true });
+  const browser = await chromium.launch(LAUNCH_OPTIONS);
+  const problems = [];
+  let expected = [];
+
+  /** A fresh context (own storage, so its own session) signed in through the login page. */
+  async function signIn(username, password, { viewport = DESKTOP, beforeLogin } = {}) {
+    const context = await browser.newContext({ viewport, baseURL: baseUrl, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => problems.push(`${username}: page error: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() !== 'error') return;
+      const allowed = expected.findIndex((pattern) => pattern.test(m.text()));
+      if (allowed >= 0) expected.splice(allowed, 1);
+      else problems.push(`${username}: console error: ${m.text()}`);
+    });
+    await page.goto('/');
+    await page.getByLabel('用户名').waitFor();
+    await beforeLogin?.(page);
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(password);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByTestId('nav').waitFor();
+    return page;
+  }
+
+  async function shot(page, name) {
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: join(artifacts, `${name}.png`) });
+  }
+
+  /** Runs a step in which the browser logs one refused request (e.g. the 422 of a refused pass). */
+  async function expectingRefusal(status, step) {
+    expected = [new RegExp(`status of ${status}`)];
+    await step();
+    expected = [];
+  }
+
+  function check(where) {
+    if (problems.length) throw new Error(`${where}: the browser reported\n  ${problems.join('\n  ')}`);
+  }
+
+  return { signIn, shot, expectingRefusal, check, close: () => browser.close() };
+}

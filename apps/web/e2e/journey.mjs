@@ -1,0 +1,165 @@
+// One enterprise's path through the UI: nominated by its district with the certificates, screened
+// (a refused pass first, then a valid one), district and enterprise feedback, admission, diagnosis;
+// then its page shows the new stage and the timeline. Screenshots of every main page on the way.
+import { DESKTOP, openBrowser, TABLET } from './browser.mjs';
+import { choose, chooseOutcome, completeTask, date, field, fill, openTask, pick } from './form.mjs';
+import { certificate, createUsers, ENTERPRISE, PASSWORD } from './setup.mjs';
+
+const log = (msg) => console.log(`  · ${msg}`);
+
+export async function runJourney({ baseUrl, admin, artifacts }) {
+  const { users, reference } = await createUsers(baseUrl, admin);
+  const browser = await openBrowser({ baseUrl, artifacts });
+  const as = (key, options) => browser.signIn(users[key].username, PASSWORD, options);
+  try {
+    const district = await as('district', { beforeLogin: (page) => browser.shot(page, '01-login') });
+    await nominate(browser, district);
+    browser.check('nomination');
+
+    const coordinator = await as('coordinator');
+    await screen(browser, coordinator);
+    browser.check('screening');
+
+    await openTask(district, ENTERPRISE.name, '区县反馈意见');
+    await chooseOutcome(district, '同意');
+    await fill(district, 'opinion', '企业在区内经营正常，同意推荐');
+    await completeTask(district);
+    log('district feedback: support');
+
+    const enterprise = await as('enterprise');
+    await openTask(enterprise, ENTERPRISE.name, '企业确认');
+    await chooseOutcome(enterprise, '确认入库意愿及数据');
+    await completeTask(enterprise);
+    log('enterprise confirmation: confirm');
+    browser.check('feedback');
+
+    await openTask(coordinator, ENTERPRISE.name, '纳入帮扶库');
+    await chooseOutcome(coordinator, '纳入帮扶库');
+    await choose(coordinator, 'commissioner', users.commissioner.username);
+    await choose(coordinator, 'districtLiaison', users.district.username);
+    await browser.shot(coordinator, '06-task-admit');
+    await completeTask(coordinator);
+    log('admission: admit');
+
+    const commissioner = await as('commissioner');
+    await diagnose(browser, commissioner);
+    browser.check('diagnosis');
+
+    await enterprisePage(browser, coordinator, reference);
+    await otherPages(browser, coordinator, await as('enterprise', { viewport: TABLET }));
+    browser.check('pages');
+  } finally {
+    await browser.close();
+  }
+}
+
+async function nominate(browser, page) {
+  await page.goto('/nominations/new');
+  await fill(page, 'creditCode', ENTERPRISE.creditCode);
+  await fill(page, 'name', ENTERPRISE.name);
+  await choose(page, 'district', '渝北区');
+  await choose(page, 'cluster', 'T2');
+  // 1.2 亿元 is above C1's 1 亿元: a pass needs a written justification.
+  await fill(page, 'revenuePrevYear', 12000);
+  await fill(page, 'rdExpensePrevYear', 960);
+  await pick(page, 'techCenter.kind', '市级企业技术中心');
+  await choose(page, 'techCenter.level', '市级');
+  await fill(page, 'classOneIpCount', 2);
+  await pick(page, 'srdi', '专精特新');
+  await fill(page, 'hardTechDescription', '自主研发车规级功率芯片封装测试技术，打破国外垄断');
+  await pick(page, 'achievements.0.kind', '填空白');
+  await fill(page, 'achievements.0.description', '填补西南地区车规级功率模块封测空白');
+  await fill(page, 'contact.name', '王工');
+  await fill(page, 'contact.phone', '023-67001234');
+  const uploads = page.getByTestId('evidence').locator('input[type=file]');
+  await uploads.nth(0).setInputFiles(certificate('C3'));
+  await uploads.nth(1).setInputFiles(certificate('C5'));
+  await browser.shot(page, '02-nomination');
+  await page.getByRole('button', { name: '提交推荐' }).click();
+  await page.getByTestId('nomination-result').waitFor();
+  log(`nominated ${ENTERPRISE.creditCode} with the C3 and C5 certificates`);
+}
+
+async function screen(browser, page) {
+  await page.goto('/inbox');
+  await page.getByTestId('inbox-table').getByText(ENTERPRISE.name).waitFor();
+  await browser.shot(page, '03-inbox');
+  await openTask(page, ENTERPRISE.name, '市级筛选');
+  await chooseOutcome(page, '通过筛选');
+  await pick(page, 'judgments.C2.affirmed', '确认');
+  await fill(page, 'judgments.C2.note', '自主封测工艺，技术门槛高');
+  await pick(page, 'judgments.C6.affirmed', '确认');
+  await fill(page, 'judgments.C6.note', '已批量供货整车企业');
+  await fill(page, 'note', '建议入库');
+  await browser.expectingRefusal(422, async () => {
+    await page.getByTestId('complete-submit').click();
+    await field(page, 'justifications.C1').locator('.ant-form-item-explain-error').waitFor();
+  });
+  await browser.shot(page, '04-task-screen-refused');
+  if ((await field(page, 'judgments.C2.note').locator('textarea').inputValue()) === '')
+    throw new Error('the refused pass lost the input');
+  log('screening: a pass without the C1 justification is refused beside the field');
+  await fill(page, 'justifications.C1', '营业收入略超1亿元，但研发强度8%，属重点培育企业');
+  await completeTask(page);
+  await browser.shot(page, '05-task-screen-done');
+  log('screening: pass');
+}
+
+async function diagnose(browser, page) {
+  await openTask(page, ENTERPRISE.name, '企业成长诊断');
+  const scores = page.locator('[data-testid^="field-portrait."][data-testid$=".score"] input');
+  for (let i = 0; i < (await scores.count()); i++) await scores.nth(i).fill(String(3 + (i % 3)));
+  await fill(page, 'portrait.innovation_factors.note', '研发团队稳定，核心专利2项');
+  await page.getByRole('button', { name: /添加：诊断问题清单/ }).click();
+  await fill(page, 'problems.0.title', '流动资金紧张');
+  await pick(page, 'problems.0.category', '市场共性问题');
+  await fill(page, 'problems.0.measures', '对接产业金融处，推荐纳入科技企业贷款贴息');
+  await fill(page, 'problems.0.target', '半年内获得授信1000万元');
+  await choose(page, 'problems.0.ownerDepartment', '产业金融处');
+  await date(page, 'problems.0.dueAt', '2027-06-30');
+  const files = page.getByTestId('task-attachments');
+  await files.locator('input[type=file]').setInputFiles(certificate('diagnosis-report'));
+  await files.getByText('diagnosis-report-certificate.pdf').waitFor();
+  await browser.shot(page, '07-task-diagnose');
+  await completeTask(page);
+  log('diagnosis: portrait and one problem submitted');
+}
+
+async function enterprisePage(browser, page, reference) {
+  await page.goto(`/enterprises/${ENTERPRISE.creditCode}`);
+  const stage = reference.stages.supporting.zh;
+  await page.getByTestId('stage').filter({ hasText: stage }).first().waitFor();
+  const timeline = page.getByTestId('timeline');
+  await timeline.waitFor();
+  if (!(await timeline.textContent()).includes('企业成长诊断'))
+    throw new Error('the timeline lacks the diagnosis');
+  await browser.shot(page, '08-enterprise');
+  log(`enterprise page: stage ${stage}, timeline through the diagnosis`);
+}
+
+async function otherPages(browser, page, tablet) {
+  const pages = [
+    ['09-ledger', '/problems'],
+    ['10-dashboard', '/dashboard'],
+    ['11-audit', '/audit'],
+    ['12-notifications', '/notifications'],
+    ['13-enterprises', '/enterprises'],
+    ['14-admin-policy', '/admin/policy'],
+    ['15-admin-users', '/admin/users'],
+    ['16-admin-calendar', '/admin/calendar'],
+  ];
+  for (const [name, path] of pages) {
+    await page.goto(path);
+    await page.getByTestId('nav').waitFor();
+    await browser.shot(page, name);
+  }
+  await page.goto('/inbox');
+  await page.getByTestId('inbox-table').waitFor();
+  await browser.shot(page, '17-inbox-after');
+  await tablet.goto(`/enterprises/${ENTERPRISE.creditCode}`);
+  await tablet.getByTestId('timeline').waitFor();
+  await browser.shot(tablet, `18-tablet-enterprise-${TABLET.width}x${TABLET.height}`);
+  log(
+    `screenshots of ${pages.length + 9} pages at ${DESKTOP.width}×${DESKTOP.height} and one at tablet size`,
+  );
+}
