@@ -1,4 +1,5 @@
 import { clearToken, readToken } from '../auth/token';
+import i18n from '../i18n';
 
 /** One error detail of the API's error body (API.md "Errors"): which field, and why. */
 export interface FieldError {
@@ -48,7 +49,8 @@ interface RequestOptions {
 }
 
 async function send(path: string, options: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { ...options.headers };
+  // The API words its refusals in the caller's language: the UI's, not the browser's.
+  const headers: Record<string, string> = { 'Accept-Language': i18n.language, ...options.headers };
   const token = readToken();
   if (token) headers.Authorization = `Bearer ${token}`;
   let body: BodyInit | undefined;

@@ -1,11 +1,23 @@
 import { configure, render } from '@testing-library/react';
+import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
+import { vi } from 'vitest';
 import type { Actor } from '../api/types';
 import { App } from '../App';
 import { storeToken } from '../auth/token';
 import { fakeApi } from './fake-api';
 
-// A whole page's first render (antd, ECharts) takes seconds on a loaded machine, not the default 1 s.
+// A whole page's first render (antd, ECharts) takes seconds on a loaded machine, not the default 1 s,
+// and a test that walks through a page takes more than the 20 s of the config when cores are shared.
 configure({ asyncUtilTimeout: 8000 });
+vi.setConfig({ testTimeout: 60_000 });
+
+/**
+ * user-event without its pointer-events check and typing delay: the check reads the computed style
+ * of every ancestor, which costs jsdom seconds per click under antd's style sheets.
+ */
+export function fastUser() {
+  return userEvent.setup({ pointerEventsCheck: PointerEventsCheckLevel.Never, delay: null });
+}
 
 export const USERS = {
   admin: { username: 'admin', role: 'admin', scope: {}, displayName: '管理员' },

@@ -13,10 +13,3 @@ export const REFERENCE: Reference = {
     district_officer: { zh: '区县经信部门', en: 'District officer' },
   } as Reference['roles'],
 };
-
-export const COORDINATOR = {
-  username: 'coordinator',
-  role: 'city_coordinator',
-  scope: {},
-  displayName: '统筹员',
-};

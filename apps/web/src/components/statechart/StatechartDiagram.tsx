@@ -23,8 +23,22 @@ function lines(text: string, width: number, fontSize: number): string[] {
   return out;
 }
 
-function Label({ text, box, size, y }: { text: string; box: Box; size: number; y: number }) {
-  const rows = lines(text, box.w - 10, size);
+function Label({
+  text,
+  box,
+  size,
+  y,
+  max = 3,
+}: {
+  text: string;
+  box: Box;
+  size: number;
+  y: number;
+  max?: number;
+}) {
+  const all = lines(text, box.w - 10, size);
+  // What does not fit is cut with an ellipsis; the full name is the box's tooltip.
+  const rows = all.length > max ? [...all.slice(0, max - 1), `${all[max - 1]}…`] : all;
   const top = y - ((rows.length - 1) * size * 1.2) / 2;
   return (
     <text x={box.x + box.w / 2} fontSize={size} textAnchor="middle" dominantBaseline="middle">
@@ -107,12 +121,13 @@ export function StatechartDiagram({ chart }: { chart: Statechart }) {
         )}
         <g fill={active && !hasInner ? token.colorWhite : token.colorText} fontWeight={active ? 600 : 400}>
           {box.region ? (
-            <Label text={name(box.node)} box={{ ...box, w: 48 }} size={11} y={box.y + box.h / 2} />
+            <Label text={name(box.node)} box={{ ...box, w: 62 }} size={11} y={box.y + box.h / 2} max={2} />
           ) : (
             <Label
               text={name(box.node)}
               box={box}
               size={small ? 11 : 13}
+              max={hasInner ? 1 : small ? 2 : 3}
               y={hasInner ? box.y + 13 : box.y + box.h / 2}
             />
           )}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FINAL_STAGES, STAGES } from '@hardtech/domain/stages';
 import STATECHART from '../../pages/enterprises/statechart.fixture.json';
 import { isActive, StateNodeView } from './definition';
 import { layoutStatechart } from './layout';
@@ -10,15 +11,7 @@ describe('statechart layout', () => {
   const box = (key: string) => layout.boxes.find((b) => b.node.key === key)!;
 
   it('puts the stages in one row in order and the final states below, apart', () => {
-    const row = [
-      'screening',
-      'supplement',
-      'feedback',
-      'admission',
-      'diagnosis',
-      'supporting',
-      'graduation_review',
-    ];
+    const row = STAGES.filter((s) => !FINAL_STAGES.includes(s));
     const xs = row.map((k) => box(k).x);
     expect(xs).toEqual([...xs].sort((a, b) => a - b));
     const finals = ['graduated', 'exited', 'rejected'].map(box);

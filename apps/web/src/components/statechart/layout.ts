@@ -28,11 +28,11 @@ export interface Layout {
 }
 
 const LEAF = { w: 108, h: 52 };
-const CHILD = { w: 76, h: 30 };
+const CHILD = { w: 84, h: 34 };
 const GAP = 28;
 const PAD = 8;
 const HEADER = 24;
-const REGION_LABEL = 48;
+const REGION_LABEL = 62;
 const ARC_SPACE = 56;
 const ROW_GAP = 76;
 

@@ -1,9 +1,10 @@
 import { DEFAULT_POLICY } from '@hardtech/domain/policy';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { FakeCall } from '../../test/fake-api';
-import { openPage, USERS } from '../../test/open-page';
+import { fastUser, openPage, USERS } from '../../test/open-page';
+
+const userEvent = fastUser();
 
 const ACTIVE = { ...DEFAULT_POLICY, version: 3 };
 const ROUTES = {

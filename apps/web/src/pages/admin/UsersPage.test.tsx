@@ -1,13 +1,14 @@
 import { ROLE_LABELS } from '@hardtech/domain/roles';
-import { screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { FakeCall } from '../../test/fake-api';
-import { openPage, USERS } from '../../test/open-page';
+import { fastUser, openPage, USERS } from '../../test/open-page';
+
+const userEvent = fastUser();
 
 const REFERENCE = {
   districts: [{ code: '500112', name: '渝北区', kind: 'district' }],
-  clusters: [],
+  clusters: [{ code: 'T2', tier: 'T', name: '功率半导体', en: 'Power semiconductors', active: true }],
   stages: {},
   taskTypes: {},
   roles: ROLE_LABELS,
@@ -30,7 +31,7 @@ const LIST = {
 };
 
 async function pick(label: string, option: string, within_: HTMLElement) {
-  await userEvent.click(within(within_).getByRole('combobox', { name: label }));
+  await userEvent.click(await within(within_).findByLabelText(label));
   await userEvent.click(await screen.findByTitle(option));
 }
 
@@ -72,7 +73,7 @@ describe('user administration', () => {
     await userEvent.clear(password);
     await userEvent.type(password, 'longer-password-1');
     await userEvent.click(screen.getByTestId('user-save'));
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(screen.queryByTestId('user-form')).toBeNull());
     expect(calls.filter((c) => c.method === 'POST').at(-1)?.body).toEqual({
       username: 'district-500113',
       displayName: '巴南区经信委',
@@ -89,8 +90,13 @@ describe('user administration', () => {
       'PATCH /users/district-500112': { ...LIST.items[0], active: false },
     });
     const actions = await screen.findByTestId('user-actions-district-500112');
-    await userEvent.click(within(actions).getByRole('button', { name: /停\s*用/ }));
-    await userEvent.click(await screen.findByRole('button', { name: /确\s*定|OK/ }));
+    // By text and fireEvent: role queries and user-event read the computed style of every ancestor,
+    // which takes jsdom seconds under a large antd table.
+    fireEvent.click(within(actions).getByText(/停\s*用/));
+    const confirm = (await screen.findByText(/停用 district-500112？/)).closest(
+      '.ant-popover',
+    ) as HTMLElement;
+    fireEvent.click(within(confirm).getByText(/确\s*定/));
     await waitFor(() =>
       expect(calls).toContainEqual({
         method: 'PATCH',
@@ -98,5 +104,28 @@ describe('user administration', () => {
         body: { active: false },
       }),
     );
+  });
+
+  it('changes a user to another role with only the scope that role uses', async () => {
+    const { calls } = openPage('/admin/users', USERS.admin, {
+      'GET /reference': REFERENCE,
+      'GET /users': LIST,
+      'PATCH /users/district-500112': (call: FakeCall) => ({
+        body: { ...LIST.items[0], ...(call.body as object) },
+      }),
+    });
+    const actions = await screen.findByTestId('user-actions-district-500112');
+    fireEvent.click(within(actions).getByText(/修\s*改/));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByLabelText('用户名')).toBeDisabled();
+    await pick('角色', '行业处室', dialog);
+    await pick('负责产业集群', 'T2 功率半导体', dialog);
+    await userEvent.click(screen.getByTestId('user-save'));
+    await waitFor(() => expect(calls.some((c) => c.method === 'PATCH')).toBe(true));
+    expect(calls.find((c) => c.method === 'PATCH')?.body).toEqual({
+      displayName: '渝北区经信委',
+      role: 'industry_officer',
+      scope: { clusters: ['T2'] },
+    });
   });
 });

@@ -1,8 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { openPage, USERS } from '../../test/open-page';
+import { fastUser, openPage, USERS } from '../../test/open-page';
 import type { AuditEvent } from './audit';
+
+const userEvent = fastUser();
 
 const event = (seq: number, over: Partial<AuditEvent> = {}): AuditEvent => ({
   seq,

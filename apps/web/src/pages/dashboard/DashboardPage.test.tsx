@@ -1,11 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { FakeCall } from '../../test/fake-api';
-import { openPage, USERS } from '../../test/open-page';
+import { fastUser, openPage, USERS } from '../../test/open-page';
 import { endingsOption, ownersOption } from './charts';
 import { KPI } from './fixture';
 import i18n from '../../i18n';
+
+const userEvent = fastUser();
 
 describe('dashboard', () => {
   it('shows the KPIs of the year and asks again for another year', async () => {

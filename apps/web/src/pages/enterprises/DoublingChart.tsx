@@ -46,7 +46,7 @@ export function DoublingChart(props: {
           data: points.map((p) => wan(p.path)),
           markLine: {
             symbol: 'none',
-            label: { formatter: t('doubling.target') },
+            label: { formatter: t('doubling.target'), position: 'insideEndTop' },
             data: [{ yAxis: (baseline * 2) / WAN }],
           },
         },

@@ -1,11 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { fakeApi } from '../../test/fake-api';
-import { COORDINATOR, REFERENCE } from '../../test/reference.fixture';
-import { renderAs } from '../../test/render-as';
+import { openPage, USERS } from '../../test/open-page';
+import { REFERENCE } from '../../test/reference.fixture';
 
-const SLOW = { timeout: 10_000 };
 const ITEM = {
   creditCode: '91500112000000001R',
   name: '重庆芯测半导体科技有限公司',
@@ -19,13 +17,11 @@ const ITEM = {
 
 describe('enterprise list', () => {
   it('lists enterprises with stage tags and links, and sends filters and paging to the API', async () => {
-    const { calls } = fakeApi({
-      'GET /me': COORDINATOR,
+    const { calls } = openPage('/enterprises', USERS.coordinator, {
       'GET /reference': REFERENCE,
       'GET /enterprises': { items: [ITEM], total: 45 },
     });
-    renderAs('/enterprises');
-    const link = await screen.findByRole('link', { name: ITEM.name }, SLOW);
+    const link = await screen.findByRole('link', { name: ITEM.name });
     expect(link).toHaveAttribute('href', `/enterprises/${ITEM.creditCode}`);
     const row = link.closest('tr')!;
     await waitFor(() => expect(row).toHaveTextContent('帮扶中'));

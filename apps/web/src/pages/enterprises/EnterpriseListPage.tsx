@@ -6,6 +6,7 @@ import type { Page, Stage } from '../../api/types';
 import { useApi } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLocalText } from '../../i18n';
+import { useFormat } from './format';
 import { useReferenceNames } from './referenceNames';
 import { StageTag } from './StageTag';
 import type { EnterpriseItem } from './types';
@@ -17,6 +18,7 @@ export function EnterpriseListPage() {
   const { t } = useTranslation('enterprise');
   const local = useLocalText();
   const names = useReferenceNames();
+  const format = useFormat();
   const [params, setParams] = useSearchParams();
   const page = Number(params.get('page') ?? 1);
   const pageSize = Number(params.get('pageSize') ?? 20);
@@ -109,7 +111,7 @@ export function EnterpriseListPage() {
           {
             title: t('fields.updatedAt'),
             dataIndex: 'updatedAt',
-            render: (at: string) => new Date(at).toLocaleString(),
+            render: format.dateTime,
           },
         ]}
       />

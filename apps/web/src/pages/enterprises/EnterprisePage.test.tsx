@@ -1,18 +1,15 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { fakeApi } from '../../test/fake-api';
-import { COORDINATOR, REFERENCE } from '../../test/reference.fixture';
-import { renderAs } from '../../test/render-as';
+import type { Actor } from '../../api/types';
+import { openPage, USERS } from '../../test/open-page';
+import { REFERENCE } from '../../test/reference.fixture';
 import { CODE, ENTERPRISE, HISTORY } from './enterprise.fixture';
 import STATECHART from './statechart.fixture.json';
 
-// The first render loads antd and ECharts; on a busy machine that takes seconds.
-const SLOW = { timeout: 10_000 };
-
-function routes(overrides: Record<string, unknown> = {}) {
-  return fakeApi({
-    'GET /me': COORDINATOR,
+/** The enterprise page as `user` sees it, the API answering with the fixtures unless overridden. */
+function open(user: Actor = USERS.coordinator, overrides: Record<string, unknown> = {}) {
+  return openPage(`/enterprises/${CODE}`, user, {
     'GET /reference': REFERENCE,
     [`GET /enterprises/${CODE}`]: ENTERPRISE,
     [`GET /enterprises/${CODE}/history`]: HISTORY,
@@ -34,9 +31,8 @@ function routes(overrides: Record<string, unknown> = {}) {
 
 describe('enterprise page', () => {
   it('shows the facts, the stage and the open tasks with links to them', async () => {
-    const { calls } = routes();
-    renderAs(`/enterprises/${CODE}`);
-    expect(await screen.findByRole('heading', { name: ENTERPRISE.name }, SLOW)).toBeInTheDocument();
+    const { calls } = open();
+    expect(await screen.findByRole('heading', { name: ENTERPRISE.name })).toBeInTheDocument();
     await waitFor(() => expect(screen.getByTestId('stage')).toHaveTextContent('帮扶中'));
     const facts = screen.getByTestId('facts');
     expect(facts).toHaveTextContent('渝北区');
@@ -48,6 +44,7 @@ describe('enterprise page', () => {
       '/tasks/f60baf8b-f829-4a63-9519-9ebd4fbf0708',
     );
     expect(tasks).toHaveTextContent('已逾期');
+    expect(tasks).toHaveTextContent('待认领：企业用户');
     // Only the enterprise's own users blow the whistle.
     expect(screen.queryByRole('button', { name: /吹哨/ })).not.toBeInTheDocument();
     expect(calls.map((c) => c.path)).toEqual(
@@ -61,9 +58,8 @@ describe('enterprise page', () => {
   });
 
   it('draws the statechart with the current state highlighted and both feedback regions', async () => {
-    routes();
-    renderAs(`/enterprises/${CODE}`);
-    const chart = await screen.findByTestId('statechart', {}, SLOW);
+    open();
+    const chart = await screen.findByTestId('statechart');
     const state = (id: string) => chart.querySelector(`[data-state="${id}"]`)!;
     expect(state('lifecycle.supporting')).toHaveAttribute('data-active', 'true');
     expect(state('lifecycle.supporting.waiting')).toHaveAttribute('data-active', 'true');
@@ -81,9 +77,8 @@ describe('enterprise page', () => {
   });
 
   it('shows the timeline newest first with actor, action and what was said', async () => {
-    routes();
-    renderAs(`/enterprises/${CODE}`);
-    const timeline = await screen.findByTestId('timeline', {}, SLOW);
+    open();
+    const timeline = await screen.findByTestId('timeline');
     await waitFor(() => expect(timeline).toHaveTextContent('区县反馈意见：同意'));
     expect(timeline).toHaveTextContent('district-500112');
     expect(timeline).toHaveTextContent('意见：企业发展势头良好，同意推荐。');
@@ -92,9 +87,8 @@ describe('enterprise page', () => {
   });
 
   it('lists the ledger with status and the evidence files with who uploaded them', async () => {
-    routes();
-    renderAs(`/enterprises/${CODE}`);
-    const ledger = await screen.findByTestId('ledger', {}, SLOW);
+    open();
+    const ledger = await screen.findByTestId('ledger');
     expect(ledger).toHaveTextContent('流动资金紧张');
     expect(ledger).toHaveTextContent('已升级');
     expect(ledger).toHaveTextContent('吹哨待报到');
@@ -104,23 +98,25 @@ describe('enterprise page', () => {
   });
 
   it('shows the refusal when the enterprise is outside the caller’s scope', async () => {
-    routes({
+    open(USERS.coordinator, {
       [`GET /enterprises/${CODE}`]: () => ({
         status: 404,
         body: { statusCode: 404, code: 'ENTERPRISE_NOT_FOUND', message: '企业不存在' },
       }),
     });
-    renderAs(`/enterprises/${CODE}`);
-    expect(await screen.findByRole('alert', {}, SLOW)).toHaveTextContent('企业不存在');
+    expect(await screen.findByRole('alert')).toHaveTextContent('企业不存在');
   });
 
   it('lets the enterprise blow the whistle on a ledger problem', async () => {
-    const { calls } = routes({
-      'GET /me': { username: 'ent-xince', role: 'enterprise_user', scope: { creditCodes: [CODE] } },
+    const enterpriseUser: Actor = {
+      username: 'ent-xince',
+      role: 'enterprise_user',
+      scope: { creditCodes: [CODE] },
+    };
+    const { calls } = open(enterpriseUser, {
       [`POST /enterprises/${CODE}/whistle`]: () => ({ status: 201, body: { taskId: 't1' } }),
     });
-    renderAs(`/enterprises/${CODE}`);
-    await userEvent.click(await screen.findByRole('button', { name: /吹哨/ }, SLOW));
+    await userEvent.click(await screen.findByRole('button', { name: /吹哨/ }));
     const dialog = await screen.findByRole('dialog');
     await userEvent.click(within(dialog).getByLabelText('台账问题（可选）'));
     await userEvent.click(await screen.findByTitle('流动资金紧张'));

@@ -31,7 +31,8 @@ export function HistoryTimeline({ entries }: { entries: HistoryEntry[] }) {
               {keyData(e).map(([k, v]) => (
                 <div key={k}>
                   <Typography.Text type="secondary">
-                    {t(`timeline.fields.${k}`, { defaultValue: k })}：
+                    {t(`timeline.fields.${k}`, { defaultValue: k })}
+                    {t('timeline.colon')}
                   </Typography.Text>
                   {k === 'dueAt' ? format.dateTime(v) : v}
                 </div>

@@ -2,13 +2,25 @@ import { Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useLocalText } from '../../i18n';
+import type { Role } from '../../api/types';
 import { useFormat } from './format';
+import { useReferenceNames } from './referenceNames';
 import type { OpenTask } from './types';
 
 export function OpenTasks({ tasks }: { tasks: OpenTask[] }) {
   const { t } = useTranslation('enterprise');
   const local = useLocalText();
   const format = useFormat();
+  const names = useReferenceNames();
+  // Candidate groups read "role:kind:value" (libs/domain/src/access.ts); this enterprise goes without saying.
+  const group = (g: string) => {
+    const [role, kind, value] = g.split(':');
+    if (role === 'user') return kind;
+    const who = local(names.reference?.roles[role as Role]) || role;
+    if (kind === 'district') return `${names.district(value)} ${who}`;
+    if (kind === 'cluster') return `${names.cluster(value)} ${who}`;
+    return who;
+  };
   return (
     <Space orientation="vertical" data-testid="open-tasks" style={{ width: '100%' }}>
       {tasks.length === 0 && <Typography.Text type="secondary">{t('tasks.none')}</Typography.Text>}
@@ -22,7 +34,7 @@ export function OpenTasks({ tasks }: { tasks: OpenTask[] }) {
             {' · '}
             {task.assignee
               ? t('tasks.assignee', { name: task.assignee })
-              : t('tasks.candidates', { groups: task.candidateGroups.join('、') })}
+              : t('tasks.candidates', { groups: task.candidateGroups.map(group).join('、') })}
           </Typography.Text>
         </Space>
       ))}

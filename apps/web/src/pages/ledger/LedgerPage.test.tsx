@@ -1,8 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { openPage, USERS } from '../../test/open-page';
+import { fastUser, openPage, USERS } from '../../test/open-page';
 import type { LedgerProblem } from './problem';
+
+const userEvent = fastUser();
 
 const problem = (id: string, over: Partial<LedgerProblem>): LedgerProblem => ({
   id,
@@ -38,7 +39,8 @@ describe('problem ledger', () => {
   it('shows each problem with its enterprise, labels, escalation and overdue marks', async () => {
     openPage('/problems', USERS.coordinator, { 'GET /problems': LEDGER });
     const table = await screen.findByTestId('ledger-table');
-    const rows = await within(table).findAllByRole('row');
+    await within(table).findByText('融资难');
+    const rows = within(table).getAllByRole('row');
     const escalated = rows.find((r) => r.textContent?.includes('融资难'))!;
     expect(escalated).toHaveTextContent('产业金融处');
     expect(within(escalated).getByTestId('escalated')).toHaveTextContent('已升级');

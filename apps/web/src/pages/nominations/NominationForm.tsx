@@ -21,12 +21,16 @@ export interface NominationResult {
 
 const EVIDENCE = 'evidence.';
 
-/** The details of a refusal that concern the certificates, by purpose (`evidence.C3` → C3). */
-function evidenceErrors(error: ApiError): Map<string, string[]> {
+/**
+ * The details of a refusal that concern the certificates, by purpose (`evidence.C3` → C3). A missing
+ * certificate's detail only names it, which its upload's label already does: say what to do instead.
+ */
+function evidenceErrors(error: ApiError, missing: string): Map<string, string[]> {
   const byPurpose = new Map<string, string[]>();
   for (const d of error.details.filter((d) => d.field.startsWith(EVIDENCE))) {
     const purpose = d.field.slice(EVIDENCE.length);
-    byPurpose.set(purpose, [...(byPurpose.get(purpose) ?? []), d.message]);
+    const text = error.code === 'EVIDENCE_REQUIRED' ? missing : d.message;
+    byPurpose.set(purpose, [...(byPurpose.get(purpose) ?? []), text]);
   }
   return byPurpose;
 }
@@ -85,7 +89,7 @@ export function NominationForm({ onNominated }: { onNominated(result: Nomination
       if (purpose) {
         form.setFields([{ name: ['evidence', purpose], errors: [(e as Error).message] }]);
       } else if (e instanceof ApiError) {
-        const evidence = evidenceErrors(e);
+        const evidence = evidenceErrors(e, t('evidence.required'));
         if (evidence.size) setEvidenceRequired(true);
         form.setFields([...evidence].map(([p, errors]) => ({ name: ['evidence', p], errors })));
         // The certificates' messages stand beside their uploads, not again above the form.

@@ -1,9 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { FakeCall } from '../../test/fake-api';
-import { openPage, USERS } from '../../test/open-page';
+import { fastUser, openPage, USERS } from '../../test/open-page';
 import type { Notification } from './notification';
+
+const userEvent = fastUser();
 
 const notification = (id: string, over: Partial<Notification>): Notification => ({
   id,
