@@ -1,20 +1,12 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { App } from '../../App';
-import { fakeApi } from '../../test/fake-api';
+import { fastUser, openPage, USERS } from '../../test/open-page';
+import { REFERENCE } from '../../test/reference.fixture';
 import { sampleTask } from '../tasks/taskFixture';
 
-const coordinator = { username: 'coordinator', role: 'city_coordinator', scope: {}, displayName: '统筹员' };
-const REFERENCE = {
-  districts: [{ code: '500112', name: '渝北区', kind: 'district' }],
-  clusters: [],
-  stages: {},
-  taskTypes: { SCREEN: { zh: '市级筛选', en: 'City screening' } },
-  roles: {
-    city_coordinator: { zh: '科技处（统筹）', en: 'City coordinator' },
-    district_officer: { zh: '区县经信部门', en: 'District officer' },
-  },
+const REFERENCE_WITH_TASK_TYPE = {
+  ...REFERENCE,
+  taskTypes: { SCREEN: { zh: '市级筛选', en: 'City screening' } } as typeof REFERENCE.taskTypes,
 };
 const SHARED = {
   id: 'v-1',
@@ -26,10 +18,8 @@ const SHARED = {
 };
 
 async function openInbox() {
-  localStorage.setItem('hardtech.token', 'token-1');
-  const fake = fakeApi({
-    'GET /me': coordinator,
-    'GET /reference': REFERENCE,
+  const fake = openPage('/inbox', USERS.coordinator, {
+    'GET /reference': REFERENCE_WITH_TASK_TYPE,
     'GET /views': [SHARED],
     'POST /views': ({ body }: { body: unknown }) => ({
       status: 201,
@@ -42,8 +32,6 @@ async function openInbox() {
     ],
     'POST /tasks/t-1/delegate': { taskId: 't-1', assignee: 'coordinator-2' },
   });
-  window.history.pushState({}, '', '/inbox');
-  render(<App />);
   const table = await screen.findByTestId('inbox-table', {}, { timeout: 5000 });
   await waitFor(() => expect(within(table).getByText('重庆示例科技有限公司')).toBeInTheDocument());
 
@@ -52,20 +40,21 @@ async function openInbox() {
 
 describe('inbox views and delegation', () => {
   it('applies a shared view and saves the current filter shared with a role', async () => {
+    const user = fastUser();
     const { calls } = await openInbox();
-    await userEvent.click(screen.getByLabelText('选择共享视图'));
-    await userEvent.click(await screen.findByText('渝北区超期任务（district-500112 共享）'));
+    await user.click(screen.getByLabelText('选择共享视图'));
+    await user.click(await screen.findByText('渝北区超期任务（district-500112 共享）'));
     await waitFor(() =>
       expect(calls.some((c) => c.path.includes('district=500112') && c.path.includes('overdue=true'))).toBe(
         true,
       ),
     );
 
-    await userEvent.click(screen.getByRole('button', { name: '保存为视图' }));
-    await userEvent.type(await screen.findByLabelText('视图名称'), '我的超期');
-    await userEvent.click(screen.getByLabelText('共享给角色'));
-    await userEvent.click(await screen.findByTitle('区县经信部门'));
-    await userEvent.click(screen.getByRole('button', { name: /确\s*定|OK/ }));
+    await user.click(screen.getByRole('button', { name: '保存为视图' }));
+    await user.type(await screen.findByLabelText('视图名称'), '我的超期');
+    await user.click(screen.getByLabelText('共享给角色'));
+    await user.click(await screen.findByTitle('区县经信部门'));
+    await user.click(screen.getByRole('button', { name: /确\s*定|OK/ }));
     await waitFor(() =>
       expect(calls.find((c) => c.method === 'POST' && c.path === '/views')?.body).toEqual({
         name: '我的超期',
@@ -83,13 +72,14 @@ describe('inbox views and delegation', () => {
   });
 
   it('delegates a task to one of its candidates, not to the user himself', async () => {
+    const user = fastUser();
     const { calls, table } = await openInbox();
     // ByRole walks antd's whole tree in jsdom (slow): buttons are found by their text here.
-    await userEvent.click(within(table).getByText(/转\s*办/));
-    await userEvent.click(await screen.findByLabelText('转办给'));
-    await userEvent.click(await screen.findByText('周统筹（coordinator-2）'));
+    await user.click(within(table).getByText(/转\s*办/));
+    await user.click(await screen.findByLabelText('转办给'));
+    await user.click(await screen.findByText('周统筹（coordinator-2）'));
     expect(screen.queryByText('统筹员（coordinator）')).toBeNull();
-    await userEvent.click(screen.getAllByText(/^转\s*办$/).at(-1)!);
+    await user.click(screen.getAllByText(/^转\s*办$/).at(-1)!);
     await waitFor(() =>
       expect(calls.find((c) => c.path === '/tasks/t-1/delegate')?.body).toEqual({ to: 'coordinator-2' }),
     );
