@@ -159,7 +159,10 @@ async function otherPages(browser, page, tablet) {
   await tablet.goto(`/enterprises/${ENTERPRISE.creditCode}`);
   await tablet.getByTestId('timeline').waitFor();
   await browser.shot(tablet, `18-tablet-enterprise-${TABLET.width}x${TABLET.height}`);
+  await tablet.goto('/inbox');
+  await tablet.getByTestId('inbox-table').waitFor();
+  await browser.shot(tablet, `19-tablet-inbox-${TABLET.width}x${TABLET.height}`);
   log(
-    `screenshots of ${pages.length + 9} pages at ${DESKTOP.width}×${DESKTOP.height} and one at tablet size`,
+    `screenshots of ${pages.length + 9} pages at ${DESKTOP.width}×${DESKTOP.height} and two at tablet size`,
   );
 }

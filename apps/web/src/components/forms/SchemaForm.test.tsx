@@ -62,11 +62,14 @@ describe('SchemaForm', () => {
     await userEvent.click(screen.getByRole('button', { name: 'submit' }));
     expect(sent).toEqual([{ note: '符合条件' }]);
 
-    const alert = await screen.findByText('不能通过筛选');
-    expect(alert.closest('[role=alert]')).toHaveTextContent('研发投入强度 4.90% < 5%');
-    expect(alert.closest('[role=alert]')).not.toHaveTextContent('营业收入超过1亿元需说明理由');
-    expect(screen.getByTestId('field-justifications.C1')).toHaveTextContent('营业收入超过1亿元需说明理由');
-    expect(screen.getByTestId('error-judgments.C2')).toHaveTextContent('需确认硬科技属性并填写意见');
+    // The refusal is placed by an effect after the render that shows it: wait for the fields too.
+    await waitFor(() => {
+      const alert = screen.getByText('不能通过筛选').closest('[role=alert]');
+      expect(alert).toHaveTextContent('研发投入强度 4.90% < 5%');
+      expect(alert).not.toHaveTextContent('营业收入超过1亿元需说明理由');
+      expect(screen.getByTestId('field-justifications.C1')).toHaveTextContent('营业收入超过1亿元需说明理由');
+      expect(screen.getByTestId('error-judgments.C2')).toHaveTextContent('需确认硬科技属性并填写意见');
+    });
     expect(screen.getByLabelText('筛选意见')).toHaveValue('符合条件');
   });
 

@@ -1,22 +1,19 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { App } from '../../App';
-import { fakeApi } from '../../test/fake-api';
+import type { Actor } from '../../api/types';
+import { fastUser, openPage } from '../../test/open-page';
+import { REFERENCE } from '../../test/reference.fixture';
 import { sampleTask } from '../tasks/taskFixture';
 
-const officer = {
+const officer: Actor = {
   username: 'district-500112',
   role: 'district_officer',
   scope: { districts: ['500112'] },
   displayName: '渝北区经信委',
 };
-const REFERENCE = {
-  districts: [{ code: '500112', name: '渝北区', kind: 'district' }],
-  clusters: [],
-  stages: {},
-  taskTypes: { DISTRICT_FEEDBACK: { zh: '区县意见', en: 'District feedback' } },
-  roles: { district_officer: { zh: '区县经信部门', en: 'District officer' } },
+const REFERENCE_WITH_TASK_TYPE = {
+  ...REFERENCE,
+  taskTypes: { DISTRICT_FEEDBACK: { zh: '区县意见', en: 'District feedback' } } as typeof REFERENCE.taskTypes,
 };
 const task = (id: string, enterpriseName: string, dueAt: string, overdue = false) =>
   sampleTask({
@@ -35,10 +32,9 @@ const SOON = task('2', '重庆乙科技有限公司', new Date(Date.now() + 3600
 
 describe('inbox', () => {
   it('marks overdue and due-soon tasks and completes selected ones in bulk with per-task results', async () => {
-    localStorage.setItem('hardtech.token', 'token-1');
-    const { calls } = fakeApi({
-      'GET /me': officer,
-      'GET /reference': REFERENCE,
+    const user = fastUser();
+    const { calls } = openPage('/inbox', officer, {
+      'GET /reference': REFERENCE_WITH_TASK_TYPE,
       'GET /views': [],
       'GET /tasks': ({ path }: { path: string }) => ({
         body: path.includes('overdue=true') ? { items: [LATE], total: 1 } : { items: [LATE, SOON], total: 2 },
@@ -52,18 +48,16 @@ describe('inbox', () => {
         failed: 1,
       },
     });
-    window.history.pushState({}, '', '/inbox');
-    render(<App />);
     const table = await screen.findByTestId('inbox-table', {}, { timeout: 5000 });
     await waitFor(() => expect(within(table).getByText('重庆甲科技有限公司')).toBeInTheDocument());
     expect(within(table).getByTestId('due-overdue')).toHaveTextContent('已超期');
     expect(within(table).getByTestId('due-soon')).toHaveTextContent('即将到期');
     await waitFor(() => expect(screen.getByTestId('overdue-count')).toHaveTextContent('已超期 1 件'));
 
-    await userEvent.click(within(table).getAllByRole('checkbox')[0]);
-    await userEvent.click(await screen.findByRole('button', { name: '批量同意' }));
-    await userEvent.type(await screen.findByLabelText('区县意见'), '同意推荐');
-    await userEvent.click(screen.getByRole('button', { name: '应用到 2 项任务' }));
+    await user.click(within(table).getAllByRole('checkbox')[0]);
+    await user.click(await screen.findByRole('button', { name: '批量同意' }));
+    await user.type(await screen.findByLabelText('区县意见'), '同意推荐');
+    await user.click(screen.getByRole('button', { name: '应用到 2 项任务' }));
 
     const results = await screen.findByTestId('bulk-results');
     expect(results).toHaveTextContent('任务已由 other 认领');

@@ -2,6 +2,7 @@ import { App, Button, Form, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/useApi';
+import { useUser } from '../../auth/AuthProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { delegateTask } from './taskActions';
 import type { Candidate } from './taskTypes';
@@ -11,6 +12,7 @@ import { useAction } from './useAction';
 export function DelegateButton({ taskId, onDone, size }: { taskId: string; onDone(): void; size?: 'small' }) {
   const { t } = useTranslation('task');
   const { message } = App.useApp();
+  const user = useUser();
   const [open, setOpen] = useState(false);
   const [to, setTo] = useState<string>();
   const { busy, error, run } = useAction();
@@ -49,7 +51,7 @@ export function DelegateButton({ taskId, onDone, size }: { taskId: string; onDon
               value={to}
               onChange={setTo}
               options={(candidates.data ?? [])
-                .filter((c) => !c.assignee)
+                .filter((c) => !c.assignee && c.username !== user.username)
                 .map((c) => ({ value: c.username, label: `${c.displayName}（${c.username}）` }))}
             />
           </Form.Item>

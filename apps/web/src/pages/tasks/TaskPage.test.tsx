@@ -1,18 +1,13 @@
 import { TASK_FORMS } from '@hardtech/domain/tasks/forms';
-import { render, screen, waitFor } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { App } from '../../App';
-import { fakeApi } from '../../test/fake-api';
+import { fastUser, openPage, USERS } from '../../test/open-page';
+import { REFERENCE } from '../../test/reference.fixture';
 import { sampleTask } from './taskFixture';
 
-const coordinator = { username: 'coordinator', role: 'city_coordinator', scope: {}, displayName: '统筹员' };
-const REFERENCE = {
-  districts: [{ code: '500112', name: '渝北区', kind: 'district' }],
-  clusters: [],
-  stages: { screening: { zh: '市级筛选', en: 'Screening' }, feedback: { zh: '意见反馈', en: 'Feedback' } },
-  taskTypes: {},
-  roles: { city_coordinator: { zh: '科技处（统筹）', en: 'City coordinator' } },
+const REFERENCE_WITH_TASK_TYPE = {
+  ...REFERENCE,
+  taskTypes: { SCREEN: { zh: '市级筛选', en: 'City screening' } } as typeof REFERENCE.taskTypes,
 };
 const criterion = (id: string, kind: string, outcome: string, detail: string) => ({
   id,
@@ -49,11 +44,10 @@ const TASK = {
 
 describe('task page', () => {
   it('shows the screening, keeps the input of a refused pass and retries with a new key', async () => {
-    localStorage.setItem('hardtech.token', 'token-1');
+    const user = fastUser();
     let attempts = 0;
-    fakeApi({
-      'GET /me': coordinator,
-      'GET /reference': REFERENCE,
+    openPage('/tasks/t-1', USERS.coordinator, {
+      'GET /reference': REFERENCE_WITH_TASK_TYPE,
       'GET /tasks/t-1': TASK,
       'GET /attachments': [],
       'POST /tasks/t-1/complete': () =>
@@ -69,8 +63,6 @@ describe('task page', () => {
             }
           : { body: { stage: 'feedback', nextTasks: [] } },
     });
-    window.history.pushState({}, '', '/tasks/t-1');
-    render(<App />);
     expect(await screen.findByTestId('criterion-C1', {}, { timeout: 5000 })).toHaveTextContent(
       '上年度营业收入 12000万元 > 10000万元',
     );
@@ -78,18 +70,18 @@ describe('task page', () => {
     expect(screen.getByTestId('comments')).toHaveTextContent('企业材料已核实');
 
     // antd's radio buttons take the click on their label.
-    await userEvent.click(screen.getByText('通过筛选'));
-    await userEvent.type(screen.getByLabelText('筛选意见'), '同意入库');
-    await userEvent.click(screen.getByTestId('complete-submit'));
+    await user.click(screen.getByText('通过筛选'));
+    await user.type(screen.getByLabelText('筛选意见'), '同意入库');
+    await user.click(screen.getByTestId('complete-submit'));
     await waitFor(() =>
       expect(screen.getByTestId('field-justifications.C1')).toHaveTextContent('营业收入超过1亿元需说明理由'),
     );
     expect(screen.getByRole('alert')).toHaveTextContent('不能通过筛选');
     expect(screen.getByLabelText('筛选意见')).toHaveValue('同意入库');
 
-    await userEvent.type(screen.getByLabelText('营业收入超过1亿元的说明'), '研发强度高，龙头配套');
-    await userEvent.click(screen.getByTestId('complete-submit'));
-    expect(await screen.findByText('企业当前阶段：意见反馈')).toBeInTheDocument();
+    await user.type(screen.getByLabelText('营业收入超过1亿元的说明'), '研发强度高，龙头配套');
+    await user.click(screen.getByTestId('complete-submit'));
+    expect(await screen.findByText(`企业当前阶段：${REFERENCE.stages.feedback.zh}`)).toBeInTheDocument();
 
     const posts = vi
       .mocked(fetch)

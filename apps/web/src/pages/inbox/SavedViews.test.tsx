@@ -1,0 +1,87 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { fastUser, openPage, USERS } from '../../test/open-page';
+import { REFERENCE } from '../../test/reference.fixture';
+import { sampleTask } from '../tasks/taskFixture';
+
+const REFERENCE_WITH_TASK_TYPE = {
+  ...REFERENCE,
+  taskTypes: { SCREEN: { zh: '市级筛选', en: 'City screening' } } as typeof REFERENCE.taskTypes,
+};
+const SHARED = {
+  id: 'v-1',
+  name: '渝北区超期任务',
+  owner: 'district-500112',
+  mine: false,
+  filter: { view: 'all', district: '500112', overdue: true },
+  sharedWith: { roles: ['city_coordinator'] },
+};
+
+async function openInbox() {
+  const fake = openPage('/inbox', USERS.coordinator, {
+    'GET /reference': REFERENCE_WITH_TASK_TYPE,
+    'GET /views': [SHARED],
+    'POST /views': ({ body }: { body: unknown }) => ({
+      status: 201,
+      body: { ...(body as object), id: 'v-2', mine: true },
+    }),
+    'GET /tasks': { items: [sampleTask()], total: 1 },
+    'GET /tasks/t-1/candidates': [
+      { username: 'coordinator', displayName: '统筹员', role: 'city_coordinator', assignee: false },
+      { username: 'coordinator-2', displayName: '周统筹', role: 'city_coordinator', assignee: false },
+    ],
+    'POST /tasks/t-1/delegate': { taskId: 't-1', assignee: 'coordinator-2' },
+  });
+  const table = await screen.findByTestId('inbox-table', {}, { timeout: 5000 });
+  await waitFor(() => expect(within(table).getByText('重庆示例科技有限公司')).toBeInTheDocument());
+
+  return { calls: fake.calls, table };
+}
+
+describe('inbox views and delegation', () => {
+  it('applies a shared view and saves the current filter shared with a role', async () => {
+    const user = fastUser();
+    const { calls } = await openInbox();
+    await user.click(screen.getByLabelText('选择共享视图'));
+    await user.click(await screen.findByText('渝北区超期任务（district-500112 共享）'));
+    await waitFor(() =>
+      expect(calls.some((c) => c.path.includes('district=500112') && c.path.includes('overdue=true'))).toBe(
+        true,
+      ),
+    );
+
+    await user.click(screen.getByRole('button', { name: '保存为视图' }));
+    await user.type(await screen.findByLabelText('视图名称'), '我的超期');
+    await user.click(screen.getByLabelText('共享给角色'));
+    await user.click(await screen.findByTitle('区县经信部门'));
+    await user.click(screen.getByRole('button', { name: /确\s*定|OK/ }));
+    await waitFor(() =>
+      expect(calls.find((c) => c.method === 'POST' && c.path === '/views')?.body).toEqual({
+        name: '我的超期',
+        filter: {
+          view: 'all',
+          status: 'open',
+          sort: 'dueAt',
+          pageSize: 20,
+          district: '500112',
+          overdue: true,
+        },
+        sharedWith: { roles: ['district_officer'] },
+      }),
+    );
+  });
+
+  it('delegates a task to one of its candidates, not to the user himself', async () => {
+    const user = fastUser();
+    const { calls, table } = await openInbox();
+    // ByRole walks antd's whole tree in jsdom (slow): buttons are found by their text here.
+    await user.click(within(table).getByText(/转\s*办/));
+    await user.click(await screen.findByLabelText('转办给'));
+    await user.click(await screen.findByText('周统筹（coordinator-2）'));
+    expect(screen.queryByText('统筹员（coordinator）')).toBeNull();
+    await user.click(screen.getAllByText(/^转\s*办$/).at(-1)!);
+    await waitFor(() =>
+      expect(calls.find((c) => c.path === '/tasks/t-1/delegate')?.body).toEqual({ to: 'coordinator-2' }),
+    );
+  });
+});
