@@ -38,3 +38,4 @@ export * from './tasks/submission';
 export * from './text';
 export * from './whistle';
 export * from './working-days';
+export * from './views';

@@ -1,5 +1,15 @@
 import type { temporal } from '@temporalio/proto';
-import { isStage, Stage, STAGE_LABELS, t, TASK_FORMS, TASK_LABELS, TaskType, Text } from '@hardtech/domain';
+import {
+  HistoryEntry,
+  isStage,
+  Stage,
+  STAGE_LABELS,
+  t,
+  TASK_FORMS,
+  TASK_LABELS,
+  TaskType,
+  Text,
+} from '@hardtech/domain';
 import type {
   AssignTaskRequest,
   CompleteTaskRequest,
@@ -19,18 +29,7 @@ export interface HistoryRun {
   events: HistoryEvent[];
 }
 
-/** A readable step of an enterprise's history: who did what, when, with which data. */
-export interface HistoryEntry {
-  at: string;
-  /** The username from the verified token the API put into the Update or Signal; `system` otherwise. */
-  actor: string;
-  action: string;
-  data: Record<string, unknown>;
-  label: Text;
-  lifecycleNo: number | null;
-  runId: string;
-  eventId: number;
-}
+export type { HistoryEntry };
 
 export type PayloadDecoder = (payload: Payload) => unknown;
 

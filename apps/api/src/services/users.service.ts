@@ -16,6 +16,7 @@ import {
   Scope,
   scopeProblems,
   t,
+  UserView,
 } from '@hardtech/domain';
 import { UserEntity } from '@hardtech/persistence';
 import { CreateUserDto, UpdateUserDto } from '../dtos/user.dto';
@@ -23,15 +24,7 @@ import { ClustersRepository } from '../repositories/clusters.repository';
 import { UserFilter, UsersRepository } from '../repositories/users.repository';
 import { AuthService, LoginResult, LOCK_MINUTES, MAX_FAILED_LOGINS } from './auth.service';
 
-export interface UserView {
-  username: string;
-  displayName: string;
-  role: Role;
-  scope: Scope;
-  active: boolean;
-  lockedUntil: string | null;
-  createdAt: string;
-}
+export type { UserView };
 
 export function userView(u: UserEntity): UserView {
   return {

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { AuditEvent, AuditOutcome, AuditVerification } from '@hardtech/domain';
 import { currentLogContext } from '@hardtech/observability/log-context';
 
-export type AuditOutcome = 'ok' | 'refused' | 'failed';
+export type { AuditOutcome, AuditVerification };
 
 /** One audit event as a writer hands it over; position, time and hashes are the database's. */
 export interface AuditEventInput {
@@ -23,21 +24,7 @@ export interface AuditEventInput {
   dedupKey?: string | null;
 }
 
-export interface AuditEventRow {
-  seq: number;
-  at: string;
-  actor: string;
-  actorRole: string | null;
-  action: string;
-  outcome: AuditOutcome;
-  status: number | null;
-  creditCode: string | null;
-  taskId: string | null;
-  requestId: string | null;
-  data: Record<string, unknown>;
-  prevHash: string;
-  hash: string;
-}
+export type AuditEventRow = AuditEvent;
 
 export interface AuditFilter {
   creditCode?: string;
@@ -49,16 +36,6 @@ export interface AuditFilter {
   to?: Date;
   page: number;
   pageSize: number;
-}
-
-export interface AuditVerification {
-  ok: boolean;
-  checked: number;
-  /** The first chain position (seq) that no longer holds; null when the chain is intact. */
-  firstBrokenAt: number | null;
-  reason: 'missing_row' | 'content_changed' | 'link_broken' | 'head_mismatch' | null;
-  /** The last position and hash: note them elsewhere to anchor the chain. */
-  head: { seq: number; hash: string };
 }
 
 /** Anything that runs SQL: the DataSource, or the EntityManager of an open transaction. */

@@ -5,7 +5,7 @@ import { Button, Card, Form, Input, Select, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useReference } from '../../api/reference';
+import { useReferenceNames } from '../../api/referenceNames';
 import { usePagedList } from '../../api/usePagedList';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/time';
@@ -17,11 +17,10 @@ import type { User } from './users';
 export function UsersPage() {
   const { t } = useTranslation('admin');
   const local = useLocalText();
-  const reference = useReference();
+  const { reference, district: districtName } = useReferenceNames();
   const { error, search, reload, table } = usePagedList<User>('/users', 20, 100);
   // null: no dialog; undefined: a new user; a user: editing that one.
   const [editing, setEditing] = useState<User | undefined | null>(null);
-  const districtName = (code: string) => reference?.districts.find((d) => d.code === code)?.name ?? code;
 
   const scopeText = (u: User) =>
     [

@@ -1,16 +1,9 @@
 // GET/POST /api/users and PATCH /api/users/:username (apps/api/src/dtos/user.dto.ts).
 import type { Role, Scope } from '@hardtech/domain/roles';
+import type { UserView } from '@hardtech/domain/views';
 import { scopeProblems } from '@hardtech/domain/scope-rules';
 
-export interface User {
-  username: string;
-  displayName: string;
-  role: Role;
-  scope: Scope;
-  active: boolean;
-  lockedUntil: string | null;
-  createdAt: string;
-}
+export type User = UserView;
 
 export type ScopeKey = keyof Scope;
 

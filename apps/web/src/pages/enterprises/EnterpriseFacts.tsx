@@ -1,7 +1,7 @@
 import { Descriptions, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from './format';
-import { useReferenceNames } from './referenceNames';
+import { useReferenceNames } from '../../api/referenceNames';
 import { StageTag } from './StageTag';
 import type { EnterpriseDetail } from './types';
 

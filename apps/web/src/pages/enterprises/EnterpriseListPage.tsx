@@ -7,7 +7,7 @@ import { useApi } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLocalText } from '../../i18n';
 import { useFormat } from './format';
-import { useReferenceNames } from './referenceNames';
+import { useReferenceNames } from '../../api/referenceNames';
 import { StageTag } from './StageTag';
 import type { EnterpriseItem } from './types';
 

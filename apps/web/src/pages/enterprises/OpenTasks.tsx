@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { useLocalText } from '../../i18n';
 import type { Role } from '../../api/types';
 import { useFormat } from './format';
-import { useReferenceNames } from './referenceNames';
+import { useReferenceNames } from '../../api/referenceNames';
 import type { OpenTask } from './types';
 
 export function OpenTasks({ tasks }: { tasks: OpenTask[] }) {

@@ -101,13 +101,4 @@ export interface EnterpriseDetail {
   doubling: (Doubling & { quarter: string }) | null;
 }
 
-export interface HistoryEntry {
-  at: string;
-  actor: string;
-  action: string;
-  data: Record<string, unknown>;
-  label: Text;
-  lifecycleNo: number | null;
-  runId: string;
-  eventId: number;
-}
+export type { HistoryEntry } from '@hardtech/domain/views';

@@ -4,7 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { useReference } from '../../api/reference';
+import { useReferenceNames } from '../../api/referenceNames';
 import { useUser } from '../../auth/AuthProvider';
 import { useLocalText } from '../../i18n';
 import { AssignmentButtons } from '../tasks/AssignmentButtons';
@@ -28,9 +28,8 @@ interface InboxTableProps {
 export function InboxTable(props: InboxTableProps) {
   const { t } = useTranslation('inbox');
   const text = useLocalText();
-  const reference = useReference();
+  const { district: districtName } = useReferenceNames();
   const user = useUser();
-  const districtName = (code: string) => reference?.districts.find((d) => d.code === code)?.name ?? code;
 
   const columns: ColumnsType<TaskItem> = [
     {

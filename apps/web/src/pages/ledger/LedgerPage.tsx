@@ -13,7 +13,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Query } from '../../api/client';
-import { useReference } from '../../api/reference';
+import { useReferenceNames } from '../../api/referenceNames';
 import { usePagedList } from '../../api/usePagedList';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/ExportButton';
@@ -31,13 +31,12 @@ const STATUS_COLORS: Record<string, string> = {
 export function LedgerPage() {
   const { t } = useTranslation('ledger');
   const local = useLocalText();
-  const reference = useReference();
+  const { district: districtName } = useReferenceNames();
   // The export takes the filters the table shows, so the file matches the screen.
   const [filters, setFilters] = useState<Query>({});
   const { error, search, table } = usePagedList<LedgerProblem>('/problems');
   const today = dayjs().format('YYYY-MM-DD');
   const label = (list: Option[], value: string | null) => local(list.find((o) => o.value === value)?.label);
-  const districtName = (code: string) => reference?.districts.find((d) => d.code === code)?.name ?? code;
 
   const columns: ColumnsType<LedgerProblem> = [
     {

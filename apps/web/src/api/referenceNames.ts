@@ -1,5 +1,5 @@
-import { useReference } from '../../api/reference';
-import { useLocalText } from '../../i18n';
+import { useReference } from './reference';
+import { useLocalText } from '../i18n';
 
 /** Names of district and cluster codes for table cells; the code itself until the reference loads. */
 export function useReferenceNames() {

@@ -1,0 +1,59 @@
+// Shapes the API answers and the web UI reads, declared once where both can import them (the web
+// imports pure domain modules only, never the server's code).
+import type { Role, Scope } from './roles';
+import type { Text } from './text';
+
+export const AUDIT_OUTCOMES = ['ok', 'refused', 'failed'] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+/** One row of the append-only, hash-chained audit log (GET /api/audit). */
+export interface AuditEvent {
+  seq: number;
+  at: string;
+  actor: string;
+  actorRole: string | null;
+  action: string;
+  outcome: AuditOutcome;
+  status: number | null;
+  creditCode: string | null;
+  taskId: string | null;
+  requestId: string | null;
+  data: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+
+/** GET /api/audit/verify. */
+export interface AuditVerification {
+  ok: boolean;
+  checked: number;
+  /** The first chain position (seq) that no longer holds; null when the chain is intact. */
+  firstBrokenAt: number | null;
+  reason: 'missing_row' | 'content_changed' | 'link_broken' | 'head_mismatch' | null;
+  /** The last position and hash: note them elsewhere to anchor the chain. */
+  head: { seq: number; hash: string };
+}
+
+/** A readable step of an enterprise's history (GET /api/enterprises/:creditCode/history). */
+export interface HistoryEntry {
+  at: string;
+  /** The username from the verified token the API put into the Update or Signal; `system` otherwise. */
+  actor: string;
+  action: string;
+  data: Record<string, unknown>;
+  label: Text;
+  lifecycleNo: number | null;
+  runId: string;
+  eventId: number;
+}
+
+/** A user as the API shows it (GET /api/users); never the password hash. */
+export interface UserView {
+  username: string;
+  displayName: string;
+  role: Role;
+  scope: Scope;
+  active: boolean;
+  lockedUntil: string | null;
+  createdAt: string;
+}
