@@ -2,7 +2,8 @@
 // server (data/faults/pg, never the shared one on 5432), a file-backed Temporal dev server and a
 // worker, both started again by a supervisor when they die — then test/faults: a fuzz run, and a
 // load of lifecycles during which a worker is killed, Temporal and PostgreSQL are restarted.
-// Not part of `npm test`. Extra arguments go to jest.
+// `--cluster`: the cluster profile's Temporal server (on the private PostgreSQL) instead of the
+// dev server. Not part of `npm test`. Other arguments go to jest.
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA, ROOT } from './lib/paths.mjs';
@@ -13,10 +14,14 @@ await ensureDependencies();
 const { ensureBuilt } = await import('./lib/build.mjs');
 const { postgresCommand, startPrivatePostgres } = await import('./lib/private-postgres.mjs');
 const { portOpen, provisionTemporal } = await import('./lib/temporal.mjs');
+const { postgresServer, provisionTemporalCluster } = await import('./lib/temporal-cluster.mjs');
 const { migrate, startApplication } = await import('./lib/stack.mjs');
 const { run, stopAll } = await import('./lib/processes.mjs');
 
+const CLUSTER = process.argv.includes('--cluster');
+const JEST_ARGS = process.argv.slice(2).filter((a) => a !== '--cluster');
 const FAULTS_DATA = join(DATA, 'faults');
+const LOGS = join(FAULTS_DATA, 'logs');
 const API_PORT = Number(process.env.FAULTS_API_PORT ?? 3450);
 const TEMPORAL_PORT = Number(process.env.FAULTS_TEMPORAL_PORT ?? 7550);
 const PG_PORT = Number(process.env.FAULTS_PG_PORT ?? 55433);
@@ -55,20 +60,33 @@ try {
     port: PG_PORT,
     database: 'hardtech_faults',
   });
-  const temporal = await provisionTemporal({
-    port: TEMPORAL_PORT,
-    uiPort: null,
-    dbFile: join(FAULTS_DATA, 'temporal.db'),
-    logFile: join(FAULTS_DATA, 'logs', 'temporal.log'),
-    fresh: true,
-    onStart: record('temporal'),
-  });
+  const temporal = CLUSTER
+    ? await provisionTemporalCluster({
+        pg: postgresServer(postgres.url),
+        databases: { main: 'temporal_faults', visibility: 'temporal_faults_visibility' },
+        port: TEMPORAL_PORT,
+        uiPort: null,
+        namespace: 'hardtech-faults',
+        dir: join(FAULTS_DATA, 'temporal'),
+        logDir: LOGS,
+        fresh: true,
+        onStart: record('temporal'),
+      })
+    : await provisionTemporal({
+        port: TEMPORAL_PORT,
+        uiPort: null,
+        dbFile: join(FAULTS_DATA, 'temporal.db'),
+        logFile: join(LOGS, 'temporal.log'),
+        fresh: true,
+        onStart: record('temporal'),
+      });
   const env = {
     ...process.env,
     NODE_ENV: 'test',
     DEMO_MODE: 'false',
     DATABASE_URL: postgres.url,
     TEMPORAL_ADDRESS: temporal.address,
+    TEMPORAL_NAMESPACE: temporal.namespace ?? 'default',
     TEMPORAL_TASK_QUEUE: 'hardtech-faults',
     JWT_SECRET: 'faults-secret-0123456789abcdef0123456789',
     ADMIN_USERNAME: 'admin',
@@ -81,19 +99,20 @@ try {
   await migrate(env);
   await startApplication(env, {
     port: API_PORT,
-    logDir: join(FAULTS_DATA, 'logs'),
+    logDir: LOGS,
     echo: false,
     onWorkerStart: record('worker'),
   });
   step(`Running test/faults (stack ready after ${Math.round((Date.now() - started) / 1000)} s)…`);
   await run(
     process.execPath,
-    [join(ROOT, 'node_modules/jest/bin/jest.js'), '--selectProjects', 'faults', ...process.argv.slice(2)],
+    [join(ROOT, 'node_modules/jest/bin/jest.js'), '--selectProjects', 'faults', ...JEST_ARGS],
     {
       cwd: ROOT,
       env: {
         ...env,
         TEST_FAULTS: '1',
+        FAULTS_PROFILE: CLUSTER ? 'cluster' : 'dev',
         API_URL: `http://127.0.0.1:${API_PORT}`,
         FAULTS_STATE_FILE: STATE_FILE,
         FAULTS_WORKER_READY_URL: `http://127.0.0.1:${WORKER_HTTP_PORT}/health/ready`,
@@ -108,7 +127,7 @@ try {
   exitCode = 0;
   ok(`fault tests passed in ${Math.round((Date.now() - started) / 1000)} s`);
 } catch (e) {
-  fail(`${e.message} (logs: ${join(FAULTS_DATA, 'logs')})`);
+  fail(`${e.message} (logs: ${LOGS})`);
 } finally {
   await cleanup();
 }

@@ -23,12 +23,19 @@ const FUZZ_REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 1200);
 const LIFECYCLES = Number(process.env.FAULTS_LIFECYCLES ?? 48);
 // The fault strikes once this share of a phase's steps is done, so load is in flight before and after.
 const STRIKE_AT = 0.3;
-const RESULTS = join(__dirname, '../../bench/results/faults.json');
+// scripts/test-faults.mjs runs the dev server, or with --cluster the cluster profile's Temporal server.
+const PROFILE = process.env.FAULTS_PROFILE ?? 'dev';
+const TEMPORAL = PROFILE === 'cluster' ? 'the Temporal server (cluster profile)' : 'the Temporal dev server';
+const RESULTS = join(
+  __dirname,
+  `../../bench/results/${PROFILE === 'cluster' ? 'faults-cluster' : 'faults'}.json`,
+);
 
 jest.setTimeout(30 * 60_000);
 
 const results: Record<string, unknown> = {
   at: new Date().toISOString(),
+  profile: PROFILE,
   machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30) },
   phases: [] as unknown[],
 };
@@ -178,8 +185,8 @@ describe(`faults under load: ${LIFECYCLES} lifecycles driven concurrently`, () =
   it('survives a worker killed with SIGKILL (and started again)', () =>
     runPhase(0, 'worker SIGKILL', killWorker));
 
-  it('survives a restart of the Temporal dev server on its database file', () =>
-    runPhase(1, 'Temporal dev server restart', restartTemporal));
+  it(`survives a restart of ${TEMPORAL} on its database`, () =>
+    runPhase(1, `restart of ${TEMPORAL}`, restartTemporal));
 
   it('survives a restart of PostgreSQL (its own server, immediate shutdown)', () =>
     runPhase(2, 'PostgreSQL restart', restartPostgres));

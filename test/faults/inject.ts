@@ -67,13 +67,16 @@ export function killWorker(): Promise<Injection> {
   );
 }
 
-/** Stops the Temporal dev server (SIGTERM); the supervisor starts it again on the same file. */
+/**
+ * Stops the Temporal server (SIGTERM): the dev server, or the cluster profile's server; the
+ * supervisor starts it again on the same database.
+ */
 export function restartTemporal(): Promise<Injection> {
   const pid = pidOf('temporal');
   const cli = process.env.TEMPORAL_CLI!;
   const address = process.env.TEMPORAL_ADDRESS!;
   return inject(
-    'Temporal dev server restart',
+    'Temporal server restart',
     async () => {
       process.kill(pid, 'SIGTERM');
       await exited(pid);
