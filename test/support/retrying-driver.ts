@@ -21,10 +21,27 @@ export const stats = {
 
 /** How long a client keeps retrying: longer than any restart the fault tests inject. */
 const GIVE_UP_MS = 180_000;
+/**
+ * How long a client waits for one answer before it gives up on it and sends the request again
+ * (the first may still complete on the server: the Idempotency-Key makes the retry its echo).
+ */
+const ANSWER_TIMEOUT_MS = 8_000;
+
+function answerWithin(request: Promise<Reply>): Promise<Reply> {
+  let timer: NodeJS.Timeout;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error('client timeout', { cause: { code: 'TIMEOUT' } })),
+      ANSWER_TIMEOUT_MS,
+    );
+  });
+  return Promise.race([request, timeout]).finally(() => clearTimeout(timer));
+}
 
 /**
- * Sends a request the way a careful client does: a network error or a 5xx is retried with backoff
- * (with the same Idempotency-Key for completions, so a retry can never complete a task twice).
+ * Sends a request the way a careful client does: a network error, a 5xx or no answer in time is
+ * retried with backoff (with the same Idempotency-Key for completions, so a retry can never
+ * complete a task twice).
  */
 async function send(
   what: string,
@@ -37,7 +54,7 @@ async function send(
     let reason: string;
     stats.inFlight++;
     try {
-      const r = await request();
+      const r = await answerWithin(request());
       if (accept(r)) return r;
       failure = `${r.status} ${JSON.stringify(r.body)}`;
       reason = String(r.status);
