@@ -32,7 +32,12 @@ module.exports = {
       ...integration,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/**/*.test.ts'],
-      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/serial/', '<rootDir>/test/cluster/'],
+      testPathIgnorePatterns: [
+        '/node_modules/',
+        '<rootDir>/test/serial/',
+        '<rootDir>/test/cluster/',
+        '<rootDir>/test/faults/',
+      ],
     },
     {
       // Tests that change global state (the active policy): scripts/test.mjs runs them alone, in band.
@@ -43,6 +48,10 @@ module.exports = {
     // `npm run test:cluster` only: it needs the cluster profile scripts/test-cluster.mjs starts.
     ...(process.env.TEST_CLUSTER
       ? [{ ...integration, displayName: 'cluster', testMatch: ['<rootDir>/test/cluster/**/*.test.ts'] }]
+      : []),
+    // `npm run test:faults` only: it breaks the stack scripts/test-faults.mjs starts for it.
+    ...(process.env.TEST_FAULTS
+      ? [{ ...integration, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.test.ts'] }]
       : []),
   ],
 };

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { DIST, ROOT } from './paths.mjs';
 import { ok, step } from './log.mjs';
-import { run, startProcess, waitFor } from './processes.mjs';
+import { run, startProcess, superviseProcess, waitFor } from './processes.mjs';
 
 const node = process.execPath;
 
@@ -11,15 +11,22 @@ export async function migrate(env) {
   ok('database migrated');
 }
 
-/** Starts the worker and the API processes and waits until the API is healthy. */
-export async function startApplication(env, { port, logDir, echo }) {
-  const worker = startProcess('worker', node, [join(DIST, 'apps/worker/src/main.js')], {
+/**
+ * Starts the worker and the API processes and waits until the API is healthy. With
+ * `onWorkerStart(child)` the worker is supervised: started again whenever it dies.
+ */
+export async function startApplication(env, { port, logDir, echo, onWorkerStart }) {
+  const workerOptions = {
     // Its health/metrics port: any free one unless set, so stacks side by side never collide.
     env: { WORKER_HTTP_PORT: '0', ...env },
     cwd: ROOT,
     echo,
     logFile: join(logDir, 'worker.log'),
-  });
+  };
+  const workerArgs = [join(DIST, 'apps/worker/src/main.js')];
+  const worker = onWorkerStart
+    ? superviseProcess('worker', node, workerArgs, workerOptions, onWorkerStart)
+    : { current: startProcess('worker', node, workerArgs, workerOptions) };
   const api = startProcess('api', node, [join(DIST, 'apps/api/src/main.js')], {
     env: { ...env, PORT: String(port) },
     cwd: ROOT,
@@ -30,7 +37,7 @@ export async function startApplication(env, { port, logDir, echo }) {
     'the API to be healthy',
     async () => {
       for (const [name, child] of [
-        ['worker', worker],
+        ['worker', worker.current],
         ['api', api],
       ]) {
         if (child.exitCode !== null)

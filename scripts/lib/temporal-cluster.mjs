@@ -9,7 +9,7 @@ import { ROOT } from './paths.mjs';
 import { ok, step } from './log.mjs';
 import { goModuleDir, goTool } from './go-tools.mjs';
 import { ensureDatabase, tryConnect } from './postgres.mjs';
-import { startProcess, stopProcess, waitFor } from './processes.mjs';
+import { startProcess, stopProcess, superviseProcess, waitFor } from './processes.mjs';
 import { findTemporalCli, SEARCH_ATTRIBUTES } from './temporal.mjs';
 
 /** Versions, shards, namespace: shared with docker-compose.yml (test/ops/compose.test.ts checks). */
@@ -261,8 +261,9 @@ async function ensureNamespace(temporalCli, address, namespace) {
 }
 
 /**
- * The Temporal server on PostgreSQL (and its UI when `uiPort`), ready for our namespace.
- * Returns { address, namespace, uiUrl, server, ui, metricsUrl }.
+ * The Temporal server on PostgreSQL (and its UI when `uiPort`), ready for our namespace. With
+ * `onStart(child)` the server is supervised: started again whenever it stops (the fault injection
+ * stops it). Returns { address, namespace, uiUrl, server, ui, metricsUrl }.
  */
 export async function provisionTemporalCluster({
   pg,
@@ -273,6 +274,7 @@ export async function provisionTemporalCluster({
   dir,
   logDir,
   fresh,
+  onStart,
 }) {
   const bins = await buildTemporalBinaries({ ui: !!uiPort });
   const temporalCli = await findTemporalCli();
@@ -287,29 +289,28 @@ export async function provisionTemporalCluster({
 
   const startServer = async () => {
     step(`Temporal: starting server ${TEMPORAL_SERVER_VERSION} on ${address} (PostgreSQL ${databases.main})`);
-    const child = startProcess(
-      'temporal-server',
-      bins.server,
-      ['--root', dir, '--config', 'config', '--env', 'cluster', '--allow-no-auth', 'start'],
-      { logFile: join(logDir, 'temporal-server.log') },
-    );
+    const args = ['--root', dir, '--config', 'config', '--env', 'cluster', '--allow-no-auth', 'start'];
+    const options = { logFile: join(logDir, 'temporal-server.log') };
+    const started = onStart
+      ? superviseProcess('temporal-server', bins.server, args, options, onStart)
+      : { current: startProcess('temporal-server', bins.server, args, options) };
     await waitFor(
       'the Temporal server',
       async () => {
-        if (child.exitCode !== null)
+        if (started.current.exitCode !== null)
           throw new Error(`it exited (see ${join(logDir, 'temporal-server.log')})`);
         return cli(temporalCli, address, ['operator', 'cluster', 'health']).status === 0;
       },
       { timeoutMs: 120000, intervalMs: 500 },
     );
-    return child;
+    return started;
   };
   let server = await startServer();
   // A new namespace or search attribute reaches every service's cache within a minute; a restart
   // makes it immediate, so the first lifecycles do not fail on an unknown search attribute.
   if (await ensureNamespace(temporalCli, address, namespace)) {
     step('Temporal: restarting the server so every service sees the new namespace and search attributes');
-    await stopProcess(server);
+    await (server.stop ? server.stop() : stopProcess(server.current));
     server = await startServer();
   }
   ok(`Temporal: server ready on ${address}, namespace ${namespace}`);
@@ -348,7 +349,7 @@ export async function provisionTemporalCluster({
     cli: temporalCli,
     uiUrl: uiPort ? `http://localhost:${uiPort}` : null,
     metricsUrl: `http://127.0.0.1:${ports.metrics}/metrics`,
-    server,
+    server: server.current,
     ui,
   };
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DATA, ROOT, TOOLS_BIN } from './paths.mjs';
 import { goBinary } from './go-tools.mjs';
 import { ok, step, warn } from './log.mjs';
-import { run, startProcess, waitFor } from './processes.mjs';
+import { run, startProcess, superviseProcess, waitFor } from './processes.mjs';
 
 /** The custom search attributes of libs/temporal/src/search-attributes.ts (test/ops checks they agree). */
 export const SEARCH_ATTRIBUTES = JSON.parse(
@@ -61,9 +61,19 @@ export function portOpen(host, port) {
 /**
  * A Temporal server for the stack: `addressFromEnv` when given; else a dev server already
  * listening on the port (reused unless `fresh`); else a new dev server with a file database.
+ * With `onStart(child)` the new server is supervised: started again on the same file whenever it
+ * stops (the fault injection stops it), calling onStart at every start.
  * Returns { address, uiUrl, process?, teardown? }.
  */
-export async function provisionTemporal({ addressFromEnv, port, uiPort, dbFile, logFile, fresh = false }) {
+export async function provisionTemporal({
+  addressFromEnv,
+  port,
+  uiPort,
+  dbFile,
+  logFile,
+  fresh = false,
+  onStart,
+}) {
   if (addressFromEnv) {
     ok(`Temporal: using ${addressFromEnv}`);
     return { address: addressFromEnv, uiUrl: null };
@@ -92,11 +102,13 @@ export async function provisionTemporal({ addressFromEnv, port, uiPort, dbFile, 
   else args.push('--headless');
   for (const name of SEARCH_ATTRIBUTES) args.push('--search-attribute', `${name}=Keyword`);
   step(`Temporal: starting the dev server on ${address} (database ${dbFile})`);
-  const child = startProcess('temporal', cli, args, { logFile });
+  const server = onStart
+    ? superviseProcess('temporal', cli, args, { logFile }, onStart)
+    : { current: startProcess('temporal', cli, args, { logFile }) };
   await waitFor(
     'the Temporal dev server',
     async () => {
-      if (child.exitCode !== null) throw new Error(`it exited (see ${logFile})`);
+      if (server.current.exitCode !== null) throw new Error(`it exited (see ${logFile})`);
       return (
         spawnSync(cli, ['operator', 'cluster', 'health', '--address', address], { encoding: 'utf8' })
           .status === 0
@@ -105,7 +117,7 @@ export async function provisionTemporal({ addressFromEnv, port, uiPort, dbFile, 
     { timeoutMs: 90000, intervalMs: 500 },
   );
   ok(`Temporal: dev server ready on ${address}`);
-  return { address, uiUrl: uiPort ? `http://localhost:${uiPort}` : null, process: child, cli };
+  return { address, uiUrl: uiPort ? `http://localhost:${uiPort}` : null, process: server.current, cli };
 }
 
 /** Machines with internet and no Go: the SDK downloads a dev server (it cannot work offline). */

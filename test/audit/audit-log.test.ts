@@ -113,6 +113,44 @@ describe('what is audited', () => {
     });
   });
 
+  // Found by the fuzz run of test/faults: these refusals went unlogged (the body parser and the
+  // router refused them before the audit middleware ran; jsonb refused NUL and lone surrogates).
+  it('writes refused before they reach a route, and hostile bodies, are audited as refusals', async () => {
+    const c = await createCast('500112', 'T2');
+    const id = `audit-hostile-${tag()}`;
+    const sent = [
+      c.coordinator.api.raw('POST', '/api/users', '{"username": ', {
+        'content-type': 'application/json',
+        'x-request-id': `${id}-1`,
+      }),
+      c.coordinator.api.raw('POST', '/api/users', 'name=x', {
+        'content-type': 'text/plain',
+        'x-request-id': `${id}-2`,
+      }),
+      c.coordinator.api.post(
+        '/api/users',
+        { username: 'a\u0000b', note: 'x\ud800' },
+        { 'x-request-id': `${id}-3` },
+      ),
+      c.coordinator.api.post('/api/tasks/%ED%A0%80/claim', {}, { 'x-request-id': `${id}-4` }),
+    ];
+    expect((await Promise.all(sent)).map((r) => r.status)).toEqual([400, 415, 400, 400]);
+    const logged = await eventually(async () => {
+      const { rows } = await db().query(
+        `SELECT request_id, outcome, status, data FROM audit_events WHERE request_id LIKE $1 ORDER BY request_id`,
+        [`${id}-%`],
+      );
+      return rows.length === 4 && rows;
+    });
+    expect(logged.map((e) => [e.outcome, e.status])).toEqual([
+      ['refused', 400],
+      ['refused', 415],
+      ['refused', 400],
+      ['refused', 400],
+    ]);
+    expect(logged[2].data.body).toEqual({ username: 'a\ufffdb', note: 'x\ufffd' });
+  });
+
   it('membership checks (二(六) +3 points), also outside the caller’s scope', async () => {
     const c = await createCast('500112', 'T2');
     await expectOk(c.districtOfficer.api.post('/api/nominations', nominationFor(c)), 201);

@@ -3,11 +3,11 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { STAGE } from '@hardtech/temporal/search-attributes';
-import { Api } from '../support/api';
-import { adminApi, Cast, createUser, freshCreditCode, Member, PASSWORD, tag } from '../support/cast';
+import { Cast } from '../support/cast';
+import { createLoadCasts } from '../support/load-casts';
 import { closeDb, db } from '../support/db';
 import { closeTemporal, temporalClient } from '../support/temporal';
-import { driveToGraduation, inParallel, stats, STEPS_PER_LIFECYCLE } from './driver';
+import { driveToGraduation, inParallel, stats, STEPS_PER_LIFECYCLE } from '../support/retrying-driver';
 
 // Issue 8, "done when": the cluster profile (a real Temporal server on PostgreSQL, two workers, two
 // API processes behind the gateway) takes LIFECYCLES enterprises to graduation while one worker is
@@ -44,50 +44,7 @@ describe(`cluster profile: ${LIFECYCLES} lifecycles across two workers, one kill
   beforeAll(async () => {
     Runtime.install({ logger: new DefaultLogger('WARN') }); // the replayer's own chatter
     const started = Date.now();
-    const [coordinator, districtOfficer, commissioner, industry, auditor] = await Promise.all([
-      createUser('city_coordinator', {}),
-      createUser('district_officer', { districts: ['500112'] }),
-      createUser('commissioner', {}),
-      createUser('industry_officer', { clusters: ['T2'] }),
-      createUser('auditor', {}),
-    ]);
-    const codes = Array.from({ length: LIFECYCLES }, () => freshCreditCode());
-    const enterprises: Member[] = new Array(LIFECYCLES);
-    const admin = await adminApi();
-    await inParallel([...codes.keys()], 10, async (i) => {
-      const username = `ent-${tag()}`;
-      const scope = { creditCodes: [codes[i]] };
-      const created = await admin.post('/api/users', {
-        username,
-        password: PASSWORD,
-        displayName: username,
-        role: 'enterprise_user',
-        scope,
-      });
-      expect(created.status).toBe(201);
-      // Each enterprise logs in from its own address (through the gateway, which the API trusts),
-      // as in production; from one address the login throttle would refuse the 21st in a minute.
-      const login = await Api.anonymous().post(
-        '/api/auth/login',
-        { username, password: PASSWORD },
-        { 'x-forwarded-for': `10.8.${Math.floor(i / 250)}.${(i % 250) + 1}` },
-      );
-      expect(login.status).toBe(200);
-      enterprises[i] = { username, api: new Api(login.body.accessToken) };
-    });
-    for (let i = 0; i < LIFECYCLES; i++) {
-      casts.push({
-        creditCode: codes[i],
-        district: '500112',
-        cluster: 'T2',
-        coordinator,
-        districtOfficer,
-        enterprise: enterprises[i],
-        commissioner,
-        industry,
-        auditor,
-      });
-    }
+    casts.push(...(await createLoadCasts(LIFECYCLES)));
     figures.setupSeconds = (Date.now() - started) / 1000;
   });
 

@@ -1,8 +1,10 @@
 import * as wf from '@temporalio/workflow';
 import {
+  AssignTaskRequest,
   assignTaskUpdate,
   awaitOpenedUpdate,
   blowWhistleUpdate,
+  CompleteTaskRequest,
   completeTaskUpdate,
   LifecycleActivities,
   LifecycleInput,
@@ -10,6 +12,7 @@ import {
   lifecycleStateQuery,
   ProjectionDelta,
   quarterTickSignal,
+  WhistleRequest,
 } from '@hardtech/temporal/lifecycle.contract';
 import { CLUSTER, CREDIT_CODE, DISTRICT, STAGE } from '@hardtech/temporal/search-attributes';
 import type { Stage } from '@hardtech/domain';
@@ -44,6 +47,33 @@ function keepSearchAttributesCurrent(delta: ProjectionDelta): void {
   ].filter(({ key, value }) => current.get(key) !== value);
   // Lifecycles recorded before this patch never upserted these: replaying them must not either.
   if (changed.length && wf.patched(CURRENT_SEARCH_ATTRIBUTES_PATCH)) wf.upsertSearchAttributes(changed);
+}
+
+/**
+ * An Update's validator and handler that wait for the lifecycle to be open. An Update can arrive in
+ * a run's very first activation, before open() has built the state: a worker died after the first
+ * task reached the inbox (the projection is a local activity) but before that workflow task
+ * completed, and the run starts again with the client's completion already waiting. Refused then,
+ * a valid completion would get 404 (test/faults found it); instead it is accepted and validated by
+ * the handler once the lifecycle is open. Replay-safe: until now such an Update was refused, and a
+ * refused Update never enters history.
+ */
+function onceOpen<Req, Res>(
+  isOpen: () => boolean,
+  validate: (req: Req) => void,
+  handle: (req: Req) => Promise<Res>,
+): [(req: Req) => Promise<Res>, { validator: (req: Req) => void }] {
+  const handler = async (req: Req) => {
+    if (!isOpen()) {
+      await wf.condition(isOpen);
+      rethrowAsFailure(() => validate(req));
+    }
+    return handle(req);
+  };
+  const validator = (req: Req) => {
+    if (isOpen()) rethrowAsFailure(() => validate(req));
+  };
+  return [handler, { validator }];
 }
 
 /** One enterprise's years-long path through the pool: `enterprise/<credit code>`. */
@@ -86,26 +116,40 @@ export async function enterpriseLifecycle(input: LifecycleInput): Promise<Lifecy
     newId: () => wf.uuid4(),
   });
 
+  let opened = false;
+  const isOpen = () => opened;
   wf.setHandler(lifecycleStateQuery, () => lifecycle.view());
   wf.setHandler(
     completeTaskUpdate,
-    async (req) => {
-      try {
-        return await lifecycle.complete(req);
-      } catch (e) {
-        throw toFailure(e);
-      }
-    },
-    { validator: (req) => rethrowAsFailure(() => lifecycle.validateCompletion(req)) },
+    ...onceOpen(
+      isOpen,
+      (req: CompleteTaskRequest) => lifecycle.validateCompletion(req),
+      async (req: CompleteTaskRequest) => {
+        try {
+          return await lifecycle.complete(req);
+        } catch (e) {
+          throw toFailure(e);
+        }
+      },
+    ),
   );
-  wf.setHandler(assignTaskUpdate, (req) => lifecycle.assign(req), {
-    validator: (req) => rethrowAsFailure(() => lifecycle.validateAssignment(req)),
-  });
-  wf.setHandler(blowWhistleUpdate, (req) => lifecycle.blowWhistle(req), {
-    validator: (req) => rethrowAsFailure(() => lifecycle.validateWhistle(req)),
-  });
+  wf.setHandler(
+    assignTaskUpdate,
+    ...onceOpen(
+      isOpen,
+      (req: AssignTaskRequest) => lifecycle.validateAssignment(req),
+      (req: AssignTaskRequest) => lifecycle.assign(req),
+    ),
+  );
+  wf.setHandler(
+    blowWhistleUpdate,
+    ...onceOpen(
+      isOpen,
+      (req: WhistleRequest) => lifecycle.validateWhistle(req),
+      (req: WhistleRequest) => lifecycle.blowWhistle(req),
+    ),
+  );
   wf.setHandler(quarterTickSignal, (tick) => lifecycle.tick(tick));
-  let opened = false;
   wf.setHandler(awaitOpenedUpdate, async () => {
     await wf.condition(() => opened);
     return lifecycle.view();

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { Server } from 'node:http';
+import type { NextFunction, Request, Response } from 'express';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -16,6 +17,7 @@ import {
   Registry,
 } from '@hardtech/observability';
 import { AppModule } from './app.module';
+import { RequestAuditMiddleware } from './audit/request-audit.middleware';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
 import { jsonBody } from './errors/json-body';
 import { validationPipe } from './errors/validation';
@@ -34,6 +36,10 @@ async function main(config: AppConfig): Promise<void> {
   app.disable('x-powered-by');
   // First: every request gets its id, log context and metrics, also when a later step refuses it.
   app.use(httpObservability(logger, new HttpMetrics(registry)));
+  // Before the body parser and the router: a write they refuse (415, malformed JSON or URL) is
+  // audited too. It writes once the answer is out, when the guard has named the actor.
+  const audit = app.get(RequestAuditMiddleware);
+  app.use((req: Request, res: Response, next: NextFunction) => audit.use(req, res, next));
   const drain = new HttpDrain(app.getHttpServer() as Server);
   app.use(drain.middleware);
   app.use('/metrics', metricsEndpoint(registry));

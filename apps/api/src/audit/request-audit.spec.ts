@@ -102,4 +102,11 @@ describe('bodyForAudit', () => {
       fields: ['text', 'n'],
     });
   });
+
+  // Found by the fuzz run of test/faults: PostgreSQL refused such events, so the refusal went unlogged.
+  it('replaces what jsonb cannot store (NUL, lone surrogates), keeping whole pairs', () => {
+    expect(bodyForAudit({ 'k\u0000': ['a\u0000b', 'x\ud800y', '\udfff', '😀'] })).toEqual({
+      'k\ufffd': ['a\ufffdb', 'x\ufffdy', '\ufffd', '😀'],
+    });
+  });
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEventInput } from '@hardtech/persistence';
+import { storableText } from '../errors/safe-input';
 
 /** What Express, multer and our auth guard leave on a request by the time it is answered. */
 export interface AnsweredRequest {
@@ -71,7 +72,10 @@ export function requestAuditEvent(req: AnsweredRequest, answer: Answer): AuditEv
   };
 }
 
-/** The request body as sent, passwords and tokens masked, large bodies summarised. */
+/**
+ * The request body as sent, passwords and tokens masked, large bodies summarised, and characters
+ * jsonb cannot store replaced by U+FFFD.
+ */
 export function bodyForAudit(body: Record<string, unknown>): unknown {
   const masked = mask(body);
   const text = JSON.stringify(masked);
@@ -81,8 +85,10 @@ export function bodyForAudit(body: Record<string, unknown>): unknown {
 
 function mask(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(mask);
+  // A refused hostile body may carry NUL or lone surrogates: jsonb would refuse the whole event.
+  if (typeof value === 'string') return storableText(value);
   if (!value || typeof value !== 'object') return value;
   return Object.fromEntries(
-    Object.entries(value).map(([k, v]) => [k, SECRET_FIELD.test(k) ? '[redacted]' : mask(v)]),
+    Object.entries(value).map(([k, v]) => [storableText(k), SECRET_FIELD.test(k) ? '[redacted]' : mask(v)]),
   );
 }

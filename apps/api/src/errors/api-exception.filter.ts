@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { DomainError, FieldError, localize, Text, t } from '@hardtech/domain';
 import { domainErrorFrom } from '@hardtech/temporal';
 import { localeOf } from './locale';
+import { isDependencyUnavailable, RETRY_AFTER_SECONDS } from './unavailable';
 
 const STATUS_NAMES: Record<number, string> = {
   400: 'Bad Request',
@@ -48,9 +49,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const res = http.getResponse<Response>();
     const locale = localeOf(req);
     const { status, code, text, details } = this.describe(exception, req);
-    if (status >= 500)
+    if (status === HttpStatus.SERVICE_UNAVAILABLE)
+      this.logger.warn(`${req.method} ${req.url}: ${(exception as Error)?.message ?? exception}`);
+    else if (status >= 500)
       this.logger.error(`${req.method} ${req.url}: ${(exception as Error)?.stack ?? exception}`);
     if (res.headersSent) return;
+    if (status === HttpStatus.SERVICE_UNAVAILABLE) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     res.locals.errorCode = code; // for the audit log of the request (audit/request-audit.middleware.ts)
     res.status(status).json({
       statusCode: status,
@@ -81,6 +85,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
         text: t('请求失败', 'request failed'),
       };
       return { status, ...fallback, details: [] };
+    }
+    // PostgreSQL or Temporal away for a moment (a restart, a failover): the client should retry.
+    if (isDependencyUnavailable(exception)) {
+      const text = t('服务暂时不可用，请稍后重试', 'service temporarily unavailable, try again shortly');
+      return { status: HttpStatus.SERVICE_UNAVAILABLE, code: 'SERVICE_UNAVAILABLE', text, details: [] };
     }
     return {
       status: 500,

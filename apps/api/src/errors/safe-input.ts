@@ -9,6 +9,13 @@ export const MAX_DEPTH = 32;
 // eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+const UNSTORABLE_ALL = new RegExp(UNSTORABLE.source, 'g');
+
+/** `s` with what PostgreSQL cannot store replaced by U+FFFD: for logging what was refused. */
+export function storableText(s: string): string {
+  return s.replace(UNSTORABLE_ALL, '\ufffd');
+}
+
 const UNSTORABLE_TEXT: Text = t(
   '包含无法保存的字符（NUL或不成对的代理项）',
   'contains NUL or unpaired surrogates',

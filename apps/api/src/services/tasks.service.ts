@@ -18,6 +18,7 @@ import {
   AssignTaskResult,
   completeTaskUpdate,
   CompleteTaskResult,
+  domainErrorFrom,
   TEMPORAL_CLIENT,
 } from '@hardtech/temporal';
 import { TASK_DEFINITIONS } from '@hardtech/workflows/lifecycle/definition';
@@ -111,6 +112,12 @@ export class TasksService {
    * Completes a task through the workflow's Update; answers after the next tasks are projected.
    * With an Idempotency-Key a retry returns the first answer, also after the task is done; any
    * other completion of a task that is done, or being completed, is a 409.
+   *
+   * A retry of a completion the inbox shows done still goes to the workflow with the same Update
+   * id: the projection writes the inbox inside the workflow task, so when that task was lost (the
+   * Temporal server restarted, a worker died) the inbox is ahead of the workflow, and only the
+   * Update, re-run, makes them agree (test/faults found lifecycles stuck this way). Temporal answers
+   * an Update it has with its first outcome; a task done in an earlier run gets the stored answer.
    */
   async complete(
     actor: Actor,
@@ -119,18 +126,20 @@ export class TasksService {
     idempotencyKey?: string,
   ): Promise<CompleteTaskResult> {
     const task = await this.visible(actor, id);
-    if (task.status !== 'open') {
-      if (idempotencyKey && isReplayOf(task, actor.username, idempotencyKey, body)) {
-        return task.result as CompleteTaskResult;
-      }
-      throw closed(task);
-    }
-    await this.references.check(task, body.outcome, body.data);
+    const replay = !!idempotencyKey && isReplayOf(task, actor.username, idempotencyKey, body);
+    if (task.status !== 'open' && !replay) throw closed(task);
+    if (!replay) await this.references.check(task, body.outcome, body.data);
     const handle = this.client.workflow.getHandle(task.workflowId);
-    return handle.executeUpdate(completeTaskUpdate, {
-      args: [{ taskId: id, outcome: body.outcome, data: body.data, actor, idempotencyKey }],
-      updateId: idempotencyKey ? completionUpdateId(id, actor.username, idempotencyKey, body) : undefined,
-    });
+    try {
+      return await handle.executeUpdate(completeTaskUpdate, {
+        args: [{ taskId: id, outcome: body.outcome, data: body.data, actor, idempotencyKey }],
+        updateId: idempotencyKey ? completionUpdateId(id, actor.username, idempotencyKey, body) : undefined,
+      });
+    } catch (e) {
+      if (replay && domainErrorFrom(e)?.code === 'TASK_ALREADY_COMPLETED')
+        return task.result as CompleteTaskResult;
+      throw e;
+    }
   }
 
   /** Claim, unclaim or delegate: an Update too, so the workflow decides who holds the task. */

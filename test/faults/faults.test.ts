@@ -1,0 +1,198 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { Cast } from '../support/cast';
+import { closeDb, db } from '../support/db';
+import { createLoadCasts } from '../support/load-casts';
+import { driveSteps, inParallel, stats, STEPS_PER_LIFECYCLE } from '../support/retrying-driver';
+import { closeTemporal } from '../support/temporal';
+import { buildWorld } from '../support/world';
+import { checkConsistency, ConsistencyReport } from './consistency';
+import { databaseDigest } from './db-digest';
+import { fuzz } from './fuzz';
+import { prng } from './hostile-values';
+import { Injection, killWorker, restartPostgres, restartTemporal } from './inject';
+
+// Issue 9, fault injection (`npm run test:faults`, on the stack of scripts/test-faults.mjs): a
+// seeded fuzz run must end with no 5xx and an unchanged database; then LIFECYCLES lifecycles are
+// driven in phases, concurrently, by clients that retry as real ones do, and in each phase one
+// fault is injected; after each phase the workflows, the inbox and the ledger must agree, and at
+// the end every lifecycle has graduated.
+const SEED = Number(process.env.FUZZ_SEED ?? 20261125);
+const FUZZ_REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 1200);
+const LIFECYCLES = Number(process.env.FAULTS_LIFECYCLES ?? 48);
+// The fault strikes once this share of a phase's steps is done, so load is in flight before and after.
+const STRIKE_AT = 0.3;
+// scripts/test-faults.mjs runs the dev server, or with --cluster the cluster profile's Temporal server.
+const PROFILE = process.env.FAULTS_PROFILE ?? 'dev';
+const TEMPORAL = PROFILE === 'cluster' ? 'the Temporal server (cluster profile)' : 'the Temporal dev server';
+const RESULTS = join(
+  __dirname,
+  `../../bench/results/${PROFILE === 'cluster' ? 'faults-cluster' : 'faults'}.json`,
+);
+
+jest.setTimeout(30 * 60_000);
+
+const results: Record<string, unknown> = {
+  at: new Date().toISOString(),
+  profile: PROFILE,
+  machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30) },
+  phases: [] as unknown[],
+};
+
+afterAll(async () => {
+  mkdirSync(join(RESULTS, '..'), { recursive: true });
+  writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`fault injection: ${JSON.stringify(results, null, 2)}`);
+  await closeTemporal();
+  await closeDb();
+});
+
+describe(`fuzz: ${FUZZ_REQUESTS} hostile requests (seed ${SEED})`, () => {
+  it('answers every one below 500 and changes nothing but the audit log', async () => {
+    const world = await buildWorld('500151', 'F3', '500152', 'F4');
+    const before = await databaseDigest();
+    const started = Date.now();
+    const answers = await fuzz(prng(SEED), world, FUZZ_REQUESTS);
+    const after = await databaseDigest();
+    // Every write and every 403 is audited, refused ones included (logins by the login service).
+    const audited = new Set(
+      (await db().query(`SELECT request_id FROM audit_events WHERE request_id LIKE 'fuzz-%'`)).rows.map(
+        (row) => row.request_id as string,
+      ),
+    );
+    const unaudited = answers.filter(
+      (a) =>
+        (a.method !== 'GET' || a.status === 403) &&
+        !a.path.startsWith('/api/auth/login') &&
+        !audited.has(a.requestId),
+    );
+    const count = (key: (a: (typeof answers)[0]) => string) =>
+      answers.reduce<Record<string, number>>((m, a) => ((m[key(a)] = (m[key(a)] ?? 0) + 1), m), {});
+    // A bulk request answers 200 with a status per task: those count as answers of their own.
+    const itemStatuses = (a: (typeof answers)[0]): number[] =>
+      (a.body as { results?: { status: number }[] })?.results?.map((x) => x.status) ?? [];
+    const serverErrors = answers.filter((a) => a.status >= 500 || itemStatuses(a).some((s) => s >= 500));
+    const accepted = answers.filter(
+      (a) =>
+        a.method !== 'GET' &&
+        a.status < 300 &&
+        (!itemStatuses(a).length || itemStatuses(a).some((s) => s < 300)),
+    );
+    results.fuzz = {
+      seed: SEED,
+      requests: answers.length,
+      seconds: (Date.now() - started) / 1000,
+      byKind: count((a) => a.kind),
+      byStatus: count((a) => String(a.status)),
+      serverErrors: serverErrors.length,
+      databaseUnchanged: JSON.stringify(after) === JSON.stringify(before),
+      unaudited: unaudited.map((a) => `${a.kind}: ${a.method} ${a.path.slice(0, 120)} → ${a.status}`),
+      // Writes that were accepted: each is a hostile request the API should have refused.
+      acceptedWrites: accepted.map(
+        (a) => `${a.kind}: ${a.method} ${a.path.slice(0, 120)} ${a.sent} → ${a.status}`,
+      ),
+    };
+    expect(
+      serverErrors.map(
+        (a) => `${a.method} ${a.path.slice(0, 200)} → ${a.status} ${JSON.stringify(a.body).slice(0, 300)}`,
+      ),
+    ).toEqual([]);
+    expect(after).toEqual(before);
+    expect(accepted).toEqual([]);
+    expect(unaudited).toEqual([]);
+  });
+});
+
+describe(`faults under load: ${LIFECYCLES} lifecycles driven concurrently`, () => {
+  const casts: Cast[] = [];
+  // Where each lifecycle is: the next step to drive (0: not yet nominated).
+  const position = new Map<string, number>();
+  // Each lifecycle stops after a phase at a step of its own, so the checker meets every stage.
+  const r = prng(SEED);
+  const stops = new Map<string, number[]>();
+
+  beforeAll(async () => {
+    casts.push(...(await createLoadCasts(LIFECYCLES)));
+    for (const cast of casts) {
+      const first = 1 + r.int(3);
+      const second = first + 1 + r.int(2);
+      const third = second + 1 + r.int(STEPS_PER_LIFECYCLE - second - 1);
+      stops.set(cast.creditCode, [first, second, third, STEPS_PER_LIFECYCLE]);
+      position.set(cast.creditCode, 0);
+    }
+  });
+
+  /** Drives every lifecycle to its stop of `phase`, injecting `fault` once STRIKE_AT of the steps are done. */
+  async function runPhase(phase: number, name: string, fault?: () => Promise<Injection>) {
+    const steps = casts.reduce(
+      (n, c) => n + stops.get(c.creditCode)![phase] - position.get(c.creditCode)!,
+      0,
+    );
+    const retriesBefore = { ...stats.retriedBecause };
+    const stepTimes: number[] = [];
+    let finished = 0;
+    let strike: Promise<{ injection: Injection; load: Record<string, number> }> | undefined;
+    const started = Date.now();
+    const onStep = () => {
+      const done = stepTimes.push(Date.now());
+      if (fault && !strike && done >= steps * STRIKE_AT) {
+        const load = {
+          requestsInFlight: stats.inFlight,
+          lifecyclesInFlight: casts.length - finished,
+          stepsDone: done,
+          stepsLeft: steps - done,
+        };
+        strike = fault().then((injection) => ({ injection, load }));
+      }
+    };
+    await inParallel(casts, casts.length, async (cast) => {
+      const to = stops.get(cast.creditCode)![phase];
+      await driveSteps(cast, position.get(cast.creditCode)!, to, '2026Q3', onStep);
+      position.set(cast.creditCode, to);
+      finished++;
+    });
+    const struck = await strike;
+    const driveSeconds = (Date.now() - started) / 1000;
+    const checkStarted = Date.now();
+    const check: ConsistencyReport = await checkConsistency(casts.map((c) => c.creditCode));
+    const injection = struck?.injection;
+    const retried = Object.fromEntries(
+      Object.entries(stats.retriedBecause)
+        .map(([k, v]) => [k, v - (retriesBefore[k] ?? 0)] as const)
+        .filter(([, v]) => v > 0),
+    );
+    (results.phases as unknown[]).push({
+      phase: name,
+      steps,
+      driveSeconds,
+      ...(injection && {
+        injectedAfterSeconds: (injection.injectedAt - started) / 1000,
+        loadAtInjection: struck.load,
+        downSeconds: (injection.upAt - injection.injectedAt) / 1000,
+        apiHealthySeconds: (injection.healthyAt - injection.injectedAt) / 1000,
+        // Until the first lifecycle step completed after the broken part was back.
+        recoverySeconds: ((stepTimes.find((t) => t > injection.upAt) ?? NaN) - injection.injectedAt) / 1000,
+      }),
+      clientRetries: retried,
+      check: { ...check, violations: check.violations.length, seconds: (Date.now() - checkStarted) / 1000 },
+    });
+    expect(check.violations).toEqual([]);
+    expect(check.enterprises).toBe(casts.length);
+    return check;
+  }
+
+  it('survives a worker killed with SIGKILL (and started again)', () =>
+    runPhase(0, 'worker SIGKILL', killWorker));
+
+  it(`survives a restart of ${TEMPORAL} on its database`, () =>
+    runPhase(1, `restart of ${TEMPORAL}`, restartTemporal));
+
+  it('survives a restart of PostgreSQL (its own server, immediate shutdown)', () =>
+    runPhase(2, 'PostgreSQL restart', restartPostgres));
+
+  it('then takes every lifecycle to graduation, consistent', async () => {
+    const check = await runPhase(3, 'to graduation (no fault)');
+    expect(check.stages).toEqual({ graduated: casts.length });
+  });
+});
