@@ -74,7 +74,7 @@ export const NOMINATION_DETAIL_FIELDS: Field[] = [
     unit: 'yuan',
     min: 0,
     max: YUAN_MAX,
-    label: t('上年度营业收入（元）', 'Previous-year revenue (yuan)'),
+    label: t('上年度营业收入', 'Previous-year revenue'),
     required: true,
   },
   {
@@ -83,7 +83,7 @@ export const NOMINATION_DETAIL_FIELDS: Field[] = [
     unit: 'yuan',
     min: 0,
     max: YUAN_MAX,
-    label: t('上年度研发投入（元）', 'Previous-year R&D expense (yuan)'),
+    label: t('上年度研发投入', 'Previous-year R&D expense'),
     required: true,
   },
   {

@@ -27,7 +27,7 @@ export const POLICY_FIELDS: Field[] = [
         unit: 'yuan',
         min: 0,
         max: 1e12,
-        label: t('营业收入上限（元）', 'Revenue limit (yuan)'),
+        label: t('营业收入上限', 'Revenue limit'),
         required: true,
       },
       {

@@ -273,7 +273,7 @@ export const TASK_FORMS: Record<TaskType, TaskForm> = {
             unit: 'yuan',
             min: 0,
             max: 1e12,
-            label: t('本季度营业收入（元）', 'Revenue (yuan)'),
+            label: t('本季度营业收入', 'Revenue'),
             required: true,
           },
           {
@@ -282,7 +282,7 @@ export const TASK_FORMS: Record<TaskType, TaskForm> = {
             unit: 'yuan',
             min: 0,
             max: 1e12,
-            label: t('本季度研发投入（元）', 'R&D expense (yuan)'),
+            label: t('本季度研发投入', 'R&D expense'),
             required: true,
           },
           {
@@ -309,7 +309,7 @@ export const TASK_FORMS: Record<TaskType, TaskForm> = {
             unit: 'yuan',
             min: 0,
             max: 1e12,
-            label: t('本季度融资额（元）', 'Financing (yuan)'),
+            label: t('本季度融资额', 'Financing'),
             required: true,
           },
           {

@@ -30,8 +30,8 @@ async function fillNomination() {
   type('企业名称', '重庆芯测半导体科技有限公司');
   await choose('所在区县', '渝北区');
   await choose('所属产业集群', 'T2 功率半导体');
-  type('上年度营业收入（元）', '8000');
-  type('上年度研发投入（元）', '600');
+  type('上年度营业收入', '8000');
+  type('上年度研发投入', '600');
   await userEvent.click(screen.getByLabelText('市级企业技术中心'));
   await choose('级别', '市级');
   type('与主导产品相关的Ⅰ类知识产权（项）', '2');
