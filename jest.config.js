@@ -44,5 +44,9 @@ module.exports = {
     ...(process.env.TEST_CLUSTER
       ? [{ ...integration, displayName: 'cluster', testMatch: ['<rootDir>/test/cluster/**/*.test.ts'] }]
       : []),
+    // `npm run bench` only: it needs the stack scripts/bench.mjs starts, and takes minutes.
+    ...(process.env.BENCH
+      ? [{ ...integration, displayName: 'bench', testMatch: ['<rootDir>/bench/**/*.bench.ts'] }]
+      : []),
   ],
 };

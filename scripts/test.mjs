@@ -12,25 +12,16 @@ await ensureDependencies();
 const { ensureBuilt } = await import('./lib/build.mjs');
 const { provisionPostgres } = await import('./lib/postgres.mjs');
 const { portOpen, provisionTemporal } = await import('./lib/temporal.mjs');
-const { migrate, startApplication } = await import('./lib/stack.mjs');
-const { run, stopAll } = await import('./lib/processes.mjs');
+const { migrate, provisionedServers, startApplication } = await import('./lib/stack.mjs');
+const { run } = await import('./lib/processes.mjs');
 
 const TEST_DATA = join(DATA, 'test');
 const API_PORT = Number(process.env.TEST_API_PORT ?? 3100);
 const TEMPORAL_PORT = Number(process.env.TEST_TEMPORAL_PORT ?? 7244);
 const WEBHOOK_PORT = API_PORT + 98;
 
-let postgres;
-let temporal;
+const { servers, cleanup } = provisionedServers();
 let exitCode = 1;
-
-async function cleanup() {
-  await stopAll();
-  await temporal?.teardown?.();
-  await postgres?.stop?.();
-}
-process.on('SIGINT', () => cleanup().then(() => process.exit(130)));
-process.on('SIGTERM', () => cleanup().then(() => process.exit(143)));
 
 const started = Date.now();
 try {
@@ -39,21 +30,21 @@ try {
     throw new Error(`port ${TEMPORAL_PORT} is in use (a test server left running?); set TEST_TEMPORAL_PORT`);
   }
   rmSync(TEST_DATA, { recursive: true, force: true });
-  postgres = await provisionPostgres({
+  const postgres = (servers.postgres = await provisionPostgres({
     urlFromEnv: process.env.TEST_DATABASE_URL,
     database: process.env.TEST_DB_NAME ?? 'hardtech_test',
     recreate: true,
     embeddedDir: join(TEST_DATA, 'pg'),
     embeddedPort: Number(process.env.TEST_EMBEDDED_PG_PORT ?? 54339),
-  });
-  temporal = await provisionTemporal({
+  }));
+  const temporal = (servers.temporal = await provisionTemporal({
     addressFromEnv: process.env.TEST_TEMPORAL_ADDRESS,
     port: TEMPORAL_PORT,
     uiPort: null,
     dbFile: join(TEST_DATA, 'temporal.db'),
     logFile: join(TEST_DATA, 'logs', 'temporal.log'),
     fresh: true,
-  });
+  }));
   const env = {
     ...process.env,
     NODE_ENV: 'test',

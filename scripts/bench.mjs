@@ -1,0 +1,125 @@
+// `npm run bench`: the benchmark of issue 9 against a stack of its own (fresh databases, its own
+// ports), then bench/results/latest.json and latest.md. `-- --quick` is the two-minute version,
+// `-- --cluster` runs on the cluster profile (real Temporal server on PostgreSQL, two workers, two
+// API processes behind the gateway) instead of the dev server. Not part of `npm test`.
+// Ports: BENCH_API_PORT (3350), BENCH_TEMPORAL_PORT (7450); database BENCH_DB_NAME (hardtech_bench).
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { DATA, ROOT } from './lib/paths.mjs';
+import { fail, ok, step } from './lib/log.mjs';
+import { ensureDependencies } from './lib/deps.mjs';
+
+await ensureDependencies();
+const { ensureBuilt } = await import('./lib/build.mjs');
+const { provisionPostgres } = await import('./lib/postgres.mjs');
+const { portOpen, provisionTemporal } = await import('./lib/temporal.mjs');
+const { migrate, provisionedServers, startApplication } = await import('./lib/stack.mjs');
+const { provisionClusterProfile } = await import('./lib/cluster.mjs');
+const { run } = await import('./lib/processes.mjs');
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const cluster = args.includes('--cluster');
+const jestArgs = args.filter((a) => a !== '--quick' && a !== '--cluster');
+const API_PORT = Number(process.env.BENCH_API_PORT ?? 3350);
+const TEMPORAL_PORT = Number(process.env.BENCH_TEMPORAL_PORT ?? 7450);
+const DB_NAME = process.env.BENCH_DB_NAME ?? 'hardtech_bench';
+const dataDir = join(DATA, cluster ? 'bench-cluster' : 'bench');
+
+// What the stack needs that a bench does not measure: no demo data, no certificates to upload.
+const stackEnv = {
+  NODE_ENV: 'test',
+  DEMO_MODE: 'false',
+  TEMPORAL_TASK_QUEUE: 'hardtech-bench',
+  JWT_SECRET: 'bench-secret-0123456789abcdef0123456789',
+  ADMIN_USERNAME: 'admin',
+  ADMIN_PASSWORD: 'bench-admin-123456',
+  LOG_LEVEL: 'warn',
+  INITIAL_POLICY: JSON.stringify({ evidenceRequired: false }),
+  WORKER_HTTP_PORT: '0',
+};
+
+const { servers, cleanup } = provisionedServers();
+let exitCode = 1;
+
+/** The dev-server stack of `npm test`, on the bench's ports and database. */
+async function startDevStack() {
+  const postgres = (servers.postgres = await provisionPostgres({
+    urlFromEnv: process.env.BENCH_DATABASE_URL,
+    database: DB_NAME,
+    recreate: true,
+    embeddedDir: join(dataDir, 'pg'),
+    embeddedPort: 54369,
+  }));
+  const temporal = (servers.temporal = await provisionTemporal({
+    port: TEMPORAL_PORT,
+    uiPort: null,
+    dbFile: join(dataDir, 'temporal.db'),
+    logFile: join(dataDir, 'logs', 'temporal.log'),
+    fresh: true,
+  }));
+  const env = { ...process.env, ...stackEnv, DATABASE_URL: postgres.url, TEMPORAL_ADDRESS: temporal.address };
+  await migrate(env);
+  const { worker, api } = await startApplication(env, {
+    port: API_PORT,
+    logDir: join(dataDir, 'logs'),
+    echo: false,
+  });
+  return { env, pids: { workers: [worker.pid], apis: [api.pid] } };
+}
+
+/** The cluster profile of `npm run start:cluster`, on the bench's ports and fresh databases. */
+async function startClusterStack() {
+  const profile = await provisionClusterProfile({
+    namespace: 'hardtech-bench',
+    databases: { app: `${DB_NAME}_cluster`, temporal: 'temporal_bench' },
+    port: API_PORT,
+    temporalPort: TEMPORAL_PORT,
+    uiPort: TEMPORAL_PORT + 40,
+    workers: 2,
+    apis: 2,
+    dataDir,
+    embeddedPostgresPort: 54379,
+    fresh: true,
+    env: stackEnv,
+    echo: false,
+  });
+  servers.postgres = profile.postgres;
+  const { apis, workers } = profile.application;
+  const pids = { workers: workers.map((w) => w.current.pid), apis: apis.map((a) => a.current.pid) };
+  return { env: profile.env, pids, stateFile: join(dataDir, 'processes.json') };
+}
+
+const started = Date.now();
+try {
+  await ensureBuilt();
+  for (const port of [API_PORT, TEMPORAL_PORT]) {
+    if (await portOpen('127.0.0.1', port)) throw new Error(`port ${port} is in use; set BENCH_API_PORT etc.`);
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+  const stack = cluster ? await startClusterStack() : await startDevStack();
+  step(`Running the benchmark (stack ready after ${Math.round((Date.now() - started) / 1000)} s)…`);
+  await run(
+    process.execPath,
+    [join(ROOT, 'node_modules/jest/bin/jest.js'), '--selectProjects', 'bench', '--runInBand', ...jestArgs],
+    {
+      cwd: ROOT,
+      env: {
+        ...stack.env,
+        BENCH: '1',
+        BENCH_QUICK: quick ? '1' : '',
+        BENCH_PROFILE: cluster ? 'cluster' : 'dev',
+        BENCH_PIDS: JSON.stringify(stack.pids),
+        BENCH_STATE_FILE: stack.stateFile ?? '',
+        API_URL: `http://127.0.0.1:${API_PORT}`,
+      },
+    },
+  );
+  exitCode = 0;
+  ok(`benchmark done in ${Math.round((Date.now() - started) / 1000)} s: bench/results/latest.md`);
+} catch (e) {
+  fail(`${e.message} (logs: ${join(dataDir, 'logs')})`);
+} finally {
+  await cleanup();
+}
+process.exit(exitCode);
