@@ -12,6 +12,7 @@ import { measureFloor } from './floor';
 import { measureInbox } from './inbox';
 import { seedInbox } from './inbox-seed';
 import { driveLifecycles } from './lifecycles';
+import { profileBetween, snapshot } from './profile';
 import { BenchResults, judge, markdown } from './report';
 import { stackRss } from './rss';
 import { distribution } from './stats';
@@ -74,16 +75,21 @@ test('benchmark', async () => {
   });
 
   log(`throughput: ${SIZE.lifecycles} lifecycles to graduation, ${SIZE.concurrency} clients`);
-  const loaded = await driveLifecycles(await createCasts(SIZE.lifecycles), SIZE.concurrency, 'graduated');
+  const throughputCasts = await createCasts(SIZE.lifecycles);
+  const beforeLoad = await snapshot();
+  const loaded = await driveLifecycles(throughputCasts, SIZE.concurrency, 'graduated');
+  const loadProfile = profileBetween(beforeLoad, await snapshot());
 
   log(`fan-out: ${SIZE.members} members to supporting through the API, ${SIZE.concurrency} clients`);
   const members = await createCasts(SIZE.members, '500113', 'T3');
   const made = await driveLifecycles(members, SIZE.concurrency, 'supporting');
   // The quarter the dispatch ticks by default: the one before today's.
+  const beforeFanout = await snapshot();
   const fanout = await measureFanout(
     members.map((c) => c.creditCode),
     reportingQuarterAt(new Date()),
   );
+  const fanoutProfile = profileBetween(beforeFanout, await snapshot());
 
   log(`inbox: seeding ${SEEDED_ENTERPRISES} enterprises' tasks`);
   const seeded = await seedInbox(SEEDED_ENTERPRISES);
@@ -154,6 +160,7 @@ test('benchmark', async () => {
         `(${Math.round((made.completions / made.seconds) * 10) / 10} completions/s).`,
     },
     rss: stackRss(),
+    profile: { throughput: loadProfile, fanout: fanoutProfile },
   };
   const results: BenchResults = { ...figures, targets: judge(figures) };
 

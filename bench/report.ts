@@ -1,3 +1,5 @@
+import type { ProfileRow } from './profile';
+
 /** The figures of one run, as bench/results/latest.json holds them. */
 export interface BenchResults {
   run: Record<string, unknown> & { quick: boolean; profile: string; date: string };
@@ -19,6 +21,8 @@ export interface BenchResults {
   };
   fanout: Record<string, number | string> & { members: number; seconds: number };
   rss: { workerRssMb: (number | null)[]; apiRssMb: (number | null)[] };
+  /** Where the time went in the throughput and fan-out phases, from the processes' /metrics. */
+  profile: { throughput: ProfileRow[]; fanout: ProfileRow[] };
   targets: Record<string, { target: string; value: string; met: boolean }>;
 }
 
@@ -119,6 +123,21 @@ export function markdown(r: BenchResults, charts: { file: string; title: string 
       `holds ${r.inbox.inboxTotal} tasks.`,
     `- **Memory at the end**: worker RSS ${r.rss.workerRssMb.join(', ')} MB; API RSS ${r.rss.apiRssMb.join(', ')} MB.`,
     '',
+    '## Profile: where the time went',
+    '',
+    "From the worker's and the API's `/metrics` (histogram sums and counts, before and after the phase, " +
+      "all processes added up): our activities, the SDK's workflow-task and activity latencies, HTTP routes.",
+    '',
+    ...(['throughput', 'fanout'] as const).flatMap((phase) => [
+      `### ${phase}`,
+      '',
+      row(['series', 'count', 'mean ms', 'total s']),
+      row(['---', '---', '---', '---']),
+      ...r.profile[phase]
+        .slice(0, 16)
+        .map((p) => row([`\`${p.series}\``, p.count, p.meanMs, p.totalSeconds])),
+      '',
+    ]),
     '## Latency distributions',
     '',
     ...charts.flatMap((c) => [`![${c.title}](${c.file})`, '']),

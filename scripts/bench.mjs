@@ -36,7 +36,6 @@ const stackEnv = {
   ADMIN_PASSWORD: 'bench-admin-123456',
   LOG_LEVEL: 'warn',
   INITIAL_POLICY: JSON.stringify({ evidenceRequired: false }),
-  WORKER_HTTP_PORT: '0',
 };
 
 const { servers, cleanup } = provisionedServers();
@@ -58,14 +57,22 @@ async function startDevStack() {
     logFile: join(dataDir, 'logs', 'temporal.log'),
     fresh: true,
   }));
-  const env = { ...process.env, ...stackEnv, DATABASE_URL: postgres.url, TEMPORAL_ADDRESS: temporal.address };
+  const env = {
+    ...process.env,
+    ...stackEnv,
+    DATABASE_URL: postgres.url,
+    TEMPORAL_ADDRESS: temporal.address,
+    // The worker's metrics on the port the cluster profile would give it, for the bench's profile.
+    WORKER_HTTP_PORT: String(API_PORT + 11),
+  };
   await migrate(env);
   const { worker, api } = await startApplication(env, {
     port: API_PORT,
     logDir: join(dataDir, 'logs'),
     echo: false,
   });
-  return { env, pids: { workers: [worker.pid], apis: [api.pid] } };
+  const pids = { workers: [worker.pid], apis: [api.pid] };
+  return { env, pids, metrics: { workers: [API_PORT + 11], apis: [API_PORT] } };
 }
 
 /** The cluster profile of `npm run start:cluster`, on the bench's ports and fresh databases. */
@@ -87,7 +94,9 @@ async function startClusterStack() {
   servers.postgres = profile.postgres;
   const { apis, workers } = profile.application;
   const pids = { workers: workers.map((w) => w.current.pid), apis: apis.map((a) => a.current.pid) };
-  return { env: profile.env, pids, stateFile: join(dataDir, 'processes.json') };
+  const { ports } = profile.application;
+  const metrics = { workers: ports.workers.slice(0, 2), apis: ports.apis.slice(0, 2) };
+  return { env: profile.env, pids, metrics, stateFile: join(dataDir, 'processes.json') };
 }
 
 const started = Date.now();
@@ -110,6 +119,7 @@ try {
         BENCH_QUICK: quick ? '1' : '',
         BENCH_PROFILE: cluster ? 'cluster' : 'dev',
         BENCH_PIDS: JSON.stringify(stack.pids),
+        BENCH_METRICS_PORTS: JSON.stringify(stack.metrics),
         BENCH_STATE_FILE: stack.stateFile ?? '',
         API_URL: `http://127.0.0.1:${API_PORT}`,
       },

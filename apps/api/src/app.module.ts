@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig, CONFIG, ConfigModule } from '@hardtech/config';
 import {
+  ActivePolicyRepository,
   CalendarRepository,
   PersistenceModule,
   PolicyRepository,
@@ -123,6 +124,7 @@ import { WhistlesService } from './services/whistles.service';
       useFactory: (config: AppConfig) => new DiskFileStore(config.files.dir),
     },
     { provide: FILE_SCANNER, useClass: SignatureScanner },
+    ActivePolicyRepository,
     AuditService,
     AuthService,
     CalendarRepository,
