@@ -63,7 +63,10 @@ test('benchmark', async () => {
     .join(' ')} at the start`;
 
   log(`task round trip: ${SIZE.sequential} lifecycles, one client`);
-  const sequential = await driveLifecycles(await createCasts(SIZE.sequential), 1, 'graduated');
+  const sequentialCasts = await createCasts(SIZE.sequential);
+  const beforeSequential = await snapshot();
+  const sequential = await driveLifecycles(sequentialCasts, 1, 'graduated');
+  const sequentialProfile = profileBetween(beforeSequential, await snapshot());
 
   log(
     `floor: bare Updates on a no-op workflow (${SIZE.floorSamples} one at a time, ${SIZE.concurrency} clients for ${SIZE.floorSeconds} s)`,
@@ -160,7 +163,7 @@ test('benchmark', async () => {
         `(${Math.round((made.completions / made.seconds) * 10) / 10} completions/s).`,
     },
     rss: stackRss(),
-    profile: { throughput: loadProfile, fanout: fanoutProfile },
+    profile: { roundTrip: sequentialProfile, throughput: loadProfile, fanout: fanoutProfile },
   };
   const results: BenchResults = { ...figures, targets: judge(figures) };
 

@@ -1,9 +1,12 @@
 /** Histogram sums and counts of every process's /metrics at one moment, summed over processes. */
 export type Snapshot = Map<string, number>;
 
-/** Series that say where a completion's time goes: our activities, the SDK's workflow tasks, HTTP routes. */
+/**
+ * Series that say where a completion's time goes: our activities, the SDK's workflow tasks, HTTP
+ * routes (histograms), and the workflow cache's hits and misses (a miss replays the whole history).
+ */
 const WANTED =
-  /^(hardtech_activity_duration_seconds|temporal_\w*(workflow_task|local_activity|activity)\w*(latency|time)\w*|http_request_duration_seconds)_(sum|count)\{?/;
+  /^((hardtech_activity_duration_seconds|temporal_\w*(workflow_task|local_activity|activity)\w*(latency|time)\w*|http_request_duration_seconds)_(sum|count)|temporal_sticky_cache_(hit|miss)\w*)(\{| )/;
 
 function urls(): string[] {
   const ports: { workers: number[]; apis: number[] } = JSON.parse(
@@ -32,6 +35,9 @@ export async function snapshot(): Promise<Snapshot> {
   return totals;
 }
 
+/** The SDK's histograms are in milliseconds, ours (prom-client) in seconds. */
+const msPerUnit = (series: string) => (series.startsWith('temporal_') ? 1 : 1000);
+
 export interface ProfileRow {
   series: string;
   count: number;
@@ -42,17 +48,22 @@ export interface ProfileRow {
 /** What happened between two snapshots: per series, how often and how long on average. */
 export function profileBetween(before: Snapshot, after: Snapshot): ProfileRow[] {
   const rows: ProfileRow[] = [];
-  for (const [key, sumAfter] of after) {
+  for (const [key, valueAfter] of after) {
+    if (/^temporal_sticky_cache/.test(key)) {
+      const count = valueAfter - (before.get(key) ?? 0);
+      rows.push({ series: key, count, meanMs: NaN, totalSeconds: 0 });
+      continue;
+    }
     if (!/_sum(\{|$)/.test(key)) continue;
     const countKey = key.replace(/_sum(\{|$)/, '_count$1');
     const count = (after.get(countKey) ?? 0) - (before.get(countKey) ?? 0);
-    const sum = sumAfter - (before.get(key) ?? 0);
+    const ms = (valueAfter - (before.get(key) ?? 0)) * msPerUnit(key);
     if (count <= 0) continue;
     rows.push({
       series: key.replace(/_sum(\{|$)/, '$1'),
       count,
-      meanMs: Math.round((sum / count) * 10000) / 10,
-      totalSeconds: Math.round(sum * 10) / 10,
+      meanMs: Math.round((ms / count) * 10) / 10,
+      totalSeconds: Math.round(ms / 100) / 10,
     });
   }
   return rows.sort((a, b) => b.totalSeconds - a.totalSeconds);

@@ -22,7 +22,7 @@ export interface BenchResults {
   fanout: Record<string, number | string> & { members: number; seconds: number };
   rss: { workerRssMb: (number | null)[]; apiRssMb: (number | null)[] };
   /** Where the time went in the throughput and fan-out phases, from the processes' /metrics. */
-  profile: { throughput: ProfileRow[]; fanout: ProfileRow[] };
+  profile: { roundTrip: ProfileRow[]; throughput: ProfileRow[]; fanout: ProfileRow[] };
   targets: Record<string, { target: string; value: string; met: boolean }>;
 }
 
@@ -128,14 +128,14 @@ export function markdown(r: BenchResults, charts: { file: string; title: string 
     "From the worker's and the API's `/metrics` (histogram sums and counts, before and after the phase, " +
       "all processes added up): our activities, the SDK's workflow-task and activity latencies, HTTP routes.",
     '',
-    ...(['throughput', 'fanout'] as const).flatMap((phase) => [
+    ...(['roundTrip', 'throughput', 'fanout'] as const).flatMap((phase) => [
       `### ${phase}`,
       '',
       row(['series', 'count', 'mean ms', 'total s']),
       row(['---', '---', '---', '---']),
       ...r.profile[phase]
-        .slice(0, 16)
-        .map((p) => row([`\`${p.series}\``, p.count, p.meanMs, p.totalSeconds])),
+        .slice(0, 18)
+        .map((p) => row([`\`${p.series}\``, p.count, isNaN(p.meanMs) ? '' : p.meanMs, p.totalSeconds])),
       '',
     ]),
     '## Latency distributions',
