@@ -6,6 +6,7 @@ import { reportingQuarterAt } from '@hardtech/domain';
 import { closeDb } from '../test/support/db';
 import { closeTemporal } from '../test/support/temporal';
 import { createCasts } from './casts';
+import { cpuBetween, cpuSnapshot } from './cpu';
 import { cdfChart, Series } from './chart';
 import { measureFanout } from './fanout';
 import { measureFloor } from './floor';
@@ -56,6 +57,16 @@ afterAll(async () => {
   await closeDb();
 });
 
+/** The processes' metrics and CPU time at the start of a phase; phaseProfile() takes the difference. */
+async function phaseStart() {
+  return { metrics: await snapshot(), cpu: await cpuSnapshot() };
+}
+
+async function phaseProfile(start: Awaited<ReturnType<typeof phaseStart>>) {
+  const series = profileBetween(start.metrics, await snapshot());
+  return { cpu: cpuBetween(start.cpu, await cpuSnapshot()), series };
+}
+
 test('benchmark', async () => {
   const started = Date.now();
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, load ${loadavg()
@@ -64,9 +75,9 @@ test('benchmark', async () => {
 
   log(`task round trip: ${SIZE.sequential} lifecycles, one client`);
   const sequentialCasts = await createCasts(SIZE.sequential);
-  const beforeSequential = await snapshot();
+  const beforeSequential = await phaseStart();
   const sequential = await driveLifecycles(sequentialCasts, 1, 'graduated');
-  const sequentialProfile = profileBetween(beforeSequential, await snapshot());
+  const sequentialProfile = await phaseProfile(beforeSequential);
 
   log(
     `floor: bare Updates on a no-op workflow (${SIZE.floorSamples} one at a time, ${SIZE.concurrency} clients for ${SIZE.floorSeconds} s)`,
@@ -79,20 +90,20 @@ test('benchmark', async () => {
 
   log(`throughput: ${SIZE.lifecycles} lifecycles to graduation, ${SIZE.concurrency} clients`);
   const throughputCasts = await createCasts(SIZE.lifecycles);
-  const beforeLoad = await snapshot();
+  const beforeLoad = await phaseStart();
   const loaded = await driveLifecycles(throughputCasts, SIZE.concurrency, 'graduated');
-  const loadProfile = profileBetween(beforeLoad, await snapshot());
+  const loadProfile = await phaseProfile(beforeLoad);
 
   log(`fan-out: ${SIZE.members} members to supporting through the API, ${SIZE.concurrency} clients`);
   const members = await createCasts(SIZE.members, '500113', 'T3');
   const made = await driveLifecycles(members, SIZE.concurrency, 'supporting');
   // The quarter the dispatch ticks by default: the one before today's.
-  const beforeFanout = await snapshot();
+  const beforeFanout = await phaseStart();
   const fanout = await measureFanout(
     members.map((c) => c.creditCode),
     reportingQuarterAt(new Date()),
   );
-  const fanoutProfile = profileBetween(beforeFanout, await snapshot());
+  const fanoutProfile = await phaseProfile(beforeFanout);
 
   log(`inbox: seeding ${SEEDED_ENTERPRISES} enterprises' tasks`);
   const seeded = await seedInbox(SEEDED_ENTERPRISES);

@@ -22,7 +22,10 @@ export interface BenchResults {
   fanout: Record<string, number | string> & { members: number; seconds: number };
   rss: { workerRssMb: (number | null)[]; apiRssMb: (number | null)[] };
   /** Where the time went in the throughput and fan-out phases, from the processes' /metrics. */
-  profile: { roundTrip: ProfileRow[]; throughput: ProfileRow[]; fanout: ProfileRow[] };
+  profile: Record<
+    'roundTrip' | 'throughput' | 'fanout',
+    { cpu: Record<string, number>; series: ProfileRow[] }
+  >;
   targets: Record<string, { target: string; value: string; met: boolean }>;
 }
 
@@ -131,9 +134,16 @@ export function markdown(r: BenchResults, charts: { file: string; title: string 
     ...(['roundTrip', 'throughput', 'fanout'] as const).flatMap((phase) => [
       `### ${phase}`,
       '',
+      `CPU seconds in ${r.profile[phase].cpu.wallSeconds} s: ` +
+        Object.entries(r.profile[phase].cpu)
+          .filter(([k]) => k.endsWith('CpuSeconds'))
+          .map(([k, v]) => `${k.replace('CpuSeconds', '')} ${v}`)
+          .join(', ') +
+        `; the whole machine (2 cores, shared) was ${r.profile[phase].cpu.machineBusyPercent}% busy.`,
+      '',
       row(['series', 'count', 'mean ms', 'total s']),
       row(['---', '---', '---', '---']),
-      ...r.profile[phase]
+      ...r.profile[phase].series
         .slice(0, 18)
         .map((p) => row([`\`${p.series}\``, p.count, isNaN(p.meanMs) ? '' : p.meanMs, p.totalSeconds])),
       '',

@@ -71,7 +71,11 @@ async function startDevStack() {
     logDir: join(dataDir, 'logs'),
     echo: false,
   });
-  const pids = { workers: [worker.pid], apis: [api.pid] };
+  const pids = {
+    workers: [worker.pid],
+    apis: [api.pid],
+    temporal: temporal.process ? [temporal.process.pid] : [],
+  };
   return { env, pids, metrics: { workers: [API_PORT + 11], apis: [API_PORT] } };
 }
 
