@@ -35,7 +35,8 @@ const stackEnv = {
   ADMIN_USERNAME: 'admin',
   ADMIN_PASSWORD: 'bench-admin-123456',
   LOG_LEVEL: 'warn',
-  INITIAL_POLICY: JSON.stringify({ evidenceRequired: false }),
+  // The pool holds 300 by default; the fan-out needs room for its 1,000 members.
+  INITIAL_POLICY: JSON.stringify({ evidenceRequired: false, poolCapacity: 5000 }),
 };
 
 const { servers, cleanup } = provisionedServers();
