@@ -53,5 +53,9 @@ module.exports = {
     ...(process.env.TEST_FAULTS
       ? [{ ...integration, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.test.ts'] }]
       : []),
+    // `npm run bench` only: it needs the stack scripts/bench.mjs starts, and takes minutes.
+    ...(process.env.BENCH
+      ? [{ ...integration, displayName: 'bench', testMatch: ['<rootDir>/bench/**/*.bench.ts'] }]
+      : []),
   ],
 };

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { heartbeat } from '@temporalio/activity';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
+import { ActivePolicyRepository } from '@hardtech/persistence';
 import {
   DispatchActivities,
   lifecycleWorkflowId,
@@ -18,6 +19,7 @@ export class DispatchActivitiesService implements DispatchActivities {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    private readonly policies: ActivePolicyRepository,
   ) {}
 
   async supportingMembers({ after, limit }: { after: string | null; limit: number }): Promise<string[]> {
@@ -38,6 +40,8 @@ export class DispatchActivitiesService implements DispatchActivities {
     quarter: string;
     dispatchId: string;
   }) {
+    // Read once for the page and carried by every tick: the members read none (issue 9).
+    const policy = await this.policies.current();
     let next = 0;
     let ticked = 0;
     const lane = async () => {
@@ -46,7 +50,7 @@ export class DispatchActivitiesService implements DispatchActivities {
         try {
           await this.client.workflow
             .getHandle(lifecycleWorkflowId(creditCode))
-            .signal(quarterTickSignal, { quarter, dispatchId });
+            .signal(quarterTickSignal, { quarter, dispatchId, policy });
           ticked++;
         } catch (e) {
           // A lifecycle that ended since the page was read has nothing to report.

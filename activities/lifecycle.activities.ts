@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig, CONFIG } from '@hardtech/config';
-import { ActivePolicy, notificationText, shanghaiDate } from '@hardtech/domain';
+import { ActivePolicy, notificationText } from '@hardtech/domain';
 import {
-  CalendarRepository,
+  ActivePolicyRepository,
   Channel,
   PreferencesRepository,
   MembershipRepository,
   NotificationsRepository,
-  PolicyRepository,
   ProjectionRepository,
 } from '@hardtech/persistence';
 import type {
@@ -24,27 +23,20 @@ import type {
 @Injectable()
 export class LifecycleActivitiesService implements LifecycleActivities {
   constructor(
-    private readonly policies: PolicyRepository,
+    private readonly policies: ActivePolicyRepository,
     private readonly projections: ProjectionRepository,
     private readonly membership: MembershipRepository,
     private readonly notifications: NotificationsRepository,
-    private readonly calendar: CalendarRepository,
     private readonly preferences: PreferencesRepository,
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
-   * The active policy, with the working-day calendar for the next two years when an SLA counts
-   * working days: the workflow computes deadlines from it deterministically (the result is in
-   * history), and a calendar edit applies to tasks created afterwards.
+   * The active policy with its calendar: the workflow computes deadlines from it deterministically
+   * (the result is in history). Read afresh: a workflow asks only where no caller carried it.
    */
-  async activePolicy(): Promise<ActivePolicy> {
-    const policy = await this.policies.active();
-    const needsCalendar = Object.values(policy.sla).some((s) => typeof s.due !== 'string');
-    if (!needsCalendar) return { ...policy, calendar: null };
-    const today = shanghaiDate(new Date());
-    const until = shanghaiDate(new Date(Date.now() + 2 * 366 * 86_400_000));
-    return { ...policy, calendar: await this.calendar.calendar(today, until) };
+  activePolicy(): Promise<ActivePolicy> {
+    return this.policies.read();
   }
 
   /** Applies the transition and returns its receipt, which the history of the workflow keeps. */

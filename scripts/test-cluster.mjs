@@ -12,21 +12,15 @@ await ensureDependencies();
 const { ensureBuilt } = await import('./lib/build.mjs');
 const { provisionClusterProfile } = await import('./lib/cluster.mjs');
 const { portOpen } = await import('./lib/temporal.mjs');
-const { run, stopAll } = await import('./lib/processes.mjs');
+const { provisionedServers } = await import('./lib/stack.mjs');
+const { run } = await import('./lib/processes.mjs');
 
 const dataDir = join(DATA, 'cluster-test');
 const PORT = Number(process.env.TEST_CLUSTER_PORT ?? 3250);
 const TEMPORAL_PORT = Number(process.env.TEST_CLUSTER_TEMPORAL_PORT ?? 7340);
 const UI_PORT = Number(process.env.TEST_CLUSTER_UI_PORT ?? 7390);
-let postgres;
+const { servers, cleanup } = provisionedServers();
 let exitCode = 1;
-
-async function cleanup() {
-  await stopAll();
-  await postgres?.stop?.();
-}
-process.on('SIGINT', () => cleanup().then(() => process.exit(130)));
-process.on('SIGTERM', () => cleanup().then(() => process.exit(143)));
 
 const started = Date.now();
 try {
@@ -64,7 +58,7 @@ try {
     },
     echo: false,
   });
-  postgres = profile.postgres;
+  servers.postgres = profile.postgres;
   step(`Running test/cluster (stack ready after ${Math.round((Date.now() - started) / 1000)} s)…`);
   await run(
     process.execPath,

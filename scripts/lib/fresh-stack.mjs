@@ -2,13 +2,14 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA } from './paths.mjs';
 import { provisionPostgres } from './postgres.mjs';
-import { stopAll } from './processes.mjs';
+import { provisionedServers } from './stack.mjs';
 import { portOpen, provisionTemporal } from './temporal.mjs';
 
-// npm test and npm run test:e2e run side by side: each has its own database and ports.
+// npm test, npm run test:e2e and npm run bench run side by side: each has its own database and ports.
 const PROFILES = {
   test: { prefix: 'TEST_', database: 'hardtech_test', embeddedPort: 54339, temporalPort: 7244 },
   e2e: { prefix: 'E2E_', database: 'hardtech_e2e', embeddedPort: 54340, temporalPort: 7644 },
+  bench: { prefix: 'BENCH_', database: 'hardtech_bench', embeddedPort: 54369, temporalPort: 7450 },
 };
 
 /**
@@ -16,15 +17,7 @@ const PROFILES = {
  * data folder and ports, stopped again on cleanup() — also on Ctrl-C or a kill.
  */
 export function freshStack() {
-  let postgres;
-  let temporal;
-  const cleanup = async () => {
-    await stopAll();
-    await temporal?.teardown?.();
-    await postgres?.stop?.();
-  };
-  process.on('SIGINT', () => cleanup().then(() => process.exit(130)));
-  process.on('SIGTERM', () => cleanup().then(() => process.exit(143)));
+  const { servers, cleanup } = provisionedServers();
 
   /** The stack of a profile: its data folder, database and ports, each movable by its variable. */
   async function provision(name) {
@@ -37,21 +30,21 @@ export function freshStack() {
       throw new Error(`port ${port} is in use (a test server left running?); set ${portVar}`);
     }
     rmSync(dataDir, { recursive: true, force: true });
-    postgres = await provisionPostgres({
+    const postgres = (servers.postgres = await provisionPostgres({
       urlFromEnv: process.env[`${prefix}DATABASE_URL`],
       database: process.env[`${prefix}DB_NAME`] ?? database,
       recreate: true,
       embeddedDir: join(dataDir, 'pg'),
       embeddedPort: Number(process.env[`${prefix}EMBEDDED_PG_PORT`] ?? embeddedPort),
-    });
-    temporal = await provisionTemporal({
+    }));
+    const temporal = (servers.temporal = await provisionTemporal({
       addressFromEnv: temporalAddress,
       port,
       uiPort: null,
       dbFile: join(dataDir, 'temporal.db'),
       logFile: join(dataDir, 'logs', 'temporal.log'),
       fresh: true,
-    });
+    }));
     const env = {
       ...process.env,
       NODE_ENV: 'test',
@@ -70,5 +63,5 @@ export function freshStack() {
     return { postgres, temporal, env, dataDir };
   }
 
-  return { provision, cleanup };
+  return { provision, cleanup, servers };
 }

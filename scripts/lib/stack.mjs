@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { DIST, ROOT } from './paths.mjs';
 import { ok, step } from './log.mjs';
-import { run, startProcess, superviseProcess, waitFor } from './processes.mjs';
+import { run, startProcess, stopAll, superviseProcess, waitFor } from './processes.mjs';
 
 const node = process.execPath;
 
@@ -50,4 +50,20 @@ export async function startApplication(env, { port, logDir, echo, onWorkerStart 
   );
   ok(`API healthy on port ${port}`);
   return { worker, api };
+}
+
+/**
+ * The servers a script provisions, and `cleanup()` that stops every process started here, then
+ * Temporal and PostgreSQL (when they were started, not reused); run on SIGINT and SIGTERM too.
+ */
+export function provisionedServers() {
+  const servers = { postgres: null, temporal: null };
+  const cleanup = async () => {
+    await stopAll();
+    await servers.temporal?.teardown?.();
+    await servers.postgres?.stop?.();
+  };
+  process.on('SIGINT', () => cleanup().then(() => process.exit(130)));
+  process.on('SIGTERM', () => cleanup().then(() => process.exit(143)));
+  return { servers, cleanup };
 }

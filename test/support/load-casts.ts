@@ -2,30 +2,42 @@ import { Api } from './api';
 import { adminApi, Cast, createUser, freshCreditCode, Member, PASSWORD, tag } from './cast';
 import { inParallel } from './retrying-driver';
 
+export interface LoadCastOptions {
+  district?: string;
+  cluster?: string;
+  /** Enterprises served by one enterprise user: a thousand members need not mean a thousand users. */
+  enterprisesPerUser?: number;
+}
+
 /**
- * Casts for a load of `count` lifecycles in district 500112 / cluster T2: the officers are shared,
- * as in a real district, and each enterprise has its own user.
+ * Casts for a load of `count` lifecycles: the officers are shared, as in a real district, and each
+ * group of enterprises has its own enterprise user.
  */
-export async function createLoadCasts(count: number): Promise<Cast[]> {
+export async function createLoadCasts(
+  count: number,
+  { district = '500112', cluster = 'T2', enterprisesPerUser = 1 }: LoadCastOptions = {},
+): Promise<Cast[]> {
   const [coordinator, districtOfficer, commissioner, industry, auditor] = await Promise.all([
     createUser('city_coordinator', {}),
-    createUser('district_officer', { districts: ['500112'] }),
+    createUser('district_officer', { districts: [district] }),
     createUser('commissioner', {}),
-    createUser('industry_officer', { clusters: ['T2'] }),
+    createUser('industry_officer', { clusters: [cluster] }),
     createUser('auditor', {}),
   ]);
   const codes = Array.from({ length: count }, () => freshCreditCode());
-  const enterprises: Member[] = new Array(count);
+  const groups = Array.from({ length: Math.ceil(count / enterprisesPerUser) }, (_, i) =>
+    codes.slice(i * enterprisesPerUser, (i + 1) * enterprisesPerUser),
+  );
+  const users: Member[] = new Array(groups.length);
   const admin = await adminApi();
-  await inParallel([...codes.keys()], 10, async (i) => {
+  await inParallel([...groups.keys()], 10, async (i) => {
     const username = `ent-${tag()}`;
-    const scope = { creditCodes: [codes[i]] };
     const created = await admin.post('/api/users', {
       username,
       password: PASSWORD,
       displayName: username,
       role: 'enterprise_user',
-      scope,
+      scope: { creditCodes: groups[i] },
     });
     if (created.status !== 201) throw new Error(`create ${username}: ${created.status}`);
     // Each enterprise logs in from its own address (through a proxy the API trusts), as in
@@ -36,15 +48,15 @@ export async function createLoadCasts(count: number): Promise<Cast[]> {
       { 'x-forwarded-for': `10.8.${Math.floor(i / 250)}.${(i % 250) + 1}` },
     );
     if (login.status !== 200) throw new Error(`login ${username}: ${login.status}`);
-    enterprises[i] = { username, api: new Api(login.body.accessToken) };
+    users[i] = { username, api: new Api(login.body.accessToken) };
   });
   return codes.map((creditCode, i) => ({
     creditCode,
-    district: '500112',
-    cluster: 'T2',
+    district,
+    cluster,
     coordinator,
     districtOfficer,
-    enterprise: enterprises[i],
+    enterprise: users[Math.floor(i / enterprisesPerUser)],
     commissioner,
     industry,
     auditor,

@@ -17,6 +17,7 @@ function harness(
   let clock = Date.parse('2026-03-02T01:00:00Z');
   let ids = 0;
   let seats = 0;
+  let policyReads = 0;
   const notifications: TaskNotification[] = [];
   // Durable timers stand-in: sleeps resolve when `advance` moves the clock past them.
   let timers: { at: number; key: string; resolve: (fired: boolean) => void }[] = [];
@@ -45,7 +46,10 @@ function harness(
       lifecycleNo: 1,
     },
     {
-      activePolicy: async () => ({ ...DEFAULT_POLICY, poolCapacity: capacity, ...policy, calendar: null }),
+      activePolicy: async () => (
+        policyReads++,
+        { ...DEFAULT_POLICY, poolCapacity: capacity, ...policy, calendar: null }
+      ),
 
       project: async (d) => void deltas.push(d),
       reservePoolSeat: async (req) => ({
@@ -78,7 +82,16 @@ function harness(
     lifecycle.validateCompletion(req);
     return lifecycle.complete(req);
   };
-  return { lifecycle, deltas, open, complete, notifications, advance, pendingTimers: () => timers.length };
+  return {
+    lifecycle,
+    deltas,
+    open,
+    complete,
+    notifications,
+    advance,
+    pendingTimers: () => timers.length,
+    policyReads: () => policyReads,
+  };
 }
 
 const coordinator: Actor = { username: 'coordinator', role: 'city_coordinator', scope: {} };
@@ -245,6 +258,20 @@ describe('lifecycle runtime', () => {
     const r = await h.complete('QUARTERLY_REVIEW', industry, 'continue', {});
     expect(r.nextTasks.map((x) => [x.type, x.quarter])).toEqual([['QUARTERLY_REPORT', '2026Q2']]);
     expect(h.lifecycle.shouldContinueAsNew(false)).toBe(false);
+  });
+
+  it('uses the policy a completion or a tick carries, and reads it only when none is carried', async () => {
+    const h = harness();
+    await h.lifecycle.open();
+    expect(h.policyReads()).toBe(1);
+    const carried = { ...DEFAULT_POLICY, version: 7, calendar: null };
+    const screen = h.open('SCREEN');
+    const req = { taskId: screen.id, outcome: 'pass', data: { judgments }, actor: coordinator };
+    await h.lifecycle.complete({ ...req, policy: carried });
+    expect(h.policyReads()).toBe(1);
+    expect(h.open('DISTRICT_FEEDBACK').policyVersion).toBe(7);
+    await h.complete('DISTRICT_FEEDBACK', district, 'support');
+    expect(h.policyReads()).toBe(2);
   });
 
   it('refuses admission with 422 when the pool is full, leaving the task open', async () => {

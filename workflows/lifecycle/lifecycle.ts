@@ -64,6 +64,12 @@ export interface LifecycleEffects extends FollowUpEffects {
 /** Patch id: admission reserves a seat in the pool (capacity check) before the transition. */
 export const POOL_SEAT_PATCH = 'pool-seat-reservation';
 
+/**
+ * Patch id: a completion or a quarter tick that carries the active policy uses it instead of
+ * reading it in a local activity (issue 9: one activation and one query less per transition).
+ */
+export const CARRIED_POLICY_PATCH = 'policy-carried-by-caller';
+
 /** Production lifecycles continue as new at least this often, whatever Temporal suggests. */
 export const DEFAULT_QUARTERS_PER_RUN = 8;
 
@@ -176,7 +182,7 @@ export class Lifecycle {
     task.completing = true; // from here on, a concurrent completion of this task is refused
     let policy: ActivePolicy;
     try {
-      policy = await this.fx.activePolicy();
+      policy = await this.policyFrom(req.policy);
       await this.beforeTransition(task, req, policy);
     } catch (e) {
       task.completing = false;
@@ -357,11 +363,20 @@ export class Lifecycle {
       at: this.fx.now().toISOString(),
     };
     if (!this.snapshot.can(event)) return;
-    const policy = await this.fx.activePolicy();
+    const policy = await this.policyFrom(tick.policy);
     const before = this.context.quarter.lastTicked;
     this.snapshot = transition(lifecycleMachine, this.snapshot, event)[0];
     if (this.context.quarter.lastTicked !== before) this.quartersThisRun++;
     await this.commit(this.reconcile(policy, this.fx.now(), null));
+  }
+
+  /**
+   * The policy the caller carried, else the one a local activity reads. Histories made before the
+   * patch carried none and read it: replaying them asks patched() nothing and reads it again.
+   */
+  private policyFrom(carried: ActivePolicy | undefined): Promise<ActivePolicy> {
+    if (carried && this.fx.patched(CARRIED_POLICY_PATCH)) return Promise.resolve(carried);
+    return this.fx.activePolicy();
   }
 
   // ---- reconciling tasks with the state -------------------------------------------------------

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@hardtech/config';
 import {
+  ActivePolicyRepository,
   CalendarRepository,
   MembershipRepository,
   PreferencesRepository,
@@ -18,6 +19,7 @@ import { NotificationDeliverer } from './delivery/notification-deliverer';
   // The Temporal client is for activities that signal workflows (the quarterly dispatch).
   imports: [ConfigModule, PersistenceModule, TemporalClientModule],
   providers: [
+    ActivePolicyRepository,
     CalendarRepository,
     MembershipRepository,
     PreferencesRepository,

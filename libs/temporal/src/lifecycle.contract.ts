@@ -78,6 +78,11 @@ export interface CompleteTaskRequest {
   actor: Actor;
   /** The client's Idempotency-Key, recorded with the completion. */
   idempotencyKey?: string;
+  /**
+   * The active policy as the API read it (cached by version): the workflow then reads none itself.
+   * Absent from Updates sent before this field existed (and from other clients): it reads it then.
+   */
+  policy?: ActivePolicy;
 }
 
 export interface CompleteTaskResult {
@@ -104,6 +109,8 @@ export interface QuarterTick {
   /** The quarter to report, e.g. "2026Q3". A tick for a quarter already ticked is ignored. */
   quarter: string;
   dispatchId: string;
+  /** The active policy as the dispatch read it once for all members (see CompleteTaskRequest.policy). */
+  policy?: ActivePolicy;
 }
 
 export interface WhistleRequest {

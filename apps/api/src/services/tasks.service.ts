@@ -11,7 +11,7 @@ import {
   TASK_LABELS,
   Text,
 } from '@hardtech/domain';
-import { TaskCommentEntity, TaskEntity } from '@hardtech/persistence';
+import { ActivePolicyRepository, TaskCommentEntity, TaskEntity } from '@hardtech/persistence';
 import {
   assignTaskUpdate,
   AssignKind,
@@ -62,6 +62,7 @@ export class TasksService {
     private readonly enterprises: EnterprisesRepository,
     private readonly users: UsersService,
     private readonly references: TaskReferences,
+    private readonly policies: ActivePolicyRepository,
   ) {}
 
   async list(actor: Actor, filter: TaskFilter) {
@@ -130,9 +131,11 @@ export class TasksService {
     if (task.status !== 'open' && !replay) throw closed(task);
     if (!replay) await this.references.check(task, body.outcome, body.data);
     const handle = this.client.workflow.getHandle(task.workflowId);
+    // The policy goes with the Update, so the workflow reads none (issue 9).
+    const policy = await this.policies.current();
     try {
       return await handle.executeUpdate(completeTaskUpdate, {
-        args: [{ taskId: id, outcome: body.outcome, data: body.data, actor, idempotencyKey }],
+        args: [{ taskId: id, outcome: body.outcome, data: body.data, actor, idempotencyKey, policy }],
         updateId: idempotencyKey ? completionUpdateId(id, actor.username, idempotencyKey, body) : undefined,
       });
     } catch (e) {

@@ -5,6 +5,7 @@ import { CalendarOverrides1764070000000 } from './1764070000000-CalendarOverride
 import { NotificationChannels1764080000000 } from './1764080000000-NotificationChannels';
 import { Sessions1764100000000 } from './1764100000000-Sessions';
 import { AuditLog1764400000000 } from './1764400000000-AuditLog';
+import { InboxIndexes1764500000000 } from './1764500000000-InboxIndexes';
 import { Attachments1764600000000 } from './1764600000000-Attachments';
 import { SavedViews1764610000000 } from './1764610000000-SavedViews';
 
@@ -17,6 +18,7 @@ export const MIGRATIONS = [
   NotificationChannels1764080000000,
   Sessions1764100000000,
   AuditLog1764400000000,
+  InboxIndexes1764500000000,
   Attachments1764600000000,
   SavedViews1764610000000,
 ];

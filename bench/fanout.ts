@@ -1,0 +1,34 @@
+import { adminApi } from '../test/support/cast';
+import { db } from '../test/support/db';
+
+/**
+ * 一季一调度 at scale: triggers the quarterly dispatch (as an administrator does) and waits until
+ * every member has its QUARTERLY_REPORT task in the inbox (read model), polling PostgreSQL.
+ */
+export async function measureFanout(creditCodes: string[], quarter: string) {
+  const admin = await adminApi();
+  const started = Date.now();
+  const trigger = admin
+    .post('/api/admin/quarterly-dispatch/trigger', { quarter })
+    .then((reply) => ({ reply, seconds: (Date.now() - started) / 1000 }));
+  let reported = 0;
+  for (;;) {
+    const { rows } = await db().query(
+      `SELECT count(*)::int AS n FROM tasks
+       WHERE type = 'QUARTERLY_REPORT' AND quarter = $1 AND credit_code = ANY($2)`,
+      [quarter, creditCodes],
+    );
+    reported = rows[0].n;
+    if (reported >= creditCodes.length) break;
+    if (Date.now() - started > 600_000)
+      throw new Error(`fan-out: ${reported} of ${creditCodes.length} after 600 s`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const seconds = (Date.now() - started) / 1000;
+  const { reply, seconds: answeredAfter } = await trigger;
+  if (reply.status !== 201 && reply.status !== 200) {
+    throw new Error(`trigger: ${reply.status} ${JSON.stringify(reply.body)}`);
+  }
+  // The trigger answers once every member is signalled; the tasks appear as lifecycles tick.
+  return { members: creditCodes.length, seconds, triggerAnsweredSeconds: answeredAfter };
+}

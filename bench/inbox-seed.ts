@@ -1,0 +1,59 @@
+import { BUILTIN_CLUSTERS, DISTRICTS } from '@hardtech/domain';
+import { db } from '../test/support/db';
+
+/** The task types of a lifecycle in order, with the candidate group each is offered to. */
+const TYPES: [string, string][] = [
+  ['SCREEN', `'city_coordinator'`],
+  ['DISTRICT_FEEDBACK', `'district_officer:district:' || district`],
+  ['ENTERPRISE_CONFIRM', `'enterprise_user:enterprise:' || credit_code`],
+  ['ADMIT', `'city_coordinator'`],
+  ['DIAGNOSE', `'user:seed-commissioner'`],
+  ['QUARTERLY_REPORT', `'enterprise_user:enterprise:' || credit_code`],
+  ['QUARTERLY_REVIEW', `'industry_officer:cluster:' || cluster`],
+  ['GRADUATION_REVIEW', `'city_coordinator'`],
+];
+
+/**
+ * Seeds the read model directly (issue 9: "≥ 100,000 rows in tasks, seeded directly"): `enterprises`
+ * enterprises spread over every district and cluster, each with one row per lifecycle task; two
+ * in five are still in progress, with one task open at a step that varies by enterprise, the rest
+ * done by other people. Credit codes start with `B`, so they never collide with real ones.
+ */
+export async function seedInbox(enterprises: number): Promise<{ tasks: number; seconds: number }> {
+  const started = Date.now();
+  const districts = DISTRICTS.map((d) => d.code);
+  const clusters = BUILTIN_CLUSTERS.map((c) => c.code);
+  const pg = db();
+  await pg.query(
+    `INSERT INTO enterprises (credit_code, name, district, cluster, stage, workflow_id, lifecycle_no,
+                              nomination, nominated_by)
+     SELECT 'B' || lpad(n::text, 17, '0'), '压测企业' || n, ($2::text[])[1 + n % cardinality($2)],
+            ($3::text[])[1 + n % cardinality($3)],
+            CASE WHEN n % 5 < 2 THEN 'diagnosis' ELSE 'graduated' END,
+            'enterprise/B' || lpad(n::text, 17, '0'), 1, '{}'::jsonb, 'seed-officer'
+     FROM generate_series(1, $1) AS n`,
+    [enterprises, districts, clusters],
+  );
+  for (const [step, [type, group]] of TYPES.entries()) {
+    await pg.query(
+      `INSERT INTO tasks (id, workflow_id, credit_code, lifecycle_no, type, stage, state_key,
+                          candidate_groups, status, completed_by, completed_at, enterprise_name,
+                          district, cluster, policy_version, created_at, due_at)
+       SELECT gen_random_uuid(), workflow_id, credit_code, 1, $1::text, 'screening', 'seed.' || $1::text,
+              ARRAY[${group}], s.status, CASE WHEN s.status = 'done' THEN 'seed-officer' END,
+              CASE WHEN s.status = 'done' THEN created END, name, district, cluster, 1,
+              created, created + interval '10 days'
+       FROM (SELECT e.*, now() - (n % 700) * interval '1 day' + $2::int * interval '12 days' AS created,
+                    CASE WHEN n % 5 < 2 AND n % 8 = $2::int THEN 'open' ELSE 'done' END AS status
+             FROM (SELECT *, substr(credit_code, 2)::int AS n FROM enterprises
+                   WHERE credit_code LIKE 'B%') e) s
+       -- An enterprise in progress has no rows yet for the steps after its open one.
+       WHERE NOT (s.n % 5 < 2 AND s.n % 8 < $2::int)`,
+      [type, step],
+    );
+  }
+  await pg.query('ANALYZE enterprises');
+  await pg.query('ANALYZE tasks');
+  const { rows } = await pg.query('SELECT count(*)::int AS n FROM tasks');
+  return { tasks: rows[0].n, seconds: (Date.now() - started) / 1000 };
+}

@@ -1,0 +1,126 @@
+// `npm run bench`: the benchmark of issue 9 against a stack of its own (fresh databases, its own
+// ports), then bench/results/latest.json and latest.md. `-- --quick` is the two-minute version,
+// `-- --cluster` runs on the cluster profile (real Temporal server on PostgreSQL, two workers, two
+// API processes behind the gateway) instead of the dev server. Not part of `npm test`.
+// Ports: BENCH_API_PORT (3350), BENCH_TEMPORAL_PORT (7450); database BENCH_DB_NAME (hardtech_bench).
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { DATA, ROOT } from './lib/paths.mjs';
+import { fail, ok, step } from './lib/log.mjs';
+import { ensureDependencies } from './lib/deps.mjs';
+
+await ensureDependencies();
+const { ensureBuilt } = await import('./lib/build.mjs');
+const { freshStack } = await import('./lib/fresh-stack.mjs');
+const { portOpen } = await import('./lib/temporal.mjs');
+const { migrate, startApplication } = await import('./lib/stack.mjs');
+const { provisionClusterProfile } = await import('./lib/cluster.mjs');
+const { run } = await import('./lib/processes.mjs');
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const cluster = args.includes('--cluster');
+const jestArgs = args.filter((a) => a !== '--quick' && a !== '--cluster');
+const API_PORT = Number(process.env.BENCH_API_PORT ?? 3350);
+const TEMPORAL_PORT = Number(process.env.BENCH_TEMPORAL_PORT ?? 7450);
+const DB_NAME = process.env.BENCH_DB_NAME ?? 'hardtech_bench';
+const dataDir = join(DATA, cluster ? 'bench-cluster' : 'bench');
+
+// What the stack needs that a bench does not measure: no demo data, no certificates to upload.
+const stackEnv = {
+  NODE_ENV: 'test',
+  DEMO_MODE: 'false',
+  TEMPORAL_TASK_QUEUE: 'hardtech-bench',
+  JWT_SECRET: 'bench-secret-0123456789abcdef0123456789',
+  ADMIN_USERNAME: 'admin',
+  ADMIN_PASSWORD: 'bench-admin-123456',
+  LOG_LEVEL: 'warn',
+  // The pool holds 300 by default; the fan-out needs room for its 1,000 members.
+  INITIAL_POLICY: JSON.stringify({ evidenceRequired: false, poolCapacity: 5000 }),
+};
+
+const devStack = freshStack();
+const { servers, cleanup } = devStack;
+let exitCode = 1;
+
+/** The dev-server stack of `npm test`, on the bench's ports and database. */
+async function startDevStack() {
+  const { temporal, env: fresh } = await devStack.provision('bench');
+  const env = {
+    ...fresh,
+    ...stackEnv,
+    // The worker's metrics on the port the cluster profile would give it, for the bench's profile.
+    WORKER_HTTP_PORT: String(API_PORT + 11),
+  };
+  await migrate(env);
+  const { worker, api } = await startApplication(env, {
+    port: API_PORT,
+    logDir: join(dataDir, 'logs'),
+    echo: false,
+  });
+  const pids = {
+    workers: [worker.pid],
+    apis: [api.pid],
+    temporal: temporal.process ? [temporal.process.pid] : [],
+  };
+  return { env, pids, metrics: { workers: [API_PORT + 11], apis: [API_PORT] } };
+}
+
+/** The cluster profile of `npm run start:cluster`, on the bench's ports and fresh databases. */
+async function startClusterStack() {
+  const profile = await provisionClusterProfile({
+    namespace: 'hardtech-bench',
+    databases: { app: `${DB_NAME}_cluster`, temporal: 'temporal_bench' },
+    port: API_PORT,
+    temporalPort: TEMPORAL_PORT,
+    uiPort: TEMPORAL_PORT + 40,
+    workers: 2,
+    apis: 2,
+    dataDir,
+    embeddedPostgresPort: 54379,
+    fresh: true,
+    env: stackEnv,
+    echo: false,
+  });
+  servers.postgres = profile.postgres;
+  const { apis, workers } = profile.application;
+  const pids = { workers: workers.map((w) => w.current.pid), apis: apis.map((a) => a.current.pid) };
+  const { ports } = profile.application;
+  const metrics = { workers: ports.workers.slice(0, 2), apis: ports.apis.slice(0, 2) };
+  return { env: profile.env, pids, metrics, stateFile: join(dataDir, 'processes.json') };
+}
+
+const started = Date.now();
+try {
+  await ensureBuilt();
+  for (const port of [API_PORT, TEMPORAL_PORT]) {
+    if (await portOpen('127.0.0.1', port)) throw new Error(`port ${port} is in use; set BENCH_API_PORT etc.`);
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+  const stack = cluster ? await startClusterStack() : await startDevStack();
+  step(`Running the benchmark (stack ready after ${Math.round((Date.now() - started) / 1000)} s)…`);
+  await run(
+    process.execPath,
+    [join(ROOT, 'node_modules/jest/bin/jest.js'), '--selectProjects', 'bench', '--runInBand', ...jestArgs],
+    {
+      cwd: ROOT,
+      env: {
+        ...stack.env,
+        BENCH: '1',
+        BENCH_QUICK: quick ? '1' : '',
+        BENCH_PROFILE: cluster ? 'cluster' : 'dev',
+        BENCH_PIDS: JSON.stringify(stack.pids),
+        BENCH_METRICS_PORTS: JSON.stringify(stack.metrics),
+        BENCH_STATE_FILE: stack.stateFile ?? '',
+        API_URL: `http://127.0.0.1:${API_PORT}`,
+      },
+    },
+  );
+  exitCode = 0;
+  ok(`benchmark done in ${Math.round((Date.now() - started) / 1000)} s: bench/results/latest.md`);
+} catch (e) {
+  fail(`${e.message} (logs: ${join(dataDir, 'logs')})`);
+} finally {
+  await cleanup();
+}
+process.exit(exitCode);
