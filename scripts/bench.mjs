@@ -59,7 +59,7 @@ async function startDevStack() {
     echo: false,
   });
   const pids = {
-    workers: [worker.pid],
+    workers: [worker.current.pid],
     apis: [api.pid],
     temporal: temporal.process ? [temporal.process.pid] : [],
   };
