@@ -7,6 +7,7 @@ import {
   SPECIAL_HANDLING,
 } from '@hardtech/domain/ledger';
 import type { Option } from '@hardtech/domain/forms/schema';
+import { EvidenceFiles } from '../../components/EvidenceFiles';
 import { useLocalText } from '../../i18n';
 import type { ProblemView } from './types';
 
@@ -17,8 +18,8 @@ const STATUS_COLOURS: Record<string, string> = {
   escalated: 'red',
 };
 
-/** The enterprise's part of the ledger (化解问题台账). */
-export function ProblemTable({ problems }: { problems: ProblemView[] }) {
+/** The enterprise's part of the ledger (化解问题台账); a problem's row opens onto its evidence files. */
+export function ProblemTable({ creditCode, problems }: { creditCode: string; problems: ProblemView[] }) {
   const { t } = useTranslation('enterprise');
   const local = useLocalText();
   const label = (options: Option[], value: string | null) =>
@@ -31,6 +32,11 @@ export function ProblemTable({ problems }: { problems: ProblemView[] }) {
       pagination={false}
       dataSource={problems}
       scroll={{ x: 900 }}
+      expandable={{
+        expandedRowRender: (p) => (
+          <EvidenceFiles creditCode={creditCode} subject="problem" subjectId={p.id} />
+        ),
+      }}
       locale={{ emptyText: t('ledger.none') }}
       columns={[
         { title: t('ledger.title'), dataIndex: 'title' },

@@ -12,8 +12,8 @@ import { CommentsPanel } from './CommentsPanel';
 import { CompleteTaskForm } from './CompleteTaskForm';
 import { DueTag } from './DueTag';
 import { ScreeningPanel } from './ScreeningPanel';
-import { TaskAttachments } from './TaskAttachments';
 import type { CompleteResult, TaskDetail } from './taskTypes';
+import { EvidenceFiles } from '../../components/EvidenceFiles';
 
 /** 任务办理: one task, its enterprise, the form of its outcomes and the comments. */
 export function TaskPage() {
@@ -106,7 +106,7 @@ export function TaskPage() {
               />
             )}
             <CommentsPanel taskId={detail.id} comments={detail.comments} onAdded={task.reload} />
-            <TaskAttachments taskId={detail.id} creditCode={detail.creditCode} />
+            <EvidenceFiles creditCode={detail.creditCode} subject="task" subjectId={detail.id} />
           </Space>
         </Col>
       </Row>

@@ -3,14 +3,25 @@ import { ALLOWED_EXTENSIONS } from '@hardtech/domain/attachments';
 import { Button, Card, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { Attachments } from '../enterprises/Attachments';
-import { useAction } from './useAction';
+import { api } from '../api/client';
+import { Attachments } from '../pages/enterprises/Attachments';
+import { useAction } from '../pages/tasks/useAction';
+import { ErrorAlert } from './ErrorAlert';
 
-/** 佐证材料 of the task: uploaded here (size and type checked by the server), listed with who and when. */
-export function TaskAttachments({ taskId, creditCode }: { taskId: string; creditCode: string }) {
-  const { t } = useTranslation('task');
+/**
+ * 佐证材料 of a task or a ledger problem: uploaded here (size, type and scope checked by the server),
+ * listed with who uploaded them and when.
+ */
+export function EvidenceFiles({
+  creditCode,
+  subject,
+  subjectId,
+}: {
+  creditCode: string;
+  subject: 'task' | 'problem';
+  subjectId: string;
+}) {
+  const { t } = useTranslation();
   const { busy, error, run } = useAction();
   const [uploads, setUploads] = useState(0);
 
@@ -19,8 +30,8 @@ export function TaskAttachments({ taskId, creditCode }: { taskId: string; credit
       const body = new FormData();
       body.append('file', file);
       body.append('creditCode', creditCode);
-      body.append('subject', 'task');
-      body.append('subjectId', taskId);
+      body.append('subject', subject);
+      body.append('subjectId', subjectId);
       body.append('purpose', 'evidence');
       await api('/attachments', { body });
       setUploads((n) => n + 1);
@@ -29,8 +40,8 @@ export function TaskAttachments({ taskId, creditCode }: { taskId: string; credit
   return (
     <Card
       size="small"
-      title={t('attachments.title')}
-      data-testid="task-attachments"
+      title={t('evidence.title')}
+      data-testid={`${subject}-attachments`}
       extra={
         <Upload
           accept={ALLOWED_EXTENSIONS.map((ext) => `.${ext}`).join(',')}
@@ -41,13 +52,13 @@ export function TaskAttachments({ taskId, creditCode }: { taskId: string; credit
           }}
         >
           <Button size="small" icon={<UploadOutlined />} loading={busy}>
-            {t('attachments.upload')}
+            {t('evidence.upload')}
           </Button>
         </Upload>
       }
     >
       <ErrorAlert error={error} />
-      <Attachments key={uploads} creditCode={creditCode} subject="task" subjectId={taskId} />
+      <Attachments key={uploads} creditCode={creditCode} subject={subject} subjectId={subjectId} />
     </Card>
   );
 }
