@@ -29,12 +29,19 @@ export class TasksRepository {
     private readonly access: AccessService,
   ) {}
 
+  /**
+   * The tasks the caller may see. The enterprise is reached in EXISTS rather than joined: TypeORM
+   * pages a query that has a join in two statements (the ids, then the rows), which every inbox
+   * request would pay (issue 9's bench: one statement fewer per page).
+   */
   private scoped(actor: Actor): SelectQueryBuilder<TaskEntity> {
     const visible = this.access.visibleTasks(actor, 't', 'e');
     return this.repo
       .createQueryBuilder('t')
-      .innerJoin('enterprises', 'e', 'e.credit_code = t.credit_code')
-      .where(visible.sql, visible.params);
+      .where(
+        `EXISTS (SELECT 1 FROM enterprises e WHERE e.credit_code = t.credit_code AND ${visible.sql})`,
+        visible.params,
+      );
   }
 
   /** The task if the caller may see it; null otherwise (404 either way). */
@@ -65,7 +72,6 @@ export class TasksRepository {
     const [items, total] = await qb
       .orderBy(column === 'dueAt' ? 't.dueAt' : 't.createdAt', order)
       .addOrderBy('t.id', 'ASC')
-      // One task row per join row, so plain OFFSET/LIMIT pages correctly.
       .offset((f.page - 1) * f.pageSize)
       .limit(f.pageSize)
       .getManyAndCount();
