@@ -1,26 +1,17 @@
 import ExcelJS from 'exceljs';
-import { NOMINATION_SHEET, Policy } from '@hardtech/domain';
-import { API_URL, Api } from '../support/api';
+import { NOMINATION_SHEET } from '@hardtech/domain';
+import { API_URL } from '../support/api';
 import { createCast, createUser } from '../support/cast';
-import { closeDb, db } from '../support/db';
+import { db } from '../support/db';
 import { upload } from '../support/files';
 import { expectOk, nominationFor } from '../support/lifecycle';
-import { closeTemporal } from '../support/temporal';
+import { keepPolicy } from '../support/policy';
 
 // Issue 10 §3: a nomination needs the certificates of its C3 and C5 claims (when the policy says
 // so; test stacks start without it). Changes the global policy: serial.
-let coordinator: Api;
-let original: Policy;
-
+const policy = keepPolicy();
 beforeAll(async () => {
-  coordinator = (await createUser('city_coordinator', {})).api;
-  original = await expectOk(coordinator.get('/api/admin/policy'));
-  await expectOk(coordinator.put('/api/admin/policy', { ...original, evidenceRequired: true }));
-});
-afterAll(async () => {
-  await coordinator.put('/api/admin/policy', original);
-  await closeTemporal();
-  await closeDb();
+  await expectOk(policy.coordinator.put('/api/admin/policy', { ...policy.original, evidenceRequired: true }));
 });
 
 it('refuses a nomination without its certificates (422, naming them) and accepts it once they are uploaded', async () => {

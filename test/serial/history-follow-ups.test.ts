@@ -1,26 +1,13 @@
-import { Policy } from '@hardtech/domain';
-import { Api } from '../support/api';
-import { createCast, createUser } from '../support/cast';
-import { closeDb, db } from '../support/db';
+import { createCast } from '../support/cast';
+import { db } from '../support/db';
 import { eventually, expectOk, nominationFor } from '../support/lifecycle';
+import { keepPolicy } from '../support/policy';
 import { smtpReceiver } from '../support/smtp';
-import { closeTemporal } from '../support/temporal';
 import { webhookReceiver } from '../support/webhook';
 
 // Issue 6 §1 with issue 5's timers: reminders and escalations fire by themselves and the history
 // names them. Second-long SLAs change the global policy, so this runs alone.
-let coordinator: Api;
-let original: Policy;
-
-beforeAll(async () => {
-  coordinator = (await createUser('city_coordinator', {})).api;
-  original = await expectOk(coordinator.get('/api/admin/policy'));
-});
-afterAll(async () => {
-  await coordinator.put('/api/admin/policy', original);
-  await closeTemporal();
-  await closeDb();
-});
+const policy = keepPolicy();
 
 it('shows the timers that fired and the reminder and escalation they sent, by the system', async () => {
   // Receivers for what the reminders send (webhook, robots, e-mail of coordinators who chose them),
@@ -34,11 +21,14 @@ it('shows the timers that fired and the reminder and escalation they sent, by th
 });
 
 async function followUpsInHistory(): Promise<void> {
-  const sla = { ...original.sla, SCREEN: { due: 'PT4S', remindBefore: 'PT2S', escalateAfter: 'PT2S' } };
-  await expectOk(coordinator.put('/api/admin/policy', { ...original, sla }));
+  const sla = {
+    ...policy.original.sla,
+    SCREEN: { due: 'PT4S', remindBefore: 'PT2S', escalateAfter: 'PT2S' },
+  };
+  await expectOk(policy.coordinator.put('/api/admin/policy', { ...policy.original, sla }));
   const c = await createCast('500113', 'T2');
   await expectOk(c.districtOfficer.api.post('/api/nominations', nominationFor(c)), 201);
-  await coordinator.put('/api/admin/policy', original);
+  await policy.coordinator.put('/api/admin/policy', policy.original);
   await eventually(async () => {
     const { rows } = await db().query(`SELECT kind FROM notifications WHERE credit_code = $1`, [
       c.creditCode,

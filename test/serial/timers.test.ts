@@ -1,28 +1,18 @@
 import { DEFAULT_POLICY, Policy, TaskType } from '@hardtech/domain';
-import { Api } from '../support/api';
+
 import { Cast, createCast, createUser } from '../support/cast';
-import { closeDb, db } from '../support/db';
+import { db } from '../support/db';
 import { driveToSupporting } from '../support/drive';
 import { complete, eventually, expectOk, JUDGMENTS, nominationFor, openTask } from '../support/lifecycle';
-import { closeTemporal, temporalClient } from '../support/temporal';
+import { keepPolicy } from '../support/policy';
+import { temporalClient } from '../support/temporal';
 import { lifecycleStateQuery } from '@hardtech/temporal/lifecycle.contract';
 
 import { validSignature, webhookReceiver } from '../support/webhook';
 
 // Issue 5: timers that fire by themselves, on the real dev server with durations of seconds.
 // These tests change the global policy, so they run alone (test/serial).
-let coordinator: Api;
-let original: Policy;
-
-beforeAll(async () => {
-  coordinator = (await createUser('city_coordinator', {})).api;
-  original = await expectOk(coordinator.get('/api/admin/policy'));
-});
-afterAll(async () => {
-  await coordinator.put('/api/admin/policy', original);
-  await closeTemporal();
-  await closeDb();
-});
+const policy = keepPolicy();
 
 /** Stores a policy with second-long SLAs for some task types; returns its version. */
 async function fastSla(
@@ -31,10 +21,10 @@ async function fastSla(
   remindBefore = 'PT3S',
   escalateAfter = 'PT3S',
 ): Promise<number> {
-  const current: Policy = await expectOk(coordinator.get('/api/admin/policy'));
+  const current: Policy = await expectOk(policy.coordinator.get('/api/admin/policy'));
   const sla = { ...current.sla };
   for (const type of types) sla[type] = { due, remindBefore, escalateAfter };
-  return (await expectOk(coordinator.put('/api/admin/policy', { ...current, sla }))).version;
+  return (await expectOk(policy.coordinator.put('/api/admin/policy', { ...current, sla }))).version;
 }
 
 const notificationsOf = async (taskId: string) =>
@@ -47,13 +37,13 @@ const notificationsOf = async (taskId: string) =>
 
 describe('policy versions (GET/PUT /api/admin/policy)', () => {
   it('stores each change as a new version and refuses invalid ones with 400, others’ roles with 403', async () => {
-    const before: Policy = await expectOk(coordinator.get('/api/admin/policy'));
+    const before: Policy = await expectOk(policy.coordinator.get('/api/admin/policy'));
     const saved = await expectOk(
-      coordinator.put('/api/admin/policy', { ...before, version: 1, annualTarget: 60 }),
+      policy.coordinator.put('/api/admin/policy', { ...before, version: 1, annualTarget: 60 }),
     );
     expect(saved).toMatchObject({ version: before.version + 1, annualTarget: 60 });
-    expect(await expectOk(coordinator.get('/api/admin/policy'))).toEqual(saved);
-    const bad = await coordinator.put('/api/admin/policy', {
+    expect(await expectOk(policy.coordinator.get('/api/admin/policy'))).toEqual(saved);
+    const bad = await policy.coordinator.put('/api/admin/policy', {
       ...before,
       annualTarget: 20,
       poolCapacity: 'many',
@@ -63,8 +53,8 @@ describe('policy versions (GET/PUT /api/admin/policy)', () => {
     const district = await createUser('district_officer', { districts: ['500112'] });
     expect((await district.api.put('/api/admin/policy', before)).status).toBe(403);
     expect((await district.api.get('/api/admin/policy')).status).toBe(403);
-    expect((await expectOk(coordinator.get('/api/admin/policy'))).version).toBe(saved.version);
-    const versions = await expectOk(coordinator.get('/api/admin/policy/versions'));
+    expect((await expectOk(policy.coordinator.get('/api/admin/policy'))).version).toBe(saved.version);
+    const versions = await expectOk(policy.coordinator.get('/api/admin/policy/versions'));
     expect(versions[0]).toMatchObject({ version: saved.version, createdBy: expect.any(String) });
   });
 });
@@ -218,17 +208,21 @@ describe('企业吹哨·部门报到', () => {
 
 describe('quarterly dispatch (一季一调度)', () => {
   it('gives every supporting member exactly one QUARTERLY_REPORT, also when triggered twice', async () => {
-    await coordinator.put('/api/admin/policy', { ...original, sla: DEFAULT_POLICY.sla, version: undefined });
+    await policy.coordinator.put('/api/admin/policy', {
+      ...policy.original,
+      sla: DEFAULT_POLICY.sla,
+      version: undefined,
+    });
     const members = await Promise.all([createCast(), createCast('500113'), createCast('500106', 'P1')]);
     await Promise.all(members.map((m) => driveToSupporting(m)));
     const first = await expectOk(
-      coordinator.post('/api/admin/quarterly-dispatch/trigger', { quarter: '2031Q1' }),
+      policy.coordinator.post('/api/admin/quarterly-dispatch/trigger', { quarter: '2031Q1' }),
     );
     const supporting = (
       await db().query(`SELECT count(*)::int AS n FROM enterprises WHERE stage = 'supporting'`)
     ).rows[0].n;
     expect(first).toMatchObject({ quarter: '2031Q1', members: supporting });
-    await expectOk(coordinator.post('/api/admin/quarterly-dispatch/trigger', { quarter: '2031Q1' }));
+    await expectOk(policy.coordinator.post('/api/admin/quarterly-dispatch/trigger', { quarter: '2031Q1' }));
     const reports = await db().query(
       `SELECT credit_code, count(*)::int AS n FROM tasks WHERE type = 'QUARTERLY_REPORT' AND quarter = '2031Q1' GROUP BY credit_code`,
     );
@@ -249,12 +243,12 @@ describe('quarterly dispatch (一季一调度)', () => {
     expect(ticked.map((ctx) => ctx.quarter.lastTicked)).toEqual(codes.map(() => '2031Q1'));
 
     expect(
-      (await coordinator.post('/api/admin/quarterly-dispatch/trigger', { quarter: '2031Q5' })).status,
+      (await policy.coordinator.post('/api/admin/quarterly-dispatch/trigger', { quarter: '2031Q5' })).status,
     ).toBe(400);
   });
 
   it('shows the schedule: 09:00 on the first day of each quarter, Asia/Shanghai', async () => {
-    const [schedule] = await expectOk(coordinator.get('/api/admin/schedules'));
+    const [schedule] = await expectOk(policy.coordinator.get('/api/admin/schedules'));
     expect(schedule).toMatchObject({
       id: 'quarterly-dispatch',
       timezone: 'Asia/Shanghai',

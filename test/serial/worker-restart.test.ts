@@ -1,33 +1,20 @@
-import { Policy } from '@hardtech/domain';
-import { Api } from '../support/api';
-import { createCast, createUser, tag } from '../support/cast';
-import { closeDb, db } from '../support/db';
+import { createCast, tag } from '../support/cast';
+import { db } from '../support/db';
 import { eventually, expectOk } from '../support/lifecycle';
+import { keepPolicy } from '../support/policy';
 import { startLifecycle } from '../support/short-runs';
-import { closeTemporal } from '../support/temporal';
 import { kill, startWorker } from '../support/worker-process';
 
 // Issue 5: a worker stopped while a timer is pending and restarted after it should have fired —
 // the reminder still arrives, once. Durable timers live in the Temporal server, not the worker.
-let coordinator: Api;
-let original: Policy;
-
-beforeAll(async () => {
-  coordinator = (await createUser('city_coordinator', {})).api;
-  original = await expectOk(coordinator.get('/api/admin/policy'));
-});
-afterAll(async () => {
-  await coordinator.put('/api/admin/policy', original);
-  await closeTemporal();
-  await closeDb();
-});
+const policy = keepPolicy();
 
 it('sends the reminder and the escalation once each after a worker that missed them comes back', async () => {
   const taskQueue = `restart-${tag()}`;
   await expectOk(
-    coordinator.put('/api/admin/policy', {
-      ...original,
-      sla: { ...original.sla, SCREEN: { due: 'PT6S', remindBefore: 'PT3S', escalateAfter: 'PT2S' } },
+    policy.coordinator.put('/api/admin/policy', {
+      ...policy.original,
+      sla: { ...policy.original.sla, SCREEN: { due: 'PT6S', remindBefore: 'PT3S', escalateAfter: 'PT2S' } },
     }),
   );
   let worker = startWorker(taskQueue);

@@ -1,30 +1,18 @@
-import { addWorkingDays, Policy, WorkCalendar } from '@hardtech/domain';
-import { Api } from '../support/api';
+import { addWorkingDays, WorkCalendar } from '@hardtech/domain';
 import { createCast, createUser } from '../support/cast';
-import { closeDb, db } from '../support/db';
+import { db } from '../support/db';
 import { complete, eventually, expectOk, JUDGMENTS, nominationFor, openTask } from '../support/lifecycle';
-import { closeTemporal } from '../support/temporal';
+import { keepPolicy } from '../support/policy';
 
 // Issue 10 §1 and §6 on the real stack: working-day deadlines from the holiday calendar with
 // administrators' overrides, and a silent district's default. Changes the global policy: serial.
-let coordinator: Api;
-let original: Policy;
-
-beforeAll(async () => {
-  coordinator = (await createUser('city_coordinator', {})).api;
-  original = await expectOk(coordinator.get('/api/admin/policy'));
-});
-afterAll(async () => {
-  await coordinator.put('/api/admin/policy', original);
-  await closeTemporal();
-  await closeDb();
-});
+const policy = keepPolicy();
 
 async function calendar(): Promise<WorkCalendar> {
   const year = new Date().getUTCFullYear();
   const days = [
-    ...(await expectOk(coordinator.get(`/api/admin/calendar?year=${year}`))).days,
-    ...(await expectOk(coordinator.get(`/api/admin/calendar?year=${year + 1}`))).days,
+    ...(await expectOk(policy.coordinator.get(`/api/admin/calendar?year=${year}`))).days,
+    ...(await expectOk(policy.coordinator.get(`/api/admin/calendar?year=${year + 1}`))).days,
   ];
   return {
     holidays: days.filter((d: any) => d.kind === 'holiday').map((d: any) => d.date),
@@ -34,10 +22,10 @@ async function calendar(): Promise<WorkCalendar> {
 
 it('counts SLAs in working days, and a calendar edit applies to tasks created afterwards only', async () => {
   await expectOk(
-    coordinator.put('/api/admin/policy', {
-      ...original,
+    policy.coordinator.put('/api/admin/policy', {
+      ...policy.original,
       sla: {
-        ...original.sla,
+        ...policy.original.sla,
         SCREEN: { due: { workingDays: 3 }, remindBefore: 'P1D', escalateAfter: 'P1D' },
       },
     }),
@@ -51,7 +39,9 @@ it('counts SLAs in working days, and a calendar edit applies to tasks created af
 
   // An administrator declares the first working day of the count a day off.
   const firstDay = addWorkingDays(new Date(taskA.createdAt), 1, before).toISOString().slice(0, 10);
-  await expectOk(coordinator.put(`/api/admin/calendar/${firstDay}`, { kind: 'holiday', name: '测试调整' }));
+  await expectOk(
+    policy.coordinator.put(`/api/admin/calendar/${firstDay}`, { kind: 'holiday', name: '测试调整' }),
+  );
 
   try {
     const after = await calendar();
@@ -63,30 +53,34 @@ it('counts SLAs in working days, and a calendar edit applies to tasks created af
     // The task created before the edit keeps its deadline.
     expect((await openTask(a.coordinator.api, a.creditCode, 'SCREEN')).dueAt).toBe(taskA.dueAt);
   } finally {
-    expect((await coordinator.request('DELETE', `/api/admin/calendar/${firstDay}`)).status).toBe(204);
+    expect((await policy.coordinator.request('DELETE', `/api/admin/calendar/${firstDay}`)).status).toBe(204);
   }
-  expect((await coordinator.request('DELETE', `/api/admin/calendar/${firstDay}`)).status).toBe(404);
+  expect((await policy.coordinator.request('DELETE', `/api/admin/calendar/${firstDay}`)).status).toBe(404);
 });
 
 it('refuses bad calendar edits (400) and other roles (403)', async () => {
-  expect((await coordinator.put('/api/admin/calendar/2027-02-30', { kind: 'holiday' })).status).toBe(400);
-  expect((await coordinator.put('/api/admin/calendar/2027-01-01', { kind: 'vacation' })).status).toBe(400);
+  expect((await policy.coordinator.put('/api/admin/calendar/2027-02-30', { kind: 'holiday' })).status).toBe(
+    400,
+  );
+  expect((await policy.coordinator.put('/api/admin/calendar/2027-01-01', { kind: 'vacation' })).status).toBe(
+    400,
+  );
   const district = await createUser('district_officer', { districts: ['500112'] });
   expect((await district.api.put('/api/admin/calendar/2027-01-01', { kind: 'holiday' })).status).toBe(403);
   expect(
     (await db().query(`SELECT count(*)::int AS n FROM calendar_days WHERE date = '2027-01-01'`)).rows[0].n,
   ).toBe(0);
-  const days = (await expectOk(coordinator.get('/api/admin/calendar?year=2026'))).days;
+  const days = (await expectOk(policy.coordinator.get('/api/admin/calendar?year=2026'))).days;
   expect(days).toContainEqual({ date: '2026-10-10', kind: 'workday', name: '国庆节', source: 'package' });
 });
 
 it('treats a silent district as support when the policy says so, and says it was a default', async () => {
   await expectOk(
-    coordinator.put('/api/admin/policy', {
-      ...original,
+    policy.coordinator.put('/api/admin/policy', {
+      ...policy.original,
       districtFeedbackDefault: 'support',
       sla: {
-        ...original.sla,
+        ...policy.original.sla,
         DISTRICT_FEEDBACK: { due: 'PT4S', remindBefore: 'PT2S', escalateAfter: 'PT30S' },
       },
     }),

@@ -1,5 +1,9 @@
 import type { Policy } from '@hardtech/domain';
-import { db } from './db';
+import { Api } from './api';
+import { createUser } from './cast';
+import { closeDb, db } from './db';
+import { expectOk } from './lifecycle';
+import { closeTemporal } from './temporal';
 
 /** The active policy, as the workflows read it. */
 export async function activePolicy(): Promise<Policy> {
@@ -25,4 +29,23 @@ async function store(p: Policy): Promise<void> {
      SELECT max(version) + 1, $1, 'test' FROM policy_versions`,
     [JSON.stringify(p)],
   );
+}
+
+/**
+ * For a serial test file that changes the policy through the API: a city coordinator to change it
+ * with, and the policy as it was when the file started, stored again when the file ends (after
+ * which the file's connections close). Read both inside tests and hooks, after `beforeAll`.
+ */
+export function keepPolicy(): { readonly coordinator: Api; readonly original: Policy } {
+  const kept = {} as { coordinator: Api; original: Policy };
+  beforeAll(async () => {
+    kept.coordinator = (await createUser('city_coordinator', {})).api;
+    kept.original = await expectOk(kept.coordinator.get('/api/admin/policy'));
+  });
+  afterAll(async () => {
+    await kept.coordinator.put('/api/admin/policy', kept.original);
+    await closeTemporal();
+    await closeDb();
+  });
+  return kept;
 }
