@@ -1,8 +1,13 @@
 import { DataSource, Logger } from 'typeorm';
 import { Actor } from '@hardtech/domain';
-import { ENTITIES, TaskCommentEntity, TaskEntity } from '@hardtech/persistence';
-import { AccessService } from '../apps/api/src/access/access.service';
-import { TaskFilter, TasksRepository } from '../apps/api/src/repositories/tasks.repository';
+import {
+  AccessService,
+  ENTITIES,
+  TaskCommentEntity,
+  TaskEntity,
+  TaskFilter,
+  TasksRepository,
+} from '@hardtech/persistence';
 import { createUser } from '../test/support/cast';
 import { db } from '../test/support/db';
 import { timed } from './stats';

@@ -4,21 +4,29 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig, CONFIG, ConfigModule } from '@hardtech/config';
 import {
+  AccessService,
   ActivePolicyRepository,
+  AttachmentsRepository,
   CalendarRepository,
+  ClustersRepository,
+  EnterprisesRepository,
+  NotificationFeedRepository,
+  OverdueRepository,
   PersistenceModule,
   PolicyRepository,
   PreferencesRepository,
+  ProblemsRepository,
+  ReportsRepository,
+  SavedViewsRepository,
+  TasksRepository,
+  UsersRepository,
 } from '@hardtech/persistence';
 import { TemporalClientModule } from '@hardtech/temporal';
-import { AccessService } from './access/access.service';
 import { DiskFileStore } from './files/disk-file-store';
 import { FILE_SCANNER, SignatureScanner } from './files/file-scanner';
 import { FILE_STORE } from './files/file-store';
-import { AttachmentsRepository } from './repositories/attachments.repository';
 import { AttachmentsService } from './services/attachments.service';
 import { BulkTasksService } from './services/bulk-tasks.service';
-import { SavedViewsRepository } from './repositories/saved-views.repository';
 import { SavedViewsService } from './services/saved-views.service';
 import { AuditModule } from './audit/audit.module';
 import { AdminController } from './controllers/admin.controller';
@@ -44,14 +52,6 @@ import { TasksController } from './controllers/tasks.controller';
 import { UsersController } from './controllers/users.controller';
 import { WhistlesController } from './controllers/whistles.controller';
 import { DemoSeed } from './seed/demo-seed';
-import { ClustersRepository } from './repositories/clusters.repository';
-import { EnterprisesRepository } from './repositories/enterprises.repository';
-import { NotificationFeedRepository } from './repositories/notification-feed.repository';
-import { OverdueRepository } from './repositories/overdue.repository';
-import { ProblemsRepository } from './repositories/problems.repository';
-import { ReportsRepository } from './repositories/reports.repository';
-import { TasksRepository } from './repositories/tasks.repository';
-import { UsersRepository } from './repositories/users.repository';
 import { AuditService } from './services/audit.service';
 import { AuthService } from './services/auth.service';
 import { DispatchService } from './services/dispatch.service';

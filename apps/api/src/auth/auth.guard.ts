@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/commo
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { DomainError, Forbidden, Role, t } from '@hardtech/domain';
-import { AccessService } from '../access/access.service';
+import { AccessService } from '@hardtech/persistence';
 import { IDENTITY_PROVIDER, IdentityProvider } from './identity-provider';
 import { PUBLIC_KEY, ROLES_KEY, SELF_SERVICE_KEY } from './decorators';
 

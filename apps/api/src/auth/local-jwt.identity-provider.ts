@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
 import type { Actor } from '@hardtech/domain';
-import { UsersRepository } from '../repositories/users.repository';
+import { UsersRepository } from '@hardtech/persistence';
 import { IdentityProvider } from './identity-provider';
 
 /** The claims of our access tokens (`at`: issue time in ms, finer than `iat`'s seconds). */

@@ -1,10 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, DISTRICTS, TASK_DEPARTMENT_LABELS, TaskDepartment } from '@hardtech/domain';
+import { OverdueRepository } from '@hardtech/persistence';
 import { CurrentActor } from '../auth/decorators';
 import { OverdueSummaryDto } from '../dtos/admin.dto';
 import { ApiDoc } from '../openapi/api-doc';
-import { OverdueRepository } from '../repositories/overdue.repository';
 
 @ApiTags('tasks')
 @ApiBearerAuth()

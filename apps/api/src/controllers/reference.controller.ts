@@ -1,9 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DISTRICTS, ROLE_LABELS, STAGE_LABELS, TASK_LABELS } from '@hardtech/domain';
+import { ClustersRepository } from '@hardtech/persistence';
 import { ReferenceDto } from '../dtos/reference.dto';
 import { ApiDoc } from '../openapi/api-doc';
-import { ClustersRepository } from '../repositories/clusters.repository';
 
 @ApiTags('reference')
 @ApiBearerAuth()

@@ -21,13 +21,16 @@ import {
   t,
   taskRefusal,
 } from '@hardtech/domain';
-import { AuditRepository } from '@hardtech/persistence';
+import {
+  AttachmentRow,
+  AttachmentsRepository,
+  AuditRepository,
+  EnterprisesRepository,
+  ProblemsRepository,
+  TasksRepository,
+} from '@hardtech/persistence';
 import { FILE_SCANNER, FileScanner } from '../files/file-scanner';
 import { FILE_STORE, FileStore } from '../files/file-store';
-import { AttachmentRow, AttachmentsRepository } from '../repositories/attachments.repository';
-import { EnterprisesRepository } from '../repositories/enterprises.repository';
-import { ProblemsRepository } from '../repositories/problems.repository';
-import { TasksRepository } from '../repositories/tasks.repository';
 
 export interface UploadFields {
   creditCode?: unknown;

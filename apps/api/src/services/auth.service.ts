@@ -4,8 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import * as argon2 from 'argon2';
 import { AppConfig, CONFIG } from '@hardtech/config';
 import { DomainError, Role, Scope, t } from '@hardtech/domain';
-import { AuditRepository, UserEntity } from '@hardtech/persistence';
-import { UsersRepository } from '../repositories/users.repository';
+import { AuditRepository, UserEntity, UsersRepository } from '@hardtech/persistence';
 import { LoginThrottle } from './login-throttle';
 
 export const MAX_FAILED_LOGINS = 5;

@@ -11,8 +11,8 @@ import {
   TASK_FORMS,
 } from '@hardtech/domain';
 import { domainErrorFrom } from '@hardtech/temporal';
+import { TasksRepository } from '@hardtech/persistence';
 import { BulkTaskDto } from '../dtos/bulk.dto';
-import { TasksRepository } from '../repositories/tasks.repository';
 import { TasksService } from './tasks.service';
 
 /** Tasks handled at once: enough to be quick, few enough to be gentle on one workflow server. */

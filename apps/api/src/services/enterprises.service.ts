@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, NotFound, t } from '@hardtech/domain';
 import { describeStatechart } from '@hardtech/workflows/lifecycle/definition';
-import { EnterpriseFilter, EnterprisesRepository } from '../repositories/enterprises.repository';
-import { TasksRepository } from '../repositories/tasks.repository';
+import { EnterpriseFilter, EnterprisesRepository, TasksRepository } from '@hardtech/persistence';
 import { problemView } from './problems.service';
 import { taskItem } from './tasks.service';
 

@@ -12,9 +12,13 @@ import {
   Stage,
   t,
 } from '@hardtech/domain';
-import { ClustersRepository } from '../repositories/clusters.repository';
-import { ProblemFilter, ProblemsRepository } from '../repositories/problems.repository';
-import { MembershipRow, ReportsRepository } from '../repositories/reports.repository';
+import {
+  ClustersRepository,
+  MembershipRow,
+  ProblemFilter,
+  ProblemsRepository,
+  ReportsRepository,
+} from '@hardtech/persistence';
 import { Kpi } from './reports.service';
 
 /** An export is one sheet a person reads; past this many rows, filters are the better tool. */

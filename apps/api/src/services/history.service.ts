@@ -3,8 +3,8 @@ import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import type { temporal } from '@temporalio/proto';
 import { Actor, NotFound, t } from '@hardtech/domain';
 import { lifecycleWorkflowId, TEMPORAL_CLIENT } from '@hardtech/temporal';
+import { EnterprisesRepository } from '@hardtech/persistence';
 import { HistoryEntry, HistoryRun, protoMillis, readLifecycleHistory } from '../history/lifecycle-history';
-import { EnterprisesRepository } from '../repositories/enterprises.repository';
 
 /**
  * GET /api/enterprises/:creditCode/history: read from Temporal's event histories of every run of

@@ -15,7 +15,7 @@ import {
   SheetRow,
   t,
 } from '@hardtech/domain';
-import { ClustersRepository } from '../repositories/clusters.repository';
+import { ClustersRepository } from '@hardtech/persistence';
 import { NominationsService } from './nominations.service';
 
 export const MAX_IMPORT_ROWS = 500;

@@ -16,7 +16,12 @@ import {
   Stage,
   t,
 } from '@hardtech/domain';
-import { PolicyRepository } from '@hardtech/persistence';
+import {
+  AttachmentsRepository,
+  ClustersRepository,
+  EnterprisesRepository,
+  PolicyRepository,
+} from '@hardtech/persistence';
 import {
   awaitOpenedUpdate,
   CLUSTER,
@@ -28,9 +33,6 @@ import {
   STAGE,
   TEMPORAL_CLIENT,
 } from '@hardtech/temporal';
-import { AttachmentsRepository } from '../repositories/attachments.repository';
-import { ClustersRepository } from '../repositories/clusters.repository';
-import { EnterprisesRepository } from '../repositories/enterprises.repository';
 
 export interface NominationResult {
   creditCode: string;

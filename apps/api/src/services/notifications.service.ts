@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, NotFound, notificationText, t, TaskType } from '@hardtech/domain';
-import { NotificationFeedRepository } from '../repositories/notification-feed.repository';
+import { NotificationFeedRepository } from '@hardtech/persistence';
 
 @Injectable()
 export class NotificationsService {

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, InvalidInput, NotFound, shanghaiDate, t } from '@hardtech/domain';
-import { AuditRepository } from '@hardtech/persistence';
-import { EnterprisesRepository } from '../repositories/enterprises.repository';
+import { AuditRepository, EnterprisesRepository } from '@hardtech/persistence';
 
 /**
  * 二(六): 入库企业申报享受上述政策的…加3分. Other systems ask "was this enterprise in the pool on

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@hardtech/domain';
 import type { ProblemEntity } from '@hardtech/persistence';
-import { ProblemFilter, ProblemsRepository } from '../repositories/problems.repository';
+import { ProblemFilter, ProblemsRepository } from '@hardtech/persistence';
 
 /** A ledger problem (化解问题台账) as the enterprise page and the ledger show it. */
 export function problemView(p: ProblemEntity) {

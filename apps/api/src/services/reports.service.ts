@@ -14,9 +14,7 @@ import {
   t,
   Text,
 } from '@hardtech/domain';
-import { PolicyRepository } from '@hardtech/persistence';
-import { OverdueRepository } from '../repositories/overdue.repository';
-import { MembershipRow, ReportsRepository } from '../repositories/reports.repository';
+import { MembershipRow, OverdueRepository, PolicyRepository, ReportsRepository } from '@hardtech/persistence';
 
 const labelled = (options: { value: string; label: Text }[]) => (key: string) =>
   options.find((o) => o.value === key)?.label ?? t(key, key);

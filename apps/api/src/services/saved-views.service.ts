@@ -11,7 +11,7 @@ import {
   viewFilterProblems,
   ViewAudience,
 } from '@hardtech/domain';
-import { SavedView, SavedViewsRepository } from '../repositories/saved-views.repository';
+import { SavedView, SavedViewsRepository } from '@hardtech/persistence';
 
 const notFound = () => new NotFound('VIEW_NOT_FOUND', t('视图不存在', 'no such view'));
 

@@ -11,7 +11,14 @@ import {
   TASK_LABELS,
   Text,
 } from '@hardtech/domain';
-import { ActivePolicyRepository, TaskCommentEntity, TaskEntity } from '@hardtech/persistence';
+import {
+  ActivePolicyRepository,
+  EnterprisesRepository,
+  TaskCommentEntity,
+  TaskEntity,
+  TaskFilter,
+  TasksRepository,
+} from '@hardtech/persistence';
 import {
   assignTaskUpdate,
   AssignKind,
@@ -22,8 +29,6 @@ import {
   TEMPORAL_CLIENT,
 } from '@hardtech/temporal';
 import { TASK_DEFINITIONS } from '@hardtech/workflows/lifecycle/definition';
-import { EnterprisesRepository } from '../repositories/enterprises.repository';
-import { TaskFilter, TasksRepository } from '../repositories/tasks.repository';
 import { Completion, completionUpdateId, isReplayOf } from './idempotency';
 import { TaskReferences } from './task-references';
 import { UsersService } from './users.service';

@@ -18,10 +18,8 @@ import {
   t,
   UserView,
 } from '@hardtech/domain';
-import { UserEntity } from '@hardtech/persistence';
+import { ClustersRepository, UserEntity, UserFilter, UsersRepository } from '@hardtech/persistence';
 import { CreateUserDto, UpdateUserDto } from '../dtos/user.dto';
-import { ClustersRepository } from '../repositories/clusters.repository';
-import { UserFilter, UsersRepository } from '../repositories/users.repository';
 import { AuthService, LoginResult, LOCK_MINUTES, MAX_FAILED_LOGINS } from './auth.service';
 
 export type { UserView };

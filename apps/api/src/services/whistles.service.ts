@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { Actor, assertValid, NotFound, t, WHISTLE_FIELDS } from '@hardtech/domain';
 import { blowWhistleUpdate, lifecycleWorkflowId, TEMPORAL_CLIENT, WhistleResult } from '@hardtech/temporal';
-import { EnterprisesRepository } from '../repositories/enterprises.repository';
+import { EnterprisesRepository } from '@hardtech/persistence';
 
 /** 企业吹哨·部门报到: the enterprise raises a problem; its owner department must respond in time. */
 @Injectable()

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, SelectQueryBuilder } from 'typeorm';
 import { Actor, TaskType } from '@hardtech/domain';
-import { TaskCommentEntity, TaskEntity, TaskStatus } from '@hardtech/persistence';
+import { TaskCommentEntity, TaskEntity, TaskStatus } from '../entities';
 import { AccessService } from '../access/access.service';
 
 export interface TaskFilter {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Actor, ProblemCategory, ProblemStatus } from '@hardtech/domain';
-import { ProblemEntity } from '@hardtech/persistence';
+import { ProblemEntity } from '../entities';
 import { AccessService } from '../access/access.service';
 
 export interface ProblemFilter {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { ClusterEntity } from '@hardtech/persistence';
+import { ClusterEntity } from '../entities';
 
 /** The editable "33618" taxonomy. */
 @Injectable()

@@ -8,7 +8,7 @@ import {
   MembershipPeriodEntity,
   ProblemEntity,
   QuarterlyReportEntity,
-} from '@hardtech/persistence';
+} from '../entities';
 import { AccessService } from '../access/access.service';
 
 export interface EnterpriseFilter {

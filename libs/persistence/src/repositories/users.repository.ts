@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { Role } from '@hardtech/domain';
-import { UserEntity } from '@hardtech/persistence';
+import { UserEntity } from '../entities';
 
 export interface UserFilter {
   role?: Role;
