@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { digestText, groupsOf, isWorkingDay, TASK_LABELS, TaskType } from '@hardtech/domain';
+import { digestText, isWorkingDay, TASK_LABELS } from '@hardtech/domain';
 import {
   CalendarRepository,
   channelsOf,
   NotificationsRepository,
   PreferencesRepository,
+  TasksRepository,
 } from '@hardtech/persistence';
 import type { DigestActivities, DigestResult } from '@hardtech/temporal';
 
@@ -17,7 +16,7 @@ const MAX_TASKS = 20;
 @Injectable()
 export class DigestActivitiesService implements DigestActivities {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly tasks: TasksRepository,
     private readonly calendar: CalendarRepository,
     private readonly preferences: PreferencesRepository,
     private readonly notifications: NotificationsRepository,
@@ -31,18 +30,13 @@ export class DigestActivitiesService implements DigestActivities {
     let sent = 0;
     for (const { actor, prefs } of await this.preferences.people()) {
       if (!prefs.digest) continue;
-      const rows: { type: TaskType; enterprise_name: string; due_at: Date }[] = await this.ds.query(
-        `SELECT type, enterprise_name, due_at FROM tasks
-         WHERE status = 'open' AND (candidate_groups && $1::text[] OR assignee = $2) AND due_at < $3
-         ORDER BY due_at LIMIT $4`,
-        [groupsOf(actor), actor.username, new Date(Date.now() + DUE_SOON_MS), MAX_TASKS],
-      );
-      if (!rows.length) continue;
-      const tasks = rows.map((r) => ({
+      const due = await this.tasks.dueFor(actor, new Date(Date.now() + DUE_SOON_MS), MAX_TASKS);
+      if (!due.length) continue;
+      const tasks = due.map((r) => ({
         label: TASK_LABELS[r.type],
-        enterpriseName: r.enterprise_name,
-        dueAt: r.due_at.toISOString(),
-        overdue: r.due_at.getTime() < Date.now(),
+        enterpriseName: r.enterpriseName,
+        dueAt: r.dueAt.toISOString(),
+        overdue: r.dueAt.getTime() < Date.now(),
       }));
       await this.notifications.record(
         {

@@ -1,9 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { heartbeat } from '@temporalio/activity';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
-import { DataSource } from 'typeorm';
-import { ActivePolicyRepository } from '@hardtech/persistence';
+import { ActivePolicyRepository, EnterprisesRepository } from '@hardtech/persistence';
 import {
   DispatchActivities,
   lifecycleWorkflowId,
@@ -17,18 +15,13 @@ const CONCURRENCY = 32;
 @Injectable()
 export class DispatchActivitiesService implements DispatchActivities {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly enterprises: EnterprisesRepository,
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     private readonly policies: ActivePolicyRepository,
   ) {}
 
-  async supportingMembers({ after, limit }: { after: string | null; limit: number }): Promise<string[]> {
-    const rows: { credit_code: string }[] = await this.ds.query(
-      `SELECT credit_code FROM enterprises WHERE stage = 'supporting' AND ($1::text IS NULL OR credit_code > $1)
-       ORDER BY credit_code LIMIT $2`,
-      [after, limit],
-    );
-    return rows.map((r) => r.credit_code);
+  supportingMembers({ after, limit }: { after: string | null; limit: number }): Promise<string[]> {
+    return this.enterprises.supportingAfter(after, limit);
   }
 
   async tickMembers({

@@ -1,15 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@hardtech/config';
-import {
-  ActivePolicyRepository,
-  CalendarRepository,
-  MembershipRepository,
-  PreferencesRepository,
-  NotificationsRepository,
-  PersistenceModule,
-  PolicyRepository,
-  ProjectionRepository,
-} from '@hardtech/persistence';
+import { PersistenceModule } from '@hardtech/persistence';
 import { ACTIVITY_SERVICES } from '@hardtech/activities';
 import { TemporalClientModule } from '@hardtech/temporal';
 import { NotificationDeliverer } from './delivery/notification-deliverer';
@@ -18,16 +9,6 @@ import { NotificationDeliverer } from './delivery/notification-deliverer';
 @Module({
   // The Temporal client is for activities that signal workflows (the quarterly dispatch).
   imports: [ConfigModule, PersistenceModule, TemporalClientModule],
-  providers: [
-    ActivePolicyRepository,
-    CalendarRepository,
-    MembershipRepository,
-    PreferencesRepository,
-    NotificationsRepository,
-    PolicyRepository,
-    ProjectionRepository,
-    NotificationDeliverer,
-    ...ACTIVITY_SERVICES,
-  ],
+  providers: [NotificationDeliverer, ...ACTIVITY_SERVICES],
 })
 export class WorkerModule {}

@@ -21,3 +21,4 @@ export * from './repositories/reports.repository';
 export * from './repositories/saved-views.repository';
 export * from './repositories/tasks.repository';
 export * from './repositories/users.repository';
+export * from './repositories/health.repository';

@@ -1,14 +1,13 @@
 import { Global, Module } from '@nestjs/common';
-import { AuditRepository } from '@hardtech/persistence';
 import { RequestAuditMiddleware } from './request-audit.middleware';
 
 /**
- * The audit log for the API: the repository every service appends with, and the request log
- * (mounted by main.ts ahead of the body parser, so it sees every request).
+ * The request audit log for the API (mounted by main.ts ahead of the body parser, so it sees every
+ * request); services append with the AuditRepository of PersistenceModule.
  */
 @Global()
 @Module({
-  providers: [AuditRepository, RequestAuditMiddleware],
-  exports: [AuditRepository, RequestAuditMiddleware],
+  providers: [RequestAuditMiddleware],
+  exports: [RequestAuditMiddleware],
 })
 export class AuditModule {}

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
-import { DataSource } from 'typeorm';
+import { HealthRepository } from '@hardtech/persistence';
 import { TEMPORAL_CLIENT } from '@hardtech/temporal';
 
 const within = <T>(ms: number, p: Promise<T>): Promise<T> =>
@@ -22,7 +21,7 @@ export class HealthService {
 
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly database: HealthRepository,
   ) {}
 
   /** ok only when both Temporal and PostgreSQL answer within two seconds. */
@@ -34,7 +33,7 @@ export class HealthService {
       )
         .then(() => 'ok' as const)
         .catch(() => 'down' as const),
-      within(2000, this.ds.query('SELECT 1'))
+      within(2000, this.database.ping())
         .then(() => 'ok' as const)
         .catch(() => 'down' as const),
     ]);

@@ -36,6 +36,18 @@ export class EnterprisesRepository {
     return this.repo.findOne({ where: { creditCode } });
   }
 
+  /** Credit codes of the pool's members being supported, in order, after the cursor: one page. */
+  async supportingAfter(after: string | null, limit: number): Promise<string[]> {
+    const qb = this.repo
+      .createQueryBuilder('e')
+      .select('e.creditCode')
+      .where(`e.stage = 'supporting'`)
+      .orderBy('e.creditCode', 'ASC')
+      .limit(limit);
+    if (after !== null) qb.andWhere('e.credit_code > :after', { after });
+    return (await qb.getMany()).map((e) => e.creditCode);
+  }
+
   /** The enterprise if the caller may see it; null otherwise (the API answers 404 either way). */
   findVisible(actor: Actor, creditCode: string): Promise<EnterpriseEntity | null> {
     const scope = this.access.enterprises(actor, 'e');

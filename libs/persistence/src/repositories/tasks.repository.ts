@@ -87,6 +87,22 @@ export class TasksRepository {
       .getMany();
   }
 
+  /**
+   * The open tasks the person can act on that are due before `before`, soonest first: the
+   * working-day digest's list. Read-only roles act on none, so they get no digest of tasks.
+   */
+  dueFor(actor: Actor, before: Date, limit: number): Promise<TaskEntity[]> {
+    const act = this.access.actionableTasks(actor, 't');
+    return this.repo
+      .createQueryBuilder('t')
+      .where(act.sql, act.params)
+      .andWhere(`t.status = 'open'`)
+      .andWhere('t.due_at < :before', { before })
+      .orderBy('t.dueAt', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
   /** Unscoped: for the system's own use (the demo seed). */
   openOf(creditCode: string): Promise<TaskEntity[]> {
     return this.repo.find({ where: { creditCode, status: 'open' }, order: { createdAt: 'ASC' } });
