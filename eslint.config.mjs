@@ -44,6 +44,33 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
   },
   {
+    // The database is reached through libs/persistence only: its repositories hold the SQL and apply
+    // the one scope rule, so no other code can forget it. The exceptions read or break the database
+    // on purpose: the test helper that checks rows, the audit tests that connect as other roles to
+    // prove the log append-only, and the bench that EXPLAINs the inbox's statements.
+    files: ['**/*.{ts,tsx,mts,cts,js,mjs,cjs}'],
+    ignores: [
+      'libs/persistence/**',
+      'test/support/db.ts',
+      'test/audit/audit-log.test.ts',
+      'test/serial/audit-tamper.test.ts',
+      'bench/inbox.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['typeorm', 'typeorm/*', 'pg', 'pg/*', 'pg-*', '@nestjs/typeorm'],
+              message: 'the database is reached through @hardtech/persistence (its repositories)',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Workflow code runs in Temporal's deterministic sandbox: no I/O, no host modules.
     files: ['workflows/**/*.ts'],
     ignores: ['workflows/**/*.spec.ts'],
