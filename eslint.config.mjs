@@ -2,6 +2,21 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const SOURCES = '**/*.{ts,tsx,mts,cts,js,mjs,cjs}';
+// The database is reached through libs/persistence only: its repositories hold the SQL and apply
+// the one scope rule, so no other code can forget it.
+const DATABASE = {
+  group: ['typeorm', 'typeorm/*', 'pg', 'pg/*', 'pg-*', '@nestjs/typeorm'],
+  message: 'the database is reached through @hardtech/persistence (its repositories)',
+};
+// Workflows are reached through LifecycleClient and OperationsClient (libs/temporal), the one place
+// that names their ids, Updates, queries and signals. The SDK's error classes stay importable.
+const TEMPORAL_CLIENT = {
+  name: '@temporalio/client',
+  importNames: ['Client', 'Connection', 'WorkflowClient', 'ScheduleClient', 'WorkflowHandle'],
+  message: 'workflows are reached through LifecycleClient / OperationsClient (@hardtech/temporal)',
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -43,32 +58,33 @@ export default tseslint.config(
     files: ['**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
   },
+  // Fences (each file gets the last matching block's list, so every block lists all its fences).
   {
-    // The database is reached through libs/persistence only: its repositories hold the SQL and apply
-    // the one scope rule, so no other code can forget it. The exceptions read or break the database
-    // on purpose: the test helper that checks rows, the audit tests that connect as other roles to
-    // prove the log append-only, and the bench that EXPLAINs the inbox's statements.
-    files: ['**/*.{ts,tsx,mts,cts,js,mjs,cjs}'],
+    files: [SOURCES],
+    ignores: ['libs/persistence/**', 'libs/temporal/**', 'test/**', 'bench/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [DATABASE], paths: [TEMPORAL_CLIENT] }] },
+  },
+  {
+    files: ['libs/persistence/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [TEMPORAL_CLIENT] }] },
+  },
+  {
+    files: ['libs/temporal/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [DATABASE] }] },
+  },
+  {
+    // Tests and the bench drive workflows with a client of their own (fixtures, recorded histories,
+    // the engine's floor). The database exceptions read or break it on purpose: the helper that
+    // checks rows, the audit tests that connect as other roles to prove the log append-only, and
+    // the bench that EXPLAINs the inbox's statements.
+    files: ['test/**', 'bench/**'],
     ignores: [
-      'libs/persistence/**',
       'test/support/db.ts',
       'test/audit/audit-log.test.ts',
       'test/serial/audit-tamper.test.ts',
       'bench/inbox.ts',
     ],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['typeorm', 'typeorm/*', 'pg', 'pg/*', 'pg-*', '@nestjs/typeorm'],
-              message: 'the database is reached through @hardtech/persistence (its repositories)',
-            },
-          ],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': ['error', { patterns: [DATABASE] }] },
   },
   {
     // Workflow code runs in Temporal's deterministic sandbox: no I/O, no host modules.

@@ -1,13 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { heartbeat } from '@temporalio/activity';
-import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { ActivePolicyRepository, EnterprisesRepository } from '@hardtech/persistence';
-import {
-  DispatchActivities,
-  lifecycleWorkflowId,
-  quarterTickSignal,
-  TEMPORAL_CLIENT,
-} from '@hardtech/temporal';
+import { DispatchActivities, LifecycleClient } from '@hardtech/temporal';
 
 /** Signals in flight at once: enough to tick 1,000 members in seconds, gentle on the server. */
 const CONCURRENCY = 32;
@@ -16,7 +10,7 @@ const CONCURRENCY = 32;
 export class DispatchActivitiesService implements DispatchActivities {
   constructor(
     private readonly enterprises: EnterprisesRepository,
-    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    private readonly lifecycles: LifecycleClient,
     private readonly policies: ActivePolicyRepository,
   ) {}
 
@@ -40,15 +34,8 @@ export class DispatchActivitiesService implements DispatchActivities {
     const lane = async () => {
       while (next < creditCodes.length) {
         const creditCode = creditCodes[next++];
-        try {
-          await this.client.workflow
-            .getHandle(lifecycleWorkflowId(creditCode))
-            .signal(quarterTickSignal, { quarter, dispatchId, policy });
-          ticked++;
-        } catch (e) {
-          // A lifecycle that ended since the page was read has nothing to report.
-          if (!(e instanceof WorkflowNotFoundError)) throw e;
-        }
+        // A lifecycle that ended since the page was read has nothing to report.
+        if (await this.lifecycles.tickQuarter(creditCode, { quarter, dispatchId, policy })) ticked++;
         if (ticked % 100 === 0) heartbeat(ticked);
       }
     };

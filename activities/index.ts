@@ -1,4 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
+import type { DigestActivities, DispatchActivities, LifecycleActivities } from '@hardtech/temporal';
 import { DigestActivitiesService } from './digest.activities';
 import { DispatchActivitiesService } from './dispatch.activities';
 import { LifecycleActivitiesService } from './lifecycle.activities';
@@ -19,7 +20,7 @@ export function createActivities(
   const lifecycle = app.get(LifecycleActivitiesService);
   const dispatch = app.get(DispatchActivitiesService);
   const digest = app.get(DigestActivitiesService);
-  return {
+  const activities: LifecycleActivities & DispatchActivities & DigestActivities = {
     sendDigests: digest.sendDigests.bind(digest),
     supportingMembers: dispatch.supportingMembers.bind(dispatch),
     tickMembers: dispatch.tickMembers.bind(dispatch),
@@ -28,4 +29,5 @@ export function createActivities(
     reservePoolSeat: lifecycle.reservePoolSeat.bind(lifecycle),
     notify: lifecycle.notify.bind(lifecycle),
   };
+  return { ...activities };
 }

@@ -1,4 +1,5 @@
 import { sampleNomination } from '@hardtech/domain';
+import { lifecycleWorkflowId } from '@hardtech/temporal/lifecycle.contract';
 import { Api, Reply } from '../support/api';
 import { adminApi, createUser, freshCreditCode, Member, tag } from '../support/cast';
 import { closeDb, db } from '../support/db';
@@ -1012,7 +1013,7 @@ describe('bad input: a clear 4xx and nothing changed', () => {
     const client = await temporalClient();
     const history = (cc: string) =>
       client.workflow
-        .getHandle(`enterprise/${cc}`)
+        .getHandle(lifecycleWorkflowId(cc))
         .describe()
         .then((d) => d.historyLength)
         .catch(() => 'absent');

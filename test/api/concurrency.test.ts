@@ -1,3 +1,4 @@
+import { assignTaskUpdate } from '@hardtech/temporal/lifecycle.contract';
 import { Reply } from '../support/api';
 import { Cast, createCast, createUser, Member } from '../support/cast';
 import { closeDb, db } from '../support/db';
@@ -148,7 +149,7 @@ describe('concurrent claims of one task', () => {
     expect(replies.map((r) => r.status).sort()).toEqual([200, ...Array(CLIENTS - 1).fill(409)]);
     const winner = replies.find((r) => r.status === 200)!.body.assignee;
     expect((await cast.coordinator.api.get(`/api/tasks/${feedback.id}`)).body.assignee).toBe(winner);
-    const claims = (await acceptedUpdates(cast.creditCode)).filter((u) => u.name === 'assignTask');
+    const claims = (await acceptedUpdates(cast.creditCode)).filter((u) => u.name === assignTaskUpdate.name);
     expect(claims).toHaveLength(1);
     expect(claims[0].args[0]).toMatchObject({
       taskId: feedback.id,

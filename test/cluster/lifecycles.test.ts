@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { lifecycleWorkflowId } from '@hardtech/temporal/lifecycle.contract';
 import { STAGE } from '@hardtech/temporal/search-attributes';
 import { Cast } from '../support/cast';
 import { createLoadCasts } from '../support/load-casts';
@@ -127,7 +128,7 @@ describe(`cluster profile: ${LIFECYCLES} lifecycles across two workers, one kill
     let timedOut = 0;
     const histories = [];
     for (const cast of casts) {
-      const handle = client.workflow.getHandle(`enterprise/${cast.creditCode}`);
+      const handle = client.workflow.getHandle(lifecycleWorkflowId(cast.creditCode));
       const description = await handle.describe();
       expect({
         id: handle.workflowId,

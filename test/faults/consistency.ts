@@ -4,7 +4,6 @@ import {
   lifecycleWorkflowId,
   LifecycleView,
 } from '@hardtech/temporal/lifecycle.contract';
-import type { LifecycleContext } from '@hardtech/temporal/lifecycle-context';
 import { db } from '../support/db';
 import { temporalClient } from '../support/temporal';
 
@@ -87,7 +86,7 @@ export async function checkConsistency(creditCodes: string[]): Promise<Consisten
     if (logged.some((r) => r.n > 1)) violation(`a transition audited twice: ${JSON.stringify(logged)}`);
     report.transitions += view.transitions;
 
-    const ledger = (view.context as LifecycleContext).problems.map((p) => `${p.id}:${p.status}`);
+    const ledger = view.context!.problems.map((p) => `${p.id}:${p.status}`);
     const { rows: problems } = await db().query(
       `SELECT id, status FROM problems WHERE credit_code = $1 AND lifecycle_no = $2`,
       [code, view.lifecycleNo],

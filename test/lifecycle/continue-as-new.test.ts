@@ -1,12 +1,12 @@
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { join } from 'node:path';
-import { lifecycleStateQuery } from '@hardtech/temporal/lifecycle.contract';
+import { lifecycleWorkflowId } from '@hardtech/temporal/lifecycle.contract';
 import { createCast } from '../support/cast';
 import { closeDb, db } from '../support/db';
 import { driveToSupporting, tickQuarter } from '../support/drive';
 import { complete, eventually, expectOk, openTask, quarterlyReport } from '../support/lifecycle';
 import { nominateWithShortRuns } from '../support/short-runs';
-import { closeTemporal, temporalClient } from '../support/temporal';
+import { closeTemporal, lifecycles, temporalClient } from '../support/temporal';
 
 // Issue 3 §8: a lifecycle lives for years. Forced to continue as new after every quarter, it keeps
 // its state and open tasks across runs: none lost, none duplicated.
@@ -25,7 +25,7 @@ async function runsOf(workflowId: string) {
 
 it('continues as new in the middle of supporting, carrying the statechart and the open task over', async () => {
   const c = await createCast();
-  const workflowId = `enterprise/${c.creditCode}`;
+  const workflowId = lifecycleWorkflowId(c.creditCode);
   const client = await temporalClient();
   await nominateWithShortRuns(c);
   await driveToSupporting(c, { nominated: true });
@@ -33,7 +33,7 @@ it('continues as new in the middle of supporting, carrying the statechart and th
   await tickQuarter(c, '2026Q3');
   await eventually(async () => (await runsOf(workflowId)).length === 2);
   const report = await openTask(c.enterprise.api, c.creditCode, 'QUARTERLY_REPORT');
-  const state = await client.workflow.getHandle(workflowId).query(lifecycleStateQuery);
+  const state = await (await lifecycles()).state(c.creditCode);
   expect(state).toMatchObject({ stage: 'supporting', stateValue: { supporting: 'reporting' } });
   expect(state.openTasks.map((t) => t.id)).toEqual([report.id]);
   expect((state.context as any).problems).toHaveLength(1);

@@ -1,3 +1,4 @@
+import { lifecycleWorkflowId } from '@hardtech/temporal/lifecycle.contract';
 import { Api } from '../support/api';
 import { Cast, createCast } from '../support/cast';
 import { driveToSupporting, tickQuarter } from '../support/drive';
@@ -10,7 +11,7 @@ import {
   quarterlyReport,
 } from '../support/lifecycle';
 import { db, closeDb } from '../support/db';
-import { closeTemporal, temporalClient } from '../support/temporal';
+import { closeTemporal, lifecycles, temporalClient } from '../support/temporal';
 
 // Issue 3: every transition of the statechart on the real dev server, named by the transition.
 // (Pool capacity, which changes the global policy, is in test/serial/pool-capacity.test.ts.)
@@ -302,10 +303,7 @@ describe('diagnosis and supporting (企业成长诊断, 一季一调度)', () =>
     const c = await createCast();
     await driveToSupporting(c);
     await tickQuarter(c, '2026Q3');
-    const client = await temporalClient();
-    await client.workflow
-      .getHandle(`enterprise/${c.creditCode}`)
-      .signal('quarterTick', { quarter: '2026Q3', dispatchId: 'again' });
+    await (await lifecycles()).tickQuarter(c.creditCode, { quarter: '2026Q3', dispatchId: 'again' });
     await new Promise((r) => setTimeout(r, 500));
     const reports = (
       await db().query(`SELECT quarter FROM tasks WHERE credit_code = $1 AND type = 'QUARTERLY_REPORT'`, [
@@ -446,7 +444,11 @@ describe('diagnosis and supporting (企业成长诊断, 一季一调度)', () =>
         )
       ).stage,
     ).toBe('graduated');
-    const result = await (await temporalClient()).workflow.getHandle(`enterprise/${c.creditCode}`).result();
+    const result = await (
+      await temporalClient()
+    ).workflow
+      .getHandle(lifecycleWorkflowId(c.creditCode))
+      .result();
     expect(result).toEqual({ stage: 'graduated', reason: 'listed' });
   });
 });

@@ -10,6 +10,7 @@ import {
   awaitOpenedUpdate,
   LifecycleInput,
   lifecycleStateQuery,
+  LIFECYCLE_WORKFLOW_TYPE,
 } from '@hardtech/temporal/lifecycle.contract';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { freshCreditCode, tag } from '../support/cast';
@@ -121,7 +122,7 @@ describe('deploying a changed lifecycle while old ones run', () => {
     let history: History | undefined;
     try {
       await worker.runUntil(async () => {
-        const handle = await client.workflow.start('enterpriseLifecycle', {
+        const handle = await client.workflow.start(LIFECYCLE_WORKFLOW_TYPE, {
           workflowId: `ops-versioning/${nomination.creditCode}`,
           taskQueue,
           args: [input],

@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { lifecycleWorkflowId } from '@hardtech/temporal/lifecycle.contract';
 import { createCast } from '../support/cast';
 import { driveToGraduation } from '../support/drive';
 import { closeTemporal, temporalClient } from '../support/temporal';
@@ -29,7 +30,7 @@ describe('replay of recorded lifecycle histories', () => {
     const history = await (
       await temporalClient()
     ).workflow
-      .getHandle(`enterprise/${cast.creditCode}`)
+      .getHandle(lifecycleWorkflowId(cast.creditCode))
       .fetchHistory();
     expect(history.events!.length).toBeGreaterThan(20);
     // Kept as an artifact, in the format operators export: copy it into test/histories/ to guard
@@ -39,7 +40,7 @@ describe('replay of recorded lifecycle histories', () => {
         'workflow',
         'show',
         '--workflow-id',
-        `enterprise/${cast.creditCode}`,
+        lifecycleWorkflowId(cast.creditCode),
         '--output',
         'json',
         '--address',
@@ -51,7 +52,7 @@ describe('replay of recorded lifecycle histories', () => {
       expect(historyFromJSON(JSON.parse(json.toString())).events!.length).toBe(history.events!.length);
     }
     await expect(
-      Worker.runReplayHistory(BUNDLE, history, `enterprise/${cast.creditCode}`),
+      Worker.runReplayHistory(BUNDLE, history, lifecycleWorkflowId(cast.creditCode)),
     ).resolves.toBeUndefined();
   });
 

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { Policy } from '@hardtech/domain';
+import { DIGEST_WORKFLOW_TYPE } from '@hardtech/temporal/digest.contract';
 import { Api } from '../support/api';
 import { createCast, createUser } from '../support/cast';
 import { closeDb, db } from '../support/db';
@@ -136,7 +137,7 @@ it('sends the morning digest on working days only, once per person and day', asy
     );
     const client = await temporalClient();
     const run = (date: string) =>
-      client.workflow.execute('dailyDigest', {
+      client.workflow.execute(DIGEST_WORKFLOW_TYPE, {
         workflowId: `digest-test-${coordinator.username}-${date}-${Date.now()}`,
         taskQueue: process.env.TEMPORAL_TASK_QUEUE!,
         args: [{ date }],

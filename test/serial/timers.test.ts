@@ -5,8 +5,7 @@ import { db } from '../support/db';
 import { driveToSupporting } from '../support/drive';
 import { complete, eventually, expectOk, JUDGMENTS, nominationFor, openTask } from '../support/lifecycle';
 import { keepPolicy } from '../support/policy';
-import { temporalClient } from '../support/temporal';
-import { lifecycleStateQuery } from '@hardtech/temporal/lifecycle.contract';
+import { lifecycles } from '../support/temporal';
 
 import { validSignature, webhookReceiver } from '../support/webhook';
 
@@ -233,14 +232,9 @@ describe('quarterly dispatch (一季一调度)', () => {
     const codes = (
       await db().query(`SELECT credit_code FROM enterprises WHERE stage = 'supporting'`)
     ).rows.map((r: any) => r.credit_code);
-    const client = await temporalClient();
-    const ticked = await Promise.all(
-      codes.map(
-        async (code: string) =>
-          (await client.workflow.getHandle(`enterprise/${code}`).query(lifecycleStateQuery)).context as any,
-      ),
-    );
-    expect(ticked.map((ctx) => ctx.quarter.lastTicked)).toEqual(codes.map(() => '2031Q1'));
+    const client = await lifecycles();
+    const ticked = await Promise.all(codes.map(async (code: string) => (await client.state(code)).context));
+    expect(ticked.map((ctx) => ctx?.quarter.lastTicked)).toEqual(codes.map(() => '2031Q1'));
 
     expect(
       (await policy.coordinator.post('/api/admin/quarterly-dispatch/trigger', { quarter: '2031Q5' })).status,

@@ -10,16 +10,12 @@ import {
   problem,
   quarterlyReport,
 } from './lifecycle';
-import { temporalClient } from './temporal';
+import { lifecycles } from './temporal';
 import type { Nomination } from '@hardtech/domain';
-import { quarterTickSignal } from '@hardtech/temporal/lifecycle.contract';
 
 /** Signals a quarter tick as the quarterly dispatch does, and waits for the report task. */
 export async function tickQuarter(cast: Cast, quarter: string): Promise<void> {
-  const client = await temporalClient();
-  await client.workflow
-    .getHandle(`enterprise/${cast.creditCode}`)
-    .signal(quarterTickSignal, { quarter, dispatchId: `test-${quarter}` });
+  await (await lifecycles()).tickQuarter(cast.creditCode, { quarter, dispatchId: `test-${quarter}` });
   await eventually(() => openTask(cast.enterprise.api, cast.creditCode, 'QUARTERLY_REPORT'));
 }
 

@@ -1,3 +1,4 @@
+import { completeTaskUpdate, lifecycleWorkflowId } from '@hardtech/temporal/lifecycle.contract';
 import { temporalClient } from './temporal';
 
 export interface AcceptedUpdate {
@@ -9,7 +10,7 @@ export interface AcceptedUpdate {
 /** The Updates a lifecycle's history accepted (refused ones never enter it), with their arguments. */
 export async function acceptedUpdates(creditCode: string): Promise<AcceptedUpdate[]> {
   const client = await temporalClient();
-  const history = await client.workflow.getHandle(`enterprise/${creditCode}`).fetchHistory();
+  const history = await client.workflow.getHandle(lifecycleWorkflowId(creditCode)).fetchHistory();
   return (history.events ?? [])
     .map((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest)
     .filter((r) => !!r)
@@ -23,6 +24,6 @@ export async function acceptedUpdates(creditCode: string): Promise<AcceptedUpdat
 /** How many completions of a task the workflow accepted. */
 export async function completionsOf(creditCode: string, taskId: string): Promise<number> {
   return (await acceptedUpdates(creditCode)).filter(
-    (u) => u.name === 'completeTask' && u.args[0]?.taskId === taskId,
+    (u) => u.name === completeTaskUpdate.name && u.args[0]?.taskId === taskId,
   ).length;
 }

@@ -1,8 +1,7 @@
 import { Api, Reply } from './api';
 import { Cast } from './cast';
 import { JUDGMENTS, nominationFor, openTask, PORTRAIT, problem, quarterlyReport } from './lifecycle';
-import { temporalClient } from './temporal';
-import { quarterTickSignal } from '@hardtech/temporal/lifecycle.contract';
+import { lifecycles } from './temporal';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -130,12 +129,12 @@ async function nominate(cast: Cast): Promise<void> {
 
 /** Signals the quarter tick as the quarterly dispatch does (a repeated tick is ignored). */
 async function tickQuarter(cast: Cast, quarter: string): Promise<void> {
-  const handle = (await temporalClient()).workflow.getHandle(`enterprise/${cast.creditCode}`);
+  const client = await lifecycles();
   await send(
     `quarter tick of ${cast.creditCode}`,
     () =>
-      handle
-        .signal(quarterTickSignal, { quarter, dispatchId: `drive-${quarter}` })
+      client
+        .tickQuarter(cast.creditCode, { quarter, dispatchId: `drive-${quarter}` })
         .then(() => ({ status: 200, body: null })),
     () => true,
   );

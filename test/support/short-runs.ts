@@ -1,5 +1,11 @@
 import { WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
-import { awaitOpenedUpdate, LifecycleInput, LifecycleView } from '@hardtech/temporal/lifecycle.contract';
+import {
+  awaitOpenedUpdate,
+  LIFECYCLE_WORKFLOW_TYPE,
+  LifecycleInput,
+  LifecycleView,
+  lifecycleWorkflowId,
+} from '@hardtech/temporal/lifecycle.contract';
 import { Cast } from './cast';
 import { nominationFor } from './lifecycle';
 import { temporalClient } from './temporal';
@@ -26,8 +32,8 @@ export async function startLifecycle(
   };
   const handle = await (
     await temporalClient()
-  ).workflow.start('enterpriseLifecycle', {
-    workflowId: `enterprise/${c.creditCode}`,
+  ).workflow.start(LIFECYCLE_WORKFLOW_TYPE, {
+    workflowId: lifecycleWorkflowId(c.creditCode),
     taskQueue: options.taskQueue ?? process.env.TEMPORAL_TASK_QUEUE ?? 'hardtech-test',
     args: [input],
   });

@@ -1,4 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
+import { LifecycleClient } from '@hardtech/temporal/lifecycle-client';
 
 let client: Promise<Client> | null = null;
 
@@ -8,6 +9,11 @@ export function temporalClient(): Promise<Client> {
     (connection) => new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' }),
   );
   return client;
+}
+
+/** The enterprise lifecycles, through the client the API and the activities use. */
+export async function lifecycles(): Promise<LifecycleClient> {
+  return new LifecycleClient(await temporalClient(), process.env.TEMPORAL_TASK_QUEUE ?? 'hardtech-test');
 }
 
 export async function closeTemporal(): Promise<void> {

@@ -167,7 +167,7 @@ describe('lifecycle runtime', () => {
     expect(r.nextTasks.map((x) => [x.type, x.candidateGroups])).toEqual([
       ['QUARTERLY_REVIEW', ['industry_officer:cluster:T2']],
     ]);
-    const problemId = (h.lifecycle.view().context as any).problems[0].id;
+    const problemId = h.lifecycle.view().context!.problems[0].id;
     r = await h.complete('QUARTERLY_REVIEW', industry, 'recommend_graduation', {
       comment: '营收倍增',
       problemUpdates: [{ problemId, status: 'resolved' }],
@@ -194,8 +194,8 @@ describe('lifecycle runtime', () => {
       corrections: { rdExpensePrevYear: 6_000_000 },
     });
     expect(r.stage).toBe('screening');
-    const c4 = (h.lifecycle.view().context as any).screening.criteria.find((c: any) => c.id === 'C4');
-    expect(c4.outcome).toBe('pass');
+    const c4 = h.lifecycle.view().context!.screening.criteria.find((c) => c.id === 'C4');
+    expect(c4?.outcome).toBe('pass');
     expect((await h.complete('SCREEN', coordinator, 'pass', { judgments })).stage).toBe('feedback');
   });
 
@@ -374,7 +374,7 @@ describe('企业吹哨·部门报到', () => {
 
   it('sends a whistle on a ledger problem to its owner department; the answer resolves the problem', async () => {
     const h = await member();
-    const problemId = (h.lifecycle.view().context as any).problems[0].id;
+    const problemId = h.lifecycle.view().context!.problems[0].id;
     const req = { problemId, title: '贷款迟迟未批', description: '银行审批超过三个月', actor: enterprise };
     h.lifecycle.validateWhistle(req);
     const r = await h.lifecycle.blowWhistle(req);
@@ -385,7 +385,7 @@ describe('企业吹哨·部门报到', () => {
       response: '已协调银行加快审批',
       resolved: true,
     });
-    expect((h.lifecycle.view().context as any).problems[0].status).toBe('resolved');
+    expect(h.lifecycle.view().context!.problems[0].status).toBe('resolved');
   });
 
   it('escalates an unanswered whistle to the leader and marks its problem escalated', async () => {
@@ -401,7 +401,7 @@ describe('企业吹哨·部门报到', () => {
       ['reminder', ['industry_officer:cluster:T2']],
       ['escalation', ['leader']],
     ]);
-    const problem = (h.lifecycle.view().context as any).problems.find((p: any) => p.id === r.problemId);
+    const problem = h.lifecycle.view().context!.problems.find((p) => p.id === r.problemId);
     expect(problem).toMatchObject({ title: '用地指标', status: 'escalated' });
   });
 
@@ -447,7 +447,7 @@ describe('a silent district (issue 10 §6)', () => {
       completedBy: 'system',
       data: { defaulted: true },
     });
-    expect((h.lifecycle.view().context as any).feedback.district).toMatchObject({
+    expect(h.lifecycle.view().context!.feedback.district).toMatchObject({
       by: 'system',
       text: expect.stringContaining('视为同意'),
     });

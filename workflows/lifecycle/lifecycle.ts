@@ -42,6 +42,7 @@ import type {
   WhistleRequest,
   WhistleResult,
 } from '@hardtech/temporal/lifecycle.contract';
+import { lifecycleWorkflowId } from '@hardtech/temporal/lifecycle.contract';
 import type { LifecycleContext } from './context';
 import type { LifecycleEvent, TaskEvent } from './events';
 import { FollowUpEffects, FollowUpKind, FollowUps } from './follow-ups';
@@ -104,11 +105,7 @@ export class Lifecycle {
     if (carried) {
       this.snapshot = lifecycleMachine.resolveState({
         value: carried.stateValue as any,
-        // Runs carried over from before whistles existed have no list of them.
-        context: {
-          ...(carried.context as LifecycleContext),
-          whistles: (carried.context as LifecycleContext).whistles ?? [],
-        },
+        context: { ...carried.context, whistles: carried.context.whistles ?? [] },
       });
       for (const task of carried.tasks) this.tasks.set(task.id, { ...task, completing: false });
     }
@@ -506,7 +503,7 @@ export class Lifecycle {
 
   private deltaBase(at: Date): ProjectionDelta {
     return {
-      workflowId: `enterprise/${this.creditCode}`,
+      workflowId: lifecycleWorkflowId(this.creditCode),
       creditCode: this.creditCode,
       lifecycleNo: this.input.lifecycleNo,
       seq: ++this.transitions,

@@ -35,10 +35,7 @@ const CURRENT_SEARCH_ATTRIBUTES_PATCH = 'search-attributes-current';
  * read model's tasks and ledger have them. Upserts only what differs from the run's attributes.
  */
 function keepSearchAttributesCurrent(delta: ProjectionDelta): void {
-  const ctx = delta.context as {
-    nomination: { district: string; cluster: string };
-    admission: { leadCluster: string } | null;
-  };
+  const ctx = delta.context;
   const current = wf.workflowInfo().typedSearchAttributes;
   const changed = [
     { key: DISTRICT, value: ctx.nomination.district },

@@ -3,7 +3,6 @@ import { NestFactory } from '@nestjs/core';
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { AppConfig, loadConfig } from '@hardtech/config';
 import { createActivities } from '@hardtech/activities';
-import { Client } from '@temporalio/client';
 import {
   createLogger,
   createMetricsRegistry,
@@ -11,7 +10,7 @@ import {
   runMain,
   TemporalJsonLogger,
 } from '@hardtech/observability';
-import { ensureSchedules, TEMPORAL_CLIENT, temporalConnectionOptions } from '@hardtech/temporal';
+import { OperationsClient, temporalConnectionOptions } from '@hardtech/temporal';
 import { activityMetrics } from './activity-metrics';
 import { freeLocalPort, startOpsServer } from './ops-server';
 import { WorkerModule } from './worker.module';
@@ -56,7 +55,7 @@ async function main(config: AppConfig): Promise<void> {
     );
   });
   // 一季一调度 and the morning digest: the schedules exist as soon as a worker does (idempotent).
-  const schedule = await ensureSchedules(app.get<Client>(TEMPORAL_CLIENT), taskQueue);
+  const schedule = await app.get(OperationsClient).ensureSchedules();
 
   const ops = await startOpsServer({
     port: config.worker.httpPort,

@@ -5,6 +5,9 @@ export * from './dispatch.contract';
 
 export * from './failures';
 export * from './lifecycle.contract';
+export * from './lifecycle-client';
+export * from './operations-client';
+export * from './proto-time';
 export * from './schedules';
 export * from './search-attributes';
 

@@ -5,6 +5,7 @@
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ActivePolicy, Actor, Nomination, NotificationKind, Stage, TaskType } from '@hardtech/domain';
+import type { LifecycleContext } from './lifecycle-context';
 
 export type { NotificationKind };
 
@@ -52,7 +53,8 @@ export interface TaskView {
 
 export interface CarriedState {
   stateValue: unknown;
-  context: unknown;
+  /** Runs carried over from before whistles existed have no list of them. */
+  context: Omit<LifecycleContext, 'whistles'> & Partial<Pick<LifecycleContext, 'whistles'>>;
   tasks: TaskView[];
   transitions: number;
   runsBefore: number;
@@ -67,7 +69,8 @@ export interface LifecycleView {
   stateValue: unknown;
   openTasks: TaskView[];
   transitions: number;
-  context: unknown;
+  /** Null only before the lifecycle has opened (its first workflow task). */
+  context: LifecycleContext | null;
 }
 
 export interface CompleteTaskRequest {
@@ -148,6 +151,14 @@ export interface LifecycleActivities {
   notify(notification: TaskNotification): Promise<NotificationReceipt>;
 }
 
+/** The activities' names, as the worker registers them and the histories record them. */
+export const LIFECYCLE_ACTIVITIES: { readonly [K in keyof LifecycleActivities]: K } = {
+  activePolicy: 'activePolicy',
+  project: 'project',
+  reservePoolSeat: 'reservePoolSeat',
+  notify: 'notify',
+};
+
 /** A reminder before a task's due date or an escalation after it; its id makes it once-only. */
 export interface TaskNotification {
   id: string;
@@ -210,7 +221,8 @@ export interface ProjectionDelta {
   seq: number;
   stage: Stage;
   stateValue: unknown;
-  context: unknown;
+  /** The lifecycle's facts after the transition. */
+  context: LifecycleContext;
   opened: TaskView[];
   closed: ClosedTask[];
   assigned: { id: string; assignee: string | null }[];

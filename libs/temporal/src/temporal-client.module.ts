@@ -2,13 +2,16 @@ import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { AppConfig, CONFIG } from '@hardtech/config';
 import { temporalConnectionOptions } from './connection-options';
+import { LifecycleClient } from './lifecycle-client';
 import { logContextInterceptor } from './log-context.interceptor';
+import { OperationsClient } from './operations-client';
 
-export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
+/** The raw client: injected here only, everything else goes through LifecycleClient or OperationsClient. */
+const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
 
 /**
- * The Temporal client for the API. Connecting is lazy, so the API comes up (and reports an
- * unhealthy Temporal on /api/health) even while the server is still starting.
+ * The Temporal clients for the API and the worker's activities. Connecting is lazy, so the API
+ * comes up (and reports an unhealthy Temporal on /api/health) even while the server is starting.
  */
 @Global()
 @Module({
@@ -23,8 +26,20 @@ export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
           interceptors: { workflow: [logContextInterceptor()] },
         }),
     },
+    {
+      provide: LifecycleClient,
+      inject: [TEMPORAL_CLIENT, CONFIG],
+      useFactory: (client: Client, config: AppConfig) =>
+        new LifecycleClient(client, config.temporal.taskQueue),
+    },
+    {
+      provide: OperationsClient,
+      inject: [TEMPORAL_CLIENT, CONFIG],
+      useFactory: (client: Client, config: AppConfig) =>
+        new OperationsClient(client, config.temporal.taskQueue),
+    },
   ],
-  exports: [TEMPORAL_CLIENT],
+  exports: [LifecycleClient, OperationsClient],
 })
 export class TemporalClientModule implements OnApplicationShutdown {
   constructor(@Inject(TEMPORAL_CLIENT) private readonly client: Client) {}

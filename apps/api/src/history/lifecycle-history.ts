@@ -10,24 +10,26 @@ import {
   TaskType,
   Text,
 } from '@hardtech/domain';
-import type {
+import {
   AssignTaskRequest,
+  assignTaskUpdate,
+  awaitOpenedUpdate,
+  blowWhistleUpdate,
   CompleteTaskRequest,
+  completeTaskUpdate,
+  LIFECYCLE_ACTIVITIES,
   LifecycleInput,
   ProjectionReceipt,
   QuarterTick,
+  quarterTickSignal,
   TaskView,
   WhistleRequest,
 } from '@hardtech/temporal/lifecycle.contract';
+import type { LifecycleRun } from '@hardtech/temporal/lifecycle-client';
+import { protoMillis } from '@hardtech/temporal/proto-time';
 
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 type Payload = temporal.api.common.v1.IPayload;
-
-/** One run of the workflow `enterprise/<credit code>`, its events in order. */
-export interface HistoryRun {
-  runId: string;
-  events: HistoryEvent[];
-}
 
 export type { HistoryEntry };
 
@@ -64,7 +66,7 @@ const ASSIGN_LABEL = {
  * whose result names a `kind` or `action` (reminders, escalations, notifications) becomes an entry
  * under that name, so new steps show up without changing this reader.
  */
-export function readLifecycleHistory(runs: HistoryRun[], decode: PayloadDecoder): HistoryEntry[] {
+export function readLifecycleHistory(runs: LifecycleRun[], decode: PayloadDecoder): HistoryEntry[] {
   const reader = new HistoryReader(decode);
   for (const run of runs) reader.readRun(run);
   return reader.entries;
@@ -85,7 +87,7 @@ class HistoryReader {
 
   constructor(private readonly decode: PayloadDecoder) {}
 
-  readRun(run: HistoryRun): void {
+  readRun(run: LifecycleRun): void {
     this.runId = run.runId;
     this.updates = new Map();
     this.pendingActors = [];
@@ -219,7 +221,7 @@ class HistoryReader {
     const updateId = request?.meta?.updateId ?? '';
     const arg = this.first(request?.input?.args?.payloads) as Record<string, any> | null;
     let entry: HistoryEntry | null = null;
-    if (name === 'completeTask' && arg) {
+    if (name === completeTaskUpdate.name && arg) {
       const req = arg as CompleteTaskRequest;
       const taskType = this.taskTypes.get(req.taskId) ?? null;
       entry = this.add(
@@ -236,7 +238,7 @@ class HistoryReader {
         },
         completionLabel(taskType, req.outcome),
       );
-    } else if (name === 'assignTask' && arg) {
+    } else if (name === assignTaskUpdate.name && arg) {
       const req = arg as AssignTaskRequest;
       const taskType = this.taskTypes.get(req.taskId) ?? null;
       const task = taskType ? TASK_LABELS[taskType] : t('任务', 'task');
@@ -247,7 +249,7 @@ class HistoryReader {
         { taskId: req.taskId, taskType, actorRole: req.actor.role, to: req.to?.username ?? null },
         t(`${task.zh}：${ASSIGN_LABEL[req.kind].zh}`, `${task.en}: ${ASSIGN_LABEL[req.kind].en}`),
       );
-    } else if (name === 'blowWhistle' && arg) {
+    } else if (name === blowWhistleUpdate.name && arg) {
       // 企业吹哨·部门报到: the WHISTLE_RESPONSE it opens follows as task.created.
       const req = arg as WhistleRequest;
       entry = this.add(
@@ -262,7 +264,7 @@ class HistoryReader {
         },
         t(`企业吹哨：${req.title}`, `whistle blown: ${req.title}`),
       );
-    } else if (name !== 'awaitOpened') {
+    } else if (name !== awaitOpenedUpdate.name) {
       const { actor, ...data } = arg ?? {};
       entry = this.add(e, actor?.username ?? SYSTEM, `update.${name}`, data, t(name, name));
     }
@@ -299,7 +301,7 @@ class HistoryReader {
   private signaled(e: HistoryEvent): void {
     const a = e.workflowExecutionSignaledEventAttributes!;
     const payload = this.first(a.input?.payloads) as Record<string, any> | null;
-    if (a.signalName === 'quarterTick' && payload) {
+    if (a.signalName === quarterTickSignal.name && payload) {
       const tick = payload as QuarterTick;
       this.add(
         e,
@@ -343,9 +345,10 @@ class HistoryReader {
   private activityResult(e: HistoryEvent, type: string, result: unknown): void {
     if (!result || typeof result !== 'object') return;
     const r = result as Record<string, any>;
-    if (type === 'project' && r.kind === 'projection') return this.projected(e, r as ProjectionReceipt);
-    if (type === 'activePolicy') return;
-    if (type === 'reservePoolSeat') {
+    if (type === LIFECYCLE_ACTIVITIES.project && r.kind === 'projection')
+      return this.projected(e, r as ProjectionReceipt);
+    if (type === LIFECYCLE_ACTIVITIES.activePolicy) return;
+    if (type === LIFECYCLE_ACTIVITIES.reservePoolSeat) {
       const reserved = !!r.reserved;
       this.add(
         e,
@@ -425,11 +428,6 @@ class HistoryReader {
     this.entries.push(entry);
     return entry;
   }
-}
-
-/** Protobuf timestamps and durations: seconds as Long, number or string (JSON histories), nanos. */
-export function protoMillis(ts: { seconds?: unknown; nanos?: number | null } | null | undefined): number {
-  return Number(String(ts?.seconds ?? 0)) * 1000 + Math.floor((ts?.nanos ?? 0) / 1e6);
 }
 
 function stageOf(value: unknown): Stage | null {

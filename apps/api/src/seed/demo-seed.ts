@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Client } from '@temporalio/client';
+import { Injectable } from '@nestjs/common';
 import { Actor, reportingQuarterAt, requiredEvidence, TaskType } from '@hardtech/domain';
-import { lifecycleWorkflowId, quarterTickSignal, TEMPORAL_CLIENT } from '@hardtech/temporal';
+import { LifecycleClient } from '@hardtech/temporal';
 import { EnterprisesRepository, TasksRepository } from '@hardtech/persistence';
 import { AttachmentsService } from '../services/attachments.service';
 import { NominationsService } from '../services/nominations.service';
@@ -34,7 +33,7 @@ export class DemoSeed {
     private readonly tasks: TasksService,
     private readonly taskRows: TasksRepository,
     private readonly enterprises: EnterprisesRepository,
-    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    private readonly lifecycles: LifecycleClient,
     private readonly attachments: AttachmentsService,
   ) {}
 
@@ -116,9 +115,7 @@ export class DemoSeed {
       ],
     });
     const quarter = reportingQuarterAt(new Date());
-    await this.client.workflow
-      .getHandle(lifecycleWorkflowId(cc))
-      .signal(quarterTickSignal, { quarter, dispatchId: 'demo-seed' });
+    await this.lifecycles.tickQuarter(cc, { quarter, dispatchId: 'demo-seed' });
     await this.step(cc, 'QUARTERLY_REPORT', demoActor(e.user), 'submit', {
       quarter,
       revenue: 26_000_000,

@@ -1,22 +1,15 @@
-import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
-import { Client, ScheduleNotFoundError } from '@temporalio/client';
-import { AppConfig, CONFIG } from '@hardtech/config';
+import { Injectable } from '@nestjs/common';
 import { InvalidInput, isQuarter, NotFound, reportingQuarterAt, t } from '@hardtech/domain';
 import {
   DIGEST_SCHEDULE_ID,
-  DISPATCH_WORKFLOW_TYPE,
   DispatchResult,
+  OperationsClient,
   QUARTERLY_SCHEDULE_ID,
-  TEMPORAL_CLIENT,
 } from '@hardtech/temporal';
 
 @Injectable()
 export class DispatchService {
-  constructor(
-    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
-    @Inject(CONFIG) private readonly config: AppConfig,
-  ) {}
+  constructor(private readonly operations: OperationsClient) {}
 
   /**
    * Runs the quarterly dispatch now, for the reporting quarter (the one before today's) or the one
@@ -28,14 +21,7 @@ export class DispatchService {
         { field: 'quarter', text: t('应为季度，如 2026Q3', 'must be a quarter such as 2026Q3') },
       ]);
     }
-    const q = quarter ?? reportingQuarterAt(new Date());
-    const workflowId = `quarterly-dispatch/${q}/manual-${randomUUID()}`;
-    const result: DispatchResult = await this.client.workflow.execute(DISPATCH_WORKFLOW_TYPE, {
-      workflowId,
-      taskQueue: this.config.temporal.taskQueue,
-      args: [{ quarter: q }],
-    });
-    return { ...result, workflowId };
+    return this.operations.runDispatch(quarter ?? reportingQuarterAt(new Date()));
   }
 
   /** The system's schedules with their next run times: 一季一调度 and the working-day digest. */
@@ -50,33 +36,13 @@ export class DispatchService {
         description: '待办汇总：每个工作日 08:30（Asia/Shanghai）发送即将到期和逾期任务',
       },
     ];
-    try {
-      return await Promise.all(
-        described.map(async ({ id, description }) => {
-          const d = await this.client.schedule.getHandle(id).describe();
-          return {
-            id: d.scheduleId,
-            description,
-            timezone: d.spec.timezone ?? null,
-            paused: d.state.paused,
-            overlap: d.policies.overlap,
-            nextRunTimes: d.info.nextActionTimes.map((x) => x.toISOString()),
-            recentRuns: d.info.recentActions.map((a) => ({
-              scheduledAt: a.scheduledAt.toISOString(),
-              takenAt: a.takenAt.toISOString(),
-              workflowId: a.action.workflow.workflowId,
-            })),
-          };
-        }),
+    const views = await Promise.all(described.map(({ id }) => this.operations.schedule(id)));
+    if (views.some((v) => !v)) {
+      throw new NotFound(
+        'SCHEDULE_NOT_FOUND',
+        t('定时任务尚未创建（等待工作进程启动）', 'the schedules do not exist yet (no worker has started)'),
       );
-    } catch (e) {
-      if (e instanceof ScheduleNotFoundError) {
-        throw new NotFound(
-          'SCHEDULE_NOT_FOUND',
-          t('定时任务尚未创建（等待工作进程启动）', 'the schedules do not exist yet (no worker has started)'),
-        );
-      }
-      throw e;
     }
+    return views.map((view, i) => ({ ...view!, description: described[i].description }));
   }
 }

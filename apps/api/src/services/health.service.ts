@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Client } from '@temporalio/client';
+import { Injectable } from '@nestjs/common';
 import { HealthRepository } from '@hardtech/persistence';
-import { TEMPORAL_CLIENT } from '@hardtech/temporal';
+import { OperationsClient } from '@hardtech/temporal';
 
 const within = <T>(ms: number, p: Promise<T>): Promise<T> =>
   Promise.race([
@@ -20,17 +19,14 @@ export class HealthService {
   private draining = false;
 
   constructor(
-    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    private readonly temporal: OperationsClient,
     private readonly database: HealthRepository,
   ) {}
 
   /** ok only when both Temporal and PostgreSQL answer within two seconds. */
   async check(): Promise<HealthReport> {
     const [temporal, database] = await Promise.all([
-      within(
-        2000,
-        this.client.connection.ensureConnected().then(() => this.client.workflowService.getSystemInfo({})),
-      )
+      within(2000, this.temporal.ping())
         .then(() => 'ok' as const)
         .catch(() => 'down' as const),
       within(2000, this.database.ping())

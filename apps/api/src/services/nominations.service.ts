@@ -1,6 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { AppConfig, CONFIG } from '@hardtech/config';
+import { Injectable } from '@nestjs/common';
 import {
   Actor,
   Conflict,
@@ -22,17 +20,7 @@ import {
   EnterprisesRepository,
   PolicyRepository,
 } from '@hardtech/persistence';
-import {
-  awaitOpenedUpdate,
-  CLUSTER,
-  CREDIT_CODE,
-  DISTRICT,
-  LIFECYCLE_WORKFLOW_TYPE,
-  LifecycleInput,
-  lifecycleWorkflowId,
-  STAGE,
-  TEMPORAL_CLIENT,
-} from '@hardtech/temporal';
+import { LifecycleClient, LifecycleInput, lifecycleWorkflowId } from '@hardtech/temporal';
 
 export interface NominationResult {
   creditCode: string;
@@ -44,8 +32,7 @@ export interface NominationResult {
 @Injectable()
 export class NominationsService {
   constructor(
-    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
-    @Inject(CONFIG) private readonly config: AppConfig,
+    private readonly lifecycles: LifecycleClient,
     private readonly enterprises: EnterprisesRepository,
     private readonly clusters: ClustersRepository,
     private readonly policies: PolicyRepository,
@@ -95,36 +82,16 @@ export class NominationsService {
     if (existing && !FINAL_STAGES.includes(existing.stage)) throw this.duplicate();
     await this.checkEvidence(actor, nomination);
     const lifecycleNo = (existing?.lifecycleNo ?? 0) + 1;
-    const workflowId = lifecycleWorkflowId(nomination.creditCode);
     const input: LifecycleInput = {
       nomination,
       nominatedBy: actor,
       nominatorGroups: nominatorGroups(actor, nomination.district, nomination.creditCode),
       lifecycleNo,
     };
-    let handle;
-    try {
-      handle = await this.client.workflow.start(LIFECYCLE_WORKFLOW_TYPE, {
-        workflowId,
-        taskQueue: this.config.temporal.taskQueue,
-        args: [input],
-        // A rejected or exited enterprise may be nominated again: a new run of the same id.
-        workflowIdReusePolicy: 'ALLOW_DUPLICATE',
-        workflowIdConflictPolicy: 'FAIL',
-        typedSearchAttributes: [
-          { key: STAGE, value: 'screening' },
-          { key: DISTRICT, value: nomination.district },
-          { key: CLUSTER, value: nomination.cluster },
-          { key: CREDIT_CODE, value: nomination.creditCode },
-        ],
-        staticSummary: `${nomination.name} (${nomination.creditCode})`,
-      });
-    } catch (e) {
-      if (e instanceof WorkflowExecutionAlreadyStartedError) throw this.duplicate();
-      throw e;
-    }
     // Answers once the nomination is projected; its pending certificates are bound with it.
-    const view = await handle.executeUpdate(awaitOpenedUpdate);
+    const view = await this.lifecycles.start(input);
+    if (!view) throw this.duplicate();
+    const workflowId = lifecycleWorkflowId(nomination.creditCode);
     return { creditCode: nomination.creditCode, workflowId, stage: view.stage, lifecycleNo };
   }
 

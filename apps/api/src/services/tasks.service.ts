@@ -1,5 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Client } from '@temporalio/client';
+import { Injectable } from '@nestjs/common';
 import {
   Actor,
   allowedTaskActions,
@@ -20,13 +19,11 @@ import {
   TasksRepository,
 } from '@hardtech/persistence';
 import {
-  assignTaskUpdate,
   AssignKind,
   AssignTaskResult,
-  completeTaskUpdate,
   CompleteTaskResult,
   domainErrorFrom,
-  TEMPORAL_CLIENT,
+  LifecycleClient,
 } from '@hardtech/temporal';
 import { TASK_DEFINITIONS } from '@hardtech/workflows/lifecycle/definition';
 import { Completion, completionUpdateId, isReplayOf } from './idempotency';
@@ -62,7 +59,7 @@ const notFound = () => new NotFound('TASK_NOT_FOUND', t('任务不存在', 'no s
 @Injectable()
 export class TasksService {
   constructor(
-    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    private readonly lifecycles: LifecycleClient,
     private readonly tasks: TasksRepository,
     private readonly enterprises: EnterprisesRepository,
     private readonly users: UsersService,
@@ -135,14 +132,14 @@ export class TasksService {
     const replay = !!idempotencyKey && isReplayOf(task, actor.username, idempotencyKey, body);
     if (task.status !== 'open' && !replay) throw closed(task);
     if (!replay) await this.references.check(task, body.outcome, body.data);
-    const handle = this.client.workflow.getHandle(task.workflowId);
     // The policy goes with the Update, so the workflow reads none (issue 9).
     const policy = await this.policies.current();
     try {
-      return await handle.executeUpdate(completeTaskUpdate, {
-        args: [{ taskId: id, outcome: body.outcome, data: body.data, actor, idempotencyKey, policy }],
-        updateId: idempotencyKey ? completionUpdateId(id, actor.username, idempotencyKey, body) : undefined,
-      });
+      return await this.lifecycles.complete(
+        task.creditCode,
+        { taskId: id, outcome: body.outcome, data: body.data, actor, idempotencyKey, policy },
+        idempotencyKey ? completionUpdateId(id, actor.username, idempotencyKey, body) : undefined,
+      );
     } catch (e) {
       if (replay && domainErrorFrom(e)?.code === 'TASK_ALREADY_COMPLETED')
         return task.result as CompleteTaskResult;
@@ -163,9 +160,7 @@ export class TasksService {
         ]);
       }
     }
-    return this.client.workflow
-      .getHandle(task.workflowId)
-      .executeUpdate(assignTaskUpdate, { args: [{ taskId: id, kind, actor, to: target }] });
+    return this.lifecycles.assign(task.creditCode, { taskId: id, kind, actor, to: target });
   }
 
   /** Who may do the task: the active users in its candidate groups (to pick a delegate). */

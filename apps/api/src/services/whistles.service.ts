@@ -1,14 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Client } from '@temporalio/client';
+import { Injectable } from '@nestjs/common';
 import { Actor, assertValid, NotFound, t, WHISTLE_FIELDS } from '@hardtech/domain';
-import { blowWhistleUpdate, lifecycleWorkflowId, TEMPORAL_CLIENT, WhistleResult } from '@hardtech/temporal';
+import { LifecycleClient, WhistleResult } from '@hardtech/temporal';
 import { EnterprisesRepository } from '@hardtech/persistence';
 
 /** 企业吹哨·部门报到: the enterprise raises a problem; its owner department must respond in time. */
 @Injectable()
 export class WhistlesService {
   constructor(
-    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    private readonly lifecycles: LifecycleClient,
     private readonly enterprises: EnterprisesRepository,
   ) {}
 
@@ -22,8 +21,11 @@ export class WhistlesService {
       title: string;
       description: string;
     };
-    return this.client.workflow.getHandle(lifecycleWorkflowId(creditCode)).executeUpdate(blowWhistleUpdate, {
-      args: [{ problemId: problemId || undefined, title, description, actor }],
+    return this.lifecycles.blowWhistle(creditCode, {
+      problemId: problemId || undefined,
+      title,
+      description,
+      actor,
     });
   }
 }

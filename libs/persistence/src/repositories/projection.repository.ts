@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { shanghaiDate, taskDepartment } from '@hardtech/domain';
 import { ProjectionDelta, ProjectionReceipt, projectionReceipt } from '@hardtech/temporal/lifecycle.contract';
-import type { LifecycleContext } from '@hardtech/temporal/lifecycle-context';
 import { appendAuditEvent } from './audit.repository';
 
 /**
@@ -39,7 +38,7 @@ export class ProjectionRepository {
   }
 
   private async applyIn(m: EntityManager, delta: ProjectionDelta): Promise<void> {
-    const ctx = delta.context as LifecycleContext;
+    const ctx = delta.context;
     const n = ctx.nomination;
     const a = ctx.admission;
     await m.query(

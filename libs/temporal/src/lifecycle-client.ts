@@ -1,0 +1,156 @@
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import type { temporal } from '@temporalio/proto';
+import {
+  AssignTaskRequest,
+  AssignTaskResult,
+  assignTaskUpdate,
+  awaitOpenedUpdate,
+  blowWhistleUpdate,
+  CompleteTaskRequest,
+  CompleteTaskResult,
+  completeTaskUpdate,
+  LIFECYCLE_WORKFLOW_TYPE,
+  LifecycleInput,
+  lifecycleStateQuery,
+  LifecycleView,
+  lifecycleWorkflowId,
+  QuarterTick,
+  quarterTickSignal,
+  WhistleRequest,
+  WhistleResult,
+} from './lifecycle.contract';
+import { protoMillis } from './proto-time';
+import { CLUSTER, CREDIT_CODE, DISTRICT, STAGE } from './search-attributes';
+
+/** One run of the workflow `enterprise/<credit code>`, its events in order. */
+export interface LifecycleRun {
+  runId: string;
+  events: temporal.api.history.v1.IHistoryEvent[];
+}
+
+/**
+ * The one place that talks to enterprise lifecycles for the API, the seed and the activities: it
+ * names the workflow (its id, type and search attributes) and sends the contract's Updates,
+ * queries and signals. Errors are Temporal's; `domainErrorFrom` turns refusals into domain errors.
+ */
+export class LifecycleClient {
+  constructor(
+    private readonly client: Client,
+    private readonly taskQueue: string,
+  ) {}
+
+  /**
+   * Starts lifecycle n of the enterprise and answers once its first task is in the inbox (the
+   * nomination's read-your-writes); null when a lifecycle of the enterprise is running.
+   */
+  async start(input: LifecycleInput): Promise<LifecycleView | null> {
+    const { nomination } = input;
+    try {
+      const handle = await this.client.workflow.start(LIFECYCLE_WORKFLOW_TYPE, {
+        workflowId: lifecycleWorkflowId(nomination.creditCode),
+        taskQueue: this.taskQueue,
+        args: [input],
+        // A rejected or exited enterprise may be nominated again: a new run of the same id.
+        workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+        workflowIdConflictPolicy: 'FAIL',
+        typedSearchAttributes: [
+          { key: STAGE, value: 'screening' },
+          { key: DISTRICT, value: nomination.district },
+          { key: CLUSTER, value: nomination.cluster },
+          { key: CREDIT_CODE, value: nomination.creditCode },
+        ],
+        staticSummary: `${nomination.name} (${nomination.creditCode})`,
+      });
+      return await handle.executeUpdate(awaitOpenedUpdate);
+    } catch (e) {
+      if (e instanceof WorkflowExecutionAlreadyStartedError) return null;
+      throw e;
+    }
+  }
+
+  /**
+   * Completes a task; answers after the next tasks are projected. The same `updateId` attaches a
+   * retry to the first completion (Temporal answers an Update it has with its first outcome).
+   */
+  complete(creditCode: string, req: CompleteTaskRequest, updateId?: string): Promise<CompleteTaskResult> {
+    return this.handle(creditCode).executeUpdate(completeTaskUpdate, { args: [req], updateId });
+  }
+
+  /** Claim, unclaim or delegate. */
+  assign(creditCode: string, req: AssignTaskRequest): Promise<AssignTaskResult> {
+    return this.handle(creditCode).executeUpdate(assignTaskUpdate, { args: [req] });
+  }
+
+  /** 企业吹哨: opens a WHISTLE_RESPONSE for the problem's owner department. */
+  blowWhistle(creditCode: string, req: WhistleRequest): Promise<WhistleResult> {
+    return this.handle(creditCode).executeUpdate(blowWhistleUpdate, { args: [req] });
+  }
+
+  /** The running lifecycle's state, open tasks and context, as the workflow holds them. */
+  state(creditCode: string): Promise<LifecycleView> {
+    return this.handle(creditCode).query(lifecycleStateQuery);
+  }
+
+  /** 一季一调度: ticks a member; false when the enterprise has no running lifecycle (it ended). */
+  async tickQuarter(creditCode: string, tick: QuarterTick): Promise<boolean> {
+    try {
+      await this.handle(creditCode).signal(quarterTickSignal, tick);
+      return true;
+    } catch (e) {
+      if (e instanceof WorkflowNotFoundError) return false;
+      throw e;
+    }
+  }
+
+  /**
+   * Every run of the enterprise's workflow still within the namespace's retention, oldest first:
+   * those visibility lists, the latest one (also when visibility lags behind) and, walking back
+   * from each, the runs it continued from. Earlier lifecycles are runs of the same id.
+   */
+  async runs(creditCode: string): Promise<LifecycleRun[]> {
+    const workflowId = lifecycleWorkflowId(creditCode);
+    const runIds = new Set<string>();
+    for await (const run of this.client.workflow.list({ query: `WorkflowId = '${workflowId}'` })) {
+      runIds.add(run.runId);
+    }
+    try {
+      runIds.add((await this.handle(creditCode).describe()).runId);
+    } catch (e) {
+      if (!(e instanceof WorkflowNotFoundError)) throw e;
+    }
+    const runs = new Map<string, LifecycleRun>();
+    const pending = [...runIds];
+    while (pending.length) {
+      const runId = pending.pop()!;
+      if (runs.has(runId)) continue;
+      const events = await this.eventsOf(workflowId, runId);
+      if (!events) continue;
+      runs.set(runId, { runId, events });
+      const previous = events[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId;
+      if (previous) pending.push(previous);
+    }
+    const startOf = (run: LifecycleRun) => protoMillis(run.events[0]?.eventTime);
+    return [...runs.values()].sort((a, b) => startOf(a) - startOf(b));
+  }
+
+  /** Decodes a payload of a history event with the client's converter. */
+  decode(payload: temporal.api.common.v1.IPayload): unknown {
+    return this.client.options.loadedDataConverter.payloadConverter.fromPayload(payload as any);
+  }
+
+  private handle(creditCode: string) {
+    return this.client.workflow.getHandle(lifecycleWorkflowId(creditCode));
+  }
+
+  private async eventsOf(
+    workflowId: string,
+    runId: string,
+  ): Promise<temporal.api.history.v1.IHistoryEvent[] | null> {
+    try {
+      return (await this.client.workflow.getHandle(workflowId, runId).fetchHistory()).events ?? [];
+    } catch (e) {
+      if (e instanceof WorkflowNotFoundError) return null; // past the namespace's retention
+      throw e;
+    }
+  }
+}
