@@ -141,8 +141,14 @@ export class TasksService {
         idempotencyKey ? completionUpdateId(id, actor.username, idempotencyKey, body) : undefined,
       );
     } catch (e) {
-      if (replay && domainErrorFrom(e)?.code === 'TASK_ALREADY_COMPLETED')
-        return task.result as CompleteTaskResult;
+      const code = domainErrorFrom(e)?.code;
+      if (replay && code === 'TASK_ALREADY_COMPLETED') return task.result as CompleteTaskResult;
+      // The completion that won the race ended the lifecycle (a decline, a rejection) before this
+      // one reached it: the task is done, which is a 409, not an unknown lifecycle's 404.
+      if (!replay && code === 'LIFECYCLE_NOT_RUNNING') {
+        const now = await this.tasks.findVisible(actor, id);
+        if (now && now.status !== 'open') throw closed(now);
+      }
       throw e;
     }
   }
