@@ -178,6 +178,27 @@ describe('lifecycle runtime', () => {
     expect(h.lifecycle.isFinal()).toBe(true);
     expect(h.lifecycle.result()).toEqual({ stage: 'graduated', reason: 'doubled' });
     expect(h.deltas.map((d) => d.seq)).toEqual(h.deltas.map((_, i) => i + 1));
+    // Each delta names what its transition changed beyond tasks, so the writers write only that.
+    expect(
+      h.deltas.map(({ changes: c }) => [
+        c.enterprise,
+        c.lifecycle,
+        c.problems,
+        c.quarterlyReports,
+        c.membership,
+      ]),
+    ).toEqual([
+      [true, true, [], [], true], // nominated: everything is new
+      [false, false, [], [], false], // screened
+      [false, false, [], [], false], // the district's opinion
+      [false, false, [], [], false], // the enterprise's confirmation
+      [true, false, [], [], true], // admitted: lead cluster, commissioner; membership opens
+      [true, false, [problemId], [], false], // diagnosed: the portrait and the ledger
+      [false, false, [], [], false], // the quarter ticked
+      [false, false, [], ['2026Q1'], false], // reported
+      [false, false, [problemId], [], false], // reviewed: the problem resolved
+      [true, true, [], [], true], // graduated: closing, the lifecycle ends, membership closes
+    ]);
   });
 
   it('loops screening → supplement → screening with the corrected data screened again', async () => {

@@ -47,6 +47,7 @@ import type { LifecycleContext } from './context';
 import type { LifecycleEvent, TaskEvent } from './events';
 import { FollowUpEffects, FollowUpKind, FollowUps } from './follow-ups';
 import { lifecycleMachine } from './machine';
+import { projectionChanges } from './projection-changes';
 import { candidateFactsOf, stageOf, TaskSpec, taskSpecsOf, whistleIdOf } from './tasks';
 
 /** What the lifecycle needs from its host: Temporal in production, plain functions in unit tests. */
@@ -88,6 +89,8 @@ export class Lifecycle {
   private transitions: number;
   private quartersThisRun = 0;
   private projection: Promise<void> = Promise.resolve();
+  /** The context as the last transition projected it: the next delta says what changed since. */
+  private projected: LifecycleContext | null = null;
   private readonly followUps: FollowUps;
 
   constructor(
@@ -108,6 +111,7 @@ export class Lifecycle {
         context: { ...carried.context, whistles: carried.context.whistles ?? [] },
       });
       for (const task of carried.tasks) this.tasks.set(task.id, { ...task, completing: false });
+      this.projected = this.context; // the previous run projected every transition it made
     }
   }
 
@@ -502,6 +506,8 @@ export class Lifecycle {
   }
 
   private deltaBase(at: Date): ProjectionDelta {
+    const changes = projectionChanges(this.projected, this.context);
+    this.projected = this.context;
     return {
       workflowId: lifecycleWorkflowId(this.creditCode),
       creditCode: this.creditCode,
@@ -510,6 +516,7 @@ export class Lifecycle {
       stage: this.stage,
       stateValue: this.snapshot!.value,
       context: this.context,
+      changes,
       opened: [],
       closed: [],
       assigned: [],

@@ -22,3 +22,4 @@ export * from './repositories/saved-views.repository';
 export * from './repositories/tasks.repository';
 export * from './repositories/users.repository';
 export * from './repositories/health.repository';
+export * from './projection/writers';

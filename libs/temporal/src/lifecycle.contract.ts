@@ -213,6 +213,23 @@ export interface ClosedTask {
   result: CompleteTaskResult | null;
 }
 
+/**
+ * What a transition changed in the lifecycle's facts, so that each table's writer writes only that
+ * (workflows/lifecycle/projection-changes.ts works it out; a full re-projection names everything).
+ */
+export interface ProjectionChanges {
+  /** The enterprise's facts (nomination, screening, admission, diagnosis, closing) changed. */
+  enterprise: boolean;
+  /** The lifecycle's row: opened (its first transition), renamed by a supplement, or ended. */
+  lifecycle: boolean;
+  /** Ledger problems added or changed (status, whistle), by id. */
+  problems: string[];
+  /** Quarterly reports added, by quarter. */
+  quarterlyReports: string[];
+  /** The membership period: opened at admission, closed at graduation or exit. */
+  membership: boolean;
+}
+
 /** One transition's effect on the read model. Applied idempotently; `seq` orders them. */
 export interface ProjectionDelta {
   workflowId: string;
@@ -223,6 +240,8 @@ export interface ProjectionDelta {
   stateValue: unknown;
   /** The lifecycle's facts after the transition. */
   context: LifecycleContext;
+  /** Which of those facts the transition changed. */
+  changes: ProjectionChanges;
   opened: TaskView[];
   closed: ClosedTask[];
   assigned: { id: string; assignee: string | null }[];

@@ -1,0 +1,23 @@
+import { projectionReceipt } from '@hardtech/temporal/lifecycle.contract';
+import { appendAuditEvent } from '../repositories/audit.repository';
+import type { ProjectionWriter } from './writer';
+
+/**
+ * The transition in the audit log, once: keyed by the transition, so a retried projection appends
+ * nothing. Last of the writers, so the audit chain's lock is held only until the commit that follows.
+ */
+export const writeAuditEvent: ProjectionWriter = async (sql, delta) => {
+  const receipt = projectionReceipt(delta);
+  await appendAuditEvent(sql, {
+    actor: delta.actor ?? 'system',
+    action: 'workflow.transition',
+    creditCode: delta.creditCode,
+    taskId: delta.closed.find((c) => c.status === 'done')?.id ?? delta.assigned[0]?.id ?? null,
+    data: {
+      ...receipt,
+      workflowId: delta.workflowId,
+      closed: delta.closed.map((c) => ({ ...receipt.closed.find((r) => r.id === c.id), data: c.data })),
+    },
+    dedupKey: `transition:${delta.workflowId}:${delta.lifecycleNo}:${delta.seq}`,
+  });
+};

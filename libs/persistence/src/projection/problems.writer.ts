@@ -1,0 +1,41 @@
+import type { ProjectionWriter } from './writer';
+
+/**
+ * The ledger (化解问题台账): the problems the transition added or changed. A problem's status and
+ * its latest whistle (企业吹哨), whether answered, change; the rest is written once.
+ */
+export const writeProblems: ProjectionWriter = async (sql, delta) => {
+  if (!delta.changes.problems.length) return;
+  const ctx = delta.context;
+  const changed = new Set(delta.changes.problems);
+  const latestWhistle = new Map(ctx.whistles.map((w) => [w.problemId, w]));
+  for (const p of ctx.problems.filter((x) => changed.has(x.id))) {
+    const whistle = latestWhistle.get(p.id);
+    await sql.query(
+      `INSERT INTO problems (id, credit_code, lifecycle_no, title, category, measures, target, owner_department,
+         due_at, status, special, district, cluster, created_at, updated_at, whistle_status, whistled_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$14,$15,$16)
+       ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, updated_at = EXCLUDED.updated_at,
+         whistle_status = EXCLUDED.whistle_status, whistled_at = EXCLUDED.whistled_at
+       WHERE (problems.status, problems.whistle_status) IS DISTINCT FROM (EXCLUDED.status, EXCLUDED.whistle_status)`,
+      [
+        p.id,
+        delta.creditCode,
+        delta.lifecycleNo,
+        p.title,
+        p.category,
+        p.measures,
+        p.target,
+        p.ownerDepartment,
+        p.dueAt,
+        p.status,
+        p.special ?? null,
+        ctx.nomination.district,
+        ctx.admission?.leadCluster ?? ctx.nomination.cluster,
+        delta.at,
+        whistle?.status ?? null,
+        whistle?.at ?? null,
+      ],
+    );
+  }
+};

@@ -1,0 +1,61 @@
+import { taskDepartment } from '@hardtech/domain';
+import type { ProjectionWriter } from './writer';
+
+/** The inbox: the tasks the transition opened, closed (done or cancelled) and (re)assigned. */
+export const writeTasks: ProjectionWriter = async (sql, delta) => {
+  const n = delta.context.nomination;
+  const cluster = delta.context.admission?.leadCluster ?? n.cluster;
+  for (const task of delta.opened) {
+    await sql.query(
+      `INSERT INTO tasks (id, workflow_id, credit_code, lifecycle_no, type, stage, state_key, candidate_groups,
+         assignee, status, quarter, enterprise_name, district, cluster, policy_version, created_at, due_at,
+         remind_at, escalate_at, department)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,'open',$10,$11,$12,$13,$14,$15,$16,$17,$18,$19)
+       ON CONFLICT (id) DO NOTHING`,
+      [
+        task.id,
+        delta.workflowId,
+        delta.creditCode,
+        delta.lifecycleNo,
+        task.type,
+        task.stage,
+        task.key,
+        task.candidateGroups,
+        task.assignee,
+        task.quarter ?? null,
+        n.name,
+        n.district,
+        cluster,
+        task.policyVersion,
+        task.createdAt,
+        task.dueAt,
+        task.remindAt ?? null,
+        task.escalateAt ?? null,
+        taskDepartment(task.type, task.candidateGroups),
+      ],
+    );
+  }
+  for (const c of delta.closed) {
+    await sql.query(
+      `UPDATE tasks SET status = $2, outcome = $3, data = $4, completed_by = $5, completed_at = $6,
+         idempotency_key = $7, result = $8
+       WHERE id = $1 AND status = 'open'`,
+      [
+        c.id,
+        c.status,
+        c.outcome,
+        JSON.stringify(c.data),
+        c.completedBy,
+        c.completedAt,
+        c.idempotencyKey,
+        JSON.stringify(c.result),
+      ],
+    );
+  }
+  for (const { id, assignee } of delta.assigned) {
+    await sql.query(
+      `UPDATE tasks SET assignee = $2 WHERE id = $1 AND status = 'open' AND assignee IS DISTINCT FROM $2`,
+      [id, assignee],
+    );
+  }
+};
