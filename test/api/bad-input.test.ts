@@ -7,7 +7,7 @@ import { claimsFor, signToken } from '../support/jwt';
 import { expectOk, JUDGMENTS } from '../support/lifecycle';
 import { closeTemporal, temporalClient } from '../support/temporal';
 
-// Issue 4: bad input gets a clear 4xx in the error body of API.md and changes nothing. Every case
+// Issue 4: bad input gets a clear 4xx in the error body of docs/api.md and changes nothing. Every case
 // below is sent against a small fixture (district 500155 / cluster F2, used by no other test file);
 // before and after each, the fixture's rows in PostgreSQL and its workflows' history lengths are
 // compared. Accepted hostile strings are stored inert and read back verbatim (last section).

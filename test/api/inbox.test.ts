@@ -39,7 +39,7 @@ describe('the inbox', () => {
   });
   afterAll(() => Promise.all([closeTemporal(), closeDb()]));
 
-  it('lists the open tasks of the district with the fields of API.md', async () => {
+  it('lists the open tasks of the district with the fields of docs/api.md', async () => {
     const r = await list('sort=createdAt');
     expect(r.total).toBe(COUNT);
     expect(ids(r)).toEqual(screens);

@@ -9,7 +9,7 @@ import { closeTemporal } from '../support/temporal';
 type Schema = Record<string, any>;
 type Doc = { paths: Record<string, Record<string, Schema>>; components: { schemas: Record<string, Schema> } };
 
-/** The endpoints of API.md (and its extensions) this document must describe. */
+/** The endpoints of docs/api.md (and its extensions) this document must describe. */
 const EXPECTED = [
   'POST /api/auth/login',
   'POST /api/auth/logout',
@@ -140,7 +140,7 @@ describe('OpenAPI document', () => {
     expect(documented).toEqual(expect.arrayContaining(EXPECTED));
   });
 
-  it('documents the error body of API.md once, shared by every error answer', () => {
+  it('documents the error body of docs/api.md once, shared by every error answer', () => {
     const error = doc.components.schemas.ErrorBodyDto;
     expect(error.required.sort()).toEqual(['code', 'details', 'error', 'message', 'statusCode']);
     expect(resolve(error.properties.details.items).required.sort()).toEqual(['field', 'message']);

@@ -51,7 +51,7 @@ describe('logs and metrics of the running stack', () => {
     for (const r of [made, replaced]) expect(r.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('keeps liveness and readiness apart from the health report of API.md', async () => {
+  it('keeps liveness and readiness apart from the health report of docs/api.md', async () => {
     expect(await expectOk(Api.anonymous().get('/api/health/live'))).toEqual({ status: 'ok' });
     expect(await expectOk(Api.anonymous().get('/api/health/ready'))).toEqual({
       status: 'ok',

@@ -2,7 +2,7 @@ import { STAGES, TASK_FORMS, TASK_TYPES } from '@hardtech/domain';
 import { describeStatechart, TASK_DEFINITIONS } from './definition';
 
 describe('the statechart as the one process definition', () => {
-  it('has every stage of API.md as a top-level state, and nothing else', () => {
+  it('has every stage of docs/api.md as a top-level state, and nothing else', () => {
     expect(
       describeStatechart()
         .states.map((s) => s.key)

@@ -47,7 +47,7 @@ export interface LifecycleMachineInput {
 const asTask = (e: LifecycleEvent) => e as TaskEvent;
 
 /**
- * The path of one enterprise through the pool (DESIGN.md 2.3), the single process definition:
+ * The path of one enterprise through the pool (docs/design.md 2.3), the single process definition:
  * stages are the top-level states, each human step is a state whose meta names the task, who may
  * do it and its form; outcomes are the `<TYPE>.<outcome>` events it accepts.
  */

@@ -164,7 +164,7 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-/** Gateway errors in the API's error body (API.md), so clients handle one shape. */
+/** Gateway errors in the API's error body (docs/api.md), so clients handle one shape. */
 function fail(res: ServerResponse, status: number, code: string, requestId: string, message: string): void {
   if (res.headersSent) return void res.destroy();
   const error = { 413: 'Payload Too Large', 502: 'Bad Gateway', 503: 'Service Unavailable' }[status];

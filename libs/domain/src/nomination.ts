@@ -8,7 +8,7 @@ export type TechCenterLevel = 'municipal' | 'national';
 export type Srdi = 'none' | 'specialized' | 'little_giant';
 export type AchievementKind = 'fill_gap' | 'strengthen' | 'lengthen';
 
-/** A nomination as API.md defines it. Money is integer yuan. */
+/** A nomination as docs/api.md defines it. Money is integer yuan. */
 export interface Nomination {
   creditCode: string;
   name: string;

@@ -12,7 +12,7 @@ const slaValue: Field[] = [
   { name: 'escalateAfter', kind: 'duration', label: t('逾期后升级', 'Escalate after due'), required: true },
 ];
 
-/** The policy as GET /api/admin/policy returns it and PUT takes it (API.md). */
+/** The policy as GET /api/admin/policy returns it and PUT takes it (docs/api.md). */
 export const POLICY_FIELDS: Field[] = [
   { name: 'version', kind: 'integer', min: 0, label: t('版本（保存时忽略）', 'Version (ignored on save)') },
   {

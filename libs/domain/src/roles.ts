@@ -1,4 +1,4 @@
-/** Roles of DESIGN.md 2.4 plus the system administrator. */
+/** Roles of docs/design.md 2.4 plus the system administrator. */
 export const ROLES = [
   'admin',
   'city_coordinator',

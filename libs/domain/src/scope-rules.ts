@@ -5,7 +5,7 @@ import { findDistrict } from './reference';
 import { Role, Scope } from './roles';
 import { t } from './text';
 
-/** What scope each role needs to be useful (DESIGN.md 2.4), and that every code in it exists. */
+/** What scope each role needs to be useful (docs/design.md 2.4), and that every code in it exists. */
 export function scopeProblems(role: Role, scope: Scope, clusterCodes: ReadonlySet<string>): FieldError[] {
   const errors: FieldError[] = [];
   const need = (field: keyof Scope, ok: boolean) => {

@@ -1,4 +1,4 @@
-/** Lifecycle stages of API.md, in the order of the policy's path. */
+/** Lifecycle stages of docs/api.md, in the order of the policy's path. */
 export const STAGES = [
   'screening',
   'supplement',

@@ -12,7 +12,7 @@ export interface HeldTask {
   candidateGroups: readonly string[];
 }
 
-/** Roles that read and never act (DESIGN.md 2.4: auditors read-only, leaders dashboards). */
+/** Roles that read and never act (docs/design.md 2.4: auditors read-only, leaders dashboards). */
 export const READ_ONLY_ROLES: readonly Role[] = ['auditor', 'leader'];
 
 /** 科技处 coordinates the pool: it may take a task back from its assignee and hand it on. */

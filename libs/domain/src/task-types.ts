@@ -1,6 +1,6 @@
 import { Text, t } from './text';
 
-/** Task types of API.md. The statechart says when each appears and who may do it. */
+/** Task types of docs/api.md. The statechart says when each appears and who may do it. */
 export const TASK_TYPES = [
   'SCREEN',
   'SUPPLEMENT',

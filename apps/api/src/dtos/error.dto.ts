@@ -5,7 +5,7 @@ export class FieldErrorDto {
   @ApiProperty({ example: '必填' }) message: string;
 }
 
-/** The error body of API.md, for every 4xx and 5xx. */
+/** The error body of docs/api.md, for every 4xx and 5xx. */
 export class ErrorBodyDto {
   @ApiProperty({ example: 400 }) statusCode: number;
   @ApiProperty({ example: 'Bad Request' }) error: string;

@@ -36,7 +36,7 @@ const HTTP_DEFAULTS: Record<number, { code: string; text: Text }> = {
 };
 
 /**
- * The one place errors become HTTP answers, in the body of API.md:
+ * The one place errors become HTTP answers, in the body of docs/api.md:
  * `{statusCode, error, code, message, details: [{field, message}]}`. Bad input is always a 4xx.
  */
 @Catch()

@@ -3,7 +3,7 @@ import { ApiOperation, ApiResponse } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { ErrorBodyDto } from '../dtos/error.dto';
 
-/** The error answers an endpoint can give, each with the error body of API.md. */
+/** The error answers an endpoint can give, each with the error body of docs/api.md. */
 export type DocumentedError = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429;
 
 const ERROR_TEXT: Record<DocumentedError, string> = {

@@ -8,7 +8,7 @@ import {
   Scope,
 } from '@hardtech/domain';
 
-/** Demo users of API.md, all with password demo123456 (demo mode only). */
+/** Demo users of docs/api.md, all with password demo123456 (demo mode only). */
 export const DEMO_PASSWORD = 'demo123456';
 
 export interface DemoUser {

@@ -22,7 +22,7 @@ const judgments = {
 };
 
 /**
- * Demo mode's sample data: the users of API.md and enterprises at several stages, driven through
+ * Demo mode's sample data: the users of docs/api.md and enterprises at several stages, driven through
  * the same services (and so the same workflow rules) as real requests. Idempotent.
  */
 @Injectable()

@@ -33,7 +33,7 @@ export class EnterprisesService {
     };
   }
 
-  /** The enterprise as API.md describes it; 404 when outside the caller's scope. */
+  /** The enterprise as docs/api.md describes it; 404 when outside the caller's scope. */
   async detail(actor: Actor, creditCode: string) {
     const e = await this.enterprises.findVisible(actor, creditCode);
     if (!e) throw notFound();

@@ -1,7 +1,7 @@
 import { clearToken, readToken } from '../auth/token';
 import i18n from '../i18n';
 
-/** One error detail of the API's error body (API.md "Errors"): which field, and why. */
+/** One error detail of the API's error body (docs/api.md "Errors"): which field, and why. */
 export interface FieldError {
   field: string;
   message: string;

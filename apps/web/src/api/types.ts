@@ -1,4 +1,4 @@
-// Shapes of the API's answers that several pages share (API.md). Domain types are imported from the
+// Shapes of the API's answers that several pages share (docs/api.md). Domain types are imported from the
 // one definition the server uses, so a renamed role or stage breaks the build, not the page.
 import type { Actor, Role } from '@hardtech/domain/roles';
 import type { Stage } from '@hardtech/domain/stages';

@@ -102,7 +102,7 @@ export const EXIT_REASONS = [
   { value: 'closed', label: t('停业注销', 'Closed') },
 ];
 
-/** The form of every task type: its outcomes and the data each needs (API.md, "Tasks"). */
+/** The form of every task type: its outcomes and the data each needs (docs/api.md, "Tasks"). */
 export const TASK_FORMS: Record<TaskType, TaskForm> = {
   SCREEN: {
     outcomes: {

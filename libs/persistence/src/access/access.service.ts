@@ -7,7 +7,7 @@ export interface Predicate {
   params: Record<string, unknown>;
 }
 
-/** Roles that read the whole pool (DESIGN.md 2.4). */
+/** Roles that read the whole pool (docs/design.md 2.4). */
 const SEES_EVERYTHING: readonly Role[] = ['admin', 'city_coordinator', 'auditor', 'leader'];
 
 /**

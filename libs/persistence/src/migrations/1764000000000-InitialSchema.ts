@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** The read model of DESIGN.md 3.3: what the workflows project and the API reads. */
+/** The read model of docs/design.md 3.3: what the workflows project and the API reads. */
 export class InitialSchema1764000000000 implements MigrationInterface {
   name = 'InitialSchema1764000000000';
 
