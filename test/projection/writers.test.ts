@@ -4,8 +4,11 @@ import { writeProjection } from '@hardtech/persistence/projection/writers';
 import type { LifecycleContext } from '@hardtech/temporal/lifecycle-context';
 import type { ProjectionDelta, TaskView } from '@hardtech/temporal/lifecycle.contract';
 import { projectionChanges } from '@hardtech/workflows/lifecycle/projection-changes';
+import { initialTransition } from 'xstate';
+import { lifecycleMachine } from '@hardtech/workflows/lifecycle/machine';
 import { freshCreditCode } from '../support/cast';
 import { closeDb, db } from '../support/db';
+import { quarterlyReport } from '../support/lifecycle';
 
 // The projection's writers against the real read model: each transition writes the rows it changed
 // and no others (PostgreSQL counts them per transaction in pg_stat_xact_user_tables), a retry
@@ -94,28 +97,22 @@ describe('projection writers', () => {
     special: null,
   });
 
-  const nominated: LifecycleContext = {
-    creditCode,
-    lifecycleNo: 1,
-    nomination: sampleNomination({
+  // The statechart's own initial context, as the nomination's first transition projects it.
+  const nominated: LifecycleContext = initialTransition(lifecycleMachine, {
+    context: {
       creditCode,
-      name: `写入测试 ${creditCode}`,
-      district: DISTRICT,
-      cluster: CLUSTER,
-    }),
-    nominatedBy: nominator,
-    nominatorGroups: [`district_officer:district:${DISTRICT}`],
-    screening: { policyVersion: 1, criteria: [], passed: true } as unknown as LifecycleContext['screening'],
-    supplements: 0,
-    feedback: { district: null, enterprise: null },
-    admission: null,
-    diagnosis: null,
-    problems: [],
-    quarter: { lastTicked: null, current: null, queued: null },
-    quarterlyReports: [],
-    closing: null,
-    whistles: [],
-  };
+      lifecycleNo: 1,
+      nomination: sampleNomination({
+        creditCode,
+        name: `写入测试 ${creditCode}`,
+        district: DISTRICT,
+        cluster: CLUSTER,
+      }),
+      nominatedBy: nominator,
+      nominatorGroups: [`district_officer:district:${DISTRICT}`],
+      screening: { policyVersion: 1, criteria: [], passed: true } as unknown as LifecycleContext['screening'],
+    },
+  })[0].context;
   let seq = 0;
   let projected: LifecycleContext | null = null;
   /** The delta the workflow would send for a transition to `context`, as Lifecycle builds it. */
@@ -157,18 +154,7 @@ describe('projection writers', () => {
     ...admitted,
     problems: [admitted.problems[0], { ...p2, status: 'resolved' }],
     quarterlyReports: [
-      {
-        quarter: '2026Q1',
-        revenue: 30_000_000,
-        rdExpense: 2_000_000,
-        headcount: 120,
-        newClassOneIp: 1,
-        financing: 0,
-        listingProgress: 'none',
-        submittedBy: 'ent',
-        submittedAt: at(4),
-        progress: null,
-      },
+      { ...quarterlyReport('2026Q1'), submittedBy: 'ent', submittedAt: at(4), progress: null },
     ],
   };
   const graduated: LifecycleContext = {
