@@ -36,7 +36,7 @@ it('continues as new in the middle of supporting, carrying the statechart and th
   const state = await (await lifecycles()).state(c.creditCode);
   expect(state).toMatchObject({ stage: 'supporting', stateValue: { supporting: 'reporting' } });
   expect(state.openTasks.map((t) => t.id)).toEqual([report.id]);
-  expect((state.context as any).problems).toHaveLength(1);
+  expect(state.context!.problems).toHaveLength(1);
 
   await expectOk(
     complete(c.enterprise.api, c.creditCode, 'QUARTERLY_REPORT', 'submit', quarterlyReport('2026Q3')),

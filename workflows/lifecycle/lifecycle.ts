@@ -1,4 +1,4 @@
-import { AnyMachineSnapshot, initialTransition, transition } from 'xstate';
+import { initialTransition, SnapshotFrom, transition } from 'xstate';
 import {
   ActivePolicy,
   applyCorrections,
@@ -83,7 +83,7 @@ type OpenTask = TaskView & { completing: boolean };
  * between awaits, so concurrent updates see either the state before or after a transition.
  */
 export class Lifecycle {
-  private snapshot: AnyMachineSnapshot | null = null;
+  private snapshot: SnapshotFrom<typeof lifecycleMachine> | null = null;
   private readonly tasks = new Map<string, OpenTask>();
   private readonly closedTaskIds: Set<string>;
   private transitions: number;
@@ -120,7 +120,7 @@ export class Lifecycle {
   }
 
   private get context(): LifecycleContext {
-    return this.snapshot!.context as LifecycleContext;
+    return this.snapshot!.context;
   }
 
   get stage(): Stage {

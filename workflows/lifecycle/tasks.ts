@@ -1,8 +1,8 @@
-import type { AnyMachineSnapshot } from 'xstate';
+import type { SnapshotFrom } from 'xstate';
 import { CandidateFacts, CandidateRule, Stage, TaskType, whistleCandidates } from '@hardtech/domain';
 
 import type { LifecycleContext } from './context';
-import type { TaskMeta } from './machine';
+import type { lifecycleMachine, TaskMeta } from './machine';
 
 /** A task the current state asks for: keyed by its state node, so re-entering a state opens a new one. */
 export interface TaskSpec {
@@ -14,9 +14,9 @@ export interface TaskSpec {
 }
 
 /** The tasks the current state asks for: those of the active states, then one per open whistle. */
-export function taskSpecsOf(snapshot: AnyMachineSnapshot): TaskSpec[] {
+export function taskSpecsOf(snapshot: SnapshotFrom<typeof lifecycleMachine>): TaskSpec[] {
   const meta = snapshot.getMeta() as Record<string, Partial<TaskMeta> | undefined>;
-  const ctx = snapshot.context as LifecycleContext;
+  const ctx = snapshot.context;
   const states: TaskSpec[] = Object.entries(meta)
     .filter(([, m]) => m?.task)
     .map(([key, m]) => ({ key, type: m!.task!.type, candidates: m!.task!.candidates }));
