@@ -39,3 +39,4 @@ export * from './text';
 export * from './whistle';
 export * from './working-days';
 export * from './views';
+export * from './visibility';

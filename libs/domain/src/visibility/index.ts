@@ -1,0 +1,3 @@
+export * from './readers';
+export * from './redact';
+export * from './step-fields';
