@@ -10,6 +10,8 @@ export const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'
 export interface AppConfig {
   env: 'development' | 'test' | 'production';
   demoMode: boolean;
+  /** Production: the bearer token /metrics asks of a scraper (without it, /metrics is not served). */
+  metricsToken?: string;
   port: number;
   logLevel: LogLevel;
   database: { url: string; poolSize: number };
@@ -49,7 +51,9 @@ export interface AppConfig {
 /** Every variable the API, the worker and the one-shot jobs read, for operators and for checks. */
 export const CONFIG_VARIABLES = {
   NODE_ENV: 'development, test or production (production turns demo mode off, demands JWT_SECRET)',
-  DEMO_MODE: 'seed demo users and enterprises (default: on except in production)',
+  DEMO_MODE: 'seed demo users and enterprises (default: on except in production; refused there)',
+  METRICS_TOKEN:
+    'API in production: bearer token of the Prometheus scraper for /metrics, 32+ characters (else no /metrics)',
   PORT: 'API: HTTP port (default 3000)',
   LOG_LEVEL: 'debug, info, warn or error (default info); logs are JSON lines on stdout',
   DATABASE_URL: 'PostgreSQL, postgres://user:password@host:port/database (required)',
@@ -134,9 +138,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     read.check(adminPassword.length >= 10, 'ADMIN_PASSWORD must have at least 10 characters');
   }
 
+  // Demo accounts share a published password (issue 20.7).
+  const demoMode = read.bool('DEMO_MODE', !production);
+  read.check(!(production && demoMode), 'DEMO_MODE is refused in production');
+  const metricsToken = read.string('METRICS_TOKEN');
+  read.check(!metricsToken || metricsToken.length >= 32, 'METRICS_TOKEN must have at least 32 characters');
+
   const config: AppConfig = {
     env: nodeEnv,
-    demoMode: read.bool('DEMO_MODE', !production),
+    demoMode,
+    metricsToken,
     port: read.int('PORT', 3000, 1, 65535),
     logLevel,
     database: { url: databaseUrl, poolSize: read.int('DATABASE_POOL_SIZE', 10, 1, 200) },
