@@ -24,7 +24,14 @@ export interface AppConfig {
   };
   auth: { jwtSecret: string; tokenTtlSeconds: number; adminUsername?: string; adminPassword?: string };
   /** Optional webhook for reminders and escalations: signed with HMAC-SHA256, retried. */
-  notifications: { webhookUrl?: string; webhookSecret?: string; smtpUrl?: string; smtpFrom: string };
+  notifications: {
+    webhookUrl?: string;
+    webhookSecret?: string;
+    smtpUrl?: string;
+    smtpFrom: string;
+    /** Hosts notifications may go to besides the 企业微信 / 钉钉 robot hosts (issue 20.5). */
+    allowedHosts: string[];
+  };
   /** Evidence files: where they are stored, and how large one may be. */
   files: { dir: string; maxBytes: number };
   /** Where the API serves the built web UI from. */
@@ -73,6 +80,8 @@ export const CONFIG_VARIABLES = {
   ADMIN_PASSWORD: 'its password, 10+ characters',
   NOTIFY_WEBHOOK_URL: 'worker: http(s) URL that receives reminders and escalations (optional)',
   NOTIFY_WEBHOOK_SECRET: 'worker: HMAC-SHA256 secret of the webhook, 16+ characters (with the URL)',
+  NOTIFY_ALLOWED_HOSTS:
+    'hosts robot and webhook URLs may name besides qyapi.weixin.qq.com and oapi.dingtalk.com, comma-separated (https only; loopback only with NODE_ENV=test)',
   SMTP_URL: 'worker: SMTP server for e-mail reminders, smtp(s)://user:password@host:port (optional)',
   SMTP_FROM: 'worker: sender of e-mail reminders (default 帮扶库 <noreply@localhost>)',
   FILE_STORE_DIR: 'API: where evidence files are stored on disk (default data/files)',
@@ -158,7 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       adminUsername: read.string('ADMIN_USERNAME'),
       adminPassword,
     },
-    notifications: { webhookUrl, webhookSecret, smtpUrl, smtpFrom },
+    notifications: { webhookUrl, webhookSecret, smtpUrl, smtpFrom, allowedHosts: readAllowedHosts(read) },
     files: { dir: fileStoreDir, maxBytes: maxUploadMb * 1024 * 1024 },
 
     webRoot: read.string('WEB_ROOT') ?? 'apps/web/dist',
@@ -176,6 +185,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
   if (read.problems.length) throw new ConfigError(read.problems);
   return config;
+}
+
+const HOST = /^[a-z0-9.-]+$|^[0-9a-f:]+$/i;
+
+function readAllowedHosts(read: EnvReader): string[] {
+  const hosts = (read.string('NOTIFY_ALLOWED_HOSTS') ?? '')
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
+  for (const h of hosts.filter((h) => !HOST.test(h))) {
+    read.problems.push(`NOTIFY_ALLOWED_HOSTS has "${h}": list host names or addresses, no scheme or port`);
+  }
+  return hosts;
 }
 
 const PROXY = /^(loopback|linklocal|uniquelocal|[\d.]+(\/\d{1,2})?|[\da-fA-F:]+(\/\d{1,3})?)$/;
@@ -269,4 +291,15 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
   };
   if (read.problems.length) throw new ConfigError(read.problems);
   return config;
+}
+
+/**
+ * Where notifications may go (libs/domain/src/outbound.ts): the listed hosts, and loopback only on
+ * a test stack that lists it, for its receivers.
+ */
+export function outboundPolicyOf(config: AppConfig): {
+  allowedHosts: string[];
+  allowListedLoopback: boolean;
+} {
+  return { allowedHosts: config.notifications.allowedHosts, allowListedLoopback: config.env === 'test' };
 }
