@@ -155,6 +155,17 @@ it('sends the morning digest on working days only, once per person and day', asy
     ).rows;
     expect(digests).toHaveLength(1);
     expect(digests[0].data.text.zh).toMatch(/^【待办汇总 2026-10-10】逾期 \d+ 项，即将到期 \d+ 项。/);
+    // Issue 20.6: the feed answers 200 with the digest in it (its text, no task, no due date).
+    const feed = await expectOk(coordinator.api.get('/api/notifications?pageSize=100'));
+    expect(feed.items).toContainEqual(
+      expect.objectContaining({
+        id: `digest:2026-10-10:${coordinator.username}`,
+        kind: 'digest',
+        text: digests[0].data.text,
+        taskId: null,
+        dueAt: null,
+      }),
+    );
     await eventually(
       async () => robotsServer.received.some((r) => r.path.includes(coordinator.username)),
       15_000,

@@ -96,6 +96,17 @@ describe('bodyForAudit', () => {
       users: [{ name: 'a', newPassword: '[redacted]' }],
       token: '[redacted]',
     });
+    expect(
+      bodyForAudit({
+        wecomWebhook: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=SECRET-KEY',
+        dingtalkWebhook: 'https://oapi.dingtalk.com/robot/send',
+        dingtalkSecret: 'SEC123',
+      }),
+    ).toEqual({
+      wecomWebhook: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?[redacted]',
+      dingtalkWebhook: 'https://oapi.dingtalk.com/robot/send',
+      dingtalkSecret: '[redacted]',
+    });
     expect(bodyForAudit({ text: 'x'.repeat(20_000), n: 1 })).toEqual({
       truncated: true,
       chars: 20_017,

@@ -28,6 +28,8 @@ const LOGGED_BY_SERVICE = new Set(['POST /api/auth/login']);
 const CREDIT_CODE_IN_PATH = /\/(?:enterprises|pool\/membership)\/([0-9A-Z]{18})(?:\/|$)/;
 const TASK_IN_PATH = /\/tasks\/([0-9a-fA-F-]{36})(?:\/|$)/;
 const SECRET_FIELD = /pass(word)?|secret|token|authorization/i;
+/** A robot's webhook URL carries its key (key=, access_token=): the audit keeps the host and path. */
+const WEBHOOK_FIELD = /webhook|url$/i;
 const MAX_BODY_CHARS = 16_000;
 const REQUEST_ID = /^[\w.:@/+=-]{1,128}$/;
 
@@ -88,7 +90,14 @@ function mask(value: unknown): unknown {
   // A refused hostile body may carry NUL or lone surrogates: jsonb would refuse the whole event.
   if (typeof value === 'string') return storableText(value);
   if (!value || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([k, v]) => [storableText(k), SECRET_FIELD.test(k) ? '[redacted]' : mask(v)]),
-  );
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [storableText(k), maskField(k, v)]));
+}
+
+function maskField(key: string, value: unknown): unknown {
+  if (SECRET_FIELD.test(key)) return '[redacted]';
+  if (WEBHOOK_FIELD.test(key) && typeof value === 'string') {
+    const cut = value.search(/[?#]/);
+    return storableText(cut < 0 ? value : `${value.slice(0, cut)}?[redacted]`);
+  }
+  return mask(value);
 }

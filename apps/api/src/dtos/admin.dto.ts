@@ -73,13 +73,14 @@ export class ScheduleDto {
 
 export class NotificationDto {
   @ApiProperty() id: string;
-  @ApiProperty({ enum: ['reminder', 'escalation'] }) kind: string;
+  @ApiProperty({ enum: ['reminder', 'escalation', 'digest'] }) kind: string;
   @ApiProperty({ type: TextDto }) text: TextDto;
-  @ApiProperty({ format: 'uuid' }) taskId: string;
-  @ApiProperty({ enum: TASK_TYPES }) taskType: string;
-  @ApiProperty() creditCode: string;
-  @ApiProperty() enterpriseName: string;
-  @ApiProperty() dueAt: string;
+  @ApiProperty({ format: 'uuid', type: String, nullable: true, description: 'null for a digest' })
+  taskId: string | null;
+  @ApiProperty({ enum: TASK_TYPES, type: String, nullable: true }) taskType: string | null;
+  @ApiProperty({ type: String, nullable: true }) creditCode: string | null;
+  @ApiProperty({ type: String, nullable: true }) enterpriseName: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'null for a digest' }) dueAt: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty() read: boolean;
 }

@@ -19,6 +19,7 @@ import {
   READ_ONLY_ROLES,
   RuleViolation,
   t,
+  taskMaterialVisible,
   taskRefusal,
 } from '@hardtech/domain';
 import {
@@ -228,15 +229,21 @@ export class AttachmentsService {
     }
   }
 
-  /** A pending nomination file is its uploader's; the others follow what they are attached to. */
+  /**
+   * A pending nomination file is its uploader's; the others follow what they are attached to, and a
+   * task's files what the reader may read of the task.
+   */
   private async visible(actor: Actor, a: AttachmentRow): Promise<boolean> {
     switch (a.subject) {
       case 'nomination':
         return a.subjectId === null
           ? a.uploadedBy === actor.username
           : !!(await this.enterprises.findVisible(actor, a.creditCode));
-      case 'task':
-        return !!(await this.tasks.findVisible(actor, a.subjectId!));
+      case 'task': {
+        // An officer's step's files are its deliberation (libs/domain/src/visibility).
+        const task = await this.tasks.findVisible(actor, a.subjectId!);
+        return !!task && taskMaterialVisible(actor.role, task.type);
+      }
       case 'problem':
         return !!(await this.problems.findVisible(actor, a.subjectId!));
     }

@@ -4,11 +4,15 @@ import {
   allowedTaskActions,
   Conflict,
   NotFound,
+  Role,
   RuleViolation,
+  screeningVisible,
   t,
   TASK_FORMS,
   TASK_LABELS,
+  taskMaterialVisible,
   Text,
+  visibleStep,
 } from '@hardtech/domain';
 import {
   ActivePolicyRepository,
@@ -30,7 +34,21 @@ import { Completion, completionUpdateId, isReplayOf } from './idempotency';
 import { TaskReferences } from './task-references';
 import { UsersService } from './users.service';
 
-export function taskItem(task: TaskEntity) {
+/**
+ * A task as the reader may see it: a completed officer's step keeps from the enterprise and the
+ * departments what libs/domain/src/visibility says (its data's deliberations, who completed it).
+ */
+function completedStep(task: TaskEntity, role: Role) {
+  return visibleStep(role, {
+    taskType: task.type,
+    outcome: task.outcome ?? '',
+    data: task.data ?? {},
+    actor: task.completedBy,
+  });
+}
+
+export function taskItem(task: TaskEntity, role: Role) {
+  const step = completedStep(task, role);
   return {
     id: task.id,
     type: task.type,
@@ -49,7 +67,7 @@ export function taskItem(task: TaskEntity) {
     cluster: task.cluster,
     policyVersion: task.policyVersion,
     outcome: task.outcome,
-    completedBy: task.completedBy,
+    completedBy: step.actor,
     completedAt: task.completedAt?.toISOString() ?? null,
   };
 }
@@ -69,7 +87,12 @@ export class TasksService {
 
   async list(actor: Actor, filter: TaskFilter) {
     const { items, total } = await this.tasks.list(actor, filter);
-    return { items: items.map(taskItem), total, page: filter.page, pageSize: filter.pageSize };
+    return {
+      items: items.map((task) => taskItem(task, actor.role)),
+      total,
+      page: filter.page,
+      pageSize: filter.pageSize,
+    };
   }
 
   /** The task with its form (from the statechart), the enterprise's summary and the comments. */
@@ -84,14 +107,15 @@ export class TasksService {
         label: o.label,
       }),
     );
-    const comments = await this.tasks.commentsOf(id);
+    const material = taskMaterialVisible(actor.role, task.type);
+    const comments = material ? await this.tasks.commentsOf(id) : [];
     const actions =
       task.status === 'open'
         ? allowedTaskActions(actor, task)
         : { complete: false, claim: false, unclaim: false, delegate: false };
     return {
-      ...taskItem(task),
-      data: task.data,
+      ...taskItem(task, actor.role),
+      data: task.data && completedStep(task, actor.role).data,
       form,
       outcomes,
       actions,
@@ -104,7 +128,7 @@ export class TasksService {
         cluster: enterprise.cluster,
         stage: enterprise.stage,
         leadCluster: enterprise.leadCluster,
-        screening: enterprise.screening,
+        screening: screeningVisible(actor.role) ? enterprise.screening : null,
         nomination: enterprise.nomination,
       },
       comments: comments.map(commentView),

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import * as argon2 from 'argon2';
 import { AppConfig, CONFIG } from '@hardtech/config';
+import { DEMO_ADMIN_PASSWORD } from '../seed/demo-data';
 import {
   Actor,
   Conflict,
@@ -138,7 +139,7 @@ export class UsersService {
   async ensureBootstrapAdmin(): Promise<void> {
     const { adminUsername, adminPassword } = this.config.auth;
     const username = adminUsername ?? (this.config.demoMode ? 'admin' : undefined);
-    const password = adminPassword ?? (this.config.demoMode ? 'admin123456' : undefined);
+    const password = adminPassword ?? (this.config.demoMode ? DEMO_ADMIN_PASSWORD : undefined);
     if (!username || !password) {
       this.logger.warn('no bootstrap admin: set ADMIN_USERNAME and ADMIN_PASSWORD');
       return;

@@ -52,10 +52,15 @@ export function dingtalkBody(m: Message): string {
   });
 }
 
-/** The robots answer 200 with {errcode: 0} when they accepted the message. */
-export async function robotAccepted(res: Response): Promise<void> {
-  if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  const body = (await res.json().catch(() => ({}))) as { errcode?: number; errmsg?: string };
+/** The robots answer 200 with {errcode: 0} when they accepted the message (a redirect is a failure). */
+export function robotAccepted(res: { status: number; body: string }): void {
+  if (res.status < 200 || res.status >= 300) throw new Error(`HTTP ${res.status}`);
+  let body: { errcode?: number; errmsg?: string } = {};
+  try {
+    body = JSON.parse(res.body);
+  } catch {
+    // not JSON: accepted by its status
+  }
   if (body.errcode !== undefined && body.errcode !== 0)
     throw new Error(`errcode ${body.errcode}: ${body.errmsg ?? ''}`);
 }

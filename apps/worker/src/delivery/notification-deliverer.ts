@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
-import { AppConfig, CONFIG } from '@hardtech/config';
+import { AppConfig, CONFIG, outboundPolicyOf } from '@hardtech/config';
 import { notificationText, Text, TaskType } from '@hardtech/domain';
 import { Delivery, NotificationsRepository, PreferencesRepository } from '@hardtech/persistence';
 import {
@@ -11,6 +11,7 @@ import {
   webhookRequest,
   wecomBody,
 } from './channels';
+import { postOutbound } from './outbound-request';
 
 const POLL_MS = 1000;
 const BATCH = 20;
@@ -74,18 +75,14 @@ export class NotificationDeliverer implements OnApplicationBootstrap, OnApplicat
   }
 
   private async send(d: Delivery, m: Message): Promise<void> {
+    const policy = outboundPolicyOf(this.config);
     const post = (url: string, body: string, headers: Record<string, string> = {}) =>
-      fetch(url, {
-        method: 'POST',
-        body,
-        headers: { 'content-type': 'application/json', ...headers },
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
+      postOutbound(url, body, { 'content-type': 'application/json', ...headers }, policy, TIMEOUT_MS);
     switch (d.channel) {
       case 'webhook': {
         const { body, headers } = webhookRequest(m, this.config.notifications.webhookSecret ?? '');
         const res = await post(d.target, body, headers);
-        if (!res.ok) throw new Error(`HTTP ${res.status}`);
+        if (res.status < 200 || res.status >= 300) throw new Error(`HTTP ${res.status}`);
         return;
       }
       case 'wecom':

@@ -3,14 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, groupsOf } from '@hardtech/domain';
 
+/** A reminder or escalation of a task, or a person's digest (no task, no due date; its text in data). */
 export interface FeedRow {
   id: string;
-  kind: 'reminder' | 'escalation';
-  taskId: string;
-  taskType: string;
-  creditCode: string;
-  enterpriseName: string;
-  dueAt: Date;
+  kind: 'reminder' | 'escalation' | 'digest';
+  taskId: string | null;
+  taskType: string | null;
+  creditCode: string | null;
+  enterpriseName: string | null;
+  dueAt: Date | null;
+  data: unknown;
   createdAt: Date;
   read: boolean;
 }
@@ -27,7 +29,7 @@ export class NotificationFeedRepository {
     const [rows, [{ total, unread }]] = await Promise.all([
       this.ds.query(
         `SELECT n.id, n.kind, n.task_id, n.task_type, n.credit_code, n.enterprise_name, n.due_at, n.created_at,
-           r.notification_id IS NOT NULL AS read
+           n.data, r.notification_id IS NOT NULL AS read
          ${from} WHERE ${where} ORDER BY n.created_at DESC, n.id LIMIT $3 OFFSET $4`,
         [groups, actor.username, pageSize, (page - 1) * pageSize],
       ),
@@ -45,6 +47,7 @@ export class NotificationFeedRepository {
       creditCode: r.credit_code,
       enterpriseName: r.enterprise_name,
       dueAt: r.due_at,
+      data: r.data,
       createdAt: r.created_at,
       read: r.read,
     }));

@@ -76,17 +76,21 @@ export function NotificationsPage() {
                 <List.Item.Meta
                   title={
                     <Space wrap size={4}>
-                      <Tag color={n.kind === 'escalation' ? 'red' : 'gold'}>{t(`kinds.${n.kind}`)}</Tag>
+                      <Tag color={n.kind === 'escalation' ? 'red' : n.kind === 'digest' ? 'blue' : 'gold'}>
+                        {t(`kinds.${n.kind}`)}
+                      </Tag>
                       <Typography.Text strong={!n.read}>{local(n.text)}</Typography.Text>
                     </Space>
                   }
                   description={
                     <Space wrap split="·">
-                      <Link to={`/enterprises/${n.creditCode}`}>{n.enterpriseName}</Link>
-                      <Link to={`/tasks/${n.taskId}`}>
-                        {local(reference?.taskTypes[n.taskType]) || n.taskType}
-                      </Link>
-                      <span>{t('due', { at: formatDateTime(n.dueAt) })}</span>
+                      {n.creditCode && <Link to={`/enterprises/${n.creditCode}`}>{n.enterpriseName}</Link>}
+                      {n.taskId && n.taskType && (
+                        <Link to={`/tasks/${n.taskId}`}>
+                          {local(reference?.taskTypes[n.taskType]) || n.taskType}
+                        </Link>
+                      )}
+                      {n.dueAt && <span>{t('due', { at: formatDateTime(n.dueAt) })}</span>}
                       <span>{formatDateTime(n.createdAt)}</span>
                     </Space>
                   }
