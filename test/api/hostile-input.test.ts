@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { API_URL, Api } from '../support/api';
-import { createCast } from '../support/cast';
+import { adminApi, createCast, tag } from '../support/cast';
 import { expectOk } from '../support/lifecycle';
 
 // Issue 20.6: bad input that still hurts — a zip bomb in an import, an upload that never ends.
@@ -60,5 +60,31 @@ describe('hostile input (issue 20.6)', () => {
       cast.districtOfficer.api.get(`/api/attachments?creditCode=${cast.creditCode}`),
     );
     expect(listed).toEqual([]);
+  });
+
+  it('logs refused writes without a login by address, not body, and throttles the address', async () => {
+    const marker = `MARK-anonymous-${tag()}`;
+    const address = `10.250.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+    const from = (a: string) => ({ 'x-forwarded-for': a });
+    const statuses: number[] = [];
+    for (let i = 0; i < 32; i++) {
+      const r = await Api.anonymous().post(
+        '/api/nominations',
+        { name: marker, creditCode: 'x' },
+        from(address),
+      );
+      statuses.push(r.status);
+    }
+    expect(statuses.slice(0, 30)).toEqual(Array(30).fill(401));
+    expect(statuses.slice(30)).toEqual([429, 429]);
+    // Another address is not held up, nor are reads.
+    expect((await Api.anonymous().post('/api/nominations', {}, from('10.251.0.1'))).status).toBe(401);
+    expect((await Api.anonymous().get('/api/health', from(address))).status).toBe(200);
+
+    const audit = await expectOk((await adminApi()).get('/api/audit?actor=anonymous&pageSize=500'));
+    const mine = audit.items.filter((e: any) => e.data?.clientAddress === address);
+    expect(mine.filter((e: any) => e.action === 'POST /api/nominations')).toHaveLength(30);
+    expect(mine.filter((e: any) => e.action === 'request.throttled')).toHaveLength(1);
+    expect(JSON.stringify(audit)).not.toContain(marker);
   });
 });
