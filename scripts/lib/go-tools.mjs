@@ -1,9 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, TOOLS_BIN } from './paths.mjs';
-import { ok, step } from './log.mjs';
-import { run } from './processes.mjs';
+import { DATA, ROOT, TOOLS_BIN } from './paths.mjs';
+import { quietBuild } from './quiet-build.mjs';
 
 /** Go from PATH or /usr/local/go/bin; null when there is none. */
 export function goBinary() {
@@ -25,29 +24,42 @@ export function goModuleDir(module, version) {
   return JSON.parse(r.stdout).Dir;
 }
 
+/** Where `go install` of a tool writes its output (data/logs/go-build-<tool>.log). */
+export const goBuildLog = (name, logDir = join(DATA, 'logs')) => join(logDir, `go-build-${name}.log`);
+
+/** `go install <pkg>@<version>` into `gobin`, its output in the tool's build log (see quietBuild). */
+export function goInstall({ name, pkg, version, what, expected, gobin, logDir }) {
+  const go = goBinary();
+  if (!go) throw new Error(`${what} is built with Go, and there is no Go toolchain (https://go.dev/dl)`);
+  return quietBuild(`${what} ${version}`, expected, go, ['install', '-v', `${pkg}@${version}`], {
+    logFile: goBuildLog(name, logDir),
+    env: { ...process.env, GOBIN: gobin, GOFLAGS: '-mod=mod' },
+  });
+}
+
 /**
- * A Go command built from the module proxy into .tools/bin/<name>-<version> (cached: built once per
+ * A Go command built from the module proxy into <binDir>/<name>-<version> (cached: built once per
  * version). `go install` names binaries after their folder ("server", "sql"), so each is built into
  * a scratch GOBIN and renamed.
  */
-export async function goTool({ name, pkg, version, what }) {
-  const target = join(TOOLS_BIN, `${name}-${version}`);
+export async function goTool({
+  name,
+  pkg,
+  version,
+  what,
+  expected = 'a few minutes',
+  binDir = TOOLS_BIN,
+  logDir,
+}) {
+  const target = join(binDir, `${name}-${version}`);
   if (existsSync(target)) return target;
-  const go = goBinary();
-  if (!go) throw new Error(`${what} is built with Go, and there is no Go toolchain (https://go.dev/dl)`);
-  mkdirSync(TOOLS_BIN, { recursive: true });
-  const scratch = mkdtempSync(join(TOOLS_BIN, `.build-${name}-`));
-  step(`Building ${what} ${version} with Go into .tools/bin (first time only; a few minutes)…`);
-  const started = Date.now();
+  mkdirSync(binDir, { recursive: true });
+  const scratch = mkdtempSync(join(binDir, `.build-${name}-`));
   try {
-    await run(go, ['install', `${pkg}@${version}`], {
-      cwd: ROOT,
-      env: { ...process.env, GOBIN: scratch, GOFLAGS: '-mod=mod' },
-    });
+    await goInstall({ name, pkg, version, what, expected, gobin: scratch, logDir });
     renameSync(join(scratch, pkg.split('/').pop()), target);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-  ok(`${what} ${version} built in ${Math.round((Date.now() - started) / 1000)} s: ${target}`);
   return target;
 }

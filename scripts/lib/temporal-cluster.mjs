@@ -59,12 +59,14 @@ export async function buildTemporalBinaries({ ui }) {
     pkg: `${SERVER_MODULE}/cmd/server`,
     version: TEMPORAL_SERVER_VERSION,
     what: 'the Temporal server',
+    expected: '6–9 minutes on 2 cores',
   });
   const sqlTool = await goTool({
     name: 'temporal-sql-tool',
     pkg: `${SERVER_MODULE}/cmd/tools/sql`,
     version: TEMPORAL_SERVER_VERSION,
     what: 'the Temporal SQL schema tool',
+    expected: 'a minute once the server is built',
   });
   const uiServer = ui
     ? await goTool({
@@ -72,6 +74,7 @@ export async function buildTemporalBinaries({ ui }) {
         pkg: 'github.com/temporalio/ui-server/v2/cmd/server',
         version: TEMPORAL_UI_VERSION,
         what: 'the Temporal UI server',
+        expected: '2–3 minutes',
       })
     : null;
   return { server, sqlTool, uiServer };
