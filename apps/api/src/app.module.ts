@@ -2,6 +2,7 @@ import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { MulterModule } from '@nestjs/platform-express';
 import { AppConfig, CONFIG, ConfigModule } from '@hardtech/config';
 import { PersistenceModule } from '@hardtech/persistence';
 import { TemporalClientModule } from '@hardtech/temporal';
@@ -61,6 +62,13 @@ import { WhistlesService } from './services/whistles.service';
     PersistenceModule,
     TemporalClientModule,
     AuditModule,
+    // Uploads stop being read past the configured size (issue 20.6): never held whole in memory.
+    MulterModule.registerAsync({
+      inject: [CONFIG],
+      useFactory: (config: AppConfig) => ({
+        limits: { fileSize: config.files.maxBytes, files: 1, fields: 10 },
+      }),
+    }),
     JwtModule.registerAsync({
       global: true,
       inject: [CONFIG],

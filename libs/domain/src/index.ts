@@ -41,3 +41,4 @@ export * from './working-days';
 export * from './views';
 export * from './visibility';
 export * from './outbound';
+export * from './zip-archive';

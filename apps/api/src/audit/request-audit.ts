@@ -11,6 +11,8 @@ export interface AnsweredRequest {
   body?: unknown;
   file?: { originalname?: string; size?: number };
   actor?: { username: string; role: string };
+  /** The client address (behind a trusted proxy, the one it names). */
+  ip?: string;
 }
 
 export interface Answer {
@@ -61,15 +63,21 @@ export function requestAuditEvent(req: AnsweredRequest, answer: Answer): AuditEv
     outcome: status < 400 ? 'ok' : status < 500 ? 'refused' : 'failed',
     status,
     creditCode:
-      CREDIT_CODE_IN_PATH.exec(path)?.[1] ?? (/^[0-9A-Z]{18}$/.test(bodyCode ?? '') ? bodyCode : null),
+      CREDIT_CODE_IN_PATH.exec(path)?.[1] ??
+      (req.actor && /^[0-9A-Z]{18}$/.test(bodyCode ?? '') ? bodyCode : null),
     taskId: TASK_IN_PATH.exec(path)?.[1] ?? null,
     requestId: answer.requestId ?? null,
     data: {
       method: req.method,
       path,
       ...(answer.errorCode ? { code: answer.errorCode } : {}),
-      ...(WRITES.has(req.method) ? { body: bodyForAudit(body) } : {}),
-      ...(req.file ? { file: { name: req.file.originalname, size: req.file.size } } : {}),
+      // Whoever is not signed in gets no say in what the log stores: its address, not its body.
+      ...(req.actor
+        ? {
+            ...(WRITES.has(req.method) ? { body: bodyForAudit(body) } : {}),
+            ...(req.file ? { file: { name: req.file.originalname, size: req.file.size } } : {}),
+          }
+        : { clientAddress: req.ip ?? null }),
     },
   };
 }

@@ -1,7 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
-import { AppConfig, CONFIG } from '@hardtech/config';
 import {
   Actor,
   ATTACHMENT_PURPOSES,
@@ -75,7 +74,6 @@ export class AttachmentsService {
     private readonly audit: AuditRepository,
     @Inject(FILE_STORE) private readonly store: FileStore,
     @Inject(FILE_SCANNER) private readonly scanner: FileScanner,
-    @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
   async upload(
@@ -86,9 +84,7 @@ export class AttachmentsService {
     const target = this.parseFields(fields);
     if (!file?.buffer?.length)
       throw new InvalidInput([{ field: 'file', text: t('请选择要上传的文件', 'no file') }]);
-    if (file.buffer.length > this.config.files.maxBytes) {
-      throw new DomainError(413, 'FILE_TOO_LARGE', t('文件过大', 'the file is too large'));
-    }
+    // The size limit (MAX_UPLOAD_MB) is the multipart parser's: it stops reading there (app.module.ts).
     const fileName = cleanFileName(file.originalname);
 
     const contentType = detectFileType(fileName, file.buffer.subarray(0, 16));

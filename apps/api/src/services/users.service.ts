@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import * as argon2 from 'argon2';
 import { AppConfig, CONFIG } from '@hardtech/config';
-import { DEMO_ADMIN_PASSWORD } from '../seed/demo-data';
 import {
   Actor,
   Conflict,
@@ -10,6 +9,7 @@ import {
   groupMembers,
   InvalidInput,
   isCandidate,
+  mayHoldTask,
   NotFound,
   passwordProblem,
   Role,
@@ -19,8 +19,16 @@ import {
   t,
   UserView,
 } from '@hardtech/domain';
-import { ClustersRepository, UserEntity, UserFilter, UsersRepository } from '@hardtech/persistence';
+import {
+  ClustersRepository,
+  TasksRepository,
+  UserEntity,
+  UserFilter,
+  UsersRepository,
+} from '@hardtech/persistence';
+import { LifecycleClient } from '@hardtech/temporal';
 import { CreateUserDto, UpdateUserDto } from '../dtos/user.dto';
+import { DEMO_ADMIN_PASSWORD } from '../seed/demo-data';
 import { AuthService, LoginResult, LOCK_MINUTES, MAX_FAILED_LOGINS } from './auth.service';
 
 export type { UserView };
@@ -51,6 +59,8 @@ export class UsersService {
     private readonly clusters: ClustersRepository,
     private readonly auth: AuthService,
     @Inject(CONFIG) private readonly config: AppConfig,
+    private readonly tasks: TasksRepository,
+    private readonly lifecycles: LifecycleClient,
   ) {}
 
   async create(actor: Actor, dto: CreateUserDto): Promise<UserView> {
@@ -101,7 +111,24 @@ export class UsersService {
       throw new InvalidInput([{ field: 'body', text: t('没有要修改的内容', 'nothing to change') }]);
     }
     await this.users.update(user.id, changes, dto.password !== undefined);
+    await this.releaseTasksOutOfReach(user, { username: user.username, role, scope }, dto.active !== false);
     return this.get(user.username);
+  }
+
+  /**
+   * The tasks a user has claimed that their new role or scope (or deactivation) no longer lets them
+   * hold go back to their candidates (issue 20.6). The release is an unclaim by the holder as they
+   * were — the one actor the workflow's rule always lets give a claim back; the audit log names the
+   * administrator whose change caused it.
+   */
+  private async releaseTasksOutOfReach(before: UserEntity, after: Actor, active: boolean): Promise<void> {
+    const holder: Actor = { username: before.username, role: before.role, scope: before.scope };
+    for (const task of await this.tasks.openAssignedTo(before.username)) {
+      if (active && mayHoldTask(after, task)) continue;
+      await this.lifecycles
+        .assign(task.creditCode, { taskId: task.id, kind: 'unclaim', actor: holder })
+        .catch((e) => this.logger.warn(`task ${task.id} not released from ${before.username}: ${e}`));
+    }
   }
 
   /** The caller's own password; answers a fresh token, as every earlier session ends. */

@@ -103,6 +103,11 @@ export class TasksRepository {
       .getMany();
   }
 
+  /** Unscoped: the open tasks a user holds (to release them when the user's role or scope changes). */
+  openAssignedTo(username: string): Promise<TaskEntity[]> {
+    return this.repo.find({ where: { assignee: username, status: 'open' }, order: { createdAt: 'ASC' } });
+  }
+
   /** Unscoped: for the system's own use (the demo seed). */
   openOf(creditCode: string): Promise<TaskEntity[]> {
     return this.repo.find({ where: { creditCode, status: 'open' }, order: { createdAt: 'ASC' } });
