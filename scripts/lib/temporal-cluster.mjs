@@ -326,6 +326,9 @@ export async function provisionTemporalCluster({
       host: '127.0.0.1',
       port: uiPort,
       enableUi: true,
+      // Served by nginx under /temporal/ to logged-in administrators only, and read-only.
+      publicPath: '/temporal',
+      disableWriteActions: true,
       defaultNamespace: namespace,
       cors: {
         cookieInsecure: true,
@@ -342,7 +345,7 @@ export async function provisionTemporalCluster({
     );
     await waitFor('the Temporal UI', async () => {
       if (ui.exitCode !== null) throw new Error(`it exited (see ${join(logDir, 'temporal-ui.log')})`);
-      return (await fetch(`http://127.0.0.1:${uiPort}/`)).ok;
+      return (await fetch(`http://127.0.0.1:${uiPort}/temporal/`)).ok;
     });
     ok(`Temporal UI ${TEMPORAL_UI_VERSION} on http://localhost:${uiPort}`);
   }
@@ -350,7 +353,7 @@ export async function provisionTemporalCluster({
     address,
     namespace,
     cli: temporalCli,
-    uiUrl: uiPort ? `http://localhost:${uiPort}` : null,
+    uiUrl: uiPort ? `http://127.0.0.1:${uiPort}/temporal/` : null,
     metricsUrl: `http://127.0.0.1:${ports.metrics}/metrics`,
     server: server.current,
     ui,
