@@ -118,6 +118,7 @@ export async function provisionClusterProfile(options) {
         dir: join(dataDir, 'temporal'),
         logDir,
         fresh,
+        tls: true,
       });
   const env = {
     // Four application processes share the PostgreSQL server with Temporal: five connections each.
@@ -127,6 +128,7 @@ export async function provisionClusterProfile(options) {
     DATABASE_URL: postgres.url,
     TEMPORAL_ADDRESS: temporal.address,
     TEMPORAL_NAMESPACE: namespace,
+    ...temporal.clientEnv,
   };
   await migrate(env);
   const application = await startClusterApplication(env, {

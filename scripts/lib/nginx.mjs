@@ -64,6 +64,7 @@ export function clusterNginxVars({ port, apiPorts, uiPort, env = process.env }) 
     NGINX_TLS_KEY: env.NGINX_TLS_KEY ?? '',
     NGINX_MAX_BODY: env.NGINX_MAX_BODY ?? `${Number(env.MAX_UPLOAD_MB ?? 10) + 2}m`,
     WEB_ROOT: env.WEB_ROOT ?? join(ROOT, 'apps', 'web', 'dist'),
+    NGINX_REAL_IP_FROM: env.NGINX_REAL_IP_FROM ?? '127.0.0.1',
   };
 }
 

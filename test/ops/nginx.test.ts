@@ -242,5 +242,12 @@ describe('nginx in front of the API', () => {
     }
     expect(statuses).toContain(429);
     expect(statuses.filter((s) => s !== 200 && s !== 429)).toEqual([]);
+    // Another client behind a trusted proxy in front (loopback: NGINX_REAL_IP_FROM) has its own limit.
+    const other = await fetch(`${url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.9.8.7' },
+      body: JSON.stringify(ADMIN),
+    });
+    expect(other.status).toBe(200);
   });
 });

@@ -178,6 +178,14 @@ function readTrustProxy(read: EnvReader): string[] {
   return items;
 }
 
+/** Only the Temporal connection settings (tests and tools that reach Temporal as the processes do). */
+export function loadTemporalConfig(env: NodeJS.ProcessEnv = process.env): AppConfig['temporal'] {
+  const read = new EnvReader(env);
+  const temporal = readTemporal(read);
+  if (read.problems.length) throw new ConfigError(read.problems);
+  return temporal;
+}
+
 function readTemporal(read: EnvReader): AppConfig['temporal'] {
   const address = read.string('TEMPORAL_ADDRESS') ?? '127.0.0.1:7233';
   read.check(HOST_PORT.test(address), `TEMPORAL_ADDRESS must be host:port (got "${address}")`);
