@@ -133,6 +133,10 @@ describe('nginx in front of the API', () => {
       statuses.push(login.status);
     }
     expect(statuses).toEqual(Array(12).fill(200));
+    // The caller's request id reaches the API and comes back; without one, nginx makes one.
+    const traced = await fetch(`${url}/api/health/live`, { headers: { 'x-request-id': 'edge-test-1' } });
+    expect(traced.headers.get('x-request-id')).toBe('edge-test-1');
+    expect((await fetch(`${url}/api/health/live`)).headers.get('x-request-id')).toMatch(/^[0-9a-f]{32}$/);
   });
 
   it('serves the web files: long cache for hashed assets, none for index.html, gzip, security headers', async () => {
