@@ -1,7 +1,7 @@
 // `npm run bench`: the benchmark of issue 9 against a stack of its own (fresh databases, its own
 // ports), then bench/results/latest.json and latest.md. `-- --quick` is the two-minute version,
 // `-- --cluster` runs on the cluster profile (real Temporal server on PostgreSQL, two workers, two
-// API processes behind the gateway) instead of the dev server. Not part of `npm test`.
+// API processes behind nginx) instead of the dev server. Not part of `npm test`.
 // Ports: BENCH_API_PORT (3350), BENCH_TEMPORAL_PORT (7450); database BENCH_DB_NAME (hardtech_bench).
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';

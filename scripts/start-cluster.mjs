@@ -1,5 +1,6 @@
 // `npm run start:cluster`: the same code on a real Temporal server with PostgreSQL persistence and
-// visibility, two workers and two API processes behind one port (the gateway), and the Temporal UI.
+// visibility, two workers and two API processes behind nginx on one port, with the Temporal UI
+// under /temporal/ for administrators.
 // Ctrl-C stops everything, workers after draining. See README, "Operations".
 import { join } from 'node:path';
 import { DATA, ROOT } from './lib/paths.mjs';
@@ -61,10 +62,10 @@ try {
   const { ports } = profile.application;
   console.log(`
 ${bold('中小型硬科技企业帮扶库 is up on a Temporal cluster')} (${Math.round((Date.now() - started) / 1000)} s)
-  Web UI and API  http://localhost:${PORT}/   (gateway → API processes on ${ports.apis.slice(0, 2).join(', ')})
+  Web UI and API  http://localhost:${PORT}/   (nginx → API processes on ${ports.apis.slice(0, 2).join(', ')})
   Temporal        ${profile.temporal.address}, namespace ${profile.temporal.namespace}
-  Temporal UI     ${profile.temporal.uiUrl ?? '(external server)'}
-  Metrics         http://localhost:${ports.apis[0]}/metrics (API), http://localhost:${ports.workers[0]}/metrics (worker), http://localhost:${PORT}/metrics (gateway)
+  Temporal UI     ${profile.temporal.uiUrl ? `http://localhost:${PORT}/temporal/ (administrators, read-only)` : '(external server)'}
+  Metrics         http://localhost:${ports.apis[0]}/metrics (API), http://localhost:${ports.workers[0]}/metrics (worker)
   Processes       ${join(dataDir, 'processes.json')}; logs (JSON) in ${profile.logDir}
   Ctrl-C stops everything.`);
 } catch (e) {

@@ -1,5 +1,5 @@
 // `npm run test:cluster`: the cluster profile (real Temporal server on PostgreSQL, two workers, two
-// API processes behind the gateway) on fresh databases, then test/cluster: 50 lifecycles to
+// API processes behind nginx) on fresh databases, then test/cluster: 50 lifecycles to
 // graduation while one worker is killed with SIGKILL. Not part of `npm test` (it takes minutes).
 // Extra arguments go to jest.
 import { rmSync } from 'node:fs';

@@ -7,7 +7,6 @@ import { run } from './processes.mjs';
 const SOURCES = [
   'apps/api/src',
   'apps/worker/src',
-  'apps/gateway/src',
   'libs',
   'workflows',
   'activities',

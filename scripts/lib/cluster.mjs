@@ -1,17 +1,19 @@
 // The application tier of the cluster profile: the migration, several workers and API processes
-// (each restarted if it dies) and the gateway that puts the APIs behind one port.
+// (each restarted if it dies) and nginx, which puts the web files, the APIs and the Temporal UI
+// behind one port (deploy/nginx).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST, ROOT } from './paths.mjs';
 import { ok, step } from './log.mjs';
-import { startProcess, superviseProcess, waitFor } from './processes.mjs';
+import { clusterNginxVars, startNginx } from './nginx.mjs';
+import { superviseProcess, waitFor } from './processes.mjs';
 
 const node = process.execPath;
 
 /** The profile's ports, from the public one: APIs on port+1…, workers' health/metrics on port+11…. */
 export function applicationPorts(port, count) {
   const range = (offset) => Array.from({ length: count }, (_, i) => port + offset + i);
-  return { gateway: port, apis: range(1), workers: range(11) };
+  return { nginx: port, apis: range(1), workers: range(11) };
 }
 
 async function ready(url) {
@@ -20,12 +22,15 @@ async function ready(url) {
 }
 
 /**
- * Starts `workers` workers, `apis` API processes and the gateway on `port`; resolves once every one
- * is ready. The current pids are kept in `stateFile` (JSON), for operators and the cluster test.
+ * Starts `workers` workers, `apis` API processes and nginx on `port`; resolves once every one is
+ * ready. The current pids are kept in `stateFile` (JSON), for operators and the cluster test.
  */
-export async function startClusterApplication(env, { port, workers = 2, apis = 2, logDir, stateFile, echo }) {
+export async function startClusterApplication(
+  env,
+  { port, workers = 2, apis = 2, uiPort, logDir, stateFile, echo, nginxPrefix },
+) {
   const ports = applicationPorts(port, Math.max(workers, apis));
-  const state = { gateway: null, apis: [], workers: [] };
+  const state = { nginx: null, apis: [], workers: [] };
   const save = () => writeFileSync(stateFile, `${JSON.stringify(state, null, 2)}\n`);
   // Each (re)start updates the state file with the current pid and restart count.
   const supervise = (role, i, entry, processEnv, recorded) => {
@@ -53,51 +58,35 @@ export async function startClusterApplication(env, { port, workers = 2, apis = 2
           { httpPort },
         ),
       ),
-    apis: ports.apis.slice(0, apis).map((apiPort, i) =>
-      // Two seconds not-ready before closing: the gateway probes every second.
-      supervise(
-        'apis',
-        i,
-        'apps/api/src/main.js',
-        { SHUTDOWN_DELAY_SECONDS: '2', ...env, PORT: String(apiPort) },
-        { port: apiPort },
+    apis: ports.apis
+      .slice(0, apis)
+      .map((apiPort, i) =>
+        supervise('apis', i, 'apps/api/src/main.js', { ...env, PORT: String(apiPort) }, { port: apiPort }),
       ),
-    ),
   };
-  const gateway = startProcess('gateway', node, [join(DIST, 'apps/gateway/src/main.js')], {
-    env: {
-      ...env,
-      PORT: String(ports.gateway),
-      GATEWAY_BACKENDS: ports.apis
-        .slice(0, apis)
-        .map((p) => `http://127.0.0.1:${p}`)
-        .join(','),
-    },
-    cwd: ROOT,
-    echo,
-    logFile: join(logDir, 'gateway.log'),
-  });
-  state.gateway = { name: 'gateway', pid: gateway.pid, port: ports.gateway };
+  const vars = clusterNginxVars({ port: ports.nginx, apiPorts: ports.apis.slice(0, apis), uiPort, env });
+  const nginx = startNginx({ prefix: nginxPrefix, vars, logFile: join(logDir, 'nginx.log'), echo });
+  state.nginx = { name: 'nginx', pid: nginx.pid, port: ports.nginx, tls: vars.NGINX_TLS === 'on' };
   save();
 
-  step(`Waiting for ${workers} workers, ${apis} API processes and the gateway…`);
+  step(`Waiting for ${workers} workers, ${apis} API processes and nginx…`);
   const probes = [
     ...ports.workers.slice(0, workers).map((p) => `http://127.0.0.1:${p}/health/ready`),
     ...ports.apis.slice(0, apis).map((p) => `http://127.0.0.1:${p}/api/health/ready`),
-    `http://127.0.0.1:${ports.gateway}/gateway/health`,
+    // Through nginx unless it speaks TLS with a certificate this process may not trust.
+    ...(state.nginx.tls ? [] : [`http://127.0.0.1:${ports.nginx}/api/health/ready`]),
   ];
   await waitFor(
     'the application processes to be ready',
     async () => {
-      if (gateway.exitCode !== null)
-        throw new Error(`the gateway exited (see ${join(logDir, 'gateway.log')})`);
+      if (nginx.exitCode !== null) throw new Error(`nginx exited (see ${join(logDir, 'nginx.log')})`);
       for (const url of probes) if (!(await ready(url))) return false;
       return true;
     },
     { timeoutMs: 120000, intervalMs: 500 },
   );
-  ok(`${workers} workers and ${apis} API processes ready behind the gateway on port ${ports.gateway}`);
-  return { ports, gateway, ...supervised };
+  ok(`${workers} workers and ${apis} API processes ready behind nginx on port ${ports.nginx}`);
+  return { ports, nginx, ...supervised };
 }
 
 /**
@@ -129,6 +118,7 @@ export async function provisionClusterProfile(options) {
         dir: join(dataDir, 'temporal'),
         logDir,
         fresh,
+        tls: true,
       });
   const env = {
     // Four application processes share the PostgreSQL server with Temporal: five connections each.
@@ -138,12 +128,15 @@ export async function provisionClusterProfile(options) {
     DATABASE_URL: postgres.url,
     TEMPORAL_ADDRESS: temporal.address,
     TEMPORAL_NAMESPACE: namespace,
+    ...temporal.clientEnv,
   };
   await migrate(env);
   const application = await startClusterApplication(env, {
     port: options.port,
     workers: options.workers,
     apis: options.apis,
+    uiPort: temporalAddress ? undefined : options.uiPort,
+    nginxPrefix: join(dataDir, 'nginx'),
     logDir,
     stateFile: join(dataDir, 'processes.json'),
     echo: options.echo,

@@ -11,6 +11,7 @@ import { goModuleDir, goTool } from './go-tools.mjs';
 import { ensureDatabase, tryConnect } from './postgres.mjs';
 import { startProcess, stopProcess, superviseProcess, waitFor } from './processes.mjs';
 import { findTemporalCli, SEARCH_ATTRIBUTES } from './temporal.mjs';
+import { ensureTemporalCertificates, temporalTlsEnv } from './certificates.mjs';
 
 /** Versions, shards, namespace: shared with docker-compose.yml (test/ops/compose.test.ts checks). */
 export const CLUSTER = JSON.parse(readFileSync(join(ROOT, 'deploy', 'cluster.json'), 'utf8'));
@@ -128,7 +129,24 @@ async function setupSchemas({ sqlTool, pg, databases, fresh }) {
   );
 }
 
-function serverConfig({ pg, databases, ports, dir }) {
+/**
+ * mTLS on every gRPC port: the frontend (our processes, the CLI, the UI) and between the services;
+ * a client without a certificate of the profile's CA is refused at the handshake.
+ */
+function serverTls(certs) {
+  const side = {
+    server: {
+      certFile: certs.server.cert,
+      keyFile: certs.server.key,
+      requireClientAuth: true,
+      clientCaFiles: [certs.ca],
+    },
+    client: { serverName: certs.serverName, rootCaFiles: [certs.ca] },
+  };
+  return { internode: side, frontend: side };
+}
+
+function serverConfig({ pg, databases, ports, dir, certs }) {
   const sql = (databaseName, maxConns) => ({
     sql: {
       pluginName: 'postgres12',
@@ -159,6 +177,7 @@ function serverConfig({ pg, databases, ports, dir }) {
       },
     },
     global: {
+      ...(certs ? { tls: serverTls(certs) } : {}),
       membership: { maxJoinDuration: '30s', broadcastAddress: '127.0.0.1' },
       metrics: {
         prometheus: {
@@ -204,20 +223,22 @@ function writeYaml(path, value) {
   );
 }
 
-function cli(temporalCli, address, args) {
-  return spawnSync(temporalCli, [...args, '--address', address], { encoding: 'utf8' });
+/** The Temporal CLI against the profile's server: `target` is { temporalCli, address, env }. */
+function cli({ temporalCli, address, env }, args) {
+  return spawnSync(temporalCli, [...args, '--address', address], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
 }
 
 /**
  * Registers the namespace and our custom search attributes (per namespace with SQL visibility).
  * A new namespace takes a few seconds to reach every service: the steps after it are retried.
  */
-async function ensureNamespace(temporalCli, address, namespace) {
+async function ensureNamespace(target, namespace) {
   let changed = false;
-  if (
-    cli(temporalCli, address, ['operator', 'namespace', 'describe', '--namespace', namespace]).status !== 0
-  ) {
-    const r = cli(temporalCli, address, [
+  if (cli(target, ['operator', 'namespace', 'describe', '--namespace', namespace]).status !== 0) {
+    const r = cli(target, [
       'operator',
       'namespace',
       'create',
@@ -234,25 +255,12 @@ async function ensureNamespace(temporalCli, address, namespace) {
   await waitFor(
     `the search attributes of namespace ${namespace}`,
     async () => {
-      const listed = cli(temporalCli, address, [
-        'operator',
-        'search-attribute',
-        'list',
-        '--namespace',
-        namespace,
-      ]);
+      const listed = cli(target, ['operator', 'search-attribute', 'list', '--namespace', namespace]);
       if (listed.status !== 0) throw new Error(listed.stderr.trim());
       missing = SEARCH_ATTRIBUTES.filter((name) => !new RegExp(`\\b${name}\\b`).test(listed.stdout));
       if (!missing.length) return true;
       const args = missing.flatMap((name) => ['--name', name, '--type', 'Keyword']);
-      const r = cli(temporalCli, address, [
-        'operator',
-        'search-attribute',
-        'create',
-        '--namespace',
-        namespace,
-        ...args,
-      ]);
+      const r = cli(target, ['operator', 'search-attribute', 'create', '--namespace', namespace, ...args]);
       if (r.status !== 0) throw new Error(r.stderr.trim());
       ok(`Temporal: search attributes ${missing.join(', ')} created in ${namespace}`);
       changed = true;
@@ -278,6 +286,7 @@ export async function provisionTemporalCluster({
   logDir,
   fresh,
   onStart,
+  tls = false,
 }) {
   const bins = await buildTemporalBinaries({ ui: !!uiPort });
   const temporalCli = await findTemporalCli();
@@ -287,7 +296,9 @@ export async function provisionTemporalCluster({
   const ports = temporalPorts(port);
   const address = `127.0.0.1:${ports.frontend}`;
   mkdirSync(join(dir, 'config'), { recursive: true });
-  writeYaml(join(dir, 'config', 'cluster.yaml'), serverConfig({ pg, databases, ports, dir }));
+  const certs = tls ? ensureTemporalCertificates(join(dir, 'certs')) : null;
+  const target = { temporalCli, address, env: certs ? temporalTlsEnv(certs) : {} };
+  writeYaml(join(dir, 'config', 'cluster.yaml'), serverConfig({ pg, databases, ports, dir, certs }));
   copyFileSync(join(ROOT, 'deploy', 'temporal', 'dynamicconfig.yaml'), join(dir, 'dynamicconfig.yaml'));
 
   const startServer = async () => {
@@ -302,7 +313,7 @@ export async function provisionTemporalCluster({
       async () => {
         if (started.current.exitCode !== null)
           throw new Error(`it exited (see ${join(logDir, 'temporal-server.log')})`);
-        return cli(temporalCli, address, ['operator', 'cluster', 'health']).status === 0;
+        return cli(target, ['operator', 'cluster', 'health']).status === 0;
       },
       { timeoutMs: 120000, intervalMs: 500 },
     );
@@ -311,7 +322,7 @@ export async function provisionTemporalCluster({
   let server = await startServer();
   // A new namespace or search attribute reaches every service's cache within a minute; a restart
   // makes it immediate, so the first lifecycles do not fail on an unknown search attribute.
-  if (await ensureNamespace(temporalCli, address, namespace)) {
+  if (await ensureNamespace(target, namespace)) {
     step('Temporal: restarting the server so every service sees the new namespace and search attributes');
     await (server.stop ? server.stop() : stopProcess(server.current));
     server = await startServer();
@@ -326,11 +337,25 @@ export async function provisionTemporalCluster({
       host: '127.0.0.1',
       port: uiPort,
       enableUi: true,
+      // Served by nginx under /temporal/ to logged-in administrators only, and read-only.
+      publicPath: '/temporal',
+      disableWriteActions: true,
       defaultNamespace: namespace,
       cors: {
         cookieInsecure: true,
         allowOrigins: [`http://localhost:${uiPort}`, `http://127.0.0.1:${uiPort}`],
       },
+      ...(certs
+        ? {
+            tls: {
+              caFile: certs.ca,
+              certFile: certs.client.cert,
+              keyFile: certs.client.key,
+              serverName: certs.serverName,
+              enableHostVerification: true,
+            },
+          }
+        : {}),
     });
     ui = startProcess(
       'temporal-ui',
@@ -342,7 +367,7 @@ export async function provisionTemporalCluster({
     );
     await waitFor('the Temporal UI', async () => {
       if (ui.exitCode !== null) throw new Error(`it exited (see ${join(logDir, 'temporal-ui.log')})`);
-      return (await fetch(`http://127.0.0.1:${uiPort}/`)).ok;
+      return (await fetch(`http://127.0.0.1:${uiPort}/temporal/`)).ok;
     });
     ok(`Temporal UI ${TEMPORAL_UI_VERSION} on http://localhost:${uiPort}`);
   }
@@ -350,9 +375,11 @@ export async function provisionTemporalCluster({
     address,
     namespace,
     cli: temporalCli,
-    uiUrl: uiPort ? `http://localhost:${uiPort}` : null,
+    uiUrl: uiPort ? `http://127.0.0.1:${uiPort}/temporal/` : null,
     metricsUrl: `http://127.0.0.1:${ports.metrics}/metrics`,
     server: server.current,
     ui,
+    // Empty without TLS; else what every client of this server must present (libs/config reads it).
+    clientEnv: target.env,
   };
 }

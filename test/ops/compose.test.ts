@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { parse } from 'yaml';
-import { CONFIG_VARIABLES, GATEWAY_VARIABLES, loadConfig, loadGatewayConfig } from '@hardtech/config';
+import { CONFIG_VARIABLES, loadConfig } from '@hardtech/config';
 import { SEARCH_ATTRIBUTES } from '@hardtech/temporal/search-attributes';
 import composeSpec from './schemas/compose-spec.json';
 
@@ -83,8 +84,8 @@ describe('docker-compose.yml', () => {
   it('has the topology of the cluster profile', () => {
     expect(Object.keys(services).sort()).toEqual([
       'api',
-      'gateway',
       'migrate',
+      'nginx',
       'postgres',
       'temporal',
       'temporal-schema',
@@ -95,7 +96,7 @@ describe('docker-compose.yml', () => {
     expect(services.worker.deploy.replicas).toBe(CLUSTER.workerReplicas);
     expect(services.api.deploy.replicas).toBe(CLUSTER.apiReplicas);
     expect(services.postgres.volumes).toEqual(['postgres-data:/var/lib/postgresql/data']);
-    expect(Object.keys(compose.volumes)).toEqual(['postgres-data']);
+    expect(Object.keys(compose.volumes)).toEqual(['postgres-data', 'files']);
   });
 
   it('runs the Temporal versions the cluster profile builds from the Go module proxy', () => {
@@ -147,16 +148,10 @@ describe('docker-compose.yml', () => {
       expect(() => loadConfig(env(service))).not.toThrow();
       expect(loadConfig(env(service))).toMatchObject({ env: 'production', demoMode: false });
     }
-    expect(Object.keys(env('gateway')).filter((k) => !(k in GATEWAY_VARIABLES) && k !== 'NODE_ENV')).toEqual(
-      [],
-    );
-    expect(loadGatewayConfig(env('gateway')).backends.map(String)).toEqual([
-      `http://api:${env('api').PORT}/`,
-    ]);
   });
 
   it('starts the files the build makes, with drains that fit in the stop grace periods', () => {
-    for (const service of ['api', 'worker', 'gateway', 'migrate']) {
+    for (const service of ['api', 'worker', 'migrate']) {
       const [node, file] = services[service].command;
       expect(node).toBe('node');
       expect(existsSync(join(ROOT, file))).toBe(true);
@@ -169,7 +164,7 @@ describe('docker-compose.yml', () => {
     );
   });
 
-  it('checks health where the profile does: PostgreSQL, API readiness, worker readiness, gateway', () => {
+  it('checks health where the profile does: PostgreSQL, API readiness, worker readiness, nginx', () => {
     expect(services.postgres.healthcheck.test.join(' ')).toContain('pg_isready');
     expect(services.api.healthcheck.test.join(' ')).toContain(
       `127.0.0.1:${env('api').PORT}/api/health/ready`,
@@ -177,9 +172,10 @@ describe('docker-compose.yml', () => {
     expect(services.worker.healthcheck.test.join(' ')).toContain(
       `127.0.0.1:${env('worker').WORKER_HTTP_PORT}/health/ready`,
     );
-    expect(services.gateway.healthcheck.test.join(' ')).toContain(
-      `127.0.0.1:${env('gateway').PORT}/gateway/health`,
+    expect(services.nginx.healthcheck.test.join(' ')).toContain(
+      `127.0.0.1:${env('nginx').NGINX_LISTEN}/api/health/live`,
     );
+    expect(services.nginx.depends_on).toEqual({ api: { condition: 'service_healthy' } });
     expect(services.api.depends_on).toMatchObject({
       migrate: { condition: 'service_completed_successfully' },
       'temporal-setup': { condition: 'service_completed_successfully' },
@@ -188,11 +184,66 @@ describe('docker-compose.yml', () => {
 
   it('builds the one image from the Dockerfile, which ships what the commands start', () => {
     const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
-    for (const service of ['api', 'worker', 'gateway', 'migrate']) {
+    for (const service of ['api', 'worker', 'migrate']) {
       expect(services[service].build).toBe('.');
     }
+    expect(services.nginx.build).toEqual({ context: '.', target: 'edge' });
+    expect(dockerfile).toMatch(/^FROM nginx:[\d.]+-bookworm AS edge$/m);
+    expect(dockerfile).toContain('COPY --from=build /app/apps/web/dist /usr/share/nginx/html');
+    // Node 22 (20 is past its end of life) in both Node stages.
+    expect(dockerfile.match(/^FROM node:.*$/gm)).toEqual([
+      'FROM node:22-bookworm-slim AS build',
+      'FROM node:22-bookworm-slim',
+    ]);
     expect(dockerfile).toMatch(/RUN node scripts\/build\.mjs/);
     expect(dockerfile).toMatch(/COPY --from=build \/app\/dist \.\/dist/);
     expect(dockerfile).toMatch(/EXPOSE 3000 9464/);
+  });
+
+  it('publishes only nginx: the Temporal frontend and UI stay on the compose network', () => {
+    const published = Object.keys(services).filter((name) => services[name].ports);
+    expect(published).toEqual(['nginx']);
+    expect(services.nginx.ports).toEqual(['3000:8080']);
+    expect(env('temporal-ui')).toMatchObject({
+      TEMPORAL_UI_PUBLIC_PATH: '/temporal',
+      TEMPORAL_DISABLE_WRITE_ACTIONS: 'true',
+      TEMPORAL_CORS_ORIGINS: 'http://localhost:3000',
+    });
+  });
+
+  it('keeps evidence files on one named volume, shared by the API replicas and owned by node', () => {
+    const dir = env('api').FILE_STORE_DIR;
+    expect(loadConfig(env('api')).files.dir).toBe(dir);
+    for (const service of ['api', 'worker']) {
+      expect(services[service].volumes).toEqual([`files:${dir}`]);
+      expect(env(service).FILE_STORE_DIR).toBe(dir);
+    }
+    const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
+    const runtime = dockerfile.slice(dockerfile.lastIndexOf('FROM '));
+    // Created and chowned before USER node: a new named volume copies the folder's ownership.
+    expect(runtime).toMatch(new RegExp(`RUN mkdir -p ${dir} && chown node:node ${dir}\\nUSER node`));
+  });
+
+  it('renders deploy/nginx/templates with the variables nginx is given, as the cluster profile does', () => {
+    expect(services.nginx.volumes).toEqual(['./deploy/nginx/templates:/etc/nginx/templates:ro']);
+    const templates = readdirSync(join(ROOT, 'deploy/nginx/templates'));
+    const used = new Set(
+      templates.flatMap((f) =>
+        [
+          ...readFileSync(join(ROOT, 'deploy/nginx/templates', f), 'utf8').matchAll(
+            /\$\{([A-Z][A-Z0-9_]*)\}/g,
+          ),
+        ].map((m) => m[1]),
+      ),
+    );
+    expect(Object.keys(env('nginx')).sort()).toEqual([...used].sort());
+    // The same server line the cluster profile writes for each API process.
+    const servers = execFileSync(process.execPath, [
+      '--input-type=module',
+      '-e',
+      `import(${JSON.stringify(join(ROOT, 'scripts/lib/nginx.mjs'))}).then((m) => process.stdout.write(m.apiServers(['api:${env('api').PORT}'])))`,
+    ]).toString();
+    expect(env('nginx').API_SERVERS).toBe(servers);
+    expect(env('nginx').TEMPORAL_UI).toBe(`temporal-ui:${env('temporal-ui').TEMPORAL_UI_PORT}`);
   });
 });

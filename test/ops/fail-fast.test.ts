@@ -32,19 +32,6 @@ describe('processes refuse a wrong configuration at start-up, naming every probl
     );
   });
 
-  it('the gateway', async () => {
-    const p = spawnApp('gateway', { GATEWAY_BACKENDS: '', PORT: 'eighty' });
-    expect((await p.exited).code).toBe(1);
-    expect(p.stderr()).toBe(
-      [
-        'gateway: invalid configuration:',
-        '  - GATEWAY_BACKENDS is required (comma-separated http:// URLs of the API)',
-        '  - PORT must be an integer between 1 and 65535 (got "eighty")',
-        '',
-      ].join('\n'),
-    );
-  });
-
   it('a worker that cannot reach Temporal says where it looked', async () => {
     const closed = await freePort();
     const p = spawnApp('worker', { TEMPORAL_ADDRESS: `127.0.0.1:${closed}`, WORKER_HTTP_PORT: '0' });

@@ -6,7 +6,6 @@ const DIST = join(__dirname, '../../dist');
 const ENTRY = {
   api: 'apps/api/src/main.js',
   worker: 'apps/worker/src/main.js',
-  gateway: 'apps/gateway/src/main.js',
 };
 
 /** A process of ours started by a test, with its JSON log lines and its stderr collected. */

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONFIG_VARIABLES, GATEWAY_VARIABLES } from '@hardtech/config';
+import { CONFIG_VARIABLES } from '@hardtech/config';
 
 // Operators configure from the README's table: every variable a process reads is in it.
 describe('README operations section', () => {
   const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
   const operations = readme.slice(readme.indexOf('## Operations'));
 
-  it('documents every configuration variable of the api, the worker and the gateway', () => {
-    const names = [...new Set([...Object.keys(CONFIG_VARIABLES), ...Object.keys(GATEWAY_VARIABLES)])];
+  it('documents every configuration variable of the api and the worker', () => {
+    const names = Object.keys(CONFIG_VARIABLES);
     expect(names.filter((name) => !new RegExp(`^\\| \`${name}\` +\\|`, 'm').test(operations))).toEqual([]);
   });
 

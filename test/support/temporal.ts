@@ -1,11 +1,16 @@
 import { Client, Connection } from '@temporalio/client';
+import { loadTemporalConfig } from '@hardtech/config';
+import { temporalConnectionOptions } from '@hardtech/temporal/connection-options';
 import { LifecycleClient } from '@hardtech/temporal/lifecycle-client';
 
 let client: Promise<Client> | null = null;
 
-/** A Temporal client on the test server (scripts/test.mjs sets TEMPORAL_ADDRESS). */
+/**
+ * A Temporal client on the test server, connected as the processes are (scripts/test.mjs sets
+ * TEMPORAL_ADDRESS; the cluster profile adds its client certificate).
+ */
 export function temporalClient(): Promise<Client> {
-  client ??= Connection.connect({ address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7244' }).then(
+  client ??= Connection.connect(temporalConnectionOptions({ temporal: loadTemporalConfig() })).then(
     (connection) => new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' }),
   );
   return client;

@@ -33,6 +33,7 @@ import { ReferenceController } from './controllers/reference.controller';
 import { SavedViewsController } from './controllers/saved-views.controller';
 import { ReportsController } from './controllers/reports.controller';
 import { TasksController } from './controllers/tasks.controller';
+import { TemporalUiController } from './controllers/temporal-ui.controller';
 import { UsersController } from './controllers/users.controller';
 import { WhistlesController } from './controllers/whistles.controller';
 import { DemoSeed } from './seed/demo-seed';
@@ -100,6 +101,7 @@ import { WhistlesService } from './services/whistles.service';
     SavedViewsController,
     ReportsController,
     TasksController,
+    TemporalUiController,
     UsersController,
     WhistlesController,
   ],

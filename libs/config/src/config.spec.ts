@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CONFIG_VARIABLES, ConfigError, GATEWAY_VARIABLES, loadConfig, loadGatewayConfig } from './config';
+import { CONFIG_VARIABLES, ConfigError, loadConfig } from './config';
 
 const base = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/hardtech' };
 
@@ -132,36 +132,5 @@ describe('configuration', () => {
     });
     loadConfig(env);
     expect([...read].sort()).toEqual(Object.keys(CONFIG_VARIABLES).sort());
-  });
-});
-
-describe('gateway configuration', () => {
-  it('takes the API processes from GATEWAY_BACKENDS', () => {
-    const c = loadGatewayConfig({ PORT: '3200', GATEWAY_BACKENDS: 'http://127.0.0.1:3201, http://api:3000' });
-    expect(c.port).toBe(3200);
-    expect(c.backends.map(String)).toEqual(['http://127.0.0.1:3201/', 'http://api:3000/']);
-    expect(c.healthPath).toBe('/api/health/ready');
-  });
-
-  it('names what is missing or wrong', () => {
-    expect(problems({}, loadGatewayConfig)).toEqual([
-      'GATEWAY_BACKENDS is required (comma-separated http:// URLs of the API)',
-    ]);
-    expect(
-      problems({ GATEWAY_BACKENDS: 'api:3000,https://x', GATEWAY_PROBE_INTERVAL_MS: '5' }, loadGatewayConfig),
-    ).toEqual([
-      'GATEWAY_BACKENDS has an entry that is not an http:// URL: "api:3000"',
-      'GATEWAY_BACKENDS has an entry that is not an http:// URL: "https://x"',
-      'GATEWAY_PROBE_INTERVAL_MS must be an integer between 100 and 60000 (got "5")',
-    ]);
-  });
-
-  it('reads exactly the variables it documents', () => {
-    const read = new Set<string>();
-    const env = new Proxy({ GATEWAY_BACKENDS: 'http://a:1' } as NodeJS.ProcessEnv, {
-      get: (target, name: string) => (read.add(name), target[name]),
-    });
-    loadGatewayConfig(env);
-    expect([...read].sort()).toEqual(Object.keys(GATEWAY_VARIABLES).sort());
   });
 });

@@ -211,6 +211,14 @@ function readTrustProxy(read: EnvReader): string[] {
   return items;
 }
 
+/** Only the Temporal connection settings (tests and tools that reach Temporal as the processes do). */
+export function loadTemporalConfig(env: NodeJS.ProcessEnv = process.env): AppConfig['temporal'] {
+  const read = new EnvReader(env);
+  const temporal = readTemporal(read);
+  if (read.problems.length) throw new ConfigError(read.problems);
+  return temporal;
+}
+
 function readTemporal(read: EnvReader): AppConfig['temporal'] {
   const address = read.string('TEMPORAL_ADDRESS') ?? '127.0.0.1:7233';
   read.check(HOST_PORT.test(address), `TEMPORAL_ADDRESS must be host:port (got "${address}")`);
@@ -240,59 +248,6 @@ function readTemporal(read: EnvReader): AppConfig['temporal'] {
     apiKey,
   };
 }
-
-/** The gateway in front of several API processes (apps/gateway). */
-export interface GatewayConfig {
-  port: number;
-  logLevel: LogLevel;
-  /** Base URLs of the API processes; a host name stands for every address it resolves to. */
-  backends: URL[];
-  healthPath: string;
-  probeIntervalMs: number;
-  shutdown: { delaySeconds: number; timeoutSeconds: number };
-}
-
-export const GATEWAY_VARIABLES = {
-  PORT: 'gateway: public HTTP port (default 3000)',
-  GATEWAY_BACKENDS: 'comma-separated API base URLs, e.g. http://127.0.0.1:3001,http://127.0.0.1:3002',
-  GATEWAY_HEALTH_PATH: 'readiness path probed on each backend (default /api/health/ready)',
-  GATEWAY_PROBE_INTERVAL_MS: 'milliseconds between readiness probes (default 1000)',
-  LOG_LEVEL: CONFIG_VARIABLES.LOG_LEVEL,
-  SHUTDOWN_DELAY_SECONDS: CONFIG_VARIABLES.SHUTDOWN_DELAY_SECONDS,
-  SHUTDOWN_TIMEOUT_SECONDS: CONFIG_VARIABLES.SHUTDOWN_TIMEOUT_SECONDS,
-} as const;
-
-export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  const read = new EnvReader(env);
-  const backends: URL[] = [];
-  const raw = read.string('GATEWAY_BACKENDS');
-  if (!raw) read.problems.push('GATEWAY_BACKENDS is required (comma-separated http:// URLs of the API)');
-  for (const item of raw?.split(',').map((s) => s.trim()) ?? []) {
-    try {
-      const url = new URL(item);
-      if (url.protocol !== 'http:') throw new Error();
-      backends.push(url);
-    } catch {
-      read.problems.push(`GATEWAY_BACKENDS has an entry that is not an http:// URL: "${item}"`);
-    }
-  }
-  const healthPath = read.string('GATEWAY_HEALTH_PATH') ?? '/api/health/ready';
-  read.check(healthPath.startsWith('/'), `GATEWAY_HEALTH_PATH must start with / (got "${healthPath}")`);
-  const config: GatewayConfig = {
-    port: read.int('PORT', 3000, 1, 65535),
-    logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
-    backends,
-    healthPath,
-    probeIntervalMs: read.int('GATEWAY_PROBE_INTERVAL_MS', 1000, 100, 60000),
-    shutdown: {
-      delaySeconds: read.int('SHUTDOWN_DELAY_SECONDS', 0, 0, 300),
-      timeoutSeconds: read.int('SHUTDOWN_TIMEOUT_SECONDS', 25, 1, 3600),
-    },
-  };
-  if (read.problems.length) throw new ConfigError(read.problems);
-  return config;
-}
-
 /**
  * Where notifications may go (libs/domain/src/outbound.ts): the listed hosts, and loopback only on
  * a test stack that lists it, for its receivers.
