@@ -73,7 +73,7 @@ export class ScheduleDto {
 
 export class NotificationDto {
   @ApiProperty() id: string;
-  @ApiProperty({ enum: ['reminder', 'escalation'] }) kind: string;
+  @ApiProperty({ enum: ['task_opened', 'reminder', 'escalation'] }) kind: string;
   @ApiProperty({ type: TextDto }) text: TextDto;
   @ApiProperty({ format: 'uuid' }) taskId: string;
   @ApiProperty({ enum: TASK_TYPES }) taskType: string;

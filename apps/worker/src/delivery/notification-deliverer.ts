@@ -2,7 +2,12 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { createTransport, Transporter } from 'nodemailer';
 import { AppConfig, CONFIG } from '@hardtech/config';
 import { notificationText, Text, TaskType } from '@hardtech/domain';
-import { Delivery, NotificationsRepository, PreferencesRepository } from '@hardtech/persistence';
+import {
+  Delivery,
+  NotificationsRepository,
+  PreferencesRepository,
+  TaskNoticesRepository,
+} from '@hardtech/persistence';
 import {
   dingtalkBody,
   dingtalkSignedUrl,
@@ -14,10 +19,13 @@ import {
 
 const POLL_MS = 1000;
 const BATCH = 20;
+/** Opened tasks fanned out per poll: a quarterly dispatch's thousand tasks take seconds, not a stall. */
+const NOTICE_BATCH = 100;
 const TIMEOUT_MS = 10_000;
 
 /**
- * Drains the notification outbox: the system webhook (signed), 企业微信 and 钉钉 group robots and
+ * Fans out the new-task notices the projection queued (TaskNoticesRepository), then drains the
+ * notification outbox: the system webhook (signed), 企业微信 and 钉钉 group robots and
  * e-mail, each retried with backoff until delivered; every attempt's outcome stays in
  * notification_deliveries. Several workers share the outbox (rows are claimed with SKIP LOCKED).
  */
@@ -30,6 +38,7 @@ export class NotificationDeliverer implements OnApplicationBootstrap, OnApplicat
 
   constructor(
     private readonly outbox: NotificationsRepository,
+    private readonly notices: TaskNoticesRepository,
     private readonly preferences: PreferencesRepository,
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
@@ -49,6 +58,7 @@ export class NotificationDeliverer implements OnApplicationBootstrap, OnApplicat
 
   private async drain(): Promise<void> {
     try {
+      await this.notices.sweep(NOTICE_BATCH);
       for (const delivery of await this.outbox.claimDue(BATCH)) await this.deliver(delivery);
     } catch (e) {
       this.logger.warn(`outbox: ${(e as Error).message}`);

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, groupsOf } from '@hardtech/domain';
+import { Actor, groupsOf, NotificationKind } from '@hardtech/domain';
 
 export interface FeedRow {
   id: string;
-  kind: 'reminder' | 'escalation';
+  kind: NotificationKind;
   taskId: string;
   taskType: string;
   creditCode: string;
@@ -15,14 +15,17 @@ export interface FeedRow {
   read: boolean;
 }
 
-/** The caller's notifications: those addressed to a group they belong to. */
+/**
+ * The caller's notifications about tasks: those addressed to a group they belong to (a digest has
+ * no task; it reaches people on their channels only).
+ */
 @Injectable()
 export class NotificationFeedRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   async list(actor: Actor, unreadOnly: boolean, page: number, pageSize: number) {
     const groups = groupsOf(actor);
-    const where = `n.audience_groups && $1::text[] ${unreadOnly ? 'AND r.notification_id IS NULL' : ''}`;
+    const where = `n.audience_groups && $1::text[] AND n.task_id IS NOT NULL ${unreadOnly ? 'AND r.notification_id IS NULL' : ''}`;
     const from = `FROM notifications n LEFT JOIN notification_reads r ON r.notification_id = n.id AND r.username = $2`;
     const [rows, [{ total, unread }]] = await Promise.all([
       this.ds.query(
@@ -33,7 +36,7 @@ export class NotificationFeedRepository {
       ),
       this.ds.query(
         `SELECT count(*)::int AS total, count(*) FILTER (WHERE r.notification_id IS NULL)::int AS unread
-         ${from} WHERE n.audience_groups && $1::text[]`,
+         ${from} WHERE n.audience_groups && $1::text[] AND n.task_id IS NOT NULL`,
         [groups, actor.username],
       ),
     ]);

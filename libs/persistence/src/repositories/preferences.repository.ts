@@ -63,6 +63,11 @@ export class PreferencesRepository {
   }
 }
 
+/** The system webhook (NOTIFY_WEBHOOK_URL), which receives every notification, when one is set. */
+export function systemChannels(webhookUrl: string | undefined): Channel[] {
+  return webhookUrl ? [{ channel: 'webhook', target: webhookUrl, recipient: null }] : [];
+}
+
 export function channelsOf(username: string, p: NotificationPreferences): Channel[] {
   const out: Channel[] = [];
   if (p.emailEnabled && p.email) out.push({ channel: 'email', target: p.email, recipient: username });
@@ -71,7 +76,7 @@ export function channelsOf(username: string, p: NotificationPreferences): Channe
   return out;
 }
 
-function toPreferences(r: any): NotificationPreferences {
+export function toPreferences(r: any): NotificationPreferences {
   return {
     email: r.email,
     emailEnabled: r.email_enabled,

@@ -4,7 +4,7 @@ import type { TaskType, Text } from '../../api/types';
 
 export interface Notification {
   id: string;
-  kind: 'reminder' | 'escalation';
+  kind: 'task_opened' | 'reminder' | 'escalation';
   text: Text;
   taskId: string;
   taskType: TaskType;
