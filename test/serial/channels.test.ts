@@ -35,6 +35,10 @@ it('keeps each user’s channels, write-only secrets, and refuses bad ones with 
     dingtalkWebhook: null,
     dingtalkSecretSet: false,
     digest: true,
+    wecomUserId: null,
+    wecomApp: true,
+    dingtalkUserId: null,
+    dingtalkApp: true,
   });
   const saved = await expectOk(
     me.api.put('/api/me/notification-preferences', {

@@ -1,3 +1,4 @@
+import { CORP_APP_VARIABLES, DingtalkAppConfig, readCorpApps, WecomAppConfig } from './corp-apps';
 import { EnvReader } from './env-reader';
 
 /**
@@ -21,8 +22,19 @@ export interface AppConfig {
     apiKey?: string;
   };
   auth: { jwtSecret: string; tokenTtlSeconds: number; adminUsername?: string; adminPassword?: string };
-  /** Optional webhook for reminders and escalations: signed with HMAC-SHA256, retried. */
-  notifications: { webhookUrl?: string; webhookSecret?: string; smtpUrl?: string; smtpFrom: string };
+  /**
+   * Optional webhook for reminders and escalations (signed with HMAC-SHA256, retried), e-mail, and
+   * the 企业微信 / 钉钉 applications that message people one by one, linking to `publicUrl`.
+   */
+  notifications: {
+    webhookUrl?: string;
+    webhookSecret?: string;
+    smtpUrl?: string;
+    smtpFrom: string;
+    wecomApp?: WecomAppConfig;
+    dingtalkApp?: DingtalkAppConfig;
+    publicUrl: string;
+  };
   /** Evidence files: where they are stored, and how large one may be. */
   files: { dir: string; maxBytes: number };
   /** Where the API serves the built web UI from. */
@@ -71,6 +83,7 @@ export const CONFIG_VARIABLES = {
   NOTIFY_WEBHOOK_SECRET: 'worker: HMAC-SHA256 secret of the webhook, 16+ characters (with the URL)',
   SMTP_URL: 'worker: SMTP server for e-mail reminders, smtp(s)://user:password@host:port (optional)',
   SMTP_FROM: 'worker: sender of e-mail reminders (default 帮扶库 <noreply@localhost>)',
+  ...CORP_APP_VARIABLES,
   FILE_STORE_DIR: 'API: where evidence files are stored on disk (default data/files)',
   MAX_UPLOAD_MB: 'API: largest evidence file accepted, in MB (default 10)',
   WEB_ROOT: 'directory of the built web UI (default apps/web/dist)',
@@ -134,10 +147,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     read.check(adminPassword.length >= 10, 'ADMIN_PASSWORD must have at least 10 characters');
   }
 
+  const port = read.int('PORT', 3000, 1, 65535);
   const config: AppConfig = {
     env: nodeEnv,
     demoMode: read.bool('DEMO_MODE', !production),
-    port: read.int('PORT', 3000, 1, 65535),
+    port,
     logLevel,
     database: { url: databaseUrl, poolSize: read.int('DATABASE_POOL_SIZE', 10, 1, 200) },
     temporal,
@@ -147,7 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       adminUsername: read.string('ADMIN_USERNAME'),
       adminPassword,
     },
-    notifications: { webhookUrl, webhookSecret, smtpUrl, smtpFrom },
+    notifications: { webhookUrl, webhookSecret, smtpUrl, smtpFrom, ...readCorpApps(read, port) },
     files: { dir: fileStoreDir, maxBytes: maxUploadMb * 1024 * 1024 },
 
     webRoot: read.string('WEB_ROOT') ?? 'apps/web/dist',

@@ -9,6 +9,7 @@ import {
   TaskNoticesRepository,
 } from '@hardtech/persistence';
 import {
+  corpCard,
   dingtalkBody,
   dingtalkSignedUrl,
   Message,
@@ -16,6 +17,8 @@ import {
   webhookRequest,
   wecomBody,
 } from './channels';
+import { DingtalkAppClient } from './dingtalk-app.client';
+import { WecomAppClient } from './wecom-app.client';
 
 const POLL_MS = 1000;
 const BATCH = 20;
@@ -25,8 +28,8 @@ const TIMEOUT_MS = 10_000;
 
 /**
  * Fans out the new-task notices the projection queued (TaskNoticesRepository), then drains the
- * notification outbox: the system webhook (signed), 企业微信 and 钉钉 group robots and
- * e-mail, each retried with backoff until delivered; every attempt's outcome stays in
+ * notification outbox: the system webhook (signed), 企业微信 and 钉钉 group robots, 企业微信
+ * application messages and 钉钉 work notices to one person, and e-mail, each retried with backoff until delivered; every attempt's outcome stays in
  * notification_deliveries. Several workers share the outbox (rows are claimed with SKIP LOCKED).
  */
 @Injectable()
@@ -35,13 +38,19 @@ export class NotificationDeliverer implements OnApplicationBootstrap, OnApplicat
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private mailer: Transporter | null = null;
+  private readonly wecomApp: WecomAppClient | null;
+  private readonly dingtalkApp: DingtalkAppClient | null;
 
   constructor(
     private readonly outbox: NotificationsRepository,
     private readonly notices: TaskNoticesRepository,
     private readonly preferences: PreferencesRepository,
     @Inject(CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    const { wecomApp, dingtalkApp } = config.notifications;
+    this.wecomApp = wecomApp ? new WecomAppClient(wecomApp) : null;
+    this.dingtalkApp = dingtalkApp ? new DingtalkAppClient(dingtalkApp) : null;
+  }
 
   onApplicationBootstrap(): void {
     if (this.config.notifications.smtpUrl) this.mailer = createTransport(this.config.notifications.smtpUrl);
@@ -106,6 +115,15 @@ export class NotificationDeliverer implements OnApplicationBootstrap, OnApplicat
           await post(secret ? dingtalkSignedUrl(d.target, secret) : d.target, dingtalkBody(m)),
         );
       }
+      case 'wecom_app':
+        if (!this.wecomApp) throw new Error('no 企业微信 application configured (WECOM_CORP_ID)');
+        return this.wecomApp.send(d.target, corpCard(d.payload, m.text, this.config.notifications.publicUrl));
+      case 'dingtalk_app':
+        if (!this.dingtalkApp) throw new Error('no 钉钉 application configured (DINGTALK_APP_KEY)');
+        return this.dingtalkApp.send(
+          d.target,
+          corpCard(d.payload, m.text, this.config.notifications.publicUrl),
+        );
       case 'email': {
         if (!this.mailer) throw new Error('no SMTP server configured (SMTP_URL)');
         await this.mailer.sendMail({

@@ -9,6 +9,7 @@ import { InboxIndexes1764500000000 } from './1764500000000-InboxIndexes';
 import { Attachments1764600000000 } from './1764600000000-Attachments';
 import { SavedViews1764610000000 } from './1764610000000-SavedViews';
 import { TaskNotices1764700000000 } from './1764700000000-TaskNotices';
+import { CorpMessages1764710000000 } from './1764710000000-CorpMessages';
 
 /** In order. Never edit a migration that has shipped; add a new one. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   Attachments1764600000000,
   SavedViews1764610000000,
   TaskNotices1764700000000,
+  CorpMessages1764710000000,
 ];

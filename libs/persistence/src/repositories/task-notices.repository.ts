@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, candidateFilter, DEFAULT_PREFERENCES, noticeRecipients } from '@hardtech/domain';
-import { Channel, channelsOf, toPreferences } from './preferences.repository';
+import { Actor, candidateFilter, noticeRecipients } from '@hardtech/domain';
+import { Channel, channelsOf, PREFERENCE_COLUMNS, toPreferences } from './preferences.repository';
 
 interface QueuedTask {
   id: string;
@@ -106,8 +106,7 @@ export class TaskNoticesRepository {
   private async people(m: EntityManager, task: QueuedTask): Promise<{ actor: Actor; channels: Channel[] }[]> {
     const f = candidateFilter(task);
     const rows = await m.query(
-      `SELECT u.username, u.role, u.scope, u.display_name, p.username IS NOT NULL AS has_preferences, p.email,
-         p.email_enabled, p.wecom_webhook, p.dingtalk_webhook, p.dingtalk_secret, p.digest
+      `SELECT u.username, u.role, u.scope, u.display_name, ${PREFERENCE_COLUMNS}
        FROM users u LEFT JOIN notification_preferences p ON p.username = u.username
        WHERE u.active AND (u.role = ANY($1) OR u.username = ANY($2) OR u.scope->>'department' = ANY($3))`,
       [f.roles, f.usernames, f.departments],
@@ -119,8 +118,7 @@ export class TaskNoticesRepository {
         scope: r.scope,
         displayName: r.display_name,
       };
-      const prefs = r.has_preferences ? toPreferences(r) : DEFAULT_PREFERENCES;
-      return { actor, channels: channelsOf(r.username, prefs) };
+      return { actor, channels: channelsOf(r.username, toPreferences(r)) };
     });
   }
 }
