@@ -1,3 +1,4 @@
+import { CORP_APP_VARIABLES, DingtalkAppConfig, readCorpApps, WecomAppConfig } from './corp-apps';
 import { EnvReader } from './env-reader';
 
 /**
@@ -23,7 +24,10 @@ export interface AppConfig {
     apiKey?: string;
   };
   auth: { jwtSecret: string; tokenTtlSeconds: number; adminUsername?: string; adminPassword?: string };
-  /** Optional webhook for reminders and escalations: signed with HMAC-SHA256, retried. */
+  /**
+   * Optional webhook for reminders and escalations (signed with HMAC-SHA256, retried), e-mail, and
+   * the 企业微信 / 钉钉 applications that message people one by one, linking to `publicUrl`.
+   */
   notifications: {
     webhookUrl?: string;
     webhookSecret?: string;
@@ -31,6 +35,9 @@ export interface AppConfig {
     smtpFrom: string;
     /** Hosts notifications may go to besides the 企业微信 / 钉钉 robot hosts (issue 20.5). */
     allowedHosts: string[];
+    wecomApp?: WecomAppConfig;
+    dingtalkApp?: DingtalkAppConfig;
+    publicUrl: string;
   };
   /** Evidence files: where they are stored, and how large one may be. */
   files: { dir: string; maxBytes: number };
@@ -84,6 +91,7 @@ export const CONFIG_VARIABLES = {
     'hosts robot and webhook URLs may name besides qyapi.weixin.qq.com and oapi.dingtalk.com, comma-separated (https only; loopback only with NODE_ENV=test)',
   SMTP_URL: 'worker: SMTP server for e-mail reminders, smtp(s)://user:password@host:port (optional)',
   SMTP_FROM: 'worker: sender of e-mail reminders (default 帮扶库 <noreply@localhost>)',
+  ...CORP_APP_VARIABLES,
   FILE_STORE_DIR: 'API: where evidence files are stored on disk (default data/files)',
   MAX_UPLOAD_MB: 'API: largest evidence file accepted, in MB (default 10)',
   WEB_ROOT: 'directory of the built web UI (default apps/web/dist)',
@@ -153,11 +161,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const metricsToken = read.string('METRICS_TOKEN');
   read.check(!metricsToken || metricsToken.length >= 32, 'METRICS_TOKEN must have at least 32 characters');
 
+  const port = read.int('PORT', 3000, 1, 65535);
   const config: AppConfig = {
     env: nodeEnv,
     demoMode,
     metricsToken,
-    port: read.int('PORT', 3000, 1, 65535),
+    port,
     logLevel,
     database: { url: databaseUrl, poolSize: read.int('DATABASE_POOL_SIZE', 10, 1, 200) },
     temporal,
@@ -167,7 +176,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       adminUsername: read.string('ADMIN_USERNAME'),
       adminPassword,
     },
-    notifications: { webhookUrl, webhookSecret, smtpUrl, smtpFrom, allowedHosts: readAllowedHosts(read) },
+    notifications: {
+      webhookUrl,
+      webhookSecret,
+      smtpUrl,
+      smtpFrom,
+      allowedHosts: readAllowedHosts(read),
+      ...readCorpApps(read, port),
+    },
     files: { dir: fileStoreDir, maxBytes: maxUploadMb * 1024 * 1024 },
 
     webRoot: read.string('WEB_ROOT') ?? 'apps/web/dist',

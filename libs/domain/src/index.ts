@@ -31,6 +31,7 @@ export * from './saved-views';
 export * from './scope-rules';
 export * from './screening';
 export * from './stages';
+export * from './task-notices';
 export * from './task-permissions';
 export * from './task-types';
 export * from './tasks/forms';

@@ -59,4 +59,7 @@ export interface UserView {
   active: boolean;
   lockedUntil: string | null;
   createdAt: string;
+  /** Their ids in the 企业微信 and 钉钉 directories, for person-to-person messages. */
+  wecomUserId: string | null;
+  dingtalkUserId: string | null;
 }

@@ -42,6 +42,8 @@ export function userView(u: UserEntity): UserView {
     active: u.active,
     lockedUntil: u.lockedUntil && u.lockedUntil > new Date() ? u.lockedUntil.toISOString() : null,
     createdAt: u.createdAt.toISOString(),
+    wecomUserId: u.wecomUserId,
+    dingtalkUserId: u.dingtalkUserId,
   };
 }
 
@@ -69,7 +71,13 @@ export class UsersService {
     if (await this.users.findByUsername(dto.username)) {
       throw new Conflict('USERNAME_TAKEN', t('用户名已存在', 'the username is taken'));
     }
-    return userView(await this.insert(dto.username, dto.password, dto.displayName, dto.role, dto.scope));
+    const { wecomUserId = null, dingtalkUserId = null } = dto;
+    return userView(
+      await this.insert(dto.username, dto.password, dto.displayName, dto.role, dto.scope, {
+        wecomUserId,
+        dingtalkUserId,
+      }),
+    );
   }
 
   async list(filter: UserFilter) {
@@ -104,6 +112,8 @@ export class UsersService {
     if (dto.displayName !== undefined) changes.displayName = dto.displayName;
     if (dto.role !== undefined || dto.scope !== undefined) Object.assign(changes, { role, scope });
     if (dto.active !== undefined) changes.active = dto.active;
+    if (dto.wecomUserId !== undefined) changes.wecomUserId = dto.wecomUserId;
+    if (dto.dingtalkUserId !== undefined) changes.dingtalkUserId = dto.dingtalkUserId;
     if (dto.password !== undefined) changes.passwordHash = await hash(dto.password);
     if (dto.unlock || dto.password !== undefined)
       Object.assign(changes, { failedLogins: 0, lockedUntil: null });
@@ -196,7 +206,17 @@ export class UsersService {
     if (problems.length) throw new InvalidInput(problems);
   }
 
-  private async insert(username: string, password: string, displayName: string, role: Role, scope: Scope) {
+  private async insert(
+    username: string,
+    password: string,
+    displayName: string,
+    role: Role,
+    scope: Scope,
+    ids: { wecomUserId: string | null; dingtalkUserId: string | null } = {
+      wecomUserId: null,
+      dingtalkUserId: null,
+    },
+  ) {
     try {
       return await this.users.insert({
         username,
@@ -204,6 +224,7 @@ export class UsersService {
         displayName,
         role,
         scope,
+        ...ids,
       });
     } catch (e) {
       if ((e as { code?: string }).code === '23505') {

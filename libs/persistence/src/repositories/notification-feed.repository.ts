@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, groupsOf } from '@hardtech/domain';
+import { Actor, groupsOf, NotificationKind } from '@hardtech/domain';
 
 /** A reminder or escalation of a task, or a person's digest (no task, no due date; its text in data). */
 export interface FeedRow {
   id: string;
-  kind: 'reminder' | 'escalation' | 'digest';
+  kind: NotificationKind | 'digest';
   taskId: string | null;
   taskType: string | null;
   creditCode: string | null;
@@ -17,14 +17,17 @@ export interface FeedRow {
   read: boolean;
 }
 
-/** The caller's notifications: those addressed to a group they belong to. */
+/**
+ * The caller's notifications about tasks: those addressed to a group they belong to (a digest has
+ * no task; it reaches people on their channels only).
+ */
 @Injectable()
 export class NotificationFeedRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   async list(actor: Actor, unreadOnly: boolean, page: number, pageSize: number) {
     const groups = groupsOf(actor);
-    const where = `n.audience_groups && $1::text[] ${unreadOnly ? 'AND r.notification_id IS NULL' : ''}`;
+    const where = `n.audience_groups && $1::text[] AND n.task_id IS NOT NULL ${unreadOnly ? 'AND r.notification_id IS NULL' : ''}`;
     const from = `FROM notifications n LEFT JOIN notification_reads r ON r.notification_id = n.id AND r.username = $2`;
     const [rows, [{ total, unread }]] = await Promise.all([
       this.ds.query(
@@ -35,7 +38,7 @@ export class NotificationFeedRepository {
       ),
       this.ds.query(
         `SELECT count(*)::int AS total, count(*) FILTER (WHERE r.notification_id IS NULL)::int AS unread
-         ${from} WHERE n.audience_groups && $1::text[]`,
+         ${from} WHERE n.audience_groups && $1::text[] AND n.task_id IS NOT NULL`,
         [groups, actor.username],
       ),
     ]);

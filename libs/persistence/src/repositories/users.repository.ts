@@ -89,7 +89,15 @@ export class UsersRepository {
     changes: Partial<
       Pick<
         UserEntity,
-        'displayName' | 'role' | 'scope' | 'active' | 'passwordHash' | 'failedLogins' | 'lockedUntil'
+        | 'displayName'
+        | 'role'
+        | 'scope'
+        | 'active'
+        | 'passwordHash'
+        | 'failedLogins'
+        | 'lockedUntil'
+        | 'wecomUserId'
+        | 'dingtalkUserId'
       >
     >,
     endSessions: boolean,

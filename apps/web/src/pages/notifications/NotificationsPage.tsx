@@ -11,6 +11,13 @@ import { useLocalText } from '../../i18n';
 import { Notification, NOTIFICATIONS_READ } from './notification';
 import { NotificationPreferencesCard } from './NotificationPreferencesCard';
 
+const KIND_COLORS: Record<Notification['kind'], string> = {
+  task_opened: 'blue',
+  reminder: 'gold',
+  escalation: 'red',
+  digest: 'cyan',
+};
+
 export function NotificationsPage() {
   const { t } = useTranslation('notifications');
   const local = useLocalText();
@@ -76,9 +83,7 @@ export function NotificationsPage() {
                 <List.Item.Meta
                   title={
                     <Space wrap size={4}>
-                      <Tag color={n.kind === 'escalation' ? 'red' : n.kind === 'digest' ? 'blue' : 'gold'}>
-                        {t(`kinds.${n.kind}`)}
-                      </Tag>
+                      <Tag color={KIND_COLORS[n.kind]}>{t(`kinds.${n.kind}`)}</Tag>
                       <Typography.Text strong={!n.read}>{local(n.text)}</Typography.Text>
                     </Space>
                   }
