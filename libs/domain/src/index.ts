@@ -40,3 +40,4 @@ export * from './whistle';
 export * from './working-days';
 export * from './views';
 export * from './visibility';
+export * from './case-file';

@@ -26,6 +26,7 @@ import {
   LifecycleClient,
 } from '@hardtech/temporal';
 import { TASK_DEFINITIONS } from '@hardtech/workflows/lifecycle/definition';
+import { CaseFileService } from './case-file.service';
 import { Completion, completionUpdateId, isReplayOf } from './idempotency';
 import { TaskReferences } from './task-references';
 import { UsersService } from './users.service';
@@ -65,6 +66,7 @@ export class TasksService {
     private readonly users: UsersService,
     private readonly references: TaskReferences,
     private readonly policies: ActivePolicyRepository,
+    private readonly caseFiles: CaseFileService,
   ) {}
 
   async list(actor: Actor, filter: TaskFilter) {
@@ -72,7 +74,10 @@ export class TasksService {
     return { items: items.map(taskItem), total, page: filter.page, pageSize: filter.pageSize };
   }
 
-  /** The task with its form (from the statechart), the enterprise's summary and the comments. */
+  /**
+   * The task with its form (from the statechart), the enterprise's summary, the comments and the
+   * case file the decision is taken on.
+   */
   async detail(actor: Actor, id: string) {
     const task = await this.visible(actor, id);
     const enterprise = await this.enterprises.findRow(task.creditCode);
@@ -84,7 +89,10 @@ export class TasksService {
         label: o.label,
       }),
     );
-    const comments = await this.tasks.commentsOf(id);
+    const [comments, caseFile] = await Promise.all([
+      this.tasks.commentsOf(id),
+      this.caseFiles.ofTask(actor, task),
+    ]);
     const actions =
       task.status === 'open'
         ? allowedTaskActions(actor, task)
@@ -108,6 +116,7 @@ export class TasksService {
         nomination: enterprise.nomination,
       },
       comments: comments.map(commentView),
+      caseFile,
     };
   }
 
