@@ -11,6 +11,7 @@ import { FILE_SCANNER, SignatureScanner } from './files/file-scanner';
 import { FILE_STORE } from './files/file-store';
 import { AttachmentsService } from './services/attachments.service';
 import { BulkTasksService } from './services/bulk-tasks.service';
+import { CaseFileService } from './services/case-file.service';
 import { SavedViewsService } from './services/saved-views.service';
 import { AuditModule } from './audit/audit.module';
 import { AdminController } from './controllers/admin.controller';
@@ -110,6 +111,7 @@ import { WhistlesService } from './services/whistles.service';
     { provide: IDENTITY_PROVIDER, useClass: LocalJwtIdentityProvider },
     AttachmentsService,
     BulkTasksService,
+    CaseFileService,
     SavedViewsService,
     {
       provide: FILE_STORE,

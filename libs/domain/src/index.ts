@@ -41,5 +41,6 @@ export * from './whistle';
 export * from './working-days';
 export * from './views';
 export * from './visibility';
+export * from './case-file';
 export * from './outbound';
 export * from './zip-archive';

@@ -30,6 +30,7 @@ import {
   LifecycleClient,
 } from '@hardtech/temporal';
 import { TASK_DEFINITIONS } from '@hardtech/workflows/lifecycle/definition';
+import { CaseFileService } from './case-file.service';
 import { Completion, completionUpdateId, isReplayOf } from './idempotency';
 import { TaskReferences } from './task-references';
 import { UsersService } from './users.service';
@@ -83,6 +84,7 @@ export class TasksService {
     private readonly users: UsersService,
     private readonly references: TaskReferences,
     private readonly policies: ActivePolicyRepository,
+    private readonly caseFiles: CaseFileService,
   ) {}
 
   async list(actor: Actor, filter: TaskFilter) {
@@ -95,7 +97,10 @@ export class TasksService {
     };
   }
 
-  /** The task with its form (from the statechart), the enterprise's summary and the comments. */
+  /**
+   * The task with its form (from the statechart), the enterprise's summary, the comments and the
+   * case file the decision is taken on.
+   */
   async detail(actor: Actor, id: string) {
     const task = await this.visible(actor, id);
     const enterprise = await this.enterprises.findRow(task.creditCode);
@@ -108,7 +113,10 @@ export class TasksService {
       }),
     );
     const material = taskMaterialVisible(actor.role, task.type);
-    const comments = material ? await this.tasks.commentsOf(id) : [];
+    const [comments, caseFile] = await Promise.all([
+      material ? this.tasks.commentsOf(id) : Promise.resolve([]),
+      this.caseFiles.ofTask(actor, task),
+    ]);
     const actions =
       task.status === 'open'
         ? allowedTaskActions(actor, task)
@@ -132,6 +140,7 @@ export class TasksService {
         nomination: enterprise.nomination,
       },
       comments: comments.map(commentView),
+      caseFile,
     };
   }
 

@@ -113,6 +113,14 @@ export class TasksRepository {
     return this.repo.find({ where: { creditCode, status: 'open' }, order: { createdAt: 'ASC' } });
   }
 
+  /** The lifecycle's completed tasks, oldest first (the caller checks the enterprise is in scope). */
+  doneOf(creditCode: string, lifecycleNo: number): Promise<TaskEntity[]> {
+    return this.repo.find({
+      where: { creditCode, lifecycleNo, status: 'done' },
+      order: { completedAt: 'ASC', id: 'ASC' },
+    });
+  }
+
   commentsOf(taskId: string): Promise<TaskCommentEntity[]> {
     return this.comments.find({ where: { taskId }, order: { createdAt: 'ASC' } });
   }
