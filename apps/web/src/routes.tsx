@@ -1,23 +1,37 @@
 import { Button, Result, Spin } from 'antd';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useNavigate } from 'react-router-dom';
 import { useAuth } from './auth/AuthProvider';
 import { allows, homeFor, NAVIGATION } from './layout/navigation';
 import { Shell } from './layout/Shell';
-import { CalendarPage } from './pages/admin/CalendarPage';
-import { PolicyPage } from './pages/admin/PolicyPage';
-import { UsersPage } from './pages/admin/UsersPage';
-import { AuditPage } from './pages/audit/AuditPage';
-import { DashboardPage } from './pages/dashboard/DashboardPage';
-import { EnterpriseListPage } from './pages/enterprises/EnterpriseListPage';
-import { EnterprisePage } from './pages/enterprises/EnterprisePage';
-import { InboxPage } from './pages/inbox/InboxPage';
-import { LedgerPage } from './pages/ledger/LedgerPage';
 import { LoginPage } from './pages/login/LoginPage';
-import { NominationPage } from './pages/nominations/NominationPage';
-import { NotificationsPage } from './pages/notifications/NotificationsPage';
-import { TaskPage } from './pages/tasks/TaskPage';
+
+// Each page is its own chunk, loaded when first opened: the login page loads none of them.
+const CalendarPage = lazy(() =>
+  import('./pages/admin/CalendarPage').then((m) => ({ default: m.CalendarPage })),
+);
+const PolicyPage = lazy(() => import('./pages/admin/PolicyPage').then((m) => ({ default: m.PolicyPage })));
+const UsersPage = lazy(() => import('./pages/admin/UsersPage').then((m) => ({ default: m.UsersPage })));
+const AuditPage = lazy(() => import('./pages/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const DashboardPage = lazy(() =>
+  import('./pages/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })),
+);
+const EnterpriseListPage = lazy(() =>
+  import('./pages/enterprises/EnterpriseListPage').then((m) => ({ default: m.EnterpriseListPage })),
+);
+const EnterprisePage = lazy(() =>
+  import('./pages/enterprises/EnterprisePage').then((m) => ({ default: m.EnterprisePage })),
+);
+const InboxPage = lazy(() => import('./pages/inbox/InboxPage').then((m) => ({ default: m.InboxPage })));
+const LedgerPage = lazy(() => import('./pages/ledger/LedgerPage').then((m) => ({ default: m.LedgerPage })));
+const NominationPage = lazy(() =>
+  import('./pages/nominations/NominationPage').then((m) => ({ default: m.NominationPage })),
+);
+const NotificationsPage = lazy(() =>
+  import('./pages/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage })),
+);
+const TaskPage = lazy(() => import('./pages/tasks/TaskPage').then((m) => ({ default: m.TaskPage })));
 
 /** Pages behind the navigation entry of the same path share its roles. */
 const PAGES: { path: string; nav: string; element: ReactNode }[] = [
@@ -72,7 +86,13 @@ export function AppRoutes() {
           <Route
             key={path}
             path={path}
-            element={allows(navByKey.get(nav)!, user.role) ? element : <Forbidden />}
+            element={
+              allows(navByKey.get(nav)!, user.role) ? (
+                <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>{element}</Suspense>
+              ) : (
+                <Forbidden />
+              )
+            }
           />
         ))}
         <Route path="*" element={<NotFound />} />

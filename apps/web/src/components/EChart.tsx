@@ -1,5 +1,28 @@
-import * as echarts from 'echarts';
+import { BarChart, LineChart, PieChart, RadarChart } from 'echarts/charts';
+import {
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  RadarComponent,
+  TooltipComponent,
+} from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
 import { CSSProperties, useEffect, useRef } from 'react';
+
+// Only the charts and components the pages draw: the whole of ECharts is a megabyte of script.
+echarts.use([
+  BarChart,
+  LineChart,
+  PieChart,
+  RadarChart,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  RadarComponent,
+  TooltipComponent,
+  SVGRenderer,
+]);
 
 /**
  * One ECharts instance on a div, redrawn when the option changes and resized with its box. SVG
