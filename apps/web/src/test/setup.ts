@@ -1,8 +1,11 @@
 // jsdom lacks what antd measures layouts with; these stand-ins answer "no media query matches".
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import '../i18n';
+
+// A loaded CI machine renders antd pages slowly: wait for what a test looks for up to 8 s, not 1 s.
+configure({ asyncUtilTimeout: 8000 });
 
 // jsdom has no layout: media queries are answered for a desktop screen (window.innerWidth, 1024 in
 // jsdom; a test may set it), so antd's breakpoints see a wide screen as a browser would.
