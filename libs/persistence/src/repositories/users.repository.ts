@@ -89,7 +89,14 @@ export class UsersRepository {
     changes: Partial<
       Pick<
         UserEntity,
-        'displayName' | 'role' | 'scope' | 'active' | 'passwordHash' | 'failedLogins' | 'lockedUntil'
+        | 'displayName'
+        | 'role'
+        | 'scope'
+        | 'active'
+        | 'passwordHash'
+        | 'failedLogins'
+        | 'lockedUntil'
+        | 'mustChangePassword'
       >
     >,
     endSessions: boolean,
