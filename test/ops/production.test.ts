@@ -7,6 +7,7 @@ jest.setTimeout(120_000);
 
 const SECRET = 'production-test-secret-0123456789abcdef';
 const METRICS_TOKEN = 'metrics-scraper-token-0123456789abcdef';
+const BOOTSTRAP = { username: `boot-${Date.now().toString(36)}`, password: 'Installer-typed-2026' };
 let url = '';
 
 async function login(username: string, password: string) {
@@ -38,6 +39,8 @@ describe('production mode (issue 20.7)', () => {
         JWT_SECRET: SECRET,
         METRICS_TOKEN,
         DEMO_MODE: undefined,
+        ADMIN_USERNAME: BOOTSTRAP.username,
+        ADMIN_PASSWORD: BOOTSTRAP.password,
       });
       await waitUntil(async () => (await fetch(`${url}/api/health/live`)).ok);
     });
@@ -92,6 +95,37 @@ describe('production mode (issue 20.7)', () => {
       const someone = await createUser('city_coordinator', {});
       expect((await login(someone.username, 'demo123456')).body.code).toBe('DEMO_ACCOUNT_REFUSED');
       expect((await login(someone.username, PASSWORD)).status).toBe(200);
+    });
+
+    it('makes the bootstrap administrator change its password before anything else', async () => {
+      const first = await login(BOOTSTRAP.username, BOOTSTRAP.password);
+      expect(first).toMatchObject({
+        status: 200,
+        body: { user: { role: 'admin', mustChangePassword: true } },
+      });
+      const as = (token: string) => ({ authorization: `Bearer ${token}` });
+      const call = (path: string, token: string, init: RequestInit = {}) =>
+        fetch(`${url}${path}`, { ...init, headers: { ...as(token), 'content-type': 'application/json' } });
+      for (const path of ['/api/users', '/api/enterprises', '/api/admin/policy']) {
+        const r = await call(path, first.body.accessToken);
+        expect([path, r.status, ((await r.json()) as any).code]).toEqual([
+          path,
+          403,
+          'PASSWORD_CHANGE_REQUIRED',
+        ]);
+      }
+      const me = await call('/api/me', first.body.accessToken);
+      expect(await me.json()).toMatchObject({ username: BOOTSTRAP.username, mustChangePassword: true });
+      const changed = await call('/api/me/password', first.body.accessToken, {
+        method: 'POST',
+        body: JSON.stringify({ currentPassword: BOOTSTRAP.password, newPassword: 'Chosen-by-admin-7731' }),
+      });
+      expect(changed.status).toBe(200);
+      const token = ((await changed.json()) as any).accessToken as string;
+      expect((await call('/api/users', token)).status).toBe(200);
+      expect(
+        ((await call('/api/me', token).then((r) => r.json())) as any).mustChangePassword,
+      ).toBeUndefined();
     });
   });
 });

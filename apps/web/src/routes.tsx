@@ -3,6 +3,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useNavigate } from 'react-router-dom';
 import { useAuth } from './auth/AuthProvider';
+import { ChangePasswordPage } from './pages/login/ChangePasswordPage';
 import { allows, homeFor, NAVIGATION } from './layout/navigation';
 import { Shell } from './layout/Shell';
 import { LoginPage } from './pages/login/LoginPage';
@@ -76,6 +77,7 @@ export function AppRoutes() {
         <Route path="*" element={<LoginPage />} />
       </Routes>
     );
+  if (user.mustChangePassword) return <ChangePasswordPage />;
   const navByKey = new Map(NAVIGATION.map((n) => [n.key, n]));
   return (
     <Routes>

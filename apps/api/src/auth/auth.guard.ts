@@ -3,8 +3,8 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { DomainError, Forbidden, Role, t } from '@hardtech/domain';
 import { AccessService } from '@hardtech/persistence';
-import { IDENTITY_PROVIDER, IdentityProvider } from './identity-provider';
-import { PUBLIC_KEY, ROLES_KEY, SELF_SERVICE_KEY } from './decorators';
+import { IDENTITY_PROVIDER, IdentityProvider, PasswordState } from './identity-provider';
+import { BEFORE_PASSWORD_CHANGE_KEY, PUBLIC_KEY, ROLES_KEY, SELF_SERVICE_KEY } from './decorators';
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -24,11 +24,20 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
-    const req = context.switchToHttp().getRequest<Request & { actor?: unknown }>();
+    const req = context.switchToHttp().getRequest<Request & PasswordState & { actor?: unknown }>();
     const actor = await this.identity.identify(req);
     if (!actor)
       throw new DomainError(401, 'UNAUTHENTICATED', t('请先登录或登录已过期', 'missing or expired token'));
     req.actor = actor;
+    if (
+      req.passwordChangeRequired &&
+      !this.reflector.getAllAndOverride<boolean>(BEFORE_PASSWORD_CHANGE_KEY, targets)
+    ) {
+      throw new Forbidden(
+        'PASSWORD_CHANGE_REQUIRED',
+        t('请先修改初始密码', 'change the initial password first (POST /api/me/password)'),
+      );
+    }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.includes(actor.role)) {
       throw new Forbidden('ROLE_NOT_ALLOWED', t('您的角色无权执行该操作', 'your role may not do this'));

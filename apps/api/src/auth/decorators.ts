@@ -4,6 +4,7 @@ import type { Actor, Role } from '@hardtech/domain';
 export const PUBLIC_KEY = 'public';
 export const ROLES_KEY = 'roles';
 export const SELF_SERVICE_KEY = 'selfService';
+export const BEFORE_PASSWORD_CHANGE_KEY = 'beforePasswordChange';
 
 /** No token needed (login, health, the web UI). */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
@@ -16,6 +17,12 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
  * may make it too. Every other write is refused to them.
  */
 export const SelfService = () => SetMetadata(SELF_SERVICE_KEY, true);
+
+/**
+ * Open to an account that must change its password first (who am I, change it, sign out); every
+ * other endpoint answers it 403 PASSWORD_CHANGE_REQUIRED.
+ */
+export const BeforePasswordChange = () => SetMetadata(BEFORE_PASSWORD_CHANGE_KEY, true);
 
 /** The verified caller, as the guard attached it. Never read identity from the body. */
 export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {

@@ -14,3 +14,8 @@ export interface IdentityProvider {
 }
 
 export const IDENTITY_PROVIDER = Symbol('IDENTITY_PROVIDER');
+
+/** Set on the request by the identity provider when the caller must change its password first. */
+export interface PasswordState {
+  passwordChangeRequired?: boolean;
+}

@@ -3,7 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
 import type { Actor } from '@hardtech/domain';
 import { UsersRepository } from '@hardtech/persistence';
-import { IdentityProvider } from './identity-provider';
+import { IdentityProvider, PasswordState } from './identity-provider';
 
 /** The claims of our access tokens (`at`: issue time in ms, finer than `iat`'s seconds). */
 export interface AccessClaims {
@@ -33,6 +33,7 @@ export class LocalJwtIdentityProvider implements IdentityProvider {
     if (!session || session.revoked) return null;
     const { user } = session;
     if (user.sessionsValidAfter && claims.at < user.sessionsValidAfter.getTime()) return null;
+    (req as Request & PasswordState).passwordChangeRequired = user.mustChangePassword;
     return { username: user.username, role: user.role, scope: user.scope, displayName: user.displayName };
   }
 

@@ -2,8 +2,8 @@ import { Body, Controller, Get, Inject, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { Actor } from '@hardtech/domain';
-import { CurrentActor, Public, SelfService } from '../auth/decorators';
-import { IDENTITY_PROVIDER, IdentityProvider } from '../auth/identity-provider';
+import { BeforePasswordChange, CurrentActor, Public, SelfService } from '../auth/decorators';
+import { IDENTITY_PROVIDER, IdentityProvider, PasswordState } from '../auth/identity-provider';
 import { ActorDto, ChangePasswordDto, LoginDto, LoginResultDto } from '../dtos/auth.dto';
 import { ApiDoc } from '../openapi/api-doc';
 import { AuthService } from '../services/auth.service';
@@ -35,6 +35,7 @@ export class AuthController {
 
   @Post('auth/logout')
   @SelfService()
+  @BeforePasswordChange()
   @ApiBearerAuth()
   @ApiDoc({
     summary: '退出登录 Log out',
@@ -48,14 +49,16 @@ export class AuthController {
   }
 
   @Get('me')
+  @BeforePasswordChange()
   @ApiBearerAuth()
   @ApiDoc({ summary: '当前用户 The caller', ok: ActorDto, errors: [401] })
-  me(@CurrentActor() actor: Actor) {
-    return actor;
+  me(@CurrentActor() actor: Actor, @Req() req: Request & PasswordState) {
+    return req.passwordChangeRequired ? { ...actor, mustChangePassword: true } : actor;
   }
 
   @Post('me/password')
   @SelfService()
+  @BeforePasswordChange()
   @ApiBearerAuth()
   @ApiDoc({
     summary: '修改密码 Change my password',

@@ -24,6 +24,12 @@ export class ActorDto {
   @ApiProperty({ enum: ROLES }) role: Role;
   @ApiProperty({ type: ScopeDto }) scope: ScopeDto;
   @ApiPropertyOptional({ example: '渝北区经信委' }) displayName?: string;
+  @ApiPropertyOptional({
+    enum: [true],
+    description:
+      'present when the account must change its password before anything else (403 PASSWORD_CHANGE_REQUIRED)',
+  })
+  mustChangePassword?: true;
 }
 
 export class LoginResultDto {

@@ -16,7 +16,7 @@ export const MAX_FAILURES_PER_ADDRESS = 20;
 export interface LoginResult {
   accessToken: string;
   expiresIn: number;
-  user: { username: string; role: Role; scope: Scope; displayName: string };
+  user: { username: string; role: Role; scope: Scope; displayName: string; mustChangePassword?: true };
 }
 
 const wrongCredentials = () =>
@@ -115,7 +115,13 @@ export class AuthService {
     return {
       accessToken,
       expiresIn,
-      user: { username: user.username, role: user.role, scope: user.scope, displayName: user.displayName },
+      user: {
+        username: user.username,
+        role: user.role,
+        scope: user.scope,
+        displayName: user.displayName,
+        ...(user.mustChangePassword ? { mustChangePassword: true } : {}),
+      },
     };
   }
 }

@@ -155,7 +155,7 @@ export class UsersService {
     if (weak) throw new InvalidInput([{ field: 'newPassword', text: weak }]);
     await this.users.update(
       user.id,
-      { passwordHash: await hash(next), failedLogins: 0, lockedUntil: null },
+      { passwordHash: await hash(next), failedLogins: 0, lockedUntil: null, mustChangePassword: false },
       true,
     );
     return this.auth.issue((await this.users.findActive(user.username))!);
@@ -182,7 +182,11 @@ export class UsersService {
       return;
     }
     if (await this.users.findByUsername(username)) return;
-    await this.insert(username, password, '系统管理员', 'admin', {});
+    const admin = await this.insert(username, password, '系统管理员', 'admin', {});
+    // 等保 2.0: the password an installer typed into the environment is changed at first login.
+    if (this.config.env === 'production') {
+      await this.users.update(admin.id, { mustChangePassword: true }, false);
+    }
     this.logger.log(`bootstrap admin "${username}" created`);
   }
 

@@ -3,20 +3,25 @@ import { api, SESSION_EXPIRED } from '../api/client';
 import type { Actor, LoginResult } from '../api/types';
 import { clearToken, readToken, storeToken } from './token';
 
+/** The caller as GET /api/me answers: `mustChangePassword` until the initial password is changed. */
+export type SignedIn = Actor & { mustChangePassword?: true };
+
 interface Auth {
   /** null: signed out; undefined: still asking the server who the token belongs to. */
-  user: Actor | null | undefined;
+  user: SignedIn | null | undefined;
   login(username: string, password: string): Promise<void>;
   logout(): Promise<void>;
+  /** POST /api/me/password: the answer's fresh token replaces the old one (every session ends). */
+  changePassword(currentPassword: string, newPassword: string): Promise<void>;
 }
 
 const AuthContext = createContext<Auth | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
-  const [user, setUser] = useState<Actor | null | undefined>(readToken() ? undefined : null);
+  const [user, setUser] = useState<SignedIn | null | undefined>(readToken() ? undefined : null);
 
   useEffect(() => {
-    if (readToken()) api<Actor>('/me').then(setUser, () => setUser(null));
+    if (readToken()) api<SignedIn>('/me').then(setUser, () => setUser(null));
     const expired = () => setUser(null);
     window.addEventListener(SESSION_EXPIRED, expired);
     return () => window.removeEventListener(SESSION_EXPIRED, expired);
@@ -25,7 +30,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const login = useCallback(async (username: string, password: string) => {
     const result = await api<LoginResult>('/auth/login', { body: { username, password } });
     storeToken(result.accessToken);
-    setUser(await api<Actor>('/me'));
+    setUser(await api<SignedIn>('/me'));
+  }, []);
+
+  const changePassword = useCallback(async (currentPassword: string, newPassword: string) => {
+    const result = await api<LoginResult>('/me/password', { body: { currentPassword, newPassword } });
+    storeToken(result.accessToken);
+    setUser(await api<SignedIn>('/me'));
   }, []);
 
   const logout = useCallback(async () => {
@@ -34,7 +45,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setUser(null);
   }, []);
 
-  const value = useMemo(() => ({ user, login, logout }), [user, login, logout]);
+  const value = useMemo(
+    () => ({ user, login, logout, changePassword }),
+    [user, login, logout, changePassword],
+  );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

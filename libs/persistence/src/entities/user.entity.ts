@@ -16,6 +16,8 @@ export class UserEntity {
   dingtalkUserId: string | null;
   @Column({ name: 'failed_logins', type: 'integer', default: 0 }) failedLogins: number;
   @Column({ name: 'locked_until', type: 'timestamptz', nullable: true }) lockedUntil: Date | null;
+  /** Every endpoint but the own password change answers 403 until it is changed. */
+  @Column({ name: 'must_change_password', type: 'boolean', default: false }) mustChangePassword: boolean;
   /** Tokens issued before this instant are refused (set when the password is reset). */
   @Column({ name: 'sessions_valid_after', type: 'timestamptz', nullable: true })
   sessionsValidAfter: Date | null;

@@ -10,6 +10,7 @@ import { Attachments1764600000000 } from './1764600000000-Attachments';
 import { SavedViews1764610000000 } from './1764610000000-SavedViews';
 import { TaskNotices1764700000000 } from './1764700000000-TaskNotices';
 import { CorpMessages1764710000000 } from './1764710000000-CorpMessages';
+import { MustChangePassword1764720000000 } from './1764720000000-MustChangePassword';
 
 /** In order. Never edit a migration that has shipped; add a new one. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   SavedViews1764610000000,
   TaskNotices1764700000000,
   CorpMessages1764710000000,
+  MustChangePassword1764720000000,
 ];

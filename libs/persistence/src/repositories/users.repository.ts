@@ -103,6 +103,7 @@ export class UsersRepository {
         | 'lockedUntil'
         | 'wecomUserId'
         | 'dingtalkUserId'
+        | 'mustChangePassword'
       >
     >,
     endSessions: boolean,

@@ -1,43 +1,23 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Segmented, Typography } from 'antd';
-import { useState } from 'react';
+import { Button, Card, Form, Input, Segmented, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router-dom';
-import { ApiError } from '../../api/client';
 import { useAuth } from '../../auth/AuthProvider';
 import { Language, setLanguage } from '../../i18n';
 import { homeFor } from '../../layout/navigation';
+import { CENTERED_PAGE, RefusedAlert } from './AccountPage';
+import { useAccountSubmit } from './useAccountSubmit';
 
 export function LoginPage() {
   const { t, i18n } = useTranslation();
   const { user, login } = useAuth();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { error, busy, submit } = useAccountSubmit(
+    ({ username, password }: { username: string; password: string }) => login(username, password),
+  );
   if (user) return <Navigate to={homeFor(user.role)} replace />;
 
-  const submit = async ({ username, password }: { username: string; password: string }) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await login(username, password);
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : t('error.network'));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <div
-      style={{
-        minHeight: '100vh',
-        display: 'flex',
-        alignItems: 'center',
-        justifyContent: 'center',
-        background: '#f0f2f5',
-        padding: 16,
-      }}
-    >
+    <div style={CENTERED_PAGE}>
       <Card style={{ width: 380, maxWidth: '100%' }}>
         <div style={{ display: 'flex', justifyContent: 'flex-end' }}>
           <Segmented
@@ -53,15 +33,7 @@ export function LoginPage() {
         <Typography.Title level={3} style={{ textAlign: 'center' }}>
           {t('appTitle')}
         </Typography.Title>
-        {error && (
-          <Alert
-            type="error"
-            showIcon
-            role="alert"
-            title={t('login.failed', { message: error })}
-            style={{ marginBottom: 16 }}
-          />
-        )}
+        {error && <RefusedAlert title={t('login.failed', { message: error })} />}
         <Form layout="vertical" onFinish={submit} requiredMark={false}>
           <Form.Item
             name="username"
