@@ -8,6 +8,7 @@ import {
   MembershipRepository,
   NotificationsRepository,
   ProjectionRepository,
+  systemChannels,
 } from '@hardtech/persistence';
 import type {
   LifecycleActivities,
@@ -50,9 +51,8 @@ export class LifecycleActivitiesService implements LifecycleActivities {
    * The receipt it returns is what the workflow history keeps of it.
    */
   async notify(notification: TaskNotification): Promise<NotificationReceipt> {
-    const { webhookUrl } = this.config.notifications;
     const channels: Channel[] = [
-      ...(webhookUrl ? [{ channel: 'webhook' as const, target: webhookUrl, recipient: null }] : []),
+      ...systemChannels(this.config.notifications.webhookUrl),
       ...(await this.preferences.channelsFor(notification.audienceGroups)),
     ];
     await this.notifications.record(notification, channels);

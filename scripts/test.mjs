@@ -40,6 +40,8 @@ try {
     // Reminders go to a receiver the timer tests open on this port.
     NOTIFY_WEBHOOK_URL: `http://127.0.0.1:${WEBHOOK_PORT}/hook`,
     NOTIFY_WEBHOOK_SECRET: 'test-webhook-secret-0123456789',
+    // The receivers of the tests listen on loopback: allowed only because NODE_ENV=test lists it.
+    NOTIFY_ALLOWED_HOSTS: '127.0.0.1',
     TEST_WEBHOOK_PORT: String(WEBHOOK_PORT),
     // E-mail reminders go to an SMTP server the channel tests open on this port.
     SMTP_URL: `smtp://127.0.0.1:${WEBHOOK_PORT - 1}`,

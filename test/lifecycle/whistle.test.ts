@@ -100,4 +100,27 @@ describe('企业吹哨·部门报到', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.details.map((d: any) => d.field).sort()).toEqual(['description', 'extra', 'title']);
   });
+
+  it('caps the whistles waiting for an answer per enterprise (the policy, 5 by default): 422, nothing opened', async () => {
+    const c = await createCast('500112', 'T2');
+    await driveToSupporting(c);
+    const url = `/api/enterprises/${c.creditCode}/whistle`;
+    for (let i = 1; i <= 5; i++) {
+      await expectOk(c.enterprise.api.post(url, { title: `问题 ${i}`, description: '等待部门答复' }), 201);
+    }
+    const sixth = await c.enterprise.api.post(url, { title: '问题 6', description: '等待部门答复' });
+    expect(sixth).toMatchObject({ status: 422, body: { code: 'TOO_MANY_OPEN_WHISTLES' } });
+    const open = await expectOk(
+      c.industry.api.get(`/api/tasks?creditCode=${c.creditCode}&type=WHISTLE_RESPONSE`),
+    );
+    expect(open.total).toBe(5);
+    // An answer frees a place.
+    await expectOk(
+      complete(c.industry.api, c.creditCode, 'WHISTLE_RESPONSE', 'respond', {
+        response: '已协调',
+        resolved: true,
+      }),
+    );
+    await expectOk(c.enterprise.api.post(url, { title: '问题 6', description: '等待部门答复' }), 201);
+  });
 });

@@ -35,6 +35,10 @@ it('keeps each user’s channels, write-only secrets, and refuses bad ones with 
     dingtalkWebhook: null,
     dingtalkSecretSet: false,
     digest: true,
+    wecomUserId: null,
+    wecomApp: true,
+    dingtalkUserId: null,
+    dingtalkApp: true,
   });
   const saved = await expectOk(
     me.api.put('/api/me/notification-preferences', {
@@ -81,14 +85,19 @@ it('sends a reminder once to each channel the coordinator chose: e-mail, 企业�
     );
     const task = await openTask(c.coordinator.api, c.creditCode, 'SCREEN');
     // Other tests' lifecycles escalate to every city coordinator too: count only this enterprise's.
+    // The coordinator is also told of the new task (test/notices): count the reminders.
     const mineByMail = () =>
-      smtp.mails.filter((m) => m.to.includes(email) && m.text.includes(task.enterpriseName));
+      smtp.mails.filter(
+        (m) =>
+          m.to.includes(email) && m.text.includes(task.enterpriseName) && m.text.includes('【待办提醒】'),
+      );
     const mine = (p: string) =>
       robotsServer.received.filter(
         (r) =>
           r.path.startsWith(p) &&
           r.path.includes(coordinator.username) &&
-          r.raw.includes(task.enterpriseName),
+          r.raw.includes(task.enterpriseName) &&
+          r.raw.includes('待办提醒'),
       );
     await eventually(
       async () => mine('/wecom').length > 0 && mine('/ding').length > 0 && mineByMail().length > 0,
@@ -110,7 +119,7 @@ it('sends a reminder once to each channel the coordinator chose: e-mail, 企业�
     const deliveries = (
       await db().query(
         `SELECT d.channel, d.status, d.recipient FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id
-         WHERE n.task_id = $1 AND d.recipient = $2 ORDER BY d.channel`,
+         WHERE n.task_id = $1 AND n.kind = 'reminder' AND d.recipient = $2 ORDER BY d.channel`,
         [task.id, coordinator.username],
       )
     ).rows;
@@ -135,6 +144,8 @@ it('sends the morning digest on working days only, once per person and day', asy
         wecomWebhook: `${robots}/wecom?key=${coordinator.username}`,
       }),
     );
+    const digestsTo = (username: string) =>
+      robotsServer.received.filter((r) => r.path.includes(username) && r.raw.includes('待办汇总'));
     const client = await temporalClient();
     const run = (date: string) =>
       client.workflow.execute(DIGEST_WORKFLOW_TYPE, {
@@ -155,12 +166,20 @@ it('sends the morning digest on working days only, once per person and day', asy
     ).rows;
     expect(digests).toHaveLength(1);
     expect(digests[0].data.text.zh).toMatch(/^【待办汇总 2026-10-10】逾期 \d+ 项，即将到期 \d+ 项。/);
-    await eventually(
-      async () => robotsServer.received.some((r) => r.path.includes(coordinator.username)),
-      15_000,
+    // Issue 20.6: the feed answers 200 with the digest in it (its text, no task, no due date).
+    const feed = await expectOk(coordinator.api.get('/api/notifications?pageSize=100'));
+    expect(feed.items).toContainEqual(
+      expect.objectContaining({
+        id: `digest:2026-10-10:${coordinator.username}`,
+        kind: 'digest',
+        text: digests[0].data.text,
+        taskId: null,
+        dueAt: null,
+      }),
     );
+    await eventually(async () => digestsTo(coordinator.username).length > 0, 15_000);
     await new Promise((r) => setTimeout(r, 2000));
-    expect(robotsServer.received.filter((r) => r.path.includes(coordinator.username))).toHaveLength(1);
+    expect(digestsTo(coordinator.username)).toHaveLength(1);
   } finally {
     await robotsServer.close();
   }

@@ -30,9 +30,10 @@ async function followUpsInHistory(): Promise<void> {
   await expectOk(c.districtOfficer.api.post('/api/nominations', nominationFor(c)), 201);
   await policy.coordinator.put('/api/admin/policy', policy.original);
   await eventually(async () => {
-    const { rows } = await db().query(`SELECT kind FROM notifications WHERE credit_code = $1`, [
-      c.creditCode,
-    ]);
+    const { rows } = await db().query(
+      `SELECT kind FROM notifications WHERE credit_code = $1 AND kind <> 'task_opened'`,
+      [c.creditCode],
+    );
     return rows.length === 2;
   }, 30_000);
 

@@ -29,10 +29,11 @@ export async function createUser(
   role: Role,
   scope: Scope,
   username = `${role.replace(/_/g, '-')}-${tag()}`,
+  displayName = username,
 ): Promise<Member> {
   const r = await (
     await adminApi()
-  ).post('/api/users', { username, password: PASSWORD, displayName: username, role, scope });
+  ).post('/api/users', { username, password: PASSWORD, displayName, role, scope });
   if (r.status !== 201) throw new Error(`create ${username}: ${r.status} ${JSON.stringify(r.body)}`);
   return { username, api: await Api.login(username, PASSWORD) };
 }

@@ -2,6 +2,7 @@ import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { MulterModule } from '@nestjs/platform-express';
 import { AppConfig, CONFIG, ConfigModule } from '@hardtech/config';
 import { PersistenceModule } from '@hardtech/persistence';
 import { TemporalClientModule } from '@hardtech/temporal';
@@ -10,6 +11,7 @@ import { FILE_SCANNER, SignatureScanner } from './files/file-scanner';
 import { FILE_STORE } from './files/file-store';
 import { AttachmentsService } from './services/attachments.service';
 import { BulkTasksService } from './services/bulk-tasks.service';
+import { CaseFileService } from './services/case-file.service';
 import { SavedViewsService } from './services/saved-views.service';
 import { AuditModule } from './audit/audit.module';
 import { AdminController } from './controllers/admin.controller';
@@ -62,6 +64,13 @@ import { WhistlesService } from './services/whistles.service';
     PersistenceModule,
     TemporalClientModule,
     AuditModule,
+    // Uploads stop being read past the configured size (issue 20.6): never held whole in memory.
+    MulterModule.registerAsync({
+      inject: [CONFIG],
+      useFactory: (config: AppConfig) => ({
+        limits: { fileSize: config.files.maxBytes, files: 1, fields: 10 },
+      }),
+    }),
     JwtModule.registerAsync({
       global: true,
       inject: [CONFIG],
@@ -102,6 +111,7 @@ import { WhistlesService } from './services/whistles.service';
     { provide: IDENTITY_PROVIDER, useClass: LocalJwtIdentityProvider },
     AttachmentsService,
     BulkTasksService,
+    CaseFileService,
     SavedViewsService,
     {
       provide: FILE_STORE,

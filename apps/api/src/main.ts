@@ -17,6 +17,9 @@ import {
   Registry,
 } from '@hardtech/observability';
 import { AppModule } from './app.module';
+import { IDENTITY_PROVIDER } from './auth/identity-provider';
+import { docsGate, metricsGate } from './security/production-gates';
+import { securityHeaders } from './security/security-headers';
 import { RequestAuditMiddleware } from './audit/request-audit.middleware';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
 import { jsonBody } from './errors/json-body';
@@ -34,6 +37,7 @@ async function main(config: AppConfig): Promise<void> {
   });
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  app.use(securityHeaders);
   // First: every request gets its id, log context and metrics, also when a later step refuses it.
   app.use(httpObservability(logger, new HttpMetrics(registry)));
   // Before the body parser and the router: a write they refuse (415, malformed JSON or URL) is
@@ -42,7 +46,8 @@ async function main(config: AppConfig): Promise<void> {
   app.use((req: Request, res: Response, next: NextFunction) => audit.use(req, res, next));
   const drain = new HttpDrain(app.getHttpServer() as Server);
   app.use(drain.middleware);
-  app.use('/metrics', metricsEndpoint(registry));
+  app.use('/metrics', metricsGate(config), metricsEndpoint(registry));
+  app.use(['/api/docs', '/api/docs-json'], docsGate(config, app.get(IDENTITY_PROVIDER)));
   // Oversized bodies are refused before they are parsed (413).
   app.use(jsonBody(config.bodyLimit));
   app.setGlobalPrefix('api');

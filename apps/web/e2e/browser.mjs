@@ -7,6 +7,8 @@ import { LAUNCH_OPTIONS } from './chromium.mjs';
 
 export const DESKTOP = { width: 1366, height: 768 };
 export const TABLET = { width: 820, height: 1180 };
+/** The phone of issue 18: enterprise users and officers work from 390 px wide screens. */
+export const PHONE = { width: 390, height: 844 };
 
 export async function openBrowser({ baseUrl, artifacts }) {
   mkdirSync(artifacts, { recursive: true });
@@ -16,7 +18,13 @@ export async function openBrowser({ baseUrl, artifacts }) {
 
   /** A fresh context (own storage, so its own session) signed in through the login page. */
   async function signIn(username, password, { viewport = DESKTOP, beforeLogin } = {}) {
-    const context = await browser.newContext({ viewport, baseURL: baseUrl, locale: 'zh-CN' });
+    const phone = viewport.width <= PHONE.width;
+    const context = await browser.newContext({
+      viewport,
+      baseURL: baseUrl,
+      locale: 'zh-CN',
+      ...(phone ? { isMobile: true, hasTouch: true } : {}),
+    });
     const page = await context.newPage();
     page.on('pageerror', (e) => problems.push(`${username}: page error: ${e.message}`));
     page.on('console', (m) => {
@@ -31,13 +39,21 @@ export async function openBrowser({ baseUrl, artifacts }) {
     await page.getByLabel('用户名').fill(username);
     await page.getByLabel('密码').fill(password);
     await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.getByTestId('nav').waitFor();
+    // On a phone the navigation sits in a drawer behind the menu button.
+    await page.getByTestId(phone ? 'nav-toggle' : 'nav').waitFor();
     return page;
   }
 
+  /** A screenshot; on a phone also the check that the page does not scroll sideways. */
   async function shot(page, name) {
     await page.waitForLoadState('networkidle');
     await page.screenshot({ path: join(artifacts, `${name}.png`) });
+    const { width } = page.viewportSize();
+    if (width > PHONE.width) return;
+    // eslint-disable-next-line no-undef -- runs in the page
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (scrollWidth > width)
+      problems.push(`${name}: the page is ${scrollWidth} px wide on a ${width} px screen`);
   }
 
   /** Runs a step in which the browser logs one refused request (e.g. the 422 of a refused pass). */

@@ -42,7 +42,8 @@ export async function completeTask(page) {
 /** From the inbox, the task of that type for that enterprise. */
 export async function openTask(page, enterpriseName, taskLabel) {
   await page.goto('/inbox');
-  const row = page.getByTestId('inbox-table').locator('tr', { hasText: enterpriseName });
+  // A table row on a wide screen, a card on a phone: both carry the row's key.
+  const row = page.getByTestId('inbox-table').locator('[data-row-key]', { hasText: enterpriseName });
   await row.getByRole('link', { name: taskLabel }).click();
   await page.getByTestId('task-form').waitFor();
 }

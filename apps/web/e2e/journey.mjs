@@ -1,14 +1,16 @@
 // One enterprise's path through the UI: nominated by its district with the certificates, screened
 // (a refused pass first, then a valid one), district and enterprise feedback, admission, diagnosis;
-// then its page shows the new stage and the timeline. Screenshots of every main page on the way.
-import { DESKTOP, openBrowser, TABLET } from './browser.mjs';
+// then its page shows the new stage and the timeline; the quarterly dispatch opens the enterprise's
+// report. The district's support, the enterprise's confirmation and its quarterly report are done on
+// a 390 px phone, where no page may scroll sideways. Screenshots of every main page on the way.
+import { DESKTOP, openBrowser, PHONE, TABLET } from './browser.mjs';
 import { choose, chooseOutcome, completeTask, date, field, fill, openTask, pick } from './form.mjs';
-import { certificate, createUsers, ENTERPRISE, PASSWORD } from './setup.mjs';
+import { certificate, createUsers, ENTERPRISE, PASSWORD, triggerDispatch } from './setup.mjs';
 
 const log = (msg) => console.log(`  · ${msg}`);
 
 export async function runJourney({ baseUrl, admin, artifacts }) {
-  const { users, reference } = await createUsers(baseUrl, admin);
+  const { users, reference, adminToken } = await createUsers(baseUrl, admin);
   const browser = await openBrowser({ baseUrl, artifacts });
   const as = (key, options) => browser.signIn(users[key].username, PASSWORD, options);
   try {
@@ -20,17 +22,23 @@ export async function runJourney({ baseUrl, admin, artifacts }) {
     await screen(browser, coordinator);
     browser.check('screening');
 
-    await openTask(district, ENTERPRISE.name, '区县反馈意见');
-    await chooseOutcome(district, '同意');
-    await fill(district, 'opinion', '企业在区内经营正常，同意推荐');
-    await completeTask(district);
-    log('district feedback: support');
+    const districtPhone = await as('district', { viewport: PHONE });
+    await districtPhone.goto('/inbox');
+    await districtPhone.getByTestId('inbox-table').getByText(ENTERPRISE.name).waitFor();
+    await browser.shot(districtPhone, '20-phone-inbox');
+    await openTask(districtPhone, ENTERPRISE.name, '区县反馈意见');
+    await chooseOutcome(districtPhone, '同意');
+    await fill(districtPhone, 'opinion', '企业在区内经营正常，同意推荐');
+    await browser.shot(districtPhone, '21-phone-task-district-feedback');
+    await completeTask(districtPhone);
+    log('district feedback: support, on a phone');
 
-    const enterprise = await as('enterprise');
+    const enterprise = await as('enterprise', { viewport: PHONE });
     await openTask(enterprise, ENTERPRISE.name, '企业确认');
     await chooseOutcome(enterprise, '确认入库意愿及数据');
+    await browser.shot(enterprise, '22-phone-task-enterprise-confirm');
     await completeTask(enterprise);
-    log('enterprise confirmation: confirm');
+    log('enterprise confirmation: confirm, on a phone');
     browser.check('feedback');
 
     await openTask(coordinator, ENTERPRISE.name, '纳入帮扶库');
@@ -44,6 +52,9 @@ export async function runJourney({ baseUrl, admin, artifacts }) {
     const commissioner = await as('commissioner');
     await diagnose(browser, commissioner);
     browser.check('diagnosis');
+
+    await quarterlyReport(browser, enterprise, adminToken, baseUrl);
+    browser.check('quarterly report');
 
     await enterprisePage(browser, coordinator, reference);
     await otherPages(browser, coordinator, await as('enterprise', { viewport: TABLET }));
@@ -123,6 +134,30 @@ async function diagnose(browser, page) {
   await browser.shot(page, '07-task-diagnose');
   await completeTask(page);
   log('diagnosis: portrait and one problem submitted');
+}
+
+async function quarterlyReport(browser, phone, adminToken, baseUrl) {
+  await triggerDispatch(baseUrl, adminToken);
+  await openTask(phone, ENTERPRISE.name, '季度报告');
+  await chooseOutcome(phone, '提交季度报告');
+  const number = field(phone, 'revenue').locator('input');
+  if ((await number.getAttribute('inputmode')) !== 'decimal')
+    throw new Error('a money field does not bring up the number pad on a phone');
+  await fill(phone, 'revenue', 3200);
+  await fill(phone, 'rdExpense', 260);
+  await fill(phone, 'headcount', 86);
+  await fill(phone, 'newClassOneIp', 1);
+  await fill(phone, 'financing', 0);
+  await choose(phone, 'listingProgress', '筹备中');
+  await browser.shot(phone, '23-phone-task-quarterly-report');
+  await completeTask(phone);
+  await browser.shot(phone, '24-phone-task-done');
+  await phone.goto(`/enterprises/${ENTERPRISE.creditCode}`);
+  await phone.getByTestId('timeline').waitFor();
+  await browser.shot(phone, '25-phone-enterprise');
+  await phone.goto('/notifications');
+  await browser.shot(phone, '26-phone-notifications');
+  log('quarterly report: filed on a phone after the dispatch; no phone page scrolls sideways');
 }
 
 async function enterprisePage(browser, page, reference) {

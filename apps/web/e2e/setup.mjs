@@ -50,5 +50,10 @@ export async function createUsers(baseUrl, admin) {
     await call(baseUrl, '/users', { token: accessToken, body: { ...user, password: PASSWORD } });
   }
   const reference = await call(baseUrl, '/reference', { token: accessToken });
-  return { users, reference };
+  return { users, reference, adminToken: accessToken };
+}
+
+/** 一季一调度 now, as an administrator would from the admin page: members get their quarterly report. */
+export async function triggerDispatch(baseUrl, token) {
+  return call(baseUrl, '/admin/quarterly-dispatch/trigger', { token, body: {} });
 }

@@ -6,14 +6,18 @@ import 'dayjs/locale/zh-cn';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router-dom';
 import { AuthProvider } from './auth/AuthProvider';
+import { useNarrow } from './layout/useNarrow';
 import { AppRoutes } from './routes';
 
 export function App() {
   const { i18n } = useTranslation();
   const en = i18n.language === 'en';
   dayjs.locale(en ? 'en' : 'zh-cn');
+  // On a phone every control is at least 40 px high: a fingertip, not a mouse pointer.
+  const narrow = useNarrow();
+  const token = narrow ? { colorPrimary: '#1f5fbf', controlHeight: 40 } : { colorPrimary: '#1f5fbf' };
   return (
-    <ConfigProvider locale={en ? enUS : zhCN} theme={{ token: { colorPrimary: '#1f5fbf' } }}>
+    <ConfigProvider locale={en ? enUS : zhCN} theme={{ token }}>
       <AntApp>
         <AuthProvider>
           <BrowserRouter>

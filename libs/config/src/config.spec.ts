@@ -35,6 +35,10 @@ describe('configuration', () => {
     expect(problems({ ...base, NODE_ENV: 'production' })).toEqual(['JWT_SECRET is required in production']);
     const c = loadConfig({ ...base, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) });
     expect(c.demoMode).toBe(false);
+    expect(
+      problems({ ...base, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), DEMO_MODE: 'true' }),
+    ).toEqual(['DEMO_MODE is refused in production']);
+    expect(problems({ ...base, NODE_ENV: 'test', DEMO_MODE: 'true' })).toEqual([]);
   });
 
   it('names every wrong value at once', () => {

@@ -1,3 +1,4 @@
+import { CORP_APP_VARIABLES, DingtalkAppConfig, readCorpApps, WecomAppConfig } from './corp-apps';
 import { EnvReader } from './env-reader';
 
 /**
@@ -10,6 +11,8 @@ export const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'
 export interface AppConfig {
   env: 'development' | 'test' | 'production';
   demoMode: boolean;
+  /** Production: the bearer token /metrics asks of a scraper (without it, /metrics is not served). */
+  metricsToken?: string;
   port: number;
   logLevel: LogLevel;
   database: { url: string; poolSize: number };
@@ -21,8 +24,21 @@ export interface AppConfig {
     apiKey?: string;
   };
   auth: { jwtSecret: string; tokenTtlSeconds: number; adminUsername?: string; adminPassword?: string };
-  /** Optional webhook for reminders and escalations: signed with HMAC-SHA256, retried. */
-  notifications: { webhookUrl?: string; webhookSecret?: string; smtpUrl?: string; smtpFrom: string };
+  /**
+   * Optional webhook for reminders and escalations (signed with HMAC-SHA256, retried), e-mail, and
+   * the 企业微信 / 钉钉 applications that message people one by one, linking to `publicUrl`.
+   */
+  notifications: {
+    webhookUrl?: string;
+    webhookSecret?: string;
+    smtpUrl?: string;
+    smtpFrom: string;
+    /** Hosts notifications may go to besides the 企业微信 / 钉钉 robot hosts (issue 20.5). */
+    allowedHosts: string[];
+    wecomApp?: WecomAppConfig;
+    dingtalkApp?: DingtalkAppConfig;
+    publicUrl: string;
+  };
   /** Evidence files: where they are stored, and how large one may be. */
   files: { dir: string; maxBytes: number };
   /** Where the API serves the built web UI from. */
@@ -49,7 +65,9 @@ export interface AppConfig {
 /** Every variable the API, the worker and the one-shot jobs read, for operators and for checks. */
 export const CONFIG_VARIABLES = {
   NODE_ENV: 'development, test or production (production turns demo mode off, demands JWT_SECRET)',
-  DEMO_MODE: 'seed demo users and enterprises (default: on except in production)',
+  DEMO_MODE: 'seed demo users and enterprises (default: on except in production; refused there)',
+  METRICS_TOKEN:
+    'API in production: bearer token of the Prometheus scraper for /metrics, 32+ characters (else no /metrics)',
   PORT: 'API: HTTP port (default 3000)',
   LOG_LEVEL: 'debug, info, warn or error (default info); logs are JSON lines on stdout',
   DATABASE_URL: 'PostgreSQL, postgres://user:password@host:port/database (required)',
@@ -69,8 +87,11 @@ export const CONFIG_VARIABLES = {
   ADMIN_PASSWORD: 'its password, 10+ characters',
   NOTIFY_WEBHOOK_URL: 'worker: http(s) URL that receives reminders and escalations (optional)',
   NOTIFY_WEBHOOK_SECRET: 'worker: HMAC-SHA256 secret of the webhook, 16+ characters (with the URL)',
+  NOTIFY_ALLOWED_HOSTS:
+    'hosts robot and webhook URLs may name besides qyapi.weixin.qq.com and oapi.dingtalk.com, comma-separated (https only; loopback only with NODE_ENV=test)',
   SMTP_URL: 'worker: SMTP server for e-mail reminders, smtp(s)://user:password@host:port (optional)',
   SMTP_FROM: 'worker: sender of e-mail reminders (default 帮扶库 <noreply@localhost>)',
+  ...CORP_APP_VARIABLES,
   FILE_STORE_DIR: 'API: where evidence files are stored on disk (default data/files)',
   MAX_UPLOAD_MB: 'API: largest evidence file accepted, in MB (default 10)',
   WEB_ROOT: 'directory of the built web UI (default apps/web/dist)',
@@ -134,10 +155,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     read.check(adminPassword.length >= 10, 'ADMIN_PASSWORD must have at least 10 characters');
   }
 
+  // Demo accounts share a published password (issue 20.7).
+  const demoMode = read.bool('DEMO_MODE', !production);
+  read.check(!(production && demoMode), 'DEMO_MODE is refused in production');
+  const metricsToken = read.string('METRICS_TOKEN');
+  read.check(!metricsToken || metricsToken.length >= 32, 'METRICS_TOKEN must have at least 32 characters');
+
+  const port = read.int('PORT', 3000, 1, 65535);
   const config: AppConfig = {
     env: nodeEnv,
-    demoMode: read.bool('DEMO_MODE', !production),
-    port: read.int('PORT', 3000, 1, 65535),
+    demoMode,
+    metricsToken,
+    port,
     logLevel,
     database: { url: databaseUrl, poolSize: read.int('DATABASE_POOL_SIZE', 10, 1, 200) },
     temporal,
@@ -147,7 +176,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       adminUsername: read.string('ADMIN_USERNAME'),
       adminPassword,
     },
-    notifications: { webhookUrl, webhookSecret, smtpUrl, smtpFrom },
+    notifications: {
+      webhookUrl,
+      webhookSecret,
+      smtpUrl,
+      smtpFrom,
+      allowedHosts: readAllowedHosts(read),
+      ...readCorpApps(read, port),
+    },
     files: { dir: fileStoreDir, maxBytes: maxUploadMb * 1024 * 1024 },
 
     webRoot: read.string('WEB_ROOT') ?? 'apps/web/dist',
@@ -165,6 +201,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
   if (read.problems.length) throw new ConfigError(read.problems);
   return config;
+}
+
+const HOST = /^[a-z0-9.-]+$|^[0-9a-f:]+$/i;
+
+function readAllowedHosts(read: EnvReader): string[] {
+  const hosts = (read.string('NOTIFY_ALLOWED_HOSTS') ?? '')
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
+  for (const h of hosts.filter((h) => !HOST.test(h))) {
+    read.problems.push(`NOTIFY_ALLOWED_HOSTS has "${h}": list host names or addresses, no scheme or port`);
+  }
+  return hosts;
 }
 
 const PROXY = /^(loopback|linklocal|uniquelocal|[\d.]+(\/\d{1,2})?|[\da-fA-F:]+(\/\d{1,3})?)$/;
@@ -214,4 +263,14 @@ function readTemporal(read: EnvReader): AppConfig['temporal'] {
     tls: tlsWanted ? { certPath, keyPath, caPath, serverName } : null,
     apiKey,
   };
+}
+/**
+ * Where notifications may go (libs/domain/src/outbound.ts): the listed hosts, and loopback only on
+ * a test stack that lists it, for its receivers.
+ */
+export function outboundPolicyOf(config: AppConfig): {
+  allowedHosts: string[];
+  allowListedLoopback: boolean;
+} {
+  return { allowedHosts: config.notifications.allowedHosts, allowListedLoopback: config.env === 'test' };
 }

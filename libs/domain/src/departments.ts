@@ -1,6 +1,8 @@
 import type { CandidateFacts } from './access';
 import type { OwnerDepartment } from './ledger';
 import type { TaskType } from './task-types';
+import { findDistrict } from './reference';
+import { DEPARTMENTS, Role, ROLE_LABELS, Scope } from './roles';
 import { t, Text } from './text';
 
 /** Who answers for a task, as the overdue statistics group them. */
@@ -44,4 +46,18 @@ export function whistleCandidates(owner: OwnerDepartment | null, facts: Candidat
     case null:
       return facts.leadCluster ? [`industry_officer:cluster:${facts.leadCluster}`] : ['city_coordinator'];
   }
+}
+
+/**
+ * The department a person answers for, as a 审批单 names it beside their name: the owner
+ * department of their scope, their district's 经信部门, or their role.
+ */
+export function personDepartment(role: Role, scope: Scope): Text {
+  const department = scope.department as keyof typeof DEPARTMENTS | undefined;
+  if (department && DEPARTMENTS[department]) return DEPARTMENTS[department];
+  const district = scope.districts?.length === 1 ? findDistrict(scope.districts[0]) : undefined;
+  if (role === 'district_officer' && district) {
+    return t(`${district.name}经信部门`, `${district.name} district department`);
+  }
+  return ROLE_LABELS[role];
 }

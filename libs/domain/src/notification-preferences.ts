@@ -1,7 +1,16 @@
 import { Field } from './forms/schema';
 import { t } from './text';
 
-/** Where a user wants reminders and escalations beyond the inbox (issue 10 §5). */
+/**
+ * A user id in the 企业微信 or 钉钉 directory: 1–64 letters, digits, `_ . @ -` (企业微信's UserID
+ * rule; 钉钉's userid is a subset).
+ */
+export const CORP_USER_ID = /^[A-Za-z0-9_.@-]{1,64}$/;
+
+/**
+ * Where a user wants new-task notices, reminders and escalations beyond the inbox (issue 10 §5,
+ * issue 18 §2).
+ */
 export interface NotificationPreferences {
   email: string | null;
   emailEnabled: boolean;
@@ -13,6 +22,14 @@ export interface NotificationPreferences {
   dingtalkSecret: string | null;
   /** A digest of due-soon and overdue tasks each working-day morning. */
   digest: boolean;
+  /** The user's 企业微信 UserID (kept on the user; an administrator may set it too). */
+  wecomUserId: string | null;
+  /** 企业微信 application messages to wecomUserId. */
+  wecomApp: boolean;
+  /** The user's 钉钉 userid (kept on the user; an administrator may set it too). */
+  dingtalkUserId: string | null;
+  /** 钉钉 work notices to dingtalkUserId. */
+  dingtalkApp: boolean;
 }
 
 export const DEFAULT_PREFERENCES: NotificationPreferences = {
@@ -22,7 +39,21 @@ export const DEFAULT_PREFERENCES: NotificationPreferences = {
   dingtalkWebhook: null,
   dingtalkSecret: null,
   digest: true,
+  wecomUserId: null,
+  wecomApp: true,
+  dingtalkUserId: null,
+  dingtalkApp: true,
 };
+
+const corpUserId = (name: string, zh: string, en: string): Field => ({
+  name,
+  kind: 'text',
+  maxLength: 64,
+  nullable: true,
+  pattern: CORP_USER_ID.source,
+  patternText: t('1–64 位字母、数字或 _ . @ -', '1–64 letters, digits or _ . @ -'),
+  label: t(zh, en),
+});
 
 const url = (name: string, zh: string, en: string): Field => ({
   name,
@@ -53,6 +84,20 @@ export const PREFERENCE_FIELDS: Field[] = [
     maxLength: 200,
     nullable: true,
     label: t('钉钉加签密钥', 'DingTalk signing secret'),
+  },
+  corpUserId('wecomUserId', '企业微信账号（UserID）', 'WeCom UserID'),
+  {
+    name: 'wecomApp',
+    kind: 'boolean',
+    label: t('企业微信应用消息', 'WeCom application messages'),
+    required: true,
+  },
+  corpUserId('dingtalkUserId', '钉钉账号（userid）', 'DingTalk userid'),
+  {
+    name: 'dingtalkApp',
+    kind: 'boolean',
+    label: t('钉钉工作通知', 'DingTalk work notices'),
+    required: true,
   },
   {
     name: 'digest',

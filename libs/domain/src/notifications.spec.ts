@@ -11,6 +11,12 @@ describe('notification texts', () => {
     );
   });
 
+  it('tells of a new task with its due time', () => {
+    expect(notificationText('task_opened', 'ENTERPRISE_CONFIRM', '重庆芯测', '2026-03-12T01:00:00Z').zh).toBe(
+      '【新待办】「重庆芯测」的企业确认待您办理，办理时限 2026-03-12 09:00。',
+    );
+  });
+
   it('escalates whistles to the leadership and other tasks to the coordinator', () => {
     expect(notificationText('escalation', 'WHISTLE_RESPONSE', 'A', '2026-03-12T01:00:00Z').zh).toContain(
       '已升级至委领导',

@@ -1,14 +1,15 @@
 import { TASK_LABELS, TaskType } from './task-types';
 import { Text } from './text';
 
-export type NotificationKind = 'reminder' | 'escalation';
+/** What a notification about a task says happened: it opened, it is due soon, it is overdue. */
+export type NotificationKind = 'task_opened' | 'reminder' | 'escalation';
 
 /** Asia/Shanghai, as officers read times: 2026-03-12 09:00. */
 export function shanghaiTime(at: string | Date): string {
   return new Date(new Date(at).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
-/** What a reminder or escalation says, in both languages. */
+/** What a new-task notice, a reminder or an escalation says, in both languages. */
 export function notificationText(
   kind: NotificationKind,
   taskType: TaskType,
@@ -17,6 +18,12 @@ export function notificationText(
 ): Text {
   const task = TASK_LABELS[taskType];
   const due = shanghaiTime(dueAt);
+  if (kind === 'task_opened') {
+    return {
+      zh: `【新待办】「${enterpriseName}」的${task.zh}待您办理，办理时限 ${due}。`,
+      en: `New task: ${task.en} for ${enterpriseName}, due ${due} (Asia/Shanghai).`,
+    };
+  }
   if (kind === 'reminder') {
     return {
       zh: `【待办提醒】「${enterpriseName}」的${task.zh}将于 ${due} 到期，请及时办理。`,

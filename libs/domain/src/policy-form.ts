@@ -80,6 +80,13 @@ export const POLICY_FIELDS: Field[] = [
     label: t('推荐时须上传指标3、5的认定证书', 'Nominations need the C3/C5 certificates'),
   },
   {
+    name: 'maxOpenWhistles',
+    kind: 'integer',
+    min: 1,
+    max: 100,
+    label: t('每家企业同时待答复的吹哨数上限', 'Open whistles per enterprise at most'),
+  },
+  {
     name: 'sla',
 
     kind: 'record',

@@ -40,7 +40,14 @@ export interface Policy {
    * Absent in versions stored before it existed: not required.
    */
   evidenceRequired?: boolean;
+  /**
+   * 企业吹哨: how many of one enterprise's whistles may wait for an answer at once (issue 20.6), so
+   * one account cannot flood the departments. Absent in versions stored before it existed: 5.
+   */
+  maxOpenWhistles?: number;
 }
+
+export const DEFAULT_MAX_OPEN_WHISTLES = 5;
 
 const sla = (due: string, remindBefore: string, escalateAfter: string): SlaEntry => ({
   due,
@@ -56,6 +63,7 @@ export const DEFAULT_POLICY: Policy = {
   annualTarget: 50,
   districtFeedbackDefault: 'escalate',
   evidenceRequired: true,
+  maxOpenWhistles: DEFAULT_MAX_OPEN_WHISTLES,
 
   sla: {
     SCREEN: sla('P10D', 'P2D', 'P1D'),

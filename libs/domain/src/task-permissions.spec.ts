@@ -1,5 +1,12 @@
 import { Actor } from './roles';
-import { allowedTaskActions, delegateRefusal, HeldTask, TaskAction, taskRefusal } from './task-permissions';
+import {
+  allowedTaskActions,
+  delegateRefusal,
+  HeldTask,
+  mayHoldTask,
+  TaskAction,
+  taskRefusal,
+} from './task-permissions';
 
 const district = (username: string, d = '500112'): Actor => ({
   username,
@@ -72,5 +79,19 @@ describe('taskRefusal: who may act on an open task', () => {
       unclaim: true,
       delegate: true,
     });
+  });
+});
+
+describe('mayHoldTask', () => {
+  const task = { assignee: 'd1', candidateGroups: ['district_officer:district:500112'] };
+  const d1 = { username: 'd1', role: 'district_officer' as const, scope: { districts: ['500112'] } };
+
+  it('keeps a claim while the assignee is a candidate in an acting role', () => {
+    expect(mayHoldTask(d1, task)).toBe(true);
+  });
+
+  it('releases it when the scope, or the role, no longer covers the task', () => {
+    expect(mayHoldTask({ ...d1, scope: { districts: ['500113'] } }, task)).toBe(false);
+    expect(mayHoldTask({ ...d1, role: 'auditor' }, task)).toBe(false);
   });
 });

@@ -70,6 +70,15 @@ export function delegateRefusal(to: Actor | undefined, task: HeldTask): DomainEr
   );
 }
 
+/**
+ * Whether a user may go on holding a claimed task: still a candidate, and a role that acts. Being
+ * the assignee is not enough (taskRefusal lets an assignee act): when an administrator changes a
+ * user's role or scope, or deactivates them, the tasks this says no to are released (issue 20.6).
+ */
+export function mayHoldTask(actor: Actor, task: HeldTask): boolean {
+  return !READ_ONLY_ROLES.includes(actor.role) && isCandidate(actor, task.candidateGroups);
+}
+
 /** Which actions the caller may take on an open task, for the inbox's buttons. */
 export function allowedTaskActions(actor: Actor, task: HeldTask): Record<TaskAction, boolean> {
   return Object.fromEntries(TASK_ACTIONS.map((a) => [a, !taskRefusal(actor, task, a)])) as Record<

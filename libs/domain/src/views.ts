@@ -10,7 +10,7 @@ export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 export interface AuditEvent {
   seq: number;
   at: string;
-  actor: string;
+  actor: string | null;
   actorRole: string | null;
   action: string;
   outcome: AuditOutcome;
@@ -37,8 +37,11 @@ export interface AuditVerification {
 /** A readable step of an enterprise's history (GET /api/enterprises/:creditCode/history). */
 export interface HistoryEntry {
   at: string;
-  /** The username from the verified token the API put into the Update or Signal; `system` otherwise. */
-  actor: string;
+  /**
+   * The username from the verified token the API put into the Update or Signal; `system` otherwise;
+   * null where the reader may not know who did it (libs/domain/src/visibility).
+   */
+  actor: string | null;
   action: string;
   data: Record<string, unknown>;
   label: Text;
@@ -56,4 +59,7 @@ export interface UserView {
   active: boolean;
   lockedUntil: string | null;
   createdAt: string;
+  /** Their ids in the 企业微信 and 钉钉 directories, for person-to-person messages. */
+  wecomUserId: string | null;
+  dingtalkUserId: string | null;
 }

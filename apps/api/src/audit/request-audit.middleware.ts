@@ -1,7 +1,12 @@
 import { Injectable, Logger, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { AuditRepository } from '@hardtech/persistence';
+import { LoginThrottle } from '../services/login-throttle';
 import { AnsweredRequest, requestAuditEvent, requestIdFrom } from './request-audit';
+
+/** Refused writes without a valid login one client address may make per minute (issue 20.6). */
+export const MAX_ANONYMOUS_WRITES_PER_MINUTE = 30;
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Writes the audit event of every state-changing request and of every permission refusal once the
@@ -12,13 +17,25 @@ import { AnsweredRequest, requestAuditEvent, requestIdFrom } from './request-aud
 @Injectable()
 export class RequestAuditMiddleware implements NestMiddleware {
   private readonly logger = new Logger('RequestAudit');
+  /**
+   * Writes refused as unauthenticated, per address: past the limit the address's writes are answered
+   * 429 before anything runs and are not logged one by one, so nobody can fill the audit log or
+   * keep the server busy without an account.
+   */
+  private readonly anonymous = new LoginThrottle(MAX_ANONYMOUS_WRITES_PER_MINUTE, 60_000);
+  private throttledLogged = new Set<string>();
 
   constructor(private readonly audit: AuditRepository) {}
 
   use(req: Request, res: Response, next: NextFunction): void {
     if (!res.getHeader('X-Request-Id'))
       res.setHeader('X-Request-Id', requestIdFrom(req.headers['x-request-id']));
+    const address = req.ip ?? '';
+    if (WRITES.has(req.method) && this.anonymous.blocked(address)) return this.refuse(address, res);
+    this.throttledLogged.delete(address);
     res.once('close', () => {
+      const actor = (req as { actor?: unknown }).actor;
+      if (!actor && res.statusCode === 401 && WRITES.has(req.method)) this.anonymous.fail(address);
       const event = requestAuditEvent(req as unknown as AnsweredRequest, {
         statusCode: res.statusCode,
         errorCode: res.locals.errorCode,
@@ -31,5 +48,30 @@ export class RequestAuditMiddleware implements NestMiddleware {
       });
     });
     next();
+  }
+
+  private refuse(address: string, res: Response): void {
+    if (!this.throttledLogged.has(address)) {
+      // Once per address and spell: the one line that says who was throttled.
+      if (this.throttledLogged.size > 10_000) this.throttledLogged.clear();
+      this.throttledLogged.add(address);
+      this.audit
+        .append({
+          actor: 'anonymous',
+          action: 'request.throttled',
+          outcome: 'refused',
+          status: 429,
+          data: { clientAddress: address, limitPerMinute: MAX_ANONYMOUS_WRITES_PER_MINUTE },
+        })
+        .catch((e) => this.logger.error(`audit event of a throttled address not written: ${e}`));
+    }
+    res.status(429).setHeader('Retry-After', '60');
+    res.json({
+      statusCode: 429,
+      error: 'Too Many Requests',
+      code: 'TOO_MANY_REQUESTS',
+      message: '未登录的写请求过于频繁，请稍后再试',
+      details: [],
+    });
   }
 }

@@ -49,20 +49,25 @@ describe('requestAuditEvent', () => {
     expect(get(404)).toBeNull();
   });
 
-  it('names the enterprise from the path or the nomination body, and the anonymous caller', () => {
-    const nomination = requestAuditEvent(
-      {
-        method: 'POST',
-        originalUrl: '/api/nominations',
-        route: { path: '/api/nominations' },
-        body: { creditCode: '91500000374482446J' },
-      },
-      answer(401, 'UNAUTHENTICATED'),
-    );
-    expect(nomination).toMatchObject({
-      actor: 'anonymous',
+  it('names the enterprise from the path or the nomination body; of the anonymous caller only its address', () => {
+    const request = {
+      method: 'POST',
+      originalUrl: '/api/nominations',
+      route: { path: '/api/nominations' },
+      body: { creditCode: '91500000374482446J', name: 'x'.repeat(10_000) },
+      ip: '10.1.2.3',
+    };
+    expect(requestAuditEvent({ ...request, actor }, answer(201))).toMatchObject({
       creditCode: '91500000374482446J',
-      outcome: 'refused',
+      data: { body: { creditCode: '91500000374482446J' } },
+    });
+    const anonymous = requestAuditEvent(request, answer(401, 'UNAUTHENTICATED'));
+    expect(anonymous).toMatchObject({ actor: 'anonymous', creditCode: null, outcome: 'refused' });
+    expect(anonymous!.data).toEqual({
+      method: 'POST',
+      path: '/api/nominations',
+      code: 'UNAUTHENTICATED',
+      clientAddress: '10.1.2.3',
     });
     const whistle = requestAuditEvent(
       { method: 'POST', originalUrl: '/api/enterprises/91500000374482446J/whistle', actor },
@@ -95,6 +100,17 @@ describe('bodyForAudit', () => {
     expect(bodyForAudit({ users: [{ name: 'a', newPassword: 'x' }], token: 't' })).toEqual({
       users: [{ name: 'a', newPassword: '[redacted]' }],
       token: '[redacted]',
+    });
+    expect(
+      bodyForAudit({
+        wecomWebhook: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=SECRET-KEY',
+        dingtalkWebhook: 'https://oapi.dingtalk.com/robot/send',
+        dingtalkSecret: 'SEC123',
+      }),
+    ).toEqual({
+      wecomWebhook: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?[redacted]',
+      dingtalkWebhook: 'https://oapi.dingtalk.com/robot/send',
+      dingtalkSecret: '[redacted]',
     });
     expect(bodyForAudit({ text: 'x'.repeat(20_000), n: 1 })).toEqual({
       truncated: true,

@@ -11,6 +11,8 @@ export interface AnsweredRequest {
   body?: unknown;
   file?: { originalname?: string; size?: number };
   actor?: { username: string; role: string };
+  /** The client address (behind a trusted proxy, the one it names). */
+  ip?: string;
 }
 
 export interface Answer {
@@ -28,6 +30,8 @@ const LOGGED_BY_SERVICE = new Set(['POST /api/auth/login']);
 const CREDIT_CODE_IN_PATH = /\/(?:enterprises|pool\/membership)\/([0-9A-Z]{18})(?:\/|$)/;
 const TASK_IN_PATH = /\/tasks\/([0-9a-fA-F-]{36})(?:\/|$)/;
 const SECRET_FIELD = /pass(word)?|secret|token|authorization/i;
+/** A robot's webhook URL carries its key (key=, access_token=): the audit keeps the host and path. */
+const WEBHOOK_FIELD = /webhook|url$/i;
 const MAX_BODY_CHARS = 16_000;
 const REQUEST_ID = /^[\w.:@/+=-]{1,128}$/;
 
@@ -59,15 +63,21 @@ export function requestAuditEvent(req: AnsweredRequest, answer: Answer): AuditEv
     outcome: status < 400 ? 'ok' : status < 500 ? 'refused' : 'failed',
     status,
     creditCode:
-      CREDIT_CODE_IN_PATH.exec(path)?.[1] ?? (/^[0-9A-Z]{18}$/.test(bodyCode ?? '') ? bodyCode : null),
+      CREDIT_CODE_IN_PATH.exec(path)?.[1] ??
+      (req.actor && /^[0-9A-Z]{18}$/.test(bodyCode ?? '') ? bodyCode : null),
     taskId: TASK_IN_PATH.exec(path)?.[1] ?? null,
     requestId: answer.requestId ?? null,
     data: {
       method: req.method,
       path,
       ...(answer.errorCode ? { code: answer.errorCode } : {}),
-      ...(WRITES.has(req.method) ? { body: bodyForAudit(body) } : {}),
-      ...(req.file ? { file: { name: req.file.originalname, size: req.file.size } } : {}),
+      // Whoever is not signed in gets no say in what the log stores: its address, not its body.
+      ...(req.actor
+        ? {
+            ...(WRITES.has(req.method) ? { body: bodyForAudit(body) } : {}),
+            ...(req.file ? { file: { name: req.file.originalname, size: req.file.size } } : {}),
+          }
+        : { clientAddress: req.ip ?? null }),
     },
   };
 }
@@ -88,7 +98,14 @@ function mask(value: unknown): unknown {
   // A refused hostile body may carry NUL or lone surrogates: jsonb would refuse the whole event.
   if (typeof value === 'string') return storableText(value);
   if (!value || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([k, v]) => [storableText(k), SECRET_FIELD.test(k) ? '[redacted]' : mask(v)]),
-  );
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [storableText(k), maskField(k, v)]));
+}
+
+function maskField(key: string, value: unknown): unknown {
+  if (SECRET_FIELD.test(key)) return '[redacted]';
+  if (WEBHOOK_FIELD.test(key) && typeof value === 'string') {
+    const cut = value.search(/[?#]/);
+    return storableText(cut < 0 ? value : `${value.slice(0, cut)}?[redacted]`);
+  }
+  return mask(value);
 }

@@ -20,9 +20,6 @@ import { ApiDoc } from '../openapi/api-doc';
 import { AttachmentsService, UploadFields } from '../services/attachments.service';
 import { IdPipe } from './params';
 
-/** The hard cap of the multipart parser; the configured MAX_UPLOAD_MB (≤ 100) is checked below it. */
-const PARSER_LIMIT = 100 * 1024 * 1024 + 1;
-
 @ApiTags('attachments')
 @ApiBearerAuth()
 @Controller('attachments')
@@ -30,7 +27,8 @@ export class AttachmentsController {
   constructor(private readonly attachments: AttachmentsService) {}
 
   @Post()
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: PARSER_LIMIT, files: 1, fields: 10 } }))
+  // Limits from MAX_UPLOAD_MB (MulterModule in app.module.ts): the parser stops at the limit.
+  @UseInterceptors(FileInterceptor('file'))
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {

@@ -18,7 +18,11 @@ export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
   @Get()
-  @ApiDoc({ summary: '消息提醒 My reminders and escalations', ok: NotificationListDto, errors: [400, 401] })
+  @ApiDoc({
+    summary: '消息提醒 My new tasks, reminders and escalations',
+    ok: NotificationListDto,
+    errors: [400, 401],
+  })
   list(@CurrentActor() actor: Actor, @Query() q: NotificationQueryDto) {
     return this.notifications.list(actor, q.unread === 'true', q.page ?? 1, q.pageSize ?? 20);
   }

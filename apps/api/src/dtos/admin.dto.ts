@@ -73,13 +73,14 @@ export class ScheduleDto {
 
 export class NotificationDto {
   @ApiProperty() id: string;
-  @ApiProperty({ enum: ['reminder', 'escalation'] }) kind: string;
+  @ApiProperty({ enum: ['task_opened', 'reminder', 'escalation', 'digest'] }) kind: string;
   @ApiProperty({ type: TextDto }) text: TextDto;
-  @ApiProperty({ format: 'uuid' }) taskId: string;
-  @ApiProperty({ enum: TASK_TYPES }) taskType: string;
-  @ApiProperty() creditCode: string;
-  @ApiProperty() enterpriseName: string;
-  @ApiProperty() dueAt: string;
+  @ApiProperty({ format: 'uuid', type: String, nullable: true, description: 'null for a digest' })
+  taskId: string | null;
+  @ApiProperty({ enum: TASK_TYPES, type: String, nullable: true }) taskType: string | null;
+  @ApiProperty({ type: String, nullable: true }) creditCode: string | null;
+  @ApiProperty({ type: String, nullable: true }) enterpriseName: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'null for a digest' }) dueAt: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty() read: boolean;
 }
@@ -146,4 +147,10 @@ export class NotificationPreferencesDto {
   @ApiProperty({ description: 'a DingTalk signing secret is stored (it is never shown)' })
   dingtalkSecretSet: boolean;
   @ApiProperty({ description: 'a digest each working-day morning' }) digest: boolean;
+  @ApiProperty({ type: String, nullable: true, description: '企业微信 UserID (kept on the user)' })
+  wecomUserId: string | null;
+  @ApiProperty({ description: '企业微信 application messages to wecomUserId' }) wecomApp: boolean;
+  @ApiProperty({ type: String, nullable: true, description: '钉钉 userid (kept on the user)' })
+  dingtalkUserId: string | null;
+  @ApiProperty({ description: '钉钉 work notices to dingtalkUserId' }) dingtalkApp: boolean;
 }

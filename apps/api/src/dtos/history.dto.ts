@@ -8,10 +8,14 @@ export class LabelTextDto {
 export class HistoryEntryDto {
   @ApiProperty({ example: '2026-07-01T08:00:00.000Z' }) at: string;
   @ApiProperty({
+    type: String,
+    nullable: true,
     example: 'coordinator',
-    description: 'username from the verified token the API put into the Update or Signal; `system` otherwise',
+    description:
+      'username from the verified token the API put into the Update or Signal; `system` otherwise; ' +
+      "null where the caller may not know who did it (an enterprise reading an officer's step)",
   })
-  actor: string;
+  actor: string | null;
   @ApiProperty({
     example: 'task.completed',
     description:

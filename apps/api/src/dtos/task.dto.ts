@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { ROLES, STAGES, TASK_TYPES } from '@hardtech/domain';
+import { ATTACHMENT_PURPOSES, ATTACHMENT_SUBJECTS, ROLES, STAGES, TASK_TYPES } from '@hardtech/domain';
 import type { Role, Stage, TaskType } from '@hardtech/domain';
 import { PageDto, PageQueryDto, QUERY_BOOLEAN, QueryBoolean, TextDto } from './common.dto';
 import { IsInstant } from './validators';
@@ -179,6 +179,130 @@ export class TaskEnterpriseDto {
   @ApiProperty({ type: 'object', additionalProperties: true }) nomination: unknown;
 }
 
+export class CaseTechCenterDto {
+  @ApiProperty({ enum: ['enterprise_tech_center', 'innovation_demo', 'none'] }) kind: string;
+  @ApiProperty({ type: String, enum: ['municipal', 'national'], nullable: true }) level: string | null;
+}
+
+export class CaseAchievementDto {
+  @ApiProperty({ enum: ['fill_gap', 'strengthen', 'lengthen'] }) kind: string;
+  @ApiProperty() description: string;
+}
+
+export class CaseContactDto {
+  @ApiProperty() name: string;
+  @ApiProperty() phone: string;
+}
+
+/** The nomination as the lifecycle holds it now (after supplements), with names and assignments. */
+export class CaseEnterpriseDto {
+  @ApiProperty() creditCode: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ example: '500112' }) district: string;
+  @ApiProperty({ type: String, nullable: true, example: '渝北区' }) districtName: string | null;
+  @ApiProperty({ example: 'T2' }) cluster: string;
+  @ApiProperty({ type: String, nullable: true }) clusterName: string | null;
+  @ApiProperty({ description: 'integer yuan' }) revenuePrevYear: number;
+  @ApiProperty({ description: 'integer yuan' }) rdExpensePrevYear: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'R&D expense / revenue, e.g. 0.08' })
+  rdIntensity: number | null;
+  @ApiProperty({ type: CaseTechCenterDto }) techCenter: CaseTechCenterDto;
+  @ApiProperty() classOneIpCount: number;
+  @ApiProperty() listed: boolean;
+  @ApiProperty({ enum: ['none', 'specialized', 'little_giant'] }) srdi: string;
+  @ApiProperty() hardTechDescription: string;
+  @ApiProperty({ type: [CaseAchievementDto] }) achievements: CaseAchievementDto[];
+  @ApiProperty({ type: CaseContactDto }) contact: CaseContactDto;
+  @ApiProperty({ enum: STAGES }) stage: Stage;
+  @ApiProperty() lifecycleNo: number;
+  @ApiProperty({ type: String, nullable: true, description: 'null until admitted' }) leadCluster:
+    string | null;
+  @ApiProperty({ type: String, nullable: true }) leadClusterName: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'username; null until admitted' })
+  commissioner: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'display name' }) commissionerName: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'username; null until admitted' })
+  districtLiaison: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'display name' })
+  districtLiaisonName: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'integer yuan; null until admitted' })
+  baselineRevenue: number | null;
+}
+
+export class CaseCriterionDto {
+  @ApiProperty({ enum: ['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'S1', 'S2'] }) id: string;
+  @ApiProperty({ enum: ['hard', 'soft', 'judgment'] }) kind: string;
+  @ApiProperty({ enum: ['pass', 'fail', 'judgment'] }) outcome: string;
+  @ApiProperty({ example: '研发投入强度 8.00% ≥ 5%' }) detail: string;
+  @ApiProperty() detailEn: string;
+}
+
+export class CaseScreeningDto {
+  @ApiProperty() policyVersion: number;
+  @ApiProperty({ type: [CaseCriterionDto] }) criteria: CaseCriterionDto[];
+}
+
+export class CaseOpinionDto {
+  @ApiProperty({ format: 'uuid' }) taskId: string;
+  @ApiProperty({ enum: TASK_TYPES }) taskType: TaskType;
+  @ApiProperty({ example: 'support' }) outcome: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'what the person wrote (opinion, reason, note, comment, judgment notes) as the caller may read it',
+  })
+  opinion: string | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'the step’s data, only the fields the caller may read (docs/security.md)',
+  })
+  data: Record<string, unknown>;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'username; null when the caller may not know who',
+  })
+  actor: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'display name' }) actorName: string | null;
+  @ApiProperty({ type: TextDto, nullable: true }) actorDepartment: TextDto | null;
+  @ApiProperty() at: string;
+}
+
+export class CaseAttachmentDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() fileName: string;
+  @ApiProperty({ enum: ATTACHMENT_PURPOSES }) purpose: string;
+  @ApiProperty({ enum: ATTACHMENT_SUBJECTS }) subject: string;
+  @ApiProperty({ description: 'bytes' }) size: number;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'username; null when the caller may not know who',
+  })
+  uploadedBy: string | null;
+  @ApiProperty({ type: String, nullable: true }) uploadedByName: string | null;
+  @ApiProperty() uploadedAt: string;
+}
+
+/** The case a decision is taken on (审批单), redacted for the caller as every output is. */
+export class CaseFileDto {
+  @ApiProperty({ type: CaseEnterpriseDto }) enterprise: CaseEnterpriseDto;
+  @ApiProperty({ type: CaseScreeningDto, nullable: true, description: 'null for enterprise users' })
+  screening: CaseScreeningDto | null;
+  @ApiProperty({
+    type: [CaseOpinionDto],
+    description: 'completed human steps of the lifecycle, oldest first',
+  })
+  opinions: CaseOpinionDto[];
+  @ApiProperty({
+    type: [CaseAttachmentDto],
+    description: 'the lifecycle’s evidence files the caller may see',
+  })
+  attachments: CaseAttachmentDto[];
+}
+
 export class TaskDetailDto extends TaskItemDto {
   @ApiProperty({ type: 'object', nullable: true, additionalProperties: true, description: 'completion data' })
   data: unknown;
@@ -195,6 +319,7 @@ export class TaskDetailDto extends TaskItemDto {
   @ApiProperty() canClaim: boolean;
   @ApiProperty({ type: TaskEnterpriseDto, nullable: true }) enterprise: TaskEnterpriseDto | null;
   @ApiProperty({ type: [TaskCommentDto] }) comments: TaskCommentDto[];
+  @ApiProperty({ type: CaseFileDto, nullable: true }) caseFile: CaseFileDto | null;
 }
 
 export class CompleteResultDto {

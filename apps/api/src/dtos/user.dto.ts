@@ -12,9 +12,10 @@ import {
   Matches,
   MaxLength,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { ROLES } from '@hardtech/domain';
+import { CORP_USER_ID, ROLES } from '@hardtech/domain';
 import type { Role } from '@hardtech/domain';
 import { PageDto, PageQueryDto, QUERY_BOOLEAN, QueryBoolean } from './common.dto';
 
@@ -61,6 +62,10 @@ export class ScopeDto {
 
 const ROLE_VALUES = ROLES as unknown as string[];
 
+const WECOM_ID = { description: '企业微信 UserID, for application messages', pattern: CORP_USER_ID.source };
+const DINGTALK_ID = { description: '钉钉 userid, for work notices', pattern: CORP_USER_ID.source };
+const CORP_ID_MESSAGE = { message: '1-64 of A-Z a-z 0-9 _ . @ -' };
+
 export class CreateUserDto {
   @ApiProperty({ example: 'district-500113', pattern: USERNAME.source })
   @IsString()
@@ -82,6 +87,18 @@ export class CreateUserDto {
   @ApiProperty({ enum: ROLES }) @IsIn(ROLE_VALUES) role: Role;
 
   @ApiProperty({ type: ScopeDto }) @IsObject() @ValidateNested() @Type(() => ScopeDto) scope: ScopeDto;
+
+  @ApiPropertyOptional({ ...WECOM_ID, type: String, nullable: true })
+  @IsOptional()
+  @IsString()
+  @Matches(CORP_USER_ID, CORP_ID_MESSAGE)
+  wecomUserId?: string | null;
+
+  @ApiPropertyOptional({ ...DINGTALK_ID, type: String, nullable: true })
+  @IsOptional()
+  @IsString()
+  @Matches(CORP_USER_ID, CORP_ID_MESSAGE)
+  dingtalkUserId?: string | null;
 }
 
 /** Every field optional; at least one must be given. */
@@ -108,6 +125,26 @@ export class UpdateUserDto {
   @IsOptional()
   @Equals(true)
   unlock?: true;
+  @ApiPropertyOptional({
+    ...WECOM_ID,
+    type: String,
+    nullable: true,
+    description: `${WECOM_ID.description}; null clears it`,
+  })
+  @ValidateIf((_, v) => v !== undefined && v !== null)
+  @IsString()
+  @Matches(CORP_USER_ID, CORP_ID_MESSAGE)
+  wecomUserId?: string | null;
+  @ApiPropertyOptional({
+    ...DINGTALK_ID,
+    type: String,
+    nullable: true,
+    description: `${DINGTALK_ID.description}; null clears it`,
+  })
+  @ValidateIf((_, v) => v !== undefined && v !== null)
+  @IsString()
+  @Matches(CORP_USER_ID, CORP_ID_MESSAGE)
+  dingtalkUserId?: string | null;
 }
 
 export class UserQueryDto extends PageQueryDto {
@@ -129,6 +166,8 @@ export class UserDto {
   @ApiProperty({ type: String, nullable: true, description: 'set while locked after failed logins' })
   lockedUntil: string | null;
   @ApiProperty() createdAt: string;
+  @ApiProperty({ ...WECOM_ID, type: String, nullable: true }) wecomUserId: string | null;
+  @ApiProperty({ ...DINGTALK_ID, type: String, nullable: true }) dingtalkUserId: string | null;
 }
 
 export class UserListDto extends PageDto {

@@ -80,6 +80,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
         const text = t(`没有该接口：${req.method} ${req.path}`, `no route ${req.method} ${req.path}`);
         return { status, code: 'ROUTE_NOT_FOUND', text, details: [] };
       }
+      // Multer stopped reading an upload at its size limit (MulterModule's options, app.module.ts).
+      if (status === HttpStatus.PAYLOAD_TOO_LARGE && exception.message === 'File too large') {
+        return { status, code: 'FILE_TOO_LARGE', text: t('文件过大', 'the file is too large'), details: [] };
+      }
       const fallback = HTTP_DEFAULTS[status] ?? {
         code: `HTTP_${status}`,
         text: t('请求失败', 'request failed'),

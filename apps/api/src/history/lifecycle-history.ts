@@ -270,7 +270,7 @@ class HistoryReader {
     }
     if (!entry) return;
     this.updates.set(updateId, entry);
-    this.pendingActors.push({ updateId, actor: entry.actor });
+    this.pendingActors.push({ updateId, actor: entry.actor ?? SYSTEM });
   }
 
   private updateCompleted(e: HistoryEvent): void {

@@ -10,6 +10,8 @@ import {
 
 /** Demo users of docs/api.md, all with password demo123456 (demo mode only). */
 export const DEMO_PASSWORD = 'demo123456';
+/** The bootstrap administrator's password in demo mode (README, docs/api.md). */
+export const DEMO_ADMIN_PASSWORD = 'admin123456';
 
 export interface DemoUser {
   username: string;
@@ -119,4 +121,17 @@ export const DEMO_PORTRAIT = Object.fromEntries(
 export function demoActor(username: string): Actor {
   const u = DEMO_USERS.find((x) => x.username === username)!;
   return { username: u.username, role: u.role, scope: u.scope, displayName: u.displayName };
+}
+
+/**
+ * A demo account: one of the seeded users, or any account holding a published demo password.
+ * Production refuses them at login (issue 20.7): a database seeded in demo mode and later served
+ * in production must not open with passwords printed in the README.
+ */
+export function isDemoLogin(username: string, password: string): boolean {
+  return (
+    DEMO_USERS.some((u) => u.username === username) ||
+    password === DEMO_PASSWORD ||
+    password === DEMO_ADMIN_PASSWORD
+  );
 }

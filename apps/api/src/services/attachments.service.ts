@@ -1,7 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
-import { AppConfig, CONFIG } from '@hardtech/config';
 import {
   Actor,
   ATTACHMENT_PURPOSES,
@@ -19,6 +18,7 @@ import {
   READ_ONLY_ROLES,
   RuleViolation,
   t,
+  taskMaterialVisible,
   taskRefusal,
 } from '@hardtech/domain';
 import {
@@ -74,7 +74,6 @@ export class AttachmentsService {
     private readonly audit: AuditRepository,
     @Inject(FILE_STORE) private readonly store: FileStore,
     @Inject(FILE_SCANNER) private readonly scanner: FileScanner,
-    @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
   async upload(
@@ -85,9 +84,7 @@ export class AttachmentsService {
     const target = this.parseFields(fields);
     if (!file?.buffer?.length)
       throw new InvalidInput([{ field: 'file', text: t('请选择要上传的文件', 'no file') }]);
-    if (file.buffer.length > this.config.files.maxBytes) {
-      throw new DomainError(413, 'FILE_TOO_LARGE', t('文件过大', 'the file is too large'));
-    }
+    // The size limit (MAX_UPLOAD_MB) is the multipart parser's: it stops reading there (app.module.ts).
     const fileName = cleanFileName(file.originalname);
 
     const contentType = detectFileType(fileName, file.buffer.subarray(0, 16));
@@ -228,15 +225,21 @@ export class AttachmentsService {
     }
   }
 
-  /** A pending nomination file is its uploader's; the others follow what they are attached to. */
+  /**
+   * A pending nomination file is its uploader's; the others follow what they are attached to, and a
+   * task's files what the reader may read of the task.
+   */
   private async visible(actor: Actor, a: AttachmentRow): Promise<boolean> {
     switch (a.subject) {
       case 'nomination':
         return a.subjectId === null
           ? a.uploadedBy === actor.username
           : !!(await this.enterprises.findVisible(actor, a.creditCode));
-      case 'task':
-        return !!(await this.tasks.findVisible(actor, a.subjectId!));
+      case 'task': {
+        // An officer's step's files are its deliberation (libs/domain/src/visibility).
+        const task = await this.tasks.findVisible(actor, a.subjectId!);
+        return !!task && taskMaterialVisible(actor.role, task.type);
+      }
       case 'problem':
         return !!(await this.problems.findVisible(actor, a.subjectId!));
     }

@@ -5,6 +5,7 @@ import * as argon2 from 'argon2';
 import { AppConfig, CONFIG } from '@hardtech/config';
 import { DomainError, Role, Scope, t } from '@hardtech/domain';
 import { AuditRepository, UserEntity, UsersRepository } from '@hardtech/persistence';
+import { isDemoLogin } from '../seed/demo-data';
 import { LoginThrottle } from './login-throttle';
 
 export const MAX_FAILED_LOGINS = 5;
@@ -67,6 +68,13 @@ export class AuthService {
         429,
         'TOO_MANY_LOGIN_ATTEMPTS',
         t('登录失败次数过多，请稍后再试', 'too many failed logins, try again later'),
+      );
+    }
+    if (this.config.env === 'production' && isDemoLogin(username, password)) {
+      throw new DomainError(
+        403,
+        'DEMO_ACCOUNT_REFUSED',
+        t('生产环境不允许使用演示账号或演示密码', 'demo accounts and passwords are refused in production'),
       );
     }
     const user = await this.users.findActive(username);

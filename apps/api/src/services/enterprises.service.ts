@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, NotFound, t } from '@hardtech/domain';
+import {
+  Actor,
+  closingReasonVisible,
+  NotFound,
+  screeningVisible,
+  t,
+  visibleClosing,
+  visibleDiagnosis,
+} from '@hardtech/domain';
 import { describeStatechart } from '@hardtech/workflows/lifecycle/definition';
 import { EnterpriseFilter, EnterprisesRepository, TasksRepository } from '@hardtech/persistence';
 import { problemView } from './problems.service';
@@ -33,7 +41,10 @@ export class EnterprisesService {
     };
   }
 
-  /** The enterprise as docs/api.md describes it; 404 when outside the caller's scope. */
+  /**
+   * The enterprise as docs/api.md describes it; 404 when outside the caller's scope. Officers'
+   * deliberations in it (screening, portrait, an end reason) as libs/domain/src/visibility allows.
+   */
   async detail(actor: Actor, creditCode: string) {
     const e = await this.enterprises.findVisible(actor, creditCode);
     if (!e) throw notFound();
@@ -57,12 +68,12 @@ export class EnterprisesService {
       policyVersion: e.policyVersion,
       nomination: e.nomination,
       nominatedBy: e.nominatedBy,
-      screening: e.screening,
+      screening: screeningVisible(actor.role) ? e.screening : null,
       leadCluster: e.leadCluster,
       commissioner: e.commissioner,
       districtLiaison: e.districtLiaison,
-      openTasks: openTasks.map(taskItem),
-      diagnosis: e.diagnosis,
+      openTasks: openTasks.map((task) => taskItem(task, actor.role)),
+      diagnosis: visibleDiagnosis(actor.role, e.diagnosis),
       problems: problems.map(problemView),
       membership: membership.map((m) => ({
         from: m.fromDate,
@@ -96,11 +107,11 @@ export class EnterprisesService {
         startedAt: l.startedAt.toISOString(),
         endedAt: l.endedAt?.toISOString() ?? null,
         finalStage: l.finalStage,
-        reason: l.reason,
+        reason: closingReasonVisible(actor.role, { stage: l.finalStage ?? '' }) ? l.reason : null,
         nominatedBy: l.nominatedBy,
       })),
 
-      closing: e.closing,
+      closing: visibleClosing(actor.role, e.closing),
       updatedAt: e.updatedAt.toISOString(),
       latestQuarter: latest?.quarter ?? null,
       doubling:

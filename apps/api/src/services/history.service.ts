@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, NotFound, t } from '@hardtech/domain';
+import { Actor, NotFound, t, visibleHistory } from '@hardtech/domain';
 import { LifecycleClient } from '@hardtech/temporal';
 import { EnterprisesRepository } from '@hardtech/persistence';
 import { HistoryEntry, readLifecycleHistory } from '../history/lifecycle-history';
@@ -7,7 +7,8 @@ import { HistoryEntry, readLifecycleHistory } from '../history/lifecycle-history
 /**
  * GET /api/enterprises/:creditCode/history: read from Temporal's event histories of every run of
  * `enterprise/<credit code>`: earlier lifecycles (re-nominations start a new run of the same id)
- * and the runs continue-as-new chained, oldest first.
+ * and the runs continue-as-new chained, oldest first; what the caller may read of them
+ * (libs/domain/src/visibility).
  */
 @Injectable()
 export class HistoryService {
@@ -21,6 +22,9 @@ export class HistoryService {
       throw new NotFound('ENTERPRISE_NOT_FOUND', t('企业不存在', 'no such enterprise'));
     }
     const runs = await this.lifecycles.runs(creditCode);
-    return readLifecycleHistory(runs, (p) => this.lifecycles.decode(p));
+    return visibleHistory(
+      actor.role,
+      readLifecycleHistory(runs, (p) => this.lifecycles.decode(p)),
+    );
   }
 }

@@ -14,6 +14,7 @@ import {
   parseNomination,
   SheetRow,
   t,
+  zipArchiveProblem,
 } from '@hardtech/domain';
 import { ClustersRepository } from '@hardtech/persistence';
 import { NominationsService } from './nominations.service';
@@ -128,6 +129,9 @@ export class NominationImportService {
     // .xlsx is a zip archive: refuse anything else before parsing it.
     if (file.subarray(0, 4).toString('binary') !== 'PK\x03\x04')
       throw invalid('文件不是 .xlsx 格式', 'not an .xlsx file');
+    // A zip bomb is refused from its directory, before the reader inflates it (issue 20.6).
+    const bomb = zipArchiveProblem(file);
+    if (bomb) throw new InvalidInput([{ field: 'file', text: bomb }], bomb);
     const wb = new ExcelJS.Workbook();
     try {
       await wb.xlsx.load(file as unknown as ExcelJS.Buffer);

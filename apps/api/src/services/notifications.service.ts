@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, NotFound, notificationText, t, TaskType } from '@hardtech/domain';
-import { NotificationFeedRepository } from '@hardtech/persistence';
+import { Actor, NotFound, notificationText, t, TaskType, Text } from '@hardtech/domain';
+import { FeedRow, NotificationFeedRepository } from '@hardtech/persistence';
+
+/** A digest carries its own text (digestText, written when it was sent); the others are built. */
+function feedText(n: FeedRow): Text {
+  if (n.kind === 'digest' || !n.dueAt) {
+    const text = (n.data as { text?: Text } | null)?.text;
+    return text && typeof text.zh === 'string' ? text : t('待办汇总', 'Task digest');
+  }
+  return notificationText(n.kind, n.taskType as TaskType, n.enterpriseName ?? '', n.dueAt.toISOString());
+}
 
 @Injectable()
 export class NotificationsService {
@@ -12,12 +21,12 @@ export class NotificationsService {
       items: items.map((n) => ({
         id: n.id,
         kind: n.kind,
-        text: notificationText(n.kind, n.taskType as TaskType, n.enterpriseName, n.dueAt.toISOString()),
+        text: feedText(n),
         taskId: n.taskId,
         taskType: n.taskType,
         creditCode: n.creditCode,
         enterpriseName: n.enterpriseName,
-        dueAt: n.dueAt.toISOString(),
+        dueAt: n.dueAt?.toISOString() ?? null,
         createdAt: n.createdAt.toISOString(),
         read: n.read,
       })),

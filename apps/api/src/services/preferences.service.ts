@@ -1,9 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { AppConfig, CONFIG, outboundPolicyOf } from '@hardtech/config';
 import {
   Actor,
   assertValid,
+  FieldError,
   InvalidInput,
   NotificationPreferences,
+  outboundUrlProblem,
   PREFERENCE_FIELDS,
   t,
 } from '@hardtech/domain';
@@ -22,7 +25,10 @@ function view(p: NotificationPreferences): PreferencesView {
 
 @Injectable()
 export class PreferencesService {
-  constructor(private readonly preferences: PreferencesRepository) {}
+  constructor(
+    private readonly preferences: PreferencesRepository,
+    @Inject(CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async get(actor: Actor): Promise<PreferencesView> {
     return view(await this.preferences.get(actor.username));
@@ -35,6 +41,14 @@ export class PreferencesService {
     }
     const merged = { ...(await this.preferences.get(actor.username)), ...body };
     assertValid(PREFERENCE_FIELDS, merged);
+    // Robot URLs are called by the server: only the robot hosts and the listed ones (issue 20.5).
+    const errors: FieldError[] = [];
+    for (const field of ['wecomWebhook', 'dingtalkWebhook'] as const) {
+      const url = merged[field];
+      const problem = typeof url === 'string' ? outboundUrlProblem(url, outboundPolicyOf(this.config)) : null;
+      if (problem) errors.push({ field, text: problem });
+    }
+    if (errors.length) throw new InvalidInput(errors);
     return view(await this.preferences.set(actor.username, merged as NotificationPreferences));
   }
 }

@@ -4,11 +4,15 @@ import {
   allowedTaskActions,
   Conflict,
   NotFound,
+  Role,
   RuleViolation,
+  screeningVisible,
   t,
   TASK_FORMS,
   TASK_LABELS,
+  taskMaterialVisible,
   Text,
+  visibleStep,
 } from '@hardtech/domain';
 import {
   ActivePolicyRepository,
@@ -26,11 +30,26 @@ import {
   LifecycleClient,
 } from '@hardtech/temporal';
 import { TASK_DEFINITIONS } from '@hardtech/workflows/lifecycle/definition';
+import { CaseFileService } from './case-file.service';
 import { Completion, completionUpdateId, isReplayOf } from './idempotency';
 import { TaskReferences } from './task-references';
 import { UsersService } from './users.service';
 
-export function taskItem(task: TaskEntity) {
+/**
+ * A task as the reader may see it: a completed officer's step keeps from the enterprise and the
+ * departments what libs/domain/src/visibility says (its data's deliberations, who completed it).
+ */
+function completedStep(task: TaskEntity, role: Role) {
+  return visibleStep(role, {
+    taskType: task.type,
+    outcome: task.outcome ?? '',
+    data: task.data ?? {},
+    actor: task.completedBy,
+  });
+}
+
+export function taskItem(task: TaskEntity, role: Role) {
+  const step = completedStep(task, role);
   return {
     id: task.id,
     type: task.type,
@@ -49,7 +68,7 @@ export function taskItem(task: TaskEntity) {
     cluster: task.cluster,
     policyVersion: task.policyVersion,
     outcome: task.outcome,
-    completedBy: task.completedBy,
+    completedBy: step.actor,
     completedAt: task.completedAt?.toISOString() ?? null,
   };
 }
@@ -65,14 +84,23 @@ export class TasksService {
     private readonly users: UsersService,
     private readonly references: TaskReferences,
     private readonly policies: ActivePolicyRepository,
+    private readonly caseFiles: CaseFileService,
   ) {}
 
   async list(actor: Actor, filter: TaskFilter) {
     const { items, total } = await this.tasks.list(actor, filter);
-    return { items: items.map(taskItem), total, page: filter.page, pageSize: filter.pageSize };
+    return {
+      items: items.map((task) => taskItem(task, actor.role)),
+      total,
+      page: filter.page,
+      pageSize: filter.pageSize,
+    };
   }
 
-  /** The task with its form (from the statechart), the enterprise's summary and the comments. */
+  /**
+   * The task with its form (from the statechart), the enterprise's summary, the comments and the
+   * case file the decision is taken on.
+   */
   async detail(actor: Actor, id: string) {
     const task = await this.visible(actor, id);
     const enterprise = await this.enterprises.findRow(task.creditCode);
@@ -84,14 +112,18 @@ export class TasksService {
         label: o.label,
       }),
     );
-    const comments = await this.tasks.commentsOf(id);
+    const material = taskMaterialVisible(actor.role, task.type);
+    const [comments, caseFile] = await Promise.all([
+      material ? this.tasks.commentsOf(id) : Promise.resolve([]),
+      this.caseFiles.ofTask(actor, task),
+    ]);
     const actions =
       task.status === 'open'
         ? allowedTaskActions(actor, task)
         : { complete: false, claim: false, unclaim: false, delegate: false };
     return {
-      ...taskItem(task),
-      data: task.data,
+      ...taskItem(task, actor.role),
+      data: task.data && completedStep(task, actor.role).data,
       form,
       outcomes,
       actions,
@@ -104,10 +136,11 @@ export class TasksService {
         cluster: enterprise.cluster,
         stage: enterprise.stage,
         leadCluster: enterprise.leadCluster,
-        screening: enterprise.screening,
+        screening: screeningVisible(actor.role) ? enterprise.screening : null,
         nomination: enterprise.nomination,
       },
       comments: comments.map(commentView),
+      caseFile,
     };
   }
 

@@ -9,6 +9,7 @@ import {
   groupMembers,
   InvalidInput,
   isCandidate,
+  mayHoldTask,
   NotFound,
   passwordProblem,
   Role,
@@ -18,8 +19,16 @@ import {
   t,
   UserView,
 } from '@hardtech/domain';
-import { ClustersRepository, UserEntity, UserFilter, UsersRepository } from '@hardtech/persistence';
+import {
+  ClustersRepository,
+  TasksRepository,
+  UserEntity,
+  UserFilter,
+  UsersRepository,
+} from '@hardtech/persistence';
+import { LifecycleClient } from '@hardtech/temporal';
 import { CreateUserDto, UpdateUserDto } from '../dtos/user.dto';
+import { DEMO_ADMIN_PASSWORD } from '../seed/demo-data';
 import { AuthService, LoginResult, LOCK_MINUTES, MAX_FAILED_LOGINS } from './auth.service';
 
 export type { UserView };
@@ -33,6 +42,8 @@ export function userView(u: UserEntity): UserView {
     active: u.active,
     lockedUntil: u.lockedUntil && u.lockedUntil > new Date() ? u.lockedUntil.toISOString() : null,
     createdAt: u.createdAt.toISOString(),
+    wecomUserId: u.wecomUserId,
+    dingtalkUserId: u.dingtalkUserId,
   };
 }
 
@@ -50,6 +61,8 @@ export class UsersService {
     private readonly clusters: ClustersRepository,
     private readonly auth: AuthService,
     @Inject(CONFIG) private readonly config: AppConfig,
+    private readonly tasks: TasksRepository,
+    private readonly lifecycles: LifecycleClient,
   ) {}
 
   async create(actor: Actor, dto: CreateUserDto): Promise<UserView> {
@@ -58,7 +71,13 @@ export class UsersService {
     if (await this.users.findByUsername(dto.username)) {
       throw new Conflict('USERNAME_TAKEN', t('用户名已存在', 'the username is taken'));
     }
-    return userView(await this.insert(dto.username, dto.password, dto.displayName, dto.role, dto.scope));
+    const { wecomUserId = null, dingtalkUserId = null } = dto;
+    return userView(
+      await this.insert(dto.username, dto.password, dto.displayName, dto.role, dto.scope, {
+        wecomUserId,
+        dingtalkUserId,
+      }),
+    );
   }
 
   async list(filter: UserFilter) {
@@ -93,6 +112,8 @@ export class UsersService {
     if (dto.displayName !== undefined) changes.displayName = dto.displayName;
     if (dto.role !== undefined || dto.scope !== undefined) Object.assign(changes, { role, scope });
     if (dto.active !== undefined) changes.active = dto.active;
+    if (dto.wecomUserId !== undefined) changes.wecomUserId = dto.wecomUserId;
+    if (dto.dingtalkUserId !== undefined) changes.dingtalkUserId = dto.dingtalkUserId;
     if (dto.password !== undefined) changes.passwordHash = await hash(dto.password);
     if (dto.unlock || dto.password !== undefined)
       Object.assign(changes, { failedLogins: 0, lockedUntil: null });
@@ -100,7 +121,24 @@ export class UsersService {
       throw new InvalidInput([{ field: 'body', text: t('没有要修改的内容', 'nothing to change') }]);
     }
     await this.users.update(user.id, changes, dto.password !== undefined);
+    await this.releaseTasksOutOfReach(user, { username: user.username, role, scope }, dto.active !== false);
     return this.get(user.username);
+  }
+
+  /**
+   * The tasks a user has claimed that their new role or scope (or deactivation) no longer lets them
+   * hold go back to their candidates (issue 20.6). The release is an unclaim by the holder as they
+   * were — the one actor the workflow's rule always lets give a claim back; the audit log names the
+   * administrator whose change caused it.
+   */
+  private async releaseTasksOutOfReach(before: UserEntity, after: Actor, active: boolean): Promise<void> {
+    const holder: Actor = { username: before.username, role: before.role, scope: before.scope };
+    for (const task of await this.tasks.openAssignedTo(before.username)) {
+      if (active && mayHoldTask(after, task)) continue;
+      await this.lifecycles
+        .assign(task.creditCode, { taskId: task.id, kind: 'unclaim', actor: holder })
+        .catch((e) => this.logger.warn(`task ${task.id} not released from ${before.username}: ${e}`));
+    }
   }
 
   /** The caller's own password; answers a fresh token, as every earlier session ends. */
@@ -138,7 +176,7 @@ export class UsersService {
   async ensureBootstrapAdmin(): Promise<void> {
     const { adminUsername, adminPassword } = this.config.auth;
     const username = adminUsername ?? (this.config.demoMode ? 'admin' : undefined);
-    const password = adminPassword ?? (this.config.demoMode ? 'admin123456' : undefined);
+    const password = adminPassword ?? (this.config.demoMode ? DEMO_ADMIN_PASSWORD : undefined);
     if (!username || !password) {
       this.logger.warn('no bootstrap admin: set ADMIN_USERNAME and ADMIN_PASSWORD');
       return;
@@ -168,7 +206,17 @@ export class UsersService {
     if (problems.length) throw new InvalidInput(problems);
   }
 
-  private async insert(username: string, password: string, displayName: string, role: Role, scope: Scope) {
+  private async insert(
+    username: string,
+    password: string,
+    displayName: string,
+    role: Role,
+    scope: Scope,
+    ids: { wecomUserId: string | null; dingtalkUserId: string | null } = {
+      wecomUserId: null,
+      dingtalkUserId: null,
+    },
+  ) {
     try {
       return await this.users.insert({
         username,
@@ -176,6 +224,7 @@ export class UsersService {
         displayName,
         role,
         scope,
+        ...ids,
       });
     } catch (e) {
       if ((e as { code?: string }).code === '23505') {

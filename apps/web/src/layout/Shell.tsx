@@ -1,5 +1,5 @@
-import { LogoutOutlined } from '@ant-design/icons';
-import { Button, Layout, Menu, Segmented, Space, Typography } from 'antd';
+import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
+import { Button, Drawer, Layout, Menu, Segmented, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -8,8 +8,13 @@ import { Language, setLanguage, useLocalText } from '../i18n';
 import { useReference } from '../api/reference';
 import { NotificationBell } from '../pages/notifications/NotificationBell';
 import { allows, NAVIGATION } from './navigation';
+import { useNarrow } from './useNarrow';
 
-/** The frame of every page after sign-in: navigation by role, language switch, the signed-in user. */
+/**
+ * The frame of every page after sign-in: navigation by role, language switch, the signed-in user.
+ * On a phone the navigation, the user and the language switch move into a drawer behind a menu
+ * button, so the header keeps one line.
+ */
 export function Shell() {
   const { t, i18n } = useTranslation();
   const user = useUser();
@@ -30,6 +35,91 @@ export function Shell() {
     .sort((a, b) => b.length - a.length)
     .slice(0, 1);
 
+  const narrow = useNarrow();
+  const [drawer, setDrawer] = useState(false);
+  const menu = (
+    <Menu
+      mode="inline"
+      items={items}
+      selectedKeys={selected}
+      onClick={({ key }) => {
+        setDrawer(false);
+        navigate(key);
+      }}
+      data-testid="nav"
+    />
+  );
+  const language = (
+    <Segmented
+      aria-label={t('language')}
+      value={i18n.language === 'en' ? 'en' : 'zh-CN'}
+      options={[
+        { label: '中文', value: 'zh-CN' },
+        { label: 'EN', value: 'en' },
+      ]}
+      onChange={(value) => setLanguage(value as Language)}
+    />
+  );
+  const who = (
+    <span data-testid="current-user" style={{ wordBreak: 'keep-all' }}>
+      {user.displayName ?? user.username}
+      {reference ? ` · ${local(reference.roles[user.role])}` : ''}
+    </span>
+  );
+  const logoutButton = (
+    <Button icon={<LogoutOutlined />} onClick={() => void logout().then(() => navigate('/login'))}>
+      {t('logout')}
+    </Button>
+  );
+
+  if (narrow) {
+    return (
+      <Layout style={{ minHeight: '100vh' }}>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            padding: '0 8px',
+            display: 'flex',
+            alignItems: 'center',
+            gap: 8,
+            position: 'sticky',
+            top: 0,
+            zIndex: 10,
+          }}
+        >
+          <Button
+            type="text"
+            icon={<MenuOutlined />}
+            aria-label={t('menu')}
+            data-testid="nav-toggle"
+            onClick={() => setDrawer(true)}
+          />
+          <Typography.Text strong ellipsis style={{ flex: 1, minWidth: 0, fontSize: 16 }}>
+            {t('appShort')}
+          </Typography.Text>
+          <NotificationBell />
+        </Layout.Header>
+        <Drawer
+          placement="left"
+          open={drawer}
+          onClose={() => setDrawer(false)}
+          width={280}
+          title={who}
+          styles={{ body: { padding: 0, display: 'flex', flexDirection: 'column' } }}
+        >
+          {menu}
+          <Space direction="vertical" style={{ padding: 16 }}>
+            {language}
+            {logoutButton}
+          </Space>
+        </Drawer>
+        <Layout.Content style={{ margin: 8, minWidth: 0 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    );
+  }
+
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider
@@ -43,13 +133,7 @@ export function Shell() {
         <div style={{ padding: '16px 12px', fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden' }}>
           {collapsed ? null : t('appShort')}
         </div>
-        <Menu
-          mode="inline"
-          items={items}
-          selectedKeys={selected}
-          onClick={({ key }) => navigate(key)}
-          data-testid="nav"
-        />
+        {menu}
       </Layout.Sider>
       <Layout>
         <Layout.Header
@@ -66,23 +150,10 @@ export function Shell() {
             {t('appTitle')}
           </Typography.Title>
           <Space size="middle">
-            <Segmented
-              aria-label={t('language')}
-              value={i18n.language === 'en' ? 'en' : 'zh-CN'}
-              options={[
-                { label: '中文', value: 'zh-CN' },
-                { label: 'EN', value: 'en' },
-              ]}
-              onChange={(value) => setLanguage(value as Language)}
-            />
+            {language}
             <NotificationBell />
-            <span data-testid="current-user">
-              {user.displayName ?? user.username}
-              {reference ? ` · ${local(reference.roles[user.role])}` : ''}
-            </span>
-            <Button icon={<LogoutOutlined />} onClick={() => void logout().then(() => navigate('/login'))}>
-              {t('logout')}
-            </Button>
+            {who}
+            {logoutButton}
           </Space>
         </Layout.Header>
         <Layout.Content style={{ margin: 16, minWidth: 0 }}>

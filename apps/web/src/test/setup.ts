@@ -4,10 +4,18 @@ import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import '../i18n';
 
+// jsdom has no layout: media queries are answered for a desktop screen (window.innerWidth, 1024 in
+// jsdom; a test may set it), so antd's breakpoints see a wide screen as a browser would.
+const widthMatches = (query: string): boolean => {
+  const min = /min-width:\s*(\d+)px/.exec(query);
+  const max = /max-width:\s*(\d+(?:\.\d+)?)px/.exec(query);
+  const width = window.innerWidth;
+  return (!min || width >= Number(min[1])) && (!max || width <= Number(max[1])) && Boolean(min || max);
+};
 Object.defineProperty(window, 'matchMedia', {
   writable: true,
   value: (query: string) => ({
-    matches: false,
+    matches: widthMatches(query),
     media: query,
     onchange: null,
     addListener: () => undefined,

@@ -52,10 +52,52 @@ export function dingtalkBody(m: Message): string {
   });
 }
 
-/** The robots answer 200 with {errcode: 0} when they accepted the message. */
-export async function robotAccepted(res: Response): Promise<void> {
-  if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  const body = (await res.json().catch(() => ({}))) as { errcode?: number; errmsg?: string };
+/** The robots answer 200 with {errcode: 0} when they accepted the message (a redirect is a failure). */
+export function robotAccepted(res: { status: number; body: string }): void {
+  if (res.status < 200 || res.status >= 300) throw new Error(`HTTP ${res.status}`);
+  let body: { errcode?: number; errmsg?: string } = {};
+  try {
+    body = JSON.parse(res.body);
+  } catch {
+    // not JSON: accepted by its status
+  }
   if (body.errcode !== undefined && body.errcode !== 0)
     throw new Error(`errcode ${body.errcode}: ${body.errmsg ?? ''}`);
+}
+
+/** A text card for one person's 企业微信 application message or 钉钉 work notice. */
+export interface CorpCard {
+  title: string;
+  description: string;
+  /** Opens the task (after login: the web UI keeps the link through the login page). */
+  url: string;
+  button: string;
+}
+
+/** 企业微信 takes at most 128 bytes of title and 512 of description (UTF-8). */
+function clip(text: string, bytes: number): string {
+  let out = '';
+  for (const ch of text) {
+    if (Buffer.byteLength(out + ch) > bytes) return `${out.slice(0, -1)}…`;
+    out += ch;
+  }
+  return out;
+}
+
+/**
+ * The card of a notification: titled with its kind (the text's 【…】) and the enterprise, linking to
+ * the task, or to the inbox for a digest.
+ */
+export function corpCard(
+  n: { taskId?: string | null; enterpriseName?: string | null },
+  text: Text,
+  publicUrl: string,
+): CorpCard {
+  const kind = /^【(.+?)】/.exec(text.zh)?.[1] ?? '通知';
+  return {
+    title: clip(n.enterpriseName ? `${kind}｜${n.enterpriseName}` : kind, 128),
+    description: clip(text.zh.replace(/^【.+?】/, ''), 512),
+    url: n.taskId ? `${publicUrl}/tasks/${n.taskId}` : `${publicUrl}/inbox`,
+    button: n.taskId ? '去办理' : '查看待办',
+  };
 }

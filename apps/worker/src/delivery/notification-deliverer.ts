@@ -1,9 +1,15 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
-import { AppConfig, CONFIG } from '@hardtech/config';
+import { AppConfig, CONFIG, outboundPolicyOf } from '@hardtech/config';
 import { notificationText, Text, TaskType } from '@hardtech/domain';
-import { Delivery, NotificationsRepository, PreferencesRepository } from '@hardtech/persistence';
 import {
+  Delivery,
+  NotificationsRepository,
+  PreferencesRepository,
+  TaskNoticesRepository,
+} from '@hardtech/persistence';
+import {
+  corpCard,
   dingtalkBody,
   dingtalkSignedUrl,
   Message,
@@ -11,14 +17,20 @@ import {
   webhookRequest,
   wecomBody,
 } from './channels';
+import { postOutbound } from './outbound-request';
+import { DingtalkAppClient } from './dingtalk-app.client';
+import { WecomAppClient } from './wecom-app.client';
 
 const POLL_MS = 1000;
 const BATCH = 20;
+/** Opened tasks fanned out per poll: a quarterly dispatch's thousand tasks take seconds, not a stall. */
+const NOTICE_BATCH = 100;
 const TIMEOUT_MS = 10_000;
 
 /**
- * Drains the notification outbox: the system webhook (signed), 企业微信 and 钉钉 group robots and
- * e-mail, each retried with backoff until delivered; every attempt's outcome stays in
+ * Fans out the new-task notices the projection queued (TaskNoticesRepository), then drains the
+ * notification outbox: the system webhook (signed), 企业微信 and 钉钉 group robots, 企业微信
+ * application messages and 钉钉 work notices to one person, and e-mail, each retried with backoff until delivered; every attempt's outcome stays in
  * notification_deliveries. Several workers share the outbox (rows are claimed with SKIP LOCKED).
  */
 @Injectable()
@@ -27,12 +39,19 @@ export class NotificationDeliverer implements OnApplicationBootstrap, OnApplicat
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private mailer: Transporter | null = null;
+  private readonly wecomApp: WecomAppClient | null;
+  private readonly dingtalkApp: DingtalkAppClient | null;
 
   constructor(
     private readonly outbox: NotificationsRepository,
+    private readonly notices: TaskNoticesRepository,
     private readonly preferences: PreferencesRepository,
     @Inject(CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    const { wecomApp, dingtalkApp } = config.notifications;
+    this.wecomApp = wecomApp ? new WecomAppClient(wecomApp) : null;
+    this.dingtalkApp = dingtalkApp ? new DingtalkAppClient(dingtalkApp) : null;
+  }
 
   onApplicationBootstrap(): void {
     if (this.config.notifications.smtpUrl) this.mailer = createTransport(this.config.notifications.smtpUrl);
@@ -49,6 +68,7 @@ export class NotificationDeliverer implements OnApplicationBootstrap, OnApplicat
 
   private async drain(): Promise<void> {
     try {
+      await this.notices.sweep(NOTICE_BATCH);
       for (const delivery of await this.outbox.claimDue(BATCH)) await this.deliver(delivery);
     } catch (e) {
       this.logger.warn(`outbox: ${(e as Error).message}`);
@@ -74,18 +94,14 @@ export class NotificationDeliverer implements OnApplicationBootstrap, OnApplicat
   }
 
   private async send(d: Delivery, m: Message): Promise<void> {
+    const policy = outboundPolicyOf(this.config);
     const post = (url: string, body: string, headers: Record<string, string> = {}) =>
-      fetch(url, {
-        method: 'POST',
-        body,
-        headers: { 'content-type': 'application/json', ...headers },
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
+      postOutbound(url, body, { 'content-type': 'application/json', ...headers }, policy, TIMEOUT_MS);
     switch (d.channel) {
       case 'webhook': {
         const { body, headers } = webhookRequest(m, this.config.notifications.webhookSecret ?? '');
         const res = await post(d.target, body, headers);
-        if (!res.ok) throw new Error(`HTTP ${res.status}`);
+        if (res.status < 200 || res.status >= 300) throw new Error(`HTTP ${res.status}`);
         return;
       }
       case 'wecom':
@@ -96,6 +112,15 @@ export class NotificationDeliverer implements OnApplicationBootstrap, OnApplicat
           await post(secret ? dingtalkSignedUrl(d.target, secret) : d.target, dingtalkBody(m)),
         );
       }
+      case 'wecom_app':
+        if (!this.wecomApp) throw new Error('no 企业微信 application configured (WECOM_CORP_ID)');
+        return this.wecomApp.send(d.target, corpCard(d.payload, m.text, this.config.notifications.publicUrl));
+      case 'dingtalk_app':
+        if (!this.dingtalkApp) throw new Error('no 钉钉 application configured (DINGTALK_APP_KEY)');
+        return this.dingtalkApp.send(
+          d.target,
+          corpCard(d.payload, m.text, this.config.notifications.publicUrl),
+        );
       case 'email': {
         if (!this.mailer) throw new Error('no SMTP server configured (SMTP_URL)');
         await this.mailer.sendMail({

@@ -10,6 +10,10 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 32 }) role: Role;
   @Column({ type: 'jsonb', default: {} }) scope: Scope;
   @Column({ type: 'boolean', default: true }) active: boolean;
+  /** The user in the 企业微信 and 钉钉 directories, for person-to-person messages (issue 18 §2). */
+  @Column({ name: 'wecom_user_id', type: 'varchar', length: 64, nullable: true }) wecomUserId: string | null;
+  @Column({ name: 'dingtalk_user_id', type: 'varchar', length: 64, nullable: true })
+  dingtalkUserId: string | null;
   @Column({ name: 'failed_logins', type: 'integer', default: 0 }) failedLogins: number;
   @Column({ name: 'locked_until', type: 'timestamptz', nullable: true }) lockedUntil: Date | null;
   /** Tokens issued before this instant are refused (set when the password is reset). */

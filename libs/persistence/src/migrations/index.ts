@@ -8,6 +8,8 @@ import { AuditLog1764400000000 } from './1764400000000-AuditLog';
 import { InboxIndexes1764500000000 } from './1764500000000-InboxIndexes';
 import { Attachments1764600000000 } from './1764600000000-Attachments';
 import { SavedViews1764610000000 } from './1764610000000-SavedViews';
+import { TaskNotices1764700000000 } from './1764700000000-TaskNotices';
+import { CorpMessages1764710000000 } from './1764710000000-CorpMessages';
 
 /** In order. Never edit a migration that has shipped; add a new one. */
 export const MIGRATIONS = [
@@ -21,4 +23,6 @@ export const MIGRATIONS = [
   InboxIndexes1764500000000,
   Attachments1764600000000,
   SavedViews1764610000000,
+  TaskNotices1764700000000,
+  CorpMessages1764710000000,
 ];

@@ -7,6 +7,7 @@ import { writeMembership } from './membership.writer';
 import { bindNominationEvidence } from './nomination-evidence.writer';
 import { writeProblems } from './problems.writer';
 import { writeQuarterlyReports } from './quarterly-reports.writer';
+import { queueTaskNotices } from './task-notices.writer';
 import { writeTasks } from './tasks.writer';
 import type { ProjectionWriter } from './writer';
 
@@ -20,6 +21,7 @@ export const PROJECTION_WRITERS: readonly ProjectionWriter[] = [
   bindNominationEvidence, // before writeLifecycle: it binds only while the lifecycle has no row
   writeLifecycle,
   writeTasks,
+  queueTaskNotices,
   writeProblems,
   writeQuarterlyReports,
   writeMembership,

@@ -1,39 +1,44 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, groupsOf } from '@hardtech/domain';
+import { Actor, groupsOf, NotificationKind } from '@hardtech/domain';
 
+/** A reminder or escalation of a task, or a person's digest (no task, no due date; its text in data). */
 export interface FeedRow {
   id: string;
-  kind: 'reminder' | 'escalation';
-  taskId: string;
-  taskType: string;
-  creditCode: string;
-  enterpriseName: string;
-  dueAt: Date;
+  kind: NotificationKind | 'digest';
+  taskId: string | null;
+  taskType: string | null;
+  creditCode: string | null;
+  enterpriseName: string | null;
+  dueAt: Date | null;
+  data: unknown;
   createdAt: Date;
   read: boolean;
 }
 
-/** The caller's notifications: those addressed to a group they belong to. */
+/**
+ * The caller's notifications about tasks: those addressed to a group they belong to (a digest has
+ * no task; it reaches people on their channels only).
+ */
 @Injectable()
 export class NotificationFeedRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   async list(actor: Actor, unreadOnly: boolean, page: number, pageSize: number) {
     const groups = groupsOf(actor);
-    const where = `n.audience_groups && $1::text[] ${unreadOnly ? 'AND r.notification_id IS NULL' : ''}`;
+    const where = `n.audience_groups && $1::text[] AND n.task_id IS NOT NULL ${unreadOnly ? 'AND r.notification_id IS NULL' : ''}`;
     const from = `FROM notifications n LEFT JOIN notification_reads r ON r.notification_id = n.id AND r.username = $2`;
     const [rows, [{ total, unread }]] = await Promise.all([
       this.ds.query(
         `SELECT n.id, n.kind, n.task_id, n.task_type, n.credit_code, n.enterprise_name, n.due_at, n.created_at,
-           r.notification_id IS NOT NULL AS read
+           n.data, r.notification_id IS NOT NULL AS read
          ${from} WHERE ${where} ORDER BY n.created_at DESC, n.id LIMIT $3 OFFSET $4`,
         [groups, actor.username, pageSize, (page - 1) * pageSize],
       ),
       this.ds.query(
         `SELECT count(*)::int AS total, count(*) FILTER (WHERE r.notification_id IS NULL)::int AS unread
-         ${from} WHERE n.audience_groups && $1::text[]`,
+         ${from} WHERE n.audience_groups && $1::text[] AND n.task_id IS NOT NULL`,
         [groups, actor.username],
       ),
     ]);
@@ -45,6 +50,7 @@ export class NotificationFeedRepository {
       creditCode: r.credit_code,
       enterpriseName: r.enterprise_name,
       dueAt: r.due_at,
+      data: r.data,
       createdAt: r.created_at,
       read: r.read,
     }));

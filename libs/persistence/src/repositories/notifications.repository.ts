@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { NotificationKind } from '@hardtech/domain';
 import type { Channel } from './preferences.repository';
 
-/** A reminder or escalation of a task, or a person's digest (no task; figures in data). */
+/** A new-task notice, reminder or escalation of a task, or a person's digest (no task; figures in data). */
 export interface StoredNotification {
   id: string;
-  kind: 'reminder' | 'escalation' | 'digest';
+  kind: NotificationKind | 'digest';
   taskId?: string | null;
   taskType?: string | null;
   creditCode?: string | null;

@@ -5,7 +5,8 @@ import { Actor, DEFAULT_PREFERENCES, groupsOf, NotificationPreferences } from '@
 
 /** One delivery target of a notification. */
 export interface Channel {
-  channel: 'webhook' | 'email' | 'wecom' | 'dingtalk';
+  /** wecom / dingtalk: group robots; wecom_app / dingtalk_app: messages to one person's id. */
+  channel: 'webhook' | 'email' | 'wecom' | 'dingtalk' | 'wecom_app' | 'dingtalk_app';
   target: string;
   recipient: string | null;
 }
@@ -15,21 +16,43 @@ export class PreferencesRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   async get(username: string): Promise<NotificationPreferences> {
-    const [row] = await this.ds.query(`SELECT * FROM notification_preferences WHERE username = $1`, [
-      username,
-    ]);
+    const [row] = await this.ds.query(
+      `SELECT ${PREFERENCE_COLUMNS} FROM users u LEFT JOIN notification_preferences p ON p.username = u.username
+       WHERE u.username = $1`,
+      [username],
+    );
     return row ? toPreferences(row) : { ...DEFAULT_PREFERENCES };
   }
 
+  /** The ids in the 企业微信 / 钉钉 directories are the user's (users), the rest preferences. */
   async set(username: string, p: NotificationPreferences): Promise<NotificationPreferences> {
-    await this.ds.query(
-      `INSERT INTO notification_preferences (username, email, email_enabled, wecom_webhook, dingtalk_webhook, dingtalk_secret, digest, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, now())
-       ON CONFLICT (username) DO UPDATE SET email = EXCLUDED.email, email_enabled = EXCLUDED.email_enabled,
-         wecom_webhook = EXCLUDED.wecom_webhook, dingtalk_webhook = EXCLUDED.dingtalk_webhook,
-         dingtalk_secret = EXCLUDED.dingtalk_secret, digest = EXCLUDED.digest, updated_at = now()`,
-      [username, p.email, p.emailEnabled, p.wecomWebhook, p.dingtalkWebhook, p.dingtalkSecret, p.digest],
-    );
+    await this.ds.transaction(async (m) => {
+      await m.query(
+        `INSERT INTO notification_preferences (username, email, email_enabled, wecom_webhook, dingtalk_webhook,
+           dingtalk_secret, digest, wecom_app, dingtalk_app, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now())
+         ON CONFLICT (username) DO UPDATE SET email = EXCLUDED.email, email_enabled = EXCLUDED.email_enabled,
+           wecom_webhook = EXCLUDED.wecom_webhook, dingtalk_webhook = EXCLUDED.dingtalk_webhook,
+           dingtalk_secret = EXCLUDED.dingtalk_secret, digest = EXCLUDED.digest, wecom_app = EXCLUDED.wecom_app,
+           dingtalk_app = EXCLUDED.dingtalk_app, updated_at = now()`,
+        [
+          username,
+          p.email,
+          p.emailEnabled,
+          p.wecomWebhook,
+          p.dingtalkWebhook,
+          p.dingtalkSecret,
+          p.digest,
+          p.wecomApp,
+          p.dingtalkApp,
+        ],
+      );
+      await m.query(`UPDATE users SET wecom_user_id = $2, dingtalk_user_id = $3 WHERE username = $1`, [
+        username,
+        p.wecomUserId,
+        p.dingtalkUserId,
+      ]);
+    });
     return this.get(username);
   }
 
@@ -48,9 +71,10 @@ export class PreferencesRepository {
   /** Active users with preferences beyond the inbox, for digests and audiences. */
   async people(): Promise<{ actor: Actor; prefs: NotificationPreferences }[]> {
     const rows = await this.ds.query(
-      `SELECT u.username, u.role, u.scope, u.display_name, p.*
-       FROM users u JOIN notification_preferences p ON p.username = u.username
-       WHERE u.active AND ((p.email_enabled AND p.email IS NOT NULL) OR p.wecom_webhook IS NOT NULL OR p.dingtalk_webhook IS NOT NULL)`,
+      `SELECT u.username, u.role, u.scope, u.display_name, ${PREFERENCE_COLUMNS}
+       FROM users u LEFT JOIN notification_preferences p ON p.username = u.username
+       WHERE u.active AND ((p.email_enabled AND p.email IS NOT NULL) OR p.wecom_webhook IS NOT NULL
+         OR p.dingtalk_webhook IS NOT NULL OR u.wecom_user_id IS NOT NULL OR u.dingtalk_user_id IS NOT NULL)`,
     );
     return rows.map((r: any) => ({
       actor: { username: r.username, role: r.role, scope: r.scope, displayName: r.display_name },
@@ -63,15 +87,32 @@ export class PreferencesRepository {
   }
 }
 
+/** The system webhook (NOTIFY_WEBHOOK_URL), which receives every notification, when one is set. */
+export function systemChannels(webhookUrl: string | undefined): Channel[] {
+  return webhookUrl ? [{ channel: 'webhook', target: webhookUrl, recipient: null }] : [];
+}
+
 export function channelsOf(username: string, p: NotificationPreferences): Channel[] {
   const out: Channel[] = [];
   if (p.emailEnabled && p.email) out.push({ channel: 'email', target: p.email, recipient: username });
   if (p.wecomWebhook) out.push({ channel: 'wecom', target: p.wecomWebhook, recipient: username });
   if (p.dingtalkWebhook) out.push({ channel: 'dingtalk', target: p.dingtalkWebhook, recipient: username });
+  if (p.wecomApp && p.wecomUserId)
+    out.push({ channel: 'wecom_app', target: p.wecomUserId, recipient: username });
+  if (p.dingtalkApp && p.dingtalkUserId)
+    out.push({ channel: 'dingtalk_app', target: p.dingtalkUserId, recipient: username });
   return out;
 }
 
-function toPreferences(r: any): NotificationPreferences {
+/** The columns toPreferences reads, from users u LEFT JOIN notification_preferences p. */
+export const PREFERENCE_COLUMNS = `p.username IS NOT NULL AS has_preferences, p.email, p.email_enabled,
+  p.wecom_webhook, p.dingtalk_webhook, p.dingtalk_secret, p.digest, p.wecom_app, p.dingtalk_app,
+  u.wecom_user_id, u.dingtalk_user_id`;
+
+/** A row of PREFERENCE_COLUMNS; the defaults where the user has never saved preferences. */
+export function toPreferences(r: any): NotificationPreferences {
+  const ids = { wecomUserId: r.wecom_user_id ?? null, dingtalkUserId: r.dingtalk_user_id ?? null };
+  if (!r.has_preferences) return { ...DEFAULT_PREFERENCES, ...ids };
   return {
     email: r.email,
     emailEnabled: r.email_enabled,
@@ -79,5 +120,8 @@ function toPreferences(r: any): NotificationPreferences {
     dingtalkWebhook: r.dingtalk_webhook,
     dingtalkSecret: r.dingtalk_secret,
     digest: r.digest,
+    wecomApp: r.wecom_app,
+    dingtalkApp: r.dingtalk_app,
+    ...ids,
   };
 }

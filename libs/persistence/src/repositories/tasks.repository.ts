@@ -103,9 +103,22 @@ export class TasksRepository {
       .getMany();
   }
 
+  /** Unscoped: the open tasks a user holds (to release them when the user's role or scope changes). */
+  openAssignedTo(username: string): Promise<TaskEntity[]> {
+    return this.repo.find({ where: { assignee: username, status: 'open' }, order: { createdAt: 'ASC' } });
+  }
+
   /** Unscoped: for the system's own use (the demo seed). */
   openOf(creditCode: string): Promise<TaskEntity[]> {
     return this.repo.find({ where: { creditCode, status: 'open' }, order: { createdAt: 'ASC' } });
+  }
+
+  /** The lifecycle's completed tasks, oldest first (the caller checks the enterprise is in scope). */
+  doneOf(creditCode: string, lifecycleNo: number): Promise<TaskEntity[]> {
+    return this.repo.find({
+      where: { creditCode, lifecycleNo, status: 'done' },
+      order: { completedAt: 'ASC', id: 'ASC' },
+    });
   }
 
   commentsOf(taskId: string): Promise<TaskCommentEntity[]> {

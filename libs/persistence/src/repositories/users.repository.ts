@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import type { Role } from '@hardtech/domain';
 import { UserEntity } from '../entities';
 
@@ -30,6 +30,11 @@ export class UsersRepository {
 
   findByUsername(username: string): Promise<UserEntity | null> {
     return this.repo.findOne({ where: { username } });
+  }
+
+  /** Users by username, deactivated ones too (their names stay on what they did). */
+  findByUsernames(usernames: string[]): Promise<UserEntity[]> {
+    return usernames.length ? this.repo.find({ where: { username: In(usernames) } }) : Promise.resolve([]);
   }
 
   /** The active user behind a token, and whether that token was signed out. */
@@ -89,7 +94,15 @@ export class UsersRepository {
     changes: Partial<
       Pick<
         UserEntity,
-        'displayName' | 'role' | 'scope' | 'active' | 'passwordHash' | 'failedLogins' | 'lockedUntil'
+        | 'displayName'
+        | 'role'
+        | 'scope'
+        | 'active'
+        | 'passwordHash'
+        | 'failedLogins'
+        | 'lockedUntil'
+        | 'wecomUserId'
+        | 'dingtalkUserId'
       >
     >,
     endSessions: boolean,

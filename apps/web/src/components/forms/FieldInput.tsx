@@ -36,6 +36,8 @@ export function FieldInput({ field, required, ...control }: { field: LeafField; 
       return (
         <InputNumber
           {...common}
+          // A phone brings up its number pad (万元 take decimals).
+          inputMode="decimal"
           min={scale(field.min)}
           max={scale(field.max)}
           // 万元 to the yuan: four decimals.
@@ -46,7 +48,15 @@ export function FieldInput({ field, required, ...control }: { field: LeafField; 
       );
     }
     case 'number':
-      return <InputNumber {...common} min={field.min} max={field.max} style={{ width: '100%' }} />;
+      return (
+        <InputNumber
+          {...common}
+          inputMode="decimal"
+          min={field.min}
+          max={field.max}
+          style={{ width: '100%' }}
+        />
+      );
     case 'duration':
       return <DurationInput {...common} workingDays={field.workingDays} />;
     case 'boolean':

@@ -1,4 +1,4 @@
-import { Calendar, Card, Col, Row, Space, Table, Tag } from 'antd';
+import { Calendar, Card, Col, Row, Space, Tag } from 'antd';
 import dayjs, { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { useApi } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import type { CalendarDay, CalendarYear } from './calendar';
 import { CalendarDayEditor } from './CalendarDayEditor';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 
 /** 休 for a day off, 班 for a worked weekend day (调休), outlined when an administrator set it. */
 function DayMark({ day }: { day: CalendarDay }) {
@@ -58,7 +59,7 @@ export function CalendarPage() {
             onChanged={reload}
           />
           <Card size="small" title={t('calendar.overrides', { year })} data-testid="overrides">
-            <Table<CalendarDay>
+            <ResponsiveTable<CalendarDay>
               size="small"
               rowKey="date"
               pagination={false}

@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { OWNER_DEPARTMENTS } from '@hardtech/domain/ledger';
 import { ROLES } from '@hardtech/domain/roles';
-import { Button, Card, Form, Input, Select, Table, Tag } from 'antd';
+import { Button, Card, Form, Input, Select, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { useLocalText } from '../../i18n';
 import { UserActions } from './UserActions';
 import { UserFormModal } from './UserFormModal';
 import type { User } from './users';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 
 export function UsersPage() {
   const { t } = useTranslation('admin');
@@ -106,7 +107,7 @@ export function UsersPage() {
         </Form.Item>
       </Form>
       <ErrorAlert error={error} />
-      <Table<User>
+      <ResponsiveTable<User>
         data-testid="users-table"
         rowKey="username"
         size="small"

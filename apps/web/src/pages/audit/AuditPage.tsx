@@ -1,4 +1,4 @@
-import { Card, Space, Table, Tag } from 'antd';
+import { Card, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import type { AuditEvent, Verification } from './audit';
 import { AuditEventDetail } from './AuditEventDetail';
 import { AuditFilters } from './AuditFilters';
 import { VerifyChain } from './VerifyChain';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 
 const OUTCOME_COLORS = { ok: 'green', refused: 'orange', failed: 'red' } as const;
 
@@ -72,7 +73,7 @@ export function AuditPage() {
       </Card>
       <ErrorAlert error={error} />
       <Card styles={{ body: { padding: 0 } }}>
-        <Table<AuditEvent>
+        <ResponsiveTable<AuditEvent>
           data-testid="audit-table"
           rowKey="seq"
           size="small"

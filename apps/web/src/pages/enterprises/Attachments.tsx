@@ -1,4 +1,4 @@
-import { Button, Table } from 'antd';
+import { Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PURPOSE_LABELS } from '@hardtech/domain/attachments';
@@ -8,6 +8,7 @@ import { useApi } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLocalText } from '../../i18n';
 import { useFormat } from './format';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 
 interface Attachment {
   id: string;
@@ -38,7 +39,7 @@ export function Attachments({
   return (
     <>
       <ErrorAlert error={list.error ?? error} />
-      <Table<Attachment>
+      <ResponsiveTable<Attachment>
         data-testid="attachments"
         rowKey="id"
         size="small"

@@ -1,4 +1,4 @@
-import { Card, Input, Select, Space, Table, Typography } from 'antd';
+import { Card, Input, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { STAGES } from '@hardtech/domain/stages';
@@ -10,6 +10,7 @@ import { useFormat } from './format';
 import { useReferenceNames } from '../../api/referenceNames';
 import { StageTag } from './StageTag';
 import type { EnterpriseItem } from './types';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 
 const FILTERS = ['stage', 'district', 'cluster', 'q'] as const;
 
@@ -72,7 +73,7 @@ export function EnterpriseListPage() {
         />
       </Space>
       <ErrorAlert error={list.error} />
-      <Table<EnterpriseItem>
+      <ResponsiveTable<EnterpriseItem>
         rowKey="creditCode"
         size="middle"
         loading={list.loading}

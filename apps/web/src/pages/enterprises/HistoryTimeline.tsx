@@ -24,10 +24,12 @@ export function HistoryTimeline({ entries }: { entries: HistoryEntry[] }) {
                 <Typography.Text type="secondary">{format.dateTime(e.at)}</Typography.Text>
               </div>
               <Typography.Text strong>{local(e.label) || e.action}</Typography.Text>
-              <Typography.Text type="secondary">
-                {' '}
-                · {e.actor === 'system' ? t('timeline.system') : e.actor}
-              </Typography.Text>
+              {e.actor !== null && (
+                <Typography.Text type="secondary">
+                  {' '}
+                  · {e.actor === 'system' ? t('timeline.system') : e.actor}
+                </Typography.Text>
+              )}
               {keyData(e).map(([k, v]) => (
                 <div key={k}>
                   <Typography.Text type="secondary">

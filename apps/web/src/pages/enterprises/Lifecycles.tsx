@@ -1,15 +1,15 @@
-import { Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from './format';
 import { StageTag } from './StageTag';
 import type { Lifecycle } from './types';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 
 /** Every lifecycle of the credit code: a rejected or exited enterprise may be nominated again. */
 export function Lifecycles({ lifecycles }: { lifecycles: Lifecycle[] }) {
   const { t } = useTranslation('enterprise');
   const format = useFormat();
   return (
-    <Table<Lifecycle>
+    <ResponsiveTable<Lifecycle>
       data-testid="lifecycles"
       rowKey="lifecycleNo"
       size="small"

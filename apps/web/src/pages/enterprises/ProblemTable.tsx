@@ -1,4 +1,4 @@
-import { Table, Tag } from 'antd';
+import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
   OWNER_DEPARTMENTS,
@@ -10,6 +10,7 @@ import type { Option } from '@hardtech/domain/forms/schema';
 import { EvidenceFiles } from '../../components/EvidenceFiles';
 import { useLocalText } from '../../i18n';
 import type { ProblemView } from './types';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 
 const STATUS_COLOURS: Record<string, string> = {
   open: 'orange',
@@ -25,7 +26,7 @@ export function ProblemTable({ creditCode, problems }: { creditCode: string; pro
   const label = (options: Option[], value: string | null) =>
     local(options.find((o) => o.value === value)?.label) || value;
   return (
-    <Table<ProblemView>
+    <ResponsiveTable<ProblemView>
       data-testid="ledger"
       rowKey="id"
       size="small"

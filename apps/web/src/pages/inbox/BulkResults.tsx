@@ -1,7 +1,8 @@
-import { Modal, Table, Tag } from 'antd';
+import { Modal, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TaskItem } from '../tasks/taskTypes';
 import type { BulkAnswer } from './bulk';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 
 /** Each task's own answer to a bulk action: one may fail while the others succeed. */
 export function BulkResults({
@@ -24,7 +25,7 @@ export function BulkResults({
       cancelButtonProps={{ style: { display: 'none' } }}
       width={720}
     >
-      <Table
+      <ResponsiveTable
         rowKey="taskId"
         size="small"
         pagination={false}

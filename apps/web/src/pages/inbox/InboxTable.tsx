@@ -1,5 +1,5 @@
 import { allowedTaskActions } from '@hardtech/domain/task-permissions';
-import { Table, Typography } from 'antd';
+import { Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { useLocalText } from '../../i18n';
 import { AssignmentButtons } from '../tasks/AssignmentButtons';
 import { DueTag } from '../tasks/DueTag';
 import type { TaskItem } from '../tasks/taskTypes';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 
 interface InboxTableProps {
   items: TaskItem[];
@@ -94,7 +95,7 @@ export function InboxTable(props: InboxTableProps) {
   ];
 
   return (
-    <Table<TaskItem>
+    <ResponsiveTable<TaskItem>
       rowKey="id"
       size="middle"
       data-testid="inbox-table"

@@ -1,5 +1,5 @@
 import { WarningFilled } from '@ant-design/icons';
-import { Card, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Card, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Option } from '@hardtech/domain/forms/schema';
 import {
@@ -20,6 +20,7 @@ import { ExportButton } from '../../components/ExportButton';
 import { useLocalText } from '../../i18n';
 import { LedgerFilters } from './LedgerFilters';
 import { isOverdue, LedgerProblem } from './problem';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 
 const STATUS_COLORS: Record<string, string> = {
   open: 'default',
@@ -127,7 +128,7 @@ export function LedgerPage() {
         }}
       />
       <ErrorAlert error={error} />
-      <Table<LedgerProblem>
+      <ResponsiveTable<LedgerProblem>
         style={{ marginTop: 16 }}
         data-testid="ledger-table"
         rowKey="id"

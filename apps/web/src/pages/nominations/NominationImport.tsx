@@ -1,11 +1,12 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Space, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api, download } from '../../api/client';
 import type { FieldError } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 
 /** POST /api/nominations/import: valid rows start lifecycles, invalid ones come back with reasons. */
 interface ImportResult {
@@ -80,7 +81,7 @@ export function NominationImport() {
             </Space>
           )}
           {result.rejected.length > 0 && (
-            <Table
+            <ResponsiveTable
               data-testid="import-rejected"
               size="small"
               rowKey="row"

@@ -9,7 +9,7 @@ import { NOTIFICATIONS_READ } from './notification';
 // Reminders arrive from workflow timers, not from this tab: ask again now and then.
 const POLL_MS = 60_000;
 
-/** The header's bell with the count of unread reminders and escalations. */
+/** The header's bell with the count of unread notices: new tasks, reminders and escalations. */
 export function NotificationBell() {
   const { t } = useTranslation();
   const navigate = useNavigate();

@@ -41,6 +41,10 @@ const PREFERENCES = {
   dingtalkWebhook: null,
   dingtalkSecretSet: true,
   digest: true,
+  wecomUserId: null,
+  wecomApp: true,
+  dingtalkUserId: null,
+  dingtalkApp: true,
 };
 
 describe('notifications', () => {
@@ -87,6 +91,8 @@ describe('notifications', () => {
     await userEvent.click(
       within(screen.getByTestId('field-emailEnabled')).getByRole('radio', { name: '是' }),
     );
+    await userEvent.type(within(card).getByLabelText('企业微信账号（UserID）'), 'LiMing');
+    expect(within(screen.getByTestId('field-dingtalkApp')).getByText('钉钉工作通知')).toBeInTheDocument();
     await userEvent.click(screen.getByTestId('preferences-save'));
     await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true));
     expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({
@@ -95,6 +101,10 @@ describe('notifications', () => {
       wecomWebhook: null,
       dingtalkWebhook: null,
       digest: true,
+      wecomUserId: 'LiMing',
+      wecomApp: true,
+      dingtalkUserId: null,
+      dingtalkApp: true,
     });
   });
 });

@@ -11,6 +11,13 @@ import { useLocalText } from '../../i18n';
 import { Notification, NOTIFICATIONS_READ } from './notification';
 import { NotificationPreferencesCard } from './NotificationPreferencesCard';
 
+const KIND_COLORS: Record<Notification['kind'], string> = {
+  task_opened: 'blue',
+  reminder: 'gold',
+  escalation: 'red',
+  digest: 'cyan',
+};
+
 export function NotificationsPage() {
   const { t } = useTranslation('notifications');
   const local = useLocalText();
@@ -76,17 +83,19 @@ export function NotificationsPage() {
                 <List.Item.Meta
                   title={
                     <Space wrap size={4}>
-                      <Tag color={n.kind === 'escalation' ? 'red' : 'gold'}>{t(`kinds.${n.kind}`)}</Tag>
+                      <Tag color={KIND_COLORS[n.kind]}>{t(`kinds.${n.kind}`)}</Tag>
                       <Typography.Text strong={!n.read}>{local(n.text)}</Typography.Text>
                     </Space>
                   }
                   description={
                     <Space wrap split="·">
-                      <Link to={`/enterprises/${n.creditCode}`}>{n.enterpriseName}</Link>
-                      <Link to={`/tasks/${n.taskId}`}>
-                        {local(reference?.taskTypes[n.taskType]) || n.taskType}
-                      </Link>
-                      <span>{t('due', { at: formatDateTime(n.dueAt) })}</span>
+                      {n.creditCode && <Link to={`/enterprises/${n.creditCode}`}>{n.enterpriseName}</Link>}
+                      {n.taskId && n.taskType && (
+                        <Link to={`/tasks/${n.taskId}`}>
+                          {local(reference?.taskTypes[n.taskType]) || n.taskType}
+                        </Link>
+                      )}
+                      {n.dueAt && <span>{t('due', { at: formatDateTime(n.dueAt) })}</span>}
                       <span>{formatDateTime(n.createdAt)}</span>
                     </Space>
                   }

@@ -4,13 +4,14 @@ import type { TaskType, Text } from '../../api/types';
 
 export interface Notification {
   id: string;
-  kind: 'reminder' | 'escalation';
+  kind: 'task_opened' | 'reminder' | 'escalation' | 'digest';
   text: Text;
-  taskId: string;
-  taskType: TaskType;
-  creditCode: string;
-  enterpriseName: string;
-  dueAt: string;
+  /** A digest names no task: its text lists them. */
+  taskId: string | null;
+  taskType: TaskType | null;
+  creditCode: string | null;
+  enterpriseName: string | null;
+  dueAt: string | null;
   createdAt: string;
   read: boolean;
 }

@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import {
+  Actor,
+  buildCaseFile,
+  CaseFile,
+  CaseNames,
+  CompletedStep,
+  findDistrict,
+  Person,
+  personDepartment,
+} from '@hardtech/domain';
+import {
+  ClustersRepository,
+  EnterprisesRepository,
+  TaskEntity,
+  TasksRepository,
+  UsersRepository,
+} from '@hardtech/persistence';
+import { AttachmentsService } from './attachments.service';
+
+/**
+ * The case file of a task (审批单): the lifecycle's projected facts, its completed steps from the
+ * inbox's record of them, and the evidence files the caller may see — built and redacted by
+ * libs/domain's case-file builder.
+ */
+@Injectable()
+export class CaseFileService {
+  constructor(
+    private readonly enterprises: EnterprisesRepository,
+    private readonly tasks: TasksRepository,
+    private readonly attachments: AttachmentsService,
+    private readonly users: UsersRepository,
+    private readonly clusters: ClustersRepository,
+  ) {}
+
+  /** The case file of a task the caller may see (the caller checked that). */
+  async ofTask(actor: Actor, task: TaskEntity): Promise<CaseFile | null> {
+    const row = await this.enterprises.findRow(task.creditCode);
+    if (!row) return null;
+    const lifecycleNo = task.lifecycleNo;
+    const current = row.lifecycleNo === lifecycleNo;
+    const [done, problems, files] = await Promise.all([
+      this.tasks.doneOf(task.creditCode, lifecycleNo),
+      this.enterprises.problemsOf(task.creditCode, lifecycleNo),
+      this.attachments.list(actor, task.creditCode),
+    ]);
+    const steps: CompletedStep[] = done
+      // Human steps only: what the policy decided by itself (a silent district) is no one's opinion.
+      .filter((t) => t.completedBy && t.completedBy !== 'system' && t.outcome && t.completedAt)
+      .map((t) => ({
+        taskId: t.id,
+        taskType: t.type,
+        outcome: t.outcome!,
+        data: t.data ?? {},
+        actor: t.completedBy!,
+        at: t.completedAt!.toISOString(),
+      }));
+    const taskIds = new Set(done.map((t) => t.id).concat(task.id));
+    const problemIds = new Set(problems.map((p) => p.id));
+    const ofLifecycle = files.filter((f) =>
+      f.subject === 'nomination'
+        ? f.subjectId === String(lifecycleNo)
+        : f.subject === 'task'
+          ? taskIds.has(f.subjectId!)
+          : problemIds.has(f.subjectId!),
+    );
+    const usernames = [
+      ...steps.map((s) => s.actor),
+      ...ofLifecycle.map((f) => f.uploadedBy),
+      ...(current ? [row.commissioner, row.districtLiaison] : []),
+    ].filter((u): u is string => !!u);
+    const names = await this.names([...new Set(usernames)]);
+    return buildCaseFile(
+      actor.role,
+      {
+        nomination: row.nomination,
+        stage: current ? row.stage : task.stage,
+        lifecycleNo,
+        screening: current ? row.screening : null,
+        leadCluster: current ? row.leadCluster : null,
+        commissioner: current ? row.commissioner : null,
+        districtLiaison: current ? row.districtLiaison : null,
+        baselineRevenue: current ? row.baselineRevenue : null,
+      },
+      steps,
+      ofLifecycle.map((f) => ({
+        id: f.id,
+        fileName: f.fileName,
+        purpose: f.purpose,
+        subject: f.subject,
+        size: f.size,
+        uploadedBy: f.uploadedBy,
+        uploadedAt: f.uploadedAt,
+      })),
+      names,
+    );
+  }
+
+  private async names(usernames: string[]): Promise<CaseNames> {
+    const [users, clusters] = await Promise.all([
+      this.users.findByUsernames(usernames),
+      this.clusters.list(),
+    ]);
+    const people = new Map<string, Person>(
+      users.map((u) => [
+        u.username,
+        { displayName: u.displayName, role: u.role, department: personDepartment(u.role, u.scope ?? {}) },
+      ]),
+    );
+    const clusterNames = new Map(clusters.map((c) => [c.code, c.name]));
+    return {
+      district: (code) => findDistrict(code)?.name ?? null,
+      cluster: (code) => clusterNames.get(code) ?? null,
+      person: (username) => people.get(username) ?? null,
+    };
+  }
+}

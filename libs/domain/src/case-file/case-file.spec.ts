@@ -1,0 +1,131 @@
+import { sampleNomination } from '../samples';
+import { personDepartment } from '../departments';
+import { Person } from './case-file';
+import { buildCaseFile, CaseFacts, CaseNames, CompletedStep } from './case-file';
+import { opinionText } from './opinion-text';
+
+const nomination = sampleNomination({ revenuePrevYear: 50_000_000, rdExpensePrevYear: 4_000_000 });
+const facts: CaseFacts = {
+  nomination,
+  stage: 'feedback',
+  lifecycleNo: 1,
+  screening: {
+    policyVersion: 3,
+    criteria: [{ id: 'C2', kind: 'judgment', outcome: 'judgment', detail: '需人工判断', detailEn: 'judge' }],
+  },
+  leadCluster: null,
+  commissioner: null,
+  districtLiaison: null,
+  baselineRevenue: null,
+};
+const PEOPLE: Record<string, Person> = {
+  coord: {
+    displayName: '张统筹',
+    role: 'city_coordinator',
+    department: personDepartment('city_coordinator', {}),
+  },
+  dist: {
+    displayName: '李区县',
+    role: 'district_officer',
+    department: personDepartment('district_officer', { districts: ['500112'] }),
+  },
+  ent: {
+    displayName: '王企业',
+    role: 'enterprise_user',
+    department: personDepartment('enterprise_user', {}),
+  },
+};
+const names: CaseNames = {
+  district: (code) => (code === '500112' ? '渝北区' : null),
+  cluster: (code) => (code === 'T2' ? '集成电路' : null),
+  person: (u) => PEOPLE[u] ?? null,
+};
+const screen: CompletedStep = {
+  taskId: 't1',
+  taskType: 'SCREEN',
+  outcome: 'pass',
+  data: { judgments: { C2: { affirmed: true, note: '技术壁垒高' } }, note: '建议入库' },
+  actor: 'coord',
+  at: '2026-12-01T02:00:00.000Z',
+};
+const feedback: CompletedStep = {
+  taskId: 't2',
+  taskType: 'DISTRICT_FEEDBACK',
+  outcome: 'support',
+  data: { opinion: '同意推荐' },
+  actor: 'dist',
+  at: '2026-12-02T02:00:00.000Z',
+};
+const confirm: CompletedStep = {
+  taskId: 't3',
+  taskType: 'ENTERPRISE_CONFIRM',
+  outcome: 'confirm',
+  data: { note: '数据属实' },
+  actor: 'ent',
+  at: '2026-12-03T02:00:00.000Z',
+};
+const certificate = {
+  id: 'a1',
+  fileName: '证书.pdf',
+  purpose: 'C3' as const,
+  subject: 'nomination' as const,
+  size: 10,
+  uploadedBy: 'dist',
+  uploadedAt: '2026-11-30T00:00:00.000Z',
+};
+
+describe('buildCaseFile', () => {
+  it('gives an officer the nomination with names, the criteria and every opinion oldest first, by name and department', () => {
+    const file = buildCaseFile('district_officer', facts, [confirm, feedback, screen], [certificate], names);
+    expect(file.enterprise).toMatchObject({
+      creditCode: nomination.creditCode,
+      revenuePrevYear: 50_000_000,
+      districtName: '渝北区',
+      clusterName: '集成电路',
+      rdIntensity: 0.08,
+      stage: 'feedback',
+      lifecycleNo: 1,
+      leadCluster: null,
+      commissionerName: null,
+    });
+    expect(file.screening).toEqual(facts.screening);
+    expect(file.opinions.map((o) => o.taskId)).toEqual(['t1', 't2', 't3']);
+    expect(file.opinions[0]).toEqual({
+      ...screen,
+      opinion: 'C2：技术壁垒高；建议入库',
+      actorName: '张统筹',
+      actorDepartment: { zh: '科技处（统筹）', en: 'City coordinator' },
+    });
+    expect(file.opinions[1].actorDepartment?.zh).toBe('渝北区经信部门');
+    expect(file.attachments).toEqual([{ ...certificate, uploadedByName: '李区县' }]);
+  });
+
+  it("gives the enterprise its own steps whole and no officer's opinion, name, criteria or uploader", () => {
+    const file = buildCaseFile('enterprise_user', facts, [screen, feedback, confirm], [certificate], names);
+    expect(file.screening).toBeNull();
+    expect(file.opinions[0]).toMatchObject({ taskType: 'SCREEN', outcome: 'pass', opinion: null, data: {} });
+    expect(file.opinions[1]).toMatchObject({ actor: null, actorName: null, actorDepartment: null });
+    expect(file.opinions[2]).toMatchObject({ opinion: '数据属实', actor: 'ent', actorName: '王企业' });
+    expect(JSON.stringify(file)).not.toMatch(/技术壁垒高|建议入库|同意推荐|张统筹|李区县/);
+    expect(file.attachments[0]).toMatchObject({ uploadedBy: null, uploadedByName: null });
+  });
+
+  it('names the assignments once admitted', () => {
+    const admitted = { ...facts, leadCluster: 'T2', commissioner: 'coord', districtLiaison: 'dist' };
+    expect(buildCaseFile('leader', admitted, [], [], names).enterprise).toMatchObject({
+      leadClusterName: '集成电路',
+      commissionerName: '张统筹',
+      districtLiaisonName: '李区县',
+    });
+  });
+});
+
+describe('opinionText', () => {
+  it('reads an enumerated reason by its label and free text as written', () => {
+    expect(opinionText('GRADUATION_REVIEW', 'exit', { reason: 'relocated', note: '已迁出' })).toBe(
+      '迁出本市；已迁出',
+    );
+    expect(opinionText('ADMIT', 'reject', { reason: '不符合条件' })).toBe('不符合条件');
+    expect(opinionText('DISTRICT_FEEDBACK', 'support', {})).toBeNull();
+  });
+});

@@ -1,0 +1,39 @@
+import { Role } from '../roles';
+import { closingReasonVisible } from './closing';
+import { readerOf } from './readers';
+import { visibleStep } from './redact';
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => !!v && typeof v === 'object' && !Array.isArray(v);
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+/**
+ * The growth diagnosis the enterprise page shows ({portrait, by, at} as the read model keeps it):
+ * the commissioner's portrait is the DIAGNOSE step's deliberation, so only what `visibleStep` leaves
+ * of it is kept (never a `portrait` key for the enterprise or departments), and who wrote it only
+ * where the reader may know.
+ */
+export function visibleDiagnosis(role: Role, diagnosis: unknown): unknown {
+  if (!isObject(diagnosis) || readerOf(role) === 'officer') return diagnosis ?? null;
+  const step = visibleStep(role, {
+    taskType: 'DIAGNOSE',
+    outcome: 'submit',
+    data: { portrait: diagnosis.portrait },
+    actor: str(diagnosis.by),
+  });
+  return { ...step.data, by: step.actor, at: str(diagnosis.at) };
+}
+
+/**
+ * How a lifecycle ended ({stage, outcome, reason, by, at}): the reason by `closingReasonVisible`,
+ * the decider only where the reader may know who decided.
+ */
+export function visibleClosing(role: Role, closing: unknown): unknown {
+  if (!isObject(closing) || readerOf(role) === 'officer') return closing ?? null;
+  const shown = closingReasonVisible(role, {
+    stage: str(closing.stage) ?? '',
+    outcome: str(closing.outcome) ?? undefined,
+  });
+  const step = visibleStep(role, { taskType: null, outcome: '', data: {}, actor: str(closing.by) });
+  return { ...closing, reason: shown ? closing.reason : null, by: step.actor };
+}

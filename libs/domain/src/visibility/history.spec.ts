@@ -1,0 +1,119 @@
+import { HistoryEntry } from '../views';
+import { closingReasonClass, closingReasonVisible } from './closing';
+import { visibleClosing, visibleDiagnosis } from './facts';
+import { visibleHistory, visibleHistoryEntry } from './history';
+import { taskMaterialVisible } from './task-material';
+
+const MARK = 'MARK-history';
+
+function entry(action: string, actor: string, data: Record<string, unknown>): HistoryEntry {
+  return {
+    at: '2026-01-01T00:00:00Z',
+    actor,
+    action,
+    data,
+    label: { zh: action, en: action },
+    lifecycleNo: 1,
+    runId: 'r',
+    eventId: 1,
+  };
+}
+
+const screened = entry('task.completed', 'coord', {
+  taskId: 't1',
+  taskType: 'SCREEN',
+  outcome: 'pass',
+  actorRole: 'city_coordinator',
+  data: { judgments: { C2: { affirmed: true, note: MARK } }, note: MARK },
+});
+
+describe('visibleHistoryEntry', () => {
+  it('gives officers the entry unchanged', () => {
+    expect(visibleHistoryEntry('city_coordinator', screened)).toBe(screened);
+  });
+
+  it("keeps an officer's step data, name and role from the enterprise; keeps the outcome", () => {
+    const seen = visibleHistoryEntry('enterprise_user', screened)!;
+    expect(seen.actor).toBeNull();
+    expect(seen.data).toEqual({ taskId: 't1', taskType: 'SCREEN', outcome: 'pass', data: {} });
+    expect(JSON.stringify(seen)).not.toContain(MARK);
+    expect(JSON.stringify(seen)).not.toContain('coord');
+  });
+
+  it("redacts a refused completion's data for departments too", () => {
+    const failed = { ...screened, action: 'task.completion_failed' };
+    expect(JSON.stringify(visibleHistoryEntry('sme_officer', failed))).not.toContain(MARK);
+    expect(visibleHistoryEntry('enterprise_user', failed)).toBeNull();
+  });
+
+  it("names the enterprise's own user to it, and drops the officer behind a stage change", () => {
+    const own = entry('whistle.blown', 'ent-a', { title: 't', actorRole: 'enterprise_user' });
+    expect(visibleHistoryEntry('enterprise_user', own)).toEqual(own);
+    expect(
+      visibleHistoryEntry('enterprise_user', entry('stage.changed', 'coord', { to: 'feedback' }))!.actor,
+    ).toBeNull();
+  });
+
+  it('hides a rejected lifecycle end reason (it may be the district opinion), shows an exit reason', () => {
+    const rejected = entry('lifecycle.ended', 'system', { stage: 'rejected', reason: MARK });
+    expect(visibleHistoryEntry('enterprise_user', rejected)!.data.reason).toBeNull();
+    expect(visibleHistoryEntry('auditor', rejected)!.data.reason).toBe(MARK);
+    const exited = entry('lifecycle.ended', 'system', { stage: 'exited', reason: 'relocated' });
+    expect(visibleHistoryEntry('enterprise_user', exited)!.data.reason).toBe('relocated');
+  });
+
+  it('keeps the data of entries it does not know from non-officers', () => {
+    const unknown = entry('update.somethingNew', 'coord', { note: MARK });
+    expect(visibleHistoryEntry('finance_officer', unknown)!.data).toEqual({});
+    expect(visibleHistoryEntry('enterprise_user', unknown)).toBeNull();
+    expect(visibleHistory('enterprise_user', [unknown, screened])).toHaveLength(1);
+  });
+});
+
+describe('closing reasons', () => {
+  it('classes an end reason by the field the statechart took it from', () => {
+    expect(closingReasonClass('reject')).toBe('decision_reason');
+    expect(closingReasonClass('oppose')).toBe('deliberation');
+    expect(closingReasonClass('decline')).toBe('submission');
+    expect(closingReasonClass('exit')).toBe('decision_reason');
+    expect(closingReasonClass('no-such-outcome')).toBe('deliberation');
+  });
+
+  it('shows the enterprise a rejection reason but not the district opinion that ended it', () => {
+    expect(closingReasonVisible('enterprise_user', { stage: 'rejected', outcome: 'reject' })).toBe(true);
+    expect(closingReasonVisible('enterprise_user', { stage: 'rejected', outcome: 'oppose' })).toBe(false);
+    expect(closingReasonVisible('sme_officer', { stage: 'rejected', outcome: 'oppose' })).toBe(false);
+    expect(closingReasonVisible('leader', { stage: 'rejected', outcome: 'oppose' })).toBe(true);
+  });
+});
+
+describe('taskMaterialVisible', () => {
+  it("keeps files and comments of officers' steps from the enterprise and departments", () => {
+    expect(taskMaterialVisible('enterprise_user', 'SCREEN')).toBe(false);
+    expect(taskMaterialVisible('sme_officer', 'DISTRICT_FEEDBACK')).toBe(false);
+    expect(taskMaterialVisible('city_coordinator', 'SCREEN')).toBe(true);
+  });
+
+  it("gives the enterprise its own steps' material and departments the whistle replies", () => {
+    expect(taskMaterialVisible('enterprise_user', 'QUARTERLY_REPORT')).toBe(true);
+    expect(taskMaterialVisible('finance_officer', 'WHISTLE_RESPONSE')).toBe(true);
+    expect(taskMaterialVisible('finance_officer', 'NOT_A_TYPE')).toBe(false);
+  });
+});
+
+describe('visibleDiagnosis and visibleClosing', () => {
+  const diagnosis = { portrait: { tech: { score: 2, note: MARK } }, by: 'comm', at: '2026-01-01' };
+
+  it('never gives the enterprise or departments a portrait key', () => {
+    expect(visibleDiagnosis('enterprise_user', diagnosis)).toEqual({ by: null, at: '2026-01-01' });
+    expect(visibleDiagnosis('sme_officer', diagnosis)).toEqual({ by: 'comm', at: '2026-01-01' });
+    expect(visibleDiagnosis('commissioner', diagnosis)).toBe(diagnosis);
+  });
+
+  it("keeps the district's opposing opinion and the decider from the enterprise", () => {
+    const closing = { stage: 'rejected', outcome: 'oppose', reason: MARK, by: 'district', at: 'x' };
+    expect(visibleClosing('enterprise_user', closing)).toEqual({ ...closing, reason: null, by: null });
+    const reject = { ...closing, outcome: 'reject', reason: '不符合条件' };
+    expect(visibleClosing('enterprise_user', reject)).toMatchObject({ reason: '不符合条件', by: null });
+  });
+});

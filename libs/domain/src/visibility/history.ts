@@ -1,0 +1,69 @@
+import { isRole, Role } from '../roles';
+import { isTaskType } from '../task-types';
+import { HistoryEntry } from '../views';
+import { closingReasonVisible } from './closing';
+import { readerOf } from './readers';
+import { actorVisible, historyActionVisible, visibleStep } from './redact';
+
+/**
+ * Entries whose data is only ids, types, stages, times and the enterprise's own words: shown as
+ * they are once the action is visible. Any other entry (an Update or signal this reader does not
+ * know, a reminder's result) keeps its data from non-officers: a new kind stays closed until named.
+ */
+const PLAIN_DATA_ACTIONS = new Set([
+  'nominated',
+  'stage.changed',
+  'task.created',
+  'task.cancelled',
+  'task.claimed',
+  'task.unclaimed',
+  'task.delegated',
+  'whistle.blown',
+  'quarter.ticked',
+  'lifecycle.continued',
+  'pool.seat_reserved',
+  'pool.full',
+]);
+
+/**
+ * One history entry as the reader may see it, or null when the entry is not for them: completed
+ * (and refused) steps through `visibleStep`, a lifecycle's end reason through
+ * `closingReasonVisible`, the actor only where `actorVisible` allows it.
+ */
+export function visibleHistoryEntry(role: Role, entry: HistoryEntry): HistoryEntry | null {
+  if (!historyActionVisible(role, entry.action)) return null;
+  if (readerOf(role) === 'officer') return entry;
+  const actorRole = isRole(entry.data.actorRole) ? entry.data.actorRole : null;
+  const showActor = actorVisible(role, actorRole);
+  const actor = showActor ? entry.actor : null;
+  const { actorRole: _role, ...rest } = entry.data;
+  const data: Record<string, unknown> = showActor ? { ...entry.data } : rest;
+  if (isStepEntry(entry.data)) {
+    const step = visibleStep(role, {
+      taskType: isTaskType(entry.data.taskType) ? entry.data.taskType : null,
+      outcome: entry.data.outcome,
+      data: entry.data.data,
+      actor,
+    });
+    return { ...entry, actor: step.actor, data: { ...data, data: step.data } };
+  }
+  if (entry.action === 'lifecycle.ended') {
+    const stage = typeof data.stage === 'string' ? data.stage : '';
+    return {
+      ...entry,
+      actor,
+      data: closingReasonVisible(role, { stage }) ? data : { ...data, reason: null },
+    };
+  }
+  return { ...entry, actor, data: PLAIN_DATA_ACTIONS.has(entry.action) ? data : {} };
+}
+
+export function visibleHistory(role: Role, entries: HistoryEntry[]): HistoryEntry[] {
+  return entries.flatMap((e) => visibleHistoryEntry(role, e) ?? []);
+}
+
+function isStepEntry(
+  data: Record<string, unknown>,
+): data is { taskType: unknown; outcome: string; data: Record<string, unknown> } {
+  return typeof data.outcome === 'string' && !!data.data && typeof data.data === 'object';
+}

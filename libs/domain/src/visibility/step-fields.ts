@@ -1,0 +1,116 @@
+import { TaskType } from '../task-types';
+import { Reader } from './readers';
+
+/**
+ * What a field of a completed step is, for the purpose of who may read it:
+ * - `deliberation`: an officer's judgment, note, opinion, score or comment;
+ * - `ledger_note`: an officer's progress note on a ledger item (departments work the ledger);
+ * - `ledger`: the ledger items themselves (问题, 措施, 目标, 责任部门, 时限, 状态);
+ * - `assignment`: who serves the enterprise from now on (牵头处室, 服务专员, 区县联络人);
+ * - `decision_reason`: the reason a final decision gives the enterprise (不予入库, 毕业移出, 退出);
+ * - `request`: what the enterprise is asked to supply;
+ * - `reply`: a department's answer to the enterprise's whistle;
+ * - `submission`: what the enterprise itself submitted.
+ */
+export type FieldClass =
+  | 'deliberation'
+  | 'ledger_note'
+  | 'ledger'
+  | 'assignment'
+  | 'decision_reason'
+  | 'request'
+  | 'reply'
+  | 'submission';
+
+/** A field's class, or, for a list of objects, the class of each item's fields. */
+export type FieldRule = FieldClass | { item: Record<string, FieldClass> };
+
+export const READABLE_CLASSES: Record<Reader, ReadonlySet<FieldClass>> = {
+  officer: new Set<FieldClass>([
+    'deliberation',
+    'ledger_note',
+    'ledger',
+    'assignment',
+    'decision_reason',
+    'request',
+    'reply',
+    'submission',
+  ]),
+  department: new Set<FieldClass>([
+    'ledger_note',
+    'ledger',
+    'assignment',
+    'decision_reason',
+    'request',
+    'reply',
+    'submission',
+  ]),
+  enterprise: new Set<FieldClass>([
+    'ledger',
+    'assignment',
+    'decision_reason',
+    'request',
+    'reply',
+    'submission',
+  ]),
+};
+
+/** Task types the enterprise does itself: it reads its own steps whole, and who did them. */
+export const ENTERPRISE_TASK_TYPES: readonly TaskType[] = [
+  'SUPPLEMENT',
+  'ENTERPRISE_CONFIRM',
+  'QUARTERLY_REPORT',
+];
+
+const REVIEW_FIELDS: Record<string, FieldRule> = {
+  problemUpdates: { item: { problemId: 'ledger', status: 'ledger', note: 'ledger_note' } },
+  comment: 'deliberation',
+};
+
+/**
+ * The class of every field of every outcome (the forms are in tasks/forms.ts). A field missing here
+ * is a deliberation: a field added to a form stays hidden from the enterprise until it is classed.
+ */
+export const STEP_FIELD_CLASSES: Record<TaskType, Record<string, Record<string, FieldRule>>> = {
+  SCREEN: {
+    pass: { judgments: 'deliberation', justifications: 'deliberation', note: 'deliberation' },
+    reject: { reason: 'decision_reason' },
+    request_info: { questions: 'request' },
+  },
+  SUPPLEMENT: { submit: { corrections: 'submission', note: 'submission' } },
+  DISTRICT_FEEDBACK: { support: { opinion: 'deliberation' }, oppose: { opinion: 'deliberation' } },
+  ENTERPRISE_CONFIRM: { confirm: { note: 'submission' }, decline: { note: 'submission' } },
+  ADMIT: {
+    admit: {
+      leadCluster: 'assignment',
+      commissioner: 'assignment',
+      districtLiaison: 'assignment',
+      reason: 'deliberation',
+    },
+    reject: { reason: 'decision_reason' },
+  },
+  DIAGNOSE: { submit: { portrait: 'deliberation', problems: 'ledger' } },
+  QUARTERLY_REPORT: {
+    submit: {
+      quarter: 'submission',
+      revenue: 'submission',
+      rdExpense: 'submission',
+      headcount: 'submission',
+      newClassOneIp: 'submission',
+      financing: 'submission',
+      listingProgress: 'submission',
+      note: 'submission',
+    },
+  },
+  QUARTERLY_REVIEW: {
+    continue: REVIEW_FIELDS,
+    recommend_graduation: REVIEW_FIELDS,
+    recommend_exit: REVIEW_FIELDS,
+  },
+  GRADUATION_REVIEW: {
+    graduate: { reason: 'decision_reason', note: 'deliberation' },
+    exit: { reason: 'decision_reason', note: 'deliberation' },
+    continue: { note: 'deliberation' },
+  },
+  WHISTLE_RESPONSE: { respond: { response: 'reply', resolved: 'reply' } },
+};

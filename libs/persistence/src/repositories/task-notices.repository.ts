@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, candidateFilter, noticeRecipients } from '@hardtech/domain';
+import { Channel, channelsOf, PREFERENCE_COLUMNS, toPreferences } from './preferences.repository';
+
+interface QueuedTask {
+  id: string;
+  type: string;
+  creditCode: string;
+  enterpriseName: string;
+  dueAt: Date;
+  candidateGroups: string[];
+  assignee: string | null;
+  status: string;
+}
+
+/**
+ * The new-task notice outbox (issue 18 §1, docs/design.md 3.3). The projection queues each opened
+ * task; `sweep` tells its assignee, else each candidate: one notification per person, addressed to
+ * `user:<username>`, with a delivery per channel they chose. The system webhook is not one of them:
+ * it follows reminders and escalations, and would get the same task once per candidate.
+ */
+@Injectable()
+export class TaskNoticesRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /**
+   * Fans out up to `limit` queued tasks, each in a transaction of its own that also marks it swept:
+   * a worker killed half-way leaves the task queued, and the next sweep inserts only what is
+   * missing, because (task, person, kind) is unique. Workers share the outbox (SKIP LOCKED).
+   * A task done before its turn came is still noticed in the inbox's feed, but sent on no channel:
+   * nobody's phone should ring for work already done. Answers how many tasks it swept.
+   */
+  async sweep(limit: number): Promise<number> {
+    let swept = 0;
+    for (; swept < limit; swept++) {
+      const done = await this.ds.transaction(async (m) => {
+        const [task] = await this.next(m);
+        if (!task) return false;
+        await this.tell(m, task);
+        await m.query(`UPDATE task_notice_outbox SET swept_at = now() WHERE task_id = $1`, [task.id]);
+        return true;
+      });
+      if (!done) break;
+    }
+    return swept;
+  }
+
+  private async next(m: EntityManager): Promise<QueuedTask[]> {
+    const rows = await m.query(
+      `SELECT t.id, t.type, t.credit_code, t.enterprise_name, t.due_at, t.candidate_groups, t.assignee, t.status
+       FROM task_notice_outbox o JOIN tasks t ON t.id = o.task_id
+       WHERE o.swept_at IS NULL ORDER BY o.queued_at LIMIT 1 FOR UPDATE OF o SKIP LOCKED`,
+    );
+    return rows.map((r: any) => ({
+      id: r.id,
+      type: r.type,
+      creditCode: r.credit_code,
+      enterpriseName: r.enterprise_name,
+      dueAt: r.due_at,
+      candidateGroups: r.candidate_groups,
+      assignee: r.assignee,
+      status: r.status,
+    }));
+  }
+
+  private async tell(m: EntityManager, task: QueuedTask): Promise<void> {
+    const people = await this.people(m, task);
+    const at = new Date().toISOString();
+    for (const username of noticeRecipients(
+      task,
+      people.map((p) => p.actor),
+    )) {
+      const id = `task_opened:${task.id}:${username}`;
+      const inserted = await m.query(
+        `INSERT INTO notifications (id, kind, task_id, task_type, credit_code, enterprise_name, due_at, audience_groups,
+           created_at, username)
+         VALUES ($1, 'task_opened', $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING id`,
+        [
+          id,
+          task.id,
+          task.type,
+          task.creditCode,
+          task.enterpriseName,
+          task.dueAt,
+          [`user:${username}`],
+          at,
+          username,
+        ],
+      );
+      if (!inserted.length) continue;
+      const person = people.find((p) => p.actor.username === username)!;
+      const channels = task.status === 'open' ? person.channels : [];
+      for (const c of channels) {
+        await m.query(
+          `INSERT INTO notification_deliveries (notification_id, channel, target, recipient) VALUES ($1, $2, $3, $4)
+           ON CONFLICT DO NOTHING`,
+          [id, c.channel, c.target, c.recipient],
+        );
+      }
+    }
+  }
+
+  /** The active users the task's groups may name, with the channels each chose. */
+  private async people(m: EntityManager, task: QueuedTask): Promise<{ actor: Actor; channels: Channel[] }[]> {
+    const f = candidateFilter(task);
+    const rows = await m.query(
+      `SELECT u.username, u.role, u.scope, u.display_name, ${PREFERENCE_COLUMNS}
+       FROM users u LEFT JOIN notification_preferences p ON p.username = u.username
+       WHERE u.active AND (u.role = ANY($1) OR u.username = ANY($2) OR u.scope->>'department' = ANY($3))`,
+      [f.roles, f.usernames, f.departments],
+    );
+    return rows.map((r: any) => {
+      const actor: Actor = {
+        username: r.username,
+        role: r.role,
+        scope: r.scope,
+        displayName: r.display_name,
+      };
+      return { actor, channels: channelsOf(r.username, toPreferences(r)) };
+    });
+  }
+}

@@ -1,0 +1,141 @@
+import { Cast, createCast, createUser, Member, tag } from '../support/cast';
+import { closeDb } from '../support/db';
+import { upload } from '../support/files';
+import { complete, expectOk, JUDGMENTS, nominationFor, openTask } from '../support/lifecycle';
+import { closeTemporal } from '../support/temporal';
+
+// Issue 16 item 1: every task carries the case it is decided on (审批单) — the nomination as the
+// lifecycle holds it, the screening, every earlier opinion by name and department, the evidence —
+// redacted by the one rule: the enterprise reads its own data, never an officer's opinion.
+const SCREEN_NOTE = `筛选意见-${tag()}`;
+const FEEDBACK_OPINION = `区县意见-${tag()}`;
+
+describe('the case file', () => {
+  let cast: Cast;
+  let coordinator: Member;
+  const coordinatorName = `统筹员${tag()}`;
+
+  beforeAll(async () => {
+    cast = await createCast();
+    coordinator = await createUser('city_coordinator', {}, undefined, coordinatorName);
+    for (const purpose of ['C3', 'C5']) {
+      await expectOk(
+        upload(
+          cast.districtOfficer.api,
+          { creditCode: cast.creditCode, subject: 'nomination', purpose },
+          { name: `${purpose}证书.pdf`, content: Buffer.from('%PDF-1.4\n%%EOF\n') },
+        ),
+        201,
+      );
+    }
+    await expectOk(cast.districtOfficer.api.post('/api/nominations', nominationFor(cast)), 201);
+    await expectOk(
+      complete(coordinator.api, cast.creditCode, 'SCREEN', 'pass', {
+        judgments: JUDGMENTS,
+        note: SCREEN_NOTE,
+      }),
+    );
+  });
+  afterAll(() => Promise.all([closeTemporal(), closeDb()]));
+
+  const caseFileOf = async (api: Member['api'], type: string) => {
+    const task = await openTask(api, cast.creditCode, type);
+    expect(task).toBeDefined();
+    return (await expectOk(api.get(`/api/tasks/${task.id}`))).caseFile;
+  };
+
+  it('gives the district officer the nomination, the criteria, the SCREEN opinion by name and both certificates', async () => {
+    const file = await caseFileOf(cast.districtOfficer.api, 'DISTRICT_FEEDBACK');
+    const nomination = nominationFor(cast);
+    expect(file.enterprise).toMatchObject({
+      ...nomination,
+      districtName: '渝北区',
+      clusterName: expect.any(String),
+      rdIntensity: nomination.rdExpensePrevYear / nomination.revenuePrevYear,
+      stage: 'feedback',
+      lifecycleNo: 1,
+      leadCluster: null,
+      commissioner: null,
+      baselineRevenue: null,
+    });
+    expect(file.screening.criteria.map((c: { id: string }) => c.id)).toEqual(
+      expect.arrayContaining(['C1', 'C2', 'C3', 'C4', 'C5', 'C6']),
+    );
+    for (const c of file.screening.criteria) {
+      expect(c).toEqual({
+        id: expect.any(String),
+        kind: expect.any(String),
+        outcome: expect.stringMatching(/^(pass|fail|judgment)$/),
+        detail: expect.any(String),
+        detailEn: expect.any(String),
+      });
+    }
+    expect(file.opinions).toEqual([
+      {
+        taskId: expect.any(String),
+        taskType: 'SCREEN',
+        outcome: 'pass',
+        opinion: `C2：${JUDGMENTS.C2.note}；C6：${JUDGMENTS.C6.note}；${SCREEN_NOTE}`,
+        data: { judgments: JUDGMENTS, note: SCREEN_NOTE },
+        actor: coordinator.username,
+        actorName: coordinatorName,
+        actorDepartment: { zh: '科技处（统筹）', en: 'City coordinator' },
+        at: expect.any(String),
+      },
+    ]);
+    expect(file.attachments).toEqual(
+      ['C3', 'C5'].map((purpose) => ({
+        id: expect.any(String),
+        fileName: `${purpose}证书.pdf`,
+        purpose,
+        subject: 'nomination',
+        size: 15,
+        uploadedBy: cast.districtOfficer.username,
+        uploadedByName: cast.districtOfficer.username,
+        uploadedAt: expect.any(String),
+      })),
+    );
+  });
+
+  it("gives the enterprise its own data on ENTERPRISE_CONFIRM and no officer's opinion, name or criteria", async () => {
+    await expectOk(
+      complete(cast.districtOfficer.api, cast.creditCode, 'DISTRICT_FEEDBACK', 'support', {
+        opinion: FEEDBACK_OPINION,
+      }),
+    );
+    const file = await caseFileOf(cast.enterprise.api, 'ENTERPRISE_CONFIRM');
+    expect(file.enterprise).toMatchObject({ ...nominationFor(cast), stage: 'feedback' });
+    expect(file.screening).toBeNull();
+    expect(file.opinions).toEqual(
+      ['SCREEN', 'DISTRICT_FEEDBACK'].map((taskType) => ({
+        taskId: expect.any(String),
+        taskType,
+        outcome: expect.any(String),
+        opinion: null,
+        data: {},
+        actor: null,
+        actorName: null,
+        actorDepartment: null,
+        at: expect.any(String),
+      })),
+    );
+    expect(file.attachments.map((a: { purpose: string }) => a.purpose)).toEqual(['C3', 'C5']);
+    const text = JSON.stringify(file);
+    for (const secret of [SCREEN_NOTE, FEEDBACK_OPINION, JUDGMENTS.C2.note, coordinatorName]) {
+      expect(text).not.toContain(secret);
+    }
+    expect(text).not.toContain(cast.districtOfficer.username);
+
+    // The coordinator's case file of the same task holds both opinions, oldest first.
+    const task = await openTask(cast.enterprise.api, cast.creditCode, 'ENTERPRISE_CONFIRM');
+    const seen = (await expectOk(coordinator.api.get(`/api/tasks/${task.id}`))).caseFile;
+    expect(seen.opinions.map((o: { opinion: string }) => o.opinion)).toEqual([
+      expect.stringContaining(SCREEN_NOTE),
+      FEEDBACK_OPINION,
+    ]);
+    expect(seen.opinions[1]).toMatchObject({
+      actor: cast.districtOfficer.username,
+      actorDepartment: { zh: '渝北区经信部门' },
+    });
+  });
+});

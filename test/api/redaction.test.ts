@@ -1,0 +1,245 @@
+import JSZip from 'jszip';
+import { API_URL, Api } from '../support/api';
+import { Cast, createCast, createUser, Member, tag } from '../support/cast';
+import { tickQuarter } from '../support/drive';
+import { PDF, upload } from '../support/files';
+import {
+  complete,
+  expectOk,
+  JUDGMENTS,
+  nominationFor,
+  openTask,
+  PORTRAIT,
+  problem,
+  quarterlyReport,
+} from '../support/lifecycle';
+import { closeTemporal } from '../support/temporal';
+
+// Issue 20 item 1: who sees what. One enterprise is driven through every officer step with a marker
+// in every officer free-text field, a second is ended by the district's opposing opinion; then every
+// GET operation of the OpenAPI document is called as each role, and every answer (JSON, xlsx/docx
+// unzipped, files) is searched for the markers. An enterprise reads none; the SME and finance
+// divisions read no deliberation (they do read ledger progress notes); the coordinator reads all
+// of them, so the walk can fail.
+jest.setTimeout(300_000);
+
+const run = tag();
+const mark = (field: string) => `MARK-${field}-${run}`;
+/** Officers' deliberations: no enterprise, no SME or finance officer may read these. */
+const D = {
+  c2: mark('C2note'),
+  c6: mark('C6note'),
+  justification: mark('S2justification'),
+  screenNote: mark('screenNote'),
+  districtOpinion: mark('districtOpinion'),
+  opposeOpinion: mark('opposeOpinion'),
+  admitReason: mark('admitReason'),
+  portraitNote: mark('portraitNote'),
+  reviewComment: mark('reviewComment'),
+  graduationNote: mark('graduationNote'),
+  comment: mark('taskComment'),
+  file: mark('screeningFile'),
+};
+/** A ledger progress note: the departments work the ledger and read it; the enterprise does not. */
+const L = { problemNote: mark('problemNote') };
+
+type Bodies = { endpoint: string; text: string; json: unknown }[];
+
+let a: Cast;
+let opposed: { creditCode: string; enterprise: Member };
+let sme: Member;
+let finance: Member;
+const ids = new Set<string>();
+
+async function raw(api: Api, path: string): Promise<{ status: number; text: string; json: unknown }> {
+  const res = await fetch(`${API_URL}${path}`, { headers: { authorization: `Bearer ${api.token}` } });
+  const bytes = Buffer.from(await res.arrayBuffer());
+  if (bytes.subarray(0, 2).toString('latin1') === 'PK') {
+    // xlsx and docx: the text is in the archive's XML parts.
+    const zip = await JSZip.loadAsync(bytes);
+    const parts = await Promise.all(Object.values(zip.files).map((f) => f.async('string')));
+    return { status: res.status, text: parts.join('\n'), json: null };
+  }
+  const text = bytes.toString('utf8');
+  let json: unknown = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // a file or a document, searched as text
+  }
+  return { status: res.status, text, json };
+}
+
+/** Every GET operation of the OpenAPI document, path parameters filled with this test's ids. */
+async function walk(api: Api, who: string): Promise<Bodies> {
+  const doc = (await expectOk(Api.anonymous().get('/api/docs-json'))) as { paths: Record<string, object> };
+  const values: Record<string, string[]> = {
+    creditCode: [a.creditCode, opposed.creditCode],
+    id: [...ids],
+    username: [who, a.coordinator.username],
+    date: ['2026-10-01'],
+  };
+  const bodies: Bodies = [];
+  for (const [template, ops] of Object.entries(doc.paths)) {
+    if (!('get' in ops)) continue;
+    const names = [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+    let paths = [template];
+    for (const name of names) {
+      expect([template, name, values[name] !== undefined]).toEqual([template, name, true]);
+      paths = paths.flatMap((p) => values[name].map((v) => p.replace(`{${name}}`, encodeURIComponent(v))));
+    }
+    const queries = names.length
+      ? ['']
+      : ['', `?creditCode=${a.creditCode}`, `?creditCode=${a.creditCode}&status=done`, '?pageSize=100'];
+    for (const p of paths) {
+      for (const q of queries) {
+        const r = await raw(api, `${p}${q}`);
+        bodies.push({ endpoint: `${r.status} GET ${p}${q}`, text: r.text, json: r.json });
+      }
+    }
+  }
+  return bodies;
+}
+
+const leaks = (bodies: Bodies, markers: string[]) =>
+  bodies.flatMap((b) => markers.filter((m) => b.text.includes(m)).map((m) => `${m} in ${b.endpoint}`));
+
+function hasKey(value: unknown, key: string): boolean {
+  if (!value || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some((v) => hasKey(v, key));
+  return Object.entries(value).some(([k, v]) => k === key || hasKey(v, key));
+}
+
+beforeAll(async () => {
+  a = await createCast('500230', 'P1');
+  [sme, finance] = await Promise.all([
+    createUser('sme_officer', { department: 'sme' }),
+    createUser('finance_officer', { department: 'finance' }),
+  ]);
+
+  // The nomination, screened with every deliberation field filled (S2: the sample is not SRDI).
+  await expectOk(a.districtOfficer.api.post('/api/nominations', nominationFor(a, { srdi: 'none' })), 201);
+  const screen = await openTask(a.coordinator.api, a.creditCode, 'SCREEN');
+  await expectOk(a.coordinator.api.post(`/api/tasks/${screen.id}/comments`, { text: D.comment }), 201);
+  const file = await upload(
+    a.coordinator.api,
+    { creditCode: a.creditCode, subject: 'task', subjectId: screen.id },
+    { name: '研判.pdf', content: Buffer.concat([PDF, Buffer.from(`% ${D.file}\n`)]) },
+  );
+  expect(file.status).toBe(201);
+  ids.add(file.body.id);
+  await expectOk(
+    complete(a.coordinator.api, a.creditCode, 'SCREEN', 'pass', {
+      judgments: { C2: { affirmed: true, note: D.c2 }, C6: { affirmed: true, note: D.c6 } },
+      justifications: { S2: D.justification },
+      note: D.screenNote,
+    }),
+  );
+  await expectOk(
+    complete(a.districtOfficer.api, a.creditCode, 'DISTRICT_FEEDBACK', 'support', {
+      opinion: D.districtOpinion,
+    }),
+  );
+  await expectOk(complete(a.enterprise.api, a.creditCode, 'ENTERPRISE_CONFIRM', 'confirm', {}));
+  await expectOk(
+    complete(a.coordinator.api, a.creditCode, 'ADMIT', 'admit', {
+      leadCluster: a.cluster,
+      commissioner: a.commissioner.username,
+      districtLiaison: a.districtOfficer.username,
+      reason: D.admitReason,
+    }),
+  );
+  const portrait = Object.fromEntries(
+    Object.entries(PORTRAIT).map(([k, v]) => [k, { ...v, note: `${D.portraitNote} ${k}` }]),
+  );
+  await expectOk(
+    complete(a.commissioner.api, a.creditCode, 'DIAGNOSE', 'submit', {
+      portrait,
+      problems: [problem(), problem({ title: '市场开拓', ownerDepartment: 'sme' })],
+    }),
+  );
+  await tickQuarter(a, '2026Q3');
+  await expectOk(
+    complete(a.enterprise.api, a.creditCode, 'QUARTERLY_REPORT', 'submit', quarterlyReport('2026Q3')),
+  );
+  const problems = (await expectOk(a.coordinator.api.get('/api/problems?pageSize=100'))).items.filter(
+    (p: { creditCode: string }) => p.creditCode === a.creditCode,
+  );
+  for (const p of problems) ids.add(p.id);
+  await expectOk(
+    complete(a.industry.api, a.creditCode, 'QUARTERLY_REVIEW', 'recommend_graduation', {
+      problemUpdates: [{ problemId: problems[0].id, status: 'in_progress', note: L.problemNote }],
+      comment: D.reviewComment,
+    }),
+  );
+  await expectOk(
+    complete(a.coordinator.api, a.creditCode, 'GRADUATION_REVIEW', 'graduate', {
+      reason: 'doubled',
+      note: D.graduationNote,
+    }),
+  );
+
+  // A second enterprise, ended by the district's opposing opinion.
+  const b = await createCast('500230', 'P1');
+  opposed = { creditCode: b.creditCode, enterprise: b.enterprise };
+  await expectOk(b.districtOfficer.api.post('/api/nominations', nominationFor(b)), 201);
+  await expectOk(complete(b.coordinator.api, b.creditCode, 'SCREEN', 'pass', { judgments: JUDGMENTS }));
+  await expectOk(
+    complete(b.districtOfficer.api, b.creditCode, 'DISTRICT_FEEDBACK', 'oppose', {
+      opinion: D.opposeOpinion,
+    }),
+  );
+
+  for (const cc of [a.creditCode, b.creditCode]) {
+    for (const status of ['open', 'done', 'cancelled']) {
+      const tasks = await a.coordinator.api.get(`/api/tasks?creditCode=${cc}&status=${status}&pageSize=100`);
+      for (const task of tasks.body.items ?? []) ids.add(task.id);
+    }
+  }
+  for (const m of [a.enterprise, opposed.enterprise, sme, finance]) {
+    for (const n of (await expectOk(m.api.get('/api/notifications?pageSize=100'))).items) ids.add(n.id);
+  }
+});
+
+afterAll(closeTemporal);
+
+describe('who sees what (issue 20.1)', () => {
+  it('the coordinator reads every marker somewhere, and the portrait (so the walk can fail)', async () => {
+    const bodies = await walk(a.coordinator.api, a.coordinator.username);
+    const all = [...Object.values(D), ...Object.values(L)];
+    expect(all.filter((m) => !bodies.some((b) => b.text.includes(m)))).toEqual([]);
+    expect(bodies.some((b) => hasKey(b.json, 'portrait'))).toBe(true);
+  });
+
+  it('an enterprise reads no officer marker and no portrait, in any output', async () => {
+    for (const m of [a.enterprise, opposed.enterprise]) {
+      const bodies = await walk(m.api, m.username);
+      expect(leaks(bodies, [...Object.values(D), ...Object.values(L)])).toEqual([]);
+      expect(bodies.filter((b) => hasKey(b.json, 'portrait')).map((b) => b.endpoint)).toEqual([]);
+    }
+  });
+
+  it("the SME and finance divisions read no other department's deliberation, but the ledger notes", async () => {
+    for (const m of [sme, finance]) {
+      const bodies = await walk(m.api, m.username);
+      expect(leaks(bodies, Object.values(D))).toEqual([]);
+      expect(bodies.filter((b) => hasKey(b.json, 'portrait')).map((b) => b.endpoint)).toEqual([]);
+      expect(leaks(bodies, [L.problemNote]).length).toBeGreaterThan(0);
+    }
+  });
+
+  it("an enterprise still sees each officer's step, its outcome and a final decision's reason", async () => {
+    const history = await expectOk(a.enterprise.api.get(`/api/enterprises/${a.creditCode}/history`));
+    const screened = history.find((e: any) => e.action === 'task.completed' && e.data.taskType === 'SCREEN');
+    expect(screened).toMatchObject({ actor: null, data: { outcome: 'pass', data: {} } });
+    const graduated = history.find(
+      (e: any) => e.action === 'task.completed' && e.data.taskType === 'GRADUATION_REVIEW',
+    );
+    expect(graduated.data.data).toEqual({ reason: 'doubled' });
+
+    const detail = await expectOk(opposed.enterprise.api.get(`/api/enterprises/${opposed.creditCode}`));
+    expect(detail).toMatchObject({ stage: 'rejected', screening: null, closing: { reason: null, by: null } });
+    const own = await expectOk(a.enterprise.api.get(`/api/enterprises/${a.creditCode}`));
+    expect(own.diagnosis).toEqual({ by: null, at: expect.any(String) });
+  });
+});
