@@ -159,7 +159,11 @@ describe('nginx in front of the API', () => {
     expect(route.headers.get('cache-control')).toBe('no-cache');
     expect(route.headers.get('x-frame-options')).toBe('DENY');
     expect(route.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
-    expect(route.headers.get('referrer-policy')).toBe('same-origin');
+    expect(route.headers.get('referrer-policy')).toBe('no-referrer');
+    // The API's answers keep the API's own headers, once (nginx adds none of its own there).
+    const api = await fetch(`${url}/api/health/live`);
+    expect(api.headers.get('content-security-policy')).toBe(route.headers.get('content-security-policy'));
+    expect(api.headers.get('x-content-type-options')).toBe('nosniff');
     expect(route.headers.get('server')).toBe('nginx');
   });
 

@@ -1,6 +1,6 @@
 import { DEFAULT_POLICY } from '@hardtech/domain/policy';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { FakeCall } from '../../test/fake-api';
 import { fastUser, openPage, USERS } from '../../test/open-page';
 
@@ -92,5 +92,25 @@ describe('policy administration', () => {
       path: '/admin/quarterly-dispatch/trigger',
       body: { quarter: '2026Q3' },
     });
+  });
+
+  it('opens the read-only Temporal UI for an administrator, after the API set its cookie', async () => {
+    const tab = { location: { href: 'about:blank' }, close: vi.fn() };
+    const open = vi.spyOn(window, 'open').mockReturnValue(tab as unknown as Window);
+    const { calls } = openPage('/admin/policy', USERS.admin, {
+      ...ROUTES,
+      'POST /ops/temporal-ui/session': {},
+    });
+    await userEvent.click(await screen.findByRole('button', { name: /打开 Temporal 控制台/ }));
+    await waitFor(() => expect(tab.location.href).toBe('/temporal/'));
+    expect(calls.some((c) => c.method === 'POST' && c.path === '/ops/temporal-ui/session')).toBe(true);
+    expect(open).toHaveBeenCalledWith('about:blank', '_blank');
+    open.mockRestore();
+  });
+
+  it('offers the Temporal UI to administrators only', async () => {
+    openPage('/admin/policy', USERS.coordinator, ROUTES);
+    expect(await screen.findByTestId('next-runs')).toBeInTheDocument();
+    expect(screen.queryByTestId('open-temporal-ui')).toBeNull();
   });
 });
