@@ -2,6 +2,7 @@
 // (a refused pass first, then a valid one), district and enterprise feedback, admission, diagnosis;
 // then its page shows the new stage and the timeline. Screenshots of every main page on the way.
 import { DESKTOP, openBrowser, TABLET } from './browser.mjs';
+import { followNoticeLinks } from './deep-link.mjs';
 import { choose, chooseOutcome, completeTask, date, field, fill, openTask, pick } from './form.mjs';
 import { certificate, createUsers, ENTERPRISE, PASSWORD } from './setup.mjs';
 
@@ -19,6 +20,10 @@ export async function runJourney({ baseUrl, admin, artifacts }) {
     const coordinator = await as('coordinator');
     await screen(browser, coordinator);
     browser.check('screening');
+
+    await followNoticeLinks(browser, users.enterprise, ENTERPRISE.name);
+    log('notice link: the 企业确认 task opens after login, at 390×844 and at desktop size');
+    browser.check('notice links');
 
     await openTask(district, ENTERPRISE.name, '区县反馈意见');
     await chooseOutcome(district, '同意');
