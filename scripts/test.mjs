@@ -46,6 +46,16 @@ try {
     // E-mail reminders go to an SMTP server the channel tests open on this port.
     SMTP_URL: `smtp://127.0.0.1:${WEBHOOK_PORT - 1}`,
     TEST_SMTP_PORT: String(WEBHOOK_PORT - 1),
+    // 企业微信 and 钉钉 applications: loopback servers test/notices/corp-messages opens on these ports.
+    WECOM_CORP_ID: 'ww-test-corp',
+    WECOM_AGENT_ID: '1000002',
+    WECOM_SECRET: 'wecom-test-secret',
+    WECOM_API_BASE: `http://127.0.0.1:${WEBHOOK_PORT - 2}`,
+    DINGTALK_APP_KEY: 'ding-test-key',
+    DINGTALK_APP_SECRET: 'dingtalk-test-secret',
+    DINGTALK_AGENT_ID: '2001',
+    DINGTALK_API_BASE: `http://127.0.0.1:${WEBHOOK_PORT - 3}`,
+    PUBLIC_URL: 'https://pool.test',
   };
   await migrate(env);
   await startApplication(env, { port: API_PORT, logDir: join(TEST_DATA, 'logs'), echo: false });

@@ -26,6 +26,8 @@ export interface DriveOptions {
   nomination?: Partial<Nomination>;
   /** The diagnosis's ledger problems; one owned by the finance division unless given. */
   problems?: Record<string, unknown>[];
+  /** Runs once the feedback tasks are open, before they are done. */
+  inFeedback?: () => Promise<void>;
 }
 
 /** Nominates (unless already done) and drives to supporting: screening, feedback, admission, diagnosis. */
@@ -37,6 +39,7 @@ export async function driveToSupporting(cast: Cast, options: DriveOptions = {}):
     );
   }
   await expectOk(complete(cast.coordinator.api, cast.creditCode, 'SCREEN', 'pass', { judgments: JUDGMENTS }));
+  await options.inFeedback?.();
 
   await expectOk(
     complete(cast.districtOfficer.api, cast.creditCode, 'DISTRICT_FEEDBACK', 'support', { opinion: '同意' }),

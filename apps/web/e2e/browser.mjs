@@ -16,8 +16,11 @@ export async function openBrowser({ baseUrl, artifacts }) {
   const problems = [];
   let expected = [];
 
-  /** A fresh context (own storage, so its own session) signed in through the login page. */
-  async function signIn(username, password, { viewport = DESKTOP, beforeLogin } = {}) {
+  /**
+   * A fresh context (own storage, so its own session) signed in through the login page, opened at
+   * `path` (a deep link: the login page shows there and the page follows once signed in).
+   */
+  async function signIn(username, password, { viewport = DESKTOP, beforeLogin, path = '/', landed } = {}) {
     const phone = viewport.width <= PHONE.width;
     const context = await browser.newContext({
       viewport,
@@ -33,14 +36,14 @@ export async function openBrowser({ baseUrl, artifacts }) {
       if (allowed >= 0) expected.splice(allowed, 1);
       else problems.push(`${username}: console error: ${m.text()}`);
     });
-    await page.goto('/');
+    await page.goto(path);
     await page.getByLabel('用户名').waitFor();
     await beforeLogin?.(page);
     await page.getByLabel('用户名').fill(username);
     await page.getByLabel('密码').fill(password);
     await page.getByRole('button', { name: /登\s*录/ }).click();
     // On a phone the navigation sits in a drawer behind the menu button.
-    await page.getByTestId(phone ? 'nav-toggle' : 'nav').waitFor();
+    await (landed ?? ((p) => p.getByTestId(phone ? 'nav-toggle' : 'nav').waitFor()))(page);
     return page;
   }
 

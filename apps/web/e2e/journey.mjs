@@ -4,6 +4,7 @@
 // report. The district's support, the enterprise's confirmation and its quarterly report are done on
 // a 390 px phone, where no page may scroll sideways. Screenshots of every main page on the way.
 import { DESKTOP, openBrowser, PHONE, TABLET } from './browser.mjs';
+import { followNoticeLinks } from './deep-link.mjs';
 import { choose, chooseOutcome, completeTask, date, field, fill, openTask, pick } from './form.mjs';
 import { certificate, createUsers, ENTERPRISE, PASSWORD, triggerDispatch } from './setup.mjs';
 
@@ -21,6 +22,10 @@ export async function runJourney({ baseUrl, admin, artifacts }) {
     const coordinator = await as('coordinator');
     await screen(browser, coordinator);
     browser.check('screening');
+
+    await followNoticeLinks(browser, users.enterprise, ENTERPRISE.name);
+    log('notice link: the 企业确认 task opens after login, at 390×844 and at desktop size');
+    browser.check('notice links');
 
     const districtPhone = await as('district', { viewport: PHONE });
     await districtPhone.goto('/inbox');

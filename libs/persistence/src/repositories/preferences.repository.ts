@@ -49,8 +49,8 @@ export class PreferencesRepository {
       );
       await m.query(`UPDATE users SET wecom_user_id = $2, dingtalk_user_id = $3 WHERE username = $1`, [
         username,
-        p.wecomUserId,
-        p.dingtalkUserId,
+        p.wecomUserId || null, // an emptied field clears the id
+        p.dingtalkUserId || null,
       ]);
     });
     return this.get(username);
