@@ -3,6 +3,7 @@
 // then its page shows the new stage and the timeline. Screenshots of every main page on the way.
 import { DESKTOP, openBrowser, TABLET } from './browser.mjs';
 import { choose, chooseOutcome, completeTask, date, field, fill, openTask, pick } from './form.mjs';
+import { checkCaseFile, checkCompleted } from './case-file.mjs';
 import { certificate, createUsers, ENTERPRISE, PASSWORD } from './setup.mjs';
 
 const log = (msg) => console.log(`  · ${msg}`);
@@ -21,10 +22,17 @@ export async function runJourney({ baseUrl, admin, artifacts }) {
     browser.check('screening');
 
     await openTask(district, ENTERPRISE.name, '区县反馈意见');
+    await checkCaseFile(browser, district, {
+      coordinatorName: users.coordinator.displayName,
+      shotName: '05b-task-district-feedback',
+    });
+    await district.setViewportSize(DESKTOP);
+    log('district feedback: the case file beside the form, stacked at 390 px, no codes on screen');
     await chooseOutcome(district, '同意');
     await fill(district, 'opinion', '企业在区内经营正常，同意推荐');
     await completeTask(district);
-    log('district feedback: support');
+    await checkCompleted(district);
+    log('district feedback: support; the page then shows the task done, without claim buttons');
 
     const enterprise = await as('enterprise');
     await openTask(enterprise, ENTERPRISE.name, '企业确认');

@@ -1,6 +1,6 @@
 import { Table } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useFormat } from './format';
+import { useFormat } from '../../format';
 import { StageTag } from './StageTag';
 import type { Lifecycle } from './types';
 
