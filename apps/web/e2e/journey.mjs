@@ -6,6 +6,7 @@
 import { DESKTOP, openBrowser, PHONE, TABLET } from './browser.mjs';
 import { followNoticeLinks } from './deep-link.mjs';
 import { choose, chooseOutcome, completeTask, date, field, fill, openTask, pick } from './form.mjs';
+import { checkCaseFile, checkCompleted } from './case-file.mjs';
 import { certificate, createUsers, ENTERPRISE, PASSWORD, triggerDispatch } from './setup.mjs';
 
 const log = (msg) => console.log(`  · ${msg}`);
@@ -27,6 +28,14 @@ export async function runJourney({ baseUrl, admin, artifacts }) {
     log('notice link: the 企业确认 task opens after login, at 390×844 and at desktop size');
     browser.check('notice links');
 
+    await openTask(district, ENTERPRISE.name, '区县反馈意见');
+    await checkCaseFile(browser, district, {
+      coordinatorName: users.coordinator.displayName,
+      shotName: '05b-task-district-feedback',
+    });
+    await district.setViewportSize(DESKTOP);
+    log('district feedback: the case file beside the form, stacked at 390 px, no codes on screen');
+
     const districtPhone = await as('district', { viewport: PHONE });
     await districtPhone.goto('/inbox');
     await districtPhone.getByTestId('inbox-table').getByText(ENTERPRISE.name).waitFor();
@@ -36,7 +45,8 @@ export async function runJourney({ baseUrl, admin, artifacts }) {
     await fill(districtPhone, 'opinion', '企业在区内经营正常，同意推荐');
     await browser.shot(districtPhone, '21-phone-task-district-feedback');
     await completeTask(districtPhone);
-    log('district feedback: support, on a phone');
+    await checkCompleted(districtPhone);
+    log('district feedback: support, on a phone; the page then shows the task done, without claim buttons');
 
     const enterprise = await as('enterprise', { viewport: PHONE });
     await openTask(enterprise, ENTERPRISE.name, '企业确认');

@@ -1,10 +1,25 @@
+import type { Field } from '@hardtech/domain/forms/schema';
 import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
+import { useLocalText } from '../i18n';
+import { fieldLabel } from './forms/fieldLabel';
 
-/** An API refusal as the server worded it (its message is bilingual), with its field details. */
-export function ErrorAlert({ error }: { error: Error | undefined | null }) {
+/**
+ * An API refusal as the server worded it (its message is bilingual), with its field details named
+ * in words (`fields`/`prefix`: the form the refusal answers).
+ */
+export function ErrorAlert({
+  error,
+  fields,
+  prefix,
+}: {
+  error: Error | undefined | null;
+  fields?: Field[];
+  prefix?: string;
+}) {
   const { t } = useTranslation();
+  const text = useLocalText();
   if (!error) return null;
   const details = error instanceof ApiError ? error.details : [];
   return (
@@ -18,7 +33,7 @@ export function ErrorAlert({ error }: { error: Error | undefined | null }) {
           <ul style={{ margin: 0, paddingLeft: 18 }}>
             {details.map((d, i) => (
               <li key={i}>
-                <code>{d.field}</code>: {d.message}
+                {[text(fieldLabel(d.field, fields, prefix)), d.message].filter(Boolean).join('：')}
               </li>
             ))}
           </ul>

@@ -26,9 +26,15 @@ export function FieldInput({ field, required, ...control }: { field: LeafField; 
   switch (field.kind) {
     case 'text':
       return field.multiline ? (
-        <Input.TextArea {...common} maxLength={field.maxLength} autoSize={{ minRows: 1, maxRows: 8 }} />
+        // Opinions are written, not typed in a line: room for a paragraph, the limit counted down.
+        <Input.TextArea
+          {...common}
+          maxLength={field.maxLength}
+          showCount
+          autoSize={{ minRows: 3, maxRows: 10 }}
+        />
       ) : (
-        <Input {...common} maxLength={field.maxLength} />
+        <Input {...common} maxLength={field.maxLength} showCount={field.maxLength > 64} />
       );
     case 'integer': {
       const yuan = field.unit === 'yuan';
@@ -42,7 +48,13 @@ export function FieldInput({ field, required, ...control }: { field: LeafField; 
           max={scale(field.max)}
           // 万元 to the yuan: four decimals.
           precision={yuan ? undefined : 0}
-          suffix={field.unit && field.unit !== 'score' ? t(`unit.${field.unit}`) : undefined}
+          suffix={
+            field.unit === 'score'
+              ? t('unit.score', { min: field.min ?? 0, max: field.max ?? '' })
+              : field.unit
+                ? t(`unit.${field.unit}`)
+                : undefined
+          }
           style={{ width: '100%' }}
         />
       );

@@ -70,7 +70,7 @@ export function SchemaForm({
   );
   return (
     <SchemaContext.Provider value={context}>
-      <ErrorAlert error={unplaced} />
+      <ErrorAlert error={unplaced} fields={fields} prefix={errorPrefix} />
       {fields.map((field) => (
         <FieldItem
           key={field.name}

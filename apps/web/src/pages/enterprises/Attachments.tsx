@@ -7,7 +7,7 @@ import { download } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLocalText } from '../../i18n';
-import { useFormat } from './format';
+import { useFormat } from '../../format';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
 
 interface Attachment {

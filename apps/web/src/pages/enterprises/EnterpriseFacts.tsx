@@ -1,6 +1,6 @@
 import { Descriptions, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useFormat } from './format';
+import { useFormat } from '../../format';
 import { useReferenceNames } from '../../api/referenceNames';
 import { StageTag } from './StageTag';
 import type { EnterpriseDetail } from './types';

@@ -6,7 +6,7 @@ import type { Page, Stage } from '../../api/types';
 import { useApi } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLocalText } from '../../i18n';
-import { useFormat } from './format';
+import { useFormat } from '../../format';
 import { useReferenceNames } from '../../api/referenceNames';
 import { StageTag } from './StageTag';
 import type { EnterpriseItem } from './types';

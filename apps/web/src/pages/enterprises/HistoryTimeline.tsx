@@ -1,7 +1,7 @@
 import { Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocalText } from '../../i18n';
-import { useFormat } from './format';
+import { useFormat } from '../../format';
 import { keyData } from './historyData';
 import type { HistoryEntry } from './types';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useFormat } from './format';
+import { useFormat } from '../../format';
 import { StageTag } from './StageTag';
 import type { Lifecycle } from './types';
 import { ResponsiveTable } from '../../components/ResponsiveTable';

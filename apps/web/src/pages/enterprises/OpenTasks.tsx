@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useLocalText } from '../../i18n';
 import type { Role } from '../../api/types';
-import { useFormat } from './format';
+import { useFormat } from '../../format';
 import { useReferenceNames } from '../../api/referenceNames';
 import type { OpenTask } from './types';
 

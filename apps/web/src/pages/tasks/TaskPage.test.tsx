@@ -1,3 +1,4 @@
+import { sampleNomination } from '@hardtech/domain/samples';
 import { TASK_FORMS } from '@hardtech/domain/tasks/forms';
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
@@ -16,6 +17,58 @@ const criterion = (id: string, kind: string, outcome: string, detail: string) =>
   detail,
   detailEn: detail,
 });
+const SCREENING = {
+  policyVersion: 1,
+  criteria: [
+    criterion('C1', 'soft', 'fail', '上年度营业收入 12000万元 > 10000万元'),
+    criterion('C2', 'judgment', 'judgment', '需筛选人员确认硬科技属性并说明'),
+    criterion('C4', 'hard', 'pass', '研发投入强度 7.50% ≥ 5%'),
+  ],
+};
+const NOMINATION = sampleNomination({ revenuePrevYear: 120_000_000, rdExpensePrevYear: 9_000_000 });
+const CASE_FILE = {
+  enterprise: {
+    ...NOMINATION,
+    districtName: '渝北区',
+    clusterName: '集成电路',
+    rdIntensity: 0.075,
+    stage: 'screening',
+    lifecycleNo: 1,
+    leadCluster: null,
+    leadClusterName: null,
+    commissioner: null,
+    commissionerName: null,
+    districtLiaison: null,
+    districtLiaisonName: null,
+    baselineRevenue: null,
+  },
+  screening: SCREENING,
+  opinions: [
+    {
+      taskId: 's-0',
+      taskType: 'SUPPLEMENT',
+      outcome: 'submit',
+      opinion: '已补充研发费用明细',
+      data: {},
+      actor: 'district-500112',
+      actorName: '李区县',
+      actorDepartment: { zh: '渝北区经信部门', en: 'Yubei district department' },
+      at: '2026-11-24T02:00:00Z',
+    },
+  ],
+  attachments: [
+    {
+      id: 'a-1',
+      fileName: '技术中心认定.pdf',
+      purpose: 'C3',
+      subject: 'nomination',
+      size: 2048,
+      uploadedBy: 'district-500112',
+      uploadedByName: '李区县',
+      uploadedAt: '2026-11-23T02:00:00Z',
+    },
+  ],
+};
 const TASK = {
   ...sampleTask(),
   data: null,
@@ -29,16 +82,10 @@ const TASK = {
     cluster: 'T2',
     stage: 'screening',
     leadCluster: null,
-    screening: {
-      policyVersion: 1,
-      criteria: [
-        criterion('C1', 'soft', 'fail', '上年度营业收入 12000万元 > 10000万元'),
-        criterion('C2', 'judgment', 'judgment', '需筛选人员确认硬科技属性并说明'),
-        criterion('C4', 'hard', 'pass', '研发投入强度 7.50% ≥ 5%'),
-      ],
-    },
+    screening: SCREENING,
     nomination: {},
   },
+  caseFile: CASE_FILE,
   comments: [{ id: 'c1', author: 'district-500112', text: '企业材料已核实', at: '2026-11-25T01:00:00Z' }],
 };
 
@@ -68,6 +115,15 @@ describe('task page', () => {
     );
     expect(screen.getByTestId('criterion-C1')).toHaveTextContent('通过需填写说明');
     expect(screen.getByTestId('comments')).toHaveTextContent('企业材料已核实');
+    // The case file beside the form: figures in 万元 and words, the earlier opinion by name, the evidence.
+    const caseFile = screen.getByTestId('case-file');
+    for (const words of ['12,000 万元', '900 万元', '7.5%', '市级企业技术中心', '专精特新', '渝北区']) {
+      expect(caseFile).toHaveTextContent(words);
+    }
+    expect(screen.getByTestId('opinion-SUPPLEMENT')).toHaveTextContent('已补充研发费用明细');
+    expect(screen.getByTestId('opinion-SUPPLEMENT')).toHaveTextContent('李区县（渝北区经信部门）');
+    expect(screen.getByTestId('case-attachments')).toHaveTextContent('技术中心认定.pdf');
+    expect(caseFile.textContent).not.toMatch(/undefined|enterprise_tech_center|specialized|criteria\./);
 
     // antd's radio buttons take the click on their label.
     await user.click(screen.getByText('通过筛选'));

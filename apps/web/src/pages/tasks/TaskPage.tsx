@@ -11,11 +11,14 @@ import { AssignmentButtons } from './AssignmentButtons';
 import { CommentsPanel } from './CommentsPanel';
 import { CompleteTaskForm } from './CompleteTaskForm';
 import { DueTag } from './DueTag';
-import { ScreeningPanel } from './ScreeningPanel';
+import { CaseFilePanel } from './CaseFilePanel';
 import type { CompleteResult, TaskDetail } from './taskTypes';
 import { EvidenceFiles } from '../../components/EvidenceFiles';
 
-/** 任务办理: one task, its enterprise, the form of its outcomes and the comments. */
+/**
+ * 任务办理 as a 审批单: the case file (figures, screening, earlier opinions, evidence) beside the
+ * form of the outcomes, stacked on a narrow screen; the comments and the task's files below.
+ */
 export function TaskPage() {
   const { t } = useTranslation('task');
   const text = useLocalText();
@@ -30,6 +33,9 @@ export function TaskPage() {
   const detail = task.data;
   const stageLabel = (stage: string) =>
     text(reference?.stages[stage as keyof typeof reference.stages]) || stage;
+  const open = detail.status === 'open' && !completed;
+  const completedBy =
+    detail.caseFile?.opinions.find((o) => o.taskId === detail.id)?.actorName ?? detail.completedBy ?? '';
   const backToInbox = (
     <Button type="primary" onClick={() => navigate('/inbox')}>
       {t('backToInbox')}
@@ -40,16 +46,22 @@ export function TaskPage() {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card
         title={`${text(detail.label)} · ${detail.enterpriseName}`}
-        extra={<AssignmentButtons taskId={detail.id} can={detail.actions} onChange={task.reload} />}
+        extra={
+          open ? <AssignmentButtons taskId={detail.id} can={detail.actions} onChange={task.reload} /> : null
+        }
       >
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
           <Descriptions.Item label={t('fields.enterprise')}>
             <Link to={`/enterprises/${detail.creditCode}`}>{detail.enterpriseName}</Link>
           </Descriptions.Item>
           <Descriptions.Item label={t('fields.creditCode')}>{detail.creditCode}</Descriptions.Item>
-          <Descriptions.Item label={t('fields.stage')}>{stageLabel(detail.stage)}</Descriptions.Item>
+          <Descriptions.Item label={t('fields.stage')}>
+            <span data-testid="task-stage">
+              {stageLabel(detail.caseFile?.enterprise.stage ?? detail.stage)}
+            </span>
+          </Descriptions.Item>
           <Descriptions.Item label={t('fields.status')}>
-            <Tag>{t(`status.${detail.status}`)}</Tag>
+            <Tag data-testid="task-status">{t(`status.${detail.status}`)}</Tag>
           </Descriptions.Item>
           <Descriptions.Item label={t('fields.assignee')}>
             {detail.assignee ?? t('unassigned')}
@@ -63,48 +75,51 @@ export function TaskPage() {
         </Descriptions>
       </Card>
       <Row gutter={[16, 16]}>
-        <Col xs={24} lg={detail.type === 'SCREEN' ? 14 : 16}>
-          <Card title={t('complete.title')}>
-            {completed ? (
-              <Result
-                status="success"
-                title={t('complete.done')}
-                subTitle={t('complete.nextStage', { stage: stageLabel(completed.stage) })}
-                extra={[
-                  <span key="inbox">{backToInbox}</span>,
-                  <Link key="enterprise" to={`/enterprises/${detail.creditCode}`}>
-                    {t('viewEnterprise')}
-                  </Link>,
-                ]}
-              />
-            ) : detail.status !== 'open' ? (
-              <Alert
-                type="info"
-                title={t('complete.closed', {
-                  outcome:
-                    text(detail.outcomes.find((o) => o.outcome === detail.outcome)?.label) || detail.outcome,
-                  by: detail.completedBy ?? '',
-                })}
-                action={backToInbox}
-              />
-            ) : detail.actions.complete ? (
-              <CompleteTaskForm task={detail} onCompleted={setCompleted} />
-            ) : (
-              <Alert
-                type="warning"
-                title={t(detail.actions.claim ? 'complete.claimFirst' : 'complete.notYours')}
-              />
-            )}
-          </Card>
+        <Col xs={24} md={12}>
+          {detail.caseFile && <CaseFilePanel caseFile={detail.caseFile} />}
         </Col>
-        <Col xs={24} lg={detail.type === 'SCREEN' ? 10 : 8}>
+        <Col xs={24} md={12}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-            {detail.type === 'SCREEN' && detail.enterprise?.screening && (
-              <ScreeningPanel
-                criteria={detail.enterprise.screening.criteria}
-                policyVersion={detail.enterprise.screening.policyVersion}
-              />
-            )}
+            <Card title={t('complete.title')}>
+              {completed ? (
+                <Result
+                  status="success"
+                  title={t('complete.done')}
+                  subTitle={t('complete.nextStage', { stage: stageLabel(completed.stage) })}
+                  extra={[
+                    <span key="inbox">{backToInbox}</span>,
+                    <Link key="enterprise" to={`/enterprises/${detail.creditCode}`}>
+                      {t('viewEnterprise')}
+                    </Link>,
+                  ]}
+                />
+              ) : detail.status !== 'open' ? (
+                <Alert
+                  type="info"
+                  title={t('complete.closed', {
+                    outcome:
+                      text(detail.outcomes.find((o) => o.outcome === detail.outcome)?.label) ||
+                      detail.outcome,
+                    by: completedBy,
+                  })}
+                  action={backToInbox}
+                />
+              ) : detail.actions.complete ? (
+                <CompleteTaskForm
+                  task={detail}
+                  onCompleted={(result) => {
+                    // The page shows the task as it is now: done, the enterprise's new stage, no buttons.
+                    setCompleted(result);
+                    task.reload();
+                  }}
+                />
+              ) : (
+                <Alert
+                  type="warning"
+                  title={t(detail.actions.claim ? 'complete.claimFirst' : 'complete.notYours')}
+                />
+              )}
+            </Card>
             <CommentsPanel taskId={detail.id} comments={detail.comments} onAdded={task.reload} />
             <EvidenceFiles creditCode={detail.creditCode} subject="task" subjectId={detail.id} />
           </Space>

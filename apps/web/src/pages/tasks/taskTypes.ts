@@ -1,4 +1,5 @@
 // Shapes of the task endpoints (apps/api/src/dtos/task.dto.ts) as the inbox and the task page read them.
+import type { CaseFile } from '@hardtech/domain/case-file/case-file';
 import type { CriterionResult } from '@hardtech/domain/screening';
 import type { TaskForm } from '@hardtech/domain/forms/schema';
 import type { Role, Stage, TaskType, Text } from '../../api/types';
@@ -54,6 +55,8 @@ export interface TaskDetail extends TaskItem {
     nomination: Record<string, unknown>;
   } | null;
   comments: TaskComment[];
+  /** The case the decision is taken on; null only when the enterprise is gone from the read model. */
+  caseFile: CaseFile | null;
 }
 
 export interface Candidate {

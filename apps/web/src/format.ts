@@ -1,0 +1,89 @@
+import type { Field } from '@hardtech/domain/forms/schema';
+import { useTranslation } from 'react-i18next';
+import { useReference } from './api/reference';
+import { useLocalText } from './i18n';
+
+const YUAN_PER_WAN = 10_000;
+
+/**
+ * The one place the UI turns values into words: dates and times, money (integer yuan, read in 万元
+ * with separators), ratios as percentages, codes (districts, clusters, stages, task types) and
+ * enumerated values by their labels in the UI's language, never the raw code.
+ */
+export function useFormat() {
+  const { t, i18n } = useTranslation();
+  const text = useLocalText();
+  const reference = useReference();
+  const lang = i18n.language;
+  const number = (value: number, digits = 2) => value.toLocaleString(lang, { maximumFractionDigits: digits });
+  const yuan = (value: number | null | undefined) =>
+    value === null || value === undefined
+      ? ''
+      : t('format.wanYuan', { value: number(value / YUAN_PER_WAN, 4) });
+  const district = (code: string | null | undefined) =>
+    code ? (reference?.districts.find((d) => d.code === code)?.name ?? code) : '';
+  const cluster = (code: string | null | undefined) => {
+    const c = code ? reference?.clusters.find((x) => x.code === code) : undefined;
+    return c ? `${c.code} ${text({ zh: c.name, en: c.en })}` : (code ?? '');
+  };
+
+  /** A value of a field of the form language, in words (objects and lists joined on one line). */
+  const field = (f: Field, value: unknown): string => {
+    if (value === null || value === undefined || value === '') return t('format.none');
+    switch (f.kind) {
+      case 'enum':
+        return text(f.options.find((o) => o.value === value)?.label) || String(value);
+      case 'boolean':
+        return t(value ? 'yes' : 'no');
+      case 'integer':
+        return f.unit === 'yuan' ? yuan(Number(value)) : number(Number(value), 0);
+      case 'number':
+        return number(Number(value), 4);
+      case 'ref':
+        return f.ref === 'district'
+          ? district(String(value))
+          : f.ref === 'cluster'
+            ? cluster(String(value))
+            : String(value);
+      case 'object':
+        return fields(f.fields, value);
+      case 'list':
+        return (value as unknown[]).map((item) => fields(f.item, item)).join('；');
+      case 'record':
+        return Object.entries(value as Record<string, unknown>)
+          .map(
+            ([k, v]) => `${text(f.keys.find((key) => key.value === k)?.label) || k}：${fields(f.value, v)}`,
+          )
+          .join('；');
+      default:
+        return String(value);
+    }
+  };
+
+  /** An object's fields that have a value, in words, on one line. */
+  const fields = (fs: Field[], value: unknown): string => {
+    const v = (value ?? {}) as Record<string, unknown>;
+    return fs
+      .filter((inner) => v[inner.name] !== null && v[inner.name] !== undefined && v[inner.name] !== '')
+      .map((inner) => field(inner, v[inner.name]))
+      .join(' · ');
+  };
+
+  return {
+    dateTime: (at: string | null | undefined) => (at ? new Date(at).toLocaleString(lang) : ''),
+    date: (at: string | null | undefined) => (at ? new Date(at).toLocaleDateString(lang) : ''),
+    yuan,
+    percent: (ratio: number | null | undefined) =>
+      ratio === null || ratio === undefined
+        ? t('format.none')
+        : t('format.percent', { value: number(ratio * 100) }),
+    district,
+    cluster,
+    stage: (stage: string | null | undefined) =>
+      stage ? text(reference?.stages[stage as keyof typeof reference.stages]) || stage : '',
+    taskType: (type: string | null | undefined) =>
+      type ? text(reference?.taskTypes[type as keyof typeof reference.taskTypes]) || type : '',
+    field,
+    fields,
+  };
+}

@@ -1,0 +1,152 @@
+import type { CaseFile, CaseOpinion } from '@hardtech/domain/case-file/case-file';
+import { PURPOSE_LABELS } from '@hardtech/domain/attachments';
+import { NOMINATION_FIELDS } from '@hardtech/domain/nomination';
+import { TASK_FORMS } from '@hardtech/domain/tasks/forms';
+import { Button, Card, Descriptions, Empty, Grid, Space, Timeline, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { download } from '../../api/client';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useFormat } from '../../format';
+import { useLocalText } from '../../i18n';
+import { ScreeningPanel } from './ScreeningPanel';
+
+/**
+ * The case a decision is taken on (审批单): the enterprise's figures as the lifecycle holds them,
+ * the screening, every earlier opinion with who gave it and when, and the evidence files.
+ */
+export function CaseFilePanel({ caseFile }: { caseFile: CaseFile }) {
+  const { t } = useTranslation('task');
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="case-file">
+      <EnterpriseFacts enterprise={caseFile.enterprise} />
+      {caseFile.screening && (
+        <ScreeningPanel
+          criteria={caseFile.screening.criteria.map((c) => ({ ...c }))}
+          policyVersion={caseFile.screening.policyVersion}
+        />
+      )}
+      <Card size="small" title={t('caseFile.opinions')} data-testid="case-opinions">
+        {caseFile.opinions.length ? (
+          <Timeline
+            items={caseFile.opinions.map((o) => ({ key: o.taskId, children: <Opinion opinion={o} /> }))}
+          />
+        ) : (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('caseFile.noOpinions')} />
+        )}
+      </Card>
+      <CaseAttachments attachments={caseFile.attachments} />
+    </Space>
+  );
+}
+
+function EnterpriseFacts({ enterprise: e }: { enterprise: CaseFile['enterprise'] }) {
+  const { t } = useTranslation('task');
+  const text = useLocalText();
+  const format = useFormat();
+  // On a phone the labels are long (企业技术中心 / 技术创新示范企业): each above its value.
+  const wide = Grid.useBreakpoint().sm !== false;
+  const values = e as unknown as Record<string, unknown>;
+  const items = NOMINATION_FIELDS.map((f) => ({
+    key: f.name,
+    label: text(f.label),
+    children: f.name === 'district' ? (e.districtName ?? e.district) : format.field(f, values[f.name]),
+  }));
+  const rd = items.findIndex((i) => i.key === 'rdExpensePrevYear');
+  items.splice(rd + 1, 0, {
+    key: 'rdIntensity',
+    label: t('caseFile.rdIntensity'),
+    children: format.percent(e.rdIntensity),
+  });
+  items.push({ key: 'stage', label: t('fields.stage'), children: format.stage(e.stage) });
+  if (e.leadCluster) {
+    items.push(
+      { key: 'leadCluster', label: t('caseFile.leadCluster'), children: format.cluster(e.leadCluster) },
+      { key: 'commissioner', label: t('caseFile.commissioner'), children: e.commissionerName ?? '' },
+      { key: 'districtLiaison', label: t('caseFile.districtLiaison'), children: e.districtLiaisonName ?? '' },
+      {
+        key: 'baselineRevenue',
+        label: t('caseFile.baselineRevenue'),
+        children: format.yuan(e.baselineRevenue),
+      },
+    );
+  }
+  return (
+    <Card size="small" title={t('caseFile.enterprise')} data-testid="case-enterprise">
+      <Descriptions
+        size="small"
+        column={1}
+        layout={wide ? 'horizontal' : 'vertical'}
+        items={items.map((i) => ({
+          ...i,
+          children: <span style={{ whiteSpace: 'pre-wrap' }}>{i.children}</span>,
+        }))}
+      />
+    </Card>
+  );
+}
+
+function Opinion({ opinion: o }: { opinion: CaseOpinion }) {
+  const { t } = useTranslation('task');
+  const text = useLocalText();
+  const format = useFormat();
+  const outcome = text(TASK_FORMS[o.taskType]?.outcomes[o.outcome]?.label) || o.outcome;
+  return (
+    <div data-testid={`opinion-${o.taskType}`}>
+      <Typography.Text strong>
+        {format.taskType(o.taskType)}：{outcome}
+      </Typography.Text>
+      {o.opinion && (
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '4px 0' }}>
+          {o.opinion}
+        </Typography.Paragraph>
+      )}
+      <Typography.Text type="secondary">
+        {o.actorName
+          ? t('caseFile.by', { name: o.actorName, department: text(o.actorDepartment) })
+          : t('caseFile.byOfficer')}
+        {' · '}
+        {format.dateTime(o.at)}
+      </Typography.Text>
+    </div>
+  );
+}
+
+function CaseAttachments({ attachments }: { attachments: CaseFile['attachments'] }) {
+  const { t } = useTranslation('task');
+  const text = useLocalText();
+  const format = useFormat();
+  const [error, setError] = useState<Error | null>(null);
+  return (
+    <Card size="small" title={t('caseFile.attachments')} data-testid="case-attachments">
+      <ErrorAlert error={error} />
+      {attachments.length ? (
+        attachments.map((a) => (
+          <div key={a.id} style={{ padding: '6px 0', borderBottom: '1px solid #f0f0f0' }}>
+            <Space wrap size={4}>
+              <Typography.Text strong>{text(PURPOSE_LABELS[a.purpose])}</Typography.Text>
+              <Button
+                type="link"
+                size="small"
+                onClick={() => download(`/attachments/${a.id}/download`, a.fileName).catch(setError)}
+              >
+                {a.fileName}
+              </Button>
+            </Space>
+            <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+              {[
+                a.uploadedByName,
+                format.dateTime(a.uploadedAt),
+                t('caseFile.size', { kb: Math.max(1, Math.round(a.size / 1024)) }),
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </Typography.Paragraph>
+          </div>
+        ))
+      ) : (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('caseFile.noAttachments')} />
+      )}
+    </Card>
+  );
+}
