@@ -230,6 +230,9 @@ describe('user administration', () => {
       active: true,
       lockedUntil: null,
       createdAt: expect.any(String),
+      // 企业微信 / 钉钉 ids for person-to-person messages (issue 18): none until set.
+      wecomUserId: null,
+      dingtalkUserId: null,
     });
     const admin = `admin-${tag()}`;
     const body = { username: admin, password: 'admin-pass-123', displayName: 'x', role: 'admin', scope: {} };
