@@ -12,47 +12,29 @@ import { Reader } from './readers';
  * - `reply`: a department's answer to the enterprise's whistle;
  * - `submission`: what the enterprise itself submitted.
  */
-export type FieldClass =
-  | 'deliberation'
-  | 'ledger_note'
-  | 'ledger'
-  | 'assignment'
-  | 'decision_reason'
-  | 'request'
-  | 'reply'
-  | 'submission';
+export const FIELD_CLASSES = [
+  'deliberation',
+  'ledger_note',
+  'ledger',
+  'assignment',
+  'decision_reason',
+  'request',
+  'reply',
+  'submission',
+] as const;
+export type FieldClass = (typeof FIELD_CLASSES)[number];
 
 /** A field's class, or, for a list of objects, the class of each item's fields. */
 export type FieldRule = FieldClass | { item: Record<string, FieldClass> };
 
+const allBut = (...hidden: FieldClass[]): ReadonlySet<FieldClass> =>
+  new Set(FIELD_CLASSES.filter((c) => !hidden.includes(c)));
+
+/** Each reader reads every class but what is kept from it. */
 export const READABLE_CLASSES: Record<Reader, ReadonlySet<FieldClass>> = {
-  officer: new Set<FieldClass>([
-    'deliberation',
-    'ledger_note',
-    'ledger',
-    'assignment',
-    'decision_reason',
-    'request',
-    'reply',
-    'submission',
-  ]),
-  department: new Set<FieldClass>([
-    'ledger_note',
-    'ledger',
-    'assignment',
-    'decision_reason',
-    'request',
-    'reply',
-    'submission',
-  ]),
-  enterprise: new Set<FieldClass>([
-    'ledger',
-    'assignment',
-    'decision_reason',
-    'request',
-    'reply',
-    'submission',
-  ]),
+  officer: allBut(),
+  department: allBut('deliberation'),
+  enterprise: allBut('deliberation', 'ledger_note'),
 };
 
 /** Task types the enterprise does itself: it reads its own steps whole, and who did them. */
