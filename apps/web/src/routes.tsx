@@ -1,5 +1,5 @@
 import { Button, Result, Spin } from 'antd';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useNavigate } from 'react-router-dom';
 import { useAuth } from './auth/AuthProvider';
@@ -9,30 +9,42 @@ import { Shell } from './layout/Shell';
 import { LoginPage } from './pages/login/LoginPage';
 
 // Each page is its own chunk, loaded when first opened: the login page loads none of them.
-const CalendarPage = lazy(() =>
-  import('./pages/admin/CalendarPage').then((m) => ({ default: m.CalendarPage })),
-);
-const PolicyPage = lazy(() => import('./pages/admin/PolicyPage').then((m) => ({ default: m.PolicyPage })));
-const UsersPage = lazy(() => import('./pages/admin/UsersPage').then((m) => ({ default: m.UsersPage })));
-const AuditPage = lazy(() => import('./pages/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
-const DashboardPage = lazy(() =>
-  import('./pages/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })),
-);
-const EnterpriseListPage = lazy(() =>
-  import('./pages/enterprises/EnterpriseListPage').then((m) => ({ default: m.EnterpriseListPage })),
-);
-const EnterprisePage = lazy(() =>
-  import('./pages/enterprises/EnterprisePage').then((m) => ({ default: m.EnterprisePage })),
-);
-const InboxPage = lazy(() => import('./pages/inbox/InboxPage').then((m) => ({ default: m.InboxPage })));
-const LedgerPage = lazy(() => import('./pages/ledger/LedgerPage').then((m) => ({ default: m.LedgerPage })));
-const NominationPage = lazy(() =>
-  import('./pages/nominations/NominationPage').then((m) => ({ default: m.NominationPage })),
-);
-const NotificationsPage = lazy(() =>
-  import('./pages/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage })),
-);
-const TaskPage = lazy(() => import('./pages/tasks/TaskPage').then((m) => ({ default: m.TaskPage })));
+const PAGE_MODULES = {
+  CalendarPage: () => import('./pages/admin/CalendarPage').then((m) => m.CalendarPage),
+  PolicyPage: () => import('./pages/admin/PolicyPage').then((m) => m.PolicyPage),
+  UsersPage: () => import('./pages/admin/UsersPage').then((m) => m.UsersPage),
+  AuditPage: () => import('./pages/audit/AuditPage').then((m) => m.AuditPage),
+  DashboardPage: () => import('./pages/dashboard/DashboardPage').then((m) => m.DashboardPage),
+  EnterpriseListPage: () =>
+    import('./pages/enterprises/EnterpriseListPage').then((m) => m.EnterpriseListPage),
+  EnterprisePage: () => import('./pages/enterprises/EnterprisePage').then((m) => m.EnterprisePage),
+  InboxPage: () => import('./pages/inbox/InboxPage').then((m) => m.InboxPage),
+  LedgerPage: () => import('./pages/ledger/LedgerPage').then((m) => m.LedgerPage),
+  NominationPage: () => import('./pages/nominations/NominationPage').then((m) => m.NominationPage),
+  NotificationsPage: () => import('./pages/notifications/NotificationsPage').then((m) => m.NotificationsPage),
+  TaskPage: () => import('./pages/tasks/TaskPage').then((m) => m.TaskPage),
+};
+
+/** Loads every page's chunk now (the component tests, so that they wait for data, not for modules). */
+export function preloadPages(): Promise<unknown> {
+  return Promise.all(Object.values(PAGE_MODULES).map((load) => load()));
+}
+
+const lazyPage = (load: () => Promise<ComponentType>) =>
+  lazy(() => load().then((page) => ({ default: page })));
+
+const CalendarPage = lazyPage(PAGE_MODULES.CalendarPage);
+const PolicyPage = lazyPage(PAGE_MODULES.PolicyPage);
+const UsersPage = lazyPage(PAGE_MODULES.UsersPage);
+const AuditPage = lazyPage(PAGE_MODULES.AuditPage);
+const DashboardPage = lazyPage(PAGE_MODULES.DashboardPage);
+const EnterpriseListPage = lazyPage(PAGE_MODULES.EnterpriseListPage);
+const EnterprisePage = lazyPage(PAGE_MODULES.EnterprisePage);
+const InboxPage = lazyPage(PAGE_MODULES.InboxPage);
+const LedgerPage = lazyPage(PAGE_MODULES.LedgerPage);
+const NominationPage = lazyPage(PAGE_MODULES.NominationPage);
+const NotificationsPage = lazyPage(PAGE_MODULES.NotificationsPage);
+const TaskPage = lazyPage(PAGE_MODULES.TaskPage);
 
 /** Pages behind the navigation entry of the same path share its roles. */
 const PAGES: { path: string; nav: string; element: ReactNode }[] = [

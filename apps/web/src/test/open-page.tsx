@@ -3,6 +3,7 @@ import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event'
 import { vi } from 'vitest';
 import type { Actor } from '../api/types';
 import { App } from '../App';
+import { preloadPages } from '../routes';
 import { storeToken } from '../auth/token';
 import { fakeApi } from './fake-api';
 
@@ -13,20 +14,7 @@ vi.setConfig({ testTimeout: 60_000 });
 
 // The routes load each page on demand (React.lazy); here they are loaded once, before any test, so
 // a test's wait is for the page's data, not for the transform of the page's module graph.
-await Promise.all([
-  import('../pages/admin/CalendarPage'),
-  import('../pages/admin/PolicyPage'),
-  import('../pages/admin/UsersPage'),
-  import('../pages/audit/AuditPage'),
-  import('../pages/dashboard/DashboardPage'),
-  import('../pages/enterprises/EnterpriseListPage'),
-  import('../pages/enterprises/EnterprisePage'),
-  import('../pages/inbox/InboxPage'),
-  import('../pages/ledger/LedgerPage'),
-  import('../pages/nominations/NominationPage'),
-  import('../pages/notifications/NotificationsPage'),
-  import('../pages/tasks/TaskPage'),
-]);
+await preloadPages();
 
 /**
  * user-event without its pointer-events check and typing delay: the check reads the computed style
