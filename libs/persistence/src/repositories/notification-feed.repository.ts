@@ -18,8 +18,8 @@ export interface FeedRow {
 }
 
 /**
- * The caller's notifications about tasks: those addressed to a group they belong to (a digest has
- * no task; it reaches people on their channels only).
+ * The caller's notifications: those addressed to a group they belong to — task notices, reminders
+ * and escalations, and their own digests (addressed to `user:<name>`, no task, text in data).
  */
 @Injectable()
 export class NotificationFeedRepository {
@@ -27,7 +27,7 @@ export class NotificationFeedRepository {
 
   async list(actor: Actor, unreadOnly: boolean, page: number, pageSize: number) {
     const groups = groupsOf(actor);
-    const where = `n.audience_groups && $1::text[] AND n.task_id IS NOT NULL ${unreadOnly ? 'AND r.notification_id IS NULL' : ''}`;
+    const where = `n.audience_groups && $1::text[] ${unreadOnly ? 'AND r.notification_id IS NULL' : ''}`;
     const from = `FROM notifications n LEFT JOIN notification_reads r ON r.notification_id = n.id AND r.username = $2`;
     const [rows, [{ total, unread }]] = await Promise.all([
       this.ds.query(
@@ -38,7 +38,7 @@ export class NotificationFeedRepository {
       ),
       this.ds.query(
         `SELECT count(*)::int AS total, count(*) FILTER (WHERE r.notification_id IS NULL)::int AS unread
-         ${from} WHERE n.audience_groups && $1::text[] AND n.task_id IS NOT NULL`,
+         ${from} WHERE n.audience_groups && $1::text[]`,
         [groups, actor.username],
       ),
     ]);
