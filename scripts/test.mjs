@@ -31,6 +31,9 @@ try {
       cwd: ROOT,
     });
   }
+  // Debian programs the tests call, installed before the run rather than in the middle of a test.
+  const { nginxBinary } = await import('./lib/nginx.mjs');
+  nginxBinary();
   const { temporal, env: stackEnv } = await stack.provision('test');
 
   const env = {

@@ -1,4 +1,5 @@
 import { createCast } from '../support/cast';
+import { fakeDingtalk, fakeWecom } from '../support/corp-apps';
 import { db } from '../support/db';
 import { eventually, expectOk, nominationFor } from '../support/lifecycle';
 import { keepPolicy } from '../support/policy';
@@ -10,9 +11,10 @@ import { webhookReceiver } from '../support/webhook';
 const policy = keepPolicy();
 
 it('shows the timers that fired and the reminder and escalation they sent, by the system', async () => {
-  // Receivers for what the reminders send (webhook, robots, e-mail of coordinators who chose them),
-  // so that nothing of this test is left in the outbox for later tests' receivers.
-  const receivers = await Promise.all([webhookReceiver(), smtpReceiver()]);
+  // Receivers for what the SCREEN task's notices and reminders send (webhook, robots, e-mail, and the
+  // 企业微信 / 钉钉 applications of coordinators earlier tests gave ids), so that nothing of this test
+  // is left pending in the outbox, retried into later tests' receivers.
+  const receivers = await Promise.all([webhookReceiver(), smtpReceiver(), fakeWecom(), fakeDingtalk()]);
   try {
     await followUpsInHistory();
   } finally {
