@@ -1,18 +1,41 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 
-/** A worker process of its own, on its own task queue, for tests that stop and restart it. */
-export function startWorker(taskQueue: string): { process: ChildProcess; ready: Promise<void> } {
-  const child = spawn(process.execPath, [join(__dirname, '../../dist/apps/worker/src/main.js')], {
-    env: { ...process.env, TEMPORAL_TASK_QUEUE: taskQueue },
+const DIST = join(__dirname, '../../dist/apps');
+
+/** A built app (worker or api) in a process of its own, ready once its log says `readyText`. */
+function startApp(
+  app: 'worker' | 'api',
+  env: Record<string, string>,
+  readyText: string,
+): { process: ChildProcess; ready: Promise<void> } {
+  const child = spawn(process.execPath, [join(DIST, app, 'src/main.js')], {
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const ready = new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (d) => String(d).includes('worker: polling') && resolve());
-    child.on('exit', (code) => reject(new Error(`worker exited with ${code}`)));
+    child.stdout!.on('data', (d) => String(d).includes(readyText) && resolve());
+    child.on('exit', (code) => reject(new Error(`${app} exited with ${code}`)));
   });
   child.stderr!.resume();
   return { process: child, ready };
+}
+
+/** A worker process of its own, on its own task queue, for tests that stop and restart it. */
+export function startWorker(
+  taskQueue: string,
+  env: Record<string, string> = {},
+): { process: ChildProcess; ready: Promise<void> } {
+  return startApp('worker', { ...env, TEMPORAL_TASK_QUEUE: taskQueue }, 'worker: polling');
+}
+
+/** An API process of its own on `port`, starting lifecycles on `taskQueue` (pair it with startWorker). */
+export function startApi(
+  port: number,
+  taskQueue: string,
+  env: Record<string, string> = {},
+): { process: ChildProcess; ready: Promise<void> } {
+  return startApp('api', { ...env, PORT: String(port), TEMPORAL_TASK_QUEUE: taskQueue }, 'api: listening');
 }
 
 export async function kill(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {

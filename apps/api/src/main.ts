@@ -1,3 +1,4 @@
+import './tracing';
 import 'reflect-metadata';
 import type { Server } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
@@ -6,6 +7,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig, loadConfig } from '@hardtech/config';
 import {
+  activeTracing,
   createLogger,
   createMetricsRegistry,
   HttpDrain,
@@ -89,6 +91,7 @@ async function main(config: AppConfig): Promise<void> {
     );
     if (result === 'timeout') logger.warn('api: in-flight requests cut at the shutdown timeout');
     await app.close();
+    await activeTracing()?.shutdown();
     logger.info({ durationMs: Date.now() - started, result }, 'api: stopped');
   });
 }

@@ -1,11 +1,14 @@
+import './tracing';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { OpenTelemetryPlugin } from '@temporalio/interceptors-opentelemetry';
 import { AppConfig, loadConfig } from '@hardtech/config';
 import { createActivities } from '@hardtech/activities';
 import {
   createLogger,
   createMetricsRegistry,
+  activeTracing,
   NestJsonLogger,
   runMain,
   TemporalJsonLogger,
@@ -14,7 +17,7 @@ import { OperationsClient, temporalConnectionOptions } from '@hardtech/temporal'
 import { activityMetrics } from './activity-metrics';
 import { freeLocalPort, startOpsServer } from './ops-server';
 import { WorkerModule } from './worker.module';
-import { workflowSource } from './workflow-bundle';
+import { workflowSource, WORKFLOWS_PATH } from './workflow-bundle';
 
 const SDK_LEVELS = { debug: 'DEBUG', info: 'INFO', warn: 'WARN', error: 'ERROR' } as const;
 
@@ -40,11 +43,16 @@ async function main(config: AppConfig): Promise<void> {
   const connection = await NativeConnection.connect(temporalConnectionOptions(config)).catch((e) => {
     throw new Error(`cannot reach Temporal at ${address}: ${e instanceof Error ? e.message : e}`);
   });
+  const tracing = activeTracing();
   const worker = await Worker.create({
     connection,
     namespace,
     taskQueue,
-    ...workflowSource(),
+    // With tracing on, the plugin adds the workflow interceptors to the bundle it builds now (the
+    // prebuilt bundle has none: tracing off leaves the workflow code exactly as replay tests check it).
+    ...(tracing
+      ? { workflowsPath: WORKFLOWS_PATH, plugins: [new OpenTelemetryPlugin(tracing)] }
+      : workflowSource()),
     activities: createActivities(app),
     interceptors: { activity: [activityMetrics(registry)] },
     // Drain: on SIGTERM finish what is running within the grace period, then exit.
@@ -77,6 +85,7 @@ async function main(config: AppConfig): Promise<void> {
     ops.server.close();
     await connection.close();
     await app.close();
+    await tracing?.shutdown();
   }
   logger.info({ drainMs: stopping ? Date.now() - stopping : undefined }, 'worker: drained and stopped');
 }

@@ -5,3 +5,4 @@ export * from './metrics';
 export * from './nest-logger';
 export * from './temporal-logger';
 export * from './graceful-http';
+export * from './tracing';

@@ -1,6 +1,8 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import { AppConfig, CONFIG } from '@hardtech/config';
+import { activeTracing } from '@hardtech/observability';
 import { temporalConnectionOptions } from './connection-options';
 import { LifecycleClient } from './lifecycle-client';
 import { logContextInterceptor } from './log-context.interceptor';
@@ -23,7 +25,13 @@ const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
         new Client({
           connection: Connection.lazy(temporalConnectionOptions(config)),
           namespace: config.temporal.namespace,
-          interceptors: { workflow: [logContextInterceptor()] },
+          interceptors: {
+            workflow: [
+              logContextInterceptor(),
+              // With tracing on, each Update carries the HTTP request's trace into the workflow.
+              ...(activeTracing() ? [new OpenTelemetryWorkflowClientInterceptor()] : []),
+            ],
+          },
         }),
     },
     {
