@@ -34,6 +34,8 @@ try {
   // Debian programs the tests call, installed before the run rather than in the middle of a test.
   const { nginxBinary } = await import('./lib/nginx.mjs');
   nginxBinary();
+  // The local identity service of the single sign-on test (built once, minutes the first time).
+  await (await import('./lib/identity-service.mjs')).hydraBinary();
   const { temporal, env: stackEnv } = await stack.provision('test');
 
   const env = {

@@ -233,6 +233,8 @@ describe('user administration', () => {
       // 企业微信 / 钉钉 ids for person-to-person messages (issue 18): none until set.
       wecomUserId: null,
       dingtalkUserId: null,
+      // Single sign-on (issue 22 §5): no identity-service subject until an administrator maps one.
+      oidcSubject: null,
     });
     const admin = `admin-${tag()}`;
     const body = { username: admin, password: 'admin-pass-123', displayName: 'x', role: 'admin', scope: {} };

@@ -3,6 +3,7 @@ import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createCast, tag } from '../support/cast';
 import { eventually, JUDGMENTS, nominationFor } from '../support/lifecycle';
+import { freePort } from '../support/ports';
 import { kill, startApi, startWorker } from '../support/worker-process';
 
 // Issue 22 §7: with an OTLP endpoint configured, one completion is one trace — the HTTP request in
@@ -50,14 +51,6 @@ async function otlpReceiver(): Promise<{ url: string; spans: Span[]; server: Ser
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, spans, server };
-}
-
-async function freePort(): Promise<number> {
-  const s = createServer().listen(0, '127.0.0.1');
-  await once(s, 'listening');
-  const { port } = s.address() as AddressInfo;
-  await new Promise((r) => s.close(r));
-  return port;
 }
 
 it('traces one completion from HTTP through the Update, the workflow and the projection to SQL', async () => {

@@ -32,6 +32,7 @@ import { PreferencesController } from './controllers/preferences.controller';
 import { ProblemsController } from './controllers/problems.controller';
 import { ReferenceController } from './controllers/reference.controller';
 import { SavedViewsController } from './controllers/saved-views.controller';
+import { SingleSignOnController } from './controllers/single-sign-on.controller';
 import { ReportsController } from './controllers/reports.controller';
 import { TasksController } from './controllers/tasks.controller';
 import { TemporalUiController } from './controllers/temporal-ui.controller';
@@ -40,6 +41,7 @@ import { WhistlesController } from './controllers/whistles.controller';
 import { DemoSeed } from './seed/demo-seed';
 import { AuditService } from './services/audit.service';
 import { AuthService } from './services/auth.service';
+import { SingleSignOnService } from './auth/single-sign-on/single-sign-on.service';
 import { DispatchService } from './services/dispatch.service';
 import { EnterprisesService } from './services/enterprises.service';
 import { ExportsService } from './services/exports.service';
@@ -100,6 +102,7 @@ import { WhistlesService } from './services/whistles.service';
     ProblemsController,
     ReferenceController,
     SavedViewsController,
+    SingleSignOnController,
     ReportsController,
     TasksController,
     TemporalUiController,
@@ -121,6 +124,7 @@ import { WhistlesService } from './services/whistles.service';
     { provide: FILE_SCANNER, useClass: SignatureScanner },
     AuditService,
     AuthService,
+    SingleSignOnService,
     DemoSeed,
     DispatchService,
     EnterprisesService,

@@ -22,6 +22,21 @@ export async function openBrowser({ baseUrl, artifacts }) {
    */
   async function signIn(username, password, { viewport = DESKTOP, beforeLogin, path = '/', landed } = {}) {
     const phone = viewport.width <= PHONE.width;
+    const page = await open(username, { viewport, path });
+    await page.getByLabel('用户名').waitFor();
+    await beforeLogin?.(page);
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(password);
+    // Exactly 登录: with single sign-on on, 统一身份认证登录 is a button too.
+    await page.getByRole('button', { name: /^登\s*录$/ }).click();
+    // On a phone the navigation sits in a drawer behind the menu button.
+    await (landed ?? ((p) => p.getByTestId(phone ? 'nav-toggle' : 'nav').waitFor()))(page);
+    return page;
+  }
+
+  /** A page in a fresh context (own storage: signed out) at `path`; `who` names it in problems. */
+  async function open(who, { viewport = DESKTOP, path = '/' } = {}) {
+    const phone = viewport.width <= PHONE.width;
     const context = await browser.newContext({
       viewport,
       baseURL: baseUrl,
@@ -29,21 +44,14 @@ export async function openBrowser({ baseUrl, artifacts }) {
       ...(phone ? { isMobile: true, hasTouch: true } : {}),
     });
     const page = await context.newPage();
-    page.on('pageerror', (e) => problems.push(`${username}: page error: ${e.message}`));
+    page.on('pageerror', (e) => problems.push(`${who}: page error: ${e.message}`));
     page.on('console', (m) => {
       if (m.type() !== 'error') return;
       const allowed = expected.findIndex((pattern) => pattern.test(m.text()));
       if (allowed >= 0) expected.splice(allowed, 1);
-      else problems.push(`${username}: console error: ${m.text()}`);
+      else problems.push(`${who}: console error: ${m.text()}`);
     });
     await page.goto(path);
-    await page.getByLabel('用户名').waitFor();
-    await beforeLogin?.(page);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(password);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    // On a phone the navigation sits in a drawer behind the menu button.
-    await (landed ?? ((p) => p.getByTestId(phone ? 'nav-toggle' : 'nav').waitFor()))(page);
     return page;
   }
 
@@ -70,5 +78,5 @@ export async function openBrowser({ baseUrl, artifacts }) {
     if (problems.length) throw new Error(`${where}: the browser reported\n  ${problems.join('\n  ')}`);
   }
 
-  return { signIn, shot, expectingRefusal, check, close: () => browser.close() };
+  return { signIn, open, shot, expectingRefusal, check, close: () => browser.close() };
 }

@@ -8,17 +8,24 @@ import { followNoticeLinks } from './deep-link.mjs';
 import { choose, chooseOutcome, completeTask, date, field, fill, openTask, pick } from './form.mjs';
 import { checkCaseFile, checkCompleted } from './case-file.mjs';
 import { certificate, createUsers, ENTERPRISE, PASSWORD, triggerDispatch } from './setup.mjs';
+import { signInWithSso } from './sso.mjs';
 
 const log = (msg) => console.log(`  · ${msg}`);
 
-export async function runJourney({ baseUrl, admin, artifacts }) {
-  const { users, reference, adminToken } = await createUsers(baseUrl, admin);
+export async function runJourney({ baseUrl, admin, artifacts, sso }) {
+  const { users, reference, adminToken } = await createUsers(baseUrl, admin, sso);
   const browser = await openBrowser({ baseUrl, artifacts });
   const as = (key, options) => browser.signIn(users[key].username, PASSWORD, options);
   try {
     const district = await as('district', { beforeLogin: (page) => browser.shot(page, '01-login') });
     await nominate(browser, district);
     browser.check('nomination');
+
+    await signInWithSso(browser, { ssoUser: sso.user, expectedName: users.coordinator.displayName });
+    log(
+      'single sign-on: 统一身份认证登录 lands the coordinator in the inbox; signing out ends both sessions',
+    );
+    browser.check('single sign-on');
 
     const coordinator = await as('coordinator');
     await screen(browser, coordinator);

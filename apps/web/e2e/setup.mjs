@@ -22,9 +22,9 @@ export const certificate = (purpose) => ({
   buffer: samplePdf(`${ENTERPRISE.name} ${purpose}`),
 });
 
-async function call(baseUrl, path, { token, body }) {
+async function call(baseUrl, path, { token, body, method = body ? 'POST' : 'GET' }) {
   const res = await fetch(`${baseUrl}/api${path}`, {
-    method: body ? 'POST' : 'GET',
+    method,
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: body ? JSON.stringify(body) : undefined,
   });
@@ -33,7 +33,7 @@ async function call(baseUrl, path, { token, body }) {
 }
 
 /** The people of the journey, one per role it needs. */
-export async function createUsers(baseUrl, admin) {
+export async function createUsers(baseUrl, admin, sso) {
   const { accessToken } = await call(baseUrl, '/auth/login', { body: admin });
   const users = {
     coordinator: { role: 'city_coordinator', displayName: '科技处 周统筹', scope: {} },
@@ -49,6 +49,12 @@ export async function createUsers(baseUrl, admin) {
     user.username = `e2e-${key}`;
     await call(baseUrl, '/users', { token: accessToken, body: { ...user, password: PASSWORD } });
   }
+  // The coordinator is also known to the identity service: an administrator maps its subject.
+  await call(baseUrl, `/users/${users.coordinator.username}`, {
+    token: accessToken,
+    method: 'PATCH',
+    body: { oidcSubject: sso.user.subject },
+  });
   const reference = await call(baseUrl, '/reference', { token: accessToken });
   return { users, reference, adminToken: accessToken };
 }

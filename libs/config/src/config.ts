@@ -1,5 +1,6 @@
 import { CORP_APP_VARIABLES, DingtalkAppConfig, readCorpApps, WecomAppConfig } from './corp-apps';
 import { EnvReader } from './env-reader';
+import { OIDC_VARIABLES, OidcConfig, readOidc } from './oidc';
 
 /**
  * Configuration comes from the environment only (12-factor). loadConfig validates everything at
@@ -23,7 +24,14 @@ export interface AppConfig {
     tls: { certPath?: string; keyPath?: string; caPath?: string; serverName?: string } | null;
     apiKey?: string;
   };
-  auth: { jwtSecret: string; tokenTtlSeconds: number; adminUsername?: string; adminPassword?: string };
+  auth: {
+    jwtSecret: string;
+    tokenTtlSeconds: number;
+    adminUsername?: string;
+    adminPassword?: string;
+    /** Single sign-on (OIDC); local login stays beside it. */
+    oidc?: OidcConfig;
+  };
   /**
    * Optional webhook for reminders and escalations (signed with HMAC-SHA256, retried), e-mail, and
    * the 企业微信 / 钉钉 applications that message people one by one, linking to `publicUrl`.
@@ -92,6 +100,7 @@ export const CONFIG_VARIABLES = {
   SMTP_URL: 'worker: SMTP server for e-mail reminders, smtp(s)://user:password@host:port (optional)',
   SMTP_FROM: 'worker: sender of e-mail reminders (default 帮扶库 <noreply@localhost>)',
   ...CORP_APP_VARIABLES,
+  ...OIDC_VARIABLES,
   FILE_STORE_DIR: 'API: where evidence files are stored on disk (default data/files)',
   MAX_UPLOAD_MB: 'API: largest evidence file accepted, in MB (default 10)',
   WEB_ROOT: 'directory of the built web UI (default apps/web/dist)',
@@ -162,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   read.check(!metricsToken || metricsToken.length >= 32, 'METRICS_TOKEN must have at least 32 characters');
 
   const port = read.int('PORT', 3000, 1, 65535);
+  const corpApps = readCorpApps(read, port);
   const config: AppConfig = {
     env: nodeEnv,
     demoMode,
@@ -175,6 +185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       tokenTtlSeconds: read.int('JWT_TTL_SECONDS', 8 * 3600, 60, 7 * 24 * 3600),
       adminUsername: read.string('ADMIN_USERNAME'),
       adminPassword,
+      oidc: readOidc(read, corpApps.publicUrl),
     },
     notifications: {
       webhookUrl,
@@ -182,7 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       smtpUrl,
       smtpFrom,
       allowedHosts: readAllowedHosts(read),
-      ...readCorpApps(read, port),
+      ...corpApps,
     },
     files: { dir: fileStoreDir, maxBytes: maxUploadMb * 1024 * 1024 },
 

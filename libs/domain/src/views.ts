@@ -62,4 +62,6 @@ export interface UserView {
   /** Their ids in the 企业微信 and 钉钉 directories, for person-to-person messages. */
   wecomUserId: string | null;
   dingtalkUserId: string | null;
+  /** Their subject at the unified identity service: single sign-on opens this account. */
+  oidcSubject: string | null;
 }

@@ -21,6 +21,7 @@ import { ProblemsRepository } from './repositories/problems.repository';
 import { ProjectionRepository } from './repositories/projection.repository';
 import { ReportsRepository } from './repositories/reports.repository';
 import { SavedViewsRepository } from './repositories/saved-views.repository';
+import { SingleSignOnRepository } from './repositories/single-sign-on.repository';
 import { TaskNoticesRepository } from './repositories/task-notices.repository';
 import { TasksRepository } from './repositories/tasks.repository';
 import { UsersRepository } from './repositories/users.repository';
@@ -45,6 +46,7 @@ const REPOSITORIES = [
   ProjectionRepository,
   ReportsRepository,
   SavedViewsRepository,
+  SingleSignOnRepository,
   TaskNoticesRepository,
   TasksRepository,
   UsersRepository,

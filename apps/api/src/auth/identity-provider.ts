@@ -9,8 +9,8 @@ import type { Actor } from '@hardtech/domain';
 export interface IdentityProvider {
   /** The verified caller, or null (the guard answers 401). */
   identify(req: Request): Promise<Actor | null>;
-  /** Ends the session the request was made with (POST /api/auth/logout). */
-  signOut(req: Request): Promise<void>;
+  /** Ends the session the request was made with (POST /api/auth/logout); its id, if it had one. */
+  signOut(req: Request): Promise<string | null>;
 }
 
 export const IDENTITY_PROVIDER = Symbol('IDENTITY_PROVIDER');

@@ -37,9 +37,11 @@ export class LocalJwtIdentityProvider implements IdentityProvider {
     return { username: user.username, role: user.role, scope: user.scope, displayName: user.displayName };
   }
 
-  async signOut(req: Request): Promise<void> {
+  async signOut(req: Request): Promise<string | null> {
     const claims = await this.claims(req);
-    if (claims) await this.users.revokeToken(claims.jti, claims.sub, new Date(claims.exp * 1000));
+    if (!claims) return null;
+    await this.users.revokeToken(claims.jti, claims.sub, new Date(claims.exp * 1000));
+    return claims.jti;
   }
 
   private async claims(req: Request): Promise<AccessClaims | null> {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Inject, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { Actor } from '@hardtech/domain';
 import { BeforePasswordChange, CurrentActor, Public, SelfService } from '../auth/decorators';
@@ -7,9 +7,16 @@ import { IDENTITY_PROVIDER, IdentityProvider, PasswordState } from '../auth/iden
 import { ActorDto, ChangePasswordDto, LoginDto, LoginResultDto } from '../dtos/auth.dto';
 import { ApiDoc } from '../openapi/api-doc';
 import { AuthService } from '../services/auth.service';
+import { SingleSignOnService } from '../auth/single-sign-on/single-sign-on.service';
 import { UsersService } from '../services/users.service';
 
-class SignedOutDto {}
+class SignedOutDto {
+  @ApiProperty({
+    required: false,
+    description: 'for a session opened by single sign-on: open this to sign out at the identity service too',
+  })
+  endSessionUrl?: string;
+}
 
 @ApiTags('auth')
 @Controller()
@@ -18,6 +25,7 @@ export class AuthController {
     private readonly auth: AuthService,
     private readonly users: UsersService,
     @Inject(IDENTITY_PROVIDER) private readonly identity: IdentityProvider,
+    private readonly sso: SingleSignOnService,
   ) {}
 
   @Public()
@@ -39,13 +47,15 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiDoc({
     summary: '退出登录 Log out',
-    description: 'The token used for this request stops working at once.',
+    description:
+      'The token used for this request stops working at once. A session opened by single sign-on answers the identity service’s sign-out URL as well.',
     ok: SignedOutDto,
     errors: [401],
   })
-  async logout(@Req() req: Request) {
-    await this.identity.signOut(req);
-    return {};
+  async logout(@Req() req: Request): Promise<SignedOutDto> {
+    const jti = await this.identity.signOut(req);
+    const endSessionUrl = jti ? await this.sso.endSessionUrl(jti) : null;
+    return endSessionUrl ? { endSessionUrl } : {};
   }
 
   @Get('me')

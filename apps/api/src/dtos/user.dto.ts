@@ -19,6 +19,12 @@ import { CORP_USER_ID, ROLES } from '@hardtech/domain';
 import type { Role } from '@hardtech/domain';
 import { PageDto, PageQueryDto, QUERY_BOOLEAN, QueryBoolean } from './common.dto';
 
+/** The person at the unified identity service: single sign-on opens this account for that subject. */
+const OIDC_SUBJECT = {
+  example: 'gov-3f9a1c',
+  description: 'the subject (sub) of this person at the unified identity service, for single sign-on',
+};
+
 export const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 
 export class ScopeDto {
@@ -145,6 +151,16 @@ export class UpdateUserDto {
   @IsString()
   @Matches(CORP_USER_ID, CORP_ID_MESSAGE)
   dingtalkUserId?: string | null;
+  @ApiPropertyOptional({
+    ...OIDC_SUBJECT,
+    type: String,
+    nullable: true,
+    description: `${OIDC_SUBJECT.description}; null clears it`,
+  })
+  @ValidateIf((_, v) => v !== undefined && v !== null)
+  @IsString()
+  @Matches(/^[\x21-\x7e]{1,255}$/, { message: 'oidcSubject: 1 to 255 visible ASCII characters' })
+  oidcSubject?: string | null;
 }
 
 export class UserQueryDto extends PageQueryDto {
@@ -168,6 +184,7 @@ export class UserDto {
   @ApiProperty() createdAt: string;
   @ApiProperty({ ...WECOM_ID, type: String, nullable: true }) wecomUserId: string | null;
   @ApiProperty({ ...DINGTALK_ID, type: String, nullable: true }) dingtalkUserId: string | null;
+  @ApiProperty({ ...OIDC_SUBJECT, type: String, nullable: true }) oidcSubject: string | null;
 }
 
 export class UserListDto extends PageDto {

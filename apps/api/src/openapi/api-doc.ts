@@ -25,8 +25,11 @@ export interface DocOptions {
    * payloads described in the form language (see form-schema.ts).
    */
   ok: Type<unknown> | [Type<unknown>] | { file: string } | { schema: SchemaObject } | null;
-  /** 200 unless given; 201 for creations; 204 (with `ok: null`) when there is nothing to answer. */
-  status?: 200 | 201 | 204;
+  /**
+   * 200 unless given; 201 for creations; 204 (with `ok: null`) when there is nothing to answer; 302
+   * (with `ok: null`) for a browser sent elsewhere (single sign-on).
+   */
+  status?: 200 | 201 | 204 | 302;
   errors: DocumentedError[];
 }
 
@@ -38,7 +41,10 @@ export function ApiDoc(o: DocOptions): MethodDecorator {
   const status = o.status ?? 200;
   const success =
     o.ok === null
-      ? ApiResponse({ status, description: 'done, nothing to answer' })
+      ? ApiResponse({
+          status,
+          description: status === 302 ? 'the browser is sent on (Location)' : 'done, nothing to answer',
+        })
       : 'schema' in o.ok
         ? ApiResponse({ status, description: 'success', schema: o.ok.schema })
         : 'file' in o.ok

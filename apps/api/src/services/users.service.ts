@@ -44,6 +44,7 @@ export function userView(u: UserEntity): UserView {
     createdAt: u.createdAt.toISOString(),
     wecomUserId: u.wecomUserId,
     dingtalkUserId: u.dingtalkUserId,
+    oidcSubject: u.oidcSubject,
   };
 }
 
@@ -114,6 +115,16 @@ export class UsersService {
     if (dto.active !== undefined) changes.active = dto.active;
     if (dto.wecomUserId !== undefined) changes.wecomUserId = dto.wecomUserId;
     if (dto.dingtalkUserId !== undefined) changes.dingtalkUserId = dto.dingtalkUserId;
+    if (dto.oidcSubject !== undefined) {
+      const holder = dto.oidcSubject === null ? null : await this.users.findBySubject(dto.oidcSubject);
+      if (holder && holder.id !== user.id) {
+        throw new Conflict(
+          'OIDC_SUBJECT_TAKEN',
+          t('该统一身份认证账号已对应其他用户', 'that identity-service subject belongs to another user'),
+        );
+      }
+      changes.oidcSubject = dto.oidcSubject;
+    }
     if (dto.password !== undefined) changes.passwordHash = await hash(dto.password);
     if (dto.unlock || dto.password !== undefined)
       Object.assign(changes, { failedLogins: 0, lockedUntil: null });

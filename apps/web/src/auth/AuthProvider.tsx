@@ -40,9 +40,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const logout = useCallback(async () => {
-    await api('/auth/logout', { method: 'POST' }).catch(() => undefined);
+    const answer = await api<{ endSessionUrl?: string } | undefined>('/auth/logout', {
+      method: 'POST',
+    }).catch(() => undefined);
     clearToken();
-    setUser(null);
+    // A session opened by single sign-on also ends at the identity service, which sends the browser back.
+    if (answer?.endSessionUrl) window.location.assign(answer.endSessionUrl);
+    else setUser(null);
   }, []);
 
   const value = useMemo(

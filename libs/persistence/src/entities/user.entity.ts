@@ -14,6 +14,9 @@ export class UserEntity {
   @Column({ name: 'wecom_user_id', type: 'varchar', length: 64, nullable: true }) wecomUserId: string | null;
   @Column({ name: 'dingtalk_user_id', type: 'varchar', length: 64, nullable: true })
   dingtalkUserId: string | null;
+  /** The subject of this person at the unified identity service (single sign-on), set by an administrator. */
+  @Column({ name: 'oidc_subject', type: 'varchar', length: 255, nullable: true, unique: true })
+  oidcSubject: string | null;
   @Column({ name: 'failed_logins', type: 'integer', default: 0 }) failedLogins: number;
   @Column({ name: 'locked_until', type: 'timestamptz', nullable: true }) lockedUntil: Date | null;
   /** Every endpoint but the own password change answers 403 until it is changed. */

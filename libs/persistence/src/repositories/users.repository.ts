@@ -33,6 +33,10 @@ export class UsersRepository {
   }
 
   /** Users by username, deactivated ones too (their names stay on what they did). */
+  findBySubject(oidcSubject: string): Promise<UserEntity | null> {
+    return this.repo.findOne({ where: { oidcSubject } });
+  }
+
   findByUsernames(usernames: string[]): Promise<UserEntity[]> {
     return usernames.length ? this.repo.find({ where: { username: In(usernames) } }) : Promise.resolve([]);
   }
@@ -104,6 +108,7 @@ export class UsersRepository {
         | 'wecomUserId'
         | 'dingtalkUserId'
         | 'mustChangePassword'
+        | 'oidcSubject'
       >
     >,
     endSessions: boolean,

@@ -50,4 +50,25 @@ describe('login', () => {
     expect(nav).toHaveTextContent('待办任务');
     expect(localStorage.getItem('hardtech.token')).toBe('token-1');
   });
+
+  it('offers single sign-on when the API has it, and says why one did not open a session', async () => {
+    window.history.replaceState(null, '', '/login?ssoError=sso_account_unknown');
+    fakeApi({
+      'GET /auth/oidc': { enabled: true, label: '渝快政统一身份认证', loginUrl: '/api/auth/oidc/login' },
+    });
+    render(<App />);
+    expect(await screen.findByRole('button', { name: '渝快政统一身份认证' })).toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent('尚未对应本系统账号');
+    // The password form stays beside it for installations and people without it.
+    expect(screen.getByLabelText('用户名')).toBeInTheDocument();
+    window.history.replaceState(null, '', '/');
+  });
+
+  it('shows no single sign-on when the API has none', async () => {
+    fakeApi({ 'GET /auth/oidc': { enabled: false, label: null, loginUrl: null } });
+    render(<App />);
+    await screen.findByLabelText('用户名');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.queryByRole('button', { name: /统一身份认证/ })).toBeNull();
+  });
 });

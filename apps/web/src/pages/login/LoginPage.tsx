@@ -1,8 +1,11 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Card, Form, Input, Segmented, Typography } from 'antd';
+import { Alert, Button, Card, Divider, Form, Input, Segmented, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router-dom';
+import { api } from '../../api/client';
 import { useAuth } from '../../auth/AuthProvider';
+import { SsoError, startSingleSignOn } from '../../auth/single-sign-on';
 import { Language, setLanguage } from '../../i18n';
 import { homeFor } from '../../layout/navigation';
 import { CENTERED_PAGE, RefusedAlert } from './AccountPage';
@@ -14,6 +17,8 @@ export function LoginPage() {
   const { error, busy, submit } = useAccountSubmit(
     ({ username, password }: { username: string; password: string }) => login(username, password),
   );
+  const sso = useSingleSignOn();
+  const ssoError = new URLSearchParams(window.location.search).get('ssoError') as SsoError | null;
   if (user) return <Navigate to={homeFor(user.role)} replace />;
 
   return (
@@ -34,6 +39,23 @@ export function LoginPage() {
           {t('appTitle')}
         </Typography.Title>
         {error && <RefusedAlert title={t('login.failed', { message: error })} />}
+        {ssoError && (
+          <Alert
+            type="warning"
+            showIcon
+            role="alert"
+            title={t(`login.ssoError.${ssoError}`)}
+            style={{ marginBottom: 16 }}
+          />
+        )}
+        {sso && (
+          <>
+            <Button type="primary" size="large" block onClick={() => startSingleSignOn(sso.loginUrl)}>
+              {sso.label ?? t('login.sso')}
+            </Button>
+            <Divider plain>{t('login.or')}</Divider>
+          </>
+        )}
         <Form layout="vertical" onFinish={submit} requiredMark={false}>
           <Form.Item
             name="username"
@@ -49,11 +71,23 @@ export function LoginPage() {
           >
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={busy}>
+          <Button type={sso ? 'default' : 'primary'} htmlType="submit" block loading={busy}>
             {t('login.submit')}
           </Button>
         </Form>
       </Card>
     </div>
   );
+}
+
+/** Single sign-on when the API has it configured (GET /api/auth/oidc); null while unknown or off. */
+function useSingleSignOn(): { loginUrl: string; label: string | null } | null {
+  const [sso, setSso] = useState<{ loginUrl: string; label: string | null } | null>(null);
+  useEffect(() => {
+    api<{ enabled: boolean; label: string | null; loginUrl: string | null }>('/auth/oidc').then(
+      (r) => setSso(r.enabled && r.loginUrl ? { loginUrl: r.loginUrl, label: r.label } : null),
+      () => setSso(null),
+    );
+  }, []);
+  return sso;
 }
