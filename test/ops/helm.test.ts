@@ -180,6 +180,17 @@ describe('Helm chart deploy/helm/hardtech', () => {
     expect(template([VALUES.externalMtls], []).status).toBe(0); // existingSecret: none needed
   });
 
+  it('refuses a misspelt or malformed value (values.schema.json) instead of ignoring it', () => {
+    const r = template(
+      [],
+      [...SECRETS, 'api.drian.preStopSeconds=3', 'temporal.address=temporal', 'secrets.jwt=x'],
+    );
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain("at '/api': additional properties 'drian' not allowed");
+    expect(r.stderr).toContain("at '/temporal/address'");
+    expect(r.stderr).toContain("invalid propertyName 'jwt'"); // a secret's name is a variable's
+  });
+
   it('configures the processes with variables they read only', () => {
     const { objects } = render([VALUES.externalMtls]);
     const names = [
