@@ -67,6 +67,11 @@ async function buildWeb() {
   ok('web UI built');
 }
 
+/** The server only (dist/), when its sources changed since the last build. */
+export async function ensureServerBuilt() {
+  if (!fresh(STAMP, SOURCES)) await buildServer();
+}
+
 export async function ensureBuilt() {
   if (!fresh(STAMP, SOURCES)) await buildServer();
   if (!fresh(WEB_STAMP, WEB_SOURCES)) await buildWeb();

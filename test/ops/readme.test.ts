@@ -12,12 +12,13 @@ describe('README operations section', () => {
     expect(names.filter((name) => !new RegExp(`^\\| \`${name}\` +\\|`, 'm').test(operations))).toEqual([]);
   });
 
-  it('covers the cluster profile, compose, Temporal Cloud, backups and scaling workers', () => {
+  it('covers the cluster profile, compose, Helm, Temporal Cloud, backups and scaling workers', () => {
     const headings = [...operations.matchAll(/^### (.+)$/gm)].map((m) => m[1]);
     expect(headings).toEqual(
       expect.arrayContaining([
         'Cluster profile: `npm run start:cluster`',
         'docker compose',
+        'Helm (Kubernetes)',
         'Temporal Cloud',
         'Backups',
         'Scaling workers',

@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { AppConfig, loadConfig } from '@hardtech/config';
 import {
   activeTracing,
@@ -20,6 +20,7 @@ import {
 } from '@hardtech/observability';
 import { AppModule } from './app.module';
 import { IDENTITY_PROVIDER } from './auth/identity-provider';
+import { openApiConfig } from './openapi/document';
 import { docsGate, metricsGate } from './security/production-gates';
 import { securityHeaders } from './security/security-headers';
 import { RequestAuditMiddleware } from './audit/request-audit.middleware';
@@ -56,15 +57,7 @@ async function main(config: AppConfig): Promise<void> {
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
 
-  const openapi = new DocumentBuilder()
-    .setTitle('中小型硬科技企业帮扶库 API')
-    .setDescription(
-      'Hard-tech SME support pool: nominations, the task inbox, enterprises, audit and reports.',
-    )
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openapi), {
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApiConfig()), {
     jsonDocumentUrl: 'api/docs-json',
   });
   serveWeb(app, config.webRoot);

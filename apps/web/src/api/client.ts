@@ -1,5 +1,6 @@
 import { clearToken, readToken } from '../auth/token';
 import i18n from '../i18n';
+import { Answer, Body, fillPath, PathOf, PathParams, QueryOf } from './contract';
 
 /** One error detail of the API's error body (docs/api.md "Errors"): which field, and why. */
 export interface FieldError {
@@ -85,6 +86,33 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   if (res.status === 204) return undefined as T;
   const type = res.headers.get('content-type') ?? '';
   return (type.includes('json') ? res.json() : res.text()) as Promise<T>;
+}
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/** The options of a typed call: `{name}` parameters (when the path has some), query, body. */
+export type CallOptions<P extends PathOf<M>, M extends Method> = {
+  query?: QueryOf<P, M>;
+  body?: Body<P, M>;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+} & (keyof PathParams<P, M> extends never ? { params?: undefined } : { params: PathParams<P, M> });
+
+/**
+ * A request checked against the API's OpenAPI document (contract.ts): the path as the document
+ * names it (`/tasks/{id}/complete`), its parameters, query and body, and the answer's type.
+ */
+export function call<M extends Method, P extends PathOf<M>>(
+  method: M,
+  path: P,
+  ...[options]: keyof PathParams<P, M> extends never ? [CallOptions<P, M>?] : [CallOptions<P, M>]
+): Promise<Answer<P, M>> {
+  const { params, query, ...rest } = options ?? {};
+  return api<Answer<P, M>>(fillPath(path, params ?? {}), {
+    ...rest,
+    method: method.toUpperCase(),
+    query: query as Query | undefined,
+  });
 }
 
 /** Downloads a file the API answers (Excel exports, evidence) under the name it gives. */

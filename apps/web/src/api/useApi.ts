@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError, Query } from './client';
+import { Answer, fillPath, Loose, PathOf, PathParams, QueryOf } from './contract';
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -34,4 +35,16 @@ export function useApi<T>(path: string | null, query?: Query): Loaded<T> {
 
   const reload = useCallback(() => setTick((n) => n + 1), []);
   return { data: state.data, error: state.error, loading: state.loading, reload };
+}
+
+/**
+ * useApi for a path of the API's document (contract.ts): the answer's type comes from it, and the
+ * `{name}` parameters and the query are checked against it. null as the path waits. `T`: a page's
+ * narrower view of the answer (contract.ts Refine), which must still be one.
+ */
+export function useGet<P extends PathOf<'get'>, T extends Loose<Answer<P>> = Answer<P>>(
+  path: P | null,
+  options: { params?: PathParams<P>; query?: QueryOf<P> } = {},
+): Loaded<T> {
+  return useApi<T>(path === null ? null : fillPath(path, options.params ?? {}), options.query as Query);
 }

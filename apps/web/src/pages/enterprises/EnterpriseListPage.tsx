@@ -2,14 +2,15 @@ import { Card, Input, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { STAGES } from '@hardtech/domain/stages';
-import type { Page, Stage } from '../../api/types';
-import { useApi } from '../../api/useApi';
+import type { QueryOf } from '../../api/contract';
+import type { Stage } from '../../api/types';
+import type { EnterpriseItem } from './types';
+import { useGet } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLocalText } from '../../i18n';
 import { useFormat } from '../../format';
 import { useReferenceNames } from '../../api/referenceNames';
 import { StageTag } from './StageTag';
-import type { EnterpriseItem } from './types';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
 
 const FILTERS = ['stage', 'district', 'cluster', 'q'] as const;
@@ -23,8 +24,11 @@ export function EnterpriseListPage() {
   const [params, setParams] = useSearchParams();
   const page = Number(params.get('page') ?? 1);
   const pageSize = Number(params.get('pageSize') ?? 20);
-  const query = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? undefined]));
-  const list = useApi<Page<EnterpriseItem>>('/enterprises', { ...query, page, pageSize });
+  // From the address bar: the API refuses a value it does not know (400), the page shows why.
+  const query = Object.fromEntries(
+    FILTERS.map((f) => [f, params.get(f) ?? undefined]),
+  ) as QueryOf<'/enterprises'>;
+  const list = useGet('/enterprises', { query: { ...query, page, pageSize } });
 
   const set = (changes: Record<string, string | number | undefined>) => {
     const next = new URLSearchParams(params);

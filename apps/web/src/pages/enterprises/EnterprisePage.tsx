@@ -1,7 +1,7 @@
 import { Card, Col, Empty, Row, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { useApi } from '../../api/useApi';
+import { useApi, useGet } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import type { Statechart } from '../../components/statechart/definition';
 import { StatechartDiagram } from '../../components/statechart/StatechartDiagram';
@@ -21,7 +21,10 @@ export function EnterprisePage() {
   const { t } = useTranslation('enterprise');
   const { creditCode } = useParams();
   const base = creditCode ? `/enterprises/${encodeURIComponent(creditCode)}` : null;
-  const detail = useApi<EnterpriseDetail>(base);
+  const detail = useGet<'/enterprises/{creditCode}', EnterpriseDetail>(
+    creditCode ? '/enterprises/{creditCode}' : null,
+    { params: { creditCode: creditCode ?? '' } },
+  );
   const history = useApi<HistoryEntry[]>(base && `${base}/history`);
   const chart = useApi<Statechart>(base && `${base}/statechart`);
   const e = detail.data;

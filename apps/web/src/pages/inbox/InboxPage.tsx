@@ -2,8 +2,7 @@ import { READ_ONLY_ROLES } from '@hardtech/domain/task-permissions';
 import { Badge, Card, Segmented, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Page } from '../../api/types';
-import { useApi } from '../../api/useApi';
+import { useGet } from '../../api/useApi';
 import { useUser } from '../../auth/AuthProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import type { TaskItem } from '../tasks/taskTypes';
@@ -25,7 +24,7 @@ export function InboxPage() {
   const [page, setPage] = useState(1);
   const [selected, setSelected] = useState<string[]>([]);
   const [bulk, setBulk] = useState<{ answer: BulkAnswer; tasks: TaskItem[] } | null>(null);
-  const tasks = useApi<Page<TaskItem>>('/tasks', taskQuery(filter, page));
+  const tasks = useGet('/tasks', { query: taskQuery(filter, page) });
   const counts = useInboxCounts();
   const items = tasks.data?.items ?? [];
 

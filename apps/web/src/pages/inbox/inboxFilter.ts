@@ -1,5 +1,5 @@
 import dayjs from 'dayjs';
-import type { Query } from '../../api/client';
+import type { QueryOf } from '../../api/contract';
 import type { TaskType } from '../../api/types';
 
 /** The inbox's filter: what a saved view holds (VIEW_FILTER_FIELDS of the domain). */
@@ -19,7 +19,7 @@ export interface InboxFilter {
 export const DEFAULT_FILTER: InboxFilter = { view: 'inbox', status: 'open', sort: 'dueAt', pageSize: 20 };
 
 /** GET /api/tasks's query for a filter and a page. */
-export function taskQuery(filter: InboxFilter, page: number): Query {
+export function taskQuery(filter: InboxFilter, page: number): QueryOf<'/tasks'> {
   return {
     view: filter.view,
     type: filter.type,

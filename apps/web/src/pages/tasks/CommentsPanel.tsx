@@ -2,7 +2,7 @@ import { Button, Card, Empty, Input, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import type { TaskComment } from './taskTypes';
 import { useAction } from './useAction';
@@ -23,7 +23,7 @@ export function CommentsPanel({
 
   const send = () =>
     run(async () => {
-      await api(`/tasks/${taskId}/comments`, { body: { text } });
+      await call('post', '/tasks/{id}/comments', { params: { id: taskId }, body: { text } });
       setText('');
       onAdded();
     });

@@ -1,7 +1,7 @@
 import { Button, Form, Radio, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client';
+import { ApiError, call } from '../../api/client';
 import { fromFormValues, toFormValues } from '../../components/forms/formValues';
 import { SchemaForm } from '../../components/forms/SchemaForm';
 import { useLocalText } from '../../i18n';
@@ -40,7 +40,8 @@ export function CompleteTaskForm({
     const body = { outcome, data: fromFormValues(fields, values) };
     await run(async () => {
       try {
-        const result = await api<CompleteResult>(`/tasks/${task.id}/complete`, {
+        const result = await call('post', '/tasks/{id}/complete', {
+          params: { id: task.id },
           body,
           headers: { 'Idempotency-Key': keyFor(body) },
         });

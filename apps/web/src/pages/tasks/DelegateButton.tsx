@@ -1,11 +1,10 @@
 import { App, Button, Form, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../api/useApi';
+import { useGet } from '../../api/useApi';
 import { useUser } from '../../auth/AuthProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { delegateTask } from './taskActions';
-import type { Candidate } from './taskTypes';
 import { useAction } from './useAction';
 
 /** 转办: pick one of the users who may do the task (the server's candidates) and hand it over. */
@@ -16,7 +15,7 @@ export function DelegateButton({ taskId, onDone, size }: { taskId: string; onDon
   const [open, setOpen] = useState(false);
   const [to, setTo] = useState<string>();
   const { busy, error, run } = useAction();
-  const candidates = useApi<Candidate[]>(open ? `/tasks/${taskId}/candidates` : null);
+  const candidates = useGet(open ? '/tasks/{id}/candidates' : null, { params: { id: taskId } });
 
   const submit = () =>
     run(async () => {

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useReference } from '../../api/reference';
-import { useApi } from '../../api/useApi';
+import { useGet } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLocalText } from '../../i18n';
 import { AssignmentButtons } from './AssignmentButtons';
@@ -25,7 +25,7 @@ export function TaskPage() {
   const navigate = useNavigate();
   const reference = useReference();
   const { id } = useParams();
-  const task = useApi<TaskDetail>(id ? `/tasks/${id}` : null);
+  const task = useGet<'/tasks/{id}', TaskDetail>(id ? '/tasks/{id}' : null, { params: { id: id ?? '' } });
   const [completed, setCompleted] = useState<CompleteResult | null>(null);
 
   if (task.error) return <ErrorAlert error={task.error} />;

@@ -18,6 +18,7 @@ export function sampleTask(over: Partial<TaskItem> = {}): TaskItem {
     quarter: null,
     district: '500112',
     cluster: 'T2',
+    policyVersion: 1,
     outcome: null,
     completedBy: null,
     completedAt: null,
