@@ -244,7 +244,7 @@ export interface paths {
         put?: never;
         /**
          * 退出登录 Log out
-         * @description The token used for this request stops working at once.
+         * @description The token used for this request stops working at once. A session opened by single sign-on answers the identity service’s sign-out URL as well.
          */
         post: operations["AuthController_logout"];
         delete?: never;
@@ -686,6 +686,63 @@ export interface paths {
         post?: never;
         /** 删除视图 Delete my view */
         delete: operations["SavedViewsController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oidc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 单点登录是否可用 Single sign-on: on or off */
+        get: operations["SingleSignOnController_info"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oidc/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 单点登录 Start a single sign-on
+         * @description Redirects the browser to the identity service (authorization code with PKCE). `returnTo`: a path of this site to open afterwards. 404 when single sign-on is not configured.
+         */
+        get: operations["SingleSignOnController_login"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 单点登录回调 Where the identity service sends the browser back
+         * @description Checks state, exchanges the code (PKCE), verifies the ID token and opens a session for the account mapped to its subject; redirects to /login#token=…&expiresIn=…&returnTo=… or /login#ssoError=<reason> (sso_state_unknown, sso_refused, sso_failed, sso_account_unknown). 400 without a state.
+         */
+        get: operations["SingleSignOnController_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1211,7 +1268,10 @@ export interface components {
             expiresIn: number;
             user: components["schemas"]["ActorDto"];
         };
-        SignedOutDto: Record<string, never>;
+        SignedOutDto: {
+            /** @description for a session opened by single sign-on: open this to sign out at the identity service too */
+            endSessionUrl?: string;
+        };
         ChangePasswordDto: {
             currentPassword: string;
             /** @description at least 10 characters with letters and digits, not the username */
@@ -1627,6 +1687,14 @@ export interface components {
             createdAt: string;
             updatedAt: string;
         };
+        SingleSignOnInfoDto: {
+            /** @description single sign-on is configured (OIDC_ISSUER) */
+            enabled: boolean;
+            /** @description the login button, e.g. 统一身份认证登录 */
+            label: string | null;
+            /** @description where the browser starts a login: /api/auth/oidc/login */
+            loginUrl: string | null;
+        };
         MonthCountDto: {
             /** @example 2026-03 */
             month: string;
@@ -2029,6 +2097,11 @@ export interface components {
             wecomUserId: string | null;
             /** @description 钉钉 userid, for work notices */
             dingtalkUserId: string | null;
+            /**
+             * @description the subject (sub) of this person at the unified identity service, for single sign-on
+             * @example gov-3f9a1c
+             */
+            oidcSubject: string | null;
         };
         UserListDto: {
             /** @description all matches in the caller’s scope, not only this page */
@@ -2071,6 +2144,11 @@ export interface components {
             wecomUserId?: string | null;
             /** @description 钉钉 userid, for work notices; null clears it */
             dingtalkUserId?: string | null;
+            /**
+             * @description the subject (sub) of this person at the unified identity service, for single sign-on; null clears it
+             * @example gov-3f9a1c
+             */
+            oidcSubject?: string | null;
         };
         WhistleResultDto: {
             /** Format: uuid */
@@ -4830,6 +4908,98 @@ export interface operations {
             };
             /** @description outside the caller’s role (read-only roles may not write) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unknown, or outside the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SingleSignOnController_info: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SingleSignOnInfoDto"];
+                };
+            };
+        };
+    };
+    SingleSignOnController_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the browser is sent on (Location) */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description malformed JSON, invalid or unknown field (details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unknown, or outside the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SingleSignOnController_callback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the browser is sent on (Location) */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description malformed JSON, invalid or unknown field (details name each field) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
