@@ -130,6 +130,32 @@ describe('throttling and lockout', () => {
     expect((await login(user.username, PASSWORD)).status).toBe(200);
   });
 
+  it('50 parallel wrong passwords lock the account at exactly the 5th; the right one is then refused', async () => {
+    const user = await createUser('commissioner', {});
+    // Each from its own address, so only the account's count can refuse them.
+    const replies = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => login(user.username, `wrong-${i}-pass`)),
+    );
+    const count = (status: number) => replies.filter((r) => r.status === status).length;
+    console.log(`50 parallel wrong logins: ${count(401)}x401 + ${count(429)}x429`);
+    expect([count(401), count(429)]).toEqual([5, 45]);
+    expect(new Set(replies.filter((r) => r.status === 429).map((r) => r.body.code))).toEqual(
+      new Set(['ACCOUNT_LOCKED']),
+    );
+    const right = await login(user.username, PASSWORD);
+    expect([right.status, right.body.code]).toEqual([429, 'ACCOUNT_LOCKED']);
+  });
+
+  it('wrong current passwords at the own-password change count too, and lock the account like logins', async () => {
+    const user = await createUser('commissioner', {});
+    const change = (currentPassword: string) =>
+      user.api.post('/api/me/password', { currentPassword, newPassword: 'new-pass-123456' });
+    for (let i = 0; i < 5; i++) expect((await change(`not-it-${i}-123456`)).status).toBe(422);
+    const locked = await change(PASSWORD);
+    expect([locked.status, locked.body.code]).toEqual([429, 'ACCOUNT_LOCKED']);
+    expect((await login(user.username, PASSWORD)).status).toBe(429);
+  });
+
   it('lets a lockout run out after its 15 minutes', async () => {
     const user = await createUser('commissioner', {});
     for (let i = 0; i < 5; i++) await login(user.username, `wrong-${i}-pass`);

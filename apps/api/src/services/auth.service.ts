@@ -22,6 +22,13 @@ export interface LoginResult {
 const wrongCredentials = () =>
   new DomainError(401, 'INVALID_CREDENTIALS', t('用户名或密码错误', 'wrong username or password'));
 
+const accountLocked = (until: Date) =>
+  new DomainError(
+    429,
+    'ACCOUNT_LOCKED',
+    t(`连续登录失败，账号已锁定至 ${until.toISOString()}`, `account locked until ${until.toISOString()}`),
+  );
+
 /** Local login (username and password). An OIDC provider would replace this and the token issuing. */
 @Injectable()
 export class AuthService {
@@ -78,23 +85,28 @@ export class AuthService {
       );
     }
     const user = await this.users.findActive(username);
-    if (user?.lockedUntil && user.lockedUntil > new Date()) {
-      throw new DomainError(
-        429,
-        'ACCOUNT_LOCKED',
-        t(
-          `连续登录失败，账号已锁定至 ${user.lockedUntil.toISOString()}`,
-          `account locked until ${user.lockedUntil.toISOString()}`,
-        ),
-      );
-    }
-    if (!(await this.verify(user, password))) {
+    if (!(await this.checkPassword(user, password))) {
       this.throttle.fail(clientAddress);
-      if (user) await this.users.recordFailure(user.id, MAX_FAILED_LOGINS, LOCK_MINUTES);
       throw wrongCredentials();
     }
-    await this.users.recordSuccess(user!.id);
     return this.issue(user!);
+  }
+
+  /**
+   * Whether the password is the user's, counted against the account's lockout: the attempt is taken
+   * in the database before the (slow) hash is checked, so parallel guesses cannot overtake the count,
+   * and a locked account answers 429 ACCOUNT_LOCKED whatever the password. A right one resets the
+   * count. Login and the own-password change both come here.
+   */
+  async checkPassword(user: UserEntity | null, password: string): Promise<boolean> {
+    if (!user) return this.verify(null, password);
+    if ((await this.users.claimAttempt(user.id, MAX_FAILED_LOGINS, LOCK_MINUTES)) === null) {
+      const lockedUntil = (await this.users.findByUsername(user.username))?.lockedUntil ?? new Date();
+      throw accountLocked(lockedUntil);
+    }
+    if (!(await this.verify(user, password))) return false;
+    await this.users.recordSuccess(user.id);
+    return true;
   }
 
   /** Checks a password against the user's hash; a missing user costs the same time and fails. */

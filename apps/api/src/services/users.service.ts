@@ -29,7 +29,7 @@ import {
 import { LifecycleClient } from '@hardtech/temporal';
 import { CreateUserDto, UpdateUserDto } from '../dtos/user.dto';
 import { DEMO_ADMIN_PASSWORD } from '../seed/demo-data';
-import { AuthService, LoginResult, LOCK_MINUTES, MAX_FAILED_LOGINS } from './auth.service';
+import { AuthService, LoginResult } from './auth.service';
 
 export type { UserView };
 
@@ -145,8 +145,7 @@ export class UsersService {
   async changeOwnPassword(actor: Actor, current: string, next: string): Promise<LoginResult> {
     const user = await this.users.findActive(actor.username);
     if (!user) throw notFound();
-    if (!(await this.auth.verify(user, current))) {
-      await this.users.recordFailure(user.id, MAX_FAILED_LOGINS, LOCK_MINUTES);
+    if (!(await this.auth.checkPassword(user, current))) {
       throw new RuleViolation('WRONG_PASSWORD', t('当前密码不正确', 'the current password is wrong'), [
         { field: 'currentPassword', text: t('不正确', 'is wrong') },
       ]);

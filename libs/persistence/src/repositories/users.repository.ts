@@ -20,6 +20,9 @@ export interface CandidateSelectors {
   departments: string[];
 }
 
+/** The failures an attempt counts as, until its password proves right (a run-out lockout: the first). */
+const NEXT_FAILURES = `CASE WHEN locked_until IS NULL THEN failed_logins + 1 ELSE 1 END`;
+
 @Injectable()
 export class UsersRepository {
   constructor(@InjectRepository(UserEntity) private readonly repo: Repository<UserEntity>) {}
@@ -114,15 +117,23 @@ export class UsersRepository {
     );
   }
 
-  /** Counts a failed login; locks the account once `maxFailures` is reached. */
-  async recordFailure(id: string, maxFailures: number, lockMinutes: number): Promise<void> {
-    await this.repo.query(
+  /**
+   * Takes one password attempt of the account before the password is checked, in one UPDATE: the
+   * row lock makes parallel attempts queue, so of any number of them exactly `maxFailures` pass
+   * before the account is locked (the attempt that reaches the count locks it; a right password then
+   * unlocks it again through `recordSuccess`). A lockout that ran out starts the count afresh.
+   * Answers null when the account is locked, and the attempt may not be made.
+   */
+  async claimAttempt(id: string, maxFailures: number, lockMinutes: number): Promise<number | null> {
+    const [rows] = (await this.repo.query(
       `UPDATE users SET
-         failed_logins = CASE WHEN failed_logins + 1 >= $2 THEN 0 ELSE failed_logins + 1 END,
-         locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
-       WHERE id = $1`,
+         failed_logins = ${NEXT_FAILURES},
+         locked_until = CASE WHEN ${NEXT_FAILURES} >= $2 THEN now() + make_interval(mins => $3) END
+       WHERE id = $1 AND (locked_until IS NULL OR locked_until <= now())
+       RETURNING failed_logins`,
       [id, maxFailures, lockMinutes],
-    );
+    )) as [{ failed_logins: number }[], number];
+    return rows.length ? rows[0].failed_logins : null;
   }
 
   async recordSuccess(id: string): Promise<void> {
