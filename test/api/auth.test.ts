@@ -92,12 +92,19 @@ describe('login and tokens', () => {
     expect(r.body.code).toBe('UNAUTHENTICATED');
   });
 
-  it('accepts a well-formed token signed with the server’s secret (so the 401s above are about the token)', async () => {
+  it('accepts a token signed with the server’s secret that names a live session (so the 401s above are about the token)', async () => {
+    const issued = (await login(ADMIN.username, ADMIN.password)).body.accessToken as string;
+    const { jti } = JSON.parse(Buffer.from(issued.split('.')[1], 'base64url').toString());
     const r = await Api.anonymous().get('/api/me', {
-      authorization: `Bearer ${signToken(claimsFor(ADMIN.username))}`,
+      authorization: `Bearer ${signToken(claimsFor(ADMIN.username, { jti }))}`,
     });
     expect(r.status).toBe(200);
     expect(r.body.role).toBe('admin');
+    // The same secret and claims without a session the server opened: refused.
+    const forged = await Api.anonymous().get('/api/me', {
+      authorization: `Bearer ${signToken(claimsFor(ADMIN.username))}`,
+    });
+    expect(forged.status).toBe(401);
   });
 
   it('logout ends that token only', async () => {

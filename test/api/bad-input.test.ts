@@ -1027,9 +1027,11 @@ describe('bad input: a clear 4xx and nothing changed', () => {
         [codes],
       ),
       users: await rows(`SELECT * FROM users WHERE username LIKE $1 ORDER BY username`, [`%${f.tag}%`]),
-      revoked: await rows(`SELECT count(*)::int AS n FROM revoked_tokens WHERE username LIKE $1`, [
-        `%${f.tag}%`,
-      ]),
+      revoked: await rows(
+        `SELECT count(*)::int AS n FROM sessions s JOIN users u ON u.id = s.user_id
+         WHERE s.revoked_at IS NOT NULL AND u.username LIKE $1`,
+        [`%${f.tag}%`],
+      ),
       histories: await Promise.all(codes.map(history)),
     };
   };

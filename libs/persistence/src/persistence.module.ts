@@ -21,6 +21,8 @@ import { ProblemsRepository } from './repositories/problems.repository';
 import { ProjectionRepository } from './repositories/projection.repository';
 import { ReportsRepository } from './repositories/reports.repository';
 import { SavedViewsRepository } from './repositories/saved-views.repository';
+import { SecurityPolicyRepository } from './repositories/security-policy.repository';
+import { SessionsRepository } from './repositories/sessions.repository';
 import { TaskNoticesRepository } from './repositories/task-notices.repository';
 import { TasksRepository } from './repositories/tasks.repository';
 import { UsersRepository } from './repositories/users.repository';
@@ -45,6 +47,8 @@ const REPOSITORIES = [
   ProjectionRepository,
   ReportsRepository,
   SavedViewsRepository,
+  SecurityPolicyRepository,
+  SessionsRepository,
   TaskNoticesRepository,
   TasksRepository,
   UsersRepository,

@@ -21,6 +21,8 @@ import {
 } from '@hardtech/domain';
 import {
   ClustersRepository,
+  SecurityPolicyRepository,
+  SessionsRepository,
   TasksRepository,
   UserEntity,
   UserFilter,
@@ -63,6 +65,8 @@ export class UsersService {
     @Inject(CONFIG) private readonly config: AppConfig,
     private readonly tasks: TasksRepository,
     private readonly lifecycles: LifecycleClient,
+    private readonly sessions: SessionsRepository,
+    private readonly policy: SecurityPolicyRepository,
   ) {}
 
   async create(actor: Actor, dto: CreateUserDto): Promise<UserView> {
@@ -120,7 +124,8 @@ export class UsersService {
     if (!Object.keys(changes).length) {
       throw new InvalidInput([{ field: 'body', text: t('没有要修改的内容', 'nothing to change') }]);
     }
-    await this.users.update(user.id, changes, dto.password !== undefined);
+    await this.users.update(user.id, changes);
+    if (dto.password !== undefined) await this.sessions.revokeAllOf(user.id, actor.username);
     await this.releaseTasksOutOfReach(user, { username: user.username, role, scope }, dto.active !== false);
     return this.get(user.username);
   }
@@ -142,7 +147,12 @@ export class UsersService {
   }
 
   /** The caller's own password; answers a fresh token, as every earlier session ends. */
-  async changeOwnPassword(actor: Actor, current: string, next: string): Promise<LoginResult> {
+  async changeOwnPassword(
+    actor: Actor,
+    current: string,
+    next: string,
+    clientAddress: string | null,
+  ): Promise<LoginResult> {
     const user = await this.users.findActive(actor.username);
     if (!user) throw notFound();
     if (!(await this.auth.checkPassword(user, current))) {
@@ -150,14 +160,16 @@ export class UsersService {
         { field: 'currentPassword', text: t('不正确', 'is wrong') },
       ]);
     }
-    const weak = passwordProblem(next, user.username);
+    const weak = passwordProblem(next, user.username, await this.policy.get());
     if (weak) throw new InvalidInput([{ field: 'newPassword', text: weak }]);
-    await this.users.update(
-      user.id,
-      { passwordHash: await hash(next), failedLogins: 0, lockedUntil: null, mustChangePassword: false },
-      true,
-    );
-    return this.auth.issue((await this.users.findActive(user.username))!);
+    await this.users.update(user.id, {
+      passwordHash: await hash(next),
+      failedLogins: 0,
+      lockedUntil: null,
+      mustChangePassword: false,
+    });
+    await this.sessions.revokeAllOf(user.id, actor.username);
+    return this.auth.issue((await this.users.findActive(user.username))!, clientAddress);
   }
 
   async findActor(username: string): Promise<Actor | null> {
@@ -184,7 +196,7 @@ export class UsersService {
     const admin = await this.insert(username, password, '系统管理员', 'admin', {});
     // 等保 2.0: the password an installer typed into the environment is changed at first login.
     if (this.config.env === 'production') {
-      await this.users.update(admin.id, { mustChangePassword: true }, false);
+      await this.users.update(admin.id, { mustChangePassword: true });
     }
     this.logger.log(`bootstrap admin "${username}" created`);
   }
@@ -204,7 +216,7 @@ export class UsersService {
   /** Scope fits the role, codes exist, the password (when given) is strong enough: 400 otherwise. */
   private async check(username: string, role: Role, scope: Scope, password?: string): Promise<void> {
     const problems: FieldError[] = scopeProblems(role, scope, await this.clusters.activeCodes());
-    const weak = password === undefined ? null : passwordProblem(password, username);
+    const weak = password === undefined ? null : passwordProblem(password, username, await this.policy.get());
     if (weak) problems.unshift({ field: 'password', text: weak });
     if (problems.length) throw new InvalidInput(problems);
   }

@@ -40,23 +40,6 @@ export class UsersRepository {
     return usernames.length ? this.repo.find({ where: { username: In(usernames) } }) : Promise.resolve([]);
   }
 
-  /** The active user behind a token, and whether that token was signed out. */
-  async findSession(username: string, jti: string): Promise<{ user: UserEntity; revoked: boolean } | null> {
-    const user = await this.findActive(username);
-    if (!user) return null;
-    const [row] = await this.repo.query(`SELECT 1 FROM revoked_tokens WHERE jti = $1`, [jti]);
-    return { user, revoked: !!row };
-  }
-
-  /** Remembers a signed-out token until it would have expired; forgets the expired ones. */
-  async revokeToken(jti: string, username: string, expiresAt: Date): Promise<void> {
-    await this.repo.query(`DELETE FROM revoked_tokens WHERE expires_at < now()`);
-    await this.repo.query(
-      `INSERT INTO revoked_tokens (jti, username, expires_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
-      [jti, username, expiresAt],
-    );
-  }
-
   async list(f: UserFilter): Promise<{ items: UserEntity[]; total: number }> {
     const qb = this.repo.createQueryBuilder('u');
     if (f.role) qb.andWhere('u.role = :role', { role: f.role });
@@ -109,11 +92,10 @@ export class UsersRepository {
         | 'mustChangePassword'
       >
     >,
-    endSessions: boolean,
   ): Promise<void> {
     await this.repo.update(
       { id },
-      { ...changes, ...(endSessions ? { sessionsValidAfter: new Date() } : {}) },
+      { ...changes, ...(changes.passwordHash ? { passwordChangedAt: new Date() } : {}) },
     );
   }
 

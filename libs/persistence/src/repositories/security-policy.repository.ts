@@ -1,0 +1,23 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DEFAULT_SECURITY_POLICY, SecurityPolicy } from '@hardtech/domain';
+
+/** The one row of `security_policy`; the defaults until a security administrator saves one. */
+@Injectable()
+export class SecurityPolicyRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async get(): Promise<SecurityPolicy> {
+    const [row] = await this.ds.query(`SELECT policy FROM security_policy WHERE id = 1`);
+    return { ...DEFAULT_SECURITY_POLICY, ...(row?.policy ?? {}) };
+  }
+
+  async put(policy: SecurityPolicy, by: string): Promise<void> {
+    await this.ds.query(
+      `INSERT INTO security_policy (id, policy, updated_at, updated_by) VALUES (1, $1, now(), $2)
+       ON CONFLICT (id) DO UPDATE SET policy = EXCLUDED.policy, updated_at = now(), updated_by = EXCLUDED.updated_by`,
+      [JSON.stringify(policy), by],
+    );
+  }
+}
