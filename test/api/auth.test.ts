@@ -99,7 +99,7 @@ describe('login and tokens', () => {
       authorization: `Bearer ${signToken(claimsFor(ADMIN.username, { jti }))}`,
     });
     expect(r.status).toBe(200);
-    expect(r.body.role).toBe('admin');
+    expect(r.body.role).toBe('system_admin');
     // The same secret and claims without a session the server opened: refused.
     const forged = await Api.anonymous().get('/api/me', {
       authorization: `Bearer ${signToken(claimsFor(ADMIN.username))}`,
@@ -268,13 +268,19 @@ describe('user administration', () => {
       dingtalkUserId: null,
     });
     const admin = `admin-${tag()}`;
-    const body = { username: admin, password: 'admin-pass-123', displayName: 'x', role: 'admin', scope: {} };
+    const body = {
+      username: admin,
+      password: 'admin-pass-123',
+      displayName: 'x',
+      role: 'system_admin',
+      scope: {},
+    };
     expect((await coordinator.api.post('/api/users', body)).status).toBe(403);
     expect((await (await adminApi()).get(`/api/users/${admin}`)).status).toBe(404);
     expect((await coordinator.api.patch(`/api/users/${ADMIN.username}`, { displayName: '改' })).status).toBe(
       403,
     );
-    expect((await coordinator.api.patch(`/api/users/${officer}`, { role: 'admin' })).status).toBe(403);
+    expect((await coordinator.api.patch(`/api/users/${officer}`, { role: 'system_admin' })).status).toBe(403);
     expect((await (await adminApi()).post('/api/users', body)).status).toBe(201);
   });
 

@@ -284,7 +284,7 @@ const CASES: Case[] = [
         username: `bi-adm-${f.tag}`,
         password: 'admin-pass-1234',
         displayName: 'x',
-        role: 'admin',
+        role: 'system_admin',
         scope: {},
       }),
     status: 403,
@@ -331,7 +331,7 @@ const CASES: Case[] = [
   },
   {
     name: 'patch by a district officer',
-    send: (f) => f.district.api.patch(`/api/users/${f.district.username}`, { role: 'admin' }),
+    send: (f) => f.district.api.patch(`/api/users/${f.district.username}`, { role: 'system_admin' }),
     status: 403,
   },
   { name: 'users page 0', send: (f) => f.admin.get('/api/users?page=0'), status: 400, field: 'page' },

@@ -32,6 +32,7 @@ import { PreferencesController } from './controllers/preferences.controller';
 import { ProblemsController } from './controllers/problems.controller';
 import { ReferenceController } from './controllers/reference.controller';
 import { SavedViewsController } from './controllers/saved-views.controller';
+import { SecurityController } from './controllers/security.controller';
 import { ReportsController } from './controllers/reports.controller';
 import { TasksController } from './controllers/tasks.controller';
 import { TemporalUiController } from './controllers/temporal-ui.controller';
@@ -53,6 +54,8 @@ import { PoolService } from './services/pool.service';
 import { PreferencesService } from './services/preferences.service';
 import { ProblemsService } from './services/problems.service';
 import { ReportsService } from './services/reports.service';
+import { SecurityService } from './services/security.service';
+import { TrustedProxies } from './security/trusted-proxies';
 import { TaskReferences } from './services/task-references';
 import { TasksService } from './services/tasks.service';
 import { UsersService } from './services/users.service';
@@ -101,6 +104,7 @@ import { WhistlesService } from './services/whistles.service';
     ReferenceController,
     SavedViewsController,
     ReportsController,
+    SecurityController,
     TasksController,
     TemporalUiController,
     UsersController,
@@ -135,6 +139,8 @@ import { WhistlesService } from './services/whistles.service';
     PreferencesService,
     ProblemsService,
     ReportsService,
+    SecurityService,
+    TrustedProxies,
     TaskReferences,
     TasksService,
     UsersService,

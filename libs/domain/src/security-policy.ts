@@ -54,7 +54,11 @@ const BOUNDS: Record<NumberField, [number, number]> = {
   passwordMaxAgeDays: [0, 3650],
 };
 
-const PROXY = /^(loopback|linklocal|uniquelocal|[\d.]+(\/\d{1,2})?|[\da-fA-F:]+(\/\d{1,3})?)$/;
+const OCTET = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+/** Express's named ranges, an IPv4 address or CIDR, an IPv6 address or CIDR. */
+const PROXY = new RegExp(
+  `^(loopback|linklocal|uniquelocal|${OCTET}(\\.${OCTET}){3}(/(3[0-2]|[12]?\\d))?|[\\da-fA-F:]*:[\\da-fA-F:]*(/(12[0-8]|1[01]\\d|[1-9]?\\d))?)$`,
+);
 const HOST = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
 
 /** What is wrong with a proposed policy, field by field; empty when it may be saved. */

@@ -3,6 +3,7 @@ import * as argon2 from 'argon2';
 import { AppConfig, CONFIG } from '@hardtech/config';
 import {
   Actor,
+  ADMIN_ROLES,
   Conflict,
   FieldError,
   Forbidden,
@@ -51,7 +52,12 @@ export function userView(u: UserEntity): UserView {
 
 const notFound = () => new NotFound('USER_NOT_FOUND', t('用户不存在', 'no such user'));
 const adminsOnly = () =>
-  new Forbidden('ROLE_NOT_ALLOWED', t('只有系统管理员可以管理管理员账号', 'only an admin may manage admins'));
+  new Forbidden(
+    'ROLE_NOT_ALLOWED',
+    t('只有系统管理员可以管理管理员账号', 'only a system administrator may manage administrators'),
+  );
+/** 三员: the administrators' accounts are the system administrator's to create and change. */
+const isAdmin = (role: Role | undefined) => role !== undefined && ADMIN_ROLES.includes(role);
 
 /** User administration (admin and city coordinator) and the caller's own account. */
 @Injectable()
@@ -70,7 +76,7 @@ export class UsersService {
   ) {}
 
   async create(actor: Actor, dto: CreateUserDto): Promise<UserView> {
-    if (dto.role === 'admin' && actor.role !== 'admin') throw adminsOnly();
+    if (isAdmin(dto.role) && actor.role !== 'system_admin') throw adminsOnly();
     await this.check(dto.username, dto.role, dto.scope, dto.password);
     if (await this.users.findByUsername(dto.username)) {
       throw new Conflict('USERNAME_TAKEN', t('用户名已存在', 'the username is taken'));
@@ -102,7 +108,7 @@ export class UsersService {
   async update(actor: Actor, username: string, dto: UpdateUserDto): Promise<UserView> {
     const user = await this.users.findByUsername(username);
     if (!user) throw notFound();
-    if (actor.role !== 'admin' && (user.role === 'admin' || dto.role === 'admin')) throw adminsOnly();
+    if (actor.role !== 'system_admin' && (isAdmin(user.role) || isAdmin(dto.role))) throw adminsOnly();
     if (user.username === actor.username && ((dto.role && dto.role !== user.role) || dto.active === false)) {
       throw new RuleViolation(
         'OWN_ACCOUNT',
@@ -193,7 +199,7 @@ export class UsersService {
       return;
     }
     if (await this.users.findByUsername(username)) return;
-    const admin = await this.insert(username, password, '系统管理员', 'admin', {});
+    const admin = await this.insert(username, password, '系统管理员', 'system_admin', {});
     // 等保 2.0: the password an installer typed into the environment is changed at first login.
     if (this.config.env === 'production') {
       await this.users.update(admin.id, { mustChangePassword: true });

@@ -12,6 +12,7 @@ import { TaskNotices1764700000000 } from './1764700000000-TaskNotices';
 import { CorpMessages1764710000000 } from './1764710000000-CorpMessages';
 import { MustChangePassword1764720000000 } from './1764720000000-MustChangePassword';
 import { ServerSessions1764730000000 } from './1764730000000-ServerSessions';
+import { SeparatedAdministrators1764740000000 } from './1764740000000-SeparatedAdministrators';
 
 /** In order. Never edit a migration that has shipped; add a new one. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   CorpMessages1764710000000,
   MustChangePassword1764720000000,
   ServerSessions1764730000000,
+  SeparatedAdministrators1764740000000,
 ];

@@ -1,16 +1,23 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AppConfig, CONFIG } from '@hardtech/config';
 import { DEFAULT_SECURITY_POLICY, SecurityPolicy } from '@hardtech/domain';
 
-/** The one row of `security_policy`; the defaults until a security administrator saves one. */
+/**
+ * The one row of `security_policy`; until a security administrator saves one, the defaults, with
+ * the deployment's TRUSTED_PROXIES as the trusted proxies.
+ */
 @Injectable()
 export class SecurityPolicyRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async get(): Promise<SecurityPolicy> {
     const [row] = await this.ds.query(`SELECT policy FROM security_policy WHERE id = 1`);
-    return { ...DEFAULT_SECURITY_POLICY, ...(row?.policy ?? {}) };
+    return { ...DEFAULT_SECURITY_POLICY, trustedProxies: this.config.trustProxy, ...(row?.policy ?? {}) };
   }
 
   async put(policy: SecurityPolicy, by: string): Promise<void> {

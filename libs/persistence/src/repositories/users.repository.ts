@@ -118,6 +118,16 @@ export class UsersRepository {
     return rows.length ? rows[0].failed_logins : null;
   }
 
+  /** Accounts locked now, the soonest to open first. */
+  lockedOut(): Promise<UserEntity[]> {
+    return this.repo
+      .createQueryBuilder('u')
+      .where('u.locked_until > now()')
+      .orderBy('u.locked_until', 'ASC')
+      .limit(1000)
+      .getMany();
+  }
+
   async recordSuccess(id: string): Promise<void> {
     await this.repo.update({ id }, { failedLogins: 0, lockedUntil: null });
   }
