@@ -116,6 +116,48 @@ describe('sessions', () => {
   });
 });
 
+describe('X-Forwarded-For', () => {
+  it('is believed only from the policy’s trusted proxies (loopback by default)', async () => {
+    const user = await createUser('commissioner', {});
+    const addressOf = async (api: Api) => {
+      const r = await security.api.get(`/api/security/sessions?username=${user.username}`);
+      return r.body.items.find((s: { id: string }) => s.id === sessionId(api)).clientAddress as string;
+    };
+    const from = (forwardedFor: string) =>
+      Api.anonymous()
+        .post(
+          '/api/auth/login',
+          { username: user.username, password: PASSWORD },
+          { 'x-forwarded-for': forwardedFor },
+        )
+        .then((r) => new Api(r.body.accessToken));
+    // The test client is on loopback: by default a trusted proxy, so the header names the client.
+    expect(await addressOf(await from('203.0.113.9'))).toBe('203.0.113.9');
+    await setPolicy({ trustedProxies: ['192.0.2.1'] });
+    const direct = await addressOf(await from('203.0.113.9'));
+    expect(direct).toMatch(/^(::ffff:)?127\.0\.0\.1$|^::1$/);
+    console.log(
+      `X-Forwarded-For from loopback: trusted by default; with trustedProxies [192.0.2.1] → ${direct}`,
+    );
+  });
+});
+
+describe('outbound hosts', () => {
+  it('a robot URL on a host the policy lists is accepted, refused once it is no longer listed', async () => {
+    const user = await createUser('commissioner', {});
+    const save = () =>
+      user.api.put('/api/me/notification-preferences', {
+        wecomWebhook: 'https://hooks.example.cn/robot?key=k',
+      });
+    const refused = await save();
+    expect([refused.status, refused.body.details?.[0]?.field]).toEqual([400, 'wecomWebhook']);
+    await setPolicy({ outboundHosts: ['hooks.example.cn'] });
+    expect((await save()).status).toBe(200);
+    await setPolicy({});
+    expect((await save()).status).toBe(400);
+  });
+});
+
 describe('login failures and passwords under the policy', () => {
   it('lock at the policy’s count and are listed and lifted by the security administrator', async () => {
     await setPolicy({ maxFailedLogins: 3 });

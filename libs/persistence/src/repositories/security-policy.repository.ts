@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppConfig, CONFIG } from '@hardtech/config';
-import { DEFAULT_SECURITY_POLICY, SecurityPolicy } from '@hardtech/domain';
+import { AppConfig, CONFIG, outboundPolicyOf } from '@hardtech/config';
+import { DEFAULT_SECURITY_POLICY, OutboundPolicy, SecurityPolicy } from '@hardtech/domain';
 
 /**
  * The one row of `security_policy`; until a security administrator saves one, the defaults, with
@@ -18,6 +18,12 @@ export class SecurityPolicyRepository {
   async get(): Promise<SecurityPolicy> {
     const [row] = await this.ds.query(`SELECT policy FROM security_policy WHERE id = 1`);
     return { ...DEFAULT_SECURITY_POLICY, trustedProxies: this.config.trustProxy, ...(row?.policy ?? {}) };
+  }
+
+  /** Where notifications may go: NOTIFY_ALLOWED_HOSTS and the policy's outbound hosts. */
+  async outboundPolicy(): Promise<OutboundPolicy> {
+    const base = outboundPolicyOf(this.config);
+    return { ...base, allowedHosts: [...base.allowedHosts, ...(await this.get()).outboundHosts] };
   }
 
   async put(policy: SecurityPolicy, by: string): Promise<void> {
