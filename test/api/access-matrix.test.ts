@@ -40,6 +40,10 @@ interface RoleSpec {
   hidden?: TaskKey;
   /** Comments on a task it sees. */
   comments: Status;
+  /** GET /api/audit and /api/audit/verify (三员: the audit administrator and the auditor only). */
+  readsAudit?: true;
+  /** GET /api/security/{policy,sessions,lockouts} (三员: the security administrator only). */
+  keepsSecurity?: true;
 }
 
 const READ_ONLY = { complete: 403, claim: 403, unclaim: 403, delegate: 403 } as const;
@@ -47,7 +51,9 @@ const NOT_MINE = { complete: 403, claim: 403, unclaim: 403, delegate: 403 } as c
 
 // prettier-ignore
 const MATRIX: Record<Role, RoleSpec> = {
-  admin:            { enterprises: ALL_E,         tasks: ALL_T,              inbox: [],         exactTotals: false, managesUsers: true,  nominates: { inScope: 403, outOfScope: 403 }, foreign: { task: 'SCREEN', ...NOT_MINE }, comments: 201 },
+  system_admin:     { enterprises: ALL_E,         tasks: ALL_T,              inbox: [],         exactTotals: false, managesUsers: true,  nominates: { inScope: 403, outOfScope: 403 }, foreign: { task: 'SCREEN', ...NOT_MINE }, comments: 201 },
+  security_admin:   { enterprises: [],            tasks: [],                 inbox: [],         exactTotals: true,  managesUsers: false, nominates: { inScope: 403, outOfScope: 403 }, hidden: 'SCREEN', comments: 404, keepsSecurity: true },
+  audit_admin:      { enterprises: [],            tasks: [],                 inbox: [],         exactTotals: true,  managesUsers: false, nominates: { inScope: 403, outOfScope: 403 }, comments: 403, readsAudit: true },
   city_coordinator: { enterprises: ALL_E,         tasks: ALL_T,              inbox: ['SCREEN'], exactTotals: false, managesUsers: true,  nominates: { inScope: 201, outOfScope: 201 }, foreign: { task: 'QR', complete: 403, claim: 403, unclaim: 409, delegate: 422 }, comments: 201 },
   industry_officer: { enterprises: ['SUP', 'FB'], tasks: ['QR', 'DF', 'EC'], inbox: [],         exactTotals: true,  managesUsers: false, nominates: { inScope: 201, outOfScope: 403 }, foreign: { task: 'DF', ...NOT_MINE }, hidden: 'SCREEN', comments: 201 },
   sme_officer:      { enterprises: ['SUP'],       tasks: ['QR'],             inbox: [],         exactTotals: false, managesUsers: false, nominates: { inScope: 403, outOfScope: 403 }, foreign: { task: 'QR', ...NOT_MINE }, hidden: 'DF', comments: 201 },
@@ -55,10 +61,12 @@ const MATRIX: Record<Role, RoleSpec> = {
   district_officer: { enterprises: ['SUP', 'FB'], tasks: ['QR', 'DF', 'EC'], inbox: ['DF'],     exactTotals: true,  managesUsers: false, nominates: { inScope: 201, outOfScope: 403 }, foreign: { task: 'QR', ...NOT_MINE }, hidden: 'SCREEN', comments: 201 },
   commissioner:     { enterprises: ['SUP'],       tasks: ['QR'],             inbox: [],         exactTotals: true,  managesUsers: false, nominates: { inScope: 403, outOfScope: 403 }, foreign: { task: 'QR', ...NOT_MINE }, hidden: 'DF', comments: 201 },
   enterprise_user:  { enterprises: ['SUP'],       tasks: ['QR'],             inbox: ['QR'],     exactTotals: true,  managesUsers: false, nominates: { inScope: 201, outOfScope: 403 }, hidden: 'EC', comments: 201 },
-  auditor:          { enterprises: ALL_E,         tasks: ALL_T,              inbox: [],         exactTotals: false, managesUsers: false, nominates: { inScope: 403, outOfScope: 403 }, foreign: { task: 'SCREEN', ...READ_ONLY }, comments: 403 },
+  auditor:          { enterprises: ALL_E,         tasks: ALL_T,              inbox: [],         exactTotals: false, managesUsers: false, nominates: { inScope: 403, outOfScope: 403 }, foreign: { task: 'SCREEN', ...READ_ONLY }, comments: 403, readsAudit: true },
   leader:           { enterprises: ALL_E,         tasks: ALL_T,              inbox: [],         exactTotals: false, managesUsers: false, nominates: { inScope: 403, outOfScope: 403 }, foreign: { task: 'SCREEN', ...READ_ONLY }, comments: 403 },
 };
 const ROLES = Object.keys(MATRIX) as Role[];
+const READS_AUDIT = (role: Role) => MATRIX[role].readsAudit === true;
+const KEEPS_SECURITY = (role: Role) => MATRIX[role].keepsSecurity === true;
 
 /** Who does each world task in the own-task walk-through, with the completion they make. */
 const OWN_TASKS: { role: Role; task: TaskKey; outcome: string; data: () => Record<string, unknown> }[] = [
@@ -109,6 +117,19 @@ describe('access matrix: role × endpoint family × scope', () => {
         expect(one.status).toBe(spec.managesUsers ? 200 : 403);
       });
 
+      it(`GET /api/audit and /api/audit/verify → ${READS_AUDIT(role) ? 200 : 403}`, async () => {
+        expect((await api(role).get('/api/audit?pageSize=1')).status).toBe(READS_AUDIT(role) ? 200 : 403);
+        expect((await api(role).get('/api/audit/verify')).status).toBe(READS_AUDIT(role) ? 200 : 403);
+      });
+
+      it(`GET /api/security/policy, sessions, lockouts → ${KEEPS_SECURITY(role) ? 200 : 403}`, async () => {
+        for (const path of ['policy', 'sessions', 'lockouts'])
+          expect([path, (await api(role).get(`/api/security/${path}`)).status]).toEqual([
+            path,
+            KEEPS_SECURITY(role) ? 200 : 403,
+          ]);
+      });
+
       it(`lists exactly the enterprises ${spec.enterprises.join(', ') || '(none)'}, with a matching total`, async () => {
         const r = await api(role).get(`/api/enterprises?q=${w.tag}&pageSize=100`);
         expect(r.status).toBe(200);
@@ -148,11 +169,13 @@ describe('access matrix: role × endpoint family × scope', () => {
 
       // SUP's ledger: one problem owned by the SME division, one by the finance division.
       const ledger =
-        role === 'sme_officer'
-          ? ['专精特新培育']
-          : role === 'finance_officer'
-            ? ['流动资金紧张']
-            : ['专精特新培育', '流动资金紧张'];
+        !MATRIX[role].enterprises.includes('SUP') && !MATRIX[role].tasks.includes('QR')
+          ? []
+          : role === 'sme_officer'
+            ? ['专精特新培育']
+            : role === 'finance_officer'
+              ? ['流动资金紧张']
+              : ['专精特新培育', '流动资金紧张'];
       it(`sees SUP's ledger problems ${ledger.join(', ')} (owner departments only their own)`, async () => {
         const r = await api(role).get(`/api/problems?creditCode=${w.enterprises.SUP}`);
         expect(r.status).toBe(200);
@@ -166,8 +189,9 @@ describe('access matrix: role × endpoint family × scope', () => {
         if (r.status === 200) expect(r.body.member).toBe(key === 'SUP');
       });
 
-      const doneOfSup =
-        role === 'enterprise_user'
+      const doneOfSup = !MATRIX[role].enterprises.includes('SUP')
+        ? []
+        : role === 'enterprise_user'
           ? ['ENTERPRISE_CONFIRM']
           : ['ADMIT', 'DIAGNOSE', 'DISTRICT_FEEDBACK', 'ENTERPRISE_CONFIRM', 'SCREEN'];
       it(`sees SUP's done tasks ${doneOfSup.join(', ')} (an enterprise not the officers' own work)`, async () => {
@@ -241,8 +265,8 @@ describe('access matrix: role × endpoint family × scope', () => {
         });
       }
 
-      it(`comments on a task it sees → ${spec.comments}`, async () => {
-        const task = w.tasks[spec.tasks[0]];
+      it(`comments on a task ${spec.tasks.length ? 'it sees' : '(it sees none)'} → ${spec.comments}`, async () => {
+        const task = w.tasks[spec.tasks[0] ?? 'SCREEN'];
         const text = `${role} 的意见 ${w.tag}`;
         const r = await api(role).post(`/api/tasks/${task}/comments`, { text });
         expect(r.status).toBe(spec.comments);
@@ -265,10 +289,10 @@ describe('access matrix: role × endpoint family × scope', () => {
         const target = spec.managesUsers ? username : w.colleagues.district_officer!.username;
         const patched = await api(role).patch(`/api/users/${target}`, { displayName: `改名 ${role}` });
         expect(patched.status).toBe(spec.managesUsers ? 200 : 403);
-        const after = await w.users.admin.api.get(`/api/users/${target}`);
+        const after = await w.users.system_admin.api.get(`/api/users/${target}`);
         expect(after.body.displayName === `改名 ${role}`).toBe(spec.managesUsers);
         if (!spec.managesUsers)
-          expect((await w.users.admin.api.get(`/api/users/${username}`)).status).toBe(404);
+          expect((await w.users.system_admin.api.get(`/api/users/${username}`)).status).toBe(404);
       });
     });
   });
@@ -366,7 +390,7 @@ describe('access matrix: role × endpoint family × scope', () => {
       const outOfScope = () =>
         sampleNomination({ creditCode: freshCreditCode(), district: D_OUT, cluster: C_OUT });
       const lifecycle = async (creditCode: string) =>
-        (await w.users.admin.api.get(`/api/enterprises/${creditCode}`)).status;
+        (await w.users.system_admin.api.get(`/api/enterprises/${creditCode}`)).status;
 
       it(`in its scope → ${spec.nominates.inScope}`, async () => {
         const n = inScope();

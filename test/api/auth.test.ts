@@ -92,12 +92,19 @@ describe('login and tokens', () => {
     expect(r.body.code).toBe('UNAUTHENTICATED');
   });
 
-  it('accepts a well-formed token signed with the server’s secret (so the 401s above are about the token)', async () => {
+  it('accepts a token signed with the server’s secret that names a live session (so the 401s above are about the token)', async () => {
+    const issued = (await login(ADMIN.username, ADMIN.password)).body.accessToken as string;
+    const { jti } = JSON.parse(Buffer.from(issued.split('.')[1], 'base64url').toString());
     const r = await Api.anonymous().get('/api/me', {
-      authorization: `Bearer ${signToken(claimsFor(ADMIN.username))}`,
+      authorization: `Bearer ${signToken(claimsFor(ADMIN.username, { jti }))}`,
     });
     expect(r.status).toBe(200);
-    expect(r.body.role).toBe('admin');
+    expect(r.body.role).toBe('system_admin');
+    // The same secret and claims without a session the server opened: refused.
+    const forged = await Api.anonymous().get('/api/me', {
+      authorization: `Bearer ${signToken(claimsFor(ADMIN.username))}`,
+    });
+    expect(forged.status).toBe(401);
   });
 
   it('logout ends that token only', async () => {
@@ -128,6 +135,32 @@ describe('throttling and lockout', () => {
       200,
     );
     expect((await login(user.username, PASSWORD)).status).toBe(200);
+  });
+
+  it('50 parallel wrong passwords lock the account at exactly the 5th; the right one is then refused', async () => {
+    const user = await createUser('commissioner', {});
+    // Each from its own address, so only the account's count can refuse them.
+    const replies = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => login(user.username, `wrong-${i}-pass`)),
+    );
+    const count = (status: number) => replies.filter((r) => r.status === status).length;
+    console.log(`50 parallel wrong logins: ${count(401)}x401 + ${count(429)}x429`);
+    expect([count(401), count(429)]).toEqual([5, 45]);
+    expect(new Set(replies.filter((r) => r.status === 429).map((r) => r.body.code))).toEqual(
+      new Set(['ACCOUNT_LOCKED']),
+    );
+    const right = await login(user.username, PASSWORD);
+    expect([right.status, right.body.code]).toEqual([429, 'ACCOUNT_LOCKED']);
+  });
+
+  it('wrong current passwords at the own-password change count too, and lock the account like logins', async () => {
+    const user = await createUser('commissioner', {});
+    const change = (currentPassword: string) =>
+      user.api.post('/api/me/password', { currentPassword, newPassword: 'new-pass-123456' });
+    for (let i = 0; i < 5; i++) expect((await change(`not-it-${i}-123456`)).status).toBe(422);
+    const locked = await change(PASSWORD);
+    expect([locked.status, locked.body.code]).toEqual([429, 'ACCOUNT_LOCKED']);
+    expect((await login(user.username, PASSWORD)).status).toBe(429);
   });
 
   it('lets a lockout run out after its 15 minutes', async () => {
@@ -237,13 +270,19 @@ describe('user administration', () => {
       oidcSubject: null,
     });
     const admin = `admin-${tag()}`;
-    const body = { username: admin, password: 'admin-pass-123', displayName: 'x', role: 'admin', scope: {} };
+    const body = {
+      username: admin,
+      password: 'admin-pass-123',
+      displayName: 'x',
+      role: 'system_admin',
+      scope: {},
+    };
     expect((await coordinator.api.post('/api/users', body)).status).toBe(403);
     expect((await (await adminApi()).get(`/api/users/${admin}`)).status).toBe(404);
     expect((await coordinator.api.patch(`/api/users/${ADMIN.username}`, { displayName: '改' })).status).toBe(
       403,
     );
-    expect((await coordinator.api.patch(`/api/users/${officer}`, { role: 'admin' })).status).toBe(403);
+    expect((await coordinator.api.patch(`/api/users/${officer}`, { role: 'system_admin' })).status).toBe(403);
     expect((await (await adminApi()).post('/api/users', body)).status).toBe(201);
   });
 

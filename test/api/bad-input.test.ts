@@ -284,7 +284,7 @@ const CASES: Case[] = [
         username: `bi-adm-${f.tag}`,
         password: 'admin-pass-1234',
         displayName: 'x',
-        role: 'admin',
+        role: 'system_admin',
         scope: {},
       }),
     status: 403,
@@ -331,7 +331,7 @@ const CASES: Case[] = [
   },
   {
     name: 'patch by a district officer',
-    send: (f) => f.district.api.patch(`/api/users/${f.district.username}`, { role: 'admin' }),
+    send: (f) => f.district.api.patch(`/api/users/${f.district.username}`, { role: 'system_admin' }),
     status: 403,
   },
   { name: 'users page 0', send: (f) => f.admin.get('/api/users?page=0'), status: 400, field: 'page' },
@@ -1027,9 +1027,11 @@ describe('bad input: a clear 4xx and nothing changed', () => {
         [codes],
       ),
       users: await rows(`SELECT * FROM users WHERE username LIKE $1 ORDER BY username`, [`%${f.tag}%`]),
-      revoked: await rows(`SELECT count(*)::int AS n FROM revoked_tokens WHERE username LIKE $1`, [
-        `%${f.tag}%`,
-      ]),
+      revoked: await rows(
+        `SELECT count(*)::int AS n FROM sessions s JOIN users u ON u.id = s.user_id
+         WHERE s.revoked_at IS NOT NULL AND u.username LIKE $1`,
+        [`%${f.tag}%`],
+      ),
       histories: await Promise.all(codes.map(history)),
     };
   };

@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { API_URL, Api } from '../support/api';
-import { adminApi, createCast, tag } from '../support/cast';
+import { auditAdminApi, createCast, tag } from '../support/cast';
 import { expectOk } from '../support/lifecycle';
 
 // Issue 20.6: bad input that still hurts — a zip bomb in an import, an upload that never ends.
@@ -81,7 +81,7 @@ describe('hostile input (issue 20.6)', () => {
     expect((await Api.anonymous().post('/api/nominations', {}, from('10.251.0.1'))).status).toBe(401);
     expect((await Api.anonymous().get('/api/health', from(address))).status).toBe(200);
 
-    const audit = await expectOk((await adminApi()).get('/api/audit?actor=anonymous&pageSize=500'));
+    const audit = await expectOk((await auditAdminApi()).get('/api/audit?actor=anonymous&pageSize=500'));
     const mine = audit.items.filter((e: any) => e.data?.clientAddress === address);
     expect(mine.filter((e: any) => e.action === 'POST /api/nominations')).toHaveLength(30);
     expect(mine.filter((e: any) => e.action === 'request.throttled')).toHaveLength(1);

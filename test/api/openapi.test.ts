@@ -54,6 +54,12 @@ const EXPECTED = [
   'GET /api/health/ready',
   'GET /api/me/notification-preferences',
   'PUT /api/me/notification-preferences',
+  'GET /api/security/policy',
+  'PUT /api/security/policy',
+  'GET /api/security/sessions',
+  'DELETE /api/security/sessions/{id}',
+  'GET /api/security/lockouts',
+  'DELETE /api/security/lockouts/{username}',
 ];
 const PUBLIC = new Set([
   'POST /api/auth/login',

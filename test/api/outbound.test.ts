@@ -2,7 +2,7 @@ import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { postOutbound } from '../../apps/worker/src/delivery/outbound-request';
 import { robotAccepted } from '../../apps/worker/src/delivery/channels';
-import { adminApi, createUser } from '../support/cast';
+import { auditAdminApi, createUser } from '../support/cast';
 import { expectOk } from '../support/lifecycle';
 
 // Issue 20.5: robot and webhook URLs reach only the robot hosts or NOTIFY_ALLOWED_HOSTS over https,
@@ -39,7 +39,7 @@ describe('outbound notification requests', () => {
     const saved = await expectOk(me.api.get('/api/me/notification-preferences'));
     expect(saved).toMatchObject({ wecomWebhook: good, dingtalkWebhook: null });
 
-    const audit = await expectOk((await adminApi()).get(`/api/audit?actor=${me.username}`));
+    const audit = await expectOk((await auditAdminApi()).get(`/api/audit?actor=${me.username}`));
     const text = JSON.stringify(audit);
     expect(text).toContain('qyapi.weixin.qq.com');
     expect(text).not.toContain(key);

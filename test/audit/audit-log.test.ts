@@ -65,7 +65,7 @@ describe('what is audited', () => {
       ),
     );
     expect(created).toMatchObject({
-      actorRole: 'admin',
+      actorRole: 'system_admin',
       action: 'POST /api/users',
       outcome: 'ok',
       status: 201,

@@ -69,7 +69,7 @@ async function send(
 }
 
 const forgedTokens = (w: World) => {
-  const [header, payload] = w.users.admin.api.token!.split('.');
+  const [header, payload] = w.users.system_admin.api.token!.split('.');
   const none = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
   return [
     'garbage',
@@ -294,7 +294,9 @@ const GENERATORS: Record<string, Generator> = {
 
 /** Sends `count` requests, a generator chosen at random for each; answers every request's result. */
 export async function fuzz(r: Prng, w: World, count: number): Promise<FuzzResult[]> {
-  const doc = (await w.users.admin.api.get('/api/docs-json')).body as { paths: Record<string, object> };
+  const doc = (await w.users.system_admin.api.get('/api/docs-json')).body as {
+    paths: Record<string, object>;
+  };
   const routes: Route[] = Object.entries(doc.paths).flatMap(([path, ops]) =>
     Object.entries(ops).map(([method, op]) => ({
       method: method.toUpperCase(),

@@ -101,7 +101,7 @@ describe('production mode (issue 20.7)', () => {
       const first = await login(BOOTSTRAP.username, BOOTSTRAP.password);
       expect(first).toMatchObject({
         status: 200,
-        body: { user: { role: 'admin', mustChangePassword: true } },
+        body: { user: { role: 'system_admin', mustChangePassword: true } },
       });
       const as = (token: string) => ({ authorization: `Bearer ${token}` });
       const call = (path: string, token: string, init: RequestInit = {}) =>

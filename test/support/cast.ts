@@ -14,6 +14,13 @@ export function adminApi(): Promise<Api> {
   return admin;
 }
 
+let auditReader: Promise<Api> | null = null;
+/** 三员: the audit log is read by the audit administrator (or the auditor), not the system administrator. */
+export function auditAdminApi(): Promise<Api> {
+  auditReader ??= createUser('audit_admin', {}).then((m) => m.api);
+  return auditReader;
+}
+
 /** A short random tag, so parallel test files never share users or enterprises. */
 export function tag(): string {
   return randomBytes(4).toString('hex');

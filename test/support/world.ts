@@ -54,6 +54,8 @@ export async function buildWorld(
     coordinator2,
     district2,
     enterprise2,
+    securityAdmin,
+    auditAdmin,
   ] = await Promise.all([
     createUser('city_coordinator', {}),
     createUser('industry_officer', { clusters: [clusterIn] }),
@@ -67,6 +69,8 @@ export async function buildWorld(
     createUser('city_coordinator', {}),
     createUser('district_officer', { districts: [districtIn] }),
     createUser('enterprise_user', { creditCodes: [SUP] }),
+    createUser('security_admin', {}),
+    createUser('audit_admin', {}),
   ]);
   const admin: Member = { username: ADMIN.username, api: await adminApi() };
   const cast = {
@@ -114,7 +118,9 @@ export async function buildWorld(
       SCREEN: await byType(OUT, 'SCREEN'),
     },
     users: {
-      admin,
+      system_admin: admin,
+      security_admin: securityAdmin,
+      audit_admin: auditAdmin,
       city_coordinator: coordinator,
       industry_officer: industry,
       sme_officer: sme,

@@ -33,6 +33,7 @@ import { ProblemsController } from './controllers/problems.controller';
 import { ReferenceController } from './controllers/reference.controller';
 import { SavedViewsController } from './controllers/saved-views.controller';
 import { SingleSignOnController } from './controllers/single-sign-on.controller';
+import { SecurityController } from './controllers/security.controller';
 import { ReportsController } from './controllers/reports.controller';
 import { TasksController } from './controllers/tasks.controller';
 import { TemporalUiController } from './controllers/temporal-ui.controller';
@@ -55,6 +56,8 @@ import { PoolService } from './services/pool.service';
 import { PreferencesService } from './services/preferences.service';
 import { ProblemsService } from './services/problems.service';
 import { ReportsService } from './services/reports.service';
+import { SecurityService } from './services/security.service';
+import { TrustedProxies } from './security/trusted-proxies';
 import { TaskReferences } from './services/task-references';
 import { TasksService } from './services/tasks.service';
 import { UsersService } from './services/users.service';
@@ -104,6 +107,7 @@ import { WhistlesService } from './services/whistles.service';
     SavedViewsController,
     SingleSignOnController,
     ReportsController,
+    SecurityController,
     TasksController,
     TemporalUiController,
     UsersController,
@@ -139,6 +143,8 @@ import { WhistlesService } from './services/whistles.service';
     PreferencesService,
     ProblemsService,
     ReportsService,
+    SecurityService,
+    TrustedProxies,
     TaskReferences,
     TasksService,
     UsersService,

@@ -23,6 +23,7 @@ import { IDENTITY_PROVIDER } from './auth/identity-provider';
 import { openApiConfig } from './openapi/document';
 import { docsGate, metricsGate } from './security/production-gates';
 import { securityHeaders } from './security/security-headers';
+import { TrustedProxies } from './security/trusted-proxies';
 import { RequestAuditMiddleware } from './audit/request-audit.middleware';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
 import { jsonBody } from './errors/json-body';
@@ -38,7 +39,8 @@ async function main(config: AppConfig): Promise<void> {
     bodyParser: false,
     logger: new NestJsonLogger(logger),
   });
-  app.set('trust proxy', config.trustProxy);
+  // The security policy's list, kept current (TRUSTED_PROXIES until a policy is saved).
+  app.set('trust proxy', app.get(TrustedProxies).trusts);
   app.disable('x-powered-by');
   app.use(securityHeaders);
   // First: every request gets its id, log context and metrics, also when a later step refuses it.

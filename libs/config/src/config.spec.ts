@@ -116,6 +116,10 @@ describe('configuration', () => {
     expect(problems({ ...base, TRUST_PROXY: 'everyone' })).toEqual([
       'TRUST_PROXY has "everyone": use loopback, linklocal, uniquelocal, an IP or a CIDR',
     ]);
+    // The name wins over the former one.
+    expect(
+      loadConfig({ ...base, TRUSTED_PROXIES: '192.0.2.1', TRUST_PROXY: 'uniquelocal' }).trustProxy,
+    ).toEqual(['192.0.2.1']);
   });
 
   it('treats an empty variable as unset, as compose files pass them', () => {

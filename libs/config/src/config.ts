@@ -105,8 +105,9 @@ export const CONFIG_VARIABLES = {
   MAX_UPLOAD_MB: 'API: largest evidence file accepted, in MB (default 10)',
   WEB_ROOT: 'directory of the built web UI (default apps/web/dist)',
   BODY_LIMIT: 'largest JSON body (default 1mb)',
-  TRUST_PROXY:
-    'API: proxies whose X-Forwarded-For is believed: loopback, linklocal, uniquelocal, IPs, CIDRs (default loopback)',
+  TRUSTED_PROXIES:
+    'API: proxies whose X-Forwarded-For is believed until the security policy names them: loopback, linklocal, uniquelocal, IPs, CIDRs (default loopback)',
+  TRUST_PROXY: 'API: the former name of TRUSTED_PROXIES, read when that is not set',
   SHUTDOWN_DELAY_SECONDS: 'API: on SIGTERM, seconds not-ready before closing the listener (default 0)',
   SHUTDOWN_TIMEOUT_SECONDS: 'API: seconds in-flight requests get on SIGTERM (default 25)',
   WORKER_SHUTDOWN_GRACE_SECONDS: 'worker: seconds running tasks get on SIGTERM (default 20)',
@@ -231,9 +232,10 @@ const PROXY = /^(loopback|linklocal|uniquelocal|[\d.]+(\/\d{1,2})?|[\da-fA-F:]+(
 
 /** The login throttle counts per client address: behind a proxy it must be the proxy's caller. */
 function readTrustProxy(read: EnvReader): string[] {
-  const items = (read.string('TRUST_PROXY') ?? 'loopback').split(',').map((s) => s.trim());
+  const name = read.string('TRUSTED_PROXIES') !== undefined ? 'TRUSTED_PROXIES' : 'TRUST_PROXY';
+  const items = (read.string(name) ?? 'loopback').split(',').map((s) => s.trim());
   for (const item of items.filter((i) => !PROXY.test(i))) {
-    read.problems.push(`TRUST_PROXY has "${item}": use loopback, linklocal, uniquelocal, an IP or a CIDR`);
+    read.problems.push(`${name} has "${item}": use loopback, linklocal, uniquelocal, an IP or a CIDR`);
   }
   return items;
 }

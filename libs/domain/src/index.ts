@@ -18,6 +18,7 @@ export * from './notification-preferences';
 export * from './notifications';
 
 export * from './password';
+export * from './security-policy';
 export * from './policy';
 export * from './policy-form';
 

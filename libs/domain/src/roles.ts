@@ -1,6 +1,12 @@
-/** Roles of docs/design.md 2.4 plus the system administrator. */
+/**
+ * Roles of docs/design.md 2.4 plus the three administrators of 三员分立 (GB/T 22239-2019 8.1.4.2 c/d):
+ * system (users, configuration), security (policy, sessions, lockouts) and audit (reads and verifies
+ * the audit log). A user has exactly one role, so no account holds two of them.
+ */
 export const ROLES = [
-  'admin',
+  'system_admin',
+  'security_admin',
+  'audit_admin',
   'city_coordinator',
   'industry_officer',
   'sme_officer',
@@ -33,7 +39,9 @@ export interface Actor {
 }
 
 export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
-  admin: { zh: '系统管理员', en: 'Administrator' },
+  system_admin: { zh: '系统管理员', en: 'System administrator' },
+  security_admin: { zh: '安全管理员', en: 'Security administrator' },
+  audit_admin: { zh: '安全审计员', en: 'Audit administrator' },
   city_coordinator: { zh: '科技处（统筹）', en: 'City coordinator' },
   industry_officer: { zh: '行业处室', en: 'Industry officer' },
   sme_officer: { zh: '中小企业处', en: 'SME division officer' },
@@ -57,7 +65,13 @@ export const DEPARTMENTS = {
 /** The actor of what the system does by itself under the policy (a default outcome). */
 export const SYSTEM_ACTOR: Actor = {
   username: 'system',
-  role: 'admin',
+  role: 'system_admin',
   scope: {},
   displayName: '系统（按政策默认）',
 };
+
+/** The three administrators: only a system administrator creates or changes their accounts. */
+export const ADMIN_ROLES: readonly Role[] = ['system_admin', 'security_admin', 'audit_admin'];
+
+/** Who reads and verifies the audit log (issue 20.3): the audit administrator and the business auditor. */
+export const AUDIT_LOG_READERS: readonly Role[] = ['audit_admin', 'auditor'];

@@ -12,8 +12,8 @@ export interface HeldTask {
   candidateGroups: readonly string[];
 }
 
-/** Roles that read and never act (docs/design.md 2.4: auditors read-only, leaders dashboards). */
-export const READ_ONLY_ROLES: readonly Role[] = ['auditor', 'leader'];
+/** Roles that read and never act (docs/design.md 2.4: auditors read-only, leaders dashboards; 三员: the audit administrator). */
+export const READ_ONLY_ROLES: readonly Role[] = ['auditor', 'leader', 'audit_admin'];
 
 /** 科技处 coordinates the pool: it may take a task back from its assignee and hand it on. */
 const SUPERVISOR: Role = 'city_coordinator';

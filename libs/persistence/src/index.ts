@@ -20,6 +20,8 @@ export * from './repositories/problems.repository';
 export * from './repositories/reports.repository';
 export * from './repositories/saved-views.repository';
 export * from './repositories/single-sign-on.repository';
+export * from './repositories/security-policy.repository';
+export * from './repositories/sessions.repository';
 export * from './repositories/task-notices.repository';
 export * from './repositories/tasks.repository';
 export * from './repositories/users.repository';

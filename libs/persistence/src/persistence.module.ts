@@ -22,6 +22,8 @@ import { ProjectionRepository } from './repositories/projection.repository';
 import { ReportsRepository } from './repositories/reports.repository';
 import { SavedViewsRepository } from './repositories/saved-views.repository';
 import { SingleSignOnRepository } from './repositories/single-sign-on.repository';
+import { SecurityPolicyRepository } from './repositories/security-policy.repository';
+import { SessionsRepository } from './repositories/sessions.repository';
 import { TaskNoticesRepository } from './repositories/task-notices.repository';
 import { TasksRepository } from './repositories/tasks.repository';
 import { UsersRepository } from './repositories/users.repository';
@@ -47,6 +49,8 @@ const REPOSITORIES = [
   ReportsRepository,
   SavedViewsRepository,
   SingleSignOnRepository,
+  SecurityPolicyRepository,
+  SessionsRepository,
   TaskNoticesRepository,
   TasksRepository,
   UsersRepository,

@@ -49,6 +49,26 @@ describe('requestAuditEvent', () => {
     expect(get(404)).toBeNull();
   });
 
+  it('logs every read of an administrator (三员), succeeding or not', () => {
+    for (const role of ['system_admin', 'security_admin', 'audit_admin']) {
+      const read = requestAuditEvent(
+        {
+          method: 'GET',
+          originalUrl: '/api/security/sessions?username=x',
+          route: { path: '/api/security/sessions' },
+          actor: { username: 'someone', role },
+        },
+        answer(200),
+      );
+      expect(read).toMatchObject({
+        actor: 'someone',
+        actorRole: role,
+        action: 'GET /api/security/sessions',
+        status: 200,
+      });
+    }
+  });
+
   it('names the enterprise from the path or the nomination body; of the anonymous caller only its address', () => {
     const request = {
       method: 'POST',

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ADMIN_ROLES } from '@hardtech/domain';
 import type { AuditEventInput } from '@hardtech/persistence';
 import { storableText } from '../errors/safe-input';
 
@@ -43,8 +44,8 @@ export function requestIdFrom(header: string | string[] | undefined): string {
 
 /**
  * The audit event of one answered request, or null when it is not one we log: every
- * state-changing request (POST, PUT, PATCH, DELETE), whatever its answer, and every permission
- * refusal (403), reads included.
+ * state-changing request (POST, PUT, PATCH, DELETE), whatever its answer, every permission
+ * refusal (403), reads included, and every request of an administrator.
  */
 export function requestAuditEvent(req: AnsweredRequest, answer: Answer): AuditEventInput | null {
   const path = req.originalUrl.split('?')[0];
@@ -53,7 +54,9 @@ export function requestAuditEvent(req: AnsweredRequest, answer: Answer): AuditEv
   const route = req.route?.path ? `${req.baseUrl ?? ''}${req.route.path}` : path;
   const action = `${req.method} ${route}`;
   if (LOGGED_BY_SERVICE.has(action)) return null;
-  if (!WRITES.has(req.method) && status !== 403) return null;
+  // 三员: everything an administrator does is audited, reads too (GB/T 22239-2019 8.1.4.3 a).
+  const byAdministrator = (ADMIN_ROLES as readonly string[]).includes(req.actor?.role ?? '');
+  if (!WRITES.has(req.method) && status !== 403 && !byAdministrator) return null;
   const body = req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {};
   const bodyCode = typeof body.creditCode === 'string' ? body.creditCode : undefined;
   return {

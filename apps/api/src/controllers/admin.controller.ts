@@ -22,7 +22,7 @@ import { PolicyService } from '../services/policy.service';
 
 @ApiTags('admin')
 @ApiBearerAuth()
-@Roles('admin', 'city_coordinator')
+@Roles('system_admin', 'city_coordinator')
 @Controller('admin')
 export class AdminController {
   constructor(

@@ -1,12 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AUDIT_LOG_READERS } from '@hardtech/domain';
 import { Roles } from '../auth/decorators';
 import { AuditPageDto, AuditQueryDto, AuditVerificationDto } from '../dtos/audit.dto';
 import { ApiDoc } from '../openapi/api-doc';
 import { AuditService } from '../services/audit.service';
-
-/** Who reads the audit log: the auditors, the coordinating division and the administrator. */
-const AUDIT_READERS = ['auditor', 'city_coordinator', 'admin'] as const;
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -15,7 +13,7 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
-  @Roles(...AUDIT_READERS)
+  @Roles(...AUDIT_LOG_READERS)
   @ApiDoc({
     summary: '审计日志 The audit log',
     description:
@@ -38,7 +36,7 @@ export class AuditController {
   }
 
   @Get('verify')
-  @Roles(...AUDIT_READERS)
+  @Roles(...AUDIT_LOG_READERS)
   @ApiDoc({
     summary: '校验审计日志 Verify the hash chain',
     description: 'Recomputes every row’s hash and link: an edited or deleted row is named by firstBrokenAt.',

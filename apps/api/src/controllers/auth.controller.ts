@@ -76,7 +76,7 @@ export class AuthController {
     ok: LoginResultDto,
     errors: [400, 401, 413, 422],
   })
-  changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto) {
-    return this.users.changeOwnPassword(actor, dto.currentPassword, dto.newPassword);
+  changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto, @Req() req: Request) {
+    return this.users.changeOwnPassword(actor, dto.currentPassword, dto.newPassword, req.ip ?? null);
   }
 }

@@ -15,7 +15,7 @@ const TEMPORAL_UI_PATH = '/temporal';
 /** The Temporal UI sits behind nginx, for administrators only (issue 20: the engine is not a back door). */
 @ApiTags('ops')
 @ApiBearerAuth()
-@Roles('admin')
+@Roles('system_admin')
 @Controller('ops/temporal-ui')
 export class TemporalUiController {
   @Post('session')

@@ -10,7 +10,7 @@ import { UsernamePipe } from './params';
 /** User administration: the system administrator and 科技处 (who may not touch administrators). */
 @ApiTags('users')
 @ApiBearerAuth()
-@Roles('admin', 'city_coordinator')
+@Roles('system_admin', 'city_coordinator')
 @Controller('users')
 export class UsersController {
   constructor(private readonly users: UsersService) {}
@@ -36,7 +36,8 @@ export class UsersController {
   @Post()
   @ApiDoc({
     summary: '创建用户 Create a user',
-    description: 'Passwords: 10+ characters with letters and digits. Only an admin creates admins.',
+    description:
+      'Passwords as the security policy says (by default 10+ characters with letters and digits). Only a system administrator creates administrators (system, security, audit).',
     ok: UserDto,
     status: 201,
     errors: [400, 401, 403, 409, 413],

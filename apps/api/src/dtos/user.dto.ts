@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   Equals,
@@ -24,6 +24,13 @@ const OIDC_SUBJECT = {
   example: 'gov-3f9a1c',
   description: 'the subject (sub) of this person at the unified identity service, for single sign-on',
 };
+/**
+ * The contract's `admin` (docs/api.md) is the system administrator since 三员分立: clients written
+ * against it keep working, and the user is stored as `system_admin`.
+ */
+const ContractRole = () =>
+  Transform(({ value }: { value: unknown }) => (value === 'admin' ? 'system_admin' : value));
+const ROLE_DOC = '`admin` is accepted for `system_admin`';
 
 export const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 
@@ -90,7 +97,7 @@ export class CreateUserDto {
   @MaxLength(100)
   displayName: string;
 
-  @ApiProperty({ enum: ROLES }) @IsIn(ROLE_VALUES) role: Role;
+  @ApiProperty({ enum: ROLES, description: ROLE_DOC }) @ContractRole() @IsIn(ROLE_VALUES) role: Role;
 
   @ApiProperty({ type: ScopeDto }) @IsObject() @ValidateNested() @Type(() => ScopeDto) scope: ScopeDto;
 
@@ -110,7 +117,11 @@ export class CreateUserDto {
 /** Every field optional; at least one must be given. */
 export class UpdateUserDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(100) displayName?: string;
-  @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLE_VALUES) role?: Role;
+  @ApiPropertyOptional({ enum: ROLES, description: ROLE_DOC })
+  @IsOptional()
+  @ContractRole()
+  @IsIn(ROLE_VALUES)
+  role?: Role;
   @ApiPropertyOptional({ type: ScopeDto, description: 'replaces the whole scope' })
   @IsOptional()
   @IsObject()

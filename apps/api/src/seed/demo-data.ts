@@ -106,6 +106,9 @@ export const DEMO_USERS: DemoUser[] = [
   },
   { username: 'auditor', displayName: '审计 孙磊', role: 'auditor', scope: {} },
   { username: 'leader', displayName: '委领导 郑华', role: 'leader', scope: {} },
+  // 三员: the demo's system administrator is the bootstrap `admin`; these are the other two.
+  { username: 'security-admin', displayName: '安全管理员 冯涛', role: 'security_admin', scope: {} },
+  { username: 'audit-admin', displayName: '安全审计员 陈静', role: 'audit_admin', scope: {} },
   ...DEMO_ENTERPRISES.map((e) => ({
     username: e.user,
     displayName: `${e.nomination.name} 联系人`,

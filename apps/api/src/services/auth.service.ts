@@ -3,13 +3,17 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import * as argon2 from 'argon2';
 import { AppConfig, CONFIG } from '@hardtech/config';
-import { DomainError, Role, Scope, t } from '@hardtech/domain';
-import { AuditRepository, UserEntity, UsersRepository } from '@hardtech/persistence';
+import { DomainError, passwordExpired, Role, Scope, t } from '@hardtech/domain';
+import {
+  AuditRepository,
+  SecurityPolicyRepository,
+  SessionsRepository,
+  UserEntity,
+  UsersRepository,
+} from '@hardtech/persistence';
 import { isDemoLogin } from '../seed/demo-data';
 import { LoginThrottle } from './login-throttle';
 
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
 /** Failed logins one client address may make per minute, whatever the accounts. */
 export const MAX_FAILURES_PER_ADDRESS = 20;
 
@@ -21,6 +25,13 @@ export interface LoginResult {
 
 const wrongCredentials = () =>
   new DomainError(401, 'INVALID_CREDENTIALS', t('用户名或密码错误', 'wrong username or password'));
+
+const accountLocked = (until: Date) =>
+  new DomainError(
+    429,
+    'ACCOUNT_LOCKED',
+    t(`连续登录失败，账号已锁定至 ${until.toISOString()}`, `account locked until ${until.toISOString()}`),
+  );
 
 /** Local login (username and password). An OIDC provider would replace this and the token issuing. */
 @Injectable()
@@ -34,6 +45,8 @@ export class AuthService {
     private readonly jwt: JwtService,
     @Inject(CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly policy: SecurityPolicyRepository,
   ) {}
 
   /** Every login and every failed one is audited, with the attempted username and the reason. */
@@ -78,27 +91,41 @@ export class AuthService {
       );
     }
     const user = await this.users.findActive(username);
-    if (user?.lockedUntil && user.lockedUntil > new Date()) {
-      throw new DomainError(
-        429,
-        'ACCOUNT_LOCKED',
-        t(
-          `连续登录失败，账号已锁定至 ${user.lockedUntil.toISOString()}`,
-          `account locked until ${user.lockedUntil.toISOString()}`,
-        ),
-      );
-    }
-    if (!(await this.verify(user, password))) {
+    if (!(await this.checkPassword(user, password))) {
       this.throttle.fail(clientAddress);
-      if (user) await this.users.recordFailure(user.id, MAX_FAILED_LOGINS, LOCK_MINUTES);
       throw wrongCredentials();
     }
-    await this.users.recordSuccess(user!.id);
-    return this.issue(user!);
+    // An expired password is the first-login case again: one flag, changed before anything else.
+    if (
+      !user!.mustChangePassword &&
+      passwordExpired(user!.passwordChangedAt, await this.policy.get(), new Date())
+    ) {
+      await this.users.update(user!.id, { mustChangePassword: true });
+      user!.mustChangePassword = true;
+    }
+    return this.issue(user!, clientAddress);
+  }
+
+  /**
+   * Whether the password is the user's, counted against the account's lockout: the attempt is taken
+   * in the database before the (slow) hash is checked, so parallel guesses cannot overtake the count,
+   * and a locked account answers 429 ACCOUNT_LOCKED whatever the password. A right one resets the
+   * count. Login and the own-password change both come here.
+   */
+  async checkPassword(user: UserEntity | null, password: string): Promise<boolean> {
+    if (!user) return this.verify(null, password);
+    const { maxFailedLogins, lockMinutes } = await this.policy.get();
+    if ((await this.users.claimAttempt(user.id, maxFailedLogins, lockMinutes)) === null) {
+      const lockedUntil = (await this.users.findByUsername(user.username))?.lockedUntil ?? new Date();
+      throw accountLocked(lockedUntil);
+    }
+    if (!(await this.verify(user, password))) return false;
+    await this.users.recordSuccess(user.id);
+    return true;
   }
 
   /** Checks a password against the user's hash; a missing user costs the same time and fails. */
-  async verify(user: UserEntity | null, password: string): Promise<boolean> {
+  private async verify(user: UserEntity | null, password: string): Promise<boolean> {
     if (!user) {
       await argon2.verify(await this.decoy, password);
       return false;
@@ -106,10 +133,17 @@ export class AuthService {
     return argon2.verify(user.passwordHash, password);
   }
 
-  async issue(user: UserEntity): Promise<LoginResult> {
-    const expiresIn = this.config.auth.tokenTtlSeconds;
+  /**
+   * Opens a server-side session and answers a token naming it (`jti`). The token expires with the
+   * session's lifetime at the latest; idle timeout, logout and revocation end it earlier.
+   */
+  async issue(user: UserEntity, clientAddress: string | null): Promise<LoginResult> {
+    const policy = await this.policy.get();
+    const expiresIn = Math.min(this.config.auth.tokenTtlSeconds, policy.sessionLifetimeMinutes * 60);
+    const sessionId = randomUUID();
+    await this.sessions.open(sessionId, user.id, clientAddress, new Date());
     const accessToken = await this.jwt.signAsync(
-      { sub: user.username, role: user.role, jti: randomUUID(), at: Date.now() },
+      { sub: user.username, role: user.role, jti: sessionId },
       { expiresIn },
     );
     return {

@@ -1,5 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { AppConfig, CONFIG, outboundPolicyOf } from '@hardtech/config';
+import { Injectable } from '@nestjs/common';
 import {
   Actor,
   assertValid,
@@ -11,7 +10,7 @@ import {
   t,
 } from '@hardtech/domain';
 
-import { PreferencesRepository } from '@hardtech/persistence';
+import { PreferencesRepository, SecurityPolicyRepository } from '@hardtech/persistence';
 
 /** What GET shows: the DingTalk secret is write-only. */
 export type PreferencesView = Omit<NotificationPreferences, 'dingtalkSecret'> & {
@@ -27,7 +26,7 @@ function view(p: NotificationPreferences): PreferencesView {
 export class PreferencesService {
   constructor(
     private readonly preferences: PreferencesRepository,
-    @Inject(CONFIG) private readonly config: AppConfig,
+    private readonly security: SecurityPolicyRepository,
   ) {}
 
   async get(actor: Actor): Promise<PreferencesView> {
@@ -43,9 +42,10 @@ export class PreferencesService {
     assertValid(PREFERENCE_FIELDS, merged);
     // Robot URLs are called by the server: only the robot hosts and the listed ones (issue 20.5).
     const errors: FieldError[] = [];
+    const outbound = await this.security.outboundPolicy();
     for (const field of ['wecomWebhook', 'dingtalkWebhook'] as const) {
       const url = merged[field];
-      const problem = typeof url === 'string' ? outboundUrlProblem(url, outboundPolicyOf(this.config)) : null;
+      const problem = typeof url === 'string' ? outboundUrlProblem(url, outbound) : null;
       if (problem) errors.push({ field, text: problem });
     }
     if (errors.length) throw new InvalidInput(errors);

@@ -3,6 +3,7 @@ import * as argon2 from 'argon2';
 import { AppConfig, CONFIG } from '@hardtech/config';
 import {
   Actor,
+  ADMIN_ROLES,
   Conflict,
   FieldError,
   Forbidden,
@@ -21,6 +22,8 @@ import {
 } from '@hardtech/domain';
 import {
   ClustersRepository,
+  SecurityPolicyRepository,
+  SessionsRepository,
   TasksRepository,
   UserEntity,
   UserFilter,
@@ -29,7 +32,7 @@ import {
 import { LifecycleClient } from '@hardtech/temporal';
 import { CreateUserDto, UpdateUserDto } from '../dtos/user.dto';
 import { DEMO_ADMIN_PASSWORD } from '../seed/demo-data';
-import { AuthService, LoginResult, LOCK_MINUTES, MAX_FAILED_LOGINS } from './auth.service';
+import { AuthService, LoginResult } from './auth.service';
 
 export type { UserView };
 
@@ -50,7 +53,12 @@ export function userView(u: UserEntity): UserView {
 
 const notFound = () => new NotFound('USER_NOT_FOUND', t('用户不存在', 'no such user'));
 const adminsOnly = () =>
-  new Forbidden('ROLE_NOT_ALLOWED', t('只有系统管理员可以管理管理员账号', 'only an admin may manage admins'));
+  new Forbidden(
+    'ROLE_NOT_ALLOWED',
+    t('只有系统管理员可以管理管理员账号', 'only a system administrator may manage administrators'),
+  );
+/** 三员: the administrators' accounts are the system administrator's to create and change. */
+const isAdmin = (role: Role | undefined) => role !== undefined && ADMIN_ROLES.includes(role);
 
 /** User administration (admin and city coordinator) and the caller's own account. */
 @Injectable()
@@ -64,10 +72,12 @@ export class UsersService {
     @Inject(CONFIG) private readonly config: AppConfig,
     private readonly tasks: TasksRepository,
     private readonly lifecycles: LifecycleClient,
+    private readonly sessions: SessionsRepository,
+    private readonly policy: SecurityPolicyRepository,
   ) {}
 
   async create(actor: Actor, dto: CreateUserDto): Promise<UserView> {
-    if (dto.role === 'admin' && actor.role !== 'admin') throw adminsOnly();
+    if (isAdmin(dto.role) && actor.role !== 'system_admin') throw adminsOnly();
     await this.check(dto.username, dto.role, dto.scope, dto.password);
     if (await this.users.findByUsername(dto.username)) {
       throw new Conflict('USERNAME_TAKEN', t('用户名已存在', 'the username is taken'));
@@ -99,7 +109,7 @@ export class UsersService {
   async update(actor: Actor, username: string, dto: UpdateUserDto): Promise<UserView> {
     const user = await this.users.findByUsername(username);
     if (!user) throw notFound();
-    if (actor.role !== 'admin' && (user.role === 'admin' || dto.role === 'admin')) throw adminsOnly();
+    if (actor.role !== 'system_admin' && (isAdmin(user.role) || isAdmin(dto.role))) throw adminsOnly();
     if (user.username === actor.username && ((dto.role && dto.role !== user.role) || dto.active === false)) {
       throw new RuleViolation(
         'OWN_ACCOUNT',
@@ -131,7 +141,8 @@ export class UsersService {
     if (!Object.keys(changes).length) {
       throw new InvalidInput([{ field: 'body', text: t('没有要修改的内容', 'nothing to change') }]);
     }
-    await this.users.update(user.id, changes, dto.password !== undefined);
+    await this.users.update(user.id, changes);
+    if (dto.password !== undefined) await this.sessions.revokeAllOf(user.id, actor.username);
     await this.releaseTasksOutOfReach(user, { username: user.username, role, scope }, dto.active !== false);
     return this.get(user.username);
   }
@@ -153,23 +164,29 @@ export class UsersService {
   }
 
   /** The caller's own password; answers a fresh token, as every earlier session ends. */
-  async changeOwnPassword(actor: Actor, current: string, next: string): Promise<LoginResult> {
+  async changeOwnPassword(
+    actor: Actor,
+    current: string,
+    next: string,
+    clientAddress: string | null,
+  ): Promise<LoginResult> {
     const user = await this.users.findActive(actor.username);
     if (!user) throw notFound();
-    if (!(await this.auth.verify(user, current))) {
-      await this.users.recordFailure(user.id, MAX_FAILED_LOGINS, LOCK_MINUTES);
+    if (!(await this.auth.checkPassword(user, current))) {
       throw new RuleViolation('WRONG_PASSWORD', t('当前密码不正确', 'the current password is wrong'), [
         { field: 'currentPassword', text: t('不正确', 'is wrong') },
       ]);
     }
-    const weak = passwordProblem(next, user.username);
+    const weak = passwordProblem(next, user.username, await this.policy.get());
     if (weak) throw new InvalidInput([{ field: 'newPassword', text: weak }]);
-    await this.users.update(
-      user.id,
-      { passwordHash: await hash(next), failedLogins: 0, lockedUntil: null, mustChangePassword: false },
-      true,
-    );
-    return this.auth.issue((await this.users.findActive(user.username))!);
+    await this.users.update(user.id, {
+      passwordHash: await hash(next),
+      failedLogins: 0,
+      lockedUntil: null,
+      mustChangePassword: false,
+    });
+    await this.sessions.revokeAllOf(user.id, actor.username);
+    return this.auth.issue((await this.users.findActive(user.username))!, clientAddress);
   }
 
   async findActor(username: string): Promise<Actor | null> {
@@ -193,10 +210,10 @@ export class UsersService {
       return;
     }
     if (await this.users.findByUsername(username)) return;
-    const admin = await this.insert(username, password, '系统管理员', 'admin', {});
+    const admin = await this.insert(username, password, '系统管理员', 'system_admin', {});
     // 等保 2.0: the password an installer typed into the environment is changed at first login.
     if (this.config.env === 'production') {
-      await this.users.update(admin.id, { mustChangePassword: true }, false);
+      await this.users.update(admin.id, { mustChangePassword: true });
     }
     this.logger.log(`bootstrap admin "${username}" created`);
   }
@@ -216,7 +233,7 @@ export class UsersService {
   /** Scope fits the role, codes exist, the password (when given) is strong enough: 400 otherwise. */
   private async check(username: string, role: Role, scope: Scope, password?: string): Promise<void> {
     const problems: FieldError[] = scopeProblems(role, scope, await this.clusters.activeCodes());
-    const weak = password === undefined ? null : passwordProblem(password, username);
+    const weak = password === undefined ? null : passwordProblem(password, username, await this.policy.get());
     if (weak) problems.unshift({ field: 'password', text: weak });
     if (problems.length) throw new InvalidInput(problems);
   }

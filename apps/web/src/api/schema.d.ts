@@ -785,6 +785,101 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/security/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 安全策略 The security policy */
+        get: operations["SecurityController_policy"];
+        /**
+         * 修改安全策略 Replace the security policy
+         * @description Lockout, idle timeout and lifetime of sessions, password rules and maximum age, trusted proxies, outbound hosts. Applies at once to every session and the next login or password change.
+         */
+        put: operations["SecurityController_replace"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/security/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 在线会话 Live sessions */
+        get: operations["SecurityController_sessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/security/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * 结束会话 Revoke a session
+         * @description Its token stops working at once.
+         */
+        delete: operations["SecurityController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/security/lockouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 锁定的账号 Locked accounts */
+        get: operations["SecurityController_lockouts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/security/lockouts/{username}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * 解除锁定 Unlock an account
+         * @description Its count of wrong passwords starts afresh.
+         */
+        delete: operations["SecurityController_unlock"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks": {
         parameters: {
             query?: never;
@@ -991,7 +1086,7 @@ export interface paths {
         put?: never;
         /**
          * 创建用户 Create a user
-         * @description Passwords: 10+ characters with letters and digits. Only an admin creates admins.
+         * @description Passwords as the security policy says (by default 10+ characters with letters and digits). Only a system administrator creates administrators (system, security, audit).
          */
         post: operations["UsersController_create"];
         delete?: never;
@@ -1251,7 +1346,7 @@ export interface components {
             /** @example district-500112 */
             username: string;
             /** @enum {string} */
-            role: "admin" | "city_coordinator" | "industry_officer" | "sme_officer" | "finance_officer" | "district_officer" | "commissioner" | "enterprise_user" | "auditor" | "leader";
+            role: "system_admin" | "security_admin" | "audit_admin" | "city_coordinator" | "industry_officer" | "sme_officer" | "finance_officer" | "district_officer" | "commissioner" | "enterprise_user" | "auditor" | "leader";
             scope: components["schemas"]["ScopeDto"];
             /** @example 渝北区经信委 */
             displayName?: string;
@@ -1811,6 +1906,75 @@ export interface components {
             overdueTasks: components["schemas"]["OverdueTasksDto"];
             endings: components["schemas"]["EndingsDto"];
         };
+        SecurityPolicyDto: {
+            /**
+             * @description wrong passwords (login or own-password change) that lock, 3–10
+             * @example 5
+             */
+            maxFailedLogins: number;
+            /**
+             * @description minutes a lockout lasts, 1–1440
+             * @example 15
+             */
+            lockMinutes: number;
+            /**
+             * @description a session unused this many minutes ends, 1–1440
+             * @example 30
+             */
+            idleTimeoutMinutes: number;
+            /**
+             * @description a session ends this many minutes after login, 5–1440
+             * @example 480
+             */
+            sessionLifetimeMinutes: number;
+            /**
+             * @description 8–64; letters and digits are always required
+             * @example 10
+             */
+            passwordMinLength: number;
+            /** @example false */
+            passwordRequireMixedCase: boolean;
+            /** @example false */
+            passwordRequireSymbol: boolean;
+            /**
+             * @description days until a password must be changed at next login; 0: never
+             * @example 0
+             */
+            passwordMaxAgeDays: number;
+            /**
+             * @description proxies whose X-Forwarded-For is believed: loopback, linklocal, uniquelocal, an IP or a CIDR
+             * @example [
+             *       "loopback"
+             *     ]
+             */
+            trustedProxies: string[];
+            /**
+             * @description host names webhook and robot URLs may use besides the documented robot hosts
+             * @example []
+             */
+            outboundHosts: string[];
+        };
+        SessionDto: {
+            id: string;
+            username: string;
+            role: string;
+            clientAddress: string | null;
+            createdAt: string;
+            lastSeenAt: string;
+            /** @description when it ends unless used again (idle timeout) or at the latest (lifetime) */
+            endsAt: string;
+        };
+        SessionListDto: {
+            items: components["schemas"]["SessionDto"][];
+        };
+        LockoutDto: {
+            username: string;
+            role: string;
+            lockedUntil: string;
+        };
+        LockoutListDto: {
+            items: components["schemas"]["LockoutDto"][];
+        };
         TaskListDto: {
             /** @description all matches in the caller’s scope, not only this page */
             total: number;
@@ -2013,7 +2177,7 @@ export interface components {
             username: string;
             displayName: string;
             /** @enum {string} */
-            role: "admin" | "city_coordinator" | "industry_officer" | "sme_officer" | "finance_officer" | "district_officer" | "commissioner" | "enterprise_user" | "auditor" | "leader";
+            role: "system_admin" | "security_admin" | "audit_admin" | "city_coordinator" | "industry_officer" | "sme_officer" | "finance_officer" | "district_officer" | "commissioner" | "enterprise_user" | "auditor" | "leader";
             /** @description holds the task now */
             assignee: boolean;
         };
@@ -2087,7 +2251,7 @@ export interface components {
             username: string;
             displayName: string;
             /** @enum {string} */
-            role: "admin" | "city_coordinator" | "industry_officer" | "sme_officer" | "finance_officer" | "district_officer" | "commissioner" | "enterprise_user" | "auditor" | "leader";
+            role: "system_admin" | "security_admin" | "audit_admin" | "city_coordinator" | "industry_officer" | "sme_officer" | "finance_officer" | "district_officer" | "commissioner" | "enterprise_user" | "auditor" | "leader";
             scope: components["schemas"]["ScopeDto"];
             active: boolean;
             /** @description set while locked after failed logins */
@@ -2117,8 +2281,11 @@ export interface components {
             password: string;
             /** @example 巴南区经信委 王五 */
             displayName: string;
-            /** @enum {string} */
-            role: "admin" | "city_coordinator" | "industry_officer" | "sme_officer" | "finance_officer" | "district_officer" | "commissioner" | "enterprise_user" | "auditor" | "leader";
+            /**
+             * @description `admin` is accepted for `system_admin`
+             * @enum {string}
+             */
+            role: "system_admin" | "security_admin" | "audit_admin" | "city_coordinator" | "industry_officer" | "sme_officer" | "finance_officer" | "district_officer" | "commissioner" | "enterprise_user" | "auditor" | "leader";
             scope: components["schemas"]["ScopeDto"];
             /** @description 企业微信 UserID, for application messages */
             wecomUserId?: string | null;
@@ -2127,8 +2294,11 @@ export interface components {
         };
         UpdateUserDto: {
             displayName?: string;
-            /** @enum {string} */
-            role?: "admin" | "city_coordinator" | "industry_officer" | "sme_officer" | "finance_officer" | "district_officer" | "commissioner" | "enterprise_user" | "auditor" | "leader";
+            /**
+             * @description `admin` is accepted for `system_admin`
+             * @enum {string}
+             */
+            role?: "system_admin" | "security_admin" | "audit_admin" | "city_coordinator" | "industry_officer" | "sme_officer" | "finance_officer" | "district_officer" | "commissioner" | "enterprise_user" | "auditor" | "leader";
             /** @description replaces the whole scope */
             scope?: components["schemas"]["ScopeDto"];
             /** @description false deactivates: no login, current tokens stop working */
@@ -5100,6 +5270,304 @@ export interface operations {
             };
         };
     };
+    SecurityController_policy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecurityPolicyDto"];
+                };
+            };
+            /** @description no token, or an invalid, expired or signed-out one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description outside the caller’s role (read-only roles may not write) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SecurityController_replace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecurityPolicyDto"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecurityPolicyDto"];
+                };
+            };
+            /** @description malformed JSON, invalid or unknown field (details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description no token, or an invalid, expired or signed-out one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description outside the caller’s role (read-only roles may not write) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description request body larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SecurityController_sessions: {
+        parameters: {
+            query?: {
+                /** @description only this user’s sessions */
+                username?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionListDto"];
+                };
+            };
+            /** @description malformed JSON, invalid or unknown field (details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description no token, or an invalid, expired or signed-out one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description outside the caller’s role (read-only roles may not write) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SecurityController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description done, nothing to answer */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description malformed JSON, invalid or unknown field (details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description no token, or an invalid, expired or signed-out one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description outside the caller’s role (read-only roles may not write) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unknown, or outside the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SecurityController_lockouts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LockoutListDto"];
+                };
+            };
+            /** @description no token, or an invalid, expired or signed-out one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description outside the caller’s role (read-only roles may not write) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SecurityController_unlock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description done, nothing to answer */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description malformed JSON, invalid or unknown field (details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description no token, or an invalid, expired or signed-out one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description outside the caller’s role (read-only roles may not write) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unknown, or outside the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     TasksController_list: {
         parameters: {
             query?: {
@@ -5718,7 +6186,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                role?: "admin" | "city_coordinator" | "industry_officer" | "sme_officer" | "finance_officer" | "district_officer" | "commissioner" | "enterprise_user" | "auditor" | "leader";
+                role?: "system_admin" | "security_admin" | "audit_admin" | "city_coordinator" | "industry_officer" | "sme_officer" | "finance_officer" | "district_officer" | "commissioner" | "enterprise_user" | "auditor" | "leader";
                 /** @description username or display name contains */
                 q?: string;
                 active?: "true" | "false";

@@ -21,4 +21,13 @@ describe('navigation by role', () => {
   it('sends leaders to the dashboard', () => {
     expect(homeFor('leader')).toBe('/dashboard');
   });
+
+  it('三员: the system administrator administers, the audit administrator reads the log, neither the security administrator', () => {
+    expect(visible('system_admin')).toEqual(expect.arrayContaining(['users', 'policy', 'calendar']));
+    expect(visible('system_admin')).not.toContain('audit');
+    expect(visible('audit_admin')).toEqual(['audit', 'notifications']);
+    expect(homeFor('audit_admin')).toBe('/audit');
+    expect(visible('security_admin')).toEqual(['notifications']);
+    expect(visible('city_coordinator')).not.toContain('audit');
+  });
 });

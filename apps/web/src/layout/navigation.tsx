@@ -11,7 +11,7 @@ import {
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
-import { ROLES } from '@hardtech/domain/roles';
+import { AUDIT_LOG_READERS, ROLES } from '@hardtech/domain/roles';
 import type { Role } from '../api/types';
 
 export interface NavItem {
@@ -23,29 +23,33 @@ export interface NavItem {
   roles: readonly Role[] | 'all';
 }
 
-/** Everyone but auditors, who only read. */
-const OFFICERS: readonly Role[] = ROLES.filter((role) => role !== 'auditor');
+/** 三员: the security and audit administrators keep the system, not the enterprises' files. */
+const BUSINESS: readonly Role[] = ROLES.filter((role) => role !== 'security_admin' && role !== 'audit_admin');
+/** Everyone with work to do: not the auditors, who only read. */
+const OFFICERS: readonly Role[] = BUSINESS.filter((role) => role !== 'auditor');
+/** The system administrator and 科技处, who runs the pool. */
+const CONFIGURERS: readonly Role[] = ['system_admin', 'city_coordinator'];
 
 export const NAVIGATION: NavItem[] = [
   { key: 'inbox', path: '/inbox', icon: <InboxOutlined />, roles: OFFICERS },
-  { key: 'enterprises', path: '/enterprises', icon: <ShopOutlined />, roles: 'all' },
+  { key: 'enterprises', path: '/enterprises', icon: <ShopOutlined />, roles: BUSINESS },
   {
     key: 'nominate',
     path: '/nominations/new',
     icon: <FileAddOutlined />,
     roles: ['city_coordinator', 'industry_officer', 'district_officer', 'enterprise_user'],
   },
-  { key: 'ledger', path: '/problems', icon: <UnorderedListOutlined />, roles: 'all' },
-  { key: 'dashboard', path: '/dashboard', icon: <DashboardOutlined />, roles: 'all' },
-  { key: 'audit', path: '/audit', icon: <AuditOutlined />, roles: ['auditor', 'city_coordinator', 'admin'] },
+  { key: 'ledger', path: '/problems', icon: <UnorderedListOutlined />, roles: BUSINESS },
+  { key: 'dashboard', path: '/dashboard', icon: <DashboardOutlined />, roles: BUSINESS },
+  { key: 'audit', path: '/audit', icon: <AuditOutlined />, roles: AUDIT_LOG_READERS },
   { key: 'notifications', path: '/notifications', icon: <BellOutlined />, roles: 'all' },
-  { key: 'policy', path: '/admin/policy', icon: <SettingOutlined />, roles: ['admin', 'city_coordinator'] },
-  { key: 'users', path: '/admin/users', icon: <TeamOutlined />, roles: ['admin', 'city_coordinator'] },
+  { key: 'policy', path: '/admin/policy', icon: <SettingOutlined />, roles: CONFIGURERS },
+  { key: 'users', path: '/admin/users', icon: <TeamOutlined />, roles: CONFIGURERS },
   {
     key: 'calendar',
     path: '/admin/calendar',
     icon: <CalendarOutlined />,
-    roles: ['admin', 'city_coordinator'],
+    roles: CONFIGURERS,
   },
 ];
 
@@ -55,6 +59,7 @@ export function allows(item: Pick<NavItem, 'roles'>, role: Role): boolean {
 
 /** Where a user lands after signing in: the inbox for those with tasks, else the dashboard. */
 export function homeFor(role: Role): string {
-  if (role === 'auditor') return '/audit';
+  if (AUDIT_LOG_READERS.includes(role)) return '/audit';
+  if (!BUSINESS.includes(role)) return '/notifications';
   return OFFICERS.includes(role) && role !== 'leader' ? '/inbox' : '/dashboard';
 }

@@ -25,7 +25,7 @@ export function fastUser() {
 }
 
 export const USERS = {
-  admin: { username: 'admin', role: 'admin', scope: {}, displayName: '管理员' },
+  admin: { username: 'admin', role: 'system_admin', scope: {}, displayName: '管理员' },
   coordinator: { username: 'coordinator', role: 'city_coordinator', scope: {}, displayName: '统筹员' },
   auditor: { username: 'auditor', role: 'auditor', scope: {}, displayName: '审计员' },
   leader: { username: 'leader', role: 'leader', scope: {}, displayName: '委领导' },

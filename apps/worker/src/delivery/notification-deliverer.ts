@@ -1,11 +1,12 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
-import { AppConfig, CONFIG, outboundPolicyOf } from '@hardtech/config';
+import { AppConfig, CONFIG } from '@hardtech/config';
 import { notificationText, Text, TaskType } from '@hardtech/domain';
 import {
   Delivery,
   NotificationsRepository,
   PreferencesRepository,
+  SecurityPolicyRepository,
   TaskNoticesRepository,
 } from '@hardtech/persistence';
 import {
@@ -47,6 +48,7 @@ export class NotificationDeliverer implements OnApplicationBootstrap, OnApplicat
     private readonly notices: TaskNoticesRepository,
     private readonly preferences: PreferencesRepository,
     @Inject(CONFIG) private readonly config: AppConfig,
+    private readonly security: SecurityPolicyRepository,
   ) {
     const { wecomApp, dingtalkApp } = config.notifications;
     this.wecomApp = wecomApp ? new WecomAppClient(wecomApp) : null;
@@ -94,7 +96,8 @@ export class NotificationDeliverer implements OnApplicationBootstrap, OnApplicat
   }
 
   private async send(d: Delivery, m: Message): Promise<void> {
-    const policy = outboundPolicyOf(this.config);
+    // Checked again at send time, with the security policy as it is now.
+    const policy = await this.security.outboundPolicy();
     const post = (url: string, body: string, headers: Record<string, string> = {}) =>
       postOutbound(url, body, { 'content-type': 'application/json', ...headers }, policy, TIMEOUT_MS);
     switch (d.channel) {

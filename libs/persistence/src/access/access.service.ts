@@ -8,7 +8,7 @@ export interface Predicate {
 }
 
 /** Roles that read the whole pool (docs/design.md 2.4). */
-const SEES_EVERYTHING: readonly Role[] = ['admin', 'city_coordinator', 'auditor', 'leader'];
+const SEES_EVERYTHING: readonly Role[] = ['system_admin', 'city_coordinator', 'auditor', 'leader'];
 
 /**
  * The scope rule, in one place: which enterprises a caller may see. Every list, count and single
@@ -29,7 +29,7 @@ export class AccessService {
   enterprises(actor: Actor, e = 'e'): Predicate {
     const s = actor.scope ?? {};
     switch (actor.role) {
-      case 'admin':
+      case 'system_admin':
       case 'city_coordinator':
       case 'auditor':
       case 'leader':
@@ -48,6 +48,10 @@ export class AccessService {
           sql: `${e}.credit_code = ANY(:scopeCreditCodes)`,
           params: { scopeCreditCodes: s.creditCodes ?? [] },
         };
+      case 'security_admin':
+      case 'audit_admin':
+        // 三员: the security and audit administrators keep the system, not the enterprises' files.
+        return { sql: 'FALSE', params: {} };
       case 'sme_officer':
       case 'finance_officer':
         // 中小企业处 / 产业金融处 see the enterprises whose ledger has problems they own.

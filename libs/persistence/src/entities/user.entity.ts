@@ -21,9 +21,9 @@ export class UserEntity {
   @Column({ name: 'locked_until', type: 'timestamptz', nullable: true }) lockedUntil: Date | null;
   /** Every endpoint but the own password change answers 403 until it is changed. */
   @Column({ name: 'must_change_password', type: 'boolean', default: false }) mustChangePassword: boolean;
-  /** Tokens issued before this instant are refused (set when the password is reset). */
-  @Column({ name: 'sessions_valid_after', type: 'timestamptz', nullable: true })
-  sessionsValidAfter: Date | null;
+  /** A password's age, for the policy's `passwordMaxAgeDays`. */
+  @Column({ name: 'password_changed_at', type: 'timestamptz', default: () => 'now()' })
+  passwordChangedAt: Date;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

@@ -11,6 +11,8 @@ import { SavedViews1764610000000 } from './1764610000000-SavedViews';
 import { TaskNotices1764700000000 } from './1764700000000-TaskNotices';
 import { CorpMessages1764710000000 } from './1764710000000-CorpMessages';
 import { MustChangePassword1764720000000 } from './1764720000000-MustChangePassword';
+import { ServerSessions1764730000000 } from './1764730000000-ServerSessions';
+import { SeparatedAdministrators1764740000000 } from './1764740000000-SeparatedAdministrators';
 import { SingleSignOn1764800000000 } from './1764800000000-SingleSignOn';
 
 /** In order. Never edit a migration that has shipped; add a new one. */
@@ -28,5 +30,7 @@ export const MIGRATIONS = [
   TaskNotices1764700000000,
   CorpMessages1764710000000,
   MustChangePassword1764720000000,
+  ServerSessions1764730000000,
+  SeparatedAdministrators1764740000000,
   SingleSignOn1764800000000,
 ];

@@ -20,6 +20,9 @@ export interface CandidateSelectors {
   departments: string[];
 }
 
+/** The failures an attempt counts as, until its password proves right (a run-out lockout: the first). */
+const NEXT_FAILURES = `CASE WHEN locked_until IS NULL THEN failed_logins + 1 ELSE 1 END`;
+
 @Injectable()
 export class UsersRepository {
   constructor(@InjectRepository(UserEntity) private readonly repo: Repository<UserEntity>) {}
@@ -39,23 +42,6 @@ export class UsersRepository {
 
   findByUsernames(usernames: string[]): Promise<UserEntity[]> {
     return usernames.length ? this.repo.find({ where: { username: In(usernames) } }) : Promise.resolve([]);
-  }
-
-  /** The active user behind a token, and whether that token was signed out. */
-  async findSession(username: string, jti: string): Promise<{ user: UserEntity; revoked: boolean } | null> {
-    const user = await this.findActive(username);
-    if (!user) return null;
-    const [row] = await this.repo.query(`SELECT 1 FROM revoked_tokens WHERE jti = $1`, [jti]);
-    return { user, revoked: !!row };
-  }
-
-  /** Remembers a signed-out token until it would have expired; forgets the expired ones. */
-  async revokeToken(jti: string, username: string, expiresAt: Date): Promise<void> {
-    await this.repo.query(`DELETE FROM revoked_tokens WHERE expires_at < now()`);
-    await this.repo.query(
-      `INSERT INTO revoked_tokens (jti, username, expires_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
-      [jti, username, expiresAt],
-    );
   }
 
   async list(f: UserFilter): Promise<{ items: UserEntity[]; total: number }> {
@@ -111,23 +97,40 @@ export class UsersRepository {
         | 'oidcSubject'
       >
     >,
-    endSessions: boolean,
   ): Promise<void> {
     await this.repo.update(
       { id },
-      { ...changes, ...(endSessions ? { sessionsValidAfter: new Date() } : {}) },
+      { ...changes, ...(changes.passwordHash ? { passwordChangedAt: new Date() } : {}) },
     );
   }
 
-  /** Counts a failed login; locks the account once `maxFailures` is reached. */
-  async recordFailure(id: string, maxFailures: number, lockMinutes: number): Promise<void> {
-    await this.repo.query(
+  /**
+   * Takes one password attempt of the account before the password is checked, in one UPDATE: the
+   * row lock makes parallel attempts queue, so of any number of them exactly `maxFailures` pass
+   * before the account is locked (the attempt that reaches the count locks it; a right password then
+   * unlocks it again through `recordSuccess`). A lockout that ran out starts the count afresh.
+   * Answers null when the account is locked, and the attempt may not be made.
+   */
+  async claimAttempt(id: string, maxFailures: number, lockMinutes: number): Promise<number | null> {
+    const [rows] = (await this.repo.query(
       `UPDATE users SET
-         failed_logins = CASE WHEN failed_logins + 1 >= $2 THEN 0 ELSE failed_logins + 1 END,
-         locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
-       WHERE id = $1`,
+         failed_logins = ${NEXT_FAILURES},
+         locked_until = CASE WHEN ${NEXT_FAILURES} >= $2 THEN now() + make_interval(mins => $3) END
+       WHERE id = $1 AND (locked_until IS NULL OR locked_until <= now())
+       RETURNING failed_logins`,
       [id, maxFailures, lockMinutes],
-    );
+    )) as [{ failed_logins: number }[], number];
+    return rows.length ? rows[0].failed_logins : null;
+  }
+
+  /** Accounts locked now, the soonest to open first. */
+  lockedOut(): Promise<UserEntity[]> {
+    return this.repo
+      .createQueryBuilder('u')
+      .where('u.locked_until > now()')
+      .orderBy('u.locked_until', 'ASC')
+      .limit(1000)
+      .getMany();
   }
 
   async recordSuccess(id: string): Promise<void> {

@@ -77,7 +77,7 @@ export class SingleSignOnService {
     const username = await this.pending.usernameOf(subject);
     const user = username ? await this.users.findActive(username) : null;
     if (!user) return this.fail('sso_account_unknown', subject, clientAddress);
-    const session = await this.auth.issue(user);
+    const session = await this.auth.issue(user, clientAddress);
     const { jti, exp } = this.jwt.decode(session.accessToken) as { jti: string; exp: number };
     await this.pending.saveSession(jti, idToken, new Date(exp * 1000));
     await this.audit.append({

@@ -78,8 +78,8 @@ export function OperationsCard() {
           />
         )}
       </div>
-      {/* Only administrators: the API refuses everyone else, nginx asks the API on every request. */}
-      {user.role === 'admin' && (
+      {/* Only system administrators: the API refuses everyone else, nginx asks the API on every request. */}
+      {user.role === 'system_admin' && (
         <div style={{ marginTop: 12 }}>
           <TemporalUiButton />
         </div>

@@ -1,4 +1,4 @@
-import { ROLES } from '@hardtech/domain/roles';
+import { ADMIN_ROLES, ROLES } from '@hardtech/domain/roles';
 import { Form, Input, Modal, Select } from 'antd';
 import type { ButtonProps } from 'antd';
 import { useEffect } from 'react';
@@ -51,8 +51,8 @@ export function UserFormModal({ user, onClose }: { user?: User; onClose: (saved:
       );
   }, [refusal, form]);
 
-  // 只有系统管理员可以创建管理员 (the server refuses it to 科技处 as well).
-  const roles = ROLES.filter((r) => r !== 'admin' || me.role === 'admin');
+  // 只有系统管理员可以创建三员账号 (the server refuses it to 科技处 as well).
+  const roles = ROLES.filter((r) => !ADMIN_ROLES.includes(r) || me.role === 'system_admin');
   return (
     <Modal
       open

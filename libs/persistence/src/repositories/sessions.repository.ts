@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Role } from '@hardtech/domain';
+
+/** A login's session as the server keeps it; the token only names it. */
+export interface SessionRow {
+  id: string;
+  userId: string;
+  username: string;
+  role: Role;
+  clientAddress: string | null;
+  createdAt: Date;
+  lastSeenAt: Date;
+}
+
+const SESSION_COLUMNS = `s.id, s.user_id AS "userId", u.username, u.role, s.client_address AS "clientAddress",
+  s.created_at AS "createdAt", s.last_seen_at AS "lastSeenAt"`;
+
+/** The only writer of `sessions`. Whether a session is still live is `sessionEndsAt` (libs/domain). */
+@Injectable()
+export class SessionsRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /** Opens a session at login; sessions that ended more than a day ago are forgotten meanwhile. */
+  async open(id: string, userId: string, clientAddress: string | null, now: Date): Promise<void> {
+    await this.ds.query(
+      `DELETE FROM sessions WHERE revoked_at < now() - interval '1 day'
+         OR last_seen_at < now() - interval '2 days'`,
+    );
+    await this.ds.query(
+      `INSERT INTO sessions (id, user_id, client_address, created_at, last_seen_at) VALUES ($1, $2, $3, $4, $4)`,
+      [id, userId, clientAddress?.slice(0, 64) ?? null, now],
+    );
+  }
+
+  /** The session unless revoked or its user deactivated (the caller applies the time limits). */
+  async findOpen(id: string): Promise<SessionRow | null> {
+    const [row] = await this.ds.query(
+      `SELECT ${SESSION_COLUMNS} FROM sessions s JOIN users u ON u.id = s.user_id
+       WHERE s.id = $1 AND s.revoked_at IS NULL AND u.active`,
+      [id],
+    );
+    return row ?? null;
+  }
+
+  async touch(id: string, now: Date): Promise<void> {
+    await this.ds.query(`UPDATE sessions SET last_seen_at = $2 WHERE id = $1`, [id, now]);
+  }
+
+  /** Sessions not revoked and begun after `since` (the lifetime's start), newest first. */
+  listOpen(since: Date, username?: string): Promise<SessionRow[]> {
+    return this.ds.query(
+      `SELECT ${SESSION_COLUMNS} FROM sessions s JOIN users u ON u.id = s.user_id
+       WHERE s.revoked_at IS NULL AND u.active AND s.created_at > $1 AND ($2::text IS NULL OR u.username = $2)
+       ORDER BY s.last_seen_at DESC LIMIT 1000`,
+      [since, username ?? null],
+    );
+  }
+
+  /** Ends one session; false when there was no open one. */
+  async revoke(id: string, by: string): Promise<boolean> {
+    const [, count] = (await this.ds.query(
+      `UPDATE sessions SET revoked_at = now(), revoked_by = $2 WHERE id = $1 AND revoked_at IS NULL`,
+      [id, by],
+    )) as [unknown, number];
+    return count > 0;
+  }
+
+  /** Ends every session of a user (a password change or reset, a revocation of the user). */
+  async revokeAllOf(userId: string, by: string): Promise<number> {
+    const [, count] = (await this.ds.query(
+      `UPDATE sessions SET revoked_at = now(), revoked_by = $2 WHERE user_id = $1 AND revoked_at IS NULL`,
+      [userId, by],
+    )) as [unknown, number];
+    return count;
+  }
+}
