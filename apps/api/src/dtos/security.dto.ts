@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Role, SecurityPolicy } from '@hardtech/domain';
+import { ROLES } from '@hardtech/domain';
 
 /** The whole security policy, as GET answers it and PUT takes it; bounds are checked by the domain. */
 export class SecurityPolicyDto implements SecurityPolicy {
@@ -64,7 +65,7 @@ export class SessionQueryDto {
 export class SessionDto {
   @ApiProperty() id: string;
   @ApiProperty() username: string;
-  @ApiProperty() role: Role;
+  @ApiProperty({ enum: ROLES }) role: Role;
   @ApiProperty({ nullable: true, type: String }) clientAddress: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty() lastSeenAt: string;
@@ -78,7 +79,7 @@ export class SessionListDto {
 
 export class LockoutDto {
   @ApiProperty() username: string;
-  @ApiProperty() role: Role;
+  @ApiProperty({ enum: ROLES }) role: Role;
   @ApiProperty() lockedUntil: string;
 }
 
