@@ -43,6 +43,7 @@ import { AuthService } from './services/auth.service';
 import { DispatchService } from './services/dispatch.service';
 import { EnterprisesService } from './services/enterprises.service';
 import { ExportsService } from './services/exports.service';
+import { PrintoutsService } from './services/printouts.service';
 import { HealthService } from './services/health.service';
 import { HistoryService } from './services/history.service';
 import { NominationImportService } from './services/nomination-import.service';
@@ -125,6 +126,7 @@ import { WhistlesService } from './services/whistles.service';
     DispatchService,
     EnterprisesService,
     ExportsService,
+    PrintoutsService,
     HealthService,
     HistoryService,
     NominationImportService,

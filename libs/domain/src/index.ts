@@ -44,3 +44,4 @@ export * from './visibility';
 export * from './case-file';
 export * from './outbound';
 export * from './zip-archive';
+export * from './printouts';
