@@ -12,6 +12,7 @@ const { ensureBuilt } = await import('./lib/build.mjs');
 const { freshStack } = await import('./lib/fresh-stack.mjs');
 const { migrate, startApplication } = await import('./lib/stack.mjs');
 const { run } = await import('./lib/processes.mjs');
+const { ensureDebianCommand } = await import('./lib/debian.mjs');
 
 const TEST_DATA = join(DATA, 'test');
 const API_PORT = Number(process.env.TEST_API_PORT ?? 3100);
@@ -36,6 +37,8 @@ try {
   nginxBinary();
   // The local identity service of the single sign-on test (built once, minutes the first time).
   await (await import('./lib/identity-service.mjs')).hydraBinary();
+  // The printouts' tests read the PDFs' text back with poppler's pdftotext.
+  ensureDebianCommand('pdftotext', 'poppler-utils', { paths: ['/usr/bin/pdftotext'] });
   const { temporal, env: stackEnv } = await stack.provision('test');
 
   const env = {

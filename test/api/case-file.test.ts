@@ -2,6 +2,8 @@ import { Cast, createCast, createUser, Member, tag } from '../support/cast';
 import { closeDb } from '../support/db';
 import { upload } from '../support/files';
 import { complete, expectOk, JUDGMENTS, nominationFor, openTask } from '../support/lifecycle';
+import { getPdf, squeezed } from '../support/pdf';
+import { wanYuan } from '@hardtech/domain';
 import { closeTemporal } from '../support/temporal';
 
 // Issue 16 item 1: every task carries the case it is decided on (审批单) — the nomination as the
@@ -97,6 +99,36 @@ describe('the case file', () => {
     );
   });
 
+  it('prints the district officer’s 审批单: the case file’s data, criteria, opinion and author, on A4 with the font embedded', async () => {
+    const task = await openTask(cast.districtOfficer.api, cast.creditCode, 'DISTRICT_FEEDBACK');
+    const json = (await expectOk(cast.districtOfficer.api.get(`/api/tasks/${task.id}`))).caseFile;
+    const pdf = await getPdf(cast.districtOfficer.api, `/api/tasks/${task.id}/approval-sheet.pdf`);
+    expect([pdf.status, pdf.type]).toEqual([200, 'application/pdf']);
+    const raw = pdf.bytes.toString('latin1');
+    expect(raw).toMatch(/\/MediaBox \[0 0 595\.28 841\.89\]/); // A4
+    expect(raw).toMatch(/\/FontFile2/); // the TrueType font is embedded
+    for (const printed of [
+      '中小型硬科技企业帮扶库审批单',
+      json.enterprise.name,
+      json.enterprise.creditCode,
+      json.enterprise.districtName,
+      wanYuan(json.enterprise.revenuePrevYear),
+      '区县反馈意见',
+      SCREEN_NOTE,
+      coordinatorName,
+      '科技处（统筹）',
+      '通过筛选',
+      'C3证书.pdf',
+    ]) {
+      expect([printed, pdf.text.includes(squeezed(printed))]).toEqual([printed, true]);
+    }
+    expect(wanYuan(json.enterprise.revenuePrevYear)).toMatch(/^[\d,.]+万元$/);
+    // Codes stay out of the paper: enums and criteria in words.
+    for (const code of ['enterprise_tech_center', 'judgment', 'undefined', 'null', 'DISTRICT_FEEDBACK']) {
+      expect([code, pdf.text.includes(code)]).toEqual([code, false]);
+    }
+  });
+
   it("gives the enterprise its own data on ENTERPRISE_CONFIRM and no officer's opinion, name or criteria", async () => {
     await expectOk(
       complete(cast.districtOfficer.api, cast.creditCode, 'DISTRICT_FEEDBACK', 'support', {
@@ -125,6 +157,26 @@ describe('the case file', () => {
       expect(text).not.toContain(secret);
     }
     expect(text).not.toContain(cast.districtOfficer.username);
+
+    // On paper the same: its 审批单 and its 一企一档 hold its data and no officer's word or name.
+    const confirm = await openTask(cast.enterprise.api, cast.creditCode, 'ENTERPRISE_CONFIRM');
+    for (const path of [
+      `/api/tasks/${confirm.id}/approval-sheet.pdf`,
+      `/api/enterprises/${cast.creditCode}/dossier.pdf`,
+    ]) {
+      const pdf = await getPdf(cast.enterprise.api, path);
+      expect([path, pdf.status]).toEqual([path, 200]);
+      expect(pdf.text).toContain(squeezed(file.enterprise.name));
+      expect(pdf.text).toContain(cast.creditCode);
+      for (const secret of [SCREEN_NOTE, FEEDBACK_OPINION, JUDGMENTS.C2.note, coordinatorName]) {
+        expect([path, pdf.text.includes(squeezed(secret))]).toEqual([path, false]);
+      }
+      expect(pdf.text).not.toContain(cast.districtOfficer.username);
+    }
+    const dossier = await getPdf(coordinator.api, `/api/enterprises/${cast.creditCode}/dossier.pdf`);
+    expect(dossier.text).toContain('一企一档');
+    expect(dossier.text).toContain(FEEDBACK_OPINION);
+    expect(dossier.text).toContain(coordinatorName);
 
     // The coordinator's case file of the same task holds both opinions, oldest first.
     const task = await openTask(cast.enterprise.api, cast.creditCode, 'ENTERPRISE_CONFIRM');

@@ -3,6 +3,7 @@ import { API_URL, Api } from '../support/api';
 import { Cast, createCast, createUser, Member, tag } from '../support/cast';
 import { tickQuarter } from '../support/drive';
 import { PDF, upload } from '../support/files';
+import { isPdf, pdfText, squeezed } from '../support/pdf';
 import {
   complete,
   expectOk,
@@ -43,7 +44,7 @@ const D = {
 /** A ledger progress note: the departments work the ledger and read it; the enterprise does not. */
 const L = { problemNote: mark('problemNote') };
 
-type Bodies = { endpoint: string; text: string; json: unknown }[];
+type Bodies = { endpoint: string; text: string; json: unknown; pdf: boolean }[];
 
 let a: Cast;
 let opposed: { creditCode: string; enterprise: Member };
@@ -51,14 +52,22 @@ let sme: Member;
 let finance: Member;
 const ids = new Set<string>();
 
-async function raw(api: Api, path: string): Promise<{ status: number; text: string; json: unknown }> {
+async function raw(
+  api: Api,
+  path: string,
+): Promise<{ status: number; text: string; json: unknown; pdf: boolean }> {
   const res = await fetch(`${API_URL}${path}`, { headers: { authorization: `Bearer ${api.token}` } });
   const bytes = Buffer.from(await res.arrayBuffer());
   if (bytes.subarray(0, 2).toString('latin1') === 'PK') {
     // xlsx and docx: the text is in the archive's XML parts.
     const zip = await JSZip.loadAsync(bytes);
     const parts = await Promise.all(Object.values(zip.files).map((f) => f.async('string')));
-    return { status: res.status, text: parts.join('\n'), json: null };
+    return { status: res.status, text: parts.join('\n'), json: null, pdf: false };
+  }
+  // The printouts (审批单, 一企一档): their text as printed, a marker wrapped in a cell found whole.
+  // (An uploaded evidence file is a PDF too; pdftotext reads it as empty, its bytes are searched.)
+  if (isPdf(bytes) && res.headers.get('content-disposition')?.startsWith('inline')) {
+    return { status: res.status, text: squeezed(await pdfText(bytes)), json: null, pdf: true };
   }
   const text = bytes.toString('utf8');
   let json: unknown = null;
@@ -67,7 +76,7 @@ async function raw(api: Api, path: string): Promise<{ status: number; text: stri
   } catch {
     // a file or a document, searched as text
   }
-  return { status: res.status, text, json };
+  return { status: res.status, text, json, pdf: false };
 }
 
 /** Every GET operation of the OpenAPI document, path parameters filled with this test's ids. */
@@ -94,7 +103,7 @@ async function walk(api: Api, who: string): Promise<Bodies> {
     for (const p of paths) {
       for (const q of queries) {
         const r = await raw(api, `${p}${q}`);
-        bodies.push({ endpoint: `${r.status} GET ${p}${q}`, text: r.text, json: r.json });
+        bodies.push({ endpoint: `${r.status} GET ${p}${q}`, text: r.text, json: r.json, pdf: r.pdf });
       }
     }
   }
@@ -209,6 +218,11 @@ describe('who sees what (issue 20.1)', () => {
     const all = [...Object.values(D), ...Object.values(L)];
     expect(all.filter((m) => !bodies.some((b) => b.text.includes(m)))).toEqual([]);
     expect(bodies.some((b) => hasKey(b.json, 'portrait'))).toBe(true);
+    // The printouts are read, not skipped: every officer's word a 审批单 or 一企一档 prints is found
+    // in them (task comments are not part of a case file; of a file, its name is printed, not its content).
+    const printouts = bodies.filter((b) => b.pdf);
+    const printed = Object.values(D).filter((m) => m !== D.comment && m !== D.file);
+    expect(printed.filter((m) => !printouts.some((b) => b.text.includes(m)))).toEqual([]);
   });
 
   it('an enterprise reads no officer marker and no portrait, in any output', async () => {

@@ -1,8 +1,10 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { NOMINATION_SHEET } from '@hardtech/domain';
 import { API_URL } from '../support/api';
 import { createCast, freshCreditCode } from '../support/cast';
 import { closeDb, db } from '../support/db';
+import { importNominations, PDF } from '../support/files';
 import { expectOk, nominationFor } from '../support/lifecycle';
 import { closeTemporal } from '../support/temporal';
 
@@ -26,16 +28,8 @@ async function workbook(
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-async function upload(token: string, file: Buffer | null, name = 'nominations.xlsx', lang = 'zh-CN') {
-  const form = new FormData();
-  if (file) form.append('file', new Blob([new Uint8Array(file)]), name);
-  const res = await fetch(`${API_URL}/api/nominations/import`, {
-    method: 'POST',
-    body: form,
-    headers: { authorization: `Bearer ${token}`, 'accept-language': lang },
-  });
-  return { status: res.status, body: (await res.json()) as any };
-}
+const upload = (token: string, file: Buffer | null, name = 'nominations.xlsx', lang = 'zh-CN') =>
+  importNominations(token, file, { name, lang });
 
 describe('Excel batch import', () => {
   it('offers a template with Chinese headers and an example row that imports as it is', async () => {
@@ -71,7 +65,7 @@ describe('Excel batch import', () => {
     );
     const file = await workbook([
       { ...example(), 统一社会信用代码: good1, 企业名称: '重庆甲科技有限公司' },
-      { ...example(), 统一社会信用代码: bad, 所在区县: '火星区', '上年度研发投入（元）': '很多' },
+      { ...example(), 统一社会信用代码: bad, 所在区县: '火星区', '上年度研发投入（万元）': '很多' },
       { ...example(), 统一社会信用代码: good2, 所属产业集群: 'T3', 专精特新资质: '小巨人' },
       { ...example(), 统一社会信用代码: good1 },
       { ...example(), 统一社会信用代码: dup },
@@ -82,7 +76,7 @@ describe('Excel batch import', () => {
     expect(r.status).toBe(200);
     expect(r.body.accepted).toEqual([good1, good2]);
     expect(r.body.rejected.map((x: any) => [x.row, x.errors.map((e: any) => e.field)])).toEqual([
-      [3, ['所在区县', '上年度研发投入（元）']],
+      [3, ['所在区县', '上年度研发投入（万元）']],
       [5, ['统一社会信用代码']],
       [6, ['统一社会信用代码']],
       [7, ['所在区县']],
@@ -108,6 +102,97 @@ describe('Excel batch import', () => {
     expect(english.body.rejected[0].errors).toEqual([
       { field: '所在区县', message: 'unknown district code' },
     ]);
+  });
+
+  it('takes certificates named by credit code, as files or in one .zip with the sheet, and binds them', async () => {
+    const c = await createCast('500112');
+    const token = c.districtOfficer.api.token!;
+    const [asFiles, zipped, badFile] = [freshCreditCode(), freshCreditCode(), freshCreditCode()];
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    const sheet = await workbook([
+      { ...example(), 统一社会信用代码: asFiles },
+      { ...example(), 统一社会信用代码: badFile },
+    ]);
+    const r = await importNominations(token, sheet, {
+      certificates: [
+        { name: `${asFiles}-C3.pdf`, content: PDF },
+        { name: `${asFiles.toLowerCase()}-c5.png`, content: png },
+        // Named .pdf, yet not a PDF: the row says which file, the others go on.
+        { name: `${badFile}-C3.pdf`, content: Buffer.from('just text') },
+      ],
+    });
+    expect(r.body).toEqual({
+      accepted: [asFiles],
+      rejected: [
+        {
+          row: 3,
+          creditCode: badFile,
+          errors: [
+            { field: 'certificates.C3', message: expect.stringContaining(`${badFile}-C3.pdf：仅支持`) },
+          ],
+        },
+      ],
+    });
+
+    const zip = new JSZip();
+    zip.file('批量推荐/推荐企业.xlsx', await workbook([{ ...example(), 统一社会信用代码: zipped }]));
+    zip.file(`批量推荐/证书/${zipped}-C3.pdf`, PDF);
+    zip.file(`批量推荐/证书/${zipped}-C5.pdf`, PDF);
+    zip.file(`__MACOSX/批量推荐/._${zipped}-C3.pdf`, 'resource fork');
+    const bundle = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    expect((await importNominations(token, bundle, { name: '批量推荐.zip' })).body).toEqual({
+      accepted: [zipped],
+      rejected: [],
+    });
+
+    const bound = await db().query(
+      `SELECT credit_code, purpose, subject_id, uploaded_by FROM attachments
+       WHERE credit_code = ANY($1) ORDER BY credit_code, purpose`,
+      [[asFiles, zipped, badFile]],
+    );
+    const officer = c.districtOfficer.username;
+    expect(bound.rows).toEqual(
+      [
+        [asFiles, 'C3'],
+        [asFiles, 'C5'],
+        [zipped, 'C3'],
+        [zipped, 'C5'],
+      ]
+        .map(([code, purpose]) => ({ credit_code: code, purpose, subject_id: '1', uploaded_by: officer }))
+        .sort((a, b) => a.credit_code.localeCompare(b.credit_code) || a.purpose.localeCompare(b.purpose)),
+    );
+  });
+
+  it('refuses certificates that are misnamed, repeated or of no row, and a zip without one sheet: 400, nothing starts', async () => {
+    const c = await createCast('500112');
+    const token = c.districtOfficer.api.token!;
+    const code = freshCreditCode();
+    const sheet = await workbook([{ ...example(), 统一社会信用代码: code }]);
+    const cases = [
+      [{ name: '证书.pdf', content: PDF }],
+      [
+        { name: `${code}-C3.pdf`, content: PDF },
+        { name: `${code}-C3.png`, content: PDF },
+      ],
+      [{ name: `${freshCreditCode()}-C5.pdf`, content: PDF }],
+    ];
+    for (const certificates of cases) {
+      const r = await importNominations(token, sheet, { certificates });
+      expect([r.status, r.body.details?.map((d: any) => d.field)]).toEqual([400, ['certificates']]);
+    }
+    const twoSheets = new JSZip();
+    twoSheets.file('a.xlsx', sheet);
+    twoSheets.file('b.xlsx', sheet);
+    const r = await importNominations(token, await twoSheets.generateAsync({ type: 'nodebuffer' }), {
+      name: 'x.zip',
+    });
+    expect([r.status, r.body.details?.map((d: any) => d.field)]).toEqual([400, ['file']]);
+    const started = await db().query(
+      `SELECT (SELECT count(*)::int FROM enterprises WHERE credit_code = $1) AS enterprises,
+              (SELECT count(*)::int FROM attachments WHERE credit_code = $1) AS files`,
+      [code],
+    );
+    expect(started.rows[0]).toEqual({ enterprises: 0, files: 0 });
   });
 
   it('refuses what is not a usable spreadsheet with 400 and starts nothing', async () => {
@@ -137,9 +222,10 @@ describe('Excel batch import', () => {
     expect(missing.body.details.map((d: any) => d.field)).toContain('统一社会信用代码');
     const tooMany = await upload(token, await workbook(Array.from({ length: 501 }, () => example())));
     expect(tooMany.status).toBe(400);
+    // Past MAX_UPLOAD_MB (10 MB in the test stack) the parser stops reading.
     const huge = await upload(
       token,
-      Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(3 * 1024 * 1024)]),
+      Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(11 * 1024 * 1024)]),
     );
     expect(huge.status).toBe(413);
     expect((await upload(c.auditor.api.token!, await workbook([example()]))).status).toBe(403);

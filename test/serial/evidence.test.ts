@@ -1,9 +1,8 @@
 import ExcelJS from 'exceljs';
-import { NOMINATION_SHEET } from '@hardtech/domain';
 import { API_URL } from '../support/api';
-import { createCast, createUser } from '../support/cast';
+import { createCast, createUser, freshCreditCode } from '../support/cast';
 import { db } from '../support/db';
-import { upload } from '../support/files';
+import { importNominations, PDF, upload } from '../support/files';
 import { expectOk, nominationFor } from '../support/lifecycle';
 import { keepPolicy } from '../support/policy';
 
@@ -62,26 +61,66 @@ it('asks nothing of a nomination that claims neither a technology centre nor Cla
   ).toBe(201);
 });
 
-it('reports imported rows without certificates as rejected, with the reason', async () => {
+it('imports the template’s sample row with its certificates; a row without them names each missing file', async () => {
   const c = await createCast();
-  const wb = new ExcelJS.Workbook();
-  const sheet = wb.addWorksheet('推荐企业');
-  sheet.addRow(NOMINATION_SHEET.map((col) => col.header));
-  sheet.addRow(NOMINATION_SHEET.map((col) => (col.field === 'creditCode' ? c.creditCode : col.example)));
-  const form = new FormData();
-  form.append('file', new Blob([new Uint8Array(Buffer.from(await wb.xlsx.writeBuffer()))]), 'n.xlsx');
-  const res = await fetch(`${API_URL}/api/nominations/import`, {
-    method: 'POST',
-    body: form,
-    headers: { authorization: `Bearer ${c.districtOfficer.api.token}` },
+  const token = c.districtOfficer.api.token!;
+  const res = await fetch(`${API_URL}/api/nominations/import/template`, {
+    headers: { authorization: `Bearer ${token}` },
   });
-  const body: any = await res.json();
-  expect(body.accepted).toEqual([]);
-  expect(body.rejected).toEqual([
-    {
-      row: 2,
-      creditCode: c.creditCode,
-      errors: [{ field: '统一社会信用代码', message: expect.stringContaining('请先上传认定证书') }],
-    },
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await res.arrayBuffer()) as ExcelJS.Buffer);
+  const sheet = wb.getWorksheet('推荐企业')!;
+  // The money unit is the form's, said in the header.
+  expect((sheet.getRow(1).values as unknown[]).slice(1)).toContain('上年度营业收入（万元）');
+  const [sample, withoutC5, without] = [c.creditCode, freshCreditCode(), freshCreditCode()];
+  const sampleRow = (sheet.getRow(2).values as unknown[]).slice(1);
+  sheet.getCell(2, 1).value = sample; // the sample row as it is, under a fresh credit code
+  // Rows 3 and 4: the sample again under other codes (the template's list validations fill the rows below).
+  for (const [r, code] of [
+    [3, withoutC5],
+    [4, without],
+  ] as const) {
+    sampleRow.forEach((v, i) => (sheet.getCell(r, i + 1).value = i === 0 ? code : (v as ExcelJS.CellValue)));
+  }
+  const r = await importNominations(token, Buffer.from(await wb.xlsx.writeBuffer()), {
+    certificates: [
+      { name: `${sample}-C3.pdf`, content: PDF },
+      { name: `${sample}-C5.pdf`, content: PDF },
+      { name: `${withoutC5}-C3.pdf`, content: PDF },
+    ],
+  });
+  expect(r.body).toEqual({
+    accepted: [sample],
+    rejected: [
+      {
+        row: 3,
+        creditCode: withoutC5,
+        errors: [{ field: 'certificates.C5', message: expect.stringContaining(`${withoutC5}-C5.pdf`) }],
+      },
+      {
+        row: 4,
+        creditCode: without,
+        errors: [
+          {
+            field: 'certificates.C3',
+            message: expect.stringContaining(`缺少市级企业技术中心或技术创新示范企业认定文件`),
+          },
+          {
+            field: 'certificates.C5',
+            message: expect.stringContaining(`缺少Ⅰ类知识产权证书，请附文件 ${without}-C5.pdf`),
+          },
+        ],
+      },
+    ],
+  });
+  const stages = await db().query(`SELECT credit_code, stage FROM enterprises WHERE credit_code = ANY($1)`, [
+    [sample, withoutC5, without],
   ]);
+  expect(stages.rows).toEqual([{ credit_code: sample, stage: 'screening' }]);
+  // A refused row stores nothing: not even the certificate it did bring.
+  const pending = await db().query(
+    `SELECT purpose FROM attachments WHERE credit_code = $1 AND subject_id IS NULL`,
+    [withoutC5],
+  );
+  expect(pending.rows).toEqual([]);
 });

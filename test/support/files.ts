@@ -40,3 +40,24 @@ export function storedFiles(dir = process.env.FILE_STORE_DIR!): number {
     return 0;
   }
 }
+
+/** POST /api/nominations/import: the sheet (or a .zip bundle) and certificate files by name. */
+export async function importNominations(
+  token: string,
+  file: Buffer | null,
+  {
+    name = 'nominations.xlsx',
+    certificates = [] as { name: string; content: Buffer }[],
+    lang = 'zh-CN',
+  } = {},
+): Promise<{ status: number; body: any }> {
+  const form = new FormData();
+  if (file) form.append('file', new Blob([new Uint8Array(file)]), name);
+  for (const c of certificates) form.append('certificates', new Blob([new Uint8Array(c.content)]), c.name);
+  const res = await fetch(`${API_URL}/api/nominations/import`, {
+    method: 'POST',
+    body: form,
+    headers: { authorization: `Bearer ${token}`, 'accept-language': lang },
+  });
+  return { status: res.status, body: await res.json() };
+}

@@ -46,9 +46,10 @@ import { SingleSignOnService } from './auth/single-sign-on/single-sign-on.servic
 import { DispatchService } from './services/dispatch.service';
 import { EnterprisesService } from './services/enterprises.service';
 import { ExportsService } from './services/exports.service';
+import { PrintoutsService } from './services/printouts.service';
 import { HealthService } from './services/health.service';
 import { HistoryService } from './services/history.service';
-import { NominationImportService } from './services/nomination-import.service';
+import { MAX_IMPORT_CERTIFICATES, NominationImportService } from './services/nomination-import.service';
 import { NominationsService } from './services/nominations.service';
 import { NotificationsService } from './services/notifications.service';
 import { PolicyService } from './services/policy.service';
@@ -73,7 +74,8 @@ import { WhistlesService } from './services/whistles.service';
     MulterModule.registerAsync({
       inject: [CONFIG],
       useFactory: (config: AppConfig) => ({
-        limits: { fileSize: config.files.maxBytes, files: 1, fields: 10 },
+        // One file per field (routes name their fields); the batch import also takes its certificates.
+        limits: { fileSize: config.files.maxBytes, files: 1 + MAX_IMPORT_CERTIFICATES, fields: 10 },
       }),
     }),
     JwtModule.registerAsync({
@@ -133,6 +135,7 @@ import { WhistlesService } from './services/whistles.service';
     DispatchService,
     EnterprisesService,
     ExportsService,
+    PrintoutsService,
     HealthService,
     HistoryService,
     NominationImportService,

@@ -45,3 +45,5 @@ export * from './visibility';
 export * from './case-file';
 export * from './outbound';
 export * from './zip-archive';
+export * from './printouts';
+export * from './import-certificates';

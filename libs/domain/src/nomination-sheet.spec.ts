@@ -19,13 +19,36 @@ describe('the nomination spreadsheet', () => {
     });
   });
 
+  it('reads money in 万元, as the form takes it, and an earlier template’s yuan columns', () => {
+    expect(nominationFromRow(example, BUILTIN_CLUSTERS)).toMatchObject({
+      revenuePrevYear: 80_000_000,
+      rdExpensePrevYear: 6_000_000,
+    });
+    expect(
+      nominationFromRow({ ...example, '上年度营业收入（万元）': '8,000.1234' }, BUILTIN_CLUSTERS),
+    ).toMatchObject({ revenuePrevYear: 80_001_234 });
+    // More than four decimals of 万元 is less than a yuan: left for validation to refuse.
+    expect(
+      nominationFromRow({ ...example, '上年度营业收入（万元）': '1.23456' }, BUILTIN_CLUSTERS),
+    ).toMatchObject({ revenuePrevYear: '1.23456' });
+    const former = Object.fromEntries(
+      NOMINATION_SHEET.map((c) => [c.formerHeader ?? c.header, c.formerHeader ? '' : c.example]),
+    );
+    expect(
+      nominationFromRow(
+        { ...former, '上年度营业收入（元）': '80,000,000', '上年度研发投入（元）': 6_000_000 },
+        BUILTIN_CLUSTERS,
+      ),
+    ).toMatchObject({ revenuePrevYear: 80_000_000, rdExpensePrevYear: 6_000_000 });
+  });
+
   it('accepts codes as well as names, and money with separators', () => {
     const n = nominationFromRow(
       {
         ...example,
         所在区县: 'LJXQ',
         所属产业集群: 'F5',
-        '上年度营业收入（元）': '80,000,000',
+        '上年度营业收入（万元）': '8,000',
         专精特新资质: '小巨人',
         技术中心类型: '无',
         技术中心级别: '',
@@ -43,7 +66,7 @@ describe('the nomination spreadsheet', () => {
 
   it('reports errors under the column headers officers see', () => {
     const n = nominationFromRow(
-      { ...example, 所在区县: '火星区', '上年度研发投入（元）': '很多', 是否上市: '也许', 联系电话: 'x' },
+      { ...example, 所在区县: '火星区', '上年度研发投入（万元）': '很多', 是否上市: '也许', 联系电话: 'x' },
       BUILTIN_CLUSTERS,
     );
     let fields: string[] = [];
@@ -52,6 +75,6 @@ describe('the nomination spreadsheet', () => {
     } catch (e) {
       fields = errorsByHeader((e as DomainError).details).map((d) => d.field);
     }
-    expect(fields).toEqual(['所在区县', '上年度研发投入（元）', '是否上市', '联系电话']);
+    expect(fields).toEqual(['所在区县', '上年度研发投入（万元）', '是否上市', '联系电话']);
   });
 });

@@ -20,6 +20,8 @@ export interface SheetColumn {
   width: number;
   example: string | number;
   options?: string[];
+  /** The header of earlier templates that this column replaces, still read (see `nominationFromRow`). */
+  formerHeader?: string;
 }
 
 const labels = (options: { label: { zh: string } }[]) => options.map((o) => o.label.zh);
@@ -29,8 +31,21 @@ export const NOMINATION_SHEET: SheetColumn[] = [
   { header: '企业名称', field: 'name', width: 28, example: '重庆示例科技有限公司' },
   { header: '所在区县', field: 'district', width: 14, example: '渝北区' },
   { header: '所属产业集群', field: 'cluster', width: 22, example: '新一代电子信息制造业' },
-  { header: '上年度营业收入（元）', field: 'revenuePrevYear', width: 18, example: 80000000 },
-  { header: '上年度研发投入（元）', field: 'rdExpensePrevYear', width: 18, example: 6000000 },
+  // Money in 万元, as the nomination form takes it; templates before 2026-12 had yuan (formerHeader).
+  {
+    header: '上年度营业收入（万元）',
+    field: 'revenuePrevYear',
+    width: 20,
+    example: 8000,
+    formerHeader: '上年度营业收入（元）',
+  },
+  {
+    header: '上年度研发投入（万元）',
+    field: 'rdExpensePrevYear',
+    width: 20,
+    example: 600,
+    formerHeader: '上年度研发投入（元）',
+  },
   {
     header: '技术中心类型',
     field: 'techCenter.kind',
@@ -83,6 +98,22 @@ function money(v: unknown): unknown {
   return /^-?\d+$/.test(s) ? Number(s) : s === '' ? undefined : s;
 }
 
+const YUAN_PER_WAN = 10_000;
+
+/** 万元 with separators and up to four decimals, as integer yuan; anything else left for validation. */
+function wan(v: unknown): unknown {
+  const s = typeof v === 'number' ? String(v) : text(v).replace(/[,，\s]/g, '');
+  if (s === '') return undefined;
+  return /^-?\d+(\.\d{1,4})?$/.test(s) ? Math.round(Number(s) * YUAN_PER_WAN) : s;
+}
+
+/** A money cell: the current 万元 column, or an earlier template's yuan column. */
+function moneyCell(row: SheetRow, field: string): unknown {
+  const column = NOMINATION_SHEET.find((c) => c.field === field)!;
+  const current = wan(row[column.header]);
+  return current !== undefined ? current : money(row[column.formerHeader!]);
+}
+
 /** One spreadsheet row (header → cell) as the body of POST /api/nominations would be. */
 export function nominationFromRow(
   row: SheetRow,
@@ -108,8 +139,8 @@ export function nominationFromRow(
     name: text(cell('企业名称')),
     district: DISTRICTS.find((d) => d.name === district || d.code === district)?.code ?? district,
     cluster: clusters.find((c) => c.name === cluster || c.code === cluster)?.code ?? cluster,
-    revenuePrevYear: money(cell('上年度营业收入（元）')) as number,
-    rdExpensePrevYear: money(cell('上年度研发投入（元）')) as number,
+    revenuePrevYear: moneyCell(row, 'revenuePrevYear') as number,
+    rdExpensePrevYear: moneyCell(row, 'rdExpensePrevYear') as number,
     techCenter: {
       kind: kind as Nomination['techCenter']['kind'],
       level: levelText ? (option(levelText, TECH_CENTER_LEVELS) as 'municipal' | 'national') : null,

@@ -19,6 +19,7 @@ import { AttachmentDto, AttachmentQueryDto } from '../dtos/attachment.dto';
 import { ApiDoc } from '../openapi/api-doc';
 import { AttachmentsService, UploadFields } from '../services/attachments.service';
 import { IdPipe } from './params';
+import { UploadedBytes, utf8Named } from './uploaded-file';
 
 @ApiTags('attachments')
 @ApiBearerAuth()
@@ -58,15 +59,10 @@ export class AttachmentsController {
   })
   upload(
     @CurrentActor() actor: Actor,
-    @UploadedFile() file: { originalname: string; buffer: Buffer } | undefined,
+    @UploadedFile() file: UploadedBytes | undefined,
     @Body() fields: UploadFields,
   ) {
-    // Multer hands over the file name's UTF-8 bytes as Latin-1 characters.
-    const named = file && {
-      ...file,
-      originalname: Buffer.from(file.originalname, 'latin1').toString('utf8'),
-    };
-    return this.attachments.upload(actor, named, fields ?? {});
+    return this.attachments.upload(actor, utf8Named(file), fields ?? {});
   }
 
   @Get()

@@ -1,4 +1,5 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@hardtech/domain';
 import { CurrentActor } from '../auth/decorators';
@@ -12,7 +13,9 @@ import { HistoryEntryDto } from '../dtos/history.dto';
 import { ApiDoc } from '../openapi/api-doc';
 import { EnterprisesService } from '../services/enterprises.service';
 import { HistoryService } from '../services/history.service';
+import { PrintoutsService } from '../services/printouts.service';
 import { CreditCodePipe } from './params';
+import { PDF, pdfInline } from './pdf';
 
 @ApiTags('enterprises')
 @ApiBearerAuth()
@@ -21,6 +24,7 @@ export class EnterprisesController {
   constructor(
     private readonly enterprises: EnterprisesService,
     private readonly histories: HistoryService,
+    private readonly printouts: PrintoutsService,
   ) {}
 
   @Get()
@@ -56,6 +60,23 @@ export class EnterprisesController {
   })
   history(@CurrentActor() actor: Actor, @Param('creditCode', CreditCodePipe) creditCode: string) {
     return this.histories.history(actor, creditCode);
+  }
+
+  @Get(':creditCode/dossier.pdf')
+  @ApiDoc({
+    summary: '打印一企一档 The enterprise’s dossier as an A4 PDF',
+    description:
+      'The current lifecycle: data, criteria, every opinion, diagnosis, ledger, quarterly figures, membership and evidence, with the same scope and redaction as the JSON reads.',
+    ok: { file: PDF },
+    errors: [400, 401, 404],
+  })
+  async dossier(
+    @CurrentActor() actor: Actor,
+    @Param('creditCode', CreditCodePipe) creditCode: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const file = await this.printouts.dossier(actor, creditCode);
+    return pdfInline(res, `dossier-${creditCode}.pdf`, `一企一档-${creditCode}.pdf`, file);
   }
 
   @Get(':creditCode/statechart')

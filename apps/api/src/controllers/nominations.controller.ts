@@ -6,10 +6,10 @@ import {
   Req,
   Res,
   StreamableFile,
-  UploadedFile,
+  UploadedFiles,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { FileFieldsInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Actor, localize, NOMINATION_FIELDS } from '@hardtech/domain';
@@ -18,8 +18,10 @@ import { ImportResultDto, NominationResultDto } from '../dtos/enterprise.dto';
 import { localeOf } from '../errors/locale';
 import { ApiDoc } from '../openapi/api-doc';
 import { formSchema } from '../openapi/form-schema';
-import { NominationImportService } from '../services/nomination-import.service';
+import { readImportBundle } from '../services/import-bundle';
+import { MAX_IMPORT_CERTIFICATES, NominationImportService } from '../services/nomination-import.service';
 import { NominationsService } from '../services/nominations.service';
+import { UploadedBytes, utf8Named } from './uploaded-file';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const NOMINATORS = ['city_coordinator', 'industry_officer', 'district_officer', 'enterprise_user'] as const;
@@ -66,28 +68,49 @@ export class NominationsController {
 
   @Post('import')
   @Roles(...NOMINATORS)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 2 * 1024 * 1024, files: 1 } }))
+  // Each file up to MAX_UPLOAD_MB (MulterModule in app.module.ts); the sheet itself up to 2 MB.
+  @UseInterceptors(
+    FileFieldsInterceptor([
+      { name: 'file', maxCount: 1 },
+      { name: 'certificates', maxCount: MAX_IMPORT_CERTIFICATES },
+    ]),
+  )
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
       type: 'object',
-      properties: { file: { type: 'string', format: 'binary' } },
+      properties: {
+        file: {
+          type: 'string',
+          format: 'binary',
+          description: 'the .xlsx, or one .zip holding it and the certificates',
+        },
+        certificates: {
+          type: 'array',
+          items: { type: 'string', format: 'binary' },
+          maxItems: MAX_IMPORT_CERTIFICATES,
+          description: 'C3 / C5 certificates named <creditCode>-C3.<ext> / <creditCode>-C5.<ext>',
+        },
+      },
       required: ['file'],
     },
   })
   @ApiDoc({
-    summary: '批量推荐 Import nominations from .xlsx',
+    summary: '批量推荐 Import nominations from .xlsx, with their certificates',
     description:
-      'Valid rows start lifecycles; invalid rows come back with row number and reasons. At most 500 rows, 2 MB.',
+      'Valid rows start lifecycles; invalid rows come back with row number and reasons, a missing certificate ' +
+      'named with the file to attach. At most 500 rows; the sheet at most 2 MB, each file at most MAX_UPLOAD_MB. ' +
+      'A certificate whose name is not of the pattern or matches no row is a 400 and nothing starts.',
     ok: ImportResultDto,
     errors: [400, 401, 403, 413],
   })
   async import(
     @CurrentActor() actor: Actor,
-    @UploadedFile() file: { buffer: Buffer } | undefined,
+    @UploadedFiles() files: { file?: UploadedBytes[]; certificates?: UploadedBytes[] } | undefined,
     @Req() req: Request,
   ) {
-    const result = await this.imports.import(actor, file?.buffer);
+    const bundle = await readImportBundle(files?.file?.[0], (files?.certificates ?? []).map(utf8Named));
+    const result = await this.imports.import(actor, bundle);
     const locale = localeOf(req);
     return {
       accepted: result.accepted,

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Actor, parseInstant, READ_ONLY_ROLES } from '@hardtech/domain';
 import { CurrentActor } from '../auth/decorators';
@@ -16,15 +17,20 @@ import {
 } from '../dtos/task.dto';
 import { ApiDoc } from '../openapi/api-doc';
 import { checkIdempotencyKey } from '../services/idempotency';
+import { PrintoutsService } from '../services/printouts.service';
 import { TasksService } from '../services/tasks.service';
 import { TaskIdPipe } from './params';
+import { PDF, pdfInline } from './pdf';
 
 /** The inbox, as users of Camunda Tasklist know it: list, detail, claim, delegate, complete, comment. */
 @ApiTags('tasks')
 @ApiBearerAuth()
 @Controller('tasks')
 export class TasksController {
-  constructor(private readonly tasks: TasksService) {}
+  constructor(
+    private readonly tasks: TasksService,
+    private readonly printouts: PrintoutsService,
+  ) {}
 
   @Get()
   @ApiDoc({
@@ -60,6 +66,23 @@ export class TasksController {
   })
   detail(@CurrentActor() actor: Actor, @Param('id', TaskIdPipe) id: string) {
     return this.tasks.detail(actor, id);
+  }
+
+  @Get(':id/approval-sheet.pdf')
+  @ApiDoc({
+    summary: '打印审批单 The task’s 审批单 as an A4 PDF',
+    description:
+      'The case file the task is decided on and, once done, its outcome: the same scope and redaction as GET /api/tasks/:id.',
+    ok: { file: PDF },
+    errors: [400, 401, 404],
+  })
+  async approvalSheet(
+    @CurrentActor() actor: Actor,
+    @Param('id', TaskIdPipe) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const file = await this.printouts.approvalSheet(actor, id);
+    return pdfInline(res, `approval-sheet-${id}.pdf`, `审批单-${id}.pdf`, file);
   }
 
   @Get(':id/candidates')

@@ -34,15 +34,28 @@ export class CaseFileService {
   ) {}
 
   /** The case file of a task the caller may see (the caller checked that). */
-  async ofTask(actor: Actor, task: TaskEntity): Promise<CaseFile | null> {
-    const row = await this.enterprises.findRow(task.creditCode);
+  ofTask(actor: Actor, task: TaskEntity): Promise<CaseFile | null> {
+    return this.ofLifecycle(actor, task.creditCode, task);
+  }
+
+  /** The case file of the enterprise's current lifecycle (一企一档); the caller checked its scope. */
+  ofEnterprise(actor: Actor, creditCode: string): Promise<CaseFile | null> {
+    return this.ofLifecycle(actor, creditCode, null);
+  }
+
+  private async ofLifecycle(
+    actor: Actor,
+    creditCode: string,
+    task: TaskEntity | null,
+  ): Promise<CaseFile | null> {
+    const row = await this.enterprises.findRow(creditCode);
     if (!row) return null;
-    const lifecycleNo = task.lifecycleNo;
+    const lifecycleNo = task?.lifecycleNo ?? row.lifecycleNo;
     const current = row.lifecycleNo === lifecycleNo;
     const [done, problems, files] = await Promise.all([
-      this.tasks.doneOf(task.creditCode, lifecycleNo),
-      this.enterprises.problemsOf(task.creditCode, lifecycleNo),
-      this.attachments.list(actor, task.creditCode),
+      this.tasks.doneOf(creditCode, lifecycleNo),
+      this.enterprises.problemsOf(creditCode, lifecycleNo),
+      this.attachments.list(actor, creditCode),
     ]);
     const steps: CompletedStep[] = done
       // Human steps only: what the policy decided by itself (a silent district) is no one's opinion.
@@ -55,7 +68,7 @@ export class CaseFileService {
         actor: t.completedBy!,
         at: t.completedAt!.toISOString(),
       }));
-    const taskIds = new Set(done.map((t) => t.id).concat(task.id));
+    const taskIds = new Set(done.map((t) => t.id).concat(task ? [task.id] : []));
     const problemIds = new Set(problems.map((p) => p.id));
     const ofLifecycle = files.filter((f) =>
       f.subject === 'nomination'
@@ -74,7 +87,7 @@ export class CaseFileService {
       actor.role,
       {
         nomination: row.nomination,
-        stage: current ? row.stage : task.stage,
+        stage: current || !task ? row.stage : task.stage,
         lifecycleNo,
         screening: current ? row.screening : null,
         leadCluster: current ? row.leadCluster : null,

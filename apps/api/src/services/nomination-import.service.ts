@@ -7,19 +7,26 @@ import {
   DUPLICATE_IN_FILE,
   errorsByHeader,
   FieldError,
+  ImportCertificate,
   InvalidInput,
   mayNominate,
+  missingCertificateErrors,
   NOMINATION_SHEET,
   nominationFromRow,
   parseNomination,
   SheetRow,
+  sortCertificates,
   t,
   zipArchiveProblem,
 } from '@hardtech/domain';
 import { ClustersRepository } from '@hardtech/persistence';
+import { AttachmentsService } from './attachments.service';
+import { ImportBundle } from './import-bundle';
 import { NominationsService } from './nominations.service';
 
 export const MAX_IMPORT_ROWS = 500;
+/** Certificates as separate multipart files (two per row for 50 rows); more go in one .zip. */
+export const MAX_IMPORT_CERTIFICATES = 100;
 const SHEET_NAME = '推荐企业';
 
 export interface ImportResult {
@@ -46,6 +53,7 @@ export class NominationImportService {
   constructor(
     private readonly nominations: NominationsService,
     private readonly clusters: ClustersRepository,
+    private readonly attachments: AttachmentsService,
   ) {}
 
   async template(): Promise<Buffer> {
@@ -71,7 +79,10 @@ export class NominationImportService {
     help.columns = [{ width: 24 }, { width: 40 }, { width: 30 }];
     help.addRow(['填写说明']).font = { bold: true };
     help.addRow([
-      '每行一家企业；金额单位为元（整数）；区县、产业集群可填名称或代码；成效三列至少填写一项为宜。',
+      '每行一家企业；金额单位为万元（与推荐表单一致，可保留四位小数）；区县、产业集群可填名称或代码；成效三列至少填写一项为宜。',
+    ]);
+    help.addRow([
+      '认定证书：市级企业技术中心或技术创新示范企业认定文件命名为“统一社会信用代码-C3.pdf”，Ⅰ类知识产权证书命名为“统一社会信用代码-C5.pdf”（也可为图片），与表格一同上传，或与表格一起打包为一个 .zip 上传。',
     ]);
     help.addRow([`单次最多导入 ${MAX_IMPORT_ROWS} 行；校验不通过的行将列明行号和原因，其余行正常推荐。`]);
     help.addRow([]);
@@ -83,14 +94,20 @@ export class NominationImportService {
     return Buffer.from(await wb.xlsx.writeBuffer());
   }
 
-  async import(actor: Actor, file: Buffer | undefined): Promise<ImportResult> {
-    const rows = await this.read(file);
+  async import(actor: Actor, bundle: ImportBundle): Promise<ImportResult> {
+    const rows = await this.read(bundle.sheet);
     const clusters = await this.clusters.list();
     const clusterCodes = new Set(clusters.filter((c) => c.active).map((c) => c.code));
+    const candidates = rows.map(({ row, cells }) => ({ row, candidate: nominationFromRow(cells, clusters) }));
+    // Files that belong to no row are refused before anything starts (400, nothing changed).
+    const { certificates, errors } = sortCertificates(
+      bundle.files,
+      new Set(candidates.map((c) => c.candidate.creditCode ?? '')),
+    );
+    if (errors.length) throw new InvalidInput(errors);
     const result: ImportResult = { accepted: [], rejected: [] };
     const seen = new Set<string>();
-    for (const { row, cells } of rows) {
-      const candidate = nominationFromRow(cells, clusters);
+    for (const { row, candidate } of candidates) {
       const creditCode = candidate.creditCode || null;
       const reject = (errors: FieldError[]) => result.rejected.push({ row, creditCode, errors });
       let nomination;
@@ -110,6 +127,21 @@ export class NominationImportService {
         reject([{ field: '所在区县', text: t('超出您的推荐范围', 'outside what you may nominate') }]);
         continue;
       }
+      const own = certificates.filter((c) => c.creditCode === nomination.creditCode);
+      const missing = await this.nominations.missingEvidence(
+        actor,
+        nomination,
+        own.map((c) => c.purpose),
+      );
+      if (missing.length) {
+        reject(missingCertificateErrors(nomination.creditCode, missing));
+        continue;
+      }
+      const refused = await this.attach(actor, own);
+      if (refused) {
+        reject([refused]);
+        continue;
+      }
       try {
         await this.nominations.nominate(actor, nomination);
         result.accepted.push(nomination.creditCode);
@@ -119,6 +151,29 @@ export class NominationImportService {
       }
     }
     return result;
+  }
+
+  /**
+   * Stores a row's certificates as the nominator's pending nomination files, checked like any
+   * upload (type by content, the scan hook); the nomination binds them. The first refusal, if any.
+   */
+  private async attach(actor: Actor, certificates: ImportCertificate[]): Promise<FieldError | null> {
+    for (const c of certificates) {
+      try {
+        await this.attachments.upload(
+          actor,
+          { originalname: c.fileName, buffer: c.content },
+          { creditCode: c.creditCode, subject: 'nomination', purpose: c.purpose },
+        );
+      } catch (e) {
+        if (!(e instanceof DomainError)) throw e;
+        return {
+          field: `certificates.${c.purpose}`,
+          text: t(`${c.fileName}：${e.text.zh}`, `${c.fileName}: ${e.text.en}`),
+        };
+      }
+    }
+    return null;
   }
 
   private async read(file: Buffer | undefined): Promise<{ row: number; cells: SheetRow }[]> {
@@ -142,7 +197,10 @@ export class NominationImportService {
     if (!sheet) throw invalid('文件中没有工作表', 'the file has no worksheet');
     const headers = new Map<number, string>();
     sheet.getRow(1).eachCell((cell, col) => headers.set(col, String(plain(cell.value) ?? '').trim()));
-    const missing = NOMINATION_SHEET.map((c) => c.header).filter((h) => ![...headers.values()].includes(h));
+    const present = new Set(headers.values());
+    const missing = NOMINATION_SHEET.filter(
+      (c) => !present.has(c.header) && !(c.formerHeader && present.has(c.formerHeader)),
+    ).map((c) => c.header);
     if (missing.length) {
       throw new InvalidInput(
         missing.map((h) => ({

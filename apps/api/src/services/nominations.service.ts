@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   Actor,
+  AttachmentPurpose,
   Conflict,
   FINAL_STAGES,
   Forbidden,
@@ -44,9 +45,7 @@ export class NominationsService {
    * them first (POST /api/attachments, subject nomination, purpose C3 / C5).
    */
   private async checkEvidence(actor: Actor, nomination: Nomination): Promise<void> {
-    if (!(await this.policies.active()).evidenceRequired) return;
-    const present = await this.attachments.pendingPurposes(nomination.creditCode, actor.username);
-    const missing = requiredEvidence(nomination).filter((p) => !present.includes(p));
+    const missing = await this.missingEvidence(actor, nomination);
     if (!missing.length) return;
     throw new RuleViolation(
       'EVIDENCE_REQUIRED',
@@ -56,6 +55,20 @@ export class NominationsService {
       ),
       missing.map((p) => ({ field: `evidence.${p}`, text: PURPOSE_LABELS[p] })),
     );
+  }
+
+  /**
+   * The certificates the policy asks of this nomination that the nominator has not uploaded yet,
+   * counting those `arriving` with it (a batch import's files).
+   */
+  async missingEvidence(
+    actor: Actor,
+    nomination: Nomination,
+    arriving: readonly AttachmentPurpose[] = [],
+  ): Promise<AttachmentPurpose[]> {
+    if (!(await this.policies.active()).evidenceRequired) return [];
+    const present = await this.attachments.pendingPurposes(nomination.creditCode, actor.username);
+    return requiredEvidence(nomination).filter((p) => !present.includes(p) && !arriving.includes(p));
   }
 
   /** Validates the whole nomination (400), then checks who may nominate it (403). */

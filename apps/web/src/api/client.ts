@@ -122,10 +122,33 @@ export async function download(path: string, fallbackName: string, query?: Query
   const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
   const plain = /filename="?([^";]+)"?/i.exec(disposition)?.[1];
   const name = encoded ? decodeURIComponent(encoded) : (plain ?? fallbackName);
-  const url = URL.createObjectURL(await res.blob());
+  save(await res.blob(), name);
+}
+
+function save(file: Blob, name: string) {
+  const url = URL.createObjectURL(file);
   const link = document.createElement('a');
   link.href = url;
   link.download = name;
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * Opens a PDF the API answers (审批单, 一企一档) in a new tab, where the browser's viewer prints it.
+ * The tab is opened on the click, before the fetch, so no pop-up blocker stops it; when the
+ * browser gives no tab, the file is downloaded instead.
+ */
+export async function openPdf(path: string, fallbackName: string): Promise<void> {
+  const tab = window.open('', '_blank');
+  try {
+    const file = await (await send(path, {})).blob();
+    if (!tab) return save(file, fallbackName);
+    const url = URL.createObjectURL(file);
+    tab.location.href = url;
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  } catch (e) {
+    tab?.close();
+    throw e;
+  }
 }

@@ -347,6 +347,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/enterprises/{creditCode}/dossier.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 打印一企一档 The enterprise’s dossier as an A4 PDF
+         * @description The current lifecycle: data, criteria, every opinion, diagnosis, ledger, quarterly figures, membership and evidence, with the same scope and redaction as the JSON reads.
+         */
+        get: operations["EnterprisesController_dossier"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/enterprises/{creditCode}/statechart": {
         parameters: {
             query?: never;
@@ -462,8 +482,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 批量推荐 Import nominations from .xlsx
-         * @description Valid rows start lifecycles; invalid rows come back with row number and reasons. At most 500 rows, 2 MB.
+         * 批量推荐 Import nominations from .xlsx, with their certificates
+         * @description Valid rows start lifecycles; invalid rows come back with row number and reasons, a missing certificate named with the file to attach. At most 500 rows; the sheet at most 2 MB, each file at most MAX_UPLOAD_MB. A certificate whose name is not of the pattern or matches no row is a 400 and nothing starts.
          */
         post: operations["NominationsController_import"];
         delete?: never;
@@ -909,6 +929,26 @@ export interface paths {
         };
         /** 任务详情 A task with its form, the enterprise’s summary and the comments */
         get: operations["TasksController_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/approval-sheet.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 打印审批单 The task’s 审批单 as an A4 PDF
+         * @description The case file the task is decided on and, once done, its outcome: the same scope and redaction as GET /api/tasks/:id.
+         */
+        get: operations["TasksController_approvalSheet"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1957,7 +1997,8 @@ export interface components {
         SessionDto: {
             id: string;
             username: string;
-            role: string;
+            /** @enum {string} */
+            role: "system_admin" | "security_admin" | "audit_admin" | "city_coordinator" | "industry_officer" | "sme_officer" | "finance_officer" | "district_officer" | "commissioner" | "enterprise_user" | "auditor" | "leader";
             clientAddress: string | null;
             createdAt: string;
             lastSeenAt: string;
@@ -1969,7 +2010,8 @@ export interface components {
         };
         LockoutDto: {
             username: string;
-            role: string;
+            /** @enum {string} */
+            role: "system_admin" | "security_admin" | "audit_admin" | "city_coordinator" | "industry_officer" | "sme_officer" | "finance_officer" | "district_officer" | "commissioner" | "enterprise_user" | "auditor" | "leader";
             lockedUntil: string;
         };
         LockoutListDto: {
@@ -3991,6 +4033,55 @@ export interface operations {
             };
         };
     };
+    EnterprisesController_dossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                creditCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description malformed JSON, invalid or unknown field (details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description no token, or an invalid, expired or signed-out one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unknown, or outside the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     EnterprisesController_statechart: {
         parameters: {
             query?: never;
@@ -4289,8 +4380,13 @@ export interface operations {
         requestBody: {
             content: {
                 "multipart/form-data": {
-                    /** Format: binary */
+                    /**
+                     * Format: binary
+                     * @description the .xlsx, or one .zip holding it and the certificates
+                     */
                     file: string;
+                    /** @description C3 / C5 certificates named <creditCode>-C3.<ext> / <creditCode>-C5.<ext> */
+                    certificates?: string[];
                 };
             };
         };
@@ -5643,6 +5739,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TaskDetailDto"];
+                };
+            };
+            /** @description malformed JSON, invalid or unknown field (details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description no token, or an invalid, expired or signed-out one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unknown, or outside the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    TasksController_approvalSheet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
             /** @description malformed JSON, invalid or unknown field (details name each field) */

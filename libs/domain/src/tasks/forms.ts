@@ -82,7 +82,7 @@ export const PROBLEM_FIELDS: Field[] = [
   },
 ];
 
-const LISTING_PROGRESS = [
+export const LISTING_PROGRESS = [
   { value: 'none', label: t('暂无计划', 'No plan') },
   { value: 'preparing', label: t('筹备中', 'Preparing') },
   { value: 'tutoring', label: t('辅导备案', 'In tutoring') },

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Actor } from '../../api/types';
 import { openPage, USERS } from '../../test/open-page';
 import { REFERENCE } from '../../test/reference.fixture';
@@ -95,6 +95,19 @@ describe('enterprise page', () => {
     const files = await screen.findByTestId('attachments');
     await waitFor(() => expect(files).toHaveTextContent('技术中心认定.pdf'));
     expect(files).toHaveTextContent('district-500112');
+  });
+
+  it('opens the 一企一档 PDF in a new tab to print', async () => {
+    const tab = { location: { href: '' }, close: vi.fn() };
+    vi.spyOn(window, 'open').mockReturnValue(tab as unknown as Window);
+    URL.createObjectURL = vi.fn(() => 'blob:dossier');
+    URL.revokeObjectURL = vi.fn();
+    const { calls } = open(USERS.coordinator, { [`GET /enterprises/${CODE}/dossier.pdf`]: '%PDF-1.7' });
+    await userEvent.click(await screen.findByRole('button', { name: /打印一企一档/ }));
+    await waitFor(() => expect(tab.location.href).toBe('blob:dossier'));
+    expect(window.open).toHaveBeenCalledWith('', '_blank');
+    expect(calls.map((c) => c.path)).toContain(`/enterprises/${CODE}/dossier.pdf`);
+    vi.restoreAllMocks();
   });
 
   it('shows the refusal when the enterprise is outside the caller’s scope', async () => {

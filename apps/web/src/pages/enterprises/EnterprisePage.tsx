@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { useApi, useGet } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { PrintButton } from '../../components/PrintButton';
 import type { Statechart } from '../../components/statechart/definition';
 import { StatechartDiagram } from '../../components/statechart/StatechartDiagram';
 import { Attachments } from './Attachments';
@@ -42,7 +43,14 @@ export function EnterprisePage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {e.name}
         </Typography.Title>
-        <WhistleButton enterprise={e} onBlown={reload} />
+        <Space wrap>
+          <WhistleButton enterprise={e} onBlown={reload} />
+          <PrintButton
+            path={`/enterprises/${encodeURIComponent(e.creditCode)}/dossier.pdf`}
+            fileName={`dossier-${e.creditCode}.pdf`}
+            label="printDossier"
+          />
+        </Space>
       </Space>
       <EnterpriseFacts enterprise={e} />
       <Card title={t('sections.statechart')} size="small">

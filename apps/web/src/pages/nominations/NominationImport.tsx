@@ -1,4 +1,6 @@
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import { ALLOWED_EXTENSIONS, PURPOSE_LABELS } from '@hardtech/domain/attachments';
+import type { AttachmentPurpose } from '@hardtech/domain/attachments';
 import { Alert, Button, Space, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +9,7 @@ import { api, download } from '../../api/client';
 import type { FieldError } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
+import { useLocalText } from '../../i18n';
 
 /** POST /api/nominations/import: valid rows start lifecycles, invalid ones come back with reasons. */
 interface ImportResult {
@@ -14,18 +17,33 @@ interface ImportResult {
   rejected: { row: number; creditCode: string | null; errors: FieldError[] }[];
 }
 
+const CERTIFICATE_TYPES = ALLOWED_EXTENSIONS.filter(
+  (e) => !['docx', 'xlsx', 'pptx', 'doc', 'xls', 'ppt'].includes(e),
+)
+  .map((e) => `.${e}`)
+  .join(',');
+
+/**
+ * 批量推荐: the sheet (.xlsx, or one .zip holding it and the certificates) and the C3 / C5
+ * certificates named `<统一社会信用代码>-C3.pdf` / `-C5.pdf`, sent together.
+ */
 export function NominationImport() {
   const { t } = useTranslation('nomination');
+  const local = useLocalText();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error>();
   const [result, setResult] = useState<ImportResult>();
+  const [sheet, setSheet] = useState<File>();
+  const [certificates, setCertificates] = useState<File[]>([]);
 
-  const upload = async (file: File) => {
+  const submit = async () => {
+    if (!sheet) return;
     setBusy(true);
     setError(undefined);
     setResult(undefined);
     const body = new FormData();
-    body.append('file', file);
+    body.append('file', sheet);
+    for (const c of certificates) body.append('certificates', c);
     try {
       setResult(await api<ImportResult>('/nominations/import', { body }));
     } catch (e) {
@@ -34,30 +52,62 @@ export function NominationImport() {
       setBusy(false);
     }
   };
+  /** A refusal's field in words: the column header the server names, or the certificate. */
+  const fieldLabel = (field: string) => {
+    const purpose = /^certificates\.(C3|C5)$/.exec(field)?.[1] as AttachmentPurpose | undefined;
+    if (purpose) return local(PURPOSE_LABELS[purpose]);
+    return field === 'certificates' ? t('import.certificatesField') : field;
+  };
+  const listed = (files: File[]) =>
+    files.map((f, i) => ({ uid: `${i}-${f.name}`, name: f.name, status: 'done' as const }));
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Paragraph type="secondary">{t('import.help')}</Typography.Paragraph>
-      <Space wrap>
-        <Button
-          icon={<DownloadOutlined />}
-          onClick={() => download('/nominations/import/template', t('import.templateName')).catch(setError)}
-        >
-          {t('import.template')}
-        </Button>
+      <Button
+        icon={<DownloadOutlined />}
+        onClick={() => download('/nominations/import/template', t('import.templateName')).catch(setError)}
+      >
+        {t('import.template')}
+      </Button>
+      <div data-testid="import-sheet">
+        <Typography.Text strong>{t('import.sheet')}</Typography.Text>
         <Upload
-          accept=".xlsx"
-          showUploadList={false}
+          accept=".xlsx,.zip"
+          maxCount={1}
+          fileList={listed(sheet ? [sheet] : [])}
+          onRemove={() => setSheet(undefined)}
           beforeUpload={(file) => {
-            void upload(file);
+            setSheet(file);
             return false;
           }}
         >
-          <Button type="primary" icon={<UploadOutlined />} loading={busy}>
-            {t('import.upload')}
-          </Button>
+          <Button icon={<UploadOutlined />}>{t('import.upload')}</Button>
         </Upload>
-      </Space>
+      </div>
+      <div data-testid="import-certificates">
+        <Typography.Text strong>{t('import.certificates')}</Typography.Text>
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+          {t('import.certificatesHelp')}
+        </Typography.Paragraph>
+        <Upload
+          accept={CERTIFICATE_TYPES}
+          multiple
+          fileList={listed(certificates)}
+          onRemove={(removed) =>
+            setCertificates((all) => all.filter((f, i) => `${i}-${f.name}` !== removed.uid))
+          }
+          beforeUpload={(file) => {
+            setCertificates((all) => [...all, file]);
+            return false;
+          }}
+        >
+          <Button icon={<PaperClipOutlined />}>{t('import.addCertificates')}</Button>
+        </Upload>
+      </div>
+      <Button type="primary" onClick={() => void submit()} disabled={!sheet} loading={busy}>
+        {t('import.start')}
+      </Button>
       <ErrorAlert error={error} />
       {result && (
         <div data-testid="import-result">
@@ -97,7 +147,7 @@ export function NominationImport() {
                     <ul style={{ margin: 0, paddingLeft: 18 }}>
                       {errors.map((e, i) => (
                         <li key={i}>
-                          <code>{e.field}</code> {e.message}
+                          <Typography.Text strong>{fieldLabel(e.field)}</Typography.Text>：{e.message}
                         </li>
                       ))}
                     </ul>

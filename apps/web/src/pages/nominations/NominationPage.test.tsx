@@ -140,7 +140,7 @@ describe('nomination form', () => {
 });
 
 describe('nomination import', () => {
-  it('uploads the sheet and lists accepted codes and rejected rows with their reasons', async () => {
+  it('sends the sheet with the certificates and lists accepted codes and each row’s reasons in words', async () => {
     const { calls } = openPage('/nominations/new', DISTRICT_OFFICER, {
       'GET /reference': REFERENCE,
       'POST /nominations/import': {
@@ -149,28 +149,60 @@ describe('nomination import', () => {
           {
             row: 3,
             creditCode: '915001120000000010',
-            errors: [{ field: 'creditCode', message: '统一社会信用代码校验位错误' }],
+            errors: [{ field: '统一社会信用代码', message: '统一社会信用代码校验位错误' }],
+          },
+          {
+            row: 4,
+            creditCode: '91500112MA5U000002',
+            errors: [
+              {
+                field: 'certificates.C5',
+                message: '缺少Ⅰ类知识产权证书，请附文件 91500112MA5U000002-C5.pdf（或图片）',
+              },
+            ],
           },
         ],
       },
     });
     await userEvent.click(await screen.findByRole('tab', { name: 'Excel 批量导入' }));
+    const start = screen.getByRole('button', { name: '开始导入' });
+    expect(start).toBeDisabled();
     const sheet = new File(['PK'], '推荐.xlsx', {
       type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     });
-    const input = document.querySelector<HTMLInputElement>('input[type=file][accept=".xlsx"]')!;
-    await userEvent.upload(input, sheet);
+    const sheetInput = document.querySelector<HTMLInputElement>(
+      '[data-testid=import-sheet] input[type=file]',
+    )!;
+    await userEvent.upload(sheetInput, sheet);
+    const certificates = [`${CODE}-C3.pdf`, `${CODE}-C5.pdf`].map(
+      (name) => new File(['%PDF-1.4'], name, { type: 'application/pdf' }),
+    );
+    const certificateInput = document.querySelector<HTMLInputElement>(
+      '[data-testid=import-certificates] input[type=file]',
+    )!;
+    await userEvent.upload(certificateInput, certificates);
+    expect(screen.getByTestId('import-certificates')).toHaveTextContent(`${CODE}-C5.pdf`);
+    await userEvent.click(start);
 
     const result = await screen.findByTestId('import-result');
-    expect(result).toHaveTextContent('导入完成：1 家已推荐，1 行未通过');
+    expect(result).toHaveTextContent('导入完成：1 家已推荐，2 行未通过');
     expect(within(screen.getByTestId('import-accepted')).getByRole('link')).toHaveAttribute(
       'href',
       `/enterprises/${CODE}`,
     );
     const rejected = within(screen.getByTestId('import-rejected'));
     expect(rejected.getByRole('cell', { name: '3' })).toBeInTheDocument();
-    expect(rejected.getByText('统一社会信用代码校验位错误')).toBeInTheDocument();
+    expect(screen.getByTestId('import-rejected')).toHaveTextContent(
+      '统一社会信用代码：统一社会信用代码校验位错误',
+    );
+    // The certificate is named in words, never by its code.
+    expect(screen.getByTestId('import-rejected')).toHaveTextContent('Ⅰ类知识产权证书：缺少');
+    expect(screen.getByTestId('import-rejected')).not.toHaveTextContent('certificates.C5');
     const post = calls.find((c) => c.path === '/nominations/import')!;
     expect((form(post).get('file') as File).name).toBe('推荐.xlsx');
+    expect((form(post).getAll('certificates') as File[]).map((f) => f.name)).toEqual([
+      `${CODE}-C3.pdf`,
+      `${CODE}-C5.pdf`,
+    ]);
   });
 });

@@ -6,6 +6,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useReference } from '../../api/reference';
 import { useGet } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { PrintButton } from '../../components/PrintButton';
 import { useLocalText } from '../../i18n';
 import { AssignmentButtons } from './AssignmentButtons';
 import { CommentsPanel } from './CommentsPanel';
@@ -47,7 +48,14 @@ export function TaskPage() {
       <Card
         title={`${text(detail.label)} · ${detail.enterpriseName}`}
         extra={
-          open ? <AssignmentButtons taskId={detail.id} can={detail.actions} onChange={task.reload} /> : null
+          <Space wrap>
+            {open && <AssignmentButtons taskId={detail.id} can={detail.actions} onChange={task.reload} />}
+            <PrintButton
+              path={`/tasks/${detail.id}/approval-sheet.pdf`}
+              fileName={`approval-sheet-${detail.id}.pdf`}
+              label="printSheet"
+            />
+          </Space>
         }
       >
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>

@@ -1,0 +1,18 @@
+import { StreamableFile } from '@nestjs/common';
+import type { Response } from 'express';
+
+/**
+ * A file answer: an ASCII file name for old clients, the Chinese one (RFC 5987) for the rest;
+ * `attachment` to save it, `inline` to show it (a PDF to print).
+ */
+export function fileAnswer(
+  res: Response,
+  file: Buffer,
+  o: { type: string; disposition: 'attachment' | 'inline'; asciiName: string; chineseName: string },
+): StreamableFile {
+  res.set({
+    'Content-Type': o.type,
+    'Content-Disposition': `${o.disposition}; filename="${o.asciiName}"; filename*=UTF-8''${encodeURIComponent(o.chineseName)}`,
+  });
+  return new StreamableFile(file);
+}

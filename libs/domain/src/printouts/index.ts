@@ -1,0 +1,4 @@
+export * from './approval-sheet';
+export * from './dossier';
+export { wanYuan } from './print-format';
+export * from './printout';

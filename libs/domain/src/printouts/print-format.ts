@@ -1,0 +1,40 @@
+import type { Option } from '../forms/schema';
+import type { Text } from '../text';
+
+const YUAN_PER_WAN = 10_000;
+const NONE = '—';
+
+/** Money as officers read it on paper: integer yuan in 万元 with separators, e.g. 1,234.5678万元. */
+export function wanYuan(yuan: number | null | undefined): string {
+  if (yuan === null || yuan === undefined) return NONE;
+  const wan = (yuan / YUAN_PER_WAN).toLocaleString('en-US', { maximumFractionDigits: 4 });
+  return `${wan}万元`;
+}
+
+/** A ratio as a percentage with two decimals (R&D intensity, doubling growth). */
+export function percent(ratio: number | null | undefined): string {
+  return ratio === null || ratio === undefined ? NONE : `${(ratio * 100).toFixed(2)}%`;
+}
+
+/** An enumerated value by its Chinese label; an unknown value as it is, never an empty cell. */
+export function optionLabel(options: readonly Option[], value: unknown): string {
+  if (value === null || value === undefined || value === '') return NONE;
+  return options.find((o) => o.value === value)?.label.zh ?? String(value);
+}
+
+/**
+ * A person as a 审批单 names them: display name, and the department on its own line (a name never
+ * wraps into it); a dash when the reader may not know who.
+ */
+export function personLine(name: string | null | undefined, department?: Text | null): string {
+  if (!name) return NONE;
+  return department ? `${name}\n${department.zh}` : name;
+}
+
+export function text(value: string | null | undefined): string {
+  return value === null || value === undefined || value.trim() === '' ? NONE : value;
+}
+
+export function yesNo(value: boolean | null | undefined): string {
+  return value === null || value === undefined ? NONE : value ? '是' : '否';
+}

@@ -1,0 +1,157 @@
+import { buildCaseFile, CaseFacts, CaseNames, CompletedStep } from '../case-file';
+import { personDepartment } from '../departments';
+import { sampleNomination } from '../samples';
+import { approvalSheet, SheetTask } from './approval-sheet';
+import { dossier, DossierFacts } from './dossier';
+import { wanYuan } from './print-format';
+import type { Printout } from './printout';
+
+const facts: CaseFacts = {
+  nomination: sampleNomination({ revenuePrevYear: 52_345_678, rdExpensePrevYear: 4_000_000 }),
+  stage: 'supporting',
+  lifecycleNo: 1,
+  screening: {
+    policyVersion: 3,
+    criteria: [{ id: 'C4', kind: 'hard', outcome: 'pass', detail: '研发投入强度 7.64%', detailEn: '' }],
+  },
+  leadCluster: 'T2',
+  commissioner: 'comm',
+  districtLiaison: 'liaison',
+  baselineRevenue: 52_345_678,
+};
+const names: CaseNames = {
+  district: () => '渝北区',
+  cluster: () => '集成电路',
+  person: (u) =>
+    u === 'dist'
+      ? {
+          displayName: '李区县',
+          role: 'district_officer',
+          department: personDepartment('district_officer', { districts: ['500112'] }),
+        }
+      : { displayName: '王专员', role: 'commissioner', department: personDepartment('commissioner', {}) },
+};
+const feedback: CompletedStep = {
+  taskId: 't2',
+  taskType: 'DISTRICT_FEEDBACK',
+  outcome: 'support',
+  data: { opinion: '同意推荐' },
+  actor: 'dist',
+  at: '2026-12-02T02:00:00.000Z',
+};
+const task: SheetTask = {
+  id: 't2',
+  type: 'DISTRICT_FEEDBACK',
+  status: 'done',
+  stage: 'feedback',
+  createdAt: '2026-12-01T02:00:00.000Z',
+  dueAt: '2026-12-11T02:00:00.000Z',
+  outcome: 'support',
+  completedAt: feedback.at,
+};
+const printed = (p: Printout) =>
+  JSON.stringify([p.title, p.subtitle, p.sections.map((s) => [s.heading, s.fields, s.table?.rows, s.empty])]);
+
+describe('wanYuan', () => {
+  it.each([
+    [52_345_678, '5,234.5678万元'],
+    [100_000_000, '10,000万元'],
+    [0, '0万元'],
+    [null, '—'],
+  ])('%s yuan reads %s', (yuan, text) => expect(wanYuan(yuan)).toBe(text));
+});
+
+describe('approvalSheet', () => {
+  it('prints a done task with its outcome, opinion and author by name and department, in words', () => {
+    const file = buildCaseFile('city_coordinator', facts, [feedback], [], names);
+    const sheet = approvalSheet(task, file, '2026-12-05T02:00:00.000Z');
+    expect(sheet.title).toBe('中小型硬科技企业帮扶库 审批单');
+    expect(sheet.sections[0].fields).toEqual(
+      expect.arrayContaining([
+        { label: '事项', value: '区县反馈意见' },
+        { label: '办理结果', value: '同意' },
+        { label: '办理意见', value: '同意推荐' },
+        { label: '办理人', value: '李区县\n渝北区经信部门' },
+      ]),
+    );
+    const text = printed(sheet);
+    for (const words of ['5,234.5678万元', '集成电路', '王专员', '研发投入强度不低于5%', '符合']) {
+      expect(text).toContain(words);
+    }
+    for (const code of [
+      'DISTRICT_FEEDBACK',
+      'support',
+      'enterprise_tech_center',
+      'supporting',
+      'undefined',
+    ]) {
+      expect(text).not.toContain(code);
+    }
+  });
+
+  it('prints no author, opinion or criteria for the enterprise, only what its case file holds', () => {
+    const file = buildCaseFile('enterprise_user', facts, [feedback], [], names);
+    const text = printed(approvalSheet(task, file, '2026-12-05T02:00:00.000Z'));
+    expect(text).not.toContain('同意推荐');
+    expect(text).not.toContain('李区县');
+    expect(text).not.toContain('入库条件筛选');
+    expect(text).toContain(facts.nomination.name);
+  });
+});
+
+describe('dossier', () => {
+  const enterprisePage: DossierFacts = {
+    diagnosis: { portrait: { management: { score: 4, note: '管理规范' } }, at: '2026-12-03T02:00:00.000Z' },
+    problems: [
+      {
+        title: '融资难',
+        category: 'policy_support',
+        measures: '对接银行',
+        ownerDepartment: 'finance',
+        dueAt: '2027-03-31',
+        status: 'in_progress',
+      },
+    ],
+    quarterlyReports: [
+      {
+        quarter: '2026Q4',
+        revenue: 15_000_000,
+        rdExpense: 1_200_000,
+        headcount: 80,
+        newClassOneIp: 1,
+        financing: 0,
+        listingProgress: 'preparing',
+        doubling: { growth: 0.146 },
+      },
+    ],
+    membership: [{ from: '2026-12-04', to: null, reason: null, lifecycleNo: 1 }],
+  };
+
+  it('prints the ledger, the quarters, the diagnosis and the membership in words', () => {
+    const file = buildCaseFile('city_coordinator', facts, [feedback], [], names);
+    const text = printed(dossier(file, enterprisePage, '2026-12-05T02:00:00.000Z'));
+    for (const words of [
+      '一企一档',
+      '管理体制',
+      '管理规范',
+      '政策保障问题',
+      '产业金融处',
+      '化解中',
+      '筹备中',
+    ]) {
+      expect(text).toContain(words);
+    }
+    expect(text).toContain('1,500万元');
+    expect(text).toContain('14.60%');
+    expect(text).toContain('在库');
+  });
+
+  it('prints no portrait when the reader has none (the enterprise, the departments)', () => {
+    const file = buildCaseFile('enterprise_user', facts, [], [], names);
+    const text = printed(
+      dossier(file, { ...enterprisePage, diagnosis: { at: null } }, '2026-12-05T02:00:00.000Z'),
+    );
+    expect(text).not.toContain('管理规范');
+    expect(text).toContain('暂无诊断');
+  });
+});
