@@ -1,12 +1,19 @@
 # One image for the API, the worker and the one-shot migration; the command picks the role
 # (docker-compose.yml). Logs are JSON on stdout; configuration is the environment only. The `edge`
-# stage is nginx with the built web files (compose's nginx service).
+# stage is nginx with the built web files (compose's nginx service); `certs` makes Temporal's
+# certificates (compose's certs job).
 FROM node:22-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN node scripts/build.mjs && npm prune --omit=dev
+
+# docker compose's one-shot `certs` job: Temporal's CA and certificates for mTLS, made with openssl by
+# the same script as the cluster profile's (deploy/temporal/certificates.sh).
+FROM alpine:3.22 AS certs
+RUN apk add --no-cache openssl
+COPY deploy/temporal/certificates.sh /usr/local/bin/temporal-certificates.sh
 
 FROM nginx:1.28-bookworm AS edge
 COPY --from=build /app/apps/web/dist /usr/share/nginx/html

@@ -1,33 +1,16 @@
 // The cluster profile's private CA for Temporal's mTLS (issue 20: the engine is not a back door):
 // generated with openssl at first start into data/…/certs (never committed), reused afterwards.
+// The recipe is deploy/temporal/certificates.sh, which docker compose's `certs` job runs too.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { ROOT } from './paths.mjs';
 import { ok, step } from './log.mjs';
 
 /** The name in the server certificate; clients verify it (the frontend listens on 127.0.0.1). */
 export const TEMPORAL_SERVER_NAME = 'localhost';
 
-function openssl(args, cwd) {
-  const r = spawnSync('openssl', args, { cwd, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`openssl ${args[0]} failed: ${r.stderr}`);
-}
-
-/** A P-256 key in PKCS#8, which Go (the server) and rustls (the SDK's core) both read. */
-const ecKey = (dir, file) =>
-  openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', file], dir);
-
-/** An EC key and a certificate signed by the CA, with the given extensions. */
-function issue(dir, name, subject, extensions) {
-  writeFileSync(join(dir, `${name}.ext`), `${extensions.join('\n')}\n`);
-  ecKey(dir, `${name}.key`);
-  openssl(['req', '-new', '-key', `${name}.key`, '-subj', subject, '-out', `${name}.csr`], dir);
-  openssl(
-    ['x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial',
-      '-days', '825', '-sha256', '-extfile', `${name}.ext`, '-out', `${name}.pem`],
-    dir,
-  ); // prettier-ignore
-}
+export const CERTIFICATES_SCRIPT = join(ROOT, 'deploy/temporal/certificates.sh');
 
 /**
  * CA, server and client certificates under `dir`: { ca, server: {cert, key}, client: {cert, key},
@@ -42,18 +25,10 @@ export function ensureTemporalCertificates(dir) {
   };
   if ([files.ca, files.server.cert, files.client.cert].every((f) => existsSync(f))) return files;
   step(`Temporal mTLS: creating a CA and certificates in ${dir}`);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  ecKey(dir, 'ca.key');
-  openssl(
-    ['req', '-x509', '-new', '-key', 'ca.key', '-subj', '/O=hardtech-pool/CN=hardtech Temporal CA',
-      '-days', '3650', '-sha256', '-out', 'ca.pem'],
-    dir,
-  ); // prettier-ignore
-  issue(dir, 'server', `/O=hardtech-pool/CN=${TEMPORAL_SERVER_NAME}`, [
-    `subjectAltName=DNS:${TEMPORAL_SERVER_NAME},IP:127.0.0.1`,
-    'extendedKeyUsage=serverAuth,clientAuth',
-  ]);
-  issue(dir, 'client', '/O=hardtech-pool/CN=hardtech-app', ['extendedKeyUsage=clientAuth']);
+  const r = spawnSync('sh', [CERTIFICATES_SCRIPT, dir, TEMPORAL_SERVER_NAME, 'IP:127.0.0.1'], {
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`${CERTIFICATES_SCRIPT} failed: ${r.stderr}`);
   ok('Temporal mTLS: certificates ready (the frontend accepts only clients this CA signed)');
   return files;
 }

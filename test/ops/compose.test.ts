@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { parse } from 'yaml';
@@ -50,6 +51,29 @@ const { compose } = load();
 const services = compose.services;
 const env = (service: string): Record<string, string> => services[service].environment ?? {};
 
+// Where the certs job writes Temporal's CA and certificates, and every other service reads them.
+const CERTS = compose.services.certs.volumes[0].replace(/^temporal-certs:/, '');
+const CERTS_MOUNT = `temporal-certs:${CERTS}:ro`;
+// The certs job's own script, run into a temporary folder, stands in for the volume, so that
+// libs/config finds the files the compose file names (it refuses unreadable certificate files).
+let certsDir: string;
+beforeAll(() => {
+  certsDir = mkdtempSync(join(tmpdir(), 'compose-certs-'));
+  const [, script, , serverName] = services.certs.command;
+  const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
+  const source = new RegExp(`^COPY (\\S+) ${script}$`, 'm').exec(dockerfile)![1];
+  execFileSync('sh', [join(ROOT, source), certsDir, serverName], { stdio: 'pipe' });
+});
+afterAll(() => rmSync(certsDir, { recursive: true, force: true }));
+/** A service's environment with the certificate paths moved from the volume to certsDir. */
+const onThisMachine = (service: string): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(env(service)).map(([k, v]) => [
+      k,
+      v.startsWith(`${CERTS}/`) ? certsDir + v.slice(CERTS.length) : v,
+    ]),
+  );
+
 describe('docker-compose.yml', () => {
   it('is a valid Compose file by the specification’s schema', () => {
     const validate = new Ajv2020({ strict: false, allErrors: true, validateFormats: false }).compile(
@@ -84,6 +108,7 @@ describe('docker-compose.yml', () => {
   it('has the topology of the cluster profile', () => {
     expect(Object.keys(services).sort()).toEqual([
       'api',
+      'certs',
       'migrate',
       'nginx',
       'postgres',
@@ -96,7 +121,7 @@ describe('docker-compose.yml', () => {
     expect(services.worker.deploy.replicas).toBe(CLUSTER.workerReplicas);
     expect(services.api.deploy.replicas).toBe(CLUSTER.apiReplicas);
     expect(services.postgres.volumes).toEqual(['postgres-data:/var/lib/postgresql/data']);
-    expect(Object.keys(compose.volumes)).toEqual(['postgres-data', 'files']);
+    expect(Object.keys(compose.volumes)).toEqual(['postgres-data', 'files', 'temporal-certs']);
   });
 
   it('runs the Temporal versions the cluster profile builds from the Go module proxy', () => {
@@ -125,6 +150,7 @@ describe('docker-compose.yml', () => {
     }
     expect(services.temporal.volumes).toEqual([
       `./deploy/temporal/dynamicconfig.yaml:${temporal.DYNAMIC_CONFIG_FILE_PATH}:ro`,
+      CERTS_MOUNT,
     ]);
     expect(existsSync(join(ROOT, 'deploy/temporal/dynamicconfig.yaml'))).toBe(true);
   });
@@ -145,8 +171,8 @@ describe('docker-compose.yml', () => {
   it('gives our processes only variables they read, and a configuration they accept', () => {
     for (const service of ['api', 'worker', 'migrate']) {
       expect(Object.keys(env(service)).filter((k) => !(k in CONFIG_VARIABLES))).toEqual([]);
-      expect(() => loadConfig(env(service))).not.toThrow();
-      expect(loadConfig(env(service))).toMatchObject({ env: 'production', demoMode: false });
+      expect(() => loadConfig(onThisMachine(service))).not.toThrow();
+      expect(loadConfig(onThisMachine(service))).toMatchObject({ env: 'production', demoMode: false });
     }
   });
 
@@ -157,10 +183,10 @@ describe('docker-compose.yml', () => {
       expect(existsSync(join(ROOT, file))).toBe(true);
     }
     const seconds = (s: string) => Number(/^(\d+)s$/.exec(s)![1]);
-    const api = loadConfig(env('api')).shutdown;
+    const api = loadConfig(onThisMachine('api')).shutdown;
     expect(seconds(services.api.stop_grace_period)).toBeGreaterThan(api.delaySeconds + api.timeoutSeconds);
     expect(seconds(services.worker.stop_grace_period)).toBeGreaterThan(
-      loadConfig(env('worker')).worker.shutdownGraceSeconds,
+      loadConfig(onThisMachine('worker')).worker.shutdownGraceSeconds,
     );
   });
 
@@ -213,9 +239,9 @@ describe('docker-compose.yml', () => {
 
   it('keeps evidence files on one named volume, shared by the API replicas and owned by node', () => {
     const dir = env('api').FILE_STORE_DIR;
-    expect(loadConfig(env('api')).files.dir).toBe(dir);
+    expect(loadConfig(onThisMachine('api')).files.dir).toBe(dir);
     for (const service of ['api', 'worker']) {
-      expect(services[service].volumes).toEqual([`files:${dir}`]);
+      expect(services[service].volumes).toEqual([`files:${dir}`, CERTS_MOUNT]);
       expect(env(service).FILE_STORE_DIR).toBe(dir);
     }
     const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
@@ -245,5 +271,98 @@ describe('docker-compose.yml', () => {
     ]).toString();
     expect(env('nginx').API_SERVERS).toBe(servers);
     expect(env('nginx').TEMPORAL_UI).toBe(`temporal-ui:${env('temporal-ui').TEMPORAL_UI_PORT}`);
+  });
+});
+
+describe('docker-compose.yml: Temporal with mutual TLS, as the cluster profile runs it', () => {
+  const talksToTemporal = Object.keys(services).filter(
+    (name) => env(name).TEMPORAL_ADDRESS === 'temporal:7233',
+  );
+  const dependsOnCerts = (name: string) => services[name].depends_on?.certs?.condition;
+
+  it('gives every client of temporal:7233 the client certificate from the certs volume', () => {
+    expect(talksToTemporal.sort()).toEqual(['api', 'migrate', 'temporal-setup', 'temporal-ui', 'worker']);
+    for (const name of talksToTemporal) {
+      expect([name, env(name)]).toEqual([
+        name,
+        expect.objectContaining({
+          TEMPORAL_TLS_CA: `${CERTS}/ca.pem`,
+          TEMPORAL_TLS_CERT: `${CERTS}/client.pem`,
+          TEMPORAL_TLS_KEY: `${CERTS}/client.key`,
+          // The name in the server certificate: the host the clients dial.
+          TEMPORAL_TLS_SERVER_NAME: services.certs.command[3],
+        }),
+      ]);
+      expect([name, services[name].volumes]).toEqual([name, expect.arrayContaining([CERTS_MOUNT])]);
+      expect([name, dependsOnCerts(name)]).toEqual([name, 'service_completed_successfully']);
+    }
+    expect(env('temporal-ui').TEMPORAL_TLS_ENABLE_HOST_VERIFICATION).toBe('true');
+    // libs/config turns them into the connection's TLS settings, with files the certs job makes.
+    expect(loadConfig(onThisMachine('worker')).temporal.tls).toEqual({
+      caPath: join(certsDir, 'ca.pem'),
+      certPath: join(certsDir, 'client.pem'),
+      keyPath: join(certsDir, 'client.key'),
+      serverName: 'temporal',
+    });
+  });
+
+  it('requires client certificates of the CA on the frontend and between the server’s services', () => {
+    const server = env('temporal');
+    expect(server).toMatchObject({
+      TEMPORAL_TLS_REQUIRE_CLIENT_AUTH: 'true',
+      TEMPORAL_TLS_SERVER_CERT: `${CERTS}/server.pem`,
+      TEMPORAL_TLS_SERVER_KEY: `${CERTS}/server.key`,
+      TEMPORAL_TLS_SERVER_CA_CERT: `${CERTS}/ca.pem`,
+      TEMPORAL_TLS_INTERNODE_SERVER_NAME: 'temporal',
+      TEMPORAL_TLS_FRONTEND_CERT: `${CERTS}/server.pem`,
+      TEMPORAL_TLS_FRONTEND_KEY: `${CERTS}/server.key`,
+      // The image's template lists both client CAs when the first is set: both are ours.
+      TEMPORAL_TLS_CLIENT1_CA_CERT: `${CERTS}/ca.pem`,
+      TEMPORAL_TLS_CLIENT2_CA_CERT: `${CERTS}/ca.pem`,
+      TEMPORAL_TLS_FRONTEND_SERVER_NAME: 'temporal',
+    });
+    expect(services.temporal.volumes).toContain(CERTS_MOUNT);
+    expect(dependsOnCerts('temporal')).toBe('service_completed_successfully');
+    // The certificate the server presents carries the name its clients check.
+    const san = execFileSync('openssl', [
+      'x509',
+      '-in',
+      join(certsDir, 'server.pem'),
+      '-noout',
+      '-ext',
+      'subjectAltName',
+    ]);
+    expect(san.toString()).toContain(`DNS:${server.TEMPORAL_TLS_FRONTEND_SERVER_NAME}`);
+  });
+
+  it('makes the certificates in a one-shot job from the Dockerfile’s certs stage, the only writer', () => {
+    expect(services.certs).toMatchObject({ build: { context: '.', target: 'certs' }, restart: 'no' });
+    expect(services.certs.volumes).toEqual([`temporal-certs:${CERTS}`]);
+    const [shell, script, dir] = services.certs.command;
+    expect([shell, dir]).toEqual(['sh', CERTS]);
+    const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
+    const stage = dockerfile.slice(dockerfile.indexOf(' AS certs\n'));
+    expect(stage.slice(0, stage.indexOf('\nFROM '))).toContain(
+      `RUN apk add --no-cache openssl\nCOPY deploy/temporal/certificates.sh ${script}`,
+    );
+    const readers = Object.keys(services).filter((name) =>
+      (services[name].volumes ?? []).some((v: string) => v.startsWith('temporal-certs:')),
+    );
+    expect(readers.sort()).toEqual([...talksToTemporal, 'certs', 'temporal'].sort());
+    for (const name of readers.filter((n) => n !== 'certs')) {
+      expect(services[name].volumes.filter((v: string) => v.startsWith('temporal-certs:'))).toEqual([
+        CERTS_MOUNT,
+      ]);
+    }
+  });
+
+  it('hands the keys to the runtime users: uid/gid 1000 (node, temporal), and the UI by its group', () => {
+    expect(env('certs').CERT_OWNER).toBe('1000:1000');
+    expect(services['temporal-ui'].group_add).toEqual(['1000']);
+    const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
+    // The app image runs as `node` of node:22-bookworm-slim, whose uid and gid are 1000.
+    expect(dockerfile.slice(dockerfile.lastIndexOf('FROM '))).toMatch(
+      /^FROM node:22-bookworm-slim\n[\s\S]*^USER node$/m,
+    );
   });
 });
