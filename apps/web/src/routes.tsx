@@ -23,6 +23,7 @@ const PAGE_MODULES = {
   NominationPage: () => import('./pages/nominations/NominationPage').then((m) => m.NominationPage),
   NotificationsPage: () => import('./pages/notifications/NotificationsPage').then((m) => m.NotificationsPage),
   TaskPage: () => import('./pages/tasks/TaskPage').then((m) => m.TaskPage),
+  SecurityPage: () => import('./pages/security/SecurityPage').then((m) => m.SecurityPage),
 };
 
 /** Loads every page's chunk now (the component tests, so that they wait for data, not for modules). */
@@ -45,6 +46,7 @@ const LedgerPage = lazyPage(PAGE_MODULES.LedgerPage);
 const NominationPage = lazyPage(PAGE_MODULES.NominationPage);
 const NotificationsPage = lazyPage(PAGE_MODULES.NotificationsPage);
 const TaskPage = lazyPage(PAGE_MODULES.TaskPage);
+const SecurityPage = lazyPage(PAGE_MODULES.SecurityPage);
 
 /** Pages behind the navigation entry of the same path share its roles. */
 const PAGES: { path: string; nav: string; element: ReactNode }[] = [
@@ -60,6 +62,7 @@ const PAGES: { path: string; nav: string; element: ReactNode }[] = [
   { path: '/admin/policy', nav: 'policy', element: <PolicyPage /> },
   { path: '/admin/users', nav: 'users', element: <UsersPage /> },
   { path: '/admin/calendar', nav: 'calendar', element: <CalendarPage /> },
+  { path: '/security', nav: 'security', element: <SecurityPage /> },
 ];
 
 function Forbidden() {

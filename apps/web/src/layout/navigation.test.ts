@@ -27,7 +27,8 @@ describe('navigation by role', () => {
     expect(visible('system_admin')).not.toContain('audit');
     expect(visible('audit_admin')).toEqual(['audit', 'notifications']);
     expect(homeFor('audit_admin')).toBe('/audit');
-    expect(visible('security_admin')).toEqual(['notifications']);
+    expect(visible('security_admin')).toEqual(['notifications', 'security']);
+    expect(homeFor('security_admin')).toBe('/security');
     expect(visible('city_coordinator')).not.toContain('audit');
   });
 });

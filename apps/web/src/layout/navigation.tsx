@@ -5,6 +5,7 @@ import {
   DashboardOutlined,
   FileAddOutlined,
   InboxOutlined,
+  SafetyOutlined,
   SettingOutlined,
   ShopOutlined,
   TeamOutlined,
@@ -51,6 +52,7 @@ export const NAVIGATION: NavItem[] = [
     icon: <CalendarOutlined />,
     roles: CONFIGURERS,
   },
+  { key: 'security', path: '/security', icon: <SafetyOutlined />, roles: ['security_admin'] },
 ];
 
 export function allows(item: Pick<NavItem, 'roles'>, role: Role): boolean {
@@ -60,6 +62,6 @@ export function allows(item: Pick<NavItem, 'roles'>, role: Role): boolean {
 /** Where a user lands after signing in: the inbox for those with tasks, else the dashboard. */
 export function homeFor(role: Role): string {
   if (AUDIT_LOG_READERS.includes(role)) return '/audit';
-  if (!BUSINESS.includes(role)) return '/notifications';
+  if (role === 'security_admin') return '/security';
   return OFFICERS.includes(role) && role !== 'leader' ? '/inbox' : '/dashboard';
 }

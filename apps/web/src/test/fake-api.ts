@@ -6,7 +6,24 @@ export interface FakeCall {
   body: unknown;
 }
 
-type Handler = (call: FakeCall) => { status?: number; body?: unknown } | undefined;
+export type Handler = (call: FakeCall) => { status?: number; body?: unknown } | undefined;
+
+/** A route that refuses its first call with 400 naming `field` (as the API's validation does), then answers `ok`. */
+export function refusingOnce(
+  field: string,
+  message: string,
+  ok: (call: FakeCall) => { status?: number; body?: unknown } = (call) => ({ body: call.body }),
+): Handler {
+  let refused = false;
+  return (call) => {
+    if (refused) return ok(call);
+    refused = true;
+    return {
+      status: 400,
+      body: { statusCode: 400, code: 'INVALID_INPUT', message: '输入有误', details: [{ field, message }] },
+    };
+  };
+}
 
 /**
  * Component tests answer the page's HTTP requests from a table of routes, like the API would,

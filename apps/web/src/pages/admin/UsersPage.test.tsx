@@ -1,7 +1,7 @@
 import { ROLE_LABELS } from '@hardtech/domain/roles';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { FakeCall } from '../../test/fake-api';
+import { type FakeCall, refusingOnce } from '../../test/fake-api';
 import { fastUser, openPage, USERS } from '../../test/open-page';
 
 const userEvent = fastUser();
@@ -37,23 +37,10 @@ async function pick(label: string, option: string, within_: HTMLElement) {
 
 describe('user administration', () => {
   it('creates a district officer with the districts the role needs, and shows a refusal beside its field', async () => {
-    let refuse = true;
     const { calls } = openPage('/admin/users', USERS.admin, {
       'GET /reference': REFERENCE,
       'GET /users': LIST,
-      'POST /users': (call: FakeCall) =>
-        refuse
-          ? ((refuse = false),
-            {
-              status: 400,
-              body: {
-                statusCode: 400,
-                code: 'INVALID_INPUT',
-                message: '输入有误',
-                details: [{ field: 'password', message: '密码至少 10 位' }],
-              },
-            })
-          : { status: 201, body: call.body },
+      'POST /users': refusingOnce('password', '密码至少 10 位', (call) => ({ status: 201, body: call.body })),
     });
     const table = await screen.findByTestId('users-table');
     expect(await within(table).findByText('区县经信部门')).toBeInTheDocument();

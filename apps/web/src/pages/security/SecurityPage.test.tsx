@@ -1,0 +1,82 @@
+import { DEFAULT_SECURITY_POLICY } from '@hardtech/domain/security-policy';
+import { ROLE_LABELS } from '@hardtech/domain/roles';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { type Handler, refusingOnce } from '../../test/fake-api';
+import { fastUser, openPage } from '../../test/open-page';
+
+const userEvent = fastUser();
+const SECURITY_ADMIN = {
+  username: 'security-admin',
+  role: 'security_admin',
+  scope: {},
+  displayName: '安全管理员',
+} as const;
+const REFERENCE = { districts: [], clusters: [], stages: {}, taskTypes: {}, roles: ROLE_LABELS };
+const SESSION = {
+  id: '6f1c1b7e-0d1a-4a59-9a51-2b0f8d3c1e11',
+  username: 'commissioner',
+  role: 'commissioner',
+  clientAddress: '203.0.113.9',
+  createdAt: '2026-12-05T01:00:00Z',
+  lastSeenAt: '2026-12-05T01:10:00Z',
+  endsAt: '2026-12-05T01:40:00Z',
+};
+const routes = (put: Handler) => ({
+  'GET /reference': REFERENCE,
+  'GET /security/policy': DEFAULT_SECURITY_POLICY,
+  'PUT /security/policy': put,
+  'GET /security/sessions': { items: [SESSION] },
+  'GET /security/lockouts': {
+    items: [{ username: 'ent-xince', role: 'enterprise_user', lockedUntil: '2026-12-05T02:00:00Z' }],
+  },
+  [`DELETE /security/sessions/${SESSION.id}`]: { status: 200 },
+  'DELETE /security/lockouts/ent-xince': { status: 200 },
+});
+
+describe('security administration (安全管理员)', () => {
+  it('saves the whole policy with a changed lockout count, and shows a refusal beside its field', async () => {
+    const { calls } = openPage(
+      '/security',
+      SECURITY_ADMIN,
+      routes(refusingOnce('maxFailedLogins', '应为 3–10 的整数')),
+    );
+    const field = await screen.findByLabelText('连续输错密码锁定次数');
+    await waitFor(() => expect(field).toHaveValue('5'));
+    await userEvent.clear(field);
+    await userEvent.type(field, '30');
+    await userEvent.click(screen.getByTestId('security-policy-save'));
+    expect(await screen.findAllByText('应为 3–10 的整数')).not.toHaveLength(0);
+
+    await userEvent.clear(field);
+    await userEvent.type(field, '3');
+    await userEvent.click(screen.getByTestId('security-policy-save'));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(2));
+    expect(calls.filter((c) => c.method === 'PUT').at(-1)?.body).toEqual({
+      ...DEFAULT_SECURITY_POLICY,
+      maxFailedLogins: 3,
+    });
+  });
+
+  it('revokes a live session after confirmation and unlocks a locked account', async () => {
+    const { calls } = openPage(
+      '/security',
+      SECURITY_ADMIN,
+      routes(() => ({ body: {} })),
+    );
+    const sessions = await screen.findByTestId('security-sessions');
+    expect(await within(sessions).findByText('203.0.113.9')).toBeInTheDocument();
+    fireEvent.click(within(sessions).getByTestId(`revoke-${SESSION.id}`));
+    const confirm = (await screen.findByText(/确定结束 commissioner 的这个会话？/)).closest(
+      '.ant-popover',
+    ) as HTMLElement;
+    fireEvent.click(within(confirm).getByText(/^确\s*定$/));
+    fireEvent.click(await screen.findByTestId('unlock-ent-xince'));
+    await waitFor(() =>
+      expect(calls.filter((c) => c.method === 'DELETE').map((c) => c.path)).toEqual([
+        `/security/sessions/${SESSION.id}`,
+        '/security/lockouts/ent-xince',
+      ]),
+    );
+  });
+});

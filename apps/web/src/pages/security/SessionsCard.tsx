@@ -1,0 +1,99 @@
+import { Button, Card, Popconfirm } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { useAction } from '../../api/useAction';
+import { useApi } from '../../api/useApi';
+import { useReferenceNames } from '../../api/referenceNames';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
+import { formatDateTime } from '../../components/time';
+import { useLocalText } from '../../i18n';
+import type { Lockout, Session } from './security';
+
+/** Live sessions, each revocable, and locked accounts, each unlockable. */
+export function SessionsCard() {
+  const { t } = useTranslation('admin');
+  const local = useLocalText();
+  const { reference } = useReferenceNames();
+  const sessions = useApi<{ items: Session[] }>('/security/sessions');
+  const lockouts = useApi<{ items: Lockout[] }>('/security/lockouts');
+  // 204 answers nothing: `true` tells a done removal from a refused one (undefined).
+  const remove = useAction((path: string) => api<void>(path, { method: 'DELETE' }).then(() => true));
+  const run = (path: string, then: () => void) => void remove.run(path).then((done) => done && then());
+  const role = (r: Session['role']) => local(reference?.roles[r]) || r;
+
+  const sessionColumns: ColumnsType<Session> = [
+    { title: t('security.sessions.username'), dataIndex: 'username', width: 150 },
+    { title: t('security.sessions.role'), dataIndex: 'role', width: 130, render: role },
+    { title: t('security.sessions.clientAddress'), dataIndex: 'clientAddress', width: 150 },
+    { title: t('security.sessions.createdAt'), dataIndex: 'createdAt', width: 170, render: formatDateTime },
+    { title: t('security.sessions.lastSeenAt'), dataIndex: 'lastSeenAt', width: 170, render: formatDateTime },
+    { title: t('security.sessions.endsAt'), dataIndex: 'endsAt', width: 170, render: formatDateTime },
+    {
+      title: '',
+      key: 'revoke',
+      width: 90,
+      render: (_, s) => (
+        <Popconfirm
+          title={t('security.sessions.confirmRevoke', { name: s.username })}
+          onConfirm={() => run(`/security/sessions/${s.id}`, sessions.reload)}
+        >
+          <Button type="link" size="small" danger data-testid={`revoke-${s.id}`}>
+            {t('security.sessions.revoke')}
+          </Button>
+        </Popconfirm>
+      ),
+    },
+  ];
+  const lockoutColumns: ColumnsType<Lockout> = [
+    { title: t('security.sessions.username'), dataIndex: 'username', width: 150 },
+    { title: t('security.sessions.role'), dataIndex: 'role', width: 130, render: role },
+    {
+      title: t('security.lockouts.lockedUntil'),
+      dataIndex: 'lockedUntil',
+      width: 170,
+      render: formatDateTime,
+    },
+    {
+      title: '',
+      key: 'unlock',
+      width: 90,
+      render: (_, l) => (
+        <Button
+          type="link"
+          size="small"
+          data-testid={`unlock-${l.username}`}
+          onClick={() => run(`/security/lockouts/${l.username}`, lockouts.reload)}
+        >
+          {t('security.lockouts.unlock')}
+        </Button>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <Card title={t('security.sessions.title')} data-testid="security-sessions" style={{ marginTop: 16 }}>
+        <ErrorAlert error={sessions.error} />
+        <ResponsiveTable
+          rowKey="id"
+          columns={sessionColumns}
+          dataSource={sessions.data?.items ?? []}
+          loading={sessions.loading}
+          pagination={false}
+        />
+      </Card>
+      <Card title={t('security.lockouts.title')} data-testid="security-lockouts" style={{ marginTop: 16 }}>
+        <ErrorAlert error={lockouts.error ?? remove.error} />
+        <ResponsiveTable
+          rowKey="username"
+          columns={lockoutColumns}
+          dataSource={lockouts.data?.items ?? []}
+          loading={lockouts.loading}
+          pagination={false}
+        />
+      </Card>
+    </>
+  );
+}
