@@ -8,7 +8,7 @@ import { ensureDependencies } from './lib/deps.mjs';
 const started = Date.now();
 await ensureDependencies();
 const { ensureBuilt } = await import('./lib/build.mjs');
-const { provisionPostgres } = await import('./lib/postgres.mjs');
+const { databaseEnv, provisionPostgres } = await import('./lib/postgres.mjs');
 const { provisionTemporal } = await import('./lib/temporal.mjs');
 const { migrate, startApplication } = await import('./lib/stack.mjs');
 const { run, stopAll } = await import('./lib/processes.mjs');
@@ -33,6 +33,7 @@ try {
   await ensureBuilt();
   postgres = await provisionPostgres({
     urlFromEnv: process.env.DATABASE_URL,
+    migrationUrlFromEnv: process.env.MIGRATION_DATABASE_URL,
     database: process.env.DB_NAME ?? 'hardtech',
     embeddedDir: join(DATA, 'pg'),
     embeddedPort: 54329,
@@ -46,7 +47,7 @@ try {
   });
   const env = {
     ...process.env,
-    DATABASE_URL: postgres.url,
+    ...databaseEnv(postgres),
     TEMPORAL_ADDRESS: temporal.address,
     DEMO_MODE: String(demo),
   };

@@ -17,6 +17,7 @@ const ROOT = join(__dirname, '../..');
 const CLUSTER = JSON.parse(readFileSync(join(ROOT, 'deploy/cluster.json'), 'utf8'));
 const SECRETS = {
   POSTGRES_PASSWORD: 'pg-secret',
+  POSTGRES_APP_PASSWORD: 'pg-app-secret',
   JWT_SECRET: 'j'.repeat(40),
   ADMIN_PASSWORD: 'admin-secret-1',
 };
@@ -77,6 +78,7 @@ describe('docker-compose.yml', () => {
     expect([...new Set(load({}).errors.map((e) => e.split(':')[0]))].sort()).toEqual([
       'ADMIN_PASSWORD',
       'JWT_SECRET',
+      'POSTGRES_APP_PASSWORD',
       'POSTGRES_PASSWORD',
     ]);
   });

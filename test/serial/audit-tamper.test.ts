@@ -2,18 +2,86 @@ import { Client } from 'pg';
 import { createUser, Member } from '../support/cast';
 import { expectOk } from '../support/lifecycle';
 
-// Issue 6 §2: a superuser's direct edit or deletion of an audit row (the only way past the
-// append-only triggers) is named by GET /api/audit/verify. It breaks the one global chain for a
-// moment, so it runs alone; every change is undone before the next step.
+// Issue 6 §2 and issue 20.2: a superuser's direct edit or deletion of an audit row (the only way
+// past the append-only triggers) is named by GET /api/audit/verify; the application's own role
+// cannot get past them at all. It breaks the one global chain for a moment, so it runs alone;
+// every change is undone before the next step.
 let superuser: Client;
+let app: Client;
 let auditor: Member;
 
 beforeAll(async () => {
   auditor = await createUser('auditor', {}); // its login is audited: the chain has rows
-  superuser = new Client({ connectionString: process.env.DATABASE_URL });
-  await superuser.connect();
+  // The owner that migrates (a superuser on the test stack), and the role the API connects as.
+  superuser = new Client({ connectionString: process.env.MIGRATION_DATABASE_URL });
+  app = new Client({ connectionString: process.env.DATABASE_URL });
+  await Promise.all([superuser.connect(), app.connect()]);
 });
-afterAll(() => superuser.end());
+afterAll(() => Promise.all([superuser.end(), app.end()]));
+
+describe('the application role (DATABASE_URL)', () => {
+  it('is another role than the owner, neither superuser nor owner of anything', async () => {
+    const { rows } = await app.query(
+      `SELECT current_user AS name, r.rolsuper, r.rolcreaterole, r.rolbypassrls,
+         (SELECT count(*)::int FROM pg_class WHERE relowner = r.oid) AS owned,
+         (SELECT count(*)::int FROM pg_proc WHERE proowner = r.oid) AS functions
+       FROM pg_roles r WHERE r.rolname = current_user`,
+    );
+    const owner = await superuser.query(`SELECT current_user AS name`);
+    expect(rows[0].name).not.toBe(owner.rows[0].name);
+    expect(rows[0]).toMatchObject({
+      rolsuper: false,
+      rolcreaterole: false,
+      rolbypassrls: false,
+      owned: 0,
+      functions: 0,
+    });
+  });
+
+  it('may only append to and read the audit log', async () => {
+    const { rows } = await app.query(
+      `SELECT p AS privilege, has_table_privilege('audit_events', p) AS granted
+       FROM unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'TRIGGER', 'REFERENCES']) p`,
+    );
+    expect(Object.fromEntries(rows.map((r) => [r.privilege, r.granted]))).toEqual({
+      SELECT: true,
+      INSERT: true,
+      UPDATE: false,
+      DELETE: false,
+      TRUNCATE: false,
+      TRIGGER: false,
+      REFERENCES: false,
+    });
+  });
+
+  it('is refused every change to the audit log, its triggers and its functions', async () => {
+    const [{ seq }] = (await app.query(`SELECT max(seq) AS seq FROM audit_events`)).rows;
+    const before = await verify();
+    for (const sql of [
+      `UPDATE audit_events SET actor = 'mallory' WHERE seq = ${seq}`,
+      `DELETE FROM audit_events WHERE seq = ${seq}`,
+      `TRUNCATE audit_events`,
+      `UPDATE audit_chain_head SET seq = 0`,
+      `DELETE FROM audit_chain_head`,
+      `ALTER TABLE audit_events DISABLE TRIGGER USER`,
+      `ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only`,
+      `DROP TRIGGER audit_events_append_only ON audit_events`,
+      `CREATE TRIGGER mallory BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION audit_refuse_change()`,
+      `ALTER TABLE audit_events OWNER TO current_user`,
+      `DROP TABLE audit_events`,
+      `CREATE OR REPLACE FUNCTION audit_event_digest(e audit_events) RETURNS text LANGUAGE sql AS $$ SELECT e.hash::text $$`,
+      `CREATE OR REPLACE FUNCTION audit_verify(OUT checked bigint, OUT first_broken_at bigint, OUT reason text,
+         OUT head_seq bigint, OUT head_hash text) LANGUAGE sql AS $$ SELECT 0::bigint, NULL::bigint, NULL, 0::bigint, '' $$`,
+      `DROP FUNCTION audit_event_digest(audit_events)`,
+      // A function of its own that would shadow the chain's: no CREATE on the schema.
+      `CREATE FUNCTION public.audit_shadow() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$`,
+      `SET session_replication_role = replica`,
+    ]) {
+      await expect(app.query(sql)).rejects.toMatchObject({ code: '42501' });
+    }
+    expect(await verify()).toEqual(before);
+  });
+});
 
 /** Runs statements with the append-only guard switched off, as only an owner or superuser can. */
 async function behindTheGuard(...statements: string[]): Promise<void> {

@@ -23,6 +23,18 @@ const file = (name: string) => {
 };
 
 describe('configuration', () => {
+  it('migrates as the owner of MIGRATION_DATABASE_URL, else as DATABASE_URL (issue 20.2)', () => {
+    expect(loadConfig(base).database.migrationUrl).toBe(base.DATABASE_URL);
+    const owner = 'postgres://owner:x@127.0.0.1:5432/hardtech';
+    expect(loadConfig({ ...base, MIGRATION_DATABASE_URL: owner }).database).toMatchObject({
+      url: base.DATABASE_URL,
+      migrationUrl: owner,
+    });
+    expect(problems({ ...base, MIGRATION_DATABASE_URL: 'mysql://x' })).toEqual([
+      'MIGRATION_DATABASE_URL must start with postgres://',
+    ]);
+  });
+
   it('has working defaults for development, with demo mode on', () => {
     const c = loadConfig(base);
     expect(c).toMatchObject({ env: 'development', demoMode: true, port: 3000 });

@@ -15,7 +15,12 @@ export interface AppConfig {
   metricsToken?: string;
   port: number;
   logLevel: LogLevel;
-  database: { url: string; poolSize: number };
+  /**
+   * `url`: the application role the API and the worker connect as (no UPDATE, DELETE or TRUNCATE on
+   * the audit log). `migrationUrl`: the owner that migrates and grants that role its rights; only
+   * the migration reads it (defaults to `url`: one role, the audit log then within the app's reach).
+   */
+  database: { url: string; migrationUrl: string; poolSize: number };
   temporal: {
     address: string;
     namespace: string;
@@ -70,7 +75,10 @@ export const CONFIG_VARIABLES = {
     'API in production: bearer token of the Prometheus scraper for /metrics, 32+ characters (else no /metrics)',
   PORT: 'API: HTTP port (default 3000)',
   LOG_LEVEL: 'debug, info, warn or error (default info); logs are JSON lines on stdout',
-  DATABASE_URL: 'PostgreSQL, postgres://user:password@host:port/database (required)',
+  DATABASE_URL:
+    'PostgreSQL as the application role, postgres://user:password@host:port/database (required; the migration creates the role and sets its password when MIGRATION_DATABASE_URL names another user)',
+  MIGRATION_DATABASE_URL:
+    'migration only: PostgreSQL as the schema owner (default DATABASE_URL); never give it to the API or the worker',
   DATABASE_POOL_SIZE: 'connections per process (default 10)',
   TEMPORAL_ADDRESS: 'Temporal frontend host:port (default 127.0.0.1:7233)',
   TEMPORAL_NAMESPACE: 'Temporal namespace (default "default")',
@@ -124,6 +132,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!databaseUrl)
     read.problems.push('DATABASE_URL is required (postgres://user:password@host:port/database)');
   else read.check(/^postgres(ql)?:\/\//.test(databaseUrl), 'DATABASE_URL must start with postgres://');
+  const ownerUrl = read.string('MIGRATION_DATABASE_URL');
+  read.check(
+    !ownerUrl || /^postgres(ql)?:\/\//.test(ownerUrl),
+    'MIGRATION_DATABASE_URL must start with postgres://',
+  );
+  const migrationUrl = ownerUrl ?? databaseUrl;
 
   const jwtSecret = read.string('JWT_SECRET') ?? (production ? '' : DEV_JWT_SECRET);
   if (!jwtSecret) read.problems.push('JWT_SECRET is required in production');
@@ -168,7 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metricsToken,
     port,
     logLevel,
-    database: { url: databaseUrl, poolSize: read.int('DATABASE_POOL_SIZE', 10, 1, 200) },
+    database: { url: databaseUrl, migrationUrl, poolSize: read.int('DATABASE_POOL_SIZE', 10, 1, 200) },
     temporal,
     auth: {
       jwtSecret,
