@@ -2,6 +2,7 @@
 // Only Node built-ins are imported before dependencies are installed.
 import { join } from 'node:path';
 import { DATA, ROOT } from './lib/paths.mjs';
+import { auditEnv } from './lib/audit-key.mjs';
 import { bold, fail, notable, ok, step } from './lib/log.mjs';
 import { ensureDependencies } from './lib/deps.mjs';
 
@@ -48,6 +49,7 @@ try {
   const env = {
     ...process.env,
     ...databaseEnv(postgres),
+    ...auditEnv(DATA),
     TEMPORAL_ADDRESS: temporal.address,
     DEMO_MODE: String(demo),
   };

@@ -8,6 +8,7 @@ import { ok, step } from './log.mjs';
 import { clusterNginxVars, startNginx } from './nginx.mjs';
 import { superviseProcess, waitFor } from './processes.mjs';
 import { applicationProcessEnv } from './stack.mjs';
+import { auditEnv } from './audit-key.mjs';
 
 const node = process.execPath;
 
@@ -129,6 +130,7 @@ export async function provisionClusterProfile(options) {
     ...process.env,
     ...extraEnv,
     ...databaseEnv(postgres),
+    ...auditEnv(dataDir),
     TEMPORAL_ADDRESS: temporal.address,
     TEMPORAL_NAMESPACE: namespace,
     ...temporal.clientEnv,

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA } from './paths.mjs';
+import { auditEnv } from './audit-key.mjs';
 import { databaseEnv, provisionPostgres } from './postgres.mjs';
 import { provisionedServers } from './stack.mjs';
 import { portOpen, provisionTemporal } from './temporal.mjs';
@@ -58,6 +59,7 @@ export function freshStack() {
       ADMIN_PASSWORD: `${name}-admin-123456`,
       LOG_LEVEL: 'info',
       FILE_STORE_DIR: join(dataDir, 'files'),
+      ...auditEnv(dataDir),
       // Workers take any free port for health and metrics: stacks run side by side.
       WORKER_HTTP_PORT: '0',
     };

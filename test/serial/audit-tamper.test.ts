@@ -83,14 +83,23 @@ describe('the application role (DATABASE_URL)', () => {
   });
 });
 
-/** Runs statements with the append-only guard switched off, as only an owner or superuser can. */
+const CHAIN_TRIGGERS = {
+  audit_events: ['audit_events_chain', 'audit_events_append_only', 'audit_events_no_truncate'],
+  audit_chain_head: ['audit_chain_head_guard', 'audit_chain_head_no_truncate'],
+};
+
+/** Runs statements with the append-only guards switched off, as only an owner or superuser can. */
 async function behindTheGuard(...statements: string[]): Promise<void> {
   await superuser.query('BEGIN');
   try {
-    await superuser.query(`ALTER TABLE audit_events DISABLE TRIGGER USER`);
+    for (const table of Object.keys(CHAIN_TRIGGERS)) {
+      await superuser.query(`ALTER TABLE ${table} DISABLE TRIGGER USER`);
+    }
     for (const sql of statements) await superuser.query(sql);
-    for (const trigger of ['audit_events_chain', 'audit_events_append_only', 'audit_events_no_truncate']) {
-      await superuser.query(`ALTER TABLE audit_events ENABLE ALWAYS TRIGGER ${trigger}`);
+    for (const [table, triggers] of Object.entries(CHAIN_TRIGGERS)) {
+      for (const trigger of triggers) {
+        await superuser.query(`ALTER TABLE ${table} ENABLE ALWAYS TRIGGER ${trigger}`);
+      }
     }
     await superuser.query('COMMIT');
   } catch (e) {
@@ -101,36 +110,66 @@ async function behindTheGuard(...statements: string[]): Promise<void> {
 
 const verify = () => expectOk(auditor.api.get('/api/audit/verify'));
 
-it('reports the first edited row, then an intact chain once the edit is undone', async () => {
+/** Keeps rows from `seq` on and the head in temporary tables, to put back exactly as they were. */
+async function keep(seq: number): Promise<() => Promise<void>> {
+  await superuser.query(`CREATE TEMP TABLE kept AS SELECT * FROM audit_events WHERE seq >= ${seq}`);
+  await superuser.query(`CREATE TEMP TABLE kept_head AS SELECT * FROM audit_chain_head`);
+  return async () => {
+    await behindTheGuard(
+      `DELETE FROM audit_events WHERE seq >= ${seq}`,
+      `INSERT INTO audit_events SELECT * FROM kept`,
+      `UPDATE audit_chain_head h SET seq = k.seq, hash = k.hash FROM kept_head k`,
+    );
+    await superuser.query(`DROP TABLE kept, kept_head`);
+  };
+}
+
+/**
+ * What a superuser who knows migration 1764400000000 can do: recompute every plain hash and link
+ * from `seq` to the head, and move the head along, so the plain chain holds again.
+ */
+const replainFrom = (seq: number) => `DO $$
+  DECLARE s bigint;
+  BEGIN
+    FOR s IN SELECT seq FROM audit_events WHERE seq >= ${seq} ORDER BY seq LOOP
+      UPDATE audit_events SET hash_alg = 'sha256',
+        prev_hash = coalesce((SELECT hash FROM audit_events WHERE seq = s - 1), repeat('0', 64))
+      WHERE seq = s;
+      UPDATE audit_events e SET hash = audit_event_digest(e) WHERE seq = s;
+    END LOOP;
+    UPDATE audit_chain_head SET hash = (SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1);
+  END $$`;
+
+it('reports an edited row, also once a superuser recomputed the plain hashes down the chain', async () => {
   const before = await verify();
   expect(before).toMatchObject({ ok: true, firstBrokenAt: null, reason: null });
   expect(before.checked).toBe(before.head.seq);
 
   const { rows } = await superuser.query(
-    `SELECT seq, actor, data FROM audit_events WHERE action = 'auth.login' ORDER BY seq DESC LIMIT 1`,
+    `SELECT seq FROM audit_events WHERE action = 'auth.login' ORDER BY seq DESC LIMIT 1`,
   );
-  const row = rows[0];
-  await behindTheGuard(`UPDATE audit_events SET actor = 'someone-else' WHERE seq = ${row.seq}`);
-  expect(await verify()).toMatchObject({
-    ok: false,
-    firstBrokenAt: Number(row.seq),
-    reason: 'content_changed',
-  });
+  const seq = Number(rows[0].seq);
+  const restore = await keep(seq);
+  try {
+    await behindTheGuard(`UPDATE audit_events SET actor = 'someone-else' WHERE seq = ${seq}`);
+    expect(await verify()).toMatchObject({ ok: false, firstBrokenAt: seq, reason: 'content_changed' });
 
-  // Recomputing the edited row's hash does not hide it: the next row no longer links to it.
-  await behindTheGuard(`UPDATE audit_events e SET hash = audit_event_digest(e) WHERE seq = ${row.seq}`);
-  const relinked = await verify();
-  if (Number(row.seq) < relinked.head.seq) {
-    expect(relinked).toMatchObject({ ok: false, firstBrokenAt: Number(row.seq) + 1, reason: 'link_broken' });
-  } else {
-    expect(relinked).toMatchObject({ ok: false, firstBrokenAt: Number(row.seq), reason: 'head_mismatch' });
+    // Every hash and link from the edit on recomputed as the plain chain had them: the old check,
+    // reproduced here, passes from there to the head — the keyed one does not.
+    await behindTheGuard(replainFrom(seq));
+    const { rows: plain } = await superuser.query(
+      `SELECT count(*)::int AS wrong FROM audit_events e
+       WHERE e.seq >= $1 AND (e.hash <> audit_event_digest(e)
+          OR e.prev_hash <> (SELECT p.hash FROM audit_events p WHERE p.seq = e.seq - 1)
+          OR e.hash <> (SELECT hash FROM audit_chain_head) AND e.seq = (SELECT seq FROM audit_chain_head))`,
+      [seq],
+    );
+    expect(plain).toEqual([{ wrong: 0 }]);
+    expect(await verify()).toMatchObject({ ok: false, firstBrokenAt: seq, reason: 'content_changed' });
+  } finally {
+    await restore();
   }
-
-  await behindTheGuard(
-    `UPDATE audit_events SET actor = '${row.actor}' WHERE seq = ${row.seq}`,
-    `UPDATE audit_events e SET hash = audit_event_digest(e) WHERE seq = ${row.seq}`,
-  );
-  expect(await verify()).toMatchObject({ ok: true, firstBrokenAt: null });
+  expect(await verify()).toMatchObject({ ok: true, firstBrokenAt: null, checked: before.checked });
 });
 
 it('reports a deleted row, in the middle or at the end of the chain', async () => {
@@ -138,14 +177,38 @@ it('reports a deleted row, in the middle or at the end of the chain', async () =
   const { rows } = await superuser.query(`SELECT max(seq) AS last FROM audit_events`);
   const last = Number(rows[0].last);
   for (const seq of [last - 1, last]) {
-    await superuser.query(`CREATE TEMP TABLE kept AS SELECT * FROM audit_events WHERE seq = ${seq}`);
-    await behindTheGuard(`DELETE FROM audit_events WHERE seq = ${seq}`);
-    expect(await verify()).toMatchObject({ ok: false, firstBrokenAt: seq, reason: 'missing_row' });
-    // Put back exactly as it was (the chain trigger is off, so position, time and hashes stay).
-    await behindTheGuard(`INSERT INTO audit_events SELECT * FROM kept`);
-    await superuser.query(`DROP TABLE kept`);
+    const restore = await keep(seq);
+    try {
+      await behindTheGuard(`DELETE FROM audit_events WHERE seq = ${seq}`);
+      expect(await verify()).toMatchObject({ ok: false, firstBrokenAt: seq, reason: 'missing_row' });
+    } finally {
+      await restore();
+    }
     expect(await verify()).toMatchObject({ ok: true, firstBrokenAt: null, checked: last });
   }
+});
+
+it('reports truncation up to the last signed checkpoint, also with the head reset', async () => {
+  // The API signs a checkpoint every AUDIT_CHECKPOINT_INTERVAL (a few seconds on the test stack).
+  let signed = await verify();
+  for (let i = 0; i < 60 && signed.checkpoint?.seq !== signed.head.seq; i++) {
+    await new Promise((r) => setTimeout(r, 500));
+    signed = await verify();
+  }
+  expect(signed).toMatchObject({ ok: true, checkpoint: { seq: signed.head.seq, hash: signed.head.hash } });
+
+  const restore = await keep(1);
+  try {
+    // An empty chain with its head at the start is intact in itself: only the checkpoint knows.
+    await behindTheGuard(
+      `TRUNCATE audit_events`,
+      `UPDATE audit_chain_head SET seq = 0, hash = repeat('0', 64)`,
+    );
+    expect(await verify()).toMatchObject({ ok: false, checked: 0, firstBrokenAt: 1, reason: 'missing_row' });
+  } finally {
+    await restore();
+  }
+  expect(await verify()).toMatchObject({ ok: true, firstBrokenAt: null, checked: signed.head.seq });
 });
 
 it('leaves the guard on for everyone, as the migration set it', async () => {

@@ -1,3 +1,4 @@
+import { getHashes } from 'node:crypto';
 import { CORP_APP_VARIABLES, DingtalkAppConfig, readCorpApps, WecomAppConfig } from './corp-apps';
 import { EnvReader } from './env-reader';
 
@@ -43,6 +44,16 @@ export interface AppConfig {
     wecomApp?: WecomAppConfig;
     dingtalkApp?: DingtalkAppConfig;
     publicUrl: string;
+  };
+  /**
+   * The keyed audit chain (issue 20.2): HMAC key and function, and where signed checkpoints of the
+   * chain's head go (a directory the database roles cannot write), every `checkpointIntervalSeconds`.
+   */
+  audit: {
+    hmacKey: string;
+    hmacAlg: 'sm3' | 'sha256';
+    checkpointDir: string;
+    checkpointIntervalSeconds: number;
   };
   /** Evidence files: where they are stored, and how large one may be. */
   files: { dir: string; maxBytes: number };
@@ -100,6 +111,13 @@ export const CONFIG_VARIABLES = {
   SMTP_URL: 'worker: SMTP server for e-mail reminders, smtp(s)://user:password@host:port (optional)',
   SMTP_FROM: 'worker: sender of e-mail reminders (default 帮扶库 <noreply@localhost>)',
   ...CORP_APP_VARIABLES,
+  AUDIT_HMAC_KEY:
+    'key of the audit chain’s HMAC, 32+ characters, kept outside the database (required in production; npm start and the tests generate one under data/)',
+  AUDIT_HMAC_ALG: 'sm3 (国密 SM3, default) or sha256: the HMAC of new audit events and checkpoints',
+  AUDIT_CHECKPOINT_DIR:
+    'API: directory of the signed audit checkpoints (append-only file; default data/audit-checkpoints)',
+  AUDIT_CHECKPOINT_INTERVAL:
+    'API: seconds between signed audit checkpoints (default 900; also at start and stop)',
   FILE_STORE_DIR: 'API: where evidence files are stored on disk (default data/files)',
   MAX_UPLOAD_MB: 'API: largest evidence file accepted, in MB (default 10)',
   WEB_ROOT: 'directory of the built web UI (default apps/web/dist)',
@@ -121,6 +139,7 @@ export class ConfigError extends Error {
 }
 
 const DEV_JWT_SECRET = 'dev-only-secret-change-me-0123456789abcdef';
+const DEV_AUDIT_HMAC_KEY = 'dev-only-audit-key-change-me-0123456789abcdef';
 const HOST_PORT = /^[\w.-]+:\d{1,5}$/;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -144,6 +163,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   else if (jwtSecret.length < 32) read.problems.push('JWT_SECRET must have at least 32 characters');
   else if (production && jwtSecret === DEV_JWT_SECRET)
     read.problems.push('JWT_SECRET must not be the development secret');
+
+  const hmacKey = read.string('AUDIT_HMAC_KEY') ?? (production ? '' : DEV_AUDIT_HMAC_KEY);
+  if (!hmacKey) read.problems.push('AUDIT_HMAC_KEY is required in production');
+  else if (hmacKey.length < 32) read.problems.push('AUDIT_HMAC_KEY must have at least 32 characters');
+  else if (production && hmacKey === DEV_AUDIT_HMAC_KEY)
+    read.problems.push('AUDIT_HMAC_KEY must not be the development key');
+  const hmacAlg = read.oneOf('AUDIT_HMAC_ALG', ['sm3', 'sha256'] as const, 'sm3');
+  read.check(
+    getHashes().includes(hmacAlg),
+    `AUDIT_HMAC_ALG ${hmacAlg} is not offered by this Node's OpenSSL: use sha256`,
+  );
 
   const logLevel = read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info');
   const temporal = readTemporal(read);
@@ -197,6 +227,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       smtpFrom,
       allowedHosts: readAllowedHosts(read),
       ...readCorpApps(read, port),
+    },
+    audit: {
+      hmacKey,
+      hmacAlg,
+      checkpointDir: read.string('AUDIT_CHECKPOINT_DIR') ?? 'data/audit-checkpoints',
+      checkpointIntervalSeconds: read.int('AUDIT_CHECKPOINT_INTERVAL', 900, 1, 24 * 3600),
     },
     files: { dir: fileStoreDir, maxBytes: maxUploadMb * 1024 * 1024 },
 

@@ -11,6 +11,7 @@ import { SavedViews1764610000000 } from './1764610000000-SavedViews';
 import { TaskNotices1764700000000 } from './1764700000000-TaskNotices';
 import { CorpMessages1764710000000 } from './1764710000000-CorpMessages';
 import { MustChangePassword1764720000000 } from './1764720000000-MustChangePassword';
+import { KeyedAuditChain1764830000000 } from './1764830000000-KeyedAuditChain';
 
 /** In order. Never edit a migration that has shipped; add a new one. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   TaskNotices1764700000000,
   CorpMessages1764710000000,
   MustChangePassword1764720000000,
+  KeyedAuditChain1764830000000,
 ];
