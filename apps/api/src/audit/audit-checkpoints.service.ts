@@ -15,7 +15,8 @@ import { AuditChainKey } from '@hardtech/persistence/audit-chain/keyed-hash';
  * Signed checkpoints of the audit chain's head (issue 20.2): at start, every
  * AUDIT_CHECKPOINT_INTERVAL seconds (default 15 minutes) and before the API stops, into
  * AUDIT_CHECKPOINT_DIR and the log. A checkpoint is signed only after the rows since the previous
- * one verified: a chain already broken is reported, never vouched for.
+ * one verified: a chain already broken is reported, never vouched for. A head already signed is
+ * not signed again.
  */
 @Injectable()
 export class AuditCheckpoints implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -69,6 +70,9 @@ export class AuditCheckpoints implements OnApplicationBootstrap, BeforeApplicati
           `audit chain broken at seq ${check.firstBrokenAt} (${check.reason}): no checkpoint signed`,
         );
         return null;
+      }
+      if (last && last.seq === check.head.seq && last.hash === check.head.hash) {
+        return last; // nothing appended since: the last checkpoint still vouches for the head
       }
       const signed = signCheckpoint(this.key, check.head, check.legacyThrough, new Date());
       await this.file.append(signed);

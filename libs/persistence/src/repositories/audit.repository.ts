@@ -153,10 +153,21 @@ export class AuditRepository {
     this.key = auditChainKeyOf(config);
   }
 
-  /** Appends one event; inside an HTTP request it carries that request's id (X-Request-Id). */
+  /** The appends of this process, one after another (see append). */
+  private appending: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Appends one event; inside an HTTP request it carries that request's id (X-Request-Id). The
+   * chain's lock lets one append at a time through anyway: queued here, the others wait without
+   * holding a pooled connection, which the rest of the API (readiness' ping too) keeps using.
+   */
   append(e: AuditEventInput): Promise<void> {
     const event = { requestId: currentLogContext()?.requestId, ...e };
-    return this.ds.transaction((m) => appendAuditEvent(m, this.key, event));
+    const appended = this.appending.then(() =>
+      this.ds.transaction((m) => appendAuditEvent(m, this.key, event)),
+    );
+    this.appending = appended.catch(() => undefined);
+    return appended;
   }
 
   async list(f: AuditFilter): Promise<{ items: AuditEventRow[]; total: number }> {
