@@ -211,6 +211,20 @@ it('reports truncation up to the last signed checkpoint, also with the head rese
   expect(await verify()).toMatchObject({ ok: true, firstBrokenAt: null, checked: signed.head.seq });
 });
 
+it('keeps every event, also from the owner: no purge, not even of rows past 180 days', async () => {
+  // Retention (≥ 180 days) needs no purge guard of its own: nobody deletes while the guard is on.
+  const [{ seq }] = (await superuser.query(`SELECT min(seq) AS seq FROM audit_events`)).rows;
+  for (const sql of [
+    `DELETE FROM audit_events WHERE seq = ${seq}`,
+    `DELETE FROM audit_events WHERE at < now() - interval '180 days' OR seq = ${seq}`,
+    `TRUNCATE audit_events`,
+    `UPDATE audit_events SET data = '{}' WHERE seq = ${seq}`,
+  ]) {
+    await expect(superuser.query(sql)).rejects.toMatchObject({ code: '42501' });
+  }
+  expect(await verify()).toMatchObject({ ok: true });
+});
+
 it('leaves the guard on for everyone, as the migration set it', async () => {
   const { rows } = await superuser.query(
     `SELECT tgname, tgenabled FROM pg_trigger WHERE tgrelid = 'audit_events'::regclass AND NOT tgisinternal ORDER BY tgname`,
