@@ -26,6 +26,8 @@ COPY --from=build /app/dist ./dist
 COPY --from=build /app/apps/web/dist ./apps/web/dist
 COPY package.json ./
 # Evidence files: a named volume mounted here starts owned by `node`, who writes it.
+# The audit chain's signed checkpoints (issue 20.2), likewise.
+RUN mkdir -p /var/lib/hardtech/audit-checkpoints && chown node:node /var/lib/hardtech/audit-checkpoints
 RUN mkdir -p /var/lib/hardtech/files && chown node:node /var/lib/hardtech/files
 USER node
 # API on 3000; the worker's health and metrics on 9464.

@@ -33,6 +33,7 @@ try {
   await ensureBuilt();
   const profile = await provisionClusterProfile({
     postgresUrl: process.env.DATABASE_URL,
+    migrationUrl: process.env.MIGRATION_DATABASE_URL,
     temporalAddress: process.env.TEMPORAL_ADDRESS,
     namespace: process.env.TEMPORAL_NAMESPACE ?? CLUSTER.namespace,
     databases: {

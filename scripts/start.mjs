@@ -2,13 +2,14 @@
 // Only Node built-ins are imported before dependencies are installed.
 import { join } from 'node:path';
 import { DATA, ROOT } from './lib/paths.mjs';
+import { auditEnv } from './lib/audit-key.mjs';
 import { bold, fail, notable, ok, step } from './lib/log.mjs';
 import { ensureDependencies } from './lib/deps.mjs';
 
 const started = Date.now();
 await ensureDependencies();
 const { ensureBuilt } = await import('./lib/build.mjs');
-const { provisionPostgres } = await import('./lib/postgres.mjs');
+const { databaseEnv, provisionPostgres } = await import('./lib/postgres.mjs');
 const { provisionTemporal } = await import('./lib/temporal.mjs');
 const { migrate, startApplication } = await import('./lib/stack.mjs');
 const { run, stopAll } = await import('./lib/processes.mjs');
@@ -33,6 +34,7 @@ try {
   await ensureBuilt();
   postgres = await provisionPostgres({
     urlFromEnv: process.env.DATABASE_URL,
+    migrationUrlFromEnv: process.env.MIGRATION_DATABASE_URL,
     database: process.env.DB_NAME ?? 'hardtech',
     embeddedDir: join(DATA, 'pg'),
     embeddedPort: 54329,
@@ -46,7 +48,8 @@ try {
   });
   const env = {
     ...process.env,
-    DATABASE_URL: postgres.url,
+    ...databaseEnv(postgres),
+    ...auditEnv(DATA),
     TEMPORAL_ADDRESS: temporal.address,
     DEMO_MODE: String(demo),
   };

@@ -7,6 +7,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA, ROOT } from './lib/paths.mjs';
+import { auditEnv } from './lib/audit-key.mjs';
 import { fail, ok, step } from './lib/log.mjs';
 import { ensureDependencies } from './lib/deps.mjs';
 
@@ -84,7 +85,8 @@ try {
     ...process.env,
     NODE_ENV: 'test',
     DEMO_MODE: 'false',
-    DATABASE_URL: postgres.url,
+    DATABASE_URL: postgres.appUrl,
+    MIGRATION_DATABASE_URL: postgres.url,
     TEMPORAL_ADDRESS: temporal.address,
     TEMPORAL_NAMESPACE: temporal.namespace ?? 'default',
     TEMPORAL_TASK_QUEUE: 'hardtech-faults',
@@ -94,6 +96,7 @@ try {
     LOG_LEVEL: 'info',
     INITIAL_POLICY: JSON.stringify({ evidenceRequired: false }),
     FILE_STORE_DIR: join(FAULTS_DATA, 'files'),
+    ...auditEnv(FAULTS_DATA),
     WORKER_HTTP_PORT: String(WORKER_HTTP_PORT),
   };
   await migrate(env);

@@ -64,6 +64,8 @@ try {
     DINGTALK_AGENT_ID: '2001',
     DINGTALK_API_BASE: `http://127.0.0.1:${WEBHOOK_PORT - 3}`,
     PUBLIC_URL: 'https://pool.test',
+    // Signed checkpoints of the audit chain every 3 s (test/serial/audit-tamper.test.ts waits for one).
+    AUDIT_CHECKPOINT_INTERVAL: '3',
   };
   await migrate(env);
   await startApplication(env, { port: API_PORT, logDir: join(TEST_DATA, 'logs'), echo: false });

@@ -37,6 +37,12 @@ if [ ! -f "$ETC/hardtech.env" ]; then
   echo "! edit $ETC/hardtech.env (secrets, DATABASE_URL, Temporal), then run this script again" >&2
   exit 2
 fi
+# The owner's URL: systemd reads it for the migration unit; the hardtech user cannot.
+if [ ! -f "$ETC/migrate.env" ]; then
+  install -m 0600 "$SRC/deploy/systemd/migrate.env.example" "$ETC/migrate.env"
+  echo "! edit $ETC/migrate.env (MIGRATION_DATABASE_URL, the owner), then run this script again" >&2
+  exit 2
+fi
 
 echo "▸ systemd units"
 install -m 0644 "$SRC"/deploy/systemd/*.service "$SRC"/deploy/systemd/*.target /etc/systemd/system/

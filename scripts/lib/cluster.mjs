@@ -7,6 +7,8 @@ import { DIST, ROOT } from './paths.mjs';
 import { ok, step } from './log.mjs';
 import { clusterNginxVars, startNginx } from './nginx.mjs';
 import { superviseProcess, waitFor } from './processes.mjs';
+import { applicationProcessEnv } from './stack.mjs';
+import { auditEnv } from './audit-key.mjs';
 
 const node = process.execPath;
 
@@ -26,9 +28,10 @@ async function ready(url) {
  * ready. The current pids are kept in `stateFile` (JSON), for operators and the cluster test.
  */
 export async function startClusterApplication(
-  env,
+  stackEnv,
   { port, workers = 2, apis = 2, uiPort, logDir, stateFile, echo, nginxPrefix },
 ) {
+  const env = applicationProcessEnv(stackEnv);
   const ports = applicationPorts(port, Math.max(workers, apis));
   const state = { nginx: null, apis: [], workers: [] };
   const save = () => writeFileSync(stateFile, `${JSON.stringify(state, null, 2)}\n`);
@@ -96,12 +99,13 @@ export async function startClusterApplication(
  */
 export async function provisionClusterProfile(options) {
   const { postgresUrl, temporalAddress, namespace, databases, dataDir, fresh, env: extraEnv } = options;
-  const { provisionPostgres } = await import('./postgres.mjs');
+  const { databaseEnv, provisionPostgres } = await import('./postgres.mjs');
   const { postgresServer, provisionTemporalCluster } = await import('./temporal-cluster.mjs');
   const { migrate } = await import('./stack.mjs');
   const logDir = join(dataDir, 'logs');
   const postgres = await provisionPostgres({
     urlFromEnv: postgresUrl,
+    migrationUrlFromEnv: options.migrationUrl,
     database: databases.app,
     recreate: fresh,
     embeddedDir: join(dataDir, 'pg'),
@@ -125,7 +129,8 @@ export async function provisionClusterProfile(options) {
     DATABASE_POOL_SIZE: '5',
     ...process.env,
     ...extraEnv,
-    DATABASE_URL: postgres.url,
+    ...databaseEnv(postgres),
+    ...auditEnv(dataDir),
     TEMPORAL_ADDRESS: temporal.address,
     TEMPORAL_NAMESPACE: namespace,
     ...temporal.clientEnv,

@@ -1,7 +1,8 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA } from './paths.mjs';
-import { provisionPostgres } from './postgres.mjs';
+import { auditEnv } from './audit-key.mjs';
+import { databaseEnv, provisionPostgres } from './postgres.mjs';
 import { provisionedServers } from './stack.mjs';
 import { portOpen, provisionTemporal } from './temporal.mjs';
 
@@ -32,6 +33,7 @@ export function freshStack() {
     rmSync(dataDir, { recursive: true, force: true });
     const postgres = (servers.postgres = await provisionPostgres({
       urlFromEnv: process.env[`${prefix}DATABASE_URL`],
+      migrationUrlFromEnv: process.env[`${prefix}MIGRATION_DATABASE_URL`],
       database: process.env[`${prefix}DB_NAME`] ?? database,
       recreate: true,
       embeddedDir: join(dataDir, 'pg'),
@@ -49,7 +51,7 @@ export function freshStack() {
       ...process.env,
       NODE_ENV: 'test',
       DEMO_MODE: 'false',
-      DATABASE_URL: postgres.url,
+      ...databaseEnv(postgres),
       TEMPORAL_ADDRESS: temporal.address,
       TEMPORAL_TASK_QUEUE: `hardtech-${name}`,
       JWT_SECRET: `${name}-secret-0123456789abcdef0123456789`,
@@ -57,6 +59,7 @@ export function freshStack() {
       ADMIN_PASSWORD: `${name}-admin-123456`,
       LOG_LEVEL: 'info',
       FILE_STORE_DIR: join(dataDir, 'files'),
+      ...auditEnv(dataDir),
       // Workers take any free port for health and metrics: stacks run side by side.
       WORKER_HTTP_PORT: '0',
     };

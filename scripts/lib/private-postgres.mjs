@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ok, step } from './log.mjs';
-import { ensureDatabase, tryConnect } from './postgres.mjs';
+import { applicationUrl, ensureDatabase, tryConnect } from './postgres.mjs';
 
 const DEBIAN = '/usr/lib/postgresql';
 
@@ -35,7 +35,7 @@ function runTool(bin, tool, args) {
 /**
  * Initialises (first time) and starts a server in `dir`/data on `port`, listening on 127.0.0.1 only
  * with trust authentication for local connections. Its settings live in postgresql.conf, so
- * `pg_ctl start -D <data>` alone starts it again the same way. Returns { url, bin, dataDir, logFile, stop }.
+ * `pg_ctl start -D <data>` alone starts it again the same way. Returns { url, appUrl, bin, dataDir, logFile, stop }.
  */
 export async function startPrivatePostgres({ dir, port, database }) {
   const bin = postgresBinaries();
@@ -73,7 +73,7 @@ export async function startPrivatePostgres({ dir, port, database }) {
   }
   ok(`PostgreSQL: private server on port ${port} (${bin}), database ${database}`);
   const stop = () => runTool(bin, 'pg_ctl', ['stop', '-D', dataDir, '-m', 'fast', '-w']);
-  return { url, bin, dataDir, logFile, stop };
+  return { url, appUrl: applicationUrl(url, database), bin, dataDir, logFile, stop };
 }
 
 function userIds(name) {

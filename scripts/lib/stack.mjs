@@ -11,11 +11,18 @@ export async function migrate(env) {
   ok('database migrated');
 }
 
+/** The environment of the API and the worker: never the owner's URL (issue 20.2). */
+export function applicationProcessEnv(env) {
+  const { MIGRATION_DATABASE_URL: _owner, ...rest } = env;
+  return rest;
+}
+
 /**
  * Starts the worker and the API processes and waits until the API is healthy. With
  * `onWorkerStart(child)` the worker is supervised: started again whenever it dies.
  */
-export async function startApplication(env, { port, logDir, echo, onWorkerStart }) {
+export async function startApplication(stackEnv, { port, logDir, echo, onWorkerStart }) {
+  const env = applicationProcessEnv(stackEnv);
   const workerOptions = {
     // Its health/metrics port: any free one unless set, so stacks side by side never collide.
     env: { WORKER_HTTP_PORT: '0', ...env },

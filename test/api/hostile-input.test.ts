@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { API_URL, Api } from '../support/api';
 import { auditAdminApi, createCast, tag } from '../support/cast';
-import { expectOk } from '../support/lifecycle';
+import { eventually, expectOk } from '../support/lifecycle';
 
 // Issue 20.6: bad input that still hurts — a zip bomb in an import, an upload that never ends.
 jest.setTimeout(120_000);
@@ -81,8 +81,14 @@ describe('hostile input (issue 20.6)', () => {
     expect((await Api.anonymous().post('/api/nominations', {}, from('10.251.0.1'))).status).toBe(401);
     expect((await Api.anonymous().get('/api/health', from(address))).status).toBe(200);
 
-    const audit = await expectOk((await auditAdminApi()).get('/api/audit?actor=anonymous&pageSize=500'));
-    const mine = audit.items.filter((e: any) => e.data?.clientAddress === address);
+    // Requests are logged after their answer (one append at a time on the keyed chain): wait for them.
+    const admin = await auditAdminApi();
+    const logged = async () => {
+      const page = await expectOk(admin.get('/api/audit?actor=anonymous&pageSize=500'));
+      const own = page.items.filter((e: any) => e.data?.clientAddress === address);
+      return own.length >= 31 && { audit: page, mine: own };
+    };
+    const { audit, mine } = await eventually(logged);
     expect(mine.filter((e: any) => e.action === 'POST /api/nominations')).toHaveLength(30);
     expect(mine.filter((e: any) => e.action === 'request.throttled')).toHaveLength(1);
     expect(JSON.stringify(audit)).not.toContain(marker);

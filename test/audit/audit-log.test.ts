@@ -225,24 +225,43 @@ describe('append-only in the database', () => {
         `TRUNCATE audit_events`,
         `UPDATE audit_chain_head SET seq = seq + 1`,
         `DELETE FROM audit_chain_head`,
-        // Not even with ordinary triggers switched off, as replication does.
+        // Nor switch ordinary triggers off, as replication does: that takes a superuser.
         `SET session_replication_role = replica; UPDATE audit_events SET actor = 'mallory' WHERE seq = ${last.seq}`,
       ]) {
         await expect(app.query(sql)).rejects.toMatchObject({ code: '42501' });
       }
       const after = await app.query(`SELECT actor, hash FROM audit_events WHERE seq = $1`, [last.seq]);
       expect(after.rows).toEqual([{ actor: last.actor, hash: last.hash }]);
-      // Nor can a row be forged: the chain trigger sets its position, time and hashes itself.
-      await app.query(`SET session_replication_role = DEFAULT`);
-      const forged = await app.query(
-        `INSERT INTO audit_events (seq, at, actor, action, prev_hash, hash)
-         VALUES (1, '2000-01-01', $1, 'test.forged', $2, $2) RETURNING seq, at, prev_hash, hash`,
-        [`mallory-${tag()}`, 'f'.repeat(64)],
-      );
-      expect(Number(forged.rows[0].seq)).toBeGreaterThan(Number(last.seq));
-      expect(forged.rows[0].prev_hash).not.toBe('f'.repeat(64));
-      expect(forged.rows[0].hash).not.toBe('f'.repeat(64));
-      expect(forged.rows[0].at.getFullYear()).toBeGreaterThan(2000);
+      // Nor can a row be forged out of place: the chain trigger checks its position, link, time and
+      // that it carries a keyed hash.
+      const forged = [`mallory-${tag()}`, 'test.forged', 'hmac-sm3', 'f'.repeat(64), 'f'.repeat(64)];
+      await expect(
+        app.query(
+          `INSERT INTO audit_events (seq, at, actor, action, hash_alg, prev_hash, hash)
+           VALUES (1, '2000-01-01', $1, $2, $3, $4, $5)`,
+          forged,
+        ),
+      ).rejects.toMatchObject({ code: '23514' });
+      await app.query('BEGIN');
+      try {
+        const [next] = (await app.query(`SELECT seq, prev_hash, at FROM audit_chain_next()`)).rows;
+        for (const [at, alg] of [
+          ['2000-01-01T00:00:00Z', 'hmac-sm3'],
+          [next.at, 'sha256'],
+        ]) {
+          await app.query('SAVEPOINT forged');
+          await expect(
+            app.query(
+              `INSERT INTO audit_events (seq, at, actor, action, hash_alg, prev_hash, hash)
+               VALUES ($1, $2, $3, 'test.forged', $4, $5, $6)`,
+              [next.seq, at, forged[0], alg, next.prev_hash, 'f'.repeat(64)],
+            ),
+          ).rejects.toMatchObject({ code: '23514' });
+          await app.query('ROLLBACK TO SAVEPOINT forged');
+        }
+      } finally {
+        await app.query('ROLLBACK');
+      }
     } finally {
       await app.end();
     }
@@ -251,30 +270,40 @@ describe('append-only in the database', () => {
   it('a role with the grants production gives the application (SELECT, INSERT) is refused UPDATE and DELETE', async () => {
     const role = `audit_app_${randomBytes(4).toString('hex')}`;
     const password = randomBytes(12).toString('hex');
-    await db().query(`CREATE ROLE ${role} LOGIN PASSWORD '${password}'`);
-    await db().query(`GRANT SELECT, INSERT ON audit_events TO ${role}; GRANT SELECT ON tasks TO ${role}`);
+    // Roles are the owner's to create (MIGRATION_DATABASE_URL); the application role may not.
+    const owner = new Client({ connectionString: process.env.MIGRATION_DATABASE_URL });
+    await owner.connect();
+    await owner.query(`CREATE ROLE ${role} LOGIN PASSWORD '${password}'`);
+    await owner.query(`GRANT SELECT, INSERT ON audit_events TO ${role}; GRANT SELECT ON tasks TO ${role}`);
     const url = new URL(process.env.DATABASE_URL!);
     url.username = role;
     url.password = password;
     const app = new Client({ connectionString: url.toString() });
     await app.connect();
     try {
-      await app.query(`INSERT INTO audit_events (actor, action) VALUES ($1, 'test.append')`, [role]);
-      const { rows } = await app.query(`SELECT seq FROM audit_events WHERE actor = $1`, [role]);
-      expect(rows).toHaveLength(1);
-      await expect(
-        app.query(`UPDATE audit_events SET actor = 'x' WHERE seq = $1`, [rows[0].seq]),
-      ).rejects.toMatchObject({
-        code: '42501',
-      });
-      await expect(app.query(`DELETE FROM audit_events WHERE seq = $1`, [rows[0].seq])).rejects.toMatchObject(
-        {
-          code: '42501',
-        },
+      // It appends at the head (in a transaction rolled back: a row without the key's hash would
+      // break the shared chain), and is refused UPDATE and DELETE of what it appended.
+      await app.query('BEGIN');
+      const [next] = (await app.query(`SELECT seq, prev_hash, at FROM audit_chain_next()`)).rows;
+      const { rows } = await app.query(
+        `INSERT INTO audit_events (seq, at, actor, action, hash_alg, prev_hash, hash)
+         VALUES ($1, $2, $3, 'test.append', 'hmac-sm3', $4, $5) RETURNING seq`,
+        [next.seq, next.at, role, next.prev_hash, 'a'.repeat(64)],
       );
+      expect(rows).toEqual([{ seq: next.seq }]);
+      for (const sql of [
+        `UPDATE audit_events SET actor = 'x' WHERE seq = $1`,
+        `DELETE FROM audit_events WHERE seq = $1`,
+      ]) {
+        await app.query('SAVEPOINT change');
+        await expect(app.query(sql, [next.seq])).rejects.toMatchObject({ code: '42501' });
+        await app.query('ROLLBACK TO SAVEPOINT change');
+      }
+      await app.query('ROLLBACK');
     } finally {
       await app.end();
-      await db().query(`DROP OWNED BY ${role}; DROP ROLE ${role}`);
+      await owner.query(`DROP OWNED BY ${role}; DROP ROLE ${role}`);
+      await owner.end();
     }
   });
 });

@@ -18,6 +18,8 @@ const ROOT = join(__dirname, '../..');
 const CLUSTER = JSON.parse(readFileSync(join(ROOT, 'deploy/cluster.json'), 'utf8'));
 const SECRETS = {
   POSTGRES_PASSWORD: 'pg-secret',
+  POSTGRES_APP_PASSWORD: 'pg-app-secret',
+  AUDIT_HMAC_KEY: 'a'.repeat(40),
   JWT_SECRET: 'j'.repeat(40),
   ADMIN_PASSWORD: 'admin-secret-1',
 };
@@ -100,7 +102,9 @@ describe('docker-compose.yml', () => {
   it('refuses to start without the secrets, as docker compose would', () => {
     expect([...new Set(load({}).errors.map((e) => e.split(':')[0]))].sort()).toEqual([
       'ADMIN_PASSWORD',
+      'AUDIT_HMAC_KEY',
       'JWT_SECRET',
+      'POSTGRES_APP_PASSWORD',
       'POSTGRES_PASSWORD',
     ]);
   });
@@ -121,7 +125,12 @@ describe('docker-compose.yml', () => {
     expect(services.worker.deploy.replicas).toBe(CLUSTER.workerReplicas);
     expect(services.api.deploy.replicas).toBe(CLUSTER.apiReplicas);
     expect(services.postgres.volumes).toEqual(['postgres-data:/var/lib/postgresql/data']);
-    expect(Object.keys(compose.volumes)).toEqual(['postgres-data', 'files', 'temporal-certs']);
+    expect(Object.keys(compose.volumes)).toEqual([
+      'postgres-data',
+      'files',
+      'temporal-certs',
+      'audit-checkpoints',
+    ]);
   });
 
   it('runs the Temporal versions the cluster profile builds from the Go module proxy', () => {
@@ -239,15 +248,23 @@ describe('docker-compose.yml', () => {
 
   it('keeps evidence files on one named volume, shared by the API replicas and owned by node', () => {
     const dir = env('api').FILE_STORE_DIR;
+    const checkpoints = onThisMachine('api').AUDIT_CHECKPOINT_DIR;
     expect(loadConfig(onThisMachine('api')).files.dir).toBe(dir);
+    expect(loadConfig(onThisMachine('api')).audit.checkpointDir).toBe(checkpoints);
     for (const service of ['api', 'worker']) {
-      expect(services[service].volumes).toEqual([`files:${dir}`, CERTS_MOUNT]);
+      // Temporal's client certificate, and the audit chain's signed checkpoints on a volume of their own.
+      expect(services[service].volumes).toEqual([
+        `files:${dir}`,
+        CERTS_MOUNT,
+        `audit-checkpoints:${checkpoints}`,
+      ]);
       expect(env(service).FILE_STORE_DIR).toBe(dir);
     }
     const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
     const runtime = dockerfile.slice(dockerfile.lastIndexOf('FROM '));
     // Created and chowned before USER node: a new named volume copies the folder's ownership.
     expect(runtime).toMatch(new RegExp(`RUN mkdir -p ${dir} && chown node:node ${dir}\\nUSER node`));
+    expect(runtime).toContain(`RUN mkdir -p ${checkpoints} && chown node:node ${checkpoints}\n`);
   });
 
   it('renders deploy/nginx/templates with the variables nginx is given, as the cluster profile does', () => {

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sampleNomination, Stage } from '@hardtech/domain';
+import { loadConfig } from '@hardtech/config';
+import { auditChainKeyOf } from '@hardtech/persistence';
 import { writeProjection } from '@hardtech/persistence/projection/writers';
 import type { LifecycleContext } from '@hardtech/temporal/lifecycle-context';
 import type { ProjectionDelta, TaskView } from '@hardtech/temporal/lifecycle.contract';
@@ -47,7 +49,7 @@ async function project(delta: ProjectionDelta): Promise<Writes> {
   try {
     await client.query('BEGIN');
     const before = await counters();
-    await writeProjection(client, delta);
+    await writeProjection(client, delta, { auditChain: auditChainKeyOf(loadConfig()) });
     const after = await counters();
     await client.query('COMMIT');
     return Object.fromEntries(

@@ -23,6 +23,43 @@ const file = (name: string) => {
 };
 
 describe('configuration', () => {
+  it('keys the audit chain with AUDIT_HMAC_KEY (SM3 by default), never the development key in production', () => {
+    expect(loadConfig(base).audit).toMatchObject({
+      hmacAlg: 'sm3',
+      checkpointDir: 'data/audit-checkpoints',
+      checkpointIntervalSeconds: 900,
+    });
+    expect(
+      loadConfig({ ...base, AUDIT_HMAC_ALG: 'sha256', AUDIT_HMAC_KEY: 'k'.repeat(32) }).audit,
+    ).toMatchObject({
+      hmacAlg: 'sha256',
+      hmacKey: 'k'.repeat(32),
+    });
+    const production = { ...base, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) };
+    expect(problems({ ...production, AUDIT_HMAC_KEY: 'short' })).toEqual([
+      'AUDIT_HMAC_KEY must have at least 32 characters',
+    ]);
+    expect(problems({ ...production, AUDIT_HMAC_KEY: loadConfig(base).audit.hmacKey })).toEqual([
+      'AUDIT_HMAC_KEY must not be the development key',
+    ]);
+    expect(problems({ ...base, AUDIT_HMAC_ALG: 'md5', AUDIT_CHECKPOINT_INTERVAL: '0' })).toEqual([
+      'AUDIT_HMAC_ALG must be sm3 or sha256 (got "md5")',
+      'AUDIT_CHECKPOINT_INTERVAL must be an integer between 1 and 86400 (got "0")',
+    ]);
+  });
+
+  it('migrates as the owner of MIGRATION_DATABASE_URL, else as DATABASE_URL (issue 20.2)', () => {
+    expect(loadConfig(base).database.migrationUrl).toBe(base.DATABASE_URL);
+    const owner = 'postgres://owner:x@127.0.0.1:5432/hardtech';
+    expect(loadConfig({ ...base, MIGRATION_DATABASE_URL: owner }).database).toMatchObject({
+      url: base.DATABASE_URL,
+      migrationUrl: owner,
+    });
+    expect(problems({ ...base, MIGRATION_DATABASE_URL: 'mysql://x' })).toEqual([
+      'MIGRATION_DATABASE_URL must start with postgres://',
+    ]);
+  });
+
   it('has working defaults for development, with demo mode on', () => {
     const c = loadConfig(base);
     expect(c).toMatchObject({ env: 'development', demoMode: true, port: 3000 });
@@ -32,11 +69,25 @@ describe('configuration', () => {
   });
 
   it('turns demo mode off in production and demands a real JWT secret', () => {
-    expect(problems({ ...base, NODE_ENV: 'production' })).toEqual(['JWT_SECRET is required in production']);
-    const c = loadConfig({ ...base, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) });
+    expect(problems({ ...base, NODE_ENV: 'production' })).toEqual([
+      'JWT_SECRET is required in production',
+      'AUDIT_HMAC_KEY is required in production',
+    ]);
+    const c = loadConfig({
+      ...base,
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(40),
+      AUDIT_HMAC_KEY: 'k'.repeat(40),
+    });
     expect(c.demoMode).toBe(false);
     expect(
-      problems({ ...base, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), DEMO_MODE: 'true' }),
+      problems({
+        ...base,
+        NODE_ENV: 'production',
+        JWT_SECRET: 'x'.repeat(40),
+        AUDIT_HMAC_KEY: 'k'.repeat(40),
+        DEMO_MODE: 'true',
+      }),
     ).toEqual(['DEMO_MODE is refused in production']);
     expect(problems({ ...base, NODE_ENV: 'test', DEMO_MODE: 'true' })).toEqual([]);
   });

@@ -1,3 +1,4 @@
+import { getHashes } from 'node:crypto';
 import { CORP_APP_VARIABLES, DingtalkAppConfig, readCorpApps, WecomAppConfig } from './corp-apps';
 import { EnvReader } from './env-reader';
 import { OIDC_VARIABLES, OidcConfig, readOidc } from './oidc';
@@ -16,7 +17,12 @@ export interface AppConfig {
   metricsToken?: string;
   port: number;
   logLevel: LogLevel;
-  database: { url: string; poolSize: number };
+  /**
+   * `url`: the application role the API and the worker connect as (no UPDATE, DELETE or TRUNCATE on
+   * the audit log). `migrationUrl`: the owner that migrates and grants that role its rights; only
+   * the migration reads it (defaults to `url`: one role, the audit log then within the app's reach).
+   */
+  database: { url: string; migrationUrl: string; poolSize: number };
   temporal: {
     address: string;
     namespace: string;
@@ -46,6 +52,16 @@ export interface AppConfig {
     wecomApp?: WecomAppConfig;
     dingtalkApp?: DingtalkAppConfig;
     publicUrl: string;
+  };
+  /**
+   * The keyed audit chain (issue 20.2): HMAC key and function, and where signed checkpoints of the
+   * chain's head go (a directory the database roles cannot write), every `checkpointIntervalSeconds`.
+   */
+  audit: {
+    hmacKey: string;
+    hmacAlg: 'sm3' | 'sha256';
+    checkpointDir: string;
+    checkpointIntervalSeconds: number;
   };
   /** Evidence files: where they are stored, and how large one may be. */
   files: { dir: string; maxBytes: number };
@@ -78,7 +94,10 @@ export const CONFIG_VARIABLES = {
     'API in production: bearer token of the Prometheus scraper for /metrics, 32+ characters (else no /metrics)',
   PORT: 'API: HTTP port (default 3000)',
   LOG_LEVEL: 'debug, info, warn or error (default info); logs are JSON lines on stdout',
-  DATABASE_URL: 'PostgreSQL, postgres://user:password@host:port/database (required)',
+  DATABASE_URL:
+    'PostgreSQL as the application role, postgres://user:password@host:port/database (required; the migration creates the role and sets its password when MIGRATION_DATABASE_URL names another user)',
+  MIGRATION_DATABASE_URL:
+    'migration only: PostgreSQL as the schema owner (default DATABASE_URL); never give it to the API or the worker',
   DATABASE_POOL_SIZE: 'connections per process (default 10)',
   TEMPORAL_ADDRESS: 'Temporal frontend host:port (default 127.0.0.1:7233)',
   TEMPORAL_NAMESPACE: 'Temporal namespace (default "default")',
@@ -101,6 +120,13 @@ export const CONFIG_VARIABLES = {
   SMTP_FROM: 'worker: sender of e-mail reminders (default 帮扶库 <noreply@localhost>)',
   ...CORP_APP_VARIABLES,
   ...OIDC_VARIABLES,
+  AUDIT_HMAC_KEY:
+    'key of the audit chain’s HMAC, 32+ characters, kept outside the database (required in production; npm start and the tests generate one under data/)',
+  AUDIT_HMAC_ALG: 'sm3 (国密 SM3, default) or sha256: the HMAC of new audit events and checkpoints',
+  AUDIT_CHECKPOINT_DIR:
+    'API: directory of the signed audit checkpoints (append-only file; default data/audit-checkpoints)',
+  AUDIT_CHECKPOINT_INTERVAL:
+    'API: seconds between signed audit checkpoints (default 900; also at start and stop)',
   FILE_STORE_DIR: 'API: where evidence files are stored on disk (default data/files)',
   MAX_UPLOAD_MB: 'API: largest evidence file accepted, in MB (default 10)',
   WEB_ROOT: 'directory of the built web UI (default apps/web/dist)',
@@ -123,6 +149,7 @@ export class ConfigError extends Error {
 }
 
 const DEV_JWT_SECRET = 'dev-only-secret-change-me-0123456789abcdef';
+const DEV_AUDIT_HMAC_KEY = 'dev-only-audit-key-change-me-0123456789abcdef';
 const HOST_PORT = /^[\w.-]+:\d{1,5}$/;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -134,12 +161,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!databaseUrl)
     read.problems.push('DATABASE_URL is required (postgres://user:password@host:port/database)');
   else read.check(/^postgres(ql)?:\/\//.test(databaseUrl), 'DATABASE_URL must start with postgres://');
+  const ownerUrl = read.string('MIGRATION_DATABASE_URL');
+  read.check(
+    !ownerUrl || /^postgres(ql)?:\/\//.test(ownerUrl),
+    'MIGRATION_DATABASE_URL must start with postgres://',
+  );
+  const migrationUrl = ownerUrl ?? databaseUrl;
 
   const jwtSecret = read.string('JWT_SECRET') ?? (production ? '' : DEV_JWT_SECRET);
   if (!jwtSecret) read.problems.push('JWT_SECRET is required in production');
   else if (jwtSecret.length < 32) read.problems.push('JWT_SECRET must have at least 32 characters');
   else if (production && jwtSecret === DEV_JWT_SECRET)
     read.problems.push('JWT_SECRET must not be the development secret');
+
+  const hmacKey = read.string('AUDIT_HMAC_KEY') ?? (production ? '' : DEV_AUDIT_HMAC_KEY);
+  if (!hmacKey) read.problems.push('AUDIT_HMAC_KEY is required in production');
+  else if (hmacKey.length < 32) read.problems.push('AUDIT_HMAC_KEY must have at least 32 characters');
+  else if (production && hmacKey === DEV_AUDIT_HMAC_KEY)
+    read.problems.push('AUDIT_HMAC_KEY must not be the development key');
+  const hmacAlg = read.oneOf('AUDIT_HMAC_ALG', ['sm3', 'sha256'] as const, 'sm3');
+  read.check(
+    getHashes().includes(hmacAlg),
+    `AUDIT_HMAC_ALG ${hmacAlg} is not offered by this Node's OpenSSL: use sha256`,
+  );
 
   const logLevel = read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info');
   const temporal = readTemporal(read);
@@ -179,7 +223,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metricsToken,
     port,
     logLevel,
-    database: { url: databaseUrl, poolSize: read.int('DATABASE_POOL_SIZE', 10, 1, 200) },
+    database: { url: databaseUrl, migrationUrl, poolSize: read.int('DATABASE_POOL_SIZE', 10, 1, 200) },
     temporal,
     auth: {
       jwtSecret,
@@ -195,6 +239,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       smtpFrom,
       allowedHosts: readAllowedHosts(read),
       ...corpApps,
+    },
+    audit: {
+      hmacKey,
+      hmacAlg,
+      checkpointDir: read.string('AUDIT_CHECKPOINT_DIR') ?? 'data/audit-checkpoints',
+      checkpointIntervalSeconds: read.int('AUDIT_CHECKPOINT_INTERVAL', 900, 1, 24 * 3600),
     },
     files: { dir: fileStoreDir, maxBytes: maxUploadMb * 1024 * 1024 },
 

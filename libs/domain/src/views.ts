@@ -29,9 +29,11 @@ export interface AuditVerification {
   checked: number;
   /** The first chain position (seq) that no longer holds; null when the chain is intact. */
   firstBrokenAt: number | null;
-  reason: 'missing_row' | 'content_changed' | 'link_broken' | 'head_mismatch' | null;
-  /** The last position and hash: note them elsewhere to anchor the chain. */
+  reason: 'missing_row' | 'content_changed' | 'link_broken' | 'head_mismatch' | 'checkpoint_mismatch' | null;
+  /** The last position and hash in the database. */
   head: { seq: number; hash: string };
+  /** The last signed checkpoint the chain was checked against (issue 20.2); null before the first. */
+  checkpoint: { seq: number; hash: string; at: string } | null;
 }
 
 /** A readable step of an enterprise's history (GET /api/enterprises/:creditCode/history). */

@@ -1,15 +1,31 @@
 import { loadConfig } from '@hardtech/config';
 import { createDataSource } from './data-source';
 import { ensureReferenceData } from './reference-data';
+import { applicationRoleOf } from './roles/application-role';
+import { grantApplicationRole } from './roles/grant-application-role';
 
-/** `node dist/libs/persistence/src/migrate.js`: applies pending migrations, then reference data. */
+/**
+ * `node dist/libs/persistence/src/migrate.js`: as the owner (MIGRATION_DATABASE_URL), applies
+ * pending migrations and reference data, then creates and grants the application role of
+ * DATABASE_URL (issue 20.2).
+ */
 async function main(): Promise<void> {
-  const ds = createDataSource(loadConfig());
+  const config = loadConfig();
+  const ds = createDataSource({ database: { ...config.database, url: config.database.migrationUrl } });
   await ds.initialize();
   try {
     const applied = await ds.runMigrations({ transaction: 'each' });
     for (const m of applied) console.log(`migrated: ${m.name}`);
     await ensureReferenceData(ds, initialPolicy());
+    const role = applicationRoleOf(config.database.url, config.database.migrationUrl);
+    if (role) {
+      await grantApplicationRole(ds, role);
+      console.log(`application role ${role.name}: granted`);
+    } else {
+      console.warn(
+        'DATABASE_URL connects as the owner: set MIGRATION_DATABASE_URL to the owner and DATABASE_URL to an application role to keep the audit log out of the application’s reach',
+      );
+    }
   } finally {
     await ds.destroy();
   }

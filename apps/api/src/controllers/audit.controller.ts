@@ -17,7 +17,7 @@ export class AuditController {
   @ApiDoc({
     summary: '审计日志 The audit log',
     description:
-      'Append-only and hash-chained in PostgreSQL: every state-changing request (refusals included), ' +
+      'Append-only and chained with a keyed hash (HMAC-SM3 or HMAC-SHA256) in PostgreSQL: every state-changing request (refusals included), ' +
       'every permission refusal, logins and failed logins, every workflow transition, membership checks.',
     ok: AuditPageDto,
     errors: [400, 401, 403],
@@ -39,7 +39,9 @@ export class AuditController {
   @Roles(...AUDIT_LOG_READERS)
   @ApiDoc({
     summary: '校验审计日志 Verify the hash chain',
-    description: 'Recomputes every row’s hash and link: an edited or deleted row is named by firstBrokenAt.',
+    description:
+      'Recomputes every row’s keyed hash and link and compares the chain with the last signed checkpoint: ' +
+      'an edited, deleted or truncated row is named by firstBrokenAt, also after a database superuser recomputed plain hashes.',
     ok: AuditVerificationDto,
     errors: [401, 403],
   })

@@ -65,7 +65,11 @@ export class AuditEventDto {
   })
   data: Record<string, unknown>;
   @ApiProperty() prevHash: string;
-  @ApiProperty({ description: 'sha256 over the row and prevHash' }) hash: string;
+  @ApiProperty({
+    description:
+      'HMAC (SM3 or SHA-256, a key outside the database) over prevHash and the row; plain sha256 for rows from before the key',
+  })
+  hash: string;
 }
 
 export class AuditPageDto {
@@ -80,20 +84,33 @@ export class AuditHeadDto {
   @ApiProperty() hash: string;
 }
 
+export class AuditCheckpointDto {
+  @ApiProperty({ description: 'rows the chain had' }) seq: number;
+  @ApiProperty({ description: 'hash of its last row' }) hash: string;
+  @ApiProperty({ example: '2026-07-01T08:15:00.000Z' }) at: string;
+}
+
 export class AuditVerificationDto {
   @ApiProperty() ok: boolean;
   @ApiProperty({ description: 'rows checked' }) checked: number;
   @ApiProperty({
     nullable: true,
     type: Number,
-    description: 'seq of the first row where the chain no longer holds (edited or deleted row)',
+    description: 'seq of the first row where the chain no longer holds (edited, deleted or truncated rows)',
   })
   firstBrokenAt: number | null;
   @ApiProperty({
     nullable: true,
-    enum: ['missing_row', 'content_changed', 'link_broken', 'head_mismatch'],
+    enum: ['missing_row', 'content_changed', 'link_broken', 'head_mismatch', 'checkpoint_mismatch'],
   })
   reason: string | null;
-  @ApiProperty({ type: AuditHeadDto, description: 'the chain’s head: record it elsewhere to anchor the log' })
+  @ApiProperty({ type: AuditHeadDto, description: 'the chain’s head in the database' })
   head: AuditHeadDto;
+  @ApiProperty({
+    type: AuditCheckpointDto,
+    nullable: true,
+    description:
+      'the last signed checkpoint (AUDIT_CHECKPOINT_DIR), which the chain must still hold; null before the first',
+  })
+  checkpoint: AuditCheckpointDto | null;
 }

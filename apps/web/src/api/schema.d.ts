@@ -182,7 +182,7 @@ export interface paths {
         };
         /**
          * 审计日志 The audit log
-         * @description Append-only and hash-chained in PostgreSQL: every state-changing request (refusals included), every permission refusal, logins and failed logins, every workflow transition, membership checks.
+         * @description Append-only and chained with a keyed hash (HMAC-SM3 or HMAC-SHA256) in PostgreSQL: every state-changing request (refusals included), every permission refusal, logins and failed logins, every workflow transition, membership checks.
          */
         get: operations["AuditController_list"];
         put?: never;
@@ -202,7 +202,7 @@ export interface paths {
         };
         /**
          * 校验审计日志 Verify the hash chain
-         * @description Recomputes every row’s hash and link: an edited or deleted row is named by firstBrokenAt.
+         * @description Recomputes every row’s keyed hash and link and compares the chain with the last signed checkpoint: an edited, deleted or truncated row is named by firstBrokenAt, also after a database superuser recomputed plain hashes.
          */
         get: operations["AuditController_verify"];
         put?: never;
@@ -1328,7 +1328,7 @@ export interface components {
                 [key: string]: unknown;
             };
             prevHash: string;
-            /** @description sha256 over the row and prevHash */
+            /** @description HMAC (SM3 or SHA-256, a key outside the database) over prevHash and the row; plain sha256 for rows from before the key */
             hash: string;
         };
         AuditPageDto: {
@@ -1342,16 +1342,26 @@ export interface components {
             seq: number;
             hash: string;
         };
+        AuditCheckpointDto: {
+            /** @description rows the chain had */
+            seq: number;
+            /** @description hash of its last row */
+            hash: string;
+            /** @example 2026-07-01T08:15:00.000Z */
+            at: string;
+        };
         AuditVerificationDto: {
             ok: boolean;
             /** @description rows checked */
             checked: number;
-            /** @description seq of the first row where the chain no longer holds (edited or deleted row) */
+            /** @description seq of the first row where the chain no longer holds (edited, deleted or truncated rows) */
             firstBrokenAt: number | null;
             /** @enum {string|null} */
-            reason: "missing_row" | "content_changed" | "link_broken" | "head_mismatch" | null;
-            /** @description the chain’s head: record it elsewhere to anchor the log */
+            reason: "missing_row" | "content_changed" | "link_broken" | "head_mismatch" | "checkpoint_mismatch" | null;
+            /** @description the chain’s head in the database */
             head: components["schemas"]["AuditHeadDto"];
+            /** @description the last signed checkpoint (AUDIT_CHECKPOINT_DIR), which the chain must still hold; null before the first */
+            checkpoint: components["schemas"]["AuditCheckpointDto"] | null;
         };
         LoginDto: {
             /** @example coordinator */

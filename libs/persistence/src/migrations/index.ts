@@ -14,6 +14,7 @@ import { MustChangePassword1764720000000 } from './1764720000000-MustChangePassw
 import { ServerSessions1764730000000 } from './1764730000000-ServerSessions';
 import { SeparatedAdministrators1764740000000 } from './1764740000000-SeparatedAdministrators';
 import { SingleSignOn1764800000000 } from './1764800000000-SingleSignOn';
+import { KeyedAuditChain1764830000000 } from './1764830000000-KeyedAuditChain';
 
 /** In order. Never edit a migration that has shipped; add a new one. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   ServerSessions1764730000000,
   SeparatedAdministrators1764740000000,
   SingleSignOn1764800000000,
+  KeyedAuditChain1764830000000,
 ];

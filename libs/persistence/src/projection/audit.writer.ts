@@ -6,9 +6,9 @@ import type { ProjectionWriter } from './writer';
  * The transition in the audit log, once: keyed by the transition, so a retried projection appends
  * nothing. Last of the writers, so the audit chain's lock is held only until the commit that follows.
  */
-export const writeAuditEvent: ProjectionWriter = async (sql, delta) => {
+export const writeAuditEvent: ProjectionWriter = async (sql, delta, { auditChain }) => {
   const receipt = projectionReceipt(delta);
-  await appendAuditEvent(sql, {
+  await appendAuditEvent(sql, auditChain, {
     actor: delta.actor ?? 'system',
     action: 'workflow.transition',
     creditCode: delta.creditCode,

@@ -9,7 +9,7 @@ import { writeProblems } from './problems.writer';
 import { writeQuarterlyReports } from './quarterly-reports.writer';
 import { queueTaskNotices } from './task-notices.writer';
 import { writeTasks } from './tasks.writer';
-import type { ProjectionWriter } from './writer';
+import type { ProjectionContext, ProjectionWriter } from './writer';
 
 /**
  * One writer per table of the read model, in the order they run inside a transition's transaction.
@@ -29,6 +29,10 @@ export const PROJECTION_WRITERS: readonly ProjectionWriter[] = [
 ];
 
 /** Writes one transition with every writer; call it inside the transition's transaction. */
-export async function writeProjection(sql: SqlRunner, delta: ProjectionDelta): Promise<void> {
-  for (const write of PROJECTION_WRITERS) await write(sql, delta);
+export async function writeProjection(
+  sql: SqlRunner,
+  delta: ProjectionDelta,
+  context: ProjectionContext,
+): Promise<void> {
+  for (const write of PROJECTION_WRITERS) await write(sql, delta, context);
 }

@@ -1,12 +1,23 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { AuditEvent, AuditOutcome, AuditVerification } from '@hardtech/domain';
+import { AppConfig, CONFIG } from '@hardtech/config';
+import type { AuditEvent, AuditOutcome } from '@hardtech/domain';
 import { currentLogContext } from '@hardtech/observability/log-context';
+import type { ChainedEvent } from '../audit-chain/canonical';
+import type { SignedCheckpoint } from '../audit-chain/checkpoint';
+import { AuditChainKey, chainHash, rowAlgOf } from '../audit-chain/keyed-hash';
+import {
+  ChainAnchor,
+  ChainCheck,
+  ChainVerifier,
+  GENESIS_HASH,
+  StoredAuditRow,
+} from '../audit-chain/verifier';
 
-export type { AuditOutcome, AuditVerification };
+export type { AuditOutcome };
 
-/** One audit event as a writer hands it over; position, time and hashes are the database's. */
+/** One audit event as a writer hands it over; position, time and hash come from the chain's head. */
 export interface AuditEventInput {
   /** Username; `system` for the workflows' own steps, `anonymous` before authentication. */
   actor: string;
@@ -43,42 +54,120 @@ export interface SqlRunner {
   query(sql: string, params?: unknown[]): Promise<any>;
 }
 
+/** The rows of a SELECT: TypeORM answers them, a pg client (the projection test's) a result holding them. */
+async function select(sql: SqlRunner, text: string, params: unknown[] = []): Promise<any[]> {
+  const result = await sql.query(text, params);
+  return Array.isArray(result) ? result : result.rows;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Appends one event. The BEFORE INSERT trigger chains it (migration 1764400000000); call it inside
- * a transaction to log exactly what that transaction commits.
+ * Appends one event at the head of the keyed chain (migration 1764830000000). Call it inside a
+ * transaction: `audit_chain_next()` locks the head until the commit, so the event's position, time
+ * and predecessor are the ones it is hashed with, and no concurrent writer forks the chain.
  */
-export async function appendAuditEvent(sql: SqlRunner, e: AuditEventInput): Promise<void> {
+export async function appendAuditEvent(
+  sql: SqlRunner,
+  key: AuditChainKey,
+  e: AuditEventInput,
+): Promise<void> {
+  const dedupKey = e.dedupKey ?? null;
+  if (dedupKey) {
+    const logged = await select(sql, `SELECT 1 FROM audit_events WHERE dedup_key = $1`, [dedupKey]);
+    if (logged.length) return; // a retried projection: logged once (the trigger skips it too)
+  }
   const taskId = e.taskId && UUID.test(e.taskId) ? e.taskId.toLowerCase() : null;
+  let creditCode = e.creditCode ?? null;
+  if (!creditCode && taskId) {
+    const [task] = await select(sql, `SELECT credit_code FROM tasks WHERE id = $1::uuid`, [taskId]);
+    creditCode = task?.credit_code ?? null;
+  }
+  const [next] = await select(sql, `SELECT seq, prev_hash, at FROM audit_chain_next()`);
+  const event: ChainedEvent = {
+    seq: Number(next.seq),
+    at: next.at,
+    actor: e.actor.slice(0, 64),
+    actorRole: e.actorRole ?? null,
+    action: e.action.slice(0, 120),
+    outcome: e.outcome ?? 'ok',
+    status: e.status ?? null,
+    creditCode,
+    taskId,
+    requestId: e.requestId?.slice(0, 128) ?? null,
+    data: JSON.parse(JSON.stringify(e.data ?? {})),
+    dedupKey,
+    hashAlg: rowAlgOf(key.alg),
+  };
   await sql.query(
-    `INSERT INTO audit_events (actor, actor_role, action, outcome, status, credit_code, task_id, request_id,
-       data, dedup_key)
-     VALUES ($1, $2, $3, $4, $5,
-       COALESCE($6, (SELECT credit_code FROM tasks WHERE id = $7::uuid)), $7, $8, $9, $10)`,
+    `INSERT INTO audit_events (seq, at, actor, actor_role, action, outcome, status, credit_code, task_id,
+       request_id, data, dedup_key, hash_alg, prev_hash, hash)
+     VALUES ($1, $2::timestamptz, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
     [
-      e.actor.slice(0, 64),
-      e.actorRole ?? null,
-      e.action.slice(0, 120),
-      e.outcome ?? 'ok',
-      e.status ?? null,
-      e.creditCode ?? null,
-      taskId,
-      e.requestId?.slice(0, 128) ?? null,
-      JSON.stringify(e.data ?? {}),
-      e.dedupKey ?? null,
+      event.seq,
+      event.at,
+      event.actor,
+      event.actorRole,
+      event.action,
+      event.outcome,
+      event.status,
+      event.creditCode,
+      event.taskId,
+      event.requestId,
+      JSON.stringify(event.data),
+      event.dedupKey,
+      event.hashAlg,
+      next.prev_hash,
+      chainHash(key, next.prev_hash, event),
     ],
   );
 }
 
+/** The chain's key and function, from the configuration (AUDIT_HMAC_KEY, AUDIT_HMAC_ALG). */
+export function auditChainKeyOf(config: Pick<AppConfig, 'audit'>): AuditChainKey {
+  return { alg: config.audit.hmacAlg, key: config.audit.hmacKey };
+}
+
+/** UTC to the microsecond, as the chain hashes it. */
+const AT_TEXT = `to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/**
+ * The plain digest of migration 1764400000000, spelled out rather than called: whoever could
+ * replace the function audit_event_digest could not make the verification use it.
+ */
+const LEGACY_DIGEST = `encode(sha256(convert_to(jsonb_build_array(
+  e.seq, ${AT_TEXT}, e.actor, e.actor_role, e.action, e.outcome, e.status, e.credit_code, e.task_id,
+  e.request_id, e.data, e.dedup_key, e.prev_hash)::text, 'UTF8')), 'hex')`;
+
+const VERIFY_BATCH = 2000;
+
 /** The append-only, hash-chained audit log in PostgreSQL. */
 @Injectable()
 export class AuditRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  private readonly key: AuditChainKey;
 
-  /** Appends one event; inside an HTTP request it carries that request's id (X-Request-Id). */
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(CONFIG) config: AppConfig,
+  ) {
+    this.key = auditChainKeyOf(config);
+  }
+
+  /** The appends of this process, one after another (see append). */
+  private appending: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Appends one event; inside an HTTP request it carries that request's id (X-Request-Id). The
+   * chain's lock lets one append at a time through anyway: queued here, the others wait without
+   * holding a pooled connection, which the rest of the API (readiness' ping too) keeps using.
+   */
   append(e: AuditEventInput): Promise<void> {
-    return appendAuditEvent(this.ds, { requestId: currentLogContext()?.requestId, ...e });
+    const event = { requestId: currentLogContext()?.requestId, ...e };
+    const appended = this.appending.then(() =>
+      this.ds.transaction((m) => appendAuditEvent(m, this.key, event)),
+    );
+    this.appending = appended.catch(() => undefined);
+    return appended;
   }
 
   async list(f: AuditFilter): Promise<{ items: AuditEventRow[]; total: number }> {
@@ -113,22 +202,50 @@ export class AuditRepository {
     return { items: rows.map(toRow), total };
   }
 
-  async verify(): Promise<AuditVerification> {
-    const [r] = await this.ds.query(`SELECT * FROM audit_verify()`);
-    return {
-      ok: r.first_broken_at === null,
-      checked: Number(r.checked),
-      firstBrokenAt: r.first_broken_at === null ? null : Number(r.first_broken_at),
-      reason: r.reason,
-      head: { seq: Number(r.head_seq), hash: r.head_hash },
-    };
+  /**
+   * Walks the whole chain in one snapshot, a batch at a time, checking every keyed hash and link,
+   * and that the chain still holds what `checkpoint` (the last signed one) vouched for. With
+   * `from` (a checkpoint already verified) only the rows after it are walked.
+   */
+  async verify(checkpoint: SignedCheckpoint | null, from?: ChainAnchor): Promise<ChainVerification> {
+    return this.ds.transaction('REPEATABLE READ', async (m) => {
+      const [head] = await m.query(`SELECT seq, hash::text AS hash FROM audit_chain_head`);
+      const [legacy] = await m.query(`SELECT through_seq FROM audit_chain_legacy`);
+      const anchor: ChainAnchor = head
+        ? { seq: Number(head.seq), hash: head.hash }
+        : { seq: 0, hash: GENESIS_HASH };
+      // The signed boundary wins: moving the one in the database is itself a change.
+      const legacyThrough = checkpoint?.legacyThrough ?? Number(legacy?.through_seq ?? 0);
+      const verifier = new ChainVerifier(this.key, legacyThrough, checkpoint, from);
+      for (let after = from?.seq ?? 0; ;) {
+        const rows = await m.query(
+          `SELECT e.seq, ${AT_TEXT} AS at, e.actor, e.actor_role, e.action, e.outcome, e.status,
+             e.credit_code, e.task_id, e.request_id, e.data, e.dedup_key, e.hash_alg,
+             e.prev_hash::text AS prev_hash, e.hash::text AS hash,
+             CASE WHEN e.seq <= $2 THEN ${LEGACY_DIGEST} END AS legacy_digest
+           FROM audit_events e WHERE e.seq > $1 ORDER BY e.seq LIMIT ${VERIFY_BATCH}`,
+          [after, legacyThrough],
+        );
+        for (const r of rows) verifier.push(toStored(r));
+        if (rows.length < VERIFY_BATCH) break;
+        after = Number(rows[rows.length - 1].seq);
+      }
+      return { ...verifier.finish(anchor), head: anchor, legacyThrough };
+    });
   }
 }
 
-function toRow(r: any): AuditEventRow {
+/** The chain's verdict, with the head in the database and the legacy prefix used. */
+export interface ChainVerification extends ChainCheck {
+  head: ChainAnchor;
+  legacyThrough: number;
+}
+
+/** A row's columns as the API and the chain name them; `at` as the caller read it. */
+function fieldsOf(r: any, at: string) {
   return {
     seq: Number(r.seq),
-    at: (r.at as Date).toISOString(),
+    at,
     actor: r.actor,
     actorRole: r.actor_role,
     action: r.action,
@@ -141,4 +258,12 @@ function toRow(r: any): AuditEventRow {
     prevHash: r.prev_hash,
     hash: r.hash,
   };
+}
+
+function toStored(r: any): StoredAuditRow {
+  return { ...fieldsOf(r, r.at), dedupKey: r.dedup_key, hashAlg: r.hash_alg, legacyDigest: r.legacy_digest };
+}
+
+function toRow(r: any): AuditEventRow {
+  return fieldsOf(r, (r.at as Date).toISOString());
 }

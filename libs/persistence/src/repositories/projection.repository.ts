@@ -1,8 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ProjectionDelta, ProjectionReceipt, projectionReceipt } from '@hardtech/temporal/lifecycle.contract';
+import { AppConfig, CONFIG } from '@hardtech/config';
+import type { ProjectionContext } from '../projection/writer';
 import { writeProjection } from '../projection/writers';
+import { auditChainKeyOf } from './audit.repository';
 
 /**
  * Applies a workflow transition to the read model: one transaction, one writer per table
@@ -12,11 +15,18 @@ import { writeProjection } from '../projection/writers';
  */
 @Injectable()
 export class ProjectionRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  private readonly context: ProjectionContext;
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(CONFIG) config: AppConfig,
+  ) {
+    this.context = { auditChain: auditChainKeyOf(config) };
+  }
 
   /** Applies the transition and logs it in the audit trail, in one transaction; answers the receipt. */
   async apply(delta: ProjectionDelta): Promise<ProjectionReceipt> {
-    await this.ds.transaction((m) => writeProjection(m, delta));
+    await this.ds.transaction((m) => writeProjection(m, delta, this.context));
     return projectionReceipt(delta);
   }
 }

@@ -60,11 +60,13 @@ describe('audit', () => {
         firstBrokenAt: null,
         reason: null,
         head: { seq: 120, hash: 'abc' },
+        checkpoint: { seq: 118, hash: 'def', at: '2026-07-01T08:15:00.000Z' },
       },
     });
     await userEvent.click(await screen.findByTestId('verify'));
     const result = await screen.findByTestId('verify-result');
     expect(result).toHaveTextContent('哈希链完整：已校验 120 条记录');
+    expect(screen.getByTestId('verify-checkpoint')).toHaveTextContent('最近签名检查点：第 118 条');
     expect(result.className).toContain('success');
   });
 
@@ -77,6 +79,7 @@ describe('audit', () => {
         firstBrokenAt: 2,
         reason: 'content_changed',
         head: { seq: 3, hash: 'abc' },
+        checkpoint: null,
       },
     });
     await within(await screen.findByTestId('audit-table')).findByText('mallory');
@@ -84,6 +87,7 @@ describe('audit', () => {
     const result = await screen.findByTestId('verify-result');
     expect(result).toHaveTextContent('哈希链断裂：自第 2 条起不再成立');
     expect(result).toHaveTextContent('记录内容被修改');
+    expect(result).toHaveTextContent('尚无签名检查点');
     expect(result.className).toContain('error');
     expect(document.querySelector('[data-broken="true"]')).toHaveTextContent('mallory');
   });

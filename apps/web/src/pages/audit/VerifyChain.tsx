@@ -14,6 +14,11 @@ export function VerifyChain({ onResult }: { onResult: (result: Verification) => 
   const { t } = useTranslation('audit');
   const { run, busy, error, result } = useAction(() => api<Verification>('/audit/verify'));
   const verify = () => void run().then((r) => r && onResult(r));
+  // The signed checkpoint outside the database that the chain was checked against (issue 20.2).
+  const checkpointLine = (r: Verification) =>
+    r.checkpoint
+      ? t('verify.checkpoint', { seq: r.checkpoint.seq, at: new Date(r.checkpoint.at).toLocaleString() })
+      : t('verify.noCheckpoint');
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
@@ -33,7 +38,12 @@ export function VerifyChain({ onResult }: { onResult: (result: Verification) => 
           showIcon
           data-testid="verify-result"
           title={t('verify.ok', { n: result.checked })}
-          description={t('verify.head', { seq: result.head.seq, hash: result.head.hash })}
+          description={
+            <>
+              <div>{t('verify.head', { seq: result.head.seq, hash: result.head.hash })}</div>
+              <div data-testid="verify-checkpoint">{checkpointLine(result)}</div>
+            </>
+          }
         />
       )}
       {result && !result.ok && (
@@ -42,7 +52,12 @@ export function VerifyChain({ onResult }: { onResult: (result: Verification) => 
           showIcon
           data-testid="verify-result"
           title={t('verify.broken', { seq: result.firstBrokenAt, n: result.checked })}
-          description={result.reason ? t(`verify.reasons.${result.reason}`) : undefined}
+          description={
+            <>
+              {result.reason && <div>{t(`verify.reasons.${result.reason}`)}</div>}
+              <div data-testid="verify-checkpoint">{checkpointLine(result)}</div>
+            </>
+          }
         />
       )}
     </Space>
