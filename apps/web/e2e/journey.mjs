@@ -80,6 +80,7 @@ export async function runJourney({ baseUrl, admin, artifacts, sso }) {
 
     await enterprisePage(browser, coordinator, reference);
     await otherPages(browser, coordinator, await as('enterprise', { viewport: TABLET }));
+    await auditPage(browser, await as('auditAdmin'));
     browser.check('pages');
   } finally {
     await browser.close();
@@ -194,11 +195,19 @@ async function enterprisePage(browser, page, reference) {
   log(`enterprise page: stage ${stage}, timeline through the diagnosis`);
 }
 
+/** The audit log as the audit administrator reads it, with the chain verified (issue 20.2, 20.3). */
+async function auditPage(browser, page) {
+  await page.goto('/audit');
+  await page.getByTestId('nav').waitFor();
+  await page.waitForLoadState('networkidle');
+  await browser.shot(page, '11-audit');
+  log('audit log: read by the audit administrator');
+}
+
 async function otherPages(browser, page, tablet) {
   const pages = [
     ['09-ledger', '/problems'],
     ['10-dashboard', '/dashboard'],
-    ['11-audit', '/audit'],
     ['12-notifications', '/notifications'],
     ['13-enterprises', '/enterprises'],
     ['14-admin-policy', '/admin/policy'],
@@ -220,6 +229,6 @@ async function otherPages(browser, page, tablet) {
   await tablet.getByTestId('inbox-table').waitFor();
   await browser.shot(tablet, `19-tablet-inbox-${TABLET.width}x${TABLET.height}`);
   log(
-    `screenshots of ${pages.length + 9} pages at ${DESKTOP.width}×${DESKTOP.height} and two at tablet size`,
+    `screenshots of ${pages.length + 10} pages at ${DESKTOP.width}×${DESKTOP.height} and two at tablet size`,
   );
 }
