@@ -30,16 +30,19 @@ export const OIDC_VARIABLES = {
 export function readOidc(read: EnvReader, publicUrl: string): OidcConfig | undefined {
   const issuer = read.string('OIDC_ISSUER');
   const clientId = read.string('OIDC_CLIENT_ID');
+  const clientSecret = read.string('OIDC_CLIENT_SECRET');
+  const scopes = read.string('OIDC_SCOPES');
+  const label = read.string('OIDC_LABEL');
   if (!issuer && !clientId) return undefined;
   read.check(!!issuer && !!clientId, 'OIDC_ISSUER and OIDC_CLIENT_ID go together');
   if (issuer) read.check(/^https?:\/\/\S+$/.test(issuer), 'OIDC_ISSUER must be an http(s) URL');
   return {
     issuer: issuer ?? '',
     clientId: clientId ?? '',
-    clientSecret: read.string('OIDC_CLIENT_SECRET'),
+    clientSecret,
     redirectUri: `${publicUrl}/api/auth/oidc/callback`,
     postLogoutRedirectUri: `${publicUrl}/login`,
-    scopes: read.string('OIDC_SCOPES') ?? 'openid profile',
-    label: read.string('OIDC_LABEL') ?? '统一身份认证登录',
+    scopes: scopes ?? 'openid profile',
+    label: label ?? '统一身份认证登录',
   };
 }
