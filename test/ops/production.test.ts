@@ -79,18 +79,19 @@ describe('production mode (issue 20.7)', () => {
     });
 
     it('refuses demo accounts and demo passwords at login, not other accounts', async () => {
-      // A database once seeded in demo mode: the demo coordinator exists with its published password.
+      // A database once seeded in demo mode: a demo account exists with its published password. (Not
+      // the demo coordinator: test/api/auth.test.ts, on the same database, expects it to be absent.)
       const r = await (
         await adminApi()
       ).post('/api/users', {
-        username: 'coordinator',
+        username: 'industry-t2',
         password: 'demo123456',
         displayName: 'demo',
-        role: 'city_coordinator',
-        scope: {},
+        role: 'industry_officer',
+        scope: { clusters: ['F1'] }, // a cluster no test's lifecycle uses: no task candidates change
       });
       expect([201, 409]).toContain(r.status);
-      const demo = await login('coordinator', 'demo123456');
+      const demo = await login('industry-t2', 'demo123456');
       expect(demo).toMatchObject({ status: 403, body: { code: 'DEMO_ACCOUNT_REFUSED' } });
       const someone = await createUser('city_coordinator', {});
       expect((await login(someone.username, 'demo123456')).body.code).toBe('DEMO_ACCOUNT_REFUSED');
