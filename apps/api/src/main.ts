@@ -72,6 +72,12 @@ async function main(config: AppConfig): Promise<void> {
       if ((e as { code?: string }).code !== 'USERNAME_TAKEN') throw e;
     });
   await app.listen(config.port);
+  // Idle keep-alive connections outlive nginx's (and clients') own idle timeouts, so it is never the
+  // API that closes a connection just as a request is sent on it (502s behind nginx, "other side
+  // closed" in clients); Node's default of 5 s is shorter than theirs.
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   logger.info({ port: config.port }, `api: listening on http://localhost:${config.port}`);
 
   // SIGTERM: readiness off, keep serving for the delay, stop accepting, finish in-flight
