@@ -80,7 +80,7 @@ export async function runJourney({ baseUrl, admin, artifacts, sso }) {
 
     await enterprisePage(browser, coordinator, reference);
     await otherPages(browser, coordinator, await as('enterprise', { viewport: TABLET }));
-    await auditPage(browser, await as('auditAdmin'));
+    await auditPage(browser, await as('audit'));
     browser.check('pages');
   } finally {
     await browser.close();

@@ -40,7 +40,7 @@ export async function createUsers(baseUrl, admin, sso) {
     district: { role: 'district_officer', displayName: '渝北区 吴科长', scope: { districts: ['500112'] } },
     commissioner: { role: 'commissioner', displayName: '服务专员 郑专员', scope: {} },
     // 三员: the audit log is the audit administrator's (and the business auditor's), not the coordinator's.
-    auditAdmin: { role: 'audit_admin', displayName: '审计管理员 钱审计', scope: {} },
+    audit: { role: 'audit_admin', displayName: '审计管理员 钱审计', scope: {} },
     enterprise: {
       role: 'enterprise_user',
       displayName: '企业联系人 王工',
