@@ -112,6 +112,7 @@ function loginApp({ adminUrl, users, port }) {
         const { redirect_to } = await admin('PUT', `/admin/oauth2/auth/requests/logout/accept?${q}`);
         return redirect(redirect_to);
       }
+      if (url.pathname === '/favicon.ico') return res.writeHead(204).end(); // browsers ask for it
       send(404, page('404', '<p>not found</p>'));
     } catch (e) {
       send(502, page('错误', `<p class="error">${escapeHtml(e.message)}</p>`));
