@@ -1702,7 +1702,7 @@ export interface components {
         NotificationDto: {
             id: string;
             /** @enum {string} */
-            kind: "task_opened" | "reminder" | "escalation" | "digest";
+            kind: "task_opened" | "reminder" | "escalation" | "digest" | "briefing";
             text: components["schemas"]["TextDto"];
             /**
              * Format: uuid
@@ -1715,6 +1715,11 @@ export interface components {
             enterpriseName: string | null;
             /** @description null for a digest */
             dueAt: string | null;
+            /**
+             * @description a briefing’s quarter: GET /api/reports/dispatch-briefing.docx?quarter= downloads it
+             * @example 2026Q4
+             */
+            quarter: string | null;
             createdAt: string;
             read: boolean;
         };
