@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { heartbeat } from '@temporalio/activity';
-import { ActivePolicyRepository, EnterprisesRepository } from '@hardtech/persistence';
+import { BRIEFING_AUDIENCE, briefingText } from '@hardtech/domain';
+import {
+  ActivePolicyRepository,
+  EnterprisesRepository,
+  NotificationsRepository,
+} from '@hardtech/persistence';
 import { DispatchActivities, LifecycleClient } from '@hardtech/temporal';
 
 /** Signals in flight at once: enough to tick 1,000 members in seconds, gentle on the server. */
@@ -12,6 +17,7 @@ export class DispatchActivitiesService implements DispatchActivities {
     private readonly enterprises: EnterprisesRepository,
     private readonly lifecycles: LifecycleClient,
     private readonly policies: ActivePolicyRepository,
+    private readonly notifications: NotificationsRepository,
   ) {}
 
   supportingMembers({ after, limit }: { after: string | null; limit: number }): Promise<string[]> {
@@ -40,6 +46,31 @@ export class DispatchActivitiesService implements DispatchActivities {
       }
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, lane));
+    await this.announceBriefing(quarter);
     return { ticked };
+  }
+
+  /**
+   * 调度会材料 of the quarter, announced to coordinators and leaders (issue 19 item 2). Done here
+   * because the dispatch workflow calls only this activity with the quarter (workflows/ unchanged);
+   * the id is the quarter's, so every page, retry and repeated dispatch records it once. A dispatch
+   * with no member in `supporting` never calls this, and then there is no meeting to prepare.
+   *
+   * The document is not stored: GET /api/reports/dispatch-briefing.docx?quarter= makes it on demand.
+   * Its figures must equal GET /api/reports/kpi of the day it is read, and each reader gets it within
+   * their own scope (the redaction and scope rules apply per request); a file written at dispatch
+   * time would be one reader's view, frozen, and a second copy of the figures to keep true.
+   */
+  private announceBriefing(quarter: string): Promise<void> {
+    return this.notifications.record(
+      {
+        id: `briefing:${quarter}`,
+        kind: 'briefing',
+        audienceGroups: BRIEFING_AUDIENCE,
+        at: new Date().toISOString(),
+        data: { quarter, text: briefingText(quarter) },
+      },
+      [],
+    );
   }
 }

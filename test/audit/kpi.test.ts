@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { taskDepartment, TaskType } from '@hardtech/domain';
 import { Api } from '../support/api';
 import { createUser, freshCreditCode, Member, tag } from '../support/cast';
-import { closeDb, db } from '../support/db';
+import { closeDb, db, deleteSeededEnterprises } from '../support/db';
 import { expectOk } from '../support/lifecycle';
 import { activePolicy } from '../support/policy';
 
@@ -15,16 +15,7 @@ import { activePolicy } from '../support/policy';
 // the read model afterwards (the quarterly dispatch ticks every supporting member) meets them.
 afterAll(async () => {
   const codes = Object.values(seeds ?? {}).map((s) => s.code);
-  for (const table of [
-    'tasks',
-    'problems',
-    'quarterly_reports',
-    'membership_periods',
-    'lifecycles',
-    'enterprises',
-  ]) {
-    await db().query(`DELETE FROM ${table} WHERE credit_code = ANY($1)`, [codes]);
-  }
+  await deleteSeededEnterprises(codes);
   await db().query(`DELETE FROM clusters WHERE code = ANY($1)`, [[cluster, emptyCluster]]);
   await closeDb();
 });

@@ -238,6 +238,25 @@ describe('quarterly dispatch (一季一调度)', () => {
     const ticked = await Promise.all(codes.map(async (code: string) => (await client.state(code)).context));
     expect(ticked.map((ctx) => ctx?.quarter.lastTicked)).toEqual(codes.map(() => '2031Q1'));
 
+    // 调度会材料 of the quarter is announced once (two triggers, several pages) to coordinators and
+    // leaders, with its download; no district officer is told.
+    const stored = await db().query(
+      `SELECT kind, audience_groups FROM notifications WHERE id = 'briefing:2031Q1'`,
+    );
+    expect(stored.rows).toEqual([{ kind: 'briefing', audience_groups: ['city_coordinator', 'leader'] }]);
+    const [leader, district] = await Promise.all([
+      createUser('leader', {}),
+      createUser('district_officer', { districts: ['500113'] }),
+    ]);
+    const feed = await expectOk(leader.api.get('/api/notifications?pageSize=100'));
+    expect(feed.items.filter((n: any) => n.kind === 'briefing' && n.quarter === '2031Q1')).toEqual([
+      expect.objectContaining({
+        text: expect.objectContaining({ zh: expect.stringContaining('2031Q1 季度调度会材料') }),
+      }),
+    ]);
+    const theirs = await expectOk(district.api.get('/api/notifications?pageSize=100'));
+    expect(theirs.items.filter((n: any) => n.kind === 'briefing')).toEqual([]);
+
     expect(
       (await policy.coordinator.post('/api/admin/quarterly-dispatch/trigger', { quarter: '2031Q5' })).status,
     ).toBe(400);

@@ -17,3 +17,20 @@ export async function closeDb(): Promise<void> {
   await pool?.end();
   pool = null;
 }
+
+/**
+ * Removes enterprises seeded straight into the read model (no workflow behind them), children
+ * first, so that nothing walking the read model after the test (the quarterly dispatch) meets them.
+ */
+export async function deleteSeededEnterprises(codes: string[]): Promise<void> {
+  for (const table of [
+    'tasks',
+    'problems',
+    'quarterly_reports',
+    'membership_periods',
+    'lifecycles',
+    'enterprises',
+  ]) {
+    await db().query(`DELETE FROM ${table} WHERE credit_code = ANY($1)`, [codes]);
+  }
+}

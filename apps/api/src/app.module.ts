@@ -45,6 +45,7 @@ import { AuthService } from './services/auth.service';
 import { SingleSignOnService } from './auth/single-sign-on/single-sign-on.service';
 import { DispatchService } from './services/dispatch.service';
 import { EnterprisesService } from './services/enterprises.service';
+import { DispatchBriefingService } from './briefing/dispatch-briefing.service';
 import { ExportsService } from './services/exports.service';
 import { PrintoutsService } from './services/printouts.service';
 import { HealthService } from './services/health.service';
@@ -135,6 +136,7 @@ import { WhistlesService } from './services/whistles.service';
     DispatchService,
     EnterprisesService,
     ExportsService,
+    DispatchBriefingService,
     PrintoutsService,
     HealthService,
     HistoryService,

@@ -1,4 +1,4 @@
-import { notificationText, shanghaiTime } from './notifications';
+import { briefingText, notificationText, shanghaiTime } from './notifications';
 
 describe('notification texts', () => {
   it('shows times in Asia/Shanghai', () => {
@@ -24,5 +24,14 @@ describe('notification texts', () => {
     expect(notificationText('escalation', 'ADMIT', 'A', '2026-03-12T01:00:00Z').en).toContain(
       'Escalated to the city coordinator',
     );
+  });
+});
+
+describe('briefingText', () => {
+  it('names the quarter whose 调度会材料 is ready, in both languages', () => {
+    expect(briefingText('2026Q4')).toEqual({
+      zh: '【调度会材料】2026Q4 季度调度会材料已生成，可在驾驶舱或此处下载。',
+      en: 'The 2026Q4 dispatch meeting pack is ready to download (dashboard or here).',
+    });
   });
 });

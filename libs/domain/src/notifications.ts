@@ -62,3 +62,14 @@ export function digestText(
     ].join('\n'),
   };
 }
+
+/** Who is told that a quarter's 调度会材料 is ready: the coordinators who hold the meeting, the leaders. */
+export const BRIEFING_AUDIENCE = ['city_coordinator', 'leader'];
+
+/** The feed's 'briefing' notice: the quarter's meeting pack is ready to download. */
+export function briefingText(quarter: string): Text {
+  return {
+    zh: `【调度会材料】${quarter} 季度调度会材料已生成，可在驾驶舱或此处下载。`,
+    en: `The ${quarter} dispatch meeting pack is ready to download (dashboard or here).`,
+  };
+}

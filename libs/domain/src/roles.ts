@@ -75,3 +75,6 @@ export const ADMIN_ROLES: readonly Role[] = ['system_admin', 'security_admin', '
 
 /** Who reads and verifies the audit log (issue 20.3): the audit administrator and the business auditor. */
 export const AUDIT_LOG_READERS: readonly Role[] = ['audit_admin', 'auditor'];
+
+/** Who reads 调度会材料 (issue 19 item 2): the coordinators who run the meeting, the leaders, the auditors. */
+export const BRIEFING_READERS: readonly Role[] = ['city_coordinator', 'leader', 'auditor'];

@@ -1,9 +1,12 @@
 import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Actor, shanghaiDate } from '@hardtech/domain';
-import { CurrentActor } from '../auth/decorators';
-import { KpiDto, KpiQueryDto } from '../dtos/report.dto';
+import { Actor, BRIEFING_READERS, quarterOf, quarterSpan, shanghaiDate } from '@hardtech/domain';
+import { DispatchBriefingService } from '../briefing/dispatch-briefing.service';
+import { DOCX } from '../briefing/docx-printout';
+import { CurrentActor, Roles } from '../auth/decorators';
+import { BriefingQueryDto, KpiDto, KpiQueryDto } from '../dtos/report.dto';
+import { fileAnswer } from './file-answer';
 import { ApiDoc } from '../openapi/api-doc';
 import { ExportsService } from '../services/exports.service';
 import { ReportsService } from '../services/reports.service';
@@ -16,6 +19,7 @@ export class ReportsController {
   constructor(
     private readonly reports: ReportsService,
     private readonly exports: ExportsService,
+    private readonly briefing: DispatchBriefingService,
   ) {}
 
   @Get('kpi')
@@ -45,6 +49,34 @@ export class ReportsController {
     const year = q.year ?? thisYear();
     const file = await this.exports.kpiTables(await this.reports.kpi(actor, year));
     return xlsxDownload(res, `kpi-${year}.xlsx`, `帮扶库总览-${year}.xlsx`, file);
+  }
+
+  @Get('dispatch-briefing.docx')
+  @Roles(...BRIEFING_READERS)
+  @ApiDoc({
+    summary: '调度会材料 The quarterly meeting pack as .docx (coordinators, leaders, auditors)',
+    description:
+      'Pool size, admitted this year against the annual target, 三年倍增 with the members behind the path ' +
+      'named, the ledger by category and owner department with the overdue problems named, the quarter’s ' +
+      'whistles and escalations, a table per district. Its figures are GET /api/reports/kpi’s of the same ' +
+      'day for the quarter’s year, within the caller’s scope.',
+    ok: { file: DOCX },
+    errors: [400, 401, 403],
+  })
+  async dispatchBriefing(
+    @CurrentActor() actor: Actor,
+    @Query() q: BriefingQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    // The DTO admits only 20YYQn, which always has a span.
+    const span = quarterSpan(q.quarter ?? quarterOf(new Date()))!;
+    const file = await this.briefing.docx(actor, span);
+    return fileAnswer(res, file, {
+      type: DOCX,
+      disposition: 'attachment',
+      asciiName: `dispatch-briefing-${span.quarter}.docx`,
+      chineseName: `调度会材料-${span.quarter}.docx`,
+    });
   }
 }
 

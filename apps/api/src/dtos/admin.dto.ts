@@ -73,7 +73,7 @@ export class ScheduleDto {
 
 export class NotificationDto {
   @ApiProperty() id: string;
-  @ApiProperty({ enum: ['task_opened', 'reminder', 'escalation', 'digest'] }) kind: string;
+  @ApiProperty({ enum: ['task_opened', 'reminder', 'escalation', 'digest', 'briefing'] }) kind: string;
   @ApiProperty({ type: TextDto }) text: TextDto;
   @ApiProperty({ format: 'uuid', type: String, nullable: true, description: 'null for a digest' })
   taskId: string | null;
@@ -81,6 +81,13 @@ export class NotificationDto {
   @ApiProperty({ type: String, nullable: true }) creditCode: string | null;
   @ApiProperty({ type: String, nullable: true }) enterpriseName: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'null for a digest' }) dueAt: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '2026Q4',
+    description: 'a briefing’s quarter: GET /api/reports/dispatch-briefing.docx?quarter= downloads it',
+  })
+  quarter: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty() read: boolean;
 }

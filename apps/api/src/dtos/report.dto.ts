@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { LabelTextDto } from './history.dto';
 
 export class KpiQueryDto {
@@ -11,6 +11,16 @@ export class KpiQueryDto {
   @Min(2023)
   @Max(2100)
   year?: number;
+}
+
+export class BriefingQueryDto {
+  @ApiPropertyOptional({
+    example: '2026Q4',
+    description: 'quarter (Asia/Shanghai); this quarter when absent',
+  })
+  @IsOptional()
+  @Matches(/^20\d{2}Q[1-4]$/, { message: 'quarter must look like 2026Q4' })
+  quarter?: string;
 }
 
 export class MonthCountDto {

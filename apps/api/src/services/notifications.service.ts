@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { Actor, NotFound, notificationText, t, TaskType, Text } from '@hardtech/domain';
 import { FeedRow, NotificationFeedRepository } from '@hardtech/persistence';
 
-/** A digest carries its own text (digestText, written when it was sent); the others are built. */
+/** A digest and a briefing carry their own text (written when sent); the task notices are built. */
 function feedText(n: FeedRow): Text {
-  if (n.kind === 'digest' || !n.dueAt) {
+  if (n.kind === 'digest' || n.kind === 'briefing' || !n.dueAt) {
     const text = (n.data as { text?: Text } | null)?.text;
-    return text && typeof text.zh === 'string' ? text : t('待办汇总', 'Task digest');
+    if (text && typeof text.zh === 'string') return text;
+    return n.kind === 'briefing' ? t('调度会材料', 'Dispatch meeting pack') : t('待办汇总', 'Task digest');
   }
   return notificationText(n.kind, n.taskType as TaskType, n.enterpriseName ?? '', n.dueAt.toISOString());
 }
@@ -27,6 +28,7 @@ export class NotificationsService {
         creditCode: n.creditCode,
         enterpriseName: n.enterpriseName,
         dueAt: n.dueAt?.toISOString() ?? null,
+        quarter: n.kind === 'briefing' ? ((n.data as { quarter?: string } | null)?.quarter ?? null) : null,
         createdAt: n.createdAt.toISOString(),
         read: n.read,
       })),

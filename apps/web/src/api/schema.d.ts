@@ -805,6 +805,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/dispatch-briefing.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 调度会材料 The quarterly meeting pack as .docx (coordinators, leaders, auditors)
+         * @description Pool size, admitted this year against the annual target, 三年倍增 with the members behind the path named, the ledger by category and owner department with the overdue problems named, the quarter’s whistles and escalations, a table per district. Its figures are GET /api/reports/kpi’s of the same day for the quarter’s year, within the caller’s scope.
+         */
+        get: operations["ReportsController_dispatchBriefing"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/security/policy": {
         parameters: {
             query?: never;
@@ -1682,7 +1702,7 @@ export interface components {
         NotificationDto: {
             id: string;
             /** @enum {string} */
-            kind: "task_opened" | "reminder" | "escalation" | "digest";
+            kind: "task_opened" | "reminder" | "escalation" | "digest" | "briefing";
             text: components["schemas"]["TextDto"];
             /**
              * Format: uuid
@@ -1695,6 +1715,11 @@ export interface components {
             enterpriseName: string | null;
             /** @description null for a digest */
             dueAt: string | null;
+            /**
+             * @description a briefing’s quarter: GET /api/reports/dispatch-briefing.docx?quarter= downloads it
+             * @example 2026Q4
+             */
+            quarter: string | null;
             createdAt: string;
             read: boolean;
         };
@@ -5367,6 +5392,56 @@ export interface operations {
             };
             /** @description no token, or an invalid, expired or signed-out one */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ReportsController_dispatchBriefing: {
+        parameters: {
+            query?: {
+                /** @description quarter (Asia/Shanghai); this quarter when absent */
+                quarter?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description malformed JSON, invalid or unknown field (details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description no token, or an invalid, expired or signed-out one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description outside the caller’s role (read-only roles may not write) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -4,8 +4,23 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { download, Query } from '../api/client';
 
-/** "导出 Excel" for an .xlsx endpoint, with the filters the page shows so the file matches the screen. */
-export function ExportButton({ path, fileName, query }: { path: string; fileName: string; query?: Query }) {
+/**
+ * "导出 Excel" for an .xlsx endpoint, with the filters the page shows so the file matches the screen;
+ * `label` and `testId` for another download (the .docx 调度会材料).
+ */
+export function ExportButton({
+  path,
+  fileName,
+  query,
+  label,
+  testId = 'export',
+}: {
+  path: string;
+  fileName: string;
+  query?: Query;
+  label?: string;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
@@ -16,8 +31,8 @@ export function ExportButton({ path, fileName, query }: { path: string; fileName
       .finally(() => setBusy(false));
   };
   return (
-    <Button icon={<DownloadOutlined />} loading={busy} onClick={run} data-testid="export">
-      {t('actions.export')}
+    <Button icon={<DownloadOutlined />} loading={busy} onClick={run} data-testid={testId}>
+      {label ?? t('actions.export')}
     </Button>
   );
 }

@@ -30,6 +30,18 @@ export interface MembershipRow {
   onTrack: boolean | null;
 }
 
+/** A ledger problem past its due date and not 销号: the KPI's overdue count and the briefing's list. */
+const OVERDUE_PROBLEM = `p.status <> 'resolved' AND p.due_at < :today::date`;
+
+export interface OverdueProblemRow {
+  enterpriseName: string;
+  district: string;
+  title: string;
+  category: string;
+  ownerDepartment: string;
+  dueAt: string;
+}
+
 /**
  * The figures of GET /api/reports/kpi, each query joined to the enterprise and within the
  * caller's scope (AccessService), so a district officer's report is their district's.
@@ -135,12 +147,70 @@ export class ReportsRepository {
     const scope = this.access.problems(actor, 'p', 'e');
     return this.run(
       `SELECT p.${column} AS key, count(*)::int AS n,
-         count(*) FILTER (WHERE p.status <> 'resolved' AND p.due_at < :today::date)::int AS overdue
+         count(*) FILTER (WHERE ${OVERDUE_PROBLEM})::int AS overdue
        FROM problems p JOIN enterprises e ON e.credit_code = p.credit_code AND e.lifecycle_no = p.lifecycle_no
        WHERE ${scope.sql}
        GROUP BY p.${column} ORDER BY p.${column}`,
       { ...scope.params, today },
     );
+  }
+
+  /** The overdue problems behind problemsBy's `overdue` counts: same scope, same predicate. */
+  async overdueProblems(actor: Actor, today: string): Promise<OverdueProblemRow[]> {
+    const scope = this.access.problems(actor, 'p', 'e');
+    const rows = await this.run(
+      `SELECT e.name AS enterprise_name, e.district, p.title, p.category, p.owner_department,
+         to_char(p.due_at, 'YYYY-MM-DD') AS due_at
+       FROM problems p JOIN enterprises e ON e.credit_code = p.credit_code AND e.lifecycle_no = p.lifecycle_no
+       WHERE ${scope.sql} AND ${OVERDUE_PROBLEM}
+       ORDER BY p.due_at, e.name, p.id`,
+      { ...scope.params, today },
+    );
+    return rows.map((r: any) => ({
+      enterpriseName: r.enterprise_name,
+      district: r.district,
+      title: r.title,
+      category: r.category,
+      ownerDepartment: r.owner_department,
+      dueAt: r.due_at,
+    }));
+  }
+
+  /**
+   * A quarter's 企业吹哨 (WHISTLE_RESPONSE tasks opened in it) and escalations (tasks escalated in it,
+   * by type), as the caller may see tasks. Dates are Asia/Shanghai days, `from`..`to` inclusive.
+   */
+  async quarterTasks(actor: Actor, span: { from: string; to: string }) {
+    const scope = this.access.visibleTasks(actor, 't', 'e');
+    const day = (column: string) =>
+      `(t.${column} AT TIME ZONE 'Asia/Shanghai')::date BETWEEN :from::date AND :to::date`;
+    const params = { ...scope.params, from: span.from, to: span.to };
+    const [whistles, escalations] = await Promise.all([
+      this.run(
+        `SELECT t.enterprise_name, t.district, t.department, t.status,
+           to_char(t.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS raised_on
+         FROM tasks t JOIN enterprises e ON e.credit_code = t.credit_code
+         WHERE t.type = 'WHISTLE_RESPONSE' AND ${day('created_at')} AND ${scope.sql}
+         ORDER BY t.created_at, t.id`,
+        params,
+      ),
+      this.run(
+        `SELECT t.type, count(*)::int AS n FROM tasks t JOIN enterprises e ON e.credit_code = t.credit_code
+         WHERE t.escalated_at IS NOT NULL AND ${day('escalated_at')} AND ${scope.sql}
+         GROUP BY t.type ORDER BY t.type`,
+        params,
+      ),
+    ]);
+    return {
+      whistles: whistles.map((r: any) => ({
+        enterpriseName: r.enterprise_name as string,
+        district: r.district as string,
+        department: r.department as string | null,
+        status: r.status as string,
+        raisedOn: r.raised_on as string,
+      })),
+      escalations: escalations as { type: string; n: number }[],
+    };
   }
 
   /** Lifecycles that ended in the year: graduated and exited with their reasons, rejections counted. */

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { FakeCall } from '../../test/fake-api';
 import { fastUser, openPage, USERS } from '../../test/open-page';
@@ -47,6 +47,33 @@ describe('dashboard', () => {
       expect(calls.map((c) => c.path)).toContain(`/reports/kpi.xlsx?year=${new Date().getFullYear()}`),
     );
     expect(URL.createObjectURL).toHaveBeenCalled();
+  });
+
+  it('downloads the quarter’s 调度会材料 for a leader, and offers it to no district officer', async () => {
+    URL.createObjectURL = vi.fn(() => 'blob:docx');
+    URL.revokeObjectURL = vi.fn();
+    const now = new Date();
+    const quarter = `${now.getFullYear()}Q${Math.floor(now.getMonth() / 3) + 1}`;
+    const { calls } = openPage('/dashboard', USERS.leader, {
+      'GET /reports/kpi': KPI,
+      'GET /reports/dispatch-briefing.docx': 'docx',
+    });
+    const button = await screen.findByTestId('briefing');
+    expect(button.textContent).toContain('下载调度会材料');
+    await userEvent.click(button);
+    await waitFor(() =>
+      expect(calls.map((c) => c.path)).toContain(`/reports/dispatch-briefing.docx?quarter=${quarter}`),
+    );
+    cleanup();
+    openPage(
+      '/dashboard',
+      { username: 'd', role: 'district_officer', scope: { districts: ['500230'] }, displayName: '区县' },
+      {
+        'GET /reports/kpi': KPI,
+      },
+    );
+    await screen.findByTestId('export');
+    expect(screen.queryByTestId('briefing')).toBeNull();
   });
 
   it('stacks overdue ledger problems apart and names each ending with its reason', () => {

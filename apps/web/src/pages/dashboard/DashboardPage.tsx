@@ -2,6 +2,7 @@ import { Card, Col, Row, Select, Space, Spin, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/useApi';
+import { useUser } from '../../auth/AuthProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/ExportButton';
 import { useLocalText } from '../../i18n';
@@ -21,10 +22,18 @@ import { KpiCards } from './KpiCards';
 const FIRST_YEAR = 2023;
 const HALF = { xs: 24, lg: 12 };
 const THIRD = { xs: 24, md: 12, xl: 8 };
+/** Who may download 调度会材料 (BRIEFING_READERS in libs/domain/src/roles.ts; the API refuses others). */
+const BRIEFING_READERS = ['city_coordinator', 'leader', 'auditor'];
+
+/** The quarter a year's meeting pack is of: this quarter for this year, the fourth for a past year. */
+function briefingQuarter(year: number, now = new Date()): string {
+  return year === now.getFullYear() ? `${year}Q${Math.floor(now.getMonth() / 3) + 1}` : `${year}Q4`;
+}
 
 export function DashboardPage() {
   const { t } = useTranslation('dashboard');
   const local = useLocalText();
+  const user = useUser();
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
   const { data: kpi, error, loading } = useApi<Kpi>('/reports/kpi', { year });
@@ -89,7 +98,18 @@ export function DashboardPage() {
             />
             {kpi && <Typography.Text type="secondary">{t('asOf', { date: kpi.asOf })}</Typography.Text>}
           </Space>
-          <ExportButton path="/reports/kpi.xlsx" fileName={`kpi-${year}.xlsx`} query={{ year }} />
+          <Space wrap>
+            {BRIEFING_READERS.includes(user.role) && (
+              <ExportButton
+                path="/reports/dispatch-briefing.docx"
+                fileName={`调度会材料-${briefingQuarter(year)}.docx`}
+                query={{ quarter: briefingQuarter(year) }}
+                label={t('briefing')}
+                testId="briefing"
+              />
+            )}
+            <ExportButton path="/reports/kpi.xlsx" fileName={`kpi-${year}.xlsx`} query={{ year }} />
+          </Space>
         </Space>
       </Card>
       <ErrorAlert error={error} />

@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { FakeCall } from '../../test/fake-api';
 import { fastUser, openPage, USERS } from '../../test/open-page';
 import type { Notification } from './notification';
@@ -15,6 +15,7 @@ const notification = (id: string, over: Partial<Notification>): Notification => 
   creditCode: '91500000MA5U7DXX1F',
   enterpriseName: '重庆芯测科技有限公司',
   dueAt: '2026-11-26T10:00:00Z',
+  quarter: null,
   createdAt: '2026-11-25T00:30:00Z',
   read: false,
   ...over,
@@ -74,6 +75,32 @@ describe('notifications', () => {
         '/notifications/n1/read',
         '/notifications/read-all',
       ]),
+    );
+  });
+
+  it('announces a quarter’s 调度会材料 with its download', async () => {
+    URL.createObjectURL = vi.fn(() => 'blob:docx');
+    URL.revokeObjectURL = vi.fn();
+    const briefing = notification('b1', {
+      kind: 'briefing',
+      text: { zh: '【调度会材料】2026Q4 季度调度会材料已生成', en: 'The 2026Q4 meeting pack is ready' },
+      taskId: null,
+      taskType: null,
+      creditCode: null,
+      enterpriseName: null,
+      dueAt: null,
+      quarter: '2026Q4',
+    });
+    const { calls } = openPage('/notifications', USERS.leader, {
+      'GET /notifications': { ...LIST, items: [briefing], total: 1, unread: 1 },
+      'GET /me/notification-preferences': PREFERENCES,
+      'GET /reports/dispatch-briefing.docx': 'docx',
+    });
+    const item = await screen.findByTestId('notification-b1');
+    expect(item).toHaveTextContent('调度会材料【调度会材料】2026Q4 季度调度会材料已生成');
+    await userEvent.click(within(item).getByTestId('download-briefing'));
+    await waitFor(() =>
+      expect(calls.map((c) => c.path)).toContain('/reports/dispatch-briefing.docx?quarter=2026Q4'),
     );
   });
 

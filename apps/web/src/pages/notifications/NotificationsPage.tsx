@@ -6,6 +6,7 @@ import { useReference } from '../../api/reference';
 import { useAction } from '../../api/useAction';
 import { usePagedList } from '../../api/usePagedList';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ExportButton } from '../../components/ExportButton';
 import { formatDateTime } from '../../components/time';
 import { useLocalText } from '../../i18n';
 import { Notification, NOTIFICATIONS_READ } from './notification';
@@ -16,6 +17,7 @@ const KIND_COLORS: Record<Notification['kind'], string> = {
   reminder: 'gold',
   escalation: 'red',
   digest: 'cyan',
+  briefing: 'purple',
 };
 
 export function NotificationsPage() {
@@ -94,6 +96,15 @@ export function NotificationsPage() {
                         <Link to={`/tasks/${n.taskId}`}>
                           {local(reference?.taskTypes[n.taskType]) || n.taskType}
                         </Link>
+                      )}
+                      {n.kind === 'briefing' && n.quarter && (
+                        <ExportButton
+                          path="/reports/dispatch-briefing.docx"
+                          fileName={`调度会材料-${n.quarter}.docx`}
+                          query={{ quarter: n.quarter }}
+                          label={t('downloadBriefing')}
+                          testId="download-briefing"
+                        />
                       )}
                       {n.dueAt && <span>{t('due', { at: formatDateTime(n.dueAt) })}</span>}
                       <span>{formatDateTime(n.createdAt)}</span>

@@ -4,7 +4,7 @@ import type { TaskType, Text } from '../../api/types';
 
 export interface Notification {
   id: string;
-  kind: 'task_opened' | 'reminder' | 'escalation' | 'digest';
+  kind: 'task_opened' | 'reminder' | 'escalation' | 'digest' | 'briefing';
   text: Text;
   /** A digest names no task: its text lists them. */
   taskId: string | null;
@@ -12,6 +12,8 @@ export interface Notification {
   creditCode: string | null;
   enterpriseName: string | null;
   dueAt: string | null;
+  /** A briefing's quarter (调度会材料 to download). */
+  quarter: string | null;
   createdAt: string;
   read: boolean;
 }

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import {
+  Actor,
+  dispatchBriefing,
+  DispatchBriefingFacts,
+  OWNER_DEPARTMENTS,
+  PROBLEM_CATEGORIES,
+  QuarterSpan,
+  t,
+  TASK_DEPARTMENT_LABELS,
+  TaskDepartment,
+  Text,
+} from '@hardtech/domain';
+import { ReportsRepository } from '@hardtech/persistence';
+import { ReportsService } from '../services/reports.service';
+import { docxOfPrintout } from './docx-printout';
+
+const label = (options: { value: string; label: Text }[], key: string) =>
+  options.find((o) => o.value === key)?.label ?? t(key, key);
+
+/**
+ * 调度会材料 (issue 19 item 2). Its figures are GET /api/reports/kpi's, computed by the same
+ * ReportsService.kpi call (same caller, same day), never re-queried; the lists behind them (overdue
+ * problems, the quarter's whistles and escalations) come from ReportsRepository with the same scope
+ * and predicates. Only counts, names and ledger titles go in: no officer's opinion reaches it.
+ */
+@Injectable()
+export class DispatchBriefingService {
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly repo: ReportsRepository,
+  ) {}
+
+  async facts(actor: Actor, span: QuarterSpan): Promise<DispatchBriefingFacts> {
+    const kpi = await this.reports.kpi(actor, span.year);
+    const [overdue, quarter] = await Promise.all([
+      this.repo.overdueProblems(actor, kpi.asOf),
+      this.repo.quarterTasks(actor, span),
+    ]);
+    return {
+      quarter: span.quarter,
+      asOf: kpi.asOf,
+      year: kpi.year,
+      poolSize: kpi.poolSize,
+      poolCapacity: kpi.poolCapacity,
+      admittedThisYear: kpi.admittedThisYear,
+      annualTarget: kpi.annualTarget,
+      doubling: kpi.revenueDoubling,
+      members: kpi.revenueDoubling.enterprises,
+      problems: kpi.problems,
+      overdueProblems: overdue.map((p) => ({
+        ...p,
+        category: label(PROBLEM_CATEGORIES, p.category),
+        owner: label(OWNER_DEPARTMENTS, p.ownerDepartment),
+      })),
+      whistles: quarter.whistles.map((w) => ({
+        ...w,
+        owner: w.department
+          ? (TASK_DEPARTMENT_LABELS[w.department as TaskDepartment] ?? t(w.department, w.department))
+          : null,
+      })),
+      escalations: quarter.escalations,
+    };
+  }
+
+  async docx(actor: Actor, span: QuarterSpan): Promise<Buffer> {
+    return docxOfPrintout(dispatchBriefing(await this.facts(actor, span)));
+  }
+}
