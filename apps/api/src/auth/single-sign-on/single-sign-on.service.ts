@@ -1,10 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { BaseClient, errors, generators, Issuer } from 'openid-client';
+import { BaseClient, custom, errors, generators, Issuer } from 'openid-client';
 import { AppConfig, CONFIG, OidcConfig } from '@hardtech/config';
 import { AuditRepository, SingleSignOnRepository, UsersRepository } from '@hardtech/persistence';
 import { AuthService } from '../../services/auth.service';
 import { safeReturnTo } from './return-to';
+
+// openid-client gives the identity service 3.5 s per request; a busy one (or its first token,
+// when it makes its signing keys) takes longer, and the person would be sent back to the login page.
+custom.setHttpOptionsDefaults({ timeout: 15_000 });
 
 /** Why a single sign-on did not end in a session; the login page says it in words. */
 export type SsoFailure = 'sso_state_unknown' | 'sso_refused' | 'sso_failed' | 'sso_account_unknown';
