@@ -18,7 +18,9 @@ async function listen(handler: Parameters<typeof createServer>[1]): Promise<{ se
 
 describe('outbound notification requests', () => {
   it('refuses robot URLs into loopback, private and link-local addresses or other hosts (400, nothing saved)', async () => {
-    const me = await createUser('city_coordinator', {});
+    // An auditor: never a task's candidate, so the real robot host saved here (unreachable from tests)
+    // gets no notices that would wait in the outbox for later tests.
+    const me = await createUser('auditor', {});
     const key = `SECRET-KEY-${Date.now()}`;
     const good = `https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${key}`;
     await expectOk(me.api.put('/api/me/notification-preferences', { wecomWebhook: good }));
