@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST, ROOT } from './paths.mjs';
 import { ok, step } from './log.mjs';
-import { clusterNginxVars, startNginx } from './nginx.mjs';
+import { API_FAIL_TIMEOUT_SECONDS, clusterNginxVars, startNginx } from './nginx.mjs';
 import { superviseProcess, waitFor } from './processes.mjs';
 import { applicationProcessEnv } from './stack.mjs';
 import { auditEnv } from './audit-key.mjs';
@@ -61,11 +61,17 @@ export async function startClusterApplication(
           { httpPort },
         ),
       ),
-    apis: ports.apis
-      .slice(0, apis)
-      .map((apiPort, i) =>
-        supervise('apis', i, 'apps/api/src/main.js', { ...env, PORT: String(apiPort) }, { port: apiPort }),
+    apis: ports.apis.slice(0, apis).map((apiPort, i) =>
+      supervise(
+        'apis',
+        i,
+        'apps/api/src/main.js',
+        // A stopping API keeps serving past nginx's fail_timeout: a peer that was just restarted
+        // (and that nginx still skips for its last failure) is back in rotation before this one goes.
+        { SHUTDOWN_DELAY_SECONDS: String(API_FAIL_TIMEOUT_SECONDS + 1), ...env, PORT: String(apiPort) },
+        { port: apiPort },
       ),
+    ),
   };
   const vars = clusterNginxVars({ port: ports.nginx, apiPorts: ports.apis.slice(0, apis), uiPort, env });
   const nginx = startNginx({ prefix: nginxPrefix, vars, logFile: join(logDir, 'nginx.log'), echo });

@@ -19,8 +19,9 @@ export const nginxBinary = () => ensureDebianCommand('nginx', 'nginx', { paths: 
  * health: nginx has no active probes), then it is tried again. Compose writes the same line for
  * `api:3000` (test/ops/compose.test.ts checks).
  */
+export const API_FAIL_TIMEOUT_SECONDS = 5;
 export const apiServers = (addresses) =>
-  addresses.map((a) => `server ${a} max_fails=1 fail_timeout=5s;`).join(' ');
+  addresses.map((a) => `server ${a} max_fails=1 fail_timeout=${API_FAIL_TIMEOUT_SECONDS}s;`).join(' ');
 
 export function substitute(text, vars, file) {
   return text.replace(VARIABLE, (_, name) => {
