@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { adminApi, createUser, tag } from '../support/cast';
 import { db } from '../support/db';
 import { expectOk } from '../support/lifecycle';
-import { freePort } from '../support/ports';
+import { freePort } from './processes';
 import { kill, startApi } from '../support/worker-process';
 
 // Issue 22 §5: single sign-on against a real OIDC provider on this machine — Ory Hydra with a login

@@ -3,7 +3,7 @@ import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createCast, tag } from '../support/cast';
 import { eventually, JUDGMENTS, nominationFor } from '../support/lifecycle';
-import { freePort } from '../support/ports';
+import { freePort } from './processes';
 import { kill, startApi, startWorker } from '../support/worker-process';
 
 // Issue 22 §7: with an OTLP endpoint configured, one completion is one trace — the HTTP request in

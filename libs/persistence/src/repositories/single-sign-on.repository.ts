@@ -33,13 +33,13 @@ export class SingleSignOnRepository {
 
   /** The pending login of `state`, once: a replayed callback finds nothing. */
   async takePending(state: string): Promise<PendingLogin | null> {
-    const rows = await this.ds.query(
+    // A DELETE … RETURNING answers [rows, count] through TypeORM.
+    const [[r]] = (await this.ds.query(
       `DELETE FROM oidc_logins WHERE state = $1 AND created_at >= now() - make_interval(mins => $2)
        RETURNING state, code_verifier, nonce, return_to`,
       [state, PENDING_LOGIN_MINUTES],
-    );
-    const r = rows[0]?.[0] ?? rows[0];
-    return r?.state
+    )) as [{ state: string; code_verifier: string; nonce: string; return_to: string }[], number];
+    return r
       ? { state: r.state, codeVerifier: r.code_verifier, nonce: r.nonce, returnTo: r.return_to }
       : null;
   }
@@ -62,8 +62,9 @@ export class SingleSignOnRepository {
 
   /** The ID token a session was opened with, once (for the identity service's sign-out). */
   async takeSession(jti: string): Promise<string | null> {
-    const rows = await this.ds.query(`DELETE FROM oidc_sessions WHERE jti = $1 RETURNING id_token`, [jti]);
-    const r = rows[0]?.[0] ?? rows[0];
+    const [[r]] = (await this.ds.query(`DELETE FROM oidc_sessions WHERE jti = $1 RETURNING id_token`, [
+      jti,
+    ])) as [{ id_token: string }[], number];
     return r?.id_token ?? null;
   }
 }
