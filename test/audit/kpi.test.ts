@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { taskDepartment, TaskType } from '@hardtech/domain';
+import type { TaskType } from '@hardtech/domain';
 import { Api } from '../support/api';
-import { createUser, freshCreditCode, Member, tag } from '../support/cast';
+import { createUser, freshCreditCode, Member } from '../support/cast';
 import { closeDb, db, deleteSeededEnterprises } from '../support/db';
 import { expectOk } from '../support/lifecycle';
 import { activePolicy } from '../support/policy';
+import { seedCluster, SeededEnterprise, seedEnterprise, seedTask } from '../support/read-model-seed';
 
 // Issue 6 §3–4: KPI figures and .xlsx exports against a known data set. The data set is seeded
 // into the read model under a cluster of its own, so an industry officer of that cluster sees
@@ -24,16 +25,7 @@ const Y = new Date().getFullYear() - 1;
 const P = Y - 1;
 const [D1, D2] = ['500237', '500238'];
 
-interface Seed {
-  code: string;
-  name: string;
-  district: string;
-  stage: string;
-  baseline: number | null;
-  membership?: { from: string; to?: string; reason?: string };
-  ended?: { at: string; stage: string; reason: string };
-  reports?: { quarter: string; annualized: number; growth: number; expected: number; onTrack: boolean }[];
-}
+type Seed = Omit<SeededEnterprise, 'cluster' | 'startedAt'>;
 
 let cluster: string;
 let emptyCluster: string;
@@ -42,15 +34,8 @@ let outsider: Member;
 let seeds: Record<'e1' | 'e2' | 'e3' | 'e4' | 'e5' | 'e6', Seed>;
 
 beforeAll(async () => {
-  cluster = `K${tag().slice(0, 6).toUpperCase()}`;
-  emptyCluster = `K${tag().slice(0, 6).toUpperCase()}`;
-  for (const code of [cluster, emptyCluster]) {
-    await db().query(`INSERT INTO clusters (code, tier, name, en) VALUES ($1, 'new_star', $2, $3)`, [
-      code,
-      `测试集群${code}`,
-      `test cluster ${code}`,
-    ]);
-  }
+  cluster = await seedCluster();
+  emptyCluster = await seedCluster();
   seeds = {
     // Cohort P: one still a member and on track, one that left in Y (withdrew), behind.
     e1: {
@@ -121,49 +106,8 @@ beforeAll(async () => {
   outsider = await createUser('industry_officer', { clusters: [emptyCluster] });
 });
 
-async function seed(s: Seed): Promise<void> {
-  await db().query(
-    `INSERT INTO enterprises (credit_code, name, district, cluster, stage, workflow_id, lifecycle_no, projection_seq,
-       nomination, nominated_by, lead_cluster, baseline_revenue)
-     VALUES ($1, $2, $3, $4, $5, $6, 1, 10, '{}', 'seed', $7, $8)`,
-    [
-      s.code,
-      s.name,
-      s.district,
-      cluster,
-      s.stage,
-      `enterprise/${s.code}`,
-      s.membership ? cluster : null,
-      s.baseline,
-    ],
-  );
-  await db().query(
-    `INSERT INTO lifecycles (credit_code, lifecycle_no, workflow_id, name, nominated_by, started_at, ended_at, final_stage, reason)
-     VALUES ($1, 1, $2, $3, 'seed', $4, $5, $6, $7)`,
-    [
-      s.code,
-      `enterprise/${s.code}`,
-      s.name,
-      `${P}-01-05T10:00:00+08:00`,
-      s.ended?.at ?? null,
-      s.ended?.stage ?? null,
-      s.ended?.reason ?? null,
-    ],
-  );
-  if (s.membership) {
-    await db().query(
-      `INSERT INTO membership_periods (credit_code, lifecycle_no, from_date, to_date, end_reason) VALUES ($1, 1, $2, $3, $4)`,
-      [s.code, s.membership.from, s.membership.to ?? null, s.membership.reason ?? null],
-    );
-  }
-  for (const r of s.reports ?? []) {
-    await db().query(
-      `INSERT INTO quarterly_reports (credit_code, lifecycle_no, quarter, revenue, rd_expense, headcount, new_class_one_ip,
-         financing, listing_progress, submitted_by, submitted_at, annualized_revenue, growth_ratio, expected_ratio, on_track)
-       VALUES ($1, 1, $2, $3, 100000, 50, 0, 0, 'none', 'seed', now(), $4, $5, $6, $7)`,
-      [s.code, r.quarter, r.annualized / 4, r.annualized, r.growth, r.expected, r.onTrack],
-    );
-  }
+function seed(s: Seed): Promise<void> {
+  return seedEnterprise({ ...s, cluster, startedAt: `${P}-01-05T10:00:00+08:00` });
 }
 
 async function problem(
@@ -182,24 +126,7 @@ async function problem(
 }
 
 async function task(s: Seed, type: TaskType, groups: string[], dueAt: string): Promise<void> {
-  await db().query(
-    `INSERT INTO tasks (id, workflow_id, credit_code, lifecycle_no, type, stage, state_key, candidate_groups, status,
-       enterprise_name, district, cluster, policy_version, created_at, due_at, department)
-     VALUES ($1, $2, $3, 1, $4, $5, 'seed', $6, 'open', $7, $8, $9, 1, now(), $10, $11)`,
-    [
-      randomUUID(),
-      `enterprise/${s.code}`,
-      s.code,
-      type,
-      s.stage,
-      groups,
-      s.name,
-      s.district,
-      cluster,
-      dueAt,
-      taskDepartment(type, groups),
-    ],
-  );
+  await seedTask({ ...s, cluster, startedAt: '' }, type, groups, dueAt);
 }
 
 const kpi = (api: Api, year = Y) => expectOk(api.get(`/api/reports/kpi?year=${year}`));
@@ -210,6 +137,7 @@ describe('GET /api/reports/kpi on the seeded data set', () => {
     const target = (await activePolicy()).annualTarget;
     expect(k).toMatchObject({
       year: Y,
+      asOf: `${Y}-12-31`, // a past year is counted on its last day
       poolSize: 2, // e1, e3
       admittedThisYear: 2, // e3, e4
       annualTarget: target,
@@ -217,17 +145,22 @@ describe('GET /api/reports/kpi on the seeded data set', () => {
     });
     expect(k.poolOverTime.map((m: any) => m.members)).toEqual([2, 3, 3, 4, 3, 3, 3, 3, 3, 2, 2, 2]);
     expect(k.poolOverTime[0].month).toBe(`${Y}-01`);
-    expect((await kpi(officer.api, P)).poolOverTime.map((m: any) => m.members)).toEqual([
-      0, 0, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2,
+    const before = await kpi(officer.api, P);
+    expect(before.poolOverTime.map((m: any) => m.members)).toEqual([0, 0, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2]);
+    expect(before).toMatchObject({ asOf: `${P}-12-31`, poolSize: 2 }); // e1, e2
+    expect(k.admittedByYear.slice(-2)).toEqual([
+      { year: P, admitted: 2, target },
+      { year: Y, admitted: 2, target },
     ]);
   });
 
-  it('三年倍增 per enterprise and per cohort', async () => {
+  it('三年倍增 per enterprise and per cohort, of the members on the year’s last day', async () => {
     const d = (await kpi(officer.api)).revenueDoubling;
-    expect(d).toMatchObject({ members: 4, reporting: 4, onTrack: 3, doubled: 2, averageGrowth: 1.7375 });
+    // e2 (exited in May) and e4 (graduated in September) are no longer in the pool on 31 December.
+    expect(d).toMatchObject({ members: 2, reporting: 2, onTrack: 2, doubled: 1, averageGrowth: 1.9 });
     expect(d.cohorts).toEqual([
-      { cohort: P, members: 2, reporting: 2, onTrack: 1, doubled: 0, averageGrowth: 1.325 },
-      { cohort: Y, members: 2, reporting: 2, onTrack: 2, doubled: 2, averageGrowth: 2.15 },
+      { cohort: P, members: 1, reporting: 1, onTrack: 1, doubled: 0, averageGrowth: 1.6 },
+      { cohort: Y, members: 1, reporting: 1, onTrack: 1, doubled: 1, averageGrowth: 2.2 },
     ]);
     expect(
       d.enterprises.map((e: any) => [
@@ -240,9 +173,13 @@ describe('GET /api/reports/kpi on the seeded data set', () => {
       ]),
     ).toEqual([
       [seeds.e1.code, P, 10_000_000, `${Y}Q3`, 1.6, true],
-      [seeds.e2.code, P, 8_000_000, `${P}Q4`, 1.05, false],
       [seeds.e3.code, Y, 20_000_000, `${Y}Q3`, 2.2, true],
-      [seeds.e4.code, Y, 5_000_000, `${Y}Q2`, 2.1, true],
+    ]);
+    // The year before: e2 was a member then, with its report of that year.
+    const before = (await kpi(officer.api, P)).revenueDoubling;
+    expect(before.enterprises.map((e: any) => [e.creditCode, e.quarter, e.onTrack])).toEqual([
+      [seeds.e1.code, null, null],
+      [seeds.e2.code, `${P}Q4`, false],
     ]);
   });
 
@@ -302,9 +239,8 @@ describe('GET /api/reports/kpi on the seeded data set', () => {
     const all = await kpi(leader.api);
     expect(all.poolSize).toBeGreaterThanOrEqual(2);
     const codes = all.revenueDoubling.enterprises.map((e: any) => e.creditCode);
-    expect(codes).toEqual(
-      expect.arrayContaining([seeds.e1.code, seeds.e2.code, seeds.e3.code, seeds.e4.code]),
-    );
+    expect(codes).toEqual(expect.arrayContaining([seeds.e1.code, seeds.e3.code]));
+    expect(codes).not.toContain(seeds.e2.code);
   });
 
   it('answers 400 to a year that is not one', async () => {
@@ -453,16 +389,16 @@ describe('.xlsx exports, read back', () => {
       年度: Y,
       '在库企业数（家）': 2,
       '本年入库企业数（家）': 2,
-      '达到倍增进度（家）': 3,
-      '已实现倍增（家）': 2,
+      '达到倍增进度（家）': 2,
+      '已实现倍增（家）': 1,
       '逾期任务（件）': 2,
       '本年毕业（家）': 1,
       '本年移出（家）': 1,
     });
     expect(rowsOf(wb.getWorksheet('三年倍增（按批次）')!)).toEqual([
       ['入库年度', '企业数（家）', '已报送（家）', '达到倍增进度（家）', '已实现倍增（家）', '平均增长倍数'],
-      [P, 2, 2, 1, 0, 1.325],
-      [Y, 2, 2, 2, 2, 2.15],
+      [P, 1, 1, 1, 0, 1.6],
+      [Y, 1, 1, 1, 1, 2.2],
     ]);
     expect(rowsOf(wb.getWorksheet('毕业和移出')!).slice(1)).toEqual([
       ['已移出', '企业主动退出', 1],

@@ -23,6 +23,7 @@ export * from './policy';
 export * from './policy-form';
 
 export * from './pool';
+export * from './pool-membership';
 export * from './quarters';
 export * from './reference';
 export * from './roles';

@@ -27,3 +27,4 @@ export * from './repositories/tasks.repository';
 export * from './repositories/users.repository';
 export * from './repositories/health.repository';
 export * from './projection/writers';
+export * from './repositories/pool-members';

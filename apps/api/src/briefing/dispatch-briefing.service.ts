@@ -6,6 +6,7 @@ import {
   OWNER_DEPARTMENTS,
   PROBLEM_CATEGORIES,
   QuarterSpan,
+  shanghaiDate,
   t,
   TASK_DEPARTMENT_LABELS,
   TaskDepartment,
@@ -33,9 +34,11 @@ export class DispatchBriefingService {
 
   async facts(actor: Actor, span: QuarterSpan): Promise<DispatchBriefingFacts> {
     const kpi = await this.reports.kpi(actor, span.year);
-    const [overdue, quarter] = await Promise.all([
-      this.repo.overdueProblems(actor, kpi.asOf),
+    const [overdue, quarter, admissions] = await Promise.all([
+      // The KPI counts the ledger as of today whatever the year; so does the list behind it.
+      this.repo.overdueProblems(actor, shanghaiDate(new Date())),
       this.repo.quarterTasks(actor, span),
+      this.repo.admissions(actor, span.year),
     ]);
     return {
       quarter: span.quarter,
@@ -47,6 +50,7 @@ export class DispatchBriefingService {
       annualTarget: kpi.annualTarget,
       doubling: kpi.revenueDoubling,
       members: kpi.revenueDoubling.enterprises,
+      admissions,
       problems: kpi.problems,
       overdueProblems: overdue.map((p) => ({
         ...p,

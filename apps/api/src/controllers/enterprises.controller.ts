@@ -16,6 +16,8 @@ import { HistoryService } from '../services/history.service';
 import { PrintoutsService } from '../services/printouts.service';
 import { CreditCodePipe } from './params';
 import { PDF, pdfInline } from './pdf';
+import { XLSX, xlsxDownload } from './xlsx';
+import { ExportsService } from '../services/exports.service';
 
 @ApiTags('enterprises')
 @ApiBearerAuth()
@@ -25,24 +27,42 @@ export class EnterprisesController {
     private readonly enterprises: EnterprisesService,
     private readonly histories: HistoryService,
     private readonly printouts: PrintoutsService,
+    private readonly exports: ExportsService,
   ) {}
 
   @Get()
   @ApiDoc({
     summary: '企业列表 Enterprises in scope',
-    description: 'Only enterprises within the caller’s scope; `total` counts the same.',
+    description:
+      'Only enterprises within the caller’s scope; `total` counts the same. inPoolOn, admittedIn and ' +
+      'doubling give the enterprises behind a number of GET /api/reports/kpi; each item has the step ' +
+      'it waits on (the open task due first that the caller may see), its handler and due date.',
     ok: EnterpriseListDto,
     errors: [400, 401],
   })
   list(@CurrentActor() actor: Actor, @Query() q: EnterpriseQueryDto) {
     return this.enterprises.list(actor, {
-      stage: q.stage,
-      district: q.district,
-      cluster: q.cluster,
-      q: q.q,
+      ...enterpriseFilter(q),
       page: q.page ?? 1,
       pageSize: q.pageSize ?? 20,
     });
+  }
+
+  @Get('export.xlsx')
+  @ApiDoc({
+    summary: '导出企业名单 The enterprise list as .xlsx: stage, current step, handler, due date',
+    description:
+      'The same filters and scope as the list; page and pageSize are ignored (at most 10000 rows).',
+    ok: { file: XLSX },
+    errors: [400, 401],
+  })
+  async export(
+    @CurrentActor() actor: Actor,
+    @Query() q: EnterpriseQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const file = await this.exports.enterpriseList(actor, enterpriseFilter(q));
+    return xlsxDownload(res, 'enterprises.xlsx', '企业名单.xlsx', file);
   }
 
   @Get(':creditCode')
@@ -88,4 +108,16 @@ export class EnterprisesController {
   statechart(@CurrentActor() actor: Actor, @Param('creditCode', CreditCodePipe) creditCode: string) {
     return this.enterprises.statechart(actor, creditCode);
   }
+}
+
+function enterpriseFilter(q: EnterpriseQueryDto) {
+  return {
+    stage: q.stage,
+    district: q.district,
+    cluster: q.cluster,
+    q: q.q,
+    inPoolOn: q.inPoolOn,
+    admittedIn: q.admittedIn,
+    doubling: q.doubling,
+  };
 }

@@ -1,12 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { STAGES } from '@hardtech/domain';
-import type { Stage } from '@hardtech/domain';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { DOUBLING_STANDINGS, FIRST_POOL_YEAR, STAGES } from '@hardtech/domain';
+import type { DoublingStanding, Stage } from '@hardtech/domain';
+import { LabelTextDto } from './history.dto';
+import { IsInstant } from './validators';
 import { PageDto, PageQueryDto } from './common.dto';
 import { FieldErrorDto } from './error.dto';
 import { TaskItemDto } from './task.dto';
 import { ProblemDto } from './problem.dto';
 
+/** The enterprise list's filters; its export takes the same and ignores the page. */
 export class EnterpriseQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: STAGES }) @IsOptional() @IsIn(STAGES as unknown as string[]) stage?: Stage;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(16) district?: string;
@@ -16,6 +20,53 @@ export class EnterpriseQueryDto extends PageQueryDto {
   @IsString()
   @MaxLength(100)
   q?: string;
+  @ApiPropertyOptional({
+    example: '2026-06-30',
+    description:
+      'members in the pool on this day (YYYY-MM-DD; admission and leaving day included): what the ' +
+      'dashboard’s 在库 counts',
+  })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'inPoolOn must be a date YYYY-MM-DD' })
+  @IsInstant({ message: 'inPoolOn must be a date that exists' })
+  inPoolOn?: string;
+  @ApiPropertyOptional({
+    example: 2026,
+    description: 'admitted in this year (a cohort); with inPoolOn, the same membership period',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(FIRST_POOL_YEAR)
+  @Max(2100)
+  admittedIn?: number;
+  @ApiPropertyOptional({
+    enum: DOUBLING_STANDINGS,
+    description:
+      '三年倍增 by the latest quarterly report (up to the fourth quarter of inPoolOn’s year): ' +
+      'reporting, on_track (at or above the path to ×2), behind, doubled (growth ≥ 2)',
+  })
+  @IsOptional()
+  @IsIn(DOUBLING_STANDINGS as unknown as string[])
+  doubling?: DoublingStanding;
+}
+
+/** The step an enterprise waits on: its open task due first, as the caller may see tasks. */
+export class CurrentStepDto {
+  @ApiProperty({ format: 'uuid' }) taskId: string;
+  @ApiProperty() type: string;
+  @ApiProperty({ type: LabelTextDto }) label: LabelTextDto;
+  @ApiProperty({ type: String, nullable: true, description: 'username of the assignee' })
+  assignee: string | null;
+  @ApiProperty({
+    type: LabelTextDto,
+    description: 'who handles it: the assignee’s name, else the department the candidates belong to',
+  })
+  handler: LabelTextDto;
+  @ApiProperty({ example: '2026-12-18T10:00:00.000Z' }) dueAt: string;
+  @ApiProperty() overdue: boolean;
+  @ApiProperty({ description: 'open tasks of the enterprise the caller may see, this one included' })
+  openTasks: number;
 }
 
 export class EnterpriseItemDto {
@@ -27,6 +78,8 @@ export class EnterpriseItemDto {
   @ApiProperty({ enum: STAGES }) stage: Stage;
   @ApiProperty() lifecycleNo: number;
   @ApiProperty() updatedAt: string;
+  @ApiProperty({ type: CurrentStepDto, nullable: true, description: 'null when no open task is visible' })
+  currentStep: CurrentStepDto | null;
 }
 
 export class EnterpriseListDto extends PageDto {

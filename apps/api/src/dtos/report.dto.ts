@@ -25,12 +25,12 @@ export class BriefingQueryDto {
 
 export class MonthCountDto {
   @ApiProperty({ example: '2026-03' }) month: string;
-  @ApiProperty({ description: 'members on the month’s last day (today for the current month)' })
+  @ApiProperty({ description: 'members on the month’s last day (`asOf` for its month)' })
   members: number;
 }
 
 class DoublingTallyDto {
-  @ApiProperty({ description: 'memberships counted' }) members: number;
+  @ApiProperty({ description: 'members in the pool on `asOf`' }) members: number;
   @ApiProperty({ description: 'with a quarterly report and a baseline' }) reporting: number;
   @ApiProperty({ description: 'growth ≥ the path to ×2 in three years (2^(years/3))' }) onTrack: number;
   @ApiProperty({ description: 'growth ≥ 2' }) doubled: number;
@@ -107,15 +107,34 @@ export class EndingsDto {
   @ApiProperty({ type: [EndingDto] }) byReason: EndingDto[];
 }
 
+export class AdmittedYearDto {
+  @ApiProperty({ example: 2026 }) year: number;
+  @ApiProperty({ description: 'membership periods that began in the year' }) admitted: number;
+  @ApiProperty({ description: 'the policy’s annualTarget' }) target: number;
+}
+
 export class KpiDto {
   @ApiProperty() year: number;
-  @ApiProperty({ example: '2026-11-25' }) asOf: string;
-  @ApiProperty({ description: 'members now' }) poolSize: number;
+  @ApiProperty({
+    example: '2026-11-25',
+    description: 'the day members are counted on: today for this year, 31 December for a past year',
+  })
+  asOf: string;
+  @ApiProperty({
+    description:
+      'members in the pool on `asOf` (admission and leaving day included; docs/design.md); ' +
+      'GET /api/enterprises?inPoolOn=<asOf> lists them',
+  })
+  poolSize: number;
   @ApiProperty() poolCapacity: number;
   @ApiProperty({ type: [MonthCountDto] }) poolOverTime: MonthCountDto[];
   @ApiProperty() admittedThisYear: number;
   @ApiProperty({ description: '每年重点帮扶企业不少于50家' }) annualTarget: number;
   @ApiProperty({ nullable: true, type: Number }) targetProgress: number | null;
+  @ApiProperty({ type: [AdmittedYearDto], description: 'admissions per year since 2023, against the target' })
+  admittedByYear: AdmittedYearDto[];
+  @ApiProperty({ type: [CountDto], description: 'enterprises by the stage they are at now, every stage' })
+  stages: CountDto[];
   @ApiProperty({ type: RevenueDoublingDto }) revenueDoubling: RevenueDoublingDto;
   @ApiProperty({ type: ProblemStatsDto }) problems: ProblemStatsDto;
   @ApiProperty({ type: OverdueTasksDto }) overdueTasks: OverdueTasksDto;

@@ -5,11 +5,21 @@ import {
   NotFound,
   screeningVisible,
   t,
+  TASK_DEPARTMENT_LABELS,
+  TASK_LABELS,
+  taskDepartment,
+  Text,
   visibleClosing,
   visibleDiagnosis,
 } from '@hardtech/domain';
 import { describeStatechart } from '@hardtech/workflows/lifecycle/definition';
-import { EnterpriseFilter, EnterprisesRepository, TasksRepository } from '@hardtech/persistence';
+import {
+  EnterpriseFilter,
+  EnterprisesRepository,
+  TaskEntity,
+  TasksRepository,
+  UsersRepository,
+} from '@hardtech/persistence';
 import { problemView } from './problems.service';
 import { taskItem } from './tasks.service';
 
@@ -20,10 +30,19 @@ export class EnterprisesService {
   constructor(
     private readonly enterprises: EnterprisesRepository,
     private readonly tasks: TasksRepository,
+    private readonly users: UsersRepository,
   ) {}
 
+  /**
+   * The list, filtered as the dashboard's numbers are (docs/api.md), each enterprise with the step
+   * it waits on: the open task due first among those the caller may see, its handler and due date.
+   */
   async list(actor: Actor, filter: EnterpriseFilter) {
     const { items, total } = await this.enterprises.list(actor, filter);
+    const steps = await this.currentSteps(
+      actor,
+      items.map((e) => e.creditCode),
+    );
     return {
       items: items.map((e) => ({
         creditCode: e.creditCode,
@@ -34,11 +53,21 @@ export class EnterprisesService {
         stage: e.stage,
         lifecycleNo: e.lifecycleNo,
         updatedAt: e.updatedAt.toISOString(),
+        currentStep: steps.get(e.creditCode) ?? null,
       })),
       total,
       page: filter.page,
       pageSize: filter.pageSize,
     };
+  }
+
+  private async currentSteps(actor: Actor, creditCodes: string[]): Promise<Map<string, CurrentStep>> {
+    const open = await this.tasks.openVisibleOfMany(actor, creditCodes);
+    const assignees = [...new Set(open.map((task) => task.assignee).filter((a): a is string => !!a))];
+    const names = new Map(
+      (await this.users.findByUsernames(assignees)).map((u) => [u.username, u.displayName]),
+    );
+    return currentStepsOf(open, names, new Date());
   }
 
   /**
@@ -132,4 +161,46 @@ export class EnterprisesService {
     if (!e) throw notFound();
     return { definition: describeStatechart(), current: { stage: e.stage, stateValue: e.stateValue } };
   }
+}
+
+export interface CurrentStep {
+  taskId: string;
+  type: string;
+  label: Text;
+  assignee: string | null;
+  handler: Text;
+  dueAt: string;
+  overdue: boolean;
+  openTasks: number;
+}
+
+/**
+ * Per enterprise, the open task due first (`open` sorted by due date) with who handles it: the
+ * assignee by name, else the department its candidates belong to.
+ */
+export function currentStepsOf(
+  open: TaskEntity[],
+  names: Map<string, string>,
+  now: Date,
+): Map<string, CurrentStep> {
+  const steps = new Map<string, CurrentStep>();
+  for (const task of open) {
+    const seen = steps.get(task.creditCode);
+    if (seen) {
+      seen.openTasks += 1;
+      continue;
+    }
+    const name = task.assignee ? (names.get(task.assignee) ?? task.assignee) : null;
+    steps.set(task.creditCode, {
+      taskId: task.id,
+      type: task.type,
+      label: TASK_LABELS[task.type],
+      assignee: task.assignee,
+      handler: name ? t(name, name) : TASK_DEPARTMENT_LABELS[taskDepartment(task.type, task.candidateGroups)],
+      dueAt: task.dueAt.toISOString(),
+      overdue: task.dueAt.getTime() < now.getTime(),
+      openTasks: 1,
+    });
+  }
+  return steps;
 }

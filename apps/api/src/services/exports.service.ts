@@ -7,6 +7,8 @@ import {
   PROBLEM_CATEGORIES,
   PROBLEM_STATUSES,
   RuleViolation,
+  shanghaiDate,
+  shanghaiTime,
   SPECIAL_HANDLING,
   STAGE_LABELS,
   Stage,
@@ -14,11 +16,13 @@ import {
 } from '@hardtech/domain';
 import {
   ClustersRepository,
+  EnterpriseFilter,
   MembershipRow,
   ProblemFilter,
   ProblemsRepository,
   ReportsRepository,
 } from '@hardtech/persistence';
+import { EnterprisesService } from './enterprises.service';
 import { Kpi } from './reports.service';
 
 /** An export is one sheet a person reads; past this many rows, filters are the better tool. */
@@ -38,6 +42,7 @@ const districtName = (code: string) => findDistrict(code)?.name ?? code;
 /** Money is integer yuan in the system; sheets for people show 万元 with two decimals. */
 const tenThousand = (yuan: number | null) => (yuan === null ? null : Math.round(yuan / 100) / 100);
 const WAN = '0.00';
+
 const RATIO = '0.0000';
 
 /**
@@ -50,15 +55,11 @@ export class ExportsService {
     private readonly problems: ProblemsRepository,
     private readonly reports: ReportsRepository,
     private readonly clusters: ClustersRepository,
+    private readonly enterprises: EnterprisesService,
   ) {}
 
   async problemLedger(actor: Actor, filter: Omit<ProblemFilter, 'page' | 'pageSize'>): Promise<Buffer> {
-    const { items, total } = await this.problems.list(actor, {
-      ...filter,
-      page: 1,
-      pageSize: MAX_EXPORT_ROWS,
-    });
-    if (total > MAX_EXPORT_ROWS) throw tooMany(total);
+    const items = await allRows((page) => this.problems.list(actor, { ...filter, ...page }));
     const cluster = await this.clusterNames();
     const wb = new ExcelJS.Workbook();
     addSheet(wb, '化解问题台账', items, [
@@ -84,9 +85,9 @@ export class ExportsService {
     return toBuffer(wb);
   }
 
-  /** 帮扶库企业名单: the members now, with 三年倍增 as of their latest quarterly report. */
+  /** 帮扶库企业名单: the members today (inPoolOn), with 三年倍增 as of their latest quarterly report. */
   async poolList(actor: Actor): Promise<Buffer> {
-    const rows = await this.reports.memberships(actor, 'now');
+    const rows = await this.reports.memberships(actor, shanghaiDate(new Date()));
     if (rows.length > MAX_EXPORT_ROWS) throw tooMany(rows.length);
     const cluster = await this.clusterNames();
     const wb = new ExcelJS.Workbook();
@@ -95,6 +96,38 @@ export class ExportsService {
       ...this.membershipColumns(cluster),
       { header: '服务专员', width: 14, value: (r) => r.commissioner },
       { header: '区县联络人', width: 14, value: (r) => r.districtLiaison },
+    ]);
+    return toBuffer(wb);
+  }
+
+  /**
+   * 企业名单: the enterprise list with the same filters (the enterprises behind a dashboard number),
+   * with stage, the step each waits on, its handler and due date.
+   */
+  async enterpriseList(actor: Actor, filter: Omit<EnterpriseFilter, 'page' | 'pageSize'>): Promise<Buffer> {
+    const items = await allRows((page) => this.enterprises.list(actor, { ...filter, ...page }));
+    const cluster = await this.clusterNames();
+    const wb = new ExcelJS.Workbook();
+    addSheet(wb, '企业名单', items, [
+      { header: '序号', width: 6, value: (_, i) => i + 1 },
+      { header: '企业名称', width: 28, value: (r) => r.name },
+      { header: '统一社会信用代码', width: 22, value: (r) => r.creditCode },
+      { header: '所在区县', width: 12, value: (r) => districtName(r.district) },
+      { header: '产业集群', width: 18, value: (r) => cluster(r.leadCluster ?? r.cluster) },
+      { header: '阶段', width: 14, value: (r) => STAGE_LABELS[r.stage as Stage]?.zh ?? r.stage },
+      { header: '当前环节', width: 20, value: (r) => r.currentStep?.label.zh ?? '' },
+      { header: '办理人', width: 18, value: (r) => r.currentStep?.handler.zh ?? '' },
+      {
+        header: '办理时限',
+        width: 18,
+        value: (r) => (r.currentStep ? shanghaiTime(r.currentStep.dueAt) : ''),
+      },
+      {
+        header: '是否逾期',
+        width: 10,
+        value: (r) => (r.currentStep ? (r.currentStep.overdue ? '是' : '否') : ''),
+      },
+      { header: '待办任务数', width: 12, value: (r) => r.currentStep?.openTasks ?? 0 },
     ]);
     return toBuffer(wb);
   }
@@ -230,6 +263,15 @@ function addSheet<R>(wb: ExcelJS.Workbook, name: string, rows: readonly R[], col
 async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
   wb.creator = '中小型硬科技企业帮扶库';
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** A list's rows as one page, refused past MAX_EXPORT_ROWS. */
+async function allRows<T>(
+  list: (page: { page: number; pageSize: number }) => Promise<{ items: T[]; total: number }>,
+): Promise<T[]> {
+  const { items, total } = await list({ page: 1, pageSize: MAX_EXPORT_ROWS });
+  if (total > MAX_EXPORT_ROWS) throw tooMany(total);
+  return items;
 }
 
 function tooMany(total: number): RuleViolation {

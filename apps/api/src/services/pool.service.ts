@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, InvalidInput, NotFound, shanghaiDate, t } from '@hardtech/domain';
+import { Actor, inPoolOn, InvalidInput, NotFound, shanghaiDate, t } from '@hardtech/domain';
 import { AuditRepository, EnterprisesRepository } from '@hardtech/persistence';
 
 /**
  * 二(六): 入库企业申报享受上述政策的…加3分. Other systems ask "was this enterprise in the pool on
- * date D?"; the answer comes from membership periods, both ends inclusive. Every answer is audited
+ * date D?"; the answer comes from membership periods by the one definition (inPoolOn). Every answer is audited
  * (it grants points), and so is an enterprise the caller may not see.
  */
 @Injectable()
@@ -34,8 +34,8 @@ export class PoolService {
       await this.audit.append({ ...checked, outcome: 'refused', status: 404, data: { date, code: e.code } });
       throw e;
     }
-    const period = (await this.enterprises.membershipOf(creditCode)).find(
-      (p) => p.fromDate <= date && (p.toDate === null || p.toDate >= date),
+    const period = (await this.enterprises.membershipOf(creditCode)).find((p) =>
+      inPoolOn({ from: p.fromDate, to: p.toDate }, date),
     );
     const answer = {
       creditCode,

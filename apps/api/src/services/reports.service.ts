@@ -3,10 +3,14 @@ import {
   Actor,
   EXIT_REASONS,
   findDistrict,
+  FIRST_POOL_YEAR,
   GRADUATION_REASONS,
+  hasStanding,
   OWNER_DEPARTMENTS,
   PROBLEM_CATEGORIES,
   PROBLEM_STATUSES,
+  poolDateOf,
+  STAGES,
   TASK_DEPARTMENT_LABELS,
   TaskDepartment,
   shanghaiDate,
@@ -37,14 +41,21 @@ export class ReportsService {
     private readonly policies: PolicyRepository,
   ) {}
 
+  /**
+   * Every count of members is "in the pool on `asOf`" (libs/domain/src/pool-membership.ts), today
+   * for this year and the year's last day for a past one: the card 在库, the month chart's last
+   * point, the 三年倍增 tallies and cohort bars are one number, the list behind them
+   * GET /api/enterprises?inPoolOn=<asOf>. Ledger and overdue tasks are as of today.
+   */
   async kpi(actor: Actor, year: number) {
     const today = shanghaiDate(new Date());
-    const period = { year, today };
+    const asOf = poolDateOf(year, today);
     const [
       policy,
       poolSize,
       poolOverTime,
-      admittedThisYear,
+      admittedByYear,
+      stages,
       doubling,
       byCategory,
       byStatus,
@@ -53,25 +64,35 @@ export class ReportsService {
       endings,
     ] = await Promise.all([
       this.policies.active(),
-      this.reports.poolSize(actor),
-      this.reports.poolOverTime(actor, period),
-      this.reports.admitted(actor, period),
-      this.reports.memberships(actor, period),
+      this.reports.poolSize(actor, asOf),
+      this.reports.poolOverTime(actor, { year, asOf }),
+      this.reports.admittedByYear(actor, FIRST_POOL_YEAR, year),
+      this.reports.stages(actor),
+      this.reports.memberships(actor, asOf),
       this.reports.problemsBy(actor, 'category', today),
       this.reports.problemsBy(actor, 'status', today),
       this.reports.problemsBy(actor, 'owner_department', today),
       this.overdue.summary(actor),
-      this.reports.endings(actor, period),
+      this.reports.endings(actor, { year }),
     ]);
     const total = (rows: { n: number }[]) => rows.reduce((s, r) => s + r.n, 0);
+    const admittedThisYear = admittedByYear.find((r) => r.year === year)?.admitted ?? 0;
     return {
       year,
-      asOf: today,
+      asOf,
       poolSize,
       poolCapacity: policy.poolCapacity,
       poolOverTime,
       admittedThisYear,
       annualTarget: policy.annualTarget,
+      /** 每年重点帮扶企业不少于50家, year by year since the work plan began. */
+      admittedByYear: admittedByYear.map((r) => ({ ...r, target: policy.annualTarget })),
+      /** Enterprises by the stage they are at now, in the order of the path. */
+      stages: STAGES.map((stage) => ({
+        key: stage,
+        label: STAGE_LABELS[stage],
+        n: stages.find((r) => r.stage === stage)?.n ?? 0,
+      })),
       /** admittedThisYear ÷ annualTarget, 4 decimals. */
       targetProgress: policy.annualTarget > 0 ? round4(admittedThisYear / policy.annualTarget) : null,
       revenueDoubling: revenueDoubling(doubling),
@@ -110,12 +131,15 @@ export class ReportsService {
   }
 }
 
-/** Per enterprise and per cohort (admission year): how many report, how many are on the path to ×2. */
+/**
+ * The members on the day, per enterprise and per cohort (admission year): how many report, how
+ * many are on the path to ×2 (hasStanding, as the list's `doubling` filter).
+ */
 function revenueDoubling(rows: MembershipRow[]) {
   const enterprises = rows.map((r) => ({
     ...r,
     cohort: Number(r.admittedOn.slice(0, 4)),
-    doubled: r.growth !== null && r.growth >= 2,
+    doubled: hasStanding(r, 'doubled'),
   }));
   const cohorts = [...new Set(enterprises.map((e) => e.cohort))].sort().map((cohort) => {
     const members = enterprises.filter((e) => e.cohort === cohort);
@@ -124,13 +148,13 @@ function revenueDoubling(rows: MembershipRow[]) {
   return { ...tally(enterprises), cohorts, enterprises };
 }
 
-function tally(members: { growth: number | null; onTrack: boolean | null; doubled: boolean }[]) {
-  const reporting = members.filter((m) => m.growth !== null);
+function tally(members: { growth: number | null; onTrack: boolean | null }[]) {
+  const reporting = members.filter((m) => hasStanding(m, 'reporting'));
   return {
     members: members.length,
     reporting: reporting.length,
-    onTrack: members.filter((m) => m.onTrack === true).length,
-    doubled: members.filter((m) => m.doubled).length,
+    onTrack: members.filter((m) => hasStanding(m, 'on_track')).length,
+    doubled: members.filter((m) => hasStanding(m, 'doubled')).length,
     /** Mean growth (annualised revenue ÷ baseline) of those reporting. */
     averageGrowth: reporting.length
       ? round4(reporting.reduce((s, m) => s + m.growth!, 0) / reporting.length)

@@ -299,9 +299,29 @@ export interface paths {
         };
         /**
          * 企业列表 Enterprises in scope
-         * @description Only enterprises within the caller’s scope; `total` counts the same.
+         * @description Only enterprises within the caller’s scope; `total` counts the same. inPoolOn, admittedIn and doubling give the enterprises behind a number of GET /api/reports/kpi; each item has the step it waits on (the open task due first that the caller may see), its handler and due date.
          */
         get: operations["EnterprisesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出企业名单 The enterprise list as .xlsx: stage, current step, handler, due date
+         * @description The same filters and scope as the list; page and pageSize are ignored (at most 10000 rows).
+         */
+        get: operations["EnterprisesController_export"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1442,6 +1462,27 @@ export interface components {
             /** @description at least 10 characters with letters and digits, not the username */
             newPassword: string;
         };
+        LabelTextDto: {
+            /** @example 市级筛选：通过筛选 */
+            zh: string;
+            /** @example City screening: pass */
+            en: string;
+        };
+        CurrentStepDto: {
+            /** Format: uuid */
+            taskId: string;
+            type: string;
+            label: components["schemas"]["LabelTextDto"];
+            /** @description username of the assignee */
+            assignee: string | null;
+            /** @description who handles it: the assignee’s name, else the department the candidates belong to */
+            handler: components["schemas"]["LabelTextDto"];
+            /** @example 2026-12-18T10:00:00.000Z */
+            dueAt: string;
+            overdue: boolean;
+            /** @description open tasks of the enterprise the caller may see, this one included */
+            openTasks: number;
+        };
         EnterpriseItemDto: {
             creditCode: string;
             name: string;
@@ -1452,6 +1493,8 @@ export interface components {
             stage: "screening" | "supplement" | "feedback" | "admission" | "diagnosis" | "supporting" | "graduation_review" | "graduated" | "exited" | "rejected";
             lifecycleNo: number;
             updatedAt: string;
+            /** @description null when no open task is visible */
+            currentStep: components["schemas"]["CurrentStepDto"] | null;
         };
         EnterpriseListDto: {
             /** @description all matches in the caller’s scope, not only this page */
@@ -1612,12 +1655,6 @@ export interface components {
             updatedAt: string;
             latestQuarter: string | null;
             doubling: components["schemas"]["LatestDoublingDto"] | null;
-        };
-        LabelTextDto: {
-            /** @example 市级筛选：通过筛选 */
-            zh: string;
-            /** @example City screening: pass */
-            en: string;
         };
         HistoryEntryDto: {
             /** @example 2026-07-01T08:00:00.000Z */
@@ -1868,11 +1905,24 @@ export interface components {
         MonthCountDto: {
             /** @example 2026-03 */
             month: string;
-            /** @description members on the month’s last day (today for the current month) */
+            /** @description members on the month’s last day (`asOf` for its month) */
             members: number;
         };
+        AdmittedYearDto: {
+            /** @example 2026 */
+            year: number;
+            /** @description membership periods that began in the year */
+            admitted: number;
+            /** @description the policy’s annualTarget */
+            target: number;
+        };
+        CountDto: {
+            key: string;
+            label: components["schemas"]["LabelTextDto"];
+            n: number;
+        };
         CohortDto: {
-            /** @description memberships counted */
+            /** @description members in the pool on `asOf` */
             members: number;
             /** @description with a quarterly report and a baseline */
             reporting: number;
@@ -1913,7 +1963,7 @@ export interface components {
             doubled: boolean;
         };
         RevenueDoublingDto: {
-            /** @description memberships counted */
+            /** @description members in the pool on `asOf` */
             members: number;
             /** @description with a quarterly report and a baseline */
             reporting: number;
@@ -1924,11 +1974,6 @@ export interface components {
             averageGrowth: number | null;
             cohorts: components["schemas"]["CohortDto"][];
             enterprises: components["schemas"]["DoublingEnterpriseDto"][];
-        };
-        CountDto: {
-            key: string;
-            label: components["schemas"]["LabelTextDto"];
-            n: number;
         };
         OwnerCountDto: {
             key: string;
@@ -1966,9 +2011,12 @@ export interface components {
         };
         KpiDto: {
             year: number;
-            /** @example 2026-11-25 */
+            /**
+             * @description the day members are counted on: today for this year, 31 December for a past year
+             * @example 2026-11-25
+             */
             asOf: string;
-            /** @description members now */
+            /** @description members in the pool on `asOf` (admission and leaving day included; docs/design.md); GET /api/enterprises?inPoolOn=<asOf> lists them */
             poolSize: number;
             poolCapacity: number;
             poolOverTime: components["schemas"]["MonthCountDto"][];
@@ -1976,6 +2024,10 @@ export interface components {
             /** @description 每年重点帮扶企业不少于50家 */
             annualTarget: number;
             targetProgress: number | null;
+            /** @description admissions per year since 2023, against the target */
+            admittedByYear: components["schemas"]["AdmittedYearDto"][];
+            /** @description enterprises by the stage they are at now, every stage */
+            stages: components["schemas"]["CountDto"][];
             revenueDoubling: components["schemas"]["RevenueDoublingDto"];
             problems: components["schemas"]["ProblemStatsDto"];
             overdueTasks: components["schemas"]["OverdueTasksDto"];
@@ -3934,6 +3986,12 @@ export interface operations {
                 cluster?: string;
                 /** @description name or credit code contains */
                 q?: string;
+                /** @description members in the pool on this day (YYYY-MM-DD; admission and leaving day included): what the dashboard’s 在库 counts */
+                inPoolOn?: string;
+                /** @description admitted in this year (a cohort); with inPoolOn, the same membership period */
+                admittedIn?: number;
+                /** @description 三年倍增 by the latest quarterly report (up to the fourth quarter of inPoolOn’s year): reporting, on_track (at or above the path to ×2), behind, doubled (growth ≥ 2) */
+                doubling?: "reporting" | "on_track" | "behind" | "doubled";
             };
             header?: never;
             path?: never;
@@ -3948,6 +4006,58 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EnterpriseListDto"];
+                };
+            };
+            /** @description malformed JSON, invalid or unknown field (details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description no token, or an invalid, expired or signed-out one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    EnterprisesController_export: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                stage?: "screening" | "supplement" | "feedback" | "admission" | "diagnosis" | "supporting" | "graduation_review" | "graduated" | "exited" | "rejected";
+                district?: string;
+                cluster?: string;
+                /** @description name or credit code contains */
+                q?: string;
+                /** @description members in the pool on this day (YYYY-MM-DD; admission and leaving day included): what the dashboard’s 在库 counts */
+                inPoolOn?: string;
+                /** @description admitted in this year (a cohort); with inPoolOn, the same membership period */
+                admittedIn?: number;
+                /** @description 三年倍增 by the latest quarterly report (up to the fourth quarter of inPoolOn’s year): reporting, on_track (at or above the path to ×2), behind, doubled (growth ≥ 2) */
+                doubling?: "reporting" | "on_track" | "behind" | "doubled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description malformed JSON, invalid or unknown field (details name each field) */

@@ -24,7 +24,7 @@ const facts: DispatchBriefingFacts = {
   year: 2026,
   poolSize: 3,
   poolCapacity: 200,
-  admittedThisYear: 2,
+  admittedThisYear: 3,
   annualTarget: 50,
   doubling: { members: 4, reporting: 3, onTrack: 1, doubled: 0 },
   members: [
@@ -33,6 +33,8 @@ const facts: DispatchBriefingFacts = {
     member('丙科技', '500237', '2026-04-01', null),
     member('丁科技', '500237', '2025-01-01', false, '2026-05-20'),
   ],
+  // 乙 and 丙 this year; 戊 was admitted in March and left in June.
+  admissions: [{ district: '500230' }, { district: '500237' }, { district: '500237' }],
   problems: {
     total: 5,
     overdue: 1,
@@ -82,7 +84,7 @@ describe('dispatchBriefing (调度会材料)', () => {
     expect(p.subtitle).toContain('2026-10-01 至 2026-12-31');
     expect(section('一、').fields).toEqual([
       { label: '在库企业', value: '3家（容量200家）' },
-      { label: '2026年新入库', value: '2家，年度目标50家，完成4.00%' },
+      { label: '2026年新入库', value: '3家，年度目标50家，完成6.00%' },
     ]);
   });
 

@@ -1,3 +1,4 @@
+import { hasStanding, inPoolOn } from '../pool-membership';
 import { findDistrict } from '../reference';
 import { TASK_LABELS, type TaskType } from '../task-types';
 import type { Text } from '../text';
@@ -60,7 +61,10 @@ export interface DispatchBriefingFacts {
   annualTarget: number;
   year: number;
   doubling: { members: number; reporting: number; onTrack: number; doubled: number };
+  /** The members in the pool on `asOf` (the KPI's 三年倍增 list). */
   members: BriefingMember[];
+  /** The year's admissions, those who left since included: the per-district admitted column. */
+  admissions: { district: string }[];
   problems: {
     total: number;
     overdue: number;
@@ -83,10 +87,12 @@ export const BRIEFING_TITLE = (quarter: string) => `中小型硬科技企业帮�
 const districtName = (code: string) => findDistrict(code)?.name ?? code;
 const TASK_STATUS: Record<string, string> = { open: '办理中', done: '已办结', cancelled: '已撤销' };
 
-/** Members now (no end of membership) whose latest report is below the path to ×2 in three years. */
-export function behindDoublingPath(members: BriefingMember[]): BriefingMember[] {
-  return members.filter((m) => m.leftOn === null && m.onTrack === false);
+/** Members in the pool on `asOf` whose latest report is below the path to ×2 in three years. */
+export function behindDoublingPath(members: BriefingMember[], asOf: string): BriefingMember[] {
+  return members.filter((m) => inPool(m, asOf) && hasStanding(m, 'behind'));
 }
+
+const inPool = (m: BriefingMember, asOf: string) => inPoolOn({ from: m.admittedOn, to: m.leftOn }, asOf);
 
 /**
  * 调度会材料 (issue 19 item 2) as sections the Word renderer lays out: the pool against capacity and
@@ -94,7 +100,7 @@ export function behindDoublingPath(members: BriefingMember[]): BriefingMember[] 
  * the overdue problems named, the quarter's whistles and escalations, and a table per district.
  */
 export function dispatchBriefing(f: DispatchBriefingFacts): Printout {
-  const behind = behindDoublingPath(f.members);
+  const behind = behindDoublingPath(f.members, f.asOf);
   const sections: PrintSection[] = [
     {
       heading: '一、帮扶库总体情况',
@@ -229,8 +235,8 @@ export function dispatchBriefing(f: DispatchBriefingFacts): Printout {
 
 /** One row per district with members, admissions, members behind and overdue problems; sums equal the totals. */
 function byDistrict(f: DispatchBriefingFacts, behind: BriefingMember[]): string[][] {
-  const now = f.members.filter((m) => m.leftOn === null);
-  const admitted = f.members.filter((m) => m.admittedOn.startsWith(`${f.year}-`));
+  const now = f.members.filter((m) => inPool(m, f.asOf));
+  const admitted = f.admissions;
   const codes = [...new Set([...now, ...admitted, ...f.overdueProblems].map((r) => r.district))].sort();
   const count = <R extends { district: string }>(rows: R[], code: string) =>
     String(rows.filter((r) => r.district === code).length);

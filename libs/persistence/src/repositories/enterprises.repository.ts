@@ -10,8 +10,9 @@ import {
   QuarterlyReportEntity,
 } from '../entities';
 import { AccessService } from '../access/access.service';
+import { hasMemberFilter, MemberFilter, memberOf } from './pool-members';
 
-export interface EnterpriseFilter {
+export interface EnterpriseFilter extends MemberFilter {
   stage?: Stage;
   district?: string;
   cluster?: string;
@@ -64,6 +65,10 @@ export class EnterprisesRepository {
     if (f.stage) qb.andWhere('e.stage = :stage', { stage: f.stage });
     if (f.district) qb.andWhere('e.district = :district', { district: f.district });
     if (f.cluster) qb.andWhere('(e.cluster = :cluster OR e.lead_cluster = :cluster)', { cluster: f.cluster });
+    if (hasMemberFilter(f)) {
+      const member = memberOf('e', f);
+      qb.andWhere(member.sql, member.params);
+    }
     if (f.q) {
       qb.andWhere(`(e.name ILIKE :q ESCAPE '\\' OR e.credit_code ILIKE :q ESCAPE '\\')`, {
         q: `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,

@@ -3,12 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@hardtech/domain';
 import { AccessService, Predicate } from '../access/access.service';
-
-/** The calendar year's bounds and today, Asia/Shanghai (YYYY-MM-DD). */
-export interface ReportPeriod {
-  year: number;
-  today: string;
-}
+import { admittedInSql, inPoolOnSql, latestReportJoin } from './pool-members';
 
 export interface MembershipRow {
   creditCode: string;
@@ -28,6 +23,29 @@ export interface MembershipRow {
   growth: number | null;
   expected: number | null;
   onTrack: boolean | null;
+}
+
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+function membershipRow(r: any): MembershipRow {
+  return {
+    creditCode: r.credit_code,
+    name: r.name,
+    district: r.district,
+    cluster: r.cluster,
+    stage: r.stage,
+    commissioner: r.commissioner,
+    districtLiaison: r.district_liaison,
+    lifecycleNo: r.lifecycle_no,
+    admittedOn: r.admitted_on,
+    leftOn: r.left_on,
+    baselineRevenue: num(r.baseline_revenue),
+    quarter: r.quarter,
+    annualizedRevenue: num(r.annualized_revenue),
+    growth: num(r.growth_ratio),
+    expected: num(r.expected_ratio),
+    onTrack: r.on_track,
+  };
 }
 
 /** A ledger problem past its due date and not 销号: the KPI's overdue count and the briefing's list. */
@@ -53,50 +71,73 @@ export class ReportsRepository {
     private readonly access: AccessService,
   ) {}
 
-  /** Members now: open membership periods. */
-  async poolSize(actor: Actor): Promise<number> {
+  /** Members on a day (the one definition, `inPoolOnSql`). */
+  async poolSize(actor: Actor, date: string): Promise<number> {
     const [{ n }] = await this.query(
       actor,
       `SELECT count(*)::int AS n FROM membership_periods m JOIN enterprises e ON e.credit_code = m.credit_code
-       WHERE m.to_date IS NULL AND :scope`,
-      {},
+       WHERE ${inPoolOnSql('m', ':poolDate')} AND :scope`,
+      { poolDate: date },
     );
     return n;
   }
 
-  /** Members on the last day of each month of the year (today for the current month), to today. */
-  poolOverTime(actor: Actor, p: ReportPeriod): Promise<{ month: string; members: number }[]> {
+  /** Members on the last day of each month of the year (`asOf` for its month), up to `asOf`. */
+  poolOverTime(
+    actor: Actor,
+    p: { year: number; asOf: string },
+  ): Promise<{ month: string; members: number }[]> {
     return this.query(
       actor,
       `SELECT to_char(x.day, 'YYYY-MM') AS month, count(m.credit_code)::int AS members
        FROM generate_series(make_date(:year, 1, 1), make_date(:year, 12, 1), interval '1 month') AS g(first)
-       CROSS JOIN LATERAL (SELECT least((g.first + interval '1 month - 1 day')::date, :today::date) AS day) x
+       CROSS JOIN LATERAL (SELECT least((g.first + interval '1 month - 1 day')::date, :asOf::date) AS day) x
        LEFT JOIN (membership_periods m JOIN enterprises e ON e.credit_code = m.credit_code)
-         ON m.from_date <= x.day AND (m.to_date IS NULL OR m.to_date >= x.day) AND :scope
-       WHERE g.first <= :today::date
+         ON ${inPoolOnSql('m', 'x.day')} AND :scope
+       WHERE g.first <= :asOf::date
        GROUP BY x.day ORDER BY x.day`,
-      { year: p.year, today: p.today },
+      { year: p.year, asOf: p.asOf },
     );
   }
 
   /** Admissions (membership periods that began) in the year. */
-  async admitted(actor: Actor, p: ReportPeriod): Promise<number> {
+  async admitted(actor: Actor, p: { year: number }): Promise<number> {
     const [{ n }] = await this.query(
       actor,
       `SELECT count(*)::int AS n FROM membership_periods m JOIN enterprises e ON e.credit_code = m.credit_code
-       WHERE m.from_date BETWEEN make_date(:year, 1, 1) AND make_date(:year, 12, 31) AND :scope`,
+       WHERE ${admittedInSql('m', ':year')} AND :scope`,
       { year: p.year },
     );
     return n;
   }
 
+  /** Admissions per year from `from` to `to`, every year present (0 when none). */
+  admittedByYear(actor: Actor, from: number, to: number): Promise<{ year: number; admitted: number }[]> {
+    return this.query(
+      actor,
+      `SELECT y.year::int AS year, count(m.credit_code)::int AS admitted
+       FROM generate_series(:from::int, :to::int) AS y(year)
+       LEFT JOIN (membership_periods m JOIN enterprises e ON e.credit_code = m.credit_code)
+         ON ${admittedInSql('m', 'y.year')} AND :scope
+       GROUP BY y.year ORDER BY y.year`,
+      { from, to },
+    );
+  }
+
+  /** Enterprises by the stage of their current lifecycle, now. */
+  stages(actor: Actor): Promise<{ stage: string; n: number }[]> {
+    return this.query(
+      actor,
+      `SELECT e.stage, count(*)::int AS n FROM enterprises e WHERE :scope GROUP BY e.stage`,
+      {},
+    );
+  }
+
   /**
-   * Memberships with their 三年倍增: those that overlapped a year (with the latest quarterly report
-   * up to its last quarter), or those open now (the pool list, with the latest report). Growth is
-   * against the admission baseline, as the workflow computed it with each report.
+   * The members on a day with their 三年倍增: the latest quarterly report up to the fourth quarter
+   * of that day's year. Growth is against the admission baseline, as the workflow computed it.
    */
-  async memberships(actor: Actor, window: { year: number } | 'now'): Promise<MembershipRow[]> {
-    const year = window === 'now' ? null : window.year;
+  async memberships(actor: Actor, date: string): Promise<MembershipRow[]> {
     const rows = await this.query(
       actor,
       `SELECT m.credit_code, e.name, e.district, COALESCE(e.lead_cluster, e.cluster) AS cluster, e.stage,
@@ -106,36 +147,23 @@ export class ReportsRepository {
          r.quarter, r.annualized_revenue, r.growth_ratio, r.expected_ratio, r.on_track
        FROM membership_periods m
        JOIN enterprises e ON e.credit_code = m.credit_code
-       LEFT JOIN LATERAL (
-         SELECT * FROM quarterly_reports q
-         WHERE q.credit_code = m.credit_code AND q.lifecycle_no = m.lifecycle_no
-           AND (:lastQuarter::text IS NULL OR q.quarter <= :lastQuarter)
-         ORDER BY q.quarter DESC LIMIT 1) r ON true
-       WHERE (CASE WHEN :year::int IS NULL THEN m.to_date IS NULL
-         ELSE m.from_date <= make_date(:year, 12, 31) AND (m.to_date IS NULL OR m.to_date >= make_date(:year, 1, 1))
-         END) AND :scope
+       ${latestReportJoin('m', ':lastQuarter')}
+       WHERE ${inPoolOnSql('m', ':poolDate')} AND :scope
        ORDER BY m.from_date, m.credit_code`,
-      { year, lastQuarter: year === null ? null : `${year}Q4` },
+      { poolDate: date, lastQuarter: `${date.slice(0, 4)}Q4` },
     );
-    const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-    return rows.map((r: any) => ({
-      creditCode: r.credit_code,
-      name: r.name,
-      district: r.district,
-      cluster: r.cluster,
-      stage: r.stage,
-      commissioner: r.commissioner,
-      districtLiaison: r.district_liaison,
-      lifecycleNo: r.lifecycle_no,
-      admittedOn: r.admitted_on,
-      leftOn: r.left_on,
-      baselineRevenue: num(r.baseline_revenue),
-      quarter: r.quarter,
-      annualizedRevenue: num(r.annualized_revenue),
-      growth: num(r.growth_ratio),
-      expected: num(r.expected_ratio),
-      onTrack: r.on_track,
-    }));
+    return rows.map(membershipRow);
+  }
+
+  /** Admissions of a year, by district: the meeting pack's table per district. */
+  admissions(actor: Actor, year: number): Promise<{ creditCode: string; district: string }[]> {
+    return this.query(
+      actor,
+      `SELECT m.credit_code AS "creditCode", e.district FROM membership_periods m
+       JOIN enterprises e ON e.credit_code = m.credit_code
+       WHERE ${admittedInSql('m', ':year')} AND :scope ORDER BY m.from_date, m.credit_code`,
+      { year },
+    );
   }
 
   /** 化解问题台账 of the current lifecycles, counted by one column; owner departments see their own. */
@@ -214,7 +242,7 @@ export class ReportsRepository {
   }
 
   /** Lifecycles that ended in the year: graduated and exited with their reasons, rejections counted. */
-  endings(actor: Actor, p: ReportPeriod): Promise<{ stage: string; reason: string | null; n: number }[]> {
+  endings(actor: Actor, p: { year: number }): Promise<{ stage: string; reason: string | null; n: number }[]> {
     return this.query(
       actor,
       `SELECT l.final_stage AS stage, CASE WHEN l.final_stage = 'rejected' THEN NULL ELSE l.reason END AS reason,

@@ -87,6 +87,17 @@ export class TasksRepository {
       .getMany();
   }
 
+  /** The open tasks of these enterprises the caller may see, due first (the enterprise list's step). */
+  openVisibleOfMany(actor: Actor, creditCodes: string[]): Promise<TaskEntity[]> {
+    if (!creditCodes.length) return Promise.resolve([]);
+    return this.scoped(actor)
+      .andWhere('t.credit_code = ANY(:creditCodes)', { creditCodes })
+      .andWhere(`t.status = 'open'`)
+      .orderBy('t.dueAt', 'ASC')
+      .addOrderBy('t.id', 'ASC')
+      .getMany();
+  }
+
   /**
    * The open tasks the person can act on that are due before `before`, soonest first: the
    * working-day digest's list. Read-only roles act on none, so they get no digest of tasks.

@@ -1,0 +1,60 @@
+/**
+ * "In the pool on date D", the one definition every count of members uses (issue 19 item 4): the
+ * KPI card and its charts, the enterprise list behind them, the pool export, the meeting pack and
+ * the membership check of 二(六). A membership period runs from admission to graduation or exit,
+ * both days included: an enterprise graduating today was a member today (GET /api/pool/membership
+ * grants the +3 points for that day). libs/persistence's `inPoolOnSql` is the same rule in SQL.
+ */
+export interface MembershipSpan {
+  /** Admission day, YYYY-MM-DD (Asia/Shanghai). */
+  from: string;
+  /** The day it left, or null while it is a member. */
+  to: string | null;
+}
+
+export function inPoolOn(period: MembershipSpan, date: string): boolean {
+  return period.from <= date && (period.to === null || period.to >= date);
+}
+
+/** The pool started with the 2023 work plan (渝经信科技〔2023〕21号); reports refuse earlier years. */
+export const FIRST_POOL_YEAR = 2023;
+
+/**
+ * The day a year's figures are taken on: today for this year, the year's last day for a past one.
+ * The card 在库, the last point of the month chart and the cohort bars all count that day.
+ */
+export function poolDateOf(year: number, today: string): string {
+  const lastDay = `${year}-12-31`;
+  return lastDay < today ? lastDay : today;
+}
+
+/** The admission years up to `year`, oldest first: the rows of "admitted per year against the target". */
+export function admissionYears(year: number): number[] {
+  return Array.from({ length: Math.max(0, year - FIRST_POOL_YEAR + 1) }, (_, i) => FIRST_POOL_YEAR + i);
+}
+
+/** 三年倍增: growth at or above this multiple of the admission baseline is doubled. */
+export const DOUBLED_GROWTH = 2;
+
+/**
+ * Where a member stands on 三年倍增, as its latest quarterly report says: the cohort chart's bars
+ * and the enterprise list's `doubling` filter. `behind` is reporting and below the path.
+ */
+export const DOUBLING_STANDINGS = ['reporting', 'on_track', 'behind', 'doubled'] as const;
+export type DoublingStanding = (typeof DOUBLING_STANDINGS)[number];
+
+export function hasStanding(
+  report: { growth: number | null; onTrack: boolean | null },
+  standing: DoublingStanding,
+): boolean {
+  switch (standing) {
+    case 'reporting':
+      return report.growth !== null;
+    case 'on_track':
+      return report.onTrack === true;
+    case 'behind':
+      return report.onTrack === false;
+    case 'doubled':
+      return report.growth !== null && report.growth >= DOUBLED_GROWTH;
+  }
+}

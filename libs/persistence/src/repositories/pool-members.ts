@@ -1,0 +1,77 @@
+import { DOUBLED_GROWTH, DoublingStanding } from '@hardtech/domain';
+import type { Predicate } from '../access/access.service';
+
+/**
+ * `inPoolOn` of libs/domain/src/pool-membership.ts in SQL, the one predicate every count of members
+ * uses: membership period `m` in the pool on `date` (an SQL expression: a parameter such as
+ * `:poolDate` or a column), both ends included. (Never name the parameter `date`: TypeORM would
+ * take the cast `::date` for it.)
+ */
+export function inPoolOnSql(m: string, date: string): string {
+  return `(${m}.from_date <= ${date}::date AND (${m}.to_date IS NULL OR ${m}.to_date >= ${date}::date))`;
+}
+
+/** Period `m` began (was admitted) in calendar year `year` (an SQL expression). */
+export function admittedInSql(m: string, year: string): string {
+  return `(${m}.from_date BETWEEN make_date(${year}, 1, 1) AND make_date(${year}, 12, 31))`;
+}
+
+/**
+ * The latest quarterly report `r` of period `m`'s lifecycle up to quarter `lastQuarter` (an SQL
+ * expression, e.g. '2026Q4'): where the member stands on 三年倍增 then.
+ */
+export function latestReportJoin(m: string, lastQuarter: string): string {
+  return `LEFT JOIN LATERAL (
+    SELECT * FROM quarterly_reports q
+    WHERE q.credit_code = ${m}.credit_code AND q.lifecycle_no = ${m}.lifecycle_no AND q.quarter <= ${lastQuarter}
+    ORDER BY q.quarter DESC LIMIT 1) r ON true`;
+}
+
+/** `hasStanding` (libs/domain) on report `r`. */
+const STANDING_SQL: Record<DoublingStanding, string> = {
+  reporting: 'r.growth_ratio IS NOT NULL',
+  on_track: 'r.on_track IS TRUE',
+  behind: 'r.on_track IS FALSE',
+  doubled: `r.growth_ratio >= ${DOUBLED_GROWTH}`,
+};
+
+/** The membership filters of the enterprise list: what a number on the dashboard counts. */
+export interface MemberFilter {
+  /** In the pool on this day (YYYY-MM-DD). */
+  inPoolOn?: string;
+  /** Admitted in this year (a cohort). */
+  admittedIn?: number;
+  /** 三年倍增 standing by the latest report up to the year of `inPoolOn` (else any). */
+  doubling?: DoublingStanding;
+}
+
+export function hasMemberFilter(f: MemberFilter): boolean {
+  return f.inPoolOn !== undefined || f.admittedIn !== undefined || f.doubling !== undefined;
+}
+
+/**
+ * Enterprise `e` has one membership period meeting every filter given (the same period: a cohort
+ * bar counts members of that cohort in the pool on the day).
+ */
+export function memberOf(e: string, f: MemberFilter): Predicate {
+  const where = [`m.credit_code = ${e}.credit_code`];
+  const params: Record<string, unknown> = {};
+  if (f.inPoolOn !== undefined) {
+    where.push(inPoolOnSql('m', ':memberOn'));
+    params.memberOn = f.inPoolOn;
+  }
+  if (f.admittedIn !== undefined) {
+    where.push(admittedInSql('m', ':memberAdmittedIn::int'));
+    params.memberAdmittedIn = f.admittedIn;
+  }
+  let join = '';
+  if (f.doubling !== undefined) {
+    join = latestReportJoin('m', ':memberLastQuarter');
+    where.push(STANDING_SQL[f.doubling]);
+    params.memberLastQuarter = f.inPoolOn ? `${f.inPoolOn.slice(0, 4)}Q4` : '9999Q4';
+  }
+  return {
+    sql: `EXISTS (SELECT 1 FROM membership_periods m ${join} WHERE ${where.join(' AND ')})`,
+    params,
+  };
+}
