@@ -32,10 +32,13 @@ export function EChart({
   option,
   style,
   testId,
+  onClick,
 }: {
   option: echarts.EChartsCoreOption;
   style?: CSSProperties;
   testId?: string;
+  /** A click on a bar, point or slice: ECharts' event (dataIndex, seriesIndex, name…). */
+  onClick?: (event: { dataIndex: number; seriesIndex?: number }) => void;
 }) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
@@ -56,5 +59,20 @@ export function EChart({
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
 
-  return <div ref={box} data-testid={testId} style={{ width: '100%', height: 320, ...style }} />;
+  useEffect(() => {
+    const c = chart.current;
+    if (!c || !onClick) return;
+    c.on('click', onClick as (event: unknown) => void);
+    return () => {
+      c.off('click', onClick as (event: unknown) => void);
+    };
+  }, [onClick]);
+
+  return (
+    <div
+      ref={box}
+      data-testid={testId}
+      style={{ width: '100%', height: 320, cursor: onClick ? 'pointer' : undefined, ...style }}
+    />
+  );
 }

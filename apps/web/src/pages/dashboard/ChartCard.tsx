@@ -1,5 +1,6 @@
 import { Card, Empty } from 'antd';
 import type { EChartsCoreOption } from 'echarts';
+import type { ReactNode } from 'react';
 import { EChart } from '../../components/EChart';
 
 /** A titled chart; an empty state instead of bare axes when there is nothing to count yet. */
@@ -8,18 +9,23 @@ export function ChartCard({
   option,
   empty,
   testId,
+  onClick,
+  extra,
 }: {
   title: string;
   option: EChartsCoreOption;
   empty: boolean;
   testId: string;
+  /** Opens the enterprises behind the clicked bar or point. */
+  onClick?: (event: { dataIndex: number; seriesIndex?: number }) => void;
+  extra?: ReactNode;
 }) {
   return (
-    <Card title={title} size="small" data-testid={testId} styles={{ body: { padding: 8 } }}>
+    <Card title={title} extra={extra} size="small" data-testid={testId} styles={{ body: { padding: 8 } }}>
       {empty ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} style={{ height: 280, paddingTop: 80 }} />
       ) : (
-        <EChart option={option} style={{ height: 300 }} />
+        <EChart option={option} style={{ height: 300 }} onClick={onClick} />
       )}
     </Card>
   );

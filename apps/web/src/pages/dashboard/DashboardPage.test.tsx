@@ -4,7 +4,9 @@ import type { FakeCall } from '../../test/fake-api';
 import { fastUser, openPage, USERS } from '../../test/open-page';
 import { endingsOption, ownersOption } from './charts';
 import { KPI } from './fixture';
+import { chartLink, monthDay } from './links';
 import i18n from '../../i18n';
+import { REFERENCE } from '../../test/reference.fixture';
 
 const userEvent = fastUser();
 
@@ -86,5 +88,48 @@ describe('dashboard', () => {
     ]);
     const endings = endingsOption(KPI, local, t) as { yAxis: { data: string[] } };
     expect(endings.yAxis.data).toEqual(['已退出', '已毕业 · 营收已倍增']);
+  });
+
+  it('links every member figure to the enterprise list with its filters, and the list asks for them', async () => {
+    const { calls } = openPage('/dashboard', USERS.leader, {
+      'GET /reports/kpi': KPI,
+      'GET /reference': REFERENCE,
+      'GET /enterprises': { items: [], total: 37 },
+    });
+    const href = async (testId: string) => (await screen.findByTestId(testId)).getAttribute('href');
+    expect(await href('link-pool')).toBe('/enterprises?inPoolOn=2026-11-25');
+    expect(await href('link-admitted')).toBe('/enterprises?admittedIn=2026');
+    expect(await href('link-on-track')).toBe('/enterprises?inPoolOn=2026-11-25&doubling=on_track');
+    expect(await href('link-reporting')).toBe('/enterprises?inPoolOn=2026-11-25&doubling=reporting');
+    expect(await href('link-doubled')).toBe('/enterprises?inPoolOn=2026-11-25&doubling=doubled');
+    expect(await href('stage-supporting')).toBe('/enterprises?stage=supporting');
+    expect(screen.getByTestId('stage-supporting')).toHaveTextContent('帮扶中 35');
+    expect(screen.getByTestId('chart-admittedByYear')).toBeInTheDocument();
+
+    await userEvent.click(screen.getByTestId('link-pool'));
+    await waitFor(() =>
+      expect(calls.map((c) => c.path)).toContain('/enterprises?inPoolOn=2026-11-25&page=1&pageSize=20'),
+    );
+    expect(await screen.findByTestId('filter-inPoolOn')).toHaveTextContent('在库于 2026-11-25');
+  });
+
+  it('opens the enterprises behind a bar or a point of the member charts', () => {
+    // A month's point counts its last day; the month of asOf counts asOf.
+    expect(monthDay('2026-09', '2026-11-25')).toBe('2026-09-30');
+    expect(monthDay('2024-02', '2026-11-25')).toBe('2024-02-29');
+    expect(monthDay('2026-11', '2026-11-25')).toBe('2026-11-25');
+    expect(chartLink('poolOverTime', KPI, { dataIndex: 0 })).toBe('/enterprises?inPoolOn=2026-09-30');
+    expect(chartLink('poolOverTime', KPI, { dataIndex: 2 })).toBe('/enterprises?inPoolOn=2026-11-25');
+    // Cohort 2025's bars: members, reporting, on track, doubled.
+    expect(
+      [0, 1, 2, 3].map((seriesIndex) => chartLink('cohorts', KPI, { dataIndex: 0, seriesIndex })),
+    ).toEqual([
+      '/enterprises?inPoolOn=2026-11-25&admittedIn=2025',
+      '/enterprises?inPoolOn=2026-11-25&admittedIn=2025&doubling=reporting',
+      '/enterprises?inPoolOn=2026-11-25&admittedIn=2025&doubling=on_track',
+      '/enterprises?inPoolOn=2026-11-25&admittedIn=2025&doubling=doubled',
+    ]);
+    expect(chartLink('admittedByYear', KPI, { dataIndex: 1 })).toBe('/enterprises?admittedIn=2026');
+    expect(chartLink('byCategory', KPI, { dataIndex: 0 })).toBeNull();
   });
 });

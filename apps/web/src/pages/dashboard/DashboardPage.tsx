@@ -1,6 +1,7 @@
 import { Card, Col, Row, Select, Space, Spin, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
 import { useApi } from '../../api/useApi';
 import { useUser } from '../../auth/AuthProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -8,6 +9,7 @@ import { ExportButton } from '../../components/ExportButton';
 import { useLocalText } from '../../i18n';
 import { ChartCard } from './ChartCard';
 import {
+  admittedByYearOption,
   barsOption,
   cohortsOption,
   endingsOption,
@@ -17,9 +19,13 @@ import {
 } from './charts';
 import type { Kpi } from './kpi';
 import { KpiCards } from './KpiCards';
+import { ChartClick, chartLink } from './links';
+import { StageBreakdown } from './StageBreakdown';
 
 // The pool started with the 2023 work plan (渝经信科技〔2023〕21号); the API refuses earlier years.
 const FIRST_YEAR = 2023;
+/** Charts whose bars and points are enterprises: a click opens them in the enterprise list. */
+const MEMBER_CHARTS = ['poolOverTime', 'cohorts', 'admittedByYear'];
 const HALF = { xs: 24, lg: 12 };
 const THIRD = { xs: 24, md: 12, xl: 8 };
 /** Who may download 调度会材料 (BRIEFING_READERS in libs/domain/src/roles.ts; the API refuses others). */
@@ -37,6 +43,7 @@ export function DashboardPage() {
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
   const { data: kpi, error, loading } = useApi<Kpi>('/reports/kpi', { year });
+  const navigate = useNavigate();
   const years = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => thisYear - i);
 
   const charts = useMemo(() => {
@@ -56,6 +63,18 @@ export function DashboardPage() {
         empty: !kpi.revenueDoubling.cohorts.length,
         span: HALF,
       },
+      {
+        key: 'admittedByYear',
+        option: admittedByYearOption(kpi, t),
+        empty: !kpi.admittedByYear.length,
+        span: HALF,
+      },
+      {
+        key: 'endings',
+        option: endingsOption(kpi, local, t),
+        empty: !kpi.endings.byReason.length,
+        span: HALF,
+      },
       { key: 'byCategory', option: pieOption(p.byCategory, local), empty: !p.total, span: THIRD },
       { key: 'byStatus', option: pieOption(p.byStatus, local), empty: !p.total, span: THIRD },
       { key: 'byOwner', option: ownersOption(kpi, local, t), empty: !p.total, span: THIRD },
@@ -63,19 +82,13 @@ export function DashboardPage() {
         key: 'overdueByDepartment',
         option: barsOption(o.byDepartment, local, t('charts.tasks')),
         empty: !o.total,
-        span: THIRD,
+        span: HALF,
       },
       {
         key: 'overdueByDistrict',
         option: barsOption(o.byDistrict, local, t('charts.tasks')),
         empty: !o.total,
-        span: THIRD,
-      },
-      {
-        key: 'endings',
-        option: endingsOption(kpi, local, t),
-        empty: !kpi.endings.byReason.length,
-        span: THIRD,
+        span: HALF,
       },
     ];
   }, [kpi, t, local]);
@@ -97,6 +110,7 @@ export function DashboardPage() {
               style={{ width: 100 }}
             />
             {kpi && <Typography.Text type="secondary">{t('asOf', { date: kpi.asOf })}</Typography.Text>}
+            <Typography.Text type="secondary">{t('linkHint')}</Typography.Text>
           </Space>
           <Space wrap>
             {BRIEFING_READERS.includes(user.role) && (
@@ -117,6 +131,7 @@ export function DashboardPage() {
       {kpi && (
         <>
           <KpiCards kpi={kpi} />
+          <StageBreakdown kpi={kpi} />
           <Row gutter={[16, 16]}>
             {charts.map((c) => (
               <Col key={c.key} {...c.span}>
@@ -125,6 +140,14 @@ export function DashboardPage() {
                   option={c.option}
                   empty={c.empty}
                   testId={`chart-${c.key}`}
+                  onClick={
+                    MEMBER_CHARTS.includes(c.key)
+                      ? (click: ChartClick) => {
+                          const to = chartLink(c.key, kpi, click);
+                          if (to) navigate(to);
+                        }
+                      : undefined
+                  }
                 />
               </Col>
             ))}

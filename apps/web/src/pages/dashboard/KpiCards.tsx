@@ -1,6 +1,16 @@
 import { Card, Col, Progress, Row, Statistic } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import type { Kpi } from './kpi';
+import { enterpriseList, poolOn } from './links';
+
+/** A figure that opens the enterprises it counts. */
+const linked = (to: string, testId: string) => (node: ReactNode) => (
+  <Link to={to} data-testid={testId}>
+    {node}
+  </Link>
+);
 
 const SPAN = { xs: 24, sm: 12, xl: 6 };
 
@@ -19,6 +29,7 @@ export function KpiCards({ kpi }: { kpi: Kpi }) {
           <Statistic
             title={t('kpi.poolSize')}
             value={kpi.poolSize}
+            valueRender={linked(poolOn(kpi.asOf), 'link-pool')}
             suffix={t('kpi.ofCapacity', { n: kpi.poolCapacity })}
           />
         </Card>
@@ -28,6 +39,7 @@ export function KpiCards({ kpi }: { kpi: Kpi }) {
           <Statistic
             title={t('kpi.admitted', { year: kpi.year })}
             value={kpi.admittedThisYear}
+            valueRender={linked(enterpriseList({ admittedIn: kpi.year }), 'link-admitted')}
             suffix={`/ ${kpi.annualTarget}`}
           />
           <Progress
@@ -42,9 +54,15 @@ export function KpiCards({ kpi }: { kpi: Kpi }) {
           <Statistic
             title={t('kpi.onTrack')}
             value={doubling.onTrack}
-            suffix={t('kpi.ofReporting', { n: doubling.reporting })}
+            valueRender={linked(poolOn(kpi.asOf, { doubling: 'on_track' }), 'link-on-track')}
+            suffix={linked(
+              poolOn(kpi.asOf, { doubling: 'reporting' }),
+              'link-reporting',
+            )(t('kpi.ofReporting', { n: doubling.reporting }))}
           />
-          <div style={{ color: 'rgba(0,0,0,0.45)' }}>{t('kpi.doubled', { n: doubling.doubled })}</div>
+          <Link to={poolOn(kpi.asOf, { doubling: 'doubled' })} data-testid="link-doubled">
+            {t('kpi.doubled', { n: doubling.doubled })}
+          </Link>
         </Card>
       </Col>
       <Col {...SPAN}>

@@ -4,6 +4,7 @@ import type { EChartsCoreOption } from 'echarts';
 import type { TFunction } from 'i18next';
 import type { Text } from '../../api/types';
 import type { Count, Kpi } from './kpi';
+import { COHORT_SERIES } from './links';
 
 type Local = (text: Text | null | undefined) => string;
 
@@ -34,10 +35,34 @@ export function poolOverTimeOption(kpi: Kpi, t: TFunction): EChartsCoreOption {
   };
 }
 
+/** 每年重点帮扶企业不少于50家: admissions per year, the target as a line to reach. */
+export function admittedByYearOption(kpi: Kpi, t: TFunction): EChartsCoreOption {
+  const years = kpi.admittedByYear;
+  return {
+    tooltip: TOOLTIP_AXIS,
+    grid: GRID,
+    xAxis: { type: 'category', data: years.map((y) => String(y.year)) },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: [
+      {
+        name: t('charts.admitted'),
+        type: 'bar',
+        data: years.map((y) => y.admitted),
+        label: { show: true, position: 'top' },
+        markLine: {
+          symbol: 'none',
+          data: [{ yAxis: kpi.annualTarget, name: t('charts.target') }],
+          label: { formatter: t('charts.targetLine', { n: kpi.annualTarget }) },
+        },
+      },
+    ],
+  };
+}
+
 /** 三年倍增 per admission cohort: members, those reporting, on the path to ×2, already doubled. */
 export function cohortsOption(kpi: Kpi, t: TFunction): EChartsCoreOption {
   const cohorts = kpi.revenueDoubling.cohorts;
-  const series = (['members', 'reporting', 'onTrack', 'doubled'] as const).map((key) => ({
+  const series = COHORT_SERIES.map((key) => ({
     name: t(`charts.doubling.${key}`),
     type: 'bar',
     data: cohorts.map((c) => c[key]),

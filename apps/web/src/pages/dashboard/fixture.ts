@@ -16,6 +16,16 @@ export const KPI: Kpi = {
   admittedThisYear: 23,
   annualTarget: 50,
   targetProgress: 0.46,
+  admittedByYear: [
+    { year: 2025, admitted: 52, target: 50 },
+    { year: 2026, admitted: 23, target: 50 },
+  ],
+  stages: [
+    { key: 'screening', label: label('市级筛选', 'City screening'), n: 5 },
+    { key: 'diagnosis', label: label('成长诊断', 'Growth diagnosis'), n: 2 },
+    { key: 'supporting', label: label('帮扶中', 'Supporting'), n: 35 },
+    { key: 'graduated', label: label('已毕业', 'Graduated'), n: 0 },
+  ],
   revenueDoubling: {
     members: 37,
     reporting: 20,

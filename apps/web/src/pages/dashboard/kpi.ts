@@ -32,6 +32,8 @@ export interface Kpi {
   admittedThisYear: number;
   annualTarget: number;
   targetProgress: number | null;
+  admittedByYear: { year: number; admitted: number; target: number }[];
+  stages: Count[];
   revenueDoubling: DoublingTally & { cohorts: (DoublingTally & { cohort: number })[] };
   problems: {
     total: number;

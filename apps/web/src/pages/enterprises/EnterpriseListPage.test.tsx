@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openPage, USERS } from '../../test/open-page';
 import { REFERENCE } from '../../test/reference.fixture';
 
@@ -13,6 +13,7 @@ const ITEM = {
   stage: 'supporting',
   lifecycleNo: 1,
   updatedAt: '2026-11-25T09:27:30.492Z',
+  currentStep: null,
 };
 
 describe('enterprise list', () => {
@@ -21,7 +22,8 @@ describe('enterprise list', () => {
       'GET /reference': REFERENCE,
       'GET /enterprises': { items: [ITEM], total: 45 },
     });
-    const link = await screen.findByRole('link', { name: ITEM.name });
+    // The first render of the whole app takes long on a loaded machine (vitest runs beside the builds).
+    const link = await screen.findByRole('link', { name: ITEM.name }, { timeout: 30_000 });
     expect(link).toHaveAttribute('href', `/enterprises/${ITEM.creditCode}`);
     const row = link.closest('tr')!;
     await waitFor(() => expect(row).toHaveTextContent('帮扶中'));
@@ -44,6 +46,58 @@ describe('enterprise list', () => {
     await waitFor(() =>
       expect(calls.map((c) => c.path)).toContain(
         '/enterprises?stage=supporting&q=%E8%8A%AF%E6%B5%8B&page=3&pageSize=20',
+      ),
+    );
+  }, 60_000);
+
+  it('reads a dashboard number’s filters from the address, shows each step, and exports the same list', async () => {
+    URL.createObjectURL = vi.fn(() => 'blob:list');
+    URL.revokeObjectURL = vi.fn();
+    const waiting = {
+      ...ITEM,
+      currentStep: {
+        taskId: 'task-1',
+        type: 'QUARTERLY_REVIEW',
+        label: { zh: '季度审核', en: 'Quarterly review' },
+        assignee: null,
+        handler: { zh: '行业处室', en: 'Industry division' },
+        dueAt: '2020-01-01T10:00:00.000Z',
+        overdue: true,
+        openTasks: 1,
+      },
+    };
+    const { calls } = openPage(
+      '/enterprises?inPoolOn=2026-11-25&admittedIn=2025&doubling=on_track',
+      USERS.leader,
+      {
+        'GET /reference': REFERENCE,
+        'GET /enterprises': { items: [waiting], total: 1 },
+        'GET /enterprises/export.xlsx': 'xlsx',
+      },
+    );
+    const step = await screen.findByRole('link', { name: '季度审核' });
+    expect(step).toHaveAttribute('href', '/tasks/task-1');
+    const row = step.closest('tr')!;
+    expect(row).toHaveTextContent('行业处室');
+    expect(row).toHaveTextContent('2020/1/1');
+    expect(calls.map((c) => c.path)).toContain(
+      '/enterprises?inPoolOn=2026-11-25&admittedIn=2025&doubling=on_track&page=1&pageSize=20',
+    );
+    expect(screen.getByTestId('filter-inPoolOn')).toHaveTextContent('在库于 2026-11-25');
+    expect(screen.getByTestId('filter-admittedIn')).toHaveTextContent('2025 年入库');
+    expect(screen.getByTestId('filter-doubling')).toHaveTextContent('三年倍增：进度达标');
+
+    await userEvent.click(screen.getByTestId('export'));
+    await waitFor(() =>
+      expect(calls.map((c) => c.path)).toContain(
+        '/enterprises/export.xlsx?inPoolOn=2026-11-25&admittedIn=2025&doubling=on_track',
+      ),
+    );
+    // Removing a filter asks for the wider list.
+    await userEvent.click(screen.getByTestId('filter-doubling').querySelector('.ant-tag-close-icon')!);
+    await waitFor(() =>
+      expect(calls.map((c) => c.path)).toContain(
+        '/enterprises?inPoolOn=2026-11-25&admittedIn=2025&page=1&pageSize=20',
       ),
     );
   }, 60_000);

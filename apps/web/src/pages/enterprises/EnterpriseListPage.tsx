@@ -1,4 +1,4 @@
-import { Card, Input, Select, Space, Typography } from 'antd';
+import { Card, Input, Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { STAGES } from '@hardtech/domain/stages';
@@ -12,8 +12,11 @@ import { useFormat } from '../../format';
 import { useReferenceNames } from '../../api/referenceNames';
 import { StageTag } from './StageTag';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
+import { ExportButton } from '../../components/ExportButton';
 
-const FILTERS = ['stage', 'district', 'cluster', 'q'] as const;
+const FILTERS = ['stage', 'district', 'cluster', 'q', 'inPoolOn', 'admittedIn', 'doubling'] as const;
+/** Filters a dashboard number opens the list with: shown as tags to remove, not as pickers. */
+const MEMBER_FILTERS = ['inPoolOn', 'admittedIn', 'doubling'] as const;
 
 /** 企业库: filters live in the address, so a filtered list can be bookmarked and shared. */
 export function EnterpriseListPage() {
@@ -29,6 +32,7 @@ export function EnterpriseListPage() {
     FILTERS.map((f) => [f, params.get(f) ?? undefined]),
   ) as QueryOf<'/enterprises'>;
   const list = useGet('/enterprises', { query: { ...query, page, pageSize } });
+  const exportQuery = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined));
 
   const set = (changes: Record<string, string | number | undefined>) => {
     const next = new URLSearchParams(params);
@@ -42,7 +46,10 @@ export function EnterpriseListPage() {
     set({ [key]: value, page: undefined });
 
   return (
-    <Card title={t('list.title')}>
+    <Card
+      title={t('list.title')}
+      extra={<ExportButton path="/enterprises/export.xlsx" fileName="企业名单.xlsx" query={exportQuery} />}
+    >
       <Space wrap style={{ marginBottom: 16 }} data-testid="enterprise-filters">
         {(
           [
@@ -75,6 +82,17 @@ export function EnterpriseListPage() {
           onSearch={(value) => filter('q')(value.trim() || undefined)}
           style={{ width: 260 }}
         />
+        {MEMBER_FILTERS.filter((key) => query[key] !== undefined).map((key) => (
+          <Tag
+            key={key}
+            color="blue"
+            closable
+            onClose={() => filter(key)(undefined)}
+            data-testid={`filter-${key}`}
+          >
+            {t(`list.${key}`, { value: key === 'doubling' ? t(`list.standing.${query[key]}`) : query[key] })}
+          </Tag>
+        ))}
       </Space>
       <ErrorAlert error={list.error} />
       <ResponsiveTable<EnterpriseItem>
@@ -82,7 +100,7 @@ export function EnterpriseListPage() {
         size="middle"
         loading={list.loading}
         dataSource={list.data?.items}
-        scroll={{ x: 900 }}
+        scroll={{ x: 1200 }}
         pagination={{
           current: page,
           pageSize,
@@ -112,6 +130,33 @@ export function EnterpriseListPage() {
             title: t('fields.stage'),
             dataIndex: 'stage',
             render: (stage: Stage) => <StageTag stage={stage} />,
+          },
+          {
+            title: t('list.currentStep'),
+            key: 'currentStep',
+            render: (_: unknown, row) =>
+              row.currentStep ? (
+                <Link to={`/tasks/${row.currentStep.taskId}`}>{local(row.currentStep.label)}</Link>
+              ) : (
+                '—'
+              ),
+          },
+          {
+            title: t('list.handler'),
+            key: 'handler',
+            render: (_: unknown, row) => (row.currentStep ? local(row.currentStep.handler) : '—'),
+          },
+          {
+            title: t('list.dueAt'),
+            key: 'dueAt',
+            render: (_: unknown, row) =>
+              row.currentStep ? (
+                <Typography.Text type={row.currentStep.overdue ? 'danger' : undefined}>
+                  {format.dateTime(row.currentStep.dueAt)}
+                </Typography.Text>
+              ) : (
+                '—'
+              ),
           },
           {
             title: t('fields.updatedAt'),
