@@ -21,6 +21,7 @@ const EXPECTED = [
   'PATCH /api/users/{username}',
   'POST /api/nominations',
   'GET /api/enterprises',
+  'GET /api/enterprises/export.xlsx',
   'GET /api/enterprises/{creditCode}',
   'GET /api/enterprises/{creditCode}/statechart',
   'GET /api/tasks',
