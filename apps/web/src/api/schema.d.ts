@@ -5054,6 +5054,8 @@ export interface operations {
                 category?: "enterprise_specific" | "market_common" | "business_environment" | "policy_support";
                 creditCode?: string;
                 district?: string;
+                /** @description part of the enterprise name */
+                q?: string;
                 overdue?: "true" | "false";
             };
             header?: never;
@@ -5102,6 +5104,8 @@ export interface operations {
                 category?: "enterprise_specific" | "market_common" | "business_environment" | "policy_support";
                 creditCode?: string;
                 district?: string;
+                /** @description part of the enterprise name */
+                q?: string;
                 overdue?: "true" | "false";
             };
             header?: never;
