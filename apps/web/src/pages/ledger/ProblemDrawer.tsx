@@ -47,7 +47,11 @@ export function ProblemDrawer({
     <Drawer
       open={!!id}
       onClose={onClose}
-      width={narrow ? '100%' : 560}
+      // On a phone it rises from the bottom, the screen's full width (a side drawer of 100% is
+      // offset by its shadow and widens the page).
+      placement={narrow ? 'bottom' : 'right'}
+      width={560}
+      height="90%"
       title={shown?.title}
       data-testid="problem-drawer"
     >
