@@ -1,4 +1,4 @@
-import { Descriptions, Drawer, Empty, Space, Tag, Timeline, Typography } from 'antd';
+import { Button, Descriptions, Drawer, Empty, Popconfirm, Space, Tag, Timeline, Typography } from 'antd';
 import type { Option } from '@hardtech/domain/forms/schema';
 import {
   OWNER_DEPARTMENTS,
@@ -7,6 +7,7 @@ import {
   SPECIAL_HANDLING,
 } from '@hardtech/domain/ledger';
 import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
 import { useGet } from '../../api/useApi';
 import { useUser } from '../../auth/AuthProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -101,6 +102,16 @@ export function ProblemDrawer({
                   initial={{ handling: shown.handling ?? undefined }}
                   onDone={done}
                 />
+              )}
+              {user.role === 'city_coordinator' && shown.handling && (
+                <Popconfirm
+                  title={t('work.handling.clearConfirm')}
+                  onConfirm={() =>
+                    api(`/problems/${shown.id}`, { method: 'PATCH', body: { handling: null } }).then(done)
+                  }
+                >
+                  <Button data-testid="clear-handling">{t('work.handling.clear')}</Button>
+                </Popconfirm>
               )}
             </Space>
           )}
