@@ -138,6 +138,13 @@ describe('ledger work (化解问题台账)', () => {
     await expectOk(complete(c.coordinator.api, c.creditCode, 'PROBLEM_EXTENSION', 'approve', {}));
     expect(await expectOk(finance.api.get(url))).toMatchObject({ dueAt: '2100-06-30', extension: null });
 
+    // The ledger finds it by part of the enterprise's name.
+    const name = nominationFor(c).name;
+    const byName = (q: string) =>
+      expectOk(finance.api.get(`/api/problems?creditCode=${c.creditCode}&q=${encodeURIComponent(q)}`));
+    expect((await byName(name.slice(2, 6))).total).toBe(1);
+    expect((await byName('没有这家企业')).total).toBe(0);
+
     // 一企一策 by the coordinators only.
     expect((await finance.api.patch(url, { handling: 'one_enterprise_one_policy' })).status).toBe(403);
     const set = await expectOk(c.coordinator.api.patch(url, { handling: 'one_enterprise_one_policy' }));
@@ -247,5 +254,20 @@ describe('ledger work (化解问题台账)', () => {
       `problem:${problemId}:%`,
     ]);
     expect(rows[0].n).toBe(2);
+  });
+
+  it('reads a policy version stored before the ledger tasks existed whole, so GET → PUT stays valid', async () => {
+    const coordinator = (await createCast()).coordinator;
+    const current = await expectOk(coordinator.api.get('/api/admin/policy'));
+    const { PROBLEM_CLOSE: _c, PROBLEM_EXTENSION: _e, ...older } = current.sla;
+    await db().query(
+      `INSERT INTO policy_versions (version, body, created_by)
+       SELECT max(version) + 1, $1, 'test' FROM policy_versions`,
+      [JSON.stringify({ ...current, sla: older })],
+    );
+    const read = await expectOk(coordinator.api.get('/api/admin/policy'));
+    expect(read.version).toBe(current.version + 1);
+    expect(read.sla.PROBLEM_CLOSE).toEqual({ due: 'P10D', remindBefore: 'P2D', escalateAfter: 'P1D' });
+    await expectOk(coordinator.api.put('/api/admin/policy', read));
   });
 });
