@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig, CONFIG } from '@hardtech/config';
-import { ActivePolicy, notificationText } from '@hardtech/domain';
+import { ActivePolicy, notificationText, problemOverdueText } from '@hardtech/domain';
 import {
   ActivePolicyRepository,
   Channel,
@@ -13,6 +13,7 @@ import {
 import type {
   LifecycleActivities,
   NotificationReceipt,
+  ProblemNotification,
   ProjectionDelta,
   ProjectionReceipt,
   SeatRequest,
@@ -50,11 +51,12 @@ export class LifecycleActivitiesService implements LifecycleActivities {
    * (when set) and to the channels each person in the audience chose (e-mail, WeCom, DingTalk).
    * The receipt it returns is what the workflow history keeps of it.
    */
-  async notify(notification: TaskNotification): Promise<NotificationReceipt> {
+  async notify(notification: TaskNotification | ProblemNotification): Promise<NotificationReceipt> {
     const channels: Channel[] = [
       ...systemChannels(this.config.notifications.webhookUrl),
       ...(await this.preferences.channelsFor(notification.audienceGroups)),
     ];
+    if ('problemId' in notification) return this.notifyOverdueProblem(notification, channels);
     await this.notifications.record(notification, channels);
     const n = notification;
     return {
@@ -66,6 +68,37 @@ export class LifecycleActivitiesService implements LifecycleActivities {
       audienceGroups: n.audienceGroups,
       dueAt: n.dueAt,
       label: notificationText(n.kind, n.taskType, n.enterpriseName, n.dueAt),
+    };
+  }
+
+  /** An overdue ledger problem: no task to follow up, so its text travels in the notice's data. */
+  private async notifyOverdueProblem(
+    n: ProblemNotification,
+    channels: Channel[],
+  ): Promise<NotificationReceipt> {
+    const label = problemOverdueText(n.kind, n.enterpriseName, n.problemTitle, n.dueAt);
+    await this.notifications.record(
+      {
+        id: n.id,
+        kind: n.kind,
+        creditCode: n.creditCode,
+        enterpriseName: n.enterpriseName,
+        audienceGroups: n.audienceGroups,
+        at: n.at,
+        data: { text: label, problemId: n.problemId, problemDueAt: n.dueAt },
+      },
+      channels,
+    );
+    return {
+      kind: 'notification',
+      action: n.kind === 'reminder' ? 'problem.reminded' : 'problem.escalated',
+      id: n.id,
+      taskId: null,
+      taskType: null,
+      problemId: n.problemId,
+      audienceGroups: n.audienceGroups,
+      dueAt: n.dueAt,
+      label,
     };
   }
 

@@ -41,8 +41,13 @@ const D = {
   comment: mark('taskComment'),
   file: mark('screeningFile'),
 };
-/** A ledger progress note: the departments work the ledger and read it; the enterprise does not. */
-const L = { problemNote: mark('problemNote') };
+/** Ledger notes: the departments work the ledger and read them; the enterprise does not. */
+const L = {
+  problemNote: mark('problemNote'),
+  progressNote: mark('progressNote'),
+  extensionReason: mark('extensionReason'),
+  closeSummary: mark('closeSummary'),
+};
 
 type Bodies = { endpoint: string; text: string; json: unknown; pdf: boolean }[];
 
@@ -175,6 +180,14 @@ beforeAll(async () => {
     (p: { creditCode: string }) => p.creditCode === a.creditCode,
   );
   for (const p of problems) ids.add(p.id);
+  // Ledger work (issue 19): the commissioner's progress, request for more time and close request.
+  const work = `/api/problems/${problems[0].id}`;
+  await expectOk(a.commissioner.api.post(`${work}/progress`, { note: L.progressNote }), 201);
+  await expectOk(
+    a.commissioner.api.post(`${work}/extend`, { dueAt: '2199-12-31', reason: L.extensionReason }),
+    201,
+  );
+  await expectOk(a.commissioner.api.post(`${work}/close-request`, { summary: L.closeSummary }), 201);
   await expectOk(
     complete(a.industry.api, a.creditCode, 'QUARTERLY_REVIEW', 'recommend_graduation', {
       problemUpdates: [{ problemId: problems[0].id, status: 'in_progress', note: L.problemNote }],

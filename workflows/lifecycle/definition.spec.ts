@@ -46,6 +46,8 @@ describe('the statechart as the one process definition', () => {
       QUARTERLY_REVIEW: 'supporting',
       GRADUATION_REVIEW: 'graduation_review',
       WHISTLE_RESPONSE: 'supporting',
+      PROBLEM_CLOSE: 'supporting',
+      PROBLEM_EXTENSION: 'supporting',
     });
   });
 });

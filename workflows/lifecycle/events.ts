@@ -1,4 +1,4 @@
-import type { Actor, ScreeningReport } from '@hardtech/domain';
+import type { Actor, ProblemWork, ScreeningReport } from '@hardtech/domain';
 
 /**
  * Events of the statechart. A completed task becomes `<TASK TYPE>.<outcome>` carrying the form
@@ -16,6 +16,25 @@ export interface TaskEvent {
   screening?: ScreeningReport;
   /** The whistle a WHISTLE_RESPONSE answers. */
   whistleId?: string;
+  /** The ledger problem a PROBLEM_CLOSE or PROBLEM_EXTENSION decides. */
+  problemId?: string;
+}
+
+/** Ledger work on a problem (issue 19). */
+export interface ProblemWorkEvent {
+  type: 'PROBLEM_WORK';
+  work: ProblemWork;
+  actor: Actor;
+  at: string;
+}
+
+/** An unresolved problem's due date passed: its owners were reminded, or the coordinators told. */
+export interface ProblemOverdueEvent {
+  type: 'PROBLEM_OVERDUE';
+  problemId: string;
+  kind: 'reminder' | 'escalation';
+  dueAt: string;
+  at: string;
 }
 
 /** The enterprise blows the whistle on a ledger problem or a new one. */
@@ -44,4 +63,10 @@ export interface WhistleEscalatedEvent {
   at: string;
 }
 
-export type LifecycleEvent = TaskEvent | QuarterTickEvent | WhistleEvent | WhistleEscalatedEvent;
+export type LifecycleEvent =
+  | TaskEvent
+  | QuarterTickEvent
+  | WhistleEvent
+  | WhistleEscalatedEvent
+  | ProblemWorkEvent
+  | ProblemOverdueEvent;

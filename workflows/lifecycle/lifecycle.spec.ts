@@ -1,6 +1,7 @@
 import { Actor, DEFAULT_POLICY, DIAGNOSIS_DIMENSIONS, DomainError, sampleNomination } from '@hardtech/domain';
 import type {
   CompleteTaskResult,
+  ProblemNotification,
   ProjectionDelta,
   TaskNotification,
 } from '@hardtech/temporal/lifecycle.contract';
@@ -19,6 +20,7 @@ function harness(
   let seats = 0;
   let policyReads = 0;
   const notifications: TaskNotification[] = [];
+  const problemNotices: ProblemNotification[] = [];
   // Durable timers stand-in: sleeps resolve when `advance` moves the clock past them.
   let timers: { at: number; key: string; resolve: (fired: boolean) => void }[] = [];
   const settle = async () => {
@@ -58,7 +60,7 @@ function harness(
         capacity: req.capacity,
       }),
       patched: () => true,
-      notify: async (n) => void notifications.push(n),
+      notify: async (n) => void ('problemId' in n ? problemNotices.push(n) : notifications.push(n)),
       sleepUntil: (at, key) => new Promise((resolve) => timers.push({ at: at.getTime(), key, resolve })),
       cancelSleep: (key) => {
         for (const x of timers.filter((y) => y.key === key)) x.resolve(false);
@@ -88,6 +90,7 @@ function harness(
     open,
     complete,
     notifications,
+    problemNotices,
     advance,
     pendingTimers: () => timers.length,
     policyReads: () => policyReads,
@@ -365,33 +368,36 @@ describe('reminders and escalations', () => {
   });
 });
 
+/** An admitted, diagnosed member with one finance-owned problem. */
+async function diagnosedMember(dueAt = '2099-12-31') {
+  const h = harness();
+  await h.lifecycle.open();
+  await h.complete('SCREEN', coordinator, 'pass', { judgments });
+  await h.complete('DISTRICT_FEEDBACK', district, 'support');
+  await h.complete('ENTERPRISE_CONFIRM', enterprise, 'confirm');
+  await h.complete('ADMIT', coordinator, 'admit', {
+    leadCluster: 'T2',
+    commissioner: 'commissioner',
+    districtLiaison: 'd',
+  });
+  await h.complete('DIAGNOSE', commissioner, 'submit', {
+    portrait,
+    problems: [
+      {
+        title: '融资难',
+        category: 'policy_support',
+        measures: '对接',
+        target: '授信',
+        ownerDepartment: 'finance',
+        dueAt,
+      },
+    ],
+  });
+  return h;
+}
+
 describe('企业吹哨·部门报到', () => {
-  async function member() {
-    const h = harness();
-    await h.lifecycle.open();
-    await h.complete('SCREEN', coordinator, 'pass', { judgments });
-    await h.complete('DISTRICT_FEEDBACK', district, 'support');
-    await h.complete('ENTERPRISE_CONFIRM', enterprise, 'confirm');
-    await h.complete('ADMIT', coordinator, 'admit', {
-      leadCluster: 'T2',
-      commissioner: 'commissioner',
-      districtLiaison: 'd',
-    });
-    await h.complete('DIAGNOSE', commissioner, 'submit', {
-      portrait,
-      problems: [
-        {
-          title: '融资难',
-          category: 'policy_support',
-          measures: '对接',
-          target: '授信',
-          ownerDepartment: 'finance',
-          dueAt: '2099-12-31',
-        },
-      ],
-    });
-    return h;
-  }
+  const member = () => diagnosedMember();
 
   it('sends a whistle on a ledger problem to its owner department; the answer resolves the problem', async () => {
     const h = await member();
@@ -484,5 +490,126 @@ describe('a silent district (issue 10 §6)', () => {
       ['reminder', 'DISTRICT_FEEDBACK'],
       ['escalation', 'DISTRICT_FEEDBACK'],
     ]);
+  });
+});
+
+describe('ledger work (issue 19)', () => {
+  const finance: Actor = { username: 'fin', role: 'finance_officer', scope: { department: 'finance' } };
+  const sme: Actor = { username: 'sme', role: 'sme_officer', scope: { department: 'sme' } };
+
+  async function member(dueAt = '2026-06-30') {
+    const h = await diagnosedMember(dueAt);
+    const problemId = h.lifecycle.view().context!.problems[0].id;
+    const work = async (actor: Actor, kind: string, fields: Record<string, unknown>) => {
+      const req = { work: { kind: kind as any, problemId, fields }, actor };
+      h.lifecycle.validateProblemWork(req);
+      return h.lifecycle.workProblem(req);
+    };
+    const refusal = (actor: Actor, kind: string, fields: Record<string, unknown>) => {
+      try {
+        h.lifecycle.validateProblemWork({ work: { kind: kind as any, problemId, fields }, actor });
+        return null;
+      } catch (e) {
+        return e as DomainError;
+      }
+    };
+    const problem = () => h.lifecycle.view().context!.problems[0];
+    return { h, problemId, work, refusal, problem };
+  }
+
+  it('goes progress → close request → confirmed (销号), by the owner department and the coordinators', async () => {
+    const m = await member();
+    expect(m.refusal(sme, 'progress', { note: '已对接' })).toMatchObject({ status: 403 });
+    expect(m.refusal(enterprise, 'progress', { note: '已对接' })).toMatchObject({ status: 403 });
+    expect(m.refusal(finance, 'progress', { note: '' })).toMatchObject({ status: 400 });
+    expect(m.refusal(finance, 'progress', { note: '已对接', extra: 1 })).toMatchObject({ status: 400 });
+    await m.work(finance, 'progress', { note: '已对接三家银行' });
+    expect(m.problem()).toMatchObject({
+      status: 'in_progress',
+      progress: [{ actor: 'fin', note: '已对接三家银行' }],
+    });
+    await m.work(commissioner, 'progress', { note: '专员跟进' });
+    expect(m.problem().progress).toHaveLength(2);
+
+    const r = await m.work(finance, 'close_request', { summary: '已获授信 500 万元' });
+    expect(r.problem.status).toBe('closing');
+    expect(r.task).toMatchObject({ type: 'PROBLEM_CLOSE', candidateGroups: ['city_coordinator'] });
+    expect(m.refusal(finance, 'close_request', { summary: '再次申请' })).toMatchObject({ status: 409 });
+
+    await expect(m.h.complete('PROBLEM_CLOSE', coordinator, 'reject', {})).rejects.toMatchObject({
+      status: 400,
+    });
+    await m.h.complete('PROBLEM_CLOSE', coordinator, 'reject', { opinion: '证明材料不足' });
+    expect(m.problem().status).toBe('in_progress');
+    await m.work(finance, 'close_request', { summary: '补充了授信合同' });
+    await m.h.complete('PROBLEM_CLOSE', coordinator, 'confirm', { opinion: '同意销号' });
+    expect(m.problem().status).toBe('resolved');
+    expect(m.h.lifecycle.view().openTasks.filter((x) => x.type === 'PROBLEM_CLOSE')).toEqual([]);
+    expect(m.refusal(finance, 'progress', { note: '还有' })).toMatchObject({
+      status: 422,
+      code: 'PROBLEM_RESOLVED',
+    });
+  });
+
+  it('moves the due date only when the extension is approved; handling is the coordinators’', async () => {
+    const m = await member();
+    expect(m.refusal(finance, 'extend', { dueAt: '2026-05-01', reason: '银行审批' })).toMatchObject({
+      status: 422,
+      code: 'DUE_DATE_NOT_LATER',
+    });
+    await m.work(finance, 'extend', { dueAt: '2026-09-30', reason: '银行审批周期长' });
+    expect(m.refusal(finance, 'extend', { dueAt: '2026-10-30', reason: '再延' })).toMatchObject({
+      status: 409,
+    });
+    await m.h.complete('PROBLEM_EXTENSION', coordinator, 'reject', { opinion: '不同意' });
+    expect(m.problem()).toMatchObject({ dueAt: '2026-06-30', extension: null });
+    await m.work(finance, 'extend', { dueAt: '2026-09-30', reason: '银行审批周期长' });
+    await m.h.complete('PROBLEM_EXTENSION', coordinator, 'approve', {});
+    expect(m.problem()).toMatchObject({ dueAt: '2026-09-30', extension: null });
+
+    expect(m.refusal(finance, 'handling', { handling: 'one_enterprise_one_policy' })).toMatchObject({
+      status: 403,
+    });
+    expect(m.refusal(coordinator, 'handling', { handling: 'other' })).toMatchObject({ status: 400 });
+    await m.work(coordinator, 'handling', { handling: 'one_enterprise_one_policy' });
+    expect(m.problem().special).toBe('one_enterprise_one_policy');
+    await m.work(coordinator, 'handling', { handling: null });
+    expect(m.problem().special).toBeNull();
+  });
+
+  it('reminds the owners once past due and escalates to the coordinators three days later', async () => {
+    const m = await member('2026-03-10'); // the clock starts 2026-03-02
+    await m.h.advance(8 * DAY);
+    expect(m.h.problemNotices).toEqual([]);
+    await m.h.advance(1 * DAY); // 2026-03-11 09:00 Asia/Shanghai: overdue
+    expect(m.h.problemNotices.map((n) => [n.kind, n.audienceGroups])).toEqual([
+      ['reminder', ['department:finance', 'user:commissioner']],
+    ]);
+    await m.h.advance(3 * DAY);
+    expect(m.h.problemNotices.map((n) => [n.kind, n.audienceGroups])).toEqual([
+      ['reminder', ['department:finance', 'user:commissioner']],
+      ['escalation', ['city_coordinator']],
+    ]);
+    expect(m.problem()).toMatchObject({ status: 'escalated', overdue: { dueAt: '2026-03-10' } });
+    await m.h.advance(30 * DAY);
+    expect(m.h.problemNotices).toHaveLength(2);
+    // More time approved: the new due date is followed afresh.
+    await m.work(finance, 'extend', { dueAt: '2026-06-30', reason: '延期' });
+    await m.h.complete('PROBLEM_EXTENSION', coordinator, 'approve', {});
+    await m.h.advance(100 * DAY);
+    expect(m.h.problemNotices.map((n) => [n.kind, n.dueAt])).toEqual([
+      ['reminder', '2026-03-10'],
+      ['escalation', '2026-03-10'],
+      ['reminder', '2026-06-30'],
+      ['escalation', '2026-06-30'],
+    ]);
+  });
+
+  it('sends nothing for a problem closed out in time', async () => {
+    const m = await member('2026-03-10');
+    await m.work(finance, 'close_request', { summary: '已解决' });
+    await m.h.complete('PROBLEM_CLOSE', coordinator, 'confirm', { opinion: '同意' });
+    await m.h.advance(60 * DAY);
+    expect(m.h.problemNotices).toEqual([]);
   });
 });

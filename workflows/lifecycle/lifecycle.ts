@@ -8,6 +8,10 @@ import {
   delegateRefusal,
   evaluateScreening,
   Forbidden,
+  Problem,
+  PROBLEM_WORK_FIELDS,
+  problemWorkerGroups,
+  problemWorkRefusal,
   isCandidate,
   NotFound,
   poolFull,
@@ -33,6 +37,9 @@ import type {
   LifecycleInput,
   LifecycleResult,
   LifecycleView,
+  ProblemNotification,
+  ProblemWorkRequest,
+  ProblemWorkResult,
   ProjectionDelta,
   QuarterTick,
   SeatRequest,
@@ -47,6 +54,7 @@ import type { LifecycleContext } from './context';
 import type { LifecycleEvent, TaskEvent } from './events';
 import { FollowUpEffects, FollowUpKind, FollowUps } from './follow-ups';
 import { lifecycleMachine } from './machine';
+import { ProblemDeadlines, ProblemFollowUpKind, problemIdOf } from './problem-work';
 import { projectionChanges } from './projection-changes';
 import { candidateFactsOf, stageOf, TaskSpec, taskSpecsOf, whistleIdOf } from './tasks';
 
@@ -55,7 +63,7 @@ export interface LifecycleEffects extends FollowUpEffects {
   activePolicy(): Promise<ActivePolicy>;
   project(delta: ProjectionDelta): Promise<void>;
   reservePoolSeat(req: SeatRequest): Promise<SeatResult>;
-  notify(notification: TaskNotification): Promise<void>;
+  notify(notification: TaskNotification | ProblemNotification): Promise<void>;
   /** Temporal's patched(): true for new code paths, false when replaying histories made before. */
   patched(id: string): boolean;
   stageChanged(stage: Stage): void;
@@ -92,6 +100,7 @@ export class Lifecycle {
   /** The context as the last transition projected it: the next delta says what changed since. */
   private projected: LifecycleContext | null = null;
   private readonly followUps: FollowUps;
+  private readonly problemDeadlines: ProblemDeadlines;
 
   constructor(
     private readonly input: LifecycleInput,
@@ -104,6 +113,18 @@ export class Lifecycle {
       fx,
       (id) => this.tasks.get(id),
       (task, kind) => this.followUp(task, kind),
+    );
+    this.problemDeadlines = new ProblemDeadlines(
+      fx,
+      // While a whistle on a problem waits for its answer, the whistle's own deadlines follow it up.
+      () => {
+        const ctx = this.snapshot?.context;
+        const whistled = new Set(
+          (ctx?.whistles ?? []).filter((w) => w.status === 'open').map((w) => w.problemId),
+        );
+        return (ctx?.problems ?? []).filter((p) => !whistled.has(p.id));
+      },
+      (problem, kind) => this.problemOverdue(problem, kind),
     );
     if (carried) {
       this.snapshot = lifecycleMachine.resolveState({
@@ -132,6 +153,7 @@ export class Lifecycle {
     if (this.snapshot) {
       // A continued run: the carried tasks' timers start again where they were.
       for (const id of this.tasks.keys()) this.followUps.watch(id);
+      this.problemDeadlines.sync();
       return;
     }
 
@@ -272,6 +294,7 @@ export class Lifecycle {
       event.ids = ((req.data.problems as unknown[]) ?? []).map(() => this.fx.newId());
     }
     event.whistleId = whistleIdOf(task.key);
+    event.problemId = problemIdOf(task.key);
     return event;
   }
 
@@ -328,6 +351,69 @@ export class Lifecycle {
     const delta = { ...this.reconcile(policy, at, null), actor: req.actor.username };
     await this.commit(delta);
     return { whistleId: id, problemId, task: delta.opened[0] };
+  }
+
+  // ---- ledger work (issue 19) -------------------------------------------------------------
+
+  /** Progress, 申请销号, 延期, 一企一策: the problem exists, the fields fit, the actor may (400/403/404/409/422). */
+  validateProblemWork(req: ProblemWorkRequest): void {
+    if (!this.snapshot)
+      throw new NotFound('LIFECYCLE_NOT_OPEN', t('流程尚未开始', 'the lifecycle has not started'));
+    const problem = this.context.problems.find((p) => p.id === req.work.problemId);
+    if (!problem) throw new NotFound('PROBLEM_NOT_FOUND', t('问题不存在', 'no such problem'));
+    assertValid(PROBLEM_WORK_FIELDS[req.work.kind] ?? [], req.work.fields);
+    const refusal = problemWorkRefusal(
+      req.actor,
+      req.work,
+      problem,
+      candidateFactsOf(this.context),
+      this.today(),
+    );
+    if (refusal) throw refusal;
+  }
+
+  async workProblem(req: ProblemWorkRequest): Promise<ProblemWorkResult> {
+    const policy = await this.policyFrom(req.policy);
+    // Another Update may have moved the problem while the policy was read: check again.
+    this.validateProblemWork(req);
+    const at = this.fx.now();
+    this.snapshot = transition(lifecycleMachine, this.snapshot!, {
+      type: 'PROBLEM_WORK',
+      work: req.work,
+      actor: req.actor,
+      at: at.toISOString(),
+    })[0];
+    const delta = { ...this.reconcile(policy, at, null), actor: req.actor.username };
+    await this.commit(delta);
+    const problem = this.context.problems.find((p) => p.id === req.work.problemId)!;
+    return { problem, task: delta.opened[0] ?? null };
+  }
+
+  /** Past due: the owners are reminded, later the coordinators told and the problem escalated. */
+  private async problemOverdue(problem: Problem, kind: ProblemFollowUpKind): Promise<void> {
+    const at = this.fx.now().toISOString();
+    this.snapshot = transition(lifecycleMachine, this.snapshot!, {
+      type: 'PROBLEM_OVERDUE',
+      problemId: problem.id,
+      kind,
+      dueAt: problem.dueAt,
+      at,
+    })[0];
+    await this.fx.notify({
+      id: `problem:${problem.id}:${problem.dueAt}:${kind}`,
+      kind,
+      problemId: problem.id,
+      problemTitle: problem.title,
+      creditCode: this.creditCode,
+      enterpriseName: this.context.nomination.name,
+      dueAt: problem.dueAt,
+      audienceGroups:
+        kind === 'reminder'
+          ? problemWorkerGroups(problem, candidateFactsOf(this.context))
+          : ['city_coordinator'],
+      at,
+    });
+    await this.commit(this.deltaBase(new Date(at)));
   }
 
   // ---- claim, unclaim, delegate -------------------------------------------------------------
@@ -464,7 +550,7 @@ export class Lifecycle {
 
   /** Nothing is being sent: continue-as-new waits for this, so no follow-up is lost on the way. */
   quiet(): boolean {
-    return this.followUps.idle;
+    return this.followUps.idle && this.problemDeadlines.idle;
   }
 
   /**
@@ -527,6 +613,7 @@ export class Lifecycle {
   /** Projections are applied one after another, in transition order, and awaited by the caller. */
   private commit(delta: ProjectionDelta): Promise<void> {
     this.fx.stageChanged(delta.stage);
+    this.problemDeadlines.sync();
     const next = this.projection.then(() => this.fx.project(delta));
     this.projection = next;
     return next;

@@ -10,9 +10,11 @@ import {
   LifecycleInput,
   LifecycleResult,
   lifecycleStateQuery,
+  ProblemWorkRequest,
   ProjectionDelta,
   quarterTickSignal,
   WhistleRequest,
+  workProblemUpdate,
 } from '@hardtech/temporal/lifecycle.contract';
 import { CLUSTER, CREDIT_CODE, DISTRICT, STAGE } from '@hardtech/temporal/search-attributes';
 import type { Stage } from '@hardtech/domain';
@@ -144,6 +146,20 @@ export async function enterpriseLifecycle(input: LifecycleInput): Promise<Lifecy
       isOpen,
       (req: WhistleRequest) => lifecycle.validateWhistle(req),
       (req: WhistleRequest) => lifecycle.blowWhistle(req),
+    ),
+  );
+  wf.setHandler(
+    workProblemUpdate,
+    ...onceOpen(
+      isOpen,
+      (req: ProblemWorkRequest) => lifecycle.validateProblemWork(req),
+      async (req: ProblemWorkRequest) => {
+        try {
+          return await lifecycle.workProblem(req);
+        } catch (e) {
+          throw toFailure(e);
+        }
+      },
     ),
   );
   wf.setHandler(quarterTickSignal, (tick) => lifecycle.tick(tick));

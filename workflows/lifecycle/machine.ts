@@ -2,6 +2,7 @@ import { assign, setup } from 'xstate';
 import {
   applyCorrections,
   CandidateRule,
+  changeProblems,
   doublingProgress,
   Problem,
   ScreeningReport,
@@ -10,7 +11,13 @@ import {
   TaskType,
 } from '@hardtech/domain';
 import type { LifecycleContext } from './context';
-import type { LifecycleEvent, TaskEvent, WhistleEvent } from './events';
+import type {
+  LifecycleEvent,
+  ProblemOverdueEvent,
+  ProblemWorkEvent,
+  TaskEvent,
+  WhistleEvent,
+} from './events';
 
 /** The meta of a state node that holds a human task. */
 export interface TaskMeta {
@@ -221,6 +228,28 @@ export const lifecycleMachine = setup({
         ),
       };
     }),
+    // Ledger work (issue 19): progress, 申请销号, 延期, 一企一策 — and the coordinators' decisions.
+    workProblem: assign(({ context, event }) => {
+      const e = event as ProblemWorkEvent;
+      const change = { type: 'work' as const, work: e.work, actor: e.actor.username, at: e.at };
+      return { problems: changeProblems(context.problems, change) };
+    }),
+    decideProblemClose: assign(({ context, event }) => {
+      const e = asTask(event);
+      const confirmed = e.type === 'PROBLEM_CLOSE.confirm';
+      const change = { type: 'close_decided' as const, problemId: e.problemId!, confirmed, at: e.at };
+      return { problems: changeProblems(context.problems, change) };
+    }),
+    decideProblemExtension: assign(({ context, event }) => {
+      const e = asTask(event);
+      const approved = e.type === 'PROBLEM_EXTENSION.approve';
+      const change = { type: 'extension_decided' as const, problemId: e.problemId!, approved, at: e.at };
+      return { problems: changeProblems(context.problems, change) };
+    }),
+    markProblemOverdue: assign(({ context, event }) => {
+      const e = event as ProblemOverdueEvent;
+      return { problems: changeProblems(context.problems, { ...e, type: 'overdue' }) };
+    }),
   },
   guards: {
     isMember: ({ context }) => context.admission !== null && context.closing === null,
@@ -236,12 +265,24 @@ export const lifecycleMachine = setup({
   meta: {
     adhocTasks: [
       { type: 'WHISTLE_RESPONSE', candidates: { department: true }, form: TASK_FORMS.WHISTLE_RESPONSE },
+      { type: 'PROBLEM_CLOSE', candidates: { role: 'city_coordinator' }, form: TASK_FORMS.PROBLEM_CLOSE },
+      {
+        type: 'PROBLEM_EXTENSION',
+        candidates: { role: 'city_coordinator' },
+        form: TASK_FORMS.PROBLEM_EXTENSION,
+      },
     ],
   } satisfies AdhocTaskMeta,
   on: {
     WHISTLE: { guard: 'isMember', actions: 'openWhistle' },
     'WHISTLE_RESPONSE.respond': { actions: 'answerWhistle' },
     WHISTLE_ESCALATED: { actions: 'escalateWhistle' },
+    PROBLEM_WORK: { actions: 'workProblem' },
+    PROBLEM_OVERDUE: { actions: 'markProblemOverdue' },
+    'PROBLEM_CLOSE.confirm': { actions: 'decideProblemClose' },
+    'PROBLEM_CLOSE.reject': { actions: 'decideProblemClose' },
+    'PROBLEM_EXTENSION.approve': { actions: 'decideProblemExtension' },
+    'PROBLEM_EXTENSION.reject': { actions: 'decideProblemExtension' },
   },
   context: ({ input }) => ({
     ...input.context,

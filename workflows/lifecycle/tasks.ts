@@ -3,6 +3,7 @@ import { CandidateFacts, CandidateRule, Stage, TaskType, whistleCandidates } fro
 
 import type { LifecycleContext } from './context';
 import type { lifecycleMachine, TaskMeta } from './machine';
+import { problemTaskSpecs } from './problem-work';
 
 /** A task the current state asks for: keyed by its state node, so re-entering a state opens a new one. */
 export interface TaskSpec {
@@ -13,7 +14,10 @@ export interface TaskSpec {
   groups?: string[];
 }
 
-/** The tasks the current state asks for: those of the active states, then one per open whistle. */
+/**
+ * The tasks the current state asks for: those of the active states, then one per open whistle, then
+ * the coordinators' decisions on ledger problems.
+ */
 export function taskSpecsOf(snapshot: SnapshotFrom<typeof lifecycleMachine>): TaskSpec[] {
   const meta = snapshot.getMeta() as Record<string, Partial<TaskMeta> | undefined>;
   const ctx = snapshot.context;
@@ -28,7 +32,7 @@ export function taskSpecsOf(snapshot: SnapshotFrom<typeof lifecycleMachine>): Ta
       candidates: { department: true },
       groups: whistleCandidates(w.owner, candidateFactsOf(ctx)),
     }));
-  return snapshot.status === 'done' ? [] : [...states, ...whistles];
+  return snapshot.status === 'done' ? [] : [...states, ...whistles, ...problemTaskSpecs(ctx)];
 }
 
 const WHISTLE_KEY = 'whistle:';

@@ -56,6 +56,7 @@ import { NotificationsService } from './services/notifications.service';
 import { PolicyService } from './services/policy.service';
 import { PoolService } from './services/pool.service';
 import { PreferencesService } from './services/preferences.service';
+import { ProblemWorkService } from './services/problem-work.service';
 import { ProblemsService } from './services/problems.service';
 import { ReportsService } from './services/reports.service';
 import { SecurityService } from './services/security.service';
@@ -147,6 +148,7 @@ import { WhistlesService } from './services/whistles.service';
     PoolService,
     PreferencesService,
     ProblemsService,
+    ProblemWorkService,
     ReportsService,
     SecurityService,
     TrustedProxies,

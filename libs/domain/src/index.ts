@@ -40,6 +40,7 @@ export * from './tasks/forms';
 export * from './tasks/submission';
 export * from './text';
 export * from './whistle';
+export * from './problem-work';
 export * from './working-days';
 export * from './views';
 export * from './visibility';

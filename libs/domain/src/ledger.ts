@@ -31,10 +31,17 @@ export type ProblemCategory =
 export const PROBLEM_STATUSES: Option[] = [
   { value: 'open', label: t('待化解', 'Open') },
   { value: 'in_progress', label: t('化解中', 'In progress') },
-  { value: 'resolved', label: t('已化解', 'Resolved') },
+  { value: 'closing', label: t('销号审核中', 'Closing (awaiting confirmation)') },
+  { value: 'resolved', label: t('已销号', 'Resolved') },
   { value: 'escalated', label: t('已升级', 'Escalated') },
 ];
-export type ProblemStatus = 'open' | 'in_progress' | 'resolved' | 'escalated';
+export type ProblemStatus = 'open' | 'in_progress' | 'closing' | 'resolved' | 'escalated';
+
+/**
+ * What a quarterly review may set: `closing` is only reached by a close request (申请销号), which
+ * opens the coordinators' PROBLEM_CLOSE task.
+ */
+export const REVIEW_PROBLEM_STATUSES: Option[] = PROBLEM_STATUSES.filter((o) => o.value !== 'closing');
 
 /**
  * 三(一): 科技处统筹、各行业处室牵头，由行业处室、中小企业处、产业金融处和所在地产业主管部门开展定点联系.
@@ -64,5 +71,41 @@ export interface Problem {
   ownerDepartment: OwnerDepartment;
   dueAt: string;
   status: ProblemStatus;
+  /** 一企一策 / 一事一议 (`handling` in the API). */
   special?: string | null;
+  /** Ledger work (issue 19): absent on problems of lifecycles from before it. */
+  progress?: ProblemProgress[];
+  /** 申请销号 awaiting the coordinators' PROBLEM_CLOSE, or the last one decided. */
+  closeRequest?: ProblemCloseRequest | null;
+  /** A request for more time awaiting the coordinators' PROBLEM_EXTENSION. */
+  extension?: ProblemExtension | null;
+  /** Overdue follow-ups done for the current due date (so each is sent once). */
+  overdue?: ProblemOverdue | null;
+}
+
+/** One entry of a problem's progress (工作进展). */
+export interface ProblemProgress {
+  at: string;
+  actor: string;
+  note: string;
+}
+
+export interface ProblemCloseRequest {
+  summary: string;
+  by: string;
+  at: string;
+}
+
+export interface ProblemExtension {
+  dueAt: string;
+  reason: string;
+  by: string;
+  at: string;
+}
+
+export interface ProblemOverdue {
+  /** The due date these follow-ups were for: a moved due date starts afresh. */
+  dueAt: string;
+  remindedAt: string | null;
+  escalatedAt: string | null;
 }

@@ -76,6 +76,8 @@ export const DEFAULT_POLICY: Policy = {
     QUARTERLY_REVIEW: sla('P15D', 'P3D', 'P2D'),
     GRADUATION_REVIEW: sla('P15D', 'P3D', 'P2D'),
     WHISTLE_RESPONSE: sla('P3D', 'P1D', 'PT12H'),
+    PROBLEM_CLOSE: sla('P10D', 'P2D', 'P1D'),
+    PROBLEM_EXTENSION: sla('P5D', 'P1D', 'P1D'),
   },
 };
 

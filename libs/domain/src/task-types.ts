@@ -12,6 +12,8 @@ export const TASK_TYPES = [
   'QUARTERLY_REVIEW',
   'GRADUATION_REVIEW',
   'WHISTLE_RESPONSE',
+  'PROBLEM_CLOSE',
+  'PROBLEM_EXTENSION',
 ] as const;
 export type TaskType = (typeof TASK_TYPES)[number];
 
@@ -30,4 +32,6 @@ export const TASK_LABELS: Record<TaskType, Text> = {
   QUARTERLY_REVIEW: t('季度调度评审', 'Quarterly review'),
   GRADUATION_REVIEW: t('移出帮扶库评审', 'Graduation review'),
   WHISTLE_RESPONSE: t('企业吹哨·部门报到', 'Whistle response'),
+  PROBLEM_CLOSE: t('问题销号审核', 'Problem close-out'),
+  PROBLEM_EXTENSION: t('问题延期审核', 'Problem extension'),
 };

@@ -14,10 +14,13 @@ import {
   lifecycleStateQuery,
   LifecycleView,
   lifecycleWorkflowId,
+  ProblemWorkRequest,
+  ProblemWorkResult,
   QuarterTick,
   quarterTickSignal,
   WhistleRequest,
   WhistleResult,
+  workProblemUpdate,
 } from './lifecycle.contract';
 import { protoMillis } from './proto-time';
 import { CLUSTER, CREDIT_CODE, DISTRICT, STAGE } from './search-attributes';
@@ -84,6 +87,11 @@ export class LifecycleClient {
   /** 企业吹哨: opens a WHISTLE_RESPONSE for the problem's owner department. */
   blowWhistle(creditCode: string, req: WhistleRequest): Promise<WhistleResult> {
     return this.handle(creditCode).executeUpdate(blowWhistleUpdate, { args: [req] });
+  }
+
+  /** Ledger work on a problem of the running lifecycle; answers after the projection. */
+  workProblem(creditCode: string, req: ProblemWorkRequest): Promise<ProblemWorkResult> {
+    return this.handle(creditCode).executeUpdate(workProblemUpdate, { args: [req] });
   }
 
   /** The running lifecycle's state, open tasks and context, as the workflow holds them. */

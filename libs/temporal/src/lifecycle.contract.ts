@@ -4,7 +4,17 @@
  * as the Temporal samples do, and are imported, never re-declared by string.
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { ActivePolicy, Actor, Nomination, NotificationKind, Stage, TaskType } from '@hardtech/domain';
+import type {
+  ActivePolicy,
+  Actor,
+  Nomination,
+  NotificationKind,
+  Problem,
+  ProblemWork,
+  Stage,
+  TaskType,
+  Text,
+} from '@hardtech/domain';
 import type { LifecycleContext } from './lifecycle-context';
 
 export type { NotificationKind };
@@ -129,6 +139,21 @@ export interface WhistleResult {
   task: TaskView;
 }
 
+/** Ledger work on one of the lifecycle's problems (progress, 申请销号, 延期, 一企一策). */
+export interface ProblemWorkRequest {
+  work: ProblemWork;
+  /** From the verified token, set by the API. */
+  actor: Actor;
+  /** The active policy as the API read it (see CompleteTaskRequest.policy). */
+  policy?: ActivePolicy;
+}
+
+export interface ProblemWorkResult {
+  problem: Problem;
+  /** The PROBLEM_CLOSE or PROBLEM_EXTENSION the work opened, if any. */
+  task: TaskView | null;
+}
+
 export interface LifecycleResult {
   stage: Stage;
   reason: string | null;
@@ -138,6 +163,8 @@ export const completeTaskUpdate = defineUpdate<CompleteTaskResult, [CompleteTask
 export const assignTaskUpdate = defineUpdate<AssignTaskResult, [AssignTaskRequest]>('assignTask');
 /** 企业吹哨·部门报到: the enterprise raises a problem; the owner department gets a WHISTLE_RESPONSE. */
 export const blowWhistleUpdate = defineUpdate<WhistleResult, [WhistleRequest]>('blowWhistle');
+/** Ledger work (issue 19): each change of a problem is an Update, in history and the audit log. */
+export const workProblemUpdate = defineUpdate<ProblemWorkResult, [ProblemWorkRequest]>('workProblem');
 /** Answers once the lifecycle's first task is in the inbox (the nomination's read-your-writes). */
 export const awaitOpenedUpdate = defineUpdate<LifecycleView>('awaitOpened');
 export const lifecycleStateQuery = defineQuery<LifecycleView>('lifecycleState');
@@ -148,7 +175,7 @@ export interface LifecycleActivities {
   activePolicy(): Promise<ActivePolicy>;
   project(delta: ProjectionDelta): Promise<ProjectionReceipt>;
   reservePoolSeat(req: SeatRequest): Promise<SeatResult>;
-  notify(notification: TaskNotification): Promise<NotificationReceipt>;
+  notify(notification: TaskNotification | ProblemNotification): Promise<NotificationReceipt>;
 }
 
 /** The activities' names, as the worker registers them and the histories record them. */
@@ -173,19 +200,35 @@ export interface TaskNotification {
   at: string;
 }
 
+/** An overdue ledger problem: its owners are reminded, then the coordinators told (no task). */
+export interface ProblemNotification {
+  id: string;
+  kind: 'reminder' | 'escalation';
+  problemId: string;
+  problemTitle: string;
+  creditCode: string;
+  enterpriseName: string;
+  /** The problem's due date, YYYY-MM-DD. */
+  dueAt: string;
+  audienceGroups: string[];
+  at: string;
+}
+
 /**
  * What `notify` sent, returned so that the local activity's marker in the history names it (the
  * enterprise history shows it as `task.reminded` / `task.escalated`, under `label`).
  */
 export interface NotificationReceipt {
   kind: 'notification';
-  action: 'task.reminded' | 'task.escalated';
+  action: 'task.reminded' | 'task.escalated' | 'problem.reminded' | 'problem.escalated';
   id: string;
-  taskId: string;
-  taskType: TaskType;
+  /** The task followed up; null for an overdue ledger problem (problemId). */
+  taskId: string | null;
+  taskType: TaskType | null;
+  problemId?: string;
   audienceGroups: string[];
   dueAt: string;
-  label: { zh: string; en: string };
+  label: Text;
 }
 
 export interface SeatRequest {

@@ -1,13 +1,27 @@
-import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Patch, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { PROBLEM_WORK_FIELDS } from '@hardtech/domain';
 import type { Actor } from '@hardtech/domain';
-import { CurrentActor } from '../auth/decorators';
-import { LedgerDto, ProblemQueryDto } from '../dtos/problem.dto';
+import { CurrentActor, Roles } from '../auth/decorators';
+import { LedgerDto, ProblemDetailDto, ProblemQueryDto, ProblemWorkAnswerDto } from '../dtos/problem.dto';
 import { ApiDoc } from '../openapi/api-doc';
+import { formSchema } from '../openapi/form-schema';
 import { ExportsService } from '../services/exports.service';
+import { ProblemWorkService } from '../services/problem-work.service';
 import { ProblemsService } from '../services/problems.service';
+import { IdPipe } from './params';
 import { XLSX, xlsxDownload } from './xlsx';
+
+/** Who works a problem: the owner departments' officers and the service commissioner (the workflow checks which). */
+const PROBLEM_WORKERS = [
+  'city_coordinator',
+  'industry_officer',
+  'sme_officer',
+  'finance_officer',
+  'district_officer',
+  'commissioner',
+] as const;
 
 @ApiTags('ledger')
 @ApiBearerAuth()
@@ -16,6 +30,7 @@ export class ProblemsController {
   constructor(
     private readonly problems: ProblemsService,
     private readonly exports: ExportsService,
+    private readonly work: ProblemWorkService,
   ) {}
 
   @Get('export.xlsx')
@@ -45,6 +60,76 @@ export class ProblemsController {
   list(@CurrentActor() actor: Actor, @Query() q: ProblemQueryDto) {
     return this.problems.list(actor, { ...ledgerFilter(q), page: q.page ?? 1, pageSize: q.pageSize ?? 50 });
   }
+
+  @Get(':id')
+  @ApiDoc({
+    summary: '台账问题 One ledger problem with its progress',
+    description:
+      'Within the caller’s scope (404 outside). An enterprise reads its own problems without the officers’ notes or names (ledger notes, docs/security.md).',
+    ok: ProblemDetailDto,
+    errors: [400, 401, 404],
+  })
+  get(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string) {
+    return this.work.get(actor, id);
+  }
+
+  @Post(':id/progress')
+  @Roles(...PROBLEM_WORKERS)
+  @ApiBody({ schema: formSchema(PROBLEM_WORK_FIELDS.progress) })
+  @ApiDoc({
+    summary: '记录化解进展 Record progress on a problem',
+    description:
+      'By the owner department’s officers or the enterprise’s service commissioner (403 for others); the first moves `open` to `in_progress`; 422 once resolved.',
+    ok: ProblemWorkAnswerDto,
+    status: 201,
+    errors: [400, 401, 403, 404, 413, 422],
+  })
+  progress(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Body() body: unknown) {
+    return this.work.work(actor, id, 'progress', body);
+  }
+
+  @Post(':id/close-request')
+  @Roles(...PROBLEM_WORKERS)
+  @ApiBody({ schema: formSchema(PROBLEM_WORK_FIELDS.close_request) })
+  @ApiDoc({
+    summary: '申请销号 Ask to close out a problem',
+    description:
+      'Status `closing` and a PROBLEM_CLOSE task for the city coordinators (outcomes confirm → resolved, reject → in_progress; `opinion` required). 409 while one is pending.',
+    ok: ProblemWorkAnswerDto,
+    status: 201,
+    errors: [400, 401, 403, 404, 409, 413, 422],
+  })
+  closeRequest(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Body() body: unknown) {
+    return this.work.work(actor, id, 'close_request', body);
+  }
+
+  @Post(':id/extend')
+  @Roles(...PROBLEM_WORKERS)
+  @ApiBody({ schema: formSchema(PROBLEM_WORK_FIELDS.extend) })
+  @ApiDoc({
+    summary: '申请延期 Ask for more time',
+    description:
+      'A PROBLEM_EXTENSION task for the city coordinators (approve moves the due date, reject keeps it). The new date must be later than the current one and not in the past (422); 409 while one is pending.',
+    ok: ProblemWorkAnswerDto,
+    status: 201,
+    errors: [400, 401, 403, 404, 409, 413, 422],
+  })
+  extend(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Body() body: unknown) {
+    return this.work.work(actor, id, 'extend', body);
+  }
+
+  @Patch(':id')
+  @Roles('city_coordinator')
+  @ApiBody({ schema: formSchema(PROBLEM_WORK_FIELDS.handling) })
+  @ApiDoc({
+    summary: '一企一策 / 一事一议 Set a problem’s special handling',
+    description: 'City coordinators only; `handling: null` removes it.',
+    ok: ProblemWorkAnswerDto,
+    errors: [400, 401, 403, 404, 413],
+  })
+  handling(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Body() body: unknown) {
+    return this.work.work(actor, id, 'handling', body);
+  }
 }
 
 /** The ledger's filters, the same for the list and its export. */
@@ -55,6 +140,7 @@ function ledgerFilter(q: ProblemQueryDto) {
     category: q.category,
     creditCode: q.creditCode,
     district: q.district,
+    q: q.q?.trim() || undefined,
     overdue: q.overdue === 'true',
   };
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { OWNER_DEPARTMENTS, PROBLEM_CATEGORIES, PROBLEM_STATUSES } from '@hardtech/domain';
+import { OWNER_DEPARTMENTS, PROBLEM_CATEGORIES, PROBLEM_STATUSES, SPECIAL_HANDLING } from '@hardtech/domain';
 import type { ProblemCategory, ProblemStatus } from '@hardtech/domain';
 import { PageDto, PageQueryOf } from './common.dto';
 
@@ -21,6 +21,11 @@ export class ProblemQueryDto extends PageQueryOf(200, 50) {
   category?: ProblemCategory;
   @ApiPropertyOptional() @IsOptional() @Matches(/^[0-9A-Z]{18}$/) creditCode?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(16) district?: string;
+  @ApiPropertyOptional({ description: 'part of the enterprise name' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
   @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false']) overdue?:
     'true' | 'false';
 }
@@ -80,4 +85,60 @@ export class MembershipAnswerDto {
   @ApiProperty({ example: '2026-06-30' }) date: string;
   @ApiProperty() member: boolean;
   @ApiProperty({ type: MembershipPeriodDto, nullable: true }) period: MembershipPeriodDto | null;
+}
+
+// ---- ledger work (issue 19) ---------------------------------------------------------------------
+
+export class ProgressEntryDto {
+  @ApiProperty() at: string;
+  @ApiProperty({ type: String, nullable: true, description: 'null for an enterprise reader' }) actor:
+    string | null;
+  @ApiProperty({ type: String, nullable: true }) actorName: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'null for an enterprise reader' }) note:
+    string | null;
+}
+
+export class PendingExtensionDto {
+  @ApiProperty({ example: '2027-03-31' }) dueAt: string;
+  @ApiProperty({ type: String, nullable: true, description: 'null for an enterprise reader' }) reason:
+    string | null;
+}
+
+/** GET /api/problems/:id: the problem with its work, redacted for the reader. */
+export class ProblemDetailDto extends ProblemDto {
+  @ApiProperty() creditCode: string;
+  @ApiProperty() district: string;
+  @ApiProperty() cluster: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    enum: values(SPECIAL_HANDLING),
+    description: '一企一策 / 一事一议 (the same as special)',
+  })
+  handling: string | null;
+  @ApiProperty({ type: [ProgressEntryDto] }) progress: ProgressEntryDto[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: '申请销号: the summary of the pending or last request',
+  })
+  closeSummary: string | null;
+  @ApiProperty({
+    type: PendingExtensionDto,
+    nullable: true,
+    description: 'more time asked for, awaiting the coordinators',
+  })
+  extension: PendingExtensionDto | null;
+  @ApiProperty() updatedAt: string;
+}
+
+export class ProblemWorkAnswerDto {
+  @ApiProperty({ type: ProblemDetailDto }) problem: ProblemDetailDto;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: 'the PROBLEM_CLOSE or PROBLEM_EXTENSION task the work opened',
+  })
+  taskId: string | null;
 }

@@ -22,8 +22,10 @@ import {
   ProjectionReceipt,
   QuarterTick,
   quarterTickSignal,
+  ProblemWorkRequest,
   TaskView,
   WhistleRequest,
+  workProblemUpdate,
 } from '@hardtech/temporal/lifecycle.contract';
 import type { LifecycleRun } from '@hardtech/temporal/lifecycle-client';
 import { protoMillis } from '@hardtech/temporal/proto-time';
@@ -43,6 +45,13 @@ const FAILED_ACTION: Record<string, string> = {
   'task.delegated': 'task.delegation_failed',
   'whistle.blown': 'whistle.failed',
 };
+/** Ledger work (issue 19): each kind of workProblem Update is an entry of its own. */
+const PROBLEM_WORK_ACTION = {
+  progress: { action: 'problem.progress', label: t('记录化解进展', 'progress recorded') },
+  close_request: { action: 'problem.close_requested', label: t('申请销号', 'close-out requested') },
+  extend: { action: 'problem.extension_requested', label: t('申请延期', 'more time requested') },
+  handling: { action: 'problem.handling_set', label: t('确定特殊处理', 'special handling set') },
+} as const;
 const ASSIGN_ACTION = {
   claim: 'task.claimed',
   unclaim: 'task.unclaimed',
@@ -263,6 +272,20 @@ class HistoryReader {
           actorRole: req.actor.role,
         },
         t(`企业吹哨：${req.title}`, `whistle blown: ${req.title}`),
+      );
+    } else if (name === workProblemUpdate.name && arg) {
+      // The PROBLEM_CLOSE or PROBLEM_EXTENSION it opens follows as task.created.
+      const req = arg as ProblemWorkRequest;
+      const kind = PROBLEM_WORK_ACTION[req.work.kind] ?? {
+        action: `problem.${req.work.kind}`,
+        label: t(req.work.kind, req.work.kind),
+      };
+      entry = this.add(
+        e,
+        req.actor.username,
+        kind.action,
+        { problemId: req.work.problemId, fields: req.work.fields, actorRole: req.actor.role },
+        kind.label,
       );
     } else if (name !== awaitOpenedUpdate.name) {
       const { actor, ...data } = arg ?? {};

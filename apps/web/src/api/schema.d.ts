@@ -678,6 +678,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/problems/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 台账问题 One ledger problem with its progress
+         * @description Within the caller’s scope (404 outside). An enterprise reads its own problems without the officers’ notes or names (ledger notes, docs/security.md).
+         */
+        get: operations["ProblemsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 一企一策 / 一事一议 Set a problem’s special handling
+         * @description City coordinators only; `handling: null` removes it.
+         */
+        patch: operations["ProblemsController_handling"];
+        trace?: never;
+    };
+    "/api/problems/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 记录化解进展 Record progress on a problem
+         * @description By the owner department’s officers or the enterprise’s service commissioner (403 for others); the first moves `open` to `in_progress`; 422 once resolved.
+         */
+        post: operations["ProblemsController_progress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/problems/{id}/close-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 申请销号 Ask to close out a problem
+         * @description Status `closing` and a PROBLEM_CLOSE task for the city coordinators (outcomes confirm → resolved, reject → in_progress; `opinion` required). 409 while one is pending.
+         */
+        post: operations["ProblemsController_closeRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/problems/{id}/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 申请延期 Ask for more time
+         * @description A PROBLEM_EXTENSION task for the city coordinators (approve moves the due date, reject keeps it). The new date must be later than the current one and not in the past (422); 409 while one is pending.
+         */
+        post: operations["ProblemsController_extend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reference": {
         parameters: {
             query?: never;
@@ -1513,7 +1597,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            type: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE";
+            type: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "PROBLEM_CLOSE" | "PROBLEM_EXTENSION";
             label: components["schemas"]["TextDto"];
             creditCode: string;
             enterpriseName: string;
@@ -1547,7 +1631,7 @@ export interface components {
             /** @example 2026-12-31 */
             dueAt: string;
             /** @enum {string} */
-            status: "open" | "in_progress" | "resolved" | "escalated";
+            status: "open" | "in_progress" | "closing" | "resolved" | "escalated";
             /** @description 一企一策 / 一事一议 */
             special: string | null;
             /**
@@ -1747,7 +1831,7 @@ export interface components {
              */
             taskId: string | null;
             /** @enum {string|null} */
-            taskType: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | null;
+            taskType: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "PROBLEM_CLOSE" | "PROBLEM_EXTENSION" | null;
             creditCode: string | null;
             enterpriseName: string | null;
             /** @description null for a digest */
@@ -1839,7 +1923,7 @@ export interface components {
             /** @example 2026-12-31 */
             dueAt: string;
             /** @enum {string} */
-            status: "open" | "in_progress" | "resolved" | "escalated";
+            status: "open" | "in_progress" | "closing" | "resolved" | "escalated";
             /** @description 一企一策 / 一事一议 */
             special: string | null;
             /**
@@ -1860,6 +1944,65 @@ export interface components {
             page: number;
             pageSize: number;
             items: components["schemas"]["LedgerProblemDto"][];
+        };
+        ProgressEntryDto: {
+            at: string;
+            /** @description null for an enterprise reader */
+            actor: string | null;
+            actorName: string | null;
+            /** @description null for an enterprise reader */
+            note: string | null;
+        };
+        PendingExtensionDto: {
+            /** @example 2027-03-31 */
+            dueAt: string;
+            /** @description null for an enterprise reader */
+            reason: string | null;
+        };
+        ProblemDetailDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @enum {string} */
+            category: "enterprise_specific" | "market_common" | "business_environment" | "policy_support";
+            measures: string;
+            target: string;
+            /** @enum {string} */
+            ownerDepartment: "tech" | "industry" | "sme" | "finance" | "district";
+            /** @example 2026-12-31 */
+            dueAt: string;
+            /** @enum {string} */
+            status: "open" | "in_progress" | "closing" | "resolved" | "escalated";
+            /** @description 一企一策 / 一事一议 */
+            special: string | null;
+            /**
+             * @description 企业吹哨: the latest whistle
+             * @enum {string|null}
+             */
+            whistleStatus: "open" | "answered" | null;
+            whistledAt: string | null;
+            creditCode: string;
+            district: string;
+            cluster: string;
+            /**
+             * @description 一企一策 / 一事一议 (the same as special)
+             * @enum {string|null}
+             */
+            handling: "one_enterprise_one_policy" | "one_matter_one_discussion" | null;
+            progress: components["schemas"]["ProgressEntryDto"][];
+            /** @description 申请销号: the summary of the pending or last request */
+            closeSummary: string | null;
+            /** @description more time asked for, awaiting the coordinators */
+            extension: components["schemas"]["PendingExtensionDto"] | null;
+            updatedAt: string;
+        };
+        ProblemWorkAnswerDto: {
+            problem: components["schemas"]["ProblemDetailDto"];
+            /**
+             * Format: uuid
+             * @description the PROBLEM_CLOSE or PROBLEM_EXTENSION task the work opened
+             */
+            taskId: string | null;
         };
         ReferenceDto: {
             /** @description 区县: {code, name, ...} */
@@ -2221,7 +2364,7 @@ export interface components {
             /** Format: uuid */
             taskId: string;
             /** @enum {string} */
-            taskType: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE";
+            taskType: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "PROBLEM_CLOSE" | "PROBLEM_EXTENSION";
             /** @example support */
             outcome: string;
             /** @description what the person wrote (opinion, reason, note, comment, judgment notes) as the caller may read it */
@@ -2265,7 +2408,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            type: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE";
+            type: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "PROBLEM_CLOSE" | "PROBLEM_EXTENSION";
             label: components["schemas"]["TextDto"];
             creditCode: string;
             enterpriseName: string;
@@ -2325,7 +2468,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            type: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE";
+            type: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "PROBLEM_CLOSE" | "PROBLEM_EXTENSION";
             /** @enum {string} */
             stage: "screening" | "supplement" | "feedback" | "admission" | "diagnosis" | "supporting" | "graduation_review" | "graduated" | "exited" | "rejected";
             /**
@@ -2671,6 +2814,38 @@ export interface operations {
                                  */
                                 escalateAfter: string;
                             };
+                            PROBLEM_CLOSE?: {
+                                /** @description 办理时限 (Due after) */
+                                due: string | {
+                                    workingDays: number;
+                                };
+                                /**
+                                 * @description 到期前提醒 (Remind before due), ISO 8601 duration
+                                 * @example P10D
+                                 */
+                                remindBefore: string;
+                                /**
+                                 * @description 逾期后升级 (Escalate after due), ISO 8601 duration
+                                 * @example P10D
+                                 */
+                                escalateAfter: string;
+                            };
+                            PROBLEM_EXTENSION?: {
+                                /** @description 办理时限 (Due after) */
+                                due: string | {
+                                    workingDays: number;
+                                };
+                                /**
+                                 * @description 到期前提醒 (Remind before due), ISO 8601 duration
+                                 * @example P10D
+                                 */
+                                remindBefore: string;
+                                /**
+                                 * @description 逾期后升级 (Escalate after due), ISO 8601 duration
+                                 * @example P10D
+                                 */
+                                escalateAfter: string;
+                            };
                         };
                     };
                 };
@@ -2891,6 +3066,38 @@ export interface operations {
                              */
                             escalateAfter: string;
                         };
+                        PROBLEM_CLOSE?: {
+                            /** @description 办理时限 (Due after) */
+                            due: string | {
+                                workingDays: number;
+                            };
+                            /**
+                             * @description 到期前提醒 (Remind before due), ISO 8601 duration
+                             * @example P10D
+                             */
+                            remindBefore: string;
+                            /**
+                             * @description 逾期后升级 (Escalate after due), ISO 8601 duration
+                             * @example P10D
+                             */
+                            escalateAfter: string;
+                        };
+                        PROBLEM_EXTENSION?: {
+                            /** @description 办理时限 (Due after) */
+                            due: string | {
+                                workingDays: number;
+                            };
+                            /**
+                             * @description 到期前提醒 (Remind before due), ISO 8601 duration
+                             * @example P10D
+                             */
+                            remindBefore: string;
+                            /**
+                             * @description 逾期后升级 (Escalate after due), ISO 8601 duration
+                             * @example P10D
+                             */
+                            escalateAfter: string;
+                        };
                     };
                 };
             };
@@ -3074,6 +3281,38 @@ export interface operations {
                                 escalateAfter: string;
                             };
                             WHISTLE_RESPONSE?: {
+                                /** @description 办理时限 (Due after) */
+                                due: string | {
+                                    workingDays: number;
+                                };
+                                /**
+                                 * @description 到期前提醒 (Remind before due), ISO 8601 duration
+                                 * @example P10D
+                                 */
+                                remindBefore: string;
+                                /**
+                                 * @description 逾期后升级 (Escalate after due), ISO 8601 duration
+                                 * @example P10D
+                                 */
+                                escalateAfter: string;
+                            };
+                            PROBLEM_CLOSE?: {
+                                /** @description 办理时限 (Due after) */
+                                due: string | {
+                                    workingDays: number;
+                                };
+                                /**
+                                 * @description 到期前提醒 (Remind before due), ISO 8601 duration
+                                 * @example P10D
+                                 */
+                                remindBefore: string;
+                                /**
+                                 * @description 逾期后升级 (Escalate after due), ISO 8601 duration
+                                 * @example P10D
+                                 */
+                                escalateAfter: string;
+                            };
+                            PROBLEM_EXTENSION?: {
                                 /** @description 办理时限 (Due after) */
                                 due: string | {
                                     workingDays: number;
@@ -4921,10 +5160,12 @@ export interface operations {
                 pageSize?: number;
                 /** @description owner department */
                 owner?: "tech" | "industry" | "sme" | "finance" | "district";
-                status?: "open" | "in_progress" | "resolved" | "escalated";
+                status?: "open" | "in_progress" | "closing" | "resolved" | "escalated";
                 category?: "enterprise_specific" | "market_common" | "business_environment" | "policy_support";
                 creditCode?: string;
                 district?: string;
+                /** @description part of the enterprise name */
+                q?: string;
                 overdue?: "true" | "false";
             };
             header?: never;
@@ -4969,10 +5210,12 @@ export interface operations {
                 pageSize?: number;
                 /** @description owner department */
                 owner?: "tech" | "industry" | "sme" | "finance" | "district";
-                status?: "open" | "in_progress" | "resolved" | "escalated";
+                status?: "open" | "in_progress" | "closing" | "resolved" | "escalated";
                 category?: "enterprise_specific" | "market_common" | "business_environment" | "policy_support";
                 creditCode?: string;
                 district?: string;
+                /** @description part of the enterprise name */
+                q?: string;
                 overdue?: "true" | "false";
             };
             header?: never;
@@ -5001,6 +5244,404 @@ export interface operations {
             };
             /** @description no token, or an invalid, expired or signed-out one */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ProblemsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailDto"];
+                };
+            };
+            /** @description malformed JSON, invalid or unknown field (details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description no token, or an invalid, expired or signed-out one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unknown, or outside the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ProblemsController_handling: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description 特殊处理 (Special handling)
+                     * @enum {string|null}
+                     */
+                    handling: "one_enterprise_one_policy" | "one_matter_one_discussion" | null;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemWorkAnswerDto"];
+                };
+            };
+            /** @description malformed JSON, invalid or unknown field (details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description no token, or an invalid, expired or signed-out one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description outside the caller’s role (read-only roles may not write) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unknown, or outside the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description request body larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ProblemsController_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 工作进展 (Progress) */
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemWorkAnswerDto"];
+                };
+            };
+            /** @description malformed JSON, invalid or unknown field (details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description no token, or an invalid, expired or signed-out one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description outside the caller’s role (read-only roles may not write) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unknown, or outside the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description request body larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description valid input that the rules refuse */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ProblemsController_closeRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 化解情况（申请销号） (How it was resolved) */
+                    summary: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemWorkAnswerDto"];
+                };
+            };
+            /** @description malformed JSON, invalid or unknown field (details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description no token, or an invalid, expired or signed-out one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description outside the caller’s role (read-only roles may not write) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unknown, or outside the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description conflict with the current state (e.g. task already completed or claimed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description request body larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description valid input that the rules refuse */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ProblemsController_extend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description 延期至 (New due date)
+                     */
+                    dueAt: string;
+                    /** @description 延期理由 (Reason) */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemWorkAnswerDto"];
+                };
+            };
+            /** @description malformed JSON, invalid or unknown field (details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description no token, or an invalid, expired or signed-out one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description outside the caller’s role (read-only roles may not write) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unknown, or outside the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description conflict with the current state (e.g. task already completed or claimed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description request body larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description valid input that the rules refuse */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5089,7 +5730,7 @@ export interface operations {
                          * @description 任务类型 (Task type)
                          * @enum {string}
                          */
-                        type?: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE";
+                        type?: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "PROBLEM_CLOSE" | "PROBLEM_EXTENSION";
                         /**
                          * @description 状态 (Status)
                          * @enum {string}
@@ -5192,7 +5833,7 @@ export interface operations {
                          * @description 任务类型 (Task type)
                          * @enum {string}
                          */
-                        type?: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE";
+                        type?: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "PROBLEM_CLOSE" | "PROBLEM_EXTENSION";
                         /**
                          * @description 状态 (Status)
                          * @enum {string}
@@ -5869,7 +6510,7 @@ export interface operations {
                 /** @description inbox (default for officers): what I can do; mine: assigned to me; all: everything in my scope (default for auditors and leaders) */
                 view?: "inbox" | "mine" | "all";
                 candidateGroup?: string;
-                type?: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE";
+                type?: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "PROBLEM_CLOSE" | "PROBLEM_EXTENSION";
                 status?: "open" | "done" | "cancelled";
                 creditCode?: string;
                 district?: string;

@@ -4,7 +4,7 @@ import {
   DIAGNOSIS_DIMENSIONS,
   OWNER_DEPARTMENTS,
   PROBLEM_CATEGORIES,
-  PROBLEM_STATUSES,
+  REVIEW_PROBLEM_STATUSES,
   SPECIAL_HANDLING,
 } from '../ledger';
 import { TaskType } from '../task-types';
@@ -101,6 +101,33 @@ export const EXIT_REASONS = [
   { value: 'relocated', label: t('迁出本市', 'Relocated') },
   { value: 'closed', label: t('停业注销', 'Closed') },
 ];
+
+/** A coordinator's opinion on a ledger request (销号, 延期). */
+const opinion = (required: boolean): Field => ({
+  name: 'opinion',
+  kind: 'text',
+  multiline: true,
+  minLength: required ? 2 : undefined,
+  maxLength: 2000,
+  label: t('审核意见', 'Opinion'),
+  required,
+});
+
+/** Ledger work (issue 19): the coordinators decide a close request and a request for more time. */
+const PROBLEM_TASK_FORMS = {
+  PROBLEM_CLOSE: {
+    outcomes: {
+      confirm: { label: t('同意销号', 'Confirm (close out)'), fields: [opinion(true)] },
+      reject: { label: t('退回继续化解', 'Reject'), fields: [opinion(true)] },
+    },
+  },
+  PROBLEM_EXTENSION: {
+    outcomes: {
+      approve: { label: t('同意延期', 'Approve'), fields: [opinion(false)] },
+      reject: { label: t('不同意延期', 'Reject'), fields: [opinion(true)] },
+    },
+  },
+} satisfies Partial<Record<TaskType, TaskForm>>;
 
 /** The form of every task type: its outcomes and the data each needs (docs/api.md, "Tasks"). */
 export const TASK_FORMS: Record<TaskType, TaskForm> = {
@@ -353,7 +380,7 @@ export const TASK_FORMS: Record<TaskType, TaskForm> = {
                 {
                   name: 'status',
                   kind: 'enum',
-                  options: PROBLEM_STATUSES,
+                  options: REVIEW_PROBLEM_STATUSES,
                   label: t('状态', 'Status'),
                   required: true,
                 },
@@ -423,6 +450,7 @@ export const TASK_FORMS: Record<TaskType, TaskForm> = {
       },
     },
   },
+  ...PROBLEM_TASK_FORMS,
 };
 
 export function outcomesOf(type: TaskType): string[] {

@@ -95,4 +95,6 @@ export const STEP_FIELD_CLASSES: Record<TaskType, Record<string, Record<string, 
     continue: { note: 'deliberation' },
   },
   WHISTLE_RESPONSE: { respond: { response: 'reply', resolved: 'reply' } },
+  PROBLEM_CLOSE: { confirm: { opinion: 'deliberation' }, reject: { opinion: 'deliberation' } },
+  PROBLEM_EXTENSION: { approve: { opinion: 'deliberation' }, reject: { opinion: 'deliberation' } },
 };

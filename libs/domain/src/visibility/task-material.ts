@@ -20,6 +20,8 @@ export const TASK_MATERIAL_CLASSES: Record<TaskType, FieldClass> = {
   QUARTERLY_REVIEW: 'deliberation',
   GRADUATION_REVIEW: 'deliberation',
   WHISTLE_RESPONSE: 'reply',
+  PROBLEM_CLOSE: 'deliberation',
+  PROBLEM_EXTENSION: 'deliberation',
 };
 
 /** Whether the reader may read a task's attachments and comments (a task type not named: no). */

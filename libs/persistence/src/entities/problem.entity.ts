@@ -1,5 +1,12 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { OwnerDepartment, ProblemCategory, ProblemStatus } from '@hardtech/domain';
+import type {
+  OwnerDepartment,
+  ProblemCategory,
+  ProblemCloseRequest,
+  ProblemExtension,
+  ProblemProgress,
+  ProblemStatus,
+} from '@hardtech/domain';
 
 /** 化解问题台账: a diagnosed problem with its measures, owner and status. */
 @Entity('problems')
@@ -23,4 +30,10 @@ export class ProblemEntity {
   @Column({ name: 'whistle_status', type: 'varchar', length: 16, nullable: true }) whistleStatus:
     'open' | 'answered' | null;
   @Column({ name: 'whistled_at', type: 'timestamptz', nullable: true }) whistledAt: Date | null;
+  /** Ledger work (issue 19): progress entries, oldest first. */
+  @Column({ type: 'jsonb', default: () => "'[]'" }) progress: ProblemProgress[];
+  /** 申请销号: pending while the status is `closing`, else the last one decided. */
+  @Column({ name: 'close_request', type: 'jsonb', nullable: true }) closeRequest: ProblemCloseRequest | null;
+  /** A request for more time awaiting the coordinators. */
+  @Column({ type: 'jsonb', nullable: true }) extension: ProblemExtension | null;
 }

@@ -1,8 +1,9 @@
 import type { ProjectionWriter } from './writer';
 
 /**
- * The ledger (化解问题台账): the problems the transition added or changed. A problem's status and
- * its latest whistle (企业吹哨), whether answered, change; the rest is written once.
+ * The ledger (化解问题台账): the problems the transition added or changed. A problem's status, its
+ * latest whistle (企业吹哨), and its ledger work (progress, due date, handling, pending requests)
+ * change; the rest is written once.
  */
 export const writeProblems: ProjectionWriter = async (sql, delta) => {
   if (!delta.changes.problems.length) return;
@@ -13,11 +14,17 @@ export const writeProblems: ProjectionWriter = async (sql, delta) => {
     const whistle = latestWhistle.get(p.id);
     await sql.query(
       `INSERT INTO problems (id, credit_code, lifecycle_no, title, category, measures, target, owner_department,
-         due_at, status, special, district, cluster, created_at, updated_at, whistle_status, whistled_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$14,$15,$16)
+         due_at, status, special, district, cluster, created_at, updated_at, whistle_status, whistled_at,
+         progress, close_request, extension)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$14,$15,$16,$17,$18,$19)
        ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, updated_at = EXCLUDED.updated_at,
-         whistle_status = EXCLUDED.whistle_status, whistled_at = EXCLUDED.whistled_at
-       WHERE (problems.status, problems.whistle_status) IS DISTINCT FROM (EXCLUDED.status, EXCLUDED.whistle_status)`,
+         whistle_status = EXCLUDED.whistle_status, whistled_at = EXCLUDED.whistled_at,
+         due_at = EXCLUDED.due_at, special = EXCLUDED.special, progress = EXCLUDED.progress,
+         close_request = EXCLUDED.close_request, extension = EXCLUDED.extension
+       WHERE (problems.status, problems.whistle_status, problems.due_at, problems.special, problems.progress,
+              problems.close_request, problems.extension)
+         IS DISTINCT FROM (EXCLUDED.status, EXCLUDED.whistle_status, EXCLUDED.due_at, EXCLUDED.special,
+              EXCLUDED.progress, EXCLUDED.close_request, EXCLUDED.extension)`,
       [
         p.id,
         delta.creditCode,
@@ -35,6 +42,9 @@ export const writeProblems: ProjectionWriter = async (sql, delta) => {
         delta.at,
         whistle?.status ?? null,
         whistle?.at ?? null,
+        JSON.stringify(p.progress ?? []),
+        p.closeRequest ? JSON.stringify(p.closeRequest) : null,
+        p.extension ? JSON.stringify(p.extension) : null,
       ],
     );
   }

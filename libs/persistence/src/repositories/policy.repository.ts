@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { DEFAULT_POLICY } from '@hardtech/domain';
 import type { Policy } from '@hardtech/domain';
 
 @Injectable()
@@ -13,7 +14,10 @@ export class PolicyRepository {
       `SELECT version, body FROM policy_versions ORDER BY version DESC LIMIT 1`,
     );
     if (!rows.length) throw new Error('no policy version installed: run the migrations');
-    return { ...rows[0].body, version: rows[0].version };
+    // A version stored before a task type existed has no SLA for it: the default's, so the policy
+    // reads (and a PUT of what GET answered validates) whole.
+    const body = rows[0].body;
+    return { ...body, sla: { ...DEFAULT_POLICY.sla, ...body.sla }, version: rows[0].version };
   }
 
   /** Stores the policy as the next version; versions are never edited, so tasks keep theirs. */

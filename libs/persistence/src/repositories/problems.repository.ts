@@ -11,6 +11,8 @@ export interface ProblemFilter {
   category?: ProblemCategory;
   creditCode?: string;
   district?: string;
+  /** Part of the enterprise's name (the ledger page's search box). */
+  q?: string;
   overdue?: boolean;
   page: number;
   pageSize: number;
@@ -52,6 +54,7 @@ export class ProblemsRepository {
     if (f.category) qb.andWhere('p.category = :category', { category: f.category });
     if (f.creditCode) qb.andWhere('p.credit_code = :creditCode', { creditCode: f.creditCode });
     if (f.district) qb.andWhere('p.district = :district', { district: f.district });
+    if (f.q) qb.andWhere(`e.name ILIKE :q ESCAPE '\\'`, { q: `%${f.q.replace(/[\\%_]/g, '\\$&')}%` });
     if (f.overdue)
       qb.andWhere(`p.status NOT IN ('resolved') AND p.due_at < (now() AT TIME ZONE 'Asia/Shanghai')::date`);
     const total = await qb.getCount();

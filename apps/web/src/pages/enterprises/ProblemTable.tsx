@@ -15,6 +15,7 @@ import { ResponsiveTable } from '../../components/ResponsiveTable';
 const STATUS_COLOURS: Record<string, string> = {
   open: 'orange',
   in_progress: 'blue',
+  closing: 'gold',
   resolved: 'green',
   escalated: 'red',
 };

@@ -1,5 +1,5 @@
-import { Button, Checkbox, Form, Select } from 'antd';
-import { OWNER_DEPARTMENTS, PROBLEM_CATEGORIES, PROBLEM_STATUSES } from '@hardtech/domain/ledger';
+import { Button, Checkbox, Form, Input, Select } from 'antd';
+import { PROBLEM_CATEGORIES, PROBLEM_STATUSES } from '@hardtech/domain/ledger';
 import type { Option } from '@hardtech/domain/forms/schema';
 import { useTranslation } from 'react-i18next';
 import type { Query } from '../../api/client';
@@ -25,7 +25,9 @@ export function LedgerFilters({ onChange }: { onChange: (query: Query) => void }
       // Filters apply at once: officers narrow the ledger step by step while talking it through.
       onValuesChange={(_, all) => onChange({ ...all, overdue: all.overdue ? 'true' : undefined })}
     >
-      {select('owner', options(OWNER_DEPARTMENTS))}
+      <Form.Item name="q" label={t('fields.enterprise')}>
+        <Input allowClear placeholder={t('searchEnterprise')} style={{ width: 170 }} />
+      </Form.Item>
       {select('status', options(PROBLEM_STATUSES))}
       {select('category', options(PROBLEM_CATEGORIES))}
       {select(

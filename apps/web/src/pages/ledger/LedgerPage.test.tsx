@@ -71,4 +71,45 @@ describe('problem ledger', () => {
     await userEvent.click(screen.getByTestId('export'));
     await waitFor(() => expect(calls.map((c) => c.path)).toContain('/problems/export.xlsx?status=escalated'));
   });
+
+  it('shows a problem’s timeline and records progress from its dialog, per department', async () => {
+    const finance = {
+      username: 'fin',
+      role: 'finance_officer',
+      scope: { department: 'finance' },
+      displayName: '金融处',
+    } as const;
+    const detail = {
+      ...problem('p2', { title: '融资难', ownerDepartment: 'finance' }),
+      handling: null,
+      progress: [{ at: '2026-07-02T01:00:00Z', actor: 'fin', actorName: '金融处', note: '已对接三家银行' }],
+      closeSummary: null,
+      extension: null,
+    };
+    const { calls } = openPage('/problems', finance, {
+      'GET /problems': LEDGER,
+      'GET /problems/p2': detail,
+      'POST /problems/p2/progress': () => ({ status: 201, body: { problem: detail, taskId: null } }),
+    });
+    await screen.findByText('融资难');
+    await userEvent.click(screen.getByTitle('产业金融处'));
+    await waitFor(() =>
+      expect(calls.map((c) => c.path)).toContain('/problems?owner=finance&page=1&pageSize=50'),
+    );
+    const row = within(screen.getByTestId('ledger-table'))
+      .getAllByRole('row')
+      .find((r) => r.textContent?.includes('融资难'))!;
+    await userEvent.click(within(row).getByTestId('open-problem'));
+    const drawer = await screen.findByTestId('problem-drawer');
+    expect(await within(drawer).findByTestId('problem-timeline')).toHaveTextContent('已对接三家银行');
+    await userEvent.click(within(drawer).getByTestId('work-progress'));
+    await userEvent.type(await screen.findByRole('textbox', { name: '工作进展' }), '银行已受理');
+    await userEvent.click(screen.getByRole('button', { name: '提 交' }));
+    await waitFor(() =>
+      expect(calls.find((c) => c.method === 'POST')).toMatchObject({
+        path: '/problems/p2/progress',
+        body: { note: '银行已受理' },
+      }),
+    );
+  });
 });

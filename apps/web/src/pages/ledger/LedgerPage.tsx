@@ -1,5 +1,5 @@
 import { WarningFilled } from '@ant-design/icons';
-import { Card, Space, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Segmented, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Option } from '@hardtech/domain/forms/schema';
 import {
@@ -19,12 +19,14 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/ExportButton';
 import { useLocalText } from '../../i18n';
 import { LedgerFilters } from './LedgerFilters';
+import { ProblemDrawer } from './ProblemDrawer';
 import { isOverdue, LedgerProblem } from './problem';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
 
 const STATUS_COLORS: Record<string, string> = {
   open: 'default',
   in_progress: 'processing',
+  closing: 'warning',
   resolved: 'success',
   escalated: 'error',
 };
@@ -35,7 +37,15 @@ export function LedgerPage() {
   const { district: districtName } = useReferenceNames();
   // The export takes the filters the table shows, so the file matches the screen.
   const [filters, setFilters] = useState<Query>({});
-  const { error, search, table } = usePagedList<LedgerProblem>('/problems');
+  // The board: one department's problems at a time (科技处统筹、各行业处室牵头…定点联系), or all.
+  const [owner, setOwner] = useState<string>('');
+  const [opened, setOpened] = useState<string | null>(null);
+  const { error, search, table, reload } = usePagedList<LedgerProblem>('/problems');
+  const apply = (next: Query, department = owner) => {
+    const query = { ...next, owner: department || undefined };
+    setFilters(query);
+    search(query);
+  };
   const today = dayjs().format('YYYY-MM-DD');
   const label = (list: Option[], value: string | null) => local(list.find((o) => o.value === value)?.label);
 
@@ -113,6 +123,16 @@ export function LedgerPage() {
         ),
     },
     { title: t('fields.target'), dataIndex: 'target', width: 200, ellipsis: true },
+    {
+      title: t('fields.actions'),
+      key: 'actions',
+      width: 90,
+      render: (_, p) => (
+        <Button size="small" onClick={() => setOpened(p.id)} data-testid="open-problem">
+          {t('details')}
+        </Button>
+      ),
+    },
   ];
 
   return (
@@ -121,12 +141,20 @@ export function LedgerPage() {
       extra={<ExportButton path="/problems/export.xlsx" fileName="problem-ledger.xlsx" query={filters} />}
       data-testid="ledger"
     >
-      <LedgerFilters
-        onChange={(q) => {
-          setFilters(q);
-          search(q);
+      <Segmented
+        data-testid="ledger-board"
+        style={{ marginBottom: 12, maxWidth: '100%', overflowX: 'auto' }}
+        value={owner}
+        onChange={(v) => {
+          setOwner(String(v));
+          apply(filters, String(v));
         }}
+        options={[
+          { value: '', label: t('allDepartments') },
+          ...OWNER_DEPARTMENTS.map((o) => ({ value: o.value, label: local(o.label) })),
+        ]}
       />
+      <LedgerFilters onChange={(q) => apply(q)} />
       <ErrorAlert error={error} />
       <ResponsiveTable<LedgerProblem>
         style={{ marginTop: 16 }}
@@ -135,8 +163,9 @@ export function LedgerPage() {
         size="small"
         columns={columns}
         {...table}
-        scroll={{ x: 1200 }}
+        scroll={{ x: 1290 }}
       />
+      <ProblemDrawer id={opened} onClose={() => setOpened(null)} onChanged={reload} />
     </Card>
   );
 }

@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import {
+  Actor,
+  assertValid,
+  NotFound,
+  PROBLEM_WORK_FIELDS,
+  ProblemWorkKind,
+  t,
+  visibleProblemWork,
+} from '@hardtech/domain';
+import type { ProblemEntity } from '@hardtech/persistence';
+import { ActivePolicyRepository, ProblemsRepository, UsersRepository } from '@hardtech/persistence';
+import { LifecycleClient } from '@hardtech/temporal';
+import { problemView } from './problems.service';
+
+/**
+ * Ledger work (issue 19): one problem with its progress, and the changes the owner department and
+ * the coordinators make to it — each an Update on the enterprise's lifecycle, which checks them
+ * again, keeps them in its history and projects them with the audit event.
+ */
+@Injectable()
+export class ProblemWorkService {
+  constructor(
+    private readonly problems: ProblemsRepository,
+    private readonly users: UsersRepository,
+    private readonly lifecycles: LifecycleClient,
+    private readonly policies: ActivePolicyRepository,
+  ) {}
+
+  /** GET /api/problems/:id: within the caller's scope (404 outside), redacted for the reader. */
+  async get(actor: Actor, id: string) {
+    return this.detail(actor, await this.visible(actor, id));
+  }
+
+  /** POST progress / close-request / extend, PATCH handling: 400 at the edge, the rest in the workflow. */
+  async work(actor: Actor, id: string, kind: ProblemWorkKind, body: unknown) {
+    const problem = await this.visible(actor, id);
+    assertValid(PROBLEM_WORK_FIELDS[kind], body);
+    const result = await this.lifecycles.workProblem(problem.creditCode, {
+      work: { kind, problemId: id, fields: body as Record<string, unknown> },
+      actor,
+      policy: await this.policies.current(),
+    });
+    // The Update answers after the projection: the read model already holds the change.
+    return {
+      problem: await this.detail(actor, await this.visible(actor, id)),
+      taskId: result.task?.id ?? null,
+    };
+  }
+
+  private async visible(actor: Actor, id: string): Promise<ProblemEntity> {
+    const problem = await this.problems.findVisible(actor, id);
+    if (!problem) throw new NotFound('PROBLEM_NOT_FOUND', t('问题不存在', 'no such problem'));
+    return problem;
+  }
+
+  private async detail(actor: Actor, p: ProblemEntity) {
+    const progress = p.progress ?? [];
+    const people = await this.users.findByUsernames([...new Set(progress.map((x) => x.actor))]);
+    const names = new Map(people.map((u) => [u.username, u.displayName]));
+    const work = visibleProblemWork(actor.role, {
+      progress: progress.map((x) => ({
+        at: x.at,
+        actor: x.actor,
+        actorName: names.get(x.actor) ?? x.actor,
+        note: x.note,
+      })),
+      closeSummary: p.closeRequest?.summary ?? null,
+      extension: p.extension ? { dueAt: p.extension.dueAt, reason: p.extension.reason } : null,
+    });
+    return {
+      ...problemView(p),
+      creditCode: p.creditCode,
+      district: p.district,
+      cluster: p.cluster,
+      handling: p.special,
+      ...work,
+      updatedAt: p.updatedAt.toISOString(),
+    };
+  }
+}

@@ -1,0 +1,140 @@
+import { Button, Descriptions, Drawer, Empty, Popconfirm, Space, Tag, Timeline, Typography } from 'antd';
+import type { Option } from '@hardtech/domain/forms/schema';
+import {
+  OWNER_DEPARTMENTS,
+  PROBLEM_CATEGORIES,
+  PROBLEM_STATUSES,
+  SPECIAL_HANDLING,
+} from '@hardtech/domain/ledger';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { useGet } from '../../api/useApi';
+import { useUser } from '../../auth/AuthProvider';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useNarrow } from '../../layout/useNarrow';
+import { useLocalText } from '../../i18n';
+import { ProblemWorkButton } from './ProblemWorkButton';
+
+/** Roles that may work a problem; the server decides whether this one is the owner's (403 else). */
+const WORKERS = ['industry_officer', 'sme_officer', 'finance_officer', 'district_officer', 'commissioner'];
+
+/** One problem: its facts, its progress as a timeline, and the ledger work as buttons. */
+export function ProblemDrawer({
+  id,
+  onClose,
+  onChanged,
+}: {
+  id: string | null;
+  onClose(): void;
+  onChanged(): void;
+}) {
+  const { t } = useTranslation('ledger');
+  const local = useLocalText();
+  const user = useUser();
+  const narrow = useNarrow();
+  // null waits: the drawer loads a problem only once one is opened.
+  const { data: p, error, reload } = useGet(id ? '/problems/{id}' : null, { params: { id: id ?? '' } });
+  const label = (list: Option[], value: string | null | undefined) =>
+    local(list.find((o) => o.value === value)?.label);
+  const done = () => {
+    reload();
+    onChanged();
+  };
+  const shown = p && p.id === id ? p : undefined;
+  const open = shown && shown.status !== 'resolved';
+  const works = open && (WORKERS.includes(user.role) || user.role === 'city_coordinator');
+
+  return (
+    <Drawer
+      open={!!id}
+      onClose={onClose}
+      // On a phone it rises from the bottom, the screen's full width (a side drawer of 100% is
+      // offset by its shadow and widens the page).
+      placement={narrow ? 'bottom' : 'right'}
+      width={560}
+      height="90%"
+      title={shown?.title}
+      data-testid="problem-drawer"
+    >
+      <ErrorAlert error={error} />
+      {shown && (
+        <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+          <Descriptions column={1} size="small" bordered>
+            <Descriptions.Item label={t('fields.status')}>
+              <Tag>{label(PROBLEM_STATUSES, shown.status)}</Tag>
+              {shown.handling && <Tag color="purple">{label(SPECIAL_HANDLING, shown.handling)}</Tag>}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('fields.category')}>
+              {label(PROBLEM_CATEGORIES, shown.category)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('fields.owner')}>
+              {label(OWNER_DEPARTMENTS, shown.ownerDepartment)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('fields.dueAt')}>
+              {shown.dueAt}
+              {shown.extension && (
+                <Typography.Text type="warning" style={{ marginLeft: 8 }}>
+                  {t('extensionPending', { date: shown.extension.dueAt })}
+                </Typography.Text>
+              )}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('fields.measures')}>{shown.measures}</Descriptions.Item>
+            <Descriptions.Item label={t('fields.target')}>{shown.target}</Descriptions.Item>
+            {shown.closeSummary && (
+              <Descriptions.Item label={t('fields.closeSummary')}>{shown.closeSummary}</Descriptions.Item>
+            )}
+          </Descriptions>
+          {works && (
+            <Space wrap data-testid="problem-actions">
+              {user.role !== 'city_coordinator' && (
+                <>
+                  <ProblemWorkButton problemId={shown.id} kind="progress" primary onDone={done} />
+                  {shown.status !== 'closing' && (
+                    <ProblemWorkButton problemId={shown.id} kind="close_request" onDone={done} />
+                  )}
+                  {!shown.extension && <ProblemWorkButton problemId={shown.id} kind="extend" onDone={done} />}
+                </>
+              )}
+              {user.role === 'city_coordinator' && (
+                <ProblemWorkButton
+                  problemId={shown.id}
+                  kind="handling"
+                  initial={{ handling: shown.handling ?? undefined }}
+                  onDone={done}
+                />
+              )}
+              {user.role === 'city_coordinator' && shown.handling && (
+                <Popconfirm
+                  title={t('work.handling.clearConfirm')}
+                  onConfirm={() =>
+                    api(`/problems/${shown.id}`, { method: 'PATCH', body: { handling: null } }).then(done)
+                  }
+                >
+                  <Button data-testid="clear-handling">{t('work.handling.clear')}</Button>
+                </Popconfirm>
+              )}
+            </Space>
+          )}
+          <Typography.Title level={5}>{t('timeline')}</Typography.Title>
+          {shown.progress.length ? (
+            <Timeline
+              data-testid="problem-timeline"
+              items={shown.progress.map((e) => ({
+                children: (
+                  <>
+                    <Typography.Text type="secondary">
+                      {e.at.slice(0, 16).replace('T', ' ')} {e.actorName ?? ''}
+                    </Typography.Text>
+                    <div>{e.note ?? t('progressRecorded')}</div>
+                  </>
+                ),
+              }))}
+            />
+          ) : (
+            <Empty description={t('noProgress')} />
+          )}
+        </Space>
+      )}
+    </Drawer>
+  );
+}

@@ -1,0 +1,94 @@
+import { Problem } from './ledger';
+import {
+  changeProblems,
+  pendingProblemFollowUps,
+  problemFollowUps,
+  problemWorkRefusal,
+} from './problem-work';
+import { visibleProblemWork } from './visibility/problem-work';
+
+const problem: Problem = {
+  id: 'p1',
+  title: '融资难',
+  category: 'policy_support',
+  measures: '对接',
+  target: '授信',
+  ownerDepartment: 'district',
+  dueAt: '2026-03-10',
+  status: 'open',
+};
+const facts = { creditCode: 'X', district: '500112', commissioner: 'zhuanyuan', nominatorGroups: [] };
+
+describe('ledger work rules', () => {
+  it('lets the owner department (a district problem: its district officers) and the commissioner work it', () => {
+    const work = { kind: 'progress' as const, problemId: 'p1', fields: { note: '进展' } };
+    const district = { username: 'd', role: 'district_officer' as const, scope: { districts: ['500112'] } };
+    const other = { username: 'o', role: 'district_officer' as const, scope: { districts: ['500113'] } };
+    const commissioner = { username: 'zhuanyuan', role: 'commissioner' as const, scope: {} };
+    expect(problemWorkRefusal(district, work, problem, facts, '2026-03-01')).toBeNull();
+    expect(problemWorkRefusal(commissioner, work, problem, facts, '2026-03-01')).toBeNull();
+    expect(problemWorkRefusal(other, work, problem, facts, '2026-03-01')).toMatchObject({ status: 403 });
+  });
+
+  it('asks for a later due date that is not in the past', () => {
+    const district = { username: 'd', role: 'district_officer' as const, scope: { districts: ['500112'] } };
+    const extend = (dueAt: string) => ({
+      kind: 'extend' as const,
+      problemId: 'p1',
+      fields: { dueAt, reason: '原因' },
+    });
+    expect(problemWorkRefusal(district, extend('2026-03-10'), problem, facts, '2026-03-01')).toMatchObject({
+      code: 'DUE_DATE_NOT_LATER',
+    });
+    const late = { ...problem, dueAt: '2026-01-10' };
+    expect(problemWorkRefusal(district, extend('2026-02-01'), late, facts, '2026-03-01')).toMatchObject({
+      code: 'DUE_DATE_NOT_LATER',
+    });
+    expect(problemWorkRefusal(district, extend('2026-04-01'), late, facts, '2026-03-01')).toBeNull();
+  });
+
+  it('follows an unresolved problem from the day after its due date (Asia/Shanghai), escalating three days later', () => {
+    expect(problemFollowUps('2026-03-10')).toEqual({
+      remindAt: new Date('2026-03-10T16:00:00Z'),
+      escalateAt: new Date('2026-03-13T16:00:00Z'),
+    });
+    const reminded = changeProblems([problem], {
+      type: 'overdue',
+      problemId: 'p1',
+      kind: 'reminder',
+      dueAt: '2026-03-10',
+      at: '2026-03-11T00:00:00Z',
+    })[0];
+    expect(pendingProblemFollowUps(reminded).map((s) => s.kind)).toEqual(['escalation']);
+    expect(pendingProblemFollowUps({ ...reminded, dueAt: '2026-06-30' }).map((s) => s.kind)).toEqual([
+      'reminder',
+      'escalation',
+    ]);
+    expect(pendingProblemFollowUps({ ...problem, status: 'closing' })).toEqual([]);
+    // A follow-up for a due date that has moved meanwhile changes nothing.
+    const moved = { ...problem, dueAt: '2026-06-30' };
+    expect(
+      changeProblems([moved], {
+        type: 'overdue',
+        problemId: 'p1',
+        kind: 'escalation',
+        dueAt: '2026-03-10',
+        at: 'x',
+      }),
+    ).toEqual([moved]);
+  });
+
+  it('keeps the departments’ notes from the enterprise', () => {
+    const work = {
+      progress: [{ at: 'a', actor: 'fin', actorName: '金融处', note: '已对接' }],
+      closeSummary: '已解决',
+      extension: { dueAt: '2026-06-30', reason: '审批' },
+    };
+    expect(visibleProblemWork('finance_officer', work)).toEqual(work);
+    expect(visibleProblemWork('enterprise_user', work)).toEqual({
+      progress: [{ at: 'a', actor: null, actorName: null, note: null }],
+      closeSummary: null,
+      extension: { dueAt: '2026-06-30', reason: null },
+    });
+  });
+});

@@ -1,0 +1,232 @@
+import { CandidateFacts, isCandidate } from './access';
+import { whistleCandidates } from './departments';
+import { addDuration } from './durations';
+import { Conflict, DomainError, Forbidden, RuleViolation } from './errors';
+import { Field } from './forms/schema';
+import { Problem, SPECIAL_HANDLING } from './ledger';
+import { Actor } from './roles';
+import { t, Text } from './text';
+
+/**
+ * Ledger work (issue 19, 对照诊断问题清单和化解问题台账…强化责任落实): the owner department records
+ * progress, asks to close a problem (申请销号) or for more time; the city coordinators decide both
+ * and mark the hard cases 一企一策 / 一事一议. Pure: the API checks it at the edge, the lifecycle's
+ * Update validator again, and the statechart applies it.
+ */
+export type ProblemWorkKind = 'progress' | 'close_request' | 'extend' | 'handling';
+
+export const PROBLEM_WORK_FIELDS: Record<ProblemWorkKind, Field[]> = {
+  progress: [
+    {
+      name: 'note',
+      kind: 'text',
+      multiline: true,
+      minLength: 2,
+      maxLength: 2000,
+      label: t('工作进展', 'Progress'),
+      required: true,
+    },
+  ],
+  close_request: [
+    {
+      name: 'summary',
+      kind: 'text',
+      multiline: true,
+      minLength: 2,
+      maxLength: 2000,
+      label: t('化解情况（申请销号）', 'How it was resolved'),
+      required: true,
+    },
+  ],
+  extend: [
+    { name: 'dueAt', kind: 'date', label: t('延期至', 'New due date'), required: true },
+    {
+      name: 'reason',
+      kind: 'text',
+      multiline: true,
+      minLength: 2,
+      maxLength: 2000,
+      label: t('延期理由', 'Reason'),
+      required: true,
+    },
+  ],
+  handling: [
+    {
+      name: 'handling',
+      kind: 'enum',
+      options: SPECIAL_HANDLING,
+      label: t('特殊处理', 'Special handling'),
+      required: true,
+      nullable: true,
+    },
+  ],
+};
+
+/** One piece of ledger work as the API sends it to the lifecycle (fields validated by the form above). */
+export interface ProblemWork {
+  kind: ProblemWorkKind;
+  problemId: string;
+  fields: Record<string, unknown>;
+}
+
+/**
+ * 定点联系: who works a problem — the owner department's officers (as a whistle on it is answered)
+ * and the enterprise's service commissioner.
+ */
+export function problemWorkerGroups(
+  problem: Pick<Problem, 'ownerDepartment'>,
+  facts: CandidateFacts,
+): string[] {
+  return [
+    ...whistleCandidates(problem.ownerDepartment, facts),
+    ...(facts.commissioner ? [`user:${facts.commissioner}`] : []),
+  ];
+}
+
+/** Why this actor may not do this work on this problem today, or null (403, 409, 422). */
+export function problemWorkRefusal(
+  actor: Actor,
+  work: ProblemWork,
+  problem: Problem,
+  facts: CandidateFacts,
+  today: string,
+): DomainError | null {
+  if (work.kind === 'handling') {
+    return actor.role === 'city_coordinator'
+      ? null
+      : new Forbidden(
+          'NOT_A_COORDINATOR',
+          t('只有科技处可以确定一企一策、一事一议', 'only city coordinators set the special handling'),
+        );
+  }
+  if (!isCandidate(actor, problemWorkerGroups(problem, facts))) {
+    return new Forbidden(
+      'NOT_THE_OWNER_DEPARTMENT',
+      t(
+        '只有责任部门或企业服务专员可以办理该问题',
+        'only the owner department or the service commissioner works this problem',
+      ),
+    );
+  }
+  if (problem.status === 'resolved') {
+    return new RuleViolation('PROBLEM_RESOLVED', t('该问题已销号', 'the problem is already closed out'));
+  }
+  if (work.kind === 'close_request' && problem.status === 'closing') {
+    return new Conflict(
+      'CLOSE_PENDING',
+      t('该问题的销号申请正在审核', 'a close request awaits its decision'),
+    );
+  }
+  if (work.kind === 'extend') {
+    if (problem.extension) {
+      return new Conflict(
+        'EXTENSION_PENDING',
+        t('该问题的延期申请正在审核', 'a request for more time awaits its decision'),
+      );
+    }
+    const dueAt = String(work.fields.dueAt);
+    if (dueAt <= problem.dueAt || dueAt < today) {
+      return new RuleViolation(
+        'DUE_DATE_NOT_LATER',
+        t('延期后的时限应晚于原时限且不早于今天', 'the new due date must be later than the current one'),
+        [{ field: 'dueAt', text: t(`应晚于 ${problem.dueAt}`, `must be after ${problem.dueAt}`) }],
+      );
+    }
+  }
+  return null;
+}
+
+/** What moves a problem: ledger work, the coordinators' decisions, its overdue follow-ups. */
+export type ProblemChange =
+  | { type: 'work'; work: ProblemWork; actor: string; at: string }
+  | { type: 'close_decided'; problemId: string; confirmed: boolean; at: string }
+  | { type: 'extension_decided'; problemId: string; approved: boolean; at: string }
+  | { type: 'overdue'; problemId: string; kind: 'reminder' | 'escalation'; dueAt: string; at: string };
+
+/** The ledger after a change (the statechart's context keeps it; the projection writes it). */
+export function changeProblems(problems: Problem[], change: ProblemChange): Problem[] {
+  const id = change.type === 'work' ? change.work.problemId : change.problemId;
+  return problems.map((p) => (p.id === id ? changeProblem(p, change) : p));
+}
+
+function changeProblem(p: Problem, c: ProblemChange): Problem {
+  switch (c.type) {
+    case 'work': {
+      const f = c.work.fields as Record<string, string | null>;
+      switch (c.work.kind) {
+        case 'progress':
+          return {
+            ...p,
+            status: p.status === 'open' ? 'in_progress' : p.status,
+            progress: [...(p.progress ?? []), { at: c.at, actor: c.actor, note: f.note! }],
+          };
+        case 'close_request':
+          return { ...p, status: 'closing', closeRequest: { summary: f.summary!, by: c.actor, at: c.at } };
+        case 'extend':
+          return { ...p, extension: { dueAt: f.dueAt!, reason: f.reason!, by: c.actor, at: c.at } };
+        case 'handling':
+          return { ...p, special: f.handling ?? null };
+      }
+      return p;
+    }
+    case 'close_decided':
+      return { ...p, status: c.confirmed ? 'resolved' : 'in_progress' };
+    case 'extension_decided':
+      return c.approved && p.extension
+        ? { ...p, dueAt: p.extension.dueAt, extension: null, overdue: null }
+        : { ...p, extension: null };
+    case 'overdue': {
+      if (p.dueAt !== c.dueAt) return p; // the due date moved meanwhile: these follow-ups are void
+      const marks =
+        p.overdue?.dueAt === c.dueAt ? p.overdue : { dueAt: c.dueAt, remindedAt: null, escalatedAt: null };
+      const escalate = c.kind === 'escalation' && (p.status === 'open' || p.status === 'in_progress');
+      return {
+        ...p,
+        status: escalate ? 'escalated' : p.status,
+        overdue: c.kind === 'reminder' ? { ...marks, remindedAt: c.at } : { ...marks, escalatedAt: c.at },
+      };
+    }
+  }
+}
+
+/** An open problem past its due date escalates this long after it became overdue. */
+export const PROBLEM_ESCALATE_AFTER = 'P3D';
+
+/**
+ * When an unresolved problem's follow-ups are due: the owners are reminded once the due date has
+ * passed (the ledger counts it overdue from the next day, Asia/Shanghai), the coordinators are
+ * told PROBLEM_ESCALATE_AFTER later.
+ */
+export function problemFollowUps(dueAt: string): { remindAt: Date; escalateAt: Date } {
+  const remindAt = new Date(Date.parse(`${dueAt}T00:00:00+08:00`) + 86_400_000);
+  return { remindAt, escalateAt: addDuration(remindAt, PROBLEM_ESCALATE_AFTER) };
+}
+
+/** The follow-ups still to do for a problem, in order; none once it is closing or resolved. */
+export function pendingProblemFollowUps(p: Problem): { kind: 'reminder' | 'escalation'; at: Date }[] {
+  if (p.status === 'resolved' || p.status === 'closing') return [];
+  const marks = p.overdue?.dueAt === p.dueAt ? p.overdue : null;
+  const { remindAt, escalateAt } = problemFollowUps(p.dueAt);
+  return [
+    ...(marks?.remindedAt ? [] : [{ kind: 'reminder' as const, at: remindAt }]),
+    ...(marks?.escalatedAt ? [] : [{ kind: 'escalation' as const, at: escalateAt }]),
+  ];
+}
+
+/** What an overdue reminder or escalation of a ledger problem says. */
+export function problemOverdueText(
+  kind: 'reminder' | 'escalation',
+  enterpriseName: string,
+  title: string,
+  dueAt: string,
+): Text {
+  return kind === 'reminder'
+    ? {
+        zh: `【台账逾期】「${enterpriseName}」的问题「${title}」已超过完成时限（${dueAt}），请及时化解或申请延期。`,
+        en: `Overdue: the problem “${title}” of ${enterpriseName} was due ${dueAt}; resolve it or ask for more time.`,
+      }
+    : {
+        zh: `【台账逾期升级】「${enterpriseName}」的问题「${title}」逾期未化解（时限 ${dueAt}），已升级至科技处。`,
+        en: `Escalated to the city coordinator: the problem “${title}” of ${enterpriseName} was due ${dueAt} and is still open.`,
+      };
+}
