@@ -39,6 +39,7 @@ const D = {
   reviewComment: mark('reviewComment'),
   graduationNote: mark('graduationNote'),
   comment: mark('taskComment'),
+  confirmComment: mark('confirmComment'),
   file: mark('screeningFile'),
 };
 /** Ledger notes: the departments work the ledger and read them; the enterprise does not. */
@@ -154,6 +155,12 @@ beforeAll(async () => {
       opinion: D.districtOpinion,
     }),
   );
+  // An officer's comment on the enterprise's own step is still the officer's: never the enterprise's to read.
+  const confirm = await openTask(a.enterprise.api, a.creditCode, 'ENTERPRISE_CONFIRM');
+  await expectOk(
+    a.coordinator.api.post(`/api/tasks/${confirm.id}/comments`, { text: D.confirmComment }),
+    201,
+  );
   await expectOk(complete(a.enterprise.api, a.creditCode, 'ENTERPRISE_CONFIRM', 'confirm', {}));
   await expectOk(
     complete(a.coordinator.api, a.creditCode, 'ADMIT', 'admit', {
@@ -234,7 +241,7 @@ describe('who sees what (issue 20.1)', () => {
     // The printouts are read, not skipped: every officer's word a 审批单 or 一企一档 prints is found
     // in them (task comments are not part of a case file; of a file, its name is printed, not its content).
     const printouts = bodies.filter((b) => b.pdf);
-    const printed = Object.values(D).filter((m) => m !== D.comment && m !== D.file);
+    const printed = Object.values(D).filter((m) => m !== D.comment && m !== D.confirmComment && m !== D.file);
     expect(printed.filter((m) => !printouts.some((b) => b.text.includes(m)))).toEqual([]);
   });
 

@@ -6,6 +6,7 @@ import {
   complete,
   eventually,
   expectOk,
+  JUDGMENTS,
   nominationFor,
   openTask,
   quarterlyReport,
@@ -75,8 +76,16 @@ it('tells every active city coordinator once of a new SCREEN task, and nobody el
     read: false,
     text: { zh: expect.stringContaining('【新待办】'), en: expect.stringContaining('New task') },
   });
+  expect(notice.taskOpen).toBe(true);
   expect(await noticesOf(c.districtOfficer.api, c.creditCode)).toEqual([]);
   expect(await noticesOf(c.enterprise.api, c.creditCode)).toEqual([]);
+
+  // Done, the notice asks nothing more of anyone: read, its task closed, out of the unread list.
+  await expectOk(complete(c.coordinator.api, c.creditCode, 'SCREEN', 'pass', { judgments: JUDGMENTS }));
+  const [settled] = await noticesOf(c.coordinator.api, c.creditCode);
+  expect(settled).toMatchObject({ id: notice.id, read: true, taskOpen: false });
+  const unread = await expectOk(c.coordinator.api.get('/api/notifications?unread=true&pageSize=100'));
+  expect(unread.items.map((n: { id: string }) => n.id)).not.toContain(notice.id);
 });
 
 it('tells the enterprise of its confirmation and of each quarter’s report, and the commissioner of the diagnosis', async () => {

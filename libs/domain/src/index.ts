@@ -1,5 +1,6 @@
 export * from './access';
 export * from './attachments';
+export * from './audit-actions';
 
 export * from './calendar';
 export * from './credit-code';

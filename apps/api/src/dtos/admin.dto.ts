@@ -89,7 +89,14 @@ export class NotificationDto {
   })
   quarter: string | null;
   @ApiProperty() createdAt: string;
-  @ApiProperty() read: boolean;
+  @ApiProperty({ description: 'read, or about a task that is no longer open (nothing left to do)' })
+  read: boolean;
+  @ApiProperty({
+    type: Boolean,
+    nullable: true,
+    description: 'whether its task is still open; null when it is about no task',
+  })
+  taskOpen: boolean | null;
 }
 
 export class NotificationListDto extends PageDto {

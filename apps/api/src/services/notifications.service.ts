@@ -31,6 +31,7 @@ export class NotificationsService {
         quarter: n.kind === 'briefing' ? ((n.data as { quarter?: string } | null)?.quarter ?? null) : null,
         createdAt: n.createdAt.toISOString(),
         read: n.read,
+        taskOpen: n.taskOpen,
       })),
       total,
       unread,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   Actor,
   allowedTaskActions,
+  commentVisible,
   Conflict,
   NotFound,
   Role,
@@ -113,10 +114,12 @@ export class TasksService {
       }),
     );
     const material = taskMaterialVisible(actor.role, task.type);
-    const [comments, caseFile] = await Promise.all([
+    const [allComments, caseFile] = await Promise.all([
       material ? this.tasks.commentsOf(id) : Promise.resolve([]),
       this.caseFiles.ofTask(actor, task),
     ]);
+    const authorRoles = await this.tasks.authorRolesOf(allComments);
+    const comments = allComments.filter((c) => commentVisible(actor.role, authorRoles.get(c.author) ?? null));
     const actions =
       task.status === 'open'
         ? allowedTaskActions(actor, task)

@@ -32,3 +32,13 @@ export function taskMaterialVisible(role: Role, taskType: TaskType | string): bo
   const cls = TASK_MATERIAL_CLASSES[taskType as TaskType] as FieldClass | undefined;
   return cls !== undefined && READABLE_CLASSES[reader].has(cls);
 }
+
+/**
+ * Whether the reader may read one comment, by who wrote it: an enterprise reads its own side of
+ * the conversation only, never an officer's comment (a judgment in the making), also on its own
+ * steps; officers read every comment on the tasks they may see.
+ */
+export function commentVisible(readerRole: Role, authorRole: Role | null): boolean {
+  if (readerOf(readerRole) !== 'enterprise') return true;
+  return authorRole !== null && readerOf(authorRole) === 'enterprise';
+}

@@ -14,7 +14,10 @@ export interface FeedRow {
   dueAt: Date | null;
   data: unknown;
   createdAt: Date;
+  /** Read by the caller, or about a task that is no longer open (nothing left to act on). */
   read: boolean;
+  /** Whether the task it is about is still open; null when it is about no task. */
+  taskOpen: boolean | null;
 }
 
 /**
@@ -27,17 +30,20 @@ export class NotificationFeedRepository {
 
   async list(actor: Actor, unreadOnly: boolean, page: number, pageSize: number) {
     const groups = groupsOf(actor);
-    const where = `n.audience_groups && $1::text[] ${unreadOnly ? 'AND r.notification_id IS NULL' : ''}`;
-    const from = `FROM notifications n LEFT JOIN notification_reads r ON r.notification_id = n.id AND r.username = $2`;
+    // A notice about a task that is done or cancelled asks nothing more of anyone: it counts as read.
+    const unreadNow = `r.notification_id IS NULL AND (t.id IS NULL OR t.status = 'open')`;
+    const where = `n.audience_groups && $1::text[] ${unreadOnly ? `AND ${unreadNow}` : ''}`;
+    const from = `FROM notifications n LEFT JOIN notification_reads r ON r.notification_id = n.id AND r.username = $2
+      LEFT JOIN tasks t ON t.id = n.task_id`;
     const [rows, [{ total, unread }]] = await Promise.all([
       this.ds.query(
         `SELECT n.id, n.kind, n.task_id, n.task_type, n.credit_code, n.enterprise_name, n.due_at, n.created_at,
-           n.data, r.notification_id IS NOT NULL AS read
+           n.data, NOT (${unreadNow}) AS read, CASE WHEN t.id IS NULL THEN NULL ELSE t.status = 'open' END AS task_open
          ${from} WHERE ${where} ORDER BY n.created_at DESC, n.id LIMIT $3 OFFSET $4`,
         [groups, actor.username, pageSize, (page - 1) * pageSize],
       ),
       this.ds.query(
-        `SELECT count(*)::int AS total, count(*) FILTER (WHERE r.notification_id IS NULL)::int AS unread
+        `SELECT count(*)::int AS total, count(*) FILTER (WHERE ${unreadNow})::int AS unread
          ${from} WHERE n.audience_groups && $1::text[]`,
         [groups, actor.username],
       ),
@@ -53,6 +59,7 @@ export class NotificationFeedRepository {
       data: r.data,
       createdAt: r.created_at,
       read: r.read,
+      taskOpen: r.task_open,
     }));
     return { items, total: unreadOnly ? unread : total, unread };
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, SelectQueryBuilder } from 'typeorm';
-import { Actor, TaskType } from '@hardtech/domain';
+import { Actor, Role, TaskType } from '@hardtech/domain';
 import { TaskCommentEntity, TaskEntity, TaskStatus } from '../entities';
 import { AccessService } from '../access/access.service';
 
@@ -134,6 +134,19 @@ export class TasksRepository {
 
   commentsOf(taskId: string): Promise<TaskCommentEntity[]> {
     return this.comments.find({ where: { taskId }, order: { createdAt: 'ASC' } });
+  }
+
+  /** The roles of the comments' authors (null for an author no longer in the users table). */
+  async authorRolesOf(comments: TaskCommentEntity[]): Promise<Map<string, Role | null>> {
+    const authors = [...new Set(comments.map((c) => c.author))];
+    const roles = new Map<string, Role | null>(authors.map((a) => [a, null]));
+    if (!authors.length) return roles;
+    const rows: { username: string; role: Role }[] = await this.comments.manager.query(
+      `SELECT username, role FROM users WHERE username = ANY($1)`,
+      [authors],
+    );
+    for (const r of rows) roles.set(r.username, r.role);
+    return roles;
   }
 
   addComment(taskId: string, author: string, text: string): Promise<TaskCommentEntity> {

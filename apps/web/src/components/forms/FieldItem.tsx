@@ -10,12 +10,17 @@ import { FieldInput } from './FieldInput';
 import { useSchemaContext } from './schemaContext';
 
 // Groups are fieldsets: screen readers and the e2e suite find them by their legend.
+// A fieldset is at least as wide as its content (min-inline-size: min-content): on a phone a long
+// label or button then pushes the page wider than the screen. minWidth 0 lets it shrink.
 const GROUP_STYLE = {
   border: '1px solid #f0f0f0',
   borderRadius: 8,
   padding: '4px 16px 8px',
   marginBottom: 16,
+  minWidth: 0,
 };
+// antd's reset draws a legend as a full-width heading on a rule; in a bordered fieldset it is its caption.
+const LEGEND_STYLE = { width: 'auto', border: 0, marginBottom: 4, padding: '0 4px', fontSize: 14 };
 const ROW_STYLE = { ...GROUP_STYLE, background: '#fafafa' };
 
 interface FieldItemProps {
@@ -80,7 +85,7 @@ export function FieldItem({ field, name, path, inRequired }: FieldItemProps) {
               <>
                 {rows.map((row, index) => (
                   <fieldset key={row.key} style={ROW_STYLE} data-testid={`${testId}.${index}`}>
-                    <legend>
+                    <legend style={LEGEND_STYLE}>
                       {t('row', { n: index + 1 })}
                       <Button
                         type="link"
@@ -107,6 +112,7 @@ export function FieldItem({ field, name, path, inRequired }: FieldItemProps) {
                 <Button
                   type="dashed"
                   icon={<PlusOutlined />}
+                  style={{ maxWidth: '100%', height: 'auto', whiteSpace: 'normal', textAlign: 'start' }}
                   disabled={rows.length >= field.maxItems}
                   onClick={() => add({})}
                 >
@@ -153,7 +159,7 @@ function Group({
   const text = useLocalText();
   return (
     <fieldset style={GROUP_STYLE} data-testid={`field-${path.join('.')}`}>
-      <legend>
+      <legend style={LEGEND_STYLE}>
         {required && <span style={{ color: '#ff4d4f', marginInlineEnd: 4 }}>*</span>}
         {text(field.label)}
       </legend>

@@ -1,4 +1,4 @@
-import { AutoComplete, Button, DatePicker, Form, Input, Select } from 'antd';
+import { AutoComplete, Button, DatePicker, Form, Grid, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Query } from '../../api/client';
@@ -29,11 +29,13 @@ export function AuditFilters({ onSearch, initial }: { onSearch: (query: Query) =
   const { t } = useTranslation('audit');
   const { t: common } = useTranslation();
   const [form] = Form.useForm<Values>();
+  const screens = Grid.useBreakpoint();
   return (
     <Form
       form={form}
       initialValues={initial}
-      layout="inline"
+      // Inline on a desk, one filter a line on a phone (the date range alone is wider than 390 px inline).
+      layout={screens.md ? 'inline' : 'vertical'}
       onFinish={(v) => onSearch(toQuery(v))}
       onReset={() => onSearch(toQuery(initial ?? {}))}
       style={{ rowGap: 8 }}

@@ -1,3 +1,4 @@
+import { auditActionLabel } from '@hardtech/domain/audit-actions';
 import { Card, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
@@ -43,7 +44,19 @@ export function AuditPage() {
         </>
       ),
     },
-    { title: t('fields.action'), dataIndex: 'action', render: (a: string) => <code>{a}</code> },
+    {
+      title: t('fields.action'),
+      dataIndex: 'action',
+      // In words for the auditor, the code beneath (it is what the filter and an export name).
+      render: (a: string) => (
+        <>
+          {local(auditActionLabel(a))}
+          <div>
+            <code style={{ color: 'rgba(0,0,0,0.45)', fontSize: 12 }}>{a}</code>
+          </div>
+        </>
+      ),
+    },
     {
       title: t('fields.outcome'),
       key: 'outcome',

@@ -18,6 +18,7 @@ const notification = (id: string, over: Partial<Notification>): Notification => 
   quarter: null,
   createdAt: '2026-11-25T00:30:00Z',
   read: false,
+  taskOpen: true,
   ...over,
 });
 
@@ -29,8 +30,14 @@ const LIST = {
       text: { zh: '入库审批已逾期', en: 'Admission overdue' },
       read: true,
     }),
+    notification('n3', {
+      kind: 'task_opened',
+      text: { zh: '【新待办】区县反馈待您办理', en: 'New task: district feedback' },
+      read: true,
+      taskOpen: false,
+    }),
   ],
-  total: 2,
+  total: 3,
   unread: 3,
   page: 1,
   pageSize: 20,
@@ -67,6 +74,11 @@ describe('notifications', () => {
       within(screen.getByTestId('notification-n2')).queryByRole('button', { name: '标为已读' }),
     ).toBeNull();
     await waitFor(() => expect(screen.getByTestId('unread-count')).toHaveTextContent('3'));
+    // A notice whose task is done says so, and asks nothing more.
+    const settled = screen.getByTestId('notification-n3');
+    expect(within(settled).getByTestId('task-closed')).toHaveTextContent('已办结');
+    expect(within(settled).queryByRole('button', { name: '标为已读' })).toBeNull();
+    expect(within(unread).queryByTestId('task-closed')).toBeNull();
 
     await userEvent.click(within(unread).getByRole('button', { name: '标为已读' }));
     await userEvent.click(screen.getByTestId('read-all'));

@@ -67,26 +67,15 @@ export function NotificationsPage() {
               <List.Item
                 data-testid={`notification-${n.id}`}
                 style={{ background: n.read ? undefined : '#f0f5ff', paddingInline: 12 }}
-                actions={
-                  n.read
-                    ? []
-                    : [
-                        <Button
-                          key="read"
-                          type="link"
-                          size="small"
-                          onClick={() => read(`/notifications/${n.id}/read`)}
-                        >
-                          {t('markRead')}
-                        </Button>,
-                      ]
-                }
               >
                 <List.Item.Meta
                   title={
                     <Space wrap size={4}>
                       <Tag color={KIND_COLORS[n.kind]}>{t(`kinds.${n.kind}`)}</Tag>
-                      <Typography.Text strong={!n.read}>{local(n.text)}</Typography.Text>
+                      {n.taskOpen === false && <Tag data-testid="task-closed">{t('taskClosed')}</Tag>}
+                      <Typography.Text strong={!n.read} type={n.taskOpen === false ? 'secondary' : undefined}>
+                        {local(n.text)}
+                      </Typography.Text>
                     </Space>
                   }
                   description={
@@ -106,8 +95,18 @@ export function NotificationsPage() {
                           testId="download-briefing"
                         />
                       )}
-                      {n.dueAt && <span>{t('due', { at: formatDateTime(n.dueAt) })}</span>}
                       <span>{formatDateTime(n.createdAt)}</span>
+                      {/* In the description, not beside the text: on a phone a side column squeezes the text. */}
+                      {!n.read && (
+                        <Button
+                          type="link"
+                          size="small"
+                          style={{ padding: 0, height: 'auto' }}
+                          onClick={() => read(`/notifications/${n.id}/read`)}
+                        >
+                          {t('markRead')}
+                        </Button>
+                      )}
                     </Space>
                   }
                 />

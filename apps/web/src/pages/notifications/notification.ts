@@ -15,7 +15,10 @@ export interface Notification {
   /** A briefing's quarter (调度会材料 to download). */
   quarter: string | null;
   createdAt: string;
+  /** Read, or about a task that is no longer open. */
   read: boolean;
+  /** Whether its task is still open; null when it is about no task. */
+  taskOpen: boolean | null;
 }
 
 /** The stored DingTalk secret is never sent back, only whether there is one. */

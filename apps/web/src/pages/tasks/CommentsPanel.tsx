@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
+import { useUser } from '../../auth/AuthProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import type { TaskComment } from './taskTypes';
 import { useAction } from './useAction';
@@ -20,6 +21,8 @@ export function CommentsPanel({
   const { t } = useTranslation('task');
   const [text, setText] = useState('');
   const { busy, error, run } = useAction();
+  // The enterprise never reads an officer's comment (libs/domain/src/visibility/task-material.ts).
+  const internal = useUser().role !== 'enterprise_user';
 
   const send = () =>
     run(async () => {
@@ -29,7 +32,12 @@ export function CommentsPanel({
     });
 
   return (
-    <Card size="small" title={t('comments.title')} data-testid="comments">
+    <Card
+      size="small"
+      title={t('comments.title')}
+      extra={internal && <Typography.Text type="secondary">{t('comments.internal')}</Typography.Text>}
+      data-testid="comments"
+    >
       {comments.length === 0 && (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('comments.none')} />
       )}

@@ -153,4 +153,33 @@ describe('task page', () => {
       }),
     );
   });
+
+  it('tells officers that the enterprise cannot read their comments, and not the enterprise', async () => {
+    openPage('/tasks/t-1', USERS.coordinator, {
+      'GET /reference': REFERENCE_WITH_TASK_TYPE,
+      'GET /tasks/t-1': TASK,
+      'GET /attachments': [],
+    });
+    expect(await screen.findByText('企业材料已核实')).toBeInTheDocument();
+    expect(screen.getByText('仅部门内部可见，企业不可见')).toBeInTheDocument();
+  });
+
+  it('shows the enterprise its conversation without the officers-only mark', async () => {
+    const enterprise = {
+      username: 'ent-1',
+      role: 'enterprise_user',
+      scope: {},
+      displayName: '企业',
+    } as const;
+    openPage('/tasks/t-1', enterprise, {
+      'GET /reference': REFERENCE_WITH_TASK_TYPE,
+      'GET /tasks/t-1': {
+        ...TASK,
+        comments: [{ id: 'c2', author: 'ent-1', text: '已补充材料', at: '2026-11-25T01:00:00Z' }],
+      },
+      'GET /attachments': [],
+    });
+    expect(await screen.findByText('已补充材料')).toBeInTheDocument();
+    expect(screen.queryByText('仅部门内部可见，企业不可见')).toBeNull();
+  });
 });

@@ -1,0 +1,26 @@
+import { auditActionLabel } from './audit-actions';
+
+describe('auditActionLabel', () => {
+  it('names the services’ own events', () => {
+    expect(auditActionLabel('auth.login').zh).toBe('登录');
+    expect(auditActionLabel('workflow.transition').zh).toBe('流程流转');
+  });
+
+  it('names a known route, the longest match winning', () => {
+    expect(auditActionLabel('POST /api/tasks/:id/complete').zh).toBe('办理任务');
+    expect(auditActionLabel('PATCH /api/users/:username').zh).toBe('修改用户');
+    expect(auditActionLabel('PUT /api/security/policy').zh).toBe('修改安全策略');
+  });
+
+  it('falls back to the verb and the path, and leaves an unknown code as it is', () => {
+    expect(auditActionLabel('GET /api/reports/kpi')).toEqual({
+      zh: '查看 /api/reports/kpi',
+      en: 'Read /api/reports/kpi',
+    });
+    expect(auditActionLabel('something.else')).toEqual({ zh: 'something.else', en: 'something.else' });
+  });
+
+  it('does not take a route for the start of another word', () => {
+    expect(auditActionLabel('POST /api/usersx').zh).toBe('提交 /api/usersx');
+  });
+});
