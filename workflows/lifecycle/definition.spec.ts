@@ -46,6 +46,7 @@ describe('the statechart as the one process definition', () => {
       QUARTERLY_REVIEW: 'supporting',
       GRADUATION_REVIEW: 'graduation_review',
       WHISTLE_RESPONSE: 'supporting',
+      ANNUAL_UPDATE: 'supporting',
     });
   });
 });

@@ -1,4 +1,5 @@
-import type { Actor, ScreeningReport } from '@hardtech/domain';
+import type { Actor, AnnualEvaluation, ScreeningReport } from '@hardtech/domain';
+import type { AnnualReviewOpenEvent } from './annual-review';
 
 /**
  * Events of the statechart. A completed task becomes `<TASK TYPE>.<outcome>` carrying the form
@@ -16,6 +17,9 @@ export interface TaskEvent {
   screening?: ScreeningReport;
   /** The whistle a WHISTLE_RESPONSE answers. */
   whistleId?: string;
+  /** The review year of an ANNUAL_UPDATE, and its evaluation against the current policy. */
+  taskYear?: number;
+  evaluation?: AnnualEvaluation;
 }
 
 /** The enterprise blows the whistle on a ledger problem or a new one. */
@@ -44,4 +48,5 @@ export interface WhistleEscalatedEvent {
   at: string;
 }
 
-export type LifecycleEvent = TaskEvent | QuarterTickEvent | WhistleEvent | WhistleEscalatedEvent;
+export type LifecycleEvent =
+  TaskEvent | QuarterTickEvent | WhistleEvent | WhistleEscalatedEvent | AnnualReviewOpenEvent;

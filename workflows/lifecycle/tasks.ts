@@ -1,6 +1,7 @@
 import type { SnapshotFrom } from 'xstate';
 import { CandidateFacts, CandidateRule, Stage, TaskType, whistleCandidates } from '@hardtech/domain';
 
+import { annualTaskSpecs } from './annual-review';
 import type { LifecycleContext } from './context';
 import type { lifecycleMachine, TaskMeta } from './machine';
 
@@ -28,7 +29,7 @@ export function taskSpecsOf(snapshot: SnapshotFrom<typeof lifecycleMachine>): Ta
       candidates: { department: true },
       groups: whistleCandidates(w.owner, candidateFactsOf(ctx)),
     }));
-  return snapshot.status === 'done' ? [] : [...states, ...whistles];
+  return snapshot.status === 'done' ? [] : [...states, ...whistles, ...annualTaskSpecs(ctx)];
 }
 
 const WHISTLE_KEY = 'whistle:';

@@ -12,6 +12,7 @@ export const TASK_TYPES = [
   'QUARTERLY_REVIEW',
   'GRADUATION_REVIEW',
   'WHISTLE_RESPONSE',
+  'ANNUAL_UPDATE',
 ] as const;
 export type TaskType = (typeof TASK_TYPES)[number];
 
@@ -30,4 +31,5 @@ export const TASK_LABELS: Record<TaskType, Text> = {
   QUARTERLY_REVIEW: t('季度调度评审', 'Quarterly review'),
   GRADUATION_REVIEW: t('移出帮扶库评审', 'Graduation review'),
   WHISTLE_RESPONSE: t('企业吹哨·部门报到', 'Whistle response'),
+  ANNUAL_UPDATE: t('年度数据更新', 'Annual update'),
 };

@@ -4,7 +4,16 @@
  * as the Temporal samples do, and are imported, never re-declared by string.
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { ActivePolicy, Actor, Nomination, NotificationKind, Stage, TaskType } from '@hardtech/domain';
+import type {
+  ActivePolicy,
+  Actor,
+  AnnualEvaluation,
+  AnnualFigures,
+  Nomination,
+  NotificationKind,
+  Stage,
+  TaskType,
+} from '@hardtech/domain';
 import type { LifecycleContext } from './lifecycle-context';
 
 export type { NotificationKind };
@@ -49,6 +58,19 @@ export interface TaskView {
   escalatedAt?: string | null;
   /** The outcome the policy gives the task when it is not done by its due date (district feedback). */
   onDue?: 'support' | null;
+  /**
+   * The due date counts working days into a year the calendar does not cover yet (issue 19.5):
+   * recomputed when an administrator enters that year.
+   */
+  provisional?: boolean;
+  /** What the task's form starts from and what the officer weighs (ANNUAL_UPDATE, GRADUATION_REVIEW). */
+  details?: TaskDetails | null;
+}
+
+/** Facts a task carries for its form: the year and last known figures, or the annual evaluation. */
+export interface TaskDetails {
+  annualUpdate?: { year: number; prefill: AnnualFigures };
+  evaluation?: AnnualEvaluation;
 }
 
 export interface CarriedState {
@@ -245,6 +267,8 @@ export interface ProjectionDelta {
   opened: TaskView[];
   closed: ClosedTask[];
   assigned: { id: string; assignee: string | null }[];
+  /** Open tasks whose deadlines were computed again (a calendar year was entered). */
+  rescheduled?: { id: string; dueAt: string; remindAt: string; escalateAt: string; provisional: boolean }[];
   at: string;
   /** Who caused the transition (username); absent for the system's own (quarter ticks, timers). */
   actor?: string | null;

@@ -42,6 +42,7 @@ export const ENTERPRISE_TASK_TYPES: readonly TaskType[] = [
   'SUPPLEMENT',
   'ENTERPRISE_CONFIRM',
   'QUARTERLY_REPORT',
+  'ANNUAL_UPDATE',
 ];
 
 const REVIEW_FIELDS: Record<string, FieldRule> = {
@@ -95,4 +96,14 @@ export const STEP_FIELD_CLASSES: Record<TaskType, Record<string, Record<string, 
     continue: { note: 'deliberation' },
   },
   WHISTLE_RESPONSE: { respond: { response: 'reply', resolved: 'reply' } },
+  ANNUAL_UPDATE: {
+    submit: {
+      revenuePrevYear: 'submission',
+      rdExpensePrevYear: 'submission',
+      classOneIpCount: 'submission',
+      techCenter: 'submission',
+      listed: 'submission',
+      note: 'submission',
+    },
+  },
 };
