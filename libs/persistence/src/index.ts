@@ -26,4 +26,5 @@ export * from './repositories/task-notices.repository';
 export * from './repositories/tasks.repository';
 export * from './repositories/users.repository';
 export * from './repositories/health.repository';
+export * from './repositories/yearly-cycle.repository';
 export * from './projection/writers';

@@ -20,6 +20,14 @@ import {
   WhistleResult,
 } from './lifecycle.contract';
 import { protoMillis } from './proto-time';
+import {
+  OpenAnnualReviewRequest,
+  OpenAnnualReviewResult,
+  openAnnualReviewUpdate,
+  RecomputeDeadlinesRequest,
+  RecomputeDeadlinesResult,
+  recomputeDeadlinesUpdate,
+} from './yearly.contract';
 import { CLUSTER, CREDIT_CODE, DISTRICT, STAGE } from './search-attributes';
 
 /** One run of the workflow `enterprise/<credit code>`, its events in order. */
@@ -98,6 +106,27 @@ export class LifecycleClient {
       return true;
     } catch (e) {
       if (e instanceof WorkflowNotFoundError) return false;
+      throw e;
+    }
+  }
+
+  /** 动态管理: opens the year's ANNUAL_UPDATE; null when the enterprise has no running lifecycle. */
+  openAnnualReview(creditCode: string, req: OpenAnnualReviewRequest): Promise<OpenAnnualReviewResult | null> {
+    // One Update per member and year: a retried page attaches to the first one.
+    const updateId = `annual-review-${req.year}`;
+    return this.unlessEnded(this.handle(creditCode).executeUpdate(openAnnualReviewUpdate, { args: [req], updateId }));
+  }
+
+  /** A calendar year was entered: the lifecycle recomputes its provisional deadlines (null: ended). */
+  recomputeDeadlines(creditCode: string, req: RecomputeDeadlinesRequest): Promise<RecomputeDeadlinesResult | null> {
+    return this.unlessEnded(this.handle(creditCode).executeUpdate(recomputeDeadlinesUpdate, { args: [req] }));
+  }
+
+  private async unlessEnded<T>(answer: Promise<T>): Promise<T | null> {
+    try {
+      return await answer;
+    } catch (e) {
+      if (e instanceof WorkflowNotFoundError) return null;
       throw e;
     }
   }

@@ -288,6 +288,8 @@ export interface ProjectionReceipt {
   opened: { id: string; type: TaskType; candidateGroups: string[]; dueAt: string; quarter: string | null }[];
   closed: { id: string; status: ClosedTask['status']; outcome: string | null; completedBy: string | null }[];
   assigned: { id: string; assignee: string | null }[];
+  /** Deadlines recomputed once a calendar year was entered (absent otherwise). */
+  rescheduled?: ProjectionDelta['rescheduled'];
 }
 
 export function projectionReceipt(delta: ProjectionDelta): ProjectionReceipt {
@@ -311,5 +313,6 @@ export function projectionReceipt(delta: ProjectionDelta): ProjectionReceipt {
       completedBy: c.completedBy,
     })),
     assigned: delta.assigned,
+    ...(delta.rescheduled?.length ? { rescheduled: delta.rescheduled } : {}),
   };
 }

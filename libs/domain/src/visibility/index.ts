@@ -5,3 +5,4 @@ export * from './closing';
 export * from './history';
 export * from './task-material';
 export * from './facts';
+export * from './task-details';

@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { heartbeat } from '@temporalio/activity';
+import { DEFAULT_ANNUAL_REVIEW } from '@hardtech/domain';
+import { ActivePolicyRepository, YearlyCycleRepository } from '@hardtech/persistence';
+import { AnnualReviewActivities, LifecycleClient } from '@hardtech/temporal';
+
+/** Updates in flight at once, as the quarterly dispatch's signals. */
+const CONCURRENCY = 16;
+
+/** 动态管理: which year opens today, the pool's members, and each member's ANNUAL_UPDATE. */
+@Injectable()
+export class AnnualReviewActivitiesService implements AnnualReviewActivities {
+  constructor(
+    private readonly yearly: YearlyCycleRepository,
+    private readonly lifecycles: LifecycleClient,
+    private readonly policies: ActivePolicyRepository,
+  ) {}
+
+  async annualReviewOpening({ date }: { date: string }): Promise<number | null> {
+    const { opensOn } = (await this.policies.current()).annualReview ?? DEFAULT_ANNUAL_REVIEW;
+    return date.slice(5) === opensOn ? Number(date.slice(0, 4)) : null;
+  }
+
+  poolMembers({ after, limit }: { after: string | null; limit: number }): Promise<string[]> {
+    return this.yearly.membersAfter(after, limit);
+  }
+
+  async openAnnualReviews({ creditCodes, year }: { creditCodes: string[]; year: number }) {
+    // Read once for the page and carried by every Update (its dates, SLA and calendar).
+    const policy = await this.policies.current();
+    let next = 0;
+    let opened = 0;
+    const lane = async () => {
+      while (next < creditCodes.length) {
+        const creditCode = creditCodes[next++];
+        const answer = await this.lifecycles.openAnnualReview(creditCode, { year, policy });
+        if (answer?.opened) opened++;
+        heartbeat(next);
+      }
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, lane));
+    return { opened };
+  }
+}
