@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { heartbeat } from '@temporalio/activity';
+import { activityInfo, heartbeat } from '@temporalio/activity';
 import { DEFAULT_ANNUAL_REVIEW } from '@hardtech/domain';
 import { ActivePolicyRepository, YearlyCycleRepository } from '@hardtech/persistence';
 import { AnnualReviewActivities, LifecycleClient } from '@hardtech/temporal';
@@ -28,12 +28,14 @@ export class AnnualReviewActivitiesService implements AnnualReviewActivities {
   async openAnnualReviews({ creditCodes, year }: { creditCodes: string[]; year: number }) {
     // Read once for the page and carried by every Update (its dates, SLA and calendar).
     const policy = await this.policies.current();
+    // A retried page attaches to its first answers; another run of the review asks afresh.
+    const updateId = `annual-review-${year}-${activityInfo().workflowExecution?.runId ?? 'manual'}`;
     let next = 0;
     let opened = 0;
     const lane = async () => {
       while (next < creditCodes.length) {
         const creditCode = creditCodes[next++];
-        const answer = await this.lifecycles.openAnnualReview(creditCode, { year, policy });
+        const answer = await this.lifecycles.openAnnualReview(creditCode, { year, policy }, updateId);
         if (answer?.opened) opened++;
         heartbeat(next);
       }

@@ -110,15 +110,25 @@ export class LifecycleClient {
     }
   }
 
-  /** 动态管理: opens the year's ANNUAL_UPDATE; null when the enterprise has no running lifecycle. */
-  openAnnualReview(creditCode: string, req: OpenAnnualReviewRequest): Promise<OpenAnnualReviewResult | null> {
-    // One Update per member and year: a retried page attaches to the first one.
-    const updateId = `annual-review-${req.year}`;
-    return this.unlessEnded(this.handle(creditCode).executeUpdate(openAnnualReviewUpdate, { args: [req], updateId }));
+  /**
+   * 动态管理: opens the year's ANNUAL_UPDATE; null when the enterprise has no running lifecycle.
+   * `updateId` (one per review run and member) attaches a retried page to its first answer.
+   */
+  openAnnualReview(
+    creditCode: string,
+    req: OpenAnnualReviewRequest,
+    updateId?: string,
+  ): Promise<OpenAnnualReviewResult | null> {
+    return this.unlessEnded(
+      this.handle(creditCode).executeUpdate(openAnnualReviewUpdate, { args: [req], updateId }),
+    );
   }
 
   /** A calendar year was entered: the lifecycle recomputes its provisional deadlines (null: ended). */
-  recomputeDeadlines(creditCode: string, req: RecomputeDeadlinesRequest): Promise<RecomputeDeadlinesResult | null> {
+  recomputeDeadlines(
+    creditCode: string,
+    req: RecomputeDeadlinesRequest,
+  ): Promise<RecomputeDeadlinesResult | null> {
     return this.unlessEnded(this.handle(creditCode).executeUpdate(recomputeDeadlinesUpdate, { args: [req] }));
   }
 
