@@ -10,7 +10,12 @@ import { DigestActivitiesService } from './digest.activities';
 import { DispatchActivitiesService } from './dispatch.activities';
 import { LifecycleActivitiesService } from './lifecycle.activities';
 
-export { AnnualReviewActivitiesService, DigestActivitiesService, DispatchActivitiesService, LifecycleActivitiesService };
+export {
+  AnnualReviewActivitiesService,
+  DigestActivitiesService,
+  DispatchActivitiesService,
+  LifecycleActivitiesService,
+};
 
 /** Services whose methods are the worker's activities. */
 export const ACTIVITY_SERVICES = [

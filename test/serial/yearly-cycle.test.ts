@@ -1,4 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import { Worker } from '@temporalio/worker';
 import { addWorkingDays, shanghaiDate, WorkCalendar } from '@hardtech/domain';
+import { lifecycleWorkflowId } from '@hardtech/temporal/lifecycle.contract';
 import { Api } from '../support/api';
 import { createCast, createUser } from '../support/cast';
 import { db } from '../support/db';
@@ -20,6 +26,30 @@ async function annualTasks(creditCode: string): Promise<{ id: string; status: st
       creditCode,
     ])
   ).rows;
+}
+
+/**
+ * The lifecycle's history replays with the bundle the worker runs, and is kept (as the replay test
+ * keeps its own) under data/test/histories/ to be copied into test/histories/ as a guard.
+ */
+async function replayAndKeep(creditCode: string, name: string): Promise<void> {
+  if (!process.env.TEMPORAL_CLI) return;
+  const json = execFileSync(process.env.TEMPORAL_CLI, [
+    'workflow',
+    'show',
+    '--workflow-id',
+    lifecycleWorkflowId(creditCode),
+    '--output',
+    'json',
+    '--address',
+    process.env.TEMPORAL_ADDRESS!,
+  ]);
+  const out = join(process.env.TEST_DATA_DIR ?? 'data/test', 'histories');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, `${name}.json`), json);
+  const bundle = { workflowBundle: { codePath: join(__dirname, '../../dist/workflow-bundle.js') } };
+  const history = historyFromJSON(JSON.parse(json.toString()));
+  await expect(Worker.runReplayHistory(bundle, history, name)).resolves.toBeUndefined();
 }
 
 async function calendarOf(years: number[]): Promise<WorkCalendar> {
@@ -109,6 +139,12 @@ it(
       [grown.creditCode],
     );
     expect(audit.rows[0].n).toBeGreaterThan(0);
+    await expectOk(
+      complete(grown.coordinator.api, grown.creditCode, 'GRADUATION_REVIEW', 'graduate', {
+        reason: 'on_track',
+      }),
+    );
+    await replayAndKeep(grown.creditCode, 'annual-review-graduation');
 
     // A member that still qualifies stays in supporting, with no review.
     const kept = await expectOk(
@@ -187,6 +223,7 @@ it(
       // The workflow's own timers follow: its view has the new deadline too.
       const row = (await db().query(`SELECT due_at, remind_at FROM tasks WHERE id = $1`, [item.id])).rows[0];
       expect(new Date(row.due_at).toISOString()).toBe(recomputed.dueAt);
+      await replayAndKeep(c.creditCode, 'provisional-deadline-recomputed');
     } finally {
       await db().query(`DELETE FROM calendar_years WHERE year = $1`, [uncovered]);
       await policy.coordinator.request('DELETE', `/api/admin/calendar/${firstDay}`);

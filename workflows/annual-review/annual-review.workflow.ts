@@ -22,8 +22,7 @@ export const ANNUAL_REVIEW_PAGE = 200;
  */
 export async function annualReview(input: AnnualReviewInput = {}): Promise<AnnualReviewResult> {
   const year =
-    input.year ??
-    (await activities.annualReviewOpening({ date: shanghaiDate(wf.workflowInfo().startTime) }));
+    input.year ?? (await activities.annualReviewOpening({ date: shanghaiDate(wf.workflowInfo().startTime) }));
   if (year === null) return { year: null, members: 0, opened: 0 };
   let after: string | null = null;
   let members = 0;

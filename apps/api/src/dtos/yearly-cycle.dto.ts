@@ -12,7 +12,8 @@ export class AnnualReviewQueryDto {
 export class AnnualReviewResultDto {
   @ApiProperty({ example: 2026 }) year: number;
   @ApiProperty({ description: 'members of the pool the run reached' }) members: number;
-  @ApiProperty({ description: 'ANNUAL_UPDATE tasks this run opened (0 when all had the year)' }) opened: number;
+  @ApiProperty({ description: 'ANNUAL_UPDATE tasks this run opened (0 when all had the year)' })
+  opened: number;
   @ApiProperty() workflowId: string;
 }
 

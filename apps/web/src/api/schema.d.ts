@@ -2,6 +2,63 @@
 // with openapi-typescript. Do not edit: change the API's DTOs and run it again.
 
 export interface paths {
+    "/api/admin/annual-review/trigger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 立即执行年度动态管理 Run the annual review now
+         * @description Every member of the pool gets the year’s ANNUAL_UPDATE; a member that had the year is left alone (idempotent per member and year).
+         */
+        post: operations["YearlyCycleController_trigger"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/calendar/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工作日历覆盖年份 Which years the working-day calendar covers */
+        get: operations["YearlyCycleController_coverage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/calendar/years/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 确认已录入全年节假日安排 Confirm a year’s schedule as entered
+         * @description Enter the year’s holidays and make-up days first (PUT /api/admin/calendar/:date). Deadlines marked provisional are then recomputed in their lifecycles.
+         */
+        put: operations["YearlyCycleController_confirmYear"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/policy": {
         parameters: {
             query?: never;
@@ -1200,6 +1257,15 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AnnualReviewResultDto: {
+            /** @example 2026 */
+            year: number;
+            /** @description members of the pool the run reached */
+            members: number;
+            /** @description ANNUAL_UPDATE tasks this run opened (0 when all had the year) */
+            opened: number;
+            workflowId: string;
+        };
         FieldErrorDto: {
             /** @example data.judgments.C2.note */
             field: string;
@@ -1223,6 +1289,35 @@ export interface components {
             message: string;
             /** @description one entry per invalid field; empty otherwise */
             details: components["schemas"]["FieldErrorDto"][];
+        };
+        CalendarCoverageDto: {
+            /**
+             * @description the last year whose holiday schedule is known
+             * @example 2026
+             */
+            coveredThrough: number;
+            /**
+             * @description the last year the maintained package covers
+             * @example 2026
+             */
+            packageLastYear: number;
+            /**
+             * @description the year whose schedule must be entered now (from 1 November: next year), or null
+             * @example 2027
+             */
+            missingYear: number | null;
+        };
+        CalendarYearConfirmedDto: {
+            /** @example 2027 */
+            year: number;
+            /** @example 2027 */
+            coveredThrough: number;
+            /** @description lifecycles whose provisional deadlines were recomputed */
+            lifecycles: number;
+            /** @description tasks whose deadlines were recomputed */
+            recomputed: number;
+            /** @description of those, tasks still provisional (a later year is still missing) */
+            stillProvisional: number;
         };
         PolicyVersionDto: {
             version: number;
@@ -1470,7 +1565,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            type: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE";
+            type: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "ANNUAL_UPDATE";
             label: components["schemas"]["TextDto"];
             creditCode: string;
             enterpriseName: string;
@@ -1479,6 +1574,8 @@ export interface components {
             candidateGroups: string[];
             assignee: string | null;
             dueAt: string;
+            /** @description the due date counts working days into a year whose holiday schedule is not entered yet; recomputed when it is */
+            provisional: boolean;
             createdAt: string;
             /** @enum {string} */
             status: "open" | "done" | "cancelled";
@@ -1659,6 +1756,13 @@ export interface components {
             };
             current: components["schemas"]["StatechartCurrentDto"];
         };
+        CalendarHealthDto: {
+            /**
+             * @description the last year whose holiday schedule is known; later deadlines are provisional
+             * @example 2026
+             */
+            coveredThrough: number | null;
+        };
         HealthDto: {
             /** @enum {string} */
             status: "ok" | "error";
@@ -1666,6 +1770,7 @@ export interface components {
             temporal: "ok" | "down";
             /** @enum {string} */
             database: "ok" | "down";
+            calendar: components["schemas"]["CalendarHealthDto"];
         };
         LivenessDto: {
             /** @enum {string} */
@@ -1678,6 +1783,7 @@ export interface components {
             temporal: "ok" | "down";
             /** @enum {string} */
             database: "ok" | "down";
+            calendar: components["schemas"]["CalendarHealthDto"];
             /** @description shutting down: balancers should stop sending requests */
             draining: boolean;
         };
@@ -1710,7 +1816,7 @@ export interface components {
              */
             taskId: string | null;
             /** @enum {string|null} */
-            taskType: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | null;
+            taskType: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "ANNUAL_UPDATE" | null;
             creditCode: string | null;
             enterpriseName: string | null;
             /** @description null for a digest */
@@ -2169,7 +2275,7 @@ export interface components {
             /** Format: uuid */
             taskId: string;
             /** @enum {string} */
-            taskType: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE";
+            taskType: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "ANNUAL_UPDATE";
             /** @example support */
             outcome: string;
             /** @description what the person wrote (opinion, reason, note, comment, judgment notes) as the caller may read it */
@@ -2213,7 +2319,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            type: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE";
+            type: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "ANNUAL_UPDATE";
             label: components["schemas"]["TextDto"];
             creditCode: string;
             enterpriseName: string;
@@ -2222,6 +2328,8 @@ export interface components {
             candidateGroups: string[];
             assignee: string | null;
             dueAt: string;
+            /** @description the due date counts working days into a year whose holiday schedule is not entered yet; recomputed when it is */
+            provisional: boolean;
             createdAt: string;
             /** @enum {string} */
             status: "open" | "done" | "cancelled";
@@ -2235,6 +2343,10 @@ export interface components {
             completedAt: string | null;
             /** @description completion data */
             data: {
+                [key: string]: unknown;
+            } | null;
+            /** @description ANNUAL_UPDATE: `annualUpdate: {year, prefill}` (the last known figures); GRADUATION_REVIEW opened by an annual update: `evaluation: {year, proposal, findings, growth, screening}` (officers only) */
+            details: {
                 [key: string]: unknown;
             } | null;
             /** @description the form language of libs/domain/src/forms/schema.ts: {outcomes: {outcome: {label, fields}}} */
@@ -2273,7 +2385,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            type: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE";
+            type: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "ANNUAL_UPDATE";
             /** @enum {string} */
             stage: "screening" | "supplement" | "feedback" | "admission" | "diagnosis" | "supporting" | "graduation_review" | "graduated" | "exited" | "rejected";
             /**
@@ -2417,6 +2529,152 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    YearlyCycleController_trigger: {
+        parameters: {
+            query?: {
+                /** @description the review year (required), 2023 to next year */
+                year?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReviewResultDto"];
+                };
+            };
+            /** @description malformed JSON, invalid or unknown field (details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description no token, or an invalid, expired or signed-out one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description outside the caller’s role (read-only roles may not write) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    YearlyCycleController_coverage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarCoverageDto"];
+                };
+            };
+            /** @description no token, or an invalid, expired or signed-out one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description outside the caller’s role (read-only roles may not write) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    YearlyCycleController_confirmYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYearConfirmedDto"];
+                };
+            };
+            /** @description malformed JSON, invalid or unknown field (details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description no token, or an invalid, expired or signed-out one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description outside the caller’s role (read-only roles may not write) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description valid input that the rules refuse */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     AdminController_active: {
         parameters: {
             query?: never;
@@ -2457,6 +2715,13 @@ export interface operations {
                         evidenceRequired?: boolean;
                         /** @description 每家企业同时待答复的吹哨数上限 (Open whistles per enterprise at most) */
                         maxOpenWhistles?: number;
+                        /** @description 年度动态管理 (Annual review) */
+                        annualReview?: {
+                            /** @description 开始日期（月-日） (Opens on (MM-DD)) */
+                            opensOn: string;
+                            /** @description 截止日期（月-日） (Due on (MM-DD)) */
+                            dueOn: string;
+                        };
                         /** @description 办理时限 (Service levels) */
                         sla: {
                             SCREEN?: {
@@ -2619,6 +2884,22 @@ export interface operations {
                                  */
                                 escalateAfter: string;
                             };
+                            ANNUAL_UPDATE?: {
+                                /** @description 办理时限 (Due after) */
+                                due: string | {
+                                    workingDays: number;
+                                };
+                                /**
+                                 * @description 到期前提醒 (Remind before due), ISO 8601 duration
+                                 * @example P10D
+                                 */
+                                remindBefore: string;
+                                /**
+                                 * @description 逾期后升级 (Escalate after due), ISO 8601 duration
+                                 * @example P10D
+                                 */
+                                escalateAfter: string;
+                            };
                         };
                     };
                 };
@@ -2677,6 +2958,13 @@ export interface operations {
                     evidenceRequired?: boolean;
                     /** @description 每家企业同时待答复的吹哨数上限 (Open whistles per enterprise at most) */
                     maxOpenWhistles?: number;
+                    /** @description 年度动态管理 (Annual review) */
+                    annualReview?: {
+                        /** @description 开始日期（月-日） (Opens on (MM-DD)) */
+                        opensOn: string;
+                        /** @description 截止日期（月-日） (Due on (MM-DD)) */
+                        dueOn: string;
+                    };
                     /** @description 办理时限 (Service levels) */
                     sla: {
                         SCREEN?: {
@@ -2839,6 +3127,22 @@ export interface operations {
                              */
                             escalateAfter: string;
                         };
+                        ANNUAL_UPDATE?: {
+                            /** @description 办理时限 (Due after) */
+                            due: string | {
+                                workingDays: number;
+                            };
+                            /**
+                             * @description 到期前提醒 (Remind before due), ISO 8601 duration
+                             * @example P10D
+                             */
+                            remindBefore: string;
+                            /**
+                             * @description 逾期后升级 (Escalate after due), ISO 8601 duration
+                             * @example P10D
+                             */
+                            escalateAfter: string;
+                        };
                     };
                 };
             };
@@ -2875,6 +3179,13 @@ export interface operations {
                         evidenceRequired?: boolean;
                         /** @description 每家企业同时待答复的吹哨数上限 (Open whistles per enterprise at most) */
                         maxOpenWhistles?: number;
+                        /** @description 年度动态管理 (Annual review) */
+                        annualReview?: {
+                            /** @description 开始日期（月-日） (Opens on (MM-DD)) */
+                            opensOn: string;
+                            /** @description 截止日期（月-日） (Due on (MM-DD)) */
+                            dueOn: string;
+                        };
                         /** @description 办理时限 (Service levels) */
                         sla: {
                             SCREEN?: {
@@ -3022,6 +3333,22 @@ export interface operations {
                                 escalateAfter: string;
                             };
                             WHISTLE_RESPONSE?: {
+                                /** @description 办理时限 (Due after) */
+                                due: string | {
+                                    workingDays: number;
+                                };
+                                /**
+                                 * @description 到期前提醒 (Remind before due), ISO 8601 duration
+                                 * @example P10D
+                                 */
+                                remindBefore: string;
+                                /**
+                                 * @description 逾期后升级 (Escalate after due), ISO 8601 duration
+                                 * @example P10D
+                                 */
+                                escalateAfter: string;
+                            };
+                            ANNUAL_UPDATE?: {
                                 /** @description 办理时限 (Due after) */
                                 due: string | {
                                     workingDays: number;
@@ -4979,7 +5306,7 @@ export interface operations {
                          * @description 任务类型 (Task type)
                          * @enum {string}
                          */
-                        type?: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE";
+                        type?: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "ANNUAL_UPDATE";
                         /**
                          * @description 状态 (Status)
                          * @enum {string}
@@ -5082,7 +5409,7 @@ export interface operations {
                          * @description 任务类型 (Task type)
                          * @enum {string}
                          */
-                        type?: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE";
+                        type?: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "ANNUAL_UPDATE";
                         /**
                          * @description 状态 (Status)
                          * @enum {string}
@@ -5759,7 +6086,7 @@ export interface operations {
                 /** @description inbox (default for officers): what I can do; mine: assigned to me; all: everything in my scope (default for auditors and leaders) */
                 view?: "inbox" | "mine" | "all";
                 candidateGroup?: string;
-                type?: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE";
+                type?: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "ANNUAL_UPDATE";
                 status?: "open" | "done" | "cancelled";
                 creditCode?: string;
                 district?: string;

@@ -12,7 +12,10 @@ export interface VisibleTaskDetails {
  * The annual update's year and figures are the enterprise's own; the evaluation that proposes its
  * graduation or exit is the officers' deliberation, kept from the enterprise and the departments.
  */
-export function visibleTaskDetails(role: Role, details: VisibleTaskDetails | null): VisibleTaskDetails | null {
+export function visibleTaskDetails(
+  role: Role,
+  details: VisibleTaskDetails | null,
+): VisibleTaskDetails | null {
   if (!details) return null;
   if (readerOf(role) === 'officer') return details;
   const { evaluation: _kept, ...rest } = details;

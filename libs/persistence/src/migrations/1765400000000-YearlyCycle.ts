@@ -17,7 +17,9 @@ export class YearlyCycle1765400000000 implements MigrationInterface {
       )`);
     await q.query(`ALTER TABLE tasks ADD COLUMN provisional boolean NOT NULL DEFAULT false`);
     await q.query(`ALTER TABLE tasks ADD COLUMN details jsonb`);
-    await q.query(`CREATE INDEX tasks_provisional_open ON tasks (credit_code) WHERE provisional AND status = 'open'`);
+    await q.query(
+      `CREATE INDEX tasks_provisional_open ON tasks (credit_code) WHERE provisional AND status = 'open'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -59,7 +59,10 @@ export class CalendarRepository {
   /** The last year whose schedule is known: the package's, then the years administrators confirmed. */
   async coveredThrough(): Promise<number> {
     const rows: { year: number }[] = await this.ds.query(`SELECT year FROM calendar_years ORDER BY year`);
-    return coveredThrough(PACKAGE_LAST_YEAR, rows.map((r) => r.year));
+    return coveredThrough(
+      PACKAGE_LAST_YEAR,
+      rows.map((r) => r.year),
+    );
   }
 
   /** An administrator confirms a year's schedule as entered; true when it was not confirmed before. */
