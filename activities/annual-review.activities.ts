@@ -1,20 +1,49 @@
 import { Injectable } from '@nestjs/common';
 import { activityInfo, heartbeat } from '@temporalio/activity';
-import { DEFAULT_ANNUAL_REVIEW } from '@hardtech/domain';
-import { ActivePolicyRepository, YearlyCycleRepository } from '@hardtech/persistence';
+import {
+  CALENDAR_NOTICE_AUDIENCE,
+  calendarNoticeText,
+  DEFAULT_ANNUAL_REVIEW,
+  missingCalendarYear,
+} from '@hardtech/domain';
+import {
+  ActivePolicyRepository,
+  CalendarRepository,
+  NotificationsRepository,
+  YearlyCycleRepository,
+} from '@hardtech/persistence';
 import { AnnualReviewActivities, LifecycleClient } from '@hardtech/temporal';
 
 /** Updates in flight at once, as the quarterly dispatch's signals. */
 const CONCURRENCY = 16;
 
-/** 动态管理: which year opens today, the pool's members, and each member's ANNUAL_UPDATE. */
+/** The yearly cycle: the calendar notice, which year's review opens today, the members, their ANNUAL_UPDATE. */
 @Injectable()
 export class AnnualReviewActivitiesService implements AnnualReviewActivities {
   constructor(
     private readonly yearly: YearlyCycleRepository,
     private readonly lifecycles: LifecycleClient,
     private readonly policies: ActivePolicyRepository,
+    private readonly calendar: CalendarRepository,
+    private readonly notifications: NotificationsRepository,
   ) {}
+
+  async calendarNotice({ date }: { date: string }): Promise<number | null> {
+    const year = missingCalendarYear(date, await this.calendar.coveredThrough());
+    if (year === null) return null;
+    // Keyed by the day: a retried or repeated morning run records it once.
+    await this.notifications.record(
+      {
+        id: `calendar-missing:${date}`,
+        kind: 'calendar',
+        audienceGroups: CALENDAR_NOTICE_AUDIENCE,
+        at: new Date().toISOString(),
+        data: { year, text: calendarNoticeText(year) },
+      },
+      [],
+    );
+    return year;
+  }
 
   async annualReviewOpening({ date }: { date: string }): Promise<number | null> {
     const { opensOn } = (await this.policies.current()).annualReview ?? DEFAULT_ANNUAL_REVIEW;

@@ -34,6 +34,7 @@ export function createActivities(
   const digest = app.get(DigestActivitiesService);
   const annual = app.get(AnnualReviewActivitiesService);
   const activities: LifecycleActivities & DispatchActivities & DigestActivities & AnnualReviewActivities = {
+    calendarNotice: annual.calendarNotice.bind(annual),
     annualReviewOpening: annual.annualReviewOpening.bind(annual),
     poolMembers: annual.poolMembers.bind(annual),
     openAnnualReviews: annual.openAnnualReviews.bind(annual),

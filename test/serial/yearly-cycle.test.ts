@@ -3,14 +3,16 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
-import { addWorkingDays, shanghaiDate, WorkCalendar } from '@hardtech/domain';
+import { addWorkingDays, missingCalendarYear, shanghaiDate, WorkCalendar } from '@hardtech/domain';
 import { lifecycleWorkflowId } from '@hardtech/temporal/lifecycle.contract';
 import { Api } from '../support/api';
-import { createCast, createUser } from '../support/cast';
+import { adminApi, createCast, createUser } from '../support/cast';
 import { db } from '../support/db';
 import { driveToSupporting } from '../support/drive';
 import { complete, expectOk, openTask } from '../support/lifecycle';
 import { keepPolicy } from '../support/policy';
+import { temporalClient } from '../support/temporal';
+import { ANNUAL_REVIEW_WORKFLOW_TYPE } from '@hardtech/temporal/yearly.contract';
 
 // Issue 19 items 3 and 5 on the real stack: the annual review (动态管理) and a calendar that never
 // silently guesses. Both reach every member and the global calendar and policy: serial.
@@ -228,6 +230,50 @@ it(
       await db().query(`DELETE FROM calendar_years WHERE year = $1`, [uncovered]);
       await policy.coordinator.request('DELETE', `/api/admin/calendar/${firstDay}`);
     }
+  },
+  SLOW,
+);
+
+it(
+  'tells administrators each day from 1 November while next year’s schedule is missing',
+  async () => {
+    const today = shanghaiDate(new Date());
+    const { coveredThrough, missingYear } = await expectOk(
+      policy.coordinator.get('/api/admin/calendar/coverage'),
+    );
+    expect(missingYear).toBe(missingCalendarYear(today, coveredThrough));
+    // The schedule's morning run, as the schedule starts it (no year): twice, as a retry would.
+    const client = await temporalClient();
+    for (const run of [1, 2]) {
+      const result = await client.workflow.execute(ANNUAL_REVIEW_WORKFLOW_TYPE, {
+        workflowId: `annual-review/test-morning-${Date.now()}-${run}`,
+        taskQueue: process.env.TEMPORAL_TASK_QUEUE ?? 'hardtech-test',
+        args: [{}],
+      });
+      // Not the policy's opensOn (unless the test runs on 1 March): no review opens.
+      if (today.slice(5) !== '03-01') expect(result).toEqual({ year: null, members: 0, opened: 0 });
+    }
+    const notices = await db().query(`SELECT kind, audience_groups, data FROM notifications WHERE id = $1`, [
+      `calendar-missing:${today}`,
+    ]);
+    if (missingYear === null) {
+      expect(notices.rows).toEqual([]);
+      return;
+    }
+    expect(notices.rows).toEqual([
+      {
+        kind: 'calendar',
+        audience_groups: ['system_admin'],
+        data: {
+          year: missingYear,
+          text: expect.objectContaining({ zh: expect.stringContaining(`${missingYear} 年`) }),
+        },
+      },
+    ]);
+    const feed = await expectOk((await adminApi()).get('/api/notifications'));
+    expect(feed.items.filter((n: any) => n.kind === 'calendar')).toHaveLength(1);
+    const coordinatorFeed = await expectOk(policy.coordinator.get('/api/notifications'));
+    expect(coordinatorFeed.items.some((n: any) => n.kind === 'calendar')).toBe(false);
   },
   SLOW,
 );

@@ -15,14 +15,16 @@ const activities = wf.proxyActivities<AnnualReviewActivities>({
 export const ANNUAL_REVIEW_PAGE = 200;
 
 /**
- * 动态管理 (issue 19.3): every member's enterprise users get the year's ANNUAL_UPDATE. The schedule
+ * The yearly cycle's morning run. 动态管理 (issue 19.3): every member's enterprise users get the year's ANNUAL_UPDATE. The schedule
  * starts this each morning and it does nothing unless today is the policy's `opensOn` (the date is
  * policy, not schedule); an administrator starts it with the year. A member reviewed for the year
  * is left alone, so a retried or repeated run opens nothing twice.
  */
 export async function annualReview(input: AnnualReviewInput = {}): Promise<AnnualReviewResult> {
-  const year =
-    input.year ?? (await activities.annualReviewOpening({ date: shanghaiDate(wf.workflowInfo().startTime) }));
+  const date = shanghaiDate(wf.workflowInfo().startTime);
+  // The scheduled morning run also tells administrators when next year's calendar is missing.
+  if (input.year === undefined) await activities.calendarNotice({ date });
+  const year = input.year ?? (await activities.annualReviewOpening({ date }));
   if (year === null) return { year: null, members: 0, opened: 0 };
   let after: string | null = null;
   let members = 0;

@@ -1,4 +1,5 @@
 import { shanghaiDate } from './calendar';
+import { Text } from './text';
 
 /**
  * Which years the working-day calendar knows (issue 19.5): the State Council publishes each year's
@@ -34,4 +35,15 @@ export function missingCalendarYear(today: string, coveredThroughYear: number): 
   if (coveredThroughYear < year) return year;
   if (today.slice(5) >= COVERAGE_NOTICE_FROM && coveredThroughYear < year + 1) return year + 1;
   return null;
+}
+
+/** Who is told each day that a year's schedule is missing: the system administrators. */
+export const CALENDAR_NOTICE_AUDIENCE = ['system_admin'];
+
+/** The daily notice while a year's schedule is missing (the calendar page says how to enter it). */
+export function calendarNoticeText(year: number): Text {
+  return {
+    zh: `【工作日历】尚未录入 ${year} 年的节假日安排，跨入该年的办理时限为暂定。请在“工作日历”页录入并确认。`,
+    en: `Working-day calendar: the holiday schedule of ${year} is not entered; deadlines into ${year} are provisional. Enter and confirm it on the calendar page.`,
+  };
 }

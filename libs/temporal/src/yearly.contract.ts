@@ -60,6 +60,11 @@ export interface AnnualReviewResult {
 }
 
 export interface AnnualReviewActivities {
+  /**
+   * From 1 November, while next year's holiday schedule is missing, the administrators' daily
+   * notice (once per day); the year it asks for, or null.
+   */
+  calendarNotice(req: { date: string }): Promise<number | null>;
   /** The year whose review opens on `date` (YYYY-MM-DD) by the active policy, or null. */
   annualReviewOpening(req: { date: string }): Promise<number | null>;
   /** Credit codes of the pool's members (admitted, not ended), in order, after the cursor. */

@@ -89,8 +89,8 @@ export class NotificationDeliverer implements OnApplicationBootstrap, OnApplicat
   private message(d: Delivery): Message {
     const p = d.payload;
     const text: Text =
-      // A digest and a briefing carry their text (none is queued for a briefing today: feed only).
-      p.kind === 'digest' || p.kind === 'briefing'
+      // A digest, a briefing and a calendar notice carry their text (the latter two: feed only today).
+      p.kind === 'digest' || p.kind === 'briefing' || p.kind === 'calendar'
         ? (p.data as { text: Text }).text
         : notificationText(p.kind, p.taskType as TaskType, p.enterpriseName ?? '', p.dueAt ?? p.at);
     return { text, payload: p, event: p.kind, deliveryId: d.id, attempt: d.attempts + 1 };
