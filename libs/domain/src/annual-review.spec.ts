@@ -7,7 +7,9 @@ import {
   isReviewYear,
   proposedReason,
 } from './annual-review';
+import { InvalidInput } from './errors';
 import { DEFAULT_POLICY } from './policy';
+import { parsePolicy } from './policy-form';
 import { sampleNomination } from './samples';
 
 const nomination = sampleNomination(); // 8,000万元 revenue, 600万元 R&D, municipal centre, 3 IP
@@ -73,5 +75,26 @@ describe('annual review (动态管理)', () => {
     expect(isReviewYear(2028, '2026-12-05')).toBe(false);
     expect(isReviewYear(2022, '2026-12-05')).toBe(false);
     expect(isReviewYear(2026.5, '2026-12-05')).toBe(false);
+  });
+});
+
+describe('annualReview in the policy', () => {
+  const { version: _v, ...body } = { ...DEFAULT_POLICY };
+  const fieldsOf = (annualReview: unknown) => {
+    try {
+      parsePolicy({ ...body, annualReview });
+      return [];
+    } catch (e) {
+      return (e as InvalidInput).details.map((d) => d.field);
+    }
+  };
+
+  it('takes MM-DD dates with the due date after the opening', () => {
+    expect(fieldsOf({ opensOn: '03-01', dueOn: '04-30' })).toEqual([]);
+    expect(fieldsOf(undefined)).toEqual([]); // versions before it existed
+    expect(fieldsOf({ opensOn: '02-30', dueOn: '04-30' })).toEqual(['annualReview.opensOn']);
+    expect(fieldsOf({ opensOn: '3-1', dueOn: '04-30' })).toEqual(['annualReview.opensOn']);
+    expect(fieldsOf({ opensOn: '05-01', dueOn: '04-30' })).toEqual(['annualReview.dueOn']);
+    expect(fieldsOf({ opensOn: '03-01' })).toEqual(['annualReview.dueOn']);
   });
 });
