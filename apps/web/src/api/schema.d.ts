@@ -1808,7 +1808,7 @@ export interface components {
         NotificationDto: {
             id: string;
             /** @enum {string} */
-            kind: "task_opened" | "reminder" | "escalation" | "digest" | "briefing";
+            kind: "task_opened" | "reminder" | "escalation" | "digest" | "briefing" | "calendar";
             text: components["schemas"]["TextDto"];
             /**
              * Format: uuid
