@@ -51,7 +51,7 @@ export class YearlyCycleController {
     description:
       'Enter the year’s holidays and make-up days first (PUT /api/admin/calendar/:date). Deadlines marked provisional are then recomputed in their lifecycles.',
     ok: CalendarYearConfirmedDto,
-    errors: [400, 401, 403, 422],
+    errors: [400, 401, 403, 404, 422],
   })
   confirmYear(
     @CurrentActor() actor: Actor,
