@@ -1,13 +1,25 @@
 import { INestApplicationContext } from '@nestjs/common';
-import type { DigestActivities, DispatchActivities, LifecycleActivities } from '@hardtech/temporal';
+import type {
+  AnnualReviewActivities,
+  DigestActivities,
+  DispatchActivities,
+  LifecycleActivities,
+} from '@hardtech/temporal';
+import { AnnualReviewActivitiesService } from './annual-review.activities';
 import { DigestActivitiesService } from './digest.activities';
 import { DispatchActivitiesService } from './dispatch.activities';
 import { LifecycleActivitiesService } from './lifecycle.activities';
 
-export { DigestActivitiesService, DispatchActivitiesService, LifecycleActivitiesService };
+export {
+  AnnualReviewActivitiesService,
+  DigestActivitiesService,
+  DispatchActivitiesService,
+  LifecycleActivitiesService,
+};
 
 /** Services whose methods are the worker's activities. */
 export const ACTIVITY_SERVICES = [
+  AnnualReviewActivitiesService,
   DigestActivitiesService,
   DispatchActivitiesService,
   LifecycleActivitiesService,
@@ -20,7 +32,12 @@ export function createActivities(
   const lifecycle = app.get(LifecycleActivitiesService);
   const dispatch = app.get(DispatchActivitiesService);
   const digest = app.get(DigestActivitiesService);
-  const activities: LifecycleActivities & DispatchActivities & DigestActivities = {
+  const annual = app.get(AnnualReviewActivitiesService);
+  const activities: LifecycleActivities & DispatchActivities & DigestActivities & AnnualReviewActivities = {
+    calendarNotice: annual.calendarNotice.bind(annual),
+    annualReviewOpening: annual.annualReviewOpening.bind(annual),
+    poolMembers: annual.poolMembers.bind(annual),
+    openAnnualReviews: annual.openAnnualReviews.bind(annual),
     sendDigests: digest.sendDigests.bind(digest),
     supportingMembers: dispatch.supportingMembers.bind(dispatch),
     tickMembers: dispatch.tickMembers.bind(dispatch),

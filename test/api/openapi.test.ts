@@ -350,7 +350,10 @@ describe('real answers match the documented schemas', () => {
       ),
     ).toEqual(['$.secret: not documented']);
     expect(
-      violations({ $ref: '#/components/schemas/HealthDto' }, { status: 'ok', temporal: 1, database: 'ok' }),
+      violations(
+        { $ref: '#/components/schemas/HealthDto' },
+        { status: 'ok', temporal: 1, database: 'ok', calendar: { coveredThrough: 2026 } },
+      ),
     ).toEqual(['$.temporal: 1 not in enum']);
   });
 });

@@ -34,6 +34,8 @@ describe('walking skeleton: nomination → graduated over HTTP', () => {
       status: 'ok',
       temporal: 'ok',
       database: 'ok',
+      // Issue 19.5: the last year of the holiday schedule (the package's, or confirmed after it).
+      calendar: { coveredThrough: expect.any(Number) },
     });
   });
 

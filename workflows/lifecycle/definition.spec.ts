@@ -48,6 +48,7 @@ describe('the statechart as the one process definition', () => {
       WHISTLE_RESPONSE: 'supporting',
       PROBLEM_CLOSE: 'supporting',
       PROBLEM_EXTENSION: 'supporting',
+      ANNUAL_UPDATE: 'supporting',
     });
   });
 });

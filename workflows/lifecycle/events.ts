@@ -1,4 +1,5 @@
-import type { Actor, ProblemWork, ScreeningReport } from '@hardtech/domain';
+import type { Actor, AnnualEvaluation, ProblemWork, ScreeningReport } from '@hardtech/domain';
+import type { AnnualReviewOpenEvent } from './annual-review';
 
 /**
  * Events of the statechart. A completed task becomes `<TASK TYPE>.<outcome>` carrying the form
@@ -18,6 +19,9 @@ export interface TaskEvent {
   whistleId?: string;
   /** The ledger problem a PROBLEM_CLOSE or PROBLEM_EXTENSION decides. */
   problemId?: string;
+  /** The review year of an ANNUAL_UPDATE, and its evaluation against the current policy. */
+  taskYear?: number;
+  evaluation?: AnnualEvaluation;
 }
 
 /** Ledger work on a problem (issue 19). */
@@ -69,4 +73,5 @@ export type LifecycleEvent =
   | WhistleEvent
   | WhistleEscalatedEvent
   | ProblemWorkEvent
-  | ProblemOverdueEvent;
+  | ProblemOverdueEvent
+  | AnnualReviewOpenEvent;

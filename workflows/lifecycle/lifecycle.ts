@@ -50,8 +50,23 @@ import type {
   WhistleResult,
 } from '@hardtech/temporal/lifecycle.contract';
 import { lifecycleWorkflowId } from '@hardtech/temporal/lifecycle.contract';
+import type {
+  OpenAnnualReviewRequest,
+  OpenAnnualReviewResult,
+  RecomputeDeadlinesRequest,
+  RecomputeDeadlinesResult,
+} from '@hardtech/temporal/yearly.contract';
 import type { LifecycleContext } from './context';
 import type { LifecycleEvent, TaskEvent } from './events';
+import {
+  ANNUAL_REVIEW_PATCH,
+  annualKey,
+  annualUpdateDeadlines,
+  annualYearOf,
+  evaluateSubmission,
+  taskDetailsOf,
+} from './annual-review';
+import { PROVISIONAL_DEADLINES_PATCH, recomputeProvisional } from './provisional-deadlines';
 import { FollowUpEffects, FollowUpKind, FollowUps } from './follow-ups';
 import { lifecycleMachine } from './machine';
 import { ProblemDeadlines, ProblemFollowUpKind, problemIdOf } from './problem-work';
@@ -295,6 +310,10 @@ export class Lifecycle {
     }
     event.whistleId = whistleIdOf(task.key);
     event.problemId = problemIdOf(task.key);
+    if (task.type === 'ANNUAL_UPDATE') {
+      event.taskYear = annualYearOf(task.key);
+      event.evaluation = evaluateSubmission(this.context, event.taskYear!, req.data, policy);
+    }
     return event;
   }
 
@@ -439,6 +458,44 @@ export class Lifecycle {
     return { taskId: task.id, assignee: task.assignee };
   }
 
+  // ---- the yearly cycle: 动态管理 and the working-day calendar (issue 19) --------------------
+
+  /** Opens the year's ANNUAL_UPDATE for a member; idempotent per year (annual-review.ts). */
+  async openAnnualReview(req: OpenAnnualReviewRequest): Promise<OpenAnnualReviewResult> {
+    if (!this.snapshot || !this.fx.patched(ANNUAL_REVIEW_PATCH)) return { opened: false, taskId: null };
+    const key = annualKey(req.year);
+    const existing = [...this.tasks.values()].find((task) => task.key === key);
+    const at = this.fx.now();
+    const event: LifecycleEvent = { type: 'ANNUAL_REVIEW_OPEN', year: req.year, at: at.toISOString() };
+    if (!this.snapshot.can(event)) return { opened: false, taskId: existing?.id ?? null };
+    this.snapshot = transition(lifecycleMachine, this.snapshot, event)[0];
+    const delta = this.reconcile(req.policy, at, null);
+    await this.commit(delta);
+    return { opened: true, taskId: delta.opened.find((task) => task.key === key)?.id ?? null };
+  }
+
+  /**
+   * A calendar year was entered: the open tasks whose deadlines were provisional are computed
+   * again from their creation with the SLA of their own policy version, and their timers restart.
+   */
+  async recomputeDeadlines(req: RecomputeDeadlinesRequest): Promise<RecomputeDeadlinesResult> {
+    if (!this.snapshot || !this.fx.patched(PROVISIONAL_DEADLINES_PATCH)) {
+      return { recomputed: 0, stillProvisional: 0 };
+    }
+    const rescheduled = recomputeProvisional([...this.tasks.values()], req);
+    for (const r of rescheduled) {
+      const task = this.tasks.get(r.id)!;
+      Object.assign(task, r);
+      this.followUps.cancel(task.id);
+      this.followUps.watch(task.id);
+    }
+    if (rescheduled.length) await this.commit({ ...this.deltaBase(this.fx.now()), rescheduled });
+    return {
+      recomputed: rescheduled.length,
+      stillProvisional: rescheduled.filter((r) => r.provisional).length,
+    };
+  }
+
   // ---- quarter ticks --------------------------------------------------------------------------
 
   /** 一季一调度: the schedule's dispatch ticks every member; a repeated quarter changes nothing. */
@@ -518,7 +575,12 @@ export class Lifecycle {
 
   private openTaskFor(spec: TaskSpec, policy: ActivePolicy, at: Date): TaskView {
     const quarterly = spec.type === 'QUARTERLY_REPORT' || spec.type === 'QUARTERLY_REVIEW';
-    const deadlines = deadlinesFor(at, slaFor(policy, spec.type), policy.calendar ?? null);
+    const year = annualYearOf(spec.key);
+    const deadlines =
+      year !== undefined
+        ? annualUpdateDeadlines(year, policy, at)
+        : deadlinesFor(at, slaFor(policy, spec.type), policy.calendar ?? null);
+    const details = taskDetailsOf(spec, this.context, at.toISOString());
     return {
       id: this.fx.newId(),
       key: spec.key,
@@ -537,6 +599,9 @@ export class Lifecycle {
       // The policy decides at creation what a silent district's feedback becomes.
       onDue:
         spec.type === 'DISTRICT_FEEDBACK' && policy.districtFeedbackDefault === 'support' ? 'support' : null,
+      // Only set when true or present, so the tasks of histories made before stay as they were.
+      ...(deadlines.provisional ? { provisional: true } : {}),
+      ...(details ? { details } : {}),
     };
   }
 

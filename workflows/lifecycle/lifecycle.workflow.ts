@@ -16,6 +16,12 @@ import {
   WhistleRequest,
   workProblemUpdate,
 } from '@hardtech/temporal/lifecycle.contract';
+import {
+  OpenAnnualReviewRequest,
+  openAnnualReviewUpdate,
+  RecomputeDeadlinesRequest,
+  recomputeDeadlinesUpdate,
+} from '@hardtech/temporal/yearly.contract';
 import { CLUSTER, CREDIT_CODE, DISTRICT, STAGE } from '@hardtech/temporal/search-attributes';
 import type { Stage } from '@hardtech/domain';
 import { rethrowAsFailure, toFailure } from './failures';
@@ -163,6 +169,22 @@ export async function enterpriseLifecycle(input: LifecycleInput): Promise<Lifecy
     ),
   );
   wf.setHandler(quarterTickSignal, (tick) => lifecycle.tick(tick));
+  wf.setHandler(
+    openAnnualReviewUpdate,
+    ...onceOpen(
+      isOpen,
+      () => undefined, // any year: a non-member or a year it had answers `opened: false`
+      (req: OpenAnnualReviewRequest) => lifecycle.openAnnualReview(req),
+    ),
+  );
+  wf.setHandler(
+    recomputeDeadlinesUpdate,
+    ...onceOpen(
+      isOpen,
+      () => undefined,
+      (req: RecomputeDeadlinesRequest) => lifecycle.recomputeDeadlines(req),
+    ),
+  );
   wf.setHandler(awaitOpenedUpdate, async () => {
     await wf.condition(() => opened);
     return lifecycle.view();

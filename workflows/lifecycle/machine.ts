@@ -10,6 +10,14 @@ import {
   TaskForm,
   TaskType,
 } from '@hardtech/domain';
+import {
+  AnnualReviewOpenEvent,
+  hasAnnualReview,
+  openAnnualReview,
+  proposesChange,
+  recordAnnualUpdate,
+  requeueQuarter,
+} from './annual-review';
 import type { LifecycleContext } from './context';
 import type {
   LifecycleEvent,
@@ -219,6 +227,12 @@ export const lifecycleMachine = setup({
         ),
       };
     }),
+    // 动态管理 (annual-review.ts): the year's update opens, is recorded, and may call for a review.
+    openAnnualReview: assign(({ context, event }) =>
+      openAnnualReview(context, event as AnnualReviewOpenEvent),
+    ),
+    recordAnnualUpdate: assign(({ context, event }) => recordAnnualUpdate(context, asTask(event))),
+    requeueQuarter: assign(({ context }) => requeueQuarter(context)),
     // Unanswered by its deadline, the whistle escalates and so does its problem.
     escalateWhistle: assign(({ context, event }) => {
       const whistle = context.whistles.find((w) => w.id === (event as { whistleId: string }).whistleId);
@@ -258,6 +272,11 @@ export const lifecycleMachine = setup({
       event.type === 'QUARTER_TICK' &&
       (context.quarter.lastTicked === null || event.quarter > context.quarter.lastTicked),
     hasQueuedQuarter: ({ context }) => context.quarter.queued !== null,
+    annualReviewDue: ({ context, event }) =>
+      context.admission !== null &&
+      context.closing === null &&
+      !hasAnnualReview(context, (event as AnnualReviewOpenEvent).year),
+    proposesChange: ({ event }) => proposesChange(asTask(event)),
   },
 }).createMachine({
   id: 'lifecycle',
@@ -271,6 +290,11 @@ export const lifecycleMachine = setup({
         candidates: { role: 'city_coordinator' },
         form: TASK_FORMS.PROBLEM_EXTENSION,
       },
+      {
+        type: 'ANNUAL_UPDATE',
+        candidates: { role: 'enterprise_user', scope: 'enterprise' },
+        form: TASK_FORMS.ANNUAL_UPDATE,
+      },
     ],
   } satisfies AdhocTaskMeta,
   on: {
@@ -283,6 +307,8 @@ export const lifecycleMachine = setup({
     'PROBLEM_CLOSE.reject': { actions: 'decideProblemClose' },
     'PROBLEM_EXTENSION.approve': { actions: 'decideProblemExtension' },
     'PROBLEM_EXTENSION.reject': { actions: 'decideProblemExtension' },
+    ANNUAL_REVIEW_OPEN: { guard: 'annualReviewDue', actions: 'openAnnualReview' },
+    'ANNUAL_UPDATE.submit': { actions: 'recordAnnualUpdate' },
   },
   context: ({ input }) => ({
     ...input.context,
@@ -378,7 +404,15 @@ export const lifecycleMachine = setup({
     // 帮扶中: 一季一调度 — every quarter a report, then the lead cluster's review.
     supporting: {
       initial: 'waiting',
-      on: { QUARTER_TICK: { guard: 'isNewQuarter', actions: 'rememberTick' } },
+      on: {
+        QUARTER_TICK: { guard: 'isNewQuarter', actions: 'rememberTick' },
+        // 动态管理: an update that shows the member outgrew the pool or no longer qualifies.
+        'ANNUAL_UPDATE.submit': {
+          guard: 'proposesChange',
+          target: '#lifecycle.graduation_review',
+          actions: ['recordAnnualUpdate', 'requeueQuarter'],
+        },
+      },
       states: {
         waiting: {
           always: { guard: 'hasQueuedQuarter', target: 'reporting', actions: 'startQuarter' },

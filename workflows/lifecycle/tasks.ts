@@ -1,6 +1,6 @@
 import type { SnapshotFrom } from 'xstate';
 import { CandidateFacts, CandidateRule, Stage, TaskType, whistleCandidates } from '@hardtech/domain';
-
+import { annualTaskSpecs } from './annual-review';
 import type { LifecycleContext } from './context';
 import type { lifecycleMachine, TaskMeta } from './machine';
 import { problemTaskSpecs } from './problem-work';
@@ -32,7 +32,9 @@ export function taskSpecsOf(snapshot: SnapshotFrom<typeof lifecycleMachine>): Ta
       candidates: { department: true },
       groups: whistleCandidates(w.owner, candidateFactsOf(ctx)),
     }));
-  return snapshot.status === 'done' ? [] : [...states, ...whistles, ...problemTaskSpecs(ctx)];
+  return snapshot.status === 'done'
+    ? []
+    : [...states, ...whistles, ...problemTaskSpecs(ctx), ...annualTaskSpecs(ctx)];
 }
 
 const WHISTLE_KEY = 'whistle:';

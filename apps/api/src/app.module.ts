@@ -39,11 +39,13 @@ import { TasksController } from './controllers/tasks.controller';
 import { TemporalUiController } from './controllers/temporal-ui.controller';
 import { UsersController } from './controllers/users.controller';
 import { WhistlesController } from './controllers/whistles.controller';
+import { YearlyCycleController } from './controllers/yearly-cycle.controller';
 import { DemoSeed } from './seed/demo-seed';
 import { AuditService } from './services/audit.service';
 import { AuthService } from './services/auth.service';
 import { SingleSignOnService } from './auth/single-sign-on/single-sign-on.service';
 import { DispatchService } from './services/dispatch.service';
+import { YearlyCycleService } from './services/yearly-cycle.service';
 import { EnterprisesService } from './services/enterprises.service';
 import { DispatchBriefingService } from './briefing/dispatch-briefing.service';
 import { ExportsService } from './services/exports.service';
@@ -92,6 +94,7 @@ import { WhistlesService } from './services/whistles.service';
     }),
   ],
   controllers: [
+    YearlyCycleController,
     AdminController,
     AttachmentsController,
     // Before TasksController, like the overdue summary: a fixed path under tasks/.
@@ -135,6 +138,7 @@ import { WhistlesService } from './services/whistles.service';
     SingleSignOnService,
     DemoSeed,
     DispatchService,
+    YearlyCycleService,
     EnterprisesService,
     ExportsService,
     DispatchBriefingService,

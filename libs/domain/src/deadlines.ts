@@ -1,3 +1,4 @@
+import { isProvisionalDeadline } from './calendar-coverage';
 import { addDuration, subtractDuration } from './durations';
 import { SlaEntry } from './policy';
 import { addWorkingDays, WorkCalendar } from './working-days';
@@ -8,6 +9,8 @@ export interface TaskDeadlines {
   remindAt: Date;
   /** When an open task is escalated (to the city coordinator, or the leader for whistles). */
   escalateAt: Date;
+  /** Counted in working days into a year the calendar does not cover yet (issue 19.5). */
+  provisional: boolean;
 }
 
 const NO_CALENDAR: WorkCalendar = { holidays: [], workdays: [] };
@@ -31,5 +34,6 @@ export function deadlinesFor(
     dueAt,
     remindAt: remind < createdAt ? createdAt : remind,
     escalateAt: addDuration(dueAt, sla.escalateAfter),
+    provisional: typeof sla.due !== 'string' && isProvisionalDeadline(dueAt, calendar?.coveredThrough),
   };
 }

@@ -1,4 +1,6 @@
 export * from './access';
+export * from './annual-review';
+export * from './calendar-coverage';
 export * from './attachments';
 export * from './audit-actions';
 

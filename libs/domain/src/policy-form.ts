@@ -1,3 +1,4 @@
+import { isMonthDay } from './annual-review';
 import { InvalidInput } from './errors';
 import { Field } from './forms/schema';
 import { validateFields } from './forms/validate';
@@ -5,6 +6,9 @@ import { parseDuration } from './durations';
 import { Policy } from './policy';
 import { TASK_LABELS, TASK_TYPES } from './task-types';
 import { t } from './text';
+
+const MONTH_DAY = '^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$';
+const MONTH_DAY_TEXT = t('格式为月-日，如 03-01', 'as MM-DD, e.g. 03-01');
 
 const slaValue: Field[] = [
   { name: 'due', kind: 'duration', workingDays: true, label: t('办理时限', 'Due after'), required: true },
@@ -87,6 +91,31 @@ export const POLICY_FIELDS: Field[] = [
     label: t('每家企业同时待答复的吹哨数上限', 'Open whistles per enterprise at most'),
   },
   {
+    name: 'annualReview',
+    kind: 'object',
+    label: t('年度动态管理', 'Annual review'),
+    fields: [
+      {
+        name: 'opensOn',
+        kind: 'text',
+        maxLength: 5,
+        pattern: MONTH_DAY,
+        patternText: MONTH_DAY_TEXT,
+        label: t('开始日期（月-日）', 'Opens on (MM-DD)'),
+        required: true,
+      },
+      {
+        name: 'dueOn',
+        kind: 'text',
+        maxLength: 5,
+        pattern: MONTH_DAY,
+        patternText: MONTH_DAY_TEXT,
+        label: t('截止日期（月-日）', 'Due on (MM-DD)'),
+        required: true,
+      },
+    ],
+  },
+  {
     name: 'sla',
 
     kind: 'record',
@@ -108,6 +137,16 @@ export function parsePolicy(input: unknown): Omit<Policy, 'version'> {
       if (Object.values(due).every((v) => v === 0)) {
         errors.push({ field: `sla.${type}.due`, text: t('办理时限必须大于零', 'must be longer than zero') });
       }
+    }
+  }
+  const review = (input as Policy).annualReview;
+  if (!errors.length && review) {
+    for (const key of ['opensOn', 'dueOn'] as const) {
+      if (!isMonthDay(review[key]))
+        errors.push({ field: `annualReview.${key}`, text: t('日期不存在', 'no such date') });
+    }
+    if (!errors.length && review.dueOn <= review.opensOn) {
+      errors.push({ field: 'annualReview.dueOn', text: t('须晚于开始日期', 'must be after opensOn') });
     }
   }
   if (errors.length) throw new InvalidInput(errors);

@@ -1,4 +1,5 @@
 import { TASK_TYPES, TaskType } from './task-types';
+import type { AnnualReviewSettings } from './annual-review';
 import type { WorkCalendar } from './working-days';
 
 /** Government deadlines are often counted in working days (e.g. `{workingDays: 10}`). */
@@ -45,6 +46,11 @@ export interface Policy {
    * one account cannot flood the departments. Absent in versions stored before it existed: 5.
    */
   maxOpenWhistles?: number;
+  /**
+   * 动态管理: when the yearly ANNUAL_UPDATE opens and is due (MM-DD, issue 19.3). Absent in versions
+   * stored before it existed: DEFAULT_ANNUAL_REVIEW.
+   */
+  annualReview?: AnnualReviewSettings;
 }
 
 export const DEFAULT_MAX_OPEN_WHISTLES = 5;
@@ -64,6 +70,7 @@ export const DEFAULT_POLICY: Policy = {
   districtFeedbackDefault: 'escalate',
   evidenceRequired: true,
   maxOpenWhistles: DEFAULT_MAX_OPEN_WHISTLES,
+  annualReview: { opensOn: '03-01', dueOn: '04-30' },
 
   sla: {
     SCREEN: sla('P10D', 'P2D', 'P1D'),
@@ -78,6 +85,8 @@ export const DEFAULT_POLICY: Policy = {
     WHISTLE_RESPONSE: sla('P3D', 'P1D', 'PT12H'),
     PROBLEM_CLOSE: sla('P10D', 'P2D', 'P1D'),
     PROBLEM_EXTENSION: sla('P5D', 'P1D', 'P1D'),
+    // Used when a review opens after its dueOn (run by hand late in the year).
+    ANNUAL_UPDATE: sla('P30D', 'P7D', 'P3D'),
   },
 };
 

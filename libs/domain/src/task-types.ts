@@ -14,6 +14,7 @@ export const TASK_TYPES = [
   'WHISTLE_RESPONSE',
   'PROBLEM_CLOSE',
   'PROBLEM_EXTENSION',
+  'ANNUAL_UPDATE',
 ] as const;
 export type TaskType = (typeof TASK_TYPES)[number];
 
@@ -34,4 +35,5 @@ export const TASK_LABELS: Record<TaskType, Text> = {
   WHISTLE_RESPONSE: t('企业吹哨·部门报到', 'Whistle response'),
   PROBLEM_CLOSE: t('问题销号审核', 'Problem close-out'),
   PROBLEM_EXTENSION: t('问题延期审核', 'Problem extension'),
+  ANNUAL_UPDATE: t('年度数据更新', 'Annual update'),
 };

@@ -9,6 +9,11 @@ export interface WorkCalendar {
   holidays: string[];
   /** Weekend days that are working days (调休). */
   workdays: string[];
+  /**
+   * The last year whose schedule is known (calendar-coverage.ts): a deadline counted into a later
+   * year is provisional. Absent where it was not read (calendars recorded before it existed).
+   */
+  coveredThrough?: number;
 }
 
 /** Deadlines counted in working days end with the office day, Asia/Shanghai. */

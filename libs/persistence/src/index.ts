@@ -26,5 +26,6 @@ export * from './repositories/task-notices.repository';
 export * from './repositories/tasks.repository';
 export * from './repositories/users.repository';
 export * from './repositories/health.repository';
+export * from './repositories/yearly-cycle.repository';
 export * from './projection/writers';
 export * from './repositories/pool-members';

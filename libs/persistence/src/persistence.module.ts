@@ -27,6 +27,7 @@ import { SessionsRepository } from './repositories/sessions.repository';
 import { TaskNoticesRepository } from './repositories/task-notices.repository';
 import { TasksRepository } from './repositories/tasks.repository';
 import { UsersRepository } from './repositories/users.repository';
+import { YearlyCycleRepository } from './repositories/yearly-cycle.repository';
 
 /** Every repository, and the scope rule they apply: the API and the worker get them all from here. */
 const REPOSITORIES = [
@@ -54,6 +55,7 @@ const REPOSITORIES = [
   TaskNoticesRepository,
   TasksRepository,
   UsersRepository,
+  YearlyCycleRepository,
 ];
 
 /** TypeORM for the API and the worker; the config comes from the host's CONFIG provider. */

@@ -23,6 +23,14 @@ import {
   workProblemUpdate,
 } from './lifecycle.contract';
 import { protoMillis } from './proto-time';
+import {
+  OpenAnnualReviewRequest,
+  OpenAnnualReviewResult,
+  openAnnualReviewUpdate,
+  RecomputeDeadlinesRequest,
+  RecomputeDeadlinesResult,
+  recomputeDeadlinesUpdate,
+} from './yearly.contract';
 import { CLUSTER, CREDIT_CODE, DISTRICT, STAGE } from './search-attributes';
 
 /** One run of the workflow `enterprise/<credit code>`, its events in order. */
@@ -106,6 +114,37 @@ export class LifecycleClient {
       return true;
     } catch (e) {
       if (e instanceof WorkflowNotFoundError) return false;
+      throw e;
+    }
+  }
+
+  /**
+   * 动态管理: opens the year's ANNUAL_UPDATE; null when the enterprise has no running lifecycle.
+   * `updateId` (one per review run and member) attaches a retried page to its first answer.
+   */
+  openAnnualReview(
+    creditCode: string,
+    req: OpenAnnualReviewRequest,
+    updateId?: string,
+  ): Promise<OpenAnnualReviewResult | null> {
+    return this.unlessEnded(
+      this.handle(creditCode).executeUpdate(openAnnualReviewUpdate, { args: [req], updateId }),
+    );
+  }
+
+  /** A calendar year was entered: the lifecycle recomputes its provisional deadlines (null: ended). */
+  recomputeDeadlines(
+    creditCode: string,
+    req: RecomputeDeadlinesRequest,
+  ): Promise<RecomputeDeadlinesResult | null> {
+    return this.unlessEnded(this.handle(creditCode).executeUpdate(recomputeDeadlinesUpdate, { args: [req] }));
+  }
+
+  private async unlessEnded<T>(answer: Promise<T>): Promise<T | null> {
+    try {
+      return await answer;
+    } catch (e) {
+      if (e instanceof WorkflowNotFoundError) return null;
       throw e;
     }
   }

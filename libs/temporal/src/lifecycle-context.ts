@@ -1,6 +1,8 @@
 /** The lifecycle statechart's context: the facts of one lifecycle, as the workflow keeps, shows and projects them. */
 import type {
   Actor,
+  AnnualEvaluation,
+  AnnualFigures,
   DoublingProgress,
   Nomination,
   OwnerDepartment,
@@ -59,6 +61,19 @@ export interface LifecycleContext {
   quarterlyReports: QuarterlyReport[];
   closing: Closing | null;
   whistles: Whistle[];
+  /** 动态管理, one per review year; absent in lifecycles from before the annual review. */
+  annualReviews?: AnnualReviewRecord[];
+}
+
+/** A member's yearly update and its evaluation against the current policy (issue 19.3). */
+export interface AnnualReviewRecord {
+  year: number;
+  openedAt: string;
+  status: 'open' | 'submitted';
+  figures: AnnualFigures | null;
+  evaluation: AnnualEvaluation | null;
+  submittedBy: string | null;
+  submittedAt: string | null;
 }
 
 /** 企业吹哨·部门报到: a problem the enterprise raised, until the owner department responds. */

@@ -7,6 +7,8 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type {
   ActivePolicy,
   Actor,
+  AnnualEvaluation,
+  AnnualFigures,
   Nomination,
   NotificationKind,
   Problem,
@@ -59,6 +61,19 @@ export interface TaskView {
   escalatedAt?: string | null;
   /** The outcome the policy gives the task when it is not done by its due date (district feedback). */
   onDue?: 'support' | null;
+  /**
+   * The due date counts working days into a year the calendar does not cover yet (issue 19.5):
+   * recomputed when an administrator enters that year.
+   */
+  provisional?: boolean;
+  /** What the task's form starts from and what the officer weighs (ANNUAL_UPDATE, GRADUATION_REVIEW). */
+  details?: TaskDetails | null;
+}
+
+/** Facts a task carries for its form: the year and last known figures, or the annual evaluation. */
+export interface TaskDetails {
+  annualUpdate?: { year: number; prefill: AnnualFigures };
+  evaluation?: AnnualEvaluation;
 }
 
 export interface CarriedState {
@@ -288,6 +303,8 @@ export interface ProjectionDelta {
   opened: TaskView[];
   closed: ClosedTask[];
   assigned: { id: string; assignee: string | null }[];
+  /** Open tasks whose deadlines were computed again (a calendar year was entered). */
+  rescheduled?: { id: string; dueAt: string; remindAt: string; escalateAt: string; provisional: boolean }[];
   at: string;
   /** Who caused the transition (username); absent for the system's own (quarter ticks, timers). */
   actor?: string | null;
@@ -307,6 +324,8 @@ export interface ProjectionReceipt {
   opened: { id: string; type: TaskType; candidateGroups: string[]; dueAt: string; quarter: string | null }[];
   closed: { id: string; status: ClosedTask['status']; outcome: string | null; completedBy: string | null }[];
   assigned: { id: string; assignee: string | null }[];
+  /** Deadlines recomputed once a calendar year was entered (absent otherwise). */
+  rescheduled?: ProjectionDelta['rescheduled'];
 }
 
 export function projectionReceipt(delta: ProjectionDelta): ProjectionReceipt {
@@ -330,5 +349,6 @@ export function projectionReceipt(delta: ProjectionDelta): ProjectionReceipt {
       completedBy: c.completedBy,
     })),
     assigned: delta.assigned,
+    ...(delta.rescheduled?.length ? { rescheduled: delta.rescheduled } : {}),
   };
 }

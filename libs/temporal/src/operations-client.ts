@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client, ScheduleNotFoundError } from '@temporalio/client';
 import { DISPATCH_WORKFLOW_TYPE, DispatchInput, DispatchResult } from './dispatch.contract';
 import { ensureSchedules } from './schedules';
+import { ANNUAL_REVIEW_WORKFLOW_TYPE, AnnualReviewInput, AnnualReviewResult } from './yearly.contract';
 
 /** A schedule as the administrators' page shows it. */
 export interface ScheduleView {
@@ -60,6 +61,24 @@ export class OperationsClient {
       args: [input],
     });
     return { ...result, workflowId };
+  }
+
+  /**
+   * Runs the year's annual review now; answers once every member has its ANNUAL_UPDATE. One run
+   * per year at a time (a second trigger while it runs attaches to it); members reviewed for the
+   * year are left alone, so triggering again opens nothing twice.
+   */
+  async runAnnualReview(year: number): Promise<AnnualReviewResult & { workflowId: string }> {
+    const workflowId = `annual-review/${year}`;
+    const input: AnnualReviewInput = { year };
+    const handle = await this.client.workflow.start(ANNUAL_REVIEW_WORKFLOW_TYPE, {
+      workflowId,
+      taskQueue: this.taskQueue,
+      args: [input],
+      workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+      workflowIdConflictPolicy: 'USE_EXISTING',
+    });
+    return { ...((await handle.result()) as AnnualReviewResult), workflowId };
   }
 
   /** Resolves when the Temporal frontend answers. */

@@ -1,6 +1,7 @@
 import { Client, ScheduleAlreadyRunning, ScheduleOptions } from '@temporalio/client';
 import { DIGEST_SCHEDULE_ID, DIGEST_WORKFLOW_TYPE } from './digest.contract';
 import { DISPATCH_WORKFLOW_TYPE, QUARTERLY_SCHEDULE_ID } from './dispatch.contract';
+import { ANNUAL_REVIEW_SCHEDULE_ID, ANNUAL_REVIEW_WORKFLOW_TYPE } from './yearly.contract';
 
 /** 一季一调度: 09:00 on the first day of January, April, July and October, Asia/Shanghai. */
 export function quarterlyScheduleOptions(taskQueue: string): ScheduleOptions {
@@ -45,13 +46,31 @@ export function digestScheduleOptions(taskQueue: string): ScheduleOptions {
   };
 }
 
+/**
+ * 动态管理: each morning at 09:10 Asia/Shanghai; the run opens the annual review only on the
+ * policy's `opensOn`, so changing that date needs no schedule change.
+ */
+export function annualReviewScheduleOptions(taskQueue: string): ScheduleOptions {
+  return {
+    scheduleId: ANNUAL_REVIEW_SCHEDULE_ID,
+    spec: { calendars: [{ hour: 9, minute: 10 }], timezone: 'Asia/Shanghai' },
+    action: { type: 'startWorkflow', workflowType: ANNUAL_REVIEW_WORKFLOW_TYPE, taskQueue, args: [{}] },
+    policies: { overlap: 'SKIP', catchupWindow: '1 day' },
+    memo: { description: '年度动态管理 annual review of the pool members (opens on the policy date)' },
+  };
+}
+
 /** Creates or updates every schedule of the system. Safe to call from every worker. */
 export async function ensureSchedules(
   client: Client,
   taskQueue: string,
 ): Promise<Record<string, 'created' | 'updated'>> {
   const result: Record<string, 'created' | 'updated'> = {};
-  for (const options of [quarterlyScheduleOptions(taskQueue), digestScheduleOptions(taskQueue)]) {
+  for (const options of [
+    quarterlyScheduleOptions(taskQueue),
+    digestScheduleOptions(taskQueue),
+    annualReviewScheduleOptions(taskQueue),
+  ]) {
     result[options.scheduleId] = await ensureSchedule(client, options);
   }
   return result;

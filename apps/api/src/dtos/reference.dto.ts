@@ -13,10 +13,21 @@ export class ReferenceDto {
   @map('role → {zh, en}') roles: unknown;
 }
 
+export class CalendarHealthDto {
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 2026,
+    description: 'the last year whose holiday schedule is known; later deadlines are provisional',
+  })
+  coveredThrough: number | null;
+}
+
 export class HealthDto {
   @ApiProperty({ enum: ['ok', 'error'] }) status: string;
   @ApiProperty({ enum: ['ok', 'down'] }) temporal: string;
   @ApiProperty({ enum: ['ok', 'down'] }) database: string;
+  @ApiProperty({ type: CalendarHealthDto }) calendar: CalendarHealthDto;
 }
 
 export class LivenessDto {

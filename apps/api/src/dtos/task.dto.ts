@@ -132,6 +132,11 @@ export class TaskItemDto {
   @ApiProperty({ type: [String] }) candidateGroups: string[];
   @ApiProperty({ type: String, nullable: true }) assignee: string | null;
   @ApiProperty() dueAt: string;
+  @ApiProperty({
+    description:
+      'the due date counts working days into a year whose holiday schedule is not entered yet; recomputed when it is',
+  })
+  provisional: boolean;
   @ApiProperty() createdAt: string;
   @ApiProperty({ enum: TASK_STATUSES }) status: string;
   @ApiProperty() overdue: boolean;
@@ -306,6 +311,14 @@ export class CaseFileDto {
 export class TaskDetailDto extends TaskItemDto {
   @ApiProperty({ type: 'object', nullable: true, additionalProperties: true, description: 'completion data' })
   data: unknown;
+  @ApiProperty({
+    type: 'object',
+    nullable: true,
+    additionalProperties: true,
+    description:
+      'ANNUAL_UPDATE: `annualUpdate: {year, prefill}` (the last known figures); GRADUATION_REVIEW opened by an annual update: `evaluation: {year, proposal, findings, growth, screening}` (officers only)',
+  })
+  details: unknown;
   @ApiProperty({
     type: 'object',
     additionalProperties: true,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { HealthRepository } from '@hardtech/persistence';
+import { CalendarRepository, HealthRepository } from '@hardtech/persistence';
 import { OperationsClient } from '@hardtech/temporal';
 
 const within = <T>(ms: number, p: Promise<T>): Promise<T> =>
@@ -12,6 +12,8 @@ export interface HealthReport {
   status: 'ok' | 'error';
   temporal: 'ok' | 'down';
   database: 'ok' | 'down';
+  /** The last year the working-day calendar covers (null while the database does not answer). */
+  calendar: { coveredThrough: number | null };
 }
 
 @Injectable()
@@ -21,19 +23,27 @@ export class HealthService {
   constructor(
     private readonly temporal: OperationsClient,
     private readonly database: HealthRepository,
+    private readonly calendar: CalendarRepository,
   ) {}
 
   /** ok only when both Temporal and PostgreSQL answer within two seconds. */
   async check(): Promise<HealthReport> {
-    const [temporal, database] = await Promise.all([
+    const [temporal, database, coveredThrough] = await Promise.all([
       within(2000, this.temporal.ping())
         .then(() => 'ok' as const)
         .catch(() => 'down' as const),
       within(2000, this.database.ping())
         .then(() => 'ok' as const)
         .catch(() => 'down' as const),
+      // Informational: a calendar running out is told to administrators, it does not fail health.
+      within(2000, this.calendar.coveredThrough()).catch(() => null),
     ]);
-    return { status: temporal === 'ok' && database === 'ok' ? 'ok' : 'error', temporal, database };
+    return {
+      status: temporal === 'ok' && database === 'ok' ? 'ok' : 'error',
+      temporal,
+      database,
+      calendar: { coveredThrough },
+    };
   }
 
   /** Ready for traffic: Temporal and PostgreSQL answer and the process is not shutting down. */

@@ -4,7 +4,7 @@ import { FeedRow, NotificationFeedRepository } from '@hardtech/persistence';
 
 /** A digest and a briefing carry their own text (written when sent); the task notices are built. */
 function feedText(n: FeedRow): Text {
-  if (n.kind === 'digest' || n.kind === 'briefing' || !n.dueAt) {
+  if (n.kind === 'digest' || n.kind === 'briefing' || n.kind === 'calendar' || !n.dueAt) {
     const text = (n.data as { text?: Text } | null)?.text;
     if (text && typeof text.zh === 'string') return text;
     return n.kind === 'briefing' ? t('调度会材料', 'Dispatch meeting pack') : t('待办汇总', 'Task digest');

@@ -14,6 +14,7 @@ import {
   taskMaterialVisible,
   Text,
   visibleStep,
+  visibleTaskDetails,
 } from '@hardtech/domain';
 import {
   ActivePolicyRepository,
@@ -61,6 +62,7 @@ export function taskItem(task: TaskEntity, role: Role) {
     candidateGroups: task.candidateGroups,
     assignee: task.assignee,
     dueAt: task.dueAt.toISOString(),
+    provisional: task.provisional ?? false,
     createdAt: task.createdAt.toISOString(),
     status: task.status,
     overdue: task.status === 'open' && task.dueAt.getTime() < Date.now(),
@@ -127,6 +129,7 @@ export class TasksService {
     return {
       ...taskItem(task, actor.role),
       data: task.data && completedStep(task, actor.role).data,
+      details: visibleTaskDetails(actor.role, task.details ?? null),
       form,
       outcomes,
       actions,

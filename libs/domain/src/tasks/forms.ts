@@ -1,3 +1,4 @@
+import { ANNUAL_UPDATE_FIELDS } from '../annual-review';
 import { NOMINATION_CORRECTION } from '../nomination';
 import { Field, TaskForm } from '../forms/schema';
 import {
@@ -451,6 +452,12 @@ export const TASK_FORMS: Record<TaskType, TaskForm> = {
     },
   },
   ...PROBLEM_TASK_FORMS,
+  // 动态管理: last year's figures, prefilled from the last known ones (the task's `prefill`).
+  ANNUAL_UPDATE: {
+    outcomes: {
+      submit: { label: t('提交年度数据', 'Submit'), fields: [...ANNUAL_UPDATE_FIELDS, note(false)] },
+    },
+  },
 };
 
 export function outcomesOf(type: TaskType): string[] {

@@ -6,3 +6,4 @@ export * from './history';
 export * from './task-material';
 export * from './facts';
 export * from './problem-work';
+export * from './task-details';

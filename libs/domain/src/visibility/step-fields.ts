@@ -42,6 +42,7 @@ export const ENTERPRISE_TASK_TYPES: readonly TaskType[] = [
   'SUPPLEMENT',
   'ENTERPRISE_CONFIRM',
   'QUARTERLY_REPORT',
+  'ANNUAL_UPDATE',
 ];
 
 const REVIEW_FIELDS: Record<string, FieldRule> = {
@@ -97,4 +98,14 @@ export const STEP_FIELD_CLASSES: Record<TaskType, Record<string, Record<string, 
   WHISTLE_RESPONSE: { respond: { response: 'reply', resolved: 'reply' } },
   PROBLEM_CLOSE: { confirm: { opinion: 'deliberation' }, reject: { opinion: 'deliberation' } },
   PROBLEM_EXTENSION: { approve: { opinion: 'deliberation' }, reject: { opinion: 'deliberation' } },
+  ANNUAL_UPDATE: {
+    submit: {
+      revenuePrevYear: 'submission',
+      rdExpensePrevYear: 'submission',
+      classOneIpCount: 'submission',
+      techCenter: 'submission',
+      listed: 'submission',
+      note: 'submission',
+    },
+  },
 };

@@ -22,6 +22,7 @@ export const TASK_MATERIAL_CLASSES: Record<TaskType, FieldClass> = {
   WHISTLE_RESPONSE: 'reply',
   PROBLEM_CLOSE: 'deliberation',
   PROBLEM_EXTENSION: 'deliberation',
+  ANNUAL_UPDATE: 'submission',
 };
 
 /** Whether the reader may read a task's attachments and comments (a task type not named: no). */

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { Stage, TaskType } from '@hardtech/domain';
+import type { Stage, TaskType, VisibleTaskDetails } from '@hardtech/domain';
 
 export type TaskStatus = 'open' | 'done' | 'cancelled';
 
@@ -30,4 +30,8 @@ export class TaskEntity {
   @Column({ name: 'policy_version', type: 'integer' }) policyVersion: number;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'due_at', type: 'timestamptz' }) dueAt: Date;
+  /** Counted in working days into a calendar year nobody entered yet (issue 19.5). */
+  @Column({ type: 'boolean', default: false }) provisional: boolean;
+  /** What the form starts from (ANNUAL_UPDATE) or weighs (GRADUATION_REVIEW): TaskDetails. */
+  @Column({ type: 'jsonb', nullable: true }) details: VisibleTaskDetails | null;
 }

@@ -16,6 +16,7 @@ import { SeparatedAdministrators1764740000000 } from './1764740000000-SeparatedA
 import { SingleSignOn1764800000000 } from './1764800000000-SingleSignOn';
 import { KeyedAuditChain1764830000000 } from './1764830000000-KeyedAuditChain';
 import { LedgerWork1765300000000 } from './1765300000000-LedgerWork';
+import { YearlyCycle1765400000000 } from './1765400000000-YearlyCycle';
 
 /** In order. Never edit a migration that has shipped; add a new one. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   SingleSignOn1764800000000,
   KeyedAuditChain1764830000000,
   LedgerWork1765300000000,
+  YearlyCycle1765400000000,
 ];

@@ -38,7 +38,8 @@ export class ActivePolicyRepository {
   async current(): Promise<ActivePolicy> {
     const [{ version, calendar }] = await this.ds.query(
       `SELECT (SELECT max(version) FROM policy_versions) AS version,
-              (SELECT count(*) || '/' || coalesce(max(updated_at)::text, '') FROM calendar_days) AS calendar`,
+              (SELECT count(*) || '/' || coalesce(max(updated_at)::text, '') FROM calendar_days)
+                || '/' || (SELECT count(*) FROM calendar_years) AS calendar`,
     );
     const key = `${version}|${calendar}|${shanghaiDate(new Date())}`;
     if (this.cached?.key !== key) {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { WorkCalendar } from '@hardtech/domain';
+import { coveredThrough, WorkCalendar } from '@hardtech/domain';
 import schedule from 'chinese-days/dist/chinese-days.json';
 
 export type DayKind = 'workday' | 'holiday';
@@ -15,6 +15,9 @@ export interface CalendarDay {
 
 /** The State Council schedule as the chinese-days package maintains it (2004 onwards). */
 const PACKAGE: { holidays: Record<string, string>; workdays: Record<string, string> } = schedule;
+
+/** The last year the package's schedule covers (its data ends with the last published year). */
+export const PACKAGE_LAST_YEAR = Math.max(...Object.keys(PACKAGE.holidays).map((d) => Number(d.slice(0, 4))));
 
 /**
  * The working-day calendar: the package's holidays and make-up days (调休), corrected by the
@@ -49,7 +52,26 @@ export class CalendarRepository {
     return {
       holidays: days.filter((d) => d.kind === 'holiday').map((d) => d.date),
       workdays: days.filter((d) => d.kind === 'workday').map((d) => d.date),
+      coveredThrough: await this.coveredThrough(),
     };
+  }
+
+  /** The last year whose schedule is known: the package's, then the years administrators confirmed. */
+  async coveredThrough(): Promise<number> {
+    const rows: { year: number }[] = await this.ds.query(`SELECT year FROM calendar_years ORDER BY year`);
+    return coveredThrough(
+      PACKAGE_LAST_YEAR,
+      rows.map((r) => r.year),
+    );
+  }
+
+  /** An administrator confirms a year's schedule as entered; true when it was not confirmed before. */
+  async confirmYear(year: number, by: string): Promise<boolean> {
+    const rows = await this.ds.query(
+      `INSERT INTO calendar_years (year, confirmed_by) VALUES ($1, $2) ON CONFLICT (year) DO NOTHING RETURNING year`,
+      [year, by],
+    );
+    return rows.length > 0;
   }
 
   async set(date: string, kind: DayKind, name: string | null, by: string): Promise<void> {

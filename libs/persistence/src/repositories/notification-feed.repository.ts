@@ -6,7 +6,7 @@ import { Actor, groupsOf, NotificationKind } from '@hardtech/domain';
 /** A reminder or escalation of a task, or a person's digest (no task, no due date; its text in data). */
 export interface FeedRow {
   id: string;
-  kind: NotificationKind | 'digest' | 'briefing';
+  kind: NotificationKind | 'digest' | 'briefing' | 'calendar';
   taskId: string | null;
   taskType: string | null;
   creditCode: string | null;

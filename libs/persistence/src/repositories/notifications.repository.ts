@@ -7,7 +7,7 @@ import type { Channel } from './preferences.repository';
 /** A new-task notice, reminder or escalation of a task, or a person's digest (no task; figures in data). */
 export interface StoredNotification {
   id: string;
-  kind: NotificationKind | 'digest' | 'briefing';
+  kind: NotificationKind | 'digest' | 'briefing' | 'calendar';
   taskId?: string | null;
   taskType?: string | null;
   creditCode?: string | null;
@@ -57,7 +57,7 @@ export class NotificationsRepository {
           n.data === undefined ? null : JSON.stringify(n.data),
         ],
       );
-      if (n.taskId && n.kind !== 'digest' && n.kind !== 'briefing') {
+      if (n.taskId && n.kind !== 'digest' && n.kind !== 'briefing' && n.kind !== 'calendar') {
         const column = n.kind === 'reminder' ? 'reminded_at' : 'escalated_at';
         await m.query(`UPDATE tasks SET ${column} = $2 WHERE id = $1 AND ${column} IS NULL`, [
           n.taskId,

@@ -1,8 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DEFAULT_POLICY } from '@hardtech/domain';
-import type { Policy } from '@hardtech/domain';
+import { DEFAULT_ANNUAL_REVIEW, DEFAULT_POLICY, Policy } from '@hardtech/domain';
+
+/**
+ * A version stored before a task type or setting existed gets the default for it (e.g. the
+ * ANNUAL_UPDATE SLA and the annualReview dates), so the policy page can save it back whole.
+ */
+function withNewerDefaults(policy: Policy): Policy {
+  return {
+    ...policy,
+    annualReview: policy.annualReview ?? DEFAULT_ANNUAL_REVIEW,
+    sla: { ...DEFAULT_POLICY.sla, ...policy.sla },
+  };
+}
 
 @Injectable()
 export class PolicyRepository {
@@ -14,10 +25,7 @@ export class PolicyRepository {
       `SELECT version, body FROM policy_versions ORDER BY version DESC LIMIT 1`,
     );
     if (!rows.length) throw new Error('no policy version installed: run the migrations');
-    // A version stored before a task type existed has no SLA for it: the default's, so the policy
-    // reads (and a PUT of what GET answered validates) whole.
-    const body = rows[0].body;
-    return { ...body, sla: { ...DEFAULT_POLICY.sla, ...body.sla }, version: rows[0].version };
+    return withNewerDefaults({ ...rows[0].body, version: rows[0].version });
   }
 
   /** Stores the policy as the next version; versions are never edited, so tasks keep theirs. */

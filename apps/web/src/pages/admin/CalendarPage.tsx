@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import type { CalendarDay, CalendarYear } from './calendar';
+import { CalendarCoverageBanner } from './CalendarCoverageBanner';
 import { CalendarDayEditor } from './CalendarDayEditor';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
 
@@ -35,6 +36,9 @@ export function CalendarPage() {
 
   return (
     <Row gutter={[16, 16]}>
+      <Col span={24}>
+        <CalendarCoverageBanner onConfirmed={reload} />
+      </Col>
       <Col xs={24} xl={16}>
         <Card title={t('calendar.title')} extra={t('calendar.legend')} data-testid="calendar">
           <ErrorAlert error={error} />

@@ -13,3 +13,19 @@ export interface CalendarYear {
   year: number;
   days: CalendarDay[];
 }
+
+// GET /api/admin/calendar/coverage and PUT /api/admin/calendar/years/:year (dtos/yearly-cycle.dto.ts).
+export interface CalendarCoverage {
+  coveredThrough: number;
+  packageLastYear: number;
+  /** The year whose schedule must be entered now (from 1 November: next year), or null. */
+  missingYear: number | null;
+}
+
+export interface CalendarYearConfirmed {
+  year: number;
+  coveredThrough: number;
+  lifecycles: number;
+  recomputed: number;
+  stillProvisional: number;
+}

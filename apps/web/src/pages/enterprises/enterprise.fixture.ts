@@ -30,6 +30,7 @@ export const ENTERPRISE: EnterpriseDetail = {
       candidateGroups: ['enterprise_user:enterprise:91500112000000001R'],
       assignee: null,
       dueAt: '2026-12-10T09:27:30.215Z',
+      provisional: false,
       createdAt: '2026-11-25T09:27:30.215Z',
       status: 'open',
       overdue: true,

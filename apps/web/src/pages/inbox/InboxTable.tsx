@@ -63,7 +63,14 @@ export function InboxTable(props: InboxTableProps) {
       title: t('column.dueAt'),
       key: 'dueAt',
       width: 180,
-      render: (_, task) => <DueTag dueAt={task.dueAt} overdue={task.overdue} open={task.status === 'open'} />,
+      render: (_, task) => (
+        <DueTag
+          dueAt={task.dueAt}
+          overdue={task.overdue}
+          open={task.status === 'open'}
+          provisional={task.provisional}
+        />
+      ),
     },
     {
       title: t('column.assignee'),

@@ -18,6 +18,7 @@ const KIND_COLORS: Record<Notification['kind'], string> = {
   escalation: 'red',
   digest: 'cyan',
   briefing: 'purple',
+  calendar: 'orange',
 };
 
 export function NotificationsPage() {

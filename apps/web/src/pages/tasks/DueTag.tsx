@@ -1,4 +1,4 @@
-import { Tag } from 'antd';
+import { Tag, Tooltip } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 
@@ -10,15 +10,43 @@ export function dueState(dueAt: string, overdue: boolean, now = dayjs()): 'overd
   return dayjs(dueAt).diff(now, 'hour') < DUE_SOON_HOURS ? 'soon' : 'ok';
 }
 
-/** The due date, red when overdue and orange when due soon. */
-export function DueTag({ dueAt, overdue, open = true }: { dueAt: string; overdue: boolean; open?: boolean }) {
+/**
+ * The due date, red when overdue and orange when due soon; 暂定 when it counts working days into a
+ * year whose holiday schedule is not entered yet (recomputed once it is, issue 19.5).
+ */
+export function DueTag({
+  dueAt,
+  overdue,
+  open = true,
+  provisional = false,
+}: {
+  dueAt: string;
+  overdue: boolean;
+  open?: boolean;
+  provisional?: boolean;
+}) {
   const { t } = useTranslation('task');
   const state = open ? dueState(dueAt, overdue) : 'ok';
   const date = dayjs(dueAt).format('YYYY-MM-DD HH:mm');
-  if (state === 'ok') return <span>{date}</span>;
+  const mark = provisional && open && (
+    <Tooltip title={t('due.provisionalHint')}>
+      <Tag color="gold" data-testid="due-provisional">
+        {t('due.provisional')}
+      </Tag>
+    </Tooltip>
+  );
+  if (state === 'ok')
+    return (
+      <span>
+        {date} {mark}
+      </span>
+    );
   return (
-    <Tag color={state === 'overdue' ? 'red' : 'orange'} data-testid={`due-${state}`}>
-      {t(`due.${state}`)} {date}
-    </Tag>
+    <span>
+      <Tag color={state === 'overdue' ? 'red' : 'orange'} data-testid={`due-${state}`}>
+        {t(`due.${state}`)} {date}
+      </Tag>
+      {mark}
+    </span>
   );
 }

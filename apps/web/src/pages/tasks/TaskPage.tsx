@@ -11,6 +11,7 @@ import { useLocalText } from '../../i18n';
 import { AssignmentButtons } from './AssignmentButtons';
 import { CommentsPanel } from './CommentsPanel';
 import { CompleteTaskForm } from './CompleteTaskForm';
+import { AnnualEvaluationPanel } from './AnnualEvaluationPanel';
 import { DueTag } from './DueTag';
 import { CaseFilePanel } from './CaseFilePanel';
 import type { CompleteResult, TaskDetail } from './taskTypes';
@@ -75,7 +76,12 @@ export function TaskPage() {
             {detail.assignee ?? t('unassigned')}
           </Descriptions.Item>
           <Descriptions.Item label={t('fields.dueAt')}>
-            <DueTag dueAt={detail.dueAt} overdue={detail.overdue} open={detail.status === 'open'} />
+            <DueTag
+              dueAt={detail.dueAt}
+              overdue={detail.overdue}
+              open={detail.status === 'open'}
+              provisional={detail.provisional}
+            />
           </Descriptions.Item>
           <Descriptions.Item label={t('fields.createdAt')}>
             {dayjs(detail.createdAt).format('YYYY-MM-DD HH:mm')}
@@ -84,7 +90,10 @@ export function TaskPage() {
       </Card>
       <Row gutter={[16, 16]}>
         <Col xs={24} md={12}>
-          {detail.caseFile && <CaseFilePanel caseFile={detail.caseFile} />}
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            {detail.details?.evaluation && <AnnualEvaluationPanel evaluation={detail.details.evaluation} />}
+            {detail.caseFile && <CaseFilePanel caseFile={detail.caseFile} />}
+          </Space>
         </Col>
         <Col xs={24} md={12}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>

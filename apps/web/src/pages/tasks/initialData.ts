@@ -2,7 +2,8 @@ import type { TaskDetail } from './taskTypes';
 
 /**
  * What a form starts with: a correction starts from the nomination as it stands, a quarterly
- * report from its quarter, an admission from the nominated cluster.
+ * report from its quarter, an annual update from the last known figures, an admission from the
+ * nominated cluster.
  */
 export function initialData(task: TaskDetail): Record<string, unknown> {
   switch (task.type) {
@@ -10,6 +11,9 @@ export function initialData(task: TaskDetail): Record<string, unknown> {
       return { corrections: task.enterprise?.nomination };
     case 'QUARTERLY_REPORT':
       return { quarter: task.quarter };
+    case 'ANNUAL_UPDATE':
+      // 动态管理: last year's figures start from the last known ones.
+      return { ...task.details?.annualUpdate?.prefill };
     case 'ADMIT':
       return { leadCluster: task.enterprise?.leadCluster ?? task.enterprise?.cluster };
     default:

@@ -12,6 +12,7 @@ export function sampleTask(over: Partial<TaskItem> = {}): TaskItem {
     candidateGroups: ['city_coordinator'],
     assignee: null,
     dueAt: '2099-01-01T00:00:00Z',
+    provisional: false,
     createdAt: '2026-11-25T00:00:00Z',
     status: 'open',
     overdue: false,

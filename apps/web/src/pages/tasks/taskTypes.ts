@@ -2,6 +2,7 @@
 // (api/contract.ts), narrowed where the domain types a field the document only calls "object".
 import type { CaseFile } from '@hardtech/domain/case-file/case-file';
 import type { CriterionResult } from '@hardtech/domain/screening';
+import type { VisibleTaskDetails } from '@hardtech/domain/visibility/task-details';
 import type { TaskForm } from '@hardtech/domain/forms/schema';
 import type { Answer, Refine, Schemas } from '../../api/contract';
 
@@ -22,5 +23,7 @@ export type TaskDetail = Refine<
       | null;
     /** The case the decision is taken on; null only when the enterprise is gone from the read model. */
     caseFile: CaseFile | null;
+    /** The annual update's year and prefill, or the evaluation a GRADUATION_REVIEW weighs (officers). */
+    details: VisibleTaskDetails | null;
   }
 >;

@@ -1,0 +1,143 @@
+import { Field } from './forms/schema';
+import { Nomination, NOMINATION_DETAIL_FIELDS } from './nomination';
+import { ScreeningThresholds } from './policy';
+import { evaluateScreening, failedCriteria, formatWan, ScreeningReport } from './screening';
+import { Text, t } from './text';
+
+/**
+ * 动态管理 (policy 二(六)): 及时将已顺利走上发展正轨的企业移出帮扶库. Once a year every member reports
+ * last year's figures (ANNUAL_UPDATE); they are screened again against the current policy and the
+ * doubling path, and a member that outgrew the pool or no longer qualifies goes to the city's
+ * GRADUATION_REVIEW with the evaluation (issue 19.3).
+ */
+
+/** When the yearly update opens and when it is due, as MM-DD of the review year (Asia/Shanghai). */
+export interface AnnualReviewSettings {
+  opensOn: string;
+  dueOn: string;
+}
+
+export const DEFAULT_ANNUAL_REVIEW: AnnualReviewSettings = { opensOn: '03-01', dueOn: '04-30' };
+
+/** The nomination's fields a member reports again each year, prefilled from the last known values. */
+export const ANNUAL_UPDATE_FIELD_NAMES = [
+  'revenuePrevYear',
+  'rdExpensePrevYear',
+  'classOneIpCount',
+  'techCenter',
+  'listed',
+] as const;
+export type AnnualFigures = Pick<Nomination, (typeof ANNUAL_UPDATE_FIELD_NAMES)[number]>;
+
+export const ANNUAL_UPDATE_FIELDS: Field[] = ANNUAL_UPDATE_FIELD_NAMES.map((name) =>
+  NOMINATION_DETAIL_FIELDS.find((f) => f.name === name)!,
+);
+
+/** The last known figures: the ANNUAL_UPDATE form shows them as its initial values. */
+export function annualFiguresOf(n: Nomination): AnnualFigures {
+  return {
+    revenuePrevYear: n.revenuePrevYear,
+    rdExpensePrevYear: n.rdExpensePrevYear,
+    classOneIpCount: n.classOneIpCount,
+    techCenter: n.techCenter,
+    listed: n.listed,
+  };
+}
+
+export type AnnualProposal = 'graduate' | 'exit' | 'continue';
+export type AnnualFinding = 'revenue_above_cap' | 'listed' | 'doubled' | 'hard_criterion_failed';
+
+export interface AnnualEvaluation {
+  year: number;
+  proposal: AnnualProposal;
+  findings: { code: AnnualFinding; detail: Text }[];
+  /** Revenue reported ÷ the admission baseline (三年倍增); null without a baseline. */
+  growth: number | null;
+  /** C1–C6/S1–S2 on the reported figures under the current policy. */
+  screening: ScreeningReport;
+}
+
+/**
+ * Graduation comes first: a member above the revenue cap, listed or doubled has outgrown the pool
+ * (做大做强 / 做上市), even when it also misses a criterion that a listed or large company need not
+ * meet. Otherwise a failed hard criterion (C3–C5) proposes exit; else the member stays.
+ */
+export function evaluateAnnualReview(
+  year: number,
+  nomination: Nomination,
+  figures: AnnualFigures,
+  baselineRevenue: number | null,
+  thresholds: ScreeningThresholds,
+  policyVersion: number,
+): AnnualEvaluation {
+  const screening = evaluateScreening({ ...nomination, ...figures }, thresholds, policyVersion);
+  const growth =
+    baselineRevenue && baselineRevenue > 0
+      ? Math.round((figures.revenuePrevYear / baselineRevenue) * 10_000) / 10_000
+      : null;
+  const findings: AnnualEvaluation['findings'] = [];
+  if (figures.revenuePrevYear > thresholds.maxRevenue) {
+    findings.push({
+      code: 'revenue_above_cap',
+      detail: t(
+        `上年度营业收入 ${formatWan(figures.revenuePrevYear)} 超过 ${formatWan(thresholds.maxRevenue)}`,
+        `previous-year revenue ${figures.revenuePrevYear} above ${thresholds.maxRevenue} yuan`,
+      ),
+    });
+  }
+  if (figures.listed) findings.push({ code: 'listed', detail: t('企业已上市', 'the enterprise is listed') });
+  if (growth !== null && growth >= 2) {
+    findings.push({
+      code: 'doubled',
+      detail: t(
+        `营业收入为入库基数的 ${growth} 倍，实现倍增`,
+        `revenue is ${growth}× the admission baseline`,
+      ),
+    });
+  }
+  const outgrown = findings.length > 0;
+  for (const c of failedCriteria(screening, 'hard').filter((c) => c.id !== 'S1')) {
+    findings.push({
+      code: 'hard_criterion_failed',
+      detail: t(`${c.id}：${c.detail}`, `${c.id}: ${c.detailEn}`),
+    });
+  }
+  const proposal: AnnualProposal = outgrown ? 'graduate' : findings.length ? 'exit' : 'continue';
+  return { year, proposal, findings, growth, screening };
+}
+
+/** The reason a GRADUATION_REVIEW would record for the proposal (its form's options). */
+export function proposedReason(e: AnnualEvaluation): string | null {
+  if (e.proposal === 'exit') return 'ineligible';
+  if (e.proposal !== 'graduate') return null;
+  const codes = e.findings.map((f) => f.code);
+  return codes.includes('listed') ? 'listed' : codes.includes('doubled') ? 'doubled' : 'on_track';
+}
+
+const MM_DD = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** A valid MM-DD that exists in every year (29 February does not). */
+export function isMonthDay(value: unknown): value is string {
+  if (typeof value !== 'string' || !MM_DD.test(value) || value === '02-29') return false;
+  const d = new Date(`2025-${value}T00:00:00Z`);
+  return d.toISOString().slice(5, 10) === value;
+}
+
+/** The review year a trigger names: a four-digit year from the pool's first (2023) to next year. */
+export function isReviewYear(year: number, today: string): boolean {
+  return Number.isInteger(year) && year >= 2023 && year <= Number(today.slice(0, 4)) + 1;
+}
+
+/**
+ * When the year's ANNUAL_UPDATE is due: `dueOn` of the review year at the end of the office day;
+ * a review opened later than that (run by hand) gives the SLA's time from now instead.
+ */
+export function annualUpdateDueAt(
+  year: number,
+  settings: AnnualReviewSettings,
+  openedAt: Date,
+  fallback: Date,
+): Date {
+  const due = new Date(`${year}-${settings.dueOn}T18:00:00+08:00`);
+  return due.getTime() > openedAt.getTime() ? due : fallback;
+}
