@@ -4,6 +4,8 @@ import {
   assignTaskUpdate,
   awaitOpenedUpdate,
   blowWhistleUpdate,
+  CcTaskRequest,
+  ccTaskUpdate,
   CompleteTaskRequest,
   completeTaskUpdate,
   LifecycleActivities,
@@ -12,6 +14,8 @@ import {
   lifecycleStateQuery,
   ProjectionDelta,
   quarterTickSignal,
+  UrgeTaskRequest,
+  urgeTaskUpdate,
   WhistleRequest,
 } from '@hardtech/temporal/lifecycle.contract';
 import { CLUSTER, CREDIT_CODE, DISTRICT, STAGE } from '@hardtech/temporal/search-attributes';
@@ -144,6 +148,22 @@ export async function enterpriseLifecycle(input: LifecycleInput): Promise<Lifecy
       isOpen,
       (req: WhistleRequest) => lifecycle.validateWhistle(req),
       (req: WhistleRequest) => lifecycle.blowWhistle(req),
+    ),
+  );
+  wf.setHandler(
+    urgeTaskUpdate,
+    ...onceOpen(
+      isOpen,
+      (req: UrgeTaskRequest) => lifecycle.validateUrge(req),
+      (req: UrgeTaskRequest) => lifecycle.urge(req),
+    ),
+  );
+  wf.setHandler(
+    ccTaskUpdate,
+    ...onceOpen(
+      isOpen,
+      (req: CcTaskRequest) => lifecycle.validateCc(req),
+      (req: CcTaskRequest) => lifecycle.cc(req),
     ),
   );
   wf.setHandler(quarterTickSignal, (tick) => lifecycle.tick(tick));

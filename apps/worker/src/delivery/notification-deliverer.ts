@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
 import { AppConfig, CONFIG } from '@hardtech/config';
-import { notificationText, Text, TaskType } from '@hardtech/domain';
+import { carriedText, NotificationKind, notificationText, Text, TaskType } from '@hardtech/domain';
 import {
   Delivery,
   NotificationsRepository,
@@ -89,10 +89,14 @@ export class NotificationDeliverer implements OnApplicationBootstrap, OnApplicat
   private message(d: Delivery): Message {
     const p = d.payload;
     const text: Text =
-      // A digest and a briefing carry their text (none is queued for a briefing today: feed only).
-      p.kind === 'digest' || p.kind === 'briefing'
-        ? (p.data as { text: Text }).text
-        : notificationText(p.kind, p.taskType as TaskType, p.enterpriseName ?? '', p.dueAt ?? p.at);
+      // A digest, an urge and a copy carry their text (none is queued for a briefing today: feed only).
+      carriedText(p.data) ??
+      notificationText(
+        p.kind as NotificationKind,
+        p.taskType as TaskType,
+        p.enterpriseName ?? '',
+        p.dueAt ?? p.at,
+      );
     return { text, payload: p, event: p.kind, deliveryId: d.id, attempt: d.attempts + 1 };
   }
 

@@ -8,6 +8,7 @@ import { bindNominationEvidence } from './nomination-evidence.writer';
 import { writeProblems } from './problems.writer';
 import { writeQuarterlyReports } from './quarterly-reports.writer';
 import { queueTaskNotices } from './task-notices.writer';
+import { writeTaskActions } from './task-actions.writer';
 import { writeTasks } from './tasks.writer';
 import type { ProjectionContext, ProjectionWriter } from './writer';
 
@@ -21,6 +22,7 @@ export const PROJECTION_WRITERS: readonly ProjectionWriter[] = [
   bindNominationEvidence, // before writeLifecycle: it binds only while the lifecycle has no row
   writeLifecycle,
   writeTasks,
+  writeTaskActions, // after writeTasks: it marks the rows that one wrote
   queueTaskNotices,
   writeProblems,
   writeQuarterlyReports,
