@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { lifecycleWorkflowId } from '@hardtech/temporal/lifecycle.contract';
 import { auditAdminApi, Cast, createCast, createUser, Member } from '../support/cast';
 import { closeDb, db } from '../support/db';
 import {
@@ -279,5 +283,28 @@ describe('催办, 抄送, 委托代理, 转办 reason', () => {
       );
       expect(audit.items.map((e: any) => e.action)).toContain('proxy.ended');
     });
+  });
+
+  // An artifact for test/replay: this lifecycle's history, with an urge, a copy, a delegation with a
+  // reason and a proxy's completion, in the format operators export (copy it into test/histories/).
+  it('exports its history for the replay tests', () => {
+    if (!process.env.TEMPORAL_CLI) return;
+    const json = execFileSync(process.env.TEMPORAL_CLI, [
+      'workflow',
+      'show',
+      '--workflow-id',
+      lifecycleWorkflowId(cast.creditCode),
+      '--output',
+      'json',
+      '--address',
+      process.env.TEMPORAL_ADDRESS!,
+    ]);
+    const names = JSON.parse(json.toString()).events.map(
+      (e: any) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name,
+    );
+    expect(names).toEqual(expect.arrayContaining(['urgeTask', 'ccTask', 'assignTask', 'completeTask']));
+    const out = join(process.env.TEST_DATA_DIR ?? 'data/test', 'histories');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'urge-cc-proxy.json'), json);
   });
 });

@@ -1,8 +1,9 @@
-import { Alert, Button, Form, Input, Modal, Select } from 'antd';
+import { Alert, Button, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { DelegateFields } from '../tasks/DelegateFields';
 import type { Candidate, TaskItem } from '../tasks/taskTypes';
 import { useAction } from '../tasks/useAction';
 
@@ -57,29 +58,14 @@ export function BulkReassignButton({
       >
         <ErrorAlert error={load.error ?? send.error} />
         {choices?.length === 0 && <Alert type="warning" title={t('bulk.noCommonCandidate')} />}
-        <Form layout="vertical">
-          <Form.Item label={t('bulk.to')} htmlFor="bulk-to">
-            <Select
-              id="bulk-to"
-              showSearch={{ optionFilterProp: 'label' }}
-              loading={load.busy}
-              value={to}
-              onChange={setTo}
-              options={(choices ?? []).map((c) => ({
-                value: c.username,
-                label: `${c.displayName}（${c.username}）`,
-              }))}
-            />
-          </Form.Item>
-          <Form.Item label={t('bulk.reason')} htmlFor="bulk-reason">
-            <Input.TextArea
-              id="bulk-reason"
-              maxLength={500}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-            />
-          </Form.Item>
-        </Form>
+        <DelegateFields
+          candidates={choices ?? []}
+          loading={load.busy}
+          to={to}
+          onTo={setTo}
+          reason={reason}
+          onReason={setReason}
+        />
       </Modal>
     </>
   );

@@ -1,9 +1,10 @@
-import { App, Button, Form, Input, Modal, Select } from 'antd';
+import { App, Button, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useGet } from '../../api/useApi';
 import { useUser } from '../../auth/AuthProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { DelegateFields } from './DelegateFields';
 import { delegateTask } from './taskActions';
 import { useAction } from './useAction';
 
@@ -42,28 +43,14 @@ export function DelegateButton({ taskId, onDone, size }: { taskId: string; onDon
         destroyOnHidden
       >
         <ErrorAlert error={error ?? candidates.error} />
-        <Form layout="vertical">
-          <Form.Item label={t('assign.delegateTo')} htmlFor="delegate-to">
-            <Select
-              id="delegate-to"
-              showSearch={{ optionFilterProp: 'label' }}
-              loading={candidates.loading}
-              value={to}
-              onChange={setTo}
-              options={(candidates.data ?? [])
-                .filter((c) => !c.assignee && c.username !== user.username)
-                .map((c) => ({ value: c.username, label: `${c.displayName}（${c.username}）` }))}
-            />
-          </Form.Item>
-          <Form.Item label={t('assign.reason')} htmlFor="delegate-reason">
-            <Input.TextArea
-              id="delegate-reason"
-              maxLength={500}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-            />
-          </Form.Item>
-        </Form>
+        <DelegateFields
+          candidates={(candidates.data ?? []).filter((c) => !c.assignee && c.username !== user.username)}
+          loading={candidates.loading}
+          to={to}
+          onTo={setTo}
+          reason={reason}
+          onReason={setReason}
+        />
       </Modal>
     </>
   );
