@@ -1772,7 +1772,7 @@ export interface components {
         NotificationDto: {
             id: string;
             /** @enum {string} */
-            kind: "task_opened" | "reminder" | "escalation" | "digest" | "briefing";
+            kind: "task_opened" | "reminder" | "escalation" | "urge" | "cc" | "digest" | "briefing";
             text: components["schemas"]["TextDto"];
             /**
              * Format: uuid
@@ -5159,7 +5159,7 @@ export interface operations {
                          * @description 范围 (Scope)
                          * @enum {string}
                          */
-                        view?: "inbox" | "mine" | "all";
+                        view?: "inbox" | "mine" | "all" | "cc";
                         /**
                          * @description 任务类型 (Task type)
                          * @enum {string}
@@ -5262,7 +5262,7 @@ export interface operations {
                          * @description 范围 (Scope)
                          * @enum {string}
                          */
-                        view?: "inbox" | "mine" | "all";
+                        view?: "inbox" | "mine" | "all" | "cc";
                         /**
                          * @description 任务类型 (Task type)
                          * @enum {string}
