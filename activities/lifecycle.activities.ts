@@ -1,6 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig, CONFIG } from '@hardtech/config';
-import { ActivePolicy, notificationText, problemOverdueText } from '@hardtech/domain';
+import {
+  ActivePolicy,
+  carriedText,
+  NotificationKind,
+  notificationText,
+  problemOverdueText,
+} from '@hardtech/domain';
 import {
   ActivePolicyRepository,
   Channel,
@@ -20,6 +26,14 @@ import type {
   SeatResult,
   TaskNotification,
 } from '@hardtech/temporal/lifecycle.contract';
+
+/** How the history names what `notify` sent (催办 and 抄送 of issue 17 beside reminders). */
+const NOTICE_ACTIONS: Partial<Record<NotificationKind, NotificationReceipt['action']>> = {
+  reminder: 'task.reminded',
+  escalation: 'task.escalated',
+  urge: 'task.urged',
+  cc: 'task.copied',
+};
 
 /** The lifecycle's side effects: the active policy, projecting transitions, pool seats. */
 @Injectable()
@@ -61,13 +75,13 @@ export class LifecycleActivitiesService implements LifecycleActivities {
     const n = notification;
     return {
       kind: 'notification',
-      action: n.kind === 'reminder' ? 'task.reminded' : 'task.escalated',
+      action: NOTICE_ACTIONS[n.kind] ?? 'task.escalated',
       id: n.id,
       taskId: n.taskId,
       taskType: n.taskType,
       audienceGroups: n.audienceGroups,
       dueAt: n.dueAt,
-      label: notificationText(n.kind, n.taskType, n.enterpriseName, n.dueAt),
+      label: carriedText(n.data) ?? notificationText(n.kind, n.taskType, n.enterpriseName, n.dueAt),
     };
   }
 

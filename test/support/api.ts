@@ -4,6 +4,7 @@ export const API_URL = process.env.API_URL ?? 'http://127.0.0.1:3100';
 export interface Reply<T = any> {
   status: number;
   body: T;
+  headers?: Headers;
 }
 
 export class Api {
@@ -80,7 +81,7 @@ async function send(
   } catch {
     // not JSON: keep the text
   }
-  return { status: res.status, body: parsed };
+  return { status: res.status, body: parsed, headers: res.headers };
 }
 
 function randomAddress(): string {

@@ -11,7 +11,15 @@ export function toFailure(error: unknown): unknown {
     type: error.code,
     message: error.message,
     nonRetryable: true,
-    details: [{ status: error.status, code: error.code, text: error.text, details: error.details }],
+    details: [
+      {
+        status: error.status,
+        code: error.code,
+        text: error.text,
+        details: error.details,
+        ...(error.retryAfterSeconds ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+      },
+    ],
   });
 }
 

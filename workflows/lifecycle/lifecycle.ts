@@ -2,6 +2,8 @@ import { initialTransition, SnapshotFrom, transition } from 'xstate';
 import {
   ActivePolicy,
   applyCorrections,
+  ccRefusal,
+  ccText,
   assertValid,
   Conflict,
   deadlinesFor,
@@ -23,6 +25,8 @@ import {
   Stage,
   t,
   taskRefusal,
+  urgeRefusal,
+  urgeText,
   validateSubmission,
   WHISTLE_FIELDS,
   WHISTLE_STAGES,
@@ -31,6 +35,8 @@ import type {
   AssignTaskRequest,
   AssignTaskResult,
   CarriedState,
+  CcTaskRequest,
+  CcTaskResult,
   ClosedTask,
   CompleteTaskRequest,
   CompleteTaskResult,
@@ -46,6 +52,8 @@ import type {
   SeatResult,
   TaskNotification,
   TaskView,
+  UrgeTaskRequest,
+  UrgeTaskResult,
   WhistleRequest,
   WhistleResult,
 } from '@hardtech/temporal/lifecycle.contract';
@@ -94,6 +102,12 @@ export const POOL_SEAT_PATCH = 'pool-seat-reservation';
  * reading it in a local activity (issue 9: one activation and one query less per transition).
  */
 export const CARRIED_POLICY_PATCH = 'policy-carried-by-caller';
+
+/**
+ * Patch id: 催办 and 抄送 (issue 17), Updates that earlier code did not have. Their handlers mark
+ * the histories that use them, so a later change of what they do can tell those histories apart.
+ */
+export const URGE_AND_CC_PATCH = 'approval-actions-urge-cc';
 
 /** Production lifecycles continue as new at least this often, whatever Temporal suggests. */
 export const DEFAULT_QUARTERS_PER_RUN = 8;
@@ -203,7 +217,8 @@ export class Lifecycle {
   /** The Update validator: nothing here changes state; a refusal never enters history. */
   validateCompletion(req: CompleteTaskRequest): void {
     const task = this.openTask(req.taskId);
-    const refusal = taskRefusal(req.actor, task, 'complete');
+    // 委托代理: a proxy does the task as the principal may (the API found the proxy active).
+    const refusal = taskRefusal(req.onBehalfOf ?? req.actor, task, 'complete');
     if (refusal) throw refusal;
     const ctx = this.context;
     validateSubmission(task.type, req, {
@@ -452,7 +467,7 @@ export class Lifecycle {
       req.kind === 'claim' ? req.actor.username : req.kind === 'delegate' ? req.to!.username : null;
     await this.commit({
       ...this.deltaBase(this.fx.now()),
-      assigned: [{ id: task.id, assignee: task.assignee }],
+      assigned: [{ id: task.id, assignee: task.assignee, reason: req.reason ?? null }],
       actor: req.actor.username,
     });
     return { taskId: task.id, assignee: task.assignee };
@@ -494,6 +509,67 @@ export class Lifecycle {
       recomputed: rescheduled.length,
       stillProvisional: rescheduled.filter((r) => r.provisional).length,
     };
+  }
+
+  // ---- 催办 and 抄送 (issue 17.3, 17.5) ---------------------------------------------------------
+
+  /** 催办: anyone but the assignee, once per 4 working hours per person (libs/domain approval-actions). */
+  validateUrge(req: UrgeTaskRequest): void {
+    const refusal = urgeRefusal(req.actor, this.openTask(req.taskId), this.fx.now(), req.calendar);
+    if (refusal) throw refusal;
+  }
+
+  /** Tells whoever can act (the assignee, else the candidates), as a reminder does, and records it. */
+  async urge(req: UrgeTaskRequest): Promise<UrgeTaskResult> {
+    this.fx.patched(URGE_AND_CC_PATCH);
+    const task = this.tasks.get(req.taskId)!;
+    const at = this.fx.now().toISOString();
+    // Recorded before the first await, so a second urge's validator sees it.
+    task.urges = [...(task.urges ?? []), { by: req.actor.username, at }];
+    const audienceGroups = task.assignee ? [`user:${task.assignee}`] : task.candidateGroups;
+    const by = req.actor.displayName ?? req.actor.username;
+    await this.fx.notify({
+      ...this.noticeOf(task, 'urge', at, audienceGroups),
+      id: `${task.id}:urge:${req.actor.username}:${at}`,
+      data: { text: urgeText(task.type, this.context.nomination.name, by, req.message) },
+    });
+    await this.commit({
+      ...this.deltaBase(new Date(at)),
+      urged: [{ id: task.id, by: req.actor.username, at, message: req.message ?? null }],
+      actor: req.actor.username,
+    });
+    return { taskId: task.id, audienceGroups, at };
+  }
+
+  /** 抄送: whoever may do the task copies it (the API checked the users may see the enterprise). */
+  validateCc(req: CcTaskRequest): void {
+    const refusal = ccRefusal(req.actor, this.openTask(req.taskId));
+    if (refusal) throw refusal;
+  }
+
+  async cc(req: CcTaskRequest): Promise<CcTaskResult> {
+    this.fx.patched(URGE_AND_CC_PATCH);
+    const task = this.tasks.get(req.taskId)!;
+    const at = this.fx.now().toISOString();
+    const users = [...new Set(req.users)];
+    task.copiedTo = [...new Set([...(task.copiedTo ?? []), ...users])];
+    const by = req.actor.displayName ?? req.actor.username;
+    await this.fx.notify({
+      ...this.noticeOf(
+        task,
+        'cc',
+        at,
+        users.map((u) => `user:${u}`),
+      ),
+      id: `${task.id}:cc:${req.actor.username}:${at}`,
+      data: { text: ccText(task.type, this.context.nomination.name, by, req.note) },
+    });
+    await this.commit({
+      ...this.deltaBase(new Date(at)),
+      copied: [{ id: task.id, users, by: req.actor.username, at, note: req.note ?? null }],
+      actor: req.actor.username,
+    });
+    return { taskId: task.id, users, at };
   }
 
   // ---- quarter ticks --------------------------------------------------------------------------
@@ -543,6 +619,7 @@ export class Lifecycle {
         outcome: completed.req.outcome,
         data: completed.req.data,
         completedBy: completed.req.actor.username,
+        onBehalfOf: completed.req.onBehalfOf?.username ?? null,
         completedAt: at.toISOString(),
         idempotencyKey: completed.req.idempotencyKey ?? null,
         result: null,
@@ -634,17 +711,7 @@ export class Lifecycle {
           ? [`user:${task.assignee}`]
           : task.candidateGroups
         : [whistle ? 'leader' : 'city_coordinator'];
-    await this.fx.notify({
-      id: `${task.id}:${kind}`,
-      kind,
-      taskId: task.id,
-      taskType: task.type,
-      creditCode: this.creditCode,
-      enterpriseName: this.context.nomination.name,
-      dueAt: task.dueAt,
-      audienceGroups,
-      at,
-    });
+    await this.fx.notify({ ...this.noticeOf(task, kind, at, audienceGroups), id: `${task.id}:${kind}` });
     if (kind === 'escalation' && whistle) {
       const whistleId = whistleIdOf(task.key)!;
       this.snapshot = transition(lifecycleMachine, this.snapshot!, {
@@ -654,6 +721,24 @@ export class Lifecycle {
       })[0];
       await this.commit(this.deltaBase(new Date(at)));
     }
+  }
+
+  private noticeOf(
+    task: OpenTask,
+    kind: TaskNotification['kind'],
+    at: string,
+    audienceGroups: string[],
+  ): Omit<TaskNotification, 'id'> {
+    return {
+      kind,
+      taskId: task.id,
+      taskType: task.type,
+      creditCode: this.creditCode,
+      enterpriseName: this.context.nomination.name,
+      dueAt: task.dueAt,
+      audienceGroups,
+      at,
+    };
   }
 
   private deltaBase(at: Date): ProjectionDelta {

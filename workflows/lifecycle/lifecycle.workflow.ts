@@ -4,6 +4,8 @@ import {
   assignTaskUpdate,
   awaitOpenedUpdate,
   blowWhistleUpdate,
+  CcTaskRequest,
+  ccTaskUpdate,
   CompleteTaskRequest,
   completeTaskUpdate,
   LifecycleActivities,
@@ -13,6 +15,8 @@ import {
   ProblemWorkRequest,
   ProjectionDelta,
   quarterTickSignal,
+  UrgeTaskRequest,
+  urgeTaskUpdate,
   WhistleRequest,
   workProblemUpdate,
 } from '@hardtech/temporal/lifecycle.contract';
@@ -166,6 +170,22 @@ export async function enterpriseLifecycle(input: LifecycleInput): Promise<Lifecy
           throw toFailure(e);
         }
       },
+    ),
+  );
+  wf.setHandler(
+    urgeTaskUpdate,
+    ...onceOpen(
+      isOpen,
+      (req: UrgeTaskRequest) => lifecycle.validateUrge(req),
+      (req: UrgeTaskRequest) => lifecycle.urge(req),
+    ),
+  );
+  wf.setHandler(
+    ccTaskUpdate,
+    ...onceOpen(
+      isOpen,
+      (req: CcTaskRequest) => lifecycle.validateCc(req),
+      (req: CcTaskRequest) => lifecycle.cc(req),
     ),
   );
   wf.setHandler(quarterTickSignal, (tick) => lifecycle.tick(tick));

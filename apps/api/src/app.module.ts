@@ -11,12 +11,16 @@ import { FILE_SCANNER, SignatureScanner } from './files/file-scanner';
 import { FILE_STORE } from './files/file-store';
 import { AttachmentsService } from './services/attachments.service';
 import { BulkTasksService } from './services/bulk-tasks.service';
+import { ProxyService } from './services/proxy.service';
+import { TaskActionsService } from './services/task-actions.service';
 import { CaseFileService } from './services/case-file.service';
 import { SavedViewsService } from './services/saved-views.service';
 import { AuditModule } from './audit/audit.module';
 import { AdminController } from './controllers/admin.controller';
 import { AttachmentsController } from './controllers/attachments.controller';
 import { BulkTasksController } from './controllers/bulk-tasks.controller';
+import { ProxyController } from './controllers/proxy.controller';
+import { TaskActionsController } from './controllers/task-actions.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { IDENTITY_PROVIDER } from './auth/identity-provider';
 import { LocalJwtIdentityProvider } from './auth/local-jwt.identity-provider';
@@ -116,6 +120,8 @@ import { WhistlesService } from './services/whistles.service';
     ReportsController,
     SecurityController,
     TasksController,
+    TaskActionsController,
+    ProxyController,
     TemporalUiController,
     UsersController,
     WhistlesController,
@@ -125,6 +131,8 @@ import { WhistlesService } from './services/whistles.service';
     { provide: IDENTITY_PROVIDER, useClass: LocalJwtIdentityProvider },
     AttachmentsService,
     BulkTasksService,
+    ProxyService,
+    TaskActionsService,
     CaseFileService,
     SavedViewsService,
     {

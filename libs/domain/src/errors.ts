@@ -13,6 +13,9 @@ export interface FieldError {
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
 
 export class DomainError extends Error {
+  /** For a 429: when the caller may try again, answered as `Retry-After` (seconds). */
+  retryAfterSeconds?: number;
+
   constructor(
     readonly status: ErrorStatus,
     readonly code: string,
@@ -53,6 +56,14 @@ export class NotFound extends DomainError {
 export class Forbidden extends DomainError {
   constructor(code: string, text: Text) {
     super(403, code, text);
+  }
+}
+
+/** 429: allowed, but not again so soon (e.g. 催办 once per 4 working hours). */
+export class TooSoon extends DomainError {
+  constructor(code: string, text: Text, retryAfterSeconds: number) {
+    super(429, code, text);
+    this.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
   }
 }
 

@@ -1,8 +1,37 @@
 import { TASK_LABELS, TaskType } from './task-types';
 import { Text } from './text';
 
-/** What a notification about a task says happened: it opened, it is due soon, it is overdue. */
-export type NotificationKind = 'task_opened' | 'reminder' | 'escalation';
+/**
+ * What a notification about a task says happened: it opened, it is due soon, it is overdue, someone
+ * urged it (催办) or copied it to the reader (抄送). The last two carry their own words (`data.text`).
+ */
+export type NotificationKind = 'task_opened' | 'reminder' | 'escalation' | 'urge' | 'cc';
+
+/** The text a notification carries in its data (urges, copies, digests), when it carries one. */
+export function carriedText(data: unknown): Text | null {
+  const text = (data as { text?: Text } | null | undefined)?.text;
+  return text && typeof text.zh === 'string' && typeof text.en === 'string' ? text : null;
+}
+
+/** 催办: what the assignee (else the candidates) is told, with the urger's words if any. */
+export function urgeText(taskType: TaskType, enterpriseName: string, by: string, message?: string): Text {
+  const task = TASK_LABELS[taskType];
+  const words = message ? { zh: `：“${message}”`, en: `: "${message}"` } : { zh: '', en: '' };
+  return {
+    zh: `【催办】${by} 催办「${enterpriseName}」的${task.zh}，请尽快办理${words.zh}`,
+    en: `${by} urges you to do ${task.en} for ${enterpriseName}${words.en}`,
+  };
+}
+
+/** 抄送: what a person a task was copied to is told. */
+export function ccText(taskType: TaskType, enterpriseName: string, by: string, note?: string): Text {
+  const task = TASK_LABELS[taskType];
+  const words = note ? { zh: `：“${note}”`, en: `: "${note}"` } : { zh: '', en: '' };
+  return {
+    zh: `【抄送】${by} 将「${enterpriseName}」的${task.zh}抄送给您（只读）${words.zh}`,
+    en: `${by} copied ${task.en} for ${enterpriseName} to you (read-only)${words.en}`,
+  };
+}
 
 /** Asia/Shanghai, as officers read times: 2026-03-12 09:00. */
 export function shanghaiTime(at: string | Date): string {
@@ -18,6 +47,8 @@ export function notificationText(
 ): Text {
   const task = TASK_LABELS[taskType];
   const due = shanghaiTime(dueAt);
+  if (kind === 'urge') return urgeText(taskType, enterpriseName, '—');
+  if (kind === 'cc') return ccText(taskType, enterpriseName, '—');
   if (kind === 'task_opened') {
     return {
       zh: `【新待办】「${enterpriseName}」的${task.zh}待您办理，办理时限 ${due}。`,

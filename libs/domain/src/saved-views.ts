@@ -18,7 +18,7 @@ const options = (values: readonly string[]) => values.map((v) => ({ value: v, la
 
 /** The inbox filters a view may hold: those of GET /api/tasks. */
 export const VIEW_FILTER_FIELDS: Field[] = [
-  { name: 'view', kind: 'enum', options: options(['inbox', 'mine', 'all']), label: t('范围', 'Scope') },
+  { name: 'view', kind: 'enum', options: options(['inbox', 'mine', 'all', 'cc']), label: t('范围', 'Scope') },
   { name: 'type', kind: 'enum', options: options(TASK_TYPES), label: t('任务类型', 'Task type') },
   {
     name: 'status',

@@ -25,6 +25,7 @@ import { SingleSignOnRepository } from './repositories/single-sign-on.repository
 import { SecurityPolicyRepository } from './repositories/security-policy.repository';
 import { SessionsRepository } from './repositories/sessions.repository';
 import { TaskNoticesRepository } from './repositories/task-notices.repository';
+import { TaskProxiesRepository } from './repositories/task-proxies.repository';
 import { TasksRepository } from './repositories/tasks.repository';
 import { UsersRepository } from './repositories/users.repository';
 import { YearlyCycleRepository } from './repositories/yearly-cycle.repository';
@@ -53,6 +54,7 @@ const REPOSITORIES = [
   SecurityPolicyRepository,
   SessionsRepository,
   TaskNoticesRepository,
+  TaskProxiesRepository,
   TasksRepository,
   UsersRepository,
   YearlyCycleRepository,

@@ -7,6 +7,8 @@ interface FailureDetail {
   code: string;
   text: Text;
   details: FieldError[];
+  /** A 429's wait (e.g. URGE_TOO_SOON), answered as Retry-After. */
+  retryAfterSeconds?: number;
 }
 
 /**
@@ -21,7 +23,9 @@ export function domainErrorFrom(error: unknown): DomainError | null {
   if (cause instanceof ApplicationFailure && cause.details?.length) {
     const d = cause.details[0] as Partial<FailureDetail>;
     if (d && typeof d.status === 'number' && d.code && d.text) {
-      return new DomainError(d.status, d.code, d.text, d.details ?? []);
+      const error = new DomainError(d.status, d.code, d.text, d.details ?? []);
+      if (typeof d.retryAfterSeconds === 'number') error.retryAfterSeconds = d.retryAfterSeconds;
+      return error;
     }
   }
   return null;

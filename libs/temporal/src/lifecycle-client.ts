@@ -6,6 +6,9 @@ import {
   assignTaskUpdate,
   awaitOpenedUpdate,
   blowWhistleUpdate,
+  CcTaskRequest,
+  CcTaskResult,
+  ccTaskUpdate,
   CompleteTaskRequest,
   CompleteTaskResult,
   completeTaskUpdate,
@@ -18,6 +21,9 @@ import {
   ProblemWorkResult,
   QuarterTick,
   quarterTickSignal,
+  UrgeTaskRequest,
+  UrgeTaskResult,
+  urgeTaskUpdate,
   WhistleRequest,
   WhistleResult,
   workProblemUpdate,
@@ -90,6 +96,16 @@ export class LifecycleClient {
   /** Claim, unclaim or delegate. */
   assign(creditCode: string, req: AssignTaskRequest): Promise<AssignTaskResult> {
     return this.handle(creditCode).executeUpdate(assignTaskUpdate, { args: [req] });
+  }
+
+  /** 催办: notifies the assignee (else the candidates) again. */
+  urge(creditCode: string, req: UrgeTaskRequest): Promise<UrgeTaskResult> {
+    return this.handle(creditCode).executeUpdate(urgeTaskUpdate, { args: [req] });
+  }
+
+  /** 抄送: copies the task to users. */
+  cc(creditCode: string, req: CcTaskRequest): Promise<CcTaskResult> {
+    return this.handle(creditCode).executeUpdate(ccTaskUpdate, { args: [req] });
   }
 
   /** 企业吹哨: opens a WHISTLE_RESPONSE for the problem's owner department. */

@@ -16,6 +16,7 @@ import type {
   Stage,
   TaskType,
   Text,
+  WorkCalendar,
 } from '@hardtech/domain';
 import type { LifecycleContext } from './lifecycle-context';
 
@@ -68,6 +69,10 @@ export interface TaskView {
   provisional?: boolean;
   /** What the task's form starts from and what the officer weighs (ANNUAL_UPDATE, GRADUATION_REVIEW). */
   details?: TaskDetails | null;
+  /** 催办: who urged the task when (the once-per-4-working-hours rule reads it). */
+  urges?: { by: string; at: string }[];
+  /** 抄送: the users the task was copied to. */
+  copiedTo?: string[];
 }
 
 /** Facts a task carries for its form: the year and last known figures, or the annual evaluation. */
@@ -111,6 +116,11 @@ export interface CompleteTaskRequest {
    * Absent from Updates sent before this field existed (and from other clients): it reads it then.
    */
   policy?: ActivePolicy;
+  /**
+   * 委托代理: the principal the actor stands in for, as the API found them with an active proxy
+   * (issue 17.6). The task's rule is checked for the principal; history names both.
+   */
+  onBehalfOf?: Actor;
 }
 
 export interface CompleteTaskResult {
@@ -126,6 +136,8 @@ export interface AssignTaskRequest {
   actor: Actor;
   /** For delegate: the user who receives the task, as the API found them (role and scope checked here). */
   to?: Actor;
+  /** For delegate (转办): why, recorded in history and shown with the task. */
+  reason?: string;
 }
 
 export interface AssignTaskResult {
@@ -169,6 +181,36 @@ export interface ProblemWorkResult {
   task: TaskView | null;
 }
 
+/** 催办 (issue 17.3): the assignee, else the candidates, are notified; once per 4 working hours. */
+export interface UrgeTaskRequest {
+  taskId: string;
+  actor: Actor;
+  message?: string;
+  /** The working-day calendar the interval is counted in, as the API read it with the policy. */
+  calendar: WorkCalendar | null;
+}
+
+export interface UrgeTaskResult {
+  taskId: string;
+  /** Who was told: `user:<assignee>`, else the task's candidate groups (the API names the people). */
+  audienceGroups: string[];
+  at: string;
+}
+
+/** 抄送 (issue 17.5): the users (the API checked they may see the enterprise) are told, read-only. */
+export interface CcTaskRequest {
+  taskId: string;
+  actor: Actor;
+  users: string[];
+  note?: string;
+}
+
+export interface CcTaskResult {
+  taskId: string;
+  users: string[];
+  at: string;
+}
+
 export interface LifecycleResult {
   stage: Stage;
   reason: string | null;
@@ -182,6 +224,10 @@ export const blowWhistleUpdate = defineUpdate<WhistleResult, [WhistleRequest]>('
 export const workProblemUpdate = defineUpdate<ProblemWorkResult, [ProblemWorkRequest]>('workProblem');
 /** Answers once the lifecycle's first task is in the inbox (the nomination's read-your-writes). */
 export const awaitOpenedUpdate = defineUpdate<LifecycleView>('awaitOpened');
+/** 催办: tells the assignee (else the candidates) again; in history and the audit log. */
+export const urgeTaskUpdate = defineUpdate<UrgeTaskResult, [UrgeTaskRequest]>('urgeTask');
+/** 抄送: copies the task to users, who are told and may read it. */
+export const ccTaskUpdate = defineUpdate<CcTaskResult, [CcTaskRequest]>('ccTask');
 export const lifecycleStateQuery = defineQuery<LifecycleView>('lifecycleState');
 export const quarterTickSignal = defineSignal<[QuarterTick]>('quarterTick');
 
@@ -213,6 +259,8 @@ export interface TaskNotification {
   /** Who is told: candidate groups and/or users (see libs/domain/src/access.ts). */
   audienceGroups: string[];
   at: string;
+  /** An urge's or a copy's own words (`{text}`), which the channels and the feed show. */
+  data?: { text: Text };
 }
 
 /** An overdue ledger problem: its owners are reminded, then the coordinators told (no task). */
@@ -235,7 +283,13 @@ export interface ProblemNotification {
  */
 export interface NotificationReceipt {
   kind: 'notification';
-  action: 'task.reminded' | 'task.escalated' | 'problem.reminded' | 'problem.escalated';
+  action:
+    | 'task.reminded'
+    | 'task.escalated'
+    | 'task.urged'
+    | 'task.copied'
+    | 'problem.reminded'
+    | 'problem.escalated';
   id: string;
   /** The task followed up; null for an overdue ledger problem (problemId). */
   taskId: string | null;
@@ -266,6 +320,8 @@ export interface ClosedTask {
   outcome: string | null;
   data: Record<string, unknown> | null;
   completedBy: string | null;
+  /** 委托代理: the principal a proxy completed the task for. */
+  onBehalfOf?: string | null;
   completedAt: string;
   idempotencyKey: string | null;
   result: CompleteTaskResult | null;
@@ -302,9 +358,13 @@ export interface ProjectionDelta {
   changes: ProjectionChanges;
   opened: TaskView[];
   closed: ClosedTask[];
-  assigned: { id: string; assignee: string | null }[];
   /** Open tasks whose deadlines were computed again (a calendar year was entered). */
   rescheduled?: { id: string; dueAt: string; remindAt: string; escalateAt: string; provisional: boolean }[];
+  assigned: { id: string; assignee: string | null; reason?: string | null }[];
+  /** 催办: tasks urged by this step. */
+  urged?: { id: string; by: string; at: string; message: string | null }[];
+  /** 抄送: tasks copied to users by this step. */
+  copied?: { id: string; users: string[]; by: string; at: string; note: string | null }[];
   at: string;
   /** Who caused the transition (username); absent for the system's own (quarter ticks, timers). */
   actor?: string | null;
@@ -322,10 +382,18 @@ export interface ProjectionReceipt {
   stage: Stage;
   actor: string | null;
   opened: { id: string; type: TaskType; candidateGroups: string[]; dueAt: string; quarter: string | null }[];
-  closed: { id: string; status: ClosedTask['status']; outcome: string | null; completedBy: string | null }[];
-  assigned: { id: string; assignee: string | null }[];
   /** Deadlines recomputed once a calendar year was entered (absent otherwise). */
   rescheduled?: ProjectionDelta['rescheduled'];
+  closed: {
+    id: string;
+    status: ClosedTask['status'];
+    outcome: string | null;
+    completedBy: string | null;
+    onBehalfOf?: string | null;
+  }[];
+  assigned: { id: string; assignee: string | null; reason?: string | null }[];
+  urged?: ProjectionDelta['urged'];
+  copied?: ProjectionDelta['copied'];
 }
 
 export function projectionReceipt(delta: ProjectionDelta): ProjectionReceipt {
@@ -347,8 +415,11 @@ export function projectionReceipt(delta: ProjectionDelta): ProjectionReceipt {
       status: c.status,
       outcome: c.outcome,
       completedBy: c.completedBy,
+      ...(c.onBehalfOf ? { onBehalfOf: c.onBehalfOf } : {}),
     })),
     assigned: delta.assigned,
     ...(delta.rescheduled?.length ? { rescheduled: delta.rescheduled } : {}),
+    ...(delta.urged?.length ? { urged: delta.urged } : {}),
+    ...(delta.copied?.length ? { copied: delta.copied } : {}),
   };
 }

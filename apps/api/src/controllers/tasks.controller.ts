@@ -146,12 +146,12 @@ export class TasksController {
   @ApiDoc({
     summary: '转办 Delegate to a user who may do the task',
     description:
-      'The assignee (or, unclaimed, a candidate) or a city coordinator; the delegate must be a candidate (422 otherwise).',
+      'The assignee (or, unclaimed, a candidate) or a city coordinator; the delegate must be a candidate (422 otherwise), picked from /candidates. An optional `reason` is recorded in the history and shown with the task.',
     ok: AssignResultDto,
     errors: [400, 401, 403, 404, 409, 413, 422],
   })
   delegate(@CurrentActor() actor: Actor, @Param('id', TaskIdPipe) id: string, @Body() dto: DelegateDto) {
-    return this.tasks.assign(actor, id, 'delegate', dto.to);
+    return this.tasks.assign(actor, id, 'delegate', dto.to, dto.reason);
   }
 
   @Post(':id/comments')

@@ -73,7 +73,9 @@ export class ScheduleDto {
 
 export class NotificationDto {
   @ApiProperty() id: string;
-  @ApiProperty({ enum: ['task_opened', 'reminder', 'escalation', 'digest', 'briefing', 'calendar'] })
+  @ApiProperty({
+    enum: ['task_opened', 'reminder', 'escalation', 'urge', 'cc', 'digest', 'briefing', 'calendar'],
+  })
   kind: string;
   @ApiProperty({ type: TextDto }) text: TextDto;
   @ApiProperty({ format: 'uuid', type: String, nullable: true, description: 'null for a digest' })

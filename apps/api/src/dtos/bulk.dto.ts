@@ -13,7 +13,7 @@ import {
   MinLength,
 } from 'class-validator';
 
-export const BULK_ACTIONS = ['claim', 'unclaim', 'reassign', 'complete'] as const;
+export const BULK_ACTIONS = ['claim', 'unclaim', 'reassign', 'complete', 'urge'] as const;
 export type BulkAction = (typeof BULK_ACTIONS)[number];
 
 export class BulkTaskDto {
@@ -27,12 +27,18 @@ export class BulkTaskDto {
   @IsUUID('all', { each: true })
   taskIds: string[];
 
-  @ApiPropertyOptional({ description: 'reassign: the user who receives the tasks' })
+  @ApiPropertyOptional({ description: 'reassign: the user who receives the tasks (picked from /candidates)' })
   @IsOptional()
   @IsString()
   @MinLength(1)
   @MaxLength(64)
   to?: string;
+
+  @ApiPropertyOptional({ description: 'reassign: why (转办 reason); urge: the message', maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
 
   @ApiPropertyOptional({
     description: 'complete: an outcome the task form allows in bulk (e.g. DISTRICT_FEEDBACK support)',

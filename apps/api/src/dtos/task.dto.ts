@@ -3,10 +3,11 @@ import { IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength } f
 import { ATTACHMENT_PURPOSES, ATTACHMENT_SUBJECTS, ROLES, STAGES, TASK_TYPES } from '@hardtech/domain';
 import type { Role, Stage, TaskType } from '@hardtech/domain';
 import { PageDto, PageQueryDto, QUERY_BOOLEAN, QueryBoolean, TextDto } from './common.dto';
+import { TaskCopyDto } from './approval-actions.dto';
 import { IsInstant } from './validators';
 
 export const TASK_SORTS = ['dueAt', '-dueAt', 'createdAt', '-createdAt'] as const;
-export const TASK_VIEWS = ['inbox', 'mine', 'all'] as const;
+export const TASK_VIEWS = ['inbox', 'mine', 'all', 'cc'] as const;
 export const TASK_STATUSES = ['open', 'done', 'cancelled'] as const;
 
 export class TaskQueryDto extends PageQueryDto {
@@ -18,7 +19,7 @@ export class TaskQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
     enum: TASK_VIEWS,
     description:
-      'inbox (default for officers): what I can do; mine: assigned to me; all: everything in my scope (default for auditors and leaders)',
+      'inbox (default for officers): what I can do; mine: assigned to me (and the personal tasks of those I stand in for, 委托代理); all: everything in my scope (default for auditors and leaders); cc: copied to me (抄送)',
   })
   @IsOptional()
   @IsIn(TASK_VIEWS)
@@ -85,6 +86,16 @@ export class DelegateDto {
   @MinLength(1)
   @MaxLength(64)
   to: string;
+
+  @ApiPropertyOptional({
+    example: '本人出差，转交同事办理',
+    maxLength: 500,
+    description: '转办 reason, recorded and shown',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
 }
 
 export class CommentDto {
@@ -147,10 +158,20 @@ export class TaskItemDto {
   @ApiProperty({ type: String, nullable: true }) outcome: string | null;
   @ApiProperty({ type: String, nullable: true }) completedBy: string | null;
   @ApiProperty({ type: String, nullable: true }) completedAt: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '委托代理: the principal a proxy did it for' })
+  onBehalfOf: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '催办: the last urge of an open task' })
+  urgedAt: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '转办: why it was last delegated' })
+  delegationReason: string | null;
+}
+
+export class TaskListItemDto extends TaskItemDto {
+  @ApiProperty({ description: '抄送: copied to me' }) copied: boolean;
 }
 
 export class TaskListDto extends PageDto {
-  @ApiProperty({ type: [TaskItemDto] }) items: TaskItemDto[];
+  @ApiProperty({ type: [TaskListItemDto] }) items: TaskListItemDto[];
 }
 
 export class TaskCommentDto {
@@ -165,6 +186,8 @@ export class TaskActionsDto {
   @ApiProperty() claim: boolean;
   @ApiProperty() unclaim: boolean;
   @ApiProperty() delegate: boolean;
+  @ApiProperty({ description: '催办' }) urge: boolean;
+  @ApiProperty({ description: '抄送' }) cc: boolean;
 }
 
 export class OutcomeDto {
@@ -272,6 +295,8 @@ export class CaseOpinionDto {
   actor: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'display name' }) actorName: string | null;
   @ApiProperty({ type: TextDto, nullable: true }) actorDepartment: TextDto | null;
+  @ApiProperty({ type: String, nullable: true, description: '委托代理: the principal a proxy acted for' })
+  onBehalfOf: string | null;
   @ApiProperty() at: string;
 }
 
@@ -333,6 +358,8 @@ export class TaskDetailDto extends TaskItemDto {
   @ApiProperty({ type: TaskEnterpriseDto, nullable: true }) enterprise: TaskEnterpriseDto | null;
   @ApiProperty({ type: [TaskCommentDto] }) comments: TaskCommentDto[];
   @ApiProperty({ type: CaseFileDto, nullable: true }) caseFile: CaseFileDto | null;
+  @ApiProperty({ type: [TaskCopyDto], description: '抄送: to whom it was copied' }) copies: TaskCopyDto[];
+  @ApiProperty({ description: 'copied to me (抄送): I read it, read-only' }) copiedToMe: boolean;
 }
 
 export class CompleteResultDto {

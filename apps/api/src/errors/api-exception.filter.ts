@@ -48,13 +48,14 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const req = http.getRequest<Request>();
     const res = http.getResponse<Response>();
     const locale = localeOf(req);
-    const { status, code, text, details } = this.describe(exception, req);
+    const { status, code, text, details, retryAfterSeconds } = this.describe(exception, req);
     if (status === HttpStatus.SERVICE_UNAVAILABLE)
       this.logger.warn(`${req.method} ${req.url}: ${(exception as Error)?.message ?? exception}`);
     else if (status >= 500)
       this.logger.error(`${req.method} ${req.url}: ${(exception as Error)?.stack ?? exception}`);
     if (res.headersSent) return;
     if (status === HttpStatus.SERVICE_UNAVAILABLE) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    if (retryAfterSeconds) res.setHeader('Retry-After', String(retryAfterSeconds));
     res.locals.errorCode = code; // for the audit log of the request (audit/request-audit.middleware.ts)
     res.status(status).json({
       statusCode: status,
@@ -68,10 +69,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
   private describe(
     exception: unknown,
     req: Request,
-  ): { status: number; code: string; text: Text; details: FieldError[] } {
+  ): { status: number; code: string; text: Text; details: FieldError[]; retryAfterSeconds?: number } {
     const domain = exception instanceof DomainError ? exception : domainErrorFrom(exception);
-    if (domain)
-      return { status: domain.status, code: domain.code, text: domain.text, details: domain.details };
+    if (domain) {
+      const { status, code, text, details, retryAfterSeconds } = domain;
+      return { status, code, text, details, retryAfterSeconds };
+    }
 
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

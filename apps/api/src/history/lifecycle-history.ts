@@ -1,7 +1,9 @@
 import type { temporal } from '@temporalio/proto';
 import {
+  Actor,
   HistoryEntry,
   isStage,
+  onBehalfLabel,
   Stage,
   STAGE_LABELS,
   t,
@@ -15,6 +17,8 @@ import {
   assignTaskUpdate,
   awaitOpenedUpdate,
   blowWhistleUpdate,
+  CcTaskRequest,
+  ccTaskUpdate,
   CompleteTaskRequest,
   completeTaskUpdate,
   LIFECYCLE_ACTIVITIES,
@@ -24,6 +28,8 @@ import {
   quarterTickSignal,
   ProblemWorkRequest,
   TaskView,
+  UrgeTaskRequest,
+  urgeTaskUpdate,
   WhistleRequest,
   workProblemUpdate,
 } from '@hardtech/temporal/lifecycle.contract';
@@ -43,6 +49,8 @@ const FAILED_ACTION: Record<string, string> = {
   'task.claimed': 'task.claim_failed',
   'task.unclaimed': 'task.unclaim_failed',
   'task.delegated': 'task.delegation_failed',
+  'task.urge': 'task.urge_failed',
+  'task.cc': 'task.cc_failed',
   'whistle.blown': 'whistle.failed',
 };
 /** Ledger work (issue 19): each kind of workProblem Update is an entry of its own. */
@@ -233,6 +241,7 @@ class HistoryReader {
     if (name === completeTaskUpdate.name && arg) {
       const req = arg as CompleteTaskRequest;
       const taskType = this.taskTypes.get(req.taskId) ?? null;
+      const proxy = req.onBehalfOf;
       entry = this.add(
         e,
         req.actor.username,
@@ -244,6 +253,10 @@ class HistoryReader {
           data: req.data,
           actorRole: req.actor.role,
           ...(req.idempotencyKey ? { idempotencyKey: req.idempotencyKey } : {}),
+          // 委托代理: 王五（代 张三）.
+          ...(proxy
+            ? { onBehalfOf: proxy.username, byline: onBehalfLabel(actorName(req.actor), actorName(proxy)) }
+            : {}),
         },
         completionLabel(taskType, req.outcome),
       );
@@ -255,8 +268,39 @@ class HistoryReader {
         e,
         req.actor.username,
         ASSIGN_ACTION[req.kind],
-        { taskId: req.taskId, taskType, actorRole: req.actor.role, to: req.to?.username ?? null },
-        t(`${task.zh}：${ASSIGN_LABEL[req.kind].zh}`, `${task.en}: ${ASSIGN_LABEL[req.kind].en}`),
+        {
+          taskId: req.taskId,
+          taskType,
+          actorRole: req.actor.role,
+          to: req.to?.username ?? null,
+          ...(req.reason ? { reason: req.reason } : {}),
+        },
+        t(
+          `${task.zh}：${ASSIGN_LABEL[req.kind].zh}${req.reason ? `（${req.reason}）` : ''}`,
+          `${task.en}: ${ASSIGN_LABEL[req.kind].en}${req.reason ? ` (${req.reason})` : ''}`,
+        ),
+      );
+    } else if (name === urgeTaskUpdate.name && arg) {
+      const req = arg as UrgeTaskRequest;
+      const taskType = this.taskTypes.get(req.taskId) ?? null;
+      const task = taskType ? TASK_LABELS[taskType] : t('任务', 'task');
+      entry = this.add(
+        e,
+        req.actor.username,
+        'task.urge',
+        { taskId: req.taskId, taskType, actorRole: req.actor.role, message: req.message ?? null },
+        t(`${task.zh}：催办`, `${task.en}: urged`),
+      );
+    } else if (name === ccTaskUpdate.name && arg) {
+      const req = arg as CcTaskRequest;
+      const taskType = this.taskTypes.get(req.taskId) ?? null;
+      const task = taskType ? TASK_LABELS[taskType] : t('任务', 'task');
+      entry = this.add(
+        e,
+        req.actor.username,
+        'task.cc',
+        { taskId: req.taskId, taskType, actorRole: req.actor.role, users: req.users, note: req.note ?? null },
+        t(`${task.zh}：抄送 ${req.users.join('、')}`, `${task.en}: copied to ${req.users.join(', ')}`),
       );
     } else if (name === blowWhistleUpdate.name && arg) {
       // 企业吹哨·部门报到: the WHISTLE_RESPONSE it opens follows as task.created.
@@ -458,6 +502,8 @@ function stageOf(value: unknown): Stage | null {
     typeof value === 'string' ? value : value && typeof value === 'object' ? Object.keys(value)[0] : null;
   return isStage(key) ? key : null;
 }
+
+const actorName = (a: Actor) => a.displayName ?? a.username;
 
 function completionLabel(type: TaskType | null, outcome: string): Text {
   if (!type) return t(`办理任务：${outcome}`, `task completed: ${outcome}`);

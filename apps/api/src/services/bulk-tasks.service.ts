@@ -13,13 +13,14 @@ import {
 import { domainErrorFrom } from '@hardtech/temporal';
 import { TasksRepository } from '@hardtech/persistence';
 import { BulkTaskDto } from '../dtos/bulk.dto';
+import { TaskActionsService } from './task-actions.service';
 import { TasksService } from './tasks.service';
 
 /** Tasks handled at once: enough to be quick, few enough to be gentle on one workflow server. */
 const LANES = 8;
 
 /**
- * Bulk claim, unclaim, reassign and complete. Each task is its own Update, so a task is either
+ * Bulk claim, unclaim, reassign, complete and urge (催办). Each task is its own Update, so a task is either
  * wholly done or untouched; the answer says for every task what happened.
  */
 @Injectable()
@@ -29,6 +30,7 @@ export class BulkTasksService {
   constructor(
     private readonly tasks: TasksService,
     private readonly rows: TasksRepository,
+    private readonly urges: TaskActionsService,
   ) {}
 
   async run(actor: Actor, dto: BulkTaskDto, locale: Locale) {
@@ -82,7 +84,9 @@ export class BulkTasksService {
       case 'unclaim':
         return this.tasks.assign(actor, taskId, 'unclaim');
       case 'reassign':
-        return this.tasks.assign(actor, taskId, 'delegate', dto.to);
+        return this.tasks.assign(actor, taskId, 'delegate', dto.to, dto.reason);
+      case 'urge':
+        return this.urges.urge(actor, taskId, dto.reason);
       case 'complete': {
         const task = await this.rows.findVisible(actor, taskId);
         if (!task) throw new NotFound('TASK_NOT_FOUND', t('任务不存在', 'no such task'));

@@ -66,6 +66,7 @@ export class CaseFileService {
         outcome: t.outcome!,
         data: t.data ?? {},
         actor: t.completedBy!,
+        onBehalfOf: t.onBehalfOf,
         at: t.completedAt!.toISOString(),
       }));
     const taskIds = new Set(done.map((t) => t.id).concat(task ? [task.id] : []));
@@ -78,7 +79,7 @@ export class CaseFileService {
           : problemIds.has(f.subjectId!),
     );
     const usernames = [
-      ...steps.map((s) => s.actor),
+      ...steps.flatMap((s) => [s.actor, s.onBehalfOf]),
       ...ofLifecycle.map((f) => f.uploadedBy),
       ...(current ? [row.commissioner, row.districtLiaison] : []),
     ].filter((u): u is string => !!u);

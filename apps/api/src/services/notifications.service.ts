@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, NotFound, notificationText, t, TaskType, Text } from '@hardtech/domain';
+import { Actor, carriedText, NotFound, notificationText, t, TaskType, Text } from '@hardtech/domain';
 import { FeedRow, NotificationFeedRepository } from '@hardtech/persistence';
 
 /** A digest and a briefing carry their own text (written when sent); the task notices are built. */
 function feedText(n: FeedRow): Text {
+  const carried = carriedText(n.data);
+  if (carried) return carried;
   if (n.kind === 'digest' || n.kind === 'briefing' || n.kind === 'calendar' || !n.dueAt) {
     const text = (n.data as { text?: Text } | null)?.text;
     if (text && typeof text.zh === 'string') return text;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   Actor,
   allowedTaskActions,
+  ccRefusal,
   commentVisible,
   Conflict,
   NotFound,
@@ -13,6 +14,7 @@ import {
   TASK_LABELS,
   taskMaterialVisible,
   Text,
+  urgeRefusal,
   visibleStep,
   visibleTaskDetails,
 } from '@hardtech/domain';
@@ -33,6 +35,7 @@ import {
 } from '@hardtech/temporal';
 import { TASK_DEFINITIONS } from '@hardtech/workflows/lifecycle/definition';
 import { CaseFileService } from './case-file.service';
+import { ProxyService } from './proxy.service';
 import { Completion, completionUpdateId, isReplayOf } from './idempotency';
 import { TaskReferences } from './task-references';
 import { UsersService } from './users.service';
@@ -73,6 +76,22 @@ export function taskItem(task: TaskEntity, role: Role) {
     outcome: task.outcome,
     completedBy: step.actor,
     completedAt: task.completedAt?.toISOString() ?? null,
+    onBehalfOf: step.actor ? task.onBehalfOf : null,
+    urgedAt: task.status === 'open' ? (task.urgedAt?.toISOString() ?? null) : null,
+    delegationReason: task.delegationReason,
+  };
+}
+
+/**
+ * Issue 17's actions beside the inbox's: 催办 by anyone who sees an open task but its assignee
+ * (the workflow also counts the hours), 抄送 by whoever may do it; a proxy may complete (委托代理).
+ */
+function approvalActions(actor: Actor, task: TaskEntity, principal: Actor | undefined) {
+  if (task.status !== 'open') return { urge: false, cc: false };
+  return {
+    ...(principal ? { complete: true } : {}),
+    urge: !urgeRefusal(actor, { assignee: task.assignee }, new Date(), null),
+    cc: !ccRefusal(actor, task),
   };
 }
 
@@ -88,12 +107,17 @@ export class TasksService {
     private readonly references: TaskReferences,
     private readonly policies: ActivePolicyRepository,
     private readonly caseFiles: CaseFileService,
+    private readonly proxies: ProxyService,
   ) {}
 
   async list(actor: Actor, filter: TaskFilter) {
     const { items, total } = await this.tasks.list(actor, filter);
+    const copied = await this.tasks.copiedTo(
+      actor.username,
+      items.map((task) => task.id),
+    );
     return {
-      items: items.map((task) => taskItem(task, actor.role)),
+      items: items.map((task) => ({ ...taskItem(task, actor.role), copied: copied.has(task.id) })),
       total,
       page: filter.page,
       pageSize: filter.pageSize,
@@ -116,16 +140,21 @@ export class TasksService {
       }),
     );
     const material = taskMaterialVisible(actor.role, task.type);
-    const [allComments, caseFile] = await Promise.all([
+    const [allComments, caseFile, copies, principal] = await Promise.all([
       material ? this.tasks.commentsOf(id) : Promise.resolve([]),
       this.caseFiles.ofTask(actor, task),
+      this.tasks.copiesOf(id),
+      task.status === 'open' ? this.proxies.principalFor(actor, task) : Promise.resolve(undefined),
     ]);
     const authorRoles = await this.tasks.authorRolesOf(allComments);
     const comments = allComments.filter((c) => commentVisible(actor.role, authorRoles.get(c.author) ?? null));
-    const actions =
-      task.status === 'open'
+    const open = task.status === 'open';
+    const actions = {
+      ...(open
         ? allowedTaskActions(actor, task)
-        : { complete: false, claim: false, unclaim: false, delegate: false };
+        : { complete: false, claim: false, unclaim: false, delegate: false }),
+      ...approvalActions(actor, task, principal),
+    };
     return {
       ...taskItem(task, actor.role),
       data: task.data && completedStep(task, actor.role).data,
@@ -147,6 +176,8 @@ export class TasksService {
       },
       comments: comments.map(commentView),
       caseFile,
+      copies: copies.map((c) => ({ ...c, copiedAt: new Date(c.copiedAt).toISOString() })),
+      copiedToMe: copies.some((c) => c.username === actor.username),
     };
   }
 
@@ -172,11 +203,14 @@ export class TasksService {
     if (task.status !== 'open' && !replay) throw closed(task);
     if (!replay) await this.references.check(task, body.outcome, body.data);
     // The policy goes with the Update, so the workflow reads none (issue 9).
-    const policy = await this.policies.current();
+    const [policy, onBehalfOf] = await Promise.all([
+      this.policies.current(),
+      this.proxies.principalFor(actor, task),
+    ]);
     try {
       return await this.lifecycles.complete(
         task.creditCode,
-        { taskId: id, outcome: body.outcome, data: body.data, actor, idempotencyKey, policy },
+        { taskId: id, outcome: body.outcome, data: body.data, actor, idempotencyKey, policy, onBehalfOf },
         idempotencyKey ? completionUpdateId(id, actor.username, idempotencyKey, body) : undefined,
       );
     } catch (e) {
@@ -193,7 +227,13 @@ export class TasksService {
   }
 
   /** Claim, unclaim or delegate: an Update too, so the workflow decides who holds the task. */
-  async assign(actor: Actor, id: string, kind: AssignKind, to?: string): Promise<AssignTaskResult> {
+  async assign(
+    actor: Actor,
+    id: string,
+    kind: AssignKind,
+    to?: string,
+    reason?: string,
+  ): Promise<AssignTaskResult> {
     const task = await this.visible(actor, id);
     if (task.status !== 'open') throw closed(task);
     let target: Actor | undefined;
@@ -205,7 +245,8 @@ export class TasksService {
         ]);
       }
     }
-    return this.lifecycles.assign(task.creditCode, { taskId: id, kind, actor, to: target });
+    const why = kind === 'delegate' ? reason?.trim() || undefined : undefined;
+    return this.lifecycles.assign(task.creditCode, { taskId: id, kind, actor, to: target, reason: why });
   }
 
   /** Who may do the task: the active users in its candidate groups (to pick a delegate). */

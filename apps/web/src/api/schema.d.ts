@@ -1169,7 +1169,7 @@ export interface paths {
         put?: never;
         /**
          * 转办 Delegate to a user who may do the task
-         * @description The assignee (or, unclaimed, a candidate) or a city coordinator; the delegate must be a candidate (422 otherwise).
+         * @description The assignee (or, unclaimed, a candidate) or a city coordinator; the delegate must be a candidate (422 otherwise), picked from /candidates. An optional `reason` is recorded in the history and shown with the task.
          */
         post: operations["TasksController_delegate"];
         delete?: never;
@@ -1193,6 +1193,68 @@ export interface paths {
          */
         post: operations["TasksController_comment"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/urge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 催办 Urge whoever can do an open task
+         * @description The assignee, else every candidate, is notified on their channels. Anyone who can see the task may urge, except its assignee (403); at most once per task and person per 4 working hours (429 URGE_TOO_SOON with Retry-After in seconds).
+         */
+        post: operations["TaskActionsController_urge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/cc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 抄送 Copy an open task to colleagues, read-only
+         * @description By whoever may do the task. Each named user must be allowed to see the enterprise (422 USERS_MAY_NOT_SEE naming them); they are notified and may open the task and its case file read-only; GET /api/tasks?view=cc lists what was copied to me.
+         */
+        post: operations["TaskActionsController_cc"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/proxy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 委托代理 My proxy, and whom I stand in for */
+        get: operations["ProxyController_get"];
+        /**
+         * 设置委托代理 Name my proxy from one instant until another
+         * @description While from ≤ now < until, `to` sees my personal tasks in view=mine and may do them; completions record actor = the proxy and onBehalfOf = me. `to` must be active, of my role, with a scope covering mine (422 PROXY_NOT_ALLOWED). Replaces an earlier setting; audited.
+         */
+        put: operations["ProxyController_set"];
+        post?: never;
+        /** 结束委托代理 End my proxy (audited) */
+        delete: operations["ProxyController_remove"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1400,10 +1462,12 @@ export interface components {
         };
         BulkTaskDto: {
             /** @enum {string} */
-            action: "claim" | "unclaim" | "reassign" | "complete";
+            action: "claim" | "unclaim" | "reassign" | "complete" | "urge";
             taskIds: string[];
-            /** @description reassign: the user who receives the tasks */
+            /** @description reassign: the user who receives the tasks (picked from /candidates) */
             to?: string;
+            /** @description reassign: why (转办 reason); urge: the message */
+            reason?: string;
             /** @description complete: an outcome the task form allows in bulk (e.g. DISTRICT_FEEDBACK support) */
             outcome?: string;
             data?: {
@@ -1617,6 +1681,12 @@ export interface components {
             outcome: string | null;
             completedBy: string | null;
             completedAt: string | null;
+            /** @description 委托代理: the principal a proxy did it for */
+            onBehalfOf: string | null;
+            /** @description 催办: the last urge of an open task */
+            urgedAt: string | null;
+            /** @description 转办: why it was last delegated */
+            delegationReason: string | null;
         };
         ProblemDto: {
             /** Format: uuid */
@@ -1823,7 +1893,7 @@ export interface components {
         NotificationDto: {
             id: string;
             /** @enum {string} */
-            kind: "task_opened" | "reminder" | "escalation" | "digest" | "briefing";
+            kind: "task_opened" | "reminder" | "escalation" | "urge" | "cc" | "digest" | "briefing";
             text: components["schemas"]["TextDto"];
             /**
              * Format: uuid
@@ -2247,12 +2317,45 @@ export interface components {
         LockoutListDto: {
             items: components["schemas"]["LockoutDto"][];
         };
+        TaskListItemDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            type: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE";
+            label: components["schemas"]["TextDto"];
+            creditCode: string;
+            enterpriseName: string;
+            /** @enum {string} */
+            stage: "screening" | "supplement" | "feedback" | "admission" | "diagnosis" | "supporting" | "graduation_review" | "graduated" | "exited" | "rejected";
+            candidateGroups: string[];
+            assignee: string | null;
+            dueAt: string;
+            createdAt: string;
+            /** @enum {string} */
+            status: "open" | "done" | "cancelled";
+            overdue: boolean;
+            quarter: string | null;
+            district: string;
+            cluster: string;
+            policyVersion: number;
+            outcome: string | null;
+            completedBy: string | null;
+            completedAt: string | null;
+            /** @description 委托代理: the principal a proxy did it for */
+            onBehalfOf: string | null;
+            /** @description 催办: the last urge of an open task */
+            urgedAt: string | null;
+            /** @description 转办: why it was last delegated */
+            delegationReason: string | null;
+            /** @description 抄送: copied to me */
+            copied: boolean;
+        };
         TaskListDto: {
             /** @description all matches in the caller’s scope, not only this page */
             total: number;
             page: number;
             pageSize: number;
-            items: components["schemas"]["TaskItemDto"][];
+            items: components["schemas"]["TaskListItemDto"][];
         };
         OutcomeDto: {
             /** @example pass */
@@ -2264,6 +2367,10 @@ export interface components {
             claim: boolean;
             unclaim: boolean;
             delegate: boolean;
+            /** @description 催办 */
+            urge: boolean;
+            /** @description 抄送 */
+            cc: boolean;
         };
         TaskEnterpriseDto: {
             creditCode: string;
@@ -2378,6 +2485,8 @@ export interface components {
             /** @description display name */
             actorName: string | null;
             actorDepartment: components["schemas"]["TextDto"] | null;
+            /** @description 委托代理: the principal a proxy acted for */
+            onBehalfOf: string | null;
             at: string;
         };
         CaseAttachmentDto: {
@@ -2404,6 +2513,12 @@ export interface components {
             /** @description the lifecycle’s evidence files the caller may see */
             attachments: components["schemas"]["CaseAttachmentDto"][];
         };
+        TaskCopyDto: {
+            username: string;
+            copiedBy: string;
+            copiedAt: string;
+            note: string | null;
+        };
         TaskDetailDto: {
             /** Format: uuid */
             id: string;
@@ -2428,6 +2543,12 @@ export interface components {
             outcome: string | null;
             completedBy: string | null;
             completedAt: string | null;
+            /** @description 委托代理: the principal a proxy did it for */
+            onBehalfOf: string | null;
+            /** @description 催办: the last urge of an open task */
+            urgedAt: string | null;
+            /** @description 转办: why it was last delegated */
+            delegationReason: string | null;
             /** @description completion data */
             data: {
                 [key: string]: unknown;
@@ -2444,6 +2565,10 @@ export interface components {
             enterprise: components["schemas"]["TaskEnterpriseDto"] | null;
             comments: components["schemas"]["TaskCommentDto"][];
             caseFile: components["schemas"]["CaseFileDto"] | null;
+            /** @description 抄送: to whom it was copied */
+            copies: components["schemas"]["TaskCopyDto"][];
+            /** @description copied to me (抄送): I read it, read-only */
+            copiedToMe: boolean;
         };
         CandidateDto: {
             username: string;
@@ -2514,10 +2639,70 @@ export interface components {
              * @example district-500112-b
              */
             to: string;
+            /**
+             * @description 转办 reason, recorded and shown
+             * @example 本人出差，转交同事办理
+             */
+            reason?: string;
         };
         CommentDto: {
             /** @example 已电话联系企业核实 */
             text: string;
+        };
+        UrgeDto: {
+            /** @example 企业反映急需，请尽快办理 */
+            message?: string;
+        };
+        UrgeResultDto: {
+            /** @description who was notified: the assignee, else the candidates */
+            notified: string[];
+        };
+        CcDto: {
+            /**
+             * @example [
+             *       "industry-t2"
+             *     ]
+             */
+            users: string[];
+            /** @example 请知悉 */
+            note?: string;
+        };
+        CcResultDto: {
+            /** Format: uuid */
+            taskId: string;
+            users: string[];
+        };
+        ProxyViewDto: {
+            principal: string;
+            to: string;
+            toName: string | null;
+            from: string;
+            until: string;
+            /** @description from ≤ now < until */
+            active: boolean;
+        };
+        ProxyAnswerDto: {
+            /** @description null: no proxy set */
+            proxy: components["schemas"]["ProxyViewDto"] | null;
+            /** @description whom I stand in for now */
+            standingInFor: string[];
+        };
+        ProxyDto: {
+            /**
+             * @description an active user of your role whose scope covers yours
+             * @example commissioner-b
+             */
+            to: string;
+            /**
+             * @description from this instant (inclusive)
+             * @example 2026-12-07T09:00:00+08:00
+             */
+            from: string;
+            /**
+             * @description until this instant (exclusive)
+             * @example 2026-12-14T18:00:00+08:00
+             */
+            until: string;
         };
         UserDto: {
             username: string;
@@ -5725,7 +5910,7 @@ export interface operations {
                          * @description 范围 (Scope)
                          * @enum {string}
                          */
-                        view?: "inbox" | "mine" | "all";
+                        view?: "inbox" | "mine" | "all" | "cc";
                         /**
                          * @description 任务类型 (Task type)
                          * @enum {string}
@@ -5828,7 +6013,7 @@ export interface operations {
                          * @description 范围 (Scope)
                          * @enum {string}
                          */
-                        view?: "inbox" | "mine" | "all";
+                        view?: "inbox" | "mine" | "all" | "cc";
                         /**
                          * @description 任务类型 (Task type)
                          * @enum {string}
@@ -6507,8 +6692,8 @@ export interface operations {
                 pageSize?: number;
                 /** @description true: only tasks assigned to (or done by) me */
                 mine?: "true" | "false";
-                /** @description inbox (default for officers): what I can do; mine: assigned to me; all: everything in my scope (default for auditors and leaders) */
-                view?: "inbox" | "mine" | "all";
+                /** @description inbox (default for officers): what I can do; mine: assigned to me (and the personal tasks of those I stand in for, 委托代理); all: everything in my scope (default for auditors and leaders); cc: copied to me (抄送) */
+                view?: "inbox" | "mine" | "all" | "cc";
                 candidateGroup?: string;
                 type?: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "PROBLEM_CLOSE" | "PROBLEM_EXTENSION";
                 status?: "open" | "done" | "cancelled";
@@ -7081,6 +7266,320 @@ export interface operations {
             };
             /** @description request body larger than BODY_LIMIT */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    TaskActionsController_urge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UrgeDto"];
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UrgeResultDto"];
+                };
+            };
+            /** @description malformed JSON, invalid or unknown field (details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description no token, or an invalid, expired or signed-out one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description outside the caller’s role (read-only roles may not write) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unknown, or outside the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description conflict with the current state (e.g. task already completed or claimed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description request body larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description too many attempts */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    TaskActionsController_cc: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CcDto"];
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CcResultDto"];
+                };
+            };
+            /** @description malformed JSON, invalid or unknown field (details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description no token, or an invalid, expired or signed-out one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description outside the caller’s role (read-only roles may not write) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unknown, or outside the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description conflict with the current state (e.g. task already completed or claimed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description request body larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description valid input that the rules refuse */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ProxyController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProxyAnswerDto"];
+                };
+            };
+            /** @description no token, or an invalid, expired or signed-out one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ProxyController_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProxyDto"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProxyAnswerDto"];
+                };
+            };
+            /** @description malformed JSON, invalid or unknown field (details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description no token, or an invalid, expired or signed-out one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description outside the caller’s role (read-only roles may not write) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description request body larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description valid input that the rules refuse */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ProxyController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProxyAnswerDto"];
+                };
+            };
+            /** @description no token, or an invalid, expired or signed-out one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description outside the caller’s role (read-only roles may not write) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

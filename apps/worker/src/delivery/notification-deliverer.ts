@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
 import { AppConfig, CONFIG } from '@hardtech/config';
-import { NotificationKind, notificationText, Text, TaskType } from '@hardtech/domain';
+import { carriedText, NotificationKind, notificationText, Text, TaskType } from '@hardtech/domain';
 import {
   Delivery,
   NotificationsRepository,
@@ -88,17 +88,15 @@ export class NotificationDeliverer implements OnApplicationBootstrap, OnApplicat
 
   private message(d: Delivery): Message {
     const p = d.payload;
-    // A digest, a briefing and an overdue ledger problem carry their text (no task to word it from).
-    const carried = (p.data as { text?: Text } | null)?.text;
     const text: Text =
-      carried && typeof carried.zh === 'string'
-        ? carried
-        : notificationText(
-            p.kind as NotificationKind,
-            p.taskType as TaskType,
-            p.enterpriseName ?? '',
-            p.dueAt ?? p.at,
-          );
+      // A digest, an urge, a copy and an overdue ledger problem carry their text (no task to word it from).
+      carriedText(p.data) ??
+      notificationText(
+        p.kind as NotificationKind,
+        p.taskType as TaskType,
+        p.enterpriseName ?? '',
+        p.dueAt ?? p.at,
+      );
     return { text, payload: p, event: p.kind, deliveryId: d.id, attempt: d.attempts + 1 };
   }
 

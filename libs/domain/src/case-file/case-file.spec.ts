@@ -95,9 +95,18 @@ describe('buildCaseFile', () => {
       opinion: 'C2：技术壁垒高；建议入库',
       actorName: '张统筹',
       actorDepartment: { zh: '科技处（统筹）', en: 'City coordinator' },
+      onBehalfOf: null,
     });
     expect(file.opinions[1].actorDepartment?.zh).toBe('渝北区经信部门');
     expect(file.attachments).toEqual([{ ...certificate, uploadedByName: '李区县' }]);
+  });
+
+  it('names a step a proxy did for its principal 王五（代 张三）, to officers only (委托代理)', () => {
+    const byProxy = { ...feedback, onBehalfOf: 'coord' };
+    const officers = buildCaseFile('city_coordinator', facts, [byProxy], [], names);
+    expect(officers.opinions[0]).toMatchObject({ onBehalfOf: 'coord', actorName: '李区县（代 张统筹）' });
+    const enterprise = buildCaseFile('enterprise_user', facts, [byProxy], [], names);
+    expect(enterprise.opinions[0]).toMatchObject({ actor: null, actorName: null, onBehalfOf: null });
   });
 
   it("gives the enterprise its own steps whole and no officer's opinion, name, criteria or uploader", () => {

@@ -5,6 +5,7 @@ import type { CriterionId, CriterionKind, CriterionOutcome, ScreeningReport } fr
 import type { Stage } from '../stages';
 import type { TaskType } from '../task-types';
 import type { Text } from '../text';
+import { onBehalfLabel } from '../approval-actions/proxy';
 import { actorVisible, screeningVisible, visibleStep } from '../visibility';
 import { opinionText } from './opinion-text';
 
@@ -27,6 +28,8 @@ export interface CompletedStep {
   outcome: string;
   data: Record<string, unknown>;
   actor: string;
+  /** 委托代理: the principal the actor completed the step for. */
+  onBehalfOf?: string | null;
   at: string;
 }
 
@@ -62,8 +65,11 @@ export interface CaseOpinion {
   opinion: string | null;
   data: Record<string, unknown>;
   actor: string | null;
+  /** 王五（代 张三） when a proxy did the step. */
   actorName: string | null;
   actorDepartment: Text | null;
+  /** 委托代理: the principal, shown only with the actor. */
+  onBehalfOf: string | null;
   at: string;
 }
 
@@ -170,6 +176,9 @@ function caseEnterprise(facts: CaseFacts, names: CaseNames): CaseEnterprise {
 function caseOpinion(role: Role, step: CompletedStep, names: CaseNames): CaseOpinion {
   const seen = visibleStep(role, step);
   const person = seen.actor ? names.person(seen.actor) : null;
+  const principal = seen.actor && step.onBehalfOf ? step.onBehalfOf : null;
+  const displayName = seen.actor ? (person?.displayName ?? seen.actor) : null;
+  const principalName = principal ? (names.person(principal)?.displayName ?? principal) : null;
   return {
     taskId: step.taskId,
     taskType: step.taskType,
@@ -177,8 +186,9 @@ function caseOpinion(role: Role, step: CompletedStep, names: CaseNames): CaseOpi
     opinion: opinionText(step.taskType, step.outcome, seen.data),
     data: seen.data,
     actor: seen.actor,
-    actorName: seen.actor ? (person?.displayName ?? seen.actor) : null,
+    actorName: displayName && onBehalfLabel(displayName, principalName).zh,
     actorDepartment: seen.actor ? (person?.department ?? null) : null,
+    onBehalfOf: principal,
     at: step.at,
   };
 }

@@ -36,7 +36,8 @@ export function visibleHistoryEntry(role: Role, entry: HistoryEntry): HistoryEnt
   const actorRole = isRole(entry.data.actorRole) ? entry.data.actorRole : null;
   const showActor = actorVisible(role, actorRole);
   const actor = showActor ? entry.actor : null;
-  const { actorRole: _role, ...rest } = entry.data;
+  // 委托代理: who stood in for whom is as closed as the actor.
+  const { actorRole: _role, onBehalfOf: _principal, byline: _byline, ...rest } = entry.data;
   const data: Record<string, unknown> = showActor ? { ...entry.data } : rest;
   if (isStepEntry(entry.data)) {
     const step = visibleStep(role, {

@@ -76,12 +76,31 @@ export class AccessService {
     return this.enterprises(actor, e);
   }
 
-  /** Tasks (alias `t`) the caller can act on: a candidate, or the assignee. */
+  /**
+   * Tasks (alias `t`) the caller can act on: a candidate, or the assignee, or 委托代理 the proxy of
+   * a principal whose personal task it is (held by them, or theirs by name) while the proxy runs.
+   */
   actionableTasks(actor: Actor, t = 't'): Predicate {
     if (READ_ONLY_ROLES.includes(actor.role)) return { sql: 'FALSE', params: {} };
+    const proxied = this.proxiedTasks(t);
     return {
-      sql: `(${t}.candidate_groups && :actorGroups::text[] OR ${t}.assignee = :actorUsername)`,
+      sql: `(${t}.candidate_groups && :actorGroups::text[] OR ${t}.assignee = :actorUsername OR ${proxied})`,
       params: { actorGroups: groupsOf(actor), actorUsername: actor.username },
+    };
+  }
+
+  /** 委托代理: the personal tasks (alias `t`) of those `:actorUsername` stands in for now. */
+  proxiedTasks(t = 't'): string {
+    return `EXISTS (SELECT 1 FROM task_proxies px WHERE px.proxy = :actorUsername
+      AND px.starts_at <= now() AND now() < px.ends_at
+      AND (${t}.assignee = px.principal OR (${t}.assignee IS NULL AND 'user:' || px.principal = ANY(${t}.candidate_groups))))`;
+  }
+
+  /** 抄送: tasks (alias `t`) copied to the caller, which they read whatever their scope. */
+  copiedTasks(actor: Actor, t = 't'): Predicate {
+    return {
+      sql: `EXISTS (SELECT 1 FROM task_copies tc WHERE tc.task_id = ${t}.id AND tc.username = :copiedTo)`,
+      params: { copiedTo: actor.username },
     };
   }
 
@@ -92,8 +111,14 @@ export class AccessService {
    */
   visibleTasks(actor: Actor, t = 't', e = 'e'): Predicate {
     const act = this.actionableTasks(actor, t);
-    if (actor.role === 'enterprise_user') return act;
+    const copied = this.copiedTasks(actor, t);
+    if (actor.role === 'enterprise_user') {
+      return { sql: `(${act.sql} OR ${copied.sql})`, params: { ...act.params, ...copied.params } };
+    }
     const ent = this.enterprises(actor, e);
-    return { sql: `(${ent.sql} OR ${act.sql})`, params: { ...ent.params, ...act.params } };
+    return {
+      sql: `(${ent.sql} OR ${act.sql} OR ${copied.sql})`,
+      params: { ...ent.params, ...act.params, ...copied.params },
+    };
   }
 }

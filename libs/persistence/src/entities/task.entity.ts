@@ -34,4 +34,10 @@ export class TaskEntity {
   @Column({ type: 'boolean', default: false }) provisional: boolean;
   /** What the form starts from (ANNUAL_UPDATE) or weighs (GRADUATION_REVIEW): TaskDetails. */
   @Column({ type: 'jsonb', nullable: true }) details: VisibleTaskDetails | null;
+  /** 催办: the last urge (issue 17.3). */
+  @Column({ name: 'urged_at', type: 'timestamptz', nullable: true }) urgedAt: Date | null;
+  /** 委托代理: the principal a proxy completed the task for. */
+  @Column({ name: 'on_behalf_of', type: 'varchar', length: 64, nullable: true }) onBehalfOf: string | null;
+  /** 转办: why the task was last delegated. */
+  @Column({ name: 'delegation_reason', type: 'text', nullable: true }) delegationReason: string | null;
 }

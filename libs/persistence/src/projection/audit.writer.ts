@@ -12,7 +12,12 @@ export const writeAuditEvent: ProjectionWriter = async (sql, delta, { auditChain
     actor: delta.actor ?? 'system',
     action: 'workflow.transition',
     creditCode: delta.creditCode,
-    taskId: delta.closed.find((c) => c.status === 'done')?.id ?? delta.assigned[0]?.id ?? null,
+    taskId:
+      delta.closed.find((c) => c.status === 'done')?.id ??
+      delta.assigned[0]?.id ??
+      delta.urged?.[0]?.id ??
+      delta.copied?.[0]?.id ??
+      null,
     data: {
       ...receipt,
       workflowId: delta.workflowId,

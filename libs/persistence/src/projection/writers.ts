@@ -9,6 +9,7 @@ import { writeProblems } from './problems.writer';
 import { writeQuarterlyReports } from './quarterly-reports.writer';
 import { queueTaskNotices } from './task-notices.writer';
 import { writeTaskDeadlines } from './task-deadlines.writer';
+import { writeTaskActions } from './task-actions.writer';
 import { writeTasks } from './tasks.writer';
 import type { ProjectionContext, ProjectionWriter } from './writer';
 
@@ -23,6 +24,7 @@ export const PROJECTION_WRITERS: readonly ProjectionWriter[] = [
   writeLifecycle,
   writeTasks,
   writeTaskDeadlines,
+  writeTaskActions, // after writeTasks: it marks the rows that one wrote
   queueTaskNotices,
   writeProblems,
   writeQuarterlyReports,

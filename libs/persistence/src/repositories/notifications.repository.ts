@@ -57,7 +57,8 @@ export class NotificationsRepository {
           n.data === undefined ? null : JSON.stringify(n.data),
         ],
       );
-      if (n.taskId && n.kind !== 'digest' && n.kind !== 'briefing' && n.kind !== 'calendar') {
+      // Only reminders and escalations mark the task: they are sent once per task.
+      if (n.taskId && (n.kind === 'reminder' || n.kind === 'escalation')) {
         const column = n.kind === 'reminder' ? 'reminded_at' : 'escalated_at';
         await m.query(`UPDATE tasks SET ${column} = $2 WHERE id = $1 AND ${column} IS NULL`, [
           n.taskId,

@@ -6,8 +6,11 @@ import { TaskCommentEntity, TaskEntity, TaskStatus } from '../entities';
 import { AccessService } from '../access/access.service';
 
 export interface TaskFilter {
-  /** inbox: what the caller can act on; mine: assigned to the caller; all: everything in scope. */
-  view: 'inbox' | 'mine' | 'all';
+  /**
+   * inbox: what the caller can act on; mine: assigned to the caller (and, 委托代理, the personal
+   * tasks of those the caller stands in for); all: everything in scope; cc: copied to the caller.
+   */
+  view: 'inbox' | 'mine' | 'all' | 'cc';
   candidateGroup?: string;
   type?: TaskType;
   status: TaskStatus;
@@ -56,7 +59,13 @@ export class TasksRepository {
       const act = this.access.actionableTasks(actor, 't');
       qb.andWhere(`(${act.sql} OR t.completed_by = :me)`, { ...act.params, me: actor.username });
     } else if (f.view === 'mine') {
-      qb.andWhere('(t.assignee = :me OR t.completed_by = :me)', { me: actor.username });
+      qb.andWhere(`(t.assignee = :me OR t.completed_by = :me OR ${this.access.proxiedTasks('t')})`, {
+        me: actor.username,
+        actorUsername: actor.username,
+      });
+    } else if (f.view === 'cc') {
+      const copied = this.access.copiedTasks(actor, 't');
+      qb.andWhere(copied.sql, copied.params);
     }
     qb.andWhere('t.status = :status', { status: f.status });
     if (f.candidateGroup) qb.andWhere(':group = ANY(t.candidate_groups)', { group: f.candidateGroup });
@@ -130,6 +139,27 @@ export class TasksRepository {
       where: { creditCode, lifecycleNo, status: 'done' },
       order: { completedAt: 'ASC', id: 'ASC' },
     });
+  }
+
+  /** 抄送: to whom the task was copied, by whom, oldest first. */
+  copiesOf(
+    taskId: string,
+  ): Promise<{ username: string; copiedBy: string; copiedAt: Date; note: string | null }[]> {
+    return this.repo.query(
+      `SELECT username, copied_by AS "copiedBy", copied_at AS "copiedAt", note FROM task_copies
+       WHERE task_id = $1 ORDER BY copied_at, username`,
+      [taskId],
+    );
+  }
+
+  /** Of these tasks, the ones copied to the user (the inbox's 抄送 mark). */
+  async copiedTo(username: string, taskIds: string[]): Promise<Set<string>> {
+    if (!taskIds.length) return new Set();
+    const rows: { task_id: string }[] = await this.repo.query(
+      `SELECT task_id FROM task_copies WHERE username = $1 AND task_id = ANY($2::uuid[])`,
+      [username, taskIds],
+    );
+    return new Set(rows.map((r) => r.task_id));
   }
 
   commentsOf(taskId: string): Promise<TaskCommentEntity[]> {

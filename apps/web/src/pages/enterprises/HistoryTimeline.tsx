@@ -2,7 +2,7 @@ import { Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocalText } from '../../i18n';
 import { useFormat } from '../../format';
-import { keyData } from './historyData';
+import { bylineOf, keyData } from './historyData';
 import type { HistoryEntry } from './types';
 
 /** GET /api/enterprises/:creditCode/history, newest first: who did what when, in the UI's language. */
@@ -27,7 +27,7 @@ export function HistoryTimeline({ entries }: { entries: HistoryEntry[] }) {
               {e.actor !== null && (
                 <Typography.Text type="secondary">
                   {' '}
-                  · {e.actor === 'system' ? t('timeline.system') : e.actor}
+                  · {e.actor === 'system' ? t('timeline.system') : local(bylineOf(e)) || e.actor}
                 </Typography.Text>
               )}
               {keyData(e).map(([k, v]) => (

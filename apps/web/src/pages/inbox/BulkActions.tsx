@@ -8,6 +8,7 @@ import { useLocalText } from '../../i18n';
 import type { TaskItem } from '../tasks/taskTypes';
 import { useAction } from '../tasks/useAction';
 import { BulkAction, BulkAnswer, bulkOutcomes, runBulk } from './bulk';
+import { BulkReassignButton } from './BulkReassignButton';
 
 interface Pending {
   action: BulkAction;
@@ -16,7 +17,7 @@ interface Pending {
   fields: Field[];
 }
 
-/** Claim, unclaim, reassign or complete the selected tasks at once; each answers for itself. */
+/** Claim, unclaim, reassign, urge or complete the selected tasks at once; each answers for itself. */
 export function BulkActions({ tasks, onDone }: { tasks: TaskItem[]; onDone(answer: BulkAnswer): void }) {
   const { t } = useTranslation('inbox');
   const text = useLocalText();
@@ -27,7 +28,7 @@ export function BulkActions({ tasks, onDone }: { tasks: TaskItem[]; onDone(answe
 
   const send = (
     action: BulkAction,
-    extra: { to?: string; outcome?: string; data?: Record<string, unknown> } = {},
+    extra: { to?: string; reason?: string; outcome?: string; data?: Record<string, unknown> } = {},
   ) =>
     run(async () => {
       const answer = await runBulk({ action, taskIds, ...extra });
@@ -46,16 +47,7 @@ export function BulkActions({ tasks, onDone }: { tasks: TaskItem[]; onDone(answe
     const values = await form.validateFields().catch(() => null);
     if (!values) return;
     const data = fromFormValues(pending.fields, values);
-    if (pending.action === 'reassign') await send('reassign', { to: data.to as string });
-    else await send('complete', { outcome: pending.outcome, data });
-  };
-
-  const reassignField: Field = {
-    name: 'to',
-    kind: 'ref',
-    ref: 'user',
-    label: { zh: t('bulk.to'), en: t('bulk.to') },
-    required: true,
+    await send('complete', { outcome: pending.outcome, data });
   };
 
   return (
@@ -67,10 +59,15 @@ export function BulkActions({ tasks, onDone }: { tasks: TaskItem[]; onDone(answe
       <Button loading={busy} onClick={() => send('unclaim')}>
         {t('bulk.unclaim')}
       </Button>
-      <Button
-        onClick={() => open({ action: 'reassign', title: t('bulk.reassign'), fields: [reassignField] })}
-      >
-        {t('bulk.reassign')}
+      <BulkReassignButton
+        tasks={tasks}
+        onReassign={async (to, reason) => {
+          const answer = await runBulk({ action: 'reassign', taskIds, to, reason: reason || undefined });
+          onDone(answer);
+        }}
+      />
+      <Button loading={busy} onClick={() => send('urge')} data-testid="bulk-urge">
+        {t('bulk.urge')}
       </Button>
       {bulkOutcomes(tasks).map(({ outcome, form: outcomeForm }) => (
         <Button

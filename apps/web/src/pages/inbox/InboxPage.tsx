@@ -64,6 +64,7 @@ export function InboxPage() {
               : [
                   { value: 'inbox', label: `${t('view.inbox')}${count(counts.inbox)}` },
                   { value: 'mine', label: `${t('view.mine')}${count(counts.mine)}` },
+                  { value: 'cc', label: t('view.cc') },
                 ]),
             { value: 'all', label: t('view.all') },
           ]}

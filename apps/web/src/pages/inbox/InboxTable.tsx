@@ -1,5 +1,5 @@
 import { allowedTaskActions } from '@hardtech/domain/task-permissions';
-import { Typography } from 'antd';
+import { Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -38,7 +38,21 @@ export function InboxTable(props: InboxTableProps) {
       key: 'task',
       width: 130,
       fixed: 'left',
-      render: (_, task) => <Link to={`/tasks/${task.id}`}>{text(task.label)}</Link>,
+      render: (_, task) => (
+        <>
+          <Link to={`/tasks/${task.id}`}>{text(task.label)}</Link>
+          {task.urgedAt && (
+            <Tag color="volcano" style={{ marginInlineStart: 4 }} data-testid="mark-urged">
+              {t('mark.urged')}
+            </Tag>
+          )}
+          {task.copied && (
+            <Tag color="geekblue" style={{ marginInlineStart: 4 }} data-testid="mark-copied">
+              {t('mark.copied')}
+            </Tag>
+          )}
+        </>
+      ),
     },
     {
       title: t('column.enterprise'),

@@ -3,7 +3,7 @@ import type { OutcomeForm } from '@hardtech/domain/forms/schema';
 import { api } from '../../api/client';
 import type { TaskItem } from '../tasks/taskTypes';
 
-export type BulkAction = 'claim' | 'unclaim' | 'reassign' | 'complete';
+export type BulkAction = 'claim' | 'unclaim' | 'reassign' | 'complete' | 'urge';
 
 export interface BulkResult {
   taskId: string;
@@ -23,6 +23,8 @@ export function runBulk(body: {
   action: BulkAction;
   taskIds: string[];
   to?: string;
+  /** reassign: why (转办); urge: the message. */
+  reason?: string;
   outcome?: string;
   data?: Record<string, unknown>;
 }): Promise<BulkAnswer> {

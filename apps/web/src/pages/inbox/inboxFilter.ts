@@ -4,7 +4,7 @@ import type { TaskType } from '../../api/types';
 
 /** The inbox's filter: what a saved view holds (VIEW_FILTER_FIELDS of the domain). */
 export interface InboxFilter {
-  view?: 'inbox' | 'mine' | 'all';
+  view?: 'inbox' | 'mine' | 'all' | 'cc';
   type?: TaskType;
   status?: 'open' | 'done' | 'cancelled';
   district?: string;

@@ -11,11 +11,14 @@ import { formatDateTime } from '../../components/time';
 import { useLocalText } from '../../i18n';
 import { Notification, NOTIFICATIONS_READ } from './notification';
 import { NotificationPreferencesCard } from './NotificationPreferencesCard';
+import { ProxyCard } from './ProxyCard';
 
 const KIND_COLORS: Record<Notification['kind'], string> = {
   task_opened: 'blue',
   reminder: 'gold',
   escalation: 'red',
+  urge: 'volcano',
+  cc: 'geekblue',
   digest: 'cyan',
   briefing: 'purple',
   calendar: 'orange',
@@ -117,7 +120,10 @@ export function NotificationsPage() {
         </Card>
       </Col>
       <Col xs={24} xl={9}>
-        <NotificationPreferencesCard />
+        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+          <NotificationPreferencesCard />
+          <ProxyCard />
+        </Space>
       </Col>
     </Row>
   );

@@ -1,26 +1,28 @@
-import { App, Button, Form, Modal, Select } from 'antd';
+import { App, Button, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useGet } from '../../api/useApi';
 import { useUser } from '../../auth/AuthProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { DelegateFields } from './DelegateFields';
 import { delegateTask } from './taskActions';
 import { useAction } from './useAction';
 
-/** 转办: pick one of the users who may do the task (the server's candidates) and hand it over. */
+/** 转办: pick one of the users who may do the task (the server's candidates), say why, hand it over. */
 export function DelegateButton({ taskId, onDone, size }: { taskId: string; onDone(): void; size?: 'small' }) {
   const { t } = useTranslation('task');
   const { message } = App.useApp();
   const user = useUser();
   const [open, setOpen] = useState(false);
   const [to, setTo] = useState<string>();
+  const [reason, setReason] = useState('');
   const { busy, error, run } = useAction();
   const candidates = useGet(open ? '/tasks/{id}/candidates' : null, { params: { id: taskId } });
 
   const submit = () =>
     run(async () => {
       if (!to) return;
-      await delegateTask(taskId, to);
+      await delegateTask(taskId, to, reason.trim());
       message.success(t('assign.delegated', { to }));
       setOpen(false);
       onDone();
@@ -41,20 +43,14 @@ export function DelegateButton({ taskId, onDone, size }: { taskId: string; onDon
         destroyOnHidden
       >
         <ErrorAlert error={error ?? candidates.error} />
-        <Form layout="vertical">
-          <Form.Item label={t('assign.delegateTo')} htmlFor="delegate-to">
-            <Select
-              id="delegate-to"
-              showSearch={{ optionFilterProp: 'label' }}
-              loading={candidates.loading}
-              value={to}
-              onChange={setTo}
-              options={(candidates.data ?? [])
-                .filter((c) => !c.assignee && c.username !== user.username)
-                .map((c) => ({ value: c.username, label: `${c.displayName}（${c.username}）` }))}
-            />
-          </Form.Item>
-        </Form>
+        <DelegateFields
+          candidates={(candidates.data ?? []).filter((c) => !c.assignee && c.username !== user.username)}
+          loading={candidates.loading}
+          to={to}
+          onTo={setTo}
+          reason={reason}
+          onReason={setReason}
+        />
       </Modal>
     </>
   );

@@ -1,6 +1,6 @@
 import { sampleNomination } from '@hardtech/domain/samples';
 import { TASK_FORMS } from '@hardtech/domain/tasks/forms';
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { fastUser, openPage, USERS } from '../../test/open-page';
 import { REFERENCE } from '../../test/reference.fixture';
@@ -74,7 +74,7 @@ const TASK = {
   data: null,
   form: TASK_FORMS.SCREEN,
   outcomes: Object.entries(TASK_FORMS.SCREEN.outcomes).map(([outcome, o]) => ({ outcome, label: o.label })),
-  actions: { complete: true, claim: true, unclaim: false, delegate: true },
+  actions: { complete: true, claim: true, unclaim: false, delegate: true, urge: false, cc: false },
   enterprise: {
     creditCode: '91350100M000100Y43',
     name: '重庆示例科技有限公司',
@@ -87,6 +87,8 @@ const TASK = {
   },
   caseFile: CASE_FILE,
   comments: [{ id: 'c1', author: 'district-500112', text: '企业材料已核实', at: '2026-11-25T01:00:00Z' }],
+  copies: [],
+  copiedToMe: false,
 };
 
 describe('task page', () => {
@@ -181,5 +183,43 @@ describe('task page', () => {
     });
     expect(await screen.findByText('已补充材料')).toBeInTheDocument();
     expect(screen.queryByText('仅部门内部可见，企业不可见')).toBeNull();
+  });
+
+  it('urges (催办) with a message, and shows a refused copy (抄送) naming who may not see the enterprise', async () => {
+    const user = fastUser();
+    const task = {
+      ...TASK,
+      urgedAt: '2026-11-25T02:00:00Z',
+      actions: { ...TASK.actions, complete: false, urge: true, cc: true },
+    };
+    openPage('/tasks/t-1', USERS.coordinator, {
+      'GET /reference': REFERENCE_WITH_TASK_TYPE,
+      'GET /tasks/t-1': task,
+      'GET /attachments': [],
+      'POST /tasks/t-1/urge': () => ({ status: 201, body: { notified: ['coordinator-b'] } }),
+      'POST /tasks/t-1/cc': () => ({
+        status: 422,
+        body: {
+          statusCode: 422,
+          code: 'USERS_MAY_NOT_SEE',
+          message: '以下用户无权查看该企业：industry-t9',
+          details: [],
+        },
+      }),
+    });
+    await user.click(await screen.findByTestId('urge', {}, { timeout: 5000 }));
+    await user.type(screen.getByLabelText('催办说明（可选）'), '企业急需');
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: '催 办' }));
+    expect(await screen.findByText('已催办：coordinator-b')).toBeInTheDocument();
+    const urge = vi.mocked(fetch).mock.calls.find(([url]) => String(url).endsWith('/urge'));
+    expect(JSON.parse(String(urge?.[1]?.body))).toEqual({ message: '企业急需' });
+
+    await user.click(screen.getByTestId('cc'));
+    await user.type(screen.getByLabelText('抄送给（用户名）'), 'industry-t9{enter}');
+    // The urge's dialog may still be closing: the copy's is the last one.
+    await user.click(within(screen.getAllByRole('dialog').at(-1)!).getByRole('button', { name: '抄 送' }));
+    await waitFor(() =>
+      expect(screen.getAllByRole('alert').some((a) => a.textContent?.includes('industry-t9'))).toBe(true),
+    );
   });
 });

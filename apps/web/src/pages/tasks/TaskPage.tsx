@@ -9,6 +9,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PrintButton } from '../../components/PrintButton';
 import { useLocalText } from '../../i18n';
 import { AssignmentButtons } from './AssignmentButtons';
+import { CcButton } from './CcButton';
+import { UrgeButton } from './UrgeButton';
 import { CommentsPanel } from './CommentsPanel';
 import { CompleteTaskForm } from './CompleteTaskForm';
 import { AnnualEvaluationPanel } from './AnnualEvaluationPanel';
@@ -51,6 +53,8 @@ export function TaskPage() {
         extra={
           <Space wrap>
             {open && <AssignmentButtons taskId={detail.id} can={detail.actions} onChange={task.reload} />}
+            {open && detail.actions.urge && <UrgeButton taskId={detail.id} onDone={task.reload} />}
+            {open && detail.actions.cc && <CcButton taskId={detail.id} onDone={task.reload} />}
             <PrintButton
               path={`/tasks/${detail.id}/approval-sheet.pdf`}
               fileName={`approval-sheet-${detail.id}.pdf`}
@@ -86,7 +90,25 @@ export function TaskPage() {
           <Descriptions.Item label={t('fields.createdAt')}>
             {dayjs(detail.createdAt).format('YYYY-MM-DD HH:mm')}
           </Descriptions.Item>
+          {detail.delegationReason && (
+            <Descriptions.Item label={t('fields.delegationReason')}>
+              <span data-testid="delegation-reason">{detail.delegationReason}</span>
+            </Descriptions.Item>
+          )}
+          {detail.urgedAt && (
+            <Descriptions.Item label={t('fields.urgedAt')}>
+              <Tag color="volcano">{dayjs(detail.urgedAt).format('YYYY-MM-DD HH:mm')}</Tag>
+            </Descriptions.Item>
+          )}
+          {detail.copies.length > 0 && (
+            <Descriptions.Item label={t('fields.copies')}>
+              {detail.copies.map((c) => c.username).join('、')}
+            </Descriptions.Item>
+          )}
         </Descriptions>
+        {detail.copiedToMe && !detail.actions.complete && (
+          <Alert type="info" showIcon title={t('actions.copiedToMe')} data-testid="copied-to-me" />
+        )}
       </Card>
       <Row gutter={[16, 16]}>
         <Col xs={24} md={12}>

@@ -3,5 +3,5 @@ import { call } from '../../api/client';
 /** Claim, unclaim and delegate: the inbox rows and the task page do the same. */
 export const claimTask = (id: string) => call('post', '/tasks/{id}/claim', { params: { id } });
 export const unclaimTask = (id: string) => call('post', '/tasks/{id}/unclaim', { params: { id } });
-export const delegateTask = (id: string, to: string) =>
-  call('post', '/tasks/{id}/delegate', { params: { id }, body: { to } });
+export const delegateTask = (id: string, to: string, reason?: string) =>
+  call('post', '/tasks/{id}/delegate', { params: { id }, body: { to, reason: reason || undefined } });

@@ -23,6 +23,9 @@ export function sampleTask(over: Partial<TaskItem> = {}): TaskItem {
     outcome: null,
     completedBy: null,
     completedAt: null,
+    onBehalfOf: null,
+    urgedAt: null,
+    delegationReason: null,
     ...over,
   };
 }

@@ -6,7 +6,8 @@ import type { VisibleTaskDetails } from '@hardtech/domain/visibility/task-detail
 import type { TaskForm } from '@hardtech/domain/forms/schema';
 import type { Answer, Refine, Schemas } from '../../api/contract';
 
-export type TaskItem = Schemas['TaskItemDto'];
+/** A row of GET /api/tasks (`copied`: 抄送 to me) or the task part of GET /api/tasks/:id. */
+export type TaskItem = Schemas['TaskItemDto'] & { copied?: boolean };
 export type TaskActions = Schemas['TaskActionsDto'];
 export type TaskComment = Schemas['TaskCommentDto'];
 export type Candidate = Schemas['CandidateDto'];

@@ -1,0 +1,39 @@
+import { Body, Controller, Delete, Get, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@hardtech/domain';
+import { CurrentActor } from '../auth/decorators';
+import { ProxyAnswerDto, ProxyDto } from '../dtos/approval-actions.dto';
+import { ApiDoc } from '../openapi/api-doc';
+import { ProxyService } from '../services/proxy.service';
+
+/** 委托代理 (issue 17.6): my stand-in while I am away. */
+@ApiTags('auth')
+@ApiBearerAuth()
+@Controller('me/proxy')
+export class ProxyController {
+  constructor(private readonly proxies: ProxyService) {}
+
+  @Get()
+  @ApiDoc({ summary: '委托代理 My proxy, and whom I stand in for', ok: ProxyAnswerDto, errors: [401] })
+  get(@CurrentActor() actor: Actor) {
+    return this.proxies.get(actor);
+  }
+
+  @Put()
+  @ApiDoc({
+    summary: '设置委托代理 Name my proxy from one instant until another',
+    description:
+      'While from ≤ now < until, `to` sees my personal tasks in view=mine and may do them; completions record actor = the proxy and onBehalfOf = me. `to` must be active, of my role, with a scope covering mine (422 PROXY_NOT_ALLOWED). Replaces an earlier setting; audited.',
+    ok: ProxyAnswerDto,
+    errors: [400, 401, 403, 413, 422],
+  })
+  set(@CurrentActor() actor: Actor, @Body() dto: ProxyDto) {
+    return this.proxies.set(actor, dto);
+  }
+
+  @Delete()
+  @ApiDoc({ summary: '结束委托代理 End my proxy (audited)', ok: ProxyAnswerDto, errors: [401, 403] })
+  remove(@CurrentActor() actor: Actor) {
+    return this.proxies.remove(actor);
+  }
+}

@@ -1,0 +1,42 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@hardtech/domain';
+import { CurrentActor } from '../auth/decorators';
+import { CcDto, CcResultDto, UrgeDto, UrgeResultDto } from '../dtos/approval-actions.dto';
+import { ApiDoc } from '../openapi/api-doc';
+import { TaskActionsService } from '../services/task-actions.service';
+import { TaskIdPipe } from './params';
+
+/** Issue 17's 催办 and 抄送 on a task; each is an Update of the lifecycle, in its history and the audit log. */
+@ApiTags('tasks')
+@ApiBearerAuth()
+@Controller('tasks')
+export class TaskActionsController {
+  constructor(private readonly actions: TaskActionsService) {}
+
+  @Post(':id/urge')
+  @ApiDoc({
+    summary: '催办 Urge whoever can do an open task',
+    description:
+      'The assignee, else every candidate, is notified on their channels. Anyone who can see the task may urge, except its assignee (403); at most once per task and person per 4 working hours (429 URGE_TOO_SOON with Retry-After in seconds).',
+    ok: UrgeResultDto,
+    status: 201,
+    errors: [400, 401, 403, 404, 409, 413, 429],
+  })
+  urge(@CurrentActor() actor: Actor, @Param('id', TaskIdPipe) id: string, @Body() dto: UrgeDto) {
+    return this.actions.urge(actor, id, dto.message);
+  }
+
+  @Post(':id/cc')
+  @ApiDoc({
+    summary: '抄送 Copy an open task to colleagues, read-only',
+    description:
+      'By whoever may do the task. Each named user must be allowed to see the enterprise (422 USERS_MAY_NOT_SEE naming them); they are notified and may open the task and its case file read-only; GET /api/tasks?view=cc lists what was copied to me.',
+    ok: CcResultDto,
+    status: 201,
+    errors: [400, 401, 403, 404, 409, 413, 422],
+  })
+  cc(@CurrentActor() actor: Actor, @Param('id', TaskIdPipe) id: string, @Body() dto: CcDto) {
+    return this.actions.cc(actor, id, dto.users, dto.note);
+  }
+}

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, NotFound, notReadersRefusal, t } from '@hardtech/domain';
+import { ActivePolicyRepository, EnterprisesRepository, TasksRepository } from '@hardtech/persistence';
+import { LifecycleClient } from '@hardtech/temporal';
+import { UsersService } from './users.service';
+
+const notFound = () => new NotFound('TASK_NOT_FOUND', t('任务不存在', 'no such task'));
+
+/**
+ * 催办 and 抄送 (issue 17.3, 17.5): Updates of the lifecycle, which checks the task is open, who
+ * may, and how often; here the caller's scope (404 outside it) and the named users' scope.
+ */
+@Injectable()
+export class TaskActionsService {
+  constructor(
+    private readonly lifecycles: LifecycleClient,
+    private readonly tasks: TasksRepository,
+    private readonly enterprises: EnterprisesRepository,
+    private readonly users: UsersService,
+    private readonly policies: ActivePolicyRepository,
+  ) {}
+
+  /** 催办: anyone who can see the task but its assignee; answers who was told. */
+  async urge(actor: Actor, id: string, message?: string): Promise<{ notified: string[] }> {
+    const task = await this.tasks.findVisible(actor, id);
+    if (!task) throw notFound();
+    const policy = await this.policies.current();
+    const result = await this.lifecycles.urge(task.creditCode, {
+      taskId: id,
+      actor,
+      message: message?.trim() || undefined,
+      calendar: policy.calendar,
+    });
+    const people = await this.users.candidatesFor(result.audienceGroups);
+    return { notified: people.map((u) => u.username).sort() };
+  }
+
+  /** 抄送: to users who may see the enterprise (422 naming the others); they read it read-only. */
+  async cc(actor: Actor, id: string, users: string[], note?: string) {
+    const task = await this.tasks.findVisible(actor, id);
+    if (!task) throw notFound();
+    const refused: string[] = [];
+    for (const username of users) {
+      const reader = await this.users.findActor(username);
+      if (!reader || !(await this.enterprises.findVisible(reader, task.creditCode))) refused.push(username);
+    }
+    const refusal = notReadersRefusal('users', refused);
+    if (refusal) throw refusal;
+    const result = await this.lifecycles.cc(task.creditCode, {
+      taskId: id,
+      actor,
+      users,
+      note: note?.trim() || undefined,
+    });
+    return { taskId: result.taskId, users: result.users };
+  }
+}

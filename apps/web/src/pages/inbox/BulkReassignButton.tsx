@@ -1,0 +1,72 @@
+import { Alert, Button, Modal } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { DelegateFields } from '../tasks/DelegateFields';
+import type { Candidate, TaskItem } from '../tasks/taskTypes';
+import { useAction } from '../tasks/useAction';
+
+/** The users who may do every one of the tasks: the server's /candidates of each, intersected. */
+async function commonCandidates(tasks: TaskItem[]): Promise<Candidate[]> {
+  const lists = await Promise.all(tasks.map((task) => api<Candidate[]>(`/tasks/${task.id}/candidates`)));
+  const [first = [], ...rest] = lists;
+  return first.filter((c) => rest.every((list) => list.some((o) => o.username === c.username)));
+}
+
+/** 批量转办: the receiver picked from those who may do all the selected tasks, never typed; a reason. */
+export function BulkReassignButton({
+  tasks,
+  onReassign,
+}: {
+  tasks: TaskItem[];
+  onReassign(to: string, reason: string): Promise<void>;
+}) {
+  const { t } = useTranslation('inbox');
+  const [open, setOpen] = useState(false);
+  const [choices, setChoices] = useState<Candidate[] | null>(null);
+  const [to, setTo] = useState<string>();
+  const [reason, setReason] = useState('');
+  const load = useAction();
+  const send = useAction();
+
+  const show = () => {
+    setOpen(true);
+    setTo(undefined);
+    setChoices(null);
+    void load.run(async () => setChoices(await commonCandidates(tasks)));
+  };
+
+  return (
+    <>
+      <Button onClick={show} data-testid="bulk-reassign">
+        {t('bulk.reassign')}
+      </Button>
+      <Modal
+        open={open}
+        title={t('bulk.reassign')}
+        okText={t('bulk.apply', { count: tasks.length })}
+        okButtonProps={{ disabled: !to, loading: send.busy }}
+        onOk={() =>
+          send.run(async () => {
+            await onReassign(to!, reason.trim());
+            setOpen(false);
+          })
+        }
+        onCancel={() => setOpen(false)}
+        destroyOnHidden
+      >
+        <ErrorAlert error={load.error ?? send.error} />
+        {choices?.length === 0 && <Alert type="warning" title={t('bulk.noCommonCandidate')} />}
+        <DelegateFields
+          candidates={choices ?? []}
+          loading={load.busy}
+          to={to}
+          onTo={setTo}
+          reason={reason}
+          onReason={setReason}
+        />
+      </Modal>
+    </>
+  );
+}

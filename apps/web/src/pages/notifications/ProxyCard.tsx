@@ -1,0 +1,99 @@
+import { App, Button, Card, DatePicker, Descriptions, Form, Input, Space, Spin, Tag, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import type { Schemas } from '../../api/contract';
+import { useApi } from '../../api/useApi';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatDateTime } from '../../components/time';
+import { useAction } from '../tasks/useAction';
+
+type ProxyAnswer = Schemas['ProxyAnswerDto'];
+
+/**
+ * 委托代理: while I am away, a colleague of my role whose scope covers mine does my tasks; the
+ * server refuses (422) anyone else. Shows whom I stand in for myself.
+ */
+export function ProxyCard() {
+  const { t } = useTranslation('notifications');
+  const { message } = App.useApp();
+  const stored = useApi<ProxyAnswer>('/me/proxy');
+  const [to, setTo] = useState('');
+  const [period, setPeriod] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const { busy, error, run } = useAction();
+  const answer = stored.data;
+
+  const save = () =>
+    run(async () => {
+      await api<ProxyAnswer>('/me/proxy', {
+        method: 'PUT',
+        body: { to: to.trim(), from: period?.[0]?.toISOString(), until: period?.[1]?.toISOString() },
+      });
+      message.success(t('proxy.saved'));
+      stored.reload();
+    });
+  const end = () =>
+    run(async () => {
+      await api<ProxyAnswer>('/me/proxy', { method: 'DELETE' });
+      message.success(t('proxy.ended'));
+      stored.reload();
+    });
+
+  return (
+    <Card title={t('proxy.title')} data-testid="proxy">
+      <ErrorAlert error={stored.error ?? error} />
+      {!answer && stored.loading && <Spin />}
+      {answer && (
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          {answer.proxy ? (
+            <Descriptions size="small" column={1}>
+              <Descriptions.Item label={t('proxy.to')}>
+                {answer.proxy.toName ? `${answer.proxy.toName}（${answer.proxy.to}）` : answer.proxy.to}{' '}
+                <Tag color={answer.proxy.active ? 'green' : 'default'}>
+                  {t(answer.proxy.active ? 'proxy.active' : 'proxy.inactive')}
+                </Tag>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('proxy.from')}>
+                {formatDateTime(answer.proxy.from)}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('proxy.until')}>
+                {formatDateTime(answer.proxy.until)}
+              </Descriptions.Item>
+            </Descriptions>
+          ) : (
+            <Typography.Text type="secondary">{t('proxy.none')}</Typography.Text>
+          )}
+          {answer.standingInFor.length > 0 && (
+            <Typography.Text>
+              {t('proxy.standingInFor', { names: answer.standingInFor.join('、') })}
+            </Typography.Text>
+          )}
+          <Form layout="vertical" disabled={busy}>
+            <Form.Item label={t('proxy.to')} htmlFor="proxy-to">
+              <Input id="proxy-to" value={to} maxLength={64} onChange={(e) => setTo(e.target.value)} />
+            </Form.Item>
+            <Form.Item label={`${t('proxy.from')} – ${t('proxy.until')}`}>
+              <DatePicker.RangePicker showTime value={period} onChange={(v) => setPeriod(v)} />
+            </Form.Item>
+            <Space>
+              <Button
+                type="primary"
+                loading={busy}
+                disabled={!to.trim() || !period?.[0] || !period?.[1]}
+                onClick={save}
+              >
+                {t('proxy.save')}
+              </Button>
+              {answer.proxy && (
+                <Button danger loading={busy} onClick={end}>
+                  {t('proxy.end')}
+                </Button>
+              )}
+            </Space>
+          </Form>
+        </Space>
+      )}
+    </Card>
+  );
+}

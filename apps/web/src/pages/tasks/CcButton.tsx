@@ -1,0 +1,72 @@
+import { App, Button, Form, Input, Modal, Select } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { ccTask } from './approvalActions';
+import { useAction } from './useAction';
+
+/**
+ * 抄送: copies the task, read-only, to colleagues by username; the server refuses (422, naming
+ * them) anyone who may not see the enterprise, and the dialog shows which.
+ */
+export function CcButton({ taskId, onDone }: { taskId: string; onDone(): void }) {
+  const { t } = useTranslation('task');
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const [users, setUsers] = useState<string[]>([]);
+  const [note, setNote] = useState('');
+  const { busy, error, setError, run } = useAction();
+
+  const submit = () =>
+    run(async () => {
+      const answer = await ccTask(taskId, users, note.trim());
+      message.success(t('actions.copied', { names: answer.users.join('、') }));
+      setOpen(false);
+      onDone();
+    });
+
+  return (
+    <>
+      <Button
+        data-testid="cc"
+        onClick={() => {
+          setError(null);
+          setOpen(true);
+        }}
+      >
+        {t('actions.cc')}
+      </Button>
+      <Modal
+        open={open}
+        title={t('actions.ccTitle')}
+        okText={t('actions.cc')}
+        okButtonProps={{ loading: busy, disabled: !users.length }}
+        onOk={submit}
+        onCancel={() => setOpen(false)}
+        destroyOnHidden
+      >
+        <ErrorAlert error={error} />
+        <Form layout="vertical">
+          <Form.Item label={t('actions.ccUsers')} htmlFor="cc-users">
+            <Select
+              id="cc-users"
+              mode="tags"
+              value={users}
+              onChange={setUsers}
+              open={false}
+              tokenSeparators={[',', ' ', '，']}
+            />
+          </Form.Item>
+          <Form.Item label={t('actions.ccNote')} htmlFor="cc-note">
+            <Input.TextArea
+              id="cc-note"
+              maxLength={500}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+            />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}

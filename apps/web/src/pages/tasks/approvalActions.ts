@@ -1,0 +1,7 @@
+import { call } from '../../api/client';
+
+// Issue 17's 催办 and 抄送 on one task (退回, 撤回, 加签 sit beside them).
+export const urgeTask = (id: string, message?: string) =>
+  call('post', '/tasks/{id}/urge', { params: { id }, body: { message: message || undefined } });
+export const ccTask = (id: string, users: string[], note?: string) =>
+  call('post', '/tasks/{id}/cc', { params: { id }, body: { users, note: note || undefined } });

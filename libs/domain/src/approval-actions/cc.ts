@@ -1,0 +1,26 @@
+import { Actor } from '../roles';
+import { DomainError, RuleViolation } from '../errors';
+import { taskRefusal, HeldTask } from '../task-permissions';
+import { t } from '../text';
+
+/** 抄送: at most this many people per copy. */
+export const MAX_CC_USERS = 20;
+
+/**
+ * Who may copy an open task to others (抄送): whoever may do it (its assignee, or unclaimed a
+ * candidate), as the one who decides and wants others informed.
+ */
+export function ccRefusal(actor: Actor, task: HeldTask): DomainError | null {
+  return taskRefusal(actor, task, 'complete');
+}
+
+/** The named users who may not see the enterprise: 422 naming them (issue 17.5; also 加签). */
+export function notReadersRefusal(field: string, usernames: readonly string[]): RuleViolation | null {
+  if (!usernames.length) return null;
+  const names = usernames.join(', ');
+  return new RuleViolation(
+    'USERS_MAY_NOT_SEE',
+    t(`以下用户无权查看该企业：${names}`, `these users may not see the enterprise: ${names}`),
+    usernames.map((u) => ({ field, text: t(`${u} 无权查看该企业`, `${u} may not see the enterprise`) })),
+  );
+}

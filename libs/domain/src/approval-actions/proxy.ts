@@ -1,0 +1,75 @@
+import { Actor, Scope } from '../roles';
+import { FieldError, RuleViolation } from '../errors';
+import { READ_ONLY_ROLES } from '../task-permissions';
+import { t, Text } from '../text';
+
+/** 委托代理: while `from ≤ now < until`, `to` stands in for the principal (issue 17.6). */
+export interface ProxySetting {
+  principal: string;
+  to: string;
+  from: string;
+  until: string;
+}
+
+export function proxyActive(p: { from: string | Date; until: string | Date }, now: Date): boolean {
+  return new Date(p.from).getTime() <= now.getTime() && now.getTime() < new Date(p.until).getTime();
+}
+
+const covers = (mine: readonly string[] | undefined, theirs: readonly string[] | undefined) =>
+  (theirs ?? []).every((x) => (mine ?? []).includes(x));
+
+/** Whether `a`'s scope reaches every district, cluster, enterprise and the department of `b`'s. */
+export function scopeCovers(a: Scope, b: Scope): boolean {
+  return (
+    covers(a.districts, b.districts) &&
+    covers(a.clusters, b.clusters) &&
+    covers(a.creditCodes, b.creditCodes) &&
+    (!b.department || a.department === b.department)
+  );
+}
+
+/**
+ * Why `to` may not stand in for `principal` from `from` until `until` (422 with the fields), or
+ * null: an active user other than the principal, of the same role, whose scope covers the
+ * principal's, over a period that ends after it begins and has not ended.
+ */
+export function proxyRefusal(
+  principal: Actor,
+  to: Actor | null,
+  period: { from: Date; until: Date },
+  now: Date,
+): RuleViolation | null {
+  const errors: FieldError[] = [];
+  const field = (name: string, text: Text) => errors.push({ field: name, text });
+  if (READ_ONLY_ROLES.includes(principal.role)) {
+    field('to', t('只读角色无需委托代理', 'a read-only role has nothing to delegate'));
+  } else if (!to) field('to', t('用户不存在或已停用', 'unknown or deactivated user'));
+  else if (to.username === principal.username) field('to', t('不能委托给自己', 'not yourself'));
+  else if (to.role !== principal.role) field('to', t('代理人须与您角色相同', 'must have your role'));
+  else if (!scopeCovers(to.scope, principal.scope)) {
+    field('to', t('代理人的管辖范围须覆盖您的范围', 'their scope must cover yours'));
+  }
+  if (period.until.getTime() <= period.from.getTime()) {
+    field('until', t('结束时间须晚于开始时间', 'must be after from'));
+  } else if (period.until.getTime() <= now.getTime()) {
+    field('until', t('结束时间已过', 'is in the past'));
+  }
+  if (!errors.length) return null;
+  return new RuleViolation('PROXY_NOT_ALLOWED', t('无法设置该委托代理', 'this proxy is not allowed'), errors);
+}
+
+/** Whose task it is personally: held by the principal, or theirs by name (an assigned commissioner). */
+export function isPersonalTaskOf(
+  principal: string,
+  task: { assignee: string | null; candidateGroups: readonly string[] },
+): boolean {
+  return (
+    task.assignee === principal || (!task.assignee && task.candidateGroups.includes(`user:${principal}`))
+  );
+}
+
+/** How history and case files name a step done by a proxy: 王五（代 张三）. */
+export function onBehalfLabel(actorName: string, principalName: string | null | undefined): Text {
+  if (!principalName) return t(actorName, actorName);
+  return t(`${actorName}（代 ${principalName}）`, `${actorName} (for ${principalName})`);
+}

@@ -1,0 +1,50 @@
+import { Actor } from '../roles';
+import { WorkCalendar } from '../working-days';
+import { addWorkingHours, urgeRefusal } from './urge';
+
+// 2026 National Day: 1–7 October off; Saturday 10 October is worked (调休).
+const cal: WorkCalendar = {
+  holidays: ['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07'],
+  workdays: ['2026-10-10'],
+};
+const at = (shanghai: string) => new Date(`${shanghai}+08:00`);
+const officer: Actor = { username: 'zhang', role: 'city_coordinator', scope: {} };
+
+describe('working hours (09:00–18:00 of working days, Asia/Shanghai)', () => {
+  it('adds within one office day', () => {
+    expect(addWorkingHours(at('2026-10-09T10:00:00'), 4, cal)).toEqual(at('2026-10-09T14:00:00'));
+  });
+
+  it('carries past closing time into the next working day, a 调休 Saturday included', () => {
+    expect(addWorkingHours(at('2026-10-09T17:00:00'), 4, cal)).toEqual(at('2026-10-10T12:00:00'));
+  });
+
+  it('skips a holiday week and starts counting at opening time', () => {
+    expect(addWorkingHours(at('2026-09-30T20:00:00'), 4, cal)).toEqual(at('2026-10-08T13:00:00'));
+  });
+
+  it('skips weekends without a calendar', () => {
+    expect(addWorkingHours(at('2026-12-04T16:00:00'), 4, null)).toEqual(at('2026-12-07T11:00:00'));
+  });
+});
+
+describe('who may urge a task (催办)', () => {
+  it('refuses the assignee', () => {
+    expect(urgeRefusal(officer, { assignee: 'zhang' }, new Date(), cal)?.code).toBe('URGE_OWN_TASK');
+  });
+
+  it('refuses read-only roles', () => {
+    const auditor: Actor = { username: 'a', role: 'auditor', scope: {} };
+    expect(urgeRefusal(auditor, { assignee: null }, new Date(), cal)?.status).toBe(403);
+  });
+
+  it('allows once per 4 working hours per person, with the seconds to wait', () => {
+    const task = { assignee: 'li', urges: [{ by: 'zhang', at: at('2026-10-09T17:00:00').toISOString() }] };
+    const soon = urgeRefusal(officer, task, at('2026-10-10T11:00:00'), cal);
+    expect(soon).toMatchObject({ status: 429, code: 'URGE_TOO_SOON', retryAfterSeconds: 3600 });
+    expect(urgeRefusal(officer, task, at('2026-10-10T12:00:00'), cal)).toBeNull();
+    // Someone else's urge does not count against me.
+    const other: Actor = { ...officer, username: 'wang' };
+    expect(urgeRefusal(other, task, at('2026-10-09T17:30:00'), cal)).toBeNull();
+  });
+});

@@ -1,0 +1,83 @@
+import { Actor } from '../roles';
+import { DomainError, Forbidden, TooSoon } from '../errors';
+import { READ_ONLY_ROLES } from '../task-permissions';
+import { t } from '../text';
+import { END_OF_WORKING_DAY, isWorkingDay, WorkCalendar } from '../working-days';
+
+/** 催办: the same person urges the same task at most once per this many working hours (issue 17.3). */
+export const URGE_INTERVAL_WORKING_HOURS = 4;
+
+/** Office hours, Asia/Shanghai: the working hours an urge interval counts. */
+export const START_OF_WORKING_DAY = { hour: 9, minute: 0 };
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+const SHANGHAI_MS = 8 * HOUR_MS;
+const NO_CALENDAR: WorkCalendar = { holidays: [], workdays: [] };
+
+const minutesOf = (at: { hour: number; minute: number }) => (at.hour * 60 + at.minute) * 60_000;
+
+/**
+ * The instant `hours` office hours (09:00–18:00 of working days, Asia/Shanghai) after `from`.
+ * Time outside office hours does not count: an urge at 17:00 on a Friday may be repeated on
+ * Monday at 12:00.
+ */
+export function addWorkingHours(from: Date, hours: number, cal: WorkCalendar | null): Date {
+  const calendar = cal ?? NO_CALENDAR;
+  let left = hours * HOUR_MS;
+  // Shanghai wall-clock time as UTC milliseconds, so dates and hours read off directly.
+  let now = from.getTime() + SHANGHAI_MS;
+  for (;;) {
+    const day = now - (now % DAY_MS);
+    const opens = day + minutesOf(START_OF_WORKING_DAY);
+    const closes = day + minutesOf(END_OF_WORKING_DAY);
+    const date = new Date(day).toISOString().slice(0, 10);
+    if (!isWorkingDay(date, calendar) || now >= closes) {
+      now = day + DAY_MS; // midnight of the next day
+      continue;
+    }
+    if (now < opens) now = opens;
+    const today = closes - now;
+    if (left <= today) return new Date(now + left - SHANGHAI_MS);
+    left -= today;
+    now = day + DAY_MS;
+  }
+}
+
+export interface UrgedTask {
+  assignee: string | null;
+  /** Earlier urges of the task: who, when. */
+  urges?: readonly { by: string; at: string }[];
+}
+
+/**
+ * Who may urge an open task (催办): anyone who can see it (the caller checks the scope) and acts,
+ * except its assignee, once per URGE_INTERVAL_WORKING_HOURS; else 403 or 429 URGE_TOO_SOON.
+ */
+export function urgeRefusal(
+  actor: Actor,
+  task: UrgedTask,
+  now: Date,
+  cal: WorkCalendar | null,
+): DomainError | null {
+  if (READ_ONLY_ROLES.includes(actor.role)) {
+    return new Forbidden('READ_ONLY_ROLE', t('您的角色只能查看，不能修改', 'your role may only read'));
+  }
+  if (task.assignee === actor.username) {
+    return new Forbidden('URGE_OWN_TASK', t('不能催办自己认领的任务', 'you may not urge your own task'));
+  }
+  const last = (task.urges ?? [])
+    .filter((u) => u.by === actor.username)
+    .reduce<string | null>((latest, u) => (!latest || u.at > latest ? u.at : latest), null);
+  if (!last) return null;
+  const next = addWorkingHours(new Date(last), URGE_INTERVAL_WORKING_HOURS, cal);
+  if (now.getTime() >= next.getTime()) return null;
+  return new TooSoon(
+    'URGE_TOO_SOON',
+    t(
+      `您已催办过该任务，${URGE_INTERVAL_WORKING_HOURS} 个工作小时内不能重复催办`,
+      `you urged this task already; once per ${URGE_INTERVAL_WORKING_HOURS} working hours`,
+    ),
+    (next.getTime() - now.getTime()) / 1000,
+  );
+}

@@ -1,0 +1,38 @@
+import type { ProjectionWriter } from './writer';
+
+/**
+ * Issue 17's marks on tasks, after writeTasks: urges (催办), copies (抄送), the principal of a
+ * proxy's completion (委托代理) and a delegation's reason (转办). Idempotent like every writer.
+ */
+export const writeTaskActions: ProjectionWriter = async (sql, delta) => {
+  for (const u of delta.urged ?? []) {
+    await sql.query(
+      `INSERT INTO task_urges (task_id, urged_by, urged_at, message) VALUES ($1,$2,$3,$4) ON CONFLICT DO NOTHING`,
+      [u.id, u.by, u.at, u.message],
+    );
+    await sql.query(`UPDATE tasks SET urged_at = $2 WHERE id = $1 AND (urged_at IS NULL OR urged_at < $2)`, [
+      u.id,
+      u.at,
+    ]);
+  }
+  for (const c of delta.copied ?? []) {
+    for (const username of c.users) {
+      await sql.query(
+        `INSERT INTO task_copies (task_id, username, copied_by, copied_at, note) VALUES ($1,$2,$3,$4,$5)
+         ON CONFLICT DO NOTHING`,
+        [c.id, username, c.by, c.at, c.note],
+      );
+    }
+  }
+  for (const c of delta.closed) {
+    if (!c.onBehalfOf) continue;
+    await sql.query(`UPDATE tasks SET on_behalf_of = $2 WHERE id = $1`, [c.id, c.onBehalfOf]);
+  }
+  for (const a of delta.assigned) {
+    if (a.reason === undefined) continue;
+    await sql.query(`UPDATE tasks SET delegation_reason = $2 WHERE id = $1 AND status = 'open'`, [
+      a.id,
+      a.reason,
+    ]);
+  }
+};

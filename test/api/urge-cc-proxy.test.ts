@@ -1,0 +1,310 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { lifecycleWorkflowId } from '@hardtech/temporal/lifecycle.contract';
+import { auditAdminApi, Cast, createCast, createUser, Member } from '../support/cast';
+import { closeDb, db } from '../support/db';
+import {
+  complete,
+  expectOk,
+  JUDGMENTS,
+  nominationFor,
+  openTask,
+  PORTRAIT,
+  problem,
+} from '../support/lifecycle';
+import { closeTemporal } from '../support/temporal';
+
+// Issue 17 items 3, 5, 6, 7: 催办, 抄送, 委托代理 and the 转办 reason, on the real stack. District
+// 500154 / cluster F6 belong to this file alone.
+const DISTRICT = '500154';
+const CLUSTER = 'F6';
+
+describe('催办, 抄送, 委托代理, 转办 reason', () => {
+  let cast: Cast;
+  let screenId: string;
+
+  const history = async (creditCode: string): Promise<any[]> =>
+    expectOk(cast.auditor.api.get(`/api/enterprises/${creditCode}/history`));
+
+  beforeAll(async () => {
+    cast = await createCast(DISTRICT, CLUSTER);
+    await expectOk(cast.districtOfficer.api.post('/api/nominations', nominationFor(cast)), 201);
+    screenId = (await openTask(cast.coordinator.api, cast.creditCode, 'SCREEN')).id;
+  });
+  afterAll(() => Promise.all([closeTemporal(), closeDb()]));
+
+  describe('催办 urge', () => {
+    it('notifies the candidates, marks the task, and refuses a second urge within 4 working hours (429)', async () => {
+      const urge = () =>
+        cast.districtOfficer.api.post(`/api/tasks/${screenId}/urge`, { message: '企业急需' });
+      const first = await expectOk(urge(), 201);
+      // Unclaimed: every city coordinator is a candidate, this file's among them.
+      expect(first.notified).toContain(cast.coordinator.username);
+      expect(first.notified).not.toContain(cast.districtOfficer.username);
+
+      const again = await urge();
+      expect(again.status).toBe(429);
+      expect(again.body.code).toBe('URGE_TOO_SOON');
+      expect(Number(again.headers!.get('retry-after'))).toBeGreaterThan(0);
+
+      const item = (await expectOk(cast.coordinator.api.get(`/api/tasks?creditCode=${cast.creditCode}`)))
+        .items[0];
+      expect(item.urgedAt).toEqual(expect.any(String));
+      const {
+        rows: [{ count }],
+      } = await db().query(`SELECT count(*)::int AS count FROM task_urges WHERE task_id = $1`, [screenId]);
+      expect(count).toBe(1);
+      const feed = await expectOk(cast.coordinator.api.get('/api/notifications'));
+      expect(feed.items.some((n: any) => n.kind === 'urge' && n.text.zh.includes('企业急需'))).toBe(true);
+      const urged = (await history(cast.creditCode)).filter((e) => e.action === 'task.urge');
+      expect(urged.map((e) => [e.actor, e.data.taskId, e.data.message])).toEqual([
+        [cast.districtOfficer.username, screenId, '企业急需'],
+      ]);
+    });
+
+    it('refuses the assignee (403) and someone who cannot see the task (404)', async () => {
+      await expectOk(cast.coordinator.api.post(`/api/tasks/${screenId}/claim`));
+      const own = await cast.coordinator.api.post(`/api/tasks/${screenId}/urge`, {});
+      expect([own.status, own.body.code]).toEqual([403, 'URGE_OWN_TASK']);
+      const outsider = await cast.enterprise.api.post(`/api/tasks/${screenId}/urge`, {});
+      expect(outsider.status).toBe(404);
+      // Claimed now: an urge (here in bulk) goes to the assignee alone.
+      const bulk = await expectOk(
+        cast.industry.api.post('/api/tasks/bulk', { action: 'urge', taskIds: [screenId], reason: '请尽快' }),
+      );
+      expect(bulk.results[0]).toMatchObject({ ok: true, result: { notified: [cast.coordinator.username] } });
+      await expectOk(cast.coordinator.api.post(`/api/tasks/${screenId}/unclaim`));
+    });
+  });
+
+  describe('抄送 cc', () => {
+    let outsider: Member;
+    beforeAll(async () => {
+      outsider = await createUser('industry_officer', { clusters: ['T1'] });
+    });
+
+    it('refuses users who may not see the enterprise (422 naming them) and changes nothing', async () => {
+      const r = await cast.coordinator.api.post(`/api/tasks/${screenId}/cc`, {
+        users: [cast.industry.username, outsider.username, 'nobody-here'],
+      });
+      expect([r.status, r.body.code]).toEqual([422, 'USERS_MAY_NOT_SEE']);
+      expect(r.body.message).toContain(outsider.username);
+      expect(r.body.message).toContain('nobody-here');
+      expect(r.body.message).not.toContain(cast.industry.username);
+      const { rows } = await db().query(`SELECT 1 FROM task_copies WHERE task_id = $1`, [screenId]);
+      expect(rows).toHaveLength(0);
+    });
+
+    it('refuses someone who may not do the task (403)', async () => {
+      const r = await cast.districtOfficer.api.post(`/api/tasks/${screenId}/cc`, {
+        users: [cast.industry.username],
+      });
+      expect(r.status).toBe(403);
+    });
+
+    it('copies the task: the user is told, finds it under view=cc and reads it read-only', async () => {
+      const r = await expectOk(
+        cast.coordinator.api.post(`/api/tasks/${screenId}/cc`, {
+          users: [cast.industry.username],
+          note: '请知悉',
+        }),
+        201,
+      );
+      expect(r.users).toEqual([cast.industry.username]);
+      const copied = await expectOk(cast.industry.api.get('/api/tasks?view=cc'));
+      expect(copied.items.map((t: any) => [t.id, t.copied])).toEqual([[screenId, true]]);
+      const notMine = await expectOk(cast.districtOfficer.api.get('/api/tasks?view=cc'));
+      expect(notMine.items.map((t: any) => t.id)).not.toContain(screenId);
+      const detail = await expectOk(cast.industry.api.get(`/api/tasks/${screenId}`));
+      expect(detail).toMatchObject({ copiedToMe: true, canComplete: false, actions: { complete: false } });
+      expect(detail.copies).toEqual([
+        expect.objectContaining({
+          username: cast.industry.username,
+          copiedBy: cast.coordinator.username,
+          note: '请知悉',
+        }),
+      ]);
+      expect(detail.caseFile).not.toBeNull();
+      const feed = await expectOk(cast.industry.api.get('/api/notifications'));
+      expect(feed.items.some((n: any) => n.kind === 'cc' && n.taskId === screenId)).toBe(true);
+    });
+  });
+
+  describe('转办 with a reason, picked from /candidates', () => {
+    it('records the reason with the task and in the history', async () => {
+      const other = await createUser('city_coordinator', {});
+      const candidates = await expectOk(cast.coordinator.api.get(`/api/tasks/${screenId}/candidates`));
+      expect(candidates.map((c: any) => c.username)).toContain(other.username);
+      await expectOk(
+        cast.coordinator.api.post(`/api/tasks/${screenId}/delegate`, {
+          to: other.username,
+          reason: '本人出差',
+        }),
+      );
+      const detail = await expectOk(other.api.get(`/api/tasks/${screenId}`));
+      expect(detail).toMatchObject({ assignee: other.username, delegationReason: '本人出差' });
+      const delegated = (await history(cast.creditCode)).filter((e) => e.action === 'task.delegated');
+      expect(delegated.map((e) => [e.data.to, e.data.reason])).toEqual([[other.username, '本人出差']]);
+      // Back to the cast's coordinator, for the lifecycle below.
+      await expectOk(other.api.post(`/api/tasks/${screenId}/delegate`, { to: cast.coordinator.username }));
+    });
+  });
+
+  describe('委托代理 proxy', () => {
+    let standIn: Member;
+    const inAWeek = () => new Date(Date.now() + 7 * 86_400_000).toISOString();
+
+    beforeAll(async () => {
+      standIn = await createUser('commissioner', {}, undefined, '王五');
+      await expectOk(
+        complete(cast.coordinator.api, cast.creditCode, 'SCREEN', 'pass', { judgments: JUDGMENTS }),
+      );
+      await expectOk(
+        complete(cast.districtOfficer.api, cast.creditCode, 'DISTRICT_FEEDBACK', 'support', {
+          opinion: '同意',
+        }),
+      );
+      await expectOk(complete(cast.enterprise.api, cast.creditCode, 'ENTERPRISE_CONFIRM', 'confirm', {}));
+      await expectOk(
+        complete(cast.coordinator.api, cast.creditCode, 'ADMIT', 'admit', {
+          leadCluster: cast.cluster,
+          commissioner: cast.commissioner.username,
+          districtLiaison: cast.districtOfficer.username,
+        }),
+      );
+    });
+
+    it('refuses another role, an unknown user, oneself and a period that ended (422), and stores nothing', async () => {
+      const api = cast.commissioner.api;
+      const now = new Date().toISOString();
+      for (const to of [cast.districtOfficer.username, 'nobody-here', cast.commissioner.username]) {
+        const r = await api.put('/api/me/proxy', { to, from: now, until: inAWeek() });
+        expect([to, r.status, r.body.code]).toEqual([to, 422, 'PROXY_NOT_ALLOWED']);
+      }
+      const past = await api.put('/api/me/proxy', {
+        to: standIn.username,
+        from: '2026-01-01',
+        until: '2026-01-02',
+      });
+      expect(past.status).toBe(422);
+      const bad = await api.put('/api/me/proxy', { to: standIn.username, from: 'soon', until: inAWeek() });
+      expect(bad.status).toBe(400);
+      expect((await expectOk(api.get('/api/me/proxy'))).proxy).toBeNull();
+    });
+
+    it('lets no one else do the principal’s DIAGNOSE before the proxy runs', async () => {
+      const task = await openTask(cast.commissioner.api, cast.creditCode, 'DIAGNOSE');
+      expect(await openTask(standIn.api, cast.creditCode, 'DIAGNOSE')).toBeUndefined();
+      const r = await standIn.api.post(`/api/tasks/${task.id}/complete`, { outcome: 'submit', data: {} });
+      expect(r.status).toBe(404);
+      // A proxy that starts tomorrow does not run yet.
+      const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
+      await expectOk(
+        cast.commissioner.api.put('/api/me/proxy', {
+          to: standIn.username,
+          from: tomorrow,
+          until: inAWeek(),
+        }),
+      );
+      expect(await openTask(standIn.api, cast.creditCode, 'DIAGNOSE')).toBeUndefined();
+    });
+
+    it('a commissioner’s proxy completes DIAGNOSE, with onBehalfOf in the history, task and case file', async () => {
+      const set = await expectOk(
+        cast.commissioner.api.put('/api/me/proxy', {
+          to: standIn.username,
+          from: new Date(Date.now() - 60_000).toISOString(),
+          until: inAWeek(),
+        }),
+      );
+      expect(set.proxy).toMatchObject({
+        principal: cast.commissioner.username,
+        to: standIn.username,
+        active: true,
+      });
+      expect((await expectOk(standIn.api.get('/api/me/proxy'))).standingInFor).toEqual([
+        cast.commissioner.username,
+      ]);
+
+      const mine = await expectOk(standIn.api.get(`/api/tasks?view=mine&creditCode=${cast.creditCode}`));
+      const task = mine.items.find((t: any) => t.type === 'DIAGNOSE');
+      expect(task).toBeDefined();
+      expect((await expectOk(standIn.api.get(`/api/tasks/${task.id}`))).canComplete).toBe(true);
+      await expectOk(
+        standIn.api.post(`/api/tasks/${task.id}/complete`, {
+          outcome: 'submit',
+          data: { portrait: PORTRAIT, problems: [problem()] },
+        }),
+      );
+
+      const done = await expectOk(cast.coordinator.api.get(`/api/tasks/${task.id}`));
+      expect(done).toMatchObject({ completedBy: standIn.username, onBehalfOf: cast.commissioner.username });
+      const entry = (await history(cast.creditCode)).find(
+        (e) => e.action === 'task.completed' && e.data.taskId === task.id,
+      );
+      expect(entry).toMatchObject({
+        actor: standIn.username,
+        data: {
+          onBehalfOf: cast.commissioner.username,
+          byline: { zh: `王五（代 ${cast.commissioner.username}）` },
+        },
+      });
+      const next = await openTask(cast.coordinator.api, cast.creditCode, 'QUARTERLY_REPORT').catch(
+        () => null,
+      );
+      const caseOf = next ?? done;
+      const opinion = caseOf.caseFile?.opinions?.find((o: any) => o.taskId === task.id);
+      expect(opinion).toMatchObject({
+        onBehalfOf: cast.commissioner.username,
+        actorName: `王五（代 ${cast.commissioner.username}）`,
+      });
+
+      const audit = await expectOk(
+        (await import('../support/cast'))
+          .auditAdminApi()
+          .then((a) => a.get(`/api/audit?actor=${cast.commissioner.username}`)),
+      );
+      expect(audit.items.map((e: any) => e.action)).toEqual(
+        expect.arrayContaining(['proxy.set', 'proxy.changed']),
+      );
+    });
+
+    it('ends the proxy (audited): the stand-in no longer sees the principal’s tasks', async () => {
+      const ended = await expectOk(cast.commissioner.api.request('DELETE', '/api/me/proxy'));
+      expect(ended.proxy).toBeNull();
+      expect((await expectOk(standIn.api.get('/api/me/proxy'))).standingInFor).toEqual([]);
+      const { rows } = await db().query(`SELECT 1 FROM task_proxies WHERE principal = $1`, [
+        cast.commissioner.username,
+      ]);
+      expect(rows).toHaveLength(0);
+      const audit = await expectOk(
+        (await auditAdminApi()).get(`/api/audit?actor=${cast.commissioner.username}`),
+      );
+      expect(audit.items.map((e: any) => e.action)).toContain('proxy.ended');
+    });
+  });
+
+  // An artifact for test/replay: this lifecycle's history, with an urge, a copy, a delegation with a
+  // reason and a proxy's completion, in the format operators export (copy it into test/histories/).
+  it('exports its history for the replay tests', () => {
+    if (!process.env.TEMPORAL_CLI) return;
+    const json = execFileSync(process.env.TEMPORAL_CLI, [
+      'workflow',
+      'show',
+      '--workflow-id',
+      lifecycleWorkflowId(cast.creditCode),
+      '--output',
+      'json',
+      '--address',
+      process.env.TEMPORAL_ADDRESS!,
+    ]);
+    const names = JSON.parse(json.toString()).events.map(
+      (e: any) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name,
+    );
+    expect(names).toEqual(expect.arrayContaining(['urgeTask', 'ccTask', 'assignTask', 'completeTask']));
+    const out = join(process.env.TEST_DATA_DIR ?? 'data/test', 'histories');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'urge-cc-proxy.json'), json);
+  });
+});
