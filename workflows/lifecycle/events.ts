@@ -44,4 +44,14 @@ export interface WhistleEscalatedEvent {
   at: string;
 }
 
-export type LifecycleEvent = TaskEvent | QuarterTickEvent | WhistleEvent | WhistleEscalatedEvent;
+/** 退回: the open step is sent back to the one before (workflows/lifecycle/approval-actions.ts). */
+export interface ReturnEvent {
+  type: 'RETURN';
+  taskType: string;
+  reason: string;
+  actor: Actor;
+  at: string;
+}
+
+export type LifecycleEvent =
+  TaskEvent | QuarterTickEvent | WhistleEvent | WhistleEscalatedEvent | ReturnEvent;

@@ -6,13 +6,19 @@ import {
   blowWhistleUpdate,
   CompleteTaskRequest,
   completeTaskUpdate,
+  CountersignRequest,
+  countersignUpdate,
   LifecycleActivities,
   LifecycleInput,
   LifecycleResult,
   lifecycleStateQuery,
   ProjectionDelta,
   quarterTickSignal,
+  ReturnTaskRequest,
+  returnTaskUpdate,
   WhistleRequest,
+  WithdrawTaskRequest,
+  withdrawTaskUpdate,
 } from '@hardtech/temporal/lifecycle.contract';
 import { CLUSTER, CREDIT_CODE, DISTRICT, STAGE } from '@hardtech/temporal/search-attributes';
 import type { Stage } from '@hardtech/domain';
@@ -144,6 +150,40 @@ export async function enterpriseLifecycle(input: LifecycleInput): Promise<Lifecy
       isOpen,
       (req: WhistleRequest) => lifecycle.validateWhistle(req),
       (req: WhistleRequest) => lifecycle.blowWhistle(req),
+    ),
+  );
+  // 退回, 撤回, 加签 (issue 17): Updates validated like a completion.
+  const failing =
+    <Req, Res>(handle: (req: Req) => Promise<Res>) =>
+    async (req: Req) => {
+      try {
+        return await handle(req);
+      } catch (e) {
+        throw toFailure(e);
+      }
+    };
+  wf.setHandler(
+    returnTaskUpdate,
+    ...onceOpen(
+      isOpen,
+      (req: ReturnTaskRequest) => lifecycle.validateReturn(req),
+      failing((req: ReturnTaskRequest) => lifecycle.returnTask(req)),
+    ),
+  );
+  wf.setHandler(
+    withdrawTaskUpdate,
+    ...onceOpen(
+      isOpen,
+      (req: WithdrawTaskRequest) => lifecycle.validateWithdrawal(req),
+      failing((req: WithdrawTaskRequest) => lifecycle.withdraw(req)),
+    ),
+  );
+  wf.setHandler(
+    countersignUpdate,
+    ...onceOpen(
+      isOpen,
+      (req: CountersignRequest) => lifecycle.validateCountersign(req),
+      failing((req: CountersignRequest) => lifecycle.countersign(req)),
     ),
   );
   wf.setHandler(quarterTickSignal, (tick) => lifecycle.tick(tick));

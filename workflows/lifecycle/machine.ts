@@ -2,6 +2,8 @@ import { assign, setup } from 'xstate';
 import {
   applyCorrections,
   CandidateRule,
+  STEP_ACTIONS,
+  StepActions,
   doublingProgress,
   Problem,
   ScreeningReport,
@@ -14,11 +16,12 @@ import type { LifecycleEvent, TaskEvent, WhistleEvent } from './events';
 
 /** The meta of a state node that holds a human task. */
 export interface TaskMeta {
-  task: { type: TaskType; candidates: CandidateRule; form: TaskForm };
+  /** `actions`: the approval actions the step allows (libs/domain/src/approval-actions/allowed.ts). */
+  task: { type: TaskType; candidates: CandidateRule; form: TaskForm; actions: StepActions };
 }
 
 const task = (type: TaskType, candidates: CandidateRule): TaskMeta => ({
-  task: { type, candidates, form: TASK_FORMS[type] },
+  task: { type, candidates, form: TASK_FORMS[type], actions: STEP_ACTIONS[type] },
 });
 
 /**
@@ -212,6 +215,15 @@ export const lifecycleMachine = setup({
         ),
       };
     }),
+    // 退回 from the review: the enterprise corrects its report, so the quarter's report is taken
+    // out until it is submitted again (the projection writes the corrected one over it).
+    reopenQuarterlyReport: assign(({ context }) => ({
+      quarterlyReports: context.quarterlyReports.filter((r) => r.quarter !== context.quarter.current),
+    })),
+    // 退回 from the graduation review: the last quarter's review is done again.
+    reopenReview: assign(({ context }) => ({
+      quarter: { ...context.quarter, current: context.quarterlyReports.at(-1)?.quarter ?? null },
+    })),
     // Unanswered by its deadline, the whistle escalates and so does its problem.
     escalateWhistle: assign(({ context, event }) => {
       const whistle = context.whistles.find((w) => w.id === (event as { whistleId: string }).whistleId);
@@ -235,7 +247,19 @@ export const lifecycleMachine = setup({
   initial: 'screening',
   meta: {
     adhocTasks: [
-      { type: 'WHISTLE_RESPONSE', candidates: { department: true }, form: TASK_FORMS.WHISTLE_RESPONSE },
+      {
+        type: 'WHISTLE_RESPONSE',
+        candidates: { department: true },
+        form: TASK_FORMS.WHISTLE_RESPONSE,
+        actions: STEP_ACTIONS.WHISTLE_RESPONSE,
+      },
+      // 加签: opened beside another task by its assignee, for the people named (user:<name>).
+      {
+        type: 'COUNTERSIGN',
+        candidates: { named: true },
+        form: TASK_FORMS.COUNTERSIGN,
+        actions: STEP_ACTIONS.COUNTERSIGN,
+      },
     ],
   } satisfies AdhocTaskMeta,
   on: {
@@ -327,6 +351,7 @@ export const lifecycleMachine = setup({
       on: {
         'ADMIT.admit': { target: 'diagnosis', actions: 'recordAdmission' },
         'ADMIT.reject': { target: 'rejected', actions: { type: 'close', params: { stage: 'rejected' } } },
+        RETURN: { target: 'screening' },
       },
     },
     // 企业成长诊断 by the assigned commissioner: portrait and problem list (化解问题台账).
@@ -365,6 +390,7 @@ export const lifecycleMachine = setup({
               target: '#lifecycle.graduation_review',
               actions: 'applyReview',
             },
+            RETURN: { target: 'reporting', actions: 'reopenQuarterlyReport' },
           },
         },
       },
@@ -383,6 +409,7 @@ export const lifecycleMachine = setup({
           actions: { type: 'close', params: { stage: 'exited' } },
         },
         'GRADUATION_REVIEW.continue': { target: 'supporting' },
+        RETURN: { target: '#lifecycle.supporting.reviewing', actions: 'reopenReview' },
       },
     },
     graduated: { type: 'final' },

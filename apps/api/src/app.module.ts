@@ -36,6 +36,7 @@ import { SingleSignOnController } from './controllers/single-sign-on.controller'
 import { SecurityController } from './controllers/security.controller';
 import { ReportsController } from './controllers/reports.controller';
 import { TasksController } from './controllers/tasks.controller';
+import { ApprovalActionsController } from './controllers/approval-actions.controller';
 import { TemporalUiController } from './controllers/temporal-ui.controller';
 import { UsersController } from './controllers/users.controller';
 import { WhistlesController } from './controllers/whistles.controller';
@@ -62,6 +63,7 @@ import { SecurityService } from './services/security.service';
 import { TrustedProxies } from './security/trusted-proxies';
 import { TaskReferences } from './services/task-references';
 import { TasksService } from './services/tasks.service';
+import { ApprovalActionsService } from './services/approval-actions.service';
 import { UsersService } from './services/users.service';
 import { WhistlesService } from './services/whistles.service';
 
@@ -112,6 +114,7 @@ import { WhistlesService } from './services/whistles.service';
     ReportsController,
     SecurityController,
     TasksController,
+    ApprovalActionsController,
     TemporalUiController,
     UsersController,
     WhistlesController,
@@ -152,6 +155,7 @@ import { WhistlesService } from './services/whistles.service';
     TrustedProxies,
     TaskReferences,
     TasksService,
+    ApprovalActionsService,
     UsersService,
     WhistlesService,
   ],

@@ -47,3 +47,4 @@ export * from './outbound';
 export * from './zip-archive';
 export * from './printouts';
 export * from './import-certificates';
+export * from './approval-actions';

@@ -6,6 +6,12 @@ import { Policy } from './policy';
 import { TASK_LABELS, TASK_TYPES } from './task-types';
 import { t } from './text';
 
+/**
+ * Countersignatures (加签, issue 17) came after policies were stored: versions without their SLA
+ * take DEFAULT_POLICY's (slaFor), and a policy saved again may still go without one.
+ */
+const LATER_SLA_TYPES = ['COUNTERSIGN'];
+
 const slaValue: Field[] = [
   { name: 'due', kind: 'duration', workingDays: true, label: t('办理时限', 'Due after'), required: true },
   { name: 'remindBefore', kind: 'duration', label: t('到期前提醒', 'Remind before due'), required: true },
@@ -93,6 +99,7 @@ export const POLICY_FIELDS: Field[] = [
     complete: true,
     required: true,
     label: t('办理时限', 'Service levels'),
+    optionalKeys: LATER_SLA_TYPES,
     keys: TASK_TYPES.map((type) => ({ value: type, label: TASK_LABELS[type] })),
     value: slaValue,
   },
@@ -103,7 +110,8 @@ export function parsePolicy(input: unknown): Omit<Policy, 'version'> {
   const errors = validateFields(POLICY_FIELDS, input);
   if (!errors.length) {
     for (const type of TASK_TYPES) {
-      const value = (input as Policy).sla[type].due;
+      const value = (input as Policy).sla[type]?.due;
+      if (value === undefined) continue; // an optional key left out
       const due = typeof value === 'string' ? parseDuration(value)! : { workingDays: value.workingDays };
       if (Object.values(due).every((v) => v === 0)) {
         errors.push({ field: `sla.${type}.due`, text: t('办理时限必须大于零', 'must be longer than zero') });

@@ -76,6 +76,7 @@ export const DEFAULT_POLICY: Policy = {
     QUARTERLY_REVIEW: sla('P15D', 'P3D', 'P2D'),
     GRADUATION_REVIEW: sla('P15D', 'P3D', 'P2D'),
     WHISTLE_RESPONSE: sla('P3D', 'P1D', 'PT12H'),
+    COUNTERSIGN: sla('P3D', 'P1D', 'P1D'),
   },
 };
 

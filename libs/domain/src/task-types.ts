@@ -12,6 +12,8 @@ export const TASK_TYPES = [
   'QUARTERLY_REVIEW',
   'GRADUATION_REVIEW',
   'WHISTLE_RESPONSE',
+  // 加签/会签: an opinion asked of a colleague on another task (libs/domain/src/approval-actions).
+  'COUNTERSIGN',
 ] as const;
 export type TaskType = (typeof TASK_TYPES)[number];
 
@@ -30,4 +32,5 @@ export const TASK_LABELS: Record<TaskType, Text> = {
   QUARTERLY_REVIEW: t('季度调度评审', 'Quarterly review'),
   GRADUATION_REVIEW: t('移出帮扶库评审', 'Graduation review'),
   WHISTLE_RESPONSE: t('企业吹哨·部门报到', 'Whistle response'),
+  COUNTERSIGN: t('会签意见', 'Countersignature'),
 };

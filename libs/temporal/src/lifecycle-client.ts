@@ -9,6 +9,9 @@ import {
   CompleteTaskRequest,
   CompleteTaskResult,
   completeTaskUpdate,
+  CountersignRequest,
+  CountersignResult,
+  countersignUpdate,
   LIFECYCLE_WORKFLOW_TYPE,
   LifecycleInput,
   lifecycleStateQuery,
@@ -16,8 +19,13 @@ import {
   lifecycleWorkflowId,
   QuarterTick,
   quarterTickSignal,
+  ReturnTaskRequest,
+  returnTaskUpdate,
   WhistleRequest,
   WhistleResult,
+  WithdrawTaskRequest,
+  WithdrawTaskResult,
+  withdrawTaskUpdate,
 } from './lifecycle.contract';
 import { protoMillis } from './proto-time';
 import { CLUSTER, CREDIT_CODE, DISTRICT, STAGE } from './search-attributes';
@@ -79,6 +87,21 @@ export class LifecycleClient {
   /** Claim, unclaim or delegate. */
   assign(creditCode: string, req: AssignTaskRequest): Promise<AssignTaskResult> {
     return this.handle(creditCode).executeUpdate(assignTaskUpdate, { args: [req] });
+  }
+
+  /** 退回: sends the task back to the step before; answers like a completion. */
+  returnTask(creditCode: string, req: ReturnTaskRequest): Promise<CompleteTaskResult> {
+    return this.handle(creditCode).executeUpdate(returnTaskUpdate, { args: [req] });
+  }
+
+  /** 撤回: takes a completion back while what it opened is untouched. */
+  withdraw(creditCode: string, req: WithdrawTaskRequest): Promise<WithdrawTaskResult> {
+    return this.handle(creditCode).executeUpdate(withdrawTaskUpdate, { args: [req] });
+  }
+
+  /** 加签/会签: opens COUNTERSIGN tasks beside the task. */
+  countersign(creditCode: string, req: CountersignRequest): Promise<CountersignResult> {
+    return this.handle(creditCode).executeUpdate(countersignUpdate, { args: [req] });
   }
 
   /** 企业吹哨: opens a WHISTLE_RESPONSE for the problem's owner department. */

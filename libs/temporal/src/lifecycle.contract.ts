@@ -4,7 +4,17 @@
  * as the Temporal samples do, and are imported, never re-declared by string.
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { ActivePolicy, Actor, Nomination, NotificationKind, Stage, TaskType } from '@hardtech/domain';
+import type {
+  ActivePolicy,
+  Actor,
+  Countersign,
+  CountersignMode,
+  Nomination,
+  NotificationKind,
+  Returned,
+  Stage,
+  TaskType,
+} from '@hardtech/domain';
 import type { LifecycleContext } from './lifecycle-context';
 
 export type { NotificationKind };
@@ -49,6 +59,15 @@ export interface TaskView {
   escalatedAt?: string | null;
   /** The outcome the policy gives the task when it is not done by its due date (district feedback). */
   onDue?: 'support' | null;
+  // ---- approval actions (issue 17; workflows/lifecycle/approval-actions.ts) ----
+  /** 退回: the step was sent back to this one, and why. */
+  returned?: Returned | null;
+  /** 加签: the countersignatures asked on this task. */
+  countersigns?: Countersign[];
+  /** A COUNTERSIGN task: the task it answers and the round it belongs to. */
+  countersignOf?: { taskId: string; countersignId: string; mode: CountersignMode; note: string } | null;
+  /** 撤回: the draft the person who withdrew left in it (their data). */
+  draft?: Record<string, unknown> | null;
 }
 
 export interface CarriedState {
@@ -60,6 +79,8 @@ export interface CarriedState {
   runsBefore: number;
   /** Tasks closed in earlier runs, so a late completion gets 409 rather than 404. */
   closedTaskIds: string[];
+  /** Who last completed each step, so a step sent back reopens for them (absent in older runs). */
+  completers?: Partial<Record<TaskType, string>>;
 }
 
 export interface LifecycleView {
@@ -108,6 +129,44 @@ export interface AssignTaskResult {
   assignee: string | null;
 }
 
+/** 退回: send the task back to the step before (STEP_ACTIONS says which). */
+export interface ReturnTaskRequest {
+  taskId: string;
+  reason: string;
+  actor: Actor;
+  policy?: ActivePolicy;
+}
+
+/** 撤回: take back a completion while the tasks it opened are untouched. */
+export interface WithdrawTaskRequest {
+  taskId: string;
+  actor: Actor;
+  /** Tasks the completion opened that have comments (the API knows them; the workflow does not). */
+  commented: string[];
+  policy?: ActivePolicy;
+}
+
+export interface WithdrawTaskResult {
+  stage: Stage;
+  task: TaskView;
+  cancelled: string[];
+}
+
+/** 加签/会签: COUNTERSIGN tasks for other people; the API resolved and scope-checked them. */
+export interface CountersignRequest {
+  taskId: string;
+  actor: Actor;
+  users: Actor[];
+  mode: CountersignMode;
+  note: string;
+  policy?: ActivePolicy;
+}
+
+export interface CountersignResult {
+  countersign: Countersign;
+  tasks: TaskView[];
+}
+
 export interface QuarterTick {
   /** The quarter to report, e.g. "2026Q3". A tick for a quarter already ticked is ignored. */
   quarter: string;
@@ -138,6 +197,9 @@ export const completeTaskUpdate = defineUpdate<CompleteTaskResult, [CompleteTask
 export const assignTaskUpdate = defineUpdate<AssignTaskResult, [AssignTaskRequest]>('assignTask');
 /** 企业吹哨·部门报到: the enterprise raises a problem; the owner department gets a WHISTLE_RESPONSE. */
 export const blowWhistleUpdate = defineUpdate<WhistleResult, [WhistleRequest]>('blowWhistle');
+export const returnTaskUpdate = defineUpdate<CompleteTaskResult, [ReturnTaskRequest]>('returnTask');
+export const withdrawTaskUpdate = defineUpdate<WithdrawTaskResult, [WithdrawTaskRequest]>('withdrawTask');
+export const countersignUpdate = defineUpdate<CountersignResult, [CountersignRequest]>('countersign');
 /** Answers once the lifecycle's first task is in the inbox (the nomination's read-your-writes). */
 export const awaitOpenedUpdate = defineUpdate<LifecycleView>('awaitOpened');
 export const lifecycleStateQuery = defineQuery<LifecycleView>('lifecycleState');
@@ -248,6 +310,24 @@ export interface ProjectionDelta {
   at: string;
   /** Who caused the transition (username); absent for the system's own (quarter ticks, timers). */
   actor?: string | null;
+  /** Done tasks opened again by a withdrawal, with the assignee and draft they reopen with. */
+  reopened?: { id: string; assignee: string | null; draft: Record<string, unknown> | null }[];
+  /** Open tasks whose countersignatures changed (asked or answered). */
+  countersigned?: { id: string; countersigns: Countersign[] }[];
+  /** The approval action that made this transition (issue 17), for the audit log and the history. */
+  approvalAction?: ApprovalActionRecord | null;
+}
+
+/** Who did which approval action on which task, when and why. */
+export interface ApprovalActionRecord {
+  kind: 'return' | 'withdraw' | 'countersign';
+  taskId: string;
+  taskType: TaskType;
+  by: string;
+  at: string;
+  reason?: string | null;
+  users?: string[];
+  mode?: CountersignMode;
 }
 
 /**
@@ -264,6 +344,7 @@ export interface ProjectionReceipt {
   opened: { id: string; type: TaskType; candidateGroups: string[]; dueAt: string; quarter: string | null }[];
   closed: { id: string; status: ClosedTask['status']; outcome: string | null; completedBy: string | null }[];
   assigned: { id: string; assignee: string | null }[];
+  approvalAction?: ApprovalActionRecord;
 }
 
 export function projectionReceipt(delta: ProjectionDelta): ProjectionReceipt {
@@ -287,5 +368,6 @@ export function projectionReceipt(delta: ProjectionDelta): ProjectionReceipt {
       completedBy: c.completedBy,
     })),
     assigned: delta.assigned,
+    ...(delta.approvalAction ? { approvalAction: delta.approvalAction } : {}),
   };
 }

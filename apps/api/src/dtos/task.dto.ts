@@ -4,6 +4,7 @@ import { ATTACHMENT_PURPOSES, ATTACHMENT_SUBJECTS, ROLES, STAGES, TASK_TYPES } f
 import type { Role, Stage, TaskType } from '@hardtech/domain';
 import { PageDto, PageQueryDto, QUERY_BOOLEAN, QueryBoolean, TextDto } from './common.dto';
 import { IsInstant } from './validators';
+import { ApprovalActionsDto, CountersignOfDto, CountersignViewDto, ReturnedDto } from './approval-views.dto';
 
 export const TASK_SORTS = ['dueAt', '-dueAt', 'createdAt', '-createdAt'] as const;
 export const TASK_VIEWS = ['inbox', 'mine', 'all'] as const;
@@ -142,6 +143,10 @@ export class TaskItemDto {
   @ApiProperty({ type: String, nullable: true }) outcome: string | null;
   @ApiProperty({ type: String, nullable: true }) completedBy: string | null;
   @ApiProperty({ type: String, nullable: true }) completedAt: string | null;
+  @ApiProperty({ type: ReturnedDto, nullable: true, description: '退回: sent back to this step, and why' })
+  returned: ReturnedDto | null;
+  @ApiProperty({ description: '加签: a countersignature asked on the task still waits for answers' })
+  countersignPending: boolean;
 }
 
 export class TaskListDto extends PageDto {
@@ -301,6 +306,12 @@ export class CaseFileDto {
     description: 'the lifecycle’s evidence files the caller may see',
   })
   attachments: CaseAttachmentDto[];
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: '退回: why the step was sent back to this task (a task’s case file only)',
+  })
+  returnedReason?: string | null;
 }
 
 export class TaskDetailDto extends TaskItemDto {
@@ -320,6 +331,24 @@ export class TaskDetailDto extends TaskItemDto {
   @ApiProperty({ type: TaskEnterpriseDto, nullable: true }) enterprise: TaskEnterpriseDto | null;
   @ApiProperty({ type: [TaskCommentDto] }) comments: TaskCommentDto[];
   @ApiProperty({ type: CaseFileDto, nullable: true }) caseFile: CaseFileDto | null;
+  @ApiProperty({
+    type: ApprovalActionsDto,
+    description: '退回, 撤回, 催办, 加签, 抄送, 转办 the caller may take now',
+  })
+  approvalActions: ApprovalActionsDto;
+  @ApiProperty({
+    type: [CountersignViewDto],
+    nullable: true,
+    description:
+      '加签 asked on this task and who answered (null for readers who may not see officers’ judgments)',
+  })
+  countersigns: CountersignViewDto[] | null;
+  @ApiProperty({
+    type: CountersignOfDto,
+    nullable: true,
+    description: 'a COUNTERSIGN task: the task it answers',
+  })
+  countersignOf: CountersignOfDto | null;
 }
 
 export class CompleteResultDto {

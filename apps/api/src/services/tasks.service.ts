@@ -30,6 +30,7 @@ import {
   LifecycleClient,
 } from '@hardtech/temporal';
 import { TASK_DEFINITIONS } from '@hardtech/workflows/lifecycle/definition';
+import { approvalDetail, approvalMarks } from './approval-views';
 import { CaseFileService } from './case-file.service';
 import { Completion, completionUpdateId, isReplayOf } from './idempotency';
 import { TaskReferences } from './task-references';
@@ -70,6 +71,7 @@ export function taskItem(task: TaskEntity, role: Role) {
     outcome: task.outcome,
     completedBy: step.actor,
     completedAt: task.completedAt?.toISOString() ?? null,
+    ...approvalMarks(task, role),
   };
 }
 
@@ -141,6 +143,7 @@ export class TasksService {
       },
       comments: comments.map(commentView),
       caseFile,
+      ...approvalDetail(actor, task),
     };
   }
 

@@ -1094,6 +1094,83 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 退回 Send the task back to the step before
+         * @description ADMIT → SCREEN, QUARTERLY_REVIEW → QUARTERLY_REPORT, GRADUATION_REVIEW → QUARTERLY_REVIEW: that step reopens for whoever did it, with `returned` (the reason) on the task and `returnedReason` in its case file. Whoever may complete the task may send it back; elsewhere 422 RETURN_NOT_ALLOWED.
+         */
+        post: operations["ApprovalActionsController_returnTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 撤回 Take back a completion
+         * @description By the person who completed the task, while every task that completion opened is untouched (open, unclaimed, uncommented, not countersigned) and nothing else has happened in the lifecycle: those are cancelled and the task is open again, claimed by the caller, with the data as its draft. 409 WITHDRAW_TOO_LATE otherwise; 403 for anyone else; 409 LIFECYCLE_ENDED once the lifecycle ended.
+         */
+        post: operations["ApprovalActionsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/countersign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 加签/会签 Ask colleagues to countersign
+         * @description Whoever may complete the task (who then holds it) opens a COUNTERSIGN task (agree/disagree with an opinion) for each named user, who must be an officer allowed to see the enterprise (422 naming those who are not). Until answered (`all`: every one; `any`: one) completing the task answers 409 COUNTERSIGN_PENDING. The answers are opinions in the case file.
+         */
+        post: operations["ApprovalActionsController_countersign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/countersigners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可会签人 Who may be asked to countersign the task */
+        get: operations["ApprovalActionsController_countersigners"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ops/temporal-ui/session": {
         parameters: {
             query?: never;
@@ -1466,11 +1543,20 @@ export interface components {
             /** @example City screening */
             en: string;
         };
+        ReturnedDto: {
+            reason: string;
+            by: string;
+            at: string;
+            /** Format: uuid */
+            fromTaskId: string;
+            /** @enum {string} */
+            fromType: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "COUNTERSIGN";
+        };
         TaskItemDto: {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            type: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE";
+            type: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "COUNTERSIGN";
             label: components["schemas"]["TextDto"];
             creditCode: string;
             enterpriseName: string;
@@ -1490,6 +1576,10 @@ export interface components {
             outcome: string | null;
             completedBy: string | null;
             completedAt: string | null;
+            /** @description 退回: sent back to this step, and why */
+            returned: components["schemas"]["ReturnedDto"] | null;
+            /** @description 加签: a countersignature asked on the task still waits for answers */
+            countersignPending: boolean;
         };
         ProblemDto: {
             /** Format: uuid */
@@ -1710,7 +1800,7 @@ export interface components {
              */
             taskId: string | null;
             /** @enum {string|null} */
-            taskType: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | null;
+            taskType: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "COUNTERSIGN" | null;
             creditCode: string | null;
             enterpriseName: string | null;
             /** @description null for a digest */
@@ -2169,7 +2259,7 @@ export interface components {
             /** Format: uuid */
             taskId: string;
             /** @enum {string} */
-            taskType: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE";
+            taskType: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "COUNTERSIGN";
             /** @example support */
             outcome: string;
             /** @description what the person wrote (opinion, reason, note, comment, judgment notes) as the caller may read it */
@@ -2208,12 +2298,56 @@ export interface components {
             opinions: components["schemas"]["CaseOpinionDto"][];
             /** @description the lifecycle’s evidence files the caller may see */
             attachments: components["schemas"]["CaseAttachmentDto"][];
+            /** @description 退回: why the step was sent back to this task (a task’s case file only) */
+            returnedReason?: string | null;
+        };
+        ApprovalActionsDto: {
+            /** @description 退回 */
+            return: boolean;
+            /** @description 撤回 */
+            withdraw: boolean;
+            /** @description 催办 */
+            urge: boolean;
+            /** @description 加签 */
+            countersign: boolean;
+            /** @description 抄送 */
+            cc: boolean;
+            /** @description 转办 */
+            delegate: boolean;
+        };
+        CountersignAnswerDto: {
+            user: string;
+            /** Format: uuid */
+            taskId: string;
+            /** @enum {string} */
+            outcome: "agree" | "disagree";
+            at: string;
+        };
+        CountersignViewDto: {
+            /** Format: uuid */
+            id: string;
+            requestedBy: string;
+            at: string;
+            /** @enum {string} */
+            mode: "all" | "any";
+            note: string;
+            users: string[];
+            answers: components["schemas"]["CountersignAnswerDto"][];
+        };
+        CountersignOfDto: {
+            /** Format: uuid */
+            taskId: string;
+            /** Format: uuid */
+            countersignId: string;
+            /** @enum {string} */
+            mode: "all" | "any";
+            note: string;
         };
         TaskDetailDto: {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            type: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE";
+            type: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "COUNTERSIGN";
             label: components["schemas"]["TextDto"];
             creditCode: string;
             enterpriseName: string;
@@ -2233,6 +2367,10 @@ export interface components {
             outcome: string | null;
             completedBy: string | null;
             completedAt: string | null;
+            /** @description 退回: sent back to this step, and why */
+            returned: components["schemas"]["ReturnedDto"] | null;
+            /** @description 加签: a countersignature asked on the task still waits for answers */
+            countersignPending: boolean;
             /** @description completion data */
             data: {
                 [key: string]: unknown;
@@ -2249,6 +2387,12 @@ export interface components {
             enterprise: components["schemas"]["TaskEnterpriseDto"] | null;
             comments: components["schemas"]["TaskCommentDto"][];
             caseFile: components["schemas"]["CaseFileDto"] | null;
+            /** @description 退回, 撤回, 催办, 加签, 抄送, 转办 the caller may take now */
+            approvalActions: components["schemas"]["ApprovalActionsDto"];
+            /** @description 加签 asked on this task and who answered (null for readers who may not see officers’ judgments) */
+            countersigns: components["schemas"]["CountersignViewDto"][] | null;
+            /** @description a COUNTERSIGN task: the task it answers */
+            countersignOf: components["schemas"]["CountersignOfDto"] | null;
         };
         CandidateDto: {
             username: string;
@@ -2273,7 +2417,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            type: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE";
+            type: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "COUNTERSIGN";
             /** @enum {string} */
             stage: "screening" | "supplement" | "feedback" | "admission" | "diagnosis" | "supporting" | "graduation_review" | "graduated" | "exited" | "rejected";
             /**
@@ -2323,6 +2467,39 @@ export interface components {
         CommentDto: {
             /** @example 已电话联系企业核实 */
             text: string;
+        };
+        ReturnTaskDto: {
+            /** @example 请补充核实研发投入数据后重新筛选 */
+            reason: string;
+        };
+        WithdrawResultDto: {
+            /** @enum {string} */
+            stage: "screening" | "supplement" | "feedback" | "admission" | "diagnosis" | "supporting" | "graduation_review" | "graduated" | "exited" | "rejected";
+            /** @description the task, open again and claimed by the caller */
+            task: components["schemas"]["OpenedTaskDto"];
+            /** @description the tasks the withdrawn completion had opened, now cancelled */
+            cancelled: string[];
+        };
+        CountersignDto: {
+            /**
+             * @description see GET /api/tasks/:id/countersigners
+             * @example [
+             *       "industry-t2"
+             *     ]
+             */
+            users: string[];
+            /**
+             * @description all: 会签, every answer; any: 或签, one answer
+             * @enum {string}
+             */
+            mode: "all" | "any";
+            /** @example 请牵头处室对技术先进性出具意见 */
+            note: string;
+        };
+        CountersignResultDto: {
+            countersign: components["schemas"]["CountersignViewDto"];
+            /** @description one COUNTERSIGN task per named user, already in the inbox */
+            tasks: components["schemas"]["OpenedTaskDto"][];
         };
         UserDto: {
             username: string;
@@ -2619,6 +2796,22 @@ export interface operations {
                                  */
                                 escalateAfter: string;
                             };
+                            COUNTERSIGN?: {
+                                /** @description 办理时限 (Due after) */
+                                due: string | {
+                                    workingDays: number;
+                                };
+                                /**
+                                 * @description 到期前提醒 (Remind before due), ISO 8601 duration
+                                 * @example P10D
+                                 */
+                                remindBefore: string;
+                                /**
+                                 * @description 逾期后升级 (Escalate after due), ISO 8601 duration
+                                 * @example P10D
+                                 */
+                                escalateAfter: string;
+                            };
                         };
                     };
                 };
@@ -2839,6 +3032,22 @@ export interface operations {
                              */
                             escalateAfter: string;
                         };
+                        COUNTERSIGN?: {
+                            /** @description 办理时限 (Due after) */
+                            due: string | {
+                                workingDays: number;
+                            };
+                            /**
+                             * @description 到期前提醒 (Remind before due), ISO 8601 duration
+                             * @example P10D
+                             */
+                            remindBefore: string;
+                            /**
+                             * @description 逾期后升级 (Escalate after due), ISO 8601 duration
+                             * @example P10D
+                             */
+                            escalateAfter: string;
+                        };
                     };
                 };
             };
@@ -3022,6 +3231,22 @@ export interface operations {
                                 escalateAfter: string;
                             };
                             WHISTLE_RESPONSE?: {
+                                /** @description 办理时限 (Due after) */
+                                due: string | {
+                                    workingDays: number;
+                                };
+                                /**
+                                 * @description 到期前提醒 (Remind before due), ISO 8601 duration
+                                 * @example P10D
+                                 */
+                                remindBefore: string;
+                                /**
+                                 * @description 逾期后升级 (Escalate after due), ISO 8601 duration
+                                 * @example P10D
+                                 */
+                                escalateAfter: string;
+                            };
+                            COUNTERSIGN?: {
                                 /** @description 办理时限 (Due after) */
                                 due: string | {
                                     workingDays: number;
@@ -4979,7 +5204,7 @@ export interface operations {
                          * @description 任务类型 (Task type)
                          * @enum {string}
                          */
-                        type?: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE";
+                        type?: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "COUNTERSIGN";
                         /**
                          * @description 状态 (Status)
                          * @enum {string}
@@ -5082,7 +5307,7 @@ export interface operations {
                          * @description 任务类型 (Task type)
                          * @enum {string}
                          */
-                        type?: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE";
+                        type?: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "COUNTERSIGN";
                         /**
                          * @description 状态 (Status)
                          * @enum {string}
@@ -5759,7 +5984,7 @@ export interface operations {
                 /** @description inbox (default for officers): what I can do; mine: assigned to me; all: everything in my scope (default for auditors and leaders) */
                 view?: "inbox" | "mine" | "all";
                 candidateGroup?: string;
-                type?: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE";
+                type?: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "COUNTERSIGN";
                 status?: "open" | "done" | "cancelled";
                 creditCode?: string;
                 district?: string;
@@ -6330,6 +6555,309 @@ export interface operations {
             };
             /** @description request body larger than BODY_LIMIT */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ApprovalActionsController_returnTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnTaskDto"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompleteResultDto"];
+                };
+            };
+            /** @description malformed JSON, invalid or unknown field (details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description no token, or an invalid, expired or signed-out one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description outside the caller’s role (read-only roles may not write) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unknown, or outside the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description conflict with the current state (e.g. task already completed or claimed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description request body larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description valid input that the rules refuse */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ApprovalActionsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WithdrawResultDto"];
+                };
+            };
+            /** @description malformed JSON, invalid or unknown field (details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description no token, or an invalid, expired or signed-out one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description outside the caller’s role (read-only roles may not write) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unknown, or outside the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description conflict with the current state (e.g. task already completed or claimed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description valid input that the rules refuse */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ApprovalActionsController_countersign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CountersignDto"];
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CountersignResultDto"];
+                };
+            };
+            /** @description malformed JSON, invalid or unknown field (details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description no token, or an invalid, expired or signed-out one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description outside the caller’s role (read-only roles may not write) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unknown, or outside the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description conflict with the current state (e.g. task already completed or claimed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description request body larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description valid input that the rules refuse */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ApprovalActionsController_countersigners: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidateDto"][];
+                };
+            };
+            /** @description malformed JSON, invalid or unknown field (details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description no token, or an invalid, expired or signed-out one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unknown, or outside the caller’s scope */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -95,4 +95,5 @@ export const STEP_FIELD_CLASSES: Record<TaskType, Record<string, Record<string, 
     continue: { note: 'deliberation' },
   },
   WHISTLE_RESPONSE: { respond: { response: 'reply', resolved: 'reply' } },
+  COUNTERSIGN: { agree: { opinion: 'deliberation' }, disagree: { opinion: 'deliberation' } },
 };

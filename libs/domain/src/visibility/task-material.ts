@@ -20,6 +20,7 @@ export const TASK_MATERIAL_CLASSES: Record<TaskType, FieldClass> = {
   QUARTERLY_REVIEW: 'deliberation',
   GRADUATION_REVIEW: 'deliberation',
   WHISTLE_RESPONSE: 'reply',
+  COUNTERSIGN: 'deliberation',
 };
 
 /** Whether the reader may read a task's attachments and comments (a task type not named: no). */

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { Stage, TaskType } from '@hardtech/domain';
+import type { Countersign, Returned, Stage, TaskType } from '@hardtech/domain';
 
 export type TaskStatus = 'open' | 'done' | 'cancelled';
 
@@ -30,4 +30,14 @@ export class TaskEntity {
   @Column({ name: 'policy_version', type: 'integer' }) policyVersion: number;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'due_at', type: 'timestamptz' }) dueAt: Date;
+  // 退回, 加签 (issue 17)
+  @Column({ type: 'jsonb', nullable: true }) returned: Returned | null;
+  @Column({ type: 'jsonb', nullable: true }) countersigns: Countersign[] | null;
+  @Column({ name: 'countersign_of', type: 'jsonb', nullable: true }) countersignOf: {
+    taskId: string;
+    countersignId: string;
+    mode: string;
+    note: string;
+  } | null;
+  @Column({ name: 'parent_task_id', type: 'uuid', nullable: true }) parentTaskId: string | null;
 }

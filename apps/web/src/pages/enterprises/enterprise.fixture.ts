@@ -40,6 +40,8 @@ export const ENTERPRISE: EnterpriseDetail = {
       outcome: null,
       completedBy: null,
       completedAt: null,
+      returned: null,
+      countersignPending: false,
     },
   ],
   diagnosis: { portrait: { management: { score: 3 }, promotion: { score: 2 } } },

@@ -22,6 +22,8 @@ export function sampleTask(over: Partial<TaskItem> = {}): TaskItem {
     outcome: null,
     completedBy: null,
     completedAt: null,
+    returned: null,
+    countersignPending: false,
     ...over,
   };
 }
