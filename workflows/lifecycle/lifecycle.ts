@@ -446,15 +446,15 @@ export class Lifecycle {
     if (this.tasks.has(req.taskId)) {
       throw new Conflict('TASK_NOT_DONE', t('任务尚未办理，无需撤回', 'the task is not done'));
     }
+    // Only the lifecycle's last completion can be taken back (the API checked who completed it).
     const undo = this.undo?.task.id === req.taskId ? this.undo : null;
+    if (!undo) throw withdrawTooLate();
     const refusal = withdrawRefusal(
       req.actor,
       req.taskId,
-      undo
-        ? { type: undo.task.type, completedBy: undo.by }
-        : { type: 'SCREEN', completedBy: req.actor.username },
-      undo && { taskId: undo.task.id, taskType: undo.task.type, completedBy: undo.by },
-      (undo?.opened ?? []).map((id) => {
+      { type: undo.task.type, completedBy: undo.by },
+      { taskId: undo.task.id, taskType: undo.task.type, completedBy: undo.by },
+      undo.opened.map((id) => {
         const opened = this.tasks.get(id);
         return {
           open: !!opened && !opened.completing,

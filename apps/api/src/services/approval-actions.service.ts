@@ -5,10 +5,10 @@ import {
   countersignerGroups,
   countersignersRefusal,
   CountersignMode,
-  Forbidden,
   isCandidate,
   NotFound,
   t,
+  withdrawerRefusal,
 } from '@hardtech/domain';
 import {
   ActivePolicyRepository,
@@ -66,12 +66,8 @@ export class ApprovalActionsService {
     if (task.status === 'cancelled') {
       throw new Conflict('TASK_CANCELLED', t('任务已取消', 'the task was cancelled'));
     }
-    if (task.completedBy !== actor.username) {
-      throw new Forbidden(
-        'NOT_THE_COMPLETER',
-        t('只有办理人本人可以撤回', 'only the person who completed the task may withdraw it'),
-      );
-    }
+    const refusal = withdrawerRefusal(actor, task);
+    if (refusal) throw refusal;
     const row = await this.enterprises.findRow(task.creditCode);
     if (!row || row.lifecycleNo !== task.lifecycleNo || FINAL_STAGES.includes(row.stage))
       throw lifecycleEnded();

@@ -37,6 +37,18 @@ export function withdrawRefusal(
   latest: WithdrawableCompletion | null,
   opened: readonly OpenedSince[],
 ): DomainError | null {
+  const refusal = withdrawerRefusal(actor, completed);
+  if (refusal) return refusal;
+  if (!latest || latest.taskId !== taskId) return withdrawTooLate();
+  if (opened.some((o) => !o.open || o.assignee !== null || o.touched)) return withdrawTooLate();
+  return null;
+}
+
+/** The part the inbox alone can decide: the caller completed the task, on a step that may be withdrawn. */
+export function withdrawerRefusal(
+  actor: Actor,
+  completed: { type: TaskType; completedBy: string | null },
+): DomainError | null {
   if (completed.completedBy !== actor.username) {
     return new Forbidden(
       'NOT_THE_COMPLETER',
@@ -46,7 +58,5 @@ export function withdrawRefusal(
   if (!STEP_ACTIONS[completed.type].withdraw) {
     return new RuleViolation('WITHDRAW_NOT_ALLOWED', t('该环节不能撤回', 'this step cannot be withdrawn'));
   }
-  if (!latest || latest.taskId !== taskId) return withdrawTooLate();
-  if (opened.some((o) => !o.open || o.assignee !== null || o.touched)) return withdrawTooLate();
   return null;
 }
