@@ -8,6 +8,7 @@ import { useReferenceNames } from '../../api/referenceNames';
 import { useUser } from '../../auth/AuthProvider';
 import { useLocalText } from '../../i18n';
 import { AssignmentButtons } from '../tasks/AssignmentButtons';
+import { ApprovalMarks } from '../tasks/approval/ApprovalMarks';
 import { DueTag } from '../tasks/DueTag';
 import type { TaskItem } from '../tasks/taskTypes';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
@@ -38,7 +39,11 @@ export function InboxTable(props: InboxTableProps) {
       key: 'task',
       width: 130,
       fixed: 'left',
-      render: (_, task) => <Link to={`/tasks/${task.id}`}>{text(task.label)}</Link>,
+      render: (_, task) => (
+        <>
+          <Link to={`/tasks/${task.id}`}>{text(task.label)}</Link> <ApprovalMarks task={task} />
+        </>
+      ),
     },
     {
       title: t('column.enterprise'),

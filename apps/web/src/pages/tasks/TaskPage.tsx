@@ -8,6 +8,8 @@ import { useGet } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PrintButton } from '../../components/PrintButton';
 import { useLocalText } from '../../i18n';
+import { ApprovalActionButtons } from './approval/ApprovalActionButtons';
+import { ApprovalNotices } from './approval/ApprovalNotices';
 import { AssignmentButtons } from './AssignmentButtons';
 import { CommentsPanel } from './CommentsPanel';
 import { CompleteTaskForm } from './CompleteTaskForm';
@@ -50,6 +52,13 @@ export function TaskPage() {
         extra={
           <Space wrap>
             {open && <AssignmentButtons taskId={detail.id} can={detail.actions} onChange={task.reload} />}
+            <ApprovalActionButtons
+              task={detail}
+              onChange={() => {
+                setCompleted(null); // a withdrawn completion: the task is open again
+                task.reload();
+              }}
+            />
             <PrintButton
               path={`/tasks/${detail.id}/approval-sheet.pdf`}
               fileName={`approval-sheet-${detail.id}.pdf`}
@@ -88,6 +97,7 @@ export function TaskPage() {
         </Col>
         <Col xs={24} md={12}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            <ApprovalNotices task={detail} />
             <Card title={t('complete.title')}>
               {completed ? (
                 <Result
