@@ -197,7 +197,7 @@ describe('撤回 (withdraw)', () => {
     expect(done.stage).toBe('feedback');
   });
 
-  it('is 409 WITHDRAW_TOO_LATE once the next step is claimed, or commented on', async () => {
+  it('is 409 WITHDRAW_TOO_LATE once the next step is claimed', async () => {
     const c = await createCast();
     await nominate(c);
     const screen = await openTask(c.coordinator.api, c.creditCode, 'SCREEN');
@@ -213,7 +213,9 @@ describe('撤回 (withdraw)', () => {
     expect(late.status).toBe(409);
     expect(late.body.code).toBe('WITHDRAW_TOO_LATE');
     expect(await openTypes(c)).toEqual(['DISTRICT_FEEDBACK', 'ENTERPRISE_CONFIRM']);
+  });
 
+  it('is 409 WITHDRAW_TOO_LATE once a task it opened has a comment', async () => {
     const d = await createCast();
     await nominate(d);
     const screenD = await openTask(d.coordinator.api, d.creditCode, 'SCREEN');
@@ -228,7 +230,7 @@ describe('撤回 (withdraw)', () => {
     expect((await post(d.coordinator.api, screenD.id, 'withdraw')).body.code).toBe('WITHDRAW_TOO_LATE');
   });
 
-  it('is 409 once the lifecycle ended, and 422 on a step that cannot be withdrawn', async () => {
+  it('is 409 LIFECYCLE_ENDED once the lifecycle ended', async () => {
     const c = await createCast();
     await nominate(c);
     const screen = await openTask(c.coordinator.api, c.creditCode, 'SCREEN');
@@ -241,7 +243,9 @@ describe('撤回 (withdraw)', () => {
     const ended = await post(c.coordinator.api, screen.id, 'withdraw');
     expect(ended.status).toBe(409);
     expect(ended.body.code).toBe('LIFECYCLE_ENDED');
+  });
 
+  it('is 422 WITHDRAW_NOT_ALLOWED on a step that cannot be withdrawn (ADMIT took a seat in the pool)', async () => {
     const d = await createCast();
     await toAdmission(d);
     const admit = await openTask(d.coordinator.api, d.creditCode, 'ADMIT');
