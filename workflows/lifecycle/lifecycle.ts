@@ -394,8 +394,14 @@ export class Lifecycle {
   async returnTask(req: ReturnTaskRequest): Promise<CompleteTaskResult> {
     this.approvalActionsPatched();
     const task = this.tasks.get(req.taskId)!;
-    task.completing = true;
-    const policy = await this.policyFrom(req.policy);
+    task.completing = true; // a concurrent completion of the task is refused meanwhile
+    let policy: ActivePolicy;
+    try {
+      policy = await this.policyFrom(req.policy);
+    } catch (e) {
+      task.completing = false;
+      throw e;
+    }
     if (this.tasks.get(req.taskId) !== task)
       throw new Conflict('TASK_CANCELLED', t('任务已取消', 'the task was cancelled'));
     const at = this.fx.now();
