@@ -31,6 +31,11 @@ const EXPECTED = [
   'POST /api/tasks/{id}/claim',
   'POST /api/tasks/{id}/unclaim',
   'POST /api/tasks/{id}/delegate',
+  // 退回, 撤回, 加签 (issue 17)
+  'POST /api/tasks/{id}/return',
+  'POST /api/tasks/{id}/withdraw',
+  'POST /api/tasks/{id}/countersign',
+  'GET /api/tasks/{id}/countersigners',
   'POST /api/tasks/{id}/comments',
   'GET /api/reference',
   'GET /api/health',

@@ -6,6 +6,7 @@ import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { lifecycleWorkflowId } from '@hardtech/temporal/lifecycle.contract';
 import { createCast } from '../support/cast';
 import { driveToGraduation } from '../support/drive';
+import { complete, expectOk, JUDGMENTS, nominationFor, openTask } from '../support/lifecycle';
 import { closeTemporal, temporalClient } from '../support/temporal';
 
 // Determinism guard: the workflow bundle the worker runs must replay recorded histories exactly.
@@ -23,6 +24,28 @@ beforeAll(() => {
 });
 afterAll(closeTemporal);
 
+/**
+ * Keeps a history as an artifact, in the format operators export (`temporal workflow show --output
+ * json`): copy it into test/histories/ to guard it in later versions. Null without the CLI.
+ */
+function exportHistory(workflowId: string, file: string): unknown {
+  if (!process.env.TEMPORAL_CLI) return null;
+  const json = execFileSync(process.env.TEMPORAL_CLI, [
+    'workflow',
+    'show',
+    '--workflow-id',
+    workflowId,
+    '--output',
+    'json',
+    '--address',
+    process.env.TEMPORAL_ADDRESS!,
+  ]);
+  const out = join(process.env.TEST_DATA_DIR ?? 'data/test', 'histories');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, file), json);
+  return JSON.parse(json.toString());
+}
+
 describe('replay of recorded lifecycle histories', () => {
   it('replays the history of a lifecycle driven to graduation just now', async () => {
     const cast = await createCast('500113', 'T2');
@@ -35,25 +58,45 @@ describe('replay of recorded lifecycle histories', () => {
     expect(history.events!.length).toBeGreaterThan(20);
     // Kept as an artifact, in the format operators export: copy it into test/histories/ to guard
     // it in later versions.
-    if (process.env.TEMPORAL_CLI) {
-      const json = execFileSync(process.env.TEMPORAL_CLI, [
-        'workflow',
-        'show',
-        '--workflow-id',
-        lifecycleWorkflowId(cast.creditCode),
-        '--output',
-        'json',
-        '--address',
-        process.env.TEMPORAL_ADDRESS!,
-      ]);
-      const out = join(process.env.TEST_DATA_DIR ?? 'data/test', 'histories');
-      mkdirSync(out, { recursive: true });
-      writeFileSync(join(out, 'graduation.json'), json);
-      expect(historyFromJSON(JSON.parse(json.toString())).events!.length).toBe(history.events!.length);
-    }
+    const json = exportHistory(lifecycleWorkflowId(cast.creditCode), 'graduation.json');
+    if (json) expect(historyFromJSON(json).events!.length).toBe(history.events!.length);
     await expect(
       Worker.runReplayHistory(BUNDLE, history, lifecycleWorkflowId(cast.creditCode)),
     ).resolves.toBeUndefined();
+  });
+
+  // Issue 17: 加签 answered, 撤回 and 退回 in one history (kept as approval-actions.json, like above).
+  it('replays a lifecycle with a countersignature, a withdrawal and a return', async () => {
+    const cast = await createCast('500113', 'T2');
+    await expectOk(cast.districtOfficer.api.post('/api/nominations', nominationFor(cast)), 201);
+    const screen = await openTask(cast.coordinator.api, cast.creditCode, 'SCREEN');
+    await expectOk(
+      cast.coordinator.api.post(`/api/tasks/${screen.id}/countersign`, {
+        users: [cast.industry.username],
+        mode: 'all',
+        note: '请出具意见',
+      }),
+      201,
+    );
+    await expectOk(
+      complete(cast.industry.api, cast.creditCode, 'COUNTERSIGN', 'agree', { opinion: '同意入库' }),
+    );
+    const pass = { outcome: 'pass', data: { judgments: JUDGMENTS } };
+    await expectOk(cast.coordinator.api.post(`/api/tasks/${screen.id}/complete`, pass));
+    await expectOk(cast.coordinator.api.post(`/api/tasks/${screen.id}/withdraw`));
+    await expectOk(cast.coordinator.api.post(`/api/tasks/${screen.id}/complete`, pass));
+    await expectOk(
+      complete(cast.districtOfficer.api, cast.creditCode, 'DISTRICT_FEEDBACK', 'support', {
+        opinion: '同意',
+      }),
+    );
+    await expectOk(complete(cast.enterprise.api, cast.creditCode, 'ENTERPRISE_CONFIRM', 'confirm', {}));
+    const admit = await openTask(cast.coordinator.api, cast.creditCode, 'ADMIT');
+    await expectOk(cast.coordinator.api.post(`/api/tasks/${admit.id}/return`, { reason: '请再核实' }));
+    const id = lifecycleWorkflowId(cast.creditCode);
+    const history = await (await temporalClient()).workflow.getHandle(id).fetchHistory();
+    exportHistory(id, 'approval-actions.json');
+    await expect(Worker.runReplayHistory(BUNDLE, history, id)).resolves.toBeUndefined();
   });
 
   const recorded = readdirSync(HISTORIES).filter((f) => f.endsWith('.json'));

@@ -1,5 +1,6 @@
-import { STAGES, TASK_FORMS, TASK_TYPES } from '@hardtech/domain';
+import { STAGES, STEP_ACTIONS, TASK_FORMS, TASK_TYPES } from '@hardtech/domain';
 import { describeStatechart, TASK_DEFINITIONS } from './definition';
+import { lifecycleMachine, TaskMeta } from './machine';
 
 describe('the statechart as the one process definition', () => {
   it('has every stage of docs/api.md as a top-level state, and nothing else', () => {
@@ -26,8 +27,9 @@ describe('the statechart as the one process definition', () => {
       );
       const transitions = describeStatechart().transitions.map((t) => t.event);
       // A state's outcomes lead somewhere; an ad hoc task's are handled at the root.
+      // A countersignature's answer is recorded on the task it answers (approval-actions.ts).
       const handled = def.outcomes.every(
-        (o) => o.targets.length > 0 || transitions.includes(`${type}.${o.outcome}`),
+        (o) => o.targets.length > 0 || transitions.includes(`${type}.${o.outcome}`) || type === 'COUNTERSIGN',
       );
       expect(handled).toBe(true);
     },
@@ -49,6 +51,23 @@ describe('the statechart as the one process definition', () => {
       PROBLEM_CLOSE: 'supporting',
       PROBLEM_EXTENSION: 'supporting',
       ANNUAL_UPDATE: 'supporting',
+      // Ad hoc: opened beside a task of any stage (its own stage is that task's).
+      COUNTERSIGN: 'supporting',
     });
+  });
+
+  // Issue 17: one definition of the approval actions, read by the machine's RETURN transitions.
+  it.each(
+    [...TASK_DEFINITIONS.values()].filter((d) => d.stateId !== 'lifecycle').map((d) => [d.type, d] as const),
+  )('%s: a RETURN transition exactly where STEP_ACTIONS allows one, to that step', (type, def) => {
+    const node = lifecycleMachine.getStateNodeById(def.stateId);
+    const target = STEP_ACTIONS[type].return;
+    const returns = node.transitions.get('RETURN') ?? [];
+    expect(returns.length).toBe(target ? 1 : 0);
+    if (!target) return;
+    const to = returns[0].target![0];
+    const toDef = [...TASK_DEFINITIONS.values()].find((d) => d.stateId === to.id);
+    expect(toDef?.type).toBe(target);
+    expect((node.meta as TaskMeta).task.actions).toBe(STEP_ACTIONS[type]);
   });
 });

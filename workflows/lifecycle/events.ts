@@ -67,6 +67,15 @@ export interface WhistleEscalatedEvent {
   at: string;
 }
 
+/** 退回: the open step is sent back to the one before (workflows/lifecycle/approval-actions.ts). */
+export interface ReturnEvent {
+  type: 'RETURN';
+  taskType: string;
+  reason: string;
+  actor: Actor;
+  at: string;
+}
+
 export type LifecycleEvent =
   | TaskEvent
   | QuarterTickEvent
@@ -74,4 +83,5 @@ export type LifecycleEvent =
   | WhistleEscalatedEvent
   | ProblemWorkEvent
   | ProblemOverdueEvent
-  | AnnualReviewOpenEvent;
+  | AnnualReviewOpenEvent
+  | ReturnEvent;

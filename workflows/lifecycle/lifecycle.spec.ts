@@ -613,3 +613,116 @@ describe('ledger work (issue 19)', () => {
     expect(m.h.problemNotices).toEqual([]);
   });
 });
+
+// Issue 17: 加签, 撤回, 退回 on the runtime (test/lifecycle/approval-actions.test.ts: on the server).
+describe('approval actions', () => {
+  const refusal = (fn: () => void) => {
+    try {
+      fn();
+      return null;
+    } catch (e) {
+      return (e as DomainError).code;
+    }
+  };
+
+  it('a countersignature holds SCREEN back, reminds and escalates on its SLA, and lets it go once answered', async () => {
+    const h = harness();
+    await h.lifecycle.open();
+    const screen = h.open('SCREEN');
+    const req = {
+      taskId: screen.id,
+      actor: coordinator,
+      users: [industry],
+      mode: 'all' as const,
+      note: '请出具意见',
+    };
+    h.lifecycle.validateCountersign(req);
+    const { tasks } = await h.lifecycle.countersign(req);
+    expect(tasks.map((x) => [x.type, x.assignee, x.candidateGroups])).toEqual([
+      ['COUNTERSIGN', industry.username, [`user:${industry.username}`]],
+    ]);
+    expect(h.deltas.at(-1)).toMatchObject({
+      assigned: [{ id: screen.id, assignee: coordinator.username }],
+      countersigned: [{ id: screen.id }],
+      approvalAction: { kind: 'countersign', users: [industry.username], mode: 'all' },
+    });
+    expect(
+      refusal(() =>
+        h.lifecycle.validateCompletion({
+          taskId: screen.id,
+          outcome: 'pass',
+          data: { judgments },
+          actor: coordinator,
+        }),
+      ),
+    ).toBe('COUNTERSIGN_PENDING');
+
+    // P3D, reminded a day before, escalated a day after (DEFAULT_POLICY.sla.COUNTERSIGN).
+    await h.advance(5 * 24 * 3600 * 1000);
+    expect(
+      h.notifications.filter((n) => n.taskType === 'COUNTERSIGN').map((n) => [n.kind, n.audienceGroups]),
+    ).toEqual([
+      ['reminder', [`user:${industry.username}`]],
+      ['escalation', ['city_coordinator']],
+    ]);
+
+    await h.complete('COUNTERSIGN', industry, 'agree', { opinion: '同意入库' });
+    expect(h.deltas.at(-1)!.countersigned![0].countersigns[0].answers).toEqual([
+      expect.objectContaining({ user: industry.username, outcome: 'agree' }),
+    ]);
+    expect((await h.complete('SCREEN', coordinator, 'pass', { judgments })).stage).toBe('feedback');
+  });
+
+  it('a withdrawal puts the statechart back and reopens the task; the next transition makes it too late', async () => {
+    const h = harness();
+    await h.lifecycle.open();
+    const screen = h.open('SCREEN');
+    await h.complete('SCREEN', coordinator, 'pass', { judgments, note: '通过' });
+    const req = { taskId: screen.id, actor: coordinator, commented: [] };
+    expect(
+      refusal(() => h.lifecycle.validateWithdrawal({ ...req, actor: { ...coordinator, username: 'li' } })),
+    ).toBe('NOT_THE_COMPLETER');
+    h.lifecycle.validateWithdrawal(req);
+    const r = await h.lifecycle.withdraw(req);
+    expect(r).toMatchObject({
+      stage: 'screening',
+      task: { id: screen.id, assignee: coordinator.username, draft: { note: '通过' } },
+    });
+    expect(h.lifecycle.view().openTasks.map((x) => x.type)).toEqual(['SCREEN']);
+    expect(h.deltas.at(-1)!.reopened).toEqual([
+      { id: screen.id, assignee: coordinator.username, draft: { judgments, note: '通过' } },
+    ]);
+
+    await h.complete('SCREEN', coordinator, 'pass', { judgments });
+    await h.complete('DISTRICT_FEEDBACK', district, 'support', {});
+    expect(refusal(() => h.lifecycle.validateWithdrawal(req))).toBe('WITHDRAW_TOO_LATE');
+  });
+
+  it('a return from ADMIT reopens SCREEN for whoever screened, with the reason', async () => {
+    const h = harness();
+    await h.lifecycle.open();
+    await h.complete('SCREEN', coordinator, 'pass', { judgments });
+    await h.complete('DISTRICT_FEEDBACK', district, 'support', {});
+    await h.complete('ENTERPRISE_CONFIRM', enterprise, 'confirm', {});
+    const admit = h.open('ADMIT');
+    expect(
+      refusal(() => h.lifecycle.validateReturn({ taskId: admit.id, reason: '', actor: coordinator })),
+    ).toBe('VALIDATION_FAILED');
+    const r = await h.lifecycle.returnTask({ taskId: admit.id, reason: '请核实', actor: coordinator });
+    expect(r.nextTasks).toEqual([
+      expect.objectContaining({
+        type: 'SCREEN',
+        assignee: coordinator.username,
+        returned: expect.objectContaining({ reason: '请核实', fromType: 'ADMIT' }),
+      }),
+    ]);
+    expect(h.deltas.at(-1)!.closed).toEqual([
+      expect.objectContaining({
+        id: admit.id,
+        status: 'cancelled',
+        outcome: 'returned',
+        completedBy: coordinator.username,
+      }),
+    ]);
+  });
+});

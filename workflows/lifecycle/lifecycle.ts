@@ -30,6 +30,16 @@ import {
   validateSubmission,
   WHISTLE_FIELDS,
   WHISTLE_STAGES,
+  Countersign,
+  countersignersRefusal,
+  countersignPendingRefusal,
+  countersignRefusal,
+  mayCountersign,
+  Returned,
+  returnRefusal,
+  STEP_ACTIONS,
+  withdrawRefusal,
+  withdrawTooLate,
 } from '@hardtech/domain';
 import type {
   AssignTaskRequest,
@@ -40,6 +50,8 @@ import type {
   ClosedTask,
   CompleteTaskRequest,
   CompleteTaskResult,
+  CountersignRequest,
+  CountersignResult,
   LifecycleInput,
   LifecycleResult,
   LifecycleView,
@@ -48,6 +60,7 @@ import type {
   ProblemWorkResult,
   ProjectionDelta,
   QuarterTick,
+  ReturnTaskRequest,
   SeatRequest,
   SeatResult,
   TaskNotification,
@@ -56,7 +69,10 @@ import type {
   UrgeTaskResult,
   WhistleRequest,
   WhistleResult,
+  WithdrawTaskRequest,
+  WithdrawTaskResult,
 } from '@hardtech/temporal/lifecycle.contract';
+import { APPROVAL_ACTIONS_PATCH, ApprovalActions, Undo } from './approval-actions';
 import { lifecycleWorkflowId } from '@hardtech/temporal/lifecycle.contract';
 import type {
   OpenAnnualReviewRequest,
@@ -130,6 +146,10 @@ export class Lifecycle {
   private projected: LifecycleContext | null = null;
   private readonly followUps: FollowUps;
   private readonly problemDeadlines: ProblemDeadlines;
+  /** 退回, 撤回, 加签 (issue 17): what they need of the lifecycle is in approval-actions.ts. */
+  private readonly actions: ApprovalActions;
+  /** The last completion, while it may still be withdrawn; any other transition forgets it. */
+  private undo: Undo | null = null;
 
   constructor(
     private readonly input: LifecycleInput,
@@ -155,6 +175,7 @@ export class Lifecycle {
       },
       (problem, kind) => this.problemOverdue(problem, kind),
     );
+    this.actions = new ApprovalActions(carried?.completers ?? {});
     if (carried) {
       this.snapshot = lifecycleMachine.resolveState({
         value: carried.stateValue as any,
@@ -218,7 +239,9 @@ export class Lifecycle {
   validateCompletion(req: CompleteTaskRequest): void {
     const task = this.openTask(req.taskId);
     // 委托代理: a proxy does the task as the principal may (the API found the proxy active).
-    const refusal = taskRefusal(req.onBehalfOf ?? req.actor, task, 'complete');
+    const refusal =
+      taskRefusal(req.onBehalfOf ?? req.actor, task, 'complete') ??
+      countersignPendingRefusal(task.countersigns);
     if (refusal) throw refusal;
     const ctx = this.context;
     validateSubmission(task.type, req, {
@@ -256,12 +279,16 @@ export class Lifecycle {
     policy: ActivePolicy,
   ): Promise<CompleteTaskResult> {
     const at = this.fx.now();
+    const before = { stateValue: this.snapshot!.value, context: this.context };
     const event = this.taskEvent(task, req, at, policy);
     this.snapshot = transition(lifecycleMachine, this.snapshot!, event)[0];
+    const answered = this.actions.answer(task, req, at, (id) => this.tasks.get(id));
     const delta = this.reconcile(policy, at, { task, req });
+    if (answered) delta.countersigned = [answered];
     const result: CompleteTaskResult = { stage: this.stage, nextTasks: delta.opened };
     delta.closed[0].result = result;
-    await this.commit(delta);
+    this.actions.completed(task.type, req.actor.username);
+    await this.commit(delta, this.actions.undoOf(task, req, before, delta));
     return result;
   }
 
@@ -572,6 +599,197 @@ export class Lifecycle {
     return { taskId: task.id, users, at };
   }
 
+  // ---- 退回, 撤回, 加签 (issue 17; the rules in libs/domain/src/approval-actions) ------------------
+
+  /** 退回: the open step goes back to the one before (STEP_ACTIONS[type].return). */
+  validateReturn(req: ReturnTaskRequest): void {
+    const task = this.openTask(req.taskId);
+    const refusal = returnRefusal(req.actor, task, req.reason);
+    if (refusal) throw refusal;
+  }
+
+  /**
+   * The statechart's RETURN goes to the step before; its task opens for whoever did that step last,
+   * with the reason. The returned task closes as cancelled, its outcome `returned`.
+   */
+  async returnTask(req: ReturnTaskRequest): Promise<CompleteTaskResult> {
+    this.approvalActionsPatched();
+    const task = this.tasks.get(req.taskId)!;
+    task.completing = true; // a concurrent completion of the task is refused meanwhile
+    let policy: ActivePolicy;
+    try {
+      policy = await this.policyFrom(req.policy);
+    } catch (e) {
+      task.completing = false;
+      throw e;
+    }
+    if (this.tasks.get(req.taskId) !== task)
+      throw new Conflict('TASK_CANCELLED', t('任务已取消', 'the task was cancelled'));
+    const at = this.fx.now();
+    const target = STEP_ACTIONS[task.type].return!;
+    this.snapshot = transition(lifecycleMachine, this.snapshot!, {
+      type: 'RETURN',
+      taskType: task.type,
+      reason: req.reason,
+      actor: req.actor,
+      at: at.toISOString(),
+    })[0];
+    const delta = this.reconcile(policy, at, null);
+    const returned: Returned = {
+      reason: req.reason,
+      by: req.actor.username,
+      at: at.toISOString(),
+      fromTaskId: task.id,
+      fromType: task.type,
+    };
+    const reopened = { returned, assignee: this.actions.completers[target] ?? null };
+    for (const opened of delta.opened.filter((o) => o.type === target)) {
+      Object.assign(opened, reopened);
+      Object.assign(this.tasks.get(opened.id)!, reopened);
+    }
+    const self = delta.closed.find((c) => c.id === task.id);
+    if (self)
+      Object.assign(self, {
+        outcome: 'returned',
+        data: { reason: req.reason },
+        completedBy: req.actor.username,
+      });
+    delta.actor = req.actor.username;
+    delta.approvalAction = {
+      kind: 'return',
+      taskId: task.id,
+      taskType: task.type,
+      by: req.actor.username,
+      at: at.toISOString(),
+      reason: req.reason,
+    };
+    await this.commit(delta);
+    return { stage: this.stage, nextTasks: delta.opened };
+  }
+
+  /** 撤回: the refusal of libs/domain/src/approval-actions/withdraw.ts, on the lifecycle's last completion. */
+  validateWithdrawal(req: WithdrawTaskRequest): void {
+    if (!this.snapshot) throw new NotFound('TASK_NOT_FOUND', t('任务不存在', 'no such task'));
+    if (this.tasks.has(req.taskId)) {
+      throw new Conflict('TASK_NOT_DONE', t('任务尚未办理，无需撤回', 'the task is not done'));
+    }
+    // Only the lifecycle's last completion can be taken back (the API checked who completed it).
+    const undo = this.undo?.task.id === req.taskId ? this.undo : null;
+    if (!undo) throw withdrawTooLate();
+    const refusal = withdrawRefusal(
+      req.actor,
+      req.taskId,
+      { type: undo.task.type, completedBy: undo.by },
+      { taskId: undo.task.id, taskType: undo.task.type, completedBy: undo.by },
+      undo.opened.map((id) => {
+        const opened = this.tasks.get(id);
+        return {
+          open: !!opened && !opened.completing,
+          assignee: opened?.assignee ?? null,
+          touched: req.commented.includes(id) || !!opened?.countersigns?.length,
+        };
+      }),
+    );
+    if (refusal) throw refusal;
+  }
+
+  /**
+   * The statechart goes back to where it was before the completion; the tasks it opened are
+   * cancelled and the task is open again, claimed by the person who withdrew, with their data.
+   */
+  async withdraw(req: WithdrawTaskRequest): Promise<WithdrawTaskResult> {
+    this.approvalActionsPatched();
+    const undo = this.undo!;
+    const policy = await this.policyFrom(req.policy);
+    if (this.undo !== undo) throw withdrawTooLate();
+    const at = this.fx.now();
+    this.snapshot = lifecycleMachine.resolveState({ value: undo.stateValue as any, context: undo.context });
+    const task: OpenTask = {
+      ...undo.task,
+      assignee: req.actor.username,
+      draft: undo.data,
+      completing: false,
+    };
+    this.tasks.set(task.id, task);
+    this.closedTaskIds.delete(task.id);
+    this.followUps.watch(task.id);
+    const delta = this.reconcile(policy, at, null);
+    delta.reopened = [{ id: task.id, assignee: task.assignee, draft: undo.data }];
+    delta.actor = req.actor.username;
+    delta.approvalAction = {
+      kind: 'withdraw',
+      taskId: task.id,
+      taskType: task.type,
+      by: req.actor.username,
+      at: at.toISOString(),
+    };
+    await this.commit(delta);
+    const { completing: _, ...view } = task;
+    return { stage: this.stage, task: view, cancelled: delta.closed.map((c) => c.id) };
+  }
+
+  /** 加签: the assignee (or a candidate, who then holds it) names people to countersign. */
+  validateCountersign(req: CountersignRequest): void {
+    const task = this.openTask(req.taskId);
+    const refusal =
+      countersignRefusal(req.actor, task, {
+        users: req.users.map((u) => u.username),
+        mode: req.mode,
+        note: req.note,
+      }) ?? countersignersRefusal(req.users.filter((u) => !mayCountersign(u)).map((u) => u.username));
+    if (refusal) throw refusal;
+  }
+
+  async countersign(req: CountersignRequest): Promise<CountersignResult> {
+    this.approvalActionsPatched();
+    const task = this.tasks.get(req.taskId)!;
+    const policy = await this.policyFrom(req.policy);
+    if (this.tasks.get(req.taskId) !== task || task.completing) {
+      throw new Conflict('TASK_ALREADY_COMPLETED', t('任务已办结', 'the task is already completed'));
+    }
+    const at = this.fx.now();
+    const countersign: Countersign = {
+      id: this.fx.newId(),
+      requestedBy: req.actor.username,
+      at: at.toISOString(),
+      mode: req.mode,
+      note: req.note,
+      users: req.users.map((u) => u.username),
+      answers: [],
+    };
+    task.countersigns = [...(task.countersigns ?? []), countersign];
+    const claimed = task.assignee !== req.actor.username;
+    task.assignee = req.actor.username;
+    const opened = this.actions.countersignTasks(task, countersign, req, policy, at, () => this.fx.newId());
+    for (const o of opened) {
+      this.tasks.set(o.id, { ...o, completing: false });
+      this.followUps.watch(o.id);
+    }
+    await this.commit({
+      ...this.deltaBase(at),
+      opened,
+      assigned: claimed ? [{ id: task.id, assignee: task.assignee }] : [],
+      countersigned: [{ id: task.id, countersigns: task.countersigns }],
+      actor: req.actor.username,
+      approvalAction: {
+        kind: 'countersign',
+        taskId: task.id,
+        taskType: task.type,
+        by: req.actor.username,
+        at: at.toISOString(),
+        reason: req.note,
+        users: countersign.users,
+        mode: req.mode,
+      },
+    });
+    return { countersign, tasks: opened };
+  }
+
+  /** Marks the history: lifecycles before this change had none of these Updates. */
+  private approvalActionsPatched(): void {
+    this.fx.patched(APPROVAL_ACTIONS_PATCH);
+  }
+
   // ---- quarter ticks --------------------------------------------------------------------------
 
   /** 一季一调度: the schedule's dispatch ticks every member; a repeated quarter changes nothing. */
@@ -627,8 +845,10 @@ export class Lifecycle {
       this.forget(completed.task.id);
     }
     const activeKeys = new Set(specs.map((s) => s.key));
-    for (const task of [...this.tasks.values()]) {
-      if (activeKeys.has(task.key)) continue;
+    // Countersignatures after the tasks they answer: they last while that task is open and waits.
+    const byKind = [...this.tasks.values()].sort((a, b) => +!!a.countersignOf - +!!b.countersignOf);
+    for (const task of byKind) {
+      if (activeKeys.has(task.key) || this.actions.stillAsked(task, (id) => this.tasks.get(id))) continue;
       closed.push({
         id: task.id,
         status: 'cancelled',
@@ -760,8 +980,12 @@ export class Lifecycle {
     };
   }
 
-  /** Projections are applied one after another, in transition order, and awaited by the caller. */
-  private commit(delta: ProjectionDelta): Promise<void> {
+  /**
+   * Projections are applied one after another, in transition order, and awaited by the caller.
+   * A transition may be withdrawn only until the next one: each commit replaces the undo record.
+   */
+  private commit(delta: ProjectionDelta, undo: Undo | null = null): Promise<void> {
+    this.undo = undo;
     this.fx.stageChanged(delta.stage);
     this.problemDeadlines.sync();
     const next = this.projection.then(() => this.fx.project(delta));
@@ -804,6 +1028,7 @@ export class Lifecycle {
       transitions: this.transitions,
       runsBefore: (this.input.carried?.runsBefore ?? 0) + 1,
       closedTaskIds: [...this.closedTaskIds],
+      completers: this.actions.completers,
     };
   }
 

@@ -8,6 +8,8 @@ import {
   ccTaskUpdate,
   CompleteTaskRequest,
   completeTaskUpdate,
+  CountersignRequest,
+  countersignUpdate,
   LifecycleActivities,
   LifecycleInput,
   LifecycleResult,
@@ -15,9 +17,13 @@ import {
   ProblemWorkRequest,
   ProjectionDelta,
   quarterTickSignal,
+  ReturnTaskRequest,
+  returnTaskUpdate,
   UrgeTaskRequest,
   urgeTaskUpdate,
   WhistleRequest,
+  WithdrawTaskRequest,
+  withdrawTaskUpdate,
   workProblemUpdate,
 } from '@hardtech/temporal/lifecycle.contract';
 import {
@@ -186,6 +192,40 @@ export async function enterpriseLifecycle(input: LifecycleInput): Promise<Lifecy
       isOpen,
       (req: CcTaskRequest) => lifecycle.validateCc(req),
       (req: CcTaskRequest) => lifecycle.cc(req),
+    ),
+  );
+  // 退回, 撤回, 加签 (issue 17): Updates validated like a completion.
+  const failing =
+    <Req, Res>(handle: (req: Req) => Promise<Res>) =>
+    async (req: Req) => {
+      try {
+        return await handle(req);
+      } catch (e) {
+        throw toFailure(e);
+      }
+    };
+  wf.setHandler(
+    returnTaskUpdate,
+    ...onceOpen(
+      isOpen,
+      (req: ReturnTaskRequest) => lifecycle.validateReturn(req),
+      failing((req: ReturnTaskRequest) => lifecycle.returnTask(req)),
+    ),
+  );
+  wf.setHandler(
+    withdrawTaskUpdate,
+    ...onceOpen(
+      isOpen,
+      (req: WithdrawTaskRequest) => lifecycle.validateWithdrawal(req),
+      failing((req: WithdrawTaskRequest) => lifecycle.withdraw(req)),
+    ),
+  );
+  wf.setHandler(
+    countersignUpdate,
+    ...onceOpen(
+      isOpen,
+      (req: CountersignRequest) => lifecycle.validateCountersign(req),
+      failing((req: CountersignRequest) => lifecycle.countersign(req)),
     ),
   );
   wf.setHandler(quarterTickSignal, (tick) => lifecycle.tick(tick));

@@ -3,6 +3,8 @@ import {
   applyCorrections,
   CandidateRule,
   changeProblems,
+  STEP_ACTIONS,
+  StepActions,
   doublingProgress,
   Problem,
   ScreeningReport,
@@ -29,11 +31,12 @@ import type {
 
 /** The meta of a state node that holds a human task. */
 export interface TaskMeta {
-  task: { type: TaskType; candidates: CandidateRule; form: TaskForm };
+  /** `actions`: the approval actions the step allows (libs/domain/src/approval-actions/allowed.ts). */
+  task: { type: TaskType; candidates: CandidateRule; form: TaskForm; actions: StepActions };
 }
 
 const task = (type: TaskType, candidates: CandidateRule): TaskMeta => ({
-  task: { type, candidates, form: TASK_FORMS[type] },
+  task: { type, candidates, form: TASK_FORMS[type], actions: STEP_ACTIONS[type] },
 });
 
 /**
@@ -233,6 +236,15 @@ export const lifecycleMachine = setup({
     ),
     recordAnnualUpdate: assign(({ context, event }) => recordAnnualUpdate(context, asTask(event))),
     requeueQuarter: assign(({ context }) => requeueQuarter(context)),
+    // 退回 from the review: the enterprise corrects its report, so the quarter's report is taken
+    // out until it is submitted again (the projection writes the corrected one over it).
+    reopenQuarterlyReport: assign(({ context }) => ({
+      quarterlyReports: context.quarterlyReports.filter((r) => r.quarter !== context.quarter.current),
+    })),
+    // 退回 from the graduation review: the last quarter's review is done again.
+    reopenReview: assign(({ context }) => ({
+      quarter: { ...context.quarter, current: context.quarterlyReports.at(-1)?.quarter ?? null },
+    })),
     // Unanswered by its deadline, the whistle escalates and so does its problem.
     escalateWhistle: assign(({ context, event }) => {
       const whistle = context.whistles.find((w) => w.id === (event as { whistleId: string }).whistleId);
@@ -283,17 +295,36 @@ export const lifecycleMachine = setup({
   initial: 'screening',
   meta: {
     adhocTasks: [
-      { type: 'WHISTLE_RESPONSE', candidates: { department: true }, form: TASK_FORMS.WHISTLE_RESPONSE },
-      { type: 'PROBLEM_CLOSE', candidates: { role: 'city_coordinator' }, form: TASK_FORMS.PROBLEM_CLOSE },
+      {
+        type: 'WHISTLE_RESPONSE',
+        candidates: { department: true },
+        form: TASK_FORMS.WHISTLE_RESPONSE,
+        actions: STEP_ACTIONS.WHISTLE_RESPONSE,
+      },
+      {
+        type: 'PROBLEM_CLOSE',
+        candidates: { role: 'city_coordinator' },
+        form: TASK_FORMS.PROBLEM_CLOSE,
+        actions: STEP_ACTIONS.PROBLEM_CLOSE,
+      },
       {
         type: 'PROBLEM_EXTENSION',
         candidates: { role: 'city_coordinator' },
         form: TASK_FORMS.PROBLEM_EXTENSION,
+        actions: STEP_ACTIONS.PROBLEM_EXTENSION,
       },
       {
         type: 'ANNUAL_UPDATE',
         candidates: { role: 'enterprise_user', scope: 'enterprise' },
         form: TASK_FORMS.ANNUAL_UPDATE,
+        actions: STEP_ACTIONS.ANNUAL_UPDATE,
+      },
+      // 加签: opened beside another task by its assignee, for the people named (user:<name>).
+      {
+        type: 'COUNTERSIGN',
+        candidates: { named: true },
+        form: TASK_FORMS.COUNTERSIGN,
+        actions: STEP_ACTIONS.COUNTERSIGN,
       },
     ],
   } satisfies AdhocTaskMeta,
@@ -394,6 +425,7 @@ export const lifecycleMachine = setup({
       on: {
         'ADMIT.admit': { target: 'diagnosis', actions: 'recordAdmission' },
         'ADMIT.reject': { target: 'rejected', actions: { type: 'close', params: { stage: 'rejected' } } },
+        RETURN: { target: 'screening' },
       },
     },
     // 企业成长诊断 by the assigned commissioner: portrait and problem list (化解问题台账).
@@ -440,6 +472,7 @@ export const lifecycleMachine = setup({
               target: '#lifecycle.graduation_review',
               actions: 'applyReview',
             },
+            RETURN: { target: 'reporting', actions: 'reopenQuarterlyReport' },
           },
         },
       },
@@ -458,6 +491,7 @@ export const lifecycleMachine = setup({
           actions: { type: 'close', params: { stage: 'exited' } },
         },
         'GRADUATION_REVIEW.continue': { target: 'supporting' },
+        RETURN: { target: '#lifecycle.supporting.reviewing', actions: 'reopenReview' },
       },
     },
     graduated: { type: 'final' },

@@ -40,6 +40,7 @@ import { SingleSignOnController } from './controllers/single-sign-on.controller'
 import { SecurityController } from './controllers/security.controller';
 import { ReportsController } from './controllers/reports.controller';
 import { TasksController } from './controllers/tasks.controller';
+import { ApprovalActionsController } from './controllers/approval-actions.controller';
 import { TemporalUiController } from './controllers/temporal-ui.controller';
 import { UsersController } from './controllers/users.controller';
 import { WhistlesController } from './controllers/whistles.controller';
@@ -69,6 +70,7 @@ import { SecurityService } from './services/security.service';
 import { TrustedProxies } from './security/trusted-proxies';
 import { TaskReferences } from './services/task-references';
 import { TasksService } from './services/tasks.service';
+import { ApprovalActionsService } from './services/approval-actions.service';
 import { UsersService } from './services/users.service';
 import { WhistlesService } from './services/whistles.service';
 
@@ -122,6 +124,7 @@ import { WhistlesService } from './services/whistles.service';
     TasksController,
     TaskActionsController,
     ProxyController,
+    ApprovalActionsController,
     TemporalUiController,
     UsersController,
     WhistlesController,
@@ -166,6 +169,7 @@ import { WhistlesService } from './services/whistles.service';
     TrustedProxies,
     TaskReferences,
     TasksService,
+    ApprovalActionsService,
     UsersService,
     WhistlesService,
   ],

@@ -2,11 +2,13 @@
 // (a refused pass first, then a valid one), district and enterprise feedback, admission, diagnosis;
 // then its page shows the new stage and the timeline; the quarterly dispatch opens the enterprise's
 // report. The district's support, the enterprise's confirmation and its quarterly report are done on
-// a 390 px phone, where no page may scroll sideways. Screenshots of every main page on the way.
+// a 390 px phone, where no page may scroll sideways. The screening is countersigned (加签) and the
+// quarterly report sent back (退回) through the UI. Screenshots of every main page on the way.
 import { DESKTOP, openBrowser, PHONE, TABLET } from './browser.mjs';
 import { followNoticeLinks } from './deep-link.mjs';
 import { choose, chooseOutcome, completeTask, date, field, fill, openTask, pick } from './form.mjs';
 import { checkCaseFile, checkCompleted } from './case-file.mjs';
+import { countersignScreening, returnQuarterlyReport } from './approval.mjs';
 import { certificate, createUsers, ENTERPRISE, PASSWORD, triggerDispatch } from './setup.mjs';
 import { signInWithSso } from './sso.mjs';
 
@@ -28,6 +30,9 @@ export async function runJourney({ baseUrl, admin, artifacts, sso }) {
     browser.check('single sign-on');
 
     const coordinator = await as('coordinator');
+    const industry = await as('industry');
+    await countersignScreening(browser, coordinator, industry, users.industry);
+    browser.check('countersign');
     await screen(browser, coordinator);
     browser.check('screening');
 
@@ -77,6 +82,8 @@ export async function runJourney({ baseUrl, admin, artifacts, sso }) {
 
     await quarterlyReport(browser, enterprise, adminToken, baseUrl);
     browser.check('quarterly report');
+    await returnQuarterlyReport(browser, industry, enterprise);
+    browser.check('return');
 
     await enterprisePage(browser, coordinator, reference);
     await otherPages(browser, coordinator, await as('enterprise', { viewport: TABLET }));

@@ -39,6 +39,8 @@ export async function createUsers(baseUrl, admin, sso) {
     coordinator: { role: 'city_coordinator', displayName: '科技处 周统筹', scope: {} },
     district: { role: 'district_officer', displayName: '渝北区 吴科长', scope: { districts: ['500112'] } },
     commissioner: { role: 'commissioner', displayName: '服务专员 郑专员', scope: {} },
+    // The cluster's industry officer: countersigns the screening, reviews the quarter (issue 17).
+    industry: { role: 'industry_officer', displayName: '产业处 冯处长', scope: { clusters: ['T2'] } },
     // 三员: the audit log is the audit administrator's (and the business auditor's), not the coordinator's.
     audit: { role: 'audit_admin', displayName: '审计管理员 钱审计', scope: {} },
     enterprise: {

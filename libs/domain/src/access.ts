@@ -32,7 +32,9 @@ export type CandidateRule =
   | { role: Role; scope?: 'district' | 'enterprise' | 'leadCluster' }
   | { assigned: 'commissioner' | 'districtLiaison' }
   | { nominator: true }
-  | { department: true };
+  | { department: true }
+  /** 加签: the people a task's assignee names, one task each (`user:<name>`, set when opened). */
+  | { named: true };
 
 export interface CandidateFacts {
   creditCode: string;
@@ -52,6 +54,7 @@ export function resolveCandidates(rule: CandidateRule, facts: CandidateFacts): s
     return username ? [`user:${username}`] : [];
   }
   if ('department' in rule) return facts.department ? [`department:${facts.department}`] : [];
+  if ('named' in rule) return [];
   switch (rule.scope) {
     case 'district':
       return [`${rule.role}:district:${facts.district}`];

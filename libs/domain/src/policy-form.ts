@@ -9,6 +9,11 @@ import { t } from './text';
 
 const MONTH_DAY = '^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$';
 const MONTH_DAY_TEXT = t('格式为月-日，如 03-01', 'as MM-DD, e.g. 03-01');
+/**
+ * Countersignatures (加签, issue 17) came after policies were stored: versions without their SLA
+ * take DEFAULT_POLICY's (slaFor), and a policy saved again may still go without one.
+ */
+const LATER_SLA_TYPES = ['COUNTERSIGN'];
 
 const slaValue: Field[] = [
   { name: 'due', kind: 'duration', workingDays: true, label: t('办理时限', 'Due after'), required: true },
@@ -122,6 +127,7 @@ export const POLICY_FIELDS: Field[] = [
     complete: true,
     required: true,
     label: t('办理时限', 'Service levels'),
+    optionalKeys: LATER_SLA_TYPES,
     keys: TASK_TYPES.map((type) => ({ value: type, label: TASK_LABELS[type] })),
     value: slaValue,
   },
@@ -132,7 +138,8 @@ export function parsePolicy(input: unknown): Omit<Policy, 'version'> {
   const errors = validateFields(POLICY_FIELDS, input);
   if (!errors.length) {
     for (const type of TASK_TYPES) {
-      const value = (input as Policy).sla[type].due;
+      const value = (input as Policy).sla[type]?.due;
+      if (value === undefined) continue; // an optional key left out
       const due = typeof value === 'string' ? parseDuration(value)! : { workingDays: value.workingDays };
       if (Object.values(due).every((v) => v === 0)) {
         errors.push({ field: `sla.${type}.due`, text: t('办理时限必须大于零', 'must be longer than zero') });

@@ -87,6 +87,7 @@ export const DEFAULT_POLICY: Policy = {
     PROBLEM_EXTENSION: sla('P5D', 'P1D', 'P1D'),
     // Used when a review opens after its dueOn (run by hand late in the year).
     ANNUAL_UPDATE: sla('P30D', 'P7D', 'P3D'),
+    COUNTERSIGN: sla('P3D', 'P1D', 'P1D'),
   },
 };
 

@@ -15,6 +15,8 @@ export const TASK_TYPES = [
   'PROBLEM_CLOSE',
   'PROBLEM_EXTENSION',
   'ANNUAL_UPDATE',
+  // 加签/会签: an opinion asked of a colleague on another task (libs/domain/src/approval-actions).
+  'COUNTERSIGN',
 ] as const;
 export type TaskType = (typeof TASK_TYPES)[number];
 
@@ -36,4 +38,5 @@ export const TASK_LABELS: Record<TaskType, Text> = {
   PROBLEM_CLOSE: t('问题销号审核', 'Problem close-out'),
   PROBLEM_EXTENSION: t('问题延期审核', 'Problem extension'),
   ANNUAL_UPDATE: t('年度数据更新', 'Annual update'),
+  COUNTERSIGN: t('会签意见', 'Countersignature'),
 };

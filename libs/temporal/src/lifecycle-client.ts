@@ -12,6 +12,9 @@ import {
   CompleteTaskRequest,
   CompleteTaskResult,
   completeTaskUpdate,
+  CountersignRequest,
+  CountersignResult,
+  countersignUpdate,
   LIFECYCLE_WORKFLOW_TYPE,
   LifecycleInput,
   lifecycleStateQuery,
@@ -21,11 +24,16 @@ import {
   ProblemWorkResult,
   QuarterTick,
   quarterTickSignal,
+  ReturnTaskRequest,
+  returnTaskUpdate,
   UrgeTaskRequest,
   UrgeTaskResult,
   urgeTaskUpdate,
   WhistleRequest,
   WhistleResult,
+  WithdrawTaskRequest,
+  WithdrawTaskResult,
+  withdrawTaskUpdate,
   workProblemUpdate,
 } from './lifecycle.contract';
 import { protoMillis } from './proto-time';
@@ -106,6 +114,21 @@ export class LifecycleClient {
   /** 抄送: copies the task to users. */
   cc(creditCode: string, req: CcTaskRequest): Promise<CcTaskResult> {
     return this.handle(creditCode).executeUpdate(ccTaskUpdate, { args: [req] });
+  }
+
+  /** 退回: sends the task back to the step before; answers like a completion. */
+  returnTask(creditCode: string, req: ReturnTaskRequest): Promise<CompleteTaskResult> {
+    return this.handle(creditCode).executeUpdate(returnTaskUpdate, { args: [req] });
+  }
+
+  /** 撤回: takes a completion back while what it opened is untouched. */
+  withdraw(creditCode: string, req: WithdrawTaskRequest): Promise<WithdrawTaskResult> {
+    return this.handle(creditCode).executeUpdate(withdrawTaskUpdate, { args: [req] });
+  }
+
+  /** 加签/会签: opens COUNTERSIGN tasks beside the task. */
+  countersign(creditCode: string, req: CountersignRequest): Promise<CountersignResult> {
+    return this.handle(creditCode).executeUpdate(countersignUpdate, { args: [req] });
   }
 
   /** 企业吹哨: opens a WHISTLE_RESPONSE for the problem's owner department. */

@@ -9,10 +9,13 @@ import type {
   Actor,
   AnnualEvaluation,
   AnnualFigures,
+  Countersign,
+  CountersignMode,
   Nomination,
   NotificationKind,
   Problem,
   ProblemWork,
+  Returned,
   Stage,
   TaskType,
   Text,
@@ -73,6 +76,15 @@ export interface TaskView {
   urges?: { by: string; at: string }[];
   /** 抄送: the users the task was copied to. */
   copiedTo?: string[];
+  // ---- approval actions (issue 17; workflows/lifecycle/approval-actions.ts) ----
+  /** 退回: the step was sent back to this one, and why. */
+  returned?: Returned | null;
+  /** 加签: the countersignatures asked on this task. */
+  countersigns?: Countersign[];
+  /** A COUNTERSIGN task: the task it answers and the round it belongs to. */
+  countersignOf?: { taskId: string; countersignId: string; mode: CountersignMode; note: string } | null;
+  /** 撤回: the draft the person who withdrew left in it (their data). */
+  draft?: Record<string, unknown> | null;
 }
 
 /** Facts a task carries for its form: the year and last known figures, or the annual evaluation. */
@@ -90,6 +102,8 @@ export interface CarriedState {
   runsBefore: number;
   /** Tasks closed in earlier runs, so a late completion gets 409 rather than 404. */
   closedTaskIds: string[];
+  /** Who last completed each step, so a step sent back reopens for them (absent in older runs). */
+  completers?: Partial<Record<TaskType, string>>;
 }
 
 export interface LifecycleView {
@@ -143,6 +157,44 @@ export interface AssignTaskRequest {
 export interface AssignTaskResult {
   taskId: string;
   assignee: string | null;
+}
+
+/** 退回: send the task back to the step before (STEP_ACTIONS says which). */
+export interface ReturnTaskRequest {
+  taskId: string;
+  reason: string;
+  actor: Actor;
+  policy?: ActivePolicy;
+}
+
+/** 撤回: take back a completion while the tasks it opened are untouched. */
+export interface WithdrawTaskRequest {
+  taskId: string;
+  actor: Actor;
+  /** Tasks the completion opened that have comments (the API knows them; the workflow does not). */
+  commented: string[];
+  policy?: ActivePolicy;
+}
+
+export interface WithdrawTaskResult {
+  stage: Stage;
+  task: TaskView;
+  cancelled: string[];
+}
+
+/** 加签/会签: COUNTERSIGN tasks for other people; the API resolved and scope-checked them. */
+export interface CountersignRequest {
+  taskId: string;
+  actor: Actor;
+  users: Actor[];
+  mode: CountersignMode;
+  note: string;
+  policy?: ActivePolicy;
+}
+
+export interface CountersignResult {
+  countersign: Countersign;
+  tasks: TaskView[];
 }
 
 export interface QuarterTick {
@@ -222,6 +274,9 @@ export const assignTaskUpdate = defineUpdate<AssignTaskResult, [AssignTaskReques
 export const blowWhistleUpdate = defineUpdate<WhistleResult, [WhistleRequest]>('blowWhistle');
 /** Ledger work (issue 19): each change of a problem is an Update, in history and the audit log. */
 export const workProblemUpdate = defineUpdate<ProblemWorkResult, [ProblemWorkRequest]>('workProblem');
+export const returnTaskUpdate = defineUpdate<CompleteTaskResult, [ReturnTaskRequest]>('returnTask');
+export const withdrawTaskUpdate = defineUpdate<WithdrawTaskResult, [WithdrawTaskRequest]>('withdrawTask');
+export const countersignUpdate = defineUpdate<CountersignResult, [CountersignRequest]>('countersign');
 /** Answers once the lifecycle's first task is in the inbox (the nomination's read-your-writes). */
 export const awaitOpenedUpdate = defineUpdate<LifecycleView>('awaitOpened');
 /** 催办: tells the assignee (else the candidates) again; in history and the audit log. */
@@ -368,6 +423,24 @@ export interface ProjectionDelta {
   at: string;
   /** Who caused the transition (username); absent for the system's own (quarter ticks, timers). */
   actor?: string | null;
+  /** Done tasks opened again by a withdrawal, with the assignee and draft they reopen with. */
+  reopened?: { id: string; assignee: string | null; draft: Record<string, unknown> | null }[];
+  /** Open tasks whose countersignatures changed (asked or answered). */
+  countersigned?: { id: string; countersigns: Countersign[] }[];
+  /** The approval action that made this transition (issue 17), for the audit log and the history. */
+  approvalAction?: ApprovalActionRecord | null;
+}
+
+/** Who did which approval action on which task, when and why. */
+export interface ApprovalActionRecord {
+  kind: 'return' | 'withdraw' | 'countersign';
+  taskId: string;
+  taskType: TaskType;
+  by: string;
+  at: string;
+  reason?: string | null;
+  users?: string[];
+  mode?: CountersignMode;
 }
 
 /**
@@ -394,6 +467,7 @@ export interface ProjectionReceipt {
   assigned: { id: string; assignee: string | null; reason?: string | null }[];
   urged?: ProjectionDelta['urged'];
   copied?: ProjectionDelta['copied'];
+  approvalAction?: ApprovalActionRecord;
 }
 
 export function projectionReceipt(delta: ProjectionDelta): ProjectionReceipt {
@@ -421,5 +495,6 @@ export function projectionReceipt(delta: ProjectionDelta): ProjectionReceipt {
     ...(delta.rescheduled?.length ? { rescheduled: delta.rescheduled } : {}),
     ...(delta.urged?.length ? { urged: delta.urged } : {}),
     ...(delta.copied?.length ? { copied: delta.copied } : {}),
+    ...(delta.approvalAction ? { approvalAction: delta.approvalAction } : {}),
   };
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@hardtech/domain';
 import { CurrentActor } from '../auth/decorators';
-import { ProxyAnswerDto, ProxyDto } from '../dtos/approval-actions.dto';
+import { ProxyAnswerDto, ProxyDto } from '../dtos/urge-cc-proxy.dto';
 import { ApiDoc } from '../openapi/api-doc';
 import { ProxyService } from '../services/proxy.service';
 

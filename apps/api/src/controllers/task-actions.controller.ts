@@ -2,7 +2,7 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@hardtech/domain';
 import { CurrentActor } from '../auth/decorators';
-import { CcDto, CcResultDto, UrgeDto, UrgeResultDto } from '../dtos/approval-actions.dto';
+import { CcDto, CcResultDto, UrgeDto, UrgeResultDto } from '../dtos/urge-cc-proxy.dto';
 import { ApiDoc } from '../openapi/api-doc';
 import { TaskActionsService } from '../services/task-actions.service';
 import { TaskIdPipe } from './params';

@@ -1,93 +1,60 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsOptional,
-  IsString,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
-import { MAX_CC_USERS } from '@hardtech/domain';
-import { IsInstant } from './validators';
+import { ApiProperty } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { COUNTERSIGN_MODES, RETURN_REASON_MAX, STAGES } from '@hardtech/domain';
+import type { CountersignMode, Stage } from '@hardtech/domain';
+import { CountersignViewDto } from './approval-views.dto';
+import { OpenedTaskDto } from './task.dto';
 
-// Issue 17's 催办, 抄送 and 委托代理 (退回, 撤回, 加签 have their own DTOs).
-
-export class UrgeDto {
-  @ApiPropertyOptional({ example: '企业反映急需，请尽快办理', maxLength: 500 })
-  @IsOptional()
+/** 退回 (issue 17.1). */
+export class ReturnTaskDto {
+  @ApiProperty({ example: '请补充核实研发投入数据后重新筛选', maxLength: RETURN_REASON_MAX })
   @IsString()
-  @MaxLength(500)
-  message?: string;
+  @MinLength(1)
+  @MaxLength(RETURN_REASON_MAX)
+  reason: string;
 }
 
-export class UrgeResultDto {
-  @ApiProperty({ type: [String], description: 'who was notified: the assignee, else the candidates' })
-  notified: string[];
-}
-
-export class CcDto {
-  @ApiProperty({ type: [String], minItems: 1, maxItems: MAX_CC_USERS, example: ['industry-t2'] })
+/** 加签/会签 (issue 17.4). */
+export class CountersignDto {
+  @ApiProperty({
+    type: [String],
+    example: ['industry-t2'],
+    description: 'see GET /api/tasks/:id/countersigners',
+  })
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_CC_USERS)
-  @ArrayUnique()
+  @ArrayMaxSize(20)
   @IsString({ each: true })
   @MinLength(1, { each: true })
   @MaxLength(64, { each: true })
   users: string[];
 
-  @ApiPropertyOptional({ example: '请知悉', maxLength: 500 })
-  @IsOptional()
+  @ApiProperty({ enum: COUNTERSIGN_MODES, description: 'all: 会签, every answer; any: 或签, one answer' })
+  @IsIn(COUNTERSIGN_MODES)
+  mode: CountersignMode;
+
+  @ApiProperty({ example: '请牵头处室对技术先进性出具意见', maxLength: 2000 })
   @IsString()
-  @MaxLength(500)
-  note?: string;
+  @MaxLength(2000)
+  note: string;
 }
 
-export class CcResultDto {
-  @ApiProperty({ format: 'uuid' }) taskId: string;
-  @ApiProperty({ type: [String] }) users: string[];
-}
-
-export class TaskCopyDto {
-  @ApiProperty() username: string;
-  @ApiProperty() copiedBy: string;
-  @ApiProperty() copiedAt: string;
-  @ApiProperty({ type: String, nullable: true }) note: string | null;
-}
-
-export class ProxyDto {
+export class CountersignResultDto {
+  @ApiProperty({ type: CountersignViewDto }) countersign: CountersignViewDto;
   @ApiProperty({
-    example: 'commissioner-b',
-    description: 'an active user of your role whose scope covers yours',
+    type: [OpenedTaskDto],
+    description: 'one COUNTERSIGN task per named user, already in the inbox',
   })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(64)
-  to: string;
-
-  @ApiProperty({ example: '2026-12-07T09:00:00+08:00', description: 'from this instant (inclusive)' })
-  @IsInstant()
-  from: string;
-
-  @ApiProperty({ example: '2026-12-14T18:00:00+08:00', description: 'until this instant (exclusive)' })
-  @IsInstant()
-  until: string;
+  tasks: OpenedTaskDto[];
 }
 
-export class ProxyViewDto {
-  @ApiProperty() principal: string;
-  @ApiProperty() to: string;
-  @ApiProperty({ type: String, nullable: true }) toName: string | null;
-  @ApiProperty() from: string;
-  @ApiProperty() until: string;
-  @ApiProperty({ description: 'from ≤ now < until' }) active: boolean;
-}
-
-export class ProxyAnswerDto {
-  @ApiProperty({ type: ProxyViewDto, nullable: true, description: 'null: no proxy set' })
-  proxy: ProxyViewDto | null;
-  @ApiProperty({ type: [String], description: 'whom I stand in for now' })
-  standingInFor: string[];
+export class WithdrawResultDto {
+  @ApiProperty({ enum: STAGES }) stage: Stage;
+  @ApiProperty({ type: OpenedTaskDto, description: 'the task, open again and claimed by the caller' })
+  task: OpenedTaskDto;
+  @ApiProperty({
+    type: [String],
+    description: 'the tasks the withdrawn completion had opened, now cancelled',
+  })
+  cancelled: string[];
 }

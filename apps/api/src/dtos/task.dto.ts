@@ -3,8 +3,9 @@ import { IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength } f
 import { ATTACHMENT_PURPOSES, ATTACHMENT_SUBJECTS, ROLES, STAGES, TASK_TYPES } from '@hardtech/domain';
 import type { Role, Stage, TaskType } from '@hardtech/domain';
 import { PageDto, PageQueryDto, QUERY_BOOLEAN, QueryBoolean, TextDto } from './common.dto';
-import { TaskCopyDto } from './approval-actions.dto';
+import { TaskCopyDto } from './urge-cc-proxy.dto';
 import { IsInstant } from './validators';
+import { ApprovalActionsDto, CountersignOfDto, CountersignViewDto, ReturnedDto } from './approval-views.dto';
 
 export const TASK_SORTS = ['dueAt', '-dueAt', 'createdAt', '-createdAt'] as const;
 export const TASK_VIEWS = ['inbox', 'mine', 'all', 'cc'] as const;
@@ -164,6 +165,10 @@ export class TaskItemDto {
   urgedAt: string | null;
   @ApiProperty({ type: String, nullable: true, description: '转办: why it was last delegated' })
   delegationReason: string | null;
+  @ApiProperty({ type: ReturnedDto, nullable: true, description: '退回: sent back to this step, and why' })
+  returned: ReturnedDto | null;
+  @ApiProperty({ description: '加签: a countersignature asked on the task still waits for answers' })
+  countersignPending: boolean;
 }
 
 export class TaskListItemDto extends TaskItemDto {
@@ -331,6 +336,12 @@ export class CaseFileDto {
     description: 'the lifecycle’s evidence files the caller may see',
   })
   attachments: CaseAttachmentDto[];
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: '退回: why the step was sent back to this task (a task’s case file only)',
+  })
+  returnedReason?: string | null;
 }
 
 export class TaskDetailDto extends TaskItemDto {
@@ -360,6 +371,24 @@ export class TaskDetailDto extends TaskItemDto {
   @ApiProperty({ type: CaseFileDto, nullable: true }) caseFile: CaseFileDto | null;
   @ApiProperty({ type: [TaskCopyDto], description: '抄送: to whom it was copied' }) copies: TaskCopyDto[];
   @ApiProperty({ description: 'copied to me (抄送): I read it, read-only' }) copiedToMe: boolean;
+  @ApiProperty({
+    type: ApprovalActionsDto,
+    description: '退回, 撤回, 催办, 加签, 抄送, 转办 the caller may take now',
+  })
+  approvalActions: ApprovalActionsDto;
+  @ApiProperty({
+    type: [CountersignViewDto],
+    nullable: true,
+    description:
+      '加签 asked on this task and who answered (null for readers who may not see officers’ judgments)',
+  })
+  countersigns: CountersignViewDto[] | null;
+  @ApiProperty({
+    type: CountersignOfDto,
+    nullable: true,
+    description: 'a COUNTERSIGN task: the task it answers',
+  })
+  countersignOf: CountersignOfDto | null;
 }
 
 export class CompleteResultDto {

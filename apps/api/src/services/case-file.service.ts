@@ -16,6 +16,7 @@ import {
   TasksRepository,
   UsersRepository,
 } from '@hardtech/persistence';
+import { returnedVisible } from './approval-views';
 import { AttachmentsService } from './attachments.service';
 
 /**
@@ -33,9 +34,16 @@ export class CaseFileService {
     private readonly clusters: ClustersRepository,
   ) {}
 
-  /** The case file of a task the caller may see (the caller checked that). */
-  ofTask(actor: Actor, task: TaskEntity): Promise<CaseFile | null> {
-    return this.ofLifecycle(actor, task.creditCode, task);
+  /**
+   * The case file of a task the caller may see (the caller checked that), with why the step was
+   * sent back to this task (退回), as the reader may read it.
+   */
+  async ofTask(
+    actor: Actor,
+    task: TaskEntity,
+  ): Promise<(CaseFile & { returnedReason: string | null }) | null> {
+    const file = await this.ofLifecycle(actor, task.creditCode, task);
+    return file && { ...file, returnedReason: returnedVisible(task, actor.role)?.reason ?? null };
   }
 
   /** The case file of the enterprise's current lifecycle (一企一档); the caller checked its scope. */

@@ -34,6 +34,7 @@ import {
   LifecycleClient,
 } from '@hardtech/temporal';
 import { TASK_DEFINITIONS } from '@hardtech/workflows/lifecycle/definition';
+import { approvalDetail, approvalMarks } from './approval-views';
 import { CaseFileService } from './case-file.service';
 import { ProxyService } from './proxy.service';
 import { Completion, completionUpdateId, isReplayOf } from './idempotency';
@@ -79,6 +80,7 @@ export function taskItem(task: TaskEntity, role: Role) {
     onBehalfOf: step.actor ? task.onBehalfOf : null,
     urgedAt: task.status === 'open' ? (task.urgedAt?.toISOString() ?? null) : null,
     delegationReason: task.delegationReason,
+    ...approvalMarks(task, role),
   };
 }
 
@@ -178,6 +180,7 @@ export class TasksService {
       caseFile,
       copies: copies.map((c) => ({ ...c, copiedAt: new Date(c.copiedAt).toISOString() })),
       copiedToMe: copies.some((c) => c.username === actor.username),
+      ...approvalDetail(actor, task),
     };
   }
 

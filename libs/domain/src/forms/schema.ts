@@ -90,8 +90,10 @@ export interface RecordField extends BaseField {
   kind: 'record';
   keys: Option[];
   value: Field[];
-  /** Every key must be present. */
+  /** Every key must be present (but those of `optionalKeys`). */
   complete?: boolean;
+  /** Keys a complete record may go without (added after records were stored without them). */
+  optionalKeys?: string[];
 }
 
 export type Field =

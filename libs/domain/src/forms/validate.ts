@@ -138,7 +138,8 @@ function validateField(field: Field, value: unknown, ctx: ValidationContext, pat
       }
       if (field.complete) {
         for (const key of keys) {
-          if (!(key in value)) errors.push({ field: join(path, key), text: t('必填', 'is required') });
+          if (!(key in value) && !field.optionalKeys?.includes(key))
+            errors.push({ field: join(path, key), text: t('必填', 'is required') });
         }
       }
       return errors;

@@ -29,6 +29,17 @@ const reasonText = (required: boolean): Field => ({
   required,
 });
 
+/** 会签意见: whoever is asked to countersign says why, whichever way. */
+const countersignOpinion: Field = {
+  name: 'opinion',
+  kind: 'text',
+  multiline: true,
+  maxLength: 2000,
+  minLength: 2,
+  label: t('会签意见', 'Opinion'),
+  required: true,
+};
+
 const judgment = (id: 'C2' | 'C6', zh: string, en: string): Field => ({
   name: id,
   kind: 'object',
@@ -456,6 +467,12 @@ export const TASK_FORMS: Record<TaskType, TaskForm> = {
   ANNUAL_UPDATE: {
     outcomes: {
       submit: { label: t('提交年度数据', 'Submit'), fields: [...ANNUAL_UPDATE_FIELDS, note(false)] },
+    },
+  },
+  COUNTERSIGN: {
+    outcomes: {
+      agree: { label: t('同意', 'Agree'), fields: [countersignOpinion] },
+      disagree: { label: t('不同意', 'Disagree'), fields: [countersignOpinion] },
     },
   },
 };

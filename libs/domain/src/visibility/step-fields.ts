@@ -108,4 +108,5 @@ export const STEP_FIELD_CLASSES: Record<TaskType, Record<string, Record<string, 
       note: 'submission',
     },
   },
+  COUNTERSIGN: { agree: { opinion: 'deliberation' }, disagree: { opinion: 'deliberation' } },
 };

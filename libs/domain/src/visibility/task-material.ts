@@ -23,6 +23,7 @@ export const TASK_MATERIAL_CLASSES: Record<TaskType, FieldClass> = {
   PROBLEM_CLOSE: 'deliberation',
   PROBLEM_EXTENSION: 'deliberation',
   ANNUAL_UPDATE: 'submission',
+  COUNTERSIGN: 'deliberation',
 };
 
 /** Whether the reader may read a task's attachments and comments (a task type not named: no). */

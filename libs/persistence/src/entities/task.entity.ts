@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { Stage, TaskType, VisibleTaskDetails } from '@hardtech/domain';
+import type { Countersign, Returned, Stage, TaskType, VisibleTaskDetails } from '@hardtech/domain';
 
 export type TaskStatus = 'open' | 'done' | 'cancelled';
 
@@ -40,4 +40,14 @@ export class TaskEntity {
   @Column({ name: 'on_behalf_of', type: 'varchar', length: 64, nullable: true }) onBehalfOf: string | null;
   /** 转办: why the task was last delegated. */
   @Column({ name: 'delegation_reason', type: 'text', nullable: true }) delegationReason: string | null;
+  // 退回, 加签 (issue 17)
+  @Column({ type: 'jsonb', nullable: true }) returned: Returned | null;
+  @Column({ type: 'jsonb', nullable: true }) countersigns: Countersign[] | null;
+  @Column({ name: 'countersign_of', type: 'jsonb', nullable: true }) countersignOf: {
+    taskId: string;
+    countersignId: string;
+    mode: string;
+    note: string;
+  } | null;
+  @Column({ name: 'parent_task_id', type: 'uuid', nullable: true }) parentTaskId: string | null;
 }

@@ -15,6 +15,7 @@ import { ServerSessions1764730000000 } from './1764730000000-ServerSessions';
 import { SeparatedAdministrators1764740000000 } from './1764740000000-SeparatedAdministrators';
 import { SingleSignOn1764800000000 } from './1764800000000-SingleSignOn';
 import { KeyedAuditChain1764830000000 } from './1764830000000-KeyedAuditChain';
+import { ApprovalActions1765100000000 } from './1765100000000-ApprovalActions';
 import { UrgeCcProxy1765250000000 } from './1765250000000-UrgeCcProxy';
 import { LedgerWork1765300000000 } from './1765300000000-LedgerWork';
 import { YearlyCycle1765400000000 } from './1765400000000-YearlyCycle';
@@ -38,6 +39,7 @@ export const MIGRATIONS = [
   SeparatedAdministrators1764740000000,
   SingleSignOn1764800000000,
   KeyedAuditChain1764830000000,
+  ApprovalActions1765100000000,
   UrgeCcProxy1765250000000,
   LedgerWork1765300000000,
   YearlyCycle1765400000000,

@@ -12,7 +12,9 @@ export const writeAuditEvent: ProjectionWriter = async (sql, delta, { auditChain
     actor: delta.actor ?? 'system',
     action: 'workflow.transition',
     creditCode: delta.creditCode,
+    // An approval action (退回, 撤回, 加签) names its task, and the receipt says who, when and why.
     taskId:
+      delta.approvalAction?.taskId ??
       delta.closed.find((c) => c.status === 'done')?.id ??
       delta.assigned[0]?.id ??
       delta.urged?.[0]?.id ??

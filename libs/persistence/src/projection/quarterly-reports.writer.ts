@@ -1,6 +1,9 @@
 import type { ProjectionWriter } from './writer';
 
-/** 季度报告 with their 三年倍增 progress: the reports the transition added, each written once. */
+/**
+ * 季度报告 with their 三年倍增 progress: the reports the transition added. A report sent back by the
+ * review (退回) is submitted again: the corrected one replaces the row.
+ */
 export const writeQuarterlyReports: ProjectionWriter = async (sql, delta) => {
   if (!delta.changes.quarterlyReports.length) return;
   const added = new Set(delta.changes.quarterlyReports);
@@ -9,7 +12,15 @@ export const writeQuarterlyReports: ProjectionWriter = async (sql, delta) => {
       `INSERT INTO quarterly_reports (credit_code, lifecycle_no, quarter, revenue, rd_expense, headcount,
          new_class_one_ip, financing, listing_progress, note, submitted_by, submitted_at,
          annualized_revenue, growth_ratio, expected_ratio, on_track)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16) ON CONFLICT DO NOTHING`,
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16)
+       ON CONFLICT (credit_code, lifecycle_no, quarter) DO UPDATE SET revenue = EXCLUDED.revenue,
+         rd_expense = EXCLUDED.rd_expense, headcount = EXCLUDED.headcount,
+         new_class_one_ip = EXCLUDED.new_class_one_ip, financing = EXCLUDED.financing,
+         listing_progress = EXCLUDED.listing_progress, note = EXCLUDED.note,
+         submitted_by = EXCLUDED.submitted_by, submitted_at = EXCLUDED.submitted_at,
+         annualized_revenue = EXCLUDED.annualized_revenue, growth_ratio = EXCLUDED.growth_ratio,
+         expected_ratio = EXCLUDED.expected_ratio, on_track = EXCLUDED.on_track
+       WHERE quarterly_reports.submitted_at IS DISTINCT FROM EXCLUDED.submitted_at`,
       [
         delta.creditCode,
         delta.lifecycleNo,

@@ -2,15 +2,15 @@ import { taskDepartment } from '@hardtech/domain';
 import type { ProjectionWriter } from './writer';
 
 /** The inbox: the tasks the transition opened, closed (done or cancelled) and (re)assigned. */
-export const writeTasks: ProjectionWriter = async (sql, delta) => {
+export const writeTasks: ProjectionWriter = async (sql, delta, ctx) => {
   const n = delta.context.nomination;
   const cluster = delta.context.admission?.leadCluster ?? n.cluster;
   for (const task of delta.opened) {
     await sql.query(
       `INSERT INTO tasks (id, workflow_id, credit_code, lifecycle_no, type, stage, state_key, candidate_groups,
          assignee, status, quarter, enterprise_name, district, cluster, policy_version, created_at, due_at,
-         remind_at, escalate_at, department)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,'open',$10,$11,$12,$13,$14,$15,$16,$17,$18,$19)
+         remind_at, escalate_at, department, returned, countersign_of, parent_task_id)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,'open',$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22)
        ON CONFLICT (id) DO NOTHING`,
       [
         task.id,
@@ -32,6 +32,9 @@ export const writeTasks: ProjectionWriter = async (sql, delta) => {
         task.remindAt ?? null,
         task.escalateAt ?? null,
         taskDepartment(task.type, task.candidateGroups),
+        task.returned ? JSON.stringify(task.returned) : null,
+        task.countersignOf ? JSON.stringify(task.countersignOf) : null,
+        task.countersignOf?.taskId ?? null,
       ],
     );
   }
@@ -52,10 +55,33 @@ export const writeTasks: ProjectionWriter = async (sql, delta) => {
       ],
     );
   }
+  await writeApprovalActions(sql, delta, ctx);
   for (const { id, assignee } of delta.assigned) {
     await sql.query(
       `UPDATE tasks SET assignee = $2 WHERE id = $1 AND status = 'open' AND assignee IS DISTINCT FROM $2`,
       [id, assignee],
     );
+  }
+};
+
+/**
+ * 撤回 opens a done task again (claimed, with the withdrawn data as its draft); 加签 records the
+ * countersignatures asked on a task and who answered. A task a withdrawal reopens is never one the
+ * same transition closes.
+ */
+const writeApprovalActions: ProjectionWriter = async (sql, delta) => {
+  for (const r of delta.reopened ?? []) {
+    await sql.query(
+      `UPDATE tasks SET status = 'open', outcome = NULL, data = $3, completed_by = NULL, completed_at = NULL,
+         idempotency_key = NULL, result = NULL, assignee = $2
+       WHERE id = $1 AND status = 'done'`,
+      [r.id, r.assignee, JSON.stringify(r.draft)],
+    );
+  }
+  for (const c of delta.countersigned ?? []) {
+    await sql.query(`UPDATE tasks SET countersigns = $2 WHERE id = $1`, [
+      c.id,
+      JSON.stringify(c.countersigns),
+    ]);
   }
 };

@@ -44,6 +44,8 @@ export const ENTERPRISE: EnterpriseDetail = {
       onBehalfOf: null,
       urgedAt: null,
       delegationReason: null,
+      returned: null,
+      countersignPending: false,
     },
   ],
   diagnosis: { portrait: { management: { score: 3 }, promotion: { score: 2 } } },

@@ -8,6 +8,7 @@ import { useReferenceNames } from '../../api/referenceNames';
 import { useUser } from '../../auth/AuthProvider';
 import { useLocalText } from '../../i18n';
 import { AssignmentButtons } from '../tasks/AssignmentButtons';
+import { ApprovalMarks } from '../tasks/approval/ApprovalMarks';
 import { DueTag } from '../tasks/DueTag';
 import type { TaskItem } from '../tasks/taskTypes';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
@@ -40,7 +41,7 @@ export function InboxTable(props: InboxTableProps) {
       fixed: 'left',
       render: (_, task) => (
         <>
-          <Link to={`/tasks/${task.id}`}>{text(task.label)}</Link>
+          <Link to={`/tasks/${task.id}`}>{text(task.label)}</Link> <ApprovalMarks task={task} />
           {task.urgedAt && (
             <Tag color="volcano" style={{ marginInlineStart: 4 }} data-testid="mark-urged">
               {t('mark.urged')}

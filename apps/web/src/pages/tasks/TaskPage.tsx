@@ -8,6 +8,8 @@ import { useGet } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PrintButton } from '../../components/PrintButton';
 import { useLocalText } from '../../i18n';
+import { ApprovalActionButtons } from './approval/ApprovalActionButtons';
+import { ApprovalNotices } from './approval/ApprovalNotices';
 import { AssignmentButtons } from './AssignmentButtons';
 import { CcButton } from './CcButton';
 import { UrgeButton } from './UrgeButton';
@@ -55,6 +57,13 @@ export function TaskPage() {
             {open && <AssignmentButtons taskId={detail.id} can={detail.actions} onChange={task.reload} />}
             {open && detail.actions.urge && <UrgeButton taskId={detail.id} onDone={task.reload} />}
             {open && detail.actions.cc && <CcButton taskId={detail.id} onDone={task.reload} />}
+            <ApprovalActionButtons
+              task={detail}
+              onChange={() => {
+                setCompleted(null); // a withdrawn completion: the task is open again
+                task.reload();
+              }}
+            />
             <PrintButton
               path={`/tasks/${detail.id}/approval-sheet.pdf`}
               fileName={`approval-sheet-${detail.id}.pdf`}
@@ -119,6 +128,7 @@ export function TaskPage() {
         </Col>
         <Col xs={24} md={12}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            <ApprovalNotices task={detail} />
             <Card title={t('complete.title')}>
               {completed ? (
                 <Result

@@ -1,11 +1,15 @@
 import type { TaskDetail } from './taskTypes';
 
 /**
- * What a form starts with: a correction starts from the nomination as it stands, a quarterly
- * report from its quarter, an annual update from the last known figures, an admission from the
+ * What a form starts with: a withdrawn completion (撤回) from what was submitted; a correction from
+ * the nomination as it stands, a quarterly report from its quarter, an annual update from the last
+ * known figures, an admission from the
  * nominated cluster.
  */
 export function initialData(task: TaskDetail): Record<string, unknown> {
+  if (task.status === 'open' && task.data && typeof task.data === 'object') {
+    return task.data as Record<string, unknown>;
+  }
   switch (task.type) {
     case 'SUPPLEMENT':
       return { corrections: task.enterprise?.nomination };

@@ -26,6 +26,8 @@ export function sampleTask(over: Partial<TaskItem> = {}): TaskItem {
     onBehalfOf: null,
     urgedAt: null,
     delegationReason: null,
+    returned: null,
+    countersignPending: false,
     ...over,
   };
 }

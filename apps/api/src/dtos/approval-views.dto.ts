@@ -1,0 +1,47 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { COUNTERSIGN_MODES, TASK_TYPES } from '@hardtech/domain';
+import type { CountersignMode, TaskType } from '@hardtech/domain';
+
+// How tasks show 退回 and 加签 (issue 17): in task.dto's items and details, so no import of it here.
+
+export class ReturnedDto {
+  @ApiProperty() reason: string;
+  @ApiProperty() by: string;
+  @ApiProperty() at: string;
+  @ApiProperty({ format: 'uuid' }) fromTaskId: string;
+  @ApiProperty({ enum: TASK_TYPES }) fromType: TaskType;
+}
+
+export class CountersignAnswerDto {
+  @ApiProperty() user: string;
+  @ApiProperty({ format: 'uuid' }) taskId: string;
+  @ApiProperty({ enum: ['agree', 'disagree'] }) outcome: string;
+  @ApiProperty() at: string;
+}
+
+export class CountersignViewDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() requestedBy: string;
+  @ApiProperty() at: string;
+  @ApiProperty({ enum: COUNTERSIGN_MODES }) mode: CountersignMode;
+  @ApiProperty() note: string;
+  @ApiProperty({ type: [String] }) users: string[];
+  @ApiProperty({ type: [CountersignAnswerDto] }) answers: CountersignAnswerDto[];
+}
+
+export class CountersignOfDto {
+  @ApiProperty({ format: 'uuid' }) taskId: string;
+  @ApiProperty({ format: 'uuid' }) countersignId: string;
+  @ApiProperty({ enum: COUNTERSIGN_MODES }) mode: CountersignMode;
+  @ApiProperty() note: string;
+}
+
+/** Which approval actions the caller may take now (STEP_ACTIONS and the caller's part in the task). */
+export class ApprovalActionsDto {
+  @ApiProperty({ description: '退回' }) return: boolean;
+  @ApiProperty({ description: '撤回' }) withdraw: boolean;
+  @ApiProperty({ description: '催办' }) urge: boolean;
+  @ApiProperty({ description: '加签' }) countersign: boolean;
+  @ApiProperty({ description: '抄送' }) cc: boolean;
+  @ApiProperty({ description: '转办' }) delegate: boolean;
+}

@@ -1,0 +1,150 @@
+import { Injectable } from '@nestjs/common';
+import {
+  Actor,
+  Conflict,
+  countersignerGroups,
+  countersignersRefusal,
+  CountersignMode,
+  isCandidate,
+  NotFound,
+  t,
+  withdrawerRefusal,
+} from '@hardtech/domain';
+import {
+  ActivePolicyRepository,
+  EnterprisesRepository,
+  TaskEntity,
+  TasksRepository,
+} from '@hardtech/persistence';
+import {
+  CompleteTaskResult,
+  CountersignResult,
+  domainErrorFrom,
+  LifecycleClient,
+  WithdrawTaskResult,
+} from '@hardtech/temporal';
+import { UsersService } from './users.service';
+
+const FINAL_STAGES = ['rejected', 'graduated', 'exited'];
+
+const lifecycleEnded = () =>
+  new Conflict('LIFECYCLE_ENDED', t('该企业的流程已结束', 'the lifecycle has ended'));
+
+/**
+ * 退回, 撤回, 加签 (issue 17 items 1, 2, 4): each an Update of the enterprise's lifecycle, which
+ * validates it (libs/domain/src/approval-actions) and records it in history and the audit log.
+ * Here: the task in the caller's scope, the facts only the read model has (comments, who may see
+ * the enterprise), and the answers.
+ */
+@Injectable()
+export class ApprovalActionsService {
+  constructor(
+    private readonly lifecycles: LifecycleClient,
+    private readonly tasks: TasksRepository,
+    private readonly enterprises: EnterprisesRepository,
+    private readonly users: UsersService,
+    private readonly policies: ActivePolicyRepository,
+  ) {}
+
+  async returnTask(actor: Actor, id: string, reason: string): Promise<CompleteTaskResult> {
+    const task = await this.open(actor, id);
+    const policy = await this.policies.current();
+    return this.send(() =>
+      this.lifecycles.returnTask(task.creditCode, { taskId: id, reason, actor, policy }),
+    );
+  }
+
+  /**
+   * 撤回 by the person who completed the task, while its lifecycle runs; the workflow decides
+   * whether what the completion opened is untouched — the comments on those tasks are known here.
+   */
+  async withdraw(actor: Actor, id: string): Promise<WithdrawTaskResult> {
+    const task = await this.visible(actor, id);
+    if (task.status === 'open') {
+      throw new Conflict('TASK_NOT_DONE', t('任务尚未办理，无需撤回', 'the task is not done'));
+    }
+    if (task.status === 'cancelled') {
+      throw new Conflict('TASK_CANCELLED', t('任务已取消', 'the task was cancelled'));
+    }
+    const refusal = withdrawerRefusal(actor, task);
+    if (refusal) throw refusal;
+    const row = await this.enterprises.findRow(task.creditCode);
+    if (!row || row.lifecycleNo !== task.lifecycleNo || FINAL_STAGES.includes(row.stage))
+      throw lifecycleEnded();
+    const opened = ((task.result as CompleteTaskResult | null)?.nextTasks ?? []).map((n) => n.id);
+    const commented: string[] = [];
+    for (const taskId of opened) {
+      if ((await this.tasks.commentsOf(taskId)).length) commented.push(taskId);
+    }
+    const policy = await this.policies.current();
+    return this.send(() =>
+      this.lifecycles.withdraw(task.creditCode, { taskId: id, actor, commented, policy }),
+    );
+  }
+
+  /** 加签: the named users must be officers who may see the enterprise (422 naming the others). */
+  async countersign(
+    actor: Actor,
+    id: string,
+    req: { users: string[]; mode: CountersignMode; note: string },
+  ): Promise<CountersignResult> {
+    const task = await this.open(actor, id);
+    const groups = await this.countersignerGroupsOf(task);
+    const named = await Promise.all(req.users.map(async (u) => [u, await this.users.findActor(u)] as const));
+    const refusal = countersignersRefusal(
+      named.filter(([, user]) => !user || !isCandidate(user, groups)).map(([u]) => u),
+    );
+    if (refusal) throw refusal;
+    const policy = await this.policies.current();
+    return this.send(() =>
+      this.lifecycles.countersign(task.creditCode, {
+        taskId: id,
+        actor,
+        users: named.map(([, user]) => user!),
+        mode: req.mode,
+        note: req.note,
+        policy,
+      }),
+    );
+  }
+
+  /** Who may be asked to countersign the task: active officers who may see the enterprise. */
+  async countersigners(actor: Actor, id: string) {
+    const task = await this.visible(actor, id);
+    const users = await this.users.candidatesFor(await this.countersignerGroupsOf(task));
+    return users
+      .filter((u) => u.username !== actor.username)
+      .map((u) => ({ username: u.username, displayName: u.displayName, role: u.role, assignee: false }));
+  }
+
+  private async countersignerGroupsOf(task: TaskEntity): Promise<string[]> {
+    const row = await this.enterprises.findRow(task.creditCode);
+    return countersignerGroups(row ?? task);
+  }
+
+  private async send<T>(update: () => Promise<T>): Promise<T> {
+    try {
+      return await update();
+    } catch (e) {
+      // The lifecycle ended between our reading and the Update reaching it.
+      if (domainErrorFrom(e)?.code === 'LIFECYCLE_NOT_RUNNING') throw lifecycleEnded();
+      throw e;
+    }
+  }
+
+  private async open(actor: Actor, id: string): Promise<TaskEntity> {
+    const task = await this.visible(actor, id);
+    if (task.status !== 'open') {
+      throw task.status === 'cancelled'
+        ? new Conflict('TASK_CANCELLED', t('任务已取消', 'the task was cancelled'))
+        : new Conflict('TASK_ALREADY_COMPLETED', t('任务已办结', 'the task is already completed'));
+    }
+    return task;
+  }
+
+  private async visible(actor: Actor, id: string): Promise<TaskEntity> {
+    const task = await this.tasks.findVisible(actor, id);
+    if (!task) throw new NotFound('TASK_NOT_FOUND', t('任务不存在', 'no such task'));
+    return task;
+  }
+}

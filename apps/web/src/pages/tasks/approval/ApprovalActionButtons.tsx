@@ -1,0 +1,17 @@
+import type { TaskDetail } from '../taskTypes';
+import { CountersignButton } from './CountersignButton';
+import { ReturnButton } from './ReturnButton';
+import { WithdrawButton } from './WithdrawButton';
+
+/** The task page's 退回, 撤回, 加签 buttons, each where the server says the caller may (`approvalActions`). */
+export function ApprovalActionButtons({ task, onChange }: { task: TaskDetail; onChange(): void }) {
+  const can = task.approvalActions;
+  if (!can) return null;
+  return (
+    <>
+      {can.countersign && <CountersignButton taskId={task.id} onDone={onChange} />}
+      {can.return && <ReturnButton taskId={task.id} onDone={onChange} />}
+      {can.withdraw && <WithdrawButton taskId={task.id} onDone={onChange} />}
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+import { Alert, List, Tag } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import type { TaskDetail } from '../taskTypes';
+
+/**
+ * Above the form: why the step was sent back (退回), and the countersignatures asked on the task
+ * with who has answered (their opinions are in the case file).
+ */
+export function ApprovalNotices({ task }: { task: TaskDetail }) {
+  const { t } = useTranslation('task');
+  const rounds = task.countersigns ?? [];
+  return (
+    <>
+      {task.returned && task.status === 'open' && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="returned-notice"
+          title={t('approval.returnedNotice', { by: task.returned.by })}
+          description={task.returned.reason}
+        />
+      )}
+      {task.countersignOf && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('approval.countersignAsked')}
+          description={task.countersignOf.note}
+        />
+      )}
+      {rounds.length > 0 && (
+        <List
+          size="small"
+          bordered
+          data-testid="countersigns"
+          header={t('approval.countersignsTitle')}
+          dataSource={rounds}
+          renderItem={(round) => (
+            <List.Item>
+              <span>
+                {t(round.mode === 'all' ? 'approval.modeAll' : 'approval.modeAny')} ·{' '}
+                {dayjs(round.at).format('YYYY-MM-DD HH:mm')}
+                {round.note ? ` · ${round.note}` : ''}
+              </span>
+              <span>
+                {round.users.map((u) => {
+                  const answer = round.answers.find((a) => a.user === u);
+                  return (
+                    <Tag key={u} color={answer ? (answer.outcome === 'agree' ? 'green' : 'red') : 'default'}>
+                      {u}：{answer ? t(`approval.answer.${answer.outcome}`) : t('approval.answer.pending')}
+                    </Tag>
+                  );
+                })}
+              </span>
+            </List.Item>
+          )}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+import { App, Button, type ButtonProps, Form, Input, Modal, Radio, Select } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useGet } from '../../../api/useApi';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useAction } from '../useAction';
+import { countersignTask } from './approvalCalls';
+
+/** 加签: pick officers who may see the enterprise (the server's list), 会签 (all) or 或签 (any). */
+export function CountersignButton({ taskId, onDone }: { taskId: string; onDone(): void }) {
+  const { t } = useTranslation('task');
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const [users, setUsers] = useState<string[]>([]);
+  const [mode, setMode] = useState<'all' | 'any'>('all');
+  const [note, setNote] = useState('');
+  const { busy, error, run } = useAction();
+  const people = useGet(open ? '/tasks/{id}/countersigners' : null, { params: { id: taskId } });
+  const submit = () =>
+    run(async () => {
+      await countersignTask(taskId, users, mode, note.trim());
+      message.success(t('approval.countersigned', { count: users.length }));
+      setOpen(false);
+      onDone();
+    });
+  return (
+    <>
+      <Button onClick={() => setOpen(true)} data-testid="countersign-button">
+        {t('approval.countersign')}
+      </Button>
+      <Modal
+        open={open}
+        title={t('approval.countersignTitle')}
+        okText={t('approval.countersign')}
+        okButtonProps={
+          { disabled: !users.length, loading: busy, 'data-testid': 'countersign-submit' } as ButtonProps
+        }
+        onOk={submit}
+        onCancel={() => setOpen(false)}
+        destroyOnHidden
+      >
+        <ErrorAlert error={error ?? people.error} />
+        <Form layout="vertical">
+          <Form.Item label={t('approval.countersigners')} htmlFor="countersign-users" required>
+            <Select
+              id="countersign-users"
+              mode="multiple"
+              showSearch={{ optionFilterProp: 'label' }}
+              loading={people.loading}
+              value={users}
+              onChange={setUsers}
+              options={(people.data ?? []).map((c) => ({
+                value: c.username,
+                label: `${c.displayName}（${c.username}）`,
+              }))}
+            />
+          </Form.Item>
+          <Form.Item label={t('approval.mode')}>
+            <Radio.Group value={mode} onChange={(e) => setMode(e.target.value)}>
+              <Radio value="all">{t('approval.modeAll')}</Radio>
+              <Radio value="any">{t('approval.modeAny')}</Radio>
+            </Radio.Group>
+          </Form.Item>
+          <Form.Item label={t('approval.note')} htmlFor="countersign-note">
+            <Input.TextArea
+              id="countersign-note"
+              rows={3}
+              maxLength={2000}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+            />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,150 @@
+import type { Actor } from '../roles';
+import { STEP_ACTIONS } from './allowed';
+import { availableApprovalActions } from './available';
+import {
+  Countersign,
+  countersignerGroups,
+  countersignPending,
+  countersignRefusal,
+  countersignSatisfied,
+} from './countersign';
+import { returnRefusal } from './return';
+import { withdrawRefusal } from './withdraw';
+
+const coordinator: Actor = { username: 'wang', role: 'city_coordinator', scope: {} };
+const auditor: Actor = { username: 'audit', role: 'auditor', scope: {} };
+const screen = { type: 'SCREEN' as const, assignee: null, candidateGroups: ['city_coordinator'] };
+const admit = { ...screen, type: 'ADMIT' as const };
+
+const round = (mode: 'all' | 'any', answered: string[]): Countersign => ({
+  id: 'cs',
+  requestedBy: 'wang',
+  at: '2026-01-01T00:00:00Z',
+  mode,
+  note: '',
+  users: ['li', 'zhao'],
+  answers: answered.map((user) => ({
+    user,
+    taskId: `t-${user}`,
+    outcome: 'agree',
+    at: '2026-01-02T00:00:00Z',
+  })),
+});
+
+describe('approval actions: what each step allows', () => {
+  it('returns ADMIT → SCREEN, QUARTERLY_REVIEW → QUARTERLY_REPORT, GRADUATION_REVIEW → QUARTERLY_REVIEW, nothing else', () => {
+    const returns = Object.entries(STEP_ACTIONS)
+      .filter(([, a]) => a.return)
+      .map(([type, a]) => `${type}→${a.return}`);
+    expect(returns.sort()).toEqual([
+      'ADMIT→SCREEN',
+      'GRADUATION_REVIEW→QUARTERLY_REVIEW',
+      'QUARTERLY_REVIEW→QUARTERLY_REPORT',
+    ]);
+  });
+
+  it('names all six verbs for every step', () => {
+    for (const actions of Object.values(STEP_ACTIONS)) {
+      expect(Object.keys(actions).sort()).toEqual([
+        'cc',
+        'countersign',
+        'delegate',
+        'return',
+        'urge',
+        'withdraw',
+      ]);
+    }
+  });
+});
+
+describe('退回', () => {
+  it('needs a reason (400), a step that allows it (422) and someone who may complete the task (403)', () => {
+    expect(returnRefusal(coordinator, admit, '核实')).toBeNull();
+    expect(returnRefusal(coordinator, admit, '  ')?.status).toBe(400);
+    expect(returnRefusal(coordinator, admit, undefined)?.status).toBe(400);
+    expect(returnRefusal(coordinator, screen, '核实')?.code).toBe('RETURN_NOT_ALLOWED');
+    expect(returnRefusal(auditor, admit, '核实')?.status).toBe(403);
+    expect(returnRefusal(coordinator, { ...admit, assignee: 'li' }, '核实')?.code).toBe('TASK_CLAIMED');
+  });
+});
+
+describe('撤回', () => {
+  const latest = { taskId: 't1', taskType: 'SCREEN' as const, completedBy: 'wang' };
+  const untouched = { open: true, assignee: null, touched: false };
+  const done = { type: 'SCREEN' as const, completedBy: 'wang' };
+  it('allows the completer while everything opened is untouched and nothing happened since', () => {
+    expect(withdrawRefusal(coordinator, 't1', done, latest, [untouched, untouched])).toBeNull();
+  });
+  it('refuses anyone else (403) and a step that cannot be withdrawn (422)', () => {
+    expect(withdrawRefusal({ ...coordinator, username: 'li' }, 't1', done, latest, [])?.status).toBe(403);
+    expect(withdrawRefusal(coordinator, 't1', { ...done, type: 'ADMIT' }, latest, [])?.code).toBe(
+      'WITHDRAW_NOT_ALLOWED',
+    );
+  });
+  it.each([
+    ['claimed', { ...untouched, assignee: 'li' }],
+    ['done', { ...untouched, open: false }],
+    ['commented or countersigned', { ...untouched, touched: true }],
+  ])('is too late (409) once a task it opened is %s', (_, opened) => {
+    expect(withdrawRefusal(coordinator, 't1', done, latest, [untouched, opened])?.code).toBe(
+      'WITHDRAW_TOO_LATE',
+    );
+  });
+  it('is too late once another transition came after it', () => {
+    expect(withdrawRefusal(coordinator, 't1', done, null, [])?.code).toBe('WITHDRAW_TOO_LATE');
+    expect(withdrawRefusal(coordinator, 't1', done, { ...latest, taskId: 't2' }, [])?.code).toBe(
+      'WITHDRAW_TOO_LATE',
+    );
+  });
+});
+
+describe('加签/会签', () => {
+  it('all: every named person answers; any: one is enough', () => {
+    expect(countersignSatisfied(round('all', ['li']))).toBe(false);
+    expect(countersignSatisfied(round('all', ['li', 'zhao']))).toBe(true);
+    expect(countersignSatisfied(round('any', []))).toBe(false);
+    expect(countersignSatisfied(round('any', ['zhao']))).toBe(true);
+    expect(countersignPending([round('any', ['zhao']), round('all', ['li'])])).toBe(true);
+    expect(countersignPending(null)).toBe(false);
+  });
+
+  it('is asked by whoever may complete the task, of others, distinct, on a step that allows it', () => {
+    const req = { users: ['li'], mode: 'all' as const, note: '' };
+    expect(countersignRefusal(coordinator, screen, req)).toBeNull();
+    expect(countersignRefusal(coordinator, screen, { ...req, users: [] })?.status).toBe(400);
+    expect(countersignRefusal(coordinator, screen, { ...req, users: ['li', 'li'] })?.status).toBe(400);
+    expect(countersignRefusal(coordinator, screen, { ...req, users: ['wang'] })?.status).toBe(400);
+    expect(countersignRefusal(auditor, screen, req)?.status).toBe(403);
+    expect(countersignRefusal(coordinator, { ...screen, type: 'SUPPLEMENT' }, req)?.code).toBe(
+      'COUNTERSIGN_NOT_ALLOWED',
+    );
+  });
+
+  it('may be asked of the officers who see the enterprise', () => {
+    expect(
+      countersignerGroups({ district: '500112', cluster: 'T2', leadCluster: 'T3', commissioner: 'zhang' }),
+    ).toEqual([
+      'city_coordinator',
+      'industry_officer:cluster:T2',
+      'industry_officer:cluster:T3',
+      'district_officer:district:500112',
+      'user:zhang',
+    ]);
+    expect(countersignerGroups({ district: '500112', cluster: 'T2', leadCluster: 'T2' })).toHaveLength(3);
+  });
+});
+
+describe('the buttons of a task', () => {
+  it('offers return and countersign to who may complete, withdraw to who completed', () => {
+    const open = { ...admit, status: 'open' as const, completedBy: null };
+    expect(availableApprovalActions(coordinator, open)).toMatchObject({
+      return: true,
+      countersign: true,
+      withdraw: false,
+    });
+    expect(availableApprovalActions(auditor, open)).toMatchObject({ return: false, countersign: false });
+    const done = { ...screen, status: 'done' as const, completedBy: 'wang' };
+    expect(availableApprovalActions(coordinator, done)).toMatchObject({ withdraw: true, return: false });
+    expect(availableApprovalActions({ ...coordinator, username: 'li' }, done).withdraw).toBe(false);
+  });
+});

@@ -1,0 +1,33 @@
+import type { Actor } from '../roles';
+import { HeldTask, taskRefusal } from '../task-permissions';
+import type { TaskType } from '../task-types';
+import { ApprovalAction, STEP_ACTIONS } from './allowed';
+
+/** A task as the inbox holds it, for the buttons of the task page. */
+export interface ActionableTask extends HeldTask {
+  type: TaskType;
+  status: 'open' | 'done' | 'cancelled';
+  completedBy: string | null;
+}
+
+/**
+ * Which approval actions the caller may take on the task now, for its buttons: the step allows the
+ * action (STEP_ACTIONS) and the caller is the one who may (the workflow decides at the time, e.g.
+ * whether a withdrawal is still early enough). 催办 and 抄送: see their own rules (issue 17 items 3, 5).
+ */
+export function availableApprovalActions(
+  actor: Actor,
+  task: ActionableTask,
+): Record<ApprovalAction, boolean> {
+  const step = STEP_ACTIONS[task.type];
+  const open = task.status === 'open';
+  const mayComplete = open && !taskRefusal(actor, task, 'complete');
+  return {
+    return: mayComplete && step.return !== null,
+    withdraw: task.status === 'done' && step.withdraw && task.completedBy === actor.username,
+    countersign: mayComplete && step.countersign,
+    delegate: open && step.delegate && !taskRefusal(actor, task, 'delegate'),
+    urge: false,
+    cc: false,
+  };
+}

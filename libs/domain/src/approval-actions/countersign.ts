@@ -1,0 +1,124 @@
+import { Conflict, DomainError, InvalidInput, RuleViolation } from '../errors';
+import { READ_ONLY_ROLES, taskRefusal, HeldTask } from '../task-permissions';
+import type { Actor } from '../roles';
+import type { TaskType } from '../task-types';
+import { t } from '../text';
+import { STEP_ACTIONS } from './allowed';
+
+/** 会签 (all): every named person must answer; 或签 (any): one answer is enough. */
+export const COUNTERSIGN_MODES = ['all', 'any'] as const;
+export type CountersignMode = (typeof COUNTERSIGN_MODES)[number];
+
+export interface CountersignAnswer {
+  user: string;
+  taskId: string;
+  outcome: string;
+  at: string;
+}
+
+/** One 加签 on a task: whom its assignee asked, how, and who has answered (their opinions are the COUNTERSIGN tasks' data). */
+export interface Countersign {
+  id: string;
+  requestedBy: string;
+  at: string;
+  mode: CountersignMode;
+  note: string;
+  users: string[];
+  answers: CountersignAnswer[];
+}
+
+export function countersignSatisfied(cs: Countersign): boolean {
+  const answered = new Set(cs.answers.map((a) => a.user));
+  return cs.mode === 'any' ? answered.size > 0 : cs.users.every((u) => answered.has(u));
+}
+
+/** Whether the task waits for a countersignature: completing it is refused meanwhile. */
+export function countersignPending(countersigns: readonly Countersign[] | null | undefined): boolean {
+  return (countersigns ?? []).some((cs) => !countersignSatisfied(cs));
+}
+
+export function countersignPendingRefusal(countersigns: readonly Countersign[] | null | undefined) {
+  return countersignPending(countersigns)
+    ? new Conflict(
+        'COUNTERSIGN_PENDING',
+        t('会签尚未完成，暂不能办理', 'the countersignature is not complete yet'),
+      )
+    : null;
+}
+
+export interface CountersignRequest {
+  users: string[];
+  mode: CountersignMode;
+  note: string;
+}
+
+/**
+ * Who may ask for a countersignature and of whom: whoever may complete the task (it is then
+ * theirs), on a step that allows it, of other people who act (the API checks they may see the
+ * enterprise, naming those who may not).
+ */
+export function countersignRefusal(
+  actor: Actor,
+  task: HeldTask & { type: TaskType },
+  req: CountersignRequest,
+): DomainError | null {
+  const refusal = taskRefusal(actor, task, 'complete');
+  if (refusal) return refusal;
+  if (!STEP_ACTIONS[task.type].countersign) {
+    return new RuleViolation(
+      'COUNTERSIGN_NOT_ALLOWED',
+      t('该环节不能加签', 'this step cannot be countersigned'),
+    );
+  }
+  const users = req.users ?? [];
+  if (!users.length || new Set(users).size !== users.length) {
+    return new InvalidInput([{ field: 'users', text: t('请选择不重复的会签人', 'name distinct users') }]);
+  }
+  if (users.includes(actor.username)) {
+    return new InvalidInput([
+      { field: 'users', text: t('不能请自己会签', 'you cannot countersign yourself') },
+    ]);
+  }
+  return null;
+}
+
+/** The named users who may not countersign: unknown, inactive, read-only or outside the enterprise. */
+export function countersignersRefusal(notAllowed: readonly string[]): DomainError | null {
+  if (!notAllowed.length) return null;
+  return new RuleViolation(
+    'COUNTERSIGNER_NOT_ALLOWED',
+    t(
+      `以下人员不能会签该企业事项：${notAllowed.join('、')}`,
+      `may not countersign: ${notAllowed.join(', ')}`,
+    ),
+    notAllowed.map((u) => ({
+      field: 'users',
+      text: t(`${u} 无权查看该企业`, `${u} may not see the enterprise`),
+    })),
+  );
+}
+
+export function mayCountersign(user: Actor): boolean {
+  return !READ_ONLY_ROLES.includes(user.role);
+}
+
+/**
+ * Who may be asked to countersign on an enterprise: the officers who may see it (scope-rules of
+ * libs/persistence's AccessService), as candidate groups — the city coordinators, the industry
+ * officers of its cluster and lead cluster, the district's officers and its commissioner.
+ * Departments (who see only their ledger items) and the enterprise itself are not asked.
+ */
+export function countersignerGroups(e: {
+  district: string;
+  cluster: string;
+  leadCluster?: string | null;
+  commissioner?: string | null;
+}): string[] {
+  const clusters = [...new Set([e.cluster, e.leadCluster].filter((c): c is string => !!c))];
+  return [
+    'city_coordinator',
+    ...clusters.map((c) => `industry_officer:cluster:${c}`),
+    `district_officer:district:${e.district}`,
+    ...(e.commissioner ? [`user:${e.commissioner}`] : []),
+  ];
+}

@@ -1,0 +1,409 @@
+import { Api } from '../support/api';
+import { Cast, createCast, createUser } from '../support/cast';
+import { db, closeDb } from '../support/db';
+import { driveToSupporting, tickQuarter } from '../support/drive';
+import {
+  complete,
+  expectOk,
+  JUDGMENTS,
+  nominationFor,
+  openTask,
+  quarterlyReport,
+} from '../support/lifecycle';
+import { closeTemporal } from '../support/temporal';
+
+// Issue 17 items 1, 2, 4 on the real dev server: 退回, 撤回, 加签/会签, allowed and refused.
+afterAll(async () => {
+  await closeTemporal();
+  await closeDb();
+});
+
+const nominate = (c: Cast) => expectOk(c.districtOfficer.api.post('/api/nominations', nominationFor(c)), 201);
+const openTypes = async (c: Cast) =>
+  (
+    await db().query(`SELECT type FROM tasks WHERE credit_code = $1 AND status = 'open' ORDER BY type`, [
+      c.creditCode,
+    ])
+  ).rows.map((r: any) => r.type);
+
+async function toAdmission(c: Cast) {
+  await nominate(c);
+  await expectOk(complete(c.coordinator.api, c.creditCode, 'SCREEN', 'pass', { judgments: JUDGMENTS }));
+  await expectOk(
+    complete(c.districtOfficer.api, c.creditCode, 'DISTRICT_FEEDBACK', 'support', { opinion: '同意' }),
+  );
+  await expectOk(complete(c.enterprise.api, c.creditCode, 'ENTERPRISE_CONFIRM', 'confirm', {}));
+}
+
+const post = (api: Api, taskId: string, action: string, body: unknown = {}) =>
+  api.post(`/api/tasks/${taskId}/${action}`, body);
+
+describe('退回 (return)', () => {
+  it('ADMIT → SCREEN: SCREEN reopens for whoever screened, with the reason on the task and in its case file', async () => {
+    const c = await createCast();
+    await toAdmission(c);
+    const admit = await openTask(c.coordinator.api, c.creditCode, 'ADMIT');
+    expect(admit).toMatchObject({ returned: null, countersignPending: false });
+
+    // Refused: no reason (400), by a read-only auditor (403); nothing changes.
+    expect((await post(c.coordinator.api, admit.id, 'return', {})).status).toBe(400);
+    expect((await post(c.coordinator.api, admit.id, 'return', { reason: '' })).status).toBe(400);
+    const auditor = await post(c.auditor.api, admit.id, 'return', { reason: '不行' });
+    expect(auditor.status).toBe(403);
+    expect(await openTypes(c)).toEqual(['ADMIT']);
+
+    const r = await expectOk(post(c.coordinator.api, admit.id, 'return', { reason: '研发投入数据需再核实' }));
+    expect(r).toMatchObject({
+      stage: 'screening',
+      nextTasks: [{ type: 'SCREEN', assignee: c.coordinator.username }],
+    });
+    expect(await openTypes(c)).toEqual(['SCREEN']);
+    const screen = await expectOk(c.coordinator.api.get(`/api/tasks/${r.nextTasks[0].id}`));
+    expect(screen).toMatchObject({
+      assignee: c.coordinator.username,
+      returned: {
+        reason: '研发投入数据需再核实',
+        by: c.coordinator.username,
+        fromType: 'ADMIT',
+        fromTaskId: admit.id,
+      },
+      caseFile: { returnedReason: '研发投入数据需再核实' },
+      approvalActions: { return: false, countersign: true },
+    });
+    const inbox = await expectOk(c.coordinator.api.get(`/api/tasks?creditCode=${c.creditCode}`));
+    expect(inbox.items[0].returned).toMatchObject({ reason: '研发投入数据需再核实' });
+
+    // The returned ADMIT is no longer open; returning it again is a 409.
+    expect((await post(c.coordinator.api, admit.id, 'return', { reason: '再退' })).status).toBe(409);
+
+    // In the audit log: who, which task, why.
+    const audit = await db().query(
+      `SELECT actor, task_id, data->'approvalAction' AS action FROM audit_events
+       WHERE credit_code = $1 AND action = 'workflow.transition' AND data ? 'approvalAction'`,
+      [c.creditCode],
+    );
+    expect(audit.rows).toEqual([
+      expect.objectContaining({
+        actor: c.coordinator.username,
+        task_id: admit.id,
+        action: expect.objectContaining({
+          kind: 'return',
+          reason: '研发投入数据需再核实',
+          taskType: 'ADMIT',
+        }),
+      }),
+    ]);
+
+    // Screened again, the path goes on through feedback as the statechart says.
+    const again = await expectOk(
+      complete(c.coordinator.api, c.creditCode, 'SCREEN', 'pass', { judgments: JUDGMENTS }),
+    );
+    expect(again.stage).toBe('feedback');
+  });
+
+  it('is refused with 422 RETURN_NOT_ALLOWED at a step with nothing to go back to (SCREEN)', async () => {
+    const c = await createCast();
+    await nominate(c);
+    const screen = await openTask(c.coordinator.api, c.creditCode, 'SCREEN');
+    const r = await post(c.coordinator.api, screen.id, 'return', { reason: '退回' });
+    expect(r.status).toBe(422);
+    expect(r.body.code).toBe('RETURN_NOT_ALLOWED');
+    expect(await openTypes(c)).toEqual(['SCREEN']);
+  });
+
+  it('QUARTERLY_REVIEW → QUARTERLY_REPORT: the enterprise sees why and corrects its report; GRADUATION_REVIEW → QUARTERLY_REVIEW', async () => {
+    const c = await createCast();
+    await driveToSupporting(c);
+    await tickQuarter(c, '2026Q3');
+    await expectOk(
+      complete(
+        c.enterprise.api,
+        c.creditCode,
+        'QUARTERLY_REPORT',
+        'submit',
+        quarterlyReport('2026Q3', 30_000_000),
+      ),
+    );
+    const review = await openTask(c.industry.api, c.creditCode, 'QUARTERLY_REVIEW');
+    const r = await expectOk(post(c.industry.api, review.id, 'return', { reason: '营收数据与报表不符' }));
+    expect(r.nextTasks).toEqual([
+      expect.objectContaining({
+        type: 'QUARTERLY_REPORT',
+        quarter: '2026Q3',
+        assignee: c.enterprise.username,
+      }),
+    ]);
+    const report = await openTask(c.enterprise.api, c.creditCode, 'QUARTERLY_REPORT');
+    expect(report.returned).toMatchObject({ reason: '营收数据与报表不符' });
+
+    await expectOk(
+      complete(
+        c.enterprise.api,
+        c.creditCode,
+        'QUARTERLY_REPORT',
+        'submit',
+        quarterlyReport('2026Q3', 31_000_000),
+      ),
+    );
+    const rows = await db().query(`SELECT quarter, revenue FROM quarterly_reports WHERE credit_code = $1`, [
+      c.creditCode,
+    ]);
+    expect(rows.rows).toEqual([{ quarter: '2026Q3', revenue: '31000000' }]);
+
+    await expectOk(
+      complete(c.industry.api, c.creditCode, 'QUARTERLY_REVIEW', 'recommend_graduation', { comment: '倍增' }),
+    );
+    const graduation = await openTask(c.coordinator.api, c.creditCode, 'GRADUATION_REVIEW');
+    const back = await expectOk(
+      post(c.coordinator.api, graduation.id, 'return', { reason: '请补充评审意见' }),
+    );
+    expect(back).toMatchObject({
+      stage: 'supporting',
+      nextTasks: [{ type: 'QUARTERLY_REVIEW', quarter: '2026Q3', assignee: c.industry.username }],
+    });
+  });
+});
+
+describe('撤回 (withdraw)', () => {
+  it('takes SCREEN back while the feedback tasks are untouched: they are cancelled, SCREEN is his again with his data', async () => {
+    const c = await createCast();
+    await nominate(c);
+    const screen = await openTask(c.coordinator.api, c.creditCode, 'SCREEN');
+    const data = { judgments: JUDGMENTS, note: '初审通过' };
+    await expectOk(c.coordinator.api.post(`/api/tasks/${screen.id}/complete`, { outcome: 'pass', data }));
+    expect(await openTypes(c)).toEqual(['DISTRICT_FEEDBACK', 'ENTERPRISE_CONFIRM']);
+
+    // Someone else (another coordinator) may not; an open task has nothing to withdraw.
+    const other = await createUser('city_coordinator', {});
+    const refused = await post(other.api, screen.id, 'withdraw');
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('NOT_THE_COMPLETER');
+
+    const r = await expectOk(post(c.coordinator.api, screen.id, 'withdraw'));
+    expect(r).toMatchObject({
+      stage: 'screening',
+      task: { id: screen.id, assignee: c.coordinator.username },
+    });
+    expect(r.cancelled).toHaveLength(2);
+    expect(await openTypes(c)).toEqual(['SCREEN']);
+    const again = await expectOk(c.coordinator.api.get(`/api/tasks/${screen.id}`));
+    expect(again).toMatchObject({ status: 'open', assignee: c.coordinator.username, outcome: null, data });
+    expect((await post(c.coordinator.api, screen.id, 'withdraw')).body.code).toBe('TASK_NOT_DONE');
+
+    // Done again (a second time), it goes on as before.
+    const done = await expectOk(
+      c.coordinator.api.post(`/api/tasks/${screen.id}/complete`, { outcome: 'pass', data }),
+    );
+    expect(done.stage).toBe('feedback');
+  });
+
+  it('is 409 WITHDRAW_TOO_LATE once the next step is claimed', async () => {
+    const c = await createCast();
+    await nominate(c);
+    const screen = await openTask(c.coordinator.api, c.creditCode, 'SCREEN');
+    await expectOk(
+      c.coordinator.api.post(`/api/tasks/${screen.id}/complete`, {
+        outcome: 'pass',
+        data: { judgments: JUDGMENTS },
+      }),
+    );
+    const feedback = await openTask(c.districtOfficer.api, c.creditCode, 'DISTRICT_FEEDBACK');
+    await expectOk(c.districtOfficer.api.post(`/api/tasks/${feedback.id}/claim`));
+    const late = await post(c.coordinator.api, screen.id, 'withdraw');
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe('WITHDRAW_TOO_LATE');
+    expect(await openTypes(c)).toEqual(['DISTRICT_FEEDBACK', 'ENTERPRISE_CONFIRM']);
+  });
+
+  it('is 409 WITHDRAW_TOO_LATE once a task it opened has a comment', async () => {
+    const d = await createCast();
+    await nominate(d);
+    const screenD = await openTask(d.coordinator.api, d.creditCode, 'SCREEN');
+    await expectOk(
+      d.coordinator.api.post(`/api/tasks/${screenD.id}/complete`, {
+        outcome: 'pass',
+        data: { judgments: JUDGMENTS },
+      }),
+    );
+    const confirm = await openTask(d.enterprise.api, d.creditCode, 'ENTERPRISE_CONFIRM');
+    await expectOk(d.enterprise.api.post(`/api/tasks/${confirm.id}/comments`, { text: '已收到' }), 201);
+    expect((await post(d.coordinator.api, screenD.id, 'withdraw')).body.code).toBe('WITHDRAW_TOO_LATE');
+  });
+
+  it('is 409 LIFECYCLE_ENDED once the lifecycle ended', async () => {
+    const c = await createCast();
+    await nominate(c);
+    const screen = await openTask(c.coordinator.api, c.creditCode, 'SCREEN');
+    await expectOk(
+      c.coordinator.api.post(`/api/tasks/${screen.id}/complete`, {
+        outcome: 'reject',
+        data: { reason: '不符合' },
+      }),
+    );
+    const ended = await post(c.coordinator.api, screen.id, 'withdraw');
+    expect(ended.status).toBe(409);
+    expect(ended.body.code).toBe('LIFECYCLE_ENDED');
+  });
+
+  it('is 422 WITHDRAW_NOT_ALLOWED on a step that cannot be withdrawn (ADMIT took a seat in the pool)', async () => {
+    const d = await createCast();
+    await toAdmission(d);
+    const admit = await openTask(d.coordinator.api, d.creditCode, 'ADMIT');
+    await expectOk(
+      d.coordinator.api.post(`/api/tasks/${admit.id}/complete`, {
+        outcome: 'admit',
+        data: {
+          leadCluster: d.cluster,
+          commissioner: d.commissioner.username,
+          districtLiaison: d.districtOfficer.username,
+        },
+      }),
+    );
+    const refused = await post(d.coordinator.api, admit.id, 'withdraw');
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('WITHDRAW_NOT_ALLOWED');
+  });
+});
+
+describe('加签/会签 (countersign)', () => {
+  it('completing SCREEN while an `all` countersign by the industry officer is open is 409; after the agree it is 200', async () => {
+    const c = await createCast();
+    await nominate(c);
+    const screen = await openTask(c.coordinator.api, c.creditCode, 'SCREEN');
+    const pickable = await expectOk(c.coordinator.api.get(`/api/tasks/${screen.id}/countersigners`));
+    expect(pickable.map((u: any) => u.username)).toEqual(
+      expect.arrayContaining([c.industry.username, c.districtOfficer.username]),
+    );
+    expect(pickable.map((u: any) => u.username)).not.toContain(c.enterprise.username);
+
+    const cs = await expectOk(
+      post(c.coordinator.api, screen.id, 'countersign', {
+        users: [c.industry.username],
+        mode: 'all',
+        note: '请牵头处室对技术先进性出具意见',
+      }),
+      201,
+    );
+    expect(cs.tasks).toEqual([
+      expect.objectContaining({
+        type: 'COUNTERSIGN',
+        assignee: c.industry.username,
+        candidateGroups: [`user:${c.industry.username}`],
+      }),
+    ]);
+    const waiting = await openTask(c.coordinator.api, c.creditCode, 'SCREEN');
+    expect(waiting).toMatchObject({ countersignPending: true, assignee: c.coordinator.username });
+
+    const pending = await complete(c.coordinator.api, c.creditCode, 'SCREEN', 'pass', {
+      judgments: JUDGMENTS,
+    });
+    expect(pending.status).toBe(409);
+    expect(pending.body.code).toBe('COUNTERSIGN_PENDING');
+
+    // The industry officer's inbox has it; an answer without an opinion is refused.
+    const mine = await openTask(c.industry.api, c.creditCode, 'COUNTERSIGN');
+    expect(mine.id).toBe(cs.tasks[0].id);
+    expect((await complete(c.industry.api, c.creditCode, 'COUNTERSIGN', 'agree', {})).status).toBe(400);
+    await expectOk(
+      complete(c.industry.api, c.creditCode, 'COUNTERSIGN', 'agree', { opinion: '技术先进，同意' }),
+    );
+
+    const detail = await expectOk(c.coordinator.api.get(`/api/tasks/${screen.id}`));
+    expect(detail.countersignPending).toBe(false);
+    expect(detail.countersigns).toEqual([
+      expect.objectContaining({
+        mode: 'all',
+        users: [c.industry.username],
+        answers: [expect.objectContaining({ user: c.industry.username, outcome: 'agree' })],
+      }),
+    ]);
+    expect(detail.caseFile.opinions).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          taskType: 'COUNTERSIGN',
+          outcome: 'agree',
+          opinion: '技术先进，同意',
+          actor: c.industry.username,
+        }),
+      ]),
+    );
+
+    const ok = await complete(c.coordinator.api, c.creditCode, 'SCREEN', 'pass', { judgments: JUDGMENTS });
+    expect(ok.status).toBe(200);
+
+    // The enterprise never reads the countersignature's opinion.
+    const own = await openTask(c.enterprise.api, c.creditCode, 'ENTERPRISE_CONFIRM');
+    const seen = await expectOk(c.enterprise.api.get(`/api/tasks/${own.id}`));
+    expect(JSON.stringify(seen)).not.toContain('技术先进，同意');
+    expect(seen.countersigns).toBeNull();
+  });
+
+  it('`any`: one answer is enough, the other countersignature is cancelled', async () => {
+    const c = await createCast();
+    await nominate(c);
+    const screen = await openTask(c.coordinator.api, c.creditCode, 'SCREEN');
+    const cs = await expectOk(
+      post(c.coordinator.api, screen.id, 'countersign', {
+        users: [c.industry.username, c.districtOfficer.username],
+        mode: 'any',
+        note: '或签',
+      }),
+      201,
+    );
+    expect(cs.tasks).toHaveLength(2);
+    await expectOk(
+      complete(c.districtOfficer.api, c.creditCode, 'COUNTERSIGN', 'disagree', { opinion: '材料不全' }),
+    );
+    const states = await db().query(
+      `SELECT assignee, status FROM tasks WHERE type = 'COUNTERSIGN' AND credit_code = $1`,
+      [c.creditCode],
+    );
+    expect(Object.fromEntries(states.rows.map((r: any) => [r.assignee, r.status]))).toEqual({
+      [c.industry.username]: 'cancelled',
+      [c.districtOfficer.username]: 'done',
+    });
+    expect(
+      (await complete(c.coordinator.api, c.creditCode, 'SCREEN', 'pass', { judgments: JUDGMENTS })).status,
+    ).toBe(200);
+  });
+
+  it('names the users who may not see the enterprise (422), refuses non-assignees (403/409), and changes nothing', async () => {
+    const c = await createCast();
+    await nominate(c);
+    const screen = await openTask(c.coordinator.api, c.creditCode, 'SCREEN');
+    const elsewhere = await createUser('district_officer', { districts: ['500101'] });
+    const r = await post(c.coordinator.api, screen.id, 'countersign', {
+      users: [c.industry.username, elsewhere.username, 'nobody-here'],
+      mode: 'all',
+      note: '',
+    });
+    expect(r.status).toBe(422);
+    expect(r.body.code).toBe('COUNTERSIGNER_NOT_ALLOWED');
+    expect(r.body.message).toContain(elsewhere.username);
+    expect(r.body.message).toContain('nobody-here');
+    expect(r.body.message).not.toContain(c.industry.username);
+
+    expect(
+      (await post(c.coordinator.api, screen.id, 'countersign', { users: [], mode: 'all', note: '' })).status,
+    ).toBe(400);
+    expect(
+      (
+        await post(c.coordinator.api, screen.id, 'countersign', {
+          users: [c.industry.username],
+          mode: 'some',
+          note: '',
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await post(c.industry.api, screen.id, 'countersign', {
+          users: [c.districtOfficer.username],
+          mode: 'all',
+          note: '',
+        })
+      ).status,
+    ).toBe(403);
+    expect(await openTypes(c)).toEqual(['SCREEN']);
+  });
+});
