@@ -27,3 +27,5 @@ export * from './repositories/tasks.repository';
 export * from './repositories/users.repository';
 export * from './repositories/health.repository';
 export * from './projection/writers';
+export * from './repair/read-model-diff';
+export * from './repair/read-model-repair.repository';

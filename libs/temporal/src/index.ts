@@ -12,4 +12,5 @@ export * from './schedules';
 export * from './search-attributes';
 
 export * from './task-queues';
+export * from './update-ids';
 export * from './temporal-client.module';

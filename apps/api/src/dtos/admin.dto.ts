@@ -73,7 +73,8 @@ export class ScheduleDto {
 
 export class NotificationDto {
   @ApiProperty() id: string;
-  @ApiProperty({ enum: ['task_opened', 'reminder', 'escalation', 'digest', 'briefing'] }) kind: string;
+  @ApiProperty({ enum: ['task_opened', 'reminder', 'escalation', 'reopened', 'digest', 'briefing'] })
+  kind: string;
   @ApiProperty({ type: TextDto }) text: TextDto;
   @ApiProperty({ format: 'uuid', type: String, nullable: true, description: 'null for a digest' })
   taskId: string | null;

@@ -17,6 +17,7 @@ import {
 import {
   ActivePolicyRepository,
   EnterprisesRepository,
+  ReadModelRepairRepository,
   TaskCommentEntity,
   TaskEntity,
   TaskFilter,
@@ -85,6 +86,7 @@ export class TasksService {
     private readonly references: TaskReferences,
     private readonly policies: ActivePolicyRepository,
     private readonly caseFiles: CaseFileService,
+    private readonly repairs: ReadModelRepairRepository,
   ) {}
 
   async list(actor: Actor, filter: TaskFilter) {
@@ -175,6 +177,7 @@ export class TasksService {
       );
     } catch (e) {
       const code = domainErrorFrom(e)?.code;
+      if (!code) await this.suspect(task.creditCode);
       if (replay && code === 'TASK_ALREADY_COMPLETED') return task.result as CompleteTaskResult;
       // The completion that won the race ended the lifecycle (a decline, a rejection) before this
       // one reached it: the task is done, which is a 409, not an unknown lifecycle's 404.
@@ -199,7 +202,22 @@ export class TasksService {
         ]);
       }
     }
-    return this.lifecycles.assign(task.creditCode, { taskId: id, kind, actor, to: target });
+    try {
+      return await this.lifecycles.assign(task.creditCode, { taskId: id, kind, actor, to: target });
+    } catch (e) {
+      if (!domainErrorFrom(e)) await this.suspect(task.creditCode);
+      throw e;
+    }
+  }
+
+  /**
+   * An Update that failed without the workflow's answer (Temporal or the worker away) may have been
+   * projected by a workflow task that was then lost: the worker's read-model repair compares the
+   * enterprise with its workflow (docs/design.md, "The read model under faults"). Best effort: the
+   * repair's periodic sweep finds it too.
+   */
+  private async suspect(creditCode: string): Promise<void> {
+    await this.repairs.suspect(creditCode, 'update_failed').catch(() => undefined);
   }
 
   /** Who may do the task: the active users in its candidate groups (to pick a delegate). */

@@ -1702,7 +1702,7 @@ export interface components {
         NotificationDto: {
             id: string;
             /** @enum {string} */
-            kind: "task_opened" | "reminder" | "escalation" | "digest" | "briefing";
+            kind: "task_opened" | "reminder" | "escalation" | "reopened" | "digest" | "briefing";
             text: components["schemas"]["TextDto"];
             /**
              * Format: uuid

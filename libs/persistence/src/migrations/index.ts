@@ -15,6 +15,7 @@ import { ServerSessions1764730000000 } from './1764730000000-ServerSessions';
 import { SeparatedAdministrators1764740000000 } from './1764740000000-SeparatedAdministrators';
 import { SingleSignOn1764800000000 } from './1764800000000-SingleSignOn';
 import { KeyedAuditChain1764830000000 } from './1764830000000-KeyedAuditChain';
+import { ReadModelSuspects1765600000000 } from './1765600000000-ReadModelSuspects';
 
 /** In order. Never edit a migration that has shipped; add a new one. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   SeparatedAdministrators1764740000000,
   SingleSignOn1764800000000,
   KeyedAuditChain1764830000000,
+  ReadModelSuspects1765600000000,
 ];

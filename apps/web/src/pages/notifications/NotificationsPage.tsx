@@ -16,6 +16,7 @@ const KIND_COLORS: Record<Notification['kind'], string> = {
   task_opened: 'blue',
   reminder: 'gold',
   escalation: 'red',
+  reopened: 'volcano',
   digest: 'cyan',
   briefing: 'purple',
 };
