@@ -15,7 +15,7 @@ import {
 import { closeTemporal } from '../support/temporal';
 import { buildWorld } from '../support/world';
 import { checkConsistency, ConsistencyReport, completionsMissing } from './consistency';
-import { databaseDigest } from './db-digest';
+import { databaseDigest, noticesSwept } from './db-digest';
 import { fuzz } from './fuzz';
 import { prng } from './hostile-values';
 import { Injection, killWorker, restartPostgres, restartTemporal } from './inject';
@@ -58,6 +58,7 @@ afterAll(async () => {
 describe(`fuzz: ${FUZZ_REQUESTS} hostile requests (seed ${SEED})`, () => {
   it('answers every one below 500 and changes nothing but the audit log', async () => {
     const world = await buildWorld('500151', 'F3', '500152', 'F4');
+    await noticesSwept();
     const before = await databaseDigest();
     const started = Date.now();
     const answers = await fuzz(prng(SEED), world, FUZZ_REQUESTS);
