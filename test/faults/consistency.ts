@@ -50,7 +50,9 @@ export async function checkConsistency(creditCodes: string[]): Promise<Consisten
     report.stages[view.stage] = (report.stages[view.stage] ?? 0) + 1;
 
     const { rows: tasks } = await db().query(
-      `SELECT id, type, status, quarter FROM tasks WHERE credit_code = $1 AND lifecycle_no = $2`,
+      // Tasks the read-model repair voided (opened by a workflow task that was lost) never existed.
+      `SELECT id, type, status, quarter FROM tasks
+        WHERE credit_code = $1 AND lifecycle_no = $2 AND (result->>'repair') IS NULL`,
       [code, view.lifecycleNo],
     );
     const inboxOpen = tasks.filter((t) => t.status === 'open').map((t) => t.id as string);
@@ -74,11 +76,15 @@ export async function checkConsistency(creditCodes: string[]): Promise<Consisten
       violation(
         `transitions: workflow ${view.transitions} ≠ enterprise row ${enterprise[0]?.projection_seq}`,
       );
+    // Less the transitions the repair voided: logged by workflow tasks that were lost.
     const { rows: logged } = await db().query(
       `SELECT (data->>'seq')::int AS seq, count(*)::int AS n FROM audit_events
         WHERE action = 'workflow.transition' AND data->>'workflowId' = $1 AND (data->>'lifecycleNo')::int = $2
+          AND dedup_key NOT IN (
+            SELECT v->>'dedupKey' FROM audit_events r, jsonb_array_elements(r.data->'voidedTransitions') v
+            WHERE r.action = 'readmodel.repaired' AND r.credit_code = $3)
         GROUP BY 1 ORDER BY 1`,
-      [handle.workflowId, view.lifecycleNo],
+      [handle.workflowId, view.lifecycleNo, code],
     );
     const expected = Array.from({ length: view.transitions }, (_, i) => i + 1);
     if (JSON.stringify(logged.map((r) => r.seq)) !== JSON.stringify(expected))
@@ -99,4 +105,31 @@ export async function checkConsistency(creditCodes: string[]): Promise<Consisten
     if (final !== (status === 'COMPLETED')) violation(`stage ${view.stage} but execution ${status}`);
   }
   return report;
+}
+
+/**
+ * The completions, among those answered 200, that their workflow does not have: each must be an
+ * Update the workflow accepted (its history names the task) — or, for the first step, a started run.
+ */
+export async function completionsMissing(
+  answered: { creditCode: string; taskId: string }[],
+): Promise<string[]> {
+  const client = await temporalClient();
+  const byEnterprise = new Map<string, string[]>();
+  for (const a of answered)
+    byEnterprise.set(a.creditCode, [...(byEnterprise.get(a.creditCode) ?? []), a.taskId]);
+  const missing: string[] = [];
+  for (const [code, taskIds] of byEnterprise) {
+    const history = await client.workflow.getHandle(lifecycleWorkflowId(code)).fetchHistory();
+    const accepted = new Set<string>();
+    for (const event of history.events ?? []) {
+      const payload =
+        event.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.args?.payloads?.[0];
+      if (!payload?.data) continue;
+      const request = JSON.parse(Buffer.from(payload.data).toString('utf8')) as { taskId?: string };
+      if (request.taskId) accepted.add(request.taskId);
+    }
+    missing.push(...taskIds.filter((id) => !accepted.has(id)).map((id) => `${code}: ${id}`));
+  }
+  return missing;
 }

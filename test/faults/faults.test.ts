@@ -4,11 +4,18 @@ import { join } from 'node:path';
 import { Cast } from '../support/cast';
 import { closeDb, db } from '../support/db';
 import { createLoadCasts } from '../support/load-casts';
-import { driveSteps, inParallel, stats, STEPS_PER_LIFECYCLE } from '../support/retrying-driver';
+import {
+  Abandoned,
+  clients,
+  driveSteps,
+  inParallel,
+  stats,
+  STEPS_PER_LIFECYCLE,
+} from '../support/retrying-driver';
 import { closeTemporal } from '../support/temporal';
 import { buildWorld } from '../support/world';
-import { checkConsistency, ConsistencyReport } from './consistency';
-import { databaseDigest } from './db-digest';
+import { checkConsistency, ConsistencyReport, completionsMissing } from './consistency';
+import { databaseDigest, noticesSwept } from './db-digest';
 import { fuzz } from './fuzz';
 import { prng } from './hostile-values';
 import { Injection, killWorker, restartPostgres, restartTemporal } from './inject';
@@ -51,6 +58,7 @@ afterAll(async () => {
 describe(`fuzz: ${FUZZ_REQUESTS} hostile requests (seed ${SEED})`, () => {
   it('answers every one below 500 and changes nothing but the audit log', async () => {
     const world = await buildWorld('500151', 'F3', '500152', 'F4');
+    await noticesSwept();
     const before = await databaseDigest();
     const started = Date.now();
     const answers = await fuzz(prng(SEED), world, FUZZ_REQUESTS);
@@ -164,6 +172,11 @@ describe(`faults under load: ${LIFECYCLES} lifecycles driven concurrently`, () =
     );
     (results.phases as unknown[]).push({
       phase: name,
+      fault: injection?.fault ?? null,
+      clientsRetry: true,
+      violations: check.violations.length,
+      abandonedRequests: 0,
+      healedWithinSeconds: 0,
       steps,
       driveSeconds,
       ...(injection && {
@@ -195,4 +208,76 @@ describe(`faults under load: ${LIFECYCLES} lifecycles driven concurrently`, () =
     const check = await runPhase(3, 'to graduation (no fault)');
     expect(check.stages).toEqual({ graduated: casts.length });
   });
+});
+
+// Issue 21: clients that never retry — a browser closed on the first error or timeout. Each fault
+// strikes fresh lifecycles driven by such clients; their abandoned requests leave nobody to repair
+// the inbox but the system itself. Within HEAL_SECONDS of the fault every enterprise's inbox must
+// equal its workflow, and every completion that answered 200 must be in its workflow.
+const NEVER_RETRY_LIFECYCLES = Number(process.env.FAULTS_NEVER_RETRY_LIFECYCLES ?? 24);
+const HEAL_SECONDS = 60;
+
+describe(`faults under load, clients that never retry: ${NEVER_RETRY_LIFECYCLES} lifecycles a fault`, () => {
+  async function runNeverRetrying(name: string, fault: () => Promise<Injection>) {
+    const casts = await createLoadCasts(NEVER_RETRY_LIFECYCLES);
+    const steps = casts.length * STEPS_PER_LIFECYCLE;
+    const abandonedBefore = stats.abandoned;
+    const completedBefore = stats.completed.length;
+    let done = 0;
+    let strike: Promise<Injection> | undefined;
+    const started = Date.now();
+    clients.retry = false;
+    try {
+      await inParallel(casts, casts.length, async (cast) => {
+        try {
+          await driveSteps(cast, 0, STEPS_PER_LIFECYCLE, '2026Q3', () => {
+            if (!strike && ++done >= steps * STRIKE_AT) strike = fault();
+          });
+        } catch (e) {
+          if (!(e instanceof Abandoned)) throw e;
+        }
+      });
+    } finally {
+      clients.retry = true;
+    }
+    strike ??= fault(); // every lifecycle abandoned before the strike point: the fault still strikes
+    const injection = await strike;
+    const codes = casts.map((c) => c.creditCode);
+    // The checker runs until the inbox equals the workflows, or HEAL_SECONDS after the fault.
+    let check: ConsistencyReport;
+    let healedAt: number | null = null;
+    for (;;) {
+      check = await checkConsistency(codes);
+      if (!check.violations.length) {
+        healedAt = Date.now();
+        break;
+      }
+      if (Date.now() > injection.injectedAt + HEAL_SECONDS * 1000) break;
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+    const answered = stats.completed.slice(completedBefore);
+    const missing = await completionsMissing(answered);
+    (results.phases as unknown[]).push({
+      phase: `${name}, clients never retry`,
+      fault: injection.fault,
+      clientsRetry: false,
+      violations: check.violations.length,
+      abandonedRequests: stats.abandoned - abandonedBefore,
+      healedWithinSeconds: healedAt === null ? null : Math.max(0, (healedAt - injection.injectedAt) / 1000),
+      completionsAnswered200: answered.length,
+      completionsMissingFromWorkflow: missing,
+      driveSeconds: (Date.now() - started) / 1000,
+      downSeconds: (injection.upAt - injection.injectedAt) / 1000,
+      firstViolations: check.violations.slice(0, 10),
+    });
+    expect(check.violations).toEqual([]);
+    expect(missing).toEqual([]);
+  }
+
+  it('heals after a worker killed with SIGKILL', () => runNeverRetrying('worker SIGKILL', killWorker));
+
+  it(`heals after a restart of ${TEMPORAL}`, () =>
+    runNeverRetrying(`restart of ${TEMPORAL}`, restartTemporal));
+
+  it('heals after a restart of PostgreSQL', () => runNeverRetrying('PostgreSQL restart', restartPostgres));
 });

@@ -18,7 +18,20 @@ export const stats = {
   inFlight: 0,
   slowestStepMs: 0,
   lastStepAt: 0,
+  /** Requests a client that never retries gave up on (an error or no answer in time). */
+  abandoned: 0,
+  /** Completions answered 200, by task: each must be in its workflow. */
+  completed: [] as { creditCode: string; taskId: string }[],
 };
+
+/**
+ * How clients behave: `retry` false is a browser closed on the first error or timeout — the
+ * request is abandoned and the lifecycle is driven no further (test/faults' never-retry phases).
+ */
+export const clients = { retry: true };
+
+/** A request a never-retrying client abandoned: its lifecycle stops there. */
+export class Abandoned extends Error {}
 
 /** How long a client keeps retrying: longer than any restart the fault tests inject. */
 const GIVE_UP_MS = 180_000;
@@ -67,6 +80,10 @@ async function send(
     } finally {
       stats.inFlight--;
     }
+    if (!clients.retry) {
+      stats.abandoned++;
+      throw new Abandoned(`${what}: abandoned: ${failure}`);
+    }
     if (Date.now() > deadline) throw new Error(`${what}: gave up after ${attempt} attempts: ${failure}`);
     stats.retries++;
     stats.retriedBecause[reason] = (stats.retriedBecause[reason] ?? 0) + 1;
@@ -75,7 +92,7 @@ async function send(
 }
 
 async function waitForTask(api: Api, creditCode: string, type: string): Promise<any> {
-  const deadline = Date.now() + GIVE_UP_MS;
+  const deadline = Date.now() + (clients.retry ? GIVE_UP_MS : 60_000);
   for (;;) {
     // A failed read is retried like any request (counted by its reason, as send does).
     const task = await openTask(api, creditCode, type).catch((e: Error) => {
@@ -85,8 +102,10 @@ async function waitForTask(api: Api, creditCode: string, type: string): Promise<
       return undefined;
     });
     if (task) return task;
-    if (Date.now() > deadline)
+    if (Date.now() > deadline) {
+      if (!clients.retry) throw new Abandoned(`no open ${type} task for ${creditCode}: abandoned`);
       throw new Error(`no open ${type} task for ${creditCode} after ${GIVE_UP_MS / 1000} s`);
+    }
     await sleep(250);
   }
 }
@@ -112,6 +131,7 @@ async function complete(
     (r) => r.status === 200,
   );
   stats.completionMs.push(Number(process.hrtime.bigint() - sent) / 1e6);
+  stats.completed.push({ creditCode: cast.creditCode, taskId: task.id });
   stats.steps++;
   stats.lastStepAt = Date.now();
   stats.slowestStepMs = Math.max(stats.slowestStepMs, Date.now() - started);

@@ -4,11 +4,12 @@ import { PersistenceModule } from '@hardtech/persistence';
 import { ACTIVITY_SERVICES } from '@hardtech/activities';
 import { TemporalClientModule } from '@hardtech/temporal';
 import { NotificationDeliverer } from './delivery/notification-deliverer';
+import { ReadModelRepair } from './repair/read-model-repair';
 
 /** The worker's application context: no HTTP, just what activities need injected. */
 @Module({
   // The Temporal client is for activities that signal workflows (the quarterly dispatch).
   imports: [ConfigModule, PersistenceModule, TemporalClientModule],
-  providers: [NotificationDeliverer, ...ACTIVITY_SERVICES],
+  providers: [NotificationDeliverer, ReadModelRepair, ...ACTIVITY_SERVICES],
 })
 export class WorkerModule {}

@@ -76,6 +76,10 @@ export interface AppConfig {
     /** API: seconds in-flight requests get to finish before connections are cut. */
     timeoutSeconds: number;
   };
+  readModel: {
+    /** Worker: seconds between sweeps that compare recently projected enterprises with their workflows. */
+    sweepSeconds: number;
+  };
   worker: {
     /** Seconds a stopping worker gives running tasks to finish (the SDK's shutdownGraceTime). */
     shutdownGraceSeconds: number;
@@ -136,6 +140,8 @@ export const CONFIG_VARIABLES = {
   TRUST_PROXY: 'API: the former name of TRUSTED_PROXIES, read when that is not set',
   SHUTDOWN_DELAY_SECONDS: 'API: on SIGTERM, seconds not-ready before closing the listener (default 0)',
   SHUTDOWN_TIMEOUT_SECONDS: 'API: seconds in-flight requests get on SIGTERM (default 25)',
+  READ_MODEL_SWEEP_SECONDS:
+    'worker: seconds between sweeps comparing recently projected enterprises with their workflows (default 60)',
   WORKER_SHUTDOWN_GRACE_SECONDS: 'worker: seconds running tasks get on SIGTERM (default 20)',
   WORKER_HTTP_PORT: 'worker: port of /health/live, /health/ready, /metrics (default 9464; 0 = any)',
   WORKER_SDK_METRICS_PORT: 'worker: local port of the SDK metrics exporter (default: any free port)',
@@ -255,6 +261,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       delaySeconds: read.int('SHUTDOWN_DELAY_SECONDS', 0, 0, 300),
       timeoutSeconds: read.int('SHUTDOWN_TIMEOUT_SECONDS', 25, 1, 3600),
     },
+    readModel: { sweepSeconds: read.int('READ_MODEL_SWEEP_SECONDS', 60, 1, 3600) },
     worker: {
       shutdownGraceSeconds: read.int('WORKER_SHUTDOWN_GRACE_SECONDS', 20, 1, 3600),
       httpPort: read.int('WORKER_HTTP_PORT', 9464, 0, 65535),

@@ -3,9 +3,10 @@ import { Text } from './text';
 
 /**
  * What a notification about a task says happened: it opened, it is due soon, it is overdue, someone
- * urged it (催办) or copied it to the reader (抄送). The last two carry their own words (`data.text`).
+ * urged it (催办) or copied it to the reader (抄送) — these two carry their own words (`data.text`) —
+ * or a completion that a fault kept from the workflow was not applied and the task is open again.
  */
-export type NotificationKind = 'task_opened' | 'reminder' | 'escalation' | 'urge' | 'cc';
+export type NotificationKind = 'task_opened' | 'reminder' | 'escalation' | 'urge' | 'cc' | 'reopened';
 
 /** The text a notification carries in its data (urges, copies, digests), when it carries one. */
 export function carriedText(data: unknown): Text | null {
@@ -53,6 +54,12 @@ export function notificationText(
     return {
       zh: `【新待办】「${enterpriseName}」的${task.zh}待您办理，办理时限 ${due}。`,
       en: `New task: ${task.en} for ${enterpriseName}, due ${due} (Asia/Shanghai).`,
+    };
+  }
+  if (kind === 'reopened') {
+    return {
+      zh: `【办理未生效】您对「${enterpriseName}」${task.zh}的办理因系统故障未能生效，该任务已重新打开，请重新办理（时限 ${due}）。`,
+      en: `Not applied: your completion of ${task.en} for ${enterpriseName} was lost in a system fault; the task is open again, please complete it again (due ${due}, Asia/Shanghai).`,
     };
   }
   if (kind === 'reminder') {

@@ -30,3 +30,5 @@ export * from './repositories/health.repository';
 export * from './repositories/yearly-cycle.repository';
 export * from './projection/writers';
 export * from './repositories/pool-members';
+export * from './repair/read-model-diff';
+export * from './repair/read-model-repair.repository';

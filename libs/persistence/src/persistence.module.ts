@@ -19,6 +19,7 @@ import { PolicyRepository } from './repositories/policy.repository';
 import { PreferencesRepository } from './repositories/preferences.repository';
 import { ProblemsRepository } from './repositories/problems.repository';
 import { ProjectionRepository } from './repositories/projection.repository';
+import { ReadModelRepairRepository } from './repair/read-model-repair.repository';
 import { ReportsRepository } from './repositories/reports.repository';
 import { SavedViewsRepository } from './repositories/saved-views.repository';
 import { SingleSignOnRepository } from './repositories/single-sign-on.repository';
@@ -48,6 +49,7 @@ const REPOSITORIES = [
   PreferencesRepository,
   ProblemsRepository,
   ProjectionRepository,
+  ReadModelRepairRepository,
   ReportsRepository,
   SavedViewsRepository,
   SingleSignOnRepository,

@@ -13,4 +13,5 @@ export * from './search-attributes';
 
 export * from './task-queues';
 export * from './yearly.contract';
+export * from './update-ids';
 export * from './temporal-client.module';

@@ -51,8 +51,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const { status, code, text, details, retryAfterSeconds } = this.describe(exception, req);
     if (status === HttpStatus.SERVICE_UNAVAILABLE)
       this.logger.warn(`${req.method} ${req.url}: ${(exception as Error)?.message ?? exception}`);
-    else if (status >= 500)
-      this.logger.error(`${req.method} ${req.url}: ${(exception as Error)?.stack ?? exception}`);
+    else if (status >= 500) {
+      // A gRPC status (Temporal's) is in the cause: named, so the next unexpected one can be classified.
+      const grpc = ((exception as Error)?.cause as { code?: unknown; details?: unknown } | undefined) ?? {};
+      const named = typeof grpc.code === 'number' ? ` (gRPC ${grpc.code} ${grpc.details ?? ''})` : '';
+      this.logger.error(`${req.method} ${req.url}${named}: ${(exception as Error)?.stack ?? exception}`);
+    }
     if (res.headersSent) return;
     if (status === HttpStatus.SERVICE_UNAVAILABLE) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     if (retryAfterSeconds) res.setHeader('Retry-After', String(retryAfterSeconds));

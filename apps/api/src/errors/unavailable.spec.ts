@@ -19,6 +19,12 @@ describe('isDependencyUnavailable', () => {
     });
     expect(isDependencyUnavailable(unavailable)).toBe(true);
     expect(isDependencyUnavailable(new WorkflowUpdateRPCTimeoutOrCancelledError('timeout'))).toBe(true);
+    for (const code of [8, 10]) {
+      const busy = new ServiceError('Workflow Update failed', {
+        cause: Object.assign(new Error(''), { code }),
+      });
+      expect(isDependencyUnavailable(busy)).toBe(true);
+    }
   });
 
   it('leaves our own faults and refused queries to be a 500', () => {

@@ -17,8 +17,10 @@ const POSTGRES_UNAVAILABLE = /^(08...|53300|57P0[123])$/;
 // pg's own words for a connection lost or never made (they carry no code).
 const POSTGRES_LOST =
   /Connection terminated|timeout exceeded when trying to connect|connection error|not queryable/i;
-// gRPC status codes UNAVAILABLE (14) and DEADLINE_EXCEEDED (4): the Temporal frontend is away or slow.
-const GRPC_UNAVAILABLE = [14, 4];
+// gRPC status codes UNAVAILABLE (14), DEADLINE_EXCEEDED (4), RESOURCE_EXHAUSTED (8) and ABORTED (10):
+// the Temporal frontend is away, slow or shedding load (a busy history shard, too many Updates in
+// flight on one workflow) — each says "try again", which is what a 503 with Retry-After tells.
+const GRPC_UNAVAILABLE = [14, 4, 8, 10];
 
 function unavailable(e: { code?: unknown; message?: unknown }): boolean {
   if (e instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;

@@ -21,6 +21,7 @@ import {
 import {
   ActivePolicyRepository,
   EnterprisesRepository,
+  ReadModelRepairRepository,
   TaskCommentEntity,
   TaskEntity,
   TaskFilter,
@@ -110,6 +111,7 @@ export class TasksService {
     private readonly policies: ActivePolicyRepository,
     private readonly caseFiles: CaseFileService,
     private readonly proxies: ProxyService,
+    private readonly repairs: ReadModelRepairRepository,
   ) {}
 
   async list(actor: Actor, filter: TaskFilter) {
@@ -218,6 +220,7 @@ export class TasksService {
       );
     } catch (e) {
       const code = domainErrorFrom(e)?.code;
+      if (!code) await this.suspect(task.creditCode);
       if (replay && code === 'TASK_ALREADY_COMPLETED') return task.result as CompleteTaskResult;
       // The completion that won the race ended the lifecycle (a decline, a rejection) before this
       // one reached it: the task is done, which is a 409, not an unknown lifecycle's 404.
@@ -249,7 +252,22 @@ export class TasksService {
       }
     }
     const why = kind === 'delegate' ? reason?.trim() || undefined : undefined;
-    return this.lifecycles.assign(task.creditCode, { taskId: id, kind, actor, to: target, reason: why });
+    try {
+      return await this.lifecycles.assign(task.creditCode, { taskId: id, kind, actor, to: target, reason: why });
+    } catch (e) {
+      if (!domainErrorFrom(e)) await this.suspect(task.creditCode);
+      throw e;
+    }
+  }
+
+  /**
+   * An Update that failed without the workflow's answer (Temporal or the worker away) may have been
+   * projected by a workflow task that was then lost: the worker's read-model repair compares the
+   * enterprise with its workflow (docs/design.md, "The read model under faults"). Best effort: the
+   * repair's periodic sweep finds it too.
+   */
+  private async suspect(creditCode: string): Promise<void> {
+    await this.repairs.suspect(creditCode, 'update_failed').catch(() => undefined);
   }
 
   /** Who may do the task: the active users in its candidate groups (to pick a delegate). */

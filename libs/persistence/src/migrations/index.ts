@@ -19,6 +19,7 @@ import { ApprovalActions1765100000000 } from './1765100000000-ApprovalActions';
 import { UrgeCcProxy1765250000000 } from './1765250000000-UrgeCcProxy';
 import { LedgerWork1765300000000 } from './1765300000000-LedgerWork';
 import { YearlyCycle1765400000000 } from './1765400000000-YearlyCycle';
+import { ReadModelSuspects1765600000000 } from './1765600000000-ReadModelSuspects';
 
 /** In order. Never edit a migration that has shipped; add a new one. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   UrgeCcProxy1765250000000,
   LedgerWork1765300000000,
   YearlyCycle1765400000000,
+  ReadModelSuspects1765600000000,
 ];

@@ -1,13 +1,75 @@
-import { projectionReceipt } from '@hardtech/temporal/lifecycle.contract';
-import { appendAuditEvent } from '../repositories/audit.repository';
+import { projectionReceipt, ProjectionReceipt } from '@hardtech/temporal/lifecycle.contract';
+// jsonb gives keys back in its own order: content is compared as JSON with sorted keys.
+import { canonicalJson } from '@hardtech/temporal/update-ids';
+import { appendAuditEvent, SqlRunner } from '../repositories/audit.repository';
 import type { ProjectionWriter } from './writer';
 
+/** Versions of one transition number the log keeps apart (a lost workflow task, then the real one). */
+const MAX_VERSIONS = 4;
+
+/** A transition as the log holds it: its receipt, the closed tasks with the data they were closed with. */
+type LoggedTransition = Omit<Partial<ProjectionReceipt>, 'closed'> &
+  Pick<ProjectionReceipt, 'opened' | 'assigned'> & {
+    closed: { id: string; status: string; outcome: string | null; data?: unknown }[];
+  };
+
 /**
- * The transition in the audit log, once: keyed by the transition, so a retried projection appends
- * nothing. Last of the writers, so the audit chain's lock is held only until the commit that follows.
+ * What identifies a transition's content for the log: its stage, the tasks it closed (with outcome
+ * and data), opened and reassigned, and what an approval action, an urge, a copy or new deadlines
+ * touched. Times are left out: a completion re-applied after its workflow task was lost opens the
+ * same tasks with later deadlines, and is the same transition.
+ */
+export function transitionFingerprint(r: LoggedTransition): string {
+  return JSON.stringify([
+    r.stage ?? null,
+    r.closed.map((c) => `${c.id}:${c.status}:${c.outcome ?? ''}:${canonicalJson(c.data)}`).sort(),
+    r.opened.map((o) => `${o.id}:${o.type}`).sort(),
+    r.assigned.map((a) => `${a.id}:${a.assignee ?? ''}`).sort(),
+    r.approvalAction ? `${r.approvalAction.kind}:${r.approvalAction.taskId}` : null,
+    (r.urged ?? []).map((u) => `${u.id}:${u.by}`).sort(),
+    (r.copied ?? []).map((c) => `${c.id}:${[...c.users].sort().join(',')}`).sort(),
+    (r.rescheduled ?? []).map((x) => x.id).sort(),
+  ]);
+}
+
+/**
+ * The dedup key to log a transition under, or null when the log has it. Keyed by the transition,
+ * so a retried projection appends nothing; a different transition under the same number — one a
+ * lost workflow task projected, the read-model repair then voided (docs/design.md, "The read model
+ * under faults") — gets a version of its own (`…:2`), so the transition the workflow did make is
+ * never dropped from the log as a duplicate.
+ */
+async function transitionKey(
+  sql: SqlRunner,
+  base: string,
+  transition: LoggedTransition,
+): Promise<string | null> {
+  const keys = [base, ...Array.from({ length: MAX_VERSIONS - 1 }, (_, i) => `${base}:${i + 2}`)];
+  const result = await sql.query(`SELECT dedup_key, data FROM audit_events WHERE dedup_key = ANY($1)`, [
+    keys,
+  ]);
+  const logged: { dedup_key: string; data: LoggedTransition }[] = Array.isArray(result)
+    ? result
+    : result.rows;
+  const mine = transitionFingerprint(transition);
+  if (logged.some((row) => transitionFingerprint(row.data) === mine)) return null;
+  const taken = new Set(logged.map((row) => row.dedup_key));
+  return keys.find((k) => !taken.has(k)) ?? null;
+}
+
+/**
+ * The transition in the audit log, once. Last of the writers, so the audit chain's lock is held
+ * only until the commit that follows.
  */
 export const writeAuditEvent: ProjectionWriter = async (sql, delta, { auditChain }) => {
   const receipt = projectionReceipt(delta);
+  const closed = delta.closed.map((c) => ({ ...receipt.closed.find((r) => r.id === c.id)!, data: c.data }));
+  const dedupKey = await transitionKey(
+    sql,
+    `transition:${delta.workflowId}:${delta.lifecycleNo}:${delta.seq}`,
+    { ...receipt, closed },
+  );
+  if (!dedupKey) return;
   await appendAuditEvent(sql, auditChain, {
     actor: delta.actor ?? 'system',
     action: 'workflow.transition',
@@ -20,11 +82,7 @@ export const writeAuditEvent: ProjectionWriter = async (sql, delta, { auditChain
       delta.urged?.[0]?.id ??
       delta.copied?.[0]?.id ??
       null,
-    data: {
-      ...receipt,
-      workflowId: delta.workflowId,
-      closed: delta.closed.map((c) => ({ ...receipt.closed.find((r) => r.id === c.id), data: c.data })),
-    },
-    dedupKey: `transition:${delta.workflowId}:${delta.lifecycleNo}:${delta.seq}`,
+    data: { ...receipt, workflowId: delta.workflowId, closed },
+    dedupKey,
   });
 };

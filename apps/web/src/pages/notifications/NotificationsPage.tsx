@@ -19,6 +19,7 @@ const KIND_COLORS: Record<Notification['kind'], string> = {
   escalation: 'red',
   urge: 'volcano',
   cc: 'geekblue',
+  reopened: 'volcano',
   digest: 'cyan',
   briefing: 'purple',
   calendar: 'orange',

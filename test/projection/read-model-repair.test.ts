@@ -1,0 +1,222 @@
+import { randomUUID } from 'node:crypto';
+import { loadConfig } from '@hardtech/config';
+import { appendAuditEvent, auditChainKeyOf } from '@hardtech/persistence';
+import type { LifecycleView } from '@hardtech/temporal/lifecycle.contract';
+import { Cast, createCast } from '../support/cast';
+import { closeDb, db } from '../support/db';
+import { eventually, expectOk, JUDGMENTS, nominationFor, openTask } from '../support/lifecycle';
+import { closeTemporal, lifecycles } from '../support/temporal';
+
+// The read model under faults (docs/design.md): a workflow task that projected and was then lost
+// leaves the inbox ahead of the workflow. Here the database is put in exactly that state — the
+// task shown done, the tasks its completion opened, the transition number moved on — and the
+// worker's read-model repair must make the inbox equal to the workflow again, re-sending the
+// completion when the workflow takes it and reopening the task (its author told) when it does not.
+// A district and cluster of its own.
+const DISTRICT = '500236';
+const CLUSTER = 'T3';
+
+jest.setTimeout(90_000);
+
+let cast: Cast;
+
+beforeAll(async () => {
+  cast = await createCast(DISTRICT, CLUSTER);
+  await expectOk(cast.districtOfficer.api.post('/api/nominations', nominationFor(cast)), 201);
+});
+
+afterAll(async () => {
+  await closeTemporal();
+  await closeDb();
+});
+
+async function state(): Promise<LifecycleView> {
+  return (await lifecycles()).state(cast.creditCode);
+}
+
+/** What a lost workflow task leaves: the task done in the inbox, an orphan opened, the transition counted. */
+async function loseCompletion(taskId: string, by: string, outcome: string, data: object, key: string) {
+  await db().query(
+    `UPDATE tasks SET status = 'done', outcome = $2, data = $3, completed_by = $4, completed_at = now(),
+       idempotency_key = $5 WHERE id = $1`,
+    [taskId, outcome, JSON.stringify(data), by, key],
+  );
+  const orphan = randomUUID();
+  await db().query(
+    `INSERT INTO tasks (id, workflow_id, credit_code, lifecycle_no, type, stage, state_key, candidate_groups,
+       status, enterprise_name, district, cluster, policy_version, created_at, due_at, department)
+     SELECT $2, workflow_id, credit_code, lifecycle_no, 'ENTERPRISE_CONFIRM', stage, 'orphan', candidate_groups,
+       'open', enterprise_name, district, cluster, policy_version, now(), due_at, department
+     FROM tasks WHERE id = $1`,
+    [taskId, orphan],
+  );
+  await db().query(
+    `UPDATE enterprises SET projection_seq = projection_seq + 1, stage = 'feedback' WHERE credit_code = $1`,
+    [cast.creditCode],
+  );
+  // The API notes an Update that failed without the workflow's answer; the repair takes it.
+  await db().query(
+    `INSERT INTO read_model_suspects (credit_code, reason) VALUES ($1, 'update_failed') ON CONFLICT DO NOTHING`,
+    [cast.creditCode],
+  );
+  return orphan;
+}
+
+/** The inbox's open tasks of the lifecycle and the enterprise row, beside the workflow's. */
+async function inboxAgrees(view: LifecycleView): Promise<boolean> {
+  const { rows: open } = await db().query(
+    `SELECT id FROM tasks WHERE credit_code = $1 AND lifecycle_no = $2 AND status = 'open' ORDER BY id`,
+    [cast.creditCode, view.lifecycleNo],
+  );
+  const { rows: enterprise } = await db().query(
+    `SELECT stage, projection_seq FROM enterprises WHERE credit_code = $1`,
+    [cast.creditCode],
+  );
+  return (
+    JSON.stringify(open.map((r) => r.id)) === JSON.stringify(view.openTasks.map((t) => t.id).sort()) &&
+    enterprise[0].stage === view.stage &&
+    enterprise[0].projection_seq === view.transitions
+  );
+}
+
+async function auditEvents(action: string) {
+  const { rows } = await db().query(
+    `SELECT data FROM audit_events WHERE action = $1 AND credit_code = $2 ORDER BY seq`,
+    [action, cast.creditCode],
+  );
+  return rows.map((r) => r.data);
+}
+
+describe('read-model repair', () => {
+  it('re-sends a completion the workflow never received, under the Update id of its key', async () => {
+    const screen = await eventually(() => openTask(cast.coordinator.api, cast.creditCode, 'SCREEN'));
+    const before = await state();
+    expect(before.openTasks.map((t) => t.id)).toContain(screen.id);
+
+    const orphan = await loseCompletion(
+      screen.id,
+      cast.coordinator.username,
+      'pass',
+      { judgments: JUDGMENTS },
+      'lost-key-1',
+    );
+    expect(await inboxAgrees(before)).toBe(false);
+
+    // The workflow applies the completion the inbox recorded: SCREEN is no longer open there.
+    const after = await eventually(async () => {
+      const view = await state();
+      return !view.openTasks.some((t) => t.id === screen.id) && view.transitions > before.transitions && view;
+    });
+    expect(after.stage).toBe('feedback');
+    // …and the inbox is the workflow's again: the orphan voided, the real next tasks open.
+    const healed = await eventually(async () => (await inboxAgrees(await state())) && (await state()));
+    const { rows: voided } = await db().query(`SELECT status, result FROM tasks WHERE id = $1`, [orphan]);
+    expect(voided[0].status).toBe('cancelled');
+    expect(voided[0].result.repair).toBeTruthy();
+    expect(healed.openTasks.length).toBeGreaterThan(0);
+    const [repaired] = await eventually(async () => {
+      const events = await auditEvents('readmodel.repaired');
+      return events.length > 0 && events;
+    });
+    expect(repaired.resent).toEqual([screen.id]);
+    expect(repaired.voided).toEqual([orphan]);
+
+    // The coordinator's client, retrying with its key, gets the completion the repair applied.
+    const retry = await cast.coordinator.api.post(
+      `/api/tasks/${screen.id}/complete`,
+      { outcome: 'pass', data: { judgments: JUDGMENTS } },
+      { 'idempotency-key': 'lost-key-1' },
+    );
+    expect(retry.status).toBe(200);
+    expect(retry.body.stage).toBe('feedback');
+  });
+
+  it('reopens a completion the workflow refuses, and tells its author', async () => {
+    const feedback = await eventually(() =>
+      openTask(cast.districtOfficer.api, cast.creditCode, 'DISTRICT_FEEDBACK'),
+    );
+    const before = await state();
+    const repairsBefore = (await auditEvents('readmodel.repaired')).length;
+    // An outcome the workflow refuses (the API would have answered 400 had it been sent to it),
+    // logged as the lost workflow task's projection would have logged it.
+    const workflowId = `enterprise/${cast.creditCode}`;
+    const lostKey = `transition:${workflowId}:${before.lifecycleNo}:${before.transitions + 1}`;
+    const client = await db().connect();
+    try {
+      await client.query('BEGIN');
+      await appendAuditEvent(client, auditChainKeyOf(loadConfig()), {
+        actor: cast.districtOfficer.username,
+        action: 'workflow.transition',
+        creditCode: cast.creditCode,
+        data: {
+          kind: 'projection',
+          workflowId,
+          lifecycleNo: before.lifecycleNo,
+          seq: before.transitions + 1,
+          closed: [{ id: feedback.id, status: 'done', outcome: 'no-such-outcome', data: {} }],
+          opened: [],
+          assigned: [],
+        },
+        dedupKey: lostKey,
+      });
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+    }
+    await loseCompletion(feedback.id, cast.districtOfficer.username, 'no-such-outcome', {}, 'lost-key-2');
+
+    await eventually(async () => (await auditEvents('readmodel.repaired')).length > repairsBefore);
+    const view = await state();
+    expect(view.transitions).toBe(before.transitions);
+    expect(await inboxAgrees(view)).toBe(true);
+    const { rows: task } = await db().query(`SELECT status, completed_by, outcome FROM tasks WHERE id = $1`, [
+      feedback.id,
+    ]);
+    expect(task[0]).toEqual({ status: 'open', completed_by: null, outcome: null });
+    const repaired = (await auditEvents('readmodel.repaired')).at(-1);
+    expect(repaired.resent).toEqual([]);
+    expect(repaired.refused.map((r: { taskId: string }) => r.taskId)).toEqual([feedback.id]);
+    expect(repaired.reopened).toEqual([{ id: feedback.id, completedBy: cast.districtOfficer.username }]);
+    expect(repaired.voidedTransitions).toEqual([{ seq: before.transitions + 1, dedupKey: lostKey }]);
+
+    // The district officer reads why in the notifications, and can complete it again.
+    const feed = await expectOk(cast.districtOfficer.api.get('/api/notifications'));
+    const notice = feed.items.find((n: { kind: string; taskId: string }) => n.kind === 'reopened');
+    expect(notice?.taskId).toBe(feedback.id);
+    expect(JSON.stringify(notice)).toContain('办理未生效');
+    await expectOk(
+      cast.districtOfficer.api.post(`/api/tasks/${feedback.id}/complete`, {
+        outcome: 'support',
+        data: { opinion: '同意' },
+      }),
+    );
+    // The transition the workflow did make under that number is logged beside the voided one.
+    const { rows: logged } = await db().query(
+      `SELECT dedup_key, data->'closed'->0->>'outcome' AS outcome FROM audit_events
+       WHERE dedup_key = ANY($1) ORDER BY seq`,
+      [[lostKey, `${lostKey}:2`]],
+    );
+    expect(logged).toEqual([
+      { dedup_key: lostKey, outcome: 'no-such-outcome' },
+      { dedup_key: `${lostKey}:2`, outcome: 'support' },
+    ]);
+  });
+
+  it('leaves a consistent enterprise as it is', async () => {
+    const repairs = (await auditEvents('readmodel.repaired')).length;
+    const view = await state();
+    expect(await inboxAgrees(view)).toBe(true);
+    await db().query(
+      `INSERT INTO read_model_suspects (credit_code, reason) VALUES ($1, 'update_failed') ON CONFLICT DO NOTHING`,
+      [cast.creditCode],
+    );
+    await eventually(async () => {
+      const { rows } = await db().query(`SELECT 1 FROM read_model_suspects WHERE credit_code = $1`, [
+        cast.creditCode,
+      ]);
+      return rows.length === 0;
+    });
+    expect((await auditEvents('readmodel.repaired')).length).toBe(repairs);
+    expect(await inboxAgrees(await state())).toBe(true);
+  });
+});
