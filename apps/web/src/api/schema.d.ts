@@ -2,6 +2,63 @@
 // with openapi-typescript. Do not edit: change the API's DTOs and run it again.
 
 export interface paths {
+    "/api/admin/annual-review/trigger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 立即执行年度动态管理 Run the annual review now
+         * @description Every member of the pool gets the year’s ANNUAL_UPDATE; a member that had the year is left alone (idempotent per member and year).
+         */
+        post: operations["YearlyCycleController_trigger"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/calendar/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工作日历覆盖年份 Which years the working-day calendar covers */
+        get: operations["YearlyCycleController_coverage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/calendar/years/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 确认已录入全年节假日安排 Confirm a year’s schedule as entered
+         * @description Enter the year’s holidays and make-up days first (PUT /api/admin/calendar/:date). Deadlines marked provisional are then recomputed in their lifecycles.
+         */
+        put: operations["YearlyCycleController_confirmYear"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/policy": {
         parameters: {
             query?: never;
@@ -1260,6 +1317,83 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 退回 Send the task back to the step before
+         * @description ADMIT → SCREEN, QUARTERLY_REVIEW → QUARTERLY_REPORT, GRADUATION_REVIEW → QUARTERLY_REVIEW: that step reopens for whoever did it, with `returned` (the reason) on the task and `returnedReason` in its case file. Whoever may complete the task may send it back; elsewhere 422 RETURN_NOT_ALLOWED.
+         */
+        post: operations["ApprovalActionsController_returnTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 撤回 Take back a completion
+         * @description By the person who completed the task, while every task that completion opened is untouched (open, unclaimed, uncommented, not countersigned) and nothing else has happened in the lifecycle: those are cancelled and the task is open again, claimed by the caller, with the data as its draft. 409 WITHDRAW_TOO_LATE otherwise; 403 for anyone else; 409 LIFECYCLE_ENDED once the lifecycle ended.
+         */
+        post: operations["ApprovalActionsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/countersign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 加签/会签 Ask colleagues to countersign
+         * @description Whoever may complete the task (who then holds it) opens a COUNTERSIGN task (agree/disagree with an opinion) for each named user, who must be an officer allowed to see the enterprise (422 naming those who are not). Until answered (`all`: every one; `any`: one) completing the task answers 409 COUNTERSIGN_PENDING. The answers are opinions in the case file.
+         */
+        post: operations["ApprovalActionsController_countersign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/countersigners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可会签人 Who may be asked to countersign the task */
+        get: operations["ApprovalActionsController_countersigners"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ops/temporal-ui/session": {
         parameters: {
             query?: never;
@@ -1366,6 +1500,15 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AnnualReviewResultDto: {
+            /** @example 2026 */
+            year: number;
+            /** @description members of the pool the run reached */
+            members: number;
+            /** @description ANNUAL_UPDATE tasks this run opened (0 when all had the year) */
+            opened: number;
+            workflowId: string;
+        };
         FieldErrorDto: {
             /** @example data.judgments.C2.note */
             field: string;
@@ -1389,6 +1532,35 @@ export interface components {
             message: string;
             /** @description one entry per invalid field; empty otherwise */
             details: components["schemas"]["FieldErrorDto"][];
+        };
+        CalendarCoverageDto: {
+            /**
+             * @description the last year whose holiday schedule is known
+             * @example 2026
+             */
+            coveredThrough: number;
+            /**
+             * @description the last year the maintained package covers
+             * @example 2026
+             */
+            packageLastYear: number;
+            /**
+             * @description the year whose schedule must be entered now (from 1 November: next year), or null
+             * @example 2027
+             */
+            missingYear: number | null;
+        };
+        CalendarYearConfirmedDto: {
+            /** @example 2027 */
+            year: number;
+            /** @example 2027 */
+            coveredThrough: number;
+            /** @description lifecycles whose provisional deadlines were recomputed */
+            lifecycles: number;
+            /** @description tasks whose deadlines were recomputed */
+            recomputed: number;
+            /** @description of those, tasks still provisional (a later year is still missing) */
+            stillProvisional: number;
         };
         PolicyVersionDto: {
             version: number;
@@ -1657,11 +1829,20 @@ export interface components {
             /** @example City screening */
             en: string;
         };
+        ReturnedDto: {
+            reason: string;
+            by: string;
+            at: string;
+            /** Format: uuid */
+            fromTaskId: string;
+            /** @enum {string} */
+            fromType: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "PROBLEM_CLOSE" | "PROBLEM_EXTENSION" | "ANNUAL_UPDATE" | "COUNTERSIGN";
+        };
         TaskItemDto: {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            type: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "PROBLEM_CLOSE" | "PROBLEM_EXTENSION";
+            type: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "PROBLEM_CLOSE" | "PROBLEM_EXTENSION" | "ANNUAL_UPDATE" | "COUNTERSIGN";
             label: components["schemas"]["TextDto"];
             creditCode: string;
             enterpriseName: string;
@@ -1670,6 +1851,8 @@ export interface components {
             candidateGroups: string[];
             assignee: string | null;
             dueAt: string;
+            /** @description the due date counts working days into a year whose holiday schedule is not entered yet; recomputed when it is */
+            provisional: boolean;
             createdAt: string;
             /** @enum {string} */
             status: "open" | "done" | "cancelled";
@@ -1687,6 +1870,10 @@ export interface components {
             urgedAt: string | null;
             /** @description 转办: why it was last delegated */
             delegationReason: string | null;
+            /** @description 退回: sent back to this step, and why */
+            returned: components["schemas"]["ReturnedDto"] | null;
+            /** @description 加签: a countersignature asked on the task still waits for answers */
+            countersignPending: boolean;
         };
         ProblemDto: {
             /** Format: uuid */
@@ -1850,6 +2037,13 @@ export interface components {
             };
             current: components["schemas"]["StatechartCurrentDto"];
         };
+        CalendarHealthDto: {
+            /**
+             * @description the last year whose holiday schedule is known; later deadlines are provisional
+             * @example 2026
+             */
+            coveredThrough: number | null;
+        };
         HealthDto: {
             /** @enum {string} */
             status: "ok" | "error";
@@ -1857,6 +2051,7 @@ export interface components {
             temporal: "ok" | "down";
             /** @enum {string} */
             database: "ok" | "down";
+            calendar: components["schemas"]["CalendarHealthDto"];
         };
         LivenessDto: {
             /** @enum {string} */
@@ -1869,6 +2064,7 @@ export interface components {
             temporal: "ok" | "down";
             /** @enum {string} */
             database: "ok" | "down";
+            calendar: components["schemas"]["CalendarHealthDto"];
             /** @description shutting down: balancers should stop sending requests */
             draining: boolean;
         };
@@ -1893,7 +2089,7 @@ export interface components {
         NotificationDto: {
             id: string;
             /** @enum {string} */
-            kind: "task_opened" | "reminder" | "escalation" | "urge" | "cc" | "digest" | "briefing";
+            kind: "task_opened" | "reminder" | "escalation" | "urge" | "cc" | "reopened" | "digest" | "briefing" | "calendar";
             text: components["schemas"]["TextDto"];
             /**
              * Format: uuid
@@ -1901,7 +2097,7 @@ export interface components {
              */
             taskId: string | null;
             /** @enum {string|null} */
-            taskType: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "PROBLEM_CLOSE" | "PROBLEM_EXTENSION" | null;
+            taskType: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "PROBLEM_CLOSE" | "PROBLEM_EXTENSION" | "ANNUAL_UPDATE" | "COUNTERSIGN" | null;
             creditCode: string | null;
             enterpriseName: string | null;
             /** @description null for a digest */
@@ -1912,7 +2108,10 @@ export interface components {
              */
             quarter: string | null;
             createdAt: string;
+            /** @description read, or about a task that is no longer open (nothing left to do) */
             read: boolean;
+            /** @description whether its task is still open; null when it is about no task */
+            taskOpen: boolean | null;
         };
         NotificationListDto: {
             /** @description all matches in the caller’s scope, not only this page */
@@ -2321,7 +2520,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            type: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE";
+            type: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "PROBLEM_CLOSE" | "PROBLEM_EXTENSION" | "ANNUAL_UPDATE" | "COUNTERSIGN";
             label: components["schemas"]["TextDto"];
             creditCode: string;
             enterpriseName: string;
@@ -2330,6 +2529,8 @@ export interface components {
             candidateGroups: string[];
             assignee: string | null;
             dueAt: string;
+            /** @description the due date counts working days into a year whose holiday schedule is not entered yet; recomputed when it is */
+            provisional: boolean;
             createdAt: string;
             /** @enum {string} */
             status: "open" | "done" | "cancelled";
@@ -2347,6 +2548,10 @@ export interface components {
             urgedAt: string | null;
             /** @description 转办: why it was last delegated */
             delegationReason: string | null;
+            /** @description 退回: sent back to this step, and why */
+            returned: components["schemas"]["ReturnedDto"] | null;
+            /** @description 加签: a countersignature asked on the task still waits for answers */
+            countersignPending: boolean;
             /** @description 抄送: copied to me */
             copied: boolean;
         };
@@ -2471,7 +2676,7 @@ export interface components {
             /** Format: uuid */
             taskId: string;
             /** @enum {string} */
-            taskType: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "PROBLEM_CLOSE" | "PROBLEM_EXTENSION";
+            taskType: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "PROBLEM_CLOSE" | "PROBLEM_EXTENSION" | "ANNUAL_UPDATE" | "COUNTERSIGN";
             /** @example support */
             outcome: string;
             /** @description what the person wrote (opinion, reason, note, comment, judgment notes) as the caller may read it */
@@ -2512,6 +2717,8 @@ export interface components {
             opinions: components["schemas"]["CaseOpinionDto"][];
             /** @description the lifecycle’s evidence files the caller may see */
             attachments: components["schemas"]["CaseAttachmentDto"][];
+            /** @description 退回: why the step was sent back to this task (a task’s case file only) */
+            returnedReason?: string | null;
         };
         TaskCopyDto: {
             username: string;
@@ -2519,11 +2726,53 @@ export interface components {
             copiedAt: string;
             note: string | null;
         };
+        ApprovalActionsDto: {
+            /** @description 退回 */
+            return: boolean;
+            /** @description 撤回 */
+            withdraw: boolean;
+            /** @description 催办 */
+            urge: boolean;
+            /** @description 加签 */
+            countersign: boolean;
+            /** @description 抄送 */
+            cc: boolean;
+            /** @description 转办 */
+            delegate: boolean;
+        };
+        CountersignAnswerDto: {
+            user: string;
+            /** Format: uuid */
+            taskId: string;
+            /** @enum {string} */
+            outcome: "agree" | "disagree";
+            at: string;
+        };
+        CountersignViewDto: {
+            /** Format: uuid */
+            id: string;
+            requestedBy: string;
+            at: string;
+            /** @enum {string} */
+            mode: "all" | "any";
+            note: string;
+            users: string[];
+            answers: components["schemas"]["CountersignAnswerDto"][];
+        };
+        CountersignOfDto: {
+            /** Format: uuid */
+            taskId: string;
+            /** Format: uuid */
+            countersignId: string;
+            /** @enum {string} */
+            mode: "all" | "any";
+            note: string;
+        };
         TaskDetailDto: {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            type: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "PROBLEM_CLOSE" | "PROBLEM_EXTENSION";
+            type: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "PROBLEM_CLOSE" | "PROBLEM_EXTENSION" | "ANNUAL_UPDATE" | "COUNTERSIGN";
             label: components["schemas"]["TextDto"];
             creditCode: string;
             enterpriseName: string;
@@ -2532,6 +2781,8 @@ export interface components {
             candidateGroups: string[];
             assignee: string | null;
             dueAt: string;
+            /** @description the due date counts working days into a year whose holiday schedule is not entered yet; recomputed when it is */
+            provisional: boolean;
             createdAt: string;
             /** @enum {string} */
             status: "open" | "done" | "cancelled";
@@ -2549,8 +2800,16 @@ export interface components {
             urgedAt: string | null;
             /** @description 转办: why it was last delegated */
             delegationReason: string | null;
+            /** @description 退回: sent back to this step, and why */
+            returned: components["schemas"]["ReturnedDto"] | null;
+            /** @description 加签: a countersignature asked on the task still waits for answers */
+            countersignPending: boolean;
             /** @description completion data */
             data: {
+                [key: string]: unknown;
+            } | null;
+            /** @description ANNUAL_UPDATE: `annualUpdate: {year, prefill}` (the last known figures); GRADUATION_REVIEW opened by an annual update: `evaluation: {year, proposal, findings, growth, screening}` (officers only) */
+            details: {
                 [key: string]: unknown;
             } | null;
             /** @description the form language of libs/domain/src/forms/schema.ts: {outcomes: {outcome: {label, fields}}} */
@@ -2569,6 +2828,12 @@ export interface components {
             copies: components["schemas"]["TaskCopyDto"][];
             /** @description copied to me (抄送): I read it, read-only */
             copiedToMe: boolean;
+            /** @description 退回, 撤回, 催办, 加签, 抄送, 转办 the caller may take now */
+            approvalActions: components["schemas"]["ApprovalActionsDto"];
+            /** @description 加签 asked on this task and who answered (null for readers who may not see officers’ judgments) */
+            countersigns: components["schemas"]["CountersignViewDto"][] | null;
+            /** @description a COUNTERSIGN task: the task it answers */
+            countersignOf: components["schemas"]["CountersignOfDto"] | null;
         };
         CandidateDto: {
             username: string;
@@ -2593,7 +2858,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            type: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "PROBLEM_CLOSE" | "PROBLEM_EXTENSION";
+            type: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "PROBLEM_CLOSE" | "PROBLEM_EXTENSION" | "ANNUAL_UPDATE" | "COUNTERSIGN";
             /** @enum {string} */
             stage: "screening" | "supplement" | "feedback" | "admission" | "diagnosis" | "supporting" | "graduation_review" | "graduated" | "exited" | "rejected";
             /**
@@ -2704,6 +2969,39 @@ export interface components {
              */
             until: string;
         };
+        ReturnTaskDto: {
+            /** @example 请补充核实研发投入数据后重新筛选 */
+            reason: string;
+        };
+        WithdrawResultDto: {
+            /** @enum {string} */
+            stage: "screening" | "supplement" | "feedback" | "admission" | "diagnosis" | "supporting" | "graduation_review" | "graduated" | "exited" | "rejected";
+            /** @description the task, open again and claimed by the caller */
+            task: components["schemas"]["OpenedTaskDto"];
+            /** @description the tasks the withdrawn completion had opened, now cancelled */
+            cancelled: string[];
+        };
+        CountersignDto: {
+            /**
+             * @description see GET /api/tasks/:id/countersigners
+             * @example [
+             *       "industry-t2"
+             *     ]
+             */
+            users: string[];
+            /**
+             * @description all: 会签, every answer; any: 或签, one answer
+             * @enum {string}
+             */
+            mode: "all" | "any";
+            /** @example 请牵头处室对技术先进性出具意见 */
+            note: string;
+        };
+        CountersignResultDto: {
+            countersign: components["schemas"]["CountersignViewDto"];
+            /** @description one COUNTERSIGN task per named user, already in the inbox */
+            tasks: components["schemas"]["OpenedTaskDto"][];
+        };
         UserDto: {
             username: string;
             displayName: string;
@@ -2797,6 +3095,161 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    YearlyCycleController_trigger: {
+        parameters: {
+            query?: {
+                /** @description the review year (required), 2023 to next year */
+                year?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReviewResultDto"];
+                };
+            };
+            /** @description malformed JSON, invalid or unknown field (details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description no token, or an invalid, expired or signed-out one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description outside the caller’s role (read-only roles may not write) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    YearlyCycleController_coverage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarCoverageDto"];
+                };
+            };
+            /** @description no token, or an invalid, expired or signed-out one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description outside the caller’s role (read-only roles may not write) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    YearlyCycleController_confirmYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYearConfirmedDto"];
+                };
+            };
+            /** @description malformed JSON, invalid or unknown field (details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description no token, or an invalid, expired or signed-out one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description outside the caller’s role (read-only roles may not write) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unknown, or outside the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description valid input that the rules refuse */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     AdminController_active: {
         parameters: {
             query?: never;
@@ -2837,6 +3290,13 @@ export interface operations {
                         evidenceRequired?: boolean;
                         /** @description 每家企业同时待答复的吹哨数上限 (Open whistles per enterprise at most) */
                         maxOpenWhistles?: number;
+                        /** @description 年度动态管理 (Annual review) */
+                        annualReview?: {
+                            /** @description 开始日期（月-日） (Opens on (MM-DD)) */
+                            opensOn: string;
+                            /** @description 截止日期（月-日） (Due on (MM-DD)) */
+                            dueOn: string;
+                        };
                         /** @description 办理时限 (Service levels) */
                         sla: {
                             SCREEN?: {
@@ -3031,6 +3491,38 @@ export interface operations {
                                  */
                                 escalateAfter: string;
                             };
+                            ANNUAL_UPDATE?: {
+                                /** @description 办理时限 (Due after) */
+                                due: string | {
+                                    workingDays: number;
+                                };
+                                /**
+                                 * @description 到期前提醒 (Remind before due), ISO 8601 duration
+                                 * @example P10D
+                                 */
+                                remindBefore: string;
+                                /**
+                                 * @description 逾期后升级 (Escalate after due), ISO 8601 duration
+                                 * @example P10D
+                                 */
+                                escalateAfter: string;
+                            };
+                            COUNTERSIGN?: {
+                                /** @description 办理时限 (Due after) */
+                                due: string | {
+                                    workingDays: number;
+                                };
+                                /**
+                                 * @description 到期前提醒 (Remind before due), ISO 8601 duration
+                                 * @example P10D
+                                 */
+                                remindBefore: string;
+                                /**
+                                 * @description 逾期后升级 (Escalate after due), ISO 8601 duration
+                                 * @example P10D
+                                 */
+                                escalateAfter: string;
+                            };
                         };
                     };
                 };
@@ -3089,6 +3581,13 @@ export interface operations {
                     evidenceRequired?: boolean;
                     /** @description 每家企业同时待答复的吹哨数上限 (Open whistles per enterprise at most) */
                     maxOpenWhistles?: number;
+                    /** @description 年度动态管理 (Annual review) */
+                    annualReview?: {
+                        /** @description 开始日期（月-日） (Opens on (MM-DD)) */
+                        opensOn: string;
+                        /** @description 截止日期（月-日） (Due on (MM-DD)) */
+                        dueOn: string;
+                    };
                     /** @description 办理时限 (Service levels) */
                     sla: {
                         SCREEN?: {
@@ -3283,6 +3782,38 @@ export interface operations {
                              */
                             escalateAfter: string;
                         };
+                        ANNUAL_UPDATE?: {
+                            /** @description 办理时限 (Due after) */
+                            due: string | {
+                                workingDays: number;
+                            };
+                            /**
+                             * @description 到期前提醒 (Remind before due), ISO 8601 duration
+                             * @example P10D
+                             */
+                            remindBefore: string;
+                            /**
+                             * @description 逾期后升级 (Escalate after due), ISO 8601 duration
+                             * @example P10D
+                             */
+                            escalateAfter: string;
+                        };
+                        COUNTERSIGN?: {
+                            /** @description 办理时限 (Due after) */
+                            due: string | {
+                                workingDays: number;
+                            };
+                            /**
+                             * @description 到期前提醒 (Remind before due), ISO 8601 duration
+                             * @example P10D
+                             */
+                            remindBefore: string;
+                            /**
+                             * @description 逾期后升级 (Escalate after due), ISO 8601 duration
+                             * @example P10D
+                             */
+                            escalateAfter: string;
+                        };
                     };
                 };
             };
@@ -3319,6 +3850,13 @@ export interface operations {
                         evidenceRequired?: boolean;
                         /** @description 每家企业同时待答复的吹哨数上限 (Open whistles per enterprise at most) */
                         maxOpenWhistles?: number;
+                        /** @description 年度动态管理 (Annual review) */
+                        annualReview?: {
+                            /** @description 开始日期（月-日） (Opens on (MM-DD)) */
+                            opensOn: string;
+                            /** @description 截止日期（月-日） (Due on (MM-DD)) */
+                            dueOn: string;
+                        };
                         /** @description 办理时限 (Service levels) */
                         sla: {
                             SCREEN?: {
@@ -3498,6 +4036,38 @@ export interface operations {
                                 escalateAfter: string;
                             };
                             PROBLEM_EXTENSION?: {
+                                /** @description 办理时限 (Due after) */
+                                due: string | {
+                                    workingDays: number;
+                                };
+                                /**
+                                 * @description 到期前提醒 (Remind before due), ISO 8601 duration
+                                 * @example P10D
+                                 */
+                                remindBefore: string;
+                                /**
+                                 * @description 逾期后升级 (Escalate after due), ISO 8601 duration
+                                 * @example P10D
+                                 */
+                                escalateAfter: string;
+                            };
+                            ANNUAL_UPDATE?: {
+                                /** @description 办理时限 (Due after) */
+                                due: string | {
+                                    workingDays: number;
+                                };
+                                /**
+                                 * @description 到期前提醒 (Remind before due), ISO 8601 duration
+                                 * @example P10D
+                                 */
+                                remindBefore: string;
+                                /**
+                                 * @description 逾期后升级 (Escalate after due), ISO 8601 duration
+                                 * @example P10D
+                                 */
+                                escalateAfter: string;
+                            };
+                            COUNTERSIGN?: {
                                 /** @description 办理时限 (Due after) */
                                 due: string | {
                                     workingDays: number;
@@ -5915,7 +6485,7 @@ export interface operations {
                          * @description 任务类型 (Task type)
                          * @enum {string}
                          */
-                        type?: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "PROBLEM_CLOSE" | "PROBLEM_EXTENSION";
+                        type?: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "PROBLEM_CLOSE" | "PROBLEM_EXTENSION" | "ANNUAL_UPDATE" | "COUNTERSIGN";
                         /**
                          * @description 状态 (Status)
                          * @enum {string}
@@ -6018,7 +6588,7 @@ export interface operations {
                          * @description 任务类型 (Task type)
                          * @enum {string}
                          */
-                        type?: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "PROBLEM_CLOSE" | "PROBLEM_EXTENSION";
+                        type?: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "PROBLEM_CLOSE" | "PROBLEM_EXTENSION" | "ANNUAL_UPDATE" | "COUNTERSIGN";
                         /**
                          * @description 状态 (Status)
                          * @enum {string}
@@ -6695,7 +7265,7 @@ export interface operations {
                 /** @description inbox (default for officers): what I can do; mine: assigned to me (and the personal tasks of those I stand in for, 委托代理); all: everything in my scope (default for auditors and leaders); cc: copied to me (抄送) */
                 view?: "inbox" | "mine" | "all" | "cc";
                 candidateGroup?: string;
-                type?: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "PROBLEM_CLOSE" | "PROBLEM_EXTENSION";
+                type?: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "PROBLEM_CLOSE" | "PROBLEM_EXTENSION" | "ANNUAL_UPDATE" | "COUNTERSIGN";
                 status?: "open" | "done" | "cancelled";
                 creditCode?: string;
                 district?: string;
@@ -7580,6 +8150,309 @@ export interface operations {
             };
             /** @description outside the caller’s role (read-only roles may not write) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ApprovalActionsController_returnTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnTaskDto"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompleteResultDto"];
+                };
+            };
+            /** @description malformed JSON, invalid or unknown field (details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description no token, or an invalid, expired or signed-out one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description outside the caller’s role (read-only roles may not write) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unknown, or outside the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description conflict with the current state (e.g. task already completed or claimed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description request body larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description valid input that the rules refuse */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ApprovalActionsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WithdrawResultDto"];
+                };
+            };
+            /** @description malformed JSON, invalid or unknown field (details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description no token, or an invalid, expired or signed-out one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description outside the caller’s role (read-only roles may not write) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unknown, or outside the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description conflict with the current state (e.g. task already completed or claimed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description valid input that the rules refuse */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ApprovalActionsController_countersign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CountersignDto"];
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CountersignResultDto"];
+                };
+            };
+            /** @description malformed JSON, invalid or unknown field (details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description no token, or an invalid, expired or signed-out one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description outside the caller’s role (read-only roles may not write) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unknown, or outside the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description conflict with the current state (e.g. task already completed or claimed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description request body larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description valid input that the rules refuse */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ApprovalActionsController_countersigners: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidateDto"][];
+                };
+            };
+            /** @description malformed JSON, invalid or unknown field (details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description no token, or an invalid, expired or signed-out one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unknown, or outside the caller’s scope */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
