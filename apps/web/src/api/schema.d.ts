@@ -1842,7 +1842,10 @@ export interface components {
              */
             quarter: string | null;
             createdAt: string;
+            /** @description read, or about a task that is no longer open (nothing left to do) */
             read: boolean;
+            /** @description whether its task is still open; null when it is about no task */
+            taskOpen: boolean | null;
         };
         NotificationListDto: {
             /** @description all matches in the caller’s scope, not only this page */
