@@ -41,6 +41,27 @@ describe('the web’s generated API types', () => {
     expect(committed === text).toBe(true);
   });
 
+  it('and docs/api.md’s table of every endpoint, are what it makes from the current document', () => {
+    const script = `const { renderApiDoc, API_DOC_FILE } = await import(${JSON.stringify(LIB)});
+      const { readFileSync } = await import('node:fs');
+      let input = '';
+      for await (const chunk of process.stdin) input += chunk;
+      const committed = readFileSync(API_DOC_FILE, 'utf8');
+      process.stdout.write(JSON.stringify({ committed, text: await renderApiDoc(JSON.parse(input), committed) }));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      input: JSON.stringify(document),
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    if (r.status !== 0) throw new Error(r.stderr);
+    const { committed, text } = JSON.parse(r.stdout);
+    const routes = Object.values(document.paths)
+      .flatMap((ops: any) => Object.keys(ops))
+      .filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m)).length;
+    expect(committed.match(/^\| \S+ +\| (GET|POST|PUT|PATCH|DELETE) /gm)?.length).toBe(routes);
+    expect(committed === text).toBe(true);
+  });
+
   it('would be stale after a change to a DTO', () => {
     const changed = structuredClone(document);
     delete changed.components.schemas.TaskItemDto.properties.enterpriseName;
