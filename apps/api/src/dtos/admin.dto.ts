@@ -74,7 +74,17 @@ export class ScheduleDto {
 export class NotificationDto {
   @ApiProperty() id: string;
   @ApiProperty({
-    enum: ['task_opened', 'reminder', 'escalation', 'urge', 'cc', 'reopened', 'digest', 'briefing', 'calendar'],
+    enum: [
+      'task_opened',
+      'reminder',
+      'escalation',
+      'urge',
+      'cc',
+      'reopened',
+      'digest',
+      'briefing',
+      'calendar',
+    ],
   })
   kind: string;
   @ApiProperty({ type: TextDto }) text: TextDto;

@@ -253,7 +253,13 @@ export class TasksService {
     }
     const why = kind === 'delegate' ? reason?.trim() || undefined : undefined;
     try {
-      return await this.lifecycles.assign(task.creditCode, { taskId: id, kind, actor, to: target, reason: why });
+      return await this.lifecycles.assign(task.creditCode, {
+        taskId: id,
+        kind,
+        actor,
+        to: target,
+        reason: why,
+      });
     } catch (e) {
       if (!domainErrorFrom(e)) await this.suspect(task.creditCode);
       throw e;

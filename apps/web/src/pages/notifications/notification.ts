@@ -4,7 +4,16 @@ import type { TaskType, Text } from '../../api/types';
 
 export interface Notification {
   id: string;
-  kind: 'task_opened' | 'reminder' | 'escalation' | 'urge' | 'cc' | 'reopened' | 'digest' | 'briefing' | 'calendar';
+  kind:
+    | 'task_opened'
+    | 'reminder'
+    | 'escalation'
+    | 'urge'
+    | 'cc'
+    | 'reopened'
+    | 'digest'
+    | 'briefing'
+    | 'calendar';
   text: Text;
   /** A digest names no task: its text lists them. */
   taskId: string | null;
