@@ -130,6 +130,14 @@ describe('dashboard', () => {
       '/enterprises?inPoolOn=2026-11-25&admittedIn=2025&doubling=doubled',
     ]);
     expect(chartLink('admittedByYear', KPI, { dataIndex: 1 })).toBe('/enterprises?admittedIn=2026');
-    expect(chartLink('byCategory', KPI, { dataIndex: 0 })).toBeNull();
+    // The ledger's figures open the ledger with the same filter.
+    expect(chartLink('byCategory', KPI, { dataIndex: 0 })).toBe('/problems?category=market_common');
+    expect(chartLink('byStatus', KPI, { dataIndex: 0 })).toBe('/problems?status=open');
+    expect(chartLink('byOwner', KPI, { dataIndex: 0, seriesIndex: 1 })).toBe(
+      '/problems?owner=sme&overdue=true',
+    );
+    expect(chartLink('byOwner', KPI, { dataIndex: 0, seriesIndex: 0 })).toBe('/problems?owner=sme');
+    // Endings by reason count a year's leavers: no list filter says that exactly, so no link.
+    expect(chartLink('endings', KPI, { dataIndex: 0 })).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
-// Every number of the dashboard opens the enterprises behind it: the enterprise list with the
-// filters of GET /api/enterprises in the address (inPoolOn, admittedIn, doubling, stage), which
-// the list reads. The API counts with the same filters (docs/api.md), so list total = number.
+// Every member number of the dashboard opens the enterprises behind it: the enterprise list with
+// the filters of GET /api/enterprises in the address (inPoolOn, admittedIn, doubling, stage), which
+// the list reads; the API counts with the same filters (docs/api.md), so list total = number. Every
+// ledger number opens the problems behind it: /problems with category, status, owner or overdue.
 import type { Kpi } from './kpi';
 
 export type ListFilter = Partial<Record<'inPoolOn' | 'admittedIn' | 'doubling' | 'stage', string | number>>;
@@ -9,6 +10,15 @@ export function enterpriseList(filter: ListFilter): string {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(filter)) if (value !== undefined) query.set(key, String(value));
   return `/enterprises?${query}`;
+}
+
+/** The problem ledger with filters the ledger page reads from its address. */
+export function ledgerList(
+  filter: Partial<Record<'category' | 'status' | 'owner' | 'overdue', string>>,
+): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(filter)) if (value !== undefined) query.set(key, value);
+  return `/problems?${query}`;
 }
 
 /** The members counted on `asOf`, optionally of one cohort or 三年倍增 standing. */
@@ -53,6 +63,22 @@ export function chartLink(chart: string, kpi: Kpi, click: ChartClick): string | 
     case 'admittedByYear': {
       const year = kpi.admittedByYear[click.dataIndex];
       return year ? enterpriseList({ admittedIn: year.year }) : null;
+    }
+    // The ledger's figures open the ledger (化解问题台账) with the same filter in the address.
+    case 'byCategory': {
+      const category = kpi.problems.byCategory[click.dataIndex];
+      return category ? ledgerList({ category: category.key }) : null;
+    }
+    case 'byStatus': {
+      const status = kpi.problems.byStatus[click.dataIndex];
+      return status ? ledgerList({ status: status.key }) : null;
+    }
+    case 'byOwner': {
+      const owner = kpi.problems.byOwner[click.dataIndex];
+      // The stacked bars: on time (series 0) or overdue (series 1) of one owner department.
+      return owner
+        ? ledgerList({ owner: owner.key, overdue: click.seriesIndex === 1 ? 'true' : undefined })
+        : null;
     }
     default:
       return null;

@@ -6,7 +6,14 @@ import type { Query } from '../../api/client';
 import { useReference } from '../../api/reference';
 import { useLocalText } from '../../i18n';
 
-export function LedgerFilters({ onChange }: { onChange: (query: Query) => void }) {
+export function LedgerFilters({
+  initial = {},
+  onChange,
+}: {
+  /** Filters the page opened with (a dashboard link). */
+  initial?: Query;
+  onChange: (query: Query) => void;
+}) {
   const { t } = useTranslation('ledger');
   const { t: common } = useTranslation();
   const local = useLocalText();
@@ -22,6 +29,7 @@ export function LedgerFilters({ onChange }: { onChange: (query: Query) => void }
       layout="inline"
       style={{ rowGap: 8 }}
       data-testid="ledger-filters"
+      initialValues={{ ...initial, overdue: initial.overdue === 'true' }}
       // Filters apply at once: officers narrow the ledger step by step while talking it through.
       onValuesChange={(_, all) => onChange({ ...all, overdue: all.overdue ? 'true' : undefined })}
     >

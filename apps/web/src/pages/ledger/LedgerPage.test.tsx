@@ -112,4 +112,16 @@ describe('problem ledger', () => {
       }),
     );
   });
+
+  it('opens with the filters a dashboard link carries in its address', async () => {
+    const { calls } = openPage('/problems?category=market_common&owner=sme&overdue=true', USERS.coordinator, {
+      'GET /problems': LEDGER,
+    });
+    await waitFor(() =>
+      expect(calls.map((c) => c.path)).toContain(
+        '/problems?category=market_common&overdue=true&owner=sme&page=1&pageSize=50',
+      ),
+    );
+    expect(await screen.findByRole('checkbox')).toBeChecked();
+  });
 });

@@ -11,7 +11,7 @@ import {
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import type { Query } from '../../api/client';
 import { useReferenceNames } from '../../api/referenceNames';
 import { usePagedList } from '../../api/usePagedList';
@@ -31,16 +31,31 @@ const STATUS_COLORS: Record<string, string> = {
   escalated: 'error',
 };
 
+/** The filters a link may carry: those the ledger's own filters set. */
+const LINKED = ['q', 'status', 'category', 'district', 'overdue', 'owner'] as const;
+
+function linkedFilters(params: URLSearchParams): Query {
+  const query: Query = {};
+  for (const key of LINKED) {
+    const value = params.get(key);
+    if (value) query[key] = value;
+  }
+  return query;
+}
+
 export function LedgerPage() {
   const { t } = useTranslation('ledger');
   const local = useLocalText();
   const { district: districtName } = useReferenceNames();
   // The export takes the filters the table shows, so the file matches the screen.
-  const [filters, setFilters] = useState<Query>({});
+  // The dashboard's ledger figures link here with their filter in the address (dashboard/links.ts).
+  const [params] = useSearchParams();
+  const [initial] = useState<Query>(() => linkedFilters(params));
+  const [filters, setFilters] = useState<Query>(initial);
   // The board: one department's problems at a time (科技处统筹、各行业处室牵头…定点联系), or all.
-  const [owner, setOwner] = useState<string>('');
+  const [owner, setOwner] = useState<string>(String(initial.owner ?? ''));
   const [opened, setOpened] = useState<string | null>(null);
-  const { error, search, table, reload } = usePagedList<LedgerProblem>('/problems');
+  const { error, search, table, reload } = usePagedList<LedgerProblem>('/problems', 50, 200, initial);
   const apply = (next: Query, department = owner) => {
     const query = { ...next, owner: department || undefined };
     setFilters(query);
@@ -154,7 +169,7 @@ export function LedgerPage() {
           ...OWNER_DEPARTMENTS.map((o) => ({ value: o.value, label: local(o.label) })),
         ]}
       />
-      <LedgerFilters onChange={(q) => apply(q)} />
+      <LedgerFilters initial={initial} onChange={(q) => apply(q)} />
       <ErrorAlert error={error} />
       <ResponsiveTable<LedgerProblem>
         style={{ marginTop: 16 }}
