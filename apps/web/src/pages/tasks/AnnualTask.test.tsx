@@ -26,6 +26,8 @@ const taskOf = (type: 'ANNUAL_UPDATE' | 'GRADUATION_REVIEW', over: Record<string
   enterprise: null,
   caseFile: null,
   comments: [],
+  copies: [],
+  copiedToMe: false,
   details: null,
   ...over,
 });
