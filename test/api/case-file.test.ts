@@ -82,6 +82,7 @@ describe('the case file', () => {
         actor: coordinator.username,
         actorName: coordinatorName,
         actorDepartment: { zh: '科技处（统筹）', en: 'City coordinator' },
+        onBehalfOf: null,
         at: expect.any(String),
       },
     ]);
@@ -148,6 +149,7 @@ describe('the case file', () => {
         actor: null,
         actorName: null,
         actorDepartment: null,
+        onBehalfOf: null,
         at: expect.any(String),
       })),
     );

@@ -169,7 +169,14 @@ describe('the inbox', () => {
       expect.arrayContaining(['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'S1', 'S2']),
     );
     const viewer = await expectOk(cast.auditor.api.get(`/api/tasks/${screens[2]}`));
-    expect(viewer.actions).toEqual({ complete: false, claim: false, unclaim: false, delegate: false });
+    expect(viewer.actions).toEqual({
+      complete: false,
+      claim: false,
+      unclaim: false,
+      delegate: false,
+      urge: false,
+      cc: false,
+    });
   });
 
   it('keeps comments with the task: who, when, the text verbatim, in order', async () => {

@@ -157,6 +157,7 @@ beforeAll(async () => {
   );
   // An officer's comment on the enterprise's own step is still the officer's: never the enterprise's to read.
   const confirm = await openTask(a.enterprise.api, a.creditCode, 'ENTERPRISE_CONFIRM');
+  ids.add(confirm.id); // the coordinator's inbox does not list the enterprise's own step
   await expectOk(
     a.coordinator.api.post(`/api/tasks/${confirm.id}/comments`, { text: D.confirmComment }),
     201,

@@ -53,16 +53,20 @@ describe('logs and metrics of the running stack', () => {
 
   it('keeps liveness and readiness apart from the health report of docs/api.md', async () => {
     expect(await expectOk(Api.anonymous().get('/api/health/live'))).toEqual({ status: 'ok' });
+    // Both carry the calendar's coverage (issue 19.5): the last year with a holiday schedule.
+    const calendar = { coveredThrough: expect.any(Number) };
     expect(await expectOk(Api.anonymous().get('/api/health/ready'))).toEqual({
       status: 'ok',
       temporal: 'ok',
       database: 'ok',
       draining: false,
+      calendar,
     });
     expect(await expectOk(Api.anonymous().get('/api/health'))).toEqual({
       status: 'ok',
       temporal: 'ok',
       database: 'ok',
+      calendar,
     });
   });
 
