@@ -38,9 +38,13 @@ export function taskMaterialVisible(role: Role, taskType: TaskType | string): bo
 /**
  * Whether the reader may read one comment, by who wrote it: an enterprise reads its own side of
  * the conversation only, never an officer's comment (a judgment in the making), also on its own
- * steps; officers read every comment on the tasks they may see.
+ * steps; the SME and finance divisions read the enterprise's and their own division's, not another
+ * department's; officers read every comment on the tasks they may see.
  */
 export function commentVisible(readerRole: Role, authorRole: Role | null): boolean {
-  if (readerOf(readerRole) !== 'enterprise') return true;
-  return authorRole !== null && readerOf(authorRole) === 'enterprise';
+  const reader = readerOf(readerRole);
+  if (reader === 'officer') return true;
+  if (authorRole === null) return false;
+  if (readerOf(authorRole) === 'enterprise') return true;
+  return reader === 'department' && authorRole === readerRole;
 }
