@@ -21,6 +21,21 @@ const GRACE_SECONDS = 3;
 const STARTUP_LOOKBACK_MS = 10 * 60_000;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/**
+ * A state query that has not answered by then is given up (tried again later): a workflow whose
+ * task queue has no worker answers no query, and the client would wait its whole RPC deadline.
+ */
+const QUERY_TIMEOUT_MS = 5_000;
+/** A suspect that could not be compared this often is dropped (logged): nothing answers for it. */
+const MAX_ATTEMPTS = 10;
+
+function within<T>(ms: number, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
 
 /**
  * Keeps the inbox equal to the workflows (docs/design.md, "The read model under faults"). The
@@ -75,14 +90,22 @@ export class ReadModelRepair implements OnApplicationBootstrap, OnApplicationShu
         );
         this.nextSweepAt = Date.now() + this.config.readModel.sweepSeconds * 1000;
       }
-      for (const suspect of await this.repairs.claim(BATCH, GRACE_SECONDS)) {
-        try {
-          await this.check(suspect.creditCode);
-        } catch (e) {
-          this.logger.warn(`${suspect.creditCode}: ${(e as Error).message}; tried again later`);
-          await this.repairs.retryLater(suspect);
-        }
-      }
+      // Side by side: a check that waits a second for a second look holds up no other enterprise.
+      const suspects = await this.repairs.claim(BATCH, GRACE_SECONDS);
+      await Promise.all(
+        suspects.map(async (suspect) => {
+          try {
+            await this.check(suspect.creditCode);
+          } catch (e) {
+            if (suspect.attempts + 1 >= MAX_ATTEMPTS) {
+              this.logger.warn(`${suspect.creditCode}: ${(e as Error).message}; given up`);
+              return;
+            }
+            this.logger.warn(`${suspect.creditCode}: ${(e as Error).message}; tried again later`);
+            await this.repairs.retryLater(suspect);
+          }
+        }),
+      );
     } catch (e) {
       this.logger.warn(`read-model repair: ${(e as Error).message}`);
     }
@@ -121,7 +144,7 @@ export class ReadModelRepair implements OnApplicationBootstrap, OnApplicationShu
     if (!inbox) return null;
     let view: LifecycleView;
     try {
-      view = await this.lifecycles.state(creditCode);
+      view = await within(QUERY_TIMEOUT_MS, this.lifecycles.state(creditCode));
     } catch (e) {
       if (domainErrorFrom(e)?.code === 'LIFECYCLE_NOT_RUNNING') return null; // no workflow to compare with
       throw e;

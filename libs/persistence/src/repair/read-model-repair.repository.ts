@@ -66,12 +66,15 @@ export class ReadModelRepairRepository {
     return new Date(until);
   }
 
-  /** Takes up to `limit` suspects noted at least `graceSeconds` ago; several workers share them. */
+  /**
+   * Takes up to `limit` suspects noted at least `graceSeconds` ago, an Update's failure or a worker's
+   * start before the periodic sweep's many; several workers share them.
+   */
   async claim(limit: number, graceSeconds: number): Promise<Suspect[]> {
     const [rows] = await this.ds.query(
       `DELETE FROM read_model_suspects WHERE credit_code IN (
          SELECT credit_code FROM read_model_suspects WHERE noted_at <= now() - make_interval(secs => $2)
-         ORDER BY noted_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+         ORDER BY (reason = 'sweep'), noted_at LIMIT $1 FOR UPDATE SKIP LOCKED)
        RETURNING credit_code, reason, attempts`,
       [limit, graceSeconds],
     );
