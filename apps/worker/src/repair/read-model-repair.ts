@@ -74,9 +74,14 @@ export class ReadModelRepair implements OnApplicationBootstrap, OnApplicationShu
     }, POLL_MS);
   }
 
+  /**
+   * Stops polling and gives a running check two seconds: checks are idempotent, and what a stop cuts
+   * short the next worker's start finds again (it notes the last ten minutes), so a drain is never
+   * held up by a slow query.
+   */
   async onApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    await this.running;
+    await Promise.race([this.running, sleep(2000)]);
   }
 
   private async poll(): Promise<void> {
