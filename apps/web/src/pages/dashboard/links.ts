@@ -6,19 +6,22 @@ import type { Kpi } from './kpi';
 
 export type ListFilter = Partial<Record<'inPoolOn' | 'admittedIn' | 'doubling' | 'stage', string | number>>;
 
-export function enterpriseList(filter: ListFilter): string {
+/** A list page's address with the filters that are set. */
+function listLink(path: string, filter: Record<string, string | number | undefined>): string {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(filter)) if (value !== undefined) query.set(key, String(value));
-  return `/enterprises?${query}`;
+  return `${path}?${query}`;
+}
+
+export function enterpriseList(filter: ListFilter): string {
+  return listLink('/enterprises', filter);
 }
 
 /** The problem ledger with filters the ledger page reads from its address. */
 export function ledgerList(
   filter: Partial<Record<'category' | 'status' | 'owner' | 'overdue', string>>,
 ): string {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(filter)) if (value !== undefined) query.set(key, value);
-  return `/problems?${query}`;
+  return listLink('/problems', filter);
 }
 
 /** The members counted on `asOf`, optionally of one cohort or 三年倍增 standing. */
