@@ -218,7 +218,7 @@ it('includes earlier lifecycles: a rejection, then the re-nomination', async () 
 it('names the enterprise that blew the whistle and the department that answered (企业吹哨·部门报到)', async () => {
   const c = await createCast('500113', 'T2');
   await driveToSupporting(c);
-  const finance = await createUser('finance_officer', { department: 'finance' });
+  const finance = await createUser('finance_officer', { department: 'finance' }, undefined, '财政局 陈科长');
   const problemId = (await expectOk(c.enterprise.api.get(`/api/enterprises/${c.creditCode}`))).problems[0].id;
   await expectOk(
     c.enterprise.api.post(`/api/enterprises/${c.creditCode}/whistle`, {
@@ -247,6 +247,8 @@ it('names the enterprise that blew the whistle and the department that answered 
     label: { zh: '企业吹哨：贷款审批停滞' },
   });
   expect(whistle[1].data.candidateGroups).toEqual(['department:finance']);
+  // Officers read who by name; the system has none.
+  expect(whistle.map((e) => e.actorName)).toEqual([c.enterprise.username, null, '财政局 陈科长']);
   const { rows } = await db().query(
     `SELECT actor FROM audit_events WHERE credit_code = $1 AND action = 'workflow.transition' ORDER BY seq DESC LIMIT 2`,
     [c.creditCode],

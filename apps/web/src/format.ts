@@ -1,3 +1,4 @@
+import { durationInUnits } from '@hardtech/domain/durations';
 import type { Field } from '@hardtech/domain/forms/schema';
 import { useTranslation } from 'react-i18next';
 import { useReference } from './api/reference';
@@ -20,6 +21,17 @@ export function useFormat() {
     value === null || value === undefined
       ? ''
       : t('format.wanYuan', { value: number(value / YUAN_PER_WAN, 4) });
+  const percent = (ratio: number | null | undefined) =>
+    ratio === null || ratio === undefined
+      ? t('format.none')
+      : t('format.percent', { value: number(ratio * 100) });
+  /** 10 天, 12 小时, 10 个工作日; an ISO form no single unit says stays as it is. */
+  const durationText = (value: unknown): string => {
+    if (typeof value === 'object' && value && 'workingDays' in value)
+      return t('format.duration.workingDays', { n: (value as { workingDays: number }).workingDays });
+    const parts = typeof value === 'string' ? durationInUnits(value) : null;
+    return parts ? t(`format.duration.${parts.unit}`, { n: parts.amount }) : String(value);
+  };
   const district = (code: string | null | undefined) =>
     code ? (reference?.districts.find((d) => d.code === code)?.name ?? code) : '';
   const cluster = (code: string | null | undefined) => {
@@ -38,7 +50,9 @@ export function useFormat() {
       case 'integer':
         return f.unit === 'yuan' ? yuan(Number(value)) : number(Number(value), 0);
       case 'number':
-        return number(Number(value), 4);
+        return f.percent ? percent(Number(value)) : number(Number(value), 4);
+      case 'duration':
+        return durationText(value);
       case 'ref':
         return f.ref === 'district'
           ? district(String(value))
@@ -73,10 +87,8 @@ export function useFormat() {
     dateTime: (at: string | null | undefined) => (at ? new Date(at).toLocaleString(lang) : ''),
     date: (at: string | null | undefined) => (at ? new Date(at).toLocaleDateString(lang) : ''),
     yuan,
-    percent: (ratio: number | null | undefined) =>
-      ratio === null || ratio === undefined
-        ? t('format.none')
-        : t('format.percent', { value: number(ratio * 100) }),
+    percent,
+    duration: durationText,
     district,
     cluster,
     stage: (stage: string | null | undefined) =>

@@ -1,4 +1,11 @@
-import { addDuration, isDuration, parseDuration, subtractDuration } from './durations';
+import {
+  addDuration,
+  durationInUnits,
+  durationOf,
+  isDuration,
+  parseDuration,
+  subtractDuration,
+} from './durations';
 
 describe('ISO 8601 durations', () => {
   const start = new Date('2026-01-31T01:00:00Z');
@@ -34,5 +41,28 @@ describe('ISO 8601 durations', () => {
     expect(subtractDuration(new Date('2026-02-10T01:00:00Z'), 'P2D').toISOString()).toBe(
       '2026-02-08T01:00:00.000Z',
     );
+  });
+});
+
+describe('durations in one unit (what the policy form shows)', () => {
+  it('reads days, hours and weeks as an amount of one unit', () => {
+    expect(durationInUnits('P10D')).toEqual({ amount: 10, unit: 'days' });
+    expect(durationInUnits('PT12H')).toEqual({ amount: 12, unit: 'hours' });
+    expect(durationInUnits('P2W')).toEqual({ amount: 2, unit: 'weeks' });
+  });
+
+  it('gives up on what one unit cannot say, and on what is not a duration', () => {
+    expect(durationInUnits('P1DT12H')).toBeNull();
+    expect(durationInUnits('P1M')).toBeNull();
+    expect(durationInUnits('PT0.5S')).toBeNull();
+    expect(durationInUnits('ten days')).toBeNull();
+  });
+
+  it('writes back the ISO form it read', () => {
+    for (const iso of ['P10D', 'PT12H', 'P2W', 'P0D']) {
+      const parts = durationInUnits(iso);
+      if (iso === 'P0D') expect(parts).toBeNull();
+      else expect(durationOf(parts!.amount, parts!.unit)).toBe(iso);
+    }
   });
 });

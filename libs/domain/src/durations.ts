@@ -43,3 +43,27 @@ export function subtractDuration(from: Date, value: string): Date {
   const forward = addDuration(from, value).getTime() - from.getTime();
   return new Date(from.getTime() - forward);
 }
+
+/** The units a person picks a policy duration in; other ISO forms are typed as they are. */
+export type DurationUnit = 'days' | 'hours' | 'weeks';
+
+const UNIT_DESIGNATOR: Record<DurationUnit, string> = { days: 'D', hours: 'H', weeks: 'W' };
+
+/**
+ * An ISO duration as one amount of one unit (P10D → 10 days, PT12H → 12 hours), so people read and
+ * enter "10 天" rather than "P10D"; null for what one unit cannot say (P1DT12H, P1M).
+ */
+export function durationInUnits(value: string): { amount: number; unit: DurationUnit } | null {
+  const d = parseDuration(value);
+  if (!d) return null;
+  const used = Object.entries(d).filter(([, n]) => n !== 0);
+  if (used.length !== 1) return null;
+  const [part, amount] = used[0];
+  const unit = part === 'days' ? 'days' : part === 'hours' ? 'hours' : part === 'weeks' ? 'weeks' : null;
+  return unit && Number.isInteger(amount) ? { amount, unit } : null;
+}
+
+/** The ISO duration of an amount of one unit: the inverse of durationInUnits. */
+export function durationOf(amount: number, unit: DurationUnit): string {
+  return unit === 'hours' ? `PT${amount}H` : `P${amount}${UNIT_DESIGNATOR[unit]}`;
+}

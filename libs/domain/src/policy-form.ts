@@ -42,6 +42,7 @@ export const POLICY_FIELDS: Field[] = [
       {
         name: 'minRdIntensity',
         kind: 'number',
+        percent: true,
         min: 0,
         max: 1,
         label: t('研发投入强度下限', 'Minimum R&D intensity'),

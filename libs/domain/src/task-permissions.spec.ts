@@ -75,7 +75,7 @@ describe('taskRefusal: who may act on an open task', () => {
     });
     expect(allowedTaskActions(alice, heldByAlice)).toEqual({
       complete: true,
-      claim: true,
+      claim: false,
       unclaim: true,
       delegate: true,
     });

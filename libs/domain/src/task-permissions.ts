@@ -81,8 +81,10 @@ export function mayHoldTask(actor: Actor, task: HeldTask): boolean {
 
 /** Which actions the caller may take on an open task, for the inbox's buttons. */
 export function allowedTaskActions(actor: Actor, task: HeldTask): Record<TaskAction, boolean> {
-  return Object.fromEntries(TASK_ACTIONS.map((a) => [a, !taskRefusal(actor, task, a)])) as Record<
+  const allowed = Object.fromEntries(TASK_ACTIONS.map((a) => [a, !taskRefusal(actor, task, a)])) as Record<
     TaskAction,
     boolean
   >;
+  // Claiming a task one holds changes nothing (the Update accepts it): the button is not offered.
+  return { ...allowed, claim: allowed.claim && task.assignee !== actor.username };
 }

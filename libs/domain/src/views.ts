@@ -52,6 +52,12 @@ export interface HistoryEntry {
   eventId: number;
 }
 
+/** A history entry as GET /api/enterprises/:creditCode/history answers it: the actor's display name beside the username. */
+export interface NamedHistoryEntry extends HistoryEntry {
+  /** The actor's display name today (the username when the user is gone); null when `actor` is null or `system`. */
+  actorName: string | null;
+}
+
 /** A user as the API shows it (GET /api/users); never the password hash. */
 export interface UserView {
   username: string;

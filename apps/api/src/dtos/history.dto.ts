@@ -17,6 +17,14 @@ export class HistoryEntryDto {
   })
   actor: string | null;
   @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '李协调',
+    description:
+      "the actor's display name (its username when the user is gone); null when `actor` is null or `system`",
+  })
+  actorName: string | null;
+  @ApiProperty({
     example: 'task.completed',
     description:
       'nominated, stage.changed, task.created, task.completed, task.cancelled, task.claimed, task.unclaimed, ' +

@@ -2006,6 +2006,11 @@ export interface components {
              */
             actor: string | null;
             /**
+             * @description the actor's display name (its username when the user is gone); null when `actor` is null or `system`
+             * @example 李协调
+             */
+            actorName: string | null;
+            /**
              * @description nominated, stage.changed, task.created, task.completed, task.cancelled, task.claimed, task.unclaimed, task.delegated, task.completion_failed, task.reminded, task.escalated, whistle.blown, quarter.ticked, timer.fired, pool.seat_reserved, pool.full, lifecycle.continued, lifecycle.ended, lifecycle.terminated; other steps under the `action`/`kind` their activity reports; `update.<name>` / `signal.<name>` otherwise
              * @example task.completed
              */

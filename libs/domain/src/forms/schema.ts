@@ -35,6 +35,8 @@ export interface NumberField extends BaseField {
   kind: 'number';
   min?: number;
   max?: number;
+  /** A ratio stored as a fraction (0.05) that people read and type as a percentage (5%). */
+  percent?: boolean;
 }
 
 /** An ISO 8601 duration such as P10D or PT12H (SLA entries), or `{workingDays: n}` where allowed. */

@@ -1,8 +1,10 @@
+import { durationInUnits, durationOf, type DurationUnit } from '@hardtech/domain/durations';
 import { Input, InputNumber, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 type Duration = string | { workingDays: number };
+type Mode = DurationUnit | 'workingDays' | 'iso';
 
 interface DurationInputProps {
   id?: string;
@@ -13,53 +15,68 @@ interface DurationInputProps {
   disabled?: boolean;
 }
 
-/** An ISO 8601 duration (P10D, PT12H), or a number of working days where the field allows it. */
+/** The unit a stored value is shown in: an officer reads "10 天", not "P10D". */
+function modeOf(value: Duration | undefined): Mode {
+  if (typeof value === 'object' && value) return 'workingDays';
+  if (!value) return 'days';
+  return durationInUnits(value)?.unit ?? 'iso';
+}
+
+/**
+ * A duration as an amount and a unit (working days where the field allows them, days, hours,
+ * weeks); what one unit cannot say (P1DT12H) stays editable as ISO 8601 text.
+ */
 export function DurationInput({ id, value, onChange, workingDays, disabled }: DurationInputProps) {
   const { t } = useTranslation('forms');
-  const [mode, setMode] = useState<'iso' | 'workingDays'>(
-    typeof value === 'object' && value ? 'workingDays' : 'iso',
-  );
-  const iso = (
-    <Input
-      id={id}
-      disabled={disabled}
-      placeholder="P10D"
-      value={typeof value === 'string' ? value : ''}
-      onChange={(e) => onChange?.(e.target.value.trim() || undefined)}
-    />
-  );
-  if (!workingDays) return iso;
+  const [mode, setMode] = useState<Mode>(() => modeOf(value));
+  const amount =
+    typeof value === 'object' && value
+      ? value.workingDays
+      : typeof value === 'string'
+        ? (durationInUnits(value)?.amount ?? null)
+        : null;
+  const send = (n: number | null, unit: Mode) => {
+    if (typeof n !== 'number') return onChange?.(undefined);
+    onChange?.(unit === 'workingDays' ? { workingDays: n } : durationOf(n, unit as DurationUnit));
+  };
+  const units: Mode[] = [...(workingDays ? (['workingDays'] as const) : []), 'days', 'hours', 'weeks', 'iso'];
   return (
     <Space.Compact style={{ width: '100%' }}>
-      <Select
-        aria-label={t('duration.mode')}
-        disabled={disabled}
-        value={mode}
-        style={{ width: 140 }}
-        options={[
-          { value: 'iso', label: t('duration.iso') },
-          { value: 'workingDays', label: t('duration.workingDays') },
-        ]}
-        onChange={(next) => {
-          setMode(next);
-          onChange?.(undefined);
-        }}
-      />
       {mode === 'iso' ? (
-        iso
+        <Input
+          id={id}
+          disabled={disabled}
+          placeholder="P1DT12H"
+          value={typeof value === 'string' ? value : ''}
+          onChange={(e) => onChange?.(e.target.value.trim() || undefined)}
+        />
       ) : (
         <InputNumber
           id={id}
           disabled={disabled}
+          inputMode="numeric"
           min={1}
-          max={365}
+          max={mode === 'hours' ? 24 * 366 : 366}
           precision={0}
-          suffix={t('duration.days')}
-          value={typeof value === 'object' && value ? value.workingDays : null}
-          onChange={(n) => onChange?.(typeof n === 'number' ? { workingDays: n } : undefined)}
+          value={amount}
+          onChange={(n) => send(n, mode)}
           style={{ width: '100%' }}
         />
       )}
+      <Select
+        aria-label={t('duration.mode')}
+        disabled={disabled}
+        value={mode}
+        style={{ width: 150 }}
+        options={units.map((unit) => ({ value: unit, label: t(`duration.${unit}`) }))}
+        onChange={(next: Mode) => {
+          setMode(next);
+          // The amount keeps its number in the new unit (10 天 → 10 工作日); ISO text starts empty.
+          if (next === 'iso' || amount === null)
+            onChange?.(next === 'iso' && typeof value === 'string' ? value : undefined);
+          else send(amount, next);
+        }}
+      />
     </Space.Compact>
   );
 }

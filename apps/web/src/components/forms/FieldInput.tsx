@@ -59,16 +59,20 @@ export function FieldInput({ field, required, ...control }: { field: LeafField; 
         />
       );
     }
-    case 'number':
+    case 'number': {
+      // A ratio is typed as a percentage (5 %), stored as a fraction (formValues converts).
+      const scale = (n: number | undefined) => (n !== undefined && field.percent ? n * 100 : n);
       return (
         <InputNumber
           {...common}
           inputMode="decimal"
-          min={field.min}
-          max={field.max}
+          min={scale(field.min)}
+          max={scale(field.max)}
+          suffix={field.percent ? '%' : undefined}
           style={{ width: '100%' }}
         />
       );
+    }
     case 'duration':
       return <DurationInput {...common} workingDays={field.workingDays} />;
     case 'boolean':

@@ -1,4 +1,5 @@
 import { NOMINATION_FIELDS } from '@hardtech/domain/nomination';
+import { POLICY_FIELDS } from '@hardtech/domain/policy-form';
 import { sampleNomination } from '@hardtech/domain/samples';
 import { TASK_FORMS } from '@hardtech/domain/tasks/forms';
 import { validateFields } from '@hardtech/domain/forms/validate';
@@ -12,6 +13,16 @@ const nomination = sampleNomination({
 });
 
 describe('form values', () => {
+  it('shows a ratio as a percentage and sends the fraction again, without float noise', () => {
+    const thresholds = { maxRevenue: 200_000_000, minRdIntensity: 0.05, minClassOneIp: 1 };
+    const values = toFormValues(POLICY_FIELDS, { thresholds });
+    expect((values.thresholds as { minRdIntensity: number }).minRdIntensity).toBe(5);
+    const sent = fromFormValues(POLICY_FIELDS, {
+      thresholds: { ...(values.thresholds as object), minRdIntensity: 7 },
+    });
+    expect((sent.thresholds as { minRdIntensity: number }).minRdIntensity).toBe(0.07);
+  });
+
   it('shows yuan as 万元 and sends integer yuan again', () => {
     const values = toFormValues(NOMINATION_FIELDS, nomination);
     expect(values.revenuePrevYear).toBe(8000);

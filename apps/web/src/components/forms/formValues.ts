@@ -6,6 +6,9 @@ import type { Field } from '@hardtech/domain/forms/schema';
  * `undefined` or '', the API wants the key absent, or null where the field is nullable).
  */
 const YUAN_PER_WAN = 10_000;
+/** A ratio is typed in percent; twelve significant digits drop the float noise of ×100 (0.05 → 5). */
+const percentOf = (ratio: number) => Number((ratio * 100).toPrecision(12));
+const ratioOf = (percent: number) => Number((percent / 100).toPrecision(12));
 
 type Values = Record<string, unknown>;
 
@@ -38,6 +41,8 @@ function toFormValue(field: Field, value: unknown): unknown {
   switch (field.kind) {
     case 'integer':
       return field.unit === 'yuan' && typeof value === 'number' ? value / YUAN_PER_WAN : value;
+    case 'number':
+      return field.percent && typeof value === 'number' ? percentOf(value) : value;
     case 'object':
       return isObject(value) ? toFormValues(field.fields, value) : value;
     case 'list':
@@ -63,6 +68,8 @@ function fromFormValue(field: Field, value: unknown): unknown {
     case 'integer':
       // 万元 with up to four decimals is a whole number of yuan; rounding removes float noise.
       return field.unit === 'yuan' && typeof value === 'number' ? Math.round(value * YUAN_PER_WAN) : value;
+    case 'number':
+      return field.percent && typeof value === 'number' ? ratioOf(value) : value;
     case 'object': {
       if (!isObject(value)) return value;
       const data = fromFormValues(field.fields, value);

@@ -80,8 +80,13 @@ describe('enterprise page', () => {
     open();
     const timeline = await screen.findByTestId('timeline');
     await waitFor(() => expect(timeline).toHaveTextContent('区县反馈意见：同意'));
-    expect(timeline).toHaveTextContent('district-500112');
+    // People by their names, values in words: 2,600 万元 and 筹备中, not 26000000 and preparing.
+    expect(timeline).toHaveTextContent('渝北区科技局王科长');
+    expect(timeline).not.toHaveTextContent('district-500112');
     expect(timeline).toHaveTextContent('意见：企业发展势头良好，同意推荐。');
+    expect(timeline).toHaveTextContent('营业收入：2,600 万元');
+    expect(timeline).not.toHaveTextContent('26000000');
+    expect(timeline).not.toHaveTextContent('preparing');
     const text = timeline.textContent!;
     expect(text.indexOf('进入「帮扶中」阶段')).toBeLessThan(text.indexOf('推荐入库（第 1 轮）'));
   });

@@ -27,16 +27,21 @@ export function HistoryTimeline({ entries }: { entries: HistoryEntry[] }) {
               {e.actor !== null && (
                 <Typography.Text type="secondary">
                   {' '}
-                  · {e.actor === 'system' ? t('timeline.system') : local(bylineOf(e)) || e.actor}
+                  ·{' '}
+                  {e.actor === 'system' ? t('timeline.system') : local(bylineOf(e)) || e.actorName || e.actor}
                 </Typography.Text>
               )}
-              {keyData(e).map(([k, v]) => (
-                <div key={k}>
+              {keyData(e).map(({ key, value, field }) => (
+                <div key={key}>
                   <Typography.Text type="secondary">
-                    {t(`timeline.fields.${k}`, { defaultValue: k })}
+                    {field ? local(field.label) : t(`timeline.fields.${key}`, { defaultValue: key })}
                     {t('timeline.colon')}
                   </Typography.Text>
-                  {k === 'dueAt' ? format.dateTime(v) : v}
+                  {field
+                    ? format.field(field, value)
+                    : key === 'dueAt'
+                      ? format.dateTime(String(value))
+                      : String(value)}
                 </div>
               ))}
             </>

@@ -96,6 +96,11 @@ export const ENTERPRISE: EnterpriseDetail = {
   doubling: null,
 };
 
+const NAMES: Record<string, string> = {
+  'district-500112': '渝北区科技局王科长',
+  'ent-xince': '芯测科技张经理',
+};
+
 const entry = (
   action: string,
   actor: string,
@@ -105,6 +110,7 @@ const entry = (
 ) => ({
   at: '2026-11-25T09:27:29.814Z',
   actor,
+  actorName: NAMES[actor] ?? actor,
   action,
   data,
   label: { zh, en: zh },
@@ -121,6 +127,17 @@ export const HISTORY: HistoryEntry[] = [
     '区县反馈意见：同意',
     { taskType: 'DISTRICT_FEEDBACK', outcome: 'support', data: { opinion: '企业发展势头良好，同意推荐。' } },
     2,
+  ),
+  entry(
+    'task.completed',
+    'ent-xince',
+    '季度报告：提交',
+    {
+      taskType: 'QUARTERLY_REPORT',
+      outcome: 'submit',
+      data: { quarter: '2026Q3', revenue: 26_000_000, listingProgress: 'preparing' },
+    },
+    4,
   ),
   entry('stage.changed', 'ent-xince', '进入「帮扶中」阶段', { from: 'diagnosis', to: 'supporting' }, 3),
 ];

@@ -23,4 +23,4 @@ export type EnterpriseDetail = Refine<
   }
 >;
 
-export type { HistoryEntry } from '@hardtech/domain/views';
+export type { NamedHistoryEntry as HistoryEntry } from '@hardtech/domain/views';

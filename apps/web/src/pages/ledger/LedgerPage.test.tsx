@@ -104,7 +104,7 @@ describe('problem ledger', () => {
     expect(await within(drawer).findByTestId('problem-timeline')).toHaveTextContent('已对接三家银行');
     await userEvent.click(within(drawer).getByTestId('work-progress'));
     await userEvent.type(await screen.findByRole('textbox', { name: '工作进展' }), '银行已受理');
-    await userEvent.click(screen.getByRole('button', { name: '提 交' }));
+    await userEvent.click(screen.getByRole('button', { name: '提交' }));
     await waitFor(() =>
       expect(calls.find((c) => c.method === 'POST')).toMatchObject({
         path: '/problems/p2/progress',

@@ -209,7 +209,7 @@ describe('task page', () => {
     });
     await user.click(await screen.findByTestId('urge', {}, { timeout: 5000 }));
     await user.type(screen.getByLabelText('催办说明（可选）'), '企业急需');
-    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: '催 办' }));
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: '催办' }));
     expect(await screen.findByText('已催办：coordinator-b')).toBeInTheDocument();
     const urge = vi.mocked(fetch).mock.calls.find(([url]) => String(url).endsWith('/urge'));
     expect(JSON.parse(String(urge?.[1]?.body))).toEqual({ message: '企业急需' });
@@ -217,7 +217,7 @@ describe('task page', () => {
     await user.click(screen.getByTestId('cc'));
     await user.type(screen.getByLabelText('抄送给（用户名）'), 'industry-t9{enter}');
     // The urge's dialog may still be closing: the copy's is the last one.
-    await user.click(within(screen.getAllByRole('dialog').at(-1)!).getByRole('button', { name: '抄 送' }));
+    await user.click(within(screen.getAllByRole('dialog').at(-1)!).getByRole('button', { name: '抄送' }));
     await waitFor(() =>
       expect(screen.getAllByRole('alert').some((a) => a.textContent?.includes('industry-t9'))).toBe(true),
     );
