@@ -1,6 +1,6 @@
 import { sampleNomination } from '@hardtech/domain/samples';
 import { TASK_FORMS } from '@hardtech/domain/tasks/forms';
-import { screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { fastUser, openPage, USERS } from '../../test/open-page';
 import { REFERENCE } from '../../test/reference.fixture';
@@ -92,6 +92,33 @@ const TASK = {
 };
 
 describe('task page', () => {
+  it('on a phone, offers a jump to the form below the case file; on a desktop, where both show, not', async () => {
+    const desktop = window.innerWidth;
+    const scrolled = vi.fn();
+    Element.prototype.scrollIntoView = scrolled;
+    const routes = {
+      'GET /reference': REFERENCE_WITH_TASK_TYPE,
+      'GET /tasks/t-1': TASK,
+      'GET /attachments': [],
+    };
+    try {
+      window.innerWidth = 390;
+      openPage('/tasks/t-1', USERS.coordinator, routes);
+      const jump = await screen.findByTestId('jump-to-form', {}, { timeout: 5000 });
+      expect(jump).toHaveTextContent('去办理');
+      jump.click();
+      expect(scrolled).toHaveBeenCalledTimes(1);
+      expect(scrolled.mock.contexts[0]).toBe(document.getElementById('complete-task'));
+      cleanup();
+      window.innerWidth = desktop;
+      openPage('/tasks/t-1', USERS.coordinator, routes);
+      await screen.findByTestId('case-file', {}, { timeout: 5000 });
+      expect(screen.queryByTestId('jump-to-form')).toBeNull();
+    } finally {
+      window.innerWidth = desktop;
+    }
+  });
+
   it('shows the screening, keeps the input of a refused pass and retries with a new key', async () => {
     const user = fastUser();
     let attempts = 0;

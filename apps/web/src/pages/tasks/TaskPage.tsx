@@ -20,17 +20,21 @@ import { DueTag } from './DueTag';
 import { CaseFilePanel } from './CaseFilePanel';
 import type { CompleteResult, TaskDetail } from './taskTypes';
 import { EvidenceFiles } from '../../components/EvidenceFiles';
+import { useNarrow } from '../../layout/useNarrow';
 
 /**
  * 任务办理 as a 审批单: the case file (figures, screening, earlier opinions, evidence) beside the
  * form of the outcomes, stacked on a narrow screen; the comments and the task's files below.
  */
+const FORM_ID = 'complete-task';
+
 export function TaskPage() {
   const { t } = useTranslation('task');
   const text = useLocalText();
   const navigate = useNavigate();
   const reference = useReference();
   const { id } = useParams();
+  const narrow = useNarrow();
   const task = useGet<'/tasks/{id}', TaskDetail>(id ? '/tasks/{id}' : null, { params: { id: id ?? '' } });
   const [completed, setCompleted] = useState<CompleteResult | null>(null);
 
@@ -54,6 +58,16 @@ export function TaskPage() {
         title={`${text(detail.label)} · ${detail.enterpriseName}`}
         extra={
           <Space wrap>
+            {open && narrow && detail.actions.complete && (
+              // On a phone the form is below the case file: one tap takes the officer to it.
+              <Button
+                type="primary"
+                data-testid="jump-to-form"
+                onClick={() => document.getElementById(FORM_ID)?.scrollIntoView({ behavior: 'smooth' })}
+              >
+                {t('complete.jump')}
+              </Button>
+            )}
             {open && <AssignmentButtons taskId={detail.id} can={detail.actions} onChange={task.reload} />}
             {open && detail.actions.urge && <UrgeButton taskId={detail.id} onDone={task.reload} />}
             {open && detail.actions.cc && <CcButton taskId={detail.id} onDone={task.reload} />}
@@ -129,7 +143,7 @@ export function TaskPage() {
         <Col xs={24} md={12}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             <ApprovalNotices task={detail} />
-            <Card title={t('complete.title')}>
+            <Card id={FORM_ID} title={t('complete.title')}>
               {completed ? (
                 <Result
                   status="success"
