@@ -106,17 +106,20 @@ describe('evidence files', () => {
       201,
     );
     expect((await upload(c.enterprise.api, onTask)).status).toBe(404); // the enterprise does not see the district's task
-    const other = await createUser('district_officer', { districts: ['500112'] });
+    const other = await createUser('district_officer', { districts: ['500112'] }, undefined, '渝北区 吴科员');
     expect((await upload(other.api, onTask)).status).toBe(201); // a colleague of the district may do it too
+    const onTheTask = await expectOk(
+      c.coordinator.api.get(
+        `/api/attachments?creditCode=${c.creditCode}&subject=task&subjectId=${feedback.id}`,
+      ),
+    );
+    // Listed with who uploaded them by name, as the enterprise page shows them.
     expect(
-      (
-        await expectOk(
-          c.coordinator.api.get(
-            `/api/attachments?creditCode=${c.creditCode}&subject=task&subjectId=${feedback.id}`,
-          ),
-        )
-      ).length,
-    ).toBe(2);
+      onTheTask.map((a: { uploadedBy: string; uploadedByName: string }) => [a.uploadedBy, a.uploadedByName]),
+    ).toEqual([
+      [c.districtOfficer.username, c.districtOfficer.username],
+      [other.username, '渝北区 吴科员'],
+    ]);
 
     const s = await createCast();
     await driveToSupporting(s);

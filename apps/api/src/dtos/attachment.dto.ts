@@ -26,5 +26,7 @@ export class AttachmentDto {
   @ApiProperty() size: number;
   @ApiProperty() sha256: string;
   @ApiProperty() uploadedBy: string;
+  @ApiProperty({ description: "the uploader's display name (the username when the user is gone)" })
+  uploadedByName: string;
   @ApiProperty() uploadedAt: string;
 }

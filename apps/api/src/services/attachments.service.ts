@@ -54,6 +54,7 @@ export function attachmentView(a: AttachmentRow) {
     size: a.size,
     sha256: a.sha256,
     uploadedBy: a.uploadedBy,
+    uploadedByName: a.uploadedByName ?? a.uploadedBy,
     uploadedAt: new Date(a.uploadedAt).toISOString(),
   };
 }
@@ -121,7 +122,7 @@ export class AttachmentsService {
         storageKey,
         uploadedBy: actor.username,
       });
-      return attachmentView(row);
+      return attachmentView({ ...row, uploadedByName: actor.displayName ?? actor.username });
     } catch (e) {
       await this.store.remove(storageKey); // nothing stored when the record is not
       throw e;

@@ -1630,6 +1630,8 @@ export interface components {
             size: number;
             sha256: string;
             uploadedBy: string;
+            /** @description the uploader's display name (the username when the user is gone) */
+            uploadedByName: string;
             uploadedAt: string;
         };
         BulkTaskDto: {

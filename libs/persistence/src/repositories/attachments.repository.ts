@@ -15,6 +15,8 @@ export interface AttachmentRow {
   sha256: string;
   storageKey: string;
   uploadedBy: string;
+  /** Listed files only: the uploader's display name (the username when the user is gone). */
+  uploadedByName?: string;
   uploadedAt: Date;
 }
 
@@ -54,7 +56,9 @@ export class AttachmentsRepository {
 
   list(creditCode: string, subject?: AttachmentSubject, subjectId?: string): Promise<AttachmentRow[]> {
     return this.ds.query(
-      `SELECT ${COLUMNS} FROM attachments WHERE credit_code = $1 AND ($2::text IS NULL OR subject = $2)
+      `SELECT ${COLUMNS}, COALESCE((SELECT display_name FROM users WHERE username = attachments.uploaded_by),
+         uploaded_by) AS "uploadedByName"
+       FROM attachments WHERE credit_code = $1 AND ($2::text IS NULL OR subject = $2)
          AND ($3::text IS NULL OR subject_id = $3) ORDER BY uploaded_at, id`,
       [creditCode, subject ?? null, subjectId ?? null],
     );

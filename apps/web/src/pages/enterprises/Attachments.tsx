@@ -17,6 +17,7 @@ interface Attachment {
   fileName: string;
   size: number;
   uploadedBy: string;
+  uploadedByName: string;
   uploadedAt: string;
 }
 
@@ -64,7 +65,7 @@ export function Attachments({
             dataIndex: 'size',
             render: (n: number) => `${Math.ceil(n / 1024)} KB`,
           },
-          { title: t('attachments.uploadedBy'), dataIndex: 'uploadedBy' },
+          { title: t('attachments.uploadedBy'), dataIndex: 'uploadedByName' },
           { title: t('attachments.uploadedAt'), dataIndex: 'uploadedAt', render: format.dateTime },
           {
             title: '',

@@ -22,6 +22,7 @@ function open(user: Actor = USERS.coordinator, overrides: Record<string, unknown
         fileName: '技术中心认定.pdf',
         size: 2048,
         uploadedBy: 'district-500112',
+        uploadedByName: '渝北区科技局王科长',
         uploadedAt: '2026-11-25T09:32:34.410Z',
       },
     ],
@@ -99,7 +100,8 @@ describe('enterprise page', () => {
     expect(ledger).toHaveTextContent('吹哨待报到');
     const files = await screen.findByTestId('attachments');
     await waitFor(() => expect(files).toHaveTextContent('技术中心认定.pdf'));
-    expect(files).toHaveTextContent('district-500112');
+    expect(files).toHaveTextContent('渝北区科技局王科长');
+    expect(files).not.toHaveTextContent('district-500112');
   });
 
   it('opens the 一企一档 PDF in a new tab to print', async () => {
