@@ -76,6 +76,26 @@ describe('催办, 抄送, 委托代理, 转办 reason', () => {
       expect(bulk.results[0]).toMatchObject({ ok: true, result: { notified: [cast.coordinator.username] } });
       await expectOk(cast.coordinator.api.post(`/api/tasks/${screenId}/unclaim`));
     });
+
+    it('lets a city leader urge (领导催办), read-only otherwise; an auditor may not (403)', async () => {
+      const leader = await createUser('leader', {});
+      expect((await expectOk(leader.api.get(`/api/tasks/${screenId}`))).actions).toMatchObject({
+        urge: true,
+        complete: false,
+        claim: false,
+      });
+      const urged = await expectOk(
+        leader.api.post(`/api/tasks/${screenId}/urge`, { message: '请本周办结' }),
+        201,
+      );
+      expect(urged.notified).toContain(cast.coordinator.username);
+      const audit = await cast.auditor.api.post(`/api/tasks/${screenId}/urge`, {});
+      expect([audit.status, audit.body.code]).toEqual([403, 'READ_ONLY_ROLE']);
+      const byLeader = (await history(cast.creditCode)).filter(
+        (e) => e.action === 'task.urge' && e.actor === leader.username,
+      );
+      expect(byLeader.map((e) => e.data.message)).toEqual(['请本周办结']);
+    });
   });
 
   describe('抄送 cc', () => {

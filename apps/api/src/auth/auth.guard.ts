@@ -4,13 +4,20 @@ import type { Request } from 'express';
 import { DomainError, Forbidden, Role, t } from '@hardtech/domain';
 import { AccessService } from '@hardtech/persistence';
 import { IDENTITY_PROVIDER, IdentityProvider, PasswordState } from './identity-provider';
-import { BEFORE_PASSWORD_CHANGE_KEY, PUBLIC_KEY, ROLES_KEY, SELF_SERVICE_KEY } from './decorators';
+import {
+  BEFORE_PASSWORD_CHANGE_KEY,
+  PUBLIC_KEY,
+  READERS_MAY_KEY,
+  ROLES_KEY,
+  SELF_SERVICE_KEY,
+} from './decorators';
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Every request passes here: authenticated unless @Public, in role where @Roles says so, and never
- * a write by a read-only role (auditor, leader) unless the endpoint is @SelfService. Scope (which
+ * a write by a read-only role (auditor, leader) unless the endpoint is @SelfService (or @ReadersMay
+ * names the role). Scope (which
  * objects) is checked behind it, by the AccessService predicates every repository applies.
  */
 @Injectable()
@@ -43,7 +50,13 @@ export class AuthGuard implements CanActivate {
       throw new Forbidden('ROLE_NOT_ALLOWED', t('您的角色无权执行该操作', 'your role may not do this'));
     }
     const selfService = this.reflector.getAllAndOverride<boolean>(SELF_SERVICE_KEY, targets);
-    if (!READS.has(req.method) && !selfService && !this.access.mayWrite(actor)) {
+    const readersMay = this.reflector.getAllAndOverride<Role[] | undefined>(READERS_MAY_KEY, targets) ?? [];
+    if (
+      !READS.has(req.method) &&
+      !selfService &&
+      !readersMay.includes(actor.role) &&
+      !this.access.mayWrite(actor)
+    ) {
       throw new Forbidden('READ_ONLY_ROLE', t('您的角色只能查看，不能修改', 'your role may only read'));
     }
     return true;

@@ -5,6 +5,7 @@ export const PUBLIC_KEY = 'public';
 export const ROLES_KEY = 'roles';
 export const SELF_SERVICE_KEY = 'selfService';
 export const BEFORE_PASSWORD_CHANGE_KEY = 'beforePasswordChange';
+export const READERS_MAY_KEY = 'readersMay';
 
 /** No token needed (login, health, the web UI). */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
@@ -17,6 +18,12 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
  * may make it too. Every other write is refused to them.
  */
 export const SelfService = () => SetMetadata(SELF_SERVICE_KEY, true);
+
+/**
+ * A write these read-only roles may make too, where the domain's rule for it lets them (领导催办:
+ * a leader urges a task; libs/domain/src/approval-actions/urge.ts decides).
+ */
+export const ReadersMay = (...roles: Role[]) => SetMetadata(READERS_MAY_KEY, roles);
 
 /**
  * Open to an account that must change its password first (who am I, change it, sign out); every

@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@hardtech/domain';
-import { CurrentActor } from '../auth/decorators';
+import { CurrentActor, ReadersMay } from '../auth/decorators';
 import { CcDto, CcResultDto, UrgeDto, UrgeResultDto } from '../dtos/urge-cc-proxy.dto';
 import { ApiDoc } from '../openapi/api-doc';
 import { TaskActionsService } from '../services/task-actions.service';
@@ -15,10 +15,11 @@ export class TaskActionsController {
   constructor(private readonly actions: TaskActionsService) {}
 
   @Post(':id/urge')
+  @ReadersMay('leader')
   @ApiDoc({
     summary: '催办 Urge whoever can do an open task',
     description:
-      'The assignee, else every candidate, is notified on their channels. Anyone who can see the task may urge, except its assignee (403); at most once per task and person per 4 working hours (429 URGE_TOO_SOON with Retry-After in seconds).',
+      'The assignee, else every candidate, is notified on their channels. Anyone who can see the task may urge (a city leader too), except its assignee (403); at most once per task and person per 4 working hours (429 URGE_TOO_SOON with Retry-After in seconds).',
     ok: UrgeResultDto,
     status: 201,
     errors: [400, 401, 403, 404, 409, 413, 429],

@@ -36,6 +36,11 @@ describe('who may urge a task (催办)', () => {
   it('refuses read-only roles', () => {
     const auditor: Actor = { username: 'a', role: 'auditor', scope: {} };
     expect(urgeRefusal(auditor, { assignee: null }, new Date(), cal)?.status).toBe(403);
+    expect(
+      urgeRefusal({ ...auditor, role: 'audit_admin' }, { assignee: null }, new Date(), cal)?.status,
+    ).toBe(403);
+    // 领导催办: a leader, read-only otherwise, may urge.
+    expect(urgeRefusal({ ...auditor, role: 'leader' }, { assignee: null }, new Date(), cal)).toBeNull();
   });
 
   it('allows once per 4 working hours per person, with the seconds to wait', () => {

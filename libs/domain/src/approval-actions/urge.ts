@@ -44,6 +44,12 @@ export function addWorkingHours(from: Date, hours: number, cal: WorkCalendar | n
   }
 }
 
+/**
+ * 领导催办: a leader acts on nothing else, but "anyone who can see the task may urge" (issue 17.3)
+ * and an urge changes no decision; auditors and the audit administrator only read.
+ */
+const URGING_READER = 'leader';
+
 export interface UrgedTask {
   assignee: string | null;
   /** Earlier urges of the task: who, when. */
@@ -60,7 +66,7 @@ export function urgeRefusal(
   now: Date,
   cal: WorkCalendar | null,
 ): DomainError | null {
-  if (READ_ONLY_ROLES.includes(actor.role)) {
+  if (READ_ONLY_ROLES.includes(actor.role) && actor.role !== URGING_READER) {
     return new Forbidden('READ_ONLY_ROLE', t('您的角色只能查看，不能修改', 'your role may only read'));
   }
   if (task.assignee === actor.username) {
