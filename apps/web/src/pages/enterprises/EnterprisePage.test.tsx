@@ -127,6 +127,20 @@ describe('enterprise page', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('企业不存在');
   });
 
+  it('tells the enterprise its diagnosis is done when the API leaves out the scores, not that none was made', async () => {
+    const enterpriseUser: Actor = {
+      username: 'ent-xince',
+      role: 'enterprise_user',
+      scope: { creditCodes: [CODE] },
+    };
+    open(enterpriseUser, {
+      [`GET /enterprises/${CODE}`]: { ...ENTERPRISE, diagnosis: { by: null, at: '2026-10-09T02:00:00Z' } },
+    });
+    const none = await screen.findByTestId('portrait-none', {}, { timeout: 5000 });
+    expect(none).toHaveTextContent('成长诊断已于 2026/10/9 完成');
+    expect(none).not.toHaveTextContent('尚未完成成长诊断');
+  });
+
   it('lets the enterprise blow the whistle on a ledger problem', async () => {
     const enterpriseUser: Actor = {
       username: 'ent-xince',

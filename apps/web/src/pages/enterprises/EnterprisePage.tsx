@@ -76,7 +76,7 @@ export function EnterprisePage() {
         <Col xs={24} xl={14}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             <Card title={t('sections.portrait')} size="small">
-              <PortraitChart portrait={e.diagnosis?.portrait} />
+              <PortraitChart portrait={e.diagnosis?.portrait} diagnosedAt={e.diagnosis?.at} />
             </Card>
             <Card title={t('sections.doubling')} size="small">
               <DoublingChart

@@ -3,12 +3,21 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DIAGNOSIS_DIMENSIONS } from '@hardtech/domain/ledger';
 import { EChart } from '../../components/EChart';
+import { useFormat } from '../../format';
 import { useLocalText } from '../../i18n';
 import type { PortraitEntry } from './types';
 
 /** 企业画像: the growth diagnosis's score (1–5) on each dimension of 二(二), as a radar. */
-export function PortraitChart({ portrait }: { portrait: Record<string, PortraitEntry> | undefined }) {
+export function PortraitChart({
+  portrait,
+  diagnosedAt,
+}: {
+  portrait: Record<string, PortraitEntry> | undefined;
+  /** When the diagnosis was made: shown where its scores are not (the enterprise reads no scores). */
+  diagnosedAt?: string | null;
+}) {
   const { t } = useTranslation('enterprise');
+  const format = useFormat();
   const local = useLocalText();
   const option = useMemo(
     () => ({
@@ -33,6 +42,11 @@ export function PortraitChart({ portrait }: { portrait: Record<string, PortraitE
     }),
     [portrait, local, t],
   );
-  if (!portrait) return <Typography.Text type="secondary">{t('portrait.none')}</Typography.Text>;
+  if (!portrait)
+    return (
+      <Typography.Text type="secondary" data-testid="portrait-none">
+        {diagnosedAt ? t('portrait.internal', { date: format.date(diagnosedAt) }) : t('portrait.none')}
+      </Typography.Text>
+    );
   return <EChart option={option} testId="portrait" style={{ height: 360 }} />;
 }

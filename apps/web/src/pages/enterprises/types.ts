@@ -19,7 +19,7 @@ export type EnterpriseDetail = Refine<
   Answer<'/enterprises/{creditCode}'>,
   {
     nomination: { revenuePrevYear?: number } | null;
-    diagnosis: { portrait?: Record<string, PortraitEntry> } | null;
+    diagnosis: { portrait?: Record<string, PortraitEntry>; at?: string | null } | null;
   }
 >;
 
