@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lifecycleWorkflowId } from '@hardtech/temporal/lifecycle.contract';
-import { auditAdminApi, Cast, createCast, createUser, Member } from '../support/cast';
+import { adminApi, auditAdminApi, Cast, createCast, createUser, Member } from '../support/cast';
 import { closeDb, db } from '../support/db';
 import {
   complete,
@@ -136,11 +136,15 @@ describe('催办, 抄送, 委托代理, 转办 reason', () => {
       expect(copied.items.map((t: any) => [t.id, t.copied])).toEqual([[screenId, true]]);
       const notMine = await expectOk(cast.districtOfficer.api.get('/api/tasks?view=cc'));
       expect(notMine.items.map((t: any) => t.id)).not.toContain(screenId);
+      await expectOk(
+        (await adminApi()).patch(`/api/users/${cast.industry.username}`, { displayName: '产业处 冯处长' }),
+      );
       const detail = await expectOk(cast.industry.api.get(`/api/tasks/${screenId}`));
       expect(detail).toMatchObject({ copiedToMe: true, canComplete: false, actions: { complete: false } });
       expect(detail.copies).toEqual([
         expect.objectContaining({
           username: cast.industry.username,
+          displayName: '产业处 冯处长',
           copiedBy: cast.coordinator.username,
           note: '请知悉',
         }),

@@ -52,6 +52,7 @@ export class CcResultDto {
 
 export class TaskCopyDto {
   @ApiProperty() username: string;
+  @ApiProperty({ description: 'display name (the username when the user is gone)' }) displayName: string;
   @ApiProperty() copiedBy: string;
   @ApiProperty() copiedAt: string;
   @ApiProperty({ type: String, nullable: true }) note: string | null;

@@ -2729,6 +2729,8 @@ export interface components {
         };
         TaskCopyDto: {
             username: string;
+            /** @description display name (the username when the user is gone) */
+            displayName: string;
             copiedBy: string;
             copiedAt: string;
             note: string | null;

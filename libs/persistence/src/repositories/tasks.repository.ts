@@ -144,9 +144,12 @@ export class TasksRepository {
   /** 抄送: to whom the task was copied, by whom, oldest first. */
   copiesOf(
     taskId: string,
-  ): Promise<{ username: string; copiedBy: string; copiedAt: Date; note: string | null }[]> {
+  ): Promise<
+    { username: string; displayName: string; copiedBy: string; copiedAt: Date; note: string | null }[]
+  > {
     return this.repo.query(
-      `SELECT username, copied_by AS "copiedBy", copied_at AS "copiedAt", note FROM task_copies
+      `SELECT username, COALESCE((SELECT display_name FROM users u WHERE u.username = c.username), username)
+         AS "displayName", copied_by AS "copiedBy", copied_at AS "copiedAt", note FROM task_copies c
        WHERE task_id = $1 ORDER BY copied_at, username`,
       [taskId],
     );

@@ -125,7 +125,7 @@ export function TaskPage() {
           )}
           {detail.copies.length > 0 && (
             <Descriptions.Item label={t('fields.copies')}>
-              {detail.copies.map((c) => c.username).join('、')}
+              {detail.copies.map((c) => c.displayName).join('、')}
             </Descriptions.Item>
           )}
         </Descriptions>
