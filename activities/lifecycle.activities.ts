@@ -49,10 +49,12 @@ export class LifecycleActivitiesService implements LifecycleActivities {
 
   /**
    * The active policy with its calendar: the workflow computes deadlines from it deterministically
-   * (the result is in history). Read afresh: a workflow asks only where no caller carried it.
+   * (the result is in history). A workflow asks only where no caller carried it; cached by version
+   * like the API's (ActivePolicyRepository.current: a new version or calendar edit is seen as soon
+   * as PostgreSQL's notice of it arrives).
    */
   activePolicy(): Promise<ActivePolicy> {
-    return this.policies.read();
+    return this.policies.current();
   }
 
   /** Applies the transition and returns its receipt, which the history of the workflow keeps. */

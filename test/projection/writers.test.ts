@@ -271,4 +271,32 @@ describe('projection writers', () => {
       { status: 'open' },
     ]);
   });
+
+  it('writes each opened and closed task row once, its yearly-cycle facts and principal with it', async () => {
+    // Before issue 21 a provisional task took an insert and an update, a proxy's completion two updates.
+    const open = task('SCREEN', 'screening');
+    expect(written(await project(delta('screening', nominated, { opened: [open] })))).toMatchObject({
+      tasks: '1/0',
+    });
+    const annual = {
+      ...task('ANNUAL_UPDATE', 'supporting'),
+      provisional: true,
+      details: { annualUpdate: { year: 2026, prefill: {} } },
+    } as unknown as TaskView;
+    const other = task('QUARTERLY_REPORT', 'supporting', '2026Q2');
+    const byProxy = { ...done(open.id), onBehalfOf: 'principal-officer' };
+    const d = delta('supporting', nominated, { opened: [annual, other], closed: [byProxy] });
+    expect(written(await project(d))).toEqual({ enterprises: '0/1', tasks: '2/1' });
+    const rows = (
+      await db().query(`SELECT id, provisional, details, on_behalf_of FROM tasks WHERE id = ANY($1)`, [
+        [annual.id, other.id, open.id],
+      ])
+    ).rows;
+    expect(rows.find((r) => r.id === annual.id)).toMatchObject({
+      provisional: true,
+      details: { annualUpdate: { year: 2026, prefill: {} } },
+    });
+    expect(rows.find((r) => r.id === other.id)).toMatchObject({ provisional: false, details: null });
+    expect(rows.find((r) => r.id === open.id)).toMatchObject({ on_behalf_of: 'principal-officer' });
+  });
 });

@@ -10,6 +10,7 @@ import {
   activeTracing,
   createLogger,
   createMetricsRegistry,
+  DbStatementMetrics,
   HttpDrain,
   HttpMetrics,
   httpObservability,
@@ -44,7 +45,7 @@ async function main(config: AppConfig): Promise<void> {
   app.disable('x-powered-by');
   app.use(securityHeaders);
   // First: every request gets its id, log context and metrics, also when a later step refuses it.
-  app.use(httpObservability(logger, new HttpMetrics(registry)));
+  app.use(httpObservability(logger, new HttpMetrics(registry), new DbStatementMetrics(registry)));
   // Before the body parser and the router: a write they refuse (415, malformed JSON or URL) is
   // audited too. It writes once the answer is out, when the guard has named the actor.
   const audit = app.get(RequestAuditMiddleware);

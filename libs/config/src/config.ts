@@ -102,7 +102,7 @@ export const CONFIG_VARIABLES = {
     'PostgreSQL as the application role, postgres://user:password@host:port/database (required; the migration creates the role and sets its password when MIGRATION_DATABASE_URL names another user)',
   MIGRATION_DATABASE_URL:
     'migration only: PostgreSQL as the schema owner (default DATABASE_URL); never give it to the API or the worker',
-  DATABASE_POOL_SIZE: 'connections per process (default 10)',
+  DATABASE_POOL_SIZE: 'connections per process (default 10; one more listens for policy changes)',
   TEMPORAL_ADDRESS: 'Temporal frontend host:port (default 127.0.0.1:7233)',
   TEMPORAL_NAMESPACE: 'Temporal namespace (default "default")',
   TEMPORAL_TASK_QUEUE: 'task queue of the lifecycle worker (default hardtech-lifecycle)',

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
+import { countingStatements, DbStatementMetrics, newStatementTally } from './db-statements';
 import { LogContext, requestIdFrom, runWithLogContext } from './log-context';
 import type { HttpMetrics } from './metrics';
 
@@ -16,14 +17,16 @@ const QUIET = /^\/(metrics|api\/health)(\/|$)/;
 /**
  * First middleware of the API: gives the request an id (the caller's X-Request-Id when sane,
  * echoed back), runs the rest inside its log context, then logs one access line and records the
- * Prometheus counters by route template when the response is done (or the client went away).
+ * Prometheus counters by route template when the response is done (or the client went away). The
+ * line and `statements` carry the SQL statements the request sent until then (`db`).
  */
-export function httpObservability(logger: Logger, metrics: HttpMetrics) {
+export function httpObservability(logger: Logger, metrics: HttpMetrics, statements?: DbStatementMetrics) {
   return (req: ServedRequest, res: ServerResponse, next: () => void): void => {
     const started = process.hrtime.bigint();
     const requestId = requestIdFrom(req.headers['x-request-id']);
     res.setHeader('X-Request-Id', requestId);
     const context = new LogContext(requestId, () => req.actor?.username);
+    const tally = newStatementTally();
     metrics.inFlight.inc();
     res.once('close', () => {
       metrics.inFlight.dec();
@@ -33,6 +36,8 @@ export function httpObservability(logger: Logger, metrics: HttpMetrics) {
       const status = res.writableFinished ? res.statusCode : 499;
       const route = routeOf(req, path);
       metrics.observe(req.method ?? 'GET', route, status, seconds);
+      const db = { ...tally };
+      statements?.observeRequest(route, db);
       const level = QUIET.test(path) ? 'debug' : status >= 500 ? 'error' : 'info';
       logger[level](
         {
@@ -42,11 +47,12 @@ export function httpObservability(logger: Logger, metrics: HttpMetrics) {
           route,
           status,
           durationMs: Math.round(seconds * 10000) / 10,
+          db: { read: db.read, write: db.write },
         },
         'request',
       );
     });
-    runWithLogContext(context, next);
+    runWithLogContext(context, () => countingStatements(tally, next));
   };
 }
 

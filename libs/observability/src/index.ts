@@ -1,3 +1,4 @@
+export * from './db-statements';
 export * from './http-observability';
 export * from './log-context';
 export * from './logger';

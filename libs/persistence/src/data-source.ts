@@ -2,6 +2,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '@hardtech/config';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { StatementCounter } from './statement-counter';
 
 /** The one definition of how we reach PostgreSQL; `synchronize` stays off, migrations own the schema. */
 export function dataSourceOptions(config: Pick<AppConfig, 'database'>): DataSourceOptions {
@@ -10,6 +11,7 @@ export function dataSourceOptions(config: Pick<AppConfig, 'database'>): DataSour
     url: config.database.url,
     entities: ENTITIES,
     migrations: MIGRATIONS,
+    subscribers: [StatementCounter],
     synchronize: false,
     migrationsRun: false,
     extra: { max: config.database.poolSize, connectionTimeoutMillis: 5000 },

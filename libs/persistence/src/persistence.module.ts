@@ -15,6 +15,7 @@ import { MembershipRepository } from './repositories/membership.repository';
 import { NotificationFeedRepository } from './repositories/notification-feed.repository';
 import { NotificationsRepository } from './repositories/notifications.repository';
 import { OverdueRepository } from './repositories/overdue.repository';
+import { PolicyChanges } from './repositories/policy-changes';
 import { PolicyRepository } from './repositories/policy.repository';
 import { PreferencesRepository } from './repositories/preferences.repository';
 import { ProblemsRepository } from './repositories/problems.repository';
@@ -45,6 +46,7 @@ const REPOSITORIES = [
   NotificationFeedRepository,
   NotificationsRepository,
   OverdueRepository,
+  PolicyChanges,
   PolicyRepository,
   PreferencesRepository,
   ProblemsRepository,

@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, FieldError, RuleViolation, t } from '@hardtech/domain';
+import { FieldError, RuleViolation, t } from '@hardtech/domain';
 import { TaskEntity } from '@hardtech/persistence';
 import { UsersService } from './users.service';
 
+const named = (username: unknown): username is string =>
+  typeof username === 'string' && username.length <= 64;
+
 /**
  * Checks what a workflow cannot: that users named in a completion exist and have the right role
- * and scope (ADMIT's commissioner and district liaison). Refusals are 422 with the field.
+ * and scope (ADMIT's commissioner and district liaison, read in one query). Refusals are 422 with
+ * the field.
  */
 @Injectable()
 export class TaskReferences {
@@ -14,14 +18,16 @@ export class TaskReferences {
   async check(task: TaskEntity, outcome: string, data: Record<string, unknown>): Promise<void> {
     if (task.type !== 'ADMIT' || outcome !== 'admit') return;
     const problems: FieldError[] = [];
-    const commissioner = await this.user(data.commissioner);
+    const people = await this.users.findActors([data.commissioner, data.districtLiaison].filter(named));
+    const user = (username: unknown) => (named(username) ? people.get(username) : undefined);
+    const commissioner = user(data.commissioner);
     if (!commissioner || commissioner.role !== 'commissioner') {
       problems.push({
         field: 'data.commissioner',
         text: t('不是有效的企业服务专员账号', 'not a commissioner account'),
       });
     }
-    const liaison = await this.user(data.districtLiaison);
+    const liaison = user(data.districtLiaison);
     if (
       !liaison ||
       liaison.role !== 'district_officer' ||
@@ -39,11 +45,5 @@ export class TaskReferences {
         problems,
       );
     }
-  }
-
-  private user(username: unknown): Promise<Actor | null> {
-    return typeof username === 'string' && username.length <= 64
-      ? this.users.findActor(username)
-      : Promise.resolve(null);
   }
 }

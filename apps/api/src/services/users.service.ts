@@ -194,6 +194,19 @@ export class UsersService {
     return u ? { username: u.username, role: u.role, scope: u.scope, displayName: u.displayName } : null;
   }
 
+  /** The active users among `usernames`, by username, in one query. */
+  async findActors(usernames: string[]): Promise<Map<string, Actor>> {
+    const found = await this.users.findByUsernames([...new Set(usernames)]);
+    return new Map(
+      found
+        .filter((u) => u.active)
+        .map((u) => [
+          u.username,
+          { username: u.username, role: u.role, scope: u.scope, displayName: u.displayName },
+        ]),
+    );
+  }
+
   /** Active users who may do a task with these candidate groups. */
   async candidatesFor(groups: readonly string[]): Promise<UserEntity[]> {
     const users = await this.users.candidates(groupMembers(groups));

@@ -70,19 +70,25 @@ export const writeAuditEvent: ProjectionWriter = async (sql, delta, { auditChain
     { ...receipt, closed },
   );
   if (!dedupKey) return;
-  await appendAuditEvent(sql, auditChain, {
-    actor: delta.actor ?? 'system',
-    action: 'workflow.transition',
-    creditCode: delta.creditCode,
-    // An approval action (退回, 撤回, 加签) names its task, and the receipt says who, when and why.
-    taskId:
-      delta.approvalAction?.taskId ??
-      delta.closed.find((c) => c.status === 'done')?.id ??
-      delta.assigned[0]?.id ??
-      delta.urged?.[0]?.id ??
-      delta.copied?.[0]?.id ??
-      null,
-    data: { ...receipt, workflowId: delta.workflowId, closed },
-    dedupKey,
-  });
+  // transitionKey read the key's versions a moment ago: appendAuditEvent need not look again.
+  await appendAuditEvent(
+    sql,
+    auditChain,
+    {
+      actor: delta.actor ?? 'system',
+      action: 'workflow.transition',
+      creditCode: delta.creditCode,
+      // An approval action (退回, 撤回, 加签) names its task, and the receipt says who, when and why.
+      taskId:
+        delta.approvalAction?.taskId ??
+        delta.closed.find((c) => c.status === 'done')?.id ??
+        delta.assigned[0]?.id ??
+        delta.urged?.[0]?.id ??
+        delta.copied?.[0]?.id ??
+        null,
+      data: { ...receipt, workflowId: delta.workflowId, closed },
+      dedupKey,
+    },
+    true,
+  );
 };

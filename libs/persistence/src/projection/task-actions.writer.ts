@@ -1,8 +1,9 @@
 import type { ProjectionWriter } from './writer';
 
 /**
- * Issue 17's marks on tasks, after writeTasks: urges (催办), copies (抄送), the principal of a
- * proxy's completion (委托代理) and a delegation's reason (转办). Idempotent like every writer.
+ * Issue 17's marks on tasks, after writeTasks: urges (催办), copies (抄送) and a delegation's reason
+ * (转办); the principal of a proxy's completion (委托代理) writeTasks writes as it closes the task.
+ * Idempotent like every writer.
  */
 export const writeTaskActions: ProjectionWriter = async (sql, delta) => {
   for (const u of delta.urged ?? []) {
@@ -23,10 +24,6 @@ export const writeTaskActions: ProjectionWriter = async (sql, delta) => {
         [c.id, username, c.by, c.at, c.note],
       );
     }
-  }
-  for (const c of delta.closed) {
-    if (!c.onBehalfOf) continue;
-    await sql.query(`UPDATE tasks SET on_behalf_of = $2 WHERE id = $1`, [c.id, c.onBehalfOf]);
   }
   for (const a of delta.assigned) {
     if (a.reason === undefined) continue;

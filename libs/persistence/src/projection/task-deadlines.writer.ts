@@ -1,19 +1,10 @@
 import type { ProjectionWriter } from './writer';
 
 /**
- * The inbox's yearly-cycle facts (issue 19): whether a task's deadline is provisional (counted into
- * a calendar year nobody entered) and what its form starts from; and deadlines recomputed once the
- * year was entered. Runs after writeTasks, which inserted the opened tasks.
+ * The inbox's yearly-cycle facts (issue 19): deadlines recomputed once the year was entered. Whether
+ * an opened task's deadline is provisional and what its form starts from, writeTasks inserts with it.
  */
 export const writeTaskDeadlines: ProjectionWriter = async (sql, delta) => {
-  for (const task of delta.opened) {
-    if (!task.provisional && !task.details) continue;
-    await sql.query(`UPDATE tasks SET provisional = $2, details = $3 WHERE id = $1`, [
-      task.id,
-      !!task.provisional,
-      task.details ? JSON.stringify(task.details) : null,
-    ]);
-  }
   for (const r of delta.rescheduled ?? []) {
     await sql.query(
       `UPDATE tasks SET due_at = $2, remind_at = $3, escalate_at = $4, provisional = $5

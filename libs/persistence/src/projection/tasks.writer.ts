@@ -1,47 +1,60 @@
 import { taskDepartment } from '@hardtech/domain';
 import type { ProjectionWriter } from './writer';
 
-/** The inbox: the tasks the transition opened, closed (done or cancelled) and (re)assigned. */
+const TASK_COLUMNS = `id, workflow_id, credit_code, lifecycle_no, type, stage, state_key, candidate_groups,
+  assignee, status, quarter, enterprise_name, district, cluster, policy_version, created_at, due_at,
+  remind_at, escalate_at, department, returned, countersign_of, parent_task_id, provisional, details`;
+
+/** `($1,…,$k), ($k+1,…)`: the placeholders of a multi-row VALUES. */
+function valuesOf(rows: unknown[][]): string {
+  let n = 0;
+  return rows.map((row) => `(${row.map(() => `$${++n}`).join(',')})`).join(', ');
+}
+
+/**
+ * The inbox: the tasks the transition opened (one statement for all, with their yearly-cycle facts),
+ * closed (done or cancelled, with the principal a proxy completed for) and (re)assigned.
+ */
 export const writeTasks: ProjectionWriter = async (sql, delta, ctx) => {
   const n = delta.context.nomination;
   const cluster = delta.context.admission?.leadCluster ?? n.cluster;
-  for (const task of delta.opened) {
+  const opened = delta.opened.map((task) => [
+    task.id,
+    delta.workflowId,
+    delta.creditCode,
+    delta.lifecycleNo,
+    task.type,
+    task.stage,
+    task.key,
+    task.candidateGroups,
+    task.assignee,
+    'open',
+    task.quarter ?? null,
+    n.name,
+    n.district,
+    cluster,
+    task.policyVersion,
+    task.createdAt,
+    task.dueAt,
+    task.remindAt ?? null,
+    task.escalateAt ?? null,
+    taskDepartment(task.type, task.candidateGroups),
+    task.returned ? JSON.stringify(task.returned) : null,
+    task.countersignOf ? JSON.stringify(task.countersignOf) : null,
+    task.countersignOf?.taskId ?? null,
+    !!task.provisional,
+    task.details ? JSON.stringify(task.details) : null,
+  ]);
+  if (opened.length) {
     await sql.query(
-      `INSERT INTO tasks (id, workflow_id, credit_code, lifecycle_no, type, stage, state_key, candidate_groups,
-         assignee, status, quarter, enterprise_name, district, cluster, policy_version, created_at, due_at,
-         remind_at, escalate_at, department, returned, countersign_of, parent_task_id)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,'open',$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22)
-       ON CONFLICT (id) DO NOTHING`,
-      [
-        task.id,
-        delta.workflowId,
-        delta.creditCode,
-        delta.lifecycleNo,
-        task.type,
-        task.stage,
-        task.key,
-        task.candidateGroups,
-        task.assignee,
-        task.quarter ?? null,
-        n.name,
-        n.district,
-        cluster,
-        task.policyVersion,
-        task.createdAt,
-        task.dueAt,
-        task.remindAt ?? null,
-        task.escalateAt ?? null,
-        taskDepartment(task.type, task.candidateGroups),
-        task.returned ? JSON.stringify(task.returned) : null,
-        task.countersignOf ? JSON.stringify(task.countersignOf) : null,
-        task.countersignOf?.taskId ?? null,
-      ],
+      `INSERT INTO tasks (${TASK_COLUMNS}) VALUES ${valuesOf(opened)} ON CONFLICT (id) DO NOTHING`,
+      opened.flat(),
     );
   }
   for (const c of delta.closed) {
     await sql.query(
       `UPDATE tasks SET status = $2, outcome = $3, data = $4, completed_by = $5, completed_at = $6,
-         idempotency_key = $7, result = $8
+         idempotency_key = $7, result = $8, on_behalf_of = COALESCE($9, on_behalf_of)
        WHERE id = $1 AND status = 'open'`,
       [
         c.id,
@@ -52,6 +65,7 @@ export const writeTasks: ProjectionWriter = async (sql, delta, ctx) => {
         c.completedAt,
         c.idempotencyKey,
         JSON.stringify(c.result),
+        c.onBehalfOf ?? null,
       ],
     );
   }

@@ -71,9 +71,11 @@ export async function appendAuditEvent(
   sql: SqlRunner,
   key: AuditChainKey,
   e: AuditEventInput,
+  /** The caller found `dedupKey` free in this transaction already (the projection's transition log). */
+  dedupChecked = false,
 ): Promise<void> {
   const dedupKey = e.dedupKey ?? null;
-  if (dedupKey) {
+  if (dedupKey && !dedupChecked) {
     const logged = await select(sql, `SELECT 1 FROM audit_events WHERE dedup_key = $1`, [dedupKey]);
     if (logged.length) return; // a retried projection: logged once (the trigger skips it too)
   }

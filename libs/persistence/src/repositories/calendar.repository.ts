@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { coveredThrough, WorkCalendar } from '@hardtech/domain';
 import schedule from 'chinese-days/dist/chinese-days.json';
+import { PolicyChanges } from './policy-changes';
 
 export type DayKind = 'workday' | 'holiday';
 
@@ -25,7 +26,10 @@ export const PACKAGE_LAST_YEAR = Math.max(...Object.keys(PACKAGE.holidays).map((
  */
 @Injectable()
 export class CalendarRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly changes: PolicyChanges,
+  ) {}
 
   /** Every day that is not an ordinary weekday or weekend, from `from` to `to` (YYYY-MM-DD). */
   async days(from: string, to: string): Promise<CalendarDay[]> {
@@ -71,6 +75,7 @@ export class CalendarRepository {
       `INSERT INTO calendar_years (year, confirmed_by) VALUES ($1, $2) ON CONFLICT (year) DO NOTHING RETURNING year`,
       [year, by],
     );
+    this.changes.changed();
     return rows.length > 0;
   }
 
@@ -81,11 +86,13 @@ export class CalendarRepository {
          updated_by = EXCLUDED.updated_by, updated_at = now()`,
       [date, kind, name, by],
     );
+    this.changes.changed();
   }
 
   /** Removes an override; true when there was one. */
   async unset(date: string): Promise<boolean> {
     const [, affected] = await this.ds.query(`DELETE FROM calendar_days WHERE date = $1`, [date]);
+    this.changes.changed();
     return affected > 0;
   }
 }

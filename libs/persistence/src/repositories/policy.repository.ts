@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DEFAULT_ANNUAL_REVIEW, DEFAULT_POLICY, Policy } from '@hardtech/domain';
+import { PolicyChanges } from './policy-changes';
 
 /**
  * A version stored before a task type or setting existed gets the default for it (e.g. the
@@ -17,7 +18,10 @@ function withNewerDefaults(policy: Policy): Policy {
 
 @Injectable()
 export class PolicyRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly changes: PolicyChanges,
+  ) {}
 
   /** The newest version; its body carries its own version number. */
   async active(): Promise<Policy> {
@@ -29,8 +33,8 @@ export class PolicyRepository {
   }
 
   /** Stores the policy as the next version; versions are never edited, so tasks keep theirs. */
-  save(policy: Omit<Policy, 'version'>, createdBy: string): Promise<Policy> {
-    return this.ds.transaction(async (m) => {
+  async save(policy: Omit<Policy, 'version'>, createdBy: string): Promise<Policy> {
+    const saved = await this.ds.transaction(async (m) => {
       await m.query(`LOCK TABLE policy_versions IN EXCLUSIVE MODE`);
       const [{ next }] = await m.query(`SELECT coalesce(max(version), 0) + 1 AS next FROM policy_versions`);
       const stored: Policy = { ...policy, version: next };
@@ -41,6 +45,9 @@ export class PolicyRepository {
       ]);
       return stored;
     });
+    // This process's next completion carries it (the others hear of it from the table's trigger).
+    this.changes.changed();
+    return saved;
   }
 
   async versions(): Promise<{ version: number; createdBy: string; createdAt: string }[]> {

@@ -17,7 +17,12 @@ export class SecurityPolicyRepository {
 
   async get(): Promise<SecurityPolicy> {
     const [row] = await this.ds.query(`SELECT policy FROM security_policy WHERE id = 1`);
-    return { ...DEFAULT_SECURITY_POLICY, trustedProxies: this.config.trustProxy, ...(row?.policy ?? {}) };
+    return this.withDefaults(row?.policy ?? null);
+  }
+
+  /** The policy from the stored row's body (null: none saved), e.g. read with a request's session. */
+  withDefaults(stored: Partial<SecurityPolicy> | null): SecurityPolicy {
+    return { ...DEFAULT_SECURITY_POLICY, trustedProxies: this.config.trustProxy, ...(stored ?? {}) };
   }
 
   /** Where notifications may go: NOTIFY_ALLOWED_HOSTS and the policy's outbound hosts. */

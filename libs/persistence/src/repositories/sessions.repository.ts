@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Role } from '@hardtech/domain';
+import type { Role, Scope, SecurityPolicy } from '@hardtech/domain';
 
 /** A login's session as the server keeps it; the token only names it. */
 export interface SessionRow {
@@ -12,6 +12,15 @@ export interface SessionRow {
   clientAddress: string | null;
   createdAt: Date;
   lastSeenAt: Date;
+}
+
+/** A request's session with what the guard needs of its user and of the security policy. */
+export interface RequestSession extends SessionRow {
+  displayName: string;
+  scope: Scope;
+  mustChangePassword: boolean;
+  /** The stored security policy (security_policy), null until an administrator saves one. */
+  securityPolicy: Partial<SecurityPolicy> | null;
 }
 
 const SESSION_COLUMNS = `s.id, s.user_id AS "userId", u.username, u.role, s.client_address AS "clientAddress",
@@ -38,6 +47,23 @@ export class SessionsRepository {
   async findOpen(id: string): Promise<SessionRow | null> {
     const [row] = await this.ds.query(
       `SELECT ${SESSION_COLUMNS} FROM sessions s JOIN users u ON u.id = s.user_id
+       WHERE s.id = $1 AND s.revoked_at IS NULL AND u.active`,
+      [id],
+    );
+    return row ?? null;
+  }
+
+  /**
+   * The same for a request, in one statement: the session, its user (role, scope, whether the
+   * password must change) and the security policy whose limits the caller applies. Read afresh on
+   * every request, so a revocation, a deactivation or a policy change applies to the next one.
+   */
+  async findForRequest(id: string): Promise<RequestSession | null> {
+    const [row] = await this.ds.query(
+      `SELECT ${SESSION_COLUMNS}, u.display_name AS "displayName", u.scope,
+         u.must_change_password AS "mustChangePassword",
+         (SELECT policy FROM security_policy WHERE id = 1) AS "securityPolicy"
+       FROM sessions s JOIN users u ON u.id = s.user_id
        WHERE s.id = $1 AND s.revoked_at IS NULL AND u.active`,
       [id],
     );

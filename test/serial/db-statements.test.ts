@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { API_URL } from '../support/api';
+import { createCast } from '../support/cast';
+import { driveToSupporting } from '../support/drive';
+import { complete, expectOk, JUDGMENTS, nominationFor, openTask } from '../support/lifecycle';
+import { keepPolicy } from '../support/policy';
+
+// Issue 21.4 on the real stack: what a completion costs in SQL statements, in the API before the
+// Update and in the worker's projection of the transition, read from the processes' own /metrics
+// (hardtech_db_statements_per_request / _per_activity). Serial: nothing else completes tasks while
+// the figures are taken, and the second test publishes policy versions.
+const policy = keepPolicy();
+
+/**
+ * Per completion on the five completions of the standard path to supporting (SCREEN … DIAGNOSE),
+ * with the processes' policy caches warm. Before issue 21: in the API 5.6 reads before the Update
+ * (session+user, security policy, the user again, the task, the policy's version; ADMIT's two named
+ * people one by one) and 1 write (the session's last use); the projection 9.8 statements (3 reads,
+ * 4.8 writes, 2 transaction) writing 4.8 rows. Now: the session with its user and the security
+ * policy in one read, the task, ADMIT's people in one read, the policy from the cache; the session's
+ * last use written every 30 s at most; the projection's audit event without a second dedup lookup,
+ * its opened tasks in one statement with their yearly-cycle facts.
+ */
+const LIMITS = {
+  apiReadsPerCompletion: 2.2,
+  // A session touched more than 30 s ago (a slow run) is written once: below 1 whatever the load.
+  apiWritesPerCompletion: 0.4,
+  projectStatementsPerTransition: 8.6,
+  projectRowsPerTransition: 4.8,
+};
+
+const LOGS = join(process.env.TEST_DATA_DIR ?? 'data/test', 'logs');
+
+/** The stack's worker's health and metrics port, from the line it logs when it starts polling. */
+function workerMetricsUrl(): string {
+  const lines = readFileSync(join(LOGS, 'worker.log'), 'utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l));
+  const started = lines.filter((l) => typeof l.httpPort === 'number').pop();
+  if (!started) throw new Error('the worker has not logged its metrics port');
+  return `http://127.0.0.1:${started.httpPort}/metrics`;
+}
+
+/** sum and count of a histogram's series whose labels include `labels`. */
+async function histogram(url: string, name: string, labels: Record<string, string>) {
+  const text = await (await fetch(url)).text();
+  const value = (suffix: string) => {
+    const line = text
+      .split('\n')
+      .find(
+        (l) =>
+          l.startsWith(`${name}_${suffix}{`) &&
+          Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)),
+      );
+    return line ? Number(line.split(' ').pop()) : 0;
+  };
+  return { sum: value('sum'), count: value('count') };
+}
+
+async function perUnit(
+  url: string,
+  name: string,
+  labels: Record<string, string>,
+  kinds: string[],
+  work: () => Promise<void>,
+): Promise<{ count: number; per: Record<string, number> }> {
+  const before = await Promise.all(kinds.map((kind) => histogram(url, name, { ...labels, kind })));
+  await work();
+  const after = await Promise.all(kinds.map((kind) => histogram(url, name, { ...labels, kind })));
+  const count = after[0].count - before[0].count;
+  const per = Object.fromEntries(kinds.map((k, i) => [k, (after[i].sum - before[i].sum) / count]));
+  return { count, per };
+}
+
+it('a completion reads at most twice before its Update, and its projection writes what changed', async () => {
+  const [warm, cast] = await Promise.all([createCast(), createCast()]);
+  for (const c of [warm, cast]) {
+    await expectOk(c.districtOfficer.api.post('/api/nominations', nominationFor(c)), 201);
+    await openTask(c.coordinator.api, c.creditCode, 'SCREEN');
+  }
+  // One completion first: the API's policy cache is filled, as in a process that has been running.
+  await expectOk(complete(warm.coordinator.api, warm.creditCode, 'SCREEN', 'pass', { judgments: JUDGMENTS }));
+  const worker = workerMetricsUrl();
+  let api!: { count: number; per: Record<string, number> };
+  const projection = await perUnit(
+    worker,
+    'hardtech_db_statements_per_activity',
+    { activity: 'project' },
+    ['read', 'write', 'other', 'rows_written'],
+    async () => {
+      api = await perUnit(
+        `${API_URL}/metrics`,
+        'hardtech_db_statements_per_request',
+        { route: '/api/tasks/:id/complete' },
+        ['read', 'write'],
+        () => driveToSupporting(cast, { nominated: true }),
+      );
+    },
+  );
+  // The figures, for the report and docs/design.md.
+  console.log(JSON.stringify({ api, projection }));
+  expect(api.count).toBe(5);
+  expect(api.per.read).toBeLessThanOrEqual(LIMITS.apiReadsPerCompletion);
+  expect(api.per.write).toBeLessThanOrEqual(LIMITS.apiWritesPerCompletion);
+  expect(projection.count).toBeGreaterThanOrEqual(5);
+  const statements = projection.per.read + projection.per.write + projection.per.other;
+  expect(statements).toBeLessThanOrEqual(LIMITS.projectStatementsPerTransition);
+  expect(projection.per.rows_written).toBeLessThanOrEqual(LIMITS.projectRowsPerTransition);
+});
+
+it('a published policy version goes with the next completion and the next lifecycle at once', async () => {
+  // Both processes have read the policy before it changes: the worker for this lifecycle's first task.
+  const cast = await createCast();
+  await expectOk(cast.districtOfficer.api.post('/api/nominations', nominationFor(cast)), 201);
+  const screen = await openTask(cast.coordinator.api, cast.creditCode, 'SCREEN');
+
+  // The worker reads the policy for a lifecycle's first task: the next lifecycle has the new version.
+  const published = await expectOk(policy.coordinator.put('/api/admin/policy', policy.original));
+  expect(screen.policyVersion).toBeLessThan(published.version);
+  const next = await createCast();
+  await expectOk(next.districtOfficer.api.post('/api/nominations', nominationFor(next)), 201);
+  expect((await openTask(next.coordinator.api, next.creditCode, 'SCREEN')).policyVersion).toBe(
+    published.version,
+  );
+
+  // The API carries the policy with a completion: the tasks it opens have the version just published.
+  await expectOk(complete(cast.coordinator.api, cast.creditCode, 'SCREEN', 'pass', { judgments: JUDGMENTS }));
+  const feedback = await openTask(cast.districtOfficer.api, cast.creditCode, 'DISTRICT_FEEDBACK');
+  expect(feedback.policyVersion).toBe(published.version);
+  const again = await expectOk(policy.coordinator.put('/api/admin/policy', policy.original));
+  await expectOk(
+    complete(cast.districtOfficer.api, cast.creditCode, 'DISTRICT_FEEDBACK', 'support', { opinion: '同意' }),
+  );
+  await expectOk(complete(cast.enterprise.api, cast.creditCode, 'ENTERPRISE_CONFIRM', 'confirm', {}));
+  const admit = await openTask(cast.coordinator.api, cast.creditCode, 'ADMIT');
+  expect(admit.policyVersion).toBe(again.version);
+});
