@@ -20,6 +20,7 @@ import { UrgeCcProxy1765250000000 } from './1765250000000-UrgeCcProxy';
 import { LedgerWork1765300000000 } from './1765300000000-LedgerWork';
 import { YearlyCycle1765400000000 } from './1765400000000-YearlyCycle';
 import { ReadModelSuspects1765600000000 } from './1765600000000-ReadModelSuspects';
+import { StageHistory1765730000000 } from './1765730000000-StageHistory';
 
 /** In order. Never edit a migration that has shipped; add a new one. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   LedgerWork1765300000000,
   YearlyCycle1765400000000,
   ReadModelSuspects1765600000000,
+  StageHistory1765730000000,
 ];

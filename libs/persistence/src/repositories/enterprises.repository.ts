@@ -10,10 +10,20 @@ import {
   QuarterlyReportEntity,
 } from '../entities';
 import { AccessService } from '../access/access.service';
-import { hasMemberFilter, MemberFilter, memberOf } from './pool-members';
+import {
+  hasLeftFilter,
+  hasMemberFilter,
+  LeftFilter,
+  leftPoolOf,
+  MemberFilter,
+  memberOf,
+} from './pool-members';
+import { stageOnSql } from './stage-on';
 
-export interface EnterpriseFilter extends MemberFilter {
+export interface EnterpriseFilter extends MemberFilter, LeftFilter {
   stage?: Stage;
+  /** `stage` at the end of this day (YYYY-MM-DD) rather than now; alone: had a stage that day. */
+  stageOn?: string;
   district?: string;
   cluster?: string;
   q?: string;
@@ -62,12 +72,20 @@ export class EnterprisesRepository {
   async list(actor: Actor, f: EnterpriseFilter): Promise<{ items: EnterpriseEntity[]; total: number }> {
     const scope = this.access.enterprises(actor, 'e');
     const qb = this.repo.createQueryBuilder('e').where(scope.sql, scope.params);
-    if (f.stage) qb.andWhere('e.stage = :stage', { stage: f.stage });
+    if (f.stageOn !== undefined) {
+      const stageOn = stageOnSql('e', ':stageOn');
+      if (f.stage) qb.andWhere(`${stageOn} = :stage`, { stageOn: f.stageOn, stage: f.stage });
+      else qb.andWhere(`${stageOn} IS NOT NULL`, { stageOn: f.stageOn });
+    } else if (f.stage) qb.andWhere('e.stage = :stage', { stage: f.stage });
     if (f.district) qb.andWhere('e.district = :district', { district: f.district });
     if (f.cluster) qb.andWhere('(e.cluster = :cluster OR e.lead_cluster = :cluster)', { cluster: f.cluster });
     if (hasMemberFilter(f)) {
       const member = memberOf('e', f);
       qb.andWhere(member.sql, member.params);
+    }
+    if (hasLeftFilter(f)) {
+      const left = leftPoolOf('e', f);
+      qb.andWhere(left.sql, left.params);
     }
     if (f.q) {
       qb.andWhere(`(e.name ILIKE :q ESCAPE '\\' OR e.credit_code ILIKE :q ESCAPE '\\')`, {
