@@ -257,11 +257,13 @@ describe('a past year’s stage breakdown counts the stages its last day ended w
     expect((await list(officer.api, '/api/enterprises', { stage: 'diagnosis', stageOn: D })).codes).toEqual(
       codes('g'),
     );
-    // This year counts the stages now, as the list without stageOn does.
+    // This year counts the stages now, as the list does with and without stageOn (today).
     const now = await kpi(officer.api, C);
     expect(counts(now.stages)).toEqual({ supporting: 2, graduated: 1, exited: 2, rejected: 1, screening: 1 });
     for (const s of now.stages) {
       expect((await list(officer.api, '/api/enterprises', { stage: s.key })).total).toBe(s.n);
+      const behind = await list(officer.api, '/api/enterprises', { stage: s.key, stageOn: now.asOf });
+      expect(behind.total).toBe(s.n);
     }
   });
 });

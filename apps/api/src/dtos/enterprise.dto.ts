@@ -63,7 +63,7 @@ export class EnterpriseQueryDto extends PageQueryDto {
     example: '2025-12-31',
     description:
       'with stage: the stage when this day ended (YYYY-MM-DD), from the recorded transitions, as the ' +
-      'dashboard counts a past year; alone: enterprises that had a stage that day',
+      'dashboard counts a past year (today or later: the stage now); alone: enterprises that had a stage that day',
   })
   @IsOptional()
   @IsDay('stageOn')

@@ -4988,7 +4988,7 @@ export interface operations {
                 admittedIn?: number;
                 /** @description 三年倍增 by the latest quarterly report (up to the fourth quarter of inPoolOn’s year): reporting, on_track (at or above the path to ×2), behind, doubled (growth ≥ 2) */
                 doubling?: "reporting" | "on_track" | "behind" | "doubled";
-                /** @description with stage: the stage when this day ended (YYYY-MM-DD), from the recorded transitions, as the dashboard counts a past year; alone: enterprises that had a stage that day */
+                /** @description with stage: the stage when this day ended (YYYY-MM-DD), from the recorded transitions, as the dashboard counts a past year (today or later: the stage now); alone: enterprises that had a stage that day */
                 stageOn?: string;
                 /** @description left the pool (graduated or exited) in this year */
                 leftIn?: number;
@@ -5048,7 +5048,7 @@ export interface operations {
                 admittedIn?: number;
                 /** @description 三年倍增 by the latest quarterly report (up to the fourth quarter of inPoolOn’s year): reporting, on_track (at or above the path to ×2), behind, doubled (growth ≥ 2) */
                 doubling?: "reporting" | "on_track" | "behind" | "doubled";
-                /** @description with stage: the stage when this day ended (YYYY-MM-DD), from the recorded transitions, as the dashboard counts a past year; alone: enterprises that had a stage that day */
+                /** @description with stage: the stage when this day ended (YYYY-MM-DD), from the recorded transitions, as the dashboard counts a past year (today or later: the stage now); alone: enterprises that had a stage that day */
                 stageOn?: string;
                 /** @description left the pool (graduated or exited) in this year */
                 leftIn?: number;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { Actor, Stage } from '@hardtech/domain';
+import { Actor, shanghaiDate, Stage } from '@hardtech/domain';
 import {
   EnterpriseEntity,
   LifecycleEntity,
@@ -22,7 +22,10 @@ import { stageOnSql } from './stage-on';
 
 export interface EnterpriseFilter extends MemberFilter, LeftFilter {
   stage?: Stage;
-  /** `stage` at the end of this day (YYYY-MM-DD) rather than now; alone: had a stage that day. */
+  /**
+   * `stage` when this day (YYYY-MM-DD) ended rather than now (today or later: now); alone: had a
+   * stage that day.
+   */
   stageOn?: string;
   district?: string;
   cluster?: string;
@@ -72,7 +75,8 @@ export class EnterprisesRepository {
   async list(actor: Actor, f: EnterpriseFilter): Promise<{ items: EnterpriseEntity[]; total: number }> {
     const scope = this.access.enterprises(actor, 'e');
     const qb = this.repo.createQueryBuilder('e').where(scope.sql, scope.params);
-    if (f.stageOn !== undefined) {
+    // A day not yet over counts the stage now, as the KPI of this year does (ReportsRepository.stages).
+    if (f.stageOn !== undefined && f.stageOn < shanghaiDate(new Date())) {
       const stageOn = stageOnSql('e', ':stageOn');
       if (f.stage) qb.andWhere(`${stageOn} = :stage`, { stageOn: f.stageOn, stage: f.stage });
       else qb.andWhere(`${stageOn} IS NOT NULL`, { stageOn: f.stageOn });
