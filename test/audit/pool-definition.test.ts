@@ -2,9 +2,15 @@ import ExcelJS from 'exceljs';
 import { shanghaiDate } from '@hardtech/domain';
 import { Api } from '../support/api';
 import { createUser, freshCreditCode, Member, tag } from '../support/cast';
-import { closeDb, db, deleteSeededEnterprises } from '../support/db';
+import { closeDb } from '../support/db';
 import { expectOk } from '../support/lifecycle';
-import { seedCluster, SeededEnterprise, seedEnterprise, seedTask } from '../support/read-model-seed';
+import {
+  removeSeeds,
+  seedCluster,
+  SeededEnterprise,
+  seedEnterprise,
+  seedTask,
+} from '../support/read-model-seed';
 
 // Issue 19 item 4: one definition of "in the pool on date D" behind every number of the dashboard
 // and the enterprise list each number opens. The KPI card said 在库 3 where the month chart said 4
@@ -26,8 +32,7 @@ let commissioner: Member;
 let seeds: Record<'a' | 'b' | 'c' | 'd' | 'e' | 'f', SeededEnterprise>;
 
 afterAll(async () => {
-  await deleteSeededEnterprises(Object.values(seeds ?? {}).map((s) => s.code));
-  await db().query(`DELETE FROM clusters WHERE code = $1`, [cluster]);
+  await removeSeeds(seeds, cluster);
   await closeDb();
 });
 
@@ -221,6 +226,13 @@ describe('in the pool on date D: one number on the card, the charts and the list
       'admittedIn=abc',
       'admittedIn=2019',
       'doubling=fast',
+      // The endings and a past year's stages (test/api/dashboard-links.test.ts).
+      'stageOn=2026-02-30',
+      'stageOn=yesterday',
+      'leftIn=abc',
+      'leftIn=2019',
+      'leftAs=rejected',
+      'leftFor=bored',
     ]) {
       expect((await officer.api.get(`/api/enterprises?${q}`)).status).toBe(400);
       expect((await officer.api.get(`/api/enterprises/export.xlsx?${q}`)).status).toBe(400);

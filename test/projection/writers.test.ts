@@ -24,6 +24,7 @@ const TABLES = [
   'problems',
   'quarterly_reports',
   'membership_periods',
+  'stage_history',
   'attachments',
 ];
 
@@ -197,6 +198,7 @@ describe('projection writers', () => {
       enterprises: '1/0',
       lifecycles: '1/0',
       tasks: '1/0',
+      stage_history: '1/0',
       attachments: '0/1',
     });
     expect(written(await project(first))).toEqual({}); // the activity retried: nothing new
@@ -211,6 +213,7 @@ describe('projection writers', () => {
       tasks: '1/1',
       problems: '2/0',
       membership_periods: '1/0',
+      stage_history: '1/0',
     });
 
     const review = delta('supporting', reviewed, { closed: [done(diagnose.id)] });
@@ -227,6 +230,7 @@ describe('projection writers', () => {
       enterprises: '0/1',
       lifecycles: '0/1',
       membership_periods: '0/1',
+      stage_history: '1/0',
     });
     // A late projection of an earlier transition leaves the newer enterprise row as it is.
     expect(written(await project({ ...review, changes: { ...review.changes, enterprise: true } }))).toEqual(
@@ -244,6 +248,14 @@ describe('projection writers', () => {
       { title: '用地难', status: 'resolved' },
       { title: '融资难', status: 'open' },
     ]);
+    // The stages it entered and when (the workflow's time), for the dashboard's past years.
+    expect(await row(`SELECT seq, stage, at FROM stage_history WHERE credit_code = $1 ORDER BY seq`)).toEqual(
+      [
+        { seq: 1, stage: 'screening', at: new Date(at(1)) },
+        { seq: 3, stage: 'supporting', at: new Date(at(3)) },
+        { seq: 5, stage: 'graduated', at: new Date(at(5)) },
+      ],
+    );
     expect(await row(`SELECT end_reason FROM membership_periods WHERE credit_code = $1`)).toEqual([
       { end_reason: 'doubled' },
     ]);
@@ -298,5 +310,21 @@ describe('projection writers', () => {
     });
     expect(rows.find((r) => r.id === other.id)).toMatchObject({ provisional: false, details: null });
     expect(rows.find((r) => r.id === open.id)).toMatchObject({ on_behalf_of: 'principal-officer' });
+  });
+
+  it('keeps a transition projected again under its number with the stage it really had', async () => {
+    const stages = async () =>
+      (
+        await db().query(
+          `SELECT seq, stage FROM stage_history WHERE credit_code = $1 AND seq > 5 ORDER BY seq`,
+          [creditCode],
+        )
+      ).rows;
+    // A lost workflow task projected an exit under number 7; the repair projects what was done.
+    const exit = delta('exited', graduated);
+    expect(written(await project(exit))).toMatchObject({ stage_history: '1/0' });
+    expect(await stages()).toEqual([{ seq: exit.seq, stage: 'exited' }]);
+    expect(written(await project({ ...exit, stage: 'graduated' }))).not.toHaveProperty('stage_history');
+    expect(await stages()).toEqual([]); // no longer a change of stage: the row is gone
   });
 });

@@ -29,6 +29,7 @@ export async function deleteSeededEnterprises(codes: string[]): Promise<void> {
     'quarterly_reports',
     'membership_periods',
     'lifecycles',
+    'stage_history',
     'enterprises',
   ]) {
     await db().query(`DELETE FROM ${table} WHERE credit_code = ANY($1)`, [codes]);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { taskDepartment, TaskType } from '@hardtech/domain';
 import { tag } from './cast';
-import { db } from './db';
+import { db, deleteSeededEnterprises } from './db';
 
 // Enterprises written straight into the read model, without workflows, for tests of figures over
 // a known data set (KPI, the lists behind it). They must leave with their test
@@ -28,8 +28,10 @@ export interface SeededEnterprise {
   /** Lifecycle 1 began (ISO instant). */
   startedAt: string;
   membership?: { from: string; to?: string; reason?: string };
-  ended?: { at: string; stage: string; reason: string };
+  ended?: { at: string; stage: string; reason: string | null };
   reports?: { quarter: string; annualized: number; growth: number; expected: number; onTrack: boolean }[];
+  /** The stages lifecycle 1 entered, oldest first: [stage, ISO instant] (stage_history). */
+  stages?: [string, string][];
 }
 
 export async function seedEnterprise(s: SeededEnterprise): Promise<void> {
@@ -65,6 +67,12 @@ export async function seedEnterprise(s: SeededEnterprise): Promise<void> {
     await db().query(
       `INSERT INTO membership_periods (credit_code, lifecycle_no, from_date, to_date, end_reason) VALUES ($1, 1, $2, $3, $4)`,
       [s.code, s.membership.from, s.membership.to ?? null, s.membership.reason ?? null],
+    );
+  }
+  for (const [i, [stage, at]] of (s.stages ?? []).entries()) {
+    await db().query(
+      `INSERT INTO stage_history (credit_code, lifecycle_no, seq, stage, at) VALUES ($1, 1, $2, $3, $4)`,
+      [s.code, i + 1, stage, at],
     );
   }
   for (const r of s.reports ?? []) {
@@ -106,4 +114,10 @@ export async function seedTask(
     ],
   );
   return id;
+}
+
+/** Takes a test's seeded enterprises and its cluster out of the read model again. */
+export async function removeSeeds(seeds: Record<string, SeededEnterprise> | undefined, cluster: string) {
+  await deleteSeededEnterprises(Object.values(seeds ?? {}).map((s) => s.code));
+  await db().query(`DELETE FROM clusters WHERE code = $1`, [cluster]);
 }

@@ -58,3 +58,13 @@ export function hasStanding(
       return report.growth !== null && report.growth >= DOUBLED_GROWTH;
   }
 }
+
+/** The ways a member leaves the pool (移出帮扶库): the endings chart's bars and the list's `leftAs`. */
+export const LEFT_AS = ['graduated', 'exited'] as const;
+export type LeftAs = (typeof LEFT_AS)[number];
+
+/**
+ * The list's `leftFor`: a reason of GRADUATION_REASONS or EXIT_REASONS, or `none` for an ending
+ * recorded without one (the endings chart has a bar for those too).
+ */
+export const NO_REASON = 'none';

@@ -1,4 +1,5 @@
 import { FieldError } from './errors';
+import { TASK_DEPARTMENT_LABELS } from './departments';
 import { Field } from './forms/schema';
 import { validateFields } from './forms/validate';
 import { OWNER_DEPARTMENTS } from './ledger';
@@ -28,6 +29,12 @@ export const VIEW_FILTER_FIELDS: Field[] = [
   },
   { name: 'district', kind: 'ref', ref: 'district', label: t('区县', 'District') },
   { name: 'cluster', kind: 'ref', ref: 'cluster', label: t('产业集群', 'Cluster') },
+  {
+    name: 'department',
+    kind: 'enum',
+    options: Object.entries(TASK_DEPARTMENT_LABELS).map(([value, label]) => ({ value, label })),
+    label: t('待办部门', 'Waiting on'),
+  },
   { name: 'candidateGroup', kind: 'text', maxLength: 120, label: t('候选组', 'Candidate group') },
   { name: 'overdue', kind: 'boolean', label: t('仅逾期', 'Overdue only') },
   // Relative, so a saved view keeps meaning the same thing: the UI turns it into dueBefore.

@@ -34,8 +34,9 @@ export class EnterprisesController {
   @ApiDoc({
     summary: '企业列表 Enterprises in scope',
     description:
-      'Only enterprises within the caller’s scope; `total` counts the same. inPoolOn, admittedIn and ' +
-      'doubling give the enterprises behind a number of GET /api/reports/kpi; each item has the step ' +
+      'Only enterprises within the caller’s scope; `total` counts the same. inPoolOn, admittedIn, ' +
+      'doubling, stage with stageOn, and leftIn, leftAs, leftFor give the enterprises behind a number ' +
+      'of GET /api/reports/kpi; each item has the step ' +
       'it waits on (the open task due first that the caller may see), its handler and due date.',
     ok: EnterpriseListDto,
     errors: [400, 401],
@@ -119,5 +120,9 @@ function enterpriseFilter(q: EnterpriseQueryDto) {
     inPoolOn: q.inPoolOn,
     admittedIn: q.admittedIn,
     doubling: q.doubling,
+    stageOn: q.stageOn,
+    leftIn: q.leftIn,
+    leftAs: q.leftAs,
+    leftFor: q.leftFor,
   };
 }

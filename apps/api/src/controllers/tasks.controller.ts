@@ -49,6 +49,7 @@ export class TasksController {
       status: q.status ?? 'open',
       creditCode: q.creditCode,
       district: q.district,
+      department: q.department,
       cluster: q.cluster,
       dueBefore: q.dueBefore ? parseInstant(q.dueBefore)! : undefined,
       overdue: q.overdue === 'true',

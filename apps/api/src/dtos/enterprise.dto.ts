@@ -1,14 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { DOUBLING_STANDINGS, FIRST_POOL_YEAR, STAGES } from '@hardtech/domain';
-import type { DoublingStanding, Stage } from '@hardtech/domain';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import {
+  DOUBLING_STANDINGS,
+  EXIT_REASONS,
+  FIRST_POOL_YEAR,
+  GRADUATION_REASONS,
+  LEFT_AS,
+  NO_REASON,
+  STAGES,
+} from '@hardtech/domain';
+import type { DoublingStanding, LeftAs, Stage } from '@hardtech/domain';
 import { LabelTextDto } from './history.dto';
-import { IsInstant } from './validators';
+import { IsDay } from './validators';
 import { PageDto, PageQueryDto } from './common.dto';
 import { FieldErrorDto } from './error.dto';
 import { TaskItemDto } from './task.dto';
 import { ProblemDto } from './problem.dto';
+
+/** 移出帮扶库 reasons a lifecycle ended with, as the list's `leftFor` takes them. */
+const LEFT_REASONS = [...GRADUATION_REASONS, ...EXIT_REASONS].map((r) => r.value).concat(NO_REASON);
 
 /** The enterprise list's filters; its export takes the same and ignores the page. */
 export class EnterpriseQueryDto extends PageQueryDto {
@@ -27,8 +38,7 @@ export class EnterpriseQueryDto extends PageQueryDto {
       'dashboard’s 在库 counts',
   })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'inPoolOn must be a date YYYY-MM-DD' })
-  @IsInstant({ message: 'inPoolOn must be a date that exists' })
+  @IsDay('inPoolOn')
   inPoolOn?: string;
   @ApiPropertyOptional({
     example: 2026,
@@ -49,6 +59,33 @@ export class EnterpriseQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(DOUBLING_STANDINGS as unknown as string[])
   doubling?: DoublingStanding;
+  @ApiPropertyOptional({
+    example: '2025-12-31',
+    description:
+      'with stage: the stage when this day ended (YYYY-MM-DD), from the recorded transitions, as the ' +
+      'dashboard counts a past year (today or later: the stage now); alone: enterprises that had a stage that day',
+  })
+  @IsOptional()
+  @IsDay('stageOn')
+  stageOn?: string;
+  @ApiPropertyOptional({ example: 2026, description: 'left the pool (graduated or exited) in this year' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(FIRST_POOL_YEAR)
+  @Max(2100)
+  leftIn?: number;
+  @ApiPropertyOptional({ enum: LEFT_AS, description: 'left the pool so (with leftIn: in that year)' })
+  @IsOptional()
+  @IsIn(LEFT_AS as unknown as string[])
+  leftAs?: LeftAs;
+  @ApiPropertyOptional({
+    enum: LEFT_REASONS,
+    description: 'left the pool for this reason (none: recorded without one); the endings chart’s bars',
+  })
+  @IsOptional()
+  @IsIn(LEFT_REASONS)
+  leftFor?: string;
 }
 
 /** The step an enterprise waits on: its open task due first, as the caller may see tasks. */

@@ -87,9 +87,17 @@ export class ProblemStatsDto {
 
 export class OverdueTasksDto {
   @ApiProperty() total: number;
-  @ApiProperty({ type: [CountDto], description: 'by the party the candidate groups name' })
+  @ApiProperty({
+    type: [CountDto],
+    description:
+      'by the party the candidate groups name; GET /api/tasks?view=all&overdue=true&department=<key> lists them',
+  })
   byDepartment: CountDto[];
-  @ApiProperty({ type: [CountDto] }) byDistrict: CountDto[];
+  @ApiProperty({
+    type: [CountDto],
+    description: 'GET /api/tasks?view=all&overdue=true&district=<key> lists them',
+  })
+  byDistrict: CountDto[];
 }
 
 export class EndingDto {
@@ -97,7 +105,11 @@ export class EndingDto {
   @ApiProperty({ type: LabelTextDto }) stageLabel: LabelTextDto;
   @ApiProperty({ nullable: true, type: String }) reason: string | null;
   @ApiProperty({ type: LabelTextDto, nullable: true }) reasonLabel: LabelTextDto | null;
-  @ApiProperty() n: number;
+  @ApiProperty({
+    description:
+      'enterprises that left so in the year: GET /api/enterprises?leftIn=<year>&leftAs=<stage>&leftFor=<reason, or none>',
+  })
+  n: number;
 }
 
 export class EndingsDto {
@@ -133,7 +145,12 @@ export class KpiDto {
   @ApiProperty({ nullable: true, type: Number }) targetProgress: number | null;
   @ApiProperty({ type: [AdmittedYearDto], description: 'admissions per year since 2023, against the target' })
   admittedByYear: AdmittedYearDto[];
-  @ApiProperty({ type: [CountDto], description: 'enterprises by the stage they are at now, every stage' })
+  @ApiProperty({
+    type: [CountDto],
+    description:
+      'enterprises by the stage they were at when `asOf` ended (now, this year), every stage; ' +
+      'GET /api/enterprises?stage=<key> lists them, for a past year with &stageOn=<asOf>',
+  })
   stages: CountDto[];
   @ApiProperty({ type: RevenueDoublingDto }) revenueDoubling: RevenueDoublingDto;
   @ApiProperty({ type: ProblemStatsDto }) problems: ProblemStatsDto;

@@ -1,7 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { ATTACHMENT_PURPOSES, ATTACHMENT_SUBJECTS, ROLES, STAGES, TASK_TYPES } from '@hardtech/domain';
-import type { Role, Stage, TaskType } from '@hardtech/domain';
+import {
+  ATTACHMENT_PURPOSES,
+  ATTACHMENT_SUBJECTS,
+  ROLES,
+  STAGES,
+  TASK_DEPARTMENT_LABELS,
+  TASK_TYPES,
+} from '@hardtech/domain';
+import type { Role, Stage, TaskDepartment, TaskType } from '@hardtech/domain';
 import { PageDto, PageQueryDto, QUERY_BOOLEAN, QueryBoolean, TextDto } from './common.dto';
 import { TaskCopyDto } from './urge-cc-proxy.dto';
 import { IsInstant } from './validators';
@@ -44,6 +51,14 @@ export class TaskQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional() @IsOptional() @Matches(/^[0-9A-Z]{18}$/) creditCode?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(16) district?: string;
+  @ApiPropertyOptional({
+    enum: Object.keys(TASK_DEPARTMENT_LABELS),
+    description:
+      'the party the task waits on, as GET /api/tasks/overdue/summary and the dashboard count it by department',
+  })
+  @IsOptional()
+  @IsIn(Object.keys(TASK_DEPARTMENT_LABELS))
+  department?: TaskDepartment;
   @ApiPropertyOptional({ description: 'cluster, or lead cluster once admitted' })
   @IsOptional()
   @IsString()

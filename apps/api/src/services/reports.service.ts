@@ -45,7 +45,8 @@ export class ReportsService {
    * Every count of members is "in the pool on `asOf`" (libs/domain/src/pool-membership.ts), today
    * for this year and the year's last day for a past one: the card 在库, the month chart's last
    * point, the 三年倍增 tallies and cohort bars are one number, the list behind them
-   * GET /api/enterprises?inPoolOn=<asOf>. Ledger and overdue tasks are as of today.
+   * GET /api/enterprises?inPoolOn=<asOf>. The stages are as `asOf` ended (a past year's from the
+   * stage history). Ledger and overdue tasks are as of today.
    */
   async kpi(actor: Actor, year: number) {
     const today = shanghaiDate(new Date());
@@ -67,7 +68,7 @@ export class ReportsService {
       this.reports.poolSize(actor, asOf),
       this.reports.poolOverTime(actor, { year, asOf }),
       this.reports.admittedByYear(actor, FIRST_POOL_YEAR, year),
-      this.reports.stages(actor),
+      this.reports.stages(actor, asOf, today),
       this.reports.memberships(actor, asOf),
       this.reports.problemsBy(actor, 'category', today),
       this.reports.problemsBy(actor, 'status', today),
@@ -87,7 +88,7 @@ export class ReportsService {
       annualTarget: policy.annualTarget,
       /** 每年重点帮扶企业不少于50家, year by year since the work plan began. */
       admittedByYear: admittedByYear.map((r) => ({ ...r, target: policy.annualTarget })),
-      /** Enterprises by the stage they are at now, in the order of the path. */
+      /** Enterprises by the stage they were at on `asOf` (now, this year), in the order of the path. */
       stages: STAGES.map((stage) => ({
         key: stage,
         label: STAGE_LABELS[stage],

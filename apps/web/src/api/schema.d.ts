@@ -356,7 +356,7 @@ export interface paths {
         };
         /**
          * 企业列表 Enterprises in scope
-         * @description Only enterprises within the caller’s scope; `total` counts the same. inPoolOn, admittedIn and doubling give the enterprises behind a number of GET /api/reports/kpi; each item has the step it waits on (the open task due first that the caller may see), its handler and due date.
+         * @description Only enterprises within the caller’s scope; `total` counts the same. inPoolOn, admittedIn, doubling, stage with stageOn, and leftIn, leftAs, leftFor give the enterprises behind a number of GET /api/reports/kpi; each item has the step it waits on (the open task due first that the caller may see), its handler and due date.
          */
         get: operations["EnterprisesController_list"];
         put?: never;
@@ -2410,8 +2410,9 @@ export interface components {
         };
         OverdueTasksDto: {
             total: number;
-            /** @description by the party the candidate groups name */
+            /** @description by the party the candidate groups name; GET /api/tasks?view=all&overdue=true&department=<key> lists them */
             byDepartment: components["schemas"]["CountDto"][];
+            /** @description GET /api/tasks?view=all&overdue=true&district=<key> lists them */
             byDistrict: components["schemas"]["CountDto"][];
         };
         EndingDto: {
@@ -2420,6 +2421,7 @@ export interface components {
             stageLabel: components["schemas"]["LabelTextDto"];
             reason: string | null;
             reasonLabel: components["schemas"]["LabelTextDto"] | null;
+            /** @description enterprises that left so in the year: GET /api/enterprises?leftIn=<year>&leftAs=<stage>&leftFor=<reason, or none> */
             n: number;
         };
         EndingsDto: {
@@ -2445,7 +2447,7 @@ export interface components {
             targetProgress: number | null;
             /** @description admissions per year since 2023, against the target */
             admittedByYear: components["schemas"]["AdmittedYearDto"][];
-            /** @description enterprises by the stage they are at now, every stage */
+            /** @description enterprises by the stage they were at when `asOf` ended (now, this year), every stage; GET /api/enterprises?stage=<key> lists them, for a past year with &stageOn=<asOf> */
             stages: components["schemas"]["CountDto"][];
             revenueDoubling: components["schemas"]["RevenueDoublingDto"];
             problems: components["schemas"]["ProblemStatsDto"];
@@ -4995,6 +4997,14 @@ export interface operations {
                 admittedIn?: number;
                 /** @description 三年倍增 by the latest quarterly report (up to the fourth quarter of inPoolOn’s year): reporting, on_track (at or above the path to ×2), behind, doubled (growth ≥ 2) */
                 doubling?: "reporting" | "on_track" | "behind" | "doubled";
+                /** @description with stage: the stage when this day ended (YYYY-MM-DD), from the recorded transitions, as the dashboard counts a past year (today or later: the stage now); alone: enterprises that had a stage that day */
+                stageOn?: string;
+                /** @description left the pool (graduated or exited) in this year */
+                leftIn?: number;
+                /** @description left the pool so (with leftIn: in that year) */
+                leftAs?: "graduated" | "exited";
+                /** @description left the pool for this reason (none: recorded without one); the endings chart’s bars */
+                leftFor?: "on_track" | "doubled" | "listed" | "ineligible" | "withdrew" | "relocated" | "closed" | "none";
             };
             header?: never;
             path?: never;
@@ -5047,6 +5057,14 @@ export interface operations {
                 admittedIn?: number;
                 /** @description 三年倍增 by the latest quarterly report (up to the fourth quarter of inPoolOn’s year): reporting, on_track (at or above the path to ×2), behind, doubled (growth ≥ 2) */
                 doubling?: "reporting" | "on_track" | "behind" | "doubled";
+                /** @description with stage: the stage when this day ended (YYYY-MM-DD), from the recorded transitions, as the dashboard counts a past year (today or later: the stage now); alone: enterprises that had a stage that day */
+                stageOn?: string;
+                /** @description left the pool (graduated or exited) in this year */
+                leftIn?: number;
+                /** @description left the pool so (with leftIn: in that year) */
+                leftAs?: "graduated" | "exited";
+                /** @description left the pool for this reason (none: recorded without one); the endings chart’s bars */
+                leftFor?: "on_track" | "doubled" | "listed" | "ineligible" | "withdrew" | "relocated" | "closed" | "none";
             };
             header?: never;
             path?: never;
@@ -6504,6 +6522,11 @@ export interface operations {
                         district?: string;
                         /** @description 产业集群 (Cluster), cluster */
                         cluster?: string;
+                        /**
+                         * @description 待办部门 (Waiting on)
+                         * @enum {string}
+                         */
+                        department?: "tech" | "industry" | "sme" | "finance" | "district" | "enterprise" | "commissioner";
                         /** @description 候选组 (Candidate group) */
                         candidateGroup?: string;
                         /** @description 仅逾期 (Overdue only) */
@@ -6607,6 +6630,11 @@ export interface operations {
                         district?: string;
                         /** @description 产业集群 (Cluster), cluster */
                         cluster?: string;
+                        /**
+                         * @description 待办部门 (Waiting on)
+                         * @enum {string}
+                         */
+                        department?: "tech" | "industry" | "sme" | "finance" | "district" | "enterprise" | "commissioner";
                         /** @description 候选组 (Candidate group) */
                         candidateGroup?: string;
                         /** @description 仅逾期 (Overdue only) */
@@ -7278,6 +7306,8 @@ export interface operations {
                 status?: "open" | "done" | "cancelled";
                 creditCode?: string;
                 district?: string;
+                /** @description the party the task waits on, as GET /api/tasks/overdue/summary and the dashboard count it by department */
+                department?: "tech" | "industry" | "sme" | "finance" | "district" | "enterprise" | "commissioner";
                 /** @description cluster, or lead cluster once admitted */
                 cluster?: string;
                 /** @description due strictly before: a date (start of that day in Shanghai) or a date-time with offset */

@@ -21,6 +21,7 @@ import { LedgerWork1765300000000 } from './1765300000000-LedgerWork';
 import { YearlyCycle1765400000000 } from './1765400000000-YearlyCycle';
 import { ReadModelSuspects1765600000000 } from './1765600000000-ReadModelSuspects';
 import { PolicyChangeNotices1765720000000 } from './1765720000000-PolicyChangeNotices';
+import { StageHistory1765730000000 } from './1765730000000-StageHistory';
 
 /** In order. Never edit a migration that has shipped; add a new one. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   YearlyCycle1765400000000,
   ReadModelSuspects1765600000000,
   PolicyChangeNotices1765720000000,
+  StageHistory1765730000000,
 ];

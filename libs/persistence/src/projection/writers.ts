@@ -7,6 +7,7 @@ import { writeMembership } from './membership.writer';
 import { bindNominationEvidence } from './nomination-evidence.writer';
 import { writeProblems } from './problems.writer';
 import { writeQuarterlyReports } from './quarterly-reports.writer';
+import { writeStageHistory } from './stage-history.writer';
 import { queueTaskNotices } from './task-notices.writer';
 import { writeTaskDeadlines } from './task-deadlines.writer';
 import { writeTaskActions } from './task-actions.writer';
@@ -29,6 +30,7 @@ export const PROJECTION_WRITERS: readonly ProjectionWriter[] = [
   writeProblems,
   writeQuarterlyReports,
   writeMembership,
+  writeStageHistory,
   writeAuditEvent, // last: the audit chain's lock is held until the commit
 ];
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { Actor, Stage } from '@hardtech/domain';
+import { Actor, shanghaiDate, Stage } from '@hardtech/domain';
 import {
   EnterpriseEntity,
   LifecycleEntity,
@@ -10,10 +10,23 @@ import {
   QuarterlyReportEntity,
 } from '../entities';
 import { AccessService } from '../access/access.service';
-import { hasMemberFilter, MemberFilter, memberOf } from './pool-members';
+import {
+  hasLeftFilter,
+  hasMemberFilter,
+  LeftFilter,
+  leftPoolOf,
+  MemberFilter,
+  memberOf,
+} from './pool-members';
+import { stageOnSql } from './stage-on';
 
-export interface EnterpriseFilter extends MemberFilter {
+export interface EnterpriseFilter extends MemberFilter, LeftFilter {
   stage?: Stage;
+  /**
+   * `stage` when this day (YYYY-MM-DD) ended rather than now (today or later: now); alone: had a
+   * stage that day.
+   */
+  stageOn?: string;
   district?: string;
   cluster?: string;
   q?: string;
@@ -62,12 +75,21 @@ export class EnterprisesRepository {
   async list(actor: Actor, f: EnterpriseFilter): Promise<{ items: EnterpriseEntity[]; total: number }> {
     const scope = this.access.enterprises(actor, 'e');
     const qb = this.repo.createQueryBuilder('e').where(scope.sql, scope.params);
-    if (f.stage) qb.andWhere('e.stage = :stage', { stage: f.stage });
+    // A day not yet over counts the stage now, as the KPI of this year does (ReportsRepository.stages).
+    if (f.stageOn !== undefined && f.stageOn < shanghaiDate(new Date())) {
+      const stageOn = stageOnSql('e', ':stageOn');
+      if (f.stage) qb.andWhere(`${stageOn} = :stage`, { stageOn: f.stageOn, stage: f.stage });
+      else qb.andWhere(`${stageOn} IS NOT NULL`, { stageOn: f.stageOn });
+    } else if (f.stage) qb.andWhere('e.stage = :stage', { stage: f.stage });
     if (f.district) qb.andWhere('e.district = :district', { district: f.district });
     if (f.cluster) qb.andWhere('(e.cluster = :cluster OR e.lead_cluster = :cluster)', { cluster: f.cluster });
     if (hasMemberFilter(f)) {
       const member = memberOf('e', f);
       qb.andWhere(member.sql, member.params);
+    }
+    if (hasLeftFilter(f)) {
+      const left = leftPoolOf('e', f);
+      qb.andWhere(left.sql, left.params);
     }
     if (f.q) {
       qb.andWhere(`(e.name ILIKE :q ESCAPE '\\' OR e.credit_code ILIKE :q ESCAPE '\\')`, {

@@ -1,4 +1,4 @@
-import { DOUBLED_GROWTH, DoublingStanding } from '@hardtech/domain';
+import { DOUBLED_GROWTH, DoublingStanding, LeftAs, NO_REASON } from '@hardtech/domain';
 import type { Predicate } from '../access/access.service';
 
 /**
@@ -74,4 +74,45 @@ export function memberOf(e: string, f: MemberFilter): Predicate {
     sql: `EXISTS (SELECT 1 FROM membership_periods m ${join} WHERE ${where.join(' AND ')})`,
     params,
   };
+}
+
+/** Lifecycle `l` ended in calendar year `year` (an SQL expression), as a day in Shanghai. */
+export function endedInSql(l: string, year: string): string {
+  return `((${l}.ended_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN make_date(${year}, 1, 1) AND make_date(${year}, 12, 31))`;
+}
+
+/** The list's "left the pool" filters: what a bar of the dashboard's endings chart counts. */
+export interface LeftFilter {
+  /** Graduated or exited in this year. */
+  leftIn?: number;
+  leftAs?: LeftAs;
+  /** The recorded reason, or NO_REASON for none. */
+  leftFor?: string;
+}
+
+export function hasLeftFilter(f: LeftFilter): boolean {
+  return f.leftIn !== undefined || f.leftAs !== undefined || f.leftFor !== undefined;
+}
+
+/**
+ * Enterprise `e` has a lifecycle that graduated or exited (a rejected nomination never was in the
+ * pool) meeting every filter given: ReportsRepository.endings counts the same.
+ */
+export function leftPoolOf(e: string, f: LeftFilter): Predicate {
+  const where = [`l.credit_code = ${e}.credit_code`, `l.final_stage IN ('graduated', 'exited')`];
+  const params: Record<string, unknown> = {};
+  if (f.leftIn !== undefined) {
+    where.push(endedInSql('l', ':leftIn::int'));
+    params.leftIn = f.leftIn;
+  }
+  if (f.leftAs !== undefined) {
+    where.push('l.final_stage = :leftAs');
+    params.leftAs = f.leftAs;
+  }
+  if (f.leftFor === NO_REASON) where.push('l.reason IS NULL');
+  else if (f.leftFor !== undefined) {
+    where.push('l.reason = :leftFor');
+    params.leftFor = f.leftFor;
+  }
+  return { sql: `EXISTS (SELECT 1 FROM lifecycles l WHERE ${where.join(' AND ')})`, params };
 }

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@hardtech/domain';
 import { AccessService, Predicate } from '../access/access.service';
-import { admittedInSql, inPoolOnSql, latestReportJoin } from './pool-members';
+import { admittedInSql, endedInSql, inPoolOnSql, latestReportJoin } from './pool-members';
+import { stageOnSql } from './stage-on';
 
 export interface MembershipRow {
   creditCode: string;
@@ -124,12 +125,24 @@ export class ReportsRepository {
     );
   }
 
-  /** Enterprises by the stage of their current lifecycle, now. */
-  stages(actor: Actor): Promise<{ stage: string; n: number }[]> {
+  /**
+   * Enterprises by stage: now (their row) when `day` is today, else as the day ended, from the
+   * stage history (stageOnSql, as the list's `stage` with `stageOn` filters).
+   */
+  stages(actor: Actor, day: string, today: string): Promise<{ stage: string; n: number }[]> {
+    if (day >= today) {
+      return this.query(
+        actor,
+        `SELECT e.stage, count(*)::int AS n FROM enterprises e WHERE :scope GROUP BY e.stage`,
+        {},
+      );
+    }
     return this.query(
       actor,
-      `SELECT e.stage, count(*)::int AS n FROM enterprises e WHERE :scope GROUP BY e.stage`,
-      {},
+      `SELECT s.stage, count(*)::int AS n
+       FROM enterprises e CROSS JOIN LATERAL (SELECT ${stageOnSql('e', ':stageOn')} AS stage) s
+       WHERE s.stage IS NOT NULL AND :scope GROUP BY s.stage`,
+      { stageOn: day },
     );
   }
 
@@ -241,15 +254,17 @@ export class ReportsRepository {
     };
   }
 
-  /** Lifecycles that ended in the year: graduated and exited with their reasons, rejections counted. */
+  /**
+   * Enterprises whose lifecycle ended in the year: graduated and exited with their reasons
+   * (the list's leftIn, leftAs and leftFor: leftPoolOf), rejections counted.
+   */
   endings(actor: Actor, p: { year: number }): Promise<{ stage: string; reason: string | null; n: number }[]> {
     return this.query(
       actor,
       `SELECT l.final_stage AS stage, CASE WHEN l.final_stage = 'rejected' THEN NULL ELSE l.reason END AS reason,
-         count(*)::int AS n
+         count(DISTINCT l.credit_code)::int AS n
        FROM lifecycles l JOIN enterprises e ON e.credit_code = l.credit_code
-       WHERE l.final_stage IS NOT NULL AND :scope
-         AND (l.ended_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN make_date(:year, 1, 1) AND make_date(:year, 12, 31)
+       WHERE l.final_stage IS NOT NULL AND :scope AND ${endedInSql('l', ':year')}
        GROUP BY 1, 2 ORDER BY 1, 2`,
       { year: p.year },
     );

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, SelectQueryBuilder } from 'typeorm';
-import { Actor, Role, TaskType } from '@hardtech/domain';
+import { Actor, Role, TaskDepartment, TaskType } from '@hardtech/domain';
 import { TaskCommentEntity, TaskEntity, TaskStatus } from '../entities';
 import { AccessService } from '../access/access.service';
 
@@ -16,6 +16,8 @@ export interface TaskFilter {
   status: TaskStatus;
   creditCode?: string;
   district?: string;
+  /** The party the task waits on (taskDepartment), the overdue statistics' grouping. */
+  department?: TaskDepartment;
   cluster?: string;
   dueBefore?: Date;
   overdue?: boolean;
@@ -72,6 +74,7 @@ export class TasksRepository {
     if (f.type) qb.andWhere('t.type = :type', { type: f.type });
     if (f.creditCode) qb.andWhere('t.credit_code = :creditCode', { creditCode: f.creditCode });
     if (f.district) qb.andWhere('t.district = :district', { district: f.district });
+    if (f.department) qb.andWhere('t.department = :department', { department: f.department });
     if (f.cluster) qb.andWhere('t.cluster = :cluster', { cluster: f.cluster });
     if (f.dueBefore) qb.andWhere('t.due_at < :dueBefore', { dueBefore: f.dueBefore });
     if (f.overdue) qb.andWhere(`t.status = 'open' AND t.due_at < now()`);

@@ -102,7 +102,11 @@ describe('dashboard', () => {
     expect(await href('link-on-track')).toBe('/enterprises?inPoolOn=2026-11-25&doubling=on_track');
     expect(await href('link-reporting')).toBe('/enterprises?inPoolOn=2026-11-25&doubling=reporting');
     expect(await href('link-doubled')).toBe('/enterprises?inPoolOn=2026-11-25&doubling=doubled');
-    expect(await href('stage-supporting')).toBe('/enterprises?stage=supporting');
+    expect(await href('stage-supporting')).toBe('/enterprises?stage=supporting&stageOn=2026-11-25');
+    expect(await href('link-overdue-tasks')).toBe('/inbox?view=all&overdue=true');
+    expect(await href('link-overdue-problems')).toBe('/problems?overdue=true');
+    expect(await href('link-graduated')).toBe('/enterprises?leftIn=2026&leftAs=graduated');
+    expect(await href('link-exited')).toBe('/enterprises?leftIn=2026&leftAs=exited');
     expect(screen.getByTestId('stage-supporting')).toHaveTextContent('帮扶中 35');
     expect(screen.getByTestId('chart-admittedByYear')).toBeInTheDocument();
 
@@ -137,7 +141,32 @@ describe('dashboard', () => {
       '/problems?owner=sme&overdue=true',
     );
     expect(chartLink('byOwner', KPI, { dataIndex: 0, seriesIndex: 0 })).toBe('/problems?owner=sme');
-    // Endings by reason count a year's leavers: no list filter says that exactly, so no link.
-    expect(chartLink('endings', KPI, { dataIndex: 0 })).toBeNull();
+    // Horizontal bars are drawn shortest first: the click's index counts in that order.
+    expect(chartLink('endings', KPI, { dataIndex: 0 })).toBe(
+      '/enterprises?leftIn=2026&leftAs=exited&leftFor=none',
+    );
+    expect(chartLink('endings', KPI, { dataIndex: 1 })).toBe(
+      '/enterprises?leftIn=2026&leftAs=graduated&leftFor=doubled',
+    );
+    expect(chartLink('overdueByDepartment', KPI, { dataIndex: 0 })).toBe(
+      '/inbox?view=all&overdue=true&department=enterprise',
+    );
+    expect(chartLink('overdueByDepartment', KPI, { dataIndex: 1 })).toBe(
+      '/inbox?view=all&overdue=true&department=district',
+    );
+    expect(chartLink('overdueByDistrict', KPI, { dataIndex: 0 })).toBe(
+      '/inbox?view=all&overdue=true&district=500112',
+    );
+    expect(chartLink('overdueByDistrict', KPI, { dataIndex: 5 })).toBeNull();
+  });
+
+  it('offers an auditor, who has no inbox, no link into it', async () => {
+    openPage('/dashboard', USERS.auditor, { 'GET /reports/kpi': KPI });
+    expect(await screen.findByTestId('link-pool')).toBeInTheDocument();
+    expect(screen.getByTestId('kpi-overdue')).toHaveTextContent('6');
+    expect(screen.queryByTestId('link-overdue-tasks')).toBeNull();
+    cleanup();
+    openPage('/dashboard', USERS.leader, { 'GET /reports/kpi': KPI });
+    expect(await screen.findByTestId('link-overdue-tasks')).toHaveTextContent('6');
   });
 });

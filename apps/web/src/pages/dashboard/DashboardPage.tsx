@@ -19,13 +19,13 @@ import {
 } from './charts';
 import type { Kpi } from './kpi';
 import { KpiCards } from './KpiCards';
-import { ChartClick, chartLink } from './links';
+import { EndingsSummary } from './EndingsSummary';
+import { ChartClick, chartLink, LINKED_CHARTS, TASK_CHARTS } from './links';
+import { useInboxAllowed } from './useInboxAllowed';
 import { StageBreakdown } from './StageBreakdown';
 
 // The pool started with the 2023 work plan (渝经信科技〔2023〕21号); the API refuses earlier years.
 const FIRST_YEAR = 2023;
-/** Charts whose bars and points are enterprises: a click opens them in the enterprise list. */
-const MEMBER_CHARTS = ['poolOverTime', 'cohorts', 'admittedByYear'];
 const HALF = { xs: 24, lg: 12 };
 const THIRD = { xs: 24, md: 12, xl: 8 };
 /** Who may download 调度会材料 (BRIEFING_READERS in libs/domain/src/roles.ts; the API refuses others). */
@@ -44,6 +44,8 @@ export function DashboardPage() {
   const [year, setYear] = useState(thisYear);
   const { data: kpi, error, loading } = useApi<Kpi>('/reports/kpi', { year });
   const navigate = useNavigate();
+  // Auditors read the dashboard but have no inbox: the overdue-task bars open nothing for them.
+  const linked = [...LINKED_CHARTS, ...(useInboxAllowed() ? TASK_CHARTS : [])];
   const years = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => thisYear - i);
 
   const charts = useMemo(() => {
@@ -141,7 +143,7 @@ export function DashboardPage() {
                   empty={c.empty}
                   testId={`chart-${c.key}`}
                   onClick={
-                    MEMBER_CHARTS.includes(c.key)
+                    linked.includes(c.key)
                       ? (click: ChartClick) => {
                           const to = chartLink(c.key, kpi, click);
                           if (to) navigate(to);
@@ -152,9 +154,7 @@ export function DashboardPage() {
               </Col>
             ))}
           </Row>
-          <Typography.Text type="secondary" data-testid="endings-summary">
-            {t('endingsSummary', kpi.endings)}
-          </Typography.Text>
+          <EndingsSummary kpi={kpi} />
         </>
       )}
     </Space>

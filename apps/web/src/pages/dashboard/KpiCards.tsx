@@ -3,9 +3,10 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Kpi } from './kpi';
-import { enterpriseList, poolOn } from './links';
+import { enterpriseList, ledgerList, overdueTasksList, poolOn } from './links';
+import { useInboxAllowed } from './useInboxAllowed';
 
-/** A figure that opens the enterprises it counts. */
+/** A figure that opens the list of what it counts. */
 const linked = (to: string, testId: string) => (node: ReactNode) => (
   <Link to={to} data-testid={testId}>
     {node}
@@ -18,6 +19,7 @@ const SPAN = { xs: 24, sm: 12, xl: 6 };
 export function KpiCards({ kpi }: { kpi: Kpi }) {
   const { t } = useTranslation('dashboard');
   const doubling = kpi.revenueDoubling;
+  const inbox = useInboxAllowed();
   const targetPercent = Math.min(
     100,
     Math.round((kpi.admittedThisYear / Math.max(1, kpi.annualTarget)) * 100),
@@ -71,10 +73,11 @@ export function KpiCards({ kpi }: { kpi: Kpi }) {
             title={t('kpi.overdueTasks')}
             value={kpi.overdueTasks.total}
             styles={{ content: { color: kpi.overdueTasks.total ? '#cf1322' : undefined } }}
+            valueRender={inbox ? linked(overdueTasksList(), 'link-overdue-tasks') : undefined}
           />
-          <div style={{ color: 'rgba(0,0,0,0.45)' }}>
+          <Link to={ledgerList({ overdue: 'true' })} data-testid="link-overdue-problems">
             {t('kpi.overdueProblems', { n: kpi.problems.overdue })}
-          </div>
+          </Link>
         </Card>
       </Col>
     </Row>

@@ -4,7 +4,7 @@ import type { EChartsCoreOption } from 'echarts';
 import type { TFunction } from 'i18next';
 import type { Text } from '../../api/types';
 import type { Count, Kpi } from './kpi';
-import { COHORT_SERIES } from './links';
+import { ascending, COHORT_SERIES } from './links';
 
 type Local = (text: Text | null | undefined) => string;
 
@@ -97,7 +97,7 @@ export function pieOption(counts: Count[], local: Local): EChartsCoreOption {
 
 /** Horizontal bars, longest first: reads well with long Chinese department and district names. */
 export function barsOption(counts: Count[], local: Local, name: string): EChartsCoreOption {
-  const sorted = [...counts].sort((a, b) => a.n - b.n);
+  const sorted = ascending(counts);
   return {
     tooltip: TOOLTIP_AXIS,
     grid: { ...GRID, left: 8 },

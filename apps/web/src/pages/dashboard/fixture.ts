@@ -46,7 +46,10 @@ export const KPI: Kpi = {
   },
   overdueTasks: {
     total: 6,
-    byDepartment: [{ key: 'district', label: label('区县经信部门', 'District department'), n: 6 }],
+    byDepartment: [
+      { key: 'district', label: label('区县经信部门', 'District department'), n: 4 },
+      { key: 'enterprise', label: label('企业', 'Enterprise'), n: 2 },
+    ],
     byDistrict: [{ key: '500112', label: label('渝北区', 'Yubei'), n: 6 }],
   },
   endings: {

@@ -1,10 +1,17 @@
 // Every member number of the dashboard opens the enterprises behind it: the enterprise list with
-// the filters of GET /api/enterprises in the address (inPoolOn, admittedIn, doubling, stage), which
-// the list reads; the API counts with the same filters (docs/api.md), so list total = number. Every
-// ledger number opens the problems behind it: /problems with category, status, owner or overdue.
-import type { Kpi } from './kpi';
+// the filters of GET /api/enterprises in the address (inPoolOn, admittedIn, doubling, stage with
+// stageOn, leftIn/leftAs/leftFor), which the list reads; the API counts with the same filters
+// (docs/api.md), so list total = number. Every ledger number opens the problems behind it: /problems
+// with category, status, owner or overdue. Every overdue-task number opens the inbox (/inbox), all
+// tasks in scope that are overdue, of one department or district.
+import type { Ending, Kpi } from './kpi';
 
-export type ListFilter = Partial<Record<'inPoolOn' | 'admittedIn' | 'doubling' | 'stage', string | number>>;
+export type ListFilter = Partial<
+  Record<
+    'inPoolOn' | 'admittedIn' | 'doubling' | 'stage' | 'stageOn' | 'leftIn' | 'leftAs' | 'leftFor',
+    string | number
+  >
+>;
 
 /** A list page's address with the filters that are set. */
 function listLink(path: string, filter: Record<string, string | number | undefined>): string {
@@ -22,6 +29,27 @@ export function ledgerList(
   filter: Partial<Record<'category' | 'status' | 'owner' | 'overdue', string>>,
 ): string {
   return listLink('/problems', filter);
+}
+
+/**
+ * The overdue open tasks in the caller's scope (view all: what GET /api/tasks/overdue/summary
+ * counts, not only those the caller may do), of one department or district.
+ */
+export function overdueTasksList(filter: Partial<Record<'department' | 'district', string>> = {}): string {
+  return listLink('/inbox', { view: 'all', overdue: 'true', ...filter });
+}
+
+/** The enterprises that left the pool in `year` as one endings bar counts them. */
+export function leaversList(year: number, ending: Pick<Ending, 'stage' | 'reason'>): string {
+  return enterpriseList({ leftIn: year, leftAs: ending.stage, leftFor: ending.reason ?? 'none' });
+}
+
+/** The enterprises at a stage when `asOf` ended (the API: today, the stage now). */
+export const stageList = (stage: string, asOf: string) => enterpriseList({ stage, stageOn: asOf });
+
+/** Bars drawn shortest first (charts.ts barsOption): a click's dataIndex counts in this order. */
+export function ascending<T extends { n: number }>(counts: readonly T[]): T[] {
+  return [...counts].sort((a, b) => a.n - b.n);
 }
 
 /** The members counted on `asOf`, optionally of one cohort or 三年倍增 standing. */
@@ -49,7 +77,19 @@ export interface ChartClick {
   seriesIndex?: number;
 }
 
-/** Where a click on a member chart leads; null for charts whose numbers are not enterprises. */
+/** Charts whose bars and points open a list; the overdue-task ones only for who has an inbox. */
+export const LINKED_CHARTS = [
+  'poolOverTime',
+  'cohorts',
+  'admittedByYear',
+  'endings',
+  'byCategory',
+  'byStatus',
+  'byOwner',
+];
+export const TASK_CHARTS = ['overdueByDepartment', 'overdueByDistrict'];
+
+/** Where a click on a chart leads; null where nothing was hit. */
 export function chartLink(chart: string, kpi: Kpi, click: ChartClick): string | null {
   switch (chart) {
     case 'poolOverTime': {
@@ -82,6 +122,21 @@ export function chartLink(chart: string, kpi: Kpi, click: ChartClick): string | 
       return owner
         ? ledgerList({ owner: owner.key, overdue: click.seriesIndex === 1 ? 'true' : undefined })
         : null;
+    }
+    // Horizontal bars, shortest first.
+    case 'overdueByDepartment': {
+      const department = ascending(kpi.overdueTasks.byDepartment)[click.dataIndex];
+      return department && department.key !== 'unknown'
+        ? overdueTasksList({ department: department.key })
+        : null;
+    }
+    case 'overdueByDistrict': {
+      const district = ascending(kpi.overdueTasks.byDistrict)[click.dataIndex];
+      return district ? overdueTasksList({ district: district.key }) : null;
+    }
+    case 'endings': {
+      const ending = ascending(kpi.endings.byReason)[click.dataIndex];
+      return ending ? leaversList(kpi.year, ending) : null;
     }
     default:
       return null;

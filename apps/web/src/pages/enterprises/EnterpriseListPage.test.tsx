@@ -101,4 +101,19 @@ describe('enterprise list', () => {
       ),
     );
   }, 60_000);
+
+  it('opens with the leavers of an endings bar and a past year’s stage, as the dashboard links them', async () => {
+    const { calls } = openPage(
+      '/enterprises?leftIn=2025&leftAs=exited&leftFor=relocated&stage=diagnosis&stageOn=2025-12-31',
+      USERS.leader,
+      { 'GET /reference': REFERENCE, 'GET /enterprises': { items: [], total: 0 } },
+    );
+    expect(await screen.findByTestId('filter-leftFor')).toHaveTextContent('移出原因：迁出本市');
+    expect(screen.getByTestId('filter-leftIn')).toHaveTextContent('2025 年移出帮扶库');
+    expect(screen.getByTestId('filter-stageOn')).toHaveTextContent('阶段截至 2025-12-31');
+    await waitFor(() => expect(screen.getByTestId('filter-leftAs')).toHaveTextContent('移出方式：已移出'));
+    expect(calls.map((c) => c.path)).toContain(
+      '/enterprises?stage=diagnosis&stageOn=2025-12-31&leftIn=2025&leftAs=exited&leftFor=relocated&page=1&pageSize=20',
+    );
+  }, 60_000);
 });

@@ -2,6 +2,7 @@ import { Card, Input, Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { STAGES } from '@hardtech/domain/stages';
+import { EXIT_REASONS, GRADUATION_REASONS } from '@hardtech/domain/tasks/forms';
 import type { QueryOf } from '../../api/contract';
 import type { Stage } from '../../api/types';
 import type { EnterpriseItem } from './types';
@@ -14,9 +15,18 @@ import { StageTag } from './StageTag';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { ExportButton } from '../../components/ExportButton';
 
-const FILTERS = ['stage', 'district', 'cluster', 'q', 'inPoolOn', 'admittedIn', 'doubling'] as const;
 /** Filters a dashboard number opens the list with: shown as tags to remove, not as pickers. */
-const MEMBER_FILTERS = ['inPoolOn', 'admittedIn', 'doubling'] as const;
+const MEMBER_FILTERS = [
+  'inPoolOn',
+  'admittedIn',
+  'doubling',
+  'stageOn',
+  'leftIn',
+  'leftAs',
+  'leftFor',
+] as const;
+const FILTERS = ['stage', 'district', 'cluster', 'q', ...MEMBER_FILTERS] as const;
+const REASONS = [...GRADUATION_REASONS, ...EXIT_REASONS];
 
 /** 企业库: filters live in the address, so a filtered list can be bookmarked and shared. */
 export function EnterpriseListPage() {
@@ -44,6 +54,14 @@ export function EnterpriseListPage() {
   };
   const filter = (key: (typeof FILTERS)[number]) => (value: string | undefined) =>
     set({ [key]: value, page: undefined });
+  /** What a tag says its filter holds: a label for a key, the value itself otherwise. */
+  const tagValue = (key: (typeof MEMBER_FILTERS)[number]) => {
+    const value = String(query[key]);
+    if (key === 'doubling') return t(`list.standing.${value}`);
+    if (key === 'leftAs') return local(names.reference?.stages[value as Stage]) || value;
+    if (key === 'leftFor') return local(REASONS.find((r) => r.value === value)?.label) || t('list.noReason');
+    return value;
+  };
 
   return (
     <Card
@@ -90,7 +108,7 @@ export function EnterpriseListPage() {
             onClose={() => filter(key)(undefined)}
             data-testid={`filter-${key}`}
           >
-            {t(`list.${key}`, { value: key === 'doubling' ? t(`list.standing.${query[key]}`) : query[key] })}
+            {t(`list.${key}`, { value: tagValue(key) })}
           </Tag>
         ))}
       </Space>

@@ -1,4 +1,5 @@
 import { Button, Checkbox, Col, Row, Select } from 'antd';
+import { TASK_DEPARTMENT_LABELS } from '@hardtech/domain/departments';
 import { useTranslation } from 'react-i18next';
 import { useReference } from '../../api/reference';
 import { useLocalText } from '../../i18n';
@@ -8,7 +9,7 @@ const DUE_WITHIN = [3, 7, 30];
 const SORTS = ['dueAt', '-dueAt', 'createdAt', '-createdAt'] as const;
 const STATUSES = ['open', 'done', 'cancelled'] as const;
 
-type Key = 'type' | 'status' | 'district' | 'cluster' | 'dueWithinDays' | 'sort';
+type Key = 'type' | 'status' | 'district' | 'cluster' | 'department' | 'dueWithinDays' | 'sort';
 
 /** Filter controls: a grid that wraps to two or three per line on a tablet. */
 export function InboxFilters({ filter, onChange }: { filter: InboxFilter; onChange(f: InboxFilter): void }) {
@@ -61,6 +62,11 @@ export function InboxFilters({ filter, onChange }: { filter: InboxFilter; onChan
           value: c.code,
           label: `${c.code} ${text({ zh: c.name, en: c.en })}`,
         })),
+      )}
+      {select(
+        'department',
+        t('filter.department'),
+        Object.entries(TASK_DEPARTMENT_LABELS).map(([value, label]) => ({ value, label: text(label) })),
       )}
       {select(
         'dueWithinDays',

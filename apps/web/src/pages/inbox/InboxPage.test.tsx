@@ -69,4 +69,29 @@ describe('inbox', () => {
       data: { opinion: '同意推荐' },
     });
   });
+
+  it('reads its filter from the address, as the dashboard links it, and writes a change back', async () => {
+    const user = fastUser();
+    const { calls } = openPage('/inbox?view=all&overdue=true&department=district', officer, {
+      'GET /reference': REFERENCE_WITH_TASK_TYPE,
+      'GET /views': [],
+      'GET /tasks': { items: [LATE], total: 1 },
+    });
+    const table = await screen.findByTestId('inbox-table', {}, { timeout: 5000 });
+    await waitFor(() => expect(within(table).getByText('重庆甲科技有限公司')).toBeInTheDocument());
+    const asked = () => calls.filter((c) => c.path.startsWith('/tasks?')).map((c) => c.path);
+    expect(asked()[0]).toBe(
+      '/tasks?view=all&status=open&department=district&overdue=true&sort=dueAt&page=1&pageSize=20',
+    );
+    expect(screen.getByRole('checkbox', { name: '仅看超期' })).toBeChecked();
+    expect(within(screen.getByTestId('inbox-filters')).getByText('区县经信部门')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('checkbox', { name: '仅看超期' }));
+    await waitFor(() => expect(window.location.search).toBe('?view=all&department=district'));
+    await waitFor(() =>
+      expect(asked()).toContain(
+        '/tasks?view=all&status=open&department=district&sort=dueAt&page=1&pageSize=20',
+      ),
+    );
+  });
 });

@@ -1,6 +1,7 @@
 import { READ_ONLY_ROLES } from '@hardtech/domain/task-permissions';
 import { Badge, Card, Segmented, Space, Tag } from 'antd';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useGet } from '../../api/useApi';
 import { useUser } from '../../auth/AuthProvider';
@@ -10,7 +11,7 @@ import type { BulkAnswer } from './bulk';
 import { BulkActions } from './BulkActions';
 import { BulkResults } from './BulkResults';
 import { InboxFilters } from './InboxFilters';
-import { DEFAULT_FILTER, InboxFilter, taskQuery } from './inboxFilter';
+import { addressOf, DEFAULT_FILTER, filterFromAddress, InboxFilter, taskQuery } from './inboxFilter';
 import { InboxTable } from './InboxTable';
 import { SavedViews } from './SavedViews';
 import { useInboxCounts } from './useInboxCounts';
@@ -20,8 +21,12 @@ export function InboxPage() {
   const { t } = useTranslation('inbox');
   const user = useUser();
   const readOnly = READ_ONLY_ROLES.includes(user.role);
-  const [filter, setFilter] = useState<InboxFilter>({ ...DEFAULT_FILTER, view: readOnly ? 'all' : 'inbox' });
-  const [page, setPage] = useState(1);
+  const defaults: InboxFilter = { ...DEFAULT_FILTER, view: readOnly ? 'all' : 'inbox' };
+  // The filter and page live in the address (the dashboard's overdue figures link here with theirs).
+  const [params, setParams] = useSearchParams();
+  const filter = filterFromAddress(params, defaults);
+  const page = Number(params.get('page') ?? 1);
+  const setFilter = (next: InboxFilter, nextPage = 1) => setParams(addressOf(next, defaults, nextPage));
   const [selected, setSelected] = useState<string[]>([]);
   const [bulk, setBulk] = useState<{ answer: BulkAnswer; tasks: TaskItem[] } | null>(null);
   const tasks = useGet('/tasks', { query: taskQuery(filter, page) });
@@ -30,7 +35,6 @@ export function InboxPage() {
 
   const applyFilter = (next: InboxFilter) => {
     setFilter(next);
-    setPage(1);
     setSelected([]);
   };
   const refresh = () => {
@@ -94,10 +98,7 @@ export function InboxPage() {
           selected={selected}
           selectable={!readOnly}
           onSelect={setSelected}
-          onPage={(p, pageSize) => {
-            setPage(p);
-            if (pageSize !== filter.pageSize) setFilter({ ...filter, pageSize });
-          }}
+          onPage={(p, pageSize) => setFilter({ ...filter, pageSize }, p)}
           onChanged={refresh}
         />
       </Space>

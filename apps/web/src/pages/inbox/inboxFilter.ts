@@ -1,5 +1,6 @@
 import dayjs from 'dayjs';
 import type { QueryOf } from '../../api/contract';
+import type { TaskDepartment } from '@hardtech/domain/departments';
 import type { TaskType } from '../../api/types';
 
 /** The inbox's filter: what a saved view holds (VIEW_FILTER_FIELDS of the domain). */
@@ -9,6 +10,8 @@ export interface InboxFilter {
   status?: 'open' | 'done' | 'cancelled';
   district?: string;
   cluster?: string;
+  /** The party the task waits on, as the dashboard's overdue bars count them. */
+  department?: TaskDepartment;
   overdue?: boolean;
   /** Relative, so that a saved view means the same next week: turned into dueBefore here. */
   dueWithinDays?: number;
@@ -26,6 +29,7 @@ export function taskQuery(filter: InboxFilter, page: number): QueryOf<'/tasks'> 
     status: filter.status,
     district: filter.district,
     cluster: filter.cluster,
+    department: filter.department,
     overdue: filter.overdue ? 'true' : undefined,
     dueBefore: filter.dueWithinDays
       ? dayjs().add(filter.dueWithinDays, 'day').add(1, 'day').format('YYYY-MM-DD')
@@ -41,4 +45,30 @@ export function compactFilter(filter: InboxFilter): InboxFilter {
   return Object.fromEntries(
     Object.entries(filter).filter(([, v]) => v !== undefined && v !== null && v !== '' && v !== false),
   ) as InboxFilter;
+}
+
+/** Filters kept in the address, so a filtered inbox can be bookmarked and opened from the dashboard. */
+const TEXT_KEYS = ['view', 'type', 'status', 'district', 'cluster', 'department', 'sort'] as const;
+const NUMBER_KEYS = ['dueWithinDays', 'pageSize'] as const;
+
+/**
+ * The filter an address holds, the defaults where it holds none. Values are not checked here: the
+ * API refuses one it does not know (400), and the page shows why.
+ */
+export function filterFromAddress(params: URLSearchParams, defaults: InboxFilter): InboxFilter {
+  const filter: Record<string, unknown> = { ...defaults };
+  for (const key of TEXT_KEYS) if (params.has(key)) filter[key] = params.get(key);
+  for (const key of NUMBER_KEYS) if (params.has(key)) filter[key] = Number(params.get(key));
+  if (params.get('overdue') === 'true') filter.overdue = true;
+  return filter as InboxFilter;
+}
+
+/** The address of a filter and page: only what differs from the defaults. */
+export function addressOf(filter: InboxFilter, defaults: InboxFilter, page = 1): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(compactFilter(filter))) {
+    if (value !== defaults[key as keyof InboxFilter]) params.set(key, String(value));
+  }
+  if (page > 1) params.set('page', String(page));
+  return params;
 }
