@@ -298,7 +298,8 @@ describe('projection writers', () => {
     const other = task('QUARTERLY_REPORT', 'supporting', '2026Q2');
     const byProxy = { ...done(open.id), onBehalfOf: 'principal-officer' };
     const d = delta('supporting', nominated, { opened: [annual, other], closed: [byProxy] });
-    expect(written(await project(d))).toEqual({ enterprises: '0/1', tasks: '2/1' });
+    // screening → supporting: the stage history gains its row too.
+    expect(written(await project(d))).toEqual({ enterprises: '0/1', tasks: '2/1', stage_history: '1/0' });
     const rows = (
       await db().query(`SELECT id, provisional, details, on_behalf_of FROM tasks WHERE id = ANY($1)`, [
         [annual.id, other.id, open.id],
@@ -313,18 +314,26 @@ describe('projection writers', () => {
   });
 
   it('keeps a transition projected again under its number with the stage it really had', async () => {
+    // A lost workflow task projected an exit under its number; the repair projects what was done.
+    const exit = delta('exited', graduated);
     const stages = async () =>
       (
         await db().query(
-          `SELECT seq, stage FROM stage_history WHERE credit_code = $1 AND seq > 5 ORDER BY seq`,
-          [creditCode],
+          `SELECT seq, stage FROM stage_history WHERE credit_code = $1 AND seq >= $2 ORDER BY seq`,
+          [creditCode, exit.seq],
         )
       ).rows;
-    // A lost workflow task projected an exit under number 7; the repair projects what was done.
-    const exit = delta('exited', graduated);
     expect(written(await project(exit))).toMatchObject({ stage_history: '1/0' });
     expect(await stages()).toEqual([{ seq: exit.seq, stage: 'exited' }]);
-    expect(written(await project({ ...exit, stage: 'graduated' }))).not.toHaveProperty('stage_history');
+    // Projected again with the stage the transition before left: no change of stage any more.
+    const {
+      rows: [before],
+    } = await db().query(
+      `SELECT stage FROM stage_history WHERE credit_code = $1 AND seq < $2 ORDER BY seq DESC LIMIT 1`,
+      [creditCode, exit.seq],
+    );
+    expect(before.stage).not.toBe('exited');
+    expect(written(await project({ ...exit, stage: before.stage }))).not.toHaveProperty('stage_history');
     expect(await stages()).toEqual([]); // no longer a change of stage: the row is gone
   });
 });
