@@ -15,13 +15,31 @@ export type FollowUpKind = 'reminder' | 'default' | 'escalation';
 
 type Watched = TaskView & { completing: boolean };
 
+/** Counts follow-ups being acted on: continue-as-new waits until none is. */
+export class InFlight {
+  private n = 0;
+
+  get idle(): boolean {
+    return this.n === 0;
+  }
+
+  async run(act: () => Promise<void>): Promise<void> {
+    this.n++;
+    try {
+      await act();
+    } finally {
+      this.n--;
+    }
+  }
+}
+
 /**
  * What happens to an open task on durable timers as its deadlines pass. A task's timers are
  * cancelled when it closes; each step is marked done before it is acted on, so nothing is done
  * twice, also across continue-as-new.
  */
 export class FollowUps {
-  private inFlight = 0;
+  private readonly inFlight = new InFlight();
 
   constructor(
     private readonly fx: FollowUpEffects,
@@ -31,7 +49,7 @@ export class FollowUps {
 
   /** Nothing is being acted on (continue-as-new waits for that). */
   get idle(): boolean {
-    return this.inFlight === 0;
+    return this.inFlight.idle;
   }
 
   watch(taskId: string): void {
@@ -41,6 +59,18 @@ export class FollowUps {
 
   cancel(taskId: string): void {
     this.fx.cancelSleep(taskId);
+  }
+
+  /** The task's next step still to do, for the lifecycle's one deadline timer (deadline-timer.ts). */
+  nextStep(task: Watched): { kind: FollowUpKind; at: number } | undefined {
+    if (task.completing) return undefined;
+    const step = this.steps(task).find((s) => !s.done && s.at);
+    return step && { kind: step.kind, at: Date.parse(step.at!) };
+  }
+
+  /** Acts on a step the deadline timer found due, counted like a step of a task's own timer. */
+  actOn(task: Watched, kind: FollowUpKind): Promise<void> {
+    return this.inFlight.run(() => this.act(task, kind));
   }
 
   private steps(task: Watched): { kind: FollowUpKind; at?: string; done: boolean }[] {
@@ -60,12 +90,7 @@ export class FollowUps {
       if (!(await this.fx.sleepUntil(new Date(step.at), taskId))) return;
       const current = this.lookup(taskId);
       if (!current || current.completing) return;
-      this.inFlight++;
-      try {
-        await this.act(current, step.kind);
-      } finally {
-        this.inFlight--;
-      }
+      await this.inFlight.run(() => this.act(current, step.kind));
     }
   }
 }

@@ -349,13 +349,29 @@ describe('reminders and escalations', () => {
     expect(h.notifications).toHaveLength(2);
   });
 
-  it('sends nothing for a task completed in time, and cancels its timers', async () => {
+  it('sends nothing for a task completed in time; the one deadline timer wakes to nothing and stops', async () => {
     const h = harness();
     await h.lifecycle.open();
     await h.complete('SCREEN', coordinator, 'reject', { reason: '不符合' });
-    expect(h.pendingTimers()).toBe(0);
+    // Not cancelled on completion (issue 21.4): one timer, armed for the closed task's reminder.
+    expect(h.pendingTimers()).toBe(1);
     await h.advance(60 * DAY);
     expect(h.notifications).toEqual([]);
+    expect(h.pendingTimers()).toBe(0); // nothing left to follow: not re-armed
+  });
+
+  it('keeps one timer for all open tasks, armed for the earliest step', async () => {
+    const h = harness();
+    await h.lifecycle.open();
+    await h.complete('SCREEN', coordinator, 'pass', { judgments });
+    expect(h.lifecycle.view().openTasks).toHaveLength(2);
+    expect(h.pendingTimers()).toBe(1);
+    await h.advance(8 * DAY + 5000);
+    expect(h.notifications.map((n) => [n.kind, n.taskType])).toEqual([
+      ['reminder', 'DISTRICT_FEEDBACK'],
+      ['reminder', 'ENTERPRISE_CONFIRM'],
+    ]);
+    expect(h.pendingTimers()).toBe(1);
   });
 
   it('reminds only the assignee of a claimed task', async () => {

@@ -1,6 +1,7 @@
 import { initialTransition, SnapshotFrom, transition } from 'xstate';
 import {
   ActivePolicy,
+  pendingProblemFollowUps,
   applyCorrections,
   ccRefusal,
   ccText,
@@ -91,6 +92,7 @@ import {
   taskDetailsOf,
 } from './annual-review';
 import { PROVISIONAL_DEADLINES_PATCH, recomputeProvisional } from './provisional-deadlines';
+import { DEADLINE_TIMER_PATCH, DeadlineTimer, DueStep } from './deadline-timer';
 import { FollowUpEffects, FollowUpKind, FollowUps } from './follow-ups';
 import { lifecycleMachine } from './machine';
 import { ProblemDeadlines, ProblemFollowUpKind, problemIdOf } from './problem-work';
@@ -146,6 +148,9 @@ export class Lifecycle {
   private projected: LifecycleContext | null = null;
   private readonly followUps: FollowUps;
   private readonly problemDeadlines: ProblemDeadlines;
+  /** The one deadline timer of runs made with DEADLINE_TIMER_PATCH (decided in open()). */
+  private readonly deadlines: DeadlineTimer;
+  private oneTimer = false;
   /** 退回, 撤回, 加签 (issue 17): what they need of the lifecycle is in approval-actions.ts. */
   private readonly actions: ApprovalActions;
   /** The last completion, while it may still be withdrawn; any other transition forgets it. */
@@ -165,16 +170,10 @@ export class Lifecycle {
     );
     this.problemDeadlines = new ProblemDeadlines(
       fx,
-      // While a whistle on a problem waits for its answer, the whistle's own deadlines follow it up.
-      () => {
-        const ctx = this.snapshot?.context;
-        const whistled = new Set(
-          (ctx?.whistles ?? []).filter((w) => w.status === 'open').map((w) => w.problemId),
-        );
-        return (ctx?.problems ?? []).filter((p) => !whistled.has(p.id));
-      },
+      () => this.followedProblems(),
       (problem, kind) => this.problemOverdue(problem, kind),
     );
+    this.deadlines = new DeadlineTimer(fx, () => this.dueSteps());
     this.actions = new ApprovalActions(carried?.completers ?? {});
     if (carried) {
       this.snapshot = lifecycleMachine.resolveState({
@@ -200,10 +199,13 @@ export class Lifecycle {
 
   /** First run: screen the nomination against the active policy and open the first task. */
   async open(): Promise<void> {
+    // Once per run, before anything else: a run replayed from before the patch keeps its per-task
+    // timers to its end (patched() is false while replaying it), a new run has the one timer.
+    this.oneTimer = this.fx.patched(DEADLINE_TIMER_PATCH);
     if (this.snapshot) {
       // A continued run: the carried tasks' timers start again where they were.
-      for (const id of this.tasks.keys()) this.followUps.watch(id);
-      this.problemDeadlines.sync();
+      for (const id of this.tasks.keys()) this.watch(id);
+      this.syncDeadlines();
       return;
     }
 
@@ -528,8 +530,8 @@ export class Lifecycle {
     for (const r of rescheduled) {
       const task = this.tasks.get(r.id)!;
       Object.assign(task, r);
-      this.followUps.cancel(task.id);
-      this.followUps.watch(task.id);
+      if (!this.oneTimer) this.followUps.cancel(task.id);
+      this.watch(task.id);
     }
     if (rescheduled.length) await this.commit({ ...this.deltaBase(this.fx.now()), rescheduled });
     return {
@@ -712,7 +714,7 @@ export class Lifecycle {
     };
     this.tasks.set(task.id, task);
     this.closedTaskIds.delete(task.id);
-    this.followUps.watch(task.id);
+    this.watch(task.id);
     const delta = this.reconcile(policy, at, null);
     delta.reopened = [{ id: task.id, assignee: task.assignee, draft: undo.data }];
     delta.actor = req.actor.username;
@@ -763,7 +765,7 @@ export class Lifecycle {
     const opened = this.actions.countersignTasks(task, countersign, req, policy, at, () => this.fx.newId());
     for (const o of opened) {
       this.tasks.set(o.id, { ...o, completing: false });
-      this.followUps.watch(o.id);
+      this.watch(o.id);
     }
     await this.commit({
       ...this.deltaBase(at),
@@ -865,7 +867,7 @@ export class Lifecycle {
     const opened = specs.filter((s) => !openKeys.has(s.key)).map((s) => this.openTaskFor(s, policy, at));
     for (const task of opened) {
       this.tasks.set(task.id, { ...task, completing: false });
-      this.followUps.watch(task.id);
+      this.watch(task.id);
     }
     return { ...this.deltaBase(at), opened, closed, actor: completed?.req.actor.username ?? null };
   }
@@ -905,14 +907,59 @@ export class Lifecycle {
   private forget(taskId: string): void {
     this.tasks.delete(taskId);
     this.closedTaskIds.add(taskId);
-    this.followUps.cancel(taskId);
+    // The one deadline timer is not cancelled: a wake that finds nothing due re-arms.
+    if (!this.oneTimer) this.followUps.cancel(taskId);
+  }
+
+  private watch(taskId: string): void {
+    if (!this.oneTimer) this.followUps.watch(taskId);
+  }
+
+  private syncDeadlines(): void {
+    if (this.oneTimer) this.deadlines.sync();
+    else this.problemDeadlines.sync();
+  }
+
+  /** While a whistle on a problem waits for its answer, the whistle's own deadlines follow it up. */
+  private followedProblems(): Problem[] {
+    const ctx = this.snapshot?.context;
+    const whistled = new Set(
+      (ctx?.whistles ?? []).filter((w) => w.status === 'open').map((w) => w.problemId),
+    );
+    return (ctx?.problems ?? []).filter((p) => !whistled.has(p.id));
+  }
+
+  /** The next step of every open task and followed problem, for the one deadline timer. */
+  private dueSteps(): DueStep[] {
+    const steps: DueStep[] = [];
+    for (const task of this.tasks.values()) {
+      const next = this.followUps.nextStep(task);
+      if (next) {
+        steps.push({
+          ...next,
+          key: `${task.id}:${next.kind}`,
+          act: () => this.followUps.actOn(task, next.kind),
+        });
+      }
+    }
+    for (const p of this.followedProblems()) {
+      const next = pendingProblemFollowUps(p)[0];
+      if (next) {
+        steps.push({
+          at: next.at.getTime(),
+          key: `problem:${p.id}:${p.dueAt}:${next.kind}`,
+          act: () => this.problemDeadlines.actOn(p, next.kind),
+        });
+      }
+    }
+    return steps;
   }
 
   // ---- reminders and escalations ------------------------------------------------------------
 
   /** Nothing is being sent: continue-as-new waits for this, so no follow-up is lost on the way. */
   quiet(): boolean {
-    return this.followUps.idle && this.problemDeadlines.idle;
+    return this.followUps.idle && this.problemDeadlines.idle && this.deadlines.idle;
   }
 
   /**
@@ -987,7 +1034,7 @@ export class Lifecycle {
   private commit(delta: ProjectionDelta, undo: Undo | null = null): Promise<void> {
     this.undo = undo;
     this.fx.stageChanged(delta.stage);
-    this.problemDeadlines.sync();
+    this.syncDeadlines();
     const next = this.projection.then(() => this.fx.project(delta));
     this.projection = next;
     return next;

@@ -1,6 +1,6 @@
 import { pendingProblemFollowUps, Problem } from '@hardtech/domain';
 import type { LifecycleContext } from './context';
-import type { FollowUpEffects } from './follow-ups';
+import { FollowUpEffects, InFlight } from './follow-ups';
 import type { TaskSpec } from './tasks';
 
 /**
@@ -44,7 +44,7 @@ export type ProblemFollowUpKind = 'reminder' | 'escalation';
  */
 export class ProblemDeadlines {
   private readonly watching = new Map<string, string>();
-  private inFlight = 0;
+  private readonly inFlight = new InFlight();
 
   constructor(
     private readonly fx: FollowUpEffects,
@@ -53,7 +53,7 @@ export class ProblemDeadlines {
   ) {}
 
   get idle(): boolean {
-    return this.inFlight === 0;
+    return this.inFlight.idle;
   }
 
   /** After every transition: starts timers for problems that need them, stops the others'. */
@@ -76,6 +76,11 @@ export class ProblemDeadlines {
     }
   }
 
+  /** Acts on a step the lifecycle's one deadline timer found due (deadline-timer.ts). */
+  actOn(problem: Problem, kind: ProblemFollowUpKind): Promise<void> {
+    return this.inFlight.run(() => this.act(problem, kind));
+  }
+
   private current(id: string, dueAt: string): Problem | undefined {
     const p = this.problems().find((x) => x.id === id);
     return p && p.dueAt === dueAt ? p : undefined;
@@ -90,12 +95,7 @@ export class ProblemDeadlines {
         if (!(await this.fx.sleepUntil(next.at, key))) return;
         const p = this.current(id, dueAt);
         if (!p || !pendingProblemFollowUps(p).some((s) => s.kind === next.kind)) return;
-        this.inFlight++;
-        try {
-          await this.act(p, next.kind);
-        } finally {
-          this.inFlight--;
-        }
+        await this.inFlight.run(() => this.act(p, next.kind));
       }
     } finally {
       if (this.watching.get(id) === dueAt) this.watching.delete(id);
