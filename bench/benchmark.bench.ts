@@ -205,6 +205,7 @@ test('benchmark', async () => {
     },
     floorBurst: { ...burst, seconds: Math.round(burst.seconds * 100) / 100 },
     cost,
+    floorCpuMsPerUpdate: floor.cpuMsPerUpdate,
     baseline: readBaseline(BASELINE),
     rss: stackRss(),
     profile: { roundTrip: sequentialProfile, throughput: loadProfile, fanout: fanoutProfile },

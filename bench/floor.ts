@@ -4,6 +4,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { temporalClient } from '../test/support/temporal';
 import { benchNoop, noopUpdate, stopSignal } from './noop.workflow';
 import { timed } from './stats';
+import { cpuBetween, cpuSnapshot } from './cpu';
 
 /** The engine's floor: Updates on a no-op workflow, answered by a worker of the bench's own. */
 export interface FloorRun {
@@ -14,6 +15,11 @@ export interface FloorRun {
   updatesPerSec: number;
   concurrency: number;
   seconds: number;
+  /**
+   * CPU ms per Update of the concurrent part: Temporal's, and the bench process's (the no-op's worker
+   * and its clients). The same machine's cost of the engine alone, to read a completion's against.
+   */
+  cpuMsPerUpdate: { temporal: number; benchProcess: number };
 }
 
 /** A fixed number of bare Updates from `concurrency` clients: the floor of a fan-out of as many. */
@@ -76,6 +82,8 @@ export function measureFloor(options: {
       sequentialMs.push((await timed(() => h.executeUpdate(noopUpdate, { args: [i] }))).ms);
     }
     const concurrentMs: number[] = [];
+    const cpuBefore = await cpuSnapshot();
+    const benchBefore = process.cpuUsage();
     const until = Date.now() + options.seconds * 1000;
     const started = Date.now();
     await Promise.all(
@@ -86,7 +94,14 @@ export function measureFloor(options: {
       }),
     );
     const seconds = (Date.now() - started) / 1000;
+    const bench = process.cpuUsage(benchBefore);
+    const temporalSeconds = cpuBetween(cpuBefore, await cpuSnapshot()).temporalCpuSeconds ?? NaN;
+    const perUpdate = (ms: number) => Math.round((ms / concurrentMs.length) * 100) / 100;
     return {
+      cpuMsPerUpdate: {
+        temporal: perUpdate(temporalSeconds * 1000),
+        benchProcess: perUpdate((bench.user + bench.system) / 1000),
+      },
       sequentialMs,
       concurrentMs,
       updatesPerSec: concurrentMs.length / seconds,

@@ -141,6 +141,12 @@ describe('the report', () => {
     expect(lines).toContain('| `timerStarted` | 3 | 3 |  |');
   });
 
+  it("reads the completion's Temporal CPU against a bare Update's of the same run", () => {
+    const lines = costSection({ ...run(), floorCpuMsPerUpdate: { temporal: 2.5, benchProcess: 3 } });
+    expect(lines.join('\n')).toMatch(/bare Update cost Temporal 2.5 CPU ms .* completion cost Temporal 4×/);
+    expect(costSection(run()).join('\n')).not.toMatch(/bare Update cost/);
+  });
+
   it('leaves the baseline columns empty without a baseline', () => {
     const r = run();
     r.baseline = null;

@@ -37,6 +37,8 @@ export interface BenchResults {
   floorBurst: { updates: number; concurrency: number; seconds: number };
   /** What one completion of the throughput phase cost: CPU per process, history events. */
   cost: CompletionCost;
+  /** What one bare Update cost in the floor's concurrent part (bench/floor.ts); absent in older runs. */
+  floorCpuMsPerUpdate?: { temporal: number; benchProcess: number };
   /** The run target (d) compares with (bench/results/baseline.json), or null when there is none. */
   baseline: Baseline | null;
   rss: { workerRssMb: (number | null)[]; apiRssMb: (number | null)[] };
@@ -160,7 +162,7 @@ const row = (cells: unknown[]) => `| ${cells.join(' | ')} |`;
 const ROLES = ['workers', 'apis', 'temporal', 'postgres', 'total'];
 
 /** The cost section: CPU ms and history events per completion, against the baseline's when there is one. */
-export function costSection(r: Pick<BenchResults, 'cost' | 'baseline'>): string[] {
+export function costSection(r: Pick<BenchResults, 'cost' | 'baseline' | 'floorCpuMsPerUpdate'>): string[] {
   const b = r.baseline?.cost;
   const vs = (now: number | undefined, then: number | undefined) =>
     now === undefined || then === undefined ? '' : `${ratioOf(now, then) ?? ''}×`;
@@ -185,6 +187,15 @@ export function costSection(r: Pick<BenchResults, 'cost' | 'baseline'>): string[
       row([k, r.cost.cpuMs[k], b?.cpuMs[k] ?? '', vs(r.cost.cpuMs[k], b?.cpuMs[k])]),
     ),
     '',
+    ...(r.floorCpuMsPerUpdate
+      ? [
+          `The floor in the same run: a bare Update cost Temporal ${r.floorCpuMsPerUpdate.temporal} CPU ms ` +
+            `(and the bench's no-op worker and clients ${r.floorCpuMsPerUpdate.benchProcess}); a completion cost ` +
+            `Temporal ${ratioOf(r.cost.cpuMs.temporal, r.floorCpuMsPerUpdate.temporal) ?? '?'}× that. CPU per ` +
+            "operation grows with the load on the machine; this ratio to the same run's floor does much less.",
+          '',
+        ]
+      : []),
     row(['history events per completion', 'this run', 'baseline', 'ratio']),
     row(['---', '---', '---', '---']),
     row(['**all**', r.cost.events, b?.events ?? '', vs(r.cost.events, b?.events)]),
