@@ -192,7 +192,7 @@ export function costSection(r: Pick<BenchResults, 'cost' | 'baseline' | 'floorCp
           `The floor in the same run: a bare Update cost Temporal ${r.floorCpuMsPerUpdate.temporal} CPU ms ` +
             `(and the bench's no-op worker and clients ${r.floorCpuMsPerUpdate.benchProcess}); a completion cost ` +
             `Temporal ${ratioOf(r.cost.cpuMs.temporal, r.floorCpuMsPerUpdate.temporal) ?? '?'}× that. CPU per ` +
-            "operation grows with the load on the machine; this ratio to the same run's floor does much less.",
+            "operation grows with the load on the machine; a ratio to the same run's floor is meant to depend on it less.",
           '',
         ]
       : []),
