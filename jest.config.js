@@ -26,6 +26,8 @@ module.exports = {
         '<rootDir>/libs/**/*.spec.ts',
         '<rootDir>/workflows/**/*.spec.ts',
         '<rootDir>/apps/**/*.spec.ts',
+        // The bench's report and cost arithmetic (pure); the bench itself is `npm run bench` only.
+        '<rootDir>/bench/**/*.spec.ts',
       ],
     },
     {

@@ -15,7 +15,11 @@ import { timed } from './stats';
 /** The inbox's first page as `GET /api/tasks` asks for it by default (tasks.controller.ts). */
 const FIRST_PAGE: TaskFilter = { view: 'inbox', status: 'open', sort: 'dueAt', page: 1, pageSize: 20 };
 
-/** Times `GET /api/tasks` of a district officer, `samples` requests one after another. */
+/**
+ * Times `GET /api/tasks` of a district officer and, alternately, its floor `GET /api/me` (an
+ * authenticated request that reads one row: the session), `samples` each, one request at a time:
+ * taken in turns, both see the same machine.
+ */
 export async function measureInbox(district: string, samples: number) {
   const officer = await createUser('district_officer', { districts: [district] });
   const get = async () => {
@@ -23,20 +27,26 @@ export async function measureInbox(district: string, samples: number) {
     if (r.status !== 200) throw new Error(`inbox: ${r.status} ${JSON.stringify(r.body)}`);
     return r.body.total as number;
   };
-  for (let i = 0; i < 20; i++) await get(); // warm-up: connections, plans, caches
+  const me = async () => {
+    const r = await officer.api.get('/api/me');
+    if (r.status !== 200) throw new Error(`me: ${r.status} ${JSON.stringify(r.body)}`);
+  };
+  for (let i = 0; i < 20; i++) await get().then(me); // warm-up: connections, plans, caches
   const samplesMs: number[] = [];
+  const meMs: number[] = [];
   let total = 0;
   for (let i = 0; i < samples; i++) {
     const { ms, value } = await timed(get);
     samplesMs.push(ms);
     total = value;
+    meMs.push((await timed(me)).ms);
   }
   const actor: Actor = {
     username: officer.username,
     role: 'district_officer',
     scope: { districts: [district] },
   };
-  return { samplesMs, inboxTotal: total, plans: await queryPlans(actor) };
+  return { samplesMs, meMs, inboxTotal: total, plans: await queryPlans(actor) };
 }
 
 /**

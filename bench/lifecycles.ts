@@ -9,6 +9,8 @@ export interface DriveRun {
   completionMs: number[];
   seconds: number;
   retries: number;
+  /** Retried requests by what made them retry: a status (`503`), `TIMEOUT` (no answer in 8 s), an error code. */
+  retriedBecause: Record<string, number>;
 }
 
 /**
@@ -22,6 +24,7 @@ export async function driveLifecycles(
 ): Promise<DriveRun> {
   stats.completionMs = [];
   stats.retries = 0;
+  stats.retriedBecause = {};
   const started = Date.now();
   await inParallel(casts, concurrency, (cast) =>
     to === 'graduated' ? driveToGraduation(cast, '2026Q3') : driveToSupporting(cast),
@@ -34,5 +37,6 @@ export async function driveLifecycles(
     completionMs: [...stats.completionMs],
     seconds,
     retries: stats.retries,
+    retriedBecause: { ...stats.retriedBecause },
   };
 }

@@ -1,18 +1,31 @@
+import type { CompletionCost } from './cost';
 import type { ProfileRow } from './profile';
 
 /** The figures of one run, as bench/results/latest.json holds them. */
 export interface BenchResults {
-  run: Record<string, unknown> & { quick: boolean; profile: string; date: string };
+  run: Record<string, unknown> & { quick: boolean; profile: string; date: string; commit: string };
   taskRoundTrip: Record<string, number> & {
     p50: number;
     p99: number;
     bareUpdateP50: number;
     bareUpdateP99: number;
   };
-  throughput: Record<string, number> & { tasksPerSec: number; bareUpdatesPerSec: number };
+  throughput: Record<string, number | Record<string, number>> & {
+    tasksPerSec: number;
+    bareUpdatesPerSec: number;
+    concurrency: number;
+    p99: number;
+    bareP99: number;
+    /** Client retries after a server timeout: a 503 (Update or dependency timed out) or no answer in 8 s. */
+    timeoutRetries: number;
+    retriedBecause: Record<string, number>;
+  };
   inbox: {
     p50Ms: number;
     p99Ms: number;
+    /** `GET /api/me` of the same officer, taken in turns with the inbox: the floor of an authenticated read. */
+    meP50Ms: number;
+    meP99Ms: number;
     rows: number;
     samples: number;
     inboxTotal: number;
@@ -20,56 +33,214 @@ export interface BenchResults {
     plans: { sql: string; plan: string }[];
   };
   fanout: Record<string, number | string> & { members: number; seconds: number };
+  /** As many bare Updates as the fan-out has members, from as many clients as the throughput phase. */
+  floorBurst: { updates: number; concurrency: number; seconds: number };
+  /** What one completion of the throughput phase cost: CPU per process, history events. */
+  cost: CompletionCost;
+  /** What one bare Update cost in the floor's concurrent part (bench/floor.ts); absent in older runs. */
+  floorCpuMsPerUpdate?: { temporal: number; benchProcess: number };
+  /** The run target (d) compares with (bench/results/baseline.json), or null when there is none. */
+  baseline: Baseline | null;
   rss: { workerRssMb: (number | null)[]; apiRssMb: (number | null)[] };
-  /** Where the time went in the throughput and fan-out phases, from the processes' /metrics. */
+  /** Where the time went in each phase, from the processes' /metrics. */
   profile: Record<
     'roundTrip' | 'throughput' | 'fanout',
     { cpu: Record<string, number>; series: ProfileRow[] }
   >;
-  targets: Record<string, { target: string; value: string; met: boolean }>;
+  targets: Record<string, Judged>;
 }
 
-/** Issue 9's targets for this round, judged on a run's figures. */
+/** A run kept as the yardstick of "half the cost": bench/results/baseline.json. */
+export interface Baseline {
+  date: string;
+  /** The bench's commit (`git describe`) and the last commit of the product's code it ran. */
+  commit: string;
+  productCommit: string;
+  quick: boolean;
+  cost: CompletionCost;
+}
+
+/** One target of issue 21: the product's side, the floor's side measured in the same run, their ratio. */
+export interface Judged {
+  target: string;
+  product: string;
+  floor: string;
+  ratio: number | null;
+  limit: string;
+  met: boolean;
+  /** Why a ratio within its limit is still not met (a size below the target's), or why there is none. */
+  note?: string;
+}
+
+/** The sizes issue 21 names for targets (e) and (f). */
+export const FANOUT_MEMBERS = 5000;
+export const INBOX_ROWS = 100_000;
+
+const ratioOf = (a: number, b: number) =>
+  b > 0 && Number.isFinite(a) ? Math.round((a / b) * 100) / 100 : null;
+const within = (ratio: number | null, limit: number, atMost: boolean) =>
+  ratio !== null && (atMost ? ratio <= limit : ratio >= limit);
+
+/** Issue 21's six targets, judged on a run's figures: each a ratio to a floor of the same run. */
 export function judge(r: Omit<BenchResults, 'targets'>): BenchResults['targets'] {
-  const ratio = r.taskRoundTrip.p99 / r.taskRoundTrip.bareUpdateP99;
+  const t = r.taskRoundTrip;
+  const tp = r.throughput;
+  const rate = ratioOf(tp.tasksPerSec, tp.bareUpdatesPerSec);
+  const oneClient = ratioOf(t.p99, t.bareUpdateP99);
+  const underLoad = ratioOf(tp.p99, tp.bareP99);
+  const baseCpu = r.baseline?.cost.cpuMs.total;
+  const cpu = baseCpu ? ratioOf(r.cost.cpuMs.total, baseCpu) : null;
+  const fanout = ratioOf(r.fanout.seconds, r.floorBurst.seconds);
+  const inbox = ratioOf(r.inbox.p99Ms, r.inbox.meP99Ms);
+  const fanoutSized = r.fanout.members >= FANOUT_MEMBERS && r.floorBurst.updates >= r.fanout.members;
+  const inboxSized = r.inbox.rows >= INBOX_ROWS;
+  const sizeNote = (ok: boolean, what: string) => (ok ? {} : { note: `${what} is below the target's size` });
   return {
-    taskP99: {
-      target: 'task p99 ≤ 2 × bare Update p99',
-      value: `${r.taskRoundTrip.p99} ms vs ${r.taskRoundTrip.bareUpdateP99} ms (${ratio.toFixed(2)}×)`,
-      met: ratio <= 2,
-    },
     throughput: {
-      target: '≥ 50 task completions/s',
-      value: `${r.throughput.tasksPerSec}/s`,
-      met: r.throughput.tasksPerSec >= 50,
+      target: `(a) completions/s ≥ 0.5 × bare-Update rate (${tp.concurrency} clients)`,
+      product: `${tp.tasksPerSec} completions/s`,
+      floor: `${tp.bareUpdatesPerSec} Updates/s`,
+      ratio: rate,
+      limit: '≥ 0.5',
+      met: within(rate, 0.5, false),
     },
-    inbox: { target: 'inbox p99 < 20 ms', value: `${r.inbox.p99Ms} ms`, met: r.inbox.p99Ms < 20 },
+    taskP99: {
+      target: '(b) one-client completion p99 ≤ 1.5 × bare Update p99',
+      product: `${t.p99} ms`,
+      floor: `${t.bareUpdateP99} ms`,
+      ratio: oneClient,
+      limit: '≤ 1.5',
+      met: within(oneClient, 1.5, true),
+    },
+    loadP99: {
+      target: `(c) completion p99 under ${tp.concurrency} clients ≤ 3 × bare Update p99 under the same load, no retry after a server timeout`,
+      product: `${tp.p99} ms, ${tp.timeoutRetries} retries after a timeout`,
+      floor: `${tp.bareP99} ms`,
+      ratio: underLoad,
+      limit: '≤ 3, 0 retries',
+      met: within(underLoad, 3, true) && tp.timeoutRetries === 0,
+      ...(tp.timeoutRetries ? { note: `${tp.timeoutRetries} client retries after a server timeout` } : {}),
+    },
+    cpu: {
+      target: '(d) total CPU per completion (all processes) ≤ 0.5 × the baseline',
+      product: `${r.cost.cpuMs.total} ms`,
+      floor: r.baseline
+        ? `${baseCpu} ms (baseline ${r.baseline.date.slice(0, 10)}, ${r.baseline.productCommit})`
+        : 'no baseline',
+      ratio: cpu,
+      limit: '≤ 0.5',
+      met: within(cpu, 0.5, true),
+      ...(r.baseline ? {} : { note: 'no bench/results/baseline.json to compare with' }),
+    },
     fanout: {
-      target: 'fan-out of 1,000 < 20 s',
-      value: `${r.fanout.members} members in ${r.fanout.seconds} s`,
-      met: r.fanout.members >= 1000 && r.fanout.seconds < 20,
+      target: `(e) fan-out of ${FANOUT_MEMBERS} members ≤ 3 × the time of as many bare Updates from ${r.floorBurst.concurrency} clients`,
+      product: `${r.fanout.members} members in ${r.fanout.seconds} s`,
+      floor: `${r.floorBurst.updates} Updates in ${r.floorBurst.seconds} s`,
+      ratio: fanout,
+      limit: '≤ 3',
+      met: within(fanout, 3, true) && fanoutSized,
+      ...sizeNote(fanoutSized, `${r.fanout.members} members`),
+    },
+    inbox: {
+      target: `(f) inbox p99 at ≥ ${INBOX_ROWS} task rows ≤ 2 × \`GET /api/me\` p99`,
+      product: `${r.inbox.p99Ms} ms at ${r.inbox.rows} rows`,
+      floor: `${r.inbox.meP99Ms} ms`,
+      ratio: inbox,
+      limit: '≤ 2',
+      met: within(inbox, 2, true) && inboxSized,
+      ...sizeNote(inboxSized, `${r.inbox.rows} task rows`),
     },
   };
 }
 
-const row = (cells: unknown[]) => `| ${cells.join(' | ')} |`;
+/** Retries that a server's timeout caused: 503 (the Update's or a dependency's), 504, or no answer in time. */
+export function timeoutRetries(retriedBecause: Record<string, number>): number {
+  return ['503', '504', 'TIMEOUT'].reduce((n, reason) => n + (retriedBecause[reason] ?? 0), 0);
+}
 
-/** bench/results/latest.md: the figures against the targets, the charts, the inbox's query plans. */
+const row = (cells: unknown[]) => `| ${cells.join(' | ')} |`;
+const ROLES = ['workers', 'apis', 'temporal', 'postgres', 'total'];
+
+/** The cost section: CPU ms and history events per completion, against the baseline's when there is one. */
+export function costSection(r: Pick<BenchResults, 'cost' | 'baseline' | 'floorCpuMsPerUpdate'>): string[] {
+  const b = r.baseline?.cost;
+  const vs = (now: number | undefined, then: number | undefined) =>
+    now === undefined || then === undefined ? '' : `${ratioOf(now, then) ?? ''}×`;
+  const types = [...new Set([...Object.keys(r.cost.eventsByType), ...Object.keys(b?.eventsByType ?? {})])];
+  const workflows = [
+    ...new Set([...Object.keys(r.cost.eventsByWorkflow), ...Object.keys(b?.eventsByWorkflow ?? {})]),
+  ];
+  return [
+    '## What a completion costs',
+    '',
+    `Throughput phase: ${r.cost.completions} completions. CPU is each process's user + system time ` +
+      '(/proc) over the phase, divided by the completions; the nominations and the inbox reads that ' +
+      'find the tasks are part of it. History events are those every workflow recorded in the phase ' +
+      '(read back from Temporal), divided likewise.' +
+      (r.baseline
+        ? ` Baseline: ${r.baseline.date}, product commit ${r.baseline.productCommit}${r.baseline.quick ? ' (quick run)' : ''}.`
+        : ''),
+    '',
+    row(['process', 'CPU ms per completion', 'baseline', 'ratio']),
+    row(['---', '---', '---', '---']),
+    ...ROLES.filter((k) => k in r.cost.cpuMs).map((k) =>
+      row([k, r.cost.cpuMs[k], b?.cpuMs[k] ?? '', vs(r.cost.cpuMs[k], b?.cpuMs[k])]),
+    ),
+    '',
+    ...(r.floorCpuMsPerUpdate
+      ? [
+          `The floor in the same run: a bare Update cost Temporal ${r.floorCpuMsPerUpdate.temporal} CPU ms ` +
+            `(and the bench's no-op worker and clients ${r.floorCpuMsPerUpdate.benchProcess}); a completion cost ` +
+            `Temporal ${ratioOf(r.cost.cpuMs.temporal, r.floorCpuMsPerUpdate.temporal) ?? '?'}× that. CPU per ` +
+            "operation grows with the load on the machine; a ratio to the same run's floor is meant to depend on it less.",
+          '',
+        ]
+      : []),
+    row(['history events per completion', 'this run', 'baseline', 'ratio']),
+    row(['---', '---', '---', '---']),
+    row(['**all**', r.cost.events, b?.events ?? '', vs(r.cost.events, b?.events)]),
+    ...workflows.map((w) =>
+      row([`workflow \`${w}\``, r.cost.eventsByWorkflow[w] ?? 0, b ? (b.eventsByWorkflow[w] ?? 0) : '', '']),
+    ),
+    ...types.map((e) =>
+      row([`\`${e}\``, r.cost.eventsByType[e] ?? 0, b ? (b.eventsByType[e] ?? 0) : '', '']),
+    ),
+    '',
+  ];
+}
+
+/** bench/results/latest.md: the figures against the targets, the cost, the charts, the inbox's query plans. */
 export function markdown(r: BenchResults, charts: { file: string; title: string }[]): string {
   const t = r.taskRoundTrip;
   const tp = r.throughput;
+  const retried = Object.entries(tp.retriedBecause)
+    .map(([why, n]) => `${n} × ${why}`)
+    .join(', ');
   return [
     `# Benchmark ${r.run.date}${r.run.quick ? ' (quick)' : ''}`,
     '',
-    `Profile **${r.run.profile}**; ${r.run.machine}; Node ${r.run.node}; commit ${r.run.commit}; ` +
+    `Profile **${r.run.profile}**; ${r.run.machine}; Node ${r.run.node}; commit ${r.run.commit}` +
+      `${r.run.productCommit ? ` (product code of ${r.run.productCommit})` : ''}; ` +
       `${r.run.durationSeconds} s in all. Re-run: \`npm run bench\` (\`-- --quick\`, \`-- --cluster\`).`,
     '',
-    '## Against the targets',
+    '## Against the targets (issue 21)',
     '',
-    row(['target', 'this run', 'met']),
-    row(['---', '---', '---']),
-    ...Object.values(r.targets).map((g) => row([g.target, g.value, g.met ? 'yes' : '**no**'])),
+    'Each target is a ratio of the product to a floor measured in the same run.',
     '',
+    row(['target', 'product', 'floor', 'ratio', 'limit', 'met']),
+    row(['---', '---', '---', '---', '---', '---']),
+    ...Object.values(r.targets).map((g) =>
+      row([
+        g.target,
+        g.product,
+        g.floor,
+        g.ratio ?? '',
+        g.limit,
+        `${g.met ? 'yes' : '**no**'}${g.note ? ` (${g.note})` : ''}`,
+      ]),
+    ),
+    '',
+    ...costSection(r),
     '## Figures',
     '',
     row(['figure', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'n']),
@@ -114,16 +285,25 @@ export function markdown(r: BenchResults, charts: { file: string; title: string 
       '',
       r.inbox.samples,
     ]),
+    row([
+      '`GET /api/me`, the same officer, in turns with the inbox',
+      r.inbox.meP50Ms,
+      '',
+      r.inbox.meP99Ms,
+      '',
+      r.inbox.samples,
+    ]),
     '',
     `- **Throughput**: ${tp.tasksPerSec} task completions/s, ${tp.lifecycles} lifecycles nominated and driven to ` +
       `graduation through the API by ${tp.concurrency} concurrent clients in ${tp.seconds} s ` +
-      `(${tp.retries} retried requests); the same server answered ${tp.bareUpdatesPerSec} bare Updates/s to ` +
-      `${tp.bareUpdateConcurrency} clients.`,
+      `(${tp.retries} retried requests${retried ? `: ${retried}` : ''}); the same server answered ` +
+      `${tp.bareUpdatesPerSec} bare Updates/s to ${tp.bareUpdateConcurrency} clients.`,
     `- **Fan-out**: ${r.fanout.members} members got their QUARTERLY_REPORT task ${r.fanout.seconds} s after ` +
-      `\`POST /api/admin/quarterly-dispatch/trigger\` (the trigger answered after ${r.fanout.triggerAnsweredSeconds} s). ` +
+      `\`POST /api/admin/quarterly-dispatch/trigger\` (the trigger answered after ${r.fanout.triggerAnsweredSeconds} s); ` +
+      `${r.floorBurst.updates} bare Updates from ${r.floorBurst.concurrency} clients took ${r.floorBurst.seconds} s. ` +
       `${r.fanout.membersMadeBy}`,
-    `- **Inbox**: ${r.inbox.rows} rows in \`tasks\` (seeded with SQL over every district); the officer's inbox ` +
-      `holds ${r.inbox.inboxTotal} tasks.`,
+    `- **Inbox**: ${r.inbox.rows} rows in \`tasks\` (seeded with SQL over every district in ${r.inbox.seedSeconds} s); ` +
+      `the officer's inbox holds ${r.inbox.inboxTotal} tasks.`,
     `- **Memory at the end**: worker RSS ${r.rss.workerRssMb.join(', ')} MB; API RSS ${r.rss.apiRssMb.join(', ')} MB.`,
     '',
     '## Profile: where the time went',

@@ -1,7 +1,9 @@
 // `npm run bench`: the benchmark of issue 9 against a stack of its own (fresh databases, its own
 // ports), then bench/results/latest.json and latest.md. `-- --quick` is the two-minute version,
 // `-- --cluster` runs on the cluster profile (real Temporal server on PostgreSQL, two workers, two
-// API processes behind nginx) instead of the dev server. Not part of `npm test`.
+// API processes behind nginx) instead of the dev server, `-- --save-baseline` keeps this run's cost
+// as bench/results/baseline.json (issue 21's "half the cost" compares with it). BENCH_MEMBERS sets
+// the fan-out's size (5,000; 100 with --quick). Not part of `npm test`.
 // Ports: BENCH_API_PORT (3350), BENCH_TEMPORAL_PORT (7450); database BENCH_DB_NAME (hardtech_bench).
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,7 +22,8 @@ const { run } = await import('./lib/processes.mjs');
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const cluster = args.includes('--cluster');
-const jestArgs = args.filter((a) => a !== '--quick' && a !== '--cluster');
+const saveBaseline = args.includes('--save-baseline');
+const jestArgs = args.filter((a) => !['--quick', '--cluster', '--save-baseline'].includes(a));
 const API_PORT = Number(process.env.BENCH_API_PORT ?? 3350);
 const TEMPORAL_PORT = Number(process.env.BENCH_TEMPORAL_PORT ?? 7450);
 const DB_NAME = process.env.BENCH_DB_NAME ?? 'hardtech_bench';
@@ -35,8 +38,8 @@ const stackEnv = {
   ADMIN_USERNAME: 'admin',
   ADMIN_PASSWORD: 'bench-admin-123456',
   LOG_LEVEL: 'warn',
-  // The pool holds 300 by default; the fan-out needs room for its 1,000 members.
-  INITIAL_POLICY: JSON.stringify({ evidenceRequired: false, poolCapacity: 5000 }),
+  // The pool holds 300 by default; the fan-out needs room for its 5,000 members and the other phases'.
+  INITIAL_POLICY: JSON.stringify({ evidenceRequired: false, poolCapacity: 20000 }),
 };
 
 const devStack = freshStack();
@@ -108,6 +111,8 @@ try {
         ...stack.env,
         BENCH: '1',
         BENCH_QUICK: quick ? '1' : '',
+        BENCH_SAVE_BASELINE: saveBaseline ? '1' : '',
+        BENCH_MEMBERS: process.env.BENCH_MEMBERS ?? '',
         BENCH_PROFILE: cluster ? 'cluster' : 'dev',
         BENCH_PIDS: JSON.stringify(stack.pids),
         BENCH_METRICS_PORTS: JSON.stringify(stack.metrics),
