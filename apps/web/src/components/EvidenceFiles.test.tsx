@@ -14,6 +14,7 @@ const stored = {
   contentType: 'application/pdf',
   size: 2048,
   uploadedBy: 'commissioner',
+  uploadedByName: '服务专员 郑专员',
   uploadedAt: '2026-11-25T02:00:00.000Z',
 };
 
@@ -37,7 +38,7 @@ describe('evidence files of a ledger problem', () => {
     });
     await fastUser().upload(input, new File(['%PDF-1.4'], '整改报告.pdf', { type: 'application/pdf' }));
     expect(await screen.findByText('整改报告.pdf')).toBeInTheDocument();
-    expect(screen.getByText('commissioner')).toBeInTheDocument();
+    expect(screen.getByText('服务专员 郑专员')).toBeInTheDocument();
     const post = calls.find((c) => c.method === 'POST')!;
     const sent = post.body as FormData;
     expect(
