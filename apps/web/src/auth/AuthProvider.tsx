@@ -44,9 +44,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       method: 'POST',
     }).catch(() => undefined);
     clearToken();
+    // Signed out here at once, also while the browser goes to the identity service: a page still
+    // showing the user would ask the API without a token (the e2e journey saw the inbox's 401s).
+    setUser(null);
     // A session opened by single sign-on also ends at the identity service, which sends the browser back.
     if (answer?.endSessionUrl) window.location.assign(answer.endSessionUrl);
-    else setUser(null);
   }, []);
 
   const value = useMemo(
