@@ -63,9 +63,8 @@ export class EnterprisesService {
 
   private async currentSteps(actor: Actor, creditCodes: string[]): Promise<Map<string, CurrentStep>> {
     const open = await this.tasks.openVisibleOfMany(actor, creditCodes);
-    const assignees = [...new Set(open.map((task) => task.assignee).filter((a): a is string => !!a))];
-    const names = new Map(
-      (await this.users.findByUsernames(assignees)).map((u) => [u.username, u.displayName]),
+    const names = await this.users.displayNames(
+      open.map((task) => task.assignee).filter((a): a is string => !!a),
     );
     return currentStepsOf(open, names, new Date());
   }

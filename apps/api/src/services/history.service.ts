@@ -28,8 +28,9 @@ export class HistoryService {
       readLifecycleHistory(runs, (p) => this.lifecycles.decode(p)),
     );
     // Officers read 张三, not zhangsan: one query for the names of the actors the reader may see.
-    const shown = [...new Set(entries.map((e) => e.actor).filter((a): a is string => !!a && a !== 'system'))];
-    const names = new Map((await this.users.findByUsernames(shown)).map((u) => [u.username, u.displayName]));
+    const names = await this.users.displayNames(
+      entries.map((e) => e.actor).filter((a): a is string => !!a && a !== 'system'),
+    );
     return entries.map((e) => ({
       ...e,
       actorName: e.actor && e.actor !== 'system' ? (names.get(e.actor) ?? e.actor) : null,

@@ -56,8 +56,7 @@ export class ProblemWorkService {
 
   private async detail(actor: Actor, p: ProblemEntity) {
     const progress = p.progress ?? [];
-    const people = await this.users.findByUsernames([...new Set(progress.map((x) => x.actor))]);
-    const names = new Map(people.map((u) => [u.username, u.displayName]));
+    const names = await this.users.displayNames(progress.map((x) => x.actor));
     const work = visibleProblemWork(actor.role, {
       progress: progress.map((x) => ({
         at: x.at,

@@ -44,6 +44,12 @@ export class UsersRepository {
     return usernames.length ? this.repo.find({ where: { username: In(usernames) } }) : Promise.resolve([]);
   }
 
+  /** Username → display name of these users (each asked once); a user who is gone is missing. */
+  async displayNames(usernames: string[]): Promise<Map<string, string>> {
+    const found = await this.findByUsernames([...new Set(usernames)]);
+    return new Map(found.map((u) => [u.username, u.displayName]));
+  }
+
   async list(f: UserFilter): Promise<{ items: UserEntity[]; total: number }> {
     const qb = this.repo.createQueryBuilder('u');
     if (f.role) qb.andWhere('u.role = :role', { role: f.role });
