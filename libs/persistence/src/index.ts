@@ -4,6 +4,7 @@ export * from './persistence.module';
 export * from './reference-data';
 export * from './repositories/policy.repository';
 export * from './repositories/active-policy.repository';
+export * from './repositories/policy-changes';
 export * from './repositories/projection.repository';
 export * from './repositories/membership.repository';
 export * from './repositories/notifications.repository';
