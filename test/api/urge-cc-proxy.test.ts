@@ -116,6 +116,24 @@ describe('催办, 抄送, 委托代理, 转办 reason', () => {
       expect(rows).toHaveLength(0);
     });
 
+    it('offers by name only colleagues who may see the enterprise (the picker)', async () => {
+      const pick = (api: Cast['coordinator']['api'], q: string) =>
+        api.get(`/api/tasks/${screenId}/cc-candidates?q=${encodeURIComponent(q)}`);
+      const found = await expectOk(pick(cast.coordinator.api, cast.industry.username));
+      expect(found.items).toEqual([
+        { username: cast.industry.username, displayName: expect.any(String), role: 'industry_officer' },
+      ]);
+      // The outsider's cluster is not this enterprise's; the caller is not offered to themselves.
+      expect((await expectOk(pick(cast.coordinator.api, outsider.username))).items).toEqual([]);
+      expect((await expectOk(pick(cast.coordinator.api, cast.coordinator.username))).items).toEqual([]);
+      // Officers only: not the enterprise's own users, who are refused the directory (403).
+      expect((await expectOk(pick(cast.coordinator.api, cast.enterprise.username))).items).toEqual([]);
+      expect((await pick(cast.enterprise.api, '')).status).toBe(403);
+      expect((await pick(outsider.api, '')).status).toBe(404);
+      const long = await pick(cast.coordinator.api, 'x'.repeat(51));
+      expect([long.status, long.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    });
+
     it('refuses someone who may not do the task (403)', async () => {
       const r = await cast.districtOfficer.api.post(`/api/tasks/${screenId}/cc`, {
         users: [cast.industry.username],
@@ -197,6 +215,19 @@ describe('催办, 抄送, 委托代理, 转办 reason', () => {
           districtLiaison: cast.districtOfficer.username,
         }),
       );
+    });
+
+    it('offers as proxies the colleagues of my role whose scope covers mine', async () => {
+      const pick = (api: Cast['coordinator']['api'], q: string) =>
+        expectOk(api.get(`/api/me/proxy/candidates?q=${encodeURIComponent(q)}`));
+      expect((await pick(cast.commissioner.api, standIn.username)).items).toEqual([
+        { username: standIn.username, displayName: '王五', role: 'commissioner' },
+      ]);
+      expect((await pick(cast.commissioner.api, cast.districtOfficer.username)).items).toEqual([]);
+      expect((await pick(cast.commissioner.api, cast.commissioner.username)).items).toEqual([]);
+      // A district officer of another district does not cover this one's scope.
+      const elsewhere = await createUser('district_officer', { districts: ['500155'] });
+      expect((await pick(cast.districtOfficer.api, elsewhere.username)).items).toEqual([]);
     });
 
     it('refuses another role, an unknown user, oneself and a period that ended (422), and stores nothing', async () => {

@@ -1,8 +1,8 @@
-import { Body, Controller, Delete, Get, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@hardtech/domain';
 import { CurrentActor } from '../auth/decorators';
-import { ProxyAnswerDto, ProxyDto } from '../dtos/urge-cc-proxy.dto';
+import { PeopleDto, PeopleQueryDto, ProxyAnswerDto, ProxyDto } from '../dtos/urge-cc-proxy.dto';
 import { ApiDoc } from '../openapi/api-doc';
 import { ProxyService } from '../services/proxy.service';
 
@@ -17,6 +17,18 @@ export class ProxyController {
   @ApiDoc({ summary: '委托代理 My proxy, and whom I stand in for', ok: ProxyAnswerDto, errors: [401] })
   get(@CurrentActor() actor: Actor) {
     return this.proxies.get(actor);
+  }
+
+  @Get('candidates')
+  @ApiDoc({
+    summary: '可选代理人 Whom I may name my proxy',
+    description:
+      'Active users of my role whose scope covers mine (what PUT checks, less the period), whose username or name contains `q`; at most 50. Empty for a read-only role.',
+    ok: PeopleDto,
+    errors: [400, 401],
+  })
+  candidates(@CurrentActor() actor: Actor, @Query() query: PeopleQueryDto) {
+    return this.proxies.candidates(actor, query.q);
   }
 
   @Put()

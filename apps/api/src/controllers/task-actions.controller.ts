@@ -1,8 +1,15 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@hardtech/domain';
-import { CurrentActor, ReadersMay } from '../auth/decorators';
-import { CcDto, CcResultDto, UrgeDto, UrgeResultDto } from '../dtos/urge-cc-proxy.dto';
+import { type Actor, COPY_RECIPIENT_ROLES } from '@hardtech/domain';
+import { CurrentActor, ReadersMay, Roles } from '../auth/decorators';
+import {
+  CcDto,
+  CcResultDto,
+  PeopleDto,
+  PeopleQueryDto,
+  UrgeDto,
+  UrgeResultDto,
+} from '../dtos/urge-cc-proxy.dto';
 import { ApiDoc } from '../openapi/api-doc';
 import { TaskActionsService } from '../services/task-actions.service';
 import { TaskIdPipe } from './params';
@@ -39,5 +46,23 @@ export class TaskActionsController {
   })
   cc(@CurrentActor() actor: Actor, @Param('id', TaskIdPipe) id: string, @Body() dto: CcDto) {
     return this.actions.cc(actor, id, dto.users, dto.note);
+  }
+
+  @Get(':id/cc-candidates')
+  // Officers copy to officers; an enterprise's users are not shown the officials' directory.
+  @Roles(...COPY_RECIPIENT_ROLES, 'system_admin')
+  @ApiDoc({
+    summary: '抄送候选人 Whom the task could be copied to',
+    description:
+      "Active officers and city leaders whose username or name contains `q` and who may see the enterprise (the rule POST /cc checks), not the caller; at most 20, by username. 404 outside the caller's scope.",
+    ok: PeopleDto,
+    errors: [400, 401, 403, 404],
+  })
+  ccCandidates(
+    @CurrentActor() actor: Actor,
+    @Param('id', TaskIdPipe) id: string,
+    @Query() query: PeopleQueryDto,
+  ) {
+    return this.actions.ccCandidates(actor, id, query.q);
   }
 }

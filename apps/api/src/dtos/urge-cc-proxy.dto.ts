@@ -9,7 +9,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { MAX_CC_USERS } from '@hardtech/domain';
+import { MAX_CC_USERS, Role, ROLES } from '@hardtech/domain';
 import { IsInstant } from './validators';
 
 // Issue 17's 催办, 抄送 and 委托代理 (退回, 撤回, 加签: approval-actions.dto.ts).
@@ -56,6 +56,25 @@ export class TaskCopyDto {
   @ApiProperty() copiedBy: string;
   @ApiProperty() copiedAt: string;
   @ApiProperty({ type: String, nullable: true }) note: string | null;
+}
+
+/** A people picker's search (抄送, 委托代理). */
+export class PeopleQueryDto {
+  @ApiPropertyOptional({ example: '王', maxLength: 50, description: 'username or name contains' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  q?: string;
+}
+
+export class PersonDto {
+  @ApiProperty() username: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ enum: ROLES }) role: Role;
+}
+
+export class PeopleDto {
+  @ApiProperty({ type: [PersonDto] }) items: PersonDto[];
 }
 
 export class ProxyDto {

@@ -5,6 +5,7 @@ import {
   isPersonalTaskOf,
   parseInstant,
   proxyActive,
+  proxyPersonProblem,
   proxyRefusal,
   ProxySetting,
   taskRefusal,
@@ -32,6 +33,16 @@ export class ProxyService {
       this.proxies.principalsOf(actor.username, new Date()),
     ]);
     return { proxy: proxy && (await this.view(proxy)), standingInFor };
+  }
+
+  /** The proxy picker: active users of my role whose scope covers mine, by name (`q`), at most 50. */
+  async candidates(actor: Actor, q?: string) {
+    const users = await this.users.activeOf([actor.role], q?.trim() || undefined, 200);
+    const items = users
+      .filter((u) => !proxyPersonProblem(actor, u))
+      .slice(0, 50)
+      .map((u) => ({ username: u.username, displayName: u.displayName ?? u.username, role: u.role }));
+    return { items };
   }
 
   async set(actor: Actor, body: { to: string; from: string; until: string }) {

@@ -57,6 +57,13 @@ const adminsOnly = () =>
     'ROLE_NOT_ALLOWED',
     t('只有系统管理员可以管理管理员账号', 'only a system administrator may manage administrators'),
   );
+const actorOf = (u: UserEntity): Actor => ({
+  username: u.username,
+  role: u.role,
+  scope: u.scope,
+  displayName: u.displayName,
+});
+
 /** 三员: the administrators' accounts are the system administrator's to create and change. */
 const isAdmin = (role: Role | undefined) => role !== undefined && ADMIN_ROLES.includes(role);
 
@@ -191,20 +198,22 @@ export class UsersService {
 
   async findActor(username: string): Promise<Actor | null> {
     const u = await this.users.findActive(username);
-    return u ? { username: u.username, role: u.role, scope: u.scope, displayName: u.displayName } : null;
+    return u ? actorOf(u) : null;
+  }
+
+  /**
+   * Active users of these roles whose username or name contains `q`, by username, at most `limit`:
+   * what a people picker starts from before it applies the rule it serves.
+   */
+  async activeOf(roles: readonly Role[], q: string | undefined, limit: number): Promise<Actor[]> {
+    const { items } = await this.users.list({ roles, q, active: true, page: 1, pageSize: limit });
+    return items.map(actorOf);
   }
 
   /** The active users among `usernames`, by username, in one query. */
   async findActors(usernames: string[]): Promise<Map<string, Actor>> {
     const found = await this.users.findByUsernames([...new Set(usernames)]);
-    return new Map(
-      found
-        .filter((u) => u.active)
-        .map((u) => [
-          u.username,
-          { username: u.username, role: u.role, scope: u.scope, displayName: u.displayName },
-        ]),
-    );
+    return new Map(found.filter((u) => u.active).map((u) => [u.username, actorOf(u)]));
   }
 
   /** Active users who may do a task with these candidate groups. */

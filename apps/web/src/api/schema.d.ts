@@ -1295,6 +1295,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks/{id}/cc-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 抄送候选人 Whom the task could be copied to
+         * @description Active officers and city leaders whose username or name contains `q` and who may see the enterprise (the rule POST /cc checks), not the caller; at most 20, by username. 404 outside the caller's scope.
+         */
+        get: operations["TaskActionsController_ccCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/proxy": {
         parameters: {
             query?: never;
@@ -1312,6 +1332,26 @@ export interface paths {
         post?: never;
         /** 结束委托代理 End my proxy (audited) */
         delete: operations["ProxyController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/proxy/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 可选代理人 Whom I may name my proxy
+         * @description Active users of my role whose scope covers mine (what PUT checks, less the period), whose username or name contains `q`; at most 50. Empty for a read-only role.
+         */
+        get: operations["ProxyController_candidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2947,6 +2987,15 @@ export interface components {
             /** Format: uuid */
             taskId: string;
             users: string[];
+        };
+        PersonDto: {
+            username: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "system_admin" | "security_admin" | "audit_admin" | "city_coordinator" | "industry_officer" | "sme_officer" | "finance_officer" | "district_officer" | "commissioner" | "enterprise_user" | "auditor" | "leader";
+        };
+        PeopleDto: {
+            items: components["schemas"]["PersonDto"][];
         };
         ProxyViewDto: {
             principal: string;
@@ -8062,6 +8111,67 @@ export interface operations {
             };
         };
     };
+    TaskActionsController_ccCandidates: {
+        parameters: {
+            query?: {
+                /** @description username or name contains */
+                q?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleDto"];
+                };
+            };
+            /** @description malformed JSON, invalid or unknown field (details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description no token, or an invalid, expired or signed-out one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description outside the caller’s role (read-only roles may not write) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unknown, or outside the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     ProxyController_get: {
         parameters: {
             query?: never;
@@ -8189,6 +8299,47 @@ export interface operations {
             };
             /** @description outside the caller’s role (read-only roles may not write) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ProxyController_candidates: {
+        parameters: {
+            query?: {
+                /** @description username or name contains */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleDto"];
+                };
+            };
+            /** @description malformed JSON, invalid or unknown field (details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description no token, or an invalid, expired or signed-out one */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

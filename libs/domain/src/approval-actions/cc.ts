@@ -1,10 +1,25 @@
-import { Actor } from '../roles';
+import { Actor, Role } from '../roles';
 import { DomainError, RuleViolation } from '../errors';
 import { taskRefusal, HeldTask } from '../task-permissions';
 import { t } from '../text';
 
 /** 抄送: at most this many people per copy. */
 export const MAX_CC_USERS = 20;
+
+/**
+ * Whom the 抄送 picker offers (among those who may see the enterprise): the officers and the city
+ * leaders (抄送领导). Not an enterprise's users, whose task list is their own work; not auditors or
+ * the administrators, who read or keep the system rather than take part in a case.
+ */
+export const COPY_RECIPIENT_ROLES: readonly Role[] = [
+  'city_coordinator',
+  'industry_officer',
+  'sme_officer',
+  'finance_officer',
+  'district_officer',
+  'commissioner',
+  'leader',
+];
 
 /**
  * Who may copy an open task to others (抄送): whoever may do it (its assignee, or unclaimed a

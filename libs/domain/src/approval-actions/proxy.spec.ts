@@ -1,5 +1,12 @@
 import { Actor } from '../roles';
-import { isPersonalTaskOf, onBehalfLabel, proxyActive, proxyRefusal, scopeCovers } from './proxy';
+import {
+  isPersonalTaskOf,
+  onBehalfLabel,
+  proxyActive,
+  proxyPersonProblem,
+  proxyRefusal,
+  scopeCovers,
+} from './proxy';
 
 const now = new Date('2026-12-05T02:00:00Z');
 const week = { from: new Date('2026-12-05T00:00:00Z'), until: new Date('2026-12-12T00:00:00Z') };
@@ -25,6 +32,20 @@ describe('委托代理', () => {
     expect(fieldsOf(proxyRefusal(zhang, zhang, week, now))).toEqual(['to']);
     const backwards = { from: week.until, until: week.from };
     expect(fieldsOf(proxyRefusal(zhang, { ...zhang, username: 'wang' }, backwards, now))).toEqual(['until']);
+  });
+
+  it('names the people the picker may offer, whatever the period', () => {
+    const wide: Actor = {
+      username: 'wang',
+      role: 'district_officer',
+      scope: { districts: ['500112', '500113'] },
+    };
+    const narrow: Actor = { username: 'zhao', role: 'district_officer', scope: { districts: ['500113'] } };
+    const leader: Actor = { username: 'lead', role: 'leader', scope: {} };
+    expect(proxyPersonProblem(zhang, wide)).toBeNull();
+    expect(proxyPersonProblem(zhang, narrow)?.zh).toContain('范围');
+    expect(proxyPersonProblem(zhang, zhang)?.en).toBe('not yourself');
+    expect(proxyPersonProblem(leader, { ...leader, username: 'lead-2' })?.en).toContain('read-only');
   });
 
   it('covers scopes field by field', () => {

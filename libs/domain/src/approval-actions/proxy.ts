@@ -29,9 +29,26 @@ export function scopeCovers(a: Scope, b: Scope): boolean {
 }
 
 /**
+ * Why `to` may not stand in for `principal` at all, or null: an active user other than the
+ * principal, of the same role, whose scope covers the principal's. The proxy picker offers the
+ * users this lets through; `proxyRefusal` adds the period.
+ */
+export function proxyPersonProblem(principal: Actor, to: Actor | null): Text | null {
+  if (READ_ONLY_ROLES.includes(principal.role)) {
+    return t('只读角色无需委托代理', 'a read-only role has nothing to delegate');
+  }
+  if (!to) return t('用户不存在或已停用', 'unknown or deactivated user');
+  if (to.username === principal.username) return t('不能委托给自己', 'not yourself');
+  if (to.role !== principal.role) return t('代理人须与您角色相同', 'must have your role');
+  if (!scopeCovers(to.scope, principal.scope)) {
+    return t('代理人的管辖范围须覆盖您的范围', 'their scope must cover yours');
+  }
+  return null;
+}
+
+/**
  * Why `to` may not stand in for `principal` from `from` until `until` (422 with the fields), or
- * null: an active user other than the principal, of the same role, whose scope covers the
- * principal's, over a period that ends after it begins and has not ended.
+ * null: `proxyPersonProblem`, over a period that ends after it begins and has not ended.
  */
 export function proxyRefusal(
   principal: Actor,
@@ -40,19 +57,12 @@ export function proxyRefusal(
   now: Date,
 ): RuleViolation | null {
   const errors: FieldError[] = [];
-  const field = (name: string, text: Text) => errors.push({ field: name, text });
-  if (READ_ONLY_ROLES.includes(principal.role)) {
-    field('to', t('只读角色无需委托代理', 'a read-only role has nothing to delegate'));
-  } else if (!to) field('to', t('用户不存在或已停用', 'unknown or deactivated user'));
-  else if (to.username === principal.username) field('to', t('不能委托给自己', 'not yourself'));
-  else if (to.role !== principal.role) field('to', t('代理人须与您角色相同', 'must have your role'));
-  else if (!scopeCovers(to.scope, principal.scope)) {
-    field('to', t('代理人的管辖范围须覆盖您的范围', 'their scope must cover yours'));
-  }
+  const person = proxyPersonProblem(principal, to);
+  if (person) errors.push({ field: 'to', text: person });
   if (period.until.getTime() <= period.from.getTime()) {
-    field('until', t('结束时间须晚于开始时间', 'must be after from'));
+    errors.push({ field: 'until', text: t('结束时间须晚于开始时间', 'must be after from') });
   } else if (period.until.getTime() <= now.getTime()) {
-    field('until', t('结束时间已过', 'is in the past'));
+    errors.push({ field: 'until', text: t('结束时间已过', 'is in the past') });
   }
   if (!errors.length) return null;
   return new RuleViolation('PROXY_NOT_ALLOWED', t('无法设置该委托代理', 'this proxy is not allowed'), errors);

@@ -6,6 +6,8 @@ import { UserEntity } from '../entities';
 
 export interface UserFilter {
   role?: Role;
+  /** any of these roles */
+  roles?: readonly Role[];
   /** username or display name contains */
   q?: string;
   active?: boolean;
@@ -53,6 +55,7 @@ export class UsersRepository {
   async list(f: UserFilter): Promise<{ items: UserEntity[]; total: number }> {
     const qb = this.repo.createQueryBuilder('u');
     if (f.role) qb.andWhere('u.role = :role', { role: f.role });
+    if (f.roles) qb.andWhere('u.role = ANY(:roles)', { roles: f.roles });
     if (f.active !== undefined) qb.andWhere('u.active = :active', { active: f.active });
     if (f.q) {
       qb.andWhere(`(u.username ILIKE :q ESCAPE '\\' OR u.display_name ILIKE :q ESCAPE '\\')`, {

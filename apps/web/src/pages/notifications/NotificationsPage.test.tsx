@@ -90,6 +90,23 @@ describe('notifications', () => {
     );
   });
 
+  it('picks a proxy (委托代理) by name among the colleagues the server offers', async () => {
+    const { calls } = openPage('/notifications', USERS.coordinator, {
+      'GET /notifications': LIST,
+      'GET /me/notification-preferences': PREFERENCES,
+      'GET /me/proxy': { proxy: null, standingInFor: [] },
+      'GET /me/proxy/candidates': {
+        items: [{ username: 'coordinator-wang', displayName: '王五', role: 'city_coordinator' }],
+      },
+    });
+    const card = await screen.findByTestId('proxy', {}, { timeout: 5000 });
+    await userEvent.click(await within(card).findByLabelText('代理人'));
+    await userEvent.click(await screen.findByText('王五', {}, { timeout: 3000 }));
+    // Picked: the box shows the name, not the username.
+    await waitFor(() => expect(card.querySelector('.ant-select-content')).toHaveAttribute('title', '王五'));
+    expect(calls.some((c) => c.path.startsWith('/me/proxy/candidates'))).toBe(true);
+  });
+
   it('announces a quarter’s 调度会材料 with its download', async () => {
     URL.createObjectURL = vi.fn(() => 'blob:docx');
     URL.revokeObjectURL = vi.fn();

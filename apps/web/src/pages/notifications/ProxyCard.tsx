@@ -1,4 +1,4 @@
-import { App, Button, Card, DatePicker, Descriptions, Form, Input, Space, Spin, Tag, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Descriptions, Form, Space, Spin, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,14 +6,15 @@ import { api } from '../../api/client';
 import type { Schemas } from '../../api/contract';
 import { useApi } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { PeoplePicker } from '../../components/PeoplePicker';
 import { formatDateTime } from '../../components/time';
 import { useAction } from '../tasks/useAction';
 
 type ProxyAnswer = Schemas['ProxyAnswerDto'];
 
 /**
- * 委托代理: while I am away, a colleague of my role whose scope covers mine does my tasks; the
- * server refuses (422) anyone else. Shows whom I stand in for myself.
+ * 委托代理: while I am away, a colleague of my role whose scope covers mine does my tasks, picked by
+ * name among those the server offers (it refuses anyone else, 422). Shows whom I stand in for myself.
  */
 export function ProxyCard() {
   const { t } = useTranslation('notifications');
@@ -28,7 +29,7 @@ export function ProxyCard() {
     run(async () => {
       await api<ProxyAnswer>('/me/proxy', {
         method: 'PUT',
-        body: { to: to.trim(), from: period?.[0]?.toISOString(), until: period?.[1]?.toISOString() },
+        body: { to, from: period?.[0]?.toISOString(), until: period?.[1]?.toISOString() },
       });
       message.success(t('proxy.saved'));
       stored.reload();
@@ -71,7 +72,13 @@ export function ProxyCard() {
           )}
           <Form layout="vertical" disabled={busy}>
             <Form.Item label={t('proxy.to')} htmlFor="proxy-to">
-              <Input id="proxy-to" value={to} maxLength={64} onChange={(e) => setTo(e.target.value)} />
+              <PeoplePicker
+                id="proxy-to"
+                path="/me/proxy/candidates"
+                single
+                value={to ? [to] : []}
+                onChange={(picked) => setTo(picked[0] ?? '')}
+              />
             </Form.Item>
             <Form.Item label={`${t('proxy.from')} – ${t('proxy.until')}`}>
               <DatePicker.RangePicker showTime value={period} onChange={(v) => setPeriod(v)} />
@@ -80,7 +87,7 @@ export function ProxyCard() {
               <Button
                 type="primary"
                 loading={busy}
-                disabled={!to.trim() || !period?.[0] || !period?.[1]}
+                disabled={!to || !period?.[0] || !period?.[1]}
                 onClick={save}
               >
                 {t('proxy.save')}

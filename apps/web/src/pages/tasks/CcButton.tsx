@@ -1,13 +1,14 @@
-import { App, Button, Form, Input, Modal, Select } from 'antd';
+import { App, Button, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { PeoplePicker } from '../../components/PeoplePicker';
 import { ccTask } from './approvalActions';
 import { useAction } from './useAction';
 
 /**
- * 抄送: copies the task, read-only, to colleagues by username; the server refuses (422, naming
- * them) anyone who may not see the enterprise, and the dialog shows which.
+ * 抄送: copies the task, read-only, to colleagues picked by name among those who may see the
+ * enterprise; the server checks again (422 naming anyone who may not), and the dialog shows which.
  */
 export function CcButton({ taskId, onDone }: { taskId: string; onDone(): void }) {
   const { t } = useTranslation('task');
@@ -48,13 +49,11 @@ export function CcButton({ taskId, onDone }: { taskId: string; onDone(): void })
         <ErrorAlert error={error} />
         <Form layout="vertical">
           <Form.Item label={t('actions.ccUsers')} htmlFor="cc-users">
-            <Select
+            <PeoplePicker
               id="cc-users"
-              mode="tags"
+              path={`/tasks/${taskId}/cc-candidates`}
               value={users}
               onChange={setUsers}
-              open={false}
-              tokenSeparators={[',', ' ', '，']}
             />
           </Form.Item>
           <Form.Item label={t('actions.ccNote')} htmlFor="cc-note">

@@ -224,6 +224,14 @@ describe('task page', () => {
       'GET /tasks/t-1': task,
       'GET /attachments': [],
       'POST /tasks/t-1/urge': () => ({ status: 201, body: { notified: ['coordinator-b'] } }),
+      // The picker asks the server whom it may offer, by name.
+      'GET /tasks/t-1/cc-candidates': ({ path }: { path: string }) => ({
+        body: {
+          items: path.includes('q=')
+            ? [{ username: 'industry-t9', displayName: '冯处长', role: 'industry_officer' }]
+            : [],
+        },
+      }),
       'POST /tasks/t-1/cc': () => ({
         status: 422,
         body: {
@@ -242,11 +250,16 @@ describe('task page', () => {
     expect(JSON.parse(String(urge?.[1]?.body))).toEqual({ message: '企业急需' });
 
     await user.click(screen.getByTestId('cc'));
-    await user.type(screen.getByLabelText('抄送给（用户名）'), 'industry-t9{enter}');
+    await user.type(screen.getByLabelText('抄送给'), '冯');
+    await user.click(await screen.findByText('冯处长', {}, { timeout: 3000 }));
     // The urge's dialog may still be closing: the copy's is the last one.
     await user.click(within(screen.getAllByRole('dialog').at(-1)!).getByRole('button', { name: '抄送' }));
     await waitFor(() =>
       expect(screen.getAllByRole('alert').some((a) => a.textContent?.includes('industry-t9'))).toBe(true),
     );
+    const cc = vi.mocked(fetch).mock.calls.find(([url]) => String(url).endsWith('/cc'));
+    expect(JSON.parse(String(cc?.[1]?.body))).toEqual({ users: ['industry-t9'] });
+    const searched = vi.mocked(fetch).mock.calls.map(([url]) => String(url));
+    expect(searched.some((url) => url.includes('/cc-candidates?q=%E5%86%AF'))).toBe(true);
   });
 });
