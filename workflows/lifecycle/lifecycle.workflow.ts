@@ -36,6 +36,7 @@ import { CLUSTER, CREDIT_CODE, DISTRICT, STAGE } from '@hardtech/temporal/search
 import type { Stage } from '@hardtech/domain';
 import { rethrowAsFailure, toFailure } from './failures';
 import { Lifecycle } from './lifecycle';
+import { CURRENT_SEARCH_ATTRIBUTES_PATCH, patchesOfRun } from './patches';
 
 // Local activities: the projection is a short write to the read model, and running it in the same
 // workflow task keeps an Update's answer close to the engine's own floor (issue 9 measures it).
@@ -44,15 +45,12 @@ const activities = wf.proxyLocalActivities<LifecycleActivities>({
   retry: { initialInterval: '200ms', backoffCoefficient: 2, maximumInterval: '10s' },
 });
 
-/** Patch id: District and Cluster follow supplements and the lead cluster assigned at admission. */
-const CURRENT_SEARCH_ATTRIBUTES_PATCH = 'search-attributes-current';
-
 /**
  * Keeps the operators' search attributes true (README, "Finding workflows"): District as corrected
  * by a supplement, Cluster the lead cluster once admitted (the enterprise's own before), as the
  * read model's tasks and ledger have them. Upserts only what differs from the run's attributes.
  */
-function keepSearchAttributesCurrent(delta: ProjectionDelta): void {
+function keepSearchAttributesCurrent(delta: ProjectionDelta, patched: (id: string) => boolean): void {
   const ctx = delta.context;
   const current = wf.workflowInfo().typedSearchAttributes;
   const changed = [
@@ -61,7 +59,7 @@ function keepSearchAttributesCurrent(delta: ProjectionDelta): void {
     { key: CREDIT_CODE, value: delta.creditCode },
   ].filter(({ key, value }) => current.get(key) !== value);
   // Lifecycles recorded before this patch never upserted these: replaying them must not either.
-  if (changed.length && wf.patched(CURRENT_SEARCH_ATTRIBUTES_PATCH)) wf.upsertSearchAttributes(changed);
+  if (changed.length && patched(CURRENT_SEARCH_ATTRIBUTES_PATCH)) wf.upsertSearchAttributes(changed);
 }
 
 /**
@@ -93,13 +91,15 @@ function onceOpen<Req, Res>(
 
 /** One enterprise's years-long path through the pool: `enterprise/<credit code>`. */
 export async function enterpriseLifecycle(input: LifecycleInput): Promise<LifecycleResult> {
+  // First, before anything can wait: which patches this run has (patches.ts says why here).
+  const patched = patchesOfRun((id) => wf.patched(id));
   let currentStage: Stage | null = null;
   // Deadline timers run in their own cancellation scopes: a closed task's timers are cancelled.
   const timers = new Map<string, wf.CancellationScope>();
   const lifecycle = new Lifecycle(input, {
     activePolicy: () => activities.activePolicy(),
     project: async (delta) => {
-      keepSearchAttributesCurrent(delta);
+      keepSearchAttributesCurrent(delta, patched);
       // The receipt is for the history's readers (the marker keeps it); the workflow needs nothing.
       await activities.project(delta);
     },
@@ -107,7 +107,7 @@ export async function enterpriseLifecycle(input: LifecycleInput): Promise<Lifecy
     notify: async (notification) => {
       await activities.notify(notification); // its receipt, like the projection's, is for the history
     },
-    patched: (id) => wf.patched(id),
+    patched,
     sleepUntil: async (at, key) => {
       const scope = new wf.CancellationScope();
       timers.set(key, scope);
