@@ -71,7 +71,7 @@ describe('the security policy', () => {
 
 describe('sessions', () => {
   it('end when idle for the policy’s timeout: 2 idle minutes pass under 30, not under 1', async () => {
-    const user = await createUser('commissioner', {});
+    const user = await createUser('commissioner', {}, undefined, '专员 李明');
     const [a, b] = [await token(user.username), await token(user.username)];
     await age(a, 'last_seen_at', 120);
     expect((await a.get('/api/me')).status).toBe(200); // default 30 minutes: still live
@@ -96,14 +96,18 @@ describe('sessions', () => {
   });
 
   it('are listed and revoked by the security administrator; the revoked token stops at once', async () => {
-    const user = await createUser('commissioner', {});
+    const user = await createUser('commissioner', {}, undefined, '专员 李明');
     const [a, b] = [await token(user.username), await token(user.username)];
     const listed = await security.api.get(`/api/security/sessions?username=${user.username}`);
     expect(listed.status).toBe(200);
     expect(listed.body.items.map((s: { id: string }) => s.id).sort()).toEqual(
       [sessionId(user.api), sessionId(a), sessionId(b)].sort(), // createUser signed in once too
     );
-    expect(listed.body.items[0]).toMatchObject({ username: user.username, role: 'commissioner' });
+    expect(listed.body.items[0]).toMatchObject({
+      username: user.username,
+      displayName: '专员 李明',
+      role: 'commissioner',
+    });
 
     expect((await security.api.request('DELETE', `/api/security/sessions/${sessionId(a)}`)).status).toBe(204);
     expect((await a.get('/api/me')).status).toBe(401);

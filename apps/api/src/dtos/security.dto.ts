@@ -65,6 +65,7 @@ export class SessionQueryDto {
 export class SessionDto {
   @ApiProperty() id: string;
   @ApiProperty() username: string;
+  @ApiProperty() displayName: string;
   @ApiProperty({ enum: ROLES }) role: Role;
   @ApiProperty({ nullable: true, type: String }) clientAddress: string | null;
   @ApiProperty() createdAt: string;
@@ -79,6 +80,7 @@ export class SessionListDto {
 
 export class LockoutDto {
   @ApiProperty() username: string;
+  @ApiProperty() displayName: string;
   @ApiProperty({ enum: ROLES }) role: Role;
   @ApiProperty() lockedUntil: string;
 }

@@ -51,6 +51,7 @@ export class SecurityService {
       .map(({ s, endsAt }) => ({
         id: s.id,
         username: s.username,
+        displayName: s.displayName,
         role: s.role,
         clientAddress: s.clientAddress,
         createdAt: s.createdAt.toISOString(),
@@ -71,6 +72,7 @@ export class SecurityService {
     return {
       items: users.map((u) => ({
         username: u.username,
+        displayName: u.displayName,
         role: u.role,
         lockedUntil: u.lockedUntil!.toISOString(),
       })),

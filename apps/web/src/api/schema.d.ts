@@ -2545,6 +2545,7 @@ export interface components {
         SessionDto: {
             id: string;
             username: string;
+            displayName: string;
             /** @enum {string} */
             role: "system_admin" | "security_admin" | "audit_admin" | "city_coordinator" | "industry_officer" | "sme_officer" | "finance_officer" | "district_officer" | "commissioner" | "enterprise_user" | "auditor" | "leader";
             clientAddress: string | null;
@@ -2558,6 +2559,7 @@ export interface components {
         };
         LockoutDto: {
             username: string;
+            displayName: string;
             /** @enum {string} */
             role: "system_admin" | "security_admin" | "audit_admin" | "city_coordinator" | "industry_officer" | "sme_officer" | "finance_officer" | "district_officer" | "commissioner" | "enterprise_user" | "auditor" | "leader";
             lockedUntil: string;

@@ -8,6 +8,7 @@ export interface SessionRow {
   id: string;
   userId: string;
   username: string;
+  displayName: string;
   role: Role;
   clientAddress: string | null;
   createdAt: Date;
@@ -16,14 +17,13 @@ export interface SessionRow {
 
 /** A request's session with what the guard needs of its user and of the security policy. */
 export interface RequestSession extends SessionRow {
-  displayName: string;
   scope: Scope;
   mustChangePassword: boolean;
   /** The stored security policy (security_policy), null until an administrator saves one. */
   securityPolicy: Partial<SecurityPolicy> | null;
 }
 
-const SESSION_COLUMNS = `s.id, s.user_id AS "userId", u.username, u.role, s.client_address AS "clientAddress",
+const SESSION_COLUMNS = `s.id, s.user_id AS "userId", u.username, u.display_name AS "displayName", u.role, s.client_address AS "clientAddress",
   s.created_at AS "createdAt", s.last_seen_at AS "lastSeenAt"`;
 
 /** The only writer of `sessions`. Whether a session is still live is `sessionEndsAt` (libs/domain). */
@@ -60,7 +60,7 @@ export class SessionsRepository {
    */
   async findForRequest(id: string): Promise<RequestSession | null> {
     const [row] = await this.ds.query(
-      `SELECT ${SESSION_COLUMNS}, u.display_name AS "displayName", u.scope,
+      `SELECT ${SESSION_COLUMNS}, u.scope,
          u.must_change_password AS "mustChangePassword",
          (SELECT policy FROM security_policy WHERE id = 1) AS "securityPolicy"
        FROM sessions s JOIN users u ON u.id = s.user_id

@@ -16,6 +16,7 @@ const REFERENCE = { districts: [], clusters: [], stages: {}, taskTypes: {}, role
 const SESSION = {
   id: '6f1c1b7e-0d1a-4a59-9a51-2b0f8d3c1e11',
   username: 'commissioner',
+  displayName: '专员 李明',
   role: 'commissioner',
   clientAddress: '203.0.113.9',
   createdAt: '2026-12-05T01:00:00Z',
@@ -28,7 +29,14 @@ const routes = (put: Handler) => ({
   'PUT /security/policy': put,
   'GET /security/sessions': { items: [SESSION] },
   'GET /security/lockouts': {
-    items: [{ username: 'ent-xince', role: 'enterprise_user', lockedUntil: '2026-12-05T02:00:00Z' }],
+    items: [
+      {
+        username: 'ent-xince',
+        displayName: '芯测 王会计',
+        role: 'enterprise_user',
+        lockedUntil: '2026-12-05T02:00:00Z',
+      },
+    ],
   },
   [`DELETE /security/sessions/${SESSION.id}`]: { status: 200 },
   'DELETE /security/lockouts/ent-xince': { status: 200 },
@@ -66,8 +74,12 @@ describe('security administration (安全管理员)', () => {
     );
     const sessions = await screen.findByTestId('security-sessions');
     expect(await within(sessions).findByText('203.0.113.9')).toBeInTheDocument();
+    // People by name, with the account beside it.
+    expect(within(sessions).getAllByText('专员 李明').length).toBeGreaterThan(0);
+    expect(within(sessions).getAllByText('（commissioner）').length).toBeGreaterThan(0);
+    expect((await screen.findAllByText('芯测 王会计')).length).toBeGreaterThan(0);
     fireEvent.click(within(sessions).getByTestId(`revoke-${SESSION.id}`));
-    const confirm = (await screen.findByText(/确定结束 commissioner 的这个会话？/)).closest(
+    const confirm = (await screen.findByText(/确定结束 专员 李明 的这个会话？/)).closest(
       '.ant-popover',
     ) as HTMLElement;
     fireEvent.click(within(confirm).getByText(/^确\s*定$/));

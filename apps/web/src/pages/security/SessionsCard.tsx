@@ -1,4 +1,4 @@
-import { Button, Card, Popconfirm } from 'antd';
+import { Button, Card, Popconfirm, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -22,9 +22,16 @@ export function SessionsCard() {
   const remove = useAction((path: string) => api<void>(path, { method: 'DELETE' }).then(() => true));
   const run = (path: string, then: () => void) => void remove.run(path).then((done) => done && then());
   const role = (r: Session['role']) => local(reference?.roles[r]) || r;
+  // People by name, the account beside it: the one the administrator revokes or unlocks.
+  const person = (_: unknown, p: Pick<Session, 'username' | 'displayName'>) => (
+    <>
+      {p.displayName}
+      {p.displayName !== p.username && <Typography.Text type="secondary">（{p.username}）</Typography.Text>}
+    </>
+  );
 
   const sessionColumns: ColumnsType<Session> = [
-    { title: t('security.sessions.username'), dataIndex: 'username', width: 150 },
+    { title: t('security.sessions.username'), key: 'user', width: 170, render: person },
     { title: t('security.sessions.role'), dataIndex: 'role', width: 130, render: role },
     { title: t('security.sessions.clientAddress'), dataIndex: 'clientAddress', width: 150 },
     { title: t('security.sessions.createdAt'), dataIndex: 'createdAt', width: 170, render: formatDateTime },
@@ -36,7 +43,7 @@ export function SessionsCard() {
       width: 90,
       render: (_, s) => (
         <Popconfirm
-          title={t('security.sessions.confirmRevoke', { name: s.username })}
+          title={t('security.sessions.confirmRevoke', { name: s.displayName })}
           onConfirm={() => run(`/security/sessions/${s.id}`, sessions.reload)}
         >
           <Button type="link" size="small" danger data-testid={`revoke-${s.id}`}>
@@ -47,7 +54,7 @@ export function SessionsCard() {
     },
   ];
   const lockoutColumns: ColumnsType<Lockout> = [
-    { title: t('security.sessions.username'), dataIndex: 'username', width: 150 },
+    { title: t('security.sessions.username'), key: 'user', width: 170, render: person },
     { title: t('security.sessions.role'), dataIndex: 'role', width: 130, render: role },
     {
       title: t('security.lockouts.lockedUntil'),

@@ -7,6 +7,7 @@ export type { SecurityPolicy };
 export interface Session {
   id: string;
   username: string;
+  displayName: string;
   role: Role;
   clientAddress: string | null;
   createdAt: string;
@@ -16,6 +17,7 @@ export interface Session {
 
 export interface Lockout {
   username: string;
+  displayName: string;
   role: Role;
   lockedUntil: string;
 }
