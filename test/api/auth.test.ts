@@ -191,6 +191,26 @@ describe('throttling and lockout', () => {
     expect(refused.body.code).toBe('TOO_MANY_LOGIN_ATTEMPTS');
     expect((await login(user.username, PASSWORD, '203.0.113.78')).status).toBe(200);
   });
+
+  it('throttles an address’s writes without a login after 30 refusals a minute, not its users', async () => {
+    const user = await createUser('commissioner', {});
+    const from = { 'x-forwarded-for': '203.0.113.91' };
+    const anonymous = Api.anonymous();
+    for (let i = 0; i < 30; i++) {
+      expect((await anonymous.post('/api/nominations', {}, from)).status).toBe(401);
+    }
+    const refused = await anonymous.post('/api/nominations', {}, from);
+    expect([refused.status, refused.body.code]).toEqual([429, 'TOO_MANY_REQUESTS']);
+    // A forged token is no login; a colleague behind the same address (one office NAT) works on.
+    expect((await new Api('forged.token.here').post('/api/notifications/read-all', {}, from)).status).toBe(
+      429,
+    );
+    const colleague = await user.api.post('/api/notifications/read-all', {}, from);
+    expect(colleague.status).toBeLessThan(300);
+    expect((await anonymous.post('/api/nominations', {}, { 'x-forwarded-for': '203.0.113.92' })).status).toBe(
+      401,
+    );
+  });
 });
 
 describe('passwords', () => {
