@@ -1,7 +1,10 @@
 import { Actor, groupsOf } from '@hardtech/domain';
+import { API_URL } from '../support/api';
+import { createUser } from '../support/cast';
 import { closeDb, db, deleteSeededEnterprises } from '../support/db';
 import { seedInbox } from '../support/inbox-seed';
 import { FIRST_PAGE, listStatements, Statement } from '../support/list-statements';
+import { perUnit } from '../support/statement-metrics';
 
 // Issue 21 (f): the inbox's cost follows the caller's tasks, not the table. Tens of thousands of
 // task rows seeded in SQL (the bench's shape), then the plans of the very statements
@@ -105,4 +108,26 @@ it('counts a full page through the same indexes', async () => {
     expect(statement.removed).toBeLessThan(MAX_ROWS_REMOVED);
     expect(statement.buffers).toBeLessThan(MAX_BUFFERS);
   }
+});
+
+it("answers an officer's short first page with the guard's read and the page's: the 抄送 marks come with it", async () => {
+  const member = await createUser('district_officer', { districts: ['500119'] });
+  const requests = 5;
+  const { count, per } = await perUnit(
+    `${API_URL}/metrics`,
+    'hardtech_db_statements_per_request',
+    { route: '/api/tasks' },
+    ['read'],
+    async () => {
+      for (let i = 0; i < requests; i++) {
+        const r = await member.api.get('/api/tasks');
+        expect(r.status).toBe(200);
+        expect(r.body.items.length).toBeGreaterThan(0);
+        expect(r.body.items.length).toBe(r.body.total);
+      }
+    },
+  );
+  expect(count).toBe(requests);
+  // Before: a third read, the 抄送 marks of the page's tasks.
+  expect(per.read).toBe(2);
 });
