@@ -11,7 +11,7 @@ import { cdfChart, Series } from './chart';
 import { measureFanout } from './fanout';
 import { measureFloor, measureFloorBurst } from './floor';
 import { measureInbox } from './inbox';
-import { seedInbox } from './inbox-seed';
+import { seedInbox } from '../test/support/inbox-seed';
 import { driveLifecycles } from './lifecycles';
 import { profileBetween, snapshot } from './profile';
 import { BenchResults, judge, markdown, timeoutRetries } from './report';
@@ -53,7 +53,7 @@ const SIZE = QUICK
       members: Number(process.env.BENCH_MEMBERS || 5000),
       inboxSamples: 1000,
     };
-/** Enough enterprises for ≥ 100,000 task rows (inbox-seed.ts: 6.6 rows each on average). */
+/** Enough enterprises for ≥ 100,000 task rows (test/support/inbox-seed.ts: 6.6 rows each on average). */
 const SEEDED_ENTERPRISES = 15_500;
 const RESULTS = join(__dirname, 'results');
 const BASELINE = join(RESULTS, 'baseline.json');

@@ -1,19 +1,8 @@
-import { DataSource, Logger } from 'typeorm';
 import { Actor } from '@hardtech/domain';
-import {
-  AccessService,
-  ENTITIES,
-  TaskCommentEntity,
-  TaskEntity,
-  TaskFilter,
-  TasksRepository,
-} from '@hardtech/persistence';
 import { createUser } from '../test/support/cast';
 import { db } from '../test/support/db';
+import { FIRST_PAGE, listStatements } from '../test/support/list-statements';
 import { timed } from './stats';
-
-/** The inbox's first page as `GET /api/tasks` asks for it by default (tasks.controller.ts). */
-const FIRST_PAGE: TaskFilter = { view: 'inbox', status: 'open', sort: 'dueAt', page: 1, pageSize: 20 };
 
 /**
  * Times `GET /api/tasks` of a district officer and, alternately, its floor `GET /api/me` (an
@@ -49,43 +38,10 @@ export async function measureInbox(district: string, samples: number) {
   return { samplesMs, meMs, inboxTotal: total, plans: await queryPlans(actor) };
 }
 
-/**
- * EXPLAIN ANALYZE of the very statements the API runs for that inbox: the repository of
- * apps/api builds them here, on a connection of the bench's own whose logger keeps them.
- */
+/** EXPLAIN ANALYZE of the very statements the API runs for that inbox (list-statements.ts). */
 async function queryPlans(actor: Actor): Promise<{ sql: string; plan: string }[]> {
-  const statements: { sql: string; params: unknown[] }[] = [];
-  const logger: Logger = {
-    // TypeORM's own start-up queries (version, schema) are not the inbox's.
-    logQuery: (sql, params) =>
-      void (/FROM "tasks"/.test(sql) && statements.push({ sql, params: params ?? [] })),
-    logQueryError: () => {},
-    logQuerySlow: () => {},
-    logSchemaBuild: () => {},
-    logMigration: () => {},
-    log: () => {},
-  };
-  const ds = new DataSource({
-    type: 'postgres',
-    url: process.env.DATABASE_URL,
-    entities: ENTITIES,
-    logging: ['query'],
-    logger,
-    extra: { max: 1 },
-  });
-  await ds.initialize();
-  try {
-    const repository = new TasksRepository(
-      ds.getRepository(TaskEntity),
-      ds.getRepository(TaskCommentEntity),
-      new AccessService(),
-    );
-    await repository.list(actor, FIRST_PAGE);
-  } finally {
-    await ds.destroy();
-  }
   const plans = [];
-  for (const { sql, params } of statements) {
+  for (const { sql, params } of await listStatements(actor, FIRST_PAGE)) {
     const { rows } = await db().query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
     plans.push({ sql, plan: rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n') });
   }

@@ -5,6 +5,7 @@ import { createCast } from '../support/cast';
 import { driveToSupporting } from '../support/drive';
 import { complete, expectOk, JUDGMENTS, nominationFor, openTask } from '../support/lifecycle';
 import { keepPolicy } from '../support/policy';
+import { perUnit } from '../support/statement-metrics';
 
 // Issue 21.4 on the real stack: what a completion costs in SQL statements, in the API before the
 // Update and in the worker's projection of the transition, read from the processes' own /metrics
@@ -43,37 +44,6 @@ function workerMetricsUrl(): string {
   const started = lines.filter((l) => typeof l.httpPort === 'number').pop();
   if (!started) throw new Error('the worker has not logged its metrics port');
   return `http://127.0.0.1:${started.httpPort}/metrics`;
-}
-
-/** sum and count of a histogram's series whose labels include `labels`. */
-async function histogram(url: string, name: string, labels: Record<string, string>) {
-  const text = await (await fetch(url)).text();
-  const value = (suffix: string) => {
-    const line = text
-      .split('\n')
-      .find(
-        (l) =>
-          l.startsWith(`${name}_${suffix}{`) &&
-          Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)),
-      );
-    return line ? Number(line.split(' ').pop()) : 0;
-  };
-  return { sum: value('sum'), count: value('count') };
-}
-
-async function perUnit(
-  url: string,
-  name: string,
-  labels: Record<string, string>,
-  kinds: string[],
-  work: () => Promise<void>,
-): Promise<{ count: number; per: Record<string, number> }> {
-  const before = await Promise.all(kinds.map((kind) => histogram(url, name, { ...labels, kind })));
-  await work();
-  const after = await Promise.all(kinds.map((kind) => histogram(url, name, { ...labels, kind })));
-  const count = after[0].count - before[0].count;
-  const per = Object.fromEntries(kinds.map((k, i) => [k, (after[i].sum - before[i].sum) / count]));
-  return { count, per };
 }
 
 it('a completion reads at most twice before its Update, and its projection writes what changed', async () => {

@@ -1,4 +1,4 @@
-import { Pool } from 'pg';
+import { Client, Pool } from 'pg';
 
 let pool: Pool | null = null;
 
@@ -11,6 +11,22 @@ export function db(): Pool {
     pool.on('error', () => {});
   }
   return pool;
+}
+
+/**
+ * ANALYZE as the tables' owner (MIGRATION_DATABASE_URL): PostgreSQL answers the application role's
+ * ANALYZE with a warning, not an error, and leaves the statistics as they were.
+ */
+export async function analyze(tables: string[]): Promise<void> {
+  const owner = new Client({
+    connectionString: process.env.MIGRATION_DATABASE_URL ?? process.env.DATABASE_URL,
+  });
+  await owner.connect();
+  try {
+    for (const table of tables) await owner.query(`ANALYZE ${table}`);
+  } finally {
+    await owner.end();
+  }
 }
 
 export async function closeDb(): Promise<void> {

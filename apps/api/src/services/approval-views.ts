@@ -10,7 +10,10 @@ import {
 import type { TaskEntity } from '@hardtech/persistence';
 
 /** 退回 and 加签 marks of a task in any list (issue 17.8: the inbox marks returned and waiting tasks). */
-export function approvalMarks(task: TaskEntity, role: Role) {
+export function approvalMarks(
+  task: Pick<TaskEntity, 'status' | 'type' | 'returned' | 'countersigns'>,
+  role: Role,
+) {
   return {
     returned: returnedVisible(task, role),
     countersignPending: task.status === 'open' && countersignPending(task.countersigns),
@@ -36,7 +39,7 @@ const officersRead = (role: Role) => readerOf(role) === 'officer';
  * Why a step was sent back: an officer's reason, read by officers; on the enterprise's own steps
  * (its quarterly report sent back by the review) it is what the enterprise must correct.
  */
-export function returnedVisible(task: TaskEntity, role: Role): Returned | null {
+export function returnedVisible(task: Pick<TaskEntity, 'type' | 'returned'>, role: Role): Returned | null {
   if (!task.returned) return null;
   const reader = readerOf(role);
   return reader === 'officer' || (reader === 'enterprise' && ENTERPRISE_TASK_TYPES.includes(task.type))

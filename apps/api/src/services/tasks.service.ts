@@ -25,6 +25,7 @@ import {
   TaskCommentEntity,
   TaskEntity,
   TaskFilter,
+  TaskListColumns,
   TasksRepository,
 } from '@hardtech/persistence';
 import {
@@ -46,7 +47,10 @@ import { UsersService } from './users.service';
  * A task as the reader may see it: a completed officer's step keeps from the enterprise and the
  * departments what libs/domain/src/visibility says (its data's deliberations, who completed it).
  */
-function completedStep(task: TaskEntity, role: Role) {
+function completedStep(
+  task: Pick<TaskEntity, 'type' | 'outcome' | 'completedBy'> & Partial<Pick<TaskEntity, 'data'>>,
+  role: Role,
+) {
   return visibleStep(role, {
     taskType: task.type,
     outcome: task.outcome ?? '',
@@ -55,7 +59,8 @@ function completedStep(task: TaskEntity, role: Role) {
   });
 }
 
-export function taskItem(task: TaskEntity, role: Role) {
+/** A list's item: the columns `TasksRepository.list` reads (who completed it, not what they wrote). */
+export function taskItem(task: TaskListColumns, role: Role) {
   const step = completedStep(task, role);
   return {
     id: task.id,
@@ -116,12 +121,8 @@ export class TasksService {
 
   async list(actor: Actor, filter: TaskFilter) {
     const { items, total } = await this.tasks.list(actor, filter);
-    const copied = await this.tasks.copiedTo(
-      actor.username,
-      items.map((task) => task.id),
-    );
     return {
-      items: items.map((task) => ({ ...taskItem(task, actor.role), copied: copied.has(task.id) })),
+      items: items.map((task) => ({ ...taskItem(task, actor.role), copied: task.copied })),
       total,
       page: filter.page,
       pageSize: filter.pageSize,

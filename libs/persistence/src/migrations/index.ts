@@ -22,6 +22,7 @@ import { YearlyCycle1765400000000 } from './1765400000000-YearlyCycle';
 import { ReadModelSuspects1765600000000 } from './1765600000000-ReadModelSuspects';
 import { PolicyChangeNotices1765720000000 } from './1765720000000-PolicyChangeNotices';
 import { StageHistory1765730000000 } from './1765730000000-StageHistory';
+import { InboxGroupsIndex1765740000000 } from './1765740000000-InboxGroupsIndex';
 
 /** In order. Never edit a migration that has shipped; add a new one. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   ReadModelSuspects1765600000000,
   PolicyChangeNotices1765720000000,
   StageHistory1765730000000,
+  InboxGroupsIndex1765740000000,
 ];
