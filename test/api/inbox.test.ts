@@ -1,5 +1,5 @@
 import { sampleNomination } from '@hardtech/domain';
-import { Cast, createCast, createUser, freshCreditCode, Member } from '../support/cast';
+import { adminApi, Cast, createCast, createUser, freshCreditCode, Member } from '../support/cast';
 import { closeDb, db } from '../support/db';
 import { expectOk, JUDGMENTS } from '../support/lifecycle';
 import { closeTemporal } from '../support/temporal';
@@ -118,6 +118,17 @@ describe('the inbox', () => {
     expect(theirs.items.find((t: { id: string }) => t.id === screens[1]).assignee).toBe(
       cast.coordinator.username,
     );
+    // …and by name, as the inbox shows it.
+    await expectOk(
+      (await adminApi()).patch(`/api/users/${cast.coordinator.username}`, { displayName: '科技处 张科长' }),
+    );
+    const named = await expectOk(other.api.get(`/api/tasks?district=${DISTRICT}&sort=createdAt`));
+    const byId = new Map(named.items.map((t: { id: string }) => [t.id, t]));
+    expect(byId.get(screens[1])).toMatchObject({
+      assignee: cast.coordinator.username,
+      assigneeName: '科技处 张科长',
+    });
+    expect(byId.get(screens[0])).toMatchObject({ assignee: null, assigneeName: null });
     expect((await expectOk(other.api.get(`/api/tasks?district=${DISTRICT}&mine=true`))).total).toBe(0);
 
     await expectOk(

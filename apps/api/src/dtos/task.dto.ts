@@ -188,6 +188,12 @@ export class TaskItemDto {
 
 export class TaskListItemDto extends TaskItemDto {
   @ApiProperty({ description: '抄送: copied to me' }) copied: boolean;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'who holds it, by name (the username when unknown)',
+  })
+  assigneeName: string | null;
 }
 
 export class TaskListDto extends PageDto {

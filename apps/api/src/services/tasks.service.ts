@@ -122,7 +122,11 @@ export class TasksService {
   async list(actor: Actor, filter: TaskFilter) {
     const { items, total } = await this.tasks.list(actor, filter);
     return {
-      items: items.map((task) => ({ ...taskItem(task, actor.role), copied: task.copied })),
+      items: items.map((task) => ({
+        ...taskItem(task, actor.role),
+        copied: task.copied,
+        assigneeName: task.assigneeName,
+      })),
       total,
       page: filter.page,
       pageSize: filter.pageSize,

@@ -2605,6 +2605,8 @@ export interface components {
             countersignPending: boolean;
             /** @description 抄送: copied to me */
             copied: boolean;
+            /** @description who holds it, by name (the username when unknown) */
+            assigneeName: string | null;
         };
         TaskListDto: {
             /** @description all matches in the caller’s scope, not only this page */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AttachmentPurpose, AttachmentSubject } from '@hardtech/domain';
+import { displayNameOf } from './display-name';
 
 export interface AttachmentRow {
   id: string;
@@ -56,8 +57,7 @@ export class AttachmentsRepository {
 
   list(creditCode: string, subject?: AttachmentSubject, subjectId?: string): Promise<AttachmentRow[]> {
     return this.ds.query(
-      `SELECT ${COLUMNS}, COALESCE((SELECT display_name FROM users WHERE username = attachments.uploaded_by),
-         uploaded_by) AS "uploadedByName"
+      `SELECT ${COLUMNS}, ${displayNameOf('attachments.uploaded_by')} AS "uploadedByName"
        FROM attachments WHERE credit_code = $1 AND ($2::text IS NULL OR subject = $2)
          AND ($3::text IS NULL OR subject_id = $3) ORDER BY uploaded_at, id`,
       [creditCode, subject ?? null, subjectId ?? null],

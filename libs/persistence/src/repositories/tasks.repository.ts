@@ -4,6 +4,7 @@ import { Repository, SelectQueryBuilder } from 'typeorm';
 import { Actor, Role, TaskDepartment, TaskType } from '@hardtech/domain';
 import { TaskCommentEntity, TaskEntity, TaskStatus } from '../entities';
 import { AccessService } from '../access/access.service';
+import { displayNameOf } from './display-name';
 
 /** The columns of a list item (apps/api taskItem): what the inbox reads of each task. */
 const LIST_COLUMNS = [
@@ -35,8 +36,8 @@ const LIST_COLUMNS = [
 /** A task as a list shows it. */
 export type TaskListColumns = Pick<TaskEntity, (typeof LIST_COLUMNS)[number]>;
 
-/** A list's row, with its 抄送 mark: copied to the caller. */
-export type TaskListRow = TaskListColumns & { copied: boolean };
+/** A list's row, with its 抄送 mark (copied to the caller) and who holds it, by name. */
+export type TaskListRow = TaskListColumns & { copied: boolean; assigneeName: string | null };
 
 export interface TaskFilter {
   /**
@@ -93,14 +94,19 @@ export class TasksRepository {
     const { entities, raw } = await qb
       .select(LIST_COLUMNS.map((c) => `t.${c}`))
       .addSelect(copied.sql, 'copied')
+      .addSelect(displayNameOf('t.assignee'), 'assigneeName')
       .setParameters(copied.params)
       .orderBy(column === 'dueAt' ? 't.dueAt' : 't.createdAt', order)
       .addOrderBy('t.id', 'ASC')
       .offset(offset)
       .limit(f.pageSize)
-      .getRawAndEntities<{ copied: boolean }>();
+      .getRawAndEntities<{ copied: boolean; assigneeName: string | null }>();
     // Without a join TypeORM maps raw row i to entity i.
-    const items = entities.map((task, i) => ({ ...task, copied: raw[i].copied }));
+    const items = entities.map((task, i) => ({
+      ...task,
+      copied: raw[i].copied,
+      assigneeName: raw[i].assigneeName,
+    }));
     const lastPage = items.length < f.pageSize && (items.length > 0 || offset === 0);
     return { items, total: lastPage ? offset + items.length : await qb.getCount() };
   }
@@ -197,8 +203,7 @@ export class TasksRepository {
     { username: string; displayName: string; copiedBy: string; copiedAt: Date; note: string | null }[]
   > {
     return this.repo.query(
-      `SELECT username, COALESCE((SELECT display_name FROM users u WHERE u.username = c.username), username)
-         AS "displayName", copied_by AS "copiedBy", copied_at AS "copiedAt", note FROM task_copies c
+      `SELECT username, ${displayNameOf('c.username')} AS "displayName", copied_by AS "copiedBy", copied_at AS "copiedAt", note FROM task_copies c
        WHERE task_id = $1 ORDER BY copied_at, username`,
       [taskId],
     );

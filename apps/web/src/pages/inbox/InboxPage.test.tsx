@@ -28,7 +28,11 @@ const task = (id: string, enterpriseName: string, dueAt: string, overdue = false
     overdue,
   });
 const LATE = task('1', '重庆甲科技有限公司', '2020-01-01T00:00:00Z', true);
-const SOON = task('2', '重庆乙科技有限公司', new Date(Date.now() + 3600_000).toISOString());
+const SOON = {
+  ...task('2', '重庆乙科技有限公司', new Date(Date.now() + 3600_000).toISOString()),
+  assignee: 'district-500112-wang',
+  assigneeName: '王科长',
+};
 
 describe('inbox', () => {
   it('marks overdue and due-soon tasks and completes selected ones in bulk with per-task results', async () => {
@@ -52,6 +56,8 @@ describe('inbox', () => {
     await waitFor(() => expect(within(table).getByText('重庆甲科技有限公司')).toBeInTheDocument());
     expect(within(table).getByTestId('due-overdue')).toHaveTextContent('已超期');
     expect(within(table).getByTestId('due-soon')).toHaveTextContent('即将到期');
+    // Who holds a task, by name; the account is its tooltip.
+    expect(within(table).getByText('王科长')).toHaveAttribute('title', 'district-500112-wang');
     await waitFor(() => expect(screen.getByTestId('overdue-count')).toHaveTextContent('已超期 1 件'));
 
     await user.click(within(table).getAllByRole('checkbox')[0]);

@@ -92,7 +92,11 @@ export function InboxTable(props: InboxTableProps) {
       key: 'assignee',
       width: 110,
       render: (_, task) =>
-        task.assignee ?? <Typography.Text type="secondary">{t('unassigned')}</Typography.Text>,
+        task.assignee ? (
+          <span title={task.assignee}>{task.assigneeName ?? task.assignee}</span>
+        ) : (
+          <Typography.Text type="secondary">{t('unassigned')}</Typography.Text>
+        ),
     },
     {
       title: t('column.createdAt'),

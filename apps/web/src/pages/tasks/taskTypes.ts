@@ -6,8 +6,12 @@ import type { VisibleTaskDetails } from '@hardtech/domain/visibility/task-detail
 import type { TaskForm } from '@hardtech/domain/forms/schema';
 import type { Answer, Refine, Schemas } from '../../api/contract';
 
-/** A row of GET /api/tasks (`copied`: 抄送 to me) or the task part of GET /api/tasks/:id. */
-export type TaskItem = Schemas['TaskItemDto'] & { copied?: boolean };
+/**
+ * A row of GET /api/tasks (`copied`: 抄送 to me; `assigneeName`: who holds it, by name) or the task
+ * part of GET /api/tasks/:id.
+ */
+export type TaskItem = Schemas['TaskItemDto'] &
+  Partial<Pick<Schemas['TaskListItemDto'], 'copied' | 'assigneeName'>>;
 export type TaskActions = Schemas['TaskActionsDto'];
 export type TaskComment = Schemas['TaskCommentDto'];
 export type Candidate = Schemas['CandidateDto'];
