@@ -17,15 +17,16 @@ export function withoutWorkflowStackTraces(): void {
   const SdkWorker = threads.Worker;
   threads.Worker = class extends SdkWorker {
     constructor(file: string | URL, options: import('node:worker_threads').WorkerOptions = {}) {
-      // The SDK starts its workflow threads with `new Worker(file)`: they load this file first.
-      const workflowThread = String(file).endsWith('workflow-worker-thread.js');
-      const execArgv = [...(options.execArgv ?? process.execArgv), '--require', __filename];
-      super(file, workflowThread ? { ...options, execArgv } : options);
+      // The SDK starts its workflow threads with `new Worker(file)`: they load this file first. The
+      // thread keeps the process's options (execArgv may not name the process-wide ones again).
+      const workflowThread = typeof file === 'string' && file.endsWith('workflow-worker-thread.js');
+      const first = `require(${JSON.stringify(__filename)}); require(${JSON.stringify(file)});`;
+      super(workflowThread ? first : file, workflowThread ? { ...options, eval: true } : options);
     }
   };
 }
 
-// In a workflow thread (loaded by --require above), before the SDK installs its hooks there.
+// In a workflow thread (loaded first, above), before the SDK installs its hooks there.
 if (!isMainThread) {
   (GlobalHandlers.prototype as any).setPromiseHook = () => undefined; // promiseHookInstalled stays false
 }
