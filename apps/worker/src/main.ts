@@ -18,6 +18,7 @@ import { activityMetrics } from './activity-metrics';
 import { freeLocalPort, startOpsServer } from './ops-server';
 import { WorkerModule } from './worker.module';
 import { workflowSource, WORKFLOWS_PATH } from './workflow-bundle';
+import { withoutWorkflowStackTraces } from './workflow-stack-traces';
 
 const SDK_LEVELS = { debug: 'DEBUG', info: 'INFO', warn: 'WARN', error: 'ERROR' } as const;
 
@@ -44,6 +45,7 @@ async function main(config: AppConfig): Promise<void> {
     throw new Error(`cannot reach Temporal at ${address}: ${e instanceof Error ? e.message : e}`);
   });
   const tracing = activeTracing();
+  if (!config.worker.workflowStackTraces) withoutWorkflowStackTraces();
   const worker = await Worker.create({
     connection,
     namespace,

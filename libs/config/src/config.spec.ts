@@ -65,7 +65,12 @@ describe('configuration', () => {
     expect(c).toMatchObject({ env: 'development', demoMode: true, port: 3000 });
     expect(c.temporal).toMatchObject({ address: '127.0.0.1:7233', namespace: 'default', tls: null });
     expect(c.shutdown).toEqual({ delaySeconds: 0, timeoutSeconds: 25 });
-    expect(c.worker).toEqual({ shutdownGraceSeconds: 20, httpPort: 9464, sdkMetricsPort: 0 });
+    expect(c.worker).toEqual({
+      shutdownGraceSeconds: 20,
+      httpPort: 9464,
+      sdkMetricsPort: 0,
+      workflowStackTraces: false,
+    });
   });
 
   it('turns demo mode off in production and demands a real JWT secret', () => {

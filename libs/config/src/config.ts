@@ -87,6 +87,8 @@ export interface AppConfig {
     httpPort: number;
     /** Where the SDK's Prometheus exporter binds on 127.0.0.1; 0 picks a free port. */
     sdkMetricsPort: number;
+    /** The SDK's per-promise stack traces in workflows, for the stack-trace query (costly: off). */
+    workflowStackTraces: boolean;
   };
 }
 
@@ -145,6 +147,8 @@ export const CONFIG_VARIABLES = {
   WORKER_SHUTDOWN_GRACE_SECONDS: 'worker: seconds running tasks get on SIGTERM (default 20)',
   WORKER_HTTP_PORT: 'worker: port of /health/live, /health/ready, /metrics (default 9464; 0 = any)',
   WORKER_SDK_METRICS_PORT: 'worker: local port of the SDK metrics exporter (default: any free port)',
+  WORKFLOW_STACK_TRACES:
+    "worker: record workflows' stack traces for the stack-trace query (Temporal UI); costs CPU on every transition (default off)",
 } as const;
 
 export class ConfigError extends Error {
@@ -266,6 +270,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       shutdownGraceSeconds: read.int('WORKER_SHUTDOWN_GRACE_SECONDS', 20, 1, 3600),
       httpPort: read.int('WORKER_HTTP_PORT', 9464, 0, 65535),
       sdkMetricsPort: read.int('WORKER_SDK_METRICS_PORT', 0, 0, 65535),
+      workflowStackTraces: read.bool('WORKFLOW_STACK_TRACES', false),
     },
   };
   if (read.problems.length) throw new ConfigError(read.problems);

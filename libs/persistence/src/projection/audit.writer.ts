@@ -1,7 +1,7 @@
 import { projectionReceipt, ProjectionReceipt } from '@hardtech/temporal/lifecycle.contract';
 // jsonb gives keys back in its own order: content is compared as JSON with sorted keys.
 import { canonicalJson } from '@hardtech/temporal/update-ids';
-import { appendAuditEvent, SqlRunner } from '../repositories/audit.repository';
+import { appendAuditEvent, ChainNext, SqlRunner } from '../repositories/audit.repository';
 import type { ProjectionWriter } from './writer';
 
 /** Versions of one transition number the log keeps apart (a lost workflow task, then the real one). */
@@ -37,24 +37,28 @@ export function transitionFingerprint(r: LoggedTransition): string {
  * so a retried projection appends nothing; a different transition under the same number — one a
  * lost workflow task projected, the read-model repair then voided (docs/design.md, "The read model
  * under faults") — gets a version of its own (`…:2`), so the transition the workflow did make is
- * never dropped from the log as a duplicate.
+ * never dropped from the log as a duplicate. One statement reads the key's versions and locks the
+ * chain's head for the append (a retry locks it for nothing until its commit, which is rare).
  */
 async function transitionKey(
   sql: SqlRunner,
   base: string,
   transition: LoggedTransition,
-): Promise<string | null> {
+): Promise<{ key: string | null; head: ChainNext }> {
   const keys = [base, ...Array.from({ length: MAX_VERSIONS - 1 }, (_, i) => `${base}:${i + 2}`)];
-  const result = await sql.query(`SELECT dedup_key, data FROM audit_events WHERE dedup_key = ANY($1)`, [
-    keys,
-  ]);
-  const logged: { dedup_key: string; data: LoggedTransition }[] = Array.isArray(result)
-    ? result
-    : result.rows;
+  const result = await sql.query(
+    `SELECT n.seq, n.prev_hash, n.at,
+       (SELECT coalesce(json_agg(json_build_object('dedup_key', e.dedup_key, 'data', e.data)), '[]')
+        FROM audit_events e WHERE e.dedup_key = ANY($1)) AS logged
+     FROM audit_chain_next() n`,
+    [keys],
+  );
+  const [{ logged, ...head }]: (ChainNext & { logged: { dedup_key: string; data: LoggedTransition }[] })[] =
+    Array.isArray(result) ? result : result.rows;
   const mine = transitionFingerprint(transition);
-  if (logged.some((row) => transitionFingerprint(row.data) === mine)) return null;
+  if (logged.some((row) => transitionFingerprint(row.data) === mine)) return { key: null, head };
   const taken = new Set(logged.map((row) => row.dedup_key));
-  return keys.find((k) => !taken.has(k)) ?? null;
+  return { key: keys.find((k) => !taken.has(k)) ?? null, head };
 }
 
 /**
@@ -64,13 +68,13 @@ async function transitionKey(
 export const writeAuditEvent: ProjectionWriter = async (sql, delta, { auditChain }) => {
   const receipt = projectionReceipt(delta);
   const closed = delta.closed.map((c) => ({ ...receipt.closed.find((r) => r.id === c.id)!, data: c.data }));
-  const dedupKey = await transitionKey(
+  const { key: dedupKey, head } = await transitionKey(
     sql,
     `transition:${delta.workflowId}:${delta.lifecycleNo}:${delta.seq}`,
     { ...receipt, closed },
   );
   if (!dedupKey) return;
-  // transitionKey read the key's versions a moment ago: appendAuditEvent need not look again.
+  // transitionKey read the key's versions and locked the head: appendAuditEvent need not again.
   await appendAuditEvent(
     sql,
     auditChain,
@@ -89,6 +93,6 @@ export const writeAuditEvent: ProjectionWriter = async (sql, delta, { auditChain
       data: { ...receipt, workflowId: delta.workflowId, closed },
       dedupKey,
     },
-    true,
+    head,
   );
 };

@@ -62,6 +62,16 @@ async function select(sql: SqlRunner, text: string, params: unknown[] = []): Pro
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The chain's head as `audit_chain_next()` answers it: the next position, its predecessor, the time. */
+export interface ChainNext {
+  seq: string | number;
+  prev_hash: string;
+  at: string;
+}
+
+/** The statement that locks the chain's head until the commit and answers the next position. */
+export const CHAIN_NEXT = `SELECT seq, prev_hash, at FROM audit_chain_next()`;
+
 /**
  * Appends one event at the head of the keyed chain (migration 1764830000000). Call it inside a
  * transaction: `audit_chain_next()` locks the head until the commit, so the event's position, time
@@ -71,11 +81,14 @@ export async function appendAuditEvent(
   sql: SqlRunner,
   key: AuditChainKey,
   e: AuditEventInput,
-  /** The caller found `dedupKey` free in this transaction already (the projection's transition log). */
-  dedupChecked = false,
+  /**
+   * The caller found `dedupKey` free and locked the head in this transaction already, with the
+   * same statement (the projection's transition log: one round trip less per transition).
+   */
+  locked?: ChainNext,
 ): Promise<void> {
   const dedupKey = e.dedupKey ?? null;
-  if (dedupKey && !dedupChecked) {
+  if (dedupKey && !locked) {
     const logged = await select(sql, `SELECT 1 FROM audit_events WHERE dedup_key = $1`, [dedupKey]);
     if (logged.length) return; // a retried projection: logged once (the trigger skips it too)
   }
@@ -85,7 +98,7 @@ export async function appendAuditEvent(
     const [task] = await select(sql, `SELECT credit_code FROM tasks WHERE id = $1::uuid`, [taskId]);
     creditCode = task?.credit_code ?? null;
   }
-  const [next] = await select(sql, `SELECT seq, prev_hash, at FROM audit_chain_next()`);
+  const next = locked ?? (await select(sql, CHAIN_NEXT))[0];
   const event: ChainedEvent = {
     seq: Number(next.seq),
     at: next.at,
