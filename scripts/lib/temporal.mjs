@@ -15,10 +15,12 @@ const CLI_TAGS = ['v1.5.1', 'v1.4.1', 'v1.3.0'];
 
 /**
  * SQLite pragmas of the dev server's database file (issue 21.4, README "Performance"), for npm start,
- * npm test and the bench alike; TEMPORAL_SQLITE_PRAGMAS (comma-separated PRAGMA=VALUE, or `none`)
- * replaces them to measure another setting. Durability stays: nothing like synchronous=off.
+ * npm test and the bench alike. Write-ahead log instead of the default rollback journal: half the
+ * server's CPU per write on this machine (2.6 vs 4.9 ms), as durable (synchronous=full syncs the
+ * log at every commit). TEMPORAL_SQLITE_PRAGMAS (comma-separated PRAGMA=VALUE, or `none` for the
+ * server's defaults) replaces them to measure another setting; never synchronous=off.
  */
-const DEV_SQLITE_PRAGMAS = [];
+const DEV_SQLITE_PRAGMAS = ['journal_mode=wal', 'synchronous=full'];
 
 function sqlitePragmas() {
   const fromEnv = process.env.TEMPORAL_SQLITE_PRAGMAS;
