@@ -9,7 +9,7 @@ import { createLoadCasts } from '../test/support/load-casts';
 import { cpuBetween, cpuSnapshot } from './cpu';
 import { cdfChart, Series } from './chart';
 import { measureFanout } from './fanout';
-import { measureFloor, measureFloorBurst } from './floor';
+import { measureFloor, measureFloorBurst, measureFloorVariants } from './floor';
 import { measureInbox } from './inbox';
 import { seedInbox } from '../test/support/inbox-seed';
 import { driveLifecycles } from './lifecycles';
@@ -17,7 +17,7 @@ import { profileBetween, snapshot } from './profile';
 import { BenchResults, judge, markdown, timeoutRetries } from './report';
 import { readBaseline, saveBaseline } from './baseline';
 import { completionCost } from './cost';
-import { eventsBetween } from './histories';
+import { eventsBetween, updatePayloads } from './histories';
 import { stackRss } from './rss';
 import { distribution } from './stats';
 
@@ -41,6 +41,7 @@ const SIZE = QUICK
       concurrency: 16,
       lifecycles: 48,
       floorSeconds: 10,
+      floorVariantSeconds: 4,
       members: Number(process.env.BENCH_MEMBERS || 100),
       inboxSamples: 200,
     }
@@ -50,6 +51,7 @@ const SIZE = QUICK
       concurrency: 32,
       lifecycles: 240,
       floorSeconds: 30,
+      floorVariantSeconds: 8,
       members: Number(process.env.BENCH_MEMBERS || 5000),
       inboxSamples: 1000,
     };
@@ -85,8 +87,10 @@ test('benchmark', async () => {
   log(`task round trip: ${SIZE.sequential} lifecycles, one client`);
   const sequentialCasts = await createCasts(SIZE.sequential);
   const beforeSequential = await phaseStart();
+  const sequentialFrom = Date.now();
   const sequential = await driveLifecycles(sequentialCasts, 1, 'graduated');
   const sequentialProfile = await phaseProfile(beforeSequential);
+  const completionPayload = await updatePayloads(sequentialFrom, Date.now(), 'completeTask');
 
   log(
     `floor: bare Updates on a no-op workflow (${SIZE.floorSamples} one at a time, ${SIZE.concurrency} clients for ${SIZE.floorSeconds} s)`,
@@ -95,6 +99,12 @@ test('benchmark', async () => {
     samples: SIZE.floorSamples,
     concurrency: SIZE.concurrency,
     seconds: SIZE.floorSeconds,
+  });
+  log(`floor variants: what an upsert, a local activity, a ${completionPayload.meanBytes}-byte argument add`);
+  const floorVariants = await measureFloorVariants({
+    concurrency: SIZE.concurrency,
+    seconds: SIZE.floorVariantSeconds,
+    payloadBytes: completionPayload.meanBytes,
   });
 
   log(`throughput: ${SIZE.lifecycles} lifecycles to graduation, ${SIZE.concurrency} clients`);
@@ -206,6 +216,8 @@ test('benchmark', async () => {
     floorBurst: { ...burst, seconds: Math.round(burst.seconds * 100) / 100 },
     cost,
     floorCpuMsPerUpdate: floor.cpuMsPerUpdate,
+    floorVariants,
+    completionPayload,
     baseline: readBaseline(BASELINE),
     rss: stackRss(),
     profile: { roundTrip: sequentialProfile, throughput: loadProfile, fanout: fanoutProfile },

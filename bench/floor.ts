@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import type { WorkflowHandle } from '@temporalio/client';
 import { temporalClient } from '../test/support/temporal';
-import { benchNoop, noopUpdate, stopSignal } from './noop.workflow';
+import {
+  benchNoop,
+  localActivityUpdate,
+  noopUpdate,
+  payloadUpdate,
+  stopSignal,
+  upsertUpdate,
+} from './noop.workflow';
 import { timed } from './stats';
 import { cpuBetween, cpuSnapshot } from './cpu';
 
@@ -19,6 +26,18 @@ export interface FloorRun {
    * CPU ms per Update of the concurrent part: Temporal's, and the bench process's (the no-op's worker
    * and its clients). The same machine's cost of the engine alone, to read a completion's against.
    */
+  cpuMsPerUpdate: { temporal: number; benchProcess: number };
+}
+
+/**
+ * Issue 21.4: what each kind of command a completion's Update adds costs the server, on the same
+ * no-op workflows: Temporal CPU ms per Update (and the bench process's) for each variant.
+ */
+export interface FloorVariant {
+  variant: 'bare' | 'upsert' | 'localActivity' | 'payload';
+  what: string;
+  updates: number;
+  updatesPerSec: number;
   cpuMsPerUpdate: { temporal: number; benchProcess: number };
 }
 
@@ -50,6 +69,7 @@ async function withNoopWorkflows<T>(
     namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
     taskQueue: TASK_QUEUE,
     workflowsPath: require.resolve('./noop.workflow'),
+    activities: { noopActivity: async (n: number) => n },
   });
   const start = () =>
     client.workflow.start(benchNoop, { taskQueue: TASK_QUEUE, workflowId: `bench-noop/${randomUUID()}` });
@@ -81,33 +101,90 @@ export function measureFloor(options: {
       const h = handles[i % handles.length];
       sequentialMs.push((await timed(() => h.executeUpdate(noopUpdate, { args: [i] }))).ms);
     }
-    const concurrentMs: number[] = [];
-    const cpuBefore = await cpuSnapshot();
-    const benchBefore = process.cpuUsage();
-    const until = Date.now() + options.seconds * 1000;
-    const started = Date.now();
-    await Promise.all(
-      handles.map(async (h) => {
-        while (Date.now() < until) {
-          concurrentMs.push((await timed(() => h.executeUpdate(noopUpdate, { args: [1] }))).ms);
-        }
-      }),
+    const concurrent = await concurrently(handles, options.seconds, (h, i) =>
+      h.executeUpdate(noopUpdate, { args: [i] }),
     );
-    const seconds = (Date.now() - started) / 1000;
-    const bench = process.cpuUsage(benchBefore);
-    const temporalSeconds = cpuBetween(cpuBefore, await cpuSnapshot()).temporalCpuSeconds ?? NaN;
-    const perUpdate = (ms: number) => Math.round((ms / concurrentMs.length) * 100) / 100;
     return {
-      cpuMsPerUpdate: {
-        temporal: perUpdate(temporalSeconds * 1000),
-        benchProcess: perUpdate((bench.user + bench.system) / 1000),
-      },
+      cpuMsPerUpdate: concurrent.cpuMsPerUpdate,
       sequentialMs,
-      concurrentMs,
-      updatesPerSec: concurrentMs.length / seconds,
+      concurrentMs: concurrent.ms,
+      updatesPerSec: concurrent.ms.length / concurrent.seconds,
       concurrency: options.concurrency,
-      seconds,
+      seconds: concurrent.seconds,
     };
+  });
+}
+
+/**
+ * Each client sends `call` (with its own counter) one at a time on its workflow for `seconds`: the
+ * latencies, and the CPU Temporal and this process used per call.
+ */
+async function concurrently(
+  handles: WorkflowHandle<typeof benchNoop>[],
+  seconds: number,
+  call: (h: WorkflowHandle<typeof benchNoop>, i: number) => Promise<unknown>,
+) {
+  const ms: number[] = [];
+  const cpuBefore = await cpuSnapshot();
+  const benchBefore = process.cpuUsage();
+  const until = Date.now() + seconds * 1000;
+  const started = Date.now();
+  await Promise.all(
+    handles.map(async (h) => {
+      for (let i = 1; Date.now() < until; i++) ms.push((await timed(() => call(h, i))).ms);
+    }),
+  );
+  const bench = process.cpuUsage(benchBefore);
+  const temporalSeconds = cpuBetween(cpuBefore, await cpuSnapshot()).temporalCpuSeconds ?? NaN;
+  const perCall = (total: number) => Math.round((total / ms.length) * 100) / 100;
+  return {
+    ms,
+    seconds: (Date.now() - started) / 1000,
+    cpuMsPerUpdate: {
+      temporal: perCall(temporalSeconds * 1000),
+      benchProcess: perCall((bench.user + bench.system) / 1000),
+    },
+  };
+}
+
+/**
+ * The floor's variants one after another, `seconds` each, from `concurrency` clients: a bare Update,
+ * one with an upsert, one with a local activity, one whose argument is `payloadBytes` long (a
+ * completion's, as measured in the run).
+ */
+export function measureFloorVariants(options: {
+  concurrency: number;
+  seconds: number;
+  payloadBytes: number;
+}): Promise<FloorVariant[]> {
+  const pad = 'x'.repeat(Math.max(0, options.payloadBytes - 2)); // JSON adds the quotes
+  const variants: [FloorVariant['variant'], string, Parameters<typeof concurrently>[2]][] = [
+    ['bare', 'bare Update', (h, i) => h.executeUpdate(noopUpdate, { args: [i] })],
+    ['upsert', 'Update + 1 upsertSearchAttributes', (h, i) => h.executeUpdate(upsertUpdate, { args: [i] })],
+    [
+      'localActivity',
+      'Update + 1 local activity',
+      (h, i) => h.executeUpdate(localActivityUpdate, { args: [i] }),
+    ],
+    [
+      'payload',
+      `Update with a ${options.payloadBytes}-byte argument`,
+      (h) => h.executeUpdate(payloadUpdate, { args: [pad] }),
+    ],
+  ];
+  return withNoopWorkflows(options.concurrency, async (handles) => {
+    const results: FloorVariant[] = [];
+    for (const [variant, what, call] of variants) {
+      const run = await concurrently(handles, options.seconds, call);
+      results.push({
+        variant,
+        what,
+        updates: run.ms.length,
+        updatesPerSec: Math.round((run.ms.length / run.seconds) * 10) / 10,
+        cpuMsPerUpdate: run.cpuMsPerUpdate,
+      });
+    }
+    return results;
   });
 }
 

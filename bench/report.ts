@@ -1,5 +1,7 @@
 import type { CompletionCost } from './cost';
 import type { ProfileRow } from './profile';
+import type { FloorVariant } from './floor';
+import type { UpdatePayloads } from './histories';
 
 /** The figures of one run, as bench/results/latest.json holds them. */
 export interface BenchResults {
@@ -39,6 +41,10 @@ export interface BenchResults {
   cost: CompletionCost;
   /** What one bare Update cost in the floor's concurrent part (bench/floor.ts); absent in older runs. */
   floorCpuMsPerUpdate?: { temporal: number; benchProcess: number };
+  /** Issue 21.4: the floor with one more command of each kind (bench/floor.ts); absent in older runs. */
+  floorVariants?: FloorVariant[];
+  /** The round-trip phase's completeTask Updates as UpdateAccepted stores them; absent in older runs. */
+  completionPayload?: UpdatePayloads;
   /** The run target (d) compares with (bench/results/baseline.json), or null when there is none. */
   baseline: Baseline | null;
   rss: { workerRssMb: (number | null)[]; apiRssMb: (number | null)[] };
@@ -162,7 +168,9 @@ const row = (cells: unknown[]) => `| ${cells.join(' | ')} |`;
 const ROLES = ['workers', 'apis', 'temporal', 'postgres', 'total'];
 
 /** The cost section: CPU ms and history events per completion, against the baseline's when there is one. */
-export function costSection(r: Pick<BenchResults, 'cost' | 'baseline' | 'floorCpuMsPerUpdate'>): string[] {
+export function costSection(
+  r: Pick<BenchResults, 'cost' | 'baseline' | 'floorCpuMsPerUpdate' | 'floorVariants' | 'completionPayload'>,
+): string[] {
   const b = r.baseline?.cost;
   const vs = (now: number | undefined, then: number | undefined) =>
     now === undefined || then === undefined ? '' : `${ratioOf(now, then) ?? ''}×`;
@@ -196,6 +204,7 @@ export function costSection(r: Pick<BenchResults, 'cost' | 'baseline' | 'floorCp
           '',
         ]
       : []),
+    ...floorVariantLines(r),
     row(['history events per completion', 'this run', 'baseline', 'ratio']),
     row(['---', '---', '---', '---']),
     row(['**all**', r.cost.events, b?.events ?? '', vs(r.cost.events, b?.events)]),
@@ -204,6 +213,40 @@ export function costSection(r: Pick<BenchResults, 'cost' | 'baseline' | 'floorCp
     ),
     ...types.map((e) =>
       row([`\`${e}\``, r.cost.eventsByType[e] ?? 0, b ? (b.eventsByType[e] ?? 0) : '', '']),
+    ),
+    '',
+  ];
+}
+
+/** Issue 21.4: what each kind of command adds to a bare Update, on the same server in the same run. */
+function floorVariantLines(r: Pick<BenchResults, 'floorVariants' | 'completionPayload'>): string[] {
+  if (!r.floorVariants?.length) return [];
+  const bare = r.floorVariants.find((v) => v.variant === 'bare')?.cpuMsPerUpdate.temporal;
+  const p = r.completionPayload;
+  return [
+    'What one more command of each kind costs Temporal: the no-op workflow again, each variant for a few ' +
+      'seconds from the same clients.' +
+      (p
+        ? ` A completion's Update argument, as UpdateAccepted stores it: ${p.meanBytes} bytes on average ` +
+          `(${p.updates} Updates of the round-trip phase), of which the policy ${p.meanPolicyBytes}.`
+        : ''),
+    '',
+    row([
+      'floor variant',
+      'Updates/s',
+      'Temporal CPU ms per Update',
+      'over the bare Update',
+      'bench process CPU ms',
+    ]),
+    row(['---', '---', '---', '---', '---']),
+    ...r.floorVariants.map((v) =>
+      row([
+        v.what,
+        v.updatesPerSec,
+        v.cpuMsPerUpdate.temporal,
+        bare === undefined ? '' : Math.round((v.cpuMsPerUpdate.temporal - bare) * 100) / 100,
+        v.cpuMsPerUpdate.benchProcess,
+      ]),
     ),
     '',
   ];

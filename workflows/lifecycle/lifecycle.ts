@@ -116,8 +116,9 @@ export interface LifecycleEffects extends FollowUpEffects {
 export const POOL_SEAT_PATCH = 'pool-seat-reservation';
 
 /**
- * Patch id: a completion or a quarter tick that carries the active policy uses it instead of
- * reading it in a local activity (issue 9: one activation and one query less per transition).
+ * Patch id: a completion, a quarter tick or a nomination (issue 21.4) that carries the active policy
+ * uses it instead of reading it in a local activity (issue 9: one activation and one query less per
+ * transition).
  */
 export const CARRIED_POLICY_PATCH = 'policy-carried-by-caller';
 
@@ -209,7 +210,7 @@ export class Lifecycle {
       return;
     }
 
-    const policy = await this.fx.activePolicy();
+    const policy = await this.policyFrom(this.input.policy);
     const { nomination, nominatedBy, lifecycleNo } = this.input;
     const [snapshot] = initialTransition(lifecycleMachine, {
       context: {

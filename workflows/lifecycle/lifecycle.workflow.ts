@@ -258,5 +258,7 @@ export async function enterpriseLifecycle(input: LifecycleInput): Promise<Lifecy
   // Let running handlers answer their callers, and follow-ups finish sending, before this run ends.
   await wf.condition(() => wf.allHandlersFinished() && lifecycle.quiet());
   if (lifecycle.isFinal()) return lifecycle.result();
-  return wf.continueAsNew<typeof enterpriseLifecycle>({ ...input, carried: lifecycle.carryOver() });
+  // The nomination's policy was for the first run's screening only.
+  const { policy: _screenedWith, ...next } = input;
+  return wf.continueAsNew<typeof enterpriseLifecycle>({ ...next, carried: lifecycle.carryOver() });
 }

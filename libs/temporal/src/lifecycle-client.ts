@@ -1,4 +1,9 @@
-import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import {
+  Client,
+  WithStartWorkflowOperation,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+} from '@temporalio/client';
 import type { temporal } from '@temporalio/proto';
 import {
   AssignTaskRequest,
@@ -66,27 +71,29 @@ export class LifecycleClient {
 
   /**
    * Starts lifecycle n of the enterprise and answers once its first task is in the inbox (the
-   * nomination's read-your-writes); null when a lifecycle of the enterprise is running.
+   * nomination's read-your-writes); null when a lifecycle of the enterprise is running. One request
+   * (Update-with-Start): the awaitOpened Update reaches the run's first workflow task, which answers
+   * it once open() has projected, instead of a second workflow task (3 history events) for it.
    */
   async start(input: LifecycleInput): Promise<LifecycleView | null> {
     const { nomination } = input;
+    const startWorkflowOperation = new WithStartWorkflowOperation(LIFECYCLE_WORKFLOW_TYPE, {
+      workflowId: lifecycleWorkflowId(nomination.creditCode),
+      taskQueue: this.taskQueue,
+      args: [input],
+      // A rejected or exited enterprise may be nominated again: a new run of the same id.
+      workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+      workflowIdConflictPolicy: 'FAIL',
+      typedSearchAttributes: [
+        { key: STAGE, value: 'screening' },
+        { key: DISTRICT, value: nomination.district },
+        { key: CLUSTER, value: nomination.cluster },
+        { key: CREDIT_CODE, value: nomination.creditCode },
+      ],
+      staticSummary: `${nomination.name} (${nomination.creditCode})`,
+    });
     try {
-      const handle = await this.client.workflow.start(LIFECYCLE_WORKFLOW_TYPE, {
-        workflowId: lifecycleWorkflowId(nomination.creditCode),
-        taskQueue: this.taskQueue,
-        args: [input],
-        // A rejected or exited enterprise may be nominated again: a new run of the same id.
-        workflowIdReusePolicy: 'ALLOW_DUPLICATE',
-        workflowIdConflictPolicy: 'FAIL',
-        typedSearchAttributes: [
-          { key: STAGE, value: 'screening' },
-          { key: DISTRICT, value: nomination.district },
-          { key: CLUSTER, value: nomination.cluster },
-          { key: CREDIT_CODE, value: nomination.creditCode },
-        ],
-        staticSummary: `${nomination.name} (${nomination.creditCode})`,
-      });
-      return await handle.executeUpdate(awaitOpenedUpdate);
+      return await this.client.workflow.executeUpdateWithStart(awaitOpenedUpdate, { startWorkflowOperation });
     } catch (e) {
       if (e instanceof WorkflowExecutionAlreadyStartedError) return null;
       throw e;

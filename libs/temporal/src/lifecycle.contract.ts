@@ -38,6 +38,11 @@ export interface LifecycleInput {
   nominatorGroups: string[];
   /** Which lifecycle of this enterprise (a re-nomination after rejection or exit starts the next). */
   lifecycleNo: number;
+  /**
+   * The active policy as the API read it at nomination (see CompleteTaskRequest.policy): the first
+   * run screens with it instead of a local activity. Absent from older inputs and continued runs.
+   */
+  policy?: ActivePolicy;
   /** Set by continue-as-new: the state carried over from the previous run. */
   carried?: CarriedState;
   /** Tests force continue-as-new early; production leaves it to Temporal's suggestion. */

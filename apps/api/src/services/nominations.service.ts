@@ -19,6 +19,7 @@ import {
   AttachmentsRepository,
   ClustersRepository,
   EnterprisesRepository,
+  ActivePolicyRepository,
   PolicyRepository,
 } from '@hardtech/persistence';
 import { LifecycleClient, LifecycleInput, lifecycleWorkflowId } from '@hardtech/temporal';
@@ -37,6 +38,7 @@ export class NominationsService {
     private readonly enterprises: EnterprisesRepository,
     private readonly clusters: ClustersRepository,
     private readonly policies: PolicyRepository,
+    private readonly activePolicies: ActivePolicyRepository,
     private readonly attachments: AttachmentsRepository,
   ) {}
 
@@ -100,6 +102,8 @@ export class NominationsService {
       nominatedBy: actor,
       nominatorGroups: nominatorGroups(actor, nomination.district, nomination.creditCode),
       lifecycleNo,
+      // The first run screens with it, reading none itself (issue 21.4).
+      policy: await this.activePolicies.current(),
     };
     // Answers once the nomination is projected; its pending certificates are bound with it.
     const view = await this.lifecycles.start(input);
