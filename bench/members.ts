@@ -6,6 +6,7 @@ import { Cast, Member } from '../test/support/cast';
 import { nominationFor, TO_SUPPORTING } from '../test/support/lifecycle';
 import { inParallel } from '../test/support/retrying-driver';
 import { lifecycles } from '../test/support/temporal';
+import { readActivePolicy } from './active-policy';
 
 /** How the fan-out's members were made, for the report. */
 export interface MembersRun {
@@ -16,6 +17,8 @@ export interface MembersRun {
   seconds: number;
   /** Updates sent again after a transient error (same Update id: never applied twice). */
   retries: number;
+  /** The retries by the error that made them. */
+  retriedBecause: Record<string, number>;
 }
 
 /** Tries per Update before the preparation fails: enough for a busy server's timeouts. */
@@ -28,7 +31,7 @@ const ATTEMPTS = 5;
  * Every transition is the workflow's own, projected by its own activities (read model, pool seat,
  * search attributes), so a member is what a driven member is. Skipped: the API's reads before an
  * Update (its inbox look-ups, scope and reference checks), which make the HTTP path ~3× slower
- * and which the fan-out never touches. The policy goes unsent: the workflow reads it itself.
+ * and which the fan-out never touches. The policy is read once, as the API reads it, and carried.
  */
 export async function prepareMembers(
   casts: Cast[],
@@ -37,8 +40,10 @@ export async function prepareMembers(
 ): Promise<MembersRun> {
   const client = await lifecycles();
   const actors = await actorsOf(casts);
+  const policy = await readActivePolicy();
   let updates = 0;
   let retries = 0;
+  const retriedBecause: Record<string, number> = {};
   const withRetries = async <T>(what: string, send: () => Promise<T>): Promise<T> => {
     for (let attempt = 1; ; attempt++) {
       try {
@@ -49,6 +54,8 @@ export async function prepareMembers(
         // A refusal is the workflow's answer: sending it again cannot change it.
         if (domainErrorFrom(e) || attempt >= ATTEMPTS) throw new Error(`${what}: ${(e as Error).message}`);
         retries++;
+        const reason = (e as Error).constructor.name;
+        retriedBecause[reason] = (retriedBecause[reason] ?? 0) + 1;
         await new Promise((r) => setTimeout(r, 500 * attempt));
       }
     }
@@ -59,7 +66,7 @@ export async function prepareMembers(
   await inParallel(casts, concurrency, async (cast) => {
     const nominator = actors.get(cast.districtOfficer.username)!;
     const nomination = nominationFor(cast);
-    // A retried start whose first attempt started the run answers null: its state is the view.
+    // A retried start whose first attempt started the run answers null: wait for it to open.
     const opened: LifecycleView = await withRetries(
       `nomination of ${cast.creditCode}`,
       async () =>
@@ -68,7 +75,7 @@ export async function prepareMembers(
           nominatedBy: nominator,
           nominatorGroups: nominatorGroups(nominator, nomination.district, nomination.creditCode),
           lifecycleNo: 1,
-        })) ?? client.state(cast.creditCode),
+        })) ?? openedView(() => client.state(cast.creditCode)),
     );
     const open = new Map<string, TaskView>(opened.openTasks.map((t) => [t.type, t]));
     for (const step of TO_SUPPORTING) {
@@ -81,7 +88,7 @@ export async function prepareMembers(
       const answer = await withRetries(`${step.type} of ${cast.creditCode}`, () =>
         client.complete(
           cast.creditCode,
-          { taskId: task.id, ...body, actor, idempotencyKey },
+          { taskId: task.id, ...body, actor, idempotencyKey, policy },
           completionUpdateId(task.id, actor.username, idempotencyKey, body),
         ),
       );
@@ -94,7 +101,24 @@ export async function prepareMembers(
     // A long preparation says how far it is, so a slow machine is seen before the run ends.
     if (++done % 500 === 0) progress(`${done} members in supporting after ${elapsed(started)} s`);
   });
-  return { members: casts.length, concurrency, updates, seconds: (Date.now() - started) / 1000, retries };
+  return {
+    members: casts.length,
+    concurrency,
+    updates,
+    seconds: (Date.now() - started) / 1000,
+    retries,
+    retriedBecause,
+  };
+}
+
+/** The lifecycle's view once its first workflow task has opened it (its context is set then). */
+async function openedView(state: () => Promise<LifecycleView>): Promise<LifecycleView> {
+  for (let tries = 0; tries < 120; tries++) {
+    const view = await state();
+    if (view.context) return view;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('not opened within a minute');
 }
 
 function elapsed(since: number): number {
@@ -125,6 +149,7 @@ export function membersMadeBy(run: MembersRun): string {
     `The ${run.members} members were nominated and driven to supporting (screening, feedback, admission, ` +
     `diagnosis) by Temporal Updates through LifecycleClient, as the API sends them but without HTTP, ` +
     `${run.concurrency} at a time: ${run.updates} Updates in ${Math.round(run.seconds)} s ` +
-    `(${Math.round((run.updates / run.seconds) * 10) / 10}/s, ${run.retries} sent again).`
+    `(${Math.round((run.updates / run.seconds) * 10) / 10}/s, ${run.retries} sent again` +
+    `${run.retries ? `: ${JSON.stringify(run.retriedBecause)}` : ''}).`
   );
 }
