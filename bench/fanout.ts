@@ -1,4 +1,5 @@
-import { adminApi } from '../test/support/cast';
+import { Api } from '../test/support/api';
+import { ADMIN } from '../test/support/cast';
 import { db } from '../test/support/db';
 
 /**
@@ -16,7 +17,9 @@ export function pollPauseMs(lastCountMs: number): number {
 }
 
 export async function measureFanout(creditCodes: string[], quarter: string) {
-  const admin = await adminApi();
+  // A session of its own: the one the casts were made with may have expired while the members
+  // were prepared (a 5,000-member run's trigger got 401 after 33 minutes).
+  const admin = await Api.login(ADMIN.username, ADMIN.password);
   const started = Date.now();
   const trigger = admin
     .post('/api/admin/quarterly-dispatch/trigger', { quarter })
