@@ -10,6 +10,7 @@ export function readBaseline(file: string): Baseline | null {
 }
 
 export function saveBaseline(file: string, r: Omit<BenchResults, 'targets'>): void {
+  if (!r.cost) throw new Error('--save-baseline needs the throughput phase: it measures the cost');
   const baseline: Baseline = {
     date: r.run.date,
     commit: r.run.commit,

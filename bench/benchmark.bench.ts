@@ -13,21 +13,24 @@ import { measureFloor, measureFloorBurst, measureFloorVariants } from './floor';
 import { measureInbox } from './inbox';
 import { seedInbox } from '../test/support/inbox-seed';
 import { driveLifecycles } from './lifecycles';
+import { membersMadeBy, prepareMembers } from './members';
+import { memberCount, parsePhases, Phase, resultsStem } from './phases';
+import { inboxFigures, roundTripFigures, throughputFigures } from './figures';
 import { profileBetween, snapshot } from './profile';
-import { BenchResults, judge, markdown, timeoutRetries } from './report';
+import { BenchResults, judge, markdown } from './report';
 import { readBaseline, saveBaseline } from './baseline';
 import { completionCost } from './cost';
 import { eventsBetween, updatePayloads } from './histories';
 import { stackRss } from './rss';
-import { distribution } from './stats';
 
 // A few enterprise users serve a thousand members without bloating their scopes.
 const createCasts = (count: number, district?: string, cluster?: string) =>
   createLoadCasts(count, { district, cluster, enterprisesPerUser: 25 });
 
 // Issues 9 and 21: the product's figures against the engine's own floor, on the stack scripts/bench.mjs
-// started. `--quick` keeps every phase but makes it small (a few minutes in all); BENCH_MEMBERS sets
-// the fan-out's size (issue 21's is 5,000: preparing them through the API is the slow part).
+// started. `--quick` keeps every phase but makes it small (a few minutes in all); `--only` runs some
+// phases (bench/phases.ts); BENCH_MEMBERS (`--members`) sets the fan-out's size (issue 21's is 5,000,
+// prepared by Updates: bench/members.ts).
 const QUICK = process.env.BENCH_QUICK === '1';
 // The support code falls back to the test stack's ports: never drive someone else's stack.
 const STACK = ['BENCH_PROFILE', 'API_URL', 'TEMPORAL_ADDRESS', 'DATABASE_URL'];
@@ -42,7 +45,8 @@ const SIZE = QUICK
       lifecycles: 48,
       floorSeconds: 10,
       floorVariantSeconds: 4,
-      members: Number(process.env.BENCH_MEMBERS || 100),
+      members: memberCount(process.env.BENCH_MEMBERS, 100),
+      memberConcurrency: 32,
       inboxSamples: 200,
     }
   : {
@@ -52,11 +56,14 @@ const SIZE = QUICK
       lifecycles: 240,
       floorSeconds: 30,
       floorVariantSeconds: 8,
-      members: Number(process.env.BENCH_MEMBERS || 5000),
+      members: memberCount(process.env.BENCH_MEMBERS, 5000),
+      memberConcurrency: 64,
       inboxSamples: 1000,
     };
 /** Enough enterprises for ≥ 100,000 task rows (test/support/inbox-seed.ts: 6.6 rows each on average). */
 const SEEDED_ENTERPRISES = 15_500;
+const PHASES_RUN = parsePhases(process.env.BENCH_ONLY);
+const STEM = resultsStem(PHASES_RUN);
 const RESULTS = join(__dirname, 'results');
 const BASELINE = join(RESULTS, 'baseline.json');
 const log = (line: string) => process.stdout.write(`bench: ${line}\n`);
@@ -78,77 +85,99 @@ async function phaseProfile(start: Awaited<ReturnType<typeof phaseStart>>) {
   return { cpu: cpuBetween(start.cpu, await cpuSnapshot()), series };
 }
 
+/** Runs `measure` when its phase was asked for (`--only`), else leaves its figures out. */
+const when = <T>(phase: Phase, measure: () => Promise<T>): Promise<T | undefined> =>
+  PHASES_RUN.includes(phase) ? measure() : Promise.resolve(undefined);
+
 test('benchmark', async () => {
   const started = Date.now();
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, load ${loadavg()
     .map((l) => l.toFixed(2))
     .join(' ')} at the start`;
+  log(`phases: ${PHASES_RUN.join(', ')}`);
 
-  log(`task round trip: ${SIZE.sequential} lifecycles, one client`);
-  const sequentialCasts = await createCasts(SIZE.sequential);
-  const beforeSequential = await phaseStart();
-  const sequentialFrom = Date.now();
-  const sequential = await driveLifecycles(sequentialCasts, 1, 'graduated');
-  const sequentialProfile = await phaseProfile(beforeSequential);
-  const completionPayload = await updatePayloads(sequentialFrom, Date.now(), 'completeTask');
-
-  log(
-    `floor: bare Updates on a no-op workflow (${SIZE.floorSamples} one at a time, ${SIZE.concurrency} clients for ${SIZE.floorSeconds} s)`,
-  );
-  const floor = await measureFloor({
-    samples: SIZE.floorSamples,
-    concurrency: SIZE.concurrency,
-    seconds: SIZE.floorSeconds,
+  const roundTrip = await when('round-trip', async () => {
+    log(`task round trip: ${SIZE.sequential} lifecycles, one client`);
+    const casts = await createCasts(SIZE.sequential);
+    const before = await phaseStart();
+    const from = Date.now();
+    const run = await driveLifecycles(casts, 1, 'graduated');
+    const profile = await phaseProfile(before);
+    return { run, profile, payload: await updatePayloads(from, Date.now(), 'completeTask') };
   });
-  log(`floor variants: what an upsert, a local activity, a ${completionPayload.meanBytes}-byte argument add`);
-  const floorVariants = await measureFloorVariants({
-    concurrency: SIZE.concurrency,
-    seconds: SIZE.floorVariantSeconds,
-    payloadBytes: completionPayload.meanBytes,
+  // What each kind of command costs the server, beside a bare Update: with the round trip, whose
+  // completions give the argument's size.
+  const floorVariants =
+    roundTrip &&
+    (log(
+      `floor variants: what an upsert, a local activity, a ${roundTrip.payload.meanBytes}-byte argument add`,
+    ),
+    await measureFloorVariants({
+      concurrency: SIZE.concurrency,
+      seconds: SIZE.floorVariantSeconds,
+      payloadBytes: roundTrip.payload.meanBytes,
+    }));
+
+  const floor =
+    roundTrip || PHASES_RUN.includes('throughput')
+      ? await (log(
+          `floor: bare Updates on a no-op workflow (${SIZE.floorSamples} one at a time, ${SIZE.concurrency} clients for ${SIZE.floorSeconds} s)`,
+        ),
+        measureFloor({
+          samples: SIZE.floorSamples,
+          concurrency: SIZE.concurrency,
+          seconds: SIZE.floorSeconds,
+        }))
+      : undefined;
+
+  const throughput = await when('throughput', async () => {
+    log(`throughput: ${SIZE.lifecycles} lifecycles to graduation, ${SIZE.concurrency} clients`);
+    const casts = await createCasts(SIZE.lifecycles);
+    const before = await phaseStart();
+    const from = Date.now();
+    const run = await driveLifecycles(casts, SIZE.concurrency, 'graduated');
+    const to = Date.now();
+    const profile = await phaseProfile(before);
+    // Visibility lists a workflow a moment after it starts; the events counted are the phase's only.
+    await new Promise((r) => setTimeout(r, 2000));
+    const cost = completionCost(profile.cpu, await eventsBetween(from, to), run.completions);
+    log(`throughput: ${cost.cpuMs.total} CPU ms and ${cost.events} history events per completion`);
+    return { run, profile, cost };
   });
 
-  log(`throughput: ${SIZE.lifecycles} lifecycles to graduation, ${SIZE.concurrency} clients`);
-  const throughputCasts = await createCasts(SIZE.lifecycles);
-  const beforeLoad = await phaseStart();
-  const loadFrom = Date.now();
-  const loaded = await driveLifecycles(throughputCasts, SIZE.concurrency, 'graduated');
-  const loadTo = Date.now();
-  const loadProfile = await phaseProfile(beforeLoad);
-  // Visibility lists a workflow a moment after it starts; the events counted are the phase's only.
-  await new Promise((r) => setTimeout(r, 2000));
-  const loadEvents = await eventsBetween(loadFrom, loadTo);
-  const cost = completionCost(loadProfile.cpu, loadEvents, loaded.completions);
-  log(`throughput: ${cost.cpuMs.total} CPU ms and ${cost.events} history events per completion`);
+  const fanout = await when('fanout', async () => {
+    log(`fan-out: ${SIZE.members} members to supporting by Updates, ${SIZE.memberConcurrency} at a time`);
+    const members = await createCasts(SIZE.members, '500113', 'T3');
+    const made = await prepareMembers(members, SIZE.memberConcurrency, (line) => log(`fan-out: ${line}`));
+    log(
+      `fan-out: members ready in ${Math.round(made.seconds)} s (${made.updates} Updates, ${made.retries} again)`,
+    );
+    // The fan-out's floor on the same server, just before it: as many bare Updates from as many clients.
+    log(`floor: ${SIZE.members} bare Updates from ${SIZE.concurrency} clients`);
+    const burst = await measureFloorBurst({ updates: SIZE.members, concurrency: SIZE.concurrency });
+    log(`floor: ${burst.updates} bare Updates in ${burst.seconds.toFixed(1)} s`);
+    // The quarter the dispatch ticks by default: the one before today's.
+    const before = await phaseStart();
+    const run = await measureFanout(
+      members.map((c) => c.creditCode),
+      reportingQuarterAt(new Date()),
+    );
+    log(`fan-out: ${run.members} QUARTERLY_REPORT tasks in ${run.seconds.toFixed(1)} s`);
+    return { run, made, burst, profile: await phaseProfile(before) };
+  });
 
-  log(`fan-out: ${SIZE.members} members to supporting through the API, ${SIZE.concurrency} clients`);
-  const members = await createCasts(SIZE.members, '500113', 'T3');
-  const made = await driveLifecycles(members, SIZE.concurrency, 'supporting');
-  // The fan-out's floor on the same server, just before it: as many bare Updates from as many clients.
-  log(`floor: ${SIZE.members} bare Updates from ${SIZE.concurrency} clients`);
-  const burst = await measureFloorBurst({ updates: SIZE.members, concurrency: SIZE.concurrency });
-  // The quarter the dispatch ticks by default: the one before today's.
-  const beforeFanout = await phaseStart();
-  const fanout = await measureFanout(
-    members.map((c) => c.creditCode),
-    reportingQuarterAt(new Date()),
-  );
-  const fanoutProfile = await phaseProfile(beforeFanout);
+  const inbox = await when('inbox', async () => {
+    log(`inbox: seeding ${SEEDED_ENTERPRISES} enterprises' tasks`);
+    const seeded = await seedInbox(SEEDED_ENTERPRISES);
+    return { seeded, run: await measureInbox('500112', SIZE.inboxSamples) };
+  });
 
-  log(`inbox: seeding ${SEEDED_ENTERPRISES} enterprises' tasks`);
-  const seeded = await seedInbox(SEEDED_ENTERPRISES);
-  const inbox = await measureInbox('500112', SIZE.inboxSamples);
-
-  const t = distribution(sequential.completionMs);
-  const bare = distribution(floor.sequentialMs);
-  const load = distribution(loaded.completionMs);
-  const bareLoad = distribution(floor.concurrentMs);
-  const inboxMs = distribution(inbox.samplesMs);
-  const meMs = distribution(inbox.meMs);
   const figures: Omit<BenchResults, 'targets'> = {
     run: {
       date: new Date().toISOString(),
       quick: QUICK,
       profile: process.env.BENCH_PROFILE ?? 'dev',
+      phases: PHASES_RUN,
       machine,
       node: process.version,
       commit: execFileSync('git', ['describe', '--always', '--dirty'], { encoding: 'utf8' }).trim(),
@@ -160,104 +189,86 @@ test('benchmark', async () => {
       ).trim(),
       durationSeconds: Math.round((Date.now() - started) / 1000),
     },
-    taskRoundTrip: {
-      p50: t.p50,
-      p90: t.p90,
-      p99: t.p99,
-      max: t.max,
-      count: t.count,
-      bareUpdateP50: bare.p50,
-      bareUpdateP90: bare.p90,
-      bareUpdateP99: bare.p99,
-      bareUpdateMax: bare.max,
-      bareUpdateCount: bare.count,
-    },
-    throughput: {
-      tasksPerSec: Math.round((loaded.completions / loaded.seconds) * 10) / 10,
-      lifecycles: loaded.lifecycles,
-      concurrency: loaded.concurrency,
-      seconds: Math.round(loaded.seconds * 10) / 10,
-      completions: loaded.completions,
-      retries: loaded.retries,
-      retriedBecause: loaded.retriedBecause,
-      timeoutRetries: timeoutRetries(loaded.retriedBecause),
-      p50: load.p50,
-      p90: load.p90,
-      p99: load.p99,
-      max: load.max,
-      bareUpdatesPerSec: Math.round(floor.updatesPerSec * 10) / 10,
-      bareUpdateConcurrency: floor.concurrency,
-      bareUpdates: bareLoad.count,
-      bareP50: bareLoad.p50,
-      bareP90: bareLoad.p90,
-      bareP99: bareLoad.p99,
-      bareMax: bareLoad.max,
-    },
-    inbox: {
-      p50Ms: inboxMs.p50,
-      p99Ms: inboxMs.p99,
-      meP50Ms: meMs.p50,
-      meP99Ms: meMs.p99,
-      samples: inboxMs.count,
-      rows: seeded.tasks,
-      inboxTotal: inbox.inboxTotal,
-      seedSeconds: seeded.seconds,
-      plans: inbox.plans,
-    },
-    fanout: {
-      members: fanout.members,
-      seconds: Math.round(fanout.seconds * 100) / 100,
-      triggerAnsweredSeconds: Math.round(fanout.triggerAnsweredSeconds * 100) / 100,
-      membersMadeBy:
-        `The members were nominated and driven to supporting through the HTTP API (nomination, screening, ` +
-        `feedback, admission, diagnosis), ${made.concurrency} at a time, in ${Math.round(made.seconds)} s ` +
-        `(${Math.round((made.completions / made.seconds) * 10) / 10} completions/s).`,
-    },
-    floorBurst: { ...burst, seconds: Math.round(burst.seconds * 100) / 100 },
-    cost,
-    floorCpuMsPerUpdate: floor.cpuMsPerUpdate,
-    floorVariants,
-    completionPayload,
+    ...(roundTrip && floor ? { taskRoundTrip: roundTripFigures(roundTrip.run, floor) } : {}),
+    ...(throughput && floor
+      ? {
+          throughput: throughputFigures(throughput.run, floor),
+          cost: throughput.cost,
+          floorCpuMsPerUpdate: floor.cpuMsPerUpdate,
+        }
+      : {}),
+    ...(roundTrip && floorVariants ? { floorVariants, completionPayload: roundTrip.payload } : {}),
+    ...(inbox ? { inbox: inboxFigures(inbox.run, inbox.seeded) } : {}),
+    ...(fanout
+      ? {
+          fanout: {
+            members: fanout.run.members,
+            seconds: Math.round(fanout.run.seconds * 100) / 100,
+            triggerAnsweredSeconds: Math.round(fanout.run.triggerAnsweredSeconds * 100) / 100,
+            membersMadeBy: membersMadeBy(fanout.made),
+          },
+          floorBurst: { ...fanout.burst, seconds: Math.round(fanout.burst.seconds * 100) / 100 },
+        }
+      : {}),
     baseline: readBaseline(BASELINE),
     rss: stackRss(),
-    profile: { roundTrip: sequentialProfile, throughput: loadProfile, fanout: fanoutProfile },
+    profile: {
+      ...(roundTrip ? { roundTrip: roundTrip.profile } : {}),
+      ...(throughput ? { throughput: throughput.profile } : {}),
+      ...(fanout ? { fanout: fanout.profile } : {}),
+    },
   };
   const results: BenchResults = { ...figures, targets: judge(figures) };
 
   const charts: { file: string; title: string; series: Series[] }[] = [
-    {
-      file: 'round-trip.svg',
-      title: 'Task completion vs bare Update, one client',
-      series: [
-        { name: 'POST /api/tasks/:id/complete', samplesMs: sequential.completionMs },
-        { name: 'bare executeUpdate (no-op workflow)', samplesMs: floor.sequentialMs },
-      ],
-    },
-    {
-      file: 'under-load.svg',
-      title: `Under load: ${loaded.concurrency} clients`,
-      series: [
-        { name: 'POST /api/tasks/:id/complete', samplesMs: loaded.completionMs },
-        { name: 'bare executeUpdate (no-op workflow)', samplesMs: floor.concurrentMs },
-      ],
-    },
-    {
-      file: 'inbox.svg',
-      title: `GET /api/tasks, district officer, ${seeded.tasks} task rows`,
-      series: [
-        { name: 'GET /api/tasks', samplesMs: inbox.samplesMs },
-        { name: 'GET /api/me', samplesMs: inbox.meMs },
-      ],
-    },
-  ];
+    ...(roundTrip && floor
+      ? [
+          {
+            file: 'round-trip.svg',
+            title: 'Task completion vs bare Update, one client',
+            series: [
+              { name: 'POST /api/tasks/:id/complete', samplesMs: roundTrip.run.completionMs },
+              { name: 'bare executeUpdate (no-op workflow)', samplesMs: floor.sequentialMs },
+            ],
+          },
+        ]
+      : []),
+    ...(throughput && floor
+      ? [
+          {
+            file: 'under-load.svg',
+            title: `Under load: ${throughput.run.concurrency} clients`,
+            series: [
+              { name: 'POST /api/tasks/:id/complete', samplesMs: throughput.run.completionMs },
+              { name: 'bare executeUpdate (no-op workflow)', samplesMs: floor.concurrentMs },
+            ],
+          },
+        ]
+      : []),
+    ...(inbox
+      ? [
+          {
+            file: 'inbox.svg',
+            title: `GET /api/tasks, district officer, ${inbox.seeded.tasks} task rows`,
+            series: [
+              { name: 'GET /api/tasks', samplesMs: inbox.run.samplesMs },
+              { name: 'GET /api/me', samplesMs: inbox.run.meMs },
+            ],
+          },
+        ]
+      : []),
+  ].map((c) => ({ ...c, file: STEM === 'latest' ? c.file : `${STEM}-${c.file}` }));
   mkdirSync(RESULTS, { recursive: true });
   for (const c of charts) writeFileSync(join(RESULTS, c.file), cdfChart(c.title, c.series));
-  writeFileSync(join(RESULTS, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(join(RESULTS, 'latest.md'), markdown(results, charts));
+  writeFileSync(join(RESULTS, `${STEM}.json`), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(RESULTS, `${STEM}.md`), markdown(results, charts));
+  log(`results: bench/results/${STEM}.md`);
   if (process.env.BENCH_SAVE_BASELINE === '1') {
     saveBaseline(BASELINE, figures);
     log(`baseline saved: ${BASELINE}`);
   }
   for (const g of Object.values(results.targets))
-    log(`${g.met ? 'met    ' : 'NOT MET'} ${g.target}: ${g.product} vs ${g.floor} (${g.ratio}×)`);
+    log(
+      `${g.measured === false ? 'not run' : g.met ? 'met    ' : 'NOT MET'} ${g.target}: ${g.product} vs ${g.floor} (${g.ratio}×)`,
+    );
 });

@@ -9,8 +9,12 @@ const cost = (total: number): CompletionCost => ({
   completions: 1000,
 });
 
+/** A run of every phase: each phase's figures are there. */
+type WholeRun = Omit<BenchResults, 'targets'> &
+  Required<Pick<BenchResults, 'taskRoundTrip' | 'throughput' | 'inbox' | 'fanout' | 'floorBurst' | 'cost'>>;
+
 /** A run that meets every target of issue 21; each test breaks one figure. */
-function run(): Omit<BenchResults, 'targets'> {
+function run(): WholeRun {
   return {
     run: {
       date: '2026-12-06T01:00:00.000Z',
@@ -124,6 +128,45 @@ describe('judge: issue 21 targets', () => {
     const small = run();
     small.inbox.rows = 99_999;
     expect(judge(small).inbox.met).toBe(false);
+  });
+});
+
+describe('a run of some phases (--only)', () => {
+  /** A fan-out-only run: the other phases' figures are absent, not zero. */
+  function fanoutOnly(): Omit<BenchResults, 'targets'> {
+    const { taskRoundTrip: _t, throughput: _tp, inbox: _i, cost: _c, ...rest } = run();
+    return { ...rest, run: { ...rest.run, phases: ['fanout'] }, profile: { fanout: rest.profile.fanout } };
+  }
+
+  it('judges the fan-out and calls every other target not measured, with no ratio and no verdict', () => {
+    const t = judge(fanoutOnly());
+    expect(t.fanout).toMatchObject({ ratio: 2.67, met: true });
+    expect(t.fanout.measured).toBeUndefined();
+    for (const key of ['throughput', 'taskP99', 'loadP99', 'cpu', 'inbox'] as const) {
+      expect(t[key]).toMatchObject({ product: 'not measured', ratio: null, met: false, measured: false });
+    }
+    expect(t.taskP99.note).toBe('not measured: phase round-trip did not run');
+    expect(t.cpu.note).toBe('not measured: phase throughput did not run');
+  });
+
+  it('does not judge the fan-out without it, even beside an old figure of the burst', () => {
+    const r = fanoutOnly();
+    delete r.fanout;
+    expect(judge(r).fanout).toMatchObject({ ratio: null, measured: false });
+  });
+
+  it('says which phases ran, and leaves out the figures of the others', () => {
+    const r = fanoutOnly();
+    const md = markdown({ ...r, targets: judge(r) }, []);
+    expect(md).toContain('Phases run: fanout.');
+    expect(md).toMatch(/\(e\) fan-out .* \| 2\.67 \| ≤ 3 \| yes \|/);
+    expect(md).toMatch(
+      /\(a\) completions.* \| not measured \| not measured \| {2}\| ≥ 0\.5 \| — \(not measured/,
+    );
+    expect(md).not.toContain('What a completion costs');
+    expect(md).not.toContain('**Throughput**');
+    expect(md).toContain('### fanout');
+    expect(md).not.toContain('### throughput');
   });
 });
 

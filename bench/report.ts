@@ -1,18 +1,29 @@
 import type { CompletionCost } from './cost';
+import type { Phase } from './phases';
 import type { ProfileRow } from './profile';
 import type { FloorVariant } from './floor';
 import type { UpdatePayloads } from './histories';
 
-/** The figures of one run, as bench/results/latest.json holds them. */
+/**
+ * The figures of one run, as bench/results/latest.json holds them. A run of some phases only
+ * (`--only`) lacks the others' figures: their targets are "not measured".
+ */
 export interface BenchResults {
-  run: Record<string, unknown> & { quick: boolean; profile: string; date: string; commit: string };
-  taskRoundTrip: Record<string, number> & {
+  run: Record<string, unknown> & {
+    quick: boolean;
+    profile: string;
+    date: string;
+    commit: string;
+    /** The phases this run measured (absent in runs before `--only`: all of them). */
+    phases?: Phase[];
+  };
+  taskRoundTrip?: Record<string, number> & {
     p50: number;
     p99: number;
     bareUpdateP50: number;
     bareUpdateP99: number;
   };
-  throughput: Record<string, number | Record<string, number>> & {
+  throughput?: Record<string, number | Record<string, number>> & {
     tasksPerSec: number;
     bareUpdatesPerSec: number;
     concurrency: number;
@@ -22,7 +33,7 @@ export interface BenchResults {
     timeoutRetries: number;
     retriedBecause: Record<string, number>;
   };
-  inbox: {
+  inbox?: {
     p50Ms: number;
     p99Ms: number;
     /** `GET /api/me` of the same officer, taken in turns with the inbox: the floor of an authenticated read. */
@@ -34,11 +45,11 @@ export interface BenchResults {
     seedSeconds: number;
     plans: { sql: string; plan: string }[];
   };
-  fanout: Record<string, number | string> & { members: number; seconds: number };
+  fanout?: Record<string, number | string> & { members: number; seconds: number };
   /** As many bare Updates as the fan-out has members, from as many clients as the throughput phase. */
-  floorBurst: { updates: number; concurrency: number; seconds: number };
+  floorBurst?: { updates: number; concurrency: number; seconds: number };
   /** What one completion of the throughput phase cost: CPU per process, history events. */
-  cost: CompletionCost;
+  cost?: CompletionCost;
   /** What one bare Update cost in the floor's concurrent part (bench/floor.ts); absent in older runs. */
   floorCpuMsPerUpdate?: { temporal: number; benchProcess: number };
   /** Issue 21.4: the floor with one more command of each kind (bench/floor.ts); absent in older runs. */
@@ -49,9 +60,8 @@ export interface BenchResults {
   baseline: Baseline | null;
   rss: { workerRssMb: (number | null)[]; apiRssMb: (number | null)[] };
   /** Where the time went in each phase, from the processes' /metrics. */
-  profile: Record<
-    'roundTrip' | 'throughput' | 'fanout',
-    { cpu: Record<string, number>; series: ProfileRow[] }
+  profile: Partial<
+    Record<'roundTrip' | 'throughput' | 'fanout', { cpu: Record<string, number>; series: ProfileRow[] }>
   >;
   targets: Record<string, Judged>;
 }
@@ -76,6 +86,8 @@ export interface Judged {
   met: boolean;
   /** Why a ratio within its limit is still not met (a size below the target's), or why there is none. */
   note?: string;
+  /** False when the target's phase did not run in this run (`--only`). */
+  measured?: boolean;
 }
 
 /** The sizes issue 21 names for targets (e) and (f). */
@@ -87,75 +99,117 @@ const ratioOf = (a: number, b: number) =>
 const within = (ratio: number | null, limit: number, atMost: boolean) =>
   ratio !== null && (atMost ? ratio <= limit : ratio >= limit);
 
+/** A target whose phase did not run: no figure, no verdict taken from another run. */
+function notMeasured(target: string, limit: string, phase: Phase): Judged {
+  return {
+    target,
+    product: 'not measured',
+    floor: 'not measured',
+    ratio: null,
+    limit,
+    met: false,
+    measured: false,
+    note: `not measured: phase ${phase} did not run`,
+  };
+}
+
 /** Issue 21's six targets, judged on a run's figures: each a ratio to a floor of the same run. */
 export function judge(r: Omit<BenchResults, 'targets'>): BenchResults['targets'] {
   const t = r.taskRoundTrip;
   const tp = r.throughput;
-  const rate = ratioOf(tp.tasksPerSec, tp.bareUpdatesPerSec);
-  const oneClient = ratioOf(t.p99, t.bareUpdateP99);
-  const underLoad = ratioOf(tp.p99, tp.bareP99);
-  const baseCpu = r.baseline?.cost.cpuMs.total;
-  const cpu = baseCpu ? ratioOf(r.cost.cpuMs.total, baseCpu) : null;
-  const fanout = ratioOf(r.fanout.seconds, r.floorBurst.seconds);
-  const inbox = ratioOf(r.inbox.p99Ms, r.inbox.meP99Ms);
-  const fanoutSized = r.fanout.members >= FANOUT_MEMBERS && r.floorBurst.updates >= r.fanout.members;
-  const inboxSized = r.inbox.rows >= INBOX_ROWS;
   const sizeNote = (ok: boolean, what: string) => (ok ? {} : { note: `${what} is below the target's size` });
+  const clients = tp?.concurrency ?? r.floorBurst?.concurrency ?? 32;
+  const targets = {
+    throughput: `(a) completions/s ≥ 0.5 × bare-Update rate (${clients} clients)`,
+    taskP99: '(b) one-client completion p99 ≤ 1.5 × bare Update p99',
+    loadP99: `(c) completion p99 under ${clients} clients ≤ 3 × bare Update p99 under the same load, no retry after a server timeout`,
+    cpu: '(d) total CPU per completion (all processes) ≤ 0.5 × the baseline',
+    fanout: `(e) fan-out of ${FANOUT_MEMBERS} members ≤ 3 × the time of as many bare Updates from ${clients} clients`,
+    inbox: `(f) inbox p99 at ≥ ${INBOX_ROWS} task rows ≤ 2 × \`GET /api/me\` p99`,
+  };
+
+  const rate = tp ? ratioOf(tp.tasksPerSec, tp.bareUpdatesPerSec) : null;
+  const underLoad = tp ? ratioOf(tp.p99, tp.bareP99) : null;
+  const oneClient = t ? ratioOf(t.p99, t.bareUpdateP99) : null;
+  const baseCpu = r.baseline?.cost.cpuMs.total;
+  const cpu = r.cost && baseCpu ? ratioOf(r.cost.cpuMs.total, baseCpu) : null;
+  const fanout = r.fanout && r.floorBurst ? ratioOf(r.fanout.seconds, r.floorBurst.seconds) : null;
+  const fanoutSized =
+    !!r.fanout &&
+    !!r.floorBurst &&
+    r.fanout.members >= FANOUT_MEMBERS &&
+    r.floorBurst.updates >= r.fanout.members;
+  const inbox = r.inbox ? ratioOf(r.inbox.p99Ms, r.inbox.meP99Ms) : null;
   return {
-    throughput: {
-      target: `(a) completions/s ≥ 0.5 × bare-Update rate (${tp.concurrency} clients)`,
-      product: `${tp.tasksPerSec} completions/s`,
-      floor: `${tp.bareUpdatesPerSec} Updates/s`,
-      ratio: rate,
-      limit: '≥ 0.5',
-      met: within(rate, 0.5, false),
-    },
-    taskP99: {
-      target: '(b) one-client completion p99 ≤ 1.5 × bare Update p99',
-      product: `${t.p99} ms`,
-      floor: `${t.bareUpdateP99} ms`,
-      ratio: oneClient,
-      limit: '≤ 1.5',
-      met: within(oneClient, 1.5, true),
-    },
-    loadP99: {
-      target: `(c) completion p99 under ${tp.concurrency} clients ≤ 3 × bare Update p99 under the same load, no retry after a server timeout`,
-      product: `${tp.p99} ms, ${tp.timeoutRetries} retries after a timeout`,
-      floor: `${tp.bareP99} ms`,
-      ratio: underLoad,
-      limit: '≤ 3, 0 retries',
-      met: within(underLoad, 3, true) && tp.timeoutRetries === 0,
-      ...(tp.timeoutRetries ? { note: `${tp.timeoutRetries} client retries after a server timeout` } : {}),
-    },
-    cpu: {
-      target: '(d) total CPU per completion (all processes) ≤ 0.5 × the baseline',
-      product: `${r.cost.cpuMs.total} ms`,
-      floor: r.baseline
-        ? `${baseCpu} ms (baseline ${r.baseline.date.slice(0, 10)}, ${r.baseline.productCommit})`
-        : 'no baseline',
-      ratio: cpu,
-      limit: '≤ 0.5',
-      met: within(cpu, 0.5, true),
-      ...(r.baseline ? {} : { note: 'no bench/results/baseline.json to compare with' }),
-    },
-    fanout: {
-      target: `(e) fan-out of ${FANOUT_MEMBERS} members ≤ 3 × the time of as many bare Updates from ${r.floorBurst.concurrency} clients`,
-      product: `${r.fanout.members} members in ${r.fanout.seconds} s`,
-      floor: `${r.floorBurst.updates} Updates in ${r.floorBurst.seconds} s`,
-      ratio: fanout,
-      limit: '≤ 3',
-      met: within(fanout, 3, true) && fanoutSized,
-      ...sizeNote(fanoutSized, `${r.fanout.members} members`),
-    },
-    inbox: {
-      target: `(f) inbox p99 at ≥ ${INBOX_ROWS} task rows ≤ 2 × \`GET /api/me\` p99`,
-      product: `${r.inbox.p99Ms} ms at ${r.inbox.rows} rows`,
-      floor: `${r.inbox.meP99Ms} ms`,
-      ratio: inbox,
-      limit: '≤ 2',
-      met: within(inbox, 2, true) && inboxSized,
-      ...sizeNote(inboxSized, `${r.inbox.rows} task rows`),
-    },
+    throughput: tp
+      ? {
+          target: targets.throughput,
+          product: `${tp.tasksPerSec} completions/s`,
+          floor: `${tp.bareUpdatesPerSec} Updates/s`,
+          ratio: rate,
+          limit: '≥ 0.5',
+          met: within(rate, 0.5, false),
+        }
+      : notMeasured(targets.throughput, '≥ 0.5', 'throughput'),
+    taskP99: t
+      ? {
+          target: targets.taskP99,
+          product: `${t.p99} ms`,
+          floor: `${t.bareUpdateP99} ms`,
+          ratio: oneClient,
+          limit: '≤ 1.5',
+          met: within(oneClient, 1.5, true),
+        }
+      : notMeasured(targets.taskP99, '≤ 1.5', 'round-trip'),
+    loadP99: tp
+      ? {
+          target: targets.loadP99,
+          product: `${tp.p99} ms, ${tp.timeoutRetries} retries after a timeout`,
+          floor: `${tp.bareP99} ms`,
+          ratio: underLoad,
+          limit: '≤ 3, 0 retries',
+          met: within(underLoad, 3, true) && tp.timeoutRetries === 0,
+          ...(tp.timeoutRetries
+            ? { note: `${tp.timeoutRetries} client retries after a server timeout` }
+            : {}),
+        }
+      : notMeasured(targets.loadP99, '≤ 3, 0 retries', 'throughput'),
+    cpu: r.cost
+      ? {
+          target: targets.cpu,
+          product: `${r.cost.cpuMs.total} ms`,
+          floor: r.baseline
+            ? `${baseCpu} ms (baseline ${r.baseline.date.slice(0, 10)}, ${r.baseline.productCommit})`
+            : 'no baseline',
+          ratio: cpu,
+          limit: '≤ 0.5',
+          met: within(cpu, 0.5, true),
+          ...(r.baseline ? {} : { note: 'no bench/results/baseline.json to compare with' }),
+        }
+      : notMeasured(targets.cpu, '≤ 0.5', 'throughput'),
+    fanout:
+      r.fanout && r.floorBurst
+        ? {
+            target: targets.fanout,
+            product: `${r.fanout.members} members in ${r.fanout.seconds} s`,
+            floor: `${r.floorBurst.updates} Updates in ${r.floorBurst.seconds} s`,
+            ratio: fanout,
+            limit: '≤ 3',
+            met: within(fanout, 3, true) && fanoutSized,
+            ...sizeNote(fanoutSized, `${r.fanout.members} members`),
+          }
+        : notMeasured(targets.fanout, '≤ 3', 'fanout'),
+    inbox: r.inbox
+      ? {
+          target: targets.inbox,
+          product: `${r.inbox.p99Ms} ms at ${r.inbox.rows} rows`,
+          floor: `${r.inbox.meP99Ms} ms`,
+          ratio: inbox,
+          limit: '≤ 2',
+          met: within(inbox, 2, true) && r.inbox.rows >= INBOX_ROWS,
+          ...sizeNote(r.inbox.rows >= INBOX_ROWS, `${r.inbox.rows} task rows`),
+        }
+      : notMeasured(targets.inbox, '≤ 2', 'inbox'),
   };
 }
 
@@ -169,7 +223,9 @@ const ROLES = ['workers', 'apis', 'temporal', 'postgres', 'total'];
 
 /** The cost section: CPU ms and history events per completion, against the baseline's when there is one. */
 export function costSection(
-  r: Pick<BenchResults, 'cost' | 'baseline' | 'floorCpuMsPerUpdate' | 'floorVariants' | 'completionPayload'>,
+  r: Pick<BenchResults, 'baseline' | 'floorCpuMsPerUpdate' | 'floorVariants' | 'completionPayload'> & {
+    cost: CompletionCost;
+  },
 ): string[] {
   const b = r.baseline?.cost;
   const vs = (now: number | undefined, then: number | undefined) =>
@@ -254,18 +310,28 @@ function floorVariantLines(r: Pick<BenchResults, 'floorVariants' | 'completionPa
 
 /** bench/results/latest.md: the figures against the targets, the cost, the charts, the inbox's query plans. */
 export function markdown(r: BenchResults, charts: { file: string; title: string }[]): string {
-  const t = r.taskRoundTrip;
-  const tp = r.throughput;
-  const retried = Object.entries(tp.retriedBecause)
+  const { taskRoundTrip: t, throughput: tp, inbox, fanout, floorBurst } = r;
+  const retried = Object.entries(tp?.retriedBecause ?? {})
     .map(([why, n]) => `${n} × ${why}`)
     .join(', ');
+  const phases = r.run.phases;
+  const profiled = (['roundTrip', 'throughput', 'fanout'] as const).filter((phase) => r.profile[phase]);
   return [
     `# Benchmark ${r.run.date}${r.run.quick ? ' (quick)' : ''}`,
     '',
     `Profile **${r.run.profile}**; ${r.run.machine}; Node ${r.run.node}; commit ${r.run.commit}` +
       `${r.run.productCommit ? ` (product code of ${r.run.productCommit})` : ''}; ` +
-      `${r.run.durationSeconds} s in all. Re-run: \`npm run bench\` (\`-- --quick\`, \`-- --cluster\`).`,
+      `${r.run.durationSeconds} s in all. Re-run: \`npm run bench\` (\`-- --quick\`, \`-- --cluster\`, ` +
+      '`-- --only fanout --members 5000`).',
     '',
+    ...(phases
+      ? [
+          `Phases run: ${phases.join(', ')}` +
+            `${r.run.note ? `. ${r.run.note}` : ''}` +
+            '. The targets of phases not run are not measured in this run.',
+          '',
+        ]
+      : []),
     '## Against the targets (issue 21)',
     '',
     'Each target is a ratio of the product to a floor measured in the same run.',
@@ -279,74 +345,102 @@ export function markdown(r: BenchResults, charts: { file: string; title: string 
         g.floor,
         g.ratio ?? '',
         g.limit,
-        `${g.met ? 'yes' : '**no**'}${g.note ? ` (${g.note})` : ''}`,
+        `${g.measured === false ? '—' : g.met ? 'yes' : '**no**'}${g.note ? ` (${g.note})` : ''}`,
       ]),
     ),
     '',
-    ...costSection(r),
+    ...(r.cost ? costSection({ ...r, cost: r.cost }) : []),
     '## Figures',
     '',
-    row(['figure', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'n']),
-    row(['---', '---', '---', '---', '---', '---']),
-    row([
-      'task completion, one client (`POST /api/tasks/:id/complete`)',
-      t.p50,
-      t.p90,
-      t.p99,
-      t.max,
-      t.count,
-    ]),
-    row([
-      'bare Update on a no-op workflow, one client',
-      t.bareUpdateP50,
-      t.bareUpdateP90,
-      t.bareUpdateP99,
-      t.bareUpdateMax,
-      t.bareUpdateCount,
-    ]),
-    row([
-      `task completion under load (${tp.concurrency} clients)`,
-      tp.p50,
-      tp.p90,
-      tp.p99,
-      tp.max,
-      tp.completions,
-    ]),
-    row([
-      `bare Update under load (${tp.bareUpdateConcurrency} clients)`,
-      tp.bareP50,
-      tp.bareP90,
-      tp.bareP99,
-      tp.bareMax,
-      tp.bareUpdates,
-    ]),
-    row([
-      'inbox (`GET /api/tasks`, district officer)',
-      r.inbox.p50Ms,
-      '',
-      r.inbox.p99Ms,
-      '',
-      r.inbox.samples,
-    ]),
-    row([
-      '`GET /api/me`, the same officer, in turns with the inbox',
-      r.inbox.meP50Ms,
-      '',
-      r.inbox.meP99Ms,
-      '',
-      r.inbox.samples,
-    ]),
-    '',
-    `- **Throughput**: ${tp.tasksPerSec} task completions/s, ${tp.lifecycles} lifecycles nominated and driven to ` +
-      `graduation through the API by ${tp.concurrency} concurrent clients in ${tp.seconds} s ` +
-      `(${tp.retries} retried requests${retried ? `: ${retried}` : ''}); the same server answered ` +
-      `${tp.bareUpdatesPerSec} bare Updates/s to ${tp.bareUpdateConcurrency} clients.`,
-    `- **Fan-out**: ${r.fanout.members} members got their QUARTERLY_REPORT task ${r.fanout.seconds} s after ` +
-      `\`POST /api/admin/quarterly-dispatch/trigger\` (the trigger answered after ${r.fanout.triggerAnsweredSeconds} s); ` +
-      `${r.floorBurst.updates} bare Updates from ${r.floorBurst.concurrency} clients took ${r.floorBurst.seconds} s. ` +
-      `${r.fanout.membersMadeBy}`,
-    `- **Inbox**: ${r.inbox.rows} rows in \`tasks\` (seeded with SQL over every district in ${r.inbox.seedSeconds} s); ` +
-      `the officer's inbox holds ${r.inbox.inboxTotal} tasks.`,
+    ...(t || tp || inbox
+      ? [
+          row(['figure', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'n']),
+          row(['---', '---', '---', '---', '---', '---']),
+          ...(t
+            ? [
+                row([
+                  'task completion, one client (`POST /api/tasks/:id/complete`)',
+                  t.p50,
+                  t.p90,
+                  t.p99,
+                  t.max,
+                  t.count,
+                ]),
+                row([
+                  'bare Update on a no-op workflow, one client',
+                  t.bareUpdateP50,
+                  t.bareUpdateP90,
+                  t.bareUpdateP99,
+                  t.bareUpdateMax,
+                  t.bareUpdateCount,
+                ]),
+              ]
+            : []),
+          ...(tp
+            ? [
+                row([
+                  `task completion under load (${tp.concurrency} clients)`,
+                  tp.p50,
+                  tp.p90,
+                  tp.p99,
+                  tp.max,
+                  tp.completions,
+                ]),
+                row([
+                  `bare Update under load (${tp.bareUpdateConcurrency} clients)`,
+                  tp.bareP50,
+                  tp.bareP90,
+                  tp.bareP99,
+                  tp.bareMax,
+                  tp.bareUpdates,
+                ]),
+              ]
+            : []),
+          ...(inbox
+            ? [
+                row([
+                  'inbox (`GET /api/tasks`, district officer)',
+                  inbox.p50Ms,
+                  '',
+                  inbox.p99Ms,
+                  '',
+                  inbox.samples,
+                ]),
+                row([
+                  '`GET /api/me`, the same officer, in turns with the inbox',
+                  inbox.meP50Ms,
+                  '',
+                  inbox.meP99Ms,
+                  '',
+                  inbox.samples,
+                ]),
+              ]
+            : []),
+          '',
+        ]
+      : []),
+    ...(tp
+      ? [
+          `- **Throughput**: ${tp.tasksPerSec} task completions/s, ${tp.lifecycles} lifecycles nominated and driven to ` +
+            `graduation through the API by ${tp.concurrency} concurrent clients in ${tp.seconds} s ` +
+            `(${tp.retries} retried requests${retried ? `: ${retried}` : ''}); the same server answered ` +
+            `${tp.bareUpdatesPerSec} bare Updates/s to ${tp.bareUpdateConcurrency} clients.`,
+        ]
+      : []),
+    ...(fanout && floorBurst
+      ? [
+          `- **Fan-out**: ${fanout.members} members got their QUARTERLY_REPORT task ${fanout.seconds} s after ` +
+            `\`POST /api/admin/quarterly-dispatch/trigger\` (the trigger answered after ${fanout.triggerAnsweredSeconds} s); ` +
+            `${floorBurst.updates} bare Updates from ${floorBurst.concurrency} clients took ${floorBurst.seconds} s. ` +
+            `${fanout.membersMadeBy}`,
+        ]
+      : []),
+    ...(inbox
+      ? [
+          `- **Inbox**: ${inbox.rows} rows in \`tasks\` (seeded with SQL over every district in ${inbox.seedSeconds} s); ` +
+            `the officer's inbox holds ${inbox.inboxTotal} tasks.`,
+        ]
+      : []),
     `- **Memory at the end**: worker RSS ${r.rss.workerRssMb.join(', ')} MB; API RSS ${r.rss.apiRssMb.join(', ')} MB.`,
     '',
     '## Profile: where the time went',
@@ -354,28 +448,35 @@ export function markdown(r: BenchResults, charts: { file: string; title: string 
     "From the worker's and the API's `/metrics` (histogram sums and counts, before and after the phase, " +
       "all processes added up): our activities, the SDK's workflow-task and activity latencies, HTTP routes.",
     '',
-    ...(['roundTrip', 'throughput', 'fanout'] as const).flatMap((phase) => [
-      `### ${phase}`,
-      '',
-      `CPU seconds in ${r.profile[phase].cpu.wallSeconds} s: ` +
-        Object.entries(r.profile[phase].cpu)
-          .filter(([k]) => k.endsWith('CpuSeconds'))
-          .map(([k, v]) => `${k.replace('CpuSeconds', '')} ${v}`)
-          .join(', ') +
-        `; the whole machine (2 cores, shared) was ${r.profile[phase].cpu.machineBusyPercent}% busy.`,
-      '',
-      row(['series', 'count', 'mean ms', 'total s']),
-      row(['---', '---', '---', '---']),
-      ...r.profile[phase].series
-        .slice(0, 18)
-        .map((p) => row([`\`${p.series}\``, p.count, isNaN(p.meanMs) ? '' : p.meanMs, p.totalSeconds])),
-      '',
-    ]),
-    '## Latency distributions',
-    '',
-    ...charts.flatMap((c) => [`![${c.title}](${c.file})`, '']),
-    '## Query plans of the inbox',
-    '',
-    ...r.inbox.plans.flatMap((p) => ['```sql', p.sql.trim(), '```', '', '```', p.plan, '```', '']),
+    ...profiled.flatMap((phase) => {
+      const p = r.profile[phase]!;
+      return [
+        `### ${phase}`,
+        '',
+        `CPU seconds in ${p.cpu.wallSeconds} s: ` +
+          Object.entries(p.cpu)
+            .filter(([k]) => k.endsWith('CpuSeconds'))
+            .map(([k, v]) => `${k.replace('CpuSeconds', '')} ${v}`)
+            .join(', ') +
+          `; the whole machine (2 cores, shared) was ${p.cpu.machineBusyPercent}% busy.`,
+        '',
+        row(['series', 'count', 'mean ms', 'total s']),
+        row(['---', '---', '---', '---']),
+        ...p.series
+          .slice(0, 18)
+          .map((x) => row([`\`${x.series}\``, x.count, isNaN(x.meanMs) ? '' : x.meanMs, x.totalSeconds])),
+        '',
+      ];
+    }),
+    ...(charts.length
+      ? ['## Latency distributions', '', ...charts.flatMap((c) => [`![${c.title}](${c.file})`, ''])]
+      : []),
+    ...(inbox?.plans.length
+      ? [
+          '## Query plans of the inbox',
+          '',
+          ...inbox.plans.flatMap((p) => ['```sql', p.sql.trim(), '```', '', '```', p.plan, '```', '']),
+        ]
+      : []),
   ].join('\n');
 }

@@ -2,8 +2,10 @@
 // ports), then bench/results/latest.json and latest.md. `-- --quick` is the two-minute version,
 // `-- --cluster` runs on the cluster profile (real Temporal server on PostgreSQL, two workers, two
 // API processes behind nginx) instead of the dev server, `-- --save-baseline` keeps this run's cost
-// as bench/results/baseline.json (issue 21's "half the cost" compares with it). BENCH_MEMBERS sets
-// the fan-out's size (5,000; 100 with --quick). Not part of `npm test`.
+// as bench/results/baseline.json (issue 21's "half the cost" compares with it). `-- --only fanout`
+// runs some phases (round-trip, throughput, fanout, inbox; comma-separated) and writes
+// bench/results/only-<phases>.*; `-- --members N` (or BENCH_MEMBERS) sets the fan-out's size (5,000;
+// 100 with --quick). Not part of `npm test`. SIGINT/SIGTERM stop jest and every server started here.
 // Ports: BENCH_API_PORT (3350), BENCH_TEMPORAL_PORT (7450); database BENCH_DB_NAME (hardtech_bench).
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +22,18 @@ const { provisionClusterProfile } = await import('./lib/cluster.mjs');
 const { run } = await import('./lib/processes.mjs');
 
 const args = process.argv.slice(2);
+/** `--name value` or `--name=value`, taken out of the arguments left for jest. */
+function option(name) {
+  const i = args.findIndex((a) => a === name || a.startsWith(`${name}=`));
+  if (i < 0) return undefined;
+  const [arg] = args.splice(i, 1);
+  if (arg.includes('=')) return arg.slice(name.length + 1);
+  const [value] = args.splice(i, 1);
+  if (value === undefined || value.startsWith('--')) throw new Error(`${name} needs a value`);
+  return value;
+}
+const only = option('--only');
+const members = option('--members') ?? process.env.BENCH_MEMBERS ?? '';
 const quick = args.includes('--quick');
 const cluster = args.includes('--cluster');
 const saveBaseline = args.includes('--save-baseline');
@@ -112,7 +126,8 @@ try {
         BENCH: '1',
         BENCH_QUICK: quick ? '1' : '',
         BENCH_SAVE_BASELINE: saveBaseline ? '1' : '',
-        BENCH_MEMBERS: process.env.BENCH_MEMBERS ?? '',
+        BENCH_MEMBERS: members,
+        BENCH_ONLY: only ?? '',
         BENCH_PROFILE: cluster ? 'cluster' : 'dev',
         BENCH_PIDS: JSON.stringify(stack.pids),
         BENCH_METRICS_PORTS: JSON.stringify(stack.metrics),
@@ -122,7 +137,9 @@ try {
     },
   );
   exitCode = 0;
-  ok(`benchmark done in ${Math.round((Date.now() - started) / 1000)} s: bench/results/latest.md`);
+  ok(
+    `benchmark done in ${Math.round((Date.now() - started) / 1000)} s: bench/results/${only ? 'only-<phases>' : 'latest'}.md`,
+  );
 } catch (e) {
   fail(`${e.message} (logs: ${join(dataDir, 'logs')})`);
 } finally {

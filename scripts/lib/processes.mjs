@@ -2,10 +2,25 @@ import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-/** Runs a command to completion, output inherited; rejects on a non-zero exit. */
+const children = new Set();
+let stopping = false;
+
+/** Keeps a child until it exits, so stopAll() stops it (on cleanup, Ctrl-C or a kill). */
+function own(child) {
+  children.add(child);
+  child.exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  child.on('exit', () => children.delete(child));
+  return child;
+}
+
+/**
+ * Runs a command to completion, output inherited; rejects on a non-zero exit. Stopped by stopAll()
+ * like a long-running process: a script killed while jest runs must not leave jest running.
+ */
 export function run(cmd, args, options = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: 'inherit', ...options });
+    const child = own(spawn(cmd, args, { stdio: 'inherit', ...options }));
+    child.label = cmd;
     child.on('error', reject);
     child.on('exit', (code, signal) =>
       code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code ?? signal}`)),
@@ -13,17 +28,13 @@ export function run(cmd, args, options = {}) {
   });
 }
 
-const children = new Set();
-let stopping = false;
-
 /**
  * Starts a long-running process. Output goes to a log file and, with `echo` (true, or a predicate
  * on lines), to the console with a prefix. Every process started here is stopped by stopAll().
  */
 export function startProcess(name, cmd, args, { env = process.env, logFile, echo = false, cwd } = {}) {
-  const child = spawn(cmd, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = own(spawn(cmd, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] }));
   child.label = name;
-  children.add(child);
   let log;
   if (logFile) {
     mkdirSync(dirname(logFile), { recursive: true });
@@ -40,11 +51,7 @@ export function startProcess(name, cmd, args, { env = process.env, logFile, echo
     });
   forward(child.stdout, process.stdout);
   forward(child.stderr, process.stderr);
-  child.exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-  child.on('exit', () => {
-    children.delete(child);
-    log?.end();
-  });
+  child.on('exit', () => log?.end());
   return child;
 }
 

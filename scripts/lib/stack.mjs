@@ -65,11 +65,14 @@ export async function startApplication(stackEnv, { port, logDir, echo, onWorkerS
  */
 export function provisionedServers() {
   const servers = { postgres: null, temporal: null };
-  const cleanup = async () => {
-    await stopAll();
-    await servers.temporal?.teardown?.();
-    await servers.postgres?.stop?.();
-  };
+  // Once: a signal's cleanup and the script's own (its child, stopped, fails the script) are one.
+  let cleaning = null;
+  const cleanup = () =>
+    (cleaning ??= (async () => {
+      await stopAll();
+      await servers.temporal?.teardown?.();
+      await servers.postgres?.stop?.();
+    })());
   process.on('SIGINT', () => cleanup().then(() => process.exit(130)));
   process.on('SIGTERM', () => cleanup().then(() => process.exit(143)));
   return { servers, cleanup };

@@ -1,6 +1,6 @@
 import { DIAGNOSIS_DIMENSIONS, Nomination, sampleNomination } from '@hardtech/domain';
 import { Api, Reply } from './api';
-import { Cast } from './cast';
+import { Cast, Member } from './cast';
 
 export const JUDGMENTS = {
   C2: { affirmed: true, note: '自主研发，技术壁垒高' },
@@ -28,6 +28,46 @@ export const problem = (over: Record<string, unknown> = {}) => ({
   dueAt: '2099-12-31',
   ...over,
 });
+
+/** One step of a lifecycle: who completes which task, with what. */
+export interface Step {
+  type: string;
+  by: (cast: Cast) => Member;
+  outcome: string;
+  data: (cast: Cast) => Record<string, unknown>;
+}
+
+/**
+ * Nomination → supporting, after the nomination itself: screening, the two feedbacks, admission,
+ * diagnosis. The retrying driver sends them through the API, the bench's members (bench/members.ts)
+ * as Updates; both go this one way.
+ */
+export const TO_SUPPORTING: Step[] = [
+  { type: 'SCREEN', by: (c) => c.coordinator, outcome: 'pass', data: () => ({ judgments: JUDGMENTS }) },
+  {
+    type: 'DISTRICT_FEEDBACK',
+    by: (c) => c.districtOfficer,
+    outcome: 'support',
+    data: () => ({ opinion: '同意' }),
+  },
+  { type: 'ENTERPRISE_CONFIRM', by: (c) => c.enterprise, outcome: 'confirm', data: () => ({}) },
+  {
+    type: 'ADMIT',
+    by: (c) => c.coordinator,
+    outcome: 'admit',
+    data: (c) => ({
+      leadCluster: c.cluster,
+      commissioner: c.commissioner.username,
+      districtLiaison: c.districtOfficer.username,
+    }),
+  },
+  {
+    type: 'DIAGNOSE',
+    by: (c) => c.commissioner,
+    outcome: 'submit',
+    data: () => ({ portrait: PORTRAIT, problems: [problem()] }),
+  },
+];
 
 export const quarterlyReport = (quarter: string, revenue = 30_000_000) => ({
   quarter,

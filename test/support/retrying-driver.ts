@@ -1,6 +1,6 @@
 import { Api, Reply } from './api';
 import { Cast } from './cast';
-import { JUDGMENTS, nominationFor, openTask, PORTRAIT, problem, quarterlyReport } from './lifecycle';
+import { nominationFor, openTask, quarterlyReport, TO_SUPPORTING } from './lifecycle';
 import { lifecycles } from './temporal';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -163,20 +163,9 @@ async function tickQuarter(cast: Cast, quarter: string): Promise<void> {
 /** Nomination → graduated, the same path as test/support/drive.ts, one entry a step. */
 const STEPS: ((cast: Cast, quarter: string) => Promise<void>)[] = [
   (cast) => nominate(cast),
-  (cast) => complete(cast.coordinator.api, cast, 'SCREEN', 'pass', { judgments: JUDGMENTS }),
-  (cast) => complete(cast.districtOfficer.api, cast, 'DISTRICT_FEEDBACK', 'support', { opinion: '同意' }),
-  (cast) => complete(cast.enterprise.api, cast, 'ENTERPRISE_CONFIRM', 'confirm'),
-  (cast) =>
-    complete(cast.coordinator.api, cast, 'ADMIT', 'admit', {
-      leadCluster: cast.cluster,
-      commissioner: cast.commissioner.username,
-      districtLiaison: cast.districtOfficer.username,
-    }),
-  (cast) =>
-    complete(cast.commissioner.api, cast, 'DIAGNOSE', 'submit', {
-      portrait: PORTRAIT,
-      problems: [problem()],
-    }),
+  ...TO_SUPPORTING.map(
+    (step) => (cast: Cast) => complete(step.by(cast).api, cast, step.type, step.outcome, step.data(cast)),
+  ),
   async (cast, quarter) => {
     await tickQuarter(cast, quarter);
     await complete(cast.enterprise.api, cast, 'QUARTERLY_REPORT', 'submit', quarterlyReport(quarter));
@@ -207,11 +196,11 @@ export async function driveSteps(
 }
 
 /** The steps up to and including the diagnosis: the enterprise is then in `supporting`. */
-const TO_SUPPORTING = 6;
+const SUPPORTING_AT = 1 + TO_SUPPORTING.length;
 
 /** Nomination → supporting (members for the quarterly dispatch). */
 export function driveToSupporting(cast: Cast, onStep: () => void = () => {}): Promise<void> {
-  return driveSteps(cast, 0, TO_SUPPORTING, undefined, onStep);
+  return driveSteps(cast, 0, SUPPORTING_AT, undefined, onStep);
 }
 
 /** Nomination → graduated. */
