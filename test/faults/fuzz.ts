@@ -45,7 +45,8 @@ const hostileSegment = (r: Prng) =>
  * loopback proxy the API trusts: the unauthenticated-write throttle it trips (30 a minute per
  * address) then blocks it, not the officers' clients on 127.0.0.1.
  */
-const FUZZ_ADDRESS = { 'x-forwarded-for': '203.0.113.66' };
+export const FUZZ_CLIENT_ADDRESS = '203.0.113.66';
+const FUZZ_ADDRESS = { 'x-forwarded-for': FUZZ_CLIENT_ADDRESS };
 
 let sequence = 0;
 const nextRequestId = () => `fuzz-${++sequence}`;
