@@ -206,8 +206,7 @@ export class UsersService {
    * what a people picker starts from before it applies the rule it serves.
    */
   async activeOf(roles: readonly Role[], q: string | undefined, limit: number): Promise<Actor[]> {
-    const { items } = await this.users.list({ roles, q, active: true, page: 1, pageSize: limit });
-    return items.map(actorOf);
+    return (await this.users.first({ roles, q, active: true }, limit)).map(actorOf);
   }
 
   /** The active users among `usernames`, by username, in one query. */

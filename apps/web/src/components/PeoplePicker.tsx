@@ -5,6 +5,7 @@ import { api } from '../api/client';
 import type { Schemas } from '../api/contract';
 import { useReference } from '../api/reference';
 import { useLocalText } from '../i18n';
+import { PersonName } from './PersonName';
 
 type Person = Schemas['PersonDto'];
 
@@ -56,8 +57,7 @@ export function PeoplePicker({ path, id, value, onChange, single }: Props) {
 
   const label = (p: Person) => (
     <span>
-      {p.displayName}
-      {p.displayName !== p.username && <Typography.Text type="secondary">（{p.username}）</Typography.Text>}
+      <PersonName {...p} />
       {reference && <Typography.Text type="secondary"> · {local(reference.roles[p.role])}</Typography.Text>}
     </span>
   );

@@ -53,6 +53,19 @@ export class UsersRepository {
   }
 
   async list(f: UserFilter): Promise<{ items: UserEntity[]; total: number }> {
+    const [items, total] = await this.filtered(f)
+      .skip((f.page - 1) * f.pageSize)
+      .take(f.pageSize)
+      .getManyAndCount();
+    return { items, total };
+  }
+
+  /** The first `limit` users of a filter, by username, without counting them all (pickers). */
+  first(f: Omit<UserFilter, 'page' | 'pageSize'>, limit: number): Promise<UserEntity[]> {
+    return this.filtered(f).take(limit).getMany();
+  }
+
+  private filtered(f: Omit<UserFilter, 'page' | 'pageSize'>) {
     const qb = this.repo.createQueryBuilder('u');
     if (f.role) qb.andWhere('u.role = :role', { role: f.role });
     if (f.roles) qb.andWhere('u.role = ANY(:roles)', { roles: f.roles });
@@ -62,12 +75,7 @@ export class UsersRepository {
         q: `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
       });
     }
-    const [items, total] = await qb
-      .orderBy('u.username', 'ASC')
-      .skip((f.page - 1) * f.pageSize)
-      .take(f.pageSize)
-      .getManyAndCount();
-    return { items, total };
+    return qb.orderBy('u.username', 'ASC');
   }
 
   /** Active users who could belong to one of the groups; the caller applies the exact rule. */

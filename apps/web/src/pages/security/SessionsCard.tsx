@@ -1,4 +1,4 @@
-import { Button, Card, Popconfirm, Typography } from 'antd';
+import { Button, Card, Popconfirm } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -6,6 +6,7 @@ import { useAction } from '../../api/useAction';
 import { useApi } from '../../api/useApi';
 import { useReferenceNames } from '../../api/referenceNames';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { PersonName } from '../../components/PersonName';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { formatDateTime } from '../../components/time';
 import { useLocalText } from '../../i18n';
@@ -23,12 +24,7 @@ export function SessionsCard() {
   const run = (path: string, then: () => void) => void remove.run(path).then((done) => done && then());
   const role = (r: Session['role']) => local(reference?.roles[r]) || r;
   // People by name, the account beside it: the one the administrator revokes or unlocks.
-  const person = (_: unknown, p: Pick<Session, 'username' | 'displayName'>) => (
-    <>
-      {p.displayName}
-      {p.displayName !== p.username && <Typography.Text type="secondary">（{p.username}）</Typography.Text>}
-    </>
-  );
+  const person = (_: unknown, p: Pick<Session, 'username' | 'displayName'>) => <PersonName {...p} />;
 
   const sessionColumns: ColumnsType<Session> = [
     { title: t('security.sessions.username'), key: 'user', width: 170, render: person },
