@@ -5,12 +5,12 @@ import { auditChainKeyOf } from '@hardtech/persistence';
 import { writeProjection } from '@hardtech/persistence/projection/writers';
 import type { LifecycleContext } from '@hardtech/temporal/lifecycle-context';
 import type { ProjectionDelta, TaskView } from '@hardtech/temporal/lifecycle.contract';
-import { projectionChanges } from '@hardtech/workflows/lifecycle/projection-changes';
 import { initialTransition } from 'xstate';
 import { lifecycleMachine } from '@hardtech/workflows/lifecycle/machine';
 import { freshCreditCode } from '../support/cast';
 import { closeDb, db } from '../support/db';
 import { quarterlyReport } from '../support/lifecycle';
+import { lifecycleDeltas } from '../support/projection';
 
 // The projection's writers against the real read model: each transition writes the rows it changed
 // and no others (PostgreSQL counts them per transaction in pg_stat_xact_user_tables), a retry
@@ -116,29 +116,8 @@ describe('projection writers', () => {
       screening: { policyVersion: 1, criteria: [], passed: true } as unknown as LifecycleContext['screening'],
     },
   })[0].context;
-  let seq = 0;
-  let projected: LifecycleContext | null = null;
   /** The delta the workflow would send for a transition to `context`, as Lifecycle builds it. */
-  const delta = (stage: Stage, context: LifecycleContext, over: Partial<ProjectionDelta> = {}) => {
-    const d: ProjectionDelta = {
-      workflowId: `enterprise/${creditCode}`,
-      creditCode,
-      lifecycleNo: 1,
-      seq: ++seq,
-      stage,
-      stateValue: stage,
-      context,
-      changes: projectionChanges(projected, context),
-      opened: [],
-      closed: [],
-      assigned: [],
-      at: at(seq),
-      actor: 'coordinator',
-      ...over,
-    };
-    projected = context;
-    return d;
-  };
+  const delta = lifecycleDeltas(creditCode, at);
   const screen = task('SCREEN', 'screening');
   const [p1, p2] = [problem('融资难'), problem('用地难')];
   const admitted: LifecycleContext = {

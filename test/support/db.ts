@@ -1,4 +1,6 @@
 import { Client, Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { ENTITIES } from '@hardtech/persistence';
 
 let pool: Pool | null = null;
 
@@ -50,4 +52,18 @@ export async function deleteSeededEnterprises(codes: string[]): Promise<void> {
   ]) {
     await db().query(`DELETE FROM ${table} WHERE credit_code = ANY($1)`, [codes]);
   }
+}
+
+/**
+ * A TypeORM DataSource on the test database with the application's entities, for tests that call a
+ * repository of @hardtech/persistence directly (the caller destroys it).
+ */
+export async function openDataSource(): Promise<DataSource> {
+  const ds = new DataSource({
+    type: 'postgres',
+    url: process.env.DATABASE_URL,
+    entities: ENTITIES,
+    extra: { max: 1 },
+  });
+  return ds.initialize();
 }

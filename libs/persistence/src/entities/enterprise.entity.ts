@@ -29,4 +29,6 @@ export class EnterpriseEntity {
   @Column({ type: 'jsonb', nullable: true }) closing: unknown;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+  /** The last transition a person asked for: the read-model repair's sweep (migration ActedAt). */
+  @Column({ name: 'acted_at', type: 'timestamptz', nullable: true }) actedAt: Date | null;
 }

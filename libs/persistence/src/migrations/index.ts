@@ -23,6 +23,7 @@ import { ReadModelSuspects1765600000000 } from './1765600000000-ReadModelSuspect
 import { PolicyChangeNotices1765720000000 } from './1765720000000-PolicyChangeNotices';
 import { StageHistory1765730000000 } from './1765730000000-StageHistory';
 import { InboxGroupsIndex1765740000000 } from './1765740000000-InboxGroupsIndex';
+import { ActedAt1765920000000 } from './1765920000000-ActedAt';
 
 /** In order. Never edit a migration that has shipped; add a new one. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   PolicyChangeNotices1765720000000,
   StageHistory1765730000000,
   InboxGroupsIndex1765740000000,
+  ActedAt1765920000000,
 ];

@@ -1,4 +1,14 @@
+import { SYSTEM_ACTOR } from '@hardtech/domain';
+import type { ProjectionDelta } from '@hardtech/temporal/lifecycle.contract';
 import type { ProjectionWriter } from './writer';
+
+/**
+ * A transition a person asked for (an Update from the API) can be lost with its workflow task and
+ * leave the inbox ahead of the workflow; the system's own (a quarter tick, a timer) cannot: their
+ * cause is in the history before the task that projects them. The read-model repair's sweep looks
+ * only at the first kind (`acted_at`).
+ */
+const byPerson = (delta: ProjectionDelta) => !!delta.actor && delta.actor !== SYSTEM_ACTOR.username;
 
 /**
  * The enterprise row: stage, state and transition number on every transition, the facts
@@ -9,7 +19,7 @@ export const writeEnterprise: ProjectionWriter = async (sql, delta) => {
   if (!delta.changes.enterprise) {
     await sql.query(
       `UPDATE enterprises SET stage = $2, state_value = $3, workflow_id = $4, lifecycle_no = $5,
-         projection_seq = $6, updated_at = now()
+         projection_seq = $6, updated_at = now(), acted_at = CASE WHEN $7 THEN now() ELSE acted_at END
        WHERE credit_code = $1 AND (lifecycle_no, projection_seq) < ($5, $6)`,
       [
         delta.creditCode,
@@ -18,6 +28,7 @@ export const writeEnterprise: ProjectionWriter = async (sql, delta) => {
         delta.workflowId,
         delta.lifecycleNo,
         delta.seq,
+        byPerson(delta),
       ],
     );
     return;
@@ -28,8 +39,9 @@ export const writeEnterprise: ProjectionWriter = async (sql, delta) => {
   await sql.query(
     `INSERT INTO enterprises (credit_code, name, district, cluster, stage, state_value, workflow_id, lifecycle_no,
        projection_seq, policy_version, nomination, screening, nominated_by, lead_cluster, commissioner,
-       district_liaison, baseline_revenue, diagnosis, closing, updated_at)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19, now())
+       district_liaison, baseline_revenue, diagnosis, closing, updated_at, acted_at)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19, now(),
+       CASE WHEN $20 THEN now() END)
      ON CONFLICT (credit_code) DO UPDATE SET
        name = EXCLUDED.name, district = EXCLUDED.district, cluster = EXCLUDED.cluster, stage = EXCLUDED.stage,
        state_value = EXCLUDED.state_value, workflow_id = EXCLUDED.workflow_id, lifecycle_no = EXCLUDED.lifecycle_no,
@@ -37,7 +49,8 @@ export const writeEnterprise: ProjectionWriter = async (sql, delta) => {
        nomination = EXCLUDED.nomination, screening = EXCLUDED.screening, nominated_by = EXCLUDED.nominated_by,
        lead_cluster = EXCLUDED.lead_cluster, commissioner = EXCLUDED.commissioner,
        district_liaison = EXCLUDED.district_liaison, baseline_revenue = EXCLUDED.baseline_revenue,
-       diagnosis = EXCLUDED.diagnosis, closing = EXCLUDED.closing, updated_at = now()
+       diagnosis = EXCLUDED.diagnosis, closing = EXCLUDED.closing, updated_at = now(),
+       acted_at = COALESCE(EXCLUDED.acted_at, enterprises.acted_at)
      WHERE (enterprises.lifecycle_no, enterprises.projection_seq) < (EXCLUDED.lifecycle_no, EXCLUDED.projection_seq)`,
     [
       delta.creditCode,
@@ -59,6 +72,7 @@ export const writeEnterprise: ProjectionWriter = async (sql, delta) => {
       a?.baselineRevenue ?? null,
       JSON.stringify(ctx.diagnosis),
       JSON.stringify(ctx.closing),
+      byPerson(delta),
     ],
   );
 };

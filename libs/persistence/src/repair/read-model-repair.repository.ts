@@ -50,8 +50,9 @@ export class ReadModelRepairRepository {
   }
 
   /**
-   * Queues every enterprise projected after `since` and at least `graceSeconds` ago; answers the
-   * time the next sweep starts from (the database's clock, as updated_at is).
+   * Queues every enterprise a person moved (`acted_at`: an Update's transition, the kind a lost
+   * workflow task can lose) after `since` and at least `graceSeconds` ago; answers the time the next
+   * sweep starts from (the database's clock, as acted_at is).
    */
   async suspectProjectedSince(since: Date, graceSeconds: number, reason: SuspectReason): Promise<Date> {
     const [{ until }] = await this.ds.query(`SELECT now() - make_interval(secs => $1) AS until`, [
@@ -59,7 +60,7 @@ export class ReadModelRepairRepository {
     ]);
     await this.ds.query(
       `INSERT INTO read_model_suspects (credit_code, reason)
-       SELECT credit_code, $3 FROM enterprises WHERE updated_at > $1 AND updated_at <= $2
+       SELECT credit_code, $3 FROM enterprises WHERE acted_at > $1 AND acted_at <= $2
        ON CONFLICT (credit_code) DO NOTHING`,
       [since, until, reason],
     );

@@ -1,0 +1,101 @@
+import { sampleNomination, Stage } from '@hardtech/domain';
+import { loadConfig } from '@hardtech/config';
+import { auditChainKeyOf, ReadModelRepairRepository } from '@hardtech/persistence';
+import { writeProjection } from '@hardtech/persistence/projection/writers';
+import type { LifecycleContext } from '@hardtech/temporal/lifecycle-context';
+import { initialTransition } from 'xstate';
+import { lifecycleMachine } from '@hardtech/workflows/lifecycle/machine';
+import { freshCreditCode } from '../support/cast';
+import { closeDb, db, openDataSource } from '../support/db';
+import { lifecycleDeltas } from '../support/projection';
+
+// Issue 21 (e): the read-model repair's sweep suspects only the enterprises a person moved. A
+// quarter tick or a timer cannot be lost with its workflow task (its cause is in the history before
+// the task, which runs again and projects the same transition); sweeping them asked the workflow of
+// every member a dispatch had just ticked. A district and cluster of their own.
+const DISTRICT = '500118';
+const CLUSTER = 'P3';
+
+let ds: Awaited<ReturnType<typeof openDataSource>>;
+let repairs: ReadModelRepairRepository;
+
+beforeAll(async () => {
+  ds = await openDataSource();
+  repairs = new ReadModelRepairRepository(ds, loadConfig());
+});
+
+afterAll(async () => {
+  await ds.destroy();
+  await closeDb();
+});
+
+/** A lifecycle's projection, transition by transition, as Lifecycle sends it. */
+function lifecycle() {
+  const creditCode = freshCreditCode();
+  const context: LifecycleContext = initialTransition(lifecycleMachine, {
+    context: {
+      creditCode,
+      lifecycleNo: 1,
+      nomination: sampleNomination({
+        creditCode,
+        name: `扫描测试 ${creditCode}`,
+        district: DISTRICT,
+        cluster: CLUSTER,
+      }),
+      nominatedBy: 'nominator',
+      nominatorGroups: [`district_officer:district:${DISTRICT}`],
+      screening: { policyVersion: 1, criteria: [], passed: true } as unknown as LifecycleContext['screening'],
+    },
+  })[0].context;
+  const delta = lifecycleDeltas(creditCode, () => new Date().toISOString());
+  return {
+    creditCode,
+    async project(stage: Stage, actor: string | null) {
+      const client = await db().connect();
+      try {
+        await client.query('BEGIN');
+        await writeProjection(client, delta(stage, context, { actor }), {
+          auditChain: auditChainKeyOf(loadConfig()),
+        });
+        await client.query('COMMIT');
+      } finally {
+        client.release();
+      }
+    },
+  };
+}
+
+async function actedAt(creditCode: string): Promise<Date | null> {
+  const { rows } = await db().query(`SELECT acted_at FROM enterprises WHERE credit_code = $1`, [creditCode]);
+  return rows[0].acted_at;
+}
+
+describe('the read-model sweep', () => {
+  it('suspects the enterprises a person moved since the last sweep, not those the system moved', async () => {
+    const [byPerson, ticked, defaulted] = [lifecycle(), lifecycle(), lifecycle()];
+    // Each starts with its nomination (a person's), swept before the test's own window opens.
+    for (const l of [byPerson, ticked, defaulted]) await l.project('screening', 'nominator');
+    const nominatedAt = await actedAt(ticked.creditCode);
+    const defaultedNominatedAt = await actedAt(defaulted.creditCode);
+    expect(nominatedAt).not.toBeNull();
+    const [{ since }] = await ds.query(`SELECT now() AS since`);
+
+    await byPerson.project('feedback', 'coordinator');
+    await ticked.project('feedback', null); // a quarter tick, a deadline timer
+    await defaulted.project('feedback', 'system'); // a silent district's default, completed by the system
+    // A person's transition followed by a tick: still the person's to check.
+    await byPerson.project('admission', null);
+
+    expect(await actedAt(ticked.creditCode)).toEqual(nominatedAt);
+    expect(await actedAt(defaulted.creditCode)).toEqual(defaultedNominatedAt);
+    expect((await actedAt(byPerson.creditCode))!.getTime()).toBeGreaterThan(nominatedAt!.getTime());
+
+    // Noted now (grace 0); the running worker's repair takes suspects only after 3 s.
+    await repairs.suspectProjectedSince(new Date(since), 0, 'sweep');
+    const { rows } = await db().query(
+      `SELECT credit_code FROM read_model_suspects WHERE credit_code = ANY($1) AND reason = 'sweep'`,
+      [[byPerson.creditCode, ticked.creditCode, defaulted.creditCode]],
+    );
+    expect(rows.map((r) => r.credit_code)).toEqual([byPerson.creditCode]);
+  });
+});
