@@ -17,7 +17,8 @@ import { OperationsClient, temporalConnectionOptions } from '@hardtech/temporal'
 import { activityMetrics } from './activity-metrics';
 import { freeLocalPort, startOpsServer } from './ops-server';
 import { WorkerModule } from './worker.module';
-import { workflowSource, WORKFLOWS_PATH } from './workflow-bundle';
+import { PRELOADED_MODULES, workflowSource, WORKFLOWS_PATH } from './workflow-bundle';
+import { maxCachedWorkflows } from './workflow-cache';
 import { withoutWorkflowStackTraces } from './workflow-stack-traces';
 
 const SDK_LEVELS = { debug: 'DEBUG', info: 'INFO', warn: 'WARN', error: 'ERROR' } as const;
@@ -53,10 +54,17 @@ async function main(config: AppConfig): Promise<void> {
     // With tracing on, the plugin adds the workflow interceptors to the bundle it builds now (the
     // prebuilt bundle has none: tracing off leaves the workflow code exactly as replay tests check it).
     ...(tracing
-      ? { workflowsPath: WORKFLOWS_PATH, plugins: [new OpenTelemetryPlugin(tracing)] }
+      ? {
+          workflowsPath: WORKFLOWS_PATH,
+          bundlerOptions: { preloadModules: PRELOADED_MODULES },
+          plugins: [new OpenTelemetryPlugin(tracing)],
+        }
       : workflowSource()),
     activities: createActivities(app),
     interceptors: { activity: [activityMetrics(registry)] },
+    // The pool's lifecycles all stay cached: a quarterly dispatch ticks every member at once, and a
+    // lifecycle evicted to make room is fetched and replayed in full on its next task (issue 21 (e)).
+    maxCachedWorkflows: maxCachedWorkflows(config.worker.maxCachedWorkflows),
     // Drain: on SIGTERM finish what is running within the grace period, then exit.
     shutdownGraceTime: `${config.worker.shutdownGraceSeconds}s`,
   }).catch((e) => {

@@ -70,6 +70,7 @@ describe('configuration', () => {
       httpPort: 9464,
       sdkMetricsPort: 0,
       workflowStackTraces: false,
+      maxCachedWorkflows: 0,
     });
   });
 

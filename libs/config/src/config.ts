@@ -89,6 +89,8 @@ export interface AppConfig {
     sdkMetricsPort: number;
     /** The SDK's per-promise stack traces in workflows, for the stack-trace query (costly: off). */
     workflowStackTraces: boolean;
+    /** Workflows kept in the worker's memory between their tasks (the SDK's sticky cache); 0: sized from the heap. */
+    maxCachedWorkflows: number;
   };
 }
 
@@ -149,6 +151,8 @@ export const CONFIG_VARIABLES = {
   WORKER_SDK_METRICS_PORT: 'worker: local port of the SDK metrics exporter (default: any free port)',
   WORKFLOW_STACK_TRACES:
     "worker: record workflows' stack traces for the stack-trace query (Temporal UI); costs CPU on every transition (default off)",
+  WORKER_MAX_CACHED_WORKFLOWS:
+    'worker: workflows kept in memory between their tasks; one not kept is replayed from its history on its next task (default 0: as many as the heap holds, about 0.6 MB each)',
 } as const;
 
 export class ConfigError extends Error {
@@ -271,6 +275,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       httpPort: read.int('WORKER_HTTP_PORT', 9464, 0, 65535),
       sdkMetricsPort: read.int('WORKER_SDK_METRICS_PORT', 0, 0, 65535),
       workflowStackTraces: read.bool('WORKFLOW_STACK_TRACES', false),
+      maxCachedWorkflows: read.int('WORKER_MAX_CACHED_WORKFLOWS', 0, 0, 1_000_000),
     },
   };
   if (read.problems.length) throw new ConfigError(read.problems);
