@@ -104,8 +104,9 @@ describe('the enterprise user’s 总览', () => {
     expect(screen.getByTestId('home-doubling')).toHaveTextContent('入库后开始计算三年倍增进度');
     cleanup();
     open('/dashboard', { ...OWN, stage: 'exited' });
-    expect(await screen.findByTestId('home-path')).toHaveTextContent('本轮流程已结束：已移出');
-    expect(screen.getByTestId('home-next')).toHaveTextContent('本轮流程已结束');
+    expect(await screen.findByTestId('home-next')).toHaveTextContent('本轮流程已结束：已移出');
+    expect(screen.getByTestId('home-next')).toHaveTextContent('可再次申请推荐入库');
+    expect(screen.getByTestId('home-path')).not.toHaveTextContent('下一步');
   });
 
   it('leaves officers the KPI dashboard', async () => {

@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { useGet } from '../../api/useApi';
 import { useUser } from '../../auth/AuthProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useNarrow } from '../../layout/useNarrow';
 import { StageTag } from '../enterprises/StageTag';
 import type { EnterpriseDetail } from '../enterprises/types';
 import { DoublingProgress } from './DoublingProgress';
@@ -21,6 +22,7 @@ export function EnterpriseHomePage() {
   const { t } = useTranslation('dashboard');
   const codes = useUser().scope.creditCodes ?? [];
   const [chosen, setChosen] = useState(codes[0]);
+  const narrow = useNarrow();
   const detail = useGet<'/enterprises/{creditCode}', EnterpriseDetail>(
     chosen ? '/enterprises/{creditCode}' : null,
     {
@@ -59,11 +61,15 @@ export function EnterpriseHomePage() {
       {!e && !detail.error && <Spin />}
       {e && (
         <>
+          {/* On a phone what is to be done comes first; the path's steps take a screen there. */}
+          {narrow && <OwnTasks tasks={e.openTasks} />}
           <PathCard stage={e.stage} since={e.stageSince} />
           <Row gutter={[16, 16]}>
-            <Col xs={24} lg={12}>
-              <OwnTasks tasks={e.openTasks} />
-            </Col>
+            {!narrow && (
+              <Col xs={24} lg={12}>
+                <OwnTasks tasks={e.openTasks} />
+              </Col>
+            )}
             <Col xs={24} lg={12}>
               <DoublingProgress enterprise={e} />
             </Col>

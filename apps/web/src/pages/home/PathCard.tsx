@@ -20,22 +20,25 @@ export function PathCard({ stage, since }: { stage: Stage; since: string | null 
         {t('home.path.now', { stage: current })}
         {since && t('home.path.since', { date: format.date(since) })}
       </Typography.Paragraph>
-      {at >= 0 ? (
+      {at >= 0 && (
         <Steps
           size="small"
           orientation={narrow ? 'vertical' : 'horizontal'}
+          titlePlacement={narrow ? 'horizontal' : 'vertical'}
           current={at}
           status={stage === 'graduated' ? 'finish' : 'process'}
           items={ENTERPRISE_PATH.map((s) => ({ title: local(STAGE_LABELS[s]) }))}
         />
-      ) : (
-        <Alert type="info" showIcon title={t('home.path.ended', { stage: current })} />
       )}
       <Alert
         style={{ marginTop: 16 }}
-        type={stage === 'supplement' ? 'warning' : 'success'}
+        type={stage === 'supplement' ? 'warning' : stage === 'graduated' ? 'success' : 'info'}
         data-testid="home-next"
-        title={next ? t('home.path.next', { stage: local(STAGE_LABELS[next]) }) : t('home.path.noNext')}
+        title={
+          next
+            ? t('home.path.next', { stage: local(STAGE_LABELS[next]) })
+            : t('home.path.ended', { stage: current })
+        }
         description={t(`home.path.hint.${stage}`)}
       />
     </Card>
