@@ -2,7 +2,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../api/types';
 import i18n from '../../i18n';
-import { openPage, USERS } from '../../test/open-page';
+import { fastUser, openPage, USERS } from '../../test/open-page';
 import { REFERENCE } from '../../test/reference.fixture';
 import { KPI } from '../dashboard/fixture';
 import { CODE, ENTERPRISE } from '../enterprises/enterprise.fixture';
@@ -28,6 +28,8 @@ function open(path = '/dashboard', enterprise: Record<string, unknown> = OWN, us
     'GET /reports/kpi': KPI,
   });
 }
+
+const userEvent = fastUser();
 
 afterEach(async () => {
   cleanup();
@@ -107,6 +109,32 @@ describe('the enterprise user’s 总览', () => {
     expect(await screen.findByTestId('home-next')).toHaveTextContent('本轮流程已结束：已移出');
     expect(screen.getByTestId('home-next')).toHaveTextContent('可再次申请推荐入库');
     expect(screen.getByTestId('home-path')).not.toHaveTextContent('下一步');
+  });
+
+  it('lets a contact of two enterprises choose which one it reads', async () => {
+    const other = '91500112000000002P';
+    const { calls } = openPage(
+      '/dashboard',
+      { ...ENTERPRISE_USER, scope: { creditCodes: [CODE, other] } },
+      {
+        'GET /reference': REFERENCE,
+        [`GET /enterprises/${CODE}`]: OWN,
+        [`GET /enterprises/${other}`]: {
+          ...OWN,
+          creditCode: other,
+          name: '重庆精锐智能装备有限公司',
+          stage: 'screening',
+        },
+      },
+    );
+    await screen.findByTestId('home-now');
+    await userEvent.click(screen.getByRole('combobox', { name: '选择企业' }));
+    await userEvent.click(await screen.findByTitle(other));
+    await waitFor(() =>
+      expect(screen.getByTestId('home-name')).toHaveTextContent('重庆精锐智能装备有限公司'),
+    );
+    expect(screen.getByTestId('home-now')).toHaveTextContent('当前阶段：市级筛选');
+    expect(calls.map((c) => c.path)).toContain(`/enterprises/${other}`);
   });
 
   it('leaves officers the KPI dashboard', async () => {
