@@ -2,9 +2,9 @@ import { Button, Result, Spin } from 'antd';
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useNavigate } from 'react-router-dom';
-import { useAuth } from './auth/AuthProvider';
+import { useAuth, useUser } from './auth/AuthProvider';
 import { ChangePasswordPage } from './pages/login/ChangePasswordPage';
-import { allows, homeFor, NAVIGATION } from './layout/navigation';
+import { allows, homeFor, NAVIGATION, ownsEnterpriseHome } from './layout/navigation';
 import { Shell } from './layout/Shell';
 import { LoginPage } from './pages/login/LoginPage';
 
@@ -17,6 +17,7 @@ const PAGE_MODULES = {
   DashboardPage: () => import('./pages/dashboard/DashboardPage').then((m) => m.DashboardPage),
   EnterpriseListPage: () =>
     import('./pages/enterprises/EnterpriseListPage').then((m) => m.EnterpriseListPage),
+  EnterpriseHomePage: () => import('./pages/home/EnterpriseHomePage').then((m) => m.EnterpriseHomePage),
   EnterprisePage: () => import('./pages/enterprises/EnterprisePage').then((m) => m.EnterprisePage),
   InboxPage: () => import('./pages/inbox/InboxPage').then((m) => m.InboxPage),
   LedgerPage: () => import('./pages/ledger/LedgerPage').then((m) => m.LedgerPage),
@@ -40,6 +41,7 @@ const UsersPage = lazyPage(PAGE_MODULES.UsersPage);
 const AuditPage = lazyPage(PAGE_MODULES.AuditPage);
 const DashboardPage = lazyPage(PAGE_MODULES.DashboardPage);
 const EnterpriseListPage = lazyPage(PAGE_MODULES.EnterpriseListPage);
+const EnterpriseHomePage = lazyPage(PAGE_MODULES.EnterpriseHomePage);
 const EnterprisePage = lazyPage(PAGE_MODULES.EnterprisePage);
 const InboxPage = lazyPage(PAGE_MODULES.InboxPage);
 const LedgerPage = lazyPage(PAGE_MODULES.LedgerPage);
@@ -56,7 +58,7 @@ const PAGES: { path: string; nav: string; element: ReactNode }[] = [
   { path: '/enterprises/:creditCode', nav: 'enterprises', element: <EnterprisePage /> },
   { path: '/nominations/new', nav: 'nominate', element: <NominationPage /> },
   { path: '/problems', nav: 'ledger', element: <LedgerPage /> },
-  { path: '/dashboard', nav: 'dashboard', element: <DashboardPage /> },
+  { path: '/dashboard', nav: 'dashboard', element: <Overview /> },
   { path: '/audit', nav: 'audit', element: <AuditPage /> },
   { path: '/notifications', nav: 'notifications', element: <NotificationsPage /> },
   { path: '/admin/policy', nav: 'policy', element: <PolicyPage /> },
@@ -64,6 +66,11 @@ const PAGES: { path: string; nav: string; element: ReactNode }[] = [
   { path: '/admin/calendar', nav: 'calendar', element: <CalendarPage /> },
   { path: '/security', nav: 'security', element: <SecurityPage /> },
 ];
+
+/** 总览: the pool's KPI for officers, the enterprise's own home for an enterprise user. */
+function Overview() {
+  return ownsEnterpriseHome(useUser().role) ? <EnterpriseHomePage /> : <DashboardPage />;
+}
 
 function Forbidden() {
   const { t } = useTranslation();

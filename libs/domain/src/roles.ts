@@ -78,3 +78,9 @@ export const AUDIT_LOG_READERS: readonly Role[] = ['audit_admin', 'auditor'];
 
 /** Who reads 调度会材料 (issue 19 item 2): the coordinators who run the meeting, the leaders, the auditors. */
 export const BRIEFING_READERS: readonly Role[] = ['city_coordinator', 'leader', 'auditor'];
+
+/**
+ * Who reads 帮扶库总览 (GET /api/reports/kpi and its .xlsx): everyone but an enterprise, whose home
+ * page shows its own path, tasks, ledger and 三年倍增 instead (the pool's figures are the city's).
+ */
+export const KPI_READERS: readonly Role[] = ROLES.filter((role) => role !== 'enterprise_user');

@@ -31,3 +31,22 @@ export const STAGE_LABELS: Record<Stage, { zh: string; en: string }> = {
   exited: { zh: '已移出', en: 'Exited' },
   rejected: { zh: '未入库', en: 'Rejected' },
 };
+
+/**
+ * The path an admitted enterprise walks, as it reads it on its home page: 补充材料 is a loop within
+ * 市级筛选, and 已移出 / 未入库 end the path beside it rather than on it (policy 二(一)–(六)).
+ */
+export const ENTERPRISE_PATH: readonly Stage[] = STAGES.filter(
+  (stage) => stage !== 'supplement' && stage !== 'exited' && stage !== 'rejected',
+);
+
+/** Where `stage` sits on ENTERPRISE_PATH (补充材料 at 市级筛选); -1 once the path ended beside it. */
+export function pathStep(stage: Stage): number {
+  return ENTERPRISE_PATH.indexOf(stage === 'supplement' ? 'screening' : stage);
+}
+
+/** The stage that comes after `stage` on the path; null at its end or once it ended beside it. */
+export function nextStage(stage: Stage): Stage | null {
+  const at = pathStep(stage);
+  return at >= 0 ? (ENTERPRISE_PATH[at + 1] ?? null) : null;
+}

@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Actor, BRIEFING_READERS, quarterOf, quarterSpan, shanghaiDate } from '@hardtech/domain';
+import { Actor, BRIEFING_READERS, KPI_READERS, quarterOf, quarterSpan, shanghaiDate } from '@hardtech/domain';
 import { DispatchBriefingService } from '../briefing/dispatch-briefing.service';
 import { DOCX } from '../briefing/docx-printout';
 import { CurrentActor, Roles } from '../auth/decorators';
@@ -23,23 +23,27 @@ export class ReportsController {
   ) {}
 
   @Get('kpi')
+  @Roles(...KPI_READERS)
   @ApiDoc({
     summary: '帮扶库总览 KPI of the pool, within the caller’s scope',
     description:
       'Pool size now and by month, admissions against the annual target, 三年倍增 by enterprise and cohort, ' +
-      'ledger statistics, overdue tasks by department and district, graduations and exits with reasons.',
+      'ledger statistics, overdue tasks by department and district, graduations and exits with reasons. ' +
+      'An enterprise user is refused (403): its home page reads GET /api/enterprises/{creditCode}.',
     ok: KpiDto,
-    errors: [400, 401],
+    errors: [400, 401, 403],
   })
   kpi(@CurrentActor() actor: Actor, @Query() q: KpiQueryDto) {
     return this.reports.kpi(actor, q.year ?? thisYear());
   }
 
   @Get('kpi.xlsx')
+  @Roles(...KPI_READERS)
   @ApiDoc({
     summary: '导出帮扶库总览 The KPI tables as .xlsx (Chinese headers, money in 万元)',
+    description: 'GET /api/reports/kpi’s tables; an enterprise user is refused (403) as there.',
     ok: { file: XLSX },
-    errors: [400, 401],
+    errors: [400, 401, 403],
   })
   async kpiXlsx(
     @CurrentActor() actor: Actor,

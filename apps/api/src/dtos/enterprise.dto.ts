@@ -182,6 +182,13 @@ export class EnterpriseDetailDto {
   @ApiProperty() district: string;
   @ApiProperty() cluster: string;
   @ApiProperty({ enum: STAGES }) stage: Stage;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'when the lifecycle entered `stage` (the recorded transitions; null before they were recorded)',
+  })
+  stageSince: string | null;
   @stateValue() stateValue: unknown;
   @ApiProperty() lifecycleNo: number;
   @ApiProperty() workflowId: string;

@@ -76,12 +76,13 @@ export class EnterprisesService {
   async detail(actor: Actor, creditCode: string) {
     const e = await this.enterprises.findVisible(actor, creditCode);
     if (!e) throw notFound();
-    const [openTasks, problems, reports, membership, lifecycles] = await Promise.all([
+    const [openTasks, problems, reports, membership, lifecycles, stageSince] = await Promise.all([
       this.tasks.openVisibleOf(actor, creditCode),
       this.enterprises.problemsOf(creditCode, e.lifecycleNo),
       this.enterprises.reportsOf(creditCode, e.lifecycleNo),
       this.enterprises.membershipOf(creditCode),
       this.enterprises.lifecyclesOf(creditCode),
+      this.enterprises.stageSince(creditCode, e.lifecycleNo, e.stage),
     ]);
     const latest = reports[reports.length - 1];
     return {
@@ -90,6 +91,7 @@ export class EnterprisesService {
       district: e.district,
       cluster: e.cluster,
       stage: e.stage,
+      stageSince: stageSince?.toISOString() ?? null,
       stateValue: e.stateValue,
       lifecycleNo: e.lifecycleNo,
       workflowId: e.workflowId,

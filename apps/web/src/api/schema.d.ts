@@ -938,7 +938,7 @@ export interface paths {
         };
         /**
          * 帮扶库总览 KPI of the pool, within the caller’s scope
-         * @description Pool size now and by month, admissions against the annual target, 三年倍增 by enterprise and cohort, ledger statistics, overdue tasks by department and district, graduations and exits with reasons.
+         * @description Pool size now and by month, admissions against the annual target, 三年倍增 by enterprise and cohort, ledger statistics, overdue tasks by department and district, graduations and exits with reasons. An enterprise user is refused (403): its home page reads GET /api/enterprises/{creditCode}.
          */
         get: operations["ReportsController_kpi"];
         put?: never;
@@ -956,7 +956,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 导出帮扶库总览 The KPI tables as .xlsx (Chinese headers, money in 万元) */
+        /**
+         * 导出帮扶库总览 The KPI tables as .xlsx (Chinese headers, money in 万元)
+         * @description GET /api/reports/kpi’s tables; an enterprise user is refused (403) as there.
+         */
         get: operations["ReportsController_kpiXlsx"];
         put?: never;
         post?: never;
@@ -2000,6 +2003,8 @@ export interface components {
             cluster: string;
             /** @enum {string} */
             stage: "screening" | "supplement" | "feedback" | "admission" | "diagnosis" | "supporting" | "graduation_review" | "graduated" | "exited" | "rejected";
+            /** @description when the lifecycle entered `stage` (the recorded transitions; null before they were recorded) */
+            stageSince: string | null;
             /** @description the statechart state, e.g. "screening" or {"feedback": {"district": "pending", …}} */
             stateValue: (string | {
                 [key: string]: unknown;
@@ -6954,6 +6959,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description outside the caller’s role (read-only roles may not write) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     ReportsController_kpiXlsx: {
@@ -6988,6 +7002,15 @@ export interface operations {
             };
             /** @description no token, or an invalid, expired or signed-out one */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description outside the caller’s role (read-only roles may not write) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -7,7 +7,7 @@ import { useUser, useAuth } from '../auth/AuthProvider';
 import { Language, setLanguage, useLocalText } from '../i18n';
 import { useReference } from '../api/reference';
 import { NotificationBell } from '../pages/notifications/NotificationBell';
-import { allows, NAVIGATION } from './navigation';
+import { allows, NAVIGATION, navLabel } from './navigation';
 import { useNarrow } from './useNarrow';
 
 /**
@@ -27,7 +27,7 @@ export function Shell() {
   const items = NAVIGATION.filter((item) => allows(item, user.role)).map((item) => ({
     key: item.path,
     icon: item.icon,
-    label: t(`nav.${item.key}`),
+    label: t(`nav.${navLabel(item, user.role)}`),
   }));
   const selected = items
     .map((i) => i.key)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../api/types';
-import { allows, homeFor, NAVIGATION } from './navigation';
+import { allows, homeFor, NAVIGATION, navLabel } from './navigation';
 
 const visible = (role: Role) => NAVIGATION.filter((n) => allows(n, role)).map((n) => n.key);
 
@@ -12,10 +12,14 @@ describe('navigation by role', () => {
     expect(homeFor('auditor')).toBe('/audit');
   });
 
-  it('lets enterprise users nominate and work their inbox, not administer', () => {
-    expect(visible('enterprise_user')).toEqual(expect.arrayContaining(['inbox', 'nominate']));
+  it('lets enterprise users nominate and work their inbox, not administer; their home is their own 总览', () => {
+    expect(visible('enterprise_user')).toEqual(expect.arrayContaining(['inbox', 'nominate', 'dashboard']));
     expect(visible('enterprise_user')).not.toContain('users');
-    expect(homeFor('enterprise_user')).toBe('/inbox');
+    expect(homeFor('enterprise_user')).toBe('/dashboard');
+    const dashboard = NAVIGATION.find((n) => n.key === 'dashboard')!;
+    expect(navLabel(dashboard, 'enterprise_user')).toBe('home');
+    expect(navLabel(dashboard, 'city_coordinator')).toBe('dashboard');
+    expect(homeFor('district_officer')).toBe('/inbox');
   });
 
   it('sends leaders to the dashboard', () => {

@@ -22,6 +22,8 @@ export interface NavItem {
   icon: ReactNode;
   /** Who sees the entry; the server checks again on every request. */
   roles: readonly Role[] | 'all';
+  /** Another i18n key under common:nav for these roles. */
+  labels?: Partial<Record<Role, string>>;
 }
 
 /** 三员: the security and audit administrators keep the system, not the enterprises' files. */
@@ -41,7 +43,14 @@ export const NAVIGATION: NavItem[] = [
     roles: ['city_coordinator', 'industry_officer', 'district_officer', 'enterprise_user'],
   },
   { key: 'ledger', path: '/problems', icon: <UnorderedListOutlined />, roles: BUSINESS },
-  { key: 'dashboard', path: '/dashboard', icon: <DashboardOutlined />, roles: BUSINESS },
+  {
+    key: 'dashboard',
+    path: '/dashboard',
+    icon: <DashboardOutlined />,
+    roles: BUSINESS,
+    // An enterprise's 总览 is its own home (pages/home), not the pool's 驾驶舱.
+    labels: { enterprise_user: 'home' },
+  },
   { key: 'audit', path: '/audit', icon: <AuditOutlined />, roles: AUDIT_LOG_READERS },
   { key: 'notifications', path: '/notifications', icon: <BellOutlined />, roles: 'all' },
   { key: 'policy', path: '/admin/policy', icon: <SettingOutlined />, roles: CONFIGURERS },
@@ -55,13 +64,27 @@ export const NAVIGATION: NavItem[] = [
   { key: 'security', path: '/security', icon: <SafetyOutlined />, roles: ['security_admin'] },
 ];
 
+/** The entry's i18n key under common:nav, as `role` reads it. */
+export function navLabel(item: Pick<NavItem, 'key' | 'labels'>, role: Role): string {
+  return item.labels?.[role] ?? item.key;
+}
+
+/** The enterprise user's 总览 is its own enterprise's home page, not the pool's KPI. */
+export function ownsEnterpriseHome(role: Role): boolean {
+  return role === 'enterprise_user';
+}
+
 export function allows(item: Pick<NavItem, 'roles'>, role: Role): boolean {
   return item.roles === 'all' || item.roles.includes(role);
 }
 
-/** Where a user lands after signing in: the inbox for those with tasks, else the dashboard. */
+/**
+ * Where a user lands after signing in: the inbox for officers with tasks, else the dashboard (an
+ * enterprise's own home, which lists its tasks).
+ */
 export function homeFor(role: Role): string {
   if (AUDIT_LOG_READERS.includes(role)) return '/audit';
   if (role === 'security_admin') return '/security';
+  if (ownsEnterpriseHome(role)) return '/dashboard';
   return OFFICERS.includes(role) && role !== 'leader' ? '/inbox' : '/dashboard';
 }

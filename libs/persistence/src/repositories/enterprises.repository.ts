@@ -118,6 +118,18 @@ export class EnterprisesRepository {
     return this.periods.find({ where: { creditCode }, order: { fromDate: 'ASC' } });
   }
 
+  /**
+   * When the lifecycle entered the stage it is at (stage_history, as the projection records it);
+   * null when its last recorded stage is another one (transitions from before the history).
+   */
+  async stageSince(creditCode: string, lifecycleNo: number, stage: Stage): Promise<Date | null> {
+    const rows: { stage: string; at: Date }[] = await this.repo.query(
+      `SELECT stage, at FROM stage_history WHERE credit_code = $1 AND lifecycle_no = $2 ORDER BY seq DESC LIMIT 1`,
+      [creditCode, lifecycleNo],
+    );
+    return rows[0]?.stage === stage ? rows[0].at : null;
+  }
+
   lifecyclesOf(creditCode: string): Promise<LifecycleEntity[]> {
     return this.lifecycles.find({ where: { creditCode }, order: { lifecycleNo: 'ASC' } });
   }

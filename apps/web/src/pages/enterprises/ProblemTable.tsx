@@ -12,7 +12,7 @@ import { useLocalText } from '../../i18n';
 import type { ProblemView } from './types';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
 
-const STATUS_COLOURS: Record<string, string> = {
+export const STATUS_COLOURS: Record<string, string> = {
   open: 'orange',
   in_progress: 'blue',
   closing: 'gold',

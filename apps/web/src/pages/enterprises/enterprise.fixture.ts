@@ -9,6 +9,7 @@ export const ENTERPRISE: EnterpriseDetail = {
   district: '500112',
   cluster: 'T2',
   stage: 'supporting',
+  stageSince: '2026-09-01T02:00:00.000Z',
   stateValue: { supporting: 'waiting' },
   lifecycleNo: 1,
   workflowId: `enterprise/${CODE}`,

@@ -1,0 +1,149 @@
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Actor } from '../../api/types';
+import i18n from '../../i18n';
+import { fastUser, openPage, USERS } from '../../test/open-page';
+import { REFERENCE } from '../../test/reference.fixture';
+import { KPI } from '../dashboard/fixture';
+import { CODE, ENTERPRISE } from '../enterprises/enterprise.fixture';
+
+const ENTERPRISE_USER: Actor = {
+  username: 'ent-xince',
+  role: 'enterprise_user',
+  scope: { creditCodes: [CODE] },
+  displayName: '芯测科技张经理',
+};
+
+/** GET /api/enterprises/:creditCode as the enterprise reads it: no portrait, the latest doubling. */
+const OWN = {
+  ...ENTERPRISE,
+  diagnosis: { by: null, at: '2026-11-20T02:00:00.000Z' },
+  doubling: { quarter: '2026Q3', annualizedRevenue: 104_000_000, growth: 1.3, expected: 1, onTrack: true },
+};
+
+function open(path = '/dashboard', enterprise: Record<string, unknown> = OWN, user = ENTERPRISE_USER) {
+  return openPage(path, user, {
+    'GET /reference': REFERENCE,
+    [`GET /enterprises/${CODE}`]: enterprise,
+    'GET /reports/kpi': KPI,
+  });
+}
+
+const userEvent = fastUser();
+
+afterEach(async () => {
+  cleanup();
+  await i18n.changeLanguage('zh-CN');
+});
+
+describe('the enterprise user’s 总览', () => {
+  it('shows its own stage since when and what comes next, never asking for the city’s KPI', async () => {
+    const { calls } = open();
+    const now = await screen.findByTestId('home-now');
+    expect(now).toHaveTextContent(
+      `当前阶段：帮扶中，自 ${new Date('2026-09-01T02:00:00.000Z').toLocaleDateString('zh-CN')} 起`,
+    );
+    expect(screen.getByTestId('home-name')).toHaveTextContent('重庆芯测半导体科技有限公司');
+    expect(screen.getByTestId('home-next')).toHaveTextContent('下一步：移出评审');
+    expect(screen.getByTestId('home-next')).toHaveTextContent('按季度报送经营数据');
+    expect(calls.map((c) => c.path)).toContain(`/enterprises/${CODE}`);
+    expect(calls.map((c) => c.path).filter((p) => p.startsWith('/reports'))).toEqual([]);
+    expect(screen.queryByTestId('dashboard')).not.toBeInTheDocument();
+  });
+
+  it('lists its open tasks with their due dates, overdue marked, each opening its task', async () => {
+    open();
+    const tasks = await screen.findByTestId('home-tasks');
+    const [task] = within(tasks).getAllByTestId('home-task');
+    expect(within(task).getByRole('link', { name: '季度报告' })).toHaveAttribute(
+      'href',
+      `/tasks/${ENTERPRISE.openTasks[0].id}`,
+    );
+    expect(task).toHaveTextContent('2026Q4');
+    expect(within(task).getByTestId('due-overdue')).toHaveTextContent('已超期 2026-12-10');
+    expect(tasks).toHaveTextContent('1 项已逾期');
+  });
+
+  it('lists its problems in the ledger with their status and its own doubling, without officers’ assessments', async () => {
+    open();
+    const problem = await screen.findByTestId('home-problem');
+    expect(problem).toHaveTextContent('流动资金紧张');
+    expect(problem).toHaveTextContent('已升级');
+    expect(problem).toHaveTextContent('责任部门：产业金融处');
+    const doubling = screen.getByTestId('home-doubling');
+    expect(doubling).toHaveTextContent('入库基准营收8,000 万元');
+    expect(doubling).toHaveTextContent('最新年化营收（2026Q3）10,400 万元');
+    expect(doubling).toHaveTextContent('营收为入库基准的 1.30 倍，目标 2 倍');
+    expect(screen.getByTestId('enterprise-home')).not.toHaveTextContent(/进度达标|画像|评分/);
+  });
+
+  it('lands there after sign-in, named 总览 in the navigation', async () => {
+    open('/');
+    await screen.findByTestId('enterprise-home');
+    expect(window.location.pathname).toBe('/dashboard');
+    expect(within(screen.getByTestId('nav')).getByText('总览')).toBeInTheDocument();
+    expect(within(screen.getByTestId('nav')).queryByText('驾驶舱')).not.toBeInTheDocument();
+  });
+
+  it('reads in English after the switch', async () => {
+    await i18n.changeLanguage('en');
+    open();
+    expect(await screen.findByTestId('home-now')).toHaveTextContent('Current stage: Supporting, since');
+    expect(screen.getByTestId('home-next')).toHaveTextContent('Next: Graduation review');
+    expect(screen.getByTestId('home-tasks')).toHaveTextContent('To do');
+  });
+
+  it('says what comes after screening, and that an exited enterprise’s path ended', async () => {
+    open('/dashboard', {
+      ...OWN,
+      stage: 'screening',
+      stageSince: null,
+      baselineRevenue: null,
+      doubling: null,
+    });
+    expect(await screen.findByTestId('home-next')).toHaveTextContent('下一步：区县和企业反馈');
+    expect(screen.getByTestId('home-now')).toHaveTextContent(/^当前阶段：市级筛选$/);
+    expect(screen.getByTestId('home-doubling')).toHaveTextContent('入库后开始计算三年倍增进度');
+    cleanup();
+    open('/dashboard', { ...OWN, stage: 'exited' });
+    expect(await screen.findByTestId('home-next')).toHaveTextContent('本轮流程已结束：已移出');
+    expect(screen.getByTestId('home-next')).toHaveTextContent('可再次申请推荐入库');
+    expect(screen.getByTestId('home-path')).not.toHaveTextContent('下一步');
+  });
+
+  it('lets a contact of two enterprises choose which one it reads', async () => {
+    const other = '91500112000000002P';
+    const { calls } = openPage(
+      '/dashboard',
+      { ...ENTERPRISE_USER, scope: { creditCodes: [CODE, other] } },
+      {
+        'GET /reference': REFERENCE,
+        [`GET /enterprises/${CODE}`]: OWN,
+        [`GET /enterprises/${other}`]: {
+          ...OWN,
+          creditCode: other,
+          name: '重庆精锐智能装备有限公司',
+          stage: 'screening',
+        },
+      },
+    );
+    await screen.findByTestId('home-now');
+    await userEvent.click(screen.getByRole('combobox', { name: '选择企业' }));
+    await userEvent.click(await screen.findByTitle(other));
+    await waitFor(() =>
+      expect(screen.getByTestId('home-name')).toHaveTextContent('重庆精锐智能装备有限公司'),
+    );
+    expect(screen.getByTestId('home-now')).toHaveTextContent('当前阶段：市级筛选');
+    expect(calls.map((c) => c.path)).toContain(`/enterprises/${other}`);
+  });
+
+  it('leaves officers the KPI dashboard', async () => {
+    const { calls } = open('/dashboard', OWN, USERS.coordinator);
+    await screen.findByTestId('dashboard');
+    await waitFor(() =>
+      expect(calls.map((c) => c.path)).toContain(`/reports/kpi?year=${new Date().getFullYear()}`),
+    );
+    expect(screen.queryByTestId('enterprise-home')).not.toBeInTheDocument();
+    expect(within(screen.getByTestId('nav')).getByText('驾驶舱')).toBeInTheDocument();
+  });
+});

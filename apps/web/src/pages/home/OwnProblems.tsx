@@ -1,0 +1,50 @@
+import { Card, Space, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { OWNER_DEPARTMENTS, PROBLEM_STATUSES } from '@hardtech/domain/ledger';
+import type { Option } from '@hardtech/domain/forms/schema';
+import { useLocalText } from '../../i18n';
+import type { ProblemView } from '../enterprises/types';
+import { STATUS_COLOURS } from '../enterprises/ProblemTable';
+import { ItemList } from './ItemList';
+
+/** 诉求: the enterprise's problems in the ledger with their status, owner and due date. */
+export function OwnProblems({ problems }: { problems: ProblemView[] }) {
+  const { t } = useTranslation('dashboard');
+  const local = useLocalText();
+  const label = (options: Option[], value: string | null) =>
+    local(options.find((o) => o.value === value)?.label) || value;
+  const today = dayjs().format('YYYY-MM-DD');
+  return (
+    <Card
+      size="small"
+      data-testid="home-problems"
+      title={t('home.problems.title')}
+      extra={<Link to="/problems">{t('home.problems.ledger')}</Link>}
+    >
+      <ItemList
+        items={problems}
+        empty={t('home.problems.none')}
+        testId="home-problem"
+        itemKey={(p) => p.id}
+        render={(p) => (
+          <Space orientation="vertical" size={2}>
+            <Space wrap>
+              <Typography.Text strong>{p.title}</Typography.Text>
+              <Tag color={STATUS_COLOURS[p.status]}>{label(PROBLEM_STATUSES, p.status)}</Tag>
+              {p.status !== 'resolved' && p.dueAt < today && (
+                <Tag color="red">{t('home.problems.overdue')}</Tag>
+              )}
+            </Space>
+            <Typography.Text type="secondary">
+              {t('home.problems.owner', { owner: label(OWNER_DEPARTMENTS, p.ownerDepartment) })}
+              {' · '}
+              {t('home.problems.due', { date: p.dueAt })}
+            </Typography.Text>
+          </Space>
+        )}
+      />
+    </Card>
+  );
+}
