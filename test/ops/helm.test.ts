@@ -3,6 +3,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { CONFIG_VARIABLES } from '@hardtech/config';
+import { PER_LIFECYCLE_MB, RESERVED_MB } from '../../apps/worker/src/workflow-cache';
+
+/** A Kubernetes memory quantity ("512Mi", "1Gi") in MiB. */
+function mebibytes(quantity: string): number {
+  const m = /^(\d+)(Mi|Gi)$/.exec(quantity);
+  if (!m) throw new Error(`not a memory quantity in Mi or Gi: ${quantity}`);
+  return Number(m[1]) * (m[2] === 'Gi' ? 1024 : 1);
+}
 
 // deploy/helm/hardtech (issue 22 item 2): `helm lint`, and `helm template` checked by kubeconform
 // -strict against Kubernetes schemas made offline (scripts/lib/kube-schemas.mjs), with the default
@@ -231,6 +239,10 @@ describe('Helm chart deploy/helm/hardtech', () => {
     expect(worker.spec.template.spec.terminationGracePeriodSeconds).toBeGreaterThan(
       Number(config.WORKER_SHUTDOWN_GRACE_SECONDS),
     );
+    // The workflow cache fits the pod's memory limit at what a cached lifecycle holds.
+    const cached = Number(config.WORKER_MAX_CACHED_WORKFLOWS);
+    expect(cached).toBeGreaterThan(0);
+    expect(RESERVED_MB + cached * PER_LIFECYCLE_MB).toBeLessThanOrEqual(mebibytes(w.resources.limits.memory));
     const web = find(objects, 'Deployment', 'hardtech-web');
     expect(container(web).lifecycle.preStop.exec.command.join(' ')).toMatch(/sleep \d+; nginx -s quit/);
   });

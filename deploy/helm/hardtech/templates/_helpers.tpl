@@ -63,6 +63,7 @@ SHUTDOWN_DELAY_SECONDS: {{ .Values.api.drain.shutdownDelaySeconds | quote }}
 SHUTDOWN_TIMEOUT_SECONDS: {{ .Values.api.drain.shutdownTimeoutSeconds | quote }}
 WORKER_SHUTDOWN_GRACE_SECONDS: {{ .Values.worker.shutdownGraceSeconds | quote }}
 WORKER_HTTP_PORT: {{ .Values.worker.metricsPort | quote }}
+WORKER_MAX_CACHED_WORKFLOWS: {{ .Values.worker.maxCachedWorkflows | quote }}
 {{- range $k, $v := .Values.config.extra }}
 {{ $k }}: {{ $v | quote }}
 {{- end }}
