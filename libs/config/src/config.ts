@@ -77,7 +77,7 @@ export interface AppConfig {
     timeoutSeconds: number;
   };
   readModel: {
-    /** Worker: seconds between sweeps that compare recently projected enterprises with their workflows. */
+    /** Worker: seconds between sweeps that compare the enterprises a person recently moved with their workflows. */
     sweepSeconds: number;
   };
   worker: {
@@ -145,7 +145,7 @@ export const CONFIG_VARIABLES = {
   SHUTDOWN_DELAY_SECONDS: 'API: on SIGTERM, seconds not-ready before closing the listener (default 0)',
   SHUTDOWN_TIMEOUT_SECONDS: 'API: seconds in-flight requests get on SIGTERM (default 25)',
   READ_MODEL_SWEEP_SECONDS:
-    'worker: seconds between sweeps comparing recently projected enterprises with their workflows (default 60)',
+    'worker: seconds between sweeps comparing the enterprises a person recently moved with their workflows (default 60)',
   WORKER_SHUTDOWN_GRACE_SECONDS: 'worker: seconds running tasks get on SIGTERM (default 20)',
   WORKER_HTTP_PORT: 'worker: port of /health/live, /health/ready, /metrics (default 9464; 0 = any)',
   WORKER_SDK_METRICS_PORT: 'worker: local port of the SDK metrics exporter (default: any free port)',

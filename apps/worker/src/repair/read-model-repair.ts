@@ -42,8 +42,9 @@ function within<T>(ms: number, promise: Promise<T>): Promise<T> {
  * projection writes inside the workflow task, before that task is durable; when the task is lost
  * (a worker killed, the Temporal server restarted) the inbox can show a completion the workflow
  * never received. Suspected enterprises — an Update that failed without a domain answer (the API
- * notes them), everything projected in the minutes before this worker started, and a periodic
- * sweep of what was projected since — are compared with their workflow's state query:
+ * notes them), every enterprise a person moved in the minutes before this worker started, and a
+ * periodic sweep of those a person moved since (`acted_at`: a quarter tick or a timer cannot be
+ * lost with its workflow task) — are compared with their workflow's state query:
  *  1. a completion the inbox shows done but the workflow has open is re-sent as the same Update
  *     (same id when the client gave a key), so a completion whose answer never reached its client is
  *     applied, not lost;
