@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
+import type { Option } from '@hardtech/domain/forms/schema';
 import type { Text } from '../api/types';
 import { resources } from './resources';
 
@@ -31,6 +32,12 @@ export function useLocalText(): (text: Text | null | undefined) => string {
   const { i18n: current } = useTranslation();
   const en = current.language === 'en';
   return (text) => (text ? (en ? text.en : text.zh) : '');
+}
+
+/** An option's label in the UI's language (the option lists of @hardtech/domain); '' when none has the value. */
+export function useOptionLabel(): (options: readonly Option[], value: unknown) => string {
+  const local = useLocalText();
+  return (options, value) => local(options.find((o) => o.value === value)?.label);
 }
 
 export default i18n;

@@ -8,7 +8,7 @@ import {
 } from '@hardtech/domain/ledger';
 import type { Option } from '@hardtech/domain/forms/schema';
 import { EvidenceFiles } from '../../components/EvidenceFiles';
-import { useLocalText } from '../../i18n';
+import { useOptionLabel } from '../../i18n';
 import type { ProblemView } from './types';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
 
@@ -23,9 +23,8 @@ export const STATUS_COLOURS: Record<string, string> = {
 /** The enterprise's part of the ledger (化解问题台账); a problem's row opens onto its evidence files. */
 export function ProblemTable({ creditCode, problems }: { creditCode: string; problems: ProblemView[] }) {
   const { t } = useTranslation('enterprise');
-  const local = useLocalText();
-  const label = (options: Option[], value: string | null) =>
-    local(options.find((o) => o.value === value)?.label) || value;
+  const optionLabel = useOptionLabel();
+  const label = (options: Option[], value: string | null) => optionLabel(options, value) || value;
   return (
     <ResponsiveTable<ProblemView>
       data-testid="ledger"

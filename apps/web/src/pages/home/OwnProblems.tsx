@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { OWNER_DEPARTMENTS, PROBLEM_STATUSES } from '@hardtech/domain/ledger';
 import type { Option } from '@hardtech/domain/forms/schema';
-import { useLocalText } from '../../i18n';
+import { useOptionLabel } from '../../i18n';
 import type { ProblemView } from '../enterprises/types';
 import { STATUS_COLOURS } from '../enterprises/ProblemTable';
 import { ItemList } from './ItemList';
@@ -12,9 +12,8 @@ import { ItemList } from './ItemList';
 /** 诉求: the enterprise's problems in the ledger with their status, owner and due date. */
 export function OwnProblems({ problems }: { problems: ProblemView[] }) {
   const { t } = useTranslation('dashboard');
-  const local = useLocalText();
-  const label = (options: Option[], value: string | null) =>
-    local(options.find((o) => o.value === value)?.label) || value;
+  const optionLabel = useOptionLabel();
+  const label = (options: Option[], value: string | null) => optionLabel(options, value) || value;
   const today = dayjs().format('YYYY-MM-DD');
   return (
     <Card

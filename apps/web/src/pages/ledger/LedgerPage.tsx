@@ -1,7 +1,6 @@
 import { WarningFilled } from '@ant-design/icons';
 import { Button, Card, Segmented, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { Option } from '@hardtech/domain/forms/schema';
 import {
   OWNER_DEPARTMENTS,
   PROBLEM_CATEGORIES,
@@ -17,7 +16,7 @@ import { useReferenceNames } from '../../api/referenceNames';
 import { usePagedList } from '../../api/usePagedList';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/ExportButton';
-import { useLocalText } from '../../i18n';
+import { useLocalText, useOptionLabel } from '../../i18n';
 import { LedgerFilters } from './LedgerFilters';
 import { ProblemDrawer } from './ProblemDrawer';
 import { isOverdue, LedgerProblem } from './problem';
@@ -62,7 +61,7 @@ export function LedgerPage() {
     search(query);
   };
   const today = dayjs().format('YYYY-MM-DD');
-  const label = (list: Option[], value: string | null) => local(list.find((o) => o.value === value)?.label);
+  const label = useOptionLabel();
 
   const columns: ColumnsType<LedgerProblem> = [
     {

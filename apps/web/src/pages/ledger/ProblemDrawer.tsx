@@ -1,5 +1,4 @@
 import { Button, Descriptions, Drawer, Empty, Popconfirm, Space, Tag, Timeline, Typography } from 'antd';
-import type { Option } from '@hardtech/domain/forms/schema';
 import {
   OWNER_DEPARTMENTS,
   PROBLEM_CATEGORIES,
@@ -12,7 +11,7 @@ import { useGet } from '../../api/useApi';
 import { useUser } from '../../auth/AuthProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useNarrow } from '../../layout/useNarrow';
-import { useLocalText } from '../../i18n';
+import { useOptionLabel } from '../../i18n';
 import { ProblemWorkButton } from './ProblemWorkButton';
 
 /** Roles that may work a problem; the server decides whether this one is the owner's (403 else). */
@@ -29,13 +28,11 @@ export function ProblemDrawer({
   onChanged(): void;
 }) {
   const { t } = useTranslation('ledger');
-  const local = useLocalText();
   const user = useUser();
   const narrow = useNarrow();
   // null waits: the drawer loads a problem only once one is opened.
   const { data: p, error, reload } = useGet(id ? '/problems/{id}' : null, { params: { id: id ?? '' } });
-  const label = (list: Option[], value: string | null | undefined) =>
-    local(list.find((o) => o.value === value)?.label);
+  const label = useOptionLabel();
   const done = () => {
     reload();
     onChanged();
