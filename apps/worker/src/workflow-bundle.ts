@@ -2,9 +2,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 
+/** The compiled tree (dist/), which this file is part of. */
+const DIST = join(__dirname, '..', '..', '..');
 /** Where `npm run build` writes the prebuilt workflow bundle (the code replay tests check). */
-export const WORKFLOW_BUNDLE_PATH = join(__dirname, '..', '..', '..', 'workflow-bundle.js');
-export const WORKFLOWS_PATH = join(__dirname, '..', '..', '..', 'workflows', 'index.js');
+export const WORKFLOW_BUNDLE_PATH = join(DIST, 'workflow-bundle.js');
+export const WORKFLOWS_PATH = join(DIST, 'workflows', 'index.js');
 
 /**
  * Modules every workflow shares instead of evaluating its own copy (issue 21 (e)): the lifecycle's
@@ -17,7 +19,6 @@ export const WORKFLOWS_PATH = join(__dirname, '..', '..', '..', 'workflows', 'in
  * module-level counter names the inert actors `transition()` creates and drops; nothing reads it.
  * The replay tests run the bundle built with them against every recorded history.
  */
-const DIST = join(__dirname, '..', '..', '..');
 export const PRELOADED_MODULES = [
   join(DIST, 'libs', 'domain', 'src', 'index.js'),
   join(DIST, 'libs', 'temporal', 'src', 'lifecycle.contract.js'),
