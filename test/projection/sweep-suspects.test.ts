@@ -1,13 +1,10 @@
-import { sampleNomination, Stage } from '@hardtech/domain';
+import type { Stage } from '@hardtech/domain';
 import { loadConfig } from '@hardtech/config';
 import { auditChainKeyOf, ReadModelRepairRepository } from '@hardtech/persistence';
 import { writeProjection } from '@hardtech/persistence/projection/writers';
-import type { LifecycleContext } from '@hardtech/temporal/lifecycle-context';
-import { initialTransition } from 'xstate';
-import { lifecycleMachine } from '@hardtech/workflows/lifecycle/machine';
 import { freshCreditCode } from '../support/cast';
 import { closeDb, db, openDataSource } from '../support/db';
-import { lifecycleDeltas } from '../support/projection';
+import { lifecycleDeltas, nominatedContext } from '../support/projection';
 
 // Issue 21 (e): the read-model repair's sweep suspects only the enterprises a person moved. A
 // quarter tick or a timer cannot be lost with its workflow task (its cause is in the history before
@@ -32,21 +29,12 @@ afterAll(async () => {
 /** A lifecycle's projection, transition by transition, as Lifecycle sends it. */
 function lifecycle() {
   const creditCode = freshCreditCode();
-  const context: LifecycleContext = initialTransition(lifecycleMachine, {
-    context: {
-      creditCode,
-      lifecycleNo: 1,
-      nomination: sampleNomination({
-        creditCode,
-        name: `扫描测试 ${creditCode}`,
-        district: DISTRICT,
-        cluster: CLUSTER,
-      }),
-      nominatedBy: 'nominator',
-      nominatorGroups: [`district_officer:district:${DISTRICT}`],
-      screening: { policyVersion: 1, criteria: [], passed: true } as unknown as LifecycleContext['screening'],
-    },
-  })[0].context;
+  const context = nominatedContext(creditCode, {
+    name: `扫描测试 ${creditCode}`,
+    district: DISTRICT,
+    cluster: CLUSTER,
+    nominator: 'nominator',
+  });
   const delta = lifecycleDeltas(creditCode, () => new Date().toISOString());
   return {
     creditCode,

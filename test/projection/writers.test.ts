@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { sampleNomination, Stage } from '@hardtech/domain';
+import type { Stage } from '@hardtech/domain';
 import { loadConfig } from '@hardtech/config';
 import { auditChainKeyOf } from '@hardtech/persistence';
 import { writeProjection } from '@hardtech/persistence/projection/writers';
 import type { LifecycleContext } from '@hardtech/temporal/lifecycle-context';
 import type { ProjectionDelta, TaskView } from '@hardtech/temporal/lifecycle.contract';
-import { initialTransition } from 'xstate';
-import { lifecycleMachine } from '@hardtech/workflows/lifecycle/machine';
 import { freshCreditCode } from '../support/cast';
 import { closeDb, db } from '../support/db';
 import { quarterlyReport } from '../support/lifecycle';
-import { lifecycleDeltas } from '../support/projection';
+import { lifecycleDeltas, nominatedContext } from '../support/projection';
 
 // The projection's writers against the real read model: each transition writes the rows it changed
 // and no others (PostgreSQL counts them per transaction in pg_stat_xact_user_tables), a retry
@@ -101,21 +99,12 @@ describe('projection writers', () => {
   });
 
   // The statechart's own initial context, as the nomination's first transition projects it.
-  const nominated: LifecycleContext = initialTransition(lifecycleMachine, {
-    context: {
-      creditCode,
-      lifecycleNo: 1,
-      nomination: sampleNomination({
-        creditCode,
-        name: `写入测试 ${creditCode}`,
-        district: DISTRICT,
-        cluster: CLUSTER,
-      }),
-      nominatedBy: nominator,
-      nominatorGroups: [`district_officer:district:${DISTRICT}`],
-      screening: { policyVersion: 1, criteria: [], passed: true } as unknown as LifecycleContext['screening'],
-    },
-  })[0].context;
+  const nominated = nominatedContext(creditCode, {
+    name: `写入测试 ${creditCode}`,
+    district: DISTRICT,
+    cluster: CLUSTER,
+    nominator,
+  });
   /** The delta the workflow would send for a transition to `context`, as Lifecycle builds it. */
   const delta = lifecycleDeltas(creditCode, at);
   const screen = task('SCREEN', 'screening');

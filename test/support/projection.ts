@@ -1,7 +1,31 @@
-import type { Stage } from '@hardtech/domain';
+import { initialTransition } from 'xstate';
+import { sampleNomination, Stage } from '@hardtech/domain';
 import type { LifecycleContext } from '@hardtech/temporal/lifecycle-context';
 import type { ProjectionDelta } from '@hardtech/temporal/lifecycle.contract';
+import { lifecycleMachine } from '@hardtech/workflows/lifecycle/machine';
 import { projectionChanges } from '@hardtech/workflows/lifecycle/projection-changes';
+
+/** The statechart's own initial context, as a district officer's nomination's first transition projects it. */
+export function nominatedContext(
+  creditCode: string,
+  {
+    name,
+    district,
+    cluster,
+    nominator,
+  }: { name: string; district: string; cluster: string; nominator: string },
+): LifecycleContext {
+  return initialTransition(lifecycleMachine, {
+    context: {
+      creditCode,
+      lifecycleNo: 1,
+      nomination: sampleNomination({ creditCode, name, district, cluster }),
+      nominatedBy: nominator,
+      nominatorGroups: [`district_officer:district:${district}`],
+      screening: { policyVersion: 1, criteria: [], passed: true } as unknown as LifecycleContext['screening'],
+    },
+  })[0].context;
+}
 
 /**
  * The deltas one lifecycle's workflow would send, transition by transition, as Lifecycle builds
