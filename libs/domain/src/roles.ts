@@ -71,6 +71,16 @@ export const SYSTEM_ACTOR: Actor = {
 };
 
 /** The three administrators: only a system administrator creates or changes their accounts. */
+/** The officers who work cases: 科技处, the industry, SME and finance offices, the districts, the service commissioners. */
+export const CASE_OFFICER_ROLES: readonly Role[] = [
+  'city_coordinator',
+  'industry_officer',
+  'sme_officer',
+  'finance_officer',
+  'district_officer',
+  'commissioner',
+];
+
 export const ADMIN_ROLES: readonly Role[] = ['system_admin', 'security_admin', 'audit_admin'];
 
 /** Who reads and verifies the audit log (issue 20.3): the audit administrator and the business auditor. */

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { PROBLEM_WORK_FIELDS } from '@hardtech/domain';
+import { CASE_OFFICER_ROLES, PROBLEM_WORK_FIELDS } from '@hardtech/domain';
 import type { Actor } from '@hardtech/domain';
 import { CurrentActor, Roles } from '../auth/decorators';
 import { LedgerDto, ProblemDetailDto, ProblemQueryDto, ProblemWorkAnswerDto } from '../dtos/problem.dto';
@@ -14,14 +14,7 @@ import { IdPipe } from './params';
 import { XLSX, xlsxDownload } from './xlsx';
 
 /** Who works a problem: the owner departments' officers and the service commissioner (the workflow checks which). */
-const PROBLEM_WORKERS = [
-  'city_coordinator',
-  'industry_officer',
-  'sme_officer',
-  'finance_officer',
-  'district_officer',
-  'commissioner',
-] as const;
+const PROBLEM_WORKERS = CASE_OFFICER_ROLES;
 
 @ApiTags('ledger')
 @ApiBearerAuth()

@@ -1,4 +1,4 @@
-import { Actor, Role } from '../roles';
+import { Actor, CASE_OFFICER_ROLES, Role } from '../roles';
 import { DomainError, RuleViolation } from '../errors';
 import { taskRefusal, HeldTask } from '../task-permissions';
 import { t } from '../text';
@@ -11,15 +11,7 @@ export const MAX_CC_USERS = 20;
  * leaders (抄送领导). Not an enterprise's users, whose task list is their own work; not auditors or
  * the administrators, who read or keep the system rather than take part in a case.
  */
-export const COPY_RECIPIENT_ROLES: readonly Role[] = [
-  'city_coordinator',
-  'industry_officer',
-  'sme_officer',
-  'finance_officer',
-  'district_officer',
-  'commissioner',
-  'leader',
-];
+export const COPY_RECIPIENT_ROLES: readonly Role[] = [...CASE_OFFICER_ROLES, 'leader'];
 
 /**
  * Who may copy an open task to others (抄送): whoever may do it (its assignee, or unclaimed a
