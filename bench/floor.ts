@@ -78,7 +78,9 @@ async function withNoopWorkflows<T>(
       const handles = await Promise.all(Array.from({ length: concurrency }, start));
       await Promise.all(handles.map((h) => h.executeUpdate(noopUpdate, { args: [0] })));
       const result = await work(handles);
+      // Stopped while this worker still runs: none is left for the next phase's worker to finish.
       await Promise.all(handles.map((h) => h.signal(stopSignal)));
+      await Promise.all(handles.map((h) => h.result()));
       return result;
     });
   } finally {
