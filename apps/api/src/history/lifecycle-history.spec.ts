@@ -108,33 +108,34 @@ describe('readLifecycleHistory on the events of newer workflow code', () => {
     ...over,
   });
 
+  /** A run continued as new from run-0 at 100 s, with its state, open tasks and transitions carried. */
+  const continued = (stateValue: unknown, tasks: { id: string; type: string }[], transitions: number) =>
+    event(100, {
+      workflowExecutionStartedEventAttributes: {
+        input: {
+          payloads: [
+            p({
+              lifecycleNo: 1,
+              nominatedBy: actor('nominator'),
+              nomination: { creditCode: 'X' },
+              carried: { stateValue, context: {}, tasks, transitions, runsBefore: 1, closedTaskIds: [] },
+            }),
+          ],
+        },
+        continuedExecutionRunId: 'run-0',
+      },
+    });
+
   it('reads receipts, cancellations, timers, refused updates and activities it does not know', () => {
     const events = [
-      event(100, {
-        workflowExecutionStartedEventAttributes: {
-          input: {
-            payloads: [
-              p({
-                lifecycleNo: 1,
-                nominatedBy: actor('nominator'),
-                nomination: { creditCode: 'X' },
-                carried: {
-                  stateValue: { feedback: { district: 'pending', enterprise: 'pending' } },
-                  context: {},
-                  tasks: [
-                    { id: 't-district', type: 'DISTRICT_FEEDBACK' },
-                    { id: 't-enterprise', type: 'ENTERPRISE_CONFIRM' },
-                  ],
-                  transitions: 3,
-                  runsBefore: 1,
-                  closedTaskIds: [],
-                },
-              }),
-            ],
-          },
-          continuedExecutionRunId: 'run-0',
-        },
-      }),
+      continued(
+        { feedback: { district: 'pending', enterprise: 'pending' } },
+        [
+          { id: 't-district', type: 'DISTRICT_FEEDBACK' },
+          { id: 't-enterprise', type: 'ENTERPRISE_CONFIRM' },
+        ],
+        3,
+      ),
       event(
         101,
         { timerStartedEventAttributes: { timerId: '7', startToFireTimeout: { seconds: 86400 } } },
@@ -251,5 +252,60 @@ describe('readLifecycleHistory on the events of newer workflow code', () => {
     expect(entries.map((e) => e.at)).toEqual(
       [100, 102, 102, 103, 103, 103, 104, 105, 106].map((s) => new Date(s * 1000).toISOString()),
     );
+  });
+
+  it('names 退回, 撤回 and 加签 in both languages, with a proxy’s byline and without the policy', () => {
+    const accepted = (seconds: number, updateId: string, name: string, arg: unknown) =>
+      event(seconds, {
+        workflowExecutionUpdateAcceptedEventAttributes: {
+          acceptedRequest: { meta: { updateId }, input: { name, args: { payloads: [p(arg)] } } },
+        },
+      });
+    const coordinator = (username: string, displayName: string) => ({
+      username,
+      displayName,
+      role: 'city_coordinator',
+      scope: {},
+    });
+    const events = [
+      continued('admission', [{ id: 't-admit', type: 'ADMIT' }], 5),
+      accepted(101, 'u-return', 'returnTask', {
+        taskId: 't-admit',
+        reason: '请核实',
+        actor: coordinator('li', '李四'),
+        onBehalfOf: coordinator('zhang', '张三'),
+        policy: { version: 3, sla: {} },
+      }),
+      accepted(102, 'u-withdraw', 'withdrawTask', {
+        taskId: 't-admit',
+        actor: coordinator('zhang', '张三'),
+        commented: [],
+        policy: { version: 3 },
+      }),
+      accepted(103, 'u-countersign', 'countersign', {
+        taskId: 't-admit',
+        actor: coordinator('zhang', '张三'),
+        users: [coordinator('wang', '王五'), coordinator('zhao', '赵六')],
+        mode: 'any',
+        note: '请阅',
+        policy: { version: 3 },
+      }),
+    ];
+    const entries = readLifecycleHistory([{ runId: 'run-1', events: events as any }], decode).slice(1);
+    expect(entries.map((e) => [e.action, e.actor, e.label.zh])).toEqual([
+      ['task.returned', 'li', '纳入帮扶库：退回'],
+      ['task.withdrawn', 'zhang', '纳入帮扶库：撤回'],
+      ['task.countersign_requested', 'zhang', '纳入帮扶库：加签 王五、赵六（或签）'],
+    ]);
+    expect(entries[0].data).toEqual({
+      taskId: 't-admit',
+      taskType: 'ADMIT',
+      actorRole: 'city_coordinator',
+      reason: '请核实',
+      onBehalfOf: 'zhang',
+      byline: { zh: '李四（代 张三）', en: '李四 (for 张三)' },
+    });
+    expect(entries[2].data).toMatchObject({ users: ['wang', 'zhao'], mode: 'any', note: '请阅' });
+    expect(entries.every((e) => !('policy' in e.data))).toBe(true);
   });
 });

@@ -21,16 +21,22 @@ import {
   ccTaskUpdate,
   CompleteTaskRequest,
   completeTaskUpdate,
+  CountersignRequest,
+  countersignUpdate,
   LIFECYCLE_ACTIVITIES,
   LifecycleInput,
   ProjectionReceipt,
   QuarterTick,
   quarterTickSignal,
   ProblemWorkRequest,
+  ReturnTaskRequest,
+  returnTaskUpdate,
   TaskView,
   UrgeTaskRequest,
   urgeTaskUpdate,
   WhistleRequest,
+  WithdrawTaskRequest,
+  withdrawTaskUpdate,
   workProblemUpdate,
 } from '@hardtech/temporal/lifecycle.contract';
 import type { LifecycleRun } from '@hardtech/temporal/lifecycle-client';
@@ -51,7 +57,15 @@ const FAILED_ACTION: Record<string, string> = {
   'task.delegated': 'task.delegation_failed',
   'task.urge': 'task.urge_failed',
   'task.cc': 'task.cc_failed',
+  'task.returned': 'task.return_failed',
+  'task.withdrawn': 'task.withdrawal_failed',
+  'task.countersign_requested': 'task.countersign_failed',
   'whistle.blown': 'whistle.failed',
+};
+/** 会签: every one answers; 或签: one answer is enough. */
+const COUNTERSIGN_MODE_LABEL: Record<CountersignRequest['mode'], Text> = {
+  all: t('会签', 'all must answer'),
+  any: t('或签', 'one answer is enough'),
 };
 /** Ledger work (issue 19): each kind of workProblem Update is an entry of its own. */
 const PROBLEM_WORK_ACTION = {
@@ -241,7 +255,6 @@ class HistoryReader {
     if (name === completeTaskUpdate.name && arg) {
       const req = arg as CompleteTaskRequest;
       const taskType = this.taskTypes.get(req.taskId) ?? null;
-      const proxy = req.onBehalfOf;
       entry = this.add(
         e,
         req.actor.username,
@@ -253,17 +266,13 @@ class HistoryReader {
           data: req.data,
           actorRole: req.actor.role,
           ...(req.idempotencyKey ? { idempotencyKey: req.idempotencyKey } : {}),
-          // 委托代理: 王五（代 张三）.
-          ...(proxy
-            ? { onBehalfOf: proxy.username, byline: onBehalfLabel(actorName(req.actor), actorName(proxy)) }
-            : {}),
+          ...standIn(req.actor, req.onBehalfOf),
         },
         completionLabel(taskType, req.outcome),
       );
     } else if (name === assignTaskUpdate.name && arg) {
       const req = arg as AssignTaskRequest;
-      const taskType = this.taskTypes.get(req.taskId) ?? null;
-      const task = taskType ? TASK_LABELS[taskType] : t('任务', 'task');
+      const { taskType, task } = this.taskOf(req.taskId);
       entry = this.add(
         e,
         req.actor.username,
@@ -282,8 +291,7 @@ class HistoryReader {
       );
     } else if (name === urgeTaskUpdate.name && arg) {
       const req = arg as UrgeTaskRequest;
-      const taskType = this.taskTypes.get(req.taskId) ?? null;
-      const task = taskType ? TASK_LABELS[taskType] : t('任务', 'task');
+      const { taskType, task } = this.taskOf(req.taskId);
       entry = this.add(
         e,
         req.actor.username,
@@ -293,14 +301,63 @@ class HistoryReader {
       );
     } else if (name === ccTaskUpdate.name && arg) {
       const req = arg as CcTaskRequest;
-      const taskType = this.taskTypes.get(req.taskId) ?? null;
-      const task = taskType ? TASK_LABELS[taskType] : t('任务', 'task');
+      const { taskType, task } = this.taskOf(req.taskId);
       entry = this.add(
         e,
         req.actor.username,
         'task.cc',
         { taskId: req.taskId, taskType, actorRole: req.actor.role, users: req.users, note: req.note ?? null },
         t(`${task.zh}：抄送 ${req.users.join('、')}`, `${task.en}: copied to ${req.users.join(', ')}`),
+      );
+    } else if (name === returnTaskUpdate.name && arg) {
+      // 退回: named like the other steps, without the policy the request carries.
+      const req = arg as ReturnTaskRequest;
+      const { taskType, task } = this.taskOf(req.taskId);
+      entry = this.add(
+        e,
+        req.actor.username,
+        'task.returned',
+        {
+          taskId: req.taskId,
+          taskType,
+          actorRole: req.actor.role,
+          reason: req.reason,
+          ...standIn(req.actor, req.onBehalfOf),
+        },
+        // The reason is an officer's word: in `data`, which the visibility rule keeps from other readers.
+        t(`${task.zh}：退回`, `${task.en}: sent back`),
+      );
+    } else if (name === withdrawTaskUpdate.name && arg) {
+      const req = arg as WithdrawTaskRequest;
+      const { taskType, task } = this.taskOf(req.taskId);
+      entry = this.add(
+        e,
+        req.actor.username,
+        'task.withdrawn',
+        { taskId: req.taskId, taskType, actorRole: req.actor.role },
+        t(`${task.zh}：撤回`, `${task.en}: withdrawn`),
+      );
+    } else if (name === countersignUpdate.name && arg) {
+      const req = arg as CountersignRequest;
+      const { taskType, task } = this.taskOf(req.taskId);
+      const mode = COUNTERSIGN_MODE_LABEL[req.mode];
+      const names = req.users.map(actorName);
+      entry = this.add(
+        e,
+        req.actor.username,
+        'task.countersign_requested',
+        {
+          taskId: req.taskId,
+          taskType,
+          actorRole: req.actor.role,
+          users: req.users.map((u) => u.username),
+          mode: req.mode,
+          note: req.note,
+        },
+        t(
+          `${task.zh}：加签 ${names.join('、')}（${mode.zh}）`,
+          `${task.en}: countersignature asked of ${names.join(', ')} (${mode.en})`,
+        ),
       );
     } else if (name === blowWhistleUpdate.name && arg) {
       // 企业吹哨·部门报到: the WHISTLE_RESPONSE it opens follows as task.created.
@@ -466,6 +523,12 @@ class HistoryReader {
     }
   }
 
+  /** A task's type as this history knows it, and its name for an entry's label. */
+  private taskOf(taskId: string): { taskType: TaskType | null; task: Text } {
+    const taskType = this.taskTypes.get(taskId) ?? null;
+    return { taskType, task: taskType ? TASK_LABELS[taskType] : t('任务', 'task') };
+  }
+
   /** Whose step caused what follows: the Update being handled, or the system (ticks, timers). */
   private currentActor(): string {
     return this.pendingActors[this.pendingActors.length - 1]?.actor ?? SYSTEM;
@@ -504,6 +567,13 @@ function stageOf(value: unknown): Stage | null {
 }
 
 const actorName = (a: Actor) => a.displayName ?? a.username;
+
+/** 委托代理: whom a proxy stood in for, and the byline 王五（代 张三）; nothing when no proxy acted. */
+function standIn(actor: Actor, principal: Actor | undefined) {
+  return principal
+    ? { onBehalfOf: principal.username, byline: onBehalfLabel(actorName(actor), actorName(principal)) }
+    : {};
+}
 
 function completionLabel(type: TaskType | null, outcome: string): Text {
   if (!type) return t(`办理任务：${outcome}`, `task completed: ${outcome}`);

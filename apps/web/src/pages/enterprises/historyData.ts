@@ -24,24 +24,25 @@ export function bylineOf(entry: HistoryEntry): { zh: string; en: string } | null
     : null;
 }
 
+/** What other entries carry worth a line: why a task was delegated, urged, copied, sent back or countersigned, when it is due. */
+const ENTRY_FACTS: Record<string, (data: Record<string, unknown>) => Record<string, unknown>> = {
+  'task.created': (d) => ({ dueAt: d.dueAt }),
+  'task.delegated': (d) => ({ to: d.to, reason: d.reason }),
+  'task.urge': (d) => ({ message: d.message }),
+  'task.cc': (d) => ({ note: d.note }),
+  'task.returned': (d) => ({ reason: d.reason }),
+  'task.countersign_requested': (d) => ({ note: d.note }),
+};
+
 /**
  * The facts of a history entry worth a line in the timeline: what a person wrote or chose when
- * completing a task (opinion, reason, quarter …), why a task was delegated or urged, and when a new
- * task is due.
+ * completing a task (opinion, reason, quarter …), and ENTRY_FACTS of the others.
  */
 export function keyData(entry: HistoryEntry): KeyFact[] {
   const source =
     entry.action === 'task.completed'
       ? (entry.data.data as Record<string, unknown> | undefined)
-      : entry.action === 'task.created'
-        ? { dueAt: entry.data.dueAt }
-        : entry.action === 'task.delegated'
-          ? { to: entry.data.to, reason: entry.data.reason }
-          : entry.action === 'task.urge'
-            ? { message: entry.data.message }
-            : entry.action === 'task.cc'
-              ? { note: entry.data.note }
-              : undefined;
+      : ENTRY_FACTS[entry.action]?.(entry.data);
   const fields = entry.action === 'task.completed' ? formFields(entry.data.taskType, entry.data.outcome) : [];
   return Object.entries(source ?? {})
     .filter(([, v]) => ['string', 'number', 'boolean'].includes(typeof v) && v !== '')
