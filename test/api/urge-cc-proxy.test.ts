@@ -340,6 +340,76 @@ describe('催办, 抄送, 委托代理, 转办 reason', () => {
     });
   });
 
+  describe('委托代理 退回: a proxy sends the principal’s task back', () => {
+    let c: Cast;
+    let standIn: Member;
+    let admitId: string;
+    const REASON = '请核实营业收入';
+
+    beforeAll(async () => {
+      c = await createCast(DISTRICT, CLUSTER);
+      standIn = await createUser('city_coordinator', {}, undefined, '赵六');
+      await expectOk(c.districtOfficer.api.post('/api/nominations', nominationFor(c)), 201);
+      await expectOk(complete(c.coordinator.api, c.creditCode, 'SCREEN', 'pass', { judgments: JUDGMENTS }));
+      await expectOk(
+        complete(c.districtOfficer.api, c.creditCode, 'DISTRICT_FEEDBACK', 'support', { opinion: '同意' }),
+      );
+      await expectOk(complete(c.enterprise.api, c.creditCode, 'ENTERPRISE_CONFIRM', 'confirm', {}));
+      admitId = (await openTask(c.coordinator.api, c.creditCode, 'ADMIT')).id;
+      // Claimed, the ADMIT is the principal's own: another coordinator may not act on it.
+      await expectOk(c.coordinator.api.post(`/api/tasks/${admitId}/claim`, {}));
+    });
+
+    it('refuses the stand-in while no proxy runs, and changes nothing', async () => {
+      const r = await standIn.api.post(`/api/tasks/${admitId}/return`, { reason: REASON });
+      expect(r.status).toBe(409);
+      expect((await expectOk(standIn.api.get(`/api/tasks/${admitId}`))).approvalActions.return).toBe(false);
+      expect((await expectOk(c.coordinator.api.get(`/api/tasks/${admitId}`))).status).toBe('open');
+    });
+
+    it('sends it back for the principal, with onBehalfOf on the task and in the history', async () => {
+      await expectOk(
+        c.coordinator.api.put('/api/me/proxy', {
+          to: standIn.username,
+          from: new Date(Date.now() - 60_000).toISOString(),
+          until: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+        }),
+      );
+      const offered = await expectOk(standIn.api.get(`/api/tasks/${admitId}`));
+      expect(offered.approvalActions).toMatchObject({ return: true, countersign: false });
+
+      await expectOk(standIn.api.post(`/api/tasks/${admitId}/return`, { reason: REASON }));
+
+      const returned = await expectOk(c.coordinator.api.get(`/api/tasks/${admitId}`));
+      expect(returned).toMatchObject({
+        status: 'cancelled',
+        outcome: 'returned',
+        completedBy: standIn.username,
+        onBehalfOf: c.coordinator.username,
+      });
+      const screen = await openTask(c.coordinator.api, c.creditCode, 'SCREEN');
+      const screenDetail = await expectOk(c.coordinator.api.get(`/api/tasks/${screen.id}`));
+      expect(screenDetail.returned).toMatchObject({ reason: REASON, by: standIn.username });
+
+      const entry = (await history(c.creditCode)).find(
+        (e) => e.action === 'task.returned' && e.data.taskId === admitId,
+      );
+      expect(entry).toMatchObject({
+        actor: standIn.username,
+        data: {
+          taskType: 'ADMIT',
+          reason: REASON,
+          onBehalfOf: c.coordinator.username,
+          byline: { zh: `赵六（代 ${c.coordinator.username}）` },
+        },
+      });
+      expect(entry.label.zh).toContain('退回');
+      expect(entry.label.zh).not.toContain(REASON);
+      // The request's policy is the engine's business, not the history's.
+      expect(entry.data.policy).toBeUndefined();
+    });
+  });
+
   // An artifact for test/replay: this lifecycle's history, with an urge, a copy, a delegation with a
   // reason and a proxy's completion, in the format operators export (copy it into test/histories/).
   it('exports its history for the replay tests', () => {

@@ -607,7 +607,8 @@ export class Lifecycle {
   /** 退回: the open step goes back to the one before (STEP_ACTIONS[type].return). */
   validateReturn(req: ReturnTaskRequest): void {
     const task = this.openTask(req.taskId);
-    const refusal = returnRefusal(req.actor, task, req.reason);
+    // 委托代理: a proxy sends the step back as the principal may, as it completes it.
+    const refusal = returnRefusal(req.onBehalfOf ?? req.actor, task, req.reason);
     if (refusal) throw refusal;
   }
 
@@ -656,6 +657,7 @@ export class Lifecycle {
         outcome: 'returned',
         data: { reason: req.reason },
         completedBy: req.actor.username,
+        ...(req.onBehalfOf ? { onBehalfOf: req.onBehalfOf.username } : {}),
       });
     delta.actor = req.actor.username;
     delta.approvalAction = {

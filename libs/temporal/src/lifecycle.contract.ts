@@ -170,6 +170,8 @@ export interface ReturnTaskRequest {
   reason: string;
   actor: Actor;
   policy?: ActivePolicy;
+  /** 委托代理: the principal the actor stands in for (the API found the proxy active), as in a completion. */
+  onBehalfOf?: Actor;
 }
 
 /** 撤回: take back a completion while the tasks it opened are untouched. */

@@ -23,6 +23,7 @@ import {
   LifecycleClient,
   WithdrawTaskResult,
 } from '@hardtech/temporal';
+import { ProxyService } from './proxy.service';
 import { UsersService } from './users.service';
 
 const FINAL_STAGES = ['rejected', 'graduated', 'exited'];
@@ -44,13 +45,18 @@ export class ApprovalActionsService {
     private readonly enterprises: EnterprisesRepository,
     private readonly users: UsersService,
     private readonly policies: ActivePolicyRepository,
+    private readonly proxies: ProxyService,
   ) {}
 
+  /** Whoever may complete the task may send it back: also a proxy, for its principal (委托代理). */
   async returnTask(actor: Actor, id: string, reason: string): Promise<CompleteTaskResult> {
     const task = await this.open(actor, id);
-    const policy = await this.policies.current();
+    const [policy, onBehalfOf] = await Promise.all([
+      this.policies.current(),
+      this.proxies.principalFor(actor, task),
+    ]);
     return this.send(() =>
-      this.lifecycles.returnTask(task.creditCode, { taskId: id, reason, actor, policy }),
+      this.lifecycles.returnTask(task.creditCode, { taskId: id, reason, actor, policy, onBehalfOf }),
     );
   }
 

@@ -25,9 +25,9 @@ export function approvalMarks(
  * asked on it — who answered which way is an officer's judgment, kept from enterprises and
  * departments like the opinions themselves (libs/domain/src/visibility).
  */
-export function approvalDetail(actor: Actor, task: TaskEntity) {
+export function approvalDetail(actor: Actor, task: TaskEntity, principal?: Actor) {
   return {
-    approvalActions: availableApprovalActions(actor, task),
+    approvalActions: availableApprovalActions(actor, task, principal),
     countersigns: officersRead(actor.role) ? (task.countersigns ?? []) : null,
     countersignOf: officersRead(actor.role) ? (task.countersignOf ?? null) : null,
   };

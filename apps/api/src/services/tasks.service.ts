@@ -187,7 +187,7 @@ export class TasksService {
       caseFile,
       copies: copies.map((c) => ({ ...c, copiedAt: new Date(c.copiedAt).toISOString() })),
       copiedToMe: copies.some((c) => c.username === actor.username),
-      ...approvalDetail(actor, task),
+      ...approvalDetail(actor, task, principal),
     };
   }
 

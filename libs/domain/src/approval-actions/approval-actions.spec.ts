@@ -147,4 +147,15 @@ describe('the buttons of a task', () => {
     expect(availableApprovalActions(coordinator, done)).toMatchObject({ withdraw: true, return: false });
     expect(availableApprovalActions({ ...coordinator, username: 'li' }, done).withdraw).toBe(false);
   });
+
+  it('offers a proxy the return of the principal’s task, not the countersign', () => {
+    const held = { ...admit, status: 'open' as const, completedBy: null, assignee: 'wang' };
+    const standIn = { ...coordinator, username: 'li' };
+    expect(availableApprovalActions(standIn, held)).toMatchObject({ return: false, countersign: false });
+    const principal = { ...coordinator, username: 'wang' };
+    expect(availableApprovalActions(standIn, held, principal)).toMatchObject({
+      return: true,
+      countersign: false,
+    });
+  });
 });

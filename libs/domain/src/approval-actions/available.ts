@@ -14,16 +14,19 @@ export interface ActionableTask extends HeldTask {
  * Which approval actions the caller may take on the task now, for its buttons: the step allows the
  * action (STEP_ACTIONS) and the caller is the one who may (the workflow decides at the time, e.g.
  * whether a withdrawal is still early enough). 催办 and 抄送: see their own rules (issue 17 items 3, 5).
+ * `principal`: whom the caller stands in for on this task (委托代理), who may send it back through them.
  */
 export function availableApprovalActions(
   actor: Actor,
   task: ActionableTask,
+  principal?: Actor,
 ): Record<ApprovalAction, boolean> {
   const step = STEP_ACTIONS[task.type];
   const open = task.status === 'open';
   const mayComplete = open && !taskRefusal(actor, task, 'complete');
+  const mayReturn = mayComplete || (open && !!principal && !taskRefusal(principal, task, 'complete'));
   return {
-    return: mayComplete && step.return !== null,
+    return: mayReturn && step.return !== null,
     withdraw: task.status === 'done' && step.withdraw && task.completedBy === actor.username,
     countersign: mayComplete && step.countersign,
     delegate: open && step.delegate && !taskRefusal(actor, task, 'delegate'),
