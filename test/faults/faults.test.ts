@@ -63,34 +63,44 @@ describe(`fuzz: ${FUZZ_REQUESTS} hostile requests (seed ${SEED})`, () => {
     const started = Date.now();
     const answers = await fuzz(prng(SEED), world, FUZZ_REQUESTS);
     const after = await databaseDigest();
+    type Answer = (typeof answers)[0];
     // Every write and every 403 is audited, refused ones included (logins by the login service).
-    const audited = new Set(
-      (await db().query(`SELECT request_id FROM audit_events WHERE request_id LIKE 'fuzz-%'`)).rows.map(
-        (row) => row.request_id as string,
-      ),
-    );
     // Past 30 refused writes a minute the fuzz's address is throttled: its writes without a login
     // are answered 429 and logged once per spell (request.throttled), not one by one.
-    const throttleLogged =
-      (
-        await db().query(
-          `SELECT 1 FROM audit_events WHERE action = 'request.throttled' AND data->>'clientAddress' = $1`,
-          [FUZZ_CLIENT_ADDRESS],
-        )
-      ).rows.length > 0;
-    const throttled = (a: (typeof answers)[0]) =>
-      a.status === 429 && (a.body as { code?: string })?.code === 'TOO_MANY_REQUESTS' && throttleLogged;
-    const unaudited = answers.filter(
-      (a) =>
-        (a.method !== 'GET' || a.status === 403) &&
-        !a.path.startsWith('/api/auth/login') &&
-        !audited.has(a.requestId) &&
-        !throttled(a),
-    );
-    const count = (key: (a: (typeof answers)[0]) => string) =>
+    const unauditedAnswers = async (): Promise<Answer[]> => {
+      const audited = new Set(
+        (await db().query(`SELECT request_id FROM audit_events WHERE request_id LIKE 'fuzz-%'`)).rows.map(
+          (row) => row.request_id as string,
+        ),
+      );
+      const throttleLogged =
+        (
+          await db().query(
+            `SELECT 1 FROM audit_events WHERE action = 'request.throttled' AND data->>'clientAddress' = $1`,
+            [FUZZ_CLIENT_ADDRESS],
+          )
+        ).rows.length > 0;
+      const throttled = (a: Answer) =>
+        a.status === 429 && (a.body as { code?: string })?.code === 'TOO_MANY_REQUESTS' && throttleLogged;
+      return answers.filter(
+        (a) =>
+          (a.method !== 'GET' || a.status === 403) &&
+          !a.path.startsWith('/api/auth/login') &&
+          !audited.has(a.requestId) &&
+          !throttled(a),
+      );
+    };
+    // A request is audited once its response has closed (request-audit.middleware.ts): the last
+    // answers' events may still be on their way (seen on a loaded machine), so wait for them a while.
+    let unaudited = await unauditedAnswers();
+    for (const deadline = Date.now() + 15_000; unaudited.length && Date.now() < deadline;) {
+      await new Promise((r) => setTimeout(r, 500));
+      unaudited = await unauditedAnswers();
+    }
+    const count = (key: (a: Answer) => string) =>
       answers.reduce<Record<string, number>>((m, a) => ((m[key(a)] = (m[key(a)] ?? 0) + 1), m), {});
     // A bulk request answers 200 with a status per task: those count as answers of their own.
-    const itemStatuses = (a: (typeof answers)[0]): number[] =>
+    const itemStatuses = (a: Answer): number[] =>
       (a.body as { results?: { status: number }[] })?.results?.map((x) => x.status) ?? [];
     const serverErrors = answers.filter((a) => a.status >= 500 || itemStatuses(a).some((s) => s >= 500));
     const accepted = answers.filter(
