@@ -1,7 +1,7 @@
 import { sampleNomination } from '@hardtech/domain/samples';
 import { TASK_FORMS } from '@hardtech/domain/tasks/forms';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fastUser, openPage, USERS } from '../../test/open-page';
 import { REFERENCE } from '../../test/reference.fixture';
 import { sampleTask } from './taskFixture';
@@ -91,32 +91,54 @@ const TASK = {
   copiedToMe: false,
 };
 
+const DESKTOP_WIDTH = window.innerWidth;
+const TASK_ROUTES = {
+  'GET /reference': REFERENCE_WITH_TASK_TYPE,
+  'GET /tasks/t-1': TASK,
+  'GET /attachments': [],
+};
+/** The task page on a screen `width` px wide (antd's breakpoints read window.innerWidth). */
+function openTaskAt(width: number) {
+  window.innerWidth = width;
+  openPage('/tasks/t-1', USERS.coordinator, TASK_ROUTES);
+}
+
 describe('task page', () => {
+  afterEach(() => {
+    window.innerWidth = DESKTOP_WIDTH;
+  });
+
   it('on a phone, offers a jump to the form below the case file; on a desktop, where both show, not', async () => {
-    const desktop = window.innerWidth;
     const scrolled = vi.fn();
     Element.prototype.scrollIntoView = scrolled;
-    const routes = {
-      'GET /reference': REFERENCE_WITH_TASK_TYPE,
-      'GET /tasks/t-1': TASK,
-      'GET /attachments': [],
-    };
-    try {
-      window.innerWidth = 390;
-      openPage('/tasks/t-1', USERS.coordinator, routes);
-      const jump = await screen.findByTestId('jump-to-form', {}, { timeout: 5000 });
-      expect(jump).toHaveTextContent('去办理');
-      jump.click();
-      expect(scrolled).toHaveBeenCalledTimes(1);
-      expect(scrolled.mock.contexts[0]).toBe(document.getElementById('complete-task'));
-      cleanup();
-      window.innerWidth = desktop;
-      openPage('/tasks/t-1', USERS.coordinator, routes);
-      await screen.findByTestId('case-file', {}, { timeout: 5000 });
-      expect(screen.queryByTestId('jump-to-form')).toBeNull();
-    } finally {
-      window.innerWidth = desktop;
-    }
+    openTaskAt(390);
+    const jump = await screen.findByTestId('jump-to-form', {}, { timeout: 5000 });
+    expect(jump).toHaveTextContent('去办理');
+    jump.click();
+    expect(scrolled).toHaveBeenCalledTimes(1);
+    expect(scrolled.mock.contexts[0]).toBe(document.getElementById('complete-task'));
+    cleanup();
+    openTaskAt(DESKTOP_WIDTH);
+    await screen.findByTestId('case-file', {}, { timeout: 5000 });
+    expect(screen.queryByTestId('jump-to-form')).toBeNull();
+  });
+
+  it('on a phone, keeps the title in the head and puts the buttons below it, where they leave it room', async () => {
+    const claim = { name: /认\s*领/ };
+    openTaskAt(390);
+    const title = await screen.findByTestId('task-title', {}, { timeout: 5000 });
+    expect(title).toHaveTextContent('市级筛选 · 重庆示例科技有限公司');
+    const head = title.closest('.ant-card-head') as HTMLElement;
+    // In the head's extra the buttons take the whole row and the title is cut to nothing.
+    expect(within(head).queryByTestId('jump-to-form')).toBeNull();
+    expect(within(head).queryByRole('button', claim)).toBeNull();
+    expect(screen.getByRole('button', claim)).toBeInTheDocument();
+    cleanup();
+    openTaskAt(DESKTOP_WIDTH);
+    const wide = await screen.findByTestId('task-title', {}, { timeout: 5000 });
+    expect(
+      within(wide.closest('.ant-card-head') as HTMLElement).getByRole('button', claim),
+    ).toBeInTheDocument();
   });
 
   it('shows the screening, keeps the input of a refused pass and retries with a new key', async () => {

@@ -52,40 +52,48 @@ export function TaskPage() {
     </Button>
   );
 
+  const actions = (
+    <Space wrap>
+      {open && narrow && detail.actions.complete && (
+        // On a phone the form is below the case file: one tap takes the officer to it.
+        <Button
+          type="primary"
+          data-testid="jump-to-form"
+          onClick={() => document.getElementById(FORM_ID)?.scrollIntoView({ behavior: 'smooth' })}
+        >
+          {t('complete.jump')}
+        </Button>
+      )}
+      {open && <AssignmentButtons taskId={detail.id} can={detail.actions} onChange={task.reload} />}
+      {open && detail.actions.urge && <UrgeButton taskId={detail.id} onDone={task.reload} />}
+      {open && detail.actions.cc && <CcButton taskId={detail.id} onDone={task.reload} />}
+      <ApprovalActionButtons
+        task={detail}
+        onChange={() => {
+          setCompleted(null); // a withdrawn completion: the task is open again
+          task.reload();
+        }}
+      />
+      <PrintButton
+        path={`/tasks/${detail.id}/approval-sheet.pdf`}
+        fileName={`approval-sheet-${detail.id}.pdf`}
+        label="printSheet"
+      />
+    </Space>
+  );
+
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card
-        title={`${text(detail.label)} · ${detail.enterpriseName}`}
-        extra={
-          <Space wrap>
-            {open && narrow && detail.actions.complete && (
-              // On a phone the form is below the case file: one tap takes the officer to it.
-              <Button
-                type="primary"
-                data-testid="jump-to-form"
-                onClick={() => document.getElementById(FORM_ID)?.scrollIntoView({ behavior: 'smooth' })}
-              >
-                {t('complete.jump')}
-              </Button>
-            )}
-            {open && <AssignmentButtons taskId={detail.id} can={detail.actions} onChange={task.reload} />}
-            {open && detail.actions.urge && <UrgeButton taskId={detail.id} onDone={task.reload} />}
-            {open && detail.actions.cc && <CcButton taskId={detail.id} onDone={task.reload} />}
-            <ApprovalActionButtons
-              task={detail}
-              onChange={() => {
-                setCompleted(null); // a withdrawn completion: the task is open again
-                task.reload();
-              }}
-            />
-            <PrintButton
-              path={`/tasks/${detail.id}/approval-sheet.pdf`}
-              fileName={`approval-sheet-${detail.id}.pdf`}
-              label="printSheet"
-            />
-          </Space>
+        title={
+          <span data-testid="task-title" style={narrow ? { whiteSpace: 'normal' } : undefined}>
+            {`${text(detail.label)} · ${detail.enterpriseName}`}
+          </span>
         }
+        // On a phone the buttons would squeeze the title out of the head: they go in the body.
+        extra={narrow ? undefined : actions}
       >
+        {narrow && <div style={{ marginBottom: 16 }}>{actions}</div>}
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
           <Descriptions.Item label={t('fields.enterprise')}>
             <Link to={`/enterprises/${detail.creditCode}`}>{detail.enterpriseName}</Link>
