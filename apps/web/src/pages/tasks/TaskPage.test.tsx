@@ -141,6 +141,22 @@ describe('task page', () => {
     ).toBeInTheDocument();
   });
 
+  it('once the form is sent, brings 办理完成 into view, which replaces the long form scrolled through', async () => {
+    const scrolled = vi.fn();
+    Element.prototype.scrollIntoView = scrolled;
+    const user = fastUser();
+    openPage('/tasks/t-1', USERS.coordinator, {
+      ...TASK_ROUTES,
+      'POST /tasks/t-1/complete': { stage: 'feedback', nextTasks: [] },
+    });
+    await user.click(await screen.findByText('通过筛选', {}, { timeout: 5000 }));
+    expect(scrolled).not.toHaveBeenCalled();
+    await user.click(screen.getByTestId('complete-submit'));
+    expect(await screen.findByText('办理完成')).toBeInTheDocument();
+    await waitFor(() => expect(scrolled).toHaveBeenCalledTimes(1));
+    expect(scrolled.mock.contexts[0]).toBe(document.getElementById('complete-task'));
+  });
+
   it('shows the screening, keeps the input of a refused pass and retries with a new key', async () => {
     const user = fastUser();
     let attempts = 0;

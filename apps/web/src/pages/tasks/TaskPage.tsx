@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Col, Descriptions, Result, Row, Space, Spin, Tag } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useReference } from '../../api/reference';
@@ -37,6 +37,11 @@ export function TaskPage() {
   const narrow = useNarrow();
   const task = useGet<'/tasks/{id}', TaskDetail>(id ? '/tasks/{id}' : null, { params: { id: id ?? '' } });
   const [completed, setCompleted] = useState<CompleteResult | null>(null);
+  // The short 办理完成 replaces a long form the officer scrolled down through: bring it into view,
+  // or they are left looking at the case file with no sign that the task went through.
+  useEffect(() => {
+    if (completed) document.getElementById(FORM_ID)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }, [completed]);
 
   if (task.error) return <ErrorAlert error={task.error} />;
   if (!task.data) return <Spin />;
