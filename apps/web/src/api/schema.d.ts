@@ -2864,6 +2864,8 @@ export interface components {
             returned: components["schemas"]["ReturnedDto"] | null;
             /** @description 加签: a countersignature asked on the task still waits for answers */
             countersignPending: boolean;
+            /** @description who holds it, by name (the username when unknown) */
+            assigneeName: string | null;
             /** @description completion data */
             data: {
                 [key: string]: unknown;

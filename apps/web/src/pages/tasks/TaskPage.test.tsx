@@ -157,6 +157,16 @@ describe('task page', () => {
     expect(scrolled.mock.contexts[0]).toBe(document.getElementById('complete-task'));
   });
 
+  it('names who holds the task, as the inbox does, with the account as its tooltip', async () => {
+    openPage('/tasks/t-1', USERS.coordinator, {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1': { ...TASK, assignee: 'coordinator', assigneeName: '科技处 李明' },
+    });
+    const holder = await screen.findByTestId('task-assignee', {}, { timeout: 5000 });
+    expect(holder).toHaveTextContent('科技处 李明');
+    expect(holder).toHaveAttribute('title', 'coordinator');
+  });
+
   it('shows the screening, keeps the input of a refused pass and retries with a new key', async () => {
     const user = fastUser();
     let attempts = 0;

@@ -113,7 +113,13 @@ export function TaskPage() {
             <Tag data-testid="task-status">{t(`status.${detail.status}`)}</Tag>
           </Descriptions.Item>
           <Descriptions.Item label={t('fields.assignee')}>
-            {detail.assignee ?? t('unassigned')}
+            {detail.assignee ? (
+              <span title={detail.assignee} data-testid="task-assignee">
+                {detail.assigneeName ?? detail.assignee}
+              </span>
+            ) : (
+              t('unassigned')
+            )}
           </Descriptions.Item>
           <Descriptions.Item label={t('fields.dueAt')}>
             <DueTag
