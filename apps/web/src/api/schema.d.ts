@@ -2017,13 +2017,19 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             nominatedBy: string;
+            /** @description who nominated it, by name (the username when unknown) */
+            nominatedByName: string;
             /** @description {criteria: [{id, outcome: pass | fail | judgment, detail}]} */
             screening: {
                 [key: string]: unknown;
             } | null;
             leadCluster: string | null;
             commissioner: string | null;
+            /** @description by name (the username when unknown) */
+            commissionerName: string | null;
             districtLiaison: string | null;
+            /** @description by name (the username when unknown) */
+            districtLiaisonName: string | null;
             openTasks: components["schemas"]["TaskItemDto"][];
             /** @description portrait and problems of the growth diagnosis */
             diagnosis: {
