@@ -167,6 +167,31 @@ describe('task page', () => {
     expect(holder).toHaveAttribute('title', 'coordinator');
   });
 
+  it('asks a pass for a justification only where a soft criterion failed', async () => {
+    const user = fastUser();
+    const screeningWith = (c1: string) => ({
+      policyVersion: 1,
+      criteria: [
+        criterion('C1', 'soft', c1, '上年度营业收入'),
+        criterion('C2', 'judgment', 'judgment', '需筛选人员确认硬科技属性并说明'),
+        criterion('S2', 'soft', 'pass', '专精特新企业'),
+      ],
+    });
+    const taskWith = (c1: string) => ({
+      ...TASK,
+      enterprise: { ...TASK.enterprise, screening: screeningWith(c1) },
+    });
+    openPage('/tasks/t-1', USERS.coordinator, { ...TASK_ROUTES, 'GET /tasks/t-1': taskWith('fail') });
+    await user.click(await screen.findByText('通过筛选', {}, { timeout: 5000 }));
+    expect(screen.getByLabelText('营业收入超过1亿元的说明')).toBeInTheDocument();
+    expect(screen.queryByLabelText('非专精特新企业的说明')).toBeNull();
+    cleanup();
+    openPage('/tasks/t-1', USERS.coordinator, { ...TASK_ROUTES, 'GET /tasks/t-1': taskWith('pass') });
+    await user.click(await screen.findByText('通过筛选', {}, { timeout: 5000 }));
+    expect(screen.getByTestId('field-judgments')).toBeInTheDocument();
+    expect(screen.queryByTestId('field-justifications')).toBeNull();
+  });
+
   it('shows the screening, keeps the input of a refused pass and retries with a new key', async () => {
     const user = fastUser();
     let attempts = 0;
