@@ -2989,6 +2989,8 @@ export interface components {
         UrgeResultDto: {
             /** @description who was notified: the assignee, else the candidates */
             notified: string[];
+            /** @description their display names, in the same order */
+            notifiedNames: string[];
         };
         CcDto: {
             /**

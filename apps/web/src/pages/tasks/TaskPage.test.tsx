@@ -296,7 +296,10 @@ describe('task page', () => {
       'GET /reference': REFERENCE_WITH_TASK_TYPE,
       'GET /tasks/t-1': task,
       'GET /attachments': [],
-      'POST /tasks/t-1/urge': () => ({ status: 201, body: { notified: ['coordinator-b'] } }),
+      'POST /tasks/t-1/urge': () => ({
+        status: 201,
+        body: { notified: ['coordinator-b'], notifiedNames: ['科技处 王科长'] },
+      }),
       // The picker asks the server whom it may offer, by name.
       'GET /tasks/t-1/cc-candidates': ({ path }: { path: string }) => ({
         body: {
@@ -318,7 +321,8 @@ describe('task page', () => {
     await user.click(await screen.findByTestId('urge', {}, { timeout: 5000 }));
     await user.type(screen.getByLabelText('催办说明（可选）'), '企业急需');
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: '催办' }));
-    expect(await screen.findByText('已催办：coordinator-b')).toBeInTheDocument();
+    // Told by name, not by login.
+    expect(await screen.findByText('已催办：科技处 王科长')).toBeInTheDocument();
     const urge = vi.mocked(fetch).mock.calls.find(([url]) => String(url).endsWith('/urge'));
     expect(JSON.parse(String(urge?.[1]?.body))).toEqual({ message: '企业急需' });
 
