@@ -129,6 +129,12 @@ describe('the inbox', () => {
       assigneeName: '科技处 张科长',
     });
     expect(byId.get(screens[0])).toMatchObject({ assignee: null, assigneeName: null });
+    // The task page names them too, not by account.
+    expect(await expectOk(other.api.get(`/api/tasks/${screens[1]}`))).toMatchObject({
+      assignee: cast.coordinator.username,
+      assigneeName: '科技处 张科长',
+    });
+    expect(await expectOk(other.api.get(`/api/tasks/${screens[0]}`))).toMatchObject({ assigneeName: null });
     expect((await expectOk(other.api.get(`/api/tasks?district=${DISTRICT}&mine=true`))).total).toBe(0);
 
     await expectOk(

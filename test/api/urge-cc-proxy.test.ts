@@ -36,12 +36,18 @@ describe('催办, 抄送, 委托代理, 转办 reason', () => {
 
   describe('催办 urge', () => {
     it('notifies the candidates, marks the task, and refuses a second urge within 4 working hours (429)', async () => {
+      await expectOk(
+        (await adminApi()).patch(`/api/users/${cast.coordinator.username}`, { displayName: '科技处 刘科长' }),
+      );
       const urge = () =>
         cast.districtOfficer.api.post(`/api/tasks/${screenId}/urge`, { message: '企业急需' });
       const first = await expectOk(urge(), 201);
       // Unclaimed: every city coordinator is a candidate, this file's among them.
       expect(first.notified).toContain(cast.coordinator.username);
       expect(first.notified).not.toContain(cast.districtOfficer.username);
+      // …and by name, in the same order, which is what the page tells the officer.
+      expect(first.notifiedNames).toHaveLength(first.notified.length);
+      expect(first.notifiedNames[first.notified.indexOf(cast.coordinator.username)]).toBe('科技处 刘科长');
 
       const again = await urge();
       expect(again.status).toBe(429);

@@ -1,5 +1,5 @@
 import { Api } from '../support/api';
-import { Cast, createCast } from '../support/cast';
+import { adminApi, Cast, createCast } from '../support/cast';
 import { tickQuarter } from '../support/drive';
 import {
   complete,
@@ -96,6 +96,16 @@ describe('walking skeleton: nomination → graduated over HTTP', () => {
     );
     expect(await stage()).toBe('diagnosis');
     expect(await inbox(c.commissioner.api)).toEqual(['DIAGNOSE']);
+    // The enterprise reads who serves it by name, not by login.
+    await expectOk(
+      (await adminApi()).patch(`/api/users/${c.commissioner.username}`, { displayName: '企业服务专员 王芳' }),
+    );
+    expect(await expectOk(c.enterprise.api.get(`/api/enterprises/${c.creditCode}`))).toMatchObject({
+      commissioner: c.commissioner.username,
+      commissionerName: '企业服务专员 王芳',
+      districtLiaisonName: c.districtOfficer.username, // the cast's names are their usernames
+      nominatedByName: expect.any(String),
+    });
 
     await expectOk(
       complete(c.commissioner.api, c.creditCode, 'DIAGNOSE', 'submit', {

@@ -195,10 +195,16 @@ export class EnterpriseDetailDto {
   @ApiProperty({ type: Number, nullable: true }) policyVersion: number | null;
   @object('the nomination as corrected') nomination: unknown;
   @ApiProperty() nominatedBy: string;
+  @ApiProperty({ description: 'who nominated it, by name (the username when unknown)' })
+  nominatedByName: string;
   @object('{criteria: [{id, outcome: pass | fail | judgment, detail}]}') screening: unknown;
   @ApiProperty({ type: String, nullable: true }) leadCluster: string | null;
   @ApiProperty({ type: String, nullable: true }) commissioner: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'by name (the username when unknown)' })
+  commissionerName: string | null;
   @ApiProperty({ type: String, nullable: true }) districtLiaison: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'by name (the username when unknown)' })
+  districtLiaisonName: string | null;
   @ApiProperty({ type: [TaskItemDto] }) openTasks: TaskItemDto[];
   @object('portrait and problems of the growth diagnosis') diagnosis: unknown;
   @ApiProperty({ type: [ProblemDto] }) problems: ProblemDto[];

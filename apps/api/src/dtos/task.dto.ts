@@ -366,6 +366,12 @@ export class CaseFileDto {
 }
 
 export class TaskDetailDto extends TaskItemDto {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'who holds it, by name (the username when unknown)',
+  })
+  assigneeName: string | null;
   @ApiProperty({ type: 'object', nullable: true, additionalProperties: true, description: 'completion data' })
   data: unknown;
   @ApiProperty({

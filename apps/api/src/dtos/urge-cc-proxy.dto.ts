@@ -25,6 +25,8 @@ export class UrgeDto {
 export class UrgeResultDto {
   @ApiProperty({ type: [String], description: 'who was notified: the assignee, else the candidates' })
   notified: string[];
+  @ApiProperty({ type: [String], description: 'their display names, in the same order' })
+  notifiedNames: string[];
 }
 
 export class CcDto {

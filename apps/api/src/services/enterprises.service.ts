@@ -76,15 +76,18 @@ export class EnterprisesService {
   async detail(actor: Actor, creditCode: string) {
     const e = await this.enterprises.findVisible(actor, creditCode);
     if (!e) throw notFound();
-    const [openTasks, problems, reports, membership, lifecycles, stageSince] = await Promise.all([
+    const [openTasks, problems, reports, membership, lifecycles, stageSince, names] = await Promise.all([
       this.tasks.openVisibleOf(actor, creditCode),
       this.enterprises.problemsOf(creditCode, e.lifecycleNo),
       this.enterprises.reportsOf(creditCode, e.lifecycleNo),
       this.enterprises.membershipOf(creditCode),
       this.enterprises.lifecyclesOf(creditCode),
       this.enterprises.stageSince(creditCode, e.lifecycleNo, e.stage),
+      this.users.displayNames([e.nominatedBy, e.commissioner, e.districtLiaison].filter((u) => u !== null)),
     ]);
     const latest = reports[reports.length - 1];
+    // The people who serve the enterprise by name (its own user reads these); the username when gone.
+    const nameOf = (username: string | null) => (username ? (names.get(username) ?? username) : null);
     return {
       creditCode: e.creditCode,
       name: e.name,
@@ -98,10 +101,13 @@ export class EnterprisesService {
       policyVersion: e.policyVersion,
       nomination: e.nomination,
       nominatedBy: e.nominatedBy,
+      nominatedByName: nameOf(e.nominatedBy),
       screening: screeningVisible(actor.role) ? e.screening : null,
       leadCluster: e.leadCluster,
       commissioner: e.commissioner,
+      commissionerName: nameOf(e.commissioner),
       districtLiaison: e.districtLiaison,
+      districtLiaisonName: nameOf(e.districtLiaison),
       openTasks: openTasks.map((task) => taskItem(task, actor.role)),
       diagnosis: visibleDiagnosis(actor.role, e.diagnosis),
       problems: problems.map(problemView),

@@ -25,7 +25,11 @@ export class TaskActionsService {
   ) {}
 
   /** 催办: anyone who can see the task but its assignee; answers who was told. */
-  async urge(actor: Actor, id: string, message?: string): Promise<{ notified: string[] }> {
+  async urge(
+    actor: Actor,
+    id: string,
+    message?: string,
+  ): Promise<{ notified: string[]; notifiedNames: string[] }> {
     const task = await this.tasks.findVisible(actor, id);
     if (!task) throw notFound();
     const policy = await this.policies.current();
@@ -36,7 +40,9 @@ export class TaskActionsService {
       calendar: policy.calendar,
     });
     const people = await this.users.candidatesFor(result.audienceGroups);
-    return { notified: people.map((u) => u.username).sort() };
+    const told = [...people].sort((a, b) => (a.username < b.username ? -1 : a.username > b.username ? 1 : 0));
+    // The names, in the same order, are what the officer is told (a login name means little to them).
+    return { notified: told.map((u) => u.username), notifiedNames: told.map((u) => u.displayName) };
   }
 
   /** 抄送: to users who may see the enterprise (422 naming the others); they read it read-only. */

@@ -149,11 +149,12 @@ export class TasksService {
       }),
     );
     const material = taskMaterialVisible(actor.role, task.type);
-    const [allComments, caseFile, copies, principal] = await Promise.all([
+    const [allComments, caseFile, copies, principal, names] = await Promise.all([
       material ? this.tasks.commentsOf(id) : Promise.resolve([]),
       this.caseFiles.ofTask(actor, task),
       this.tasks.copiesOf(id),
       task.status === 'open' ? this.proxies.principalFor(actor, task) : Promise.resolve(undefined),
+      this.users.displayNames(task.assignee ? [task.assignee] : []),
     ]);
     const authorRoles = await this.tasks.authorRolesOf(allComments);
     const comments = allComments.filter((c) => commentVisible(actor.role, authorRoles.get(c.author) ?? null));
@@ -166,6 +167,8 @@ export class TasksService {
     };
     return {
       ...taskItem(task, actor.role),
+      // As the inbox names who holds it: the display name, else the username.
+      assigneeName: task.assignee ? (names.get(task.assignee) ?? task.assignee) : null,
       data: task.data && completedStep(task, actor.role).data,
       details: visibleTaskDetails(actor.role, task.details ?? null),
       form,

@@ -209,6 +209,11 @@ export class UsersService {
     return (await this.users.first({ roles, q, active: true }, limit)).map(actorOf);
   }
 
+  /** Username → display name, active or not (a page names who held a task); one who is gone is missing. */
+  displayNames(usernames: string[]): Promise<Map<string, string>> {
+    return this.users.displayNames(usernames);
+  }
+
   /** The active users among `usernames`, by username, in one query. */
   async findActors(usernames: string[]): Promise<Map<string, Actor>> {
     const found = await this.users.findByUsernames([...new Set(usernames)]);

@@ -2017,13 +2017,19 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             nominatedBy: string;
+            /** @description who nominated it, by name (the username when unknown) */
+            nominatedByName: string;
             /** @description {criteria: [{id, outcome: pass | fail | judgment, detail}]} */
             screening: {
                 [key: string]: unknown;
             } | null;
             leadCluster: string | null;
             commissioner: string | null;
+            /** @description by name (the username when unknown) */
+            commissionerName: string | null;
             districtLiaison: string | null;
+            /** @description by name (the username when unknown) */
+            districtLiaisonName: string | null;
             openTasks: components["schemas"]["TaskItemDto"][];
             /** @description portrait and problems of the growth diagnosis */
             diagnosis: {
@@ -2864,6 +2870,8 @@ export interface components {
             returned: components["schemas"]["ReturnedDto"] | null;
             /** @description 加签: a countersignature asked on the task still waits for answers */
             countersignPending: boolean;
+            /** @description who holds it, by name (the username when unknown) */
+            assigneeName: string | null;
             /** @description completion data */
             data: {
                 [key: string]: unknown;
@@ -2981,6 +2989,8 @@ export interface components {
         UrgeResultDto: {
             /** @description who was notified: the assignee, else the candidates */
             notified: string[];
+            /** @description their display names, in the same order */
+            notifiedNames: string[];
         };
         CcDto: {
             /**

@@ -5,6 +5,9 @@ import { useReferenceNames } from '../../api/referenceNames';
 import { StageTag } from './StageTag';
 import type { EnterpriseDetail } from './types';
 
+const person = (username: string | null, name: string | null | undefined) =>
+  username ? <span title={username}>{name ?? username}</span> : '—';
+
 export function EnterpriseFacts({ enterprise: e }: { enterprise: EnterpriseDetail }) {
   const { t } = useTranslation('enterprise');
   const names = useReferenceNames();
@@ -24,9 +27,10 @@ export function EnterpriseFacts({ enterprise: e }: { enterprise: EnterpriseDetai
         { label: t('fields.leadCluster'), children: e.leadCluster ? names.cluster(e.leadCluster) : '—' },
         { label: t('fields.revenuePrevYear'), children: format.yuan(e.nomination?.revenuePrevYear) || '—' },
         { label: t('fields.baselineRevenue'), children: format.yuan(e.baselineRevenue) || '—' },
-        { label: t('fields.commissioner'), children: e.commissioner ?? '—' },
-        { label: t('fields.districtLiaison'), children: e.districtLiaison ?? '—' },
-        { label: t('fields.nominatedBy'), children: e.nominatedBy },
+        // People by name, the account as the tooltip (an enterprise has no use for a login name).
+        { label: t('fields.commissioner'), children: person(e.commissioner, e.commissionerName) },
+        { label: t('fields.districtLiaison'), children: person(e.districtLiaison, e.districtLiaisonName) },
+        { label: t('fields.nominatedBy'), children: person(e.nominatedBy, e.nominatedByName) },
         { label: t('fields.policyVersion'), children: e.policyVersion ?? '—' },
         {
           label: t('fields.membership'),

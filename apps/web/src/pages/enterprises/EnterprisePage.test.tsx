@@ -39,6 +39,11 @@ describe('enterprise page', () => {
     expect(facts).toHaveTextContent('渝北区');
     expect(facts).toHaveTextContent('8,000 万元');
     expect(facts).toHaveTextContent('2026-11-25 至 今');
+    // The people who serve it by name, their accounts only as tooltips.
+    expect(facts).toHaveTextContent('企业服务专员 王芳');
+    expect(within(facts).getByText('企业服务专员 王芳')).toHaveAttribute('title', 'commissioner');
+    expect(within(facts).getAllByText('渝北区经信委 赵强')).toHaveLength(2);
+    expect(facts).not.toHaveTextContent('district-500112');
     const tasks = screen.getByTestId('open-tasks');
     expect(within(tasks).getByRole('link', { name: '季度报告' })).toHaveAttribute(
       'href',

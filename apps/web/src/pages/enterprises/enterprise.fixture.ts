@@ -16,10 +16,13 @@ export const ENTERPRISE: EnterpriseDetail = {
   policyVersion: 1,
   nomination: { revenuePrevYear: 80_000_000 },
   nominatedBy: 'district-500112',
+  nominatedByName: '渝北区经信委 赵强',
   screening: null,
   leadCluster: 'T2',
   commissioner: 'commissioner',
+  commissionerName: '企业服务专员 王芳',
   districtLiaison: 'district-500112',
+  districtLiaisonName: '渝北区经信委 赵强',
   openTasks: [
     {
       id: 'f60baf8b-f829-4a63-9519-9ebd4fbf0708',

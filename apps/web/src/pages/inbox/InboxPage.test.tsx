@@ -35,6 +35,35 @@ const SOON = {
 };
 
 describe('inbox', () => {
+  it('on a phone, keeps the title in sight and the filters behind one button that counts those set', async () => {
+    const desktop = window.innerWidth;
+    try {
+      window.innerWidth = 390;
+      const user = fastUser();
+      openPage('/inbox?type=DISTRICT_FEEDBACK&overdue=true&sort=-dueAt', officer, {
+        'GET /reference': REFERENCE_WITH_TASK_TYPE,
+        'GET /views': [],
+        'GET /tasks': { items: [LATE], total: 1 },
+      });
+      // The list becomes cards once the screen is measured: look it up again until it shows the task.
+      await waitFor(() => expect(screen.getByTestId('inbox-table')).toHaveTextContent('重庆甲科技有限公司'));
+      // The order is not a condition: two are set, the task type and 仅看超期.
+      const toggle = screen.getByTestId('inbox-filters-toggle');
+      expect(toggle).toHaveTextContent('筛选与视图 · 已设 2 项条件');
+      expect(screen.queryByTestId('inbox-filters')).toBeNull();
+      expect(screen.queryByTestId('saved-views')).toBeNull();
+      await user.click(toggle);
+      expect(screen.getByTestId('inbox-filters')).toBeInTheDocument();
+      expect(screen.getByTestId('saved-views')).toBeInTheDocument();
+      // In the head's extra the saved views would squeeze 待办任务 to nothing.
+      const head = document.querySelector('.ant-card-head') as HTMLElement;
+      expect(head).toHaveTextContent('待办任务');
+      expect(within(head).queryByTestId('saved-views')).toBeNull();
+    } finally {
+      window.innerWidth = desktop;
+    }
+  });
+
   it('marks overdue and due-soon tasks and completes selected ones in bulk with per-task results', async () => {
     const user = fastUser();
     const { calls } = openPage('/inbox', officer, {

@@ -1,17 +1,26 @@
 import { READ_ONLY_ROLES } from '@hardtech/domain/task-permissions';
-import { Badge, Card, Segmented, Space, Tag } from 'antd';
+import { FilterOutlined } from '@ant-design/icons';
+import { Badge, Button, Card, Segmented, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useGet } from '../../api/useApi';
 import { useUser } from '../../auth/AuthProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useNarrow } from '../../layout/useNarrow';
 import type { TaskItem } from '../tasks/taskTypes';
 import type { BulkAnswer } from './bulk';
 import { BulkActions } from './BulkActions';
 import { BulkResults } from './BulkResults';
 import { InboxFilters } from './InboxFilters';
-import { addressOf, DEFAULT_FILTER, filterFromAddress, InboxFilter, taskQuery } from './inboxFilter';
+import {
+  addressOf,
+  DEFAULT_FILTER,
+  filterFromAddress,
+  InboxFilter,
+  narrowingCount,
+  taskQuery,
+} from './inboxFilter';
 import { InboxTable } from './InboxTable';
 import { SavedViews } from './SavedViews';
 import { useInboxCounts } from './useInboxCounts';
@@ -28,6 +37,8 @@ export function InboxPage() {
   const page = Number(params.get('page') ?? 1);
   const setFilter = (next: InboxFilter, nextPage = 1) => setParams(addressOf(next, defaults, nextPage));
   const [selected, setSelected] = useState<string[]>([]);
+  const narrow = useNarrow();
+  const [filtersShown, setFiltersShown] = useState(false);
   const [bulk, setBulk] = useState<{ answer: BulkAnswer; tasks: TaskItem[] } | null>(null);
   const tasks = useGet('/tasks', { query: taskQuery(filter, page) });
   const counts = useInboxCounts();
@@ -42,6 +53,9 @@ export function InboxPage() {
     counts.reload();
   };
   const count = (n: number | undefined) => (n === undefined ? '' : ` (${n})`);
+  const views = <SavedViews filter={filter} onApply={(f) => applyFilter({ ...DEFAULT_FILTER, ...f })} />;
+  const filters = <InboxFilters filter={filter} onChange={applyFilter} />;
+  const narrowing = narrowingCount(filter, defaults);
 
   return (
     <Card
@@ -55,7 +69,9 @@ export function InboxPage() {
           )}
         </Space>
       }
-      extra={<SavedViews filter={filter} onApply={(f) => applyFilter({ ...DEFAULT_FILTER, ...f })} />}
+      // On a phone the views would squeeze the title out of the head, and seven filters would fill the
+      // first screen before any task: both wait behind one button that says how many filters are set.
+      extra={narrow ? undefined : views}
     >
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Segmented
@@ -73,7 +89,22 @@ export function InboxPage() {
             { value: 'all', label: t('view.all') },
           ]}
         />
-        <InboxFilters filter={filter} onChange={applyFilter} />
+        {narrow ? (
+          <>
+            <Button
+              icon={<FilterOutlined />}
+              data-testid="inbox-filters-toggle"
+              aria-expanded={filtersShown}
+              onClick={() => setFiltersShown(!filtersShown)}
+            >
+              {narrowing ? t('filter.toggleSet', { count: narrowing }) : t('filter.toggle')}
+            </Button>
+            {filtersShown && views}
+            {filtersShown && filters}
+          </>
+        ) : (
+          filters
+        )}
         {selected.length > 0 && !readOnly && (
           <Badge.Ribbon text={t('bulk.title')}>
             <Card size="small">

@@ -72,3 +72,9 @@ export function addressOf(filter: InboxFilter, defaults: InboxFilter, page = 1):
   if (page > 1) params.set('page', String(page));
   return params;
 }
+
+/** How many conditions narrow the list beyond the defaults (the view, order and page size do not). */
+export function narrowingCount(filter: InboxFilter, defaults: InboxFilter): number {
+  const notNarrowing = new Set(['view', 'sort', 'pageSize']);
+  return [...addressOf(filter, defaults).keys()].filter((key) => !notNarrowing.has(key)).length;
+}

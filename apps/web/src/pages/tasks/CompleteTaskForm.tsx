@@ -7,6 +7,7 @@ import { SchemaForm } from '../../components/forms/SchemaForm';
 import { useLocalText } from '../../i18n';
 import { useIdempotencyKey } from './idempotency';
 import { initialData } from './initialData';
+import { neededFields } from './neededFields';
 import type { CompleteResult, TaskDetail } from './taskTypes';
 import { useAction } from './useAction';
 import { useUserChoices } from './useUserChoices';
@@ -27,7 +28,11 @@ export function CompleteTaskForm({
   const { busy, error, setError, run } = useAction();
   const { keyFor, answered } = useIdempotencyKey();
   const fields = useMemo(
-    () => (outcome ? task.form.outcomes[outcome]?.fields : undefined) ?? [],
+    () =>
+      neededFields(
+        (outcome ? task.form.outcomes[outcome]?.fields : undefined) ?? [],
+        task.enterprise?.screening,
+      ),
     [task, outcome],
   );
   const allFields = useMemo(() => Object.values(task.form.outcomes).flatMap((o) => o.fields), [task]);

@@ -1,7 +1,7 @@
 import { sampleNomination } from '@hardtech/domain/samples';
 import { TASK_FORMS } from '@hardtech/domain/tasks/forms';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fastUser, openPage, USERS } from '../../test/open-page';
 import { REFERENCE } from '../../test/reference.fixture';
 import { sampleTask } from './taskFixture';
@@ -91,32 +91,105 @@ const TASK = {
   copiedToMe: false,
 };
 
+const DESKTOP_WIDTH = window.innerWidth;
+const TASK_ROUTES = {
+  'GET /reference': REFERENCE_WITH_TASK_TYPE,
+  'GET /tasks/t-1': TASK,
+  'GET /attachments': [],
+};
+/** The task page on a screen `width` px wide (antd's breakpoints read window.innerWidth). */
+function openTaskAt(width: number) {
+  window.innerWidth = width;
+  openPage('/tasks/t-1', USERS.coordinator, TASK_ROUTES);
+}
+
 describe('task page', () => {
+  afterEach(() => {
+    window.innerWidth = DESKTOP_WIDTH;
+  });
+
   it('on a phone, offers a jump to the form below the case file; on a desktop, where both show, not', async () => {
-    const desktop = window.innerWidth;
     const scrolled = vi.fn();
     Element.prototype.scrollIntoView = scrolled;
-    const routes = {
-      'GET /reference': REFERENCE_WITH_TASK_TYPE,
-      'GET /tasks/t-1': TASK,
-      'GET /attachments': [],
-    };
-    try {
-      window.innerWidth = 390;
-      openPage('/tasks/t-1', USERS.coordinator, routes);
-      const jump = await screen.findByTestId('jump-to-form', {}, { timeout: 5000 });
-      expect(jump).toHaveTextContent('去办理');
-      jump.click();
-      expect(scrolled).toHaveBeenCalledTimes(1);
-      expect(scrolled.mock.contexts[0]).toBe(document.getElementById('complete-task'));
-      cleanup();
-      window.innerWidth = desktop;
-      openPage('/tasks/t-1', USERS.coordinator, routes);
-      await screen.findByTestId('case-file', {}, { timeout: 5000 });
-      expect(screen.queryByTestId('jump-to-form')).toBeNull();
-    } finally {
-      window.innerWidth = desktop;
-    }
+    openTaskAt(390);
+    const jump = await screen.findByTestId('jump-to-form', {}, { timeout: 5000 });
+    expect(jump).toHaveTextContent('去办理');
+    jump.click();
+    expect(scrolled).toHaveBeenCalledTimes(1);
+    expect(scrolled.mock.contexts[0]).toBe(document.getElementById('complete-task'));
+    cleanup();
+    openTaskAt(DESKTOP_WIDTH);
+    await screen.findByTestId('case-file', {}, { timeout: 5000 });
+    expect(screen.queryByTestId('jump-to-form')).toBeNull();
+  });
+
+  it('on a phone, keeps the title in the head and puts the buttons below it, where they leave it room', async () => {
+    const claim = { name: /认\s*领/ };
+    openTaskAt(390);
+    const title = await screen.findByTestId('task-title', {}, { timeout: 5000 });
+    expect(title).toHaveTextContent('市级筛选 · 重庆示例科技有限公司');
+    const head = title.closest('.ant-card-head') as HTMLElement;
+    // In the head's extra the buttons take the whole row and the title is cut to nothing.
+    expect(within(head).queryByTestId('jump-to-form')).toBeNull();
+    expect(within(head).queryByRole('button', claim)).toBeNull();
+    expect(screen.getByRole('button', claim)).toBeInTheDocument();
+    cleanup();
+    openTaskAt(DESKTOP_WIDTH);
+    const wide = await screen.findByTestId('task-title', {}, { timeout: 5000 });
+    expect(
+      within(wide.closest('.ant-card-head') as HTMLElement).getByRole('button', claim),
+    ).toBeInTheDocument();
+  });
+
+  it('once the form is sent, brings 办理完成 into view, which replaces the long form scrolled through', async () => {
+    const scrolled = vi.fn();
+    Element.prototype.scrollIntoView = scrolled;
+    const user = fastUser();
+    openPage('/tasks/t-1', USERS.coordinator, {
+      ...TASK_ROUTES,
+      'POST /tasks/t-1/complete': { stage: 'feedback', nextTasks: [] },
+    });
+    await user.click(await screen.findByText('通过筛选', {}, { timeout: 5000 }));
+    expect(scrolled).not.toHaveBeenCalled();
+    await user.click(screen.getByTestId('complete-submit'));
+    expect(await screen.findByText('办理完成')).toBeInTheDocument();
+    await waitFor(() => expect(scrolled).toHaveBeenCalledTimes(1));
+    expect(scrolled.mock.contexts[0]).toBe(document.getElementById('complete-task'));
+  });
+
+  it('names who holds the task, as the inbox does, with the account as its tooltip', async () => {
+    openPage('/tasks/t-1', USERS.coordinator, {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1': { ...TASK, assignee: 'coordinator', assigneeName: '科技处 李明' },
+    });
+    const holder = await screen.findByTestId('task-assignee', {}, { timeout: 5000 });
+    expect(holder).toHaveTextContent('科技处 李明');
+    expect(holder).toHaveAttribute('title', 'coordinator');
+  });
+
+  it('asks a pass for a justification only where a soft criterion failed', async () => {
+    const user = fastUser();
+    const screeningWith = (c1: string) => ({
+      policyVersion: 1,
+      criteria: [
+        criterion('C1', 'soft', c1, '上年度营业收入'),
+        criterion('C2', 'judgment', 'judgment', '需筛选人员确认硬科技属性并说明'),
+        criterion('S2', 'soft', 'pass', '专精特新企业'),
+      ],
+    });
+    const taskWith = (c1: string) => ({
+      ...TASK,
+      enterprise: { ...TASK.enterprise, screening: screeningWith(c1) },
+    });
+    openPage('/tasks/t-1', USERS.coordinator, { ...TASK_ROUTES, 'GET /tasks/t-1': taskWith('fail') });
+    await user.click(await screen.findByText('通过筛选', {}, { timeout: 5000 }));
+    expect(screen.getByLabelText('营业收入超过1亿元的说明')).toBeInTheDocument();
+    expect(screen.queryByLabelText('非专精特新企业的说明')).toBeNull();
+    cleanup();
+    openPage('/tasks/t-1', USERS.coordinator, { ...TASK_ROUTES, 'GET /tasks/t-1': taskWith('pass') });
+    await user.click(await screen.findByText('通过筛选', {}, { timeout: 5000 }));
+    expect(screen.getByTestId('field-judgments')).toBeInTheDocument();
+    expect(screen.queryByTestId('field-justifications')).toBeNull();
   });
 
   it('shows the screening, keeps the input of a refused pass and retries with a new key', async () => {
@@ -223,7 +296,10 @@ describe('task page', () => {
       'GET /reference': REFERENCE_WITH_TASK_TYPE,
       'GET /tasks/t-1': task,
       'GET /attachments': [],
-      'POST /tasks/t-1/urge': () => ({ status: 201, body: { notified: ['coordinator-b'] } }),
+      'POST /tasks/t-1/urge': () => ({
+        status: 201,
+        body: { notified: ['coordinator-b'], notifiedNames: ['科技处 王科长'] },
+      }),
       // The picker asks the server whom it may offer, by name.
       'GET /tasks/t-1/cc-candidates': ({ path }: { path: string }) => ({
         body: {
@@ -245,7 +321,8 @@ describe('task page', () => {
     await user.click(await screen.findByTestId('urge', {}, { timeout: 5000 }));
     await user.type(screen.getByLabelText('催办说明（可选）'), '企业急需');
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: '催办' }));
-    expect(await screen.findByText('已催办：coordinator-b')).toBeInTheDocument();
+    // Told by name, not by login.
+    expect(await screen.findByText('已催办：科技处 王科长')).toBeInTheDocument();
     const urge = vi.mocked(fetch).mock.calls.find(([url]) => String(url).endsWith('/urge'));
     expect(JSON.parse(String(urge?.[1]?.body))).toEqual({ message: '企业急需' });
 

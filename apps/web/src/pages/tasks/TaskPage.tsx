@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Col, Descriptions, Result, Row, Space, Spin, Tag } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useReference } from '../../api/reference';
@@ -37,6 +37,11 @@ export function TaskPage() {
   const narrow = useNarrow();
   const task = useGet<'/tasks/{id}', TaskDetail>(id ? '/tasks/{id}' : null, { params: { id: id ?? '' } });
   const [completed, setCompleted] = useState<CompleteResult | null>(null);
+  // The short 办理完成 replaces a long form the officer scrolled down through: bring it into view,
+  // or they are left looking at the case file with no sign that the task went through.
+  useEffect(() => {
+    if (completed) document.getElementById(FORM_ID)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }, [completed]);
 
   if (task.error) return <ErrorAlert error={task.error} />;
   if (!task.data) return <Spin />;
@@ -52,40 +57,48 @@ export function TaskPage() {
     </Button>
   );
 
+  const actions = (
+    <Space wrap>
+      {open && narrow && detail.actions.complete && (
+        // On a phone the form is below the case file: one tap takes the officer to it.
+        <Button
+          type="primary"
+          data-testid="jump-to-form"
+          onClick={() => document.getElementById(FORM_ID)?.scrollIntoView({ behavior: 'smooth' })}
+        >
+          {t('complete.jump')}
+        </Button>
+      )}
+      {open && <AssignmentButtons taskId={detail.id} can={detail.actions} onChange={task.reload} />}
+      {open && detail.actions.urge && <UrgeButton taskId={detail.id} onDone={task.reload} />}
+      {open && detail.actions.cc && <CcButton taskId={detail.id} onDone={task.reload} />}
+      <ApprovalActionButtons
+        task={detail}
+        onChange={() => {
+          setCompleted(null); // a withdrawn completion: the task is open again
+          task.reload();
+        }}
+      />
+      <PrintButton
+        path={`/tasks/${detail.id}/approval-sheet.pdf`}
+        fileName={`approval-sheet-${detail.id}.pdf`}
+        label="printSheet"
+      />
+    </Space>
+  );
+
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card
-        title={`${text(detail.label)} · ${detail.enterpriseName}`}
-        extra={
-          <Space wrap>
-            {open && narrow && detail.actions.complete && (
-              // On a phone the form is below the case file: one tap takes the officer to it.
-              <Button
-                type="primary"
-                data-testid="jump-to-form"
-                onClick={() => document.getElementById(FORM_ID)?.scrollIntoView({ behavior: 'smooth' })}
-              >
-                {t('complete.jump')}
-              </Button>
-            )}
-            {open && <AssignmentButtons taskId={detail.id} can={detail.actions} onChange={task.reload} />}
-            {open && detail.actions.urge && <UrgeButton taskId={detail.id} onDone={task.reload} />}
-            {open && detail.actions.cc && <CcButton taskId={detail.id} onDone={task.reload} />}
-            <ApprovalActionButtons
-              task={detail}
-              onChange={() => {
-                setCompleted(null); // a withdrawn completion: the task is open again
-                task.reload();
-              }}
-            />
-            <PrintButton
-              path={`/tasks/${detail.id}/approval-sheet.pdf`}
-              fileName={`approval-sheet-${detail.id}.pdf`}
-              label="printSheet"
-            />
-          </Space>
+        title={
+          <span data-testid="task-title" style={narrow ? { whiteSpace: 'normal' } : undefined}>
+            {`${text(detail.label)} · ${detail.enterpriseName}`}
+          </span>
         }
+        // On a phone the buttons would squeeze the title out of the head: they go in the body.
+        extra={narrow ? undefined : actions}
       >
+        {narrow && <div style={{ marginBottom: 16 }}>{actions}</div>}
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
           <Descriptions.Item label={t('fields.enterprise')}>
             <Link to={`/enterprises/${detail.creditCode}`}>{detail.enterpriseName}</Link>
@@ -100,7 +113,13 @@ export function TaskPage() {
             <Tag data-testid="task-status">{t(`status.${detail.status}`)}</Tag>
           </Descriptions.Item>
           <Descriptions.Item label={t('fields.assignee')}>
-            {detail.assignee ?? t('unassigned')}
+            {detail.assignee ? (
+              <span title={detail.assignee} data-testid="task-assignee">
+                {detail.assigneeName ?? detail.assignee}
+              </span>
+            ) : (
+              t('unassigned')
+            )}
           </Descriptions.Item>
           <Descriptions.Item label={t('fields.dueAt')}>
             <DueTag

@@ -16,7 +16,7 @@ export function UrgeButton({ taskId, onDone }: { taskId: string; onDone(): void 
   const submit = () =>
     run(async () => {
       const answer = await urgeTask(taskId, words.trim());
-      message.success(t('actions.urged', { names: answer.notified.join('、') }));
+      message.success(t('actions.urged', { names: answer.notifiedNames.join('、') }));
       setOpen(false);
       onDone();
     });
