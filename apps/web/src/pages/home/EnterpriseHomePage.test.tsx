@@ -51,6 +51,24 @@ describe('the enterprise user’s 总览', () => {
     expect(screen.queryByTestId('dashboard')).not.toBeInTheDocument();
   });
 
+  it('names whom to call: its 服务专员 and district liaison, none before admission', async () => {
+    open();
+    expect(await screen.findByTestId('home-contacts')).toHaveTextContent(
+      '服务专员：企业服务专员 王芳；区县联络员：渝北区经信委 赵强',
+    );
+    cleanup();
+    open('/dashboard', {
+      ...OWN,
+      stage: 'screening',
+      commissioner: null,
+      commissionerName: null,
+      districtLiaison: null,
+      districtLiaisonName: null,
+    });
+    await screen.findByTestId('home-now');
+    expect(screen.queryByTestId('home-contacts')).not.toBeInTheDocument();
+  });
+
   it('lists its open tasks with their due dates, overdue marked, each opening its task', async () => {
     open();
     const tasks = await screen.findByTestId('home-tasks');

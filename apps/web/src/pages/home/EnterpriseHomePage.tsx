@@ -56,6 +56,7 @@ export function EnterpriseHomePage() {
             </Link>
           </Space>
         </Space>
+        {e && <Contacts enterprise={e} />}
       </Card>
       <ErrorAlert error={detail.error} />
       {!e && !detail.error && <Spin />}
@@ -78,5 +79,23 @@ export function EnterpriseHomePage() {
         </>
       )}
     </Space>
+  );
+}
+
+/**
+ * Whom to call: the 服务专员 and the district's liaison named at admission, by name (the account
+ * only when the name is unknown). Nothing before admission: they are not named yet.
+ */
+function Contacts({ enterprise: e }: { enterprise: EnterpriseDetail }) {
+  const { t } = useTranslation('dashboard');
+  const people = [
+    { key: 'commissioner', name: e.commissionerName ?? e.commissioner },
+    { key: 'districtLiaison', name: e.districtLiaisonName ?? e.districtLiaison },
+  ].filter((p): p is { key: string; name: string } => !!p.name);
+  if (!people.length) return null;
+  return (
+    <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }} data-testid="home-contacts">
+      {people.map((p) => t(`home.contacts.${p.key}`, { name: p.name })).join(t('home.contacts.separator'))}
+    </Typography.Paragraph>
   );
 }
