@@ -70,7 +70,6 @@ export const SYSTEM_ACTOR: Actor = {
   displayName: '系统（按政策默认）',
 };
 
-/** The three administrators: only a system administrator creates or changes their accounts. */
 /** The officers who work cases: 科技处, the industry, SME and finance offices, the districts, the service commissioners. */
 export const CASE_OFFICER_ROLES: readonly Role[] = [
   'city_coordinator',
@@ -81,6 +80,7 @@ export const CASE_OFFICER_ROLES: readonly Role[] = [
   'commissioner',
 ];
 
+/** The three administrators: only a system administrator creates or changes their accounts. */
 export const ADMIN_ROLES: readonly Role[] = ['system_admin', 'security_admin', 'audit_admin'];
 
 /** Who reads and verifies the audit log (issue 20.3): the audit administrator and the business auditor. */
