@@ -9,3 +9,23 @@ export function PersonName({ displayName, username }: { displayName: string; use
     </>
   );
 }
+
+/**
+ * A person by name with the account only as the tooltip, where a login name means nothing to the
+ * reader (who holds a task, who serves an enterprise); the account when the name is unknown.
+ */
+export function NameWithAccountTip({
+  username,
+  name,
+  testId,
+}: {
+  username: string;
+  name: string | null | undefined;
+  testId?: string;
+}) {
+  return (
+    <span title={username} data-testid={testId}>
+      {name ?? username}
+    </span>
+  );
+}

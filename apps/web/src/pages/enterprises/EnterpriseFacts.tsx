@@ -2,11 +2,12 @@ import { Descriptions, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../format';
 import { useReferenceNames } from '../../api/referenceNames';
+import { NameWithAccountTip } from '../../components/PersonName';
 import { StageTag } from './StageTag';
 import type { EnterpriseDetail } from './types';
 
 const person = (username: string | null, name: string | null | undefined) =>
-  username ? <span title={username}>{name ?? username}</span> : '—';
+  username ? <NameWithAccountTip username={username} name={name} /> : '—';
 
 export function EnterpriseFacts({ enterprise: e }: { enterprise: EnterpriseDetail }) {
   const { t } = useTranslation('enterprise');

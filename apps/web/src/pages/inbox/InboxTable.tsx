@@ -11,6 +11,7 @@ import { AssignmentButtons } from '../tasks/AssignmentButtons';
 import { ApprovalMarks } from '../tasks/approval/ApprovalMarks';
 import { DueTag } from '../tasks/DueTag';
 import type { TaskItem } from '../tasks/taskTypes';
+import { NameWithAccountTip } from '../../components/PersonName';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
 
 interface InboxTableProps {
@@ -93,7 +94,7 @@ export function InboxTable(props: InboxTableProps) {
       width: 110,
       render: (_, task) =>
         task.assignee ? (
-          <span title={task.assignee}>{task.assigneeName ?? task.assignee}</span>
+          <NameWithAccountTip username={task.assignee} name={task.assigneeName} />
         ) : (
           <Typography.Text type="secondary">{t('unassigned')}</Typography.Text>
         ),

@@ -6,6 +6,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useReference } from '../../api/reference';
 import { useGet } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { NameWithAccountTip } from '../../components/PersonName';
 import { PrintButton } from '../../components/PrintButton';
 import { useLocalText } from '../../i18n';
 import { ApprovalActionButtons } from './approval/ApprovalActionButtons';
@@ -114,9 +115,11 @@ export function TaskPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('fields.assignee')}>
             {detail.assignee ? (
-              <span title={detail.assignee} data-testid="task-assignee">
-                {detail.assigneeName ?? detail.assignee}
-              </span>
+              <NameWithAccountTip
+                username={detail.assignee}
+                name={detail.assigneeName}
+                testId="task-assignee"
+              />
             ) : (
               t('unassigned')
             )}
