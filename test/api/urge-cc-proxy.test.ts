@@ -70,6 +70,20 @@ describe('催办, 抄送, 委托代理, 转办 reason', () => {
     });
 
     it('refuses the assignee (403) and someone who cannot see the task (404)', async () => {
+      // Unclaimed, the candidates hold the task together: an urge would go to themselves.
+      expect((await expectOk(cast.coordinator.api.get(`/api/tasks/${screenId}`))).actions).toMatchObject({
+        urge: false,
+        claim: true,
+      });
+      const candidate = await cast.coordinator.api.post(`/api/tasks/${screenId}/urge`, {});
+      expect([candidate.status, candidate.body.code]).toEqual([403, 'URGE_OWN_TASK']);
+      const {
+        rows: [{ mine }],
+      } = await db().query(
+        `SELECT count(*)::int AS mine FROM task_urges WHERE task_id = $1 AND urged_by = $2`,
+        [screenId, cast.coordinator.username],
+      );
+      expect(mine).toBe(0);
       await expectOk(cast.coordinator.api.post(`/api/tasks/${screenId}/claim`));
       const own = await cast.coordinator.api.post(`/api/tasks/${screenId}/urge`, {});
       expect([own.status, own.body.code]).toEqual([403, 'URGE_OWN_TASK']);

@@ -26,7 +26,7 @@ export class TaskActionsController {
   @ApiDoc({
     summary: '催办 Urge whoever can do an open task',
     description:
-      'The assignee, else every candidate, is notified on their channels. Anyone who can see the task may urge (a city leader too), except its assignee (403); at most once per task and person per 4 working hours (429 URGE_TOO_SOON with Retry-After in seconds).',
+      'The assignee, else every candidate, is notified on their channels. Anyone who can see the task may urge (a city leader too), except its assignee and, while it is unclaimed, its candidates (403 URGE_OWN_TASK); at most once per task and person per 4 working hours (429 URGE_TOO_SOON with Retry-After in seconds).',
     ok: UrgeResultDto,
     status: 201,
     errors: [400, 401, 403, 404, 409, 413, 429],

@@ -98,7 +98,7 @@ function approvalActions(actor: Actor, task: TaskEntity, principal: Actor | unde
   if (task.status !== 'open') return { urge: false, cc: false };
   return {
     ...(principal ? { complete: true } : {}),
-    urge: !urgeRefusal(actor, { assignee: task.assignee }, new Date(), null),
+    urge: !urgeRefusal(actor, task, new Date(), null),
     cc: !ccRefusal(actor, task),
   };
 }

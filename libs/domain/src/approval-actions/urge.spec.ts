@@ -30,21 +30,53 @@ describe('working hours (09:00–18:00 of working days, Asia/Shanghai)', () => {
 
 describe('who may urge a task (催办)', () => {
   it('refuses the assignee', () => {
-    expect(urgeRefusal(officer, { assignee: 'zhang' }, new Date(), cal)?.code).toBe('URGE_OWN_TASK');
+    expect(
+      urgeRefusal(officer, { assignee: 'zhang', candidateGroups: ['city_coordinator'] }, new Date(), cal)
+        ?.code,
+    ).toBe('URGE_OWN_TASK');
+  });
+
+  it('refuses the candidates of an unclaimed task, who would urge themselves, and no one else', () => {
+    const ent: Actor = { username: 'ent-a', role: 'enterprise_user', scope: { creditCodes: ['91500000X'] } };
+    const report = { assignee: null, candidateGroups: ['enterprise_user:enterprise:91500000X'] };
+    expect(urgeRefusal(ent, report, new Date(), cal)).toMatchObject({ status: 403, code: 'URGE_OWN_TASK' });
+    // The enterprise's officer may urge it; once a colleague of the enterprise claims it, so may the enterprise.
+    const district: Actor = { username: 'd', role: 'district_officer', scope: { districts: ['500112'] } };
+    expect(urgeRefusal(district, report, new Date(), cal)).toBeNull();
+    expect(urgeRefusal(ent, { ...report, assignee: 'ent-b' }, new Date(), cal)).toBeNull();
   });
 
   it('refuses read-only roles', () => {
     const auditor: Actor = { username: 'a', role: 'auditor', scope: {} };
-    expect(urgeRefusal(auditor, { assignee: null }, new Date(), cal)?.status).toBe(403);
     expect(
-      urgeRefusal({ ...auditor, role: 'audit_admin' }, { assignee: null }, new Date(), cal)?.status,
+      urgeRefusal(auditor, { assignee: null, candidateGroups: ['city_coordinator'] }, new Date(), cal)
+        ?.status,
+    ).toBe(403);
+    expect(
+      urgeRefusal(
+        { ...auditor, role: 'audit_admin' },
+        { assignee: null, candidateGroups: ['city_coordinator'] },
+        new Date(),
+        cal,
+      )?.status,
     ).toBe(403);
     // 领导催办: a leader, read-only otherwise, may urge.
-    expect(urgeRefusal({ ...auditor, role: 'leader' }, { assignee: null }, new Date(), cal)).toBeNull();
+    expect(
+      urgeRefusal(
+        { ...auditor, role: 'leader' },
+        { assignee: null, candidateGroups: ['city_coordinator'] },
+        new Date(),
+        cal,
+      ),
+    ).toBeNull();
   });
 
   it('allows once per 4 working hours per person, with the seconds to wait', () => {
-    const task = { assignee: 'li', urges: [{ by: 'zhang', at: at('2026-10-09T17:00:00').toISOString() }] };
+    const task = {
+      assignee: 'li',
+      candidateGroups: ['city_coordinator'],
+      urges: [{ by: 'zhang', at: at('2026-10-09T17:00:00').toISOString() }],
+    };
     const soon = urgeRefusal(officer, task, at('2026-10-10T11:00:00'), cal);
     expect(soon).toMatchObject({ status: 429, code: 'URGE_TOO_SOON', retryAfterSeconds: 3600 });
     expect(urgeRefusal(officer, task, at('2026-10-10T12:00:00'), cal)).toBeNull();

@@ -1,3 +1,4 @@
+import { isCandidate } from '../access';
 import { Actor } from '../roles';
 import { DomainError, Forbidden, TooSoon } from '../errors';
 import { READ_ONLY_ROLES } from '../task-permissions';
@@ -52,6 +53,7 @@ const URGING_READER = 'leader';
 
 export interface UrgedTask {
   assignee: string | null;
+  candidateGroups: readonly string[];
   /** Earlier urges of the task: who, when. */
   urges?: readonly { by: string; at: string }[];
 }
@@ -59,6 +61,8 @@ export interface UrgedTask {
 /**
  * Who may urge an open task (催办): anyone who can see it (the caller checks the scope) and acts,
  * except its assignee, once per URGE_INTERVAL_WORKING_HOURS; else 403 or 429 URGE_TOO_SOON.
+ * While the task is unclaimed its candidates hold it together, so they count as its assignee: an
+ * urge would go to themselves (an enterprise "urging" its own report), and claiming it is the move.
  */
 export function urgeRefusal(
   actor: Actor,
@@ -71,6 +75,15 @@ export function urgeRefusal(
   }
   if (task.assignee === actor.username) {
     return new Forbidden('URGE_OWN_TASK', t('不能催办自己认领的任务', 'you may not urge your own task'));
+  }
+  if (!task.assignee && isCandidate(actor, task.candidateGroups)) {
+    return new Forbidden(
+      'URGE_OWN_TASK',
+      t(
+        '该任务由您办理，请直接认领办理，无需催办',
+        'you may do this task yourself: claim it instead of urging',
+      ),
+    );
   }
   const last = (task.urges ?? [])
     .filter((u) => u.by === actor.username)
