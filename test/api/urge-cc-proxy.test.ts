@@ -360,6 +360,27 @@ describe('催办, 抄送, 委托代理, 转办 reason', () => {
     });
   });
 
+  describe('an enterprise on its own task', () => {
+    it('is offered neither 催办 (it would urge itself) nor 抄送 (officers copy), and is refused both (403)', async () => {
+      const c = await createCast(DISTRICT, CLUSTER);
+      await expectOk(c.districtOfficer.api.post('/api/nominations', nominationFor(c)), 201);
+      await expectOk(complete(c.coordinator.api, c.creditCode, 'SCREEN', 'pass', { judgments: JUDGMENTS }));
+      const confirm = await openTask(c.enterprise.api, c.creditCode, 'ENTERPRISE_CONFIRM');
+      const detail = await expectOk(c.enterprise.api.get(`/api/tasks/${confirm.id}`));
+      expect(detail.actions).toMatchObject({ complete: true, urge: false, cc: false });
+      const urge = await c.enterprise.api.post(`/api/tasks/${confirm.id}/urge`, {});
+      expect([urge.status, urge.body.code]).toEqual([403, 'URGE_OWN_TASK']);
+      const cc = await c.enterprise.api.post(`/api/tasks/${confirm.id}/cc`, {
+        users: [c.coordinator.username],
+      });
+      expect([cc.status, cc.body.code]).toEqual([403, 'CC_BY_OFFICERS']);
+      expect((await expectOk(c.coordinator.api.get('/api/tasks?view=cc'))).items).toEqual([]);
+      // Its district officer may urge it.
+      const urged = await expectOk(c.districtOfficer.api.post(`/api/tasks/${confirm.id}/urge`, {}), 201);
+      expect(urged.notified).toEqual([c.enterprise.username]);
+    });
+  });
+
   describe('委托代理 退回: a proxy sends the principal’s task back', () => {
     let c: Cast;
     let standIn: Member;

@@ -39,7 +39,7 @@ export class TaskActionsController {
   @ApiDoc({
     summary: '抄送 Copy an open task to colleagues, read-only',
     description:
-      'By whoever may do the task. Each named user must be allowed to see the enterprise (422 USERS_MAY_NOT_SEE naming them); they are notified and may open the task and its case file read-only; GET /api/tasks?view=cc lists what was copied to me.',
+      'By an officer who may do the task (an enterprise user: 403 CC_BY_OFFICERS). Each named user must be allowed to see the enterprise (422 USERS_MAY_NOT_SEE naming them); they are notified and may open the task and its case file read-only; GET /api/tasks?view=cc lists what was copied to me.',
     ok: CcResultDto,
     status: 201,
     errors: [400, 401, 403, 404, 409, 413, 422],

@@ -1,6 +1,7 @@
 import type { Actor } from '../roles';
 import { STEP_ACTIONS } from './allowed';
 import { availableApprovalActions } from './available';
+import { ccRefusal } from './cc';
 import {
   Countersign,
   countersignerGroups,
@@ -157,5 +158,15 @@ describe('the buttons of a task', () => {
       return: true,
       countersign: false,
     });
+  });
+});
+
+describe('抄送', () => {
+  it('is for the officers who may do the task, not for an enterprise on its own task', () => {
+    const report = { assignee: null, candidateGroups: ['enterprise_user:enterprise:91500000X'] };
+    const ent: Actor = { username: 'ent', role: 'enterprise_user', scope: { creditCodes: ['91500000X'] } };
+    expect(ccRefusal(ent, report)).toMatchObject({ status: 403, code: 'CC_BY_OFFICERS' });
+    expect(ccRefusal(coordinator, screen)).toBeNull();
+    expect(ccRefusal(coordinator, report)).toMatchObject({ status: 403, code: 'NOT_A_CANDIDATE' });
   });
 });

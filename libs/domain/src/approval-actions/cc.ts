@@ -1,5 +1,5 @@
 import { Actor, CASE_OFFICER_ROLES, Role } from '../roles';
-import { DomainError, RuleViolation } from '../errors';
+import { DomainError, Forbidden, RuleViolation } from '../errors';
 import { taskRefusal, HeldTask } from '../task-permissions';
 import { t } from '../text';
 
@@ -14,10 +14,17 @@ export const MAX_CC_USERS = 20;
 export const COPY_RECIPIENT_ROLES: readonly Role[] = [...CASE_OFFICER_ROLES, 'leader'];
 
 /**
- * Who may copy an open task to others (抄送): whoever may do it (its assignee, or unclaimed a
- * candidate), as the one who decides and wants others informed.
+ * Who may copy an open task to others (抄送): an officer who may do it (its assignee, or unclaimed a
+ * candidate), as the one who decides and wants others informed. An enterprise's users do their own
+ * tasks but copy nothing: 抄送 informs officials, and the picker of officials is not theirs to read.
  */
 export function ccRefusal(actor: Actor, task: HeldTask): DomainError | null {
+  if (actor.role === 'enterprise_user') {
+    return new Forbidden(
+      'CC_BY_OFFICERS',
+      t('抄送由经办部门发起，企业用户不能抄送', 'only officers copy a task'),
+    );
+  }
   return taskRefusal(actor, task, 'complete');
 }
 
