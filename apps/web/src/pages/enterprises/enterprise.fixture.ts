@@ -92,6 +92,7 @@ export const ENTERPRISE: EnterpriseDetail = {
       finalStage: null,
       reason: null,
       nominatedBy: 'district-500112',
+      nominatedByName: '渝北区经信委 赵强',
     },
   ],
   latestQuarter: '2026Q3',
@@ -105,12 +106,14 @@ const NAMES: Record<string, string> = {
   'ent-xince': '芯测科技张经理',
 };
 
+/** An entry as the API answers it: `names` for the accounts its data names (`people`). */
 const entry = (
   action: string,
   actor: string,
   zh: string,
   data: Record<string, unknown>,
   eventId: number,
+  people: string[] = [],
 ) => ({
   at: '2026-11-25T09:27:29.814Z',
   actor,
@@ -121,6 +124,7 @@ const entry = (
   lifecycleNo: 1,
   runId: 'run-1',
   eventId,
+  names: Object.fromEntries(people.map((u) => [u, NAMES[u] ?? u])),
 });
 
 export const HISTORY: HistoryEntry[] = [
