@@ -237,9 +237,12 @@ describe('催办, 抄送, 委托代理, 转办 reason', () => {
 
     it('names the people admission assigned by name in the history, to the enterprise too', async () => {
       for (const reader of [cast.auditor, cast.enterprise]) {
-        const admitted = (await expectOk(reader.api.get(`/api/enterprises/${cast.creditCode}/history`))).find(
-          (e: any) => e.action === 'task.completed' && e.data.taskType === 'ADMIT',
-        );
+        const entries: any[] = await expectOk(reader.api.get(`/api/enterprises/${cast.creditCode}/history`));
+        const admitted = entries.find((e) => e.action === 'task.completed' && e.data.taskType === 'ADMIT');
+        // A stage change's `to` is a stage, no person.
+        const stages = entries.filter((e) => e.action === 'stage.changed');
+        expect(stages.length).toBeGreaterThan(0);
+        expect(stages.map((e) => e.names)).toEqual(stages.map(() => ({})));
         expect(admitted.data.data).toMatchObject({ districtLiaison: cast.districtOfficer.username });
         expect(admitted.names).toEqual({
           [cast.commissioner.username]: cast.commissioner.username,

@@ -31,6 +31,9 @@ describe('history entries name people by name', () => {
       'wang',
     ]);
     expect(peopleNamedIn(entry('task.claimed', 'li', { taskType: 'SCREEN', to: null }))).toEqual([]);
+    // A stage change's `to` is a stage; an activity's result may carry anything under `users`.
+    expect(peopleNamedIn(entry('stage.changed', 'li', { from: 'feedback', to: 'admission' }))).toEqual([]);
+    expect(peopleNamedIn(entry('task.reminded', 'system', { users: ['li'] }))).toEqual([]);
     expect(peopleNamedIn(entry('task.cc', 'li', { users: ['wang', 'chen'] }))).toEqual(['wang', 'chen']);
     expect(
       peopleNamedIn(

@@ -3,6 +3,14 @@ import { ccLabel, refusedLabel, taskLabel } from './lifecycle-history';
 
 const SYSTEM = 'system';
 const isPerson = (u: string | null): u is string => !!u && u !== SYSTEM;
+/** Entries whose `to` is a person (转办; a stage change's `to` is a stage), and whose `users` are people. */
+const HANDED_ON = new Set(['task.delegated', 'task.delegation_failed']);
+const TO_USERS = new Set([
+  'task.cc',
+  'task.cc_failed',
+  'task.countersign_requested',
+  'task.countersign_failed',
+]);
 const usernames = (v: unknown): string[] =>
   (Array.isArray(v) ? v : [v]).filter((u): u is string => typeof u === 'string' && u !== '');
 
@@ -14,7 +22,11 @@ const usernames = (v: unknown): string[] =>
  */
 export function peopleNamedIn(entry: HistoryEntry): string[] {
   const d = entry.data;
-  const people = [...usernames(d.to), ...usernames(d.onBehalfOf), ...usernames(d.users)];
+  const people = [
+    ...(HANDED_ON.has(entry.action) ? usernames(d.to) : []),
+    ...(TO_USERS.has(entry.action) ? usernames(d.users) : []),
+    ...usernames(d.onBehalfOf),
+  ];
   const step = d.data as Record<string, unknown> | undefined;
   if (isTaskType(d.taskType) && typeof d.outcome === 'string' && step && typeof step === 'object') {
     const fields = TASK_FORMS[d.taskType]?.outcomes?.[d.outcome]?.fields ?? [];
