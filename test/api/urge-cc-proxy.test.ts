@@ -190,12 +190,17 @@ describe('催办, 抄送, 委托代理, 转办 reason', () => {
       expect(detail.caseFile).not.toBeNull();
       const feed = await expectOk(cast.industry.api.get('/api/notifications'));
       expect(feed.items.some((n: any) => n.kind === 'cc' && n.taskId === screenId)).toBe(true);
+      // The history says to whom by name (as the user is called now), the account kept in `data`.
+      const [copy] = (await history(cast.creditCode)).filter((e) => e.action === 'task.cc');
+      expect(copy.label.zh).toBe('市级筛选：抄送 产业处 冯处长');
+      expect(copy.data.users).toEqual([cast.industry.username]);
+      expect(copy.names).toEqual({ [cast.industry.username]: '产业处 冯处长' });
     });
   });
 
   describe('转办 with a reason, picked from /candidates', () => {
     it('records the reason with the task and in the history', async () => {
-      const other = await createUser('city_coordinator', {});
+      const other = await createUser('city_coordinator', {}, undefined, '科技处 钱七');
       const candidates = await expectOk(cast.coordinator.api.get(`/api/tasks/${screenId}/candidates`));
       expect(candidates.map((c: any) => c.username)).toContain(other.username);
       await expectOk(
@@ -210,6 +215,8 @@ describe('催办, 抄送, 委托代理, 转办 reason', () => {
       expect(delegated.map((e) => [e.data.to, e.data.reason])).toEqual([[other.username, '本人出差']]);
       // Back to the cast's coordinator, for the lifecycle below.
       await expectOk(other.api.post(`/api/tasks/${screenId}/delegate`, { to: cast.coordinator.username }));
+      // The history names whom it went to by name, the account kept in `data.to`.
+      expect(delegated[0].names).toEqual({ [other.username]: '科技处 钱七' });
     });
   });
 
@@ -219,6 +226,11 @@ describe('催办, 抄送, 委托代理, 转办 reason', () => {
 
     beforeAll(async () => {
       standIn = await createUser('commissioner', {}, undefined, '王五');
+      await expectOk(
+        (await adminApi()).patch(`/api/users/${cast.districtOfficer.username}`, {
+          displayName: '渝北区 赵强',
+        }),
+      );
       await expectOk(
         complete(cast.coordinator.api, cast.creditCode, 'SCREEN', 'pass', { judgments: JUDGMENTS }),
       );
@@ -235,6 +247,22 @@ describe('催办, 抄送, 委托代理, 转办 reason', () => {
           districtLiaison: cast.districtOfficer.username,
         }),
       );
+    });
+
+    it('names the people admission assigned by name in the history, to the enterprise too', async () => {
+      for (const reader of [cast.auditor, cast.enterprise]) {
+        const entries: any[] = await expectOk(reader.api.get(`/api/enterprises/${cast.creditCode}/history`));
+        const admitted = entries.find((e) => e.action === 'task.completed' && e.data.taskType === 'ADMIT');
+        // A stage change's `to` is a stage, no person.
+        const stages = entries.filter((e) => e.action === 'stage.changed');
+        expect(stages.length).toBeGreaterThan(0);
+        expect(stages.map((e) => e.names)).toEqual(stages.map(() => ({})));
+        expect(admitted.data.data).toMatchObject({ districtLiaison: cast.districtOfficer.username });
+        expect(admitted.names).toEqual({
+          [cast.commissioner.username]: cast.commissioner.username,
+          [cast.districtOfficer.username]: '渝北区 赵强',
+        });
+      }
     });
 
     it('offers as proxies the colleagues of my role whose scope covers mine', async () => {

@@ -21,7 +21,7 @@ async function events(auditor: Api, query: string): Promise<any[]> {
 describe('what is audited', () => {
   it('logins and failed logins, with the attempted username and the reason', async () => {
     const auditor = await createUser('auditor', {});
-    const user = await createUser('district_officer', { districts: ['500112'] });
+    const user = await createUser('district_officer', { districts: ['500112'] }, undefined, '渝北区 孙七');
     const requestId = `audit-test-${tag()}`;
     const wrong = await Api.anonymous().post(
       '/api/auth/login',
@@ -38,10 +38,15 @@ describe('what is audited', () => {
       ['auth.login', 'ok', null, null], // createUser logged in
     ]);
     expect(own[1].actorRole).toBe('district_officer');
+    // The account, and beside it the name auditors know the person by.
+    expect(own.map((e) => [e.actor, e.actorName])).toEqual([
+      [user.username, '渝北区 孙七'],
+      [user.username, '渝北区 孙七'],
+    ]);
     // Each carries the id of its request, as the logs do: the caller's X-Request-Id when sent.
     expect(own.map((e) => e.requestId)).toEqual([requestId, expect.any(String)]);
     expect(await events(auditor.api, `actor=${ghost}`)).toMatchObject([
-      { action: 'auth.login_failed', data: { code: 'INVALID_CREDENTIALS' } },
+      { action: 'auth.login_failed', actorName: null, data: { code: 'INVALID_CREDENTIALS' } },
     ]);
   });
 
@@ -100,10 +105,10 @@ describe('what is audited', () => {
       const found = await events(auditor.api, `creditCode=${c.creditCode}`);
       return found.some((e) => e.action === 'POST /api/nominations') && found;
     });
-    expect(forEnterprise.map((e: any) => [e.action, e.actor]).sort()).toEqual(
+    expect(forEnterprise.map((e: any) => [e.action, e.actor, e.actorName]).sort()).toEqual(
       [
-        ['POST /api/nominations', c.districtOfficer.username],
-        ['workflow.transition', 'system'],
+        ['POST /api/nominations', c.districtOfficer.username, c.districtOfficer.username],
+        ['workflow.transition', 'system', null],
       ].sort(),
     );
     expect(forEnterprise.find((e: any) => e.action === 'workflow.transition').data).toMatchObject({

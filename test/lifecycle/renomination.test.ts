@@ -1,4 +1,4 @@
-import { createCast } from '../support/cast';
+import { adminApi, createCast } from '../support/cast';
 import { closeDb, db } from '../support/db';
 import { complete, expectOk, nominationFor } from '../support/lifecycle';
 import { closeTemporal, temporalClient } from '../support/temporal';
@@ -43,6 +43,18 @@ describe('one active lifecycle per credit code', () => {
       [1, 'rejected', '缺少Ⅰ类知识产权', c.districtOfficer.username],
       [2, null, null, c.enterprise.username],
     ]);
+    // Each nominator by name as the user is called now (推荐人 of the page's lifecycles), the
+    // username when no name differs; the enterprise reads it of its own case too.
+    await expectOk(
+      (await adminApi()).patch(`/api/users/${c.districtOfficer.username}`, { displayName: '渝北区 赵强' }),
+    );
+    for (const reader of [c.coordinator, c.enterprise]) {
+      const named = await expectOk(reader.api.get(`/api/enterprises/${c.creditCode}`));
+      expect(named.lifecycles.map((l: any) => l.nominatedByName)).toEqual([
+        '渝北区 赵强',
+        c.enterprise.username,
+      ]);
+    }
     const tasks = await db().query(
       `SELECT lifecycle_no, type, status FROM tasks WHERE credit_code = $1 ORDER BY created_at`,
       [c.creditCode],

@@ -23,6 +23,12 @@ export interface AuditEvent {
   hash: string;
 }
 
+/** An audit event as GET /api/audit answers it: who acted by name beside the account. */
+export interface NamedAuditEvent extends AuditEvent {
+  /** The display name of the user `actor` names; null when no user has that account (`system`, `anonymous`, a failed login's guess). */
+  actorName: string | null;
+}
+
 /** GET /api/audit/verify. */
 export interface AuditVerification {
   ok: boolean;
@@ -56,6 +62,11 @@ export interface HistoryEntry {
 export interface NamedHistoryEntry extends HistoryEntry {
   /** The actor's display name today (the username when the user is gone); null when `actor` is null or `system`. */
   actorName: string | null;
+  /**
+   * The display names of the other people `data` names by username (`to`, `users`, `onBehalfOf`, a
+   * step's user fields such as ADMIT's `commissioner`), each username → name (itself when gone).
+   */
+  names: Record<string, string>;
 }
 
 /** A user as the API shows it (GET /api/users); never the password hash. */

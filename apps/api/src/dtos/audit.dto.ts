@@ -45,6 +45,14 @@ export class AuditEventDto {
   @ApiProperty({ description: 'position in the chain, gapless from 1' }) seq: number;
   @ApiProperty({ example: '2026-07-01T08:00:00.000Z' }) at: string;
   @ApiProperty({ example: 'coordinator' }) actor: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '科技处 李明',
+    description:
+      'the display name of the user `actor` names; null when no user has that account (`system`, `anonymous`, a failed login’s guess)',
+  })
+  actorName: string | null;
   @ApiProperty({ nullable: true, type: String }) actorRole: string | null;
   @ApiProperty({
     example: 'POST /api/tasks/:id/complete',

@@ -149,6 +149,8 @@ export class LifecycleDto {
   @ApiProperty({ type: String, nullable: true, enum: STAGES }) finalStage: Stage | null;
   @ApiProperty({ type: String, nullable: true }) reason: string | null;
   @ApiProperty() nominatedBy: string;
+  @ApiProperty({ description: 'who nominated this lifecycle, by name (the username when unknown)' })
+  nominatedByName: string;
 }
 
 export class QuarterlyReportDto {

@@ -25,6 +25,16 @@ export class HistoryEntryDto {
   })
   actorName: string | null;
   @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { commissioner: '企业服务专员 陈静' },
+    description:
+      'the display names of the other people `data` names by username — `to` (task.delegated), `users` ' +
+      '(task.cc, task.countersign_requested), `onBehalfOf`, the user fields of a completed step such as ' +
+      "ADMIT's `commissioner` and `districtLiaison` — each username → name (the username when the user is gone)",
+  })
+  names: Record<string, string>;
+  @ApiProperty({
     example: 'task.completed',
     description:
       'nominated, stage.changed, task.created, task.completed, task.cancelled, task.claimed, task.unclaimed, ' +

@@ -307,7 +307,7 @@ class HistoryReader {
         req.actor.username,
         'task.cc',
         { taskId: req.taskId, taskType, actorRole: req.actor.role, users: req.users, note: req.note ?? null },
-        t(`${task.zh}：抄送 ${req.users.join('、')}`, `${task.en}: copied to ${req.users.join(', ')}`),
+        ccLabel(task, req.users),
       );
     } else if (name === returnTaskUpdate.name && arg) {
       // 退回: named like the other steps, without the policy the request carries.
@@ -419,7 +419,7 @@ class HistoryReader {
       failure: failure.applicationFailureInfo?.type ?? null,
       message: failure.message,
     };
-    entry.label = t(`${entry.label.zh}（未生效）`, `${entry.label.en} (refused)`);
+    entry.label = refusedLabel(entry.label);
   }
 
   private signaled(e: HistoryEvent): void {
@@ -496,7 +496,7 @@ class HistoryReader {
     for (const c of receipt.closed) {
       if (c.status !== 'cancelled') continue; // completions are the Updates' entries
       const taskType = this.taskTypes.get(c.id) ?? null;
-      const task = taskType ? TASK_LABELS[taskType] : t('任务', 'task');
+      const task = taskLabel(taskType);
       this.add(
         e,
         SYSTEM,
@@ -526,7 +526,7 @@ class HistoryReader {
   /** A task's type as this history knows it, and its name for an entry's label. */
   private taskOf(taskId: string): { taskType: TaskType | null; task: Text } {
     const taskType = this.taskTypes.get(taskId) ?? null;
-    return { taskType, task: taskType ? TASK_LABELS[taskType] : t('任务', 'task') };
+    return { taskType, task: taskLabel(taskType) };
   }
 
   /** Whose step caused what follows: the Update being handled, or the system (ticks, timers). */
@@ -567,6 +567,21 @@ function stageOf(value: unknown): Stage | null {
 }
 
 const actorName = (a: Actor) => a.displayName ?? a.username;
+
+/** A task's name for an entry's label; "task" when the history does not know its type. */
+export function taskLabel(type: TaskType | null): Text {
+  return type ? TASK_LABELS[type] : t('任务', 'task');
+}
+
+/** 抄送: the line of a copy, naming whom it went to (usernames as recorded, names once the API knows them). */
+export function ccLabel(task: Text, people: string[]): Text {
+  return t(`${task.zh}：抄送 ${people.join('、')}`, `${task.en}: copied to ${people.join(', ')}`);
+}
+
+/** The line of a step the workflow accepted and then refused. */
+export function refusedLabel(label: Text): Text {
+  return t(`${label.zh}（未生效）`, `${label.en} (refused)`);
+}
 
 /** 委托代理: whom a proxy stood in for, and the byline 王五（代 张三）; nothing when no proxy acted. */
 function standIn(actor: Actor, principal: Actor | undefined) {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AuditFilter, AuditRepository } from '@hardtech/persistence';
-import type { AuditVerification } from '@hardtech/domain';
+import { AuditFilter, AuditRepository, UsersRepository } from '@hardtech/persistence';
+import type { AuditVerification, NamedAuditEvent } from '@hardtech/domain';
 import { AuditCheckpoints } from '../audit/audit-checkpoints.service';
 
 /** The audit log for auditors: filtered pages, newest first, and the chain's verification. */
@@ -9,11 +9,18 @@ export class AuditService {
   constructor(
     private readonly audit: AuditRepository,
     private readonly checkpoints: AuditCheckpoints,
+    private readonly users: UsersRepository,
   ) {}
 
+  /** A page of events, each actor by name beside the account (one query for the page's names). */
   async list(filter: AuditFilter) {
     const { items, total } = await this.audit.list(filter);
-    return { items, total, page: filter.page, pageSize: filter.pageSize };
+    const names = await this.users.displayNames(items.map((e) => e.actor).filter((a) => a !== null));
+    const named: NamedAuditEvent[] = items.map((e) => ({
+      ...e,
+      actorName: (e.actor && names.get(e.actor)) ?? null,
+    }));
+    return { items: named, total, page: filter.page, pageSize: filter.pageSize };
   }
 
   /** The whole chain, against the last signed checkpoint. */

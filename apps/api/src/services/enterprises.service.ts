@@ -76,17 +76,22 @@ export class EnterprisesService {
   async detail(actor: Actor, creditCode: string) {
     const e = await this.enterprises.findVisible(actor, creditCode);
     if (!e) throw notFound();
-    const [openTasks, problems, reports, membership, lifecycles, stageSince, names] = await Promise.all([
+    const [openTasks, problems, reports, membership, lifecycles, stageSince] = await Promise.all([
       this.tasks.openVisibleOf(actor, creditCode),
       this.enterprises.problemsOf(creditCode, e.lifecycleNo),
       this.enterprises.reportsOf(creditCode, e.lifecycleNo),
       this.enterprises.membershipOf(creditCode),
       this.enterprises.lifecyclesOf(creditCode),
       this.enterprises.stageSince(creditCode, e.lifecycleNo, e.stage),
-      this.users.displayNames([e.nominatedBy, e.commissioner, e.districtLiaison].filter((u) => u !== null)),
     ]);
+    // The people who serve the enterprise and who nominated each lifecycle by name (its own user
+    // reads these), in one query; the username when gone.
+    const names = await this.users.displayNames(
+      [e.nominatedBy, e.commissioner, e.districtLiaison, ...lifecycles.map((l) => l.nominatedBy)].filter(
+        (u) => u !== null,
+      ),
+    );
     const latest = reports[reports.length - 1];
-    // The people who serve the enterprise by name (its own user reads these); the username when gone.
     const nameOf = (username: string | null) => (username ? (names.get(username) ?? username) : null);
     return {
       creditCode: e.creditCode,
@@ -145,6 +150,7 @@ export class EnterprisesService {
         finalStage: l.finalStage,
         reason: closingReasonVisible(actor.role, { stage: l.finalStage ?? '' }) ? l.reason : null,
         nominatedBy: l.nominatedBy,
+        nominatedByName: nameOf(l.nominatedBy),
       })),
 
       closing: visibleClosing(actor.role, e.closing),

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor, NamedHistoryEntry, NotFound, t, visibleHistory } from '@hardtech/domain';
 import { LifecycleClient } from '@hardtech/temporal';
 import { EnterprisesRepository, UsersRepository } from '@hardtech/persistence';
+import { namedHistoryEntry, peopleOfHistory, withCopiesNamed } from '../history/history-names';
 import { readLifecycleHistory } from '../history/lifecycle-history';
 
 /**
@@ -23,17 +24,12 @@ export class HistoryService {
       throw new NotFound('ENTERPRISE_NOT_FOUND', t('企业不存在', 'no such enterprise'));
     }
     const runs = await this.lifecycles.runs(creditCode);
-    const entries = visibleHistory(
+    const entries = readLifecycleHistory(runs, (p) => this.lifecycles.decode(p));
+    // Officers read 张三, not zhangsan: one query for the names of everyone the history names.
+    const names = await this.users.displayNames(peopleOfHistory(entries));
+    return visibleHistory(
       actor.role,
-      readLifecycleHistory(runs, (p) => this.lifecycles.decode(p)),
-    );
-    // Officers read 张三, not zhangsan: one query for the names of the actors the reader may see.
-    const names = await this.users.displayNames(
-      entries.map((e) => e.actor).filter((a): a is string => !!a && a !== 'system'),
-    );
-    return entries.map((e) => ({
-      ...e,
-      actorName: e.actor && e.actor !== 'system' ? (names.get(e.actor) ?? e.actor) : null,
-    }));
+      entries.map((e) => withCopiesNamed(e, names)),
+    ).map((e) => namedHistoryEntry(e, names));
   }
 }

@@ -1714,6 +1714,11 @@ export interface components {
             at: string;
             /** @example coordinator */
             actor: string;
+            /**
+             * @description the display name of the user `actor` names; null when no user has that account (`system`, `anonymous`, a failed login’s guess)
+             * @example 科技处 李明
+             */
+            actorName: string | null;
             actorRole: string | null;
             /**
              * @description auth.login, auth.login_failed, workflow.transition, pool.membership_checked, or `METHOD /route` of a request
@@ -1984,6 +1989,8 @@ export interface components {
             finalStage: "screening" | "supplement" | "feedback" | "admission" | "diagnosis" | "supporting" | "graduation_review" | "graduated" | "exited" | "rejected" | null;
             reason: string | null;
             nominatedBy: string;
+            /** @description who nominated this lifecycle, by name (the username when unknown) */
+            nominatedByName: string;
         };
         LatestDoublingDto: {
             /** @description revenue over the last four quarters, integer yuan */
@@ -2063,6 +2070,15 @@ export interface components {
              * @example 李协调
              */
             actorName: string | null;
+            /**
+             * @description the display names of the other people `data` names by username — `to` (task.delegated), `users` (task.cc, task.countersign_requested), `onBehalfOf`, the user fields of a completed step such as ADMIT's `commissioner` and `districtLiaison` — each username → name (the username when the user is gone)
+             * @example {
+             *       "commissioner": "企业服务专员 陈静"
+             *     }
+             */
+            names: {
+                [key: string]: string;
+            };
             /**
              * @description nominated, stage.changed, task.created, task.completed, task.cancelled, task.claimed, task.unclaimed, task.delegated, task.completion_failed, task.reminded, task.escalated, whistle.blown, quarter.ticked, timer.fired, pool.seat_reserved, pool.full, lifecycle.continued, lifecycle.ended, lifecycle.terminated; other steps under the `action`/`kind` their activity reports; `update.<name>` / `signal.<name>` otherwise
              * @example task.completed

@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { fastUser, openPage, USERS } from '../../test/open-page';
+import { REFERENCE } from '../../test/reference.fixture';
 import type { AuditEvent } from './audit';
 
 const userEvent = fastUser();
@@ -9,6 +10,7 @@ const event = (seq: number, over: Partial<AuditEvent> = {}): AuditEvent => ({
   seq,
   at: '2026-07-01T08:00:00.000Z',
   actor: 'coordinator',
+  actorName: '科技处 李明',
   actorRole: 'city_coordinator',
   action: 'POST /api/tasks/:id/complete',
   outcome: 'ok',
@@ -23,7 +25,10 @@ const event = (seq: number, over: Partial<AuditEvent> = {}): AuditEvent => ({
 });
 
 const PAGE = {
-  items: [event(3), event(2, { actor: 'mallory', outcome: 'refused', status: 403, creditCode: null })],
+  items: [
+    event(3),
+    event(2, { actor: 'mallory', actorName: null, outcome: 'refused', status: 403, creditCode: null }),
+  ],
   total: 120,
   page: 1,
   pageSize: 50,
@@ -31,7 +36,7 @@ const PAGE = {
 
 describe('audit', () => {
   it('lists events, filters by actor, and expands a row to its data', async () => {
-    const { calls } = openPage('/audit', USERS.auditor, { 'GET /audit': PAGE });
+    const { calls } = openPage('/audit', USERS.auditor, { 'GET /audit': PAGE, 'GET /reference': REFERENCE });
     const table = await screen.findByTestId('audit-table');
     await within(table).findByText('mallory');
     expect(table).toHaveTextContent('拒绝 403');
@@ -40,6 +45,10 @@ describe('audit', () => {
       '/enterprises/91500000MA5U7DXX1F',
     );
     expect(screen.getByText('共 120 条')).toBeInTheDocument();
+    // The person by name, the account beneath and as the tooltip; an account no user has, as it is.
+    expect(within(table).getByText('科技处 李明')).toHaveAttribute('title', 'coordinator');
+    expect(table).toHaveTextContent('coordinator · 科技处（统筹）');
+    expect(within(table).getByText('mallory')).toHaveAttribute('title', 'mallory');
 
     await userEvent.click(within(table).getAllByRole('button', { name: /展开/ })[0]);
     expect(await screen.findByTestId('audit-detail-3')).toHaveTextContent('"reason": "符合条件"');

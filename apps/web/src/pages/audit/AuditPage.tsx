@@ -8,6 +8,7 @@ import { useReference } from '../../api/reference';
 import type { Role } from '../../api/types';
 import { usePagedList } from '../../api/usePagedList';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { NameWithAccountTip } from '../../components/PersonName';
 import { formatDateTime } from '../../components/time';
 import { useLocalText } from '../../i18n';
 import type { AuditEvent, Verification } from './audit';
@@ -34,15 +35,18 @@ export function AuditPage() {
     {
       title: t('fields.actor'),
       key: 'actor',
-      width: 180,
-      render: (_, e) => (
-        <>
-          {e.actor}
-          {e.actorRole && reference?.roles[e.actorRole as Role] && (
-            <div style={{ color: 'rgba(0,0,0,0.45)' }}>{local(reference.roles[e.actorRole as Role])}</div>
-          )}
-        </>
-      ),
+      width: 220,
+      // The person by name, the account beneath (what the filter takes, and unambiguous), then the role.
+      render: (_, e) => {
+        const role = e.actorRole && reference?.roles[e.actorRole as Role];
+        const beneath = [e.actorName ? e.actor : null, role ? local(role) : null].filter(Boolean);
+        return (
+          <>
+            {e.actor && <NameWithAccountTip username={e.actor} name={e.actorName} />}
+            {beneath.length > 0 && <div style={{ color: 'rgba(0,0,0,0.45)' }}>{beneath.join(' · ')}</div>}
+          </>
+        );
+      },
     },
     {
       title: t('fields.action'),

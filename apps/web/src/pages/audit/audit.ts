@@ -2,7 +2,7 @@
 
 import type { AuditVerification } from '@hardtech/domain/views';
 export { AUDIT_OUTCOMES as OUTCOMES } from '@hardtech/domain/views';
-export type { AuditEvent } from '@hardtech/domain/views';
+export type { NamedAuditEvent as AuditEvent } from '@hardtech/domain/views';
 export type Verification = AuditVerification;
 
 /** The prefixes the API documents for the action filter, offered as suggestions. */

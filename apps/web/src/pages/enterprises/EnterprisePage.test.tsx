@@ -95,6 +95,19 @@ describe('enterprise page', () => {
     expect(timeline).not.toHaveTextContent('preparing');
     const text = timeline.textContent!;
     expect(text.indexOf('进入「帮扶中」阶段')).toBeLessThan(text.indexOf('推荐入库（第 1 轮）'));
+    // Whom admission assigned and to whom a task was handed, by name; the accounts as tooltips.
+    expect(timeline).toHaveTextContent('企业服务专员：企业服务专员 王芳');
+    expect(timeline).toHaveTextContent('区县联络人：渝北区科技局王科长');
+    expect(within(timeline).getByText('渝北区科技局钱科员')).toHaveAttribute('title', 'district-500113');
+    expect(within(timeline).getByText('科技处 李明')).toHaveAttribute('title', 'coordinator');
+    expect(timeline).not.toHaveTextContent(/commissioner|coordinator|district-5001/);
+  });
+
+  it('names each lifecycle’s nominator (推荐人), the account as tooltip', async () => {
+    open();
+    const lifecycles = await screen.findByTestId('lifecycles');
+    expect(within(lifecycles).getByText('渝北区经信委 赵强')).toHaveAttribute('title', 'district-500112');
+    expect(lifecycles).not.toHaveTextContent('district-500112');
   });
 
   it('lists the ledger with status and the evidence files with who uploaded them', async () => {

@@ -2,6 +2,7 @@ import { Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocalText } from '../../i18n';
 import { useFormat } from '../../format';
+import { NameWithAccountTip } from '../../components/PersonName';
 import { bylineOf, keyData } from './historyData';
 import type { HistoryEntry } from './types';
 
@@ -28,20 +29,28 @@ export function HistoryTimeline({ entries }: { entries: HistoryEntry[] }) {
                 <Typography.Text type="secondary">
                   {' '}
                   ·{' '}
-                  {e.actor === 'system' ? t('timeline.system') : local(bylineOf(e)) || e.actorName || e.actor}
+                  {e.actor === 'system' ? (
+                    t('timeline.system')
+                  ) : (
+                    <NameWithAccountTip username={e.actor} name={local(bylineOf(e)) || e.actorName} />
+                  )}
                 </Typography.Text>
               )}
-              {keyData(e).map(({ key, value, field }) => (
+              {keyData(e).map(({ key, value, field, person }) => (
                 <div key={key}>
                   <Typography.Text type="secondary">
                     {field ? local(field.label) : t(`timeline.fields.${key}`, { defaultValue: key })}
                     {t('timeline.colon')}
                   </Typography.Text>
-                  {field
-                    ? format.field(field, value)
-                    : key === 'dueAt'
-                      ? format.dateTime(String(value))
-                      : String(value)}
+                  {person ? (
+                    <NameWithAccountTip username={String(value)} name={e.names[String(value)]} />
+                  ) : field ? (
+                    format.field(field, value)
+                  ) : key === 'dueAt' ? (
+                    format.dateTime(String(value))
+                  ) : (
+                    String(value)
+                  )}
                 </div>
               ))}
             </>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../format';
 import { StageTag } from './StageTag';
 import type { Lifecycle } from './types';
+import { NameWithAccountTip } from '../../components/PersonName';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
 
 /** Every lifecycle of the credit code: a rejected or exited enterprise may be nominated again. */
@@ -25,7 +26,13 @@ export function Lifecycles({ lifecycles }: { lifecycles: Lifecycle[] }) {
           render: (stage) => (stage ? <StageTag stage={stage} /> : t('lifecycles.active')),
         },
         { title: t('lifecycles.reason'), dataIndex: 'reason', render: (v) => v ?? '—' },
-        { title: t('fields.nominatedBy'), dataIndex: 'nominatedBy' },
+        {
+          title: t('fields.nominatedBy'),
+          dataIndex: 'nominatedBy',
+          render: (username: string, l) => (
+            <NameWithAccountTip username={username} name={l.nominatedByName} />
+          ),
+        },
       ]}
     />
   );

@@ -92,6 +92,7 @@ export const ENTERPRISE: EnterpriseDetail = {
       finalStage: null,
       reason: null,
       nominatedBy: 'district-500112',
+      nominatedByName: '渝北区经信委 赵强',
     },
   ],
   latestQuarter: '2026Q3',
@@ -103,14 +104,19 @@ export const ENTERPRISE: EnterpriseDetail = {
 const NAMES: Record<string, string> = {
   'district-500112': '渝北区科技局王科长',
   'ent-xince': '芯测科技张经理',
+  coordinator: '科技处 李明',
+  commissioner: '企业服务专员 王芳',
+  'district-500113': '渝北区科技局钱科员',
 };
 
+/** An entry as the API answers it: `names` for the accounts its data names (`people`). */
 const entry = (
   action: string,
   actor: string,
   zh: string,
   data: Record<string, unknown>,
   eventId: number,
+  people: string[] = [],
 ) => ({
   at: '2026-11-25T09:27:29.814Z',
   actor,
@@ -121,6 +127,7 @@ const entry = (
   lifecycleNo: 1,
   runId: 'run-1',
   eventId,
+  names: Object.fromEntries(people.map((u) => [u, NAMES[u] ?? u])),
 });
 
 export const HISTORY: HistoryEntry[] = [
@@ -131,6 +138,26 @@ export const HISTORY: HistoryEntry[] = [
     '区县反馈意见：同意',
     { taskType: 'DISTRICT_FEEDBACK', outcome: 'support', data: { opinion: '企业发展势头良好，同意推荐。' } },
     2,
+  ),
+  entry(
+    'task.delegated',
+    'district-500112',
+    '区县反馈意见：转办（出差）',
+    { taskType: 'DISTRICT_FEEDBACK', to: 'district-500113', reason: '出差' },
+    5,
+    ['district-500113'],
+  ),
+  entry(
+    'task.completed',
+    'coordinator',
+    '纳入帮扶库：纳入帮扶库',
+    {
+      taskType: 'ADMIT',
+      outcome: 'admit',
+      data: { leadCluster: 'T2', commissioner: 'commissioner', districtLiaison: 'district-500112' },
+    },
+    6,
+    ['commissioner', 'district-500112'],
   ),
   entry(
     'task.completed',

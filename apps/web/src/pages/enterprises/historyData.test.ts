@@ -30,6 +30,30 @@ describe('the facts a timeline entry shows', () => {
       'reason',
     ]);
     expect(keyData(entry('task.urge', { message: '请尽快' }))[0].value).toBe('请尽快');
+    // Whom it went to is a person, shown by name; why is words.
+    expect(keyData(entry('task.delegated', { to: 'wang', reason: '出差' })).map((f) => f.person)).toEqual([
+      true,
+      undefined,
+    ]);
     expect(keyData(entry('update.somethingNew', { reason: 'x' }))).toEqual([]);
+  });
+
+  it('marks the user fields of a step (ADMIT’s 服务专员 and 区县联络人) as people, not its other values', () => {
+    const admitted = keyData(
+      entry('task.completed', {
+        taskType: 'ADMIT',
+        outcome: 'admit',
+        data: { leadCluster: 'T2', commissioner: 'chen', districtLiaison: 'zhao', reason: 'to' },
+      }),
+    );
+    expect(admitted.filter((f) => f.person).map((f) => [f.key, f.value])).toEqual([
+      ['commissioner', 'chen'],
+      ['districtLiaison', 'zhao'],
+    ]);
+    // A step's field named like a delegation's fact is still the form's.
+    const step = keyData(
+      entry('task.completed', { taskType: 'SCREEN', outcome: 'reject', data: { to: 'x' } }),
+    );
+    expect(step.every((f) => !f.person)).toBe(true);
   });
 });

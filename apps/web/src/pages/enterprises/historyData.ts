@@ -3,11 +3,15 @@ import { TASK_FORMS } from '@hardtech/domain/tasks/forms';
 import type { TaskType } from '@hardtech/domain/task-types';
 import type { HistoryEntry } from './types';
 
-/** One fact of a timeline entry; `field` when the task's form defines it (its label, its unit, its options). */
+/**
+ * One fact of a timeline entry; `field` when the task's form defines it (its label, its unit, its
+ * options); `person` when the value is someone's account, to be shown by name (the entry's `names`).
+ */
 export interface KeyFact {
   key: string;
   value: string | number | boolean;
   field?: Field;
+  person?: true;
 }
 
 /** The fields of the form an outcome was submitted with, to read its values in words (26000000 → 2,600 万元). */
@@ -23,6 +27,9 @@ export function bylineOf(entry: HistoryEntry): { zh: string; en: string } | null
     ? { zh: byline.zh, en: byline.en }
     : null;
 }
+
+/** Facts of the other entries that are someone's account: whom a task was handed to (转办). */
+const PERSON_FACTS = new Set(['to']);
 
 /** What other entries carry worth a line: why a task was delegated, urged, copied, sent back or countersigned, when it is due. */
 const ENTRY_FACTS: Record<string, (data: Record<string, unknown>) => Record<string, unknown>> = {
@@ -43,12 +50,13 @@ export function keyData(entry: HistoryEntry): KeyFact[] {
     entry.action === 'task.completed'
       ? (entry.data.data as Record<string, unknown> | undefined)
       : ENTRY_FACTS[entry.action]?.(entry.data);
-  const fields = entry.action === 'task.completed' ? formFields(entry.data.taskType, entry.data.outcome) : [];
+  const step = entry.action === 'task.completed';
+  const fields = step ? formFields(entry.data.taskType, entry.data.outcome) : [];
   return Object.entries(source ?? {})
     .filter(([, v]) => ['string', 'number', 'boolean'].includes(typeof v) && v !== '')
-    .map(([key, value]) => ({
-      key,
-      value: value as KeyFact['value'],
-      field: fields.find((f) => f.name === key),
-    }));
+    .map(([key, value]) => {
+      const field = fields.find((f) => f.name === key);
+      const person = field ? field.kind === 'ref' && field.ref === 'user' : !step && PERSON_FACTS.has(key);
+      return { key, value: value as KeyFact['value'], field, ...(person ? { person: true as const } : {}) };
+    });
 }
