@@ -106,6 +106,16 @@ describe('walking skeleton: nomination → graduated over HTTP', () => {
       districtLiaisonName: c.districtOfficer.username, // the cast's names are their usernames
       nominatedByName: expect.any(String),
     });
+    // …and an officer reads whom the open diagnosis waits for by name too.
+    const { openTasks } = await expectOk(c.coordinator.api.get(`/api/enterprises/${c.creditCode}`));
+    expect(openTasks).toMatchObject([
+      {
+        type: 'DIAGNOSE',
+        assignee: null,
+        assigneeName: null,
+        candidateNames: { [c.commissioner.username]: '企业服务专员 王芳' },
+      },
+    ]);
 
     await expectOk(
       complete(c.commissioner.api, c.creditCode, 'DIAGNOSE', 'submit', {

@@ -27,6 +27,12 @@ export function isCandidate(actor: Actor, candidateGroups: readonly string[]): b
   return candidateGroups.some((g) => mine.has(g));
 }
 
+/** The people a task's candidate groups name one by one (`user:<username>`: an assigned commissioner, a countersigner). */
+export function personalCandidates(candidateGroups: readonly string[]): string[] {
+  return candidateGroups.filter((g) => g.startsWith(PERSON_GROUP)).map((g) => g.slice(PERSON_GROUP.length));
+}
+const PERSON_GROUP = 'user:';
+
 /** Who may do a task, as the statechart's meta says it; resolved against the enterprise's facts. */
 export type CandidateRule =
   | { role: Role; scope?: 'district' | 'enterprise' | 'leadCluster' }

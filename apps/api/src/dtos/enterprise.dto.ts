@@ -178,6 +178,24 @@ const stateValue = () =>
     description: 'the statechart state, e.g. "screening" or {"feedback": {"district": "pending", …}}',
   });
 
+/** An open task on the enterprise page: who holds it, and the people it waits for, by name. */
+export class EnterpriseOpenTaskDto extends TaskItemDto {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'who holds it, by name (the username when unknown)',
+  })
+  assigneeName: string | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { commissioner: '企业服务专员 陈静' },
+    description:
+      'the display names of the people its candidate groups name one by one (`user:<username>`, e.g. the ' +
+      'assigned commissioner), each username → name (the username when unknown)',
+  })
+  candidateNames: Record<string, string>;
+}
 export class EnterpriseDetailDto {
   @ApiProperty() creditCode: string;
   @ApiProperty() name: string;
@@ -207,7 +225,7 @@ export class EnterpriseDetailDto {
   @ApiProperty({ type: String, nullable: true }) districtLiaison: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'by name (the username when unknown)' })
   districtLiaisonName: string | null;
-  @ApiProperty({ type: [TaskItemDto] }) openTasks: TaskItemDto[];
+  @ApiProperty({ type: [EnterpriseOpenTaskDto] }) openTasks: EnterpriseOpenTaskDto[];
   @object('portrait and problems of the growth diagnosis') diagnosis: unknown;
   @ApiProperty({ type: [ProblemDto] }) problems: ProblemDto[];
   @ApiProperty({ type: [MembershipDto] }) membership: MembershipDto[];

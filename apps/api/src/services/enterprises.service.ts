@@ -3,6 +3,7 @@ import {
   Actor,
   closingReasonVisible,
   NotFound,
+  personalCandidates,
   screeningVisible,
   t,
   TASK_DEPARTMENT_LABELS,
@@ -87,9 +88,13 @@ export class EnterprisesService {
     // The people who serve the enterprise and who nominated each lifecycle by name (its own user
     // reads these), in one query; the username when gone.
     const names = await this.users.displayNames(
-      [e.nominatedBy, e.commissioner, e.districtLiaison, ...lifecycles.map((l) => l.nominatedBy)].filter(
-        (u) => u !== null,
-      ),
+      [
+        e.nominatedBy,
+        e.commissioner,
+        e.districtLiaison,
+        ...lifecycles.map((l) => l.nominatedBy),
+        ...openTasks.flatMap((task) => [task.assignee, ...personalCandidates(task.candidateGroups)]),
+      ].filter((u) => u !== null),
     );
     const latest = reports[reports.length - 1];
     const nameOf = (username: string | null) => (username ? (names.get(username) ?? username) : null);
@@ -113,7 +118,13 @@ export class EnterprisesService {
       commissionerName: nameOf(e.commissioner),
       districtLiaison: e.districtLiaison,
       districtLiaisonName: nameOf(e.districtLiaison),
-      openTasks: openTasks.map((task) => taskItem(task, actor.role)),
+      openTasks: openTasks.map((task) => ({
+        ...taskItem(task, actor.role),
+        assigneeName: nameOf(task.assignee),
+        candidateNames: Object.fromEntries(
+          personalCandidates(task.candidateGroups).map((u) => [u, nameOf(u)!]),
+        ),
+      })),
       diagnosis: visibleDiagnosis(actor.role, e.diagnosis),
       problems: problems.map(problemView),
       membership: membership.map((m) => ({

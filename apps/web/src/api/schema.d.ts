@@ -1888,7 +1888,7 @@ export interface components {
             /** @enum {string} */
             fromType: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "PROBLEM_CLOSE" | "PROBLEM_EXTENSION" | "ANNUAL_UPDATE" | "COUNTERSIGN";
         };
-        TaskItemDto: {
+        EnterpriseOpenTaskDto: {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
@@ -1924,6 +1924,17 @@ export interface components {
             returned: components["schemas"]["ReturnedDto"] | null;
             /** @description 加签: a countersignature asked on the task still waits for answers */
             countersignPending: boolean;
+            /** @description who holds it, by name (the username when unknown) */
+            assigneeName: string | null;
+            /**
+             * @description the display names of the people its candidate groups name one by one (`user:<username>`, e.g. the assigned commissioner), each username → name (the username when unknown)
+             * @example {
+             *       "commissioner": "企业服务专员 陈静"
+             *     }
+             */
+            candidateNames: {
+                [key: string]: string;
+            };
         };
         ProblemDto: {
             /** Format: uuid */
@@ -2037,7 +2048,7 @@ export interface components {
             districtLiaison: string | null;
             /** @description by name (the username when unknown) */
             districtLiaisonName: string | null;
-            openTasks: components["schemas"]["TaskItemDto"][];
+            openTasks: components["schemas"]["EnterpriseOpenTaskDto"][];
             /** @description portrait and problems of the growth diagnosis */
             diagnosis: {
                 [key: string]: unknown;

@@ -63,6 +63,31 @@ describe('enterprise page', () => {
     );
   });
 
+  it('names who holds an open task and whom it waits for by name, not by login', async () => {
+    const [report] = ENTERPRISE.openTasks;
+    open(USERS.coordinator, {
+      [`GET /enterprises/${CODE}`]: {
+        ...ENTERPRISE,
+        openTasks: [
+          { ...report, id: 'held', assignee: 'ent-xince', assigneeName: '芯测 刘经理' },
+          {
+            ...report,
+            id: 'waiting',
+            type: 'DIAGNOSE',
+            label: { zh: '企业成长诊断', en: 'Growth diagnosis' },
+            candidateGroups: ['user:commissioner'],
+            candidateNames: { commissioner: '企业服务专员 王芳' },
+          },
+        ],
+      },
+    });
+    const tasks = await screen.findByTestId('open-tasks');
+    await waitFor(() => expect(tasks).toHaveTextContent('办理人 芯测 刘经理'));
+    expect(tasks).toHaveTextContent('待认领：企业服务专员 王芳');
+    expect(tasks).not.toHaveTextContent('ent-xince');
+    expect(tasks).not.toHaveTextContent(/待认领：commissioner/);
+  });
+
   it('draws the statechart with the current state highlighted and both feedback regions', async () => {
     open();
     const chart = await screen.findByTestId('statechart');

@@ -13,9 +13,9 @@ export function OpenTasks({ tasks }: { tasks: OpenTask[] }) {
   const format = useFormat();
   const names = useReferenceNames();
   // Candidate groups read "role:kind:value" (libs/domain/src/access.ts); this enterprise goes without saying.
-  const group = (g: string) => {
+  const group = (task: OpenTask, g: string) => {
     const [role, kind, value] = g.split(':');
-    if (role === 'user') return kind;
+    if (role === 'user') return task.candidateNames[kind] ?? kind;
     const who = local(names.reference?.roles[role as Role]) || role;
     if (kind === 'district') return `${names.district(value)} ${who}`;
     if (kind === 'cluster') return `${names.cluster(value)} ${who}`;
@@ -33,8 +33,10 @@ export function OpenTasks({ tasks }: { tasks: OpenTask[] }) {
             {t('tasks.due', { at: format.dateTime(task.dueAt) })}
             {' · '}
             {task.assignee
-              ? t('tasks.assignee', { name: task.assignee })
-              : t('tasks.candidates', { groups: task.candidateGroups.map(group).join('、') })}
+              ? t('tasks.assignee', { name: task.assigneeName ?? task.assignee })
+              : t('tasks.candidates', {
+                  groups: task.candidateGroups.map((g) => group(task, g)).join('、'),
+                })}
           </Typography.Text>
         </Space>
       ))}

@@ -50,6 +50,8 @@ export const ENTERPRISE: EnterpriseDetail = {
       delegationReason: null,
       returned: null,
       countersignPending: false,
+      assigneeName: null,
+      candidateNames: {},
     },
   ],
   diagnosis: { portrait: { management: { score: 3 }, promotion: { score: 2 } } },

@@ -3,7 +3,7 @@
 import type { Answer, Refine, Schemas } from '../../api/contract';
 
 export type EnterpriseItem = Schemas['EnterpriseItemDto'];
-export type OpenTask = Schemas['TaskItemDto'];
+export type OpenTask = Schemas['EnterpriseOpenTaskDto'];
 export type ProblemView = Schemas['ProblemDto'];
 export type Doubling = Schemas['DoublingDto'];
 export type QuarterlyReport = Schemas['QuarterlyReportDto'];
