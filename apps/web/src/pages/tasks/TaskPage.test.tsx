@@ -117,10 +117,14 @@ describe('task page', () => {
     jump.click();
     expect(scrolled).toHaveBeenCalledTimes(1);
     expect(scrolled.mock.contexts[0]).toBe(document.getElementById('complete-task'));
+    // The jump stops below the sticky header (64 px), not with the form's title behind it.
+    expect(document.documentElement.style.scrollPaddingTop).toBe('72px');
     cleanup();
     openTaskAt(DESKTOP_WIDTH);
     await screen.findByTestId('case-file', {}, { timeout: 5000 });
     expect(screen.queryByTestId('jump-to-form')).toBeNull();
+    // On a desktop the header scrolls away with the page: no room is kept.
+    expect(document.documentElement.style.scrollPaddingTop).toBe('');
   });
 
   it('on a phone, keeps the title in the head and puts the buttons below it, where they leave it room', async () => {
