@@ -113,6 +113,41 @@ describe('problem ledger', () => {
     );
   });
 
+  it('on a phone, shows every department of the board in wrapping rows, not a row scrolled sideways', async () => {
+    const desktop = window.innerWidth;
+    try {
+      window.innerWidth = 390;
+      const { calls } = openPage('/problems', USERS.coordinator, { 'GET /problems': LEDGER });
+      const board = await screen.findByTestId('ledger-board');
+      // A segmented control is one row: at 390 px 中小企业处 and the rest were scrolled out of sight.
+      expect(board.querySelector('.ant-segmented')).toBeNull();
+      expect(board).toHaveClass('ant-tag-checkable-group');
+      const departments = within(board).getAllByRole('checkbox');
+      expect(departments.map((d) => d.textContent)).toEqual([
+        '全部部门',
+        '科技处',
+        '行业处室',
+        '中小企业处',
+        '产业金融处',
+        '区县产业主管部门',
+      ]);
+      expect(departments[0]).toHaveAttribute('aria-checked', 'true');
+      await userEvent.click(within(board).getByRole('checkbox', { name: '中小企业处' }));
+      await waitFor(() =>
+        expect(calls.map((c) => c.path)).toContain('/problems?owner=sme&page=1&pageSize=50'),
+      );
+      expect(within(board).getByRole('checkbox', { name: '中小企业处' })).toHaveAttribute(
+        'aria-checked',
+        'true',
+      );
+      // Tapping it again shows all departments again.
+      await userEvent.click(within(board).getByRole('checkbox', { name: '中小企业处' }));
+      await waitFor(() => expect(departments[0]).toHaveAttribute('aria-checked', 'true'));
+    } finally {
+      window.innerWidth = desktop;
+    }
+  });
+
   it('opens with the filters a dashboard link carries in its address', async () => {
     const { calls } = openPage('/problems?category=market_common&owner=sme&overdue=true', USERS.coordinator, {
       'GET /problems': LEDGER,
