@@ -102,6 +102,10 @@ describe('problem ledger', () => {
     await userEvent.click(within(row).getByTestId('open-problem'));
     const drawer = await screen.findByTestId('problem-drawer');
     expect(await within(drawer).findByTestId('problem-timeline')).toHaveTextContent('已对接三家银行');
+    // Each label on one line: on a phone the label column broke 化解状态 into 化解 / 状态.
+    expect(within(drawer).getByText('化解状态').closest('.ant-descriptions-item-label')).toHaveStyle({
+      whiteSpace: 'nowrap',
+    });
     await userEvent.click(within(drawer).getByTestId('work-progress'));
     await userEvent.type(await screen.findByRole('textbox', { name: '工作进展' }), '银行已受理');
     await userEvent.click(screen.getByRole('button', { name: '提交' }));
