@@ -99,7 +99,8 @@ export function Shell() {
           style={{
             background: '#fff',
             height: PHONE_HEADER_HEIGHT,
-            padding: '0 8px',
+            // More room on the right: the bell's unread count sits above its top-right corner.
+            padding: '0 16px 0 8px',
             display: 'flex',
             alignItems: 'center',
             gap: 8,

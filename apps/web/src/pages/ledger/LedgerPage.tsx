@@ -220,7 +220,7 @@ function Board({ value, onChange, options }: BoardProps) {
         style: {
           fontSize: token.fontSize,
           lineHeight: '30px',
-          paddingInline: 10,
+          paddingInline: 8,
           marginInlineEnd: 0,
           border: `1px solid ${o.value === value ? token.colorPrimary : token.colorBorder}`,
         },

@@ -104,12 +104,12 @@ function Opinion({ opinion: o }: { opinion: CaseOpinion }) {
       {/* Who, their department and when, side by side: the department in brackets after the name
           nested the brackets of 科技处（统筹） or 王五（代 李四） in a second pair. */}
       <Typography.Text type="secondary" data-testid="opinion-by">
-        {[
-          ...(o.actorName ? [o.actorName, text(o.actorDepartment)] : [t('caseFile.byOfficer')]),
-          format.dateTime(o.at),
-        ]
+        {(o.actorName ? [o.actorName, text(o.actorDepartment)] : [t('caseFile.byOfficer')])
           .filter(Boolean)
           .join(' · ')}
+        {' · '}
+        {/* On a phone the date and the time stay on one line. */}
+        <span style={{ whiteSpace: 'nowrap' }}>{format.dateTime(o.at)}</span>
       </Typography.Text>
     </div>
   );
