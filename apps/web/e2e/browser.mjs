@@ -59,6 +59,11 @@ export async function openBrowser({ baseUrl, artifacts }) {
   async function shot(page, name) {
     await page.waitForLoadState('networkidle');
     await page.screenshot({ path: join(artifacts, `${name}.png`) });
+    await fits(page, name);
+  }
+
+  /** On a phone: the check that the page, as it is now, does not scroll sideways. */
+  async function fits(page, name) {
     const { width } = page.viewportSize();
     if (width > PHONE.width) return;
     // eslint-disable-next-line no-undef -- runs in the page
@@ -78,5 +83,5 @@ export async function openBrowser({ baseUrl, artifacts }) {
     if (problems.length) throw new Error(`${where}: the browser reported\n  ${problems.join('\n  ')}`);
   }
 
-  return { signIn, open, shot, expectingRefusal, check, close: () => browser.close() };
+  return { signIn, open, shot, fits, expectingRefusal, check, close: () => browser.close() };
 }

@@ -2,13 +2,15 @@
 // (a refused pass first, then a valid one), district and enterprise feedback, admission, diagnosis;
 // then its page shows the new stage and the timeline; the quarterly dispatch opens the enterprise's
 // report. The district's support, the enterprise's confirmation and its quarterly report are done on
-// a 390 px phone, where no page may scroll sideways. The screening is countersigned (加签) and the
+// a 390 px phone, where no page may scroll sideways (nor the menu drawer, nor a page it leads to) and
+// 去办理 stops below the sticky header. The screening is countersigned (加签) and the
 // quarterly report sent back (退回) through the UI. Screenshots of every main page on the way.
 import { DESKTOP, openBrowser, PHONE, TABLET } from './browser.mjs';
 import { followNoticeLinks } from './deep-link.mjs';
 import { choose, chooseOutcome, completeTask, date, field, fill, openTask, pick } from './form.mjs';
 import { checkCaseFile, checkCompleted } from './case-file.mjs';
 import { countersignScreening, returnQuarterlyReport } from './approval.mjs';
+import { checkJumpClearsHeader, walkPhoneMenu } from './phone.mjs';
 import { certificate, createUsers, ENTERPRISE, PASSWORD, triggerDispatch } from './setup.mjs';
 import { signInWithSso } from './sso.mjs';
 
@@ -52,7 +54,11 @@ export async function runJourney({ baseUrl, admin, artifacts, sso }) {
     await districtPhone.goto('/inbox');
     await districtPhone.getByTestId('inbox-table').getByText(ENTERPRISE.name).waitFor();
     await browser.shot(districtPhone, '20-phone-inbox');
+    const districtPages = await walkPhoneMenu(browser, districtPhone, '20a-phone-district');
+    log(`phone menu: the drawer and the district's ${districtPages.length} pages fit 390 px`);
     await openTask(districtPhone, ENTERPRISE.name, '区县反馈意见');
+    await checkJumpClearsHeader(districtPhone);
+    log('phone task: 去办理 stops with the form below the sticky header');
     await chooseOutcome(districtPhone, '同意');
     await fill(districtPhone, 'opinion', '企业在区内经营正常，同意推荐');
     await browser.shot(districtPhone, '21-phone-task-district-feedback');
@@ -61,6 +67,7 @@ export async function runJourney({ baseUrl, admin, artifacts, sso }) {
     log('district feedback: support, on a phone; the page then shows the task done, without claim buttons');
 
     const enterprise = await as('enterprise', { viewport: PHONE });
+    await walkPhoneMenu(browser, enterprise, '21a-phone-enterprise');
     await openTask(enterprise, ENTERPRISE.name, '企业确认');
     await chooseOutcome(enterprise, '确认入库意愿及数据');
     await browser.shot(enterprise, '22-phone-task-enterprise-confirm');

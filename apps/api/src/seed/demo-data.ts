@@ -117,6 +117,49 @@ export const DEMO_USERS: DemoUser[] = [
   })),
 ];
 
+/**
+ * The ledger problems the commissioner's diagnosis of a member raises: one for the industry division,
+ * the finance division (产业金融处) and the SME division (中小企业处) each, so that a demo of every
+ * department officer has a problem of its own to work on.
+ */
+export const DEMO_PROBLEMS = [
+  {
+    title: '研发中试平台不足',
+    category: 'enterprise_specific',
+    measures: '对接市级中试基地',
+    target: '年内完成中试',
+    ownerDepartment: 'industry',
+    dueAt: '2027-06-30',
+  },
+  {
+    title: '流动资金紧张',
+    category: 'policy_support',
+    measures: '银企对接，申请科技贷款',
+    target: '获得授信3000万元',
+    ownerDepartment: 'finance',
+    dueAt: '2027-03-31',
+    special: 'one_enterprise_one_policy',
+  },
+  {
+    title: '国产测试设备市场开拓难',
+    category: 'market_common',
+    measures: '纳入中小企业产需对接活动，向本地整机和封测企业推介',
+    target: '年内新增3家本地客户',
+    ownerDepartment: 'sme',
+    dueAt: '2027-04-30',
+  },
+] as const;
+
+/**
+ * 企业吹哨 by the member in support on its SME-division problem: the 中小企业处's 部门报到 task, so
+ * that the SME officer's inbox has something to answer.
+ */
+export const DEMO_WHISTLE = {
+  ownerDepartment: 'sme',
+  title: '产需对接活动迟迟未安排',
+  description: '诊断时约定推荐参加产需对接会，至今未收到活动通知，新产品推广受阻，请中小企业处协调。',
+} as const;
+
 export const DEMO_PORTRAIT = Object.fromEntries(
   DIAGNOSIS_DIMENSIONS.map((d, i) => [d.value, { score: 2 + (i % 4), note: `${d.label.zh}：初步诊断` }]),
 );

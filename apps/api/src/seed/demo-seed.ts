@@ -6,12 +6,15 @@ import { AttachmentsService } from '../services/attachments.service';
 import { NominationsService } from '../services/nominations.service';
 import { TasksService } from '../services/tasks.service';
 import { UsersService } from '../services/users.service';
+import { WhistlesService } from '../services/whistles.service';
 import { samplePdf } from './sample-pdf';
 import {
   DEMO_ENTERPRISES,
   DEMO_PASSWORD,
   DEMO_PORTRAIT,
+  DEMO_PROBLEMS,
   DEMO_USERS,
+  DEMO_WHISTLE,
   DemoEnterprise,
   demoActor,
 } from './demo-data';
@@ -35,6 +38,7 @@ export class DemoSeed {
     private readonly enterprises: EnterprisesRepository,
     private readonly lifecycles: LifecycleClient,
     private readonly attachments: AttachmentsService,
+    private readonly whistles: WhistlesService,
   ) {}
 
   async run(): Promise<void> {
@@ -94,25 +98,7 @@ export class DemoSeed {
     if (e.stage === 'diagnosis') return;
     await this.step(cc, 'DIAGNOSE', demoActor('commissioner'), 'submit', {
       portrait: DEMO_PORTRAIT,
-      problems: [
-        {
-          title: '研发中试平台不足',
-          category: 'enterprise_specific',
-          measures: '对接市级中试基地',
-          target: '年内完成中试',
-          ownerDepartment: 'industry',
-          dueAt: '2027-06-30',
-        },
-        {
-          title: '流动资金紧张',
-          category: 'policy_support',
-          measures: '银企对接，申请科技贷款',
-          target: '获得授信3000万元',
-          ownerDepartment: 'finance',
-          dueAt: '2027-03-31',
-          special: 'one_enterprise_one_policy',
-        },
-      ],
+      problems: DEMO_PROBLEMS,
     });
     const quarter = reportingQuarterAt(new Date());
     await this.lifecycles.tickQuarter(cc, { quarter, dispatchId: 'demo-seed' });
@@ -129,12 +115,25 @@ export class DemoSeed {
       await this.step(cc, 'QUARTERLY_REVIEW', demoActor('industry-t2'), 'continue', {
         comment: '经营稳定，继续帮扶。',
       });
+      await this.whistle(cc, demoActor(e.user));
       return;
     }
     await this.step(cc, 'QUARTERLY_REVIEW', demoActor('industry-t2'), 'recommend_graduation', {
       comment: '营业收入已实现倍增，建议毕业。',
     });
     await this.step(cc, 'GRADUATION_REVIEW', coordinator, 'graduate', { reason: 'doubled' });
+  }
+
+  /** The member blows the whistle on its SME-division problem, as from its home page. */
+  private async whistle(creditCode: string, enterprise: Actor) {
+    const { context } = await this.lifecycles.state(creditCode);
+    const problem = context?.problems.find((p) => p.ownerDepartment === DEMO_WHISTLE.ownerDepartment);
+    if (!problem) throw new Error(`demo seed: no ${DEMO_WHISTLE.ownerDepartment} problem for ${creditCode}`);
+    await this.whistles.blow(enterprise, creditCode, {
+      problemId: problem.id,
+      title: DEMO_WHISTLE.title,
+      description: DEMO_WHISTLE.description,
+    });
   }
 
   /** Completes the enterprise's open task of a type, waiting briefly for it to reach the inbox. */

@@ -1,6 +1,6 @@
 import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { Button, Drawer, Layout, Menu, Segmented, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useUser, useAuth } from '../auth/AuthProvider';
@@ -9,6 +9,25 @@ import { useReference } from '../api/reference';
 import { NotificationBell } from '../pages/notifications/NotificationBell';
 import { allows, NAVIGATION, navLabel } from './navigation';
 import { useNarrow } from './useNarrow';
+
+/** The phone's sticky header: antd's Layout.Header height, stated so the page can keep clear of it. */
+export const PHONE_HEADER_HEIGHT = 64;
+
+/**
+ * On a phone the header stays on top of the page: a jump to a card (the task page's 办理, a section
+ * brought into view) would stop with the card's top behind it. The page scrolls with that much
+ * room kept at the top (scroll-padding on the root), for every jump at once.
+ */
+function useClearOfStickyHeader(narrow: boolean) {
+  useEffect(() => {
+    if (!narrow) return;
+    const root = document.documentElement;
+    root.style.scrollPaddingTop = `${PHONE_HEADER_HEIGHT + 8}px`;
+    return () => {
+      root.style.scrollPaddingTop = '';
+    };
+  }, [narrow]);
+}
 
 /**
  * The frame of every page after sign-in: navigation by role, language switch, the signed-in user.
@@ -36,6 +55,7 @@ export function Shell() {
     .slice(0, 1);
 
   const narrow = useNarrow();
+  useClearOfStickyHeader(narrow);
   const [drawer, setDrawer] = useState(false);
   const menu = (
     <Menu
@@ -78,7 +98,9 @@ export function Shell() {
         <Layout.Header
           style={{
             background: '#fff',
-            padding: '0 8px',
+            height: PHONE_HEADER_HEIGHT,
+            // More room on the right: the bell's unread count sits above its top-right corner.
+            padding: '0 16px 0 8px',
             display: 'flex',
             alignItems: 'center',
             gap: 8,

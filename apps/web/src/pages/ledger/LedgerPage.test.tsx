@@ -102,6 +102,10 @@ describe('problem ledger', () => {
     await userEvent.click(within(row).getByTestId('open-problem'));
     const drawer = await screen.findByTestId('problem-drawer');
     expect(await within(drawer).findByTestId('problem-timeline')).toHaveTextContent('已对接三家银行');
+    // Each label on one line: on a phone the label column broke 化解状态 into 化解 / 状态.
+    expect(within(drawer).getByText('化解状态').closest('.ant-descriptions-item-label')).toHaveStyle({
+      whiteSpace: 'nowrap',
+    });
     await userEvent.click(within(drawer).getByTestId('work-progress'));
     await userEvent.type(await screen.findByRole('textbox', { name: '工作进展' }), '银行已受理');
     await userEvent.click(screen.getByRole('button', { name: '提交' }));
@@ -111,6 +115,41 @@ describe('problem ledger', () => {
         body: { note: '银行已受理' },
       }),
     );
+  });
+
+  it('on a phone, shows every department of the board in wrapping rows, not a row scrolled sideways', async () => {
+    const desktop = window.innerWidth;
+    try {
+      window.innerWidth = 390;
+      const { calls } = openPage('/problems', USERS.coordinator, { 'GET /problems': LEDGER });
+      const board = await screen.findByTestId('ledger-board');
+      // A segmented control is one row: at 390 px 中小企业处 and the rest were scrolled out of sight.
+      expect(board.querySelector('.ant-segmented')).toBeNull();
+      expect(board).toHaveClass('ant-tag-checkable-group');
+      const departments = within(board).getAllByRole('checkbox');
+      expect(departments.map((d) => d.textContent)).toEqual([
+        '全部部门',
+        '科技处',
+        '行业处室',
+        '中小企业处',
+        '产业金融处',
+        '区县产业主管部门',
+      ]);
+      expect(departments[0]).toHaveAttribute('aria-checked', 'true');
+      await userEvent.click(within(board).getByRole('checkbox', { name: '中小企业处' }));
+      await waitFor(() =>
+        expect(calls.map((c) => c.path)).toContain('/problems?owner=sme&page=1&pageSize=50'),
+      );
+      expect(within(board).getByRole('checkbox', { name: '中小企业处' })).toHaveAttribute(
+        'aria-checked',
+        'true',
+      );
+      // Tapping it again shows all departments again.
+      await userEvent.click(within(board).getByRole('checkbox', { name: '中小企业处' }));
+      await waitFor(() => expect(departments[0]).toHaveAttribute('aria-checked', 'true'));
+    } finally {
+      window.innerWidth = desktop;
+    }
   });
 
   it('opens with the filters a dashboard link carries in its address', async () => {

@@ -1,5 +1,5 @@
 import { WarningFilled } from '@ant-design/icons';
-import { Button, Card, Segmented, Space, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Segmented, Space, Tag, theme, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import {
   OWNER_DEPARTMENTS,
@@ -21,6 +21,7 @@ import { LedgerFilters } from './LedgerFilters';
 import { ProblemDrawer } from './ProblemDrawer';
 import { isOverdue, LedgerProblem } from './problem';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
+import { useNarrow } from '../../layout/useNarrow';
 
 const STATUS_COLORS: Record<string, string> = {
   open: 'default',
@@ -155,13 +156,11 @@ export function LedgerPage() {
       extra={<ExportButton path="/problems/export.xlsx" fileName="problem-ledger.xlsx" query={filters} />}
       data-testid="ledger"
     >
-      <Segmented
-        data-testid="ledger-board"
-        style={{ marginBottom: 12, maxWidth: '100%', overflowX: 'auto' }}
+      <Board
         value={owner}
         onChange={(v) => {
-          setOwner(String(v));
-          apply(filters, String(v));
+          setOwner(v);
+          apply(filters, v);
         }}
         options={[
           { value: '', label: t('allDepartments') },
@@ -181,5 +180,51 @@ export function LedgerPage() {
       />
       <ProblemDrawer id={opened} onClose={() => setOpened(null)} onChanged={reload} />
     </Card>
+  );
+}
+
+interface BoardProps {
+  value: string;
+  onChange: (value: string) => void;
+  options: { value: string; label: string }[];
+}
+
+/**
+ * The departments' board. On a phone the six departments do not fit one row: a segmented control
+ * scrolled sideways hid 中小企业处 and the rest with nothing to say they were there, so there they
+ * wrap into rows of tags, every department in sight.
+ */
+function Board({ value, onChange, options }: BoardProps) {
+  const narrow = useNarrow();
+  const { token } = theme.useToken();
+  if (!narrow) {
+    return (
+      <Segmented
+        data-testid="ledger-board"
+        style={{ marginBottom: 12, maxWidth: '100%', overflowX: 'auto' }}
+        value={value}
+        onChange={(v) => onChange(String(v))}
+        options={options}
+      />
+    );
+  }
+  return (
+    <Tag.CheckableTagGroup
+      data-testid="ledger-board"
+      style={{ marginBottom: 12 }}
+      value={value}
+      // Tapping the chosen department again clears it, as a tag would: all departments.
+      onChange={(v) => onChange(v ?? '')}
+      options={options.map((o) => ({
+        ...o,
+        style: {
+          fontSize: token.fontSize,
+          lineHeight: '30px',
+          paddingInline: 8,
+          marginInlineEnd: 0,
+          border: `1px solid ${o.value === value ? token.colorPrimary : token.colorBorder}`,
+        },
+      }))}
+    />
   );
 }

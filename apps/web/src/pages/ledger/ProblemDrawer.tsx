@@ -56,7 +56,8 @@ export function ProblemDrawer({
       <ErrorAlert error={error} />
       {shown && (
         <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-          <Descriptions column={1} size="small" bordered>
+          {/* A label in one line: at 390 px the label column broke 化解状态 into 化解 / 状态. */}
+          <Descriptions column={1} size="small" bordered styles={{ label: { whiteSpace: 'nowrap' } }}>
             <Descriptions.Item label={t('fields.status')}>
               <Tag>{label(PROBLEM_STATUSES, shown.status)}</Tag>
               {shown.handling && <Tag color="purple">{label(SPECIAL_HANDLING, shown.handling)}</Tag>}

@@ -101,12 +101,15 @@ function Opinion({ opinion: o }: { opinion: CaseOpinion }) {
           {o.opinion}
         </Typography.Paragraph>
       )}
-      <Typography.Text type="secondary">
-        {o.actorName
-          ? t('caseFile.by', { name: o.actorName, department: text(o.actorDepartment) })
-          : t('caseFile.byOfficer')}
+      {/* Who, their department and when, side by side: the department in brackets after the name
+          nested the brackets of 科技处（统筹） or 王五（代 李四） in a second pair. */}
+      <Typography.Text type="secondary" data-testid="opinion-by">
+        {(o.actorName ? [o.actorName, text(o.actorDepartment)] : [t('caseFile.byOfficer')])
+          .filter(Boolean)
+          .join(' · ')}
         {' · '}
-        {format.dateTime(o.at)}
+        {/* On a phone the date and the time stay on one line. */}
+        <span style={{ whiteSpace: 'nowrap' }}>{format.dateTime(o.at)}</span>
       </Typography.Text>
     </div>
   );

@@ -117,10 +117,14 @@ describe('task page', () => {
     jump.click();
     expect(scrolled).toHaveBeenCalledTimes(1);
     expect(scrolled.mock.contexts[0]).toBe(document.getElementById('complete-task'));
+    // The jump stops below the sticky header (64 px), not with the form's title behind it.
+    expect(document.documentElement.style.scrollPaddingTop).toBe('72px');
     cleanup();
     openTaskAt(DESKTOP_WIDTH);
     await screen.findByTestId('case-file', {}, { timeout: 5000 });
     expect(screen.queryByTestId('jump-to-form')).toBeNull();
+    // On a desktop the header scrolls away with the page: no room is kept.
+    expect(document.documentElement.style.scrollPaddingTop).toBe('');
   });
 
   it('on a phone, keeps the title in the head and puts the buttons below it, where they leave it room', async () => {
@@ -155,6 +159,23 @@ describe('task page', () => {
     expect(await screen.findByText('办理完成')).toBeInTheDocument();
     await waitFor(() => expect(scrolled).toHaveBeenCalledTimes(1));
     expect(scrolled.mock.contexts[0]).toBe(document.getElementById('complete-task'));
+  });
+
+  it('names who gave an earlier opinion and their department without brackets inside brackets', async () => {
+    const opinion = {
+      ...CASE_FILE.opinions[0],
+      actorName: '科技处 李明（代 王芳）',
+      actorDepartment: { zh: '科技处（统筹）', en: 'City coordinator' },
+      at: '2026-11-24T02:00:00Z',
+    };
+    openPage('/tasks/t-1', USERS.coordinator, {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1': { ...TASK, caseFile: { ...CASE_FILE, opinions: [opinion] } },
+    });
+    const by = await screen.findByTestId('opinion-by', {}, { timeout: 5000 });
+    expect(by.textContent).toMatch(/^科技处 李明（代 王芳） · 科技处（统筹） · 2026/);
+    // Not 科技处 李明（代 王芳）（科技处（统筹））: no bracket opens before the last one closed.
+    expect(by.textContent).not.toMatch(/（[^）]*（/);
   });
 
   it('names who holds the task, as the inbox does, with the account as its tooltip', async () => {
@@ -223,7 +244,7 @@ describe('task page', () => {
       expect(caseFile).toHaveTextContent(words);
     }
     expect(screen.getByTestId('opinion-SUPPLEMENT')).toHaveTextContent('已补充研发费用明细');
-    expect(screen.getByTestId('opinion-SUPPLEMENT')).toHaveTextContent('李区县（渝北区经信部门）');
+    expect(screen.getByTestId('opinion-SUPPLEMENT')).toHaveTextContent('李区县 · 渝北区经信部门');
     expect(screen.getByTestId('case-attachments')).toHaveTextContent('技术中心认定.pdf');
     expect(caseFile.textContent).not.toMatch(/undefined|enterprise_tech_center|specialized|criteria\./);
 

@@ -1,0 +1,33 @@
+import { assertValid, TASK_FORMS, WHISTLE_FIELDS } from '@hardtech/domain';
+import { DEMO_PORTRAIT, DEMO_PROBLEMS, DEMO_USERS, DEMO_WHISTLE } from './demo-data';
+
+describe('demo data', () => {
+  // Department officers (中小企业处, 产业金融处) work ledger problems owned by their department.
+  const departmentOfficers = DEMO_USERS.filter((u) => u.scope.department);
+
+  it('gives every department officer of the demo a ledger problem of its own department', () => {
+    expect(departmentOfficers.map((u) => u.username)).toEqual(['sme-officer', 'finance-officer']);
+    for (const officer of departmentOfficers) {
+      expect(DEMO_PROBLEMS.filter((p) => p.ownerDepartment === officer.scope.department)).not.toEqual([]);
+    }
+  });
+
+  it('whistles on a problem of the SME division, whose officer then has a 部门报到 task in the inbox', () => {
+    expect(DEMO_PROBLEMS.some((p) => p.ownerDepartment === DEMO_WHISTLE.ownerDepartment)).toBe(true);
+    expect(
+      departmentOfficers.find((u) => u.scope.department === DEMO_WHISTLE.ownerDepartment)?.username,
+    ).toBe('sme-officer');
+  });
+
+  it('is data the diagnosis form and the whistle accept, so the seed does not stop half way', () => {
+    expect(() =>
+      assertValid(TASK_FORMS.DIAGNOSE.outcomes.submit.fields, {
+        portrait: DEMO_PORTRAIT,
+        problems: DEMO_PROBLEMS,
+      }),
+    ).not.toThrow();
+    expect(() =>
+      assertValid(WHISTLE_FIELDS, { title: DEMO_WHISTLE.title, description: DEMO_WHISTLE.description }),
+    ).not.toThrow();
+  });
+});
