@@ -54,7 +54,7 @@ export function LedgerPage() {
   const [filters, setFilters] = useState<Query>(initial);
   // The board: one department's problems at a time (科技处统筹、各行业处室牵头…定点联系), or all.
   const [owner, setOwner] = useState<string>(String(initial.owner ?? ''));
-  const [opened, setOpened] = useState<string | null>(null);
+  const [opened, setOpened] = useState<LedgerProblem | null>(null);
   const { error, search, table, reload } = usePagedList<LedgerProblem>('/problems', 50, 200, initial);
   const apply = (next: Query, department = owner) => {
     const query = { ...next, owner: department || undefined };
@@ -115,7 +115,11 @@ export function LedgerPage() {
         <Space size={4} wrap>
           <Tag color={STATUS_COLORS[p.status]}>{label(PROBLEM_STATUSES, p.status)}</Tag>
           {(p.status === 'escalated' || p.whistleStatus === 'open') && (
-            <Tooltip title={p.whistledAt ? t('whistledAt', { date: p.whistledAt.slice(0, 10) }) : undefined}>
+            <Tooltip
+              title={
+                p.whistledAt ? t('whistledAt', { date: dayjs(p.whistledAt).format('YYYY-MM-DD') }) : undefined
+              }
+            >
               <Tag color="red" icon={<WarningFilled />} data-testid="escalated">
                 {t(p.status === 'escalated' ? 'escalated' : 'whistle')}
               </Tag>
@@ -143,7 +147,7 @@ export function LedgerPage() {
       key: 'actions',
       width: 90,
       render: (_, p) => (
-        <Button size="small" onClick={() => setOpened(p.id)} data-testid="open-problem">
+        <Button size="small" onClick={() => setOpened(p)} data-testid="open-problem">
           {t('details')}
         </Button>
       ),
@@ -178,7 +182,12 @@ export function LedgerPage() {
         {...table}
         scroll={{ x: 1290 }}
       />
-      <ProblemDrawer id={opened} onClose={() => setOpened(null)} onChanged={reload} />
+      <ProblemDrawer
+        id={opened?.id ?? null}
+        enterpriseName={opened?.enterpriseName}
+        onClose={() => setOpened(null)}
+        onChanged={reload}
+      />
     </Card>
   );
 }

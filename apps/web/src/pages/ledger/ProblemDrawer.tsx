@@ -5,6 +5,7 @@ import {
   PROBLEM_STATUSES,
   SPECIAL_HANDLING,
 } from '@hardtech/domain/ledger';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useGet } from '../../api/useApi';
@@ -20,10 +21,13 @@ const WORKERS = ['industry_officer', 'sme_officer', 'finance_officer', 'district
 /** One problem: its facts, its progress as a timeline, and the ledger work as buttons. */
 export function ProblemDrawer({
   id,
+  enterpriseName,
   onClose,
   onChanged,
 }: {
   id: string | null;
+  /** Whose problem it is, from the ledger's row (the problem's own read does not carry it). */
+  enterpriseName?: string;
   onClose(): void;
   onChanged(): void;
 }) {
@@ -50,7 +54,20 @@ export function ProblemDrawer({
       placement={narrow ? 'bottom' : 'right'}
       width={560}
       height="90%"
-      title={shown?.title}
+      // Problems repeat across enterprises (流动资金紧张): the title says whose this one is.
+      title={
+        shown && (
+          <>
+            {shown.title}
+            <Typography.Text
+              type="secondary"
+              style={{ display: 'block', fontWeight: 'normal', fontSize: 13 }}
+            >
+              {enterpriseName}
+            </Typography.Text>
+          </>
+        )
+      }
       data-testid="problem-drawer"
     >
       <ErrorAlert error={error} />
@@ -121,7 +138,7 @@ export function ProblemDrawer({
                 children: (
                   <>
                     <Typography.Text type="secondary">
-                      {e.at.slice(0, 16).replace('T', ' ')} {e.actorName ?? ''}
+                      {dayjs(e.at).format('YYYY-MM-DD HH:mm')} {e.actorName ?? ''}
                     </Typography.Text>
                     <div>{e.note ?? t('progressRecorded')}</div>
                   </>

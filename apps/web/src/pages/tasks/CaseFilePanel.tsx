@@ -101,6 +101,7 @@ function Opinion({ opinion: o }: { opinion: CaseOpinion }) {
           {o.opinion}
         </Typography.Paragraph>
       )}
+      <OpinionFigures opinion={o} />
       {/* Who, their department and when, side by side: the department in brackets after the name
           nested the brackets of 科技处（统筹） or 王五（代 李四） in a second pair. */}
       <Typography.Text type="secondary" data-testid="opinion-by">
@@ -112,6 +113,36 @@ function Opinion({ opinion: o }: { opinion: CaseOpinion }) {
         <span style={{ whiteSpace: 'nowrap' }}>{format.dateTime(o.at)}</span>
       </Typography.Text>
     </div>
+  );
+}
+
+/** Kinds of a step's fields shown as figures under its opinion; texts are the opinion, refs name people. */
+const FIGURE_KINDS = new Set(['integer', 'number', 'enum', 'boolean', 'date', 'quarter']);
+
+/**
+ * The figures a step sent (a quarterly report's 营收, 研发, 人数…), as far as the caller may read
+ * them: the reviewer decides on them, so they stand with the step, not only its note.
+ */
+function OpinionFigures({ opinion: o }: { opinion: CaseOpinion }) {
+  const text = useLocalText();
+  const format = useFormat();
+  const data = (o.data ?? {}) as Record<string, unknown>;
+  const fields = (TASK_FORMS[o.taskType]?.outcomes[o.outcome]?.fields ?? []).filter(
+    (f) => FIGURE_KINDS.has(f.kind) && data[f.name] !== undefined && data[f.name] !== null,
+  );
+  if (!fields.length) return null;
+  return (
+    <Descriptions
+      size="small"
+      column={{ xs: 1, sm: 2 }}
+      style={{ margin: '4px 0' }}
+      data-testid={`figures-${o.taskId}`}
+      items={fields.map((f) => ({
+        key: f.name,
+        label: text(f.label),
+        children: format.field(f, data[f.name]),
+      }))}
+    />
   );
 }
 

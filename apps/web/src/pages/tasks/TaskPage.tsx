@@ -10,7 +10,7 @@ import { NameWithAccountTip } from '../../components/PersonName';
 import { PrintButton } from '../../components/PrintButton';
 import { useLocalText } from '../../i18n';
 import { ApprovalActionButtons } from './approval/ApprovalActionButtons';
-import { ApprovalNotices } from './approval/ApprovalNotices';
+import { ApprovalNotices, RETURNED_NOTICE_ID } from './approval/ApprovalNotices';
 import { AssignmentButtons } from './AssignmentButtons';
 import { CcButton } from './CcButton';
 import { UrgeButton } from './UrgeButton';
@@ -61,11 +61,16 @@ export function TaskPage() {
   const actions = (
     <Space wrap>
       {open && narrow && detail.actions.complete && (
-        // On a phone the form is below the case file: one tap takes the officer to it.
+        // On a phone the form is below the case file: one tap takes the officer to it, starting at
+        // why it was sent back (退回) when it was, which sits just above the form.
         <Button
           type="primary"
           data-testid="jump-to-form"
-          onClick={() => document.getElementById(FORM_ID)?.scrollIntoView({ behavior: 'smooth' })}
+          onClick={() =>
+            (document.getElementById(RETURNED_NOTICE_ID) ?? document.getElementById(FORM_ID))?.scrollIntoView(
+              { behavior: 'smooth' },
+            )
+          }
         >
           {t('complete.jump')}
         </Button>

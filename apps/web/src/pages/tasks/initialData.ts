@@ -2,9 +2,9 @@ import type { TaskDetail } from './taskTypes';
 
 /**
  * What a form starts with: a withdrawn completion (撤回) from what was submitted; a correction from
- * the nomination as it stands, a quarterly report from its quarter, an annual update from the last
- * known figures, an admission from the
- * nominated cluster.
+ * the nomination as it stands, a quarterly report from its quarter (a returned one (退回) from the
+ * figures sent for that quarter, to correct rather than retype), an annual update from the last
+ * known figures, an admission from the nominated cluster.
  */
 export function initialData(task: TaskDetail): Record<string, unknown> {
   if (task.status === 'open' && task.data && typeof task.data === 'object') {
@@ -13,8 +13,14 @@ export function initialData(task: TaskDetail): Record<string, unknown> {
   switch (task.type) {
     case 'SUPPLEMENT':
       return { corrections: task.enterprise?.nomination };
-    case 'QUARTERLY_REPORT':
-      return { quarter: task.quarter };
+    case 'QUARTERLY_REPORT': {
+      const sent = task.returned
+        ? task.caseFile?.opinions.findLast(
+            (o) => o.taskType === 'QUARTERLY_REPORT' && o.data?.quarter === task.quarter,
+          )
+        : undefined;
+      return { ...sent?.data, quarter: task.quarter };
+    }
     case 'ANNUAL_UPDATE':
       // 动态管理: last year's figures start from the last known ones.
       return { ...task.details?.annualUpdate?.prefill };

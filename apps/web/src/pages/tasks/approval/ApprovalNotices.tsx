@@ -3,6 +3,9 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { TaskDetail } from '../taskTypes';
 
+/** The 退回 notice's element id: on a phone 去办理 brings the reason into view with the form. */
+export const RETURNED_NOTICE_ID = 'returned-notice';
+
 /**
  * Above the form: why the step was sent back (退回), and the countersignatures asked on the task
  * with who has answered (their opinions are in the case file).
@@ -16,6 +19,7 @@ export function ApprovalNotices({ task }: { task: TaskDetail }) {
         <Alert
           type="warning"
           showIcon
+          id={RETURNED_NOTICE_ID}
           data-testid="returned-notice"
           title={t('approval.returnedNotice', { by: task.returned.by })}
           description={task.returned.reason}

@@ -1,0 +1,69 @@
+import { screen, within } from '@testing-library/react';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fastUser, openPage } from '../../test/open-page';
+
+// Officers read times in Chongqing; the API sends them in UTC.
+beforeAll(() => {
+  process.env.TZ = 'Asia/Shanghai';
+});
+
+const FINANCE = {
+  username: 'fin',
+  role: 'finance_officer',
+  scope: { department: 'finance' },
+  displayName: '金融处',
+} as const;
+const row = (id: string, enterpriseName: string) => ({
+  id,
+  title: '流动资金紧张',
+  category: 'policy_support',
+  measures: '银企对接',
+  target: '获得授信',
+  ownerDepartment: 'finance',
+  dueAt: '2099-12-31',
+  status: 'in_progress',
+  special: null,
+  whistleStatus: null,
+  whistledAt: null,
+  creditCode: `9150000000000000${id}`,
+  enterpriseName,
+  district: '500112',
+  cluster: 'T2',
+  updatedAt: '2026-12-06T12:05:00Z',
+});
+
+describe('a problem opened from the ledger', () => {
+  it('names its enterprise, as problems repeat across enterprises, and dates its progress in local time', async () => {
+    // GET /problems/:id does not name the enterprise; the ledger's row does.
+    const { enterpriseName: _, ...facts } = row('p2', '重庆芯测半导体科技有限公司');
+    const detail = {
+      ...facts,
+      handling: null,
+      // 20:05 in Chongqing.
+      progress: [{ at: '2026-12-06T12:05:00Z', actor: 'fin', actorName: '金融处', note: '已对接银行' }],
+      closeSummary: null,
+      extension: null,
+    };
+    openPage('/problems', FINANCE, {
+      'GET /problems': {
+        items: [row('p1', '重庆星联通信技术有限公司'), row('p2', '重庆芯测半导体科技有限公司')],
+        total: 2,
+        page: 1,
+        pageSize: 50,
+      },
+      'GET /problems/p2': detail,
+    });
+    const table = await screen.findByTestId('ledger-table', {}, { timeout: 5000 });
+    const mine = within(table)
+      .getAllByRole('row')
+      .find((r) => r.textContent?.includes('重庆芯测半导体科技有限公司'))!;
+    await fastUser().click(within(mine).getByTestId('open-problem'));
+    const drawer = await screen.findByTestId('problem-drawer');
+    expect(await within(drawer).findByTestId('problem-timeline')).toHaveTextContent(
+      '2026-12-06 20:05 金融处',
+    );
+    const title = drawer.querySelector('.ant-drawer-title') as HTMLElement;
+    expect(title).toHaveTextContent('流动资金紧张');
+    expect(title).toHaveTextContent('重庆芯测半导体科技有限公司');
+  }, 20_000);
+});

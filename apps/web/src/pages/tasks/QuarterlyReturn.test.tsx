@@ -1,0 +1,112 @@
+import { TASK_FORMS } from '@hardtech/domain/tasks/forms';
+import { screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openPage, USERS } from '../../test/open-page';
+import { REFERENCE } from '../../test/reference.fixture';
+import { sampleTask } from './taskFixture';
+
+// The quarterly cycle as the walk through the UI found it: a report sent back (退回) to the
+// enterprise, and the review the lead industry officer decides on the report's figures.
+const ENTERPRISE = { username: 'ent-1', role: 'enterprise_user', scope: {}, displayName: '企业' } as const;
+const SENT = {
+  quarter: '2026Q4',
+  revenue: 29_000_000,
+  rdExpense: 2_300_000,
+  headcount: 190,
+  newClassOneIp: 1,
+  financing: 0,
+  listingProgress: 'none',
+  note: '四季度订单增长',
+};
+const REPORT_OPINION = {
+  taskId: 'r-1',
+  taskType: 'QUARTERLY_REPORT',
+  outcome: 'submit',
+  opinion: SENT.note,
+  data: SENT,
+  actor: 'ent-1',
+  actorName: '企业 联系人',
+  actorDepartment: { zh: '企业用户', en: 'Enterprise user' },
+  at: '2026-12-06T12:00:00Z',
+};
+const caseFile = (opinions: unknown[]) => ({
+  enterprise: { name: '重庆示例科技有限公司', creditCode: '91350100M000100Y43', stage: 'supporting' },
+  screening: null,
+  opinions,
+  attachments: [],
+});
+const taskOf = (type: 'QUARTERLY_REPORT' | 'QUARTERLY_REVIEW', over: Record<string, unknown>) => ({
+  ...sampleTask({ type, stage: 'supporting', quarter: '2026Q4' }),
+  data: null,
+  form: TASK_FORMS[type],
+  outcomes: Object.entries(TASK_FORMS[type].outcomes).map(([outcome, o]) => ({ outcome, label: o.label })),
+  actions: { complete: true, claim: false, unclaim: true, delegate: false, urge: false, cc: false },
+  enterprise: null,
+  comments: [],
+  copies: [],
+  copiedToMe: false,
+  ...over,
+});
+const RETURNED_REPORT = taskOf('QUARTERLY_REPORT', {
+  returned: {
+    reason: '营业收入与上季度差异较大，请核对',
+    by: 'industry-t2',
+    at: '2026-12-06T12:01:00Z',
+    fromTaskId: 'v-1',
+    fromType: 'QUARTERLY_REVIEW',
+  },
+  caseFile: caseFile([REPORT_OPINION]),
+});
+const DESKTOP_WIDTH = window.innerWidth;
+
+describe('the quarterly report sent back, and its review', () => {
+  afterEach(() => {
+    window.innerWidth = DESKTOP_WIDTH;
+  });
+
+  it('on a phone, 去办理 on a returned report brings the reason into view, not only the form below it', async () => {
+    const scrolled = vi.fn();
+    Element.prototype.scrollIntoView = scrolled;
+    window.innerWidth = 390;
+    openPage('/tasks/t-1', ENTERPRISE, { 'GET /reference': REFERENCE, 'GET /tasks/t-1': RETURNED_REPORT });
+    (await screen.findByTestId('jump-to-form', {}, { timeout: 5000 })).click();
+    expect(scrolled).toHaveBeenCalledTimes(1);
+    expect(scrolled.mock.contexts[0]).toBe(screen.getByTestId('returned-notice'));
+    expect(screen.getByTestId('returned-notice')).toHaveTextContent('营业收入与上季度差异较大，请核对');
+  });
+
+  it('starts a returned report from the figures sent for its quarter, to correct rather than retype', async () => {
+    const earlier = { ...REPORT_OPINION, taskId: 'r-0', data: { ...SENT, quarter: '2026Q3', revenue: 1 } };
+    openPage('/tasks/t-1', ENTERPRISE, {
+      'GET /reference': REFERENCE,
+      'GET /tasks/t-1': { ...RETURNED_REPORT, caseFile: caseFile([earlier, REPORT_OPINION]) },
+    });
+    expect(await screen.findByLabelText('本季度营业收入', {}, { timeout: 5000 })).toHaveValue('2900');
+    expect(screen.getByLabelText('从业人数')).toHaveValue('190');
+    expect(screen.getByLabelText('其他情况')).toHaveValue('四季度订单增长');
+  });
+
+  it('gives the reviewer the figures of the report beside the decision', async () => {
+    openPage('/tasks/t-1', USERS.coordinator, {
+      'GET /reference': REFERENCE,
+      'GET /tasks/t-1': taskOf('QUARTERLY_REVIEW', { caseFile: caseFile([REPORT_OPINION]) }),
+      'GET /attachments': [],
+    });
+    const figures = await screen.findByTestId('figures-r-1', {}, { timeout: 5000 });
+    for (const words of [
+      '2026Q4',
+      '本季度营业收入',
+      '2,900 万元',
+      '230 万元',
+      '从业人数',
+      '190',
+      '暂无计划',
+    ]) {
+      expect(figures).toHaveTextContent(words);
+    }
+    // The note is the opinion, said once.
+    expect(
+      within(screen.getByTestId('opinion-QUARTERLY_REPORT')).getAllByText(/四季度订单增长/),
+    ).toHaveLength(1);
+  });
+});
