@@ -134,7 +134,13 @@ describe('退回 (return)', () => {
       }),
     ]);
     const report = await openTask(c.enterprise.api, c.creditCode, 'QUARTERLY_REPORT');
-    expect(report.returned).toMatchObject({ reason: '营收数据与报表不符' });
+    // The enterprise reads why, never which officer sent it back; officers read who, by name.
+    expect(report.returned).toMatchObject({ reason: '营收数据与报表不符', by: null });
+    const asEnterprise = await expectOk(c.enterprise.api.get(`/api/tasks/${report.id}`));
+    expect(asEnterprise.returned).toMatchObject({ reason: '营收数据与报表不符', by: null, byName: null });
+    expect(JSON.stringify(asEnterprise)).not.toContain(c.industry.username);
+    const asOfficer = await expectOk(c.industry.api.get(`/api/tasks/${report.id}`));
+    expect(asOfficer.returned).toMatchObject({ by: c.industry.username, byName: expect.any(String) });
 
     await expectOk(
       complete(

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { COUNTERSIGN_MODES, TASK_TYPES } from '@hardtech/domain';
 import type { CountersignMode, TaskType } from '@hardtech/domain';
 
@@ -6,7 +6,18 @@ import type { CountersignMode, TaskType } from '@hardtech/domain';
 
 export class ReturnedDto {
   @ApiProperty() reason: string;
-  @ApiProperty() by: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'who sent it back; null for an enterprise, which never learns which officer decided',
+  })
+  by: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'GET /api/tasks/:id only: who sent it back, by name (the username when unknown)',
+  })
+  byName?: string | null;
   @ApiProperty() at: string;
   @ApiProperty({ format: 'uuid' }) fromTaskId: string;
   @ApiProperty({ enum: TASK_TYPES }) fromType: TaskType;

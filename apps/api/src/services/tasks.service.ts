@@ -36,7 +36,7 @@ import {
   LifecycleClient,
 } from '@hardtech/temporal';
 import { TASK_DEFINITIONS } from '@hardtech/workflows/lifecycle/definition';
-import { approvalDetail, approvalMarks } from './approval-views';
+import { approvalDetail, approvalMarks, returnedVisible } from './approval-views';
 import { CaseFileService } from './case-file.service';
 import { ProxyService } from './proxy.service';
 import { Completion, completionUpdateId, isReplayOf } from './idempotency';
@@ -154,7 +154,7 @@ export class TasksService {
       this.caseFiles.ofTask(actor, task),
       this.tasks.copiesOf(id),
       task.status === 'open' ? this.proxies.principalFor(actor, task) : Promise.resolve(undefined),
-      this.users.displayNames(task.assignee ? [task.assignee] : []),
+      this.users.displayNames([task.assignee, task.returned?.by ?? null].filter((u) => u !== null)),
     ]);
     const authorRoles = await this.tasks.authorRolesOf(allComments);
     const comments = allComments.filter((c) => commentVisible(actor.role, authorRoles.get(c.author) ?? null));
@@ -165,6 +165,7 @@ export class TasksService {
         : { complete: false, claim: false, unclaim: false, delegate: false }),
       ...approvalActions(actor, task, principal),
     };
+    const returned = returnedVisible(task, actor.role);
     return {
       ...taskItem(task, actor.role),
       // As the inbox names who holds it: the display name, else the username.
@@ -191,6 +192,7 @@ export class TasksService {
       copies: copies.map((c) => ({ ...c, copiedAt: new Date(c.copiedAt).toISOString() })),
       copiedToMe: copies.some((c) => c.username === actor.username),
       ...approvalDetail(actor, task, principal),
+      returned: returned && { ...returned, byName: returned.by && (names.get(returned.by) ?? returned.by) },
     };
   }
 

@@ -1881,7 +1881,10 @@ export interface components {
         };
         ReturnedDto: {
             reason: string;
-            by: string;
+            /** @description who sent it back; null for an enterprise, which never learns which officer decided */
+            by: string | null;
+            /** @description GET /api/tasks/:id only: who sent it back, by name (the username when unknown) */
+            byName?: string | null;
             at: string;
             /** Format: uuid */
             fromTaskId: string;

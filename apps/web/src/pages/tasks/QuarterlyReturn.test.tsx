@@ -50,7 +50,8 @@ const taskOf = (type: 'QUARTERLY_REPORT' | 'QUARTERLY_REVIEW', over: Record<stri
 const RETURNED_REPORT = taskOf('QUARTERLY_REPORT', {
   returned: {
     reason: '营业收入与上季度差异较大，请核对',
-    by: 'industry-t2',
+    // As the API answers an enterprise: not which officer sent it back.
+    by: null,
     at: '2026-12-06T12:01:00Z',
     fromTaskId: 'v-1',
     fromType: 'QUARTERLY_REVIEW',
@@ -73,6 +74,21 @@ describe('the quarterly report sent back, and its review', () => {
     expect(scrolled).toHaveBeenCalledTimes(1);
     expect(scrolled.mock.contexts[0]).toBe(screen.getByTestId('returned-notice'));
     expect(screen.getByTestId('returned-notice')).toHaveTextContent('营业收入与上季度差异较大，请核对');
+    expect(screen.getByTestId('returned-notice')).toHaveTextContent('本环节已被退回，请按以下理由重新办理');
+  });
+
+  it('tells an officer who sent the step back, by name', async () => {
+    openPage('/tasks/t-1', USERS.coordinator, {
+      'GET /reference': REFERENCE,
+      'GET /tasks/t-1': taskOf('QUARTERLY_REPORT', {
+        returned: { ...RETURNED_REPORT.returned, by: 'industry-t2', byName: '行业处 孙伟' },
+        caseFile: caseFile([REPORT_OPINION]),
+      }),
+      'GET /attachments': [],
+    });
+    const notice = await screen.findByTestId('returned-notice', {}, { timeout: 5000 });
+    expect(notice).toHaveTextContent('本环节被 行业处 孙伟 退回');
+    expect(notice).not.toHaveTextContent('industry-t2');
   });
 
   it('starts a returned report from the figures sent for its quarter, to correct rather than retype', async () => {

@@ -21,7 +21,11 @@ export function ApprovalNotices({ task }: { task: TaskDetail }) {
           showIcon
           id={RETURNED_NOTICE_ID}
           data-testid="returned-notice"
-          title={t('approval.returnedNotice', { by: task.returned.by })}
+          title={
+            task.returned.by
+              ? t('approval.returnedNotice', { by: task.returned.byName ?? task.returned.by })
+              : t('approval.returnedNoticeNoOne')
+          }
           description={task.returned.reason}
         />
       )}
