@@ -74,6 +74,12 @@ describe('ledger work (化解问题台账)', () => {
     expect(asked.problem).toMatchObject({ status: 'closing', closeSummary: '已获授信 500 万元' });
     const closeTask = await openTask(c.coordinator.api, c.creditCode, 'PROBLEM_CLOSE');
     expect(closeTask).toMatchObject({ id: asked.taskId, candidateGroups: ['city_coordinator'] });
+    // The coordinator decides with the problem in view (its page reads GET /api/problems/:id).
+    const closing = await expectOk(c.coordinator.api.get(`/api/tasks/${closeTask.id}`));
+    expect(closing.problemId).toBe(asked.problem.id);
+    expect((await expectOk(c.coordinator.api.get(`/api/problems/${closing.problemId}`))).closeSummary).toBe(
+      '已获授信 500 万元',
+    );
     // The opinion is required.
     expect(
       (await c.coordinator.api.post(`/api/tasks/${closeTask.id}/complete`, { outcome: 'confirm', data: {} }))
@@ -126,6 +132,7 @@ describe('ledger work (化解问题台账)', () => {
       201,
     );
     expect(asked.problem).toMatchObject({ dueAt: '2099-12-31', extension: { dueAt: '2100-06-30' } });
+    expect((await expectOk(c.coordinator.api.get(`/api/tasks/${asked.taskId}`))).problemId).toBe(problemId);
     expect((await finance.api.post(`${url}/extend`, { dueAt: '2100-09-30', reason: '再延' })).status).toBe(
       409,
     );

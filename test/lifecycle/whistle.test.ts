@@ -35,6 +35,13 @@ describe('企业吹哨·部门报到', () => {
     const ledger = (await db().query(`SELECT whistle_status FROM problems WHERE id = $1`, [problemId]))
       .rows[0];
     expect(ledger.whistle_status).toBe('open');
+    // The department answers with the problem and what the enterprise said in view.
+    const task = await expectOk(finance.api.get(`/api/tasks/${r.task.id}`));
+    expect(task.problemId).toBe(problemId);
+    expect((await expectOk(finance.api.get(`/api/problems/${problemId}`))).whistle).toMatchObject({
+      title: '贷款审批停滞',
+      description: '银行审批已超过三个月',
+    });
     // Only one open whistle per problem; only the department answers.
     expect(
       (

@@ -96,6 +96,14 @@ export interface ProblemCloseRequest {
   at: string;
 }
 
+/** 企业吹哨: the latest whistle on a problem as the ledger keeps it, the enterprise's own words. */
+export interface ProblemWhistle {
+  id: string;
+  title: string;
+  description: string;
+  at: string;
+}
+
 export interface ProblemExtension {
   dueAt: string;
   reason: string;

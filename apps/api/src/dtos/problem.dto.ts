@@ -104,6 +104,12 @@ export class PendingExtensionDto {
     string | null;
 }
 
+export class ProblemWhistleDto {
+  @ApiProperty() title: string;
+  @ApiProperty() description: string;
+  @ApiProperty() at: string;
+}
+
 /** GET /api/problems/:id: the problem with its work, redacted for the reader. */
 export class ProblemDetailDto extends ProblemDto {
   @ApiProperty() creditCode: string;
@@ -129,6 +135,13 @@ export class ProblemDetailDto extends ProblemDto {
     description: 'more time asked for, awaiting the coordinators',
   })
   extension: PendingExtensionDto | null;
+  @ApiProperty({
+    type: ProblemWhistleDto,
+    nullable: true,
+    description:
+      '企业吹哨: what the latest whistle said (the enterprise’s own words); null if none or blown before it was kept',
+  })
+  whistle: ProblemWhistleDto | null;
   @ApiProperty() updatedAt: string;
 }
 

@@ -372,6 +372,14 @@ export class TaskDetailDto extends TaskItemDto {
     description: 'who holds it, by name (the username when unknown)',
   })
   assigneeName: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description:
+      'the ledger problem a PROBLEM_CLOSE or PROBLEM_EXTENSION decides, or a WHISTLE_RESPONSE answers (GET /api/problems/:id); null for other tasks',
+  })
+  problemId: string | null;
   @ApiProperty({ type: 'object', nullable: true, additionalProperties: true, description: 'completion data' })
   data: unknown;
   @ApiProperty({

@@ -74,6 +74,8 @@ export class ProblemWorkService {
       cluster: p.cluster,
       handling: p.special,
       ...work,
+      // The enterprise's own words, which the owner department answers.
+      whistle: p.whistle && { title: p.whistle.title, description: p.whistle.description, at: p.whistle.at },
       updatedAt: p.updatedAt.toISOString(),
     };
   }

@@ -21,6 +21,7 @@ import {
 import {
   ActivePolicyRepository,
   EnterprisesRepository,
+  ProblemsRepository,
   ReadModelRepairRepository,
   TaskCommentEntity,
   TaskEntity,
@@ -36,6 +37,8 @@ import {
   LifecycleClient,
 } from '@hardtech/temporal';
 import { TASK_DEFINITIONS } from '@hardtech/workflows/lifecycle/definition';
+import { problemIdOf } from '@hardtech/workflows/lifecycle/problem-work';
+import { whistleIdOf } from '@hardtech/workflows/lifecycle/tasks';
 import { approvalDetail, approvalMarks, returnedVisible } from './approval-views';
 import { CaseFileService } from './case-file.service';
 import { ProxyService } from './proxy.service';
@@ -117,6 +120,7 @@ export class TasksService {
     private readonly caseFiles: CaseFileService,
     private readonly proxies: ProxyService,
     private readonly repairs: ReadModelRepairRepository,
+    private readonly problems: ProblemsRepository,
   ) {}
 
   async list(actor: Actor, filter: TaskFilter) {
@@ -149,12 +153,13 @@ export class TasksService {
       }),
     );
     const material = taskMaterialVisible(actor.role, task.type);
-    const [allComments, caseFile, copies, principal, names] = await Promise.all([
+    const [allComments, caseFile, copies, principal, names, problemId] = await Promise.all([
       material ? this.tasks.commentsOf(id) : Promise.resolve([]),
       this.caseFiles.ofTask(actor, task),
       this.tasks.copiesOf(id),
       task.status === 'open' ? this.proxies.principalFor(actor, task) : Promise.resolve(undefined),
       this.users.displayNames([task.assignee, task.returned?.by ?? null].filter((u) => u !== null)),
+      this.problemOf(task),
     ]);
     const authorRoles = await this.tasks.authorRolesOf(allComments);
     const comments = allComments.filter((c) => commentVisible(actor.role, authorRoles.get(c.author) ?? null));
@@ -193,7 +198,20 @@ export class TasksService {
       copiedToMe: copies.some((c) => c.username === actor.username),
       ...approvalDetail(actor, task, principal),
       returned: returned && { ...returned, byName: returned.by && (names.get(returned.by) ?? returned.by) },
+      problemId,
     };
+  }
+
+  /**
+   * The ledger problem a task decides (销号, 延期) or a whistle response answers, from the task's
+   * state key, so its page can show the case (GET /api/problems/:id, with that reader's redaction).
+   */
+  private async problemOf(task: TaskEntity): Promise<string | null> {
+    if (task.type === 'WHISTLE_RESPONSE') {
+      const whistleId = whistleIdOf(task.stateKey);
+      return whistleId ? this.problems.idOfWhistle(task.creditCode, whistleId) : null;
+    }
+    return problemIdOf(task.stateKey) ?? null;
   }
 
   /**

@@ -2316,6 +2316,11 @@ export interface components {
             /** @description null for an enterprise reader */
             reason: string | null;
         };
+        ProblemWhistleDto: {
+            title: string;
+            description: string;
+            at: string;
+        };
         ProblemDetailDto: {
             /** Format: uuid */
             id: string;
@@ -2351,6 +2356,8 @@ export interface components {
             closeSummary: string | null;
             /** @description more time asked for, awaiting the coordinators */
             extension: components["schemas"]["PendingExtensionDto"] | null;
+            /** @description 企业吹哨: what the latest whistle said (the enterprise’s own words); null if none or blown before it was kept */
+            whistle: components["schemas"]["ProblemWhistleDto"] | null;
             updatedAt: string;
         };
         ProblemWorkAnswerDto: {
@@ -2902,6 +2909,11 @@ export interface components {
             countersignPending: boolean;
             /** @description who holds it, by name (the username when unknown) */
             assigneeName: string | null;
+            /**
+             * Format: uuid
+             * @description the ledger problem a PROBLEM_CLOSE or PROBLEM_EXTENSION decides, or a WHISTLE_RESPONSE answers (GET /api/problems/:id); null for other tasks
+             */
+            problemId: string | null;
             /** @description completion data */
             data: {
                 [key: string]: unknown;

@@ -6,6 +6,7 @@ import type {
   ProblemExtension,
   ProblemProgress,
   ProblemStatus,
+  ProblemWhistle,
 } from '@hardtech/domain';
 
 /** 化解问题台账: a diagnosed problem with its measures, owner and status. */
@@ -30,6 +31,8 @@ export class ProblemEntity {
   @Column({ name: 'whistle_status', type: 'varchar', length: 16, nullable: true }) whistleStatus:
     'open' | 'answered' | null;
   @Column({ name: 'whistled_at', type: 'timestamptz', nullable: true }) whistledAt: Date | null;
+  /** What the latest whistle said, for the department that answers it (null before 1765930000000). */
+  @Column({ type: 'jsonb', nullable: true }) whistle: ProblemWhistle | null;
   /** Ledger work (issue 19): progress entries, oldest first. */
   @Column({ type: 'jsonb', default: () => "'[]'" }) progress: ProblemProgress[];
   /** 申请销号: pending while the status is `closing`, else the last one decided. */

@@ -24,6 +24,7 @@ import { PolicyChangeNotices1765720000000 } from './1765720000000-PolicyChangeNo
 import { StageHistory1765730000000 } from './1765730000000-StageHistory';
 import { InboxGroupsIndex1765740000000 } from './1765740000000-InboxGroupsIndex';
 import { ActedAt1765920000000 } from './1765920000000-ActedAt';
+import { ProblemWhistle1765930000000 } from './1765930000000-ProblemWhistle';
 
 /** In order. Never edit a migration that has shipped; add a new one. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   StageHistory1765730000000,
   InboxGroupsIndex1765740000000,
   ActedAt1765920000000,
+  ProblemWhistle1765930000000,
 ];

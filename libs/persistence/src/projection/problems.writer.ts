@@ -15,16 +15,16 @@ export const writeProblems: ProjectionWriter = async (sql, delta) => {
     await sql.query(
       `INSERT INTO problems (id, credit_code, lifecycle_no, title, category, measures, target, owner_department,
          due_at, status, special, district, cluster, created_at, updated_at, whistle_status, whistled_at,
-         progress, close_request, extension)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$14,$15,$16,$17,$18,$19)
+         progress, close_request, extension, whistle)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$14,$15,$16,$17,$18,$19,$20)
        ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, updated_at = EXCLUDED.updated_at,
          whistle_status = EXCLUDED.whistle_status, whistled_at = EXCLUDED.whistled_at,
          due_at = EXCLUDED.due_at, special = EXCLUDED.special, progress = EXCLUDED.progress,
-         close_request = EXCLUDED.close_request, extension = EXCLUDED.extension
+         close_request = EXCLUDED.close_request, extension = EXCLUDED.extension, whistle = EXCLUDED.whistle
        WHERE (problems.status, problems.whistle_status, problems.due_at, problems.special, problems.progress,
-              problems.close_request, problems.extension)
+              problems.close_request, problems.extension, problems.whistle)
          IS DISTINCT FROM (EXCLUDED.status, EXCLUDED.whistle_status, EXCLUDED.due_at, EXCLUDED.special,
-              EXCLUDED.progress, EXCLUDED.close_request, EXCLUDED.extension)`,
+              EXCLUDED.progress, EXCLUDED.close_request, EXCLUDED.extension, EXCLUDED.whistle)`,
       [
         p.id,
         delta.creditCode,
@@ -45,6 +45,14 @@ export const writeProblems: ProjectionWriter = async (sql, delta) => {
         JSON.stringify(p.progress ?? []),
         p.closeRequest ? JSON.stringify(p.closeRequest) : null,
         p.extension ? JSON.stringify(p.extension) : null,
+        whistle
+          ? JSON.stringify({
+              id: whistle.id,
+              title: whistle.title,
+              description: whistle.description,
+              at: whistle.at,
+            })
+          : null,
       ],
     );
   }

@@ -42,6 +42,17 @@ export class ProblemsRepository {
       .getOne();
   }
 
+  /** The problem a whistle was blown on, while the ledger keeps that whistle as its latest. */
+  async idOfWhistle(creditCode: string, whistleId: string): Promise<string | null> {
+    const row = await this.repo
+      .createQueryBuilder('p')
+      .select('p.id', 'id')
+      .where('p.credit_code = :creditCode', { creditCode })
+      .andWhere(`p.whistle ->> 'id' = :whistleId`, { whistleId })
+      .getRawOne<{ id: string }>();
+    return row?.id ?? null;
+  }
+
   async list(actor: Actor, f: ProblemFilter): Promise<{ items: LedgerRow[]; total: number }> {
     const scope = this.access.problems(actor, 'p', 'e');
     const qb = this.repo

@@ -1,18 +1,11 @@
-import { Button, Descriptions, Drawer, Empty, Popconfirm, Space, Tag, Timeline, Typography } from 'antd';
-import {
-  OWNER_DEPARTMENTS,
-  PROBLEM_CATEGORIES,
-  PROBLEM_STATUSES,
-  SPECIAL_HANDLING,
-} from '@hardtech/domain/ledger';
-import dayjs from 'dayjs';
+import { Button, Drawer, Popconfirm, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useGet } from '../../api/useApi';
 import { useUser } from '../../auth/AuthProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useNarrow } from '../../layout/useNarrow';
-import { useOptionLabel } from '../../i18n';
+import { ProblemFacts, ProblemProgress } from './ProblemFacts';
 import { ProblemWorkButton } from './ProblemWorkButton';
 
 /** Roles that may work a problem; the server decides whether this one is the owner's (403 else). */
@@ -36,7 +29,6 @@ export function ProblemDrawer({
   const narrow = useNarrow();
   // null waits: the drawer loads a problem only once one is opened.
   const { data: p, error, reload } = useGet(id ? '/problems/{id}' : null, { params: { id: id ?? '' } });
-  const label = useOptionLabel();
   const done = () => {
     reload();
     onChanged();
@@ -73,32 +65,7 @@ export function ProblemDrawer({
       <ErrorAlert error={error} />
       {shown && (
         <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-          {/* A label in one line: at 390 px the label column broke 化解状态 into 化解 / 状态. */}
-          <Descriptions column={1} size="small" bordered styles={{ label: { whiteSpace: 'nowrap' } }}>
-            <Descriptions.Item label={t('fields.status')}>
-              <Tag>{label(PROBLEM_STATUSES, shown.status)}</Tag>
-              {shown.handling && <Tag color="purple">{label(SPECIAL_HANDLING, shown.handling)}</Tag>}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('fields.category')}>
-              {label(PROBLEM_CATEGORIES, shown.category)}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('fields.owner')}>
-              {label(OWNER_DEPARTMENTS, shown.ownerDepartment)}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('fields.dueAt')}>
-              {shown.dueAt}
-              {shown.extension && (
-                <Typography.Text type="warning" style={{ marginLeft: 8 }}>
-                  {t('extensionPending', { date: shown.extension.dueAt })}
-                </Typography.Text>
-              )}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('fields.measures')}>{shown.measures}</Descriptions.Item>
-            <Descriptions.Item label={t('fields.target')}>{shown.target}</Descriptions.Item>
-            {shown.closeSummary && (
-              <Descriptions.Item label={t('fields.closeSummary')}>{shown.closeSummary}</Descriptions.Item>
-            )}
-          </Descriptions>
+          <ProblemFacts problem={shown} />
           {works && (
             <Space wrap data-testid="problem-actions">
               {user.role !== 'city_coordinator' && (
@@ -131,23 +98,7 @@ export function ProblemDrawer({
             </Space>
           )}
           <Typography.Title level={5}>{t('timeline')}</Typography.Title>
-          {shown.progress.length ? (
-            <Timeline
-              data-testid="problem-timeline"
-              items={shown.progress.map((e) => ({
-                children: (
-                  <>
-                    <Typography.Text type="secondary">
-                      {dayjs(e.at).format('YYYY-MM-DD HH:mm')} {e.actorName ?? ''}
-                    </Typography.Text>
-                    <div>{e.note ?? t('progressRecorded')}</div>
-                  </>
-                ),
-              }))}
-            />
-          ) : (
-            <Empty description={t('noProgress')} />
-          )}
+          <ProblemProgress problem={shown} />
         </Space>
       )}
     </Drawer>

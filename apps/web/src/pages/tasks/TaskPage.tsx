@@ -19,6 +19,7 @@ import { CompleteTaskForm } from './CompleteTaskForm';
 import { AnnualEvaluationPanel } from './AnnualEvaluationPanel';
 import { DueTag } from './DueTag';
 import { CaseFilePanel } from './CaseFilePanel';
+import { TaskProblemCard } from './TaskProblemCard';
 import type { CompleteResult, TaskDetail } from './taskTypes';
 import { EvidenceFiles } from '../../components/EvidenceFiles';
 import { useNarrow } from '../../layout/useNarrow';
@@ -163,6 +164,7 @@ export function TaskPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} md={12}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            {detail.problemId && <TaskProblemCard problemId={detail.problemId} />}
             {detail.details?.evaluation && <AnnualEvaluationPanel evaluation={detail.details.evaluation} />}
             {detail.caseFile && <CaseFilePanel caseFile={detail.caseFile} />}
           </Space>

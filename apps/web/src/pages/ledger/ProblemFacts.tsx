@@ -1,0 +1,92 @@
+import { Descriptions, Empty, Tag, Timeline, Typography } from 'antd';
+import {
+  OWNER_DEPARTMENTS,
+  PROBLEM_CATEGORIES,
+  PROBLEM_STATUSES,
+  SPECIAL_HANDLING,
+} from '@hardtech/domain/ledger';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import type { Answer } from '../../api/contract';
+import { useOptionLabel } from '../../i18n';
+
+/** GET /api/problems/:id, redacted for the reader by the server. */
+export type ProblemDetail = Answer<'/problems/{id}'>;
+
+/**
+ * What a problem is and where it stands: status, category, owner, due date (and a new one asked
+ * for, with its reason), measures and target, the close request and the enterprise's whistle. The
+ * ledger's drawer and the task that decides on it (销号, 延期, 部门报到) show the same.
+ */
+export function ProblemFacts({ problem: p }: { problem: ProblemDetail }) {
+  const { t } = useTranslation('ledger');
+  const label = useOptionLabel();
+  return (
+    // A label in one line: at 390 px the label column broke 化解状态 into 化解 / 状态.
+    <Descriptions
+      column={1}
+      size="small"
+      bordered
+      styles={{ label: { whiteSpace: 'nowrap' } }}
+      data-testid="problem-facts"
+    >
+      <Descriptions.Item label={t('fields.status')}>
+        <Tag>{label(PROBLEM_STATUSES, p.status)}</Tag>
+        {p.handling && <Tag color="purple">{label(SPECIAL_HANDLING, p.handling)}</Tag>}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('fields.category')}>
+        {label(PROBLEM_CATEGORIES, p.category)}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('fields.owner')}>
+        {label(OWNER_DEPARTMENTS, p.ownerDepartment)}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('fields.dueAt')}>
+        {p.dueAt}
+        {p.extension && (
+          <Typography.Text type="warning" style={{ marginLeft: 8 }}>
+            {t('extensionPending', { date: p.extension.dueAt })}
+          </Typography.Text>
+        )}
+      </Descriptions.Item>
+      {p.extension?.reason && (
+        <Descriptions.Item label={t('fields.extensionReason')}>{p.extension.reason}</Descriptions.Item>
+      )}
+      <Descriptions.Item label={t('fields.measures')}>{p.measures}</Descriptions.Item>
+      <Descriptions.Item label={t('fields.target')}>{p.target}</Descriptions.Item>
+      {p.closeSummary && (
+        <Descriptions.Item label={t('fields.closeSummary')}>{p.closeSummary}</Descriptions.Item>
+      )}
+      {p.whistle && (
+        <Descriptions.Item label={t('whistle')}>
+          <Typography.Text strong>{p.whistle.title}</Typography.Text>
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '4px 0 0' }}>
+            {p.whistle.description}
+          </Typography.Paragraph>
+          <Typography.Text type="secondary">{dayjs(p.whistle.at).format('YYYY-MM-DD HH:mm')}</Typography.Text>
+        </Descriptions.Item>
+      )}
+    </Descriptions>
+  );
+}
+
+/** The problem's ledger work, oldest first: when, who and what (a note hidden from an enterprise). */
+export function ProblemProgress({ problem: p }: { problem: ProblemDetail }) {
+  const { t } = useTranslation('ledger');
+  return p.progress.length ? (
+    <Timeline
+      data-testid="problem-timeline"
+      items={p.progress.map((e) => ({
+        children: (
+          <>
+            <Typography.Text type="secondary">
+              {dayjs(e.at).format('YYYY-MM-DD HH:mm')} {e.actorName ?? ''}
+            </Typography.Text>
+            <div>{e.note ?? t('progressRecorded')}</div>
+          </>
+        ),
+      }))}
+    />
+  ) : (
+    <Empty description={t('noProgress')} />
+  );
+}

@@ -1,0 +1,101 @@
+import { TASK_FORMS } from '@hardtech/domain/tasks/forms';
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { openPage, USERS } from '../../test/open-page';
+import { REFERENCE } from '../../test/reference.fixture';
+import { sampleTask } from './taskFixture';
+
+// The ledger's decisions with the case in view: the coordinator's 销号/延期 and the department's
+// 部门报到 showed only the enterprise, never the problem they decide on.
+const PROBLEM = {
+  id: 'p-1',
+  title: '流动资金紧张',
+  category: 'policy_support',
+  measures: '对接产业引导基金与银行授信',
+  target: '半年内落实 2,000 万元授信',
+  ownerDepartment: 'finance',
+  dueAt: '2027-03-31',
+  status: 'closing',
+  special: null,
+  whistleStatus: null,
+  whistledAt: null,
+  creditCode: '91500112000000001R',
+  district: '500112',
+  cluster: 'T2',
+  handling: null,
+  progress: [
+    { at: '2026-11-02T01:00:00Z', actor: 'fin', actorName: '产业金融处 周敏', note: '已对接三家银行' },
+  ],
+  closeSummary: '工商银行授信 2,000 万元已到位',
+  extension: { dueAt: '2027-06-30', reason: '银行审批周期延长' },
+  whistle: null,
+  updatedAt: '2026-12-01T00:00:00Z',
+};
+const taskOf = (type: 'PROBLEM_CLOSE' | 'WHISTLE_RESPONSE' | 'SCREEN', problemId: string | null) => ({
+  ...sampleTask({ type, stage: 'supporting' }),
+  data: null,
+  form: TASK_FORMS[type],
+  outcomes: Object.entries(TASK_FORMS[type].outcomes).map(([outcome, o]) => ({ outcome, label: o.label })),
+  actions: { complete: true, claim: false, unclaim: true, delegate: false, urge: false, cc: false },
+  enterprise: null,
+  caseFile: null,
+  comments: [],
+  copies: [],
+  copiedToMe: false,
+  problemId,
+});
+
+describe('a task that decides on a ledger problem', () => {
+  it('shows the coordinator the problem, its close request, the time asked for and its progress', async () => {
+    const { calls } = openPage('/tasks/t-1', USERS.coordinator, {
+      'GET /reference': REFERENCE,
+      'GET /tasks/t-1': taskOf('PROBLEM_CLOSE', 'p-1'),
+      'GET /problems/p-1': PROBLEM,
+      'GET /attachments': [],
+    });
+    const card = await screen.findByTestId('task-problem', {}, { timeout: 5000 });
+    expect(await within(card).findByText('台账问题：流动资金紧张')).toBeInTheDocument();
+    for (const words of [
+      '工商银行授信 2,000 万元已到位',
+      '银行审批周期延长',
+      '已对接三家银行',
+      '产业金融处',
+    ]) {
+      expect(card).toHaveTextContent(words);
+    }
+    expect(calls.map((c) => c.path)).toContain('/problems/p-1');
+  });
+
+  it('shows the department what the enterprise blew the whistle about', async () => {
+    openPage('/tasks/t-1', USERS.coordinator, {
+      'GET /reference': REFERENCE,
+      'GET /tasks/t-1': taskOf('WHISTLE_RESPONSE', 'p-1'),
+      'GET /problems/p-1': {
+        ...PROBLEM,
+        status: 'in_progress',
+        closeSummary: null,
+        extension: null,
+        whistle: {
+          title: '授信迟迟未落实',
+          description: '三个月无进展，订单无法交付',
+          at: '2026-12-01T02:00:00Z',
+        },
+      },
+      'GET /attachments': [],
+    });
+    const card = await screen.findByTestId('task-problem', {}, { timeout: 5000 });
+    expect(await within(card).findByText('授信迟迟未落实')).toBeInTheDocument();
+    expect(card).toHaveTextContent('三个月无进展，订单无法交付');
+  });
+
+  it('shows no problem card on other tasks', async () => {
+    const { calls } = openPage('/tasks/t-1', USERS.coordinator, {
+      'GET /reference': REFERENCE,
+      'GET /tasks/t-1': taskOf('SCREEN', null),
+      'GET /attachments': [],
+    });
+    expect(await screen.findByTestId('task-title', {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(screen.queryByTestId('task-problem')).not.toBeInTheDocument();
+    expect(calls.map((c) => c.path).some((p) => p.startsWith('/problems'))).toBe(false);
+  });
+});
