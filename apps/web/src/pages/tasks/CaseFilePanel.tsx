@@ -15,7 +15,7 @@ import { ScreeningPanel } from './ScreeningPanel';
  * The case a decision is taken on (审批单): the enterprise's figures as the lifecycle holds them,
  * the screening, every earlier opinion with who gave it and when, and the evidence files.
  */
-export function CaseFilePanel({ caseFile }: { caseFile: CaseFile }) {
+export function CaseFilePanel({ caseFile, taskType }: { caseFile: CaseFile; taskType: string }) {
   const { t } = useTranslation('task');
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="case-file">
@@ -24,6 +24,7 @@ export function CaseFilePanel({ caseFile }: { caseFile: CaseFile }) {
         <ScreeningPanel
           criteria={caseFile.screening.criteria.map((c) => ({ ...c }))}
           policyVersion={caseFile.screening.policyVersion}
+          deciding={taskType === 'SCREEN'}
         />
       )}
       <Card size="small" title={t('caseFile.opinions')} data-testid="case-opinions">
@@ -104,7 +105,7 @@ function Opinion({ opinion: o }: { opinion: CaseOpinion }) {
       <OpinionFigures opinion={o} />
       {/* Who, their department and when, side by side: the department in brackets after the name
           nested the brackets of 科技处（统筹） or 王五（代 李四） in a second pair. */}
-      <Typography.Text type="secondary" data-testid="opinion-by">
+      <Typography.Text type="secondary" data-testid="opinion-by" style={{ display: 'block' }}>
         {(o.actorName ? [o.actorName, text(o.actorDepartment)] : [t('caseFile.byOfficer')])
           .filter(Boolean)
           .join(' · ')}

@@ -16,9 +16,12 @@ function need(c: CriterionResult): 'judgment' | 'justification' | 'blocking' | n
 export function ScreeningPanel({
   criteria,
   policyVersion,
+  deciding = false,
 }: {
   criteria: CriterionResult[];
   policyVersion?: number;
+  /** On the screening task itself: what a pass needs is said (on later tasks it is history). */
+  deciding?: boolean;
 }) {
   const { t, i18n } = useTranslation('task');
   const text = useLocalText();
@@ -30,7 +33,7 @@ export function ScreeningPanel({
       data-testid="screening"
     >
       {criteria.map((c) => {
-        const needed = need(c);
+        const needed = deciding ? need(c) : null;
         return (
           <div
             key={c.id}

@@ -213,6 +213,26 @@ describe('task page', () => {
     expect(screen.queryByTestId('field-justifications')).toBeNull();
   });
 
+  it('shows the screening on a later step as history, without asking for what only a pass needs', async () => {
+    const admit = {
+      ...TASK,
+      type: 'ADMIT',
+      form: TASK_FORMS.ADMIT,
+      outcomes: Object.entries(TASK_FORMS.ADMIT.outcomes).map(([outcome, o]) => ({
+        outcome,
+        label: o.label,
+      })),
+    };
+    openPage('/tasks/t-1', USERS.coordinator, { ...TASK_ROUTES, 'GET /tasks/t-1': admit });
+    const c1 = await screen.findByTestId('criterion-C1', {}, { timeout: 5000 });
+    expect(c1).toHaveTextContent('上年度营业收入 12000万元 > 10000万元');
+    expect(c1).not.toHaveTextContent('通过需填写说明');
+    // Who gave an opinion stands on its own line, not run on after the outcome.
+    expect(screen.getByTestId('opinion-SUPPLEMENT').querySelector('[data-testid="opinion-by"]')).toHaveStyle({
+      display: 'block',
+    });
+  });
+
   it('shows the screening, keeps the input of a refused pass and retries with a new key', async () => {
     const user = fastUser();
     let attempts = 0;

@@ -166,7 +166,7 @@ export function TaskPage() {
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             {detail.problemId && <TaskProblemCard problemId={detail.problemId} />}
             {detail.details?.evaluation && <AnnualEvaluationPanel evaluation={detail.details.evaluation} />}
-            {detail.caseFile && <CaseFilePanel caseFile={detail.caseFile} />}
+            {detail.caseFile && <CaseFilePanel caseFile={detail.caseFile} taskType={detail.type} />}
           </Space>
         </Col>
         <Col xs={24} md={12}>
