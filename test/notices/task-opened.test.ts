@@ -112,6 +112,32 @@ it('tells the enterprise of its confirmation and of each quarter’s report, and
   ]);
 });
 
+it('tells the enterprise its report was sent back (退回) and why, not who sent it back', async () => {
+  const c = await createCast();
+  await driveToSupporting(c);
+  await tickQuarter(c, '2026Q3');
+  await expectOk(
+    complete(c.enterprise.api, c.creditCode, 'QUARTERLY_REPORT', 'submit', quarterlyReport('2026Q3')),
+  );
+  const review = await openTask(c.industry.api, c.creditCode, 'QUARTERLY_REVIEW');
+  const back = await expectOk(
+    c.industry.api.post(`/api/tasks/${review.id}/return`, { reason: '研发费用与报表不符，请核对' }),
+  );
+  const reopened = back.nextTasks[0];
+  await swept([reopened.id]);
+
+  const notice = (await noticesOf(c.enterprise.api, c.creditCode)).find((n) => n.taskId === reopened.id);
+  expect(notice.text.zh).toContain('【退回重办】');
+  expect(notice.text.zh).toContain('研发费用与报表不符，请核对');
+  expect(notice.text.en).toContain('Sent back');
+  expect(JSON.stringify(notice)).not.toContain(c.industry.username);
+  // A first report's notice is still a new task's.
+  const first = (await noticesOf(c.enterprise.api, c.creditCode)).find(
+    (n) => n.taskType === 'QUARTERLY_REPORT' && n.taskId !== reopened.id,
+  );
+  expect(first.text.zh).toContain('【新待办】');
+});
+
 it('tells once of a task carried over a continue-as-new', async () => {
   const c = await createCast();
   await nominateWithShortRuns(c);

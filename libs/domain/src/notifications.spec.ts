@@ -1,4 +1,4 @@
-import { briefingText, notificationText, shanghaiTime } from './notifications';
+import { briefingText, notificationText, returnedTaskText, shanghaiTime } from './notifications';
 
 describe('notification texts', () => {
   it('shows times in Asia/Shanghai', () => {
@@ -15,6 +15,14 @@ describe('notification texts', () => {
     expect(notificationText('task_opened', 'ENTERPRISE_CONFIRM', '重庆芯测', '2026-03-12T01:00:00Z').zh).toBe(
       '【新待办】「重庆芯测」的企业确认待您办理，办理时限 2026-03-12 09:00。',
     );
+  });
+
+  it('tells of a step sent back with its reason and due time, and no one who sent it back', () => {
+    const text = returnedTaskText('QUARTERLY_REPORT', '重庆芯测', '2026-12-10T01:00:00Z', '请核对营收');
+    expect(text.zh).toBe(
+      '【退回重办】「重庆芯测」的季度报告已被退回，请按理由修改后重新办理（时限 2026-12-10 09:00）：“请核对营收”',
+    );
+    expect(text.en).toContain('"请核对营收"');
   });
 
   it('escalates whistles to the leadership and other tasks to the coordinator', () => {

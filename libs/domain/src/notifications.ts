@@ -34,6 +34,25 @@ export function ccText(taskType: TaskType, enterpriseName: string, by: string, n
   };
 }
 
+/**
+ * 退回: the notice of a step sent back, in place of 【新待办】: that it came back and why, so the
+ * enterprise (or the officer) knows what to correct before opening it. Not who sent it back: an
+ * enterprise never learns which officer decided.
+ */
+export function returnedTaskText(
+  taskType: TaskType,
+  enterpriseName: string,
+  dueAt: string,
+  reason: string,
+): Text {
+  const task = TASK_LABELS[taskType];
+  const due = shanghaiTime(dueAt);
+  return {
+    zh: `【退回重办】「${enterpriseName}」的${task.zh}已被退回，请按理由修改后重新办理（时限 ${due}）：“${reason}”`,
+    en: `Sent back: ${task.en} for ${enterpriseName} needs doing again (due ${due}, Asia/Shanghai): "${reason}"`,
+  };
+}
+
 /** Asia/Shanghai, as officers read times: 2026-03-12 09:00. */
 export function shanghaiTime(at: string | Date): string {
   return new Date(new Date(at).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');

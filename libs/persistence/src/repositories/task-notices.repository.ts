@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, candidateFilter, noticeRecipients } from '@hardtech/domain';
+import { Actor, candidateFilter, noticeRecipients, returnedTaskText, TaskType } from '@hardtech/domain';
 import { Channel, channelsOf, PREFERENCE_COLUMNS, toPreferences } from './preferences.repository';
 
 interface QueuedTask {
@@ -13,6 +13,8 @@ interface QueuedTask {
   candidateGroups: string[];
   assignee: string | null;
   status: string;
+  /** Why the step was sent back (退回), when it was. */
+  returnedReason: string | null;
 }
 
 /**
@@ -49,7 +51,8 @@ export class TaskNoticesRepository {
 
   private async next(m: EntityManager): Promise<QueuedTask[]> {
     const rows = await m.query(
-      `SELECT t.id, t.type, t.credit_code, t.enterprise_name, t.due_at, t.candidate_groups, t.assignee, t.status
+      `SELECT t.id, t.type, t.credit_code, t.enterprise_name, t.due_at, t.candidate_groups, t.assignee, t.status,
+         t.returned ->> 'reason' AS returned_reason
        FROM task_notice_outbox o JOIN tasks t ON t.id = o.task_id
        WHERE o.swept_at IS NULL ORDER BY o.queued_at LIMIT 1 FOR UPDATE OF o SKIP LOCKED`,
     );
@@ -62,12 +65,25 @@ export class TaskNoticesRepository {
       candidateGroups: r.candidate_groups,
       assignee: r.assignee,
       status: r.status,
+      returnedReason: r.returned_reason,
     }));
   }
 
   private async tell(m: EntityManager, task: QueuedTask): Promise<void> {
     const people = await this.people(m, task);
     const at = new Date().toISOString();
+    // A step sent back says so and why (its text carried, as an urge's is); else 【新待办】.
+    const data =
+      task.returnedReason === null
+        ? null
+        : {
+            text: returnedTaskText(
+              task.type as TaskType,
+              task.enterpriseName,
+              new Date(task.dueAt).toISOString(),
+              task.returnedReason,
+            ),
+          };
     for (const username of noticeRecipients(
       task,
       people.map((p) => p.actor),
@@ -75,8 +91,8 @@ export class TaskNoticesRepository {
       const id = `task_opened:${task.id}:${username}`;
       const inserted = await m.query(
         `INSERT INTO notifications (id, kind, task_id, task_type, credit_code, enterprise_name, due_at, audience_groups,
-           created_at, username)
-         VALUES ($1, 'task_opened', $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING id`,
+           created_at, username, data)
+         VALUES ($1, 'task_opened', $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING RETURNING id`,
         [
           id,
           task.id,
@@ -87,6 +103,7 @@ export class TaskNoticesRepository {
           [`user:${username}`],
           at,
           username,
+          data && JSON.stringify(data),
         ],
       );
       if (!inserted.length) continue;
