@@ -80,6 +80,30 @@ describe('the enterprise user’s 总览', () => {
     expect(task).toHaveTextContent('2026Q4');
     expect(within(task).getByTestId('due-overdue')).toHaveTextContent('已超期 2026-12-10');
     expect(tasks).toHaveTextContent('1 项已逾期');
+    expect(within(task).queryByTestId('mark-returned')).toBeNull();
+  });
+
+  it('marks a report sent back (退回), its reason on hover', async () => {
+    const [report] = ENTERPRISE.openTasks;
+    const reason = '营业收入与上季度差异较大，请核对';
+    open('/dashboard', {
+      ...OWN,
+      openTasks: [
+        {
+          ...report,
+          returned: {
+            reason,
+            by: null,
+            at: '2026-12-06T12:01:00Z',
+            fromTaskId: 'v-1',
+            fromType: 'QUARTERLY_REVIEW',
+          },
+        },
+      ],
+    });
+    const [task] = within(await screen.findByTestId('home-tasks')).getAllByTestId('home-task');
+    expect(within(task).getByTestId('mark-returned')).toHaveTextContent('已退回');
+    expect(within(task).getByTestId('mark-returned')).toHaveAttribute('title', reason);
   });
 
   it('lists its problems in the ledger with their status and its own doubling, without officers’ assessments', async () => {

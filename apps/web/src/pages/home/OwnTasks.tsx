@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useLocalText } from '../../i18n';
 import type { OpenTask } from '../enterprises/types';
+import { ApprovalMarks } from '../tasks/approval/ApprovalMarks';
 import { DueTag } from '../tasks/DueTag';
 import { ItemList } from './ItemList';
 
@@ -29,6 +30,7 @@ export function OwnTasks({ tasks }: { tasks: OpenTask[] }) {
             <Space wrap>
               <Link to={`/tasks/${task.id}`}>{local(task.label) || task.type}</Link>
               {task.quarter && <Tag>{task.quarter}</Tag>}
+              <ApprovalMarks task={task} />
             </Space>
             <Typography.Text type="secondary">
               {t('home.tasks.due')}{' '}

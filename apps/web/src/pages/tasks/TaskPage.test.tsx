@@ -178,6 +178,25 @@ describe('task page', () => {
     expect(by.textContent).not.toMatch(/（[^）]*（/);
   });
 
+  it('names who did a task done without a claim, not 未认领', async () => {
+    const opinion = { ...CASE_FILE.opinions[0], taskId: 't-1', actor: 'ent-1', actorName: '芯测 刘经理' };
+    openPage('/tasks/t-1', USERS.coordinator, {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1': {
+        ...TASK,
+        status: 'done',
+        outcome: 'pass',
+        assignee: null,
+        completedBy: 'ent-1',
+        completedAt: '2026-11-26T02:00:00Z',
+        caseFile: { ...CASE_FILE, opinions: [opinion] },
+      },
+    });
+    const holder = await screen.findByTestId('task-assignee', {}, { timeout: 5000 });
+    expect(holder).toHaveTextContent('芯测 刘经理');
+    expect(holder).toHaveAttribute('title', 'ent-1');
+  });
+
   it('names who holds the task, as the inbox does, with the account as its tooltip', async () => {
     openPage('/tasks/t-1', USERS.coordinator, {
       ...TASK_ROUTES,

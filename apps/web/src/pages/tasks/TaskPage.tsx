@@ -126,6 +126,9 @@ export function TaskPage() {
                 name={detail.assigneeName}
                 testId="task-assignee"
               />
+            ) : detail.status === 'done' && detail.completedBy ? (
+              // Done without a claim (an enterprise submits its report straight away): who did it.
+              <NameWithAccountTip username={detail.completedBy} name={completedBy} testId="task-assignee" />
             ) : (
               t('unassigned')
             )}
