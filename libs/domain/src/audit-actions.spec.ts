@@ -1,4 +1,4 @@
-import { auditActionLabel } from './audit-actions';
+import { AUDIT_ACTION_CHOICES, auditActionLabel } from './audit-actions';
 
 describe('auditActionLabel', () => {
   it('names the services’ own events', () => {
@@ -22,5 +22,17 @@ describe('auditActionLabel', () => {
 
   it('does not take a route for the start of another word', () => {
     expect(auditActionLabel('POST /api/usersx').zh).toBe('提交 /api/usersx');
+  });
+});
+
+describe('the actions an auditor filters by', () => {
+  it('offers each named event and route once, in words', () => {
+    const actions = AUDIT_ACTION_CHOICES.map((c) => c.action);
+    expect(new Set(actions).size).toBe(actions.length);
+    expect(AUDIT_ACTION_CHOICES).toContainEqual({
+      action: 'auth.login',
+      label: { zh: '登录', en: 'Signed in' },
+    });
+    expect(actions).toContain('POST /api/tasks/:id/complete');
   });
 });

@@ -36,6 +36,12 @@ const ROUTES: [string, Text][] = [
   ['GET /api/audit', { zh: '查阅审计日志', en: 'Read the audit log' }],
 ];
 
+/** The actions an auditor filters by, in words: the named events, then the routes (a prefix each). */
+export const AUDIT_ACTION_CHOICES: readonly { action: string; label: Text }[] = [
+  ...Object.entries(NAMED),
+  ...ROUTES,
+].map(([action, label]) => ({ action, label }));
+
 const METHODS: Record<string, Text> = {
   GET: { zh: '查看', en: 'Read' },
   POST: { zh: '提交', en: 'Submitted' },

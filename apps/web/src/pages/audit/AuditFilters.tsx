@@ -2,7 +2,9 @@ import { AutoComplete, Button, DatePicker, Form, Grid, Input, Select } from 'ant
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Query } from '../../api/client';
-import { ACTION_PREFIXES, OUTCOMES } from './audit';
+import { AUDIT_ACTION_CHOICES } from '@hardtech/domain/audit-actions';
+import { useLocalText } from '../../i18n';
+import { OUTCOMES } from './audit';
 
 interface Values {
   creditCode?: string;
@@ -28,6 +30,7 @@ function toQuery(v: Values): Query {
 export function AuditFilters({ onSearch, initial }: { onSearch: (query: Query) => void; initial?: Values }) {
   const { t } = useTranslation('audit');
   const { t: common } = useTranslation();
+  const local = useLocalText();
   const [form] = Form.useForm<Values>();
   const screens = Grid.useBreakpoint();
   return (
@@ -50,8 +53,16 @@ export function AuditFilters({ onSearch, initial }: { onSearch: (query: Query) =
       <Form.Item name="action" label={t('fields.action')}>
         <AutoComplete
           allowClear
-          style={{ width: 200 }}
-          options={ACTION_PREFIXES.map((value) => ({ value }))}
+          style={{ width: 220 }}
+          popupMatchSelectWidth={320}
+          // Offered in words (登录 · auth.login), filtered on them or the code; the code is what is sent.
+          options={AUDIT_ACTION_CHOICES.map((c) => ({
+            value: c.action,
+            label: `${local(c.label)} · ${c.action}`,
+          }))}
+          filterOption={(input, option) =>
+            `${option?.label ?? ''}`.toLowerCase().includes(input.trim().toLowerCase())
+          }
           placeholder={t('actionHint')}
         />
       </Form.Item>

@@ -60,6 +60,19 @@ describe('audit', () => {
     );
   });
 
+  it('offers the actions in words and filters by the code picked', async () => {
+    const { calls } = openPage('/audit', USERS.auditor, { 'GET /audit': PAGE, 'GET /reference': REFERENCE });
+    await screen.findByTestId('audit-table');
+    await userEvent.type(screen.getByLabelText('操作'), '办理任务');
+    await userEvent.click(await screen.findByText('办理任务 · POST /api/tasks/:id/complete'));
+    await userEvent.click(screen.getByRole('button', { name: /查\s*询/ }));
+    await waitFor(() =>
+      expect(calls.map((c) => new URLSearchParams(c.path.split('?')[1] ?? '').get('action'))).toContain(
+        'POST /api/tasks/:id/complete',
+      ),
+    );
+  });
+
   it('says the chain is intact with the count of rows checked', async () => {
     openPage('/audit', USERS.auditor, {
       'GET /audit': PAGE,

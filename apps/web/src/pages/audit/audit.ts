@@ -4,6 +4,3 @@ import type { AuditVerification } from '@hardtech/domain/views';
 export { AUDIT_OUTCOMES as OUTCOMES } from '@hardtech/domain/views';
 export type { NamedAuditEvent as AuditEvent } from '@hardtech/domain/views';
 export type Verification = AuditVerification;
-
-/** The prefixes the API documents for the action filter, offered as suggestions. */
-export const ACTION_PREFIXES = ['auth.', 'workflow.transition', 'pool.', 'POST /api/tasks', 'PUT /api/admin'];
