@@ -36,4 +36,19 @@ describe('a table that becomes cards on a phone', () => {
     expect(cards[1]).toHaveTextContent('企业重庆云图软件有限公司');
     expect(cards[1]).toHaveTextContent('区县两江新区');
   });
+
+  it('says what the table would say when a phone has no rows: its own empty text, not 暂无数据', () => {
+    window.innerWidth = 390;
+    render(
+      <ResponsiveTable
+        rowKey="id"
+        columns={columns}
+        dataSource={[]}
+        locale={{ emptyText: '工作在问题台账' }}
+        data-testid="list"
+      />,
+    );
+    expect(screen.getByTestId('list')).toHaveTextContent('工作在问题台账');
+    expect(screen.getByTestId('list')).not.toHaveTextContent('暂无数据');
+  });
 });

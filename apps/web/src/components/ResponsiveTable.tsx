@@ -26,6 +26,8 @@ interface CardListProps {
     onChange?: (p: number, s: number) => void;
   };
   selection?: { selected: Key[]; onChange: (keys: Key[]) => void };
+  /** What an empty list says instead of 暂无数据 (the table's `locale.emptyText`). */
+  empty?: ReactNode;
 }
 
 /**
@@ -50,6 +52,7 @@ export function ResponsiveTable<T extends object>(props: TableProps<T> & { 'data
       }
       loading={Boolean(props.loading)}
       pagination={pagination}
+      empty={props.locale?.emptyText as ReactNode}
       selection={
         selection && {
           selected: [...(selection.selectedRowKeys ?? [])],
@@ -60,12 +63,22 @@ export function ResponsiveTable<T extends object>(props: TableProps<T> & { 'data
   );
 }
 
-function CardList({ testId, style, columns, rows, keyOf, loading, pagination, selection }: CardListProps) {
+function CardList({
+  testId,
+  style,
+  columns,
+  rows,
+  keyOf,
+  loading,
+  pagination,
+  selection,
+  empty,
+}: CardListProps) {
   const selected = new Set(selection?.selected ?? []);
   return (
     <div data-testid={testId} className="responsive-cards" style={style}>
       <Spin spinning={loading}>
-        {rows.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}
+        {rows.length === 0 && (empty ?? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />)}
         {rows.map((row, index) => {
           const key = keyOf(row, index);
           return (

@@ -129,4 +129,38 @@ describe('inbox', () => {
       ),
     );
   });
+
+  it('tells a department officer with nothing to do that the work is in the ledger, and leads there', async () => {
+    const user = fastUser();
+    const sme: Actor = {
+      username: 'sme-officer',
+      role: 'sme_officer',
+      scope: { department: 'sme' },
+      displayName: '中小企业处 周涛',
+    };
+    const { calls } = openPage('/inbox', sme, {
+      'GET /reference': REFERENCE_WITH_TASK_TYPE,
+      'GET /views': [],
+      'GET /tasks': { items: [], total: 0 },
+      'GET /problems': { items: [], total: 0, page: 1, pageSize: 50 },
+    });
+    const empty = await screen.findByTestId('department-empty', {}, { timeout: 5000 });
+    expect(within(screen.getByTestId('inbox-table')).getByTestId('department-empty')).toBe(empty);
+    expect(empty).toHaveTextContent('中小企业处牵头化解的问题在问题台账中办理');
+    await user.click(within(empty).getByText('查看中小企业处的问题台账'));
+    await waitFor(() => expect(window.location.pathname).toBe('/problems'));
+    expect(window.location.search).toBe('?owner=sme');
+    await waitFor(() => expect(calls.map((c) => c.path)).toContain('/problems?owner=sme&page=1&pageSize=50'));
+  });
+
+  it('keeps the plain empty list for an officer without a department', async () => {
+    openPage('/inbox', officer, {
+      'GET /reference': REFERENCE_WITH_TASK_TYPE,
+      'GET /views': [],
+      'GET /tasks': { items: [], total: 0 },
+    });
+    const table = await screen.findByTestId('inbox-table', {}, { timeout: 5000 });
+    await waitFor(() => expect(table).toHaveTextContent('暂无数据'));
+    expect(screen.queryByTestId('department-empty')).toBeNull();
+  });
 });

@@ -12,6 +12,7 @@ import type { TaskItem } from '../tasks/taskTypes';
 import type { BulkAnswer } from './bulk';
 import { BulkActions } from './BulkActions';
 import { BulkResults } from './BulkResults';
+import { DepartmentEmpty } from './DepartmentEmpty';
 import { InboxFilters } from './InboxFilters';
 import {
   addressOf,
@@ -131,6 +132,7 @@ export function InboxPage() {
           onSelect={setSelected}
           onPage={(p, pageSize) => setFilter({ ...filter, pageSize }, p)}
           onChanged={refresh}
+          emptyText={user.scope.department && <DepartmentEmpty department={user.scope.department} />}
         />
       </Space>
       <BulkResults answer={bulk?.answer ?? null} tasks={bulk?.tasks ?? []} onClose={() => setBulk(null)} />

@@ -2,6 +2,7 @@ import { allowedTaskActions } from '@hardtech/domain/task-permissions';
 import { Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useReferenceNames } from '../../api/referenceNames';
@@ -25,6 +26,8 @@ interface InboxTableProps {
   onSelect(ids: string[]): void;
   onPage(page: number, pageSize: number): void;
   onChanged(): void;
+  /** What an empty list says instead of 暂无数据. */
+  emptyText?: ReactNode;
 }
 
 /** The task rows: what, for whom, how urgent, who holds it, and the claim / delegate buttons. */
@@ -129,6 +132,7 @@ export function InboxTable(props: InboxTableProps) {
       columns={columns}
       dataSource={props.items}
       loading={props.loading}
+      locale={props.emptyText ? { emptyText: props.emptyText } : undefined}
       scroll={{ x: 1050 }}
       rowSelection={
         props.selectable

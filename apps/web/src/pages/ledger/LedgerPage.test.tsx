@@ -1,9 +1,17 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import type { Actor } from '../../api/types';
 import { fastUser, openPage, USERS } from '../../test/open-page';
 import type { LedgerProblem } from './problem';
 
 const userEvent = fastUser();
+
+/** 中小企业处 or 产业金融处, as the demo signs them in. */
+const departmentOfficer = (department: 'sme' | 'finance'): Actor => ({
+  username: `${department}-officer`,
+  role: `${department}_officer`,
+  scope: { department },
+});
 
 const problem = (id: string, over: Partial<LedgerProblem>): LedgerProblem => ({
   id,
@@ -162,5 +170,27 @@ describe('problem ledger', () => {
       ),
     );
     expect(await screen.findByRole('checkbox')).toBeChecked();
+  });
+
+  it('opens on a department officer’s own department, and still shows all departments on a click', async () => {
+    const { calls } = openPage('/problems', departmentOfficer('sme'), { 'GET /problems': LEDGER });
+    const asked = () => calls.filter((c) => c.path.startsWith('/problems?')).map((c) => c.path);
+    await waitFor(() => expect(asked()[0]).toBe('/problems?owner=sme&page=1&pageSize=50'));
+    const board = await screen.findByTestId('ledger-board');
+    expect(board.querySelector('.ant-segmented-item-selected')).toHaveTextContent('中小企业处');
+    await userEvent.click(within(board).getByTitle('全部部门'));
+    await waitFor(() => expect(asked()).toContain('/problems?page=1&pageSize=50'));
+  });
+
+  it('lets an address choose for a department officer: another department, or all with owner=', async () => {
+    const { calls } = openPage('/problems?owner=&status=escalated', departmentOfficer('finance'), {
+      'GET /problems': LEDGER,
+    });
+    await waitFor(() =>
+      expect(calls.map((c) => c.path)).toContain('/problems?status=escalated&page=1&pageSize=50'),
+    );
+    expect(calls.some((c) => c.path.includes('owner='))).toBe(false);
+    const board = await screen.findByTestId('ledger-board');
+    expect(board.querySelector('.ant-segmented-item-selected')).toHaveTextContent('全部部门');
   });
 });

@@ -14,6 +14,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import type { Query } from '../../api/client';
 import { useReferenceNames } from '../../api/referenceNames';
 import { usePagedList } from '../../api/usePagedList';
+import { useUser } from '../../auth/AuthProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/ExportButton';
 import { useLocalText, useOptionLabel } from '../../i18n';
@@ -34,8 +35,12 @@ const STATUS_COLORS: Record<string, string> = {
 /** The filters a link may carry: those the ledger's own filters set. */
 const LINKED = ['q', 'status', 'category', 'district', 'overdue', 'owner'] as const;
 
-function linkedFilters(params: URLSearchParams): Query {
-  const query: Query = {};
+/**
+ * The filters of the address. 中小企业处 / 产业金融处 open on their own department's board unless the
+ * address names one (`owner=` for all departments), as a link shared between them does.
+ */
+function linkedFilters(params: URLSearchParams, ownDepartment?: string): Query {
+  const query: Query = ownDepartment && !params.has('owner') ? { owner: ownDepartment } : {};
   for (const key of LINKED) {
     const value = params.get(key);
     if (value) query[key] = value;
@@ -50,7 +55,8 @@ export function LedgerPage() {
   // The export takes the filters the table shows, so the file matches the screen.
   // The dashboard's ledger figures link here with their filter in the address (dashboard/links.ts).
   const [params] = useSearchParams();
-  const [initial] = useState<Query>(() => linkedFilters(params));
+  const ownDepartment = useUser().scope.department;
+  const [initial] = useState<Query>(() => linkedFilters(params, ownDepartment));
   const [filters, setFilters] = useState<Query>(initial);
   // The board: one department's problems at a time (科技处统筹、各行业处室牵头…定点联系), or all.
   const [owner, setOwner] = useState<string>(String(initial.owner ?? ''));
