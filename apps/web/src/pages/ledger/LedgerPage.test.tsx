@@ -104,9 +104,14 @@ describe('problem ledger', () => {
     await waitFor(() =>
       expect(calls.map((c) => c.path)).toContain('/problems?owner=finance&page=1&pageSize=50'),
     );
-    const row = within(screen.getByTestId('ledger-table'))
-      .getAllByRole('row')
-      .find((r) => r.textContent?.includes('融资难'))!;
+    // The rows of that answer render after the request: wait for them.
+    const row = await waitFor(() => {
+      const found = within(screen.getByTestId('ledger-table'))
+        .getAllByRole('row')
+        .find((r) => r.textContent?.includes('融资难'));
+      expect(found).toBeDefined();
+      return found!;
+    });
     await userEvent.click(within(row).getByTestId('open-problem'));
     const drawer = await screen.findByTestId('problem-drawer');
     expect(await within(drawer).findByTestId('problem-timeline')).toHaveTextContent('已对接三家银行');

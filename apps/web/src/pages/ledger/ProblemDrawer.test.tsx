@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fastUser, openPage } from '../../test/open-page';
 
@@ -54,9 +54,14 @@ describe('a problem opened from the ledger', () => {
       'GET /problems/p2': detail,
     });
     const table = await screen.findByTestId('ledger-table', {}, { timeout: 5000 });
-    const mine = within(table)
-      .getAllByRole('row')
-      .find((r) => r.textContent?.includes('重庆芯测半导体科技有限公司'))!;
+    // The rows come with the ledger's answer, after the table itself.
+    const mine = await waitFor(() => {
+      const found = within(table)
+        .getAllByRole('row')
+        .find((r) => r.textContent?.includes('重庆芯测半导体科技有限公司'));
+      expect(found).toBeDefined();
+      return found!;
+    });
     await fastUser().click(within(mine).getByTestId('open-problem'));
     const drawer = await screen.findByTestId('problem-drawer');
     expect(await within(drawer).findByTestId('problem-timeline')).toHaveTextContent(
