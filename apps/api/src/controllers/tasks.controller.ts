@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Actor, parseInstant, READ_ONLY_ROLES } from '@hardtech/domain';
 import { CurrentActor } from '../auth/decorators';
 import {
@@ -12,6 +12,7 @@ import {
   DelegateDto,
   TaskCommentDto,
   TaskDetailDto,
+  TaskItemDto,
   TaskListDto,
   TaskQueryDto,
 } from '../dtos/task.dto';
@@ -25,6 +26,9 @@ import { PDF, pdfInline } from './pdf';
 /** The inbox, as users of Camunda Tasklist know it: list, detail, claim, delegate, complete, comment. */
 @ApiTags('tasks')
 @ApiBearerAuth()
+// A task item as every list carries it: a schema of its own in the contract, though each answer
+// now extends it (the inbox's with `copied`, the enterprise page's with names).
+@ApiExtraModels(TaskItemDto)
 @Controller('tasks')
 export class TasksController {
   constructor(

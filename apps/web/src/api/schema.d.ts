@@ -2615,6 +2615,43 @@ export interface components {
         LockoutListDto: {
             items: components["schemas"]["LockoutDto"][];
         };
+        TaskItemDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            type: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "PROBLEM_CLOSE" | "PROBLEM_EXTENSION" | "ANNUAL_UPDATE" | "COUNTERSIGN";
+            label: components["schemas"]["TextDto"];
+            creditCode: string;
+            enterpriseName: string;
+            /** @enum {string} */
+            stage: "screening" | "supplement" | "feedback" | "admission" | "diagnosis" | "supporting" | "graduation_review" | "graduated" | "exited" | "rejected";
+            candidateGroups: string[];
+            assignee: string | null;
+            dueAt: string;
+            /** @description the due date counts working days into a year whose holiday schedule is not entered yet; recomputed when it is */
+            provisional: boolean;
+            createdAt: string;
+            /** @enum {string} */
+            status: "open" | "done" | "cancelled";
+            overdue: boolean;
+            quarter: string | null;
+            district: string;
+            cluster: string;
+            policyVersion: number;
+            outcome: string | null;
+            completedBy: string | null;
+            completedAt: string | null;
+            /** @description 委托代理: the principal a proxy did it for */
+            onBehalfOf: string | null;
+            /** @description 催办: the last urge of an open task */
+            urgedAt: string | null;
+            /** @description 转办: why it was last delegated */
+            delegationReason: string | null;
+            /** @description 退回: sent back to this step, and why */
+            returned: components["schemas"]["ReturnedDto"] | null;
+            /** @description 加签: a countersignature asked on the task still waits for answers */
+            countersignPending: boolean;
+        };
         TaskListItemDto: {
             /** Format: uuid */
             id: string;

@@ -10,9 +10,8 @@ import type { Answer, Refine, Schemas } from '../../api/contract';
  * A row of GET /api/tasks (`copied`: 抄送 to me; `assigneeName`: who holds it, by name) or the task
  * part of GET /api/tasks/:id.
  */
-type ListedOnly = 'copied' | 'assigneeName';
-export type TaskItem = Omit<Schemas['TaskListItemDto'], ListedOnly> &
-  Partial<Pick<Schemas['TaskListItemDto'], ListedOnly>>;
+export type TaskItem = Schemas['TaskItemDto'] &
+  Partial<Pick<Schemas['TaskListItemDto'], 'copied' | 'assigneeName'>>;
 export type TaskActions = Schemas['TaskActionsDto'];
 export type TaskComment = Schemas['TaskCommentDto'];
 export type Candidate = Schemas['CandidateDto'];
