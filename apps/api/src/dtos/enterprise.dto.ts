@@ -15,7 +15,7 @@ import { LabelTextDto } from './history.dto';
 import { IsDay } from './validators';
 import { PageDto, PageQueryDto } from './common.dto';
 import { FieldErrorDto } from './error.dto';
-import { TaskItemDto } from './task.dto';
+import { AssigneeName, TaskItemDto } from './task.dto';
 import { ProblemDto } from './problem.dto';
 
 /** 移出帮扶库 reasons a lifecycle ended with, as the list's `leftFor` takes them. */
@@ -180,12 +180,7 @@ const stateValue = () =>
 
 /** An open task on the enterprise page: who holds it, and the people it waits for, by name. */
 export class EnterpriseOpenTaskDto extends TaskItemDto {
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    description: 'who holds it, by name (the username when unknown)',
-  })
-  assigneeName: string | null;
+  @AssigneeName() assigneeName: string | null;
   @ApiProperty({
     type: 'object',
     additionalProperties: { type: 'string' },

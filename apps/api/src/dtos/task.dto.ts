@@ -186,14 +186,17 @@ export class TaskItemDto {
   countersignPending: boolean;
 }
 
-export class TaskListItemDto extends TaskItemDto {
-  @ApiProperty({ description: '抄送: copied to me' }) copied: boolean;
-  @ApiProperty({
+/** Who holds a task, by name: the inbox's rows, the task page and the enterprise page's open tasks. */
+export const AssigneeName = () =>
+  ApiProperty({
     type: String,
     nullable: true,
     description: 'who holds it, by name (the username when unknown)',
-  })
-  assigneeName: string | null;
+  });
+
+export class TaskListItemDto extends TaskItemDto {
+  @ApiProperty({ description: '抄送: copied to me' }) copied: boolean;
+  @AssigneeName() assigneeName: string | null;
 }
 
 export class TaskListDto extends PageDto {
@@ -366,12 +369,7 @@ export class CaseFileDto {
 }
 
 export class TaskDetailDto extends TaskItemDto {
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    description: 'who holds it, by name (the username when unknown)',
-  })
-  assigneeName: string | null;
+  @AssigneeName() assigneeName: string | null;
   @ApiProperty({
     type: String,
     nullable: true,

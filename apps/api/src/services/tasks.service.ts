@@ -39,7 +39,7 @@ import {
 import { TASK_DEFINITIONS } from '@hardtech/workflows/lifecycle/definition';
 import { problemIdOf } from '@hardtech/workflows/lifecycle/problem-work';
 import { whistleIdOf } from '@hardtech/workflows/lifecycle/tasks';
-import { approvalDetail, approvalMarks, returnedVisible } from './approval-views';
+import { approvalDetail, approvalMarks } from './approval-views';
 import { CaseFileService } from './case-file.service';
 import { ProxyService } from './proxy.service';
 import { Completion, completionUpdateId, isReplayOf } from './idempotency';
@@ -170,11 +170,12 @@ export class TasksService {
         : { complete: false, claim: false, unclaim: false, delegate: false }),
       ...approvalActions(actor, task, principal),
     };
-    const returned = returnedVisible(task, actor.role);
+    const item = taskItem(task, actor.role);
+    // As the inbox names people: the display name, else the username.
+    const nameOf = (username: string | null) => username && (names.get(username) ?? username);
     return {
-      ...taskItem(task, actor.role),
-      // As the inbox names who holds it: the display name, else the username.
-      assigneeName: task.assignee ? (names.get(task.assignee) ?? task.assignee) : null,
+      ...item,
+      assigneeName: nameOf(task.assignee),
       data: task.data && completedStep(task, actor.role).data,
       details: visibleTaskDetails(actor.role, task.details ?? null),
       form,
@@ -197,7 +198,7 @@ export class TasksService {
       copies: copies.map((c) => ({ ...c, copiedAt: new Date(c.copiedAt).toISOString() })),
       copiedToMe: copies.some((c) => c.username === actor.username),
       ...approvalDetail(actor, task, principal),
-      returned: returned && { ...returned, byName: returned.by && (names.get(returned.by) ?? returned.by) },
+      returned: item.returned && { ...item.returned, byName: nameOf(item.returned.by) },
       problemId,
     };
   }
