@@ -1,20 +1,22 @@
 // `npm start`: the whole system on one machine, with embedded defaults. Ctrl-C stops everything.
 // Only Node built-ins are imported before dependencies are installed.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA, ROOT } from './lib/paths.mjs';
 import { auditEnv } from './lib/audit-key.mjs';
-import { bold, fail, notable, ok, step } from './lib/log.mjs';
+import { bold, fail, notable, ok, step, warn } from './lib/log.mjs';
 import { ensureDependencies } from './lib/deps.mjs';
 
 const started = Date.now();
 await ensureDependencies();
 const { ensureBuilt } = await import('./lib/build.mjs');
-const { databaseEnv, provisionPostgres } = await import('./lib/postgres.mjs');
-const { provisionTemporal } = await import('./lib/temporal.mjs');
+const { databaseEnv, dropOrphanedReadModel, provisionPostgres } = await import('./lib/postgres.mjs');
+const { portOpen, provisionTemporal } = await import('./lib/temporal.mjs');
 const { migrate, startApplication } = await import('./lib/stack.mjs');
 const { run, stopAll } = await import('./lib/processes.mjs');
 
 const PORT = Number(process.env.PORT ?? 3000);
+const TEMPORAL_PORT = Number(process.env.TEMPORAL_PORT ?? 7233);
 const demo = process.env.NODE_ENV !== 'production' && process.env.DEMO_MODE !== 'false';
 let temporal;
 let postgres;
@@ -39,9 +41,20 @@ try {
     embeddedDir: join(DATA, 'pg'),
     embeddedPort: 54329,
   });
+  // The workflows live in data/temporal.db, the read model in PostgreSQL: a new data/ (a fresh
+  // clone, a wiped folder) must not meet the tasks of an earlier stack's workflows.
+  const temporalIsNew =
+    !process.env.TEMPORAL_ADDRESS &&
+    !existsSync(join(DATA, 'temporal.db')) &&
+    !(await portOpen('127.0.0.1', TEMPORAL_PORT));
+  if (temporalIsNew && !process.env.DATABASE_URL) {
+    const dropped = await dropOrphanedReadModel(postgres.url, { demo });
+    if (dropped)
+      warn(`database rebuilt: its ${dropped} lifecycles belonged to a Temporal server data/ no longer has`);
+  }
   temporal = await provisionTemporal({
     addressFromEnv: process.env.TEMPORAL_ADDRESS,
-    port: Number(process.env.TEMPORAL_PORT ?? 7233),
+    port: TEMPORAL_PORT,
     uiPort: Number(process.env.TEMPORAL_UI_PORT ?? 8233),
     dbFile: join(DATA, 'temporal.db'),
     logFile: join(DATA, 'logs', 'temporal.log'),

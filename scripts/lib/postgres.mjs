@@ -23,6 +23,59 @@ export async function ensureDatabase(admin, name, { recreate }) {
 }
 
 /**
+ * How many lifecycles the database at `url` holds (0 when it has no schema yet). `npm start` keeps
+ * the workflows in data/temporal.db and the read model in PostgreSQL; on a shared server the
+ * database outlives data/, and a new data/ (a fresh clone, a wiped folder) then meets the tasks,
+ * ledger and audit chain of workflows that no longer exist.
+ */
+export async function countLifecycles(url) {
+  const client = await tryConnect(url);
+  if (!client) throw new Error(`cannot connect to ${url.replace(/:[^:@/]+@/, ':***@')}`);
+  try {
+    const [{ table }] = (await client.query(`SELECT to_regclass('public.lifecycles') IS NOT NULL AS table`))
+      .rows;
+    if (!table) return 0;
+    return Number((await client.query('SELECT count(*) AS n FROM lifecycles')).rows[0].n);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Drops and creates the database of the owner's `url` on its own server (the owner may). */
+export async function recreateDatabase(url) {
+  const target = new URL(url);
+  const database = target.pathname.slice(1);
+  target.pathname = '/postgres';
+  const admin = await tryConnect(target.toString());
+  if (!admin) throw new Error(`cannot connect to the server of ${database}`);
+  try {
+    await ensureDatabase(admin, database, { recreate: true });
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
+ * Called when `npm start` found no data/temporal.db: a database still holding lifecycles belongs
+ * to workflows that no longer exist (and to an audit key data/ no longer has). A demo database is
+ * rebuilt, since nothing in it can be worked any more; any other stops the start and says what to
+ * do, never dropping an operator's data. Answers how many lifecycles were dropped.
+ */
+export async function dropOrphanedReadModel(url, { demo }) {
+  const lifecycles = await countLifecycles(url);
+  if (!lifecycles) return 0;
+  const database = new URL(url).pathname.slice(1);
+  if (!demo) {
+    throw new Error(
+      `database ${database} holds ${lifecycles} lifecycles but data/temporal.db is new: their workflows ` +
+        `(and the audit key in data/) are gone. Restore data/, or set DB_NAME to another database, or drop ${database}.`,
+    );
+  }
+  await recreateDatabase(url);
+  return lifecycles;
+}
+
+/**
  * The application role's URL beside the owner's (issue 20.2): the same server and database, as
  * `<database>_app` — one role per database, so stacks sharing a server never race on one role —
  * with a fresh password each start; the migration (as the owner) creates the role and sets it.
