@@ -48,6 +48,8 @@ const L = {
   progressNote: mark('progressNote'),
   extensionReason: mark('extensionReason'),
   closeSummary: mark('closeSummary'),
+  extensionOpinion: mark('extensionOpinion'),
+  closeOpinion: mark('closeOpinion'),
 };
 
 type Bodies = { endpoint: string; text: string; json: unknown; pdf: boolean }[];
@@ -196,6 +198,15 @@ beforeAll(async () => {
     201,
   );
   await expectOk(a.commissioner.api.post(`${work}/close-request`, { summary: L.closeSummary }), 201);
+  // The coordinators decide both requests, each with an opinion (the close-out refused).
+  await expectOk(
+    complete(a.coordinator.api, a.creditCode, 'PROBLEM_EXTENSION', 'approve', {
+      opinion: L.extensionOpinion,
+    }),
+  );
+  await expectOk(
+    complete(a.coordinator.api, a.creditCode, 'PROBLEM_CLOSE', 'reject', { opinion: L.closeOpinion }),
+  );
   await expectOk(
     complete(a.industry.api, a.creditCode, 'QUARTERLY_REVIEW', 'recommend_graduation', {
       problemUpdates: [{ problemId: problems[0].id, status: 'in_progress', note: L.problemNote }],
