@@ -5,8 +5,15 @@ import {
 } from '@hardtech/temporal/lifecycle.contract';
 import { Cast, createCast, createUser, Member } from '../support/cast';
 import { closeDb, db } from '../support/db';
-import { driveToSupporting } from '../support/drive';
-import { complete, eventually, expectOk, nominationFor, openTask } from '../support/lifecycle';
+import { driveToSupporting, tickQuarter } from '../support/drive';
+import {
+  complete,
+  eventually,
+  expectOk,
+  nominationFor,
+  openTask,
+  quarterlyReport,
+} from '../support/lifecycle';
 import { closeTemporal, lifecycles, temporalClient } from '../support/temporal';
 
 // Issue 19 item 1: departments work the ledger to 销号 — each step an Update on the lifecycle, in
@@ -196,6 +203,37 @@ describe('ledger work (化解问题台账)', () => {
     );
     const late = await finance.api.post(`${url}/progress`, { note: '还有进展' });
     expect([late.status, late.body.code]).toEqual([422, 'PROBLEM_RESOLVED']);
+  });
+
+  it('leaves a close-out awaiting the coordinators to them: the quarterly review may not change that problem (422)', async () => {
+    const { c, finance, problemId } = await financeMember();
+    await expectOk(
+      finance.api.post(`/api/problems/${problemId}/close-request`, { summary: '已获授信' }),
+      201,
+    );
+    await tickQuarter(c, '2026Q3');
+    await expectOk(
+      complete(c.enterprise.api, c.creditCode, 'QUARTERLY_REPORT', 'submit', quarterlyReport('2026Q3')),
+    );
+    const review = await eventually(() => openTask(c.industry.api, c.creditCode, 'QUARTERLY_REVIEW'));
+    // Setting its status took the PROBLEM_CLOSE task from the coordinators unseen (or closed it in their place).
+    for (const status of ['in_progress', 'resolved']) {
+      const r = await c.industry.api.post(`/api/tasks/${review.id}/complete`, {
+        outcome: 'continue',
+        data: { problemUpdates: [{ problemId, status }] },
+      });
+      expect([r.status, r.body.code, r.body.details?.[0]?.field]).toEqual([
+        422,
+        'PROBLEM_CLOSING',
+        'data.problemUpdates[0].problemId',
+      ]);
+    }
+    expect((await expectOk(finance.api.get(`/api/problems/${problemId}`))).status).toBe('closing');
+    expect(await openTask(c.coordinator.api, c.creditCode, 'PROBLEM_CLOSE')).toBeDefined();
+    await expectOk(
+      complete(c.industry.api, c.creditCode, 'QUARTERLY_REVIEW', 'continue', { comment: '继续帮扶' }),
+    );
+    expect(await openTask(c.coordinator.api, c.creditCode, 'PROBLEM_CLOSE')).toBeDefined();
   });
 
   it('reminds the owners of a problem past its due date and escalates it to the coordinators', async () => {

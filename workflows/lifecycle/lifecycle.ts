@@ -250,6 +250,7 @@ export class Lifecycle {
     validateSubmission(task.type, req, {
       screening: ctx.screening,
       problemIds: ctx.problems.map((p) => p.id),
+      closingProblemIds: ctx.problems.filter((p) => p.status === 'closing').map((p) => p.id),
       reportedQuarters: ctx.quarterlyReports.map((r) => r.quarter),
       today: this.today(),
     });

@@ -70,7 +70,8 @@ export interface QuarterField extends BaseField {
 /** Values checked against reference data or the database by the layer that has it. */
 export interface RefField extends BaseField {
   kind: 'ref';
-  ref: 'creditCode' | 'district' | 'cluster' | 'user';
+  /** `problem`: a problem of the task's enterprise's ledger (its id; the form offers its title). */
+  ref: 'creditCode' | 'district' | 'cluster' | 'user' | 'problem';
   /** For user refs: the role the referenced user must have. */
   role?: string;
 }

@@ -384,9 +384,9 @@ export const TASK_FORMS: Record<TaskType, TaskForm> = {
               item: [
                 {
                   name: 'problemId',
-                  kind: 'text',
-                  maxLength: 64,
-                  label: t('问题编号', 'Problem'),
+                  kind: 'ref',
+                  ref: 'problem',
+                  label: t('台账问题', 'Ledger problem'),
                   required: true,
                 },
                 {

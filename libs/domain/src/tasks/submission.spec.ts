@@ -195,6 +195,23 @@ describe('other task rules', () => {
     });
   });
 
+  it('QUARTERLY_REVIEW leaves a problem whose close-out awaits the coordinators to them', () => {
+    const ctx = { problemIds: ['p-1', 'p-2'], closingProblemIds: ['p-2'] };
+    const update = (problemId: string) => ({ problemUpdates: [{ problemId, status: 'in_progress' }] });
+    expect(() =>
+      validateSubmission('QUARTERLY_REVIEW', { outcome: 'continue', data: update('p-1') }, ctx),
+    ).not.toThrow();
+    expect(
+      refusal(() =>
+        validateSubmission('QUARTERLY_REVIEW', { outcome: 'continue', data: update('p-2') }, ctx),
+      ),
+    ).toMatchObject({
+      status: 422,
+      code: 'PROBLEM_CLOSING',
+      details: [{ field: 'data.problemUpdates[0].problemId' }],
+    });
+  });
+
   it('GRADUATION_REVIEW takes only the reasons of its outcome', () => {
     expect(() =>
       validateSubmission('GRADUATION_REVIEW', { outcome: 'graduate', data: { reason: 'doubled' } }),

@@ -10,6 +10,8 @@ export interface SubmissionContext extends ValidationContext {
   screening?: ScreeningReport;
   /** Ids of the enterprise's ledger problems (QUARTERLY_REVIEW may only update those). */
   problemIds?: readonly string[];
+  /** Of those, the ones whose close-out (申请销号) awaits the coordinators' PROBLEM_CLOSE. */
+  closingProblemIds?: readonly string[];
   /** Quarters already reported (a quarter is reported once). */
   reportedQuarters?: readonly string[];
   /** Today in Asia/Shanghai, YYYY-MM-DD: problem due dates must not lie in the past. */
@@ -66,16 +68,39 @@ const RULES: Partial<Record<TaskType, Rule>> = {
       : [],
   QUARTERLY_REVIEW: (_outcome, data, ctx) => {
     const known = new Set(ctx.problemIds ?? []);
-    const unknown: FieldError[] = (data.problemUpdates ?? [])
-      .map((u: { problemId: string }, i: number) => ({ u, i }))
-      .filter(({ u }: { u: { problemId: string } }) => !known.has(u.problemId))
-      .map(({ i }: { i: number }) => ({
-        field: `data.problemUpdates[${i}].problemId`,
-        text: t('不是该企业台账中的问题', 'not a problem of this enterprise'),
-      }));
-    return unknown.length
-      ? [new RuleViolation('UNKNOWN_PROBLEM', t('台账中没有该问题', 'unknown ledger problem'), unknown)]
-      : [];
+    const closing = new Set(ctx.closingProblemIds ?? []);
+    const updates: { u: { problemId: string }; i: number }[] = (data.problemUpdates ?? []).map(
+      (u: { problemId: string }, i: number) => ({ u, i }),
+    );
+    const at = (i: number, zh: string, en: string): FieldError => ({
+      field: `data.problemUpdates[${i}].problemId`,
+      text: t(zh, en),
+    });
+    const unknown = updates
+      .filter(({ u }) => !known.has(u.problemId))
+      .map(({ i }) => at(i, '不是该企业台账中的问题', 'not a problem of this enterprise'));
+    // A close-out asked for is the coordinators' to decide (PROBLEM_CLOSE): a review that set the
+    // problem's status would take that task from them unseen, or close the problem in their place.
+    const awaiting = updates
+      .filter(({ u }) => closing.has(u.problemId))
+      .map(({ i }) => at(i, '该问题的销号申请正在科技处审核', 'its close-out awaits the coordinators'));
+    return [
+      ...(unknown.length
+        ? [new RuleViolation('UNKNOWN_PROBLEM', t('台账中没有该问题', 'unknown ledger problem'), unknown)]
+        : []),
+      ...(awaiting.length
+        ? [
+            new RuleViolation(
+              'PROBLEM_CLOSING',
+              t(
+                '销号审核中的问题由科技处审核决定，季度评审不能更改其状态',
+                'a problem whose close-out awaits the coordinators is theirs to decide, not the review’s',
+              ),
+              awaiting,
+            ),
+          ]
+        : []),
+    ];
   },
   DIAGNOSE: (_outcome, data, ctx) => {
     if (!ctx.today) return [];

@@ -21,7 +21,7 @@ export function FieldInput({ field, required, ...control }: { field: LeafField; 
   const { t } = useTranslation('forms');
   const text = useLocalText();
   const reference = useReference();
-  const { userChoices, disabled } = useSchemaContext();
+  const { refChoices, disabled } = useSchemaContext();
   const common = { ...control, disabled };
   switch (field.kind) {
     case 'text':
@@ -108,8 +108,8 @@ export function FieldInput({ field, required, ...control }: { field: LeafField; 
             ? reference?.clusters
                 .filter((c) => c.active)
                 .map((c) => ({ value: c.code, label: `${c.code} ${text({ zh: c.name, en: c.en })}` }))
-            : field.ref === 'user'
-              ? userChoices?.(field)
+            : field.ref === 'user' || field.ref === 'problem'
+              ? refChoices?.(field)
               : undefined;
       if (field.ref === 'creditCode' || (field.ref === 'user' && !choices))
         return <Input {...common} maxLength={64} />;

@@ -15,7 +15,7 @@ export interface SchemaFormProps {
   errorPrefix?: string;
   /** Where in the caller's form values the fields live (default: at the top). */
   root?: FieldPath;
-  userChoices?: SchemaContextValue['userChoices'];
+  refChoices?: SchemaContextValue['refChoices'];
   disabled?: boolean;
 }
 
@@ -31,7 +31,7 @@ export function SchemaForm({
   error,
   errorPrefix = '',
   root = [],
-  userChoices,
+  refChoices,
   disabled,
 }: SchemaFormProps) {
   const form = Form.useFormInstance();
@@ -64,10 +64,7 @@ export function SchemaForm({
     // `root` is a new array on each render; the error is what changes.
   }, [error, fields, errorPrefix, form]);
 
-  const context = useMemo(
-    () => ({ groupErrors, userChoices, disabled }),
-    [groupErrors, userChoices, disabled],
-  );
+  const context = useMemo(() => ({ groupErrors, refChoices, disabled }), [groupErrors, refChoices, disabled]);
   return (
     <SchemaContext.Provider value={context}>
       <ErrorAlert error={unplaced} fields={fields} prefix={errorPrefix} />

@@ -4,13 +4,18 @@ import { createContext, useContext } from 'react';
 export interface Choice {
   value: string;
   label: string;
+  /** Shown but not to be chosen (a problem whose close-out awaits the coordinators). */
+  disabled?: boolean;
 }
 
 export interface SchemaContextValue {
   /** Server messages about a whole object, list, row or record, by dotted schema path. */
   groupErrors: Map<string, string[]>;
-  /** Users to pick for a `ref: user` field; a username input when undefined. */
-  userChoices?: (field: RefField) => Choice[] | undefined;
+  /**
+   * What to pick for the refs reference data does not hold: users (`ref: user`, a username input
+   * when undefined) and the ledger's problems (`ref: problem`).
+   */
+  refChoices?: (field: RefField) => Choice[] | undefined;
   disabled?: boolean;
 }
 

@@ -1,5 +1,6 @@
+import type { RefField } from '@hardtech/domain/forms/schema';
 import { Button, Form, Radio, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, call } from '../../api/client';
 import { fromFormValues, toFormValues } from '../../components/forms/formValues';
@@ -10,6 +11,7 @@ import { initialData } from './initialData';
 import { neededFields } from './neededFields';
 import type { CompleteResult, TaskDetail } from './taskTypes';
 import { useAction } from './useAction';
+import { useProblemChoices } from './useProblemChoices';
 import { useUserChoices } from './useUserChoices';
 
 /** The outcome picker, the outcome's fields and the submit of `POST /api/tasks/:id/complete`. */
@@ -38,6 +40,11 @@ export function CompleteTaskForm({
   const allFields = useMemo(() => Object.values(task.form.outcomes).flatMap((o) => o.fields), [task]);
   const initialValues = useMemo(() => toFormValues(allFields, initialData(task)), [allFields, task]);
   const userChoices = useUserChoices(allFields, task.enterprise?.district);
+  const problemChoices = useProblemChoices(allFields, task.creditCode);
+  const refChoices = useCallback(
+    (field: RefField) => (field.ref === 'problem' ? problemChoices : userChoices(field)),
+    [problemChoices, userChoices],
+  );
 
   const submit = async () => {
     const values = await form.validateFields().catch(() => null);
@@ -76,7 +83,7 @@ export function CompleteTaskForm({
         />
       </Form.Item>
       {outcome ? (
-        <SchemaForm fields={fields} error={error} errorPrefix="data." userChoices={userChoices} />
+        <SchemaForm fields={fields} error={error} errorPrefix="data." refChoices={refChoices} />
       ) : (
         <Typography.Paragraph type="secondary">{t('complete.chooseOutcome')}</Typography.Paragraph>
       )}
