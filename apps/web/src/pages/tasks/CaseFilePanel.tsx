@@ -9,6 +9,7 @@ import { download } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormat } from '../../format';
 import { useLocalText } from '../../i18n';
+import { OpinionLedger } from './OpinionLedger';
 import { ScreeningPanel } from './ScreeningPanel';
 
 /**
@@ -30,7 +31,10 @@ export function CaseFilePanel({ caseFile, taskType }: { caseFile: CaseFile; task
       <Card size="small" title={t('caseFile.opinions')} data-testid="case-opinions">
         {caseFile.opinions.length ? (
           <Timeline
-            items={caseFile.opinions.map((o) => ({ key: o.taskId, children: <Opinion opinion={o} /> }))}
+            items={caseFile.opinions.map((o) => ({
+              key: o.taskId,
+              children: <Opinion opinion={o} creditCode={caseFile.enterprise.creditCode} />,
+            }))}
           />
         ) : (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('caseFile.noOpinions')} />
@@ -87,7 +91,7 @@ function EnterpriseFacts({ enterprise: e }: { enterprise: CaseFile['enterprise']
   );
 }
 
-function Opinion({ opinion: o }: { opinion: CaseOpinion }) {
+function Opinion({ opinion: o, creditCode }: { opinion: CaseOpinion; creditCode: string }) {
   const { t } = useTranslation('task');
   const text = useLocalText();
   const format = useFormat();
@@ -103,6 +107,7 @@ function Opinion({ opinion: o }: { opinion: CaseOpinion }) {
         </Typography.Paragraph>
       )}
       <OpinionFigures opinion={o} />
+      <OpinionLedger opinion={o} creditCode={creditCode} />
       {/* Who, their department and when, side by side: the department in brackets after the name
           nested the brackets of 科技处（统筹） or 王五（代 李四） in a second pair. */}
       <Typography.Text type="secondary" data-testid="opinion-by" style={{ display: 'block' }}>

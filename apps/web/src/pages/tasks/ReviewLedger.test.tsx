@@ -72,4 +72,42 @@ describe('the quarterly review’s ledger updates', () => {
     expect(sent.data.problemUpdates).toEqual([{ problemId: 'p-1', status: 'resolved' }]);
     expect(calls.map((c) => c.path)).toContain('/problems?creditCode=91500112000000001R&pageSize=200');
   });
+
+  it('shows what an earlier review did to the ledger under its opinion, by problem title', async () => {
+    const review = {
+      taskId: 'v-1',
+      taskType: 'QUARTERLY_REVIEW',
+      outcome: 'continue',
+      opinion: '经营稳定',
+      data: { problemUpdates: [{ problemId: 'p-1', status: 'in_progress', note: '已对接两家检测机构' }] },
+      actor: 'industry-t2',
+      actorName: '行业处 王芳',
+      actorDepartment: { zh: '行业处室', en: 'Industry division' },
+      at: '2026-12-06T12:00:00Z',
+    };
+    openPage('/tasks/t-1', USERS.coordinator, {
+      'GET /reference': REFERENCE,
+      'GET /tasks/t-1': {
+        ...REVIEW,
+        caseFile: {
+          enterprise: { name: '重庆芯测', creditCode: '91500112000000001R', stage: 'supporting' },
+          screening: null,
+          opinions: [review],
+          attachments: [],
+        },
+      },
+      'GET /attachments': [],
+      'GET /problems': {
+        items: [problem('p-1', '市场开拓难', 'in_progress')],
+        total: 1,
+        page: 1,
+        pageSize: 200,
+      },
+    });
+    const ledger = await screen.findByTestId('ledger-v-1', {}, { timeout: 5000 });
+    await waitFor(() => expect(ledger).toHaveTextContent('市场开拓难'));
+    expect(ledger).toHaveTextContent('化解中');
+    expect(ledger).toHaveTextContent('已对接两家检测机构');
+    expect(ledger).not.toHaveTextContent('p-1');
+  });
 });
