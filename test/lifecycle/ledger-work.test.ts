@@ -5,15 +5,8 @@ import {
 } from '@hardtech/temporal/lifecycle.contract';
 import { Cast, createCast, createUser, Member } from '../support/cast';
 import { closeDb, db } from '../support/db';
-import { driveToSupporting, tickQuarter } from '../support/drive';
-import {
-  complete,
-  eventually,
-  expectOk,
-  nominationFor,
-  openTask,
-  quarterlyReport,
-} from '../support/lifecycle';
+import { driveToSupporting, reportQuarter } from '../support/drive';
+import { complete, eventually, expectOk, nominationFor, openTask } from '../support/lifecycle';
 import { closeTemporal, lifecycles, temporalClient } from '../support/temporal';
 
 // Issue 19 item 1: departments work the ledger to 销号 — each step an Update on the lifecycle, in
@@ -211,11 +204,8 @@ describe('ledger work (化解问题台账)', () => {
       finance.api.post(`/api/problems/${problemId}/close-request`, { summary: '已获授信' }),
       201,
     );
-    await tickQuarter(c, '2026Q3');
-    await expectOk(
-      complete(c.enterprise.api, c.creditCode, 'QUARTERLY_REPORT', 'submit', quarterlyReport('2026Q3')),
-    );
-    const review = await eventually(() => openTask(c.industry.api, c.creditCode, 'QUARTERLY_REVIEW'));
+    await reportQuarter(c, '2026Q3');
+    const review = await openTask(c.industry.api, c.creditCode, 'QUARTERLY_REVIEW');
     // Setting its status took the PROBLEM_CLOSE task from the coordinators unseen (or closed it in their place).
     for (const status of ['in_progress', 'resolved']) {
       const r = await c.industry.api.post(`/api/tasks/${review.id}/complete`, {
@@ -234,6 +224,24 @@ describe('ledger work (化解问题台账)', () => {
       complete(c.industry.api, c.creditCode, 'QUARTERLY_REVIEW', 'continue', { comment: '继续帮扶' }),
     );
     expect(await openTask(c.coordinator.api, c.creditCode, 'PROBLEM_CLOSE')).toBeDefined();
+  });
+
+  it("writes a quarterly review's note on a problem into that problem's progress, as ledger work is", async () => {
+    const { c, finance, problemId } = await financeMember();
+    await reportQuarter(c, '2026Q3');
+    await expectOk(
+      complete(c.industry.api, c.creditCode, 'QUARTERLY_REVIEW', 'continue', {
+        problemUpdates: [{ problemId, status: 'in_progress', note: '授信材料已报银行' }],
+      }),
+    );
+    expect(await expectOk(finance.api.get(`/api/problems/${problemId}`))).toMatchObject({
+      status: 'in_progress',
+      progress: [{ actor: c.industry.username, actorName: expect.any(String), note: '授信材料已报银行' }],
+    });
+    // The enterprise sees that work was done, not the officer's note.
+    expect((await expectOk(c.enterprise.api.get(`/api/problems/${problemId}`))).progress).toEqual([
+      { at: expect.any(String), actor: null, actorName: null, note: null },
+    ]);
   });
 
   it('reminds the owners of a problem past its due date and escalates it to the coordinators', async () => {

@@ -5,8 +5,9 @@ import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { lifecycleWorkflowId } from '@hardtech/temporal/lifecycle.contract';
 import { createCast } from '../support/cast';
-import { driveToGraduation } from '../support/drive';
+import { driveToGraduation, driveToSupporting, reportQuarter } from '../support/drive';
 import { complete, expectOk, JUDGMENTS, nominationFor, openTask } from '../support/lifecycle';
+import { REVIEW_PROGRESS_PATCH } from '../../workflows/lifecycle/lifecycle';
 import { closeTemporal, temporalClient } from '../support/temporal';
 
 // Determinism guard: the workflow bundle the worker runs must replay recorded histories exactly.
@@ -96,6 +97,32 @@ describe('replay of recorded lifecycle histories', () => {
     const id = lifecycleWorkflowId(cast.creditCode);
     const history = await (await temporalClient()).workflow.getHandle(id).fetchHistory();
     exportHistory(id, 'approval-actions.json');
+    await expect(Worker.runReplayHistory(BUNDLE, history, id)).resolves.toBeUndefined();
+  });
+
+  // A review's note on a problem enters its progress behind a patch of its own, asked mid-run.
+  it("replays a review that wrote its note into a problem's progress (the patch's marker in it)", async () => {
+    const cast = await createCast('500113', 'T2');
+    await driveToSupporting(cast);
+    const { problems } = await expectOk(cast.coordinator.api.get(`/api/enterprises/${cast.creditCode}`));
+    await reportQuarter(cast, '2026Q3');
+    await expectOk(
+      complete(cast.industry.api, cast.creditCode, 'QUARTERLY_REVIEW', 'continue', {
+        problemUpdates: [{ problemId: problems[0].id, status: 'in_progress', note: '已走访' }],
+      }),
+    );
+    const id = lifecycleWorkflowId(cast.creditCode);
+    const history = await (await temporalClient()).workflow.getHandle(id).fetchHistory();
+    const patches = history.events!.flatMap((e) => {
+      const marker = e.markerRecordedEventAttributes;
+      return marker?.markerName === 'core_patch'
+        ? Object.values(marker.details ?? {}).flatMap((d) =>
+            (d.payloads ?? []).map((p) => Buffer.from(p.data ?? []).toString()),
+          )
+        : [];
+    });
+    expect(patches.filter((p) => p.includes(REVIEW_PROGRESS_PATCH))).toHaveLength(1);
+    exportHistory(id, 'review-progress.json');
     await expect(Worker.runReplayHistory(BUNDLE, history, id)).resolves.toBeUndefined();
   });
 

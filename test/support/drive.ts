@@ -60,13 +60,19 @@ export async function driveToSupporting(cast: Cast, options: DriveOptions = {}):
   );
 }
 
-/** Drives a nominated enterprise all the way to graduated, through one quarter. */
-export async function driveToGraduation(cast: Cast, quarter = '2026Q3'): Promise<void> {
-  await driveToSupporting(cast);
+/** A quarter of a supporting enterprise up to its review: the tick, the report, the review task open. */
+export async function reportQuarter(cast: Cast, quarter: string): Promise<void> {
   await tickQuarter(cast, quarter);
   await expectOk(
     complete(cast.enterprise.api, cast.creditCode, 'QUARTERLY_REPORT', 'submit', quarterlyReport(quarter)),
   );
+  await eventually(() => openTask(cast.industry.api, cast.creditCode, 'QUARTERLY_REVIEW'));
+}
+
+/** Drives a nominated enterprise all the way to graduated, through one quarter. */
+export async function driveToGraduation(cast: Cast, quarter = '2026Q3'): Promise<void> {
+  await driveToSupporting(cast);
+  await reportQuarter(cast, quarter);
   await expectOk(
     complete(cast.industry.api, cast.creditCode, 'QUARTERLY_REVIEW', 'recommend_graduation', {
       comment: '倍增',

@@ -22,6 +22,8 @@ export interface TaskEvent {
   /** The review year of an ANNUAL_UPDATE, and its evaluation against the current policy. */
   taskYear?: number;
   evaluation?: AnnualEvaluation;
+  /** A QUARTERLY_REVIEW's notes enter each problem's progress (REVIEW_PROGRESS_PATCH). */
+  reviewProgress?: boolean;
 }
 
 /** Ledger work on a problem (issue 19). */

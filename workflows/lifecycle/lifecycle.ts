@@ -112,6 +112,15 @@ export interface LifecycleEffects extends FollowUpEffects {
   newId(): string;
 }
 
+/**
+ * Patch id: a quarterly review's note on a problem (台账问题进展) enters that problem's progress, as
+ * ledger work does; before, only its status was kept and the note stayed in the review's data.
+ * Asked only by a review that has such a note (a run without one records no marker), in the
+ * Update's own activation: the completion carries the policy, so no local activity runs before it
+ * and the question cannot replay in another workflow task (docs/design.md, "Versioning").
+ */
+export const REVIEW_PROGRESS_PATCH = 'review-notes-in-problem-progress';
+
 /** Patch id: admission reserves a seat in the pool (capacity check) before the transition. */
 export const POOL_SEAT_PATCH = 'pool-seat-reservation';
 
@@ -354,6 +363,9 @@ export class Lifecycle {
     if (task.type === 'DIAGNOSE') {
       event.ids = ((req.data.problems as unknown[]) ?? []).map(() => this.fx.newId());
     }
+    const notes = ((req.data.problemUpdates as { note?: string }[] | undefined) ?? []).some((u) => u.note);
+    if (task.type === 'QUARTERLY_REVIEW' && notes)
+      event.reviewProgress = this.fx.patched(REVIEW_PROGRESS_PATCH);
     event.whistleId = whistleIdOf(task.key);
     event.problemId = problemIdOf(task.key);
     if (task.type === 'ANNUAL_UPDATE') {

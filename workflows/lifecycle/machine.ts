@@ -152,16 +152,20 @@ export const lifecycleMachine = setup({
     }),
     applyReview: assign(({ context, event }) => {
       const e = asTask(event);
-      const updates = new Map<string, { status: Problem['status'] }>(
-        (e.data.problemUpdates ?? []).map((u: { problemId: string; status: Problem['status'] }) => [
-          u.problemId,
-          u,
-        ]),
-      );
-      return {
-        problems: context.problems.map((p) =>
-          updates.has(p.id) ? { ...p, status: updates.get(p.id)!.status } : p,
+      const updates = new Map<string, { status: Problem['status']; note?: string }>(
+        (e.data.problemUpdates ?? []).map(
+          (u: { problemId: string; status: Problem['status']; note?: string }) => [u.problemId, u],
         ),
+      );
+      const reviewed = (p: Problem, u: { status: Problem['status']; note?: string }): Problem => ({
+        ...p,
+        status: u.status,
+        ...(e.reviewProgress && u.note
+          ? { progress: [...(p.progress ?? []), { at: e.at, actor: e.actor.username, note: u.note }] }
+          : {}),
+      });
+      return {
+        problems: context.problems.map((p) => (updates.has(p.id) ? reviewed(p, updates.get(p.id)!) : p)),
         quarter: { ...context.quarter, current: null },
       };
     }),
