@@ -1,8 +1,13 @@
-import { problemWorkerGroups } from '@hardtech/domain';
+import { problemWorkerGroups, TASK_FORMS } from '@hardtech/domain';
 import { problemIdOf } from '@hardtech/workflows/lifecycle/problem-work';
 import { candidateFactsOf } from '@hardtech/workflows/lifecycle/tasks';
 import { select } from '../repositories/audit.repository';
 import type { ProjectionWriter } from './writer';
+
+/** What the coordinators may decide (confirm, reject, approve): other tasks' outcomes, mostly. */
+const DECISION_OUTCOMES = new Set(
+  [TASK_FORMS.PROBLEM_CLOSE, TASK_FORMS.PROBLEM_EXTENSION].flatMap((f) => Object.keys(f.outcomes)),
+);
 
 /**
  * The decision notice outbox: a PROBLEM_CLOSE or PROBLEM_EXTENSION done is the coordinators'
@@ -11,8 +16,11 @@ import type { ProjectionWriter } from './writer';
  * twice. The worker's sweeper fans it out (ProblemDecisionNoticesRepository.sweep).
  */
 export const queueProblemDecisions: ProjectionWriter = async (sql, delta) => {
-  const done = delta.closed.filter((c) => c.status === 'done').map((c) => c.id);
-  // A decision always changes its problem (status, due date or pending request).
+  const done = delta.closed
+    .filter((c) => c.status === 'done' && c.outcome !== null && DECISION_OUTCOMES.has(c.outcome))
+    .map((c) => c.id);
+  // A decision always changes its problem (status, due date or pending request); a transition that
+  // decides nothing (by its outcomes) costs no statement.
   if (!done.length || !delta.changes.problems.length) return;
   const rows: { id: string; state_key: string }[] = await select(
     sql,
