@@ -4,9 +4,12 @@ import { Text } from './text';
 /**
  * What a notification about a task says happened: it opened, it is due soon, it is overdue, someone
  * urged it (催办) or copied it to the reader (抄送) — these two carry their own words (`data.text`) —
- * or a completion that a fault kept from the workflow was not applied and the task is open again.
+ * or a completion that a fault kept from the workflow was not applied and the task is open again;
+ * or the coordinators decided a ledger problem's close request or request for more time
+ * (`problem_decided`, about the problem, not the task: its text carried, written for each reader).
  */
-export type NotificationKind = 'task_opened' | 'reminder' | 'escalation' | 'urge' | 'cc' | 'reopened';
+export type NotificationKind =
+  'task_opened' | 'reminder' | 'escalation' | 'urge' | 'cc' | 'reopened' | 'problem_decided';
 
 /** The text a notification carries in its data (urges, copies, digests), when it carries one. */
 export function carriedText(data: unknown): Text | null {

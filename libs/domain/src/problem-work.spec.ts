@@ -2,9 +2,13 @@ import { Problem } from './ledger';
 import {
   changeProblems,
   pendingProblemFollowUps,
+  ProblemDecision,
+  problemDecisionAudience,
+  problemDecisionText,
   problemFollowUps,
   problemWorkRefusal,
 } from './problem-work';
+import { visibleStep } from './visibility';
 import { visibleProblemWork } from './visibility/problem-work';
 
 const problem: Problem = {
@@ -90,5 +94,61 @@ describe('ledger work rules', () => {
       closeSummary: null,
       extension: { dueAt: '2026-06-30', reason: null },
     });
+  });
+});
+
+describe('decision notices (销号 / 延期)', () => {
+  const decided = (taskType: ProblemDecision['taskType'], outcome: string, opinion: string | null) =>
+    problemDecisionText({
+      taskType,
+      outcome,
+      enterpriseName: '重庆芯测',
+      title: '融资难',
+      dueAt: '2026-06-30',
+      opinion,
+    });
+
+  it('says the outcome, the new due date and the opinion, in Chinese first', () => {
+    expect(decided('PROBLEM_CLOSE', 'confirm', null).zh).toBe(
+      '【销号确认】「重庆芯测」的问题「融资难」已销号。',
+    );
+    expect(decided('PROBLEM_CLOSE', 'reject', '材料不全').zh).toBe(
+      '【销号退回】「重庆芯测」的问题「融资难」销号申请未通过，请继续化解：“材料不全”',
+    );
+    expect(decided('PROBLEM_EXTENSION', 'approve', null).zh).toBe(
+      '【延期批准】「重庆芯测」的问题「融资难」时限延至 2026-06-30。',
+    );
+    const refused = decided('PROBLEM_EXTENSION', 'reject', '理由不充分');
+    expect(refused.zh).toBe(
+      '【延期未批准】「重庆芯测」的问题「融资难」延期申请未通过，时限仍为 2026-06-30：“理由不充分”',
+    );
+    expect(refused.en).toBe(
+      'More time refused: the problem “融资难” of 重庆芯测 is still due 2026-06-30: "理由不充分"',
+    );
+  });
+
+  it('tells the enterprise of a 销号 and of more time, never of a refusal', () => {
+    const workers = ['department:sme', 'user:zhuanyuan'];
+    const enterprise = 'enterprise_user:enterprise:X';
+    expect(problemDecisionAudience({ outcome: 'confirm' }, workers, 'X')).toEqual([...workers, enterprise]);
+    expect(problemDecisionAudience({ outcome: 'approve' }, workers, 'X')).toEqual([...workers, enterprise]);
+    expect(problemDecisionAudience({ outcome: 'reject' }, workers, 'X')).toEqual(workers);
+  });
+
+  it('gives the department a refusal’s reason, the enterprise no opinion and no decider', () => {
+    const step = (taskType: ProblemDecision['taskType'], outcome: string) => ({
+      taskType,
+      outcome,
+      data: { opinion: '意见' },
+      actor: 'coord',
+    });
+    for (const type of ['PROBLEM_CLOSE', 'PROBLEM_EXTENSION'] as const) {
+      expect(visibleStep('sme_officer', step(type, 'reject')).data.opinion).toBe('意见');
+      expect(visibleStep('enterprise_user', step(type, 'reject')).data).toEqual({});
+      const positive = type === 'PROBLEM_CLOSE' ? 'confirm' : 'approve';
+      expect(visibleStep('enterprise_user', step(type, positive))).toMatchObject({ data: {}, actor: null });
+      expect(visibleStep('finance_officer', step(type, positive)).data).toEqual({}); // a deliberation
+      expect(visibleStep('industry_officer', step(type, positive)).data.opinion).toBe('意见');
+    }
   });
 });

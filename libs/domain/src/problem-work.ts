@@ -230,3 +230,62 @@ export function problemOverdueText(
         en: `Escalated to the city coordinator: the problem “${title}” of ${enterpriseName} was due ${dueAt} and is still open.`,
       };
 }
+
+/** The coordinators' decision on a ledger request: a PROBLEM_CLOSE or a PROBLEM_EXTENSION done. */
+export interface ProblemDecision {
+  taskType: 'PROBLEM_CLOSE' | 'PROBLEM_EXTENSION';
+  /** confirm / reject (销号), approve / reject (延期). */
+  outcome: string;
+  enterpriseName: string;
+  title: string;
+  /** The problem's due date after the decision (YYYY-MM-DD): the new one when more time was given. */
+  dueAt: string;
+  /** The coordinator's opinion, as far as the reader may read it (visibleStep), else null. */
+  opinion: string | null;
+}
+
+/**
+ * Whether the enterprise hears of a decision: that its problem is closed out (销号确认) or due later
+ * (延期批准; GET /api/problems shows it the due date and a pending one). A refusal is the
+ * departments' business, as the requests were: the enterprise sees neither those notes nor them.
+ */
+export function decisionToldToEnterprise(d: Pick<ProblemDecision, 'outcome'>): boolean {
+  return d.outcome === 'confirm' || d.outcome === 'approve';
+}
+
+/** Who is told of a decision: the problem's workers (the requester among them) and, if told, the enterprise. */
+export function problemDecisionAudience(
+  d: Pick<ProblemDecision, 'outcome'>,
+  workerGroups: readonly string[],
+  creditCode: string,
+): string[] {
+  const enterprise = decisionToldToEnterprise(d) ? [`enterprise_user:enterprise:${creditCode}`] : [];
+  return [...workerGroups, ...enterprise];
+}
+
+/** What a decision's notice says: the outcome, the new due date, and the opinion when there is one. */
+export function problemDecisionText(d: ProblemDecision): Text {
+  const what = {
+    zh: `「${d.enterpriseName}」的问题「${d.title}」`,
+    en: `the problem “${d.title}” of ${d.enterpriseName}`,
+  };
+  const [zh, en] = ((): [string, string] => {
+    if (d.taskType === 'PROBLEM_CLOSE') {
+      return d.outcome === 'confirm'
+        ? [`【销号确认】${what.zh}已销号`, `Closed out: ${what.en} is resolved`]
+        : [
+            `【销号退回】${what.zh}销号申请未通过，请继续化解`,
+            `Close request refused: ${what.en} stays open`,
+          ];
+    }
+    return d.outcome === 'approve'
+      ? [`【延期批准】${what.zh}时限延至 ${d.dueAt}`, `More time granted: ${what.en} is now due ${d.dueAt}`]
+      : [
+          `【延期未批准】${what.zh}延期申请未通过，时限仍为 ${d.dueAt}`,
+          `More time refused: ${what.en} is still due ${d.dueAt}`,
+        ];
+  })();
+  return d.opinion
+    ? { zh: `${zh}：“${d.opinion}”`, en: `${en}: "${d.opinion}"` }
+    : { zh: `${zh}。`, en: `${en}.` };
+}

@@ -24,6 +24,7 @@ export * from './repositories/single-sign-on.repository';
 export * from './repositories/security-policy.repository';
 export * from './repositories/sessions.repository';
 export * from './repositories/task-notices.repository';
+export * from './repositories/problem-decision-notices.repository';
 export * from './repositories/task-proxies.repository';
 export * from './repositories/tasks.repository';
 export * from './repositories/users.repository';

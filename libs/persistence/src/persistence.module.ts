@@ -18,6 +18,7 @@ import { OverdueRepository } from './repositories/overdue.repository';
 import { PolicyChanges } from './repositories/policy-changes';
 import { PolicyRepository } from './repositories/policy.repository';
 import { PreferencesRepository } from './repositories/preferences.repository';
+import { ProblemDecisionNoticesRepository } from './repositories/problem-decision-notices.repository';
 import { ProblemsRepository } from './repositories/problems.repository';
 import { ProjectionRepository } from './repositories/projection.repository';
 import { ReadModelRepairRepository } from './repair/read-model-repair.repository';
@@ -49,6 +50,7 @@ const REPOSITORIES = [
   PolicyChanges,
   PolicyRepository,
   PreferencesRepository,
+  ProblemDecisionNoticesRepository,
   ProblemsRepository,
   ProjectionRepository,
   ReadModelRepairRepository,

@@ -81,6 +81,7 @@ export class NotificationDto {
       'urge',
       'cc',
       'reopened',
+      'problem_decided',
       'digest',
       'briefing',
       'calendar',

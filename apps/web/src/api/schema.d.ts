@@ -2177,7 +2177,7 @@ export interface components {
         NotificationDto: {
             id: string;
             /** @enum {string} */
-            kind: "task_opened" | "reminder" | "escalation" | "urge" | "cc" | "reopened" | "digest" | "briefing" | "calendar";
+            kind: "task_opened" | "reminder" | "escalation" | "urge" | "cc" | "reopened" | "problem_decided" | "digest" | "briefing" | "calendar";
             text: components["schemas"]["TextDto"];
             /**
              * Format: uuid

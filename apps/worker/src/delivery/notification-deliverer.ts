@@ -6,6 +6,7 @@ import {
   Delivery,
   NotificationsRepository,
   PreferencesRepository,
+  ProblemDecisionNoticesRepository,
   SecurityPolicyRepository,
   TaskNoticesRepository,
 } from '@hardtech/persistence';
@@ -29,7 +30,8 @@ const NOTICE_BATCH = 100;
 const TIMEOUT_MS = 10_000;
 
 /**
- * Fans out the new-task notices the projection queued (TaskNoticesRepository), then drains the
+ * Fans out the new-task and decision notices the projection queued (TaskNoticesRepository,
+ * ProblemDecisionNoticesRepository), then drains the
  * notification outbox: the system webhook (signed), 企业微信 and 钉钉 group robots, 企业微信
  * application messages and 钉钉 work notices to one person, and e-mail, each retried with backoff until delivered; every attempt's outcome stays in
  * notification_deliveries. Several workers share the outbox (rows are claimed with SKIP LOCKED).
@@ -46,6 +48,7 @@ export class NotificationDeliverer implements OnApplicationBootstrap, OnApplicat
   constructor(
     private readonly outbox: NotificationsRepository,
     private readonly notices: TaskNoticesRepository,
+    private readonly decisions: ProblemDecisionNoticesRepository,
     private readonly preferences: PreferencesRepository,
     @Inject(CONFIG) private readonly config: AppConfig,
     private readonly security: SecurityPolicyRepository,
@@ -71,6 +74,7 @@ export class NotificationDeliverer implements OnApplicationBootstrap, OnApplicat
   private async drain(): Promise<void> {
     try {
       await this.notices.sweep(NOTICE_BATCH);
+      await this.decisions.sweep(NOTICE_BATCH);
       for (const delivery of await this.outbox.claimDue(BATCH)) await this.deliver(delivery);
     } catch (e) {
       this.logger.warn(`outbox: ${(e as Error).message}`);

@@ -4,7 +4,8 @@ import { Reader } from './readers';
 /**
  * What a field of a completed step is, for the purpose of who may read it:
  * - `deliberation`: an officer's judgment, note, opinion, score or comment;
- * - `ledger_note`: an officer's progress note on a ledger item (departments work the ledger);
+ * - `ledger_note`: an officer's progress note on a ledger item (departments work the ledger), and
+ *   the coordinators' reason for refusing a department's request on it (销号退回, 延期未批准);
  * - `ledger`: the ledger items themselves (问题, 措施, 目标, 责任部门, 时限, 状态);
  * - `assignment`: who serves the enterprise from now on (牵头处室, 服务专员, 区县联络人);
  * - `decision_reason`: the reason a final decision gives the enterprise (不予入库, 毕业移出, 退出);
@@ -96,8 +97,8 @@ export const STEP_FIELD_CLASSES: Record<TaskType, Record<string, Record<string, 
     continue: { note: 'deliberation' },
   },
   WHISTLE_RESPONSE: { respond: { response: 'reply', resolved: 'reply' } },
-  PROBLEM_CLOSE: { confirm: { opinion: 'deliberation' }, reject: { opinion: 'deliberation' } },
-  PROBLEM_EXTENSION: { approve: { opinion: 'deliberation' }, reject: { opinion: 'deliberation' } },
+  PROBLEM_CLOSE: { confirm: { opinion: 'deliberation' }, reject: { opinion: 'ledger_note' } },
+  PROBLEM_EXTENSION: { approve: { opinion: 'deliberation' }, reject: { opinion: 'ledger_note' } },
   ANNUAL_UPDATE: {
     submit: {
       revenuePrevYear: 'submission',

@@ -25,6 +25,7 @@ import { StageHistory1765730000000 } from './1765730000000-StageHistory';
 import { InboxGroupsIndex1765740000000 } from './1765740000000-InboxGroupsIndex';
 import { ActedAt1765920000000 } from './1765920000000-ActedAt';
 import { ProblemWhistle1765930000000 } from './1765930000000-ProblemWhistle';
+import { ProblemDecisionNotices1765941000000 } from './1765941000000-ProblemDecisionNotices';
 
 /** In order. Never edit a migration that has shipped; add a new one. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   InboxGroupsIndex1765740000000,
   ActedAt1765920000000,
   ProblemWhistle1765930000000,
+  ProblemDecisionNotices1765941000000,
 ];

@@ -5,6 +5,7 @@ import { writeEnterprise } from './enterprises.writer';
 import { writeLifecycle } from './lifecycles.writer';
 import { writeMembership } from './membership.writer';
 import { bindNominationEvidence } from './nomination-evidence.writer';
+import { queueProblemDecisions } from './problem-decisions.writer';
 import { writeProblems } from './problems.writer';
 import { writeQuarterlyReports } from './quarterly-reports.writer';
 import { writeStageHistory } from './stage-history.writer';
@@ -28,6 +29,7 @@ export const PROJECTION_WRITERS: readonly ProjectionWriter[] = [
   writeTaskActions, // after writeTasks: it marks the rows that one wrote
   queueTaskNotices,
   writeProblems,
+  queueProblemDecisions, // after writeTasks: it reads the decided tasks' keys
   writeQuarterlyReports,
   writeMembership,
   writeStageHistory,

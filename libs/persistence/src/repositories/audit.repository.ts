@@ -55,7 +55,7 @@ export interface SqlRunner {
 }
 
 /** The rows of a SELECT: TypeORM answers them, a pg client (the projection test's) a result holding them. */
-async function select(sql: SqlRunner, text: string, params: unknown[] = []): Promise<any[]> {
+export async function select(sql: SqlRunner, text: string, params: unknown[] = []): Promise<any[]> {
   const result = await sql.query(text, params);
   return Array.isArray(result) ? result : result.rows;
 }

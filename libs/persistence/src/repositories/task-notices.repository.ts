@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, candidateFilter, noticeRecipients, returnedTaskText, TaskType } from '@hardtech/domain';
-import { Channel, channelsOf, PREFERENCE_COLUMNS, toPreferences } from './preferences.repository';
+import { noticeRecipients, returnedTaskText, TaskType } from '@hardtech/domain';
+import { noticePeople, sweepOutbox, tellPerson } from './personal-notices';
 
 interface QueuedTask {
   id: string;
@@ -34,19 +34,14 @@ export class TaskNoticesRepository {
    * A task done before its turn came is still noticed in the inbox's feed, but sent on no channel:
    * nobody's phone should ring for work already done. Answers how many tasks it swept.
    */
-  async sweep(limit: number): Promise<number> {
-    let swept = 0;
-    for (; swept < limit; swept++) {
-      const done = await this.ds.transaction(async (m) => {
-        const [task] = await this.next(m);
-        if (!task) return false;
-        await this.tell(m, task);
-        await m.query(`UPDATE task_notice_outbox SET swept_at = now() WHERE task_id = $1`, [task.id]);
-        return true;
-      });
-      if (!done) break;
-    }
-    return swept;
+  sweep(limit: number): Promise<number> {
+    return sweepOutbox(this.ds, limit, async (m) => {
+      const [task] = await this.next(m);
+      if (!task) return false;
+      await this.tell(m, task);
+      await m.query(`UPDATE task_notice_outbox SET swept_at = now() WHERE task_id = $1`, [task.id]);
+      return true;
+    });
   }
 
   private async next(m: EntityManager): Promise<QueuedTask[]> {
@@ -70,7 +65,7 @@ export class TaskNoticesRepository {
   }
 
   private async tell(m: EntityManager, task: QueuedTask): Promise<void> {
-    const people = await this.people(m, task);
+    const people = await noticePeople(m, task);
     const at = new Date().toISOString();
     // A step sent back says so and why (its text carried, as an urge's is); else 【新待办】.
     const data =
@@ -88,54 +83,23 @@ export class TaskNoticesRepository {
       task,
       people.map((p) => p.actor),
     )) {
-      const id = `task_opened:${task.id}:${username}`;
-      const inserted = await m.query(
-        `INSERT INTO notifications (id, kind, task_id, task_type, credit_code, enterprise_name, due_at, audience_groups,
-           created_at, username, data)
-         VALUES ($1, 'task_opened', $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING RETURNING id`,
-        [
-          id,
-          task.id,
-          task.type,
-          task.creditCode,
-          task.enterpriseName,
-          task.dueAt,
-          [`user:${username}`],
-          at,
-          username,
-          data && JSON.stringify(data),
-        ],
-      );
-      if (!inserted.length) continue;
       const person = people.find((p) => p.actor.username === username)!;
-      const channels = task.status === 'open' ? person.channels : [];
-      for (const c of channels) {
-        await m.query(
-          `INSERT INTO notification_deliveries (notification_id, channel, target, recipient) VALUES ($1, $2, $3, $4)
-           ON CONFLICT DO NOTHING`,
-          [id, c.channel, c.target, c.recipient],
-        );
-      }
+      await tellPerson(
+        m,
+        {
+          id: `task_opened:${task.id}:${username}`,
+          kind: 'task_opened',
+          username,
+          taskId: task.id,
+          taskType: task.type,
+          creditCode: task.creditCode,
+          enterpriseName: task.enterpriseName,
+          dueAt: task.dueAt,
+          at,
+          data,
+        },
+        task.status === 'open' ? person.channels : [],
+      );
     }
-  }
-
-  /** The active users the task's groups may name, with the channels each chose. */
-  private async people(m: EntityManager, task: QueuedTask): Promise<{ actor: Actor; channels: Channel[] }[]> {
-    const f = candidateFilter(task);
-    const rows = await m.query(
-      `SELECT u.username, u.role, u.scope, u.display_name, ${PREFERENCE_COLUMNS}
-       FROM users u LEFT JOIN notification_preferences p ON p.username = u.username
-       WHERE u.active AND (u.role = ANY($1) OR u.username = ANY($2) OR u.scope->>'department' = ANY($3))`,
-      [f.roles, f.usernames, f.departments],
-    );
-    return rows.map((r: any) => {
-      const actor: Actor = {
-        username: r.username,
-        role: r.role,
-        scope: r.scope,
-        displayName: r.display_name,
-      };
-      return { actor, channels: channelsOf(r.username, toPreferences(r)) };
-    });
   }
 }

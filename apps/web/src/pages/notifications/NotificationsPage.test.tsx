@@ -133,6 +133,35 @@ describe('notifications', () => {
     );
   });
 
+  it('tells of a ledger decision (销号 / 延期) under its own label, linking the enterprise, no task', async () => {
+    const decided = notification('d1', {
+      kind: 'problem_decided',
+      text: {
+        zh: '【销号确认】「重庆芯测科技有限公司」的问题「融资难」已销号。',
+        en: 'Closed out: the problem “融资难” of 重庆芯测科技有限公司 is resolved.',
+      },
+      taskId: null,
+      taskType: null,
+      dueAt: null,
+      taskOpen: null,
+    });
+    openPage('/notifications', USERS.coordinator, {
+      'GET /notifications': { ...LIST, items: [decided], total: 1, unread: 1 },
+      'GET /me/notification-preferences': PREFERENCES,
+    });
+    const item = await screen.findByTestId('notification-d1');
+    expect(item).toHaveTextContent(
+      '台账审核结果【销号确认】「重庆芯测科技有限公司」的问题「融资难」已销号。',
+    );
+    expect(
+      within(item)
+        .getAllByRole('link')
+        .map((a) => a.getAttribute('href')),
+    ).toEqual(['/enterprises/91500000MA5U7DXX1F']);
+    expect(within(item).getByRole('button', { name: '标为已读' })).toBeInTheDocument();
+    expect(within(item).queryByTestId('task-closed')).toBeNull();
+  });
+
   it('saves the preferences without touching the stored DingTalk secret', async () => {
     const { calls } = openPage('/notifications', USERS.coordinator, {
       'GET /notifications': LIST,

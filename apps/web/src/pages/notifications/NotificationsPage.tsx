@@ -20,6 +20,7 @@ const KIND_COLORS: Record<Notification['kind'], string> = {
   urge: 'volcano',
   cc: 'geekblue',
   reopened: 'volcano',
+  problem_decided: 'green',
   digest: 'cyan',
   briefing: 'purple',
   calendar: 'orange',

@@ -1,19 +1,11 @@
 // GET /api/notifications and /api/me/notification-preferences (apps/api/src/dtos/admin.dto.ts).
+import type { NotificationKind } from '@hardtech/domain/notifications';
 import type { NotificationPreferences } from '@hardtech/domain/notification-preferences';
 import type { TaskType, Text } from '../../api/types';
 
 export interface Notification {
   id: string;
-  kind:
-    | 'task_opened'
-    | 'reminder'
-    | 'escalation'
-    | 'urge'
-    | 'cc'
-    | 'reopened'
-    | 'digest'
-    | 'briefing'
-    | 'calendar';
+  kind: NotificationKind | 'digest' | 'briefing' | 'calendar';
   text: Text;
   /** A digest names no task: its text lists them. */
   taskId: string | null;

@@ -1,0 +1,92 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, candidateFilter, OpenedTask } from '@hardtech/domain';
+import { Channel, channelsOf, PREFERENCE_COLUMNS, toPreferences } from './preferences.repository';
+
+/** A person an outbox's sweeper may tell, with the channels they chose. */
+export interface NoticePerson {
+  actor: Actor;
+  channels: Channel[];
+}
+
+/** A notification addressed to one person (`user:<username>`), its id once-only. */
+export interface PersonalNotice {
+  id: string;
+  kind: string;
+  username: string;
+  taskId: string | null;
+  taskType: string | null;
+  creditCode: string;
+  enterpriseName: string;
+  dueAt: Date | null;
+  at: string;
+  data: unknown;
+}
+
+/** The active users the groups (or the assignee) may name, with the channels each chose. */
+export async function noticePeople(m: EntityManager, to: OpenedTask): Promise<NoticePerson[]> {
+  const f = candidateFilter(to);
+  const rows = await m.query(
+    `SELECT u.username, u.role, u.scope, u.display_name, ${PREFERENCE_COLUMNS}
+     FROM users u LEFT JOIN notification_preferences p ON p.username = u.username
+     WHERE u.active AND (u.role = ANY($1) OR u.username = ANY($2) OR u.scope->>'department' = ANY($3))`,
+    [f.roles, f.usernames, f.departments],
+  );
+  return rows.map((r: any) => {
+    const actor: Actor = {
+      username: r.username,
+      role: r.role,
+      scope: r.scope,
+      displayName: r.display_name,
+    };
+    return { actor, channels: channelsOf(r.username, toPreferences(r)) };
+  });
+}
+
+/**
+ * Records a person's notice and a delivery on each channel given; nothing when its id was recorded
+ * already (a sweep run again after its mark was lost). Answers whether it was new.
+ */
+export async function tellPerson(m: EntityManager, n: PersonalNotice, channels: Channel[]): Promise<boolean> {
+  const inserted = await m.query(
+    `INSERT INTO notifications (id, kind, task_id, task_type, credit_code, enterprise_name, due_at, audience_groups,
+       created_at, username, data)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING RETURNING id`,
+    [
+      n.id,
+      n.kind,
+      n.taskId,
+      n.taskType,
+      n.creditCode,
+      n.enterpriseName,
+      n.dueAt,
+      [`user:${n.username}`],
+      n.at,
+      n.username,
+      n.data === null ? null : JSON.stringify(n.data),
+    ],
+  );
+  if (!inserted.length) return false;
+  for (const c of channels) {
+    await m.query(
+      `INSERT INTO notification_deliveries (notification_id, channel, target, recipient) VALUES ($1, $2, $3, $4)
+       ON CONFLICT DO NOTHING`,
+      [n.id, c.channel, c.target, c.recipient],
+    );
+  }
+  return true;
+}
+
+/**
+ * An outbox's sweep: `one` takes the next queued row (SKIP LOCKED), tells its people and marks it
+ * swept, in a transaction of its own, and answers false when nothing is queued. Runs it up to
+ * `limit` times; answers how many rows it swept.
+ */
+export async function sweepOutbox(
+  ds: DataSource,
+  limit: number,
+  one: (m: EntityManager) => Promise<boolean>,
+): Promise<number> {
+  let swept = 0;
+  while (swept < limit && (await ds.transaction(one))) swept++;
+  return swept;
+}
