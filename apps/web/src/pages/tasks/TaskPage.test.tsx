@@ -178,6 +178,38 @@ describe('task page', () => {
     expect(by.textContent).not.toMatch(/（[^）]*（/);
   });
 
+  it('says who closed a task done by a proxy without brackets inside brackets', async () => {
+    const opinion = {
+      ...CASE_FILE.opinions[0],
+      taskId: 't-1',
+      actor: 'wangwu',
+      actorName: '王五（代 李四）',
+    };
+    const done = {
+      ...TASK,
+      status: 'done',
+      outcome: 'pass',
+      completedBy: 'wangwu',
+      onBehalfOf: 'lisi',
+      completedAt: '2026-11-26T02:00:00Z',
+    };
+    openPage('/tasks/t-1', USERS.coordinator, {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1': { ...done, caseFile: { ...CASE_FILE, opinions: [opinion] } },
+    });
+    const closed = await screen.findByTestId('task-closed', {}, { timeout: 5000 });
+    expect(closed).toHaveTextContent(/^本任务已办结：通过筛选 · 王五（代 李四）/);
+    expect(closed.textContent).not.toMatch(/（[^）]*（/);
+    cleanup();
+    // Where the reader is not told who did it: no empty brackets.
+    openPage('/tasks/t-1', USERS.coordinator, {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1': { ...done, completedBy: null, caseFile: { ...CASE_FILE, opinions: [] } },
+    });
+    const unnamed = await screen.findByTestId('task-closed', {}, { timeout: 5000 });
+    expect(unnamed).toHaveTextContent(/^本任务已办结：通过筛选返回待办$/);
+  });
+
   it('names who did a task done without a claim, not 未认领', async () => {
     const opinion = { ...CASE_FILE.opinions[0], taskId: 't-1', actor: 'ent-1', actorName: '芯测 刘经理' };
     openPage('/tasks/t-1', USERS.coordinator, {

@@ -191,7 +191,10 @@ export function TaskPage() {
               ) : detail.status !== 'open' ? (
                 <Alert
                   type="info"
-                  title={t('complete.closed', {
+                  data-testid="task-closed"
+                  // Who did it after a ·, as the case file does: 王五（代 李四） in brackets of its own
+                  // nested them; and no empty brackets where the reader may not know who did it.
+                  title={t(completedBy ? 'complete.closedBy' : 'complete.closed', {
                     outcome:
                       text(detail.outcomes.find((o) => o.outcome === detail.outcome)?.label) ||
                       detail.outcome,
