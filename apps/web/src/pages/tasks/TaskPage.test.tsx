@@ -178,6 +178,32 @@ describe('task page', () => {
     expect(by.textContent).not.toMatch(/（[^）]*（/);
   });
 
+  it('lists an earlier 退回 among the 流转意见: the step, 退回, its reason, who and when', async () => {
+    const returned = {
+      ...CASE_FILE.opinions[0],
+      taskId: 'a-1',
+      taskType: 'ADMIT',
+      outcome: 'returned',
+      opinion: '研发投入数据需再核实',
+      data: {},
+      actor: 'coordinator',
+      actorName: '科技处 李明',
+      actorDepartment: { zh: '科技处（统筹）', en: 'City coordinator' },
+      at: '2026-11-25T02:00:00Z',
+    };
+    openPage('/tasks/t-1', USERS.coordinator, {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1': { ...TASK, caseFile: { ...CASE_FILE, opinions: [CASE_FILE.opinions[0], returned] } },
+    });
+    const entry = await screen.findByTestId('opinion-ADMIT', {}, { timeout: 5000 });
+    expect(entry).toHaveTextContent(/：退回/);
+    expect(entry).not.toHaveTextContent('returned');
+    expect(entry).toHaveTextContent('研发投入数据需再核实');
+    expect(within(entry).getByTestId('opinion-by').textContent).toMatch(
+      /^科技处 李明 · 科技处（统筹） · 2026/,
+    );
+  });
+
   it('says who closed a task done by a proxy without brackets inside brackets', async () => {
     const opinion = {
       ...CASE_FILE.opinions[0],
