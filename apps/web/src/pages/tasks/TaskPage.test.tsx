@@ -234,6 +234,15 @@ describe('task page', () => {
     });
     const unnamed = await screen.findByTestId('task-closed', {}, { timeout: 5000 });
     expect(unnamed).toHaveTextContent(/^本任务已办结：通过筛选返回待办$/);
+    cleanup();
+    // A step sent back (退回) reads 退回, not its code.
+    openPage('/tasks/t-1', USERS.coordinator, {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1': { ...done, status: 'cancelled', outcome: 'returned', onBehalfOf: null },
+    });
+    const returned = await screen.findByTestId('task-closed', {}, { timeout: 5000 });
+    expect(returned).toHaveTextContent(/^本任务已办结：退回 · /);
+    expect(returned).not.toHaveTextContent('returned');
   });
 
   it('names who did a task done without a claim, not 未认领', async () => {
