@@ -139,6 +139,16 @@ describe('退回 (return)', () => {
     const asEnterprise = await expectOk(c.enterprise.api.get(`/api/tasks/${report.id}`));
     expect(asEnterprise.returned).toMatchObject({ reason: '营收数据与报表不符', by: null, byName: null });
     expect(JSON.stringify(asEnterprise)).not.toContain(c.industry.username);
+    // Its 流转意见 says the review sent the report back, never by whom.
+    expect(asEnterprise.caseFile.opinions).toContainEqual(
+      expect.objectContaining({
+        taskType: 'QUARTERLY_REVIEW',
+        outcome: 'returned',
+        actor: null,
+        actorName: null,
+        actorDepartment: null,
+      }),
+    );
     const asOfficer = await expectOk(c.industry.api.get(`/api/tasks/${report.id}`));
     expect(asOfficer.returned).toMatchObject({ by: c.industry.username, byName: expect.any(String) });
 
@@ -151,6 +161,23 @@ describe('退回 (return)', () => {
         quarterlyReport('2026Q3', 31_000_000),
       ),
     );
+    // The review comes back to the reviewer, its own earlier 退回 in 流转意见: who, when, why.
+    const again = await openTask(c.industry.api, c.creditCode, 'QUARTERLY_REVIEW');
+    const reviewed = await expectOk(c.industry.api.get(`/api/tasks/${again.id}`));
+    const opinions = reviewed.caseFile.opinions;
+    const returnedAt = opinions.findIndex((o: any) => o.outcome === 'returned');
+    expect(opinions[returnedAt]).toMatchObject({
+      taskId: review.id,
+      taskType: 'QUARTERLY_REVIEW',
+      opinion: '营收数据与报表不符',
+      actor: c.industry.username,
+      actorName: expect.any(String),
+      at: expect.any(String),
+    });
+    // Between the report it sent back and the corrected one.
+    expect(
+      opinions.map((o: any) => `${o.taskType}:${o.outcome}`).slice(returnedAt - 1, returnedAt + 2),
+    ).toEqual(['QUARTERLY_REPORT:submit', 'QUARTERLY_REVIEW:returned', 'QUARTERLY_REPORT:submit']);
     const rows = await db().query(`SELECT quarter, revenue FROM quarterly_reports WHERE credit_code = $1`, [
       c.creditCode,
     ]);

@@ -61,7 +61,7 @@ export class CaseFileService {
     const lifecycleNo = task?.lifecycleNo ?? row.lifecycleNo;
     const current = row.lifecycleNo === lifecycleNo;
     const [done, problems, files] = await Promise.all([
-      this.tasks.doneOf(creditCode, lifecycleNo),
+      this.tasks.stepsOf(creditCode, lifecycleNo),
       this.enterprises.problemsOf(creditCode, lifecycleNo),
       this.attachments.list(actor, creditCode),
     ]);

@@ -18,6 +18,13 @@ export interface Returned {
 export const RETURN_REASON_MAX = 2000;
 
 /**
+ * What a 退回 records on the step it sent back: the task closes cancelled with this outcome, the
+ * reason as its data and the officer as who completed it (workflows/lifecycle returnTask).
+ */
+export const RETURNED_OUTCOME = 'returned';
+export const RETURNED_LABEL = t('退回', 'Sent back');
+
+/**
  * 退回: whoever may complete a task may send it back to the step before, where the table allows;
  * a reason is required (400), elsewhere 422 RETURN_NOT_ALLOWED.
  */

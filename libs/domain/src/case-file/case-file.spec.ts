@@ -1,7 +1,7 @@
 import { sampleNomination } from '../samples';
 import { personDepartment } from '../departments';
 import { Person } from './case-file';
-import { buildCaseFile, CaseFacts, CaseNames, CompletedStep } from './case-file';
+import { buildCaseFile, CaseFacts, CaseNames, CompletedStep, stepOutcomeLabel } from './case-file';
 import { opinionText } from './opinion-text';
 
 const nomination = sampleNomination({ revenuePrevYear: 50_000_000, rdExpensePrevYear: 4_000_000 });
@@ -117,6 +117,31 @@ describe('buildCaseFile', () => {
     expect(file.opinions[2]).toMatchObject({ opinion: '数据属实', actor: 'ent', actorName: '王企业' });
     expect(JSON.stringify(file)).not.toMatch(/技术壁垒高|建议入库|同意推荐|张统筹|李区县/);
     expect(file.attachments[0]).toMatchObject({ uploadedBy: null, uploadedByName: null });
+  });
+
+  it('lists a 退回 with who sent it back and why to officers; to the enterprise only that it happened', () => {
+    const returned: CompletedStep = {
+      taskId: 't4',
+      taskType: 'ADMIT',
+      outcome: 'returned',
+      data: { reason: '研发投入数据需再核实' },
+      actor: 'coord',
+      at: '2026-12-04T02:00:00.000Z',
+    };
+    const officers = buildCaseFile('city_coordinator', facts, [returned, screen], [], names);
+    expect(officers.opinions[1]).toMatchObject({
+      taskType: 'ADMIT',
+      outcome: 'returned',
+      opinion: '研发投入数据需再核实',
+      actor: 'coord',
+      actorName: '张统筹',
+      at: '2026-12-04T02:00:00.000Z',
+    });
+    expect(stepOutcomeLabel('ADMIT', 'returned')).toEqual({ zh: '退回', en: 'Sent back' });
+    expect(stepOutcomeLabel('SCREEN', 'pass')?.zh).toBe('通过筛选');
+    const enterprise = buildCaseFile('enterprise_user', facts, [returned], [], names);
+    expect(enterprise.opinions[0]).toMatchObject({ outcome: 'returned', actor: null, actorName: null });
+    expect(JSON.stringify(enterprise)).not.toMatch(/张统筹|coord/);
   });
 
   it('names the assignments once admitted', () => {

@@ -6,6 +6,8 @@ import type { Stage } from '../stages';
 import type { TaskType } from '../task-types';
 import type { Text } from '../text';
 import { onBehalfLabel } from '../approval-actions/proxy';
+import { RETURNED_LABEL, RETURNED_OUTCOME } from '../approval-actions/return';
+import { TASK_FORMS } from '../tasks/forms';
 import { actorVisible, screeningVisible, visibleStep } from '../visibility';
 import { opinionText } from './opinion-text';
 
@@ -171,6 +173,12 @@ function caseEnterprise(facts: CaseFacts, names: CaseNames): CaseEnterprise {
     districtLiaisonName: name(facts.districtLiaison),
     baselineRevenue: facts.baselineRevenue,
   };
+}
+
+/** A step's outcome in words: its form's label, or 退回 for a step sent back; null when unknown. */
+export function stepOutcomeLabel(taskType: TaskType, outcome: string): Text | null {
+  if (outcome === RETURNED_OUTCOME) return RETURNED_LABEL;
+  return TASK_FORMS[taskType]?.outcomes[outcome]?.label ?? null;
 }
 
 function caseOpinion(role: Role, step: CompletedStep, names: CaseNames): CaseOpinion {

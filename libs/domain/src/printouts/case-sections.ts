@@ -1,10 +1,15 @@
 import { PURPOSE_LABELS } from '../attachments';
-import type { CaseAttachment, CaseEnterprise, CaseFile, CaseOpinion } from '../case-file';
+import {
+  type CaseAttachment,
+  type CaseEnterprise,
+  type CaseFile,
+  type CaseOpinion,
+  stepOutcomeLabel,
+} from '../case-file';
 import { ACHIEVEMENT_KINDS, SRDI_OPTIONS, TECH_CENTER_KINDS, TECH_CENTER_LEVELS } from '../nomination';
 import { shanghaiTime } from '../notifications';
 import { CRITERIA, type CriterionOutcome } from '../screening';
 import { STAGE_LABELS } from '../stages';
-import { TASK_FORMS } from '../tasks/forms';
 import { TASK_LABELS } from '../task-types';
 import { optionLabel, percent, personLine, text, wanYuan, yesNo } from './print-format';
 import { type PrintSection, tableSection } from './printout';
@@ -15,9 +20,9 @@ const CRITERION_OUTCOMES: Record<CriterionOutcome, string> = {
   judgment: '需人工研判',
 };
 
-/** A task's outcome in words, as its form names it (通过筛选, 同意, …). */
+/** A task's outcome in words, as its form names it (通过筛选, 同意, …), or 退回. */
 export function outcomeLabel(opinion: Pick<CaseOpinion, 'taskType' | 'outcome'>): string {
-  return TASK_FORMS[opinion.taskType]?.outcomes[opinion.outcome]?.label.zh ?? opinion.outcome;
+  return stepOutcomeLabel(opinion.taskType, opinion.outcome)?.zh ?? opinion.outcome;
 }
 
 export function time(at: string | null | undefined): string {

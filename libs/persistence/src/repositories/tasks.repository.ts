@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, SelectQueryBuilder } from 'typeorm';
-import { Actor, Role, TaskDepartment, TaskType } from '@hardtech/domain';
+import { Actor, RETURNED_OUTCOME, Role, TaskDepartment, TaskType } from '@hardtech/domain';
 import { TaskCommentEntity, TaskEntity, TaskStatus } from '../entities';
 import { AccessService } from '../access/access.service';
 import { displayNameOf } from './display-name';
@@ -188,10 +188,16 @@ export class TasksRepository {
     return this.repo.find({ where: { creditCode, status: 'open' }, order: { createdAt: 'ASC' } });
   }
 
-  /** The lifecycle's completed tasks, oldest first (the caller checks the enterprise is in scope). */
-  doneOf(creditCode: string, lifecycleNo: number): Promise<TaskEntity[]> {
+  /**
+   * The lifecycle's steps, oldest first: its completed tasks and those sent back (退回: cancelled
+   * with the outcome `returned`, the reason and who sent it back). The caller checks the scope.
+   */
+  stepsOf(creditCode: string, lifecycleNo: number): Promise<TaskEntity[]> {
     return this.repo.find({
-      where: { creditCode, lifecycleNo, status: 'done' },
+      where: [
+        { creditCode, lifecycleNo, status: 'done' },
+        { creditCode, lifecycleNo, status: 'cancelled', outcome: RETURNED_OUTCOME },
+      ],
       order: { completedAt: 'ASC', id: 'ASC' },
     });
   }

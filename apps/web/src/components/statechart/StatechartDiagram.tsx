@@ -1,6 +1,8 @@
-import { theme } from 'antd';
+import { theme, Typography } from 'antd';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocalText } from '../../i18n';
+import { useNarrow } from '../../layout/useNarrow';
 import { isActive, Statechart, StateNodeView } from './definition';
 import { Box, Edge, layoutStatechart } from './layout';
 
@@ -54,13 +56,25 @@ function Label({
 /**
  * GET /api/enterprises/:creditCode/statechart drawn: the stages as boxes in their order, the current
  * state filled, final states with a double border, arrows for the transitions between stages.
+ * On a phone the whole chart shrunk to 390 px set its labels in 3 px type: there it keeps its own
+ * size (labels 11–13 px) in a strip that scrolls sideways, opened on the current stage.
  */
 export function StatechartDiagram({ chart }: { chart: Statechart }) {
   const { t } = useTranslation('enterprise');
   const local = useLocalText();
   const { token } = theme.useToken();
-  const layout = layoutStatechart(chart.definition);
-  const byKey = new Map(layout.boxes.map((b) => [b.node.key, b]));
+  const narrow = useNarrow();
+  const strip = useRef<HTMLDivElement>(null);
+  // Laid out once per chart: the strip scrolls to the current stage when that changes, not on every render.
+  const { layout, byKey } = useMemo(() => {
+    const laidOut = layoutStatechart(chart.definition);
+    return { layout: laidOut, byKey: new Map(laidOut.boxes.map((b) => [b.node.key, b])) };
+  }, [chart.definition]);
+  const current = byKey.get(chart.current.stage);
+  useEffect(() => {
+    const el = strip.current;
+    if (el && current) el.scrollLeft = Math.max(0, current.x + current.w / 2 - el.clientWidth / 2);
+  }, [narrow, current]);
   const name = (node: StateNodeView) =>
     local(node.label) ||
     local(node.task?.label) ||
@@ -170,15 +184,18 @@ export function StatechartDiagram({ chart }: { chart: Statechart }) {
     );
   };
 
-  return (
+  const currentName = name(current?.node ?? chart.definition);
+  const svg = (
     <svg
       data-testid="statechart"
       role="img"
-      aria-label={t('statechart.aria', {
-        state: name(byKey.get(chart.current.stage)?.node ?? chart.definition),
-      })}
+      aria-label={t('statechart.aria', { state: currentName })}
       viewBox={`0 0 ${layout.width} ${layout.height}`}
-      style={{ width: '100%', maxWidth: layout.width * 1.25, height: 'auto', display: 'block' }}
+      style={
+        narrow
+          ? { width: layout.width, height: layout.height, display: 'block' }
+          : { width: '100%', maxWidth: layout.width * 1.25, height: 'auto', display: 'block' }
+      }
     >
       <defs>
         <marker
@@ -196,5 +213,20 @@ export function StatechartDiagram({ chart }: { chart: Statechart }) {
       {layout.edges.map(drawEdge)}
       {layout.boxes.map((b) => drawBox(b, 0))}
     </svg>
+  );
+  if (!narrow) return svg;
+  return (
+    <>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }} data-testid="statechart-hint">
+        {t('statechart.phoneHint', { state: currentName })}
+      </Typography.Paragraph>
+      <div
+        ref={strip}
+        data-testid="statechart-strip"
+        style={{ overflowX: 'auto', overscrollBehaviorX: 'contain' }}
+      >
+        {svg}
+      </div>
+    </>
   );
 }

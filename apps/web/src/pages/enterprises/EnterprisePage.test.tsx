@@ -107,6 +107,36 @@ describe('enterprise page', () => {
     expect(xs).toEqual([...xs].sort((a, b) => a - b));
   });
 
+  it('on a phone, keeps the statechart legible in a strip that scrolls sideways, opened on the current stage', async () => {
+    const desktop = window.innerWidth;
+    try {
+      window.innerWidth = 390;
+      open();
+      // The breakpoint is measured after the first render.
+      const strip = await screen.findByTestId('statechart-strip');
+      const chart = within(strip).getByTestId('statechart');
+      const width = Number(chart.getAttribute('viewBox')!.split(' ')[2]);
+      // Drawn at its own size (1 px of the layout a pixel), not shrunk to the phone's width.
+      expect(width).toBeGreaterThan(390);
+      expect(chart.style.width).toBe(`${width}px`);
+      expect(strip.style.overflowX).toBe('auto');
+      // Opened on 帮扶中, far right of the path, and saying so.
+      const supporting = chart.querySelector('[data-state="lifecycle.supporting"] rect')!;
+      expect(strip.scrollLeft).toBeGreaterThan(Number(supporting.getAttribute('x')) - 390);
+      expect(strip.scrollLeft).toBeGreaterThan(0);
+      expect(screen.getByTestId('statechart-hint')).toHaveTextContent('当前：帮扶中（左右滑动查看完整流程）');
+    } finally {
+      window.innerWidth = desktop;
+    }
+  });
+
+  it('on a desktop, fits the statechart to the card', async () => {
+    open();
+    const chart = await screen.findByTestId('statechart');
+    expect(chart.style.width).toBe('100%');
+    expect(screen.queryByTestId('statechart-strip')).toBeNull();
+  });
+
   it('shows the timeline newest first with actor, action and what was said', async () => {
     open();
     const timeline = await screen.findByTestId('timeline');

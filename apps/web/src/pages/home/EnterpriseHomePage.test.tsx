@@ -37,14 +37,19 @@ afterEach(async () => {
 });
 
 describe('the enterprise user’s 总览', () => {
-  it('shows its own stage since when and what comes next, never asking for the city’s KPI', async () => {
+  it('shows its own stage since when and what it must do next, never asking for the city’s KPI', async () => {
     const { calls } = open();
     const now = await screen.findByTestId('home-now');
     expect(now).toHaveTextContent(
       `当前阶段：帮扶中，自 ${new Date('2026-09-01T02:00:00.000Z').toLocaleDateString('zh-CN')} 起`,
     );
     expect(screen.getByTestId('home-name')).toHaveTextContent('重庆芯测半导体科技有限公司');
-    expect(screen.getByTestId('home-next')).toHaveTextContent('下一步：移出评审');
+    // Its overdue quarterly report, not the officers' 移出评审 that follows 帮扶中 on the path.
+    const due = new Date(ENTERPRISE.openTasks[0].dueAt).toLocaleDateString('zh-CN');
+    expect(screen.getByTestId('home-next')).toHaveTextContent(
+      `下一步：“季度报告 2026Q4”已于 ${due} 到期，请尽快办理（见待办事项）`,
+    );
+    expect(screen.getByTestId('home-next')).not.toHaveTextContent('下一步：移出评审');
     expect(screen.getByTestId('home-next')).toHaveTextContent('按季度报送经营数据');
     expect(calls.map((c) => c.path)).toContain(`/enterprises/${CODE}`);
     expect(calls.map((c) => c.path).filter((p) => p.startsWith('/reports'))).toEqual([]);
@@ -131,23 +136,56 @@ describe('the enterprise user’s 总览', () => {
     await i18n.changeLanguage('en');
     open();
     expect(await screen.findByTestId('home-now')).toHaveTextContent('Current stage: Supporting, since');
-    expect(screen.getByTestId('home-next')).toHaveTextContent('Next: Graduation review');
+    expect(screen.getByTestId('home-next')).toHaveTextContent('Next: “Quarterly report 2026Q4” was due');
     expect(screen.getByTestId('home-tasks')).toHaveTextContent('To do');
   });
 
-  it('says what comes after screening, and that an exited enterprise’s path ended', async () => {
+  it.each([
+    ['screening', [], '目前无需贵企业办理'],
+    ['supplement', [], '目前无需贵企业办理'],
+    ['feedback', ['ENTERPRISE_CONFIRM'], '下一步：请于'],
+    ['feedback', [], '目前无需贵企业办理'],
+    ['admission', [], '目前无需贵企业办理'],
+    ['diagnosis', [], '目前无需贵企业办理'],
+    ['supporting', [], '下一步：报送下一季度经营数据'],
+    ['graduation_review', [], '目前无需贵企业办理'],
+    ['graduated', [], '本轮流程已结束：已毕业'],
+    ['exited', [], '本轮流程已结束：已移出'],
+    ['rejected', [], '本轮流程已结束：未入库'],
+  ] as const)('at %s with tasks %j, names the enterprise’s own next act: %s', async (stage, types, next) => {
+    const [report] = ENTERPRISE.openTasks;
+    const tasks = types.map((type) => ({
+      ...report,
+      type,
+      label: { zh: '企业确认', en: 'Enterprise confirmation' },
+      stage,
+      overdue: false,
+      quarter: null,
+      dueAt: '2099-01-10T09:00:00.000Z',
+    }));
+    open('/dashboard', { ...OWN, stage, openTasks: tasks });
+    const shown = await screen.findByTestId('home-next');
+    expect(shown).toHaveTextContent(next);
+    if (types.length) expect(shown).toHaveTextContent('前办理“企业确认”（见待办事项）');
+    // Never an officer's step of the path as the enterprise's next one.
+    expect(shown).not.toHaveTextContent(
+      /下一步：(市级筛选|区县和企业反馈|纳入库中|成长诊断|帮扶中|移出评审|已毕业)/,
+    );
+  });
+
+  it('says an exited enterprise’s path ended, and may be nominated again', async () => {
     open('/dashboard', {
       ...OWN,
       stage: 'screening',
       stageSince: null,
       baselineRevenue: null,
       doubling: null,
+      openTasks: [],
     });
-    expect(await screen.findByTestId('home-next')).toHaveTextContent('下一步：区县和企业反馈');
-    expect(screen.getByTestId('home-now')).toHaveTextContent(/^当前阶段：市级筛选$/);
+    expect(await screen.findByTestId('home-now')).toHaveTextContent(/^当前阶段：市级筛选$/);
     expect(screen.getByTestId('home-doubling')).toHaveTextContent('入库后开始计算三年倍增进度');
     cleanup();
-    open('/dashboard', { ...OWN, stage: 'exited' });
+    open('/dashboard', { ...OWN, stage: 'exited', openTasks: [] });
     expect(await screen.findByTestId('home-next')).toHaveTextContent('本轮流程已结束：已移出');
     expect(screen.getByTestId('home-next')).toHaveTextContent('可再次申请推荐入库');
     expect(screen.getByTestId('home-path')).not.toHaveTextContent('下一步');

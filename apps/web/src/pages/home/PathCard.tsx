@@ -1,19 +1,42 @@
 import { Alert, Card, Steps, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ENTERPRISE_PATH, nextStage, pathStep, STAGE_LABELS, type Stage } from '@hardtech/domain/stages';
+import { ENTERPRISE_PATH, FINAL_STAGES, pathStep, STAGE_LABELS, type Stage } from '@hardtech/domain/stages';
 import { useFormat } from '../../format';
 import { useLocalText } from '../../i18n';
 import { useNarrow } from '../../layout/useNarrow';
+import type { OpenTask } from '../enterprises/types';
 
-/** Where the enterprise stands on its path, since when, and what comes next. */
-export function PathCard({ stage, since }: { stage: Stage; since: string | null }) {
+interface PathCardProps {
+  stage: Stage;
+  since: string | null;
+  /** The enterprise's own open tasks (GET /api/enterprises/:creditCode shows it no one else's). */
+  tasks: OpenTask[];
+}
+
+/**
+ * Where the enterprise stands on its path, since when, and what it must do next: its task due
+ * first, else, while supported, its next quarterly report, else nothing. The next stage of the path
+ * (移出评审 while supported) is the officers' step, not the enterprise's: the steps above show it.
+ */
+export function PathCard({ stage, since, tasks }: PathCardProps) {
   const { t } = useTranslation('dashboard');
   const local = useLocalText();
   const format = useFormat();
   const narrow = useNarrow();
   const at = pathStep(stage);
-  const next = nextStage(stage);
   const current = local(STAGE_LABELS[stage]);
+  const [task] = [...tasks].sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+  const taskName = task && [local(task.label) || task.type, task.quarter].filter(Boolean).join(' ');
+  const next = FINAL_STAGES.includes(stage)
+    ? t('home.path.ended', { stage: current })
+    : task
+      ? t(task.overdue ? 'home.path.nextTaskOverdue' : 'home.path.nextTask', {
+          task: taskName,
+          date: format.date(task.dueAt),
+        })
+      : stage === 'supporting'
+        ? t('home.path.nextReport')
+        : t('home.path.nothing');
   return (
     <Card title={t('home.path.title')} size="small" data-testid="home-path">
       <Typography.Paragraph data-testid="home-now">
@@ -34,11 +57,7 @@ export function PathCard({ stage, since }: { stage: Stage; since: string | null 
         style={{ marginTop: 16 }}
         type={stage === 'supplement' ? 'warning' : stage === 'graduated' ? 'success' : 'info'}
         data-testid="home-next"
-        title={
-          next
-            ? t('home.path.next', { stage: local(STAGE_LABELS[next]) })
-            : t('home.path.ended', { stage: current })
-        }
+        title={next}
         description={t(`home.path.hint.${stage}`)}
       />
     </Card>

@@ -99,8 +99,7 @@ describe('problem ledger', () => {
       'GET /problems/p2': detail,
       'POST /problems/p2/progress': () => ({ status: 201, body: { problem: detail, taskId: null } }),
     });
-    await screen.findByText('融资难');
-    await userEvent.click(screen.getByTitle('产业金融处'));
+    // 产业金融处's ledger opens on its own problems.
     await waitFor(() =>
       expect(calls.map((c) => c.path)).toContain('/problems?owner=finance&page=1&pageSize=50'),
     );
@@ -177,25 +176,39 @@ describe('problem ledger', () => {
     expect(await screen.findByRole('checkbox')).toBeChecked();
   });
 
-  it('opens on a department officer’s own department, and still shows all departments on a click', async () => {
+  it('shows a department officer only its own department: no board of the others, always empty for it', async () => {
     const { calls } = openPage('/problems', departmentOfficer('sme'), { 'GET /problems': LEDGER });
     const asked = () => calls.filter((c) => c.path.startsWith('/problems?')).map((c) => c.path);
     await waitFor(() => expect(asked()[0]).toBe('/problems?owner=sme&page=1&pageSize=50'));
-    const board = await screen.findByTestId('ledger-board');
-    expect(board.querySelector('.ant-segmented-item-selected')).toHaveTextContent('中小企业处');
-    await userEvent.click(within(board).getByTitle('全部部门'));
-    await waitFor(() => expect(asked()).toContain('/problems?page=1&pageSize=50'));
+    expect(await screen.findByTestId('ledger-own-department')).toHaveTextContent('中小企业处牵头');
+    expect(screen.queryByTestId('ledger-board')).toBeNull();
+    expect(screen.queryByText('全部部门')).toBeNull();
+    expect(screen.queryByText('产业金融处', { selector: '.ant-segmented-item-label' })).toBeNull();
   });
 
-  it('lets an address choose for a department officer: another department, or all with owner=', async () => {
-    const { calls } = openPage('/problems?owner=&status=escalated', departmentOfficer('finance'), {
+  it('keeps a department officer on its own department whatever department a shared link names', async () => {
+    const { calls } = openPage('/problems?owner=sme&status=escalated', departmentOfficer('finance'), {
       'GET /problems': LEDGER,
     });
     await waitFor(() =>
-      expect(calls.map((c) => c.path)).toContain('/problems?status=escalated&page=1&pageSize=50'),
+      expect(calls.map((c) => c.path)).toContain(
+        '/problems?status=escalated&owner=finance&page=1&pageSize=50',
+      ),
     );
-    expect(calls.some((c) => c.path.includes('owner='))).toBe(false);
-    const board = await screen.findByTestId('ledger-board');
-    expect(board.querySelector('.ant-segmented-item-selected')).toHaveTextContent('全部部门');
+    expect(calls.some((c) => c.path.includes('owner=sme'))).toBe(false);
+    expect(await screen.findByTestId('ledger-own-department')).toHaveTextContent('产业金融处');
+  });
+
+  it('on a phone, shows a department officer no department tags either', async () => {
+    const desktop = window.innerWidth;
+    try {
+      window.innerWidth = 390;
+      openPage('/problems', departmentOfficer('sme'), { 'GET /problems': LEDGER });
+      await screen.findByTestId('ledger-own-department');
+      expect(screen.queryByTestId('ledger-board')).toBeNull();
+      expect(screen.queryAllByRole('checkbox', { name: '科技处' })).toEqual([]);
+    } finally {
+      window.innerWidth = desktop;
+    }
   });
 });

@@ -7,6 +7,7 @@ import {
   PROBLEM_STATUSES,
   SPECIAL_HANDLING,
 } from '@hardtech/domain/ledger';
+import { readerOf } from '@hardtech/domain/visibility/readers';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -36,15 +37,16 @@ const STATUS_COLORS: Record<string, string> = {
 const LINKED = ['q', 'status', 'category', 'district', 'overdue', 'owner'] as const;
 
 /**
- * The filters of the address. 中小企业处 / 产业金融处 open on their own department's board unless the
- * address names one (`owner=` for all departments), as a link shared between them does.
+ * The filters of the address. 中小企业处 / 产业金融处 read only the problems their department owns
+ * (the server's scope), so their board is always their own, whatever department a shared link names.
  */
 function linkedFilters(params: URLSearchParams, ownDepartment?: string): Query {
-  const query: Query = ownDepartment && !params.has('owner') ? { owner: ownDepartment } : {};
+  const query: Query = {};
   for (const key of LINKED) {
     const value = params.get(key);
     if (value) query[key] = value;
   }
+  if (ownDepartment) query.owner = ownDepartment;
   return query;
 }
 
@@ -55,7 +57,8 @@ export function LedgerPage() {
   // The export takes the filters the table shows, so the file matches the screen.
   // The dashboard's ledger figures link here with their filter in the address (dashboard/links.ts).
   const [params] = useSearchParams();
-  const ownDepartment = useUser().scope.department;
+  const user = useUser();
+  const ownDepartment = readerOf(user.role) === 'department' ? user.scope.department : undefined;
   const [initial] = useState<Query>(() => linkedFilters(params, ownDepartment));
   const [filters, setFilters] = useState<Query>(initial);
   // The board: one department's problems at a time (科技处统筹、各行业处室牵头…定点联系), or all.
@@ -166,17 +169,24 @@ export function LedgerPage() {
       extra={<ExportButton path="/problems/export.xlsx" fileName="problem-ledger.xlsx" query={filters} />}
       data-testid="ledger"
     >
-      <Board
-        value={owner}
-        onChange={(v) => {
-          setOwner(v);
-          apply(filters, v);
-        }}
-        options={[
-          { value: '', label: t('allDepartments') },
-          ...OWNER_DEPARTMENTS.map((o) => ({ value: o.value, label: local(o.label) })),
-        ]}
-      />
+      {ownDepartment ? (
+        // The other departments' boards would always be empty for them: no board to choose from.
+        <Typography.Paragraph data-testid="ledger-own-department" style={{ marginBottom: 12 }}>
+          {t('ownDepartment', { department: label(OWNER_DEPARTMENTS, ownDepartment) })}
+        </Typography.Paragraph>
+      ) : (
+        <Board
+          value={owner}
+          onChange={(v) => {
+            setOwner(v);
+            apply(filters, v);
+          }}
+          options={[
+            { value: '', label: t('allDepartments') },
+            ...OWNER_DEPARTMENTS.map((o) => ({ value: o.value, label: local(o.label) })),
+          ]}
+        />
+      )}
       <LedgerFilters initial={initial} onChange={(q) => apply(q)} />
       <ErrorAlert error={error} />
       <ResponsiveTable<LedgerProblem>

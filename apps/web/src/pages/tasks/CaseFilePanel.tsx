@@ -1,4 +1,4 @@
-import type { CaseFile, CaseOpinion } from '@hardtech/domain/case-file/case-file';
+import { type CaseFile, type CaseOpinion, stepOutcomeLabel } from '@hardtech/domain/case-file/case-file';
 import { PURPOSE_LABELS } from '@hardtech/domain/attachments';
 import { NOMINATION_FIELDS } from '@hardtech/domain/nomination';
 import { TASK_FORMS } from '@hardtech/domain/tasks/forms';
@@ -95,7 +95,8 @@ function Opinion({ opinion: o, creditCode }: { opinion: CaseOpinion; creditCode:
   const { t } = useTranslation('task');
   const text = useLocalText();
   const format = useFormat();
-  const outcome = text(TASK_FORMS[o.taskType]?.outcomes[o.outcome]?.label) || o.outcome;
+  // 退回 stands among the steps: the reviewer finds its own earlier return and why (outcome `returned`).
+  const outcome = text(stepOutcomeLabel(o.taskType, o.outcome)) || o.outcome;
   return (
     <div data-testid={`opinion-${o.taskType}`}>
       <Typography.Text strong>

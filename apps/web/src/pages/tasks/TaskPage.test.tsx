@@ -178,6 +178,73 @@ describe('task page', () => {
     expect(by.textContent).not.toMatch(/（[^）]*（/);
   });
 
+  it('lists an earlier 退回 among the 流转意见: the step, 退回, its reason, who and when', async () => {
+    const returned = {
+      ...CASE_FILE.opinions[0],
+      taskId: 'a-1',
+      taskType: 'ADMIT',
+      outcome: 'returned',
+      opinion: '研发投入数据需再核实',
+      data: {},
+      actor: 'coordinator',
+      actorName: '科技处 李明',
+      actorDepartment: { zh: '科技处（统筹）', en: 'City coordinator' },
+      at: '2026-11-25T02:00:00Z',
+    };
+    openPage('/tasks/t-1', USERS.coordinator, {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1': { ...TASK, caseFile: { ...CASE_FILE, opinions: [CASE_FILE.opinions[0], returned] } },
+    });
+    const entry = await screen.findByTestId('opinion-ADMIT', {}, { timeout: 5000 });
+    expect(entry).toHaveTextContent(/：退回/);
+    expect(entry).not.toHaveTextContent('returned');
+    expect(entry).toHaveTextContent('研发投入数据需再核实');
+    expect(within(entry).getByTestId('opinion-by').textContent).toMatch(
+      /^科技处 李明 · 科技处（统筹） · 2026/,
+    );
+  });
+
+  it('says who closed a task done by a proxy without brackets inside brackets', async () => {
+    const opinion = {
+      ...CASE_FILE.opinions[0],
+      taskId: 't-1',
+      actor: 'wangwu',
+      actorName: '王五（代 李四）',
+    };
+    const done = {
+      ...TASK,
+      status: 'done',
+      outcome: 'pass',
+      completedBy: 'wangwu',
+      onBehalfOf: 'lisi',
+      completedAt: '2026-11-26T02:00:00Z',
+    };
+    openPage('/tasks/t-1', USERS.coordinator, {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1': { ...done, caseFile: { ...CASE_FILE, opinions: [opinion] } },
+    });
+    const closed = await screen.findByTestId('task-closed', {}, { timeout: 5000 });
+    expect(closed).toHaveTextContent(/^本任务已办结：通过筛选 · 王五（代 李四）/);
+    expect(closed.textContent).not.toMatch(/（[^）]*（/);
+    cleanup();
+    // Where the reader is not told who did it: no empty brackets.
+    openPage('/tasks/t-1', USERS.coordinator, {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1': { ...done, completedBy: null, caseFile: { ...CASE_FILE, opinions: [] } },
+    });
+    const unnamed = await screen.findByTestId('task-closed', {}, { timeout: 5000 });
+    expect(unnamed).toHaveTextContent(/^本任务已办结：通过筛选返回待办$/);
+    cleanup();
+    // A step sent back (退回) reads 退回, not its code.
+    openPage('/tasks/t-1', USERS.coordinator, {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1': { ...done, status: 'cancelled', outcome: 'returned', onBehalfOf: null },
+    });
+    const returned = await screen.findByTestId('task-closed', {}, { timeout: 5000 });
+    expect(returned).toHaveTextContent(/^本任务已办结：退回 · /);
+    expect(returned).not.toHaveTextContent('returned');
+  });
+
   it('names who did a task done without a claim, not 未认领', async () => {
     const opinion = { ...CASE_FILE.opinions[0], taskId: 't-1', actor: 'ent-1', actorName: '芯测 刘经理' };
     openPage('/tasks/t-1', USERS.coordinator, {

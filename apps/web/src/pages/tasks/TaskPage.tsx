@@ -1,3 +1,4 @@
+import { stepOutcomeLabel } from '@hardtech/domain/case-file/case-file';
 import { Alert, Button, Card, Col, Descriptions, Result, Row, Space, Spin, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
@@ -191,9 +192,14 @@ export function TaskPage() {
               ) : detail.status !== 'open' ? (
                 <Alert
                   type="info"
-                  title={t('complete.closed', {
+                  data-testid="task-closed"
+                  // Who did it after a ·, as the case file does: 王五（代 李四） in brackets of its own
+                  // nested them; and no empty brackets where the reader may not know who did it.
+                  title={t(completedBy ? 'complete.closedBy' : 'complete.closed', {
+                    // A step sent back (退回) closed with an outcome its form does not list.
                     outcome:
                       text(detail.outcomes.find((o) => o.outcome === detail.outcome)?.label) ||
+                      text(stepOutcomeLabel(detail.type, detail.outcome ?? '')) ||
                       detail.outcome,
                     by: completedBy,
                   })}
