@@ -188,6 +188,20 @@ export class TasksRepository {
     return this.repo.find({ where: { creditCode, status: 'open' }, order: { createdAt: 'ASC' } });
   }
 
+  /**
+   * Unscoped, for the demo seed only: an open task's creation and deadlines moved `ms` back, so the
+   * demo has overdue work. The workflow's own timers are not moved.
+   */
+  async backdate(taskId: string, ms: number): Promise<void> {
+    await this.repo.query(
+      `UPDATE tasks SET created_at = created_at - shift, due_at = due_at - shift,
+         remind_at = remind_at - shift, escalate_at = escalate_at - shift
+       FROM (SELECT $2::bigint * interval '1 millisecond' AS shift) s
+       WHERE id = $1 AND status = 'open'`,
+      [taskId, ms],
+    );
+  }
+
   /** The lifecycle's completed tasks, oldest first (the caller checks the enterprise is in scope). */
   doneOf(creditCode: string, lifecycleNo: number): Promise<TaskEntity[]> {
     return this.repo.find({
