@@ -6,6 +6,7 @@ import {
   Role,
   sampleNomination,
   Scope,
+  TaskType,
 } from '@hardtech/domain';
 
 /** Demo users of docs/api.md, all with password demo123456 (demo mode only). */
@@ -35,6 +36,21 @@ export interface DemoEnterprise {
   nomination: Nomination;
   user: string;
   stage: DemoStage;
+  /**
+   * The open task of this type it is left at shows `days` days past due: overdue work for the
+   * leader to 催办 (a fresh seed has none otherwise, every deadline counting from the seed's run).
+   */
+  overdue?: { type: TaskType; days: number };
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * How far back an open task due at `dueAt` is moved so that at `now` it is `days` days past due;
+ * its creation and reminders move with it, so the task keeps the length its SLA gave it.
+ */
+export function backdateBy(dueAt: Date, now: Date, days: number): number {
+  return dueAt.getTime() - now.getTime() + days * DAY_MS;
 }
 
 const ent = (
@@ -74,6 +90,12 @@ export const DEMO_ENTERPRISES: DemoEnterprise[] = [
     nomination: ent(8, '重庆宏达机械制造有限公司', '500107', 'P1', { listed: true }),
     user: 'ent-hongda',
     stage: 'rejected',
+  },
+  {
+    nomination: ent(9, '重庆智感传感技术有限公司', '500112', 'T1'),
+    user: 'ent-zhigan',
+    stage: 'feedback',
+    overdue: { type: 'DISTRICT_FEEDBACK', days: 3 },
   },
 ];
 

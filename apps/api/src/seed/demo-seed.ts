@@ -16,6 +16,7 @@ import {
   DEMO_USERS,
   DEMO_WHISTLE,
   DemoEnterprise,
+  backdateBy,
   demoActor,
 } from './demo-data';
 
@@ -48,6 +49,7 @@ export class DemoSeed {
     for (const e of DEMO_ENTERPRISES) {
       if (await this.enterprises.findRow(e.nomination.creditCode)) continue;
       await this.drive(e);
+      if (e.overdue) await this.makeOverdue(e.nomination.creditCode, e.overdue.type, e.overdue.days);
       console.log(`seed: ${e.nomination.name} → ${e.stage}`);
     }
   }
@@ -122,6 +124,16 @@ export class DemoSeed {
       comment: '营业收入已实现倍增，建议毕业。',
     });
     await this.step(cc, 'GRADUATION_REVIEW', coordinator, 'graduate', { reason: 'doubled' });
+  }
+
+  /**
+   * The enterprise's open task of a type made `days` days overdue in the inbox. Only the read model
+   * moves: the workflow's reminder and escalation timers keep the deadline it gave the task.
+   */
+  private async makeOverdue(creditCode: string, type: TaskType, days: number): Promise<void> {
+    const task = (await this.taskRows.openOf(creditCode)).find((x) => x.type === type);
+    if (!task) throw new Error(`demo seed: no ${type} task of ${creditCode} to make overdue`);
+    await this.taskRows.backdate(task.id, backdateBy(task.dueAt, new Date(), days));
   }
 
   /** The member blows the whistle on its SME-division problem, as from its home page. */

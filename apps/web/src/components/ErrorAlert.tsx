@@ -6,6 +6,15 @@ import { useLocalText } from '../i18n';
 import { fieldLabel } from './forms/fieldLabel';
 
 /**
+ * The server's own summary of field refusals ("creditCode: …；name: …", libs/domain/src/errors.ts)
+ * names the fields by their paths; the list beneath names them in words.
+ */
+function summarizesFields(error: ApiError): boolean {
+  const parts = error.details.map((d) => `${d.field}: ${d.message}`);
+  return parts.length > 0 && (error.message === parts.join('；') || error.message === parts.join('; '));
+}
+
+/**
  * An API refusal as the server worded it (its message is bilingual), with its field details named
  * in words (`fields`/`prefix`: the form the refusal answers).
  */
@@ -22,12 +31,18 @@ export function ErrorAlert({
   const text = useLocalText();
   if (!error) return null;
   const details = error instanceof ApiError ? error.details : [];
+  const title =
+    error instanceof ApiError
+      ? summarizesFields(error)
+        ? t('error.invalidFields')
+        : error.message
+      : t('error.network');
   return (
     <Alert
       type="error"
       showIcon
       role="alert"
-      title={error instanceof ApiError ? error.message : t('error.network')}
+      title={title}
       description={
         details.length ? (
           <ul style={{ margin: 0, paddingLeft: 18 }}>

@@ -1,4 +1,6 @@
+import { SYSTEM_ACTOR } from '@hardtech/domain/roles';
 import { Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
 
 /** A person as officers know them: the name, and the account beside it when it differs. */
 export function PersonName({ displayName, username }: { displayName: string; username: string }) {
@@ -12,7 +14,8 @@ export function PersonName({ displayName, username }: { displayName: string; use
 
 /**
  * A person by name with the account only as the tooltip, where a login name means nothing to the
- * reader (who holds a task, who serves an enterprise); the account when the name is unknown.
+ * reader (who holds a task, who serves an enterprise); the account when the name is unknown, and
+ * 系统 for what the system did by itself (the account `system`, which no user holds).
  */
 export function NameWithAccountTip({
   username,
@@ -23,9 +26,10 @@ export function NameWithAccountTip({
   name: string | null | undefined;
   testId?: string;
 }) {
+  const { t } = useTranslation();
   return (
     <span title={username} data-testid={testId}>
-      {name ?? username}
+      {name ?? (username === SYSTEM_ACTOR.username ? t('system') : username)}
     </span>
   );
 }

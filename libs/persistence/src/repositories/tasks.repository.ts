@@ -189,6 +189,20 @@ export class TasksRepository {
   }
 
   /**
+   * Unscoped, for the demo seed only: an open task's creation and deadlines moved `ms` back, so the
+   * demo has overdue work. The workflow's own timers are not moved.
+   */
+  async backdate(taskId: string, ms: number): Promise<void> {
+    await this.repo.query(
+      `UPDATE tasks SET created_at = created_at - shift, due_at = due_at - shift,
+         remind_at = remind_at - shift, escalate_at = escalate_at - shift
+       FROM (SELECT $2::bigint * interval '1 millisecond' AS shift) s
+       WHERE id = $1 AND status = 'open'`,
+      [taskId, ms],
+    );
+  }
+
+  /**
    * The lifecycle's steps, oldest first: its completed tasks and those sent back (退回: cancelled
    * with the outcome `returned`, the reason and who sent it back). The caller checks the scope.
    */

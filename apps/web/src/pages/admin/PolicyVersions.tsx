@@ -2,6 +2,7 @@ import { Card, List, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Loaded } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { NameWithAccountTip } from '../../components/PersonName';
 import { formatDateTime } from '../../components/time';
 import type { PolicyVersion } from './operations';
 
@@ -27,7 +28,7 @@ export function PolicyVersions({ versions, active }: { versions: Loaded<PolicyVe
               )}
             </span>
             <span style={{ color: 'rgba(0,0,0,0.45)' }}>
-              {v.createdBy} · {formatDateTime(v.createdAt)}
+              <NameWithAccountTip username={v.createdBy} name={null} /> · {formatDateTime(v.createdAt)}
             </span>
           </List.Item>
         )}

@@ -28,6 +28,13 @@ const PAGE = {
   items: [
     event(3),
     event(2, { actor: 'mallory', actorName: null, outcome: 'refused', status: 403, creditCode: null }),
+    event(1, {
+      actor: 'system',
+      actorName: null,
+      actorRole: null,
+      action: 'workflow.transition',
+      creditCode: null,
+    }),
   ],
   total: 120,
   page: 1,
@@ -49,6 +56,8 @@ describe('audit', () => {
     expect(within(table).getByText('科技处 李明')).toHaveAttribute('title', 'coordinator');
     expect(table).toHaveTextContent('coordinator · 科技处（统筹）');
     expect(within(table).getByText('mallory')).toHaveAttribute('title', 'mallory');
+    // What the system did by itself (a workflow's own transition), in words.
+    expect(within(table).getByText('系统')).toHaveAttribute('title', 'system');
 
     await userEvent.click(within(table).getAllByRole('button', { name: /展开/ })[0]);
     expect(await screen.findByTestId('audit-detail-3')).toHaveTextContent('"reason": "符合条件"');

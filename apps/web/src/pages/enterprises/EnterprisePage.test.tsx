@@ -30,6 +30,14 @@ function open(user: Actor = USERS.coordinator, overrides: Record<string, unknown
   });
 }
 
+/** The page with these open tasks, each the fixture's quarterly report changed by its overrides. */
+function openWithTasks(...tasks: Record<string, unknown>[]) {
+  const [report] = ENTERPRISE.openTasks;
+  return open(USERS.coordinator, {
+    [`GET /enterprises/${CODE}`]: { ...ENTERPRISE, openTasks: tasks.map((task) => ({ ...report, ...task })) },
+  });
+}
+
 describe('enterprise page', () => {
   it('shows the facts, the stage and the open tasks with links to them', async () => {
     const { calls } = open();
@@ -64,28 +72,34 @@ describe('enterprise page', () => {
   });
 
   it('names who holds an open task and whom it waits for by name, not by login', async () => {
-    const [report] = ENTERPRISE.openTasks;
-    open(USERS.coordinator, {
-      [`GET /enterprises/${CODE}`]: {
-        ...ENTERPRISE,
-        openTasks: [
-          { ...report, id: 'held', assignee: 'ent-xince', assigneeName: '芯测 刘经理' },
-          {
-            ...report,
-            id: 'waiting',
-            type: 'DIAGNOSE',
-            label: { zh: '企业成长诊断', en: 'Growth diagnosis' },
-            candidateGroups: ['user:commissioner'],
-            candidateNames: { commissioner: '企业服务专员 王芳' },
-          },
-        ],
+    openWithTasks(
+      { id: 'held', assignee: 'ent-xince', assigneeName: '芯测 刘经理' },
+      {
+        id: 'waiting',
+        type: 'DIAGNOSE',
+        label: { zh: '企业成长诊断', en: 'Growth diagnosis' },
+        candidateGroups: ['user:commissioner'],
+        candidateNames: { commissioner: '企业服务专员 王芳' },
       },
-    });
+    );
     const tasks = await screen.findByTestId('open-tasks');
     await waitFor(() => expect(tasks).toHaveTextContent('办理人 芯测 刘经理'));
     expect(tasks).toHaveTextContent('待认领：企业服务专员 王芳');
     expect(tasks).not.toHaveTextContent('ent-xince');
     expect(tasks).not.toHaveTextContent(/待认领：commissioner/);
+  });
+
+  it('names the division a 部门报到 waits for, not its code', async () => {
+    openWithTasks({
+      id: 'whistle',
+      type: 'WHISTLE_RESPONSE',
+      label: { zh: '企业吹哨·部门报到', en: 'Whistle response' },
+      candidateGroups: ['department:sme'],
+      candidateNames: {},
+    });
+    const tasks = await screen.findByTestId('open-tasks');
+    await waitFor(() => expect(tasks).toHaveTextContent('待认领：中小企业处'));
+    expect(tasks).not.toHaveTextContent(/department|sme/);
   });
 
   it('draws the statechart with the current state highlighted and both feedback regions', async () => {

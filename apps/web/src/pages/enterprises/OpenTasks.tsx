@@ -1,3 +1,4 @@
+import { TASK_DEPARTMENT_LABELS, type TaskDepartment } from '@hardtech/domain/departments';
 import { Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -16,6 +17,8 @@ export function OpenTasks({ tasks }: { tasks: OpenTask[] }) {
   const group = (task: OpenTask, g: string) => {
     const [role, kind, value] = g.split(':');
     if (role === 'user') return task.candidateNames[kind] ?? kind;
+    // A whistle's 部门报到 waits for a division of the ledger: "department:<code>".
+    if (role === 'department') return local(TASK_DEPARTMENT_LABELS[kind as TaskDepartment]) || kind;
     const who = local(names.reference?.roles[role as Role]) || role;
     if (kind === 'district') return `${names.district(value)} ${who}`;
     if (kind === 'cluster') return `${names.cluster(value)} ${who}`;

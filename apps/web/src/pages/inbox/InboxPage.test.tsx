@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../api/types';
-import { fastUser, openPage } from '../../test/open-page';
+import { fastUser, openPage, USERS } from '../../test/open-page';
 import { REFERENCE } from '../../test/reference.fixture';
 import { sampleTask } from '../tasks/taskFixture';
 
@@ -35,6 +35,36 @@ const SOON = {
 };
 
 describe('inbox', () => {
+  it('lets a leader 催办 an overdue task from the list, and only an overdue one', async () => {
+    const user = fastUser();
+    const { calls } = openPage('/inbox?view=all', USERS.leader, {
+      'GET /reference': REFERENCE_WITH_TASK_TYPE,
+      'GET /views': [],
+      'GET /tasks': { items: [LATE, SOON], total: 2 },
+      'POST /tasks/1/urge': { notified: ['district-500112'], notifiedNames: ['渝北区经信委 赵强'] },
+    });
+    const table = await screen.findByTestId('inbox-table');
+    await waitFor(() => expect(table).toHaveTextContent('重庆乙科技有限公司'));
+    const urges = within(table).getAllByTestId('urge');
+    expect(urges).toHaveLength(1);
+    expect(urges[0].closest('tr')).toHaveTextContent('重庆甲科技有限公司');
+    await user.click(urges[0]);
+    await user.type(await screen.findByLabelText('催办说明（可选）'), '请本周内反馈');
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: /催\s*办/ }));
+    await waitFor(() => expect(calls.map((c) => `${c.method} ${c.path}`)).toContain('POST /tasks/1/urge'));
+  });
+
+  it('offers no 催办 to the officers who may do the overdue task themselves', async () => {
+    openPage('/inbox', officer, {
+      'GET /reference': REFERENCE_WITH_TASK_TYPE,
+      'GET /views': [],
+      'GET /tasks': { items: [LATE], total: 1 },
+    });
+    const table = await screen.findByTestId('inbox-table');
+    await waitFor(() => expect(table).toHaveTextContent('重庆甲科技有限公司'));
+    expect(within(table).queryByTestId('urge')).toBeNull();
+  });
+
   it('on a phone, keeps the title in sight and the filters behind one button that counts those set', async () => {
     const desktop = window.innerWidth;
     try {

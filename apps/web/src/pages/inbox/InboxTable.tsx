@@ -1,5 +1,6 @@
+import { urgeRefusal } from '@hardtech/domain/approval-actions/urge';
 import { allowedTaskActions } from '@hardtech/domain/task-permissions';
-import { Tag, Typography } from 'antd';
+import { Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
@@ -10,7 +11,8 @@ import { useUser } from '../../auth/AuthProvider';
 import { useLocalText } from '../../i18n';
 import { AssignmentButtons } from '../tasks/AssignmentButtons';
 import { ApprovalMarks } from '../tasks/approval/ApprovalMarks';
-import { DueTag } from '../tasks/DueTag';
+import { DueTag, dueState } from '../tasks/DueTag';
+import { UrgeButton } from '../tasks/UrgeButton';
 import type { TaskItem } from '../tasks/taskTypes';
 import { NameWithAccountTip } from '../../components/PersonName';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
@@ -112,14 +114,22 @@ export function InboxTable(props: InboxTableProps) {
       title: t('column.actions'),
       key: 'actions',
       width: 170,
+      // 催办 beside an overdue task for whoever may urge it (a leader over the overdue list); the
+      // server still counts the working hours since one's last urge.
       render: (_, task) =>
         task.status === 'open' && (
-          <AssignmentButtons
-            size="small"
-            taskId={task.id}
-            can={allowedTaskActions(user, task)}
-            onChange={props.onChanged}
-          />
+          <Space size="small" wrap>
+            <AssignmentButtons
+              size="small"
+              taskId={task.id}
+              can={allowedTaskActions(user, task)}
+              onChange={props.onChanged}
+            />
+            {dueState(task.dueAt, task.overdue) === 'overdue' &&
+              !urgeRefusal(user, task, new Date(), null) && (
+                <UrgeButton size="small" taskId={task.id} onDone={props.onChanged} />
+              )}
+          </Space>
         ),
     },
   ];

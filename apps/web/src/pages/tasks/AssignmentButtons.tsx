@@ -29,6 +29,8 @@ export function AssignmentButtons({ taskId, can, onChange, size }: AssignmentBut
       onChange();
     }
   };
+  // Nothing to offer: no empty box that would push what stands beside it (催办 in the inbox).
+  if (!can.claim && !can.unclaim && !can.delegate) return null;
   return (
     <Space size="small" wrap>
       {can.claim && (

@@ -6,7 +6,7 @@ import { urgeTask } from './approvalActions';
 import { useAction } from './useAction';
 
 /** 催办: tells whoever holds the task (else its candidates) again; 429 when urged within 4 working hours. */
-export function UrgeButton({ taskId, onDone }: { taskId: string; onDone(): void }) {
+export function UrgeButton({ taskId, onDone, size }: { taskId: string; onDone(): void; size?: 'small' }) {
   const { t } = useTranslation('task');
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
@@ -24,6 +24,7 @@ export function UrgeButton({ taskId, onDone }: { taskId: string; onDone(): void 
   return (
     <>
       <Button
+        size={size}
         data-testid="urge"
         onClick={() => {
           setError(null);
