@@ -1,4 +1,4 @@
-import { ENTERPRISE_PATH, nextStage, pathStep, STAGES } from './stages';
+import { ENTERPRISE_PATH, pathStep, STAGES } from './stages';
 
 describe('the path as the enterprise reads it', () => {
   it('runs from screening to graduation through every stage but the loop and the other endings', () => {
@@ -7,18 +7,11 @@ describe('the path as the enterprise reads it', () => {
     expect(STAGES.filter((s) => !ENTERPRISE_PATH.includes(s))).toEqual(['supplement', 'exited', 'rejected']);
   });
 
-  it('names what comes next, supplementary information counting as screening', () => {
-    expect(nextStage('screening')).toBe('feedback');
-    expect(nextStage('supplement')).toBe('feedback');
+  it('places supplementary information at screening, and an ending beside the path nowhere', () => {
     expect(pathStep('supplement')).toBe(pathStep('screening'));
-    expect(nextStage('supporting')).toBe('graduation_review');
-    expect(nextStage('graduation_review')).toBe('graduated');
-  });
-
-  it('names nothing after an end', () => {
-    expect(nextStage('graduated')).toBeNull();
-    expect(nextStage('exited')).toBeNull();
-    expect(nextStage('rejected')).toBeNull();
+    expect(pathStep('feedback')).toBe(pathStep('screening') + 1);
+    expect(pathStep('graduated')).toBe(ENTERPRISE_PATH.length - 1);
     expect(pathStep('exited')).toBe(-1);
+    expect(pathStep('rejected')).toBe(-1);
   });
 });

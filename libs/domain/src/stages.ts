@@ -44,9 +44,3 @@ export const ENTERPRISE_PATH: readonly Stage[] = STAGES.filter(
 export function pathStep(stage: Stage): number {
   return ENTERPRISE_PATH.indexOf(stage === 'supplement' ? 'screening' : stage);
 }
-
-/** The stage that comes after `stage` on the path; null at its end or once it ended beside it. */
-export function nextStage(stage: Stage): Stage | null {
-  const at = pathStep(stage);
-  return at >= 0 ? (ENTERPRISE_PATH[at + 1] ?? null) : null;
-}
