@@ -10,8 +10,15 @@ export function dueState(dueAt: string, overdue: boolean, now = dayjs()): 'overd
   return dayjs(dueAt).diff(now, 'hour') < DUE_SOON_HOURS ? 'soon' : 'ok';
 }
 
+/** How long past due: whole days, or hours within the first day; null before its first hour. */
+export function overdueFor(dueAt: string, now = dayjs()): { unit: 'day' | 'hour'; n: number } | null {
+  const hours = now.diff(dayjs(dueAt), 'hour');
+  if (hours < 1) return null;
+  return hours < 24 ? { unit: 'hour', n: hours } : { unit: 'day', n: Math.floor(hours / 24) };
+}
+
 /**
- * The due date, red when overdue and orange when due soon; 暂定 when it counts working days into a
+ * The due date, red when overdue (with how long: 已超期 3 天, as an officer weighs what to chase first) and orange when due soon; 暂定 when it counts working days into a
  * year whose holiday schedule is not entered yet (recomputed once it is, issue 19.5).
  */
 export function DueTag({
@@ -41,10 +48,11 @@ export function DueTag({
         {date} {mark}
       </span>
     );
+  const late = state === 'overdue' ? overdueFor(dueAt) : null;
   return (
     <span>
       <Tag color={state === 'overdue' ? 'red' : 'orange'} data-testid={`due-${state}`}>
-        {t(`due.${state}`)} {date}
+        {late ? t(`due.overdueBy.${late.unit}`, { n: late.n }) : t(`due.${state}`)} {date}
       </Tag>
       {mark}
     </span>
