@@ -218,6 +218,9 @@ describe('task page', () => {
       completedBy: 'wangwu',
       onBehalfOf: 'lisi',
       completedAt: '2026-11-26T02:00:00Z',
+      // The principal held it; the proxy did it.
+      assignee: 'lisi',
+      assigneeName: '李四',
     };
     openPage('/tasks/t-1', USERS.coordinator, {
       ...TASK_ROUTES,
@@ -226,6 +229,8 @@ describe('task page', () => {
     const closed = await screen.findByTestId('task-closed', {}, { timeout: 5000 });
     expect(closed).toHaveTextContent(/^本任务已办结：通过筛选 · 王五（代 李四）/);
     expect(closed.textContent).not.toMatch(/（[^）]*（/);
+    // 办理人 in the head names the same, not the principal alone.
+    expect(screen.getByTestId('task-assignee')).toHaveTextContent(/^王五（代 李四）$/);
     cleanup();
     // Where the reader is not told who did it: no empty brackets.
     openPage('/tasks/t-1', USERS.coordinator, {

@@ -121,15 +121,16 @@ export function TaskPage() {
             <Tag data-testid="task-status">{t(`status.${detail.status}`)}</Tag>
           </Descriptions.Item>
           <Descriptions.Item label={t('fields.assignee')}>
-            {detail.assignee ? (
+            {detail.status === 'done' && detail.completedBy ? (
+              // Done: who did it, as the closed line says — a proxy as 王五（代 李四）, not the principal
+              // who held it; and a task done without a claim (an enterprise's report) names its author.
+              <NameWithAccountTip username={detail.completedBy} name={completedBy} testId="task-assignee" />
+            ) : detail.assignee ? (
               <NameWithAccountTip
                 username={detail.assignee}
                 name={detail.assigneeName}
                 testId="task-assignee"
               />
-            ) : detail.status === 'done' && detail.completedBy ? (
-              // Done without a claim (an enterprise submits its report straight away): who did it.
-              <NameWithAccountTip username={detail.completedBy} name={completedBy} testId="task-assignee" />
             ) : (
               t('unassigned')
             )}
