@@ -3,14 +3,15 @@ import { PURPOSE_LABELS } from '@hardtech/domain/attachments';
 import { NOMINATION_FIELDS } from '@hardtech/domain/nomination';
 import { TASK_FORMS } from '@hardtech/domain/tasks/forms';
 import { Button, Card, Descriptions, Empty, Grid, Space, Timeline, Typography } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { download } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormat } from '../../format';
 import { useLocalText } from '../../i18n';
-import { OpinionLedger } from './OpinionLedger';
+import { OpinionLedger, problemUpdatesOf } from './OpinionLedger';
 import { ScreeningPanel } from './ScreeningPanel';
+import { useEnterpriseProblems } from './useEnterpriseProblems';
 
 /**
  * The case a decision is taken on (审批单): the enterprise's figures as the lifecycle holds them,
@@ -18,6 +19,11 @@ import { ScreeningPanel } from './ScreeningPanel';
  */
 export function CaseFilePanel({ caseFile, taskType }: { caseFile: CaseFile; taskType: string }) {
   const { t } = useTranslation('task');
+  const problems = useEnterpriseProblems(
+    caseFile.enterprise.creditCode,
+    caseFile.opinions.some((o) => problemUpdatesOf(o).length > 0),
+  );
+  const titles = useMemo(() => new Map(problems?.map((p) => [p.id, p.title])), [problems]);
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="case-file">
       <EnterpriseFacts enterprise={caseFile.enterprise} />
@@ -33,7 +39,7 @@ export function CaseFilePanel({ caseFile, taskType }: { caseFile: CaseFile; task
           <Timeline
             items={caseFile.opinions.map((o) => ({
               key: o.taskId,
-              children: <Opinion opinion={o} creditCode={caseFile.enterprise.creditCode} />,
+              children: <Opinion opinion={o} titles={titles} />,
             }))}
           />
         ) : (
@@ -91,7 +97,7 @@ function EnterpriseFacts({ enterprise: e }: { enterprise: CaseFile['enterprise']
   );
 }
 
-function Opinion({ opinion: o, creditCode }: { opinion: CaseOpinion; creditCode: string }) {
+function Opinion({ opinion: o, titles }: { opinion: CaseOpinion; titles: Map<string, string> }) {
   const { t } = useTranslation('task');
   const text = useLocalText();
   const format = useFormat();
@@ -108,7 +114,7 @@ function Opinion({ opinion: o, creditCode }: { opinion: CaseOpinion; creditCode:
         </Typography.Paragraph>
       )}
       <OpinionFigures opinion={o} />
-      <OpinionLedger opinion={o} creditCode={creditCode} />
+      <OpinionLedger opinion={o} titles={titles} />
       {/* Who, their department and when, side by side: the department in brackets after the name
           nested the brackets of 科技处（统筹） or 王五（代 李四） in a second pair. */}
       <Typography.Text type="secondary" data-testid="opinion-by" style={{ display: 'block' }}>

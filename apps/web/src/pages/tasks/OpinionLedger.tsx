@@ -2,7 +2,6 @@ import type { CaseOpinion } from '@hardtech/domain/case-file/case-file';
 import { PROBLEM_STATUSES } from '@hardtech/domain/ledger';
 import { Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useGet } from '../../api/useApi';
 import { useOptionLabel } from '../../i18n';
 
 interface ProblemUpdate {
@@ -11,18 +10,21 @@ interface ProblemUpdate {
   note?: string;
 }
 
+/** The ledger updates a step sent (a quarterly review's 台账问题进展), as far as the reader may see them. */
+export function problemUpdatesOf(opinion: CaseOpinion): ProblemUpdate[] {
+  return ((opinion.data ?? {}) as { problemUpdates?: ProblemUpdate[] }).problemUpdates ?? [];
+}
+
 /**
- * What a quarterly review did to the ledger (台账问题进展), under its opinion: each problem by its
- * title with the status it set and the reviewer's note, as far as the reader may see them. The
- * step's data names problems by id; their titles come from the ledger (GET /api/problems).
+ * What a quarterly review did to the ledger, under its opinion: each problem by its title with the
+ * status it set and the reviewer's note. The step's data names problems by id; `titles` come from
+ * the ledger, asked once for the whole case file (CaseFilePanel).
  */
-export function OpinionLedger({ opinion, creditCode }: { opinion: CaseOpinion; creditCode: string }) {
+export function OpinionLedger({ opinion, titles }: { opinion: CaseOpinion; titles: Map<string, string> }) {
   const { t } = useTranslation('task');
   const label = useOptionLabel();
-  const updates = ((opinion.data ?? {}) as { problemUpdates?: ProblemUpdate[] }).problemUpdates ?? [];
-  const { data } = useGet(updates.length ? '/problems' : null, { query: { creditCode, pageSize: 200 } });
+  const updates = problemUpdatesOf(opinion);
   if (!updates.length) return null;
-  const titles = new Map(data?.items.map((p) => [p.id, p.title]));
   return (
     <ul style={{ margin: '4px 0', paddingInlineStart: 18 }} data-testid={`ledger-${opinion.taskId}`}>
       {updates.map((u, i) => (

@@ -2,9 +2,9 @@ import type { Field } from '@hardtech/domain/forms/schema';
 import { OWNER_DEPARTMENTS, PROBLEM_STATUSES } from '@hardtech/domain/ledger';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useGet } from '../../api/useApi';
 import type { Choice } from '../../components/forms/schemaContext';
 import { useOptionLabel } from '../../i18n';
+import { useEnterpriseProblems } from './useEnterpriseProblems';
 
 /** Whether a form names a ledger problem anywhere (a review's updates hold it inside a list). */
 export function namesProblem(fields: readonly Field[]): boolean {
@@ -27,11 +27,10 @@ export function namesProblem(fields: readonly Field[]): boolean {
 export function useProblemChoices(fields: readonly Field[], creditCode?: string): Choice[] | undefined {
   const { t } = useTranslation('task');
   const label = useOptionLabel();
-  const wanted = !!creditCode && namesProblem(fields);
-  const { data } = useGet(wanted ? '/problems' : null, { query: { creditCode, pageSize: 200 } });
+  const problems = useEnterpriseProblems(creditCode, namesProblem(fields));
   return useMemo(
     () =>
-      data?.items.map((p) => ({
+      problems?.map((p) => ({
         value: p.id,
         label: [
           p.title,
@@ -41,6 +40,6 @@ export function useProblemChoices(fields: readonly Field[], creditCode?: string)
         ].join(' · '),
         disabled: p.status === 'closing',
       })),
-    [data, label, t],
+    [problems, label, t],
   );
 }
