@@ -48,6 +48,7 @@ import { YearlyCycleController } from './controllers/yearly-cycle.controller';
 import { DemoSeed } from './seed/demo-seed';
 import { AuditService } from './services/audit.service';
 import { AuthService } from './services/auth.service';
+import { PasswordHasher } from './services/password-hasher';
 import { SingleSignOnService } from './auth/single-sign-on/single-sign-on.service';
 import { DispatchService } from './services/dispatch.service';
 import { YearlyCycleService } from './services/yearly-cycle.service';
@@ -146,6 +147,7 @@ import { WhistlesService } from './services/whistles.service';
     { provide: FILE_SCANNER, useClass: SignatureScanner },
     AuditService,
     AuthService,
+    PasswordHasher,
     SingleSignOnService,
     DemoSeed,
     DispatchService,

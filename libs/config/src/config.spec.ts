@@ -98,6 +98,31 @@ describe('configuration', () => {
     expect(problems({ ...base, NODE_ENV: 'test', DEMO_MODE: 'true' })).toEqual([]);
   });
 
+  it('hashes passwords at argon2id’s default cost, never below OWASP’s minimum in production', () => {
+    expect(loadConfig(base).auth.passwordHash).toEqual({ memoryKib: 65536, timeCost: 3 });
+    const cheap = { PASSWORD_HASH_MEMORY_KIB: '1024', PASSWORD_HASH_TIME_COST: '1' };
+    expect(loadConfig({ ...base, NODE_ENV: 'test', ...cheap }).auth.passwordHash).toEqual({
+      memoryKib: 1024,
+      timeCost: 1,
+    });
+    const production = {
+      ...base,
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(40),
+      AUDIT_HMAC_KEY: 'k'.repeat(40),
+    };
+    const refusal =
+      'PASSWORD_HASH_MEMORY_KIB must be at least 19456 and PASSWORD_HASH_TIME_COST at least 2 in production';
+    expect(problems({ ...production, ...cheap })).toEqual([refusal]);
+    expect(problems({ ...production, PASSWORD_HASH_TIME_COST: '1' })).toEqual([refusal]);
+    expect(
+      problems({ ...production, PASSWORD_HASH_MEMORY_KIB: '19456', PASSWORD_HASH_TIME_COST: '2' }),
+    ).toEqual([]);
+    expect(problems({ ...base, PASSWORD_HASH_MEMORY_KIB: '512' })).toEqual([
+      'PASSWORD_HASH_MEMORY_KIB must be an integer between 1024 and 4194304 (got "512")',
+    ]);
+  });
+
   it('names every wrong value at once', () => {
     expect(
       problems({

@@ -35,6 +35,11 @@ export interface AppConfig {
     tokenTtlSeconds: number;
     adminUsername?: string;
     adminPassword?: string;
+    /**
+     * argon2id's cost for new password hashes; a stored hash of another cost is re-hashed at its
+     * next login. Production refuses less than OWASP's minimum (19 MiB, 2 passes).
+     */
+    passwordHash: { memoryKib: number; timeCost: number };
     /** Single sign-on (OIDC); local login stays beside it. */
     oidc?: OidcConfig;
   };
@@ -120,6 +125,9 @@ export const CONFIG_VARIABLES = {
   JWT_TTL_SECONDS: 'token lifetime (default 28800)',
   ADMIN_USERNAME: 'bootstrap administrator created at API start',
   ADMIN_PASSWORD: 'its password, 10+ characters',
+  PASSWORD_HASH_MEMORY_KIB:
+    'API: argon2id memory per password hash in KiB (default 65536; production at least 19456)',
+  PASSWORD_HASH_TIME_COST: 'API: argon2id passes per password hash (default 3; production at least 2)',
   NOTIFY_WEBHOOK_URL: 'worker: http(s) URL that receives reminders and escalations (optional)',
   NOTIFY_WEBHOOK_SECRET: 'worker: HMAC-SHA256 secret of the webhook, 16+ characters (with the URL)',
   NOTIFY_ALLOWED_HOSTS:
@@ -223,6 +231,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     read.check(adminPassword.length >= 10, 'ADMIN_PASSWORD must have at least 10 characters');
   }
 
+  // The test stack hashes cheaply (its suite logs in about a thousand times); production may not.
+  const passwordHash = {
+    memoryKib: read.int('PASSWORD_HASH_MEMORY_KIB', 65536, 1024, 4 * 1024 * 1024),
+    timeCost: read.int('PASSWORD_HASH_TIME_COST', 3, 1, 20),
+  };
+  read.check(
+    !production || (passwordHash.memoryKib >= 19456 && passwordHash.timeCost >= 2),
+    'PASSWORD_HASH_MEMORY_KIB must be at least 19456 and PASSWORD_HASH_TIME_COST at least 2 in production',
+  );
+
   // Demo accounts share a published password (issue 20.7).
   const demoMode = read.bool('DEMO_MODE', !production);
   read.check(!(production && demoMode), 'DEMO_MODE is refused in production');
@@ -244,6 +262,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       tokenTtlSeconds: read.int('JWT_TTL_SECONDS', 8 * 3600, 60, 7 * 24 * 3600),
       adminUsername: read.string('ADMIN_USERNAME'),
       adminPassword,
+      passwordHash,
       oidc: readOidc(read, corpApps.publicUrl),
     },
     notifications: {

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import * as argon2 from 'argon2';
 import { AppConfig, CONFIG } from '@hardtech/config';
 import { DomainError, passwordExpired, Role, Scope, t } from '@hardtech/domain';
 import {
@@ -13,6 +12,7 @@ import {
 } from '@hardtech/persistence';
 import { isDemoLogin } from '../seed/demo-data';
 import { LoginThrottle } from './login-throttle';
+import { PasswordHasher } from './password-hasher';
 
 /** Failed logins one client address may make per minute, whatever the accounts. */
 export const MAX_FAILURES_PER_ADDRESS = 20;
@@ -38,7 +38,7 @@ const accountLocked = (until: Date) =>
 export class AuthService {
   private readonly throttle = new LoginThrottle(MAX_FAILURES_PER_ADDRESS, 60_000);
   /** Verified against when the user does not exist, so both paths take the same time. */
-  private readonly decoy = argon2.hash('decoy-password-0');
+  private readonly decoy: Promise<string>;
 
   constructor(
     private readonly users: UsersRepository,
@@ -47,7 +47,10 @@ export class AuthService {
     private readonly audit: AuditRepository,
     private readonly sessions: SessionsRepository,
     private readonly policy: SecurityPolicyRepository,
-  ) {}
+    private readonly passwords: PasswordHasher,
+  ) {
+    this.decoy = passwords.hash('decoy-password-0');
+  }
 
   /** Every login and every failed one is audited, with the attempted username and the reason. */
   async login(username: string, password: string, clientAddress: string): Promise<LoginResult> {
@@ -121,16 +124,20 @@ export class AuthService {
     }
     if (!(await this.verify(user, password))) return false;
     await this.users.recordSuccess(user.id);
+    // A hash made at an earlier cost is made again now, while the password is at hand.
+    if (this.passwords.outdated(user.passwordHash)) {
+      await this.users.rehash(user.id, await this.passwords.hash(password));
+    }
     return true;
   }
 
   /** Checks a password against the user's hash; a missing user costs the same time and fails. */
   private async verify(user: UserEntity | null, password: string): Promise<boolean> {
     if (!user) {
-      await argon2.verify(await this.decoy, password);
+      await this.passwords.verify(await this.decoy, password);
       return false;
     }
-    return argon2.verify(user.passwordHash, password);
+    return this.passwords.verify(user.passwordHash, password);
   }
 
   /**

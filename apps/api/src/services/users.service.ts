@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import * as argon2 from 'argon2';
 import { AppConfig, CONFIG } from '@hardtech/config';
 import {
   Actor,
@@ -33,6 +32,7 @@ import { LifecycleClient } from '@hardtech/temporal';
 import { CreateUserDto, UpdateUserDto } from '../dtos/user.dto';
 import { DEMO_ADMIN_PASSWORD } from '../seed/demo-data';
 import { AuthService, LoginResult } from './auth.service';
+import { PasswordHasher } from './password-hasher';
 
 export type { UserView };
 
@@ -81,6 +81,7 @@ export class UsersService {
     private readonly lifecycles: LifecycleClient,
     private readonly sessions: SessionsRepository,
     private readonly policy: SecurityPolicyRepository,
+    private readonly passwords: PasswordHasher,
   ) {}
 
   async create(actor: Actor, dto: CreateUserDto): Promise<UserView> {
@@ -142,7 +143,7 @@ export class UsersService {
       }
       changes.oidcSubject = dto.oidcSubject;
     }
-    if (dto.password !== undefined) changes.passwordHash = await hash(dto.password);
+    if (dto.password !== undefined) changes.passwordHash = await this.passwords.hash(dto.password);
     if (dto.unlock || dto.password !== undefined)
       Object.assign(changes, { failedLogins: 0, lockedUntil: null });
     if (!Object.keys(changes).length) {
@@ -187,7 +188,7 @@ export class UsersService {
     const weak = passwordProblem(next, user.username, await this.policy.get());
     if (weak) throw new InvalidInput([{ field: 'newPassword', text: weak }]);
     await this.users.update(user.id, {
-      passwordHash: await hash(next),
+      passwordHash: await this.passwords.hash(next),
       failedLogins: 0,
       lockedUntil: null,
       mustChangePassword: false,
@@ -278,7 +279,7 @@ export class UsersService {
     try {
       return await this.users.insert({
         username,
-        passwordHash: await hash(password),
+        passwordHash: await this.passwords.hash(password),
         displayName,
         role,
         scope,
@@ -291,8 +292,4 @@ export class UsersService {
       throw e;
     }
   }
-}
-
-function hash(password: string): Promise<string> {
-  return argon2.hash(password, { type: argon2.argon2id });
 }

@@ -121,6 +121,11 @@ export class UsersRepository {
     );
   }
 
+  /** The same password hashed at another cost: its age (password expiry) does not restart. */
+  async rehash(id: string, passwordHash: string): Promise<void> {
+    await this.repo.update({ id }, { passwordHash });
+  }
+
   /**
    * Takes one password attempt of the account before the password is checked, in one UPDATE: the
    * row lock makes parallel attempts queue, so of any number of them exactly `maxFailures` pass
