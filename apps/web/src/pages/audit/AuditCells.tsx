@@ -107,7 +107,9 @@ function TransitionLine({ summary: s }: { summary: AuditTransitionSummary }) {
       ? t('transition.stage', { from: local(STAGE_LABELS[v.from]), to: local(STAGE_LABELS[v.to]) })
       : t('transition.stageEntered', { to: local(STAGE_LABELS[v.to]) }));
   const next = s.opened.length
-    ? t('transition.next', { steps: s.opened.map((o) => local(TASK_LABELS[o])).join('、') })
+    ? t('transition.next', {
+        steps: s.opened.map((o) => local(TASK_LABELS[o])).join(t('transition.listSeparator')),
+      })
     : null;
   return (
     <div data-testid="audit-transition">

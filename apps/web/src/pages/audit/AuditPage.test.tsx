@@ -203,6 +203,7 @@ describe('audit', () => {
     expect(await within(table).findByText('王五 (for 李明)')).toBeInTheDocument();
     expect(screened).toHaveTextContent('City screeningPass');
     expect(screened).toHaveTextContent('Stage: City screening → District and enterprise feedback');
+    expect(screened).toHaveTextContent('Next: District feedback, Enterprise confirmation');
     expect(opened).toHaveTextContent('Nominated; the lifecycle opened');
   });
 
