@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { Api } from '../support/api';
 import { adminApi, ADMIN, createCast, createUser, PASSWORD, tag } from '../support/cast';
 import { closeDb, db } from '../support/db';
-import { eventually, expectOk, nominationFor } from '../support/lifecycle';
+import { complete, eventually, expectOk, JUDGMENTS, nominationFor } from '../support/lifecycle';
 import { closeTemporal } from '../support/temporal';
 
 // Issue 6 §2: every state-changing request, refusal, login and workflow transition writes an
@@ -99,7 +99,8 @@ describe('what is audited', () => {
       ['GET /api/audit/verify', 403, 'ROLE_NOT_ALLOWED'],
     ]);
 
-    // A nomination names its enterprise; the transitions it caused are there under it too.
+    // A nomination names its enterprise; the transition it caused is there under it too, by the
+    // district officer who nominated (the API started the lifecycle for them), not 系统.
     await expectOk(c.districtOfficer.api.post('/api/nominations', nominationFor(c)), 201);
     const forEnterprise = await eventually(async () => {
       const found = await events(auditor.api, `creditCode=${c.creditCode}`);
@@ -108,7 +109,7 @@ describe('what is audited', () => {
     expect(forEnterprise.map((e: any) => [e.action, e.actor, e.actorName]).sort()).toEqual(
       [
         ['POST /api/nominations', c.districtOfficer.username, c.districtOfficer.username],
-        ['workflow.transition', 'system', null],
+        ['workflow.transition', c.districtOfficer.username, c.districtOfficer.username],
       ].sort(),
     );
     expect(forEnterprise.find((e: any) => e.action === 'workflow.transition').data).toMatchObject({
@@ -201,6 +202,74 @@ describe('reading the log', () => {
     // Each row links to the one before it.
     const { rows } = await db().query(`SELECT hash FROM audit_events WHERE seq = $1`, [all.items[0].seq - 1]);
     expect(all.items[0].prevHash).toBe(rows[0].hash);
+  });
+
+  it('reads are left out (business events only) or shown alone on demand, filtered and counted on the server', async () => {
+    const auditor = await createUser('auditor', {});
+    // Every request of an administrator is audited, reads too (等保 2.0).
+    const admin = await createUser('audit_admin', {});
+    for (let i = 0; i < 3; i++) await expectOk(admin.api.get('/api/notifications'));
+    expect((await admin.api.get('/api/admin/policy')).status).toBe(403); // a refused read
+    expect((await admin.api.post('/api/users', { username: `x-${tag()}` })).status).toBe(403);
+
+    const actions = async (reads: string, extra = '') => {
+      const r = await expectOk(auditor.api.get(`/api/audit?actor=${admin.username}&reads=${reads}${extra}`));
+      return { total: r.total, actions: r.items.map((e: any) => `${e.action} ${e.outcome}`) };
+    };
+    // Everything by default and with reads=include: the login, three reads, two refusals.
+    await eventually(async () => (await actions('include')).total === 6);
+    expect((await expectOk(auditor.api.get(`/api/audit?actor=${admin.username}`))).total).toBe(6);
+    // Business events: the login and both refusals (a refused GET is a permission refusal, not a read).
+    expect(await actions('exclude')).toEqual({
+      total: 3,
+      actions: ['POST /api/users refused', 'GET /api/admin/policy refused', 'auth.login ok'],
+    });
+    // The reads alone, paged and counted by the server.
+    expect(await actions('only', '&pageSize=2&page=2')).toEqual({
+      total: 3,
+      actions: ['GET /api/notifications ok'],
+    });
+    expect((await auditor.api.get('/api/audit?reads=none')).status).toBe(400);
+  });
+
+  it('reads each workflow transition as a business event: step, outcome, who, department and the stage change', async () => {
+    const c = await createCast('500112', 'T2');
+    await expectOk(c.districtOfficer.api.post('/api/nominations', nominationFor(c)), 201);
+    await expectOk(complete(c.coordinator.api, c.creditCode, 'SCREEN', 'pass', { judgments: JUDGMENTS }));
+    const transitions = await eventually(async () => {
+      const found = await events(c.auditor.api, `creditCode=${c.creditCode}&action=workflow.transition`);
+      return found.length === 2 && found;
+    });
+    const [screened, opened] = transitions;
+    // The nomination's opening transition, by the district officer who nominated, in their department.
+    expect(opened).toMatchObject({
+      actor: c.districtOfficer.username,
+      actorDepartment: { zh: '渝北区经信部门' },
+      transition: {
+        kind: 'opened',
+        taskType: null,
+        outcome: null,
+        onBehalfOf: null,
+        stageChange: { from: null, to: 'screening' },
+        opened: ['SCREEN'],
+      },
+    });
+    expect(screened).toMatchObject({
+      actor: c.coordinator.username,
+      transition: {
+        kind: 'completed',
+        taskType: 'SCREEN',
+        outcome: 'pass',
+        stageChange: { from: 'screening', to: 'feedback' },
+      },
+    });
+    expect(screened.transition.opened).toEqual(expect.arrayContaining(['DISTRICT_FEEDBACK']));
+    // Other actions carry no transition.
+    const [nominated] = await events(
+      c.auditor.api,
+      `creditCode=${c.creditCode}&action=POST /api/nominations`,
+    );
+    expect(nominated.transition).toBeNull();
   });
 
   it('answers 400 to bad filters and 403 to roles that do not audit', async () => {

@@ -162,7 +162,9 @@ it('names every actor and action in order, through all stages and across continu
   expect(transitions.map((t) => t.transition)).toEqual(
     Array.from({ length: enterprise[0].projection_seq }, (_, i) => i + 1),
   );
+  // The first, the lifecycle's opening, by the nominator the workflow was started for.
   expect(transitions.filter((t) => t.actor !== 'system').map((t) => t.actor)).toEqual([
+    who.nominator,
     who.coordinator,
     who.nominator,
     who.enterprise,

@@ -3,6 +3,7 @@ export * from './annual-review';
 export * from './calendar-coverage';
 export * from './attachments';
 export * from './audit-actions';
+export * from './audit-transition';
 
 export * from './calendar';
 export * from './credit-code';

@@ -1,10 +1,18 @@
 // Shapes the API answers and the web UI reads, declared once where both can import them (the web
 // imports pure domain modules only, never the server's code).
+import type { AuditTransitionSummary } from './audit-transition';
 import type { Role, Scope } from './roles';
 import type { Text } from './text';
 
 export const AUDIT_OUTCOMES = ['ok', 'refused', 'failed'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+/**
+ * Reads in the audit log (GET requests answered): `include`d with the rest, `exclude`d to see the
+ * business events only, or `only` them (等保 2.0: reads are recorded and shown on demand).
+ */
+export const AUDIT_READS = ['include', 'exclude', 'only'] as const;
+export type AuditReads = (typeof AUDIT_READS)[number];
 
 /** One row of the append-only, hash-chained audit log (GET /api/audit). */
 export interface AuditEvent {
@@ -27,6 +35,10 @@ export interface AuditEvent {
 export interface NamedAuditEvent extends AuditEvent {
   /** The display name of the user `actor` names; null when no user has that account (`system`, `anonymous`, a failed login's guess). */
   actorName: string | null;
+  /** That user's department (personDepartment); null with `actorName`. */
+  actorDepartment: Text | null;
+  /** A `workflow.transition` read as the business event it was; null for every other action. */
+  transition: AuditTransitionSummary | null;
 }
 
 /** GET /api/audit/verify. */

@@ -30,6 +30,7 @@ export class AuditController {
       outcome: q.outcome,
       from: q.from ? new Date(q.from) : undefined,
       to: q.to ? new Date(q.to) : undefined,
+      reads: q.reads,
       page: q.page ?? 1,
       pageSize: q.pageSize ?? 50,
     });

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { PageQueryOf } from './common.dto';
+import { AUDIT_READS, STAGES, TASK_TYPES, TRANSITION_KINDS } from '@hardtech/domain';
+import type { AuditReads, Stage, TaskType, TransitionKind } from '@hardtech/domain';
+import { PageQueryOf, TextDto } from './common.dto';
 
 const OUTCOMES = ['ok', 'refused', 'failed'] as const;
 
@@ -39,6 +41,52 @@ export class AuditQueryDto extends PageQueryOf(500, 50) {
   @IsOptional()
   @IsISO8601({ strict: true })
   to?: string;
+
+  @ApiPropertyOptional({
+    enum: AUDIT_READS,
+    default: 'include',
+    description:
+      'reads — GET requests answered (outcome ok) — with the rest, left out (`exclude`: the business events, ' +
+      'what the audit page opens with) or alone (`only`); a refused GET is a permission refusal, never a read',
+  })
+  @IsOptional()
+  @IsIn(AUDIT_READS as unknown as string[])
+  reads?: AuditReads;
+}
+
+export class AuditStageChangeDto {
+  @ApiProperty({ enum: STAGES, nullable: true, type: String, description: 'null at a lifecycle’s opening' })
+  from: Stage | null;
+  @ApiProperty({ enum: STAGES }) to: Stage;
+}
+
+export class AuditTransitionDto {
+  @ApiProperty({
+    enum: TRANSITION_KINDS,
+    description:
+      'opened (the nomination’s first transition), completed (a step done), return / withdraw / countersign ' +
+      '(退回, 撤回, 加签), urged (催办), copied (抄送), assigned (claimed, released, delegated), other (deadlines, timers)',
+  })
+  kind: TransitionKind;
+  @ApiProperty({ enum: TASK_TYPES, nullable: true, type: String, description: 'the step: the row’s task' })
+  taskType: TaskType | null;
+  @ApiProperty({ nullable: true, type: String, example: 'pass', description: 'a completed step’s outcome' })
+  outcome: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: '委托代理: the principal a proxy did the step for',
+  })
+  onBehalfOf: string | null;
+  @ApiProperty({ nullable: true, type: String }) onBehalfOfName: string | null;
+  @ApiProperty({
+    type: AuditStageChangeDto,
+    nullable: true,
+    description:
+      'the stage before and after, when the transition changed it (the projection’s stage history)',
+  })
+  stageChange: AuditStageChangeDto | null;
+  @ApiProperty({ enum: TASK_TYPES, isArray: true, description: 'the steps it opened' }) opened: TaskType[];
 }
 
 export class AuditEventDto {
@@ -53,6 +101,12 @@ export class AuditEventDto {
       'the display name of the user `actor` names; null when no user has that account (`system`, `anonymous`, a failed login’s guess)',
   })
   actorName: string | null;
+  @ApiProperty({
+    type: TextDto,
+    nullable: true,
+    description: 'that user’s department (their scope’s department, district, or role); null with actorName',
+  })
+  actorDepartment: TextDto | null;
   @ApiProperty({ nullable: true, type: String }) actorRole: string | null;
   @ApiProperty({
     example: 'POST /api/tasks/:id/complete',
@@ -72,6 +126,13 @@ export class AuditEventDto {
     description: 'request: method, path, code, body (secrets masked); transition: the projection receipt',
   })
   data: Record<string, unknown>;
+  @ApiProperty({
+    type: AuditTransitionDto,
+    nullable: true,
+    description:
+      'a workflow.transition read as a business event (from its receipt and the read model); null otherwise',
+  })
+  transition: AuditTransitionDto | null;
   @ApiProperty() prevHash: string;
   @ApiProperty({
     description:

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditFilter, AuditRepository, UsersRepository } from '@hardtech/persistence';
+import { personDepartment, transitionSummary } from '@hardtech/domain';
 import type { AuditVerification, NamedAuditEvent } from '@hardtech/domain';
 import { AuditCheckpoints } from '../audit/audit-checkpoints.service';
 
@@ -12,14 +13,38 @@ export class AuditService {
     private readonly users: UsersRepository,
   ) {}
 
-  /** A page of events, each actor by name beside the account (one query for the page's names). */
+  /**
+   * A page of events, each actor by name and department beside the account, each workflow
+   * transition read as the business event it was (one query for the page's people, one for its
+   * transitions' tasks and stages).
+   */
   async list(filter: AuditFilter) {
     const { items, total } = await this.audit.list(filter);
-    const names = await this.users.displayNames(items.map((e) => e.actor).filter((a) => a !== null));
-    const named: NamedAuditEvent[] = items.map((e) => ({
-      ...e,
-      actorName: (e.actor && names.get(e.actor)) ?? null,
-    }));
+    const principals = items.flatMap((e) =>
+      e.action === 'workflow.transition'
+        ? ((e.data.closed as { onBehalfOf?: unknown }[] | undefined) ?? []).flatMap((c) =>
+            typeof c?.onBehalfOf === 'string' ? [c.onBehalfOf] : [],
+          )
+        : [],
+    );
+    const [people, facts] = await Promise.all([
+      this.users.findByUsernames([...new Set([...items.flatMap((e) => e.actor ?? []), ...principals])]),
+      this.audit.transitionFacts(items),
+    ]);
+    const byName = new Map(people.map((u) => [u.username, u]));
+    const name = (username: string) => byName.get(username)?.displayName ?? null;
+    const named: NamedAuditEvent[] = items.map((e) => {
+      const user = e.actor ? byName.get(e.actor) : undefined;
+      return {
+        ...e,
+        actorName: user?.displayName ?? null,
+        actorDepartment: user ? personDepartment(user.role, user.scope ?? {}) : null,
+        transition:
+          e.action === 'workflow.transition'
+            ? transitionSummary(e.data, facts.get(e.seq) ?? { taskType: null, stageChange: null }, name)
+            : null,
+      };
+    });
     return { items: named, total, page: filter.page, pageSize: filter.pageSize };
   }
 

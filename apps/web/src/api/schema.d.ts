@@ -1707,6 +1707,45 @@ export interface components {
             succeeded: number;
             failed: number;
         };
+        TextDto: {
+            /** @example 城市筛选 */
+            zh: string;
+            /** @example City screening */
+            en: string;
+        };
+        AuditStageChangeDto: {
+            /**
+             * @description null at a lifecycle’s opening
+             * @enum {string|null}
+             */
+            from: "screening" | "supplement" | "feedback" | "admission" | "diagnosis" | "supporting" | "graduation_review" | "graduated" | "exited" | "rejected" | null;
+            /** @enum {string} */
+            to: "screening" | "supplement" | "feedback" | "admission" | "diagnosis" | "supporting" | "graduation_review" | "graduated" | "exited" | "rejected";
+        };
+        AuditTransitionDto: {
+            /**
+             * @description opened (the nomination’s first transition), completed (a step done), return / withdraw / countersign (退回, 撤回, 加签), urged (催办), copied (抄送), assigned (claimed, released, delegated), other (deadlines, timers)
+             * @enum {string}
+             */
+            kind: "opened" | "completed" | "return" | "withdraw" | "countersign" | "urged" | "copied" | "assigned" | "other";
+            /**
+             * @description the step: the row’s task
+             * @enum {string|null}
+             */
+            taskType: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "PROBLEM_CLOSE" | "PROBLEM_EXTENSION" | "ANNUAL_UPDATE" | "COUNTERSIGN" | null;
+            /**
+             * @description a completed step’s outcome
+             * @example pass
+             */
+            outcome: string | null;
+            /** @description 委托代理: the principal a proxy did the step for */
+            onBehalfOf: string | null;
+            onBehalfOfName: string | null;
+            /** @description the stage before and after, when the transition changed it (the projection’s stage history) */
+            stageChange: components["schemas"]["AuditStageChangeDto"] | null;
+            /** @description the steps it opened */
+            opened: ("SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "PROBLEM_CLOSE" | "PROBLEM_EXTENSION" | "ANNUAL_UPDATE" | "COUNTERSIGN")[];
+        };
         AuditEventDto: {
             /** @description position in the chain, gapless from 1 */
             seq: number;
@@ -1719,6 +1758,8 @@ export interface components {
              * @example 科技处 李明
              */
             actorName: string | null;
+            /** @description that user’s department (their scope’s department, district, or role); null with actorName */
+            actorDepartment: components["schemas"]["TextDto"] | null;
             actorRole: string | null;
             /**
              * @description auth.login, auth.login_failed, workflow.transition, pool.membership_checked, or `METHOD /route` of a request
@@ -1737,6 +1778,8 @@ export interface components {
             data: {
                 [key: string]: unknown;
             };
+            /** @description a workflow.transition read as a business event (from its receipt and the read model); null otherwise */
+            transition: components["schemas"]["AuditTransitionDto"] | null;
             prevHash: string;
             /** @description HMAC (SM3 or SHA-256, a key outside the database) over prevHash and the row; plain sha256 for rows from before the key */
             hash: string;
@@ -1872,12 +1915,6 @@ export interface components {
             page: number;
             pageSize: number;
             items: components["schemas"]["EnterpriseItemDto"][];
-        };
-        TextDto: {
-            /** @example 城市筛选 */
-            zh: string;
-            /** @example City screening */
-            en: string;
         };
         ReturnedDto: {
             reason: string;
@@ -4867,6 +4904,8 @@ export interface operations {
                 from?: string;
                 /** @description to (exclusive) */
                 to?: string;
+                /** @description reads — GET requests answered (outcome ok) — with the rest, left out (`exclude`: the business events, what the audit page opens with) or alone (`only`); a refused GET is a permission refusal, never a read */
+                reads?: "include" | "exclude" | "only";
             };
             header?: never;
             path?: never;

@@ -1,4 +1,4 @@
-import { projectionReceipt, ProjectionReceipt } from '@hardtech/temporal/lifecycle.contract';
+import { ProjectionDelta, projectionReceipt, ProjectionReceipt } from '@hardtech/temporal/lifecycle.contract';
 // jsonb gives keys back in its own order: content is compared as JSON with sorted keys.
 import { canonicalJson } from '@hardtech/temporal/update-ids';
 import { appendAuditEvent, ChainNext, SqlRunner } from '../repositories/audit.repository';
@@ -62,6 +62,19 @@ async function transitionKey(
 }
 
 /**
+ * Who made a transition, as the log names it: the user whose Update or Signal it was; for a
+ * lifecycle's opening transition (its first, closing nothing), the nominator the API started the
+ * workflow for (its input's `nominatedBy`, in the context); else `system` (timers, quarter ticks).
+ */
+export function transitionActor(
+  delta: Pick<ProjectionDelta, 'actor' | 'seq' | 'closed' | 'context'>,
+): string {
+  if (delta.actor) return delta.actor;
+  const opening = delta.seq === 1 && delta.closed.length === 0;
+  return (opening && delta.context?.nominatedBy) || 'system';
+}
+
+/**
  * The transition in the audit log, once. Last of the writers, so the audit chain's lock is held
  * only until the commit that follows.
  */
@@ -79,7 +92,7 @@ export const writeAuditEvent: ProjectionWriter = async (sql, delta, { auditChain
     sql,
     auditChain,
     {
-      actor: delta.actor ?? 'system',
+      actor: transitionActor(delta),
       action: 'workflow.transition',
       creditCode: delta.creditCode,
       // An approval action (退回, 撤回, 加签) names its task, and the receipt says who, when and why.

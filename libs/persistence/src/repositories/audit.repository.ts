@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig, CONFIG } from '@hardtech/config';
-import type { AuditEvent, AuditOutcome } from '@hardtech/domain';
+import type { AuditEvent, AuditOutcome, AuditReads, TransitionFacts } from '@hardtech/domain';
 import { currentLogContext } from '@hardtech/observability/log-context';
 import type { ChainedEvent } from '../audit-chain/canonical';
 import type { SignedCheckpoint } from '../audit-chain/checkpoint';
@@ -45,9 +45,17 @@ export interface AuditFilter {
   outcome?: AuditOutcome;
   from?: Date;
   to?: Date;
+  /** Reads (GET requests answered, READ_SQL): with the rest (the default), left out, or alone. */
+  reads?: AuditReads;
   page: number;
   pageSize: number;
 }
+
+/**
+ * A read in the log: a GET request that was answered (an administrator's reads, all of them). A
+ * refused GET is a permission refusal, an event of its own, and never counted a read.
+ */
+const READ_SQL = `(action LIKE 'GET %' AND outcome = 'ok')`;
 
 /** Anything that runs SQL: the DataSource, or the EntityManager of an open transaction. */
 export interface SqlRunner {
@@ -202,6 +210,8 @@ export class AuditRepository {
     if (f.outcome) add('outcome = ?', f.outcome);
     if (f.from) add('at >= ?', f.from);
     if (f.to) add('at < ?', f.to);
+    if (f.reads === 'exclude') where.push(`NOT ${READ_SQL}`);
+    if (f.reads === 'only') where.push(READ_SQL);
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [{ total }] = await this.ds.query(
       `SELECT count(*)::int AS total FROM audit_events ${filter}`,
@@ -215,6 +225,49 @@ export class AuditRepository {
       [...params, f.pageSize, (f.page - 1) * f.pageSize],
     );
     return { items: rows.map(toRow), total };
+  }
+
+  /**
+   * What the read model knows of these transitions beyond their receipts, by the event's seq: the
+   * type of each row's task (the tasks table), and the stage before and after where the transition
+   * changed it (stage_history, keyed by the lifecycle and the transition's number). One query.
+   */
+  async transitionFacts(events: AuditEventRow[]): Promise<Map<number, TransitionFacts>> {
+    const transitions = events.filter((e) => e.action === 'workflow.transition' && e.creditCode);
+    if (!transitions.length) return new Map();
+    const number = (v: unknown) => (Number.isInteger(v) ? (v as number) : null);
+    const rows: {
+      seq: number;
+      task_type: string | null;
+      stage_to: string | null;
+      stage_from: string | null;
+    }[] = await this.ds.query(
+      `SELECT x.seq, t.type AS task_type, h.stage AS stage_to,
+           (SELECT p.stage FROM stage_history p
+            WHERE p.credit_code = h.credit_code AND p.lifecycle_no = h.lifecycle_no AND p.seq < h.seq
+            ORDER BY p.seq DESC LIMIT 1) AS stage_from
+         FROM unnest($1::int[], $2::uuid[], $3::varchar[], $4::int[], $5::int[])
+           AS x(seq, task_id, credit_code, lifecycle_no, transition)
+         LEFT JOIN tasks t ON t.id = x.task_id
+         LEFT JOIN stage_history h ON h.credit_code = x.credit_code AND h.lifecycle_no = x.lifecycle_no
+           AND h.seq = x.transition`,
+      [
+        transitions.map((e) => e.seq),
+        transitions.map((e) => e.taskId),
+        transitions.map((e) => e.creditCode),
+        transitions.map((e) => number(e.data.lifecycleNo)),
+        transitions.map((e) => number(e.data.seq)),
+      ],
+    );
+    return new Map(
+      rows.map((r) => [
+        Number(r.seq),
+        {
+          taskType: r.task_type,
+          stageChange: r.stage_to ? { from: r.stage_from, to: r.stage_to } : null,
+        },
+      ]),
+    );
   }
 
   /**

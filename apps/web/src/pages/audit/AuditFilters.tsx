@@ -4,13 +4,18 @@ import { useTranslation } from 'react-i18next';
 import type { Query } from '../../api/client';
 import { AUDIT_ACTION_CHOICES } from '@hardtech/domain/audit-actions';
 import { useLocalText } from '../../i18n';
-import { OUTCOMES } from './audit';
+import { OUTCOMES, READS } from './audit';
+import type { AuditReads } from './audit';
+
+/** What the page opens with: the business events, reads (查看) left out. */
+export const DEFAULT_READS: AuditReads = 'exclude';
 
 interface Values {
   creditCode?: string;
   actor?: string;
   action?: string;
   outcome?: string;
+  reads?: AuditReads;
   range?: [Dayjs | null, Dayjs | null] | null;
 }
 
@@ -22,6 +27,7 @@ function toQuery(v: Values): Query {
     actor: v.actor?.trim(),
     action: v.action?.trim(),
     outcome: v.outcome,
+    reads: v.reads,
     from: from?.startOf('day').format(),
     to: to?.add(1, 'day').startOf('day').format(),
   };
@@ -71,6 +77,13 @@ export function AuditFilters({ onSearch, initial }: { onSearch: (query: Query) =
           allowClear
           style={{ width: 120 }}
           options={OUTCOMES.map((o) => ({ value: o, label: t(`outcomes.${o}`) }))}
+        />
+      </Form.Item>
+      <Form.Item name="reads" label={t('fields.reads')}>
+        <Select
+          style={{ width: 200 }}
+          options={READS.map((r) => ({ value: r, label: t(`reads.${r}`) }))}
+          data-testid="audit-reads"
         />
       </Form.Item>
       <Form.Item name="range" label={t('fields.range')}>

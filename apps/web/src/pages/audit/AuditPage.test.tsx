@@ -1,16 +1,23 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import i18n from '../../i18n';
 import { fastUser, openPage, USERS } from '../../test/open-page';
 import { REFERENCE } from '../../test/reference.fixture';
 import type { AuditEvent } from './audit';
 
 const userEvent = fastUser();
 
+afterEach(async () => {
+  cleanup();
+  await i18n.changeLanguage('zh-CN');
+});
+
 const event = (seq: number, over: Partial<AuditEvent> = {}): AuditEvent => ({
   seq,
   at: '2026-07-01T08:00:00.000Z',
   actor: 'coordinator',
   actorName: '科技处 李明',
+  actorDepartment: null,
   actorRole: 'city_coordinator',
   action: 'POST /api/tasks/:id/complete',
   outcome: 'ok',
@@ -19,6 +26,7 @@ const event = (seq: number, over: Partial<AuditEvent> = {}): AuditEvent => ({
   taskId: null,
   requestId: 'req-1',
   data: { outcome: 'pass', reason: '符合条件' },
+  transition: null,
   prevHash: `prev-${seq}`,
   hash: `hash-${seq}`,
   ...over,
@@ -65,7 +73,7 @@ describe('audit', () => {
     await userEvent.type(screen.getByLabelText('操作人'), 'mallory');
     await userEvent.click(screen.getByRole('button', { name: /查\s*询/ }));
     await waitFor(() =>
-      expect(calls.map((c) => c.path)).toContain('/audit?actor=mallory&page=1&pageSize=50'),
+      expect(calls.map((c) => c.path)).toContain('/audit?actor=mallory&reads=exclude&page=1&pageSize=50'),
     );
   });
 
@@ -127,6 +135,88 @@ describe('audit', () => {
     const { calls } = openPage('/audit?creditCode=91500000MA5U7DXX1F', USERS.auditor, { 'GET /audit': PAGE });
     await within(await screen.findByTestId('audit-table')).findByText('mallory');
     expect(screen.getByLabelText('统一社会信用代码')).toHaveValue('91500000MA5U7DXX1F');
-    expect(calls.map((c) => c.path)).toContain('/audit?creditCode=91500000MA5U7DXX1F&page=1&pageSize=50');
+    expect(calls.map((c) => c.path)).toContain(
+      '/audit?creditCode=91500000MA5U7DXX1F&reads=exclude&page=1&pageSize=50',
+    );
+  });
+
+  it('reads a transition in the row: the step, its outcome, who (代 for a proxy) in which department, the stage change', async () => {
+    const trail = {
+      ...PAGE,
+      items: [
+        event(12, {
+          actor: 'wangwu',
+          actorName: '王五',
+          actorDepartment: { zh: '企业服务专员', en: 'Service commissioner' },
+          actorRole: null,
+          action: 'workflow.transition',
+          status: null,
+          transition: {
+            kind: 'completed',
+            taskType: 'SCREEN',
+            outcome: 'pass',
+            onBehalfOf: 'coordinator',
+            onBehalfOfName: '李明',
+            stageChange: { from: 'screening', to: 'feedback' },
+            opened: ['DISTRICT_FEEDBACK', 'ENTERPRISE_CONFIRM'],
+          },
+        }),
+        event(11, {
+          actor: 'district-500112',
+          actorName: '渝北区 孙七',
+          actorDepartment: { zh: '渝北区经信部门', en: '渝北区 district department' },
+          actorRole: null,
+          action: 'workflow.transition',
+          status: null,
+          transition: {
+            kind: 'opened',
+            taskType: null,
+            outcome: null,
+            onBehalfOf: null,
+            onBehalfOfName: null,
+            stageChange: { from: null, to: 'screening' },
+            opened: ['SCREEN'],
+          },
+        }),
+      ],
+    };
+    openPage('/audit', USERS.auditor, { 'GET /audit': trail, 'GET /reference': REFERENCE });
+    const table = await screen.findByTestId('audit-table');
+    const [screened, opened] = await within(table).findAllByTestId('audit-transition');
+    // Without expanding: the step and outcome in words (codes as tooltips), the stage change, what opened next.
+    expect(screened).toHaveTextContent('市级筛选通过筛选');
+    expect(within(screened).getByText('市级筛选')).toHaveAttribute('title', 'SCREEN');
+    expect(within(screened).getByText('通过筛选')).toHaveAttribute('title', 'pass');
+    expect(screened).toHaveTextContent('阶段：市级筛选 → 区县和企业反馈');
+    expect(screened).toHaveTextContent('新待办：区县反馈意见、企业确认');
+    expect(opened).toHaveTextContent('推荐入库，流程开始');
+    expect(opened).toHaveTextContent('进入阶段：市级筛选');
+    // Who, by name with 代 for a proxy, the account and department beneath; the code stays visible.
+    expect(within(table).getByText('王五（代 李明）')).toHaveAttribute('title', 'wangwu');
+    expect(table).toHaveTextContent('wangwu · 企业服务专员');
+    expect(within(table).getByText('渝北区 孙七')).toHaveAttribute('title', 'district-500112');
+    expect(table).toHaveTextContent('district-500112 · 渝北区经信部门');
+    expect(within(table).queryByText('系统')).toBeNull();
+    expect(within(table).getAllByText('workflow.transition')).toHaveLength(2);
+
+    await i18n.changeLanguage('en');
+    expect(await within(table).findByText('王五 (for 李明)')).toBeInTheDocument();
+    expect(screened).toHaveTextContent('City screeningPass');
+    expect(screened).toHaveTextContent('Stage: City screening → District and enterprise feedback');
+    expect(screened).toHaveTextContent('Next: District feedback, Enterprise confirmation');
+    expect(opened).toHaveTextContent('Nominated; the lifecycle opened');
+  });
+
+  it('opens on the business events and shows reads (查看) on demand, filtered by the server', async () => {
+    const { calls } = openPage('/audit', USERS.auditor, { 'GET /audit': PAGE, 'GET /reference': REFERENCE });
+    await within(await screen.findByTestId('audit-table')).findByText('mallory');
+    expect(calls.map((c) => c.path)).toContain('/audit?reads=exclude&page=1&pageSize=50');
+    expect(screen.getByTestId('audit-filters')).toHaveTextContent('业务事件（不含查看）');
+    await userEvent.click(screen.getByLabelText('记录范围'));
+    await userEvent.click(await screen.findByText('全部（含查看记录）'));
+    await userEvent.click(screen.getByRole('button', { name: /查\s*询/ }));
+    await waitFor(() =>
+      expect(calls.map((c) => c.path)).toContain('/audit?reads=include&page=1&pageSize=50'),
+    );
   });
 });

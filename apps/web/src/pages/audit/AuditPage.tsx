@@ -1,19 +1,15 @@
-import { auditActionLabel } from '@hardtech/domain/audit-actions';
 import { Card, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { useReference } from '../../api/reference';
-import type { Role } from '../../api/types';
 import { usePagedList } from '../../api/usePagedList';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { NameWithAccountTip } from '../../components/PersonName';
 import { formatDateTime } from '../../components/time';
-import { useLocalText } from '../../i18n';
 import type { AuditEvent, Verification } from './audit';
+import { AuditAction, AuditActor } from './AuditCells';
 import { AuditEventDetail } from './AuditEventDetail';
-import { AuditFilters } from './AuditFilters';
+import { AuditFilters, DEFAULT_READS } from './AuditFilters';
 import { VerifyChain } from './VerifyChain';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
 
@@ -21,12 +17,11 @@ const OUTCOME_COLORS = { ok: 'green', refused: 'orange', failed: 'red' } as cons
 
 export function AuditPage() {
   const { t } = useTranslation('audit');
-  const local = useLocalText();
-  const reference = useReference();
   const [broken, setBroken] = useState<number | null>(null);
-  // Other pages link here for one enterprise's trail: /audit?creditCode=….
+  // Other pages link here for one enterprise's trail: /audit?creditCode=…. Business events first;
+  // reads (查看, recorded for 等保 2.0) on demand.
   const [params] = useSearchParams();
-  const linked = { creditCode: params.get('creditCode') ?? undefined };
+  const linked = { creditCode: params.get('creditCode') ?? undefined, reads: DEFAULT_READS };
   const { error, search, table } = usePagedList<AuditEvent>('/audit', 50, 500, linked);
 
   const columns: ColumnsType<AuditEvent> = [
@@ -36,30 +31,12 @@ export function AuditPage() {
       title: t('fields.actor'),
       key: 'actor',
       width: 220,
-      // The person by name, the account beneath (what the filter takes, and unambiguous), then the role.
-      render: (_, e) => {
-        const role = e.actorRole && reference?.roles[e.actorRole as Role];
-        const beneath = [e.actorName ? e.actor : null, role ? local(role) : null].filter(Boolean);
-        return (
-          <>
-            {e.actor && <NameWithAccountTip username={e.actor} name={e.actorName} />}
-            {beneath.length > 0 && <div style={{ color: 'rgba(0,0,0,0.45)' }}>{beneath.join(' · ')}</div>}
-          </>
-        );
-      },
+      render: (_, e) => <AuditActor event={e} />,
     },
     {
       title: t('fields.action'),
-      dataIndex: 'action',
-      // In words for the auditor, the code beneath (it is what the filter and an export name).
-      render: (a: string) => (
-        <>
-          {local(auditActionLabel(a))}
-          <div>
-            <code style={{ color: 'rgba(0,0,0,0.45)', fontSize: 12 }}>{a}</code>
-          </div>
-        </>
-      ),
+      key: 'action',
+      render: (_, e) => <AuditAction event={e} />,
     },
     {
       title: t('fields.outcome'),

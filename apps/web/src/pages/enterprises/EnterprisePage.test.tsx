@@ -191,6 +191,19 @@ describe('enterprise page', () => {
     expect(files).not.toHaveTextContent('district-500112');
   });
 
+  it('links an auditor to the enterprise’s audit trail (审计轨迹)', async () => {
+    open(USERS.auditor);
+    const link = await screen.findByTestId('audit-trail-link');
+    expect(link).toHaveAttribute('href', `/audit?creditCode=${CODE}`);
+    expect(link).toHaveTextContent('审计轨迹');
+  });
+
+  it('offers no audit trail to an officer', async () => {
+    open();
+    expect(await screen.findByRole('heading', { name: ENTERPRISE.name })).toBeInTheDocument();
+    expect(screen.queryByTestId('audit-trail-link')).toBeNull();
+  });
+
   it('opens the 一企一档 PDF in a new tab to print', async () => {
     const tab = { location: { href: '' }, close: vi.fn() };
     vi.spyOn(window, 'open').mockReturnValue(tab as unknown as Window);

@@ -1,7 +1,10 @@
-import { Card, Col, Empty, Row, Space, Spin, Typography } from 'antd';
+import { AuditOutlined } from '@ant-design/icons';
+import { AUDIT_LOG_READERS } from '@hardtech/domain/roles';
+import { Button, Card, Col, Empty, Row, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { useApi, useGet } from '../../api/useApi';
+import { useUser } from '../../auth/AuthProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PrintButton } from '../../components/PrintButton';
 import type { Statechart } from '../../components/statechart/definition';
@@ -21,6 +24,7 @@ import { WhistleButton } from './WhistleButton';
 export function EnterprisePage() {
   const { t } = useTranslation('enterprise');
   const { creditCode } = useParams();
+  const user = useUser();
   const base = creditCode ? `/enterprises/${encodeURIComponent(creditCode)}` : null;
   const detail = useGet<'/enterprises/{creditCode}', EnterpriseDetail>(
     creditCode ? '/enterprises/{creditCode}' : null,
@@ -45,6 +49,12 @@ export function EnterprisePage() {
         </Typography.Title>
         <Space wrap>
           <WhistleButton enterprise={e} onBlown={reload} />
+          {AUDIT_LOG_READERS.includes(user.role) && (
+            // The enterprise's audit trail, for those who read the audit log.
+            <Link to={`/audit?creditCode=${encodeURIComponent(e.creditCode)}`} data-testid="audit-trail-link">
+              <Button icon={<AuditOutlined />}>{t('auditTrail')}</Button>
+            </Link>
+          )}
           <PrintButton
             path={`/enterprises/${encodeURIComponent(e.creditCode)}/dossier.pdf`}
             fileName={`dossier-${e.creditCode}.pdf`}

@@ -1,0 +1,121 @@
+import { onBehalfLabel } from '@hardtech/domain/approval-actions/proxy';
+import { auditActionLabel } from '@hardtech/domain/audit-actions';
+import type { AuditTransitionSummary } from '@hardtech/domain/audit-transition';
+import { stepOutcomeLabel } from '@hardtech/domain/case-file/case-file';
+import { SYSTEM_ACTOR } from '@hardtech/domain/roles';
+import { STAGE_LABELS } from '@hardtech/domain/stages';
+import { TASK_LABELS } from '@hardtech/domain/task-types';
+import { Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useReference } from '../../api/reference';
+import type { Role } from '../../api/types';
+import { useLocalText } from '../../i18n';
+import type { AuditEvent } from './audit';
+
+const SECONDARY = { color: 'rgba(0,0,0,0.45)' };
+const CODE = { ...SECONDARY, fontSize: 12 };
+/** Kinds that are an action on a step rather than its outcome: their word is the tag. */
+const ACTION_COLORS: Partial<Record<AuditTransitionSummary['kind'], string>> = {
+  return: 'orange',
+  withdraw: 'gold',
+  countersign: 'purple',
+  urged: 'volcano',
+  copied: 'cyan',
+  assigned: 'default',
+};
+
+/**
+ * Who acted: the person by name (the account as the tooltip), 王五（代 李四） for a proxy, 系统 for
+ * the workflows' own steps; beneath, the account (what the filter takes) and their department.
+ */
+export function AuditActor({ event: e }: { event: AuditEvent }) {
+  const { t } = useTranslation();
+  const local = useLocalText();
+  const reference = useReference();
+  if (!e.actor) return null;
+  const name = e.actorName ?? (e.actor === SYSTEM_ACTOR.username ? t('system') : e.actor);
+  const principal = e.transition?.onBehalfOf
+    ? (e.transition.onBehalfOfName ?? e.transition.onBehalfOf)
+    : null;
+  const role = e.actorRole && reference?.roles[e.actorRole as Role];
+  const department = e.actorDepartment ?? role ?? null;
+  const beneath = [e.actorName ? e.actor : null, department ? local(department) : null].filter(Boolean);
+  return (
+    <>
+      <span title={e.actor}>{local(onBehalfLabel(name, principal))}</span>
+      {beneath.length > 0 && <div style={SECONDARY}>{beneath.join(' · ')}</div>}
+    </>
+  );
+}
+
+/**
+ * What happened, in words with the code beneath: a workflow transition as the business event it
+ * was — the step and its outcome (codes as tooltips), the stage it moved to, the steps it opened.
+ */
+export function AuditAction({ event: e }: { event: AuditEvent }) {
+  const local = useLocalText();
+  const code = (
+    <div>
+      <code style={CODE}>{e.action}</code>
+    </div>
+  );
+  if (!e.transition) {
+    return (
+      <>
+        {local(auditActionLabel(e.action))}
+        {code}
+      </>
+    );
+  }
+  return (
+    <>
+      <TransitionLine summary={e.transition} />
+      {code}
+    </>
+  );
+}
+
+function TransitionLine({ summary: s }: { summary: AuditTransitionSummary }) {
+  const { t } = useTranslation('audit');
+  const local = useLocalText();
+  // The step's code as its tooltip (what the task filters and exports name).
+  const step = s.taskType && <strong title={s.taskType}>{local(TASK_LABELS[s.taskType])}</strong>;
+  const outcome =
+    s.kind === 'completed' && s.outcome ? (
+      <Tag color="blue" title={s.outcome} style={{ marginInlineStart: 8 }}>
+        {(s.taskType && local(stepOutcomeLabel(s.taskType, s.outcome))) || s.outcome}
+      </Tag>
+    ) : ACTION_COLORS[s.kind] ? (
+      <Tag color={ACTION_COLORS[s.kind]} title={s.kind} style={{ marginInlineStart: step ? 8 : 0 }}>
+        {t(`transition.${s.kind}`)}
+      </Tag>
+    ) : null;
+  const headline =
+    s.kind === 'opened' ? (
+      <strong>{t('transition.opened')}</strong>
+    ) : step || outcome ? (
+      <>
+        {step}
+        {outcome}
+      </>
+    ) : (
+      t('transition.other')
+    );
+  const stage = (v: AuditTransitionSummary['stageChange']) =>
+    v &&
+    (v.from
+      ? t('transition.stage', { from: local(STAGE_LABELS[v.from]), to: local(STAGE_LABELS[v.to]) })
+      : t('transition.stageEntered', { to: local(STAGE_LABELS[v.to]) }));
+  const next = s.opened.length
+    ? t('transition.next', {
+        steps: s.opened.map((o) => local(TASK_LABELS[o])).join(t('transition.listSeparator')),
+      })
+    : null;
+  return (
+    <div data-testid="audit-transition">
+      <div>{headline}</div>
+      {s.stageChange && <div>{stage(s.stageChange)}</div>}
+      {next && <div style={SECONDARY}>{next}</div>}
+    </div>
+  );
+}
