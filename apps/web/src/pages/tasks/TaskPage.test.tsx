@@ -300,6 +300,30 @@ describe('task page', () => {
     expect(rounds).not.toHaveTextContent('commissioner');
   });
 
+  it('加签 asks for colleagues by name, as 抄送 does', async () => {
+    const user = fastUser();
+    openPage('/tasks/t-1', USERS.coordinator, {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1': {
+        ...TASK,
+        approvalActions: {
+          return: false,
+          withdraw: false,
+          urge: false,
+          countersign: true,
+          cc: false,
+          delegate: false,
+        },
+      },
+      'GET /tasks/t-1/countersigners': [
+        { username: 'industry-t2', displayName: '电子信息处 王芳', role: 'industry_officer' },
+      ],
+    });
+    await user.click(await screen.findByTestId('countersign-button', {}, { timeout: 5000 }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText('输入姓名或用户名查找')).toBeInTheDocument();
+  });
+
   it('asks a pass for a justification only where a soft criterion failed', async () => {
     const user = fastUser();
     const screeningWith = (c1: string) => ({
