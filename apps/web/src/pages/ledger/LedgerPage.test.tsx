@@ -63,7 +63,7 @@ describe('problem ledger', () => {
     );
   });
 
-  it('keeps 详情 in sight when the columns scroll sideways', async () => {
+  it('keeps 办理 in sight when the columns scroll sideways', async () => {
     openPage('/problems', USERS.coordinator, { 'GET /problems': LEDGER });
     const table = await screen.findByTestId('ledger-table');
     const [details] = await within(table).findAllByTestId('open-problem');

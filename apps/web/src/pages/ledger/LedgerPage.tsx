@@ -155,7 +155,7 @@ export function LedgerPage() {
       title: t('fields.actions'),
       key: 'actions',
       width: 90,
-      // At 1440 px the columns scroll sideways: 详情, the officer's one way in, stays in sight.
+      // At 1440 px the columns scroll sideways: 办理, the officer's one way in, stays in sight.
       fixed: 'right',
       render: (_, p) => (
         <Button size="small" onClick={() => setOpened(p)} data-testid="open-problem">
