@@ -371,6 +371,33 @@ describe('加签/会签 (countersign)', () => {
     expect(seen.countersigns).toBeNull();
   });
 
+  it('names the countersigners on the task page as officers know each other, by name', async () => {
+    const c = await createCast();
+    await nominate(c);
+    const screen = await openTask(c.coordinator.api, c.creditCode, 'SCREEN');
+    const named = await createUser(
+      'industry_officer',
+      { clusters: [c.cluster] },
+      undefined,
+      `电子信息处 王芳 ${c.creditCode}`,
+    );
+    await expectOk(
+      post(c.coordinator.api, screen.id, 'countersign', {
+        users: [named.username, c.industry.username],
+        mode: 'all',
+        note: '请牵头处室出具意见',
+      }),
+      201,
+    );
+    const detail = await expectOk(c.coordinator.api.get(`/api/tasks/${screen.id}`));
+    expect(detail.countersigns).toEqual([
+      expect.objectContaining({
+        users: [named.username, c.industry.username],
+        userNames: [`电子信息处 王芳 ${c.creditCode}`, c.industry.username],
+      }),
+    ]);
+  });
+
   it('`any`: one answer is enough, the other countersignature is cancelled', async () => {
     const c = await createCast();
     await nominate(c);

@@ -37,6 +37,11 @@ export class CountersignViewDto {
   @ApiProperty({ enum: COUNTERSIGN_MODES }) mode: CountersignMode;
   @ApiProperty() note: string;
   @ApiProperty({ type: [String] }) users: string[];
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'GET /api/tasks/:id only: `users` by name, in their order (the username when unknown)',
+  })
+  userNames?: string[];
   @ApiProperty({ type: [CountersignAnswerDto] }) answers: CountersignAnswerDto[];
 }
 

@@ -158,7 +158,13 @@ export class TasksService {
       this.caseFiles.ofTask(actor, task),
       this.tasks.copiesOf(id),
       task.status === 'open' ? this.proxies.principalFor(actor, task) : Promise.resolve(undefined),
-      this.users.displayNames([task.assignee, task.returned?.by ?? null].filter((u) => u !== null)),
+      this.users.displayNames(
+        [
+          task.assignee,
+          task.returned?.by ?? null,
+          ...(task.countersigns ?? []).flatMap((round) => round.users),
+        ].filter((u) => u !== null),
+      ),
       this.problemOf(task),
     ]);
     const authorRoles = await this.tasks.authorRolesOf(allComments);
@@ -173,6 +179,7 @@ export class TasksService {
     const item = taskItem(task, actor.role);
     // As the inbox names people: the display name, else the username.
     const nameOf = (username: string | null) => username && (names.get(username) ?? username);
+    const approval = approvalDetail(actor, task, principal);
     return {
       ...item,
       assigneeName: nameOf(task.assignee),
@@ -197,7 +204,13 @@ export class TasksService {
       caseFile,
       copies: copies.map((c) => ({ ...c, copiedAt: new Date(c.copiedAt).toISOString() })),
       copiedToMe: copies.some((c) => c.username === actor.username),
-      ...approvalDetail(actor, task, principal),
+      ...approval,
+      // 会签情况 names whom it waits for, as officers know each other: by name.
+      countersigns:
+        approval.countersigns?.map((round) => ({
+          ...round,
+          userNames: round.users.map((u) => names.get(u) ?? u),
+        })) ?? null,
       returned: item.returned && { ...item.returned, byName: nameOf(item.returned.by) },
       problemId,
     };

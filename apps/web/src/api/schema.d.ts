@@ -2934,6 +2934,8 @@ export interface components {
             mode: "all" | "any";
             note: string;
             users: string[];
+            /** @description GET /api/tasks/:id only: `users` by name, in their order (the username when unknown) */
+            userNames?: string[];
             answers: components["schemas"]["CountersignAnswerDto"][];
         };
         CountersignOfDto: {

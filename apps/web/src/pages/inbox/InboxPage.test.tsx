@@ -120,6 +120,8 @@ describe('inbox', () => {
     await waitFor(() => expect(screen.getByTestId('overdue-count')).toHaveTextContent('已超期 1 件'));
 
     await user.click(within(table).getAllByRole('checkbox')[0]);
+    // The card's own title: a ribbon lay over the buttons that wrap to the right on a phone.
+    expect(within(screen.getByTestId('bulk-card')).getByText('批量办理')).toHaveClass('ant-card-head-title');
     await user.click(await screen.findByRole('button', { name: '批量同意' }));
     await user.type(await screen.findByLabelText('区县意见'), '同意推荐');
     await user.click(screen.getByRole('button', { name: '应用到 2 项任务' }));

@@ -1,6 +1,6 @@
 import { READ_ONLY_ROLES } from '@hardtech/domain/task-permissions';
 import { FilterOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, Segmented, Space, Tag } from 'antd';
+import { Button, Card, Segmented, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -107,18 +107,17 @@ export function InboxPage() {
           filters
         )}
         {selected.length > 0 && !readOnly && (
-          <Badge.Ribbon text={t('bulk.title')}>
-            <Card size="small">
-              <BulkActions
-                tasks={items.filter((task) => selected.includes(task.id))}
-                onDone={(answer) => {
-                  setBulk({ answer, tasks: items.filter((task) => selected.includes(task.id)) });
-                  setSelected([]);
-                  refresh();
-                }}
-              />
-            </Card>
-          </Badge.Ribbon>
+          // A title, not a ribbon: on a phone the buttons wrap to the right edge, under a ribbon.
+          <Card size="small" title={t('bulk.title')} data-testid="bulk-card">
+            <BulkActions
+              tasks={items.filter((task) => selected.includes(task.id))}
+              onDone={(answer) => {
+                setBulk({ answer, tasks: items.filter((task) => selected.includes(task.id)) });
+                setSelected([]);
+                refresh();
+              }}
+            />
+          </Card>
         )}
         <ErrorAlert error={tasks.error} />
         <InboxTable

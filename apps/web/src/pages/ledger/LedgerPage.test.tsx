@@ -63,6 +63,13 @@ describe('problem ledger', () => {
     );
   });
 
+  it('keeps 办理 in sight when the columns scroll sideways', async () => {
+    openPage('/problems', USERS.coordinator, { 'GET /problems': LEDGER });
+    const table = await screen.findByTestId('ledger-table');
+    const [details] = await within(table).findAllByTestId('open-problem');
+    expect(details.closest('td')).toHaveClass('ant-table-cell-fix-end');
+  });
+
   it('filters by status and exports what the filters show', async () => {
     URL.createObjectURL = vi.fn(() => 'blob:ledger');
     URL.revokeObjectURL = vi.fn();

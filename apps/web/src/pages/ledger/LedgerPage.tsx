@@ -155,6 +155,8 @@ export function LedgerPage() {
       title: t('fields.actions'),
       key: 'actions',
       width: 90,
+      // At 1440 px the columns scroll sideways: 办理, the officer's one way in, stays in sight.
+      fixed: 'right',
       render: (_, p) => (
         <Button size="small" onClick={() => setOpened(p)} data-testid="open-problem">
           {t('details')}

@@ -279,6 +279,51 @@ describe('task page', () => {
     expect(holder).toHaveAttribute('title', 'coordinator');
   });
 
+  it('names whom a countersignature waits for by name, the account as its tooltip', async () => {
+    const round = {
+      id: 'cs-1',
+      requestedBy: 'coordinator',
+      at: '2026-11-25T01:00:00Z',
+      mode: 'all',
+      note: '请专员就经营情况给出意见',
+      users: ['commissioner', 'industry-t2'],
+      userNames: ['企业服务专员 陈静', '电子信息处 王芳'],
+      answers: [{ user: 'industry-t2', taskId: 'cs-t-2', outcome: 'agree', at: '2026-11-25T02:00:00Z' }],
+    };
+    openPage('/tasks/t-1', USERS.coordinator, {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1': { ...TASK, countersigns: [round] },
+    });
+    const rounds = await screen.findByTestId('countersigns', {}, { timeout: 5000 });
+    expect(within(rounds).getByText(/企业服务专员 陈静：待答复/)).toHaveAttribute('title', 'commissioner');
+    expect(rounds).toHaveTextContent('电子信息处 王芳：同意');
+    expect(rounds).not.toHaveTextContent('commissioner');
+  });
+
+  it('加签 asks for colleagues by name, as 抄送 does', async () => {
+    const user = fastUser();
+    openPage('/tasks/t-1', USERS.coordinator, {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1': {
+        ...TASK,
+        approvalActions: {
+          return: false,
+          withdraw: false,
+          urge: false,
+          countersign: true,
+          cc: false,
+          delegate: false,
+        },
+      },
+      'GET /tasks/t-1/countersigners': [
+        { username: 'industry-t2', displayName: '电子信息处 王芳', role: 'industry_officer' },
+      ],
+    });
+    await user.click(await screen.findByTestId('countersign-button', {}, { timeout: 5000 }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText('输入姓名或用户名查找')).toBeInTheDocument();
+  });
+
   it('asks a pass for a justification only where a soft criterion failed', async () => {
     const user = fastUser();
     const screeningWith = (c1: string) => ({

@@ -52,11 +52,16 @@ export function ApprovalNotices({ task }: { task: TaskDetail }) {
                 {round.note ? ` · ${round.note}` : ''}
               </span>
               <span>
-                {round.users.map((u) => {
+                {round.users.map((u, i) => {
                   const answer = round.answers.find((a) => a.user === u);
                   return (
-                    <Tag key={u} color={answer ? (answer.outcome === 'agree' ? 'green' : 'red') : 'default'}>
-                      {u}：{answer ? t(`approval.answer.${answer.outcome}`) : t('approval.answer.pending')}
+                    <Tag
+                      key={u}
+                      title={u}
+                      color={answer ? (answer.outcome === 'agree' ? 'green' : 'red') : 'default'}
+                    >
+                      {round.userNames?.[i] ?? u}：
+                      {answer ? t(`approval.answer.${answer.outcome}`) : t('approval.answer.pending')}
                     </Tag>
                   );
                 })}

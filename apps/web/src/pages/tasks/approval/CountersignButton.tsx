@@ -9,6 +9,7 @@ import { countersignTask } from './approvalCalls';
 /** 加签: pick officers who may see the enterprise (the server's list), 会签 (all) or 或签 (any). */
 export function CountersignButton({ taskId, onDone }: { taskId: string; onDone(): void }) {
   const { t } = useTranslation('task');
+  const { t: common } = useTranslation('common');
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const [users, setUsers] = useState<string[]>([]);
@@ -46,6 +47,8 @@ export function CountersignButton({ taskId, onDone }: { taskId: string; onDone()
               id="countersign-users"
               mode="multiple"
               showSearch={{ optionFilterProp: 'label' }}
+              // As 抄送 and 委托代理 ask: an empty box said nothing of typing a name to find someone.
+              placeholder={common('people.placeholder')}
               loading={people.loading}
               value={users}
               onChange={setUsers}
