@@ -27,6 +27,8 @@ describe('production mode (issue 20.7)', () => {
     expect((await noSecret.exited).code).toBe(1);
     expect(noSecret.stderr()).toContain('JWT_SECRET is required in production');
     expect(noSecret.stderr()).toContain('DEMO_MODE is refused in production');
+    // The test stack's cheap password hashing (scripts/test.mjs) is refused too.
+    expect(noSecret.stderr()).toContain('PASSWORD_HASH_MEMORY_KIB must be at least 19456');
   });
 
   describe('a production API', () => {
@@ -39,6 +41,8 @@ describe('production mode (issue 20.7)', () => {
         JWT_SECRET: SECRET,
         METRICS_TOKEN,
         DEMO_MODE: undefined,
+        PASSWORD_HASH_MEMORY_KIB: undefined,
+        PASSWORD_HASH_TIME_COST: undefined,
         ADMIN_USERNAME: BOOTSTRAP.username,
         ADMIN_PASSWORD: BOOTSTRAP.password,
       });
