@@ -7,6 +7,7 @@ export * from './audit-actions';
 export * from './calendar';
 export * from './credit-code';
 export * from './deadlines';
+export * from './overdue';
 export * from './departments';
 
 export * from './doubling';

@@ -36,6 +36,21 @@ describe('dashboard', () => {
     expect(calls.map((c) => c.path)).toContain('/reports/kpi?year=2025');
   });
 
+  it('lists the overdue tasks: enterprise, step, who holds them, how late', async () => {
+    openPage('/dashboard', USERS.leader, { 'GET /reports/kpi': KPI });
+    const list = await screen.findByTestId('overdue-list');
+    expect(list).toHaveTextContent('逾期任务清单（6 项）');
+    const rows = within(list).getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.textContent)).toEqual([
+      expect.stringMatching(/^重庆芯测科技有限公司区县反馈意见区县经信部门 \/ 赵六已超期 3 天 /),
+      expect.stringMatching(/^重庆光启智能有限公司季度报告企业（未认领）已超期 5 小时 /),
+    ]);
+    expect(within(rows[0]).getByRole('link', { name: '区县反馈意见' })).toHaveAttribute(
+      'href',
+      '/tasks/7f1c2d3e-0000-4000-8000-000000000001',
+    );
+  });
+
   it('exports the KPI tables of the chosen year', async () => {
     URL.createObjectURL = vi.fn(() => 'blob:kpi');
     URL.revokeObjectURL = vi.fn();
