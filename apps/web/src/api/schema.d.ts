@@ -1605,9 +1605,20 @@ export interface components {
             /** @description of those, tasks still provisional (a later year is still missing) */
             stillProvisional: number;
         };
+        TextDto: {
+            /** @example 城市筛选 */
+            zh: string;
+            /** @example City screening */
+            en: string;
+        };
         PolicyVersionDto: {
             version: number;
+            /** @description username of who published it (`system` for the installed first version) */
             createdBy: string;
+            /** @description their display name; null for the system or an account that no longer exists */
+            createdByName: string | null;
+            /** @description their department, as a 审批单 names it */
+            createdByDepartment: components["schemas"]["TextDto"] | null;
             createdAt: string;
         };
         CalendarEntryDto: {
@@ -1872,12 +1883,6 @@ export interface components {
             page: number;
             pageSize: number;
             items: components["schemas"]["EnterpriseItemDto"][];
-        };
-        TextDto: {
-            /** @example 城市筛选 */
-            zh: string;
-            /** @example City screening */
-            en: string;
         };
         ReturnedDto: {
             reason: string;
