@@ -41,7 +41,11 @@ const D = {
   comment: mark('taskComment'),
   confirmComment: mark('confirmComment'),
   file: mark('screeningFile'),
+  // 退回 of an officer's step: the coordinator's reason for sending the review back to the industry officer.
+  reviewReturn: mark('reviewReturn'),
 };
+/** Why the enterprise's own report was sent back (退回): written to it, it reads it in its case file too. */
+const E = { reportReturn: mark('reportReturn') };
 /** Ledger notes: the departments work the ledger and read them; the enterprise does not. */
 const L = {
   problemNote: mark('problemNote'),
@@ -58,6 +62,7 @@ let a: Cast;
 let opposed: { creditCode: string; enterprise: Member };
 let sme: Member;
 let finance: Member;
+let redoneReport: string;
 const ids = new Set<string>();
 
 async function raw(
@@ -186,6 +191,13 @@ beforeAll(async () => {
   await expectOk(
     complete(a.enterprise.api, a.creditCode, 'QUARTERLY_REPORT', 'submit', quarterlyReport('2026Q3')),
   );
+  // The review sends the report back (退回) to the enterprise, which redoes it.
+  const firstReview = await openTask(a.industry.api, a.creditCode, 'QUARTERLY_REVIEW');
+  await expectOk(a.industry.api.post(`/api/tasks/${firstReview.id}/return`, { reason: E.reportReturn }));
+  redoneReport = (await openTask(a.enterprise.api, a.creditCode, 'QUARTERLY_REPORT')).id;
+  await expectOk(
+    complete(a.enterprise.api, a.creditCode, 'QUARTERLY_REPORT', 'submit', quarterlyReport('2026Q3')),
+  );
   const problems = (await expectOk(a.coordinator.api.get('/api/problems?pageSize=100'))).items.filter(
     (p: { creditCode: string }) => p.creditCode === a.creditCode,
   );
@@ -210,6 +222,15 @@ beforeAll(async () => {
   await expectOk(
     complete(a.industry.api, a.creditCode, 'QUARTERLY_REVIEW', 'recommend_graduation', {
       problemUpdates: [{ problemId: problems[0].id, status: 'in_progress', note: L.problemNote }],
+      comment: D.reviewComment,
+    }),
+  );
+  // The coordinator sends the industry officer's review back (退回: an officer's step) before deciding.
+  const graduation = await openTask(a.coordinator.api, a.creditCode, 'GRADUATION_REVIEW');
+  await expectOk(a.coordinator.api.post(`/api/tasks/${graduation.id}/return`, { reason: D.reviewReturn }));
+  await expectOk(
+    complete(a.industry.api, a.creditCode, 'QUARTERLY_REVIEW', 'recommend_graduation', {
+      problemUpdates: [],
       comment: D.reviewComment,
     }),
   );
@@ -247,7 +268,7 @@ afterAll(closeTemporal);
 describe('who sees what (issue 20.1)', () => {
   it('the coordinator reads every marker somewhere, and the portrait (so the walk can fail)', async () => {
     const bodies = await walk(a.coordinator.api, a.coordinator.username);
-    const all = [...Object.values(D), ...Object.values(L)];
+    const all = [...Object.values(D), ...Object.values(L), ...Object.values(E)];
     expect(all.filter((m) => !bodies.some((b) => b.text.includes(m)))).toEqual([]);
     expect(bodies.some((b) => hasKey(b.json, 'portrait'))).toBe(true);
     // The printouts are read, not skipped: every officer's word a 审批单 or 一企一档 prints is found
@@ -287,5 +308,15 @@ describe('who sees what (issue 20.1)', () => {
     expect(detail).toMatchObject({ stage: 'rejected', screening: null, closing: { reason: null, by: null } });
     const own = await expectOk(a.enterprise.api.get(`/api/enterprises/${a.creditCode}`));
     expect(own.diagnosis).toEqual({ by: null, at: expect.any(String) });
+  });
+
+  it('an enterprise reads in its case file why its own step was sent back (退回), not who sent it', async () => {
+    const task = await expectOk(a.enterprise.api.get(`/api/tasks/${redoneReport}`));
+    expect(task.returned).toMatchObject({ reason: E.reportReturn, by: null });
+    const returns = task.caseFile.opinions.filter((o: any) => o.outcome === 'returned');
+    expect(returns.map((o: any) => [o.taskType, o.opinion, o.actor, o.actorName])).toEqual([
+      ['QUARTERLY_REVIEW', E.reportReturn, null, null],
+      ['GRADUATION_REVIEW', null, null, null],
+    ]);
   });
 });

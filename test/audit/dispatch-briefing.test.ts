@@ -7,7 +7,8 @@ import { closeDb, db, deleteSeededEnterprises } from '../support/db';
 import { expectOk } from '../support/lifecycle';
 
 // Issue 19 item 2: 调度会材料. A member is seeded with an overdue problem, a report behind the
-// doubling path, a whistle and an escalation of this quarter; the .docx is read back (document.xml,
+// doubling path, a whistle and an escalation of this quarter, and two open tasks past due (one held
+// by a sme officer, one no one has claimed); the .docx is read back (document.xml,
 // tags stripped) and compared with GET /api/reports/kpi of the same day. The readers see the whole
 // city while other tests change it, so a comparison counts only when the KPI read before and after
 // the download agree.
@@ -23,6 +24,8 @@ let coordinator: Member;
 let leader: Member;
 let auditor: Member;
 let district: Member;
+let sme: Member;
+const smeName = `简报处员${run}`;
 
 beforeAll(async () => {
   await db().query(
@@ -64,12 +67,26 @@ beforeAll(async () => {
       [randomUUID(), `enterprise/${code}`, code, type, name, escalated ? new Date() : null],
     );
   }
-  [coordinator, leader, auditor, district] = await Promise.all([
+  [coordinator, leader, auditor, district, sme] = await Promise.all([
     createUser('city_coordinator', {}),
     createUser('leader', {}),
     createUser('auditor', {}),
     createUser('district_officer', { districts: ['500230'] }),
+    createUser('sme_officer', { department: 'sme' }, undefined, smeName),
   ]);
+  // Past due by the tasks table's due time, as TasksRepository.backdate leaves the demo's.
+  for (const [type, groups, department, assignee, late] of [
+    ['WHISTLE_RESPONSE', '{department:sme}', 'sme', sme.username, '3 days 2 hours'],
+    ['QUARTERLY_REPORT', `{enterprise_user:enterprise:${code}}`, 'enterprise', null, '5 hours'],
+  ] as const) {
+    await db().query(
+      `INSERT INTO tasks (id, workflow_id, credit_code, lifecycle_no, type, stage, state_key, candidate_groups, status,
+         enterprise_name, district, cluster, policy_version, created_at, due_at, department, assignee)
+       VALUES ($1, $2, $3, 1, $4, 'supporting', 'seed', $5, 'open', $6, '500230', 'P1', 1, now() - interval '20 days',
+         now() - $7::interval, $8, $9)`,
+      [randomUUID(), `enterprise/${code}`, code, type, groups, name, late, department, assignee],
+    );
+  }
 });
 
 afterAll(async () => {
@@ -149,11 +166,49 @@ describe('GET /api/reports/dispatch-briefing.docx', () => {
       expect(tableAfter('落后于倍增路径的企业').map((r) => r[0])).toContain(name);
       expect(text).toMatch(/四、本季度企业吹哨（[1-9]\d*件）/);
       expect(text).toMatch(/五、本季度逾期升级（[1-9]\d*件）/);
+      // The overdue tasks named, as many as the dashboard's 逾期任务, with who holds them and how late.
+      const late = tableAfter(`逾期未办结事项（${before.overdueTasks.total}件）`);
+      expect(late).toHaveLength(before.overdueTasks.total);
+      const ours = late.filter((r) => r[0] === name).map((r) => [r[1], r[2], r[3], r[5]]);
+      expect(ours).toEqual([
+        ['丰都县', '企业吹哨·部门报到', `中小企业处 / ${smeName}`, '已超期 3 天'],
+        ['丰都县', '季度报告', '企业（未认领）', '已超期 5 小时'],
+      ]);
+      for (const row of late) expect(row[4]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
       // The per-district table adds up to the pool size.
       const districts = tableAfter('六、分区县情况');
       expect(districts.reduce((s, r) => s + Number(r[1]), 0)).toBe(before.poolSize);
     }
     expect(compared).toBe(true);
+  });
+
+  it('lists the overdue tasks in GET /api/reports/kpi within the caller’s scope', async () => {
+    const mine = (k: any) => k.overdueTasks.items.filter((i: any) => i.creditCode === code);
+    const all = await expectOk(leader.api.get(`/api/reports/kpi?year=${year}`));
+    expect(mine(all)).toEqual([
+      expect.objectContaining({
+        enterpriseName: name,
+        taskType: 'WHISTLE_RESPONSE',
+        taskLabel: { zh: '企业吹哨·部门报到', en: 'Whistle response' },
+        department: 'sme',
+        departmentLabel: { zh: '中小企业处', en: 'SME division' },
+        assignee: sme.username,
+        assigneeName: smeName,
+        overdueDays: 3,
+      }),
+      expect.objectContaining({
+        taskType: 'QUARTERLY_REPORT',
+        assignee: null,
+        assigneeName: null,
+        overdueDays: 0,
+      }),
+    ]);
+    // A district officer of another district reads neither the count nor the list of this one.
+    const other = await createUser('district_officer', { districts: ['500237'] });
+    const theirs = await expectOk(other.api.get(`/api/reports/kpi?year=${year}`));
+    expect(mine(theirs)).toEqual([]);
+    expect(theirs.overdueTasks.items).toHaveLength(theirs.overdueTasks.total);
+    expect(mine(await expectOk(district.api.get(`/api/reports/kpi?year=${year}`)))).toHaveLength(2);
   });
 
   it('refuses other roles (403) and a malformed quarter (400)', async () => {

@@ -212,7 +212,22 @@ describe('GET /api/reports/kpi on the seeded data set', () => {
         { key: D1, label: { zh: '巫山县', en: D1 }, n: 1 },
         { key: D2, label: { zh: '巫溪县', en: D2 }, n: 1 },
       ],
+      items: expect.any(Array),
     });
+    // The tasks behind the count, from the tasks table's due time: the not-yet-due review is not one.
+    const late = k.overdueTasks.items.map((i: any) => [
+      i.creditCode,
+      i.taskType,
+      i.department,
+      i.assigneeName,
+    ]);
+    expect(late.sort()).toEqual(
+      [
+        [seeds.e1.code, 'QUARTERLY_REPORT', 'enterprise', null],
+        [seeds.e6.code, 'DISTRICT_FEEDBACK', 'district', null],
+      ].sort(),
+    );
+    expect(k.overdueTasks.items[0].overdueDays).toBeGreaterThan(365);
     expect(k.endings).toMatchObject({ graduated: 1, exited: 1, rejected: 1 });
     expect(k.endings.byReason.map((r: any) => [r.stage, r.reason, r.reasonLabel.zh, r.n])).toEqual([
       ['exited', 'withdrew', '企业主动退出', 1],
@@ -232,7 +247,7 @@ describe('GET /api/reports/kpi on the seeded data set', () => {
       admittedThisYear: 0,
       revenueDoubling: { members: 0, cohorts: [], enterprises: [] },
       problems: { total: 0 },
-      overdueTasks: { total: 0 },
+      overdueTasks: { total: 0, items: [] },
       endings: { graduated: 0, exited: 0, rejected: 0 },
     });
     const leader = await createUser('leader', {});

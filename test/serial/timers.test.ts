@@ -57,6 +57,23 @@ describe('policy versions (GET/PUT /api/admin/policy)', () => {
     const versions = await expectOk(policy.coordinator.get('/api/admin/policy/versions'));
     expect(versions[0]).toMatchObject({ version: saved.version, createdBy: expect.any(String) });
   });
+
+  it('names who published each version by name and department, the installed first one by no one', async () => {
+    const publisher = await createUser('city_coordinator', {}, undefined, '政策发布人');
+    const current: Policy = await expectOk(publisher.api.get('/api/admin/policy'));
+    const saved = await expectOk(publisher.api.put('/api/admin/policy', current));
+    const versions = await expectOk(policy.coordinator.get('/api/admin/policy/versions'));
+    expect(versions.find((v: any) => v.version === saved.version)).toEqual({
+      version: saved.version,
+      createdBy: publisher.username,
+      createdByName: '政策发布人',
+      createdByDepartment: { zh: '科技处（统筹）', en: expect.any(String) },
+      createdAt: expect.any(String),
+    });
+    const first = versions.find((v: any) => v.version === 1);
+    if (first)
+      expect(first).toMatchObject({ createdBy: 'system', createdByName: null, createdByDepartment: null });
+  });
 });
 
 describe('due dates, reminders and escalations', () => {

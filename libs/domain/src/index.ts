@@ -8,6 +8,7 @@ export * from './audit-transition';
 export * from './calendar';
 export * from './credit-code';
 export * from './deadlines';
+export * from './overdue';
 export * from './departments';
 
 export * from './doubling';

@@ -23,7 +23,8 @@ const label = (options: { value: string; label: Text }[], key: string) =>
  * 调度会材料 (issue 19 item 2). Its figures are GET /api/reports/kpi's, computed by the same
  * ReportsService.kpi call (same caller, same day), never re-queried; the lists behind them (overdue
  * problems, the quarter's whistles and escalations) come from ReportsRepository with the same scope
- * and predicates. Only counts, names and ledger titles go in: no officer's opinion reaches it.
+ * and predicates; the overdue tasks are the KPI's own list. Only counts, names, ledger titles, steps
+ * and due times go in: no officer's opinion reaches it.
  */
 @Injectable()
 export class DispatchBriefingService {
@@ -64,6 +65,16 @@ export class DispatchBriefingService {
           : null,
       })),
       escalations: quarter.escalations,
+      // The KPI's own list, so the table is as long as the dashboard's 逾期任务 figure.
+      overdueTasks: kpi.overdueTasks.items.map((task) => ({
+        enterpriseName: task.enterpriseName,
+        district: task.district,
+        taskType: task.taskType,
+        department: task.departmentLabel,
+        holder: task.assigneeName,
+        dueAt: task.dueAt,
+      })),
+      readAt: new Date().toISOString(),
     };
   }
 

@@ -62,7 +62,8 @@ export class ReportsController {
     description:
       'Pool size, admitted this year against the annual target, 三年倍增 with the members behind the path ' +
       'named, the ledger by category and owner department with the overdue problems named, the quarter’s ' +
-      'whistles and escalations, a table per district. Its figures are GET /api/reports/kpi’s of the same ' +
+      'whistles and escalations, the overdue tasks named (who holds each, how late), a table per district. ' +
+      'Its figures are GET /api/reports/kpi’s of the same ' +
       'day for the quarter’s year, within the caller’s scope.',
     ok: { file: DOCX },
     errors: [400, 401, 403],

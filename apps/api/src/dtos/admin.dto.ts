@@ -45,7 +45,16 @@ export class NotificationQueryDto extends PageQueryDto {
 
 export class PolicyVersionDto {
   @ApiProperty() version: number;
-  @ApiProperty() createdBy: string;
+  @ApiProperty({ description: 'username of who published it (`system` for the installed first version)' })
+  createdBy: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'their display name; null for the system or an account that no longer exists',
+  })
+  createdByName: string | null;
+  @ApiProperty({ type: TextDto, nullable: true, description: 'their department, as a 审批单 names it' })
+  createdByDepartment: TextDto | null;
   @ApiProperty() createdAt: string;
 }
 

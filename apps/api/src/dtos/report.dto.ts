@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { TASK_TYPES, TaskType } from '@hardtech/domain';
 import { LabelTextDto } from './history.dto';
 
 export class KpiQueryDto {
@@ -85,6 +86,29 @@ export class ProblemStatsDto {
   @ApiProperty({ type: [OwnerCountDto] }) byOwner: OwnerCountDto[];
 }
 
+export class OverdueTaskDto {
+  @ApiProperty({ format: 'uuid' }) taskId: string;
+  @ApiProperty() creditCode: string;
+  @ApiProperty() enterpriseName: string;
+  @ApiProperty() district: string;
+  @ApiProperty({ type: LabelTextDto }) districtLabel: LabelTextDto;
+  @ApiProperty({ enum: TASK_TYPES }) taskType: TaskType;
+  @ApiProperty({ type: LabelTextDto, description: 'the step, e.g. 季度数据报送' }) taskLabel: LabelTextDto;
+  @ApiProperty({ type: String, nullable: true, description: 'the party the candidate groups name' })
+  department: string | null;
+  @ApiProperty({ type: LabelTextDto, nullable: true }) departmentLabel: LabelTextDto | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'username of whoever claimed it; null: unclaimed',
+  })
+  assignee: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'their display name' }) assigneeName:
+    string | null;
+  @ApiProperty() dueAt: string;
+  @ApiProperty({ description: 'whole days past `dueAt` (0 within the first day)' }) overdueDays: number;
+}
+
 export class OverdueTasksDto {
   @ApiProperty() total: number;
   @ApiProperty({
@@ -98,6 +122,11 @@ export class OverdueTasksDto {
     description: 'GET /api/tasks?view=all&overdue=true&district=<key> lists them',
   })
   byDistrict: CountDto[];
+  @ApiProperty({
+    type: [OverdueTaskDto],
+    description: 'the open tasks past their due time that `total` counts, the longest overdue first',
+  })
+  items: OverdueTaskDto[];
 }
 
 export class EndingDto {

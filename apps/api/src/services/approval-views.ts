@@ -2,10 +2,9 @@ import {
   Actor,
   availableApprovalActions,
   countersignPending,
-  ENTERPRISE_TASK_TYPES,
   readerOf,
-  Returned,
   Role,
+  visibleReturned,
 } from '@hardtech/domain';
 import type { TaskEntity } from '@hardtech/persistence';
 
@@ -15,7 +14,7 @@ export function approvalMarks(
   role: Role,
 ) {
   return {
-    returned: returnedVisible(task, role),
+    returned: visibleReturned(role, task.returned),
     countersignPending: task.status === 'open' && countersignPending(task.countersigns),
   };
 }
@@ -34,24 +33,3 @@ export function approvalDetail(actor: Actor, task: TaskEntity, principal?: Actor
 }
 
 const officersRead = (role: Role) => readerOf(role) === 'officer';
-
-/** A 退回 as a reader sees it: `by` null where the reader may not know which officer decided. */
-export type ReturnedView = Omit<Returned, 'by'> & { by: string | null };
-
-/**
- * Why a step was sent back: an officer's reason, read by officers; on the enterprise's own steps
- * (its quarterly report sent back by the review) it is what the enterprise must correct, without
- * the officer who sent it back (an enterprise never learns which officer decided: actorVisible).
- */
-export function returnedVisible(
-  task: Pick<TaskEntity, 'type' | 'returned'>,
-  role: Role,
-): ReturnedView | null {
-  if (!task.returned) return null;
-  const reader = readerOf(role);
-  if (reader === 'officer') return task.returned;
-  if (reader === 'enterprise' && ENTERPRISE_TASK_TYPES.includes(task.type)) {
-    return { ...task.returned, by: null };
-  }
-  return null;
-}

@@ -8,6 +8,7 @@ import {
   findDistrict,
   Person,
   personDepartment,
+  visibleReturned,
 } from '@hardtech/domain';
 import {
   ClustersRepository,
@@ -16,7 +17,6 @@ import {
   TasksRepository,
   UsersRepository,
 } from '@hardtech/persistence';
-import { returnedVisible } from './approval-views';
 import { AttachmentsService } from './attachments.service';
 
 /**
@@ -43,7 +43,7 @@ export class CaseFileService {
     task: TaskEntity,
   ): Promise<(CaseFile & { returnedReason: string | null }) | null> {
     const file = await this.ofLifecycle(actor, task.creditCode, task);
-    return file && { ...file, returnedReason: returnedVisible(task, actor.role)?.reason ?? null };
+    return file && { ...file, returnedReason: visibleReturned(actor.role, task.returned)?.reason ?? null };
   }
 
   /** The case file of the enterprise's current lifecycle (一企一档); the caller checked its scope. */

@@ -16,9 +16,16 @@ import {
   shanghaiDate,
   STAGE_LABELS,
   t,
+  TASK_LABELS,
   Text,
 } from '@hardtech/domain';
-import { MembershipRow, OverdueRepository, PolicyRepository, ReportsRepository } from '@hardtech/persistence';
+import {
+  MembershipRow,
+  OverdueRepository,
+  OverdueTaskRow,
+  PolicyRepository,
+  ReportsRepository,
+} from '@hardtech/persistence';
 
 const labelled = (options: { value: string; label: Text }[]) => (key: string) =>
   options.find((o) => o.value === key)?.label ?? t(key, key);
@@ -62,6 +69,7 @@ export class ReportsService {
       byStatus,
       byOwner,
       overdue,
+      overdueList,
       endings,
     ] = await Promise.all([
       this.policies.active(),
@@ -74,6 +82,7 @@ export class ReportsService {
       this.reports.problemsBy(actor, 'status', today),
       this.reports.problemsBy(actor, 'owner_department', today),
       this.overdue.summary(actor),
+      this.overdue.list(actor),
       this.reports.endings(actor, { year }),
     ]);
     const total = (rows: { n: number }[]) => rows.reduce((s, r) => s + r.n, 0);
@@ -113,7 +122,7 @@ export class ReportsService {
           overdue: r.overdue,
         })),
       },
-      overdueTasks: overdueTasks(overdue),
+      overdueTasks: overdueTasks(overdue, overdueList),
       endings: {
         graduated: total(endings.filter((r) => r.stage === 'graduated')),
         exited: total(endings.filter((r) => r.stage === 'exited')),
@@ -163,8 +172,15 @@ function tally(members: { growth: number | null; onTrack: boolean | null }[]) {
   };
 }
 
-/** Open tasks past due, by the department they wait on and by district (as GET /api/tasks/overdue/summary). */
-function overdueTasks(rows: { department: string | null; district: string; n: number }[]) {
+/**
+ * Open tasks past due, by the department they wait on and by district (as GET /api/tasks/overdue/summary),
+ * and the tasks themselves, the longest overdue first: who holds each and by how long it is late.
+ */
+function overdueTasks(
+  rows: { department: string | null; district: string; n: number }[],
+  list: OverdueTaskRow[],
+  now = new Date(),
+) {
   const byDepartment = new Map<string, number>();
   const byDistrict = new Map<string, number>();
   for (const r of rows) {
@@ -182,11 +198,30 @@ function overdueTasks(rows: { department: string | null; district: string; n: nu
     })),
     byDistrict: sorted(byDistrict).map(([key, n]) => ({
       key,
-      label: findDistrict(key) ? t(findDistrict(key)!.name, key) : t(key, key),
+      label: districtLabel(key),
       n,
+    })),
+    items: list.map((r) => ({
+      taskId: r.taskId,
+      creditCode: r.creditCode,
+      enterpriseName: r.enterpriseName,
+      district: r.district,
+      districtLabel: districtLabel(r.district),
+      taskType: r.type,
+      taskLabel: TASK_LABELS[r.type] ?? t(r.type, r.type),
+      department: r.department,
+      departmentLabel: r.department ? (TASK_DEPARTMENT_LABELS[r.department as TaskDepartment] ?? null) : null,
+      assignee: r.assignee,
+      assigneeName: r.assigneeName,
+      dueAt: r.dueAt.toISOString(),
+      overdueDays: Math.floor((now.getTime() - r.dueAt.getTime()) / DAY),
     })),
   };
 }
+
+const DAY = 86_400_000;
+const districtLabel = (code: string) =>
+  findDistrict(code) ? t(findDistrict(code)!.name, code) : t(code, code);
 
 function round4(x: number): number {
   return Math.round(x * 10_000) / 10_000;

@@ -978,7 +978,7 @@ export interface paths {
         };
         /**
          * 调度会材料 The quarterly meeting pack as .docx (coordinators, leaders, auditors)
-         * @description Pool size, admitted this year against the annual target, 三年倍增 with the members behind the path named, the ledger by category and owner department with the overdue problems named, the quarter’s whistles and escalations, a table per district. Its figures are GET /api/reports/kpi’s of the same day for the quarter’s year, within the caller’s scope.
+         * @description Pool size, admitted this year against the annual target, 三年倍增 with the members behind the path named, the ledger by category and owner department with the overdue problems named, the quarter’s whistles and escalations, the overdue tasks named (who holds each, how late), a table per district. Its figures are GET /api/reports/kpi’s of the same day for the quarter’s year, within the caller’s scope.
          */
         get: operations["ReportsController_dispatchBriefing"];
         put?: never;
@@ -1605,9 +1605,20 @@ export interface components {
             /** @description of those, tasks still provisional (a later year is still missing) */
             stillProvisional: number;
         };
+        TextDto: {
+            /** @example 城市筛选 */
+            zh: string;
+            /** @example City screening */
+            en: string;
+        };
         PolicyVersionDto: {
             version: number;
+            /** @description username of who published it (`system` for the installed first version) */
             createdBy: string;
+            /** @description their display name; null for the system or an account that no longer exists */
+            createdByName: string | null;
+            /** @description their department, as a 审批单 names it */
+            createdByDepartment: components["schemas"]["TextDto"] | null;
             createdAt: string;
         };
         CalendarEntryDto: {
@@ -2533,12 +2544,36 @@ export interface components {
             byStatus: components["schemas"]["CountDto"][];
             byOwner: components["schemas"]["OwnerCountDto"][];
         };
+        OverdueTaskDto: {
+            /** Format: uuid */
+            taskId: string;
+            creditCode: string;
+            enterpriseName: string;
+            district: string;
+            districtLabel: components["schemas"]["LabelTextDto"];
+            /** @enum {string} */
+            taskType: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "PROBLEM_CLOSE" | "PROBLEM_EXTENSION" | "ANNUAL_UPDATE" | "COUNTERSIGN";
+            /** @description the step, e.g. 季度数据报送 */
+            taskLabel: components["schemas"]["LabelTextDto"];
+            /** @description the party the candidate groups name */
+            department: string | null;
+            departmentLabel: components["schemas"]["LabelTextDto"] | null;
+            /** @description username of whoever claimed it; null: unclaimed */
+            assignee: string | null;
+            /** @description their display name */
+            assigneeName: string | null;
+            dueAt: string;
+            /** @description whole days past `dueAt` (0 within the first day) */
+            overdueDays: number;
+        };
         OverdueTasksDto: {
             total: number;
             /** @description by the party the candidate groups name; GET /api/tasks?view=all&overdue=true&department=<key> lists them */
             byDepartment: components["schemas"]["CountDto"][];
             /** @description GET /api/tasks?view=all&overdue=true&district=<key> lists them */
             byDistrict: components["schemas"]["CountDto"][];
+            /** @description the open tasks past their due time that `total` counts, the longest overdue first */
+            items: components["schemas"]["OverdueTaskDto"][];
         };
         EndingDto: {
             /** @enum {string} */

@@ -55,6 +55,25 @@ const facts: DispatchBriefingFacts = {
     { enterpriseName: '甲科技', district: '500230', owner: null, status: 'open', raisedOn: '2026-11-02' },
   ],
   escalations: [{ type: 'WHISTLE_RESPONSE', n: 2 }],
+  overdueTasks: [
+    {
+      enterpriseName: '乙科技',
+      district: '500230',
+      taskType: 'QUARTERLY_REPORT',
+      department: t('企业', 'Enterprise'),
+      holder: null,
+      dueAt: '2026-11-30T09:00:00.000Z',
+    },
+    {
+      enterpriseName: '甲科技',
+      district: '500230',
+      taskType: 'WHISTLE_RESPONSE',
+      department: t('产业金融处', 'Industrial finance division'),
+      holder: '王五',
+      dueAt: '2026-12-05T06:00:00.000Z',
+    },
+  ],
+  readAt: '2026-12-05T10:30:00.000Z',
 };
 
 const section = (heading: string) =>
@@ -120,6 +139,21 @@ describe('dispatchBriefing (调度会材料)', () => {
     expect(section('五、').table!.rows).toEqual([['企业吹哨·部门报到', '2']]);
   });
 
+  it('names each overdue task: enterprise, step, who holds it, due time (Asia/Shanghai), how late', () => {
+    expect(section('逾期未办结事项').heading).toBe('逾期未办结事项（2件）');
+    expect(section('逾期未办结事项').table!.rows).toEqual([
+      ['乙科技', expect.any(String), '季度报告', '企业（未认领）', '2026-11-30 17:00', '已超期 5 天'],
+      [
+        '甲科技',
+        expect.any(String),
+        '企业吹哨·部门报到',
+        '产业金融处 / 王五',
+        '2026-12-05 14:00',
+        '已超期 4 小时',
+      ],
+    ]);
+  });
+
   it('has a row per district whose members and admissions add up to the totals', () => {
     const rows = section('六、').table!.rows;
     expect(rows).toHaveLength(2);
@@ -133,9 +167,16 @@ describe('dispatchBriefing (调度会材料)', () => {
   });
 
   it('says so when a list is empty', () => {
-    const p = dispatchBriefing({ ...facts, overdueProblems: [], whistles: [], escalations: [] });
+    const p = dispatchBriefing({
+      ...facts,
+      overdueProblems: [],
+      whistles: [],
+      escalations: [],
+      overdueTasks: [],
+    });
     const s = (h: string) => p.sections.find((x) => x.heading.startsWith(h))!;
     expect([s('逾期问题').table!.rows, s('逾期问题').empty]).toEqual([[], '无逾期问题']);
     expect(s('五、').heading).toContain('0件');
+    expect(s('逾期未办结事项').empty).toBe('无逾期未办结事项');
   });
 });

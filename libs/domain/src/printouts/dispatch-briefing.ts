@@ -1,3 +1,5 @@
+import { shanghaiTime } from '../notifications';
+import { overdueText } from '../overdue';
 import { hasStanding, inPoolOn } from '../pool-membership';
 import { findDistrict } from '../reference';
 import { TASK_LABELS, type TaskType } from '../task-types';
@@ -47,6 +49,17 @@ export interface BriefingOverdueProblem {
   dueAt: string;
 }
 
+/** An open task past its due time (the tasks table's due time), as GET /api/reports/kpi lists it. */
+export interface BriefingOverdueTask {
+  enterpriseName: string;
+  district: string;
+  taskType: TaskType;
+  department: Text | null;
+  /** Who claimed it; null while no one has claimed it (未认领). */
+  holder: string | null;
+  dueAt: string;
+}
+
 /**
  * What 调度会材料 says, all taken from GET /api/reports/kpi of the same day (the pool, admissions,
  * doubling, problem counts) plus the lists behind its numbers — read within the caller's scope and
@@ -80,6 +93,10 @@ export interface DispatchBriefingFacts {
     raisedOn: string;
   }[];
   escalations: { type: string; n: number }[];
+  /** The open tasks past due today (the KPI's overdue tasks, within the same scope). */
+  overdueTasks: BriefingOverdueTask[];
+  /** When the lists were read: how long each task is overdue is counted to it. */
+  readAt: string;
 }
 
 export const BRIEFING_TITLE = (quarter: string) => `中小型硬科技企业帮扶库 ${quarter} 季度调度会材料`;
@@ -97,7 +114,8 @@ const inPool = (m: BriefingMember, asOf: string) => inPoolOn({ from: m.admittedO
 /**
  * 调度会材料 (issue 19 item 2) as sections the Word renderer lays out: the pool against capacity and
  * the annual target, 三年倍增 with the members behind named, the ledger by category and owner with
- * the overdue problems named, the quarter's whistles and escalations, and a table per district.
+ * the overdue problems named, the quarter's whistles and escalations, the overdue tasks named (who
+ * holds each, how long it is late), and a table per district.
  */
 export function dispatchBriefing(f: DispatchBriefingFacts): Printout {
   const behind = behindDoublingPath(f.members, f.asOf);
@@ -214,6 +232,26 @@ export function dispatchBriefing(f: DispatchBriefingFacts): Printout {
       '本季度无逾期升级',
     ),
     tableSection(
+      `逾期未办结事项（${f.overdueTasks.length}件）`,
+      [
+        ['企业名称', 4],
+        ['所在区县', 2],
+        ['办理环节', 3],
+        ['办理部门/人', 3],
+        ['完成时限', 3],
+        ['超期', 2],
+      ],
+      f.overdueTasks.map((task) => [
+        task.enterpriseName,
+        districtName(task.district),
+        TASK_LABELS[task.taskType]?.zh ?? task.taskType,
+        holderLine(task),
+        shanghaiTime(task.dueAt),
+        overdueText(task.dueAt, new Date(f.readAt)),
+      ]),
+      '无逾期未办结事项',
+    ),
+    tableSection(
       '六、分区县情况',
       [
         ['区县', 3],
@@ -231,6 +269,12 @@ export function dispatchBriefing(f: DispatchBriefingFacts): Printout {
     subtitle: `${f.quarter}（${quarterSpan(f.quarter)?.from ?? ''} 至 ${quarterSpan(f.quarter)?.to ?? ''}） · 数据截至 ${f.asOf}`,
     sections,
   };
+}
+
+/** 中小企业处 / 王五, or the department alone while no one has claimed the task. */
+function holderLine(task: BriefingOverdueTask): string {
+  const department = task.department?.zh ?? '—';
+  return task.holder ? `${department} / ${task.holder}` : `${department}（未认领）`;
 }
 
 /** One row per district with members, admissions, members behind and overdue problems; sums equal the totals. */

@@ -7,3 +7,4 @@ export * from './task-material';
 export * from './facts';
 export * from './problem-work';
 export * from './task-details';
+export * from './returned';

@@ -1,7 +1,7 @@
 import { Role } from '../roles';
 import { TaskType } from '../task-types';
 import { readerOf } from './readers';
-import { ENTERPRISE_TASK_TYPES, FieldRule, READABLE_CLASSES, STEP_FIELD_CLASSES } from './step-fields';
+import { ENTERPRISE_TASK_TYPES, FieldRule, READABLE_CLASSES, stepFieldRules } from './step-fields';
 
 /** A completed step as an output carries it: the task's type, its outcome, its data and who did it. */
 export interface Step<A = string | null> {
@@ -22,7 +22,7 @@ export function visibleStep<A>(role: Role, step: Step<A>): Step<A | null> {
   if (reader === 'officer') return step;
   const own = step.taskType !== null && ENTERPRISE_TASK_TYPES.includes(step.taskType);
   if (reader === 'enterprise' && own) return step;
-  const rules = (step.taskType && STEP_FIELD_CLASSES[step.taskType]?.[step.outcome]) || {};
+  const rules = stepFieldRules(step.taskType, step.outcome);
   const readable = READABLE_CLASSES[reader];
   const data: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(step.data ?? {})) {

@@ -1,3 +1,5 @@
+import { STEP_ACTIONS } from '../approval-actions/allowed';
+import { RETURNED_OUTCOME } from '../approval-actions/return';
 import { TaskType } from '../task-types';
 import { Reader } from './readers';
 
@@ -111,3 +113,22 @@ export const STEP_FIELD_CLASSES: Record<TaskType, Record<string, Record<string, 
   },
   COUNTERSIGN: { agree: { opinion: 'deliberation' }, disagree: { opinion: 'deliberation' } },
 };
+
+/**
+ * A 退回 (outcome `returned`, workflows/lifecycle returnTask) carries the reason the step sent back
+ * must be redone for. Sent back to the enterprise's own step (QUARTERLY_REVIEW → QUARTERLY_REPORT)
+ * it is what the enterprise is asked to correct, a request it reads on the reopened task too; sent
+ * back to an officer's step (ADMIT → SCREEN, GRADUATION_REVIEW → QUARTERLY_REVIEW) it is an
+ * officer's judgment on a colleague's work, so unclassed: a deliberation.
+ */
+function returnedFields(type: TaskType): Record<string, FieldRule> {
+  const target = STEP_ACTIONS[type]?.return;
+  return target && ENTERPRISE_TASK_TYPES.includes(target) ? { reason: 'request' } : {};
+}
+
+/** The classes of a completed step's fields: its outcome's in STEP_FIELD_CLASSES, or a 退回's. */
+export function stepFieldRules(type: TaskType | null, outcome: string): Record<string, FieldRule> {
+  if (!type) return {};
+  if (outcome === RETURNED_OUTCOME) return returnedFields(type);
+  return STEP_FIELD_CLASSES[type]?.[outcome] ?? {};
+}

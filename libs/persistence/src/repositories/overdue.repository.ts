@@ -1,8 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor } from '@hardtech/domain';
+import { Actor, TaskType } from '@hardtech/domain';
 import { AccessService } from '../access/access.service';
+import { displayNameOf } from './display-name';
+
+/** An open task past its due time, as 调度会材料 and the leader's dashboard list it. */
+export interface OverdueTaskRow {
+  taskId: string;
+  creditCode: string;
+  enterpriseName: string;
+  district: string;
+  type: TaskType;
+  department: string | null;
+  assignee: string | null;
+  assigneeName: string | null;
+  dueAt: Date;
+}
+
+/** Open and past due: the one predicate the counts and the list share. */
+const OVERDUE = `t.status = 'open' AND t.due_at < now()`;
 
 /** Open tasks past their due date, counted by department and by district, within scope. */
 @Injectable()
@@ -17,11 +34,28 @@ export class OverdueRepository {
     const [sql, params] = this.ds.driver.escapeQueryWithParameters(
       `SELECT t.department, t.district, count(*)::int AS n
        FROM tasks t JOIN enterprises e ON e.credit_code = t.credit_code
-       WHERE t.status = 'open' AND t.due_at < now() AND ${scope.sql}
+       WHERE ${OVERDUE} AND ${scope.sql}
        GROUP BY t.department, t.district`,
       scope.params,
       {},
     );
     return (await this.ds.query(sql, params)) as { department: string | null; district: string; n: number }[];
+  }
+
+  /** The tasks behind `summary`'s counts (same scope, same predicate), the longest overdue first. */
+  async list(actor: Actor): Promise<OverdueTaskRow[]> {
+    const scope = this.access.visibleTasks(actor, 't', 'e');
+    const [sql, params] = this.ds.driver.escapeQueryWithParameters(
+      `SELECT t.id AS "taskId", t.credit_code AS "creditCode", t.enterprise_name AS "enterpriseName",
+         t.district, t.type, t.department, t.assignee,
+         CASE WHEN t.assignee IS NULL THEN NULL ELSE ${displayNameOf('t.assignee')} END AS "assigneeName",
+         t.due_at AS "dueAt"
+       FROM tasks t JOIN enterprises e ON e.credit_code = t.credit_code
+       WHERE ${OVERDUE} AND ${scope.sql}
+       ORDER BY t.due_at, t.enterprise_name, t.id`,
+      scope.params,
+      {},
+    );
+    return (await this.ds.query(sql, params)) as OverdueTaskRow[];
   }
 }

@@ -10,8 +10,20 @@ const ACTIVE = { ...DEFAULT_POLICY, version: 3 };
 const ROUTES = {
   'GET /admin/policy': ACTIVE,
   'GET /admin/policy/versions': [
-    { version: 3, createdBy: 'admin', createdAt: '2026-09-01T02:00:00Z' },
-    { version: 2, createdBy: 'coordinator', createdAt: '2026-05-01T02:00:00Z' },
+    {
+      version: 3,
+      createdBy: 'coord-li',
+      createdByName: '李统筹',
+      createdByDepartment: { zh: '科技处', en: 'Science & technology division' },
+      createdAt: '2026-09-01T02:00:00Z',
+    },
+    {
+      version: 2,
+      createdBy: 'system',
+      createdByName: null,
+      createdByDepartment: null,
+      createdAt: '2026-05-01T02:00:00Z',
+    },
   ],
   'GET /admin/schedules': [
     {
@@ -33,7 +45,12 @@ describe('policy administration', () => {
       'PUT /admin/policy': (call: FakeCall) => ({ body: { ...(call.body as object), version: 4 } }),
     });
     expect(await screen.findByTestId('policy-version')).toHaveTextContent('第 3 版');
-    expect(screen.getByTestId('policy-versions')).toHaveTextContent('coordinator');
+    // Who published a version is named as a person (the account only as the tooltip), 系统 for the system.
+    const [latest, first] = screen.getAllByTestId('policy-published-by');
+    expect(latest.parentElement).toHaveTextContent(/^李统筹 · 科技处 · /);
+    expect(latest).toHaveAttribute('title', 'coord-li');
+    expect(first.parentElement).toHaveTextContent(/^系统 · /);
+    expect(screen.getByTestId('policy-versions')).not.toHaveTextContent('coord-li');
     expect(screen.getByTestId('next-runs')).toHaveTextContent('2027-01-01');
 
     const capacity = screen.getByLabelText('帮扶库容量（家）');

@@ -4,11 +4,17 @@ import type { Loaded } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { NameWithAccountTip } from '../../components/PersonName';
 import { formatDateTime } from '../../components/time';
+import { useLocalText } from '../../i18n';
 import type { PolicyVersion } from './operations';
 
-/** Every saved policy, newest first: tasks keep the version they were created under. */
+/**
+ * Every saved policy, newest first: tasks keep the version they were created under. Who published
+ * each is named as people are elsewhere (name · department, the account as the tooltip; 系统 for
+ * the installed first version).
+ */
 export function PolicyVersions({ versions, active }: { versions: Loaded<PolicyVersion[]>; active?: number }) {
   const { t } = useTranslation('admin');
+  const local = useLocalText();
   return (
     <Card title={t('policy.versions')} size="small" data-testid="policy-versions">
       <ErrorAlert error={versions.error} />
@@ -28,7 +34,12 @@ export function PolicyVersions({ versions, active }: { versions: Loaded<PolicyVe
               )}
             </span>
             <span style={{ color: 'rgba(0,0,0,0.45)' }}>
-              <NameWithAccountTip username={v.createdBy} name={null} /> · {formatDateTime(v.createdAt)}
+              <NameWithAccountTip
+                username={v.createdBy}
+                name={v.createdByName}
+                testId="policy-published-by"
+              />
+              {v.createdByDepartment && ` · ${local(v.createdByDepartment)}`} · {formatDateTime(v.createdAt)}
             </span>
           </List.Item>
         )}

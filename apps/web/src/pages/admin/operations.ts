@@ -1,9 +1,13 @@
 // GET /api/admin/policy/versions, /api/admin/schedules and POST /api/admin/quarterly-dispatch/trigger
 // (apps/api/src/dtos/admin.dto.ts).
+import type { Text } from '../../api/types';
 
 export interface PolicyVersion {
   version: number;
   createdBy: string;
+  /** Null for the system (系统) or an account that is gone. */
+  createdByName: string | null;
+  createdByDepartment: Text | null;
   createdAt: string;
 }
 

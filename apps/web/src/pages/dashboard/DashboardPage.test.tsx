@@ -18,9 +18,8 @@ describe('dashboard', () => {
       }),
     });
     const pool = await screen.findByTestId('kpi-pool');
-    expect(pool).toHaveTextContent('在库企业');
-    expect(pool).toHaveTextContent('37');
-    expect(pool).toHaveTextContent('容量 120');
+    // From the leader's walk: "37/ 容量 120 家" put the label after the slash; 库容 is the title's now.
+    expect(pool).toHaveTextContent(/^在库企业 \/ 库容37\/ 120 家$/);
     expect(screen.getByTestId('kpi-admitted')).toHaveTextContent(
       `${new Date().getFullYear()} 年入库 / 年度目标23/ 50`,
     );
@@ -34,6 +33,21 @@ describe('dashboard', () => {
     await userEvent.click(await screen.findByTitle('2025'));
     await waitFor(() => expect(screen.getByTestId('kpi-admitted')).toHaveTextContent('2025 年入库'));
     expect(calls.map((c) => c.path)).toContain('/reports/kpi?year=2025');
+  });
+
+  it('lists the overdue tasks: enterprise, step, who holds them, how late', async () => {
+    openPage('/dashboard', USERS.leader, { 'GET /reports/kpi': KPI });
+    const list = await screen.findByTestId('overdue-list');
+    expect(list).toHaveTextContent('逾期任务清单（6 项）');
+    const rows = within(list).getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.textContent)).toEqual([
+      expect.stringMatching(/^重庆芯测科技有限公司区县反馈意见区县经信部门 \/ 赵六已超期 3 天 /),
+      expect.stringMatching(/^重庆光启智能有限公司季度报告企业（未认领）已超期 5 小时 /),
+    ]);
+    expect(within(rows[0]).getByRole('link', { name: '区县反馈意见' })).toHaveAttribute(
+      'href',
+      '/tasks/7f1c2d3e-0000-4000-8000-000000000001',
+    );
   });
 
   it('exports the KPI tables of the chosen year', async () => {

@@ -19,6 +19,7 @@ import {
 } from './charts';
 import type { Kpi } from './kpi';
 import { KpiCards } from './KpiCards';
+import { OverdueTaskList } from './OverdueTaskList';
 import { EndingsSummary } from './EndingsSummary';
 import { ChartClick, chartLink, LINKED_CHARTS, TASK_CHARTS } from './links';
 import { useInboxAllowed } from './useInboxAllowed';
@@ -154,6 +155,7 @@ export function DashboardPage() {
               </Col>
             ))}
           </Row>
+          <OverdueTaskList kpi={kpi} />
           <EndingsSummary kpi={kpi} />
         </>
       )}

@@ -23,6 +23,23 @@ export interface Ending {
   n: number;
 }
 
+/** An open task past its due time (OverdueTaskDto), the longest overdue first. */
+export interface OverdueTask {
+  taskId: string;
+  creditCode: string;
+  enterpriseName: string;
+  district: string;
+  districtLabel: Text;
+  taskType: string;
+  taskLabel: Text;
+  department: string | null;
+  departmentLabel: Text | null;
+  assignee: string | null;
+  assigneeName: string | null;
+  dueAt: string;
+  overdueDays: number;
+}
+
 export interface Kpi {
   year: number;
   asOf: string;
@@ -42,6 +59,6 @@ export interface Kpi {
     byStatus: Count[];
     byOwner: (Count & { overdue: number })[];
   };
-  overdueTasks: { total: number; byDepartment: Count[]; byDistrict: Count[] };
+  overdueTasks: { total: number; byDepartment: Count[]; byDistrict: Count[]; items: OverdueTask[] };
   endings: { graduated: number; exited: number; rejected: number; byReason: Ending[] };
 }

@@ -1,7 +1,8 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { Actor } from '../../api/types';
+import i18n from '../../i18n';
 import { openPage, USERS } from '../../test/open-page';
 import { REFERENCE } from '../../test/reference.fixture';
 import { CODE, ENTERPRISE, HISTORY } from './enterprise.fixture';
@@ -217,14 +218,53 @@ describe('enterprise page', () => {
     vi.restoreAllMocks();
   });
 
-  it('shows the refusal when the enterprise is outside the caller’s scope', async () => {
+  it('says no such enterprise is within reach when the API answers 404, with a way back to the list', async () => {
     open(USERS.coordinator, {
       [`GET /enterprises/${CODE}`]: () => ({
         status: 404,
         body: { statusCode: 404, code: 'ENTERPRISE_NOT_FOUND', message: '企业不存在' },
       }),
     });
-    expect(await screen.findByRole('alert')).toHaveTextContent('企业不存在');
+    const page = await screen.findByTestId('enterprise-notFound');
+    expect(page).toHaveTextContent('未找到该企业');
+    expect(page).toHaveTextContent(CODE);
+    await userEvent.click(within(page).getByRole('button', { name: '返回企业库' }));
+    await waitFor(() => expect(window.location.pathname).toBe('/enterprises'));
+  });
+
+  // From the walk: /enterprises/XXXX showed the API's bare 400 (creditCode: 统一社会信用代码应为 18 位…).
+  it('says the credit code in the address is malformed when the API answers 400, in Chinese and English', async () => {
+    const refusal = () => ({
+      status: 400,
+      body: {
+        statusCode: 400,
+        code: 'INVALID_INPUT',
+        message: 'creditCode: 统一社会信用代码应为 18 位',
+        details: [{ field: 'creditCode', message: '统一社会信用代码应为 18 位' }],
+      },
+    });
+    const enterpriseUser: Actor = {
+      username: 'ent-x',
+      role: 'enterprise_user',
+      scope: { creditCodes: [CODE] },
+    };
+    openPage('/enterprises/XXXX', enterpriseUser, { 'GET /enterprises/XXXX': refusal });
+    const page = await screen.findByTestId('enterprise-malformed');
+    expect(page).toHaveTextContent('统一社会信用代码格式不正确');
+    expect(page).toHaveTextContent('“XXXX”');
+    expect(page).not.toHaveTextContent('INVALID_INPUT');
+    expect(within(page).getByRole('button', { name: '返回企业库' })).toBeInTheDocument();
+    cleanup();
+
+    await i18n.changeLanguage('en');
+    try {
+      openPage('/enterprises/XXXX', USERS.coordinator, { 'GET /enterprises/XXXX': refusal });
+      const en = await screen.findByTestId('enterprise-malformed');
+      expect(en).toHaveTextContent('The unified social credit code is not valid');
+      expect(within(en).getByRole('button', { name: 'Back to the enterprises' })).toBeInTheDocument();
+    } finally {
+      await i18n.changeLanguage('zh-CN');
+    }
   });
 
   it('tells the enterprise its diagnosis is done when the API leaves out the scores, not that none was made', async () => {

@@ -11,6 +11,7 @@ import type { Statechart } from '../../components/statechart/definition';
 import { StatechartDiagram } from '../../components/statechart/StatechartDiagram';
 import { Attachments } from './Attachments';
 import { DoublingChart } from './DoublingChart';
+import { EnterpriseError } from './EnterpriseError';
 import { EnterpriseFacts } from './EnterpriseFacts';
 import { HistoryTimeline } from './HistoryTimeline';
 import { Lifecycles } from './Lifecycles';
@@ -34,7 +35,7 @@ export function EnterprisePage() {
   const chart = useApi<Statechart>(base && `${base}/statechart`);
   const e = detail.data;
 
-  if (detail.error) return <ErrorAlert error={detail.error} />;
+  if (detail.error) return <EnterpriseError error={detail.error} creditCode={creditCode ?? ''} />;
   if (!e) return <Spin />;
   const reload = () => {
     detail.reload();

@@ -1,4 +1,5 @@
 import { Tag, Tooltip } from 'antd';
+import { overdueFor as overdueSince } from '@hardtech/domain/overdue';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 
@@ -12,9 +13,7 @@ export function dueState(dueAt: string, overdue: boolean, now = dayjs()): 'overd
 
 /** How long past due: whole days, or hours within the first day; null before its first hour. */
 export function overdueFor(dueAt: string, now = dayjs()): { unit: 'day' | 'hour'; n: number } | null {
-  const hours = now.diff(dayjs(dueAt), 'hour');
-  if (hours < 1) return null;
-  return hours < 24 ? { unit: 'hour', n: hours } : { unit: 'day', n: Math.floor(hours / 24) };
+  return overdueSince(dueAt, now.toDate());
 }
 
 /**
