@@ -1718,12 +1718,6 @@ export interface components {
             succeeded: number;
             failed: number;
         };
-        TextDto: {
-            /** @example 城市筛选 */
-            zh: string;
-            /** @example City screening */
-            en: string;
-        };
         AuditStageChangeDto: {
             /**
              * @description null at a lifecycle’s opening
