@@ -31,7 +31,7 @@ export async function countersignScreening(browser, coordinator, industry, indus
   await browser.shot(industry, '05d-task-countersign-answer');
   await completeTask(industry);
   await openTask(coordinator, ENTERPRISE.name, '市级筛选');
-  await coordinator.getByTestId('countersigns').getByText(`${industryUser.username}：同意`).waitFor();
+  await coordinator.getByTestId('countersigns').getByText(`${industryUser.displayName}：同意`).waitFor();
   log('会签: the industry officer agrees from their inbox; the screening shows the answer');
 }
 
