@@ -5,7 +5,7 @@ import {
 } from '@hardtech/temporal/lifecycle.contract';
 import { Cast, createCast, createUser, Member } from '../support/cast';
 import { closeDb, db } from '../support/db';
-import { driveToSupporting, reportQuarter } from '../support/drive';
+import { driveToGraduation, driveToSupporting, reportQuarter } from '../support/drive';
 import { complete, eventually, expectOk, nominationFor, openTask } from '../support/lifecycle';
 import { closeTemporal, lifecycles, temporalClient } from '../support/temporal';
 
@@ -196,6 +196,30 @@ describe('ledger work (化解问题台账)', () => {
     );
     const late = await finance.api.post(`${url}/progress`, { note: '还有进展' });
     expect([late.status, late.body.code]).toEqual([422, 'PROBLEM_RESOLVED']);
+  });
+
+  it("answers 409 LIFECYCLE_ENDED naming why for a graduated enterprise's problem, and the ledger says it has graduated", async () => {
+    const c = await createCast();
+    await driveToGraduation(c);
+    const problem = (await expectOk(c.coordinator.api.get(`/api/problems?creditCode=${c.creditCode}`)))
+      .items[0];
+    expect(problem).toMatchObject({ status: 'open', enterpriseStage: 'graduated' });
+    const url = `/api/problems/${problem.id}`;
+    expect((await expectOk(c.commissioner.api.get(url))).enterpriseStage).toBe('graduated');
+    const refused = [
+      await c.commissioner.api.post(`${url}/progress`, { note: '毕业后的进展' }),
+      await c.commissioner.api.post(`${url}/close-request`, { summary: '已解决' }),
+      await c.commissioner.api.post(`${url}/extend`, { dueAt: '2099-12-31', reason: '需要时间' }),
+      await c.coordinator.api.patch(url, { handling: 'one_enterprise_one_policy' }),
+    ];
+    for (const r of refused) {
+      expect([r.status, r.body.code, r.body.message]).toEqual([
+        409,
+        'LIFECYCLE_ENDED',
+        '该企业已毕业，已移出帮扶库，台账问题不再办理',
+      ]);
+    }
+    expect(await expectOk(c.commissioner.api.get(url))).toMatchObject({ status: 'open', progress: [] });
   });
 
   it('leaves a close-out awaiting the coordinators to them: the quarterly review may not change that problem (422)', async () => {

@@ -7,6 +7,7 @@ import {
   PROBLEM_STATUSES,
   SPECIAL_HANDLING,
 } from '@hardtech/domain/ledger';
+import { problemWorkEnded } from '@hardtech/domain/problem-work';
 import { readerOf } from '@hardtech/domain/visibility/readers';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -123,6 +124,7 @@ export function LedgerPage() {
       render: (_, p) => (
         <Space size={4} wrap>
           <Tag color={STATUS_COLORS[p.status]}>{label(PROBLEM_STATUSES, p.status)}</Tag>
+          <WorkEndedTag stage={p.enterpriseStage} />
           {(p.status === 'escalated' || p.whistleStatus === 'open') && (
             <Tooltip
               title={
@@ -207,6 +209,18 @@ export function LedgerPage() {
         onChanged={reload}
       />
     </Card>
+  );
+}
+
+/** 企业已毕业 / 已移出: nothing more is done on the problem; the tooltip says why. */
+function WorkEndedTag({ stage }: { stage: LedgerProblem['enterpriseStage'] }) {
+  const local = useLocalText();
+  const ended = problemWorkEnded(stage);
+  if (!ended) return null;
+  return (
+    <Tooltip title={local(ended.reason)}>
+      <Tag data-testid="work-ended">{local(ended.tag)}</Tag>
+    </Tooltip>
   );
 }
 
