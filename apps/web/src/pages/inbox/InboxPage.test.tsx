@@ -65,6 +65,34 @@ describe('inbox', () => {
     expect(within(table).queryByTestId('urge')).toBeNull();
   });
 
+  it('offers an enterprise neither 认领 nor 转办 on its own report: it does the step itself', async () => {
+    const enterprise: Actor = {
+      username: 'xince',
+      role: 'enterprise_user',
+      scope: { creditCodes: ['915001120000000001'] },
+      displayName: '芯测联系人',
+    };
+    const report = sampleTask({
+      id: 'qr',
+      type: 'QUARTERLY_REPORT',
+      label: { zh: '季度报告', en: 'Quarterly report' },
+      creditCode: '915001120000000001',
+      enterpriseName: '重庆芯测科技有限公司',
+      stage: 'supporting',
+      candidateGroups: ['enterprise_user:enterprise:915001120000000001'],
+      dueAt: new Date(Date.now() + 7 * 86400_000).toISOString(),
+    });
+    openPage('/inbox', enterprise, {
+      'GET /reference': REFERENCE_WITH_TASK_TYPE,
+      'GET /views': [],
+      'GET /tasks': { items: [report], total: 1 },
+    });
+    const table = await screen.findByTestId('inbox-table');
+    await waitFor(() => expect(table).toHaveTextContent('重庆芯测科技有限公司'));
+    expect(within(table).queryByRole('button', { name: /认\s*领/ })).toBeNull();
+    expect(within(table).queryByRole('button', { name: /转\s*办/ })).toBeNull();
+  });
+
   it('on a phone, keeps the title in sight and the filters behind one button that counts those set', async () => {
     const desktop = window.innerWidth;
     try {
