@@ -198,6 +198,30 @@ describe('ledger work (化解问题台账)', () => {
     expect([late.status, late.body.code]).toEqual([422, 'PROBLEM_RESOLVED']);
   });
 
+  it("names the problem in the inbox rows of the coordinators' 销号审核 and 延期审核, and no problem in other rows", async () => {
+    const { c, finance, problemId } = await financeMember();
+    const problem = await expectOk(finance.api.get(`/api/problems/${problemId}`));
+    await expectOk(
+      finance.api.post(`/api/problems/${problemId}/close-request`, { summary: '已获授信' }),
+      201,
+    );
+    await expectOk(
+      finance.api.post(`/api/problems/${problemId}/extend`, { dueAt: '2100-06-30', reason: '授信审批中' }),
+      201,
+    );
+    // The Updates answer after the projection: both tasks are in the inbox.
+    const rows = (await expectOk(c.coordinator.api.get(`/api/tasks?view=all&creditCode=${c.creditCode}`)))
+      .items as { type: string; problemTitle: string | null }[];
+    expect(rows.filter((t) => t.type.startsWith('PROBLEM_'))).toHaveLength(2);
+    expect(rows.map((t) => [t.type, t.problemTitle]).sort()).toEqual(
+      [
+        ['PROBLEM_CLOSE', problem.title],
+        ['PROBLEM_EXTENSION', problem.title],
+        ...rows.filter((t) => !t.type.startsWith('PROBLEM_')).map((t) => [t.type, null]),
+      ].sort(),
+    );
+  });
+
   it("answers 409 LIFECYCLE_ENDED naming why for a graduated enterprise's problem, and the ledger says it has graduated", async () => {
     const c = await createCast();
     await driveToGraduation(c);

@@ -2739,6 +2739,8 @@ export interface components {
             copied: boolean;
             /** @description who holds it, by name (the username when unknown) */
             assigneeName: string | null;
+            /** @description PROBLEM_CLOSE, PROBLEM_EXTENSION: the title of the problem it decides; null for other tasks */
+            problemTitle: string | null;
         };
         TaskListDto: {
             /** @description all matches in the caller’s scope, not only this page */

@@ -93,6 +93,47 @@ describe('inbox', () => {
     expect(within(table).queryByRole('button', { name: /转\s*办/ })).toBeNull();
   });
 
+  it.each([1440, 390])(
+    'names the problem a 销号审核 decides in its row (%i px: table, phone cards)',
+    async (width) => {
+      const desktop = window.innerWidth;
+      const closing = (id: string, problemTitle: string) => ({
+        ...sampleTask({
+          id,
+          type: 'PROBLEM_CLOSE',
+          label: { zh: '问题销号审核', en: 'Problem close-out review' },
+          creditCode: '915001120000000001',
+          enterpriseName: '重庆芯测科技有限公司',
+          stage: 'supporting',
+          candidateGroups: ['city_coordinator'],
+          dueAt: new Date(Date.now() + 7 * 86400_000).toISOString(),
+        }),
+        problemTitle,
+      });
+      try {
+        window.innerWidth = width;
+        openPage('/inbox', USERS.coordinator, {
+          'GET /reference': REFERENCE_WITH_TASK_TYPE,
+          'GET /views': [],
+          'GET /tasks': {
+            items: [closing('c1', '流动资金紧张'), closing('c2', '关键设备进口受限')],
+            total: 2,
+          },
+        });
+        // On a phone the list becomes cards once the screen is measured: look it up again.
+        await waitFor(() =>
+          expect(
+            within(screen.getByTestId('inbox-table'))
+              .getAllByTestId('problem-title')
+              .map((e) => e.textContent),
+          ).toEqual(['流动资金紧张', '关键设备进口受限']),
+        );
+      } finally {
+        window.innerWidth = desktop;
+      }
+    },
+  );
+
   it('on a phone, keeps the title in sight and the filters behind one button that counts those set', async () => {
     const desktop = window.innerWidth;
     try {

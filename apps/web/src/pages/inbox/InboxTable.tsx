@@ -58,6 +58,16 @@ export function InboxTable(props: InboxTableProps) {
               {t('mark.copied')}
             </Tag>
           )}
+          {/* 销号审核 / 延期审核: which of the enterprise's problems, without opening each. */}
+          {task.problemTitle && (
+            <Typography.Text
+              type="secondary"
+              style={{ display: 'block', fontSize: 12 }}
+              data-testid="problem-title"
+            >
+              {task.problemTitle}
+            </Typography.Text>
+          )}
         </>
       ),
     },
