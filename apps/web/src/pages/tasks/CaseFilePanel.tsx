@@ -32,6 +32,8 @@ export function CaseFilePanel({ caseFile, taskType }: { caseFile: CaseFile; task
           criteria={caseFile.screening.criteria.map((c) => ({ ...c }))}
           policyVersion={caseFile.screening.policyVersion}
           deciding={taskType === 'SCREEN'}
+          // A member's steps (admitted: a lead cluster) are decided on later material.
+          earlier={!!caseFile.enterprise.leadCluster}
         />
       )}
       <Card size="small" title={t('caseFile.opinions')} data-testid="case-opinions">
@@ -136,7 +138,7 @@ const FIGURE_KINDS = new Set(['integer', 'number', 'enum', 'boolean', 'date', 'q
  * The figures a step sent (a quarterly report's 营收, 研发, 人数…), as far as the caller may read
  * them: the reviewer decides on them, so they stand with the step, not only its note.
  */
-function OpinionFigures({ opinion: o }: { opinion: CaseOpinion }) {
+export function OpinionFigures({ opinion: o, testId }: { opinion: CaseOpinion; testId?: string }) {
   const text = useLocalText();
   const format = useFormat();
   const data = (o.data ?? {}) as Record<string, unknown>;
@@ -149,7 +151,7 @@ function OpinionFigures({ opinion: o }: { opinion: CaseOpinion }) {
       size="small"
       column={{ xs: 1, sm: 2 }}
       style={{ margin: '4px 0' }}
-      data-testid={`figures-${o.taskId}`}
+      data-testid={testId ?? `figures-${o.taskId}`}
       items={fields.map((f) => ({
         key: f.name,
         label: text(f.label),

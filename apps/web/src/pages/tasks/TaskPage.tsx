@@ -21,6 +21,7 @@ import { AnnualEvaluationPanel } from './AnnualEvaluationPanel';
 import { DueTag } from './DueTag';
 import { CaseFilePanel } from './CaseFilePanel';
 import { TaskProblemCard } from './TaskProblemCard';
+import { REVIEW_REPORT_ID, ReviewReportCard, reportUnderReview } from './ReviewReportCard';
 import type { CompleteResult, TaskDetail } from './taskTypes';
 import { EvidenceFiles } from '../../components/EvidenceFiles';
 import { useNarrow } from '../../layout/useNarrow';
@@ -52,6 +53,7 @@ export function TaskPage() {
   const stageLabel = (stage: string) =>
     text(reference?.stages[stage as keyof typeof reference.stages]) || stage;
   const open = detail.status === 'open' && !completed;
+  const report = reportUnderReview(detail);
   const completedBy =
     detail.caseFile?.opinions.find((o) => o.taskId === detail.id)?.actorName ?? detail.completedBy ?? '';
   const backToInbox = (
@@ -64,14 +66,16 @@ export function TaskPage() {
     <Space wrap>
       {open && narrow && detail.actions.complete && (
         // On a phone the form is below the case file: one tap takes the officer to it, starting at
-        // why it was sent back (退回) when it was, which sits just above the form.
+        // why it was sent back (退回) when it was, or the report a review decides on, just above it.
         <Button
           type="primary"
           data-testid="jump-to-form"
           onClick={() =>
-            (document.getElementById(RETURNED_NOTICE_ID) ?? document.getElementById(FORM_ID))?.scrollIntoView(
-              { behavior: 'smooth' },
-            )
+            (
+              document.getElementById(RETURNED_NOTICE_ID) ??
+              document.getElementById(REVIEW_REPORT_ID) ??
+              document.getElementById(FORM_ID)
+            )?.scrollIntoView({ behavior: 'smooth' })
           }
         >
           {t('complete.jump')}
@@ -177,6 +181,7 @@ export function TaskPage() {
         <Col xs={24} md={12}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             <ApprovalNotices task={detail} />
+            {report && <ReviewReportCard report={report} />}
             <Card id={FORM_ID} title={t('complete.title')}>
               {completed ? (
                 <Result
