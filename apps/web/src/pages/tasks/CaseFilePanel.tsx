@@ -7,6 +7,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { download } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { EvidenceTarget, EvidenceUpload } from '../../components/EvidenceUpload';
 import { useFormat } from '../../format';
 import { useLocalText } from '../../i18n';
 import { OpinionLedger, problemUpdatesOf } from './OpinionLedger';
@@ -17,7 +18,16 @@ import { useEnterpriseProblems } from './useEnterpriseProblems';
  * The case a decision is taken on (审批单): the enterprise's figures as the lifecycle holds them,
  * the screening, every earlier opinion with who gave it and when, and the evidence files.
  */
-export function CaseFilePanel({ caseFile, taskType }: { caseFile: CaseFile; taskType: string }) {
+export function CaseFilePanel({
+  caseFile,
+  taskType,
+  uploads,
+}: {
+  caseFile: CaseFile;
+  taskType: string;
+  /** Where a file uploaded here goes, when the reader may add one (the task they do), and what then. */
+  uploads?: { target: EvidenceTarget; onUploaded(): void };
+}) {
   const { t } = useTranslation('task');
   const problems = useEnterpriseProblems(
     caseFile.enterprise.creditCode,
@@ -48,7 +58,7 @@ export function CaseFilePanel({ caseFile, taskType }: { caseFile: CaseFile; task
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('caseFile.noOpinions')} />
         )}
       </Card>
-      <CaseAttachments attachments={caseFile.attachments} />
+      <CaseAttachments attachments={caseFile.attachments} uploads={uploads} />
     </Space>
   );
 }
@@ -161,13 +171,29 @@ export function OpinionFigures({ opinion: o, testId }: { opinion: CaseOpinion; t
   );
 }
 
-function CaseAttachments({ attachments }: { attachments: CaseFile['attachments'] }) {
+/** The one card of files on a task: the lifecycle's evidence the reader may see, and 上传文件 where they may add. */
+function CaseAttachments({
+  attachments,
+  uploads,
+}: {
+  attachments: CaseFile['attachments'];
+  uploads?: { target: EvidenceTarget; onUploaded(): void };
+}) {
   const { t } = useTranslation('task');
   const text = useLocalText();
   const format = useFormat();
   const [error, setError] = useState<Error | null>(null);
   return (
-    <Card size="small" title={t('caseFile.attachments')} data-testid="case-attachments">
+    <Card
+      size="small"
+      title={t('caseFile.attachments')}
+      data-testid="case-attachments"
+      extra={
+        uploads && (
+          <EvidenceUpload target={uploads.target} onUploaded={uploads.onUploaded} onError={setError} />
+        )
+      }
+    >
       <ErrorAlert error={error} />
       {attachments.length ? (
         attachments.map((a) => (

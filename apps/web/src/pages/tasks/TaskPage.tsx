@@ -175,7 +175,22 @@ export function TaskPage() {
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             {detail.problemId && <TaskProblemCard problemId={detail.problemId} />}
             {detail.details?.evaluation && <AnnualEvaluationPanel evaluation={detail.details.evaluation} />}
-            {detail.caseFile && <CaseFilePanel caseFile={detail.caseFile} taskType={detail.type} />}
+            {detail.caseFile && (
+              <CaseFilePanel
+                caseFile={detail.caseFile}
+                taskType={detail.type}
+                // One card of files: the case file's list takes the task's uploads (a second 佐证材料
+                // card said 暂无附件 beside the list of files).
+                uploads={
+                  open && detail.actions.complete
+                    ? {
+                        target: { creditCode: detail.creditCode, subject: 'task', subjectId: detail.id },
+                        onUploaded: task.reload,
+                      }
+                    : undefined
+                }
+              />
+            )}
           </Space>
         </Col>
         <Col xs={24} md={12}>
@@ -228,7 +243,9 @@ export function TaskPage() {
               )}
             </Card>
             <CommentsPanel taskId={detail.id} comments={detail.comments} onAdded={task.reload} />
-            <EvidenceFiles creditCode={detail.creditCode} subject="task" subjectId={detail.id} />
+            {!detail.caseFile && (
+              <EvidenceFiles creditCode={detail.creditCode} subject="task" subjectId={detail.id} />
+            )}
           </Space>
         </Col>
       </Row>
