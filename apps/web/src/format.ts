@@ -1,10 +1,21 @@
 import { durationInUnits } from '@hardtech/domain/durations';
 import type { Field } from '@hardtech/domain/forms/schema';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useReference } from './api/reference';
 import { useLocalText } from './i18n';
 
 const YUAN_PER_WAN = 10_000;
+
+/** An instant as the UI writes it, in either language: 2026-12-07 01:16 (the browser's time zone). */
+export function dateTimeText(at: string | null | undefined): string {
+  return at ? dayjs(at).format('YYYY-MM-DD HH:mm') : '';
+}
+
+/** A day as the UI writes it: 2026-12-07. */
+export function dateText(at: string | null | undefined): string {
+  return at ? dayjs(at).format('YYYY-MM-DD') : '';
+}
 
 /**
  * The one place the UI turns values into words: dates and times, money (integer yuan, read in 万元
@@ -84,8 +95,8 @@ export function useFormat() {
   };
 
   return {
-    dateTime: (at: string | null | undefined) => (at ? new Date(at).toLocaleString(lang) : ''),
-    date: (at: string | null | undefined) => (at ? new Date(at).toLocaleDateString(lang) : ''),
+    dateTime: dateTimeText,
+    date: dateText,
     yuan,
     percent,
     duration: durationText,

@@ -25,6 +25,7 @@ import { ProblemDrawer } from './ProblemDrawer';
 import { isOverdue, LedgerProblem } from './problem';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { useNarrow } from '../../layout/useNarrow';
+import { dateText } from '../../format';
 
 const STATUS_COLORS: Record<string, string> = {
   open: 'default',
@@ -126,11 +127,7 @@ export function LedgerPage() {
           <Tag color={STATUS_COLORS[p.status]}>{label(PROBLEM_STATUSES, p.status)}</Tag>
           <WorkEndedTag stage={p.enterpriseStage} />
           {(p.status === 'escalated' || p.whistleStatus === 'open') && (
-            <Tooltip
-              title={
-                p.whistledAt ? t('whistledAt', { date: dayjs(p.whistledAt).format('YYYY-MM-DD') }) : undefined
-              }
-            >
+            <Tooltip title={p.whistledAt ? t('whistledAt', { date: dateText(p.whistledAt) }) : undefined}>
               <Tag color="red" icon={<WarningFilled />} data-testid="escalated">
                 {t(p.status === 'escalated' ? 'escalated' : 'whistle')}
               </Tag>

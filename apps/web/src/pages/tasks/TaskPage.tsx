@@ -1,6 +1,5 @@
 import { stepOutcomeLabel } from '@hardtech/domain/case-file/case-file';
 import { Alert, Button, Card, Col, Descriptions, Result, Row, Space, Spin, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -25,6 +24,7 @@ import { REVIEW_REPORT_ID, ReviewReportCard, reportUnderReview } from './ReviewR
 import type { CompleteResult, TaskDetail } from './taskTypes';
 import { EvidenceFiles } from '../../components/EvidenceFiles';
 import { useNarrow } from '../../layout/useNarrow';
+import { dateTimeText } from '../../format';
 
 /**
  * 任务办理 as a 审批单: the case file (figures, screening, earlier opinions, evidence) beside the
@@ -148,7 +148,7 @@ export function TaskPage() {
             />
           </Descriptions.Item>
           <Descriptions.Item label={t('fields.createdAt')}>
-            {dayjs(detail.createdAt).format('YYYY-MM-DD HH:mm')}
+            {dateTimeText(detail.createdAt)}
           </Descriptions.Item>
           {detail.delegationReason && (
             <Descriptions.Item label={t('fields.delegationReason')}>
@@ -157,7 +157,7 @@ export function TaskPage() {
           )}
           {detail.urgedAt && (
             <Descriptions.Item label={t('fields.urgedAt')}>
-              <Tag color="volcano">{dayjs(detail.urgedAt).format('YYYY-MM-DD HH:mm')}</Tag>
+              <Tag color="volcano">{dateTimeText(detail.urgedAt)}</Tag>
             </Descriptions.Item>
           )}
           {detail.copies.length > 0 && (
