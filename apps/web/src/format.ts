@@ -45,9 +45,10 @@ export function useFormat() {
   };
   const district = (code: string | null | undefined) =>
     code ? (reference?.districts.find((d) => d.code === code)?.name ?? code) : '';
+  // By its name, as every page names a cluster (新一代电子信息制造业, not T2 新一代…).
   const cluster = (code: string | null | undefined) => {
     const c = code ? reference?.clusters.find((x) => x.code === code) : undefined;
-    return c ? `${c.code} ${text({ zh: c.name, en: c.en })}` : (code ?? '');
+    return c ? text({ zh: c.name, en: c.en }) : (code ?? '');
   };
 
   /** A value of a field of the form language, in words (objects and lists joined on one line). */

@@ -160,6 +160,8 @@ describe('the quarterly report sent back, and its review', () => {
     expect(report.compareDocumentPosition(document.getElementById('complete-task')!)).toBe(
       Node.DOCUMENT_POSITION_FOLLOWING,
     );
+    // The lead cluster by its name, as every other page names it (not T2 功率半导体).
+    expect(screen.getByTestId('case-enterprise')).toHaveTextContent('牵头产业集群功率半导体');
     const screening = screen.getByTestId('screening');
     expect(screening).toHaveTextContent('1 项 · 入库前已完成');
     expect(screen.queryByTestId('criterion-C1')).toBeNull();

@@ -406,6 +406,9 @@ describe('task page', () => {
 
     // antd's radio buttons take the click on their label.
     await user.click(screen.getByText('通过筛选'));
+    // The judgments as the screening panel names them (C2 自主研发的硬科技), not 指标2.
+    expect(screen.getByTestId('task-form')).toHaveTextContent('C2 自主研发的硬科技');
+    expect(screen.getByTestId('task-form')).not.toHaveTextContent('指标2');
     await user.type(screen.getByLabelText('筛选意见'), '同意入库');
     await user.click(screen.getByTestId('complete-submit'));
     await waitFor(() =>
