@@ -311,45 +311,62 @@ describe('access matrix: role × endpoint family × scope', () => {
         id = w.tasks[task];
       });
 
-      it('claims it (twice is harmless); a colleague then cannot claim or complete it (409)', async () => {
-        expect((await me.api.post(`/api/tasks/${id}/claim`)).body).toEqual({
-          taskId: id,
-          assignee: me.username,
+      // An enterprise does its own step as it comes: no claim to make, no one to hand it to.
+      if (role === 'enterprise_user') {
+        it('may not claim or delegate it (403 ENTERPRISE_DOES_NOT_ASSIGN), and nothing changes', async () => {
+          const claim = await me.api.post(`/api/tasks/${id}/claim`);
+          const delegate = await me.api.post(`/api/tasks/${id}/delegate`, { to: colleague.username });
+          for (const r of [claim, delegate]) {
+            expect([r.status, r.body.code]).toEqual([403, 'ENTERPRISE_DOES_NOT_ASSIGN']);
+          }
+          expect((await me.api.get(`/api/tasks/${id}`)).body.actions).toMatchObject({
+            complete: true,
+            claim: false,
+            delegate: false,
+          });
+          expect(await assignee()).toBeNull();
         });
-        expect((await me.api.post(`/api/tasks/${id}/claim`)).status).toBe(200);
-        expect((await colleague.api.post(`/api/tasks/${id}/claim`)).body.code).toBe('TASK_CLAIMED');
-        const r = await colleague.api.post(`/api/tasks/${id}/complete`, { outcome, data: data() });
-        expect(r.status).toBe(409);
-        expect(await assignee()).toBe(me.username);
-      });
+      } else {
+        it('claims it (twice is harmless); a colleague then cannot claim or complete it (409)', async () => {
+          expect((await me.api.post(`/api/tasks/${id}/claim`)).body).toEqual({
+            taskId: id,
+            assignee: me.username,
+          });
+          expect((await me.api.post(`/api/tasks/${id}/claim`)).status).toBe(200);
+          expect((await colleague.api.post(`/api/tasks/${id}/claim`)).body.code).toBe('TASK_CLAIMED');
+          const r = await colleague.api.post(`/api/tasks/${id}/complete`, { outcome, data: data() });
+          expect(r.status).toBe(409);
+          expect(await assignee()).toBe(me.username);
+        });
 
-      it('unclaims it; unclaiming again is a 409', async () => {
-        expect((await me.api.post(`/api/tasks/${id}/unclaim`)).body.assignee).toBeNull();
-        expect((await me.api.post(`/api/tasks/${id}/unclaim`)).body.code).toBe('TASK_NOT_CLAIMED');
-        expect(await assignee()).toBeNull();
-      });
+        it('unclaims it; unclaiming again is a 409', async () => {
+          expect((await me.api.post(`/api/tasks/${id}/unclaim`)).body.assignee).toBeNull();
+          expect((await me.api.post(`/api/tasks/${id}/unclaim`)).body.code).toBe('TASK_NOT_CLAIMED');
+          expect(await assignee()).toBeNull();
+        });
 
-      it('may not delegate to someone who may not do it (422), may to a colleague, who hands it back', async () => {
-        const outsider = role === 'city_coordinator' ? w.users.district_officer : w.users.industry_officer;
-        const refused = await me.api.post(`/api/tasks/${id}/delegate`, { to: outsider.username });
-        expect(refused.status).toBe(422);
-        expect(refused.body.details).toEqual([{ field: 'to', message: expect.any(String) }]);
-        const unknown = await me.api.post(`/api/tasks/${id}/delegate`, { to: `nobody-${w.tag}` });
-        expect(unknown.body.code).toBe('DELEGATE_UNKNOWN');
-        expect(await assignee()).toBeNull();
-        const candidates = (await me.api.get(`/api/tasks/${id}/candidates`)).body.map(
-          (c: { username: string }) => c.username,
-        );
-        expect(candidates).toEqual(expect.arrayContaining([me.username, colleague.username]));
-        expect(candidates).not.toContain(outsider.username);
+        it('may not delegate to someone who may not do it (422), may to a colleague, who hands it back', async () => {
+          const outsider = role === 'city_coordinator' ? w.users.district_officer : w.users.industry_officer;
+          const refused = await me.api.post(`/api/tasks/${id}/delegate`, { to: outsider.username });
+          expect(refused.status).toBe(422);
+          expect(refused.body.details).toEqual([{ field: 'to', message: expect.any(String) }]);
+          const unknown = await me.api.post(`/api/tasks/${id}/delegate`, { to: `nobody-${w.tag}` });
+          expect(unknown.body.code).toBe('DELEGATE_UNKNOWN');
+          expect(await assignee()).toBeNull();
+          const candidates = (await me.api.get(`/api/tasks/${id}/candidates`)).body.map(
+            (c: { username: string }) => c.username,
+          );
+          expect(candidates).toEqual(expect.arrayContaining([me.username, colleague.username]));
+          expect(candidates).not.toContain(outsider.username);
 
-        expect(
-          (await me.api.post(`/api/tasks/${id}/delegate`, { to: colleague.username })).body.assignee,
-        ).toBe(colleague.username);
-        expect(
-          (await colleague.api.post(`/api/tasks/${id}/delegate`, { to: me.username })).body.assignee,
-        ).toBe(me.username);
-      });
+          expect(
+            (await me.api.post(`/api/tasks/${id}/delegate`, { to: colleague.username })).body.assignee,
+          ).toBe(colleague.username);
+          expect(
+            (await colleague.api.post(`/api/tasks/${id}/delegate`, { to: me.username })).body.assignee,
+          ).toBe(me.username);
+        });
+      }
 
       it('completes it; afterwards claims and completions are 409', async () => {
         const r = await me.api.post(`/api/tasks/${id}/complete`, { outcome, data: data() });

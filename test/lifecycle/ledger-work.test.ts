@@ -5,7 +5,7 @@ import {
 } from '@hardtech/temporal/lifecycle.contract';
 import { Cast, createCast, createUser, Member } from '../support/cast';
 import { closeDb, db } from '../support/db';
-import { driveToSupporting, reportQuarter } from '../support/drive';
+import { driveToGraduation, driveToSupporting, reportQuarter } from '../support/drive';
 import { complete, eventually, expectOk, nominationFor, openTask } from '../support/lifecycle';
 import { closeTemporal, lifecycles, temporalClient } from '../support/temporal';
 
@@ -196,6 +196,54 @@ describe('ledger work (化解问题台账)', () => {
     );
     const late = await finance.api.post(`${url}/progress`, { note: '还有进展' });
     expect([late.status, late.body.code]).toEqual([422, 'PROBLEM_RESOLVED']);
+  });
+
+  it("names the problem in the inbox rows of the coordinators' 销号审核 and 延期审核, and no problem in other rows", async () => {
+    const { c, finance, problemId } = await financeMember();
+    const problem = await expectOk(finance.api.get(`/api/problems/${problemId}`));
+    await expectOk(
+      finance.api.post(`/api/problems/${problemId}/close-request`, { summary: '已获授信' }),
+      201,
+    );
+    await expectOk(
+      finance.api.post(`/api/problems/${problemId}/extend`, { dueAt: '2100-06-30', reason: '授信审批中' }),
+      201,
+    );
+    // The Updates answer after the projection: both tasks are in the inbox.
+    const rows = (await expectOk(c.coordinator.api.get(`/api/tasks?view=all&creditCode=${c.creditCode}`)))
+      .items as { type: string; problemTitle: string | null }[];
+    expect(rows.filter((t) => t.type.startsWith('PROBLEM_'))).toHaveLength(2);
+    expect(rows.map((t) => [t.type, t.problemTitle]).sort()).toEqual(
+      [
+        ['PROBLEM_CLOSE', problem.title],
+        ['PROBLEM_EXTENSION', problem.title],
+        ...rows.filter((t) => !t.type.startsWith('PROBLEM_')).map((t) => [t.type, null]),
+      ].sort(),
+    );
+  });
+
+  it("answers 409 LIFECYCLE_ENDED naming why for a graduated enterprise's problem, and the ledger says it has graduated", async () => {
+    const c = await createCast();
+    await driveToGraduation(c);
+    const problem = (await expectOk(c.coordinator.api.get(`/api/problems?creditCode=${c.creditCode}`)))
+      .items[0];
+    expect(problem).toMatchObject({ status: 'open', enterpriseStage: 'graduated' });
+    const url = `/api/problems/${problem.id}`;
+    expect((await expectOk(c.commissioner.api.get(url))).enterpriseStage).toBe('graduated');
+    const refused = [
+      await c.commissioner.api.post(`${url}/progress`, { note: '毕业后的进展' }),
+      await c.commissioner.api.post(`${url}/close-request`, { summary: '已解决' }),
+      await c.commissioner.api.post(`${url}/extend`, { dueAt: '2099-12-31', reason: '需要时间' }),
+      await c.coordinator.api.patch(url, { handling: 'one_enterprise_one_policy' }),
+    ];
+    for (const r of refused) {
+      expect([r.status, r.body.code, r.body.message]).toEqual([
+        409,
+        'LIFECYCLE_ENDED',
+        '该企业已毕业，已移出帮扶库，台账问题不再办理',
+      ]);
+    }
+    expect(await expectOk(c.commissioner.api.get(url))).toMatchObject({ status: 'open', progress: [] });
   });
 
   it('leaves a close-out awaiting the coordinators to them: the quarterly review may not change that problem (422)', async () => {

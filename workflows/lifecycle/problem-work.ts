@@ -10,6 +10,8 @@ import type { TaskSpec } from './tasks';
 
 const CLOSE_KEY = 'problem-close:';
 const EXTENSION_KEY = 'problem-extension:';
+/** How a PROBLEM_CLOSE's and a PROBLEM_EXTENSION's key starts, before the problem's id (the inbox's SQL). */
+export const PROBLEM_TASK_KEY_PREFIXES = [CLOSE_KEY, EXTENSION_KEY] as const;
 
 /** A PROBLEM_CLOSE while a problem is `closing`; a PROBLEM_EXTENSION while more time is asked for. */
 export function problemTaskSpecs(ctx: LifecycleContext): TaskSpec[] {

@@ -165,7 +165,7 @@ async function diagnose(browser, page) {
   await fill(page, 'problems.0.target', '半年内获得授信1000万元');
   await choose(page, 'problems.0.ownerDepartment', '产业金融处');
   await date(page, 'problems.0.dueAt', '2027-06-30');
-  const files = page.getByTestId('task-attachments');
+  const files = page.getByTestId('case-attachments');
   await files.locator('input[type=file]').setInputFiles(certificate('diagnosis-report'));
   await files.getByText('diagnosis-report-certificate.pdf').waitFor();
   await browser.shot(page, '07-task-diagnose');

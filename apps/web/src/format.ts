@@ -1,10 +1,21 @@
 import { durationInUnits } from '@hardtech/domain/durations';
 import type { Field } from '@hardtech/domain/forms/schema';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useReference } from './api/reference';
 import { useLocalText } from './i18n';
 
 const YUAN_PER_WAN = 10_000;
+
+/** An instant as the UI writes it, in either language: 2026-12-07 01:16 (the browser's time zone). */
+export function dateTimeText(at: string | null | undefined): string {
+  return at ? dayjs(at).format('YYYY-MM-DD HH:mm') : '';
+}
+
+/** A day as the UI writes it: 2026-12-07. */
+export function dateText(at: string | null | undefined): string {
+  return at ? dayjs(at).format('YYYY-MM-DD') : '';
+}
 
 /**
  * The one place the UI turns values into words: dates and times, money (integer yuan, read in 万元
@@ -34,9 +45,10 @@ export function useFormat() {
   };
   const district = (code: string | null | undefined) =>
     code ? (reference?.districts.find((d) => d.code === code)?.name ?? code) : '';
+  // By its name, as every page names a cluster (新一代电子信息制造业, not T2 新一代…).
   const cluster = (code: string | null | undefined) => {
     const c = code ? reference?.clusters.find((x) => x.code === code) : undefined;
-    return c ? `${c.code} ${text({ zh: c.name, en: c.en })}` : (code ?? '');
+    return c ? text({ zh: c.name, en: c.en }) : (code ?? '');
   };
 
   /** A value of a field of the form language, in words (objects and lists joined on one line). */
@@ -84,8 +96,8 @@ export function useFormat() {
   };
 
   return {
-    dateTime: (at: string | null | undefined) => (at ? new Date(at).toLocaleString(lang) : ''),
-    date: (at: string | null | undefined) => (at ? new Date(at).toLocaleDateString(lang) : ''),
+    dateTime: dateTimeText,
+    date: dateText,
     yuan,
     percent,
     duration: durationText,

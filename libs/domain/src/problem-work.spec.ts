@@ -2,6 +2,8 @@ import { Problem } from './ledger';
 import {
   changeProblems,
   pendingProblemFollowUps,
+  problemWorkEnded,
+  problemWorkEndedError,
   ProblemDecision,
   problemDecisionAudience,
   problemDecisionText,
@@ -150,5 +152,21 @@ describe('decision notices (销号 / 延期)', () => {
       expect(visibleStep('finance_officer', step(type, positive)).data).toEqual({}); // a deliberation
       expect(visibleStep('industry_officer', step(type, positive)).data.opinion).toBe('意见');
     }
+  });
+});
+
+describe('ledger work once the lifecycle ended', () => {
+  it('names why for a graduated, exited or rejected enterprise, and is null while the lifecycle runs', () => {
+    expect(problemWorkEnded('graduated')?.tag.zh).toBe('企业已毕业');
+    expect(problemWorkEnded('exited')?.tag.zh).toBe('企业已移出');
+    expect(problemWorkEnded('rejected')?.tag.zh).toBe('企业未入库');
+    for (const running of ['diagnosis', 'supporting', 'graduation_review'] as const) {
+      expect(problemWorkEnded(running)).toBeNull();
+    }
+    expect(problemWorkEndedError('graduated')).toMatchObject({
+      status: 409,
+      code: 'LIFECYCLE_ENDED',
+      text: { zh: '该企业已毕业，已移出帮扶库，台账问题不再办理' },
+    });
   });
 });

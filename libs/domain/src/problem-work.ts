@@ -5,6 +5,7 @@ import { Conflict, DomainError, Forbidden, RuleViolation } from './errors';
 import { Field } from './forms/schema';
 import { Problem, SPECIAL_HANDLING } from './ledger';
 import { Actor } from './roles';
+import { Stage } from './stages';
 import { t, Text } from './text';
 
 /**
@@ -81,6 +82,51 @@ export function problemWorkerGroups(
     ...whistleCandidates(problem.ownerDepartment, facts),
     ...(facts.commissioner ? [`user:${facts.commissioner}`] : []),
   ];
+}
+
+/** Why a problem's enterprise no longer has its ledger worked: the tag the ledger shows, and the reason. */
+export interface ProblemWorkEnded {
+  tag: Text;
+  reason: Text;
+}
+
+const WORK_ENDED: Partial<Record<Stage, ProblemWorkEnded>> = {
+  graduated: {
+    tag: t('企业已毕业', 'Enterprise graduated'),
+    reason: t(
+      '该企业已毕业，已移出帮扶库，台账问题不再办理',
+      'the enterprise has graduated and left the pool: its ledger problems are no longer worked',
+    ),
+  },
+  exited: {
+    tag: t('企业已移出', 'Enterprise exited'),
+    reason: t(
+      '该企业已移出帮扶库，台账问题不再办理',
+      'the enterprise has left the pool: its ledger problems are no longer worked',
+    ),
+  },
+  rejected: {
+    tag: t('企业未入库', 'Enterprise not admitted'),
+    reason: t(
+      '该企业未入库，台账问题不再办理',
+      'the enterprise was not admitted: its ledger problems are no longer worked',
+    ),
+  },
+};
+
+/**
+ * The ledger is worked through the enterprise's running lifecycle; once it has ended (graduated,
+ * exited, not admitted) its problems stay as they were, read-only. Whether they should close at
+ * graduation is a policy question this does not decide. Null while the lifecycle runs.
+ */
+export function problemWorkEnded(enterpriseStage: Stage): ProblemWorkEnded | null {
+  return WORK_ENDED[enterpriseStage] ?? null;
+}
+
+/** 409 LIFECYCLE_ENDED naming why, for work on a problem whose enterprise's lifecycle has ended. */
+export function problemWorkEndedError(enterpriseStage: Stage): Conflict | null {
+  const ended = problemWorkEnded(enterpriseStage);
+  return ended && new Conflict('LIFECYCLE_ENDED', ended.reason);
 }
 
 /** Why this actor may not do this work on this problem today, or null (403, 409, 422). */

@@ -18,6 +18,15 @@ const bob = district('bob');
 const outsider = district('olga', '500103');
 const coordinator: Actor = { username: 'cora', role: 'city_coordinator', scope: {} };
 const auditor: Actor = { username: 'audrey', role: 'auditor', scope: {} };
+const enterprise: Actor = {
+  username: 'ent',
+  role: 'enterprise_user',
+  scope: { creditCodes: ['91500000MA5U7DXX1F'] },
+};
+const ownStep: HeldTask = {
+  assignee: null,
+  candidateGroups: ['enterprise_user:enterprise:91500000MA5U7DXX1F'],
+};
 const groups = ['district_officer:district:500112'];
 const open: HeldTask = { assignee: null, candidateGroups: groups };
 const heldByAlice: HeldTask = { assignee: 'alice', candidateGroups: groups };
@@ -55,6 +64,15 @@ describe('taskRefusal: who may act on an open task', () => {
     ['another candidate delegates a claimed task', bob, heldByAlice, 'delegate', '403 MAY_NOT_DELEGATE'],
     ['the coordinator delegates', coordinator, heldByAlice, 'delegate', 'ok'],
     ['a non-candidate delegates', outsider, open, 'delegate', '403 MAY_NOT_DELEGATE'],
+    ['an enterprise completes its own step', enterprise, ownStep, 'complete', 'ok'],
+    ['an enterprise claims its own step', enterprise, ownStep, 'claim', '403 ENTERPRISE_DOES_NOT_ASSIGN'],
+    [
+      'an enterprise delegates its own step',
+      enterprise,
+      ownStep,
+      'delegate',
+      '403 ENTERPRISE_DOES_NOT_ASSIGN',
+    ],
   ])('%s', (_, actor, task, action, expected) => {
     expect(answer(actor, task, action)).toBe(expected);
   });

@@ -27,6 +27,17 @@ export function taskRefusal(actor: Actor, task: HeldTask, action: TaskAction): D
   if (READ_ONLY_ROLES.includes(actor.role)) {
     return new Forbidden('READ_ONLY_ROLE', t('您的角色只能查看，不能修改', 'your role may only read'));
   }
+  // An enterprise does its own steps: its users complete them as they come, with no claim to make
+  // and no one to hand them to (转办 is the officers' way of sharing work).
+  if (actor.role === 'enterprise_user' && (action === 'claim' || action === 'delegate')) {
+    return new Forbidden(
+      'ENTERPRISE_DOES_NOT_ASSIGN',
+      t(
+        '企业用户直接办理本企业的任务，无需认领或转办',
+        'enterprise users do their tasks without claiming or delegating',
+      ),
+    );
+  }
   const candidate = isCandidate(actor, task.candidateGroups);
   const mine = task.assignee === actor.username;
   const supervisor = actor.role === SUPERVISOR;

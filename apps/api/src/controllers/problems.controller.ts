@@ -72,10 +72,10 @@ export class ProblemsController {
   @ApiDoc({
     summary: '记录化解进展 Record progress on a problem',
     description:
-      'By the owner department’s officers or the enterprise’s service commissioner (403 for others); the first moves `open` to `in_progress`; 422 once resolved.',
+      'By the owner department’s officers or the enterprise’s service commissioner (403 for others); the first moves `open` to `in_progress`; 422 once resolved; 409 LIFECYCLE_ENDED once the enterprise graduated, exited or was not admitted.',
     ok: ProblemWorkAnswerDto,
     status: 201,
-    errors: [400, 401, 403, 404, 413, 422],
+    errors: [400, 401, 403, 404, 409, 413, 422],
   })
   progress(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Body() body: unknown) {
     return this.work.work(actor, id, 'progress', body);
@@ -87,7 +87,7 @@ export class ProblemsController {
   @ApiDoc({
     summary: '申请销号 Ask to close out a problem',
     description:
-      'Status `closing` and a PROBLEM_CLOSE task for the city coordinators (outcomes confirm → resolved, reject → in_progress; `opinion` required). 409 while one is pending.',
+      'Status `closing` and a PROBLEM_CLOSE task for the city coordinators (outcomes confirm → resolved, reject → in_progress; `opinion` required). 409 while one is pending, and LIFECYCLE_ENDED once the enterprise’s lifecycle ended.',
     ok: ProblemWorkAnswerDto,
     status: 201,
     errors: [400, 401, 403, 404, 409, 413, 422],
@@ -102,7 +102,7 @@ export class ProblemsController {
   @ApiDoc({
     summary: '申请延期 Ask for more time',
     description:
-      'A PROBLEM_EXTENSION task for the city coordinators (approve moves the due date, reject keeps it). The new date must be later than the current one and not in the past (422); 409 while one is pending.',
+      'A PROBLEM_EXTENSION task for the city coordinators (approve moves the due date, reject keeps it). The new date must be later than the current one and not in the past (422); 409 while one is pending, and LIFECYCLE_ENDED once the enterprise’s lifecycle ended.',
     ok: ProblemWorkAnswerDto,
     status: 201,
     errors: [400, 401, 403, 404, 409, 413, 422],
@@ -116,9 +116,10 @@ export class ProblemsController {
   @ApiBody({ schema: formSchema(PROBLEM_WORK_FIELDS.handling) })
   @ApiDoc({
     summary: '一企一策 / 一事一议 Set a problem’s special handling',
-    description: 'City coordinators only; `handling: null` removes it.',
+    description:
+      'City coordinators only; `handling: null` removes it. 409 LIFECYCLE_ENDED once the enterprise’s lifecycle ended.',
     ok: ProblemWorkAnswerDto,
-    errors: [400, 401, 403, 404, 413],
+    errors: [400, 401, 403, 404, 409, 413],
   })
   handling(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Body() body: unknown) {
     return this.work.work(actor, id, 'handling', body);

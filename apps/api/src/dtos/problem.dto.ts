@@ -1,10 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { OWNER_DEPARTMENTS, PROBLEM_CATEGORIES, PROBLEM_STATUSES, SPECIAL_HANDLING } from '@hardtech/domain';
+import {
+  OWNER_DEPARTMENTS,
+  PROBLEM_CATEGORIES,
+  PROBLEM_STATUSES,
+  SPECIAL_HANDLING,
+  STAGES,
+} from '@hardtech/domain';
 import type { ProblemCategory, ProblemStatus } from '@hardtech/domain';
 import { PageDto, PageQueryOf } from './common.dto';
 
 const values = (options: { value: string }[]) => options.map((o) => o.value);
+
+const ENTERPRISE_STAGE = {
+  enum: [...STAGES],
+  description:
+    'the enterprise’s stage now: graduated, exited or rejected means its lifecycle has ended and the problem is read-only (work answers 409 LIFECYCLE_ENDED)',
+};
 
 export class ProblemQueryDto extends PageQueryOf(200, 50) {
   @ApiPropertyOptional({ enum: values(OWNER_DEPARTMENTS), description: 'owner department' })
@@ -64,6 +76,7 @@ export class ProblemDto {
 export class LedgerProblemDto extends ProblemDto {
   @ApiProperty() creditCode: string;
   @ApiProperty() enterpriseName: string;
+  @ApiProperty(ENTERPRISE_STAGE) enterpriseStage: string;
   @ApiProperty() district: string;
   @ApiProperty() cluster: string;
   @ApiProperty() updatedAt: string;
@@ -113,6 +126,7 @@ export class ProblemWhistleDto {
 /** GET /api/problems/:id: the problem with its work, redacted for the reader. */
 export class ProblemDetailDto extends ProblemDto {
   @ApiProperty() creditCode: string;
+  @ApiProperty(ENTERPRISE_STAGE) enterpriseStage: string;
   @ApiProperty() district: string;
   @ApiProperty() cluster: string;
   @ApiProperty({

@@ -197,6 +197,13 @@ export const AssigneeName = () =>
 export class TaskListItemDto extends TaskItemDto {
   @ApiProperty({ description: '抄送: copied to me' }) copied: boolean;
   @AssigneeName() assigneeName: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'PROBLEM_CLOSE, PROBLEM_EXTENSION: the title of the problem it decides; null for other tasks',
+  })
+  problemTitle: string | null;
 }
 
 export class TaskListDto extends PageDto {

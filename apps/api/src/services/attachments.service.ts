@@ -217,8 +217,8 @@ export class AttachmentsService {
         return;
       }
       case 'problem': {
-        const problem = await this.problems.findVisible(actor, target.subjectId!);
-        if (!problem || problem.creditCode !== target.creditCode) {
+        const visible = await this.problems.findVisible(actor, target.subjectId!);
+        if (!visible || visible.problem.creditCode !== target.creditCode) {
           throw new NotFound('PROBLEM_NOT_FOUND', t('问题不存在', 'no such problem'));
         }
         return;

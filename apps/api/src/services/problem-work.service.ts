@@ -4,13 +4,14 @@ import {
   assertValid,
   NotFound,
   PROBLEM_WORK_FIELDS,
+  problemWorkEndedError,
   ProblemWorkKind,
   t,
   visibleProblemWork,
 } from '@hardtech/domain';
-import type { ProblemEntity } from '@hardtech/persistence';
+import type { LedgerRow } from '@hardtech/persistence';
 import { ActivePolicyRepository, ProblemsRepository, UsersRepository } from '@hardtech/persistence';
-import { LifecycleClient } from '@hardtech/temporal';
+import { domainErrorFrom, LifecycleClient } from '@hardtech/temporal';
 import { problemView } from './problems.service';
 
 /**
@@ -34,13 +35,23 @@ export class ProblemWorkService {
 
   /** POST progress / close-request / extend, PATCH handling: 400 at the edge, the rest in the workflow. */
   async work(actor: Actor, id: string, kind: ProblemWorkKind, body: unknown) {
-    const problem = await this.visible(actor, id);
+    const { problem, enterpriseStage } = await this.visible(actor, id);
     assertValid(PROBLEM_WORK_FIELDS[kind], body);
-    const result = await this.lifecycles.workProblem(problem.creditCode, {
-      work: { kind, problemId: id, fields: body as Record<string, unknown> },
-      actor,
-      policy: await this.policies.current(),
-    });
+    // No lifecycle left to do the work: 409 naming why (graduated, exited), never a 404 for a problem that exists.
+    const ended = problemWorkEndedError(enterpriseStage);
+    if (ended) throw ended;
+    const result = await this.lifecycles
+      .workProblem(problem.creditCode, {
+        work: { kind, problemId: id, fields: body as Record<string, unknown> },
+        actor,
+        policy: await this.policies.current(),
+      })
+      .catch(async (e: unknown) => {
+        // The lifecycle ended between our reading and the Update reaching it.
+        if (domainErrorFrom(e)?.code !== 'LIFECYCLE_NOT_RUNNING') throw e;
+        const now = await this.visible(actor, id);
+        throw problemWorkEndedError(now.enterpriseStage) ?? e;
+      });
     // The Update answers after the projection: the read model already holds the change.
     return {
       problem: await this.detail(actor, await this.visible(actor, id)),
@@ -48,13 +59,13 @@ export class ProblemWorkService {
     };
   }
 
-  private async visible(actor: Actor, id: string): Promise<ProblemEntity> {
+  private async visible(actor: Actor, id: string): Promise<LedgerRow> {
     const problem = await this.problems.findVisible(actor, id);
     if (!problem) throw new NotFound('PROBLEM_NOT_FOUND', t('问题不存在', 'no such problem'));
     return problem;
   }
 
-  private async detail(actor: Actor, p: ProblemEntity) {
+  private async detail(actor: Actor, { problem: p, enterpriseStage }: LedgerRow) {
     const progress = p.progress ?? [];
     const names = await this.users.displayNames(progress.map((x) => x.actor));
     const work = visibleProblemWork(actor.role, {
@@ -72,6 +83,7 @@ export class ProblemWorkService {
       creditCode: p.creditCode,
       district: p.district,
       cluster: p.cluster,
+      enterpriseStage,
       handling: p.special,
       ...work,
       // The enterprise's own words, which the owner department answers.

@@ -27,10 +27,11 @@ export class ProblemsService {
   async list(actor: Actor, filter: ProblemFilter) {
     const { items, total } = await this.problems.list(actor, filter);
     return {
-      items: items.map(({ problem: p, enterpriseName }) => ({
+      items: items.map(({ problem: p, enterpriseName, enterpriseStage }) => ({
         ...problemView(p),
         creditCode: p.creditCode,
         enterpriseName,
+        enterpriseStage,
         district: p.district,
         cluster: p.cluster,
         updatedAt: p.updatedAt.toISOString(),

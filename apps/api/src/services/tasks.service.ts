@@ -130,6 +130,7 @@ export class TasksService {
         ...taskItem(task, actor.role),
         copied: task.copied,
         assigneeName: task.assigneeName,
+        problemTitle: task.problemTitle,
       })),
       total,
       page: filter.page,

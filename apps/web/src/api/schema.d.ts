@@ -754,7 +754,7 @@ export interface paths {
         head?: never;
         /**
          * 一企一策 / 一事一议 Set a problem’s special handling
-         * @description City coordinators only; `handling: null` removes it.
+         * @description City coordinators only; `handling: null` removes it. 409 LIFECYCLE_ENDED once the enterprise’s lifecycle ended.
          */
         patch: operations["ProblemsController_handling"];
         trace?: never;
@@ -770,7 +770,7 @@ export interface paths {
         put?: never;
         /**
          * 记录化解进展 Record progress on a problem
-         * @description By the owner department’s officers or the enterprise’s service commissioner (403 for others); the first moves `open` to `in_progress`; 422 once resolved.
+         * @description By the owner department’s officers or the enterprise’s service commissioner (403 for others); the first moves `open` to `in_progress`; 422 once resolved; 409 LIFECYCLE_ENDED once the enterprise graduated, exited or was not admitted.
          */
         post: operations["ProblemsController_progress"];
         delete?: never;
@@ -790,7 +790,7 @@ export interface paths {
         put?: never;
         /**
          * 申请销号 Ask to close out a problem
-         * @description Status `closing` and a PROBLEM_CLOSE task for the city coordinators (outcomes confirm → resolved, reject → in_progress; `opinion` required). 409 while one is pending.
+         * @description Status `closing` and a PROBLEM_CLOSE task for the city coordinators (outcomes confirm → resolved, reject → in_progress; `opinion` required). 409 while one is pending, and LIFECYCLE_ENDED once the enterprise’s lifecycle ended.
          */
         post: operations["ProblemsController_closeRequest"];
         delete?: never;
@@ -810,7 +810,7 @@ export interface paths {
         put?: never;
         /**
          * 申请延期 Ask for more time
-         * @description A PROBLEM_EXTENSION task for the city coordinators (approve moves the due date, reject keeps it). The new date must be later than the current one and not in the past (422); 409 while one is pending.
+         * @description A PROBLEM_EXTENSION task for the city coordinators (approve moves the due date, reject keeps it). The new date must be later than the current one and not in the past (422); 409 while one is pending, and LIFECYCLE_ENDED once the enterprise’s lifecycle ended.
          */
         post: operations["ProblemsController_extend"];
         delete?: never;
@@ -2333,6 +2333,11 @@ export interface components {
             whistledAt: string | null;
             creditCode: string;
             enterpriseName: string;
+            /**
+             * @description the enterprise’s stage now: graduated, exited or rejected means its lifecycle has ended and the problem is read-only (work answers 409 LIFECYCLE_ENDED)
+             * @enum {string}
+             */
+            enterpriseStage: "screening" | "supplement" | "feedback" | "admission" | "diagnosis" | "supporting" | "graduation_review" | "graduated" | "exited" | "rejected";
             district: string;
             cluster: string;
             updatedAt: string;
@@ -2386,6 +2391,11 @@ export interface components {
             whistleStatus: "open" | "answered" | null;
             whistledAt: string | null;
             creditCode: string;
+            /**
+             * @description the enterprise’s stage now: graduated, exited or rejected means its lifecycle has ended and the problem is read-only (work answers 409 LIFECYCLE_ENDED)
+             * @enum {string}
+             */
+            enterpriseStage: "screening" | "supplement" | "feedback" | "admission" | "diagnosis" | "supporting" | "graduation_review" | "graduated" | "exited" | "rejected";
             district: string;
             cluster: string;
             /**
@@ -2758,6 +2768,8 @@ export interface components {
             copied: boolean;
             /** @description who holds it, by name (the username when unknown) */
             assigneeName: string | null;
+            /** @description PROBLEM_CLOSE, PROBLEM_EXTENSION: the title of the problem it decides; null for other tasks */
+            problemTitle: string | null;
         };
         TaskListDto: {
             /** @description all matches in the caller’s scope, not only this page */
@@ -6367,6 +6379,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description conflict with the current state (e.g. task already completed or claimed by someone else) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description request body larger than BODY_LIMIT */
             413: {
                 headers: {
@@ -6434,6 +6455,15 @@ export interface operations {
             };
             /** @description unknown, or outside the caller’s scope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description conflict with the current state (e.g. task already completed or claimed by someone else) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,12 +1,9 @@
-import { UploadOutlined } from '@ant-design/icons';
-import { ALLOWED_EXTENSIONS } from '@hardtech/domain/attachments';
-import { Button, Card, Upload } from 'antd';
+import { Card } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
 import { Attachments } from '../pages/enterprises/Attachments';
-import { useAction } from '../pages/tasks/useAction';
 import { ErrorAlert } from './ErrorAlert';
+import { EvidenceUpload } from './EvidenceUpload';
 
 /**
  * 佐证材料 of a task or a ledger problem: uploaded here (size, type and scope checked by the server),
@@ -22,20 +19,8 @@ export function EvidenceFiles({
   subjectId: string;
 }) {
   const { t } = useTranslation();
-  const { busy, error, run } = useAction();
+  const [error, setError] = useState<Error | null>(null);
   const [uploads, setUploads] = useState(0);
-
-  const upload = (file: File) =>
-    run(async () => {
-      const body = new FormData();
-      body.append('file', file);
-      body.append('creditCode', creditCode);
-      body.append('subject', subject);
-      body.append('subjectId', subjectId);
-      body.append('purpose', 'evidence');
-      await api('/attachments', { body });
-      setUploads((n) => n + 1);
-    });
 
   return (
     <Card
@@ -43,18 +28,11 @@ export function EvidenceFiles({
       title={t('evidence.title')}
       data-testid={`${subject}-attachments`}
       extra={
-        <Upload
-          accept={ALLOWED_EXTENSIONS.map((ext) => `.${ext}`).join(',')}
-          showUploadList={false}
-          beforeUpload={(file) => {
-            void upload(file);
-            return false;
-          }}
-        >
-          <Button size="small" icon={<UploadOutlined />} loading={busy}>
-            {t('evidence.upload')}
-          </Button>
-        </Upload>
+        <EvidenceUpload
+          target={{ creditCode, subject, subjectId }}
+          onUploaded={() => setUploads((n) => n + 1)}
+          onError={setError}
+        />
       }
     >
       <ErrorAlert error={error} />

@@ -86,6 +86,8 @@ export interface ListField extends BaseField {
   item: Field[];
   minItems?: number;
   maxItems: number;
+  /** What the button that adds a row says (添加一个问题的进展), when 添加：<label> would not read naturally. */
+  addLabel?: Text;
 }
 
 /** A map whose keys come from a fixed list (e.g. the portrait's dimensions). */

@@ -8,6 +8,7 @@ import {
   REVIEW_PROBLEM_STATUSES,
   SPECIAL_HANDLING,
 } from '../ledger';
+import { CRITERIA } from '../screening';
 import { TaskType } from '../task-types';
 import { t } from '../text';
 
@@ -40,10 +41,11 @@ const countersignOpinion: Field = {
   required: true,
 };
 
-const judgment = (id: 'C2' | 'C6', zh: string, en: string): Field => ({
+/** A judgment criterion as the screening panel names it (C2 自主研发的硬科技), not 指标2. */
+const judgment = (id: 'C2' | 'C6'): Field => ({
   name: id,
   kind: 'object',
-  label: t(zh, en),
+  label: t(`${id} ${CRITERIA[id].label.zh}`, `${id} ${CRITERIA[id].label.en}`),
   fields: [
     { name: 'affirmed', kind: 'boolean', label: t('确认', 'Affirmed') },
     { name: 'note', kind: 'text', multiline: true, maxLength: 2000, label: t('确认意见', 'Note') },
@@ -152,10 +154,7 @@ export const TASK_FORMS: Record<TaskType, TaskForm> = {
             name: 'judgments',
             kind: 'object',
             label: t('人工研判', 'Judgments'),
-            fields: [
-              judgment('C2', '硬科技属性（指标2）', 'Hard technology (C2)'),
-              judgment('C6', '主导产品成效（指标6）', 'Main product results (C6)'),
-            ],
+            fields: [judgment('C2'), judgment('C6')],
           },
           {
             name: 'justifications',
@@ -381,6 +380,7 @@ export const TASK_FORMS: Record<TaskType, TaskForm> = {
               kind: 'list',
               maxItems: 100,
               label: t('台账问题进展', 'Ledger updates'),
+              addLabel: t('添加一个问题的进展', 'Add progress on a problem'),
               item: [
                 {
                   name: 'problemId',

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { Actor, ProblemCategory, ProblemStatus } from '@hardtech/domain';
+import { Actor, ProblemCategory, ProblemStatus, Stage } from '@hardtech/domain';
 import { ProblemEntity } from '../entities';
 import { AccessService } from '../access/access.service';
 
@@ -21,7 +21,20 @@ export interface ProblemFilter {
 export interface LedgerRow {
   problem: ProblemEntity;
   enterpriseName: string;
+  /** Whether the lifecycle that works the problem still runs (problemWorkEnded). */
+  enterpriseStage: Stage;
 }
+
+interface EnterpriseColumns {
+  enterprise_name: string;
+  enterprise_stage: Stage;
+}
+
+const rowOf = (problem: ProblemEntity, raw: EnterpriseColumns): LedgerRow => ({
+  problem,
+  enterpriseName: raw.enterprise_name,
+  enterpriseStage: raw.enterprise_stage,
+});
 
 /** 化解问题台账: problems of the current lifecycles, within the caller's scope. */
 @Injectable()
@@ -32,14 +45,17 @@ export class ProblemsRepository {
   ) {}
 
   /** A ledger problem if the caller may see it (the same rule as the ledger list). */
-  findVisible(actor: Actor, id: string): Promise<ProblemEntity | null> {
+  async findVisible(actor: Actor, id: string): Promise<LedgerRow | null> {
     const scope = this.access.problems(actor, 'p', 'e');
-    return this.repo
+    const { entities, raw } = await this.repo
       .createQueryBuilder('p')
       .innerJoin('enterprises', 'e', 'e.credit_code = p.credit_code')
+      .addSelect('e.name', 'enterprise_name')
+      .addSelect('e.stage', 'enterprise_stage')
       .where('p.id = :id', { id })
       .andWhere(scope.sql, scope.params)
-      .getOne();
+      .getRawAndEntities<EnterpriseColumns>();
+    return entities.length ? rowOf(entities[0], raw[0]) : null;
   }
 
   /** The problem a whistle was blown on, while the ledger keeps that whistle as its latest. */
@@ -59,6 +75,7 @@ export class ProblemsRepository {
       .createQueryBuilder('p')
       .innerJoin('enterprises', 'e', 'e.credit_code = p.credit_code AND e.lifecycle_no = p.lifecycle_no')
       .addSelect('e.name', 'enterprise_name')
+      .addSelect('e.stage', 'enterprise_stage')
       .where(scope.sql, scope.params);
     if (f.owner) qb.andWhere('p.owner_department = :owner', { owner: f.owner });
     if (f.status) qb.andWhere('p.status = :status', { status: f.status });
@@ -74,9 +91,9 @@ export class ProblemsRepository {
       .addOrderBy('p.id', 'ASC')
       .offset((f.page - 1) * f.pageSize)
       .limit(f.pageSize)
-      .getRawAndEntities();
+      .getRawAndEntities<EnterpriseColumns>();
     return {
-      items: entities.map((problem, i) => ({ problem, enterpriseName: raw[i].enterprise_name })),
+      items: entities.map((problem, i) => rowOf(problem, raw[i])),
       total,
     };
   }

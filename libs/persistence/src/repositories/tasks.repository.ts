@@ -4,6 +4,7 @@ import { Repository, SelectQueryBuilder } from 'typeorm';
 import { Actor, RETURNED_OUTCOME, Role, TaskDepartment, TaskType } from '@hardtech/domain';
 import { TaskCommentEntity, TaskEntity, TaskStatus } from '../entities';
 import { AccessService } from '../access/access.service';
+import { PROBLEM_TASK_KEY_PREFIXES } from '@hardtech/workflows/lifecycle/problem-work';
 import { displayNameOf } from './display-name';
 
 /** The columns of a list item (apps/api taskItem): what the inbox reads of each task. */
@@ -36,8 +37,28 @@ const LIST_COLUMNS = [
 /** A task as a list shows it. */
 export type TaskListColumns = Pick<TaskEntity, (typeof LIST_COLUMNS)[number]>;
 
-/** A list's row, with its 抄送 mark (copied to the caller) and who holds it, by name. */
-export type TaskListRow = TaskListColumns & { copied: boolean; assigneeName: string | null };
+/**
+ * A list's row, with its 抄送 mark (copied to the caller), who holds it, by name, and for a
+ * PROBLEM_CLOSE or PROBLEM_EXTENSION the title of the problem it decides.
+ */
+export type TaskListRow = TaskListColumns & {
+  copied: boolean;
+  assigneeName: string | null;
+  problemTitle: string | null;
+};
+
+/**
+ * SQL for the title of the problem a ledger decision's row decides (its key names the problem):
+ * one subquery on the enterprise's problems per such row, so a page stays one statement.
+ */
+const PROBLEM_TITLE = `CASE WHEN t.type IN ('PROBLEM_CLOSE', 'PROBLEM_EXTENSION') THEN (
+  SELECT pr.title FROM problems pr
+  WHERE pr.credit_code = t.credit_code
+    AND t.state_key IN (${PROBLEM_TASK_KEY_PREFIXES.map((_, i) => `:problemKey${i} || pr.id::text`).join(', ')})
+) END`;
+const PROBLEM_TITLE_PARAMS = Object.fromEntries(
+  PROBLEM_TASK_KEY_PREFIXES.map((k, i) => [`problemKey${i}`, k]),
+);
 
 export interface TaskFilter {
   /**
@@ -95,17 +116,19 @@ export class TasksRepository {
       .select(LIST_COLUMNS.map((c) => `t.${c}`))
       .addSelect(copied.sql, 'copied')
       .addSelect(displayNameOf('t.assignee'), 'assigneeName')
-      .setParameters(copied.params)
+      .addSelect(PROBLEM_TITLE, 'problemTitle')
+      .setParameters({ ...copied.params, ...PROBLEM_TITLE_PARAMS })
       .orderBy(column === 'dueAt' ? 't.dueAt' : 't.createdAt', order)
       .addOrderBy('t.id', 'ASC')
       .offset(offset)
       .limit(f.pageSize)
-      .getRawAndEntities<{ copied: boolean; assigneeName: string | null }>();
+      .getRawAndEntities<{ copied: boolean; assigneeName: string | null; problemTitle: string | null }>();
     // Without a join TypeORM maps raw row i to entity i.
     const items = entities.map((task, i) => ({
       ...task,
       copied: raw[i].copied,
       assigneeName: raw[i].assigneeName,
+      problemTitle: raw[i].problemTitle,
     }));
     const lastPage = items.length < f.pageSize && (items.length > 0 || offset === 0);
     return { items, total: lastPage ? offset + items.length : await qb.getCount() };

@@ -116,7 +116,7 @@ export function FieldItem({ field, name, path, inRequired }: FieldItemProps) {
                   disabled={rows.length >= field.maxItems}
                   onClick={() => add({})}
                 >
-                  {t('addRow', { label: text(field.label) })}
+                  {field.addLabel ? text(field.addLabel) : t('addRow', { label: text(field.label) })}
                 </Button>
               </>
             )}

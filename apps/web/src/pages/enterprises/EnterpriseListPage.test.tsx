@@ -79,7 +79,7 @@ describe('enterprise list', () => {
     expect(step).toHaveAttribute('href', '/tasks/task-1');
     const row = step.closest('tr')!;
     expect(row).toHaveTextContent('行业处室');
-    expect(row).toHaveTextContent('2020/1/1');
+    expect(row).toHaveTextContent('2020-01-01');
     expect(calls.map((c) => c.path)).toContain(
       '/enterprises?inPoolOn=2026-11-25&admittedIn=2025&doubling=on_track&page=1&pageSize=20',
     );

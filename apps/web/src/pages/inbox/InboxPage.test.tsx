@@ -65,6 +65,75 @@ describe('inbox', () => {
     expect(within(table).queryByTestId('urge')).toBeNull();
   });
 
+  it('offers an enterprise neither 认领 nor 转办 on its own report: it does the step itself', async () => {
+    const enterprise: Actor = {
+      username: 'xince',
+      role: 'enterprise_user',
+      scope: { creditCodes: ['915001120000000001'] },
+      displayName: '芯测联系人',
+    };
+    const report = sampleTask({
+      id: 'qr',
+      type: 'QUARTERLY_REPORT',
+      label: { zh: '季度报告', en: 'Quarterly report' },
+      creditCode: '915001120000000001',
+      enterpriseName: '重庆芯测科技有限公司',
+      stage: 'supporting',
+      candidateGroups: ['enterprise_user:enterprise:915001120000000001'],
+      dueAt: new Date(Date.now() + 7 * 86400_000).toISOString(),
+    });
+    openPage('/inbox', enterprise, {
+      'GET /reference': REFERENCE_WITH_TASK_TYPE,
+      'GET /views': [],
+      'GET /tasks': { items: [report], total: 1 },
+    });
+    const table = await screen.findByTestId('inbox-table');
+    await waitFor(() => expect(table).toHaveTextContent('重庆芯测科技有限公司'));
+    expect(within(table).queryByRole('button', { name: /认\s*领/ })).toBeNull();
+    expect(within(table).queryByRole('button', { name: /转\s*办/ })).toBeNull();
+  });
+
+  it.each([1440, 390])(
+    'names the problem a 销号审核 decides in its row (%i px: table, phone cards)',
+    async (width) => {
+      const desktop = window.innerWidth;
+      const closing = (id: string, problemTitle: string) => ({
+        ...sampleTask({
+          id,
+          type: 'PROBLEM_CLOSE',
+          label: { zh: '问题销号审核', en: 'Problem close-out review' },
+          creditCode: '915001120000000001',
+          enterpriseName: '重庆芯测科技有限公司',
+          stage: 'supporting',
+          candidateGroups: ['city_coordinator'],
+          dueAt: new Date(Date.now() + 7 * 86400_000).toISOString(),
+        }),
+        problemTitle,
+      });
+      try {
+        window.innerWidth = width;
+        openPage('/inbox', USERS.coordinator, {
+          'GET /reference': REFERENCE_WITH_TASK_TYPE,
+          'GET /views': [],
+          'GET /tasks': {
+            items: [closing('c1', '流动资金紧张'), closing('c2', '关键设备进口受限')],
+            total: 2,
+          },
+        });
+        // On a phone the list becomes cards once the screen is measured: look it up again.
+        await waitFor(() =>
+          expect(
+            within(screen.getByTestId('inbox-table'))
+              .getAllByTestId('problem-title')
+              .map((e) => e.textContent),
+          ).toEqual(['流动资金紧张', '关键设备进口受限']),
+        );
+      } finally {
+        window.innerWidth = desktop;
+      }
+    },
+  );
+
   it('on a phone, keeps the title in sight and the filters behind one button that counts those set', async () => {
     const desktop = window.innerWidth;
     try {

@@ -2,7 +2,6 @@ import { urgeRefusal } from '@hardtech/domain/approval-actions/urge';
 import { allowedTaskActions } from '@hardtech/domain/task-permissions';
 import { Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -16,6 +15,7 @@ import { UrgeButton } from '../tasks/UrgeButton';
 import type { TaskItem } from '../tasks/taskTypes';
 import { NameWithAccountTip } from '../../components/PersonName';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
+import { dateTimeText } from '../../format';
 
 interface InboxTableProps {
   items: TaskItem[];
@@ -57,6 +57,16 @@ export function InboxTable(props: InboxTableProps) {
             <Tag color="geekblue" style={{ marginInlineStart: 4 }} data-testid="mark-copied">
               {t('mark.copied')}
             </Tag>
+          )}
+          {/* 销号审核 / 延期审核: which of the enterprise's problems, without opening each. */}
+          {task.problemTitle && (
+            <Typography.Text
+              type="secondary"
+              style={{ display: 'block', fontSize: 12 }}
+              data-testid="problem-title"
+            >
+              {task.problemTitle}
+            </Typography.Text>
           )}
         </>
       ),
@@ -108,7 +118,7 @@ export function InboxTable(props: InboxTableProps) {
       title: t('column.createdAt'),
       key: 'createdAt',
       width: 140,
-      render: (_, task) => dayjs(task.createdAt).format('YYYY-MM-DD HH:mm'),
+      render: (_, task) => dateTimeText(task.createdAt),
     },
     {
       title: t('column.actions'),

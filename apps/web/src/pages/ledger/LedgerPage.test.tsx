@@ -27,6 +27,7 @@ const problem = (id: string, over: Partial<LedgerProblem>): LedgerProblem => ({
   whistledAt: null,
   creditCode: '91500000MA5U7DXX1F',
   enterpriseName: '重庆芯测科技有限公司',
+  enterpriseStage: 'supporting',
   district: '500112',
   cluster: 'T2',
   updatedAt: '2026-07-01T00:00:00Z',

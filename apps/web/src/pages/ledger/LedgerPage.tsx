@@ -7,6 +7,7 @@ import {
   PROBLEM_STATUSES,
   SPECIAL_HANDLING,
 } from '@hardtech/domain/ledger';
+import { problemWorkEnded } from '@hardtech/domain/problem-work';
 import { readerOf } from '@hardtech/domain/visibility/readers';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -24,6 +25,7 @@ import { ProblemDrawer } from './ProblemDrawer';
 import { isOverdue, LedgerProblem } from './problem';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { useNarrow } from '../../layout/useNarrow';
+import { dateText } from '../../format';
 
 const STATUS_COLORS: Record<string, string> = {
   open: 'default',
@@ -123,12 +125,9 @@ export function LedgerPage() {
       render: (_, p) => (
         <Space size={4} wrap>
           <Tag color={STATUS_COLORS[p.status]}>{label(PROBLEM_STATUSES, p.status)}</Tag>
+          <WorkEndedTag stage={p.enterpriseStage} />
           {(p.status === 'escalated' || p.whistleStatus === 'open') && (
-            <Tooltip
-              title={
-                p.whistledAt ? t('whistledAt', { date: dayjs(p.whistledAt).format('YYYY-MM-DD') }) : undefined
-              }
-            >
+            <Tooltip title={p.whistledAt ? t('whistledAt', { date: dateText(p.whistledAt) }) : undefined}>
               <Tag color="red" icon={<WarningFilled />} data-testid="escalated">
                 {t(p.status === 'escalated' ? 'escalated' : 'whistle')}
               </Tag>
@@ -207,6 +206,18 @@ export function LedgerPage() {
         onChanged={reload}
       />
     </Card>
+  );
+}
+
+/** 企业已毕业 / 已移出: nothing more is done on the problem; the tooltip says why. */
+function WorkEndedTag({ stage }: { stage: LedgerProblem['enterpriseStage'] }) {
+  const local = useLocalText();
+  const ended = problemWorkEnded(stage);
+  if (!ended) return null;
+  return (
+    <Tooltip title={local(ended.reason)}>
+      <Tag data-testid="work-ended">{local(ended.tag)}</Tag>
+    </Tooltip>
   );
 }
 

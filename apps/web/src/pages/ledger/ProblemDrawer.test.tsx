@@ -27,6 +27,7 @@ const row = (id: string, enterpriseName: string) => ({
   whistledAt: null,
   creditCode: `9150000000000000${id}`,
   enterpriseName,
+  enterpriseStage: 'supporting',
   district: '500112',
   cluster: 'T2',
   updatedAt: '2026-12-06T12:05:00Z',
@@ -70,5 +71,23 @@ describe('a problem opened from the ledger', () => {
     const title = drawer.querySelector('.ant-drawer-title') as HTMLElement;
     expect(title).toHaveTextContent('流动资金紧张');
     expect(title).toHaveTextContent('重庆芯测半导体科技有限公司');
+  }, 20_000);
+
+  it("shows a graduated enterprise's problem read-only, saying why, instead of work that would fail", async () => {
+    const graduated = { ...row('p3', '重庆星联通信技术有限公司'), enterpriseStage: 'graduated' };
+    const { enterpriseName: _, ...facts } = graduated;
+    openPage('/problems', FINANCE, {
+      'GET /problems': { items: [graduated], total: 1, page: 1, pageSize: 50 },
+      'GET /problems/p3': { ...facts, handling: null, progress: [], closeSummary: null, extension: null },
+    });
+    const table = await screen.findByTestId('ledger-table', {}, { timeout: 5000 });
+    expect(await within(table).findByTestId('work-ended')).toHaveTextContent('企业已毕业');
+    await fastUser().click(within(table).getByTestId('open-problem'));
+    const drawer = await screen.findByTestId('problem-drawer');
+    expect(await within(drawer).findByTestId('work-ended')).toHaveTextContent(
+      '该企业已毕业，已移出帮扶库，台账问题不再办理',
+    );
+    expect(within(drawer).queryByTestId('problem-actions')).toBeNull();
+    expect(within(drawer).queryByTestId('work-progress')).toBeNull();
   }, 20_000);
 });

@@ -1,9 +1,11 @@
-import { Button, Drawer, Popconfirm, Space, Typography } from 'antd';
+import { Alert, Button, Drawer, Popconfirm, Space, Typography } from 'antd';
+import { problemWorkEnded } from '@hardtech/domain/problem-work';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useGet } from '../../api/useApi';
 import { useUser } from '../../auth/AuthProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useLocalText } from '../../i18n';
 import { useNarrow } from '../../layout/useNarrow';
 import { ProblemFacts, ProblemProgress } from './ProblemFacts';
 import { ProblemWorkButton } from './ProblemWorkButton';
@@ -34,8 +36,11 @@ export function ProblemDrawer({
     onChanged();
   };
   const shown = p && p.id === id ? p : undefined;
+  const local = useLocalText();
   const open = shown && shown.status !== 'resolved';
-  const works = open && (WORKERS.includes(user.role) || user.role === 'city_coordinator');
+  // Its enterprise graduated or left the pool: read-only, saying why, instead of buttons that fail (409).
+  const ended = open ? problemWorkEnded(shown.enterpriseStage) : null;
+  const works = open && !ended && (WORKERS.includes(user.role) || user.role === 'city_coordinator');
 
   return (
     <Drawer
@@ -66,6 +71,15 @@ export function ProblemDrawer({
       {shown && (
         <Space direction="vertical" size="middle" style={{ width: '100%' }}>
           <ProblemFacts problem={shown} />
+          {ended && (
+            <Alert
+              type="info"
+              showIcon
+              title={local(ended.tag)}
+              description={local(ended.reason)}
+              data-testid="work-ended"
+            />
+          )}
           {works && (
             <Space wrap data-testid="problem-actions">
               {user.role !== 'city_coordinator' && (

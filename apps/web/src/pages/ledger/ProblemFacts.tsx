@@ -5,10 +5,10 @@ import {
   PROBLEM_STATUSES,
   SPECIAL_HANDLING,
 } from '@hardtech/domain/ledger';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Answer } from '../../api/contract';
 import { useOptionLabel } from '../../i18n';
+import { dateTimeText } from '../../format';
 
 /** GET /api/problems/:id, redacted for the reader by the server. */
 export type ProblemDetail = Answer<'/problems/{id}'>;
@@ -62,7 +62,7 @@ export function ProblemFacts({ problem: p }: { problem: ProblemDetail }) {
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '4px 0 0' }}>
             {p.whistle.description}
           </Typography.Paragraph>
-          <Typography.Text type="secondary">{dayjs(p.whistle.at).format('YYYY-MM-DD HH:mm')}</Typography.Text>
+          <Typography.Text type="secondary">{dateTimeText(p.whistle.at)}</Typography.Text>
         </Descriptions.Item>
       )}
     </Descriptions>
@@ -79,7 +79,7 @@ export function ProblemProgress({ problem: p }: { problem: ProblemDetail }) {
         children: (
           <>
             <Typography.Text type="secondary">
-              {dayjs(e.at).format('YYYY-MM-DD HH:mm')} {e.actorName ?? ''}
+              {dateTimeText(e.at)} {e.actorName ?? ''}
             </Typography.Text>
             <div>{e.note ?? t('progressRecorded')}</div>
           </>

@@ -7,6 +7,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { download } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { EvidenceTarget, EvidenceUpload } from '../../components/EvidenceUpload';
 import { useFormat } from '../../format';
 import { useLocalText } from '../../i18n';
 import { OpinionLedger, problemUpdatesOf } from './OpinionLedger';
@@ -17,7 +18,16 @@ import { useEnterpriseProblems } from './useEnterpriseProblems';
  * The case a decision is taken on (审批单): the enterprise's figures as the lifecycle holds them,
  * the screening, every earlier opinion with who gave it and when, and the evidence files.
  */
-export function CaseFilePanel({ caseFile, taskType }: { caseFile: CaseFile; taskType: string }) {
+export function CaseFilePanel({
+  caseFile,
+  taskType,
+  uploads,
+}: {
+  caseFile: CaseFile;
+  taskType: string;
+  /** Where a file uploaded here goes, when the reader may add one (the task they do), and what then. */
+  uploads?: { target: EvidenceTarget; onUploaded(): void };
+}) {
   const { t } = useTranslation('task');
   const problems = useEnterpriseProblems(
     caseFile.enterprise.creditCode,
@@ -32,6 +42,8 @@ export function CaseFilePanel({ caseFile, taskType }: { caseFile: CaseFile; task
           criteria={caseFile.screening.criteria.map((c) => ({ ...c }))}
           policyVersion={caseFile.screening.policyVersion}
           deciding={taskType === 'SCREEN'}
+          // A member's steps (admitted: a lead cluster) are decided on later material.
+          earlier={!!caseFile.enterprise.leadCluster}
         />
       )}
       <Card size="small" title={t('caseFile.opinions')} data-testid="case-opinions">
@@ -46,7 +58,7 @@ export function CaseFilePanel({ caseFile, taskType }: { caseFile: CaseFile; task
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('caseFile.noOpinions')} />
         )}
       </Card>
-      <CaseAttachments attachments={caseFile.attachments} />
+      <CaseAttachments attachments={caseFile.attachments} uploads={uploads} />
     </Space>
   );
 }
@@ -136,7 +148,7 @@ const FIGURE_KINDS = new Set(['integer', 'number', 'enum', 'boolean', 'date', 'q
  * The figures a step sent (a quarterly report's 营收, 研发, 人数…), as far as the caller may read
  * them: the reviewer decides on them, so they stand with the step, not only its note.
  */
-function OpinionFigures({ opinion: o }: { opinion: CaseOpinion }) {
+export function OpinionFigures({ opinion: o, testId }: { opinion: CaseOpinion; testId?: string }) {
   const text = useLocalText();
   const format = useFormat();
   const data = (o.data ?? {}) as Record<string, unknown>;
@@ -149,7 +161,7 @@ function OpinionFigures({ opinion: o }: { opinion: CaseOpinion }) {
       size="small"
       column={{ xs: 1, sm: 2 }}
       style={{ margin: '4px 0' }}
-      data-testid={`figures-${o.taskId}`}
+      data-testid={testId ?? `figures-${o.taskId}`}
       items={fields.map((f) => ({
         key: f.name,
         label: text(f.label),
@@ -159,13 +171,29 @@ function OpinionFigures({ opinion: o }: { opinion: CaseOpinion }) {
   );
 }
 
-function CaseAttachments({ attachments }: { attachments: CaseFile['attachments'] }) {
+/** The one card of files on a task: the lifecycle's evidence the reader may see, and 上传文件 where they may add. */
+function CaseAttachments({
+  attachments,
+  uploads,
+}: {
+  attachments: CaseFile['attachments'];
+  uploads?: { target: EvidenceTarget; onUploaded(): void };
+}) {
   const { t } = useTranslation('task');
   const text = useLocalText();
   const format = useFormat();
   const [error, setError] = useState<Error | null>(null);
   return (
-    <Card size="small" title={t('caseFile.attachments')} data-testid="case-attachments">
+    <Card
+      size="small"
+      title={t('caseFile.attachments')}
+      data-testid="case-attachments"
+      extra={
+        uploads && (
+          <EvidenceUpload target={uploads.target} onUploaded={uploads.onUploaded} onError={setError} />
+        )
+      }
+    >
       <ErrorAlert error={error} />
       {attachments.length ? (
         attachments.map((a) => (

@@ -1,5 +1,4 @@
 import { Button, Card, Empty, Input, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
@@ -7,6 +6,7 @@ import { useUser } from '../../auth/AuthProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import type { TaskComment } from './taskTypes';
 import { useAction } from './useAction';
+import { dateTimeText } from '../../format';
 
 /** 办理意见交流: comments on the task, oldest first, shown as plain text. */
 export function CommentsPanel({
@@ -44,7 +44,7 @@ export function CommentsPanel({
       {comments.map((c) => (
         <div key={c.id} style={{ marginBottom: 8 }}>
           <Typography.Text type="secondary">
-            {c.author} · {dayjs(c.at).format('YYYY-MM-DD HH:mm')}
+            {c.author} · {dateTimeText(c.at)}
           </Typography.Text>
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{c.text}</Typography.Paragraph>
         </div>

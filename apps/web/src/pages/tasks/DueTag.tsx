@@ -2,6 +2,7 @@ import { Tag, Tooltip } from 'antd';
 import { overdueFor as overdueSince } from '@hardtech/domain/overdue';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { dateTimeText } from '../../format';
 
 // 二(六) timeliness: officers act on what is late first, then on what falls due within two days.
 const DUE_SOON_HOURS = 48;
@@ -33,7 +34,7 @@ export function DueTag({
 }) {
   const { t } = useTranslation('task');
   const state = open ? dueState(dueAt, overdue) : 'ok';
-  const date = dayjs(dueAt).format('YYYY-MM-DD HH:mm');
+  const date = dateTimeText(dueAt);
   const mark = provisional && open && (
     <Tooltip title={t('due.provisionalHint')}>
       <Tag color="gold" data-testid="due-provisional">

@@ -1,7 +1,7 @@
 import { TASK_FORMS } from '@hardtech/domain/tasks/forms';
 import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openPage, USERS } from '../../test/open-page';
+import { fastUser, openPage, USERS } from '../../test/open-page';
 import { REFERENCE } from '../../test/reference.fixture';
 import { sampleTask } from './taskFixture';
 
@@ -124,5 +124,48 @@ describe('the quarterly report sent back, and its review', () => {
     expect(
       within(screen.getByTestId('opinion-QUARTERLY_REPORT')).getAllByText(/四季度订单增长/),
     ).toHaveLength(1);
+  });
+
+  it('puts the report of the quarter above the decision and folds the screening of before admission', async () => {
+    const earlier = {
+      ...REPORT_OPINION,
+      taskId: 'r-0',
+      data: { ...SENT, quarter: '2026Q3', revenue: 10_000_000 },
+    };
+    const member = {
+      ...caseFile([earlier, REPORT_OPINION]),
+      enterprise: { ...caseFile([]).enterprise, leadCluster: 'T2' },
+      screening: {
+        policyVersion: 1,
+        criteria: [
+          {
+            id: 'C1',
+            kind: 'hard',
+            outcome: 'pass',
+            detail: '上年度营业收入 8000万元 ≤ 10000万元',
+            detailEn: '',
+          },
+        ],
+      },
+    };
+    openPage('/tasks/t-1', USERS.coordinator, {
+      'GET /reference': REFERENCE,
+      'GET /tasks/t-1': taskOf('QUARTERLY_REVIEW', { caseFile: member }),
+      'GET /attachments': [],
+    });
+    const report = await screen.findByTestId('review-report', {}, { timeout: 5000 });
+    expect(report).toHaveTextContent('本季度报告 · 2026Q4');
+    expect(within(report).getByTestId('review-report-figures')).toHaveTextContent('2,900 万元');
+    // Right above the form, in the column of the decision.
+    expect(report.compareDocumentPosition(document.getElementById('complete-task')!)).toBe(
+      Node.DOCUMENT_POSITION_FOLLOWING,
+    );
+    // The lead cluster by its name, as every other page names it (not T2 功率半导体).
+    expect(screen.getByTestId('case-enterprise')).toHaveTextContent('牵头产业集群功率半导体');
+    const screening = screen.getByTestId('screening');
+    expect(screening).toHaveTextContent('1 项 · 入库前已完成');
+    expect(screen.queryByTestId('criterion-C1')).toBeNull();
+    await fastUser().click(within(screening).getByTestId('screening-toggle'));
+    expect(screen.getByTestId('criterion-C1')).toHaveTextContent('上年度营业收入 8000万元 ≤ 10000万元');
   });
 });

@@ -58,7 +58,7 @@ describe('the quarterly review’s ledger updates', () => {
       'POST /tasks/t-1/complete': { stage: 'supporting', nextTasks: [] },
     });
     await user.click(await screen.findByText('继续帮扶', {}, { timeout: 5000 }));
-    await user.click(screen.getByRole('button', { name: /添加：台账问题进展/ }));
+    await user.click(screen.getByRole('button', { name: /添加一个问题的进展/ }));
     await user.click(await screen.findByRole('combobox', { name: '台账问题' }));
     const open = await screen.findByTitle('市场开拓难 · 中小企业处 · 化解中');
     // A close-out awaiting the coordinators is theirs to decide: shown, not offered.

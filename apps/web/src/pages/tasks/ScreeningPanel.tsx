@@ -1,5 +1,6 @@
 import { CRITERIA, type CriterionResult } from '@hardtech/domain/screening';
-import { Card, Space, Tag, Typography } from 'antd';
+import { Button, Card, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocalText } from '../../i18n';
 
@@ -17,43 +18,70 @@ export function ScreeningPanel({
   criteria,
   policyVersion,
   deciding = false,
+  earlier = false,
 }: {
   criteria: CriterionResult[];
   policyVersion?: number;
   /** On the screening task itself: what a pass needs is said (on later tasks it is history). */
   deciding?: boolean;
+  /**
+   * Material of a stage before admission, on a member's task (a quarterly review): folded to its
+   * title, so what the step decides on is not three screens down below C1–C6 repeated every time.
+   */
+  earlier?: boolean;
 }) {
   const { t, i18n } = useTranslation('task');
   const text = useLocalText();
+  const [folded, setFolded] = useState(earlier);
+  const version = policyVersion ? t('screening.policyVersion', { version: policyVersion }) : undefined;
   return (
     <Card
       size="small"
       title={t('screening.title')}
-      extra={policyVersion ? t('screening.policyVersion', { version: policyVersion }) : undefined}
+      extra={
+        earlier ? (
+          <Space size={4}>
+            {folded ? t('screening.earlier', { n: criteria.length }) : version}
+            <Button
+              type="link"
+              size="small"
+              aria-expanded={!folded}
+              onClick={() => setFolded(!folded)}
+              data-testid="screening-toggle"
+            >
+              {t(folded ? 'screening.show' : 'screening.hide')}
+            </Button>
+          </Space>
+        ) : (
+          version
+        )
+      }
+      styles={folded ? { body: { display: 'none' } } : undefined}
       data-testid="screening"
     >
-      {criteria.map((c) => {
-        const needed = deciding ? need(c) : null;
-        return (
-          <div
-            key={c.id}
-            data-testid={`criterion-${c.id}`}
-            style={{ padding: '6px 0', borderBottom: '1px solid #f0f0f0' }}
-          >
-            <Space wrap size={4}>
-              <Typography.Text strong>{c.id}</Typography.Text>
-              <Typography.Text>{text(CRITERIA[c.id]?.label)}</Typography.Text>
-              <Tag color={OUTCOME_COLOURS[c.outcome]}>{t(`screening.outcome.${c.outcome}`)}</Tag>
-              {needed && (
-                <Tag color={needed === 'blocking' ? 'red' : 'gold'}>{t(`screening.need.${needed}`)}</Tag>
-              )}
-            </Space>
-            <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-              {i18n.language === 'en' ? c.detailEn : c.detail}
-            </Typography.Paragraph>
-          </div>
-        );
-      })}
+      {!folded &&
+        criteria.map((c) => {
+          const needed = deciding ? need(c) : null;
+          return (
+            <div
+              key={c.id}
+              data-testid={`criterion-${c.id}`}
+              style={{ padding: '6px 0', borderBottom: '1px solid #f0f0f0' }}
+            >
+              <Space wrap size={4}>
+                <Typography.Text strong>{c.id}</Typography.Text>
+                <Typography.Text>{text(CRITERIA[c.id]?.label)}</Typography.Text>
+                <Tag color={OUTCOME_COLOURS[c.outcome]}>{t(`screening.outcome.${c.outcome}`)}</Tag>
+                {needed && (
+                  <Tag color={needed === 'blocking' ? 'red' : 'gold'}>{t(`screening.need.${needed}`)}</Tag>
+                )}
+              </Space>
+              <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+                {i18n.language === 'en' ? c.detailEn : c.detail}
+              </Typography.Paragraph>
+            </div>
+          );
+        })}
     </Card>
   );
 }

@@ -406,6 +406,9 @@ describe('task page', () => {
 
     // antd's radio buttons take the click on their label.
     await user.click(screen.getByText('通过筛选'));
+    // The judgments as the screening panel names them (C2 自主研发的硬科技), not 指标2.
+    expect(screen.getByTestId('task-form')).toHaveTextContent('C2 自主研发的硬科技');
+    expect(screen.getByTestId('task-form')).not.toHaveTextContent('指标2');
     await user.type(screen.getByLabelText('筛选意见'), '同意入库');
     await user.click(screen.getByTestId('complete-submit'));
     await waitFor(() =>
@@ -431,6 +434,40 @@ describe('task page', () => {
         data: { justifications: { C1: '研发强度高，龙头配套' }, note: '同意入库' },
       }),
     );
+  });
+
+  it('keeps the files in one card: the case file lists them and takes the upload, no second empty 佐证材料', async () => {
+    const evidence = {
+      id: 'a-2',
+      fileName: '核查记录.pdf',
+      purpose: 'evidence',
+      subject: 'task',
+      size: 1024,
+      uploadedBy: 'coordinator',
+      uploadedByName: '统筹员',
+      uploadedAt: '2026-11-26T02:00:00Z',
+    };
+    let uploaded = false;
+    const { calls } = openPage('/tasks/t-1', USERS.coordinator, {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1': () => ({
+        body: uploaded
+          ? { ...TASK, caseFile: { ...CASE_FILE, attachments: [...CASE_FILE.attachments, evidence] } }
+          : TASK,
+      }),
+      'POST /attachments': () => {
+        uploaded = true;
+        return { status: 201, body: evidence };
+      },
+    });
+    const files = await screen.findByTestId('case-attachments', {}, { timeout: 5000 });
+    expect(screen.getAllByText('上传文件')).toHaveLength(1);
+    expect(screen.queryByTestId('task-attachments')).toBeNull();
+    const input = files.querySelector<HTMLInputElement>('input[type=file]')!;
+    await fastUser().upload(input, new File(['%PDF-1.4'], '核查记录.pdf', { type: 'application/pdf' }));
+    await waitFor(() => expect(screen.getByTestId('case-attachments')).toHaveTextContent('核查记录.pdf'));
+    const sent = calls.find((c) => c.method === 'POST' && c.path === '/attachments')!.body as FormData;
+    expect([sent.get('subject'), sent.get('subjectId')]).toEqual(['task', TASK.id]);
   });
 
   it('tells officers that the enterprise cannot read their comments, and not the enterprise', async () => {

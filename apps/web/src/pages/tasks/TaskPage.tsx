@@ -1,6 +1,5 @@
 import { stepOutcomeLabel } from '@hardtech/domain/case-file/case-file';
 import { Alert, Button, Card, Col, Descriptions, Result, Row, Space, Spin, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -21,9 +20,11 @@ import { AnnualEvaluationPanel } from './AnnualEvaluationPanel';
 import { DueTag } from './DueTag';
 import { CaseFilePanel } from './CaseFilePanel';
 import { TaskProblemCard } from './TaskProblemCard';
+import { REVIEW_REPORT_ID, ReviewReportCard, reportUnderReview } from './ReviewReportCard';
 import type { CompleteResult, TaskDetail } from './taskTypes';
 import { EvidenceFiles } from '../../components/EvidenceFiles';
 import { useNarrow } from '../../layout/useNarrow';
+import { dateTimeText } from '../../format';
 
 /**
  * 任务办理 as a 审批单: the case file (figures, screening, earlier opinions, evidence) beside the
@@ -52,6 +53,7 @@ export function TaskPage() {
   const stageLabel = (stage: string) =>
     text(reference?.stages[stage as keyof typeof reference.stages]) || stage;
   const open = detail.status === 'open' && !completed;
+  const report = reportUnderReview(detail);
   const completedBy =
     detail.caseFile?.opinions.find((o) => o.taskId === detail.id)?.actorName ?? detail.completedBy ?? '';
   const backToInbox = (
@@ -64,14 +66,16 @@ export function TaskPage() {
     <Space wrap>
       {open && narrow && detail.actions.complete && (
         // On a phone the form is below the case file: one tap takes the officer to it, starting at
-        // why it was sent back (退回) when it was, which sits just above the form.
+        // why it was sent back (退回) when it was, or the report a review decides on, just above it.
         <Button
           type="primary"
           data-testid="jump-to-form"
           onClick={() =>
-            (document.getElementById(RETURNED_NOTICE_ID) ?? document.getElementById(FORM_ID))?.scrollIntoView(
-              { behavior: 'smooth' },
-            )
+            (
+              document.getElementById(RETURNED_NOTICE_ID) ??
+              document.getElementById(REVIEW_REPORT_ID) ??
+              document.getElementById(FORM_ID)
+            )?.scrollIntoView({ behavior: 'smooth' })
           }
         >
           {t('complete.jump')}
@@ -144,7 +148,7 @@ export function TaskPage() {
             />
           </Descriptions.Item>
           <Descriptions.Item label={t('fields.createdAt')}>
-            {dayjs(detail.createdAt).format('YYYY-MM-DD HH:mm')}
+            {dateTimeText(detail.createdAt)}
           </Descriptions.Item>
           {detail.delegationReason && (
             <Descriptions.Item label={t('fields.delegationReason')}>
@@ -153,7 +157,7 @@ export function TaskPage() {
           )}
           {detail.urgedAt && (
             <Descriptions.Item label={t('fields.urgedAt')}>
-              <Tag color="volcano">{dayjs(detail.urgedAt).format('YYYY-MM-DD HH:mm')}</Tag>
+              <Tag color="volcano">{dateTimeText(detail.urgedAt)}</Tag>
             </Descriptions.Item>
           )}
           {detail.copies.length > 0 && (
@@ -171,12 +175,28 @@ export function TaskPage() {
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             {detail.problemId && <TaskProblemCard problemId={detail.problemId} />}
             {detail.details?.evaluation && <AnnualEvaluationPanel evaluation={detail.details.evaluation} />}
-            {detail.caseFile && <CaseFilePanel caseFile={detail.caseFile} taskType={detail.type} />}
+            {detail.caseFile && (
+              <CaseFilePanel
+                caseFile={detail.caseFile}
+                taskType={detail.type}
+                // One card of files: the case file's list takes the task's uploads (a second 佐证材料
+                // card said 暂无附件 beside the list of files).
+                uploads={
+                  open && detail.actions.complete
+                    ? {
+                        target: { creditCode: detail.creditCode, subject: 'task', subjectId: detail.id },
+                        onUploaded: task.reload,
+                      }
+                    : undefined
+                }
+              />
+            )}
           </Space>
         </Col>
         <Col xs={24} md={12}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             <ApprovalNotices task={detail} />
+            {report && <ReviewReportCard report={report} />}
             <Card id={FORM_ID} title={t('complete.title')}>
               {completed ? (
                 <Result
@@ -223,7 +243,9 @@ export function TaskPage() {
               )}
             </Card>
             <CommentsPanel taskId={detail.id} comments={detail.comments} onAdded={task.reload} />
-            <EvidenceFiles creditCode={detail.creditCode} subject="task" subjectId={detail.id} />
+            {!detail.caseFile && (
+              <EvidenceFiles creditCode={detail.creditCode} subject="task" subjectId={detail.id} />
+            )}
           </Space>
         </Col>
       </Row>

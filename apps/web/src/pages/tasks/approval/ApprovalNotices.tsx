@@ -1,7 +1,7 @@
 import { Alert, List, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { TaskDetail } from '../taskTypes';
+import { dateTimeText } from '../../../format';
 
 /** The 退回 notice's element id: on a phone 去办理 brings the reason into view with the form. */
 export const RETURNED_NOTICE_ID = 'returned-notice';
@@ -47,8 +47,7 @@ export function ApprovalNotices({ task }: { task: TaskDetail }) {
           renderItem={(round) => (
             <List.Item>
               <span>
-                {t(round.mode === 'all' ? 'approval.modeAll' : 'approval.modeAny')} ·{' '}
-                {dayjs(round.at).format('YYYY-MM-DD HH:mm')}
+                {t(round.mode === 'all' ? 'approval.modeAll' : 'approval.modeAny')} · {dateTimeText(round.at)}
                 {round.note ? ` · ${round.note}` : ''}
               </span>
               <span>
