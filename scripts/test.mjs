@@ -46,7 +46,7 @@ try {
     ...stackEnv,
     // Test stacks start without the certificate requirement; test/serial/evidence.test.ts turns it on.
     INITIAL_POLICY: JSON.stringify({ evidenceRequired: false }),
-    // The suite logs in about a thousand times: at production's argon2 cost (64 MiB, 3 passes) that
+    // The suite logs in about 1,200 times: at production's argon2 cost (64 MiB, 3 passes) that
     // is minutes of CPU on two cores. Tests that need slow logins start an API of their own cost.
     PASSWORD_HASH_MEMORY_KIB: '1024',
     PASSWORD_HASH_TIME_COST: '1',

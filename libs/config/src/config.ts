@@ -231,7 +231,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     read.check(adminPassword.length >= 10, 'ADMIN_PASSWORD must have at least 10 characters');
   }
 
-  // The test stack hashes cheaply (its suite logs in about a thousand times); production may not.
+  // The test stack hashes cheaply (its suite logs in about 1,200 times); production may not.
   const passwordHash = {
     memoryKib: read.int('PASSWORD_HASH_MEMORY_KIB', 65536, 1024, 4 * 1024 * 1024),
     timeCost: read.int('PASSWORD_HASH_TIME_COST', 3, 1, 20),
