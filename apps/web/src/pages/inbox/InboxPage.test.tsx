@@ -91,6 +91,14 @@ describe('inbox', () => {
     await waitFor(() => expect(table).toHaveTextContent('重庆芯测科技有限公司'));
     expect(within(table).queryByRole('button', { name: /认\s*领/ })).toBeNull();
     expect(within(table).queryByRole('button', { name: /转\s*办/ })).toBeNull();
+    // …nor a 办理人 that is always 未认领, nor an empty 操作.
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent);
+    expect(headers).toEqual(expect.arrayContaining(['任务', '办理时限']));
+    expect(headers).not.toContain('办理人');
+    expect(headers).not.toContain('操作');
+    expect(table).not.toHaveTextContent('未认领');
   });
 
   it.each([1440, 390])(

@@ -149,7 +149,13 @@ export function InboxTable(props: InboxTableProps) {
       rowKey="id"
       size="middle"
       data-testid="inbox-table"
-      columns={columns}
+      columns={
+        // An enterprise does its own steps: nobody claims them, so who holds one and the claim /
+        // delegate / 催办 buttons say nothing to it (on a phone they were 未认领 and an empty 操作).
+        user.role === 'enterprise_user'
+          ? columns.filter((c) => c.key !== 'assignee' && c.key !== 'actions')
+          : columns
+      }
       dataSource={props.items}
       loading={props.loading}
       locale={props.emptyText ? { emptyText: props.emptyText } : undefined}
