@@ -6,6 +6,7 @@ import {
   FIRST_POOL_YEAR,
   GRADUATION_REASONS,
   hasStanding,
+  overdueFor,
   OWNER_DEPARTMENTS,
   PROBLEM_CATEGORIES,
   PROBLEM_STATUSES,
@@ -214,12 +215,16 @@ function overdueTasks(
       assignee: r.assignee,
       assigneeName: r.assigneeName,
       dueAt: r.dueAt.toISOString(),
-      overdueDays: Math.floor((now.getTime() - r.dueAt.getTime()) / DAY),
+      overdueDays: wholeDaysLate(r.dueAt, now),
     })),
   };
 }
 
-const DAY = 86_400_000;
+/** Whole days past due (0 within the first day), as the inbox's 已超期 N 天 counts them. */
+const wholeDaysLate = (dueAt: Date, now: Date) => {
+  const late = overdueFor(dueAt, now);
+  return late?.unit === 'day' ? late.n : 0;
+};
 const districtLabel = (code: string) =>
   findDistrict(code) ? t(findDistrict(code)!.name, code) : t(code, code);
 
