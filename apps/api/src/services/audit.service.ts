@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditFilter, AuditRepository, UsersRepository } from '@hardtech/persistence';
-import { personDepartment, transitionSummary } from '@hardtech/domain';
+import { transitionSummary } from '@hardtech/domain';
 import type { AuditVerification, NamedAuditEvent } from '@hardtech/domain';
 import { AuditCheckpoints } from '../audit/audit-checkpoints.service';
 
@@ -28,17 +28,16 @@ export class AuditService {
         : [],
     );
     const [people, facts] = await Promise.all([
-      this.users.findByUsernames([...new Set([...items.flatMap((e) => e.actor ?? []), ...principals])]),
+      this.users.people([...items.flatMap((e) => e.actor ?? []), ...principals]),
       this.audit.transitionFacts(items),
     ]);
-    const byName = new Map(people.map((u) => [u.username, u]));
-    const name = (username: string) => byName.get(username)?.displayName ?? null;
+    const name = (username: string) => people.get(username)?.displayName ?? null;
     const named: NamedAuditEvent[] = items.map((e) => {
-      const user = e.actor ? byName.get(e.actor) : undefined;
+      const person = e.actor ? people.get(e.actor) : undefined;
       return {
         ...e,
-        actorName: user?.displayName ?? null,
-        actorDepartment: user ? personDepartment(user.role, user.scope ?? {}) : null,
+        actorName: person?.displayName ?? null,
+        actorDepartment: person?.department ?? null,
         transition:
           e.action === 'workflow.transition'
             ? transitionSummary(e.data, facts.get(e.seq) ?? { taskType: null, stageChange: null }, name)

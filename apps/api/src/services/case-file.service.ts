@@ -6,8 +6,6 @@ import {
   CaseNames,
   CompletedStep,
   findDistrict,
-  Person,
-  personDepartment,
   visibleReturned,
 } from '@hardtech/domain';
 import {
@@ -119,16 +117,7 @@ export class CaseFileService {
   }
 
   private async names(usernames: string[]): Promise<CaseNames> {
-    const [users, clusters] = await Promise.all([
-      this.users.findByUsernames(usernames),
-      this.clusters.list(),
-    ]);
-    const people = new Map<string, Person>(
-      users.map((u) => [
-        u.username,
-        { displayName: u.displayName, role: u.role, department: personDepartment(u.role, u.scope ?? {}) },
-      ]),
-    );
+    const [people, clusters] = await Promise.all([this.users.people(usernames), this.clusters.list()]);
     const clusterNames = new Map(clusters.map((c) => [c.code, c.name]));
     return {
       district: (code) => findDistrict(code)?.name ?? null,

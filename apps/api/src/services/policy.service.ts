@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, parsePolicy, personDepartment, Policy } from '@hardtech/domain';
+import { Actor, parsePolicy, Policy } from '@hardtech/domain';
 import { PolicyRepository, UsersRepository } from '@hardtech/persistence';
 import { PolicyVersionDto } from '../dtos/admin.dto';
 
@@ -18,14 +18,13 @@ export class PolicyService {
   /** Each version with the person who published it by name and department, as the UI names people. */
   async versions(): Promise<PolicyVersionDto[]> {
     const versions = await this.policies.versions();
-    const people = await this.users.findByUsernames([...new Set(versions.map((v) => v.createdBy))]);
-    const byUsername = new Map(people.map((u) => [u.username, u]));
+    const people = await this.users.people(versions.map((v) => v.createdBy));
     return versions.map((v) => {
-      const person = byUsername.get(v.createdBy);
+      const person = people.get(v.createdBy);
       return {
         ...v,
         createdByName: person?.displayName ?? null,
-        createdByDepartment: person ? personDepartment(person.role, person.scope ?? {}) : null,
+        createdByDepartment: person?.department ?? null,
       };
     });
   }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import type { Role } from '@hardtech/domain';
+import { personDepartment } from '@hardtech/domain';
+import type { Person, Role } from '@hardtech/domain';
 import { UserEntity } from '../entities';
 
 export interface UserFilter {
@@ -50,6 +51,17 @@ export class UsersRepository {
   async displayNames(usernames: string[]): Promise<Map<string, string>> {
     const found = await this.findByUsernames([...new Set(usernames)]);
     return new Map(found.map((u) => [u.username, u.displayName]));
+  }
+
+  /** Username → name, role and department of these users, as the UI names people; a user who is gone is missing. */
+  async people(usernames: string[]): Promise<Map<string, Person>> {
+    const found = await this.findByUsernames([...new Set(usernames)]);
+    return new Map(
+      found.map((u) => [
+        u.username,
+        { displayName: u.displayName, role: u.role, department: personDepartment(u.role, u.scope ?? {}) },
+      ]),
+    );
   }
 
   async list(f: UserFilter): Promise<{ items: UserEntity[]; total: number }> {
