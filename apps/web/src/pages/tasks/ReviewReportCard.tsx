@@ -10,13 +10,15 @@ const REVIEWS = new Set(['QUARTERLY_REVIEW', 'GRADUATION_REVIEW']);
 
 export const REVIEW_REPORT_ID = 'review-report';
 
+/** The quarter a quarterly report was sent for (2026Q4). */
+const quarterOf = (o: CaseOpinion) => (o.data as { quarter?: string } | null)?.quarter;
+
 /** The report a review decides on: the one of the task's quarter, else the latest sent. */
 export function reportUnderReview(task: TaskDetail): CaseOpinion | null {
   if (!REVIEWS.has(task.type) || !task.caseFile) return null;
   const reports = task.caseFile.opinions.filter(
     (o) => o.taskType === 'QUARTERLY_REPORT' && o.outcome === 'submit',
   );
-  const quarterOf = (o: CaseOpinion) => (o.data as { quarter?: string } | null)?.quarter;
   return reports.findLast((o) => quarterOf(o) === task.quarter) ?? reports.at(-1) ?? null;
 }
 
@@ -24,7 +26,7 @@ export function reportUnderReview(task: TaskDetail): CaseOpinion | null {
 export function ReviewReportCard({ report }: { report: CaseOpinion }) {
   const { t } = useTranslation('task');
   const format = useFormat();
-  const quarter = (report.data as { quarter?: string } | null)?.quarter ?? '';
+  const quarter = quarterOf(report) ?? '';
   return (
     <Card
       id={REVIEW_REPORT_ID}
