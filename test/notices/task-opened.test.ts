@@ -198,7 +198,7 @@ it('duplicates no notice when the worker is killed in the middle of a quarter’
       ]);
     }
     // Out of supporting before their worker goes: the dispatch's tests query every member.
-    for (const c of casts) await graduate(c);
+    for (const c of casts) await graduate(c).catch(async (e) => Promise.reject(await explained(e, c)));
   } finally {
     await kill(worker.process, 'SIGTERM');
   }
@@ -214,6 +214,22 @@ async function graduate(c: Cast): Promise<void> {
   await expectOk(
     complete(c.coordinator.api, c.creditCode, 'GRADUATION_REVIEW', 'graduate', { reason: 'doubled' }),
   );
+}
+
+/** A failure with what the inbox and the workflow each held, so a rare one can be read from CI's log. */
+async function explained(e: Error, c: Cast): Promise<Error> {
+  const { rows: tasks } = await db().query(
+    `SELECT id, type, status, result FROM tasks WHERE credit_code = $1 ORDER BY created_at`,
+    [c.creditCode],
+  );
+  const { rows: repairs } = await db().query(
+    `SELECT action, data FROM audit_events WHERE credit_code = $1 AND action LIKE 'readmodel.%' ORDER BY seq`,
+    [c.creditCode],
+  );
+  const view = await (await lifecycles()).state(c.creditCode);
+  const open = view.openTasks.map((t) => ({ id: t.id, type: t.type }));
+  const held = { transitions: view.transitions, open, inbox: tasks, repairs };
+  return new Error(`${e.message}\n${JSON.stringify(held, null, 1)}`);
 }
 
 async function activeCoordinators(): Promise<string[]> {

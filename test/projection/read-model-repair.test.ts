@@ -1,9 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { loadConfig } from '@hardtech/config';
-import { appendAuditEvent, auditChainKeyOf } from '@hardtech/persistence';
+import {
+  appendAuditEvent,
+  auditChainKeyOf,
+  InboxMovedOn,
+  readModelDiff,
+  ReadModelRepairRepository,
+} from '@hardtech/persistence';
 import type { LifecycleView } from '@hardtech/temporal/lifecycle.contract';
 import { Cast, createCast } from '../support/cast';
-import { closeDb, db } from '../support/db';
+import { closeDb, db, openDataSource } from '../support/db';
 import { eventually, expectOk, JUDGMENTS, nominationFor, openTask } from '../support/lifecycle';
 import { closeTemporal, lifecycles } from '../support/temporal';
 
@@ -223,5 +229,76 @@ describe('read-model repair', () => {
     }, HEAL_MS);
     expect((await auditEvents('readmodel.repaired')).length).toBe(repairs);
     expect(await inboxAgrees(await state())).toBe(true);
+  });
+
+  // A repair that compared while the workflow's task was to be run again (a worker killed in the
+  // middle of a quarter tick) voids what the task had projected; the workflow then opens it after
+  // all, under the same id. The inbox must show it again, not keep the void.
+  it('opens again a task it voided when the workflow has it open', async () => {
+    const view = await state();
+    const task = view.openTasks[0];
+    expect(task).toBeDefined();
+    await db().query(
+      `UPDATE tasks SET status = 'cancelled', completed_at = now(),
+         result = '{"repair": "opened by a transition the workflow does not have"}'::jsonb
+       WHERE id = $1`,
+      [task.id],
+    );
+    expect(await inboxAgrees(view)).toBe(false);
+    await db().query(
+      `INSERT INTO read_model_suspects (credit_code, reason) VALUES ($1, 'update_failed') ON CONFLICT DO NOTHING`,
+      [cast.creditCode],
+    );
+    await eventually(async () => inboxAgrees(await state()), HEAL_MS);
+    const { rows } = await db().query(`SELECT status, result, completed_at FROM tasks WHERE id = $1`, [
+      task.id,
+    ]);
+    expect(rows[0]).toEqual({ status: 'open', result: null, completed_at: null });
+  });
+
+  it('gives way when a transition was projected after its comparison', async () => {
+    // Out of the worker's way: no person moved this enterprise lately, nothing suspects it.
+    await db().query(`UPDATE enterprises SET acted_at = now() - interval '1 day' WHERE credit_code = $1`, [
+      cast.creditCode,
+    ]);
+    await db().query(`DELETE FROM read_model_suspects WHERE credit_code = $1`, [cast.creditCode]);
+    const view = await state();
+    const [open] = view.openTasks;
+    const orphan = randomUUID();
+    await db().query(
+      `INSERT INTO tasks (id, workflow_id, credit_code, lifecycle_no, type, stage, state_key, candidate_groups,
+         status, enterprise_name, district, cluster, policy_version, created_at, due_at, department)
+       SELECT $2, workflow_id, credit_code, lifecycle_no, type, stage, 'orphan', candidate_groups,
+         'open', enterprise_name, district, cluster, policy_version, now(), due_at, department
+       FROM tasks WHERE id = $1`,
+      [open.id, orphan],
+    );
+    const ds = await openDataSource();
+    try {
+      const repairs = new ReadModelRepairRepository(ds, loadConfig());
+      const diff = readModelDiff(view, (await repairs.snapshot(cast.creditCode))!);
+      expect(diff.orphans).toEqual([orphan]);
+      // What a transition's projection does between the comparison and the repair.
+      await db().query(`UPDATE enterprises SET projection_seq = projection_seq + 1 WHERE credit_code = $1`, [
+        cast.creditCode,
+      ]);
+      await expect(repairs.repair(view, diff, { resent: [], refused: [] })).rejects.toBeInstanceOf(
+        InboxMovedOn,
+      );
+      const { rows: task } = await db().query(`SELECT status FROM tasks WHERE id = $1`, [orphan]);
+      expect(task[0].status).toBe('open');
+      const { rows: enterprise } = await db().query(
+        `SELECT projection_seq FROM enterprises WHERE credit_code = $1`,
+        [cast.creditCode],
+      );
+      expect(enterprise[0].projection_seq).toBe(view.transitions + 1);
+    } finally {
+      await ds.destroy();
+      await db().query(`DELETE FROM tasks WHERE id = $1`, [orphan]);
+      await db().query(`UPDATE enterprises SET projection_seq = $2 WHERE credit_code = $1`, [
+        cast.creditCode,
+        view.transitions,
+      ]);
+    }
   });
 });

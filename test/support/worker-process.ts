@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const DIST = join(__dirname, '../../dist/apps');
@@ -17,7 +18,16 @@ function startApp(
     child.stdout!.on('data', (d) => String(d).includes(readyText) && resolve());
     child.on('exit', (code) => reject(new Error(`${app} exited with ${code}`)));
   });
-  child.stderr!.resume();
+  // Its log beside the stack's (data/test/logs/), so a failed run can be read afterwards.
+  const logs = process.env.TEST_DATA_DIR && join(process.env.TEST_DATA_DIR, 'logs');
+  if (logs) {
+    mkdirSync(logs, { recursive: true });
+    const file = createWriteStream(join(logs, `${app}-${child.pid}.log`));
+    child.stdout!.pipe(file);
+    child.stderr!.pipe(file);
+  } else {
+    child.stderr!.resume();
+  }
   return { process: child, ready };
 }
 

@@ -46,8 +46,15 @@ export const writeTasks: ProjectionWriter = async (sql, delta, ctx) => {
     task.details ? JSON.stringify(task.details) : null,
   ]);
   if (opened.length) {
+    // A task the read-model repair voided is open again when the workflow opens it: the repair
+    // compared with a workflow whose task was still to be run again (docs/design.md, "The read
+    // model under faults"), and a workflow's task ids are its own, so the same id is the same task.
+    // Any other row of that id is this projection retried, and stays as it is.
     await sql.query(
-      `INSERT INTO tasks (${TASK_COLUMNS}) VALUES ${valuesOf(opened)} ON CONFLICT (id) DO NOTHING`,
+      `INSERT INTO tasks (${TASK_COLUMNS}) VALUES ${valuesOf(opened)}
+       ON CONFLICT (id) DO UPDATE SET status = 'open', outcome = NULL, data = NULL, completed_by = NULL,
+         completed_at = NULL, idempotency_key = NULL, result = NULL, assignee = EXCLUDED.assignee
+       WHERE tasks.status = 'cancelled' AND (tasks.result->>'repair') IS NOT NULL`,
       opened.flat(),
     );
   }

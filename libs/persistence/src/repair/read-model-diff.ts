@@ -41,6 +41,8 @@ export interface ReadModelDiff {
   /** Stage or transition number differ. */
   enterpriseDiffers: boolean;
   consistent: boolean;
+  /** The inbox's transition number when compared: a repair applies only while it still stands. */
+  inboxSeq: number;
 }
 
 /**
@@ -58,6 +60,7 @@ export function readModelDiff(view: LifecycleView, inbox: InboxSnapshot): ReadMo
     problemsDiffer: false,
     enterpriseDiffers: false,
     consistent: true,
+    inboxSeq: inbox.projectionSeq,
   };
   if (view.lifecycleNo !== inbox.lifecycleNo) return none;
   const workflowOpen = new Map(view.openTasks.map((t) => [t.id, t]));
@@ -89,5 +92,6 @@ export function readModelDiff(view: LifecycleView, inbox: InboxSnapshot): ReadMo
       !reassign.length &&
       !problemsDiffer &&
       !enterpriseDiffers,
+    inboxSeq: inbox.projectionSeq,
   };
 }

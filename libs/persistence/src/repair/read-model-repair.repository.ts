@@ -24,6 +24,13 @@ export interface RepairReport {
   refused: { taskId: string; code: string }[];
 }
 
+/** The inbox moved on after the comparison a repair was decided on: compare again. */
+export class InboxMovedOn extends Error {
+  constructor(creditCode: string) {
+    super(`${creditCode}: the inbox moved on since it was compared`);
+  }
+}
+
 /**
  * The read model's side of the repair (docs/design.md, "The read model under faults"): the queue
  * of suspected enterprises, an enterprise's inbox as a snapshot, and the one transaction that makes
@@ -140,6 +147,14 @@ export class ReadModelRepairRepository {
     const workflowId = lifecycleWorkflowId(view.creditCode);
     const at = new Date().toISOString();
     await this.ds.transaction(async (m) => {
+      // The enterprise row first, as a projection takes it: a transition projected since the
+      // comparison makes its diff stale (it would void what that transition opened and count the
+      // transition as lost), so the repair gives way and the suspect is compared again.
+      const [row] = await m.query(
+        `SELECT projection_seq FROM enterprises WHERE credit_code = $1 AND lifecycle_no = $2 FOR UPDATE`,
+        [view.creditCode, view.lifecycleNo],
+      );
+      if (!row || row.projection_seq !== diff.inboxSeq) throw new InboxMovedOn(view.creditCode);
       if (diff.orphans.length) {
         await m.query(
           `UPDATE tasks SET status = 'cancelled', completed_at = now(),
