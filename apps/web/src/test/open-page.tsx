@@ -1,3 +1,4 @@
+import { StyleProvider } from '@ant-design/cssinjs';
 import { configure, render } from '@testing-library/react';
 import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 import { vi } from 'vitest';
@@ -24,6 +25,14 @@ export function fastUser() {
   return userEvent.setup({ pointerEventsCheck: PointerEventsCheckLevel.Never, delay: null });
 }
 
+/**
+ * antd's style sheets go into a node outside the document: jsdom's getComputedStyle, which every
+ * getByRole runs on every element it considers, no longer parses thousands of rules each time
+ * (web tests' CPU 82 s → 55 s on the four slowest files). No test depends on antd's CSS: visibility
+ * a test checks is antd's inline style or an unmounted node, not a class's rule.
+ */
+const styleSink = document.createElement('div');
+
 export const USERS = {
   admin: { username: 'admin', role: 'system_admin', scope: {}, displayName: '管理员' },
   coordinator: { username: 'coordinator', role: 'city_coordinator', scope: {}, displayName: '统筹员' },
@@ -39,6 +48,10 @@ export function openPage(path: string, user: Actor, routes: Parameters<typeof fa
   storeToken('test-token');
   const fake = fakeApi({ 'GET /me': user, ...routes });
   window.history.pushState({}, '', path);
-  render(<App />);
+  render(
+    <StyleProvider container={styleSink}>
+      <App />
+    </StyleProvider>,
+  );
   return fake;
 }
