@@ -17,6 +17,14 @@ const TEMPORAL_CLIENT = {
   message: 'workflows are reached through LifecycleClient / OperationsClient (@hardtech/temporal)',
 };
 
+// apps/ and libs/ read of workflows/ only the statechart's public description (its task definitions
+// and the chart the UI draws); the pure rules they share with the workflow live in libs/domain.
+const WORKFLOW_INTERNALS = {
+  regex: '^@hardtech/workflows(?!/lifecycle/definition$)(/.*)?$',
+  message:
+    'workflows/ is read through @hardtech/workflows/lifecycle/definition; shared rules live in @hardtech/domain',
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -64,15 +72,22 @@ export default tseslint.config(
   {
     files: [SOURCES],
     ignores: ['libs/persistence/**', 'libs/temporal/**', 'test/**', 'bench/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [DATABASE], paths: [TEMPORAL_CLIENT] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [DATABASE, WORKFLOW_INTERNALS], paths: [TEMPORAL_CLIENT] },
+      ],
+    },
   },
   {
     files: ['libs/persistence/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [TEMPORAL_CLIENT] }] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [WORKFLOW_INTERNALS], paths: [TEMPORAL_CLIENT] }],
+    },
   },
   {
     files: ['libs/temporal/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [DATABASE] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [DATABASE, WORKFLOW_INTERNALS] }] },
   },
   {
     // Tests and the bench drive workflows with a client of their own (fixtures, recorded histories,

@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Role, Scope } from '@hardtech/domain';
 import { lifecycleWorkflowId } from '@hardtech/temporal/lifecycle.contract';
-import { adminApi, auditAdminApi, Cast, createCast, createUser, Member } from '../support/cast';
+import { API_URL } from '../support/api';
+import { adminApi, auditAdminApi, Cast, createCast, createUser, Member, tag } from '../support/cast';
 import { closeDb, db } from '../support/db';
 import {
   complete,
@@ -13,6 +15,7 @@ import {
   PORTRAIT,
   problem,
 } from '../support/lifecycle';
+import { perUnit } from '../support/statement-metrics';
 import { closeTemporal } from '../support/temporal';
 
 // Issue 17 items 3, 5, 6, 7: 催办, 抄送, 委托代理 and the 转办 reason, on the real stack. District
@@ -152,6 +155,42 @@ describe('催办, 抄送, 委托代理, 转办 reason', () => {
       expect((await pick(outsider.api, '')).status).toBe(404);
       const long = await pick(cast.coordinator.api, 'x'.repeat(51));
       expect([long.status, long.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    });
+
+    it('offers each role by its own scope rule, in one read whatever the number of people (the picker)', async () => {
+      const name = `cc-${tag()}`;
+      const roles: [string, Role, Scope][] = [
+        ['a', 'industry_officer', { clusters: [CLUSTER] }],
+        ['b', 'industry_officer', { clusters: ['T1'] }],
+        ['c', 'district_officer', { districts: [DISTRICT] }],
+        ['d', 'district_officer', { districts: ['500101'] }],
+        ['e', 'commissioner', {}],
+        ['f', 'finance_officer', { department: 'finance' }],
+        ['g', 'leader', {}],
+        ['h', 'city_coordinator', {}],
+      ];
+      const people = await Promise.all(
+        roles.map(([suffix, role, scope]) => createUser(role, scope, `${name}-${suffix}`)),
+      );
+      const pick = async (q: string) =>
+        (await expectOk(cast.coordinator.api.get(`/api/tasks/${screenId}/cc-candidates?q=${q}`))).items;
+      // Who may see the enterprise: its cluster's and district's officers, the leader, a coordinator;
+      // not another cluster or district, a commissioner it is not assigned to, a department owning none of its problems.
+      expect((await pick(name)).map((p: any) => p.username)).toEqual(
+        [people[0], people[2], people[6], people[7]].map((p) => p.username),
+      );
+      const reads = async (q: string) =>
+        (
+          await perUnit(
+            `${API_URL}/metrics`,
+            'hardtech_db_statements_per_request',
+            { route: '/api/tasks/:id/cc-candidates' },
+            ['read'],
+            async () => void (await pick(q)),
+          )
+        ).per.read;
+      // Eight people looked at cost what one does: the scope is checked in the query that finds them.
+      expect(await reads(name)).toBe(await reads(people[0].username));
     });
 
     it('refuses someone who may not do the task (403)', async () => {

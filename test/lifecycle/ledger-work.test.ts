@@ -6,7 +6,14 @@ import {
 import { Cast, createCast, createUser, Member } from '../support/cast';
 import { closeDb, db } from '../support/db';
 import { driveToGraduation, driveToSupporting, reportQuarter } from '../support/drive';
-import { complete, eventually, expectOk, nominationFor, openTask } from '../support/lifecycle';
+import {
+  complete,
+  eventually,
+  expectLedgerWorkEnded,
+  expectOk,
+  nominationFor,
+  openTask,
+} from '../support/lifecycle';
 import { closeTemporal, lifecycles, temporalClient } from '../support/temporal';
 
 // Issue 19 item 1: departments work the ledger to 销号 — each step an Update on the lifecycle, in
@@ -230,19 +237,12 @@ describe('ledger work (化解问题台账)', () => {
     expect(problem).toMatchObject({ status: 'open', enterpriseStage: 'graduated' });
     const url = `/api/problems/${problem.id}`;
     expect((await expectOk(c.commissioner.api.get(url))).enterpriseStage).toBe('graduated');
-    const refused = [
-      await c.commissioner.api.post(`${url}/progress`, { note: '毕业后的进展' }),
-      await c.commissioner.api.post(`${url}/close-request`, { summary: '已解决' }),
-      await c.commissioner.api.post(`${url}/extend`, { dueAt: '2099-12-31', reason: '需要时间' }),
-      await c.coordinator.api.patch(url, { handling: 'one_enterprise_one_policy' }),
-    ];
-    for (const r of refused) {
-      expect([r.status, r.body.code, r.body.message]).toEqual([
-        409,
-        'LIFECYCLE_ENDED',
-        '该企业已毕业，已移出帮扶库，台账问题不再办理',
-      ]);
-    }
+    await expectLedgerWorkEnded(
+      url,
+      c.commissioner.api,
+      c.coordinator.api,
+      '该企业已毕业，已移出帮扶库，台账问题不再办理',
+    );
     expect(await expectOk(c.commissioner.api.get(url))).toMatchObject({ status: 'open', progress: [] });
   });
 

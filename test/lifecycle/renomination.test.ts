@@ -1,6 +1,7 @@
-import { adminApi, createCast } from '../support/cast';
+import { adminApi, createCast, createUser } from '../support/cast';
 import { closeDb, db } from '../support/db';
-import { complete, expectOk, nominationFor } from '../support/lifecycle';
+import { driveToGraduation } from '../support/drive';
+import { complete, expectLedgerWorkEnded, expectOk, nominationFor } from '../support/lifecycle';
 import { closeTemporal, temporalClient } from '../support/temporal';
 
 afterAll(async () => {
@@ -78,5 +79,43 @@ describe('one active lifecycle per credit code', () => {
         )
       ).nextTasks[0].candidateGroups,
     ).toEqual([`enterprise_user:enterprise:${c.creditCode}`]);
+  });
+
+  it("reads an earlier lifecycle's ledger problem as that lifecycle left it, and the next one does not work it", async () => {
+    const c = await createCast();
+    await driveToGraduation(c);
+    const finance = await createUser('finance_officer', { department: 'finance' });
+    const ledger = () => expectOk(c.coordinator.api.get(`/api/problems?creditCode=${c.creditCode}`));
+    const earlier = (await ledger()).items[0];
+    expect(earlier).toMatchObject({
+      ownerDepartment: 'finance',
+      status: 'open',
+      enterpriseStage: 'graduated',
+    });
+
+    await expectOk(c.districtOfficer.api.post('/api/nominations', nominationFor(c)), 201);
+    // The ledger lists the current lifecycles' problems: the second lifecycle has none yet.
+    expect((await ledger()).items).toEqual([]);
+    const url = `/api/problems/${earlier.id}`;
+    // Its own lifecycle graduated: read-only, as the ledger showed it before the nomination.
+    for (const reader of [c.coordinator, finance]) {
+      expect(await expectOk(reader.api.get(url))).toMatchObject({
+        id: earlier.id,
+        status: 'open',
+        enterpriseStage: 'graduated',
+      });
+    }
+    // Work goes nowhere: the next lifecycle never had the problem.
+    await expectLedgerWorkEnded(
+      url,
+      finance.api,
+      c.coordinator.api,
+      '该企业已毕业，已移出帮扶库，台账问题不再办理',
+    );
+    expect(await expectOk(finance.api.get(url))).toMatchObject({
+      status: 'open',
+      progress: [],
+      handling: null,
+    });
   });
 });

@@ -69,6 +69,21 @@ export const TO_SUPPORTING: Step[] = [
   },
 ];
 
+/**
+ * Each kind of ledger work on a problem (`/api/problems/:id`) by its owner department's `worker`
+ * and the `coordinator`, refused as work on an ended lifecycle's problem: 409 LIFECYCLE_ENDED.
+ */
+export async function expectLedgerWorkEnded(url: string, worker: Api, coordinator: Api, message: string) {
+  const replies = [
+    await worker.post(`${url}/progress`, { note: '结束后的进展' }),
+    await worker.post(`${url}/close-request`, { summary: '已解决' }),
+    await worker.post(`${url}/extend`, { dueAt: '2099-12-31', reason: '需要时间' }),
+    await coordinator.patch(url, { handling: 'one_enterprise_one_policy' }),
+  ];
+  for (const r of replies)
+    expect([r.status, r.body.code, r.body.message]).toEqual([409, 'LIFECYCLE_ENDED', message]);
+}
+
 export const quarterlyReport = (quarter: string, revenue = 30_000_000) => ({
   quarter,
   revenue,

@@ -41,6 +41,9 @@ import {
   STEP_ACTIONS,
   withdrawRefusal,
   withdrawTooLate,
+  candidateFactsOf,
+  problemIdOf,
+  whistleIdOf,
 } from '@hardtech/domain';
 import type {
   AssignTaskRequest,
@@ -95,9 +98,9 @@ import { PROVISIONAL_DEADLINES_PATCH, recomputeProvisional } from './provisional
 import { DEADLINE_TIMER_PATCH, DeadlineTimer, DueStep } from './deadline-timer';
 import { FollowUpEffects, FollowUpKind, FollowUps } from './follow-ups';
 import { lifecycleMachine } from './machine';
-import { ProblemDeadlines, ProblemFollowUpKind, problemIdOf } from './problem-work';
+import { ProblemDeadlines, ProblemFollowUpKind } from './problem-work';
 import { projectionChanges } from './projection-changes';
-import { candidateFactsOf, stageOf, TaskSpec, taskSpecsOf, whistleIdOf } from './tasks';
+import { stageOf, TaskSpec, taskSpecsOf } from './tasks';
 
 /** What the lifecycle needs from its host: Temporal in production, plain functions in unit tests. */
 export interface LifecycleEffects extends FollowUpEffects {

@@ -1,4 +1,4 @@
-import { pendingProblemFollowUps, Problem } from '@hardtech/domain';
+import { pendingProblemFollowUps, Problem, problemCloseKey, problemExtensionKey } from '@hardtech/domain';
 import type { LifecycleContext } from './context';
 import { FollowUpEffects, InFlight } from './follow-ups';
 import type { TaskSpec } from './tasks';
@@ -8,30 +8,17 @@ import type { TaskSpec } from './tasks';
  * durable timers that follow an unresolved problem past its due date.
  */
 
-const CLOSE_KEY = 'problem-close:';
-const EXTENSION_KEY = 'problem-extension:';
-/** How a PROBLEM_CLOSE's and a PROBLEM_EXTENSION's key starts, before the problem's id (the inbox's SQL). */
-export const PROBLEM_TASK_KEY_PREFIXES = [CLOSE_KEY, EXTENSION_KEY] as const;
-
 /** A PROBLEM_CLOSE while a problem is `closing`; a PROBLEM_EXTENSION while more time is asked for. */
 export function problemTaskSpecs(ctx: LifecycleContext): TaskSpec[] {
   const coordinators = { role: 'city_coordinator' as const };
   return ctx.problems.flatMap((p): TaskSpec[] => [
     ...(p.status === 'closing'
-      ? [{ key: `${CLOSE_KEY}${p.id}`, type: 'PROBLEM_CLOSE' as const, candidates: coordinators }]
+      ? [{ key: problemCloseKey(p.id), type: 'PROBLEM_CLOSE' as const, candidates: coordinators }]
       : []),
     ...(p.extension
-      ? [{ key: `${EXTENSION_KEY}${p.id}`, type: 'PROBLEM_EXTENSION' as const, candidates: coordinators }]
+      ? [{ key: problemExtensionKey(p.id), type: 'PROBLEM_EXTENSION' as const, candidates: coordinators }]
       : []),
   ]);
-}
-
-/** The problem a PROBLEM_CLOSE or PROBLEM_EXTENSION decides, from its key. */
-export function problemIdOf(taskKey: string): string | undefined {
-  for (const prefix of [CLOSE_KEY, EXTENSION_KEY]) {
-    if (taskKey.startsWith(prefix)) return taskKey.slice(prefix.length);
-  }
-  return undefined;
 }
 
 /** Patch id: unresolved problems get overdue reminders and escalations (lifecycles before had none). */

@@ -1,7 +1,13 @@
 import type { SnapshotFrom } from 'xstate';
-import { CandidateFacts, CandidateRule, Stage, TaskType, whistleCandidates } from '@hardtech/domain';
+import {
+  candidateFactsOf,
+  CandidateRule,
+  Stage,
+  TaskType,
+  whistleCandidates,
+  whistleKey,
+} from '@hardtech/domain';
 import { annualTaskSpecs } from './annual-review';
-import type { LifecycleContext } from './context';
 import type { lifecycleMachine, TaskMeta } from './machine';
 import { problemTaskSpecs } from './problem-work';
 
@@ -37,29 +43,7 @@ export function taskSpecsOf(snapshot: SnapshotFrom<typeof lifecycleMachine>): Ta
     : [...states, ...whistles, ...problemTaskSpecs(ctx), ...annualTaskSpecs(ctx)];
 }
 
-const WHISTLE_KEY = 'whistle:';
-
-export function whistleKey(whistleId: string): string {
-  return `${WHISTLE_KEY}${whistleId}`;
-}
-
-/** The whistle a WHISTLE_RESPONSE task answers, from its key. */
-export function whistleIdOf(taskKey: string): string | undefined {
-  return taskKey.startsWith(WHISTLE_KEY) ? taskKey.slice(WHISTLE_KEY.length) : undefined;
-}
-
 /** The stage is the top-level state: "feedback" for every configuration of the parallel state. */
 export function stageOf(value: unknown): Stage {
   return (typeof value === 'string' ? value : Object.keys(value as object)[0]) as Stage;
-}
-
-export function candidateFactsOf(ctx: LifecycleContext): CandidateFacts {
-  return {
-    creditCode: ctx.creditCode,
-    district: ctx.nomination.district,
-    leadCluster: ctx.admission?.leadCluster ?? null,
-    commissioner: ctx.admission?.commissioner ?? null,
-    districtLiaison: ctx.admission?.districtLiaison ?? null,
-    nominatorGroups: ctx.nominatorGroups,
-  };
 }

@@ -53,6 +53,25 @@ export interface CandidateFacts {
   department?: string | null;
 }
 
+/** What a lifecycle's facts (its context, libs/temporal's LifecycleContext) say about who may act on it. */
+export interface CandidateSources {
+  creditCode: string;
+  nomination: { district: string };
+  admission: { leadCluster: string; commissioner: string; districtLiaison: string } | null;
+  nominatorGroups: string[];
+}
+
+export function candidateFactsOf(ctx: CandidateSources): CandidateFacts {
+  return {
+    creditCode: ctx.creditCode,
+    district: ctx.nomination.district,
+    leadCluster: ctx.admission?.leadCluster ?? null,
+    commissioner: ctx.admission?.commissioner ?? null,
+    districtLiaison: ctx.admission?.districtLiaison ?? null,
+    nominatorGroups: ctx.nominatorGroups,
+  };
+}
+
 export function resolveCandidates(rule: CandidateRule, facts: CandidateFacts): string[] {
   if ('nominator' in rule) return facts.nominatorGroups;
   if ('assigned' in rule) {

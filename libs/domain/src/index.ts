@@ -39,6 +39,7 @@ export * from './scope-rules';
 export * from './screening';
 export * from './stages';
 export * from './task-notices';
+export * from './task-keys';
 export * from './task-permissions';
 export * from './task-types';
 export * from './tasks/forms';

@@ -4,9 +4,8 @@ import { ActivePolicyRepository, EnterprisesRepository, TasksRepository } from '
 import { LifecycleClient } from '@hardtech/temporal';
 import { UsersService } from './users.service';
 
-/** The 抄送 picker's answer: this many people, looked for among this many matching names. */
+/** The 抄送 picker's answer: at most this many people. */
 const PICKER_SIZE = 20;
-const PICKER_SCAN = 60;
 
 const notFound = () => new NotFound('TASK_NOT_FOUND', t('任务不存在', 'no such task'));
 
@@ -68,22 +67,22 @@ export class TaskActionsService {
   /**
    * 抄送's picker: active officers and leaders (COPY_RECIPIENT_ROLES) whose username or name
    * contains `q` and who may see the task's enterprise, by the same scope rule the copy itself is
-   * checked against; not the caller. A 404 outside the caller's scope, like the task.
+   * checked against (in the query that finds them); not the caller. A 404 outside the caller's
+   * scope, like the task.
    */
   async ccCandidates(actor: Actor, id: string, q?: string) {
     const task = await this.tasks.findVisible(actor, id);
     if (!task) throw notFound();
-    const people: { username: string; displayName: string; role: Actor['role'] }[] = [];
-    for (const user of await this.users.activeOf(COPY_RECIPIENT_ROLES, q?.trim() || undefined, PICKER_SCAN)) {
-      if (people.length === PICKER_SIZE) break;
-      if (user.username === actor.username) continue;
-      if (!(await this.enterprises.findVisible(user, task.creditCode))) continue;
-      people.push({
+    const people = await this.users.activeOf(COPY_RECIPIENT_ROLES, q?.trim() || undefined, PICKER_SIZE, {
+      seeing: task.creditCode,
+      except: actor.username,
+    });
+    return {
+      items: people.map((user) => ({
         username: user.username,
         displayName: user.displayName ?? user.username,
         role: user.role,
-      });
-    }
-    return { items: people };
+      })),
+    };
   }
 }

@@ -6,6 +6,7 @@ import {
   commentVisible,
   Conflict,
   NotFound,
+  problemIdOf,
   Role,
   RuleViolation,
   screeningVisible,
@@ -17,6 +18,7 @@ import {
   urgeRefusal,
   visibleStep,
   visibleTaskDetails,
+  whistleIdOf,
 } from '@hardtech/domain';
 import {
   ActivePolicyRepository,
@@ -37,8 +39,6 @@ import {
   LifecycleClient,
 } from '@hardtech/temporal';
 import { TASK_DEFINITIONS } from '@hardtech/workflows/lifecycle/definition';
-import { problemIdOf } from '@hardtech/workflows/lifecycle/problem-work';
-import { whistleIdOf } from '@hardtech/workflows/lifecycle/tasks';
 import { approvalDetail, approvalMarks } from './approval-views';
 import { CaseFileService } from './case-file.service';
 import { ProxyService } from './proxy.service';

@@ -206,8 +206,13 @@ export class UsersService {
    * Active users of these roles whose username or name contains `q`, by username, at most `limit`:
    * what a people picker starts from before it applies the rule it serves.
    */
-  async activeOf(roles: readonly Role[], q: string | undefined, limit: number): Promise<Actor[]> {
-    return (await this.users.first({ roles, q, active: true }, limit)).map(actorOf);
+  async activeOf(
+    roles: readonly Role[],
+    q: string | undefined,
+    limit: number,
+    only: Pick<UserFilter, 'seeing' | 'except'> = {},
+  ): Promise<Actor[]> {
+    return (await this.users.first({ roles, q, active: true, ...only }, limit)).map(actorOf);
   }
 
   /** Username → display name, active or not (a page names who held a task); one who is gone is missing. */

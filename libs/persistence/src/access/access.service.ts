@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, groupsOf, READ_ONLY_ROLES, Role } from '@hardtech/domain';
+import { Actor, groupsOf, READ_ONLY_ROLES, Role, ROLES } from '@hardtech/domain';
 
 /** A SQL predicate with its named parameters, for TypeORM's `where(sql, params)`. */
 export interface Predicate {
@@ -9,6 +9,57 @@ export interface Predicate {
 
 /** Roles that read the whole pool (docs/design.md 2.4). */
 const SEES_EVERYTHING: readonly Role[] = ['system_admin', 'city_coordinator', 'auditor', 'leader'];
+
+/** What a role's scope rule compares an enterprise with: the scope's values, as SQL. */
+interface ScopeTerms {
+  /** `value` is one of the scope's `key` list. */
+  among(key: 'clusters' | 'districts' | 'creditCodes', value: string): string;
+  username: string;
+  department: string;
+}
+
+const capitalised = (key: string) => key[0].toUpperCase() + key.slice(1);
+
+/** The caller's scope, as named parameters (`enterprises()` fills them in). */
+const CALLER: ScopeTerms = {
+  among: (key, value) => `${value} = ANY(:scope${capitalised(key)})`,
+  username: ':scopeUsername',
+  department: ':scopeDepartment',
+};
+
+/** A user row's scope (alias `u`, its `scope` jsonb), for the rule applied to many users at once. */
+const userTerms = (u: string): ScopeTerms => ({
+  among: (key, value) => `COALESCE(${u}.scope -> '${key}', '[]'::jsonb) ? ${value}`,
+  username: `${u}.username`,
+  department: `COALESCE(${u}.scope ->> 'department', '')`,
+});
+
+/** Which enterprises (alias `e`) a role's scope lets one see, over the caller's values or a user row's. */
+function enterpriseRule(role: Role, s: ScopeTerms, e: string): string {
+  switch (role) {
+    case 'system_admin':
+    case 'city_coordinator':
+    case 'auditor':
+    case 'leader':
+      return 'TRUE';
+    case 'industry_officer':
+      return `(${s.among('clusters', `${e}.cluster`)} OR ${s.among('clusters', `${e}.lead_cluster`)})`;
+    case 'district_officer':
+      return s.among('districts', `${e}.district`);
+    case 'commissioner':
+      return `${e}.commissioner = ${s.username}`;
+    case 'enterprise_user':
+      return s.among('creditCodes', `${e}.credit_code`);
+    case 'security_admin':
+    case 'audit_admin':
+      // 三员: the security and audit administrators keep the system, not the enterprises' files.
+      return 'FALSE';
+    case 'sme_officer':
+    case 'finance_officer':
+      // 中小企业处 / 产业金融处 see the enterprises whose ledger has problems they own.
+      return `EXISTS (SELECT 1 FROM problems sp WHERE sp.credit_code = ${e}.credit_code AND sp.owner_department = ${s.department})`;
+  }
+}
 
 /**
  * The scope rule, in one place: which enterprises a caller may see. Every list, count and single
@@ -28,38 +79,25 @@ export class AccessService {
   /** Enterprises (alias `e`) within the caller's scope. */
   enterprises(actor: Actor, e = 'e'): Predicate {
     const s = actor.scope ?? {};
-    switch (actor.role) {
-      case 'system_admin':
-      case 'city_coordinator':
-      case 'auditor':
-      case 'leader':
-        return { sql: 'TRUE', params: {} };
-      case 'industry_officer':
-        return {
-          sql: `(${e}.cluster = ANY(:scopeClusters) OR ${e}.lead_cluster = ANY(:scopeClusters))`,
-          params: { scopeClusters: s.clusters ?? [] },
-        };
-      case 'district_officer':
-        return { sql: `${e}.district = ANY(:scopeDistricts)`, params: { scopeDistricts: s.districts ?? [] } };
-      case 'commissioner':
-        return { sql: `${e}.commissioner = :scopeUsername`, params: { scopeUsername: actor.username } };
-      case 'enterprise_user':
-        return {
-          sql: `${e}.credit_code = ANY(:scopeCreditCodes)`,
-          params: { scopeCreditCodes: s.creditCodes ?? [] },
-        };
-      case 'security_admin':
-      case 'audit_admin':
-        // 三员: the security and audit administrators keep the system, not the enterprises' files.
-        return { sql: 'FALSE', params: {} };
-      case 'sme_officer':
-      case 'finance_officer':
-        // 中小企业处 / 产业金融处 see the enterprises whose ledger has problems they own.
-        return {
-          sql: `EXISTS (SELECT 1 FROM problems sp WHERE sp.credit_code = ${e}.credit_code AND sp.owner_department = :scopeDepartment)`,
-          params: { scopeDepartment: s.department ?? '' },
-        };
-    }
+    const sql = enterpriseRule(actor.role, CALLER, e);
+    const values: Record<string, unknown> = {
+      scopeClusters: s.clusters ?? [],
+      scopeDistricts: s.districts ?? [],
+      scopeCreditCodes: s.creditCodes ?? [],
+      scopeUsername: actor.username,
+      scopeDepartment: s.department ?? '',
+    };
+    // Only the values the role's rule names: some callers turn every parameter into a placeholder.
+    return { sql, params: Object.fromEntries(Object.entries(values).filter(([k]) => sql.includes(`:${k}`))) };
+  }
+
+  /**
+   * `enterprises()` for every user row (alias `u`) at once: whether each may see the enterprise
+   * `e`, by the rule of the user's role over the user's scope. Pickers filter by it in one statement.
+   */
+  enterpriseSeenByUser(u = 'u', e = 'e'): string {
+    const terms = userTerms(u);
+    return `(CASE ${u}.role ${ROLES.map((r) => `WHEN '${r}' THEN ${enterpriseRule(r, terms, e)}`).join(' ')} ELSE FALSE END)`;
   }
 
   /**

@@ -1,6 +1,4 @@
-import { problemWorkerGroups, TASK_FORMS } from '@hardtech/domain';
-import { problemIdOf } from '@hardtech/workflows/lifecycle/problem-work';
-import { candidateFactsOf } from '@hardtech/workflows/lifecycle/tasks';
+import { candidateFactsOf, problemIdOf, problemWorkerGroups, TASK_FORMS } from '@hardtech/domain';
 import { select } from '../repositories/audit.repository';
 import type { ProjectionWriter } from './writer';
 

@@ -44,14 +44,23 @@ export class ProblemsRepository {
     private readonly access: AccessService,
   ) {}
 
-  /** A ledger problem if the caller may see it (the same rule as the ledger list). */
+  /**
+   * A ledger problem if the caller may see it (the same rule as the ledger list). One of an earlier
+   * lifecycle (the enterprise nominated again) is as that lifecycle left it: its stage is that
+   * lifecycle's final one, so its work is refused as the ledger refused it then (problemWorkEnded),
+   * not offered to the next lifecycle, which never had the problem.
+   */
   async findVisible(actor: Actor, id: string): Promise<LedgerRow | null> {
     const scope = this.access.problems(actor, 'p', 'e');
     const { entities, raw } = await this.repo
       .createQueryBuilder('p')
       .innerJoin('enterprises', 'e', 'e.credit_code = p.credit_code')
+      .leftJoin('lifecycles', 'l', 'l.credit_code = p.credit_code AND l.lifecycle_no = p.lifecycle_no')
       .addSelect('e.name', 'enterprise_name')
-      .addSelect('e.stage', 'enterprise_stage')
+      .addSelect(
+        'CASE WHEN e.lifecycle_no = p.lifecycle_no THEN e.stage ELSE l.final_stage END',
+        'enterprise_stage',
+      )
       .where('p.id = :id', { id })
       .andWhere(scope.sql, scope.params)
       .getRawAndEntities<EnterpriseColumns>();

@@ -1,10 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, SelectQueryBuilder } from 'typeorm';
-import { Actor, RETURNED_OUTCOME, Role, TaskDepartment, TaskType } from '@hardtech/domain';
+import {
+  Actor,
+  PROBLEM_TASK_KEY_PREFIXES,
+  RETURNED_OUTCOME,
+  Role,
+  TaskDepartment,
+  TaskType,
+} from '@hardtech/domain';
 import { TaskCommentEntity, TaskEntity, TaskStatus } from '../entities';
 import { AccessService } from '../access/access.service';
-import { PROBLEM_TASK_KEY_PREFIXES } from '@hardtech/workflows/lifecycle/problem-work';
 import { displayNameOf } from './display-name';
 
 /** The columns of a list item (apps/api taskItem): what the inbox reads of each task. */

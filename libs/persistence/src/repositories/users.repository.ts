@@ -4,6 +4,7 @@ import { In, Repository } from 'typeorm';
 import { personDepartment } from '@hardtech/domain';
 import type { Person, Role } from '@hardtech/domain';
 import { UserEntity } from '../entities';
+import { AccessService } from '../access/access.service';
 
 export interface UserFilter {
   role?: Role;
@@ -12,6 +13,10 @@ export interface UserFilter {
   /** username or display name contains */
   q?: string;
   active?: boolean;
+  /** who may see this enterprise (credit code), each by their role's scope rule */
+  seeing?: string;
+  /** not this user */
+  except?: string;
   page: number;
   pageSize: number;
 }
@@ -28,7 +33,10 @@ const NEXT_FAILURES = `CASE WHEN locked_until IS NULL THEN failed_logins + 1 ELS
 
 @Injectable()
 export class UsersRepository {
-  constructor(@InjectRepository(UserEntity) private readonly repo: Repository<UserEntity>) {}
+  constructor(
+    @InjectRepository(UserEntity) private readonly repo: Repository<UserEntity>,
+    private readonly access: AccessService,
+  ) {}
 
   findActive(username: string): Promise<UserEntity | null> {
     return this.repo.findOne({ where: { username, active: true } });
@@ -82,6 +90,13 @@ export class UsersRepository {
     if (f.role) qb.andWhere('u.role = :role', { role: f.role });
     if (f.roles) qb.andWhere('u.role = ANY(:roles)', { roles: f.roles });
     if (f.active !== undefined) qb.andWhere('u.active = :active', { active: f.active });
+    if (f.except) qb.andWhere('u.username <> :except', { except: f.except });
+    if (f.seeing) {
+      qb.andWhere(
+        `EXISTS (SELECT 1 FROM enterprises se WHERE se.credit_code = :seeing AND ${this.access.enterpriseSeenByUser('u', 'se')})`,
+        { seeing: f.seeing },
+      );
+    }
     if (f.q) {
       qb.andWhere(`(u.username ILIKE :q ESCAPE '\\' OR u.display_name ILIKE :q ESCAPE '\\')`, {
         q: `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,

@@ -1,0 +1,37 @@
+/**
+ * How a lifecycle keys the tasks it opens for something other than a state: a whistle's answer and
+ * the coordinators' decisions on a ledger problem carry what they are about in their key, which the
+ * workflow, the inbox's SQL and the API read back.
+ */
+
+const WHISTLE_KEY = 'whistle:';
+const CLOSE_KEY = 'problem-close:';
+const EXTENSION_KEY = 'problem-extension:';
+
+/** How a PROBLEM_CLOSE's and a PROBLEM_EXTENSION's key starts, before the problem's id (the inbox's SQL). */
+export const PROBLEM_TASK_KEY_PREFIXES = [CLOSE_KEY, EXTENSION_KEY] as const;
+
+export function whistleKey(whistleId: string): string {
+  return `${WHISTLE_KEY}${whistleId}`;
+}
+
+/** The whistle a WHISTLE_RESPONSE task answers, from its key. */
+export function whistleIdOf(taskKey: string): string | undefined {
+  return taskKey.startsWith(WHISTLE_KEY) ? taskKey.slice(WHISTLE_KEY.length) : undefined;
+}
+
+export function problemCloseKey(problemId: string): string {
+  return `${CLOSE_KEY}${problemId}`;
+}
+
+export function problemExtensionKey(problemId: string): string {
+  return `${EXTENSION_KEY}${problemId}`;
+}
+
+/** The problem a PROBLEM_CLOSE or PROBLEM_EXTENSION decides, from its key. */
+export function problemIdOf(taskKey: string): string | undefined {
+  for (const prefix of PROBLEM_TASK_KEY_PREFIXES) {
+    if (taskKey.startsWith(prefix)) return taskKey.slice(prefix.length);
+  }
+  return undefined;
+}
