@@ -26,7 +26,7 @@ describe('transitions the system or ledger work made, in the audit trail', () =>
       const r = await expectOk(
         c.auditor.api.get(`/api/audit?creditCode=${c.creditCode}&action=workflow.transition&pageSize=3`),
       );
-      return r.items[0]?.transition.kind === 'whistle' && r.items;
+      return r.items[0]?.transition.opened.includes('WHISTLE_RESPONSE') && r.items;
     });
     expect(tick).toMatchObject({
       actor: 'system',
