@@ -1,6 +1,6 @@
 import { createCast, createUser } from '../support/cast';
 import { closeDb, db } from '../support/db';
-import { driveToSupporting, tickQuarter } from '../support/drive';
+import { blowWhistleOnFirstProblem, driveToSupporting, tickQuarter } from '../support/drive';
 import {
   complete,
   eventually,
@@ -221,15 +221,7 @@ it('names the enterprise that blew the whistle and the department that answered 
   const c = await createCast('500113', 'T2');
   await driveToSupporting(c);
   const finance = await createUser('finance_officer', { department: 'finance' }, undefined, '财政局 陈科长');
-  const problemId = (await expectOk(c.enterprise.api.get(`/api/enterprises/${c.creditCode}`))).problems[0].id;
-  await expectOk(
-    c.enterprise.api.post(`/api/enterprises/${c.creditCode}/whistle`, {
-      problemId,
-      title: '贷款审批停滞',
-      description: '银行审批已超过三个月',
-    }),
-    201,
-  );
+  const { problemId } = await blowWhistleOnFirstProblem(c);
   await expectOk(
     complete(finance.api, c.creditCode, 'WHISTLE_RESPONSE', 'respond', {
       response: '本周放款',

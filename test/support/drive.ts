@@ -60,6 +60,21 @@ export async function driveToSupporting(cast: Cast, options: DriveOptions = {}):
   );
 }
 
+/** 企业吹哨 by the enterprise's user on its first ledger problem (owned by finance unless driven otherwise). */
+export async function blowWhistleOnFirstProblem(cast: Cast): Promise<{ problemId: string }> {
+  const { problems } = await expectOk(cast.enterprise.api.get(`/api/enterprises/${cast.creditCode}`));
+  const problemId: string = problems[0].id;
+  await expectOk(
+    cast.enterprise.api.post(`/api/enterprises/${cast.creditCode}/whistle`, {
+      problemId,
+      title: '贷款审批停滞',
+      description: '银行审批已超过三个月',
+    }),
+    201,
+  );
+  return { problemId };
+}
+
 /** A quarter of a supporting enterprise up to its review: the tick, the report, the review task open. */
 export async function reportQuarter(cast: Cast, quarter: string): Promise<void> {
   await tickQuarter(cast, quarter);

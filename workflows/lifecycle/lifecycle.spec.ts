@@ -282,6 +282,10 @@ describe('lifecycle runtime', () => {
     const r = await h.complete('QUARTERLY_REVIEW', industry, 'continue', {});
     expect(r.nextTasks.map((x) => [x.type, x.quarter])).toEqual([['QUARTERLY_REPORT', '2026Q2']]);
     expect(h.lifecycle.shouldContinueAsNew(false)).toBe(false);
+    // Both ticks name themselves for the audit log, also the queued one that opened nothing.
+    const ticks = h.deltas.filter((d) => d.cause === 'quarter_tick');
+    expect(ticks.map((d) => d.opened.map((x) => x.type))).toEqual([['QUARTERLY_REPORT'], []]);
+    expect(h.deltas.filter((d) => d.cause).length).toBe(2);
   });
 
   it('uses the policy a completion or a tick carries, and reads it only when none is carried', async () => {
@@ -446,6 +450,8 @@ describe('企业吹哨·部门报到', () => {
     ]);
     const problem = h.lifecycle.view().context!.problems.find((p) => p.id === r.problemId);
     expect(problem).toMatchObject({ title: '用地指标', status: 'escalated' });
+    // The whistle itself names itself by the task it opens; its escalation opens nothing, so says so.
+    expect(h.deltas.flatMap((d) => d.cause ?? [])).toEqual(['whistle_escalated']);
   });
 
   it('refuses whistles from others (403), before admission (422) and on unknown problems (422)', async () => {
@@ -565,6 +571,13 @@ describe('ledger work (issue 19)', () => {
       status: 422,
       code: 'PROBLEM_RESOLVED',
     });
+    // Each piece of ledger work names itself for the audit log; the decisions are tasks.
+    expect(m.h.deltas.flatMap((d) => d.cause ?? [])).toEqual([
+      'problem_progress',
+      'problem_progress',
+      'problem_close_request',
+      'problem_close_request',
+    ]);
   });
 
   it('moves the due date only when the extension is approved; handling is the coordinators’', async () => {
@@ -591,6 +604,12 @@ describe('ledger work (issue 19)', () => {
     expect(m.problem().special).toBe('one_enterprise_one_policy');
     await m.work(coordinator, 'handling', { handling: null });
     expect(m.problem().special).toBeNull();
+    expect(m.h.deltas.flatMap((d) => d.cause ?? [])).toEqual([
+      'problem_extend',
+      'problem_extend',
+      'problem_handling',
+      'problem_handling',
+    ]);
   });
 
   it('reminds the owners once past due and escalates to the coordinators three days later', async () => {
@@ -618,6 +637,13 @@ describe('ledger work (issue 19)', () => {
       ['escalation', '2026-03-10'],
       ['reminder', '2026-06-30'],
       ['escalation', '2026-06-30'],
+    ]);
+    expect(m.h.deltas.flatMap((d) => d.cause ?? [])).toEqual([
+      'problem_reminder',
+      'problem_escalation',
+      'problem_extend',
+      'problem_reminder',
+      'problem_escalation',
     ]);
   });
 

@@ -463,7 +463,11 @@ export class Lifecycle {
       actor: req.actor,
       at: at.toISOString(),
     })[0];
-    const delta = { ...this.reconcile(policy, at, null), actor: req.actor.username };
+    const delta: ProjectionDelta = {
+      ...this.reconcile(policy, at, null),
+      actor: req.actor.username,
+      cause: `problem_${req.work.kind}`,
+    };
     await this.commit(delta);
     const problem = this.context.problems.find((p) => p.id === req.work.problemId)!;
     return { problem, task: delta.opened[0] ?? null };
@@ -493,7 +497,7 @@ export class Lifecycle {
           : ['city_coordinator'],
       at,
     });
-    await this.commit(this.deltaBase(new Date(at)));
+    await this.commit({ ...this.deltaBase(new Date(at)), cause: `problem_${kind}` });
   }
 
   // ---- claim, unclaim, delegate -------------------------------------------------------------
@@ -826,7 +830,7 @@ export class Lifecycle {
     const before = this.context.quarter.lastTicked;
     this.snapshot = transition(lifecycleMachine, this.snapshot, event)[0];
     if (this.context.quarter.lastTicked !== before) this.quartersThisRun++;
-    await this.commit(this.reconcile(policy, this.fx.now(), null));
+    await this.commit({ ...this.reconcile(policy, this.fx.now(), null), cause: 'quarter_tick' });
   }
 
   /**
@@ -1005,7 +1009,7 @@ export class Lifecycle {
         whistleId,
         at,
       })[0];
-      await this.commit(this.deltaBase(new Date(at)));
+      await this.commit({ ...this.deltaBase(new Date(at)), cause: 'whistle_escalated' });
     }
   }
 

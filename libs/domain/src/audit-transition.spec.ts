@@ -54,13 +54,75 @@ describe('a workflow transition read as a business event', () => {
     });
   });
 
-  it('urges, copies and claims by kind; the system’s own step as other; unknown codes as null', () => {
+  it('urges, copies and claims by kind; a row with nothing to tell by as other; unknown codes as null', () => {
     expect(transitionSummary({ seq: 4, closed: [], urged: [{ id: 'a' }] }, none).kind).toBe('urged');
     expect(transitionSummary({ seq: 4, closed: [], copied: [{ id: 'a' }] }, none).kind).toBe('copied');
     expect(transitionSummary({ seq: 4, closed: [], assigned: [{ id: 'a' }] }, none).kind).toBe('assigned');
+    // Logged before causes were named (a quarter tick, ledger work, a follow-up): 流程流转 as before.
     expect(transitionSummary({ seq: 9, closed: [], opened: [] }, none).kind).toBe('other');
+    expect(transitionSummary({ seq: 9, closed: [], opened: [], cause: 'nonsense' }, none).kind).toBe('other');
     expect(
       transitionSummary({ seq: 9 }, { taskType: 'NOPE', stageChange: { from: 'x', to: 'nowhere' } }),
     ).toMatchObject({ taskType: null, stageChange: null, opened: [] });
+  });
+});
+
+describe('what the system did, or the cause the workflow named', () => {
+  const kind = (data: Record<string, unknown>) =>
+    transitionSummary({ seq: 7, closed: [], ...data }, none).kind;
+
+  it('by the cause the workflow named: a quarter tick, ledger work, overdue follow-ups, an escalated whistle', () => {
+    const tick = { cause: 'quarter_tick', opened: [{ type: 'QUARTERLY_REPORT' }] };
+    expect(transitionSummary({ seq: 7, closed: [], ...tick }, none)).toMatchObject({
+      kind: 'quarter_tick',
+      taskType: null,
+      outcome: null,
+      opened: ['QUARTERLY_REPORT'],
+    });
+    expect(kind({ cause: 'quarter_tick', opened: [] })).toBe('quarter_tick'); // queued, opened nothing
+    expect(kind({ cause: 'problem_progress' })).toBe('problem_progress');
+    expect(kind({ cause: 'problem_close_request', opened: [{ type: 'PROBLEM_CLOSE' }] })).toBe(
+      'problem_close_request',
+    );
+    expect(kind({ cause: 'problem_extend', opened: [{ type: 'PROBLEM_EXTENSION' }] })).toBe('problem_extend');
+    expect(kind({ cause: 'problem_handling' })).toBe('problem_handling');
+    expect(kind({ cause: 'problem_reminder' })).toBe('problem_reminder');
+    expect(kind({ cause: 'problem_escalation' })).toBe('problem_escalation');
+    expect(kind({ cause: 'whistle_escalated' })).toBe('whistle_escalated');
+  });
+
+  it('by what the receipt holds: a whistle, an annual review opened, deadlines recomputed (also in old rows)', () => {
+    expect(kind({ opened: [{ type: 'WHISTLE_RESPONSE' }], actor: 'ent' })).toBe('whistle');
+    expect(kind({ opened: [{ type: 'ANNUAL_UPDATE' }] })).toBe('annual_review_opened');
+    expect(kind({ rescheduled: [{ id: 't1' }] })).toBe('deadlines_recomputed');
+    // A withdrawal that reopens a whistle's response is the withdrawal.
+    expect(
+      kind({
+        opened: [{ type: 'WHISTLE_RESPONSE' }],
+        approvalAction: { kind: 'withdraw', taskType: 'WHISTLE_RESPONSE' },
+      }),
+    ).toBe('withdraw');
+  });
+
+  it('a step the system did at its deadline, under the policy, with its outcome; a person’s data cannot pose as one', () => {
+    const defaulted = {
+      seq: 4,
+      closed: [
+        { id: 'f', status: 'done', outcome: 'support', completedBy: 'system', data: { defaulted: true } },
+      ],
+    };
+    expect(transitionSummary(defaulted, { taskType: 'DISTRICT_FEEDBACK', stageChange: null })).toMatchObject({
+      kind: 'defaulted',
+      taskType: 'DISTRICT_FEEDBACK',
+      outcome: 'support',
+      onBehalfOf: null,
+    });
+    const posed = {
+      seq: 4,
+      closed: [
+        { id: 'f', status: 'done', outcome: 'support', completedBy: 'district', data: { defaulted: true } },
+      ],
+    };
+    expect(transitionSummary(posed, none).kind).toBe('completed');
   });
 });

@@ -1,16 +1,28 @@
+import { SYSTEM_ACTOR } from './roles';
 import { isStage, Stage } from './stages';
 import { isTaskType, TaskType } from './task-types';
+import { isTransitionCause, TRANSITION_CAUSES } from './transition-causes';
 
-/** What kind of step a workflow transition in the audit log was. */
+/**
+ * What kind of step a workflow transition in the audit log was: a person's step or action on one,
+ * what the receipt shows the system did (a default outcome, a whistle, an annual review opened,
+ * deadlines recomputed), or the cause the workflow named (quarter tick, ledger work, follow-ups).
+ * `other` is left for transitions logged before causes were named.
+ */
 export const TRANSITION_KINDS = [
   'opened',
   'completed',
+  'defaulted',
   'return',
   'withdraw',
   'countersign',
   'urged',
   'copied',
   'assigned',
+  'whistle',
+  'annual_review_opened',
+  'deadlines_recomputed',
+  ...TRANSITION_CAUSES,
   'other',
 ] as const;
 export type TransitionKind = (typeof TRANSITION_KINDS)[number];
@@ -25,7 +37,7 @@ export interface AuditTransitionSummary {
   kind: TransitionKind;
   /** The step: the task it completed or acted on (the row's `taskId`); null when none. */
   taskType: TaskType | null;
-  /** The completed step's outcome code (`pass`, `reject` …); null for any other kind. */
+  /** The completed (or defaulted) step's outcome code (`pass`, `support` …); null for any other kind. */
   outcome: string | null;
   /** 委托代理: the principal a proxy completed the step for, and their display name. */
   onBehalfOf: string | null;
@@ -46,15 +58,48 @@ export interface TransitionFacts {
 
 type Receipt = {
   seq?: unknown;
-  closed?: { status?: unknown; outcome?: unknown; onBehalfOf?: unknown }[];
+  cause?: unknown;
+  closed?: Closed[];
   opened?: { type?: unknown }[];
   assigned?: unknown[];
   urged?: unknown[];
   copied?: unknown[];
+  rescheduled?: unknown[];
   approvalAction?: { kind?: unknown; taskType?: unknown } | null;
 };
+type Closed = {
+  status?: unknown;
+  outcome?: unknown;
+  onBehalfOf?: unknown;
+  completedBy?: unknown;
+  data?: unknown;
+};
 
-const APPROVAL_KINDS = new Set<TransitionKind>(['return', 'withdraw', 'countersign']);
+const APPROVAL_KINDS = new Set<unknown>(['return', 'withdraw', 'countersign']);
+const WITH_OUTCOME = new Set<TransitionKind>(['completed', 'defaulted']);
+
+/** The policy's outcome for a step nobody did in time: done by the system, its data says so. */
+function isDefault(done: Closed): boolean {
+  const data = done.data as { defaulted?: unknown } | null | undefined;
+  return done.completedBy === SYSTEM_ACTOR.username && data?.defaulted === true;
+}
+
+/** First what a person did, then the cause the workflow named, then what the receipt shows. */
+function kindOf(r: Receipt, closed: Closed[], done: Closed | undefined, opened: TaskType[]): TransitionKind {
+  const approval = r.approvalAction?.kind;
+  if (APPROVAL_KINDS.has(approval)) return approval as TransitionKind;
+  if (isTransitionCause(r.cause)) return r.cause;
+  if (done) return isDefault(done) ? 'defaulted' : 'completed';
+  if (r.seq === 1 && closed.length === 0) return 'opened';
+  if (r.urged?.length) return 'urged';
+  if (r.copied?.length) return 'copied';
+  if (r.assigned?.length) return 'assigned';
+  if (r.rescheduled?.length) return 'deadlines_recomputed';
+  // Only a whistle opens its response, only the yearly review its update (approval actions aside).
+  if (opened.includes('WHISTLE_RESPONSE')) return 'whistle';
+  if (opened.includes('ANNUAL_UPDATE')) return 'annual_review_opened';
+  return 'other';
+}
 
 /** The business event a transition's receipt (its audit row's `data`) and facts describe. */
 export function transitionSummary(
@@ -65,29 +110,15 @@ export function transitionSummary(
   const r = data as Receipt;
   const closed = Array.isArray(r.closed) ? r.closed : [];
   const done = closed.find((c) => c?.status === 'done');
-  const approval = r.approvalAction?.kind as TransitionKind | undefined;
-  const kind: TransitionKind =
-    approval && APPROVAL_KINDS.has(approval)
-      ? approval
-      : done
-        ? 'completed'
-        : r.seq === 1 && closed.length === 0
-          ? 'opened'
-          : r.urged?.length
-            ? 'urged'
-            : r.copied?.length
-              ? 'copied'
-              : r.assigned?.length
-                ? 'assigned'
-                : 'other';
+  const opened = (Array.isArray(r.opened) ? r.opened : []).map((o) => o?.type).filter(isTaskType);
+  const kind = kindOf(r, closed, done, opened);
   const taskType = [facts.taskType, r.approvalAction?.taskType].find(isTaskType) ?? null;
   const onBehalfOf = kind === 'completed' && typeof done?.onBehalfOf === 'string' ? done.onBehalfOf : null;
-  const opened = (Array.isArray(r.opened) ? r.opened : []).map((o) => o?.type).filter(isTaskType);
   const change = facts.stageChange;
   return {
     kind,
     taskType: kind === 'opened' ? null : taskType,
-    outcome: kind === 'completed' && typeof done?.outcome === 'string' ? done.outcome : null,
+    outcome: WITH_OUTCOME.has(kind) && typeof done?.outcome === 'string' ? done.outcome : null,
     onBehalfOf,
     onBehalfOfName: onBehalfOf ? names(onBehalfOf) : null,
     stageChange:

@@ -4,6 +4,7 @@ export * from './calendar-coverage';
 export * from './attachments';
 export * from './audit-actions';
 export * from './audit-transition';
+export * from './transition-causes';
 
 export * from './calendar';
 export * from './credit-code';

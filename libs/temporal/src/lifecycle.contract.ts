@@ -19,6 +19,7 @@ import type {
   Stage,
   TaskType,
   Text,
+  TransitionCause,
   WorkCalendar,
 } from '@hardtech/domain';
 import type { LifecycleContext } from './lifecycle-context';
@@ -436,6 +437,8 @@ export interface ProjectionDelta {
   countersigned?: { id: string; countersigns: Countersign[] }[];
   /** The approval action that made this transition (issue 17), for the audit log and the history. */
   approvalAction?: ApprovalActionRecord | null;
+  /** What moved the lifecycle when nothing above says (a quarter tick, ledger work, a follow-up), for the audit log. */
+  cause?: TransitionCause;
 }
 
 /** Who did which approval action on which task, when and why. */
@@ -475,6 +478,7 @@ export interface ProjectionReceipt {
   urged?: ProjectionDelta['urged'];
   copied?: ProjectionDelta['copied'];
   approvalAction?: ApprovalActionRecord;
+  cause?: TransitionCause;
 }
 
 export function projectionReceipt(delta: ProjectionDelta): ProjectionReceipt {
@@ -503,5 +507,6 @@ export function projectionReceipt(delta: ProjectionDelta): ProjectionReceipt {
     ...(delta.urged?.length ? { urged: delta.urged } : {}),
     ...(delta.copied?.length ? { copied: delta.copied } : {}),
     ...(delta.approvalAction ? { approvalAction: delta.approvalAction } : {}),
+    ...(delta.cause ? { cause: delta.cause } : {}),
   };
 }

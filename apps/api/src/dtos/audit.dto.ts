@@ -64,13 +64,22 @@ export class AuditTransitionDto {
   @ApiProperty({
     enum: TRANSITION_KINDS,
     description:
-      'opened (the nomination’s first transition), completed (a step done), return / withdraw / countersign ' +
-      '(退回, 撤回, 加签), urged (催办), copied (抄送), assigned (claimed, released, delegated), other (deadlines, timers)',
+      'opened (the nomination’s first transition), completed (a step done), defaulted (a step the system did ' +
+      'at its deadline under the policy), return / withdraw / countersign (退回, 撤回, 加签), urged (催办), ' +
+      'copied (抄送), assigned (claimed, released, delegated), whistle (吹哨), annual_review_opened, ' +
+      'deadlines_recomputed; by the cause the workflow named: quarter_tick (季度调度), whistle_escalated, ' +
+      'problem_progress, problem_close_request, problem_extend, problem_handling, problem_reminder, ' +
+      'problem_escalation; other (a transition logged before causes were named)',
   })
   kind: TransitionKind;
   @ApiProperty({ enum: TASK_TYPES, nullable: true, type: String, description: 'the step: the row’s task' })
   taskType: TaskType | null;
-  @ApiProperty({ nullable: true, type: String, example: 'pass', description: 'a completed step’s outcome' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'pass',
+    description: 'a completed or defaulted step’s outcome',
+  })
   outcome: string | null;
   @ApiProperty({
     nullable: true,

@@ -1729,17 +1729,17 @@ export interface components {
         };
         AuditTransitionDto: {
             /**
-             * @description opened (the nomination’s first transition), completed (a step done), return / withdraw / countersign (退回, 撤回, 加签), urged (催办), copied (抄送), assigned (claimed, released, delegated), other (deadlines, timers)
+             * @description opened (the nomination’s first transition), completed (a step done), defaulted (a step the system did at its deadline under the policy), return / withdraw / countersign (退回, 撤回, 加签), urged (催办), copied (抄送), assigned (claimed, released, delegated), whistle (吹哨), annual_review_opened, deadlines_recomputed; by the cause the workflow named: quarter_tick (季度调度), whistle_escalated, problem_progress, problem_close_request, problem_extend, problem_handling, problem_reminder, problem_escalation; other (a transition logged before causes were named)
              * @enum {string}
              */
-            kind: "opened" | "completed" | "return" | "withdraw" | "countersign" | "urged" | "copied" | "assigned" | "other";
+            kind: "opened" | "completed" | "defaulted" | "return" | "withdraw" | "countersign" | "urged" | "copied" | "assigned" | "whistle" | "annual_review_opened" | "deadlines_recomputed" | "quarter_tick" | "whistle_escalated" | "problem_progress" | "problem_close_request" | "problem_extend" | "problem_handling" | "problem_reminder" | "problem_escalation" | "other";
             /**
              * @description the step: the row’s task
              * @enum {string|null}
              */
             taskType: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "PROBLEM_CLOSE" | "PROBLEM_EXTENSION" | "ANNUAL_UPDATE" | "COUNTERSIGN" | null;
             /**
-             * @description a completed step’s outcome
+             * @description a completed or defaulted step’s outcome
              * @example pass
              */
             outcome: string | null;

@@ -14,8 +14,10 @@ import type { AuditEvent } from './audit';
 
 const SECONDARY = { color: 'rgba(0,0,0,0.45)' };
 const CODE = { ...SECONDARY, fontSize: 12 };
-/** Kinds that are an action on a step rather than its outcome: their word is the tag. */
-const ACTION_COLORS: Partial<Record<AuditTransitionSummary['kind'], string>> = {
+type Kind = AuditTransitionSummary['kind'];
+/** Kinds that are an action on a step, or how it was done, rather than its outcome: their word is a tag. */
+const ACTION_COLORS: Partial<Record<Kind, string>> = {
+  defaulted: 'magenta',
   return: 'orange',
   withdraw: 'gold',
   countersign: 'purple',
@@ -23,6 +25,8 @@ const ACTION_COLORS: Partial<Record<AuditTransitionSummary['kind'], string>> = {
   copied: 'cyan',
   assigned: 'default',
 };
+/** Kinds the step heads (with its outcome or the action's tag); any other kind names itself. */
+const STEP_KINDS = new Set<Kind>(['completed', ...(Object.keys(ACTION_COLORS) as Kind[])]);
 
 /**
  * Who acted: the person by name (the account as the tooltip), 王五（代 李四） for a proxy, 系统 for
@@ -80,26 +84,29 @@ function TransitionLine({ summary: s }: { summary: AuditTransitionSummary }) {
   const local = useLocalText();
   // The step's code as its tooltip (what the task filters and exports name).
   const step = s.taskType && <strong title={s.taskType}>{local(TASK_LABELS[s.taskType])}</strong>;
-  const outcome =
-    s.kind === 'completed' && s.outcome ? (
-      <Tag color="blue" title={s.outcome} style={{ marginInlineStart: 8 }}>
-        {(s.taskType && local(stepOutcomeLabel(s.taskType, s.outcome))) || s.outcome}
-      </Tag>
-    ) : ACTION_COLORS[s.kind] ? (
-      <Tag color={ACTION_COLORS[s.kind]} title={s.kind} style={{ marginInlineStart: step ? 8 : 0 }}>
-        {t(`transition.${s.kind}`)}
-      </Tag>
-    ) : null;
+  // outcome is set only for kinds that have one (completed, defaulted).
+  const outcome = s.outcome && (
+    <Tag color="blue" title={s.outcome} style={{ marginInlineStart: step ? 8 : 0 }}>
+      {(s.taskType && local(stepOutcomeLabel(s.taskType, s.outcome))) || s.outcome}
+    </Tag>
+  );
+  const action = ACTION_COLORS[s.kind] && (
+    <Tag color={ACTION_COLORS[s.kind]} title={s.kind} style={{ marginInlineStart: step || outcome ? 8 : 0 }}>
+      {t(`transition.${s.kind}`)}
+    </Tag>
+  );
   const headline =
-    s.kind === 'opened' ? (
-      <strong>{t('transition.opened')}</strong>
-    ) : step || outcome ? (
+    s.kind === 'other' || (STEP_KINDS.has(s.kind) && !step && !outcome && !action) ? (
+      t('transition.other')
+    ) : STEP_KINDS.has(s.kind) ? (
       <>
         {step}
         {outcome}
+        {action}
       </>
     ) : (
-      t('transition.other')
+      // The opening, what the system did by itself, the cause the workflow named: its own words.
+      <strong title={s.kind}>{t(`transition.${s.kind}`)}</strong>
     );
   const stage = (v: AuditTransitionSummary['stageChange']) =>
     v &&

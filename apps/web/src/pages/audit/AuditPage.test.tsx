@@ -207,6 +207,65 @@ describe('audit', () => {
     expect(opened).toHaveTextContent('Nominated; the lifecycle opened');
   });
 
+  it('names what the system did and what the workflow said moved it; a row from before says 流程流转', async () => {
+    const system = {
+      actor: 'system',
+      actorName: null,
+      actorRole: null,
+      action: 'workflow.transition',
+      status: null,
+    };
+    const summary = (over: Partial<NonNullable<AuditEvent['transition']>>) => ({
+      kind: 'other' as const,
+      taskType: null,
+      outcome: null,
+      onBehalfOf: null,
+      onBehalfOfName: null,
+      stageChange: null,
+      opened: [],
+      ...over,
+    });
+    const trail = {
+      ...PAGE,
+      items: [
+        event(24, { ...system, transition: summary({ kind: 'quarter_tick', opened: ['QUARTERLY_REPORT'] }) }),
+        event(23, {
+          ...system,
+          actor: 'ent',
+          actorName: '企业用户',
+          transition: summary({ kind: 'whistle', opened: ['WHISTLE_RESPONSE'] }),
+        }),
+        event(22, {
+          ...system,
+          transition: summary({ kind: 'defaulted', taskType: 'DISTRICT_FEEDBACK', outcome: 'support' }),
+        }),
+        event(21, { ...system, transition: summary({ kind: 'problem_escalation' }) }),
+        event(20, { ...system, transition: summary({ kind: 'other' }) }),
+      ],
+    };
+    openPage('/audit', USERS.auditor, { 'GET /audit': trail, 'GET /reference': REFERENCE });
+    const table = await screen.findByTestId('audit-table');
+    const [tick, whistle, defaulted, escalated, old] =
+      await within(table).findAllByTestId('audit-transition');
+    expect(tick).toHaveTextContent('季度调度');
+    expect(within(tick).getByText('季度调度')).toHaveAttribute('title', 'quarter_tick');
+    expect(tick).toHaveTextContent('新待办：季度报告');
+    expect(whistle).toHaveTextContent('企业吹哨');
+    expect(whistle).toHaveTextContent('新待办：企业吹哨·部门报到');
+    // A default: the step, the outcome it counted as, and that the policy decided it at the deadline.
+    expect(defaulted).toHaveTextContent('区县反馈意见同意超时按政策默认');
+    expect(within(defaulted).getByText('超时按政策默认')).toHaveAttribute('title', 'defaulted');
+    expect(escalated).toHaveTextContent('台账问题逾期上报');
+    expect(old).toHaveTextContent('流程流转');
+
+    await i18n.changeLanguage('en');
+    expect(await within(tick).findByText('Quarterly dispatch')).toBeInTheDocument();
+    expect(whistle).toHaveTextContent('Whistle blown');
+    expect(defaulted).toHaveTextContent('District feedbackSupportDefaulted at the deadline (policy)');
+    expect(escalated).toHaveTextContent('Overdue problem escalated');
+    expect(old).toHaveTextContent('Workflow transition');
+  });
+
   it('opens on the business events and shows reads (查看) on demand, filtered by the server', async () => {
     const { calls } = openPage('/audit', USERS.auditor, { 'GET /audit': PAGE, 'GET /reference': REFERENCE });
     await within(await screen.findByTestId('audit-table')).findByText('mallory');
