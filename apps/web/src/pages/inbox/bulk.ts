@@ -66,3 +66,15 @@ export function bulkOffers(
     urge: open.some((task) => !urgeRefusal(user, task, new Date(), null)),
   };
 }
+
+/**
+ * Whether the list's tasks offer anything to do in bulk, so that rows are selectable at all: an
+ * assignment action or a bulk outcome (of a task the caller may complete). An enterprise's own
+ * reports and confirmations offer nothing.
+ */
+export function bulkPossible(user: Actor, tasks: TaskItem[]): boolean {
+  return (
+    Object.values(bulkOffers(user, tasks)).some(Boolean) ||
+    tasks.some((task) => allowedTaskActions(user, task).complete && bulkOutcomes([task]).length > 0)
+  );
+}
