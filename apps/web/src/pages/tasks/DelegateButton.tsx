@@ -53,7 +53,8 @@ export function DelegateButton({ taskId, onDone, size, checkFirst }: DelegateBut
   return (
     <>
       {checkFirst && nobody ? (
-        <Tooltip title={nobody} trigger={['hover', 'click']}>
+        // The reason on hover, and on a phone on a tap (which a touch browser passes on as a hover).
+        <Tooltip title={nobody}>
           <span data-testid="delegate-unavailable">{button}</span>
         </Tooltip>
       ) : (
