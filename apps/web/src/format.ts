@@ -1,20 +1,28 @@
 import { durationInUnits } from '@hardtech/domain/durations';
 import type { Field } from '@hardtech/domain/forms/schema';
-import dayjs from 'dayjs';
+import { shanghaiDate, shanghaiTime } from '@hardtech/domain/calendar';
 import { useTranslation } from 'react-i18next';
 import { useReference } from './api/reference';
 import { useLocalText } from './i18n';
 
 const YUAN_PER_WAN = 10_000;
 
-/** An instant as the UI writes it, in either language: 2026-12-07 01:16 (the browser's time zone). */
+// Officials work in Chongqing and the Word files (调度会材料) say Asia/Shanghai: every instant reads
+// so, whatever the browser's own time zone (a laptop set to UTC on a trip would shift due times).
+
+/** An instant as the UI writes it, in either language: 2026-12-07 01:16 (Asia/Shanghai). */
 export function dateTimeText(at: string | null | undefined): string {
-  return at ? dayjs(at).format('YYYY-MM-DD HH:mm') : '';
+  return at ? shanghaiTime(at) : '';
 }
 
-/** A day as the UI writes it: 2026-12-07. */
+/** An instant to the second (sessions, the audit log): 2026-12-07 01:16:57 (Asia/Shanghai). */
+export function dateTimeSecondsText(at: string | null | undefined): string {
+  return at ? shanghaiTime(at, 'second') : '';
+}
+
+/** The day of an instant as the UI writes it: 2026-12-07 (Asia/Shanghai). */
 export function dateText(at: string | null | undefined): string {
-  return at ? dayjs(at).format('YYYY-MM-DD') : '';
+  return at ? shanghaiDate(at) : '';
 }
 
 /**

@@ -1,4 +1,11 @@
-import { parseInstant, shanghaiDate } from './calendar';
+import { parseInstant, shanghaiDate, shanghaiTime } from './calendar';
+
+describe('shanghaiTime', () => {
+  it('writes an instant as officers read it, in Asia/Shanghai, to the minute or the second', () => {
+    expect(shanghaiTime('2026-03-12T01:00:00Z')).toBe('2026-03-12 09:00');
+    expect(shanghaiTime(new Date('2026-12-06T17:16:57Z'), 'second')).toBe('2026-12-07 01:16:57');
+  });
+});
 
 describe('parseInstant', () => {
   it('reads a date as the start of that day in Shanghai', () => {

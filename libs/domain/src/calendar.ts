@@ -6,6 +6,15 @@ export function shanghaiDate(at: Date | string): string {
   return new Date(new Date(at).getTime() + OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/**
+ * An instant as officers read it, in Asia/Shanghai whatever the reader's own clock says:
+ * 2026-03-12 09:00, or 2026-03-12 09:00:05 to the second.
+ */
+export function shanghaiTime(at: Date | string, to: 'minute' | 'second' = 'minute'): string {
+  const local = new Date(new Date(at).getTime() + OFFSET_MS).toISOString();
+  return local.slice(0, to === 'minute' ? 16 : 19).replace('T', ' ');
+}
+
 const INSTANT =
   /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 

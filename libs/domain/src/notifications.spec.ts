@@ -1,10 +1,6 @@
-import { briefingText, notificationText, returnedTaskText, shanghaiTime } from './notifications';
+import { briefingText, notificationText, returnedTaskText } from './notifications';
 
 describe('notification texts', () => {
-  it('shows times in Asia/Shanghai', () => {
-    expect(shanghaiTime('2026-03-12T01:00:00Z')).toBe('2026-03-12 09:00');
-  });
-
   it('reminds in Chinese first, with the task and the due time', () => {
     expect(notificationText('reminder', 'SCREEN', '重庆芯测', '2026-03-12T01:00:00Z').zh).toBe(
       '【待办提醒】「重庆芯测」的市级筛选将于 2026-03-12 09:00 到期，请及时办理。',

@@ -1,3 +1,4 @@
+import { shanghaiTime } from './calendar';
 import { TASK_LABELS, TaskType } from './task-types';
 import { Text } from './text';
 
@@ -54,11 +55,6 @@ export function returnedTaskText(
     zh: `【退回重办】「${enterpriseName}」的${task.zh}已被退回，请按理由修改后重新办理（时限 ${due}）：“${reason}”`,
     en: `Sent back: ${task.en} for ${enterpriseName} needs doing again (due ${due}, Asia/Shanghai): "${reason}"`,
   };
-}
-
-/** Asia/Shanghai, as officers read times: 2026-03-12 09:00. */
-export function shanghaiTime(at: string | Date): string {
-  return new Date(new Date(at).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 /** What a new-task notice, a reminder or an escalation says, in both languages. */

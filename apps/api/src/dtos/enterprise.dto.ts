@@ -88,7 +88,10 @@ export class EnterpriseQueryDto extends PageQueryDto {
   leftFor?: string;
 }
 
-/** The step an enterprise waits on: its open task due first, as the caller may see tasks. */
+/**
+ * The step an enterprise waits on, as the caller may see tasks: the open task due first among
+ * those waiting on the caller, else the open task due first.
+ */
 export class CurrentStepDto {
   @ApiProperty({ format: 'uuid' }) taskId: string;
   @ApiProperty() type: string;
@@ -104,6 +107,13 @@ export class CurrentStepDto {
   @ApiProperty() overdue: boolean;
   @ApiProperty({ description: 'open tasks of the enterprise the caller may see, this one included' })
   openTasks: number;
+  @ApiProperty({
+    description:
+      'this step waits on the caller: theirs, or unclaimed and theirs to take (shown before any other)',
+  })
+  waitsOnCaller: boolean;
+  @ApiProperty({ description: 'of `openTasks`, those waiting on the caller' })
+  waitingOnCaller: number;
 }
 
 export class EnterpriseItemDto {

@@ -7,6 +7,7 @@ import {
   screeningVisible,
   t,
   TASK_DEPARTMENT_LABELS,
+  taskRefusal,
   TASK_LABELS,
   taskDepartment,
   Text,
@@ -36,7 +37,7 @@ export class EnterprisesService {
 
   /**
    * The list, filtered as the dashboard's numbers are (docs/api.md), each enterprise with the step
-   * it waits on: the open task due first among those the caller may see, its handler and due date.
+   * it waits on, its handler and due date: the caller's own step first (see currentStepsOf).
    */
   async list(actor: Actor, filter: EnterpriseFilter) {
     const { items, total } = await this.enterprises.list(actor, filter);
@@ -67,7 +68,8 @@ export class EnterprisesService {
     const names = await this.users.displayNames(
       open.map((task) => task.assignee).filter((a): a is string => !!a),
     );
-    return currentStepsOf(open, names, new Date());
+    // The caller's own: a step they may do now (theirs, or unclaimed and theirs to take).
+    return currentStepsOf(open, names, new Date(), (task) => !taskRefusal(actor, task, 'complete'));
   }
 
   /**
@@ -196,23 +198,30 @@ export interface CurrentStep {
   dueAt: string;
   overdue: boolean;
   openTasks: number;
+  waitsOnCaller: boolean;
+  waitingOnCaller: number;
 }
 
 /**
- * Per enterprise, the open task due first (`open` sorted by due date) with who handles it: the
- * assignee by name, else the department its candidates belong to.
+ * Per enterprise, the step to show with who handles it (the assignee by name, else the department
+ * its candidates belong to): the open task due first among those that wait on the caller, else the
+ * open task due first (`open` is sorted by due date). An officer's own review would otherwise hide
+ * behind another department's earlier step (a whistle's 部门报到).
  */
 export function currentStepsOf(
   open: TaskEntity[],
   names: Map<string, string>,
   now: Date,
+  waitsOnCaller: (task: TaskEntity) => boolean,
 ): Map<string, CurrentStep> {
   const steps = new Map<string, CurrentStep>();
   for (const task of open) {
+    const mine = waitsOnCaller(task);
     const seen = steps.get(task.creditCode);
     if (seen) {
       seen.openTasks += 1;
-      continue;
+      seen.waitingOnCaller += mine ? 1 : 0;
+      if (!mine || seen.waitsOnCaller) continue;
     }
     const name = task.assignee ? (names.get(task.assignee) ?? task.assignee) : null;
     steps.set(task.creditCode, {
@@ -223,7 +232,9 @@ export function currentStepsOf(
       handler: name ? t(name, name) : TASK_DEPARTMENT_LABELS[taskDepartment(task.type, task.candidateGroups)],
       dueAt: task.dueAt.toISOString(),
       overdue: task.dueAt.getTime() < now.getTime(),
-      openTasks: 1,
+      openTasks: seen?.openTasks ?? 1,
+      waitsOnCaller: mine,
+      waitingOnCaller: seen?.waitingOnCaller ?? (mine ? 1 : 0),
     });
   }
   return steps;

@@ -1900,6 +1900,10 @@ export interface components {
             overdue: boolean;
             /** @description open tasks of the enterprise the caller may see, this one included */
             openTasks: number;
+            /** @description this step waits on the caller: theirs, or unclaimed and theirs to take (shown before any other) */
+            waitsOnCaller: boolean;
+            /** @description of `openTasks`, those waiting on the caller */
+            waitingOnCaller: number;
         };
         EnterpriseItemDto: {
             creditCode: string;

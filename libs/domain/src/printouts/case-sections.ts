@@ -7,7 +7,7 @@ import {
   stepOutcomeLabel,
 } from '../case-file';
 import { ACHIEVEMENT_KINDS, SRDI_OPTIONS, TECH_CENTER_KINDS, TECH_CENTER_LEVELS } from '../nomination';
-import { shanghaiTime } from '../notifications';
+import { shanghaiTime } from '../calendar';
 import { CRITERIA, type CriterionOutcome } from '../screening';
 import { STAGE_LABELS } from '../stages';
 import { TASK_LABELS } from '../task-types';

@@ -1,4 +1,4 @@
-import { shanghaiTime } from '../notifications';
+import { shanghaiTime } from '../calendar';
 import { overdueText } from '../overdue';
 import { hasStanding, inPoolOn } from '../pool-membership';
 import { findDistrict } from '../reference';

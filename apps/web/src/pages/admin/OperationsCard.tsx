@@ -7,7 +7,7 @@ import { useAction } from '../../api/useAction';
 import { useApi } from '../../api/useApi';
 import { useUser } from '../../auth/AuthProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { formatDateTime } from '../../components/time';
+import { dateTimeSecondsText } from '../../format';
 import type { DispatchResult, Schedule } from './operations';
 import { TemporalUiButton } from './TemporalUiButton';
 
@@ -43,11 +43,13 @@ export function OperationsCard() {
             {s.timezone}
           </Descriptions.Item>
           <Descriptions.Item label={t('operations.nextRuns')}>
-            <span data-testid="next-runs">{s.nextRunTimes.slice(0, 2).map(formatDateTime).join('；')}</span>
+            <span data-testid="next-runs">
+              {s.nextRunTimes.slice(0, 2).map(dateTimeSecondsText).join('；')}
+            </span>
           </Descriptions.Item>
           {s.recentRuns.length > 0 && (
             <Descriptions.Item label={t('operations.lastRun')}>
-              {formatDateTime(s.recentRuns[s.recentRuns.length - 1].takenAt)}
+              {dateTimeSecondsText(s.recentRuns[s.recentRuns.length - 1].takenAt)}
             </Descriptions.Item>
           )}
         </Descriptions>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Loaded } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { NameWithAccountTip } from '../../components/PersonName';
-import { formatDateTime } from '../../components/time';
+import { dateTimeSecondsText } from '../../format';
 import { useLocalText } from '../../i18n';
 import type { PolicyVersion } from './operations';
 
@@ -39,7 +39,8 @@ export function PolicyVersions({ versions, active }: { versions: Loaded<PolicyVe
                 name={v.createdByName}
                 testId="policy-published-by"
               />
-              {v.createdByDepartment && ` · ${local(v.createdByDepartment)}`} · {formatDateTime(v.createdAt)}
+              {v.createdByDepartment && ` · ${local(v.createdByDepartment)}`} ·{' '}
+              {dateTimeSecondsText(v.createdAt)}
             </span>
           </List.Item>
         )}

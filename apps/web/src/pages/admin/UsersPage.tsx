@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useReferenceNames } from '../../api/referenceNames';
 import { usePagedList } from '../../api/usePagedList';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { formatDateTime } from '../../components/time';
+import { dateTimeSecondsText } from '../../format';
 import { useLocalText } from '../../i18n';
 import { UserActions } from './UserActions';
 import { UserFormModal } from './UserFormModal';
@@ -54,7 +54,7 @@ export function UsersPage() {
         </>
       ),
     },
-    { title: t('users.fields.createdAt'), dataIndex: 'createdAt', width: 170, render: formatDateTime },
+    { title: t('users.fields.createdAt'), dataIndex: 'createdAt', width: 170, render: dateTimeSecondsText },
     {
       title: t('users.fields.actions'),
       key: 'actions',

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { usePagedList } from '../../api/usePagedList';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { formatDateTime } from '../../components/time';
+import { dateTimeSecondsText } from '../../format';
 import type { AuditEvent, Verification } from './audit';
 import { AuditAction, AuditActor } from './AuditCells';
 import { AuditEventDetail } from './AuditEventDetail';
@@ -26,7 +26,7 @@ export function AuditPage() {
 
   const columns: ColumnsType<AuditEvent> = [
     { title: t('fields.seq'), dataIndex: 'seq', width: 80 },
-    { title: t('fields.at'), dataIndex: 'at', width: 170, render: formatDateTime },
+    { title: t('fields.at'), dataIndex: 'at', width: 170, render: dateTimeSecondsText },
     {
       title: t('fields.actor'),
       key: 'actor',

@@ -5,7 +5,7 @@ import { api } from '../../api/client';
 import { useAction } from '../../api/useAction';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import type { Verification } from './audit';
-import { formatDateTime } from '../../components/time';
+import { dateTimeSecondsText } from '../../format';
 
 /**
  * Recomputes the hash chain on the server and says plainly whether the log is intact, or from which
@@ -18,7 +18,7 @@ export function VerifyChain({ onResult }: { onResult: (result: Verification) => 
   // The signed checkpoint outside the database that the chain was checked against (issue 20.2).
   const checkpointLine = (r: Verification) =>
     r.checkpoint
-      ? t('verify.checkpoint', { seq: r.checkpoint.seq, at: formatDateTime(r.checkpoint.at) })
+      ? t('verify.checkpoint', { seq: r.checkpoint.seq, at: dateTimeSecondsText(r.checkpoint.at) })
       : t('verify.noCheckpoint');
 
   return (

@@ -23,7 +23,10 @@ describe('dashboard', () => {
     expect(screen.getByTestId('kpi-admitted')).toHaveTextContent(
       `${new Date().getFullYear()} 年入库 / 年度目标23/ 50`,
     );
-    expect(screen.getByTestId('kpi-doubling')).toHaveTextContent('13/ 已填报 20 家营收已倍增 4 家');
+    // As the pool card reads: the label over "13 / 20 家", not "13/ 已填报 20 家".
+    expect(screen.getByTestId('kpi-doubling')).toHaveTextContent(
+      /^三年倍增进度达标 \/ 已填报13\/ 20 家营收已倍增 4 家$/,
+    );
     expect(screen.getByTestId('kpi-overdue')).toHaveTextContent('6逾期未化解问题 2 个');
     for (const chart of ['poolOverTime', 'cohorts', 'byCategory', 'byOwner', 'overdueByDistrict', 'endings'])
       expect(screen.getByTestId(`chart-${chart}`)).toBeInTheDocument();

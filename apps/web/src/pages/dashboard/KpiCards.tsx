@@ -32,7 +32,7 @@ export function KpiCards({ kpi }: { kpi: Kpi }) {
             title={t('kpi.poolSize')}
             value={kpi.poolSize}
             valueRender={linked(poolOn(kpi.asOf), 'link-pool')}
-            suffix={t('kpi.ofCapacity', { n: kpi.poolCapacity })}
+            suffix={t('kpi.outOf', { n: kpi.poolCapacity })}
           />
         </Card>
       </Col>
@@ -60,7 +60,7 @@ export function KpiCards({ kpi }: { kpi: Kpi }) {
             suffix={linked(
               poolOn(kpi.asOf, { doubling: 'reporting' }),
               'link-reporting',
-            )(t('kpi.ofReporting', { n: doubling.reporting }))}
+            )(t('kpi.outOf', { n: doubling.reporting }))}
           />
           <Link to={poolOn(kpi.asOf, { doubling: 'doubled' })} data-testid="link-doubled">
             {t('kpi.doubled', { n: doubling.doubled })}

@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { openPage, USERS } from '../../test/open-page';
+import type { Actor } from '../../api/types';
 import { REFERENCE } from '../../test/reference.fixture';
 
 const ITEM = {
@@ -14,6 +15,19 @@ const ITEM = {
   lifecycleNo: 1,
   updatedAt: '2026-11-25T09:27:30.492Z',
   currentStep: null,
+};
+/** A step as the list answers it: one that does not wait on the caller, the enterprise's only one. */
+const STEP = {
+  taskId: 'task-1',
+  type: 'QUARTERLY_REVIEW',
+  label: { zh: '季度审核', en: 'Quarterly review' },
+  assignee: null,
+  handler: { zh: '行业处室', en: 'Industry division' },
+  dueAt: '2020-01-01T10:00:00.000Z',
+  overdue: true,
+  openTasks: 1,
+  waitsOnCaller: false,
+  waitingOnCaller: 0,
 };
 
 describe('enterprise list', () => {
@@ -53,19 +67,7 @@ describe('enterprise list', () => {
   it('reads a dashboard number’s filters from the address, shows each step, and exports the same list', async () => {
     URL.createObjectURL = vi.fn(() => 'blob:list');
     URL.revokeObjectURL = vi.fn();
-    const waiting = {
-      ...ITEM,
-      currentStep: {
-        taskId: 'task-1',
-        type: 'QUARTERLY_REVIEW',
-        label: { zh: '季度审核', en: 'Quarterly review' },
-        assignee: null,
-        handler: { zh: '行业处室', en: 'Industry division' },
-        dueAt: '2020-01-01T10:00:00.000Z',
-        overdue: true,
-        openTasks: 1,
-      },
-    };
+    const waiting = { ...ITEM, currentStep: STEP };
     const { calls } = openPage(
       '/enterprises?inPoolOn=2026-11-25&admittedIn=2025&doubling=on_track',
       USERS.leader,
@@ -80,6 +82,8 @@ describe('enterprise list', () => {
     const row = step.closest('tr')!;
     expect(row).toHaveTextContent('行业处室');
     expect(row).toHaveTextContent('2020-01-01');
+    expect(within(row).queryByTestId('step-mine')).toBeNull();
+    expect(within(row).queryByTestId('step-others')).toBeNull();
     expect(calls.map((c) => c.path)).toContain(
       '/enterprises?inPoolOn=2026-11-25&admittedIn=2025&doubling=on_track&page=1&pageSize=20',
     );
@@ -101,6 +105,25 @@ describe('enterprise list', () => {
       ),
     );
   }, 60_000);
+
+  it('marks the step that waits on the caller, which the server puts first, and counts the others', async () => {
+    const mine = { ...ITEM, currentStep: { ...STEP, openTasks: 3, waitsOnCaller: true, waitingOnCaller: 1 } };
+    const industryOfficer: Actor = {
+      username: 'industry-t2',
+      role: 'industry_officer',
+      scope: { clusters: ['T2'] },
+      displayName: '电子信息产业处',
+    };
+    openPage('/enterprises', industryOfficer, {
+      'GET /reference': REFERENCE,
+      'GET /enterprises': { items: [mine], total: 1 },
+    });
+    const row = (await screen.findByRole('link', { name: '季度审核' })).closest('tr')!;
+    expect(within(row).getByTestId('step-mine')).toHaveTextContent('待您办理');
+    // The other open steps (e.g. another department's earlier 部门报到) are on the enterprise's page.
+    expect(within(row).getByTestId('step-others')).toHaveTextContent('另 2 项待办');
+    expect(within(row).getByTestId('step-others')).toHaveAttribute('href', `/enterprises/${ITEM.creditCode}`);
+  });
 
   it('opens with the leavers of an endings bar and a past year’s stage, as the dashboard links them', async () => {
     const { calls } = openPage(

@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLocalText } from '../../i18n';
 import { useFormat } from '../../format';
 import { useReferenceNames } from '../../api/referenceNames';
+import { CurrentStepCell } from './CurrentStepCell';
 import { StageTag } from './StageTag';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { ExportButton } from '../../components/ExportButton';
@@ -152,12 +153,7 @@ export function EnterpriseListPage() {
           {
             title: t('list.currentStep'),
             key: 'currentStep',
-            render: (_: unknown, row) =>
-              row.currentStep ? (
-                <Link to={`/tasks/${row.currentStep.taskId}`}>{local(row.currentStep.label)}</Link>
-              ) : (
-                '—'
-              ),
+            render: (_: unknown, row) => <CurrentStepCell row={row} />,
           },
           {
             title: t('list.handler'),

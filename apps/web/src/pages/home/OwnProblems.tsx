@@ -1,5 +1,5 @@
 import { Card, Space, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { dateText } from '../../format';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { OWNER_DEPARTMENTS, PROBLEM_STATUSES } from '@hardtech/domain/ledger';
@@ -14,7 +14,7 @@ export function OwnProblems({ problems }: { problems: ProblemView[] }) {
   const { t } = useTranslation('dashboard');
   const optionLabel = useOptionLabel();
   const label = (options: Option[], value: string | null) => optionLabel(options, value) || value;
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = dateText(new Date().toISOString());
   return (
     <Card
       size="small"

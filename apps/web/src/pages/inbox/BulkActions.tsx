@@ -4,10 +4,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fromFormValues } from '../../components/forms/formValues';
 import { SchemaForm } from '../../components/forms/SchemaForm';
+import { useUser } from '../../auth/AuthProvider';
 import { useLocalText } from '../../i18n';
 import type { TaskItem } from '../tasks/taskTypes';
 import { useAction } from '../tasks/useAction';
-import { BulkAction, BulkAnswer, bulkOutcomes, runBulk } from './bulk';
+import { BulkAction, BulkAnswer, bulkOffers, bulkOutcomes, runBulk } from './bulk';
 import { BulkReassignButton } from './BulkReassignButton';
 
 interface Pending {
@@ -17,7 +18,10 @@ interface Pending {
   fields: Field[];
 }
 
-/** Claim, unclaim, reassign, urge or complete the selected tasks at once; each answers for itself. */
+/**
+ * Claim, unclaim, reassign, urge or complete the selected tasks at once; each answers for itself.
+ * Only what the caller may do to some of them is offered.
+ */
 export function BulkActions({ tasks, onDone }: { tasks: TaskItem[]; onDone(answer: BulkAnswer): void }) {
   const { t } = useTranslation('inbox');
   const text = useLocalText();
@@ -25,6 +29,8 @@ export function BulkActions({ tasks, onDone }: { tasks: TaskItem[]; onDone(answe
   const [pending, setPending] = useState<Pending | null>(null);
   const { busy, error, setError, run } = useAction();
   const taskIds = tasks.map((task) => task.id);
+  const offers = bulkOffers(useUser(), tasks);
+  const outcomes = bulkOutcomes(tasks);
 
   const send = (
     action: BulkAction,
@@ -53,23 +59,34 @@ export function BulkActions({ tasks, onDone }: { tasks: TaskItem[]; onDone(answe
   return (
     <Space wrap data-testid="bulk-actions">
       <Typography.Text>{t('bulk.selected', { count: tasks.length })}</Typography.Text>
-      <Button loading={busy} onClick={() => send('claim')}>
-        {t('bulk.claim')}
-      </Button>
-      <Button loading={busy} onClick={() => send('unclaim')}>
-        {t('bulk.unclaim')}
-      </Button>
-      <BulkReassignButton
-        tasks={tasks}
-        onReassign={async (to, reason) => {
-          const answer = await runBulk({ action: 'reassign', taskIds, to, reason: reason || undefined });
-          onDone(answer);
-        }}
-      />
-      <Button loading={busy} onClick={() => send('urge')} data-testid="bulk-urge">
-        {t('bulk.urge')}
-      </Button>
-      {bulkOutcomes(tasks).map(({ outcome, form: outcomeForm }) => (
+      {offers.claim && (
+        <Button loading={busy} onClick={() => send('claim')}>
+          {t('bulk.claim')}
+        </Button>
+      )}
+      {offers.unclaim && (
+        <Button loading={busy} onClick={() => send('unclaim')}>
+          {t('bulk.unclaim')}
+        </Button>
+      )}
+      {offers.reassign && (
+        <BulkReassignButton
+          tasks={tasks}
+          onReassign={async (to, reason) => {
+            const answer = await runBulk({ action: 'reassign', taskIds, to, reason: reason || undefined });
+            onDone(answer);
+          }}
+        />
+      )}
+      {offers.urge && (
+        <Button loading={busy} onClick={() => send('urge')} data-testid="bulk-urge">
+          {t('bulk.urge')}
+        </Button>
+      )}
+      {!Object.values(offers).some(Boolean) && outcomes.length === 0 && (
+        <Typography.Text type="secondary">{t('bulk.nothing')}</Typography.Text>
+      )}
+      {outcomes.map(({ outcome, form: outcomeForm }) => (
         <Button
           key={outcome}
           type="primary"

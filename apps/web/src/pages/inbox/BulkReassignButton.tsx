@@ -57,15 +57,18 @@ export function BulkReassignButton({
         destroyOnHidden
       >
         <ErrorAlert error={load.error ?? send.error} />
-        {choices?.length === 0 && <Alert type="warning" title={t('bulk.noCommonCandidate')} />}
-        <DelegateFields
-          candidates={choices ?? []}
-          loading={load.busy}
-          to={to}
-          onTo={setTo}
-          reason={reason}
-          onReason={setReason}
-        />
+        {choices?.length === 0 ? (
+          <Alert type="warning" title={t('bulk.noCommonCandidate')} />
+        ) : (
+          <DelegateFields
+            candidates={choices ?? []}
+            loading={load.busy}
+            to={to}
+            onTo={setTo}
+            reason={reason}
+            onReason={setReason}
+          />
+        )}
       </Modal>
     </>
   );

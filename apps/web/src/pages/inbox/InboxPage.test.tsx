@@ -99,6 +99,11 @@ describe('inbox', () => {
     expect(headers).not.toContain('办理人');
     expect(headers).not.toContain('操作');
     expect(table).not.toHaveTextContent('未认领');
+
+    // Nor in bulk (the server refuses an enterprise's claim per task, 403 ENTERPRISE_DOES_NOT_ASSIGN):
+    // with nothing to do in bulk, no row is selectable and there is no 批量办理 bar.
+    expect(within(table).queryAllByRole('checkbox')).toHaveLength(0);
+    expect(screen.queryByTestId('bulk-card')).toBeNull();
   });
 
   it.each([1440, 390])(

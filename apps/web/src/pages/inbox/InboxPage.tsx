@@ -9,7 +9,7 @@ import { useUser } from '../../auth/AuthProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useNarrow } from '../../layout/useNarrow';
 import type { TaskItem } from '../tasks/taskTypes';
-import type { BulkAnswer } from './bulk';
+import { type BulkAnswer, bulkPossible } from './bulk';
 import { BulkActions } from './BulkActions';
 import { BulkResults } from './BulkResults';
 import { DepartmentEmpty } from './DepartmentEmpty';
@@ -127,7 +127,7 @@ export function InboxPage() {
           pageSize={filter.pageSize ?? 20}
           loading={tasks.loading}
           selected={selected}
-          selectable={!readOnly}
+          selectable={!readOnly && bulkPossible(user, items)}
           onSelect={setSelected}
           onPage={(p, pageSize) => setFilter({ ...filter, pageSize }, p)}
           onChanged={refresh}

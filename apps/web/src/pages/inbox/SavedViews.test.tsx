@@ -17,7 +17,12 @@ const SHARED = {
   sharedWith: { roles: ['city_coordinator'] },
 };
 
-async function openInbox() {
+const CANDIDATES = [
+  { username: 'coordinator', displayName: '统筹员', role: 'city_coordinator', assignee: false },
+  { username: 'coordinator-2', displayName: '周统筹', role: 'city_coordinator', assignee: false },
+];
+
+async function openInbox(candidates = CANDIDATES) {
   const fake = openPage('/inbox', USERS.coordinator, {
     'GET /reference': REFERENCE_WITH_TASK_TYPE,
     'GET /views': [SHARED],
@@ -26,10 +31,7 @@ async function openInbox() {
       body: { ...(body as object), id: 'v-2', mine: true },
     }),
     'GET /tasks': { items: [sampleTask()], total: 1 },
-    'GET /tasks/t-1/candidates': [
-      { username: 'coordinator', displayName: '统筹员', role: 'city_coordinator', assignee: false },
-      { username: 'coordinator-2', displayName: '周统筹', role: 'city_coordinator', assignee: false },
-    ],
+    'GET /tasks/t-1/candidates': candidates,
     'POST /tasks/t-1/delegate': { taskId: 't-1', assignee: 'coordinator-2' },
   });
   const table = await screen.findByTestId('inbox-table', {}, { timeout: 5000 });
@@ -83,5 +85,24 @@ describe('inbox views and delegation', () => {
     await waitFor(() =>
       expect(calls.find((c) => c.path === '/tasks/t-1/delegate')?.body).toEqual({ to: 'coordinator-2' }),
     );
+  });
+
+  it('says why nobody can take the task over instead of opening an empty picker', async () => {
+    const user = fastUser();
+    const { calls, table } = await openInbox(CANDIDATES.slice(0, 1));
+    await user.click(within(table).getByText(/转\s*办/));
+    const dialog = await screen.findByRole('dialog');
+    await waitFor(() => expect(dialog).toHaveTextContent('没有可转办的人员'));
+    expect(dialog).toHaveTextContent('能办理此任务的在岗人员只有您一人，没有可以接手的人。');
+    expect(dialog).toHaveTextContent('请联系系统管理员');
+    expect(within(dialog).queryByLabelText('转办给')).toBeNull();
+    // One button that closes, no 转办 that could never be pressed.
+    expect(
+      within(dialog)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).not.toContain('转 办');
+    await user.click(within(dialog).getByText('知道了'));
+    expect(calls.some((c) => c.path === '/tasks/t-1/delegate')).toBe(false);
   });
 });

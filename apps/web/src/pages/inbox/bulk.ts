@@ -1,3 +1,6 @@
+import { urgeRefusal } from '@hardtech/domain/approval-actions/urge';
+import type { Actor } from '@hardtech/domain/roles';
+import { allowedTaskActions } from '@hardtech/domain/task-permissions';
 import { TASK_FORMS } from '@hardtech/domain/tasks/forms';
 import type { OutcomeForm } from '@hardtech/domain/forms/schema';
 import { api } from '../../api/client';
@@ -42,4 +45,36 @@ export function bulkOutcomes(tasks: TaskItem[]): { type: string; outcome: string
   return Object.entries(TASK_FORMS[type].outcomes)
     .filter(([, form]) => form.bulk)
     .map(([outcome, form]) => ({ type, outcome, form }));
+}
+
+/**
+ * Which of the bulk bar's assignment actions the caller may take on at least one selected task, by
+ * the rule the server applies per task: an enterprise's users claim and hand on nothing (403
+ * ENTERPRISE_DOES_NOT_ASSIGN), so the bar offers them neither 认领 nor 转办.
+ */
+export function bulkOffers(
+  user: Actor,
+  tasks: TaskItem[],
+): Record<'claim' | 'unclaim' | 'reassign' | 'urge', boolean> {
+  const open = tasks.filter((task) => task.status === 'open');
+  const some = (action: 'claim' | 'unclaim' | 'delegate') =>
+    open.some((task) => allowedTaskActions(user, task)[action]);
+  return {
+    claim: some('claim'),
+    unclaim: some('unclaim'),
+    reassign: some('delegate'),
+    urge: open.some((task) => !urgeRefusal(user, task, new Date(), null)),
+  };
+}
+
+/**
+ * Whether the list's tasks offer anything to do in bulk, so that rows are selectable at all: an
+ * assignment action or a bulk outcome (of a task the caller may complete). An enterprise's own
+ * reports and confirmations offer nothing.
+ */
+export function bulkPossible(user: Actor, tasks: TaskItem[]): boolean {
+  return (
+    Object.values(bulkOffers(user, tasks)).some(Boolean) ||
+    tasks.some((task) => allowedTaskActions(user, task).complete && bulkOutcomes([task]).length > 0)
+  );
 }

@@ -1,4 +1,4 @@
-import dayjs from 'dayjs';
+import { shanghaiDate } from '@hardtech/domain/calendar';
 import type { QueryOf } from '../../api/contract';
 import type { TaskDepartment } from '@hardtech/domain/departments';
 import type { TaskType } from '../../api/types';
@@ -22,6 +22,8 @@ export interface InboxFilter {
 export const DEFAULT_FILTER: InboxFilter = { view: 'inbox', status: 'open', sort: 'dueAt', pageSize: 20 };
 
 /** GET /api/tasks's query for a filter and a page. */
+const DAY_MS = 86_400_000;
+
 export function taskQuery(filter: InboxFilter, page: number): QueryOf<'/tasks'> {
   return {
     view: filter.view,
@@ -32,7 +34,7 @@ export function taskQuery(filter: InboxFilter, page: number): QueryOf<'/tasks'> 
     department: filter.department,
     overdue: filter.overdue ? 'true' : undefined,
     dueBefore: filter.dueWithinDays
-      ? dayjs().add(filter.dueWithinDays, 'day').add(1, 'day').format('YYYY-MM-DD')
+      ? shanghaiDate(new Date(Date.now() + (filter.dueWithinDays + 1) * DAY_MS))
       : undefined,
     sort: filter.sort,
     page,

@@ -9,7 +9,6 @@ import {
 } from '@hardtech/domain/ledger';
 import { problemWorkEnded } from '@hardtech/domain/problem-work';
 import { readerOf } from '@hardtech/domain/visibility/readers';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -72,7 +71,7 @@ export function LedgerPage() {
     setFilters(query);
     search(query);
   };
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = dateText(new Date().toISOString());
   const label = useOptionLabel();
 
   const columns: ColumnsType<LedgerProblem> = [

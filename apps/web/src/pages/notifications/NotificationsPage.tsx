@@ -7,7 +7,7 @@ import { useAction } from '../../api/useAction';
 import { usePagedList } from '../../api/usePagedList';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/ExportButton';
-import { formatDateTime } from '../../components/time';
+import { dateTimeSecondsText } from '../../format';
 import { useLocalText } from '../../i18n';
 import { Notification, NOTIFICATIONS_READ } from './notification';
 import { NotificationPreferencesCard } from './NotificationPreferencesCard';
@@ -101,7 +101,7 @@ export function NotificationsPage() {
                           testId="download-briefing"
                         />
                       )}
-                      <span>{formatDateTime(n.createdAt)}</span>
+                      <span>{dateTimeSecondsText(n.createdAt)}</span>
                       {/* In the description, not beside the text: on a phone a side column squeezes the text. */}
                       {!n.read && (
                         <Button

@@ -7,7 +7,7 @@ import type { Schemas } from '../../api/contract';
 import { useApi } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PeoplePicker } from '../../components/PeoplePicker';
-import { formatDateTime } from '../../components/time';
+import { dateTimeSecondsText } from '../../format';
 import { useAction } from '../tasks/useAction';
 
 type ProxyAnswer = Schemas['ProxyAnswerDto'];
@@ -56,10 +56,10 @@ export function ProxyCard() {
                 </Tag>
               </Descriptions.Item>
               <Descriptions.Item label={t('proxy.from')}>
-                {formatDateTime(answer.proxy.from)}
+                {dateTimeSecondsText(answer.proxy.from)}
               </Descriptions.Item>
               <Descriptions.Item label={t('proxy.until')}>
-                {formatDateTime(answer.proxy.until)}
+                {dateTimeSecondsText(answer.proxy.until)}
               </Descriptions.Item>
             </Descriptions>
           ) : (

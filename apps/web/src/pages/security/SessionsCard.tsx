@@ -8,7 +8,7 @@ import { useReferenceNames } from '../../api/referenceNames';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PersonName } from '../../components/PersonName';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
-import { formatDateTime } from '../../components/time';
+import { dateTimeSecondsText } from '../../format';
 import { useLocalText } from '../../i18n';
 import type { Lockout, Session } from './security';
 
@@ -30,9 +30,19 @@ export function SessionsCard() {
     { title: t('security.sessions.username'), key: 'user', width: 170, render: person },
     { title: t('security.sessions.role'), dataIndex: 'role', width: 130, render: role },
     { title: t('security.sessions.clientAddress'), dataIndex: 'clientAddress', width: 150 },
-    { title: t('security.sessions.createdAt'), dataIndex: 'createdAt', width: 170, render: formatDateTime },
-    { title: t('security.sessions.lastSeenAt'), dataIndex: 'lastSeenAt', width: 170, render: formatDateTime },
-    { title: t('security.sessions.endsAt'), dataIndex: 'endsAt', width: 170, render: formatDateTime },
+    {
+      title: t('security.sessions.createdAt'),
+      dataIndex: 'createdAt',
+      width: 170,
+      render: dateTimeSecondsText,
+    },
+    {
+      title: t('security.sessions.lastSeenAt'),
+      dataIndex: 'lastSeenAt',
+      width: 170,
+      render: dateTimeSecondsText,
+    },
+    { title: t('security.sessions.endsAt'), dataIndex: 'endsAt', width: 170, render: dateTimeSecondsText },
     {
       title: '',
       key: 'revoke',
@@ -56,7 +66,7 @@ export function SessionsCard() {
       title: t('security.lockouts.lockedUntil'),
       dataIndex: 'lockedUntil',
       width: 170,
-      render: formatDateTime,
+      render: dateTimeSecondsText,
     },
     {
       title: '',

@@ -10,10 +10,12 @@ interface AssignmentButtonsProps {
   can: Pick<TaskActions, 'claim' | 'unclaim' | 'delegate'>;
   onChange(): void;
   size?: 'small';
+  /** One task's page: see at once whether anyone could receive a 转办 (DelegateButton). */
+  checkFirst?: boolean;
 }
 
 /** 认领 / 退回认领 / 转办 of one task; a refusal (e.g. 409 claimed by someone else) is shown as it came. */
-export function AssignmentButtons({ taskId, can, onChange, size }: AssignmentButtonsProps) {
+export function AssignmentButtons({ taskId, can, onChange, size, checkFirst }: AssignmentButtonsProps) {
   const { t } = useTranslation('task');
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
@@ -43,7 +45,9 @@ export function AssignmentButtons({ taskId, can, onChange, size }: AssignmentBut
           {t('assign.unclaim')}
         </Button>
       )}
-      {can.delegate && <DelegateButton taskId={taskId} onDone={onChange} size={size} />}
+      {can.delegate && (
+        <DelegateButton taskId={taskId} onDone={onChange} size={size} checkFirst={checkFirst} />
+      )}
     </Space>
   );
 }

@@ -1,15 +1,30 @@
-import { App, Button, Modal } from 'antd';
+import { Alert, App, Button, Modal, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useGet } from '../../api/useApi';
 import { useUser } from '../../auth/AuthProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { DelegateFields } from './DelegateFields';
+import { delegateTargets } from './delegateTargets';
 import { delegateTask } from './taskActions';
 import { useAction } from './useAction';
 
-/** 转办: pick one of the users who may do the task (the server's candidates), say why, hand it over. */
-export function DelegateButton({ taskId, onDone, size }: { taskId: string; onDone(): void; size?: 'small' }) {
+interface DelegateButtonProps {
+  taskId: string;
+  onDone(): void;
+  size?: 'small';
+  /**
+   * Ask for the candidates at once (the task page, one task), so that a 转办 nobody could receive is
+   * shown disabled with the reason; an inbox row asks only when clicked.
+   */
+  checkFirst?: boolean;
+}
+
+/**
+ * 转办: pick one of the users who may do the task (the server's candidates), say why, hand it over.
+ * With nobody to pick, the dialog says why instead of an empty picker.
+ */
+export function DelegateButton({ taskId, onDone, size, checkFirst }: DelegateButtonProps) {
   const { t } = useTranslation('task');
   const { message } = App.useApp();
   const user = useUser();
@@ -17,7 +32,9 @@ export function DelegateButton({ taskId, onDone, size }: { taskId: string; onDon
   const [to, setTo] = useState<string>();
   const [reason, setReason] = useState('');
   const { busy, error, run } = useAction();
-  const candidates = useGet(open ? '/tasks/{id}/candidates' : null, { params: { id: taskId } });
+  const candidates = useGet(open || checkFirst ? '/tasks/{id}/candidates' : null, { params: { id: taskId } });
+  const { targets, none } = delegateTargets(candidates.data ?? [], user.username);
+  const nobody = candidates.data && none ? t(`assign.noCandidates.${none}`) : null;
 
   const submit = () =>
     run(async () => {
@@ -28,29 +45,49 @@ export function DelegateButton({ taskId, onDone, size }: { taskId: string; onDon
       onDone();
     });
 
+  const button = (
+    <Button size={size} disabled={checkFirst && !!nobody} onClick={() => setOpen(true)}>
+      {t('assign.delegate')}
+    </Button>
+  );
   return (
     <>
-      <Button size={size} onClick={() => setOpen(true)}>
-        {t('assign.delegate')}
-      </Button>
+      {checkFirst && nobody ? (
+        // The reason on hover, and on a phone on a tap (which a touch browser passes on as a hover).
+        <Tooltip title={nobody}>
+          <span data-testid="delegate-unavailable">{button}</span>
+        </Tooltip>
+      ) : (
+        button
+      )}
       <Modal
         open={open}
-        title={t('assign.delegateTitle')}
+        title={nobody ? t('assign.noCandidates.title') : t('assign.delegateTitle')}
         okText={t('assign.delegate')}
         okButtonProps={{ disabled: !to, loading: busy }}
         onOk={submit}
         onCancel={() => setOpen(false)}
+        // Nothing to submit: one button that closes, not a 转办 that can never be pressed.
+        footer={
+          nobody ? (
+            <Button onClick={() => setOpen(false)}>{t('assign.noCandidates.close')}</Button>
+          ) : undefined
+        }
         destroyOnHidden
       >
         <ErrorAlert error={error ?? candidates.error} />
-        <DelegateFields
-          candidates={(candidates.data ?? []).filter((c) => !c.assignee && c.username !== user.username)}
-          loading={candidates.loading}
-          to={to}
-          onTo={setTo}
-          reason={reason}
-          onReason={setReason}
-        />
+        {nobody ? (
+          <Alert type="info" showIcon title={nobody} description={t('assign.noCandidates.hint')} />
+        ) : (
+          <DelegateFields
+            candidates={targets}
+            loading={candidates.loading || !candidates.data}
+            to={to}
+            onTo={setTo}
+            reason={reason}
+            onReason={setReason}
+          />
+        )}
       </Modal>
     </>
   );

@@ -1,4 +1,4 @@
-import { Alert, Form, Input, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Candidate } from './taskTypes';
 
@@ -11,13 +11,12 @@ interface DelegateFieldsProps {
   onReason(reason: string): void;
 }
 
-/** 转办's two fields, for one task and in bulk: the receiver picked from the candidates (never typed), why. */
+/**
+ * 转办's two fields, for one task and in bulk: the receiver picked from the candidates (never typed),
+ * why. The callers say so instead when there is nobody to pick.
+ */
 export function DelegateFields({ candidates, loading, to, onTo, reason, onReason }: DelegateFieldsProps) {
   const { t } = useTranslation('task');
-  // Nobody else may do the task (an enterprise with one account, a district of one officer): say so
-  // instead of an empty list.
-  if (!loading && candidates.length === 0)
-    return <Alert type="info" showIcon title={t('assign.noCandidates')} />;
   return (
     <Form layout="vertical">
       <Form.Item label={t('assign.delegateTo')} htmlFor="delegate-to">

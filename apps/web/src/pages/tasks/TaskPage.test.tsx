@@ -1,6 +1,6 @@
 import { sampleNomination } from '@hardtech/domain/samples';
 import { TASK_FORMS } from '@hardtech/domain/tasks/forms';
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fastUser, openPage, USERS } from '../../test/open-page';
 import { REFERENCE } from '../../test/reference.fixture';
@@ -106,6 +106,24 @@ function openTaskAt(width: number) {
 describe('task page', () => {
   afterEach(() => {
     window.innerWidth = DESKTOP_WIDTH;
+  });
+
+  it('shows 转办 disabled, with the reason, when nobody but the holder and the caller may do the task', async () => {
+    openPage('/tasks/t-1', USERS.coordinator, {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1/candidates': [
+        { username: 'coordinator', displayName: '统筹员', role: 'city_coordinator', assignee: false },
+        { username: 'coordinator-2', displayName: '周统筹', role: 'city_coordinator', assignee: true },
+      ],
+    });
+    const unavailable = await screen.findByTestId('delegate-unavailable', {}, { timeout: 5000 });
+    expect(
+      within(unavailable)
+        .getByText(/转\s*办/)
+        .closest('button'),
+    ).toBeDisabled();
+    fireEvent.mouseEnter(unavailable);
+    expect(await screen.findByText('除当前办理人外，没有其他在岗人员可以办理此任务。')).toBeInTheDocument();
   });
 
   it('on a phone, offers a jump to the form below the case file; on a desktop, where both show, not', async () => {

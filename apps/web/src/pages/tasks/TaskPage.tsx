@@ -81,7 +81,9 @@ export function TaskPage() {
           {t('complete.jump')}
         </Button>
       )}
-      {open && <AssignmentButtons taskId={detail.id} can={detail.actions} onChange={task.reload} />}
+      {open && (
+        <AssignmentButtons taskId={detail.id} can={detail.actions} onChange={task.reload} checkFirst />
+      )}
       {open && detail.actions.urge && <UrgeButton taskId={detail.id} onDone={task.reload} />}
       {open && detail.actions.cc && <CcButton taskId={detail.id} onDone={task.reload} />}
       <ApprovalActionButtons

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { Actor } from '../../api/types';
+import { sampleTask } from '../tasks/taskFixture';
+import { bulkOffers, bulkPossible } from './bulk';
+
+const enterprise: Actor = {
+  username: 'ent-yuntu',
+  role: 'enterprise_user',
+  scope: { creditCodes: ['915001120000000043'] },
+  displayName: '云图联系人',
+};
+const officer: Actor = {
+  username: 'district-500112',
+  role: 'district_officer',
+  scope: { districts: ['500112'] },
+  displayName: '渝北区经信委',
+};
+const confirm = sampleTask({
+  id: 'ec',
+  type: 'ENTERPRISE_CONFIRM',
+  candidateGroups: ['enterprise_user:enterprise:915001120000000043'],
+});
+const feedback = sampleTask({
+  id: 'df',
+  type: 'DISTRICT_FEEDBACK',
+  candidateGroups: ['district_officer:district:500112'],
+});
+
+describe('the bulk bar offers what the caller may do to some selected task', () => {
+  it('offers an enterprise user no claim, unclaim, reassign or urge, and nothing in bulk at all', () => {
+    expect(bulkOffers(enterprise, [confirm])).toEqual({
+      claim: false,
+      unclaim: false,
+      reassign: false,
+      urge: false,
+    });
+    expect(bulkPossible(enterprise, [confirm])).toBe(false);
+  });
+
+  it('offers an officer claim and reassign of an unclaimed task of theirs, unclaim of one they hold', () => {
+    expect(bulkOffers(officer, [feedback])).toEqual({
+      claim: true,
+      unclaim: false,
+      reassign: true,
+      urge: false,
+    });
+    const held = { ...feedback, assignee: officer.username };
+    expect(bulkOffers(officer, [held])).toMatchObject({ claim: false, unclaim: true, reassign: true });
+    expect(bulkPossible(officer, [feedback])).toBe(true);
+  });
+});
