@@ -13,11 +13,11 @@ describe('DueTag', () => {
     expect(overdueFor('2026-12-06T07:30:00Z', now)).toBeNull();
   });
 
-  it('reads 已超期 3 天 before the due date', () => {
+  it('reads 已超期 3 天 before the due date, in Chongqing’s time', () => {
     const dueAt = dayjs().subtract(3, 'day').subtract(2, 'hour').toISOString();
     render(<DueTag dueAt={dueAt} overdue />);
-    expect(screen.getByTestId('due-overdue')).toHaveTextContent(
-      `已超期 3 天 ${dayjs(dueAt).format('YYYY-MM-DD HH:mm')}`,
-    );
+    // UTC+8 whatever the browser's zone (the machine running the tests is on UTC).
+    const shanghai = dayjs(dueAt).add(8, 'hour').toISOString().slice(0, 16).replace('T', ' ');
+    expect(screen.getByTestId('due-overdue')).toHaveTextContent(`已超期 3 天 ${shanghai}`);
   });
 });
