@@ -1,6 +1,7 @@
 import { Card, Input, Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
+import { nextQuarterlyDispatch } from '@hardtech/domain/quarters';
 import { STAGES } from '@hardtech/domain/stages';
 import { EXIT_REASONS, GRADUATION_REASONS } from '@hardtech/domain/tasks/forms';
 import type { QueryOf } from '../../api/contract';
@@ -155,6 +156,10 @@ export function EnterpriseListPage() {
             render: (_: unknown, row) =>
               row.currentStep ? (
                 <Link to={`/tasks/${row.currentStep.taskId}`}>{local(row.currentStep.label)}</Link>
+              ) : betweenQuarters(row) ? (
+                <Typography.Text type="secondary" data-testid="waiting-dispatch">
+                  {t('list.waiting.step')}
+                </Typography.Text>
               ) : (
                 '—'
               ),
@@ -162,7 +167,12 @@ export function EnterpriseListPage() {
           {
             title: t('list.handler'),
             key: 'handler',
-            render: (_: unknown, row) => (row.currentStep ? local(row.currentStep.handler) : '—'),
+            render: (_: unknown, row) =>
+              row.currentStep
+                ? local(row.currentStep.handler)
+                : betweenQuarters(row)
+                  ? t('list.waiting.handler')
+                  : '—',
           },
           {
             title: t('list.dueAt'),
@@ -172,6 +182,8 @@ export function EnterpriseListPage() {
                 <Typography.Text type={row.currentStep.overdue ? 'danger' : undefined}>
                   {format.dateTime(row.currentStep.dueAt)}
                 </Typography.Text>
+              ) : betweenQuarters(row) ? (
+                t('list.waiting.next', { date: nextQuarterlyDispatch(new Date()) })
               ) : (
                 '—'
               ),
@@ -185,4 +197,12 @@ export function EnterpriseListPage() {
       />
     </Card>
   );
+}
+
+/**
+ * A member between quarters: 帮扶中 with no step open waits for the next quarterly dispatch, which
+ * asks for its report (一季一调度), not for anyone's hand.
+ */
+function betweenQuarters(row: Pick<EnterpriseItem, 'stage' | 'currentStep'>): boolean {
+  return row.stage === 'supporting' && !row.currentStep;
 }
