@@ -1,4 +1,4 @@
-import { createUser } from '../support/cast';
+import { createUser, freshCreditCode } from '../support/cast';
 import { expectOk } from '../support/lifecycle';
 
 // Issue 10 §4: saved inbox views, stored on the server and shared with a role, a district or a department.
@@ -76,4 +76,13 @@ it('shows a shared view to its audience only, and lets only its owner change it'
   ]) {
     expect([body, (await owner.api.post('/api/views', body)).status]).toEqual([body, 400]);
   }
+});
+
+it('leaves views to the officers: an enterprise, whose list is its own steps, may not save or share one', async () => {
+  const enterprise = await createUser('enterprise_user', { creditCodes: [freshCreditCode()] });
+  const body = { name: '我的', filter: { view: 'mine' }, sharedWith: { roles: ['city_coordinator'] } };
+  const created = await enterprise.api.post('/api/views', body);
+  expect(created.status).toBe(403);
+  expect(created.body.code).toBe('ROLE_NOT_ALLOWED');
+  expect(await expectOk(enterprise.api.get('/api/views'))).toEqual([]);
 });

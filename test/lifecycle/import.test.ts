@@ -195,6 +195,22 @@ describe('Excel batch import', () => {
     expect(started.rows[0]).toEqual({ enterprises: 0, files: 0 });
   });
 
+  it("is the offices' tool: an enterprise, which nominates only itself, gets 403 and nothing starts", async () => {
+    const c = await createCast();
+    const row = { ...example(), 统一社会信用代码: c.creditCode };
+    const r = await upload(c.enterprise.api.token!, await workbook([row]));
+    expect(r.status).toBe(403);
+    expect(r.body.code).toBe('ROLE_NOT_ALLOWED');
+    const template = await fetch(`${API_URL}/api/nominations/import/template`, {
+      headers: { authorization: `Bearer ${c.enterprise.api.token}` },
+    });
+    expect(template.status).toBe(403);
+    const started = await db().query(`SELECT count(*)::int AS n FROM enterprises WHERE credit_code = $1`, [
+      c.creditCode,
+    ]);
+    expect(started.rows[0].n).toBe(0);
+  });
+
   it('refuses what is not a usable spreadsheet with 400 and starts nothing', async () => {
     const c = await createCast();
     const token = c.districtOfficer.api.token!;

@@ -72,20 +72,20 @@ function Overview() {
   return ownsEnterpriseHome(useUser().role) ? <EnterpriseHomePage /> : <DashboardPage />;
 }
 
-function Forbidden() {
-  const { t } = useTranslation();
-  return <Result status="403" title={t('forbidden.title')} subTitle={t('forbidden.text')} />;
-}
-
-function NotFound() {
+/** 403 and 404, each with a way back to the user's home page (homeFor, through the index route). */
+function Refusal({ status }: { status: 'forbidden' | 'notFound' }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   return (
     <Result
-      status="404"
-      title={t('notFound.title')}
-      subTitle={t('notFound.text')}
-      extra={<Button onClick={() => navigate('/')}>{t('actions.back')}</Button>}
+      status={status === 'forbidden' ? '403' : '404'}
+      title={t(`${status}.title`)}
+      subTitle={t(`${status}.text`)}
+      extra={
+        <Button type="primary" onClick={() => navigate('/')} data-testid={`${status}-back`}>
+          {t('actions.backHome')}
+        </Button>
+      }
     />
   );
 }
@@ -114,12 +114,12 @@ export function AppRoutes() {
               allows(navByKey.get(nav)!, user.role) ? (
                 <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>{element}</Suspense>
               ) : (
-                <Forbidden />
+                <Refusal status="forbidden" />
               )
             }
           />
         ))}
-        <Route path="*" element={<NotFound />} />
+        <Route path="*" element={<Refusal status="notFound" />} />
       </Route>
     </Routes>
   );

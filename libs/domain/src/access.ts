@@ -1,4 +1,5 @@
 import { Actor, Role } from './roles';
+import { FINAL_STAGES, Stage } from './stages';
 
 /**
  * Candidate groups: the one vocabulary for "who may do this task". A task lists groups; a user
@@ -125,6 +126,25 @@ export function mayNominate(
     default:
       return false;
   }
+}
+
+/** Who may nominate at all (2.1): the offices that recommend and the enterprise itself. */
+export const NOMINATORS = [
+  'city_coordinator',
+  'industry_officer',
+  'district_officer',
+  'enterprise_user',
+] as const;
+
+/**
+ * Who may nominate from the Excel sheet: the offices, recommending many at once. An enterprise
+ * recommends only itself, one nomination, so the batch import is not its tool (403).
+ */
+export const BATCH_NOMINATORS = NOMINATORS.filter((role) => role !== 'enterprise_user');
+
+/** One active lifecycle per credit code: a new one starts when there is none or the last has ended. */
+export function lifecycleMayStart(current: { stage: Stage } | null | undefined): boolean {
+  return !current || FINAL_STAGES.includes(current.stage);
 }
 
 /**

@@ -4,9 +4,15 @@ import { Field } from './forms/schema';
 import { validateFields } from './forms/validate';
 import { OWNER_DEPARTMENTS } from './ledger';
 import { findDistrict } from './reference';
-import { Actor, isRole, Role } from './roles';
+import { Actor, isRole, Role, ROLES } from './roles';
 import { TASK_TYPES } from './task-types';
 import { t } from './text';
+
+/**
+ * Who saves inbox views: the officers, who sort many tasks of many enterprises. An enterprise's list
+ * is its own few steps, with nothing to filter or share with officers (403).
+ */
+export const VIEW_SAVERS: readonly Role[] = ROLES.filter((role) => role !== 'enterprise_user');
 
 /** Who else sees a saved inbox view: people in a role, in a district, or of a department. */
 export interface ViewAudience {

@@ -1,5 +1,6 @@
 import { Actor } from './roles';
 import {
+  isEnterpriseStep,
   allowedTaskActions,
   delegateRefusal,
   HeldTask,
@@ -111,5 +112,18 @@ describe('mayHoldTask', () => {
   it('releases it when the scope, or the role, no longer covers the task', () => {
     expect(mayHoldTask({ ...d1, scope: { districts: ['500113'] } }, task)).toBe(false);
     expect(mayHoldTask({ ...d1, role: 'auditor' }, task)).toBe(false);
+  });
+});
+
+describe('isEnterpriseStep', () => {
+  it("is a step only the enterprise's users may do, which nobody claims", () => {
+    expect(isEnterpriseStep({ candidateGroups: ['enterprise_user:enterprise:91500000000000000X'] })).toBe(
+      true,
+    );
+    expect(isEnterpriseStep({ candidateGroups: ['district_officer:district:500112'] })).toBe(false);
+    expect(isEnterpriseStep({ candidateGroups: ['enterprise_user:enterprise:X', 'user:zhuanyuan'] })).toBe(
+      false,
+    );
+    expect(isEnterpriseStep({ candidateGroups: [] })).toBe(false);
   });
 });

@@ -71,6 +71,17 @@ export function taskRefusal(actor: Actor, task: HeldTask, action: TaskAction): D
   }
 }
 
+/**
+ * An enterprise's own step (确认, 季度报告, 年度更新): only its users are candidates, and they do it as
+ * it comes, with no claim (taskRefusal), so it never has, nor waits for, an assignee.
+ */
+export function isEnterpriseStep(task: Pick<HeldTask, 'candidateGroups'>): boolean {
+  return (
+    task.candidateGroups.length > 0 &&
+    task.candidateGroups.every((group) => group.split(':')[0] === 'enterprise_user')
+  );
+}
+
 /** A delegate must be allowed to do the task themselves (422 otherwise: the request is well-formed). */
 export function delegateRefusal(to: Actor | undefined, task: HeldTask): DomainError | null {
   if (to && !READ_ONLY_ROLES.includes(to.role) && isCandidate(to, task.candidateGroups)) return null;

@@ -1,14 +1,37 @@
 import { Client, ScheduleAlreadyRunning, ScheduleOptions } from '@temporalio/client';
+import { QUARTERLY_DISPATCH } from '@hardtech/domain';
 import { DIGEST_SCHEDULE_ID, DIGEST_WORKFLOW_TYPE } from './digest.contract';
 import { DISPATCH_WORKFLOW_TYPE, QUARTERLY_SCHEDULE_ID } from './dispatch.contract';
 import { ANNUAL_REVIEW_SCHEDULE_ID, ANNUAL_REVIEW_WORKFLOW_TYPE } from './yearly.contract';
+
+const MONTHS = [
+  'JANUARY',
+  'FEBRUARY',
+  'MARCH',
+  'APRIL',
+  'MAY',
+  'JUNE',
+  'JULY',
+  'AUGUST',
+  'SEPTEMBER',
+  'OCTOBER',
+  'NOVEMBER',
+  'DECEMBER',
+] as const;
 
 /** 一季一调度: 09:00 on the first day of January, April, July and October, Asia/Shanghai. */
 export function quarterlyScheduleOptions(taskQueue: string): ScheduleOptions {
   return {
     scheduleId: QUARTERLY_SCHEDULE_ID,
     spec: {
-      calendars: [{ month: ['JANUARY', 'APRIL', 'JULY', 'OCTOBER'], dayOfMonth: 1, hour: 9, minute: 0 }],
+      calendars: [
+        {
+          month: QUARTERLY_DISPATCH.months.map((m) => MONTHS[m - 1]),
+          dayOfMonth: QUARTERLY_DISPATCH.dayOfMonth,
+          hour: QUARTERLY_DISPATCH.hour,
+          minute: QUARTERLY_DISPATCH.minute,
+        },
+      ],
       timezone: 'Asia/Shanghai',
     },
     action: { type: 'startWorkflow', workflowType: DISPATCH_WORKFLOW_TYPE, taskQueue, args: [{}] },

@@ -12,7 +12,7 @@ import {
 import { FileFieldsInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Actor, localize, NOMINATION_FIELDS } from '@hardtech/domain';
+import { Actor, BATCH_NOMINATORS, localize, NOMINATION_FIELDS, NOMINATORS } from '@hardtech/domain';
 import { CurrentActor, Roles } from '../auth/decorators';
 import { ImportResultDto, NominationResultDto } from '../dtos/enterprise.dto';
 import { localeOf } from '../errors/locale';
@@ -24,7 +24,6 @@ import { NominationsService } from '../services/nominations.service';
 import { UploadedBytes, utf8Named } from './uploaded-file';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const NOMINATORS = ['city_coordinator', 'industry_officer', 'district_officer', 'enterprise_user'] as const;
 
 @ApiTags('nominations')
 @ApiBearerAuth()
@@ -52,7 +51,7 @@ export class NominationsController {
   }
 
   @Get('import/template')
-  @Roles(...NOMINATORS)
+  @Roles(...BATCH_NOMINATORS)
   @ApiDoc({
     summary: '下载批量推荐模板 The .xlsx template with Chinese headers',
     ok: { file: XLSX },
@@ -67,7 +66,7 @@ export class NominationsController {
   }
 
   @Post('import')
-  @Roles(...NOMINATORS)
+  @Roles(...BATCH_NOMINATORS)
   // Each file up to MAX_UPLOAD_MB (MulterModule in app.module.ts); the sheet itself up to 2 MB.
   @UseInterceptors(
     FileFieldsInterceptor([

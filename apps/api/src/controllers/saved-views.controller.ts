@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Actor, VIEW_FILTER_FIELDS } from '@hardtech/domain';
-import { CurrentActor } from '../auth/decorators';
+import { Actor, VIEW_FILTER_FIELDS, VIEW_SAVERS } from '@hardtech/domain';
+import { CurrentActor, Roles } from '../auth/decorators';
 import { ApiDoc } from '../openapi/api-doc';
 import { formSchema } from '../openapi/form-schema';
 import { SavedViewsService, ViewBody } from '../services/saved-views.service';
@@ -53,6 +53,7 @@ export class SavedViewsController {
   }
 
   @Post()
+  @Roles(...VIEW_SAVERS)
   @ApiBody({ schema: BODY })
   @ApiDoc({
     summary: '保存视图 Save an inbox filter, optionally shared',
@@ -65,6 +66,7 @@ export class SavedViewsController {
   }
 
   @Put(':id')
+  @Roles(...VIEW_SAVERS)
   @ApiBody({ schema: BODY })
   @ApiDoc({ summary: '修改视图 Change my view', ok: SavedViewDto, errors: [400, 401, 403, 404, 413] })
   update(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Body() body: ViewBody) {

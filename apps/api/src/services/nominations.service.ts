@@ -3,8 +3,8 @@ import {
   Actor,
   AttachmentPurpose,
   Conflict,
-  FINAL_STAGES,
   Forbidden,
+  lifecycleMayStart,
   mayNominate,
   Nomination,
   nominatorGroups,
@@ -94,7 +94,7 @@ export class NominationsService {
    */
   async nominate(actor: Actor, nomination: Nomination): Promise<NominationResult> {
     const existing = await this.enterprises.findRow(nomination.creditCode);
-    if (existing && !FINAL_STAGES.includes(existing.stage)) throw this.duplicate();
+    if (!lifecycleMayStart(existing)) throw this.duplicate();
     await this.checkEvidence(actor, nomination);
     const lifecycleNo = (existing?.lifecycleNo ?? 0) + 1;
     const input: LifecycleInput = {

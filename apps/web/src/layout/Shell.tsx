@@ -7,7 +7,8 @@ import { useUser, useAuth } from '../auth/AuthProvider';
 import { Language, setLanguage, useLocalText } from '../i18n';
 import { useReference } from '../api/reference';
 import { NotificationBell } from '../pages/notifications/NotificationBell';
-import { allows, NAVIGATION, navLabel } from './navigation';
+import { useMayNominateSelf } from '../pages/nominations/useMayNominateSelf';
+import { menuFor, navLabel } from './navigation';
 import { useNarrow } from './useNarrow';
 
 /** The phone's sticky header: antd's Layout.Header height, stated so the page can keep clear of it. */
@@ -43,11 +44,14 @@ export function Shell() {
   const local = useLocalText();
   const reference = useReference();
   const [collapsed, setCollapsed] = useState(false);
-  const items = NAVIGATION.filter((item) => allows(item, user.role)).map((item) => ({
-    key: item.path,
-    icon: item.icon,
-    label: t(`nav.${navLabel(item, user.role)}`),
-  }));
+  const mayNominate = useMayNominateSelf();
+  const items = menuFor(user.role)
+    .filter((item) => item.key !== 'nominate' || mayNominate)
+    .map((item) => ({
+      key: item.path,
+      icon: item.icon,
+      label: t(`nav.${navLabel(item, user.role)}`),
+    }));
   const selected = items
     .map((i) => i.key)
     .filter((path) => location.pathname.startsWith(path))

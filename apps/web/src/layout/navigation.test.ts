@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../api/types';
-import { allows, homeFor, NAVIGATION, navLabel } from './navigation';
+import { allows, homeFor, menuFor, NAVIGATION, navLabel } from './navigation';
 
 const visible = (role: Role) => NAVIGATION.filter((n) => allows(n, role)).map((n) => n.key);
 
@@ -34,5 +34,20 @@ describe('navigation by role', () => {
     expect(visible('security_admin')).toEqual(['notifications', 'security']);
     expect(homeFor('security_admin')).toBe('/security');
     expect(visible('city_coordinator')).not.toContain('audit');
+  });
+
+  it('lands each role where its work is, never on an inbox that can hold no task of its own', () => {
+    expect(homeFor('system_admin')).toBe('/admin/users');
+    expect(homeFor('leader')).toBe('/dashboard');
+    expect(homeFor('auditor')).toBe('/audit');
+    for (const role of ['city_coordinator', 'industry_officer', 'sme_officer', 'commissioner'] as Role[])
+      expect(homeFor(role)).toBe('/inbox');
+  });
+
+  it("lists the page a role lands on first in its menu: an enterprise's 总览 before its tasks", () => {
+    expect(menuFor('enterprise_user').map((n) => n.key)[0]).toBe('dashboard');
+    expect(menuFor('enterprise_user').map((n) => n.key)).toContain('inbox');
+    expect(menuFor('system_admin')[0].key).toBe('users');
+    expect(menuFor('district_officer')[0].key).toBe('inbox');
   });
 });

@@ -12,7 +12,8 @@ import {
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
-import { AUDIT_LOG_READERS, ROLES } from '@hardtech/domain/roles';
+import { NOMINATORS } from '@hardtech/domain/access';
+import { AUDIT_LOG_READERS, CASE_OFFICER_ROLES, ROLES } from '@hardtech/domain/roles';
 import type { Role } from '../api/types';
 
 export interface NavItem {
@@ -40,7 +41,8 @@ export const NAVIGATION: NavItem[] = [
     key: 'nominate',
     path: '/nominations/new',
     icon: <FileAddOutlined />,
-    roles: ['city_coordinator', 'industry_officer', 'district_officer', 'enterprise_user'],
+    // An enterprise sees it only while it may nominate itself (Shell asks useMayNominateSelf).
+    roles: NOMINATORS,
   },
   { key: 'ledger', path: '/problems', icon: <UnorderedListOutlined />, roles: BUSINESS },
   {
@@ -79,12 +81,22 @@ export function allows(item: Pick<NavItem, 'roles'>, role: Role): boolean {
 }
 
 /**
- * Where a user lands after signing in: the inbox for officers with tasks, else the dashboard (an
- * enterprise's own home, which lists its tasks).
+ * Where a user lands after signing in: where the role's work is. The inbox for the officers who
+ * are given tasks; the enterprise's own home (which lists its tasks); the administration for the
+ * system administrator, the log for the auditors, the dashboard for the leaders, none of whom is
+ * ever a task's candidate.
  */
 export function homeFor(role: Role): string {
   if (AUDIT_LOG_READERS.includes(role)) return '/audit';
   if (role === 'security_admin') return '/security';
+  if (role === 'system_admin') return '/admin/users';
   if (ownsEnterpriseHome(role)) return '/dashboard';
-  return OFFICERS.includes(role) && role !== 'leader' ? '/inbox' : '/dashboard';
+  return CASE_OFFICER_ROLES.includes(role) ? '/inbox' : '/dashboard';
+}
+
+/** The menu as `role` reads it: the page it lands on first, the rest in their order. */
+export function menuFor(role: Role): NavItem[] {
+  const home = homeFor(role);
+  const items = NAVIGATION.filter((item) => allows(item, role));
+  return [...items.filter((item) => item.path === home), ...items.filter((item) => item.path !== home)];
 }

@@ -2,6 +2,7 @@ import { Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useLocalText } from '../../i18n';
+import { betweenQuarters } from './between-quarters';
 import type { EnterpriseItem } from './types';
 
 /**
@@ -12,7 +13,15 @@ export function CurrentStepCell({ row }: { row: EnterpriseItem }) {
   const { t } = useTranslation('enterprise');
   const local = useLocalText();
   const step = row.currentStep;
-  if (!step) return <>—</>;
+  if (!step) {
+    return betweenQuarters(row) ? (
+      <Typography.Text type="secondary" data-testid="waiting-dispatch">
+        {t('list.waiting.step')}
+      </Typography.Text>
+    ) : (
+      <>—</>
+    );
+  }
   const others = step.openTasks - 1;
   return (
     <Space size={4} wrap>

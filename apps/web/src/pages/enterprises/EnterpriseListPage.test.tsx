@@ -139,4 +139,21 @@ describe('enterprise list', () => {
       '/enterprises?stage=diagnosis&stageOn=2025-12-31&leftIn=2025&leftAs=exited&leftFor=relocated&page=1&pageSize=20',
     );
   }, 60_000);
+
+  it('says what a member between quarters waits for: the quarterly dispatch and its date', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-06T12:00:00Z') });
+    try {
+      openPage('/enterprises', USERS.coordinator, {
+        'GET /reference': REFERENCE,
+        'GET /enterprises': { items: [ITEM], total: 1 },
+      });
+      const link = await screen.findByRole('link', { name: ITEM.name }, { timeout: 30_000 });
+      const row = link.closest('tr')!;
+      expect(within(row).getByTestId('waiting-dispatch')).toHaveTextContent('等待季度调度');
+      expect(row).toHaveTextContent('季度调度自动发起');
+      expect(row).toHaveTextContent('下次调度 2027-01-01');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

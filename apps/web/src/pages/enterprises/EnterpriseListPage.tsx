@@ -1,6 +1,7 @@
 import { Card, Input, Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
+import { nextQuarterlyDispatch } from '@hardtech/domain/quarters';
 import { STAGES } from '@hardtech/domain/stages';
 import { EXIT_REASONS, GRADUATION_REASONS } from '@hardtech/domain/tasks/forms';
 import type { QueryOf } from '../../api/contract';
@@ -11,6 +12,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLocalText } from '../../i18n';
 import { useFormat } from '../../format';
 import { useReferenceNames } from '../../api/referenceNames';
+import { betweenQuarters } from './between-quarters';
 import { CurrentStepCell } from './CurrentStepCell';
 import { StageTag } from './StageTag';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
@@ -158,7 +160,12 @@ export function EnterpriseListPage() {
           {
             title: t('list.handler'),
             key: 'handler',
-            render: (_: unknown, row) => (row.currentStep ? local(row.currentStep.handler) : '—'),
+            render: (_: unknown, row) =>
+              row.currentStep
+                ? local(row.currentStep.handler)
+                : betweenQuarters(row)
+                  ? t('list.waiting.handler')
+                  : '—',
           },
           {
             title: t('list.dueAt'),
@@ -168,6 +175,8 @@ export function EnterpriseListPage() {
                 <Typography.Text type={row.currentStep.overdue ? 'danger' : undefined}>
                   {format.dateTime(row.currentStep.dueAt)}
                 </Typography.Text>
+              ) : betweenQuarters(row) ? (
+                t('list.waiting.next', { date: nextQuarterlyDispatch(new Date()) })
               ) : (
                 '—'
               ),

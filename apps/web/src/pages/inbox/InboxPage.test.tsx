@@ -34,6 +34,30 @@ const SOON = {
   assigneeName: '王科长',
 };
 
+const ENTERPRISE: Actor = {
+  username: 'xince',
+  role: 'enterprise_user',
+  scope: { creditCodes: ['915001120000000001'] },
+  displayName: '芯测联系人',
+};
+/** A member's step due in a week. */
+const memberTask = (over: Parameters<typeof sampleTask>[0]) =>
+  sampleTask({
+    creditCode: '915001120000000001',
+    enterpriseName: '重庆芯测科技有限公司',
+    stage: 'supporting',
+    dueAt: new Date(Date.now() + 7 * 86400_000).toISOString(),
+    ...over,
+  });
+/** The enterprise's own open step: only its users are candidates. */
+const ownReport = () =>
+  memberTask({
+    id: 'qr',
+    type: 'QUARTERLY_REPORT',
+    label: { zh: '季度报告', en: 'Quarterly report' },
+    candidateGroups: ['enterprise_user:enterprise:915001120000000001'],
+  });
+
 describe('inbox', () => {
   it('lets a leader 催办 an overdue task from the list, and only an overdue one', async () => {
     const user = fastUser();
@@ -66,22 +90,7 @@ describe('inbox', () => {
   });
 
   it('offers an enterprise neither 认领 nor 转办 on its own report: it does the step itself', async () => {
-    const enterprise: Actor = {
-      username: 'xince',
-      role: 'enterprise_user',
-      scope: { creditCodes: ['915001120000000001'] },
-      displayName: '芯测联系人',
-    };
-    const report = sampleTask({
-      id: 'qr',
-      type: 'QUARTERLY_REPORT',
-      label: { zh: '季度报告', en: 'Quarterly report' },
-      creditCode: '915001120000000001',
-      enterpriseName: '重庆芯测科技有限公司',
-      stage: 'supporting',
-      candidateGroups: ['enterprise_user:enterprise:915001120000000001'],
-      dueAt: new Date(Date.now() + 7 * 86400_000).toISOString(),
-    });
+    const [enterprise, report] = [ENTERPRISE, ownReport()];
     openPage('/inbox', enterprise, {
       'GET /reference': REFERENCE_WITH_TASK_TYPE,
       'GET /views': [],
@@ -107,19 +116,49 @@ describe('inbox', () => {
   });
 
   it.each([1440, 390])(
+    "shows an enterprise (%i px) its own steps with due and status, none of the officers' tools",
+    async (width) => {
+      const desktop = window.innerWidth;
+      window.innerWidth = width;
+      const [enterprise, report] = [ENTERPRISE, ownReport()];
+      try {
+        const user = fastUser();
+        const { calls } = openPage('/inbox', enterprise, {
+          'GET /reference': REFERENCE_WITH_TASK_TYPE,
+          'GET /views': [],
+          'GET /tasks': { items: [report], total: 1 },
+        });
+        const list = await screen.findByTestId('own-steps');
+        await waitFor(() => expect(list).toHaveTextContent('季度报告'));
+        await waitFor(() => expect(within(list).getByTestId('step-status')).toHaveTextContent('待办'));
+        expect(screen.queryByTestId('saved-views')).toBeNull();
+        expect(screen.queryByTestId('inbox-filters')).toBeNull();
+        expect(screen.queryByTestId('inbox-filters-toggle')).toBeNull();
+        expect(list).not.toHaveTextContent('抄送我的');
+        expect(list).not.toHaveTextContent('保存为视图');
+        expect(calls.some((c) => c.path.startsWith('/views'))).toBe(false);
+        await user.click(within(screen.getByTestId('own-steps-status')).getByText('已办结'));
+        await waitFor(() =>
+          expect(calls.map((c) => c.path)).toContain(
+            '/tasks?view=inbox&status=done&sort=-createdAt&page=1&pageSize=20',
+          ),
+        );
+      } finally {
+        window.innerWidth = desktop;
+      }
+    },
+  );
+
+  it.each([1440, 390])(
     'names the problem a 销号审核 decides in its row (%i px: table, phone cards)',
     async (width) => {
       const desktop = window.innerWidth;
       const closing = (id: string, problemTitle: string) => ({
-        ...sampleTask({
+        ...memberTask({
           id,
           type: 'PROBLEM_CLOSE',
           label: { zh: '问题销号审核', en: 'Problem close-out review' },
-          creditCode: '915001120000000001',
-          enterpriseName: '重庆芯测科技有限公司',
-          stage: 'supporting',
           candidateGroups: ['city_coordinator'],
-          dueAt: new Date(Date.now() + 7 * 86400_000).toISOString(),
         }),
         problemTitle,
       });

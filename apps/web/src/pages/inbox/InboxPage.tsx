@@ -23,11 +23,17 @@ import {
   taskQuery,
 } from './inboxFilter';
 import { InboxTable } from './InboxTable';
+import { OwnStepsPage } from './OwnStepsPage';
 import { SavedViews } from './SavedViews';
 import { useInboxCounts } from './useInboxCounts';
 
-/** 待办任务: the tasks I can do, mine, or all in my scope, filtered, with single and bulk actions. */
+/** 待办任务: an enterprise's own steps, or an officer's desk. */
 export function InboxPage() {
+  return useUser().role === 'enterprise_user' ? <OwnStepsPage /> : <OfficerInbox />;
+}
+
+/** The tasks I can do, mine, copied to me or all in my scope, filtered, with single and bulk actions. */
+function OfficerInbox() {
   const { t } = useTranslation('inbox');
   const user = useUser();
   const readOnly = READ_ONLY_ROLES.includes(user.role);

@@ -4,6 +4,7 @@ import { Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { Link } from 'react-router-dom';
 import { useReferenceNames } from '../../api/referenceNames';
 import { useUser } from '../../auth/AuthProvider';
@@ -149,13 +150,7 @@ export function InboxTable(props: InboxTableProps) {
       rowKey="id"
       size="middle"
       data-testid="inbox-table"
-      columns={
-        // An enterprise does its own steps: nobody claims them, so who holds one and the claim /
-        // delegate / 催办 buttons say nothing to it (on a phone they were 未认领 and an empty 操作).
-        user.role === 'enterprise_user'
-          ? columns.filter((c) => c.key !== 'assignee' && c.key !== 'actions')
-          : columns
-      }
+      columns={user.role === 'enterprise_user' ? ownStepColumns(columns, t) : columns}
       dataSource={props.items}
       loading={props.loading}
       locale={props.emptyText ? { emptyText: props.emptyText } : undefined}
@@ -175,4 +170,20 @@ export function InboxTable(props: InboxTableProps) {
       }}
     />
   );
+}
+
+/**
+ * An enterprise's own steps: the step, its enterprise, due and status. Nobody claims them, so who
+ * holds one and the claim / delegate / 催办 buttons say nothing to it (on a phone they were 未认领 and
+ * an empty 操作); the district is its own.
+ */
+function ownStepColumns(columns: ColumnsType<TaskItem>, t: TFunction<'inbox'>): ColumnsType<TaskItem> {
+  const status: ColumnsType<TaskItem>[number] = {
+    title: t('filter.status'),
+    key: 'status',
+    width: 100,
+    render: (_, task) => <Tag data-testid="step-status">{t(`status.${task.status}`)}</Tag>,
+  };
+  const kept = columns.filter((c) => c.key === 'task' || c.key === 'enterprise' || c.key === 'dueAt');
+  return [...kept, status];
 }

@@ -9,7 +9,10 @@ import { useLocalText } from '../../i18n';
 export function LedgerFilters({
   initial = {},
   onChange,
+  ownEnterprise = false,
 }: {
+  /** An enterprise's own ledger: no enterprise or district to choose. */
+  ownEnterprise?: boolean;
   /** Filters the page opened with (a dashboard link). */
   initial?: Query;
   onChange: (query: Query) => void;
@@ -33,15 +36,18 @@ export function LedgerFilters({
       // Filters apply at once: officers narrow the ledger step by step while talking it through.
       onValuesChange={(_, all) => onChange({ ...all, overdue: all.overdue ? 'true' : undefined })}
     >
-      <Form.Item name="q" label={t('fields.enterprise')}>
-        <Input allowClear placeholder={t('searchEnterprise')} style={{ width: 170 }} />
-      </Form.Item>
+      {!ownEnterprise && (
+        <Form.Item name="q" label={t('fields.enterprise')}>
+          <Input allowClear placeholder={t('searchEnterprise')} style={{ width: 170 }} />
+        </Form.Item>
+      )}
       {select('status', options(PROBLEM_STATUSES))}
       {select('category', options(PROBLEM_CATEGORIES))}
-      {select(
-        'district',
-        (reference?.districts ?? []).map((d) => ({ value: d.code, label: d.name })),
-      )}
+      {!ownEnterprise &&
+        select(
+          'district',
+          (reference?.districts ?? []).map((d) => ({ value: d.code, label: d.name })),
+        )}
       <Form.Item name="overdue" valuePropName="checked">
         <Checkbox>{t('overdueOnly')}</Checkbox>
       </Form.Item>

@@ -184,6 +184,24 @@ describe('problem ledger', () => {
     expect(await screen.findByRole('checkbox')).toBeChecked();
   });
 
+  it("shows an enterprise its own problems to read: no departments' board, no enterprise or district filter, no 办理", async () => {
+    const enterprise: Actor = {
+      username: 'ent-xince',
+      role: 'enterprise_user',
+      scope: { creditCodes: ['91500000MA5U7DXX1F'] },
+    };
+    openPage('/problems', enterprise, { 'GET /problems': LEDGER });
+    const table = await screen.findByTestId('ledger-table');
+    await waitFor(() => expect(table).toHaveTextContent('融资难'));
+    expect(screen.queryByTestId('ledger-board')).toBeNull();
+    expect(screen.queryByText('全部部门')).toBeNull();
+    const filters = screen.getByTestId('ledger-filters');
+    expect(within(filters).queryByLabelText('区县')).toBeNull();
+    expect(within(filters).queryByLabelText('企业')).toBeNull();
+    const buttons = within(table).getAllByTestId('open-problem');
+    expect(buttons.map((b) => b.textContent)).toEqual(['查看', '查看']);
+  });
+
   it('shows a department officer only its own department: no board of the others, always empty for it', async () => {
     const { calls } = openPage('/problems', departmentOfficer('sme'), { 'GET /problems': LEDGER });
     const asked = () => calls.filter((c) => c.path.startsWith('/problems?')).map((c) => c.path);

@@ -21,7 +21,7 @@ import { ExportButton } from '../../components/ExportButton';
 import { useLocalText, useOptionLabel } from '../../i18n';
 import { LedgerFilters } from './LedgerFilters';
 import { ProblemDrawer } from './ProblemDrawer';
-import { isOverdue, LedgerProblem } from './problem';
+import { isOverdue, LedgerProblem, worksProblems } from './problem';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { useNarrow } from '../../layout/useNarrow';
 import { dateText } from '../../format';
@@ -60,6 +60,9 @@ export function LedgerPage() {
   const [params] = useSearchParams();
   const user = useUser();
   const ownDepartment = readerOf(user.role) === 'department' ? user.scope.department : undefined;
+  // An enterprise reads its own problems: no departments' boards, no enterprise or district to pick.
+  const ownEnterprise = readerOf(user.role) === 'enterprise';
+  const works = worksProblems(user.role);
   const [initial] = useState<Query>(() => linkedFilters(params, ownDepartment));
   const [filters, setFilters] = useState<Query>(initial);
   // The board: one department's problems at a time (科技处统筹、各行业处室牵头…定点联系), or all.
@@ -157,7 +160,7 @@ export function LedgerPage() {
       fixed: 'right',
       render: (_, p) => (
         <Button size="small" onClick={() => setOpened(p)} data-testid="open-problem">
-          {t('details')}
+          {t(works ? 'details' : 'view')}
         </Button>
       ),
     },
@@ -169,7 +172,7 @@ export function LedgerPage() {
       extra={<ExportButton path="/problems/export.xlsx" fileName="problem-ledger.xlsx" query={filters} />}
       data-testid="ledger"
     >
-      {ownDepartment ? (
+      {ownEnterprise ? null : ownDepartment ? (
         // The other departments' boards would always be empty for them: no board to choose from.
         <Typography.Paragraph data-testid="ledger-own-department" style={{ marginBottom: 12 }}>
           {t('ownDepartment', { department: label(OWNER_DEPARTMENTS, ownDepartment) })}
@@ -187,7 +190,7 @@ export function LedgerPage() {
           ]}
         />
       )}
-      <LedgerFilters initial={initial} onChange={(q) => apply(q)} />
+      <LedgerFilters initial={initial} onChange={(q) => apply(q)} ownEnterprise={ownEnterprise} />
       <ErrorAlert error={error} />
       <ResponsiveTable<LedgerProblem>
         style={{ marginTop: 16 }}

@@ -9,9 +9,7 @@ import { useLocalText } from '../../i18n';
 import { useNarrow } from '../../layout/useNarrow';
 import { ProblemFacts, ProblemProgress } from './ProblemFacts';
 import { ProblemWorkButton } from './ProblemWorkButton';
-
-/** Roles that may work a problem; the server decides whether this one is the owner's (403 else). */
-const WORKERS = ['industry_officer', 'sme_officer', 'finance_officer', 'district_officer', 'commissioner'];
+import { worksProblems } from './problem';
 
 /** One problem: its facts, its progress as a timeline, and the ledger work as buttons. */
 export function ProblemDrawer({
@@ -40,7 +38,7 @@ export function ProblemDrawer({
   const open = shown && shown.status !== 'resolved';
   // Its enterprise graduated or left the pool: read-only, saying why, instead of buttons that fail (409).
   const ended = open ? problemWorkEnded(shown.enterpriseStage) : null;
-  const works = open && !ended && (WORKERS.includes(user.role) || user.role === 'city_coordinator');
+  const works = open && !ended && worksProblems(user.role);
 
   return (
     <Drawer

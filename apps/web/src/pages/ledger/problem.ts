@@ -1,5 +1,6 @@
 // GET /api/problems (apps/api/src/dtos/problem.dto.ts LedgerDto).
 import type { Problem } from '@hardtech/domain/ledger';
+import type { Role } from '@hardtech/domain/roles';
 import type { Stage } from '@hardtech/domain/stages';
 
 export interface LedgerProblem extends Problem {
@@ -17,4 +18,22 @@ export interface LedgerProblem extends Problem {
 /** Not resolved and past its due date, as the API's `overdue` filter counts it. */
 export function isOverdue(problem: Pick<LedgerProblem, 'status' | 'dueAt'>, today: string): boolean {
   return problem.status !== 'resolved' && problem.dueAt < today;
+}
+
+/** Roles that may work a problem; the server decides whether this one is the owner's (403 else). */
+const WORKERS: readonly Role[] = [
+  'industry_officer',
+  'sme_officer',
+  'finance_officer',
+  'district_officer',
+  'commissioner',
+];
+
+/**
+ * Whether the role works ledger problems at all: the owner departments and the commissioner record
+ * progress, 科技处 sets the special handling. Not an enterprise, which reads its own problems (and
+ * blows the whistle from its home), nor those who only read.
+ */
+export function worksProblems(role: Role): boolean {
+  return WORKERS.includes(role) || role === 'city_coordinator';
 }

@@ -205,4 +205,37 @@ describe('nomination import', () => {
       `${CODE}-C5.pdf`,
     ]);
   });
+
+  const ENTERPRISE: Actor = {
+    username: 'ent-xince',
+    role: 'enterprise_user',
+    scope: { creditCodes: [CODE] },
+  };
+  const own = (stage: string) => ({
+    items: [{ creditCode: CODE, name: '芯测', stage, currentStep: null }],
+    total: 1,
+  });
+  const menu = () => screen.getByTestId('nav');
+
+  it('offers an enterprise in the pool no nomination: no menu entry, and the page says why and leads home', async () => {
+    openPage('/nominations/new', ENTERPRISE, {
+      'GET /reference': REFERENCE,
+      'GET /enterprises': own('supporting'),
+    });
+    expect(await screen.findByTestId('nomination-closed')).toHaveTextContent('本企业已在帮扶流程中');
+    expect(menu()).not.toHaveTextContent('推荐入库');
+    expect(screen.queryByText('Excel 批量导入')).toBeNull();
+    expect(screen.queryByLabelText('统一社会信用代码')).toBeNull();
+  });
+
+  it('offers an enterprise with no running lifecycle its own nomination form, never the batch import', async () => {
+    openPage('/nominations/new', ENTERPRISE, {
+      'GET /reference': REFERENCE,
+      'GET /enterprises': own('exited'),
+    });
+    expect(await screen.findByLabelText('统一社会信用代码')).toBeInTheDocument();
+    await waitFor(() => expect(menu()).toHaveTextContent('推荐入库'));
+    expect(screen.queryByText('Excel 批量导入')).toBeNull();
+    expect(screen.queryByTestId('nomination-closed')).toBeNull();
+  });
 });

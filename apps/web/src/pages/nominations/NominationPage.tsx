@@ -1,10 +1,12 @@
-import { Button, Card, Result, Space, Tabs, Typography } from 'antd';
+import { Button, Card, Result, Space, Spin, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
+import { useUser } from '../../auth/AuthProvider';
 import { StageTag } from '../enterprises/StageTag';
 import { NominationForm, NominationResult } from './NominationForm';
 import { NominationImport } from './NominationImport';
+import { useMayNominateSelf } from './useMayNominateSelf';
 
 function Nominated({ result, onAgain }: { result: NominationResult; onAgain(): void }) {
   const { t } = useTranslation('nomination');
@@ -33,23 +35,48 @@ function Nominated({ result, onAgain }: { result: NominationResult; onAgain(): v
   );
 }
 
-/** 推荐入库: one enterprise by the form, or many from the Excel template. */
+/**
+ * 推荐入库: one enterprise by the form, or many from the Excel template. An enterprise nominates only
+ * itself, by the form, and only while no lifecycle of it runs (the server refuses it the import and
+ * a second lifecycle); otherwise the page says so and leads home.
+ */
 export function NominationPage() {
   const { t } = useTranslation('nomination');
+  const navigate = useNavigate();
+  const enterprise = useUser().role === 'enterprise_user';
+  const mayNominate = useMayNominateSelf();
   const [result, setResult] = useState<NominationResult>();
+  if (mayNominate === undefined) return <Spin style={{ display: 'block', margin: 48 }} />;
+  const form = result ? (
+    <Nominated result={result} onAgain={() => setResult(undefined)} />
+  ) : (
+    <NominationForm onNominated={setResult} />
+  );
+  if (enterprise) {
+    return (
+      <Card title={t('title')}>
+        {mayNominate || result ? (
+          form
+        ) : (
+          <Result
+            status="info"
+            title={t('self.active')}
+            data-testid="nomination-closed"
+            extra={
+              <Button type="primary" onClick={() => navigate('/dashboard')}>
+                {t('self.home')}
+              </Button>
+            }
+          />
+        )}
+      </Card>
+    );
+  }
   return (
     <Card title={t('title')}>
       <Tabs
         items={[
-          {
-            key: 'form',
-            label: t('tabs.form'),
-            children: result ? (
-              <Nominated result={result} onAgain={() => setResult(undefined)} />
-            ) : (
-              <NominationForm onNominated={setResult} />
-            ),
-          },
+          { key: 'form', label: t('tabs.form'), children: form },
           { key: 'import', label: t('tabs.import'), children: <NominationImport /> },
         ]}
       />

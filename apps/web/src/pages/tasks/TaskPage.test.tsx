@@ -287,6 +287,39 @@ describe('task page', () => {
     expect(holder).toHaveAttribute('title', 'ent-1');
   });
 
+  it("names no 办理人 on an enterprise's own open step, which nobody claims", async () => {
+    const enterprise = {
+      username: 'ent-1',
+      role: 'enterprise_user' as const,
+      scope: { creditCodes: ['91350100M000100Y43'] },
+    };
+    openPage('/tasks/t-1', enterprise, {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1': {
+        ...TASK,
+        candidateGroups: ['enterprise_user:enterprise:91350100M000100Y43'],
+        actions: { complete: true, claim: false, unclaim: false, delegate: false, urge: false, cc: false },
+      },
+    });
+    await screen.findByTestId('task-status', {}, { timeout: 5000 });
+    expect(screen.queryByText('办理人')).toBeNull();
+    expect(screen.queryByText('未认领')).toBeNull();
+  });
+
+  it('answers an unknown task id with a way back to the inbox, not only a red bar', async () => {
+    const user = fastUser();
+    openPage('/tasks/nope', USERS.coordinator, {
+      'GET /reference': REFERENCE_WITH_TASK_TYPE,
+      'GET /tasks/nope': () => ({ status: 404, body: { code: 'TASK_NOT_FOUND', message: '任务不存在' } }),
+      'GET /tasks': { items: [], total: 0 },
+      'GET /views': [],
+    });
+    const missing = await screen.findByTestId('task-missing', {}, { timeout: 5000 });
+    expect(missing).toHaveTextContent('任务不存在');
+    await user.click(within(missing).getByTestId('task-missing-back'));
+    await waitFor(() => expect(window.location.pathname).toBe('/inbox'));
+  });
+
   it('names who holds the task, as the inbox does, with the account as its tooltip', async () => {
     openPage('/tasks/t-1', USERS.coordinator, {
       ...TASK_ROUTES,

@@ -1,11 +1,11 @@
 import { stepOutcomeLabel } from '@hardtech/domain/case-file/case-file';
+import { isEnterpriseStep } from '@hardtech/domain/task-permissions';
 import { Alert, Button, Card, Col, Descriptions, Result, Row, Space, Spin, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useReference } from '../../api/reference';
 import { useGet } from '../../api/useApi';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { NameWithAccountTip } from '../../components/PersonName';
 import { PrintButton } from '../../components/PrintButton';
 import { useLocalText } from '../../i18n';
@@ -18,6 +18,7 @@ import { CommentsPanel } from './CommentsPanel';
 import { CompleteTaskForm } from './CompleteTaskForm';
 import { AnnualEvaluationPanel } from './AnnualEvaluationPanel';
 import { DueTag } from './DueTag';
+import { TaskMissing } from './TaskMissing';
 import { CaseFilePanel } from './CaseFilePanel';
 import { TaskProblemCard } from './TaskProblemCard';
 import { REVIEW_REPORT_ID, ReviewReportCard, reportUnderReview } from './ReviewReportCard';
@@ -47,7 +48,7 @@ export function TaskPage() {
     if (completed) document.getElementById(FORM_ID)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
   }, [completed]);
 
-  if (task.error) return <ErrorAlert error={task.error} />;
+  if (task.error) return <TaskMissing error={task.error} />;
   if (!task.data) return <Spin />;
   const detail = task.data;
   const stageLabel = (stage: string) =>
@@ -126,21 +127,24 @@ export function TaskPage() {
           <Descriptions.Item label={t('fields.status')}>
             <Tag data-testid="task-status">{t(`status.${detail.status}`)}</Tag>
           </Descriptions.Item>
-          <Descriptions.Item label={t('fields.assignee')}>
-            {detail.status === 'done' && detail.completedBy ? (
-              // Done: who did it, as the closed line says — a proxy as 王五（代 李四）, not the principal
-              // who held it; and a task done without a claim (an enterprise's report) names its author.
-              <NameWithAccountTip username={detail.completedBy} name={completedBy} testId="task-assignee" />
-            ) : detail.assignee ? (
-              <NameWithAccountTip
-                username={detail.assignee}
-                name={detail.assigneeName}
-                testId="task-assignee"
-              />
-            ) : (
-              t('unassigned')
-            )}
-          </Descriptions.Item>
+          {/* An enterprise's own step has no one to claim it: 未认领 would say it waits for someone. */}
+          {!(detail.status === 'open' && isEnterpriseStep(detail)) && (
+            <Descriptions.Item label={t('fields.assignee')}>
+              {detail.status === 'done' && detail.completedBy ? (
+                // Done: who did it, as the closed line says — a proxy as 王五（代 李四）, not the principal
+                // who held it; and a task done without a claim (an enterprise's report) names its author.
+                <NameWithAccountTip username={detail.completedBy} name={completedBy} testId="task-assignee" />
+              ) : detail.assignee ? (
+                <NameWithAccountTip
+                  username={detail.assignee}
+                  name={detail.assigneeName}
+                  testId="task-assignee"
+                />
+              ) : (
+                t('unassigned')
+              )}
+            </Descriptions.Item>
+          )}
           <Descriptions.Item label={t('fields.dueAt')}>
             <DueTag
               dueAt={detail.dueAt}

@@ -1,0 +1,59 @@
+import { Card, Segmented, Space } from 'antd';
+import { useSearchParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { useGet } from '../../api/useApi';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { InboxTable } from './InboxTable';
+
+const PAGE_SIZE = 20;
+
+/**
+ * An enterprise's 待办任务: only its own steps, to do or done, due first. None of the officers'
+ * tools — views, the district / cluster / department filters, 抄送, bulk work — has anything to sort
+ * for it: the server lists it nothing but its own steps, copies it nothing and saves it no view.
+ */
+export function OwnStepsPage() {
+  const { t } = useTranslation('inbox');
+  const [params, setParams] = useSearchParams();
+  const status = params.get('status') === 'done' ? 'done' : 'open';
+  const page = Number(params.get('page') ?? 1);
+  const tasks = useGet('/tasks', {
+    query: {
+      view: 'inbox',
+      status,
+      sort: status === 'open' ? 'dueAt' : '-createdAt',
+      page,
+      pageSize: PAGE_SIZE,
+    },
+  });
+  const show = (next: { status?: string; page?: number }) =>
+    setParams({ status: next.status ?? status, page: String(next.page ?? 1) });
+  return (
+    <Card title={t('title')} data-testid="own-steps">
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        <Segmented
+          data-testid="own-steps-status"
+          value={status}
+          onChange={(value) => show({ status: String(value) })}
+          options={[
+            { value: 'open', label: t('status.open') },
+            { value: 'done', label: t('status.done') },
+          ]}
+        />
+        <ErrorAlert error={tasks.error} />
+        <InboxTable
+          items={tasks.data?.items ?? []}
+          total={tasks.data?.total ?? 0}
+          page={page}
+          pageSize={PAGE_SIZE}
+          loading={tasks.loading}
+          selected={[]}
+          selectable={false}
+          onSelect={() => undefined}
+          onPage={(p) => show({ page: p })}
+          onChanged={tasks.reload}
+        />
+      </Space>
+    </Card>
+  );
+}

@@ -1,0 +1,21 @@
+import { lifecycleMayStart } from '@hardtech/domain/access';
+import { useGet } from '../../api/useApi';
+import { useUser } from '../../auth/AuthProvider';
+
+/**
+ * Whether 推荐入库 is open to the user now. The offices may always nominate (the server checks each
+ * enterprise's scope); an enterprise only itself, while no lifecycle of it runs — the rule the
+ * server applies (409 ACTIVE_LIFECYCLE_EXISTS), read from its own enterprises. Undefined while
+ * that is being read.
+ */
+export function useMayNominateSelf(): boolean | undefined {
+  const user = useUser();
+  const enterprise = user.role === 'enterprise_user';
+  const own = useGet(enterprise ? '/enterprises' : null, { query: { pageSize: 100 } });
+  if (!enterprise) return true;
+  if (!own.data) return own.error ? false : undefined;
+  const items = own.data.items;
+  return (user.scope.creditCodes ?? []).some((code) =>
+    lifecycleMayStart(items.find((item) => item.creditCode === code)),
+  );
+}

@@ -1,0 +1,18 @@
+import { screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { fastUser, openPage, USERS } from './test/open-page';
+import { REFERENCE } from './test/reference.fixture';
+
+describe('pages one may not open', () => {
+  it('403: leads back to the home page, as 404 does', async () => {
+    const user = fastUser();
+    openPage('/admin/users', USERS.leader, { 'GET /reference': REFERENCE });
+    await user.click(await screen.findByTestId('forbidden-back'));
+    await waitFor(() => expect(window.location.pathname).toBe('/dashboard'));
+  });
+
+  it('lands the system administrator on the users, not on an inbox that never holds its task', async () => {
+    openPage('/', USERS.admin, { 'GET /reference': REFERENCE, 'GET /users': { items: [], total: 0 } });
+    await waitFor(() => expect(window.location.pathname).toBe('/admin/users'));
+  });
+});
