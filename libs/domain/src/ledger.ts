@@ -102,6 +102,20 @@ export interface ProblemWhistle {
   title: string;
   description: string;
   at: string;
+  /** 部门报到: the department's answer, once given (absent in rows written before it was kept). */
+  answer?: WhistleAnswer | null;
+}
+
+/**
+ * A department's answer to a whistle (WHISTLE_RESPONSE `respond`): addressed to the enterprise,
+ * which asked (class `reply`), so it reads it whole — by department, never which officer wrote it.
+ */
+export interface WhistleAnswer {
+  response: string;
+  resolved: boolean;
+  /** The owner department the whistle went to, which answered. */
+  department: OwnerDepartment;
+  at: string;
 }
 
 export interface ProblemExtension {

@@ -7,10 +7,18 @@ import { Text } from './text';
  * urged it (催办) or copied it to the reader (抄送) — these two carry their own words (`data.text`) —
  * or a completion that a fault kept from the workflow was not applied and the task is open again;
  * or the coordinators decided a ledger problem's close request or request for more time
- * (`problem_decided`, about the problem, not the task: its text carried, written for each reader).
+ * (`problem_decided`, about the problem, not the task: its text carried, written for each reader);
+ * or a department answered the enterprise's whistle (`whistle_answered`, told to the enterprise).
  */
 export type NotificationKind =
-  'task_opened' | 'reminder' | 'escalation' | 'urge' | 'cc' | 'reopened' | 'problem_decided';
+  | 'task_opened'
+  | 'reminder'
+  | 'escalation'
+  | 'urge'
+  | 'cc'
+  | 'reopened'
+  | 'problem_decided'
+  | 'whistle_answered';
 
 /** The text a notification carries in its data (urges, copies, digests), when it carries one. */
 export function carriedText(data: unknown): Text | null {

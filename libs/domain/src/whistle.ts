@@ -1,6 +1,7 @@
 import { Field } from './forms/schema';
+import { OWNER_DEPARTMENTS, OwnerDepartment } from './ledger';
 import { Stage } from './stages';
-import { t } from './text';
+import { t, Text } from './text';
 
 /** POST /api/enterprises/:creditCode/whistle: what the enterprise says when it blows the whistle. */
 export const WHISTLE_FIELDS: Field[] = [
@@ -24,3 +25,27 @@ export const WHISTLE_FIELDS: Field[] = [
 
 /** 企业吹哨·部门报到 is for pool members: from admission until they leave. */
 export const WHISTLE_STAGES: readonly Stage[] = ['diagnosis', 'supporting', 'graduation_review'];
+
+/** Who hears that a whistle was answered: the enterprise that blew it (the department knows). */
+export function whistleAnswerAudience(creditCode: string): string[] {
+  return [`enterprise_user:enterprise:${creditCode}`];
+}
+
+/** 部门报到: what the enterprise is told of the answer, by department, with the reply itself. */
+export function whistleAnsweredText(a: {
+  enterpriseName: string;
+  title: string;
+  department: OwnerDepartment;
+  response: string;
+  resolved: boolean;
+}): Text {
+  const department =
+    OWNER_DEPARTMENTS.find((o) => o.value === a.department)?.label ?? t(a.department, a.department);
+  const [zh, en] = a.resolved
+    ? ['问题已解决', 'the problem is resolved']
+    : ['问题仍在化解', 'the problem is still being worked on'];
+  return {
+    zh: `【部门报到】${department.zh}已答复「${a.enterpriseName}」的吹哨问题「${a.title}」（${zh}）：“${a.response}”`,
+    en: `Whistle answered: ${department.en} answered “${a.title}” of ${a.enterpriseName} (${en}): "${a.response}"`,
+  };
+}

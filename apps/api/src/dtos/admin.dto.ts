@@ -91,6 +91,7 @@ export class NotificationDto {
       'cc',
       'reopened',
       'problem_decided',
+      'whistle_answered',
       'digest',
       'briefing',
       'calendar',

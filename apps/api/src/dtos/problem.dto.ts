@@ -117,10 +117,25 @@ export class PendingExtensionDto {
     string | null;
 }
 
+/** 部门报到: the owner department's reply, addressed to the enterprise (never which officer wrote it). */
+export class WhistleAnswerDto {
+  @ApiProperty({ description: 'the reply, which the enterprise reads' }) response: string;
+  @ApiProperty({ description: 'the department found the problem resolved' }) resolved: boolean;
+  @ApiProperty({ enum: values(OWNER_DEPARTMENTS), description: 'the department that answered' })
+  department: string;
+  @ApiProperty() at: string;
+}
+
 export class ProblemWhistleDto {
   @ApiProperty() title: string;
   @ApiProperty() description: string;
   @ApiProperty() at: string;
+  @ApiProperty({
+    type: WhistleAnswerDto,
+    nullable: true,
+    description: 'null while the whistle awaits its answer (or answered before answers were kept)',
+  })
+  answer: WhistleAnswerDto | null;
 }
 
 /** GET /api/problems/:id: the problem with its work, redacted for the reader. */

@@ -86,8 +86,13 @@ export class ProblemWorkService {
       enterpriseStage,
       handling: p.special,
       ...work,
-      // The enterprise's own words, which the owner department answers.
-      whistle: p.whistle && { title: p.whistle.title, description: p.whistle.description, at: p.whistle.at },
+      // The enterprise's own words and the owner department's reply to them (addressed to it).
+      whistle: p.whistle && {
+        title: p.whistle.title,
+        description: p.whistle.description,
+        at: p.whistle.at,
+        answer: p.whistle.answer ?? null,
+      },
       updatedAt: p.updatedAt.toISOString(),
     };
   }

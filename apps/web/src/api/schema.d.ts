@@ -2223,7 +2223,7 @@ export interface components {
         NotificationDto: {
             id: string;
             /** @enum {string} */
-            kind: "task_opened" | "reminder" | "escalation" | "urge" | "cc" | "reopened" | "problem_decided" | "digest" | "briefing" | "calendar";
+            kind: "task_opened" | "reminder" | "escalation" | "urge" | "cc" | "reopened" | "problem_decided" | "whistle_answered" | "digest" | "briefing" | "calendar";
             text: components["schemas"]["TextDto"];
             /**
              * Format: uuid
@@ -2367,10 +2367,24 @@ export interface components {
             /** @description null for an enterprise reader */
             reason: string | null;
         };
+        WhistleAnswerDto: {
+            /** @description the reply, which the enterprise reads */
+            response: string;
+            /** @description the department found the problem resolved */
+            resolved: boolean;
+            /**
+             * @description the department that answered
+             * @enum {string}
+             */
+            department: "tech" | "industry" | "sme" | "finance" | "district";
+            at: string;
+        };
         ProblemWhistleDto: {
             title: string;
             description: string;
             at: string;
+            /** @description null while the whistle awaits its answer (or answered before answers were kept) */
+            answer: components["schemas"]["WhistleAnswerDto"] | null;
         };
         ProblemDetailDto: {
             /** Format: uuid */

@@ -38,6 +38,12 @@ export const USERS = {
   coordinator: { username: 'coordinator', role: 'city_coordinator', scope: {}, displayName: '统筹员' },
   auditor: { username: 'auditor', role: 'auditor', scope: {}, displayName: '审计员' },
   leader: { username: 'leader', role: 'leader', scope: {}, displayName: '委领导' },
+  finance: {
+    username: 'fin',
+    role: 'finance_officer',
+    scope: { department: 'finance' },
+    displayName: '金融处',
+  },
 } satisfies Record<string, Actor>;
 
 /**

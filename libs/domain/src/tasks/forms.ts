@@ -454,7 +454,13 @@ export const TASK_FORMS: Record<TaskType, TaskForm> = {
             multiline: true,
             maxLength: 4000,
             minLength: 2,
-            label: t('答复', 'Response'),
+            label: t('答复（企业可见）', 'Response (visible to the enterprise)'),
+            // Class `reply` (visibility/step-fields.ts): the enterprise reads it on its problem, in
+            // its history and its 一企一档, unlike the page's comments, which stay internal.
+            help: t(
+              '此答复将发送给吹哨企业，企业可在问题台账、办理记录和一企一档中看到。仅供部门内部的意见请写在“办理意见交流”中（企业不可见）。',
+              'This reply is sent to the enterprise that blew the whistle; it reads it on its problem, in its history and its case file. Write internal remarks under Comments (not visible to the enterprise) instead.',
+            ),
             required: true,
           },
           { name: 'resolved', kind: 'boolean', label: t('问题已解决', 'Resolved'), required: true },

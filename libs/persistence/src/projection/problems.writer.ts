@@ -1,3 +1,5 @@
+import type { ProblemWhistle } from '@hardtech/domain';
+import type { Whistle } from '@hardtech/temporal/lifecycle-context';
 import type { ProjectionWriter } from './writer';
 
 /**
@@ -45,15 +47,25 @@ export const writeProblems: ProjectionWriter = async (sql, delta) => {
         JSON.stringify(p.progress ?? []),
         p.closeRequest ? JSON.stringify(p.closeRequest) : null,
         p.extension ? JSON.stringify(p.extension) : null,
-        whistle
-          ? JSON.stringify({
-              id: whistle.id,
-              title: whistle.title,
-              description: whistle.description,
-              at: whistle.at,
-            })
-          : null,
+        whistle ? JSON.stringify(ledgerWhistle(whistle)) : null,
       ],
     );
   }
 };
+
+/**
+ * What the ledger keeps of a whistle: the enterprise's words and, once answered, the department's
+ * reply (addressed to the enterprise), by department: not which officer answered.
+ */
+function ledgerWhistle(w: Whistle): ProblemWhistle {
+  return {
+    id: w.id,
+    title: w.title,
+    description: w.description,
+    at: w.at,
+    answer:
+      w.status === 'answered' && w.response !== null && w.answeredAt !== null
+        ? { response: w.response, resolved: w.resolved === true, department: w.owner, at: w.answeredAt }
+        : null,
+  };
+}

@@ -3,23 +3,32 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   noticeRecipients,
+  OwnerDepartment,
   ProblemDecision,
   problemDecisionAudience,
   problemDecisionText,
+  Text,
   visibleStep,
+  whistleAnsweredText,
+  whistleAnswerAudience,
 } from '@hardtech/domain';
 import { noticePeople, sweepOutbox, tellPerson } from './personal-notices';
 
 interface QueuedDecision {
   taskId: string;
   problemId: string;
-  decision: Omit<ProblemDecision, 'opinion'>;
-  opinion: string | null;
+  decision: Omit<ProblemDecision, 'opinion' | 'taskType'> & { taskType: QueuedType };
+  /** The step's data: a decision's `opinion`, an answer's `response` and `resolved`. */
+  data: Record<string, unknown>;
   creditCode: string;
   workerGroups: string[];
   /** The coordinator who decided: told nothing they do not know. */
   decidedBy: string | null;
+  /** A WHISTLE_RESPONSE's problem's owner department, which answered. */
+  ownerDepartment: OwnerDepartment;
 }
+
+type QueuedType = ProblemDecision['taskType'] | 'WHISTLE_RESPONSE';
 
 /**
  * The decision notice outbox (docs/design.md 3.3): the projection queues each PROBLEM_CLOSE and
@@ -27,7 +36,8 @@ interface QueuedDecision {
  * the service commissioner, the requester among them) and, of a 销号 or more time, the enterprise's
  * users: one `problem_decided` notification per person, about the problem (no task: the decided one
  * asks nothing of them), with a delivery per channel they chose. Each reads the coordinator's
- * opinion only as far as visibleStep lets them: an enterprise never, nor who decided.
+ * opinion only as far as visibleStep lets them: an enterprise never, nor who decided. A WHISTLE_RESPONSE
+ * queued here tells the enterprise's users (`whistle_answered`) the department's reply, by department.
  */
 @Injectable()
 export class ProblemDecisionNoticesRepository {
@@ -53,8 +63,8 @@ export class ProblemDecisionNoticesRepository {
   private async next(m: EntityManager): Promise<QueuedDecision | undefined> {
     const [r] = await m.query(
       `SELECT o.task_id, o.problem_id, o.title, o.due_at, o.worker_groups, t.type, t.outcome,
-         t.data ->> 'opinion' AS opinion, t.credit_code, t.enterprise_name, t.completed_by
-       FROM problem_decision_outbox o JOIN tasks t ON t.id = o.task_id
+         t.data, t.credit_code, t.enterprise_name, t.completed_by, p.owner_department
+       FROM problem_decision_outbox o JOIN tasks t ON t.id = o.task_id JOIN problems p ON p.id = o.problem_id
        WHERE o.swept_at IS NULL ORDER BY o.queued_at LIMIT 1 FOR UPDATE OF o SKIP LOCKED`,
     );
     if (!r) return undefined;
@@ -68,17 +78,22 @@ export class ProblemDecisionNoticesRepository {
         title: r.title,
         dueAt: r.due_at,
       },
-      opinion: r.opinion || null,
+      data: r.data ?? {},
       creditCode: r.credit_code,
       workerGroups: r.worker_groups,
       decidedBy: r.completed_by,
+      ownerDepartment: r.owner_department,
     };
   }
 
   private async tell(m: EntityManager, q: QueuedDecision): Promise<void> {
+    const answer = q.decision.taskType === 'WHISTLE_RESPONSE';
+    const kind = answer ? 'whistle_answered' : 'problem_decided';
     const to = {
       assignee: null,
-      candidateGroups: problemDecisionAudience(q.decision, q.workerGroups, q.creditCode),
+      candidateGroups: answer
+        ? whistleAnswerAudience(q.creditCode)
+        : problemDecisionAudience(q.decision, q.workerGroups, q.creditCode),
     };
     const people = await noticePeople(m, to);
     const at = new Date().toISOString();
@@ -91,15 +106,16 @@ export class ProblemDecisionNoticesRepository {
       const seen = visibleStep(person.actor.role, {
         taskType: q.decision.taskType,
         outcome: q.decision.outcome,
-        data: { opinion: q.opinion },
+        data: q.data,
         actor: q.decidedBy,
       });
-      const opinion = typeof seen.data.opinion === 'string' ? seen.data.opinion : null;
+      const text = noticeText(q, seen.data);
+      if (!text) continue;
       await tellPerson(
         m,
         {
-          id: `problem_decided:${q.taskId}:${username}`,
-          kind: 'problem_decided',
+          id: `${kind}:${q.taskId}:${username}`,
+          kind,
           username,
           taskId: null,
           taskType: null,
@@ -107,10 +123,27 @@ export class ProblemDecisionNoticesRepository {
           enterpriseName: q.decision.enterpriseName,
           dueAt: null,
           at,
-          data: { text: problemDecisionText({ ...q.decision, opinion }), problemId: q.problemId },
+          data: { text, problemId: q.problemId },
         },
         person.channels,
       );
     }
   }
+}
+
+/** What one person is told, from the step's data as they may read it (null: nothing for them). */
+function noticeText(q: QueuedDecision, data: Record<string, unknown>): Text | null {
+  const { decision } = q;
+  if (decision.taskType === 'WHISTLE_RESPONSE') {
+    if (typeof data.response !== 'string') return null;
+    return whistleAnsweredText({
+      enterpriseName: decision.enterpriseName,
+      title: decision.title,
+      department: q.ownerDepartment,
+      response: data.response,
+      resolved: data.resolved === true,
+    });
+  }
+  const opinion = typeof data.opinion === 'string' && data.opinion ? data.opinion : null;
+  return problemDecisionText({ ...decision, taskType: decision.taskType, opinion });
 }

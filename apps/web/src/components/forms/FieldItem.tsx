@@ -132,7 +132,7 @@ export function FieldItem({ field, name, path, inRequired }: FieldItemProps) {
         <Form.Item
           name={name}
           label={tick ? undefined : text(field.label)}
-          extra={field.help ? text(field.help) : undefined}
+          extra={field.help ? <FieldHelp field={field} text={text(field.help)} /> : undefined}
           required={required}
           rules={rules}
           valuePropName={tick ? 'checked' : 'value'}
@@ -182,4 +182,13 @@ function GroupErrors({ path }: { path: FieldPath }) {
       ))}
     </div>
   );
+}
+
+/**
+ * A field's help under its input. A paragraph's character count sits on the help's first line, at
+ * its end (antd draws it there): the help keeps clear of it.
+ */
+function FieldHelp({ field, text }: { field: Field; text: string }) {
+  const counted = field.kind === 'text' && field.multiline;
+  return <div style={counted ? { paddingInlineEnd: '6em' } : undefined}>{text}</div>;
 }

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fastUser, openPage } from '../../test/open-page';
+import type { Actor } from '../../api/types';
 
 // Officers read times in Chongqing; the API sends them in UTC.
 beforeAll(() => {
@@ -89,5 +90,56 @@ describe('a problem opened from the ledger', () => {
     );
     expect(within(drawer).queryByTestId('problem-actions')).toBeNull();
     expect(within(drawer).queryByTestId('work-progress')).toBeNull();
+  }, 20_000);
+
+  /** The ledger with one whistled problem, its drawer opened, as `user` sees it. */
+  async function openWhistled(user: Actor, whistleStatus: 'open' | 'answered', answer: unknown) {
+    const whistled = {
+      ...row('p4', '重庆星联通信技术有限公司'),
+      whistleStatus,
+      whistledAt: '2026-12-01T02:00:00Z',
+    };
+    const { enterpriseName: _, ...facts } = whistled;
+    const whistle = {
+      title: '授信迟迟未落实',
+      description: '三个月无进展',
+      at: '2026-12-01T02:00:00Z',
+      answer,
+    };
+    openPage('/problems', user, {
+      'GET /problems': { items: [whistled], total: 1, page: 1, pageSize: 50 },
+      'GET /problems/p4': {
+        ...facts,
+        handling: null,
+        progress: [],
+        closeSummary: null,
+        extension: null,
+        whistle,
+      },
+    });
+    const table = await screen.findByTestId('ledger-table', {}, { timeout: 5000 });
+    await fastUser().click(await within(table).findByTestId('open-problem'));
+    return screen.findByTestId('problem-drawer');
+  }
+
+  it('shows the enterprise the department’s reply to its whistle, by department and when', async () => {
+    const enterprise: Actor = { username: 'ent', role: 'enterprise_user', scope: {}, displayName: '企业' };
+    const drawer = await openWhistled(enterprise, 'answered', {
+      response: '已协调工商银行，下周放款',
+      resolved: false,
+      department: 'finance',
+      at: '2026-12-03T02:30:00Z', // 10:30 in Chongqing
+    });
+    const answer = await within(drawer).findByTestId('whistle-answer');
+    expect(answer).toHaveTextContent('已协调工商银行，下周放款');
+    expect(answer).toHaveTextContent('仍在化解');
+    expect(answer).toHaveTextContent('产业金融处 · 2026-12-03 10:30');
+    expect(within(drawer).getByText('部门答复')).toBeInTheDocument();
+  }, 20_000);
+
+  it('says a reply is awaited while the whistle is open', async () => {
+    const drawer = await openWhistled(FINANCE, 'open', null);
+    expect(await within(drawer).findByTestId('whistle-waiting')).toHaveTextContent('等待产业金融处答复');
+    expect(within(drawer).queryByTestId('whistle-answer')).toBeNull();
   }, 20_000);
 });

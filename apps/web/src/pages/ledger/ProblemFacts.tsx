@@ -65,7 +65,46 @@ export function ProblemFacts({ problem: p }: { problem: ProblemDetail }) {
           <Typography.Text type="secondary">{dateTimeText(p.whistle.at)}</Typography.Text>
         </Descriptions.Item>
       )}
+      {/* Items stay direct children: Descriptions reads its items' props. */}
+      {(p.whistle?.answer || p.whistleStatus === 'open') && (
+        <Descriptions.Item label={t('whistleAnswer.label')}>
+          <WhistleAnswer problem={p} />
+        </Descriptions.Item>
+      )}
     </Descriptions>
+  );
+}
+
+/**
+ * 部门报到: the owner department's reply to the whistle, by department and when — addressed to the
+ * enterprise, which looks for it here — or that it is awaited.
+ */
+function WhistleAnswer({ problem: p }: { problem: ProblemDetail }) {
+  const { t } = useTranslation('ledger');
+  const label = useOptionLabel();
+  const answer = p.whistle?.answer;
+  if (!answer) {
+    return (
+      <Typography.Text type="secondary" data-testid="whistle-waiting">
+        {t('whistleAnswer.waiting', { department: label(OWNER_DEPARTMENTS, p.ownerDepartment) })}
+      </Typography.Text>
+    );
+  }
+  return (
+    <div data-testid="whistle-answer">
+      <Tag color={answer.resolved ? 'green' : 'blue'}>
+        {t(answer.resolved ? 'whistleAnswer.resolved' : 'whistleAnswer.unresolved')}
+      </Tag>
+      <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '4px 0 0' }}>
+        {answer.response}
+      </Typography.Paragraph>
+      <Typography.Text type="secondary">
+        {t('whistleAnswer.by', {
+          department: label(OWNER_DEPARTMENTS, answer.department),
+          date: dateTimeText(answer.at),
+        })}
+      </Typography.Text>
+    </div>
   );
 }
 

@@ -21,6 +21,7 @@ const KIND_COLORS: Record<Notification['kind'], string> = {
   cc: 'geekblue',
   reopened: 'volcano',
   problem_decided: 'green',
+  whistle_answered: 'green',
   digest: 'cyan',
   briefing: 'purple',
   calendar: 'orange',

@@ -88,6 +88,24 @@ describe('a task that decides on a ledger problem', () => {
     expect(card).toHaveTextContent('三个月无进展，订单无法交付');
   });
 
+  it('tells the department, at the reply itself, that the enterprise reads it, unlike the comments', async () => {
+    openPage('/tasks/t-1', USERS.finance, {
+      'GET /reference': REFERENCE,
+      'GET /tasks/t-1': taskOf('WHISTLE_RESPONSE', 'p-1'),
+      'GET /problems/p-1': { ...PROBLEM, status: 'in_progress', whistleStatus: 'open' },
+      'GET /attachments': [],
+    });
+    const form = await screen.findByTestId('task-form', {}, { timeout: 5000 });
+    const reply = await within(form).findByTestId('field-response');
+    expect(within(reply).getByText('答复（企业可见）')).toBeInTheDocument();
+    expect(reply).toHaveTextContent('此答复将发送给吹哨企业，企业可在问题台账、办理记录和一企一档中看到');
+    // The comments beside it stay internal, and say so.
+    expect(
+      within(screen.getByTestId('comments')).getByText('仅部门内部可见，企业不可见'),
+    ).toBeInTheDocument();
+    expect(within(form).queryByText('仅部门内部可见，企业不可见')).toBeNull();
+  });
+
   it('shows no problem card on other tasks', async () => {
     const { calls } = openPage('/tasks/t-1', USERS.coordinator, {
       'GET /reference': REFERENCE,
