@@ -35,8 +35,8 @@ async function decide(c: Cast, type: string, outcome: string, data: Record<strin
   return task.id as string;
 }
 
-/** Waits until the decisions' notices are swept; answers the notifications they made. */
-async function swept(taskIds: string[]): Promise<number> {
+/** Waits until the decisions' notices are swept; answers the ids of the notifications they made. */
+async function swept(taskIds: string[]): Promise<string[]> {
   await eventually(async () => {
     const { rows } = await db().query(
       `SELECT count(swept_at)::int AS swept FROM problem_decision_outbox WHERE task_id = ANY($1)`,
@@ -45,10 +45,10 @@ async function swept(taskIds: string[]): Promise<number> {
     return rows[0].swept === taskIds.length;
   }, 30_000);
   const { rows } = await db().query(
-    `SELECT count(*)::int AS n FROM notifications WHERE kind = 'problem_decided' AND split_part(id, ':', 2) = ANY($1)`,
+    `SELECT id FROM notifications WHERE kind = 'problem_decided' AND split_part(id, ':', 2) = ANY($1) ORDER BY id`,
     [taskIds],
   );
-  return rows[0].n;
+  return rows.map((r) => r.id);
 }
 
 async function displayName(username: string): Promise<string> {
@@ -88,6 +88,7 @@ it('tells the department and the commissioner why a close request was refused, a
   await expectOk(finance.api.post(`${url}/close-request`, { summary: '已获授信 500 万元' }), 201);
   const confirmed = await decide(c, 'PROBLEM_CLOSE', 'confirm', { opinion });
   const made = await swept([refused, confirmed]);
+  expect(made.length).toBeGreaterThan(0);
 
   const closedOut = `【销号确认】「${toFinance.enterpriseName}」的问题「${title}」已销号`;
   // The department reads no coordinator's deliberation, the commissioner (an officer) does.
@@ -107,19 +108,21 @@ it('tells the department and the commissioner why a close request was refused, a
     expect(seen).not.toContain(hidden);
   }
 
-  // A sweep whose mark was lost runs again: nobody is told twice, no channel twice.
+  // A sweep whose mark was lost runs again: nobody is told twice, no channel twice. (A department
+  // is resolved when swept: a finance officer another test file created meanwhile is told once, so
+  // what is compared is the notices and deliveries of those told the first time.)
   const deliveries = async () =>
     (
       await db().query(
-        `SELECT count(*)::int AS n FROM notification_deliveries WHERE split_part(notification_id, ':', 2) = ANY($1)`,
-        [[refused, confirmed]],
+        `SELECT count(*)::int AS n FROM notification_deliveries WHERE notification_id = ANY($1)`,
+        [made],
       )
     ).rows[0].n;
   const sent = await deliveries();
   await db().query(`UPDATE problem_decision_outbox SET swept_at = NULL WHERE task_id = ANY($1)`, [
     [refused, confirmed],
   ]);
-  expect(await swept([refused, confirmed])).toBe(made);
+  expect(await swept([refused, confirmed])).toEqual(expect.arrayContaining(made));
   expect(await deliveries()).toBe(sent);
   expect(await decisionsOf(finance.api, c.creditCode)).toHaveLength(2);
 });
