@@ -234,8 +234,8 @@ describe('GET /api/reports/kpi on the seeded data set', () => {
         { key: 'enterprise', label: { zh: '企业', en: 'Enterprise' }, n: 1 },
       ],
       byDistrict: [
-        { key: D1, label: { zh: '巫山县', en: D1 }, n: 1 },
-        { key: D2, label: { zh: '巫溪县', en: D2 }, n: 1 },
+        { key: D1, label: { zh: '巫山县', en: 'Wushan County' }, n: 1 },
+        { key: D2, label: { zh: '巫溪县', en: 'Wuxi County' }, n: 1 },
       ],
       items: expect.any(Array),
     });
