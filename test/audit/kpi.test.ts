@@ -104,11 +104,25 @@ beforeAll(async () => {
 
   officer = await createUser('industry_officer', { clusters: [cluster] });
   outsider = await createUser('industry_officer', { clusters: [emptyCluster] });
+  // e1 is served by people with names; e3's commissioner is a user who is gone.
+  const commissioner = await createUser('commissioner', {}, undefined, '王专员');
+  const liaison = await createUser('district_officer', { districts: [D1] }, undefined, '李联络');
+  await db().query(`UPDATE enterprises SET commissioner = $2, district_liaison = $3 WHERE credit_code = $1`, [
+    seeds.e1.code,
+    commissioner.username,
+    liaison.username,
+  ]);
+  await db().query(`UPDATE enterprises SET commissioner = 'gone-user' WHERE credit_code = $1`, [
+    seeds.e3.code,
+  ]);
 });
 
 function seed(s: Seed): Promise<void> {
   return seedEnterprise({ ...s, cluster, startedAt: `${P}-01-05T10:00:00+08:00` });
 }
+
+/** An instant whose Shanghai date is the next day: the export must show 08:00 ahead, not UTC. */
+const UPDATED_AT = `${Y}-12-06T20:46:57.243Z`;
 
 async function problem(
   s: Seed,
@@ -120,8 +134,19 @@ async function problem(
   await db().query(
     `INSERT INTO problems (id, credit_code, lifecycle_no, title, category, measures, target, owner_department, due_at,
        status, district, cluster, created_at, updated_at)
-     VALUES ($1, $2, 1, $3, $4, '措施', '目标', $5, $6, $7, $8, $9, now(), now())`,
-    [randomUUID(), s.code, `问题-${category}`, category, owner, dueAt, status, s.district, cluster],
+     VALUES ($1, $2, 1, $3, $4, '措施', '目标', $5, $6, $7, $8, $9, now(), $10)`,
+    [
+      randomUUID(),
+      s.code,
+      `问题-${category}`,
+      category,
+      owner,
+      dueAt,
+      status,
+      s.district,
+      cluster,
+      UPDATED_AT,
+    ],
   );
 }
 
@@ -209,8 +234,8 @@ describe('GET /api/reports/kpi on the seeded data set', () => {
         { key: 'enterprise', label: { zh: '企业', en: 'Enterprise' }, n: 1 },
       ],
       byDistrict: [
-        { key: D1, label: { zh: '巫山县', en: D1 }, n: 1 },
-        { key: D2, label: { zh: '巫溪县', en: D2 }, n: 1 },
+        { key: D1, label: { zh: '巫山县', en: 'Wushan County' }, n: 1 },
+        { key: D2, label: { zh: '巫溪县', en: 'Wuxi County' }, n: 1 },
       ],
       items: expect.any(Array),
     });
@@ -326,6 +351,8 @@ describe('.xlsx exports, read back', () => {
         '待化解',
       ],
     ]);
+    // 更新时间 in Shanghai time, to the minute, as the ledger page shows it.
+    expect(rows.slice(1).map((r) => r[13])).toEqual(Array(3).fill(`${Y}-12-07 04:46`));
     // The list's filters apply to the export too.
     const open = await workbook(officer.api, '/api/problems/export.xlsx?status=open');
     expect(rowsOf(open.getWorksheet('化解问题台账')!)).toHaveLength(2);
@@ -353,6 +380,11 @@ describe('.xlsx exports, read back', () => {
       '是否达到倍增进度',
       '服务专员',
       '区县联络人',
+    ]);
+    // The people who serve a member by name; a user who is gone by username; none left blank.
+    expect(rows.slice(1).map((r) => [r[13], r[14]])).toEqual([
+      ['王专员', '李联络'],
+      ['gone-user', undefined],
     ]);
     expect(rows.slice(1).map((r) => r.slice(0, 13))).toEqual([
       [

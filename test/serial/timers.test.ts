@@ -283,6 +283,11 @@ describe('quarterly dispatch (一季一调度)', () => {
     const [schedule] = await expectOk(policy.coordinator.get('/api/admin/schedules'));
     expect(schedule).toMatchObject({
       id: 'quarterly-dispatch',
+      // Named in both languages: the English page said it in Chinese.
+      description: {
+        zh: expect.stringMatching(/^一季一调度：每季度首日 09:00/),
+        en: expect.stringMatching(/^Quarterly dispatch: 09:00 \(Asia\/Shanghai\)/),
+      },
       timezone: 'Asia/Shanghai',
       overlap: 'SKIP',
       paused: false,

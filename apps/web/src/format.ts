@@ -3,6 +3,7 @@ import type { Field } from '@hardtech/domain/forms/schema';
 import { shanghaiDate, shanghaiTime } from '@hardtech/domain/calendar';
 import { useTranslation } from 'react-i18next';
 import { useReference } from './api/reference';
+import { districtText } from './api/referenceNames';
 import { useLocalText } from './i18n';
 
 const YUAN_PER_WAN = 10_000;
@@ -51,8 +52,10 @@ export function useFormat() {
     const parts = typeof value === 'string' ? durationInUnits(value) : null;
     return parts ? t(`format.duration.${parts.unit}`, { n: parts.amount }) : String(value);
   };
-  const district = (code: string | null | undefined) =>
-    code ? (reference?.districts.find((d) => d.code === code)?.name ?? code) : '';
+  const district = (code: string | null | undefined) => {
+    const d = code ? reference?.districts.find((x) => x.code === code) : undefined;
+    return d ? text(districtText(d)) : (code ?? '');
+  };
   // By its name, as every page names a cluster (新一代电子信息制造业, not T2 新一代…).
   const cluster = (code: string | null | undefined) => {
     const c = code ? reference?.clusters.find((x) => x.code === code) : undefined;

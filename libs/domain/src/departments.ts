@@ -57,7 +57,7 @@ export function personDepartment(role: Role, scope: Scope): Text {
   if (department && DEPARTMENTS[department]) return DEPARTMENTS[department];
   const district = scope.districts?.length === 1 ? findDistrict(scope.districts[0]) : undefined;
   if (role === 'district_officer' && district) {
-    return t(`${district.name}经信部门`, `${district.name} district department`);
+    return t(`${district.name}经信部门`, `${district.en} department of economy and IT`);
   }
   return ROLE_LABELS[role];
 }

@@ -1,5 +1,5 @@
 import { DomainError } from './errors';
-import { parseNomination } from './nomination';
+import { NOMINATION_FIELDS, parseNomination } from './nomination';
 import { sampleNomination } from './samples';
 
 function fieldsOf(input: unknown): string[] {
@@ -58,5 +58,21 @@ describe('nomination validation', () => {
   it('refuses what is not an object', () => {
     expect(fieldsOf([])).toEqual(['data']);
     expect(fieldsOf('x')).toEqual(['data']);
+  });
+});
+
+describe('nomination form in English', () => {
+  /** Every {zh, en} text in a tree of fields and options. */
+  const texts = (node: unknown): { zh: string; en: string }[] => {
+    if (Array.isArray(node)) return node.flatMap(texts);
+    if (!node || typeof node !== 'object') return [];
+    const o = node as Record<string, unknown>;
+    const own = typeof o.zh === 'string' && typeof o.en === 'string' ? [o as { zh: string; en: string }] : [];
+    return [...own, ...Object.values(o).flatMap(texts)];
+  };
+
+  it('says every label and option in English words, none in Chinese (SRDI status: Specialised (SRDI))', () => {
+    const mixed = texts(NOMINATION_FIELDS).filter((x) => /\p{Script=Han}/u.test(x.en));
+    expect(mixed).toEqual([]);
   });
 });

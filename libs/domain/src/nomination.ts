@@ -39,8 +39,8 @@ export const TECH_CENTER_LEVELS = [
 ];
 export const SRDI_OPTIONS = [
   { value: 'none', label: t('无', 'None') },
-  { value: 'specialized', label: t('专精特新', 'Specialised (专精特新)') },
-  { value: 'little_giant', label: t('专精特新“小巨人”', 'Little giant (小巨人)') },
+  { value: 'specialized', label: t('专精特新', 'Specialised (SRDI)') },
+  { value: 'little_giant', label: t('专精特新“小巨人”', '“Little giant” (SRDI)') },
 ];
 export const ACHIEVEMENT_KINDS = [
   { value: 'fill_gap', label: t('填空白', 'Fills a gap') },

@@ -1,9 +1,12 @@
 import districtsFile from './reference/districts.json';
 import clustersFile from './reference/clusters.json';
+import { Text, t } from './text';
 
 export interface District {
   code: string;
   name: string;
+  /** The standard pinyin name (Yubei District), what the English UI says. */
+  en: string;
   kind: 'district' | 'county' | 'zone';
 }
 
@@ -27,4 +30,10 @@ const districtByCode = new Map(DISTRICTS.map((d) => [d.code, d]));
 
 export function findDistrict(code: string): District | undefined {
   return districtByCode.get(code);
+}
+
+/** A district's name in both languages; an unknown code as itself. */
+export function districtText(code: string): Text {
+  const d = findDistrict(code);
+  return d ? t(d.name, d.en) : t(code, code);
 }

@@ -1,7 +1,7 @@
 import { Nomination } from './nomination';
 import { DEFAULT_POLICY } from './policy';
 import { sampleNomination } from './samples';
-import { evaluateScreening, failedCriteria } from './screening';
+import { criterionDetailEn, evaluateScreening, failedCriteria } from './screening';
 
 const th = DEFAULT_POLICY.thresholds;
 const byId = (n: Nomination) =>
@@ -12,6 +12,39 @@ describe('screening (二(一))', () => {
     const c = byId(sampleNomination());
     expect([c.C1, c.C3, c.C4, c.C5, c.S1, c.S2].map((x) => x.outcome)).toEqual(Array(6).fill('pass'));
     expect([c.C2.outcome, c.C6.outcome]).toEqual(['judgment', 'judgment']);
+  });
+
+  it('names the technology centre and SRDI status in English words, not option codes', () => {
+    const c = byId(
+      sampleNomination({
+        techCenter: { kind: 'enterprise_tech_center', level: 'municipal' },
+        srdi: 'specialized',
+      }),
+    );
+    expect([c.C3.detailEn, c.S2.detailEn]).toEqual([
+      'municipal enterprise technology centre',
+      'specialised enterprise (SRDI)',
+    ]);
+    const d = byId(
+      sampleNomination({ techCenter: { kind: 'innovation_demo', level: 'national' }, srdi: 'little_giant' }),
+    );
+    expect([d.C3.detailEn, d.S2.detailEn]).toEqual([
+      'national technology-innovation demonstration enterprise',
+      '“little giant” specialised enterprise',
+    ]);
+  });
+
+  it('reads the codes of screenings stored before as the same words', () => {
+    expect(criterionDetailEn({ id: 'C3', detailEn: 'municipal enterprise_tech_center' })).toBe(
+      'municipal enterprise technology centre',
+    );
+    expect(criterionDetailEn({ id: 'S2', detailEn: 'specialized' })).toBe('specialised enterprise (SRDI)');
+    expect(criterionDetailEn({ id: 'S2', detailEn: 'little_giant' })).toBe(
+      '“little giant” specialised enterprise',
+    );
+    expect(criterionDetailEn({ id: 'C4', detailEn: 'R&D intensity 7.00% ≥ 5%' })).toBe(
+      'R&D intensity 7.00% ≥ 5%',
+    );
   });
 
   it('explains R&D intensity below 5% as the officers write it', () => {

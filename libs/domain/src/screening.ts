@@ -1,4 +1,4 @@
-import { Nomination } from './nomination';
+import { Nomination, Srdi, TechCenterKind, TechCenterLevel } from './nomination';
 import { ScreeningThresholds } from './policy';
 import { Text, t } from './text';
 
@@ -102,7 +102,9 @@ export function evaluateScreening(
       'C3',
       c3 ? 'pass' : 'fail',
       c3 ? `已获评${level}${centre}` : '未获评市级企业技术中心或技术创新示范企业',
-      c3 ? `${n.techCenter.level} ${n.techCenter.kind}` : 'no technology centre or demonstration status',
+      c3
+        ? techCenterEn(n.techCenter.level, n.techCenter.kind)
+        : 'no technology centre or demonstration status',
     ),
   );
 
@@ -164,11 +166,30 @@ export function evaluateScreening(
           ? '专精特新“小巨人”企业'
           : '专精特新企业'
         : '非专精特新或“小巨人”企业（政策重点关注）',
-      s2 ? n.srdi : 'neither specialised nor little giant (the policy focus)',
+      s2 ? srdiEn(n.srdi) : 'neither specialised nor little giant (the policy focus)',
     ),
   );
 
   return { policyVersion, criteria };
+}
+
+const techCenterEn = (level: TechCenterLevel | null, kind: TechCenterKind) =>
+  `${level === 'national' ? 'national' : 'municipal'} ${kind === 'enterprise_tech_center' ? 'enterprise technology centre' : 'technology-innovation demonstration enterprise'}`;
+
+const srdiEn = (srdi: Srdi) =>
+  srdi === 'little_giant' ? '“little giant” specialised enterprise' : 'specialised enterprise (SRDI)';
+
+/**
+ * A criterion's English explanation for display. Screenings stored before the English named the
+ * options said C3 and S2 with their codes ("municipal enterprise_tech_center", "specialized"):
+ * those read as the words a new screening writes.
+ */
+export function criterionDetailEn(c: Pick<CriterionResult, 'id' | 'detailEn'>): string {
+  const c3 = /^(national|municipal) (enterprise_tech_center|innovation_demo)$/.exec(c.detailEn);
+  if (c.id === 'C3' && c3) return techCenterEn(c3[1] as TechCenterLevel, c3[2] as TechCenterKind);
+  if (c.id === 'S2' && (c.detailEn === 'specialized' || c.detailEn === 'little_giant'))
+    return srdiEn(c.detailEn);
+  return c.detailEn;
 }
 
 export function failedCriteria(report: ScreeningReport, kind: CriterionKind): CriterionResult[] {

@@ -72,7 +72,8 @@ export class ScheduleRunDto {
 
 export class ScheduleDto {
   @ApiProperty() id: string;
-  @ApiProperty() description: string;
+  @ApiProperty({ type: TextDto, description: 'what the schedule does and when, in both languages' })
+  description: TextDto;
   @ApiProperty({ type: String, nullable: true }) timezone: string | null;
   @ApiProperty() paused: boolean;
   @ApiProperty() overlap: string;

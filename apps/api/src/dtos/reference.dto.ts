@@ -4,7 +4,11 @@ const map = (description: string) =>
   ApiProperty({ type: 'object', additionalProperties: { type: 'object' }, description });
 
 export class ReferenceDto {
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: '区县: {code, name, ...}' })
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: '区县: {code, name, en (pinyin), kind}',
+  })
   districts: unknown[];
   @ApiProperty({ type: 'array', items: { type: 'object' }, description: '"33618" clusters' })
   clusters: unknown[];

@@ -29,11 +29,17 @@ export class DispatchService {
     const described = [
       {
         id: QUARTERLY_SCHEDULE_ID,
-        description: '一季一调度：每季度首日 09:00（Asia/Shanghai）向帮扶中的企业派发季度报告',
+        description: t(
+          '一季一调度：每季度首日 09:00（Asia/Shanghai）向帮扶中的企业派发季度报告',
+          'Quarterly dispatch: 09:00 (Asia/Shanghai) on the first day of each quarter, the quarterly report to every enterprise in support',
+        ),
       },
       {
         id: DIGEST_SCHEDULE_ID,
-        description: '待办汇总：每个工作日 08:30（Asia/Shanghai）发送即将到期和逾期任务',
+        description: t(
+          '待办汇总：每个工作日 08:30（Asia/Shanghai）发送即将到期和逾期任务',
+          'Task digest: 08:30 (Asia/Shanghai) on each working day, the tasks due soon and overdue',
+        ),
       },
     ];
     const views = await Promise.all(described.map(({ id }) => this.operations.schedule(id)));

@@ -21,6 +21,7 @@ import {
   ProblemFilter,
   ProblemsRepository,
   ReportsRepository,
+  UsersRepository,
 } from '@hardtech/persistence';
 import { EnterprisesService } from './enterprises.service';
 import { Kpi } from './reports.service';
@@ -56,6 +57,7 @@ export class ExportsService {
     private readonly reports: ReportsRepository,
     private readonly clusters: ClustersRepository,
     private readonly enterprises: EnterprisesService,
+    private readonly users: UsersRepository,
   ) {}
 
   async problemLedger(actor: Actor, filter: Omit<ProblemFilter, 'page' | 'pageSize'>): Promise<Buffer> {
@@ -80,7 +82,7 @@ export class ExportsService {
       { header: '完成时限', width: 12, value: (r) => r.problem.dueAt },
       { header: '状态', width: 10, value: (r) => optionLabel(PROBLEM_STATUSES, r.problem.status) },
       { header: '特殊处理', width: 12, value: (r) => optionLabel(SPECIAL_HANDLING, r.problem.special) },
-      { header: '更新时间', width: 20, value: (r) => r.problem.updatedAt.toISOString() },
+      { header: '更新时间', width: 18, value: (r) => shanghaiTime(r.problem.updatedAt) },
     ]);
     return toBuffer(wb);
   }
@@ -90,12 +92,17 @@ export class ExportsService {
     const rows = await this.reports.memberships(actor, shanghaiDate(new Date()));
     if (rows.length > MAX_EXPORT_ROWS) throw tooMany(rows.length);
     const cluster = await this.clusterNames();
+    // People by name, as the enterprise page shows them; the username of one who is gone.
+    const names = await this.users.displayNames(
+      rows.flatMap((r) => [r.commissioner, r.districtLiaison]).filter((u) => u !== null),
+    );
+    const person = (username: string | null) => (username ? (names.get(username) ?? username) : null);
     const wb = new ExcelJS.Workbook();
     addSheet(wb, '帮扶库企业名单', rows, [
       { header: '序号', width: 6, value: (_, i) => i + 1 },
       ...this.membershipColumns(cluster),
-      { header: '服务专员', width: 14, value: (r) => r.commissioner },
-      { header: '区县联络人', width: 14, value: (r) => r.districtLiaison },
+      { header: '服务专员', width: 14, value: (r) => person(r.commissioner) },
+      { header: '区县联络人', width: 14, value: (r) => person(r.districtLiaison) },
     ]);
     return toBuffer(wb);
   }

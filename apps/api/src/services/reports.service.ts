@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   Actor,
   EXIT_REASONS,
-  findDistrict,
+  districtText,
   FIRST_POOL_YEAR,
   GRADUATION_REASONS,
   hasStanding,
@@ -199,7 +199,7 @@ function overdueTasks(
     })),
     byDistrict: sorted(byDistrict).map(([key, n]) => ({
       key,
-      label: districtLabel(key),
+      label: districtText(key),
       n,
     })),
     items: list.map((r) => ({
@@ -207,7 +207,7 @@ function overdueTasks(
       creditCode: r.creditCode,
       enterpriseName: r.enterpriseName,
       district: r.district,
-      districtLabel: districtLabel(r.district),
+      districtLabel: districtText(r.district),
       taskType: r.type,
       taskLabel: TASK_LABELS[r.type] ?? t(r.type, r.type),
       department: r.department,
@@ -225,8 +225,6 @@ const wholeDaysLate = (dueAt: Date, now: Date) => {
   const late = overdueFor(dueAt, now);
   return late?.unit === 'day' ? late.n : 0;
 };
-const districtLabel = (code: string) =>
-  findDistrict(code) ? t(findDistrict(code)!.name, code) : t(code, code);
 
 function round4(x: number): number {
   return Math.round(x * 10_000) / 10_000;

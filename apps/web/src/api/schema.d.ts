@@ -1664,7 +1664,8 @@ export interface components {
         };
         ScheduleDto: {
             id: string;
-            description: string;
+            /** @description what the schedule does and when, in both languages */
+            description: components["schemas"]["TextDto"];
             timezone: string | null;
             paused: boolean;
             overlap: string;
@@ -2439,7 +2440,7 @@ export interface components {
             taskId: string | null;
         };
         ReferenceDto: {
-            /** @description 区县: {code, name, ...} */
+            /** @description 区县: {code, name, en (pinyin), kind} */
             districts: Record<string, never>[];
             /** @description "33618" clusters */
             clusters: Record<string, never>[];

@@ -19,7 +19,8 @@ export interface LoginResult {
 
 /** GET /api/reference: code lists with their labels, for selects and table cells. */
 export interface Reference {
-  districts: { code: string; name: string; kind: string }[];
+  /** `en`: the pinyin name (Yubei District). */
+  districts: { code: string; name: string; en: string; kind: string }[];
   clusters: { code: string; tier: string; name: string; en: string; active: boolean }[];
   stages: Record<Stage, Text>;
   taskTypes: Record<TaskType, Text>;

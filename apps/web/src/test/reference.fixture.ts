@@ -3,7 +3,7 @@ import type { Reference } from '../api/types';
 
 /** A small GET /api/reference for component tests: one district, one cluster, the stages. */
 export const REFERENCE: Reference = {
-  districts: [{ code: '500112', name: '渝北区', kind: 'district' }],
+  districts: [{ code: '500112', name: '渝北区', en: 'Yubei District', kind: 'district' }],
   clusters: [{ code: 'T2', tier: 'T', name: '功率半导体', en: 'Power semiconductors', active: true }],
   stages: STAGE_LABELS,
   taskTypes: {} as Reference['taskTypes'],

@@ -2,6 +2,7 @@ import type { Field } from '@hardtech/domain/forms/schema';
 import { Checkbox, Input, InputNumber, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useReference } from '../../api/reference';
+import { districtText } from '../../api/referenceNames';
 import { useLocalText } from '../../i18n';
 import { DateInput, QuarterInput } from './DateInputs';
 import { DurationInput } from './DurationInput';
@@ -103,7 +104,7 @@ export function FieldInput({ field, required, ...control }: { field: LeafField; 
     case 'ref': {
       const choices =
         field.ref === 'district'
-          ? reference?.districts.map((d) => ({ value: d.code, label: d.name }))
+          ? reference?.districts.map((d) => ({ value: d.code, label: text(districtText(d)) }))
           : field.ref === 'cluster'
             ? reference?.clusters
                 .filter((c) => c.active)

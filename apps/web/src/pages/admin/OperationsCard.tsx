@@ -8,12 +8,14 @@ import { useApi } from '../../api/useApi';
 import { useUser } from '../../auth/AuthProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { dateTimeSecondsText } from '../../format';
+import { useLocalText } from '../../i18n';
 import type { DispatchResult, Schedule } from './operations';
 import { TemporalUiButton } from './TemporalUiButton';
 
 /** 一季一调度: when the quarterly dispatch runs next, and running it now (a ticked quarter stays ticked). */
 export function OperationsCard() {
   const { t } = useTranslation('admin');
+  const text = useLocalText();
   const user = useUser();
   const schedules = useApi<Schedule[]>('/admin/schedules');
   const [quarter, setQuarter] = useState('');
@@ -34,7 +36,9 @@ export function OperationsCard() {
           size="small"
           column={1}
           style={{ marginBottom: 12 }}
-          title={s.description || s.id}
+          // A long title wraps: cut with "…" it lost the time it runs at, at 1440 px and on a phone.
+          styles={{ title: { whiteSpace: 'normal', overflow: 'visible' } }}
+          title={<span data-testid="schedule-title">{text(s.description) || s.id}</span>}
         >
           <Descriptions.Item label={t('operations.state')}>
             <Tag color={s.paused ? 'orange' : 'green'}>

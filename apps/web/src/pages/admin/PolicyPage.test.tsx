@@ -1,6 +1,7 @@
 import { DEFAULT_POLICY } from '@hardtech/domain/policy';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import i18n from '../../i18n';
 import type { FakeCall } from '../../test/fake-api';
 import { fastUser, openPage, USERS } from '../../test/open-page';
 
@@ -28,7 +29,10 @@ const ROUTES = {
   'GET /admin/schedules': [
     {
       id: 'quarterly-dispatch',
-      description: '一季一调度',
+      description: {
+        zh: '一季一调度：每季度首日 09:00（Asia/Shanghai）向帮扶中的企业派发季度报告',
+        en: 'Quarterly dispatch: 09:00 (Asia/Shanghai) on the first day of each quarter',
+      },
       timezone: 'Asia/Shanghai',
       paused: false,
       overlap: 'SKIP',
@@ -37,6 +41,10 @@ const ROUTES = {
     },
   ],
 };
+
+afterEach(async () => {
+  await i18n.changeLanguage('zh-CN');
+});
 
 describe('policy administration', () => {
   it('saves the whole policy as a new version and shows that version', async () => {
@@ -123,6 +131,16 @@ describe('policy administration', () => {
     expect(calls.some((c) => c.method === 'POST' && c.path === '/ops/temporal-ui/session')).toBe(true);
     expect(open).toHaveBeenCalledWith('about:blank', '_blank');
     open.mockRestore();
+  });
+
+  it('names each schedule in the UI’s language, its whole title wrapping rather than cut with …', async () => {
+    await i18n.changeLanguage('en');
+    openPage('/admin/policy', USERS.coordinator, ROUTES);
+    const title = await screen.findByTestId('schedule-title');
+    expect(title).toHaveTextContent(
+      'Quarterly dispatch: 09:00 (Asia/Shanghai) on the first day of each quarter',
+    );
+    expect(title.closest('.ant-descriptions-title')).toHaveStyle({ whiteSpace: 'normal' });
   });
 
   it('offers the Temporal UI to administrators only', async () => {

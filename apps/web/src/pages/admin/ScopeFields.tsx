@@ -2,6 +2,7 @@ import { Form, Select } from 'antd';
 import { OWNER_DEPARTMENTS } from '@hardtech/domain/ledger';
 import { useTranslation } from 'react-i18next';
 import { useReference } from '../../api/reference';
+import { districtText } from '../../api/referenceNames';
 import { useLocalText } from '../../i18n';
 import { ScopeKey } from './users';
 
@@ -11,7 +12,10 @@ export function ScopeFields({ keys }: { keys: ScopeKey[] }) {
   const local = useLocalText();
   const reference = useReference();
   const options: Record<ScopeKey, { value: string; label: string }[] | undefined> = {
-    districts: reference?.districts.map((d) => ({ value: d.code, label: `${d.name} ${d.code}` })),
+    districts: reference?.districts.map((d) => ({
+      value: d.code,
+      label: `${local(districtText(d))} ${d.code}`,
+    })),
     clusters: reference?.clusters.map((c) => ({
       value: c.code,
       label: `${c.code} ${local({ zh: c.name, en: c.en })}`,

@@ -7,7 +7,7 @@ import { fastUser, openPage, USERS } from '../../test/open-page';
 const userEvent = fastUser();
 
 const REFERENCE = {
-  districts: [{ code: '500112', name: '渝北区', kind: 'district' }],
+  districts: [{ code: '500112', name: '渝北区', en: 'Yubei District', kind: 'district' }],
   clusters: [{ code: 'T2', tier: 'T', name: '功率半导体', en: 'Power semiconductors', active: true }],
   stages: {},
   taskTypes: {},

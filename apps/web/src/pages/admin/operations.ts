@@ -13,7 +13,7 @@ export interface PolicyVersion {
 
 export interface Schedule {
   id: string;
-  description: string;
+  description: Text;
   timezone: string | null;
   paused: boolean;
   overlap: string;

@@ -1,6 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { TABLE_WIDTH_AT_1440 } from '../../components/tableWidth';
+import i18n from '../../i18n';
 import { openPage, USERS } from '../../test/open-page';
 import type { Actor } from '../../api/types';
 import { REFERENCE } from '../../test/reference.fixture';
@@ -30,7 +32,27 @@ const STEP = {
   waitingOnCaller: 0,
 };
 
+afterEach(async () => {
+  await i18n.changeLanguage('zh-CN');
+});
+
 describe('enterprise list', () => {
+  it('fits a 1440 px screen with 更新时间 on one line, and names the district in English', async () => {
+    await i18n.changeLanguage('en');
+    openPage('/enterprises', USERS.coordinator, {
+      'GET /reference': REFERENCE,
+      'GET /enterprises': { items: [ITEM], total: 1 },
+    });
+    const link = await screen.findByRole('link', { name: ITEM.name }, { timeout: 30_000 });
+    const row = link.closest('tr')!;
+    await waitFor(() => expect(row).toHaveTextContent('Yubei District'));
+    expect(row).not.toHaveTextContent('渝北区');
+    const width = parseInt(row.closest('table')!.style.width, 10);
+    expect(width).toBeLessThanOrEqual(TABLE_WIDTH_AT_1440);
+    const updated = within(row).getByText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect(updated).toHaveStyle({ whiteSpace: 'nowrap' });
+  }, 60_000);
+
   it('lists enterprises with stage tags and links, and sends filters and paging to the API', async () => {
     const { calls } = openPage('/enterprises', USERS.coordinator, {
       'GET /reference': REFERENCE,

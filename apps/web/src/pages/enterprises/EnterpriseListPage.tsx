@@ -1,4 +1,5 @@
 import { Card, Input, Select, Space, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { nextQuarterlyDispatch } from '@hardtech/domain/quarters';
@@ -11,12 +12,17 @@ import { useGet } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLocalText } from '../../i18n';
 import { useFormat } from '../../format';
-import { useReferenceNames } from '../../api/referenceNames';
+import { districtText, useReferenceNames } from '../../api/referenceNames';
 import { betweenQuarters } from './between-quarters';
 import { CurrentStepCell } from './CurrentStepCell';
 import { StageTag } from './StageTag';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { ExportButton } from '../../components/ExportButton';
+import { columnsWidth } from '../../components/tableWidth';
+
+/** 2026-12-06 21:04 on one line: broken after the date it read "2026-12-06 2". */
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+const DATE_TIME_WIDTH = 136;
 
 /** Filters a dashboard number opens the list with: shown as tags to remove, not as pickers. */
 const MEMBER_FILTERS = [
@@ -66,6 +72,73 @@ export function EnterpriseListPage() {
     return value;
   };
 
+  // Widths that add up to what a 1440 px screen has (components/tableWidth): 更新时间 was cut there.
+  const columns: ColumnsType<EnterpriseItem> = [
+    {
+      title: t('fields.name'),
+      dataIndex: 'name',
+      width: 140,
+      render: (name: string, row) => <Link to={`/enterprises/${row.creditCode}`}>{name}</Link>,
+    },
+    {
+      title: t('fields.creditCode'),
+      dataIndex: 'creditCode',
+      width: 180,
+      render: (code: string) => <Typography.Text copyable>{code}</Typography.Text>,
+    },
+    { title: t('fields.district'), dataIndex: 'district', width: 80, render: names.district },
+    {
+      title: t('fields.cluster'),
+      dataIndex: 'cluster',
+      width: 100,
+      render: (code: string, row) => names.cluster(row.leadCluster ?? code),
+    },
+    {
+      title: t('fields.stage'),
+      dataIndex: 'stage',
+      width: 120,
+      render: (stage: Stage) => <StageTag stage={stage} />,
+    },
+    {
+      title: t('list.currentStep'),
+      key: 'currentStep',
+      width: 140,
+      render: (_: unknown, row) => <CurrentStepCell row={row} />,
+    },
+    {
+      title: t('list.handler'),
+      key: 'handler',
+      width: 90,
+      render: (_: unknown, row) =>
+        row.currentStep
+          ? local(row.currentStep.handler)
+          : betweenQuarters(row)
+            ? t('list.waiting.handler')
+            : '—',
+    },
+    {
+      title: t('list.dueAt'),
+      key: 'dueAt',
+      width: DATE_TIME_WIDTH,
+      render: (_: unknown, row) =>
+        row.currentStep ? (
+          <Typography.Text type={row.currentStep.overdue ? 'danger' : undefined} style={NO_WRAP}>
+            {format.dateTime(row.currentStep.dueAt)}
+          </Typography.Text>
+        ) : betweenQuarters(row) ? (
+          t('list.waiting.next', { date: nextQuarterlyDispatch(new Date()) })
+        ) : (
+          '—'
+        ),
+    },
+    {
+      title: t('fields.updatedAt'),
+      dataIndex: 'updatedAt',
+      width: DATE_TIME_WIDTH,
+      render: (at: string) => <span style={NO_WRAP}>{format.dateTime(at)}</span>,
+    },
+  ];
+
   return (
     <Card
       title={t('list.title')}
@@ -75,7 +148,11 @@ export function EnterpriseListPage() {
         {(
           [
             ['stage', 160, STAGES.map((s) => ({ value: s, label: local(names.reference?.stages[s]) || s }))],
-            ['district', 160, names.reference?.districts.map((d) => ({ value: d.code, label: d.name }))],
+            [
+              'district',
+              160,
+              names.reference?.districts.map((d) => ({ value: d.code, label: local(districtText(d)) })),
+            ],
             [
               'cluster',
               220,
@@ -121,7 +198,7 @@ export function EnterpriseListPage() {
         size="middle"
         loading={list.loading}
         dataSource={list.data?.items}
-        scroll={{ x: 1200 }}
+        scroll={{ x: columnsWidth(columns) }}
         pagination={{
           current: page,
           pageSize,
@@ -130,63 +207,7 @@ export function EnterpriseListPage() {
           showTotal: (total) => t('common:total', { count: total }),
           onChange: (p, size) => set({ page: p, pageSize: size }),
         }}
-        columns={[
-          {
-            title: t('fields.name'),
-            dataIndex: 'name',
-            render: (name: string, row) => <Link to={`/enterprises/${row.creditCode}`}>{name}</Link>,
-          },
-          {
-            title: t('fields.creditCode'),
-            dataIndex: 'creditCode',
-            render: (code: string) => <Typography.Text copyable>{code}</Typography.Text>,
-          },
-          { title: t('fields.district'), dataIndex: 'district', render: names.district },
-          {
-            title: t('fields.cluster'),
-            dataIndex: 'cluster',
-            render: (code: string, row) => names.cluster(row.leadCluster ?? code),
-          },
-          {
-            title: t('fields.stage'),
-            dataIndex: 'stage',
-            render: (stage: Stage) => <StageTag stage={stage} />,
-          },
-          {
-            title: t('list.currentStep'),
-            key: 'currentStep',
-            render: (_: unknown, row) => <CurrentStepCell row={row} />,
-          },
-          {
-            title: t('list.handler'),
-            key: 'handler',
-            render: (_: unknown, row) =>
-              row.currentStep
-                ? local(row.currentStep.handler)
-                : betweenQuarters(row)
-                  ? t('list.waiting.handler')
-                  : '—',
-          },
-          {
-            title: t('list.dueAt'),
-            key: 'dueAt',
-            render: (_: unknown, row) =>
-              row.currentStep ? (
-                <Typography.Text type={row.currentStep.overdue ? 'danger' : undefined}>
-                  {format.dateTime(row.currentStep.dueAt)}
-                </Typography.Text>
-              ) : betweenQuarters(row) ? (
-                t('list.waiting.next', { date: nextQuarterlyDispatch(new Date()) })
-              ) : (
-                '—'
-              ),
-          },
-          {
-            title: t('fields.updatedAt'),
-            dataIndex: 'updatedAt',
-            render: format.dateTime,
-          },
-        ]}
+        columns={columns}
       />
     </Card>
   );

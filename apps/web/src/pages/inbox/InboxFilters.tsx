@@ -2,6 +2,7 @@ import { Button, Checkbox, Col, Row, Select } from 'antd';
 import { TASK_DEPARTMENT_LABELS } from '@hardtech/domain/departments';
 import { useTranslation } from 'react-i18next';
 import { useReference } from '../../api/reference';
+import { districtText } from '../../api/referenceNames';
 import { useLocalText } from '../../i18n';
 import { DEFAULT_FILTER, InboxFilter } from './inboxFilter';
 
@@ -53,7 +54,7 @@ export function InboxFilters({ filter, onChange }: { filter: InboxFilter; onChan
       {select(
         'district',
         t('filter.district'),
-        (reference?.districts ?? []).map((d) => ({ value: d.code, label: d.name })),
+        (reference?.districts ?? []).map((d) => ({ value: d.code, label: text(districtText(d)) })),
       )}
       {select(
         'cluster',

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useReference } from '../../api/reference';
+import { districtText } from '../../api/referenceNames';
 import { useApi } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLocalText } from '../../i18n';
@@ -106,7 +107,7 @@ export function SavedViews({ filter, onApply }: { filter: InboxFilter; onApply(f
             <Select
               mode="multiple"
               showSearch={{ optionFilterProp: 'label' }}
-              options={reference?.districts.map((d) => ({ value: d.code, label: d.name }))}
+              options={reference?.districts.map((d) => ({ value: d.code, label: text(districtText(d)) }))}
             />
           </Form.Item>
           <Form.Item name={['sharedWith', 'departments']} label={t('views.shareDepartments')}>

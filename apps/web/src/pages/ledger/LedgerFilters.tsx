@@ -4,6 +4,7 @@ import type { Option } from '@hardtech/domain/forms/schema';
 import { useTranslation } from 'react-i18next';
 import type { Query } from '../../api/client';
 import { useReference } from '../../api/reference';
+import { districtText } from '../../api/referenceNames';
 import { useLocalText } from '../../i18n';
 
 export function LedgerFilters({
@@ -46,7 +47,7 @@ export function LedgerFilters({
       {!ownEnterprise &&
         select(
           'district',
-          (reference?.districts ?? []).map((d) => ({ value: d.code, label: d.name })),
+          (reference?.districts ?? []).map((d) => ({ value: d.code, label: local(districtText(d)) })),
         )}
       <Form.Item name="overdue" valuePropName="checked">
         <Checkbox>{t('overdueOnly')}</Checkbox>

@@ -1,10 +1,17 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '../../api/types';
+import { TABLE_WIDTH_AT_1440 } from '../../components/tableWidth';
+import i18n from '../../i18n';
 import { fastUser, openPage, USERS } from '../../test/open-page';
+import { REFERENCE } from '../../test/reference.fixture';
 import type { LedgerProblem } from './problem';
 
 const userEvent = fastUser();
+
+afterEach(async () => {
+  await i18n.changeLanguage('zh-CN');
+});
 
 /** 中小企业处 or 产业金融处, as the demo signs them in. */
 const departmentOfficer = (department: 'sme' | 'finance'): Actor => ({
@@ -64,11 +71,23 @@ describe('problem ledger', () => {
     );
   });
 
-  it('keeps 办理 in sight when the columns scroll sideways', async () => {
+  it('keeps 办理 in sight when the columns scroll sideways, which they do only below 1440 px', async () => {
     openPage('/problems', USERS.coordinator, { 'GET /problems': LEDGER });
     const table = await screen.findByTestId('ledger-table');
     const [details] = await within(table).findAllByTestId('open-problem');
     expect(details.closest('td')).toHaveClass('ant-table-cell-fix-end');
+    expect(parseInt(details.closest('table')!.style.width, 10)).toBeLessThanOrEqual(TABLE_WIDTH_AT_1440);
+    // 化解目标 wraps: cut with … it hid behind 办理.
+    const target = within(table).getAllByText('半年内完成替代')[0].closest('td')!;
+    expect(target).not.toHaveClass('ant-table-cell-ellipsis');
+  });
+
+  it('names the district by its pinyin name in English', async () => {
+    await i18n.changeLanguage('en');
+    openPage('/problems', USERS.coordinator, { 'GET /reference': REFERENCE, 'GET /problems': LEDGER });
+    const table = await screen.findByTestId('ledger-table');
+    await waitFor(() => expect(within(table).getAllByText('Yubei District')).toHaveLength(2));
+    expect(table).not.toHaveTextContent('渝北区');
   });
 
   it('filters by status and exports what the filters show', async () => {

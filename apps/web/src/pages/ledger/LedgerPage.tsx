@@ -23,6 +23,7 @@ import { LedgerFilters } from './LedgerFilters';
 import { ProblemDrawer } from './ProblemDrawer';
 import { isOverdue, LedgerProblem, worksProblems } from './problem';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
+import { columnsWidth } from '../../components/tableWidth';
 import { useNarrow } from '../../layout/useNarrow';
 import { dateText } from '../../format';
 
@@ -81,7 +82,7 @@ export function LedgerPage() {
     {
       title: t('fields.enterprise'),
       key: 'enterprise',
-      width: 200,
+      width: 190,
       fixed: 'left',
       render: (_, p) => (
         <>
@@ -93,7 +94,7 @@ export function LedgerPage() {
     {
       title: t('fields.title'),
       key: 'title',
-      width: 260,
+      width: 240,
       render: (_, p) => (
         <>
           {p.title}
@@ -111,19 +112,19 @@ export function LedgerPage() {
     {
       title: t('fields.category'),
       dataIndex: 'category',
-      width: 130,
+      width: 110,
       render: (v) => label(PROBLEM_CATEGORIES, v),
     },
     {
       title: t('fields.owner'),
       dataIndex: 'ownerDepartment',
-      width: 140,
+      width: 110,
       render: (v) => label(OWNER_DEPARTMENTS, v),
     },
     {
       title: t('fields.status'),
       key: 'status',
-      width: 150,
+      width: 140,
       render: (_, p) => (
         <Space size={4} wrap>
           <Tag color={STATUS_COLORS[p.status]}>{label(PROBLEM_STATUSES, p.status)}</Tag>
@@ -141,7 +142,7 @@ export function LedgerPage() {
     {
       title: t('fields.dueAt'),
       dataIndex: 'dueAt',
-      width: 120,
+      width: 110,
       render: (due: string, p) =>
         isOverdue(p, today) ? (
           <Typography.Text type="danger" data-testid="overdue">
@@ -151,12 +152,13 @@ export function LedgerPage() {
           due
         ),
     },
-    { title: t('fields.target'), dataIndex: 'target', width: 200, ellipsis: true },
+    // Wraps: cut with "…" it hid the target behind 办理 (获得授信3…).
+    { title: t('fields.target'), dataIndex: 'target', width: 160 },
     {
       title: t('fields.actions'),
       key: 'actions',
-      width: 90,
-      // At 1440 px the columns scroll sideways: 办理, the officer's one way in, stays in sight.
+      width: 70,
+      // Below 1440 px the columns scroll sideways: 办理, the officer's one way in, stays in sight.
       fixed: 'right',
       render: (_, p) => (
         <Button size="small" onClick={() => setOpened(p)} data-testid="open-problem">
@@ -199,7 +201,7 @@ export function LedgerPage() {
         size="small"
         columns={columns}
         {...table}
-        scroll={{ x: 1290 }}
+        scroll={{ x: columnsWidth(columns) }}
       />
       <ProblemDrawer
         id={opened?.id ?? null}

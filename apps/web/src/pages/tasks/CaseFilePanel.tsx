@@ -73,7 +73,11 @@ function EnterpriseFacts({ enterprise: e }: { enterprise: CaseFile['enterprise']
   const items = NOMINATION_FIELDS.map((f) => ({
     key: f.name,
     label: text(f.label),
-    children: f.name === 'district' ? (e.districtName ?? e.district) : format.field(f, values[f.name]),
+    // The district in the UI's language from the reference; the case file's Chinese name until it loads.
+    children:
+      f.name === 'district' && format.district(e.district) === e.district
+        ? (e.districtName ?? e.district)
+        : format.field(f, values[f.name]),
   }));
   const rd = items.findIndex((i) => i.key === 'rdExpensePrevYear');
   items.splice(rd + 1, 0, {

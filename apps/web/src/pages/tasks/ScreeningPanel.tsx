@@ -1,4 +1,4 @@
-import { CRITERIA, type CriterionResult } from '@hardtech/domain/screening';
+import { CRITERIA, criterionDetailEn, type CriterionResult } from '@hardtech/domain/screening';
 import { Button, Card, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -77,7 +77,7 @@ export function ScreeningPanel({
                 )}
               </Space>
               <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-                {i18n.language === 'en' ? c.detailEn : c.detail}
+                {i18n.language === 'en' ? criterionDetailEn(c) : c.detail}
               </Typography.Paragraph>
             </div>
           );

@@ -1,0 +1,33 @@
+import { render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import i18n from '../../i18n';
+import { ScreeningPanel } from './ScreeningPanel';
+
+afterEach(async () => {
+  await i18n.changeLanguage('zh-CN');
+});
+
+// The walk in English: a screening stored with its option codes read "municipal
+// enterprise_tech_center" and "specialized" beside C3 and S2.
+describe('ScreeningPanel in English', () => {
+  it('names the technology centre and SRDI status in words, also of a screening stored with codes', async () => {
+    await i18n.changeLanguage('en');
+    render(
+      <ScreeningPanel
+        criteria={[
+          {
+            id: 'C3',
+            kind: 'hard',
+            outcome: 'pass',
+            detail: '已获评市级企业技术中心',
+            detailEn: 'municipal enterprise_tech_center',
+          },
+          { id: 'S2', kind: 'soft', outcome: 'pass', detail: '专精特新企业', detailEn: 'specialized' },
+        ]}
+      />,
+    );
+    expect(screen.getByTestId('criterion-C3')).toHaveTextContent('municipal enterprise technology centre');
+    expect(screen.getByTestId('criterion-S2')).toHaveTextContent('specialised enterprise (SRDI)');
+    expect(screen.getByTestId('screening').textContent).not.toMatch(/enterprise_tech_center|specialized/);
+  });
+});
