@@ -1,5 +1,5 @@
 import { TASK_FORMS } from '@hardtech/domain/tasks/forms';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fastUser, openPage, USERS } from '../../test/open-page';
 import { REFERENCE } from '../../test/reference.fixture';
@@ -160,8 +160,11 @@ describe('the quarterly report sent back, and its review', () => {
     expect(report.compareDocumentPosition(document.getElementById('complete-task')!)).toBe(
       Node.DOCUMENT_POSITION_FOLLOWING,
     );
-    // The lead cluster by its name, as every other page names it (not T2 功率半导体).
-    expect(screen.getByTestId('case-enterprise')).toHaveTextContent('牵头产业集群功率半导体');
+    // The lead cluster by its name, as every other page names it (not T2 功率半导体), once the
+    // reference names have loaded (they may come after the task).
+    await waitFor(() =>
+      expect(screen.getByTestId('case-enterprise')).toHaveTextContent('牵头产业集群功率半导体'),
+    );
     const screening = screen.getByTestId('screening');
     expect(screening).toHaveTextContent('1 项 · 入库前已完成');
     expect(screen.queryByTestId('criterion-C1')).toBeNull();
