@@ -61,6 +61,14 @@ describe('the inbox', () => {
     expect(Date.parse(item.dueAt) - Date.parse(item.createdAt)).toBe(10 * 86_400_000);
   });
 
+  it('lists everything in scope by default for the system administrator, whom no task is for', async () => {
+    const admin = await adminApi();
+    const r = await expectOk(admin.get(`/api/tasks?district=${DISTRICT}&sort=createdAt`));
+    expect(ids(r)).toEqual(screens);
+    // What the administrator can do is nothing: asked for, that view is still empty.
+    expect((await expectOk(admin.get(`/api/tasks?district=${DISTRICT}&view=inbox`))).total).toBe(0);
+  });
+
   it('pages without overlap, each page with the full total', async () => {
     const pages = await Promise.all([1, 2, 3].map((page) => list(`sort=createdAt&pageSize=2&page=${page}`)));
     expect(pages.map((p) => p.total)).toEqual([COUNT, COUNT, COUNT]);

@@ -15,6 +15,15 @@ export interface HeldTask {
 /** Roles that read and never act (docs/design.md 2.4: auditors read-only, leaders dashboards; 三员: the audit administrator). */
 export const READ_ONLY_ROLES: readonly Role[] = ['auditor', 'leader', 'audit_admin'];
 
+/**
+ * Roles whose task list is everything in their scope rather than "what I can do": those that only
+ * read, and the system administrator (三员), whom no task's candidates name. Their inbox was always
+ * empty (the UI walk as admin).
+ */
+export function listsAllTasks(role: Role): boolean {
+  return READ_ONLY_ROLES.includes(role) || role === 'system_admin';
+}
+
 /** 科技处 coordinates the pool: it may take a task back from its assignee and hand it on. */
 const SUPERVISOR: Role = 'city_coordinator';
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiBearerAuth, ApiExtraModels, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { Actor, parseInstant, READ_ONLY_ROLES } from '@hardtech/domain';
+import { Actor, listsAllTasks, parseInstant } from '@hardtech/domain';
 import { CurrentActor } from '../auth/decorators';
 import {
   AssignResultDto,
@@ -44,8 +44,7 @@ export class TasksController {
     errors: [400, 401],
   })
   list(@CurrentActor() actor: Actor, @Query() q: TaskQueryDto) {
-    const view =
-      q.mine === 'true' ? 'mine' : (q.view ?? (READ_ONLY_ROLES.includes(actor.role) ? 'all' : 'inbox'));
+    const view = q.mine === 'true' ? 'mine' : (q.view ?? (listsAllTasks(actor.role) ? 'all' : 'inbox'));
     return this.tasks.list(actor, {
       view,
       candidateGroup: q.candidateGroup,

@@ -27,7 +27,7 @@ export class TaskQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
     enum: TASK_VIEWS,
     description:
-      'inbox (default for officers): what I can do; mine: assigned to me (and the personal tasks of those I stand in for, 委托代理); all: everything in my scope (default for auditors and leaders); cc: copied to me (抄送)',
+      'inbox (default for officers): what I can do; mine: assigned to me (and the personal tasks of those I stand in for, 委托代理); all: everything in my scope (default for the roles no task is for: auditors, leaders, the audit and system administrators); cc: copied to me (抄送)',
   })
   @IsOptional()
   @IsIn(TASK_VIEWS)

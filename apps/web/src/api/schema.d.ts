@@ -7583,7 +7583,7 @@ export interface operations {
                 pageSize?: number;
                 /** @description true: only tasks assigned to (or done by) me */
                 mine?: "true" | "false";
-                /** @description inbox (default for officers): what I can do; mine: assigned to me (and the personal tasks of those I stand in for, 委托代理); all: everything in my scope (default for auditors and leaders); cc: copied to me (抄送) */
+                /** @description inbox (default for officers): what I can do; mine: assigned to me (and the personal tasks of those I stand in for, 委托代理); all: everything in my scope (default for the roles no task is for: auditors, leaders, the audit and system administrators); cc: copied to me (抄送) */
                 view?: "inbox" | "mine" | "all" | "cc";
                 candidateGroup?: string;
                 type?: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "PROBLEM_CLOSE" | "PROBLEM_EXTENSION" | "ANNUAL_UPDATE" | "COUNTERSIGN";

@@ -78,6 +78,19 @@ describe('inbox', () => {
     await waitFor(() => expect(calls.map((c) => `${c.method} ${c.path}`)).toContain('POST /tasks/1/urge'));
   });
 
+  it('opens the system administrator on all tasks in scope: no task is for that role', async () => {
+    const { calls } = openPage('/inbox', USERS.admin, {
+      'GET /reference': REFERENCE_WITH_TASK_TYPE,
+      'GET /views': [],
+      'GET /tasks': { items: [LATE], total: 1 },
+    });
+    const table = await screen.findByTestId('inbox-table');
+    await waitFor(() => expect(table).toHaveTextContent('重庆甲科技有限公司'));
+    expect(calls.map((c) => c.path)).toContain('/tasks?view=all&status=open&sort=dueAt&page=1&pageSize=20');
+    // Only 全部 to choose: 我可办理, 我的 and 抄送我的 would always be empty.
+    expect(within(screen.getByTestId('inbox-view')).getAllByRole('radio')).toHaveLength(1);
+  });
+
   it('offers no 催办 to the officers who may do the overdue task themselves', async () => {
     openPage('/inbox', officer, {
       'GET /reference': REFERENCE_WITH_TASK_TYPE,

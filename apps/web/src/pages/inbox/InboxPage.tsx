@@ -1,4 +1,4 @@
-import { READ_ONLY_ROLES } from '@hardtech/domain/task-permissions';
+import { listsAllTasks } from '@hardtech/domain/task-permissions';
 import { FilterOutlined } from '@ant-design/icons';
 import { Button, Card, Segmented, Space, Tag } from 'antd';
 import { useState } from 'react';
@@ -36,8 +36,8 @@ export function InboxPage() {
 function OfficerInbox() {
   const { t } = useTranslation('inbox');
   const user = useUser();
-  const readOnly = READ_ONLY_ROLES.includes(user.role);
-  const defaults: InboxFilter = { ...DEFAULT_FILTER, view: readOnly ? 'all' : 'inbox' };
+  const listsAll = listsAllTasks(user.role);
+  const defaults: InboxFilter = { ...DEFAULT_FILTER, view: listsAll ? 'all' : 'inbox' };
   // The filter and page live in the address (the dashboard's overdue figures link here with theirs).
   const [params, setParams] = useSearchParams();
   const filter = filterFromAddress(params, defaults);
@@ -86,7 +86,7 @@ function OfficerInbox() {
           value={filter.view}
           onChange={(view) => applyFilter({ ...filter, view: view as InboxFilter['view'] })}
           options={[
-            ...(readOnly
+            ...(listsAll
               ? []
               : [
                   { value: 'inbox', label: `${t('view.inbox')}${count(counts.inbox)}` },
@@ -112,7 +112,7 @@ function OfficerInbox() {
         ) : (
           filters
         )}
-        {selected.length > 0 && !readOnly && (
+        {selected.length > 0 && !listsAll && (
           // A title, not a ribbon: on a phone the buttons wrap to the right edge, under a ribbon.
           <Card size="small" title={t('bulk.title')} data-testid="bulk-card">
             <BulkActions
@@ -133,7 +133,7 @@ function OfficerInbox() {
           pageSize={filter.pageSize ?? 20}
           loading={tasks.loading}
           selected={selected}
-          selectable={!readOnly && bulkPossible(user, items)}
+          selectable={!listsAll && bulkPossible(user, items)}
           onSelect={setSelected}
           onPage={(p, pageSize) => setFilter({ ...filter, pageSize }, p)}
           onChanged={refresh}
