@@ -42,13 +42,8 @@ async function state(): Promise<LifecycleView> {
   return (await lifecycles()).state(cast.creditCode);
 }
 
-/** What a lost workflow task leaves: the task done in the inbox, an orphan opened, the transition counted. */
-async function loseCompletion(taskId: string, by: string, outcome: string, data: object, key: string) {
-  await db().query(
-    `UPDATE tasks SET status = 'done', outcome = $2, data = $3, completed_by = $4, completed_at = now(),
-       idempotency_key = $5 WHERE id = $1`,
-    [taskId, outcome, JSON.stringify(data), by, key],
-  );
+/** An open task no workflow opened, in the lifecycle of task `beside`: what a lost transition projected. */
+async function insertOrphan(beside: string): Promise<string> {
   const orphan = randomUUID();
   await db().query(
     `INSERT INTO tasks (id, workflow_id, credit_code, lifecycle_no, type, stage, state_key, candidate_groups,
@@ -56,8 +51,19 @@ async function loseCompletion(taskId: string, by: string, outcome: string, data:
      SELECT $2, workflow_id, credit_code, lifecycle_no, 'ENTERPRISE_CONFIRM', stage, 'orphan', candidate_groups,
        'open', enterprise_name, district, cluster, policy_version, now(), due_at, department
      FROM tasks WHERE id = $1`,
-    [taskId, orphan],
+    [beside, orphan],
   );
+  return orphan;
+}
+
+/** What a lost workflow task leaves: the task done in the inbox, an orphan opened, the transition counted. */
+async function loseCompletion(taskId: string, by: string, outcome: string, data: object, key: string) {
+  await db().query(
+    `UPDATE tasks SET status = 'done', outcome = $2, data = $3, completed_by = $4, completed_at = now(),
+       idempotency_key = $5 WHERE id = $1`,
+    [taskId, outcome, JSON.stringify(data), by, key],
+  );
+  const orphan = await insertOrphan(taskId);
   await db().query(
     `UPDATE enterprises SET projection_seq = projection_seq + 1, stage = 'feedback' WHERE credit_code = $1`,
     [cast.creditCode],
@@ -264,15 +270,7 @@ describe('read-model repair', () => {
     await db().query(`DELETE FROM read_model_suspects WHERE credit_code = $1`, [cast.creditCode]);
     const view = await state();
     const [open] = view.openTasks;
-    const orphan = randomUUID();
-    await db().query(
-      `INSERT INTO tasks (id, workflow_id, credit_code, lifecycle_no, type, stage, state_key, candidate_groups,
-         status, enterprise_name, district, cluster, policy_version, created_at, due_at, department)
-       SELECT $2, workflow_id, credit_code, lifecycle_no, type, stage, 'orphan', candidate_groups,
-         'open', enterprise_name, district, cluster, policy_version, now(), due_at, department
-       FROM tasks WHERE id = $1`,
-      [open.id, orphan],
-    );
+    const orphan = await insertOrphan(open.id);
     const ds = await openDataSource();
     try {
       const repairs = new ReadModelRepairRepository(ds, loadConfig());
