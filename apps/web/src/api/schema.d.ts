@@ -685,7 +685,7 @@ export interface paths {
         get: operations["PreferencesController_get"];
         /**
          * 设置提醒方式 Set where my reminders go
-         * @description Fields left out keep their value. Open to every role: it concerns only the caller.
+         * @description Fields left out keep their value. Open to every role: it concerns only the caller. An enterprise user sets only email, emailEnabled, wecomApp, dingtalkApp and digest (403 PREFERENCE_NOT_OFFERED naming the others, nothing saved): group robots are an office’s, and its 企业微信 / 钉钉 ids an administrator’s to link.
          */
         put: operations["PreferencesController_update"];
         post?: never;
@@ -6165,6 +6165,15 @@ export interface operations {
             };
             /** @description no token, or an invalid, expired or signed-out one */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description outside the caller’s role (read-only roles may not write) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
