@@ -1986,6 +1986,18 @@ export interface components {
                 [key: string]: string;
             };
         };
+        WhistleAnswerDto: {
+            /** @description the reply, which the enterprise reads */
+            response: string;
+            /** @description the department found the problem resolved */
+            resolved: boolean;
+            /**
+             * @description the department that answered
+             * @enum {string}
+             */
+            department: "tech" | "industry" | "sme" | "finance" | "district";
+            at: string;
+        };
         ProblemDto: {
             /** Format: uuid */
             id: string;
@@ -2008,6 +2020,8 @@ export interface components {
              */
             whistleStatus: "open" | "answered" | null;
             whistledAt: string | null;
+            /** @description 部门报到: the department’s reply to the latest whistle (the enterprise reads it); null while open or none */
+            whistleAnswer: components["schemas"]["WhistleAnswerDto"] | null;
         };
         MembershipDto: {
             /** @example 2026-03-01 */
@@ -2336,6 +2350,8 @@ export interface components {
              */
             whistleStatus: "open" | "answered" | null;
             whistledAt: string | null;
+            /** @description 部门报到: the department’s reply to the latest whistle (the enterprise reads it); null while open or none */
+            whistleAnswer: components["schemas"]["WhistleAnswerDto"] | null;
             creditCode: string;
             enterpriseName: string;
             /**
@@ -2368,18 +2384,6 @@ export interface components {
             /** @description null for an enterprise reader */
             reason: string | null;
         };
-        WhistleAnswerDto: {
-            /** @description the reply, which the enterprise reads */
-            response: string;
-            /** @description the department found the problem resolved */
-            resolved: boolean;
-            /**
-             * @description the department that answered
-             * @enum {string}
-             */
-            department: "tech" | "industry" | "sme" | "finance" | "district";
-            at: string;
-        };
         ProblemWhistleDto: {
             title: string;
             description: string;
@@ -2409,6 +2413,8 @@ export interface components {
              */
             whistleStatus: "open" | "answered" | null;
             whistledAt: string | null;
+            /** @description 部门报到: the department’s reply to the latest whistle (the enterprise reads it); null while open or none */
+            whistleAnswer: components["schemas"]["WhistleAnswerDto"] | null;
             creditCode: string;
             /**
              * @description the enterprise’s stage now: graduated, exited or rejected means its lifecycle has ended and the problem is read-only (work answers 409 LIFECYCLE_ENDED)
