@@ -1,5 +1,5 @@
 import { Client, Pool } from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, MigrationInterface } from 'typeorm';
 import { ENTITIES } from '@hardtech/persistence';
 
 let pool: Pool | null = null;
@@ -66,4 +66,20 @@ export async function openDataSource(): Promise<DataSource> {
     extra: { max: 1 },
   });
   return ds.initialize();
+}
+
+/** A migration's up() as a deploy runs it: by the tables' owner (MIGRATION_DATABASE_URL). */
+export async function runMigrationUp(migration: MigrationInterface): Promise<void> {
+  const owner = await new DataSource({
+    type: 'postgres',
+    url: process.env.MIGRATION_DATABASE_URL ?? process.env.DATABASE_URL,
+    extra: { max: 1 },
+  }).initialize();
+  const runner = owner.createQueryRunner();
+  try {
+    await migration.up(runner);
+  } finally {
+    await runner.release();
+    await owner.destroy();
+  }
 }

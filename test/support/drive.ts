@@ -61,10 +61,10 @@ export async function driveToSupporting(cast: Cast, options: DriveOptions = {}):
 }
 
 /** 企业吹哨 by the enterprise's user on its first ledger problem (owned by finance unless driven otherwise). */
-export async function blowWhistleOnFirstProblem(cast: Cast): Promise<{ problemId: string }> {
+export async function blowWhistleOnFirstProblem(cast: Cast): Promise<{ problemId: string; taskId: string }> {
   const { problems } = await expectOk(cast.enterprise.api.get(`/api/enterprises/${cast.creditCode}`));
   const problemId: string = problems[0].id;
-  await expectOk(
+  const whistle = await expectOk(
     cast.enterprise.api.post(`/api/enterprises/${cast.creditCode}/whistle`, {
       problemId,
       title: '贷款审批停滞',
@@ -72,7 +72,7 @@ export async function blowWhistleOnFirstProblem(cast: Cast): Promise<{ problemId
     }),
     201,
   );
-  return { problemId };
+  return { problemId, taskId: whistle.task.id };
 }
 
 /** A quarter of a supporting enterprise up to its review: the tick, the report, the review task open. */

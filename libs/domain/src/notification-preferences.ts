@@ -1,4 +1,6 @@
+import { DomainError } from './errors';
 import { Field } from './forms/schema';
+import { Role } from './roles';
 import { t } from './text';
 
 /**
@@ -106,3 +108,43 @@ export const PREFERENCE_FIELDS: Field[] = [
     required: true,
   },
 ];
+
+/**
+ * What an enterprise's contact chooses: e-mail, the switches of the 企业微信 / 钉钉 messages and the
+ * morning digest; the in-app notices always reach it. Group robots (webhooks, 加签) are an office's
+ * duty groups, and the directory ids are the commission's 企业微信 / 钉钉 (an administrator links a
+ * contact there through the users API), so neither is a company's to set.
+ */
+const ENTERPRISE_PREFERENCES: ReadonlySet<string> = new Set([
+  'email',
+  'emailEnabled',
+  'wecomApp',
+  'dingtalkApp',
+  'digest',
+]);
+
+/** The preferences a role sets itself: an officer every channel, an enterprise plain choices. */
+export function preferenceFieldsFor(role: Role): Field[] {
+  return role === 'enterprise_user'
+    ? PREFERENCE_FIELDS.filter((f) => ENTERPRISE_PREFERENCES.has(f.name))
+    : PREFERENCE_FIELDS;
+}
+
+/**
+ * 403 for preferences the role is not offered (named in the details), before anything is saved.
+ * Keys that are no preference at all are left to validation (400).
+ */
+export function assertPreferencesOffered(role: Role, body: Record<string, unknown>): void {
+  const offered = new Set(preferenceFieldsFor(role).map((f) => f.name));
+  const refused = PREFERENCE_FIELDS.filter((f) => f.name in body && !offered.has(f.name));
+  if (!refused.length) return;
+  throw new DomainError(
+    403,
+    'PREFERENCE_NOT_OFFERED',
+    t(
+      `您的角色不可设置：${refused.map((f) => f.label.zh).join('、')}`,
+      `not offered to your role: ${refused.map((f) => f.label.en).join(', ')}`,
+    ),
+    refused.map((f) => ({ field: f.name, text: t('不向您的角色开放', 'not offered to your role') })),
+  );
+}

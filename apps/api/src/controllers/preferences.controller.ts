@@ -28,9 +28,12 @@ export class PreferencesController {
   @ApiBody({ schema: { ...formSchema(PREFERENCE_FIELDS), required: [] } })
   @ApiDoc({
     summary: '设置提醒方式 Set where my reminders go',
-    description: 'Fields left out keep their value. Open to every role: it concerns only the caller.',
+    description:
+      'Fields left out keep their value. Open to every role: it concerns only the caller. An enterprise user ' +
+      'sets only email, emailEnabled, wecomApp, dingtalkApp and digest (403 PREFERENCE_NOT_OFFERED naming the ' +
+      'others, nothing saved): group robots are an office’s, and its 企业微信 / 钉钉 ids an administrator’s to link.',
     ok: NotificationPreferencesDto,
-    errors: [400, 401, 413],
+    errors: [400, 401, 403, 413],
   })
   update(@CurrentActor() actor: Actor, @Body() body: unknown) {
     return this.preferences.update(actor, body);

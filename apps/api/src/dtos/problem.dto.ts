@@ -51,6 +51,15 @@ export class MembershipQueryDto {
 
 // ---- answers ------------------------------------------------------------------------------------
 
+/** 部门报到: the owner department's reply, addressed to the enterprise (never which officer wrote it). */
+export class WhistleAnswerDto {
+  @ApiProperty({ description: 'the reply, which the enterprise reads' }) response: string;
+  @ApiProperty({ description: 'the department found the problem resolved' }) resolved: boolean;
+  @ApiProperty({ enum: values(OWNER_DEPARTMENTS), description: 'the department that answered' })
+  department: string;
+  @ApiProperty() at: string;
+}
+
 /** A ledger problem as the enterprise page shows it (problemView). */
 export class ProblemDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -70,6 +79,13 @@ export class ProblemDto {
   })
   whistleStatus: string | null;
   @ApiProperty({ type: String, nullable: true }) whistledAt: string | null;
+  @ApiProperty({
+    type: WhistleAnswerDto,
+    nullable: true,
+    description:
+      '部门报到: the department’s reply to the latest whistle (the enterprise reads it); null while open or none',
+  })
+  whistleAnswer: WhistleAnswerDto | null;
 }
 
 /** A row of the ledger: the problem with its enterprise. */
@@ -115,15 +131,6 @@ export class PendingExtensionDto {
   @ApiProperty({ example: '2027-03-31' }) dueAt: string;
   @ApiProperty({ type: String, nullable: true, description: 'null for an enterprise reader' }) reason:
     string | null;
-}
-
-/** 部门报到: the owner department's reply, addressed to the enterprise (never which officer wrote it). */
-export class WhistleAnswerDto {
-  @ApiProperty({ description: 'the reply, which the enterprise reads' }) response: string;
-  @ApiProperty({ description: 'the department found the problem resolved' }) resolved: boolean;
-  @ApiProperty({ enum: values(OWNER_DEPARTMENTS), description: 'the department that answered' })
-  department: string;
-  @ApiProperty() at: string;
 }
 
 export class ProblemWhistleDto {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   Actor,
+  assertPreferencesOffered,
   assertValid,
   FieldError,
   InvalidInput,
@@ -33,11 +34,12 @@ export class PreferencesService {
     return view(await this.preferences.get(actor.username));
   }
 
-  /** Fields left out keep their value; null clears one. */
+  /** Fields left out keep their value; null clears one. A field the role is not offered is 403. */
   async update(actor: Actor, body: unknown): Promise<PreferencesView> {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       throw new InvalidInput([{ field: 'body', text: t('应为对象', 'must be an object') }]);
     }
+    assertPreferencesOffered(actor.role, body as Record<string, unknown>);
     const merged = { ...(await this.preferences.get(actor.username)), ...body };
     assertValid(PREFERENCE_FIELDS, merged);
     // Robot URLs are called by the server: only the robot hosts and the listed ones (issue 20.5).

@@ -17,6 +17,8 @@ export function problemView(p: ProblemEntity) {
     special: p.special,
     whistleStatus: p.whistleStatus,
     whistledAt: p.whistledAt?.toISOString() ?? null,
+    // Addressed to the enterprise (class `reply`): by department, never which officer.
+    whistleAnswer: p.whistle?.answer ?? null,
   };
 }
 

@@ -685,7 +685,7 @@ export interface paths {
         get: operations["PreferencesController_get"];
         /**
          * 设置提醒方式 Set where my reminders go
-         * @description Fields left out keep their value. Open to every role: it concerns only the caller.
+         * @description Fields left out keep their value. Open to every role: it concerns only the caller. An enterprise user sets only email, emailEnabled, wecomApp, dingtalkApp and digest (403 PREFERENCE_NOT_OFFERED naming the others, nothing saved): group robots are an office’s, and its 企业微信 / 钉钉 ids an administrator’s to link.
          */
         put: operations["PreferencesController_update"];
         post?: never;
@@ -1986,6 +1986,18 @@ export interface components {
                 [key: string]: string;
             };
         };
+        WhistleAnswerDto: {
+            /** @description the reply, which the enterprise reads */
+            response: string;
+            /** @description the department found the problem resolved */
+            resolved: boolean;
+            /**
+             * @description the department that answered
+             * @enum {string}
+             */
+            department: "tech" | "industry" | "sme" | "finance" | "district";
+            at: string;
+        };
         ProblemDto: {
             /** Format: uuid */
             id: string;
@@ -2008,6 +2020,8 @@ export interface components {
              */
             whistleStatus: "open" | "answered" | null;
             whistledAt: string | null;
+            /** @description 部门报到: the department’s reply to the latest whistle (the enterprise reads it); null while open or none */
+            whistleAnswer: components["schemas"]["WhistleAnswerDto"] | null;
         };
         MembershipDto: {
             /** @example 2026-03-01 */
@@ -2336,6 +2350,8 @@ export interface components {
              */
             whistleStatus: "open" | "answered" | null;
             whistledAt: string | null;
+            /** @description 部门报到: the department’s reply to the latest whistle (the enterprise reads it); null while open or none */
+            whistleAnswer: components["schemas"]["WhistleAnswerDto"] | null;
             creditCode: string;
             enterpriseName: string;
             /**
@@ -2368,18 +2384,6 @@ export interface components {
             /** @description null for an enterprise reader */
             reason: string | null;
         };
-        WhistleAnswerDto: {
-            /** @description the reply, which the enterprise reads */
-            response: string;
-            /** @description the department found the problem resolved */
-            resolved: boolean;
-            /**
-             * @description the department that answered
-             * @enum {string}
-             */
-            department: "tech" | "industry" | "sme" | "finance" | "district";
-            at: string;
-        };
         ProblemWhistleDto: {
             title: string;
             description: string;
@@ -2409,6 +2413,8 @@ export interface components {
              */
             whistleStatus: "open" | "answered" | null;
             whistledAt: string | null;
+            /** @description 部门报到: the department’s reply to the latest whistle (the enterprise reads it); null while open or none */
+            whistleAnswer: components["schemas"]["WhistleAnswerDto"] | null;
             creditCode: string;
             /**
              * @description the enterprise’s stage now: graduated, exited or rejected means its lifecycle has ended and the problem is read-only (work answers 409 LIFECYCLE_ENDED)
@@ -6165,6 +6171,15 @@ export interface operations {
             };
             /** @description no token, or an invalid, expired or signed-out one */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description outside the caller’s role (read-only roles may not write) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

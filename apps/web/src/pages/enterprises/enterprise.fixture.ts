@@ -68,6 +68,7 @@ export const ENTERPRISE: EnterpriseDetail = {
       special: null,
       whistleStatus: 'open',
       whistledAt: '2026-11-25T10:00:00.000Z',
+      whistleAnswer: null,
     },
   ],
   membership: [{ from: '2026-11-25', to: null, reason: null, lifecycleNo: 1 }],

@@ -6,7 +6,7 @@ import { fastUser, openPage, USERS } from '../../test/open-page';
 import { REFERENCE } from '../../test/reference.fixture';
 import { KPI } from '../dashboard/fixture';
 import { CODE, ENTERPRISE } from '../enterprises/enterprise.fixture';
-import { dateText } from '../../format';
+import { dateText, dateTimeText } from '../../format';
 
 const ENTERPRISE_USER: Actor = {
   username: 'ent-xince',
@@ -121,6 +121,33 @@ describe('the enterprise user’s 总览', () => {
     expect(doubling).toHaveTextContent('最新年化营收（2026Q3）10,400 万元');
     expect(doubling).toHaveTextContent('营收为入库基准的 1.30 倍，目标 2 倍');
     expect(screen.getByTestId('enterprise-home')).not.toHaveTextContent(/进度达标|画像|评分/);
+  });
+
+  it('shows the department’s reply to its whistle on the problem (已答复), and a whistle still waiting', async () => {
+    const [waiting] = ENTERPRISE.problems;
+    const answered = {
+      ...waiting,
+      id: '5d0c5f3e-8b7a-4c1e-9a53-0f2a1b3c4d5e',
+      title: '贷款审批停滞',
+      status: 'resolved',
+      whistleStatus: 'answered',
+      whistleAnswer: {
+        response: '已协调银行，授信将于本周批复',
+        resolved: true,
+        department: 'finance',
+        at: '2026-12-01T02:30:00.000Z',
+      },
+    };
+    open('/dashboard', { ...OWN, problems: [answered, waiting] });
+    const [first, second] = await screen.findAllByTestId('home-problem');
+    const reply = within(first).getByTestId('home-whistle-answer');
+    expect(reply).toHaveTextContent('已答复 · 问题已解决');
+    expect(reply).toHaveTextContent('已协调银行，授信将于本周批复');
+    expect(reply).toHaveTextContent(`产业金融处 · ${dateTimeText('2026-12-01T02:30:00.000Z')}`);
+    expect(within(second).queryByTestId('home-whistle-answer')).toBeNull();
+    expect(within(second).getByTestId('home-whistle-waiting')).toHaveTextContent(
+      '已吹哨，等待产业金融处答复',
+    );
   });
 
   it('lands there after sign-in, named 总览 in the navigation', async () => {

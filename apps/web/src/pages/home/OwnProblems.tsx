@@ -1,5 +1,5 @@
 import { Card, Space, Tag, Typography } from 'antd';
-import { dateText } from '../../format';
+import { dateText, dateTimeText } from '../../format';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { OWNER_DEPARTMENTS, PROBLEM_STATUSES } from '@hardtech/domain/ledger';
@@ -9,7 +9,10 @@ import type { ProblemView } from '../enterprises/types';
 import { STATUS_COLOURS } from '../enterprises/ProblemTable';
 import { ItemList } from './ItemList';
 
-/** 诉求: the enterprise's problems in the ledger with their status, owner and due date. */
+/**
+ * 诉求: the enterprise's problems in the ledger with their status, owner and due date, and the
+ * department's reply to its whistle (部门报到) — by department and when, never which officer.
+ */
 export function OwnProblems({ problems }: { problems: ProblemView[] }) {
   const { t } = useTranslation('dashboard');
   const optionLabel = useOptionLabel();
@@ -41,9 +44,42 @@ export function OwnProblems({ problems }: { problems: ProblemView[] }) {
               {' · '}
               {t('home.problems.due', { date: p.dueAt })}
             </Typography.Text>
+            <WhistleReply problem={p} />
           </Space>
         )}
       />
     </Card>
+  );
+}
+
+/** 已答复 with the reply, or that the whistle still waits for the owner department. */
+function WhistleReply({ problem: p }: { problem: ProblemView }) {
+  const { t } = useTranslation('dashboard');
+  const optionLabel = useOptionLabel();
+  const answer = p.whistleAnswer;
+  if (!answer) {
+    return p.whistleStatus === 'open' ? (
+      <Typography.Text type="secondary" data-testid="home-whistle-waiting">
+        {t('home.problems.awaiting', { department: optionLabel(OWNER_DEPARTMENTS, p.ownerDepartment) })}
+      </Typography.Text>
+    ) : null;
+  }
+  return (
+    <div data-testid="home-whistle-answer">
+      <Space wrap size={4}>
+        <Tag color="green">
+          {t(answer.resolved ? 'home.problems.answeredResolved' : 'home.problems.answered')}
+        </Tag>
+        <Typography.Text type="secondary">
+          {t('home.problems.answeredBy', {
+            department: optionLabel(OWNER_DEPARTMENTS, answer.department),
+            date: dateTimeText(answer.at),
+          })}
+        </Typography.Text>
+      </Space>
+      <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '2px 0 0' }}>
+        {answer.response}
+      </Typography.Paragraph>
+    </div>
   );
 }

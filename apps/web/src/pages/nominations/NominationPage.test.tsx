@@ -238,4 +238,27 @@ describe('nomination import', () => {
     expect(screen.queryByText('Excel 批量导入')).toBeNull();
     expect(screen.queryByTestId('nomination-closed')).toBeNull();
   });
+
+  it('drops 推荐入库 from the menu once the enterprise has nominated itself, without a reload', async () => {
+    let nominated = false;
+    openPage('/nominations/new', ENTERPRISE, {
+      'GET /reference': REFERENCE,
+      'GET /enterprises': () => ({ body: own(nominated ? 'screening' : 'exited') }),
+      'POST /nominations': () => {
+        nominated = true;
+        return {
+          status: 201,
+          body: { creditCode: CODE, workflowId: `enterprise/${CODE}`, stage: 'screening' },
+        };
+      },
+    });
+    await waitFor(() => expect(menu()).toHaveTextContent('推荐入库'));
+    await fillNomination();
+    await userEvent.click(screen.getByRole('button', { name: '提交推荐' }));
+    expect(await screen.findByTestId('nomination-result')).toHaveTextContent(CODE);
+    await waitFor(() => expect(menu()).not.toHaveTextContent('推荐入库'));
+    // The page keeps the result it just gave, not the 已在帮扶流程中 it would open on now.
+    expect(screen.getByTestId('nomination-result')).toBeInTheDocument();
+    expect(screen.queryByTestId('nomination-closed')).toBeNull();
+  });
 });

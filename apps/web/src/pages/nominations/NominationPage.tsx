@@ -6,7 +6,7 @@ import { useUser } from '../../auth/AuthProvider';
 import { StageTag } from '../enterprises/StageTag';
 import { NominationForm, NominationResult } from './NominationForm';
 import { NominationImport } from './NominationImport';
-import { useMayNominateSelf } from './useMayNominateSelf';
+import { NOMINATED, useMayNominateSelf } from './useMayNominateSelf';
 
 function Nominated({ result, onAgain }: { result: NominationResult; onAgain(): void }) {
   const { t } = useTranslation('nomination');
@@ -46,11 +46,15 @@ export function NominationPage() {
   const enterprise = useUser().role === 'enterprise_user';
   const mayNominate = useMayNominateSelf();
   const [result, setResult] = useState<NominationResult>();
+  const nominated = (r: NominationResult) => {
+    setResult(r);
+    window.dispatchEvent(new Event(NOMINATED));
+  };
   if (mayNominate === undefined) return <Spin style={{ display: 'block', margin: 48 }} />;
   const form = result ? (
     <Nominated result={result} onAgain={() => setResult(undefined)} />
   ) : (
-    <NominationForm onNominated={setResult} />
+    <NominationForm onNominated={nominated} />
   );
   if (enterprise) {
     return (

@@ -192,4 +192,42 @@ describe('notifications', () => {
       dingtalkApp: true,
     });
   });
+
+  it('offers an enterprise plain choices: e-mail, its linked 企业微信, the digest; never robots or ids', async () => {
+    const enterprise = {
+      username: 'ent-xince',
+      role: 'enterprise_user' as const,
+      scope: { creditCodes: ['91500000MA5U7DXX1F'] },
+    };
+    const linked = { ...PREFERENCES, dingtalkSecretSet: false, wecomUserId: 'xince-li' };
+    const { calls } = openPage('/notifications', enterprise, {
+      'GET /notifications': LIST,
+      'GET /me/notification-preferences': linked,
+      'PUT /me/notification-preferences': (call: FakeCall) => ({
+        body: { ...linked, ...(call.body as object) },
+      }),
+    });
+    const card = await screen.findByTestId('preferences');
+    await within(card).findByLabelText('电子邮箱');
+    expect(within(card).getByTestId('preferences-in-app')).toHaveTextContent('站内消息始终送达');
+    for (const shown of ['邮件提醒', '企业微信应用消息', '每个工作日早晨汇总提醒']) {
+      expect(within(card).getByText(shown)).toBeInTheDocument();
+    }
+    // Robots and directory ids are no company's; 钉钉 is not linked for it.
+    for (const hidden of [/机器人/, /加签/, /UserID/, /userid/, /钉钉/]) {
+      expect(within(card).queryByText(hidden)).toBeNull();
+    }
+    await userEvent.type(within(card).getByLabelText('电子邮箱'), 'li@xince.cn');
+    await userEvent.click(
+      within(screen.getByTestId('field-emailEnabled')).getByRole('radio', { name: '是' }),
+    );
+    await userEvent.click(screen.getByTestId('preferences-save'));
+    await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true));
+    expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({
+      email: 'li@xince.cn',
+      emailEnabled: true,
+      wecomApp: true,
+      digest: true,
+    });
+  });
 });
