@@ -1,4 +1,4 @@
-import { sampleNomination } from '@hardtech/domain';
+import { sampleNomination, shanghaiDate, shanghaiTime } from '@hardtech/domain';
 import { adminApi, Cast, createCast, createUser, freshCreditCode, Member } from '../support/cast';
 import { closeDb, db } from '../support/db';
 import { expectOk, JUDGMENTS } from '../support/lifecycle';
@@ -56,9 +56,12 @@ describe('the inbox', () => {
       status: 'open',
       label: { zh: expect.any(String), en: expect.any(String) },
     });
-    // P10D after creation (the policy's SLA for SCREEN).
+    // P10D (the policy's SLA for SCREEN): the whole 10th Shanghai day after creation.
     const item = r.items[0];
-    expect(Date.parse(item.dueAt) - Date.parse(item.createdAt)).toBe(10 * 86_400_000);
+    const lastDay = Date.parse(`${shanghaiDate(item.createdAt)}T00:00:00Z`) + 10 * 86_400_000;
+    expect(shanghaiTime(item.dueAt, 'second')).toBe(
+      `${new Date(lastDay).toISOString().slice(0, 10)} 23:59:59`,
+    );
   });
 
   it('lists everything in scope by default for the system administrator, whom no task is for', async () => {

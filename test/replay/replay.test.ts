@@ -1,13 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { History } from '@temporalio/common/lib/proto-utils';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { lifecycleWorkflowId } from '@hardtech/temporal/lifecycle.contract';
 import { createCast } from '../support/cast';
 import { driveToGraduation, driveToSupporting, reportQuarter } from '../support/drive';
 import { complete, expectOk, JUDGMENTS, nominationFor, openTask } from '../support/lifecycle';
-import { REVIEW_PROGRESS_PATCH } from '../../workflows/lifecycle/lifecycle';
+import { CALENDAR_DAYS_PATCH, REVIEW_PROGRESS_PATCH } from '../../workflows/lifecycle/lifecycle';
 import { closeTemporal, temporalClient } from '../support/temporal';
 
 // Determinism guard: the workflow bundle the worker runs must replay recorded histories exactly.
@@ -45,6 +46,18 @@ function exportHistory(workflowId: string, file: string): unknown {
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, file), json);
   return JSON.parse(json.toString());
+}
+
+/** The patch ids a history's markers record (each marker's payloads, as text). */
+function patchMarkers(history: Pick<History, 'events'>): string[] {
+  return history.events!.flatMap((e) => {
+    const marker = e.markerRecordedEventAttributes;
+    return marker?.markerName === 'core_patch'
+      ? Object.values(marker.details ?? {}).flatMap((d) =>
+          (d.payloads ?? []).map((p) => Buffer.from(p.data ?? []).toString()),
+        )
+      : [];
+  });
 }
 
 describe('replay of recorded lifecycle histories', () => {
@@ -113,16 +126,34 @@ describe('replay of recorded lifecycle histories', () => {
     );
     const id = lifecycleWorkflowId(cast.creditCode);
     const history = await (await temporalClient()).workflow.getHandle(id).fetchHistory();
-    const patches = history.events!.flatMap((e) => {
-      const marker = e.markerRecordedEventAttributes;
-      return marker?.markerName === 'core_patch'
-        ? Object.values(marker.details ?? {}).flatMap((d) =>
-            (d.payloads ?? []).map((p) => Buffer.from(p.data ?? []).toString()),
-          )
-        : [];
-    });
+    const patches = patchMarkers(history);
     expect(patches.filter((p) => p.includes(REVIEW_PROGRESS_PATCH))).toHaveLength(1);
     exportHistory(id, 'review-progress.json');
+    await expect(Worker.runReplayHistory(BUNDLE, history, id)).resolves.toBeUndefined();
+  });
+
+  // Calendar-day deadlines end with the day behind a patch asked once, at the start of the run.
+  it('replays a lifecycle whose tasks are due at the end of the day (the patch asked once, at its start)', async () => {
+    const cast = await createCast('500113', 'T2');
+    await expectOk(cast.districtOfficer.api.post('/api/nominations', nominationFor(cast)), 201);
+    await expectOk(
+      complete(cast.coordinator.api, cast.creditCode, 'SCREEN', 'pass', { judgments: JUDGMENTS }),
+    );
+    const id = lifecycleWorkflowId(cast.creditCode);
+    const history = await (await temporalClient()).workflow.getHandle(id).fetchHistory();
+    const markers = patchMarkers(history);
+    expect(markers.filter((p) => p.includes(CALENDAR_DAYS_PATCH))).toHaveLength(1);
+    // Recorded in the run's first activation, before any local activity (patches.ts says why).
+    const events = history.events!;
+    const patchAt = events.findIndex((e) =>
+      patchMarkers({ events: [e] }).some((p) => p.includes(CALENDAR_DAYS_PATCH)),
+    );
+    const firstLocalActivity = events.findIndex(
+      (e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity',
+    );
+    expect(patchAt).toBeGreaterThan(-1);
+    expect(patchAt).toBeLessThan(firstLocalActivity);
+    exportHistory(id, 'calendar-days.json');
     await expect(Worker.runReplayHistory(BUNDLE, history, id)).resolves.toBeUndefined();
   });
 

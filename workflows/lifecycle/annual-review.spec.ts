@@ -4,6 +4,8 @@ import {
   DEFAULT_POLICY,
   DIAGNOSIS_DIMENSIONS,
   sampleNomination,
+  shanghaiDate,
+  shanghaiTime,
 } from '@hardtech/domain';
 import type { ProjectionDelta } from '@hardtech/temporal/lifecycle.contract';
 import { Lifecycle } from './lifecycle';
@@ -106,8 +108,9 @@ describe('annual review in the lifecycle', () => {
         listed: false,
       },
     });
-    // Opened after 2026-04-30: due by the SLA (P30D) from now.
-    expect(Date.parse(task.dueAt) - Date.parse(task.createdAt)).toBe(30 * 86_400_000);
+    // Opened after 2026-04-30: due by the SLA (P30D) from now, to the end of the 30th day.
+    expect(shanghaiDate(task.createdAt)).toBe('2026-12-24');
+    expect(shanghaiTime(task.dueAt, 'second')).toBe('2027-01-23 23:59:59');
 
     const r = await m.complete('ANNUAL_UPDATE', 'submit', figures);
     expect(r.stage).toBe('graduation_review');

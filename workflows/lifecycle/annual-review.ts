@@ -10,6 +10,7 @@ import {
   subtractDuration,
   addDuration,
   TaskDeadlines,
+  CalendarDayRule,
   deadlinesFor,
 } from '@hardtech/domain';
 import type { TaskDetails } from '@hardtech/temporal/lifecycle.contract';
@@ -169,9 +170,14 @@ export function taskDetailsOf(spec: TaskSpec, ctx: LifecycleContext, at: string)
  * The ANNUAL_UPDATE's deadlines: due on the policy's `dueOn` of the review year; a review opened
  * after that day (run by hand) gets the SLA's time from now.
  */
-export function annualUpdateDeadlines(year: number, policy: ActivePolicy, at: Date): TaskDeadlines {
+export function annualUpdateDeadlines(
+  year: number,
+  policy: ActivePolicy,
+  at: Date,
+  calendarDays: CalendarDayRule,
+): TaskDeadlines {
   const sla = slaFor(policy, 'ANNUAL_UPDATE');
-  const fallback = deadlinesFor(at, sla, policy.calendar ?? null);
+  const fallback = deadlinesFor(at, sla, policy.calendar ?? null, calendarDays);
   const dueAt = annualUpdateDueAt(year, policy.annualReview ?? DEFAULT_ANNUAL_REVIEW, at, fallback.dueAt);
   if (dueAt === fallback.dueAt) return fallback;
   const remind = subtractDuration(dueAt, sla.remindBefore);

@@ -1,6 +1,7 @@
 import {
   Countersign,
   countersignSatisfied,
+  CalendarDayRule,
   deadlinesFor,
   slaFor,
   STEP_ACTIONS,
@@ -74,10 +75,11 @@ export class ApprovalActions {
     cs: Countersign,
     req: CountersignRequest,
     policy: ActivePolicy,
+    calendarDays: CalendarDayRule,
     at: Date,
     newId: () => string,
   ): TaskView[] {
-    const deadlines = deadlinesFor(at, slaFor(policy, 'COUNTERSIGN'), policy.calendar ?? null);
+    const deadlines = deadlinesFor(at, slaFor(policy, 'COUNTERSIGN'), policy.calendar ?? null, calendarDays);
     return req.users.map((user) => ({
       id: newId(),
       key: `${COUNTERSIGN_KEY}${of.id}:${cs.id}:${user.username}`,

@@ -6,13 +6,15 @@ import type {
   TaskNotification,
 } from '@hardtech/temporal/lifecycle.contract';
 
-import { Lifecycle } from './lifecycle';
+import { CALENDAR_DAYS_PATCH, Lifecycle } from './lifecycle';
 
 // The runtime's logic on plain functions; tests/ drive the same code on the real Temporal server.
 function harness(
   over: Partial<ReturnType<typeof sampleNomination>> = {},
   capacity = DEFAULT_POLICY.poolCapacity,
   policy: Partial<typeof DEFAULT_POLICY> = {},
+  /** Patches this run was recorded without (a run started before them, replayed). */
+  without: string[] = [],
 ) {
   const deltas: ProjectionDelta[] = [];
   let clock = Date.parse('2026-03-02T01:00:00Z');
@@ -20,6 +22,7 @@ function harness(
   let seats = 0;
   let policyReads = 0;
   const notifications: TaskNotification[] = [];
+  const patchesAsked: string[] = [];
   const problemNotices: ProblemNotification[] = [];
   // Durable timers stand-in: sleeps resolve when `advance` moves the clock past them.
   let timers: { at: number; key: string; resolve: (fired: boolean) => void }[] = [];
@@ -59,7 +62,7 @@ function harness(
         members: seats,
         capacity: req.capacity,
       }),
-      patched: () => true,
+      patched: (id) => (patchesAsked.push(id), !without.includes(id)),
       notify: async (n) => void ('problemId' in n ? problemNotices.push(n) : notifications.push(n)),
       sleepUntil: (at, key) => new Promise((resolve) => timers.push({ at: at.getTime(), key, resolve })),
       cancelSleep: (key) => {
@@ -92,6 +95,9 @@ function harness(
     notifications,
     problemNotices,
     advance,
+    patchesAsked,
+    /** Moves the clock to an instant (ISO), firing the timers due by then. */
+    advanceTo: (at: string) => advance(Date.parse(at) - clock),
     pendingTimers: () => timers.length,
     policyReads: () => policyReads,
   };
@@ -328,19 +334,48 @@ describe('lifecycle runtime', () => {
 
 const DAY = 86_400_000;
 
+describe('calendar-day deadlines (CALENDAR_DAYS_PATCH, asked once per run)', () => {
+  it('a new run ends a due of whole days with the Shanghai day, asking the patch once in open()', async () => {
+    const h = harness();
+    await h.lifecycle.open();
+    await h.complete('SCREEN', coordinator, 'pass', { judgments });
+    expect(h.open('DISTRICT_FEEDBACK')).toMatchObject({
+      dueAt: '2026-03-12T15:59:59.999Z',
+      remindAt: '2026-03-10T16:00:00.000Z',
+      escalateAt: '2026-03-13T16:00:00.000Z',
+    });
+    expect(h.patchesAsked.filter((id) => id === CALENDAR_DAYS_PATCH)).toHaveLength(1);
+  });
+
+  it('a run recorded before the patch keeps counting to the minute, for every task it opens', async () => {
+    const h = harness({}, DEFAULT_POLICY.poolCapacity, {}, [CALENDAR_DAYS_PATCH]);
+    await h.lifecycle.open();
+    const screen = h.open('SCREEN');
+    expect(Date.parse(screen.dueAt) - Date.parse(screen.createdAt)).toBe(10 * DAY);
+    await h.complete('SCREEN', coordinator, 'pass', { judgments });
+    const feedback = h.open('DISTRICT_FEEDBACK');
+    expect(Date.parse(feedback.dueAt) - Date.parse(feedback.createdAt)).toBe(10 * DAY);
+    expect(Date.parse(feedback.escalateAt!) - Date.parse(feedback.dueAt)).toBe(DAY);
+  });
+});
+
 describe('reminders and escalations', () => {
   it('reminds the candidates before the due date and escalates to the coordinator after it, once each', async () => {
     const h = harness();
     await h.lifecycle.open();
-    const screen = h.open('SCREEN'); // SLA P10D, remind P2D before, escalate P1D after
-    await h.advance(7 * DAY);
+    // Opened 2 March 09:00 (Shanghai); SLA P10D: due the whole of 12 March, remind P2D before its
+    // 24:00, escalate P1D after it.
+    const screen = h.open('SCREEN');
+    expect(screen.dueAt).toBe('2026-03-12T15:59:59.999Z');
+    await h.advanceTo('2026-03-10T15:59:00Z'); // 10 March 23:59
     expect(h.notifications).toEqual([]);
-    await h.advance(1 * DAY);
+    await h.advanceTo('2026-03-10T16:00:00Z'); // 11 March 00:00: two whole days left
     expect(h.notifications.map((n) => [n.kind, n.taskId, n.audienceGroups])).toEqual([
       ['reminder', screen.id, ['city_coordinator']],
     ]);
-    await h.advance(2 * DAY + 1000);
-    await h.advance(1 * DAY);
+    await h.advanceTo('2026-03-13T15:59:00Z'); // 13 March 23:59: overdue, not yet escalated
+    expect(h.notifications).toHaveLength(1);
+    await h.advanceTo('2026-03-13T16:00:00Z');
     expect(h.notifications.map((n) => [n.kind, n.audienceGroups])).toEqual([
       ['reminder', ['city_coordinator']],
       ['escalation', ['city_coordinator']],
@@ -370,7 +405,7 @@ describe('reminders and escalations', () => {
     await h.complete('SCREEN', coordinator, 'pass', { judgments });
     expect(h.lifecycle.view().openTasks).toHaveLength(2);
     expect(h.pendingTimers()).toBe(1);
-    await h.advance(8 * DAY + 5000);
+    await h.advance(9 * DAY);
     expect(h.notifications.map((n) => [n.kind, n.taskType])).toEqual([
       ['reminder', 'DISTRICT_FEEDBACK'],
       ['reminder', 'ENTERPRISE_CONFIRM'],
@@ -383,7 +418,7 @@ describe('reminders and escalations', () => {
     await h.lifecycle.open();
     const task = h.open('SCREEN');
     await h.lifecycle.assign({ taskId: task.id, kind: 'claim', actor: coordinator });
-    await h.advance(8 * DAY + 1000);
+    await h.advance(9 * DAY);
     expect(h.notifications.map((n) => n.audienceGroups)).toEqual([['user:coordinator']]);
   });
 });
@@ -443,7 +478,10 @@ describe('企业吹哨·部门报到', () => {
       actor: enterprise,
     });
     expect(r.task.candidateGroups).toEqual(['industry_officer:cluster:T2']); // a new problem: the lead cluster
-    await h.advance(4 * DAY);
+    // P3D from 2 March: due the whole of 5 March, escalated PT12H after it, 6 March 12:00.
+    await h.advanceTo('2026-03-06T03:59:00Z');
+    expect(h.notifications.map((n) => n.kind)).toEqual(['reminder']);
+    await h.advanceTo('2026-03-06T04:00:00Z');
     expect(h.notifications.map((n) => [n.kind, n.audienceGroups])).toEqual([
       ['reminder', ['industry_officer:cluster:T2']],
       ['escalation', ['leader']],
@@ -487,7 +525,9 @@ describe('a silent district (issue 10 §6)', () => {
     const h = await toFeedback({ districtFeedbackDefault: 'support' });
     const feedback = h.open('DISTRICT_FEEDBACK');
     expect(feedback.onDue).toBe('support');
-    await h.advance(10 * DAY + 1000);
+    await h.advanceTo('2026-03-12T15:50:00.000Z'); // 12 March 23:50: still the district's day
+    expect(h.lifecycle.stage).toBe('feedback');
+    await h.advanceTo('2026-03-12T16:00:00.000Z');
     expect(h.lifecycle.stage).toBe('admission');
     const closed = h.deltas.flatMap((d) => d.closed).find((c) => c.id === feedback.id)!;
     expect(closed).toMatchObject({
@@ -506,7 +546,7 @@ describe('a silent district (issue 10 §6)', () => {
   it('escalates to the coordinator when the policy says escalate', async () => {
     const h = await toFeedback({ districtFeedbackDefault: 'escalate' });
     expect(h.open('DISTRICT_FEEDBACK').onDue).toBeNull();
-    await h.advance(11 * DAY + 1000);
+    await h.advance(12 * DAY);
     expect(h.lifecycle.stage).toBe('feedback');
     expect(h.notifications.map((n) => [n.kind, n.taskType])).toEqual([
       ['reminder', 'DISTRICT_FEEDBACK'],

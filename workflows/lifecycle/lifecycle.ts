@@ -7,6 +7,7 @@ import {
   ccText,
   assertValid,
   Conflict,
+  CalendarDayRule,
   deadlinesFor,
   delegateRefusal,
   evaluateScreening,
@@ -124,6 +125,15 @@ export interface LifecycleEffects extends FollowUpEffects {
  */
 export const REVIEW_PROGRESS_PATCH = 'review-notes-in-problem-progress';
 
+/**
+ * Patch id: a due of whole calendar days ends with the N-th Shanghai day after creation instead of
+ * N×24 hours after it (docs/design.md, "Deadlines"). Asked once per run in open(), like
+ * DEADLINE_TIMER_PATCH: tasks open in many activations (completions, ticks, timers' default
+ * outcomes, 加签), several after a local activity, where a mid-run question could replay in another
+ * workflow task. Runs recorded before it keep counting to the minute until they continue as new.
+ */
+export const CALENDAR_DAYS_PATCH = 'calendar-days-end-with-the-day';
+
 /** Patch id: admission reserves a seat in the pool (capacity check) before the transition. */
 export const POOL_SEAT_PATCH = 'pool-seat-reservation';
 
@@ -164,6 +174,8 @@ export class Lifecycle {
   /** The one deadline timer of runs made with DEADLINE_TIMER_PATCH (decided in open()). */
   private readonly deadlines: DeadlineTimer;
   private oneTimer = false;
+  /** How this run counts a due of whole calendar days (CALENDAR_DAYS_PATCH, decided in open()). */
+  private calendarDays: CalendarDayRule = 'exact';
   /** 退回, 撤回, 加签 (issue 17): what they need of the lifecycle is in approval-actions.ts. */
   private readonly actions: ApprovalActions;
   /** The last completion, while it may still be withdrawn; any other transition forgets it. */
@@ -215,6 +227,7 @@ export class Lifecycle {
     // Once per run, before anything else: a run replayed from before the patch keeps its per-task
     // timers to its end (patched() is false while replaying it), a new run has the one timer.
     this.oneTimer = this.fx.patched(DEADLINE_TIMER_PATCH);
+    this.calendarDays = this.fx.patched(CALENDAR_DAYS_PATCH) ? 'day-end' : 'exact';
     if (this.snapshot) {
       // A continued run: the carried tasks' timers start again where they were.
       for (const id of this.tasks.keys()) this.watch(id);
@@ -547,7 +560,7 @@ export class Lifecycle {
     if (!this.snapshot || !this.fx.patched(PROVISIONAL_DEADLINES_PATCH)) {
       return { recomputed: 0, stillProvisional: 0 };
     }
-    const rescheduled = recomputeProvisional([...this.tasks.values()], req);
+    const rescheduled = recomputeProvisional([...this.tasks.values()], req, this.calendarDays);
     for (const r of rescheduled) {
       const task = this.tasks.get(r.id)!;
       Object.assign(task, r);
@@ -785,7 +798,9 @@ export class Lifecycle {
     task.countersigns = [...(task.countersigns ?? []), countersign];
     const claimed = task.assignee !== req.actor.username;
     task.assignee = req.actor.username;
-    const opened = this.actions.countersignTasks(task, countersign, req, policy, at, () => this.fx.newId());
+    const opened = this.actions.countersignTasks(task, countersign, req, policy, this.calendarDays, at, () =>
+      this.fx.newId(),
+    );
     for (const o of opened) {
       this.tasks.set(o.id, { ...o, completing: false });
       this.watch(o.id);
@@ -900,8 +915,8 @@ export class Lifecycle {
     const year = annualYearOf(spec.key);
     const deadlines =
       year !== undefined
-        ? annualUpdateDeadlines(year, policy, at)
-        : deadlinesFor(at, slaFor(policy, spec.type), policy.calendar ?? null);
+        ? annualUpdateDeadlines(year, policy, at, this.calendarDays)
+        : deadlinesFor(at, slaFor(policy, spec.type), policy.calendar ?? null, this.calendarDays);
     const details = taskDetailsOf(spec, this.context, at.toISOString());
     return {
       id: this.fx.newId(),

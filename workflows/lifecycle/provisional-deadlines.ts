@@ -1,4 +1,4 @@
-import { deadlinesFor, DEFAULT_POLICY } from '@hardtech/domain';
+import { CalendarDayRule, deadlinesFor, DEFAULT_POLICY } from '@hardtech/domain';
 import type { ProjectionDelta, TaskView } from '@hardtech/temporal/lifecycle.contract';
 import type { RecomputeDeadlinesRequest } from '@hardtech/temporal/yearly.contract';
 
@@ -17,12 +17,13 @@ type Rescheduled = NonNullable<ProjectionDelta['rescheduled']>[number];
 export function recomputeProvisional(
   tasks: readonly (TaskView & { completing?: boolean })[],
   req: RecomputeDeadlinesRequest,
+  calendarDays: CalendarDayRule,
 ): Rescheduled[] {
   return tasks
     .filter((task) => task.provisional && !task.completing)
     .map((task) => {
       const sla = req.slaByVersion[task.policyVersion]?.[task.type] ?? DEFAULT_POLICY.sla[task.type];
-      const d = deadlinesFor(new Date(task.createdAt), sla, req.calendar);
+      const d = deadlinesFor(new Date(task.createdAt), sla, req.calendar, calendarDays);
       return {
         id: task.id,
         dueAt: d.dueAt.toISOString(),

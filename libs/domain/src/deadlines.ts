@@ -1,5 +1,6 @@
 import { isProvisionalDeadline } from './calendar-coverage';
-import { addDuration, subtractDuration } from './durations';
+import { shanghaiDate } from './calendar';
+import { addDuration, parseDuration, subtractDuration } from './durations';
 import { SlaEntry } from './policy';
 import { addWorkingDays, WorkCalendar } from './working-days';
 
@@ -13,27 +14,59 @@ export interface TaskDeadlines {
   provisional: boolean;
 }
 
+/**
+ * How a due of whole calendar days ('P10D') is counted: `day-end` from the next day to the end of
+ * the N-th Shanghai day (docs/design.md, "Deadlines"); `exact` to the minute from creation, as
+ * lifecycles recorded before patch `calendar-days-end-with-the-day` counted it.
+ */
+export type CalendarDayRule = 'day-end' | 'exact';
+
 const NO_CALENDAR: WorkCalendar = { holidays: [], workdays: [] };
+const SHANGHAI_MS = 8 * 3_600_000;
+
+/**
+ * The end of a period of whole days, months or years after `from` (自次日起算, 期间最后一日的
+ * 二十四时), as the exclusive instant 24:00 Asia/Shanghai; null for a duration with a time part
+ * ('PT12H', 'P1DT12H'), which stays exact. A month or a year ends on the same date, or on the
+ * month's last day when it has no such date (31 January + P1M → 28 February).
+ */
+export function endOfCalendarDays(from: Date, value: string): Date | null {
+  const d = parseDuration(value);
+  if (!d) throw new Error(`not an ISO 8601 duration: ${value}`);
+  if (d.hours || d.minutes || d.seconds) return null;
+  const [year, month, day] = shanghaiDate(from).split('-').map(Number);
+  const months = month - 1 + d.months + d.years * 12;
+  const lastOfMonth = new Date(Date.UTC(year, months + 1, 0)).getUTCDate();
+  const lastDay = Date.UTC(year, months, Math.min(day, lastOfMonth) + d.weeks * 7 + d.days);
+  return new Date(lastDay + 86_400_000 - SHANGHAI_MS);
+}
 
 /**
  * A task's deadlines from the SLA of the policy version it is created under. Working days need
- * the calendar; without one, only weekends are days off.
+ * the calendar; without one, only weekends are days off. Under `day-end`, a due of whole calendar
+ * days is the last millisecond of its last day (23:59:59.999, so every screen shows that day), and
+ * the reminder and escalation are counted from its 24:00: P2D before it is 00:00 two days before.
  */
 export function deadlinesFor(
   createdAt: Date,
   sla: SlaEntry,
-  calendar: WorkCalendar | null = null,
+  calendar: WorkCalendar | null,
+  calendarDays: CalendarDayRule,
 ): TaskDeadlines {
-  const dueAt =
-    typeof sla.due === 'string'
+  const dayEnd =
+    typeof sla.due === 'string' && calendarDays === 'day-end' ? endOfCalendarDays(createdAt, sla.due) : null;
+  const dueAt = dayEnd
+    ? new Date(dayEnd.getTime() - 1)
+    : typeof sla.due === 'string'
       ? addDuration(createdAt, sla.due)
       : addWorkingDays(createdAt, sla.due.workingDays, calendar ?? NO_CALENDAR);
+  const end = dayEnd ?? dueAt;
 
-  const remind = subtractDuration(dueAt, sla.remindBefore);
+  const remind = subtractDuration(end, sla.remindBefore);
   return {
     dueAt,
     remindAt: remind < createdAt ? createdAt : remind,
-    escalateAt: addDuration(dueAt, sla.escalateAfter),
+    escalateAt: addDuration(end, sla.escalateAfter),
     provisional: typeof sla.due !== 'string' && isProvisionalDeadline(dueAt, calendar?.coveredThrough),
   };
 }

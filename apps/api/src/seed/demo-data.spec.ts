@@ -1,5 +1,5 @@
-import { assertValid, TASK_FORMS, WHISTLE_FIELDS } from '@hardtech/domain';
-import { DEMO_PORTRAIT, DEMO_PROBLEMS, DEMO_USERS, DEMO_WHISTLE } from './demo-data';
+import { assertValid, overdueText, shanghaiTime, TASK_FORMS, WHISTLE_FIELDS } from '@hardtech/domain';
+import { backdateBy, DEMO_PORTRAIT, DEMO_PROBLEMS, DEMO_USERS, DEMO_WHISTLE } from './demo-data';
 
 describe('demo data', () => {
   // Department officers (中小企业处, 产业金融处) work ledger problems owned by their department.
@@ -29,5 +29,16 @@ describe('demo data', () => {
     expect(() =>
       assertValid(WHISTLE_FIELDS, { title: DEMO_WHISTLE.title, description: DEMO_WHISTLE.description }),
     ).not.toThrow();
+  });
+});
+
+describe('an overdue demo task', () => {
+  it('is due at the end of a Shanghai day, as many whole days ago as the demo says', () => {
+    const dueAt = new Date('2026-12-16T15:59:59.999Z'); // as the lifecycle gave it
+    for (const now of ['2026-12-06T06:37:00Z', '2026-12-06T15:59:00Z', '2026-12-06T16:01:00Z']) {
+      const moved = new Date(dueAt.getTime() - backdateBy(dueAt, new Date(now), 3));
+      expect(shanghaiTime(moved, 'second').slice(11)).toBe('23:59:59');
+      expect(overdueText(moved, new Date(now))).toBe('已超期 3 天');
+    }
   });
 });

@@ -2,6 +2,7 @@ import {
   Actor,
   creditCodeFor,
   DIAGNOSIS_DIMENSIONS,
+  endOfCalendarDays,
   Nomination,
   Role,
   sampleNomination,
@@ -46,11 +47,13 @@ export interface DemoEnterprise {
 const DAY_MS = 86_400_000;
 
 /**
- * How far back an open task due at `dueAt` is moved so that at `now` it is `days` days past due;
- * its creation and reminders move with it, so the task keeps the length its SLA gave it.
+ * How far back an open task due at `dueAt` is moved so that at `now` it is `days` days past due
+ * (已超期 3 天): due at the end of a Shanghai day, as a calendar-day SLA makes it, `days` whole days
+ * before today. Its creation and reminders move with it, so it keeps the length its SLA gave it.
  */
 export function backdateBy(dueAt: Date, now: Date, days: number): number {
-  return dueAt.getTime() - now.getTime() + days * DAY_MS;
+  const todayEnds = endOfCalendarDays(now, 'P0D')!.getTime();
+  return dueAt.getTime() - (todayEnds - (days + 1) * DAY_MS - 1);
 }
 
 const ent = (

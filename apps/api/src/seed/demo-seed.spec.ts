@@ -1,4 +1,4 @@
-import { TASK_TYPES } from '@hardtech/domain';
+import { overdueText, shanghaiTime, TASK_TYPES } from '@hardtech/domain';
 import { DemoSeed } from './demo-seed';
 import { DEMO_ENTERPRISES } from './demo-data';
 
@@ -46,8 +46,11 @@ describe('demo seed', () => {
     ]);
     const cc = overdue[0].nomination.creditCode;
     expect(backdated.map((b) => b.taskId)).toEqual([`${cc}:DISTRICT_FEEDBACK`]);
-    const newDue = backdated[0].dueAt.getTime() - backdated[0].ms;
-    expect(before - newDue).toBeGreaterThanOrEqual(3 * DAY_MS - 1000);
-    expect(Date.now() - newDue).toBeLessThanOrEqual(3 * DAY_MS + 1000);
+    // Due at the end of a Shanghai day, as a calendar-day SLA makes it, 3 whole days before today.
+    const newDue = new Date(backdated[0].dueAt.getTime() - backdated[0].ms);
+    expect(shanghaiTime(newDue, 'second').slice(11)).toBe('23:59:59');
+    expect(before - newDue.getTime()).toBeGreaterThanOrEqual(3 * DAY_MS);
+    expect(Date.now() - newDue.getTime()).toBeLessThan(4 * DAY_MS);
+    expect(overdueText(newDue)).toBe('已超期 3 天');
   });
 });
