@@ -1,4 +1,4 @@
-import { parseDuration, shanghaiDate, shanghaiTime } from '@hardtech/domain';
+import { OFFICE_MORNING, parseDuration, shanghaiDate, shanghaiTime } from '@hardtech/domain';
 import { createCast } from '../support/cast';
 import { closeDb, db } from '../support/db';
 import { expectOk, JUDGMENTS, nominationFor, openTask } from '../support/lifecycle';
@@ -18,7 +18,7 @@ const DAY_MS = 86_400_000;
 const dateAfter = (at: string, n: number) =>
   new Date(Date.parse(`${shanghaiDate(at)}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 
-it('opens tasks on whole-day SLAs due at 23:59:59 Shanghai of the last day, reminded and escalated from its 24:00', async () => {
+it('opens tasks on whole-day SLAs due at 23:59:59 Shanghai of the last day, reminded and escalated from its 24:00 at 09:00', async () => {
   const { sla } = await activePolicy();
   const days = (due: unknown) => {
     const d = typeof due === 'string' ? parseDuration(due) : null;
@@ -37,11 +37,12 @@ it('opens tasks on whole-day SLAs due at 23:59:59 Shanghai of the last day, remi
     screen.id,
   ]);
   const dayEnd = Date.parse(screen.dueAt) + 1; // 24:00 of the last day
+  const morning = OFFICE_MORNING.hour * 3_600_000; // whole days fall at 09:00, never at midnight
   expect(rows[0].due_at.toISOString()).toBe(screen.dueAt);
   expect(rows[0].remind_at.getTime()).toBe(
-    Math.max(dayEnd - days(sla.SCREEN.remindBefore) * DAY_MS, Date.parse(screen.createdAt)),
+    Math.max(dayEnd - days(sla.SCREEN.remindBefore) * DAY_MS + morning, Date.parse(screen.createdAt)),
   );
-  expect(rows[0].escalate_at.getTime()).toBe(dayEnd + days(sla.SCREEN.escalateAfter) * DAY_MS);
+  expect(rows[0].escalate_at.getTime()).toBe(dayEnd + days(sla.SCREEN.escalateAfter) * DAY_MS + morning);
 
   // A task opened by a completion (another activation of the run) follows the same rule.
   const r = await expectOk(

@@ -341,8 +341,8 @@ describe('calendar-day deadlines (CALENDAR_DAYS_PATCH, asked once per run)', () 
     await h.complete('SCREEN', coordinator, 'pass', { judgments });
     expect(h.open('DISTRICT_FEEDBACK')).toMatchObject({
       dueAt: '2026-03-12T15:59:59.999Z',
-      remindAt: '2026-03-10T16:00:00.000Z',
-      escalateAt: '2026-03-13T16:00:00.000Z',
+      remindAt: '2026-03-11T01:00:00.000Z', // 09:00 Shanghai, two whole days before its end
+      escalateAt: '2026-03-14T01:00:00.000Z',
     });
     expect(h.patchesAsked.filter((id) => id === CALENDAR_DAYS_PATCH)).toHaveLength(1);
   });
@@ -364,18 +364,18 @@ describe('reminders and escalations', () => {
     const h = harness();
     await h.lifecycle.open();
     // Opened 2 March 09:00 (Shanghai); SLA P10D: due the whole of 12 March, remind P2D before its
-    // 24:00, escalate P1D after it.
+    // 24:00 and escalate P1D after it, each at 09:00 of that day rather than at midnight.
     const screen = h.open('SCREEN');
     expect(screen.dueAt).toBe('2026-03-12T15:59:59.999Z');
-    await h.advanceTo('2026-03-10T15:59:00Z'); // 10 March 23:59
+    await h.advanceTo('2026-03-11T00:59:00Z'); // 11 March 08:59
     expect(h.notifications).toEqual([]);
-    await h.advanceTo('2026-03-10T16:00:00Z'); // 11 March 00:00: two whole days left
+    await h.advanceTo('2026-03-11T01:00:00Z'); // 11 March 09:00: two whole days left
     expect(h.notifications.map((n) => [n.kind, n.taskId, n.audienceGroups])).toEqual([
       ['reminder', screen.id, ['city_coordinator']],
     ]);
-    await h.advanceTo('2026-03-13T15:59:00Z'); // 13 March 23:59: overdue, not yet escalated
+    await h.advanceTo('2026-03-14T00:59:00Z'); // 14 March 08:59: overdue, not yet escalated
     expect(h.notifications).toHaveLength(1);
-    await h.advanceTo('2026-03-13T16:00:00Z');
+    await h.advanceTo('2026-03-14T01:00:00Z');
     expect(h.notifications.map((n) => [n.kind, n.audienceGroups])).toEqual([
       ['reminder', ['city_coordinator']],
       ['escalation', ['city_coordinator']],

@@ -66,11 +66,11 @@ describe('calendar days end with the Shanghai day (自次日起算, 期间最后
     expect(d.dueAt.toISOString()).toBe('2026-12-16T15:59:59.999Z');
   });
 
-  it('reminds and escalates counted from 24:00 of the last day', () => {
+  it('reminds and escalates counted from 24:00 of the last day, whole days at 09:00, not midnight', () => {
     const d = deadlinesFor(new Date('2026-12-05T20:38:00Z'), sla('P10D'), null, 'day-end');
     expect([d.remindAt, d.escalateAt].map((x) => shanghaiTime(x))).toEqual([
-      '2026-12-15 00:00', // two whole days left
-      '2026-12-18 00:00', // after one more whole day
+      '2026-12-15 09:00', // two whole days left, at the start of the office day
+      '2026-12-18 09:00', // after one more whole day
     ]);
     const whistle = deadlinesFor(
       new Date('2026-12-05T20:38:00Z'),
@@ -79,7 +79,7 @@ describe('calendar days end with the Shanghai day (自次日起算, 期间最后
       'day-end',
     );
     expect([whistle.remindAt, whistle.dueAt, whistle.escalateAt].map((x) => shanghaiTime(x))).toEqual([
-      '2026-12-09 00:00',
+      '2026-12-09 09:00',
       '2026-12-09 23:59',
       '2026-12-10 12:00',
     ]);

@@ -25,6 +25,25 @@ const NO_CALENDAR: WorkCalendar = { holidays: [], workdays: [] };
 const SHANGHAI_MS = 8 * 3_600_000;
 
 /**
+ * Reminders and escalations counted in whole days from a day's end would fall at midnight, when
+ * 企业微信 / 钉钉 push them to phones: they come at the start of that office day instead.
+ */
+export const OFFICE_MORNING = { hour: 9, minute: 0 };
+const OFFICE_MORNING_MS = (OFFICE_MORNING.hour * 60 + OFFICE_MORNING.minute) * 60_000;
+
+/** A non-zero duration of whole days, weeks, months or years (no time part). */
+function isWholeDays(value: string): boolean {
+  const d = parseDuration(value);
+  if (!d || d.hours || d.minutes || d.seconds) return false;
+  return d.years + d.months + d.weeks + d.days > 0;
+}
+
+/** `midnight` (00:00 Shanghai, a day's end) moved to that day's office morning. */
+function officeMorningOf(midnight: Date, offset: string): Date {
+  return isWholeDays(offset) ? new Date(midnight.getTime() + OFFICE_MORNING_MS) : midnight;
+}
+
+/**
  * The end of a period of whole days, months or years after `from` (自次日起算, 期间最后一日的
  * 二十四时), as the exclusive instant 24:00 Asia/Shanghai; null for a duration with a time part
  * ('PT12H', 'P1DT12H'), which stays exact. A month or a year ends on the same date, or on the
@@ -45,7 +64,8 @@ export function endOfCalendarDays(from: Date, value: string): Date | null {
  * A task's deadlines from the SLA of the policy version it is created under. Working days need
  * the calendar; without one, only weekends are days off. Under `day-end`, a due of whole calendar
  * days is the last millisecond of its last day (23:59:59.999, so every screen shows that day), and
- * the reminder and escalation are counted from its 24:00: P2D before it is 00:00 two days before.
+ * the reminder and escalation are counted from its 24:00, at 09:00 of the day they fall on when
+ * they are whole days (P2D before it: 09:00 two days before; PT12H after it: 12:00 the next day).
  */
 export function deadlinesFor(
   createdAt: Date,
@@ -62,11 +82,13 @@ export function deadlinesFor(
       : addWorkingDays(createdAt, sla.due.workingDays, calendar ?? NO_CALENDAR);
   const end = dayEnd ?? dueAt;
 
-  const remind = subtractDuration(end, sla.remindBefore);
+  const remindFrom = subtractDuration(end, sla.remindBefore);
+  const remind = dayEnd ? officeMorningOf(remindFrom, sla.remindBefore) : remindFrom;
+  const escalateFrom = addDuration(end, sla.escalateAfter);
   return {
     dueAt,
     remindAt: remind < createdAt ? createdAt : remind,
-    escalateAt: addDuration(end, sla.escalateAfter),
+    escalateAt: dayEnd ? officeMorningOf(escalateFrom, sla.escalateAfter) : escalateFrom,
     provisional: typeof sla.due !== 'string' && isProvisionalDeadline(dueAt, calendar?.coveredThrough),
   };
 }
