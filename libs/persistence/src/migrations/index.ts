@@ -26,6 +26,7 @@ import { InboxGroupsIndex1765740000000 } from './1765740000000-InboxGroupsIndex'
 import { ActedAt1765920000000 } from './1765920000000-ActedAt';
 import { ProblemWhistle1765930000000 } from './1765930000000-ProblemWhistle';
 import { ProblemDecisionNotices1765941000000 } from './1765941000000-ProblemDecisionNotices';
+import { ViewsNotForEnterprises1765956000000 } from './1765956000000-ViewsNotForEnterprises';
 
 /** In order. Never edit a migration that has shipped; add a new one. */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   ActedAt1765920000000,
   ProblemWhistle1765930000000,
   ProblemDecisionNotices1765941000000,
+  ViewsNotForEnterprises1765956000000,
 ];
