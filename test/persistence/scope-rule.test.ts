@@ -1,5 +1,6 @@
 import type { Actor, Role, Scope } from '@hardtech/domain';
 import { AccessService } from '@hardtech/persistence';
+import { FILL_COMMISSIONERS } from '@hardtech/persistence/migrations/1765956100000-ProblemCommissioner';
 import { createCast, createUser, freshCreditCode, Member } from '../support/cast';
 import { closeDb, db, openDataSource } from '../support/db';
 import { driveToGraduation, driveToSupporting } from '../support/drive';
@@ -126,6 +127,17 @@ it("scopes owner departments by the current lifecycle's problems and commissione
       await Promise.all(rows.map(async (u: Actor) => [u.role, await seenBothWays(ds, c.creditCode, u)])),
     );
     expect(seen).toEqual({ finance_officer: [false, false], sme_officer: [true, true] });
+
+    // Rows from before the column get each lifecycle's commissioner (migration 1765956100000): the
+    // current one's from the enterprise, the earlier one's from its ADMIT.
+    const ids = [earlier.id, current.id];
+    await db().query(`UPDATE problems SET commissioner = NULL WHERE id = ANY($1)`, [ids]);
+    await db().query(FILL_COMMISSIONERS);
+    const filled = await db().query(`SELECT id, commissioner FROM problems WHERE id = ANY($1)`, [ids]);
+    expect(Object.fromEntries(filled.rows.map((r: any) => [r.id, r.commissioner]))).toEqual({
+      [earlier.id]: c.commissioner.username,
+      [current.id]: nextCommissioner.username,
+    });
   } finally {
     await ds.destroy();
   }
