@@ -19,10 +19,17 @@ const TEMPORAL_CLIENT = {
 
 // apps/ and libs/ read of workflows/ only the statechart's public description (its task definitions
 // and the chart the UI draws); the pure rules they share with the workflow live in libs/domain.
+// The same fence for a relative path out of apps/ or libs/ into the repository's workflows/ (no
+// directory of apps/ or libs/ is called workflows).
+const WORKFLOW_INTERNALS_MESSAGE =
+  'workflows/ is read through @hardtech/workflows/lifecycle/definition; shared rules live in @hardtech/domain';
 const WORKFLOW_INTERNALS = {
   regex: '^@hardtech/workflows(?!/lifecycle/definition$)(/.*)?$',
-  message:
-    'workflows/ is read through @hardtech/workflows/lifecycle/definition; shared rules live in @hardtech/domain',
+  message: WORKFLOW_INTERNALS_MESSAGE,
+};
+const WORKFLOW_INTERNALS_RELATIVE = {
+  regex: '^(\\.\\./)+workflows(?!/lifecycle/definition$)(/.*)?$',
+  message: WORKFLOW_INTERNALS_MESSAGE,
 };
 
 export default tseslint.config(
@@ -75,19 +82,27 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [DATABASE, WORKFLOW_INTERNALS], paths: [TEMPORAL_CLIENT] },
+        { patterns: [DATABASE, WORKFLOW_INTERNALS, WORKFLOW_INTERNALS_RELATIVE], paths: [TEMPORAL_CLIENT] },
       ],
     },
   },
   {
     files: ['libs/persistence/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [WORKFLOW_INTERNALS], paths: [TEMPORAL_CLIENT] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [WORKFLOW_INTERNALS, WORKFLOW_INTERNALS_RELATIVE], paths: [TEMPORAL_CLIENT] },
+      ],
     },
   },
   {
     files: ['libs/temporal/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [DATABASE, WORKFLOW_INTERNALS] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [DATABASE, WORKFLOW_INTERNALS, WORKFLOW_INTERNALS_RELATIVE] },
+      ],
+    },
   },
   {
     // Tests and the bench drive workflows with a client of their own (fixtures, recorded histories,
@@ -143,6 +158,16 @@ export default tseslint.config(
                 '@hardtech/observability/*',
               ],
               message: 'workflows import only pure modules',
+            },
+            {
+              // The same, reached by a relative path out of workflows/.
+              regex: '^(\\.\\./)+(apps|activities|libs/(persistence|config|observability))(/.*)?$',
+              message: 'workflows import only pure modules',
+            },
+            {
+              regex:
+                '^(\\.\\./)+libs/temporal(/src)?(/(index|temporal-client\\.module|connection-options|failures|log-context\\.interceptor))?$',
+              message: 'client-side code',
             },
             {
               group: [

@@ -123,6 +123,17 @@ describe('催办, 抄送, 委托代理, 转办 reason', () => {
 
   describe('抄送 cc', () => {
     let outsider: Member;
+    /** The reads one request to `route` made (hardtech_db_statements_per_request). */
+    const readsOf = async (route: string, request: () => Promise<unknown>) =>
+      (
+        await perUnit(
+          `${API_URL}/metrics`,
+          'hardtech_db_statements_per_request',
+          { route },
+          ['read'],
+          async () => void (await request()),
+        )
+      ).per.read;
     beforeAll(async () => {
       outsider = await createUser('industry_officer', { clusters: ['T1'] });
     });
@@ -179,18 +190,38 @@ describe('催办, 抄送, 委托代理, 转办 reason', () => {
       expect((await pick(name)).map((p: any) => p.username)).toEqual(
         [people[0], people[2], people[6], people[7]].map((p) => p.username),
       );
-      const reads = async (q: string) =>
-        (
-          await perUnit(
-            `${API_URL}/metrics`,
-            'hardtech_db_statements_per_request',
-            { route: '/api/tasks/:id/cc-candidates' },
-            ['read'],
-            async () => void (await pick(q)),
-          )
-        ).per.read;
+      const reads = (q: string) => readsOf('/api/tasks/:id/cc-candidates', () => pick(q));
       // Eight people looked at cost what one does: the scope is checked in the query that finds them.
       expect(await reads(name)).toBe(await reads(people[0].username));
+    });
+
+    it('checks everyone named against their scope in one read, however many they are', async () => {
+      const name = `ccn-${tag()}`;
+      const people = await Promise.all(
+        (
+          [
+            ['industry_officer', { clusters: [CLUSTER] }],
+            ['district_officer', { districts: [DISTRICT] }],
+            ['district_officer', { districts: ['500101'] }],
+            ['commissioner', {}],
+            ['finance_officer', { department: 'finance' }],
+            ['leader', {}],
+          ] as [Role, Scope][]
+        ).map(([role, scope], i) => createUser(role, scope, `${name}-${i}`)),
+      );
+      const copy = async (users: string[]) => {
+        const r = await cast.coordinator.api.post(`/api/tasks/${screenId}/cc`, { users });
+        expect([r.status, r.body.code]).toEqual([422, 'USERS_MAY_NOT_SEE']);
+        return r.body.message as string;
+      };
+      const reads = (users: string[]) => readsOf('/api/tasks/:id/cc', () => copy(users));
+      const many = [outsider.username, ...people.map((p) => p.username)];
+      // Refused by the same rule as before: another district, a commissioner it is not assigned
+      // to, a department owning none of its problems (and the outsider's other cluster).
+      const message = await copy(many);
+      for (const i of [2, 3, 4]) expect(message).toContain(people[i].username);
+      for (const i of [0, 1, 5]) expect(message).not.toContain(people[i].username);
+      expect(await reads(many)).toBe(await reads([outsider.username]));
     });
 
     it('refuses someone who may not do the task (403)', async () => {

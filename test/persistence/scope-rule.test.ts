@@ -1,14 +1,44 @@
 import type { Actor, Role, Scope } from '@hardtech/domain';
 import { AccessService } from '@hardtech/persistence';
+import { FILL_COMMISSIONERS } from '@hardtech/persistence/migrations/1765956100000-ProblemCommissioner';
 import { createCast, createUser, freshCreditCode, Member } from '../support/cast';
 import { closeDb, db, openDataSource } from '../support/db';
-import { driveToSupporting } from '../support/drive';
+import { driveToGraduation, driveToSupporting } from '../support/drive';
+import { expectOk, nominationFor, problem } from '../support/lifecycle';
+import { closeTemporal } from '../support/temporal';
 
 // The scope rule (libs/persistence/src/access/access.service.ts) is applied two ways: for the
 // caller, over named parameters (every read), and for many user rows at once, over their columns
 // (the 抄送 picker). For one enterprise and users of every role, in scope and out of it, both say
 // the same.
-afterAll(() => closeDb());
+afterAll(() => Promise.all([closeDb(), closeTemporal()]));
+
+const access = new AccessService();
+
+/** Whether `actor` sees the enterprise, by the rule read for the caller and off the user row. */
+async function seenBothWays(
+  ds: Awaited<ReturnType<typeof openDataSource>>,
+  creditCode: string,
+  actor: Actor,
+) {
+  const caller = access.enterprises(actor, 'e');
+  const asCaller = await ds
+    .createQueryBuilder()
+    .select('1')
+    .from('enterprises', 'e')
+    .where('e.credit_code = :creditCode', { creditCode })
+    .andWhere(caller.sql, caller.params)
+    .getRawOne();
+  const asRow = await ds
+    .createQueryBuilder()
+    .select('1')
+    .from('users', 'u')
+    .innerJoin('enterprises', 'e', 'e.credit_code = :creditCode', { creditCode })
+    .where('u.username = :username', { username: actor.username })
+    .andWhere(access.enterpriseSeenByUser('u', 'e'))
+    .getRawOne();
+  return [!!asCaller, !!asRow];
+}
 
 it('lets the same users of every role see an enterprise, read for the caller or off the user row', async () => {
   const c = await createCast('500112', 'T2');
@@ -38,30 +68,76 @@ it('lets the same users of every role see an enterprise, read for the caller or 
   ]);
   expect(rows).toHaveLength(expected.size);
 
-  const access = new AccessService();
   const ds = await openDataSource();
   try {
-    const seen = async (actor: Actor) => {
-      const caller = access.enterprises(actor, 'e');
-      const asCaller = await ds
-        .createQueryBuilder()
-        .select('1')
-        .from('enterprises', 'e')
-        .where('e.credit_code = :creditCode', { creditCode: c.creditCode })
-        .andWhere(caller.sql, caller.params)
-        .getRawOne();
-      const asRow = await ds
-        .createQueryBuilder()
-        .select('1')
-        .from('users', 'u')
-        .innerJoin('enterprises', 'e', 'e.credit_code = :creditCode', { creditCode: c.creditCode })
-        .where('u.username = :username', { username: actor.username })
-        .andWhere(access.enterpriseSeenByUser('u', 'e'))
-        .getRawOne();
-      return [actor.username, !!asCaller, !!asRow];
-    };
+    const seen = async (actor: Actor) => [actor.username, ...(await seenBothWays(ds, c.creditCode, actor))];
     const answers = await Promise.all(rows.map((u: Actor) => seen(u)));
     expect(answers.sort()).toEqual([...expected].map(([username, sees]) => [username, sees, sees]).sort());
+  } finally {
+    await ds.destroy();
+  }
+});
+
+// Nominated again, an enterprise starts a new ledger. An owner department sees the enterprise while
+// its current lifecycle has a problem they own; a commissioner reads the problems of the lifecycle
+// they served. An earlier lifecycle's problem stays readable, by itself, to those who had it.
+it("scopes owner departments by the current lifecycle's problems and commissioners by each problem's own", async () => {
+  const c = await createCast();
+  const [finance, sme, nextCommissioner] = await Promise.all([
+    createUser('finance_officer', { department: 'finance' }),
+    createUser('sme_officer', { department: 'sme' }),
+    createUser('commissioner', {}),
+  ]);
+  await driveToGraduation(c);
+  const [earlier] = (await expectOk(c.coordinator.api.get(`/api/problems?creditCode=${c.creditCode}`))).items;
+  expect(earlier.ownerDepartment).toBe('finance');
+
+  await expectOk(c.districtOfficer.api.post('/api/nominations', nominationFor(c)), 201);
+  await driveToSupporting(
+    { ...c, commissioner: nextCommissioner },
+    { nominated: true, problems: [problem({ ownerDepartment: 'sme', title: '人才引进' })] },
+  );
+  const [current] = (await expectOk(c.coordinator.api.get(`/api/problems?creditCode=${c.creditCode}`))).items;
+  expect([current.ownerDepartment, current.title]).toEqual(['sme', '人才引进']);
+
+  const status = async (reader: Member, path: string) => (await reader.api.get(path)).status;
+  const file = `/api/enterprises/${c.creditCode}`;
+  const read = (p: { id: string }) => `/api/problems/${p.id}`;
+  // 产业金融处 owned only the first lifecycle's problem: not the file of the second, but that problem.
+  expect(await status(finance, file)).toBe(404);
+  expect(await status(finance, read(earlier))).toBe(200);
+  expect(await status(finance, read(current))).toBe(404);
+  expect((await expectOk(finance.api.get(`/api/problems?creditCode=${c.creditCode}`))).items).toEqual([]);
+  expect(await status(sme, file)).toBe(200);
+  expect(await status(sme, read(earlier))).toBe(404);
+  // Each commissioner reads the problems of the lifecycle they served, not the other's.
+  expect(await status(c.commissioner, read(earlier))).toBe(200);
+  expect(await status(c.commissioner, read(current))).toBe(404);
+  expect(await status(c.commissioner, file)).toBe(404);
+  expect(await status(nextCommissioner, read(earlier))).toBe(404);
+  expect(await status(nextCommissioner, read(current))).toBe(200);
+
+  // The 抄送 picker's form of the rule (off the user row) says the same as the caller's.
+  const { rows } = await db().query(`SELECT username, role, scope FROM users WHERE username = ANY($1)`, [
+    [finance.username, sme.username],
+  ]);
+  const ds = await openDataSource();
+  try {
+    const seen = Object.fromEntries(
+      await Promise.all(rows.map(async (u: Actor) => [u.role, await seenBothWays(ds, c.creditCode, u)])),
+    );
+    expect(seen).toEqual({ finance_officer: [false, false], sme_officer: [true, true] });
+
+    // Rows from before the column get each lifecycle's commissioner (migration 1765956100000): the
+    // current one's from the enterprise, the earlier one's from its ADMIT.
+    const ids = [earlier.id, current.id];
+    await db().query(`UPDATE problems SET commissioner = NULL WHERE id = ANY($1)`, [ids]);
+    await db().query(FILL_COMMISSIONERS);
+    const filled = await db().query(`SELECT id, commissioner FROM problems WHERE id = ANY($1)`, [ids]);
+    expect(Object.fromEntries(filled.rows.map((r: any) => [r.id, r.commissioner]))).toEqual({
+      [earlier.id]: c.commissioner.username,
+      [current.id]: nextCommissioner.username,
+    });
   } finally {
     await ds.destroy();
   }

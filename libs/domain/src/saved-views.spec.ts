@@ -1,5 +1,5 @@
 import { Actor } from './roles';
-import { audienceProblems, viewFilterProblems, viewVisibleTo } from './saved-views';
+import { audienceProblems, viewAudienceRefusal, viewFilterProblems, viewVisibleTo } from './saved-views';
 
 const view = (sharedWith: object) => ({
   owner: 'alice',
@@ -31,6 +31,17 @@ describe('shared saved views', () => {
         actor({ role: 'finance_officer', scope: { department: 'finance' } }),
       ),
     ).toBe(false);
+  });
+
+  it('are never shared with enterprise users, nor shown to them', () => {
+    const enterprise = actor({ role: 'enterprise_user', scope: { creditCodes: ['91500000MA5U7QXR3N'] } });
+    expect(viewVisibleTo(view({ roles: ['enterprise_user'] }), enterprise)).toBe(false);
+    expect(viewAudienceRefusal({ roles: ['city_coordinator'] })).toBeNull();
+    expect(viewAudienceRefusal({ roles: ['city_coordinator', 'enterprise_user'] })).toMatchObject({
+      status: 422,
+      code: 'VIEW_NOT_FOR_ENTERPRISES',
+      details: [{ field: 'sharedWith.roles[1]' }],
+    });
   });
 
   it('hold only inbox filters, with valid values', () => {

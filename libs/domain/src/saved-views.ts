@@ -1,4 +1,4 @@
-import { FieldError } from './errors';
+import { FieldError, RuleViolation } from './errors';
 import { TASK_DEPARTMENT_LABELS } from './departments';
 import { Field } from './forms/schema';
 import { validateFields } from './forms/validate';
@@ -13,6 +13,24 @@ import { t } from './text';
  * is its own few steps, with nothing to filter or share with officers (403).
  */
 export const VIEW_SAVERS: readonly Role[] = ROLES.filter((role) => role !== 'enterprise_user');
+
+/**
+ * A view is shared with savers only: an enterprise has no view to pick it from, and the filters name
+ * officers' work (422 `VIEW_NOT_FOR_ENTERPRISES`, naming the roles).
+ */
+export function viewAudienceRefusal(audience: { roles: readonly Role[] }): RuleViolation | null {
+  const refused = audience.roles.flatMap((role, i) => (VIEW_SAVERS.includes(role) ? [] : [i]));
+  if (!refused.length) return null;
+  const text = t(
+    '企业用户不使用视图，不能共享给企业',
+    'enterprise users have no views: a view is not shared with them',
+  );
+  return new RuleViolation(
+    'VIEW_NOT_FOR_ENTERPRISES',
+    text,
+    refused.map((i) => ({ field: `sharedWith.roles[${i}]`, text })),
+  );
+}
 
 /** Who else sees a saved inbox view: people in a role, in a district, or of a department. */
 export interface ViewAudience {
@@ -85,9 +103,14 @@ export function viewFilterProblems(filter: unknown): FieldError[] {
   return validateFields(VIEW_FILTER_FIELDS, filter, {}, 'filter');
 }
 
-/** The owner sees their view; others when the audience names their role, a district or department of theirs. */
+/**
+ * The owner sees their view; others when the audience names their role, a district or department of
+ * theirs. Savers only: an enterprise user sees none, also of a district or an audience stored before
+ * sharing with enterprises was refused.
+ */
 export function viewVisibleTo(view: { owner: string; sharedWith: ViewAudience }, actor: Actor): boolean {
   const s = actor.scope ?? {};
+  if (!VIEW_SAVERS.includes(actor.role)) return false;
   return (
     view.owner === actor.username ||
     view.sharedWith.roles.includes(actor.role) ||

@@ -59,7 +59,7 @@ export class SavedViewsController {
     summary: '保存视图 Save an inbox filter, optionally shared',
     ok: SavedViewDto,
     status: 201,
-    errors: [400, 401, 403, 413],
+    errors: [400, 401, 403, 413, 422],
   })
   create(@CurrentActor() actor: Actor, @Body() body: ViewBody) {
     return this.views.create(actor, body);
@@ -68,7 +68,11 @@ export class SavedViewsController {
   @Put(':id')
   @Roles(...VIEW_SAVERS)
   @ApiBody({ schema: BODY })
-  @ApiDoc({ summary: '修改视图 Change my view', ok: SavedViewDto, errors: [400, 401, 403, 404, 413] })
+  @ApiDoc({
+    summary: '修改视图 Change my view',
+    ok: SavedViewDto,
+    errors: [400, 401, 403, 404, 413, 422],
+  })
   update(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Body() body: ViewBody) {
     return this.views.update(actor, id, body);
   }

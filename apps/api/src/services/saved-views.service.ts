@@ -8,6 +8,7 @@ import {
   InvalidInput,
   NotFound,
   t,
+  viewAudienceRefusal,
   viewFilterProblems,
   ViewAudience,
 } from '@hardtech/domain';
@@ -74,11 +75,14 @@ export class SavedViewsService {
     }
     if (errors.length) throw new InvalidInput(errors);
     const a = (body.sharedWith ?? {}) as Partial<ViewAudience>;
-    return {
-      name,
-      filter: (body.filter ?? {}) as Record<string, unknown>,
-      sharedWith: { roles: a.roles ?? [], districts: a.districts ?? [], departments: a.departments ?? [] },
+    const sharedWith = {
+      roles: a.roles ?? [],
+      districts: a.districts ?? [],
+      departments: a.departments ?? [],
     };
+    const refusal = viewAudienceRefusal(sharedWith);
+    if (refusal) throw refusal;
+    return { name, filter: (body.filter ?? {}) as Record<string, unknown>, sharedWith };
   }
 
   private view(actor: Actor, v: SavedView) {

@@ -215,6 +215,20 @@ export class UsersService {
     return (await this.users.first({ roles, q, active: true, ...only }, limit)).map(actorOf);
   }
 
+  /**
+   * Which of `usernames` are active and may see the enterprise, each by their role's scope rule,
+   * in one query (AccessService.enterpriseSeenByUser): whom 抄送 may copy a task to.
+   */
+  async readersOf(usernames: readonly string[], creditCode: string): Promise<Set<string>> {
+    const unique = [...new Set(usernames)];
+    if (!unique.length) return new Set();
+    const found = await this.users.first(
+      { usernames: unique, active: true, seeing: creditCode },
+      unique.length,
+    );
+    return new Set(found.map((u) => u.username));
+  }
+
   /** Username → display name, active or not (a page names who held a task); one who is gone is missing. */
   displayNames(usernames: string[]): Promise<Map<string, string>> {
     return this.users.displayNames(usernames);

@@ -6876,6 +6876,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description valid input that the rules refuse */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     SavedViewsController_update: {
@@ -6986,6 +6995,15 @@ export interface operations {
             };
             /** @description request body larger than BODY_LIMIT */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description valid input that the rules refuse */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -56,8 +56,11 @@ function enterpriseRule(role: Role, s: ScopeTerms, e: string): string {
       return 'FALSE';
     case 'sme_officer':
     case 'finance_officer':
-      // 中小企业处 / 产业金融处 see the enterprises whose ledger has problems they own.
-      return `EXISTS (SELECT 1 FROM problems sp WHERE sp.credit_code = ${e}.credit_code AND sp.owner_department = ${s.department})`;
+      // 中小企业处 / 产业金融处 see the enterprises whose current ledger has problems they own: a
+      // problem of an earlier lifecycle (the enterprise nominated again) is read by itself
+      // (`problems()`), and does not open the next lifecycle's file to them.
+      return `EXISTS (SELECT 1 FROM problems sp WHERE sp.credit_code = ${e}.credit_code
+        AND sp.lifecycle_no = ${e}.lifecycle_no AND sp.owner_department = ${s.department})`;
   }
 }
 
@@ -101,8 +104,10 @@ export class AccessService {
   }
 
   /**
-   * Ledger problems (alias `p`, enterprise `e`): 中小企业处 and 产业金融处 see the problems their
-   * department owns; everyone else the problems of the enterprises they may see.
+   * Ledger problems (alias `p`, enterprise `e`), of any lifecycle: 中小企业处 and 产业金融处 see the
+   * problems their department owns; a commissioner those of the lifecycles they served (the
+   * problem's `commissioner`, not the enterprise's current one); everyone else the problems of the
+   * enterprises they may see.
    */
   problems(actor: Actor, p = 'p', e = 'e'): Predicate {
     if (actor.role === 'sme_officer' || actor.role === 'finance_officer') {
@@ -110,6 +115,9 @@ export class AccessService {
         sql: `${p}.owner_department = :scopeDepartment`,
         params: { scopeDepartment: actor.scope?.department ?? '' },
       };
+    }
+    if (actor.role === 'commissioner') {
+      return { sql: `${p}.commissioner = :scopeUsername`, params: { scopeUsername: actor.username } };
     }
     return this.enterprises(actor, e);
   }

@@ -25,6 +25,8 @@ export class ProblemEntity {
   @Column({ type: 'varchar', length: 40, nullable: true }) special: string | null;
   @Column({ type: 'varchar', length: 16 }) district: string;
   @Column({ type: 'varchar', length: 16 }) cluster: string;
+  /** The service commissioner of the problem's lifecycle, who reads it (null before admission named one). */
+  @Column({ type: 'varchar', length: 64, nullable: true }) commissioner: string | null;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
   /** 企业吹哨: the latest whistle on the problem, open until its owner department answers. */

@@ -27,6 +27,8 @@ import { ActedAt1765920000000 } from './1765920000000-ActedAt';
 import { ProblemWhistle1765930000000 } from './1765930000000-ProblemWhistle';
 import { ProblemDecisionNotices1765941000000 } from './1765941000000-ProblemDecisionNotices';
 import { WhistleAnswerBackfill1765950000000 } from './1765950000000-WhistleAnswerBackfill';
+import { ViewsNotForEnterprises1765956000000 } from './1765956000000-ViewsNotForEnterprises';
+import { ProblemCommissioner1765956100000 } from './1765956100000-ProblemCommissioner';
 
 /** In order. Never edit a migration that has shipped; add a new one. */
 export const MIGRATIONS = [
@@ -59,4 +61,6 @@ export const MIGRATIONS = [
   ProblemWhistle1765930000000,
   ProblemDecisionNotices1765941000000,
   WhistleAnswerBackfill1765950000000,
+  ViewsNotForEnterprises1765956000000,
+  ProblemCommissioner1765956100000,
 ];

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, ViewAudience } from '@hardtech/domain';
+import { Actor, VIEW_SAVERS, ViewAudience } from '@hardtech/domain';
 
 export interface SavedView {
   id: string;
@@ -16,7 +16,10 @@ export interface SavedView {
 const COLUMNS = `id, owner, name, filter, json_build_object('roles', shared_roles, 'districts', shared_districts,
   'departments', shared_departments) AS "sharedWith", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
-/** The SQL form of viewVisibleTo (libs/domain/src/saved-views.ts): the owner, or the audience. */
+/**
+ * The SQL form of viewVisibleTo (libs/domain/src/saved-views.ts): the owner, or the audience; a
+ * caller who is no saver (VIEW_SAVERS) is answered before any statement.
+ */
 const VISIBLE = `(owner = $1 OR $2 = ANY(shared_roles) OR shared_districts && $3::text[] OR $4 = ANY(shared_departments))`;
 
 @Injectable()
@@ -27,7 +30,8 @@ export class SavedViewsRepository {
     return [actor.username, actor.role, actor.scope?.districts ?? [], actor.scope?.department ?? null];
   }
 
-  visibleTo(actor: Actor): Promise<SavedView[]> {
+  async visibleTo(actor: Actor): Promise<SavedView[]> {
+    if (!VIEW_SAVERS.includes(actor.role)) return [];
     return this.ds.query(
       `SELECT ${COLUMNS} FROM saved_views WHERE ${VISIBLE} ORDER BY owner = $1 DESC, name, id`,
       this.audienceOf(actor),
@@ -35,6 +39,7 @@ export class SavedViewsRepository {
   }
 
   async findVisible(actor: Actor, id: string): Promise<SavedView | null> {
+    if (!VIEW_SAVERS.includes(actor.role)) return null;
     const [row] = await this.ds.query(`SELECT ${COLUMNS} FROM saved_views WHERE ${VISIBLE} AND id = $5`, [
       ...this.audienceOf(actor),
       id,

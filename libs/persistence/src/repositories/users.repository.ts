@@ -17,6 +17,8 @@ export interface UserFilter {
   seeing?: string;
   /** not this user */
   except?: string;
+  /** only these users */
+  usernames?: readonly string[];
   page: number;
   pageSize: number;
 }
@@ -91,6 +93,7 @@ export class UsersRepository {
     if (f.roles) qb.andWhere('u.role = ANY(:roles)', { roles: f.roles });
     if (f.active !== undefined) qb.andWhere('u.active = :active', { active: f.active });
     if (f.except) qb.andWhere('u.username <> :except', { except: f.except });
+    if (f.usernames) qb.andWhere('u.username = ANY(:usernames)', { usernames: f.usernames });
     if (f.seeing) {
       qb.andWhere(
         `EXISTS (SELECT 1 FROM enterprises se WHERE se.credit_code = :seeing AND ${this.access.enterpriseSeenByUser('u', 'se')})`,

@@ -56,6 +56,8 @@ describe('inbox views and delegation', () => {
     await user.type(await screen.findByLabelText('视图名称'), '我的超期');
     await user.click(screen.getByLabelText('共享给角色'));
     await user.click(await screen.findByTitle('区县经信部门'));
+    // Not the enterprises: they have no views (the API refuses such a share).
+    expect(screen.queryByTitle('企业用户')).toBeNull();
     await user.click(screen.getByRole('button', { name: /确\s*定|OK/ }));
     await waitFor(() =>
       expect(calls.find((c) => c.method === 'POST' && c.path === '/views')?.body).toEqual({

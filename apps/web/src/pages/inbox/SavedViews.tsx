@@ -1,4 +1,6 @@
 import { OWNER_DEPARTMENTS } from '@hardtech/domain/ledger';
+import { isRole } from '@hardtech/domain/roles';
+import { VIEW_SAVERS } from '@hardtech/domain/saved-views';
 import { Button, Form, Input, Modal, Popconfirm, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -97,10 +99,10 @@ export function SavedViews({ filter, onApply }: { filter: InboxFilter; onApply(f
           <Form.Item name={['sharedWith', 'roles']} label={t('views.shareRoles')}>
             <Select
               mode="multiple"
-              options={Object.entries(reference?.roles ?? {}).map(([value, label]) => ({
-                value,
-                label: text(label),
-              }))}
+              // Savers only: an enterprise has no views (the API refuses the share, 422).
+              options={Object.entries(reference?.roles ?? {})
+                .filter(([value]) => isRole(value) && VIEW_SAVERS.includes(value))
+                .map(([value, label]) => ({ value, label: text(label) }))}
             />
           </Form.Item>
           <Form.Item name={['sharedWith', 'districts']} label={t('views.shareDistricts')}>
