@@ -2913,6 +2913,65 @@ export interface components {
             policyVersion: number;
             criteria: components["schemas"]["CaseCriterionDto"][];
         };
+        QuarterlyFiguresDto: {
+            /** @example 2026Q3 */
+            quarter: string;
+            /** @description integer yuan */
+            revenue: number;
+            /** @description integer yuan */
+            rdExpense: number;
+            headcount: number;
+            newClassOneIp: number;
+            /** @description integer yuan */
+            financing: number;
+        };
+        CaseDoublingDto: {
+            /**
+             * @description the latest report that counts
+             * @example 2026Q3
+             */
+            quarter: string;
+            /** @description integer yuan */
+            baselineRevenue: number | null;
+            /** @description the trailing four quarters annualised, integer yuan */
+            annualizedRevenue: number;
+            /** @description annualizedRevenue ÷ baselineRevenue */
+            growth: number | null;
+            /** @description where the path to ×2 in three years expects it */
+            expected: number | null;
+            onTrack: boolean | null;
+        };
+        CaseLedgerStatusDto: {
+            /** @enum {string} */
+            status: "open" | "in_progress" | "closing" | "resolved" | "escalated";
+            n: number;
+        };
+        CaseLedgerProblemDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @enum {string} */
+            status: "open" | "in_progress" | "closing" | "resolved" | "escalated";
+            /** @enum {string} */
+            ownerDepartment: "tech" | "industry" | "sme" | "finance" | "district";
+            /** @example 2026-12-31 */
+            dueAt: string;
+        };
+        CaseLedgerDto: {
+            total: number;
+            /** @description statuses with problems, in the ledger’s order */
+            byStatus: components["schemas"]["CaseLedgerStatusDto"][];
+            /** @description past their due date and not 销号, earliest first */
+            overdue: components["schemas"]["CaseLedgerProblemDto"][];
+        };
+        CaseStandingDto: {
+            /** @description the lifecycle’s quarterly reports that count (not one sent back), oldest first */
+            reports: components["schemas"]["QuarterlyFiguresDto"][];
+            /** @description null before a report counts */
+            doubling: components["schemas"]["CaseDoublingDto"] | null;
+            /** @description the lifecycle’s ledger problems the caller may see */
+            ledger: components["schemas"]["CaseLedgerDto"];
+        };
         CaseOpinionDto: {
             /** Format: uuid */
             taskId: string;
@@ -2954,6 +3013,8 @@ export interface components {
             enterprise: components["schemas"]["CaseEnterpriseDto"];
             /** @description null for enterprise users */
             screening: components["schemas"]["CaseScreeningDto"] | null;
+            /** @description a member’s reports, 三年倍增 and ledger; null before admission */
+            standing: components["schemas"]["CaseStandingDto"] | null;
             /** @description completed human steps of the lifecycle, oldest first */
             opinions: components["schemas"]["CaseOpinionDto"][];
             /** @description the lifecycle’s evidence files the caller may see */
