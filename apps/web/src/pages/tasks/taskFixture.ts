@@ -1,3 +1,5 @@
+import type { TaskType } from '@hardtech/domain/task-types';
+import { TASK_FORMS } from '@hardtech/domain/tasks/forms';
 import type { TaskItem } from './taskTypes';
 
 /** A task row as GET /api/tasks answers it, for component tests; override what a case needs. */
@@ -28,6 +30,26 @@ export function sampleTask(over: Partial<TaskItem> = {}): TaskItem {
     delegationReason: null,
     returned: null,
     countersignPending: false,
+    ...over,
+  };
+}
+
+/**
+ * A member's task's detail as GET /api/tasks/:id answers it to one who may complete it: the type's
+ * form and outcomes, no case file, no comments; override what a case needs.
+ */
+export function sampleTaskDetail(type: TaskType, over: Record<string, unknown> = {}) {
+  return {
+    ...sampleTask({ type, stage: 'supporting' }),
+    data: null,
+    form: TASK_FORMS[type],
+    outcomes: Object.entries(TASK_FORMS[type].outcomes).map(([outcome, o]) => ({ outcome, label: o.label })),
+    actions: { complete: true, claim: false, unclaim: true, delegate: false, urge: false, cc: false },
+    enterprise: null,
+    caseFile: null,
+    comments: [],
+    copies: [],
+    copiedToMe: false,
     ...over,
   };
 }
