@@ -13,7 +13,7 @@ export interface paths {
         put?: never;
         /**
          * 立即执行年度动态管理 Run the annual review now
-         * @description Every member of the pool gets the year’s ANNUAL_UPDATE; a member that had the year is left alone (idempotent per member and year).
+         * @description Every member of the pool gets the year’s ANNUAL_UPDATE; a member that had the year is left alone (idempotent per member and year). The year is `?year=` or the body’s `year`.
          */
         post: operations["YearlyCycleController_trigger"];
         delete?: never;
@@ -1543,6 +1543,13 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AnnualReviewBodyDto: {
+            /**
+             * @description the review year, instead of `?year=`
+             * @example 2026
+             */
+            year?: number;
+        };
         AnnualReviewResultDto: {
             /** @example 2026 */
             year: number;
@@ -3429,7 +3436,11 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnnualReviewBodyDto"];
+            };
+        };
         responses: {
             /** @description success */
             200: {
@@ -3460,6 +3471,15 @@ export interface operations {
             };
             /** @description outside the caller’s role (read-only roles may not write) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description request body larger than BODY_LIMIT */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
