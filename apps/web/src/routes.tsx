@@ -2,6 +2,7 @@ import { Button, Result, Spin } from 'antd';
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useNavigate } from 'react-router-dom';
+import { ReferenceGate } from './api/reference';
 import { useAuth, useUser } from './auth/AuthProvider';
 import { ChangePasswordPage } from './pages/login/ChangePasswordPage';
 import { allows, homeFor, NAVIGATION, ownsEnterpriseHome } from './layout/navigation';
@@ -102,25 +103,27 @@ export function AppRoutes() {
   if (user.mustChangePassword) return <ChangePasswordPage />;
   const navByKey = new Map(NAVIGATION.map((n) => [n.key, n]));
   return (
-    <Routes>
-      <Route path="/login" element={<LoginPage />} />
-      <Route element={<Shell />}>
-        <Route index element={<Navigate to={homeFor(user.role)} replace />} />
-        {PAGES.map(({ path, nav, element }) => (
-          <Route
-            key={path}
-            path={path}
-            element={
-              allows(navByKey.get(nav)!, user.role) ? (
-                <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>{element}</Suspense>
-              ) : (
-                <Refusal status="forbidden" />
-              )
-            }
-          />
-        ))}
-        <Route path="*" element={<Refusal status="notFound" />} />
-      </Route>
-    </Routes>
+    <ReferenceGate waiting={<Spin fullscreen />}>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route element={<Shell />}>
+          <Route index element={<Navigate to={homeFor(user.role)} replace />} />
+          {PAGES.map(({ path, nav, element }) => (
+            <Route
+              key={path}
+              path={path}
+              element={
+                allows(navByKey.get(nav)!, user.role) ? (
+                  <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>{element}</Suspense>
+                ) : (
+                  <Refusal status="forbidden" />
+                )
+              }
+            />
+          ))}
+          <Route path="*" element={<Refusal status="notFound" />} />
+        </Route>
+      </Routes>
+    </ReferenceGate>
   );
 }
