@@ -2,6 +2,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { forgetReference } from '../api/reference';
 import '../i18n';
 
 // A loaded CI machine renders antd pages slowly: wait for what a test looks for up to 8 s, not 1 s.
@@ -39,4 +40,6 @@ window.ResizeObserver ??= ResizeObserverStub as unknown as typeof ResizeObserver
 afterEach(() => {
   cleanup();
   localStorage.clear();
+  // Each test is a page load of its own: its reference comes from its own fake API, not a neighbour's.
+  forgetReference();
 });
