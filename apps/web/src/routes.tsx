@@ -3,6 +3,7 @@ import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useNavigate } from 'react-router-dom';
 import { ReferenceGate } from './api/reference';
+import { PageErrorBoundary } from './components/PageErrorBoundary';
 import type { Role } from './api/types';
 import { useAuth } from './auth/AuthProvider';
 import { ChangePasswordPage } from './pages/login/ChangePasswordPage';
@@ -142,9 +143,11 @@ function SignedInRoutes({ role }: { role: Role }) {
               path={entry.path}
               element={
                 allows(NAV_BY_KEY.get(entry.nav)!, role) ? (
-                  <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
-                    <Page />
-                  </Suspense>
+                  <PageErrorBoundary>
+                    <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
+                      <Page />
+                    </Suspense>
+                  </PageErrorBoundary>
                 ) : (
                   <Refusal status="forbidden" />
                 )
