@@ -1,6 +1,7 @@
 import { Button, Result } from 'antd';
 import { Component, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router-dom';
 
 /**
  * A page that cannot be shown — its code failed to download on a phone's network, or it threw —
@@ -8,7 +9,12 @@ import { useTranslation } from 'react-i18next';
  * officer is left with a blank screen and no menu. A reload is the remedy: the browser keeps a
  * failed module import until the page is loaded again.
  */
-export class PageErrorBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+export function PageErrorBoundary({ children }: { children: ReactNode }) {
+  // Keyed by the path: the next page opened (another route, or another task) starts afresh.
+  return <Boundary key={useLocation().pathname}>{children}</Boundary>;
+}
+
+class Boundary extends Component<{ children: ReactNode }, { failed: boolean }> {
   state = { failed: false };
 
   static getDerivedStateFromError(): { failed: boolean } {
