@@ -177,7 +177,7 @@ describe('problem ledger', () => {
       expect(departments[0]).toHaveAttribute('aria-checked', 'true');
       await userEvent.click(within(board).getByRole('checkbox', { name: '中小企业处' }));
       await waitFor(() =>
-        expect(calls.map((c) => c.path)).toContain('/problems?owner=sme&page=1&pageSize=50'),
+        expect(calls.map((c) => c.path)).toContain('/problems?owner=sme&page=1&pageSize=20'),
       );
       expect(within(board).getByRole('checkbox', { name: '中小企业处' })).toHaveAttribute(
         'aria-checked',
