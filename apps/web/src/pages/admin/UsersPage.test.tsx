@@ -2,7 +2,7 @@ import { ROLE_LABELS } from '@hardtech/domain/roles';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { type FakeCall, refusingOnce } from '../../test/fake-api';
-import { fastUser, openPage, USERS } from '../../test/open-page';
+import { atWidth, fastUser, openPage, USERS } from '../../test/open-page';
 
 const userEvent = fastUser();
 
@@ -120,9 +120,7 @@ describe('user administration', () => {
   });
 
   it('on a 390 px phone, folds the filters behind one button that counts those set', async () => {
-    const desktop = window.innerWidth;
-    try {
-      window.innerWidth = 390;
+    await atWidth(390, async () => {
       const { calls } = openPage('/admin/users', USERS.admin, {
         'GET /reference': REFERENCE,
         'GET /users': LIST,
@@ -137,8 +135,6 @@ describe('user administration', () => {
         expect(calls.map((c) => c.path)).toContain('/users?q=%E6%B8%9D%E5%8C%97&page=1&pageSize=20'),
       );
       expect(toggle).toHaveTextContent('筛选 · 已设 1 项');
-    } finally {
-      window.innerWidth = desktop;
-    }
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import i18n from '../../i18n';
-import { fastUser, openPage, USERS } from '../../test/open-page';
+import { atWidth, fastUser, openPage, USERS } from '../../test/open-page';
 import { REFERENCE } from '../../test/reference.fixture';
 import type { AuditEvent } from './audit';
 
@@ -283,9 +283,7 @@ describe('audit', () => {
   });
 
   it('on a 390 px phone, lists compact cards 20 a page, folds the filters behind one button, opens a card on tap', async () => {
-    const desktop = window.innerWidth;
-    try {
-      window.innerWidth = 390;
+    await atWidth(390, async () => {
       const { calls } = openPage('/audit?creditCode=91500000MA5U7DXX1F', USERS.auditor, {
         'GET /audit': PAGE,
         'GET /reference': REFERENCE,
@@ -331,8 +329,6 @@ describe('audit', () => {
         'href',
         '/enterprises/91500000MA5U7DXX1F',
       );
-    } finally {
-      window.innerWidth = desktop;
-    }
+    });
   });
 });

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TABLE_WIDTH_AT_1440 } from '../../components/tableWidth';
 import i18n from '../../i18n';
-import { openPage, USERS } from '../../test/open-page';
+import { atWidth, openPage, USERS } from '../../test/open-page';
 import type { Actor } from '../../api/types';
 import { REFERENCE } from '../../test/reference.fixture';
 
@@ -90,9 +90,7 @@ describe('enterprise list', () => {
   }, 60_000);
 
   it('on a 390 px phone, folds the pickers behind one button that counts every filter set, the dashboard’s tags in sight', async () => {
-    const desktop = window.innerWidth;
-    try {
-      window.innerWidth = 390;
+    await atWidth(390, async () => {
       openPage('/enterprises?stage=supporting&inPoolOn=2026-11-25', USERS.coordinator, {
         'GET /reference': REFERENCE,
         'GET /enterprises': { items: [ITEM], total: 1 },
@@ -105,9 +103,7 @@ describe('enterprise list', () => {
       await userEvent.click(toggle);
       expect(screen.getByTestId('enterprise-filters')).toBeVisible();
       expect(screen.getByLabelText('阶段')).toBeVisible();
-    } finally {
-      window.innerWidth = desktop;
-    }
+    });
   }, 60_000);
 
   it('reads a dashboard number’s filters from the address, shows each step, and exports the same list', async () => {

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '../../api/types';
 import { TABLE_WIDTH_AT_1440 } from '../../components/tableWidth';
 import i18n from '../../i18n';
-import { fastUser, openPage, USERS } from '../../test/open-page';
+import { atWidth, fastUser, openPage, USERS } from '../../test/open-page';
 import { REFERENCE } from '../../test/reference.fixture';
 import type { LedgerProblem } from './problem';
 
@@ -209,9 +209,7 @@ describe('problem ledger', () => {
   });
 
   it('on a 390 px phone, puts the rows first: the board and filters behind one button that counts those set', async () => {
-    const desktop = window.innerWidth;
-    try {
-      window.innerWidth = 390;
+    await atWidth(390, async () => {
       const { calls } = openPage(
         '/problems?category=market_common&owner=sme&overdue=true',
         USERS.coordinator,
@@ -232,9 +230,7 @@ describe('problem ledger', () => {
       expect(screen.getByTestId('ledger-filters')).toBeVisible();
       await userEvent.click(within(screen.getByTestId('ledger-filters')).getByRole('checkbox'));
       await waitFor(() => expect(toggle).toHaveTextContent('筛选 · 已设 2 项'));
-    } finally {
-      window.innerWidth = desktop;
-    }
+    });
   });
 
   it("shows an enterprise its own problems to read: no departments' board, no enterprise or district filter, no 办理", async () => {
