@@ -63,3 +63,14 @@ export function openPage(path: string, user: Actor, routes: Parameters<typeof fa
   );
   return fake;
 }
+
+/** Runs `test` on a window `width` px wide (antd's breakpoints follow it, test/setup.ts), then restores the width. */
+export async function atWidth(width: number, test: () => Promise<void>) {
+  const before = window.innerWidth;
+  window.innerWidth = width;
+  try {
+    await test();
+  } finally {
+    window.innerWidth = before;
+  }
+}

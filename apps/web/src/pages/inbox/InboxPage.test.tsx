@@ -227,11 +227,11 @@ describe('inbox', () => {
       // The order is not a condition: two are set, the task type and 仅看超期.
       const toggle = screen.getByTestId('inbox-filters-toggle');
       expect(toggle).toHaveTextContent('筛选与视图 · 已设 2 项条件');
-      expect(screen.queryByTestId('inbox-filters')).toBeNull();
-      expect(screen.queryByTestId('saved-views')).toBeNull();
+      expect(screen.getByTestId('inbox-filters')).not.toBeVisible();
+      expect(screen.getByTestId('saved-views')).not.toBeVisible();
       await user.click(toggle);
-      expect(screen.getByTestId('inbox-filters')).toBeInTheDocument();
-      expect(screen.getByTestId('saved-views')).toBeInTheDocument();
+      expect(screen.getByTestId('inbox-filters')).toBeVisible();
+      expect(screen.getByTestId('saved-views')).toBeVisible();
       // In the head's extra the saved views would squeeze 待办任务 to nothing.
       const head = document.querySelector('.ant-card-head') as HTMLElement;
       expect(head).toHaveTextContent('待办任务');
