@@ -67,3 +67,12 @@ export async function openDataSource(): Promise<DataSource> {
   });
   return ds.initialize();
 }
+
+/**
+ * A TypeORM DataSource as the tables' owner (MIGRATION_DATABASE_URL), as the migration connects,
+ * for tests of what it installs (the caller destroys it).
+ */
+export async function openOwnerDataSource(): Promise<DataSource> {
+  const url = process.env.MIGRATION_DATABASE_URL ?? process.env.DATABASE_URL;
+  return new DataSource({ type: 'postgres', url, extra: { max: 1 } }).initialize();
+}
