@@ -2272,7 +2272,8 @@ export interface components {
         };
         OverdueByDistrictDto: {
             district: string;
-            name: string;
+            /** @description the district’s name (渝北区, Yubei District) */
+            label: components["schemas"]["TextDto"];
             count: number;
         };
         OverdueSummaryDto: {
