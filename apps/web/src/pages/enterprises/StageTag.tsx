@@ -19,20 +19,22 @@ const COLOURS: Record<Stage, string> = {
 
 /**
  * A stage by its short name (Feedback, not District and enterprise feedback), the full one as its
- * tooltip: the enterprise list's stage column stays narrow in English too, and a name that does
- * not fit wraps inside the tag rather than running into the next column.
+ * tooltip where they differ: the enterprise list's stage column stays narrow in English too, and a
+ * name that does not fit wraps inside the tag rather than running into the next column.
  */
 export function StageTag({ stage, testId }: { stage: Stage; testId?: string }) {
   const local = useLocalText();
+  const name = local(STAGE_TAG_LABELS[stage]) || stage;
+  const full = local(STAGE_LABELS[stage]) || stage;
   return (
     <Tag
       color={COLOURS[stage]}
       data-testid={testId}
       data-stage={stage}
-      title={local(STAGE_LABELS[stage]) || stage}
+      title={full === name ? undefined : full}
       style={{ marginInlineEnd: 0, maxWidth: '100%', whiteSpace: 'normal' }}
     >
-      {local(STAGE_TAG_LABELS[stage]) || stage}
+      {name}
     </Tag>
   );
 }
