@@ -1,6 +1,6 @@
-import type { TaskDepartment } from '@hardtech/domain/departments';
 import { Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { Text } from '../../api/types';
 import { useGet } from '../../api/useApi';
 import { useLocalText } from '../../i18n';
 import type { InboxFilter } from './inboxFilter';
@@ -21,20 +21,22 @@ export function OverdueBreakdown({
   const local = useLocalText();
   const summary = useGet('/tasks/overdue/summary').data;
   if (!summary?.total) return null;
+  /** One row of tags: a district's or a department's count, chosen when the filter names it. */
   const row = (
     title: string,
-    tags: { key: string; label: string; count: number; chosen: boolean; pick: () => void }[],
+    filterKey: 'district' | 'department',
+    counts: { key: string; label: Text; count: number }[],
   ) => (
     <Space wrap size={[6, 6]}>
       <Typography.Text type="secondary">{title}</Typography.Text>
-      {tags.map((tag) => (
+      {counts.map(({ key, label, count }) => (
         <Tag.CheckableTag
-          key={tag.key}
-          checked={tag.chosen}
-          onChange={tag.pick}
-          data-testid={`overdue-${tag.key}`}
+          key={key}
+          checked={filter[filterKey] === key}
+          onChange={() => onChange({ ...filter, [filterKey]: filter[filterKey] === key ? undefined : key })}
+          data-testid={`overdue-${key}`}
         >
-          {tag.label} {tag.count}
+          {local(label)} {count}
         </Tag.CheckableTag>
       ))}
     </Space>
@@ -43,28 +45,13 @@ export function OverdueBreakdown({
     <div data-testid="overdue-breakdown" style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
       {row(
         t('overdueBreakdown.byDistrict'),
-        summary.byDistrict.map((d) => ({
-          key: d.district,
-          label: local(d.label),
-          count: d.count,
-          chosen: filter.district === d.district,
-          pick: () =>
-            onChange({ ...filter, district: filter.district === d.district ? undefined : d.district }),
-        })),
+        'district',
+        summary.byDistrict.map((d) => ({ key: d.district, label: d.label, count: d.count })),
       )}
       {row(
         t('overdueBreakdown.byDepartment'),
-        summary.byDepartment.map((d) => ({
-          key: d.department,
-          label: local(d.label),
-          count: d.count,
-          chosen: filter.department === d.department,
-          pick: () =>
-            onChange({
-              ...filter,
-              department: filter.department === d.department ? undefined : (d.department as TaskDepartment),
-            }),
-        })),
+        'department',
+        summary.byDepartment.map((d) => ({ key: d.department, label: d.label, count: d.count })),
       )}
     </div>
   );
