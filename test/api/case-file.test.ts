@@ -3,7 +3,7 @@ import { closeDb } from '../support/db';
 import { upload } from '../support/files';
 import { complete, expectOk, JUDGMENTS, nominationFor, openTask } from '../support/lifecycle';
 import { getPdf, squeezed } from '../support/pdf';
-import { wanYuan } from '@hardtech/domain';
+import { yuanText } from '@hardtech/domain';
 import { closeTemporal } from '../support/temporal';
 
 // Issue 16 item 1: every task carries the case it is decided on (审批单) — the nomination as the
@@ -113,7 +113,7 @@ describe('the case file', () => {
       json.enterprise.name,
       json.enterprise.creditCode,
       json.enterprise.districtName,
-      wanYuan(json.enterprise.revenuePrevYear),
+      yuanText(json.enterprise.revenuePrevYear),
       '区县反馈意见',
       SCREEN_NOTE,
       coordinatorName,
@@ -123,7 +123,7 @@ describe('the case file', () => {
     ]) {
       expect([printed, pdf.text.includes(squeezed(printed))]).toEqual([printed, true]);
     }
-    expect(wanYuan(json.enterprise.revenuePrevYear)).toMatch(/^[\d,.]+万元$/);
+    expect(yuanText(json.enterprise.revenuePrevYear)).toMatch(/^[\d,.]+ (万元|亿元)$/);
     // Codes stay out of the paper: enums and criteria in words.
     for (const code of ['enterprise_tech_center', 'judgment', 'undefined', 'null', 'DISTRICT_FEEDBACK']) {
       expect([code, pdf.text.includes(code)]).toEqual([code, false]);

@@ -37,6 +37,7 @@ export * from './samples';
 export * from './saved-views';
 
 export * from './scope-rules';
+export * from './money';
 export * from './screening';
 export * from './stages';
 export * from './task-notices';

@@ -663,7 +663,7 @@ export interface paths {
         };
         /**
          * 入库核验 Was the enterprise a pool member on a date? (二(六) +3 points)
-         * @description Every check is audited (action pool.membership_checked), also one outside the caller’s scope.
+         * @description A member from the admission day to the day it left, both included (unlike the pool’s counts, which no longer count it on the day it left). Every check is audited (action pool.membership_checked), also one outside the caller’s scope.
          */
         get: operations["PoolController_membership"];
         put?: never;
@@ -2286,7 +2286,8 @@ export interface components {
         };
         OverdueByDistrictDto: {
             district: string;
-            name: string;
+            /** @description the district’s name (渝北区, Yubei District) */
+            label: components["schemas"]["TextDto"];
             count: number;
         };
         OverdueSummaryDto: {
@@ -5245,7 +5246,7 @@ export interface operations {
                 cluster?: string;
                 /** @description name or credit code contains */
                 q?: string;
-                /** @description members in the pool on this day (YYYY-MM-DD; admission and leaving day included): what the dashboard’s 在库 counts */
+                /** @description members in the pool as this day ends (YYYY-MM-DD; admitted by then, not yet left: not on the day it graduated or exited): what the dashboard’s 在库 counts */
                 inPoolOn?: string;
                 /** @description admitted in this year (a cohort); with inPoolOn, the same membership period */
                 admittedIn?: number;
@@ -5305,7 +5306,7 @@ export interface operations {
                 cluster?: string;
                 /** @description name or credit code contains */
                 q?: string;
-                /** @description members in the pool on this day (YYYY-MM-DD; admission and leaving day included): what the dashboard’s 在库 counts */
+                /** @description members in the pool as this day ends (YYYY-MM-DD; admitted by then, not yet left: not on the day it graduated or exited): what the dashboard’s 在库 counts */
                 inPoolOn?: string;
                 /** @description admitted in this year (a cohort); with inPoolOn, the same membership period */
                 admittedIn?: number;

@@ -3,7 +3,7 @@ import { personDepartment } from '../departments';
 import { sampleNomination } from '../samples';
 import { approvalSheet, SheetTask } from './approval-sheet';
 import { dossier, DossierFacts } from './dossier';
-import { wanYuan } from './print-format';
+import { yuanText } from './print-format';
 import type { Printout } from './printout';
 
 const facts: CaseFacts = {
@@ -52,13 +52,13 @@ const task: SheetTask = {
 const printed = (p: Printout) =>
   JSON.stringify([p.title, p.subtitle, p.sections.map((s) => [s.heading, s.fields, s.table?.rows, s.empty])]);
 
-describe('wanYuan', () => {
+describe('yuanText', () => {
   it.each([
-    [52_345_678, '5,234.5678万元'],
-    [100_000_000, '10,000万元'],
-    [0, '0万元'],
+    [52_345_678, '5,234.5678 万元'],
+    [100_000_000, '1 亿元'],
+    [0, '0 万元'],
     [null, '—'],
-  ])('%s yuan reads %s', (yuan, text) => expect(wanYuan(yuan)).toBe(text));
+  ])('%s yuan reads %s', (yuan, text) => expect(yuanText(yuan)).toBe(text));
 });
 
 describe('approvalSheet', () => {
@@ -75,7 +75,7 @@ describe('approvalSheet', () => {
       ]),
     );
     const text = printed(sheet);
-    for (const words of ['5,234.5678万元', '集成电路', '王专员', '研发投入强度不低于5%', '符合']) {
+    for (const words of ['5,234.5678 万元', '集成电路', '王专员', '研发投入强度不低于5%', '符合']) {
       expect(text).toContain(words);
     }
     for (const code of [
@@ -141,7 +141,7 @@ describe('dossier', () => {
     ]) {
       expect(text).toContain(words);
     }
-    expect(text).toContain('1,500万元');
+    expect(text).toContain('1,500 万元');
     expect(text).toContain('14.60%');
     expect(text).toContain('在库');
   });

@@ -115,6 +115,8 @@ export const EXIT_REASONS = [
   { value: 'relocated', label: t('迁出本市', 'Relocated') },
   { value: 'closed', label: t('停业注销', 'Closed') },
 ];
+/** Why a membership period ended: a graduation's reason or an exit's. */
+export const ENDING_REASONS = [...GRADUATION_REASONS, ...EXIT_REASONS];
 
 /** A coordinator's opinion on a ledger request (销号, 延期). */
 const opinion = (required: boolean): Field => ({

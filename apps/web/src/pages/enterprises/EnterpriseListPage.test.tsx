@@ -53,6 +53,21 @@ describe('enterprise list', () => {
     expect(updated).toHaveStyle({ whiteSpace: 'nowrap' });
   }, 60_000);
 
+  it('says a stage in English by its short name within the column, the full name as its tooltip', async () => {
+    await i18n.changeLanguage('en');
+    openPage('/enterprises', USERS.coordinator, {
+      'GET /reference': REFERENCE,
+      'GET /enterprises': { items: [{ ...ITEM, stage: 'feedback' }], total: 1 },
+    });
+    const link = await screen.findByRole('link', { name: ITEM.name }, { timeout: 30_000 });
+    const tag = await waitFor(() =>
+      link.closest('tr')!.querySelector<HTMLElement>('[data-stage="feedback"]')!,
+    );
+    expect(tag).toHaveTextContent(/^Feedback$/);
+    expect(tag).toHaveAttribute('title', 'District and enterprise feedback');
+    expect(tag).toHaveStyle({ maxWidth: '100%', whiteSpace: 'normal' });
+  }, 60_000);
+
   it('lists enterprises with stage tags and links, and sends filters and paging to the API', async () => {
     const { calls } = openPage('/enterprises', USERS.coordinator, {
       'GET /reference': REFERENCE,

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { nextQuarterlyDispatch } from '@hardtech/domain/quarters';
 import { STAGES } from '@hardtech/domain/stages';
-import { EXIT_REASONS, GRADUATION_REASONS } from '@hardtech/domain/tasks/forms';
+import { ENDING_REASONS } from '@hardtech/domain/tasks/forms';
 import type { QueryOf } from '../../api/contract';
 import type { Stage } from '../../api/types';
 import type { EnterpriseItem } from './types';
@@ -36,7 +36,6 @@ const MEMBER_FILTERS = [
   'leftFor',
 ] as const;
 const FILTERS = ['stage', 'district', 'cluster', 'q', ...MEMBER_FILTERS] as const;
-const REASONS = [...GRADUATION_REASONS, ...EXIT_REASONS];
 
 /** 企业库: filters live in the address, so a filtered list can be bookmarked and shared. */
 export function EnterpriseListPage() {
@@ -70,7 +69,8 @@ export function EnterpriseListPage() {
     const value = String(query[key]);
     if (key === 'doubling') return t(`list.standing.${value}`);
     if (key === 'leftAs') return local(names.reference?.stages[value as Stage]) || value;
-    if (key === 'leftFor') return local(REASONS.find((r) => r.value === value)?.label) || t('list.noReason');
+    if (key === 'leftFor')
+      return local(ENDING_REASONS.find((r) => r.value === value)?.label) || t('list.noReason');
     return value;
   };
 

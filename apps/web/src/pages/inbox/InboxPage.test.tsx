@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../api/types';
+import i18n from '../../i18n';
 import { fastUser, openPage, USERS } from '../../test/open-page';
 import { REFERENCE } from '../../test/reference.fixture';
 import { sampleTask } from '../tasks/taskFixture';
@@ -307,6 +308,36 @@ describe('inbox', () => {
         '/tasks?view=all&status=open&department=district&sort=dueAt&page=1&pageSize=20',
       ),
     );
+  });
+
+  it('counts the overdue tasks by district and department in the UI’s language, each narrowing the list', async () => {
+    const user = fastUser();
+    const { calls } = openPage('/inbox?view=all&overdue=true', officer, {
+      'GET /reference': REFERENCE_WITH_TASK_TYPE,
+      'GET /views': [],
+      'GET /tasks': { items: [LATE], total: 1 },
+      'GET /tasks/overdue/summary': {
+        total: 3,
+        byDepartment: [
+          { department: 'district', label: { zh: '区县经信部门', en: 'District officers' }, count: 3 },
+        ],
+        byDistrict: [{ district: '500112', label: { zh: '渝北区', en: 'Yubei District' }, count: 3 }],
+      },
+    });
+    const breakdown = await screen.findByTestId('overdue-breakdown', {}, { timeout: 30_000 });
+    expect(breakdown).toHaveTextContent('逾期按区县渝北区 3');
+    expect(breakdown).toHaveTextContent('逾期按部门区县经信部门 3');
+    await user.click(within(breakdown).getByTestId('overdue-500112'));
+    await waitFor(() => expect(window.location.search).toBe('?view=all&overdue=true&district=500112'));
+    expect(calls.map((c) => c.path)).toContain(
+      '/tasks?view=all&status=open&district=500112&overdue=true&sort=dueAt&page=1&pageSize=20',
+    );
+    await i18n.changeLanguage('en');
+    try {
+      await waitFor(() => expect(breakdown).toHaveTextContent('Overdue by districtYubei District 3'));
+    } finally {
+      await i18n.changeLanguage('zh-CN');
+    }
   });
 
   it('tells a department officer with nothing to do that the work is in the ledger, and leads there', async () => {

@@ -23,6 +23,7 @@ import {
   taskQuery,
 } from './inboxFilter';
 import { InboxTable } from './InboxTable';
+import { OverdueBreakdown } from './OverdueBreakdown';
 import { OwnStepsPage } from './OwnStepsPage';
 import { SavedViews } from './SavedViews';
 import { useInboxCounts } from './useInboxCounts';
@@ -115,6 +116,9 @@ function OfficerInbox() {
               }}
             />
           </Card>
+        )}
+        {filter.view === 'all' && filter.overdue && (
+          <OverdueBreakdown filter={filter} onChange={applyFilter} />
         )}
         <ErrorAlert error={tasks.error} />
         <InboxTable

@@ -169,6 +169,6 @@ describe('the quarterly report sent back, and its review', () => {
     expect(screening).toHaveTextContent('1 项 · 入库前已完成');
     expect(screen.queryByTestId('criterion-C1')).toBeNull();
     await fastUser().click(within(screening).getByTestId('screening-toggle'));
-    expect(screen.getByTestId('criterion-C1')).toHaveTextContent('上年度营业收入 8000万元 ≤ 10000万元');
+    expect(screen.getByTestId('criterion-C1')).toHaveTextContent('上年度营业收入 8,000 万元 ≤ 1 亿元');
   });
 });

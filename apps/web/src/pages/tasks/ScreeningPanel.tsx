@@ -1,8 +1,8 @@
-import { CRITERIA, criterionDetailEn, type CriterionResult } from '@hardtech/domain/screening';
+import { CRITERIA, criterionDetail, type CriterionResult } from '@hardtech/domain/screening';
 import { Button, Card, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocalText } from '../../i18n';
+import { useLocale, useLocalText } from '../../i18n';
 
 const OUTCOME_COLOURS = { pass: 'green', fail: 'red', judgment: 'blue' } as const;
 
@@ -30,8 +30,9 @@ export function ScreeningPanel({
    */
   earlier?: boolean;
 }) {
-  const { t, i18n } = useTranslation('task');
+  const { t } = useTranslation('task');
   const text = useLocalText();
+  const locale = useLocale();
   const [folded, setFolded] = useState(earlier);
   const version = policyVersion ? t('screening.policyVersion', { version: policyVersion }) : undefined;
   return (
@@ -77,7 +78,7 @@ export function ScreeningPanel({
                 )}
               </Space>
               <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-                {i18n.language === 'en' ? criterionDetailEn(c) : c.detail}
+                {criterionDetail(c, locale)}
               </Typography.Paragraph>
             </div>
           );

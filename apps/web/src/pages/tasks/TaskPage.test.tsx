@@ -412,7 +412,7 @@ describe('task page', () => {
     };
     openPage('/tasks/t-1', USERS.coordinator, { ...TASK_ROUTES, 'GET /tasks/t-1': admit });
     const c1 = await screen.findByTestId('criterion-C1', {}, { timeout: 5000 });
-    expect(c1).toHaveTextContent('上年度营业收入 12000万元 > 10000万元');
+    expect(c1).toHaveTextContent('上年度营业收入 1.2 亿元 > 1 亿元');
     expect(c1).not.toHaveTextContent('通过需填写说明');
     // Who gave an opinion stands on its own line, not run on after the outcome.
     expect(screen.getByTestId('opinion-SUPPLEMENT').querySelector('[data-testid="opinion-by"]')).toHaveStyle({
@@ -441,13 +441,13 @@ describe('task page', () => {
           : { body: { stage: 'feedback', nextTasks: [] } },
     });
     expect(await screen.findByTestId('criterion-C1', {}, { timeout: 5000 })).toHaveTextContent(
-      '上年度营业收入 12000万元 > 10000万元',
+      '上年度营业收入 1.2 亿元 > 1 亿元',
     );
     expect(screen.getByTestId('criterion-C1')).toHaveTextContent('通过需填写说明');
     expect(screen.getByTestId('comments')).toHaveTextContent('企业材料已核实');
-    // The case file beside the form: figures in 万元 and words, the earlier opinion by name, the evidence.
+    // The case file beside the form: figures as the policy writes money and words, the earlier opinion by name, the evidence.
     const caseFile = screen.getByTestId('case-file');
-    for (const words of ['12,000 万元', '900 万元', '7.5%', '市级企业技术中心', '专精特新', '渝北区']) {
+    for (const words of ['1.2 亿元', '900 万元', '7.5%', '市级企业技术中心', '专精特新', '渝北区']) {
       expect(caseFile).toHaveTextContent(words);
     }
     expect(screen.getByTestId('opinion-SUPPLEMENT')).toHaveTextContent('已补充研发费用明细');
