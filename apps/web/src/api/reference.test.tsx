@@ -19,7 +19,7 @@ describe('useReference', () => {
         ++calls === 1 ? { status: 503, body: { code: 'UNAVAILABLE' } } : { body: REFERENCE },
     });
     render(<FirstDistrict />);
-    expect(await screen.findByText(REFERENCE.districts[0].name, {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByText(REFERENCE.districts[0].name)).toBeInTheDocument();
     expect(calls).toBe(2);
   });
 

@@ -5,8 +5,9 @@ import { afterEach } from 'vitest';
 import { forgetReference } from '../api/reference';
 import '../i18n';
 
-// A loaded CI machine renders antd pages slowly: wait for what a test looks for up to 8 s, not 1 s.
-configure({ asyncUtilTimeout: 8000 });
+// A loaded CI machine renders antd pages slowly: wait for what a test looks for up to 15 s, not 1 s
+// (a page opened cold took 8–13 s at load 20–30 on two cores; tests name no shorter wait).
+configure({ asyncUtilTimeout: 15_000 });
 
 // jsdom has no layout: media queries are answered for a desktop screen (window.innerWidth, 1024 in
 // jsdom; a test may set it), so antd's breakpoints see a wide screen as a browser would.

@@ -295,7 +295,7 @@ describe('enterprise page', () => {
     open(enterpriseUser, {
       [`GET /enterprises/${CODE}`]: { ...ENTERPRISE, diagnosis: { by: null, at: '2026-10-09T02:00:00Z' } },
     });
-    const none = await screen.findByTestId('portrait-none', {}, { timeout: 5000 });
+    const none = await screen.findByTestId('portrait-none');
     expect(none).toHaveTextContent('成长诊断已于 2026-10-09 完成');
     expect(none).not.toHaveTextContent('尚未完成成长诊断');
   });

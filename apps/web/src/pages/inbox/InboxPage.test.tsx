@@ -259,7 +259,7 @@ describe('inbox', () => {
         failed: 1,
       },
     });
-    const table = await screen.findByTestId('inbox-table', {}, { timeout: 5000 });
+    const table = await screen.findByTestId('inbox-table');
     await waitFor(() => expect(within(table).getByText('重庆甲科技有限公司')).toBeInTheDocument());
     expect(within(table).getByTestId('due-overdue')).toHaveTextContent('已超期');
     expect(within(table).getByTestId('due-soon')).toHaveTextContent('即将到期');
@@ -292,7 +292,7 @@ describe('inbox', () => {
       'GET /views': [],
       'GET /tasks': { items: [LATE], total: 1 },
     });
-    const table = await screen.findByTestId('inbox-table', {}, { timeout: 5000 });
+    const table = await screen.findByTestId('inbox-table');
     await waitFor(() => expect(within(table).getByText('重庆甲科技有限公司')).toBeInTheDocument());
     const asked = () => calls.filter((c) => c.path.startsWith('/tasks?')).map((c) => c.path);
     expect(asked()[0]).toBe(
@@ -354,7 +354,7 @@ describe('inbox', () => {
       'GET /tasks': { items: [], total: 0 },
       'GET /problems': { items: [], total: 0, page: 1, pageSize: 50 },
     });
-    const empty = await screen.findByTestId('department-empty', {}, { timeout: 5000 });
+    const empty = await screen.findByTestId('department-empty');
     expect(within(screen.getByTestId('inbox-table')).getByTestId('department-empty')).toBe(empty);
     expect(empty).toHaveTextContent('中小企业处牵头化解的问题在问题台账中办理');
     await user.click(within(empty).getByText('查看中小企业处的问题台账'));
@@ -369,7 +369,7 @@ describe('inbox', () => {
       'GET /views': [],
       'GET /tasks': { items: [], total: 0 },
     });
-    const table = await screen.findByTestId('inbox-table', {}, { timeout: 5000 });
+    const table = await screen.findByTestId('inbox-table');
     await waitFor(() => expect(table).toHaveTextContent('暂无数据'));
     expect(screen.queryByTestId('department-empty')).toBeNull();
   });

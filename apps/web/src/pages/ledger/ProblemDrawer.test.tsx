@@ -55,7 +55,7 @@ describe('a problem opened from the ledger', () => {
       },
       'GET /problems/p2': detail,
     });
-    const table = await screen.findByTestId('ledger-table', {}, { timeout: 5000 });
+    const table = await screen.findByTestId('ledger-table');
     // The rows come with the ledger's answer, after the table itself.
     const mine = await waitFor(() => {
       const found = within(table)
@@ -81,7 +81,7 @@ describe('a problem opened from the ledger', () => {
       'GET /problems': { items: [graduated], total: 1, page: 1, pageSize: 50 },
       'GET /problems/p3': { ...facts, handling: null, progress: [], closeSummary: null, extension: null },
     });
-    const table = await screen.findByTestId('ledger-table', {}, { timeout: 5000 });
+    const table = await screen.findByTestId('ledger-table');
     expect(await within(table).findByTestId('work-ended')).toHaveTextContent('企业已毕业');
     await fastUser().click(within(table).getByTestId('open-problem'));
     const drawer = await screen.findByTestId('problem-drawer');
@@ -117,7 +117,7 @@ describe('a problem opened from the ledger', () => {
         whistle,
       },
     });
-    const table = await screen.findByTestId('ledger-table', {}, { timeout: 5000 });
+    const table = await screen.findByTestId('ledger-table');
     await fastUser().click(await within(table).findByTestId('open-problem'));
     return screen.findByTestId('problem-drawer');
   }

@@ -99,9 +99,9 @@ describe('notifications', () => {
         items: [{ username: 'coordinator-wang', displayName: '王五', role: 'city_coordinator' }],
       },
     });
-    const card = await screen.findByTestId('proxy', {}, { timeout: 5000 });
+    const card = await screen.findByTestId('proxy');
     await userEvent.click(await within(card).findByLabelText('代理人'));
-    await userEvent.click(await screen.findByText('王五', {}, { timeout: 3000 }));
+    await userEvent.click(await screen.findByText('王五'));
     // Picked: the box shows the name, not the username.
     await waitFor(() => expect(card.querySelector('.ant-select-content')).toHaveAttribute('title', '王五'));
     expect(calls.some((c) => c.path.startsWith('/me/proxy/candidates'))).toBe(true);

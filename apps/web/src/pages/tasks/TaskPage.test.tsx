@@ -116,7 +116,7 @@ describe('task page', () => {
         { username: 'coordinator-2', displayName: '周统筹', role: 'city_coordinator', assignee: true },
       ],
     });
-    const unavailable = await screen.findByTestId('delegate-unavailable', {}, { timeout: 5000 });
+    const unavailable = await screen.findByTestId('delegate-unavailable');
     expect(
       within(unavailable)
         .getByText(/转\s*办/)
@@ -130,7 +130,7 @@ describe('task page', () => {
     const scrolled = vi.fn();
     Element.prototype.scrollIntoView = scrolled;
     openTaskAt(390);
-    const jump = await screen.findByTestId('jump-to-form', {}, { timeout: 5000 });
+    const jump = await screen.findByTestId('jump-to-form');
     expect(jump).toHaveTextContent('去办理');
     jump.click();
     expect(scrolled).toHaveBeenCalledTimes(1);
@@ -139,7 +139,7 @@ describe('task page', () => {
     expect(document.documentElement.style.scrollPaddingTop).toBe('72px');
     cleanup();
     openTaskAt(DESKTOP_WIDTH);
-    await screen.findByTestId('case-file', {}, { timeout: 5000 });
+    await screen.findByTestId('case-file');
     expect(screen.queryByTestId('jump-to-form')).toBeNull();
     // On a desktop the header scrolls away with the page: no room is kept.
     expect(document.documentElement.style.scrollPaddingTop).toBe('');
@@ -148,7 +148,7 @@ describe('task page', () => {
   it('on a phone, keeps the title in the head and puts the buttons below it, where they leave it room', async () => {
     const claim = { name: /认\s*领/ };
     openTaskAt(390);
-    const title = await screen.findByTestId('task-title', {}, { timeout: 5000 });
+    const title = await screen.findByTestId('task-title');
     expect(title).toHaveTextContent('市级筛选 · 重庆示例科技有限公司');
     const head = title.closest('.ant-card-head') as HTMLElement;
     // In the head's extra the buttons take the whole row and the title is cut to nothing.
@@ -157,7 +157,7 @@ describe('task page', () => {
     expect(screen.getByRole('button', claim)).toBeInTheDocument();
     cleanup();
     openTaskAt(DESKTOP_WIDTH);
-    const wide = await screen.findByTestId('task-title', {}, { timeout: 5000 });
+    const wide = await screen.findByTestId('task-title');
     expect(
       within(wide.closest('.ant-card-head') as HTMLElement).getByRole('button', claim),
     ).toBeInTheDocument();
@@ -171,7 +171,7 @@ describe('task page', () => {
       ...TASK_ROUTES,
       'POST /tasks/t-1/complete': { stage: 'feedback', nextTasks: [] },
     });
-    await user.click(await screen.findByText('通过筛选', {}, { timeout: 5000 }));
+    await user.click(await screen.findByText('通过筛选'));
     expect(scrolled).not.toHaveBeenCalled();
     await user.click(screen.getByTestId('complete-submit'));
     expect(await screen.findByText('办理完成')).toBeInTheDocument();
@@ -190,7 +190,7 @@ describe('task page', () => {
       ...TASK_ROUTES,
       'GET /tasks/t-1': { ...TASK, caseFile: { ...CASE_FILE, opinions: [opinion] } },
     });
-    const by = await screen.findByTestId('opinion-by', {}, { timeout: 5000 });
+    const by = await screen.findByTestId('opinion-by');
     expect(by.textContent).toMatch(/^科技处 李明（代 王芳） · 科技处（统筹） · 2026/);
     // Not 科技处 李明（代 王芳）（科技处（统筹））: no bracket opens before the last one closed.
     expect(by.textContent).not.toMatch(/（[^）]*（/);
@@ -213,7 +213,7 @@ describe('task page', () => {
       ...TASK_ROUTES,
       'GET /tasks/t-1': { ...TASK, caseFile: { ...CASE_FILE, opinions: [CASE_FILE.opinions[0], returned] } },
     });
-    const entry = await screen.findByTestId('opinion-ADMIT', {}, { timeout: 5000 });
+    const entry = await screen.findByTestId('opinion-ADMIT');
     expect(entry).toHaveTextContent(/：退回/);
     expect(entry).not.toHaveTextContent('returned');
     expect(entry).toHaveTextContent('研发投入数据需再核实');
@@ -244,7 +244,7 @@ describe('task page', () => {
       ...TASK_ROUTES,
       'GET /tasks/t-1': { ...done, caseFile: { ...CASE_FILE, opinions: [opinion] } },
     });
-    const closed = await screen.findByTestId('task-closed', {}, { timeout: 5000 });
+    const closed = await screen.findByTestId('task-closed');
     expect(closed).toHaveTextContent(/^本任务已办结：通过筛选 · 王五（代 李四）/);
     expect(closed.textContent).not.toMatch(/（[^）]*（/);
     // 办理人 in the head names the same, not the principal alone.
@@ -255,7 +255,7 @@ describe('task page', () => {
       ...TASK_ROUTES,
       'GET /tasks/t-1': { ...done, completedBy: null, caseFile: { ...CASE_FILE, opinions: [] } },
     });
-    const unnamed = await screen.findByTestId('task-closed', {}, { timeout: 5000 });
+    const unnamed = await screen.findByTestId('task-closed');
     expect(unnamed).toHaveTextContent(/^本任务已办结：通过筛选返回待办$/);
     cleanup();
     // A step sent back (退回) reads 退回, not its code.
@@ -263,7 +263,7 @@ describe('task page', () => {
       ...TASK_ROUTES,
       'GET /tasks/t-1': { ...done, status: 'cancelled', outcome: 'returned', onBehalfOf: null },
     });
-    const returned = await screen.findByTestId('task-closed', {}, { timeout: 5000 });
+    const returned = await screen.findByTestId('task-closed');
     expect(returned).toHaveTextContent(/^本任务已办结：退回 · /);
     expect(returned).not.toHaveTextContent('returned');
   });
@@ -282,7 +282,7 @@ describe('task page', () => {
         caseFile: { ...CASE_FILE, opinions: [opinion] },
       },
     });
-    const holder = await screen.findByTestId('task-assignee', {}, { timeout: 5000 });
+    const holder = await screen.findByTestId('task-assignee');
     expect(holder).toHaveTextContent('芯测 刘经理');
     expect(holder).toHaveAttribute('title', 'ent-1');
   });
@@ -301,7 +301,7 @@ describe('task page', () => {
         actions: { complete: true, claim: false, unclaim: false, delegate: false, urge: false, cc: false },
       },
     });
-    await screen.findByTestId('task-status', {}, { timeout: 5000 });
+    await screen.findByTestId('task-status');
     expect(screen.queryByText('办理人')).toBeNull();
     expect(screen.queryByText('未认领')).toBeNull();
   });
@@ -314,7 +314,7 @@ describe('task page', () => {
       'GET /tasks': { items: [], total: 0 },
       'GET /views': [],
     });
-    const missing = await screen.findByTestId('task-missing', {}, { timeout: 5000 });
+    const missing = await screen.findByTestId('task-missing');
     expect(missing).toHaveTextContent('任务不存在');
     await user.click(within(missing).getByTestId('task-missing-back'));
     await waitFor(() => expect(window.location.pathname).toBe('/inbox'));
@@ -325,7 +325,7 @@ describe('task page', () => {
       ...TASK_ROUTES,
       'GET /tasks/t-1': { ...TASK, assignee: 'coordinator', assigneeName: '科技处 李明' },
     });
-    const holder = await screen.findByTestId('task-assignee', {}, { timeout: 5000 });
+    const holder = await screen.findByTestId('task-assignee');
     expect(holder).toHaveTextContent('科技处 李明');
     expect(holder).toHaveAttribute('title', 'coordinator');
   });
@@ -345,7 +345,7 @@ describe('task page', () => {
       ...TASK_ROUTES,
       'GET /tasks/t-1': { ...TASK, countersigns: [round] },
     });
-    const rounds = await screen.findByTestId('countersigns', {}, { timeout: 5000 });
+    const rounds = await screen.findByTestId('countersigns');
     expect(within(rounds).getByText(/企业服务专员 陈静：待答复/)).toHaveAttribute('title', 'commissioner');
     expect(rounds).toHaveTextContent('电子信息处 王芳：同意');
     expect(rounds).not.toHaveTextContent('commissioner');
@@ -370,7 +370,7 @@ describe('task page', () => {
         { username: 'industry-t2', displayName: '电子信息处 王芳', role: 'industry_officer' },
       ],
     });
-    await user.click(await screen.findByTestId('countersign-button', {}, { timeout: 5000 }));
+    await user.click(await screen.findByTestId('countersign-button'));
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByText('输入姓名或用户名查找')).toBeInTheDocument();
   });
@@ -390,12 +390,12 @@ describe('task page', () => {
       enterprise: { ...TASK.enterprise, screening: screeningWith(c1) },
     });
     openPage('/tasks/t-1', USERS.coordinator, { ...TASK_ROUTES, 'GET /tasks/t-1': taskWith('fail') });
-    await user.click(await screen.findByText('通过筛选', {}, { timeout: 5000 }));
+    await user.click(await screen.findByText('通过筛选'));
     expect(screen.getByLabelText('营业收入超过1亿元的说明')).toBeInTheDocument();
     expect(screen.queryByLabelText('非专精特新企业的说明')).toBeNull();
     cleanup();
     openPage('/tasks/t-1', USERS.coordinator, { ...TASK_ROUTES, 'GET /tasks/t-1': taskWith('pass') });
-    await user.click(await screen.findByText('通过筛选', {}, { timeout: 5000 }));
+    await user.click(await screen.findByText('通过筛选'));
     expect(screen.getByTestId('field-judgments')).toBeInTheDocument();
     expect(screen.queryByTestId('field-justifications')).toBeNull();
   });
@@ -411,7 +411,7 @@ describe('task page', () => {
       })),
     };
     openPage('/tasks/t-1', USERS.coordinator, { ...TASK_ROUTES, 'GET /tasks/t-1': admit });
-    const c1 = await screen.findByTestId('criterion-C1', {}, { timeout: 5000 });
+    const c1 = await screen.findByTestId('criterion-C1');
     expect(c1).toHaveTextContent('上年度营业收入 1.2 亿元 > 1 亿元');
     expect(c1).not.toHaveTextContent('通过需填写说明');
     // Who gave an opinion stands on its own line, not run on after the outcome.
@@ -440,9 +440,7 @@ describe('task page', () => {
             }
           : { body: { stage: 'feedback', nextTasks: [] } },
     });
-    expect(await screen.findByTestId('criterion-C1', {}, { timeout: 5000 })).toHaveTextContent(
-      '上年度营业收入 1.2 亿元 > 1 亿元',
-    );
+    expect(await screen.findByTestId('criterion-C1')).toHaveTextContent('上年度营业收入 1.2 亿元 > 1 亿元');
     expect(screen.getByTestId('criterion-C1')).toHaveTextContent('通过需填写说明');
     expect(screen.getByTestId('comments')).toHaveTextContent('企业材料已核实');
     // The case file beside the form: figures as the policy writes money and words, the earlier opinion by name, the evidence.
@@ -511,7 +509,7 @@ describe('task page', () => {
         return { status: 201, body: evidence };
       },
     });
-    const files = await screen.findByTestId('case-attachments', {}, { timeout: 5000 });
+    const files = await screen.findByTestId('case-attachments');
     expect(screen.getAllByText('上传文件')).toHaveLength(1);
     expect(screen.queryByTestId('task-attachments')).toBeNull();
     const input = files.querySelector<HTMLInputElement>('input[type=file]')!;
@@ -583,7 +581,7 @@ describe('task page', () => {
         },
       }),
     });
-    await user.click(await screen.findByTestId('urge', {}, { timeout: 5000 }));
+    await user.click(await screen.findByTestId('urge'));
     await user.type(screen.getByLabelText('催办说明（可选）'), '企业急需');
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: '催办' }));
     // Told by name, not by login.
@@ -593,7 +591,7 @@ describe('task page', () => {
 
     await user.click(screen.getByTestId('cc'));
     await user.type(screen.getByLabelText('抄送给'), '冯');
-    await user.click(await screen.findByText('冯处长', {}, { timeout: 3000 }));
+    await user.click(await screen.findByText('冯处长'));
     // The urge's dialog may still be closing: the copy's is the last one.
     await user.click(within(screen.getAllByRole('dialog').at(-1)!).getByRole('button', { name: '抄送' }));
     await waitFor(() =>

@@ -53,7 +53,7 @@ describe('a task that decides on a ledger problem', () => {
       'GET /problems/p-1': PROBLEM,
       'GET /attachments': [],
     });
-    const card = await screen.findByTestId('task-problem', {}, { timeout: 5000 });
+    const card = await screen.findByTestId('task-problem');
     expect(await within(card).findByText('台账问题：流动资金紧张')).toBeInTheDocument();
     for (const words of [
       '工商银行授信 2,000 万元已到位',
@@ -83,7 +83,7 @@ describe('a task that decides on a ledger problem', () => {
       },
       'GET /attachments': [],
     });
-    const card = await screen.findByTestId('task-problem', {}, { timeout: 5000 });
+    const card = await screen.findByTestId('task-problem');
     expect(await within(card).findByText('授信迟迟未落实')).toBeInTheDocument();
     expect(card).toHaveTextContent('三个月无进展，订单无法交付');
   });
@@ -95,7 +95,7 @@ describe('a task that decides on a ledger problem', () => {
       'GET /problems/p-1': { ...PROBLEM, status: 'in_progress', whistleStatus: 'open' },
       'GET /attachments': [],
     });
-    const form = await screen.findByTestId('task-form', {}, { timeout: 5000 });
+    const form = await screen.findByTestId('task-form');
     const reply = await within(form).findByTestId('field-response');
     expect(within(reply).getByText('答复（企业可见）')).toBeInTheDocument();
     expect(reply).toHaveTextContent('此答复将发送给吹哨企业，企业可在问题台账、办理记录和一企一档中看到');
@@ -112,7 +112,7 @@ describe('a task that decides on a ledger problem', () => {
       'GET /tasks/t-1': taskOf('SCREEN', null),
       'GET /attachments': [],
     });
-    expect(await screen.findByTestId('task-title', {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByTestId('task-title')).toBeInTheDocument();
     expect(screen.queryByTestId('task-problem')).not.toBeInTheDocument();
     expect(calls.map((c) => c.path).some((p) => p.startsWith('/problems'))).toBe(false);
   });
