@@ -1,13 +1,13 @@
 import type { temporal } from '@temporalio/proto';
 import {
   Actor,
+  completionLabel,
   HistoryEntry,
   isStage,
   onBehalfLabel,
   Stage,
   STAGE_LABELS,
   t,
-  TASK_FORMS,
   TASK_LABELS,
   TaskType,
   Text,
@@ -588,10 +588,4 @@ function standIn(actor: Actor, principal: Actor | undefined) {
   return principal
     ? { onBehalfOf: principal.username, byline: onBehalfLabel(actorName(actor), actorName(principal)) }
     : {};
-}
-
-function completionLabel(type: TaskType | null, outcome: string): Text {
-  if (!type) return t(`办理任务：${outcome}`, `task completed: ${outcome}`);
-  const o = TASK_FORMS[type]?.outcomes?.[outcome]?.label ?? t(outcome, outcome);
-  return t(`${TASK_LABELS[type].zh}：${o.zh}`, `${TASK_LABELS[type].en}: ${o.en}`);
 }

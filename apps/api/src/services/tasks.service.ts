@@ -83,7 +83,7 @@ export function taskItem(task: TaskListColumns, role: Role) {
     district: task.district,
     cluster: task.cluster,
     policyVersion: task.policyVersion,
-    outcome: task.outcome,
+    outcome: task.outcome === null ? null : step.outcome,
     completedBy: step.actor,
     completedAt: task.completedAt?.toISOString() ?? null,
     onBehalfOf: step.actor ? task.onBehalfOf : null,

@@ -1,7 +1,8 @@
 import { sampleNomination } from '../samples';
 import { personDepartment } from '../departments';
 import { Person } from './case-file';
-import { buildCaseFile, CaseFacts, CaseNames, CompletedStep, stepOutcomeLabel } from './case-file';
+import { stepOutcomeLabel } from '../visibility/step-outcomes';
+import { buildCaseFile, CaseFacts, CaseNames, CompletedStep } from './case-file';
 import { opinionText } from './opinion-text';
 
 const nomination = sampleNomination({ revenuePrevYear: 50_000_000, rdExpensePrevYear: 4_000_000 });
@@ -119,7 +120,7 @@ describe('buildCaseFile', () => {
     expect(file.attachments[0]).toMatchObject({ uploadedBy: null, uploadedByName: null });
   });
 
-  it('lists a 退回 with who sent it back and why to officers; to the enterprise only that it happened', () => {
+  it('lists a 退回 with who sent it back and why to officers; to the enterprise only that the step was done', () => {
     const returned: CompletedStep = {
       taskId: 't4',
       taskType: 'ADMIT',
@@ -140,7 +141,13 @@ describe('buildCaseFile', () => {
     expect(stepOutcomeLabel('ADMIT', 'returned')).toEqual({ zh: '退回', en: 'Sent back' });
     expect(stepOutcomeLabel('SCREEN', 'pass')?.zh).toBe('通过筛选');
     const enterprise = buildCaseFile('enterprise_user', facts, [returned], [], names);
-    expect(enterprise.opinions[0]).toMatchObject({ outcome: 'returned', actor: null, actorName: null });
+    // An officer's step sent back to another officer's is their business: the enterprise reads 已办理.
+    expect(enterprise.opinions[0]).toMatchObject({
+      outcome: 'done',
+      opinion: null,
+      actor: null,
+      actorName: null,
+    });
     expect(JSON.stringify(enterprise)).not.toMatch(/张统筹|coord/);
   });
 

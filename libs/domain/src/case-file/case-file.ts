@@ -6,8 +6,6 @@ import type { Stage } from '../stages';
 import type { TaskType } from '../task-types';
 import type { Text } from '../text';
 import { onBehalfLabel } from '../approval-actions/proxy';
-import { RETURNED_LABEL, RETURNED_OUTCOME } from '../approval-actions/return';
-import { TASK_FORMS } from '../tasks/forms';
 import { actorVisible, screeningVisible, visibleStep } from '../visibility';
 import { opinionText } from './opinion-text';
 
@@ -175,12 +173,6 @@ function caseEnterprise(facts: CaseFacts, names: CaseNames): CaseEnterprise {
   };
 }
 
-/** A step's outcome in words: its form's label, or 退回 for a step sent back; null when unknown. */
-export function stepOutcomeLabel(taskType: TaskType, outcome: string): Text | null {
-  if (outcome === RETURNED_OUTCOME) return RETURNED_LABEL;
-  return TASK_FORMS[taskType]?.outcomes[outcome]?.label ?? null;
-}
-
 function caseOpinion(role: Role, step: CompletedStep, names: CaseNames): CaseOpinion {
   const seen = visibleStep(role, step);
   const person = seen.actor ? names.person(seen.actor) : null;
@@ -190,8 +182,8 @@ function caseOpinion(role: Role, step: CompletedStep, names: CaseNames): CaseOpi
   return {
     taskId: step.taskId,
     taskType: step.taskType,
-    outcome: step.outcome,
-    opinion: opinionText(step.taskType, step.outcome, seen.data),
+    outcome: seen.outcome,
+    opinion: opinionText(step.taskType, seen.outcome, seen.data),
     data: seen.data,
     actor: seen.actor,
     actorName: displayName && onBehalfLabel(displayName, principalName).zh,

@@ -1,11 +1,6 @@
 import { PURPOSE_LABELS } from '../attachments';
-import {
-  type CaseAttachment,
-  type CaseEnterprise,
-  type CaseFile,
-  type CaseOpinion,
-  stepOutcomeLabel,
-} from '../case-file';
+import { type CaseAttachment, type CaseEnterprise, type CaseFile, type CaseOpinion } from '../case-file';
+import { stepOutcomeLabel } from '../visibility/step-outcomes';
 import { ACHIEVEMENT_KINDS, SRDI_OPTIONS, TECH_CENTER_KINDS, TECH_CENTER_LEVELS } from '../nomination';
 import { shanghaiTime } from '../calendar';
 import { CRITERIA, criterionDetail, type CriterionOutcome } from '../screening';

@@ -1,7 +1,7 @@
 import { onBehalfLabel } from '@hardtech/domain/approval-actions/proxy';
 import { auditActionLabel } from '@hardtech/domain/audit-actions';
 import type { AuditTransitionSummary } from '@hardtech/domain/audit-transition';
-import { stepOutcomeLabel } from '@hardtech/domain/case-file/case-file';
+import { stepOutcomeLabel } from '@hardtech/domain/visibility/step-outcomes';
 import { SYSTEM_ACTOR } from '@hardtech/domain/roles';
 import { STAGE_LABELS } from '@hardtech/domain/stages';
 import { TASK_LABELS } from '@hardtech/domain/task-types';

@@ -1,4 +1,5 @@
-import { type CaseFile, type CaseOpinion, stepOutcomeLabel } from '@hardtech/domain/case-file/case-file';
+import type { CaseFile, CaseOpinion } from '@hardtech/domain/case-file/case-file';
+import { stepOutcomeLabel } from '@hardtech/domain/visibility/step-outcomes';
 import { PURPOSE_LABELS } from '@hardtech/domain/attachments';
 import { NOMINATION_FIELDS } from '@hardtech/domain/nomination';
 import { TASK_FORMS } from '@hardtech/domain/tasks/forms';

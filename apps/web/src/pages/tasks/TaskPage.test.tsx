@@ -2,6 +2,7 @@ import { sampleNomination } from '@hardtech/domain/samples';
 import { TASK_FORMS } from '@hardtech/domain/tasks/forms';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import i18n from '../../i18n';
 import { fastUser, openPage, USERS } from '../../test/open-page';
 import { REFERENCE } from '../../test/reference.fixture';
 import { sampleTask } from './taskFixture';
@@ -220,6 +221,50 @@ describe('task page', () => {
     expect(within(entry).getByTestId('opinion-by').textContent).toMatch(
       /^科技处 李明 · 科技处（统筹） · 2026/,
     );
+  });
+
+  it("reads an officer's opinion kept from the enterprise (outcome done) as 已办理 / Done, not its code", async () => {
+    const enterprise = {
+      username: 'ent-1',
+      role: 'enterprise_user' as const,
+      scope: { creditCodes: ['91350100M000100Y43'] },
+    };
+    const feedback = {
+      ...CASE_FILE.opinions[0],
+      taskId: 'f-1',
+      taskType: 'DISTRICT_FEEDBACK',
+      outcome: 'done',
+      opinion: null,
+      actor: null,
+      actorName: null,
+      actorDepartment: null,
+    };
+    const routes = {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1': {
+        ...TASK,
+        status: 'done',
+        outcome: 'done',
+        completedBy: null,
+        completedAt: '2026-11-26T02:00:00Z',
+        caseFile: { ...CASE_FILE, opinions: [feedback] },
+      },
+    };
+    openPage('/tasks/t-1', enterprise, routes);
+    const entry = await screen.findByTestId('opinion-DISTRICT_FEEDBACK', {}, { timeout: 5000 });
+    expect(entry).toHaveTextContent(/：已办理/);
+    expect(entry).not.toHaveTextContent('done');
+    expect(screen.getByTestId('task-closed')).toHaveTextContent(/^本任务已办结：已办理/);
+    cleanup();
+    await i18n.changeLanguage('en');
+    try {
+      openPage('/tasks/t-1', enterprise, routes);
+      const english = await screen.findByTestId('opinion-DISTRICT_FEEDBACK', {}, { timeout: 5000 });
+      expect(english).toHaveTextContent(/Done/);
+      expect(english).not.toHaveTextContent('done');
+    } finally {
+      await i18n.changeLanguage('zh-CN');
+    }
   });
 
   it('says who closed a task done by a proxy without brackets inside brackets', async () => {

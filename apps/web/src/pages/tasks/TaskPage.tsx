@@ -1,4 +1,4 @@
-import { stepOutcomeLabel } from '@hardtech/domain/case-file/case-file';
+import { stepOutcomeLabel } from '@hardtech/domain/visibility/step-outcomes';
 import { isEnterpriseStep } from '@hardtech/domain/task-permissions';
 import { Alert, Button, Card, Col, Descriptions, Result, Row, Space, Spin, Tag } from 'antd';
 import { useEffect, useState } from 'react';
