@@ -63,6 +63,8 @@ let opposed: { creditCode: string; enterprise: Member };
 let sme: Member;
 let finance: Member;
 let redoneReport: string;
+/** The enterprise's and the coordinator's reads of the state between the district's support and the confirmation. */
+let feedbackState: { enterprise: unknown[]; coordinator: unknown[] };
 const ids = new Set<string>();
 
 async function raw(
@@ -162,6 +164,14 @@ beforeAll(async () => {
       opinion: D.districtOpinion,
     }),
   );
+  const stateOf = async (api: Api) => [
+    (await expectOk(api.get(`/api/enterprises/${a.creditCode}`))).stateValue,
+    (await expectOk(api.get(`/api/enterprises/${a.creditCode}/statechart`))).current.stateValue,
+  ];
+  feedbackState = {
+    enterprise: await stateOf(a.enterprise.api),
+    coordinator: await stateOf(a.coordinator.api),
+  };
   // An officer's comment on the enterprise's own step is still the officer's: never the enterprise's to read.
   const confirm = await openTask(a.enterprise.api, a.creditCode, 'ENTERPRISE_CONFIRM');
   ids.add(confirm.id); // the coordinator's inbox does not list the enterprise's own step
@@ -415,6 +425,17 @@ describe("an officer's opinion is not the enterprise's to read, not even as an o
     expect(dossier.text).toContain('季度调度评审已办理');
     const detail = await expectOk(opposed.enterprise.api.get(`/api/enterprises/${opposed.creditCode}`));
     expect(detail).toMatchObject({ stage: 'rejected', closing: { outcome: 'DISTRICT_FEEDBACK.done' } });
+  });
+
+  it("an enterprise's statechart shows its own branch of the feedback, not the district's support", async () => {
+    expect(feedbackState.enterprise).toEqual([
+      { feedback: { enterprise: 'pending' } },
+      { feedback: { enterprise: 'pending' } },
+    ]);
+    expect(feedbackState.coordinator).toEqual([
+      { feedback: { district: 'agreed', enterprise: 'pending' } },
+      { feedback: { district: 'agreed', enterprise: 'pending' } },
+    ]);
   });
 
   it('officers and the departments still read the opinions as given', async () => {

@@ -11,6 +11,7 @@ import {
   OFFICER_STEP_OUTCOMES,
   outcomeIsDecision,
   stepOutcomeLabel,
+  visibleStateValue,
 } from './step-outcomes';
 
 const MARK = 'MARK-opinion';
@@ -108,6 +109,22 @@ describe('outcome labels', () => {
     expect(completionLabel('DISTRICT_FEEDBACK', 'support')).toEqual({
       zh: '区县反馈意见：同意',
       en: 'District feedback: Support',
+    });
+  });
+});
+
+describe('visibleStateValue', () => {
+  const during = { feedback: { district: 'agreed', enterprise: 'pending' } };
+
+  it("keeps the district's branch of the feedback from an enterprise: its support is an opinion", () => {
+    expect(visibleStateValue('enterprise_user', during)).toEqual({ feedback: { enterprise: 'pending' } });
+  });
+
+  it('leaves officers the whole state, and every other state as it is', () => {
+    expect(visibleStateValue('city_coordinator', during)).toBe(during);
+    expect(visibleStateValue('enterprise_user', 'supporting')).toBe('supporting');
+    expect(visibleStateValue('enterprise_user', { supporting: 'reviewing' })).toEqual({
+      supporting: 'reviewing',
     });
   });
 });

@@ -1,7 +1,9 @@
 import { RETURNED_LABEL, RETURNED_OUTCOME } from '../approval-actions/return';
+import { Role } from '../roles';
 import { TASK_FORMS } from '../tasks/forms';
 import { TASK_LABELS, TaskType } from '../task-types';
 import { t, Text } from '../text';
+import { readerOf } from './readers';
 import type { EnterpriseTaskType } from './step-fields';
 
 /**
@@ -100,4 +102,22 @@ export function completionLabel(type: TaskType | null, outcome: string): Text {
   if (!type) return t(`办理任务：${outcome}`, `task completed: ${outcome}`);
   const o = stepOutcomeLabel(type, outcome) ?? t(outcome, outcome);
   return t(`${TASK_LABELS[type].zh}：${o.zh}`, `${TASK_LABELS[type].en}: ${o.en}`);
+}
+
+/**
+ * The statechart's state as the reader may see it. While the district and the enterprise answer side
+ * by side (区县和企业反馈), the district's branch reads `agreed` once it supported the nomination:
+ * its opinion, which an enterprise does not read (`DISTRICT_FEEDBACK` above). The enterprise sees
+ * its own branch only; the stage says the rest.
+ */
+export function visibleStateValue(role: Role, stateValue: unknown): unknown {
+  if (readerOf(role) !== 'enterprise' || !isRecord(stateValue) || !isRecord(stateValue.feedback)) {
+    return stateValue;
+  }
+  const { district: _opinion, ...own } = stateValue.feedback;
+  return { ...stateValue, feedback: own };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
