@@ -2,12 +2,18 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import type { WorkflowHandle } from '@temporalio/client';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { lifecycleWorkflowId } from '@hardtech/temporal/lifecycle.contract';
 import { createCast } from '../support/cast';
-import { driveToGraduation, driveToSupporting, reportQuarter } from '../support/drive';
-import { complete, expectOk, JUDGMENTS, nominationFor, openTask } from '../support/lifecycle';
-import { REVIEW_PROGRESS_PATCH } from '../../workflows/lifecycle/lifecycle';
+import {
+  blowWhistleOnFirstProblem,
+  driveToGraduation,
+  driveToSupporting,
+  reportQuarter,
+} from '../support/drive';
+import { complete, expectOk, JUDGMENTS, nominationFor, openTask, problem } from '../support/lifecycle';
+import { REVIEW_PROGRESS_PATCH, WHISTLE_CLOSE_REVIEW_PATCH } from '../../workflows/lifecycle/lifecycle';
 import { closeTemporal, temporalClient } from '../support/temporal';
 
 // Determinism guard: the workflow bundle the worker runs must replay recorded histories exactly.
@@ -45,6 +51,18 @@ function exportHistory(workflowId: string, file: string): unknown {
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, file), json);
   return JSON.parse(json.toString());
+}
+
+/** The patch ids a history's markers record. */
+function patchMarkers(history: Awaited<ReturnType<WorkflowHandle['fetchHistory']>>): string[] {
+  return history.events!.flatMap((e) => {
+    const marker = e.markerRecordedEventAttributes;
+    return marker?.markerName === 'core_patch'
+      ? Object.values(marker.details ?? {}).flatMap((d) =>
+          (d.payloads ?? []).map((p) => Buffer.from(p.data ?? []).toString()),
+        )
+      : [];
+  });
 }
 
 describe('replay of recorded lifecycle histories', () => {
@@ -113,16 +131,30 @@ describe('replay of recorded lifecycle histories', () => {
     );
     const id = lifecycleWorkflowId(cast.creditCode);
     const history = await (await temporalClient()).workflow.getHandle(id).fetchHistory();
-    const patches = history.events!.flatMap((e) => {
-      const marker = e.markerRecordedEventAttributes;
-      return marker?.markerName === 'core_patch'
-        ? Object.values(marker.details ?? {}).flatMap((d) =>
-            (d.payloads ?? []).map((p) => Buffer.from(p.data ?? []).toString()),
-          )
-        : [];
-    });
-    expect(patches.filter((p) => p.includes(REVIEW_PROGRESS_PATCH))).toHaveLength(1);
+    expect(patchMarkers(history).filter((p) => p.includes(REVIEW_PROGRESS_PATCH))).toHaveLength(1);
     exportHistory(id, 'review-progress.json');
+    await expect(Worker.runReplayHistory(BUNDLE, history, id)).resolves.toBeUndefined();
+  });
+
+  // A whistle answered "resolved" opens a close request behind a patch asked mid-run; the review
+  // closes the problem out (kept as whistle-resolved-v2-close-review.json; v1 is from before it).
+  it('replays a whistle answered resolved and the 销号 review it opened (the patch’s marker in it)', async () => {
+    const cast = await createCast('500113', 'T2');
+    await driveToSupporting(cast, { problems: [problem({ ownerDepartment: 'industry' })] });
+    await blowWhistleOnFirstProblem(cast);
+    await expectOk(
+      complete(cast.industry.api, cast.creditCode, 'WHISTLE_RESPONSE', 'respond', {
+        response: '已将贵司列入12月18日产需对接会推介名单',
+        resolved: true,
+      }),
+    );
+    await expectOk(
+      complete(cast.coordinator.api, cast.creditCode, 'PROBLEM_CLOSE', 'confirm', { opinion: '同意销号' }),
+    );
+    const id = lifecycleWorkflowId(cast.creditCode);
+    const history = await (await temporalClient()).workflow.getHandle(id).fetchHistory();
+    expect(patchMarkers(history).filter((p) => p.includes(WHISTLE_CLOSE_REVIEW_PATCH))).toHaveLength(1);
+    exportHistory(id, 'whistle-close-review.json');
     await expect(Worker.runReplayHistory(BUNDLE, history, id)).resolves.toBeUndefined();
   });
 
