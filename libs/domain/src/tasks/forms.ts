@@ -465,7 +465,17 @@ export const TASK_FORMS: Record<TaskType, TaskForm> = {
             ),
             required: true,
           },
-          { name: 'resolved', kind: 'boolean', label: t('问题已解决', 'Resolved'), required: true },
+          {
+            name: 'resolved',
+            kind: 'boolean',
+            label: t('问题已解决', 'Resolved'),
+            // The department's claim, not the 销号: it opens the close request a 申请销号 opens.
+            help: t(
+              '选“是”即以上述答复申请销号：问题进入科技处的问题销号审核，审核通过后方才销号；此前企业看到“待审核销号”。',
+              'Yes asks the city coordinators to close the problem out, with the reply above as how it was resolved: it is closed out only once they confirm it; until then the enterprise sees it awaiting the close-out review.',
+            ),
+            required: true,
+          },
         ],
       },
     },

@@ -150,6 +150,26 @@ describe('the enterprise user’s 总览', () => {
     );
   });
 
+  it('says 待审核销号 of a reply that says resolved until the coordinators close the problem out', async () => {
+    const [problem] = ENTERPRISE.problems;
+    const answer = {
+      response: '已将贵司列入12月18日产需对接会推介名单',
+      resolved: true,
+      department: 'sme',
+      at: '2026-12-01T02:30:00.000Z',
+    };
+    const closing = { ...problem, status: 'closing', whistleStatus: 'answered', whistleAnswer: answer };
+    const refused = { ...closing, id: '5d0c5f3e-8b7a-4c1e-9a53-0f2a1b3c4d5e', status: 'in_progress' };
+    open('/dashboard', { ...OWN, problems: [closing, refused] });
+    const [first, second] = await screen.findAllByTestId('home-problem');
+    expect(first).toHaveTextContent('销号审核中');
+    expect(within(first).getByTestId('home-whistle-answer')).toHaveTextContent('已答复 · 待审核销号');
+    expect(first).not.toHaveTextContent('问题已解决');
+    // The review refused the close request: the problem is worked on, the reply stays a reply.
+    expect(within(second).getByTestId('home-whistle-answer')).toHaveTextContent(/^已答复/);
+    expect(second).not.toHaveTextContent(/问题已解决|待审核销号/);
+  });
+
   it('lands there after sign-in, named 总览 in the navigation', async () => {
     open('/');
     await screen.findByTestId('enterprise-home');

@@ -93,9 +93,15 @@ describe('a problem opened from the ledger', () => {
   }, 20_000);
 
   /** The ledger with one whistled problem, its drawer opened, as `user` sees it. */
-  async function openWhistled(user: Actor, whistleStatus: 'open' | 'answered', answer: unknown) {
+  async function openWhistled(
+    user: Actor,
+    whistleStatus: 'open' | 'answered',
+    answer: unknown,
+    status = 'in_progress',
+  ) {
     const whistled = {
       ...row('p4', '重庆星联通信技术有限公司'),
+      status,
       whistleStatus,
       whistledAt: '2026-12-01T02:00:00Z',
     };
@@ -135,6 +141,20 @@ describe('a problem opened from the ledger', () => {
     expect(answer).toHaveTextContent('仍在化解');
     expect(answer).toHaveTextContent('产业金融处 · 2026-12-03 10:30');
     expect(within(drawer).getByText('部门答复')).toBeInTheDocument();
+  }, 20_000);
+
+  it('says a reply that says resolved awaits the 销号 review until the coordinators close the problem out', async () => {
+    const enterprise: Actor = { username: 'ent', role: 'enterprise_user', scope: {}, displayName: '企业' };
+    const answer = {
+      response: '已列入推介名单',
+      resolved: true,
+      department: 'sme',
+      at: '2026-12-03T02:30:00Z',
+    };
+    const drawer = await openWhistled(enterprise, 'answered', answer, 'closing');
+    const shown = await within(drawer).findByTestId('whistle-answer');
+    expect(shown).toHaveTextContent('问题已解决，待审核销号');
+    expect(drawer).toHaveTextContent('销号审核中');
   }, 20_000);
 
   it('says a reply is awaited while the whistle is open', async () => {

@@ -99,6 +99,10 @@ describe('a task that decides on a ledger problem', () => {
     const reply = await within(form).findByTestId('field-response');
     expect(within(reply).getByText('答复（企业可见）')).toBeInTheDocument();
     expect(reply).toHaveTextContent('此答复将发送给吹哨企业，企业可在问题台账、办理记录和一企一档中看到');
+    // "Resolved" says it is a close request for the coordinators' review, not the 销号 itself.
+    expect(within(form).getByTestId('field-resolved')).toHaveTextContent(
+      '选“是”即以上述答复申请销号：问题进入科技处的问题销号审核，审核通过后方才销号',
+    );
     // The comments beside it stay internal, and say so.
     expect(
       within(screen.getByTestId('comments')).getByText('仅部门内部可见，企业不可见'),
