@@ -287,6 +287,34 @@ describe('task page', () => {
     expect(holder).toHaveAttribute('title', 'ent-1');
   });
 
+  it('shows a step sent back (退回) as 已退回, with who sent it back as its 办理人, not 已取消 / 未认领', async () => {
+    const returned = {
+      ...CASE_FILE.opinions[0],
+      taskId: 't-1',
+      taskType: 'QUARTERLY_REVIEW',
+      outcome: 'returned',
+      opinion: '数据不全',
+      actor: 'industry-1',
+      actorName: '王芳',
+    };
+    openPage('/tasks/t-1', USERS.coordinator, {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1': {
+        ...TASK,
+        status: 'cancelled',
+        outcome: 'returned',
+        assignee: null,
+        completedBy: 'industry-1',
+        completedAt: '2026-11-26T02:00:00Z',
+        caseFile: { ...CASE_FILE, opinions: [returned] },
+      },
+    });
+    expect(await screen.findByTestId('task-status', {}, { timeout: 5000 })).toHaveTextContent('已退回');
+    expect(screen.getByTestId('task-assignee')).toHaveTextContent('王芳');
+    expect(screen.queryByText('已取消')).toBeNull();
+    expect(screen.queryByText('未认领')).toBeNull();
+  });
+
   it("names no 办理人 on an enterprise's own open step, which nobody claims", async () => {
     const enterprise = {
       username: 'ent-1',
