@@ -4,6 +4,7 @@ import {
   type CaseEnterprise,
   type CaseFile,
   type CaseOpinion,
+  confirmedLabel,
   stepOutcomeLabel,
 } from '../case-file';
 import { ACHIEVEMENT_KINDS, SRDI_OPTIONS, TECH_CENTER_KINDS, TECH_CENTER_LEVELS } from '../nomination';
@@ -90,8 +91,8 @@ export function screeningSection(screening: CaseFile['screening']): PrintSection
     ],
     screening.criteria.map((c) => [
       CRITERIA[c.id]?.label.zh ?? c.id,
-      CRITERION_OUTCOMES[c.outcome] ?? c.outcome,
-      text(c.detail),
+      confirmedLabel(c)?.zh ?? CRITERION_OUTCOMES[c.outcome] ?? c.outcome,
+      c.confirmed?.note ? `${c.detail}\n意见：${c.confirmed.note}` : text(c.detail),
     ]),
   );
 }

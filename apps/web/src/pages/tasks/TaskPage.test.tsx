@@ -428,6 +428,34 @@ describe('task page', () => {
     expect(screen.queryByTestId('field-justifications')).toBeNull();
   });
 
+  it('shows on the decided screening what the coordinator confirmed, not 需人工研判 / 需确认并填写意见', async () => {
+    const decided = {
+      policyVersion: 1,
+      criteria: [
+        { ...SCREENING.criteria[0], confirmed: { note: '产值高但仍属中小型' } },
+        { ...SCREENING.criteria[1], confirmed: { note: '自主芯片设计' } },
+        { ...SCREENING.criteria[2], confirmed: null },
+      ],
+    };
+    openPage('/tasks/t-1', USERS.coordinator, {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1': {
+        ...TASK,
+        status: 'done',
+        outcome: 'pass',
+        completedBy: 'coordinator',
+        caseFile: { ...CASE_FILE, screening: decided },
+      },
+    });
+    const c2 = await screen.findByTestId('criterion-C2', {}, { timeout: 5000 });
+    expect(c2).toHaveTextContent('已确认');
+    expect(c2).toHaveTextContent('意见：自主芯片设计');
+    expect(screen.getByTestId('criterion-C1')).toHaveTextContent('已说明，准予通过');
+    expect(screen.getByTestId('screening')).not.toHaveTextContent(
+      /需人工研判|需确认并填写意见|通过需填写说明/,
+    );
+  });
+
   it('shows the screening on a later step as history, without asking for what only a pass needs', async () => {
     const admit = {
       ...TASK,
