@@ -46,6 +46,7 @@ export * from './task-permissions';
 export * from './task-types';
 export * from './tasks/forms';
 export * from './tasks/submission';
+export * from './tasks/state';
 export * from './text';
 export * from './whistle';
 export * from './problem-work';

@@ -9,6 +9,7 @@ import {
   STAGE_LABELS,
   t,
   TASK_LABELS,
+  taskState,
   TaskType,
   Text,
 } from '@hardtech/domain';
@@ -494,7 +495,9 @@ class HistoryReader {
 
   private projected(e: HistoryEvent, receipt: ProjectionReceipt): void {
     for (const c of receipt.closed) {
-      if (c.status !== 'cancelled') continue; // completions are the Updates' entries
+      // Completions and 退回 (a step closed cancelled as `returned`) are the Updates' entries: a
+      // returned step read 已取消 beside its own 退回.
+      if (taskState(c) !== 'cancelled') continue;
       const taskType = this.taskTypes.get(c.id) ?? null;
       const task = taskLabel(taskType);
       this.add(

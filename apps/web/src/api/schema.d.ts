@@ -2899,6 +2899,10 @@ export interface components {
             /** @description integer yuan; null until admitted */
             baselineRevenue: number | null;
         };
+        CaseCriterionConfirmedDto: {
+            /** @example 具有自主芯片设计能力 */
+            note: string | null;
+        };
         CaseCriterionDto: {
             /** @enum {string} */
             id: "C1" | "C2" | "C3" | "C4" | "C5" | "C6" | "S1" | "S2";
@@ -2909,6 +2913,8 @@ export interface components {
             /** @example 研发投入强度 8.00% ≥ 5% */
             detail: string;
             detailEn: string;
+            /** @description once the screening passed: the coordinator's confirmation of a judged criterion (C2, C6) or acceptance of a failed soft one (C1, S2); `note` null where the reader may not read deliberations */
+            confirmed: components["schemas"]["CaseCriterionConfirmedDto"] | null;
         };
         CaseScreeningDto: {
             policyVersion: number;

@@ -4,7 +4,7 @@ import type { Role } from '../roles';
 import type { CriterionId, CriterionKind, CriterionOutcome, ScreeningReport } from '../screening';
 import type { Stage } from '../stages';
 import type { TaskType } from '../task-types';
-import type { Text } from '../text';
+import { t, type Text } from '../text';
 import { onBehalfLabel } from '../approval-actions/proxy';
 import { actorVisible, screeningVisible, visibleStep } from '../visibility';
 import { opinionText } from './opinion-text';
@@ -85,6 +85,11 @@ export interface CaseCriterion {
   outcome: CriterionOutcome;
   detail: string;
   detailEn: string;
+  /**
+   * Once the screening passed: what the coordinator confirmed (C2, C6) or accepted (a failed soft
+   * criterion's justification, C1 and S2), with the note as the reader may read it; else null.
+   */
+  confirmed: { note: string | null } | null;
 }
 
 export interface CaseFile {
@@ -124,19 +129,7 @@ export function buildCaseFile(
 ): CaseFile {
   return {
     enterprise: caseEnterprise(facts, names),
-    screening:
-      facts.screening && screeningVisible(role)
-        ? {
-            policyVersion: facts.screening.policyVersion,
-            criteria: facts.screening.criteria.map(({ id, kind, outcome, detail, detailEn }) => ({
-              id,
-              kind,
-              outcome,
-              detail,
-              detailEn,
-            })),
-          }
-        : null,
+    screening: facts.screening && screeningVisible(role) ? caseScreening(role, facts.screening, steps) : null,
     opinions: [...steps]
       .sort((a, b) => a.at.localeCompare(b.at) || a.taskId.localeCompare(b.taskId))
       .map((step) => caseOpinion(role, step, names)),
@@ -149,6 +142,52 @@ export function buildCaseFile(
         uploadedByName: known ? (uploader?.displayName ?? null) : null,
       };
     }),
+  };
+}
+
+/** A criterion once the screening passed: the judgment confirmed, or the failure accepted with a reason. */
+export function confirmedLabel(criterion: Pick<CaseCriterion, 'kind' | 'confirmed'>): Text | null {
+  if (!criterion.confirmed) return null;
+  return criterion.kind === 'judgment'
+    ? t('已确认', 'Confirmed')
+    : t('已说明，准予通过', 'Accepted with a reason');
+}
+
+/**
+ * The screening's criteria and, once the coordinator passed it, their decision on each criterion it
+ * needed one for (二(一): C2 and C6 are judged, C1 and S2 may be accepted with a reason): the
+ * criteria read 需人工研判 no longer after the decision. The notes are deliberations: visibleStep
+ * keeps them from the readers who may not read them.
+ */
+function caseScreening(
+  role: Role,
+  screening: ScreeningReport,
+  steps: readonly CompletedStep[],
+): NonNullable<CaseFile['screening']> {
+  const decision = [...steps]
+    .filter((step) => step.taskType === 'SCREEN')
+    .sort((a, b) => a.at.localeCompare(b.at))
+    .at(-1);
+  const passed = decision?.outcome === 'pass' ? visibleStep(role, decision).data : null;
+  const judgments = (passed?.judgments ?? {}) as Partial<Record<CriterionId, { note?: unknown }>>;
+  const justifications = (passed?.justifications ?? {}) as Partial<Record<CriterionId, unknown>>;
+  const noteOf = (value: unknown) => (typeof value === 'string' && value.trim() ? value : null);
+  const confirmation = (id: CriterionId, kind: CriterionKind, outcome: CriterionOutcome) => {
+    if (!passed) return null;
+    if (kind === 'judgment') return { note: noteOf(judgments[id]?.note) };
+    if (kind === 'soft' && outcome === 'fail') return { note: noteOf(justifications[id]) };
+    return null;
+  };
+  return {
+    policyVersion: screening.policyVersion,
+    criteria: screening.criteria.map(({ id, kind, outcome, detail, detailEn }) => ({
+      id,
+      kind,
+      outcome,
+      detail,
+      detailEn,
+      confirmed: confirmation(id, kind, outcome),
+    })),
   };
 }
 

@@ -1,5 +1,11 @@
 import { PURPOSE_LABELS } from '../attachments';
-import { type CaseAttachment, type CaseEnterprise, type CaseFile, type CaseOpinion } from '../case-file';
+import {
+  type CaseAttachment,
+  type CaseEnterprise,
+  type CaseFile,
+  type CaseOpinion,
+  confirmedLabel,
+} from '../case-file';
 import { stepOutcomeLabel } from '../visibility/step-outcomes';
 import { ACHIEVEMENT_KINDS, SRDI_OPTIONS, TECH_CENTER_KINDS, TECH_CENTER_LEVELS } from '../nomination';
 import { shanghaiTime } from '../calendar';
@@ -85,8 +91,10 @@ export function screeningSection(screening: CaseFile['screening']): PrintSection
     ],
     screening.criteria.map((c) => [
       CRITERIA[c.id]?.label.zh ?? c.id,
-      CRITERION_OUTCOMES[c.outcome] ?? c.outcome,
-      text(criterionDetail(c, 'zh')),
+      confirmedLabel(c)?.zh ?? CRITERION_OUTCOMES[c.outcome] ?? c.outcome,
+      c.confirmed?.note
+        ? `${text(criterionDetail(c, 'zh'))}\n意见：${c.confirmed.note}`
+        : text(criterionDetail(c, 'zh')),
     ]),
   );
 }

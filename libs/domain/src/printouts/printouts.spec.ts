@@ -1,6 +1,7 @@
 import { buildCaseFile, CaseFacts, CaseNames, CompletedStep } from '../case-file';
 import { personDepartment } from '../departments';
 import { sampleNomination } from '../samples';
+import { RETURNED_OUTCOME } from '../approval-actions/return';
 import { approvalSheet, SheetTask } from './approval-sheet';
 import { dossier, DossierFacts } from './dossier';
 import { yuanText } from './print-format';
@@ -87,6 +88,23 @@ describe('approvalSheet', () => {
     ]) {
       expect(text).not.toContain(code);
     }
+  });
+
+  it('prints a step sent back (退回) as 已退回, with the reason and who sent it back', () => {
+    const returned = { ...feedback, outcome: RETURNED_OUTCOME, data: { reason: '意见不完整' } };
+    const file = buildCaseFile('city_coordinator', facts, [returned], [], names);
+    const sheet = approvalSheet(
+      { ...task, status: 'cancelled', outcome: RETURNED_OUTCOME },
+      file,
+      '2026-12-05T02:00:00.000Z',
+    );
+    expect(sheet.sections[0].fields).toEqual(
+      expect.arrayContaining([
+        { label: '状态', value: '已退回' },
+        { label: '办理结果', value: '退回' },
+        { label: '办理人', value: '李区县\n渝北区经信部门' },
+      ]),
+    );
   });
 
   it('prints no author, opinion or criteria for the enterprise, only what its case file holds', () => {

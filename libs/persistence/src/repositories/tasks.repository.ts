@@ -159,7 +159,18 @@ export class TasksRepository {
       const copied = this.access.copiedTasks(actor, 't');
       qb.andWhere(copied.sql, copied.params);
     }
-    qb.andWhere('t.status = :status', { status: f.status });
+    // 已办 holds the steps sent back (退回) with those done: sending back is how the officer handled it.
+    if (f.status === 'done') {
+      qb.andWhere(`(t.status = 'done' OR (t.status = 'cancelled' AND t.outcome = :returned))`, {
+        returned: RETURNED_OUTCOME,
+      });
+    } else if (f.status === 'cancelled') {
+      qb.andWhere(`t.status = 'cancelled' AND t.outcome IS DISTINCT FROM :returned`, {
+        returned: RETURNED_OUTCOME,
+      });
+    } else {
+      qb.andWhere('t.status = :status', { status: f.status });
+    }
     if (f.candidateGroup) qb.andWhere(':group = ANY(t.candidate_groups)', { group: f.candidateGroup });
     if (f.type) qb.andWhere('t.type = :type', { type: f.type });
     if (f.creditCode) qb.andWhere('t.credit_code = :creditCode', { creditCode: f.creditCode });

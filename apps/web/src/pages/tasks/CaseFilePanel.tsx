@@ -22,10 +22,13 @@ import { useEnterpriseProblems } from './useEnterpriseProblems';
 export function CaseFilePanel({
   caseFile,
   taskType,
+  deciding = false,
   uploads,
 }: {
   caseFile: CaseFile;
   taskType: string;
+  /** The task is open: on the screening, what a pass needs is asked for. */
+  deciding?: boolean;
   /** Where a file uploaded here goes, when the reader may add one (the task they do), and what then. */
   uploads?: { target: EvidenceTarget; onUploaded(): void };
 }) {
@@ -42,7 +45,8 @@ export function CaseFilePanel({
         <ScreeningPanel
           criteria={caseFile.screening.criteria.map((c) => ({ ...c }))}
           policyVersion={caseFile.screening.policyVersion}
-          deciding={taskType === 'SCREEN'}
+          // Only while the screening is open: once decided, the criteria say what was decided.
+          deciding={taskType === 'SCREEN' && deciding}
           // A member's steps (admitted: a lead cluster) are decided on later material.
           earlier={!!caseFile.enterprise.leadCluster}
         />

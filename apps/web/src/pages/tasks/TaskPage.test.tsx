@@ -332,6 +332,34 @@ describe('task page', () => {
     expect(holder).toHaveAttribute('title', 'ent-1');
   });
 
+  it('shows a step sent back (退回) as 已退回, with who sent it back as its 办理人, not 已取消 / 未认领', async () => {
+    const returned = {
+      ...CASE_FILE.opinions[0],
+      taskId: 't-1',
+      taskType: 'QUARTERLY_REVIEW',
+      outcome: 'returned',
+      opinion: '数据不全',
+      actor: 'industry-1',
+      actorName: '王芳',
+    };
+    openPage('/tasks/t-1', USERS.coordinator, {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1': {
+        ...TASK,
+        status: 'cancelled',
+        outcome: 'returned',
+        assignee: null,
+        completedBy: 'industry-1',
+        completedAt: '2026-11-26T02:00:00Z',
+        caseFile: { ...CASE_FILE, opinions: [returned] },
+      },
+    });
+    expect(await screen.findByTestId('task-status', {}, { timeout: 5000 })).toHaveTextContent('已退回');
+    expect(screen.getByTestId('task-assignee')).toHaveTextContent('王芳');
+    expect(screen.queryByText('已取消')).toBeNull();
+    expect(screen.queryByText('未认领')).toBeNull();
+  });
+
   it("names no 办理人 on an enterprise's own open step, which nobody claims", async () => {
     const enterprise = {
       username: 'ent-1',
@@ -443,6 +471,34 @@ describe('task page', () => {
     await user.click(await screen.findByText('通过筛选'));
     expect(screen.getByTestId('field-judgments')).toBeInTheDocument();
     expect(screen.queryByTestId('field-justifications')).toBeNull();
+  });
+
+  it('shows on the decided screening what the coordinator confirmed, not 需人工研判 / 需确认并填写意见', async () => {
+    const decided = {
+      policyVersion: 1,
+      criteria: [
+        { ...SCREENING.criteria[0], confirmed: { note: '产值高但仍属中小型' } },
+        { ...SCREENING.criteria[1], confirmed: { note: '自主芯片设计' } },
+        { ...SCREENING.criteria[2], confirmed: null },
+      ],
+    };
+    openPage('/tasks/t-1', USERS.coordinator, {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1': {
+        ...TASK,
+        status: 'done',
+        outcome: 'pass',
+        completedBy: 'coordinator',
+        caseFile: { ...CASE_FILE, screening: decided },
+      },
+    });
+    const c2 = await screen.findByTestId('criterion-C2', {}, { timeout: 5000 });
+    expect(c2).toHaveTextContent('已确认');
+    expect(c2).toHaveTextContent('意见：自主芯片设计');
+    expect(screen.getByTestId('criterion-C1')).toHaveTextContent('已说明，准予通过');
+    expect(screen.getByTestId('screening')).not.toHaveTextContent(
+      /需人工研判|需确认并填写意见|通过需填写说明/,
+    );
   });
 
   it('shows the screening on a later step as history, without asking for what only a pass needs', async () => {
