@@ -7,10 +7,28 @@ import type { Schemas } from '../../api/contract';
 import { useApi } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PeoplePicker } from '../../components/PeoplePicker';
+import { personText } from '../../components/PersonName';
 import { dateTimeSecondsText } from '../../format';
 import { useAction } from '../tasks/useAction';
 
 type ProxyAnswer = Schemas['ProxyAnswerDto'];
+
+/** A day and a time to the minute, as wide as the form: one panel, which fits a phone. */
+function InstantPicker(props: {
+  id: string;
+  value: Dayjs | null;
+  onChange(value: Dayjs | null): void;
+  disabledDate?: (day: Dayjs) => boolean;
+}) {
+  return (
+    <DatePicker
+      {...props}
+      showTime={{ format: 'HH:mm' }}
+      format="YYYY-MM-DD HH:mm"
+      style={{ width: '100%' }}
+    />
+  );
+}
 
 /**
  * 委托代理: while I am away, a colleague of my role whose scope covers mine does my tasks, picked by
@@ -21,7 +39,8 @@ export function ProxyCard() {
   const { message } = App.useApp();
   const stored = useApi<ProxyAnswer>('/me/proxy');
   const [to, setTo] = useState('');
-  const [period, setPeriod] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const [from, setFrom] = useState<Dayjs | null>(null);
+  const [until, setUntil] = useState<Dayjs | null>(null);
   const { busy, error, run } = useAction();
   const answer = stored.data;
 
@@ -29,7 +48,7 @@ export function ProxyCard() {
     run(async () => {
       await api<ProxyAnswer>('/me/proxy', {
         method: 'PUT',
-        body: { to, from: period?.[0]?.toISOString(), until: period?.[1]?.toISOString() },
+        body: { to, from: from?.toISOString(), until: until?.toISOString() },
       });
       message.success(t('proxy.saved'));
       stored.reload();
@@ -50,7 +69,10 @@ export function ProxyCard() {
           {answer.proxy ? (
             <Descriptions size="small" column={1}>
               <Descriptions.Item label={t('proxy.to')}>
-                {answer.proxy.toName ? `${answer.proxy.toName}（${answer.proxy.to}）` : answer.proxy.to}{' '}
+                {personText({
+                  displayName: answer.proxy.toName ?? answer.proxy.to,
+                  username: answer.proxy.to,
+                })}{' '}
                 <Tag color={answer.proxy.active ? 'green' : 'default'}>
                   {t(answer.proxy.active ? 'proxy.active' : 'proxy.inactive')}
                 </Tag>
@@ -80,16 +102,20 @@ export function ProxyCard() {
                 onChange={(picked) => setTo(picked[0] ?? '')}
               />
             </Form.Item>
-            <Form.Item label={`${t('proxy.from')} – ${t('proxy.until')}`}>
-              <DatePicker.RangePicker showTime value={period} onChange={(v) => setPeriod(v)} />
+            {/* Two pickers, one above the other: a range picker's two months ran off a phone's edge. */}
+            <Form.Item label={t('proxy.from')} htmlFor="proxy-from">
+              <InstantPicker id="proxy-from" value={from} onChange={setFrom} />
+            </Form.Item>
+            <Form.Item label={t('proxy.until')} htmlFor="proxy-until">
+              <InstantPicker
+                id="proxy-until"
+                value={until}
+                onChange={setUntil}
+                disabledDate={(day) => (from ? day.isBefore(from, 'day') : false)}
+              />
             </Form.Item>
             <Space>
-              <Button
-                type="primary"
-                loading={busy}
-                disabled={!to || !period?.[0] || !period?.[1]}
-                onClick={save}
-              >
+              <Button type="primary" loading={busy} disabled={!to || !from || !until} onClick={save}>
                 {t('proxy.save')}
               </Button>
               {answer.proxy && (
