@@ -113,7 +113,13 @@ export function Shell() {
     <span
       data-testid="current-user"
       title={whoText}
-      style={{ minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+      style={{
+        minWidth: 0,
+        maxWidth: 240,
+        overflow: 'hidden',
+        textOverflow: 'ellipsis',
+        whiteSpace: 'nowrap',
+      }}
     >
       {whoText}
     </span>
@@ -161,7 +167,7 @@ export function Shell() {
             </>
           ) : (
             <>
-              <Typography.Title level={4} ellipsis style={{ margin: 0, flex: 1, minWidth: 0 }}>
+              <Typography.Title level={4} ellipsis style={{ margin: 0, flex: 1, minWidth: 120 }}>
                 {collapsed ? t('appShort') : t('appTitle')}
               </Typography.Title>
               {language}

@@ -108,8 +108,8 @@ describe('notifications', () => {
     await waitFor(() => expect(card.querySelector('.ant-select-content')).toHaveAttribute('title', '王五'));
     expect(calls.some((c) => c.path.startsWith('/me/proxy/candidates'))).toBe(true);
     // From and until one above the other, each its own picker: a range picker ran off a phone.
-    expect(within(card).getByLabelText('开始')).toBeInTheDocument();
-    expect(within(card).getByLabelText('结束')).toBeInTheDocument();
+    expect(within(card).getByLabelText('开始日期')).toBeInTheDocument();
+    expect(within(card).getByLabelText('结束日期（含当日）')).toBeInTheDocument();
   });
 
   it('offers an enterprise no 委托代理: any of its users does its steps, none holds one personally', async () => {

@@ -13,23 +13,6 @@ import { useAction } from '../tasks/useAction';
 
 type ProxyAnswer = Schemas['ProxyAnswerDto'];
 
-/** A day and a time to the minute, as wide as the form: one panel, which fits a phone. */
-function InstantPicker(props: {
-  id: string;
-  value: Dayjs | null;
-  onChange(value: Dayjs | null): void;
-  disabledDate?: (day: Dayjs) => boolean;
-}) {
-  return (
-    <DatePicker
-      {...props}
-      showTime={{ format: 'HH:mm' }}
-      format="YYYY-MM-DD HH:mm"
-      style={{ width: '100%' }}
-    />
-  );
-}
-
 /**
  * 委托代理: while I am away, a colleague of my role whose scope covers mine does my tasks, picked by
  * name among those the server offers (it refuses anyone else, 422). Shows whom I stand in for myself.
@@ -48,7 +31,12 @@ export function ProxyCard() {
     run(async () => {
       await api<ProxyAnswer>('/me/proxy', {
         method: 'PUT',
-        body: { to, from: from?.toISOString(), until: until?.toISOString() },
+        // Whole days: from the first day's start until the end of the last (the next day's start).
+        body: {
+          to,
+          from: from?.startOf('day').toISOString(),
+          until: until?.add(1, 'day').startOf('day').toISOString(),
+        },
       });
       message.success(t('proxy.saved'));
       stored.reload();
@@ -102,16 +90,18 @@ export function ProxyCard() {
                 onChange={(picked) => setTo(picked[0] ?? '')}
               />
             </Form.Item>
-            {/* Two pickers, one above the other: a range picker's two months ran off a phone's edge. */}
-            <Form.Item label={t('proxy.from')} htmlFor="proxy-from">
-              <InstantPicker id="proxy-from" value={from} onChange={setFrom} />
+            {/* Two day pickers, one above the other: a range picker's two months, or a day with its
+                time columns, ran off a phone's edge; a proxy covers days away. */}
+            <Form.Item label={t('proxy.fromDay')} htmlFor="proxy-from">
+              <DatePicker id="proxy-from" value={from} onChange={setFrom} style={{ width: '100%' }} />
             </Form.Item>
-            <Form.Item label={t('proxy.until')} htmlFor="proxy-until">
-              <InstantPicker
+            <Form.Item label={t('proxy.untilDay')} htmlFor="proxy-until">
+              <DatePicker
                 id="proxy-until"
                 value={until}
                 onChange={setUntil}
                 disabledDate={(day) => (from ? day.isBefore(from, 'day') : false)}
+                style={{ width: '100%' }}
               />
             </Form.Item>
             <Space>
