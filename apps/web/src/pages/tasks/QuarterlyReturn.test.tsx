@@ -1,9 +1,8 @@
-import { TASK_FORMS } from '@hardtech/domain/tasks/forms';
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fastUser, openPage, USERS } from '../../test/open-page';
 import { REFERENCE } from '../../test/reference.fixture';
-import { sampleTask } from './taskFixture';
+import { sampleTaskDetail } from './taskFixture';
 
 // The quarterly cycle as the walk through the UI found it: a report sent back (退回) to the
 // enterprise, and the review the lead industry officer decides on the report's figures.
@@ -35,18 +34,8 @@ const caseFile = (opinions: unknown[]) => ({
   opinions,
   attachments: [],
 });
-const taskOf = (type: 'QUARTERLY_REPORT' | 'QUARTERLY_REVIEW', over: Record<string, unknown>) => ({
-  ...sampleTask({ type, stage: 'supporting', quarter: '2026Q4' }),
-  data: null,
-  form: TASK_FORMS[type],
-  outcomes: Object.entries(TASK_FORMS[type].outcomes).map(([outcome, o]) => ({ outcome, label: o.label })),
-  actions: { complete: true, claim: false, unclaim: true, delegate: false, urge: false, cc: false },
-  enterprise: null,
-  comments: [],
-  copies: [],
-  copiedToMe: false,
-  ...over,
-});
+const taskOf = (type: 'QUARTERLY_REPORT' | 'QUARTERLY_REVIEW', over: Record<string, unknown>) =>
+  sampleTaskDetail(type, { quarter: '2026Q4', ...over });
 const RETURNED_REPORT = taskOf('QUARTERLY_REPORT', {
   returned: {
     reason: '营业收入与上季度差异较大，请核对',

@@ -1,9 +1,8 @@
-import { TASK_FORMS } from '@hardtech/domain/tasks/forms';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { fastUser, openPage, USERS } from '../../test/open-page';
 import { REFERENCE } from '../../test/reference.fixture';
-import { sampleTask } from './taskFixture';
+import { sampleTaskDetail } from './taskFixture';
 
 // The quarterly review's 台账问题进展 asked the officer to type a 问题编号 (the problem's uuid, shown
 // nowhere): the reviewer now picks the enterprise's problem by title, with its owner and status.
@@ -24,22 +23,10 @@ const problem = (id: string, title: string, status: string, ownerDepartment = 's
   cluster: 'T2',
   updatedAt: '2026-12-01T00:00:00Z',
 });
-const REVIEW = {
-  ...sampleTask({ type: 'QUARTERLY_REVIEW', stage: 'supporting', quarter: '2026Q4' }),
+const REVIEW = sampleTaskDetail('QUARTERLY_REVIEW', {
+  quarter: '2026Q4',
   creditCode: '91500112000000001R',
-  data: null,
-  form: TASK_FORMS.QUARTERLY_REVIEW,
-  outcomes: Object.entries(TASK_FORMS.QUARTERLY_REVIEW.outcomes).map(([outcome, o]) => ({
-    outcome,
-    label: o.label,
-  })),
-  actions: { complete: true, claim: false, unclaim: true, delegate: false, urge: false, cc: false },
-  enterprise: null,
-  caseFile: null,
-  comments: [],
-  copies: [],
-  copiedToMe: false,
-};
+});
 
 describe('the quarterly review’s ledger updates', () => {
   it('offers the enterprise’s problems by title and sends the chosen one’s id', async () => {

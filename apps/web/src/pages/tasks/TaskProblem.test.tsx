@@ -1,9 +1,8 @@
-import { TASK_FORMS } from '@hardtech/domain/tasks/forms';
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { openPage, USERS } from '../../test/open-page';
 import { REFERENCE } from '../../test/reference.fixture';
-import { sampleTask } from './taskFixture';
+import { sampleTaskDetail } from './taskFixture';
 
 // The ledger's decisions with the case in view: the coordinator's 销号/延期 and the department's
 // 部门报到 showed only the enterprise, never the problem they decide on.
@@ -31,19 +30,8 @@ const PROBLEM = {
   whistle: null,
   updatedAt: '2026-12-01T00:00:00Z',
 };
-const taskOf = (type: 'PROBLEM_CLOSE' | 'WHISTLE_RESPONSE' | 'SCREEN', problemId: string | null) => ({
-  ...sampleTask({ type, stage: 'supporting' }),
-  data: null,
-  form: TASK_FORMS[type],
-  outcomes: Object.entries(TASK_FORMS[type].outcomes).map(([outcome, o]) => ({ outcome, label: o.label })),
-  actions: { complete: true, claim: false, unclaim: true, delegate: false, urge: false, cc: false },
-  enterprise: null,
-  caseFile: null,
-  comments: [],
-  copies: [],
-  copiedToMe: false,
-  problemId,
-});
+const taskOf = (type: 'PROBLEM_CLOSE' | 'WHISTLE_RESPONSE' | 'SCREEN', problemId: string | null) =>
+  sampleTaskDetail(type, { problemId });
 
 describe('a task that decides on a ledger problem', () => {
   it('shows the coordinator the problem, its close request, the time asked for and its progress', async () => {

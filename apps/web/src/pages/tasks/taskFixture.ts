@@ -1,3 +1,4 @@
+import { TASK_FORMS } from '@hardtech/domain/tasks/forms';
 import type { TaskItem } from './taskTypes';
 
 /** A task row as GET /api/tasks answers it, for component tests; override what a case needs. */
@@ -28,6 +29,26 @@ export function sampleTask(over: Partial<TaskItem> = {}): TaskItem {
     delegationReason: null,
     returned: null,
     countersignPending: false,
+    ...over,
+  };
+}
+
+/**
+ * A task of `type` as GET /api/tasks/:id answers the officer who may complete it: the form and
+ * outcomes from the domain's definition, no case file, no comments; override what a case needs.
+ */
+export function sampleTaskDetail(type: keyof typeof TASK_FORMS, over: Record<string, unknown> = {}) {
+  return {
+    ...sampleTask({ type, stage: 'supporting' }),
+    data: null,
+    form: TASK_FORMS[type],
+    outcomes: Object.entries(TASK_FORMS[type].outcomes).map(([outcome, o]) => ({ outcome, label: o.label })),
+    actions: { complete: true, claim: false, unclaim: true, delegate: false, urge: false, cc: false },
+    enterprise: null,
+    caseFile: null,
+    comments: [],
+    copies: [],
+    copiedToMe: false,
     ...over,
   };
 }
