@@ -118,7 +118,7 @@ describe('the enterprise user’s 总览', () => {
     expect(problem).toHaveTextContent('责任部门：产业金融处');
     const doubling = screen.getByTestId('home-doubling');
     expect(doubling).toHaveTextContent('入库基准营收8,000 万元');
-    expect(doubling).toHaveTextContent('最新年化营收（2026Q3）10,400 万元');
+    expect(doubling).toHaveTextContent('最新年化营收（2026Q3）1.04 亿元');
     expect(doubling).toHaveTextContent('营收为入库基准的 1.30 倍，目标 2 倍');
     expect(screen.getByTestId('enterprise-home')).not.toHaveTextContent(/进度达标|画像|评分/);
   });
