@@ -200,6 +200,12 @@ export class TaskListItemDto extends TaskItemDto {
   @ApiProperty({
     type: String,
     nullable: true,
+    description: 'who completed it, by name (null where completedBy is: open, or not the reader’s to know)',
+  })
+  completedByName: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
     description:
       'PROBLEM_CLOSE, PROBLEM_EXTENSION: the title of the problem it decides; null for other tasks',
   })

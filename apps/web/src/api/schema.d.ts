@@ -2794,6 +2794,8 @@ export interface components {
             copied: boolean;
             /** @description who holds it, by name (the username when unknown) */
             assigneeName: string | null;
+            /** @description who completed it, by name (null where completedBy is: open, or not the reader’s to know) */
+            completedByName: string | null;
             /** @description PROBLEM_CLOSE, PROBLEM_EXTENSION: the title of the problem it decides; null for other tasks */
             problemTitle: string | null;
         };

@@ -50,6 +50,8 @@ export type TaskListColumns = Pick<TaskEntity, (typeof LIST_COLUMNS)[number]>;
 export type TaskListRow = TaskListColumns & {
   copied: boolean;
   assigneeName: string | null;
+  /** Who completed it, by name: shown only where `completedBy` survives the reader's redaction. */
+  completedByName: string | null;
   problemTitle: string | null;
 };
 
@@ -122,18 +124,25 @@ export class TasksRepository {
       .select(LIST_COLUMNS.map((c) => `t.${c}`))
       .addSelect(copied.sql, 'copied')
       .addSelect(displayNameOf('t.assignee'), 'assigneeName')
+      .addSelect(displayNameOf('t.completed_by'), 'completedByName')
       .addSelect(PROBLEM_TITLE, 'problemTitle')
       .setParameters({ ...copied.params, ...PROBLEM_TITLE_PARAMS })
       .orderBy(column === 'dueAt' ? 't.dueAt' : 't.createdAt', order)
       .addOrderBy('t.id', 'ASC')
       .offset(offset)
       .limit(f.pageSize)
-      .getRawAndEntities<{ copied: boolean; assigneeName: string | null; problemTitle: string | null }>();
+      .getRawAndEntities<{
+        copied: boolean;
+        assigneeName: string | null;
+        completedByName: string | null;
+        problemTitle: string | null;
+      }>();
     // Without a join TypeORM maps raw row i to entity i.
     const items = entities.map((task, i) => ({
       ...task,
       copied: raw[i].copied,
       assigneeName: raw[i].assigneeName,
+      completedByName: raw[i].completedByName,
       problemTitle: raw[i].problemTitle,
     }));
     const lastPage = items.length < f.pageSize && (items.length > 0 || offset === 0);

@@ -176,6 +176,30 @@ describe('inbox', () => {
     },
   );
 
+  it('names who did a closed task in its 办理人, not 未认领', async () => {
+    const done = {
+      ...memberTask({
+        id: 'd1',
+        type: 'QUARTERLY_REVIEW',
+        label: { zh: '季度调度评审', en: 'Quarterly review' },
+        candidateGroups: ['industry_officer:cluster:T2'],
+      }),
+      status: 'done',
+      outcome: 'continue',
+      completedBy: 'industry-t2',
+      completedByName: '电子信息处 王芳',
+      completedAt: '2026-11-30T02:00:00Z',
+    };
+    openPage('/inbox?status=done', USERS.coordinator, {
+      'GET /reference': REFERENCE_WITH_TASK_TYPE,
+      'GET /views': [],
+      'GET /tasks': { items: [done], total: 1 },
+    });
+    const table = await screen.findByTestId('inbox-table');
+    await waitFor(() => expect(table).toHaveTextContent('电子信息处 王芳'));
+    expect(table).not.toHaveTextContent('未认领');
+  });
+
   it.each([1440, 390])(
     'names the problem a 销号审核 decides in its row (%i px: table, phone cards)',
     async (width) => {

@@ -115,12 +115,15 @@ export function InboxTable(props: InboxTableProps) {
       title: t('column.assignee'),
       key: 'assignee',
       width: 110,
+      // A closed task names who did it (or sent it back); only an open one can be 未认领.
       render: (_, task) =>
-        task.assignee ? (
+        task.status !== 'open' && task.completedBy ? (
+          <NameWithAccountTip username={task.completedBy} name={task.completedByName} />
+        ) : task.assignee ? (
           <NameWithAccountTip username={task.assignee} name={task.assigneeName} />
-        ) : (
+        ) : task.status === 'open' ? (
           <Typography.Text type="secondary">{t('unassigned')}</Typography.Text>
-        ),
+        ) : null,
     },
     {
       title: t('column.createdAt'),
