@@ -29,6 +29,6 @@ export default defineConfig({
     setupFiles: [at('src/test/setup.ts')],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
-    testTimeout: 20000,
+    testTimeout: 60_000,
   },
 });

@@ -3,7 +3,7 @@ import { closeDb } from '../support/db';
 import { upload } from '../support/files';
 import { complete, expectOk, JUDGMENTS, nominationFor, openTask } from '../support/lifecycle';
 import { getPdf, squeezed } from '../support/pdf';
-import { wanYuan } from '@hardtech/domain';
+import { yuanText } from '@hardtech/domain';
 import { closeTemporal } from '../support/temporal';
 
 // Issue 16 item 1: every task carries the case it is decided on (审批单) — the nomination as the
@@ -46,6 +46,31 @@ describe('the case file', () => {
     return (await expectOk(api.get(`/api/tasks/${task.id}`))).caseFile;
   };
 
+  // After the decision C2 and C6 read what the coordinator confirmed, not 需人工研判, on the
+  // screening itself as on the steps after it; the enterprise still reads no criteria at all.
+  it('shows the criteria the coordinator judged as confirmed, with the notes, once the screening passed', async () => {
+    const screen = (
+      await expectOk(
+        coordinator.api.get(`/api/tasks?view=mine&status=done&type=SCREEN&creditCode=${cast.creditCode}`),
+      )
+    ).items[0];
+    for (const file of [
+      (await expectOk(coordinator.api.get(`/api/tasks/${screen.id}`))).caseFile,
+      await caseFileOf(cast.districtOfficer.api, 'DISTRICT_FEEDBACK'),
+    ]) {
+      const judged = file.screening.criteria.filter((c: { kind: string }) => c.kind === 'judgment');
+      expect(judged.map((c: { id: string; confirmed: unknown }) => [c.id, c.confirmed])).toEqual([
+        ['C2', { note: JUDGMENTS.C2.note }],
+        ['C6', { note: JUDGMENTS.C6.note }],
+      ]);
+    }
+    const confirm = await openTask(cast.enterprise.api, cast.creditCode, 'ENTERPRISE_CONFIRM');
+    if (confirm) {
+      const own = (await expectOk(cast.enterprise.api.get(`/api/tasks/${confirm.id}`))).caseFile;
+      expect(own.screening).toBeNull();
+    }
+  });
+
   it('gives the district officer the nomination, the criteria, the SCREEN opinion by name and both certificates', async () => {
     const file = await caseFileOf(cast.districtOfficer.api, 'DISTRICT_FEEDBACK');
     const nomination = nominationFor(cast);
@@ -70,6 +95,7 @@ describe('the case file', () => {
         outcome: expect.stringMatching(/^(pass|fail|judgment)$/),
         detail: expect.any(String),
         detailEn: expect.any(String),
+        confirmed: c.kind === 'judgment' ? { note: expect.any(String) } : null,
       });
     }
     expect(file.opinions).toEqual([
@@ -113,7 +139,7 @@ describe('the case file', () => {
       json.enterprise.name,
       json.enterprise.creditCode,
       json.enterprise.districtName,
-      wanYuan(json.enterprise.revenuePrevYear),
+      yuanText(json.enterprise.revenuePrevYear),
       '区县反馈意见',
       SCREEN_NOTE,
       coordinatorName,
@@ -123,7 +149,7 @@ describe('the case file', () => {
     ]) {
       expect([printed, pdf.text.includes(squeezed(printed))]).toEqual([printed, true]);
     }
-    expect(wanYuan(json.enterprise.revenuePrevYear)).toMatch(/^[\d,.]+万元$/);
+    expect(yuanText(json.enterprise.revenuePrevYear)).toMatch(/^[\d,.]+ (万元|亿元)$/);
     // Codes stay out of the paper: enums and criteria in words.
     for (const code of ['enterprise_tech_center', 'judgment', 'undefined', 'null', 'DISTRICT_FEEDBACK']) {
       expect([code, pdf.text.includes(code)]).toEqual([code, false]);

@@ -162,6 +162,7 @@ describe('the inbox', () => {
       status: 'done',
       outcome: 'pass',
       completedBy: cast.coordinator.username,
+      completedByName: '科技处 张科长', // the 已办结 tab names who did it, not 未认领
     });
     // The district's inbox now holds the feedback the screening opened.
     const district = await expectOk(cast.districtOfficer.api.get(`/api/tasks?district=${DISTRICT}`));

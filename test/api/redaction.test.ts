@@ -63,6 +63,8 @@ let opposed: { creditCode: string; enterprise: Member };
 let sme: Member;
 let finance: Member;
 let redoneReport: string;
+/** The enterprise's and the coordinator's reads of the state between the district's support and the confirmation. */
+let feedbackState: { enterprise: unknown[]; coordinator: unknown[] };
 const ids = new Set<string>();
 
 async function raw(
@@ -162,6 +164,14 @@ beforeAll(async () => {
       opinion: D.districtOpinion,
     }),
   );
+  const stateOf = async (api: Api) => [
+    (await expectOk(api.get(`/api/enterprises/${a.creditCode}`))).stateValue,
+    (await expectOk(api.get(`/api/enterprises/${a.creditCode}/statechart`))).current.stateValue,
+  ];
+  feedbackState = {
+    enterprise: await stateOf(a.enterprise.api),
+    coordinator: await stateOf(a.coordinator.api),
+  };
   // An officer's comment on the enterprise's own step is still the officer's: never the enterprise's to read.
   const confirm = await openTask(a.enterprise.api, a.creditCode, 'ENTERPRISE_CONFIRM');
   ids.add(confirm.id); // the coordinator's inbox does not list the enterprise's own step
@@ -316,7 +326,140 @@ describe('who sees what (issue 20.1)', () => {
     const returns = task.caseFile.opinions.filter((o: any) => o.outcome === 'returned');
     expect(returns.map((o: any) => [o.taskType, o.opinion, o.actor, o.actorName])).toEqual([
       ['QUARTERLY_REVIEW', E.reportReturn, null, null],
-      ['GRADUATION_REVIEW', null, null, null],
     ]);
+    // The graduation review sent back to the industry officer is the officers' business: 已办理.
+    const sentBack = task.caseFile.opinions.filter((o: any) => o.taskType === 'GRADUATION_REVIEW');
+    expect(sentBack.map((o: any) => [o.outcome, o.opinion, o.actor])).toEqual([
+      ['done', null, null],
+      ['graduate', expect.any(String), null],
+    ]);
+  });
+});
+
+/**
+ * The steps that are an officer's opinion or recommendation in these lifecycles, as each reader
+ * gets them in every output that carries a step: history entries, task items and case files.
+ */
+function opinionSteps(value: unknown, out: [string, string][] = []): [string, string][] {
+  if (!value || typeof value !== 'object') return out;
+  if (Array.isArray(value)) {
+    for (const v of value) opinionSteps(v, out);
+    return out;
+  }
+  const o = value as Record<string, unknown>;
+  const type = o.taskType ?? o.type;
+  if ((type === 'DISTRICT_FEEDBACK' || type === 'QUARTERLY_REVIEW') && typeof o.outcome === 'string') {
+    out.push([type, o.outcome]);
+  }
+  for (const v of Object.values(o)) opinionSteps(v, out);
+  return out;
+}
+
+/** What a reader reads of both lifecycles: history, enterprise page, tasks (with case files), notices, PDFs. */
+async function readsOf(api: Api): Promise<{ json: unknown[]; texts: string[] }> {
+  const json: unknown[] = [];
+  const texts: string[] = [];
+  const taskIds = new Set(ids);
+  for (const cc of [a.creditCode, opposed.creditCode]) {
+    for (const path of [
+      `/api/enterprises/${cc}/history`,
+      `/api/enterprises/${cc}`,
+      `/api/tasks?creditCode=${cc}&status=done&pageSize=100`,
+    ]) {
+      const r = await api.get(path);
+      if (r.status === 200) json.push(r.body);
+    }
+    const dossier = await raw(api, `/api/enterprises/${cc}/dossier.pdf`);
+    if (dossier.status === 200) texts.push(dossier.text);
+  }
+  for (const id of taskIds) {
+    const r = await api.get(`/api/tasks/${id}`);
+    if (r.status !== 200) continue;
+    json.push(r.body);
+    const sheet = await raw(api, `/api/tasks/${id}/approval-sheet.pdf`);
+    if (sheet.status === 200) texts.push(sheet.text);
+  }
+  json.push((await expectOk(api.get('/api/notifications?pageSize=100'))).items);
+  texts.push(...json.map((j) => JSON.stringify(j)));
+  return { json, texts };
+}
+
+/** The district's 同意 / 不同意 and the review's 建议毕业移出, as the history, the case file and the PDFs word them. */
+const OPINION_WORDS = [
+  '区县反馈意见：同意',
+  '区县反馈意见：不同意',
+  '季度调度评审：建议毕业移出',
+  'District feedback: Support',
+  'District feedback: Oppose',
+  'Quarterly review: Recommend graduation',
+  '区县反馈意见同意', // a printout's row, squeezed: 事项 then 结果
+  '区县反馈意见不同意',
+  '季度调度评审建议毕业移出',
+  '区县不同意',
+];
+
+describe("an officer's opinion is not the enterprise's to read, not even as an outcome", () => {
+  it('an enterprise reads of the district feedback and the quarterly review only that they were done', async () => {
+    for (const m of [a.enterprise, opposed.enterprise]) {
+      const { json, texts } = await readsOf(m.api);
+      const steps = opinionSteps(json);
+      expect(steps.some(([type]) => type === 'DISTRICT_FEEDBACK')).toBe(true);
+      // done, or the enterprise's own report sent back to it (a request, with its reason).
+      expect(steps.filter(([, outcome]) => outcome !== 'done' && outcome !== 'returned')).toEqual([]);
+      expect(
+        steps.filter(([type, outcome]) => outcome === 'returned' && type !== 'QUARTERLY_REVIEW'),
+      ).toEqual([]);
+      expect(OPINION_WORDS.filter((w) => texts.some((t) => t.includes(w)))).toEqual([]);
+    }
+    const history = await expectOk(a.enterprise.api.get(`/api/enterprises/${a.creditCode}/history`));
+    const feedback = history.find(
+      (e: any) => e.data.taskType === 'DISTRICT_FEEDBACK' && e.action === 'task.completed',
+    );
+    expect(feedback).toMatchObject({
+      actor: null,
+      label: { zh: '区县反馈意见：已办理', en: 'District feedback: Done' },
+    });
+    expect(feedback.data).toMatchObject({ outcome: 'done', data: {} });
+    const dossier = await raw(a.enterprise.api, `/api/enterprises/${a.creditCode}/dossier.pdf`);
+    expect(dossier.text).toContain('区县反馈意见已办理');
+    expect(dossier.text).toContain('季度调度评审已办理');
+    const detail = await expectOk(opposed.enterprise.api.get(`/api/enterprises/${opposed.creditCode}`));
+    expect(detail).toMatchObject({ stage: 'rejected', closing: { outcome: 'DISTRICT_FEEDBACK.done' } });
+  });
+
+  it("an enterprise's statechart shows its own branch of the feedback, not the district's support", async () => {
+    expect(feedbackState.enterprise).toEqual([
+      { feedback: { enterprise: 'pending' } },
+      { feedback: { enterprise: 'pending' } },
+    ]);
+    expect(feedbackState.coordinator).toEqual([
+      { feedback: { district: 'agreed', enterprise: 'pending' } },
+      { feedback: { district: 'agreed', enterprise: 'pending' } },
+    ]);
+  });
+
+  it('officers and the departments still read the opinions as given', async () => {
+    const coordinator = await readsOf(a.coordinator.api);
+    const steps = opinionSteps(coordinator.json).map(([type, outcome]) => `${type}.${outcome}`);
+    expect(new Set(steps)).toEqual(
+      new Set([
+        'DISTRICT_FEEDBACK.support',
+        'DISTRICT_FEEDBACK.oppose',
+        'QUARTERLY_REVIEW.returned',
+        'QUARTERLY_REVIEW.recommend_graduation',
+      ]),
+    );
+    for (const w of [
+      '区县反馈意见：同意',
+      '区县反馈意见：不同意',
+      '季度调度评审：建议毕业移出',
+      '区县反馈意见同意',
+    ]) {
+      expect([w, coordinator.texts.some((t) => t.includes(w))]).toEqual([w, true]);
+    }
+    const detail = await expectOk(a.coordinator.api.get(`/api/enterprises/${opposed.creditCode}`));
+    expect(detail.closing).toMatchObject({ outcome: 'DISTRICT_FEEDBACK.oppose' });
+    const division = await expectOk(sme.api.get(`/api/enterprises/${a.creditCode}/history`));
+    expect(division.some((e: any) => e.data.outcome === 'recommend_graduation')).toBe(true);
   });
 });

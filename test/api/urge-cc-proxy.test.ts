@@ -348,6 +348,19 @@ describe('催办, 抄送, 委托代理, 转办 reason', () => {
       expect((await pick(cast.districtOfficer.api, elsewhere.username)).items).toEqual([]);
     });
 
+    it('lets no enterprise user name a proxy: any of its users does its steps, and stores nothing', async () => {
+      const colleague = await createUser('enterprise_user', { creditCodes: [cast.creditCode] });
+      const api = cast.enterprise.api;
+      expect((await expectOk(api.get(`/api/me/proxy/candidates?q=${colleague.username}`))).items).toEqual([]);
+      const r = await api.put('/api/me/proxy', {
+        to: colleague.username,
+        from: new Date().toISOString(),
+        until: inAWeek(),
+      });
+      expect([r.status, r.body.code]).toEqual([422, 'PROXY_NOT_ALLOWED']);
+      expect((await expectOk(api.get('/api/me/proxy'))).proxy).toBeNull();
+    });
+
     it('refuses another role, an unknown user, oneself and a period that ended (422), and stores nothing', async () => {
       const api = cast.commissioner.api;
       const now = new Date().toISOString();

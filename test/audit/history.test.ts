@@ -235,6 +235,8 @@ it('names the enterprise that blew the whistle and the department that answered 
     ['whistle.blown', c.enterprise.username, null, null],
     ['task.created', 'system', 'WHISTLE_RESPONSE', null],
     ['task.completed', finance.username, 'WHISTLE_RESPONSE', 'respond'],
+    // "Resolved" asks the coordinators to close the problem out.
+    ['task.created', 'system', 'PROBLEM_CLOSE', null],
   ]);
   expect(whistle[0]).toMatchObject({
     data: { problemId, title: '贷款审批停滞', actorRole: 'enterprise_user' },
@@ -242,7 +244,7 @@ it('names the enterprise that blew the whistle and the department that answered 
   });
   expect(whistle[1].data.candidateGroups).toEqual(['department:finance']);
   // Officers read who by name; the system has none.
-  expect(whistle.map((e) => e.actorName)).toEqual([c.enterprise.username, null, '财政局 陈科长']);
+  expect(whistle.map((e) => e.actorName)).toEqual([c.enterprise.username, null, '财政局 陈科长', null]);
   const { rows } = await db().query(
     `SELECT actor FROM audit_events WHERE credit_code = $1 AND action = 'workflow.transition' ORDER BY seq DESC LIMIT 2`,
     [c.creditCode],

@@ -18,6 +18,8 @@ import {
 // card counted open membership periods, the chart periods that had not ended before the day, the
 // cohorts every period that touched the year. Seeded into the read model under a cluster and two
 // districts of their own, so an officer of that cluster, or of one district, sees exactly them.
+// The pool is counted as the day ends: an enterprise graduating today has left it (the stage chips
+// say 已毕业), though the 二(六) check still has it a member today.
 
 const today = shanghaiDate(new Date());
 const C = Number(today.slice(0, 4));
@@ -76,7 +78,7 @@ beforeAll(async () => {
       membership: { from: `${Y}-02-15` },
       reports: [report(`${Y}Q3`, 2.2, true)],
     },
-    // Graduates today: a member today (the 二(六) check says so), gone tomorrow.
+    // Graduates today: a member today for the 二(六) check, no longer counted in the pool.
     d: {
       ...base,
       code: freshCreditCode(),
@@ -132,7 +134,7 @@ const codes = (...keys: (keyof typeof seeds)[]) => keys.map((k) => seeds[k].code
 
 describe('in the pool on date D: one number on the card, the charts and the list', () => {
   it.each([
-    ['this year, counted today', () => C, () => today, ['a', 'c', 'd', 'e'] as const],
+    ['this year, counted today', () => C, () => today, ['a', 'c', 'e'] as const],
     ['last year, counted on its last day', () => Y, () => `${Y}-12-31`, ['a', 'c', 'd'] as const],
   ])('%s', async (_, year, asOf, members) => {
     const k = await kpi(officer.api, year());
@@ -166,15 +168,20 @@ describe('in the pool on date D: one number on the card, the charts and the list
     expect((await list(officer.api, { inPoolOn: k.asOf, doubling: 'behind' })).codes).toEqual(codes('d'));
   });
 
-  it('agrees with the 二(六) membership check on the day an enterprise leaves and the day after', async () => {
+  it('counts a graduate out of the pool on its graduation day, as its stage chip says, and the 二(六) check in', async () => {
+    const k = await kpi(officer.api, C);
+    expect(k.poolSize).toBe(3);
+    expect(k.stages.find((s: any) => s.key === 'graduated').n).toBe(1);
+    expect((await list(officer.api, { stage: 'graduated' })).codes).toEqual(codes('d'));
+    expect((await list(officer.api, { inPoolOn: today })).codes).not.toContain(seeds.d.code);
+    expect((await list(officer.api, { inPoolOn: `${Y}-12-31` })).codes).toContain(seeds.d.code);
+    // Membership periods keep both days: the enterprise was a member the day it graduated.
     const coordinator = await createUser('city_coordinator', {});
     const check = (date: string) =>
       expectOk(coordinator.api.get(`/api/pool/membership/${seeds.d.code}?date=${date}`));
-    expect((await check(today)).member).toBe(true);
-    expect((await list(officer.api, { inPoolOn: today })).codes).toContain(seeds.d.code);
+    expect(await check(today)).toMatchObject({ member: true, period: { to: today, reason: 'doubled' } });
     const tomorrow = shanghaiDate(new Date(Date.now() + 86_400_000));
     expect((await check(tomorrow)).member).toBe(false);
-    expect((await list(officer.api, { inPoolOn: tomorrow })).codes).not.toContain(seeds.d.code);
   });
 
   it('counts admissions per year against the target, each year’s list behind it', async () => {

@@ -11,7 +11,7 @@ afterAll(async () => {
 });
 
 describe('企业吹哨·部门报到', () => {
-  it('routes a whistle to the problem’s owner department, whose answer resolves the ledger item', async () => {
+  it('routes a whistle to the problem’s owner department, whose "resolved" goes to the coordinators’ 销号 review', async () => {
     const c = await createCast();
     await driveToSupporting(c);
     const finance = await createUser('finance_officer', { department: 'finance' });
@@ -60,19 +60,34 @@ describe('企业吹哨·部门报到', () => {
         })
       ).status,
     ).toBe(403);
-    await expectOk(
-      complete(finance.api, c.creditCode, 'WHISTLE_RESPONSE', 'respond', {
-        response: '已协调银行，本周放款',
-        resolved: true,
-      }),
+    const reply = '已将贵司列入12月18日产需对接会推介名单';
+    const answered = await expectOk(
+      complete(finance.api, c.creditCode, 'WHISTLE_RESPONSE', 'respond', { response: reply, resolved: true }),
     );
+    // "Resolved" is the department's claim: the reply reaches the enterprise, the problem is not 销号
+    // but awaits the coordinators' review, as after a 申请销号 with the reply as its summary.
+    expect(answered.nextTasks).toEqual([
+      expect.objectContaining({ type: 'PROBLEM_CLOSE', candidateGroups: ['city_coordinator'] }),
+    ]);
     const after = await expectOk(c.enterprise.api.get(`/api/enterprises/${c.creditCode}`));
-    expect(after.problems[0]).toMatchObject({ id: problemId, status: 'resolved' });
+    expect(after.problems[0]).toMatchObject({
+      id: problemId,
+      status: 'closing',
+      whistleAnswer: { response: reply, resolved: true, department: 'finance' },
+    });
     expect(
-      (await db().query(`SELECT whistle_status FROM problems WHERE id = $1`, [problemId])).rows[0]
-        .whistle_status,
-    ).toBe('answered');
+      (await db().query(`SELECT status, whistle_status FROM problems WHERE id = $1`, [problemId])).rows[0],
+    ).toEqual({ status: 'closing', whistle_status: 'answered' });
     expect(await openTask(finance.api, c.creditCode, 'WHISTLE_RESPONSE')).toBeUndefined();
+    const review = await openTask(c.coordinator.api, c.creditCode, 'PROBLEM_CLOSE');
+    expect(await expectOk(c.coordinator.api.get(`/api/tasks/${review.id}`))).toMatchObject({ problemId });
+    expect((await expectOk(c.coordinator.api.get(`/api/problems/${problemId}`))).closeSummary).toBe(reply);
+    // The coordinators decide the 销号.
+    await expectOk(
+      complete(c.coordinator.api, c.creditCode, 'PROBLEM_CLOSE', 'confirm', { opinion: '已对接，同意销号' }),
+    );
+    const closed = await expectOk(c.enterprise.api.get(`/api/enterprises/${c.creditCode}`));
+    expect(closed.problems[0]).toMatchObject({ id: problemId, status: 'resolved' });
   });
 
   it('puts a whistle on a new problem into the ledger and routes it to the lead cluster', async () => {

@@ -6,9 +6,18 @@ import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { lifecycleWorkflowId } from '@hardtech/temporal/lifecycle.contract';
 import { createCast } from '../support/cast';
-import { driveToGraduation, driveToSupporting, reportQuarter } from '../support/drive';
-import { complete, expectOk, JUDGMENTS, nominationFor, openTask } from '../support/lifecycle';
-import { CALENDAR_DAYS_PATCH, REVIEW_PROGRESS_PATCH } from '../../workflows/lifecycle/lifecycle';
+import {
+  blowWhistleOnFirstProblem,
+  driveToGraduation,
+  driveToSupporting,
+  reportQuarter,
+} from '../support/drive';
+import { complete, expectOk, JUDGMENTS, nominationFor, openTask, problem } from '../support/lifecycle';
+import {
+  CALENDAR_DAYS_PATCH,
+  REVIEW_PROGRESS_PATCH,
+  WHISTLE_CLOSE_REVIEW_PATCH,
+} from '../../workflows/lifecycle/lifecycle';
 import { closeTemporal, temporalClient } from '../support/temporal';
 
 // Determinism guard: the workflow bundle the worker runs must replay recorded histories exactly.
@@ -154,6 +163,28 @@ describe('replay of recorded lifecycle histories', () => {
     expect(patchAt).toBeGreaterThan(-1);
     expect(patchAt).toBeLessThan(firstLocalActivity);
     exportHistory(id, 'calendar-days.json');
+    await expect(Worker.runReplayHistory(BUNDLE, history, id)).resolves.toBeUndefined();
+  });
+
+  // A whistle answered "resolved" opens a close request behind a patch asked mid-run; the review
+  // closes the problem out (kept as whistle-resolved-v2-close-review.json; v1 is from before it).
+  it('replays a whistle answered resolved and the 销号 review it opened (the patch’s marker in it)', async () => {
+    const cast = await createCast('500113', 'T2');
+    await driveToSupporting(cast, { problems: [problem({ ownerDepartment: 'industry' })] });
+    await blowWhistleOnFirstProblem(cast);
+    await expectOk(
+      complete(cast.industry.api, cast.creditCode, 'WHISTLE_RESPONSE', 'respond', {
+        response: '已将贵司列入12月18日产需对接会推介名单',
+        resolved: true,
+      }),
+    );
+    await expectOk(
+      complete(cast.coordinator.api, cast.creditCode, 'PROBLEM_CLOSE', 'confirm', { opinion: '同意销号' }),
+    );
+    const id = lifecycleWorkflowId(cast.creditCode);
+    const history = await (await temporalClient()).workflow.getHandle(id).fetchHistory();
+    expect(patchMarkers(history).filter((p) => p.includes(WHISTLE_CLOSE_REVIEW_PATCH))).toHaveLength(1);
+    exportHistory(id, 'whistle-close-review.json');
     await expect(Worker.runReplayHistory(BUNDLE, history, id)).resolves.toBeUndefined();
   });
 

@@ -136,7 +136,9 @@ describe('due dates, reminders and escalations', () => {
     );
     expect(overdue.items.map((t: any) => [t.id, t.overdue])).toEqual([[task.id, true]]);
     const summary = await expectOk(cast.districtOfficer.api.get('/api/tasks/overdue/summary'));
-    expect(summary.byDistrict).toEqual([{ district: '500112', name: '渝北区', count: expect.any(Number) }]);
+    expect(summary.byDistrict).toEqual([
+      { district: '500112', label: { zh: '渝北区', en: 'Yubei District' }, count: expect.any(Number) },
+    ]);
     expect(summary.byDepartment.find((d: any) => d.department === 'tech')).toMatchObject({
       label: { zh: '科技处' },
     });

@@ -136,7 +136,15 @@ it(
     expect(review.details.evaluation).toMatchObject({
       year: 2026,
       proposal: 'graduate',
-      findings: [{ code: 'revenue_above_cap', detail: { zh: '上年度营业收入 15000万元 超过 10000万元' } }],
+      findings: [
+        {
+          code: 'revenue_above_cap',
+          detail: {
+            zh: '上年度营业收入 1.5 亿元 超过 1 亿元',
+            en: 'previous-year revenue CNY 150 million above CNY 100 million',
+          },
+        },
+      ],
     });
     // The evaluation is the officers': the enterprise never reads it.
     const seenByEnterprise = await grown.enterprise.api.get(`/api/tasks/${reviewItem.id}`);

@@ -68,13 +68,18 @@ export async function openDataSource(): Promise<DataSource> {
   return ds.initialize();
 }
 
-/** A migration's up() as a deploy runs it: by the tables' owner (MIGRATION_DATABASE_URL). */
+/**
+ * A TypeORM DataSource as the tables' owner (MIGRATION_DATABASE_URL), as the migration connects,
+ * for tests of what it installs (the caller destroys it).
+ */
+export async function openOwnerDataSource(): Promise<DataSource> {
+  const url = process.env.MIGRATION_DATABASE_URL ?? process.env.DATABASE_URL;
+  return new DataSource({ type: 'postgres', url, extra: { max: 1 } }).initialize();
+}
+
+/** A migration's up() as a deploy runs it: by the tables' owner. */
 export async function runMigrationUp(migration: MigrationInterface): Promise<void> {
-  const owner = await new DataSource({
-    type: 'postgres',
-    url: process.env.MIGRATION_DATABASE_URL ?? process.env.DATABASE_URL,
-    extra: { max: 1 },
-  }).initialize();
+  const owner = await openOwnerDataSource();
   const runner = owner.createQueryRunner();
   try {
     await migration.up(runner);

@@ -24,6 +24,8 @@ export interface TaskEvent {
   evaluation?: AnnualEvaluation;
   /** A QUARTERLY_REVIEW's notes enter each problem's progress (REVIEW_PROGRESS_PATCH). */
   reviewProgress?: boolean;
+  /** A WHISTLE_RESPONSE answered resolved opens a close request (WHISTLE_CLOSE_REVIEW_PATCH). */
+  closeReview?: boolean;
 }
 
 /** Ledger work on a problem (issue 19). */

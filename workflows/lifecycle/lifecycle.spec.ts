@@ -6,7 +6,7 @@ import type {
   TaskNotification,
 } from '@hardtech/temporal/lifecycle.contract';
 
-import { CALENDAR_DAYS_PATCH, Lifecycle } from './lifecycle';
+import { CALENDAR_DAYS_PATCH, Lifecycle, WHISTLE_CLOSE_REVIEW_PATCH } from './lifecycle';
 
 // The runtime's logic on plain functions; tests/ drive the same code on the real Temporal server.
 function harness(
@@ -22,8 +22,10 @@ function harness(
   let seats = 0;
   let policyReads = 0;
   const notifications: TaskNotification[] = [];
-  const patchesAsked: string[] = [];
   const problemNotices: ProblemNotification[] = [];
+  // patched(): true for every patch, as in a new run, but for those a test replays without.
+  const unpatched = new Set<string>(without);
+  const asked: string[] = [];
   // Durable timers stand-in: sleeps resolve when `advance` moves the clock past them.
   let timers: { at: number; key: string; resolve: (fired: boolean) => void }[] = [];
   const settle = async () => {
@@ -62,7 +64,7 @@ function harness(
         members: seats,
         capacity: req.capacity,
       }),
-      patched: (id) => (patchesAsked.push(id), !without.includes(id)),
+      patched: (id) => (asked.push(id), !unpatched.has(id)),
       notify: async (n) => void ('problemId' in n ? problemNotices.push(n) : notifications.push(n)),
       sleepUntil: (at, key) => new Promise((resolve) => timers.push({ at: at.getTime(), key, resolve })),
       cancelSleep: (key) => {
@@ -95,10 +97,11 @@ function harness(
     notifications,
     problemNotices,
     advance,
-    patchesAsked,
     /** Moves the clock to an instant (ISO), firing the timers due by then. */
     advanceTo: (at: string) => advance(Date.parse(at) - clock),
     pendingTimers: () => timers.length,
+    unpatch: (id: string) => void unpatched.add(id),
+    asked,
     policyReads: () => policyReads,
   };
 }
@@ -344,7 +347,7 @@ describe('calendar-day deadlines (CALENDAR_DAYS_PATCH, asked once per run)', () 
       remindAt: '2026-03-11T01:00:00.000Z', // 09:00 Shanghai, two whole days before its end
       escalateAt: '2026-03-14T01:00:00.000Z',
     });
-    expect(h.patchesAsked.filter((id) => id === CALENDAR_DAYS_PATCH)).toHaveLength(1);
+    expect(h.asked.filter((id) => id === CALENDAR_DAYS_PATCH)).toHaveLength(1);
   });
 
   it('a run recorded before the patch keeps counting to the minute, for every task it opens', async () => {
@@ -454,20 +457,72 @@ async function diagnosedMember(dueAt = '2099-12-31') {
 describe('企业吹哨·部门报到', () => {
   const member = () => diagnosedMember();
 
-  it('sends a whistle on a ledger problem to its owner department; the answer resolves the problem', async () => {
+  const finance: Actor = { username: 'fin', role: 'finance_officer', scope: { department: 'finance' } };
+  const whistled = async () => {
     const h = await member();
     const problemId = h.lifecycle.view().context!.problems[0].id;
     const req = { problemId, title: '贷款迟迟未批', description: '银行审批超过三个月', actor: enterprise };
     h.lifecycle.validateWhistle(req);
     const r = await h.lifecycle.blowWhistle(req);
+    const problem = () => h.lifecycle.view().context!.problems[0];
+    return { h, req, r, problem };
+  };
+
+  it('sends a whistle on a ledger problem to its owner department; "resolved" goes to the 销号 review', async () => {
+    const { h, req, r, problem } = await whistled();
     expect(r.task).toMatchObject({ type: 'WHISTLE_RESPONSE', candidateGroups: ['department:finance'] });
     expect(() => h.lifecycle.validateWhistle(req)).toThrow(expect.objectContaining({ status: 409 }));
-    const finance: Actor = { username: 'fin', role: 'finance_officer', scope: { department: 'finance' } };
-    await h.complete('WHISTLE_RESPONSE', finance, 'respond', {
-      response: '已协调银行加快审批',
+    const reply = '已将贵司列入12月18日产需对接会推介名单';
+    const done = await h.complete('WHISTLE_RESPONSE', finance, 'respond', {
+      response: reply,
       resolved: true,
     });
-    expect(h.lifecycle.view().context!.problems[0].status).toBe('resolved');
+    // The department's claim opens the close request a 申请销号 opens, the reply its summary.
+    expect(problem()).toMatchObject({
+      status: 'closing',
+      closeRequest: { summary: reply, by: 'fin', at: expect.any(String) },
+    });
+    expect(done.nextTasks).toEqual([
+      expect.objectContaining({ type: 'PROBLEM_CLOSE', candidateGroups: ['city_coordinator'] }),
+    ]);
+    expect(h.lifecycle.view().context!.whistles[0]).toMatchObject({ status: 'answered', resolved: true });
+    // The coordinators decide: refused, it is worked on; confirmed, it is 销号.
+    await h.complete('PROBLEM_CLOSE', coordinator, 'reject', { opinion: '仅列入推介名单，尚未对接' });
+    expect(problem().status).toBe('in_progress');
+    await h.lifecycle.blowWhistle({ ...req, title: '对接会后仍无进展' });
+    await h.complete('WHISTLE_RESPONSE', finance, 'respond', { response: '已签订合同', resolved: true });
+    expect(problem().status).toBe('closing');
+    await h.complete('PROBLEM_CLOSE', coordinator, 'confirm', { opinion: '同意销号' });
+    expect(problem().status).toBe('resolved');
+    expect(h.asked.filter((id) => id === WHISTLE_CLOSE_REVIEW_PATCH)).toHaveLength(2);
+  });
+
+  it('leaves a pending close request as it was, and asks no patch of an answer that is not resolved', async () => {
+    const { h, req, problem } = await whistled();
+    await h.complete('WHISTLE_RESPONSE', finance, 'respond', { response: '下周放款', resolved: false });
+    expect(problem().status).toBe('in_progress');
+    expect(h.asked).not.toContain(WHISTLE_CLOSE_REVIEW_PATCH);
+    const problemId = problem().id;
+    const closeRequest = {
+      work: { kind: 'close_request' as const, problemId, fields: { summary: '已放款' } },
+    };
+    await h.lifecycle.workProblem({ ...closeRequest, actor: finance });
+    await h.lifecycle.blowWhistle({ ...req, title: '销号太慢' });
+    await h.complete('WHISTLE_RESPONSE', finance, 'respond', { response: '已解决', resolved: true });
+    expect(problem()).toMatchObject({ status: 'closing', closeRequest: { summary: '已放款' } });
+    expect(h.lifecycle.view().openTasks.filter((x) => x.type === 'PROBLEM_CLOSE')).toHaveLength(1);
+  });
+
+  it('closes the problem out at once when replaying an answer recorded before the patch', async () => {
+    const { h, problem } = await whistled();
+    h.unpatch(WHISTLE_CLOSE_REVIEW_PATCH);
+    const done = await h.complete('WHISTLE_RESPONSE', finance, 'respond', {
+      response: '已放款',
+      resolved: true,
+    });
+    expect(problem()).toMatchObject({ status: 'resolved' });
+    expect(problem().closeRequest).toBeUndefined();
+    expect(done.nextTasks).toEqual([]);
   });
 
   it('escalates an unanswered whistle to the leader and marks its problem escalated', async () => {

@@ -134,6 +134,14 @@ export const REVIEW_PROGRESS_PATCH = 'review-notes-in-problem-progress';
  */
 export const CALENDAR_DAYS_PATCH = 'calendar-days-end-with-the-day';
 
+/**
+ * Patch id: a whistle answered "resolved" (部门报到, 问题已解决) opens the close request a 申请销号
+ * opens, the reply as its summary, so the coordinators' PROBLEM_CLOSE decides the 销号; before, the
+ * answer closed the problem out at once. Asked only by such an answer, in the Update's own
+ * activation like REVIEW_PROGRESS_PATCH (test/histories/whistle-resolved-v1.json: one before it).
+ */
+export const WHISTLE_CLOSE_REVIEW_PATCH = 'whistle-resolved-close-review';
+
 /** Patch id: admission reserves a seat in the pool (capacity check) before the transition. */
 export const POOL_SEAT_PATCH = 'pool-seat-reservation';
 
@@ -382,6 +390,8 @@ export class Lifecycle {
     const notes = ((req.data.problemUpdates as { note?: string }[] | undefined) ?? []).some((u) => u.note);
     if (task.type === 'QUARTERLY_REVIEW' && notes)
       event.reviewProgress = this.fx.patched(REVIEW_PROGRESS_PATCH);
+    if (task.type === 'WHISTLE_RESPONSE' && req.data.resolved === true)
+      event.closeReview = this.fx.patched(WHISTLE_CLOSE_REVIEW_PATCH);
     event.whistleId = whistleIdOf(task.key);
     event.problemId = problemIdOf(task.key);
     if (task.type === 'ANNUAL_UPDATE') {

@@ -210,10 +210,19 @@ export const lifecycleMachine = setup({
         ],
       };
     }),
-    // 部门报到: the owner department's answer; a resolved problem leaves the ledger's open list.
+    // 部门报到: the owner department's answer; "resolved" asks the coordinators to close it out.
     answerWhistle: assign(({ context, event }) => {
       const e = asTask(event);
       const whistle = context.whistles.find((w) => w.id === e.whistleId)!;
+      const change = {
+        type: 'whistle_answered' as const,
+        problemId: whistle.problemId,
+        resolved: e.data.resolved === true,
+        response: e.data.response,
+        closeReview: e.closeReview === true,
+        actor: e.actor.username,
+        at: e.at,
+      };
       return {
         whistles: context.whistles.map((w) =>
           w.id === whistle.id
@@ -227,11 +236,7 @@ export const lifecycleMachine = setup({
               }
             : w,
         ),
-        problems: context.problems.map((p) =>
-          p.id === whistle.problemId
-            ? { ...p, status: e.data.resolved ? ('resolved' as const) : ('in_progress' as const) }
-            : p,
-        ),
+        problems: changeProblems(context.problems, change),
       };
     }),
     // 动态管理 (annual-review.ts): the year's update opens, is recorded, and may call for a review.

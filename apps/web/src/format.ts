@@ -1,12 +1,11 @@
 import { durationInUnits } from '@hardtech/domain/durations';
+import { moneyText } from '@hardtech/domain/money';
 import type { Field } from '@hardtech/domain/forms/schema';
 import { shanghaiDate, shanghaiTime } from '@hardtech/domain/calendar';
 import { useTranslation } from 'react-i18next';
 import { useReference } from './api/reference';
 import { districtText } from './api/referenceNames';
 import { useLocalText } from './i18n';
-
-const YUAN_PER_WAN = 10_000;
 
 // Officials work in Chongqing and the Word files (调度会材料) say Asia/Shanghai: every instant reads
 // so, whatever the browser's own time zone (a laptop set to UTC on a trip would shift due times).
@@ -27,8 +26,8 @@ export function dateText(at: string | null | undefined): string {
 }
 
 /**
- * The one place the UI turns values into words: dates and times, money (integer yuan, read in 万元
- * with separators), ratios as percentages, codes (districts, clusters, stages, task types) and
+ * The one place the UI turns values into words: dates and times, money (integer yuan, as
+ * moneyText writes it: 8,000 万元, CNY 80 million), ratios as percentages, codes (districts, clusters, stages, task types) and
  * enumerated values by their labels in the UI's language, never the raw code.
  */
 export function useFormat() {
@@ -38,9 +37,7 @@ export function useFormat() {
   const lang = i18n.language;
   const number = (value: number, digits = 2) => value.toLocaleString(lang, { maximumFractionDigits: digits });
   const yuan = (value: number | null | undefined) =>
-    value === null || value === undefined
-      ? ''
-      : t('format.wanYuan', { value: number(value / YUAN_PER_WAN, 4) });
+    value === null || value === undefined ? '' : moneyText(value, lang === 'en' ? 'en' : 'zh');
   const percent = (ratio: number | null | undefined) =>
     ratio === null || ratio === undefined
       ? t('format.none')

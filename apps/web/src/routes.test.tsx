@@ -1,5 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { pageModulesFor } from './routes';
 import { fastUser, openPage, USERS } from './test/open-page';
 import { REFERENCE } from './test/reference.fixture';
 
@@ -14,5 +15,26 @@ describe('pages one may not open', () => {
   it('lands the system administrator on the users, not on an inbox that never holds its task', async () => {
     openPage('/', USERS.admin, { 'GET /reference': REFERENCE, 'GET /users': { items: [], total: 0 } });
     await waitFor(() => expect(window.location.pathname).toBe('/admin/users'));
+  });
+});
+
+describe('pages loaded ahead of the menu', () => {
+  it('are those the role may open: a district officer never downloads the administration', () => {
+    expect(pageModulesFor('district_officer').sort()).toEqual([
+      'DashboardPage',
+      'EnterpriseListPage',
+      'EnterprisePage',
+      'InboxPage',
+      'LedgerPage',
+      'NominationPage',
+      'NotificationsPage',
+      'TaskPage',
+    ]);
+  });
+
+  it("load an enterprise's own home for 总览, not the pool's dashboard", () => {
+    const modules = pageModulesFor('enterprise_user');
+    expect(modules).toContain('EnterpriseHomePage');
+    expect(modules).not.toContain('DashboardPage');
   });
 });

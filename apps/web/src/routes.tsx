@@ -1,8 +1,11 @@
 import { Button, Result, Spin } from 'antd';
-import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useNavigate } from 'react-router-dom';
-import { useAuth, useUser } from './auth/AuthProvider';
+import { ReferenceGate } from './api/reference';
+import { PageErrorBoundary } from './components/PageErrorBoundary';
+import type { Role } from './api/types';
+import { useAuth } from './auth/AuthProvider';
 import { ChangePasswordPage } from './pages/login/ChangePasswordPage';
 import { allows, homeFor, NAVIGATION, ownsEnterpriseHome } from './layout/navigation';
 import { Shell } from './layout/Shell';
@@ -35,41 +38,59 @@ export function preloadPages(): Promise<unknown> {
 const lazyPage = (load: () => Promise<ComponentType>) =>
   lazy(() => load().then((page) => ({ default: page })));
 
-const CalendarPage = lazyPage(PAGE_MODULES.CalendarPage);
-const PolicyPage = lazyPage(PAGE_MODULES.PolicyPage);
-const UsersPage = lazyPage(PAGE_MODULES.UsersPage);
-const AuditPage = lazyPage(PAGE_MODULES.AuditPage);
-const DashboardPage = lazyPage(PAGE_MODULES.DashboardPage);
-const EnterpriseListPage = lazyPage(PAGE_MODULES.EnterpriseListPage);
-const EnterpriseHomePage = lazyPage(PAGE_MODULES.EnterpriseHomePage);
-const EnterprisePage = lazyPage(PAGE_MODULES.EnterprisePage);
-const InboxPage = lazyPage(PAGE_MODULES.InboxPage);
-const LedgerPage = lazyPage(PAGE_MODULES.LedgerPage);
-const NominationPage = lazyPage(PAGE_MODULES.NominationPage);
-const NotificationsPage = lazyPage(PAGE_MODULES.NotificationsPage);
-const TaskPage = lazyPage(PAGE_MODULES.TaskPage);
-const SecurityPage = lazyPage(PAGE_MODULES.SecurityPage);
+type PageModule = keyof typeof PAGE_MODULES;
 
-/** Pages behind the navigation entry of the same path share its roles. */
-const PAGES: { path: string; nav: string; element: ReactNode }[] = [
-  { path: '/inbox', nav: 'inbox', element: <InboxPage /> },
-  { path: '/tasks/:id', nav: 'inbox', element: <TaskPage /> },
-  { path: '/enterprises', nav: 'enterprises', element: <EnterpriseListPage /> },
-  { path: '/enterprises/:creditCode', nav: 'enterprises', element: <EnterprisePage /> },
-  { path: '/nominations/new', nav: 'nominate', element: <NominationPage /> },
-  { path: '/problems', nav: 'ledger', element: <LedgerPage /> },
-  { path: '/dashboard', nav: 'dashboard', element: <Overview /> },
-  { path: '/audit', nav: 'audit', element: <AuditPage /> },
-  { path: '/notifications', nav: 'notifications', element: <NotificationsPage /> },
-  { path: '/admin/policy', nav: 'policy', element: <PolicyPage /> },
-  { path: '/admin/users', nav: 'users', element: <UsersPage /> },
-  { path: '/admin/calendar', nav: 'calendar', element: <CalendarPage /> },
-  { path: '/security', nav: 'security', element: <SecurityPage /> },
+const LAZY_PAGES = {} as Record<PageModule, ComponentType>;
+for (const name of Object.keys(PAGE_MODULES) as PageModule[]) LAZY_PAGES[name] = lazyPage(PAGE_MODULES[name]);
+
+/** Pages behind the navigation entry of the same path share its roles; `page` names the module. */
+const PAGES: { path: string; nav: string; page: PageModule | ((role: Role) => PageModule) }[] = [
+  { path: '/inbox', nav: 'inbox', page: 'InboxPage' },
+  { path: '/tasks/:id', nav: 'inbox', page: 'TaskPage' },
+  { path: '/enterprises', nav: 'enterprises', page: 'EnterpriseListPage' },
+  { path: '/enterprises/:creditCode', nav: 'enterprises', page: 'EnterprisePage' },
+  { path: '/nominations/new', nav: 'nominate', page: 'NominationPage' },
+  { path: '/problems', nav: 'ledger', page: 'LedgerPage' },
+  // 总览: the pool's KPI for officers, the enterprise's own home for an enterprise user.
+  {
+    path: '/dashboard',
+    nav: 'dashboard',
+    page: (role) => (ownsEnterpriseHome(role) ? 'EnterpriseHomePage' : 'DashboardPage'),
+  },
+  { path: '/audit', nav: 'audit', page: 'AuditPage' },
+  { path: '/notifications', nav: 'notifications', page: 'NotificationsPage' },
+  { path: '/admin/policy', nav: 'policy', page: 'PolicyPage' },
+  { path: '/admin/users', nav: 'users', page: 'UsersPage' },
+  { path: '/admin/calendar', nav: 'calendar', page: 'CalendarPage' },
+  { path: '/security', nav: 'security', page: 'SecurityPage' },
 ];
 
-/** 总览: the pool's KPI for officers, the enterprise's own home for an enterprise user. */
-function Overview() {
-  return ownsEnterpriseHome(useUser().role) ? <EnterpriseHomePage /> : <DashboardPage />;
+const pageFor = ({ page }: (typeof PAGES)[number], role: Role): PageModule =>
+  typeof page === 'function' ? page(role) : page;
+
+const NAV_BY_KEY = new Map(NAVIGATION.map((n) => [n.key, n]));
+
+/** Waits this long after sign-in before fetching the other pages: the first page's own requests go first. */
+const PRELOAD_AFTER_MS = 1000;
+
+/** The chunks of the pages `role` may open (the route guard's rule), each once. */
+export function pageModulesFor(role: Role): PageModule[] {
+  return [...new Set(PAGES.filter((p) => allows(NAV_BY_KEY.get(p.nav)!, role)).map((p) => pageFor(p, role)))];
+}
+
+/**
+ * Loads the chunks of every page the user may open, a second after the first page: a tap in the
+ * menu (on a phone's network, a round trip and more per chunk) then waits only for the page's data.
+ */
+function usePreloadedPages(role: Role) {
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      // Not reported here: opening the page imports it again, and says so if that fails (a browser
+      // may keep a failed module until the next reload, as after a failed tap).
+      pageModulesFor(role).forEach((m) => void PAGE_MODULES[m]().catch(() => undefined));
+    }, PRELOAD_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [role]);
 }
 
 /** 403 and 404, each with a way back to the user's home page (homeFor, through the index route). */
@@ -100,25 +121,40 @@ export function AppRoutes() {
       </Routes>
     );
   if (user.mustChangePassword) return <ChangePasswordPage />;
-  const navByKey = new Map(NAVIGATION.map((n) => [n.key, n]));
+  return (
+    <ReferenceGate waiting={<Spin fullscreen />}>
+      <SignedInRoutes role={user.role} />
+    </ReferenceGate>
+  );
+}
+
+function SignedInRoutes({ role }: { role: Role }) {
+  usePreloadedPages(role);
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route element={<Shell />}>
-        <Route index element={<Navigate to={homeFor(user.role)} replace />} />
-        {PAGES.map(({ path, nav, element }) => (
-          <Route
-            key={path}
-            path={path}
-            element={
-              allows(navByKey.get(nav)!, user.role) ? (
-                <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>{element}</Suspense>
-              ) : (
-                <Refusal status="forbidden" />
-              )
-            }
-          />
-        ))}
+        <Route index element={<Navigate to={homeFor(role)} replace />} />
+        {PAGES.map((entry) => {
+          const Page = LAZY_PAGES[pageFor(entry, role)];
+          return (
+            <Route
+              key={entry.path}
+              path={entry.path}
+              element={
+                allows(NAV_BY_KEY.get(entry.nav)!, role) ? (
+                  <PageErrorBoundary>
+                    <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
+                      <Page />
+                    </Suspense>
+                  </PageErrorBoundary>
+                ) : (
+                  <Refusal status="forbidden" />
+                )
+              }
+            />
+          );
+        })}
         <Route path="*" element={<Refusal status="notFound" />} />
       </Route>
     </Routes>

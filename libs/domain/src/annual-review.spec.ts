@@ -30,7 +30,10 @@ describe('annual review (动态管理)', () => {
     const e = evaluate({ revenuePrevYear: 120_000_000, rdExpensePrevYear: 7_000_000 }, 100_000_000);
     expect(e.proposal).toBe('graduate');
     expect(e.findings.map((f) => f.code)).toEqual(['revenue_above_cap']);
-    expect(e.findings[0].detail.zh).toBe('上年度营业收入 12000万元 超过 10000万元');
+    expect(e.findings[0].detail).toEqual({
+      zh: '上年度营业收入 1.2 亿元 超过 1 亿元',
+      en: 'previous-year revenue CNY 120 million above CNY 100 million',
+    });
     expect(proposedReason(e)).toBe('on_track');
   });
 

@@ -1,7 +1,8 @@
 import { Field } from './forms/schema';
 import { Nomination, NOMINATION_DETAIL_FIELDS } from './nomination';
 import { ScreeningThresholds } from './policy';
-import { evaluateScreening, failedCriteria, formatWan, ScreeningReport } from './screening';
+import { moneyText } from './money';
+import { evaluateScreening, failedCriteria, ScreeningReport } from './screening';
 import { Text, t } from './text';
 
 /**
@@ -80,8 +81,8 @@ export function evaluateAnnualReview(
     findings.push({
       code: 'revenue_above_cap',
       detail: t(
-        `上年度营业收入 ${formatWan(figures.revenuePrevYear)} 超过 ${formatWan(thresholds.maxRevenue)}`,
-        `previous-year revenue ${figures.revenuePrevYear} above ${thresholds.maxRevenue} yuan`,
+        `上年度营业收入 ${moneyText(figures.revenuePrevYear, 'zh')} 超过 ${moneyText(thresholds.maxRevenue, 'zh')}`,
+        `previous-year revenue ${moneyText(figures.revenuePrevYear, 'en')} above ${moneyText(thresholds.maxRevenue, 'en')}`,
       ),
     });
   }

@@ -13,11 +13,17 @@ describe('auditActionLabel', () => {
   });
 
   it('falls back to the verb and the path, and leaves an unknown code as it is', () => {
-    expect(auditActionLabel('GET /api/reports/kpi')).toEqual({
-      zh: '查看 /api/reports/kpi',
-      en: 'Read /api/reports/kpi',
+    expect(auditActionLabel('GET /api/reports/unknown')).toEqual({
+      zh: '查看 /api/reports/unknown',
+      en: 'Read /api/reports/unknown',
     });
     expect(auditActionLabel('something.else')).toEqual({ zh: 'something.else', en: 'something.else' });
+  });
+
+  it('names the approval actions (催办, 抄送, 退回) and the whistle, not their paths', () => {
+    expect(auditActionLabel('POST /api/tasks/:id/urge').zh).toBe('催办');
+    expect(auditActionLabel('POST /api/tasks/:id/return').zh).toBe('退回');
+    expect(auditActionLabel('POST /api/enterprises/:creditCode/whistle').zh).toBe('企业吹哨');
   });
 
   it('does not take a route for the start of another word', () => {

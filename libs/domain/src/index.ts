@@ -37,6 +37,7 @@ export * from './samples';
 export * from './saved-views';
 
 export * from './scope-rules';
+export * from './money';
 export * from './screening';
 export * from './stages';
 export * from './task-notices';
@@ -45,6 +46,7 @@ export * from './task-permissions';
 export * from './task-types';
 export * from './tasks/forms';
 export * from './tasks/submission';
+export * from './tasks/state';
 export * from './text';
 export * from './whistle';
 export * from './problem-work';

@@ -1,13 +1,21 @@
-import { admissionYears, hasStanding, inPoolOn, poolDateOf } from './pool-membership';
+import { admissionYears, hasStanding, inPoolOn, memberOn, poolDateOf } from './pool-membership';
 
 describe('in the pool on date D', () => {
   const period = { from: '2026-03-10', to: '2026-09-30' };
 
-  it('counts both the admission day and the day it left', () => {
+  it('counts the admission day, not the day it left (a graduate has left on its graduation day)', () => {
     expect(inPoolOn(period, '2026-03-09')).toBe(false);
     expect(inPoolOn(period, '2026-03-10')).toBe(true);
-    expect(inPoolOn(period, '2026-09-30')).toBe(true);
-    expect(inPoolOn(period, '2026-10-01')).toBe(false);
+    expect(inPoolOn(period, '2026-09-29')).toBe(true);
+    expect(inPoolOn(period, '2026-09-30')).toBe(false);
+  });
+
+  it('has it a member on both the admission day and the day it left, for the 二(六) check', () => {
+    expect(memberOn(period, '2026-03-09')).toBe(false);
+    expect(memberOn(period, '2026-03-10')).toBe(true);
+    expect(memberOn(period, '2026-09-30')).toBe(true);
+    expect(memberOn(period, '2026-10-01')).toBe(false);
+    expect(memberOn({ from: '2026-03-10', to: null }, '2099-01-01')).toBe(true);
   });
 
   it('keeps an open period in the pool from its admission day on', () => {

@@ -1,9 +1,9 @@
 /**
- * "In the pool on date D", the one definition every count of members uses (issue 19 item 4): the
- * KPI card and its charts, the enterprise list behind them, the pool export, the meeting pack and
- * the membership check of 二(六). A membership period runs from admission to graduation or exit,
- * both days included: an enterprise graduating today was a member today (GET /api/pool/membership
- * grants the +3 points for that day). libs/persistence's `inPoolOnSql` is the same rule in SQL.
+ * Membership periods run from admission to graduation or exit, both days included: an enterprise
+ * graduating today was a member today, and the membership check of 二(六) (GET /api/pool/membership)
+ * grants the +3 points for that day (`memberOn`). Counting the pool is another question: an officer
+ * reads 在库 as who is in the pool as the day ends, and a graduate has left on its graduation day,
+ * where the stage chips already say 已毕业 (`inPoolOn`).
  */
 export interface MembershipSpan {
   /** Admission day, YYYY-MM-DD (Asia/Shanghai). */
@@ -12,8 +12,19 @@ export interface MembershipSpan {
   to: string | null;
 }
 
-export function inPoolOn(period: MembershipSpan, date: string): boolean {
+/** A member at some time on `date`, both ends of the period included: the 二(六) check. */
+export function memberOn(period: MembershipSpan, date: string): boolean {
   return period.from <= date && (period.to === null || period.to >= date);
+}
+
+/**
+ * "In the pool on date D", the one definition every count of members uses (issue 19 item 4): the
+ * KPI card and its charts, the enterprise list behind them, the pool export and the meeting pack.
+ * Admitted by the end of D and not yet left: the day it graduates or exits it is no longer counted.
+ * libs/persistence's `inPoolOnSql` is the same rule in SQL.
+ */
+export function inPoolOn(period: MembershipSpan, date: string): boolean {
+  return period.from <= date && (period.to === null || period.to > date);
 }
 
 /** The pool started with the 2023 work plan (渝经信科技〔2023〕21号); reports refuse earlier years. */

@@ -187,7 +187,24 @@ export type ProblemChange =
   | { type: 'work'; work: ProblemWork; actor: string; at: string }
   | { type: 'close_decided'; problemId: string; confirmed: boolean; at: string }
   | { type: 'extension_decided'; problemId: string; approved: boolean; at: string }
-  | { type: 'overdue'; problemId: string; kind: 'reminder' | 'escalation'; dueAt: string; at: string };
+  | { type: 'overdue'; problemId: string; kind: 'reminder' | 'escalation'; dueAt: string; at: string }
+  | WhistleAnswerChange;
+
+/**
+ * 部门报到 on a whistle about the problem. "Resolved" is the department's claim: since
+ * `closeReview` (the lifecycle's WHISTLE_CLOSE_REVIEW_PATCH) it opens the close request a 申请销号
+ * opens, the reply as its summary, and the coordinators' PROBLEM_CLOSE decides; answers recorded
+ * before it closed the problem out at once. "Not resolved" puts it in progress, as it always did.
+ */
+export interface WhistleAnswerChange {
+  type: 'whistle_answered';
+  problemId: string;
+  resolved: boolean;
+  response: string;
+  closeReview: boolean;
+  actor: string;
+  at: string;
+}
 
 /** The ledger after a change (the statechart's context keeps it; the projection writes it). */
 export function changeProblems(problems: Problem[], change: ProblemChange): Problem[] {
@@ -215,6 +232,12 @@ function changeProblem(p: Problem, c: ProblemChange): Problem {
       }
       return p;
     }
+    case 'whistle_answered':
+      if (!c.resolved) return { ...p, status: 'in_progress' };
+      if (!c.closeReview) return { ...p, status: 'resolved' };
+      // Already closed out, or a close request already awaits its decision: that one stands.
+      if (p.status === 'resolved' || p.status === 'closing') return p;
+      return { ...p, status: 'closing', closeRequest: { summary: c.response, by: c.actor, at: c.at } };
     case 'close_decided':
       return { ...p, status: c.confirmed ? 'resolved' : 'in_progress' };
     case 'extension_decided':

@@ -1,7 +1,7 @@
 import { Nomination } from './nomination';
 import { DEFAULT_POLICY } from './policy';
 import { sampleNomination } from './samples';
-import { criterionDetailEn, evaluateScreening, failedCriteria } from './screening';
+import { criterionDetail, evaluateScreening, failedCriteria, withMoneyText } from './screening';
 
 const th = DEFAULT_POLICY.thresholds;
 const byId = (n: Nomination) =>
@@ -35,15 +35,40 @@ describe('screening (二(一))', () => {
   });
 
   it('reads the codes of screenings stored before as the same words', () => {
-    expect(criterionDetailEn({ id: 'C3', detailEn: 'municipal enterprise_tech_center' })).toBe(
-      'municipal enterprise technology centre',
-    );
-    expect(criterionDetailEn({ id: 'S2', detailEn: 'specialized' })).toBe('specialised enterprise (SRDI)');
-    expect(criterionDetailEn({ id: 'S2', detailEn: 'little_giant' })).toBe(
-      '“little giant” specialised enterprise',
-    );
-    expect(criterionDetailEn({ id: 'C4', detailEn: 'R&D intensity 7.00% ≥ 5%' })).toBe(
-      'R&D intensity 7.00% ≥ 5%',
+    const en = (id: 'C3' | 'S2' | 'C4', detailEn: string) =>
+      criterionDetail({ id, detail: '', detailEn }, 'en');
+    expect(en('C3', 'municipal enterprise_tech_center')).toBe('municipal enterprise technology centre');
+    expect(en('S2', 'specialized')).toBe('specialised enterprise (SRDI)');
+    expect(en('S2', 'little_giant')).toBe('“little giant” specialised enterprise');
+    expect(en('C4', 'R&D intensity 7.00% ≥ 5%')).toBe('R&D intensity 7.00% ≥ 5%');
+  });
+
+  it('reads the money of screenings stored before as a new screening writes it', () => {
+    const stored = {
+      id: 'C1' as const,
+      detail: '上年度营业收入 8000万元 ≤ 10000万元',
+      detailEn: 'previous-year revenue 80000000 ≤ 100000000 yuan',
+    };
+    expect(criterionDetail(stored, 'en')).toBe('previous-year revenue CNY 80 million ≤ CNY 100 million');
+    expect(criterionDetail(stored, 'zh')).toBe('上年度营业收入 8,000 万元 ≤ 1 亿元');
+    const fresh = byId(sampleNomination({ revenuePrevYear: 80_000_000 })).C1;
+    expect([criterionDetail(fresh, 'en'), criterionDetail(fresh, 'zh')]).toEqual([
+      criterionDetail(stored, 'en'),
+      criterionDetail(stored, 'zh'),
+    ]);
+    expect(
+      criterionDetail(
+        {
+          id: 'C4',
+          detail: '上年度营业收入为0，研发投入 12.5万元',
+          detailEn: 'no revenue; R&D expense 125000 yuan',
+        },
+        'en',
+      ),
+    ).toBe('no revenue; R&D expense CNY 125,000');
+    // An annual review's finding, as stored before.
+    expect(withMoneyText('previous-year revenue 150000000 above 100000000 yuan', 'en')).toBe(
+      'previous-year revenue CNY 150 million above CNY 100 million',
     );
   });
 
@@ -58,12 +83,17 @@ describe('screening (二(一))', () => {
     ).toBe('pass');
   });
 
-  it('treats revenue above 1亿元 as a soft failure with the amounts in 万元', () => {
+  it('treats revenue above 1亿元 as a soft failure with the amounts as the policy writes money', () => {
     const c = byId(sampleNomination({ revenuePrevYear: 120_000_000, rdExpensePrevYear: 7_000_000 }));
     expect(c.C1).toMatchObject({
       outcome: 'fail',
       kind: 'soft',
-      detail: '上年度营业收入 12000万元 > 10000万元',
+      detail: '上年度营业收入 1.2 亿元 > 1 亿元',
+      detailEn: 'previous-year revenue CNY 120 million > CNY 100 million',
+    });
+    expect(byId(sampleNomination({ revenuePrevYear: 80_000_000 })).C1).toMatchObject({
+      detail: '上年度营业收入 8,000 万元 ≤ 1 亿元',
+      detailEn: 'previous-year revenue CNY 80 million ≤ CNY 100 million',
     });
   });
 

@@ -1,6 +1,7 @@
 import { Nomination, Srdi, TechCenterKind, TechCenterLevel } from './nomination';
+import { moneyText } from './money';
 import { ScreeningThresholds } from './policy';
-import { Text, t } from './text';
+import { Locale, Text, t } from './text';
 
 export type CriterionId = 'C1' | 'C2' | 'C3' | 'C4' | 'C5' | 'C6' | 'S1' | 'S2';
 export type CriterionKind = 'hard' | 'soft' | 'judgment';
@@ -24,7 +25,7 @@ export interface ScreeningReport {
 export const CRITERIA: Record<CriterionId, { kind: CriterionKind; label: Text }> = {
   C1: {
     kind: 'soft',
-    label: t('上年度营业收入原则上不超过1亿元', 'Previous-year revenue ≤ 100 million yuan'),
+    label: t('上年度营业收入原则上不超过1亿元', 'Previous-year revenue ≤ CNY 100 million in principle'),
   },
   C2: { kind: 'judgment', label: t('自主研发的硬科技', 'Self-developed hard technology') },
   C3: {
@@ -40,12 +41,6 @@ export const CRITERIA: Record<CriterionId, { kind: CriterionKind; label: Text }>
   S1: { kind: 'hard', label: t('未上市', 'Not listed') },
   S2: { kind: 'soft', label: t('专精特新或“小巨人”企业', 'Specialised or little-giant enterprise') },
 };
-
-/** 万元 with up to two decimals, as officers read money. */
-export function formatWan(yuan: number): string {
-  const wan = yuan / 10_000;
-  return `${Number.isInteger(wan) ? wan : wan.toFixed(2)}万元`;
-}
 
 function formatPercent(ratio: number): string {
   return `${(ratio * 100).toFixed(2)}%`;
@@ -78,8 +73,8 @@ export function evaluateScreening(
     result(
       'C1',
       c1 ? 'pass' : 'fail',
-      `上年度营业收入 ${formatWan(n.revenuePrevYear)} ${c1 ? '≤' : '>'} ${formatWan(th.maxRevenue)}`,
-      `previous-year revenue ${n.revenuePrevYear} ${c1 ? '≤' : '>'} ${th.maxRevenue} yuan`,
+      `上年度营业收入 ${moneyText(n.revenuePrevYear, 'zh')} ${c1 ? '≤' : '>'} ${moneyText(th.maxRevenue, 'zh')}`,
+      `previous-year revenue ${moneyText(n.revenuePrevYear, 'en')} ${c1 ? '≤' : '>'} ${moneyText(th.maxRevenue, 'en')}`,
     ),
   );
 
@@ -118,10 +113,10 @@ export function evaluateScreening(
       c4 ? 'pass' : 'fail',
       n.revenuePrevYear > 0
         ? `研发投入强度 ${formatPercent(intensity)} ${c4 ? '≥' : '<'} ${formatThresholdPercent(th.minRdIntensity)}`
-        : `上年度营业收入为0，研发投入 ${formatWan(n.rdExpensePrevYear)}`,
+        : `上年度营业收入为0，研发投入 ${moneyText(n.rdExpensePrevYear, 'zh')}`,
       n.revenuePrevYear > 0
         ? `R&D intensity ${formatPercent(intensity)} ${c4 ? '≥' : '<'} ${formatThresholdPercent(th.minRdIntensity)}`
-        : `no revenue; R&D expense ${n.rdExpensePrevYear} yuan`,
+        : `no revenue; R&D expense ${moneyText(n.rdExpensePrevYear, 'en')}`,
     ),
   );
 
@@ -180,16 +175,41 @@ const srdiEn = (srdi: Srdi) =>
   srdi === 'little_giant' ? '“little giant” specialised enterprise' : 'specialised enterprise (SRDI)';
 
 /**
- * A criterion's English explanation for display. Screenings stored before the English named the
- * options said C3 and S2 with their codes ("municipal enterprise_tech_center", "specialized"):
- * those read as the words a new screening writes.
+ * A stored explanation with its money as moneyText writes it. Screenings and annual reviews before
+ * December 2026 wrote raw yuan in English ("previous-year revenue 80000000 ≤ 100000000 yuan") and
+ * 万元 without separators in Chinese ("12000万元"); the workflows keep those texts.
  */
-export function criterionDetailEn(c: Pick<CriterionResult, 'id' | 'detailEn'>): string {
+export function withMoneyText(detail: string, locale: Locale): string {
+  const money = (yuan: string) => moneyText(Number(yuan), locale);
+  if (locale === 'zh') {
+    return detail.replace(/(\d+(?:\.\d+)?)万元/g, (_, wan: string) =>
+      moneyText(Math.round(Number(wan) * 10_000), 'zh'),
+    );
+  }
+  return detail
+    .replace(
+      /previous-year revenue (\d+) (≤|>|above) (\d+) yuan/,
+      (_, revenue: string, relation: string, cap: string) =>
+        `previous-year revenue ${money(revenue)} ${relation} ${money(cap)}`,
+    )
+    .replace(/R&D expense (\d+) yuan/, (_, expense: string) => `R&D expense ${money(expense)}`);
+}
+
+/**
+ * A criterion's explanation for display. Screenings stored before the English named the options
+ * said C3 and S2 with their codes ("municipal enterprise_tech_center", "specialized"): those read
+ * as the words a new screening writes; money as withMoneyText writes it.
+ */
+export function criterionDetail(
+  c: Pick<CriterionResult, 'id' | 'detail' | 'detailEn'>,
+  locale: Locale,
+): string {
+  if (locale === 'zh') return withMoneyText(c.detail, 'zh');
   const c3 = /^(national|municipal) (enterprise_tech_center|innovation_demo)$/.exec(c.detailEn);
   if (c.id === 'C3' && c3) return techCenterEn(c3[1] as TechCenterLevel, c3[2] as TechCenterKind);
   if (c.id === 'S2' && (c.detailEn === 'specialized' || c.detailEn === 'little_giant'))
     return srdiEn(c.detailEn);
-  return c.detailEn;
+  return withMoneyText(c.detailEn, 'en');
 }
 
 export function failedCriteria(report: ScreeningReport, kind: CriterionKind): CriterionResult[] {

@@ -33,6 +33,19 @@ export const STAGE_LABELS: Record<Stage, { zh: string; en: string }> = {
 };
 
 /**
+ * A stage as its tag says it in a narrow column (the enterprise list, the case file): STAGE_LABELS
+ * with the long English names shortened, the full name the tag's tooltip.
+ */
+export const STAGE_TAG_LABELS: Record<Stage, { zh: string; en: string }> = {
+  ...STAGE_LABELS,
+  screening: { ...STAGE_LABELS.screening, en: 'Screening' },
+  supplement: { ...STAGE_LABELS.supplement, en: 'Supplement' },
+  feedback: { ...STAGE_LABELS.feedback, en: 'Feedback' },
+  diagnosis: { ...STAGE_LABELS.diagnosis, en: 'Diagnosis' },
+  graduation_review: { ...STAGE_LABELS.graduation_review, en: 'Exit review' },
+};
+
+/**
  * The path an admitted enterprise walks, as it reads it on its home page: 补充材料 is a loop within
  * 市级筛选, and 已移出 / 未入库 end the path beside it rather than on it (policy 二(一)–(六)).
  */

@@ -28,6 +28,8 @@ const ownStep: HeldTask = {
   assignee: null,
   candidateGroups: ['enterprise_user:enterprise:91500000MA5U7DXX1F'],
 };
+const colleague: Actor = { ...enterprise, username: 'ent2' };
+const returnedStep: HeldTask = { ...ownStep, assignee: enterprise.username };
 const groups = ['district_officer:district:500112'];
 const open: HeldTask = { assignee: null, candidateGroups: groups };
 const heldByAlice: HeldTask = { assignee: 'alice', candidateGroups: groups };
@@ -74,6 +76,22 @@ describe('taskRefusal: who may act on an open task', () => {
       'delegate',
       '403 ENTERPRISE_DOES_NOT_ASSIGN',
     ],
+    // 退回 gives the step back held by whoever did it: still not a claim to release, nor one that blocks.
+    [
+      'an enterprise releases its step sent back',
+      enterprise,
+      returnedStep,
+      'unclaim',
+      '403 ENTERPRISE_DOES_NOT_ASSIGN',
+    ],
+    [
+      'the coordinator takes back an enterprise step',
+      coordinator,
+      returnedStep,
+      'unclaim',
+      '403 ENTERPRISE_DOES_NOT_ASSIGN',
+    ],
+    ['a colleague at the enterprise redoes its step sent back', colleague, returnedStep, 'complete', 'ok'],
   ])('%s', (_, actor, task, action, expected) => {
     expect(answer(actor, task, action)).toBe(expected);
   });

@@ -37,13 +37,18 @@ export function taskRefusal(actor: Actor, task: HeldTask, action: TaskAction): D
     return new Forbidden('READ_ONLY_ROLE', t('您的角色只能查看，不能修改', 'your role may only read'));
   }
   // An enterprise does its own steps: its users complete them as they come, with no claim to make
-  // and no one to hand them to (转办 is the officers' way of sharing work).
-  if (actor.role === 'enterprise_user' && (action === 'claim' || action === 'delegate')) {
+  // or release and no one to hand them to (转办 is the officers' way of sharing work). A step sent
+  // back (退回) to the enterprise comes back held by who did it: still nobody's to claim or release.
+  const assigning = action === 'claim' || action === 'unclaim';
+  if (
+    (actor.role === 'enterprise_user' && (assigning || action === 'delegate')) ||
+    (assigning && isEnterpriseStep(task))
+  ) {
     return new Forbidden(
       'ENTERPRISE_DOES_NOT_ASSIGN',
       t(
-        '企业用户直接办理本企业的任务，无需认领或转办',
-        'enterprise users do their tasks without claiming or delegating',
+        '企业的环节由企业用户直接办理，无需认领、退回认领或转办',
+        'enterprise users do their steps without claiming, releasing or delegating them',
       ),
     );
   }
@@ -61,6 +66,8 @@ export function taskRefusal(actor: Actor, task: HeldTask, action: TaskAction): D
       if (!candidate && !mine) {
         return new Forbidden('NOT_A_CANDIDATE', t('您无权办理该任务', 'you may not do this task'));
       }
+      // Nobody claims an enterprise's step: one sent back to whoever did it is any of its users' to redo.
+      if (isEnterpriseStep(task)) return null;
       return task.assignee && !mine ? claimedByOther() : null;
     case 'unclaim':
       if (!mine && !supervisor && !candidate) {

@@ -26,6 +26,13 @@ describe('部门报到: the reply to a whistle', () => {
     expect(response.help?.en).toContain('sent to the enterprise');
   });
 
+  it('says at "resolved" that it goes to the 销号 review, not that it closes the problem out', () => {
+    const resolved = respond.fields.find((f) => f.name === 'resolved')!;
+    expect(resolved.help?.zh).toContain('问题销号审核');
+    expect(resolved.help?.zh).toContain('待审核销号');
+    expect(resolved.help?.en).toContain('closed out only once they confirm it');
+  });
+
   it('is told to the enterprise that blew the whistle, by department, with the reply', () => {
     expect(whistleAnswerAudience('91500112000000001R')).toEqual([
       'enterprise_user:enterprise:91500112000000001R',
@@ -36,7 +43,7 @@ describe('部门报到: the reply to a whistle', () => {
       en: 'Whistle answered: Industrial finance division answered “授信迟迟未落实” of 星联通信 (the problem is still being worked on): "下周放款"',
     });
     expect(whistleAnsweredText({ ...answer, response: '已放款', resolved: true }).zh).toContain(
-      '（问题已解决）',
+      '（问题已解决，待审核销号）',
     );
   });
 });

@@ -1,5 +1,5 @@
 import { Field } from './forms/schema';
-import { OWNER_DEPARTMENTS, OwnerDepartment } from './ledger';
+import { OWNER_DEPARTMENTS, OwnerDepartment, ProblemStatus } from './ledger';
 import { Stage } from './stages';
 import { t, Text } from './text';
 
@@ -41,11 +41,25 @@ export function whistleAnsweredText(a: {
 }): Text {
   const department =
     OWNER_DEPARTMENTS.find((o) => o.value === a.department)?.label ?? t(a.department, a.department);
+  // "Resolved" is the department's claim: the coordinators' 销号 review decides (problem-work.ts).
   const [zh, en] = a.resolved
-    ? ['问题已解决', 'the problem is resolved']
+    ? ['问题已解决，待审核销号', 'reported resolved, awaiting the close-out review']
     : ['问题仍在化解', 'the problem is still being worked on'];
   return {
     zh: `【部门报到】${department.zh}已答复「${a.enterpriseName}」的吹哨问题「${a.title}」（${zh}）：“${a.response}”`,
     en: `Whistle answered: ${department.en} answered “${a.title}” of ${a.enterpriseName} (${en}): "${a.response}"`,
   };
+}
+
+/**
+ * Where a whistle's answer leaves its problem, as the enterprise is shown it: "resolved" is the
+ * department's claim, so it reads resolved only once the coordinators closed the problem out
+ * (销号), `closing` while their review is pending, and in progress otherwise (a claim refused).
+ */
+export function whistleAnswerStanding(
+  resolved: boolean,
+  status: ProblemStatus,
+): 'resolved' | 'closing' | 'unresolved' {
+  if (!resolved) return 'unresolved';
+  return status === 'resolved' || status === 'closing' ? status : 'unresolved';
 }

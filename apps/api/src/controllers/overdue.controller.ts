@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, DISTRICTS, TASK_DEPARTMENT_LABELS, TaskDepartment } from '@hardtech/domain';
+import { Actor, districtText, TASK_DEPARTMENT_LABELS, TaskDepartment } from '@hardtech/domain';
 import { OverdueRepository } from '@hardtech/persistence';
 import { CurrentActor } from '../auth/decorators';
 import { OverdueSummaryDto } from '../dtos/admin.dto';
@@ -34,7 +34,7 @@ export class OverdueController {
       })),
       byDistrict: sum('district').map(([district, count]) => ({
         district,
-        name: DISTRICTS.find((d) => d.code === district)?.name ?? district,
+        label: districtText(district),
         count,
       })),
     };

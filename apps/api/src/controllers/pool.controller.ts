@@ -36,7 +36,9 @@ export class PoolController {
   @ApiDoc({
     summary: '入库核验 Was the enterprise a pool member on a date? (二(六) +3 points)',
     description:
-      'Every check is audited (action pool.membership_checked), also one outside the caller’s scope.',
+      'A member from the admission day to the day it left, both included (unlike the pool’s counts, ' +
+      'which no longer count it on the day it left). Every check is audited (action ' +
+      'pool.membership_checked), also one outside the caller’s scope.',
     ok: MembershipAnswerDto,
     errors: [400, 401, 404],
   })

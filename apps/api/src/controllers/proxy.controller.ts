@@ -23,7 +23,7 @@ export class ProxyController {
   @ApiDoc({
     summary: '可选代理人 Whom I may name my proxy',
     description:
-      'Active users of my role whose scope covers mine (what PUT checks, less the period), whose username or name contains `q`; at most 50. Empty for a read-only role.',
+      'Active users of my role whose scope covers mine (what PUT checks, less the period), whose username or name contains `q`; at most 50. Empty for a role that names no proxy: only case officers hold personal tasks (not an enterprise user, an administrator or a read-only role).',
     ok: PeopleDto,
     errors: [400, 401],
   })
@@ -35,7 +35,7 @@ export class ProxyController {
   @ApiDoc({
     summary: '设置委托代理 Name my proxy from one instant until another',
     description:
-      'While from ≤ now < until, `to` sees my personal tasks in view=mine and may do them; completions record actor = the proxy and onBehalfOf = me. `to` must be active, of my role, with a scope covering mine (422 PROXY_NOT_ALLOWED). Replaces an earlier setting; audited.',
+      'While from ≤ now < until, `to` sees my personal tasks in view=mine and may do them; completions record actor = the proxy and onBehalfOf = me. Only a case officer names a proxy; `to` must be active, of my role, with a scope covering mine (422 PROXY_NOT_ALLOWED). Replaces an earlier setting; audited.',
     ok: ProxyAnswerDto,
     errors: [400, 401, 403, 413, 422],
   })

@@ -146,7 +146,7 @@ export class OverdueByDepartmentDto {
 
 export class OverdueByDistrictDto {
   @ApiProperty() district: string;
-  @ApiProperty() name: string;
+  @ApiProperty({ type: TextDto, description: 'the district’s name (渝北区, Yubei District)' }) label: TextDto;
   @ApiProperty() count: number;
 }
 

@@ -35,8 +35,8 @@ export class EnterpriseQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
     example: '2026-06-30',
     description:
-      'members in the pool on this day (YYYY-MM-DD; admission and leaving day included): what the ' +
-      'dashboard’s 在库 counts',
+      'members in the pool as this day ends (YYYY-MM-DD; admitted by then, not yet left: not on the ' +
+      'day it graduated or exited): what the dashboard’s 在库 counts',
   })
   @IsOptional()
   @IsDay('inPoolOn')

@@ -204,6 +204,12 @@ export class TaskListItemDto extends TaskItemDto {
   @ApiProperty({
     type: String,
     nullable: true,
+    description: 'who completed it, by name (null where completedBy is: open, or not the reader’s to know)',
+  })
+  completedByName: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
     description:
       'PROBLEM_CLOSE, PROBLEM_EXTENSION: the title of the problem it decides; null for other tasks',
   })
@@ -297,12 +303,23 @@ export class CaseEnterpriseDto {
   baselineRevenue: number | null;
 }
 
+export class CaseCriterionConfirmedDto {
+  @ApiProperty({ type: String, nullable: true, example: '具有自主芯片设计能力' }) note: string | null;
+}
+
 export class CaseCriterionDto {
   @ApiProperty({ enum: ['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'S1', 'S2'] }) id: string;
   @ApiProperty({ enum: ['hard', 'soft', 'judgment'] }) kind: string;
   @ApiProperty({ enum: ['pass', 'fail', 'judgment'] }) outcome: string;
   @ApiProperty({ example: '研发投入强度 8.00% ≥ 5%' }) detail: string;
   @ApiProperty() detailEn: string;
+  @ApiProperty({
+    type: CaseCriterionConfirmedDto,
+    nullable: true,
+    description:
+      "once the screening passed: the coordinator's confirmation of a judged criterion (C2, C6) or acceptance of a failed soft one (C1, S2); `note` null where the reader may not read deliberations",
+  })
+  confirmed: CaseCriterionConfirmedDto | null;
 }
 
 export class CaseScreeningDto {

@@ -1,14 +1,15 @@
 import type { temporal } from '@temporalio/proto';
 import {
   Actor,
+  completionLabel,
   HistoryEntry,
   isStage,
   onBehalfLabel,
   Stage,
   STAGE_LABELS,
   t,
-  TASK_FORMS,
   TASK_LABELS,
+  taskState,
   TaskType,
   Text,
 } from '@hardtech/domain';
@@ -494,7 +495,9 @@ class HistoryReader {
 
   private projected(e: HistoryEvent, receipt: ProjectionReceipt): void {
     for (const c of receipt.closed) {
-      if (c.status !== 'cancelled') continue; // completions are the Updates' entries
+      // Completions and 退回 (a step closed cancelled as `returned`) are the Updates' entries: a
+      // returned step read 已取消 beside its own 退回.
+      if (taskState(c) !== 'cancelled') continue;
       const taskType = this.taskTypes.get(c.id) ?? null;
       const task = taskLabel(taskType);
       this.add(
@@ -588,10 +591,4 @@ function standIn(actor: Actor, principal: Actor | undefined) {
   return principal
     ? { onBehalfOf: principal.username, byline: onBehalfLabel(actorName(actor), actorName(principal)) }
     : {};
-}
-
-function completionLabel(type: TaskType | null, outcome: string): Text {
-  if (!type) return t(`办理任务：${outcome}`, `task completed: ${outcome}`);
-  const o = TASK_FORMS[type]?.outcomes?.[outcome]?.label ?? t(outcome, outcome);
-  return t(`${TASK_LABELS[type].zh}：${o.zh}`, `${TASK_LABELS[type].en}: ${o.en}`);
 }

@@ -1,4 +1,13 @@
-import { assertValid, overdueText, shanghaiTime, TASK_FORMS, WHISTLE_FIELDS } from '@hardtech/domain';
+import {
+  assertValid,
+  CASE_OFFICER_ROLES,
+  mayNameProxy,
+  overdueText,
+  proxyPersonProblem,
+  shanghaiTime,
+  TASK_FORMS,
+  WHISTLE_FIELDS,
+} from '@hardtech/domain';
 import { backdateBy, DEMO_PORTRAIT, DEMO_PROBLEMS, DEMO_USERS, DEMO_WHISTLE } from './demo-data';
 
 describe('demo data', () => {
@@ -6,7 +15,12 @@ describe('demo data', () => {
   const departmentOfficers = DEMO_USERS.filter((u) => u.scope.department);
 
   it('gives every department officer of the demo a ledger problem of its own department', () => {
-    expect(departmentOfficers.map((u) => u.username)).toEqual(['sme-officer', 'finance-officer']);
+    expect(departmentOfficers.map((u) => u.username)).toEqual([
+      'sme-officer',
+      'finance-officer',
+      'sme-officer-2',
+      'finance-officer-2',
+    ]);
     for (const officer of departmentOfficers) {
       expect(DEMO_PROBLEMS.filter((p) => p.ownerDepartment === officer.scope.department)).not.toEqual([]);
     }
@@ -17,6 +31,17 @@ describe('demo data', () => {
     expect(
       departmentOfficers.find((u) => u.scope.department === DEMO_WHISTLE.ownerDepartment)?.username,
     ).toBe('sme-officer');
+  });
+
+  it('gives every demo officer a colleague 委托代理 may name: the proxy picker is never empty', () => {
+    const officers = DEMO_USERS.filter((u) => mayNameProxy(u.role));
+    expect(new Set(officers.map((u) => u.role))).toEqual(new Set(CASE_OFFICER_ROLES));
+    for (const officer of officers) {
+      expect([officer.username, officers.some((other) => !proxyPersonProblem(officer, other))]).toEqual([
+        officer.username,
+        true,
+      ]);
+    }
   });
 
   it('is data the diagnosis form and the whistle accept, so the seed does not stop half way', () => {

@@ -102,7 +102,17 @@ export const DEMO_ENTERPRISES: DemoEnterprise[] = [
   },
 ];
 
-export const DEMO_USERS: DemoUser[] = [
+/** Names of the second officer of each role and scope, by the username of the first. */
+const COLLEAGUES: Record<string, [username: string, displayName: string]> = {
+  coordinator: ['coordinator-2', '科技处 刘洋'],
+  'industry-t2': ['industry-t2-b', '电子信息处 何俊'],
+  'district-500112': ['district-500112-b', '渝北区经信委 钱丽'],
+  commissioner: ['commissioner-2', '企业服务专员 黄磊'],
+  'sme-officer': ['sme-officer-2', '中小企业处 林雪'],
+  'finance-officer': ['finance-officer-2', '产业金融处 郭峰'],
+};
+
+const DEMO_OFFICERS: DemoUser[] = [
   { username: 'coordinator', displayName: '科技处 李明', role: 'city_coordinator', scope: {} },
   {
     username: 'industry-t2',
@@ -129,6 +139,16 @@ export const DEMO_USERS: DemoUser[] = [
     role: 'finance_officer',
     scope: { department: 'finance' },
   },
+];
+
+export const DEMO_USERS: DemoUser[] = [
+  ...DEMO_OFFICERS,
+  // A colleague of each officer, of the same role and scope, whom 委托代理 may name: without them
+  // the proxy picker of every demo officer was empty.
+  ...DEMO_OFFICERS.map((officer) => {
+    const [username, displayName] = COLLEAGUES[officer.username];
+    return { ...officer, username, displayName };
+  }),
   { username: 'auditor', displayName: '审计 孙磊', role: 'auditor', scope: {} },
   { username: 'leader', displayName: '委领导 郑华', role: 'leader', scope: {} },
   // 三员: the demo's system administrator is the bootstrap `admin`; these are the other two.

@@ -13,6 +13,7 @@ import {
   Text,
   visibleClosing,
   visibleDiagnosis,
+  visibleStateValue,
 } from '@hardtech/domain';
 import { describeStatechart } from '@hardtech/workflows/lifecycle/definition';
 import {
@@ -107,7 +108,7 @@ export class EnterprisesService {
       cluster: e.cluster,
       stage: e.stage,
       stageSince: stageSince?.toISOString() ?? null,
-      stateValue: e.stateValue,
+      stateValue: visibleStateValue(actor.role, e.stateValue),
       lifecycleNo: e.lifecycleNo,
       workflowId: e.workflowId,
       policyVersion: e.policyVersion,
@@ -185,7 +186,10 @@ export class EnterprisesService {
   async statechart(actor: Actor, creditCode: string) {
     const e = await this.enterprises.findVisible(actor, creditCode);
     if (!e) throw notFound();
-    return { definition: describeStatechart(), current: { stage: e.stage, stateValue: e.stateValue } };
+    return {
+      definition: describeStatechart(),
+      current: { stage: e.stage, stateValue: visibleStateValue(actor.role, e.stateValue) },
+    };
   }
 }
 

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, inPoolOn, InvalidInput, NotFound, shanghaiDate, t } from '@hardtech/domain';
+import { Actor, InvalidInput, memberOn, NotFound, shanghaiDate, t } from '@hardtech/domain';
 import { AuditRepository, EnterprisesRepository } from '@hardtech/persistence';
 
 /**
  * 二(六): 入库企业申报享受上述政策的…加3分. Other systems ask "was this enterprise in the pool on
- * date D?"; the answer comes from membership periods by the one definition (inPoolOn). Every answer is audited
+ * date D?"; the answer comes from membership periods, both days included (memberOn): an enterprise
+ * was a member on the day it graduated, though the pool no longer counts it. Every answer is audited
  * (it grants points), and so is an enterprise the caller may not see.
  */
 @Injectable()
@@ -35,7 +36,7 @@ export class PoolService {
       throw e;
     }
     const period = (await this.enterprises.membershipOf(creditCode)).find((p) =>
-      inPoolOn({ from: p.fromDate, to: p.toDate }, date),
+      memberOn({ from: p.fromDate, to: p.toDate }, date),
     );
     const answer = {
       creditCode,

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import {
   Actor,
-  EXIT_REASONS,
+  ENDING_REASONS,
   districtText,
   FIRST_POOL_YEAR,
-  GRADUATION_REASONS,
   hasStanding,
   overdueFor,
   OWNER_DEPARTMENTS,
@@ -32,7 +31,7 @@ const labelled = (options: { value: string; label: Text }[]) => (key: string) =>
   options.find((o) => o.value === key)?.label ?? t(key, key);
 
 /** 移出帮扶库 reasons, as GRADUATION_REVIEW offers them. */
-const endingReason = (key: string) => labelled([...GRADUATION_REASONS, ...EXIT_REASONS])(key);
+const endingReason = (key: string) => labelled(ENDING_REASONS)(key);
 
 export type Kpi = Awaited<ReturnType<ReportsService['kpi']>>;
 

@@ -83,7 +83,7 @@ export function taskItem(task: TaskListColumns, role: Role) {
     district: task.district,
     cluster: task.cluster,
     policyVersion: task.policyVersion,
-    outcome: task.outcome,
+    outcome: task.outcome === null ? null : step.outcome,
     completedBy: step.actor,
     completedAt: task.completedAt?.toISOString() ?? null,
     onBehalfOf: step.actor ? task.onBehalfOf : null,
@@ -126,12 +126,17 @@ export class TasksService {
   async list(actor: Actor, filter: TaskFilter) {
     const { items, total } = await this.tasks.list(actor, filter);
     return {
-      items: items.map((task) => ({
-        ...taskItem(task, actor.role),
-        copied: task.copied,
-        assigneeName: task.assigneeName,
-        problemTitle: task.problemTitle,
-      })),
+      items: items.map((task) => {
+        const item = taskItem(task, actor.role);
+        return {
+          ...item,
+          copied: task.copied,
+          assigneeName: task.assigneeName,
+          // Named only where the reader may know who did it (an enterprise never learns the officer).
+          completedByName: item.completedBy ? task.completedByName : null,
+          problemTitle: task.problemTitle,
+        };
+      }),
       total,
       page: filter.page,
       pageSize: filter.pageSize,

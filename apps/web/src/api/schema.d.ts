@@ -663,7 +663,7 @@ export interface paths {
         };
         /**
          * 入库核验 Was the enterprise a pool member on a date? (二(六) +3 points)
-         * @description Every check is audited (action pool.membership_checked), also one outside the caller’s scope.
+         * @description A member from the admission day to the day it left, both included (unlike the pool’s counts, which no longer count it on the day it left). Every check is audited (action pool.membership_checked), also one outside the caller’s scope.
          */
         get: operations["PoolController_membership"];
         put?: never;
@@ -1329,7 +1329,7 @@ export interface paths {
         get: operations["ProxyController_get"];
         /**
          * 设置委托代理 Name my proxy from one instant until another
-         * @description While from ≤ now < until, `to` sees my personal tasks in view=mine and may do them; completions record actor = the proxy and onBehalfOf = me. `to` must be active, of my role, with a scope covering mine (422 PROXY_NOT_ALLOWED). Replaces an earlier setting; audited.
+         * @description While from ≤ now < until, `to` sees my personal tasks in view=mine and may do them; completions record actor = the proxy and onBehalfOf = me. Only a case officer names a proxy; `to` must be active, of my role, with a scope covering mine (422 PROXY_NOT_ALLOWED). Replaces an earlier setting; audited.
          */
         put: operations["ProxyController_set"];
         post?: never;
@@ -1349,7 +1349,7 @@ export interface paths {
         };
         /**
          * 可选代理人 Whom I may name my proxy
-         * @description Active users of my role whose scope covers mine (what PUT checks, less the period), whose username or name contains `q`; at most 50. Empty for a read-only role.
+         * @description Active users of my role whose scope covers mine (what PUT checks, less the period), whose username or name contains `q`; at most 50. Empty for a role that names no proxy: only case officers hold personal tasks (not an enterprise user, an administrator or a read-only role).
          */
         get: operations["ProxyController_candidates"];
         put?: never;
@@ -2293,7 +2293,8 @@ export interface components {
         };
         OverdueByDistrictDto: {
             district: string;
-            name: string;
+            /** @description the district’s name (渝北区, Yubei District) */
+            label: components["schemas"]["TextDto"];
             count: number;
         };
         OverdueSummaryDto: {
@@ -2800,6 +2801,8 @@ export interface components {
             copied: boolean;
             /** @description who holds it, by name (the username when unknown) */
             assigneeName: string | null;
+            /** @description who completed it, by name (null where completedBy is: open, or not the reader’s to know) */
+            completedByName: string | null;
             /** @description PROBLEM_CLOSE, PROBLEM_EXTENSION: the title of the problem it decides; null for other tasks */
             problemTitle: string | null;
         };
@@ -2905,6 +2908,10 @@ export interface components {
             /** @description integer yuan; null until admitted */
             baselineRevenue: number | null;
         };
+        CaseCriterionConfirmedDto: {
+            /** @example 具有自主芯片设计能力 */
+            note: string | null;
+        };
         CaseCriterionDto: {
             /** @enum {string} */
             id: "C1" | "C2" | "C3" | "C4" | "C5" | "C6" | "S1" | "S2";
@@ -2915,6 +2922,8 @@ export interface components {
             /** @example 研发投入强度 8.00% ≥ 5% */
             detail: string;
             detailEn: string;
+            /** @description once the screening passed: the coordinator's confirmation of a judged criterion (C2, C6) or acceptance of a failed soft one (C1, S2); `note` null where the reader may not read deliberations */
+            confirmed: components["schemas"]["CaseCriterionConfirmedDto"] | null;
         };
         CaseScreeningDto: {
             policyVersion: number;
@@ -5326,7 +5335,7 @@ export interface operations {
                 cluster?: string;
                 /** @description name or credit code contains */
                 q?: string;
-                /** @description members in the pool on this day (YYYY-MM-DD; admission and leaving day included): what the dashboard’s 在库 counts */
+                /** @description members in the pool as this day ends (YYYY-MM-DD; admitted by then, not yet left: not on the day it graduated or exited): what the dashboard’s 在库 counts */
                 inPoolOn?: string;
                 /** @description admitted in this year (a cohort); with inPoolOn, the same membership period */
                 admittedIn?: number;
@@ -5386,7 +5395,7 @@ export interface operations {
                 cluster?: string;
                 /** @description name or credit code contains */
                 q?: string;
-                /** @description members in the pool on this day (YYYY-MM-DD; admission and leaving day included): what the dashboard’s 在库 counts */
+                /** @description members in the pool as this day ends (YYYY-MM-DD; admitted by then, not yet left: not on the day it graduated or exited): what the dashboard’s 在库 counts */
                 inPoolOn?: string;
                 /** @description admitted in this year (a cohort); with inPoolOn, the same membership period */
                 admittedIn?: number;

@@ -3,6 +3,10 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Query } from './client';
 import { Loaded, useApi } from './useApi';
+import { useNarrow } from '../layout/useNarrow';
+
+/** A phone's page: 50 cards ran to 14,000 px (the audit log) before the pager. */
+export const PHONE_PAGE_SIZE = 20;
 
 export interface PagedAnswer<T> {
   items: T[];
@@ -11,7 +15,8 @@ export interface PagedAnswer<T> {
 
 /**
  * A filtered list the server pages (`page`, `pageSize`, `total`): new filters go back to page 1, and
- * the antd Table gets its rows and pagination from here so every list pages and counts alike.
+ * the antd Table gets its rows and pagination from here so every list pages and counts alike. On a
+ * phone a page holds at most PHONE_PAGE_SIZE rows, until the user picks a size.
  */
 /** `Extra`: what the answer holds beside the page (e.g. the notifications' unread count). */
 export function usePagedList<T, Extra = object>(
@@ -28,8 +33,11 @@ export function usePagedList<T, Extra = object>(
 } {
   const { t } = useTranslation();
   const [filters, setFilters] = useState<Query>(initialFilters);
-  const [paging, setPaging] = useState({ page: 1, pageSize });
-  const loaded = useApi<PagedAnswer<T> & Extra>(path, { ...filters, ...paging });
+  const narrow = useNarrow();
+  // The size the user picked; undefined: the list's own, smaller on a phone.
+  const [paging, setPaging] = useState<{ page: number; pageSize?: number }>({ page: 1 });
+  const size = paging.pageSize ?? (narrow ? Math.min(pageSize, PHONE_PAGE_SIZE) : pageSize);
+  const loaded = useApi<PagedAnswer<T> & Extra>(path, { ...filters, page: paging.page, pageSize: size });
   const search = useCallback((next: Query) => {
     setFilters(next);
     setPaging((p) => ({ ...p, page: 1 }));
@@ -42,12 +50,12 @@ export function usePagedList<T, Extra = object>(
       loading: loaded.loading,
       pagination: {
         current: paging.page,
-        pageSize: paging.pageSize,
+        pageSize: size,
         total: loaded.data?.total,
         showSizeChanger: true,
         pageSizeOptions: [20, 50, 100, 200].filter((n) => n <= maxPageSize),
         showTotal: (n) => t('total', { count: n }),
-        onChange: (page, size) => setPaging({ page, pageSize: size }),
+        onChange: (page, picked) => setPaging({ page, pageSize: picked }),
       },
     },
   };

@@ -1,5 +1,6 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { api, SESSION_EXPIRED } from '../api/client';
+import { prefetchReference } from '../api/reference';
 import type { Actor, LoginResult } from '../api/types';
 import { clearToken, readToken, storeToken } from './token';
 
@@ -21,7 +22,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<SignedIn | null | undefined>(readToken() ? undefined : null);
 
   useEffect(() => {
-    if (readToken()) api<SignedIn>('/me').then(setUser, () => setUser(null));
+    // The reference is asked for beside /me: the pages wait for both (ReferenceGate), not one after the other.
+    if (readToken()) {
+      api<SignedIn>('/me').then(setUser, () => setUser(null));
+      prefetchReference();
+    }
     const expired = () => setUser(null);
     window.addEventListener(SESSION_EXPIRED, expired);
     return () => window.removeEventListener(SESSION_EXPIRED, expired);
@@ -30,6 +35,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const login = useCallback(async (username: string, password: string) => {
     const result = await api<LoginResult>('/auth/login', { body: { username, password } });
     storeToken(result.accessToken);
+    prefetchReference();
     setUser(await api<SignedIn>('/me'));
   }, []);
 

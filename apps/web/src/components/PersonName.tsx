@@ -2,8 +2,21 @@ import { SYSTEM_ACTOR } from '@hardtech/domain/roles';
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-/** A person as officers know them: the name, and the account beside it when it differs. */
-export function PersonName({ displayName, username }: { displayName: string; username: string }) {
+interface Person {
+  displayName: string;
+  username: string;
+}
+
+/**
+ * A person as officers know them, as text (a picker's option, 科技处 李明（coordinator）): the name,
+ * and the account beside it when it differs. Every picker of people names them so.
+ */
+export function personText({ displayName, username }: Person): string {
+  return displayName === username ? displayName : `${displayName}（${username}）`;
+}
+
+/** `personText` with the account in grey, where markup may be shown. */
+export function PersonName({ displayName, username }: Person) {
   return (
     <>
       {displayName}

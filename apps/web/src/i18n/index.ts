@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import type { Option } from '@hardtech/domain/forms/schema';
+import type { Locale } from '@hardtech/domain/text';
 import type { Text } from '../api/types';
 import { resources } from './resources';
 
@@ -25,6 +26,12 @@ export function setLanguage(language: Language): void {
   localStorage.setItem(KEY, language);
   document.documentElement.lang = language;
   void i18n.changeLanguage(language);
+}
+
+/** The UI's language as the domain names it, for the words the domain writes (money, explanations). */
+export function useLocale(): Locale {
+  const { i18n: current } = useTranslation();
+  return current.language === 'en' ? 'en' : 'zh';
 }
 
 /** Labels the server sends in both languages (stages, task types, form fields): pick the UI's. */

@@ -1,6 +1,6 @@
 import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { Button, Drawer, Layout, Menu, Segmented, Space, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { type CSSProperties, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useUser, useAuth } from '../auth/AuthProvider';
@@ -13,6 +13,29 @@ import { useNarrow } from './useNarrow';
 
 /** The phone's sticky header: antd's Layout.Header height, stated so the page can keep clear of it. */
 export const PHONE_HEADER_HEIGHT = 64;
+
+// The header holds one line at every width: on a phone the menu button, the short name and the bell;
+// wider, the title gives way (ellipsis) before the controls on its right, which never wrap.
+const PHONE_HEADER: CSSProperties = {
+  background: '#fff',
+  height: PHONE_HEADER_HEIGHT,
+  // More room on the right: the bell's unread count sits above its top-right corner.
+  padding: '0 16px 0 8px',
+  display: 'flex',
+  alignItems: 'center',
+  gap: 8,
+  position: 'sticky',
+  top: 0,
+  zIndex: 10,
+};
+const DESKTOP_HEADER: CSSProperties = {
+  background: '#fff',
+  padding: '0 16px',
+  display: 'flex',
+  alignItems: 'center',
+  gap: 16,
+  whiteSpace: 'nowrap',
+};
 
 /**
  * On a phone the header stays on top of the page: a jump to a card (the task page's 办理, a section
@@ -84,10 +107,21 @@ export function Shell() {
       onChange={(value) => setLanguage(value as Language)}
     />
   );
+  const whoText = `${user.displayName ?? user.username}${reference ? ` · ${local(reference.roles[user.role])}` : ''}`;
+  // A long name and role give way (ellipsis, the whole on hover) rather than wrap out of the header.
   const who = (
-    <span data-testid="current-user" style={{ wordBreak: 'keep-all' }}>
-      {user.displayName ?? user.username}
-      {reference ? ` · ${local(reference.roles[user.role])}` : ''}
+    <span
+      data-testid="current-user"
+      title={whoText}
+      style={{
+        minWidth: 0,
+        maxWidth: 240,
+        overflow: 'hidden',
+        textOverflow: 'ellipsis',
+        whiteSpace: 'nowrap',
+      }}
+    >
+      {whoText}
     </span>
   );
   const logoutButton = (
@@ -96,93 +130,70 @@ export function Shell() {
     </Button>
   );
 
-  if (narrow) {
-    return (
-      <Layout style={{ minHeight: '100vh' }}>
-        <Layout.Header
-          style={{
-            background: '#fff',
-            height: PHONE_HEADER_HEIGHT,
-            // More room on the right: the bell's unread count sits above its top-right corner.
-            padding: '0 16px 0 8px',
-            display: 'flex',
-            alignItems: 'center',
-            gap: 8,
-            position: 'sticky',
-            top: 0,
-            zIndex: 10,
-          }}
-        >
-          <Button
-            type="text"
-            icon={<MenuOutlined />}
-            aria-label={t('menu')}
-            data-testid="nav-toggle"
-            onClick={() => setDrawer(true)}
-          />
-          <Typography.Text strong ellipsis style={{ flex: 1, minWidth: 0, fontSize: 16 }}>
-            {t('appShort')}
-          </Typography.Text>
-          <NotificationBell />
-        </Layout.Header>
-        <Drawer
-          placement="left"
-          open={drawer}
-          onClose={() => setDrawer(false)}
-          width={280}
-          title={who}
-          styles={{ body: { padding: 0, display: 'flex', flexDirection: 'column' } }}
-        >
-          {menu}
-          <Space direction="vertical" style={{ padding: 16 }}>
-            {language}
-            {logoutButton}
-          </Space>
-        </Drawer>
-        <Layout.Content style={{ margin: 8, minWidth: 0 }}>
-          <Outlet />
-        </Layout.Content>
-      </Layout>
-    );
-  }
-
+  // One tree at every width: crossing the breakpoint (a phone turned, a window narrowed) changes
+  // the frame around the page, never the page itself, which would lose a half-filled form.
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider
-        breakpoint="lg"
-        collapsible
-        collapsed={collapsed}
-        onCollapse={setCollapsed}
-        width={200}
-        theme="light"
-      >
-        <div style={{ padding: '16px 12px', fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden' }}>
-          {collapsed ? null : t('appShort')}
-        </div>
-        {menu}
-      </Layout.Sider>
-      <Layout>
-        <Layout.Header
-          style={{
-            background: '#fff',
-            padding: '0 16px',
-            display: 'flex',
-            alignItems: 'center',
-            justifyContent: 'space-between',
-            gap: 12,
-          }}
+      {narrow ? null : (
+        <Layout.Sider
+          breakpoint="lg"
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          width={200}
+          theme="light"
         >
-          <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'nowrap', overflow: 'hidden' }}>
-            {t('appTitle')}
-          </Typography.Title>
-          <Space size="middle">
-            {language}
-            <NotificationBell />
-            {who}
-            {logoutButton}
-          </Space>
+          <div style={{ padding: '16px 12px', fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden' }}>
+            {collapsed ? null : t('appShort')}
+          </div>
+          {menu}
+        </Layout.Sider>
+      )}
+      <Layout>
+        <Layout.Header style={narrow ? PHONE_HEADER : DESKTOP_HEADER}>
+          {narrow ? (
+            <>
+              <Button
+                type="text"
+                icon={<MenuOutlined />}
+                aria-label={t('menu')}
+                data-testid="nav-toggle"
+                onClick={() => setDrawer(true)}
+              />
+              <Typography.Text strong ellipsis style={{ flex: 1, minWidth: 0, fontSize: 16 }}>
+                {t('appShort')}
+              </Typography.Text>
+              <NotificationBell />
+            </>
+          ) : (
+            <>
+              <Typography.Title level={4} ellipsis style={{ margin: 0, flex: 1, minWidth: 120 }}>
+                {collapsed ? t('appShort') : t('appTitle')}
+              </Typography.Title>
+              {language}
+              <NotificationBell />
+              {who}
+              {logoutButton}
+            </>
+          )}
         </Layout.Header>
-        <Layout.Content style={{ margin: 16, minWidth: 0 }}>
+        {narrow ? (
+          <Drawer
+            placement="left"
+            open={drawer}
+            onClose={() => setDrawer(false)}
+            size={280}
+            title={who}
+            styles={{ body: { padding: 0, display: 'flex', flexDirection: 'column' } }}
+          >
+            {menu}
+            <Space direction="vertical" style={{ padding: 16 }}>
+              {language}
+              {logoutButton}
+            </Space>
+          </Drawer>
+        ) : null}
+        <Layout.Content style={{ margin: narrow ? 8 : 16, minWidth: 0 }}>
           <Outlet />
         </Layout.Content>
       </Layout>

@@ -6,7 +6,19 @@ export interface FakeCall {
   body: unknown;
 }
 
-export type Handler = (call: FakeCall) => { status?: number; body?: unknown } | undefined;
+type Answer = { status?: number; body?: unknown } | undefined;
+
+/** A route's answer; a promise answers when it settles (a slow API: see `answeredWhen`). */
+export type Handler = (call: FakeCall) => Answer | Promise<Answer>;
+
+/** A route that answers `body` once `ready()` holds (asked every 20 ms): a server answering late. */
+export function answeredWhen(body: unknown, ready: () => boolean): Handler {
+  return () =>
+    new Promise((resolve) => {
+      const check = () => (ready() ? resolve({ body }) : setTimeout(check, 20));
+      check();
+    });
+}
 
 /** A route that refuses its first call with 400 naming `field` (as the API's validation does), then answers `ok`. */
 export function refusingOnce(
@@ -38,7 +50,7 @@ export function fakeApi(routes: Record<string, Handler | unknown>) {
     const call = { method, path: url.pathname.replace(/^\/api/, '') + url.search, body };
     calls.push(call);
     const route = routes[`${method} ${url.pathname.replace(/^\/api/, '')}`];
-    const answer = typeof route === 'function' ? (route as Handler)(call) : { body: route };
+    const answer = typeof route === 'function' ? await (route as Handler)(call) : { body: route };
     if (route === undefined || answer === undefined) {
       return new Response(JSON.stringify({ statusCode: 404, code: 'NOT_FOUND', message: 'not found' }), {
         status: 404,

@@ -7,6 +7,7 @@ import { App } from '../App';
 import { preloadPages } from '../routes';
 import { storeToken } from '../auth/token';
 import { fakeApi } from './fake-api';
+import { REFERENCE } from './reference.fixture';
 
 // A whole page's first render (antd, ECharts) takes seconds on a loaded machine, not the default 1 s,
 // and a test that walks through a page takes more than the 20 s of the config when cores are shared.
@@ -47,12 +48,13 @@ export const USERS = {
 } satisfies Record<string, Actor>;
 
 /**
- * The whole app signed in as `user` at `path`, the API answered from `routes`: the page is tested
- * behind the real shell and route guard, as a user reaches it.
+ * The whole app signed in as `user` at `path`, the API answered from `routes` (GET /me with `user`
+ * and GET /reference with the fixture unless `routes` answer them): the page is tested behind the
+ * real shell, route guard and reference gate, as a user reaches it.
  */
 export function openPage(path: string, user: Actor, routes: Parameters<typeof fakeApi>[0]) {
   storeToken('test-token');
-  const fake = fakeApi({ 'GET /me': user, ...routes });
+  const fake = fakeApi({ 'GET /me': user, 'GET /reference': REFERENCE, ...routes });
   window.history.pushState({}, '', path);
   render(
     <StyleProvider container={styleSink}>
@@ -60,4 +62,15 @@ export function openPage(path: string, user: Actor, routes: Parameters<typeof fa
     </StyleProvider>,
   );
   return fake;
+}
+
+/** Runs `test` on a window `width` px wide (antd's breakpoints follow it, test/setup.ts), then restores the width. */
+export async function atWidth(width: number, test: () => Promise<void>) {
+  const before = window.innerWidth;
+  window.innerWidth = width;
+  try {
+    await test();
+  } finally {
+    window.innerWidth = before;
+  }
 }

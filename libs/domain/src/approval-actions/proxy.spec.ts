@@ -1,6 +1,7 @@
 import { Actor } from '../roles';
 import {
   isPersonalTaskOf,
+  mayNameProxy,
   onBehalfLabel,
   proxyActive,
   proxyPersonProblem,
@@ -46,6 +47,19 @@ describe('委托代理', () => {
     expect(proxyPersonProblem(zhang, narrow)?.zh).toContain('范围');
     expect(proxyPersonProblem(zhang, zhang)?.en).toBe('not yourself');
     expect(proxyPersonProblem(leader, { ...leader, username: 'lead-2' })?.en).toContain('read-only');
+  });
+
+  it('lets only case officers delegate: an enterprise user and an administrator hold no personal task', () => {
+    const company = { creditCodes: ['91500112000000001R'] };
+    const ent: Actor = { username: 'ent-a', role: 'enterprise_user', scope: company };
+    const security: Actor = { username: 'sec', role: 'security_admin', scope: {} };
+    expect(proxyPersonProblem(ent, { ...ent, username: 'ent-b' })?.en).toContain('no personal task');
+    expect(proxyPersonProblem(security, { ...security, username: 'sec-2' })?.en).toContain(
+      'no personal task',
+    );
+    expect(proxyRefusal(ent, { ...ent, username: 'ent-b' }, week, week.from)?.code).toBe('PROXY_NOT_ALLOWED');
+    expect(mayNameProxy('commissioner')).toBe(true);
+    expect(mayNameProxy('enterprise_user')).toBe(false);
   });
 
   it('covers scopes field by field', () => {

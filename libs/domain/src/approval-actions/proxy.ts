@@ -1,4 +1,4 @@
-import { Actor, Scope } from '../roles';
+import { Actor, CASE_OFFICER_ROLES, Role, Scope } from '../roles';
 import { FieldError, RuleViolation } from '../errors';
 import { READ_ONLY_ROLES } from '../task-permissions';
 import { t, Text } from '../text';
@@ -29,6 +29,16 @@ export function scopeCovers(a: Scope, b: Scope): boolean {
 }
 
 /**
+ * Who may name a proxy: the case officers, who hold tasks personally (claimed, or theirs by name).
+ * An enterprise's steps are done by any of its users without a claim, and the administrators and
+ * read-only roles hold no tasks: a proxy would stand in for nothing. The notifications page offers
+ * 委托代理 to these roles only.
+ */
+export function mayNameProxy(role: Role): boolean {
+  return CASE_OFFICER_ROLES.includes(role);
+}
+
+/**
  * Why `to` may not stand in for `principal` at all, or null: an active user other than the
  * principal, of the same role, whose scope covers the principal's. The proxy picker offers the
  * users this lets through; `proxyRefusal` adds the period.
@@ -36,6 +46,9 @@ export function scopeCovers(a: Scope, b: Scope): boolean {
 export function proxyPersonProblem(principal: Actor, to: Actor | null): Text | null {
   if (READ_ONLY_ROLES.includes(principal.role)) {
     return t('只读角色无需委托代理', 'a read-only role has nothing to delegate');
+  }
+  if (!mayNameProxy(principal.role)) {
+    return t('您的角色没有个人任务，无需委托代理', 'your role holds no personal task for a proxy to do');
   }
   if (!to) return t('用户不存在或已停用', 'unknown or deactivated user');
   if (to.username === principal.username) return t('不能委托给自己', 'not yourself');

@@ -1,7 +1,8 @@
 import { sampleNomination } from '../samples';
 import { personDepartment } from '../departments';
 import { Person } from './case-file';
-import { buildCaseFile, CaseFacts, CaseNames, CompletedStep, stepOutcomeLabel } from './case-file';
+import { stepOutcomeLabel } from '../visibility/step-outcomes';
+import { buildCaseFile, CaseFacts, CaseNames, CompletedStep, confirmedLabel } from './case-file';
 import { opinionText } from './opinion-text';
 
 const nomination = sampleNomination({ revenuePrevYear: 50_000_000, rdExpensePrevYear: 4_000_000 });
@@ -88,7 +89,10 @@ describe('buildCaseFile', () => {
       leadCluster: null,
       commissionerName: null,
     });
-    expect(file.screening).toEqual(facts.screening);
+    expect(file.screening).toEqual({
+      policyVersion: 3,
+      criteria: [{ ...facts.screening!.criteria[0], confirmed: { note: '技术壁垒高' } }],
+    });
     expect(file.opinions.map((o) => o.taskId)).toEqual(['t1', 't2', 't3']);
     expect(file.opinions[0]).toEqual({
       ...screen,
@@ -99,6 +103,60 @@ describe('buildCaseFile', () => {
     });
     expect(file.opinions[1].actorDepartment?.zh).toBe('渝北区经信部门');
     expect(file.attachments).toEqual([{ ...certificate, uploadedByName: '李区县' }]);
+  });
+
+  describe('the criteria after the screening’s decision', () => {
+    const c1 = {
+      id: 'C1' as const,
+      kind: 'soft' as const,
+      outcome: 'fail' as const,
+      detail: '营收超限',
+      detailEn: '',
+    };
+    const s2 = {
+      id: 'S2' as const,
+      kind: 'soft' as const,
+      outcome: 'pass' as const,
+      detail: '专精特新',
+      detailEn: '',
+    };
+    const withSoft: CaseFacts = {
+      ...facts,
+      screening: { policyVersion: 3, criteria: [...facts.screening!.criteria, c1, s2] },
+    };
+    const passed = { ...screen, data: { ...screen.data, justifications: { C1: '产值高但仍属中小型' } } };
+    const confirmed = (file: ReturnType<typeof buildCaseFile>) =>
+      file.screening?.criteria.map((c) => [c.id, c.confirmed, confirmedLabel(c)?.zh ?? null]);
+
+    it('reads 需人工研判 until the coordinator decides', () => {
+      expect(confirmed(buildCaseFile('city_coordinator', withSoft, [], [], names))).toEqual([
+        ['C2', null, null],
+        ['C1', null, null],
+        ['S2', null, null],
+      ]);
+    });
+
+    it('shows each judgment confirmed and each accepted failure with its note once passed', () => {
+      expect(confirmed(buildCaseFile('city_coordinator', withSoft, [passed, feedback], [], names))).toEqual([
+        ['C2', { note: '技术壁垒高' }, '已确认'],
+        ['C1', { note: '产值高但仍属中小型' }, '已说明，准予通过'],
+        ['S2', null, null],
+      ]);
+    });
+
+    it('keeps the notes from a department, which may not read deliberations, and confirms nothing on a refusal', () => {
+      expect(confirmed(buildCaseFile('sme_officer', withSoft, [passed], [], names))).toEqual([
+        ['C2', { note: null }, '已确认'],
+        ['C1', { note: null }, '已说明，准予通过'],
+        ['S2', null, null],
+      ]);
+      const refused = { ...screen, outcome: 'reject', data: { reason: '不符合' } };
+      expect(confirmed(buildCaseFile('city_coordinator', withSoft, [refused], [], names))?.[0]).toEqual([
+        'C2',
+        null,
+        null,
+      ]);
+    });
   });
 
   it('names a step a proxy did for its principal 王五（代 张三）, to officers only (委托代理)', () => {
@@ -119,7 +177,7 @@ describe('buildCaseFile', () => {
     expect(file.attachments[0]).toMatchObject({ uploadedBy: null, uploadedByName: null });
   });
 
-  it('lists a 退回 with who sent it back and why to officers; to the enterprise only that it happened', () => {
+  it('lists a 退回 with who sent it back and why to officers; to the enterprise only that the step was done', () => {
     const returned: CompletedStep = {
       taskId: 't4',
       taskType: 'ADMIT',
@@ -140,7 +198,13 @@ describe('buildCaseFile', () => {
     expect(stepOutcomeLabel('ADMIT', 'returned')).toEqual({ zh: '退回', en: 'Sent back' });
     expect(stepOutcomeLabel('SCREEN', 'pass')?.zh).toBe('通过筛选');
     const enterprise = buildCaseFile('enterprise_user', facts, [returned], [], names);
-    expect(enterprise.opinions[0]).toMatchObject({ outcome: 'returned', actor: null, actorName: null });
+    // An officer's step sent back to another officer's is their business: the enterprise reads 已办理.
+    expect(enterprise.opinions[0]).toMatchObject({
+      outcome: 'done',
+      opinion: null,
+      actor: null,
+      actorName: null,
+    });
     expect(JSON.stringify(enterprise)).not.toMatch(/张统筹|coord/);
   });
 

@@ -4,10 +4,8 @@ import type { Role } from '../roles';
 import type { CriterionId, CriterionKind, CriterionOutcome, ScreeningReport } from '../screening';
 import type { Stage } from '../stages';
 import type { TaskType } from '../task-types';
-import type { Text } from '../text';
+import { t, type Text } from '../text';
 import { onBehalfLabel } from '../approval-actions/proxy';
-import { RETURNED_LABEL, RETURNED_OUTCOME } from '../approval-actions/return';
-import { TASK_FORMS } from '../tasks/forms';
 import { actorVisible, screeningVisible, visibleStep } from '../visibility';
 import { opinionText } from './opinion-text';
 import type { CaseStanding } from './standing';
@@ -90,6 +88,11 @@ export interface CaseCriterion {
   outcome: CriterionOutcome;
   detail: string;
   detailEn: string;
+  /**
+   * Once the screening passed: what the coordinator confirmed (C2, C6) or accepted (a failed soft
+   * criterion's justification, C1 and S2), with the note as the reader may read it; else null.
+   */
+  confirmed: { note: string | null } | null;
 }
 
 export interface CaseFile {
@@ -131,19 +134,7 @@ export function buildCaseFile(
 ): CaseFile {
   return {
     enterprise: caseEnterprise(facts, names),
-    screening:
-      facts.screening && screeningVisible(role)
-        ? {
-            policyVersion: facts.screening.policyVersion,
-            criteria: facts.screening.criteria.map(({ id, kind, outcome, detail, detailEn }) => ({
-              id,
-              kind,
-              outcome,
-              detail,
-              detailEn,
-            })),
-          }
-        : null,
+    screening: facts.screening && screeningVisible(role) ? caseScreening(role, facts.screening, steps) : null,
     standing: facts.standing ?? null,
     opinions: [...steps]
       .sort((a, b) => a.at.localeCompare(b.at) || a.taskId.localeCompare(b.taskId))
@@ -157,6 +148,52 @@ export function buildCaseFile(
         uploadedByName: known ? (uploader?.displayName ?? null) : null,
       };
     }),
+  };
+}
+
+/** A criterion once the screening passed: the judgment confirmed, or the failure accepted with a reason. */
+export function confirmedLabel(criterion: Pick<CaseCriterion, 'kind' | 'confirmed'>): Text | null {
+  if (!criterion.confirmed) return null;
+  return criterion.kind === 'judgment'
+    ? t('已确认', 'Confirmed')
+    : t('已说明，准予通过', 'Accepted with a reason');
+}
+
+/**
+ * The screening's criteria and, once the coordinator passed it, their decision on each criterion it
+ * needed one for (二(一): C2 and C6 are judged, C1 and S2 may be accepted with a reason): the
+ * criteria read 需人工研判 no longer after the decision. The notes are deliberations: visibleStep
+ * keeps them from the readers who may not read them.
+ */
+function caseScreening(
+  role: Role,
+  screening: ScreeningReport,
+  steps: readonly CompletedStep[],
+): NonNullable<CaseFile['screening']> {
+  const decision = [...steps]
+    .filter((step) => step.taskType === 'SCREEN')
+    .sort((a, b) => a.at.localeCompare(b.at))
+    .at(-1);
+  const passed = decision?.outcome === 'pass' ? visibleStep(role, decision).data : null;
+  const judgments = (passed?.judgments ?? {}) as Partial<Record<CriterionId, { note?: unknown }>>;
+  const justifications = (passed?.justifications ?? {}) as Partial<Record<CriterionId, unknown>>;
+  const noteOf = (value: unknown) => (typeof value === 'string' && value.trim() ? value : null);
+  const confirmation = (id: CriterionId, kind: CriterionKind, outcome: CriterionOutcome) => {
+    if (!passed) return null;
+    if (kind === 'judgment') return { note: noteOf(judgments[id]?.note) };
+    if (kind === 'soft' && outcome === 'fail') return { note: noteOf(justifications[id]) };
+    return null;
+  };
+  return {
+    policyVersion: screening.policyVersion,
+    criteria: screening.criteria.map(({ id, kind, outcome, detail, detailEn }) => ({
+      id,
+      kind,
+      outcome,
+      detail,
+      detailEn,
+      confirmed: confirmation(id, kind, outcome),
+    })),
   };
 }
 
@@ -181,12 +218,6 @@ function caseEnterprise(facts: CaseFacts, names: CaseNames): CaseEnterprise {
   };
 }
 
-/** A step's outcome in words: its form's label, or 退回 for a step sent back; null when unknown. */
-export function stepOutcomeLabel(taskType: TaskType, outcome: string): Text | null {
-  if (outcome === RETURNED_OUTCOME) return RETURNED_LABEL;
-  return TASK_FORMS[taskType]?.outcomes[outcome]?.label ?? null;
-}
-
 function caseOpinion(role: Role, step: CompletedStep, names: CaseNames): CaseOpinion {
   const seen = visibleStep(role, step);
   const person = seen.actor ? names.person(seen.actor) : null;
@@ -196,8 +227,8 @@ function caseOpinion(role: Role, step: CompletedStep, names: CaseNames): CaseOpi
   return {
     taskId: step.taskId,
     taskType: step.taskType,
-    outcome: step.outcome,
-    opinion: opinionText(step.taskType, step.outcome, seen.data),
+    outcome: seen.outcome,
+    opinion: opinionText(step.taskType, seen.outcome, seen.data),
     data: seen.data,
     actor: seen.actor,
     actorName: displayName && onBehalfLabel(displayName, principalName).zh,

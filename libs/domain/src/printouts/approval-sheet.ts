@@ -3,6 +3,7 @@ import type { Stage } from '../stages';
 import { STAGE_LABELS } from '../stages';
 import type { TaskType } from '../task-types';
 import { TASK_LABELS } from '../task-types';
+import { TASK_STATE_LABELS, taskHandled, taskState, type TaskStatus } from '../tasks/state';
 import {
   achievementsSection,
   attachmentsSection,
@@ -21,15 +22,13 @@ export const APPROVAL_SHEET_TITLE = '中小型硬科技企业帮扶库 审批单
 export interface SheetTask {
   id: string;
   type: TaskType;
-  status: string;
+  status: TaskStatus;
   stage: Stage;
   createdAt: string;
   dueAt: string;
   outcome: string | null;
   completedAt: string | null;
 }
-
-const TASK_STATUS: Record<string, string> = { open: '待办', done: '已办结', cancelled: '已取消' };
 
 /**
  * 审批单: the matter, the case it is decided on (the case file, already redacted for the reader)
@@ -44,12 +43,13 @@ export function approvalSheet(task: SheetTask, caseFile: CaseFile, printedAt: st
       { label: '事项', value: TASK_LABELS[task.type]?.zh ?? task.type },
       { label: '企业', value: `${e.name}（${e.creditCode}）` },
       { label: '所处阶段', value: STAGE_LABELS[task.stage]?.zh ?? task.stage },
-      { label: '状态', value: TASK_STATUS[task.status] ?? task.status },
+      { label: '状态', value: TASK_STATE_LABELS[taskState(task)].zh },
       { label: '发起时间', value: time(task.createdAt) },
       { label: '办理时限', value: time(task.dueAt) },
     ],
   };
-  if (task.status === 'done' && task.outcome) {
+  // Sent back (退回) as well as done: the result is 退回, the reason its opinion, the officer its 办理人.
+  if (taskHandled(task) && task.outcome) {
     matter.fields!.push(
       { label: '办理结果', value: outcomeLabel({ taskType: task.type, outcome: task.outcome }) },
       { label: '办理意见', value: text(own?.opinion) },

@@ -4,14 +4,15 @@ import {
   type CaseEnterprise,
   type CaseFile,
   type CaseOpinion,
-  stepOutcomeLabel,
+  confirmedLabel,
 } from '../case-file';
+import { stepOutcomeLabel } from '../visibility/step-outcomes';
 import { ACHIEVEMENT_KINDS, SRDI_OPTIONS, TECH_CENTER_KINDS, TECH_CENTER_LEVELS } from '../nomination';
 import { shanghaiTime } from '../calendar';
-import { CRITERIA, type CriterionOutcome } from '../screening';
+import { CRITERIA, criterionDetail, type CriterionOutcome } from '../screening';
 import { STAGE_LABELS } from '../stages';
 import { TASK_LABELS } from '../task-types';
-import { optionLabel, percent, personLine, text, wanYuan, yesNo } from './print-format';
+import { optionLabel, percent, personLine, text, yuanText, yesNo } from './print-format';
 import { type PrintSection, tableSection } from './printout';
 
 const CRITERION_OUTCOMES: Record<CriterionOutcome, string> = {
@@ -42,8 +43,8 @@ export function enterpriseSection(e: CaseEnterprise): PrintSection {
     { label: '所属产业集群', value: e.clusterName ? `${e.cluster} ${e.clusterName}` : e.cluster },
     { label: '当前阶段', value: STAGE_LABELS[e.stage]?.zh ?? e.stage },
     { label: '第几次推荐', value: `第${e.lifecycleNo}次` },
-    { label: '上年度营业收入', value: wanYuan(e.revenuePrevYear) },
-    { label: '上年度研发投入', value: wanYuan(e.rdExpensePrevYear) },
+    { label: '上年度营业收入', value: yuanText(e.revenuePrevYear) },
+    { label: '上年度研发投入', value: yuanText(e.rdExpensePrevYear) },
     { label: '研发投入强度', value: percent(e.rdIntensity) },
     { label: '企业技术中心 / 技术创新示范企业', value: center },
     { label: '与主导产品相关的Ⅰ类知识产权', value: `${e.classOneIpCount}项` },
@@ -60,7 +61,7 @@ export function enterpriseSection(e: CaseEnterprise): PrintSection {
       },
       { label: '服务专员', value: text(e.commissionerName ?? e.commissioner) },
       { label: '区县联络员', value: text(e.districtLiaisonName ?? e.districtLiaison) },
-      { label: '基期营业收入', value: wanYuan(e.baselineRevenue) },
+      { label: '基期营业收入', value: yuanText(e.baselineRevenue) },
     );
   }
   return { heading: '企业基本情况', fields };
@@ -90,8 +91,10 @@ export function screeningSection(screening: CaseFile['screening']): PrintSection
     ],
     screening.criteria.map((c) => [
       CRITERIA[c.id]?.label.zh ?? c.id,
-      CRITERION_OUTCOMES[c.outcome] ?? c.outcome,
-      text(c.detail),
+      confirmedLabel(c)?.zh ?? CRITERION_OUTCOMES[c.outcome] ?? c.outcome,
+      c.confirmed?.note
+        ? `${text(criterionDetail(c, 'zh'))}\n意见：${c.confirmed.note}`
+        : text(criterionDetail(c, 'zh')),
     ]),
   );
 }

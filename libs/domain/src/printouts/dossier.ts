@@ -16,7 +16,7 @@ import {
   screeningSection,
   time,
 } from './case-sections';
-import { optionLabel, percent, personLine, text, wanYuan } from './print-format';
+import { optionLabel, percent, personLine, text, yuanText } from './print-format';
 import { type Printout, type PrintSection, tableSection } from './printout';
 
 export const DOSSIER_TITLE = '一企一档';
@@ -136,11 +136,11 @@ function quarterlySection(reports: DossierFacts['quarterlyReports']): PrintSecti
     ],
     reports.map((r) => [
       r.quarter,
-      wanYuan(r.revenue),
-      wanYuan(r.rdExpense),
+      yuanText(r.revenue),
+      yuanText(r.rdExpense),
       `${r.headcount}人`,
       `${r.newClassOneIp}项`,
-      wanYuan(r.financing),
+      yuanText(r.financing),
       optionLabel(LISTING_PROGRESS, r.listingProgress),
       percent(r.doubling?.growth),
     ]),

@@ -1,14 +1,12 @@
 import type { Option } from '../forms/schema';
+import { moneyText } from '../money';
 import type { Text } from '../text';
 
-const YUAN_PER_WAN = 10_000;
 const NONE = '—';
 
-/** Money as officers read it on paper: integer yuan in 万元 with separators, e.g. 1,234.5678万元. */
-export function wanYuan(yuan: number | null | undefined): string {
-  if (yuan === null || yuan === undefined) return NONE;
-  const wan = (yuan / YUAN_PER_WAN).toLocaleString('en-US', { maximumFractionDigits: 4 });
-  return `${wan}万元`;
+/** Money on paper as on the screen (moneyText): 1,234.5678 万元, 1.2 亿元. */
+export function yuanText(yuan: number | null | undefined): string {
+  return yuan === null || yuan === undefined ? NONE : moneyText(yuan, 'zh');
 }
 
 /** A ratio as a percentage with two decimals (R&D intensity, doubling growth). */

@@ -1,9 +1,10 @@
 import { buildCaseFile, CaseFacts, CaseNames, CompletedStep } from '../case-file';
 import { personDepartment } from '../departments';
 import { sampleNomination } from '../samples';
+import { RETURNED_OUTCOME } from '../approval-actions/return';
 import { approvalSheet, SheetTask } from './approval-sheet';
 import { dossier, DossierFacts } from './dossier';
-import { wanYuan } from './print-format';
+import { yuanText } from './print-format';
 import type { Printout } from './printout';
 
 const facts: CaseFacts = {
@@ -52,13 +53,13 @@ const task: SheetTask = {
 const printed = (p: Printout) =>
   JSON.stringify([p.title, p.subtitle, p.sections.map((s) => [s.heading, s.fields, s.table?.rows, s.empty])]);
 
-describe('wanYuan', () => {
+describe('yuanText', () => {
   it.each([
-    [52_345_678, '5,234.5678万元'],
-    [100_000_000, '10,000万元'],
-    [0, '0万元'],
+    [52_345_678, '5,234.5678 万元'],
+    [100_000_000, '1 亿元'],
+    [0, '0 万元'],
     [null, '—'],
-  ])('%s yuan reads %s', (yuan, text) => expect(wanYuan(yuan)).toBe(text));
+  ])('%s yuan reads %s', (yuan, text) => expect(yuanText(yuan)).toBe(text));
 });
 
 describe('approvalSheet', () => {
@@ -75,7 +76,7 @@ describe('approvalSheet', () => {
       ]),
     );
     const text = printed(sheet);
-    for (const words of ['5,234.5678万元', '集成电路', '王专员', '研发投入强度不低于5%', '符合']) {
+    for (const words of ['5,234.5678 万元', '集成电路', '王专员', '研发投入强度不低于5%', '符合']) {
       expect(text).toContain(words);
     }
     for (const code of [
@@ -87,6 +88,23 @@ describe('approvalSheet', () => {
     ]) {
       expect(text).not.toContain(code);
     }
+  });
+
+  it('prints a step sent back (退回) as 已退回, with the reason and who sent it back', () => {
+    const returned = { ...feedback, outcome: RETURNED_OUTCOME, data: { reason: '意见不完整' } };
+    const file = buildCaseFile('city_coordinator', facts, [returned], [], names);
+    const sheet = approvalSheet(
+      { ...task, status: 'cancelled', outcome: RETURNED_OUTCOME },
+      file,
+      '2026-12-05T02:00:00.000Z',
+    );
+    expect(sheet.sections[0].fields).toEqual(
+      expect.arrayContaining([
+        { label: '状态', value: '已退回' },
+        { label: '办理结果', value: '退回' },
+        { label: '办理人', value: '李区县\n渝北区经信部门' },
+      ]),
+    );
   });
 
   it('prints no author, opinion or criteria for the enterprise, only what its case file holds', () => {
@@ -141,7 +159,7 @@ describe('dossier', () => {
     ]) {
       expect(text).toContain(words);
     }
-    expect(text).toContain('1,500万元');
+    expect(text).toContain('1,500 万元');
     expect(text).toContain('14.60%');
     expect(text).toContain('在库');
   });

@@ -115,6 +115,8 @@ export const EXIT_REASONS = [
   { value: 'relocated', label: t('迁出本市', 'Relocated') },
   { value: 'closed', label: t('停业注销', 'Closed') },
 ];
+/** Why a membership period ended: a graduation's reason or an exit's. */
+export const ENDING_REASONS = [...GRADUATION_REASONS, ...EXIT_REASONS];
 
 /** A coordinator's opinion on a ledger request (销号, 延期). */
 const opinion = (required: boolean): Field => ({
@@ -463,7 +465,17 @@ export const TASK_FORMS: Record<TaskType, TaskForm> = {
             ),
             required: true,
           },
-          { name: 'resolved', kind: 'boolean', label: t('问题已解决', 'Resolved'), required: true },
+          {
+            name: 'resolved',
+            kind: 'boolean',
+            label: t('问题已解决', 'Resolved'),
+            // The department's claim, not the 销号: it opens the close request a 申请销号 opens.
+            help: t(
+              '选“是”即以上述答复申请销号：问题进入科技处的问题销号审核，审核通过后方才销号；此前企业看到“待审核销号”。',
+              'Yes asks the city coordinators to close the problem out, with the reply above as how it was resolved: it is closed out only once they confirm it; until then the enterprise sees it awaiting the close-out review.',
+            ),
+            required: true,
+          },
         ],
       },
     },

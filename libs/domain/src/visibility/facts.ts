@@ -1,4 +1,5 @@
 import { Role } from '../roles';
+import { isTaskType } from '../task-types';
 import { closingReasonVisible } from './closing';
 import { readerOf } from './readers';
 import { visibleStep } from './redact';
@@ -25,15 +26,29 @@ export function visibleDiagnosis(role: Role, diagnosis: unknown): unknown {
 }
 
 /**
- * How a lifecycle ended ({stage, outcome, reason, by, at}): the reason by `closingReasonVisible`,
- * the decider only where the reader may know who decided.
+ * How a lifecycle ended ({stage, outcome, reason, by, at}; `outcome` the statechart's event, e.g.
+ * `SCREEN.reject`): the reason by `closingReasonVisible`, the outcome as `visibleStep` gives it (an
+ * opinion that ended the path, `DISTRICT_FEEDBACK.oppose`, reads `DISTRICT_FEEDBACK.done`), the
+ * decider only where the reader may know who decided.
  */
 export function visibleClosing(role: Role, closing: unknown): unknown {
   if (!isObject(closing) || readerOf(role) === 'officer') return closing ?? null;
+  const event = str(closing.outcome);
+  const [type, outcome] = event?.includes('.') ? event.split('.', 2) : [null, event];
   const shown = closingReasonVisible(role, {
     stage: str(closing.stage) ?? '',
-    outcome: str(closing.outcome) ?? undefined,
+    outcome: outcome ?? undefined,
   });
-  const step = visibleStep(role, { taskType: null, outcome: '', data: {}, actor: str(closing.by) });
-  return { ...closing, reason: shown ? closing.reason : null, by: step.actor };
+  const step = visibleStep(role, {
+    taskType: isTaskType(type) ? type : null,
+    outcome: outcome ?? '',
+    data: {},
+    actor: str(closing.by),
+  });
+  return {
+    ...closing,
+    outcome: event === null ? null : type === null ? step.outcome : `${type}.${step.outcome}`,
+    reason: shown ? closing.reason : null,
+    by: step.actor,
+  };
 }

@@ -40,6 +40,31 @@ describe('visibleHistoryEntry', () => {
     expect(JSON.stringify(seen)).not.toContain('coord');
   });
 
+  it("gives the enterprise of an officer's opinion only that it was done, in its line too", () => {
+    const opposed = {
+      ...entry('task.completed', 'd1', {
+        taskId: 't2',
+        taskType: 'DISTRICT_FEEDBACK',
+        outcome: 'oppose',
+        actorRole: 'district_officer',
+        data: { opinion: MARK },
+      }),
+      label: { zh: '区县反馈意见：不同意', en: 'District feedback: Oppose' },
+    };
+    const seen = visibleHistoryEntry('enterprise_user', opposed)!;
+    expect(seen).toMatchObject({
+      actor: null,
+      label: { zh: '区县反馈意见：已办理', en: 'District feedback: Done' },
+      data: { taskId: 't2', taskType: 'DISTRICT_FEEDBACK', outcome: 'done', data: {} },
+    });
+    expect(JSON.stringify(seen)).not.toMatch(/不同意|oppose|Oppose|MARK/);
+    expect(visibleHistoryEntry('sme_officer', opposed)).toMatchObject({
+      label: opposed.label,
+      data: { outcome: 'oppose' },
+    });
+    expect(visibleHistoryEntry('district_officer', opposed)).toBe(opposed);
+  });
+
   it("redacts a refused completion's data for departments too", () => {
     const failed = { ...screened, action: 'task.completion_failed' };
     expect(JSON.stringify(visibleHistoryEntry('sme_officer', failed))).not.toContain(MARK);
@@ -110,10 +135,27 @@ describe('visibleDiagnosis and visibleClosing', () => {
     expect(visibleDiagnosis('commissioner', diagnosis)).toBe(diagnosis);
   });
 
-  it("keeps the district's opposing opinion and the decider from the enterprise", () => {
-    const closing = { stage: 'rejected', outcome: 'oppose', reason: MARK, by: 'district', at: 'x' };
-    expect(visibleClosing('enterprise_user', closing)).toEqual({ ...closing, reason: null, by: null });
-    const reject = { ...closing, outcome: 'reject', reason: '不符合条件' };
-    expect(visibleClosing('enterprise_user', reject)).toMatchObject({ reason: '不符合条件', by: null });
+  it("keeps the district's opposing opinion, even as an outcome, and the decider from the enterprise", () => {
+    // As the statechart's `close` records it: the event, <TYPE>.<outcome>.
+    const closing = {
+      stage: 'rejected',
+      outcome: 'DISTRICT_FEEDBACK.oppose',
+      reason: MARK,
+      by: 'district',
+      at: 'x',
+    };
+    expect(visibleClosing('enterprise_user', closing)).toEqual({
+      ...closing,
+      outcome: 'DISTRICT_FEEDBACK.done',
+      reason: null,
+      by: null,
+    });
+    expect(visibleClosing('sme_officer', closing)).toMatchObject({
+      outcome: 'DISTRICT_FEEDBACK.oppose',
+      reason: null,
+    });
+    expect(visibleClosing('district_officer', closing)).toBe(closing);
+    const reject = { ...closing, outcome: 'SCREEN.reject', reason: '不符合条件' };
+    expect(visibleClosing('enterprise_user', reject)).toEqual({ ...reject, by: null });
   });
 });

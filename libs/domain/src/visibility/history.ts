@@ -4,6 +4,7 @@ import { HistoryEntry } from '../views';
 import { closingReasonVisible } from './closing';
 import { readerOf } from './readers';
 import { actorVisible, historyActionVisible, visibleStep } from './redact';
+import { completionLabel } from './step-outcomes';
 
 /**
  * Entries whose data is only ids, types, stages, times and the enterprise's own words: shown as
@@ -40,13 +41,11 @@ export function visibleHistoryEntry(role: Role, entry: HistoryEntry): HistoryEnt
   const { actorRole: _role, onBehalfOf: _principal, byline: _byline, ...rest } = entry.data;
   const data: Record<string, unknown> = showActor ? { ...entry.data } : rest;
   if (isStepEntry(entry.data)) {
-    const step = visibleStep(role, {
-      taskType: isTaskType(entry.data.taskType) ? entry.data.taskType : null,
-      outcome: entry.data.outcome,
-      data: entry.data.data,
-      actor,
-    });
-    return { ...entry, actor: step.actor, data: { ...data, data: step.data } };
+    const taskType = isTaskType(entry.data.taskType) ? entry.data.taskType : null;
+    const step = visibleStep(role, { taskType, outcome: entry.data.outcome, data: entry.data.data, actor });
+    // An opinion kept from the reader leaves its line too (区县反馈意见：已办理, not ：同意).
+    const label = step.outcome === entry.data.outcome ? entry.label : completionLabel(taskType, step.outcome);
+    return { ...entry, actor: step.actor, label, data: { ...data, outcome: step.outcome, data: step.data } };
   }
   if (entry.action === 'lifecycle.ended') {
     const stage = typeof data.stage === 'string' ? data.stage : '';

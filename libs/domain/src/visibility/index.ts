@@ -8,3 +8,4 @@ export * from './facts';
 export * from './problem-work';
 export * from './task-details';
 export * from './returned';
+export * from './step-outcomes';

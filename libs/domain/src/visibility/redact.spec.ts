@@ -85,8 +85,12 @@ describe('visibleStep', () => {
     expect(visibleStep('sme_officer', review).data).toEqual({
       problemUpdates: [{ problemId: 'p1', status: 'resolved', note: 'N' }],
     });
-    expect(visibleStep('enterprise_user', review).data).toEqual({
-      problemUpdates: [{ problemId: 'p1', status: 'resolved' }],
+    // The review is a recommendation: the enterprise reads that it was done (its ledger shows the statuses).
+    expect(visibleStep('enterprise_user', review)).toEqual({
+      ...review,
+      outcome: 'done',
+      data: {},
+      actor: null,
     });
   });
 

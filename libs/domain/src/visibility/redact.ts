@@ -2,6 +2,7 @@ import { Role } from '../roles';
 import { TaskType } from '../task-types';
 import { readerOf } from './readers';
 import { ENTERPRISE_TASK_TYPES, FieldRule, READABLE_CLASSES, stepFieldRules } from './step-fields';
+import { DONE_OUTCOME, outcomeIsDecision } from './step-outcomes';
 
 /** A completed step as an output carries it: the task's type, its outcome, its data and who did it. */
 export interface Step<A = string | null> {
@@ -13,15 +14,21 @@ export interface Step<A = string | null> {
 
 /**
  * The one rule for what a reader receives of a completed step (docs/security.md). Every output that
- * carries steps — history, tasks, case files, notifications, exports, PDFs — goes through it.
- * `actor` comes back null when the reader may not know who decided (an enterprise reading an
- * officer's step); `data` keeps only the fields the reader may read.
+ * carries steps — history, tasks, case files, notifications, exports, PDFs — goes through it, and
+ * shows the outcome it gives back, not the step's. `actor` comes back null when the reader may not
+ * know who decided (an enterprise reading an officer's step); `data` keeps only the fields the
+ * reader may read; of an officer's opinion (OFFICER_STEP_OUTCOMES) an enterprise gets the outcome
+ * `done` and no data.
  */
 export function visibleStep<A>(role: Role, step: Step<A>): Step<A | null> {
   const reader = readerOf(role);
   if (reader === 'officer') return step;
   const own = step.taskType !== null && ENTERPRISE_TASK_TYPES.includes(step.taskType);
   if (reader === 'enterprise' && own) return step;
+  // An officer's opinion or recommendation: the enterprise reads that it was done, and when.
+  if (reader === 'enterprise' && !outcomeIsDecision(step.taskType, step.outcome)) {
+    return { ...step, outcome: DONE_OUTCOME, data: {}, actor: null };
+  }
   const rules = stepFieldRules(step.taskType, step.outcome);
   const readable = READABLE_CLASSES[reader];
   const data: Record<string, unknown> = {};

@@ -33,7 +33,12 @@ describe('a 退回 and its reason', () => {
 
   it("keeps from the enterprise the reason an officer's step was sent back for", () => {
     for (const type of ['ADMIT', 'GRADUATION_REVIEW'] as const) {
-      expect(visibleStep('enterprise_user', step(type))).toEqual({ ...step(type), data: {}, actor: null });
+      expect(visibleStep('enterprise_user', step(type))).toEqual({
+        ...step(type),
+        outcome: 'done',
+        data: {},
+        actor: null,
+      });
       expect(visibleReturned('enterprise_user', returned(type))).toBeNull();
     }
   });

@@ -40,13 +40,16 @@ export const READABLE_CLASSES: Record<Reader, ReadonlySet<FieldClass>> = {
   enterprise: allBut('deliberation', 'ledger_note'),
 };
 
-/** Task types the enterprise does itself: it reads its own steps whole, and who did them. */
-export const ENTERPRISE_TASK_TYPES: readonly TaskType[] = [
+const ENTERPRISE_STEPS = [
   'SUPPLEMENT',
   'ENTERPRISE_CONFIRM',
   'QUARTERLY_REPORT',
   'ANNUAL_UPDATE',
-];
+] as const satisfies readonly TaskType[];
+export type EnterpriseTaskType = (typeof ENTERPRISE_STEPS)[number];
+
+/** Task types the enterprise does itself: it reads its own steps whole, and who did them. */
+export const ENTERPRISE_TASK_TYPES: readonly TaskType[] = ENTERPRISE_STEPS;
 
 const REVIEW_FIELDS: Record<string, FieldRule> = {
   problemUpdates: { item: { problemId: 'ledger', status: 'ledger', note: 'ledger_note' } },

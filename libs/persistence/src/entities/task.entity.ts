@@ -1,7 +1,14 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { Countersign, Returned, Stage, TaskType, VisibleTaskDetails } from '@hardtech/domain';
+import type {
+  Countersign,
+  Returned,
+  Stage,
+  TaskStatus,
+  TaskType,
+  VisibleTaskDetails,
+} from '@hardtech/domain';
 
-export type TaskStatus = 'open' | 'done' | 'cancelled';
+export type { TaskStatus };
 
 /** The inbox: one row per human task, projected by the workflow that owns it. */
 @Entity('tasks')

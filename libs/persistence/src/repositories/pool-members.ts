@@ -3,12 +3,12 @@ import type { Predicate } from '../access/access.service';
 
 /**
  * `inPoolOn` of libs/domain/src/pool-membership.ts in SQL, the one predicate every count of members
- * uses: membership period `m` in the pool on `date` (an SQL expression: a parameter such as
- * `:poolDate` or a column), both ends included. (Never name the parameter `date`: TypeORM would
- * take the cast `::date` for it.)
+ * uses: membership period `m` in the pool as `date` ends (an SQL expression: a parameter such as
+ * `:poolDate` or a column), admitted by then and not yet left — not on the day it left. (Never name
+ * the parameter `date`: TypeORM would take the cast `::date` for it.)
  */
 export function inPoolOnSql(m: string, date: string): string {
-  return `(${m}.from_date <= ${date}::date AND (${m}.to_date IS NULL OR ${m}.to_date >= ${date}::date))`;
+  return `(${m}.from_date <= ${date}::date AND (${m}.to_date IS NULL OR ${m}.to_date > ${date}::date))`;
 }
 
 /** Period `m` began (was admitted) in calendar year `year` (an SQL expression). */

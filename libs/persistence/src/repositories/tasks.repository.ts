@@ -50,6 +50,8 @@ export type TaskListColumns = Pick<TaskEntity, (typeof LIST_COLUMNS)[number]>;
 export type TaskListRow = TaskListColumns & {
   copied: boolean;
   assigneeName: string | null;
+  /** Who completed it, by name: shown only where `completedBy` survives the reader's redaction. */
+  completedByName: string | null;
   problemTitle: string | null;
 };
 
@@ -122,18 +124,25 @@ export class TasksRepository {
       .select(LIST_COLUMNS.map((c) => `t.${c}`))
       .addSelect(copied.sql, 'copied')
       .addSelect(displayNameOf('t.assignee'), 'assigneeName')
+      .addSelect(displayNameOf('t.completed_by'), 'completedByName')
       .addSelect(PROBLEM_TITLE, 'problemTitle')
       .setParameters({ ...copied.params, ...PROBLEM_TITLE_PARAMS })
       .orderBy(column === 'dueAt' ? 't.dueAt' : 't.createdAt', order)
       .addOrderBy('t.id', 'ASC')
       .offset(offset)
       .limit(f.pageSize)
-      .getRawAndEntities<{ copied: boolean; assigneeName: string | null; problemTitle: string | null }>();
+      .getRawAndEntities<{
+        copied: boolean;
+        assigneeName: string | null;
+        completedByName: string | null;
+        problemTitle: string | null;
+      }>();
     // Without a join TypeORM maps raw row i to entity i.
     const items = entities.map((task, i) => ({
       ...task,
       copied: raw[i].copied,
       assigneeName: raw[i].assigneeName,
+      completedByName: raw[i].completedByName,
       problemTitle: raw[i].problemTitle,
     }));
     const lastPage = items.length < f.pageSize && (items.length > 0 || offset === 0);
@@ -159,7 +168,18 @@ export class TasksRepository {
       const copied = this.access.copiedTasks(actor, 't');
       qb.andWhere(copied.sql, copied.params);
     }
-    qb.andWhere('t.status = :status', { status: f.status });
+    // 已办 holds the steps sent back (退回) with those done: sending back is how the officer handled it.
+    if (f.status === 'done') {
+      qb.andWhere(`(t.status = 'done' OR (t.status = 'cancelled' AND t.outcome = :returned))`, {
+        returned: RETURNED_OUTCOME,
+      });
+    } else if (f.status === 'cancelled') {
+      qb.andWhere(`t.status = 'cancelled' AND t.outcome IS DISTINCT FROM :returned`, {
+        returned: RETURNED_OUTCOME,
+      });
+    } else {
+      qb.andWhere('t.status = :status', { status: f.status });
+    }
     if (f.candidateGroup) qb.andWhere(':group = ANY(t.candidate_groups)', { group: f.candidateGroup });
     if (f.type) qb.andWhere('t.type = :type', { type: f.type });
     if (f.creditCode) qb.andWhere('t.credit_code = :creditCode', { creditCode: f.creditCode });

@@ -2,7 +2,7 @@ import { ROLE_LABELS } from '@hardtech/domain/roles';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { type FakeCall, refusingOnce } from '../../test/fake-api';
-import { fastUser, openPage, USERS } from '../../test/open-page';
+import { atWidth, fastUser, openPage, USERS } from '../../test/open-page';
 
 const userEvent = fastUser();
 
@@ -45,6 +45,9 @@ describe('user administration', () => {
     const table = await screen.findByTestId('users-table');
     expect(await within(table).findByText('区县经信部门')).toBeInTheDocument();
     expect(table).toHaveTextContent('渝北区');
+    // On a desk the filters stand in sight, no button before them (a phone folds them).
+    expect(screen.getByTestId('user-filters')).toBeVisible();
+    expect(screen.queryByTestId('user-filters-toggle')).toBeNull();
 
     await userEvent.click(screen.getByTestId('user-create'));
     const dialog = await screen.findByRole('dialog');
@@ -113,6 +116,25 @@ describe('user administration', () => {
       displayName: '渝北区经信委',
       role: 'industry_officer',
       scope: { clusters: ['T2'] },
+    });
+  });
+
+  it('on a 390 px phone, folds the filters behind one button that counts those set', async () => {
+    await atWidth(390, async () => {
+      const { calls } = openPage('/admin/users', USERS.admin, {
+        'GET /reference': REFERENCE,
+        'GET /users': LIST,
+      });
+      await within(await screen.findByTestId('users-table')).findByText('district-500112');
+      const toggle = screen.getByTestId('user-filters-toggle');
+      expect(toggle).toHaveTextContent(/^筛\s*选$/);
+      expect(screen.getByTestId('user-filters')).not.toBeVisible();
+      await userEvent.click(toggle);
+      await userEvent.type(screen.getByLabelText('搜索'), '渝北');
+      await waitFor(() =>
+        expect(calls.map((c) => c.path)).toContain('/users?q=%E6%B8%9D%E5%8C%97&page=1&pageSize=20'),
+      );
+      expect(toggle).toHaveTextContent('筛选 · 已设 1 项');
     });
   });
 });

@@ -7,7 +7,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReferenceNames } from '../../api/referenceNames';
 import { usePagedList } from '../../api/usePagedList';
+import type { Query } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FoldedFilters } from '../../components/FoldedFilters';
 import { dateTimeSecondsText } from '../../format';
 import { useLocalText } from '../../i18n';
 import { UserActions } from './UserActions';
@@ -22,6 +24,7 @@ export function UsersPage() {
   const { error, search, reload, table } = usePagedList<User>('/users', 20, 100);
   // null: no dialog; undefined: a new user; a user: editing that one.
   const [editing, setEditing] = useState<User | undefined | null>(null);
+  const [narrowing, setNarrowing] = useState(0);
 
   const scopeText = (u: User) =>
     [
@@ -79,33 +82,39 @@ export function UsersPage() {
         </Button>
       }
     >
-      <Form
-        name="userFilters"
-        layout="inline"
-        style={{ rowGap: 8, marginBottom: 16 }}
-        onValuesChange={(_, all) => search(all)}
-      >
-        <Form.Item name="q" label={t('users.search')}>
-          <Input allowClear maxLength={100} style={{ width: 180 }} />
-        </Form.Item>
-        <Form.Item name="role" label={t('users.fields.role')}>
-          <Select
-            allowClear
-            style={{ width: 180 }}
-            options={ROLES.map((r) => ({ value: r, label: local(reference?.roles[r]) || r }))}
-          />
-        </Form.Item>
-        <Form.Item name="active" label={t('users.fields.state')}>
-          <Select
-            allowClear
-            style={{ width: 110 }}
-            options={[
-              { value: 'true', label: t('users.active') },
-              { value: 'false', label: t('users.inactive') },
-            ]}
-          />
-        </Form.Item>
-      </Form>
+      <FoldedFilters count={narrowing} testId="user-filters-toggle">
+        <Form
+          name="userFilters"
+          layout="inline"
+          style={{ rowGap: 8, marginBottom: 16 }}
+          onValuesChange={(_, all: Query) => {
+            setNarrowing(Object.values(all).filter(Boolean).length);
+            search(all);
+          }}
+          data-testid="user-filters"
+        >
+          <Form.Item name="q" label={t('users.search')}>
+            <Input allowClear maxLength={100} style={{ width: 180 }} />
+          </Form.Item>
+          <Form.Item name="role" label={t('users.fields.role')}>
+            <Select
+              allowClear
+              style={{ width: 180 }}
+              options={ROLES.map((r) => ({ value: r, label: local(reference?.roles[r]) || r }))}
+            />
+          </Form.Item>
+          <Form.Item name="active" label={t('users.fields.state')}>
+            <Select
+              allowClear
+              style={{ width: 110 }}
+              options={[
+                { value: 'true', label: t('users.active') },
+                { value: 'false', label: t('users.inactive') },
+              ]}
+            />
+          </Form.Item>
+        </Form>
+      </FoldedFilters>
       <ErrorAlert error={error} />
       <ResponsiveTable<User>
         data-testid="users-table"

@@ -1,7 +1,7 @@
 import { onBehalfLabel } from '@hardtech/domain/approval-actions/proxy';
 import { auditActionLabel } from '@hardtech/domain/audit-actions';
 import type { AuditTransitionSummary } from '@hardtech/domain/audit-transition';
-import { stepOutcomeLabel } from '@hardtech/domain/case-file/case-file';
+import { stepOutcomeLabel } from '@hardtech/domain/visibility/step-outcomes';
 import { SYSTEM_ACTOR } from '@hardtech/domain/roles';
 import { STAGE_LABELS } from '@hardtech/domain/stages';
 import { TASK_LABELS } from '@hardtech/domain/task-types';
@@ -30,9 +30,10 @@ const STEP_KINDS = new Set<Kind>(['completed', ...(Object.keys(ACTION_COLORS) as
 
 /**
  * Who acted: the person by name (the account as the tooltip), 王五（代 李四） for a proxy, 系统 for
- * the workflows' own steps; beneath, the account (what the filter takes) and their department.
+ * the workflows' own steps; beneath, the account (what the filter takes) and their department
+ * (left out in a phone's compact card, which opens to the whole row).
  */
-export function AuditActor({ event: e }: { event: AuditEvent }) {
+export function AuditActor({ event: e, compact = false }: { event: AuditEvent; compact?: boolean }) {
   const { t } = useTranslation();
   const local = useLocalText();
   const reference = useReference();
@@ -47,9 +48,32 @@ export function AuditActor({ event: e }: { event: AuditEvent }) {
   return (
     <>
       <span title={e.actor}>{local(onBehalfLabel(name, principal))}</span>
-      {beneath.length > 0 && <div style={SECONDARY}>{beneath.join(' · ')}</div>}
+      {!compact && beneath.length > 0 && <div style={SECONDARY}>{beneath.join(' · ')}</div>}
     </>
   );
+}
+
+const OUTCOME_COLORS = { ok: 'green', refused: 'orange', failed: 'red' } as const;
+
+/** 成功 / 拒绝 403 / 失败 500: how the request ended, with its HTTP status. */
+export function AuditOutcome({ event: e }: { event: AuditEvent }) {
+  const { t } = useTranslation('audit');
+  return (
+    <Tag color={OUTCOME_COLORS[e.outcome]} style={{ marginInlineEnd: 0 }}>
+      {t(`outcomes.${e.outcome}`)}
+      {e.status ? ` ${e.status}` : ''}
+    </Tag>
+  );
+}
+
+/**
+ * What happened in one line, for a phone's compact card: a transition's headline (the step and its
+ * outcome, or what the system did), else the action in words.
+ */
+export function AuditKind({ event: e }: { event: AuditEvent }) {
+  const local = useLocalText();
+  if (!e.transition) return <>{local(auditActionLabel(e.action))}</>;
+  return <TransitionHeadline summary={e.transition} />;
 }
 
 /**
@@ -79,7 +103,7 @@ export function AuditAction({ event: e }: { event: AuditEvent }) {
   );
 }
 
-function TransitionLine({ summary: s }: { summary: AuditTransitionSummary }) {
+function TransitionHeadline({ summary: s }: { summary: AuditTransitionSummary }) {
   const { t } = useTranslation('audit');
   const local = useLocalText();
   // The step's code as its tooltip (what the task filters and exports name).
@@ -95,19 +119,25 @@ function TransitionLine({ summary: s }: { summary: AuditTransitionSummary }) {
       {t(`transition.${s.kind}`)}
     </Tag>
   );
-  const headline =
-    s.kind === 'other' || (STEP_KINDS.has(s.kind) && !step && !outcome && !action) ? (
-      t('transition.other')
-    ) : STEP_KINDS.has(s.kind) ? (
+  if (s.kind === 'other' || (STEP_KINDS.has(s.kind) && !step && !outcome && !action)) {
+    return <>{t('transition.other')}</>;
+  }
+  if (STEP_KINDS.has(s.kind)) {
+    return (
       <>
         {step}
         {outcome}
         {action}
       </>
-    ) : (
-      // The opening, what the system did by itself, the cause the workflow named: its own words.
-      <strong title={s.kind}>{t(`transition.${s.kind}`)}</strong>
     );
+  }
+  // The opening, what the system did by itself, the cause the workflow named: its own words.
+  return <strong title={s.kind}>{t(`transition.${s.kind}`)}</strong>;
+}
+
+function TransitionLine({ summary: s }: { summary: AuditTransitionSummary }) {
+  const { t } = useTranslation('audit');
+  const local = useLocalText();
   const stage = (v: AuditTransitionSummary['stageChange']) =>
     v &&
     (v.from
@@ -120,7 +150,9 @@ function TransitionLine({ summary: s }: { summary: AuditTransitionSummary }) {
     : null;
   return (
     <div data-testid="audit-transition">
-      <div>{headline}</div>
+      <div>
+        <TransitionHeadline summary={s} />
+      </div>
       {s.stageChange && <div>{stage(s.stageChange)}</div>}
       {next && <div style={SECONDARY}>{next}</div>}
     </div>

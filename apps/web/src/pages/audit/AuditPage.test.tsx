@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import i18n from '../../i18n';
-import { fastUser, openPage, USERS } from '../../test/open-page';
+import { atWidth, fastUser, openPage, USERS } from '../../test/open-page';
 import { REFERENCE } from '../../test/reference.fixture';
 import type { AuditEvent } from './audit';
 
@@ -60,6 +60,9 @@ describe('audit', () => {
       '/enterprises/91500000MA5U7DXX1F',
     );
     expect(screen.getByText('共 120 条')).toBeInTheDocument();
+    // On a desk the filters stand in sight, no button before them (a phone folds them).
+    expect(screen.getByTestId('audit-filters')).toBeVisible();
+    expect(screen.queryByTestId('audit-filters-toggle')).toBeNull();
     // The person by name, the account beneath and as the tooltip; an account no user has, as it is.
     expect(within(table).getByText('科技处 李明')).toHaveAttribute('title', 'coordinator');
     expect(table).toHaveTextContent('coordinator · 科技处（统筹）');
@@ -277,5 +280,55 @@ describe('audit', () => {
     await waitFor(() =>
       expect(calls.map((c) => c.path)).toContain('/audit?reads=include&page=1&pageSize=50'),
     );
+  });
+
+  it('on a 390 px phone, lists compact cards 20 a page, folds the filters behind one button, opens a card on tap', async () => {
+    await atWidth(390, async () => {
+      const { calls } = openPage('/audit?creditCode=91500000MA5U7DXX1F', USERS.auditor, {
+        'GET /audit': PAGE,
+        'GET /reference': REFERENCE,
+      });
+      const card = await screen.findByTestId('audit-card-3');
+      // A phone's page is 20 events, never the desk's 50 (not even a first request aborted).
+      expect(calls.map((c) => c.path)).toEqual(
+        expect.arrayContaining(['/audit?creditCode=91500000MA5U7DXX1F&reads=exclude&page=1&pageSize=20']),
+      );
+      expect(calls.filter((c) => c.path.startsWith('/audit?')).map((c) => c.path)).not.toContainEqual(
+        expect.stringContaining('pageSize=50'),
+      );
+      // When, who, what, which enterprise; the department and the data wait behind the tap.
+      expect(card).toHaveTextContent('科技处 李明 · 办理任务');
+      expect(card).toHaveTextContent('91500000MA5U7DXX1F');
+      expect(card).not.toHaveTextContent('科技处（统筹）');
+      expect(within(card).queryByText('成功')).toBeNull();
+      expect(screen.getByTestId('audit-card-2')).toHaveTextContent('拒绝 403');
+      expect(screen.queryByTestId('audit-detail-3')).toBeNull();
+
+      // The filters fold behind one button that counts the one set (the linked enterprise).
+      const toggle = screen.getByTestId('audit-filters-toggle');
+      expect(toggle).toHaveTextContent('筛选 · 已设 1 项');
+      expect(screen.getByTestId('audit-filters')).not.toBeVisible();
+      await userEvent.click(toggle);
+      expect(screen.getByTestId('audit-filters')).toBeVisible();
+      await userEvent.type(screen.getByLabelText('操作人'), 'mallory');
+      await userEvent.click(screen.getByRole('button', { name: /查\s*询/ }));
+      await waitFor(() =>
+        expect(calls.map((c) => c.path)).toContain(
+          '/audit?creditCode=91500000MA5U7DXX1F&actor=mallory&reads=exclude&page=1&pageSize=20',
+        ),
+      );
+      // 查询 folds them again, so what it found is what the screen shows.
+      expect(screen.getByTestId('audit-filters')).not.toBeVisible();
+      expect(toggle).toHaveTextContent('筛选 · 已设 2 项');
+
+      await userEvent.click(screen.getByRole('button', { name: '查看第 3 条记录' }));
+      const drawer = await screen.findByTestId('audit-event-drawer');
+      expect(within(drawer).getByTestId('audit-detail-3')).toHaveTextContent('"reason": "符合条件"');
+      expect(drawer).toHaveTextContent('coordinator · 科技处（统筹）');
+      expect(within(drawer).getByRole('link', { name: '91500000MA5U7DXX1F' })).toHaveAttribute(
+        'href',
+        '/enterprises/91500000MA5U7DXX1F',
+      );
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { Card, Space, Tag } from 'antd';
+import { Card, Space, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,13 +7,21 @@ import { usePagedList } from '../../api/usePagedList';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { dateTimeSecondsText } from '../../format';
 import type { AuditEvent, Verification } from './audit';
-import { AuditAction, AuditActor } from './AuditCells';
+import type { Query } from '../../api/client';
+import { FoldedFilters } from '../../components/FoldedFilters';
+import { useNarrow } from '../../layout/useNarrow';
+import { AuditCards } from './AuditCards';
+import { AuditAction, AuditActor, AuditOutcome } from './AuditCells';
 import { AuditEventDetail } from './AuditEventDetail';
 import { AuditFilters, DEFAULT_READS } from './AuditFilters';
 import { VerifyChain } from './VerifyChain';
-import { ResponsiveTable } from '../../components/ResponsiveTable';
 
-const OUTCOME_COLORS = { ok: 'green', refused: 'orange', failed: 'red' } as const;
+/** The filters that narrow the log: all set but reads left at what the page opens with. */
+function narrowing(query: Query): number {
+  return Object.entries(query).filter(
+    ([key, v]) => v !== undefined && v !== '' && !(key === 'reads' && v === DEFAULT_READS),
+  ).length;
+}
 
 export function AuditPage() {
   const { t } = useTranslation('audit');
@@ -23,6 +31,15 @@ export function AuditPage() {
   const [params] = useSearchParams();
   const linked = { creditCode: params.get('creditCode') ?? undefined, reads: DEFAULT_READS };
   const { error, search, table } = usePagedList<AuditEvent>('/audit', 50, 500, linked);
+  const narrow = useNarrow();
+  const [query, setQuery] = useState<Query>(linked);
+  const [filtersShown, setFiltersShown] = useState(false);
+  const apply = (next: Query) => {
+    setQuery(next);
+    search(next);
+    // On a phone the open filters would stand between 查询 and what it found.
+    setFiltersShown(false);
+  };
 
   const columns: ColumnsType<AuditEvent> = [
     { title: t('fields.seq'), dataIndex: 'seq', width: 80 },
@@ -42,12 +59,7 @@ export function AuditPage() {
       title: t('fields.outcome'),
       key: 'outcome',
       width: 120,
-      render: (_, e) => (
-        <Tag color={OUTCOME_COLORS[e.outcome]}>
-          {t(`outcomes.${e.outcome}`)}
-          {e.status ? ` ${e.status}` : ''}
-        </Tag>
-      ),
+      render: (_, e) => <AuditOutcome event={e} />,
     },
     {
       title: t('fields.creditCode'),
@@ -62,22 +74,40 @@ export function AuditPage() {
       <Card title={t('title')} extra={<span>{t('subtitle')}</span>}>
         <VerifyChain onResult={(r: Verification) => setBroken(r.ok ? null : r.firstBrokenAt)} />
       </Card>
-      <Card>
-        <AuditFilters onSearch={search} initial={linked} />
+      <Card size={narrow ? 'small' : undefined}>
+        <FoldedFilters
+          count={narrowing(query)}
+          testId="audit-filters-toggle"
+          open={filtersShown}
+          onOpenChange={setFiltersShown}
+        >
+          <AuditFilters onSearch={apply} initial={linked} />
+        </FoldedFilters>
       </Card>
       <ErrorAlert error={error} />
-      <Card styles={{ body: { padding: 0 } }}>
-        <ResponsiveTable<AuditEvent>
-          data-testid="audit-table"
-          rowKey="seq"
-          size="small"
-          columns={columns}
-          {...table}
-          scroll={{ x: 1000 }}
-          expandable={{ expandedRowRender: (e) => <AuditEventDetail event={e} /> }}
-          onRow={(e) => (e.seq === broken ? { style: { background: '#fff1f0' }, 'data-broken': 'true' } : {})}
+      {narrow ? (
+        <AuditCards
+          events={table.dataSource ?? []}
+          loading={table.loading}
+          pagination={table.pagination}
+          broken={broken}
         />
-      </Card>
+      ) : (
+        <Card styles={{ body: { padding: 0 } }}>
+          <Table<AuditEvent>
+            data-testid="audit-table"
+            rowKey="seq"
+            size="small"
+            columns={columns}
+            {...table}
+            scroll={{ x: 1000 }}
+            expandable={{ expandedRowRender: (e) => <AuditEventDetail event={e} /> }}
+            onRow={(e) =>
+              e.seq === broken ? { style: { background: '#fff1f0' }, 'data-broken': 'true' } : {}
+            }
+          />
+        </Card>
+      )}
     </Space>
   );
 }

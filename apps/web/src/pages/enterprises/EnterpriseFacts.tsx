@@ -1,6 +1,8 @@
 import { Descriptions, Space, Tag } from 'antd';
+import { ENDING_REASONS } from '@hardtech/domain/tasks/forms';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../format';
+import { useOptionLabel } from '../../i18n';
 import { useReferenceNames } from '../../api/referenceNames';
 import { NameWithAccountTip } from '../../components/PersonName';
 import { StageTag } from './StageTag';
@@ -13,6 +15,7 @@ export function EnterpriseFacts({ enterprise: e }: { enterprise: EnterpriseDetai
   const { t } = useTranslation('enterprise');
   const names = useReferenceNames();
   const format = useFormat();
+  const option = useOptionLabel();
   return (
     <Descriptions
       data-testid="facts"
@@ -41,7 +44,7 @@ export function EnterpriseFacts({ enterprise: e }: { enterprise: EnterpriseDetai
               {e.membership.map((m) => (
                 <Tag key={`${m.lifecycleNo}-${m.from}`} color={m.to ? 'default' : 'green'}>
                   {t('membership.period', { from: m.from, to: m.to ?? t('membership.now') })}
-                  {m.reason ? ` · ${m.reason}` : ''}
+                  {m.reason ? ` · ${option(ENDING_REASONS, m.reason) || m.reason}` : ''}
                 </Tag>
               ))}
             </Space>

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TABLE_WIDTH_AT_1440 } from '../../components/tableWidth';
 import i18n from '../../i18n';
-import { openPage, USERS } from '../../test/open-page';
+import { atWidth, openPage, USERS } from '../../test/open-page';
 import type { Actor } from '../../api/types';
 import { REFERENCE } from '../../test/reference.fixture';
 
@@ -53,6 +53,21 @@ describe('enterprise list', () => {
     expect(updated).toHaveStyle({ whiteSpace: 'nowrap' });
   }, 60_000);
 
+  it('says a stage in English by its short name within the column, the full name as its tooltip', async () => {
+    await i18n.changeLanguage('en');
+    openPage('/enterprises', USERS.coordinator, {
+      'GET /reference': REFERENCE,
+      'GET /enterprises': { items: [{ ...ITEM, stage: 'feedback' }], total: 1 },
+    });
+    const link = await screen.findByRole('link', { name: ITEM.name }, { timeout: 30_000 });
+    const tag = await waitFor(() =>
+      link.closest('tr')!.querySelector<HTMLElement>('[data-stage="feedback"]')!,
+    );
+    expect(tag).toHaveTextContent(/^Feedback$/);
+    expect(tag).toHaveAttribute('title', 'District and enterprise feedback');
+    expect(tag).toHaveStyle({ maxWidth: '100%', whiteSpace: 'normal' });
+  }, 60_000);
+
   it('lists enterprises with stage tags and links, and sends filters and paging to the API', async () => {
     const { calls } = openPage('/enterprises', USERS.coordinator, {
       'GET /reference': REFERENCE,
@@ -66,6 +81,9 @@ describe('enterprise list', () => {
     expect(row).toHaveTextContent('渝北区');
     expect(row).toHaveTextContent('功率半导体');
     expect(screen.getByText('共 45 条')).toBeInTheDocument();
+    // On a desk the filters stand in sight, no button before them (a phone folds them).
+    expect(screen.getByTestId('enterprise-filters')).toBeVisible();
+    expect(screen.queryByTestId('enterprise-filters-toggle')).toBeNull();
 
     await userEvent.click(screen.getByLabelText('阶段'));
     await userEvent.click(await screen.findByTitle('帮扶中'));
@@ -84,6 +102,23 @@ describe('enterprise list', () => {
         '/enterprises?stage=supporting&q=%E8%8A%AF%E6%B5%8B&page=3&pageSize=20',
       ),
     );
+  }, 60_000);
+
+  it('on a 390 px phone, folds the pickers behind one button that counts every filter set, the dashboard’s tags in sight', async () => {
+    await atWidth(390, async () => {
+      openPage('/enterprises?stage=supporting&inPoolOn=2026-11-25', USERS.coordinator, {
+        'GET /reference': REFERENCE,
+        'GET /enterprises': { items: [ITEM], total: 1 },
+      });
+      await screen.findByRole('link', { name: ITEM.name }, { timeout: 30_000 });
+      const toggle = screen.getByTestId('enterprise-filters-toggle');
+      expect(toggle).toHaveTextContent('筛选 · 已设 2 项');
+      expect(screen.getByTestId('enterprise-filters')).not.toBeVisible();
+      expect(screen.getByTestId('filter-inPoolOn')).toBeVisible();
+      await userEvent.click(toggle);
+      expect(screen.getByTestId('enterprise-filters')).toBeVisible();
+      expect(screen.getByLabelText('阶段')).toBeVisible();
+    });
   }, 60_000);
 
   it('reads a dashboard number’s filters from the address, shows each step, and exports the same list', async () => {

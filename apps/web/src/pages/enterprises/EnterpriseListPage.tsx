@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { nextQuarterlyDispatch } from '@hardtech/domain/quarters';
 import { STAGES } from '@hardtech/domain/stages';
-import { EXIT_REASONS, GRADUATION_REASONS } from '@hardtech/domain/tasks/forms';
+import { ENDING_REASONS } from '@hardtech/domain/tasks/forms';
 import type { QueryOf } from '../../api/contract';
 import type { Stage } from '../../api/types';
 import type { EnterpriseItem } from './types';
@@ -18,6 +18,7 @@ import { CurrentStepCell } from './CurrentStepCell';
 import { StageTag } from './StageTag';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { ExportButton } from '../../components/ExportButton';
+import { FoldedFilters } from '../../components/FoldedFilters';
 import { columnsWidth } from '../../components/tableWidth';
 
 /** 2026-12-06 21:04 on one line: broken after the date it read "2026-12-06 2". */
@@ -35,7 +36,6 @@ const MEMBER_FILTERS = [
   'leftFor',
 ] as const;
 const FILTERS = ['stage', 'district', 'cluster', 'q', ...MEMBER_FILTERS] as const;
-const REASONS = [...GRADUATION_REASONS, ...EXIT_REASONS];
 
 /** 企业库: filters live in the address, so a filtered list can be bookmarked and shared. */
 export function EnterpriseListPage() {
@@ -52,6 +52,7 @@ export function EnterpriseListPage() {
   ) as QueryOf<'/enterprises'>;
   const list = useGet('/enterprises', { query: { ...query, page, pageSize } });
   const exportQuery = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined));
+  const narrowing = Object.keys(exportQuery).length;
 
   const set = (changes: Record<string, string | number | undefined>) => {
     const next = new URLSearchParams(params);
@@ -68,7 +69,8 @@ export function EnterpriseListPage() {
     const value = String(query[key]);
     if (key === 'doubling') return t(`list.standing.${value}`);
     if (key === 'leftAs') return local(names.reference?.stages[value as Stage]) || value;
-    if (key === 'leftFor') return local(REASONS.find((r) => r.value === value)?.label) || t('list.noReason');
+    if (key === 'leftFor')
+      return local(ENDING_REASONS.find((r) => r.value === value)?.label) || t('list.noReason');
     return value;
   };
 
@@ -144,42 +146,50 @@ export function EnterpriseListPage() {
       title={t('list.title')}
       extra={<ExportButton path="/enterprises/export.xlsx" fileName="企业名单.xlsx" query={exportQuery} />}
     >
-      <Space wrap style={{ marginBottom: 16 }} data-testid="enterprise-filters">
-        {(
-          [
-            ['stage', 160, STAGES.map((s) => ({ value: s, label: local(names.reference?.stages[s]) || s }))],
-            [
-              'district',
-              160,
-              names.reference?.districts.map((d) => ({ value: d.code, label: local(districtText(d)) })),
-            ],
-            [
-              'cluster',
-              220,
-              names.reference?.clusters.map((c) => ({ value: c.code, label: names.cluster(c.code) })),
-            ],
-          ] as const
-        ).map(([key, width, options]) => (
-          <Select
-            key={key}
-            aria-label={t(`list.${key}`)}
-            placeholder={t(`list.${key}`)}
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            style={{ width }}
-            value={query[key]}
-            onChange={filter(key)}
-            options={options as { value: string; label: string }[] | undefined}
-          />
-        ))}
-        <Input.Search
-          aria-label={t('list.q')}
-          placeholder={t('list.q')}
-          allowClear
-          defaultValue={query.q}
-          onSearch={(value) => filter('q')(value.trim() || undefined)}
-          style={{ width: 260 }}
-        />
+      <Space wrap style={{ marginBottom: 16 }}>
+        <FoldedFilters count={narrowing} testId="enterprise-filters-toggle">
+          <Space wrap data-testid="enterprise-filters">
+            {(
+              [
+                [
+                  'stage',
+                  160,
+                  STAGES.map((s) => ({ value: s, label: local(names.reference?.stages[s]) || s })),
+                ],
+                [
+                  'district',
+                  160,
+                  names.reference?.districts.map((d) => ({ value: d.code, label: local(districtText(d)) })),
+                ],
+                [
+                  'cluster',
+                  220,
+                  names.reference?.clusters.map((c) => ({ value: c.code, label: names.cluster(c.code) })),
+                ],
+              ] as const
+            ).map(([key, width, options]) => (
+              <Select
+                key={key}
+                aria-label={t(`list.${key}`)}
+                placeholder={t(`list.${key}`)}
+                allowClear
+                showSearch={{ optionFilterProp: 'label' }}
+                style={{ width }}
+                value={query[key]}
+                onChange={filter(key)}
+                options={options as { value: string; label: string }[] | undefined}
+              />
+            ))}
+            <Input.Search
+              aria-label={t('list.q')}
+              placeholder={t('list.q')}
+              allowClear
+              defaultValue={query.q}
+              onSearch={(value) => filter('q')(value.trim() || undefined)}
+              style={{ width: 260 }}
+            />
+          </Space>
+        </FoldedFilters>
         {MEMBER_FILTERS.filter((key) => query[key] !== undefined).map((key) => (
           <Tag
             key={key}

@@ -267,6 +267,25 @@ describe('enterprise page', () => {
     }
   });
 
+  it('reads the facts in English: money in millions, why a membership ended in words', async () => {
+    await i18n.changeLanguage('en');
+    try {
+      open(USERS.coordinator, {
+        [`GET /enterprises/${CODE}`]: {
+          ...ENTERPRISE,
+          stage: 'graduated',
+          membership: [{ from: '2026-11-25', to: '2026-12-01', reason: 'doubled', lifecycleNo: 1 }],
+        },
+      });
+      const facts = await screen.findByTestId('facts', {}, { timeout: 30_000 });
+      expect(facts).toHaveTextContent('CNY 80 million');
+      expect(facts).toHaveTextContent('Revenue doubled');
+      expect(facts.textContent).not.toMatch(/万元|× 10k|· doubled/);
+    } finally {
+      await i18n.changeLanguage('zh-CN');
+    }
+  });
+
   it('tells the enterprise its diagnosis is done when the API leaves out the scores, not that none was made', async () => {
     const enterpriseUser: Actor = {
       username: 'ent-xince',
@@ -276,7 +295,7 @@ describe('enterprise page', () => {
     open(enterpriseUser, {
       [`GET /enterprises/${CODE}`]: { ...ENTERPRISE, diagnosis: { by: null, at: '2026-10-09T02:00:00Z' } },
     });
-    const none = await screen.findByTestId('portrait-none', {}, { timeout: 5000 });
+    const none = await screen.findByTestId('portrait-none');
     expect(none).toHaveTextContent('成长诊断已于 2026-10-09 完成');
     expect(none).not.toHaveTextContent('尚未完成成长诊断');
   });

@@ -118,7 +118,7 @@ describe('the enterprise user’s 总览', () => {
     expect(problem).toHaveTextContent('责任部门：产业金融处');
     const doubling = screen.getByTestId('home-doubling');
     expect(doubling).toHaveTextContent('入库基准营收8,000 万元');
-    expect(doubling).toHaveTextContent('最新年化营收（2026Q3）10,400 万元');
+    expect(doubling).toHaveTextContent('最新年化营收（2026Q3）1.04 亿元');
     expect(doubling).toHaveTextContent('营收为入库基准的 1.30 倍，目标 2 倍');
     expect(screen.getByTestId('enterprise-home')).not.toHaveTextContent(/进度达标|画像|评分/);
   });
@@ -148,6 +148,26 @@ describe('the enterprise user’s 总览', () => {
     expect(within(second).getByTestId('home-whistle-waiting')).toHaveTextContent(
       '已吹哨，等待产业金融处答复',
     );
+  });
+
+  it('says 待审核销号 of a reply that says resolved until the coordinators close the problem out', async () => {
+    const [problem] = ENTERPRISE.problems;
+    const answer = {
+      response: '已将贵司列入12月18日产需对接会推介名单',
+      resolved: true,
+      department: 'sme',
+      at: '2026-12-01T02:30:00.000Z',
+    };
+    const closing = { ...problem, status: 'closing', whistleStatus: 'answered', whistleAnswer: answer };
+    const refused = { ...closing, id: '5d0c5f3e-8b7a-4c1e-9a53-0f2a1b3c4d5e', status: 'in_progress' };
+    open('/dashboard', { ...OWN, problems: [closing, refused] });
+    const [first, second] = await screen.findAllByTestId('home-problem');
+    expect(first).toHaveTextContent('销号审核中');
+    expect(within(first).getByTestId('home-whistle-answer')).toHaveTextContent('已答复 · 待审核销号');
+    expect(first).not.toHaveTextContent('问题已解决');
+    // The review refused the close request: the problem is worked on, the reply stays a reply.
+    expect(within(second).getByTestId('home-whistle-answer')).toHaveTextContent(/^已答复/);
+    expect(second).not.toHaveTextContent(/问题已解决|待审核销号/);
   });
 
   it('lands there after sign-in, named 总览 in the navigation', async () => {

@@ -3,6 +3,7 @@ import { dateText, dateTimeText } from '../../format';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { OWNER_DEPARTMENTS, PROBLEM_STATUSES, problemOverdue } from '@hardtech/domain/ledger';
+import { whistleAnswerStanding } from '@hardtech/domain/whistle';
 import type { Option } from '@hardtech/domain/forms/schema';
 import { useOptionLabel } from '../../i18n';
 import type { ProblemView } from '../enterprises/types';
@@ -50,7 +51,16 @@ export function OwnProblems({ problems }: { problems: ProblemView[] }) {
   );
 }
 
-/** 已答复 with the reply, or that the whistle still waits for the owner department. */
+/**
+ * 已答复 with the reply, or that the whistle still waits for the owner department. A reply that says
+ * resolved reads 待审核销号 until the coordinators close the problem out.
+ */
+const ANSWERED = {
+  resolved: 'home.problems.answeredResolved',
+  closing: 'home.problems.answeredClosing',
+  unresolved: 'home.problems.answered',
+} as const;
+
 function WhistleReply({ problem: p }: { problem: ProblemView }) {
   const { t } = useTranslation('dashboard');
   const optionLabel = useOptionLabel();
@@ -65,9 +75,7 @@ function WhistleReply({ problem: p }: { problem: ProblemView }) {
   return (
     <div data-testid="home-whistle-answer">
       <Space wrap size={4}>
-        <Tag color="green">
-          {t(answer.resolved ? 'home.problems.answeredResolved' : 'home.problems.answered')}
-        </Tag>
+        <Tag color="green">{t(ANSWERED[whistleAnswerStanding(answer.resolved, p.status)])}</Tag>
         <Typography.Text type="secondary">
           {t('home.problems.answeredBy', {
             department: optionLabel(OWNER_DEPARTMENTS, answer.department),

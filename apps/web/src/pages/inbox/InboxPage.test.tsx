@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../api/types';
+import i18n from '../../i18n';
 import { fastUser, openPage, USERS } from '../../test/open-page';
 import { REFERENCE } from '../../test/reference.fixture';
 import { sampleTask } from '../tasks/taskFixture';
@@ -86,9 +87,22 @@ describe('inbox', () => {
     });
     const table = await screen.findByTestId('inbox-table');
     await waitFor(() => expect(table).toHaveTextContent('重庆甲科技有限公司'));
-    expect(calls.map((c) => c.path)).toContain('/tasks?view=all&status=open&sort=dueAt&page=1&pageSize=20');
+    // The list only: no counts of 我可办理, 我的 or their overdue, which the page does not show.
+    expect(calls.filter((c) => c.path.startsWith('/tasks?')).map((c) => c.path)).toEqual([
+      '/tasks?view=all&status=open&sort=dueAt&page=1&pageSize=20',
+    ]);
     // Only 全部 to choose: 我可办理, 我的 and 抄送我的 would always be empty.
     expect(within(screen.getByTestId('inbox-view')).getAllByRole('radio')).toHaveLength(1);
+  });
+
+  it('asks a read-only role for its list of all tasks only, none of the counts it is not shown', async () => {
+    const { calls } = openPage('/inbox', USERS.leader, {
+      'GET /views': [],
+      'GET /tasks': { items: [LATE], total: 1 },
+    });
+    const table = await screen.findByTestId('inbox-table');
+    await waitFor(() => expect(table).toHaveTextContent('重庆甲科技有限公司'));
+    expect(calls.filter((c) => c.path.startsWith('/tasks?'))).toHaveLength(1);
   });
 
   it('offers no 催办 to the officers who may do the overdue task themselves', async () => {
@@ -162,6 +176,30 @@ describe('inbox', () => {
     },
   );
 
+  it('names who did a closed task in its 办理人, not 未认领', async () => {
+    const done = {
+      ...memberTask({
+        id: 'd1',
+        type: 'QUARTERLY_REVIEW',
+        label: { zh: '季度调度评审', en: 'Quarterly review' },
+        candidateGroups: ['industry_officer:cluster:T2'],
+      }),
+      status: 'done',
+      outcome: 'continue',
+      completedBy: 'industry-t2',
+      completedByName: '电子信息处 王芳',
+      completedAt: '2026-11-30T02:00:00Z',
+    };
+    openPage('/inbox?status=done', USERS.coordinator, {
+      'GET /reference': REFERENCE_WITH_TASK_TYPE,
+      'GET /views': [],
+      'GET /tasks': { items: [done], total: 1 },
+    });
+    const table = await screen.findByTestId('inbox-table');
+    await waitFor(() => expect(table).toHaveTextContent('电子信息处 王芳'));
+    expect(table).not.toHaveTextContent('未认领');
+  });
+
   it.each([1440, 390])(
     'names the problem a 销号审核 decides in its row (%i px: table, phone cards)',
     async (width) => {
@@ -214,11 +252,11 @@ describe('inbox', () => {
       // The order is not a condition: two are set, the task type and 仅看超期.
       const toggle = screen.getByTestId('inbox-filters-toggle');
       expect(toggle).toHaveTextContent('筛选与视图 · 已设 2 项条件');
-      expect(screen.queryByTestId('inbox-filters')).toBeNull();
-      expect(screen.queryByTestId('saved-views')).toBeNull();
+      expect(screen.getByTestId('inbox-filters')).not.toBeVisible();
+      expect(screen.getByTestId('saved-views')).not.toBeVisible();
       await user.click(toggle);
-      expect(screen.getByTestId('inbox-filters')).toBeInTheDocument();
-      expect(screen.getByTestId('saved-views')).toBeInTheDocument();
+      expect(screen.getByTestId('inbox-filters')).toBeVisible();
+      expect(screen.getByTestId('saved-views')).toBeVisible();
       // In the head's extra the saved views would squeeze 待办任务 to nothing.
       const head = document.querySelector('.ant-card-head') as HTMLElement;
       expect(head).toHaveTextContent('待办任务');
@@ -245,7 +283,7 @@ describe('inbox', () => {
         failed: 1,
       },
     });
-    const table = await screen.findByTestId('inbox-table', {}, { timeout: 5000 });
+    const table = await screen.findByTestId('inbox-table');
     await waitFor(() => expect(within(table).getByText('重庆甲科技有限公司')).toBeInTheDocument());
     expect(within(table).getByTestId('due-overdue')).toHaveTextContent('已超期');
     expect(within(table).getByTestId('due-soon')).toHaveTextContent('即将到期');
@@ -278,7 +316,7 @@ describe('inbox', () => {
       'GET /views': [],
       'GET /tasks': { items: [LATE], total: 1 },
     });
-    const table = await screen.findByTestId('inbox-table', {}, { timeout: 5000 });
+    const table = await screen.findByTestId('inbox-table');
     await waitFor(() => expect(within(table).getByText('重庆甲科技有限公司')).toBeInTheDocument());
     const asked = () => calls.filter((c) => c.path.startsWith('/tasks?')).map((c) => c.path);
     expect(asked()[0]).toBe(
@@ -296,6 +334,36 @@ describe('inbox', () => {
     );
   });
 
+  it('counts the overdue tasks by district and department in the UI’s language, each narrowing the list', async () => {
+    const user = fastUser();
+    const { calls } = openPage('/inbox?view=all&overdue=true', officer, {
+      'GET /reference': REFERENCE_WITH_TASK_TYPE,
+      'GET /views': [],
+      'GET /tasks': { items: [LATE], total: 1 },
+      'GET /tasks/overdue/summary': {
+        total: 3,
+        byDepartment: [
+          { department: 'district', label: { zh: '区县经信部门', en: 'District officers' }, count: 3 },
+        ],
+        byDistrict: [{ district: '500112', label: { zh: '渝北区', en: 'Yubei District' }, count: 3 }],
+      },
+    });
+    const breakdown = await screen.findByTestId('overdue-breakdown', {}, { timeout: 30_000 });
+    expect(breakdown).toHaveTextContent('逾期按区县渝北区 3');
+    expect(breakdown).toHaveTextContent('逾期按部门区县经信部门 3');
+    await user.click(within(breakdown).getByTestId('overdue-500112'));
+    await waitFor(() => expect(window.location.search).toBe('?view=all&overdue=true&district=500112'));
+    expect(calls.map((c) => c.path)).toContain(
+      '/tasks?view=all&status=open&district=500112&overdue=true&sort=dueAt&page=1&pageSize=20',
+    );
+    await i18n.changeLanguage('en');
+    try {
+      await waitFor(() => expect(breakdown).toHaveTextContent('Overdue by districtYubei District 3'));
+    } finally {
+      await i18n.changeLanguage('zh-CN');
+    }
+  });
+
   it('tells a department officer with nothing to do that the work is in the ledger, and leads there', async () => {
     const user = fastUser();
     const sme: Actor = {
@@ -310,7 +378,7 @@ describe('inbox', () => {
       'GET /tasks': { items: [], total: 0 },
       'GET /problems': { items: [], total: 0, page: 1, pageSize: 50 },
     });
-    const empty = await screen.findByTestId('department-empty', {}, { timeout: 5000 });
+    const empty = await screen.findByTestId('department-empty');
     expect(within(screen.getByTestId('inbox-table')).getByTestId('department-empty')).toBe(empty);
     expect(empty).toHaveTextContent('中小企业处牵头化解的问题在问题台账中办理');
     await user.click(within(empty).getByText('查看中小企业处的问题台账'));
@@ -325,7 +393,7 @@ describe('inbox', () => {
       'GET /views': [],
       'GET /tasks': { items: [], total: 0 },
     });
-    const table = await screen.findByTestId('inbox-table', {}, { timeout: 5000 });
+    const table = await screen.findByTestId('inbox-table');
     await waitFor(() => expect(table).toHaveTextContent('暂无数据'));
     expect(screen.queryByTestId('department-empty')).toBeNull();
   });

@@ -1,12 +1,12 @@
 import { listsAllTasks } from '@hardtech/domain/task-permissions';
-import { FilterOutlined } from '@ant-design/icons';
-import { Button, Card, Segmented, Space, Tag } from 'antd';
+import { Card, Segmented, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useGet } from '../../api/useApi';
 import { useUser } from '../../auth/AuthProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FoldedFilters } from '../../components/FoldedFilters';
 import { useNarrow } from '../../layout/useNarrow';
 import type { TaskItem } from '../tasks/taskTypes';
 import { type BulkAnswer, bulkPossible } from './bulk';
@@ -23,6 +23,7 @@ import {
   taskQuery,
 } from './inboxFilter';
 import { InboxTable } from './InboxTable';
+import { OverdueBreakdown } from './OverdueBreakdown';
 import { OwnStepsPage } from './OwnStepsPage';
 import { SavedViews } from './SavedViews';
 import { useInboxCounts } from './useInboxCounts';
@@ -45,7 +46,6 @@ function OfficerInbox() {
   const setFilter = (next: InboxFilter, nextPage = 1) => setParams(addressOf(next, defaults, nextPage));
   const [selected, setSelected] = useState<string[]>([]);
   const narrow = useNarrow();
-  const [filtersShown, setFiltersShown] = useState(false);
   const [bulk, setBulk] = useState<{ answer: BulkAnswer; tasks: TaskItem[] } | null>(null);
   const tasks = useGet('/tasks', { query: taskQuery(filter, page) });
   const counts = useInboxCounts();
@@ -96,22 +96,14 @@ function OfficerInbox() {
             { value: 'all', label: t('view.all') },
           ]}
         />
-        {narrow ? (
-          <>
-            <Button
-              icon={<FilterOutlined />}
-              data-testid="inbox-filters-toggle"
-              aria-expanded={filtersShown}
-              onClick={() => setFiltersShown(!filtersShown)}
-            >
-              {narrowing ? t('filter.toggleSet', { count: narrowing }) : t('filter.toggle')}
-            </Button>
-            {filtersShown && views}
-            {filtersShown && filters}
-          </>
-        ) : (
-          filters
-        )}
+        <FoldedFilters
+          count={narrowing}
+          testId="inbox-filters-toggle"
+          label={(n) => (n ? t('filter.toggleSet', { count: n }) : t('filter.toggle'))}
+        >
+          {narrow && <div style={{ marginBottom: 8 }}>{views}</div>}
+          {filters}
+        </FoldedFilters>
         {selected.length > 0 && !listsAll && (
           // A title, not a ribbon: on a phone the buttons wrap to the right edge, under a ribbon.
           <Card size="small" title={t('bulk.title')} data-testid="bulk-card">
@@ -124,6 +116,9 @@ function OfficerInbox() {
               }}
             />
           </Card>
+        )}
+        {filter.view === 'all' && filter.overdue && (
+          <OverdueBreakdown filter={filter} onChange={applyFilter} />
         )}
         <ErrorAlert error={tasks.error} />
         <InboxTable

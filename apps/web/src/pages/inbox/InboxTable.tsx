@@ -1,5 +1,6 @@
 import { urgeRefusal } from '@hardtech/domain/approval-actions/urge';
 import { allowedTaskActions } from '@hardtech/domain/task-permissions';
+import { TASK_STATE_LABELS, taskState } from '@hardtech/domain/tasks/state';
 import { Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { ReactNode } from 'react';
@@ -49,6 +50,12 @@ export function InboxTable(props: InboxTableProps) {
       render: (_, task) => (
         <>
           <Link to={`/tasks/${task.id}`}>{text(task.label)}</Link> <ApprovalMarks task={task} />
+          {/* 已办: a step the officer sent back (退回) closed as cancelled, but it was handled. */}
+          {taskState(task) === 'returned' && (
+            <Tag color="orange" style={{ marginInlineStart: 4 }} data-testid="state-returned">
+              {text(TASK_STATE_LABELS.returned)}
+            </Tag>
+          )}
           {task.urgedAt && (
             <Tag color="volcano" style={{ marginInlineStart: 4 }} data-testid="mark-urged">
               {t('mark.urged')}
@@ -108,12 +115,15 @@ export function InboxTable(props: InboxTableProps) {
       title: t('column.assignee'),
       key: 'assignee',
       width: 110,
+      // A closed task names who did it (or sent it back); only an open one can be 未认领.
       render: (_, task) =>
-        task.assignee ? (
+        task.status !== 'open' && task.completedBy ? (
+          <NameWithAccountTip username={task.completedBy} name={task.completedByName} />
+        ) : task.assignee ? (
           <NameWithAccountTip username={task.assignee} name={task.assigneeName} />
-        ) : (
+        ) : task.status === 'open' ? (
           <Typography.Text type="secondary">{t('unassigned')}</Typography.Text>
-        ),
+        ) : null,
     },
     {
       title: t('column.createdAt'),
@@ -150,7 +160,7 @@ export function InboxTable(props: InboxTableProps) {
       rowKey="id"
       size="middle"
       data-testid="inbox-table"
-      columns={user.role === 'enterprise_user' ? ownStepColumns(columns, t) : columns}
+      columns={user.role === 'enterprise_user' ? ownStepColumns(columns, t, text) : columns}
       dataSource={props.items}
       loading={props.loading}
       locale={props.emptyText ? { emptyText: props.emptyText } : undefined}
@@ -177,12 +187,16 @@ export function InboxTable(props: InboxTableProps) {
  * holds one and the claim / delegate / 催办 buttons say nothing to it (on a phone they were 未认领 and
  * an empty 操作); the district is its own.
  */
-function ownStepColumns(columns: ColumnsType<TaskItem>, t: TFunction<'inbox'>): ColumnsType<TaskItem> {
+function ownStepColumns(
+  columns: ColumnsType<TaskItem>,
+  t: TFunction<'inbox'>,
+  text: ReturnType<typeof useLocalText>,
+): ColumnsType<TaskItem> {
   const status: ColumnsType<TaskItem>[number] = {
     title: t('filter.status'),
     key: 'status',
     width: 100,
-    render: (_, task) => <Tag data-testid="step-status">{t(`status.${task.status}`)}</Tag>,
+    render: (_, task) => <Tag data-testid="step-status">{text(TASK_STATE_LABELS[taskState(task)])}</Tag>,
   };
   const kept = columns.filter((c) => c.key === 'task' || c.key === 'enterprise' || c.key === 'dueAt');
   return [...kept, status];

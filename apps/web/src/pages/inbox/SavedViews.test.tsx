@@ -34,7 +34,7 @@ async function openInbox(candidates = CANDIDATES) {
     'GET /tasks/t-1/candidates': candidates,
     'POST /tasks/t-1/delegate': { taskId: 't-1', assignee: 'coordinator-2' },
   });
-  const table = await screen.findByTestId('inbox-table', {}, { timeout: 5000 });
+  const table = await screen.findByTestId('inbox-table');
   await waitFor(() => expect(within(table).getByText('重庆示例科技有限公司')).toBeInTheDocument());
 
   return { calls: fake.calls, table };

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '../../api/types';
 import { TABLE_WIDTH_AT_1440 } from '../../components/tableWidth';
 import i18n from '../../i18n';
-import { fastUser, openPage, USERS } from '../../test/open-page';
+import { atWidth, fastUser, openPage, USERS } from '../../test/open-page';
 import { REFERENCE } from '../../test/reference.fixture';
 import type { LedgerProblem } from './problem';
 
@@ -161,6 +161,7 @@ describe('problem ledger', () => {
     try {
       window.innerWidth = 390;
       const { calls } = openPage('/problems', USERS.coordinator, { 'GET /problems': LEDGER });
+      await userEvent.click(await screen.findByTestId('ledger-filters-toggle'));
       const board = await screen.findByTestId('ledger-board');
       // A segmented control is one row: at 390 px 中小企业处 and the rest were scrolled out of sight.
       expect(board.querySelector('.ant-segmented')).toBeNull();
@@ -177,7 +178,7 @@ describe('problem ledger', () => {
       expect(departments[0]).toHaveAttribute('aria-checked', 'true');
       await userEvent.click(within(board).getByRole('checkbox', { name: '中小企业处' }));
       await waitFor(() =>
-        expect(calls.map((c) => c.path)).toContain('/problems?owner=sme&page=1&pageSize=50'),
+        expect(calls.map((c) => c.path)).toContain('/problems?owner=sme&page=1&pageSize=20'),
       );
       expect(within(board).getByRole('checkbox', { name: '中小企业处' })).toHaveAttribute(
         'aria-checked',
@@ -201,6 +202,35 @@ describe('problem ledger', () => {
       ),
     );
     expect(await screen.findByRole('checkbox')).toBeChecked();
+    // On a desk the board and the filters stand in sight, no button before them (a phone folds them).
+    expect(screen.getByTestId('ledger-filters')).toBeVisible();
+    expect(screen.getByTestId('ledger-board')).toBeVisible();
+    expect(screen.queryByTestId('ledger-filters-toggle')).toBeNull();
+  });
+
+  it('on a 390 px phone, puts the rows first: the board and filters behind one button that counts those set', async () => {
+    await atWidth(390, async () => {
+      const { calls } = openPage(
+        '/problems?category=market_common&owner=sme&overdue=true',
+        USERS.coordinator,
+        {
+          'GET /problems': LEDGER,
+        },
+      );
+      await waitFor(() => expect(screen.getByTestId('ledger-table')).toHaveTextContent('融资难'));
+      expect(calls.map((c) => c.path)).toContain(
+        '/problems?category=market_common&overdue=true&owner=sme&page=1&pageSize=20',
+      );
+      const toggle = screen.getByTestId('ledger-filters-toggle');
+      // 问题类别, 仅看逾期 and the department of the board.
+      expect(toggle).toHaveTextContent('筛选 · 已设 3 项');
+      expect(screen.getByTestId('ledger-filters')).not.toBeVisible();
+      expect(screen.getByTestId('ledger-board')).not.toBeVisible();
+      await userEvent.click(toggle);
+      expect(screen.getByTestId('ledger-filters')).toBeVisible();
+      await userEvent.click(within(screen.getByTestId('ledger-filters')).getByRole('checkbox'));
+      await waitFor(() => expect(toggle).toHaveTextContent('筛选 · 已设 2 项'));
+    });
   });
 
   it("shows an enterprise its own problems to read: no departments' board, no enterprise or district filter, no 办理", async () => {

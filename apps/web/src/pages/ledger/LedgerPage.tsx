@@ -18,6 +18,7 @@ import { usePagedList } from '../../api/usePagedList';
 import { useUser } from '../../auth/AuthProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/ExportButton';
+import { FoldedFilters } from '../../components/FoldedFilters';
 import { useLocalText, useOptionLabel } from '../../i18n';
 import { LedgerFilters } from './LedgerFilters';
 import { ProblemDrawer } from './ProblemDrawer';
@@ -50,6 +51,11 @@ function linkedFilters(params: URLSearchParams, ownDepartment?: string): Query {
   }
   if (ownDepartment) query.owner = ownDepartment;
   return query;
+}
+
+/** The filters set, the board's department among them unless it is the reader's own, fixed. */
+function narrowing(filters: Query, ownDepartment?: string): number {
+  return Object.entries(filters).filter(([key, v]) => v && !(key === 'owner' && ownDepartment)).length;
 }
 
 export function LedgerPage() {
@@ -174,25 +180,28 @@ export function LedgerPage() {
       extra={<ExportButton path="/problems/export.xlsx" fileName="problem-ledger.xlsx" query={filters} />}
       data-testid="ledger"
     >
-      {ownEnterprise ? null : ownDepartment ? (
+      {ownDepartment && (
         // The other departments' boards would always be empty for them: no board to choose from.
         <Typography.Paragraph data-testid="ledger-own-department" style={{ marginBottom: 12 }}>
           {t('ownDepartment', { department: label(OWNER_DEPARTMENTS, ownDepartment) })}
         </Typography.Paragraph>
-      ) : (
-        <Board
-          value={owner}
-          onChange={(v) => {
-            setOwner(v);
-            apply(filters, v);
-          }}
-          options={[
-            { value: '', label: t('allDepartments') },
-            ...OWNER_DEPARTMENTS.map((o) => ({ value: o.value, label: local(o.label) })),
-          ]}
-        />
       )}
-      <LedgerFilters initial={initial} onChange={(q) => apply(q)} ownEnterprise={ownEnterprise} />
+      <FoldedFilters count={narrowing(filters, ownDepartment)} testId="ledger-filters-toggle">
+        {!ownEnterprise && !ownDepartment && (
+          <Board
+            value={owner}
+            onChange={(v) => {
+              setOwner(v);
+              apply(filters, v);
+            }}
+            options={[
+              { value: '', label: t('allDepartments') },
+              ...OWNER_DEPARTMENTS.map((o) => ({ value: o.value, label: local(o.label) })),
+            ]}
+          />
+        )}
+        <LedgerFilters initial={initial} onChange={(q) => apply(q)} ownEnterprise={ownEnterprise} />
+      </FoldedFilters>
       <ErrorAlert error={error} />
       <ResponsiveTable<LedgerProblem>
         style={{ marginTop: 16 }}

@@ -55,7 +55,7 @@ describe('a problem opened from the ledger', () => {
       },
       'GET /problems/p2': detail,
     });
-    const table = await screen.findByTestId('ledger-table', {}, { timeout: 5000 });
+    const table = await screen.findByTestId('ledger-table');
     // The rows come with the ledger's answer, after the table itself.
     const mine = await waitFor(() => {
       const found = within(table)
@@ -81,7 +81,7 @@ describe('a problem opened from the ledger', () => {
       'GET /problems': { items: [graduated], total: 1, page: 1, pageSize: 50 },
       'GET /problems/p3': { ...facts, handling: null, progress: [], closeSummary: null, extension: null },
     });
-    const table = await screen.findByTestId('ledger-table', {}, { timeout: 5000 });
+    const table = await screen.findByTestId('ledger-table');
     expect(await within(table).findByTestId('work-ended')).toHaveTextContent('企业已毕业');
     await fastUser().click(within(table).getByTestId('open-problem'));
     const drawer = await screen.findByTestId('problem-drawer');
@@ -93,9 +93,15 @@ describe('a problem opened from the ledger', () => {
   }, 20_000);
 
   /** The ledger with one whistled problem, its drawer opened, as `user` sees it. */
-  async function openWhistled(user: Actor, whistleStatus: 'open' | 'answered', answer: unknown) {
+  async function openWhistled(
+    user: Actor,
+    whistleStatus: 'open' | 'answered',
+    answer: unknown,
+    status = 'in_progress',
+  ) {
     const whistled = {
       ...row('p4', '重庆星联通信技术有限公司'),
+      status,
       whistleStatus,
       whistledAt: '2026-12-01T02:00:00Z',
     };
@@ -117,7 +123,7 @@ describe('a problem opened from the ledger', () => {
         whistle,
       },
     });
-    const table = await screen.findByTestId('ledger-table', {}, { timeout: 5000 });
+    const table = await screen.findByTestId('ledger-table');
     await fastUser().click(await within(table).findByTestId('open-problem'));
     return screen.findByTestId('problem-drawer');
   }
@@ -135,6 +141,20 @@ describe('a problem opened from the ledger', () => {
     expect(answer).toHaveTextContent('仍在化解');
     expect(answer).toHaveTextContent('产业金融处 · 2026-12-03 10:30');
     expect(within(drawer).getByText('部门答复')).toBeInTheDocument();
+  }, 20_000);
+
+  it('says a reply that says resolved awaits the 销号 review until the coordinators close the problem out', async () => {
+    const enterprise: Actor = { username: 'ent', role: 'enterprise_user', scope: {}, displayName: '企业' };
+    const answer = {
+      response: '已列入推介名单',
+      resolved: true,
+      department: 'sme',
+      at: '2026-12-03T02:30:00Z',
+    };
+    const drawer = await openWhistled(enterprise, 'answered', answer, 'closing');
+    const shown = await within(drawer).findByTestId('whistle-answer');
+    expect(shown).toHaveTextContent('问题已解决，待审核销号');
+    expect(drawer).toHaveTextContent('销号审核中');
   }, 20_000);
 
   it('says a reply is awaited while the whistle is open', async () => {

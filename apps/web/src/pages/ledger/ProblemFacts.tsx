@@ -5,6 +5,7 @@ import {
   PROBLEM_STATUSES,
   SPECIAL_HANDLING,
 } from '@hardtech/domain/ledger';
+import { whistleAnswerStanding } from '@hardtech/domain/whistle';
 import { useTranslation } from 'react-i18next';
 import type { Answer } from '../../api/contract';
 import { useOptionLabel } from '../../i18n';
@@ -75,6 +76,13 @@ export function ProblemFacts({ problem: p }: { problem: ProblemDetail }) {
   );
 }
 
+/** The reply's tag: "resolved" is the department's claim until the 销号 review confirms it. */
+const STANDING = {
+  resolved: { key: 'whistleAnswer.resolved', colour: 'green' },
+  closing: { key: 'whistleAnswer.closing', colour: 'gold' },
+  unresolved: { key: 'whistleAnswer.unresolved', colour: 'blue' },
+} as const;
+
 /**
  * 部门报到: the owner department's reply to the whistle, by department and when — addressed to the
  * enterprise, which looks for it here — or that it is awaited.
@@ -90,11 +98,10 @@ function WhistleAnswer({ problem: p }: { problem: ProblemDetail }) {
       </Typography.Text>
     );
   }
+  const standing = STANDING[whistleAnswerStanding(answer.resolved, p.status)];
   return (
     <div data-testid="whistle-answer">
-      <Tag color={answer.resolved ? 'green' : 'blue'}>
-        {t(answer.resolved ? 'whistleAnswer.resolved' : 'whistleAnswer.unresolved')}
-      </Tag>
+      <Tag color={standing.colour}>{t(standing.key)}</Tag>
       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '4px 0 0' }}>
         {answer.response}
       </Typography.Paragraph>

@@ -55,6 +55,8 @@ const PREFERENCES = {
   dingtalkApp: true,
 };
 
+const ENTERPRISE = { username: 'ent-1', role: 'enterprise_user', scope: {}, displayName: '企业' } as const;
+
 describe('notifications', () => {
   it('lists reminders, counts the unread in the header and marks them read', async () => {
     const { calls } = openPage('/notifications', USERS.coordinator, {
@@ -99,12 +101,26 @@ describe('notifications', () => {
         items: [{ username: 'coordinator-wang', displayName: '王五', role: 'city_coordinator' }],
       },
     });
-    const card = await screen.findByTestId('proxy', {}, { timeout: 5000 });
+    const card = await screen.findByTestId('proxy');
     await userEvent.click(await within(card).findByLabelText('代理人'));
-    await userEvent.click(await screen.findByText('王五', {}, { timeout: 3000 }));
+    await userEvent.click(await screen.findByText('王五'));
     // Picked: the box shows the name, not the username.
     await waitFor(() => expect(card.querySelector('.ant-select-content')).toHaveAttribute('title', '王五'));
     expect(calls.some((c) => c.path.startsWith('/me/proxy/candidates'))).toBe(true);
+    // From and until one above the other, each its own picker: a range picker ran off a phone.
+    expect(within(card).getByLabelText('开始日期')).toBeInTheDocument();
+    expect(within(card).getByLabelText('结束日期（含当日）')).toBeInTheDocument();
+  });
+
+  it('offers an enterprise no 委托代理: any of its users does its steps, none holds one personally', async () => {
+    const { calls } = openPage('/notifications', ENTERPRISE, {
+      'GET /notifications': LIST,
+      'GET /me/notification-preferences': PREFERENCES,
+      'GET /me/proxy': { proxy: null, standingInFor: [] },
+    });
+    await screen.findByTestId('preferences', {}, { timeout: 5000 });
+    expect(screen.queryByTestId('proxy')).toBeNull();
+    expect(calls.some((c) => c.path.startsWith('/me/proxy'))).toBe(false);
   });
 
   it('announces a quarter’s 调度会材料 with its download', async () => {

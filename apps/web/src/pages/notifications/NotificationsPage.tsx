@@ -1,7 +1,9 @@
+import { mayNameProxy } from '@hardtech/domain/approval-actions/proxy';
 import { Button, Card, Col, List, Row, Space, Switch, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
+import { useUser } from '../../auth/AuthProvider';
 import { useReference } from '../../api/reference';
 import { useAction } from '../../api/useAction';
 import { usePagedList } from '../../api/usePagedList';
@@ -31,6 +33,7 @@ export function NotificationsPage() {
   const { t } = useTranslation('notifications');
   const local = useLocalText();
   const reference = useReference();
+  const { role } = useUser();
   const list = usePagedList<Notification, { unread: number }>('/notifications', 20, 100);
   const unread = list.data?.unread ?? 0;
   const { current, pageSize, total, onChange } = list.table.pagination;
@@ -125,7 +128,8 @@ export function NotificationsPage() {
       <Col xs={24} xl={9}>
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           <NotificationPreferencesCard />
-          <ProxyCard />
+          {/* 委托代理 where the server lets one be named: a case officer's personal tasks. */}
+          {mayNameProxy(role) && <ProxyCard />}
         </Space>
       </Col>
     </Row>

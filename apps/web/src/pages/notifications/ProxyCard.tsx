@@ -7,6 +7,7 @@ import type { Schemas } from '../../api/contract';
 import { useApi } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PeoplePicker } from '../../components/PeoplePicker';
+import { personText } from '../../components/PersonName';
 import { dateTimeSecondsText } from '../../format';
 import { useAction } from '../tasks/useAction';
 
@@ -21,7 +22,8 @@ export function ProxyCard() {
   const { message } = App.useApp();
   const stored = useApi<ProxyAnswer>('/me/proxy');
   const [to, setTo] = useState('');
-  const [period, setPeriod] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const [from, setFrom] = useState<Dayjs | null>(null);
+  const [until, setUntil] = useState<Dayjs | null>(null);
   const { busy, error, run } = useAction();
   const answer = stored.data;
 
@@ -29,7 +31,12 @@ export function ProxyCard() {
     run(async () => {
       await api<ProxyAnswer>('/me/proxy', {
         method: 'PUT',
-        body: { to, from: period?.[0]?.toISOString(), until: period?.[1]?.toISOString() },
+        // Whole days: from the first day's start until the end of the last (the next day's start).
+        body: {
+          to,
+          from: from?.startOf('day').toISOString(),
+          until: until?.add(1, 'day').startOf('day').toISOString(),
+        },
       });
       message.success(t('proxy.saved'));
       stored.reload();
@@ -50,7 +57,10 @@ export function ProxyCard() {
           {answer.proxy ? (
             <Descriptions size="small" column={1}>
               <Descriptions.Item label={t('proxy.to')}>
-                {answer.proxy.toName ? `${answer.proxy.toName}（${answer.proxy.to}）` : answer.proxy.to}{' '}
+                {personText({
+                  displayName: answer.proxy.toName ?? answer.proxy.to,
+                  username: answer.proxy.to,
+                })}{' '}
                 <Tag color={answer.proxy.active ? 'green' : 'default'}>
                   {t(answer.proxy.active ? 'proxy.active' : 'proxy.inactive')}
                 </Tag>
@@ -80,16 +90,22 @@ export function ProxyCard() {
                 onChange={(picked) => setTo(picked[0] ?? '')}
               />
             </Form.Item>
-            <Form.Item label={`${t('proxy.from')} – ${t('proxy.until')}`}>
-              <DatePicker.RangePicker showTime value={period} onChange={(v) => setPeriod(v)} />
+            {/* Two day pickers, one above the other: a range picker's two months, or a day with its
+                time columns, ran off a phone's edge; a proxy covers days away. */}
+            <Form.Item label={t('proxy.fromDay')} htmlFor="proxy-from">
+              <DatePicker id="proxy-from" value={from} onChange={setFrom} style={{ width: '100%' }} />
+            </Form.Item>
+            <Form.Item label={t('proxy.untilDay')} htmlFor="proxy-until">
+              <DatePicker
+                id="proxy-until"
+                value={until}
+                onChange={setUntil}
+                disabledDate={(day) => (from ? day.isBefore(from, 'day') : false)}
+                style={{ width: '100%' }}
+              />
             </Form.Item>
             <Space>
-              <Button
-                type="primary"
-                loading={busy}
-                disabled={!to || !period?.[0] || !period?.[1]}
-                onClick={save}
-              >
+              <Button type="primary" loading={busy} disabled={!to || !from || !until} onClick={save}>
                 {t('proxy.save')}
               </Button>
               {answer.proxy && (

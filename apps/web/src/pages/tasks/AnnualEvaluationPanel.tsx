@@ -1,7 +1,8 @@
 import { Alert, Card, List, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AnnualEvaluation } from '@hardtech/domain/annual-review';
-import { useLocalText } from '../../i18n';
+import { withMoneyText } from '@hardtech/domain/screening';
+import { useLocale, useLocalText } from '../../i18n';
 
 /**
  * 动态管理: what the annual update showed (issue 19.3), beside the GRADUATION_REVIEW it opened. The
@@ -10,6 +11,7 @@ import { useLocalText } from '../../i18n';
 export function AnnualEvaluationPanel({ evaluation }: { evaluation: AnnualEvaluation }) {
   const { t } = useTranslation('task');
   const text = useLocalText();
+  const locale = useLocale();
   const color =
     evaluation.proposal === 'graduate' ? 'green' : evaluation.proposal === 'exit' ? 'red' : 'blue';
   return (
@@ -26,7 +28,7 @@ export function AnnualEvaluationPanel({ evaluation }: { evaluation: AnnualEvalua
         <List
           size="small"
           dataSource={evaluation.findings}
-          renderItem={(f) => <List.Item>{text(f.detail)}</List.Item>}
+          renderItem={(f) => <List.Item>{withMoneyText(text(f.detail), locale)}</List.Item>}
         />
       ) : (
         <Alert type="success" title={t('evaluation.none')} />

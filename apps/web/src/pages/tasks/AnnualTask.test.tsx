@@ -66,7 +66,7 @@ describe('annual review tasks', () => {
     const panel = await screen.findByTestId('annual-evaluation');
     expect(panel).toHaveTextContent('年度动态管理评估（2026 年）');
     expect(screen.getByTestId('annual-proposal')).toHaveTextContent('建议毕业移出');
-    expect(panel).toHaveTextContent('上年度营业收入 15000万元 超过 10000万元');
+    expect(panel).toHaveTextContent('上年度营业收入 1.5 亿元 超过 1 亿元');
     expect(screen.queryByTestId('due-provisional')).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
-import { type CaseFile, type CaseOpinion, stepOutcomeLabel } from '@hardtech/domain/case-file/case-file';
+import type { CaseFile, CaseOpinion } from '@hardtech/domain/case-file/case-file';
+import { stepOutcomeLabel } from '@hardtech/domain/visibility/step-outcomes';
 import { PURPOSE_LABELS } from '@hardtech/domain/attachments';
 import { NOMINATION_FIELDS } from '@hardtech/domain/nomination';
 import { TASK_FORMS } from '@hardtech/domain/tasks/forms';
@@ -23,11 +24,14 @@ import { useEnterpriseProblems } from './useEnterpriseProblems';
 export function CaseFilePanel({
   caseFile,
   taskType,
+  deciding = false,
   quarter,
   uploads,
 }: {
   caseFile: CaseFile;
   taskType: string;
+  /** The task is open: on the screening, what a pass needs is asked for. */
+  deciding?: boolean;
   /** The quarter the task is about (a quarterly report or review), marked among the reports. */
   quarter?: string | null;
   /** Where a file uploaded here goes, when the reader may add one (the task they do), and what then. */
@@ -48,7 +52,8 @@ export function CaseFilePanel({
         <ScreeningPanel
           criteria={caseFile.screening.criteria.map((c) => ({ ...c }))}
           policyVersion={caseFile.screening.policyVersion}
-          deciding={taskType === 'SCREEN'}
+          // Only while the screening is open: once decided, the criteria say what was decided.
+          deciding={taskType === 'SCREEN' && deciding}
           // A member's steps (admitted: a lead cluster) are decided on later material.
           earlier={!!caseFile.enterprise.leadCluster}
         />

@@ -1,5 +1,6 @@
 import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { personText } from '../../components/PersonName';
 import type { Candidate } from './taskTypes';
 
 interface DelegateFieldsProps {
@@ -26,7 +27,7 @@ export function DelegateFields({ candidates, loading, to, onTo, reason, onReason
           loading={loading}
           value={to}
           onChange={onTo}
-          options={candidates.map((c) => ({ value: c.username, label: `${c.displayName}（${c.username}）` }))}
+          options={candidates.map((c) => ({ value: c.username, label: personText(c) }))}
         />
       </Form.Item>
       <Form.Item label={t('assign.reason')} htmlFor="delegate-reason">

@@ -59,7 +59,7 @@ describe('the quarterly report sent back, and its review', () => {
     Element.prototype.scrollIntoView = scrolled;
     window.innerWidth = 390;
     openPage('/tasks/t-1', ENTERPRISE, { 'GET /reference': REFERENCE, 'GET /tasks/t-1': RETURNED_REPORT });
-    (await screen.findByTestId('jump-to-form', {}, { timeout: 5000 })).click();
+    (await screen.findByTestId('jump-to-form')).click();
     expect(scrolled).toHaveBeenCalledTimes(1);
     expect(scrolled.mock.contexts[0]).toBe(screen.getByTestId('returned-notice'));
     expect(screen.getByTestId('returned-notice')).toHaveTextContent('营业收入与上季度差异较大，请核对');
@@ -75,7 +75,7 @@ describe('the quarterly report sent back, and its review', () => {
       }),
       'GET /attachments': [],
     });
-    const notice = await screen.findByTestId('returned-notice', {}, { timeout: 5000 });
+    const notice = await screen.findByTestId('returned-notice');
     expect(notice).toHaveTextContent('本环节被 行业处 孙伟 退回');
     expect(notice).not.toHaveTextContent('industry-t2');
   });
@@ -86,7 +86,7 @@ describe('the quarterly report sent back, and its review', () => {
       'GET /reference': REFERENCE,
       'GET /tasks/t-1': { ...RETURNED_REPORT, caseFile: caseFile([earlier, REPORT_OPINION]) },
     });
-    expect(await screen.findByLabelText('本季度营业收入', {}, { timeout: 5000 })).toHaveValue('2900');
+    expect(await screen.findByLabelText('本季度营业收入')).toHaveValue('2900');
     expect(screen.getByLabelText('从业人数')).toHaveValue('190');
     expect(screen.getByLabelText('其他情况')).toHaveValue('四季度订单增长');
   });
@@ -97,7 +97,7 @@ describe('the quarterly report sent back, and its review', () => {
       'GET /tasks/t-1': taskOf('QUARTERLY_REVIEW', { caseFile: caseFile([REPORT_OPINION]) }),
       'GET /attachments': [],
     });
-    const figures = await screen.findByTestId('figures-r-1', {}, { timeout: 5000 });
+    const figures = await screen.findByTestId('figures-r-1');
     for (const words of [
       '2026Q4',
       '本季度营业收入',
@@ -142,7 +142,7 @@ describe('the quarterly report sent back, and its review', () => {
       'GET /tasks/t-1': taskOf('QUARTERLY_REVIEW', { caseFile: member }),
       'GET /attachments': [],
     });
-    const report = await screen.findByTestId('review-report', {}, { timeout: 5000 });
+    const report = await screen.findByTestId('review-report');
     expect(report).toHaveTextContent('本季度报告 · 2026Q4');
     expect(within(report).getByTestId('review-report-figures')).toHaveTextContent('2,900 万元');
     // Right above the form, in the column of the decision.
@@ -158,6 +158,6 @@ describe('the quarterly report sent back, and its review', () => {
     expect(screening).toHaveTextContent('1 项 · 入库前已完成');
     expect(screen.queryByTestId('criterion-C1')).toBeNull();
     await fastUser().click(within(screening).getByTestId('screening-toggle'));
-    expect(screen.getByTestId('criterion-C1')).toHaveTextContent('上年度营业收入 8000万元 ≤ 10000万元');
+    expect(screen.getByTestId('criterion-C1')).toHaveTextContent('上年度营业收入 8,000 万元 ≤ 1 亿元');
   });
 });

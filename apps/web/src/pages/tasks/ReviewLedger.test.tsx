@@ -24,8 +24,8 @@ const problem = (id: string, title: string, status: string, ownerDepartment = 's
   updatedAt: '2026-12-01T00:00:00Z',
 });
 const REVIEW = sampleTaskDetail('QUARTERLY_REVIEW', {
-  creditCode: '91500112000000001R',
   quarter: '2026Q4',
+  creditCode: '91500112000000001R',
 });
 
 describe('the quarterly review’s ledger updates', () => {
@@ -44,7 +44,7 @@ describe('the quarterly review’s ledger updates', () => {
       },
       'POST /tasks/t-1/complete': { stage: 'supporting', nextTasks: [] },
     });
-    await user.click(await screen.findByText('继续帮扶', {}, { timeout: 5000 }));
+    await user.click(await screen.findByText('继续帮扶'));
     await user.click(screen.getByRole('button', { name: /添加一个问题的进展/ }));
     await user.click(await screen.findByRole('combobox', { name: '台账问题' }));
     const open = await screen.findByTitle('市场开拓难 · 中小企业处 · 化解中');
@@ -91,7 +91,7 @@ describe('the quarterly review’s ledger updates', () => {
         pageSize: 200,
       },
     });
-    const ledger = await screen.findByTestId('ledger-v-1', {}, { timeout: 5000 });
+    const ledger = await screen.findByTestId('ledger-v-1');
     await waitFor(() => expect(ledger).toHaveTextContent('市场开拓难'));
     expect(ledger).toHaveTextContent('化解中');
     expect(ledger).toHaveTextContent('已对接两家检测机构');

@@ -30,4 +30,24 @@ describe('ScreeningPanel in English', () => {
     expect(screen.getByTestId('criterion-S2')).toHaveTextContent('specialised enterprise (SRDI)');
     expect(screen.getByTestId('screening').textContent).not.toMatch(/enterprise_tech_center|specialized/);
   });
+
+  // The walk in English: C1 read "previous-year revenue 80000000 ≤ 100000000 yuan".
+  it('says money as officers read it, in either language, also of a screening stored with raw yuan', async () => {
+    const stored = {
+      id: 'C1' as const,
+      kind: 'soft' as const,
+      outcome: 'pass' as const,
+      detail: '上年度营业收入 8000万元 ≤ 10000万元',
+      detailEn: 'previous-year revenue 80000000 ≤ 100000000 yuan',
+    };
+    const { unmount } = render(<ScreeningPanel criteria={[stored]} />);
+    expect(screen.getByTestId('criterion-C1')).toHaveTextContent('上年度营业收入 8,000 万元 ≤ 1 亿元');
+    unmount();
+    await i18n.changeLanguage('en');
+    render(<ScreeningPanel criteria={[stored]} />);
+    const c1 = screen.getByTestId('criterion-C1');
+    expect(c1).toHaveTextContent('previous-year revenue CNY 80 million ≤ CNY 100 million');
+    expect(c1).toHaveTextContent('Previous-year revenue ≤ CNY 100 million in principle');
+    expect(c1.textContent).not.toMatch(/\d{5}|yuan/);
+  });
 });

@@ -1,8 +1,9 @@
-import { CRITERIA, criterionDetailEn, type CriterionResult } from '@hardtech/domain/screening';
+import { type CaseCriterion, confirmedLabel } from '@hardtech/domain/case-file/case-file';
+import { CRITERIA, criterionDetail, type CriterionResult } from '@hardtech/domain/screening';
 import { Button, Card, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocalText } from '../../i18n';
+import { useLocale, useLocalText } from '../../i18n';
 
 const OUTCOME_COLOURS = { pass: 'green', fail: 'red', judgment: 'blue' } as const;
 
@@ -20,7 +21,8 @@ export function ScreeningPanel({
   deciding = false,
   earlier = false,
 }: {
-  criteria: CriterionResult[];
+  /** A case file's criteria say what the coordinator decided on each once the screening passed. */
+  criteria: (CriterionResult & Partial<Pick<CaseCriterion, 'confirmed'>>)[];
   policyVersion?: number;
   /** On the screening task itself: what a pass needs is said (on later tasks it is history). */
   deciding?: boolean;
@@ -30,8 +32,9 @@ export function ScreeningPanel({
    */
   earlier?: boolean;
 }) {
-  const { t, i18n } = useTranslation('task');
+  const { t } = useTranslation('task');
   const text = useLocalText();
+  const locale = useLocale();
   const [folded, setFolded] = useState(earlier);
   const version = policyVersion ? t('screening.policyVersion', { version: policyVersion }) : undefined;
   return (
@@ -62,6 +65,7 @@ export function ScreeningPanel({
       {!folded &&
         criteria.map((c) => {
           const needed = deciding ? need(c) : null;
+          const confirmed = c.confirmed ? confirmedLabel({ kind: c.kind, confirmed: c.confirmed }) : null;
           return (
             <div
               key={c.id}
@@ -71,14 +75,26 @@ export function ScreeningPanel({
               <Space wrap size={4}>
                 <Typography.Text strong>{c.id}</Typography.Text>
                 <Typography.Text>{text(CRITERIA[c.id]?.label)}</Typography.Text>
-                <Tag color={OUTCOME_COLOURS[c.outcome]}>{t(`screening.outcome.${c.outcome}`)}</Tag>
+                {confirmed ? (
+                  // After the decision: what the coordinator confirmed, not 需人工研判 any more.
+                  <Tag color="green" data-testid={`criterion-${c.id}-confirmed`}>
+                    {text(confirmed)}
+                  </Tag>
+                ) : (
+                  <Tag color={OUTCOME_COLOURS[c.outcome]}>{t(`screening.outcome.${c.outcome}`)}</Tag>
+                )}
                 {needed && (
                   <Tag color={needed === 'blocking' ? 'red' : 'gold'}>{t(`screening.need.${needed}`)}</Tag>
                 )}
               </Space>
               <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-                {i18n.language === 'en' ? criterionDetailEn(c) : c.detail}
+                {criterionDetail(c, locale)}
               </Typography.Paragraph>
+              {c.confirmed?.note && (
+                <Typography.Paragraph style={{ margin: 0 }} data-testid={`criterion-${c.id}-note`}>
+                  {t('screening.confirmedNote', { note: c.confirmed.note })}
+                </Typography.Paragraph>
+              )}
             </div>
           );
         })}

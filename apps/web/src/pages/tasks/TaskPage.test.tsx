@@ -2,6 +2,7 @@ import { sampleNomination } from '@hardtech/domain/samples';
 import { TASK_FORMS } from '@hardtech/domain/tasks/forms';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import i18n from '../../i18n';
 import { fastUser, openPage, USERS } from '../../test/open-page';
 import { REFERENCE } from '../../test/reference.fixture';
 import { sampleTask } from './taskFixture';
@@ -116,7 +117,7 @@ describe('task page', () => {
         { username: 'coordinator-2', displayName: '周统筹', role: 'city_coordinator', assignee: true },
       ],
     });
-    const unavailable = await screen.findByTestId('delegate-unavailable', {}, { timeout: 5000 });
+    const unavailable = await screen.findByTestId('delegate-unavailable');
     expect(
       within(unavailable)
         .getByText(/转\s*办/)
@@ -130,7 +131,7 @@ describe('task page', () => {
     const scrolled = vi.fn();
     Element.prototype.scrollIntoView = scrolled;
     openTaskAt(390);
-    const jump = await screen.findByTestId('jump-to-form', {}, { timeout: 5000 });
+    const jump = await screen.findByTestId('jump-to-form');
     expect(jump).toHaveTextContent('去办理');
     jump.click();
     expect(scrolled).toHaveBeenCalledTimes(1);
@@ -139,7 +140,7 @@ describe('task page', () => {
     expect(document.documentElement.style.scrollPaddingTop).toBe('72px');
     cleanup();
     openTaskAt(DESKTOP_WIDTH);
-    await screen.findByTestId('case-file', {}, { timeout: 5000 });
+    await screen.findByTestId('case-file');
     expect(screen.queryByTestId('jump-to-form')).toBeNull();
     // On a desktop the header scrolls away with the page: no room is kept.
     expect(document.documentElement.style.scrollPaddingTop).toBe('');
@@ -148,7 +149,7 @@ describe('task page', () => {
   it('on a phone, keeps the title in the head and puts the buttons below it, where they leave it room', async () => {
     const claim = { name: /认\s*领/ };
     openTaskAt(390);
-    const title = await screen.findByTestId('task-title', {}, { timeout: 5000 });
+    const title = await screen.findByTestId('task-title');
     expect(title).toHaveTextContent('市级筛选 · 重庆示例科技有限公司');
     const head = title.closest('.ant-card-head') as HTMLElement;
     // In the head's extra the buttons take the whole row and the title is cut to nothing.
@@ -157,7 +158,7 @@ describe('task page', () => {
     expect(screen.getByRole('button', claim)).toBeInTheDocument();
     cleanup();
     openTaskAt(DESKTOP_WIDTH);
-    const wide = await screen.findByTestId('task-title', {}, { timeout: 5000 });
+    const wide = await screen.findByTestId('task-title');
     expect(
       within(wide.closest('.ant-card-head') as HTMLElement).getByRole('button', claim),
     ).toBeInTheDocument();
@@ -171,7 +172,7 @@ describe('task page', () => {
       ...TASK_ROUTES,
       'POST /tasks/t-1/complete': { stage: 'feedback', nextTasks: [] },
     });
-    await user.click(await screen.findByText('通过筛选', {}, { timeout: 5000 }));
+    await user.click(await screen.findByText('通过筛选'));
     expect(scrolled).not.toHaveBeenCalled();
     await user.click(screen.getByTestId('complete-submit'));
     expect(await screen.findByText('办理完成')).toBeInTheDocument();
@@ -190,7 +191,7 @@ describe('task page', () => {
       ...TASK_ROUTES,
       'GET /tasks/t-1': { ...TASK, caseFile: { ...CASE_FILE, opinions: [opinion] } },
     });
-    const by = await screen.findByTestId('opinion-by', {}, { timeout: 5000 });
+    const by = await screen.findByTestId('opinion-by');
     expect(by.textContent).toMatch(/^科技处 李明（代 王芳） · 科技处（统筹） · 2026/);
     // Not 科技处 李明（代 王芳）（科技处（统筹））: no bracket opens before the last one closed.
     expect(by.textContent).not.toMatch(/（[^）]*（/);
@@ -213,13 +214,57 @@ describe('task page', () => {
       ...TASK_ROUTES,
       'GET /tasks/t-1': { ...TASK, caseFile: { ...CASE_FILE, opinions: [CASE_FILE.opinions[0], returned] } },
     });
-    const entry = await screen.findByTestId('opinion-ADMIT', {}, { timeout: 5000 });
+    const entry = await screen.findByTestId('opinion-ADMIT');
     expect(entry).toHaveTextContent(/：退回/);
     expect(entry).not.toHaveTextContent('returned');
     expect(entry).toHaveTextContent('研发投入数据需再核实');
     expect(within(entry).getByTestId('opinion-by').textContent).toMatch(
       /^科技处 李明 · 科技处（统筹） · 2026/,
     );
+  });
+
+  it("reads an officer's opinion kept from the enterprise (outcome done) as 已办理 / Done, not its code", async () => {
+    const enterprise = {
+      username: 'ent-1',
+      role: 'enterprise_user' as const,
+      scope: { creditCodes: ['91350100M000100Y43'] },
+    };
+    const feedback = {
+      ...CASE_FILE.opinions[0],
+      taskId: 'f-1',
+      taskType: 'DISTRICT_FEEDBACK',
+      outcome: 'done',
+      opinion: null,
+      actor: null,
+      actorName: null,
+      actorDepartment: null,
+    };
+    const routes = {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1': {
+        ...TASK,
+        status: 'done',
+        outcome: 'done',
+        completedBy: null,
+        completedAt: '2026-11-26T02:00:00Z',
+        caseFile: { ...CASE_FILE, opinions: [feedback] },
+      },
+    };
+    openPage('/tasks/t-1', enterprise, routes);
+    const entry = await screen.findByTestId('opinion-DISTRICT_FEEDBACK', {}, { timeout: 5000 });
+    expect(entry).toHaveTextContent(/：已办理/);
+    expect(entry).not.toHaveTextContent('done');
+    expect(screen.getByTestId('task-closed')).toHaveTextContent(/^本任务已办结：已办理/);
+    cleanup();
+    await i18n.changeLanguage('en');
+    try {
+      openPage('/tasks/t-1', enterprise, routes);
+      const english = await screen.findByTestId('opinion-DISTRICT_FEEDBACK', {}, { timeout: 5000 });
+      expect(english).toHaveTextContent(/Done/);
+      expect(english).not.toHaveTextContent('done');
+    } finally {
+      await i18n.changeLanguage('zh-CN');
+    }
   });
 
   it('says who closed a task done by a proxy without brackets inside brackets', async () => {
@@ -244,7 +289,7 @@ describe('task page', () => {
       ...TASK_ROUTES,
       'GET /tasks/t-1': { ...done, caseFile: { ...CASE_FILE, opinions: [opinion] } },
     });
-    const closed = await screen.findByTestId('task-closed', {}, { timeout: 5000 });
+    const closed = await screen.findByTestId('task-closed');
     expect(closed).toHaveTextContent(/^本任务已办结：通过筛选 · 王五（代 李四）/);
     expect(closed.textContent).not.toMatch(/（[^）]*（/);
     // 办理人 in the head names the same, not the principal alone.
@@ -255,7 +300,7 @@ describe('task page', () => {
       ...TASK_ROUTES,
       'GET /tasks/t-1': { ...done, completedBy: null, caseFile: { ...CASE_FILE, opinions: [] } },
     });
-    const unnamed = await screen.findByTestId('task-closed', {}, { timeout: 5000 });
+    const unnamed = await screen.findByTestId('task-closed');
     expect(unnamed).toHaveTextContent(/^本任务已办结：通过筛选返回待办$/);
     cleanup();
     // A step sent back (退回) reads 退回, not its code.
@@ -263,7 +308,7 @@ describe('task page', () => {
       ...TASK_ROUTES,
       'GET /tasks/t-1': { ...done, status: 'cancelled', outcome: 'returned', onBehalfOf: null },
     });
-    const returned = await screen.findByTestId('task-closed', {}, { timeout: 5000 });
+    const returned = await screen.findByTestId('task-closed');
     expect(returned).toHaveTextContent(/^本任务已办结：退回 · /);
     expect(returned).not.toHaveTextContent('returned');
   });
@@ -282,9 +327,37 @@ describe('task page', () => {
         caseFile: { ...CASE_FILE, opinions: [opinion] },
       },
     });
-    const holder = await screen.findByTestId('task-assignee', {}, { timeout: 5000 });
+    const holder = await screen.findByTestId('task-assignee');
     expect(holder).toHaveTextContent('芯测 刘经理');
     expect(holder).toHaveAttribute('title', 'ent-1');
+  });
+
+  it('shows a step sent back (退回) as 已退回, with who sent it back as its 办理人, not 已取消 / 未认领', async () => {
+    const returned = {
+      ...CASE_FILE.opinions[0],
+      taskId: 't-1',
+      taskType: 'QUARTERLY_REVIEW',
+      outcome: 'returned',
+      opinion: '数据不全',
+      actor: 'industry-1',
+      actorName: '王芳',
+    };
+    openPage('/tasks/t-1', USERS.coordinator, {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1': {
+        ...TASK,
+        status: 'cancelled',
+        outcome: 'returned',
+        assignee: null,
+        completedBy: 'industry-1',
+        completedAt: '2026-11-26T02:00:00Z',
+        caseFile: { ...CASE_FILE, opinions: [returned] },
+      },
+    });
+    expect(await screen.findByTestId('task-status', {}, { timeout: 5000 })).toHaveTextContent('已退回');
+    expect(screen.getByTestId('task-assignee')).toHaveTextContent('王芳');
+    expect(screen.queryByText('已取消')).toBeNull();
+    expect(screen.queryByText('未认领')).toBeNull();
   });
 
   it("names no 办理人 on an enterprise's own open step, which nobody claims", async () => {
@@ -301,7 +374,7 @@ describe('task page', () => {
         actions: { complete: true, claim: false, unclaim: false, delegate: false, urge: false, cc: false },
       },
     });
-    await screen.findByTestId('task-status', {}, { timeout: 5000 });
+    await screen.findByTestId('task-status');
     expect(screen.queryByText('办理人')).toBeNull();
     expect(screen.queryByText('未认领')).toBeNull();
   });
@@ -314,7 +387,7 @@ describe('task page', () => {
       'GET /tasks': { items: [], total: 0 },
       'GET /views': [],
     });
-    const missing = await screen.findByTestId('task-missing', {}, { timeout: 5000 });
+    const missing = await screen.findByTestId('task-missing');
     expect(missing).toHaveTextContent('任务不存在');
     await user.click(within(missing).getByTestId('task-missing-back'));
     await waitFor(() => expect(window.location.pathname).toBe('/inbox'));
@@ -325,7 +398,7 @@ describe('task page', () => {
       ...TASK_ROUTES,
       'GET /tasks/t-1': { ...TASK, assignee: 'coordinator', assigneeName: '科技处 李明' },
     });
-    const holder = await screen.findByTestId('task-assignee', {}, { timeout: 5000 });
+    const holder = await screen.findByTestId('task-assignee');
     expect(holder).toHaveTextContent('科技处 李明');
     expect(holder).toHaveAttribute('title', 'coordinator');
   });
@@ -345,7 +418,7 @@ describe('task page', () => {
       ...TASK_ROUTES,
       'GET /tasks/t-1': { ...TASK, countersigns: [round] },
     });
-    const rounds = await screen.findByTestId('countersigns', {}, { timeout: 5000 });
+    const rounds = await screen.findByTestId('countersigns');
     expect(within(rounds).getByText(/企业服务专员 陈静：待答复/)).toHaveAttribute('title', 'commissioner');
     expect(rounds).toHaveTextContent('电子信息处 王芳：同意');
     expect(rounds).not.toHaveTextContent('commissioner');
@@ -370,7 +443,7 @@ describe('task page', () => {
         { username: 'industry-t2', displayName: '电子信息处 王芳', role: 'industry_officer' },
       ],
     });
-    await user.click(await screen.findByTestId('countersign-button', {}, { timeout: 5000 }));
+    await user.click(await screen.findByTestId('countersign-button'));
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByText('输入姓名或用户名查找')).toBeInTheDocument();
   });
@@ -390,14 +463,42 @@ describe('task page', () => {
       enterprise: { ...TASK.enterprise, screening: screeningWith(c1) },
     });
     openPage('/tasks/t-1', USERS.coordinator, { ...TASK_ROUTES, 'GET /tasks/t-1': taskWith('fail') });
-    await user.click(await screen.findByText('通过筛选', {}, { timeout: 5000 }));
+    await user.click(await screen.findByText('通过筛选'));
     expect(screen.getByLabelText('营业收入超过1亿元的说明')).toBeInTheDocument();
     expect(screen.queryByLabelText('非专精特新企业的说明')).toBeNull();
     cleanup();
     openPage('/tasks/t-1', USERS.coordinator, { ...TASK_ROUTES, 'GET /tasks/t-1': taskWith('pass') });
-    await user.click(await screen.findByText('通过筛选', {}, { timeout: 5000 }));
+    await user.click(await screen.findByText('通过筛选'));
     expect(screen.getByTestId('field-judgments')).toBeInTheDocument();
     expect(screen.queryByTestId('field-justifications')).toBeNull();
+  });
+
+  it('shows on the decided screening what the coordinator confirmed, not 需人工研判 / 需确认并填写意见', async () => {
+    const decided = {
+      policyVersion: 1,
+      criteria: [
+        { ...SCREENING.criteria[0], confirmed: { note: '产值高但仍属中小型' } },
+        { ...SCREENING.criteria[1], confirmed: { note: '自主芯片设计' } },
+        { ...SCREENING.criteria[2], confirmed: null },
+      ],
+    };
+    openPage('/tasks/t-1', USERS.coordinator, {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1': {
+        ...TASK,
+        status: 'done',
+        outcome: 'pass',
+        completedBy: 'coordinator',
+        caseFile: { ...CASE_FILE, screening: decided },
+      },
+    });
+    const c2 = await screen.findByTestId('criterion-C2', {}, { timeout: 5000 });
+    expect(c2).toHaveTextContent('已确认');
+    expect(c2).toHaveTextContent('意见：自主芯片设计');
+    expect(screen.getByTestId('criterion-C1')).toHaveTextContent('已说明，准予通过');
+    expect(screen.getByTestId('screening')).not.toHaveTextContent(
+      /需人工研判|需确认并填写意见|通过需填写说明/,
+    );
   });
 
   it('shows the screening on a later step as history, without asking for what only a pass needs', async () => {
@@ -411,8 +512,8 @@ describe('task page', () => {
       })),
     };
     openPage('/tasks/t-1', USERS.coordinator, { ...TASK_ROUTES, 'GET /tasks/t-1': admit });
-    const c1 = await screen.findByTestId('criterion-C1', {}, { timeout: 5000 });
-    expect(c1).toHaveTextContent('上年度营业收入 12000万元 > 10000万元');
+    const c1 = await screen.findByTestId('criterion-C1');
+    expect(c1).toHaveTextContent('上年度营业收入 1.2 亿元 > 1 亿元');
     expect(c1).not.toHaveTextContent('通过需填写说明');
     // Who gave an opinion stands on its own line, not run on after the outcome.
     expect(screen.getByTestId('opinion-SUPPLEMENT').querySelector('[data-testid="opinion-by"]')).toHaveStyle({
@@ -440,14 +541,12 @@ describe('task page', () => {
             }
           : { body: { stage: 'feedback', nextTasks: [] } },
     });
-    expect(await screen.findByTestId('criterion-C1', {}, { timeout: 5000 })).toHaveTextContent(
-      '上年度营业收入 12000万元 > 10000万元',
-    );
+    expect(await screen.findByTestId('criterion-C1')).toHaveTextContent('上年度营业收入 1.2 亿元 > 1 亿元');
     expect(screen.getByTestId('criterion-C1')).toHaveTextContent('通过需填写说明');
     expect(screen.getByTestId('comments')).toHaveTextContent('企业材料已核实');
-    // The case file beside the form: figures in 万元 and words, the earlier opinion by name, the evidence.
+    // The case file beside the form: figures as the policy writes money and words, the earlier opinion by name, the evidence.
     const caseFile = screen.getByTestId('case-file');
-    for (const words of ['12,000 万元', '900 万元', '7.5%', '市级企业技术中心', '专精特新', '渝北区']) {
+    for (const words of ['1.2 亿元', '900 万元', '7.5%', '市级企业技术中心', '专精特新', '渝北区']) {
       expect(caseFile).toHaveTextContent(words);
     }
     expect(screen.getByTestId('opinion-SUPPLEMENT')).toHaveTextContent('已补充研发费用明细');
@@ -511,7 +610,7 @@ describe('task page', () => {
         return { status: 201, body: evidence };
       },
     });
-    const files = await screen.findByTestId('case-attachments', {}, { timeout: 5000 });
+    const files = await screen.findByTestId('case-attachments');
     expect(screen.getAllByText('上传文件')).toHaveLength(1);
     expect(screen.queryByTestId('task-attachments')).toBeNull();
     const input = files.querySelector<HTMLInputElement>('input[type=file]')!;
@@ -583,7 +682,7 @@ describe('task page', () => {
         },
       }),
     });
-    await user.click(await screen.findByTestId('urge', {}, { timeout: 5000 }));
+    await user.click(await screen.findByTestId('urge'));
     await user.type(screen.getByLabelText('催办说明（可选）'), '企业急需');
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: '催办' }));
     // Told by name, not by login.
@@ -593,7 +692,7 @@ describe('task page', () => {
 
     await user.click(screen.getByTestId('cc'));
     await user.type(screen.getByLabelText('抄送给'), '冯');
-    await user.click(await screen.findByText('冯处长', {}, { timeout: 3000 }));
+    await user.click(await screen.findByText('冯处长'));
     // The urge's dialog may still be closing: the copy's is the last one.
     await user.click(within(screen.getAllByRole('dialog').at(-1)!).getByRole('button', { name: '抄送' }));
     await waitFor(() =>

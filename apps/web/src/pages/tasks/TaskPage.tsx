@@ -1,5 +1,6 @@
-import { stepOutcomeLabel } from '@hardtech/domain/case-file/case-file';
+import { stepOutcomeLabel } from '@hardtech/domain/visibility/step-outcomes';
 import { isEnterpriseStep } from '@hardtech/domain/task-permissions';
+import { TASK_STATE_LABELS, taskHandled, taskState } from '@hardtech/domain/tasks/state';
 import { Alert, Button, Card, Col, Descriptions, Result, Row, Space, Spin, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -125,14 +126,15 @@ export function TaskPage() {
             </span>
           </Descriptions.Item>
           <Descriptions.Item label={t('fields.status')}>
-            <Tag data-testid="task-status">{t(`status.${detail.status}`)}</Tag>
+            <Tag data-testid="task-status">{text(TASK_STATE_LABELS[taskState(detail)])}</Tag>
           </Descriptions.Item>
           {/* An enterprise's own step has no one to claim it: 未认领 would say it waits for someone. */}
           {!(detail.status === 'open' && isEnterpriseStep(detail)) && (
             <Descriptions.Item label={t('fields.assignee')}>
-              {detail.status === 'done' && detail.completedBy ? (
-                // Done: who did it, as the closed line says — a proxy as 王五（代 李四）, not the principal
-                // who held it; and a task done without a claim (an enterprise's report) names its author.
+              {taskHandled(detail) && detail.completedBy ? (
+                // Done or sent back (退回): who did it, as the closed line says — a proxy as 王五（代 李四），
+                // not the principal who held it; and a task done without a claim (an enterprise's report)
+                // names its author.
                 <NameWithAccountTip username={detail.completedBy} name={completedBy} testId="task-assignee" />
               ) : detail.assignee ? (
                 <NameWithAccountTip
@@ -185,6 +187,7 @@ export function TaskPage() {
               <CaseFilePanel
                 caseFile={detail.caseFile}
                 taskType={detail.type}
+                deciding={open}
                 quarter={detail.quarter}
                 // One card of files: the case file's list takes the task's uploads (a second 佐证材料
                 // card said 暂无附件 beside the list of files).

@@ -41,7 +41,7 @@ describe('a task that decides on a ledger problem', () => {
       'GET /problems/p-1': PROBLEM,
       'GET /attachments': [],
     });
-    const card = await screen.findByTestId('task-problem', {}, { timeout: 5000 });
+    const card = await screen.findByTestId('task-problem');
     expect(await within(card).findByText('台账问题：流动资金紧张')).toBeInTheDocument();
     for (const words of [
       '工商银行授信 2,000 万元已到位',
@@ -71,7 +71,7 @@ describe('a task that decides on a ledger problem', () => {
       },
       'GET /attachments': [],
     });
-    const card = await screen.findByTestId('task-problem', {}, { timeout: 5000 });
+    const card = await screen.findByTestId('task-problem');
     expect(await within(card).findByText('授信迟迟未落实')).toBeInTheDocument();
     expect(card).toHaveTextContent('三个月无进展，订单无法交付');
   });
@@ -83,10 +83,14 @@ describe('a task that decides on a ledger problem', () => {
       'GET /problems/p-1': { ...PROBLEM, status: 'in_progress', whistleStatus: 'open' },
       'GET /attachments': [],
     });
-    const form = await screen.findByTestId('task-form', {}, { timeout: 5000 });
+    const form = await screen.findByTestId('task-form');
     const reply = await within(form).findByTestId('field-response');
     expect(within(reply).getByText('答复（企业可见）')).toBeInTheDocument();
     expect(reply).toHaveTextContent('此答复将发送给吹哨企业，企业可在问题台账、办理记录和一企一档中看到');
+    // "Resolved" says it is a close request for the coordinators' review, not the 销号 itself.
+    expect(within(form).getByTestId('field-resolved')).toHaveTextContent(
+      '选“是”即以上述答复申请销号：问题进入科技处的问题销号审核，审核通过后方才销号',
+    );
     // The comments beside it stay internal, and say so.
     expect(
       within(screen.getByTestId('comments')).getByText('仅部门内部可见，企业不可见'),
@@ -100,7 +104,7 @@ describe('a task that decides on a ledger problem', () => {
       'GET /tasks/t-1': taskOf('SCREEN', null),
       'GET /attachments': [],
     });
-    expect(await screen.findByTestId('task-title', {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByTestId('task-title')).toBeInTheDocument();
     expect(screen.queryByTestId('task-problem')).not.toBeInTheDocument();
     expect(calls.map((c) => c.path).some((p) => p.startsWith('/problems'))).toBe(false);
   });

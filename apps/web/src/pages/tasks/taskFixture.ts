@@ -1,4 +1,3 @@
-import type { TaskType } from '@hardtech/domain/task-types';
 import { TASK_FORMS } from '@hardtech/domain/tasks/forms';
 import type { TaskItem } from './taskTypes';
 
@@ -35,10 +34,10 @@ export function sampleTask(over: Partial<TaskItem> = {}): TaskItem {
 }
 
 /**
- * A member's task's detail as GET /api/tasks/:id answers it to one who may complete it: the type's
- * form and outcomes, no case file, no comments; override what a case needs.
+ * A task of `type` as GET /api/tasks/:id answers the officer who may complete it: the form and
+ * outcomes from the domain's definition, no case file, no comments; override what a case needs.
  */
-export function sampleTaskDetail(type: TaskType, over: Record<string, unknown> = {}) {
+export function sampleTaskDetail(type: keyof typeof TASK_FORMS, over: Record<string, unknown> = {}) {
   return {
     ...sampleTask({ type, stage: 'supporting' }),
     data: null,

@@ -11,7 +11,7 @@ import type { Answer, Refine, Schemas } from '../../api/contract';
  * part of GET /api/tasks/:id.
  */
 export type TaskItem = Schemas['TaskItemDto'] &
-  Partial<Pick<Schemas['TaskListItemDto'], 'copied' | 'assigneeName' | 'problemTitle'>>;
+  Partial<Pick<Schemas['TaskListItemDto'], 'copied' | 'assigneeName' | 'completedByName' | 'problemTitle'>>;
 export type TaskActions = Schemas['TaskActionsDto'];
 export type TaskComment = Schemas['TaskCommentDto'];
 export type Candidate = Schemas['CandidateDto'];

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import type { Page } from '../../api/types';
 import type { Choice } from '../../components/forms/schemaContext';
+import { personText } from '../../components/PersonName';
 
 interface UserRow {
   username: string;
@@ -31,7 +32,7 @@ export function useUserChoices(fields: Field[], district?: string) {
           const local = (u: UserRow) => (district && u.scope.districts?.includes(district) ? 0 : 1);
           const choices = [...page.items]
             .sort((a, b) => local(a) - local(b))
-            .map((u) => ({ value: u.username, label: `${u.displayName}（${u.username}）` }));
+            .map((u) => ({ value: u.username, label: personText(u) }));
           if (live) setByRole((current) => ({ ...current, [role]: choices }));
         },
         () => undefined,

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useGet } from '../../../api/useApi';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { personText } from '../../../components/PersonName';
 import { useAction } from '../useAction';
 import { countersignTask } from './approvalCalls';
 
@@ -54,7 +55,7 @@ export function CountersignButton({ taskId, onDone }: { taskId: string; onDone()
               onChange={setUsers}
               options={(people.data ?? []).map((c) => ({
                 value: c.username,
-                label: `${c.displayName}（${c.username}）`,
+                label: personText(c),
               }))}
             />
           </Form.Item>

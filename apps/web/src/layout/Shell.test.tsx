@@ -1,0 +1,36 @@
+import { act, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { resizeWindow } from '../test/media';
+import { fastUser, openPage, USERS } from '../test/open-page';
+import { REFERENCE } from '../test/reference.fixture';
+import { sampleTaskDetail } from '../pages/tasks/taskFixture';
+
+const DESKTOP_WIDTH = window.innerWidth;
+const REVIEW = sampleTaskDetail('QUARTERLY_REVIEW', { quarter: '2026Q4' });
+
+describe('the shell across the phone breakpoint', () => {
+  afterEach(() => resizeWindow(DESKTOP_WIDTH));
+
+  it('keeps a half-filled form when the window crosses 768 px and back: only the frame changes', async () => {
+    const user = fastUser();
+    resizeWindow(1440);
+    openPage('/tasks/t-1', USERS.coordinator, {
+      'GET /reference': REFERENCE,
+      'GET /tasks/t-1': REVIEW,
+      'GET /attachments': [],
+    });
+    await user.click(await screen.findByText('建议退出', {}, { timeout: 5000 }));
+    await user.type(screen.getByLabelText('评审意见'), '连续两季未报');
+    expect(screen.queryByTestId('nav-toggle')).toBeNull();
+
+    act(() => resizeWindow(700));
+    expect(await screen.findByTestId('nav-toggle')).toBeVisible();
+    expect(screen.getByLabelText('评审意见')).toHaveValue('连续两季未报');
+
+    act(() => resizeWindow(1440));
+    await screen.findByTestId('current-user');
+    expect(screen.queryByTestId('nav-toggle')).toBeNull();
+    expect(screen.getByLabelText('评审意见')).toHaveValue('连续两季未报');
+    expect(screen.getByRole('radio', { name: '建议退出' })).toBeChecked();
+  });
+});
