@@ -79,6 +79,14 @@ it(
       const r = await trigger(policy.coordinator, bad);
       expect([r.status, r.body.code]).toEqual([400, 'VALIDATION_FAILED']);
     }
+    // No year at all says so (it read as out of range); a body naming another year than the query is refused.
+    const missing = await policy.coordinator.post('/api/admin/annual-review/trigger', {});
+    expect([missing.status, missing.body.details]).toEqual([
+      400,
+      [expect.objectContaining({ field: 'year', message: expect.stringContaining('缺少年份') })],
+    ]);
+    const twice = await policy.coordinator.post('/api/admin/annual-review/trigger?year=2026', { year: 2025 });
+    expect(twice.status).toBe(400);
     expect(await annualTasks(grown.creditCode)).toEqual([]);
 
     const first = await expectOk(trigger(policy.coordinator, '2026'));
@@ -86,7 +94,8 @@ it(
     expect(first.opened).toBeGreaterThanOrEqual(2);
     expect(first.members).toBeGreaterThanOrEqual(first.opened);
     // Idempotent per member and year: a second run opens nothing.
-    const again = await expectOk(trigger(policy.coordinator, '2026'));
+    // The year in the body, as the policy page's button sends it.
+    const again = await expectOk(policy.coordinator.post('/api/admin/annual-review/trigger', { year: 2026 }));
     expect(again).toMatchObject({ year: 2026, opened: 0, members: first.members });
     for (const c of [grown, steady]) expect(await annualTasks(c.creditCode)).toHaveLength(1);
 

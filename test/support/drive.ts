@@ -76,12 +76,23 @@ export async function blowWhistleOnFirstProblem(cast: Cast): Promise<{ problemId
 }
 
 /** A quarter of a supporting enterprise up to its review: the tick, the report, the review task open. */
-export async function reportQuarter(cast: Cast, quarter: string): Promise<void> {
+export async function reportQuarter(cast: Cast, quarter: string, revenue?: number): Promise<void> {
   await tickQuarter(cast, quarter);
-  await expectOk(
-    complete(cast.enterprise.api, cast.creditCode, 'QUARTERLY_REPORT', 'submit', quarterlyReport(quarter)),
-  );
+  await sendReport(cast, quarter, revenue);
   await eventually(() => openTask(cast.industry.api, cast.creditCode, 'QUARTERLY_REVIEW'));
+}
+
+/** The enterprise sends its open quarterly report (the sample figures, `revenue` if given). */
+export async function sendReport(cast: Cast, quarter: string, revenue?: number): Promise<void> {
+  await expectOk(
+    complete(
+      cast.enterprise.api,
+      cast.creditCode,
+      'QUARTERLY_REPORT',
+      'submit',
+      quarterlyReport(quarter, revenue),
+    ),
+  );
 }
 
 /** Drives a nominated enterprise all the way to graduated, through one quarter. */

@@ -1,3 +1,13 @@
+/** The figures of a quarterly report (季度报告): money in integer yuan. */
+export interface QuarterlyFigures {
+  quarter: string;
+  revenue: number;
+  rdExpense: number;
+  headcount: number;
+  newClassOneIp: number;
+  financing: number;
+}
+
 /**
  * 推动入库企业营业收入实现三年"倍增": revenue against the admission baseline, every quarter.
  * Quarterly revenue is annualised over the trailing four quarters (fewer while there are fewer

@@ -131,3 +131,11 @@ export interface ProblemOverdue {
   remindedAt: string | null;
   escalatedAt: string | null;
 }
+
+/**
+ * Overdue on `today` (YYYY-MM-DD, Asia/Shanghai): past its due date and not 销号. The ledger's SQL
+ * (ProblemsRepository `overdue`, ReportsRepository OVERDUE_PROBLEM) counts the same.
+ */
+export function problemOverdue(p: { status: ProblemStatus; dueAt: string }, today: string): boolean {
+  return p.status !== 'resolved' && p.dueAt < today;
+}

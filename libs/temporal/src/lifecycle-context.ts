@@ -8,6 +8,7 @@ import type {
   OwnerDepartment,
   Problem,
   ProblemCategory,
+  QuarterlyFigures,
   ScreeningReport,
   Stage,
 } from '@hardtech/domain';
@@ -21,13 +22,7 @@ export interface Admission {
   baselineRevenue: number;
 }
 
-export interface QuarterlyReport {
-  quarter: string;
-  revenue: number;
-  rdExpense: number;
-  headcount: number;
-  newClassOneIp: number;
-  financing: number;
+export interface QuarterlyReport extends QuarterlyFigures {
   listingProgress: string;
   note?: string;
   submittedBy: string;

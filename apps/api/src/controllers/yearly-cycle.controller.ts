@@ -1,8 +1,9 @@
-import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, InvalidInput, t } from '@hardtech/domain';
 import { CurrentActor, Roles } from '../auth/decorators';
 import {
+  AnnualReviewBodyDto,
   AnnualReviewQueryDto,
   AnnualReviewResultDto,
   CalendarCoverageDto,
@@ -27,12 +28,12 @@ export class YearlyCycleController {
   @ApiDoc({
     summary: '立即执行年度动态管理 Run the annual review now',
     description:
-      'Every member of the pool gets the year’s ANNUAL_UPDATE; a member that had the year is left alone (idempotent per member and year).',
+      'Every member of the pool gets the year’s ANNUAL_UPDATE; a member that had the year is left alone (idempotent per member and year). The year is `?year=` or the body’s `year`.',
     ok: AnnualReviewResultDto,
-    errors: [400, 401, 403],
+    errors: [400, 401, 403, 413],
   })
-  trigger(@Query() q: AnnualReviewQueryDto) {
-    return this.yearly.triggerAnnualReview(q.year);
+  trigger(@Query() q: AnnualReviewQueryDto, @Body() body: AnnualReviewBodyDto) {
+    return this.yearly.triggerAnnualReview(q.year, body.year);
   }
 
   @Get('calendar/coverage')

@@ -17,6 +17,7 @@ import { PageDto, PageQueryDto } from './common.dto';
 import { FieldErrorDto } from './error.dto';
 import { AssigneeName, TaskItemDto } from './task.dto';
 import { ProblemDto } from './problem.dto';
+import { QuarterlyFiguresDto } from './quarterly-figures.dto';
 
 /** 移出帮扶库 reasons a lifecycle ended with, as the list's `leftFor` takes them. */
 const LEFT_REASONS = [...GRADUATION_REASONS, ...EXIT_REASONS].map((r) => r.value).concat(NO_REASON);
@@ -163,13 +164,7 @@ export class LifecycleDto {
   nominatedByName: string;
 }
 
-export class QuarterlyReportDto {
-  @ApiProperty({ example: '2026Q3' }) quarter: string;
-  @ApiProperty({ description: 'integer yuan' }) revenue: number;
-  @ApiProperty({ description: 'integer yuan' }) rdExpense: number;
-  @ApiProperty() headcount: number;
-  @ApiProperty() newClassOneIp: number;
-  @ApiProperty({ description: 'integer yuan' }) financing: number;
+export class QuarterlyReportDto extends QuarterlyFiguresDto {
   @ApiProperty() listingProgress: string;
   @ApiProperty() submittedBy: string;
   @ApiProperty() submittedAt: string;

@@ -10,7 +10,8 @@ import {
 import type { ProblemCategory, ProblemStatus } from '@hardtech/domain';
 import { PageDto, PageQueryOf } from './common.dto';
 
-const values = (options: { value: string }[]) => options.map((o) => o.value);
+/** The codes of a domain option list, for an `enum` of the document. */
+export const values = (options: { value: string }[]) => options.map((o) => o.value);
 
 const ENTERPRISE_STAGE = {
   enum: [...STAGES],

@@ -3,6 +3,8 @@ import { IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength } f
 import {
   ATTACHMENT_PURPOSES,
   ATTACHMENT_SUBJECTS,
+  OWNER_DEPARTMENTS,
+  PROBLEM_STATUSES,
   ROLES,
   STAGES,
   TASK_DEPARTMENT_LABELS,
@@ -10,6 +12,8 @@ import {
 } from '@hardtech/domain';
 import type { Role, Stage, TaskDepartment, TaskType } from '@hardtech/domain';
 import { PageDto, PageQueryDto, QUERY_BOOLEAN, QueryBoolean, TextDto } from './common.dto';
+import { values } from './problem.dto';
+import { QuarterlyFiguresDto } from './quarterly-figures.dto';
 import { TaskCopyDto } from './urge-cc-proxy.dto';
 import { IsInstant } from './validators';
 import { ApprovalActionsDto, CountersignOfDto, CountersignViewDto, ReturnedDto } from './approval-views.dto';
@@ -369,11 +373,70 @@ export class CaseAttachmentDto {
   @ApiProperty() uploadedAt: string;
 }
 
+export class CaseDoublingDto {
+  @ApiProperty({ example: '2026Q3', description: 'the latest report that counts' }) quarter: string;
+  @ApiProperty({ type: Number, nullable: true, description: 'integer yuan' }) baselineRevenue: number | null;
+  @ApiProperty({ description: 'the trailing four quarters annualised, integer yuan' })
+  annualizedRevenue: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'annualizedRevenue ÷ baselineRevenue' })
+  growth: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'where the path to ×2 in three years expects it',
+  })
+  expected: number | null;
+  @ApiProperty({ type: Boolean, nullable: true }) onTrack: boolean | null;
+}
+
+export class CaseLedgerProblemDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: values(PROBLEM_STATUSES) }) status: string;
+  @ApiProperty({ enum: values(OWNER_DEPARTMENTS) }) ownerDepartment: string;
+  @ApiProperty({ example: '2026-12-31' }) dueAt: string;
+}
+
+export class CaseLedgerStatusDto {
+  @ApiProperty({ enum: values(PROBLEM_STATUSES) }) status: string;
+  @ApiProperty() n: number;
+}
+
+export class CaseLedgerDto {
+  @ApiProperty() total: number;
+  @ApiProperty({ type: [CaseLedgerStatusDto], description: 'statuses with problems, in the ledger’s order' })
+  byStatus: CaseLedgerStatusDto[];
+  @ApiProperty({
+    type: [CaseLedgerProblemDto],
+    description: 'past their due date and not 销号, earliest first',
+  })
+  overdue: CaseLedgerProblemDto[];
+}
+
+/** Where a member stands beside a decision on it: reports, 三年倍增, ledger. */
+export class CaseStandingDto {
+  @ApiProperty({
+    type: [QuarterlyFiguresDto],
+    description: 'the lifecycle’s quarterly reports that count (not one sent back), oldest first',
+  })
+  reports: QuarterlyFiguresDto[];
+  @ApiProperty({ type: CaseDoublingDto, nullable: true, description: 'null before a report counts' })
+  doubling: CaseDoublingDto | null;
+  @ApiProperty({ type: CaseLedgerDto, description: 'the lifecycle’s ledger problems the caller may see' })
+  ledger: CaseLedgerDto;
+}
+
 /** The case a decision is taken on (审批单), redacted for the caller as every output is. */
 export class CaseFileDto {
   @ApiProperty({ type: CaseEnterpriseDto }) enterprise: CaseEnterpriseDto;
   @ApiProperty({ type: CaseScreeningDto, nullable: true, description: 'null for enterprise users' })
   screening: CaseScreeningDto | null;
+  @ApiProperty({
+    type: CaseStandingDto,
+    nullable: true,
+    description: 'a member’s reports, 三年倍增 and ledger; null before admission',
+  })
+  standing: CaseStandingDto | null;
   @ApiProperty({
     type: [CaseOpinionDto],
     description: 'completed human steps of the lifecycle, oldest first',

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class AnnualReviewQueryDto {
   @ApiPropertyOptional({ example: '2026', description: 'the review year (required), 2023 to next year' })
@@ -7,6 +7,14 @@ export class AnnualReviewQueryDto {
   @IsString()
   @MaxLength(10)
   year?: string;
+}
+
+/** The same year in the body, as the quarterly dispatch takes its quarter (`{"year": 2026}`). */
+export class AnnualReviewBodyDto {
+  @ApiPropertyOptional({ example: 2026, description: 'the review year, instead of `?year=`' })
+  @IsOptional()
+  @IsInt()
+  year?: number;
 }
 
 export class AnnualReviewResultDto {

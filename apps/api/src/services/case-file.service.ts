@@ -4,13 +4,16 @@ import {
   buildCaseFile,
   CaseFile,
   CaseNames,
+  caseStanding,
   CompletedStep,
   findDistrict,
+  shanghaiDate,
   visibleReturned,
 } from '@hardtech/domain';
 import {
   ClustersRepository,
   EnterprisesRepository,
+  ProblemsRepository,
   TaskEntity,
   TasksRepository,
   UsersRepository,
@@ -18,8 +21,9 @@ import {
 import { AttachmentsService } from './attachments.service';
 
 /**
- * The case file of a task (审批单): the lifecycle's projected facts, its completed steps from the
- * inbox's record of them, and the evidence files the caller may see — built and redacted by
+ * The case file of a task (审批单): the lifecycle's projected facts, where a member stands (its
+ * reports that count, 三年倍增, the ledger problems the caller may see), its completed steps from
+ * the inbox's record of them, and the evidence files the caller may see — built and redacted by
  * libs/domain's case-file builder.
  */
 @Injectable()
@@ -30,6 +34,7 @@ export class CaseFileService {
     private readonly attachments: AttachmentsService,
     private readonly users: UsersRepository,
     private readonly clusters: ClustersRepository,
+    private readonly problems: ProblemsRepository,
   ) {}
 
   /**
@@ -58,10 +63,12 @@ export class CaseFileService {
     if (!row) return null;
     const lifecycleNo = task?.lifecycleNo ?? row.lifecycleNo;
     const current = row.lifecycleNo === lifecycleNo;
-    const [done, problems, files] = await Promise.all([
+    const [done, problems, files, reports, ledger] = await Promise.all([
       this.tasks.stepsOf(creditCode, lifecycleNo),
       this.enterprises.problemsOf(creditCode, lifecycleNo),
       this.attachments.list(actor, creditCode),
+      this.enterprises.reportsOf(creditCode, lifecycleNo),
+      this.problems.ofLifecycle(actor, creditCode, lifecycleNo),
     ]);
     const steps: CompletedStep[] = done
       // Human steps only: what the policy decided by itself (a silent district) is no one's opinion.
@@ -101,6 +108,12 @@ export class CaseFileService {
         commissioner: current ? row.commissioner : null,
         districtLiaison: current ? row.districtLiaison : null,
         baselineRevenue: current ? row.baselineRevenue : null,
+        standing: caseStanding(
+          current ? row.baselineRevenue : null,
+          reports.map((r) => ({ ...r, growth: r.growthRatio, expected: r.expectedRatio })),
+          ledger,
+          shanghaiDate(new Date()),
+        ),
       },
       steps,
       ofLifecycle.map((f) => ({

@@ -28,9 +28,16 @@ export class YearlyCycleService {
   ) {}
 
   /** 动态管理 now: every member gets the year's ANNUAL_UPDATE (once per member and year). */
-  triggerAnnualReview(year: string | undefined): Promise<AnnualReviewResult & { workflowId: string }> {
+  triggerAnnualReview(
+    query: string | undefined,
+    body?: number,
+  ): Promise<AnnualReviewResult & { workflowId: string }> {
+    // `{year: 2026}` in the body read as no year at all and was refused as out of range.
+    if (query && body !== undefined && Number(query) !== body) throw yearGivenTwice();
+    const year = query || (body === undefined ? undefined : String(body));
+    if (year === undefined) throw yearMissing();
     const n = Number(year);
-    if (!year || !/^\d{4}$/.test(year) || !isReviewYear(n, shanghaiDate(new Date()))) {
+    if (!/^\d{4}$/.test(year) || !isReviewYear(n, shanghaiDate(new Date()))) {
       throw new InvalidInput([
         {
           field: 'year',
@@ -101,3 +108,22 @@ export class YearlyCycleService {
     return totals;
   }
 }
+
+const yearMissing = () =>
+  new InvalidInput([
+    {
+      field: 'year',
+      text: t(
+        '缺少年份：请用查询参数 ?year=2026 或请求体 {"year": 2026} 给出',
+        'the year is missing: give it as ?year=2026 or in the body as {"year": 2026}',
+      ),
+    },
+  ]);
+
+const yearGivenTwice = () =>
+  new InvalidInput([
+    {
+      field: 'year',
+      text: t('查询参数与请求体中的年份不一致', 'the query and the body name different years'),
+    },
+  ]);

@@ -13,7 +13,7 @@ export interface paths {
         put?: never;
         /**
          * 立即执行年度动态管理 Run the annual review now
-         * @description Every member of the pool gets the year’s ANNUAL_UPDATE; a member that had the year is left alone (idempotent per member and year).
+         * @description Every member of the pool gets the year’s ANNUAL_UPDATE; a member that had the year is left alone (idempotent per member and year). The year is `?year=` or the body’s `year`.
          */
         post: operations["YearlyCycleController_trigger"];
         delete?: never;
@@ -1543,6 +1543,13 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AnnualReviewBodyDto: {
+            /**
+             * @description the review year, instead of `?year=`
+             * @example 2026
+             */
+            year?: number;
+        };
         AnnualReviewResultDto: {
             /** @example 2026 */
             year: number;
@@ -2922,6 +2929,65 @@ export interface components {
             policyVersion: number;
             criteria: components["schemas"]["CaseCriterionDto"][];
         };
+        QuarterlyFiguresDto: {
+            /** @example 2026Q3 */
+            quarter: string;
+            /** @description integer yuan */
+            revenue: number;
+            /** @description integer yuan */
+            rdExpense: number;
+            headcount: number;
+            newClassOneIp: number;
+            /** @description integer yuan */
+            financing: number;
+        };
+        CaseDoublingDto: {
+            /**
+             * @description the latest report that counts
+             * @example 2026Q3
+             */
+            quarter: string;
+            /** @description integer yuan */
+            baselineRevenue: number | null;
+            /** @description the trailing four quarters annualised, integer yuan */
+            annualizedRevenue: number;
+            /** @description annualizedRevenue ÷ baselineRevenue */
+            growth: number | null;
+            /** @description where the path to ×2 in three years expects it */
+            expected: number | null;
+            onTrack: boolean | null;
+        };
+        CaseLedgerStatusDto: {
+            /** @enum {string} */
+            status: "open" | "in_progress" | "closing" | "resolved" | "escalated";
+            n: number;
+        };
+        CaseLedgerProblemDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @enum {string} */
+            status: "open" | "in_progress" | "closing" | "resolved" | "escalated";
+            /** @enum {string} */
+            ownerDepartment: "tech" | "industry" | "sme" | "finance" | "district";
+            /** @example 2026-12-31 */
+            dueAt: string;
+        };
+        CaseLedgerDto: {
+            total: number;
+            /** @description statuses with problems, in the ledger’s order */
+            byStatus: components["schemas"]["CaseLedgerStatusDto"][];
+            /** @description past their due date and not 销号, earliest first */
+            overdue: components["schemas"]["CaseLedgerProblemDto"][];
+        };
+        CaseStandingDto: {
+            /** @description the lifecycle’s quarterly reports that count (not one sent back), oldest first */
+            reports: components["schemas"]["QuarterlyFiguresDto"][];
+            /** @description null before a report counts */
+            doubling: components["schemas"]["CaseDoublingDto"] | null;
+            /** @description the lifecycle’s ledger problems the caller may see */
+            ledger: components["schemas"]["CaseLedgerDto"];
+        };
         CaseOpinionDto: {
             /** Format: uuid */
             taskId: string;
@@ -2963,6 +3029,8 @@ export interface components {
             enterprise: components["schemas"]["CaseEnterpriseDto"];
             /** @description null for enterprise users */
             screening: components["schemas"]["CaseScreeningDto"] | null;
+            /** @description a member’s reports, 三年倍增 and ledger; null before admission */
+            standing: components["schemas"]["CaseStandingDto"] | null;
             /** @description completed human steps of the lifecycle, oldest first */
             opinions: components["schemas"]["CaseOpinionDto"][];
             /** @description the lifecycle’s evidence files the caller may see */
@@ -3377,7 +3445,11 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnnualReviewBodyDto"];
+            };
+        };
         responses: {
             /** @description success */
             200: {
@@ -3408,6 +3480,15 @@ export interface operations {
             };
             /** @description outside the caller’s role (read-only roles may not write) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description request body larger than BODY_LIMIT */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -8,6 +8,7 @@ import { t, type Text } from '../text';
 import { onBehalfLabel } from '../approval-actions/proxy';
 import { actorVisible, screeningVisible, visibleStep } from '../visibility';
 import { opinionText } from './opinion-text';
+import type { CaseStanding } from './standing';
 
 /** The lifecycle's facts as the projection holds them now (the nomination after supplements). */
 export interface CaseFacts {
@@ -19,6 +20,8 @@ export interface CaseFacts {
   commissioner: string | null;
   districtLiaison: string | null;
   baselineRevenue: number | null;
+  /** A member's reports, 三年倍增 and ledger as the reader may see them (caseStanding); none before. */
+  standing?: CaseStanding | null;
 }
 
 /** A completed task of the lifecycle: who did it, when, and what they submitted. */
@@ -95,6 +98,8 @@ export interface CaseCriterion {
 export interface CaseFile {
   enterprise: CaseEnterprise;
   screening: { policyVersion: number; criteria: CaseCriterion[] } | null;
+  /** Where a member stands (its reports, 三年倍增, its ledger); null before admission. */
+  standing: CaseStanding | null;
   opinions: CaseOpinion[];
   attachments: CaseAttachment[];
 }
@@ -130,6 +135,7 @@ export function buildCaseFile(
   return {
     enterprise: caseEnterprise(facts, names),
     screening: facts.screening && screeningVisible(role) ? caseScreening(role, facts.screening, steps) : null,
+    standing: facts.standing ?? null,
     opinions: [...steps]
       .sort((a, b) => a.at.localeCompare(b.at) || a.taskId.localeCompare(b.taskId))
       .map((step) => caseOpinion(role, step, names)),

@@ -1,2 +1,3 @@
 export * from './case-file';
 export * from './opinion-text';
+export * from './standing';

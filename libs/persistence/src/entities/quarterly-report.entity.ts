@@ -22,4 +22,6 @@ export class QuarterlyReportEntity {
   @Column({ name: 'expected_ratio', type: 'numeric', nullable: true, transformer: numericNumber })
   expectedRatio: number | null;
   @Column({ name: 'on_track', type: 'boolean', nullable: true }) onTrack: boolean | null;
+  /** 退回 or 撤回: the report left the lifecycle's facts until sent again; it counts nowhere meanwhile. */
+  @Column({ name: 'returned_at', type: 'timestamptz', nullable: true }) returnedAt: Date | null;
 }

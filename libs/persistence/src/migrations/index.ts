@@ -29,6 +29,7 @@ import { ProblemDecisionNotices1765941000000 } from './1765941000000-ProblemDeci
 import { WhistleAnswerBackfill1765950000000 } from './1765950000000-WhistleAnswerBackfill';
 import { ViewsNotForEnterprises1765956000000 } from './1765956000000-ViewsNotForEnterprises';
 import { ProblemCommissioner1765956100000 } from './1765956100000-ProblemCommissioner';
+import { ReturnedQuarterlyReports1765961100000 } from './1765961100000-ReturnedQuarterlyReports';
 
 /** In order. Never edit a migration that has shipped; add a new one. */
 export const MIGRATIONS = [
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   WhistleAnswerBackfill1765950000000,
   ViewsNotForEnterprises1765956000000,
   ProblemCommissioner1765956100000,
+  ReturnedQuarterlyReports1765961100000,
 ];

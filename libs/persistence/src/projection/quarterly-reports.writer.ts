@@ -1,10 +1,14 @@
+import type { ProjectionDelta } from '@hardtech/temporal/lifecycle.contract';
+import type { SqlRunner } from '../repositories/audit.repository';
 import type { ProjectionWriter } from './writer';
 
 /**
  * 季度报告 with their 三年倍增 progress: the reports the transition added. A report sent back by the
- * review (退回) is submitted again: the corrected one replaces the row.
+ * review (退回) or taken back by the enterprise (撤回) leaves the lifecycle's facts: its row is
+ * marked `returned_at` and no longer counts anywhere; the corrected one, sent again, replaces it.
  */
 export const writeQuarterlyReports: ProjectionWriter = async (sql, delta) => {
+  if (delta.approvalAction) await markTakenBack(sql, delta);
   if (!delta.changes.quarterlyReports.length) return;
   const added = new Set(delta.changes.quarterlyReports);
   for (const r of delta.context.quarterlyReports.filter((x) => added.has(x.quarter))) {
@@ -19,7 +23,7 @@ export const writeQuarterlyReports: ProjectionWriter = async (sql, delta) => {
          listing_progress = EXCLUDED.listing_progress, note = EXCLUDED.note,
          submitted_by = EXCLUDED.submitted_by, submitted_at = EXCLUDED.submitted_at,
          annualized_revenue = EXCLUDED.annualized_revenue, growth_ratio = EXCLUDED.growth_ratio,
-         expected_ratio = EXCLUDED.expected_ratio, on_track = EXCLUDED.on_track
+         expected_ratio = EXCLUDED.expected_ratio, on_track = EXCLUDED.on_track, returned_at = NULL
        WHERE quarterly_reports.submitted_at IS DISTINCT FROM EXCLUDED.submitted_at`,
       [
         delta.creditCode,
@@ -42,3 +46,15 @@ export const writeQuarterlyReports: ProjectionWriter = async (sql, delta) => {
     );
   }
 };
+
+/**
+ * The rows of the lifecycle whose report its facts no longer hold: a 退回 or 撤回 reopened the
+ * quarter's report (machine.ts `reopenQuarterlyReport`, or the withdrawal's restored snapshot).
+ */
+async function markTakenBack(sql: SqlRunner, delta: ProjectionDelta): Promise<void> {
+  await sql.query(
+    `UPDATE quarterly_reports SET returned_at = $4
+     WHERE credit_code = $1 AND lifecycle_no = $2 AND returned_at IS NULL AND NOT (quarter = ANY($3::text[]))`,
+    [delta.creditCode, delta.lifecycleNo, delta.context.quarterlyReports.map((r) => r.quarter), delta.at],
+  );
+}

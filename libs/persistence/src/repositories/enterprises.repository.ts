@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { IsNull, Repository } from 'typeorm';
 import { Actor, shanghaiDate, Stage } from '@hardtech/domain';
 import {
   EnterpriseEntity,
@@ -109,8 +109,12 @@ export class EnterprisesRepository {
     return this.problems.find({ where: { creditCode, lifecycleNo }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
+  /** The lifecycle's quarterly reports that count: one sent back (退回) counts again once sent again. */
   reportsOf(creditCode: string, lifecycleNo: number): Promise<QuarterlyReportEntity[]> {
-    return this.reports.find({ where: { creditCode, lifecycleNo }, order: { quarter: 'ASC' } });
+    return this.reports.find({
+      where: { creditCode, lifecycleNo, returnedAt: IsNull() },
+      order: { quarter: 'ASC' },
+    });
   }
 
   /** Every membership period of the enterprise, across lifecycles. */

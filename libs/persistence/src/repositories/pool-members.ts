@@ -18,12 +18,14 @@ export function admittedInSql(m: string, year: string): string {
 
 /**
  * The latest quarterly report `r` of period `m`'s lifecycle up to quarter `lastQuarter` (an SQL
- * expression, e.g. '2026Q4'): where the member stands on 三年倍增 then.
+ * expression, e.g. '2026Q4'): where the member stands on 三年倍增 then. A report sent back (退回)
+ * and not yet sent again does not count.
  */
 export function latestReportJoin(m: string, lastQuarter: string): string {
   return `LEFT JOIN LATERAL (
     SELECT * FROM quarterly_reports q
     WHERE q.credit_code = ${m}.credit_code AND q.lifecycle_no = ${m}.lifecycle_no AND q.quarter <= ${lastQuarter}
+      AND q.returned_at IS NULL
     ORDER BY q.quarter DESC LIMIT 1) r ON true`;
 }
 

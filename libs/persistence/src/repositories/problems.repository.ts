@@ -78,6 +78,19 @@ export class ProblemsRepository {
     return row?.id ?? null;
   }
 
+  /** The problems of one lifecycle the caller may see (the case file's ledger), by due date. */
+  ofLifecycle(actor: Actor, creditCode: string, lifecycleNo: number): Promise<ProblemEntity[]> {
+    const scope = this.access.problems(actor, 'p', 'e');
+    return this.repo
+      .createQueryBuilder('p')
+      .innerJoin('enterprises', 'e', 'e.credit_code = p.credit_code')
+      .where('p.credit_code = :creditCode AND p.lifecycle_no = :lifecycleNo', { creditCode, lifecycleNo })
+      .andWhere(scope.sql, scope.params)
+      .orderBy('p.dueAt', 'ASC')
+      .addOrderBy('p.id', 'ASC')
+      .getMany();
+  }
+
   async list(actor: Actor, f: ProblemFilter): Promise<{ items: LedgerRow[]; total: number }> {
     const scope = this.access.problems(actor, 'p', 'e');
     const qb = this.repo

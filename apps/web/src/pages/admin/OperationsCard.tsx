@@ -1,5 +1,5 @@
 import { PlayCircleOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Input, Popconfirm, Space, Tag } from 'antd';
+import { Button, Card, Descriptions, Input, Popconfirm, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -10,9 +10,14 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { dateTimeSecondsText } from '../../format';
 import { useLocalText } from '../../i18n';
 import type { DispatchResult, Schedule } from './operations';
+import { AnnualReviewTrigger } from './AnnualReviewTrigger';
+import { RunOutcome } from './RunOutcome';
 import { TemporalUiButton } from './TemporalUiButton';
 
-/** 一季一调度: when the quarterly dispatch runs next, and running it now (a ticked quarter stays ticked). */
+/**
+ * 一季一调度: when the quarterly dispatch runs next, and running it now (a ticked quarter stays ticked);
+ * 年度动态管理 run now beside it.
+ */
 export function OperationsCard() {
   const { t } = useTranslation('admin');
   const text = useLocalText();
@@ -72,18 +77,19 @@ export function OperationsCard() {
           </Button>
         </Popconfirm>
       </Space.Compact>
-      <div style={{ marginTop: 12 }}>
-        <ErrorAlert error={error} />
-        {result && (
-          <Alert
-            type="success"
-            showIcon
-            data-testid="dispatch-result"
-            title={t('operations.done', { quarter: result.quarter, n: result.members })}
-            description={result.workflowId}
-          />
-        )}
-      </div>
+      <RunOutcome
+        error={error}
+        testId="dispatch-result"
+        done={
+          result
+            ? {
+                title: t('operations.done', { quarter: result.quarter, n: result.members }),
+                workflowId: result.workflowId,
+              }
+            : null
+        }
+      />
+      <AnnualReviewTrigger />
       {/* Only system administrators: the API refuses everyone else, nginx asks the API on every request. */}
       {user.role === 'system_admin' && (
         <div style={{ marginTop: 12 }}>

@@ -119,6 +119,32 @@ describe('policy administration', () => {
     });
   });
 
+  it('starts the year’s 动态管理 beside the quarter’s dispatch, after saying what it opens', async () => {
+    const year = Number(
+      new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()),
+    );
+    const { calls } = openPage('/admin/policy', USERS.coordinator, {
+      ...ROUTES,
+      'POST /admin/annual-review/trigger': {
+        year,
+        members: 12,
+        opened: 11,
+        workflowId: `annual-review-${year}`,
+      },
+    });
+    await userEvent.click(await screen.findByTestId('trigger-annual-review'));
+    const confirm = await screen.findByRole('tooltip');
+    expect(confirm).toHaveTextContent(`立即开启 ${year} 年度动态管理？`);
+    expect(confirm).toHaveTextContent(
+      `每家在库企业的企业用户将收到 ${year} 年度数据更新待办（ANNUAL_UPDATE）`,
+    );
+    await userEvent.click(within(confirm).getByRole('button', { name: /确\s*定|OK/ }));
+    expect(await screen.findByTestId('annual-review-result')).toHaveTextContent(
+      `${year} 年度动态管理已开启：在库企业 12 家，新开待办 11 项`,
+    );
+    expect(calls).toContainEqual({ method: 'POST', path: '/admin/annual-review/trigger', body: { year } });
+  });
+
   it('opens the read-only Temporal UI for an administrator, after the API set its cookie', async () => {
     const tab = { location: { href: 'about:blank' }, close: vi.fn() };
     const open = vi.spyOn(window, 'open').mockReturnValue(tab as unknown as Window);

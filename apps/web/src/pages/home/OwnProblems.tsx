@@ -2,7 +2,7 @@ import { Card, Space, Tag, Typography } from 'antd';
 import { dateText, dateTimeText } from '../../format';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { OWNER_DEPARTMENTS, PROBLEM_STATUSES } from '@hardtech/domain/ledger';
+import { OWNER_DEPARTMENTS, PROBLEM_STATUSES, problemOverdue } from '@hardtech/domain/ledger';
 import { whistleAnswerStanding } from '@hardtech/domain/whistle';
 import type { Option } from '@hardtech/domain/forms/schema';
 import { useOptionLabel } from '../../i18n';
@@ -36,9 +36,7 @@ export function OwnProblems({ problems }: { problems: ProblemView[] }) {
             <Space wrap>
               <Typography.Text strong>{p.title}</Typography.Text>
               <Tag color={STATUS_COLOURS[p.status]}>{label(PROBLEM_STATUSES, p.status)}</Tag>
-              {p.status !== 'resolved' && p.dueAt < today && (
-                <Tag color="red">{t('home.problems.overdue')}</Tag>
-              )}
+              {problemOverdue(p, today) && <Tag color="red">{t('home.problems.overdue')}</Tag>}
             </Space>
             <Typography.Text type="secondary">
               {t('home.problems.owner', { owner: label(OWNER_DEPARTMENTS, p.ownerDepartment) })}

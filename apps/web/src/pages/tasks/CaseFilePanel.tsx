@@ -11,24 +11,29 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { EvidenceTarget, EvidenceUpload } from '../../components/EvidenceUpload';
 import { useFormat } from '../../format';
 import { useLocalText } from '../../i18n';
+import { MemberStanding } from './MemberStanding';
 import { OpinionLedger, problemUpdatesOf } from './OpinionLedger';
 import { ScreeningPanel } from './ScreeningPanel';
 import { useEnterpriseProblems } from './useEnterpriseProblems';
 
 /**
- * The case a decision is taken on (审批单): the enterprise's figures as the lifecycle holds them,
- * the screening, every earlier opinion with who gave it and when, and the evidence files.
+ * The case a decision is taken on (审批单): a member's standing (三年倍增, its reports, its ledger),
+ * the enterprise's figures as the lifecycle holds them, the screening, every earlier opinion with
+ * who gave it and when, and the evidence files.
  */
 export function CaseFilePanel({
   caseFile,
   taskType,
   deciding = false,
+  quarter,
   uploads,
 }: {
   caseFile: CaseFile;
   taskType: string;
   /** The task is open: on the screening, what a pass needs is asked for. */
   deciding?: boolean;
+  /** The quarter the task is about (a quarterly report or review), marked among the reports. */
+  quarter?: string | null;
   /** Where a file uploaded here goes, when the reader may add one (the task they do), and what then. */
   uploads?: { target: EvidenceTarget; onUploaded(): void };
 }) {
@@ -40,6 +45,8 @@ export function CaseFilePanel({
   const titles = useMemo(() => new Map(problems?.map((p) => [p.id, p.title])), [problems]);
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="case-file">
+      {/* A member is decided on how it stands now; what it was nominated with comes after. */}
+      {caseFile.standing && <MemberStanding standing={caseFile.standing} quarter={quarter} />}
       <EnterpriseFacts enterprise={caseFile.enterprise} />
       {caseFile.screening && (
         <ScreeningPanel

@@ -188,6 +188,7 @@ export function TaskPage() {
                 caseFile={detail.caseFile}
                 taskType={detail.type}
                 deciding={open}
+                quarter={detail.quarter}
                 // One card of files: the case file's list takes the task's uploads (a second 佐证材料
                 // card said 暂无附件 beside the list of files).
                 uploads={
