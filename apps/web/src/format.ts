@@ -38,6 +38,9 @@ export function useFormat() {
   const number = (value: number, digits = 2) => value.toLocaleString(lang, { maximumFractionDigits: digits });
   const yuan = (value: number | null | undefined) =>
     value === null || value === undefined ? '' : moneyText(value, lang === 'en' ? 'en' : 'zh');
+  /** A computed amount (annualised revenue: a quarter × 4): to the 万元, not 10,733.3333 万元. */
+  const yuanRounded = (value: number | null | undefined) =>
+    value === null || value === undefined ? '' : yuan(Math.round(value / 10_000) * 10_000);
   const percent = (ratio: number | null | undefined) =>
     ratio === null || ratio === undefined
       ? t('format.none')
@@ -107,6 +110,7 @@ export function useFormat() {
     dateTime: dateTimeText,
     date: dateText,
     yuan,
+    yuanRounded,
     percent,
     duration: durationText,
     district,

@@ -19,7 +19,7 @@ describe('the shell across the phone breakpoint', () => {
       'GET /tasks/t-1': REVIEW,
       'GET /attachments': [],
     });
-    await user.click(await screen.findByText('建议退出', {}, { timeout: 5000 }));
+    await user.click(await screen.findByText('建议退出'));
     await user.type(screen.getByLabelText('评审意见'), '连续两季未报');
     expect(screen.queryByTestId('nav-toggle')).toBeNull();
 

@@ -25,7 +25,7 @@ export function DoublingProgress({ enterprise: e }: { enterprise: EnterpriseDeta
         <Col xs={12}>
           <Statistic
             title={d ? t('home.doubling.latest', { quarter: d.quarter }) : t('home.doubling.latestNone')}
-            value={d ? format.yuan(d.annualizedRevenue) : '—'}
+            value={d ? format.yuanRounded(d.annualizedRevenue) : '—'}
           />
         </Col>
       </Row>

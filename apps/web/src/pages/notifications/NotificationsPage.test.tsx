@@ -118,7 +118,7 @@ describe('notifications', () => {
       'GET /me/notification-preferences': PREFERENCES,
       'GET /me/proxy': { proxy: null, standingInFor: [] },
     });
-    await screen.findByTestId('preferences', {}, { timeout: 5000 });
+    await screen.findByTestId('preferences');
     expect(screen.queryByTestId('proxy')).toBeNull();
     expect(calls.some((c) => c.path.startsWith('/me/proxy'))).toBe(false);
   });

@@ -51,10 +51,10 @@ const open = (standing: unknown) =>
 describe('the member’s standing in the case file of a quarterly review', () => {
   it('shows 三年倍增, the reports with the trend and the quarter under review, and the ledger’s overdue', async () => {
     open(STANDING);
-    const card = await screen.findByTestId('case-standing', {}, { timeout: 5000 });
+    const card = await screen.findByTestId('case-standing');
     const doubling = within(card).getByTestId('standing-doubling');
     expect(doubling).toHaveTextContent('入库基准营收8,000 万元');
-    expect(doubling).toHaveTextContent('最新年化营收（2026Q4）8,933.3333 万元');
+    expect(doubling).toHaveTextContent('最新年化营收（2026Q4）8,933 万元');
     expect(doubling).toHaveTextContent('营收为入库基准的 1.12 倍，目标 2 倍');
     expect(doubling).toHaveTextContent('落后于倍增路径（应达 1.20 倍）');
 
@@ -77,7 +77,7 @@ describe('the member’s standing in the case file of a quarterly review', () =>
 
   it('says when no report counts yet and the ledger is empty', async () => {
     open({ ...STANDING, reports: [], doubling: null, ledger: { total: 0, byStatus: [], overdue: [] } });
-    const card = await screen.findByTestId('case-standing', {}, { timeout: 5000 });
+    const card = await screen.findByTestId('case-standing');
     expect(card).toHaveTextContent('尚无计入的季度报告，暂无倍增进度。');
     expect(card).toHaveTextContent('暂无季度报告');
     expect(card).toHaveTextContent('台账暂无问题');

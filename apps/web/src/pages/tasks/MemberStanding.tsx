@@ -49,7 +49,7 @@ function Doubling({ doubling: d }: { doubling: CaseStanding['doubling'] }) {
         <Col xs={24} sm={12}>
           <Statistic
             title={t('standing.annualized', { quarter: d.quarter })}
-            value={format.yuan(d.annualizedRevenue)}
+            value={format.yuanRounded(d.annualizedRevenue)}
           />
         </Col>
       </Row>

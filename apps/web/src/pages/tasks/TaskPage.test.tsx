@@ -251,7 +251,7 @@ describe('task page', () => {
       },
     };
     openPage('/tasks/t-1', enterprise, routes);
-    const entry = await screen.findByTestId('opinion-DISTRICT_FEEDBACK', {}, { timeout: 5000 });
+    const entry = await screen.findByTestId('opinion-DISTRICT_FEEDBACK');
     expect(entry).toHaveTextContent(/：已办理/);
     expect(entry).not.toHaveTextContent('done');
     expect(screen.getByTestId('task-closed')).toHaveTextContent(/^本任务已办结：已办理/);
@@ -259,7 +259,7 @@ describe('task page', () => {
     await i18n.changeLanguage('en');
     try {
       openPage('/tasks/t-1', enterprise, routes);
-      const english = await screen.findByTestId('opinion-DISTRICT_FEEDBACK', {}, { timeout: 5000 });
+      const english = await screen.findByTestId('opinion-DISTRICT_FEEDBACK');
       expect(english).toHaveTextContent(/Done/);
       expect(english).not.toHaveTextContent('done');
     } finally {
@@ -354,7 +354,7 @@ describe('task page', () => {
         caseFile: { ...CASE_FILE, opinions: [returned] },
       },
     });
-    expect(await screen.findByTestId('task-status', {}, { timeout: 5000 })).toHaveTextContent('已退回');
+    expect(await screen.findByTestId('task-status')).toHaveTextContent('已退回');
     expect(screen.getByTestId('task-assignee')).toHaveTextContent('王芳');
     expect(screen.queryByText('已取消')).toBeNull();
     expect(screen.queryByText('未认领')).toBeNull();
@@ -492,7 +492,7 @@ describe('task page', () => {
         caseFile: { ...CASE_FILE, screening: decided },
       },
     });
-    const c2 = await screen.findByTestId('criterion-C2', {}, { timeout: 5000 });
+    const c2 = await screen.findByTestId('criterion-C2');
     expect(c2).toHaveTextContent('已确认');
     expect(c2).toHaveTextContent('意见：自主芯片设计');
     expect(screen.getByTestId('criterion-C1')).toHaveTextContent('已说明，准予通过');
