@@ -42,7 +42,7 @@ export async function returnQuarterlyReport(browser, industry, enterprisePhone) 
   await dialog.locator('#return-reason').fill('营业收入与财务报表不一致，请核对后重新报送');
   await browser.shot(industry, '27-task-return');
   await dialog.getByTestId('return-submit').click();
-  await industry.getByTestId('task-status').getByText('已取消').waitFor();
+  await industry.getByTestId('task-status').getByText('已退回').waitFor();
 
   await enterprisePhone.goto('/inbox');
   const row = enterprisePhone

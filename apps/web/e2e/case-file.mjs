@@ -28,7 +28,7 @@ export async function checkCaseFile(browser, page, { coordinatorName, shotName }
   const expected = [
     ENTERPRISE.name,
     ENTERPRISE.creditCode,
-    '12,000 万元',
+    '1.2 亿元', // 120,000,000 yuan as moneyText writes it past 1 亿
     '960 万元',
     '8%',
     '渝北区',
