@@ -1,4 +1,4 @@
-import { DEFAULT_POLICY, Policy, TaskType } from '@hardtech/domain';
+import { DEFAULT_POLICY, Policy, shanghaiDate, shanghaiTime, TaskType } from '@hardtech/domain';
 
 import { Cast, createCast, createUser } from '../support/cast';
 import { db } from '../support/db';
@@ -92,9 +92,12 @@ describe('due dates, reminders and escalations', () => {
     const task = await openTask(cast.coordinator.api, cast.creditCode, 'SCREEN');
     expect(task.policyVersion).toBe(version);
     expect(Date.parse(task.dueAt) - Date.parse(task.createdAt)).toBe(6000);
-    // The task created before the change keeps its version and its ten days.
+    // The task created before the change keeps its version and its ten days, to the end of the
+    // tenth Shanghai day after the day it opened (calendar-days-end-with-the-day).
     expect(oldTask.policyVersion).toBeLessThan(version);
-    expect(Date.parse(oldTask.dueAt) - Date.parse(oldTask.createdAt)).toBe(10 * 86_400_000);
+    const day = (at: string) => Date.parse(`${shanghaiDate(at)}T00:00:00Z`);
+    expect((day(oldTask.dueAt) - day(oldTask.createdAt)) / 86_400_000).toBe(10);
+    expect(shanghaiTime(oldTask.dueAt, 'second').slice(11)).toBe('23:59:59');
 
     await eventually(async () => (await notificationsOf(task.id)).length === 1, 15_000);
     expect(await notificationsOf(task.id)).toEqual([
