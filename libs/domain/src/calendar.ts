@@ -1,9 +1,9 @@
 /** The business calendar is Asia/Shanghai: UTC+8 all year, no daylight saving. */
-const OFFSET_MS = 8 * 3_600_000;
+export const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
 /** The Shanghai calendar date (YYYY-MM-DD) of an instant. */
 export function shanghaiDate(at: Date | string): string {
-  return new Date(new Date(at).getTime() + OFFSET_MS).toISOString().slice(0, 10);
+  return new Date(new Date(at).getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /**
@@ -11,7 +11,7 @@ export function shanghaiDate(at: Date | string): string {
  * 2026-03-12 09:00, or 2026-03-12 09:00:05 to the second.
  */
 export function shanghaiTime(at: Date | string, to: 'minute' | 'second' = 'minute'): string {
-  const local = new Date(new Date(at).getTime() + OFFSET_MS).toISOString();
+  const local = new Date(new Date(at).getTime() + SHANGHAI_OFFSET_MS).toISOString();
   return local.slice(0, to === 'minute' ? 16 : 19).replace('T', ' ');
 }
 

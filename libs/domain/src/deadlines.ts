@@ -1,5 +1,5 @@
 import { isProvisionalDeadline } from './calendar-coverage';
-import { shanghaiDate } from './calendar';
+import { SHANGHAI_OFFSET_MS, shanghaiDate } from './calendar';
 import { addDuration, parseDuration, subtractDuration } from './durations';
 import { SlaEntry } from './policy';
 import { addWorkingDays, WorkCalendar } from './working-days';
@@ -22,7 +22,6 @@ export interface TaskDeadlines {
 export type CalendarDayRule = 'day-end' | 'exact';
 
 const NO_CALENDAR: WorkCalendar = { holidays: [], workdays: [] };
-const SHANGHAI_MS = 8 * 3_600_000;
 
 /**
  * Reminders and escalations counted in whole days from a day's end would fall at midnight, when
@@ -57,7 +56,7 @@ export function endOfCalendarDays(from: Date, value: string): Date | null {
   const months = month - 1 + d.months + d.years * 12;
   const lastOfMonth = new Date(Date.UTC(year, months + 1, 0)).getUTCDate();
   const lastDay = Date.UTC(year, months, Math.min(day, lastOfMonth) + d.weeks * 7 + d.days);
-  return new Date(lastDay + 86_400_000 - SHANGHAI_MS);
+  return new Date(lastDay + 86_400_000 - SHANGHAI_OFFSET_MS);
 }
 
 /**

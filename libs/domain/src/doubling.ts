@@ -1,3 +1,5 @@
+import { SHANGHAI_OFFSET_MS } from './calendar';
+
 /** The figures of a quarterly report (季度报告): money in integer yuan. */
 export interface QuarterlyFigures {
   quarter: string;
@@ -30,7 +32,7 @@ const YEAR_MS = 365.25 * 24 * 3_600_000;
 /** The last instant of a quarter such as "2026Q3", Asia/Shanghai. */
 export function quarterEnd(quarter: string): Date {
   const [year, q] = quarter.split('Q').map(Number);
-  return new Date(Date.UTC(year, q * 3, 1) - 8 * 3_600_000 - 1);
+  return new Date(Date.UTC(year, q * 3, 1) - SHANGHAI_OFFSET_MS - 1);
 }
 
 export function doublingProgress(

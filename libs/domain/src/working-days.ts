@@ -1,3 +1,5 @@
+import { SHANGHAI_OFFSET_MS } from './calendar';
+
 /**
  * Working days (工作日) per the State Council's holiday schedule: Monday to Friday, except public
  * holidays, plus the make-up working days (调休) that fall on weekends. The calendar is data
@@ -20,7 +22,6 @@ export interface WorkCalendar {
 export const END_OF_WORKING_DAY = { hour: 18, minute: 0 };
 
 const DAY_MS = 86_400_000;
-const SHANGHAI_MS = 8 * 3_600_000;
 
 function dateOf(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
@@ -37,11 +38,11 @@ export function isWorkingDay(date: string, cal: WorkCalendar): boolean {
  * The end of the n-th working day after the day of `from` (自次日起算第n个工作日), as an instant.
  */
 export function addWorkingDays(from: Date, n: number, cal: WorkCalendar): Date {
-  let day = Date.parse(`${dateOf(from.getTime() + SHANGHAI_MS)}T00:00:00Z`);
+  let day = Date.parse(`${dateOf(from.getTime() + SHANGHAI_OFFSET_MS)}T00:00:00Z`);
   for (let counted = 0; counted < n;) {
     day += DAY_MS;
     if (isWorkingDay(dateOf(day), cal)) counted++;
   }
   const end = (END_OF_WORKING_DAY.hour * 60 + END_OF_WORKING_DAY.minute) * 60_000;
-  return new Date(day + end - SHANGHAI_MS);
+  return new Date(day + end - SHANGHAI_OFFSET_MS);
 }
