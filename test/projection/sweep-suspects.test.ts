@@ -38,11 +38,11 @@ function lifecycle() {
   const delta = lifecycleDeltas(creditCode, () => new Date().toISOString());
   return {
     creditCode,
-    async project(stage: Stage, actor: string | null) {
+    async project(stage: Stage, actor: string | null, over: { seq?: number } = {}) {
       const client = await db().connect();
       try {
         await client.query('BEGIN');
-        await writeProjection(client, delta(stage, context, { actor }), {
+        await writeProjection(client, delta(stage, context, { actor, ...over }), {
           auditChain: auditChainKeyOf(loadConfig()),
         });
         await client.query('COMMIT');
@@ -85,5 +85,29 @@ describe('the read-model sweep', () => {
       [[byPerson.creditCode, ticked.creditCode, defaulted.creditCode]],
     );
     expect(rows.map((r) => r.credit_code)).toEqual([byPerson.creditCode]);
+  });
+
+  it('suspects a person whose transition took the number of a lost tick (two faults in a row)', async () => {
+    const l = lifecycle();
+    await l.project('screening', 'nominator'); // transition 1
+    const nominatedAt = await actedAt(l.creditCode);
+    const [{ since }] = await ds.query(`SELECT now() AS since`);
+    // Transition 2 projected by a quarter tick whose workflow task was then lost; the person's
+    // Update took number 2 in the history that stayed. Its projection finds the row already at 2.
+    await l.project('feedback', null);
+    await l.project('admission', 'coordinator', { seq: 2 });
+
+    expect((await actedAt(l.creditCode))!.getTime()).toBeGreaterThan(nominatedAt!.getTime());
+    const { rows: row } = await db().query(
+      `SELECT stage, projection_seq FROM enterprises WHERE credit_code = $1`,
+      [l.creditCode],
+    );
+    expect(row[0]).toEqual({ stage: 'admission', projection_seq: 2 });
+    await repairs.suspectProjectedSince(new Date(since), 0, 'sweep');
+    const { rows } = await db().query(
+      `SELECT credit_code FROM read_model_suspects WHERE credit_code = $1 AND reason = 'sweep'`,
+      [l.creditCode],
+    );
+    expect(rows).toHaveLength(1);
   });
 });

@@ -14,13 +14,20 @@ const byPerson = (delta: ProjectionDelta) => !!delta.actor && delta.actor !== SY
  * The enterprise row: stage, state and transition number on every transition, the facts
  * (nomination, screening, admission, diagnosis, closing) when they changed. It only moves forward
  * by (lifecycle, transition): a late or repeated projection leaves a newer row as it is.
+ *
+ * A person's transition also takes a row at its own number. That number can already be there from
+ * a transition whose workflow task was lost (a quarter tick projected, then the worker died) and
+ * that the person's Update took in its place: skipping it would leave `acted_at` unset and the
+ * sweep blind to the one transition it must check (docs/design.md, "The read model under faults").
+ * A repeated projection of the same Update writes the same row again.
  */
 export const writeEnterprise: ProjectionWriter = async (sql, delta) => {
   if (!delta.changes.enterprise) {
     await sql.query(
       `UPDATE enterprises SET stage = $2, state_value = $3, workflow_id = $4, lifecycle_no = $5,
          projection_seq = $6, updated_at = now(), acted_at = CASE WHEN $7 THEN now() ELSE acted_at END
-       WHERE credit_code = $1 AND (lifecycle_no, projection_seq) < ($5, $6)`,
+       WHERE credit_code = $1
+         AND ((lifecycle_no, projection_seq) < ($5, $6) OR ($7 AND (lifecycle_no, projection_seq) = ($5, $6)))`,
       [
         delta.creditCode,
         delta.stage,
@@ -51,7 +58,9 @@ export const writeEnterprise: ProjectionWriter = async (sql, delta) => {
        district_liaison = EXCLUDED.district_liaison, baseline_revenue = EXCLUDED.baseline_revenue,
        diagnosis = EXCLUDED.diagnosis, closing = EXCLUDED.closing, updated_at = now(),
        acted_at = COALESCE(EXCLUDED.acted_at, enterprises.acted_at)
-     WHERE (enterprises.lifecycle_no, enterprises.projection_seq) < (EXCLUDED.lifecycle_no, EXCLUDED.projection_seq)`,
+     WHERE (enterprises.lifecycle_no, enterprises.projection_seq) < (EXCLUDED.lifecycle_no, EXCLUDED.projection_seq)
+        OR (EXCLUDED.acted_at IS NOT NULL
+            AND (enterprises.lifecycle_no, enterprises.projection_seq) = (EXCLUDED.lifecycle_no, EXCLUDED.projection_seq))`,
     [
       delta.creditCode,
       n.name,
