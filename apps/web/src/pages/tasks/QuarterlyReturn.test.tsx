@@ -54,16 +54,33 @@ describe('the quarterly report sent back, and its review', () => {
     window.innerWidth = DESKTOP_WIDTH;
   });
 
-  it('on a phone, 去办理 on a returned report brings the reason into view, not only the form below it', async () => {
+  it('on a phone, a returned report says so at the top, before the case file, and 去办理 goes to the form', async () => {
     const scrolled = vi.fn();
     Element.prototype.scrollIntoView = scrolled;
     window.innerWidth = 390;
     openPage('/tasks/t-1', ENTERPRISE, { 'GET /reference': REFERENCE, 'GET /tasks/t-1': RETURNED_REPORT });
-    (await screen.findByTestId('jump-to-form')).click();
+    const notice = await screen.findByTestId('returned-notice');
+    expect(notice).toHaveTextContent('营业收入与上季度差异较大，请核对');
+    expect(notice).toHaveTextContent('本环节已被退回，请按以下理由重新办理');
+    expect(screen.getByTestId('task-status')).toHaveTextContent('退回重办');
+    // The walk found it 2,600 px down, after the case file: now it comes first.
+    expect(
+      notice.compareDocumentPosition(screen.getByTestId('case-file')) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+    expect(screen.getAllByTestId('returned-notice')).toHaveLength(1);
+    screen.getByTestId('jump-to-form').click();
     expect(scrolled).toHaveBeenCalledTimes(1);
-    expect(scrolled.mock.contexts[0]).toBe(screen.getByTestId('returned-notice'));
-    expect(screen.getByTestId('returned-notice')).toHaveTextContent('营业收入与上季度差异较大，请核对');
-    expect(screen.getByTestId('returned-notice')).toHaveTextContent('本环节已被退回，请按以下理由重新办理');
+    expect(scrolled.mock.contexts[0]).toBe(document.getElementById('complete-task'));
+  });
+
+  it('on a desk, the returned notice stands above the form and the status says 退回重办', async () => {
+    openPage('/tasks/t-1', ENTERPRISE, { 'GET /reference': REFERENCE, 'GET /tasks/t-1': RETURNED_REPORT });
+    const notice = await screen.findByTestId('returned-notice');
+    expect(
+      notice.compareDocumentPosition(document.getElementById('complete-task')!) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+    expect(screen.getByTestId('task-status')).toHaveTextContent('退回重办');
   });
 
   it('tells an officer who sent the step back, by name', async () => {

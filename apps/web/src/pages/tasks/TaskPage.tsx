@@ -11,7 +11,7 @@ import { NameWithAccountTip } from '../../components/PersonName';
 import { PrintButton } from '../../components/PrintButton';
 import { useLocalText } from '../../i18n';
 import { ApprovalActionButtons } from './approval/ApprovalActionButtons';
-import { ApprovalNotices, RETURNED_NOTICE_ID } from './approval/ApprovalNotices';
+import { ApprovalNotices, ReturnedNotice } from './approval/ApprovalNotices';
 import { AssignmentButtons } from './AssignmentButtons';
 import { CcButton } from './CcButton';
 import { UrgeButton } from './UrgeButton';
@@ -68,16 +68,14 @@ export function TaskPage() {
     <Space wrap>
       {open && narrow && detail.actions.complete && (
         // On a phone the form is below the case file: one tap takes the officer to it, starting at
-        // why it was sent back (退回) when it was, or the report a review decides on, just above it.
+        // the report a review decides on, just above it (why a step was sent back is at the top).
         <Button
           type="primary"
           data-testid="jump-to-form"
           onClick={() =>
-            (
-              document.getElementById(RETURNED_NOTICE_ID) ??
-              document.getElementById(REVIEW_REPORT_ID) ??
-              document.getElementById(FORM_ID)
-            )?.scrollIntoView({ behavior: 'smooth' })
+            (document.getElementById(REVIEW_REPORT_ID) ?? document.getElementById(FORM_ID))?.scrollIntoView({
+              behavior: 'smooth',
+            })
           }
         >
           {t('complete.jump')}
@@ -126,7 +124,13 @@ export function TaskPage() {
             </span>
           </Descriptions.Item>
           <Descriptions.Item label={t('fields.status')}>
-            <Tag data-testid="task-status">{text(TASK_STATE_LABELS[taskState(detail)])}</Tag>
+            {open && detail.returned ? (
+              <Tag data-testid="task-status" color="orange">
+                {t('approval.returnedOpen')}
+              </Tag>
+            ) : (
+              <Tag data-testid="task-status">{text(TASK_STATE_LABELS[taskState(detail)])}</Tag>
+            )}
           </Descriptions.Item>
           {/* An enterprise's own step has no one to claim it: 未认领 would say it waits for someone. */}
           {!(detail.status === 'open' && isEnterpriseStep(detail)) && (
@@ -177,6 +181,7 @@ export function TaskPage() {
         {detail.copiedToMe && !detail.actions.complete && (
           <Alert type="info" showIcon title={t('actions.copiedToMe')} data-testid="copied-to-me" />
         )}
+        {narrow && <ReturnedNotice task={detail} />}
       </Card>
       <Row gutter={[16, 16]}>
         <Col xs={24} md={12}>
@@ -205,7 +210,7 @@ export function TaskPage() {
         </Col>
         <Col xs={24} md={12}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-            <ApprovalNotices task={detail} />
+            <ApprovalNotices task={detail} withReturned={!narrow} />
             {report && <ReviewReportCard report={report} />}
             <Card id={FORM_ID} title={t('complete.title')}>
               {completed ? (

@@ -7,28 +7,39 @@ import { dateTimeText } from '../../../format';
 export const RETURNED_NOTICE_ID = 'returned-notice';
 
 /**
- * Above the form: why the step was sent back (退回), and the countersignatures asked on the task
- * with who has answered (their opinions are in the case file).
+ * Why the step was sent back (退回) and by whom, while it is open to be done again. Above the form
+ * on a desk; on a phone at the top of the page, where the task's status is read: below the case
+ * file it was 2,600 px down, and a report sent back looked like any other open one.
  */
-export function ApprovalNotices({ task }: { task: TaskDetail }) {
+export function ReturnedNotice({ task }: { task: TaskDetail }) {
+  const { t } = useTranslation('task');
+  if (!task.returned || task.status !== 'open') return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      id={RETURNED_NOTICE_ID}
+      data-testid="returned-notice"
+      title={
+        task.returned.by
+          ? t('approval.returnedNotice', { by: task.returned.byName ?? task.returned.by })
+          : t('approval.returnedNoticeNoOne')
+      }
+      description={task.returned.reason}
+    />
+  );
+}
+
+/**
+ * Above the form: the countersignatures asked on the task with who has answered (their opinions
+ * are in the case file), and on a desk why the step was sent back.
+ */
+export function ApprovalNotices({ task, withReturned = true }: { task: TaskDetail; withReturned?: boolean }) {
   const { t } = useTranslation('task');
   const rounds = task.countersigns ?? [];
   return (
     <>
-      {task.returned && task.status === 'open' && (
-        <Alert
-          type="warning"
-          showIcon
-          id={RETURNED_NOTICE_ID}
-          data-testid="returned-notice"
-          title={
-            task.returned.by
-              ? t('approval.returnedNotice', { by: task.returned.byName ?? task.returned.by })
-              : t('approval.returnedNoticeNoOne')
-          }
-          description={task.returned.reason}
-        />
-      )}
+      {withReturned && <ReturnedNotice task={task} />}
       {task.countersignOf && (
         <Alert
           type="info"
