@@ -4,12 +4,24 @@ import { dirname } from 'node:path';
 
 const children = new Set();
 let stopping = false;
+let watcher = () => {};
+
+/** Told the running children ([{ label, pid }…], oldest first) whenever one starts or exits. */
+export function watchChildren(fn) {
+  watcher = fn;
+  fn([...children]);
+}
 
 /** Keeps a child until it exits, so stopAll() stops it (on cleanup, Ctrl-C or a kill). */
 function own(child) {
   children.add(child);
   child.exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-  child.on('exit', () => children.delete(child));
+  child.on('exit', () => {
+    children.delete(child);
+    watcher([...children]);
+  });
+  // The label is set by the caller after spawning: told on the next turn.
+  process.nextTick(() => children.has(child) && watcher([...children]));
   return child;
 }
 
