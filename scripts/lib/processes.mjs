@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 
 const children = new Set();
 let stopping = false;
@@ -32,7 +32,8 @@ function own(child) {
 export function run(cmd, args, options = {}) {
   return new Promise((resolve, reject) => {
     const child = own(spawn(cmd, args, { stdio: 'inherit', ...options }));
-    child.label = cmd;
+    // A Node script by its file (run-demo-seed.js, migrate.js), anything else by its command.
+    child.label = cmd === process.execPath && args[0] ? basename(args[0]) : cmd;
     child.on('error', reject);
     child.on('exit', (code, signal) =>
       code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code ?? signal}`)),

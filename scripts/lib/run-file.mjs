@@ -22,20 +22,35 @@ const stillRuns = (pid, command) => commandLine(pid) === command;
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-async function stop(pid, command, graceMs) {
+async function stop(pid, command, graceMs, [first, last] = ['SIGTERM', 'SIGKILL']) {
   try {
-    process.kill(pid, 'SIGTERM');
+    process.kill(pid, first);
   } catch {
     return;
   }
   for (const until = Date.now() + graceMs; Date.now() < until; await sleep(100))
     if (!stillRuns(pid, command)) return;
   try {
-    process.kill(pid, 'SIGKILL');
+    process.kill(pid, last);
   } catch {
     // gone in between
   }
   while (stillRuns(pid, command)) await sleep(50);
+}
+
+/**
+ * The embedded PostgreSQL of data/pg (no local server): the library starts it, not this script, so
+ * only its postmaster.pid names it. Left running, the next start could not start it again.
+ */
+function embeddedPostgres(dataDir) {
+  const pgDir = join(dataDir, 'pg');
+  try {
+    const [pid, dir] = readFileSync(join(pgDir, 'postmaster.pid'), 'utf8').split('\n');
+    const command = commandLine(Number(pid));
+    return dir === pgDir && command?.includes(pgDir) ? { pid: Number(pid), command } : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -61,6 +76,12 @@ export async function reclaimRun(dataDir, { graceMs = 15_000 } = {}) {
   }
   const left = (run.children ?? []).filter((c) => stillRuns(c.pid, c.command));
   for (const child of [...left].reverse()) await stop(child.pid, child.command, graceMs);
+  const postgres = embeddedPostgres(dataDir);
+  if (postgres) {
+    // SIGINT is PostgreSQL's fast shutdown; SIGQUIT, its immediate one, recovers from the WAL.
+    await stop(postgres.pid, postgres.command, graceMs, ['SIGINT', 'SIGQUIT']);
+    left.push({ name: 'postgres', pid: postgres.pid });
+  }
   rmSync(path, { force: true });
   return left.map(({ name, pid }) => ({ name, pid }));
 }

@@ -1,5 +1,5 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -23,8 +23,10 @@ function reclaim(): { left?: { name: string; pid: number }[]; error?: string } {
 }
 
 /** A long-running process standing for a worker or an API, as its command line reads in /proc. */
-async function longRunning(): Promise<{ child: ChildProcess; pid: number; command: string }> {
-  const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)', 'stands-for-a-child']);
+async function longRunning(
+  argument = 'stands-for-a-child',
+): Promise<{ child: ChildProcess; pid: number; command: string }> {
+  const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)', '--', argument]);
   spawned.push(child);
   await new Promise((r) => child.once('spawn', r));
   const command = readFileSync(`/proc/${child.pid}/cmdline`, 'utf8').split('\0').filter(Boolean).join(' ');
@@ -71,6 +73,21 @@ describe('npm start after one that was killed', () => {
     });
     expect(await Promise.all(stopped)).toEqual(['SIGTERM', 'SIGTERM']);
     expect(existsSync(runFile)).toBe(false);
+  });
+
+  it('stops the embedded PostgreSQL of data/pg it left, which only its postmaster.pid names', async () => {
+    const pgDir = join(dir, 'pg');
+    mkdirSync(pgDir, { recursive: true });
+    const postgres = await longRunning(`-D ${pgDir}`);
+    const stopped = new Promise((r) => postgres.child.once('exit', (_, signal) => r(signal)));
+    writeFileSync(join(pgDir, 'postmaster.pid'), `${postgres.pid}\n${pgDir}\n1765000000\n54329\n`);
+    writeFileSync(
+      runFile,
+      JSON.stringify({ pid: await deadPid(), command: 'node scripts/start.mjs', children: [] }),
+    );
+    expect(reclaim()).toEqual({ left: [{ name: 'postgres', pid: postgres.pid }] });
+    expect(await stopped).toBe('SIGINT'); // PostgreSQL's fast shutdown
+    rmSync(pgDir, { recursive: true });
   });
 
   it('leaves alone a process that took a recorded pid since', async () => {
