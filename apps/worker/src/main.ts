@@ -95,7 +95,10 @@ async function main(config: AppConfig): Promise<void> {
     // beside the polling: a server just restarted may not describe a schedule for a while, and the
     // lifecycles need not wait for that. Given up after the retries, the worker stops (exit 1).
     await ensureWorkerSchedules(app.get(OperationsClient), logger, stopped.signal).catch((e) => {
-      if (!stopped.signal.aborted) worker.shutdown();
+      // Cut short by a stop, they are the next start's to ensure: the drain goes on (exit 0).
+      if (stopped.signal.aborted)
+        return logger.warn({ err: e }, 'worker: stopped before the schedules were ensured');
+      if (worker.getState() === 'RUNNING') worker.shutdown();
       throw e;
     });
     await running;
