@@ -1,38 +1,62 @@
 // `npm start`: the whole system on one machine, with embedded defaults. Ctrl-C stops everything.
 // Only Node built-ins are imported before dependencies are installed.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA, ROOT } from './lib/paths.mjs';
 import { auditEnv } from './lib/audit-key.mjs';
 import { bold, fail, notable, ok, step, warn } from './lib/log.mjs';
 import { ensureDependencies } from './lib/deps.mjs';
+import { forgetRun, reclaimRun, recordRun } from './lib/run-file.mjs';
 
 const started = Date.now();
+const PORT = Number(process.env.PORT ?? 3000);
+// Another start on this data/ is refused; what a killed one left running is stopped first.
+mkdirSync(DATA, { recursive: true });
+try {
+  const left = await reclaimRun(DATA);
+  if (left.length)
+    warn(
+      `stopped what an npm start that was killed left running: ${left.map((c) => `${c.name} (pid ${c.pid})`).join(', ')}`,
+    );
+} catch (e) {
+  fail(e.message);
+  process.exit(1);
+}
+recordRun(DATA);
 await ensureDependencies();
 const { ensureBuilt } = await import('./lib/build.mjs');
 const { databaseEnv, dropOrphanedReadModel, provisionPostgres } = await import('./lib/postgres.mjs');
 const { portOpen, provisionTemporal } = await import('./lib/temporal.mjs');
 const { migrate, startApplication } = await import('./lib/stack.mjs');
-const { run, stopAll } = await import('./lib/processes.mjs');
+const { run, stopAll, watchChildren } = await import('./lib/processes.mjs');
+watchChildren((children) => recordRun(DATA, children));
 
-const PORT = Number(process.env.PORT ?? 3000);
 const TEMPORAL_PORT = Number(process.env.TEMPORAL_PORT ?? 7233);
 const demo = process.env.NODE_ENV !== 'production' && process.env.DEMO_MODE !== 'false';
 let temporal;
 let postgres;
 
-async function shutdown(code) {
-  step('Stopping…');
-  await stopAll();
-  await temporal?.teardown?.();
-  await postgres?.stop?.();
-  ok('stopped');
-  process.exit(code);
+// Once: Ctrl-C during the start also fails the step it stopped, which must not stop twice.
+let stopping = null;
+function shutdown(code) {
+  return (stopping ??= (async () => {
+    step('Stopping…');
+    await stopAll();
+    await temporal?.teardown?.();
+    await postgres?.stop?.();
+    forgetRun(DATA);
+    ok('stopped');
+    process.exit(code);
+  })());
 }
 process.on('SIGINT', () => shutdown(0));
 process.on('SIGTERM', () => shutdown(0));
 
 try {
+  // Before anything starts: a port another program holds would fail the API late, and that
+  // program would answer the health check in its place.
+  if (await portOpen('127.0.0.1', PORT))
+    throw new Error(`port ${PORT} is in use by another program: stop it, or choose another with PORT=`);
   await ensureBuilt();
   postgres = await provisionPostgres({
     urlFromEnv: process.env.DATABASE_URL,
@@ -91,6 +115,6 @@ ${
 }
   Ctrl-C stops everything.`);
 } catch (e) {
-  fail(e.message);
+  if (!stopping) fail(e.message);
   await shutdown(1);
 }

@@ -1,15 +1,27 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 
 const children = new Set();
 let stopping = false;
+let watcher = () => {};
+
+/** Told the running children ([{ label, pid }…], oldest first) whenever one starts or exits. */
+export function watchChildren(fn) {
+  watcher = fn;
+  fn([...children]);
+}
 
 /** Keeps a child until it exits, so stopAll() stops it (on cleanup, Ctrl-C or a kill). */
 function own(child) {
   children.add(child);
   child.exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-  child.on('exit', () => children.delete(child));
+  child.on('exit', () => {
+    children.delete(child);
+    watcher([...children]);
+  });
+  // The label is set by the caller after spawning: told on the next turn.
+  process.nextTick(() => children.has(child) && watcher([...children]));
   return child;
 }
 
@@ -20,7 +32,8 @@ function own(child) {
 export function run(cmd, args, options = {}) {
   return new Promise((resolve, reject) => {
     const child = own(spawn(cmd, args, { stdio: 'inherit', ...options }));
-    child.label = cmd;
+    // A Node script by its file (run-demo-seed.js, migrate.js), anything else by its command.
+    child.label = cmd === process.execPath && args[0] ? basename(args[0]) : cmd;
     child.on('error', reject);
     child.on('exit', (code, signal) =>
       code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code ?? signal}`)),

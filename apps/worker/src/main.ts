@@ -7,13 +7,14 @@ import { AppConfig, loadConfig } from '@hardtech/config';
 import { createActivities } from '@hardtech/activities';
 import {
   createLogger,
+  Logger,
   createMetricsRegistry,
   activeTracing,
   NestJsonLogger,
   runMain,
   TemporalJsonLogger,
 } from '@hardtech/observability';
-import { OperationsClient, temporalConnectionOptions } from '@hardtech/temporal';
+import { grpcCodeOf, OperationsClient, temporalConnectionOptions } from '@hardtech/temporal';
 import { activityMetrics } from './activity-metrics';
 import { freeLocalPort, startOpsServer } from './ops-server';
 import { WorkerModule } from './worker.module';
@@ -72,9 +73,6 @@ async function main(config: AppConfig): Promise<void> {
       `cannot start polling ${namespace}/${taskQueue} at ${address}: ${e instanceof Error ? e.message : e}`,
     );
   });
-  // 一季一调度 and the morning digest: the schedules exist as soon as a worker does (idempotent).
-  const schedule = await app.get(OperationsClient).ensureSchedules();
-
   const ops = await startOpsServer({
     port: config.worker.httpPort,
     worker,
@@ -83,21 +81,57 @@ async function main(config: AppConfig): Promise<void> {
     logger,
   });
   logger.info(
-    { namespace, taskQueue, address, httpPort: ops.port, identity: worker.options.identity, schedule },
-    `worker: polling ${taskQueue} on ${address}; schedules ${JSON.stringify(schedule)}; health and metrics on :${ops.port}`,
+    { namespace, taskQueue, address, httpPort: ops.port, identity: worker.options.identity },
+    `worker: polling ${taskQueue} on ${address}; health and metrics on :${ops.port}`,
   );
   let stopping = 0;
-  process.once('SIGTERM', () => (stopping = Date.now()));
-  process.once('SIGINT', () => (stopping = Date.now()));
+  const stopped = new AbortController();
+  const onStop = () => ((stopping = Date.now()), stopped.abort());
+  process.once('SIGTERM', onStop);
+  process.once('SIGINT', onStop);
+  const running = worker.run(); // resolves after SIGINT/SIGTERM once running tasks finished (or the grace ended)
   try {
-    await worker.run(); // returns after SIGINT/SIGTERM once running tasks finished (or the grace ended)
+    // 一季一调度, the digest and the annual review exist as soon as a worker does (idempotent), ensured
+    // beside the polling: a server just restarted may not describe a schedule for a while, and the
+    // lifecycles need not wait for that. Given up after the retries, the worker stops (exit 1).
+    await ensureWorkerSchedules(app.get(OperationsClient), logger, stopped.signal).catch((e) => {
+      // Cut short by a stop, they are the next start's to ensure: the drain goes on (exit 0).
+      if (stopped.signal.aborted)
+        return logger.warn({ err: e }, 'worker: stopped before the schedules were ensured');
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      throw e;
+    });
+    await running;
   } finally {
+    await running.catch(() => undefined);
     ops.server.close();
     await connection.close();
     await app.close();
     await tracing?.shutdown();
   }
   logger.info({ drainMs: stopping ? Date.now() - stopping : undefined }, 'worker: drained and stopped');
+}
+
+/** The schedules, each retry logged (a server that cannot describe them yet), the outcome too. */
+async function ensureWorkerSchedules(
+  operations: OperationsClient,
+  logger: Logger,
+  signal: AbortSignal,
+): Promise<void> {
+  const schedule = await operations.ensureSchedules({
+    signal,
+    onRetry: ({ scheduleId, attempt, delayMs, error }) =>
+      logger.warn(
+        { scheduleId, attempt, delayMs, grpcCode: grpcCodeOf(error), err: error },
+        `worker: schedule ${scheduleId} not ensured yet (${describeError(error)}); trying again in ${delayMs / 1000} s`,
+      ),
+  });
+  logger.info({ schedule }, `worker: schedules ${JSON.stringify(schedule)}`);
+}
+
+function describeError(e: unknown): string {
+  const cause = (e as { cause?: { details?: string } }).cause;
+  return [(e as Error).message, cause?.details].filter(Boolean).join(': ');
 }
 
 runMain('worker', loadConfig, main);

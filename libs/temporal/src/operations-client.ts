@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client, ScheduleNotFoundError } from '@temporalio/client';
 import { DISPATCH_WORKFLOW_TYPE, DispatchInput, DispatchResult } from './dispatch.contract';
-import { ensureSchedules } from './schedules';
+import { ensureSchedules, EnsureSchedulesOptions } from './schedules';
 import { ANNUAL_REVIEW_WORKFLOW_TYPE, AnnualReviewInput, AnnualReviewResult } from './yearly.contract';
 
 /** A schedule as the administrators' page shows it. */
@@ -24,9 +24,9 @@ export class OperationsClient {
     private readonly taskQueue: string,
   ) {}
 
-  /** Creates or updates every schedule of the system. Safe to call from every worker. */
-  ensureSchedules(): Promise<Record<string, 'created' | 'updated'>> {
-    return ensureSchedules(this.client, this.taskQueue);
+  /** Creates or updates every schedule of the system. Safe to call from every worker, at every start. */
+  ensureSchedules(options?: EnsureSchedulesOptions): Promise<Record<string, 'created' | 'updated'>> {
+    return ensureSchedules(this.client, this.taskQueue, options);
   }
 
   /** The schedule with its next runs; null before any worker has created it. */

@@ -1,4 +1,10 @@
-import { Client, ScheduleAlreadyRunning, ScheduleOptions } from '@temporalio/client';
+import {
+  Client,
+  isGrpcServiceError,
+  ScheduleAlreadyRunning,
+  ScheduleNotFoundError,
+  ScheduleOptions,
+} from '@temporalio/client';
 import { QUARTERLY_DISPATCH } from '@hardtech/domain';
 import { DIGEST_SCHEDULE_ID, DIGEST_WORKFLOW_TYPE } from './digest.contract';
 import { DISPATCH_WORKFLOW_TYPE, QUARTERLY_SCHEDULE_ID } from './dispatch.contract';
@@ -41,8 +47,8 @@ export function quarterlyScheduleOptions(taskQueue: string): ScheduleOptions {
   };
 }
 
-/** Creates a schedule, or brings an existing one up to date. */
-async function ensureSchedule(client: Client, options: ScheduleOptions): Promise<'created' | 'updated'> {
+/** Creates a schedule, or brings an existing one up to date (its state, e.g. a pause, is kept). */
+async function ensureScheduleOnce(client: Client, options: ScheduleOptions): Promise<'created' | 'updated'> {
   try {
     await client.schedule.create(options);
     return 'created';
@@ -55,6 +61,84 @@ async function ensureSchedule(client: Client, options: ScheduleOptions): Promise
       policies: { ...previous.policies, ...options.policies },
     }));
     return 'updated';
+  }
+}
+
+/**
+ * gRPC codes after which the same ensure is tried again. The update describes the schedule first,
+ * and the server answers a describe by querying the schedule's own workflow, which runs on the
+ * server's internal worker: a server that has just started (a restart of `npm start`, a rolling
+ * deploy) or is busy answers DEADLINE_EXCEEDED ("context deadline exceeded") until that worker has
+ * the workflow again, UNAVAILABLE while it restarts, RESOURCE_EXHAUSTED when workers describe one
+ * schedule at once (one query at a time per workflow), FAILED_PRECONDITION on a conflict-token
+ * mismatch (a concurrent update, on servers that check it). A schedule deleted between the create
+ * and the describe is created again by the next attempt.
+ */
+const TRANSIENT_CODES = new Set([
+  1, // CANCELLED
+  4, // DEADLINE_EXCEEDED
+  8, // RESOURCE_EXHAUSTED
+  9, // FAILED_PRECONDITION
+  10, // ABORTED
+  14, // UNAVAILABLE
+]);
+
+/** The gRPC code under an SDK error (ServiceError wraps it as `cause`), if any. */
+export function grpcCodeOf(e: unknown): number | undefined {
+  for (let c: unknown = e; c && typeof c === 'object'; c = (c as { cause?: unknown }).cause) {
+    if (isGrpcServiceError(c)) return c.code;
+  }
+  return undefined;
+}
+
+function isTransient(e: unknown): boolean {
+  if (e instanceof ScheduleNotFoundError) return true;
+  const code = grpcCodeOf(e);
+  return code !== undefined && TRANSIENT_CODES.has(code);
+}
+
+export interface EnsureSchedulesOptions {
+  /** One attempt (create, describe, update) is given up after this long: default 10 s. */
+  attemptTimeoutMs?: number;
+  /** Attempts stop after this long in all, and the last error is thrown: default 5 minutes. */
+  totalTimeoutMs?: number;
+  /** Told before each wait, to log it. */
+  onRetry?: (retry: { scheduleId: string; attempt: number; delayMs: number; error: unknown }) => void;
+  /** Stops the waits (a worker shutting down): the last error is thrown. */
+  signal?: AbortSignal;
+}
+
+const pause = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+
+/** ensureScheduleOnce, again after transient errors (1, 2, 4… up to 15 s apart) within the total. */
+async function ensureSchedule(
+  client: Client,
+  options: ScheduleOptions,
+  { attemptTimeoutMs = 10_000, totalTimeoutMs = 300_000, onRetry, signal }: EnsureSchedulesOptions,
+): Promise<'created' | 'updated'> {
+  const giveUpAt = Date.now() + totalTimeoutMs;
+  let delayMs = 1000;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await client.withDeadline(Date.now() + attemptTimeoutMs, () =>
+        ensureScheduleOnce(client, options),
+      );
+    } catch (error) {
+      if (!isTransient(error) || signal?.aborted || Date.now() + delayMs > giveUpAt) throw error;
+      onRetry?.({ scheduleId: options.scheduleId, attempt, delayMs, error });
+      await pause(delayMs, signal);
+      if (signal?.aborted) throw error;
+      delayMs = Math.min(delayMs * 2, 15_000);
+    }
   }
 }
 
@@ -83,18 +167,24 @@ export function annualReviewScheduleOptions(taskQueue: string): ScheduleOptions 
   };
 }
 
-/** Creates or updates every schedule of the system. Safe to call from every worker. */
+/**
+ * Creates or updates every schedule of the system. Safe to call from every worker, at every start:
+ * concurrent workers each create or update to the same options, and a server not yet able to
+ * describe a schedule (just restarted, busy) is asked again (EnsureSchedulesOptions).
+ */
 export async function ensureSchedules(
   client: Client,
   taskQueue: string,
+  options: EnsureSchedulesOptions = {},
 ): Promise<Record<string, 'created' | 'updated'>> {
   const result: Record<string, 'created' | 'updated'> = {};
+  const ensureOptions = options;
   for (const options of [
     quarterlyScheduleOptions(taskQueue),
     digestScheduleOptions(taskQueue),
     annualReviewScheduleOptions(taskQueue),
   ]) {
-    result[options.scheduleId] = await ensureSchedule(client, options);
+    result[options.scheduleId] = await ensureSchedule(client, options, ensureOptions);
   }
   return result;
 }

@@ -1,0 +1,111 @@
+// data/npm-start.json: which `npm start` runs on this data/ and the processes it started, so the
+// next start knows. A start killed outright (kill -9, a closed terminal, a crash) leaves its
+// Temporal server, worker and API running: the next start then "reused" that Temporal server, its
+// own API failed on the taken port while the old one answered the health check, and two workers
+// polled. Only Node built-ins: it runs before anything else.
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const FILE = 'npm-start.json';
+
+/** The command line of a running process, or null when there is none (Linux's /proc). */
+function commandLine(pid) {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).join(' ');
+  } catch {
+    return null;
+  }
+}
+
+/** Whether `pid` still runs the command recorded for it (a pid taken by another program is not). */
+const stillRuns = (pid, command) => commandLine(pid) === command;
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function stop(pid, command, graceMs, [first, last] = ['SIGTERM', 'SIGKILL']) {
+  try {
+    process.kill(pid, first);
+  } catch {
+    return;
+  }
+  for (const until = Date.now() + graceMs; Date.now() < until; await sleep(100))
+    if (!stillRuns(pid, command)) return;
+  try {
+    process.kill(pid, last);
+  } catch {
+    // gone in between
+  }
+  while (stillRuns(pid, command)) await sleep(50);
+}
+
+/**
+ * The embedded PostgreSQL of data/pg (no local server): the library starts it, not this script, so
+ * only its postmaster.pid names it. Left running, the next start could not start it again.
+ */
+function embeddedPostgres(dataDir) {
+  const pgDir = join(dataDir, 'pg');
+  try {
+    const [pid, dir] = readFileSync(join(pgDir, 'postmaster.pid'), 'utf8').split('\n');
+    const command = commandLine(Number(pid));
+    return dir === pgDir && command?.includes(pgDir) ? { pid: Number(pid), command } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Before a start on `dataDir`: refuses when the recorded `npm start` still runs (Error naming its
+ * pid), else stops the processes a killed one left (SIGTERM, SIGKILL after `graceMs`), newest
+ * first, and answers them as [{ name, pid }].
+ */
+export async function reclaimRun(dataDir, { graceMs = 15_000 } = {}) {
+  const path = join(dataDir, FILE);
+  if (!existsSync(path)) return [];
+  let run;
+  try {
+    run = JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    rmSync(path, { force: true });
+    return [];
+  }
+  if (run.pid !== process.pid && stillRuns(run.pid, run.command)) {
+    throw new Error(
+      `npm start already runs on ${dataDir} (pid ${run.pid}, since ${run.startedAt}). ` +
+        `Stop it first: Ctrl-C in its terminal, or kill -INT ${run.pid}.`,
+    );
+  }
+  const left = (run.children ?? []).filter((c) => stillRuns(c.pid, c.command));
+  for (const child of [...left].reverse()) await stop(child.pid, child.command, graceMs);
+  const postgres = embeddedPostgres(dataDir);
+  if (postgres) {
+    // SIGINT is PostgreSQL's fast shutdown; SIGQUIT, its immediate one, recovers from the WAL.
+    await stop(postgres.pid, postgres.command, graceMs, ['SIGINT', 'SIGQUIT']);
+    left.push({ name: 'postgres', pid: postgres.pid });
+  }
+  rmSync(path, { force: true });
+  return left.map(({ name, pid }) => ({ name, pid }));
+}
+
+/** Records this start and, at each change, the processes it runs (`children`: [{ label, pid }]). */
+export function recordRun(dataDir, children = []) {
+  const run = {
+    pid: process.pid,
+    command: commandLine(process.pid),
+    startedAt: (recordRun.startedAt ??= new Date().toISOString()),
+    children: children
+      .filter((c) => c.pid)
+      .map((c) => ({ name: c.label, pid: c.pid, command: commandLine(c.pid) }))
+      .filter((c) => c.command),
+  };
+  writeFileSync(join(dataDir, FILE), `${JSON.stringify(run, null, 2)}\n`);
+}
+
+/** After a clean stop: nothing of this start runs any more. */
+export function forgetRun(dataDir) {
+  const path = join(dataDir, FILE);
+  try {
+    if (JSON.parse(readFileSync(path, 'utf8')).pid === process.pid) rmSync(path, { force: true });
+  } catch {
+    // none, or not ours
+  }
+}
