@@ -217,6 +217,12 @@ describe('the ANNUAL_UPDATE due on dueOn', () => {
     }
   });
 
+  it('is never provisional on dueOn, which a recomputation from the SLA would lose', () => {
+    const next = annualUpdateDeadlines(2027, policy('04-30'), opened, 'day-end-rolled');
+    expect(shanghaiTime(next.dueAt, 'second')).toBe('2027-04-30 23:59:59');
+    expect(next.provisional).toBe(false);
+  });
+
   it('gives the SLA from now to a review opened after the day', () => {
     const late = new Date('2026-05-01T02:00:00Z'); // 1 May 10:00, after 30 April's end
     const d = annualUpdateDeadlines(2026, policy('04-30'), late, 'day-end-rolled');

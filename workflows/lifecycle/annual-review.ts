@@ -187,7 +187,9 @@ export function annualUpdateDeadlines(
   const fallback = deadlinesFor(at, sla, calendar, calendarDays);
   if (calendarDays === 'day-end-rolled') {
     const onDay = deadlinesOnDay(at, annualUpdateLastDay(year, settings), sla, calendar, calendarDays);
-    return onDay.dueAt > at ? onDay : fallback;
+    // Never provisional: recomputeProvisional counts from the SLA and would lose `dueOn` (a review
+    // of next year run by hand before its calendar is entered rolls past weekends only).
+    return onDay.dueAt > at ? { ...onDay, provisional: false } : fallback;
   }
   const dueAt = annualUpdateDueAt(year, settings, at, fallback.dueAt);
   if (dueAt === fallback.dueAt) return fallback;
