@@ -16,8 +16,9 @@ afterAll(closeTemporal);
 // lifecycle-patches-at-run-start: one marker and one TemporalChangeVersion upsert a run, not one of
 // each per patch): 73, the nomination 11, 56 for the completions (7.0 each). Calendar-day deadlines
 // ending with the day (patch calendar-days-end-with-the-day, a run-start patch of its own: its marker
-// and upsert at the nomination) add 2 a run: 75, the nomination 13, the completions unchanged. The
-// code before the one timer fails every bound below.
+// and upsert at the nomination) add 2 a run: 75, the nomination 13, the completions unchanged. Its
+// roll past rest days (calendar-days-roll-past-rest-days) implies it and is asked instead: still one
+// marker, 75. The code before the one timer fails every bound below.
 it('counts the history events of the standard path, per completion and by type', async () => {
   const cast = await createCast('500113', 'T2');
   const path = await standardPathEvents(cast);

@@ -13,8 +13,10 @@ import {
   reportQuarter,
 } from '../support/drive';
 import { complete, expectOk, JUDGMENTS, nominationFor, openTask, problem } from '../support/lifecycle';
+import { startBeforeHolidays } from '../support/short-runs';
 import {
   CALENDAR_DAYS_PATCH,
+  CALENDAR_DAYS_ROLL_PATCH,
   REVIEW_PROGRESS_PATCH,
   WHISTLE_CLOSE_REVIEW_PATCH,
 } from '../../workflows/lifecycle/lifecycle';
@@ -141,7 +143,8 @@ describe('replay of recorded lifecycle histories', () => {
     await expect(Worker.runReplayHistory(BUNDLE, history, id)).resolves.toBeUndefined();
   });
 
-  // Calendar-day deadlines end with the day behind a patch asked once, at the start of the run.
+  // Calendar-day deadlines end with the day, rolled past rest days, behind a patch asked once at
+  // the start of the run (it implies calendar-days-end-with-the-day, which a new run no longer asks).
   it('replays a lifecycle whose tasks are due at the end of the day (the patch asked once, at its start)', async () => {
     const cast = await createCast('500113', 'T2');
     await expectOk(cast.districtOfficer.api.post('/api/nominations', nominationFor(cast)), 201);
@@ -151,11 +154,12 @@ describe('replay of recorded lifecycle histories', () => {
     const id = lifecycleWorkflowId(cast.creditCode);
     const history = await (await temporalClient()).workflow.getHandle(id).fetchHistory();
     const markers = patchMarkers(history);
-    expect(markers.filter((p) => p.includes(CALENDAR_DAYS_PATCH))).toHaveLength(1);
+    expect(markers.filter((p) => p.includes(CALENDAR_DAYS_ROLL_PATCH))).toHaveLength(1);
+    expect(markers.filter((p) => p.includes(CALENDAR_DAYS_PATCH))).toHaveLength(0);
     // Recorded in the run's first activation, before any local activity (patches.ts says why).
     const events = history.events!;
     const patchAt = events.findIndex((e) =>
-      patchMarkers({ events: [e] }).some((p) => p.includes(CALENDAR_DAYS_PATCH)),
+      patchMarkers({ events: [e] }).some((p) => p.includes(CALENDAR_DAYS_ROLL_PATCH)),
     );
     const firstLocalActivity = events.findIndex(
       (e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity',
@@ -164,6 +168,24 @@ describe('replay of recorded lifecycle histories', () => {
     expect(patchAt).toBeLessThan(firstLocalActivity);
     exportHistory(id, 'calendar-days.json');
     await expect(Worker.runReplayHistory(BUNDLE, history, id)).resolves.toBeUndefined();
+  });
+
+  // A SCREEN whose last day is a holiday of the carried calendar: recorded before the roll as
+  // test/histories/calendar-day-holiday-before-roll.json (its reminder due at once), with it as
+  // calendar-days-rolled-v1.json (the reminder at 09:00 of the first working day after them).
+  it('replays a lifecycle whose task rolled past holidays (the reminder not due at once)', async () => {
+    const cast = await createCast('500113', 'T2');
+    const { handle } = await startBeforeHolidays(cast);
+    await new Promise((resolve) => setTimeout(resolve, 3000)); // the old code reminded by now
+    const history = await handle.fetchHistory();
+    expect(patchMarkers(history).filter((p) => p.includes(CALENDAR_DAYS_ROLL_PATCH))).toHaveLength(1);
+    const localActivities = history.events!.filter(
+      (e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity',
+    );
+    exportHistory(handle.workflowId, 'calendar-days-rolled.json');
+    await expect(Worker.runReplayHistory(BUNDLE, history, handle.workflowId)).resolves.toBeUndefined();
+    // The projection of the nomination only: no reminder's notice.
+    expect(localActivities).toHaveLength(1);
   });
 
   // A whistle answered "resolved" opens a close request behind a patch asked mid-run; the review

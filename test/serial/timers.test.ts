@@ -1,5 +1,6 @@
-import { DEFAULT_POLICY, Policy, shanghaiDate, shanghaiTime, TaskType } from '@hardtech/domain';
+import { DEFAULT_POLICY, Policy, shanghaiTime, TaskType, workingDayOnOrAfter } from '@hardtech/domain';
 
+import { dateAfter, workCalendar } from '../support/calendar';
 import { Cast, createCast, createUser } from '../support/cast';
 import { db } from '../support/db';
 import { driveToSupporting } from '../support/drive';
@@ -93,11 +94,12 @@ describe('due dates, reminders and escalations', () => {
     expect(task.policyVersion).toBe(version);
     expect(Date.parse(task.dueAt) - Date.parse(task.createdAt)).toBe(6000);
     // The task created before the change keeps its version and its ten days, to the end of the
-    // tenth Shanghai day after the day it opened (calendar-days-end-with-the-day).
+    // tenth Shanghai day after the day it opened, or of the first working day after it when that
+    // day is a rest day (calendar-days-roll-past-rest-days).
     expect(oldTask.policyVersion).toBeLessThan(version);
-    const day = (at: string) => Date.parse(`${shanghaiDate(at)}T00:00:00Z`);
-    expect((day(oldTask.dueAt) - day(oldTask.createdAt)) / 86_400_000).toBe(10);
-    expect(shanghaiTime(oldTask.dueAt, 'second').slice(11)).toBe('23:59:59');
+    const tenth = dateAfter(oldTask.createdAt, 10);
+    const lastDay = workingDayOnOrAfter(tenth, await workCalendar(cast.coordinator.api));
+    expect(shanghaiTime(oldTask.dueAt, 'second')).toBe(`${lastDay} 23:59:59`);
 
     await eventually(async () => (await notificationsOf(task.id)).length === 1, 15_000);
     expect(await notificationsOf(task.id)).toEqual([

@@ -1,4 +1,5 @@
-import { addWorkingDays, WorkCalendar } from '@hardtech/domain';
+import { addWorkingDays } from '@hardtech/domain';
+import { workCalendar } from '../support/calendar';
 import { createCast, createUser } from '../support/cast';
 import { db } from '../support/db';
 import { complete, eventually, expectOk, JUDGMENTS, nominationFor, openTask } from '../support/lifecycle';
@@ -8,17 +9,7 @@ import { keepPolicy } from '../support/policy';
 // administrators' overrides, and a silent district's default. Changes the global policy: serial.
 const policy = keepPolicy();
 
-async function calendar(): Promise<WorkCalendar> {
-  const year = new Date().getUTCFullYear();
-  const days = [
-    ...(await expectOk(policy.coordinator.get(`/api/admin/calendar?year=${year}`))).days,
-    ...(await expectOk(policy.coordinator.get(`/api/admin/calendar?year=${year + 1}`))).days,
-  ];
-  return {
-    holidays: days.filter((d: any) => d.kind === 'holiday').map((d: any) => d.date),
-    workdays: days.filter((d: any) => d.kind === 'workday').map((d: any) => d.date),
-  };
-}
+const calendar = () => workCalendar(policy.coordinator);
 
 it('counts SLAs in working days, and a calendar edit applies to tasks created afterwards only', async () => {
   await expectOk(

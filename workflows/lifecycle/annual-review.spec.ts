@@ -8,6 +8,7 @@ import {
   shanghaiTime,
 } from '@hardtech/domain';
 import type { ProjectionDelta } from '@hardtech/temporal/lifecycle.contract';
+import { annualUpdateDeadlines } from './annual-review';
 import { Lifecycle } from './lifecycle';
 
 // The yearly cycle on plain functions (test/lifecycle/annual-review.test.ts runs it on Temporal).
@@ -108,9 +109,10 @@ describe('annual review in the lifecycle', () => {
         listed: false,
       },
     });
-    // Opened after 2026-04-30: due by the SLA (P30D) from now, to the end of the 30th day.
+    // Opened after 2026-04-30: due by the SLA (P30D) from now, to the end of the 30th day, a
+    // Saturday (2027-01-23): the period ends with Monday.
     expect(shanghaiDate(task.createdAt)).toBe('2026-12-24');
-    expect(shanghaiTime(task.dueAt, 'second')).toBe('2027-01-23 23:59:59');
+    expect(shanghaiTime(task.dueAt, 'second')).toBe('2027-01-25 23:59:59');
 
     const r = await m.complete('ANNUAL_UPDATE', 'submit', figures);
     expect(r.stage).toBe('graduation_review');
@@ -166,5 +168,65 @@ describe('annual review in the lifecycle', () => {
       recomputed: 0,
       stillProvisional: 0,
     });
+  });
+});
+
+describe('the ANNUAL_UPDATE due on dueOn', () => {
+  // 2026: 1–5 May off (劳动节), Saturday 9 May worked (调休).
+  const calendar = {
+    holidays: ['2026-05-01', '2026-05-04', '2026-05-05'],
+    workdays: ['2026-05-09'],
+    coveredThrough: 2026,
+  };
+  const policy = (dueOn: string): ActivePolicy => ({
+    ...DEFAULT_POLICY,
+    annualReview: { opensOn: '03-01', dueOn },
+    calendar,
+  });
+  const opened = new Date('2026-03-01T01:10:00Z');
+  const times = (d: { remindAt: Date; dueAt: Date; escalateAt: Date }) =>
+    [d.remindAt, d.dueAt, d.escalateAt].map((x) => shanghaiTime(x, 'second'));
+
+  it('ends with the day like the other calendar-day dues, reminded (P7D) and escalated (P3D) at 09:00', () => {
+    // Thursday 30 April; P7D before its 24:00 is Friday 24 April; P3D after it is Monday 4 May, a
+    // holiday like the 5th, so Wednesday 6 May.
+    expect(times(annualUpdateDeadlines(2026, policy('04-30'), opened, 'day-end-rolled'))).toEqual([
+      '2026-04-24 09:00:00',
+      '2026-04-30 23:59:59',
+      '2026-05-06 09:00:00',
+    ]);
+  });
+
+  it('rolls a dueOn on a holiday to the end of the first working day after it', () => {
+    expect(times(annualUpdateDeadlines(2026, policy('05-02'), opened, 'day-end-rolled'))[1]).toBe(
+      '2026-05-06 23:59:59',
+    );
+    // A make-up Saturday (调休) is a working day: no roll.
+    expect(times(annualUpdateDeadlines(2026, policy('05-09'), opened, 'day-end-rolled'))[1]).toBe(
+      '2026-05-09 23:59:59',
+    );
+  });
+
+  it('keeps 18:00 and offsets to the minute in runs recorded before the roll', () => {
+    for (const rule of ['day-end', 'exact'] as const) {
+      expect(times(annualUpdateDeadlines(2026, policy('04-30'), opened, rule))).toEqual([
+        '2026-04-23 18:00:00',
+        '2026-04-30 18:00:00',
+        '2026-05-03 18:00:00',
+      ]);
+    }
+  });
+
+  it('is never provisional on dueOn, which a recomputation from the SLA would lose', () => {
+    const next = annualUpdateDeadlines(2027, policy('04-30'), opened, 'day-end-rolled');
+    expect(shanghaiTime(next.dueAt, 'second')).toBe('2027-04-30 23:59:59');
+    expect(next.provisional).toBe(false);
+  });
+
+  it('gives the SLA from now to a review opened after the day', () => {
+    const late = new Date('2026-05-01T02:00:00Z'); // 1 May 10:00, after 30 April's end
+    const d = annualUpdateDeadlines(2026, policy('04-30'), late, 'day-end-rolled');
+    // P30D: Sunday 31 May, so Monday 1 June.
+    expect(shanghaiTime(d.dueAt, 'second')).toBe('2026-06-01 23:59:59');
   });
 });

@@ -12,6 +12,8 @@ import {
   TaskDeadlines,
   CalendarDayRule,
   deadlinesFor,
+  deadlinesOnDay,
+  annualUpdateLastDay,
 } from '@hardtech/domain';
 import type { TaskDetails } from '@hardtech/temporal/lifecycle.contract';
 import type { AnnualReviewRecord, LifecycleContext } from './context';
@@ -168,7 +170,10 @@ export function taskDetailsOf(spec: TaskSpec, ctx: LifecycleContext, at: string)
 
 /**
  * The ANNUAL_UPDATE's deadlines: due on the policy's `dueOn` of the review year; a review opened
- * after that day (run by hand) gets the SLA's time from now.
+ * after that (run by hand) gets the SLA's time from now. Since patch
+ * `calendar-days-roll-past-rest-days` the day ends as a calendar-day period's last day does (at its
+ * end, rolled past rest days, reminded and escalated at 09:00 of working days); before it, at 18:00
+ * with the SLA's offsets to the minute.
  */
 export function annualUpdateDeadlines(
   year: number,
@@ -177,8 +182,16 @@ export function annualUpdateDeadlines(
   calendarDays: CalendarDayRule,
 ): TaskDeadlines {
   const sla = slaFor(policy, 'ANNUAL_UPDATE');
-  const fallback = deadlinesFor(at, sla, policy.calendar ?? null, calendarDays);
-  const dueAt = annualUpdateDueAt(year, policy.annualReview ?? DEFAULT_ANNUAL_REVIEW, at, fallback.dueAt);
+  const calendar = policy.calendar ?? null;
+  const settings = policy.annualReview ?? DEFAULT_ANNUAL_REVIEW;
+  const fallback = deadlinesFor(at, sla, calendar, calendarDays);
+  if (calendarDays === 'day-end-rolled') {
+    const onDay = deadlinesOnDay(at, annualUpdateLastDay(year, settings), sla, calendar, calendarDays);
+    // Never provisional: recomputeProvisional counts from the SLA and would lose `dueOn` (a review
+    // of next year run by hand before its calendar is entered rolls past weekends only).
+    return onDay.dueAt > at ? { ...onDay, provisional: false } : fallback;
+  }
+  const dueAt = annualUpdateDueAt(year, settings, at, fallback.dueAt);
   if (dueAt === fallback.dueAt) return fallback;
   const remind = subtractDuration(dueAt, sla.remindBefore);
   return {

@@ -1,4 +1,11 @@
-import { Actor, DEFAULT_POLICY, DIAGNOSIS_DIMENSIONS, DomainError, sampleNomination } from '@hardtech/domain';
+import {
+  ActivePolicy,
+  Actor,
+  DEFAULT_POLICY,
+  DIAGNOSIS_DIMENSIONS,
+  DomainError,
+  sampleNomination,
+} from '@hardtech/domain';
 import type {
   CompleteTaskResult,
   ProblemNotification,
@@ -6,13 +13,18 @@ import type {
   TaskNotification,
 } from '@hardtech/temporal/lifecycle.contract';
 
-import { CALENDAR_DAYS_PATCH, Lifecycle, WHISTLE_CLOSE_REVIEW_PATCH } from './lifecycle';
+import {
+  CALENDAR_DAYS_PATCH,
+  CALENDAR_DAYS_ROLL_PATCH,
+  Lifecycle,
+  WHISTLE_CLOSE_REVIEW_PATCH,
+} from './lifecycle';
 
 // The runtime's logic on plain functions; tests/ drive the same code on the real Temporal server.
 function harness(
   over: Partial<ReturnType<typeof sampleNomination>> = {},
   capacity = DEFAULT_POLICY.poolCapacity,
-  policy: Partial<typeof DEFAULT_POLICY> = {},
+  policy: Partial<ActivePolicy> = {},
   /** Patches this run was recorded without (a run started before them, replayed). */
   without: string[] = [],
 ) {
@@ -55,7 +67,7 @@ function harness(
     {
       activePolicy: async () => (
         policyReads++,
-        { ...DEFAULT_POLICY, poolCapacity: capacity, ...policy, calendar: null }
+        { ...DEFAULT_POLICY, poolCapacity: capacity, calendar: null, ...policy }
       ),
 
       project: async (d) => void deltas.push(d),
@@ -337,21 +349,47 @@ describe('lifecycle runtime', () => {
 
 const DAY = 86_400_000;
 
-describe('calendar-day deadlines (CALENDAR_DAYS_PATCH, asked once per run)', () => {
-  it('a new run ends a due of whole days with the Shanghai day, asking the patch once in open()', async () => {
+describe('calendar-day deadlines (CALENDAR_DAYS_ROLL_PATCH, asked once per run)', () => {
+  it('a new run ends a due of whole days with the Shanghai day, escalating on a working day, asking one patch in open()', async () => {
     const h = harness();
     await h.lifecycle.open();
     await h.complete('SCREEN', coordinator, 'pass', { judgments });
     expect(h.open('DISTRICT_FEEDBACK')).toMatchObject({
       dueAt: '2026-03-12T15:59:59.999Z',
       remindAt: '2026-03-11T01:00:00.000Z', // 09:00 Shanghai, two whole days before its end
-      escalateAt: '2026-03-14T01:00:00.000Z',
+      // P1D after: Saturday 14 March, so 09:00 of Monday 16 March.
+      escalateAt: '2026-03-16T01:00:00.000Z',
     });
-    expect(h.asked.filter((id) => id === CALENDAR_DAYS_PATCH)).toHaveLength(1);
+    expect(h.asked.filter((id) => id === CALENDAR_DAYS_ROLL_PATCH)).toHaveLength(1);
+    // Implied by the new patch: not asked, so a new run records one marker, as before it.
+    expect(h.asked).not.toContain(CALENDAR_DAYS_PATCH);
   });
 
-  it('a run recorded before the patch keeps counting to the minute, for every task it opens', async () => {
-    const h = harness({}, DEFAULT_POLICY.poolCapacity, {}, [CALENDAR_DAYS_PATCH]);
+  it('a last day on a holiday rolls to the end of the next working day, reminded and escalated on working days', async () => {
+    // Thursday 12 and Friday 13 March made holidays: the tenth day gives way to Monday 16 March.
+    const calendar = { holidays: ['2026-03-12', '2026-03-13'], workdays: [] };
+    const h = harness({}, DEFAULT_POLICY.poolCapacity, { calendar });
+    await h.lifecycle.open();
+    expect(h.open('SCREEN')).toMatchObject({
+      dueAt: '2026-03-16T15:59:59.999Z',
+      remindAt: '2026-03-16T01:00:00.000Z', // P2D before its 24:00 is Sunday 15th: Monday 09:00
+      escalateAt: '2026-03-18T01:00:00.000Z',
+    });
+  });
+
+  it('a run recorded before the roll ends the day as it counted, weekends and holidays alike', async () => {
+    const calendar = { holidays: ['2026-03-12'], workdays: [] };
+    const h = harness({}, DEFAULT_POLICY.poolCapacity, { calendar }, [CALENDAR_DAYS_ROLL_PATCH]);
+    await h.lifecycle.open();
+    expect(h.open('SCREEN')).toMatchObject({
+      dueAt: '2026-03-12T15:59:59.999Z',
+      escalateAt: '2026-03-14T01:00:00.000Z', // a Saturday
+    });
+    expect(h.asked).toEqual(expect.arrayContaining([CALENDAR_DAYS_ROLL_PATCH, CALENDAR_DAYS_PATCH]));
+  });
+
+  it('a run recorded before both keeps counting to the minute, for every task it opens', async () => {
+    const h = harness({}, DEFAULT_POLICY.poolCapacity, {}, [CALENDAR_DAYS_ROLL_PATCH, CALENDAR_DAYS_PATCH]);
     await h.lifecycle.open();
     const screen = h.open('SCREEN');
     expect(Date.parse(screen.dueAt) - Date.parse(screen.createdAt)).toBe(10 * DAY);
@@ -367,7 +405,8 @@ describe('reminders and escalations', () => {
     const h = harness();
     await h.lifecycle.open();
     // Opened 2 March 09:00 (Shanghai); SLA P10D: due the whole of 12 March, remind P2D before its
-    // 24:00 and escalate P1D after it, each at 09:00 of that day rather than at midnight.
+    // 24:00 and escalate P1D after it, each at 09:00 of that day rather than at midnight, and on a
+    // working day: P1D after is Saturday 14 March, so Monday 16 March.
     const screen = h.open('SCREEN');
     expect(screen.dueAt).toBe('2026-03-12T15:59:59.999Z');
     await h.advanceTo('2026-03-11T00:59:00Z'); // 11 March 08:59
@@ -376,9 +415,9 @@ describe('reminders and escalations', () => {
     expect(h.notifications.map((n) => [n.kind, n.taskId, n.audienceGroups])).toEqual([
       ['reminder', screen.id, ['city_coordinator']],
     ]);
-    await h.advanceTo('2026-03-14T00:59:00Z'); // 14 March 08:59: overdue, not yet escalated
+    await h.advanceTo('2026-03-16T00:59:00Z'); // 16 March 08:59: overdue, not yet escalated
     expect(h.notifications).toHaveLength(1);
-    await h.advanceTo('2026-03-14T01:00:00Z');
+    await h.advanceTo('2026-03-16T01:00:00Z');
     expect(h.notifications.map((n) => [n.kind, n.audienceGroups])).toEqual([
       ['reminder', ['city_coordinator']],
       ['escalation', ['city_coordinator']],
@@ -601,7 +640,7 @@ describe('a silent district (issue 10 §6)', () => {
   it('escalates to the coordinator when the policy says escalate', async () => {
     const h = await toFeedback({ districtFeedbackDefault: 'escalate' });
     expect(h.open('DISTRICT_FEEDBACK').onDue).toBeNull();
-    await h.advance(12 * DAY);
+    await h.advance(14 * DAY); // escalated Monday 16 March (P1D after 12 March is a Saturday)
     expect(h.lifecycle.stage).toBe('feedback');
     expect(h.notifications.map((n) => [n.kind, n.taskType])).toEqual([
       ['reminder', 'DISTRICT_FEEDBACK'],
@@ -794,8 +833,9 @@ describe('approval actions', () => {
       ),
     ).toBe('COUNTERSIGN_PENDING');
 
-    // P3D, reminded a day before, escalated a day after (DEFAULT_POLICY.sla.COUNTERSIGN).
-    await h.advance(5 * 24 * 3600 * 1000);
+    // P3D, reminded a day before, escalated a day after (DEFAULT_POLICY.sla.COUNTERSIGN): due
+    // Thursday 5 March, escalated Monday 9 March (a day after is Saturday).
+    await h.advance(7 * 24 * 3600 * 1000);
     expect(
       h.notifications.filter((n) => n.taskType === 'COUNTERSIGN').map((n) => [n.kind, n.audienceGroups]),
     ).toEqual([

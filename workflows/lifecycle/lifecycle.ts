@@ -135,6 +135,16 @@ export const REVIEW_PROGRESS_PATCH = 'review-notes-in-problem-progress';
 export const CALENDAR_DAYS_PATCH = 'calendar-days-end-with-the-day';
 
 /**
+ * Patch id: a calendar-day period whose last day is a rest day (a weekend or a public holiday on
+ * the working-day calendar) ends with the first working day after it (民法典第二百零三条); its
+ * reminder and escalation come at 09:00 of a working day; the ANNUAL_UPDATE ends with its `dueOn`
+ * day like the others, not at 18:00 (docs/design.md, "Deadlines"). Implies CALENDAR_DAYS_PATCH and
+ * is asked before it, once per run in open(): a new run records this marker only, a run recorded
+ * with the older one alone replays as it counted.
+ */
+export const CALENDAR_DAYS_ROLL_PATCH = 'calendar-days-roll-past-rest-days';
+
+/**
  * Patch id: a whistle answered "resolved" (部门报到, 问题已解决) opens the close request a 申请销号
  * opens, the reply as its summary, so the coordinators' PROBLEM_CLOSE decides the 销号; before, the
  * answer closed the problem out at once. Asked only by such an answer, in the Update's own
@@ -182,7 +192,7 @@ export class Lifecycle {
   /** The one deadline timer of runs made with DEADLINE_TIMER_PATCH (decided in open()). */
   private readonly deadlines: DeadlineTimer;
   private oneTimer = false;
-  /** How this run counts a due of whole calendar days (CALENDAR_DAYS_PATCH, decided in open()). */
+  /** How this run counts a due of whole calendar days (CALENDAR_DAYS_*_PATCH, decided in open()). */
   private calendarDays: CalendarDayRule = 'exact';
   /** 退回, 撤回, 加签 (issue 17): what they need of the lifecycle is in approval-actions.ts. */
   private readonly actions: ApprovalActions;
@@ -235,7 +245,11 @@ export class Lifecycle {
     // Once per run, before anything else: a run replayed from before the patch keeps its per-task
     // timers to its end (patched() is false while replaying it), a new run has the one timer.
     this.oneTimer = this.fx.patched(DEADLINE_TIMER_PATCH);
-    this.calendarDays = this.fx.patched(CALENDAR_DAYS_PATCH) ? 'day-end' : 'exact';
+    this.calendarDays = this.fx.patched(CALENDAR_DAYS_ROLL_PATCH)
+      ? 'day-end-rolled'
+      : this.fx.patched(CALENDAR_DAYS_PATCH)
+        ? 'day-end'
+        : 'exact';
     if (this.snapshot) {
       // A continued run: the carried tasks' timers start again where they were.
       for (const id of this.tasks.keys()) this.watch(id);

@@ -129,9 +129,16 @@ export function isReviewYear(year: number, today: string): boolean {
   return Number.isInteger(year) && year >= 2023 && year <= Number(today.slice(0, 4)) + 1;
 }
 
+/** The last day of the year's ANNUAL_UPDATE (YYYY-MM-DD): the policy's `dueOn` of the review year. */
+export function annualUpdateLastDay(year: number, settings: AnnualReviewSettings): string {
+  return `${year}-${settings.dueOn}`;
+}
+
 /**
- * When the year's ANNUAL_UPDATE is due: `dueOn` of the review year at the end of the office day;
- * a review opened later than that (run by hand) gives the SLA's time from now instead.
+ * When the year's ANNUAL_UPDATE is due in lifecycles recorded before patch
+ * `calendar-days-roll-past-rest-days`: `dueOn` of the review year at 18:00, the working days' end
+ * (written before calendar days ended with the day); a review opened later than that (run by hand)
+ * gives the SLA's time from now instead. Later runs end with the day (deadlinesOnDay).
  */
 export function annualUpdateDueAt(
   year: number,
@@ -139,6 +146,6 @@ export function annualUpdateDueAt(
   openedAt: Date,
   fallback: Date,
 ): Date {
-  const due = new Date(`${year}-${settings.dueOn}T18:00:00+08:00`);
+  const due = new Date(`${annualUpdateLastDay(year, settings)}T18:00:00+08:00`);
   return due.getTime() > openedAt.getTime() ? due : fallback;
 }

@@ -1,6 +1,8 @@
+import schedule from 'chinese-days/dist/chinese-days.json';
 import { shanghaiTime } from './calendar';
 import { deadlinesFor, endOfCalendarDays } from './deadlines';
 import { SlaEntry } from './policy';
+import { WorkCalendar } from './working-days';
 
 describe('task deadlines to the minute (lifecycles recorded before calendar days ended the day)', () => {
   const created = new Date('2026-03-02T01:00:00Z');
@@ -123,5 +125,105 @@ describe('calendar days end with the Shanghai day (自次日起算, 期间最后
     expect(deadlinesFor(new Date(created), sla('P10D'), null, 'exact').dueAt.toISOString()).toBe(
       '2026-12-15T20:38:00.000Z',
     );
+  });
+});
+
+describe('a last day on a rest day rolls to the next working day (民法典第二百零三条)', () => {
+  // The State Council's schedule as the chinese-days package publishes it (2026: 春节 15–23 February
+  // off, Saturdays 14 and 28 February worked; 国庆 1–7 October off, Sunday 20 September and Saturday
+  // 10 October worked), covered through 2026.
+  const real: WorkCalendar = {
+    holidays: Object.keys(schedule.holidays),
+    workdays: Object.keys(schedule.workdays),
+    coveredThrough: 2026,
+  };
+  const sla = (due: string, remindBefore = 'P2D', escalateAfter = 'P1D'): SlaEntry => ({
+    due,
+    remindBefore,
+    escalateAfter,
+  });
+  /** Created at 10:00 Shanghai of `day`: reminder, due and escalation, to the minute. */
+  const times = (day: string, s: SlaEntry, cal: WorkCalendar | null = real) => {
+    const d = deadlinesFor(new Date(`${day}T10:00:00+08:00`), s, cal, 'day-end-rolled');
+    return [d.remindAt, d.dueAt, d.escalateAt].map((x) => shanghaiTime(x));
+  };
+
+  it('ends a period whose last day falls in 国庆 with the first working day after it', () => {
+    // 23 September + P10D = Saturday 3 October: the holiday ends on the 7th, due Thursday 8th. The
+    // reminder (P2D before its 24:00: the 7th, a holiday) comes on the 8th at 09:00; the escalation
+    // (P1D after: Saturday 10th) on that make-up working day.
+    expect(times('2026-09-23', sla('P10D'))).toEqual([
+      '2026-10-08 09:00',
+      '2026-10-08 23:59',
+      '2026-10-10 09:00',
+    ]);
+  });
+
+  it('leaves a last day on a make-up Saturday (调休) where it is', () => {
+    expect(times('2026-09-30', sla('P10D'))).toEqual([
+      '2026-10-09 09:00',
+      '2026-10-10 23:59',
+      '2026-10-12 09:00', // P1D after is Sunday the 11th
+    ]);
+    expect(times('2026-02-04', sla('P10D'))[1]).toBe('2026-02-14 23:59');
+  });
+
+  it('ends a period whose last day falls in 春节 with the first working day after it', () => {
+    // 10 February + P10D = Friday 20 February: off until the 23rd, due Tuesday 24 February.
+    expect(times('2026-02-10', sla('P10D'))).toEqual([
+      '2026-02-24 09:00', // P2D before is the 23rd, still off
+      '2026-02-24 23:59',
+      '2026-02-26 09:00',
+    ]);
+    // A make-up Sunday is worked too: 25 December 2025 + P10D = Sunday 4 January 2026 (调休).
+    expect(times('2025-12-25', sla('P10D'))[1]).toBe('2026-01-04 23:59');
+  });
+
+  it('rolls past a weekend, with or without the calendar', () => {
+    // Wednesday 9 December + P10D = Saturday 19th: due Monday 21st.
+    for (const cal of [real, null]) {
+      expect(times('2026-12-09', sla('P10D'), cal)).toEqual([
+        '2026-12-21 09:00', // P2D before: Saturday 19th
+        '2026-12-21 23:59',
+        '2026-12-23 09:00',
+      ]);
+    }
+    // Due on a Friday, escalated P1D after on a Sunday: on Monday. Due on a Monday, reminded P2D
+    // before on a Sunday: on Monday itself, never on the rest day nor earlier than counted.
+    expect(times('2026-12-08', sla('P10D'))).toEqual([
+      '2026-12-17 09:00',
+      '2026-12-18 23:59',
+      '2026-12-21 09:00',
+    ]);
+    expect(times('2026-12-04', sla('P10D'))).toEqual([
+      '2026-12-14 09:00',
+      '2026-12-14 23:59',
+      '2026-12-16 09:00',
+    ]);
+  });
+
+  it('keeps offsets with a time part exact: a whistle escalates PT12H after, holiday or not', () => {
+    // 29 September + P3D = Thursday 2 October: due Thursday 8th; escalated at 12:00 of the 9th.
+    expect(times('2026-09-29', sla('P3D', 'P1D', 'PT12H'))).toEqual([
+      '2026-10-08 09:00',
+      '2026-10-08 23:59',
+      '2026-10-09 12:00',
+    ]);
+  });
+
+  it('is provisional when the last day is in a year the calendar does not cover', () => {
+    const d = (day: string, rule: 'day-end-rolled' | 'day-end') =>
+      deadlinesFor(new Date(`${day}T10:00:00+08:00`), sla('P10D'), real, rule);
+    expect(d('2026-12-25', 'day-end-rolled').provisional).toBe(true); // 4 January 2027
+    expect(d('2026-12-20', 'day-end-rolled').provisional).toBe(false); // 30 December
+    expect(d('2026-12-25', 'day-end').provisional).toBe(false);
+  });
+
+  it('leaves runs recorded before the roll on the rest day', () => {
+    const d = deadlinesFor(new Date('2026-09-23T10:00:00+08:00'), sla('P10D'), real, 'day-end');
+    expect([d.dueAt, d.escalateAt].map((x) => shanghaiTime(x))).toEqual([
+      '2026-10-03 23:59',
+      '2026-10-05 09:00',
+    ]);
   });
 });

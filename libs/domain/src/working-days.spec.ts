@@ -1,5 +1,5 @@
 import schedule from 'chinese-days/dist/chinese-days.json';
-import { addWorkingDays, isWorkingDay, WorkCalendar } from './working-days';
+import { addWorkingDays, isWorkingDay, WorkCalendar, workingDayOnOrAfter } from './working-days';
 
 // 2026 National Day: 1–7 October off; Sunday 20 September and Saturday 10 October are worked (调休).
 const cal2026: WorkCalendar = {
@@ -13,6 +13,13 @@ describe('working days (State Council schedule)', () => {
     expect(isWorkingDay('2026-10-05', cal2026)).toBe(false);
     expect(isWorkingDay('2026-10-10', cal2026)).toBe(true); // 调休 Saturday
     expect(isWorkingDay('2026-10-11', cal2026)).toBe(false);
+  });
+
+  it('finds the first working day on or after a date', () => {
+    expect(workingDayOnOrAfter('2026-10-09', cal2026)).toBe('2026-10-09');
+    expect(workingDayOnOrAfter('2026-10-01', cal2026)).toBe('2026-10-08'); // 3, 4 a weekend
+    expect(workingDayOnOrAfter('2026-10-10', cal2026)).toBe('2026-10-10'); // 调休 Saturday
+    expect(workingDayOnOrAfter('2026-10-11', cal2026)).toBe('2026-10-12');
   });
 
   it('lands 10 working days from Monday 28 September 2026 on Friday 16 October, 18:00 Asia/Shanghai', () => {

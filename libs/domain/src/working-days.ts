@@ -35,6 +35,16 @@ export function isWorkingDay(date: string, cal: WorkCalendar): boolean {
 }
 
 /**
+ * `date` when it is a working day, else the first working day after it: where a period whose last
+ * day is a rest day ends (民法典第二百零三条: 以法定休假日结束的次日为期间的最后一日).
+ */
+export function workingDayOnOrAfter(date: string, cal: WorkCalendar): string {
+  let day = Date.parse(`${date}T00:00:00Z`);
+  while (!isWorkingDay(dateOf(day), cal)) day += DAY_MS;
+  return dateOf(day);
+}
+
+/**
  * The end of the n-th working day after the day of `from` (自次日起算第n个工作日), as an instant.
  */
 export function addWorkingDays(from: Date, n: number, cal: WorkCalendar): Date {

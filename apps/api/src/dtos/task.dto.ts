@@ -165,7 +165,7 @@ export class TaskItemDto {
   @ApiProperty() dueAt: string;
   @ApiProperty({
     description:
-      'the due date counts working days into a year whose holiday schedule is not entered yet; recomputed when it is',
+      'the due date falls in a year whose holiday schedule is not entered yet (working days, or a calendar-day period whose last day may be a holiday); recomputed when it is',
   })
   provisional: boolean;
   @ApiProperty() createdAt: string;

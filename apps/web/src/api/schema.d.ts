@@ -1958,7 +1958,7 @@ export interface components {
             candidateGroups: string[];
             assignee: string | null;
             dueAt: string;
-            /** @description the due date counts working days into a year whose holiday schedule is not entered yet; recomputed when it is */
+            /** @description the due date falls in a year whose holiday schedule is not entered yet (working days, or a calendar-day period whose last day may be a holiday); recomputed when it is */
             provisional: boolean;
             createdAt: string;
             /** @enum {string} */
@@ -2737,7 +2737,7 @@ export interface components {
             candidateGroups: string[];
             assignee: string | null;
             dueAt: string;
-            /** @description the due date counts working days into a year whose holiday schedule is not entered yet; recomputed when it is */
+            /** @description the due date falls in a year whose holiday schedule is not entered yet (working days, or a calendar-day period whose last day may be a holiday); recomputed when it is */
             provisional: boolean;
             createdAt: string;
             /** @enum {string} */
@@ -2774,7 +2774,7 @@ export interface components {
             candidateGroups: string[];
             assignee: string | null;
             dueAt: string;
-            /** @description the due date counts working days into a year whose holiday schedule is not entered yet; recomputed when it is */
+            /** @description the due date falls in a year whose holiday schedule is not entered yet (working days, or a calendar-day period whose last day may be a holiday); recomputed when it is */
             provisional: boolean;
             createdAt: string;
             /** @enum {string} */
@@ -3103,7 +3103,7 @@ export interface components {
             candidateGroups: string[];
             assignee: string | null;
             dueAt: string;
-            /** @description the due date counts working days into a year whose holiday schedule is not entered yet; recomputed when it is */
+            /** @description the due date falls in a year whose holiday schedule is not entered yet (working days, or a calendar-day period whose last day may be a holiday); recomputed when it is */
             provisional: boolean;
             createdAt: string;
             /** @enum {string} */

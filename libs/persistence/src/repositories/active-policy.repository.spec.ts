@@ -22,7 +22,10 @@ function setup(listening: boolean) {
     },
   } as unknown as PolicyRepository;
   const changes = { generation: 0, listening } as PolicyChanges;
-  const repo = new ActivePolicyRepository(ds, policies, {} as CalendarRepository, changes);
+  const calendar = {
+    calendar: async () => ({ holidays: [], workdays: [], coveredThrough: 2026 }),
+  } as unknown as CalendarRepository;
+  const repo = new ActivePolicyRepository(ds, policies, calendar, changes);
   const publish = () => {
     version += 1;
     changes.generation += 1;

@@ -22,8 +22,9 @@ interface Cached {
 
 /**
  * The active policy as the lifecycle computes deadlines from it: with the working-day calendar for
- * the next two years when an SLA counts working days (a calendar edit applies to tasks created
- * afterwards).
+ * the next two years, which every SLA needs (working days count on it, and a calendar-day period
+ * whose last day is a rest day ends with the next working day); a calendar edit applies to tasks
+ * created afterwards.
  */
 @Injectable()
 export class ActivePolicyRepository {
@@ -38,8 +39,6 @@ export class ActivePolicyRepository {
 
   async read(): Promise<ActivePolicy> {
     const policy = await this.policies.active();
-    const needsCalendar = Object.values(policy.sla).some((s) => typeof s.due !== 'string');
-    if (!needsCalendar) return { ...policy, calendar: null };
     const today = shanghaiDate(new Date());
     const until = shanghaiDate(new Date(Date.now() + 2 * 366 * 86_400_000));
     return { ...policy, calendar: await this.calendar.calendar(today, until) };

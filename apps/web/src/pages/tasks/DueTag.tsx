@@ -18,8 +18,9 @@ export function overdueFor(dueAt: string, now = dayjs()): { unit: 'day' | 'hour'
 }
 
 /**
- * The due date, red when overdue (with how long: 已超期 3 天, as an officer weighs what to chase first) and orange when due soon; 暂定 when it counts working days into a
- * year whose holiday schedule is not entered yet (recomputed once it is, issue 19.5).
+ * The due date, red when overdue (with how long: 已超期 3 天, as an officer weighs what to chase first) and orange when due soon; 暂定 when it falls in a year whose
+ * holiday schedule is not entered yet, counted in working days or ending on a day that may be a
+ * holiday (recomputed once it is, issue 19.5; docs/design.md 2.5).
  */
 export function DueTag({
   dueAt,
