@@ -1,7 +1,7 @@
 import { createCast, createUser } from '../support/cast';
 import { closeDb, db } from '../support/db';
-import { driveToSupporting } from '../support/drive';
-import { complete, expectOk, nominationFor, openTask } from '../support/lifecycle';
+import { blowWhistleOnFirstProblem, driveToSupporting } from '../support/drive';
+import { complete, eventually, expectOk, nominationFor, openTask, problem } from '../support/lifecycle';
 import { closeTemporal } from '../support/temporal';
 
 // Issue 5 §4: 企业吹哨·部门报到 over HTTP. (Escalation of an unanswered whistle: test/serial/timers.)
@@ -144,5 +144,82 @@ describe('企业吹哨·部门报到', () => {
       }),
     );
     await expectOk(c.enterprise.api.post(url, { title: '问题 6', description: '等待部门答复' }), 201);
+  });
+
+  it('withdraws a pending close request, with its reason and a notice, when the department answers "not resolved"', async () => {
+    const c = await createCast('500112', 'T2');
+    await driveToSupporting(c, { problems: [problem({ ownerDepartment: 'industry' })] });
+    const problemId = (await expectOk(c.industry.api.get(`/api/enterprises/${c.creditCode}`))).problems[0].id;
+    const asked = await expectOk(
+      c.industry.api.post(`/api/problems/${problemId}/close-request`, { summary: '已对接银行，贷款已获批' }),
+      201,
+    );
+    // The enterprise disputes the claim: a whistle on a problem awaiting its 销号 review is allowed.
+    await blowWhistleOnFirstProblem(c);
+    const reply = '经核实贷款尚未放款，继续协调';
+    await expectOk(
+      complete(c.industry.api, c.creditCode, 'WHISTLE_RESPONSE', 'respond', {
+        response: reply,
+        resolved: false,
+      }),
+    );
+    expect((await expectOk(c.industry.api.get(`/api/problems/${problemId}`))).status).toBe('in_progress');
+    expect(await openTask(c.coordinator.api, c.creditCode, 'PROBLEM_CLOSE')).toBeUndefined();
+    // The review is withdrawn, not silently cancelled: the task says why.
+    const review = await expectOk(c.coordinator.api.get(`/api/tasks/${asked.taskId}`));
+    expect(review).toMatchObject({
+      status: 'cancelled',
+      outcome: 'close_withdrawn',
+      data: { reason: expect.stringContaining('部门答复未解决'), response: reply },
+    });
+    // The requester and the reviewers are told; the enterprise hears only the answer to its whistle.
+    const withdrawnNotice = async (api: typeof c.industry.api) =>
+      eventually(async () => {
+        const feed = await expectOk(api.get('/api/notifications?pageSize=100'));
+        return feed.items.find(
+          (n: any) =>
+            n.kind === 'problem_decided' &&
+            n.creditCode === c.creditCode &&
+            n.text.zh.includes('销号申请撤回'),
+        );
+      }, 30_000);
+    for (const who of [c.industry, c.coordinator]) {
+      expect((await withdrawnNotice(who.api)).text.zh).toContain('请继续化解');
+    }
+    const told = await expectOk(c.enterprise.api.get('/api/notifications?pageSize=100'));
+    expect(
+      told.items.filter((n: any) => n.kind === 'problem_decided' && n.creditCode === c.creditCode),
+    ).toEqual([]);
+    // The coordinators may not decide what was withdrawn.
+    const late = await c.coordinator.api.post(`/api/tasks/${asked.taskId}/complete`, {
+      outcome: 'confirm',
+      data: { opinion: '同意销号' },
+    });
+    expect(late.status).toBeGreaterThanOrEqual(400);
+    expect(late.status).toBeLessThan(500);
+  });
+
+  it('refuses a whistle on a problem already closed out (409 PROBLEM_CLOSED), opening nothing', async () => {
+    const c = await createCast('500112', 'T2');
+    await driveToSupporting(c, { problems: [problem({ ownerDepartment: 'industry' })] });
+    const problemId = (await expectOk(c.industry.api.get(`/api/enterprises/${c.creditCode}`))).problems[0].id;
+    await expectOk(
+      c.industry.api.post(`/api/problems/${problemId}/close-request`, { summary: '已对接银行，贷款已获批' }),
+      201,
+    );
+    await expectOk(
+      complete(c.coordinator.api, c.creditCode, 'PROBLEM_CLOSE', 'confirm', { opinion: '同意销号' }),
+    );
+    const url = `/api/enterprises/${c.creditCode}/whistle`;
+    const refused = await c.enterprise.api.post(url, {
+      problemId,
+      title: '贷款又被抽回',
+      description: '银行抽贷',
+    });
+    expect(refused).toMatchObject({ status: 409, body: { code: 'PROBLEM_CLOSED' } });
+    expect((await expectOk(c.enterprise.api.get(`/api/problems/${problemId}`))).status).toBe('resolved');
+    expect(await openTask(c.industry.api, c.creditCode, 'WHISTLE_RESPONSE')).toBeUndefined();
+    // A problem that came back is whistled on as a new one.
+    await expectOk(c.enterprise.api.post(url, { title: '贷款又被抽回', description: '银行抽贷' }), 201);
   });
 });

@@ -19,6 +19,7 @@ import {
   CALENDAR_DAYS_ROLL_PATCH,
   REVIEW_PROGRESS_PATCH,
   WHISTLE_CLOSE_REVIEW_PATCH,
+  WHISTLE_UNRESOLVED_WITHDRAWS_CLOSE_PATCH,
 } from '../../workflows/lifecycle/lifecycle';
 import { closeTemporal, temporalClient } from '../support/temporal';
 
@@ -207,6 +208,34 @@ describe('replay of recorded lifecycle histories', () => {
     const history = await (await temporalClient()).workflow.getHandle(id).fetchHistory();
     expect(patchMarkers(history).filter((p) => p.includes(WHISTLE_CLOSE_REVIEW_PATCH))).toHaveLength(1);
     exportHistory(id, 'whistle-close-review.json');
+    await expect(Worker.runReplayHistory(BUNDLE, history, id)).resolves.toBeUndefined();
+  });
+
+  // A whistle on a problem awaiting its 销号 review, answered "not resolved": the close request is
+  // withdrawn (kept as whistle-unresolved-withdraws-close.json; whistle-unresolved-v1.json is from
+  // before the patch, when the PROBLEM_CLOSE was cancelled without a word).
+  it('replays a whistle answered not resolved on a problem awaiting its 销号 review', async () => {
+    const cast = await createCast('500113', 'T2');
+    await driveToSupporting(cast, { problems: [problem({ ownerDepartment: 'industry' })] });
+    const { problems } = await expectOk(cast.industry.api.get(`/api/enterprises/${cast.creditCode}`));
+    await expectOk(
+      cast.industry.api.post(`/api/problems/${problems[0].id}/close-request`, {
+        summary: '已对接银行，贷款已获批',
+      }),
+      201,
+    );
+    await blowWhistleOnFirstProblem(cast);
+    await expectOk(
+      complete(cast.industry.api, cast.creditCode, 'WHISTLE_RESPONSE', 'respond', {
+        response: '经核实贷款尚未放款，继续协调',
+        resolved: false,
+      }),
+    );
+    const id = lifecycleWorkflowId(cast.creditCode);
+    const history = await (await temporalClient()).workflow.getHandle(id).fetchHistory();
+    const markers = patchMarkers(history).filter((p) => p.includes(WHISTLE_UNRESOLVED_WITHDRAWS_CLOSE_PATCH));
+    expect(markers).toHaveLength(1);
+    exportHistory(id, 'whistle-unresolved-withdraws-close.json');
     await expect(Worker.runReplayHistory(BUNDLE, history, id)).resolves.toBeUndefined();
   });
 

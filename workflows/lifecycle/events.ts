@@ -26,6 +26,10 @@ export interface TaskEvent {
   reviewProgress?: boolean;
   /** A WHISTLE_RESPONSE answered resolved opens a close request (WHISTLE_CLOSE_REVIEW_PATCH). */
   closeReview?: boolean;
+  /** A WHISTLE_RESPONSE answered not resolved while its problem's PROBLEM_CLOSE is open: that problem. */
+  problemOfWhistle?: string;
+  /** …and that PROBLEM_CLOSE closes as withdrawn, with the reason (WHISTLE_UNRESOLVED_WITHDRAWS_CLOSE_PATCH). */
+  withdrawClose?: boolean;
 }
 
 /** Ledger work on a problem (issue 19). */

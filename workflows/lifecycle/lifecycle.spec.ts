@@ -1,6 +1,7 @@
 import {
   ActivePolicy,
   Actor,
+  CLOSE_WITHDRAWN_OUTCOME,
   DEFAULT_POLICY,
   DIAGNOSIS_DIMENSIONS,
   DomainError,
@@ -18,6 +19,7 @@ import {
   CALENDAR_DAYS_ROLL_PATCH,
   Lifecycle,
   WHISTLE_CLOSE_REVIEW_PATCH,
+  WHISTLE_UNRESOLVED_WITHDRAWS_CLOSE_PATCH,
 } from './lifecycle';
 
 // The runtime's logic on plain functions; tests/ drive the same code on the real Temporal server.
@@ -550,6 +552,40 @@ describe('企业吹哨·部门报到', () => {
     await h.complete('WHISTLE_RESPONSE', finance, 'respond', { response: '已解决', resolved: true });
     expect(problem()).toMatchObject({ status: 'closing', closeRequest: { summary: '已放款' } });
     expect(h.lifecycle.view().openTasks.filter((x) => x.type === 'PROBLEM_CLOSE')).toHaveLength(1);
+  });
+
+  it('withdraws a pending close request with its reason when the answer is "not resolved"', async () => {
+    const { h, req, problem } = await whistled();
+    await h.complete('WHISTLE_RESPONSE', finance, 'respond', { response: '下周放款', resolved: false });
+    const problemId = problem().id;
+    const work = { kind: 'close_request' as const, problemId, fields: { summary: '已放款' } };
+    await h.lifecycle.workProblem({ work, actor: finance });
+    const review = h.lifecycle.view().openTasks.find((x) => x.type === 'PROBLEM_CLOSE')!;
+    await h.lifecycle.blowWhistle({ ...req, title: '其实还没放款' });
+    await h.complete('WHISTLE_RESPONSE', finance, 'respond', { response: '经核实尚未放款', resolved: false });
+    expect(problem().status).toBe('in_progress');
+    expect(h.lifecycle.view().openTasks.filter((x) => x.type === 'PROBLEM_CLOSE')).toEqual([]);
+    expect(h.deltas.at(-1)!.closed.find((c) => c.id === review.id)).toMatchObject({
+      status: 'cancelled',
+      outcome: CLOSE_WITHDRAWN_OUTCOME,
+      data: { reason: expect.stringContaining('部门答复未解决'), response: '经核实尚未放款' },
+    });
+    expect(h.asked.filter((id) => id === WHISTLE_UNRESOLVED_WITHDRAWS_CLOSE_PATCH)).toHaveLength(1);
+    // Before the patch (replay) the task was cancelled without a word.
+    await h.lifecycle.workProblem({ work, actor: finance });
+    await h.lifecycle.blowWhistle({ ...req, title: '再次' });
+    h.unpatch(WHISTLE_UNRESOLVED_WITHDRAWS_CLOSE_PATCH);
+    await h.complete('WHISTLE_RESPONSE', finance, 'respond', { response: '仍未放款', resolved: false });
+    expect(h.deltas.at(-1)!.closed.find((c) => c.outcome === null)).toMatchObject({ status: 'cancelled' });
+  });
+
+  it('refuses a whistle on a problem closed out (409 PROBLEM_CLOSED)', async () => {
+    const { h, req } = await whistled();
+    await h.complete('WHISTLE_RESPONSE', finance, 'respond', { response: '已放款', resolved: true });
+    await h.complete('PROBLEM_CLOSE', coordinator, 'confirm', { opinion: '同意销号' });
+    expect(() => h.lifecycle.validateWhistle({ ...req, title: '又出问题' })).toThrow(
+      expect.objectContaining({ status: 409, code: 'PROBLEM_CLOSED' }),
+    );
   });
 
   it('closes the problem out at once when replaying an answer recorded before the patch', async () => {

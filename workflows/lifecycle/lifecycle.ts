@@ -45,6 +45,10 @@ import {
   candidateFactsOf,
   problemIdOf,
   whistleIdOf,
+  whistleOnProblemRefusal,
+  CLOSE_WITHDRAWN_OUTCOME,
+  closeWithdrawnData,
+  problemCloseKey,
 } from '@hardtech/domain';
 import type {
   AssignTaskRequest,
@@ -151,6 +155,16 @@ export const CALENDAR_DAYS_ROLL_PATCH = 'calendar-days-roll-past-rest-days';
  * activation like REVIEW_PROGRESS_PATCH (test/histories/whistle-resolved-v1.json: one before it).
  */
 export const WHISTLE_CLOSE_REVIEW_PATCH = 'whistle-resolved-close-review';
+
+/**
+ * Patch id: a whistle answered "not resolved" (部门报到, 问题已解决=否) on a problem whose close request
+ * awaits the coordinators withdraws that request with its reason: the PROBLEM_CLOSE closes with the
+ * outcome CLOSE_WITHDRAWN_OUTCOME and the reply (the projection then tells the requester and the
+ * coordinators); before, the task was cancelled without a word. Asked only by such an answer, in
+ * the Update's own activation like WHISTLE_CLOSE_REVIEW_PATCH (test/histories/whistle-unresolved-v1.json:
+ * one before it). The problem goes back in progress either way, as it always did.
+ */
+export const WHISTLE_UNRESOLVED_WITHDRAWS_CLOSE_PATCH = 'whistle-unresolved-withdraws-close';
 
 /** Patch id: admission reserves a seat in the pool (capacity check) before the transition. */
 export const POOL_SEAT_PATCH = 'pool-seat-reservation';
@@ -334,8 +348,15 @@ export class Lifecycle {
     const event = this.taskEvent(task, req, at, policy);
     this.snapshot = transition(lifecycleMachine, this.snapshot!, event)[0];
     const answered = this.actions.answer(task, req, at, (id) => this.tasks.get(id));
+    const withdrawn = event.withdrawClose ? this.closeReviewOf(event.problemOfWhistle!) : undefined;
     const delta = this.reconcile(policy, at, { task, req });
     if (answered) delta.countersigned = [answered];
+    const closedReview = withdrawn && delta.closed.find((c) => c.id === withdrawn.id);
+    if (closedReview)
+      Object.assign(closedReview, {
+        outcome: CLOSE_WITHDRAWN_OUTCOME,
+        data: closeWithdrawnData(String(req.data.response)),
+      });
     const result: CompleteTaskResult = { stage: this.stage, nextTasks: delta.opened };
     delta.closed[0].result = result;
     this.actions.completed(task.type, req.actor.username);
@@ -381,12 +402,7 @@ export class Lifecycle {
     }
   }
 
-  private taskEvent(
-    task: OpenTask,
-    req: CompleteTaskRequest,
-    at: Date,
-    policy: ActivePolicy,
-  ): LifecycleEvent {
+  private taskEvent(task: OpenTask, req: CompleteTaskRequest, at: Date, policy: ActivePolicy): TaskEvent {
     const event: TaskEvent = {
       type: `${task.type}.${req.outcome}`,
       taskId: task.id,
@@ -406,6 +422,13 @@ export class Lifecycle {
       event.reviewProgress = this.fx.patched(REVIEW_PROGRESS_PATCH);
     if (task.type === 'WHISTLE_RESPONSE' && req.data.resolved === true)
       event.closeReview = this.fx.patched(WHISTLE_CLOSE_REVIEW_PATCH);
+    if (task.type === 'WHISTLE_RESPONSE' && req.data.resolved !== true) {
+      const problemId = this.context.whistles.find((w) => w.id === whistleIdOf(task.key))?.problemId;
+      if (problemId && this.closeReviewOf(problemId)) {
+        event.problemOfWhistle = problemId;
+        event.withdrawClose = this.fx.patched(WHISTLE_UNRESOLVED_WITHDRAWS_CLOSE_PATCH);
+      }
+    }
     event.whistleId = whistleIdOf(task.key);
     event.problemId = problemIdOf(task.key);
     if (task.type === 'ANNUAL_UPDATE') {
@@ -416,6 +439,12 @@ export class Lifecycle {
   }
 
   // ---- 企业吹哨·部门报到 ---------------------------------------------------------------------
+
+  /** The open PROBLEM_CLOSE of a problem, while its close request awaits the coordinators. */
+  private closeReviewOf(problemId: string): OpenTask | undefined {
+    const key = problemCloseKey(problemId);
+    return [...this.tasks.values()].find((task) => task.key === key);
+  }
 
   validateWhistle(req: WhistleRequest): void {
     if (!this.snapshot)
@@ -439,6 +468,9 @@ export class Lifecycle {
         { field: 'problemId', text: t('不是本企业台账中的问题', 'not a problem of this enterprise') },
       ]);
     }
+    const problem = req.problemId && this.context.problems.find((p) => p.id === req.problemId);
+    const closed = problem && whistleOnProblemRefusal(problem);
+    if (closed) throw closed;
     if (
       req.problemId &&
       this.context.whistles.some((w) => w.problemId === req.problemId && w.status === 'open')

@@ -1,5 +1,5 @@
 import { Option } from './forms/schema';
-import { t } from './text';
+import { t, Text } from './text';
 
 /** 二(二): the dimensions of the growth diagnosis that make up the enterprise portrait (企业画像). */
 export const DIAGNOSIS_DIMENSIONS: Option[] = [
@@ -139,3 +139,13 @@ export interface ProblemOverdue {
 export function problemOverdue(p: { status: ProblemStatus; dueAt: string }, today: string): boolean {
   return p.status !== 'resolved' && p.dueAt < today;
 }
+
+/**
+ * The outcome a PROBLEM_CLOSE closes with (as `cancelled`) when the owner department answers a
+ * whistle on the problem "not resolved" (部门报到, 问题已解决=否) while the close request awaits the
+ * coordinators: the department itself says the problem is not solved, so the request it (or the
+ * commissioner) made is withdrawn rather than put before the coordinators, the problem goes back
+ * in progress, and the task keeps why (`closeWithdrawnData`) for whoever opens it.
+ */
+export const CLOSE_WITHDRAWN_OUTCOME = 'close_withdrawn';
+export const CLOSE_WITHDRAWN_LABEL: Text = t('已撤回（部门答复未解决）', 'Withdrawn (answered not resolved)');

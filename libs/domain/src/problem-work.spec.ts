@@ -1,6 +1,7 @@
-import { Problem } from './ledger';
+import { CLOSE_WITHDRAWN_OUTCOME, Problem } from './ledger';
 import {
   changeProblems,
+  closeWithdrawnData,
   pendingProblemFollowUps,
   problemWorkEnded,
   problemWorkEndedError,
@@ -135,6 +136,26 @@ describe('decision notices (销号 / 延期)', () => {
     expect(problemDecisionAudience({ outcome: 'confirm' }, workers, 'X')).toEqual([...workers, enterprise]);
     expect(problemDecisionAudience({ outcome: 'approve' }, workers, 'X')).toEqual([...workers, enterprise]);
     expect(problemDecisionAudience({ outcome: 'reject' }, workers, 'X')).toEqual(workers);
+  });
+
+  it('tells the requester and the coordinators, not the enterprise, why a close request was withdrawn', () => {
+    const workers = ['department:sme', 'user:zhuanyuan'];
+    expect(problemDecisionAudience({ outcome: CLOSE_WITHDRAWN_OUTCOME }, workers, 'X')).toEqual([
+      ...workers,
+      'city_coordinator',
+    ]);
+    expect(decided('PROBLEM_CLOSE', CLOSE_WITHDRAWN_OUTCOME, null).zh).toBe(
+      '【销号申请撤回】「重庆芯测」的问题「融资难」：责任部门答复企业吹哨“问题未解决”，销号申请已撤回，请继续化解。',
+    );
+    expect(closeWithdrawnData('尚未放款')).toEqual({
+      reason: '部门答复未解决：责任部门答复企业吹哨“问题未解决”，销号申请已撤回',
+      response: '尚未放款',
+    });
+    // Officers read why on the task; the enterprise reads the reply on its whistle, not the task.
+    const step = { taskType: 'PROBLEM_CLOSE' as const, outcome: CLOSE_WITHDRAWN_OUTCOME, actor: null };
+    const data = closeWithdrawnData('尚未放款');
+    expect(visibleStep('sme_officer', { ...step, data }).data).toEqual(data);
+    expect(visibleStep('enterprise_user', { ...step, data }).data).toEqual({});
   });
 
   it('gives the department a refusal’s reason, the enterprise no opinion and no decider', () => {

@@ -3,7 +3,7 @@ import { whistleCandidates } from './departments';
 import { addDuration } from './durations';
 import { Conflict, DomainError, Forbidden, RuleViolation } from './errors';
 import { Field } from './forms/schema';
-import { Problem, SPECIAL_HANDLING } from './ledger';
+import { CLOSE_WITHDRAWN_OUTCOME, Problem, SPECIAL_HANDLING } from './ledger';
 import { Actor } from './roles';
 import { Stage } from './stages';
 import { t, Text } from './text';
@@ -182,6 +182,17 @@ export function problemWorkRefusal(
   return null;
 }
 
+/** Why a close request was withdrawn: the department's answer, as the withdrawn PROBLEM_CLOSE keeps it. */
+export const CLOSE_WITHDRAWN_REASON = t(
+  '部门答复未解决：责任部门答复企业吹哨“问题未解决”，销号申请已撤回',
+  'Answered not resolved: the owner department answered the whistle “not resolved”, so the close request was withdrawn',
+);
+
+/** The data of a PROBLEM_CLOSE withdrawn by a whistle's answer: the reason and the department's reply. */
+export function closeWithdrawnData(response: string): { reason: string; response: string } {
+  return { reason: CLOSE_WITHDRAWN_REASON.zh, response };
+}
+
 /** What moves a problem: ledger work, the coordinators' decisions, its overdue follow-ups. */
 export type ProblemChange =
   | { type: 'work'; work: ProblemWork; actor: string; at: string }
@@ -300,10 +311,13 @@ export function problemOverdueText(
       };
 }
 
-/** The coordinators' decision on a ledger request: a PROBLEM_CLOSE or a PROBLEM_EXTENSION done. */
+/**
+ * The coordinators' decision on a ledger request: a PROBLEM_CLOSE or a PROBLEM_EXTENSION done; or a
+ * close request withdrawn by a whistle's answer (CLOSE_WITHDRAWN_OUTCOME), told the same way.
+ */
 export interface ProblemDecision {
   taskType: 'PROBLEM_CLOSE' | 'PROBLEM_EXTENSION';
-  /** confirm / reject (销号), approve / reject (延期). */
+  /** confirm / reject (销号), approve / reject (延期), close_withdrawn. */
   outcome: string;
   enterpriseName: string;
   title: string;
@@ -322,14 +336,18 @@ export function decisionToldToEnterprise(d: Pick<ProblemDecision, 'outcome'>): b
   return d.outcome === 'confirm' || d.outcome === 'approve';
 }
 
-/** Who is told of a decision: the problem's workers (the requester among them) and, if told, the enterprise. */
+/**
+ * Who is told of a decision: the problem's workers (the requester among them) and, if told, the
+ * enterprise; of a withdrawn close request also the coordinators, whose review it took away.
+ */
 export function problemDecisionAudience(
   d: Pick<ProblemDecision, 'outcome'>,
   workerGroups: readonly string[],
   creditCode: string,
 ): string[] {
   const enterprise = decisionToldToEnterprise(d) ? [`enterprise_user:enterprise:${creditCode}`] : [];
-  return [...workerGroups, ...enterprise];
+  const reviewers = d.outcome === CLOSE_WITHDRAWN_OUTCOME ? ['city_coordinator'] : [];
+  return [...workerGroups, ...reviewers, ...enterprise];
 }
 
 /** What a decision's notice says: the outcome, the new due date, and the opinion when there is one. */
@@ -339,6 +357,12 @@ export function problemDecisionText(d: ProblemDecision): Text {
     en: `the problem “${d.title}” of ${d.enterpriseName}`,
   };
   const [zh, en] = ((): [string, string] => {
+    if (d.taskType === 'PROBLEM_CLOSE' && d.outcome === CLOSE_WITHDRAWN_OUTCOME) {
+      return [
+        `【销号申请撤回】${what.zh}：责任部门答复企业吹哨“问题未解决”，销号申请已撤回，请继续化解`,
+        `Close request withdrawn: the owner department answered the whistle on ${what.en} “not resolved”; keep working on it`,
+      ];
+    }
     if (d.taskType === 'PROBLEM_CLOSE') {
       return d.outcome === 'confirm'
         ? [`【销号确认】${what.zh}已销号`, `Closed out: ${what.en} is resolved`]

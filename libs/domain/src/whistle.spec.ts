@@ -1,6 +1,6 @@
 import { TASK_FORMS } from './tasks/forms';
 import { visibleStep } from './visibility';
-import { whistleAnsweredText, whistleAnswerAudience } from './whistle';
+import { whistleAnsweredText, whistleAnswerAudience, whistleOnProblemRefusal } from './whistle';
 
 describe('部门报到: the reply to a whistle', () => {
   const respond = TASK_FORMS.WHISTLE_RESPONSE.outcomes.respond;
@@ -45,5 +45,17 @@ describe('部门报到: the reply to a whistle', () => {
     expect(whistleAnsweredText({ ...answer, response: '已放款', resolved: true }).zh).toContain(
       '（问题已解决，待审核销号）',
     );
+  });
+});
+
+describe('企业吹哨 on a ledger problem', () => {
+  it('is refused on a problem closed out (409 PROBLEM_CLOSED), allowed while its 销号 review is pending', () => {
+    expect(whistleOnProblemRefusal({ status: 'resolved' })).toMatchObject({
+      code: 'PROBLEM_CLOSED',
+      status: 409,
+    });
+    for (const status of ['open', 'in_progress', 'closing', 'escalated'] as const) {
+      expect(whistleOnProblemRefusal({ status })).toBeNull();
+    }
   });
 });

@@ -1,5 +1,6 @@
+import { Conflict } from './errors';
 import { Field } from './forms/schema';
-import { OWNER_DEPARTMENTS, OwnerDepartment, ProblemStatus } from './ledger';
+import { OWNER_DEPARTMENTS, OwnerDepartment, Problem, ProblemStatus } from './ledger';
 import { Stage } from './stages';
 import { t, Text } from './text';
 
@@ -25,6 +26,25 @@ export const WHISTLE_FIELDS: Field[] = [
 
 /** 企业吹哨·部门报到 is for pool members: from admission until they leave. */
 export const WHISTLE_STAGES: readonly Stage[] = ['diagnosis', 'supporting', 'graduation_review'];
+
+/**
+ * Whether the enterprise may blow the whistle on this ledger problem. Not on one closed out (销号):
+ * the coordinators decided it is solved, and an answer "not resolved" would reopen it behind their
+ * back. A problem that came back is a new one: the enterprise whistles without a problem and it
+ * enters the ledger with the whistle (二(五) 用好"企业吹哨·部门报到"平台). A problem whose 销号
+ * review is pending may be whistled on: that is how the enterprise disputes the claim.
+ */
+export function whistleOnProblemRefusal(problem: Pick<Problem, 'status'>): Conflict | null {
+  return problem.status === 'resolved'
+    ? new Conflict(
+        'PROBLEM_CLOSED',
+        t(
+          '该问题已销号，不能再吹哨；如问题再次出现，请不选台账问题，作为新问题吹哨',
+          'the problem is closed out (销号); if it came back, blow the whistle on it as a new problem',
+        ),
+      )
+    : null;
+}
 
 /** Who hears that a whistle was answered: the enterprise that blew it (the department knows). */
 export function whistleAnswerAudience(creditCode: string): string[] {

@@ -1,5 +1,6 @@
 import { STEP_ACTIONS } from '../approval-actions/allowed';
 import { RETURNED_OUTCOME } from '../approval-actions/return';
+import { CLOSE_WITHDRAWN_OUTCOME } from '../ledger';
 import { TaskType } from '../task-types';
 import { Reader } from './readers';
 
@@ -129,9 +130,14 @@ function returnedFields(type: TaskType): Record<string, FieldRule> {
   return target && ENTERPRISE_TASK_TYPES.includes(target) ? { reason: 'request' } : {};
 }
 
+/** Why the close request was withdrawn (a ledger note) and the department's reply to the enterprise. */
+const CLOSE_WITHDRAWN_FIELDS: Record<string, FieldRule> = { reason: 'ledger_note', response: 'reply' };
+
 /** The classes of a completed step's fields: its outcome's in STEP_FIELD_CLASSES, or a 退回's. */
 export function stepFieldRules(type: TaskType | null, outcome: string): Record<string, FieldRule> {
   if (!type) return {};
   if (outcome === RETURNED_OUTCOME) return returnedFields(type);
+  // Not the coordinators' outcome: the department's answer to a whistle withdrew the request (ledger.ts).
+  if (type === 'PROBLEM_CLOSE' && outcome === CLOSE_WITHDRAWN_OUTCOME) return CLOSE_WITHDRAWN_FIELDS;
   return STEP_FIELD_CLASSES[type]?.[outcome] ?? {};
 }

@@ -1,4 +1,5 @@
 import { RETURNED_LABEL, RETURNED_OUTCOME } from '../approval-actions/return';
+import { CLOSE_WITHDRAWN_LABEL, CLOSE_WITHDRAWN_OUTCOME } from '../ledger';
 import { Role } from '../roles';
 import { TASK_FORMS } from '../tasks/forms';
 import { TASK_LABELS, TaskType } from '../task-types';
@@ -94,6 +95,7 @@ export function outcomeIsDecision(type: TaskType | null, outcome: string): boole
 export function stepOutcomeLabel(taskType: TaskType, outcome: string): Text | null {
   if (outcome === RETURNED_OUTCOME) return RETURNED_LABEL;
   if (outcome === DONE_OUTCOME) return DONE_LABEL;
+  if (taskType === 'PROBLEM_CLOSE' && outcome === CLOSE_WITHDRAWN_OUTCOME) return CLOSE_WITHDRAWN_LABEL;
   return TASK_FORMS[taskType]?.outcomes[outcome]?.label ?? null;
 }
 

@@ -1,5 +1,6 @@
 import {
   candidateFactsOf,
+  CLOSE_WITHDRAWN_OUTCOME,
   problemIdOf,
   problemWorkerGroups,
   TASK_FORMS,
@@ -21,11 +22,16 @@ const DECISION_OUTCOMES = new Set(
  * enterprise's whistle on one (部门报到), told to the enterprise alike. Queued in the transition's
  * transaction with the problem as the step left it and who works it, so a notice is never lost;
  * keyed by the task, so never queued twice. The worker's sweeper fans it out
- * (ProblemDecisionNoticesRepository.sweep).
+ * (ProblemDecisionNoticesRepository.sweep). A PROBLEM_CLOSE withdrawn by a whistle's answer "not
+ * resolved" (cancelled, CLOSE_WITHDRAWN_OUTCOME) is queued alike: its requester and reviewers hear why.
  */
 export const queueProblemDecisions: ProjectionWriter = async (sql, delta) => {
   const done = delta.closed
-    .filter((c) => c.status === 'done' && c.outcome !== null && DECISION_OUTCOMES.has(c.outcome))
+    .filter(
+      (c) =>
+        (c.status === 'done' && c.outcome !== null && DECISION_OUTCOMES.has(c.outcome)) ||
+        (c.status === 'cancelled' && c.outcome === CLOSE_WITHDRAWN_OUTCOME),
+    )
     .map((c) => c.id);
   // A decision always changes its problem (status, due date or pending request), an answer its
   // whistle; a transition that decides nothing (by its outcomes) costs no statement.

@@ -331,4 +331,22 @@ describe('enterprise page', () => {
     );
     expect(await screen.findByText('已吹哨，责任部门将报到处理')).toBeInTheDocument();
   }, 60_000);
+
+  it('offers no problem already closed out (销号) to whistle on', async () => {
+    const enterpriseUser: Actor = {
+      username: 'ent-xince',
+      role: 'enterprise_user',
+      scope: { creditCodes: [CODE] },
+    };
+    const closed = { ...ENTERPRISE.problems[0], id: 'closed-1', title: '已销号的老问题', status: 'resolved' };
+    open(enterpriseUser, {
+      [`GET /enterprises/${CODE}`]: { ...ENTERPRISE, problems: [...ENTERPRISE.problems, closed] },
+    });
+    await userEvent.click(await screen.findByRole('button', { name: /吹哨/ }));
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog).toHaveTextContent('已销号的问题不能再吹哨');
+    await userEvent.click(within(dialog).getByLabelText('台账问题（可选）'));
+    expect(await screen.findByTitle('流动资金紧张')).toBeInTheDocument();
+    expect(screen.queryByTitle('已销号的老问题')).toBeNull();
+  }, 60_000);
 });

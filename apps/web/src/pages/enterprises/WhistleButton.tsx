@@ -2,7 +2,7 @@ import { SoundOutlined } from '@ant-design/icons';
 import { App, Button, Form, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { WHISTLE_FIELDS, WHISTLE_STAGES } from '@hardtech/domain/whistle';
+import { WHISTLE_FIELDS, WHISTLE_STAGES, whistleOnProblemRefusal } from '@hardtech/domain/whistle';
 import { api } from '../../api/client';
 import { useUser } from '../../auth/AuthProvider';
 import { fromFormValues } from '../../components/forms/formValues';
@@ -25,6 +25,10 @@ export function WhistleButton({ enterprise, onBlown }: { enterprise: EnterpriseD
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error | null>(null);
   if (user.role !== 'enterprise_user' || !WHISTLE_STAGES.includes(enterprise.stage)) return null;
+  // A problem closed out (销号) is not whistled on (409 PROBLEM_CLOSED): one that came back is new.
+  const whistleable = enterprise.problems
+    .filter((p) => !whistleOnProblemRefusal(p))
+    .map((p) => ({ value: p.id, label: p.title }));
 
   const submit = async (values: Record<string, unknown>) => {
     setBusy(true);
@@ -60,7 +64,7 @@ export function WhistleButton({ enterprise, onBlown }: { enterprise: EnterpriseD
         <p>{t('whistle.help')}</p>
         <Form form={form} layout="vertical" onFinish={submit} data-testid="whistle-form">
           <Form.Item name="problemId" label={local(PROBLEM.label)}>
-            <Select allowClear options={enterprise.problems.map((p) => ({ value: p.id, label: p.title }))} />
+            <Select allowClear options={whistleable} data-testid="whistle-problem" />
           </Form.Item>
           <SchemaForm fields={FIELDS} error={error} />
         </Form>
