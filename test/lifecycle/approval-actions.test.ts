@@ -276,6 +276,8 @@ describe('撤回 (withdraw)', () => {
     await expectOk(c.districtOfficer.api.post(`/api/tasks/${feedback.id}/claim`));
     await expectOk(post(c.coordinator.api, feedback.id, 'urge', { message: '请尽快反馈' }), 201);
 
+    const offered = await expectOk(c.enterprise.api.get(`/api/tasks/${confirm.id}`));
+    expect(offered).toMatchObject({ approvalActions: { withdraw: true }, withdrawBlocked: null });
     const r = await expectOk(post(c.enterprise.api, confirm.id, 'withdraw'));
     expect(r).toMatchObject({ stage: 'feedback', task: { id: confirm.id }, cancelled: [] });
     expect(await openTypes(c)).toEqual(['DISTRICT_FEEDBACK', 'ENTERPRISE_CONFIRM']);
@@ -292,6 +294,13 @@ describe('撤回 (withdraw)', () => {
     const late = await post(c.districtOfficer.api, feedback.id, 'withdraw');
     expect(late.status).toBe(409);
     expect(late.body.code).toBe('WITHDRAW_OVERTAKEN');
+    // The task page says so before anyone presses the button.
+    const page = await expectOk(c.districtOfficer.api.get(`/api/tasks/${feedback.id}`));
+    expect(page.approvalActions.withdraw).toBe(false);
+    expect(page.withdrawBlocked).toMatchObject({
+      code: 'WITHDRAW_OVERTAKEN',
+      message: { zh: expect.any(String) },
+    });
     expect(await openTypes(c)).toEqual(['ADMIT']);
   });
 

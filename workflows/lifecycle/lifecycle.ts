@@ -1,6 +1,7 @@
 import { initialTransition, SnapshotFrom, transition } from 'xstate';
 import {
   ActivePolicy,
+  DomainError,
   pendingProblemFollowUps,
   applyCorrections,
   ccRefusal,
@@ -47,6 +48,7 @@ import {
   whistleIdOf,
 } from '@hardtech/domain';
 import type {
+  WithdrawalRefusal,
   AssignTaskRequest,
   AssignTaskResult,
   CarriedState,
@@ -732,6 +734,17 @@ export class Lifecycle {
     }
     // Validators run live only (never on replay): the rule of the code now, the API checked who.
     this.withdrawable(req, this.undos.of(req.taskId, true));
+  }
+
+  /** The withdrawal's validator as a question (a query: nothing changes), for the task page. */
+  withdrawalRefusal(req: WithdrawTaskRequest): WithdrawalRefusal | null {
+    try {
+      this.validateWithdrawal(req);
+      return null;
+    } catch (e) {
+      if (e instanceof DomainError) return { code: e.code, message: e.text };
+      throw e;
+    }
   }
 
   /** The completion's undo record and the statechart without it, or the refusal. */
