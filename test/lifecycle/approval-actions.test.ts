@@ -263,6 +263,47 @@ describe('撤回 (withdraw)', () => {
     expect((await post(d.coordinator.api, screenD.id, 'withdraw')).body.code).toBe('WITHDRAW_TOO_LATE');
   });
 
+  // The next step acted on, not any transition since, makes it too late (patch withdraw-since).
+  it('takes the enterprise’s confirmation back after the district claimed its feedback and was urged', async () => {
+    const c = await createCast();
+    await nominate(c);
+    await expectOk(complete(c.coordinator.api, c.creditCode, 'SCREEN', 'pass', { judgments: JUDGMENTS }));
+    const confirm = await openTask(c.enterprise.api, c.creditCode, 'ENTERPRISE_CONFIRM');
+    await expectOk(
+      c.enterprise.api.post(`/api/tasks/${confirm.id}/complete`, { outcome: 'confirm', data: {} }),
+    );
+    const feedback = await openTask(c.districtOfficer.api, c.creditCode, 'DISTRICT_FEEDBACK');
+    await expectOk(c.districtOfficer.api.post(`/api/tasks/${feedback.id}/claim`));
+    await expectOk(post(c.coordinator.api, feedback.id, 'urge', { message: '请尽快反馈' }), 201);
+
+    const offered = await expectOk(c.enterprise.api.get(`/api/tasks/${confirm.id}`));
+    expect(offered).toMatchObject({ approvalActions: { withdraw: true }, withdrawBlocked: null });
+    const r = await expectOk(post(c.enterprise.api, confirm.id, 'withdraw'));
+    expect(r).toMatchObject({ stage: 'feedback', task: { id: confirm.id }, cancelled: [] });
+    expect(await openTypes(c)).toEqual(['DISTRICT_FEEDBACK', 'ENTERPRISE_CONFIRM']);
+    const kept = await expectOk(c.districtOfficer.api.get(`/api/tasks/${feedback.id}`));
+    expect(kept).toMatchObject({ status: 'open', assignee: c.districtOfficer.username });
+
+    // Once both agreed the stage moved on: the district's support is overtaken.
+    await expectOk(
+      c.districtOfficer.api.post(`/api/tasks/${feedback.id}/complete`, { outcome: 'support', data: {} }),
+    );
+    await expectOk(
+      c.enterprise.api.post(`/api/tasks/${confirm.id}/complete`, { outcome: 'confirm', data: {} }),
+    );
+    const late = await post(c.districtOfficer.api, feedback.id, 'withdraw');
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe('WITHDRAW_OVERTAKEN');
+    // The task page says so before anyone presses the button.
+    const page = await expectOk(c.districtOfficer.api.get(`/api/tasks/${feedback.id}`));
+    expect(page.approvalActions.withdraw).toBe(false);
+    expect(page.withdrawBlocked).toMatchObject({
+      code: 'WITHDRAW_OVERTAKEN',
+      message: { zh: expect.any(String) },
+    });
+    expect(await openTypes(c)).toEqual(['ADMIT']);
+  });
+
   it('is 409 LIFECYCLE_ENDED once the lifecycle ended', async () => {
     const c = await createCast();
     await nominate(c);

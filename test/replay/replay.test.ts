@@ -239,6 +239,11 @@ describe('replay of recorded lifecycle histories', () => {
     await expect(Worker.runReplayHistory(BUNDLE, history, id)).resolves.toBeUndefined();
   });
 
+  // withdraw-race-before-patch.json, recorded with the code before patch withdraw-since: the
+  // enterprise's 撤回 of ENTERPRISE_CONFIRM accepted, then the district's claim of its feedback
+  // came in the same activation while the withdrawal read the policy, and the withdrawal failed
+  // WITHDRAW_TOO_LATE. Without the patch the code now takes it back there, and the replay fails
+  // (nondeterminism at the Update's completion).
   const recorded = readdirSync(HISTORIES).filter((f) => f.endsWith('.json'));
   it('has recorded histories to guard', () => {
     expect(recorded.length).toBeGreaterThan(0);

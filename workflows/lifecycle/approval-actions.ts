@@ -3,6 +3,8 @@ import {
   countersignSatisfied,
   CalendarDayRule,
   deadlinesFor,
+  OVERTAKEN,
+  revertChange,
   slaFor,
   STEP_ACTIONS,
   TaskType,
@@ -18,20 +20,74 @@ import type {
 /** Patch id: 退回, 撤回 and 加签 (issue 17) are steps of lifecycles from this change on. */
 export const APPROVAL_ACTIONS_PATCH = 'approval-actions';
 
+/**
+ * Patch id: 撤回 of any completion whose next step has not been acted on, also after unrelated
+ * transitions (libs/domain/src/approval-actions/withdraw.ts); before it, only the last transition.
+ * Asked at the start of the withdraw Update's handler, before its first await: the activation that
+ * delivers the Update is fixed by history, so the answer cannot move to another workflow task.
+ */
+export const WITHDRAW_SINCE_PATCH = 'withdraw-since';
+
+/** How many completions are kept to be taken back: a withdrawal is for the moments after them. */
+const UNDO_RECORDS = 8;
+
 type Task = TaskView & { completing: boolean };
+
+/** The statechart's value and context at one moment. */
+export interface StateAt {
+  stateValue: unknown;
+  context: ProjectionDelta['context'];
+}
 
 /**
  * A completion as it may still be taken back (撤回): the task as it was, what was submitted, the
- * statechart before it and what it opened. Kept in memory until the next transition replaces it
- * (a continued run starts without one: a withdrawal is for the moments after a completion).
+ * statechart before and after it and what it opened. Kept in memory while every task it opened is
+ * open, the last UNDO_RECORDS of them (a continued run starts without any: a withdrawal is for the
+ * moments after a completion).
  */
-export interface Undo {
+export interface Undo extends StateAt {
   task: Task;
   by: string;
   data: Record<string, unknown>;
-  stateValue: unknown;
-  context: ProjectionDelta['context'];
+  after: StateAt;
   opened: string[];
+}
+
+/**
+ * The statechart with a completion taken back and what happened since kept (revertChange), or
+ * null where a later transition changed what the completion changed (WITHDRAW_OVERTAKEN).
+ */
+export function revertedState(undo: Undo, current: StateAt): StateAt | null {
+  const stateValue = revertChange(undo.stateValue, undo.after.stateValue, current.stateValue);
+  const context = revertChange(undo.context, undo.after.context, current.context);
+  if (stateValue === OVERTAKEN || context === OVERTAKEN) return null;
+  return { stateValue, context: context as StateAt['context'] };
+}
+
+/** The completions that may still be withdrawn, by task id. */
+export class UndoRecords {
+  private readonly byTask = new Map<string, Undo>();
+  /** The last transition's record: runs from before WITHDRAW_SINCE_PATCH withdraw only that one. */
+  last: Undo | null = null;
+
+  /** A transition was committed: its record (if any) joins, records whose next step moved go. */
+  committed(undo: Undo | null, isOpen: (taskId: string) => boolean): void {
+    this.last = undo;
+    if (undo) this.byTask.set(undo.task.id, undo);
+    for (const [id, u] of this.byTask) if (!u.opened.every(isOpen)) this.byTask.delete(id);
+    for (const id of [...this.byTask.keys()].slice(0, Math.max(0, this.byTask.size - UNDO_RECORDS))) {
+      this.byTask.delete(id);
+    }
+  }
+
+  of(taskId: string, since: boolean): Undo | null {
+    if (!since) return this.last?.task.id === taskId ? this.last : null;
+    return this.byTask.get(taskId) ?? null;
+  }
+
+  taken(taskId: string): void {
+    this.byTask.delete(taskId);
+  }
 }
 
 const COUNTERSIGN_KEY = 'countersign:';
@@ -56,7 +112,8 @@ export class ApprovalActions {
   undoOf(
     task: Task,
     req: CompleteTaskRequest,
-    before: { stateValue: unknown; context: ProjectionDelta['context'] },
+    before: StateAt,
+    after: StateAt,
     delta: ProjectionDelta,
   ): Undo | null {
     if (!STEP_ACTIONS[task.type].withdraw || req.actor.username === 'system') return null;
@@ -65,6 +122,7 @@ export class ApprovalActions {
       by: req.actor.username,
       data: req.data,
       ...before,
+      after,
       opened: delta.opened.map((o) => o.id),
     };
   }

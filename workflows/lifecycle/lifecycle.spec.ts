@@ -14,6 +14,7 @@ import type {
   TaskNotification,
 } from '@hardtech/temporal/lifecycle.contract';
 
+import { WITHDRAW_SINCE_PATCH } from './approval-actions';
 import {
   CALENDAR_DAYS_PATCH,
   CALENDAR_DAYS_ROLL_PATCH,
@@ -909,6 +910,58 @@ describe('approval actions', () => {
     await h.complete('SCREEN', coordinator, 'pass', { judgments });
     await h.complete('DISTRICT_FEEDBACK', district, 'support', {});
     expect(refusal(() => h.lifecycle.validateWithdrawal(req))).toBe('WITHDRAW_TOO_LATE');
+  });
+
+  // 撤回 after unrelated transitions (patch withdraw-since): the rule of libs/domain withdraw.ts.
+  it('takes a completion back after the parallel branch’s claim, keeping the claim', async () => {
+    const h = harness();
+    await h.lifecycle.open();
+    await h.complete('SCREEN', coordinator, 'pass', { judgments });
+    const confirm = h.open('ENTERPRISE_CONFIRM');
+    await h.complete('ENTERPRISE_CONFIRM', enterprise, 'confirm', { note: '确认' });
+    const feedback = h.open('DISTRICT_FEEDBACK');
+    await h.lifecycle.assign({ taskId: feedback.id, kind: 'claim', actor: district });
+    const req = { taskId: confirm.id, actor: enterprise, commented: [] };
+    h.lifecycle.validateWithdrawal(req);
+    const r = await h.lifecycle.withdraw(req);
+    expect(r).toMatchObject({ stage: 'feedback', task: { id: confirm.id }, cancelled: [] });
+    expect(h.lifecycle.view().stateValue).toEqual({
+      feedback: { district: 'pending', enterprise: 'pending' },
+    });
+    expect(h.lifecycle.view().openTasks.map((x) => [x.type, x.assignee])).toEqual([
+      ['DISTRICT_FEEDBACK', district.username],
+      ['ENTERPRISE_CONFIRM', enterprise.username],
+    ]);
+    expect(h.lifecycle.view().context?.feedback.enterprise).toBeNull();
+    // Done again, then the district: the stage ends as before.
+    await h.complete('ENTERPRISE_CONFIRM', enterprise, 'confirm', {});
+    expect((await h.complete('DISTRICT_FEEDBACK', district, 'support', {})).stage).toBe('admission');
+  });
+
+  it('is WITHDRAW_OVERTAKEN once the other branch ended the stage it agreed to', async () => {
+    const h = harness();
+    await h.lifecycle.open();
+    await h.complete('SCREEN', coordinator, 'pass', { judgments });
+    const feedback = h.open('DISTRICT_FEEDBACK');
+    await h.complete('DISTRICT_FEEDBACK', district, 'support', {});
+    await h.complete('ENTERPRISE_CONFIRM', enterprise, 'confirm', {});
+    const req = { taskId: feedback.id, actor: district, commented: [] };
+    expect(refusal(() => h.lifecycle.validateWithdrawal(req))).toBe('WITHDRAW_OVERTAKEN');
+  });
+
+  it('withdraws only the last transition in a run recorded before the patch', async () => {
+    const h = harness();
+    h.unpatch(WITHDRAW_SINCE_PATCH);
+    await h.lifecycle.open();
+    await h.complete('SCREEN', coordinator, 'pass', { judgments });
+    const confirm = h.open('ENTERPRISE_CONFIRM');
+    await h.complete('ENTERPRISE_CONFIRM', enterprise, 'confirm', {});
+    const req = { taskId: confirm.id, actor: enterprise, commented: [] };
+    // Accepted (a validator runs live only), then a claim came while the policy was read.
+    h.lifecycle.validateWithdrawal(req);
+    const withdrawal = h.lifecycle.withdraw(req);
+    await h.lifecycle.assign({ taskId: h.open('DISTRICT_FEEDBACK').id, kind: 'claim', actor: district });
+    await expect(withdrawal).rejects.toMatchObject({ code: 'WITHDRAW_TOO_LATE' });
   });
 
   it('a return from ADMIT reopens SCREEN for whoever screened, with the reason', async () => {

@@ -1,6 +1,7 @@
 import { initialTransition, SnapshotFrom, transition } from 'xstate';
 import {
   ActivePolicy,
+  DomainError,
   pendingProblemFollowUps,
   applyCorrections,
   ccRefusal,
@@ -51,6 +52,7 @@ import {
   problemCloseKey,
 } from '@hardtech/domain';
 import type {
+  WithdrawalRefusal,
   AssignTaskRequest,
   AssignTaskResult,
   CarriedState,
@@ -81,7 +83,15 @@ import type {
   WithdrawTaskRequest,
   WithdrawTaskResult,
 } from '@hardtech/temporal/lifecycle.contract';
-import { APPROVAL_ACTIONS_PATCH, ApprovalActions, Undo } from './approval-actions';
+import {
+  APPROVAL_ACTIONS_PATCH,
+  ApprovalActions,
+  revertedState,
+  StateAt,
+  Undo,
+  UndoRecords,
+  WITHDRAW_SINCE_PATCH,
+} from './approval-actions';
 import { lifecycleWorkflowId } from '@hardtech/temporal/lifecycle.contract';
 import type {
   OpenAnnualReviewRequest,
@@ -210,8 +220,8 @@ export class Lifecycle {
   private calendarDays: CalendarDayRule = 'exact';
   /** 退回, 撤回, 加签 (issue 17): what they need of the lifecycle is in approval-actions.ts. */
   private readonly actions: ApprovalActions;
-  /** The last completion, while it may still be withdrawn; any other transition forgets it. */
-  private undo: Undo | null = null;
+  /** The completions that may still be withdrawn (撤回). */
+  private readonly undos = new UndoRecords();
 
   constructor(
     private readonly input: LifecycleInput,
@@ -360,7 +370,8 @@ export class Lifecycle {
     const result: CompleteTaskResult = { stage: this.stage, nextTasks: delta.opened };
     delta.closed[0].result = result;
     this.actions.completed(task.type, req.actor.username);
-    await this.commit(delta, this.actions.undoOf(task, req, before, delta));
+    const after = { stateValue: this.snapshot!.value, context: this.context };
+    await this.commit(delta, this.actions.undoOf(task, req, before, after, delta));
     return result;
   }
 
@@ -761,43 +772,65 @@ export class Lifecycle {
     return { stage: this.stage, nextTasks: delta.opened };
   }
 
-  /** 撤回: the refusal of libs/domain/src/approval-actions/withdraw.ts, on the lifecycle's last completion. */
+  /** 撤回: the refusal of libs/domain/src/approval-actions/withdraw.ts, on a completion kept to undo. */
   validateWithdrawal(req: WithdrawTaskRequest): void {
     if (!this.snapshot) throw new NotFound('TASK_NOT_FOUND', t('任务不存在', 'no such task'));
     if (this.tasks.has(req.taskId)) {
       throw new Conflict('TASK_NOT_DONE', t('任务尚未办理，无需撤回', 'the task is not done'));
     }
-    // Only the lifecycle's last completion can be taken back (the API checked who completed it).
-    const undo = this.undo?.task.id === req.taskId ? this.undo : null;
+    // Validators run live only (never on replay): the rule of the code now, the API checked who.
+    this.withdrawable(req, this.undos.of(req.taskId, true));
+  }
+
+  /** The withdrawal's validator as a question (a query: nothing changes), for the task page. */
+  withdrawalRefusal(req: WithdrawTaskRequest): WithdrawalRefusal | null {
+    try {
+      this.validateWithdrawal(req);
+      return null;
+    } catch (e) {
+      if (e instanceof DomainError) return { code: e.code, message: e.text };
+      throw e;
+    }
+  }
+
+  /** The completion's undo record and the statechart without it, or the refusal. */
+  private withdrawable(req: WithdrawTaskRequest, undo: Undo | null): { undo: Undo; state: StateAt | null } {
     if (!undo) throw withdrawTooLate();
+    const state = this.undos.last === undo ? null : revertedState(undo, this.stateNow());
     const refusal = withdrawRefusal(
       req.actor,
-      req.taskId,
       { type: undo.task.type, completedBy: undo.by },
-      { taskId: undo.task.id, taskType: undo.task.type, completedBy: undo.by },
       undo.opened.map((id) => {
         const opened = this.tasks.get(id);
         return {
           open: !!opened && !opened.completing,
           assignee: opened?.assignee ?? null,
-          touched: req.commented.includes(id) || !!opened?.countersigns?.length,
+          touched: req.commented.includes(id) || !!opened?.countersigns?.length || !!opened?.copiedTo?.length,
         };
       }),
+      this.undos.last !== undo && !state,
     );
     if (refusal) throw refusal;
+    return { undo, state };
   }
 
   /**
-   * The statechart goes back to where it was before the completion; the tasks it opened are
-   * cancelled and the task is open again, claimed by the person who withdrew, with their data.
+   * The completion's part of the statechart goes back to where it was, what happened since stays;
+   * the tasks it opened are cancelled and the task is open again, claimed by the person who
+   * withdrew, with their data. Runs from before WITHDRAW_SINCE_PATCH withdraw the last transition
+   * only, and restore the statechart as it was before it.
    */
   async withdraw(req: WithdrawTaskRequest): Promise<WithdrawTaskResult> {
     this.approvalActionsPatched();
-    const undo = this.undo!;
+    const since = this.fx.patched(WITHDRAW_SINCE_PATCH);
+    const undo = this.undos.of(req.taskId, since)!;
     const policy = await this.policyFrom(req.policy);
-    if (this.undo !== undo) throw withdrawTooLate();
+    if (!since && this.undos.last !== undo) throw withdrawTooLate();
+    // Another Update may have come while the policy was read: the rule again, on the state now.
+    const state = (since && this.withdrawable(req, this.undos.of(req.taskId, true)).state) || undo;
     const at = this.fx.now();
-    this.snapshot = lifecycleMachine.resolveState({ value: undo.stateValue as any, context: undo.context });
+    this.snapshot = lifecycleMachine.resolveState({ value: state.stateValue as any, context: state.context });
+    this.undos.taken(undo.task.id);
     const task: OpenTask = {
       ...undo.task,
       assignee: req.actor.username,
@@ -1123,10 +1156,10 @@ export class Lifecycle {
 
   /**
    * Projections are applied one after another, in transition order, and awaited by the caller.
-   * A transition may be withdrawn only until the next one: each commit replaces the undo record.
+   * Each commit keeps the completion's undo record and forgets those whose opened tasks moved.
    */
   private commit(delta: ProjectionDelta, undo: Undo | null = null): Promise<void> {
-    this.undo = undo;
+    this.undos.committed(undo, (id) => this.tasks.has(id));
     this.fx.stageChanged(delta.stage);
     this.syncDeadlines();
     const next = this.projection.then(() => this.fx.project(delta));
@@ -1141,6 +1174,10 @@ export class Lifecycle {
       throw new Conflict('TASK_ALREADY_COMPLETED', t('任务已办结', 'the task is already completed'));
     }
     throw new NotFound('TASK_NOT_FOUND', t('任务不存在', 'no such task'));
+  }
+
+  private stateNow(): StateAt {
+    return { stateValue: this.snapshot!.value, context: this.context };
   }
 
   private today(): string {

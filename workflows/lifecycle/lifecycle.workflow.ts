@@ -14,6 +14,7 @@ import {
   LifecycleInput,
   LifecycleResult,
   lifecycleStateQuery,
+  withdrawalRefusalQuery,
   ProblemWorkRequest,
   ProjectionDelta,
   quarterTickSignal,
@@ -134,6 +135,7 @@ export async function enterpriseLifecycle(input: LifecycleInput): Promise<Lifecy
   let opened = false;
   const isOpen = () => opened;
   wf.setHandler(lifecycleStateQuery, () => lifecycle.view());
+  wf.setHandler(withdrawalRefusalQuery, (req) => lifecycle.withdrawalRefusal(req));
   wf.setHandler(
     completeTaskUpdate,
     ...onceOpen(

@@ -39,6 +39,8 @@ import {
   WithdrawTaskRequest,
   WithdrawTaskResult,
   withdrawTaskUpdate,
+  withdrawalRefusalQuery,
+  WithdrawalRefusal,
   workProblemUpdate,
 } from './lifecycle.contract';
 import { protoMillis } from './proto-time';
@@ -131,6 +133,11 @@ export class LifecycleClient {
   /** 撤回: takes a completion back while what it opened is untouched. */
   withdraw(creditCode: string, req: WithdrawTaskRequest): Promise<WithdrawTaskResult> {
     return this.handle(creditCode).executeUpdate(withdrawTaskUpdate, { args: [req] });
+  }
+
+  /** Why a 撤回 would be refused now, or null (a query: the task page's button). */
+  withdrawalRefusal(creditCode: string, req: WithdrawTaskRequest): Promise<WithdrawalRefusal | null> {
+    return this.handle(creditCode).query(withdrawalRefusalQuery, req);
   }
 
   /** 加签/会签: opens COUNTERSIGN tasks beside the task. */

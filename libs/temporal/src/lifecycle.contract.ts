@@ -184,6 +184,12 @@ export interface WithdrawTaskRequest {
   policy?: ActivePolicy;
 }
 
+/** A refusal as the task page shows it beside a disabled button. */
+export interface WithdrawalRefusal {
+  code: string;
+  message: Text;
+}
+
 export interface WithdrawTaskResult {
   stage: Stage;
   task: TaskView;
@@ -292,6 +298,10 @@ export const urgeTaskUpdate = defineUpdate<UrgeTaskResult, [UrgeTaskRequest]>('u
 /** 抄送: copies the task to users, who are told and may read it. */
 export const ccTaskUpdate = defineUpdate<CcTaskResult, [CcTaskRequest]>('ccTask');
 export const lifecycleStateQuery = defineQuery<LifecycleView>('lifecycleState');
+/** Why 撤回 of a completion would be refused now (its button's reason), or null: asks, changes nothing. */
+export const withdrawalRefusalQuery = defineQuery<WithdrawalRefusal | null, [WithdrawTaskRequest]>(
+  'withdrawalRefusal',
+);
 export const quarterTickSignal = defineSignal<[QuarterTick]>('quarterTick');
 
 /** What the lifecycle's activities offer the workflow. Implemented in activities/. */

@@ -1,3 +1,4 @@
+import { TextDto } from './common.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { COUNTERSIGN_MODES, TASK_TYPES } from '@hardtech/domain';
 import type { CountersignMode, TaskType } from '@hardtech/domain';
@@ -50,6 +51,15 @@ export class CountersignOfDto {
   @ApiProperty({ format: 'uuid' }) countersignId: string;
   @ApiProperty({ enum: COUNTERSIGN_MODES }) mode: CountersignMode;
   @ApiProperty() note: string;
+}
+
+/** Why the caller's 撤回 would be refused now: the task page shows it beside the disabled button. */
+export class WithdrawBlockedDto {
+  @ApiProperty({
+    description: 'WITHDRAW_TOO_LATE (the next step was acted on), WITHDRAW_OVERTAKEN, LIFECYCLE_ENDED',
+  })
+  code: string;
+  @ApiProperty({ type: TextDto }) message: TextDto;
 }
 
 /** Which approval actions the caller may take now (STEP_ACTIONS and the caller's part in the task). */

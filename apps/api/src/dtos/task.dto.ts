@@ -16,7 +16,13 @@ import { values } from './problem.dto';
 import { QuarterlyFiguresDto } from './quarterly-figures.dto';
 import { TaskCopyDto } from './urge-cc-proxy.dto';
 import { IsInstant } from './validators';
-import { ApprovalActionsDto, CountersignOfDto, CountersignViewDto, ReturnedDto } from './approval-views.dto';
+import {
+  ApprovalActionsDto,
+  CountersignOfDto,
+  CountersignViewDto,
+  ReturnedDto,
+  WithdrawBlockedDto,
+} from './approval-views.dto';
 
 export const TASK_SORTS = ['dueAt', '-dueAt', 'createdAt', '-createdAt'] as const;
 export const TASK_VIEWS = ['inbox', 'mine', 'all', 'cc'] as const;
@@ -496,6 +502,12 @@ export class TaskDetailDto extends TaskItemDto {
     description: '退回, 撤回, 催办, 加签, 抄送, 转办 the caller may take now',
   })
   approvalActions: ApprovalActionsDto;
+  @ApiProperty({
+    type: WithdrawBlockedDto,
+    nullable: true,
+    description: '撤回 of my completion refused now, and why (the workflow answers; null otherwise)',
+  })
+  withdrawBlocked: WithdrawBlockedDto | null;
   @ApiProperty({
     type: [CountersignViewDto],
     nullable: true,

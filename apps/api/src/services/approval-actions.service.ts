@@ -5,6 +5,7 @@ import {
   countersignerGroups,
   countersignersRefusal,
   CountersignMode,
+  DomainError,
   isCandidate,
   NotFound,
   t,
@@ -21,6 +22,7 @@ import {
   CountersignResult,
   domainErrorFrom,
   LifecycleClient,
+  WithdrawalRefusal,
   WithdrawTaskResult,
 } from '@hardtech/temporal';
 import { ProxyService } from './proxy.service';
@@ -74,18 +76,44 @@ export class ApprovalActionsService {
     }
     const refusal = withdrawerRefusal(actor, task);
     if (refusal) throw refusal;
+    await this.assertRunning(task);
+    const [commented, policy] = await Promise.all([this.commentedSince(task), this.policies.current()]);
+    return this.send(() =>
+      this.lifecycles.withdraw(task.creditCode, { taskId: id, actor, commented, policy }),
+    );
+  }
+
+  /**
+   * Why the caller's 撤回 of a done task would be refused now, for its button (null: it would
+   * not be, or the task is not theirs to withdraw and the page offers no button).
+   */
+  async withdrawalRefusal(actor: Actor, task: TaskEntity): Promise<WithdrawalRefusal | null> {
+    if (task.status !== 'done' || withdrawerRefusal(actor, task)) return null;
+    try {
+      await this.assertRunning(task);
+      const commented = await this.commentedSince(task);
+      return await this.lifecycles.withdrawalRefusal(task.creditCode, { taskId: task.id, actor, commented });
+    } catch (e) {
+      const error = domainErrorFrom(e) ?? (e instanceof DomainError ? e : null);
+      if (error) return { code: error.code, message: error.text };
+      throw e;
+    }
+  }
+
+  private async assertRunning(task: TaskEntity): Promise<void> {
     const row = await this.enterprises.findRow(task.creditCode);
     if (!row || row.lifecycleNo !== task.lifecycleNo || FINAL_STAGES.includes(row.stage))
       throw lifecycleEnded();
+  }
+
+  /** The tasks the completion opened that have comments (the workflow does not know them). */
+  private async commentedSince(task: TaskEntity): Promise<string[]> {
     const opened = ((task.result as CompleteTaskResult | null)?.nextTasks ?? []).map((n) => n.id);
     const commented: string[] = [];
     for (const taskId of opened) {
       if ((await this.tasks.commentsOf(taskId)).length) commented.push(taskId);
     }
-    const policy = await this.policies.current();
-    return this.send(() =>
-      this.lifecycles.withdraw(task.creditCode, { taskId: id, actor, commented, policy }),
-    );
+    return commented;
   }
 
   /** 加签: the named users must be officers who may see the enterprise (422 naming the others). */

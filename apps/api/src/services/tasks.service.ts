@@ -39,6 +39,7 @@ import {
   LifecycleClient,
 } from '@hardtech/temporal';
 import { TASK_DEFINITIONS } from '@hardtech/workflows/lifecycle/definition';
+import { ApprovalActionsService } from './approval-actions.service';
 import { approvalDetail, approvalMarks } from './approval-views';
 import { CaseFileService } from './case-file.service';
 import { ProxyService } from './proxy.service';
@@ -121,6 +122,7 @@ export class TasksService {
     private readonly proxies: ProxyService,
     private readonly repairs: ReadModelRepairRepository,
     private readonly problems: ProblemsRepository,
+    private readonly approvals: ApprovalActionsService,
   ) {}
 
   async list(actor: Actor, filter: TaskFilter) {
@@ -186,6 +188,11 @@ export class TasksService {
     // As the inbox names people: the display name, else the username.
     const nameOf = (username: string | null) => username && (names.get(username) ?? username);
     const approval = approvalDetail(actor, task, principal);
+    // 撤回 offered: the workflow says now whether it would be refused, so the button tells why.
+    const withdrawBlocked = approval.approvalActions.withdraw
+      ? await this.approvals.withdrawalRefusal(actor, task)
+      : null;
+    if (withdrawBlocked) approval.approvalActions.withdraw = false;
     return {
       ...item,
       assigneeName: nameOf(task.assignee),
@@ -211,6 +218,7 @@ export class TasksService {
       copies: copies.map((c) => ({ ...c, copiedAt: new Date(c.copiedAt).toISOString() })),
       copiedToMe: copies.some((c) => c.username === actor.username),
       ...approval,
+      withdrawBlocked,
       // 会签情况 names whom it waits for, as officers know each other: by name.
       countersigns:
         approval.countersigns?.map((round) => ({

@@ -3060,6 +3060,11 @@ export interface components {
             /** @description 转办 */
             delegate: boolean;
         };
+        WithdrawBlockedDto: {
+            /** @description WITHDRAW_TOO_LATE (the next step was acted on), WITHDRAW_OVERTAKEN, LIFECYCLE_ENDED */
+            code: string;
+            message: components["schemas"]["TextDto"];
+        };
         CountersignAnswerDto: {
             user: string;
             /** Format: uuid */
@@ -3159,6 +3164,8 @@ export interface components {
             copiedToMe: boolean;
             /** @description 退回, 撤回, 催办, 加签, 抄送, 转办 the caller may take now */
             approvalActions: components["schemas"]["ApprovalActionsDto"];
+            /** @description 撤回 of my completion refused now, and why (the workflow answers; null otherwise) */
+            withdrawBlocked: components["schemas"]["WithdrawBlockedDto"] | null;
             /** @description 加签 asked on this task and who answered (null for readers who may not see officers’ judgments) */
             countersigns: components["schemas"]["CountersignViewDto"][] | null;
             /** @description a COUNTERSIGN task: the task it answers */

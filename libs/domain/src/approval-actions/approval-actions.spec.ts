@@ -70,32 +70,27 @@ describe('退回', () => {
 });
 
 describe('撤回', () => {
-  const latest = { taskId: 't1', taskType: 'SCREEN' as const, completedBy: 'wang' };
   const untouched = { open: true, assignee: null, touched: false };
   const done = { type: 'SCREEN' as const, completedBy: 'wang' };
-  it('allows the completer while everything opened is untouched and nothing happened since', () => {
-    expect(withdrawRefusal(coordinator, 't1', done, latest, [untouched, untouched])).toBeNull();
+  it('allows the completer while everything opened is untouched and nothing it changed changed since', () => {
+    expect(withdrawRefusal(coordinator, done, [untouched, untouched], false)).toBeNull();
   });
   it('refuses anyone else (403) and a step that cannot be withdrawn (422)', () => {
-    expect(withdrawRefusal({ ...coordinator, username: 'li' }, 't1', done, latest, [])?.status).toBe(403);
-    expect(withdrawRefusal(coordinator, 't1', { ...done, type: 'ADMIT' }, latest, [])?.code).toBe(
+    expect(withdrawRefusal({ ...coordinator, username: 'li' }, done, [], false)?.status).toBe(403);
+    expect(withdrawRefusal(coordinator, { ...done, type: 'ADMIT' }, [], false)?.code).toBe(
       'WITHDRAW_NOT_ALLOWED',
     );
   });
   it.each([
     ['claimed', { ...untouched, assignee: 'li' }],
     ['done', { ...untouched, open: false }],
-    ['commented or countersigned', { ...untouched, touched: true }],
+    ['commented, countersigned or copied', { ...untouched, touched: true }],
   ])('is too late (409) once a task it opened is %s', (_, opened) => {
-    expect(withdrawRefusal(coordinator, 't1', done, latest, [untouched, opened])?.code).toBe(
-      'WITHDRAW_TOO_LATE',
-    );
+    expect(withdrawRefusal(coordinator, done, [untouched, opened], false)?.code).toBe('WITHDRAW_TOO_LATE');
   });
-  it('is too late once another transition came after it', () => {
-    expect(withdrawRefusal(coordinator, 't1', done, null, [])?.code).toBe('WITHDRAW_TOO_LATE');
-    expect(withdrawRefusal(coordinator, 't1', done, { ...latest, taskId: 't2' }, [])?.code).toBe(
-      'WITHDRAW_TOO_LATE',
-    );
+  it('is overtaken (409) once a later transition changed what it changed', () => {
+    const refusal = withdrawRefusal(coordinator, done, [untouched], true);
+    expect(refusal).toMatchObject({ status: 409, code: 'WITHDRAW_OVERTAKEN' });
   });
 });
 

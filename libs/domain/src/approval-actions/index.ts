@@ -6,4 +6,5 @@ export * from './allowed';
 export * from './countersign';
 export * from './return';
 export * from './withdraw';
+export * from './revert';
 export * from './available';

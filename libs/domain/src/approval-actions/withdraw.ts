@@ -4,18 +4,11 @@ import type { TaskType } from '../task-types';
 import { t } from '../text';
 import { STEP_ACTIONS } from './allowed';
 
-/** A completion as the lifecycle remembers it, to take it back. */
-export interface WithdrawableCompletion {
-  taskId: string;
-  taskType: TaskType;
-  completedBy: string;
-}
-
 /** A task that completion opened, as it stands now. */
 export interface OpenedSince {
   open: boolean;
   assignee: string | null;
-  /** Comments (the API knows them) or countersignatures asked on it. */
+  /** Comments (the API knows them), countersignatures asked or copies sent on it. */
   touched: boolean;
 }
 
@@ -25,22 +18,33 @@ export const withdrawTooLate = () =>
     t('后续环节已有人处理，不能撤回', 'the next step has been taken up; too late to withdraw'),
   );
 
+export const withdrawOvertaken = () =>
+  new Conflict(
+    'WITHDRAW_OVERTAKEN',
+    t(
+      '办理结果已被后续流转采用（如另一方反馈已办结本阶段、下一季度已开始），不能撤回',
+      'a later transition built on this completion (e.g. the other branch ended the stage, the next quarter began); too late to withdraw',
+    ),
+  );
+
 /**
- * 撤回: only the person who completed the task, only on a step that allows it, and only while
- * everything the completion opened is untouched (open, unclaimed, uncommented, not countersigned)
- * and nothing else has happened in the lifecycle since (`latest` is the lifecycle's last completion).
+ * 撤回: only the person who completed the task, only on a step that allows it, and only while the
+ * next step has not been acted on: every task the completion opened is still open, unclaimed,
+ * uncommented, not countersigned and not copied (else WITHDRAW_TOO_LATE), and no later transition
+ * changed what the completion changed, its part of the statechart or the records it wrote (else
+ * WITHDRAW_OVERTAKEN). Transitions elsewhere since (the parallel branch's claim, a whistle, a
+ * ledger entry, a quarter tick that only queues the quarter) do not stand in the way.
  */
 export function withdrawRefusal(
   actor: Actor,
-  taskId: string,
   completed: { type: TaskType; completedBy: string | null },
-  latest: WithdrawableCompletion | null,
   opened: readonly OpenedSince[],
+  overtaken: boolean,
 ): DomainError | null {
   const refusal = withdrawerRefusal(actor, completed);
   if (refusal) return refusal;
-  if (!latest || latest.taskId !== taskId) return withdrawTooLate();
   if (opened.some((o) => !o.open || o.assignee !== null || o.touched)) return withdrawTooLate();
+  if (overtaken) return withdrawOvertaken();
   return null;
 }
 

@@ -448,6 +448,39 @@ describe('task page', () => {
     expect(within(dialog).getByText('输入姓名或用户名查找')).toBeInTheDocument();
   });
 
+  it('撤回 refused now: the button is disabled and says why (the workflow’s reason)', async () => {
+    const noActions = {
+      return: false,
+      withdraw: false,
+      urge: false,
+      countersign: false,
+      cc: false,
+      delegate: false,
+    };
+    const done = { ...TASK, status: 'done', actions: { ...TASK.actions, complete: false, claim: false } };
+    const reason = {
+      zh: '办理结果已被后续流转采用（如另一方反馈已办结本阶段、下一季度已开始），不能撤回',
+      en: 'a later transition built on this completion; too late to withdraw',
+    };
+    openPage('/tasks/t-1', USERS.coordinator, {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1': {
+        ...done,
+        approvalActions: noActions,
+        withdrawBlocked: { code: 'WITHDRAW_OVERTAKEN', message: reason },
+      },
+    });
+    expect(await screen.findByTestId('withdraw-button')).toBeDisabled();
+    expect(screen.getByTestId('withdraw-blocked')).toHaveTextContent(reason.zh);
+    cleanup();
+    openPage('/tasks/t-1', USERS.coordinator, {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1': { ...done, approvalActions: { ...noActions, withdraw: true }, withdrawBlocked: null },
+    });
+    expect(await screen.findByTestId('withdraw-button')).toBeEnabled();
+    expect(screen.queryByTestId('withdraw-blocked')).toBeNull();
+  });
+
   it('asks a pass for a justification only where a soft criterion failed', async () => {
     const user = fastUser();
     const screeningWith = (c1: string) => ({

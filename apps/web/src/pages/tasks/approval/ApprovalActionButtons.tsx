@@ -11,7 +11,9 @@ export function ApprovalActionButtons({ task, onChange }: { task: TaskDetail; on
     <>
       {can.countersign && <CountersignButton taskId={task.id} onDone={onChange} />}
       {can.return && <ReturnButton taskId={task.id} onDone={onChange} />}
-      {can.withdraw && <WithdrawButton taskId={task.id} onDone={onChange} />}
+      {(can.withdraw || task.withdrawBlocked) && (
+        <WithdrawButton taskId={task.id} blocked={task.withdrawBlocked} onDone={onChange} />
+      )}
     </>
   );
 }

@@ -1,11 +1,26 @@
-import { App, Button, Popconfirm } from 'antd';
+import { App, Button, Popconfirm, Space, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useLocalText } from '../../../i18n';
+import type { TaskDetail } from '../taskTypes';
 import { useAction } from '../useAction';
 import { withdrawTask } from './approvalCalls';
 
-/** 撤回: take back my completion while the next step is untouched; a refusal (409 too late) is shown. */
-export function WithdrawButton({ taskId, onDone }: { taskId: string; onDone(): void }) {
+/**
+ * 撤回: take back my completion while the next step is untouched; a refusal (409 too late) is shown.
+ * `blocked`: the workflow already refuses it (the next step acted on, or overtaken): the button is
+ * disabled and says why.
+ */
+export function WithdrawButton({
+  taskId,
+  blocked,
+  onDone,
+}: {
+  taskId: string;
+  blocked?: TaskDetail['withdrawBlocked'];
+  onDone(): void;
+}) {
   const { t } = useTranslation('task');
+  const text = useLocalText();
   const { message } = App.useApp();
   const { busy, run } = useAction();
   const submit = () =>
@@ -18,6 +33,21 @@ export function WithdrawButton({ taskId, onDone }: { taskId: string; onDone(): v
       }
       onDone();
     });
+  if (blocked) {
+    const reason = text(blocked.message);
+    return (
+      <Space size={4}>
+        <Tooltip title={reason}>
+          <Button disabled data-testid="withdraw-button">
+            {t('approval.withdraw')}
+          </Button>
+        </Tooltip>
+        <Typography.Text type="secondary" data-testid="withdraw-blocked">
+          {reason}
+        </Typography.Text>
+      </Space>
+    );
+  }
   return (
     <Popconfirm title={t('approval.withdrawConfirm')} onConfirm={submit} okText={t('approval.withdraw')}>
       <Button loading={busy} data-testid="withdraw-button">
