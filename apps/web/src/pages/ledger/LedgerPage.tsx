@@ -1,5 +1,5 @@
 import { WarningFilled } from '@ant-design/icons';
-import { Button, Card, Segmented, Space, Tag, theme, Tooltip, Typography } from 'antd';
+import { Button, Card, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import {
   OWNER_DEPARTMENTS,
@@ -16,6 +16,7 @@ import type { Query } from '../../api/client';
 import { useReferenceNames } from '../../api/referenceNames';
 import { usePagedList } from '../../api/usePagedList';
 import { useUser } from '../../auth/AuthProvider';
+import { ChoiceBar } from '../../components/ChoiceBar';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/ExportButton';
 import { FoldedFilters } from '../../components/FoldedFilters';
@@ -25,7 +26,6 @@ import { ProblemDrawer } from './ProblemDrawer';
 import { isOverdue, LedgerProblem, worksProblems } from './problem';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { columnsWidth } from '../../components/tableWidth';
-import { useNarrow } from '../../layout/useNarrow';
 import { dateText } from '../../format';
 
 const STATUS_COLORS: Record<string, string> = {
@@ -188,7 +188,10 @@ export function LedgerPage() {
       )}
       <FoldedFilters count={narrowing(filters, ownDepartment)} testId="ledger-filters-toggle">
         {!ownEnterprise && !ownDepartment && (
-          <Board
+          <ChoiceBar
+            data-testid="ledger-board"
+            clearable
+            style={{ marginBottom: 12 }}
             value={owner}
             onChange={(v) => {
               setOwner(v);
@@ -231,51 +234,5 @@ function WorkEndedTag({ stage }: { stage: LedgerProblem['enterpriseStage'] }) {
     <Tooltip title={local(ended.reason)}>
       <Tag data-testid="work-ended">{local(ended.tag)}</Tag>
     </Tooltip>
-  );
-}
-
-interface BoardProps {
-  value: string;
-  onChange: (value: string) => void;
-  options: { value: string; label: string }[];
-}
-
-/**
- * The departments' board. On a phone the six departments do not fit one row: a segmented control
- * scrolled sideways hid 中小企业处 and the rest with nothing to say they were there, so there they
- * wrap into rows of tags, every department in sight.
- */
-function Board({ value, onChange, options }: BoardProps) {
-  const narrow = useNarrow();
-  const { token } = theme.useToken();
-  if (!narrow) {
-    return (
-      <Segmented
-        data-testid="ledger-board"
-        style={{ marginBottom: 12, maxWidth: '100%', overflowX: 'auto' }}
-        value={value}
-        onChange={(v) => onChange(String(v))}
-        options={options}
-      />
-    );
-  }
-  return (
-    <Tag.CheckableTagGroup
-      data-testid="ledger-board"
-      style={{ marginBottom: 12 }}
-      value={value}
-      // Tapping the chosen department again clears it, as a tag would: all departments.
-      onChange={(v) => onChange(v ?? '')}
-      options={options.map((o) => ({
-        ...o,
-        style: {
-          fontSize: token.fontSize,
-          lineHeight: '30px',
-          paddingInline: 8,
-          marginInlineEnd: 0,
-          border: `1px solid ${o.value === value ? token.colorPrimary : token.colorBorder}`,
-        },
-      }))}
-    />
   );
 }
