@@ -1,4 +1,4 @@
-import { moneyText } from './money';
+import { moneyText, moneyUnit } from './money';
 
 describe('moneyText: integer yuan as officers read money', () => {
   it.each([
@@ -15,5 +15,12 @@ describe('moneyText: integer yuan as officers read money', () => {
   ])('%s yuan reads %s and %s', (yuan, zh, en) => {
     expect(moneyText(yuan, 'zh')).toBe(zh);
     expect(moneyText(yuan, 'en')).toBe(en);
+  });
+});
+
+describe('moneyUnit: what a chart axis counts money in', () => {
+  it('is 万元 in Chinese and millions in English, as moneyText words amounts', () => {
+    expect(moneyUnit('zh')).toEqual({ yuan: 10_000, label: '万元' });
+    expect(moneyUnit('en')).toEqual({ yuan: 1_000_000, label: 'CNY million' });
   });
 });

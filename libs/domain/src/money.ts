@@ -27,3 +27,11 @@ export function moneyText(yuan: number, locale: Locale): string {
     ? `${grouped(yuan / YI, 4)} 亿元`
     : `${grouped(yuan / WAN, 4)} 万元`;
 }
+
+/**
+ * The unit a chart's money axis counts in, as moneyText words amounts: 万元 in Chinese, millions
+ * in English (an axis of "10k yuan" read as neither).
+ */
+export function moneyUnit(locale: Locale): { yuan: number; label: string } {
+  return locale === 'en' ? { yuan: MILLION, label: 'CNY million' } : { yuan: WAN, label: '万元' };
+}

@@ -1,9 +1,10 @@
 import type { Field } from '@hardtech/domain/forms/schema';
-import { Checkbox, Input, InputNumber, Radio, Select } from 'antd';
+import { moneyText } from '@hardtech/domain/money';
+import { Checkbox, Input, InputNumber, Radio, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useReference } from '../../api/reference';
 import { districtText } from '../../api/referenceNames';
-import { useLocalText } from '../../i18n';
+import { useLocale, useLocalText } from '../../i18n';
 import { DateInput, QuarterInput } from './DateInputs';
 import { DurationInput } from './DurationInput';
 import { useSchemaContext } from './schemaContext';
@@ -21,6 +22,7 @@ const YUAN_PER_WAN = 10_000;
 export function FieldInput({ field, required, ...control }: { field: LeafField; required: boolean }) {
   const { t } = useTranslation('forms');
   const text = useLocalText();
+  const locale = useLocale();
   const reference = useReference();
   const { refChoices, disabled } = useSchemaContext();
   const common = { ...control, disabled };
@@ -40,7 +42,7 @@ export function FieldInput({ field, required, ...control }: { field: LeafField; 
     case 'integer': {
       const yuan = field.unit === 'yuan';
       const scale = (n: number | undefined) => (n === undefined ? undefined : yuan ? n / YUAN_PER_WAN : n);
-      return (
+      const input = (
         <InputNumber
           {...common}
           // A phone brings up its number pad (万元 take decimals).
@@ -58,6 +60,17 @@ export function FieldInput({ field, required, ...control }: { field: LeafField; 
           }
           style={{ width: '100%' }}
         />
+      );
+      // English readers count in millions, not 万: the amount typed, as moneyText words it.
+      const typed = (control as { value?: unknown }).value;
+      if (!yuan || locale !== 'en' || typeof typed !== 'number') return input;
+      return (
+        <>
+          {input}
+          <Typography.Text type="secondary" data-testid={`amount-${field.name}`}>
+            = {moneyText(Math.round(typed * YUAN_PER_WAN), 'en')}
+          </Typography.Text>
+        </>
       );
     }
     case 'number': {

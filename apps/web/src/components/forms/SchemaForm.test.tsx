@@ -4,6 +4,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Button, Form } from 'antd';
 import { useState } from 'react';
+import i18n from '../../i18n';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/client';
 import { fakeApi } from '../../test/fake-api';
@@ -71,6 +72,29 @@ describe('SchemaForm', () => {
       expect(screen.getByTestId('error-judgments.C2')).toHaveTextContent('需确认硬科技属性并填写意见');
     });
     expect(screen.getByLabelText('筛选意见')).toHaveValue('符合条件');
+  });
+
+  it('reads a 万元 amount in millions beside the input in English', async () => {
+    fakeApi({ 'GET /reference': REFERENCE });
+    await i18n.changeLanguage('en');
+    try {
+      const fields: Field[] = [
+        { name: 'revenue', kind: 'integer', unit: 'yuan', label: { zh: '营业收入', en: 'Revenue' } },
+      ];
+      render(<Harness fields={fields} submit={() => {}} initial={{ revenue: 80_000_000 }} />);
+      const revenue = screen.getByLabelText('Revenue');
+      expect(revenue).toHaveValue('8000');
+      // "8000 ×10k yuan" was the whole of it: the amount as the rest of the English UI words money.
+      expect(revenue.closest('.ant-input-number')).toHaveTextContent('× CNY 10,000');
+      expect(screen.getByTestId('amount-revenue')).toHaveTextContent('= CNY 80 million');
+      await userEvent.clear(revenue);
+      await userEvent.type(revenue, '4800.5');
+      await waitFor(() =>
+        expect(screen.getByTestId('amount-revenue')).toHaveTextContent('= CNY 48.005 million'),
+      );
+    } finally {
+      await i18n.changeLanguage('zh-CN');
+    }
   });
 
   it('enters money in 万元 and adds list rows', async () => {

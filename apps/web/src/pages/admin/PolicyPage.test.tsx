@@ -135,9 +135,7 @@ describe('policy administration', () => {
     await userEvent.click(await screen.findByTestId('trigger-annual-review'));
     const confirm = await screen.findByRole('tooltip');
     expect(confirm).toHaveTextContent(`立即开启 ${year} 年度动态管理？`);
-    expect(confirm).toHaveTextContent(
-      `每家在库企业的企业用户将收到 ${year} 年度数据更新待办（ANNUAL_UPDATE）`,
-    );
+    expect(confirm).toHaveTextContent(`每家在库企业的企业用户将收到 ${year} 年度数据更新待办，`);
     await userEvent.click(within(confirm).getByRole('button', { name: /确\s*定|OK/ }));
     expect(await screen.findByTestId('annual-review-result')).toHaveTextContent(
       `${year} 年度动态管理已开启：在库企业 12 家，新开待办 11 项`,

@@ -1,6 +1,7 @@
 import { ROLE_LABELS } from '@hardtech/domain/roles';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { TABLE_WIDTH_AT_1366 } from '../../components/tableWidth';
 import { type FakeCall, refusingOnce } from '../../test/fake-api';
 import { atWidth, fastUser, openPage, USERS } from '../../test/open-page';
 
@@ -117,6 +118,38 @@ describe('user administration', () => {
       role: 'industry_officer',
       scope: { clusters: ['T2'] },
     });
+  });
+
+  it('fits its columns on a 1366 px laptop, 创建时间 beside 操作, and names a cluster in scope, not its code', async () => {
+    openPage('/admin/users', USERS.admin, {
+      'GET /reference': REFERENCE,
+      'GET /users': {
+        ...LIST,
+        items: [
+          ...LIST.items,
+          {
+            ...LIST.items[0],
+            username: 'industry-t2',
+            displayName: '行业处',
+            role: 'industry_officer',
+            scope: { clusters: ['T2'] },
+          },
+        ],
+        total: 2,
+      },
+    });
+    const table = await screen.findByTestId('users-table', {}, { timeout: 30_000 });
+    expect(await within(table).findByText('功率半导体')).toBeInTheDocument();
+    expect(table).not.toHaveTextContent(/T2/);
+    // antd draws scroll.x as the table's width: 1,200 px scrolled on a 1440 px desk (1,130 px of room), the
+    // fixed 操作 column covering 创建时间. The columns are as wide as they say and add up to the room.
+    const grid = table.querySelector('table') as HTMLTableElement;
+    const width = parseInt(grid.style.width, 10);
+    const columns = [...table.querySelectorAll('colgroup col')].map((c) =>
+      parseInt((c as HTMLElement).style.width, 10),
+    );
+    expect(width).toBeLessThanOrEqual(TABLE_WIDTH_AT_1366);
+    expect(columns.reduce((a, b) => a + b, 0)).toBe(width);
   });
 
   it('on a 390 px phone, folds the filters behind one button that counts those set', async () => {

@@ -16,11 +16,12 @@ import { UserActions } from './UserActions';
 import { UserFormModal } from './UserFormModal';
 import type { User } from './users';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
+import { columnsWidth } from '../../components/tableWidth';
 
 export function UsersPage() {
   const { t } = useTranslation('admin');
   const local = useLocalText();
-  const { reference, district: districtName } = useReferenceNames();
+  const { reference, district: districtName, cluster: clusterName } = useReferenceNames();
   const { error, search, reload, table } = usePagedList<User>('/users', 20, 100);
   // null: no dialog; undefined: a new user; a user: editing that one.
   const [editing, setEditing] = useState<User | undefined | null>(null);
@@ -29,27 +30,29 @@ export function UsersPage() {
   const scopeText = (u: User) =>
     [
       ...(u.scope.districts ?? []).map(districtName),
-      ...(u.scope.clusters ?? []),
+      ...(u.scope.clusters ?? []).map(clusterName),
       ...(u.scope.creditCodes ?? []),
       ...(u.scope.department
         ? [local(OWNER_DEPARTMENTS.find((d) => d.value === u.scope.department)?.label)]
         : []),
     ].join('、');
 
+  // Widths that add up to what a 1366 px screen has (components/tableWidth): scrolled 1,200 px wide,
+  // the table hid 创建时间 under the fixed 操作 column at 1440 px already.
   const columns: ColumnsType<User> = [
-    { title: t('users.fields.username'), dataIndex: 'username', width: 150, fixed: 'left' },
-    { title: t('users.fields.displayName'), dataIndex: 'displayName', width: 160 },
+    { title: t('users.fields.username'), dataIndex: 'username', width: 130, fixed: 'left' },
+    { title: t('users.fields.displayName'), dataIndex: 'displayName', width: 140 },
     {
       title: t('users.fields.role'),
       dataIndex: 'role',
-      width: 140,
+      width: 130,
       render: (r: User['role']) => local(reference?.roles[r]) || r,
     },
-    { title: t('users.fields.scope'), key: 'scope', width: 200, render: (_, u) => scopeText(u) },
+    { title: t('users.fields.scope'), key: 'scope', width: 160, render: (_, u) => scopeText(u) },
     {
       title: t('users.fields.state'),
       key: 'state',
-      width: 110,
+      width: 100,
       render: (_, u) => (
         <>
           <Tag color={u.active ? 'green' : 'default'}>{t(u.active ? 'users.active' : 'users.inactive')}</Tag>
@@ -57,11 +60,11 @@ export function UsersPage() {
         </>
       ),
     },
-    { title: t('users.fields.createdAt'), dataIndex: 'createdAt', width: 170, render: dateTimeSecondsText },
+    { title: t('users.fields.createdAt'), dataIndex: 'createdAt', width: 160, render: dateTimeSecondsText },
     {
       title: t('users.fields.actions'),
       key: 'actions',
-      width: 260,
+      width: 230,
       fixed: 'right',
       render: (_, u) => <UserActions user={u} onEdit={() => setEditing(u)} onChanged={reload} />,
     },
@@ -121,7 +124,7 @@ export function UsersPage() {
         rowKey="username"
         size="small"
         columns={columns}
-        scroll={{ x: 1200 }}
+        scroll={{ x: columnsWidth(columns) }}
         {...table}
       />
       {editing !== null && (

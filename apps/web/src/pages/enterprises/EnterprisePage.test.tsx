@@ -1,3 +1,4 @@
+import { ROLE_LABELS } from '@hardtech/domain/roles';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
@@ -88,6 +89,41 @@ describe('enterprise page', () => {
     expect(tasks).toHaveTextContent('待认领：企业服务专员 王芳');
     expect(tasks).not.toHaveTextContent('ent-xince');
     expect(tasks).not.toHaveTextContent(/待认领：commissioner/);
+  });
+
+  it('names a district’s and a cluster’s officers once each, in English too', async () => {
+    const groups = (id: string, candidateGroups: string[]) => ({
+      id,
+      type: 'DISTRICT_FEEDBACK',
+      label: { zh: '区县反馈意见', en: 'District feedback' },
+      candidateGroups,
+      candidateNames: {},
+    });
+    const [report] = ENTERPRISE.openTasks;
+    open(USERS.coordinator, {
+      'GET /reference': { ...REFERENCE, roles: ROLE_LABELS },
+      [`GET /enterprises/${CODE}`]: {
+        ...ENTERPRISE,
+        openTasks: [
+          { ...report, ...groups('feedback', ['district_officer:district:500112']) },
+          { ...report, ...groups('review', ['industry_officer:cluster:T2']) },
+        ],
+      },
+    });
+    const tasks = await screen.findByTestId('open-tasks');
+    await waitFor(() => expect(tasks).toHaveTextContent('待认领：渝北区经信部门'));
+    expect(tasks).toHaveTextContent('待认领：行业处室（功率半导体）');
+    await i18n.changeLanguage('en');
+    try {
+      // "Yubei District District officer": the district's English name ends in District already.
+      await waitFor(() =>
+        expect(tasks).toHaveTextContent('to claim: Yubei District department of economy and IT'),
+      );
+      expect(tasks).toHaveTextContent('to claim: Industry officer (Power semiconductors)');
+      expect(tasks).not.toHaveTextContent(/District District/);
+    } finally {
+      await i18n.changeLanguage('zh-CN');
+    }
   });
 
   it('names the division a 部门报到 waits for, not its code', async () => {

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../api/types';
 import i18n from '../../i18n';
-import { fastUser, openPage, USERS } from '../../test/open-page';
+import { atWidth, fastUser, openPage, USERS } from '../../test/open-page';
 import { REFERENCE } from '../../test/reference.fixture';
 import { sampleTask } from '../tasks/taskFixture';
 
@@ -264,6 +264,39 @@ describe('inbox', () => {
     } finally {
       window.innerWidth = desktop;
     }
+  });
+
+  it('at 320 px, wraps the four views into tags in sight instead of a row past the screen’s edge', async () => {
+    await atWidth(320, async () => {
+      const user = fastUser();
+      const { calls } = openPage('/inbox', officer, {
+        'GET /reference': REFERENCE_WITH_TASK_TYPE,
+        'GET /views': [],
+        'GET /tasks': { items: [LATE], total: 12 },
+      });
+      await waitFor(() => expect(screen.getByTestId('inbox-table')).toHaveTextContent('重庆甲科技有限公司'), {
+        timeout: 30_000,
+      });
+      const views = screen.getByTestId('inbox-view');
+      // A segmented control is one row that does not wrap: 可办理 (12) … 全部 ran 80 px past the edge.
+      expect(views.querySelector('.ant-segmented')).toBeNull();
+      expect(views).toHaveClass('ant-tag-checkable-group');
+      const tags = within(views).getAllByRole('checkbox');
+      expect(tags.map((tag) => tag.textContent)).toEqual([
+        '可办理 (12)',
+        '我的任务 (12)',
+        '抄送我的',
+        '全部',
+      ]);
+      expect(tags[0]).toHaveAttribute('aria-checked', 'true');
+      await user.click(tags[3]);
+      await waitFor(() => expect(window.location.search).toBe('?view=all'));
+      expect(calls.map((c) => c.path)).toContain('/tasks?view=all&status=open&sort=dueAt&page=1&pageSize=20');
+      // Tapping the chosen view again keeps it: there is always a list.
+      await user.click(within(views).getByRole('checkbox', { name: '全部' }));
+      expect(within(views).getByRole('checkbox', { name: '全部' })).toHaveAttribute('aria-checked', 'true');
+      expect(window.location.search).toBe('?view=all');
+    });
   });
 
   it('marks overdue and due-soon tasks and completes selected ones in bulk with per-task results', async () => {

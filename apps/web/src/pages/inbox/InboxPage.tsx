@@ -1,10 +1,11 @@
 import { listsAllTasks } from '@hardtech/domain/task-permissions';
-import { Card, Segmented, Space, Tag } from 'antd';
+import { Card, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useGet } from '../../api/useApi';
 import { useUser } from '../../auth/AuthProvider';
+import { ChoiceBar } from '../../components/ChoiceBar';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FoldedFilters } from '../../components/FoldedFilters';
 import { useNarrow } from '../../layout/useNarrow';
@@ -81,9 +82,9 @@ function OfficerInbox() {
       extra={narrow ? undefined : views}
     >
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-        <Segmented
+        <ChoiceBar
           data-testid="inbox-view"
-          value={filter.view}
+          value={filter.view ?? ''}
           onChange={(view) => applyFilter({ ...filter, view: view as InboxFilter['view'] })}
           options={[
             ...(listsAll

@@ -1,5 +1,5 @@
 import { WarningFilled } from '@ant-design/icons';
-import { Button, Card, Segmented, Space, Tag, theme, Tooltip, Typography } from 'antd';
+import { Button, Card, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import {
   OWNER_DEPARTMENTS,
@@ -16,6 +16,7 @@ import type { Query } from '../../api/client';
 import { useReferenceNames } from '../../api/referenceNames';
 import { usePagedList } from '../../api/usePagedList';
 import { useUser } from '../../auth/AuthProvider';
+import { ChoiceBar } from '../../components/ChoiceBar';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/ExportButton';
 import { FoldedFilters } from '../../components/FoldedFilters';
@@ -25,7 +26,6 @@ import { ProblemDrawer } from './ProblemDrawer';
 import { isOverdue, LedgerProblem, worksProblems } from './problem';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { columnsWidth } from '../../components/tableWidth';
-import { useNarrow } from '../../layout/useNarrow';
 import { dateText } from '../../format';
 
 const STATUS_COLORS: Record<string, string> = {
@@ -88,7 +88,7 @@ export function LedgerPage() {
     {
       title: t('fields.enterprise'),
       key: 'enterprise',
-      width: 190,
+      width: 170,
       fixed: 'left',
       render: (_, p) => (
         <>
@@ -100,7 +100,7 @@ export function LedgerPage() {
     {
       title: t('fields.title'),
       key: 'title',
-      width: 240,
+      width: 210,
       render: (_, p) => (
         <>
           {p.title}
@@ -130,7 +130,7 @@ export function LedgerPage() {
     {
       title: t('fields.status'),
       key: 'status',
-      width: 140,
+      width: 130,
       render: (_, p) => (
         <Space size={4} wrap>
           <Tag color={STATUS_COLORS[p.status]}>{label(PROBLEM_STATUSES, p.status)}</Tag>
@@ -159,12 +159,13 @@ export function LedgerPage() {
         ),
     },
     // Wraps: cut with "…" it hid the target behind 办理 (获得授信3…).
-    { title: t('fields.target'), dataIndex: 'target', width: 160 },
+    { title: t('fields.target'), dataIndex: 'target', width: 150 },
     {
       title: t('fields.actions'),
       key: 'actions',
       width: 70,
-      // Below 1440 px the columns scroll sideways: 办理, the officer's one way in, stays in sight.
+      // Below 1366 px the columns scroll sideways: 办理, the officer's one way in, stays in sight (at
+      // 1366 px, 1,130 px of columns hid 46 px of 化解目标 under it).
       fixed: 'right',
       render: (_, p) => (
         <Button size="small" onClick={() => setOpened(p)} data-testid="open-problem">
@@ -188,7 +189,10 @@ export function LedgerPage() {
       )}
       <FoldedFilters count={narrowing(filters, ownDepartment)} testId="ledger-filters-toggle">
         {!ownEnterprise && !ownDepartment && (
-          <Board
+          <ChoiceBar
+            data-testid="ledger-board"
+            clearable
+            style={{ marginBottom: 12 }}
             value={owner}
             onChange={(v) => {
               setOwner(v);
@@ -231,51 +235,5 @@ function WorkEndedTag({ stage }: { stage: LedgerProblem['enterpriseStage'] }) {
     <Tooltip title={local(ended.reason)}>
       <Tag data-testid="work-ended">{local(ended.tag)}</Tag>
     </Tooltip>
-  );
-}
-
-interface BoardProps {
-  value: string;
-  onChange: (value: string) => void;
-  options: { value: string; label: string }[];
-}
-
-/**
- * The departments' board. On a phone the six departments do not fit one row: a segmented control
- * scrolled sideways hid 中小企业处 and the rest with nothing to say they were there, so there they
- * wrap into rows of tags, every department in sight.
- */
-function Board({ value, onChange, options }: BoardProps) {
-  const narrow = useNarrow();
-  const { token } = theme.useToken();
-  if (!narrow) {
-    return (
-      <Segmented
-        data-testid="ledger-board"
-        style={{ marginBottom: 12, maxWidth: '100%', overflowX: 'auto' }}
-        value={value}
-        onChange={(v) => onChange(String(v))}
-        options={options}
-      />
-    );
-  }
-  return (
-    <Tag.CheckableTagGroup
-      data-testid="ledger-board"
-      style={{ marginBottom: 12 }}
-      value={value}
-      // Tapping the chosen department again clears it, as a tag would: all departments.
-      onChange={(v) => onChange(v ?? '')}
-      options={options.map((o) => ({
-        ...o,
-        style: {
-          fontSize: token.fontSize,
-          lineHeight: '30px',
-          paddingInline: 8,
-          marginInlineEnd: 0,
-          border: `1px solid ${o.value === value ? token.colorPrimary : token.colorBorder}`,
-        },
-      }))}
-    />
   );
 }
