@@ -1,9 +1,8 @@
-import JSZip from 'jszip';
-import { API_URL, Api } from '../support/api';
+import { Api } from '../support/api';
 import { Cast, createCast, createUser, Member, tag } from '../support/cast';
 import { tickQuarter } from '../support/drive';
 import { PDF, upload } from '../support/files';
-import { isPdf, pdfText, squeezed } from '../support/pdf';
+import { Bodies, leaks, readOutput, walkOutputs } from '../support/outputs';
 import {
   complete,
   expectOk,
@@ -56,8 +55,6 @@ const L = {
   closeOpinion: mark('closeOpinion'),
 };
 
-type Bodies = { endpoint: string; text: string; json: unknown; pdf: boolean }[];
-
 let a: Cast;
 let opposed: { creditCode: string; enterprise: Member };
 let sme: Member;
@@ -67,66 +64,21 @@ let redoneReport: string;
 let feedbackState: { enterprise: unknown[]; coordinator: unknown[] };
 const ids = new Set<string>();
 
-async function raw(
-  api: Api,
-  path: string,
-): Promise<{ status: number; text: string; json: unknown; pdf: boolean }> {
-  const res = await fetch(`${API_URL}${path}`, { headers: { authorization: `Bearer ${api.token}` } });
-  const bytes = Buffer.from(await res.arrayBuffer());
-  if (bytes.subarray(0, 2).toString('latin1') === 'PK') {
-    // xlsx and docx: the text is in the archive's XML parts.
-    const zip = await JSZip.loadAsync(bytes);
-    const parts = await Promise.all(Object.values(zip.files).map((f) => f.async('string')));
-    return { status: res.status, text: parts.join('\n'), json: null, pdf: false };
-  }
-  // The printouts (审批单, 一企一档): their text as printed, a marker wrapped in a cell found whole.
-  // (An uploaded evidence file is a PDF too; pdftotext reads it as empty, its bytes are searched.)
-  if (isPdf(bytes) && res.headers.get('content-disposition')?.startsWith('inline')) {
-    return { status: res.status, text: squeezed(await pdfText(bytes)), json: null, pdf: true };
-  }
-  const text = bytes.toString('utf8');
-  let json: unknown = null;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    // a file or a document, searched as text
-  }
-  return { status: res.status, text, json, pdf: false };
-}
-
 /** Every GET operation of the OpenAPI document, path parameters filled with this test's ids. */
-async function walk(api: Api, who: string): Promise<Bodies> {
-  const doc = (await expectOk(Api.anonymous().get('/api/docs-json'))) as { paths: Record<string, object> };
+function walk(api: Api, who: string): Promise<Bodies> {
   const values: Record<string, string[]> = {
     creditCode: [a.creditCode, opposed.creditCode],
     id: [...ids],
     username: [who, a.coordinator.username],
     date: ['2026-10-01'],
   };
-  const bodies: Bodies = [];
-  for (const [template, ops] of Object.entries(doc.paths)) {
-    if (!('get' in ops)) continue;
-    const names = [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-    let paths = [template];
-    for (const name of names) {
-      expect([template, name, values[name] !== undefined]).toEqual([template, name, true]);
-      paths = paths.flatMap((p) => values[name].map((v) => p.replace(`{${name}}`, encodeURIComponent(v))));
-    }
-    const queries = names.length
-      ? ['']
-      : ['', `?creditCode=${a.creditCode}`, `?creditCode=${a.creditCode}&status=done`, '?pageSize=100'];
-    for (const p of paths) {
-      for (const q of queries) {
-        const r = await raw(api, `${p}${q}`);
-        bodies.push({ endpoint: `${r.status} GET ${p}${q}`, text: r.text, json: r.json, pdf: r.pdf });
-      }
-    }
-  }
-  return bodies;
+  return walkOutputs(api, values, [
+    '',
+    `?creditCode=${a.creditCode}`,
+    `?creditCode=${a.creditCode}&status=done`,
+    '?pageSize=100',
+  ]);
 }
-
-const leaks = (bodies: Bodies, markers: string[]) =>
-  bodies.flatMap((b) => markers.filter((m) => b.text.includes(m)).map((m) => `${m} in ${b.endpoint}`));
 
 function hasKey(value: unknown, key: string): boolean {
   if (!value || typeof value !== 'object') return false;
@@ -369,14 +321,14 @@ async function readsOf(api: Api): Promise<{ json: unknown[]; texts: string[] }> 
       const r = await api.get(path);
       if (r.status === 200) json.push(r.body);
     }
-    const dossier = await raw(api, `/api/enterprises/${cc}/dossier.pdf`);
+    const dossier = await readOutput(api, `/api/enterprises/${cc}/dossier.pdf`);
     if (dossier.status === 200) texts.push(dossier.text);
   }
   for (const id of taskIds) {
     const r = await api.get(`/api/tasks/${id}`);
     if (r.status !== 200) continue;
     json.push(r.body);
-    const sheet = await raw(api, `/api/tasks/${id}/approval-sheet.pdf`);
+    const sheet = await readOutput(api, `/api/tasks/${id}/approval-sheet.pdf`);
     if (sheet.status === 200) texts.push(sheet.text);
   }
   json.push((await expectOk(api.get('/api/notifications?pageSize=100'))).items);
@@ -420,7 +372,7 @@ describe("an officer's opinion is not the enterprise's to read, not even as an o
       label: { zh: '区县反馈意见：已办理', en: 'District feedback: Done' },
     });
     expect(feedback.data).toMatchObject({ outcome: 'done', data: {} });
-    const dossier = await raw(a.enterprise.api, `/api/enterprises/${a.creditCode}/dossier.pdf`);
+    const dossier = await readOutput(a.enterprise.api, `/api/enterprises/${a.creditCode}/dossier.pdf`);
     expect(dossier.text).toContain('区县反馈意见已办理');
     expect(dossier.text).toContain('季度调度评审已办理');
     const detail = await expectOk(opposed.enterprise.api.get(`/api/enterprises/${opposed.creditCode}`));

@@ -3,8 +3,9 @@ import { AccessService } from '@hardtech/persistence';
 import { FILL_COMMISSIONERS } from '@hardtech/persistence/migrations/1765956100000-ProblemCommissioner';
 import { createCast, createUser, freshCreditCode, Member } from '../support/cast';
 import { closeDb, db, openDataSource } from '../support/db';
-import { driveToGraduation, driveToSupporting } from '../support/drive';
-import { expectOk, nominationFor, problem } from '../support/lifecycle';
+import { driveToGraduation, driveToSupporting, reportQuarter } from '../support/drive';
+import { upload } from '../support/files';
+import { complete, expectOk, nominationFor, problem } from '../support/lifecycle';
 import { closeTemporal } from '../support/temporal';
 
 // The scope rule (libs/persistence/src/access/access.service.ts) is applied two ways: for the
@@ -141,4 +142,59 @@ it("scopes owner departments by the current lifecycle's problems and commissione
   } finally {
     await ds.destroy();
   }
+});
+
+// A district or industry officer reads an earlier lifecycle's problem, and the files on it, by the
+// district and lead cluster it was served in (kept on the row, as its commissioner is), not by where
+// the enterprise is served now: nominated again in another district, the first district keeps the
+// ledger it worked, and the next one does not receive it.
+it("scopes an earlier lifecycle's problem and its files by the district that served it", async () => {
+  const c = await createCast('500112', 'T2');
+  const [nextDistrict, nextCluster] = await Promise.all([
+    createUser('district_officer', { districts: ['500113'] }),
+    createUser('industry_officer', { clusters: ['T3'] }),
+  ]);
+  await driveToSupporting(c);
+  const [earlier] = (await expectOk(c.coordinator.api.get(`/api/problems?creditCode=${c.creditCode}`))).items;
+  const file = await upload(c.commissioner.api, {
+    creditCode: c.creditCode,
+    subject: 'problem',
+    subjectId: earlier.id,
+  });
+  expect(file.status).toBe(201);
+  await reportQuarter(c, '2026Q3');
+  await expectOk(
+    complete(c.industry.api, c.creditCode, 'QUARTERLY_REVIEW', 'recommend_exit', { comment: '迁出' }),
+  );
+  await expectOk(
+    complete(c.coordinator.api, c.creditCode, 'GRADUATION_REVIEW', 'exit', { reason: 'relocated' }),
+  );
+  // Moved: nominated again in another district and cluster.
+  await expectOk(
+    c.coordinator.api.post('/api/nominations', nominationFor(c, { district: '500113', cluster: 'T3' })),
+    201,
+  );
+
+  const status = async (reader: Member, path: string) => (await reader.api.get(path)).status;
+  const problemPath = `/api/problems/${earlier.id}`;
+  const download = `/api/attachments/${file.body.id}/download`;
+  const listed = async (reader: Member) =>
+    (
+      await expectOk(
+        reader.api.get(`/api/attachments?creditCode=${c.creditCode}&subject=problem&subjectId=${earlier.id}`),
+      )
+    ).map((a: { id: string }) => a.id);
+  // The enterprise is the next district's now, its earlier ledger the first district's.
+  expect(await status(nextDistrict, `/api/enterprises/${c.creditCode}`)).toBe(200);
+  for (const outsider of [nextDistrict, nextCluster]) {
+    expect([await status(outsider, problemPath), await status(outsider, download)]).toEqual([404, 404]);
+    expect(await listed(outsider)).toEqual([]);
+  }
+  expect(await status(c.districtOfficer, `/api/enterprises/${c.creditCode}`)).toBe(404);
+  for (const served of [c.districtOfficer, c.industry]) {
+    expect([await status(served, problemPath), await status(served, download)]).toEqual([200, 200]);
+    expect(await listed(served)).toEqual([file.body.id]);
+  }
+  // The enterprise reads its own ledger of every lifecycle, as before.
+  expect(await status(c.enterprise, download)).toBe(200);
 });

@@ -2,6 +2,7 @@ import { DataSource, Logger } from 'typeorm';
 import { Actor } from '@hardtech/domain';
 import {
   AccessService,
+  TaskListRow,
   ENTITIES,
   TaskCommentEntity,
   TaskEntity,
@@ -34,12 +35,17 @@ export async function listStatements(actor: Actor, filter: TaskFilter): Promise<
     logMigration: () => {},
     log: () => {},
   };
+  await listedBy(actor, filter, logger);
+  return statements;
+}
+
+/** The rows `TasksRepository.list` gives this caller, on a connection of our own (with `logger`). */
+export async function listedBy(actor: Actor, filter: TaskFilter, logger?: Logger): Promise<TaskListRow[]> {
   const ds = new DataSource({
     type: 'postgres',
     url: process.env.DATABASE_URL,
     entities: ENTITIES,
-    logging: ['query'],
-    logger,
+    ...(logger ? { logging: ['query' as const], logger } : {}),
     extra: { max: 1 },
   });
   await ds.initialize();
@@ -49,9 +55,8 @@ export async function listStatements(actor: Actor, filter: TaskFilter): Promise<
       ds.getRepository(TaskCommentEntity),
       new AccessService(),
     );
-    await repository.list(actor, filter);
+    return (await repository.list(actor, filter)).items;
   } finally {
     await ds.destroy();
   }
-  return statements;
 }

@@ -158,7 +158,12 @@ export class LifecycleDto {
   @ApiProperty() startedAt: string;
   @ApiProperty({ type: String, nullable: true }) endedAt: string | null;
   @ApiProperty({ type: String, nullable: true, enum: STAGES }) finalStage: Stage | null;
-  @ApiProperty({ type: String, nullable: true }) reason: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'why it ended, as closing.reason reads it (by the step that ended it)',
+  })
+  reason: string | null;
   @ApiProperty() nominatedBy: string;
   @ApiProperty({ description: 'who nominated this lifecycle, by name (the username when unknown)' })
   nominatedByName: string;

@@ -71,7 +71,12 @@ export class ProblemDto {
   @ApiProperty({ enum: values(OWNER_DEPARTMENTS) }) ownerDepartment: string;
   @ApiProperty({ example: '2026-12-31' }) dueAt: string;
   @ApiProperty({ enum: values(PROBLEM_STATUSES) }) status: string;
-  @ApiProperty({ type: String, nullable: true, description: '一企一策 / 一事一议' }) special: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: '一企一策 / 一事一议; null for an enterprise reader (the coordinators’ classification)',
+  })
+  special: string | null;
   @ApiProperty({
     type: String,
     nullable: true,

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
   Actor,
-  closingReasonVisible,
   NotFound,
   personalCandidates,
   screeningVisible,
@@ -13,6 +12,7 @@ import {
   Text,
   visibleClosing,
   visibleDiagnosis,
+  visibleEndReason,
   visibleStateValue,
 } from '@hardtech/domain';
 import { describeStatechart } from '@hardtech/workflows/lifecycle/definition';
@@ -129,7 +129,7 @@ export class EnterprisesService {
         ),
       })),
       diagnosis: visibleDiagnosis(actor.role, e.diagnosis),
-      problems: problems.map(problemView),
+      problems: problems.map((p) => problemView(p, actor.role)),
       membership: membership.map((m) => ({
         from: m.fromDate,
         to: m.toDate,
@@ -162,7 +162,7 @@ export class EnterprisesService {
         startedAt: l.startedAt.toISOString(),
         endedAt: l.endedAt?.toISOString() ?? null,
         finalStage: l.finalStage,
-        reason: closingReasonVisible(actor.role, { stage: l.finalStage ?? '' }) ? l.reason : null,
+        reason: visibleEndReason(actor.role, { stage: l.finalStage, outcome: l.outcome, reason: l.reason }),
         nominatedBy: l.nominatedBy,
         nominatedByName: nameOf(l.nominatedBy),
       })),

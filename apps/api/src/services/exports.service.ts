@@ -13,6 +13,7 @@ import {
   STAGE_LABELS,
   Stage,
   t,
+  visibleHandling,
 } from '@hardtech/domain';
 import {
   ClustersRepository,
@@ -81,7 +82,11 @@ export class ExportsService {
       },
       { header: '完成时限', width: 12, value: (r) => r.problem.dueAt },
       { header: '状态', width: 10, value: (r) => optionLabel(PROBLEM_STATUSES, r.problem.status) },
-      { header: '特殊处理', width: 12, value: (r) => optionLabel(SPECIAL_HANDLING, r.problem.special) },
+      {
+        header: '特殊处理',
+        width: 12,
+        value: (r) => optionLabel(SPECIAL_HANDLING, visibleHandling(actor.role, r.problem.special)),
+      },
       { header: '更新时间', width: 18, value: (r) => shanghaiTime(r.problem.updatedAt) },
     ]);
     return toBuffer(wb);

@@ -7,6 +7,7 @@ import {
   problemWorkEndedError,
   ProblemWorkKind,
   t,
+  visibleHandling,
   visibleProblemWork,
 } from '@hardtech/domain';
 import type { LedgerRow } from '@hardtech/persistence';
@@ -79,12 +80,12 @@ export class ProblemWorkService {
       extension: p.extension ? { dueAt: p.extension.dueAt, reason: p.extension.reason } : null,
     });
     return {
-      ...problemView(p),
+      ...problemView(p, actor.role),
       creditCode: p.creditCode,
       district: p.district,
       cluster: p.cluster,
       enterpriseStage,
-      handling: p.special,
+      handling: visibleHandling(actor.role, p.special),
       ...work,
       // The enterprise's own words and the owner department's reply to them (addressed to it).
       whistle: p.whistle && {

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '@hardtech/domain';
+import { Actor, Role, visibleHandling } from '@hardtech/domain';
 import type { ProblemEntity } from '@hardtech/persistence';
 import { ProblemFilter, ProblemsRepository } from '@hardtech/persistence';
 
-/** A ledger problem (化解问题台账) as the enterprise page and the ledger show it. */
-export function problemView(p: ProblemEntity) {
+/** A ledger problem (化解问题台账) as the enterprise page and the ledger show it to the reader. */
+export function problemView(p: ProblemEntity, role: Role) {
   return {
     id: p.id,
     title: p.title,
@@ -14,7 +14,7 @@ export function problemView(p: ProblemEntity) {
     ownerDepartment: p.ownerDepartment,
     dueAt: p.dueAt,
     status: p.status,
-    special: p.special,
+    special: visibleHandling(role, p.special),
     whistleStatus: p.whistleStatus,
     whistledAt: p.whistledAt?.toISOString() ?? null,
     // Addressed to the enterprise (class `reply`): by department, never which officer.
@@ -30,7 +30,7 @@ export class ProblemsService {
     const { items, total } = await this.problems.list(actor, filter);
     return {
       items: items.map(({ problem: p, enterpriseName, enterpriseStage }) => ({
-        ...problemView(p),
+        ...problemView(p, actor.role),
         creditCode: p.creditCode,
         enterpriseName,
         enterpriseStage,

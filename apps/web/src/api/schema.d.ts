@@ -2019,7 +2019,7 @@ export interface components {
             dueAt: string;
             /** @enum {string} */
             status: "open" | "in_progress" | "closing" | "resolved" | "escalated";
-            /** @description 一企一策 / 一事一议 */
+            /** @description 一企一策 / 一事一议; null for an enterprise reader (the coordinators’ classification) */
             special: string | null;
             /**
              * @description 企业吹哨: the latest whistle
@@ -2069,6 +2069,7 @@ export interface components {
             endedAt: string | null;
             /** @enum {string|null} */
             finalStage: "screening" | "supplement" | "feedback" | "admission" | "diagnosis" | "supporting" | "graduation_review" | "graduated" | "exited" | "rejected" | null;
+            /** @description why it ended, as closing.reason reads it (by the step that ended it) */
             reason: string | null;
             nominatedBy: string;
             /** @description who nominated this lifecycle, by name (the username when unknown) */
@@ -2350,7 +2351,7 @@ export interface components {
             dueAt: string;
             /** @enum {string} */
             status: "open" | "in_progress" | "closing" | "resolved" | "escalated";
-            /** @description 一企一策 / 一事一议 */
+            /** @description 一企一策 / 一事一议; null for an enterprise reader (the coordinators’ classification) */
             special: string | null;
             /**
              * @description 企业吹哨: the latest whistle
@@ -2413,7 +2414,7 @@ export interface components {
             dueAt: string;
             /** @enum {string} */
             status: "open" | "in_progress" | "closing" | "resolved" | "escalated";
-            /** @description 一企一策 / 一事一议 */
+            /** @description 一企一策 / 一事一议; null for an enterprise reader (the coordinators’ classification) */
             special: string | null;
             /**
              * @description 企业吹哨: the latest whistle

@@ -1,6 +1,6 @@
 import { Role } from '../roles';
 import { Stage } from '../stages';
-import { TASK_TYPES, TaskType } from '../task-types';
+import { isTaskType, TASK_TYPES, TaskType } from '../task-types';
 import { readerOf } from './readers';
 import { FieldClass, READABLE_CLASSES, STEP_FIELD_CLASSES } from './step-fields';
 
@@ -31,21 +31,46 @@ export function closingReasonClass(outcome: string): FieldClass {
 }
 
 /**
- * Whether the reader may read why a lifecycle ended. With the outcome known, by the class of the
- * field it came from (a rejection's reason yes, a district's opposing opinion no). Without it (the
- * lifecycles table and the workflow's result keep only the stage): graduation and exit come only
- * from the graduation review's reason; a rejection may be the district's opinion, so it is hidden.
+ * The class of an ending's reason, by the statechart event that ended the lifecycle
+ * (`SCREEN.reject`, as `closing.outcome` and `lifecycles.outcome` keep it) or its bare outcome.
+ */
+function endingReasonClass(event: string): FieldClass {
+  const [type, outcome] = event.includes('.') ? event.split('.', 2) : [null, event];
+  if (!isTaskType(type) || LEDGER_TASK_TYPES.includes(type)) return closingReasonClass(outcome);
+  const fields = STEP_FIELD_CLASSES[type][outcome];
+  const field = fields && CLOSING_FIELDS.find((f) => f in fields);
+  const rule = field ? fields[field] : undefined;
+  return typeof rule === 'string' ? rule : 'deliberation';
+}
+
+/**
+ * Whether the reader may read why a lifecycle ended: the one rule for `closing.reason`,
+ * `lifecycles[].reason` and the history's `lifecycle.ended`. With the event that ended it known, by
+ * the class of the field the reason came from (a rejection's reason yes, a district's opposing
+ * opinion no, the enterprise's own note yes). Without it (a lifecycle the projection recorded
+ * before it kept the event, a workflow result): graduation and exit come only from the graduation
+ * review's reason; a rejection may be the district's opinion, so it is hidden.
  */
 export function closingReasonVisible(
   role: Role,
-  closing: { stage: Stage | string; outcome?: string },
+  closing: { stage: Stage | string; outcome?: string | null },
 ): boolean {
   const reader = readerOf(role);
   if (reader === 'officer') return true;
   const cls: FieldClass = closing.outcome
-    ? closingReasonClass(closing.outcome)
+    ? endingReasonClass(closing.outcome)
     : closing.stage === 'graduated' || closing.stage === 'exited'
       ? 'decision_reason'
       : 'deliberation';
   return READABLE_CLASSES[reader].has(cls);
+}
+
+/** A lifecycle's end reason as the reader may read it (`closingReasonVisible`), else null. */
+export function visibleEndReason(
+  role: Role,
+  ending: { stage: Stage | string | null; outcome?: string | null; reason: string | null },
+): string | null {
+  return closingReasonVisible(role, { stage: ending.stage ?? '', outcome: ending.outcome })
+    ? ending.reason
+    : null;
 }

@@ -1,6 +1,6 @@
 import { Role } from '../roles';
 import { isTaskType } from '../task-types';
-import { closingReasonVisible } from './closing';
+import { visibleEndReason } from './closing';
 import { readerOf } from './readers';
 import { visibleStep } from './redact';
 
@@ -27,7 +27,7 @@ export function visibleDiagnosis(role: Role, diagnosis: unknown): unknown {
 
 /**
  * How a lifecycle ended ({stage, outcome, reason, by, at}; `outcome` the statechart's event, e.g.
- * `SCREEN.reject`): the reason by `closingReasonVisible`, the outcome as `visibleStep` gives it (an
+ * `SCREEN.reject`): the reason by `visibleEndReason`, the outcome as `visibleStep` gives it (an
  * opinion that ended the path, `DISTRICT_FEEDBACK.oppose`, reads `DISTRICT_FEEDBACK.done`), the
  * decider only where the reader may know who decided.
  */
@@ -35,10 +35,6 @@ export function visibleClosing(role: Role, closing: unknown): unknown {
   if (!isObject(closing) || readerOf(role) === 'officer') return closing ?? null;
   const event = str(closing.outcome);
   const [type, outcome] = event?.includes('.') ? event.split('.', 2) : [null, event];
-  const shown = closingReasonVisible(role, {
-    stage: str(closing.stage) ?? '',
-    outcome: outcome ?? undefined,
-  });
   const step = visibleStep(role, {
     taskType: isTaskType(type) ? type : null,
     outcome: outcome ?? '',
@@ -48,7 +44,11 @@ export function visibleClosing(role: Role, closing: unknown): unknown {
   return {
     ...closing,
     outcome: event === null ? null : type === null ? step.outcome : `${type}.${step.outcome}`,
-    reason: shown ? closing.reason : null,
+    reason: visibleEndReason(role, {
+      stage: str(closing.stage),
+      outcome: event,
+      reason: str(closing.reason),
+    }),
     by: step.actor,
   };
 }

@@ -1,5 +1,5 @@
 import { HistoryEntry } from '../views';
-import { closingReasonClass, closingReasonVisible } from './closing';
+import { closingReasonClass, closingReasonVisible, visibleEndReason } from './closing';
 import { visibleClosing, visibleDiagnosis } from './facts';
 import { visibleHistory, visibleHistoryEntry } from './history';
 import { taskMaterialVisible } from './task-material';
@@ -109,6 +109,33 @@ describe('closing reasons', () => {
     expect(closingReasonVisible('enterprise_user', { stage: 'rejected', outcome: 'oppose' })).toBe(false);
     expect(closingReasonVisible('sme_officer', { stage: 'rejected', outcome: 'oppose' })).toBe(false);
     expect(closingReasonVisible('leader', { stage: 'rejected', outcome: 'oppose' })).toBe(true);
+  });
+
+  it('judges every place an ending is read by the event that ended it, one rule', () => {
+    const ending = (outcome: string | null) => ({ stage: 'rejected', outcome, reason: MARK });
+    // What the enterprise is owed: 不予入库, 不予纳入, its own 不参加 note; not the district's opinion.
+    expect(visibleEndReason('enterprise_user', ending('SCREEN.reject'))).toBe(MARK);
+    expect(visibleEndReason('enterprise_user', ending('ADMIT.reject'))).toBe(MARK);
+    expect(visibleEndReason('enterprise_user', ending('ENTERPRISE_CONFIRM.decline'))).toBe(MARK);
+    expect(visibleEndReason('enterprise_user', ending('DISTRICT_FEEDBACK.oppose'))).toBeNull();
+    expect(visibleEndReason('finance_officer', ending('DISTRICT_FEEDBACK.oppose'))).toBeNull();
+    expect(visibleEndReason('district_officer', ending('DISTRICT_FEEDBACK.oppose'))).toBe(MARK);
+    // Unknown event (a row recorded before the projection kept it): a rejection stays hidden.
+    expect(visibleEndReason('enterprise_user', ending(null))).toBeNull();
+    expect(visibleEndReason('enterprise_user', { stage: 'exited', reason: 'withdrew' })).toBe('withdrew');
+    // An outcome named by an unknown task type falls back to the outcome across types.
+    expect(visibleEndReason('enterprise_user', ending('NOT_A_TYPE.oppose'))).toBeNull();
+  });
+
+  it("judges the history's lifecycle.ended by the step completed last before it", () => {
+    const ended = entry('lifecycle.ended', 'system', { stage: 'rejected', reason: MARK });
+    const step = (taskType: string, outcome: string) =>
+      entry('task.completed', 'x', { taskType, outcome, actorRole: 'city_coordinator', data: {} });
+    const reasonAfter = (taskType: string, outcome: string) =>
+      visibleHistory('enterprise_user', [step(taskType, outcome), ended]).at(-1)!.data.reason;
+    expect(reasonAfter('SCREEN', 'reject')).toBe(MARK);
+    expect(reasonAfter('DISTRICT_FEEDBACK', 'oppose')).toBeNull();
+    expect(visibleHistory('enterprise_user', [ended])[0].data.reason).toBeNull();
   });
 });
 

@@ -29,9 +29,13 @@ const PLAIN_DATA_ACTIONS = new Set([
 /**
  * One history entry as the reader may see it, or null when the entry is not for them: completed
  * (and refused) steps through `visibleStep`, a lifecycle's end reason through
- * `closingReasonVisible`, the actor only where `actorVisible` allows it.
+ * `closingReasonVisible` (given `endedBy`, the event that ended it), the actor only where `actorVisible` allows it.
  */
-export function visibleHistoryEntry(role: Role, entry: HistoryEntry): HistoryEntry | null {
+export function visibleHistoryEntry(
+  role: Role,
+  entry: HistoryEntry,
+  endedBy: string | null = null,
+): HistoryEntry | null {
   if (!historyActionVisible(role, entry.action)) return null;
   if (readerOf(role) === 'officer') return entry;
   const actorRole = isRole(entry.data.actorRole) ? entry.data.actorRole : null;
@@ -52,14 +56,25 @@ export function visibleHistoryEntry(role: Role, entry: HistoryEntry): HistoryEnt
     return {
       ...entry,
       actor,
-      data: closingReasonVisible(role, { stage }) ? data : { ...data, reason: null },
+      data: closingReasonVisible(role, { stage, outcome: endedBy }) ? data : { ...data, reason: null },
     };
   }
   return { ...entry, actor, data: PLAIN_DATA_ACTIONS.has(entry.action) ? data : {} };
 }
 
+/**
+ * The history as the reader may see it. A `lifecycle.ended` entry (the workflow's result keeps only
+ * the stage and the reason) is judged by the step completed last before it, the one that ended it.
+ */
 export function visibleHistory(role: Role, entries: HistoryEntry[]): HistoryEntry[] {
-  return entries.flatMap((e) => visibleHistoryEntry(role, e) ?? []);
+  let lastStep: string | null = null;
+  return entries.flatMap((e) => {
+    const shown = visibleHistoryEntry(role, e, lastStep);
+    if (e.action === 'task.completed' && isStepEntry(e.data) && typeof e.data.taskType === 'string') {
+      lastStep = `${e.data.taskType}.${e.data.outcome}`;
+    }
+    return shown ?? [];
+  });
 }
 
 function isStepEntry(

@@ -30,3 +30,11 @@ export function visibleProblemWork(role: Role, work: ProblemWorkView): ProblemWo
     extension: work.extension ? { dueAt: work.extension.dueAt, reason: null } : null,
   };
 }
+
+/**
+ * A problem's 一企一策 / 一事一议 mark (`special`, `handling` in the API) as the reader may read it:
+ * the coordinators' classification (`ledger_handling`), not the enterprise's to read.
+ */
+export function visibleHandling(role: Role, special: string | null): string | null {
+  return READABLE_CLASSES[readerOf(role)].has('ledger_handling') ? special : null;
+}

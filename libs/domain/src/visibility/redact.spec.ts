@@ -1,6 +1,7 @@
 import { ROLES, Role } from '../roles';
-import { TASK_FORMS } from '../tasks/forms';
+import { PROBLEM_FIELDS, TASK_FORMS } from '../tasks/forms';
 import { TASK_TYPES } from '../task-types';
+import { visibleHandling } from './problem-work';
 import { readerOf } from './readers';
 import { actorVisible, historyActionVisible, screeningVisible, visibleStep } from './redact';
 import { STEP_FIELD_CLASSES } from './step-fields';
@@ -63,16 +64,25 @@ describe('visibleStep', () => {
     });
   });
 
-  it('never gives the enterprise portrait scores; it gives the ledger items', () => {
-    const problems = [{ title: '融资难', ownerDepartment: 'finance' }];
+  it('never gives the enterprise portrait scores or the 一企一策 mark; it gives the ledger items', () => {
+    const item = { title: '融资难', ownerDepartment: 'finance' };
+    const problems = [{ ...item, special: 'one_enterprise_one_policy' }];
     const diagnosis = {
       taskType: 'DIAGNOSE' as const,
       outcome: 'submit',
       actor: 'comm',
       data: { portrait: { tech: { score: 2, note: MARK } }, problems },
     };
-    expect(visibleStep('enterprise_user', diagnosis).data).toEqual({ problems });
+    expect(visibleStep('enterprise_user', diagnosis).data).toEqual({ problems: [item] });
     expect(visibleStep('finance_officer', diagnosis).data).toEqual({ problems });
+  });
+
+  it("keeps a problem's 一企一策 / 一事一议 mark from the enterprise only", () => {
+    expect(visibleHandling('enterprise_user', 'one_enterprise_one_policy')).toBeNull();
+    expect(visibleHandling('sme_officer', 'one_enterprise_one_policy')).toBe('one_enterprise_one_policy');
+    expect(visibleHandling('city_coordinator', 'one_matter_one_discussion')).toBe(
+      'one_matter_one_discussion',
+    );
   });
 
   it('gives departments ledger progress notes and keeps them, and the review comment, from the enterprise', () => {
@@ -130,6 +140,10 @@ describe('the field classes', () => {
         ]);
       }
     }
+    const diagnosed = STEP_FIELD_CLASSES.DIAGNOSE.submit.problems;
+    expect(typeof diagnosed === 'object' && Object.keys(diagnosed.item).sort()).toEqual(
+      PROBLEM_FIELDS.map((f) => f.name).sort(),
+    );
   });
 });
 

@@ -10,6 +10,9 @@ import { Reader } from './readers';
  * - `ledger_note`: an officer's progress note on a ledger item (departments work the ledger), and
  *   the coordinators' reason for refusing a department's request on it (销号退回, 延期未批准);
  * - `ledger`: the ledger items themselves (问题, 措施, 目标, 责任部门, 时限, 状态);
+ * - `ledger_handling`: the coordinators' classification of an item as a 重大疑难问题 handled
+ *   一企一策 / 一事一议 (二(五): their 分析研判 of the hard cases, for 统筹协调和资源调度 among the
+ *   departments): the departments who work the item read it, the enterprise does not;
  * - `assignment`: who serves the enterprise from now on (牵头处室, 服务专员, 区县联络人);
  * - `decision_reason`: the reason a final decision gives the enterprise (不予入库, 毕业移出, 退出);
  * - `request`: what the enterprise is asked to supply;
@@ -20,6 +23,7 @@ export const FIELD_CLASSES = [
   'deliberation',
   'ledger_note',
   'ledger',
+  'ledger_handling',
   'assignment',
   'decision_reason',
   'request',
@@ -38,7 +42,7 @@ const allBut = (...hidden: FieldClass[]): ReadonlySet<FieldClass> =>
 export const READABLE_CLASSES: Record<Reader, ReadonlySet<FieldClass>> = {
   officer: allBut(),
   department: allBut('deliberation'),
-  enterprise: allBut('deliberation', 'ledger_note'),
+  enterprise: allBut('deliberation', 'ledger_note', 'ledger_handling'),
 };
 
 const ENTERPRISE_STEPS = [
@@ -55,6 +59,17 @@ export const ENTERPRISE_TASK_TYPES: readonly TaskType[] = ENTERPRISE_STEPS;
 const REVIEW_FIELDS: Record<string, FieldRule> = {
   problemUpdates: { item: { problemId: 'ledger', status: 'ledger', note: 'ledger_note' } },
   comment: 'deliberation',
+};
+
+/** A problem the diagnosis lists (PROBLEM_FIELDS of tasks/forms.ts): the ledger item, and its handling. */
+const DIAGNOSED_PROBLEM_FIELDS: Record<string, FieldClass> = {
+  title: 'ledger',
+  category: 'ledger',
+  measures: 'ledger',
+  target: 'ledger',
+  ownerDepartment: 'ledger',
+  dueAt: 'ledger',
+  special: 'ledger_handling',
 };
 
 /**
@@ -79,7 +94,7 @@ export const STEP_FIELD_CLASSES: Record<TaskType, Record<string, Record<string, 
     },
     reject: { reason: 'decision_reason' },
   },
-  DIAGNOSE: { submit: { portrait: 'deliberation', problems: 'ledger' } },
+  DIAGNOSE: { submit: { portrait: 'deliberation', problems: { item: DIAGNOSED_PROBLEM_FIELDS } } },
   QUARTERLY_REPORT: {
     submit: {
       quarter: 'submission',

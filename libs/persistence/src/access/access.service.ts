@@ -65,6 +65,17 @@ function enterpriseRule(role: Role, s: ScopeTerms, e: string): string {
 }
 
 /**
+ * Of the roles whose scope is a place, the rule on a problem row (alias `p`) of an earlier lifecycle:
+ * the district it was served in and its lead cluster, as the row keeps them (problems.writer.ts).
+ * Null: the role's rule does not depend on where the enterprise is served.
+ */
+function earlierLifecycleRule(role: Role, p: string): string | null {
+  if (role === 'district_officer') return CALLER.among('districts', `${p}.district`);
+  if (role === 'industry_officer') return CALLER.among('clusters', `${p}.cluster`);
+  return null;
+}
+
+/**
  * The scope rule, in one place: which enterprises a caller may see. Every list, count and single
  * read joins the enterprise and applies `enterprises(actor, alias)`; outside it an object is 404.
  */
@@ -106,8 +117,10 @@ export class AccessService {
   /**
    * Ledger problems (alias `p`, enterprise `e`), of any lifecycle: 中小企业处 and 产业金融处 see the
    * problems their department owns; a commissioner those of the lifecycles they served (the
-   * problem's `commissioner`, not the enterprise's current one); everyone else the problems of the
-   * enterprises they may see.
+   * problem's `commissioner`, not the enterprise's current one); a district or industry officer
+   * those of the current lifecycle of the enterprises they may see, and of an earlier lifecycle by
+   * the district and cluster it was served in; everyone else the problems of the enterprises they
+   * may see. A problem's files follow the problem (apps/api attachments).
    */
   problems(actor: Actor, p = 'p', e = 'e'): Predicate {
     if (actor.role === 'sme_officer' || actor.role === 'finance_officer') {
@@ -119,7 +132,16 @@ export class AccessService {
     if (actor.role === 'commissioner') {
       return { sql: `${p}.commissioner = :scopeUsername`, params: { scopeUsername: actor.username } };
     }
-    return this.enterprises(actor, e);
+    const current = this.enterprises(actor, e);
+    const earlier = earlierLifecycleRule(actor.role, p);
+    if (!earlier) return current;
+    // A problem of an earlier lifecycle by the district and cluster it was served in (kept on its
+    // row), as its commissioner's: the enterprise nominated again elsewhere does not hand the
+    // earlier district's ledger, and its files, to the next district, nor take them from the first.
+    return {
+      sql: `(CASE WHEN ${p}.lifecycle_no = ${e}.lifecycle_no THEN ${current.sql} ELSE ${earlier} END)`,
+      params: current.params,
+    };
   }
 
   /**

@@ -12,4 +12,6 @@ export class LifecycleEntity {
   @Column({ name: 'ended_at', type: 'timestamptz', nullable: true }) endedAt: Date | null;
   @Column({ name: 'final_stage', type: 'varchar', length: 32, nullable: true }) finalStage: string | null;
   @Column({ type: 'varchar', length: 2000, nullable: true }) reason: string | null;
+  /** The statechart event that ended it (`SCREEN.reject`): whose words `reason` are. */
+  @Column({ type: 'varchar', length: 64, nullable: true }) outcome: string | null;
 }

@@ -3,7 +3,9 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, SelectQueryBuilder } from 'typeorm';
 import {
   Actor,
+  ENTERPRISE_TASK_TYPES,
   PROBLEM_TASK_KEY_PREFIXES,
+  readerOf,
   RETURNED_OUTCOME,
   Role,
   TaskDepartment,
@@ -68,6 +70,19 @@ const PROBLEM_TITLE_PARAMS = Object.fromEntries(
   PROBLEM_TASK_KEY_PREFIXES.map((k, i) => [`problemKey${i}`, k]),
 );
 
+/**
+ * SQL for who completed a row, by name, for this reader: an enterprise knows only who did its own
+ * steps (visibleStep), so the name of an officer is not looked up only to be redacted.
+ */
+function completedByNameFor(actor: Actor): { sql: string; params: Record<string, unknown> } {
+  const name = displayNameOf('t.completed_by');
+  if (readerOf(actor.role) !== 'enterprise') return { sql: name, params: {} };
+  return {
+    sql: `CASE WHEN t.type = ANY(:ownStepTypes::text[]) THEN ${name} END`,
+    params: { ownStepTypes: ENTERPRISE_TASK_TYPES },
+  };
+}
+
 export interface TaskFilter {
   /**
    * inbox: what the caller can act on; mine: assigned to the caller (and, 委托代理, the personal
@@ -120,13 +135,14 @@ export class TasksRepository {
       ? [f.sort.slice(1), 'DESC' as const]
       : [f.sort, 'ASC' as const];
     const offset = (f.page - 1) * f.pageSize;
+    const completedByName = completedByNameFor(actor);
     const { entities, raw } = await qb
       .select(LIST_COLUMNS.map((c) => `t.${c}`))
       .addSelect(copied.sql, 'copied')
       .addSelect(displayNameOf('t.assignee'), 'assigneeName')
-      .addSelect(displayNameOf('t.completed_by'), 'completedByName')
+      .addSelect(completedByName.sql, 'completedByName')
       .addSelect(PROBLEM_TITLE, 'problemTitle')
-      .setParameters({ ...copied.params, ...PROBLEM_TITLE_PARAMS })
+      .setParameters({ ...copied.params, ...completedByName.params, ...PROBLEM_TITLE_PARAMS })
       .orderBy(column === 'dueAt' ? 't.dueAt' : 't.createdAt', order)
       .addOrderBy('t.id', 'ASC')
       .offset(offset)

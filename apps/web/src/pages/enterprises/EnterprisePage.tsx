@@ -10,6 +10,7 @@ import { PrintButton } from '../../components/PrintButton';
 import type { Statechart } from '../../components/statechart/definition';
 import { StatechartDiagram } from '../../components/statechart/StatechartDiagram';
 import { Attachments } from './Attachments';
+import { DoublingBasis } from './DoublingBasis';
 import { DoublingChart } from './DoublingChart';
 import { EnterpriseError } from './EnterpriseError';
 import { EnterpriseFacts } from './EnterpriseFacts';
@@ -95,6 +96,7 @@ export function EnterprisePage() {
                 admittedAt={current[0]?.from}
                 reports={e.quarterlyReports}
               />
+              <DoublingBasis />
             </Card>
           </Space>
         </Col>

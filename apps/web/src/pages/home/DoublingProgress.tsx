@@ -1,6 +1,7 @@
 import { Card, Col, Progress, Row, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../format';
+import { DoublingBasis } from '../enterprises/DoublingBasis';
 import type { EnterpriseDetail } from '../enterprises/types';
 
 /** 三年倍增 as a goal; revenue doubles the baseline. */
@@ -33,6 +34,7 @@ export function DoublingProgress({ enterprise: e }: { enterprise: EnterpriseDeta
         <div data-testid="home-growth" style={{ marginTop: 16 }}>
           <Typography.Text>{t('home.doubling.growth', { growth: d.growth.toFixed(2) })}</Typography.Text>
           <Progress percent={Math.min(100, Math.round((d.growth / TARGET) * 100))} status="normal" />
+          <DoublingBasis />
         </div>
       ) : (
         <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>

@@ -120,7 +120,11 @@ describe('the enterprise user’s 总览', () => {
     expect(doubling).toHaveTextContent('入库基准营收8,000 万元');
     expect(doubling).toHaveTextContent('最新年化营收（2026Q3）1.04 亿元');
     expect(doubling).toHaveTextContent('营收为入库基准的 1.30 倍，目标 2 倍');
-    expect(screen.getByTestId('enterprise-home')).not.toHaveTextContent(/进度达标|画像|评分/);
+    // What it counts is what the enterprise sent (已报送), not a review's acceptance.
+    expect(within(doubling).getByTestId('doubling-basis')).toHaveTextContent(
+      '按贵企业已报送的季度数据计算；被退回的报告重新报送后计入。',
+    );
+    expect(screen.getByTestId('enterprise-home')).not.toHaveTextContent(/进度达标|画像|评分|尚待评审/);
   });
 
   it('shows the department’s reply to its whistle on the problem (已答复), and a whistle still waiting', async () => {

@@ -57,6 +57,10 @@ describe('the member’s standing in the case file of a quarterly review', () =>
     expect(doubling).toHaveTextContent('最新年化营收（2026Q4）8,933 万元');
     expect(doubling).toHaveTextContent('营收为入库基准的 1.12 倍，目标 2 倍');
     expect(doubling).toHaveTextContent('落后于倍增路径（应达 1.20 倍）');
+    // Counted are the reports sent and not sent back, reviewed or not: said so to the officer.
+    expect(within(doubling).getByTestId('doubling-basis')).toHaveTextContent(
+      '按企业已报送的季度报告计算：尚待评审的计入，被退回的不计。',
+    );
 
     const rows = within(within(card).getByTestId('standing-reports')).getAllByRole('row').slice(1);
     expect(rows.map((r) => r.textContent)).toEqual([
@@ -75,10 +79,10 @@ describe('the member’s standing in the case file of a quarterly review', () =>
     );
   });
 
-  it('says when no report counts yet and the ledger is empty', async () => {
+  it('says when no report is sent yet and the ledger is empty', async () => {
     open({ ...STANDING, reports: [], doubling: null, ledger: { total: 0, byStatus: [], overdue: [] } });
     const card = await screen.findByTestId('case-standing');
-    expect(card).toHaveTextContent('尚无计入的季度报告，暂无倍增进度。');
+    expect(card).toHaveTextContent('尚无已报送的季度报告（被退回的不计），暂无倍增进度。');
     expect(card).toHaveTextContent('暂无季度报告');
     expect(card).toHaveTextContent('台账暂无问题');
   });

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { useFormat } from '../../format';
 import { useLocalText, useOptionLabel } from '../../i18n';
+import { DoublingBasis } from '../enterprises/DoublingBasis';
 import { STATUS_COLOURS } from '../enterprises/ProblemTable';
 
 /** 三年倍增: revenue doubles the baseline. */
@@ -40,7 +41,10 @@ function Doubling({ doubling: d }: { doubling: CaseStanding['doubling'] }) {
   if (!d) return <Typography.Text type="secondary">{t('standing.noReport')}</Typography.Text>;
   return (
     <div data-testid="standing-doubling">
-      <Typography.Text strong>{t('standing.doubling')}</Typography.Text>
+      <Space orientation="vertical" size={0}>
+        <Typography.Text strong>{t('standing.doubling')}</Typography.Text>
+        <DoublingBasis />
+      </Space>
       <Row gutter={[16, 8]} style={{ marginTop: 8 }}>
         {/* On a phone each figure takes the line: 10,733.3333 万元 broke beside the baseline. */}
         <Col xs={24} sm={12}>
