@@ -10,6 +10,7 @@ import { NotificationBell } from '../pages/notifications/NotificationBell';
 import { useMayNominateSelf } from '../pages/nominations/useMayNominateSelf';
 import { menuFor, navLabel } from './navigation';
 import { useNarrow } from './useNarrow';
+import { whoText } from './whoText';
 
 /** The phone's sticky header: antd's Layout.Header height, stated so the page can keep clear of it. */
 export const PHONE_HEADER_HEIGHT = 64;
@@ -107,12 +108,15 @@ export function Shell() {
       onChange={(value) => setLanguage(value as Language)}
     />
   );
-  const whoText = `${user.displayName ?? user.username}${reference ? ` · ${local(reference.roles[user.role])}` : ''}`;
+  const signedIn = whoText(
+    user.displayName ?? user.username,
+    reference ? local(reference.roles[user.role]) : undefined,
+  );
   // A long name and role give way (ellipsis, the whole on hover) rather than wrap out of the header.
   const who = (
     <span
       data-testid="current-user"
-      title={whoText}
+      title={signedIn}
       style={{
         minWidth: 0,
         maxWidth: 240,
@@ -121,7 +125,7 @@ export function Shell() {
         whiteSpace: 'nowrap',
       }}
     >
-      {whoText}
+      {signedIn}
     </span>
   );
   const logoutButton = (

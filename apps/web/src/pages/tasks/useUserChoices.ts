@@ -5,11 +5,28 @@ import type { Page } from '../../api/types';
 import type { Choice } from '../../components/forms/schemaContext';
 import { personText } from '../../components/PersonName';
 
-interface UserRow {
+export interface UserRow {
   username: string;
   displayName: string;
   role: string;
   scope: { districts?: string[] };
+}
+
+/**
+ * The people offered, those of the enterprise's district first, by name: the name carries the
+ * department (企业服务专员 陈静), and the login name only tells two of one name apart (it is English
+ * in a zh-CN form otherwise: the walk read 陈静（commissioner）).
+ */
+export function userChoices(users: readonly UserRow[], district?: string): Choice[] {
+  const local = (u: UserRow) => (district && u.scope.districts?.includes(district) ? 0 : 1);
+  const named = new Map<string, number>();
+  for (const u of users) named.set(u.displayName, (named.get(u.displayName) ?? 0) + 1);
+  return [...users]
+    .sort((a, b) => local(a) - local(b))
+    .map((u) => ({
+      value: u.username,
+      label: (named.get(u.displayName) ?? 0) > 1 ? personText(u) : u.displayName,
+    }));
 }
 
 /**
@@ -29,10 +46,7 @@ export function useUserChoices(fields: Field[], district?: string) {
     for (const role of key ? key.split(',') : []) {
       api<Page<UserRow>>('/users', { query: { role, active: true, pageSize: 100 } }).then(
         (page) => {
-          const local = (u: UserRow) => (district && u.scope.districts?.includes(district) ? 0 : 1);
-          const choices = [...page.items]
-            .sort((a, b) => local(a) - local(b))
-            .map((u) => ({ value: u.username, label: personText(u) }));
+          const choices = userChoices(page.items, district);
           if (live) setByRole((current) => ({ ...current, [role]: choices }));
         },
         () => undefined,
