@@ -1,8 +1,9 @@
-import { Card, Drawer, Empty, Pagination, Space, Spin, Typography } from 'antd';
+import { Card, Drawer, Empty, Space, Spin, Typography } from 'antd';
 import type { TablePaginationConfig } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { PhonePager } from '../../components/PhonePager';
 import { dateTimeSecondsText } from '../../format';
 import type { AuditEvent } from './audit';
 import { AuditAction, AuditActor, AuditKind, AuditOutcome } from './AuditCells';
@@ -63,17 +64,7 @@ export function AuditCards({ events, loading, pagination, broken }: AuditCardsPr
           </Card>
         ))}
       </Spin>
-      {(total ?? 0) > (pageSize ?? 20) && (
-        <Pagination
-          simple
-          size="small"
-          current={current}
-          pageSize={pageSize}
-          total={total}
-          onChange={onChange}
-          style={{ textAlign: 'center', marginTop: 8 }}
-        />
-      )}
+      <PhonePager current={current} pageSize={pageSize} total={total} onChange={onChange} />
       <Drawer
         open={!!opened}
         onClose={() => setOpened(null)}
