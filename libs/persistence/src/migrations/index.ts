@@ -30,6 +30,7 @@ import { WhistleAnswerBackfill1765950000000 } from './1765950000000-WhistleAnswe
 import { ViewsNotForEnterprises1765956000000 } from './1765956000000-ViewsNotForEnterprises';
 import { ProblemCommissioner1765956100000 } from './1765956100000-ProblemCommissioner';
 import { ReturnedQuarterlyReports1765961100000 } from './1765961100000-ReturnedQuarterlyReports';
+import { ViewsNotForAdministrators1765970000000 } from './1765970000000-ViewsNotForAdministrators';
 
 /** In order. Never edit a migration that has shipped; add a new one. */
 export const MIGRATIONS = [
@@ -65,4 +66,5 @@ export const MIGRATIONS = [
   ViewsNotForEnterprises1765956000000,
   ProblemCommissioner1765956100000,
   ReturnedQuarterlyReports1765961100000,
+  ViewsNotForAdministrators1765970000000,
 ];
