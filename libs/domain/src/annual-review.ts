@@ -130,6 +130,15 @@ export function isReviewYear(year: number, today: string): boolean {
 }
 
 /**
+ * The years the policy page offers to run by hand: this year, and last year for a review begun late
+ * (in January, say). The server takes any review year (isReviewYear); the page keeps to these two.
+ */
+export function reviewYearChoices(today: string): number[] {
+  const year = Number(today.slice(0, 4));
+  return [year, year - 1].filter((y) => isReviewYear(y, today));
+}
+
+/**
  * When the year's ANNUAL_UPDATE is due: `dueOn` of the review year at the end of the office day;
  * a review opened later than that (run by hand) gives the SLA's time from now instead.
  */
