@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { Api } from '../support/api';
-import { adminApi, ADMIN, createCast, createUser, PASSWORD, tag } from '../support/cast';
+import { adminApi, ADMIN, auditAdminApi, createCast, createUser, PASSWORD, tag } from '../support/cast';
 import { closeDb, db } from '../support/db';
 import { complete, eventually, expectOk, JUDGMENTS, nominationFor } from '../support/lifecycle';
 import { closeTemporal } from '../support/temporal';
@@ -270,6 +270,24 @@ describe('reading the log', () => {
       `creditCode=${c.creditCode}&action=POST /api/nominations`,
     );
     expect(nominated.transition).toBeNull();
+  });
+
+  it('names each row’s enterprise beside its code, for the auditor and the audit administrator alike', async () => {
+    const c = await createCast('500112', 'T2');
+    const nomination = nominationFor(c);
+    await expectOk(c.districtOfficer.api.post('/api/nominations', nomination), 201);
+    const { rows } = await db().query(`SELECT name FROM enterprises WHERE credit_code = $1`, [c.creditCode]);
+    expect(rows[0].name).toBeTruthy();
+    for (const reader of [c.auditor.api, await auditAdminApi()]) {
+      const found = await eventually(async () => {
+        const listed = await events(reader, `creditCode=${c.creditCode}`);
+        return listed.some((e) => e.action === 'workflow.transition') && listed;
+      });
+      expect(new Set(found.map((e: any) => e.enterpriseName))).toEqual(new Set([rows[0].name]));
+    }
+    // A row of no enterprise names none.
+    const [login] = await events(c.auditor.api, `actor=${c.auditor.username}&action=auth.login`);
+    expect([login.creditCode, login.enterpriseName]).toEqual([null, null]);
   });
 
   it('answers 400 to bad filters and 403 to roles that do not audit', async () => {

@@ -125,3 +125,40 @@ it('shares no view with enterprises (422), and shows an enterprise none shared w
   expect(await expectOk(enterprise.api.get('/api/views'))).toEqual([]);
   expect((await enterprise.api.request('DELETE', `/api/views/${stored}`)).status).toBe(404);
 });
+
+it('offers and shares views with case workers only: the three administrators are refused (422)', async () => {
+  const officer = await createUser('district_officer', { districts: ['500112'] });
+  const roles = (await expectOk(officer.api.get('/api/views/share-roles'))).map((r: any) => r.value);
+  expect(roles).toEqual(
+    expect.arrayContaining(['city_coordinator', 'district_officer', 'auditor', 'leader']),
+  );
+  for (const role of ['system_admin', 'security_admin', 'audit_admin', 'enterprise_user'])
+    expect(roles).not.toContain(role);
+  const coordinator = (await expectOk(officer.api.get('/api/views/share-roles'))).find(
+    (r: any) => r.value === 'city_coordinator',
+  );
+  expect(coordinator.label).toEqual({ zh: '科技处（统筹）', en: 'City coordinator' });
+
+  const refused = await officer.api.post('/api/views', {
+    name: '给管理员看',
+    filter: { view: 'all' },
+    sharedWith: { roles: ['city_coordinator', 'security_admin'] },
+  });
+  expect([refused.status, refused.body.code]).toEqual([422, 'VIEW_NOT_FOR_ADMINISTRATORS']);
+  expect(refused.body.details).toEqual([expect.objectContaining({ field: 'sharedWith.roles[1]' })]);
+  const own = await expectOk(officer.api.post('/api/views', { name: '渝北', filter: { view: 'all' } }), 201);
+  for (const role of ['system_admin', 'audit_admin']) {
+    const changed = await officer.api.put(`/api/views/${own.id}`, {
+      name: '渝北',
+      sharedWith: { roles: [role] },
+    });
+    expect([role, changed.status, changed.body.code]).toEqual([role, 422, 'VIEW_NOT_FOR_ADMINISTRATORS']);
+  }
+  const { rows } = await db().query(`SELECT shared_roles FROM saved_views WHERE owner = $1`, [
+    officer.username,
+  ]);
+  expect(rows).toEqual([{ shared_roles: [] }]);
+  // An enterprise asks no such list.
+  const enterprise = await createUser('enterprise_user', { creditCodes: [freshCreditCode()] });
+  expect((await enterprise.api.get('/api/views/share-roles')).status).toBe(403);
+});

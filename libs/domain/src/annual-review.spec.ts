@@ -5,6 +5,7 @@ import {
   evaluateAnnualReview,
   isMonthDay,
   isReviewYear,
+  reviewYearChoices,
   proposedReason,
 } from './annual-review';
 import { InvalidInput } from './errors';
@@ -78,6 +79,9 @@ describe('annual review (动态管理)', () => {
     expect(isReviewYear(2028, '2026-12-05')).toBe(false);
     expect(isReviewYear(2022, '2026-12-05')).toBe(false);
     expect(isReviewYear(2026.5, '2026-12-05')).toBe(false);
+    // The page offers this year and last, never before the pool's first.
+    expect(reviewYearChoices('2026-12-05')).toEqual([2026, 2025]);
+    expect(reviewYearChoices('2023-03-01')).toEqual([2023]);
   });
 });
 

@@ -135,6 +135,15 @@ export function annualUpdateLastDay(year: number, settings: AnnualReviewSettings
 }
 
 /**
+ * The years the policy page offers to run by hand: this year, and last year for a review begun late
+ * (in January, say). The server takes any review year (isReviewYear); the page keeps to these two.
+ */
+export function reviewYearChoices(today: string): number[] {
+  const year = Number(today.slice(0, 4));
+  return [year, year - 1].filter((y) => isReviewYear(y, today));
+}
+
+/**
  * When the year's ANNUAL_UPDATE is due in lifecycles recorded before patch
  * `calendar-days-roll-past-rest-days`: `dueOn` of the review year at 18:00, the working days' end
  * (written before calendar days ended with the day); a review opened later than that (run by hand)

@@ -1,5 +1,11 @@
 import { Actor } from './roles';
-import { audienceProblems, viewAudienceRefusal, viewFilterProblems, viewVisibleTo } from './saved-views';
+import {
+  audienceProblems,
+  VIEW_AUDIENCE_ROLES,
+  viewAudienceRefusal,
+  viewFilterProblems,
+  viewVisibleTo,
+} from './saved-views';
 
 const view = (sharedWith: object) => ({
   owner: 'alice',
@@ -42,6 +48,18 @@ describe('shared saved views', () => {
       code: 'VIEW_NOT_FOR_ENTERPRISES',
       details: [{ field: 'sharedWith.roles[1]' }],
     });
+  });
+
+  it('are never shared with the three administrators, who work no cases; the picker offers case workers only', () => {
+    expect(viewAudienceRefusal({ roles: ['leader', 'system_admin', 'audit_admin'] })).toMatchObject({
+      status: 422,
+      code: 'VIEW_NOT_FOR_ADMINISTRATORS',
+      details: [{ field: 'sharedWith.roles[1]' }, { field: 'sharedWith.roles[2]' }],
+    });
+    expect(viewAudienceRefusal({ roles: ['security_admin'] })?.code).toBe('VIEW_NOT_FOR_ADMINISTRATORS');
+    expect(VIEW_AUDIENCE_ROLES).toEqual(expect.arrayContaining(['city_coordinator', 'auditor', 'leader']));
+    for (const role of ['system_admin', 'security_admin', 'audit_admin', 'enterprise_user'] as const)
+      expect(VIEW_AUDIENCE_ROLES).not.toContain(role);
   });
 
   it('hold only inbox filters, with valid values', () => {

@@ -4,9 +4,9 @@ import { Field } from './forms/schema';
 import { validateFields } from './forms/validate';
 import { OWNER_DEPARTMENTS } from './ledger';
 import { findDistrict } from './reference';
-import { Actor, isRole, Role, ROLES } from './roles';
+import { Actor, ADMIN_ROLES, isRole, Role, ROLES } from './roles';
 import { TASK_TYPES } from './task-types';
-import { t } from './text';
+import { t, Text } from './text';
 
 /**
  * Who saves inbox views: the officers, who sort many tasks of many enterprises. An enterprise's list
@@ -15,18 +15,46 @@ import { t } from './text';
 export const VIEW_SAVERS: readonly Role[] = ROLES.filter((role) => role !== 'enterprise_user');
 
 /**
- * A view is shared with savers only: an enterprise has no view to pick it from, and the filters name
- * officers' work (422 `VIEW_NOT_FOR_ENTERPRISES`, naming the roles).
+ * Whom a view is shared with by role: the savers who work cases. Not the three administrators of
+ * 三员分立 (系统管理员, 安全管理员, 安全审计员), who keep users, security and the audit log and have no
+ * inbox of cases to filter; the share picker offers these (GET /api/views/share-roles).
+ */
+export const VIEW_AUDIENCE_ROLES: readonly Role[] = VIEW_SAVERS.filter((role) => !ADMIN_ROLES.includes(role));
+
+/**
+ * A view is shared with case workers only: an enterprise has no view to pick it from, and the
+ * filters name officers' work (422 `VIEW_NOT_FOR_ENTERPRISES`); an administrator works no cases
+ * (422 `VIEW_NOT_FOR_ADMINISTRATORS`). Each names the roles refused.
  */
 export function viewAudienceRefusal(audience: { roles: readonly Role[] }): RuleViolation | null {
-  const refused = audience.roles.flatMap((role, i) => (VIEW_SAVERS.includes(role) ? [] : [i]));
-  if (!refused.length) return null;
-  const text = t(
-    '企业用户不使用视图，不能共享给企业',
-    'enterprise users have no views: a view is not shared with them',
-  );
+  const refused = (outside: readonly Role[]) =>
+    audience.roles.flatMap((role, i) => (outside.includes(role) ? [i] : []));
+  const enterprises = refused(['enterprise_user']);
+  if (enterprises.length)
+    return violation(
+      'VIEW_NOT_FOR_ENTERPRISES',
+      enterprises,
+      t(
+        '企业用户不使用视图，不能共享给企业',
+        'enterprise users have no views: a view is not shared with them',
+      ),
+    );
+  const administrators = refused(ADMIN_ROLES);
+  if (administrators.length)
+    return violation(
+      'VIEW_NOT_FOR_ADMINISTRATORS',
+      administrators,
+      t(
+        '系统管理员、安全管理员、安全审计员不办理业务，不能共享给他们',
+        'administrators work no cases: a view is not shared with them',
+      ),
+    );
+  return null;
+}
+
+function violation(code: string, refused: number[], text: Text): RuleViolation {
   return new RuleViolation(
-    'VIEW_NOT_FOR_ENTERPRISES',
+    code,
     text,
     refused.map((i) => ({ field: `sharedWith.roles[${i}]`, text })),
   );

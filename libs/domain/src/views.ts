@@ -33,6 +33,8 @@ export interface AuditEvent {
 
 /** An audit event as GET /api/audit answers it: who acted by name beside the account. */
 export interface NamedAuditEvent extends AuditEvent {
+  /** The name of the enterprise `creditCode` names; null without one. */
+  enterpriseName: string | null;
   /** The display name of the user `actor` names; null when no user has that account (`system`, `anonymous`, a failed login's guess). */
   actorName: string | null;
   /** That user's department (personDepartment); null with `actorName`. */

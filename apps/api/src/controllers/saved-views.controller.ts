@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Actor, VIEW_FILTER_FIELDS, VIEW_SAVERS } from '@hardtech/domain';
+import { Actor, ROLE_LABELS, VIEW_AUDIENCE_ROLES, VIEW_FILTER_FIELDS, VIEW_SAVERS } from '@hardtech/domain';
+import { TextDto } from '../dtos/common.dto';
 import { CurrentActor, Roles } from '../auth/decorators';
 import { ApiDoc } from '../openapi/api-doc';
 import { formSchema } from '../openapi/form-schema';
@@ -17,6 +18,11 @@ class SavedViewDto {
   sharedWith: Record<string, string[]>;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
+}
+
+class ShareRoleDto {
+  @ApiProperty({ example: 'city_coordinator' }) value: string;
+  @ApiProperty({ type: TextDto, example: { zh: '科技处（统筹）', en: 'City coordinator' } }) label: TextDto;
 }
 
 const BODY = {
@@ -50,6 +56,19 @@ export class SavedViewsController {
   })
   list(@CurrentActor() actor: Actor) {
     return this.views.list(actor);
+  }
+
+  @Get('share-roles')
+  @Roles(...VIEW_SAVERS)
+  @ApiDoc({
+    summary: '可共享的角色 The roles a view may be shared with',
+    description:
+      'The roles that work cases, in the order of the roles list: neither enterprise users nor the three administrators (系统管理员, 安全管理员, 安全审计员), whom a share is refused (422).',
+    ok: [ShareRoleDto],
+    errors: [401, 403],
+  })
+  shareRoles(): ShareRoleDto[] {
+    return VIEW_AUDIENCE_ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }));
   }
 
   @Post()

@@ -127,6 +127,14 @@ export class AuditEventDto {
   @ApiProperty({ nullable: true, type: Number, description: 'HTTP status of a request' }) status:
     number | null;
   @ApiProperty({ nullable: true, type: String }) creditCode: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '重庆芯测半导体科技有限公司',
+    description:
+      'the name of the enterprise creditCode names (from the same query as the page); null with creditCode',
+  })
+  enterpriseName: string | null;
   @ApiProperty({ nullable: true, type: String }) taskId: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'X-Request-Id' }) requestId: string | null;
   @ApiProperty({

@@ -854,6 +854,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/views/share-roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 可共享的角色 The roles a view may be shared with
+         * @description The roles that work cases, in the order of the roles list: neither enterprise users nor the three administrators (系统管理员, 安全管理员, 安全审计员), whom a share is refused (422).
+         */
+        get: operations["SavedViewsController_shareRoles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/views/{id}": {
         parameters: {
             query?: never;
@@ -1784,6 +1804,11 @@ export interface components {
             /** @description HTTP status of a request */
             status: number | null;
             creditCode: string | null;
+            /**
+             * @description the name of the enterprise creditCode names (from the same query as the page); null with creditCode
+             * @example 重庆芯测半导体科技有限公司
+             */
+            enterpriseName: string | null;
             taskId: string | null;
             /** @description X-Request-Id */
             requestId: string | null;
@@ -2486,6 +2511,17 @@ export interface components {
             };
             createdAt: string;
             updatedAt: string;
+        };
+        ShareRoleDto: {
+            /** @example city_coordinator */
+            value: string;
+            /**
+             * @example {
+             *       "zh": "科技处（统筹）",
+             *       "en": "City coordinator"
+             *     }
+             */
+            label: components["schemas"]["TextDto"];
         };
         SingleSignOnInfoDto: {
             /** @description single sign-on is configured (OIDC_ISSUER) */
@@ -6976,6 +7012,44 @@ export interface operations {
             };
             /** @description valid input that the rules refuse */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SavedViewsController_shareRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareRoleDto"][];
+                };
+            };
+            /** @description no token, or an invalid, expired or signed-out one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description outside the caller’s role (read-only roles may not write) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,6 +1,7 @@
-import { Card, Checkbox, Empty, Pagination, Spin, Table, TableProps } from 'antd';
+import { Card, Checkbox, Empty, Spin, Table, TableProps } from 'antd';
 import { Key, ReactNode } from 'react';
 import { useNarrow } from '../layout/useNarrow';
+import { PhonePager } from './PhonePager';
 
 type Row = Record<string, unknown>;
 
@@ -103,17 +104,7 @@ function CardList({
           );
         })}
       </Spin>
-      {pagination && (pagination.total ?? 0) > (pagination.pageSize ?? 10) && (
-        <Pagination
-          simple
-          size="small"
-          current={pagination.current}
-          pageSize={pagination.pageSize}
-          total={pagination.total}
-          onChange={pagination.onChange}
-          style={{ textAlign: 'center', marginTop: 8 }}
-        />
-      )}
+      {pagination && <PhonePager {...pagination} />}
     </div>
   );
 }

@@ -31,6 +31,7 @@ import { ViewsNotForEnterprises1765956000000 } from './1765956000000-ViewsNotFor
 import { ProblemCommissioner1765956100000 } from './1765956100000-ProblemCommissioner';
 import { ReturnedQuarterlyReports1765961100000 } from './1765961100000-ReturnedQuarterlyReports';
 import { LifecycleEndOutcome1765962000000 } from './1765962000000-LifecycleEndOutcome';
+import { ViewsNotForAdministrators1765970000000 } from './1765970000000-ViewsNotForAdministrators';
 
 /** In order. Never edit a migration that has shipped; add a new one. */
 export const MIGRATIONS = [
@@ -67,4 +68,5 @@ export const MIGRATIONS = [
   ProblemCommissioner1765956100000,
   ReturnedQuarterlyReports1765961100000,
   LifecycleEndOutcome1765962000000,
+  ViewsNotForAdministrators1765970000000,
 ];

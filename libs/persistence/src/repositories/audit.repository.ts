@@ -37,6 +37,9 @@ export interface AuditEventInput {
 
 export type AuditEventRow = AuditEvent;
 
+/** A row as the log lists it: the enterprise's name beside its code (null without one). */
+export type ListedAuditEvent = AuditEventRow & { enterpriseName: string | null };
+
 export interface AuditFilter {
   creditCode?: string;
   actor?: string;
@@ -193,7 +196,7 @@ export class AuditRepository {
     return appended;
   }
 
-  async list(f: AuditFilter): Promise<{ items: AuditEventRow[]; total: number }> {
+  async list(f: AuditFilter): Promise<{ items: ListedAuditEvent[]; total: number }> {
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (sql: string, value: unknown) => {
@@ -217,14 +220,21 @@ export class AuditRepository {
       `SELECT count(*)::int AS total FROM audit_events ${filter}`,
       params,
     );
+    // The enterprise's name beside its code, joined to the page's rows only (one query, no lookups).
     const rows = await this.ds.query(
-      `SELECT seq, at, actor, actor_role, action, outcome, status, credit_code, task_id, request_id, data,
-         prev_hash, hash
-       FROM audit_events ${filter}
-       ORDER BY seq DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      `SELECT page.*, e.name AS enterprise_name FROM (
+         SELECT seq, at, actor, actor_role, action, outcome, status, credit_code, task_id, request_id, data,
+           prev_hash, hash
+         FROM audit_events ${filter}
+         ORDER BY seq DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}
+       ) page LEFT JOIN enterprises e ON e.credit_code = page.credit_code
+       ORDER BY page.seq DESC`,
       [...params, f.pageSize, (f.page - 1) * f.pageSize],
     );
-    return { items: rows.map(toRow), total };
+    return {
+      items: rows.map((r: any) => ({ ...toRow(r), enterpriseName: r.enterprise_name ?? null })),
+      total,
+    };
   }
 
   /**

@@ -143,6 +143,39 @@ describe('policy administration', () => {
     expect(calls).toContainEqual({ method: 'POST', path: '/admin/annual-review/trigger', body: { year } });
   });
 
+  it('lets the coordinator pick last year for 动态管理, and the confirmation says it is last year', async () => {
+    const year =
+      Number(
+        new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()),
+      ) - 1;
+    const { calls } = openPage('/admin/policy', USERS.coordinator, {
+      ...ROUTES,
+      'POST /admin/annual-review/trigger': {
+        year,
+        members: 12,
+        opened: 3,
+        workflowId: `annual-review-${year}`,
+      },
+    });
+    const picker = await screen.findByRole('combobox', { name: '年度' });
+    // This year or last, nothing else.
+    await userEvent.click(picker);
+    await screen.findByTitle(`${year} 年`);
+    const options = [...document.querySelectorAll('.ant-select-item-option')].map((o) => o.textContent);
+    expect(options).toEqual([`${year + 1} 年`, `${year} 年`]);
+    await userEvent.click(await screen.findByTitle(`${year} 年`));
+    await userEvent.click(screen.getByTestId('trigger-annual-review'));
+    const confirm = await screen.findByRole('tooltip');
+    expect(confirm).toHaveTextContent(`立即开启 ${year} 年度动态管理？`);
+    expect(confirm).toHaveTextContent(`已开启 ${year} 年度的企业不重复`);
+    expect(confirm).toHaveTextContent(`所选为上一年度（${year}），不是本年度（${year + 1}）。`);
+    await userEvent.click(within(confirm).getByRole('button', { name: /确\s*定|OK/ }));
+    expect(await screen.findByTestId('annual-review-result')).toHaveTextContent(
+      `${year} 年度动态管理已开启：在库企业 12 家，新开待办 3 项`,
+    );
+    expect(calls).toContainEqual({ method: 'POST', path: '/admin/annual-review/trigger', body: { year } });
+  });
+
   it('opens the read-only Temporal UI for an administrator, after the API set its cookie', async () => {
     const tab = { location: { href: 'about:blank' }, close: vi.fn() };
     const open = vi.spyOn(window, 'open').mockReturnValue(tab as unknown as Window);

@@ -1,11 +1,11 @@
-import { Card, Drawer, Empty, Pagination, Space, Spin, Typography } from 'antd';
+import { Card, Drawer, Empty, Space, Spin, Typography } from 'antd';
 import type { TablePaginationConfig } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { PhonePager } from '../../components/PhonePager';
 import { dateTimeSecondsText } from '../../format';
 import type { AuditEvent } from './audit';
-import { AuditAction, AuditActor, AuditKind, AuditOutcome } from './AuditCells';
+import { AuditAction, AuditActor, AuditEnterprise, AuditKind, AuditOutcome } from './AuditCells';
 import { AuditEventDetail } from './AuditEventDetail';
 
 const ONE_LINE = { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' } as const;
@@ -59,21 +59,15 @@ export function AuditCards({ events, loading, pagination, broken }: AuditCardsPr
               <span style={SECONDARY}> · </span>
               <AuditKind event={e} />
             </div>
-            {e.creditCode && <div style={{ ...ONE_LINE, ...SECONDARY }}>{e.creditCode}</div>}
+            {e.creditCode && (
+              <div style={ONE_LINE}>
+                <AuditEnterprise event={e} compact />
+              </div>
+            )}
           </Card>
         ))}
       </Spin>
-      {(total ?? 0) > (pageSize ?? 20) && (
-        <Pagination
-          simple
-          size="small"
-          current={current}
-          pageSize={pageSize}
-          total={total}
-          onChange={onChange}
-          style={{ textAlign: 'center', marginTop: 8 }}
-        />
-      )}
+      <PhonePager current={current} pageSize={pageSize} total={total} onChange={onChange} />
       <Drawer
         open={!!opened}
         onClose={() => setOpened(null)}
@@ -104,8 +98,7 @@ function AuditEventFull({ event: e }: { event: AuditEvent }) {
       {line(t('fields.actor'), <AuditActor event={e} />)}
       {line(t('fields.action'), <AuditAction event={e} />)}
       {line(t('fields.outcome'), <AuditOutcome event={e} />)}
-      {e.creditCode &&
-        line(t('fields.creditCode'), <Link to={`/enterprises/${e.creditCode}`}>{e.creditCode}</Link>)}
+      {e.creditCode && line(t('fields.enterprise'), <AuditEnterprise event={e} />)}
       <AuditEventDetail event={e} />
     </Space>
   );

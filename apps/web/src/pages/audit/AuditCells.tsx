@@ -7,6 +7,7 @@ import { STAGE_LABELS } from '@hardtech/domain/stages';
 import { TASK_LABELS } from '@hardtech/domain/task-types';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { useReference } from '../../api/reference';
 import type { Role } from '../../api/types';
 import { useLocalText } from '../../i18n';
@@ -56,6 +57,27 @@ export function AuditActor({ event: e, compact = false }: { event: AuditEvent; c
 const OUTCOME_COLORS = { ok: 'green', refused: 'orange', failed: 'red' } as const;
 
 /** 成功 / 拒绝 403 / 失败 500: how the request ended, with its HTTP status. */
+/**
+ * The row's enterprise by name, linked to its page, with its credit code smaller beneath (on a card,
+ * beside it): auditors know enterprises by name. The code alone where no enterprise holds it.
+ */
+export function AuditEnterprise({ event: e, compact = false }: { event: AuditEvent; compact?: boolean }) {
+  if (!e.creditCode) return null;
+  if (compact)
+    return (
+      <>
+        {e.enterpriseName ?? e.creditCode}
+        {e.enterpriseName && <span style={CODE}> {e.creditCode}</span>}
+      </>
+    );
+  return (
+    <>
+      <Link to={`/enterprises/${e.creditCode}`}>{e.enterpriseName ?? e.creditCode}</Link>
+      {e.enterpriseName && <div style={CODE}>{e.creditCode}</div>}
+    </>
+  );
+}
+
 export function AuditOutcome({ event: e }: { event: AuditEvent }) {
   const { t } = useTranslation('audit');
   return (

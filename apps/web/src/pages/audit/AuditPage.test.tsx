@@ -23,6 +23,7 @@ const event = (seq: number, over: Partial<AuditEvent> = {}): AuditEvent => ({
   outcome: 'ok',
   status: 200,
   creditCode: '91500000MA5U7DXX1F',
+  enterpriseName: '重庆芯测半导体科技有限公司',
   taskId: null,
   requestId: 'req-1',
   data: { outcome: 'pass', reason: '符合条件' },
@@ -35,13 +36,21 @@ const event = (seq: number, over: Partial<AuditEvent> = {}): AuditEvent => ({
 const PAGE = {
   items: [
     event(3),
-    event(2, { actor: 'mallory', actorName: null, outcome: 'refused', status: 403, creditCode: null }),
+    event(2, {
+      actor: 'mallory',
+      actorName: null,
+      outcome: 'refused',
+      status: 403,
+      creditCode: null,
+      enterpriseName: null,
+    }),
     event(1, {
       actor: 'system',
       actorName: null,
       actorRole: null,
       action: 'workflow.transition',
       creditCode: null,
+      enterpriseName: null,
     }),
   ],
   total: 120,
@@ -55,10 +64,13 @@ describe('audit', () => {
     const table = await screen.findByTestId('audit-table');
     await within(table).findByText('mallory');
     expect(table).toHaveTextContent('拒绝 403');
-    expect(within(table).getByRole('link', { name: '91500000MA5U7DXX1F' })).toHaveAttribute(
+    // The enterprise by name, linked; its credit code smaller beneath.
+    expect(within(table).getByRole('link', { name: '重庆芯测半导体科技有限公司' })).toHaveAttribute(
       'href',
       '/enterprises/91500000MA5U7DXX1F',
     );
+    expect(within(table).getByText('91500000MA5U7DXX1F')).toHaveStyle({ fontSize: '12px' });
+    expect(within(table).getByRole('columnheader', { name: '企业' })).toBeInTheDocument();
     expect(screen.getByText('共 120 条')).toBeInTheDocument();
     // On a desk the filters stand in sight, no button before them (a phone folds them).
     expect(screen.getByTestId('audit-filters')).toBeVisible();
@@ -298,7 +310,7 @@ describe('audit', () => {
       );
       // When, who, what, which enterprise; the department and the data wait behind the tap.
       expect(card).toHaveTextContent('科技处 李明 · 办理任务');
-      expect(card).toHaveTextContent('91500000MA5U7DXX1F');
+      expect(card).toHaveTextContent('重庆芯测半导体科技有限公司 91500000MA5U7DXX1F');
       expect(card).not.toHaveTextContent('科技处（统筹）');
       expect(within(card).queryByText('成功')).toBeNull();
       expect(screen.getByTestId('audit-card-2')).toHaveTextContent('拒绝 403');
@@ -325,7 +337,7 @@ describe('audit', () => {
       const drawer = await screen.findByTestId('audit-event-drawer');
       expect(within(drawer).getByTestId('audit-detail-3')).toHaveTextContent('"reason": "符合条件"');
       expect(drawer).toHaveTextContent('coordinator · 科技处（统筹）');
-      expect(within(drawer).getByRole('link', { name: '91500000MA5U7DXX1F' })).toHaveAttribute(
+      expect(within(drawer).getByRole('link', { name: '重庆芯测半导体科技有限公司' })).toHaveAttribute(
         'href',
         '/enterprises/91500000MA5U7DXX1F',
       );

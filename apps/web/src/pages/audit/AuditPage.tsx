@@ -2,7 +2,7 @@ import { Card, Space, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { useSearchParams } from 'react-router-dom';
 import { usePagedList } from '../../api/usePagedList';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { dateTimeSecondsText } from '../../format';
@@ -11,7 +11,7 @@ import type { Query } from '../../api/client';
 import { FoldedFilters } from '../../components/FoldedFilters';
 import { useNarrow } from '../../layout/useNarrow';
 import { AuditCards } from './AuditCards';
-import { AuditAction, AuditActor, AuditOutcome } from './AuditCells';
+import { AuditAction, AuditActor, AuditEnterprise, AuditOutcome } from './AuditCells';
 import { AuditEventDetail } from './AuditEventDetail';
 import { AuditFilters, DEFAULT_READS } from './AuditFilters';
 import { VerifyChain } from './VerifyChain';
@@ -62,10 +62,10 @@ export function AuditPage() {
       render: (_, e) => <AuditOutcome event={e} />,
     },
     {
-      title: t('fields.creditCode'),
-      dataIndex: 'creditCode',
-      width: 200,
-      render: (code: string | null) => code && <Link to={`/enterprises/${code}`}>{code}</Link>,
+      title: t('fields.enterprise'),
+      key: 'enterprise',
+      width: 240,
+      render: (_, e) => <AuditEnterprise event={e} />,
     },
   ];
 

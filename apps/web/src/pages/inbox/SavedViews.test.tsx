@@ -7,7 +7,13 @@ import { sampleTask } from '../tasks/taskFixture';
 const REFERENCE_WITH_TASK_TYPE = {
   ...REFERENCE,
   taskTypes: { SCREEN: { zh: '市级筛选', en: 'City screening' } } as typeof REFERENCE.taskTypes,
+  roles: { ...REFERENCE.roles, system_admin: { zh: '系统管理员', en: 'System administrator' } },
 };
+/** GET /views/share-roles: the case workers (no enterprise user, no administrator). */
+const SHARE_ROLES = (['city_coordinator', 'district_officer'] as const).map((value) => ({
+  value,
+  label: REFERENCE.roles[value],
+}));
 const SHARED = {
   id: 'v-1',
   name: '渝北区超期任务',
@@ -26,6 +32,7 @@ async function openInbox(candidates = CANDIDATES) {
   const fake = openPage('/inbox', USERS.coordinator, {
     'GET /reference': REFERENCE_WITH_TASK_TYPE,
     'GET /views': [SHARED],
+    'GET /views/share-roles': SHARE_ROLES,
     'POST /views': ({ body }: { body: unknown }) => ({
       status: 201,
       body: { ...(body as object), id: 'v-2', mine: true },
@@ -56,8 +63,10 @@ describe('inbox views and delegation', () => {
     await user.type(await screen.findByLabelText('视图名称'), '我的超期');
     await user.click(screen.getByLabelText('共享给角色'));
     await user.click(await screen.findByTitle('区县经信部门'));
-    // Not the enterprises: they have no views (the API refuses such a share).
+    // Those the API lists: not the enterprises, who have no views, nor the administrators, who work
+    // no cases (the API refuses such a share), though the reference names their roles.
     expect(screen.queryByTitle('企业用户')).toBeNull();
+    expect(screen.queryByTitle('系统管理员')).toBeNull();
     await user.click(screen.getByRole('button', { name: /确\s*定|OK/ }));
     await waitFor(() =>
       expect(calls.find((c) => c.method === 'POST' && c.path === '/views')?.body).toEqual({

@@ -1,11 +1,10 @@
 import { OWNER_DEPARTMENTS } from '@hardtech/domain/ledger';
-import { isRole } from '@hardtech/domain/roles';
-import { VIEW_SAVERS } from '@hardtech/domain/saved-views';
 import { Button, Form, Input, Modal, Popconfirm, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useReference } from '../../api/reference';
+import type { Text } from '../../api/types';
 import { districtText } from '../../api/referenceNames';
 import { useApi } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -22,6 +21,12 @@ interface SavedView {
   sharedWith: { roles?: string[]; districts?: string[]; departments?: string[] };
 }
 
+/** GET /api/views/share-roles: a role a view may be shared with. */
+interface ShareRole {
+  value: string;
+  label: Text;
+}
+
 /** 共享视图: pick a saved filter (mine or shared with me), save the current one and share it. */
 export function SavedViews({ filter, onApply }: { filter: InboxFilter; onApply(f: InboxFilter): void }) {
   const { t } = useTranslation('inbox');
@@ -30,6 +35,8 @@ export function SavedViews({ filter, onApply }: { filter: InboxFilter; onApply(f
   const views = useApi<SavedView[]>('/views');
   const [current, setCurrent] = useState<string>();
   const [saving, setSaving] = useState(false);
+  // Asked when saving, not with every inbox.
+  const shareRoles = useApi<ShareRole[]>(saving ? '/views/share-roles' : null);
   const [form] = Form.useForm();
   const { busy, error, run } = useAction();
   const chosen = views.data?.find((v) => v.id === current);
@@ -99,10 +106,8 @@ export function SavedViews({ filter, onApply }: { filter: InboxFilter; onApply(f
           <Form.Item name={['sharedWith', 'roles']} label={t('views.shareRoles')}>
             <Select
               mode="multiple"
-              // Savers only: an enterprise has no views (the API refuses the share, 422).
-              options={Object.entries(reference?.roles ?? {})
-                .filter(([value]) => isRole(value) && VIEW_SAVERS.includes(value))
-                .map(([value, label]) => ({ value, label: text(label) }))}
+              // Case workers only, as the API lists them: neither enterprises nor administrators (422).
+              options={(shareRoles.data ?? []).map((r) => ({ value: r.value, label: text(r.label) }))}
             />
           </Form.Item>
           <Form.Item name={['sharedWith', 'districts']} label={t('views.shareDistricts')}>

@@ -36,7 +36,7 @@ export function NotificationsPage() {
   const { role } = useUser();
   const list = usePagedList<Notification, { unread: number }>('/notifications', 20, 100);
   const unread = list.data?.unread ?? 0;
-  const { current, pageSize, total, onChange } = list.table.pagination;
+  const { current, pageSize, total, onChange, showTotal } = list.table.pagination;
   const mark = useAction((path: string) => api(path, { method: 'POST' }));
   const read = (path: string) =>
     void mark.run(path).then(() => {
@@ -72,7 +72,7 @@ export function NotificationsPage() {
           <List<Notification>
             loading={list.loading}
             dataSource={list.data?.items ?? []}
-            pagination={{ current, pageSize, total, onChange, align: 'end' }}
+            pagination={{ current, pageSize, total, onChange, showTotal, align: 'end' }}
             renderItem={(n) => (
               <List.Item
                 data-testid={`notification-${n.id}`}
