@@ -109,8 +109,12 @@ it('traces one completion from HTTP through the Update, the workflow and the pro
       return false;
     };
     const projection = (s: Span) => s.service === 'trace-test-worker' && s.name.startsWith('RunActivity:');
+    // The spans arrive in the exporters' batches: the Update's own span ends after the projection's
+    // SQL and may come in a later batch than it, so wait for both.
     await eventually(
-      async () => inTrace().some((s) => s.name.startsWith('pg') && descendsFrom(s, projection)),
+      async () =>
+        inTrace().some((s) => s.name.startsWith('pg') && descendsFrom(s, projection)) &&
+        inTrace().some((s) => s.service === 'trace-test-worker' && s.name.startsWith('HandleUpdate:')),
       30_000,
     );
 

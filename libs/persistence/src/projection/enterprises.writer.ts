@@ -11,6 +11,13 @@ import type { ProjectionWriter } from './writer';
 const byPerson = (delta: ProjectionDelta) => !!delta.actor && delta.actor !== SYSTEM_ACTOR.username;
 
 /**
+ * Whether the row's transition was projected by the system: a person's projection sets `acted_at`
+ * and `updated_at` to the same now(), the system's leaves `acted_at` behind.
+ */
+const SYSTEM_WROTE_THE_ROW =
+  '(enterprises.acted_at IS NULL OR enterprises.acted_at < enterprises.updated_at)';
+
+/**
  * The enterprise row: stage, state and transition number on every transition, the facts
  * (nomination, screening, admission, diagnosis, closing) when they changed. It only moves forward
  * by (lifecycle, transition): a late or repeated projection leaves a newer row as it is.
@@ -19,7 +26,7 @@ const byPerson = (delta: ProjectionDelta) => !!delta.actor && delta.actor !== SY
  * a transition whose workflow task was lost (a quarter tick projected, then the worker died) and
  * that the person's Update took in its place: skipping it would leave `acted_at` unset and the
  * sweep blind to the one transition it must check (docs/design.md, "The read model under faults").
- * A repeated projection of the same Update writes the same row again.
+ * A repeated projection of the same Update writes nothing (SYSTEM_WROTE_THE_ROW).
  */
 export const writeEnterprise: ProjectionWriter = async (sql, delta) => {
   if (!delta.changes.enterprise) {
@@ -27,7 +34,8 @@ export const writeEnterprise: ProjectionWriter = async (sql, delta) => {
       `UPDATE enterprises SET stage = $2, state_value = $3, workflow_id = $4, lifecycle_no = $5,
          projection_seq = $6, updated_at = now(), acted_at = CASE WHEN $7 THEN now() ELSE acted_at END
        WHERE credit_code = $1
-         AND ((lifecycle_no, projection_seq) < ($5, $6) OR ($7 AND (lifecycle_no, projection_seq) = ($5, $6)))`,
+         AND ((lifecycle_no, projection_seq) < ($5, $6)
+              OR ($7 AND (lifecycle_no, projection_seq) = ($5, $6) AND ${SYSTEM_WROTE_THE_ROW}))`,
       [
         delta.creditCode,
         delta.stage,
@@ -60,7 +68,8 @@ export const writeEnterprise: ProjectionWriter = async (sql, delta) => {
        acted_at = COALESCE(EXCLUDED.acted_at, enterprises.acted_at)
      WHERE (enterprises.lifecycle_no, enterprises.projection_seq) < (EXCLUDED.lifecycle_no, EXCLUDED.projection_seq)
         OR (EXCLUDED.acted_at IS NOT NULL
-            AND (enterprises.lifecycle_no, enterprises.projection_seq) = (EXCLUDED.lifecycle_no, EXCLUDED.projection_seq))`,
+            AND (enterprises.lifecycle_no, enterprises.projection_seq) = (EXCLUDED.lifecycle_no, EXCLUDED.projection_seq)
+            AND ${SYSTEM_WROTE_THE_ROW})`,
     [
       delta.creditCode,
       n.name,
