@@ -77,8 +77,8 @@ export async function runJourney({ baseUrl, admin, artifacts, sso }) {
 
     await openTask(coordinator, ENTERPRISE.name, '纳入帮扶库');
     await chooseOutcome(coordinator, '纳入帮扶库');
-    await choose(coordinator, 'commissioner', users.commissioner.username);
-    await choose(coordinator, 'districtLiaison', users.district.username);
+    await choose(coordinator, 'commissioner', users.commissioner.displayName);
+    await choose(coordinator, 'districtLiaison', users.district.displayName);
     await browser.shot(coordinator, '06-task-admit');
     await completeTask(coordinator);
     log('admission: admit');
