@@ -15,3 +15,4 @@ export * from './task-queues';
 export * from './yearly.contract';
 export * from './update-ids';
 export * from './temporal-client.module';
+export * from './answered-within';

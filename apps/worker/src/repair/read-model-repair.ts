@@ -11,7 +11,13 @@ import {
   systemChannels,
   UsersRepository,
 } from '@hardtech/persistence';
-import { completionUpdateId, domainErrorFrom, LifecycleClient, LifecycleView } from '@hardtech/temporal';
+import {
+  answeredWithin,
+  completionUpdateId,
+  domainErrorFrom,
+  LifecycleClient,
+  LifecycleView,
+} from '@hardtech/temporal';
 
 const POLL_MS = 1000;
 const BATCH = 20;
@@ -28,14 +34,6 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const QUERY_TIMEOUT_MS = 5_000;
 /** A suspect that could not be compared this often is dropped (logged): nothing answers for it. */
 const MAX_ATTEMPTS = 10;
-
-function within<T>(ms: number, promise: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 /**
  * Keeps the inbox equal to the workflows (docs/design.md, "The read model under faults"). The
@@ -150,7 +148,7 @@ export class ReadModelRepair implements OnApplicationBootstrap, OnApplicationShu
     if (!inbox) return null;
     let view: LifecycleView;
     try {
-      view = await within(QUERY_TIMEOUT_MS, this.lifecycles.state(creditCode));
+      view = await answeredWithin(QUERY_TIMEOUT_MS, this.lifecycles.state(creditCode));
     } catch (e) {
       if (domainErrorFrom(e)?.code === 'LIFECYCLE_NOT_RUNNING') return null; // no workflow to compare with
       throw e;
