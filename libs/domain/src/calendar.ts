@@ -1,6 +1,9 @@
 /** The business calendar is Asia/Shanghai: UTC+8 all year, no daylight saving. */
 export const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
+/** One calendar day: Shanghai keeps no daylight saving, so every day is this long. */
+export const DAY_MS = 86_400_000;
+
 /** The Shanghai calendar date (YYYY-MM-DD) of an instant. */
 export function shanghaiDate(at: Date | string): string {
   return new Date(new Date(at).getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);

@@ -1,5 +1,5 @@
 import { isProvisionalDeadline } from './calendar-coverage';
-import { SHANGHAI_OFFSET_MS, shanghaiDate } from './calendar';
+import { DAY_MS, SHANGHAI_OFFSET_MS, shanghaiDate } from './calendar';
 import { addDuration, parseDuration, subtractDuration } from './durations';
 import { SlaEntry } from './policy';
 import { addWorkingDays, WorkCalendar, workingDayOnOrAfter } from './working-days';
@@ -24,7 +24,6 @@ export interface TaskDeadlines {
 export type CalendarDayRule = 'day-end-rolled' | 'day-end' | 'exact';
 
 const NO_CALENDAR: WorkCalendar = { holidays: [], workdays: [] };
-const DAY_MS = 86_400_000;
 
 /**
  * Reminders and escalations counted in whole days from a day's end would fall at midnight, when

@@ -1,4 +1,4 @@
-import { SHANGHAI_OFFSET_MS } from './calendar';
+import { DAY_MS, SHANGHAI_OFFSET_MS } from './calendar';
 
 /**
  * Working days (工作日) per the State Council's holiday schedule: Monday to Friday, except public
@@ -20,8 +20,6 @@ export interface WorkCalendar {
 
 /** Deadlines counted in working days end with the office day, Asia/Shanghai. */
 export const END_OF_WORKING_DAY = { hour: 18, minute: 0 };
-
-const DAY_MS = 86_400_000;
 
 function dateOf(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);

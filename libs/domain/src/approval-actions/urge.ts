@@ -1,4 +1,5 @@
 import { isCandidate } from '../access';
+import { DAY_MS, SHANGHAI_OFFSET_MS } from '../calendar';
 import { Actor } from '../roles';
 import { DomainError, Forbidden, TooSoon } from '../errors';
 import { READ_ONLY_ROLES } from '../task-permissions';
@@ -12,8 +13,6 @@ export const URGE_INTERVAL_WORKING_HOURS = 4;
 export const START_OF_WORKING_DAY = { hour: 9, minute: 0 };
 
 const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
-const SHANGHAI_MS = 8 * HOUR_MS;
 const NO_CALENDAR: WorkCalendar = { holidays: [], workdays: [] };
 
 const minutesOf = (at: { hour: number; minute: number }) => (at.hour * 60 + at.minute) * 60_000;
@@ -27,7 +26,7 @@ export function addWorkingHours(from: Date, hours: number, cal: WorkCalendar | n
   const calendar = cal ?? NO_CALENDAR;
   let left = hours * HOUR_MS;
   // Shanghai wall-clock time as UTC milliseconds, so dates and hours read off directly.
-  let now = from.getTime() + SHANGHAI_MS;
+  let now = from.getTime() + SHANGHAI_OFFSET_MS;
   for (;;) {
     const day = now - (now % DAY_MS);
     const opens = day + minutesOf(START_OF_WORKING_DAY);
@@ -39,7 +38,7 @@ export function addWorkingHours(from: Date, hours: number, cal: WorkCalendar | n
     }
     if (now < opens) now = opens;
     const today = closes - now;
-    if (left <= today) return new Date(now + left - SHANGHAI_MS);
+    if (left <= today) return new Date(now + left - SHANGHAI_OFFSET_MS);
     left -= today;
     now = day + DAY_MS;
   }
