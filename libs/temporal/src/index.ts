@@ -16,3 +16,4 @@ export * from './yearly.contract';
 export * from './update-ids';
 export * from './temporal-client.module';
 export * from './answered-within';
+export * from './grpc-codes';

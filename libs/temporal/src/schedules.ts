@@ -7,6 +7,7 @@ import {
 } from '@temporalio/client';
 import { QUARTERLY_DISPATCH } from '@hardtech/domain';
 import { DIGEST_SCHEDULE_ID, DIGEST_WORKFLOW_TYPE } from './digest.contract';
+import { GRPC_TRY_AGAIN_CODES } from './grpc-codes';
 import { DISPATCH_WORKFLOW_TYPE, QUARTERLY_SCHEDULE_ID } from './dispatch.contract';
 import { ANNUAL_REVIEW_SCHEDULE_ID, ANNUAL_REVIEW_WORKFLOW_TYPE } from './yearly.contract';
 
@@ -65,22 +66,18 @@ async function ensureScheduleOnce(client: Client, options: ScheduleOptions): Pro
 }
 
 /**
- * gRPC codes after which the same ensure is tried again. The update describes the schedule first,
- * and the server answers a describe by querying the schedule's own workflow, which runs on the
- * server's internal worker: a server that has just started (a restart of `npm start`, a rolling
- * deploy) or is busy answers DEADLINE_EXCEEDED ("context deadline exceeded") until that worker has
- * the workflow again, UNAVAILABLE while it restarts, RESOURCE_EXHAUSTED when workers describe one
- * schedule at once (one query at a time per workflow), FAILED_PRECONDITION on a conflict-token
- * mismatch (a concurrent update, on servers that check it). A schedule deleted between the create
- * and the describe is created again by the next attempt.
+ * gRPC codes after which the same ensure is tried again: those that say "try again" anywhere
+ * (GRPC_TRY_AGAIN_CODES: the update describes the schedule first, and the server answers a describe
+ * by querying the schedule's own workflow on its internal worker, so a server just started or busy
+ * answers DEADLINE_EXCEEDED until that worker has the workflow again, UNAVAILABLE while it restarts,
+ * RESOURCE_EXHAUSTED when workers describe one schedule at once), and CANCELLED and
+ * FAILED_PRECONDITION (a conflict-token mismatch: a concurrent update, on servers that check it).
+ * A schedule deleted between the create and the describe is created again by the next attempt.
  */
 const TRANSIENT_CODES = new Set([
+  ...GRPC_TRY_AGAIN_CODES,
   1, // CANCELLED
-  4, // DEADLINE_EXCEEDED
-  8, // RESOURCE_EXHAUSTED
   9, // FAILED_PRECONDITION
-  10, // ABORTED
-  14, // UNAVAILABLE
 ]);
 
 /** The gRPC code under an SDK error (ServiceError wraps it as `cause`), if any. */
@@ -178,13 +175,12 @@ export async function ensureSchedules(
   options: EnsureSchedulesOptions = {},
 ): Promise<Record<string, 'created' | 'updated'>> {
   const result: Record<string, 'created' | 'updated'> = {};
-  const ensureOptions = options;
-  for (const options of [
+  for (const schedule of [
     quarterlyScheduleOptions(taskQueue),
     digestScheduleOptions(taskQueue),
     annualReviewScheduleOptions(taskQueue),
   ]) {
-    result[options.scheduleId] = await ensureSchedule(client, options, ensureOptions);
+    result[schedule.scheduleId] = await ensureSchedule(client, schedule, options);
   }
   return result;
 }

@@ -1,4 +1,5 @@
 import { ServiceError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import { GRPC_TRY_AGAIN_CODES } from '@hardtech/temporal';
 
 /** Seconds a client is told to wait before it tries again while a dependency is away. */
 export const RETRY_AFTER_SECONDS = 2;
@@ -17,14 +18,11 @@ const POSTGRES_UNAVAILABLE = /^(08...|53300|57P0[123])$/;
 // pg's own words for a connection lost or never made (they carry no code).
 const POSTGRES_LOST =
   /Connection terminated|timeout exceeded when trying to connect|connection error|not queryable/i;
-// gRPC status codes UNAVAILABLE (14), DEADLINE_EXCEEDED (4), RESOURCE_EXHAUSTED (8) and ABORTED (10):
-// the Temporal frontend is away, slow or shedding load (a busy history shard, too many Updates in
-// flight on one workflow) — each says "try again", which is what a 503 with Retry-After tells.
-const GRPC_UNAVAILABLE = [14, 4, 8, 10];
 
+// Temporal's "try again" (GRPC_TRY_AGAIN_CODES) is what a 503 with Retry-After tells.
 function unavailable(e: { code?: unknown; message?: unknown }): boolean {
   if (e instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
-  if (e instanceof ServiceError && GRPC_UNAVAILABLE.includes((e.cause as { code?: number })?.code ?? -1))
+  if (e instanceof ServiceError && GRPC_TRY_AGAIN_CODES.includes((e.cause as { code?: number })?.code ?? -1))
     return true;
   const code = typeof e.code === 'string' ? e.code : '';
   if (CONNECTION_CODES.has(code) || POSTGRES_UNAVAILABLE.test(code)) return true;
