@@ -1,18 +1,12 @@
 import { StyleProvider } from '@ant-design/cssinjs';
-import { configure, render } from '@testing-library/react';
+import { render } from '@testing-library/react';
 import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
-import { vi } from 'vitest';
 import type { Actor } from '../api/types';
 import { App } from '../App';
 import { preloadPages } from '../routes';
 import { storeToken } from '../auth/token';
 import { fakeApi } from './fake-api';
 import { REFERENCE } from './reference.fixture';
-
-// A whole page's first render (antd, ECharts) takes seconds on a loaded machine, not the default 1 s,
-// and a test that walks through a page takes more than the 20 s of the config when cores are shared.
-configure({ asyncUtilTimeout: 8000 });
-vi.setConfig({ testTimeout: 60_000 });
 
 // The routes load each page on demand (React.lazy); here they are loaded once, before any test, so
 // a test's wait is for the page's data, not for the transform of the page's module graph.

@@ -59,7 +59,8 @@ describe('nomination form', () => {
     const evidence = await screen.findByTestId('evidence');
     // The policy requires them: without files the form does not go out.
     await userEvent.click(screen.getByRole('button', { name: '提交推荐' }));
-    expect(await within(evidence).findAllByText('请上传认定证书')).toHaveLength(2);
+    // antd validates each field on its own promise: the two messages can land in separate renders.
+    await waitFor(() => expect(within(evidence).getAllByText('请上传认定证书')).toHaveLength(2));
     expect(calls.filter((c) => c.method === 'POST')).toEqual([]);
 
     const [c3, c5] = evidence.querySelectorAll<HTMLInputElement>('input[type=file]');
