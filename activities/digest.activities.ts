@@ -46,7 +46,7 @@ export class DigestActivitiesService implements DigestActivities {
           at,
           data: { text: digestText(date, tasks), tasks },
         },
-        channelsOf(actor.username, prefs),
+        channelsOf(actor, prefs),
       );
       sent++;
     }

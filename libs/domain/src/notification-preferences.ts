@@ -131,6 +131,15 @@ export function preferenceFieldsFor(role: Role): Field[] {
 }
 
 /**
+ * Whether the group robots a user saved are delivered: only where the role is offered them now. An
+ * enterprise's contact could save robots before they became an office's alone; those rows are kept
+ * (the contact reads what it saved) but never called.
+ */
+export function robotsDelivered(role: Role): boolean {
+  return preferenceFieldsFor(role).some((f) => f.name === 'wecomWebhook');
+}
+
+/**
  * 403 for preferences the role is not offered (named in the details), before anything is saved.
  * Keys that are no preference at all are left to validation (400).
  */

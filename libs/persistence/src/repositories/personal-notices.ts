@@ -38,7 +38,7 @@ export async function noticePeople(m: EntityManager, to: OpenedTask): Promise<No
       scope: r.scope,
       displayName: r.display_name,
     };
-    return { actor, channels: channelsOf(r.username, toPreferences(r)) };
+    return { actor, channels: channelsOf(actor, toPreferences(r)) };
   });
 }
 

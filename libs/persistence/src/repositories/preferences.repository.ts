@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, DEFAULT_PREFERENCES, groupsOf, NotificationPreferences } from '@hardtech/domain';
+import {
+  Actor,
+  DEFAULT_PREFERENCES,
+  groupsOf,
+  NotificationPreferences,
+  robotsDelivered,
+} from '@hardtech/domain';
 
 /** One delivery target of a notification. */
 export interface Channel {
@@ -65,7 +71,7 @@ export class PreferencesRepository {
     const people = await this.people();
     return people
       .filter((p) => groupsOf(p.actor).some((g) => wanted.has(g)))
-      .flatMap((p) => channelsOf(p.actor.username, p.prefs));
+      .flatMap((p) => channelsOf(p.actor, p.prefs));
   }
 
   /** Active users with preferences beyond the inbox, for digests and audiences. */
@@ -92,11 +98,15 @@ export function systemChannels(webhookUrl: string | undefined): Channel[] {
   return webhookUrl ? [{ channel: 'webhook', target: webhookUrl, recipient: null }] : [];
 }
 
-export function channelsOf(username: string, p: NotificationPreferences): Channel[] {
+/** Where one person's notices go: the channels they chose, robots only where their role has them. */
+export function channelsOf(actor: Pick<Actor, 'username' | 'role'>, p: NotificationPreferences): Channel[] {
+  const username = actor.username;
+  const robots = robotsDelivered(actor.role);
   const out: Channel[] = [];
   if (p.emailEnabled && p.email) out.push({ channel: 'email', target: p.email, recipient: username });
-  if (p.wecomWebhook) out.push({ channel: 'wecom', target: p.wecomWebhook, recipient: username });
-  if (p.dingtalkWebhook) out.push({ channel: 'dingtalk', target: p.dingtalkWebhook, recipient: username });
+  if (robots && p.wecomWebhook) out.push({ channel: 'wecom', target: p.wecomWebhook, recipient: username });
+  if (robots && p.dingtalkWebhook)
+    out.push({ channel: 'dingtalk', target: p.dingtalkWebhook, recipient: username });
   if (p.wecomApp && p.wecomUserId)
     out.push({ channel: 'wecom_app', target: p.wecomUserId, recipient: username });
   if (p.dingtalkApp && p.dingtalkUserId)
