@@ -5,20 +5,9 @@
 // polled. Only Node built-ins: it runs before anything else.
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { commandLine, stillRuns } from './pids.mjs';
 
 const FILE = 'npm-start.json';
-
-/** The command line of a running process, or null when there is none (Linux's /proc). */
-function commandLine(pid) {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).join(' ');
-  } catch {
-    return null;
-  }
-}
-
-/** Whether `pid` still runs the command recorded for it (a pid taken by another program is not). */
-const stillRuns = (pid, command) => commandLine(pid) === command;
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
