@@ -12,5 +12,23 @@ export function commandLine(pid) {
   }
 }
 
-/** Whether `pid` still runs the command recorded for it (a pid taken by another program is not). */
-export const stillRuns = (pid, command) => commandLine(pid) === command;
+/** Whether a process `pid` exists (signal 0 checks without sending anything). */
+function exists(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === 'EPERM'; // someone else's
+  }
+}
+
+/**
+ * Whether `pid` still runs the command recorded for it (a pid taken by another program is not).
+ * nginx renames itself `nginx: master process <its command line>` once started, so a recorded
+ * command may stand at the end. Without a recorded command (no /proc), the pid alone.
+ */
+export function stillRuns(pid, command) {
+  if (command == null) return exists(pid);
+  const current = commandLine(pid);
+  return current === command || !!current?.endsWith(` ${command}`);
+}

@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deadPid, killLongRunning, longRunning } from './recorded-processes';
 
 // Go tools are built on first use into .tools/bin, which two `npm test`/`npm start` at once (or
 // several engineers) share: one builds, the others wait for it and use its build
@@ -70,17 +71,11 @@ async function until(probe: () => boolean, ms = 30_000) {
 
 const buildCount = () => (existsSync(builds) ? readFileSync(builds, 'utf8').trim().split('\n').length : 0);
 
-/** A pid that runs nothing any more: a build that was killed. */
-async function deadPid(): Promise<number> {
-  const child = spawn(process.execPath, ['-e', '']);
-  await new Promise((r) => child.once('exit', r));
-  return child.pid!;
-}
-
 beforeEach(() => {
   for (const f of [builds, goAhead, binDir]) rmSync(f, { recursive: true, force: true });
 });
 afterAll(() => {
+  killLongRunning();
   for (const child of spawned) if (child.exitCode === null) child.kill('SIGKILL');
   rmSync(dir, { recursive: true, force: true });
 });
@@ -141,10 +136,7 @@ describe('one build of a Go tool at a time', () => {
   });
 
   it('gives up waiting after the bound, naming the holder and how to stop it', async () => {
-    const holder = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)', '--', 'holds-the-lock']);
-    spawned.push(holder);
-    await new Promise((r) => holder.once('spawn', r));
-    const command = readFileSync(`/proc/${holder.pid}/cmdline`, 'utf8').split('\0').filter(Boolean).join(' ');
+    const { child: holder, command } = await longRunning('holds-the-lock');
     mkdirSync(binDir, { recursive: true });
     writeFileSync(
       join(binDir, '.tool.lock'),
