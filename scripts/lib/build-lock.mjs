@@ -138,8 +138,9 @@ export async function buildOnce({ dir, name, what, logFile, built, build, waitMs
         waiting = { token: holder.token, progress: progressLine(`waiting for ${what}`) };
       }
       if (Date.now() >= deadline) {
+        const bound = waitMs >= 60_000 ? `${Math.round(waitMs / 60_000)} min` : `${waitMs / 1000} s`;
         throw new Error(
-          `gave up after ${waitMs >= 60_000 ? `${Math.round(waitMs / 60_000)} min` : `${waitMs / 1000} s`} waiting for pid ${holder.pid} ` +
+          `gave up after ${bound} waiting for pid ${holder.pid} ` +
             `(${holder.command}) to build ${what}. If it is stuck, stop it (kill ${holder.pid}): ` +
             `its lock ${shown(lockFile)} is then taken over`,
         );
