@@ -1,28 +1,39 @@
 // `npm run start:cluster`: the same code on a real Temporal server with PostgreSQL persistence and
 // visibility, two workers and two API processes behind nginx on one port, with the Temporal UI
 // under /temporal/ for administrators.
-// Ctrl-C stops everything, workers after draining. See README, "Operations".
+// Ctrl-C stops everything, workers after draining; a start killed outright is cleaned up by the
+// next (data/cluster/start-cluster.json, scripts/lib/run-file.mjs). See README, "Operations".
 import { join } from 'node:path';
 import { DATA, ROOT } from './lib/paths.mjs';
 import { bold, fail, notable, ok, step } from './lib/log.mjs';
 import { ensureDependencies } from './lib/deps.mjs';
+import { claimRun, forgetRun, recordRun, START_CLUSTER } from './lib/run-file.mjs';
 
 const started = Date.now();
+const dataDir = process.env.CLUSTER_DATA_DIR ?? join(DATA, 'cluster');
+// Another start:cluster on this folder is refused; what a killed one left running is stopped first.
+await claimRun(dataDir, START_CLUSTER);
 await ensureDependencies();
 const { ensureBuilt } = await import('./lib/build.mjs');
-const { provisionClusterProfile } = await import('./lib/cluster.mjs');
+const { applicationPorts, provisionClusterProfile } = await import('./lib/cluster.mjs');
 const { CLUSTER } = await import('./lib/temporal-cluster.mjs');
-const { run, stopAll } = await import('./lib/processes.mjs');
+const { portOpen } = await import('./lib/temporal.mjs');
+const { run, stopAll, watchChildren } = await import('./lib/processes.mjs');
+watchChildren((children) => recordRun(dataDir, children, START_CLUSTER));
 
 const PORT = Number(process.env.PORT ?? 3000);
+const TEMPORAL_PORT = Number(process.env.TEMPORAL_PORT ?? 7233);
+const UI_PORT = Number(process.env.TEMPORAL_UI_PORT ?? 8233);
+const WORKERS = Number(process.env.WORKERS ?? CLUSTER.workerReplicas);
+const APIS = Number(process.env.API_PROCESSES ?? CLUSTER.apiReplicas);
 const demo = process.env.NODE_ENV !== 'production' && process.env.DEMO_MODE !== 'false';
-const dataDir = join(DATA, 'cluster');
 let postgres;
 
 async function shutdown(code) {
   step('Stopping (API processes finish their requests, workers drain)…');
   await stopAll();
   await postgres?.stop?.();
+  forgetRun(dataDir, START_CLUSTER);
   ok('stopped');
   process.exit(code);
 }
@@ -30,6 +41,16 @@ process.on('SIGINT', () => shutdown(0));
 process.on('SIGTERM', () => shutdown(0));
 
 try {
+  // Before anything starts: a port another program holds would fail a process late, and that
+  // program would answer the health checks in its place.
+  const { apis, workers } = applicationPorts(PORT, Math.max(WORKERS, APIS));
+  const needed = [PORT, ...apis.slice(0, APIS), ...workers.slice(0, WORKERS)];
+  if (!process.env.TEMPORAL_ADDRESS) needed.push(TEMPORAL_PORT, UI_PORT);
+  for (const port of needed)
+    if (await portOpen('127.0.0.1', port))
+      throw new Error(
+        `port ${port} is in use by another program: stop it, or move the profile with PORT=, TEMPORAL_PORT=, TEMPORAL_UI_PORT=`,
+      );
   await ensureBuilt();
   const profile = await provisionClusterProfile({
     postgresUrl: process.env.DATABASE_URL,
@@ -41,10 +62,10 @@ try {
       temporal: process.env.TEMPORAL_DB_NAME ?? 'temporal_cluster',
     },
     port: PORT,
-    temporalPort: Number(process.env.TEMPORAL_PORT ?? 7233),
-    uiPort: Number(process.env.TEMPORAL_UI_PORT ?? 8233),
-    workers: Number(process.env.WORKERS ?? CLUSTER.workerReplicas),
-    apis: Number(process.env.API_PROCESSES ?? CLUSTER.apiReplicas),
+    temporalPort: TEMPORAL_PORT,
+    uiPort: UI_PORT,
+    workers: WORKERS,
+    apis: APIS,
     dataDir,
     embeddedPostgresPort: 54349,
     fresh: false,

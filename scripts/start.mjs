@@ -1,28 +1,17 @@
 // `npm start`: the whole system on one machine, with embedded defaults. Ctrl-C stops everything.
 // Only Node built-ins are imported before dependencies are installed.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA, ROOT } from './lib/paths.mjs';
 import { auditEnv } from './lib/audit-key.mjs';
 import { bold, fail, notable, ok, step, warn } from './lib/log.mjs';
 import { ensureDependencies } from './lib/deps.mjs';
-import { forgetRun, reclaimRun, recordRun } from './lib/run-file.mjs';
+import { claimRun, forgetRun, recordRun, START } from './lib/run-file.mjs';
 
 const started = Date.now();
 const PORT = Number(process.env.PORT ?? 3000);
 // Another start on this data/ is refused; what a killed one left running is stopped first.
-mkdirSync(DATA, { recursive: true });
-try {
-  const left = await reclaimRun(DATA);
-  if (left.length)
-    warn(
-      `stopped what an npm start that was killed left running: ${left.map((c) => `${c.name} (pid ${c.pid})`).join(', ')}`,
-    );
-} catch (e) {
-  fail(e.message);
-  process.exit(1);
-}
-recordRun(DATA);
+await claimRun(DATA, START);
 await ensureDependencies();
 const { ensureBuilt } = await import('./lib/build.mjs');
 const { databaseEnv, dropOrphanedReadModel, provisionPostgres } = await import('./lib/postgres.mjs');

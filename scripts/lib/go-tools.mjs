@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA, ROOT, TOOLS_BIN } from './paths.mjs';
 import { quietBuild } from './quiet-build.mjs';
+import { buildOnce } from './build-lock.mjs';
 
 /** Go from PATH or /usr/local/go/bin; null when there is none. */
 export function goBinary() {
@@ -40,7 +41,7 @@ export function goInstall({ name, pkg, version, what, expected, gobin, logDir })
 /**
  * A Go command built from the module proxy into <binDir>/<name>-<version> (cached: built once per
  * version). `go install` names binaries after their folder ("server", "sql"), so each is built into
- * a scratch GOBIN and renamed.
+ * a scratch GOBIN and renamed. One process at a time builds it (buildOnce); the others use its build.
  */
 export async function goTool({
   name,
@@ -52,14 +53,21 @@ export async function goTool({
   logDir,
 }) {
   const target = join(binDir, `${name}-${version}`);
-  if (existsSync(target)) return target;
-  mkdirSync(binDir, { recursive: true });
-  const scratch = mkdtempSync(join(binDir, `.build-${name}-`));
-  try {
-    await goInstall({ name, pkg, version, what, expected, gobin: scratch, logDir });
-    renameSync(join(scratch, pkg.split('/').pop()), target);
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
-  return target;
+  return buildOnce({
+    dir: binDir,
+    name: `${name}-${version}`,
+    what: `${what} ${version}`,
+    logFile: goBuildLog(name, logDir),
+    built: () => (existsSync(target) ? target : null),
+    build: async () => {
+      const scratch = mkdtempSync(join(binDir, `.build-${name}-`));
+      try {
+        await goInstall({ name, pkg, version, what, expected, gobin: scratch, logDir });
+        renameSync(join(scratch, pkg.split('/').pop()), target);
+      } finally {
+        rmSync(scratch, { recursive: true, force: true });
+      }
+      return target;
+    },
+  });
 }

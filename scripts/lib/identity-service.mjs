@@ -3,7 +3,7 @@
 // module proxy, in memory, plus the small login-and-consent page Hydra leaves to its operator, with
 // static users. Production points OIDC_ISSUER at the real platform instead.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { URL, URLSearchParams } from 'node:url';
 import { join } from 'node:path';
@@ -12,31 +12,47 @@ import { goBinary, goBuildLog } from './go-tools.mjs';
 import { ensureDatabase, tryConnect } from './postgres.mjs';
 import { run, startProcess, stopProcess, waitFor } from './processes.mjs';
 import { quietBuild } from './quiet-build.mjs';
+import { buildOnce } from './build-lock.mjs';
 
 export const HYDRA_VERSION = 'v2.3.0';
 /** Hydra's go.mod has replace directives, so it is built as a tool of a module of ours. */
 const HYDRA_MODULE_DIR = join(ROOT, 'deploy', 'sso', 'hydra');
 
-/** The Hydra binary, built once into .tools/bin (a few minutes the first time). */
+/** The Hydra binary, built once into .tools/bin (a few minutes the first time; one build at a time). */
 export async function hydraBinary() {
   const target = join(TOOLS_BIN, `hydra-${HYDRA_VERSION}`);
   if (existsSync(target)) return target;
   const go = goBinary();
   if (!go)
     throw new Error('Ory Hydra (the local identity service) is built with Go; there is no Go toolchain');
-  mkdirSync(TOOLS_BIN, { recursive: true });
-  await quietBuild(
-    `Ory Hydra ${HYDRA_VERSION}`,
-    '5–10 minutes',
-    go,
-    ['build', '-o', target, 'github.com/ory/hydra/v2'],
-    {
-      cwd: HYDRA_MODULE_DIR,
-      logFile: goBuildLog('hydra'),
-      env: { ...process.env, GOFLAGS: '-mod=mod' },
+  return buildOnce({
+    dir: TOOLS_BIN,
+    name: `hydra-${HYDRA_VERSION}`,
+    what: `Ory Hydra ${HYDRA_VERSION}`,
+    logFile: goBuildLog('hydra'),
+    built: () => (existsSync(target) ? target : null),
+    build: async () => {
+      // Written aside and renamed: the binary appears whole or not at all.
+      const partial = `${target}.${process.pid}`;
+      try {
+        await quietBuild(
+          `Ory Hydra ${HYDRA_VERSION}`,
+          '5–10 minutes',
+          go,
+          ['build', '-o', partial, 'github.com/ory/hydra/v2'],
+          {
+            cwd: HYDRA_MODULE_DIR,
+            logFile: goBuildLog('hydra'),
+            env: { ...process.env, GOFLAGS: '-mod=mod' },
+          },
+        );
+        renameSync(partial, target);
+      } finally {
+        rmSync(partial, { force: true });
+      }
+      return target;
     },
-  );
-  return target;
+  });
 }
 
 const page = (title, body) =>

@@ -1,24 +1,17 @@
-// data/npm-start.json: which `npm start` runs on this data/ and the processes it started, so the
-// next start knows. A start killed outright (kill -9, a closed terminal, a crash) leaves its
-// Temporal server, worker and API running: the next start then "reused" that Temporal server, its
-// own API failed on the taken port while the old one answered the health check, and two workers
-// polled. Only Node built-ins: it runs before anything else.
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// data/npm-start.json (data/cluster/start-cluster.json for the cluster profile): which start runs
+// on this data folder and the processes it started, so the next start knows. A start killed
+// outright (kill -9, a closed terminal, a crash) leaves its Temporal server, workers and APIs (and
+// the cluster's nginx and UI server) running: the next `npm start` then "reused" that Temporal
+// server, its own API failed on the taken port while the old one answered the health check, and
+// two workers polled. Only Node built-ins: it runs before anything else.
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fail, warn } from './log.mjs';
+import { commandLine, stillRuns } from './pids.mjs';
 
-const FILE = 'npm-start.json';
-
-/** The command line of a running process, or null when there is none (Linux's /proc). */
-function commandLine(pid) {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).join(' ');
-  } catch {
-    return null;
-  }
-}
-
-/** Whether `pid` still runs the command recorded for it (a pid taken by another program is not). */
-const stillRuns = (pid, command) => commandLine(pid) === command;
+/** The two starts that keep a run file: its name in the data folder, and what the user typed. */
+export const START = { file: 'npm-start.json', what: 'npm start' };
+export const START_CLUSTER = { file: 'start-cluster.json', what: 'npm run start:cluster' };
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -54,12 +47,12 @@ function embeddedPostgres(dataDir) {
 }
 
 /**
- * Before a start on `dataDir`: refuses when the recorded `npm start` still runs (Error naming its
- * pid), else stops the processes a killed one left (SIGTERM, SIGKILL after `graceMs`), newest
- * first, and answers them as [{ name, pid }].
+ * Before a start (`kind`, START by default) on `dataDir`: refuses when the recorded one still runs
+ * (Error naming its pid), else stops the processes a killed one left (SIGTERM, SIGKILL after
+ * `graceMs`), newest first, and answers them as [{ name, pid }].
  */
-export async function reclaimRun(dataDir, { graceMs = 15_000 } = {}) {
-  const path = join(dataDir, FILE);
+export async function reclaimRun(dataDir, { graceMs = 15_000, kind = START } = {}) {
+  const path = join(dataDir, kind.file);
   if (!existsSync(path)) return [];
   let run;
   try {
@@ -70,7 +63,7 @@ export async function reclaimRun(dataDir, { graceMs = 15_000 } = {}) {
   }
   if (run.pid !== process.pid && stillRuns(run.pid, run.command)) {
     throw new Error(
-      `npm start already runs on ${dataDir} (pid ${run.pid}, since ${run.startedAt}). ` +
+      `${kind.what} already runs on ${dataDir} (pid ${run.pid}, since ${run.startedAt}). ` +
         `Stop it first: Ctrl-C in its terminal, or kill -INT ${run.pid}.`,
     );
   }
@@ -86,8 +79,27 @@ export async function reclaimRun(dataDir, { graceMs = 15_000 } = {}) {
   return left.map(({ name, pid }) => ({ name, pid }));
 }
 
+/**
+ * The first thing a start (`kind`) does: refuses (exit 1) while another runs on `dataDir`, stops
+ * what a killed one left, saying so, and records this one.
+ */
+export async function claimRun(dataDir, kind) {
+  mkdirSync(dataDir, { recursive: true });
+  try {
+    const left = await reclaimRun(dataDir, { kind });
+    if (left.length)
+      warn(
+        `stopped what an ${kind.what} that was killed left running: ${left.map((c) => `${c.name} (pid ${c.pid})`).join(', ')}`,
+      );
+  } catch (e) {
+    fail(e.message);
+    process.exit(1);
+  }
+  recordRun(dataDir, [], kind);
+}
+
 /** Records this start and, at each change, the processes it runs (`children`: [{ label, pid }]). */
-export function recordRun(dataDir, children = []) {
+export function recordRun(dataDir, children = [], kind = START) {
   const run = {
     pid: process.pid,
     command: commandLine(process.pid),
@@ -97,12 +109,12 @@ export function recordRun(dataDir, children = []) {
       .map((c) => ({ name: c.label, pid: c.pid, command: commandLine(c.pid) }))
       .filter((c) => c.command),
   };
-  writeFileSync(join(dataDir, FILE), `${JSON.stringify(run, null, 2)}\n`);
+  writeFileSync(join(dataDir, kind.file), `${JSON.stringify(run, null, 2)}\n`);
 }
 
 /** After a clean stop: nothing of this start runs any more. */
-export function forgetRun(dataDir) {
-  const path = join(dataDir, FILE);
+export function forgetRun(dataDir, kind = START) {
+  const path = join(dataDir, kind.file);
   try {
     if (JSON.parse(readFileSync(path, 'utf8')).pid === process.pid) rmSync(path, { force: true });
   } catch {

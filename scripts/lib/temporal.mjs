@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import { DATA, ROOT, TOOLS_BIN } from './paths.mjs';
-import { goBinary, goInstall } from './go-tools.mjs';
+import { goBinary, goBuildLog, goInstall } from './go-tools.mjs';
+import { buildOnce } from './build-lock.mjs';
 import { ok, step, warn } from './log.mjs';
 import { startProcess, superviseProcess, waitFor } from './processes.mjs';
 
@@ -47,26 +48,33 @@ export async function findTemporalCli() {
   if (works('temporal')) return 'temporal';
   const local = join(TOOLS_BIN, 'temporal');
   if (existsSync(local) && works(local)) return local;
-  const go = goBinary();
-  if (!go) return null;
-  mkdirSync(TOOLS_BIN, { recursive: true });
-  for (const tag of CLI_TAGS) {
-    try {
-      await goInstall({
-        name: 'temporal',
-        pkg: 'github.com/temporalio/cli/cmd/temporal',
-        version: tag,
-        what: 'the Temporal CLI',
-        // Measured on a 2-core machine with an empty Go cache (issue 22: 651 s for the first start).
-        expected: '8–11 minutes on 2 cores, about 4 on 8',
-        gobin: TOOLS_BIN,
-      });
-      if (works(local)) return local;
-    } catch (e) {
-      warn(`building the Temporal CLI ${tag} failed: ${e.message}`);
-    }
-  }
-  return null;
+  if (!goBinary()) return null;
+  return buildOnce({
+    dir: TOOLS_BIN,
+    name: 'temporal',
+    what: 'the Temporal CLI',
+    logFile: goBuildLog('temporal'),
+    built: () => (existsSync(local) && works(local) ? local : null),
+    build: async () => {
+      for (const tag of CLI_TAGS) {
+        try {
+          await goInstall({
+            name: 'temporal',
+            pkg: 'github.com/temporalio/cli/cmd/temporal',
+            version: tag,
+            what: 'the Temporal CLI',
+            // Measured on a 2-core machine with an empty Go cache (issue 22: 651 s for the first start).
+            expected: '8–11 minutes on 2 cores, about 4 on 8',
+            gobin: TOOLS_BIN,
+          });
+          if (works(local)) return local;
+        } catch (e) {
+          warn(`building the Temporal CLI ${tag} failed: ${e.message}`);
+        }
+      }
+      return null;
+    },
+  });
 }
 
 export function portOpen(host, port) {

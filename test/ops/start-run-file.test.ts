@@ -1,7 +1,8 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { ChildProcess, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { alive, deadPid, killLongRunning, longRunning, runningStart } from './recorded-processes';
 
 // `npm start` and the processes a killed one leaves (scripts/lib/run-file.mjs, data/npm-start.json):
 // killed outright, its Temporal server, worker and API ran on; the next start reused that server,
@@ -11,7 +12,6 @@ import { join } from 'node:path';
 const RUN_FILE_LIB = join(__dirname, '../../scripts/lib/run-file.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'npm-start-run-'));
 const runFile = join(dir, 'npm-start.json');
-const spawned: ChildProcess[] = [];
 
 /** reclaimRun in a node process (scripts are ES modules): its answer or its error. */
 function reclaim(): { left?: { name: string; pid: number }[]; error?: string } {
@@ -22,28 +22,8 @@ function reclaim(): { left?: { name: string; pid: number }[]; error?: string } {
   return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script]).toString());
 }
 
-/** A long-running process standing for a worker or an API, as its command line reads in /proc. */
-async function longRunning(
-  argument = 'stands-for-a-child',
-): Promise<{ child: ChildProcess; pid: number; command: string }> {
-  const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)', '--', argument]);
-  spawned.push(child);
-  await new Promise((r) => child.once('spawn', r));
-  const command = readFileSync(`/proc/${child.pid}/cmdline`, 'utf8').split('\0').filter(Boolean).join(' ');
-  return { child, pid: child.pid!, command };
-}
-
-/** A pid that runs nothing any more: a start that was killed. */
-async function deadPid(): Promise<number> {
-  const child = spawn(process.execPath, ['-e', '']);
-  await new Promise((r) => child.once('exit', r));
-  return child.pid!;
-}
-
-const alive = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
-
 afterAll(() => {
-  for (const child of spawned) if (alive(child)) child.kill('SIGKILL');
+  killLongRunning();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -105,17 +85,7 @@ describe('npm start after one that was killed', () => {
   });
 
   it('refuses a second start while the first still runs, saying how to stop it', async () => {
-    const first = await longRunning();
-    const worker = await longRunning();
-    writeFileSync(
-      runFile,
-      JSON.stringify({
-        pid: first.pid,
-        command: first.command,
-        startedAt: '2026-12-07T01:53:00.000Z',
-        children: [{ name: 'worker', pid: worker.pid, command: worker.command }],
-      }),
-    );
+    const { first, worker } = await runningStart(runFile, 'worker');
     expect(reclaim().error).toBe(
       `npm start already runs on ${dir} (pid ${first.pid}, since 2026-12-07T01:53:00.000Z). ` +
         `Stop it first: Ctrl-C in its terminal, or kill -INT ${first.pid}.`,
