@@ -1,6 +1,7 @@
 import { ROLE_LABELS } from '@hardtech/domain/roles';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import i18n from '../../i18n';
 import { TABLE_WIDTH_AT_1366 } from '../../components/tableWidth';
 import { type FakeCall, refusingOnce } from '../../test/fake-api';
 import { atWidth, fastUser, openPage, USERS } from '../../test/open-page';
@@ -36,7 +37,31 @@ async function pick(label: string, option: string, within_: HTMLElement) {
   await userEvent.click(await screen.findByTitle(option));
 }
 
+afterEach(async () => {
+  await i18n.changeLanguage('zh-CN');
+});
+
 describe('user administration', () => {
+  it('says a user’s state in English as a tag does, capitalised: Active, Deactivated, Locked', async () => {
+    await i18n.changeLanguage('en');
+    openPage('/admin/users', USERS.admin, {
+      'GET /reference': REFERENCE,
+      'GET /users': {
+        ...LIST,
+        items: [
+          LIST.items[0],
+          { ...LIST.items[0], username: 'gone', active: false, lockedUntil: '2099-01-01T00:00:00Z' },
+        ],
+        total: 2,
+      },
+    });
+    const table = await screen.findByTestId('users-table', {}, { timeout: 30_000 });
+    const row = async (name: string) => (await within(table).findByText(name)).closest('tr')!;
+    const tags = (tr: HTMLElement) => [...tr.querySelectorAll('.ant-tag')].map((tag) => tag.textContent);
+    expect(tags(await row('district-500112'))).toEqual(['Active']);
+    expect(tags(await row('gone'))).toEqual(['Deactivated', 'Locked']);
+  });
+
   it('creates a district officer with the districts the role needs, and shows a refusal beside its field', async () => {
     const { calls } = openPage('/admin/users', USERS.admin, {
       'GET /reference': REFERENCE,

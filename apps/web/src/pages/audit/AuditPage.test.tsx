@@ -294,6 +294,17 @@ describe('audit', () => {
     );
   });
 
+  it('on a 320 px phone in English, keeps the title in the card head and says the subtitle below it', async () => {
+    await i18n.changeLanguage('en');
+    await atWidth(320, async () => {
+      openPage('/audit', USERS.auditor, { 'GET /audit': PAGE, 'GET /reference': REFERENCE });
+      const subtitle = await screen.findByTestId('audit-subtitle', {}, { timeout: 30_000 });
+      expect(subtitle.closest('.ant-card-extra')).toBeNull();
+      const head = subtitle.closest('.ant-card')!.querySelector('.ant-card-head')!;
+      expect(head).toHaveTextContent(/^Audit log$/);
+    });
+  }, 60_000);
+
   it('on a 390 px phone, lists compact cards 20 a page, folds the filters behind one button, opens a card on tap', async () => {
     await atWidth(390, async () => {
       const { calls } = openPage('/audit?creditCode=91500000MA5U7DXX1F', USERS.auditor, {

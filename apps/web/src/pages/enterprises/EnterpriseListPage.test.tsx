@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { TABLE_WIDTH_AT_1440 } from '../../components/tableWidth';
+import { TABLE_WIDTH_AT_1366, TABLE_WIDTH_AT_1440 } from '../../components/tableWidth';
 import i18n from '../../i18n';
 import { atWidth, openPage, USERS } from '../../test/open-page';
 import type { Actor } from '../../api/types';
@@ -51,6 +51,22 @@ describe('enterprise list', () => {
     expect(width).toBeLessThanOrEqual(TABLE_WIDTH_AT_1440);
     const updated = within(row).getByText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     expect(updated).toHaveStyle({ whiteSpace: 'nowrap' });
+  }, 60_000);
+
+  it('fits a 1366 px laptop, a long English cluster name cut at two lines with the whole as its tooltip', async () => {
+    await i18n.changeLanguage('en');
+    const long = 'New-Generation Electronic Information Manufacturing';
+    openPage('/enterprises', USERS.coordinator, {
+      'GET /reference': { ...REFERENCE, clusters: [{ ...REFERENCE.clusters[0], en: long }] },
+      'GET /enterprises': { items: [ITEM], total: 1 },
+    });
+    const link = await screen.findByRole('link', { name: ITEM.name }, { timeout: 30_000 });
+    const row = link.closest('tr')!;
+    // The list scrolled 38 px sideways at 1366 px: its columns added up to 1,122 px.
+    expect(parseInt(row.closest('table')!.style.width, 10)).toBeLessThanOrEqual(TABLE_WIDTH_AT_1366);
+    const cluster = await within(row).findByText(long);
+    expect(cluster).toHaveClass('ant-typography-ellipsis-multiple-line');
+    expect(cluster).toHaveStyle({ WebkitLineClamp: '2' });
   }, 60_000);
 
   it('says a stage in English by its short name within the column, the full name as its tooltip', async () => {

@@ -64,6 +64,9 @@ export function NominationForm({ onNominated }: { onNominated(result: Nomination
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
   const [evidenceRequired, setEvidenceRequired] = useEvidencePolicy();
+  // A district officer nominates for the one district in their scope: it is filled in, not asked.
+  const ownDistricts = useUser().scope.districts ?? [];
+  const district = ownDistricts.length === 1 ? ownDistricts[0] : undefined;
   const sent = useRef(new Map<string, string>());
   const kind = Form.useWatch(['techCenter', 'kind'], form) as string | undefined;
   const ipCount = Form.useWatch('classOneIpCount', form) as number | undefined;
@@ -109,7 +112,7 @@ export function NominationForm({ onNominated }: { onNominated(result: Nomination
       layout="vertical"
       onFinish={submit}
       style={{ maxWidth: 880 }}
-      initialValues={{ listed: false, srdi: 'none', achievements: [{}] }}
+      initialValues={{ listed: false, srdi: 'none', achievements: [{}], district }}
       scrollToFirstError
     >
       <SchemaForm fields={NOMINATION_FIELDS} error={error} />

@@ -24,11 +24,11 @@ async function choose(label: string, option: string) {
 }
 
 /** A nomination claiming a municipal technology centre and two Class I IPs (so C3 and C5). */
-async function fillNomination() {
+async function fillNomination({ district = true } = {}) {
   await screen.findByLabelText('统一社会信用代码');
   type('统一社会信用代码', CODE);
   type('企业名称', '重庆芯测半导体科技有限公司');
-  await choose('所在区县', '渝北区');
+  if (district) await choose('所在区县', '渝北区');
   await choose('所属产业集群', 'T2 功率半导体');
   type('上年度营业收入', '8000');
   type('上年度研发投入', '600');
@@ -97,6 +97,28 @@ describe('nomination form', () => {
     });
   }, 60_000);
 
+  it('fills in the district of a district officer, whose scope has that one', async () => {
+    const { calls } = openPage('/nominations/new', DISTRICT_OFFICER, {
+      'GET /reference': REFERENCE,
+      'POST /attachments': { id: 'a1' },
+      'POST /nominations': () => ({
+        status: 201,
+        body: { creditCode: CODE, workflowId: `enterprise/${CODE}`, stage: 'screening' },
+      }),
+    });
+    const district = (await screen.findByLabelText('所在区县', {}, { timeout: 30_000 })).closest(
+      '.ant-select',
+    )!;
+    await waitFor(() => expect(district).toHaveTextContent('渝北区'));
+    await fillNomination({ district: false });
+    const [c3, c5] = screen.getByTestId('evidence').querySelectorAll<HTMLInputElement>('input[type=file]');
+    await userEvent.upload(c3, pdf('技术中心认定.pdf'));
+    await userEvent.upload(c5, pdf('专利证书.pdf'));
+    await userEvent.click(screen.getByRole('button', { name: '提交推荐' }));
+    await screen.findByTestId('nomination-result');
+    expect(calls.find((c) => c.path === '/nominations')?.body).toMatchObject({ district: '500112' });
+  }, 60_000);
+
   it('shows refusals beside the fields and the uploads, keeping what was typed', async () => {
     let attempt = 0;
     const { calls } = openPage('/nominations/new', DISTRICT_OFFICER, {
@@ -122,7 +144,7 @@ describe('nomination form', () => {
               },
             },
     });
-    await fillNomination();
+    await fillNomination({ district: false });
     await userEvent.click(screen.getByRole('button', { name: '提交推荐' }));
     expect(await screen.findByText('电话号码格式不正确')).toBeInTheDocument();
     expect(screen.getByLabelText('企业名称')).toHaveValue('重庆芯测半导体科技有限公司');
