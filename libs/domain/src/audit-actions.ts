@@ -10,6 +10,9 @@ const NAMED: Record<string, Text> = {
   'request.throttled': { zh: '请求限流', en: 'Requests throttled' },
   'readmodel.repaired': { zh: '待办数据修复', en: 'Inbox repaired' },
   'readmodel.completion_resent': { zh: '办理结果补发', en: 'Completion re-sent' },
+  'proxy.set': { zh: '委托代理生效', en: 'Proxy named' },
+  'proxy.changed': { zh: '委托代理变更', en: 'Proxy changed' },
+  'proxy.ended': { zh: '委托代理结束', en: 'Proxy ended' },
 };
 
 /**

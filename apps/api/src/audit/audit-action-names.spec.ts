@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
@@ -46,6 +46,27 @@ describe('the audit log’s names of actions', () => {
   // an auditor calls it, never the verb and the raw path (提交 /api/tasks/:id/urge).
   it('names every route in words', () => {
     const unnamed = all.filter((action) => auditActionLabel(action).zh.includes('/api/'));
+    expect(unnamed).toEqual([]);
+  });
+
+  // Events the services append to the log under a name of their own (`action: 'proxy.set'`), each
+  // in words too: the auditor read `proxy.set` beside 设置委托代理.
+  it('names every event the code appends by name', () => {
+    const root = join(__dirname, '..', '..', '..', '..');
+    const appenders = ['apps/api/src', 'apps/worker/src', 'libs/persistence/src', 'activities'].flatMap(
+      (dir) =>
+        (readdirSync(join(root, dir), { recursive: true }) as string[])
+          .filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts') && !f.includes('migrations'))
+          .map((f) => readFileSync(join(root, dir, f), 'utf8'))
+          .filter((text) => text.includes('.append(')),
+    );
+    const named = appenders.flatMap((text) =>
+      [...text.matchAll(/action: ([^,\n]*)/g)].flatMap((m) =>
+        [...m[1].matchAll(/'([a-z_]+\.[a-z_]+)'/g)].map((q) => q[1]),
+      ),
+    );
+    expect(named).toEqual(expect.arrayContaining(['proxy.set', 'proxy.changed', 'auth.login']));
+    const unnamed = [...new Set(named)].filter((action) => auditActionLabel(action).zh === action);
     expect(unnamed).toEqual([]);
   });
 });
