@@ -100,6 +100,7 @@ describe('notifications', () => {
       'GET /me/proxy/candidates': {
         items: [{ username: 'coordinator-wang', displayName: '王五', role: 'city_coordinator' }],
       },
+      'PUT /me/proxy': { proxy: null, standingInFor: [] },
     });
     const card = await screen.findByTestId('proxy');
     await userEvent.click(await within(card).findByLabelText('代理人'));
@@ -110,6 +111,17 @@ describe('notifications', () => {
     // From and until one above the other, each its own picker: a range picker ran off a phone.
     expect(within(card).getByLabelText('开始日期')).toBeInTheDocument();
     expect(within(card).getByLabelText('结束日期（含当日）')).toBeInTheDocument();
+
+    // Whole Shanghai days, whatever the browser's zone (the test runs in the machine's, UTC here).
+    await userEvent.type(within(card).getByLabelText('开始日期'), '2026-12-07{enter}');
+    await userEvent.type(within(card).getByLabelText('结束日期（含当日）'), '2026-12-10{enter}');
+    await userEvent.click(within(card).getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(1));
+    expect(calls.find((c) => c.method === 'PUT')!.body).toEqual({
+      to: 'coordinator-wang',
+      from: '2026-12-06T16:00:00.000Z',
+      until: '2026-12-10T16:00:00.000Z',
+    });
   });
 
   it('offers an enterprise no 委托代理: any of its users does its steps, none holds one personally', async () => {

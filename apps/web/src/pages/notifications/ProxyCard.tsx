@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PeoplePicker } from '../../components/PeoplePicker';
 import { personText } from '../../components/PersonName';
 import { dateTimeSecondsText } from '../../format';
+import { parseInstant } from '@hardtech/domain/calendar';
 import { useAction } from '../tasks/useAction';
 
 type ProxyAnswer = Schemas['ProxyAnswerDto'];
@@ -17,6 +18,10 @@ type ProxyAnswer = Schemas['ProxyAnswerDto'];
  * 委托代理: while I am away, a colleague of my role whose scope covers mine does my tasks, picked by
  * name among those the server offers (it refuses anyone else, 422). Shows whom I stand in for myself.
  */
+/** The instant a picked day starts in Asia/Shanghai. */
+const dayStart = (day: Dayjs | null | undefined) =>
+  day ? parseInstant(day.format('YYYY-MM-DD'))?.toISOString() : undefined;
+
 export function ProxyCard() {
   const { t } = useTranslation('notifications');
   const { message } = App.useApp();
@@ -31,12 +36,9 @@ export function ProxyCard() {
     run(async () => {
       await api<ProxyAnswer>('/me/proxy', {
         method: 'PUT',
-        // Whole days: from the first day's start until the end of the last (the next day's start).
-        body: {
-          to,
-          from: from?.startOf('day').toISOString(),
-          until: until?.add(1, 'day').startOf('day').toISOString(),
-        },
+        // Whole days in Shanghai, whatever the browser's clock: from the first day's 00:00 until the
+        // end of the last (the next day's 00:00). A laptop set to UTC sent 08:00 to 08:00.
+        body: { to, from: dayStart(from), until: dayStart(until?.add(1, 'day')) },
       });
       message.success(t('proxy.saved'));
       stored.reload();
