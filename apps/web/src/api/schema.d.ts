@@ -2629,9 +2629,9 @@ export interface components {
             taskType: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "PROBLEM_CLOSE" | "PROBLEM_EXTENSION" | "ANNUAL_UPDATE" | "COUNTERSIGN";
             /** @description the step, e.g. 季度数据报送 */
             taskLabel: components["schemas"]["LabelTextDto"];
-            /** @description the party the candidate groups name */
-            department: string | null;
-            departmentLabel: components["schemas"]["LabelTextDto"] | null;
+            /** @description the party the candidate groups name (taskDepartment), recorded with every task */
+            department: string;
+            departmentLabel: components["schemas"]["LabelTextDto"];
             /** @description username of whoever claimed it; null: unclaimed */
             assignee: string | null;
             /** @description their display name */
@@ -2642,7 +2642,7 @@ export interface components {
         };
         OverdueTasksDto: {
             total: number;
-            /** @description by the party the candidate groups name; GET /api/tasks?view=all&overdue=true&department=<key> lists them */
+            /** @description by the party the candidate groups name, most first, as GET /api/tasks/overdue/summary counts them; GET /api/tasks?view=all&overdue=true&department=<key> lists them */
             byDepartment: components["schemas"]["CountDto"][];
             /** @description GET /api/tasks?view=all&overdue=true&district=<key> lists them */
             byDistrict: components["schemas"]["CountDto"][];

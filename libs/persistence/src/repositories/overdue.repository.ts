@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, TaskType } from '@hardtech/domain';
+import { Actor, OverdueCount, TaskType } from '@hardtech/domain';
 import { AccessService } from '../access/access.service';
 import { displayNameOf } from './display-name';
 
@@ -12,7 +12,7 @@ export interface OverdueTaskRow {
   enterpriseName: string;
   district: string;
   type: TaskType;
-  department: string | null;
+  department: string;
   assignee: string | null;
   assigneeName: string | null;
   dueAt: Date;
@@ -39,7 +39,7 @@ export class OverdueRepository {
       scope.params,
       {},
     );
-    return (await this.ds.query(sql, params)) as { department: string | null; district: string; n: number }[];
+    return (await this.ds.query(sql, params)) as OverdueCount[];
   }
 
   /** The tasks behind `summary`'s counts (same scope, same predicate), the longest overdue first. */
