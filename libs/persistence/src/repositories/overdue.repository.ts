@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { Actor, OverdueCount, TaskType } from '@hardtech/domain';
 import { AccessService } from '../access/access.service';
 import { displayNameOf } from './display-name';
+import { OVERDUE_TASK } from './lifecycle-running';
 
 /** An open task past its due time, as 调度会材料 and the leader's dashboard list it. */
 export interface OverdueTaskRow {
@@ -18,8 +19,8 @@ export interface OverdueTaskRow {
   dueAt: Date;
 }
 
-/** Open and past due: the one predicate the counts and the list share. */
-const OVERDUE = `t.status = 'open' AND t.due_at < now()`;
+/** Open, past due and still workable: the one predicate the counts, this list and the inbox's filter share. */
+const OVERDUE = OVERDUE_TASK;
 
 /** Open tasks past their due date, counted by department and by district, within scope. */
 @Injectable()
