@@ -61,9 +61,9 @@ beforeAll(async () => {
   ] as const) {
     await db().query(
       `INSERT INTO tasks (id, workflow_id, credit_code, lifecycle_no, type, stage, state_key, candidate_groups, status,
-         enterprise_name, district, cluster, policy_version, created_at, due_at, escalated_at)
+         enterprise_name, district, cluster, policy_version, created_at, due_at, escalated_at, department)
        VALUES ($1, $2, $3, 1, $4, 'supporting', 'seed', '{city_coordinator}', 'open', $5, '500230', 'P1', 1, now(),
-         now() + interval '10 days', $6)`,
+         now() + interval '10 days', $6, 'tech')`,
       [randomUUID(), `enterprise/${code}`, code, type, name, escalated ? new Date() : null],
     );
   }

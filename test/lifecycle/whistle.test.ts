@@ -1,3 +1,4 @@
+import { TASK_STATE_LABELS, taskState } from '@hardtech/domain';
 import { createCast, createUser } from '../support/cast';
 import { closeDb, db } from '../support/db';
 import { blowWhistleOnFirstProblem, driveToSupporting } from '../support/drive';
@@ -172,6 +173,23 @@ describe('企业吹哨·部门报到', () => {
       outcome: 'close_withdrawn',
       data: { reason: expect.stringContaining('部门答复未解决'), response: reply },
     });
+    // Lists and the history read it as the task page does (taskState): withdrawn, and why.
+    const cancelled = await expectOk(
+      c.coordinator.api.get(
+        `/api/tasks?view=all&status=cancelled&creditCode=${c.creditCode}&type=PROBLEM_CLOSE`,
+      ),
+    );
+    expect(cancelled.items.map((i: any) => [i.id, TASK_STATE_LABELS[taskState(i)].zh])).toEqual([
+      [asked.taskId, '已撤回（部门答复未解决）'],
+    ]);
+    const history: any[] = await expectOk(c.coordinator.api.get(`/api/enterprises/${c.creditCode}/history`));
+    const closed = history.filter((h) => h.action === 'task.cancelled' && h.data?.taskId === asked.taskId);
+    expect(closed.map((h) => h.label)).toEqual([
+      {
+        zh: '问题销号审核：已撤回（部门答复未解决）',
+        en: 'Problem close-out: Withdrawn (answered not resolved)',
+      },
+    ]);
     // The requester and the reviewers are told; the enterprise hears only the answer to its whistle.
     const withdrawnNotice = async (api: typeof c.industry.api) =>
       eventually(async () => {

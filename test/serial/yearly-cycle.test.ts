@@ -71,13 +71,17 @@ it(
     const [grown, steady] = await Promise.all([createCast(), createCast()]);
     await Promise.all([driveToSupporting(grown), driveToSupporting(steady)]);
 
-    // Refused: another role (403), no year, not a year, a year outside 2023..next year (400).
+    // Refused: another role (403), no year, not a year (400), a year the page does not offer (422).
     const district = await createUser('district_officer', { districts: ['500112'] });
     expect((await trigger(district.api, '2026')).status).toBe(403);
     expect((await trigger(grown.enterprise.api, '2026')).status).toBe(403);
-    for (const bad of ['', 'abc', '1999', '2099', '2026.5']) {
+    for (const bad of ['', 'abc', '2026.5']) {
       const r = await trigger(policy.coordinator, bad);
       expect([r.status, r.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    }
+    for (const bad of ['1999', '2099']) {
+      const r = await trigger(policy.coordinator, bad);
+      expect([r.status, r.body.code]).toEqual([422, 'REVIEW_YEAR_NOT_OFFERED']);
     }
     // No year at all says so (it read as out of range); a body naming another year than the query is refused.
     const missing = await policy.coordinator.post('/api/admin/annual-review/trigger', {});

@@ -1,16 +1,19 @@
-import { BUILTIN_CLUSTERS, DISTRICTS } from '@hardtech/domain';
+import { BUILTIN_CLUSTERS, DISTRICTS, taskDepartment, TaskType } from '@hardtech/domain';
 import { analyze, db } from './db';
 
-/** The task types of a lifecycle in order, with the candidate group each is offered to. */
-const TYPES: [string, string][] = [
-  ['SCREEN', `'city_coordinator'`],
-  ['DISTRICT_FEEDBACK', `'district_officer:district:' || district`],
-  ['ENTERPRISE_CONFIRM', `'enterprise_user:enterprise:' || credit_code`],
-  ['ADMIT', `'city_coordinator'`],
-  ['DIAGNOSE', `'user:seed-commissioner'`],
-  ['QUARTERLY_REPORT', `'enterprise_user:enterprise:' || credit_code`],
-  ['QUARTERLY_REVIEW', `'industry_officer:cluster:' || cluster`],
-  ['GRADUATION_REVIEW', `'city_coordinator'`],
+/**
+ * The task types of a lifecycle in order, with the candidate group each is offered to (SQL) and one
+ * such group as the projection would see it, to record the department by its rule (taskDepartment).
+ */
+const TYPES: [TaskType, string, string][] = [
+  ['SCREEN', `'city_coordinator'`, 'city_coordinator'],
+  ['DISTRICT_FEEDBACK', `'district_officer:district:' || district`, 'district_officer:district:x'],
+  ['ENTERPRISE_CONFIRM', `'enterprise_user:enterprise:' || credit_code`, 'enterprise_user:enterprise:x'],
+  ['ADMIT', `'city_coordinator'`, 'city_coordinator'],
+  ['DIAGNOSE', `'user:seed-commissioner'`, 'user:seed-commissioner'],
+  ['QUARTERLY_REPORT', `'enterprise_user:enterprise:' || credit_code`, 'enterprise_user:enterprise:x'],
+  ['QUARTERLY_REVIEW', `'industry_officer:cluster:' || cluster`, 'industry_officer:cluster:x'],
+  ['GRADUATION_REVIEW', `'city_coordinator'`, 'city_coordinator'],
 ];
 
 /**
@@ -40,22 +43,22 @@ export async function seedInbox(
     [enterprises, districts, clusters, prefix],
   );
   const creditCodes = seeded.map((r: { credit_code: string }) => r.credit_code);
-  for (const [step, [type, group]] of TYPES.entries()) {
+  for (const [step, [type, group, sample]] of TYPES.entries()) {
     await pg.query(
       `INSERT INTO tasks (id, workflow_id, credit_code, lifecycle_no, type, stage, state_key,
                           candidate_groups, status, completed_by, completed_at, enterprise_name,
-                          district, cluster, policy_version, created_at, due_at)
+                          district, cluster, policy_version, created_at, due_at, department)
        SELECT gen_random_uuid(), workflow_id, credit_code, 1, $1::text, 'screening', 'seed.' || $1::text,
               ARRAY[${group}], s.status, CASE WHEN s.status = 'done' THEN 'seed-officer' END,
               CASE WHEN s.status = 'done' THEN created END, name, district, cluster, 1,
-              created, created + interval '10 days'
+              created, created + interval '10 days', $4::text
        FROM (SELECT e.*, now() - (n % 700) * interval '1 day' + $2::int * interval '12 days' AS created,
                     CASE WHEN n % 5 < 2 AND n % 8 = $2::int THEN 'open' ELSE 'done' END AS status
              FROM (SELECT *, substr(credit_code, 2)::int AS n FROM enterprises
                    WHERE credit_code LIKE $3 || '%') e) s
        -- An enterprise in progress has no rows yet for the steps after its open one.
        WHERE NOT (s.n % 5 < 2 AND s.n % 8 < $2::int)`,
-      [type, step, prefix],
+      [type, step, prefix, taskDepartment(type, [sample])],
     );
   }
   // A database in use has statistics: autovacuum analyzes a table after a tenth of it changed.

@@ -121,3 +121,21 @@ export async function removeSeeds(seeds: Record<string, SeededEnterprise> | unde
   await deleteSeededEnterprises(Object.values(seeds ?? {}).map((s) => s.code));
   await db().query(`DELETE FROM clusters WHERE code = $1`, [cluster]);
 }
+
+/** A ledger problem of a seeded enterprise's lifecycle 1 (owner 行业处室 unless named); returns its id. */
+export async function seedProblem(
+  s: SeededEnterprise,
+  title: string,
+  dueAt: string,
+  status = 'open',
+  owner = 'industry',
+): Promise<string> {
+  const id = randomUUID();
+  await db().query(
+    `INSERT INTO problems (id, credit_code, lifecycle_no, title, category, measures, target, owner_department, due_at,
+       status, district, cluster, created_at, updated_at)
+     VALUES ($1, $2, 1, $3, 'policy_support', '措施', '目标', $4, $5, $6, $7, $8, now(), now())`,
+    [id, s.code, title, owner, dueAt, status, s.district, s.cluster],
+  );
+  return id;
+}

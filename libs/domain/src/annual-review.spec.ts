@@ -74,9 +74,13 @@ describe('annual review (动态管理)', () => {
     expect(isMonthDay('02-30')).toBe(false);
     expect(isMonthDay('02-29')).toBe(false);
     expect(isMonthDay('3-1')).toBe(false);
+    // The server takes what the page offers, nothing else: this year and last.
     expect(isReviewYear(2026, '2026-12-05')).toBe(true);
-    expect(isReviewYear(2027, '2026-12-05')).toBe(true);
+    expect(isReviewYear(2025, '2026-12-05')).toBe(true);
+    expect(isReviewYear(2024, '2026-12-05')).toBe(false);
+    expect(isReviewYear(2027, '2026-12-05')).toBe(false);
     expect(isReviewYear(2028, '2026-12-05')).toBe(false);
+    expect(isReviewYear(2022, '2023-03-01')).toBe(false);
     expect(isReviewYear(2022, '2026-12-05')).toBe(false);
     expect(isReviewYear(2026.5, '2026-12-05')).toBe(false);
     // The page offers this year and last, never before the pool's first.

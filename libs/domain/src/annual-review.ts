@@ -2,6 +2,7 @@ import { Field } from './forms/schema';
 import { Nomination, NOMINATION_DETAIL_FIELDS } from './nomination';
 import { ScreeningThresholds } from './policy';
 import { moneyText } from './money';
+import { FIRST_POOL_YEAR } from './pool-membership';
 import { evaluateScreening, failedCriteria, ScreeningReport } from './screening';
 import { Text, t } from './text';
 
@@ -124,9 +125,12 @@ export function isMonthDay(value: unknown): value is string {
   return d.toISOString().slice(5, 10) === value;
 }
 
-/** The review year a trigger names: a four-digit year from the pool's first (2023) to next year. */
+/**
+ * The review year a trigger may name: one the policy page offers (reviewYearChoices). A year the
+ * page never offers (one long past, or next year's before its members have reported) is refused.
+ */
 export function isReviewYear(year: number, today: string): boolean {
-  return Number.isInteger(year) && year >= 2023 && year <= Number(today.slice(0, 4)) + 1;
+  return reviewYearChoices(today).includes(year);
 }
 
 /** The last day of the year's ANNUAL_UPDATE (YYYY-MM-DD): the policy's `dueOn` of the review year. */
@@ -135,12 +139,12 @@ export function annualUpdateLastDay(year: number, settings: AnnualReviewSettings
 }
 
 /**
- * The years the policy page offers to run by hand: this year, and last year for a review begun late
- * (in January, say). The server takes any review year (isReviewYear); the page keeps to these two.
+ * The years the policy page offers to run by hand, and the only ones the server takes: this year,
+ * and last year for a review begun late (in January, say); none before the pool's first.
  */
 export function reviewYearChoices(today: string): number[] {
   const year = Number(today.slice(0, 4));
-  return [year, year - 1].filter((y) => isReviewYear(y, today));
+  return [year, year - 1].filter((y) => y >= FIRST_POOL_YEAR);
 }
 
 /**

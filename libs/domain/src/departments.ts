@@ -18,7 +18,18 @@ export const TASK_DEPARTMENT_LABELS: Record<TaskDepartment, Text> = {
   commissioner: t('企业服务专员', 'Service commissioner'),
 };
 
-/** The department a task waits on, read off its candidate groups. */
+/** A task department's name; a key this code does not know reads as itself, never as another's. */
+export function taskDepartmentLabel(department: string): Text {
+  return Object.hasOwn(TASK_DEPARTMENT_LABELS, department)
+    ? TASK_DEPARTMENT_LABELS[department as TaskDepartment]
+    : t(department, department);
+}
+
+/**
+ * The department a task waits on, read off its candidate groups: written with every task the
+ * projection opens (tasks.department, NOT NULL since 1765980000000, which filled older rows by
+ * this rule), so the overdue summary and the dashboard count the same column.
+ */
 export function taskDepartment(type: TaskType, candidateGroups: readonly string[]): TaskDepartment {
   const g = candidateGroups[0] ?? '';
   if (g.startsWith('department:')) return g.slice('department:'.length) as TaskDepartment;

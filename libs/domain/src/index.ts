@@ -10,6 +10,7 @@ export * from './calendar';
 export * from './credit-code';
 export * from './deadlines';
 export * from './overdue';
+export * from './overdue-tally';
 export * from './departments';
 
 export * from './doubling';

@@ -1,4 +1,5 @@
 import { Option } from './forms/schema';
+import { FINAL_STAGES, Stage } from './stages';
 import { t, Text } from './text';
 
 /** 二(二): the dimensions of the growth diagnosis that make up the enterprise portrait (企业画像). */
@@ -133,11 +134,18 @@ export interface ProblemOverdue {
 }
 
 /**
- * Overdue on `today` (YYYY-MM-DD, Asia/Shanghai): past its due date and not 销号. The ledger's SQL
- * (ProblemsRepository `overdue`, ReportsRepository OVERDUE_PROBLEM) counts the same.
+ * Overdue on `today` (YYYY-MM-DD, Asia/Shanghai): past its due date, not 销号, and its enterprise's
+ * lifecycle still running when the stage is known. A problem of an enterprise that graduated, exited
+ * or was not admitted is read-only (LIFECYCLE_ENDED): nobody can act on it, so it is overdue for
+ * nobody. The ledger's SQL (ProblemsRepository `overdue`, ReportsRepository OVERDUE_PROBLEM, both
+ * with lifecycleRunning) counts the same.
  */
-export function problemOverdue(p: { status: ProblemStatus; dueAt: string }, today: string): boolean {
-  return p.status !== 'resolved' && p.dueAt < today;
+export function problemOverdue(
+  p: { status: ProblemStatus; dueAt: string; enterpriseStage?: Stage },
+  today: string,
+): boolean {
+  const ended = !!p.enterpriseStage && FINAL_STAGES.includes(p.enterpriseStage);
+  return p.status !== 'resolved' && p.dueAt < today && !ended;
 }
 
 /**

@@ -8,8 +8,7 @@ import {
   QuarterSpan,
   shanghaiDate,
   t,
-  TASK_DEPARTMENT_LABELS,
-  TaskDepartment,
+  taskDepartmentLabel,
   Text,
 } from '@hardtech/domain';
 import { ReportsRepository } from '@hardtech/persistence';
@@ -60,9 +59,7 @@ export class DispatchBriefingService {
       })),
       whistles: quarter.whistles.map((w) => ({
         ...w,
-        owner: w.department
-          ? (TASK_DEPARTMENT_LABELS[w.department as TaskDepartment] ?? t(w.department, w.department))
-          : null,
+        owner: w.department ? taskDepartmentLabel(w.department) : null,
       })),
       escalations: quarter.escalations,
       // The KPI's own list, so the table is as long as the dashboard's 逾期任务 figure.

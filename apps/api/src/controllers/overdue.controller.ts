@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, districtText, TASK_DEPARTMENT_LABELS, TaskDepartment } from '@hardtech/domain';
+import { Actor, tallyOverdue } from '@hardtech/domain';
 import { OverdueRepository } from '@hardtech/persistence';
 import { CurrentActor } from '../auth/decorators';
 import { OverdueSummaryDto } from '../dtos/admin.dto';
@@ -19,24 +19,12 @@ export class OverdueController {
     errors: [401],
   })
   async summary(@CurrentActor() actor: Actor) {
-    const rows = await this.overdue.summary(actor);
-    const sum = (key: 'department' | 'district') => {
-      const counts = new Map<string, number>();
-      for (const r of rows) counts.set(r[key] ?? 'tech', (counts.get(r[key] ?? 'tech') ?? 0) + r.n);
-      return [...counts].sort((a, b) => b[1] - a[1]);
-    };
+    // The dashboard's 逾期任务 bars are the same tally (tallyOverdue) of the same rows.
+    const tally = tallyOverdue(await this.overdue.summary(actor));
     return {
-      total: rows.reduce((n, r) => n + r.n, 0),
-      byDepartment: sum('department').map(([department, count]) => ({
-        department,
-        label: TASK_DEPARTMENT_LABELS[department as TaskDepartment] ?? { zh: department, en: department },
-        count,
-      })),
-      byDistrict: sum('district').map(([district, count]) => ({
-        district,
-        label: districtText(district),
-        count,
-      })),
+      total: tally.total,
+      byDepartment: tally.byDepartment.map((b) => ({ department: b.key, label: b.label, count: b.n })),
+      byDistrict: tally.byDistrict.map((b) => ({ district: b.key, label: b.label, count: b.n })),
     };
   }
 }

@@ -28,9 +28,9 @@ export class YearlyCycleController {
   @ApiDoc({
     summary: '立即执行年度动态管理 Run the annual review now',
     description:
-      'Every member of the pool gets the year’s ANNUAL_UPDATE; a member that had the year is left alone (idempotent per member and year). The year is `?year=` or the body’s `year`.',
+      'Every member of the pool gets the year’s ANNUAL_UPDATE; a member that had the year is left alone (idempotent per member and year). The year is `?year=` or the body’s `year`: this year or last, as the policy page offers (422 REVIEW_YEAR_NOT_OFFERED for another four-digit year).',
     ok: AnnualReviewResultDto,
-    errors: [400, 401, 403, 413],
+    errors: [400, 401, 403, 413, 422],
   })
   trigger(@Query() q: AnnualReviewQueryDto, @Body() body: AnnualReviewBodyDto) {
     return this.yearly.triggerAnnualReview(q.year, body.year);

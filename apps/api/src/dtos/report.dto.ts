@@ -94,9 +94,11 @@ export class OverdueTaskDto {
   @ApiProperty({ type: LabelTextDto }) districtLabel: LabelTextDto;
   @ApiProperty({ enum: TASK_TYPES }) taskType: TaskType;
   @ApiProperty({ type: LabelTextDto, description: 'the step, e.g. 季度数据报送' }) taskLabel: LabelTextDto;
-  @ApiProperty({ type: String, nullable: true, description: 'the party the candidate groups name' })
-  department: string | null;
-  @ApiProperty({ type: LabelTextDto, nullable: true }) departmentLabel: LabelTextDto | null;
+  @ApiProperty({
+    description: 'the party the candidate groups name (taskDepartment), recorded with every task',
+  })
+  department: string;
+  @ApiProperty({ type: LabelTextDto }) departmentLabel: LabelTextDto;
   @ApiProperty({
     type: String,
     nullable: true,
@@ -114,7 +116,7 @@ export class OverdueTasksDto {
   @ApiProperty({
     type: [CountDto],
     description:
-      'by the party the candidate groups name; GET /api/tasks?view=all&overdue=true&department=<key> lists them',
+      'by the party the candidate groups name, most first, as GET /api/tasks/overdue/summary counts them; GET /api/tasks?view=all&overdue=true&department=<key> lists them',
   })
   byDepartment: CountDto[];
   @ApiProperty({

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class AnnualReviewQueryDto {
-  @ApiPropertyOptional({ example: '2026', description: 'the review year (required), 2023 to next year' })
+  @ApiPropertyOptional({ example: '2026', description: 'the review year (required): this year or last' })
   @IsOptional()
   @IsString()
   @MaxLength(10)

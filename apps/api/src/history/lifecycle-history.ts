@@ -9,6 +9,7 @@ import {
   STAGE_LABELS,
   t,
   TASK_LABELS,
+  TASK_STATE_LABELS,
   taskState,
   TaskType,
   Text,
@@ -496,16 +497,19 @@ class HistoryReader {
   private projected(e: HistoryEvent, receipt: ProjectionReceipt): void {
     for (const c of receipt.closed) {
       // Completions and 退回 (a step closed cancelled as `returned`) are the Updates' entries: a
-      // returned step read 已取消 beside its own 退回.
-      if (taskState(c) !== 'cancelled') continue;
+      // returned step read 已取消 beside its own 退回. A withdrawn 销号 request says why, as its
+      // task page and lists do (taskState).
+      const state = taskState(c);
+      if (state !== 'cancelled' && state !== 'close_withdrawn') continue;
       const taskType = this.taskTypes.get(c.id) ?? null;
       const task = taskLabel(taskType);
+      const how = state === 'cancelled' ? t('已取消', 'cancelled') : TASK_STATE_LABELS[state];
       this.add(
         e,
         SYSTEM,
         'task.cancelled',
         { taskId: c.id, taskType },
-        t(`${task.zh}：已取消`, `${task.en}: cancelled`),
+        t(`${task.zh}：${how.zh}`, `${task.en}: ${how.en}`),
       );
     }
     for (const o of receipt.opened) {

@@ -10,12 +10,13 @@ import {
   PROBLEM_CATEGORIES,
   PROBLEM_STATUSES,
   poolDateOf,
+  OverdueCount,
   STAGES,
-  TASK_DEPARTMENT_LABELS,
-  TaskDepartment,
   shanghaiDate,
   STAGE_LABELS,
   t,
+  tallyOverdue,
+  taskDepartmentLabel,
   TASK_LABELS,
   Text,
 } from '@hardtech/domain';
@@ -176,31 +177,9 @@ function tally(members: { growth: number | null; onTrack: boolean | null }[]) {
  * Open tasks past due, by the department they wait on and by district (as GET /api/tasks/overdue/summary),
  * and the tasks themselves, the longest overdue first: who holds each and by how long it is late.
  */
-function overdueTasks(
-  rows: { department: string | null; district: string; n: number }[],
-  list: OverdueTaskRow[],
-  now = new Date(),
-) {
-  const byDepartment = new Map<string, number>();
-  const byDistrict = new Map<string, number>();
-  for (const r of rows) {
-    const department = r.department ?? 'unknown';
-    byDepartment.set(department, (byDepartment.get(department) ?? 0) + r.n);
-    byDistrict.set(r.district, (byDistrict.get(r.district) ?? 0) + r.n);
-  }
-  const sorted = (m: Map<string, number>) => [...m.entries()].sort(([a], [b]) => a.localeCompare(b));
+function overdueTasks(rows: OverdueCount[], list: OverdueTaskRow[], now = new Date()) {
   return {
-    total: rows.reduce((s, r) => s + r.n, 0),
-    byDepartment: sorted(byDepartment).map(([key, n]) => ({
-      key,
-      label: TASK_DEPARTMENT_LABELS[key as TaskDepartment] ?? t('未知', 'unknown'),
-      n,
-    })),
-    byDistrict: sorted(byDistrict).map(([key, n]) => ({
-      key,
-      label: districtText(key),
-      n,
-    })),
+    ...tallyOverdue(rows),
     items: list.map((r) => ({
       taskId: r.taskId,
       creditCode: r.creditCode,
@@ -210,7 +189,7 @@ function overdueTasks(
       taskType: r.type,
       taskLabel: TASK_LABELS[r.type] ?? t(r.type, r.type),
       department: r.department,
-      departmentLabel: r.department ? (TASK_DEPARTMENT_LABELS[r.department as TaskDepartment] ?? null) : null,
+      departmentLabel: taskDepartmentLabel(r.department),
       assignee: r.assignee,
       assigneeName: r.assigneeName,
       dueAt: r.dueAt.toISOString(),

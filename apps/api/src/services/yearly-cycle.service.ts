@@ -4,6 +4,7 @@ import {
   InvalidInput,
   isReviewYear,
   missingCalendarYear,
+  reviewYearChoices,
   RuleViolation,
   shanghaiDate,
   t,
@@ -36,15 +37,12 @@ export class YearlyCycleService {
     if (query && body !== undefined && Number(query) !== body) throw yearGivenTwice();
     const year = query || (body === undefined ? undefined : String(body));
     if (year === undefined) throw yearMissing();
-    const n = Number(year);
-    if (!/^\d{4}$/.test(year) || !isReviewYear(n, shanghaiDate(new Date()))) {
-      throw new InvalidInput([
-        {
-          field: 'year',
-          text: t('应为 2023 年至明年之间的年份', 'must be a year from 2023 to next year'),
-        },
-      ]);
+    if (!/^\d{4}$/.test(year)) {
+      throw new InvalidInput([{ field: 'year', text: t('应为四位数年份', 'must be a four-digit year') }]);
     }
+    const n = Number(year);
+    const today = shanghaiDate(new Date());
+    if (!isReviewYear(n, today)) throw yearNotOffered(reviewYearChoices(today));
     return this.operations.runAnnualReview(n);
   }
 
@@ -119,6 +117,16 @@ const yearMissing = () =>
       ),
     },
   ]);
+
+/** 422: a year the policy page never offers (reviewYearChoices), named with the ones it does. */
+const yearNotOffered = (choices: number[]) => {
+  const years = choices.join('、');
+  return new RuleViolation(
+    'REVIEW_YEAR_NOT_OFFERED',
+    t(`年度动态管理只能为 ${years} 年开启`, `the annual review runs only for ${choices.join(' or ')}`),
+    [{ field: 'year', text: t(`应为 ${years} 年`, `must be ${choices.join(' or ')}`) }],
+  );
+};
 
 const yearGivenTwice = () =>
   new InvalidInput([

@@ -13,7 +13,7 @@ export interface paths {
         put?: never;
         /**
          * 立即执行年度动态管理 Run the annual review now
-         * @description Every member of the pool gets the year’s ANNUAL_UPDATE; a member that had the year is left alone (idempotent per member and year). The year is `?year=` or the body’s `year`.
+         * @description Every member of the pool gets the year’s ANNUAL_UPDATE; a member that had the year is left alone (idempotent per member and year). The year is `?year=` or the body’s `year`: this year or last, as the policy page offers (422 REVIEW_YEAR_NOT_OFFERED for another four-digit year).
          */
         post: operations["YearlyCycleController_trigger"];
         delete?: never;
@@ -2629,9 +2629,9 @@ export interface components {
             taskType: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "PROBLEM_CLOSE" | "PROBLEM_EXTENSION" | "ANNUAL_UPDATE" | "COUNTERSIGN";
             /** @description the step, e.g. 季度数据报送 */
             taskLabel: components["schemas"]["LabelTextDto"];
-            /** @description the party the candidate groups name */
-            department: string | null;
-            departmentLabel: components["schemas"]["LabelTextDto"] | null;
+            /** @description the party the candidate groups name (taskDepartment), recorded with every task */
+            department: string;
+            departmentLabel: components["schemas"]["LabelTextDto"];
             /** @description username of whoever claimed it; null: unclaimed */
             assignee: string | null;
             /** @description their display name */
@@ -2642,7 +2642,7 @@ export interface components {
         };
         OverdueTasksDto: {
             total: number;
-            /** @description by the party the candidate groups name; GET /api/tasks?view=all&overdue=true&department=<key> lists them */
+            /** @description by the party the candidate groups name, most first, as GET /api/tasks/overdue/summary counts them; GET /api/tasks?view=all&overdue=true&department=<key> lists them */
             byDepartment: components["schemas"]["CountDto"][];
             /** @description GET /api/tasks?view=all&overdue=true&district=<key> lists them */
             byDistrict: components["schemas"]["CountDto"][];
@@ -3482,7 +3482,7 @@ export interface operations {
     YearlyCycleController_trigger: {
         parameters: {
             query?: {
-                /** @description the review year (required), 2023 to next year */
+                /** @description the review year (required): this year or last */
                 year?: string;
             };
             header?: never;
@@ -3533,6 +3533,15 @@ export interface operations {
             };
             /** @description request body larger than BODY_LIMIT */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description valid input that the rules refuse */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

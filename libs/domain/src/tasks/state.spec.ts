@@ -1,4 +1,6 @@
 import { RETURNED_OUTCOME } from '../approval-actions/return';
+import { CLOSE_WITHDRAWN_OUTCOME } from '../ledger';
+import { stepOutcomeLabel } from '../visibility/step-outcomes';
 import { TASK_STATE_LABELS, taskHandled, taskState } from './state';
 
 describe('taskState', () => {
@@ -7,6 +9,16 @@ describe('taskState', () => {
     expect(TASK_STATE_LABELS[taskState({ status: 'cancelled', outcome: RETURNED_OUTCOME })].zh).toBe(
       '已退回',
     );
+  });
+
+  it('reads a 销号 request withdrawn on a 未解决 answer as such, as its task page does', () => {
+    const withdrawn = { status: 'cancelled' as const, outcome: CLOSE_WITHDRAWN_OUTCOME };
+    expect(taskState(withdrawn)).toBe('close_withdrawn');
+    expect(TASK_STATE_LABELS[taskState(withdrawn)]).toEqual(
+      stepOutcomeLabel('PROBLEM_CLOSE', CLOSE_WITHDRAWN_OUTCOME),
+    );
+    expect(TASK_STATE_LABELS[taskState(withdrawn)].zh).toBe('已撤回（部门答复未解决）');
+    expect(taskHandled(withdrawn)).toBe(false);
   });
 
   it('keeps the other statuses as they are', () => {

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, TaskType } from '@hardtech/domain';
+import { Actor, OverdueCount, TaskType } from '@hardtech/domain';
 import { AccessService } from '../access/access.service';
 import { displayNameOf } from './display-name';
+import { OVERDUE_TASK } from './lifecycle-running';
 
 /** An open task past its due time, as 调度会材料 and the leader's dashboard list it. */
 export interface OverdueTaskRow {
@@ -12,14 +13,14 @@ export interface OverdueTaskRow {
   enterpriseName: string;
   district: string;
   type: TaskType;
-  department: string | null;
+  department: string;
   assignee: string | null;
   assigneeName: string | null;
   dueAt: Date;
 }
 
-/** Open and past due: the one predicate the counts and the list share. */
-const OVERDUE = `t.status = 'open' AND t.due_at < now()`;
+/** Open, past due and still workable: the one predicate the counts, this list and the inbox's filter share. */
+const OVERDUE = OVERDUE_TASK;
 
 /** Open tasks past their due date, counted by department and by district, within scope. */
 @Injectable()
@@ -39,7 +40,7 @@ export class OverdueRepository {
       scope.params,
       {},
     );
-    return (await this.ds.query(sql, params)) as { department: string | null; district: string; n: number }[];
+    return (await this.ds.query(sql, params)) as OverdueCount[];
   }
 
   /** The tasks behind `summary`'s counts (same scope, same predicate), the longest overdue first. */

@@ -4,6 +4,7 @@ import { Repository } from 'typeorm';
 import { Actor, ProblemCategory, ProblemStatus, Stage } from '@hardtech/domain';
 import { ProblemEntity } from '../entities';
 import { AccessService } from '../access/access.service';
+import { lifecycleRunning } from './lifecycle-running';
 
 export interface ProblemFilter {
   owner?: string;
@@ -106,7 +107,10 @@ export class ProblemsRepository {
     if (f.district) qb.andWhere('p.district = :district', { district: f.district });
     if (f.q) qb.andWhere(`e.name ILIKE :q ESCAPE '\\'`, { q: `%${f.q.replace(/[\\%_]/g, '\\$&')}%` });
     if (f.overdue)
-      qb.andWhere(`p.status NOT IN ('resolved') AND p.due_at < (now() AT TIME ZONE 'Asia/Shanghai')::date`);
+      qb.andWhere(
+        `p.status NOT IN ('resolved') AND p.due_at < (now() AT TIME ZONE 'Asia/Shanghai')::date
+         AND ${lifecycleRunning('p', 'e')}`,
+      );
     const total = await qb.getCount();
     const { entities, raw } = await qb
       .orderBy('p.dueAt', 'ASC')

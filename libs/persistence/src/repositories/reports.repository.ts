@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@hardtech/domain';
 import { AccessService, Predicate } from '../access/access.service';
+import { lifecycleRunning } from './lifecycle-running';
 import { admittedInSql, endedInSql, inPoolOnSql, latestReportJoin } from './pool-members';
 import { stageOnSql } from './stage-on';
 
@@ -49,8 +50,8 @@ function membershipRow(r: any): MembershipRow {
   };
 }
 
-/** A ledger problem past its due date and not 销号: the KPI's overdue count and the briefing's list. */
-const OVERDUE_PROBLEM = `p.status <> 'resolved' AND p.due_at < :today::date`;
+/** A ledger problem past its due date, not 销号, its lifecycle running: the KPI's overdue count and the briefing's list. */
+const OVERDUE_PROBLEM = `p.status <> 'resolved' AND p.due_at < :today::date AND ${lifecycleRunning('p', 'e')}`;
 
 export interface OverdueProblemRow {
   enterpriseName: string;

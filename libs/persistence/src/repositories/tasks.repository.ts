@@ -14,6 +14,7 @@ import {
 import { TaskCommentEntity, TaskEntity, TaskStatus } from '../entities';
 import { AccessService } from '../access/access.service';
 import { displayNameOf } from './display-name';
+import { OVERDUE_TASK } from './lifecycle-running';
 
 /** The columns of a list item (apps/api taskItem): what the inbox reads of each task. */
 const LIST_COLUMNS = [
@@ -203,7 +204,7 @@ export class TasksRepository {
     if (f.department) qb.andWhere('t.department = :department', { department: f.department });
     if (f.cluster) qb.andWhere('t.cluster = :cluster', { cluster: f.cluster });
     if (f.dueBefore) qb.andWhere('t.due_at < :dueBefore', { dueBefore: f.dueBefore });
-    if (f.overdue) qb.andWhere(`t.status = 'open' AND t.due_at < now()`);
+    if (f.overdue) qb.andWhere(OVERDUE_TASK);
     return qb;
   }
 

@@ -200,6 +200,40 @@ describe('inbox', () => {
     expect(table).not.toHaveTextContent('未认领');
   });
 
+  it.each([
+    ['zh-CN', '已撤回（部门答复未解决）'],
+    ['en', 'Withdrawn (answered not resolved)'],
+  ])(
+    'reads a 销号 request withdrawn on a 未解决 answer as such in the cancelled list (%s), as its task page does',
+    async (language, says) => {
+      const withdrawn = {
+        ...memberTask({
+          id: 'w1',
+          type: 'PROBLEM_CLOSE',
+          label: { zh: '问题销号审核', en: 'Problem close-out review' },
+          candidateGroups: ['city_coordinator'],
+        }),
+        status: 'cancelled',
+        outcome: 'close_withdrawn',
+        completedAt: '2026-11-30T02:00:00Z',
+      };
+      await i18n.changeLanguage(language);
+      try {
+        openPage('/inbox?status=cancelled', USERS.coordinator, {
+          'GET /reference': REFERENCE_WITH_TASK_TYPE,
+          'GET /views': [],
+          'GET /tasks': { items: [withdrawn], total: 1 },
+        });
+        const table = await screen.findByTestId('inbox-table');
+        await waitFor(() =>
+          expect(within(table).getByTestId('state-close_withdrawn')).toHaveTextContent(says),
+        );
+      } finally {
+        await i18n.changeLanguage('zh-CN');
+      }
+    },
+  );
+
   it.each([1440, 390])(
     'names the problem a 销号审核 decides in its row (%i px: table, phone cards)',
     async (width) => {

@@ -1,6 +1,6 @@
 import { urgeRefusal } from '@hardtech/domain/approval-actions/urge';
 import { allowedTaskActions } from '@hardtech/domain/task-permissions';
-import { TASK_STATE_LABELS, taskState } from '@hardtech/domain/tasks/state';
+import { TASK_STATE_LABELS, TaskState, taskState } from '@hardtech/domain/tasks/state';
 import { Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { ReactNode } from 'react';
@@ -34,6 +34,9 @@ interface InboxTableProps {
   emptyText?: ReactNode;
 }
 
+/** Closed states whose tag says why beside the step's name, in every list. */
+const SAYS_WHY: ReadonlySet<TaskState> = new Set(['returned', 'close_withdrawn']);
+
 /** The task rows: what, for whom, how urgent, who holds it, and the claim / delegate buttons. */
 export function InboxTable(props: InboxTableProps) {
   const { t } = useTranslation('inbox');
@@ -50,10 +53,11 @@ export function InboxTable(props: InboxTableProps) {
       render: (_, task) => (
         <>
           <Link to={`/tasks/${task.id}`}>{text(task.label)}</Link> <ApprovalMarks task={task} />
-          {/* 已办: a step the officer sent back (退回) closed as cancelled, but it was handled. */}
-          {taskState(task) === 'returned' && (
-            <Tag color="orange" style={{ marginInlineStart: 4 }} data-testid="state-returned">
-              {text(TASK_STATE_LABELS.returned)}
+          {/* Closed as cancelled but not just cancelled: a step the officer sent back (退回, handled,
+              in 已办), or a 销号 request withdrawn on the department's 未解决 (taskState says which). */}
+          {SAYS_WHY.has(taskState(task)) && (
+            <Tag color="orange" style={{ marginInlineStart: 4 }} data-testid={`state-${taskState(task)}`}>
+              {text(TASK_STATE_LABELS[taskState(task)])}
             </Tag>
           )}
           {task.urgedAt && (

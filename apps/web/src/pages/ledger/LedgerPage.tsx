@@ -5,6 +5,7 @@ import {
   OWNER_DEPARTMENTS,
   PROBLEM_CATEGORIES,
   PROBLEM_STATUSES,
+  problemOverdue,
   SPECIAL_HANDLING,
 } from '@hardtech/domain/ledger';
 import { problemWorkEnded } from '@hardtech/domain/problem-work';
@@ -23,7 +24,7 @@ import { FoldedFilters } from '../../components/FoldedFilters';
 import { useLocalText, useOptionLabel } from '../../i18n';
 import { LedgerFilters } from './LedgerFilters';
 import { ProblemDrawer } from './ProblemDrawer';
-import { isOverdue, LedgerProblem, worksProblems } from './problem';
+import { LedgerProblem, worksProblems } from './problem';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { columnsWidth } from '../../components/tableWidth';
 import { dateText } from '../../format';
@@ -150,7 +151,8 @@ export function LedgerPage() {
       dataIndex: 'dueAt',
       width: 110,
       render: (due: string, p) =>
-        isOverdue(p, today) ? (
+        // Not for a problem whose enterprise's lifecycle ended: read-only, overdue for nobody.
+        problemOverdue(p, today) ? (
           <Typography.Text type="danger" data-testid="overdue">
             {due} {t('overdue')}
           </Typography.Text>

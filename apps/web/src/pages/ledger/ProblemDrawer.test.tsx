@@ -75,7 +75,12 @@ describe('a problem opened from the ledger', () => {
   }, 20_000);
 
   it("shows a graduated enterprise's problem read-only, saying why, instead of work that would fail", async () => {
-    const graduated = { ...row('p3', '重庆星联通信技术有限公司'), enterpriseStage: 'graduated' };
+    // Past due, but overdue for nobody: its due date reads without 已逾期 (docs/design.md 2.3).
+    const graduated = {
+      ...row('p3', '重庆星联通信技术有限公司'),
+      enterpriseStage: 'graduated',
+      dueAt: '2024-01-31',
+    };
     const { enterpriseName: _, ...facts } = graduated;
     openPage('/problems', FINANCE, {
       'GET /problems': { items: [graduated], total: 1, page: 1, pageSize: 50 },
@@ -83,6 +88,8 @@ describe('a problem opened from the ledger', () => {
     });
     const table = await screen.findByTestId('ledger-table');
     expect(await within(table).findByTestId('work-ended')).toHaveTextContent('企业已毕业');
+    expect(table).toHaveTextContent('2024-01-31');
+    expect(within(table).queryByTestId('overdue')).toBeNull();
     await fastUser().click(within(table).getByTestId('open-problem'));
     const drawer = await screen.findByTestId('problem-drawer');
     expect(await within(drawer).findByTestId('work-ended')).toHaveTextContent(

@@ -15,11 +15,6 @@ export interface LedgerProblem extends Problem {
   updatedAt: string;
 }
 
-/** Not resolved and past its due date, as the API's `overdue` filter counts it. */
-export function isOverdue(problem: Pick<LedgerProblem, 'status' | 'dueAt'>, today: string): boolean {
-  return problem.status !== 'resolved' && problem.dueAt < today;
-}
-
 /** Roles that may work a problem; the server decides whether this one is the owner's (403 else). */
 const WORKERS: readonly Role[] = [
   'industry_officer',
