@@ -284,6 +284,7 @@ class HistoryReader {
           actorRole: req.actor.role,
           to: req.to?.username ?? null,
           ...(req.reason ? { reason: req.reason } : {}),
+          ...standIn(req.actor, req.onBehalfOf),
         },
         t(
           `${task.zh}：${ASSIGN_LABEL[req.kind].zh}${req.reason ? `（${req.reason}）` : ''}`,
@@ -307,7 +308,14 @@ class HistoryReader {
         e,
         req.actor.username,
         'task.cc',
-        { taskId: req.taskId, taskType, actorRole: req.actor.role, users: req.users, note: req.note ?? null },
+        {
+          taskId: req.taskId,
+          taskType,
+          actorRole: req.actor.role,
+          users: req.users,
+          note: req.note ?? null,
+          ...standIn(req.actor, req.onBehalfOf),
+        },
         ccLabel(task, req.users),
       );
     } else if (name === returnTaskUpdate.name && arg) {
@@ -354,6 +362,7 @@ class HistoryReader {
           users: req.users.map((u) => u.username),
           mode: req.mode,
           note: req.note,
+          ...standIn(req.actor, req.onBehalfOf),
         },
         t(
           `${task.zh}：加签 ${names.join('、')}（${mode.zh}）`,
