@@ -4,6 +4,7 @@ import {
   completionLabel,
   HistoryEntry,
   isStage,
+  COUNTERSIGN_MODE_LABELS,
   onBehalfLabel,
   Stage,
   STAGE_LABELS,
@@ -62,11 +63,6 @@ const FAILED_ACTION: Record<string, string> = {
   'task.withdrawn': 'task.withdrawal_failed',
   'task.countersign_requested': 'task.countersign_failed',
   'whistle.blown': 'whistle.failed',
-};
-/** 会签: every one answers; 或签: one answer is enough. */
-const COUNTERSIGN_MODE_LABEL: Record<CountersignRequest['mode'], Text> = {
-  all: t('会签', 'all must answer'),
-  any: t('或签', 'one answer is enough'),
 };
 /** Ledger work (issue 19): each kind of workProblem Update is an entry of its own. */
 const PROBLEM_WORK_ACTION = {
@@ -349,7 +345,7 @@ class HistoryReader {
     } else if (name === countersignUpdate.name && arg) {
       const req = arg as CountersignRequest;
       const { taskType, task } = this.taskOf(req.taskId);
-      const mode = COUNTERSIGN_MODE_LABEL[req.mode];
+      const mode = COUNTERSIGN_MODE_LABELS[req.mode];
       const names = req.users.map(actorName);
       entry = this.add(
         e,

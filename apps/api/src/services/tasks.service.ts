@@ -6,6 +6,7 @@ import {
   commentVisible,
   Conflict,
   NotFound,
+  onBehalfLabel,
   problemIdOf,
   Role,
   RuleViolation,
@@ -172,7 +173,11 @@ export class TasksService {
         [
           task.assignee,
           task.returned?.by ?? null,
-          ...(task.countersigns ?? []).flatMap((round) => round.users),
+          ...(task.countersigns ?? []).flatMap((round) => [
+            ...round.users,
+            round.requestedBy,
+            round.onBehalfOf ?? null,
+          ]),
         ].filter((u) => u !== null),
       ),
       this.problemOf(task),
@@ -228,6 +233,7 @@ export class TasksService {
       countersigns:
         approval.countersigns?.map((round) => ({
           ...round,
+          requestedByName: onBehalfLabel(nameOf(round.requestedBy)!, nameOf(round.onBehalfOf ?? null)).zh,
           userNames: round.users.map((u) => names.get(u) ?? u),
         })) ?? null,
       returned: item.returned && { ...item.returned, byName: nameOf(item.returned.by) },

@@ -2,13 +2,19 @@ import { Conflict, DomainError, InvalidInput, RuleViolation } from '../errors';
 import { READ_ONLY_ROLES, taskRefusal, HeldTask } from '../task-permissions';
 import type { Actor } from '../roles';
 import type { TaskType } from '../task-types';
-import { t } from '../text';
+import { t, Text } from '../text';
 import { STEP_ACTIONS } from './allowed';
 import { actingFor } from './proxy';
 
 /** 会签 (all): every named person must answer; 或签 (any): one answer is enough. */
 export const COUNTERSIGN_MODES = ['all', 'any'] as const;
 export type CountersignMode = (typeof COUNTERSIGN_MODES)[number];
+
+/** How the history and the 审批单 name a mode. */
+export const COUNTERSIGN_MODE_LABELS: Record<CountersignMode, Text> = {
+  all: t('会签', 'all must answer'),
+  any: t('或签', 'one answer is enough'),
+};
 
 export interface CountersignAnswer {
   user: string;
