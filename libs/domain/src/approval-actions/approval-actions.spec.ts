@@ -175,22 +175,20 @@ describe('委托代理 on the principal’s task', () => {
   const standIn: Actor = { ...coordinator, username: 'li' };
   const req = { users: ['zhao'], mode: 'all' as const, note: '请会签' };
 
-  it('lets the proxy ask a countersignature and copy it as the principal may', () => {
+  it('lets the proxy ask a countersignature and copy it as the principal may, and no more', () => {
     expect(countersignRefusal(standIn, held, req)).toMatchObject({ status: 409, code: 'TASK_CLAIMED' });
     expect(countersignRefusal(standIn, held, req, principal)).toBeNull();
     expect(ccRefusal(standIn, held)).toMatchObject({ status: 409, code: 'TASK_CLAIMED' });
     expect(ccRefusal(standIn, held, principal)).toBeNull();
+    // The principal's rule: a task the principal may not do is refused to the proxy too.
+    const theirs = { ...held, assignee: 'zhao' };
+    expect(countersignRefusal(standIn, theirs, req, principal)).toMatchObject({ code: 'TASK_CLAIMED' });
+    expect(ccRefusal(standIn, theirs, principal)).toMatchObject({ code: 'TASK_CLAIMED' });
   });
 
   it('asks neither the principal nor the proxy to countersign their own task (400)', () => {
     expect(countersignRefusal(standIn, held, { ...req, users: ['wang'] }, principal)?.status).toBe(400);
     expect(countersignRefusal(standIn, held, { ...req, users: ['li'] }, principal)?.status).toBe(400);
-  });
-
-  it('checks the principal’s rule: a task the principal may not do is refused to the proxy too', () => {
-    const theirs = { ...held, assignee: 'zhao' };
-    expect(countersignRefusal(standIn, theirs, req, principal)).toMatchObject({ code: 'TASK_CLAIMED' });
-    expect(ccRefusal(standIn, theirs, principal)).toMatchObject({ code: 'TASK_CLAIMED' });
   });
 });
 
