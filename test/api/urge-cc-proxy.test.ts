@@ -1,6 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Role, Scope } from '@hardtech/domain';
 import { lifecycleWorkflowId } from '@hardtech/temporal/lifecycle.contract';
 import { API_URL } from '../support/api';
@@ -17,6 +14,8 @@ import {
 } from '../support/lifecycle';
 import { perUnit } from '../support/statement-metrics';
 import { closeTemporal } from '../support/temporal';
+import { exportHistory } from '../support/export-history';
+import { PROXY_ACTIONS_PATCH } from '../../workflows/lifecycle/approval-actions';
 
 // Issue 17 items 3, 5, 6, 7: 催办, 抄送, 委托代理 and the 转办 reason, on the real stack. District
 // 500154 / cluster F6 belong to this file alone.
@@ -528,7 +527,8 @@ describe('催办, 抄送, 委托代理, 转办 reason', () => {
         }),
       );
       const offered = await expectOk(standIn.api.get(`/api/tasks/${admitId}`));
-      expect(offered.approvalActions).toMatchObject({ return: true, countersign: false });
+      // The whole desk: 加签 too (ADMIT allows it), as the principal may.
+      expect(offered.approvalActions).toMatchObject({ return: true, countersign: true });
 
       await expectOk(standIn.api.post(`/api/tasks/${admitId}/return`, { reason: REASON }));
 
@@ -562,26 +562,173 @@ describe('催办, 抄送, 委托代理, 转办 reason', () => {
     });
   });
 
+  describe('委托代理 runs the whole desk: 加签, 抄送, 转办 for the principal, and 撤回 takes back who did it', () => {
+    let c: Cast;
+    let standIn: Member;
+    let colleague: Member;
+    let feedbackId: string;
+    const setProxy = (from: number) =>
+      expectOk(
+        c.districtOfficer.api.put('/api/me/proxy', {
+          to: standIn.username,
+          from: new Date(Date.now() + from).toISOString(),
+          until: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+        }),
+      );
+    const entryOf = async (action: string) =>
+      (await history(c.creditCode)).filter((e) => e.action === action && e.data.taskId === feedbackId).at(-1);
+    const byline = () => ({ onBehalfOf: c.districtOfficer.username, byline: { zh: `钱七（代 区县 孙八）` } });
+
+    beforeAll(async () => {
+      c = await createCast(DISTRICT, CLUSTER);
+      standIn = await createUser('district_officer', { districts: [DISTRICT] }, undefined, '钱七');
+      colleague = await createUser('district_officer', { districts: [DISTRICT] });
+      await expectOk(
+        (await adminApi()).patch(`/api/users/${c.districtOfficer.username}`, { displayName: '区县 孙八' }),
+      );
+      await expectOk(c.districtOfficer.api.post('/api/nominations', nominationFor(c)), 201);
+      await expectOk(complete(c.coordinator.api, c.creditCode, 'SCREEN', 'pass', { judgments: JUDGMENTS }));
+      feedbackId = (await openTask(c.districtOfficer.api, c.creditCode, 'DISTRICT_FEEDBACK')).id;
+      // Claimed, the feedback is the principal's own: a colleague of the district may not act on it.
+      await expectOk(c.districtOfficer.api.post(`/api/tasks/${feedbackId}/claim`, {}));
+    });
+
+    it('refuses the stand-in before the proxy runs (409 claimed, 403 delegate), offers nothing, changes nothing', async () => {
+      await setProxy(86_400_000); // from tomorrow
+      const detail = await expectOk(standIn.api.get(`/api/tasks/${feedbackId}`));
+      expect(detail.actingFor).toBeNull();
+      expect(detail.actions).toMatchObject({ cc: false, delegate: false });
+      expect(detail.approvalActions).toMatchObject({ countersign: false });
+      const asked = await standIn.api.post(`/api/tasks/${feedbackId}/countersign`, {
+        users: [c.coordinator.username],
+        mode: 'all',
+        note: '请会签',
+      });
+      expect([asked.status, asked.body.code]).toEqual([409, 'TASK_CLAIMED']);
+      const copied = await standIn.api.post(`/api/tasks/${feedbackId}/cc`, {
+        users: [c.coordinator.username],
+      });
+      expect([copied.status, copied.body.code]).toEqual([409, 'TASK_CLAIMED']);
+      const handed = await standIn.api.post(`/api/tasks/${feedbackId}/delegate`, { to: colleague.username });
+      expect([handed.status, handed.body.code]).toEqual([403, 'MAY_NOT_DELEGATE']);
+      const task = await expectOk(c.districtOfficer.api.get(`/api/tasks/${feedbackId}`));
+      expect(task).toMatchObject({ assignee: c.districtOfficer.username, countersigns: [], copies: [] });
+    });
+
+    it('asks a countersignature and copies for the principal, whose task it stays, named 代 X in the history and audit', async () => {
+      await setProxy(-60_000);
+      const detail = await expectOk(standIn.api.get(`/api/tasks/${feedbackId}`));
+      expect(detail.actingFor).toEqual({ username: c.districtOfficer.username, displayName: '区县 孙八' });
+      expect(detail.actions).toMatchObject({ complete: true, cc: true, delegate: true });
+      expect(detail.approvalActions).toMatchObject({ countersign: true, withdraw: false });
+      const pickable = await expectOk(standIn.api.get(`/api/tasks/${feedbackId}/countersigners`));
+      expect(pickable.map((u: any) => u.username)).not.toContain(c.districtOfficer.username);
+
+      const ask = (users: string[]) =>
+        standIn.api.post(`/api/tasks/${feedbackId}/countersign`, { users, mode: 'all', note: '请会签' });
+      expect((await ask([c.districtOfficer.username])).status).toBe(400); // the principal's own task
+      await expectOk(ask([c.coordinator.username]), 201);
+      await expectOk(
+        standIn.api.post(`/api/tasks/${feedbackId}/cc`, { users: [c.coordinator.username], note: '知悉' }),
+        201,
+      );
+
+      const task = await expectOk(c.districtOfficer.api.get(`/api/tasks/${feedbackId}`));
+      expect(task.assignee).toBe(c.districtOfficer.username);
+      expect(task.countersigns[0]).toMatchObject({
+        requestedBy: standIn.username,
+        onBehalfOf: c.districtOfficer.username,
+        // …and so the 审批单 prints who asked.
+        requestedByName: '钱七（代 区县 孙八）',
+      });
+      expect(await entryOf('task.countersign_requested')).toMatchObject({
+        actor: standIn.username,
+        data: byline(),
+      });
+      expect(await entryOf('task.cc')).toMatchObject({ actor: standIn.username, data: byline() });
+      const audit = await expectOk(
+        c.auditor.api.get(`/api/audit?creditCode=${c.creditCode}&action=workflow.transition`),
+      );
+      const kinds = audit.items
+        .filter((e: any) => e.actor === standIn.username)
+        .map((e: any) => [e.transition.kind, e.transition.onBehalfOf]);
+      expect(kinds).toEqual(
+        expect.arrayContaining([
+          ['countersign', c.districtOfficer.username],
+          ['copied', c.districtOfficer.username],
+        ]),
+      );
+      await expectOk(complete(c.coordinator.api, c.creditCode, 'COUNTERSIGN', 'agree', { opinion: '同意' }));
+    });
+
+    it('hands the principal’s task on (转办) for them, with the reason, named 代 X', async () => {
+      await expectOk(
+        standIn.api.post(`/api/tasks/${feedbackId}/delegate`, { to: colleague.username, reason: '休假期间' }),
+      );
+      expect((await expectOk(c.districtOfficer.api.get(`/api/tasks/${feedbackId}`))).assignee).toBe(
+        colleague.username,
+      );
+      expect(await entryOf('task.delegated')).toMatchObject({
+        actor: standIn.username,
+        data: { to: colleague.username, reason: '休假期间', ...byline() },
+      });
+      // Back to the principal for what follows.
+      await expectOk(
+        colleague.api.post(`/api/tasks/${feedbackId}/delegate`, { to: c.districtOfficer.username }),
+      );
+    });
+
+    it('a withdrawn proxy completion leaves no 代 behind: the principal’s own completion is theirs alone', async () => {
+      const support = { outcome: 'support', data: { opinion: '同意' } };
+      await expectOk(standIn.api.post(`/api/tasks/${feedbackId}/complete`, support));
+      expect(await expectOk(c.coordinator.api.get(`/api/tasks/${feedbackId}`))).toMatchObject({
+        completedBy: standIn.username,
+        onBehalfOf: c.districtOfficer.username,
+      });
+      await expectOk(standIn.api.post(`/api/tasks/${feedbackId}/withdraw`));
+      const { rows } = await db().query(`SELECT completed_by, on_behalf_of FROM tasks WHERE id = $1`, [
+        feedbackId,
+      ]);
+      expect(rows).toEqual([{ completed_by: null, on_behalf_of: null }]);
+      // Reopened held by who withdrew: the stand-in gives it back and the principal does it.
+      await expectOk(
+        standIn.api.post(`/api/tasks/${feedbackId}/delegate`, { to: c.districtOfficer.username }),
+      );
+      await expectOk(c.districtOfficer.api.post(`/api/tasks/${feedbackId}/complete`, support));
+
+      const done = await expectOk(c.coordinator.api.get(`/api/tasks/${feedbackId}`));
+      expect(done).toMatchObject({ completedBy: c.districtOfficer.username, onBehalfOf: null });
+      const item = (
+        await expectOk(c.districtOfficer.api.get(`/api/tasks?creditCode=${c.creditCode}&status=done`))
+      ).items.find((t: any) => t.id === feedbackId);
+      expect(item).toMatchObject({ completedBy: c.districtOfficer.username, onBehalfOf: null });
+      const opinion = done.caseFile.opinions.find((o: any) => o.taskId === feedbackId);
+      expect(opinion).toMatchObject({ onBehalfOf: null, actorName: '区县 孙八' });
+    });
+
+    it('exports its history for the replay tests (a proxy’s 加签, 抄送, 转办 behind their patch)', () => {
+      if (!process.env.TEMPORAL_CLI) return;
+      const json = exportHistory(lifecycleWorkflowId(c.creditCode), 'proxy-actions.json')!;
+      // The patch's marker is in it (a marker's payload is base64 in the export).
+      const patches = JSON.parse(json.toString())
+        .events.filter((e: any) => e.markerRecordedEventAttributes?.markerName === 'core_patch')
+        .flatMap((e: any) =>
+          Object.values(e.markerRecordedEventAttributes.details).flatMap((d: any) =>
+            d.payloads.map((p: any) => Buffer.from(p.data, 'base64').toString()),
+          ),
+        );
+      expect(patches.filter((p: string) => p.includes(PROXY_ACTIONS_PATCH))).toHaveLength(1);
+    });
+  });
+
   // An artifact for test/replay: this lifecycle's history, with an urge, a copy, a delegation with a
   // reason and a proxy's completion, in the format operators export (copy it into test/histories/).
   it('exports its history for the replay tests', () => {
     if (!process.env.TEMPORAL_CLI) return;
-    const json = execFileSync(process.env.TEMPORAL_CLI, [
-      'workflow',
-      'show',
-      '--workflow-id',
-      lifecycleWorkflowId(cast.creditCode),
-      '--output',
-      'json',
-      '--address',
-      process.env.TEMPORAL_ADDRESS!,
-    ]);
+    const json = exportHistory(lifecycleWorkflowId(cast.creditCode), 'urge-cc-proxy.json')!;
     const names = JSON.parse(json.toString()).events.map(
       (e: any) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name,
     );
     expect(names).toEqual(expect.arrayContaining(['urgeTask', 'ccTask', 'assignTask', 'completeTask']));
-    const out = join(process.env.TEST_DATA_DIR ?? 'data/test', 'histories');
-    mkdirSync(out, { recursive: true });
-    writeFileSync(join(out, 'urge-cc-proxy.json'), json);
   });
 });

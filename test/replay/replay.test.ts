@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { History } from '@temporalio/common/lib/proto-utils';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
@@ -22,6 +21,7 @@ import {
   WHISTLE_UNRESOLVED_WITHDRAWS_CLOSE_PATCH,
 } from '../../workflows/lifecycle/lifecycle';
 import { closeTemporal, temporalClient } from '../support/temporal';
+import { exportHistory as exportedHistory } from '../support/export-history';
 
 // Determinism guard: the workflow bundle the worker runs must replay recorded histories exactly.
 // test/histories/ holds histories recorded from earlier versions (production-like lifecycles);
@@ -38,26 +38,10 @@ beforeAll(() => {
 });
 afterAll(closeTemporal);
 
-/**
- * Keeps a history as an artifact, in the format operators export (`temporal workflow show --output
- * json`): copy it into test/histories/ to guard it in later versions. Null without the CLI.
- */
+/** The history exported as an artifact (test/support/export-history.ts), parsed; null without the CLI. */
 function exportHistory(workflowId: string, file: string): unknown {
-  if (!process.env.TEMPORAL_CLI) return null;
-  const json = execFileSync(process.env.TEMPORAL_CLI, [
-    'workflow',
-    'show',
-    '--workflow-id',
-    workflowId,
-    '--output',
-    'json',
-    '--address',
-    process.env.TEMPORAL_ADDRESS!,
-  ]);
-  const out = join(process.env.TEST_DATA_DIR ?? 'data/test', 'histories');
-  mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, file), json);
-  return JSON.parse(json.toString());
+  const json = exportedHistory(workflowId, file);
+  return json && JSON.parse(json.toString());
 }
 
 /** The patch ids a history's markers record (each marker's payloads, as text). */

@@ -1,5 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
@@ -12,6 +10,7 @@ import { driveToSupporting } from '../support/drive';
 import { complete, expectOk, openTask } from '../support/lifecycle';
 import { keepPolicy } from '../support/policy';
 import { temporalClient } from '../support/temporal';
+import { exportHistory } from '../support/export-history';
 import { ANNUAL_REVIEW_WORKFLOW_TYPE } from '@hardtech/temporal/yearly.contract';
 
 // Issue 19 items 3 and 5 on the real stack: the annual review (动态管理) and a calendar that never
@@ -35,20 +34,8 @@ async function annualTasks(creditCode: string): Promise<{ id: string; status: st
  * keeps its own) under data/test/histories/ to be copied into test/histories/ as a guard.
  */
 async function replayAndKeep(creditCode: string, name: string): Promise<void> {
-  if (!process.env.TEMPORAL_CLI) return;
-  const json = execFileSync(process.env.TEMPORAL_CLI, [
-    'workflow',
-    'show',
-    '--workflow-id',
-    lifecycleWorkflowId(creditCode),
-    '--output',
-    'json',
-    '--address',
-    process.env.TEMPORAL_ADDRESS!,
-  ]);
-  const out = join(process.env.TEST_DATA_DIR ?? 'data/test', 'histories');
-  mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, `${name}.json`), json);
+  const json = exportHistory(lifecycleWorkflowId(creditCode), `${name}.json`);
+  if (!json) return;
   const bundle = { workflowBundle: { codePath: join(__dirname, '../../dist/workflow-bundle.js') } };
   const history = historyFromJSON(JSON.parse(json.toString()));
   await expect(Worker.runReplayHistory(bundle, history, name)).resolves.toBeUndefined();

@@ -28,6 +28,14 @@ export const APPROVAL_ACTIONS_PATCH = 'approval-actions';
  */
 export const WITHDRAW_SINCE_PATCH = 'withdraw-since';
 
+/**
+ * Patch id: a proxy (委托代理) asks countersignatures, copies and hands on the principal's tasks
+ * for them (libs/domain actingFor); the countersigned task stays the principal's. Asked at the start
+ * of those Updates' handlers, and only when one names a principal: no history recorded before it
+ * has such an Update, and the others record no marker.
+ */
+export const PROXY_ACTIONS_PATCH = 'proxy-approval-actions';
+
 /** How many completions are kept to be taken back: a withdrawal is for the moments after them. */
 const UNDO_RECORDS = 8;
 

@@ -1,5 +1,8 @@
 import { initialTransition, SnapshotFrom, transition } from 'xstate';
 import {
+  Actor,
+  actingFor,
+  onBehalfLabel,
   ActivePolicy,
   DomainError,
   pendingProblemFollowUps,
@@ -86,6 +89,7 @@ import type {
 import {
   APPROVAL_ACTIONS_PATCH,
   ApprovalActions,
+  PROXY_ACTIONS_PATCH,
   revertedState,
   StateAt,
   Undo,
@@ -585,13 +589,15 @@ export class Lifecycle {
   /** Claim, unclaim, delegate: the rule of libs/domain/src/task-permissions.ts, on the open task. */
   validateAssignment(req: AssignTaskRequest): void {
     const task = this.openTask(req.taskId);
+    // 委托代理: a proxy hands the principal's task on as the principal may.
     const refusal =
-      taskRefusal(req.actor, task, req.kind) ??
+      taskRefusal(actingFor(req.actor, req.onBehalfOf), task, req.kind) ??
       (req.kind === 'delegate' ? delegateRefusal(req.to, task) : null);
     if (refusal) throw refusal;
   }
 
   async assign(req: AssignTaskRequest): Promise<AssignTaskResult> {
+    const proxy = this.proxyOf(req);
     const task = this.tasks.get(req.taskId)!;
     task.assignee =
       req.kind === 'claim' ? req.actor.username : req.kind === 'delegate' ? req.to!.username : null;
@@ -599,6 +605,7 @@ export class Lifecycle {
       ...this.deltaBase(this.fx.now()),
       assigned: [{ id: task.id, assignee: task.assignee, reason: req.reason ?? null }],
       actor: req.actor.username,
+      ...proxy,
     });
     return { taskId: task.id, assignee: task.assignee };
   }
@@ -673,17 +680,18 @@ export class Lifecycle {
 
   /** 抄送: whoever may do the task copies it (the API checked the users may see the enterprise). */
   validateCc(req: CcTaskRequest): void {
-    const refusal = ccRefusal(req.actor, this.openTask(req.taskId));
+    const refusal = ccRefusal(req.actor, this.openTask(req.taskId), req.onBehalfOf);
     if (refusal) throw refusal;
   }
 
   async cc(req: CcTaskRequest): Promise<CcTaskResult> {
     this.fx.patched(URGE_AND_CC_PATCH);
+    const proxy = this.proxyOf(req);
     const task = this.tasks.get(req.taskId)!;
     const at = this.fx.now().toISOString();
     const users = [...new Set(req.users)];
     task.copiedTo = [...new Set([...(task.copiedTo ?? []), ...users])];
-    const by = req.actor.displayName ?? req.actor.username;
+    const by = this.byline(req.actor, proxy.onBehalfOf ? req.onBehalfOf : undefined);
     await this.fx.notify({
       ...this.noticeOf(
         task,
@@ -698,6 +706,7 @@ export class Lifecycle {
       ...this.deltaBase(new Date(at)),
       copied: [{ id: task.id, users, by: req.actor.username, at, note: req.note ?? null }],
       actor: req.actor.username,
+      ...proxy,
     });
     return { taskId: task.id, users, at };
   }
@@ -760,11 +769,14 @@ export class Lifecycle {
         ...(req.onBehalfOf ? { onBehalfOf: req.onBehalfOf.username } : {}),
       });
     delta.actor = req.actor.username;
+    // 委托代理: the audit log names whom a proxy sent it back for (a local activity's input: no command).
+    if (req.onBehalfOf) delta.onBehalfOf = req.onBehalfOf.username;
     delta.approvalAction = {
       kind: 'return',
       taskId: task.id,
       taskType: task.type,
       by: req.actor.username,
+      ...(req.onBehalfOf ? { onBehalfOf: req.onBehalfOf.username } : {}),
       at: at.toISOString(),
       reason: req.reason,
     };
@@ -859,16 +871,18 @@ export class Lifecycle {
   validateCountersign(req: CountersignRequest): void {
     const task = this.openTask(req.taskId);
     const refusal =
-      countersignRefusal(req.actor, task, {
-        users: req.users.map((u) => u.username),
-        mode: req.mode,
-        note: req.note,
-      }) ?? countersignersRefusal(req.users.filter((u) => !mayCountersign(u)).map((u) => u.username));
+      countersignRefusal(
+        req.actor,
+        task,
+        { users: req.users.map((u) => u.username), mode: req.mode, note: req.note },
+        req.onBehalfOf,
+      ) ?? countersignersRefusal(req.users.filter((u) => !mayCountersign(u)).map((u) => u.username));
     if (refusal) throw refusal;
   }
 
   async countersign(req: CountersignRequest): Promise<CountersignResult> {
     this.approvalActionsPatched();
+    const proxy = this.proxyOf(req);
     const task = this.tasks.get(req.taskId)!;
     const policy = await this.policyFrom(req.policy);
     if (this.tasks.get(req.taskId) !== task || task.completing) {
@@ -878,6 +892,7 @@ export class Lifecycle {
     const countersign: Countersign = {
       id: this.fx.newId(),
       requestedBy: req.actor.username,
+      ...proxy,
       at: at.toISOString(),
       mode: req.mode,
       note: req.note,
@@ -885,8 +900,10 @@ export class Lifecycle {
       answers: [],
     };
     task.countersigns = [...(task.countersigns ?? []), countersign];
-    const claimed = task.assignee !== req.actor.username;
-    task.assignee = req.actor.username;
+    // Whoever asks holds the task; a proxy asks for the principal, whose task it stays.
+    const holder = proxy.onBehalfOf ?? req.actor.username;
+    const claimed = task.assignee !== holder;
+    task.assignee = holder;
     const opened = this.actions.countersignTasks(task, countersign, req, policy, this.calendarDays, at, () =>
       this.fx.newId(),
     );
@@ -900,11 +917,13 @@ export class Lifecycle {
       assigned: claimed ? [{ id: task.id, assignee: task.assignee }] : [],
       countersigned: [{ id: task.id, countersigns: task.countersigns }],
       actor: req.actor.username,
+      ...proxy,
       approvalAction: {
         kind: 'countersign',
         taskId: task.id,
         taskType: task.type,
         by: req.actor.username,
+        ...proxy,
         at: at.toISOString(),
         reason: req.note,
         users: countersign.users,
@@ -912,6 +931,22 @@ export class Lifecycle {
       },
     });
     return { countersign, tasks: opened };
+  }
+
+  /**
+   * 委托代理: the principal a proxy's 加签, 抄送 or 转办 is for, under PROXY_ACTIONS_PATCH (asked first
+   * in the handler, and only when the Update names one: histories before it named none).
+   */
+  private proxyOf(req: { onBehalfOf?: Actor }): { onBehalfOf?: string } {
+    return req.onBehalfOf && this.fx.patched(PROXY_ACTIONS_PATCH)
+      ? { onBehalfOf: req.onBehalfOf.username }
+      : {};
+  }
+
+  /** Who a notice says acted: 王五（代 张三） for a proxy. */
+  private byline(actor: Actor, principal: Actor | undefined): string {
+    const name = (a: Actor) => a.displayName ?? a.username;
+    return onBehalfLabel(name(actor), principal ? name(principal) : null).zh;
   }
 
   /** Marks the history: lifecycles before this change had none of these Updates. */

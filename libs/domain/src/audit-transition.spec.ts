@@ -54,6 +54,32 @@ describe('a workflow transition read as a business event', () => {
     });
   });
 
+  it('a proxy’s 加签, 抄送, 转办 and 退回 name the principal the receipt records', () => {
+    const names = (u: string) => (u === 'coordinator' ? '科技处 刘科长' : null);
+    const countersign = {
+      seq: 6,
+      closed: [],
+      onBehalfOf: 'coordinator',
+      approvalAction: { kind: 'countersign' },
+    };
+    expect(transitionSummary(countersign, none, names)).toMatchObject({
+      kind: 'countersign',
+      onBehalfOf: 'coordinator',
+      onBehalfOfName: '科技处 刘科长',
+    });
+    const copied = { seq: 7, closed: [], copied: [{ id: 'a' }], onBehalfOf: 'coordinator' };
+    expect(transitionSummary(copied, none, names)).toMatchObject({
+      kind: 'copied',
+      onBehalfOf: 'coordinator',
+    });
+    const delegated = { seq: 8, closed: [], assigned: [{ id: 'a' }], onBehalfOf: 'coordinator' };
+    expect(transitionSummary(delegated, none, names)).toMatchObject({
+      kind: 'assigned',
+      onBehalfOf: 'coordinator',
+    });
+    expect(transitionSummary({ seq: 9, closed: [], assigned: [{ id: 'a' }] }, none).onBehalfOf).toBeNull();
+  });
+
   it('urges, copies and claims by kind; a row with nothing to tell by as other; unknown codes as null', () => {
     expect(transitionSummary({ seq: 4, closed: [], urged: [{ id: 'a' }] }, none).kind).toBe('urged');
     expect(transitionSummary({ seq: 4, closed: [], copied: [{ id: 'a' }] }, none).kind).toBe('copied');

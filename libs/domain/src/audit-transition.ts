@@ -66,6 +66,8 @@ type Receipt = {
   copied?: unknown[];
   rescheduled?: unknown[];
   approvalAction?: { kind?: unknown; taskType?: unknown } | null;
+  /** 委托代理: the principal of a proxy's 退回, 加签, 抄送 or 转办 (a completion's is on its task). */
+  onBehalfOf?: unknown;
 };
 type Closed = {
   status?: unknown;
@@ -113,7 +115,8 @@ export function transitionSummary(
   const opened = (Array.isArray(r.opened) ? r.opened : []).map((o) => o?.type).filter(isTaskType);
   const kind = kindOf(r, closed, done, opened);
   const taskType = [facts.taskType, r.approvalAction?.taskType].find(isTaskType) ?? null;
-  const onBehalfOf = kind === 'completed' && typeof done?.onBehalfOf === 'string' ? done.onBehalfOf : null;
+  const principal = kind === 'completed' ? done?.onBehalfOf : r.onBehalfOf;
+  const onBehalfOf = typeof principal === 'string' ? principal : null;
   const change = facts.stageChange;
   return {
     kind,

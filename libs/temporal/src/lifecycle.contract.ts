@@ -158,6 +158,8 @@ export interface AssignTaskRequest {
   to?: Actor;
   /** For delegate (转办): why, recorded in history and shown with the task. */
   reason?: string;
+  /** 委托代理: the principal a proxy hands the task on for (the API found the proxy active). */
+  onBehalfOf?: Actor;
 }
 
 export interface AssignTaskResult {
@@ -204,6 +206,8 @@ export interface CountersignRequest {
   mode: CountersignMode;
   note: string;
   policy?: ActivePolicy;
+  /** 委托代理: the principal a proxy asks for; the task stays the principal's. */
+  onBehalfOf?: Actor;
 }
 
 export interface CountersignResult {
@@ -269,6 +273,8 @@ export interface CcTaskRequest {
   actor: Actor;
   users: string[];
   note?: string;
+  /** 委托代理: the principal a proxy copies the task for. */
+  onBehalfOf?: Actor;
 }
 
 export interface CcTaskResult {
@@ -441,6 +447,8 @@ export interface ProjectionDelta {
   at: string;
   /** Who caused the transition (username); absent for the system's own (quarter ticks, timers). */
   actor?: string | null;
+  /** 委托代理: the principal the actor stood in for (a proxy's 退回, 加签, 抄送 or 转办). */
+  onBehalfOf?: string | null;
   /** Done tasks opened again by a withdrawal, with the assignee and draft they reopen with. */
   reopened?: { id: string; assignee: string | null; draft: Record<string, unknown> | null }[];
   /** Open tasks whose countersignatures changed (asked or answered). */
@@ -457,6 +465,8 @@ export interface ApprovalActionRecord {
   taskId: string;
   taskType: TaskType;
   by: string;
+  /** 委托代理: the principal `by` stood in for. */
+  onBehalfOf?: string | null;
   at: string;
   reason?: string | null;
   users?: string[];
@@ -474,6 +484,8 @@ export interface ProjectionReceipt {
   seq: number;
   stage: Stage;
   actor: string | null;
+  /** 委托代理: the principal the actor stood in for. */
+  onBehalfOf?: string;
   opened: { id: string; type: TaskType; candidateGroups: string[]; dueAt: string; quarter: string | null }[];
   /** Deadlines recomputed once a calendar year was entered (absent otherwise). */
   rescheduled?: ProjectionDelta['rescheduled'];
@@ -498,6 +510,7 @@ export function projectionReceipt(delta: ProjectionDelta): ProjectionReceipt {
     seq: delta.seq,
     stage: delta.stage,
     actor: delta.actor ?? null,
+    ...(delta.onBehalfOf ? { onBehalfOf: delta.onBehalfOf } : {}),
     opened: delta.opened.map((t) => ({
       id: t.id,
       type: t.type,

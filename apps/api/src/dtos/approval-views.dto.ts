@@ -34,6 +34,16 @@ export class CountersignAnswerDto {
 export class CountersignViewDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() requestedBy: string;
+  @ApiPropertyOptional({
+    type: String,
+    description: '委托代理: the principal a proxy asked it for (the task stays theirs)',
+  })
+  onBehalfOf?: string;
+  @ApiPropertyOptional({
+    type: String,
+    description: 'GET /api/tasks/:id only: who asked, by name: 王五（代 张三） for a proxy',
+  })
+  requestedByName?: string;
   @ApiProperty() at: string;
   @ApiProperty({ enum: COUNTERSIGN_MODES }) mode: CountersignMode;
   @ApiProperty() note: string;

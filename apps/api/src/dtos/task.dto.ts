@@ -461,6 +461,11 @@ export class CaseFileDto {
   returnedReason?: string | null;
 }
 
+export class ActingForDto {
+  @ApiProperty() username: string;
+  @ApiProperty() displayName: string;
+}
+
 export class TaskDetailDto extends TaskItemDto {
   @AssigneeName() assigneeName: string | null;
   @ApiProperty({
@@ -508,6 +513,13 @@ export class TaskDetailDto extends TaskItemDto {
     description: '撤回 of my completion refused now, and why (the workflow answers; null otherwise)',
   })
   withdrawBlocked: WithdrawBlockedDto | null;
+  @ApiProperty({
+    type: ActingForDto,
+    nullable: true,
+    description:
+      '委托代理: whom the caller would act for on this open task (a running proxy, their personal task); every action then records it as `onBehalfOf` (代 X). Null otherwise',
+  })
+  actingFor: ActingForDto | null;
   @ApiProperty({
     type: [CountersignViewDto],
     nullable: true,

@@ -4,6 +4,7 @@ import {
   completionLabel,
   HistoryEntry,
   isStage,
+  COUNTERSIGN_MODE_LABELS,
   onBehalfLabel,
   Stage,
   STAGE_LABELS,
@@ -63,11 +64,6 @@ const FAILED_ACTION: Record<string, string> = {
   'task.withdrawn': 'task.withdrawal_failed',
   'task.countersign_requested': 'task.countersign_failed',
   'whistle.blown': 'whistle.failed',
-};
-/** 会签: every one answers; 或签: one answer is enough. */
-const COUNTERSIGN_MODE_LABEL: Record<CountersignRequest['mode'], Text> = {
-  all: t('会签', 'all must answer'),
-  any: t('或签', 'one answer is enough'),
 };
 /** Ledger work (issue 19): each kind of workProblem Update is an entry of its own. */
 const PROBLEM_WORK_ACTION = {
@@ -285,6 +281,7 @@ class HistoryReader {
           actorRole: req.actor.role,
           to: req.to?.username ?? null,
           ...(req.reason ? { reason: req.reason } : {}),
+          ...standIn(req.actor, req.onBehalfOf),
         },
         t(
           `${task.zh}：${ASSIGN_LABEL[req.kind].zh}${req.reason ? `（${req.reason}）` : ''}`,
@@ -308,7 +305,14 @@ class HistoryReader {
         e,
         req.actor.username,
         'task.cc',
-        { taskId: req.taskId, taskType, actorRole: req.actor.role, users: req.users, note: req.note ?? null },
+        {
+          taskId: req.taskId,
+          taskType,
+          actorRole: req.actor.role,
+          users: req.users,
+          note: req.note ?? null,
+          ...standIn(req.actor, req.onBehalfOf),
+        },
         ccLabel(task, req.users),
       );
     } else if (name === returnTaskUpdate.name && arg) {
@@ -342,7 +346,7 @@ class HistoryReader {
     } else if (name === countersignUpdate.name && arg) {
       const req = arg as CountersignRequest;
       const { taskType, task } = this.taskOf(req.taskId);
-      const mode = COUNTERSIGN_MODE_LABEL[req.mode];
+      const mode = COUNTERSIGN_MODE_LABELS[req.mode];
       const names = req.users.map(actorName);
       entry = this.add(
         e,
@@ -355,6 +359,7 @@ class HistoryReader {
           users: req.users.map((u) => u.username),
           mode: req.mode,
           note: req.note,
+          ...standIn(req.actor, req.onBehalfOf),
         },
         t(
           `${task.zh}：加签 ${names.join('、')}（${mode.zh}）`,

@@ -128,13 +128,17 @@ export class ApprovalActionsService {
     return commented;
   }
 
-  /** 加签: the named users must be officers who may see the enterprise (422 naming the others). */
+  /**
+   * 加签: the named users must be officers who may see the enterprise (422 naming the others). A
+   * proxy asks for its principal (委托代理), whose task it stays.
+   */
   async countersign(
     actor: Actor,
     id: string,
     req: { users: string[]; mode: CountersignMode; note: string },
   ): Promise<CountersignResult> {
     const task = await this.open(actor, id);
+    const onBehalfOf = await this.proxies.principalFor(actor, task);
     const groups = await this.countersignerGroupsOf(task);
     const named = await Promise.all(req.users.map(async (u) => [u, await this.users.findActor(u)] as const));
     const refusal = countersignersRefusal(
@@ -150,16 +154,23 @@ export class ApprovalActionsService {
         mode: req.mode,
         note: req.note,
         policy,
+        onBehalfOf,
       }),
     );
   }
 
-  /** Who may be asked to countersign the task: active officers who may see the enterprise. */
+  /**
+   * Who may be asked to countersign the task: active officers who may see the enterprise; not the
+   * caller, nor the principal a proxy asks for.
+   */
   async countersigners(actor: Actor, id: string) {
     const task = await this.visible(actor, id);
-    const users = await this.users.candidatesFor(await this.countersignerGroupsOf(task));
+    const [users, principal] = await Promise.all([
+      this.countersignerGroupsOf(task).then((groups) => this.users.candidatesFor(groups)),
+      task.status === 'open' ? this.proxies.principalFor(actor, task) : undefined,
+    ]);
     return users
-      .filter((u) => u.username !== actor.username)
+      .filter((u) => u.username !== actor.username && u.username !== principal?.username)
       .map((u) => ({ username: u.username, displayName: u.displayName, role: u.role, assignee: false }));
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor, COPY_RECIPIENT_ROLES, NotFound, notReadersRefusal, t } from '@hardtech/domain';
 import { ActivePolicyRepository, TasksRepository } from '@hardtech/persistence';
 import { LifecycleClient } from '@hardtech/temporal';
+import { ProxyService } from './proxy.service';
 import { UsersService } from './users.service';
 
 /** The 抄送 picker's answer: at most this many people. */
@@ -20,6 +21,7 @@ export class TaskActionsService {
     private readonly tasks: TasksRepository,
     private readonly users: UsersService,
     private readonly policies: ActivePolicyRepository,
+    private readonly proxies: ProxyService,
   ) {}
 
   /** 催办: anyone who can see the task but its assignee; answers who was told. */
@@ -43,7 +45,10 @@ export class TaskActionsService {
     return { notified: told.map((u) => u.username), notifiedNames: told.map((u) => u.displayName) };
   }
 
-  /** 抄送: to users who may see the enterprise (422 naming the others); they read it read-only. */
+  /**
+   * 抄送: to users who may see the enterprise (422 naming the others); they read it read-only. A
+   * proxy copies the principal's task for them (委托代理).
+   */
   async cc(actor: Actor, id: string, users: string[], note?: string) {
     const task = await this.tasks.findVisible(actor, id);
     if (!task) throw notFound();
@@ -54,11 +59,13 @@ export class TaskActionsService {
       users.filter((username) => !readers.has(username)),
     );
     if (refusal) throw refusal;
+    const onBehalfOf = task.status === 'open' ? await this.proxies.principalFor(actor, task) : undefined;
     const result = await this.lifecycles.cc(task.creditCode, {
       taskId: id,
       actor,
       users,
       note: note?.trim() || undefined,
+      onBehalfOf,
     });
     return { taskId: result.taskId, users: result.users };
   }

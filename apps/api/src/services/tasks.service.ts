@@ -6,11 +6,13 @@ import {
   commentVisible,
   Conflict,
   NotFound,
+  onBehalfLabel,
   problemIdOf,
   Role,
   RuleViolation,
   screeningVisible,
   t,
+  taskRefusal,
   TASK_FORMS,
   TASK_LABELS,
   taskMaterialVisible,
@@ -96,14 +98,15 @@ export function taskItem(task: TaskListColumns, role: Role) {
 
 /**
  * Issue 17's actions beside the inbox's: 催办 by anyone who sees an open task but its assignee
- * (the workflow also counts the hours), 抄送 by whoever may do it; a proxy may complete (委托代理).
+ * (the workflow also counts the hours), 抄送 by whoever may do it; a proxy may complete, copy and
+ * hand on the principal's task as the principal may (委托代理).
  */
 function approvalActions(actor: Actor, task: TaskEntity, principal: Actor | undefined) {
   if (task.status !== 'open') return { urge: false, cc: false };
   return {
-    ...(principal ? { complete: true } : {}),
+    ...(principal ? { complete: true, delegate: !taskRefusal(principal, task, 'delegate') } : {}),
     urge: !urgeRefusal(actor, task, new Date(), null),
-    cc: !ccRefusal(actor, task),
+    cc: !ccRefusal(actor, task, principal),
   };
 }
 
@@ -170,7 +173,11 @@ export class TasksService {
         [
           task.assignee,
           task.returned?.by ?? null,
-          ...(task.countersigns ?? []).flatMap((round) => round.users),
+          ...(task.countersigns ?? []).flatMap((round) => [
+            ...round.users,
+            round.requestedBy,
+            round.onBehalfOf ?? null,
+          ]),
         ].filter((u) => u !== null),
       ),
       this.problemOf(task),
@@ -219,10 +226,14 @@ export class TasksService {
       copiedToMe: copies.some((c) => c.username === actor.username),
       ...approval,
       withdrawBlocked,
+      actingFor: principal
+        ? { username: principal.username, displayName: principal.displayName ?? principal.username }
+        : null,
       // 会签情况 names whom it waits for, as officers know each other: by name.
       countersigns:
         approval.countersigns?.map((round) => ({
           ...round,
+          requestedByName: onBehalfLabel(nameOf(round.requestedBy)!, nameOf(round.onBehalfOf ?? null)).zh,
           userNames: round.users.map((u) => names.get(u) ?? u),
         })) ?? null,
       returned: item.returned && { ...item.returned, byName: nameOf(item.returned.by) },
@@ -308,6 +319,8 @@ export class TasksService {
       }
     }
     const why = kind === 'delegate' ? reason?.trim() || undefined : undefined;
+    // 委托代理: a proxy hands the principal's task on for them (claiming and releasing stay one's own).
+    const onBehalfOf = kind === 'delegate' ? await this.proxies.principalFor(actor, task) : undefined;
     try {
       return await this.lifecycles.assign(task.creditCode, {
         taskId: id,
@@ -315,6 +328,7 @@ export class TasksService {
         actor,
         to: target,
         reason: why,
+        onBehalfOf,
       });
     } catch (e) {
       if (!domainErrorFrom(e)) await this.suspect(task.creditCode);

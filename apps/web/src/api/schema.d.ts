@@ -3102,6 +3102,10 @@ export interface components {
             code: string;
             message: components["schemas"]["TextDto"];
         };
+        ActingForDto: {
+            username: string;
+            displayName: string;
+        };
         CountersignAnswerDto: {
             user: string;
             /** Format: uuid */
@@ -3114,6 +3118,10 @@ export interface components {
             /** Format: uuid */
             id: string;
             requestedBy: string;
+            /** @description 委托代理: the principal a proxy asked it for (the task stays theirs) */
+            onBehalfOf?: string;
+            /** @description GET /api/tasks/:id only: who asked, by name: 王五（代 张三） for a proxy */
+            requestedByName?: string;
             at: string;
             /** @enum {string} */
             mode: "all" | "any";
@@ -3203,6 +3211,8 @@ export interface components {
             approvalActions: components["schemas"]["ApprovalActionsDto"];
             /** @description 撤回 of my completion refused now, and why (the workflow answers; null otherwise) */
             withdrawBlocked: components["schemas"]["WithdrawBlockedDto"] | null;
+            /** @description 委托代理: whom the caller would act for on this open task (a running proxy, their personal task); every action then records it as `onBehalfOf` (代 X). Null otherwise */
+            actingFor: components["schemas"]["ActingForDto"] | null;
             /** @description 加签 asked on this task and who answered (null for readers who may not see officers’ judgments) */
             countersigns: components["schemas"]["CountersignViewDto"][] | null;
             /** @description a COUNTERSIGN task: the task it answers */

@@ -144,15 +144,51 @@ describe('the buttons of a task', () => {
     expect(availableApprovalActions({ ...coordinator, username: 'li' }, done).withdraw).toBe(false);
   });
 
-  it('offers a proxy the return of the principal’s task, not the countersign', () => {
-    const held = { ...admit, status: 'open' as const, completedBy: null, assignee: 'wang' };
-    const standIn = { ...coordinator, username: 'li' };
-    expect(availableApprovalActions(standIn, held)).toMatchObject({ return: false, countersign: false });
-    const principal = { ...coordinator, username: 'wang' };
+  it('offers a proxy every action the principal has on their task: return, countersign, delegate', () => {
+    // An industry officer's review (科技处 would be offered 转办 of any task: it supervises the pool).
+    const held = {
+      type: 'QUARTERLY_REVIEW' as const,
+      candidateGroups: ['industry_officer:cluster:T2'],
+      status: 'open' as const,
+      completedBy: null,
+      assignee: 'wang',
+    };
+    const principal: Actor = { username: 'wang', role: 'industry_officer', scope: { clusters: ['T2'] } };
+    const standIn = { ...principal, username: 'li' };
+    const none = { return: false, countersign: false, delegate: false };
+    expect(availableApprovalActions(standIn, held)).toMatchObject(none);
     expect(availableApprovalActions(standIn, held, principal)).toMatchObject({
       return: true,
-      countersign: false,
+      countersign: true,
+      delegate: true,
+      withdraw: false,
     });
+    // Someone the task is not the principal's own: the proxy gets nothing through them.
+    const other = { ...held, assignee: 'zhao' };
+    expect(availableApprovalActions(standIn, other, principal)).toMatchObject(none);
+  });
+});
+
+describe('委托代理 on the principal’s task', () => {
+  const held = { ...screen, assignee: 'wang' };
+  const principal = coordinator;
+  const standIn: Actor = { ...coordinator, username: 'li' };
+  const req = { users: ['zhao'], mode: 'all' as const, note: '请会签' };
+
+  it('lets the proxy ask a countersignature and copy it as the principal may, and no more', () => {
+    expect(countersignRefusal(standIn, held, req)).toMatchObject({ status: 409, code: 'TASK_CLAIMED' });
+    expect(countersignRefusal(standIn, held, req, principal)).toBeNull();
+    expect(ccRefusal(standIn, held)).toMatchObject({ status: 409, code: 'TASK_CLAIMED' });
+    expect(ccRefusal(standIn, held, principal)).toBeNull();
+    // The principal's rule: a task the principal may not do is refused to the proxy too.
+    const theirs = { ...held, assignee: 'zhao' };
+    expect(countersignRefusal(standIn, theirs, req, principal)).toMatchObject({ code: 'TASK_CLAIMED' });
+    expect(ccRefusal(standIn, theirs, principal)).toMatchObject({ code: 'TASK_CLAIMED' });
+  });
+
+  it('asks neither the principal nor the proxy to countersign their own task (400)', () => {
+    expect(countersignRefusal(standIn, held, { ...req, users: ['wang'] }, principal)?.status).toBe(400);
+    expect(countersignRefusal(standIn, held, { ...req, users: ['li'] }, principal)?.status).toBe(400);
   });
 });
 

@@ -14,7 +14,8 @@ export interface ActionableTask extends HeldTask {
  * Which approval actions the caller may take on the task now, for its buttons: the step allows the
  * action (STEP_ACTIONS) and the caller is the one who may (the workflow decides at the time, e.g.
  * whether a withdrawal is still early enough). 催办 and 抄送: see their own rules (issue 17 items 3, 5).
- * `principal`: whom the caller stands in for on this task (委托代理), who may send it back through them.
+ * `principal`: whom the caller stands in for on this task (委托代理): what the principal may do on it,
+ * the caller may do for them.
  */
 export function availableApprovalActions(
   actor: Actor,
@@ -23,13 +24,15 @@ export function availableApprovalActions(
 ): Record<ApprovalAction, boolean> {
   const step = STEP_ACTIONS[task.type];
   const open = task.status === 'open';
-  const mayComplete = open && !taskRefusal(actor, task, 'complete');
-  const mayReturn = mayComplete || (open && !!principal && !taskRefusal(principal, task, 'complete'));
+  // 委托代理: on the principal's task the proxy may do whatever the principal may (actingFor).
+  const may = (action: 'complete' | 'delegate') =>
+    open && (!taskRefusal(actor, task, action) || (!!principal && !taskRefusal(principal, task, action)));
+  const mayComplete = may('complete');
   return {
-    return: mayReturn && step.return !== null,
+    return: mayComplete && step.return !== null,
     withdraw: task.status === 'done' && step.withdraw && task.completedBy === actor.username,
     countersign: mayComplete && step.countersign,
-    delegate: open && step.delegate && !taskRefusal(actor, task, 'delegate'),
+    delegate: step.delegate && may('delegate'),
     urge: false,
     cc: false,
   };

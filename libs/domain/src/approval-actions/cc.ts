@@ -2,6 +2,7 @@ import { Actor, CASE_OFFICER_ROLES, Role } from '../roles';
 import { DomainError, Forbidden, RuleViolation } from '../errors';
 import { taskRefusal, HeldTask } from '../task-permissions';
 import { t } from '../text';
+import { actingFor } from './proxy';
 
 /** 抄送: at most this many people per copy. */
 export const MAX_CC_USERS = 20;
@@ -15,17 +16,17 @@ export const COPY_RECIPIENT_ROLES: readonly Role[] = [...CASE_OFFICER_ROLES, 'le
 
 /**
  * Who may copy an open task to others (抄送): an officer who may do it (its assignee, or unclaimed a
- * candidate), as the one who decides and wants others informed. An enterprise's users do their own
+ * candidate), as the one who decides and wants others informed; or their proxy (委托代理) for them. An enterprise's users do their own
  * tasks but copy nothing: 抄送 informs officials, and the picker of officials is not theirs to read.
  */
-export function ccRefusal(actor: Actor, task: HeldTask): DomainError | null {
+export function ccRefusal(actor: Actor, task: HeldTask, onBehalfOf?: Actor | null): DomainError | null {
   if (actor.role === 'enterprise_user') {
     return new Forbidden(
       'CC_BY_OFFICERS',
       t('抄送由经办部门发起，企业用户不能抄送', 'only officers copy a task'),
     );
   }
-  return taskRefusal(actor, task, 'complete');
+  return taskRefusal(actingFor(actor, onBehalfOf), task, 'complete');
 }
 
 /** The named users who may not see the enterprise: 422 naming them (issue 17.5; also 加签). */

@@ -2,12 +2,19 @@ import { Conflict, DomainError, InvalidInput, RuleViolation } from '../errors';
 import { READ_ONLY_ROLES, taskRefusal, HeldTask } from '../task-permissions';
 import type { Actor } from '../roles';
 import type { TaskType } from '../task-types';
-import { t } from '../text';
+import { t, Text } from '../text';
 import { STEP_ACTIONS } from './allowed';
+import { actingFor } from './proxy';
 
 /** 会签 (all): every named person must answer; 或签 (any): one answer is enough. */
 export const COUNTERSIGN_MODES = ['all', 'any'] as const;
 export type CountersignMode = (typeof COUNTERSIGN_MODES)[number];
+
+/** How the history and the 审批单 name a mode. */
+export const COUNTERSIGN_MODE_LABELS: Record<CountersignMode, Text> = {
+  all: t('会签', 'all must answer'),
+  any: t('或签', 'one answer is enough'),
+};
 
 export interface CountersignAnswer {
   user: string;
@@ -20,6 +27,8 @@ export interface CountersignAnswer {
 export interface Countersign {
   id: string;
   requestedBy: string;
+  /** 委托代理: the principal a proxy asked it for (the task stays theirs). */
+  onBehalfOf?: string;
   at: string;
   mode: CountersignMode;
   note: string;
@@ -55,14 +64,15 @@ export interface CountersignRequest {
 /**
  * Who may ask for a countersignature and of whom: whoever may complete the task (it is then
  * theirs), on a step that allows it, of other people who act (the API checks they may see the
- * enterprise, naming those who may not).
+ * enterprise, naming those who may not). A proxy asks for the principal (委托代理): the task is theirs.
  */
 export function countersignRefusal(
   actor: Actor,
   task: HeldTask & { type: TaskType },
   req: CountersignRequest,
+  onBehalfOf?: Actor | null,
 ): DomainError | null {
-  const refusal = taskRefusal(actor, task, 'complete');
+  const refusal = taskRefusal(actingFor(actor, onBehalfOf), task, 'complete');
   if (refusal) return refusal;
   if (!STEP_ACTIONS[task.type].countersign) {
     return new RuleViolation(
@@ -74,7 +84,8 @@ export function countersignRefusal(
   if (!users.length || new Set(users).size !== users.length) {
     return new InvalidInput([{ field: 'users', text: t('请选择不重复的会签人', 'name distinct users') }]);
   }
-  if (users.includes(actor.username)) {
+  // Neither the one who asks nor the principal they stand in for answers their own request.
+  if (users.includes(actor.username) || (onBehalfOf && users.includes(onBehalfOf.username))) {
     return new InvalidInput([
       { field: 'users', text: t('不能请自己会签', 'you cannot countersign yourself') },
     ]);

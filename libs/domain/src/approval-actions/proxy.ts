@@ -91,6 +91,16 @@ export function isPersonalTaskOf(
   );
 }
 
+/**
+ * 委托代理 runs the principal's whole desk: on their personal tasks the proxy completes, sends back
+ * (退回), asks a countersignature (加签), copies (抄送) and hands on (转办) as the principal may. Each
+ * action's rule is then checked for the principal (whose task it is), not the proxy, who is
+ * recorded as the one who acted on their behalf.
+ */
+export function actingFor(actor: Actor, onBehalfOf: Actor | null | undefined): Actor {
+  return onBehalfOf ?? actor;
+}
+
 /** How history and case files name a step done by a proxy: 王五（代 张三）. */
 export function onBehalfLabel(actorName: string, principalName: string | null | undefined): Text {
   if (!principalName) return t(actorName, actorName);

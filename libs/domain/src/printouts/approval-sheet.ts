@@ -14,9 +14,32 @@ import {
   time,
 } from './case-sections';
 import { personLine, text } from './print-format';
-import type { Printout, PrintSection } from './printout';
+import { tableSection, type Printout, type PrintSection } from './printout';
+import { COUNTERSIGN_MODE_LABELS, type CountersignMode } from '../approval-actions/countersign';
 
 export const APPROVAL_SHEET_TITLE = '中小型硬科技企业帮扶库 审批单';
+
+/** The task's 加签 rounds; none asked, no section (most steps never have one). */
+function countersignSection(rounds: readonly SheetCountersign[]): PrintSection | null {
+  if (!rounds.length) return null;
+  return tableSection(
+    '加签',
+    [
+      ['发起人', 2.6],
+      ['会签人', 3],
+      ['方式', 1.2],
+      ['说明', 2.8],
+      ['时间', 2.2],
+    ],
+    rounds.map((r) => [
+      r.requestedByName ?? r.requestedBy,
+      (r.userNames ?? r.users).join('、'),
+      COUNTERSIGN_MODE_LABELS[r.mode].zh,
+      text(r.note),
+      time(r.at),
+    ]),
+  );
+}
 
 /** The task an approval sheet is printed for, as the inbox holds it. */
 export interface SheetTask {
@@ -28,6 +51,19 @@ export interface SheetTask {
   dueAt: string;
   outcome: string | null;
   completedAt: string | null;
+  /** 加签 asked on it, as far as the reader may know (null for an enterprise and the departments). */
+  countersigns?: SheetCountersign[] | null;
+}
+
+/** One 加签 round as the sheet prints it: who asked (王五（代 张三） for a proxy), of whom, how, when. */
+export interface SheetCountersign {
+  requestedByName?: string;
+  requestedBy: string;
+  userNames?: string[];
+  users: string[];
+  mode: CountersignMode;
+  note: string;
+  at: string;
 }
 
 /**
@@ -65,6 +101,7 @@ export function approvalSheet(task: SheetTask, caseFile: CaseFile, printedAt: st
       enterpriseSection(e),
       achievementsSection(e),
       screeningSection(caseFile.screening),
+      countersignSection(task.countersigns ?? []),
       opinionsSection(caseFile.opinions),
       attachmentsSection(caseFile.attachments),
     ].filter((s): s is PrintSection => s !== null),

@@ -90,6 +90,26 @@ describe('approvalSheet', () => {
     }
   });
 
+  it('prints the 加签 asked on the task, a proxy’s as 王五（代 张三）, and no section when none was', () => {
+    const file = buildCaseFile('city_coordinator', facts, [feedback], [], names);
+    const round = {
+      requestedBy: 'wang',
+      requestedByName: '王五（代 李区县）',
+      users: ['coord'],
+      userNames: ['科技处 刘科长'],
+      mode: 'all' as const,
+      note: '请会签',
+      at: '2026-12-01T03:00:00.000Z',
+    };
+    const sheet = approvalSheet({ ...task, countersigns: [round] }, file, '2026-12-05T02:00:00.000Z');
+    const section = sheet.sections.find((s) => s.heading === '加签');
+    expect(section?.table?.rows).toEqual([
+      ['王五（代 李区县）', '科技处 刘科长', '会签', '请会签', '2026-12-01 11:00'],
+    ]);
+    const none = approvalSheet(task, file, '2026-12-05T02:00:00.000Z');
+    expect(none.sections.map((s) => s.heading)).not.toContain('加签');
+  });
+
   it('prints a step sent back (退回) as 已退回, with the reason and who sent it back', () => {
     const returned = { ...feedback, outcome: RETURNED_OUTCOME, data: { reason: '意见不完整' } };
     const file = buildCaseFile('city_coordinator', facts, [returned], [], names);

@@ -5,6 +5,14 @@ const TASK_COLUMNS = `id, workflow_id, credit_code, lifecycle_no, type, stage, s
   assignee, status, quarter, enterprise_name, district, cluster, policy_version, created_at, due_at,
   remind_at, escalate_at, department, returned, countersign_of, parent_task_id, provisional, details`;
 
+/**
+ * A task not done (again): no outcome, no completer, no principal a proxy did it for. What a
+ * 撤回, a task the workflow opens again and the read-model repair's reopening all clear, so none
+ * of them leaves the withdrawn completion's author behind.
+ */
+export const NOT_DONE_COLUMNS = `outcome = NULL, completed_by = NULL, completed_at = NULL, on_behalf_of = NULL,
+  idempotency_key = NULL, result = NULL`;
+
 /** `($1,…,$k), ($k+1,…)`: the placeholders of a multi-row VALUES. */
 function valuesOf(rows: unknown[][]): string {
   let n = 0;
@@ -52,8 +60,8 @@ export const writeTasks: ProjectionWriter = async (sql, delta, ctx) => {
     // Any other row of that id is this projection retried, and stays as it is.
     await sql.query(
       `INSERT INTO tasks (${TASK_COLUMNS}) VALUES ${valuesOf(opened)}
-       ON CONFLICT (id) DO UPDATE SET status = 'open', outcome = NULL, data = NULL, completed_by = NULL,
-         completed_at = NULL, idempotency_key = NULL, result = NULL, assignee = EXCLUDED.assignee
+       ON CONFLICT (id) DO UPDATE SET status = 'open', ${NOT_DONE_COLUMNS}, data = NULL,
+         assignee = EXCLUDED.assignee
        WHERE tasks.status = 'cancelled' AND (tasks.result->>'repair') IS NOT NULL`,
       opened.flat(),
     );
@@ -86,15 +94,15 @@ export const writeTasks: ProjectionWriter = async (sql, delta, ctx) => {
 };
 
 /**
- * 撤回 opens a done task again (claimed, with the withdrawn data as its draft); 加签 records the
- * countersignatures asked on a task and who answered. A task a withdrawal reopens is never one the
- * same transition closes.
+ * 撤回 opens a done task again (claimed, with the withdrawn data as its draft) and takes back who
+ * did it: the completer and the principal a proxy did it for both go, so a later completion by
+ * someone else is not named 代 that principal; 加签 records the countersignatures asked on a task
+ * and who answered. A task a withdrawal reopens is never one the same transition closes.
  */
 const writeApprovalActions: ProjectionWriter = async (sql, delta) => {
   for (const r of delta.reopened ?? []) {
     await sql.query(
-      `UPDATE tasks SET status = 'open', outcome = NULL, data = $3, completed_by = NULL, completed_at = NULL,
-         idempotency_key = NULL, result = NULL, assignee = $2
+      `UPDATE tasks SET status = 'open', ${NOT_DONE_COLUMNS}, data = $3, assignee = $2
        WHERE id = $1 AND status = 'done'`,
       [r.id, r.assignee, JSON.stringify(r.draft)],
     );

@@ -6,7 +6,7 @@ import { lifecycleWorkflowId, LifecycleView, ProjectionDelta } from '@hardtech/t
 import { appendAuditEvent, auditChainKeyOf } from '../repositories/audit.repository';
 import type { AuditChainKey } from '../audit-chain/keyed-hash';
 import { writeProblems } from '../projection/problems.writer';
-import { writeTasks } from '../projection/tasks.writer';
+import { NOT_DONE_COLUMNS, writeTasks } from '../projection/tasks.writer';
 import type { InboxSnapshot, InboxTask, ReadModelDiff } from './read-model-diff';
 
 /** Why an enterprise is suspected: an Update without a domain answer, a worker start, the sweep. */
@@ -166,8 +166,7 @@ export class ReadModelRepairRepository {
       const open = new Map(view.openTasks.map((t) => [t.id, t]));
       for (const t of diff.reopen) {
         await m.query(
-          `UPDATE tasks SET status = 'open', outcome = NULL, data = NULL, completed_by = NULL, completed_at = NULL,
-             idempotency_key = NULL, result = NULL, assignee = $2
+          `UPDATE tasks SET status = 'open', ${NOT_DONE_COLUMNS}, data = NULL, assignee = $2
            WHERE id = $1 AND status <> 'open'`,
           [t.id, open.get(t.id)?.assignee ?? null],
         );

@@ -12,10 +12,19 @@ interface AssignmentButtonsProps {
   size?: 'small';
   /** One task's page: see at once whether anyone could receive a 转办 (DelegateButton). */
   checkFirst?: boolean;
+  /** 委托代理: the principal's name, when the caller acts for them. */
+  actingFor?: string | null;
 }
 
 /** 认领 / 退回认领 / 转办 of one task; a refusal (e.g. 409 claimed by someone else) is shown as it came. */
-export function AssignmentButtons({ taskId, can, onChange, size, checkFirst }: AssignmentButtonsProps) {
+export function AssignmentButtons({
+  taskId,
+  can,
+  onChange,
+  size,
+  checkFirst,
+  actingFor,
+}: AssignmentButtonsProps) {
   const { t } = useTranslation('task');
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
@@ -46,7 +55,13 @@ export function AssignmentButtons({ taskId, can, onChange, size, checkFirst }: A
         </Button>
       )}
       {can.delegate && (
-        <DelegateButton taskId={taskId} onDone={onChange} size={size} checkFirst={checkFirst} />
+        <DelegateButton
+          taskId={taskId}
+          onDone={onChange}
+          size={size}
+          checkFirst={checkFirst}
+          actingFor={actingFor}
+        />
       )}
     </Space>
   );

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PeoplePicker } from '../../components/PeoplePicker';
+import { ActingForTitle, type ActionDialogProps } from './approval/ActingForTitle';
 import { ccTask } from './approvalActions';
 import { useAction } from './useAction';
 
@@ -10,7 +11,7 @@ import { useAction } from './useAction';
  * 抄送: copies the task, read-only, to colleagues picked by name among those who may see the
  * enterprise; the server checks again (422 naming anyone who may not), and the dialog shows which.
  */
-export function CcButton({ taskId, onDone }: { taskId: string; onDone(): void }) {
+export function CcButton({ taskId, onDone, actingFor }: ActionDialogProps) {
   const { t } = useTranslation('task');
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
@@ -39,7 +40,7 @@ export function CcButton({ taskId, onDone }: { taskId: string; onDone(): void })
       </Button>
       <Modal
         open={open}
-        title={t('actions.ccTitle')}
+        title={<ActingForTitle title={t('actions.ccTitle')} actingFor={actingFor} />}
         okText={t('actions.cc')}
         okButtonProps={{ loading: busy, disabled: !users.length }}
         onOk={submit}

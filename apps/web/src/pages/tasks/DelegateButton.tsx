@@ -1,6 +1,7 @@
 import { Alert, App, Button, Modal, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActingForTitle } from './approval/ActingForTitle';
 import { useGet } from '../../api/useApi';
 import { useUser } from '../../auth/AuthProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -18,13 +19,15 @@ interface DelegateButtonProps {
    * shown disabled with the reason; an inbox row asks only when clicked.
    */
   checkFirst?: boolean;
+  /** 委托代理: the principal's name, when the caller hands the task on for them. */
+  actingFor?: string | null;
 }
 
 /**
  * 转办: pick one of the users who may do the task (the server's candidates), say why, hand it over.
  * With nobody to pick, the dialog says why instead of an empty picker.
  */
-export function DelegateButton({ taskId, onDone, size, checkFirst }: DelegateButtonProps) {
+export function DelegateButton({ taskId, onDone, size, checkFirst, actingFor }: DelegateButtonProps) {
   const { t } = useTranslation('task');
   const { message } = App.useApp();
   const user = useUser();
@@ -62,7 +65,13 @@ export function DelegateButton({ taskId, onDone, size, checkFirst }: DelegateBut
       )}
       <Modal
         open={open}
-        title={nobody ? t('assign.noCandidates.title') : t('assign.delegateTitle')}
+        title={
+          nobody ? (
+            t('assign.noCandidates.title')
+          ) : (
+            <ActingForTitle title={t('assign.delegateTitle')} actingFor={actingFor} />
+          )
+        }
         okText={t('assign.delegate')}
         okButtonProps={{ disabled: !to, loading: busy }}
         onOk={submit}

@@ -448,6 +448,44 @@ describe('task page', () => {
     expect(within(dialog).getByText('输入姓名或用户名查找')).toBeInTheDocument();
   });
 
+  it('委托代理: the proxy’s 加签 and 抄送 dialogs say whom they act for (代 X); the principal’s own say nothing', async () => {
+    const user = fastUser();
+    const actions = {
+      return: false,
+      withdraw: false,
+      urge: false,
+      countersign: true,
+      cc: true,
+      delegate: false,
+    };
+    const routes = (actingFor: unknown) => ({
+      ...TASK_ROUTES,
+      'GET /tasks/t-1': {
+        ...TASK,
+        actions: { ...TASK.actions, cc: true },
+        approvalActions: actions,
+        actingFor,
+      },
+      'GET /tasks/t-1/countersigners': [],
+      'GET /tasks/t-1/cc-candidates': { items: [] },
+    });
+    openPage('/tasks/t-1', USERS.coordinator, routes({ username: 'zhang', displayName: '区县 孙八' }));
+    await user.click(await screen.findByTestId('countersign-button'));
+    expect(within(await screen.findByRole('dialog')).getByTestId('acting-for')).toHaveTextContent(
+      '（代 区县 孙八）',
+    );
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: /取\s*消/ }));
+    await user.click(screen.getByTestId('cc'));
+    const titled = (title: string) =>
+      screen.getAllByRole('dialog').some((d) => d.textContent?.includes(title));
+    await waitFor(() => expect(titled('抄送任务（代 区县 孙八）')).toBe(true));
+    cleanup();
+    openPage('/tasks/t-1', USERS.coordinator, routes(null));
+    await user.click(await screen.findByTestId('countersign-button'));
+    await screen.findByRole('dialog');
+    expect(screen.queryByTestId('acting-for')).toBeNull();
+  });
+
   it('撤回 refused now: the button is disabled and says why (the workflow’s reason)', async () => {
     const noActions = {
       return: false,

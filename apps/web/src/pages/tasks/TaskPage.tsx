@@ -82,10 +82,18 @@ export function TaskPage() {
         </Button>
       )}
       {open && (
-        <AssignmentButtons taskId={detail.id} can={detail.actions} onChange={task.reload} checkFirst />
+        <AssignmentButtons
+          taskId={detail.id}
+          can={detail.actions}
+          onChange={task.reload}
+          checkFirst
+          actingFor={detail.actingFor?.displayName}
+        />
       )}
       {open && detail.actions.urge && <UrgeButton taskId={detail.id} onDone={task.reload} />}
-      {open && detail.actions.cc && <CcButton taskId={detail.id} onDone={task.reload} />}
+      {open && detail.actions.cc && (
+        <CcButton taskId={detail.id} onDone={task.reload} actingFor={detail.actingFor?.displayName} />
+      )}
       <ApprovalActionButtons
         task={detail}
         onChange={() => {

@@ -7,10 +7,11 @@ import { WithdrawButton } from './WithdrawButton';
 export function ApprovalActionButtons({ task, onChange }: { task: TaskDetail; onChange(): void }) {
   const can = task.approvalActions;
   if (!can) return null;
+  const actingFor = task.actingFor?.displayName;
   return (
     <>
-      {can.countersign && <CountersignButton taskId={task.id} onDone={onChange} />}
-      {can.return && <ReturnButton taskId={task.id} onDone={onChange} />}
+      {can.countersign && <CountersignButton taskId={task.id} onDone={onChange} actingFor={actingFor} />}
+      {can.return && <ReturnButton taskId={task.id} onDone={onChange} actingFor={actingFor} />}
       {(can.withdraw || task.withdrawBlocked) && (
         <WithdrawButton taskId={task.id} blocked={task.withdrawBlocked} onDone={onChange} />
       )}

@@ -6,9 +6,10 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { personText } from '../../../components/PersonName';
 import { useAction } from '../useAction';
 import { countersignTask } from './approvalCalls';
+import { ActingForTitle, type ActionDialogProps } from './ActingForTitle';
 
 /** 加签: pick officers who may see the enterprise (the server's list), 会签 (all) or 或签 (any). */
-export function CountersignButton({ taskId, onDone }: { taskId: string; onDone(): void }) {
+export function CountersignButton({ taskId, onDone, actingFor }: ActionDialogProps) {
   const { t } = useTranslation('task');
   const { t: common } = useTranslation('common');
   const { message } = App.useApp();
@@ -32,7 +33,7 @@ export function CountersignButton({ taskId, onDone }: { taskId: string; onDone()
       </Button>
       <Modal
         open={open}
-        title={t('approval.countersignTitle')}
+        title={<ActingForTitle title={t('approval.countersignTitle')} actingFor={actingFor} />}
         okText={t('approval.countersign')}
         okButtonProps={
           { disabled: !users.length, loading: busy, 'data-testid': 'countersign-submit' } as ButtonProps

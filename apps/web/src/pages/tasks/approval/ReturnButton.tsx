@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useAction } from '../useAction';
 import { returnTask } from './approvalCalls';
+import { ActingForTitle, type ActionDialogProps } from './ActingForTitle';
 
 /** 退回: send the task back to the step before, with a reason (required). */
-export function ReturnButton({ taskId, onDone }: { taskId: string; onDone(): void }) {
+export function ReturnButton({ taskId, onDone, actingFor }: ActionDialogProps) {
   const { t } = useTranslation('task');
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
@@ -26,7 +27,7 @@ export function ReturnButton({ taskId, onDone }: { taskId: string; onDone(): voi
       </Button>
       <Modal
         open={open}
-        title={t('approval.returnTitle')}
+        title={<ActingForTitle title={t('approval.returnTitle')} actingFor={actingFor} />}
         okText={t('approval.return')}
         okButtonProps={
           {

@@ -1,0 +1,26 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Keeps a workflow's history as an artifact under data/test/histories/, in the format operators
+ * export (`temporal workflow show --output json`): copy it into test/histories/ to guard it in
+ * later versions. Null without the CLI (scripts/test.mjs sets TEMPORAL_CLI).
+ */
+export function exportHistory(workflowId: string, file: string): Buffer | null {
+  if (!process.env.TEMPORAL_CLI) return null;
+  const json = execFileSync(process.env.TEMPORAL_CLI, [
+    'workflow',
+    'show',
+    '--workflow-id',
+    workflowId,
+    '--output',
+    'json',
+    '--address',
+    process.env.TEMPORAL_ADDRESS!,
+  ]);
+  const out = join(process.env.TEST_DATA_DIR ?? 'data/test', 'histories');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, file), json);
+  return json;
+}
