@@ -415,7 +415,16 @@ describe('催办, 抄送, 委托代理, 转办 reason', () => {
       const mine = await expectOk(standIn.api.get(`/api/tasks?view=mine&creditCode=${cast.creditCode}`));
       const task = mine.items.find((t: any) => t.type === 'DIAGNOSE');
       expect(task).toBeDefined();
-      expect((await expectOk(standIn.api.get(`/api/tasks/${task.id}`))).canComplete).toBe(true);
+      const held = await expectOk(standIn.api.get(`/api/tasks/${task.id}`));
+      expect(held.canComplete).toBe(true);
+      // The stand-in holds it for the principal, who is away: an urge would only reach them.
+      expect(held.actions.urge).toBe(false);
+      const urged = await standIn.api.post(`/api/tasks/${task.id}/urge`, {});
+      expect([urged.status, urged.body.code]).toEqual([403, 'URGE_OWN_TASK']);
+      const {
+        rows: [{ urges }],
+      } = await db().query(`SELECT count(*)::int AS urges FROM task_urges WHERE task_id = $1`, [task.id]);
+      expect(urges).toBe(0);
       await expectOk(
         standIn.api.post(`/api/tasks/${task.id}/complete`, {
           outcome: 'submit',

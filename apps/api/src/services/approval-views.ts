@@ -1,10 +1,14 @@
 import {
   Actor,
   availableApprovalActions,
+  ccRefusal,
   countersignPending,
   readerOf,
   Role,
+  taskRefusal,
+  urgeRefusal,
   visibleReturned,
+  WorkCalendar,
 } from '@hardtech/domain';
 import type { TaskEntity } from '@hardtech/persistence';
 
@@ -33,3 +37,24 @@ export function approvalDetail(actor: Actor, task: TaskEntity, principal?: Actor
 }
 
 const officersRead = (role: Role) => readerOf(role) === 'officer';
+
+/**
+ * Issue 17's actions beside the inbox's: 催办 by anyone who sees an open task but its assignee, once
+ * per URGE_INTERVAL_WORKING_HOURS on the working-day calendar the workflow counts with, and never
+ * by a proxy (委托代理) for the principal it stands in for; 抄送 by whoever may do it; a proxy may
+ * complete, copy and hand on the principal's task as the principal may.
+ */
+export function approvalActions(
+  actor: Actor,
+  task: TaskEntity,
+  principal: Actor | undefined,
+  calendar: WorkCalendar | null,
+  now = new Date(),
+) {
+  if (task.status !== 'open') return { urge: false, cc: false };
+  return {
+    ...(principal ? { complete: true, delegate: !taskRefusal(principal, task, 'delegate') } : {}),
+    urge: !principal && !urgeRefusal(actor, task, now, calendar),
+    cc: !ccRefusal(actor, task, principal),
+  };
+}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, COPY_RECIPIENT_ROLES, NotFound, notReadersRefusal, t } from '@hardtech/domain';
+import { Actor, COPY_RECIPIENT_ROLES, Forbidden, NotFound, notReadersRefusal, t } from '@hardtech/domain';
 import { ActivePolicyRepository, TasksRepository } from '@hardtech/persistence';
 import { LifecycleClient } from '@hardtech/temporal';
 import { ProxyService } from './proxy.service';
@@ -9,6 +9,11 @@ import { UsersService } from './users.service';
 const PICKER_SIZE = 20;
 
 const notFound = () => new NotFound('TASK_NOT_FOUND', t('任务不存在', 'no such task'));
+
+const URGE_PRINCIPAL = new Forbidden(
+  'URGE_OWN_TASK',
+  t('您正在代理该任务的办理人，请直接办理，无需催办', 'you stand in for its holder: do it instead of urging'),
+);
 
 /**
  * 催办 and 抄送 (issue 17.3, 17.5): Updates of the lifecycle, which checks the task is open, who
@@ -32,6 +37,8 @@ export class TaskActionsService {
   ): Promise<{ notified: string[]; notifiedNames: string[] }> {
     const task = await this.tasks.findVisible(actor, id);
     if (!task) throw notFound();
+    // 委托代理: the stand-in holds the task for its principal, who is away: an urge would go to them.
+    if (task.status === 'open' && (await this.proxies.principalFor(actor, task))) throw URGE_PRINCIPAL;
     const policy = await this.policies.current();
     const result = await this.lifecycles.urge(task.creditCode, {
       taskId: id,

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import {
   Actor,
   allowedTaskActions,
-  ccRefusal,
   commentVisible,
   Conflict,
   NotFound,
@@ -12,12 +11,10 @@ import {
   RuleViolation,
   screeningVisible,
   t,
-  taskRefusal,
   TASK_FORMS,
   TASK_LABELS,
   taskMaterialVisible,
   Text,
-  urgeRefusal,
   visibleStep,
   visibleTaskDetails,
   whistleIdOf,
@@ -42,7 +39,7 @@ import {
 } from '@hardtech/temporal';
 import { TASK_DEFINITIONS } from '@hardtech/workflows/lifecycle/definition';
 import { ApprovalActionsService } from './approval-actions.service';
-import { approvalDetail, approvalMarks } from './approval-views';
+import { approvalActions, approvalDetail, approvalMarks } from './approval-views';
 import { CaseFileService } from './case-file.service';
 import { ProxyService } from './proxy.service';
 import { Completion, completionUpdateId, isReplayOf } from './idempotency';
@@ -93,20 +90,6 @@ export function taskItem(task: TaskListColumns, role: Role) {
     urgedAt: task.status === 'open' ? (task.urgedAt?.toISOString() ?? null) : null,
     delegationReason: task.delegationReason,
     ...approvalMarks(task, role),
-  };
-}
-
-/**
- * Issue 17's actions beside the inbox's: 催办 by anyone who sees an open task but its assignee
- * (the workflow also counts the hours), 抄送 by whoever may do it; a proxy may complete, copy and
- * hand on the principal's task as the principal may (委托代理).
- */
-function approvalActions(actor: Actor, task: TaskEntity, principal: Actor | undefined) {
-  if (task.status !== 'open') return { urge: false, cc: false };
-  return {
-    ...(principal ? { complete: true, delegate: !taskRefusal(principal, task, 'delegate') } : {}),
-    urge: !urgeRefusal(actor, task, new Date(), null),
-    cc: !ccRefusal(actor, task, principal),
   };
 }
 
@@ -164,7 +147,7 @@ export class TasksService {
       }),
     );
     const material = taskMaterialVisible(actor.role, task.type);
-    const [allComments, caseFile, copies, principal, names, problemId] = await Promise.all([
+    const [allComments, caseFile, copies, principal, names, problemId, policy] = await Promise.all([
       material ? this.tasks.commentsOf(id) : Promise.resolve([]),
       this.caseFiles.ofTask(actor, task),
       this.tasks.copiesOf(id),
@@ -181,6 +164,8 @@ export class TasksService {
         ].filter((u) => u !== null),
       ),
       this.problemOf(task),
+      // Cached by version: 催办's interval counts working hours on the calendar the workflow reads.
+      this.policies.current(),
     ]);
     const authorRoles = await this.tasks.authorRolesOf(allComments);
     const comments = allComments.filter((c) => commentVisible(actor.role, authorRoles.get(c.author) ?? null));
@@ -189,7 +174,7 @@ export class TasksService {
       ...(open
         ? allowedTaskActions(actor, task)
         : { complete: false, claim: false, unclaim: false, delegate: false }),
-      ...approvalActions(actor, task, principal),
+      ...approvalActions(actor, task, principal, policy.calendar),
     };
     const item = taskItem(task, actor.role);
     // As the inbox names people: the display name, else the username.
