@@ -470,6 +470,10 @@ describe('task page', () => {
       'GET /tasks/t-1/cc-candidates': { items: [] },
     });
     openPage('/tasks/t-1', USERS.coordinator, routes({ username: 'zhang', displayName: '区县 孙八' }));
+    // The page says so before any dialog: the walk's proxy read only 办理人 and could not tell.
+    expect(await screen.findByTestId('acting-for-notice')).toHaveTextContent(
+      '您正在代理 区县 孙八 办理此任务',
+    );
     await user.click(await screen.findByTestId('countersign-button'));
     expect(within(await screen.findByRole('dialog')).getByTestId('acting-for')).toHaveTextContent(
       '（代 区县 孙八）',
@@ -484,6 +488,7 @@ describe('task page', () => {
     await user.click(await screen.findByTestId('countersign-button'));
     await screen.findByRole('dialog');
     expect(screen.queryByTestId('acting-for')).toBeNull();
+    expect(screen.queryByTestId('acting-for-notice')).toBeNull();
   });
 
   it('撤回 refused now: the button is disabled and says why (the workflow’s reason)', async () => {

@@ -31,14 +31,24 @@ export function ReturnedNotice({ task }: { task: TaskDetail }) {
 }
 
 /**
- * Above the form: the countersignatures asked on the task with who has answered (their opinions
- * are in the case file), and on a desk why the step was sent back.
+ * Above the form: whom a proxy acts for, the countersignatures asked on the task with who has
+ * answered (their opinions are in the case file), and on a desk why the step was sent back.
  */
 export function ApprovalNotices({ task, withReturned = true }: { task: TaskDetail; withReturned?: boolean }) {
   const { t } = useTranslation('task');
   const rounds = task.countersigns ?? [];
   return (
     <>
+      {task.actingFor && task.status === 'open' && (
+        // 委托代理: the proxy reads, before doing anything, that it is recorded as done for the
+        // principal; the walk's proxy read only 办理人 李明 and could not tell.
+        <Alert
+          type="info"
+          showIcon
+          data-testid="acting-for-notice"
+          title={t('proxy.notice', { name: task.actingFor.displayName })}
+        />
+      )}
       {withReturned && <ReturnedNotice task={task} />}
       {task.countersignOf && (
         <Alert
