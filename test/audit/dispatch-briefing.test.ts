@@ -51,8 +51,8 @@ beforeAll(async () => {
   );
   await db().query(
     `INSERT INTO problems (id, credit_code, lifecycle_no, title, category, measures, target, owner_department, due_at,
-       status, district, cluster, created_at, updated_at)
-     VALUES ($1, $2, 1, $3, 'policy_support', '措施', '目标', 'finance', '2020-01-01', 'open', '500230', 'P1', now(), now())`,
+       status, district, cluster, nomination_cluster, created_at, updated_at)
+     VALUES ($1, $2, 1, $3, 'policy_support', '措施', '目标', 'finance', '2020-01-01', 'open', '500230', 'P1', 'P1', now(), now())`,
     [randomUUID(), code, title],
   );
   for (const [type, escalated] of [

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import ExcelJS from 'exceljs';
 import type { TaskType } from '@hardtech/domain';
 import { Api } from '../support/api';
 import { createUser, freshCreditCode, Member } from '../support/cast';
@@ -7,6 +6,7 @@ import { closeDb, db, deleteSeededEnterprises } from '../support/db';
 import { expectOk } from '../support/lifecycle';
 import { activePolicy } from '../support/policy';
 import { seedCluster, SeededEnterprise, seedEnterprise, seedTask } from '../support/read-model-seed';
+import { rowsOf, workbook } from '../support/xlsx';
 
 // Issue 6 §3–4: KPI figures and .xlsx exports against a known data set. The data set is seeded
 // into the read model under a cluster of its own, so an industry officer of that cluster sees
@@ -133,8 +133,8 @@ async function problem(
 ): Promise<void> {
   await db().query(
     `INSERT INTO problems (id, credit_code, lifecycle_no, title, category, measures, target, owner_department, due_at,
-       status, district, cluster, created_at, updated_at)
-     VALUES ($1, $2, 1, $3, $4, '措施', '目标', $5, $6, $7, $8, $9, now(), $10)`,
+       status, district, cluster, nomination_cluster, created_at, updated_at)
+     VALUES ($1, $2, 1, $3, $4, '措施', '目标', $5, $6, $7, $8, $9, $9, now(), $10)`,
     [
       randomUUID(),
       s.code,
@@ -290,24 +290,6 @@ describe('GET /api/reports/kpi on the seeded data set', () => {
     }
   });
 });
-
-async function workbook(api: Api, path: string): Promise<ExcelJS.Workbook> {
-  const res = await fetch(`${process.env.API_URL}${path}`, {
-    headers: { authorization: `Bearer ${api.token}` },
-  });
-  expect(res.status).toBe(200);
-  expect(res.headers.get('content-type')).toContain('spreadsheetml');
-  expect(res.headers.get('content-disposition')).toContain("filename*=UTF-8''");
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ExcelJS.Buffer);
-  return wb;
-}
-
-function rowsOf(sheet: ExcelJS.Worksheet): unknown[][] {
-  const rows: unknown[][] = [];
-  sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-  return rows;
-}
 
 describe('.xlsx exports, read back', () => {
   it('化解问题台账 with Chinese headers, within scope', async () => {

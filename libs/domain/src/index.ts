@@ -11,6 +11,7 @@ export * from './credit-code';
 export * from './deadlines';
 export * from './overdue';
 export * from './departments';
+export * from './divisions';
 
 export * from './doubling';
 export * from './durations';

@@ -32,6 +32,7 @@ import { ProblemCommissioner1765956100000 } from './1765956100000-ProblemCommiss
 import { ReturnedQuarterlyReports1765961100000 } from './1765961100000-ReturnedQuarterlyReports';
 import { LifecycleEndOutcome1765962000000 } from './1765962000000-LifecycleEndOutcome';
 import { ViewsNotForAdministrators1765970000000 } from './1765970000000-ViewsNotForAdministrators';
+import { ClusterDivisions1765980000000 } from './1765980000000-ClusterDivisions';
 
 /** In order. Never edit a migration that has shipped; add a new one. */
 export const MIGRATIONS = [
@@ -69,4 +70,5 @@ export const MIGRATIONS = [
   ReturnedQuarterlyReports1765961100000,
   LifecycleEndOutcome1765962000000,
   ViewsNotForAdministrators1765970000000,
+  ClusterDivisions1765980000000,
 ];
