@@ -312,7 +312,17 @@ describe('.xlsx exports, read back', () => {
       '更新时间',
     ]);
     expect(rows.slice(1).map((r) => [r[0], r[2], r[3], r[4], r[6], r[9], r[10], r[11]])).toEqual([
-      [1, seeds.e1.code, '巫山县', `测试集群${cluster}`, '企业个性问题', '行业处室', '2020-01-01', '化解中'],
+      // 责任部门 of the industry side: its lead cluster's 行业处室, by the cluster while unnamed.
+      [
+        1,
+        seeds.e1.code,
+        '巫山县',
+        `测试集群${cluster}`,
+        '企业个性问题',
+        `行业处室（测试集群${cluster}）`,
+        '2020-01-01',
+        '化解中',
+      ],
       [
         2,
         seeds.e1.code,
