@@ -92,6 +92,16 @@ it('names the division the administrator sets in every output of 责任部门, a
   expect(dossier.status).toBe(200);
   expect(dossier.text).toContain(NAMED.name);
 
+  // The case file beside a decision: an overdue industry problem with its division (MemberStanding).
+  await db().query(`UPDATE problems SET due_at = '2026-01-31' WHERE id = $1`, [industryId]);
+  const done = await expectOk(
+    cast.commissioner.api.get(`/api/tasks?creditCode=${cast.creditCode}&type=DIAGNOSE&status=done`),
+  );
+  const { caseFile } = await expectOk(cast.commissioner.api.get(`/api/tasks/${done.items[0].id}`));
+  expect(caseFile.standing.ledger.overdue).toEqual([
+    expect.objectContaining({ title: '封测产能', leadDivision: { zh: NAMED.name, en: NAMED.en } }),
+  ]);
+
   // A finance problem keeps its department, whatever its cluster's division.
   const finance = await expectOk(cast.enterprise.api.get(`/api/problems/${financeId}`));
   expect([finance.ownerDepartment, finance.leadDivision.zh]).toEqual(['finance', NAMED.name]);

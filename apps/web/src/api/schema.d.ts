@@ -3068,6 +3068,8 @@ export interface components {
             ownerDepartment: "tech" | "industry" | "sme" | "finance" | "district";
             /** @example 2026-12-31 */
             dueAt: string;
+            /** @description the lead cluster’s 行业处室, as a problem’s `leadDivision`: the 责任部门 of an `industry` one */
+            leadDivision: components["schemas"]["TextDto"];
         };
         CaseLedgerDto: {
             total: number;
