@@ -20,7 +20,7 @@ export class ClustersController {
     description:
       '各行业处室牵头: every problem of the cluster’s enterprises names it as 责任部门 when owned by the industry side, from now on. Both names null or blank unset it (行业处室（cluster） is shown); an English name needs the Chinese one (422 DIVISION_NAME_REQUIRED).',
     ok: ClusterDto,
-    errors: [400, 401, 403, 404, 422],
+    errors: [400, 401, 403, 404, 413, 422],
   })
   async setDivision(@Param('code') code: string, @Body() dto: ClusterDivisionDto) {
     const { name, en } = divisionNames(dto.name, dto.en);
