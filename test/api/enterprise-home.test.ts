@@ -70,8 +70,8 @@ beforeAll(async () => {
     );
     await db().query(
       `INSERT INTO problems (id, credit_code, lifecycle_no, title, category, measures, target, owner_department,
-         due_at, status, district, cluster, created_at, updated_at, progress)
-       VALUES ($1, $2, 1, $3, 'policy_support', '协调政策', '本季度内', 'sme', '2026-06-30', 'in_progress', $4, $5, now(), now(), $6)`,
+         due_at, status, district, cluster, nomination_cluster, created_at, updated_at, progress)
+       VALUES ($1, $2, 1, $3, 'policy_support', '协调政策', '本季度内', 'sme', '2026-06-30', 'in_progress', $4, $5, $5, now(), now(), $6)`,
       [
         randomUUID(),
         s.code,

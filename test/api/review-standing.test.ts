@@ -66,6 +66,7 @@ describe('the case file of a quarterly review', () => {
           status: 'open',
           ownerDepartment: 'finance',
           dueAt: '2026-01-31',
+          leadDivision: expect.objectContaining({ zh: '行业处室（新一代电子信息制造业）' }),
         },
       ],
     });

@@ -51,9 +51,16 @@ beforeAll(async () => {
   );
   await db().query(
     `INSERT INTO problems (id, credit_code, lifecycle_no, title, category, measures, target, owner_department, due_at,
-       status, district, cluster, created_at, updated_at)
-     VALUES ($1, $2, 1, $3, 'policy_support', '措施', '目标', 'finance', '2020-01-01', 'open', '500230', 'P1', now(), now())`,
+       status, district, cluster, nomination_cluster, created_at, updated_at)
+     VALUES ($1, $2, 1, $3, 'policy_support', '措施', '目标', 'finance', '2020-01-01', 'open', '500230', 'P1', 'P1', now(), now())`,
     [randomUUID(), code, title],
+  );
+  // 各行业处室牵头: an industry-owned one is named by its lead cluster's 行业处室 (unset: by the cluster).
+  await db().query(
+    `INSERT INTO problems (id, credit_code, lifecycle_no, title, category, measures, target, owner_department, due_at,
+       status, district, cluster, nomination_cluster, created_at, updated_at)
+     VALUES ($1, $2, 1, $3, 'enterprise_specific', '措施', '目标', 'industry', '2020-01-01', 'open', '500230', 'P1', 'P1', now(), now())`,
+    [randomUUID(), code, `${title}-行业`],
   );
   for (const [type, escalated] of [
     ['WHISTLE_RESPONSE', false],
@@ -162,6 +169,14 @@ describe('GET /api/reports/dispatch-briefing.docx', () => {
       const overdue = tableAfter('逾期问题');
       expect(overdue).toHaveLength(before.problems.overdue);
       expect(overdue).toContainEqual([name, '丰都县', title, '政策保障问题', '产业金融处', '2020-01-01']);
+      expect(overdue).toContainEqual([
+        name,
+        '丰都县',
+        `${title}-行业`,
+        '企业个性问题',
+        '行业处室（智能装备及智能制造）',
+        '2020-01-01',
+      ]);
       // The seeded member is behind the doubling path; the quarter's whistle and escalation are there.
       expect(tableAfter('落后于倍增路径的企业').map((r) => r[0])).toContain(name);
       expect(text).toMatch(/四、本季度企业吹哨（[1-9]\d*件）/);

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import ExcelJS from 'exceljs';
 import type { TaskType } from '@hardtech/domain';
 import { Api } from '../support/api';
 import { createUser, freshCreditCode, Member } from '../support/cast';
@@ -7,6 +6,7 @@ import { closeDb, db, deleteSeededEnterprises } from '../support/db';
 import { expectOk } from '../support/lifecycle';
 import { activePolicy } from '../support/policy';
 import { seedCluster, SeededEnterprise, seedEnterprise, seedTask } from '../support/read-model-seed';
+import { rowsOf, workbook } from '../support/xlsx';
 
 // Issue 6 §3–4: KPI figures and .xlsx exports against a known data set. The data set is seeded
 // into the read model under a cluster of its own, so an industry officer of that cluster sees
@@ -133,8 +133,8 @@ async function problem(
 ): Promise<void> {
   await db().query(
     `INSERT INTO problems (id, credit_code, lifecycle_no, title, category, measures, target, owner_department, due_at,
-       status, district, cluster, created_at, updated_at)
-     VALUES ($1, $2, 1, $3, $4, '措施', '目标', $5, $6, $7, $8, $9, now(), $10)`,
+       status, district, cluster, nomination_cluster, created_at, updated_at)
+     VALUES ($1, $2, 1, $3, $4, '措施', '目标', $5, $6, $7, $8, $9, $9, now(), $10)`,
     [
       randomUUID(),
       s.code,
@@ -291,24 +291,6 @@ describe('GET /api/reports/kpi on the seeded data set', () => {
   });
 });
 
-async function workbook(api: Api, path: string): Promise<ExcelJS.Workbook> {
-  const res = await fetch(`${process.env.API_URL}${path}`, {
-    headers: { authorization: `Bearer ${api.token}` },
-  });
-  expect(res.status).toBe(200);
-  expect(res.headers.get('content-type')).toContain('spreadsheetml');
-  expect(res.headers.get('content-disposition')).toContain("filename*=UTF-8''");
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ExcelJS.Buffer);
-  return wb;
-}
-
-function rowsOf(sheet: ExcelJS.Worksheet): unknown[][] {
-  const rows: unknown[][] = [];
-  sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-  return rows;
-}
-
 describe('.xlsx exports, read back', () => {
   it('化解问题台账 with Chinese headers, within scope', async () => {
     const wb = await workbook(officer.api, '/api/problems/export.xlsx');
@@ -330,7 +312,17 @@ describe('.xlsx exports, read back', () => {
       '更新时间',
     ]);
     expect(rows.slice(1).map((r) => [r[0], r[2], r[3], r[4], r[6], r[9], r[10], r[11]])).toEqual([
-      [1, seeds.e1.code, '巫山县', `测试集群${cluster}`, '企业个性问题', '行业处室', '2020-01-01', '化解中'],
+      // 责任部门 of the industry side: its lead cluster's 行业处室, by the cluster while unnamed.
+      [
+        1,
+        seeds.e1.code,
+        '巫山县',
+        `测试集群${cluster}`,
+        '企业个性问题',
+        `行业处室（测试集群${cluster}）`,
+        '2020-01-01',
+        '化解中',
+      ],
       [
         2,
         seeds.e1.code,

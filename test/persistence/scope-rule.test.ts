@@ -1,8 +1,9 @@
 import type { Actor, Role, Scope } from '@hardtech/domain';
 import { AccessService } from '@hardtech/persistence';
 import { FILL_COMMISSIONERS } from '@hardtech/persistence/migrations/1765956100000-ProblemCommissioner';
+import { FILL_NOMINATION_CLUSTERS } from '@hardtech/persistence/migrations/1765990000000-ClusterDivisions';
 import { createCast, createUser, freshCreditCode, Member } from '../support/cast';
-import { closeDb, db, openDataSource } from '../support/db';
+import { closeDb, db, openDataSource, openOwnerDataSource } from '../support/db';
 import { driveToGraduation, driveToSupporting, reportQuarter } from '../support/drive';
 import { upload } from '../support/files';
 import { complete, expectOk, nominationFor, problem } from '../support/lifecycle';
@@ -197,4 +198,63 @@ it("scopes an earlier lifecycle's problem and its files by the district that ser
   }
   // The enterprise reads its own ledger of every lifecycle, as before.
   expect(await status(c.enterprise, download)).toBe(200);
+});
+
+// An industry officer sees an enterprise by its nomination cluster or its lead cluster, and so reads
+// the problems of that lifecycle while it runs; once the enterprise is nominated again, an earlier
+// lifecycle's problem stays readable to the officers of both clusters it was served in (both kept
+// on its row, migration 1765990000000), and to no other cluster's, the next nomination's included.
+it("lets the officers of an earlier lifecycle's nomination and lead clusters read its problem, and no other cluster's", async () => {
+  // Nominated in T3, admitted with T2 (the cast's cluster, whose officer reviews) as its lead.
+  const c = await createCast('500112', 'T2');
+  const [nominationOfficer, nextOfficer, unrelated] = await Promise.all([
+    createUser('industry_officer', { clusters: ['T3'] }),
+    createUser('industry_officer', { clusters: ['F1'] }),
+    createUser('industry_officer', { clusters: ['P1'] }),
+  ]);
+  await driveToSupporting(c, {
+    nomination: { cluster: 'T3' },
+    problems: [problem({ ownerDepartment: 'industry', title: '芯片封测产能' })],
+  });
+  const [earlier] = (await expectOk(c.coordinator.api.get(`/api/problems?creditCode=${c.creditCode}`))).items;
+  const status = async (reader: Member, path: string) => (await reader.api.get(path)).status;
+  const problemPath = `/api/problems/${earlier.id}`;
+  // While the lifecycle runs, both clusters' officers read it.
+  expect([await status(nominationOfficer, problemPath), await status(c.industry, problemPath)]).toEqual([
+    200, 200,
+  ]);
+
+  await reportQuarter(c, '2026Q3');
+  await expectOk(
+    complete(c.industry.api, c.creditCode, 'QUARTERLY_REVIEW', 'recommend_exit', { comment: '迁出' }),
+  );
+  await expectOk(
+    complete(c.coordinator.api, c.creditCode, 'GRADUATION_REVIEW', 'exit', { reason: 'relocated' }),
+  );
+  await expectOk(c.coordinator.api.post('/api/nominations', nominationFor(c, { cluster: 'F1' })), 201);
+
+  expect(await status(nextOfficer, `/api/enterprises/${c.creditCode}`)).toBe(200);
+  for (const served of [nominationOfficer, c.industry]) {
+    expect(await status(served, problemPath)).toBe(200);
+  }
+  for (const outsider of [nextOfficer, unrelated]) {
+    expect(await status(outsider, problemPath)).toBe(404);
+    expect((await expectOk(outsider.api.get(`/api/problems?creditCode=${c.creditCode}`))).items).toEqual([]);
+  }
+
+  // Rows from before the column get their lifecycle's nomination cluster: the earlier one's from
+  // the cluster its ADMIT opened with, the enterprise's own for its current lifecycle.
+  const owner = await openOwnerDataSource();
+  try {
+    await owner.query(`ALTER TABLE problems ALTER COLUMN nomination_cluster DROP NOT NULL`);
+    await owner.query(`UPDATE problems SET nomination_cluster = NULL WHERE id = $1`, [earlier.id]);
+    await owner.query(FILL_NOMINATION_CLUSTERS);
+  } finally {
+    await owner.query(`ALTER TABLE problems ALTER COLUMN nomination_cluster SET NOT NULL`);
+    await owner.destroy();
+  }
+  const filled = await db().query(`SELECT nomination_cluster, cluster FROM problems WHERE id = $1`, [
+    earlier.id,
+  ]);
+  expect(filled.rows).toEqual([{ nomination_cluster: 'T3', cluster: 'T2' }]);
 });

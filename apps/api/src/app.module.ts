@@ -17,6 +17,7 @@ import { CaseFileService } from './services/case-file.service';
 import { SavedViewsService } from './services/saved-views.service';
 import { AuditModule } from './audit/audit.module';
 import { AdminController } from './controllers/admin.controller';
+import { ClustersController } from './controllers/clusters.controller';
 import { AttachmentsController } from './controllers/attachments.controller';
 import { BulkTasksController } from './controllers/bulk-tasks.controller';
 import { ProxyController } from './controllers/proxy.controller';
@@ -103,6 +104,7 @@ import { WhistlesService } from './services/whistles.service';
   controllers: [
     YearlyCycleController,
     AdminController,
+    ClustersController,
     AttachmentsController,
     // Before TasksController, like the overdue summary: a fixed path under tasks/.
     BulkTasksController,

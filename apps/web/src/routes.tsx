@@ -14,6 +14,7 @@ import { LoginPage } from './pages/login/LoginPage';
 // Each page is its own chunk, loaded when first opened: the login page loads none of them.
 const PAGE_MODULES = {
   CalendarPage: () => import('./pages/admin/CalendarPage').then((m) => m.CalendarPage),
+  ClustersPage: () => import('./pages/admin/ClustersPage').then((m) => m.ClustersPage),
   PolicyPage: () => import('./pages/admin/PolicyPage').then((m) => m.PolicyPage),
   UsersPage: () => import('./pages/admin/UsersPage').then((m) => m.UsersPage),
   AuditPage: () => import('./pages/audit/AuditPage').then((m) => m.AuditPage),
@@ -62,6 +63,7 @@ const PAGES: { path: string; nav: string; page: PageModule | ((role: Role) => Pa
   { path: '/admin/policy', nav: 'policy', page: 'PolicyPage' },
   { path: '/admin/users', nav: 'users', page: 'UsersPage' },
   { path: '/admin/calendar', nav: 'calendar', page: 'CalendarPage' },
+  { path: '/admin/clusters', nav: 'clusters', page: 'ClustersPage' },
   { path: '/security', nav: 'security', page: 'SecurityPage' },
 ];
 

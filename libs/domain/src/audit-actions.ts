@@ -98,6 +98,7 @@ const ROUTES: [string, Text][] = [
   ['GET /api/admin/calendar', { zh: '查看工作日历', en: 'Read the calendar' }],
   ['PUT /api/admin/calendar', { zh: '修改工作日历', en: 'Changed the calendar' }],
   ['DELETE /api/admin/calendar', { zh: '修改工作日历', en: 'Changed the calendar' }],
+  ['PUT /api/admin/clusters', { zh: '修改集群牵头处室', en: 'Changed a cluster’s lead division' }],
   ['GET /api/admin/schedules', { zh: '查看定时调度', en: 'Read the schedules' }],
   ['POST /api/admin/quarterly-dispatch', { zh: '手动季度调度', en: 'Ran the quarterly dispatch' }],
   ['POST /api/admin/annual-review', { zh: '手动年度复核', en: 'Ran the annual review' }],

@@ -12,6 +12,7 @@ export * from './deadlines';
 export * from './overdue';
 export * from './overdue-tally';
 export * from './departments';
+export * from './divisions';
 
 export * from './doubling';
 export * from './durations';

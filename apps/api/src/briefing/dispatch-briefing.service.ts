@@ -3,15 +3,16 @@ import {
   Actor,
   dispatchBriefing,
   DispatchBriefingFacts,
-  OWNER_DEPARTMENTS,
+  OwnerDepartment,
   PROBLEM_CATEGORIES,
   QuarterSpan,
+  responsibleDepartment,
   shanghaiDate,
   t,
   taskDepartmentLabel,
   Text,
 } from '@hardtech/domain';
-import { ReportsRepository } from '@hardtech/persistence';
+import { ClustersRepository, ReportsRepository } from '@hardtech/persistence';
 import { ReportsService } from '../services/reports.service';
 import { docxOfPrintout } from './docx-printout';
 
@@ -30,15 +31,17 @@ export class DispatchBriefingService {
   constructor(
     private readonly reports: ReportsService,
     private readonly repo: ReportsRepository,
+    private readonly clusters: ClustersRepository,
   ) {}
 
   async facts(actor: Actor, span: QuarterSpan): Promise<DispatchBriefingFacts> {
     const kpi = await this.reports.kpi(actor, span.year);
-    const [overdue, quarter, admissions] = await Promise.all([
+    const [overdue, quarter, admissions, divisionOf] = await Promise.all([
       // The KPI counts the ledger as of today whatever the year; so does the list behind it.
       this.repo.overdueProblems(actor, shanghaiDate(new Date())),
       this.repo.quarterTasks(actor, span),
       this.repo.admissions(actor, span.year),
+      this.clusters.divisions(),
     ]);
     return {
       quarter: span.quarter,
@@ -52,10 +55,11 @@ export class DispatchBriefingService {
       members: kpi.revenueDoubling.enterprises,
       admissions,
       problems: kpi.problems,
-      overdueProblems: overdue.map((p) => ({
+      overdueProblems: overdue.map(({ cluster, ...p }) => ({
         ...p,
         category: label(PROBLEM_CATEGORIES, p.category),
-        owner: label(OWNER_DEPARTMENTS, p.ownerDepartment),
+        // 各行业处室牵头: the industry side by its lead cluster's division.
+        owner: responsibleDepartment(p.ownerDepartment as OwnerDepartment, divisionOf(cluster)),
       })),
       whistles: quarter.whistles.map((w) => ({
         ...w,

@@ -8,7 +8,7 @@ import {
   STAGES,
 } from '@hardtech/domain';
 import type { ProblemCategory, ProblemStatus } from '@hardtech/domain';
-import { PageDto, PageQueryOf } from './common.dto';
+import { PageDto, PageQueryOf, TextDto } from './common.dto';
 
 /** The codes of a domain option list, for an `enum` of the document. */
 export const values = (options: { value: string }[]) => options.map((o) => o.value);
@@ -69,6 +69,17 @@ export class ProblemDto {
   @ApiProperty() measures: string;
   @ApiProperty() target: string;
   @ApiProperty({ enum: values(OWNER_DEPARTMENTS) }) ownerDepartment: string;
+  @ApiProperty({
+    example: 'T2',
+    description: 'the lead cluster of the problem’s lifecycle (its nomination’s before admission named one)',
+  })
+  leadCluster: string;
+  @ApiProperty({
+    type: TextDto,
+    description:
+      '各行业处室牵头: the lead cluster’s industry division as the taxonomy names it, else 行业处室（cluster）; the 责任部门 of an `industry` problem',
+  })
+  leadDivision: TextDto;
   @ApiProperty({ example: '2026-12-31' }) dueAt: string;
   @ApiProperty({ enum: values(PROBLEM_STATUSES) }) status: string;
   @ApiProperty({

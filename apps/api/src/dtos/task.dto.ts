@@ -401,6 +401,12 @@ export class CaseLedgerProblemDto {
   @ApiProperty({ enum: values(PROBLEM_STATUSES) }) status: string;
   @ApiProperty({ enum: values(OWNER_DEPARTMENTS) }) ownerDepartment: string;
   @ApiProperty({ example: '2026-12-31' }) dueAt: string;
+  @ApiProperty({
+    type: TextDto,
+    description:
+      'the lead cluster’s 行业处室, as a problem’s `leadDivision`: the 责任部门 of an `industry` one',
+  })
+  leadDivision: TextDto;
 }
 
 export class CaseLedgerStatusDto {

@@ -63,12 +63,13 @@ export class CaseFileService {
     if (!row) return null;
     const lifecycleNo = task?.lifecycleNo ?? row.lifecycleNo;
     const current = row.lifecycleNo === lifecycleNo;
-    const [done, problems, files, reports, ledger] = await Promise.all([
+    const [done, problems, files, reports, ledger, divisionOf] = await Promise.all([
       this.tasks.stepsOf(creditCode, lifecycleNo),
       this.enterprises.problemsOf(creditCode, lifecycleNo),
       this.attachments.list(actor, creditCode),
       this.enterprises.reportsOf(creditCode, lifecycleNo),
       this.problems.ofLifecycle(actor, creditCode, lifecycleNo),
+      this.clusters.divisions(),
     ]);
     const steps: CompletedStep[] = done
       // Human steps only: what the policy decided by itself (a silent district) is no one's opinion.
@@ -111,7 +112,7 @@ export class CaseFileService {
         standing: caseStanding(
           current ? row.baselineRevenue : null,
           reports.map((r) => ({ ...r, growth: r.growthRatio, expected: r.expectedRatio })),
-          ledger,
+          ledger.map((p) => ({ ...p, leadDivision: divisionOf(p.cluster) })),
           shanghaiDate(new Date()),
         ),
       },

@@ -17,6 +17,7 @@ import {
 } from '@hardtech/domain';
 import { describeStatechart } from '@hardtech/workflows/lifecycle/definition';
 import {
+  ClustersRepository,
   EnterpriseFilter,
   EnterprisesRepository,
   TaskEntity,
@@ -34,6 +35,7 @@ export class EnterprisesService {
     private readonly enterprises: EnterprisesRepository,
     private readonly tasks: TasksRepository,
     private readonly users: UsersRepository,
+    private readonly clusters: ClustersRepository,
   ) {}
 
   /**
@@ -80,13 +82,14 @@ export class EnterprisesService {
   async detail(actor: Actor, creditCode: string) {
     const e = await this.enterprises.findVisible(actor, creditCode);
     if (!e) throw notFound();
-    const [openTasks, problems, reports, membership, lifecycles, stageSince] = await Promise.all([
+    const [openTasks, problems, reports, membership, lifecycles, stageSince, divisionOf] = await Promise.all([
       this.tasks.openVisibleOf(actor, creditCode),
       this.enterprises.problemsOf(creditCode, e.lifecycleNo),
       this.enterprises.reportsOf(creditCode, e.lifecycleNo),
       this.enterprises.membershipOf(creditCode),
       this.enterprises.lifecyclesOf(creditCode),
       this.enterprises.stageSince(creditCode, e.lifecycleNo, e.stage),
+      this.clusters.divisions(),
     ]);
     // The people who serve the enterprise and who nominated each lifecycle by name (its own user
     // reads these), in one query; the username when gone.
@@ -129,7 +132,7 @@ export class EnterprisesService {
         ),
       })),
       diagnosis: visibleDiagnosis(actor.role, e.diagnosis),
-      problems: problems.map((p) => problemView(p, actor.role)),
+      problems: problems.map((p) => problemView(p, actor.role, divisionOf)),
       membership: membership.map((m) => ({
         from: m.fromDate,
         to: m.toDate,

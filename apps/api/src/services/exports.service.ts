@@ -3,9 +3,9 @@ import ExcelJS from 'exceljs';
 import {
   Actor,
   findDistrict,
-  OWNER_DEPARTMENTS,
   PROBLEM_CATEGORIES,
   PROBLEM_STATUSES,
+  responsibleDepartment,
   RuleViolation,
   shanghaiDate,
   shanghaiTime,
@@ -63,7 +63,7 @@ export class ExportsService {
 
   async problemLedger(actor: Actor, filter: Omit<ProblemFilter, 'page' | 'pageSize'>): Promise<Buffer> {
     const items = await allRows((page) => this.problems.list(actor, { ...filter, ...page }));
-    const cluster = await this.clusterNames();
+    const [cluster, divisionOf] = await Promise.all([this.clusterNames(), this.clusters.divisions()]);
     const wb = new ExcelJS.Workbook();
     addSheet(wb, '化解问题台账', items, [
       { header: '序号', width: 6, value: (_, i) => i + 1 },
@@ -78,7 +78,8 @@ export class ExportsService {
       {
         header: '责任部门',
         width: 16,
-        value: (r) => optionLabel(OWNER_DEPARTMENTS, r.problem.ownerDepartment),
+        // 各行业处室牵头: the industry side by the division of the problem's lead cluster.
+        value: (r) => responsibleDepartment(r.problem.ownerDepartment, divisionOf(r.problem.cluster)).zh,
       },
       { header: '完成时限', width: 12, value: (r) => r.problem.dueAt },
       { header: '状态', width: 10, value: (r) => optionLabel(PROBLEM_STATUSES, r.problem.status) },

@@ -11,7 +11,12 @@ import {
   visibleProblemWork,
 } from '@hardtech/domain';
 import type { LedgerRow } from '@hardtech/persistence';
-import { ActivePolicyRepository, ProblemsRepository, UsersRepository } from '@hardtech/persistence';
+import {
+  ActivePolicyRepository,
+  ClustersRepository,
+  ProblemsRepository,
+  UsersRepository,
+} from '@hardtech/persistence';
 import { domainErrorFrom, LifecycleClient } from '@hardtech/temporal';
 import { problemView } from './problems.service';
 
@@ -27,6 +32,7 @@ export class ProblemWorkService {
     private readonly users: UsersRepository,
     private readonly lifecycles: LifecycleClient,
     private readonly policies: ActivePolicyRepository,
+    private readonly clusters: ClustersRepository,
   ) {}
 
   /** GET /api/problems/:id: within the caller's scope (404 outside), redacted for the reader. */
@@ -68,7 +74,10 @@ export class ProblemWorkService {
 
   private async detail(actor: Actor, { problem: p, enterpriseStage }: LedgerRow) {
     const progress = p.progress ?? [];
-    const names = await this.users.displayNames(progress.map((x) => x.actor));
+    const [names, divisionOf] = await Promise.all([
+      this.users.displayNames(progress.map((x) => x.actor)),
+      this.clusters.divisions(),
+    ]);
     const work = visibleProblemWork(actor.role, {
       progress: progress.map((x) => ({
         at: x.at,
@@ -80,7 +89,7 @@ export class ProblemWorkService {
       extension: p.extension ? { dueAt: p.extension.dueAt, reason: p.extension.reason } : null,
     });
     return {
-      ...problemView(p, actor.role),
+      ...problemView(p, actor.role, divisionOf),
       creditCode: p.creditCode,
       district: p.district,
       cluster: p.cluster,

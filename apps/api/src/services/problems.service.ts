@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, Role, visibleHandling } from '@hardtech/domain';
-import type { ProblemEntity } from '@hardtech/persistence';
-import { ProblemFilter, ProblemsRepository } from '@hardtech/persistence';
+import type { DivisionOf, ProblemEntity } from '@hardtech/persistence';
+import { ClustersRepository, ProblemFilter, ProblemsRepository } from '@hardtech/persistence';
 
-/** A ledger problem (化解问题台账) as the enterprise page and the ledger show it to the reader. */
-export function problemView(p: ProblemEntity, role: Role) {
+/**
+ * A ledger problem (化解问题台账) as the enterprise page and the ledger show it to the reader, with
+ * its lead cluster and that cluster's 行业处室 (各行业处室牵头), the 责任部门 of an industry-owned one.
+ */
+export function problemView(p: ProblemEntity, role: Role, divisionOf: DivisionOf) {
   return {
     id: p.id,
     title: p.title,
@@ -12,6 +15,8 @@ export function problemView(p: ProblemEntity, role: Role) {
     measures: p.measures,
     target: p.target,
     ownerDepartment: p.ownerDepartment,
+    leadCluster: p.cluster,
+    leadDivision: divisionOf(p.cluster),
     dueAt: p.dueAt,
     status: p.status,
     special: visibleHandling(role, p.special),
@@ -24,13 +29,19 @@ export function problemView(p: ProblemEntity, role: Role) {
 
 @Injectable()
 export class ProblemsService {
-  constructor(private readonly problems: ProblemsRepository) {}
+  constructor(
+    private readonly problems: ProblemsRepository,
+    private readonly clusters: ClustersRepository,
+  ) {}
 
   async list(actor: Actor, filter: ProblemFilter) {
-    const { items, total } = await this.problems.list(actor, filter);
+    const [{ items, total }, divisionOf] = await Promise.all([
+      this.problems.list(actor, filter),
+      this.clusters.divisions(),
+    ]);
     return {
       items: items.map(({ problem: p, enterpriseName, enterpriseStage }) => ({
-        ...problemView(p, actor.role),
+        ...problemView(p, actor.role, divisionOf),
         creditCode: p.creditCode,
         enterpriseName,
         enterpriseStage,

@@ -172,6 +172,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/clusters/{code}/division": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 设置集群牵头行业处室 Name the industry division that leads a cluster
+         * @description 各行业处室牵头: every problem of the cluster’s enterprises names it as 责任部门 when owned by the industry side, from now on. Both names null or blank unset it (行业处室（cluster） is shown); an English name needs the Chinese one (422 DIVISION_NAME_REQUIRED).
+         */
+        put: operations["ClustersController_setDivision"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/attachments": {
         parameters: {
             query?: never;
@@ -1699,6 +1719,24 @@ export interface components {
             nextRunTimes: string[];
             recentRuns: components["schemas"]["ScheduleRunDto"][];
         };
+        ClusterDivisionDto: {
+            /** @example 电子信息处 */
+            name: string | null;
+            /** @example Electronic Information Division */
+            en: string | null;
+        };
+        ClusterDto: {
+            /** @example T2 */
+            code: string;
+            /** @enum {string} */
+            tier: "leading" | "pillar" | "featured" | "new_star";
+            name: string;
+            en: string;
+            active: boolean;
+            /** @description the lead 行业处室 (null: unset) */
+            divisionName: string | null;
+            divisionEn: string | null;
+        };
         AttachmentDto: {
             id: string;
             creditCode: string;
@@ -2040,6 +2078,13 @@ export interface components {
             target: string;
             /** @enum {string} */
             ownerDepartment: "tech" | "industry" | "sme" | "finance" | "district";
+            /**
+             * @description the lead cluster of the problem’s lifecycle (its nomination’s before admission named one)
+             * @example T2
+             */
+            leadCluster: string;
+            /** @description 各行业处室牵头: the lead cluster’s industry division as the taxonomy names it, else 行业处室（cluster）; the 责任部门 of an `industry` problem */
+            leadDivision: components["schemas"]["TextDto"];
             /** @example 2026-12-31 */
             dueAt: string;
             /** @enum {string} */
@@ -2372,6 +2417,13 @@ export interface components {
             target: string;
             /** @enum {string} */
             ownerDepartment: "tech" | "industry" | "sme" | "finance" | "district";
+            /**
+             * @description the lead cluster of the problem’s lifecycle (its nomination’s before admission named one)
+             * @example T2
+             */
+            leadCluster: string;
+            /** @description 各行业处室牵头: the lead cluster’s industry division as the taxonomy names it, else 行业处室（cluster）; the 责任部门 of an `industry` problem */
+            leadDivision: components["schemas"]["TextDto"];
             /** @example 2026-12-31 */
             dueAt: string;
             /** @enum {string} */
@@ -2435,6 +2487,13 @@ export interface components {
             target: string;
             /** @enum {string} */
             ownerDepartment: "tech" | "industry" | "sme" | "finance" | "district";
+            /**
+             * @description the lead cluster of the problem’s lifecycle (its nomination’s before admission named one)
+             * @example T2
+             */
+            leadCluster: string;
+            /** @description 各行业处室牵头: the lead cluster’s industry division as the taxonomy names it, else 行业处室（cluster）; the 责任部门 of an `industry` problem */
+            leadDivision: components["schemas"]["TextDto"];
             /** @example 2026-12-31 */
             dueAt: string;
             /** @enum {string} */
@@ -2482,8 +2541,8 @@ export interface components {
         ReferenceDto: {
             /** @description 区县: {code, name, en (pinyin), kind} */
             districts: Record<string, never>[];
-            /** @description "33618" clusters */
-            clusters: Record<string, never>[];
+            /** @description "33618" clusters, each with its lead 行业处室 */
+            clusters: components["schemas"]["ClusterDto"][];
             /** @description stage → {zh, en} */
             stages: {
                 [key: string]: Record<string, never>;
@@ -3009,6 +3068,8 @@ export interface components {
             ownerDepartment: "tech" | "industry" | "sme" | "finance" | "district";
             /** @example 2026-12-31 */
             dueAt: string;
+            /** @description the lead cluster’s 行业处室, as a problem’s `leadDivision`: the 责任部门 of an `industry` one */
+            leadDivision: components["schemas"]["TextDto"];
         };
         CaseLedgerDto: {
             total: number;
@@ -4853,6 +4914,86 @@ export interface operations {
             };
             /** @description unknown, or outside the caller’s scope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ClustersController_setDivision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClusterDivisionDto"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterDto"];
+                };
+            };
+            /** @description malformed JSON, invalid or unknown field (details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description no token, or an invalid, expired or signed-out one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description outside the caller’s role (read-only roles may not write) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unknown, or outside the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description request body larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description valid input that the rules refuse */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -17,11 +17,22 @@ export interface LoginResult {
   user: Actor;
 }
 
+/** A cluster of the "33618" taxonomy, with the 行业处室 that leads it (null: unset). */
+export interface Cluster {
+  code: string;
+  tier: string;
+  name: string;
+  en: string;
+  active: boolean;
+  divisionName: string | null;
+  divisionEn: string | null;
+}
+
 /** GET /api/reference: code lists with their labels, for selects and table cells. */
 export interface Reference {
   /** `en`: the pinyin name (Yubei District). */
   districts: { code: string; name: string; en: string; kind: string }[];
-  clusters: { code: string; tier: string; name: string; en: string; active: boolean }[];
+  clusters: Cluster[];
   stages: Record<Stage, Text>;
   taskTypes: Record<TaskType, Text>;
   roles: Record<Role, Text>;

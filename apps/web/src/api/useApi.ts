@@ -40,11 +40,19 @@ export function useApi<T>(path: string | null, query?: Query): Loaded<T> {
 /**
  * useApi for a path of the API's document (contract.ts): the answer's type comes from it, and the
  * `{name}` parameters and the query are checked against it. null as the path waits. `T`: a page's
- * narrower view of the answer (contract.ts Refine), which must still be one.
+ * narrower view of the answer (contract.ts Refine), which must still be one: else the page reads
+ * `Loaded<never>`, and its first use of the data fails the type check. Checked in the answer's
+ * type (for the path the page names) rather than as T's bound: the bound, worked out over every
+ * GET path's answer at once, passed TypeScript's limit on union size (TS2590) once the document
+ * had one more path.
  */
-export function useGet<P extends PathOf<'get'>, T extends Loose<Answer<P>> = Answer<P>>(
+export function useGet<P extends PathOf<'get'>, T = Answer<P>>(
   path: P | null,
   options: { params?: PathParams<P>; query?: QueryOf<P> } = {},
-): Loaded<T> {
-  return useApi<T>(path === null ? null : fillPath(path, options.params ?? {}), options.query as Query);
+): Loaded<T extends Loose<Answer<P>> ? T : never> {
+  const loaded = useApi<T>(
+    path === null ? null : fillPath(path, options.params ?? {}),
+    options.query as Query,
+  );
+  return loaded as Loaded<T extends Loose<Answer<P>> ? T : never>;
 }

@@ -1,4 +1,5 @@
 import {
+  ApartmentOutlined,
   AuditOutlined,
   BellOutlined,
   CalendarOutlined,
@@ -63,6 +64,8 @@ export const NAVIGATION: NavItem[] = [
     icon: <CalendarOutlined />,
     roles: CONFIGURERS,
   },
+  // 产业集群: the taxonomy's lead 行业处室, which only the system administrator names.
+  { key: 'clusters', path: '/admin/clusters', icon: <ApartmentOutlined />, roles: ['system_admin'] },
   { key: 'security', path: '/security', icon: <SafetyOutlined />, roles: ['security_admin'] },
 ];
 

@@ -4,7 +4,17 @@ import type { Reference } from '../api/types';
 /** A small GET /api/reference for component tests: one district, one cluster, the stages. */
 export const REFERENCE: Reference = {
   districts: [{ code: '500112', name: '渝北区', en: 'Yubei District', kind: 'district' }],
-  clusters: [{ code: 'T2', tier: 'T', name: '功率半导体', en: 'Power semiconductors', active: true }],
+  clusters: [
+    {
+      code: 'T2',
+      tier: 'T',
+      name: '功率半导体',
+      en: 'Power semiconductors',
+      active: true,
+      divisionName: null,
+      divisionEn: null,
+    },
+  ],
   stages: STAGE_LABELS,
   taskTypes: {} as Reference['taskTypes'],
   roles: {

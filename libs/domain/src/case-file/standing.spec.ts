@@ -15,6 +15,7 @@ const problem = (id: string, status: CaseLedgerProblem['status'], dueAt: string)
   title: `问题${id}`,
   status,
   ownerDepartment: 'finance',
+  leadDivision: { zh: '行业处室（功率半导体）', en: 'Industry division (Power semiconductors)' },
   dueAt,
 });
 

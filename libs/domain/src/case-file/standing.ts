@@ -1,5 +1,6 @@
 import type { QuarterlyFigures } from '../doubling';
 import { OwnerDepartment, PROBLEM_STATUSES, problemOverdue, ProblemStatus } from '../ledger';
+import type { Text } from '../text';
 
 /** A quarterly report as the member sent it and as it counts (one sent back does not). */
 export type CaseReport = QuarterlyFigures;
@@ -23,6 +24,8 @@ export interface CaseLedgerProblem {
   status: ProblemStatus;
   ownerDepartment: OwnerDepartment;
   dueAt: string;
+  /** The lead cluster's 行业处室: the 责任部门 of an industry-owned problem (responsibleDepartment). */
+  leadDivision: Text;
 }
 
 /** 问题台账 of the lifecycle as far as the reader may see it: counted by status, the overdue named. */
@@ -91,12 +94,13 @@ export function caseStanding(
       overdue: problems
         .filter((p) => problemOverdue(p, today))
         .sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.id.localeCompare(b.id))
-        .map(({ id, title, status, ownerDepartment, dueAt }) => ({
+        .map(({ id, title, status, ownerDepartment, dueAt, leadDivision }) => ({
           id,
           title,
           status,
           ownerDepartment,
           dueAt,
+          leadDivision,
         })),
     },
   };

@@ -1,12 +1,8 @@
 import type { CaseFile } from '../case-file';
-import {
-  DIAGNOSIS_DIMENSIONS,
-  OWNER_DEPARTMENTS,
-  PROBLEM_CATEGORIES,
-  PROBLEM_STATUSES,
-  type Problem,
-} from '../ledger';
+import { responsibleDepartment } from '../divisions';
+import { DIAGNOSIS_DIMENSIONS, PROBLEM_CATEGORIES, PROBLEM_STATUSES, type Problem } from '../ledger';
 import { STAGE_LABELS } from '../stages';
+import type { Text } from '../text';
 import { EXIT_REASONS, GRADUATION_REASONS, LISTING_PROGRESS } from '../tasks/forms';
 import {
   achievementsSection,
@@ -35,7 +31,10 @@ type QuarterFigures = Record<
 export interface DossierFacts {
   /** `{portrait?, at}` as visibleDiagnosis leaves it: no portrait for the enterprise or departments. */
   diagnosis: unknown;
-  problems: Pick<Problem, 'title' | 'category' | 'measures' | 'ownerDepartment' | 'dueAt' | 'status'>[];
+  /** With the lead cluster's 行业处室, the 责任部门 of an industry-owned problem (problemView). */
+  problems: (Pick<Problem, 'title' | 'category' | 'measures' | 'ownerDepartment' | 'dueAt' | 'status'> & {
+    leadDivision?: Text;
+  })[];
   quarterlyReports: QuarterFigures[];
   membership: { from: string; to: string | null; reason: string | null; lifecycleNo: number }[];
 }
@@ -113,7 +112,7 @@ function problemsSection(problems: DossierFacts['problems']): PrintSection {
       p.title,
       optionLabel(PROBLEM_CATEGORIES, p.category),
       text(p.measures),
-      optionLabel(OWNER_DEPARTMENTS, p.ownerDepartment),
+      responsibleDepartment(p.ownerDepartment, p.leadDivision).zh,
       p.dueAt,
       optionLabel(PROBLEM_STATUSES, p.status),
     ]),

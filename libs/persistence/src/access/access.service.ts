@@ -66,12 +66,15 @@ function enterpriseRule(role: Role, s: ScopeTerms, e: string): string {
 
 /**
  * Of the roles whose scope is a place, the rule on a problem row (alias `p`) of an earlier lifecycle:
- * the district it was served in and its lead cluster, as the row keeps them (problems.writer.ts).
+ * the district it was served in, and its nomination and lead clusters (the two an industry officer
+ * sees an enterprise by, `enterpriseRule`), as the row keeps them (problems.writer.ts).
  * Null: the role's rule does not depend on where the enterprise is served.
  */
 function earlierLifecycleRule(role: Role, p: string): string | null {
   if (role === 'district_officer') return CALLER.among('districts', `${p}.district`);
-  if (role === 'industry_officer') return CALLER.among('clusters', `${p}.cluster`);
+  if (role === 'industry_officer') {
+    return `(${CALLER.among('clusters', `${p}.nomination_cluster`)} OR ${CALLER.among('clusters', `${p}.cluster`)})`;
+  }
   return null;
 }
 

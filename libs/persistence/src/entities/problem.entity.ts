@@ -24,7 +24,10 @@ export class ProblemEntity {
   @Column({ type: 'varchar', length: 16 }) status: ProblemStatus;
   @Column({ type: 'varchar', length: 40, nullable: true }) special: string | null;
   @Column({ type: 'varchar', length: 16 }) district: string;
+  /** The lifecycle's lead cluster (its nomination's before admission named one). */
   @Column({ type: 'varchar', length: 16 }) cluster: string;
+  /** The lifecycle's nomination cluster: its industry officers read the problem too. */
+  @Column({ name: 'nomination_cluster', type: 'varchar', length: 16 }) nominationCluster: string;
   /** The service commissioner of the problem's lifecycle, who reads it (null before admission named one). */
   @Column({ type: 'varchar', length: 64, nullable: true }) commissioner: string | null;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;

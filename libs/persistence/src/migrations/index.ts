@@ -33,6 +33,7 @@ import { ReturnedQuarterlyReports1765961100000 } from './1765961100000-ReturnedQ
 import { LifecycleEndOutcome1765962000000 } from './1765962000000-LifecycleEndOutcome';
 import { ViewsNotForAdministrators1765970000000 } from './1765970000000-ViewsNotForAdministrators';
 import { TaskDepartmentRecorded1765980000000 } from './1765980000000-TaskDepartmentRecorded';
+import { ClusterDivisions1765990000000 } from './1765990000000-ClusterDivisions';
 
 /** In order. Never edit a migration that has shipped; add a new one. */
 export const MIGRATIONS = [
@@ -71,4 +72,5 @@ export const MIGRATIONS = [
   LifecycleEndOutcome1765962000000,
   ViewsNotForAdministrators1765970000000,
   TaskDepartmentRecorded1765980000000,
+  ClusterDivisions1765990000000,
 ];

@@ -5,8 +5,8 @@ import type { ProjectionWriter } from './writer';
 /**
  * The ledger (化解问题台账): the problems the transition added or changed. A problem's status, its
  * latest whistle (企业吹哨), and its ledger work (progress, due date, handling, pending requests)
- * change; the rest is written once, with the lifecycle's district, cluster and commissioner, by which
- * the problem is read (AccessService.problems).
+ * change; the rest is written once, with the lifecycle's district, lead and nomination clusters and
+ * commissioner, by which the problem is read (AccessService.problems).
  */
 export const writeProblems: ProjectionWriter = async (sql, delta) => {
   if (!delta.changes.problems.length) return;
@@ -18,8 +18,8 @@ export const writeProblems: ProjectionWriter = async (sql, delta) => {
     await sql.query(
       `INSERT INTO problems (id, credit_code, lifecycle_no, title, category, measures, target, owner_department,
          due_at, status, special, district, cluster, created_at, updated_at, whistle_status, whistled_at,
-         progress, close_request, extension, whistle, commissioner)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$14,$15,$16,$17,$18,$19,$20,$21)
+         progress, close_request, extension, whistle, commissioner, nomination_cluster)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$14,$15,$16,$17,$18,$19,$20,$21,$22)
        ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, updated_at = EXCLUDED.updated_at,
          whistle_status = EXCLUDED.whistle_status, whistled_at = EXCLUDED.whistled_at,
          due_at = EXCLUDED.due_at, special = EXCLUDED.special, progress = EXCLUDED.progress,
@@ -50,6 +50,7 @@ export const writeProblems: ProjectionWriter = async (sql, delta) => {
         p.extension ? JSON.stringify(p.extension) : null,
         whistle ? JSON.stringify(ledgerWhistle(whistle)) : null,
         ctx.admission?.commissioner ?? null,
+        ctx.nomination.cluster,
       ],
     );
   }

@@ -59,6 +59,8 @@ export interface OverdueProblemRow {
   title: string;
   category: string;
   ownerDepartment: string;
+  /** The lead cluster, whose 行业处室 answers for an industry-owned problem. */
+  cluster: string;
   dueAt: string;
 }
 
@@ -201,7 +203,7 @@ export class ReportsRepository {
   async overdueProblems(actor: Actor, today: string): Promise<OverdueProblemRow[]> {
     const scope = this.access.problems(actor, 'p', 'e');
     const rows = await this.run(
-      `SELECT e.name AS enterprise_name, e.district, p.title, p.category, p.owner_department,
+      `SELECT e.name AS enterprise_name, e.district, p.title, p.category, p.owner_department, p.cluster,
          to_char(p.due_at, 'YYYY-MM-DD') AS due_at
        FROM problems p JOIN enterprises e ON e.credit_code = p.credit_code AND e.lifecycle_no = p.lifecycle_no
        WHERE ${scope.sql} AND ${OVERDUE_PROBLEM}
@@ -214,6 +216,7 @@ export class ReportsRepository {
       title: r.title,
       category: r.category,
       ownerDepartment: r.owner_department,
+      cluster: r.cluster,
       dueAt: r.due_at,
     }));
   }

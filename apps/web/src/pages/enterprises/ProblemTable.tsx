@@ -1,14 +1,10 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import {
-  OWNER_DEPARTMENTS,
-  PROBLEM_CATEGORIES,
-  PROBLEM_STATUSES,
-  SPECIAL_HANDLING,
-} from '@hardtech/domain/ledger';
+import { PROBLEM_CATEGORIES, PROBLEM_STATUSES, SPECIAL_HANDLING } from '@hardtech/domain/ledger';
 import type { Option } from '@hardtech/domain/forms/schema';
 import { EvidenceFiles } from '../../components/EvidenceFiles';
 import { useOptionLabel } from '../../i18n';
+import { useResponsibleDepartment } from '../ledger/useResponsibleDepartment';
 import type { ProblemView } from './types';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
 
@@ -25,6 +21,7 @@ export function ProblemTable({ creditCode, problems }: { creditCode: string; pro
   const { t } = useTranslation('enterprise');
   const optionLabel = useOptionLabel();
   const label = (options: Option[], value: string | null) => optionLabel(options, value) || value;
+  const owner = useResponsibleDepartment();
   return (
     <ResponsiveTable<ProblemView>
       data-testid="ledger"
@@ -47,7 +44,7 @@ export function ProblemTable({ creditCode, problems }: { creditCode: string; pro
         {
           title: t('ledger.owner'),
           dataIndex: 'ownerDepartment',
-          render: (v) => label(OWNER_DEPARTMENTS, v),
+          render: (_, p) => owner(p),
         },
         { title: t('ledger.dueAt'), dataIndex: 'dueAt', width: 110 },
         {

@@ -63,6 +63,8 @@ export const ENTERPRISE: EnterpriseDetail = {
       measures: '银企对接，申请科技贷款',
       target: '获得授信3000万元',
       ownerDepartment: 'finance',
+      leadCluster: 'T2',
+      leadDivision: { zh: '行业处室（功率半导体）', en: 'Industry division (Power semiconductors)' },
       dueAt: '2027-03-31',
       status: 'escalated',
       special: null,

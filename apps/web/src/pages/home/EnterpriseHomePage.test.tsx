@@ -174,6 +174,28 @@ describe('the enterprise user’s 总览', () => {
     expect(second).not.toHaveTextContent(/问题已解决|待审核销号/);
   });
 
+  it('names the lead cluster’s 行业处室 as 责任部门 of an industry-owned problem, in both languages', async () => {
+    const [problem] = ENTERPRISE.problems;
+    const industry = {
+      ...problem,
+      ownerDepartment: 'industry',
+      leadCluster: 'T2',
+      leadDivision: { zh: '电子信息处', en: 'Electronic Information Division' },
+      whistleStatus: 'open',
+    };
+    open('/dashboard', { ...OWN, problems: [industry] });
+    const [item] = await screen.findAllByTestId('home-problem');
+    expect(item).toHaveTextContent('责任部门：电子信息处');
+    expect(within(item).getByTestId('home-whistle-waiting')).toHaveTextContent('已吹哨，等待电子信息处答复');
+    expect(item).not.toHaveTextContent('行业处室');
+    cleanup();
+    await i18n.changeLanguage('en');
+    open('/dashboard', { ...OWN, problems: [industry] });
+    expect((await screen.findAllByTestId('home-problem'))[0]).toHaveTextContent(
+      'Electronic Information Division',
+    );
+  });
+
   it('lands there after sign-in, named 总览 in the navigation', async () => {
     open('/');
     await screen.findByTestId('enterprise-home');

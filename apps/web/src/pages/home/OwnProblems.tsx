@@ -2,22 +2,25 @@ import { Card, Space, Tag, Typography } from 'antd';
 import { dateText, dateTimeText } from '../../format';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { OWNER_DEPARTMENTS, PROBLEM_STATUSES, problemOverdue } from '@hardtech/domain/ledger';
+import { PROBLEM_STATUSES, problemOverdue } from '@hardtech/domain/ledger';
 import { whistleAnswerStanding } from '@hardtech/domain/whistle';
 import type { Option } from '@hardtech/domain/forms/schema';
 import { useOptionLabel } from '../../i18n';
 import type { ProblemView } from '../enterprises/types';
 import { STATUS_COLOURS } from '../enterprises/ProblemTable';
+import { useResponsibleDepartment } from '../ledger/useResponsibleDepartment';
 import { ItemList } from './ItemList';
 
 /**
- * 诉求: the enterprise's problems in the ledger with their status, owner and due date, and the
+ * 诉求: the enterprise's problems in the ledger with their status, owner (the lead cluster's 行业处室
+ * for the industry side) and due date, and the
  * department's reply to its whistle (部门报到) — by department and when, never which officer.
  */
 export function OwnProblems({ problems }: { problems: ProblemView[] }) {
   const { t } = useTranslation('dashboard');
   const optionLabel = useOptionLabel();
   const label = (options: Option[], value: string | null) => optionLabel(options, value) || value;
+  const owner = useResponsibleDepartment();
   const today = dateText(new Date().toISOString());
   return (
     <Card
@@ -39,7 +42,7 @@ export function OwnProblems({ problems }: { problems: ProblemView[] }) {
               {problemOverdue(p, today) && <Tag color="red">{t('home.problems.overdue')}</Tag>}
             </Space>
             <Typography.Text type="secondary">
-              {t('home.problems.owner', { owner: label(OWNER_DEPARTMENTS, p.ownerDepartment) })}
+              {t('home.problems.owner', { owner: owner(p) })}
               {' · '}
               {t('home.problems.due', { date: p.dueAt })}
             </Typography.Text>
@@ -63,12 +66,12 @@ const ANSWERED = {
 
 function WhistleReply({ problem: p }: { problem: ProblemView }) {
   const { t } = useTranslation('dashboard');
-  const optionLabel = useOptionLabel();
+  const owner = useResponsibleDepartment();
   const answer = p.whistleAnswer;
   if (!answer) {
     return p.whistleStatus === 'open' ? (
       <Typography.Text type="secondary" data-testid="home-whistle-waiting">
-        {t('home.problems.awaiting', { department: optionLabel(OWNER_DEPARTMENTS, p.ownerDepartment) })}
+        {t('home.problems.awaiting', { department: owner(p) })}
       </Typography.Text>
     ) : null;
   }
@@ -78,7 +81,7 @@ function WhistleReply({ problem: p }: { problem: ProblemView }) {
         <Tag color="green">{t(ANSWERED[whistleAnswerStanding(answer.resolved, p.status)])}</Tag>
         <Typography.Text type="secondary">
           {t('home.problems.answeredBy', {
-            department: optionLabel(OWNER_DEPARTMENTS, answer.department),
+            department: owner(p, answer.department),
             date: dateTimeText(answer.at),
           })}
         </Typography.Text>

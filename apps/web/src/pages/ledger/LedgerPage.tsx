@@ -25,6 +25,7 @@ import { useLocalText, useOptionLabel } from '../../i18n';
 import { LedgerFilters } from './LedgerFilters';
 import { ProblemDrawer } from './ProblemDrawer';
 import { LedgerProblem, worksProblems } from './problem';
+import { useResponsibleDepartment } from './useResponsibleDepartment';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { columnsWidth } from '../../components/tableWidth';
 import { dateText } from '../../format';
@@ -84,6 +85,7 @@ export function LedgerPage() {
   };
   const today = dateText(new Date().toISOString());
   const label = useOptionLabel();
+  const responsible = useResponsibleDepartment();
 
   const columns: ColumnsType<LedgerProblem> = [
     {
@@ -126,7 +128,7 @@ export function LedgerPage() {
       title: t('fields.owner'),
       dataIndex: 'ownerDepartment',
       width: 110,
-      render: (v) => label(OWNER_DEPARTMENTS, v),
+      render: (_, p) => responsible(p),
     },
     {
       title: t('fields.status'),

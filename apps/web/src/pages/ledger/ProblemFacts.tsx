@@ -1,15 +1,11 @@
 import { Descriptions, Empty, Tag, Timeline, Typography } from 'antd';
-import {
-  OWNER_DEPARTMENTS,
-  PROBLEM_CATEGORIES,
-  PROBLEM_STATUSES,
-  SPECIAL_HANDLING,
-} from '@hardtech/domain/ledger';
+import { PROBLEM_CATEGORIES, PROBLEM_STATUSES, SPECIAL_HANDLING } from '@hardtech/domain/ledger';
 import { whistleAnswerStanding } from '@hardtech/domain/whistle';
 import { useTranslation } from 'react-i18next';
 import type { Answer } from '../../api/contract';
 import { useOptionLabel } from '../../i18n';
 import { dateTimeText } from '../../format';
+import { useResponsibleDepartment } from './useResponsibleDepartment';
 
 /** GET /api/problems/:id, redacted for the reader by the server. */
 export type ProblemDetail = Answer<'/problems/{id}'>;
@@ -22,6 +18,7 @@ export type ProblemDetail = Answer<'/problems/{id}'>;
 export function ProblemFacts({ problem: p }: { problem: ProblemDetail }) {
   const { t } = useTranslation('ledger');
   const label = useOptionLabel();
+  const owner = useResponsibleDepartment();
   return (
     // A label in one line: at 390 px the label column broke 化解状态 into 化解 / 状态.
     <Descriptions
@@ -38,9 +35,7 @@ export function ProblemFacts({ problem: p }: { problem: ProblemDetail }) {
       <Descriptions.Item label={t('fields.category')}>
         {label(PROBLEM_CATEGORIES, p.category)}
       </Descriptions.Item>
-      <Descriptions.Item label={t('fields.owner')}>
-        {label(OWNER_DEPARTMENTS, p.ownerDepartment)}
-      </Descriptions.Item>
+      <Descriptions.Item label={t('fields.owner')}>{owner(p)}</Descriptions.Item>
       <Descriptions.Item label={t('fields.dueAt')}>
         {p.dueAt}
         {p.extension && (
@@ -89,12 +84,12 @@ const STANDING = {
  */
 function WhistleAnswer({ problem: p }: { problem: ProblemDetail }) {
   const { t } = useTranslation('ledger');
-  const label = useOptionLabel();
+  const owner = useResponsibleDepartment();
   const answer = p.whistle?.answer;
   if (!answer) {
     return (
       <Typography.Text type="secondary" data-testid="whistle-waiting">
-        {t('whistleAnswer.waiting', { department: label(OWNER_DEPARTMENTS, p.ownerDepartment) })}
+        {t('whistleAnswer.waiting', { department: owner(p) })}
       </Typography.Text>
     );
   }
@@ -107,7 +102,7 @@ function WhistleAnswer({ problem: p }: { problem: ProblemDetail }) {
       </Typography.Paragraph>
       <Typography.Text type="secondary">
         {t('whistleAnswer.by', {
-          department: label(OWNER_DEPARTMENTS, answer.department),
+          department: owner(p, answer.department),
           date: dateTimeText(answer.at),
         })}
       </Typography.Text>

@@ -1,5 +1,5 @@
 import type { CaseReport, CaseStanding } from '@hardtech/domain/case-file/standing';
-import { OWNER_DEPARTMENTS, PROBLEM_STATUSES } from '@hardtech/domain/ledger';
+import { PROBLEM_STATUSES } from '@hardtech/domain/ledger';
 import { TASK_FORMS } from '@hardtech/domain/tasks/forms';
 import { Card, Col, Progress, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { useFormat } from '../../format';
 import { useLocalText, useOptionLabel } from '../../i18n';
 import { DoublingBasis } from '../enterprises/DoublingBasis';
 import { STATUS_COLOURS } from '../enterprises/ProblemTable';
+import { useResponsibleDepartment } from '../ledger/useResponsibleDepartment';
 
 /** 三年倍增: revenue doubles the baseline. */
 const TARGET = 2;
@@ -123,6 +124,7 @@ function Reports({ reports, quarter }: { reports: CaseReport[]; quarter?: string
 function Ledger({ ledger }: { ledger: CaseStanding['ledger'] }) {
   const { t } = useTranslation('task');
   const label = useOptionLabel();
+  const responsible = useResponsibleDepartment();
   return (
     <div data-testid="standing-ledger">
       <Typography.Text strong>{t('standing.ledger', { n: ledger.total })}</Typography.Text>
@@ -149,7 +151,7 @@ function Ledger({ ledger }: { ledger: CaseStanding['ledger'] }) {
               <Typography.Text>{p.title}</Typography.Text>{' '}
               <Typography.Text type="secondary">
                 {t('standing.overdueLine', {
-                  owner: label(OWNER_DEPARTMENTS, p.ownerDepartment),
+                  owner: responsible(p),
                   status: label(PROBLEM_STATUSES, p.status),
                   due: p.dueAt,
                 })}

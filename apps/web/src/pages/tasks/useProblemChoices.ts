@@ -1,9 +1,10 @@
 import type { Field } from '@hardtech/domain/forms/schema';
-import { OWNER_DEPARTMENTS, PROBLEM_STATUSES } from '@hardtech/domain/ledger';
+import { PROBLEM_STATUSES } from '@hardtech/domain/ledger';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Choice } from '../../components/forms/schemaContext';
 import { useOptionLabel } from '../../i18n';
+import { useResponsibleDepartment } from '../ledger/useResponsibleDepartment';
 import { useEnterpriseProblems } from './useEnterpriseProblems';
 
 /** Whether a form names a ledger problem anywhere (a review's updates hold it inside a list). */
@@ -27,6 +28,7 @@ export function namesProblem(fields: readonly Field[]): boolean {
 export function useProblemChoices(fields: readonly Field[], creditCode?: string): Choice[] | undefined {
   const { t } = useTranslation('task');
   const label = useOptionLabel();
+  const responsible = useResponsibleDepartment();
   const problems = useEnterpriseProblems(creditCode, namesProblem(fields));
   return useMemo(
     () =>
@@ -34,12 +36,12 @@ export function useProblemChoices(fields: readonly Field[], creditCode?: string)
         value: p.id,
         label: [
           p.title,
-          label(OWNER_DEPARTMENTS, p.ownerDepartment),
+          responsible(p),
           label(PROBLEM_STATUSES, p.status),
           ...(p.status === 'closing' ? [t('complete.problemClosing')] : []),
         ].join(' · '),
         disabled: p.status === 'closing',
       })),
-    [problems, label, t],
+    [problems, label, responsible, t],
   );
 }
