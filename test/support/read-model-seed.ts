@@ -133,8 +133,8 @@ export async function seedProblem(
   const id = randomUUID();
   await db().query(
     `INSERT INTO problems (id, credit_code, lifecycle_no, title, category, measures, target, owner_department, due_at,
-       status, district, cluster, created_at, updated_at)
-     VALUES ($1, $2, 1, $3, 'policy_support', '措施', '目标', $4, $5, $6, $7, $8, now(), now())`,
+       status, district, cluster, nomination_cluster, created_at, updated_at)
+     VALUES ($1, $2, 1, $3, 'policy_support', '措施', '目标', $4, $5, $6, $7, $8, $8, now(), now())`,
     [id, s.code, title, owner, dueAt, status, s.district, s.cluster],
   );
   return id;
