@@ -24,3 +24,14 @@ export function exportHistory(workflowId: string, file: string): Buffer | null {
   writeFileSync(join(out, file), json);
   return json;
 }
+
+/** The patch ids an exported history's markers record (a marker's payload is base64 in the export). */
+export function patchMarkersOf(json: Buffer): string[] {
+  return JSON.parse(json.toString())
+    .events.filter((e: any) => e.markerRecordedEventAttributes?.markerName === 'core_patch')
+    .flatMap((e: any) =>
+      Object.values(e.markerRecordedEventAttributes.details).flatMap((d: any) =>
+        d.payloads.map((p: any) => Buffer.from(p.data, 'base64').toString()),
+      ),
+    );
+}

@@ -36,6 +36,21 @@ export const WITHDRAW_SINCE_PATCH = 'withdraw-since';
  */
 export const PROXY_ACTIONS_PATCH = 'proxy-approval-actions';
 
+/**
+ * Patch id: a step a proxy completed for the principal is the principal's: its last doer is the
+ * principal, so a 退回 to it reopens it held by them, not by the proxy who only stood in. Asked at
+ * the start of the completion's handler, and only when a proxy completes a step that can be sent
+ * back to (isReturnTarget): ordinary runs record no marker.
+ */
+export const PROXY_RETURN_PATCH = 'proxy-completion-principal-holds';
+
+/**
+ * Patch id: 撤回 also takes back the last doer the withdrawn completion recorded, so a later 退回
+ * to the step reopens it for whoever did it before, not for the one who withdrew. Asked at the
+ * start of the withdraw Update's handler, and only when the withdrawal changes that record.
+ */
+export const WITHDRAW_LAST_DOER_PATCH = 'withdraw-restores-last-doer';
+
 /** How many completions are kept to be taken back: a withdrawal is for the moments after them. */
 const UNDO_RECORDS = 8;
 
@@ -56,6 +71,8 @@ export interface StateAt {
 export interface Undo extends StateAt {
   task: Task;
   by: string;
+  /** The step's last doer before and after the completion (ApprovalActions.completers). */
+  lastDoer: { before: string | undefined; after: string };
   data: Record<string, unknown>;
   after: StateAt;
   opened: string[];
@@ -112,8 +129,27 @@ export class ApprovalActions {
     this.completers = { ...completers };
   }
 
-  completed(type: TaskType, username: string): void {
-    if (type !== 'COUNTERSIGN') this.completers[type] = username;
+  /**
+   * A completion recorded its step's last doer: the actor, or the principal a proxy did it for
+   * (PROXY_RETURN_PATCH). Returns the record before and after, for the undo record.
+   */
+  completed(type: TaskType, doer: string): Undo['lastDoer'] {
+    const before = this.completers[type];
+    if (type !== 'COUNTERSIGN') this.completers[type] = doer;
+    return { before, after: doer };
+  }
+
+  /** Whether withdrawing this completion changes the last doer: it is still the one it recorded. */
+  doerToRestore(undo: Undo): boolean {
+    const { before, after } = undo.lastDoer;
+    return before !== after && this.completers[undo.task.type] === after;
+  }
+
+  /** 撤回: the step's last doer is again who it was before the withdrawn completion. */
+  restoreDoer(undo: Undo): void {
+    const { before } = undo.lastDoer;
+    if (before === undefined) delete this.completers[undo.task.type];
+    else this.completers[undo.task.type] = before;
   }
 
   /** The undo record of a completion, when its step may be withdrawn. */
@@ -123,11 +159,13 @@ export class ApprovalActions {
     before: StateAt,
     after: StateAt,
     delta: ProjectionDelta,
+    lastDoer: Undo['lastDoer'],
   ): Undo | null {
     if (!STEP_ACTIONS[task.type].withdraw || req.actor.username === 'system') return null;
     return {
       task: { ...task, completing: false },
       by: req.actor.username,
+      lastDoer,
       data: req.data,
       ...before,
       after,

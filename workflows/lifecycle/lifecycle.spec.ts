@@ -14,7 +14,7 @@ import type {
   TaskNotification,
 } from '@hardtech/temporal/lifecycle.contract';
 
-import { WITHDRAW_SINCE_PATCH } from './approval-actions';
+import { PROXY_RETURN_PATCH, WITHDRAW_LAST_DOER_PATCH, WITHDRAW_SINCE_PATCH } from './approval-actions';
 import {
   CALENDAR_DAYS_PATCH,
   CALENDAR_DAYS_ROLL_PATCH,
@@ -962,6 +962,81 @@ describe('approval actions', () => {
     const withdrawal = h.lifecycle.withdraw(req);
     await h.lifecycle.assign({ taskId: h.open('DISTRICT_FEEDBACK').id, kind: 'claim', actor: district });
     await expect(withdrawal).rejects.toMatchObject({ code: 'WITHDRAW_TOO_LATE' });
+  });
+
+  // 委托代理: coordinator-2 completes the coordinator's SCREEN for them.
+  const standIn: Actor = { username: 'coordinator-2', role: 'city_coordinator', scope: {} };
+  const screenedByProxy = async (h: ReturnType<typeof harness>) => {
+    await h.lifecycle.open();
+    const req = {
+      taskId: h.open('SCREEN').id,
+      outcome: 'pass',
+      data: { judgments },
+      actor: standIn,
+      onBehalfOf: coordinator,
+    };
+    h.lifecycle.validateCompletion(req);
+    await h.lifecycle.complete(req);
+    await h.complete('DISTRICT_FEEDBACK', district, 'support', {});
+    await h.complete('ENTERPRISE_CONFIRM', enterprise, 'confirm', {});
+    const r = await h.lifecycle.returnTask({
+      taskId: h.open('ADMIT').id,
+      reason: '请核实',
+      actor: coordinator,
+    });
+    return r.nextTasks.map((x) => [x.type, x.assignee]);
+  };
+
+  it('a return reopens a step a proxy completed held by the principal; the patch asked there only', async () => {
+    const h = harness();
+    expect(await screenedByProxy(h)).toEqual([['SCREEN', coordinator.username]]);
+    expect(h.asked.filter((id) => id === PROXY_RETURN_PATCH)).toHaveLength(1);
+    // Steps nothing is sent back to, and steps done by their own holder, ask nothing.
+    const own = harness();
+    await own.lifecycle.open();
+    await own.complete('SCREEN', coordinator, 'pass', { judgments });
+    expect(own.asked).not.toContain(PROXY_RETURN_PATCH);
+  });
+
+  it('reopens it held by the proxy in a run recorded before the patch', async () => {
+    const h = harness({}, undefined, {}, [PROXY_RETURN_PATCH]);
+    expect(await screenedByProxy(h)).toEqual([['SCREEN', standIn.username]]);
+  });
+
+  // The last doer of SCREEN is coordinator; coordinator-2, handed it after a return, screens and
+  // withdraws: the record is coordinator's again (what a later 退回 and the next run read).
+  const withdrawnByOther = async (h: ReturnType<typeof harness>) => {
+    await h.lifecycle.open();
+    await h.complete('SCREEN', coordinator, 'pass', { judgments });
+    await h.complete('DISTRICT_FEEDBACK', district, 'support', {});
+    await h.complete('ENTERPRISE_CONFIRM', enterprise, 'confirm', {});
+    await h.lifecycle.returnTask({ taskId: h.open('ADMIT').id, reason: '请核实', actor: coordinator });
+    const screen = h.open('SCREEN');
+    await h.lifecycle.assign({ taskId: screen.id, kind: 'delegate', actor: coordinator, to: standIn });
+    await h.complete('SCREEN', standIn, 'pass', { judgments });
+    expect(h.lifecycle.carryOver().completers!.SCREEN).toBe(standIn.username);
+    const req = { taskId: screen.id, actor: standIn, commented: [] };
+    h.lifecycle.validateWithdrawal(req);
+    await h.lifecycle.withdraw(req);
+    return h.lifecycle.carryOver().completers!.SCREEN;
+  };
+
+  it('a withdrawal takes back the last doer its completion recorded', async () => {
+    const h = harness();
+    expect(await withdrawnByOther(h)).toBe(coordinator.username);
+    expect(h.asked.filter((id) => id === WITHDRAW_LAST_DOER_PATCH)).toHaveLength(1);
+    // A first completion withdrawn leaves no last doer: a return would reopen the step for nobody.
+    const first = harness();
+    await first.lifecycle.open();
+    const screen = first.open('SCREEN');
+    await first.complete('SCREEN', coordinator, 'pass', { judgments });
+    await first.lifecycle.withdraw({ taskId: screen.id, actor: coordinator, commented: [] });
+    expect(first.lifecycle.carryOver().completers).toEqual({});
+  });
+
+  it('keeps the withdrawn completion’s last doer in a run recorded before the patch', async () => {
+    const h = harness({}, undefined, {}, [WITHDRAW_LAST_DOER_PATCH]);
+    expect(await withdrawnByOther(h)).toBe(standIn.username);
   });
 
   it('a return from ADMIT reopens SCREEN for whoever screened, with the reason', async () => {

@@ -2,6 +2,7 @@ import { initialTransition, SnapshotFrom, transition } from 'xstate';
 import {
   Actor,
   actingFor,
+  isReturnTarget,
   onBehalfLabel,
   ActivePolicy,
   DomainError,
@@ -90,10 +91,12 @@ import {
   APPROVAL_ACTIONS_PATCH,
   ApprovalActions,
   PROXY_ACTIONS_PATCH,
+  PROXY_RETURN_PATCH,
   revertedState,
   StateAt,
   Undo,
   UndoRecords,
+  WITHDRAW_LAST_DOER_PATCH,
   WITHDRAW_SINCE_PATCH,
 } from './approval-actions';
 import { lifecycleWorkflowId } from '@hardtech/temporal/lifecycle.contract';
@@ -335,6 +338,11 @@ export class Lifecycle {
   async complete(req: CompleteTaskRequest): Promise<CompleteTaskResult> {
     const task = this.tasks.get(req.taskId)!;
     task.completing = true; // from here on, a concurrent completion of this task is refused
+    // 委托代理: the step is the principal's, so a 退回 reopens it for them (asked before any await).
+    const doer =
+      req.onBehalfOf && isReturnTarget(task.type) && this.fx.patched(PROXY_RETURN_PATCH)
+        ? req.onBehalfOf.username
+        : req.actor.username;
     let policy: ActivePolicy;
     try {
       policy = await this.policyFrom(req.policy);
@@ -348,14 +356,18 @@ export class Lifecycle {
       // opposed while the enterprise confirmed): the task is cancelled, not completed.
       throw new Conflict('TASK_CANCELLED', t('任务已取消', 'the task was cancelled'));
     }
-    return this.applyCompletion(task, req, policy);
+    return this.applyCompletion(task, req, policy, doer);
   }
 
-  /** The transition of a completed task, its next tasks and the projection; synchronous until commit. */
+  /**
+   * The transition of a completed task, its next tasks and the projection; synchronous until commit.
+   * `doer` is whom the step counts as done by (a 退回 reopens it for them).
+   */
   private async applyCompletion(
     task: OpenTask,
     req: CompleteTaskRequest,
     policy: ActivePolicy,
+    doer = req.actor.username,
   ): Promise<CompleteTaskResult> {
     const at = this.fx.now();
     const before = { stateValue: this.snapshot!.value, context: this.context };
@@ -373,9 +385,9 @@ export class Lifecycle {
       });
     const result: CompleteTaskResult = { stage: this.stage, nextTasks: delta.opened };
     delta.closed[0].result = result;
-    this.actions.completed(task.type, req.actor.username);
+    const lastDoer = this.actions.completed(task.type, doer);
     const after = { stateValue: this.snapshot!.value, context: this.context };
-    await this.commit(delta, this.actions.undoOf(task, req, before, after, delta));
+    await this.commit(delta, this.actions.undoOf(task, req, before, after, delta, lastDoer));
     return result;
   }
 
@@ -836,6 +848,9 @@ export class Lifecycle {
     this.approvalActionsPatched();
     const since = this.fx.patched(WITHDRAW_SINCE_PATCH);
     const undo = this.undos.of(req.taskId, since)!;
+    // The step's last doer goes back too (asked before any await, only where it changes).
+    const restoreDoer =
+      !!undo && this.actions.doerToRestore(undo) && this.fx.patched(WITHDRAW_LAST_DOER_PATCH);
     const policy = await this.policyFrom(req.policy);
     if (!since && this.undos.last !== undo) throw withdrawTooLate();
     // Another Update may have come while the policy was read: the rule again, on the state now.
@@ -843,6 +858,7 @@ export class Lifecycle {
     const at = this.fx.now();
     this.snapshot = lifecycleMachine.resolveState({ value: state.stateValue as any, context: state.context });
     this.undos.taken(undo.task.id);
+    if (restoreDoer) this.actions.restoreDoer(undo);
     const task: OpenTask = {
       ...undo.task,
       assignee: req.actor.username,

@@ -557,4 +557,12 @@ export class CandidateDto {
   @ApiProperty() displayName: string;
   @ApiProperty({ enum: ROLES }) role: Role;
   @ApiProperty({ description: 'holds the task now' }) assignee: boolean;
+  @ApiProperty({ description: 'the caller' }) self: boolean;
+  @ApiProperty({
+    type: () => ActingForDto,
+    nullable: true,
+    description:
+      '委托代理: on the caller, whom they stand in for on this task; 转办 to themselves then takes the task for the principal (自己（代 X 办理）). Null otherwise',
+  })
+  onBehalfOf: ActingForDto | null;
 }

@@ -331,16 +331,31 @@ export class TasksService {
     await this.repairs.suspect(creditCode, 'update_failed').catch(() => undefined);
   }
 
-  /** Who may do the task: the active users in its candidate groups (to pick a delegate). */
+  /**
+   * Who may do the task: the active users in its candidate groups (to pick a delegate). 委托代理: a
+   * proxy may hand the principal's task to themselves (the 转办 is for the principal), so their own
+   * entry says whom they would take it for.
+   */
   async candidates(actor: Actor, id: string) {
     const task = await this.visible(actor, id);
-    const users = await this.users.candidatesFor(task.candidateGroups);
-    return users.map((u) => ({
-      username: u.username,
-      displayName: u.displayName,
-      role: u.role,
-      assignee: u.username === task.assignee,
-    }));
+    const [users, principal] = await Promise.all([
+      this.users.candidatesFor(task.candidateGroups),
+      task.status === 'open' ? this.proxies.principalFor(actor, task) : Promise.resolve(undefined),
+    ]);
+    return users.map((u) => {
+      const self = u.username === actor.username;
+      return {
+        username: u.username,
+        displayName: u.displayName,
+        role: u.role,
+        assignee: u.username === task.assignee,
+        self,
+        onBehalfOf:
+          self && principal
+            ? { username: principal.username, displayName: principal.displayName ?? principal.username }
+            : null,
+      };
+    });
   }
 
   async comment(actor: Actor, id: string, text: string) {

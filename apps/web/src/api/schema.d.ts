@@ -3286,6 +3286,10 @@ export interface components {
             role: "system_admin" | "security_admin" | "audit_admin" | "city_coordinator" | "industry_officer" | "sme_officer" | "finance_officer" | "district_officer" | "commissioner" | "enterprise_user" | "auditor" | "leader";
             /** @description holds the task now */
             assignee: boolean;
+            /** @description the caller */
+            self: boolean;
+            /** @description 委托代理: on the caller, whom they stand in for on this task; 转办 to themselves then takes the task for the principal (自己（代 X 办理）). Null otherwise */
+            onBehalfOf: components["schemas"]["ActingForDto"] | null;
         };
         CompleteTaskDto: {
             /**

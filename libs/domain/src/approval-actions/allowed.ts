@@ -60,6 +60,11 @@ export const STEP_ACTIONS: Record<TaskType, StepActions> = {
   COUNTERSIGN: step({ cc: false, delegate: false }),
 };
 
+/** Whether a 退回 can send some step back to this one (it then reopens for its last doer). */
+export function isReturnTarget(type: TaskType): boolean {
+  return Object.values(STEP_ACTIONS).some((s) => s.return === type);
+}
+
 export function stepActions(type: TaskType): StepActions {
   return STEP_ACTIONS[type];
 }

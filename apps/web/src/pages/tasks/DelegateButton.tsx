@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActingForTitle } from './approval/ActingForTitle';
 import { useGet } from '../../api/useApi';
-import { useUser } from '../../auth/AuthProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { DelegateFields } from './DelegateFields';
 import { delegateTargets } from './delegateTargets';
@@ -30,13 +29,12 @@ interface DelegateButtonProps {
 export function DelegateButton({ taskId, onDone, size, checkFirst, actingFor }: DelegateButtonProps) {
   const { t } = useTranslation('task');
   const { message } = App.useApp();
-  const user = useUser();
   const [open, setOpen] = useState(false);
   const [to, setTo] = useState<string>();
   const [reason, setReason] = useState('');
   const { busy, error, run } = useAction();
   const candidates = useGet(open || checkFirst ? '/tasks/{id}/candidates' : null, { params: { id: taskId } });
-  const { targets, none } = delegateTargets(candidates.data ?? [], user.username);
+  const { targets, none } = delegateTargets(candidates.data ?? []);
   const nobody = candidates.data && none ? t(`assign.noCandidates.${none}`) : null;
 
   const submit = () =>

@@ -27,7 +27,11 @@ export function DelegateFields({ candidates, loading, to, onTo, reason, onReason
           loading={loading}
           value={to}
           onChange={onTo}
-          options={candidates.map((c) => ({ value: c.username, label: personText(c) }))}
+          options={candidates.map((c) => ({
+            value: c.username,
+            // 委托代理: the proxy itself, taking the principal's task for them.
+            label: c.onBehalfOf ? t('assign.selfFor', { name: c.onBehalfOf.displayName }) : personText(c),
+          }))}
         />
       </Form.Item>
       <Form.Item label={t('assign.reason')} htmlFor="delegate-reason">

@@ -93,6 +93,8 @@ const TASK = {
 };
 
 const DESKTOP_WIDTH = window.innerWidth;
+/** A 转办 candidate as GET /tasks/:id/candidates answers it. */
+const CANDIDATE = { role: 'city_coordinator', assignee: false, self: false, onBehalfOf: null };
 const TASK_ROUTES = {
   'GET /reference': REFERENCE_WITH_TASK_TYPE,
   'GET /tasks/t-1': TASK,
@@ -113,8 +115,8 @@ describe('task page', () => {
     openPage('/tasks/t-1', USERS.coordinator, {
       ...TASK_ROUTES,
       'GET /tasks/t-1/candidates': [
-        { username: 'coordinator', displayName: '统筹员', role: 'city_coordinator', assignee: false },
-        { username: 'coordinator-2', displayName: '周统筹', role: 'city_coordinator', assignee: true },
+        { ...CANDIDATE, username: 'coordinator', displayName: '统筹员', self: true },
+        { ...CANDIDATE, username: 'coordinator-2', displayName: '周统筹', assignee: true },
       ],
     });
     const unavailable = await screen.findByTestId('delegate-unavailable');
@@ -125,6 +127,42 @@ describe('task page', () => {
     ).toBeDisabled();
     fireEvent.mouseEnter(unavailable);
     expect(await screen.findByText('除当前办理人外，没有其他在岗人员可以办理此任务。')).toBeInTheDocument();
+  });
+
+  // The demo's coordinator-2 standing in for coordinator, who holds the task: 转办 was disabled
+  // (only the holder and the caller) though the API lets the proxy take it for the principal.
+  it('offers a proxy itself as 自己（代 X 办理） in 转办, and hands the task to itself', async () => {
+    const user = fastUser();
+    openPage('/tasks/t-1', USERS.coordinator, {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1': {
+        ...TASK,
+        assignee: 'coordinator-2',
+        actions: { ...TASK.actions, delegate: true },
+        actingFor: { username: 'coordinator-2', displayName: '周统筹' },
+      },
+      'GET /tasks/t-1/candidates': [
+        {
+          ...CANDIDATE,
+          username: 'coordinator',
+          displayName: '统筹员',
+          self: true,
+          onBehalfOf: { username: 'coordinator-2', displayName: '周统筹' },
+        },
+        { ...CANDIDATE, username: 'coordinator-2', displayName: '周统筹', assignee: true },
+      ],
+      'POST /tasks/t-1/delegate': { taskId: 't-1', assignee: 'coordinator' },
+    });
+    await user.click(await screen.findByRole('button', { name: /转\s*办/ }));
+    const dialog = await screen.findByRole('dialog');
+    expect(screen.queryByTestId('delegate-unavailable')).toBeNull();
+    await user.click(within(dialog).getByRole('combobox'));
+    await user.click(await screen.findByText('自己（代 周统筹 办理）'));
+    await user.click(within(dialog).getByRole('button', { name: /转\s*办/ }));
+    await waitFor(() => {
+      const sent = vi.mocked(fetch).mock.calls.find(([url]) => String(url).endsWith('/delegate'));
+      expect(JSON.parse(String(sent?.[1]?.body))).toMatchObject({ to: 'coordinator' });
+    });
   });
 
   it('on a phone, offers a jump to the form below the case file; on a desktop, where both show, not', async () => {

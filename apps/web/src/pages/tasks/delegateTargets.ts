@@ -6,13 +6,14 @@ import type { Candidate } from './taskTypes';
  */
 export type NoDelegate = 'onlyYou' | 'onlyHolder' | 'nobody';
 
-/** Whom 转办 may pick from the task's candidates (never the caller, nor who holds it), or why no one. */
-export function delegateTargets(
-  candidates: Candidate[],
-  me: string,
-): { targets: Candidate[]; none: NoDelegate | null } {
-  const targets = candidates.filter((c) => !c.assignee && c.username !== me);
+/**
+ * Whom 转办 may pick from the task's candidates (never who holds it), or why no one. The caller is
+ * left out, but for a proxy (委托代理) on the principal's task: the server marks them `onBehalfOf`,
+ * and handing it to themselves takes it for the principal, as the API allows.
+ */
+export function delegateTargets(candidates: Candidate[]): { targets: Candidate[]; none: NoDelegate | null } {
+  const targets = candidates.filter((c) => !c.assignee && (!c.self || !!c.onBehalfOf));
   if (targets.length) return { targets, none: null };
-  if (candidates.some((c) => c.assignee && c.username !== me)) return { targets, none: 'onlyHolder' };
-  return { targets, none: candidates.some((c) => c.username === me) ? 'onlyYou' : 'nobody' };
+  if (candidates.some((c) => c.assignee && !c.self)) return { targets, none: 'onlyHolder' };
+  return { targets, none: candidates.some((c) => c.self) ? 'onlyYou' : 'nobody' };
 }
