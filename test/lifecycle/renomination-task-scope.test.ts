@@ -19,11 +19,11 @@ async function taskOf(creditCode: string, lifecycleNo: number, type: string): Pr
 }
 
 // An enterprise that left the pool and is nominated again in another district and cluster: the
-// tasks and files of its earlier lifecycle are read by the district and clusters that served it (as
-// its ledger problems are, scope-rule.test.ts), not by where it is served now. The first district
+// tasks and files of its earlier lifecycle are read by the district, clusters and commissioner that
+// served it (as its ledger problems are, scope-rule.test.ts), not by where it is served now. The first district
 // keeps its opinion, its files and the case file it decided on; the next one does not receive them;
 // the current lifecycle reads as before; a district or cluster that served neither reads nothing.
-it("scopes an earlier lifecycle's tasks and files by the district and clusters that served it", async () => {
+it("scopes an earlier lifecycle's tasks and files by the district, clusters and commissioner that served it", async () => {
   const c = await createCast('500112', 'T2');
   const [nextDistrict, nextCluster, otherDistrict, otherCluster] = await Promise.all([
     createUser('district_officer', { districts: ['500113'] }),
@@ -117,9 +117,31 @@ it("scopes an earlier lifecycle's tasks and files by the district and clusters t
   for (const id of [feedback, review, screen]) expect(await status(c.coordinator, task(id))).toBe(200);
   const history = await expectOk(c.coordinator.api.get(`/api/enterprises/${c.creditCode}/history`));
   expect(new Set(history.map((e: { lifecycleNo: number }) => e.lifecycleNo))).toEqual(new Set([1, 2]));
+
+  // Admitted again, with another commissioner: each commissioner reads the lifecycle they were
+  // assigned (its steps, the district's opinion among them), not the other's, as with its problems.
+  const nextCommissioner = await createUser('commissioner', {});
+  await driveToSupporting(
+    {
+      ...c,
+      district: '500113',
+      cluster: 'T3',
+      districtOfficer: nextDistrict,
+      industry: nextCluster,
+      commissioner: nextCommissioner,
+    },
+    { nominated: true },
+  );
+  const diagnoses = [await taskOf(c.creditCode, 1, 'DIAGNOSE'), await taskOf(c.creditCode, 2, 'DIAGNOSE')];
+  const reads = async (reader: Member) =>
+    Promise.all([feedback, ...diagnoses].map((id) => status(reader, task(id))));
+  expect(await reads(c.commissioner)).toEqual([200, 200, 404]);
+  expect(await reads(nextCommissioner)).toEqual([404, 404, 200]);
+  expect(await status(c.commissioner, download(evidence.body.id))).toBe(200);
+  expect(await status(nextCommissioner, download(evidence.body.id))).toBe(404);
 });
 
-// Lifecycles from before the columns get the district and clusters that served them (migration
+// Lifecycles from before the columns get the district, clusters and commissioner that served them (migration
 // 1766000000000): the current one's from the enterprise, an earlier one's from what its rows kept.
 it('fills the district and clusters of lifecycles recorded before it', async () => {
   const c = await createCast('500112', 'T2');
@@ -132,18 +154,25 @@ it('fills the district and clusters of lifecycles recorded before it', async () 
   const scopes = async () =>
     (
       await db().query(
-        `SELECT lifecycle_no, district, nomination_cluster, cluster FROM lifecycles
+        `SELECT lifecycle_no, district, nomination_cluster, cluster, commissioner FROM lifecycles
          WHERE credit_code = $1 ORDER BY lifecycle_no`,
         [c.creditCode],
       )
     ).rows;
   const expected = [
-    { lifecycle_no: 1, district: '500112', nomination_cluster: 'T3', cluster: 'T2' },
-    { lifecycle_no: 2, district: '500113', nomination_cluster: 'F1', cluster: 'F1' },
+    {
+      lifecycle_no: 1,
+      district: '500112',
+      nomination_cluster: 'T3',
+      cluster: 'T2',
+      commissioner: c.commissioner.username,
+    },
+    { lifecycle_no: 2, district: '500113', nomination_cluster: 'F1', cluster: 'F1', commissioner: null },
   ];
   expect(await scopes()).toEqual(expected);
   await db().query(
-    `UPDATE lifecycles SET district = NULL, nomination_cluster = NULL, cluster = NULL WHERE credit_code = $1`,
+    `UPDATE lifecycles SET district = NULL, nomination_cluster = NULL, cluster = NULL, commissioner = NULL
+     WHERE credit_code = $1`,
     [c.creditCode],
   );
   await db().query(FILL_LIFECYCLE_SCOPE);

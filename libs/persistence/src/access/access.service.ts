@@ -65,14 +65,15 @@ function enterpriseRule(role: Role, s: ScopeTerms, e: string): string {
 }
 
 /**
- * Of the roles whose scope is a place, the rule on a row (alias `p`) of an earlier lifecycle — a
- * problem, or the lifecycle's own row, for its tasks and files: the district it was served in, and
- * its nomination and lead clusters (the two an industry officer sees an enterprise by,
- * `enterpriseRule`), as the row keeps them (projection/served-by.ts).
- * Null: the role's rule does not depend on where the enterprise is served.
+ * Of the roles whose scope is a place or an assignment, the rule on a row (alias `p`) of an earlier
+ * lifecycle — a problem, or the lifecycle's own row, for its tasks and files: the district it was
+ * served in, its nomination and lead clusters (the two an industry officer sees an enterprise by,
+ * `enterpriseRule`), and its commissioner, as the row keeps them (projection/served-by.ts).
+ * Null: the role's rule does not depend on who serves the enterprise.
  */
 function earlierLifecycleRule(role: Role, p: string): string | null {
   if (role === 'district_officer') return CALLER.among('districts', `${p}.district`);
+  if (role === 'commissioner') return `${p}.commissioner = ${CALLER.username}`;
   if (role === 'industry_officer') {
     return `(${CALLER.among('clusters', `${p}.nomination_cluster`)} OR ${CALLER.among('clusters', `${p}.cluster`)})`;
   }
@@ -146,7 +147,8 @@ export class AccessService {
    * What belongs to one lifecycle of the enterprise `e` — its tasks, its nomination's files — given
    * the lifecycle's credit code and number (SQL): of the current lifecycle, whom `enterprises()`
    * lets see it; of an earlier one, a district or industry officer by the district and clusters
-   * that served it, kept on its `lifecycles` row (the rule on an earlier lifecycle's problems).
+   * that served it, a commissioner by their assignment, kept on its `lifecycles` row (the rule on an
+   * earlier lifecycle's problems).
    */
   ofLifecycle(actor: Actor, e: string, creditCode: string, lifecycleNo: string): Predicate {
     const earlier = earlierLifecycleRule(actor.role, 'sl');

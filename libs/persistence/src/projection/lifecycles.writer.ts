@@ -2,10 +2,21 @@ import { FINAL_STAGES } from '@hardtech/domain';
 import { servedBy } from './served-by';
 import type { ProjectionWriter } from './writer';
 
+/** Who served the lifecycle (served-by.ts): columns the row follows while the lifecycle runs. */
+const SERVED_BY = ['district', 'nomination_cluster', 'cluster', 'commissioner'] as const;
+
+/**
+ * A served-by column's value after the upsert: the transition's while the lifecycle runs, kept once
+ * it has ended, so a late projection of an earlier transition does not move who served it.
+ */
+const servedByAfter = (column: string) =>
+  `CASE WHEN lifecycles.ended_at IS NULL THEN EXCLUDED.${column} ELSE lifecycles.${column} END`;
+
 /**
  * The lifecycle's row: opened by its first transition, renamed by a supplement, ended once. It
- * follows where the lifecycle is served (its nomination, admission's lead cluster: the enterprise's
- * facts), so once the enterprise is nominated again the row says who served this one.
+ * follows where and by whom the lifecycle is served (its nomination, admission's lead cluster and
+ * commissioner: the enterprise's facts), so once the enterprise is nominated again the row says who
+ * served this one.
  */
 export const writeLifecycle: ProjectionWriter = async (sql, delta) => {
   if (!delta.changes.lifecycle && !delta.changes.enterprise) return;
@@ -14,20 +25,19 @@ export const writeLifecycle: ProjectionWriter = async (sql, delta) => {
   const served = servedBy(ctx);
   await sql.query(
     `INSERT INTO lifecycles (credit_code, lifecycle_no, workflow_id, name, nominated_by, started_at, ended_at, final_stage,
-       reason, outcome, district, nomination_cluster, cluster)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)
+       reason, outcome, ${SERVED_BY.join(', ')})
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)
      ON CONFLICT (credit_code, lifecycle_no) DO UPDATE SET name = EXCLUDED.name,
        ended_at = COALESCE(lifecycles.ended_at, EXCLUDED.ended_at),
        final_stage = COALESCE(lifecycles.final_stage, EXCLUDED.final_stage),
        reason = COALESCE(lifecycles.reason, EXCLUDED.reason),
        outcome = COALESCE(lifecycles.outcome, EXCLUDED.outcome),
-       district = EXCLUDED.district, nomination_cluster = EXCLUDED.nomination_cluster, cluster = EXCLUDED.cluster
+       ${SERVED_BY.map((c) => `${c} = ${servedByAfter(c)}`).join(', ')}
      WHERE (lifecycles.name, lifecycles.ended_at, lifecycles.final_stage, lifecycles.reason, lifecycles.outcome,
-         lifecycles.district, lifecycles.nomination_cluster, lifecycles.cluster)
+         ${SERVED_BY.map((c) => `lifecycles.${c}`).join(', ')})
        IS DISTINCT FROM (EXCLUDED.name, COALESCE(lifecycles.ended_at, EXCLUDED.ended_at),
          COALESCE(lifecycles.final_stage, EXCLUDED.final_stage), COALESCE(lifecycles.reason, EXCLUDED.reason),
-         COALESCE(lifecycles.outcome, EXCLUDED.outcome), EXCLUDED.district, EXCLUDED.nomination_cluster,
-         EXCLUDED.cluster)`,
+         COALESCE(lifecycles.outcome, EXCLUDED.outcome), ${SERVED_BY.map(servedByAfter).join(', ')})`,
     [
       delta.creditCode,
       delta.lifecycleNo,
@@ -42,6 +52,7 @@ export const writeLifecycle: ProjectionWriter = async (sql, delta) => {
       served.district,
       served.nominationCluster,
       served.cluster,
+      served.commissioner,
     ],
   );
 };

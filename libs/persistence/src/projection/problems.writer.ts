@@ -51,7 +51,7 @@ export const writeProblems: ProjectionWriter = async (sql, delta) => {
         p.closeRequest ? JSON.stringify(p.closeRequest) : null,
         p.extension ? JSON.stringify(p.extension) : null,
         whistle ? JSON.stringify(ledgerWhistle(whistle)) : null,
-        ctx.admission?.commissioner ?? null,
+        served.commissioner,
         served.nominationCluster,
       ],
     );
