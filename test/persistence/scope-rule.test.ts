@@ -4,9 +4,9 @@ import { FILL_COMMISSIONERS } from '@hardtech/persistence/migrations/17659561000
 import { FILL_NOMINATION_CLUSTERS } from '@hardtech/persistence/migrations/1765990000000-ClusterDivisions';
 import { createCast, createUser, freshCreditCode, Member } from '../support/cast';
 import { closeDb, db, openDataSource, openOwnerDataSource } from '../support/db';
-import { driveToGraduation, driveToSupporting, reportQuarter } from '../support/drive';
+import { driveToExit, driveToGraduation, driveToSupporting } from '../support/drive';
 import { upload } from '../support/files';
-import { complete, expectOk, nominationFor, problem } from '../support/lifecycle';
+import { expectOk, nominationFor, problem } from '../support/lifecycle';
 import { closeTemporal } from '../support/temporal';
 
 // The scope rule (libs/persistence/src/access/access.service.ts) is applied two ways: for the
@@ -163,13 +163,7 @@ it("scopes an earlier lifecycle's problem and its files by the district that ser
     subjectId: earlier.id,
   });
   expect(file.status).toBe(201);
-  await reportQuarter(c, '2026Q3');
-  await expectOk(
-    complete(c.industry.api, c.creditCode, 'QUARTERLY_REVIEW', 'recommend_exit', { comment: '迁出' }),
-  );
-  await expectOk(
-    complete(c.coordinator.api, c.creditCode, 'GRADUATION_REVIEW', 'exit', { reason: 'relocated' }),
-  );
+  await driveToExit(c);
   // Moved: nominated again in another district and cluster.
   await expectOk(
     c.coordinator.api.post('/api/nominations', nominationFor(c, { district: '500113', cluster: 'T3' })),
@@ -224,13 +218,7 @@ it("lets the officers of an earlier lifecycle's nomination and lead clusters rea
     200, 200,
   ]);
 
-  await reportQuarter(c, '2026Q3');
-  await expectOk(
-    complete(c.industry.api, c.creditCode, 'QUARTERLY_REVIEW', 'recommend_exit', { comment: '迁出' }),
-  );
-  await expectOk(
-    complete(c.coordinator.api, c.creditCode, 'GRADUATION_REVIEW', 'exit', { reason: 'relocated' }),
-  );
+  await driveToExit(c);
   await expectOk(c.coordinator.api.post('/api/nominations', nominationFor(c, { cluster: 'F1' })), 201);
 
   expect(await status(nextOfficer, `/api/enterprises/${c.creditCode}`)).toBe(200);

@@ -178,6 +178,8 @@ describe('projection writers', () => {
     const admission = delta('supporting', admitted, { closed: [done(screen.id)], opened: [diagnose] });
     expect(written(await project(admission))).toEqual({
       enterprises: '0/1',
+      // Who serves it now: the lead cluster and commissioner admission named (served-by.ts).
+      lifecycles: '0/1',
       tasks: '1/1',
       problems: '2/0',
       membership_periods: '1/0',

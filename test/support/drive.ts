@@ -108,3 +108,14 @@ export async function driveToGraduation(cast: Cast, quarter = '2026Q3'): Promise
     complete(cast.coordinator.api, cast.creditCode, 'GRADUATION_REVIEW', 'graduate', { reason: 'doubled' }),
   );
 }
+
+/** Moves a member out of the pool (移出, relocated) after one quarter's report and review. */
+export async function driveToExit(cast: Cast, quarter = '2026Q3'): Promise<void> {
+  await reportQuarter(cast, quarter);
+  await expectOk(
+    complete(cast.industry.api, cast.creditCode, 'QUARTERLY_REVIEW', 'recommend_exit', { comment: '迁出' }),
+  );
+  await expectOk(
+    complete(cast.coordinator.api, cast.creditCode, 'GRADUATION_REVIEW', 'exit', { reason: 'relocated' }),
+  );
+}

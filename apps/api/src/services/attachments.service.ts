@@ -227,15 +227,16 @@ export class AttachmentsService {
   }
 
   /**
-   * A pending nomination file is its uploader's; the others follow what they are attached to, and a
-   * task's files what the reader may read of the task.
+   * A pending nomination file is its uploader's; the others follow what they are attached to: a
+   * nomination's files its lifecycle (an earlier one read by the district and clusters that served
+   * it), and a task's files what the reader may read of the task.
    */
   private async visible(actor: Actor, a: AttachmentRow): Promise<boolean> {
     switch (a.subject) {
       case 'nomination':
         return a.subjectId === null
           ? a.uploadedBy === actor.username
-          : !!(await this.enterprises.findVisible(actor, a.creditCode));
+          : (await this.enterprises.lifecyclesSeen(actor, a.creditCode)).includes(Number(a.subjectId));
       case 'task': {
         // An officer's step's files are its deliberation (libs/domain/src/visibility).
         const task = await this.tasks.findVisible(actor, a.subjectId!);

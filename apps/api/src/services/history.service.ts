@@ -8,8 +8,8 @@ import { readLifecycleHistory } from '../history/lifecycle-history';
 /**
  * GET /api/enterprises/:creditCode/history: read from Temporal's event histories of every run of
  * `enterprise/<credit code>`: earlier lifecycles (re-nominations start a new run of the same id)
- * and the runs continue-as-new chained, oldest first; what the caller may read of them
- * (libs/domain/src/visibility).
+ * and the runs continue-as-new chained, oldest first; of the lifecycles the caller may read
+ * (`lifecyclesSeen`), what they may read of them (libs/domain/src/visibility).
  */
 @Injectable()
 export class HistoryService {
@@ -23,8 +23,15 @@ export class HistoryService {
     if (!(await this.enterprises.findVisible(actor, creditCode))) {
       throw new NotFound('ENTERPRISE_NOT_FOUND', t('企业不存在', 'no such enterprise'));
     }
-    const runs = await this.lifecycles.runs(creditCode);
-    const entries = readLifecycleHistory(runs, (p) => this.lifecycles.decode(p));
+    const [runs, seen] = await Promise.all([
+      this.lifecycles.runs(creditCode),
+      this.enterprises.lifecyclesSeen(actor, creditCode),
+    ]);
+    // An earlier lifecycle's steps are read by those who may read its tasks: nominated again in
+    // another district, the enterprise does not bring the first district's opinions to the next.
+    const entries = readLifecycleHistory(runs, (p) => this.lifecycles.decode(p)).filter(
+      (e) => e.lifecycleNo === null || seen.includes(e.lifecycleNo),
+    );
     // Officers read 张三, not zhangsan: one query for the names of everyone the history names.
     const names = await this.users.displayNames(peopleOfHistory(entries));
     return visibleHistory(

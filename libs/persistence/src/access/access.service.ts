@@ -65,13 +65,15 @@ function enterpriseRule(role: Role, s: ScopeTerms, e: string): string {
 }
 
 /**
- * Of the roles whose scope is a place, the rule on a problem row (alias `p`) of an earlier lifecycle:
- * the district it was served in, and its nomination and lead clusters (the two an industry officer
- * sees an enterprise by, `enterpriseRule`), as the row keeps them (problems.writer.ts).
- * Null: the role's rule does not depend on where the enterprise is served.
+ * Of the roles whose scope is a place or an assignment, the rule on a row (alias `p`) of an earlier
+ * lifecycle — a problem, or the lifecycle's own row, for its tasks and files: the district it was
+ * served in, its nomination and lead clusters (the two an industry officer sees an enterprise by,
+ * `enterpriseRule`), and its commissioner, as the row keeps them (projection/served-by.ts).
+ * Null: the role's rule does not depend on who serves the enterprise.
  */
 function earlierLifecycleRule(role: Role, p: string): string | null {
   if (role === 'district_officer') return CALLER.among('districts', `${p}.district`);
+  if (role === 'commissioner') return `${p}.commissioner = ${CALLER.username}`;
   if (role === 'industry_officer') {
     return `(${CALLER.among('clusters', `${p}.nomination_cluster`)} OR ${CALLER.among('clusters', `${p}.cluster`)})`;
   }
@@ -135,14 +137,37 @@ export class AccessService {
     if (actor.role === 'commissioner') {
       return { sql: `${p}.commissioner = :scopeUsername`, params: { scopeUsername: actor.username } };
     }
-    const current = this.enterprises(actor, e);
-    const earlier = earlierLifecycleRule(actor.role, p);
-    if (!earlier) return current;
     // A problem of an earlier lifecycle by the district and cluster it was served in (kept on its
     // row), as its commissioner's: the enterprise nominated again elsewhere does not hand the
     // earlier district's ledger, and its files, to the next district, nor take them from the first.
+    return this.byLifecycle(actor, e, `${p}.lifecycle_no`, earlierLifecycleRule(actor.role, p));
+  }
+
+  /**
+   * What belongs to one lifecycle of the enterprise `e` — its tasks, its nomination's files — given
+   * the lifecycle's credit code and number (SQL): of the current lifecycle, whom `enterprises()`
+   * lets see it; of an earlier one, a district or industry officer by the district and clusters
+   * that served it, a commissioner by their assignment, kept on its `lifecycles` row (the rule on an
+   * earlier lifecycle's problems).
+   */
+  ofLifecycle(actor: Actor, e: string, creditCode: string, lifecycleNo: string): Predicate {
+    const earlier = earlierLifecycleRule(actor.role, 'sl');
+    return this.byLifecycle(
+      actor,
+      e,
+      lifecycleNo,
+      earlier &&
+        `EXISTS (SELECT 1 FROM lifecycles sl
+          WHERE sl.credit_code = ${creditCode} AND sl.lifecycle_no = ${lifecycleNo} AND ${earlier})`,
+    );
+  }
+
+  /** `enterprises()` for a row of the current lifecycle, `earlier` (when the role has one) otherwise. */
+  private byLifecycle(actor: Actor, e: string, lifecycleNo: string, earlier: string | null): Predicate {
+    const current = this.enterprises(actor, e);
+    if (!earlier) return current;
     return {
-      sql: `(CASE WHEN ${p}.lifecycle_no = ${e}.lifecycle_no THEN ${current.sql} ELSE ${earlier} END)`,
+      sql: `(CASE WHEN ${lifecycleNo} = ${e}.lifecycle_no THEN ${current.sql} ELSE ${earlier} END)`,
       params: current.params,
     };
   }
@@ -182,9 +207,10 @@ export class AccessService {
   }
 
   /**
-   * Tasks (alias `t`, enterprise `e`) the caller may see: of a visible enterprise, or their own
-   * work. An enterprise sees only its own tasks, not the officers' deliberations about it (their
-   * screening, the district's opinion, internal comments).
+   * Tasks (alias `t`, enterprise `e`) the caller may see: of a lifecycle they may see (an earlier
+   * one by the district and clusters that served it, `ofLifecycle`), or their own work. An
+   * enterprise sees only its own tasks, not the officers' deliberations about it (their screening,
+   * the district's opinion, internal comments).
    */
   visibleTasks(actor: Actor, t = 't', e = 'e'): Predicate {
     const act = this.actionableTasks(actor, t);
@@ -192,7 +218,7 @@ export class AccessService {
     if (actor.role === 'enterprise_user') {
       return { sql: `(${act.sql} OR ${copied.sql})`, params: { ...act.params, ...copied.params } };
     }
-    const ent = this.enterprises(actor, e);
+    const ent = this.ofLifecycle(actor, e, `${t}.credit_code`, `${t}.lifecycle_no`);
     return {
       sql: `(${ent.sql} OR ${act.sql} OR ${copied.sql})`,
       params: { ...ent.params, ...act.params, ...copied.params },

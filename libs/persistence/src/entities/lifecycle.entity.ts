@@ -14,4 +14,10 @@ export class LifecycleEntity {
   @Column({ type: 'varchar', length: 2000, nullable: true }) reason: string | null;
   /** The statechart event that ended it (`SCREEN.reject`): whose words `reason` are. */
   @Column({ type: 'varchar', length: 64, nullable: true }) outcome: string | null;
+  /** Where and by whom it was served (projection/served-by.ts): an earlier lifecycle's tasks and files are read by it. */
+  @Column({ type: 'varchar', length: 16, nullable: true }) district: string | null;
+  @Column({ name: 'nomination_cluster', type: 'varchar', length: 16, nullable: true })
+  nominationCluster: string | null;
+  @Column({ type: 'varchar', length: 16, nullable: true }) cluster: string | null;
+  @Column({ type: 'varchar', length: 64, nullable: true }) commissioner: string | null;
 }

@@ -34,6 +34,7 @@ import { LifecycleEndOutcome1765962000000 } from './1765962000000-LifecycleEndOu
 import { ViewsNotForAdministrators1765970000000 } from './1765970000000-ViewsNotForAdministrators';
 import { TaskDepartmentRecorded1765980000000 } from './1765980000000-TaskDepartmentRecorded';
 import { ClusterDivisions1765990000000 } from './1765990000000-ClusterDivisions';
+import { LifecycleScope1766000000000 } from './1766000000000-LifecycleScope';
 
 /** In order. Never edit a migration that has shipped; add a new one. */
 export const MIGRATIONS = [
@@ -73,4 +74,5 @@ export const MIGRATIONS = [
   ViewsNotForAdministrators1765970000000,
   TaskDepartmentRecorded1765980000000,
   ClusterDivisions1765990000000,
+  LifecycleScope1766000000000,
 ];

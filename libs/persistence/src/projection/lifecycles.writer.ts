@@ -1,23 +1,43 @@
 import { FINAL_STAGES } from '@hardtech/domain';
+import { servedBy } from './served-by';
 import type { ProjectionWriter } from './writer';
 
-/** The lifecycle's row: opened by its first transition, renamed by a supplement, ended once. */
+/** Who served the lifecycle (served-by.ts): columns the row follows while the lifecycle runs. */
+const SERVED_BY = ['district', 'nomination_cluster', 'cluster', 'commissioner'] as const;
+
+/**
+ * A served-by column's value after the upsert: the transition's while the lifecycle runs, kept once
+ * it has ended, so a late projection of an earlier transition does not move who served it.
+ */
+const servedByAfter = (column: string) =>
+  `CASE WHEN lifecycles.ended_at IS NULL THEN EXCLUDED.${column} ELSE lifecycles.${column} END`;
+
+/**
+ * The lifecycle's row: opened by its first transition, renamed by a supplement, ended once. It
+ * follows where and by whom the lifecycle is served (its nomination, admission's lead cluster and
+ * commissioner: the enterprise's facts), so once the enterprise is nominated again the row says who
+ * served this one.
+ */
 export const writeLifecycle: ProjectionWriter = async (sql, delta) => {
-  if (!delta.changes.lifecycle) return;
+  if (!delta.changes.lifecycle && !delta.changes.enterprise) return;
   const ctx = delta.context;
   const final = FINAL_STAGES.includes(delta.stage);
+  const served = servedBy(ctx);
   await sql.query(
-    `INSERT INTO lifecycles (credit_code, lifecycle_no, workflow_id, name, nominated_by, started_at, ended_at, final_stage, reason, outcome)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)
+    `INSERT INTO lifecycles (credit_code, lifecycle_no, workflow_id, name, nominated_by, started_at, ended_at, final_stage,
+       reason, outcome, ${SERVED_BY.join(', ')})
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)
      ON CONFLICT (credit_code, lifecycle_no) DO UPDATE SET name = EXCLUDED.name,
        ended_at = COALESCE(lifecycles.ended_at, EXCLUDED.ended_at),
        final_stage = COALESCE(lifecycles.final_stage, EXCLUDED.final_stage),
        reason = COALESCE(lifecycles.reason, EXCLUDED.reason),
-       outcome = COALESCE(lifecycles.outcome, EXCLUDED.outcome)
-     WHERE (lifecycles.name, lifecycles.ended_at, lifecycles.final_stage, lifecycles.reason, lifecycles.outcome)
+       outcome = COALESCE(lifecycles.outcome, EXCLUDED.outcome),
+       ${SERVED_BY.map((c) => `${c} = ${servedByAfter(c)}`).join(', ')}
+     WHERE (lifecycles.name, lifecycles.ended_at, lifecycles.final_stage, lifecycles.reason, lifecycles.outcome,
+         ${SERVED_BY.map((c) => `lifecycles.${c}`).join(', ')})
        IS DISTINCT FROM (EXCLUDED.name, COALESCE(lifecycles.ended_at, EXCLUDED.ended_at),
          COALESCE(lifecycles.final_stage, EXCLUDED.final_stage), COALESCE(lifecycles.reason, EXCLUDED.reason),
-         COALESCE(lifecycles.outcome, EXCLUDED.outcome))`,
+         COALESCE(lifecycles.outcome, EXCLUDED.outcome), ${SERVED_BY.map(servedByAfter).join(', ')})`,
     [
       delta.creditCode,
       delta.lifecycleNo,
@@ -29,6 +49,10 @@ export const writeLifecycle: ProjectionWriter = async (sql, delta) => {
       final ? delta.stage : null,
       final ? (ctx.closing?.reason ?? null) : null,
       final ? (ctx.closing?.outcome ?? null) : null,
+      served.district,
+      served.nominationCluster,
+      served.cluster,
+      served.commissioner,
     ],
   );
 };

@@ -1,5 +1,6 @@
 import type { ProblemWhistle } from '@hardtech/domain';
 import type { Whistle } from '@hardtech/temporal/lifecycle-context';
+import { servedBy } from './served-by';
 import type { ProjectionWriter } from './writer';
 
 /**
@@ -11,6 +12,7 @@ import type { ProjectionWriter } from './writer';
 export const writeProblems: ProjectionWriter = async (sql, delta) => {
   if (!delta.changes.problems.length) return;
   const ctx = delta.context;
+  const served = servedBy(ctx);
   const changed = new Set(delta.changes.problems);
   const latestWhistle = new Map(ctx.whistles.map((w) => [w.problemId, w]));
   for (const p of ctx.problems.filter((x) => changed.has(x.id))) {
@@ -40,8 +42,8 @@ export const writeProblems: ProjectionWriter = async (sql, delta) => {
         p.dueAt,
         p.status,
         p.special ?? null,
-        ctx.nomination.district,
-        ctx.admission?.leadCluster ?? ctx.nomination.cluster,
+        served.district,
+        served.cluster,
         delta.at,
         whistle?.status ?? null,
         whistle?.at ?? null,
@@ -49,8 +51,8 @@ export const writeProblems: ProjectionWriter = async (sql, delta) => {
         p.closeRequest ? JSON.stringify(p.closeRequest) : null,
         p.extension ? JSON.stringify(p.extension) : null,
         whistle ? JSON.stringify(ledgerWhistle(whistle)) : null,
-        ctx.admission?.commissioner ?? null,
-        ctx.nomination.cluster,
+        served.commissioner,
+        served.nominationCluster,
       ],
     );
   }

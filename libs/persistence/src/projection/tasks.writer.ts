@@ -1,4 +1,5 @@
 import { taskDepartment } from '@hardtech/domain';
+import { servedBy } from './served-by';
 import type { ProjectionWriter } from './writer';
 
 const TASK_COLUMNS = `id, workflow_id, credit_code, lifecycle_no, type, stage, state_key, candidate_groups,
@@ -25,7 +26,7 @@ function valuesOf(rows: unknown[][]): string {
  */
 export const writeTasks: ProjectionWriter = async (sql, delta, ctx) => {
   const n = delta.context.nomination;
-  const cluster = delta.context.admission?.leadCluster ?? n.cluster;
+  const { district, cluster } = servedBy(delta.context);
   const opened = delta.opened.map((task) => [
     task.id,
     delta.workflowId,
@@ -39,7 +40,7 @@ export const writeTasks: ProjectionWriter = async (sql, delta, ctx) => {
     'open',
     task.quarter ?? null,
     n.name,
-    n.district,
+    district,
     cluster,
     task.policyVersion,
     task.createdAt,

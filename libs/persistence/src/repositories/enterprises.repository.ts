@@ -137,4 +137,21 @@ export class EnterprisesRepository {
   lifecyclesOf(creditCode: string): Promise<LifecycleEntity[]> {
     return this.lifecycles.find({ where: { creditCode }, order: { lifecycleNo: 'ASC' } });
   }
+
+  /**
+   * The numbers of the enterprise's lifecycles the caller may read (AccessService.ofLifecycle): the
+   * current one within their scope, an earlier one by the district and clusters that served it.
+   */
+  async lifecyclesSeen(actor: Actor, creditCode: string): Promise<number[]> {
+    const scope = this.access.ofLifecycle(actor, 'e', 'l.credit_code', 'l.lifecycle_no');
+    const rows = await this.lifecycles
+      .createQueryBuilder('l')
+      .select('l.lifecycle_no', 'lifecycleNo')
+      .innerJoin(EnterpriseEntity, 'e', 'e.credit_code = l.credit_code')
+      .where('l.credit_code = :creditCode', { creditCode })
+      .andWhere(scope.sql, scope.params)
+      .orderBy('l.lifecycle_no', 'ASC')
+      .getRawMany<{ lifecycleNo: number }>();
+    return rows.map((r) => r.lifecycleNo);
+  }
 }
