@@ -76,6 +76,11 @@ it("scopes an earlier lifecycle's tasks and files by the district, clusters and 
     expect(await doneOf(served)).toEqual(expect.arrayContaining([feedback, review]));
     const detail = await expectOk(served.api.get(task(feedback)));
     expect(detail.caseFile.attachments.map((a: { id: string }) => a.id)).toContain(evidence.body.id);
+    // Its own nomination, not the next district's (lifecycles.nomination).
+    expect([detail.caseFile.enterprise.district, detail.caseFile.enterprise.cluster]).toEqual([
+      c.district,
+      c.cluster,
+    ]);
     expect(await status(served, download(evidence.body.id))).toBe(200);
     // Not the lifecycle they did not serve.
     expect(await status(served, task(screen))).toBe(404);

@@ -63,13 +63,15 @@ export class CaseFileService {
     if (!row) return null;
     const lifecycleNo = task?.lifecycleNo ?? row.lifecycleNo;
     const current = row.lifecycleNo === lifecycleNo;
-    const [done, problems, files, reports, ledger, divisionOf] = await Promise.all([
+    const [done, problems, files, reports, ledger, divisionOf, kept] = await Promise.all([
       this.tasks.stepsOf(creditCode, lifecycleNo),
       this.enterprises.problemsOf(creditCode, lifecycleNo),
       this.attachments.list(actor, creditCode),
       this.enterprises.reportsOf(creditCode, lifecycleNo),
       this.problems.ofLifecycle(actor, creditCode, lifecycleNo),
       this.clusters.divisions(),
+      // An earlier lifecycle is read with its own nomination, not the next one's (its district's).
+      current ? null : this.enterprises.nominationOf(creditCode, lifecycleNo),
     ]);
     const steps: CompletedStep[] = done
       // Human steps only: what the policy decided by itself (a silent district) is no one's opinion.
@@ -101,7 +103,7 @@ export class CaseFileService {
     return buildCaseFile(
       actor.role,
       {
-        nomination: row.nomination,
+        nomination: kept ?? row.nomination,
         stage: current || !task ? row.stage : task.stage,
         lifecycleNo,
         screening: current ? row.screening : null,

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { Nomination } from '@hardtech/domain';
 
 /** One lifecycle of an enterprise: a re-nomination after rejection or exit starts the next. */
 @Entity('lifecycles')
@@ -20,4 +21,6 @@ export class LifecycleEntity {
   nominationCluster: string | null;
   @Column({ type: 'varchar', length: 16, nullable: true }) cluster: string | null;
   @Column({ type: 'varchar', length: 64, nullable: true }) commissioner: string | null;
+  /** Its nomination as supplemented while it ran (null: followed by another before it was kept). */
+  @Column({ type: 'jsonb', nullable: true }) nomination: Nomination | null;
 }

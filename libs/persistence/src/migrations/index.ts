@@ -35,6 +35,7 @@ import { ViewsNotForAdministrators1765970000000 } from './1765970000000-ViewsNot
 import { TaskDepartmentRecorded1765980000000 } from './1765980000000-TaskDepartmentRecorded';
 import { ClusterDivisions1765990000000 } from './1765990000000-ClusterDivisions';
 import { LifecycleScope1766000000000 } from './1766000000000-LifecycleScope';
+import { LifecycleNomination1766010000000 } from './1766010000000-LifecycleNomination';
 
 /** In order. Never edit a migration that has shipped; add a new one. */
 export const MIGRATIONS = [
@@ -75,4 +76,5 @@ export const MIGRATIONS = [
   TaskDepartmentRecorded1765980000000,
   ClusterDivisions1765990000000,
   LifecycleScope1766000000000,
+  LifecycleNomination1766010000000,
 ];

@@ -2,8 +2,11 @@ import { FINAL_STAGES } from '@hardtech/domain';
 import { servedBy } from './served-by';
 import type { ProjectionWriter } from './writer';
 
-/** Who served the lifecycle (served-by.ts): columns the row follows while the lifecycle runs. */
-const SERVED_BY = ['district', 'nomination_cluster', 'cluster', 'commissioner'] as const;
+/**
+ * Columns the row follows while the lifecycle runs: who served it (served-by.ts) and its nomination
+ * as supplemented, which the case file of an earlier lifecycle's task shows.
+ */
+const SERVED_BY = ['district', 'nomination_cluster', 'cluster', 'commissioner', 'nomination'] as const;
 
 /**
  * A served-by column's value after the upsert: the transition's while the lifecycle runs, kept once
@@ -26,7 +29,7 @@ export const writeLifecycle: ProjectionWriter = async (sql, delta) => {
   await sql.query(
     `INSERT INTO lifecycles (credit_code, lifecycle_no, workflow_id, name, nominated_by, started_at, ended_at, final_stage,
        reason, outcome, ${SERVED_BY.join(', ')})
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)
      ON CONFLICT (credit_code, lifecycle_no) DO UPDATE SET name = EXCLUDED.name,
        ended_at = COALESCE(lifecycles.ended_at, EXCLUDED.ended_at),
        final_stage = COALESCE(lifecycles.final_stage, EXCLUDED.final_stage),
@@ -53,6 +56,7 @@ export const writeLifecycle: ProjectionWriter = async (sql, delta) => {
       served.nominationCluster,
       served.cluster,
       served.commissioner,
+      JSON.stringify(ctx.nomination),
     ],
   );
 };

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
-import { Actor, shanghaiDate, Stage } from '@hardtech/domain';
+import { Actor, Nomination, shanghaiDate, Stage } from '@hardtech/domain';
 import {
   EnterpriseEntity,
   LifecycleEntity,
@@ -136,6 +136,12 @@ export class EnterprisesRepository {
 
   lifecyclesOf(creditCode: string): Promise<LifecycleEntity[]> {
     return this.lifecycles.find({ where: { creditCode }, order: { lifecycleNo: 'ASC' } });
+  }
+
+  /** The nomination a lifecycle kept (lifecycles.writer.ts); null when it kept none. */
+  async nominationOf(creditCode: string, lifecycleNo: number): Promise<Nomination | null> {
+    const row = await this.lifecycles.findOne({ where: { creditCode, lifecycleNo }, select: ['nomination'] });
+    return row?.nomination ?? null;
   }
 
   /**
