@@ -59,7 +59,7 @@ export class ClustersController {
     description:
       'A retired cluster is offered for no new nomination, admission (lead cluster) or user scope (422 with the field), and stays named wherever it is used (enterprises, tasks, problems, filters). Its code is never reused. Retiring a retired cluster changes nothing.',
     ok: ClusterDto,
-    errors: [401, 403, 404],
+    errors: [400, 401, 403, 404],
   })
   async retire(@Param('code') code: string) {
     return found(await this.clusters.retire(code));
