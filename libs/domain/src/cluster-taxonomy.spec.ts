@@ -1,5 +1,5 @@
 import { BUILTIN_CLUSTERS } from './reference';
-import { CLUSTER_CODE, clusterRename, newCluster, retiredClusterRefusal } from './cluster-taxonomy';
+import { byTier, CLUSTER_CODE, clusterRename, newCluster, retiredClusterRefusal } from './cluster-taxonomy';
 
 const taken = new Set(['T1', 'N1']);
 const n2 = { code: 'N2', tier: 'new_star', name: '  生物医药 ', en: 'Biomedicine' };
@@ -70,5 +70,12 @@ describe('retiredClusterRefusal', () => {
     ).toEqual({ status: 422, code: 'CLUSTER_RETIRED', fields: ['cluster'] });
     expect(retiredClusterRefusal('cluster', 'T1', retired)).toBeNull();
     expect(retiredClusterRefusal('cluster', 42, retired)).toBeNull();
+  });
+});
+
+describe('byTier', () => {
+  it('orders leading, pillar, featured, then new-star clusters, each by code', () => {
+    const codes = [{ code: 'N1', tier: 'new_star' }, ...BUILTIN_CLUSTERS].sort(byTier).map((c) => c.code);
+    expect(codes).toEqual(['T1', 'T2', 'T3', 'P1', 'P2', 'P3', 'F1', 'F2', 'F3', 'F4', 'F5', 'F6', 'N1']);
   });
 });

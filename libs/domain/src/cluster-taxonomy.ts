@@ -12,12 +12,19 @@ export type ClusterTier = Cluster['tier'];
 
 export const CLUSTER_TIERS: readonly ClusterTier[] = ['leading', 'pillar', 'featured', 'new_star'];
 
+/** Short enough for a table cell; the hint on 产业集群 says what each tier's scale is. */
 export const CLUSTER_TIER_LABELS: Record<ClusterTier, Text> = {
-  leading: t('万亿级主导产业集群', 'Leading (trillion-yuan) cluster'),
-  pillar: t('五千亿级支柱产业集群', 'Pillar (500-billion) cluster'),
-  featured: t('千亿级特色优势产业集群', 'Featured (100-billion) cluster'),
+  leading: t('主导产业集群', 'Leading cluster'),
+  pillar: t('支柱产业集群', 'Pillar cluster'),
+  featured: t('特色优势产业集群', 'Featured cluster'),
   new_star: t('新星产业集群', 'New-star cluster'),
 };
+
+/** The taxonomy in its own order: leading, pillar, featured, new-star, each by code. */
+export function byTier<C extends { tier: string; code: string }>(a: C, b: C): number {
+  const rank = (c: C) => CLUSTER_TIERS.indexOf(c.tier as ClusterTier);
+  return rank(a) - rank(b) || a.code.localeCompare(b.code);
+}
 
 /**
  * A code as the built-in ones are (T1, P3, F6): a capital letter, then capitals or digits. It goes

@@ -146,6 +146,7 @@ describe('产业集群: the editable taxonomy', () => {
     });
     expect(await screen.findByTestId('state-N1')).toHaveTextContent('Retired');
     expect(screen.getByText('New-star cluster')).toBeInTheDocument();
+    expect(screen.getByTestId('name-N1')).toHaveTextContent('Biomedicine生物医药');
     expect(screen.queryByTestId('retire-N1')).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { Button, Card, Popconfirm, Space, Tag, Typography } from 'antd';
 import type { ButtonProps } from 'antd';
-import { CLUSTER_TIER_LABELS, type ClusterTier } from '@hardtech/domain/cluster-taxonomy';
+import { byTier, CLUSTER_TIER_LABELS, type ClusterTier } from '@hardtech/domain/cluster-taxonomy';
 import { clusterDivision } from '@hardtech/domain/divisions';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -56,7 +56,7 @@ export function ClustersPage() {
         rowKey="code"
         pagination={false}
         loading={!data && !error}
-        dataSource={data?.clusters ?? []}
+        dataSource={[...(data?.clusters ?? [])].sort(byTier)}
         columns={[
           { title: t('clusters.code'), dataIndex: 'code', width: 90 },
           {
@@ -69,9 +69,10 @@ export function ClustersPage() {
             key: 'name',
             render: (_, c) => (
               <span data-testid={`name-${c.code}`}>
-                {c.name}
+                {local({ zh: c.name, en: c.en })}
+                {/* The other language's name beneath: the administrator keeps both. */}
                 <Typography.Text type="secondary" style={{ display: 'block' }}>
-                  {c.en}
+                  {local({ zh: c.en, en: c.name })}
                 </Typography.Text>
               </span>
             ),
@@ -102,8 +103,9 @@ export function ClustersPage() {
           {
             title: t('clusters.actions'),
             key: 'actions',
+            width: 220,
             render: (_, c) => (
-              <Space size={4} wrap>
+              <Space size={4}>
                 <Button
                   size="small"
                   onClick={() => setDialog({ kind: 'rename', cluster: c })}
