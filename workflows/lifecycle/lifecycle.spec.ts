@@ -326,6 +326,25 @@ describe('lifecycle runtime', () => {
     expect(h.policyReads()).toBe(2);
   });
 
+  it('takes as lead cluster a code of the active taxonomy the Update carries, the built-in ones without', async () => {
+    const h = harness();
+    await h.lifecycle.open();
+    await h.complete('SCREEN', coordinator, 'pass', { judgments });
+    await h.complete('DISTRICT_FEEDBACK', district, 'support');
+    await h.complete('ENTERPRISE_CONFIRM', enterprise, 'confirm');
+    const data = { leadCluster: 'N1', commissioner: 'commissioner', districtLiaison: 'd' };
+    const req = { taskId: h.open('ADMIT').id, outcome: 'admit', data, actor: coordinator };
+    // An Update from before the taxonomy was editable (or another client) carries none.
+    expect(() => h.lifecycle.validateCompletion(req)).toThrow(expect.objectContaining({ status: 400 }));
+    // A retired cluster is not among the active codes the API sends.
+    expect(() => h.lifecycle.validateCompletion({ ...req, clusters: ['T2'] })).toThrow(
+      expect.objectContaining({ status: 400 }),
+    );
+    h.lifecycle.validateCompletion({ ...req, clusters: ['N1', 'T2'] });
+    await h.lifecycle.complete({ ...req, clusters: ['N1', 'T2'] });
+    expect(h.lifecycle.stage).toBe('diagnosis');
+  });
+
   it('refuses admission with 422 when the pool is full, leaving the task open', async () => {
     const h = harness({}, 0);
     await h.lifecycle.open();

@@ -331,6 +331,8 @@ export class Lifecycle {
       closingProblemIds: ctx.problems.filter((p) => p.status === 'closing').map((p) => p.id),
       reportedQuarters: ctx.quarterlyReports.map((r) => r.quarter),
       today: this.today(),
+      // Only the validator reads them, and Temporal runs no validator on replay: no patch needed.
+      clusters: req.clusters && new Set(req.clusters),
     });
     if (task.type === 'SUPPLEMENT') applyCorrections(ctx.nomination, (req.data.corrections ?? {}) as any);
   }

@@ -26,6 +26,16 @@ describe('auditActionLabel', () => {
     expect(auditActionLabel('POST /api/enterprises/:creditCode/whistle').zh).toBe('企业吹哨');
   });
 
+  it('names each change of the cluster taxonomy: added, renamed, retired, its division', () => {
+    expect(auditActionLabel('POST /api/admin/clusters')).toEqual({
+      zh: '新增产业集群',
+      en: 'Added a cluster',
+    });
+    expect(auditActionLabel('PATCH /api/admin/clusters/:code').zh).toBe('产业集群更名');
+    expect(auditActionLabel('POST /api/admin/clusters/:code/retire').zh).toBe('停用产业集群');
+    expect(auditActionLabel('PUT /api/admin/clusters/:code/division').zh).toBe('修改集群牵头处室');
+  });
+
   it('does not take a route for the start of another word', () => {
     expect(auditActionLabel('POST /api/usersx').zh).toBe('提交 /api/usersx');
   });

@@ -127,8 +127,9 @@ export function audienceProblems(a: unknown): FieldError[] {
   return errors;
 }
 
-export function viewFilterProblems(filter: unknown): FieldError[] {
-  return validateFields(VIEW_FILTER_FIELDS, filter, {}, 'filter');
+/** `clusters`: the taxonomy's codes (the built-in ones when absent). */
+export function viewFilterProblems(filter: unknown, clusters?: ReadonlySet<string>): FieldError[] {
+  return validateFields(VIEW_FILTER_FIELDS, filter, { clusters }, 'filter');
 }
 
 /**

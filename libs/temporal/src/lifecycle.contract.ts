@@ -137,6 +137,12 @@ export interface CompleteTaskRequest {
    */
   policy?: ActivePolicy;
   /**
+   * The taxonomy's active cluster codes as the API read them (ADMIT's lead cluster, a SUPPLEMENT's
+   * corrected cluster): the workflow reads no table. Absent from Updates sent before this field
+   * existed (and from other clients): the built-in "33618" codes.
+   */
+  clusters?: string[];
+  /**
    * 委托代理: the principal the actor stands in for, as the API found them with an active proxy
    * (issue 17.6). The task's rule is checked for the principal; history names both.
    */

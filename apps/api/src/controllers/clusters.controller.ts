@@ -1,10 +1,16 @@
-import { Body, Controller, Param, Put } from '@nestjs/common';
+import { Body, Controller, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { divisionNames, NotFound, t } from '@hardtech/domain';
-import { ClustersRepository } from '@hardtech/persistence';
+import { clusterRename, divisionNames, newCluster, NotFound, RuleViolation, t } from '@hardtech/domain';
+import { ClusterEntity, ClustersRepository } from '@hardtech/persistence';
 import { Roles } from '../auth/decorators';
-import { ClusterDivisionDto, ClusterDto } from '../dtos/reference.dto';
+import { ClusterDivisionDto, ClusterDto, ClusterNamesDto, NewClusterDto } from '../dtos/reference.dto';
 import { ApiDoc } from '../openapi/api-doc';
+
+const notFound = () => new NotFound('CLUSTER_NOT_FOUND', t('集群不存在', 'no such cluster'));
+const found = (cluster: ClusterEntity | null): ClusterEntity => {
+  if (!cluster) throw notFound();
+  return cluster;
+};
 
 /** The "33618" taxonomy as the system administrator keeps it (the list is GET /api/reference's). */
 @ApiTags('admin')
@@ -13,6 +19,51 @@ import { ApiDoc } from '../openapi/api-doc';
 @Controller('admin/clusters')
 export class ClustersController {
   constructor(private readonly clusters: ClustersRepository) {}
+
+  @Post()
+  @ApiDoc({
+    summary: '新增产业集群 Add a cluster to the taxonomy',
+    description:
+      'The 18 新星 clusters are added here (any tier may be). The code (N1: a capital, then capitals or digits, 2–16) is never changed nor reused, also after the cluster is retired (422 CLUSTER_CODE_TAKEN); tier, Chinese and English names are required (422 CLUSTER_INVALID naming each field). The new cluster is active: nominations, ADMIT’s lead cluster and industry officers’ scopes accept it at once.',
+    ok: ClusterDto,
+    status: 201,
+    errors: [400, 401, 403, 413, 422],
+  })
+  async add(@Body() dto: NewClusterDto) {
+    const cluster = newCluster({ ...dto }, await this.clusters.allCodes());
+    const added = await this.clusters.add(cluster);
+    if (added) return added;
+    // Another administrator added the same code between the check and the insert.
+    throw new RuleViolation(
+      'CLUSTER_CODE_TAKEN',
+      t(`集群代码 ${cluster.code} 已被使用`, `the code ${cluster.code} is already used`),
+      [{ field: 'code', text: t('代码已存在', 'taken') }],
+    );
+  }
+
+  @Patch(':code')
+  @ApiDoc({
+    summary: '集群更名 Rename a cluster',
+    description:
+      'Both names are required (422 CLUSTER_INVALID); the code stays, so every enterprise, task and problem naming the cluster reads the new names.',
+    ok: ClusterDto,
+    errors: [400, 401, 403, 404, 413, 422],
+  })
+  async rename(@Param('code') code: string, @Body() dto: ClusterNamesDto) {
+    return found(await this.clusters.rename(code, clusterRename({ ...dto })));
+  }
+
+  @Post(':code/retire')
+  @ApiDoc({
+    summary: '停用产业集群 Retire a cluster',
+    description:
+      'A retired cluster is offered for no new nomination, admission (lead cluster) or user scope (422 with the field), and stays named wherever it is used (enterprises, tasks, problems, filters). Its code is never reused. Retiring a retired cluster changes nothing.',
+    ok: ClusterDto,
+    errors: [400, 401, 403, 404],
+  })
+  async retire(@Param('code') code: string) {
+    return found(await this.clusters.retire(code));
+  }
 
   @Put(':code/division')
   @ApiDoc({
@@ -24,8 +75,6 @@ export class ClustersController {
   })
   async setDivision(@Param('code') code: string, @Body() dto: ClusterDivisionDto) {
     const { name, en } = divisionNames(dto.name, dto.en);
-    const cluster = await this.clusters.setDivision(code, name, en);
-    if (!cluster) throw new NotFound('CLUSTER_NOT_FOUND', t('集群不存在', 'no such cluster'));
-    return cluster;
+    return found(await this.clusters.setDivision(code, name, en));
   }
 }

@@ -11,6 +11,7 @@ import {
   parseNomination,
   PURPOSE_LABELS,
   requiredEvidence,
+  retiredClusterRefusal,
   RuleViolation,
   Stage,
   t,
@@ -75,7 +76,11 @@ export class NominationsService {
 
   /** Validates the whole nomination (400), then checks who may nominate it (403). */
   async parse(actor: Actor, body: unknown): Promise<Nomination> {
-    const nomination = parseNomination(body, { clusters: await this.clusters.activeCodes() });
+    const [active, retired] = await Promise.all([this.clusters.activeCodes(), this.clusters.retiredCodes()]);
+    const cluster = typeof body === 'object' && body ? (body as { cluster?: unknown }).cluster : undefined;
+    const refusal = retiredClusterRefusal('cluster', cluster, retired);
+    if (refusal) throw refusal;
+    const nomination = parseNomination(body, { clusters: active });
     if (!mayNominate(actor, nomination)) {
       throw new Forbidden(
         'NOMINATION_OUT_OF_SCOPE',

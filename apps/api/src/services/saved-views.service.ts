@@ -12,7 +12,7 @@ import {
   viewFilterProblems,
   ViewAudience,
 } from '@hardtech/domain';
-import { SavedView, SavedViewsRepository } from '@hardtech/persistence';
+import { ClustersRepository, SavedView, SavedViewsRepository } from '@hardtech/persistence';
 
 const notFound = () => new NotFound('VIEW_NOT_FOUND', t('视图不存在', 'no such view'));
 
@@ -25,7 +25,10 @@ export interface ViewBody {
 /** Saved inbox views (issue 10 §4): stored on the server, shared with a role, a district or a department. */
 @Injectable()
 export class SavedViewsService {
-  constructor(private readonly views: SavedViewsRepository) {}
+  constructor(
+    private readonly views: SavedViewsRepository,
+    private readonly clusters: ClustersRepository,
+  ) {}
 
   async list(actor: Actor) {
     return (await this.views.visibleTo(actor)).map((v) => this.view(actor, v));
@@ -34,7 +37,7 @@ export class SavedViewsService {
   async create(actor: Actor, body: ViewBody) {
     return this.view(
       actor,
-      await this.views.save({ id: randomUUID(), owner: actor.username, ...this.parse(body) }),
+      await this.views.save({ id: randomUUID(), owner: actor.username, ...(await this.parse(body)) }),
     );
   }
 
@@ -42,7 +45,7 @@ export class SavedViewsService {
     const existing = await this.owned(actor, id);
     return this.view(
       actor,
-      await this.views.save({ id: existing.id, owner: existing.owner, ...this.parse(body) }),
+      await this.views.save({ id: existing.id, owner: existing.owner, ...(await this.parse(body)) }),
     );
   }
 
@@ -59,7 +62,9 @@ export class SavedViewsService {
     return view;
   }
 
-  private parse(body: ViewBody): { name: string; filter: Record<string, unknown>; sharedWith: ViewAudience } {
+  private async parse(
+    body: ViewBody,
+  ): Promise<{ name: string; filter: Record<string, unknown>; sharedWith: ViewAudience }> {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       throw new InvalidInput([{ field: 'body', text: t('应为对象', 'must be an object') }]);
     }
@@ -67,7 +72,8 @@ export class SavedViewsService {
     const name = typeof body.name === 'string' ? body.name.trim() : '';
     if (!name || name.length > 100)
       errors.push({ field: 'name', text: t('名称应为1-100个字符', 'must have 1-100 characters') });
-    errors.push(...viewFilterProblems(body.filter ?? {}));
+    // A filter may name any cluster of the taxonomy, a retired one too: its enterprises stay listed.
+    errors.push(...viewFilterProblems(body.filter ?? {}, await this.clusters.allCodes()));
     errors.push(...audienceProblems(body.sharedWith ?? {}));
     for (const key of Object.keys(body)) {
       if (!['name', 'filter', 'sharedWith'].includes(key))

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { FieldError, RuleViolation, t } from '@hardtech/domain';
-import { TaskEntity } from '@hardtech/persistence';
+import { FieldError, retiredClusterRefusal, RuleViolation, t } from '@hardtech/domain';
+import { ClustersRepository, TaskEntity } from '@hardtech/persistence';
 import { UsersService } from './users.service';
 
 const named = (username: unknown): username is string =>
@@ -8,15 +8,25 @@ const named = (username: unknown): username is string =>
 
 /**
  * Checks what a workflow cannot: that users named in a completion exist and have the right role
- * and scope (ADMIT's commissioner and district liaison, read in one query). Refusals are 422 with
- * the field.
+ * and scope (ADMIT's commissioner and district liaison, read in one query), and that its lead
+ * cluster is not retired. Refusals are 422 with the field.
  */
 @Injectable()
 export class TaskReferences {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly clusters: ClustersRepository,
+  ) {}
 
   async check(task: TaskEntity, outcome: string, data: Record<string, unknown>): Promise<void> {
     if (task.type !== 'ADMIT' || outcome !== 'admit') return;
+    // A retired cluster leads no new member (the workflow, given the active codes, refuses it too).
+    const retired = retiredClusterRefusal(
+      'data.leadCluster',
+      data.leadCluster,
+      await this.clusters.retiredCodes(),
+    );
+    if (retired) throw retired;
     const problems: FieldError[] = [];
     const people = await this.users.findActors([data.commissioner, data.districtLiaison].filter(named));
     const user = (username: unknown) => (named(username) ? people.get(username) : undefined);

@@ -21,6 +21,7 @@ import {
 } from '@hardtech/domain';
 import {
   ActivePolicyRepository,
+  ClustersRepository,
   EnterprisesRepository,
   ProblemsRepository,
   ReadModelRepairRepository,
@@ -104,6 +105,7 @@ export class TasksService {
     private readonly users: UsersService,
     private readonly references: TaskReferences,
     private readonly policies: ActivePolicyRepository,
+    private readonly clusters: ClustersRepository,
     private readonly caseFiles: CaseFileService,
     private readonly proxies: ProxyService,
     private readonly repairs: ReadModelRepairRepository,
@@ -259,15 +261,27 @@ export class TasksService {
     const replay = !!idempotencyKey && isReplayOf(task, actor.username, idempotencyKey, body);
     if (task.status !== 'open' && !replay) throw closed(task);
     if (!replay) await this.references.check(task, body.outcome, body.data);
-    // The policy goes with the Update, so the workflow reads none (issue 9).
-    const [policy, onBehalfOf] = await Promise.all([
+    // The policy and the taxonomy's active clusters go with the Update: the workflow reads neither
+    // (issue 9), and ADMIT's lead cluster may be one the administrator added or may not be retired.
+    const [policy, onBehalfOf, clusters] = await Promise.all([
       this.policies.current(),
       this.proxies.principalFor(actor, task),
+      this.clusters.activeCodes(),
     ]);
+    const { outcome, data } = body;
     try {
       return await this.lifecycles.complete(
         task.creditCode,
-        { taskId: id, outcome: body.outcome, data: body.data, actor, idempotencyKey, policy, onBehalfOf },
+        {
+          taskId: id,
+          outcome,
+          data,
+          actor,
+          idempotencyKey,
+          policy,
+          onBehalfOf,
+          clusters: [...clusters].sort(),
+        },
         idempotencyKey ? completionUpdateId(id, actor.username, idempotencyKey, body) : undefined,
       );
     } catch (e) {

@@ -172,6 +172,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/clusters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 新增产业集群 Add a cluster to the taxonomy
+         * @description The 18 新星 clusters are added here (any tier may be). The code (N1: a capital, then capitals or digits, 2–16) is never changed nor reused, also after the cluster is retired (422 CLUSTER_CODE_TAKEN); tier, Chinese and English names are required (422 CLUSTER_INVALID naming each field). The new cluster is active: nominations, ADMIT’s lead cluster and industry officers’ scopes accept it at once.
+         */
+        post: operations["ClustersController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/clusters/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 集群更名 Rename a cluster
+         * @description Both names are required (422 CLUSTER_INVALID); the code stays, so every enterprise, task and problem naming the cluster reads the new names.
+         */
+        patch: operations["ClustersController_rename"];
+        trace?: never;
+    };
+    "/api/admin/clusters/{code}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 停用产业集群 Retire a cluster
+         * @description A retired cluster is offered for no new nomination, admission (lead cluster) or user scope (422 with the field), and stays named wherever it is used (enterprises, tasks, problems, filters). Its code is never reused. Retiring a retired cluster changes nothing.
+         */
+        post: operations["ClustersController_retire"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/clusters/{code}/division": {
         parameters: {
             query?: never;
@@ -1719,11 +1779,24 @@ export interface components {
             nextRunTimes: string[];
             recentRuns: components["schemas"]["ScheduleRunDto"][];
         };
-        ClusterDivisionDto: {
-            /** @example 电子信息处 */
-            name: string | null;
-            /** @example Electronic Information Division */
-            en: string | null;
+        NewClusterDto: {
+            /** @example 生物医药 */
+            name: string;
+            /** @example Biomedicine */
+            en: string;
+            /**
+             * @description never changed nor reused
+             * @example N1
+             */
+            code: string;
+            /**
+             * @example new_star
+             * @enum {string}
+             */
+            tier: "leading" | "pillar" | "featured" | "new_star";
+            /** @example 生物医药处 */
+            divisionName?: string | null;
+            divisionEn?: string | null;
         };
         ClusterDto: {
             /** @example T2 */
@@ -1732,10 +1805,23 @@ export interface components {
             tier: "leading" | "pillar" | "featured" | "new_star";
             name: string;
             en: string;
+            /** @description false: retired (停用), offered for nothing new, still named */
             active: boolean;
             /** @description the lead 行业处室 (null: unset) */
             divisionName: string | null;
             divisionEn: string | null;
+        };
+        ClusterNamesDto: {
+            /** @example 生物医药 */
+            name: string;
+            /** @example Biomedicine */
+            en: string;
+        };
+        ClusterDivisionDto: {
+            /** @example 电子信息处 */
+            name: string | null;
+            /** @example Electronic Information Division */
+            en: string | null;
         };
         AttachmentDto: {
             id: string;
@@ -4896,6 +4982,213 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ScheduleDto"][];
+                };
+            };
+            /** @description no token, or an invalid, expired or signed-out one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description outside the caller’s role (read-only roles may not write) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unknown, or outside the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ClustersController_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewClusterDto"];
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterDto"];
+                };
+            };
+            /** @description malformed JSON, invalid or unknown field (details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description no token, or an invalid, expired or signed-out one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description outside the caller’s role (read-only roles may not write) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description request body larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description valid input that the rules refuse */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ClustersController_rename: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClusterNamesDto"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterDto"];
+                };
+            };
+            /** @description malformed JSON, invalid or unknown field (details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description no token, or an invalid, expired or signed-out one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description outside the caller’s role (read-only roles may not write) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description unknown, or outside the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description request body larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description valid input that the rules refuse */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ClustersController_retire: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterDto"];
+                };
+            };
+            /** @description malformed JSON, invalid or unknown field (details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description no token, or an invalid, expired or signed-out one */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { clusterDivision, Text } from '@hardtech/domain';
+import { clusterDivision, ClusterNames, NewCluster, Text } from '@hardtech/domain';
 import { ClusterEntity } from '../entities';
 
 /** The lead division of a cluster code (各行业处室牵头), as the taxonomy names it now. */
@@ -15,6 +15,42 @@ export class ClustersRepository {
   async activeCodes(): Promise<Set<string>> {
     const rows = await this.repo.find({ select: { code: true }, where: { active: true } });
     return new Set(rows.map((r) => r.code));
+  }
+
+  /** Retired codes (停用): named where used, chosen for nothing new. */
+  async retiredCodes(): Promise<Set<string>> {
+    const rows = await this.repo.find({ select: { code: true }, where: { active: false } });
+    return new Set(rows.map((r) => r.code));
+  }
+
+  /** Every code ever used, retired ones too: a code is never given to a second cluster. */
+  async allCodes(): Promise<Set<string>> {
+    const rows = await this.repo.find({ select: { code: true } });
+    return new Set(rows.map((r) => r.code));
+  }
+
+  /** Adds a cluster (active); false when its code was taken meanwhile (the primary key refuses it). */
+  async add(cluster: NewCluster): Promise<ClusterEntity | null> {
+    const { identifiers } = await this.repo
+      .createQueryBuilder()
+      .insert()
+      .values({ ...cluster, active: true })
+      .orIgnore()
+      .returning('code')
+      .execute();
+    return identifiers.length ? this.repo.findOneBy({ code: cluster.code }) : null;
+  }
+
+  /** 更名: the code stays, so everything naming the cluster reads the new names. */
+  async rename(code: string, names: ClusterNames): Promise<ClusterEntity | null> {
+    const { affected } = await this.repo.update({ code }, names);
+    return affected ? this.repo.findOneBy({ code }) : null;
+  }
+
+  /** 停用: offered for no new nomination, admission or scope; still named wherever it is used. */
+  async retire(code: string): Promise<ClusterEntity | null> {
+    const { affected } = await this.repo.update({ code }, { active: false });
+    return affected ? this.repo.findOneBy({ code }) : null;
   }
 
   list(): Promise<ClusterEntity[]> {

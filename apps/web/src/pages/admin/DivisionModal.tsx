@@ -7,6 +7,7 @@ import type { Cluster } from '../../api/types';
 import { useAction } from '../../api/useAction';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLocalText } from '../../i18n';
+import { chineseNameFirst } from './divisionRules';
 
 interface Values {
   name: string;
@@ -56,14 +57,7 @@ export function DivisionModal({ cluster, onClose }: { cluster: Cluster; onClose:
           name="en"
           label={t('clusters.divisionEn')}
           dependencies={['name']}
-          rules={[
-            ({ getFieldValue }) => ({
-              validator: (_, value: string) =>
-                value?.trim() && !getFieldValue('name')?.trim()
-                  ? Promise.reject(new Error(t('clusters.chineseFirst')))
-                  : Promise.resolve(),
-            }),
-          ]}
+          rules={[chineseNameFirst('name', t('clusters.chineseFirst'))]}
         >
           <Input maxLength={DIVISION_EN_MAX} placeholder={`Industry division (${cluster.en})`} />
         </Form.Item>

@@ -11,14 +11,17 @@ export function ScopeFields({ keys }: { keys: ScopeKey[] }) {
   const { t } = useTranslation('admin');
   const local = useLocalText();
   const reference = useReference();
-  const options: Record<ScopeKey, { value: string; label: string }[] | undefined> = {
+  const options: Record<ScopeKey, { value: string; label: string; disabled?: boolean }[] | undefined> = {
     districts: reference?.districts.map((d) => ({
       value: d.code,
       label: `${local(districtText(d))} ${d.code}`,
     })),
+    // A retired cluster is given to nobody new (the API refuses it) but still reads its name where
+    // a user already has it.
     clusters: reference?.clusters.map((c) => ({
       value: c.code,
-      label: `${c.code} ${local({ zh: c.name, en: c.en })}`,
+      label: `${c.code} ${local({ zh: c.name, en: c.en })}${c.active ? '' : ` (${t('clusters.inactive')})`}`,
+      disabled: !c.active,
     })),
     // Credit codes are typed in: there is no list of enterprises outside the scope to choose from.
     creditCodes: undefined,
