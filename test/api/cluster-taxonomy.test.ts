@@ -15,7 +15,13 @@ afterAll(() => Promise.all([closeDb(), closeTemporal()]));
 
 // A code no earlier run of this database used: codes are never reused.
 const code = `N${randomBytes(4).toString('hex').toUpperCase()}`;
-const NEW_STAR = { code, tier: 'new_star', name: '生物医药', en: 'Biomedicine', divisionName: '生物医药处' };
+const NEW_STAR = {
+  code,
+  tier: 'new_star',
+  name: '细胞与基因治疗',
+  en: 'Cell and gene therapy',
+  divisionName: '生物医药处',
+};
 
 let admin: Member;
 let elsewhere: Member;
@@ -136,6 +142,14 @@ it('refuses bad input and every other role, and changes nothing', async () => {
     ],
     [await send(admin, '', { ...NEW_STAR, code: 'NZZ1', extra: 1 }), 400, 'VALIDATION_FAILED'],
     [await send(admin, '/T1', { name: '', en: 'x' }, 'patch'), 422, 'CLUSTER_INVALID', ['name']],
+    // Named as another cluster (F5 生物医药), in either language: officers pick clusters by name.
+    [
+      await send(admin, '', { ...NEW_STAR, code: 'NZZ1', name: '生物医药', en: 'BIOMEDICINE' }),
+      422,
+      'CLUSTER_INVALID',
+      ['name', 'en'],
+    ],
+    [await send(admin, '/T1', { name: '生物医药', en: 'Cars' }, 'patch'), 422, 'CLUSTER_INVALID', ['name']],
     [await send(admin, '/NOPE', { name: '某', en: 'x' }, 'patch'), 404, 'CLUSTER_NOT_FOUND'],
     [await send(admin, '/NOPE/retire', {}), 404, 'CLUSTER_NOT_FOUND'],
     [await send(cast.coordinator, '', { ...NEW_STAR, code: 'NZZ2' }), 403],

@@ -60,6 +60,33 @@ describe('clusterRename', () => {
   });
 });
 
+describe('names another cluster has', () => {
+  // Officers pick clusters by name: two alike could not be told apart (the walk added N1 生物医药 beside F5).
+  const others = BUILTIN_CLUSTERS.map(({ code, name, en }) => ({ code, name, en }));
+
+  it('refuses a new cluster named as another, in either language (English without case)', () => {
+    expect(refusal(() => newCluster({ ...n2, name: '生物医药', en: 'BIOMEDICINE' }, taken, others))).toEqual({
+      status: 422,
+      code: 'CLUSTER_INVALID',
+      fields: ['name', 'en'],
+    });
+    expect(
+      newCluster({ ...n2, name: '细胞与基因治疗', en: 'Cell and gene therapy' }, taken, others).name,
+    ).toBe('细胞与基因治疗');
+  });
+
+  it('refuses a rename to another cluster’s name, not to the cluster’s own', () => {
+    expect(refusal(() => clusterRename({ name: '先进材料', en: 'Materials' }, others)).fields).toEqual([
+      'name',
+    ]);
+    const othersOfT3 = others.filter((c) => c.code !== 'T3');
+    expect(clusterRename({ name: '先进材料', en: 'Advanced materials' }, othersOfT3)).toEqual({
+      name: '先进材料',
+      en: 'Advanced materials',
+    });
+  });
+});
+
 describe('retiredClusterRefusal', () => {
   it('refuses a retired code 422 by its field, and leaves others to the form', () => {
     const retired = new Set(['N1']);

@@ -65,6 +65,29 @@ function nameProblems(name: string, en: string): FieldError[] {
   return errors;
 }
 
+/** A cluster of the taxonomy by its names, as a new or renamed one is compared with. */
+export interface NamedCluster {
+  code: string;
+  name: string;
+  en: string;
+}
+
+/**
+ * Names another cluster already has: officers pick clusters by name (the nomination form, the
+ * filters, the scopes), so two clusters named alike could not be told apart. English compares
+ * without case.
+ */
+function namesTaken(name: string, en: string, others: readonly NamedCluster[]): FieldError[] {
+  const errors: FieldError[] = [];
+  const zh = others.find((c) => c.name.trim() === name);
+  if (zh)
+    errors.push({ field: 'name', text: t(`与 ${zh.code} ${zh.name} 重名`, `${zh.code} has this name`) });
+  const same = others.find((c) => c.en.trim().toLowerCase() === en.toLowerCase());
+  if (same)
+    errors.push({ field: 'en', text: t(`与 ${same.code} 英文名称相同`, `${same.code} has this name`) });
+  return errors;
+}
+
 function refuse(errors: FieldError[]): never {
   throw new RuleViolation(
     'CLUSTER_INVALID',
@@ -75,10 +98,15 @@ function refuse(errors: FieldError[]): never {
 
 /**
  * A cluster to add: its code of the right shape and not taken (also by a retired cluster), a tier,
- * both names (the zh-CN UI and the English one read them), and optionally its 行业处室. 422 naming
+ * both names (the zh-CN UI and the English one read them), neither another cluster's, and
+ * optionally its 行业处室. 422 naming
  * every field at fault; a taken code is CLUSTER_CODE_TAKEN.
  */
-export function newCluster(input: Record<string, unknown>, taken: ReadonlySet<string>): NewCluster {
+export function newCluster(
+  input: Record<string, unknown>,
+  taken: ReadonlySet<string>,
+  others: readonly NamedCluster[] = [],
+): NewCluster {
   const code = trimmed(input.code);
   const tier = input.tier as ClusterTier;
   const name = trimmed(input.name);
@@ -95,7 +123,8 @@ export function newCluster(input: Record<string, unknown>, taken: ReadonlySet<st
     });
   if (!CLUSTER_TIERS.includes(tier))
     errors.push({ field: 'tier', text: t('未知的集群层级', 'unknown cluster tier') });
-  errors.push(...nameProblems(name, en));
+  const names = nameProblems(name, en);
+  errors.push(...(names.length ? names : namesTaken(name, en, others)));
   if (errors.length) refuse(errors);
   if (taken.has(code)) {
     throw new RuleViolation(
@@ -111,11 +140,15 @@ export function newCluster(input: Record<string, unknown>, taken: ReadonlySet<st
   return { code, tier, name, en, divisionName: division.name, divisionEn: division.en };
 }
 
-/** A cluster's new names (更名): both, trimmed; the code stays. */
-export function clusterRename(input: Record<string, unknown>): ClusterNames {
+/** A cluster's new names (更名): both, trimmed, neither another cluster's; the code stays. */
+export function clusterRename(
+  input: Record<string, unknown>,
+  others: readonly NamedCluster[] = [],
+): ClusterNames {
   const name = trimmed(input.name);
   const en = trimmed(input.en);
-  const errors = nameProblems(name, en);
+  const problems = nameProblems(name, en);
+  const errors = problems.length ? problems : namesTaken(name, en, others);
   if (errors.length) refuse(errors);
   return { name, en };
 }

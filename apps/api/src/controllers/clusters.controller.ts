@@ -24,13 +24,14 @@ export class ClustersController {
   @ApiDoc({
     summary: '新增产业集群 Add a cluster to the taxonomy',
     description:
-      'The 18 新星 clusters are added here (any tier may be). The code (N1: a capital, then capitals or digits, 2–16) is never changed nor reused, also after the cluster is retired (422 CLUSTER_CODE_TAKEN); tier, Chinese and English names are required (422 CLUSTER_INVALID naming each field). The new cluster is active: nominations, ADMIT’s lead cluster and industry officers’ scopes accept it at once.',
+      'The 18 新星 clusters are added here (any tier may be). The code (N1: a capital, then capitals or digits, 2–16) is never changed nor reused, also after the cluster is retired (422 CLUSTER_CODE_TAKEN); tier, Chinese and English names are required, neither another cluster’s (422 CLUSTER_INVALID naming each field). The new cluster is active: nominations, ADMIT’s lead cluster and industry officers’ scopes accept it at once.',
     ok: ClusterDto,
     status: 201,
     errors: [400, 401, 403, 413, 422],
   })
   async add(@Body() dto: NewClusterDto) {
-    const cluster = newCluster({ ...dto }, await this.clusters.allCodes());
+    const [codes, named] = await Promise.all([this.clusters.allCodes(), this.clusters.names()]);
+    const cluster = newCluster({ ...dto }, codes, named);
     const added = await this.clusters.add(cluster);
     if (added) return added;
     // Another administrator added the same code between the check and the insert.
@@ -45,12 +46,13 @@ export class ClustersController {
   @ApiDoc({
     summary: '集群更名 Rename a cluster',
     description:
-      'Both names are required (422 CLUSTER_INVALID); the code stays, so every enterprise, task and problem naming the cluster reads the new names.',
+      'Both names are required, neither another cluster’s (422 CLUSTER_INVALID); the code stays, so every enterprise, task and problem naming the cluster reads the new names.',
     ok: ClusterDto,
     errors: [400, 401, 403, 404, 413, 422],
   })
   async rename(@Param('code') code: string, @Body() dto: ClusterNamesDto) {
-    return found(await this.clusters.rename(code, clusterRename({ ...dto })));
+    const others = (await this.clusters.names()).filter((c) => c.code !== code);
+    return found(await this.clusters.rename(code, clusterRename({ ...dto }, others)));
   }
 
   @Post(':code/retire')

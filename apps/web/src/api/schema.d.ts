@@ -183,7 +183,7 @@ export interface paths {
         put?: never;
         /**
          * 新增产业集群 Add a cluster to the taxonomy
-         * @description The 18 新星 clusters are added here (any tier may be). The code (N1: a capital, then capitals or digits, 2–16) is never changed nor reused, also after the cluster is retired (422 CLUSTER_CODE_TAKEN); tier, Chinese and English names are required (422 CLUSTER_INVALID naming each field). The new cluster is active: nominations, ADMIT’s lead cluster and industry officers’ scopes accept it at once.
+         * @description The 18 新星 clusters are added here (any tier may be). The code (N1: a capital, then capitals or digits, 2–16) is never changed nor reused, also after the cluster is retired (422 CLUSTER_CODE_TAKEN); tier, Chinese and English names are required, neither another cluster’s (422 CLUSTER_INVALID naming each field). The new cluster is active: nominations, ADMIT’s lead cluster and industry officers’ scopes accept it at once.
          */
         post: operations["ClustersController_add"];
         delete?: never;
@@ -207,7 +207,7 @@ export interface paths {
         head?: never;
         /**
          * 集群更名 Rename a cluster
-         * @description Both names are required (422 CLUSTER_INVALID); the code stays, so every enterprise, task and problem naming the cluster reads the new names.
+         * @description Both names are required, neither another cluster’s (422 CLUSTER_INVALID); the code stays, so every enterprise, task and problem naming the cluster reads the new names.
          */
         patch: operations["ClustersController_rename"];
         trace?: never;

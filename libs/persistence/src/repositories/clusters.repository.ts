@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { clusterDivision, ClusterNames, NewCluster, Text } from '@hardtech/domain';
+import { clusterDivision, ClusterNames, NamedCluster, NewCluster, Text } from '@hardtech/domain';
 import { ClusterEntity } from '../entities';
 
 /** The lead division of a cluster code (各行业处室牵头), as the taxonomy names it now. */
@@ -24,6 +24,11 @@ export class ClustersRepository {
   }
 
   /** Every code ever used, retired ones too: a code is never given to a second cluster. */
+  /** Every cluster's code and names, retired ones included (a new name is compared with them). */
+  names(): Promise<NamedCluster[]> {
+    return this.repo.find({ select: { code: true, name: true, en: true } });
+  }
+
   async allCodes(): Promise<Set<string>> {
     const rows = await this.repo.find({ select: { code: true } });
     return new Set(rows.map((r) => r.code));
