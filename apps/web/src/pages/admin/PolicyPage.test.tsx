@@ -200,6 +200,14 @@ describe('policy administration', () => {
     expect(title.closest('.ant-descriptions-title')).toHaveStyle({ whiteSpace: 'normal' });
   });
 
+  it('marks the version in force in English as a word of the UI, capitalised like every other tag', async () => {
+    await i18n.changeLanguage('en');
+    openPage('/admin/policy', USERS.admin, ROUTES);
+    const versions = await screen.findByTestId('policy-versions');
+    await waitFor(() => expect(within(versions).getByText('In force')).toBeInTheDocument());
+    expect(within(versions).queryByText('active')).toBeNull();
+  });
+
   it('offers the Temporal UI to administrators only', async () => {
     openPage('/admin/policy', USERS.coordinator, ROUTES);
     expect(await screen.findByTestId('next-runs')).toBeInTheDocument();
