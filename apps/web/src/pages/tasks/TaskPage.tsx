@@ -186,7 +186,7 @@ export function TaskPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} md={12}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-            {detail.problemId && <TaskProblemCard problemId={detail.problemId} />}
+            {detail.problemId && <TaskProblemCard problemId={detail.problemId} taskStatus={detail.status} />}
             {detail.details?.evaluation && <AnnualEvaluationPanel evaluation={detail.details.evaluation} />}
             {detail.caseFile && (
               <CaseFilePanel
