@@ -171,7 +171,7 @@ export function LedgerPage() {
       fixed: 'right',
       render: (_, p) => (
         <Button size="small" onClick={() => setOpened(p)} data-testid="open-problem">
-          {t(works ? 'details' : 'view')}
+          {t(works && !problemWorkEnded(p.enterpriseStage) ? 'details' : 'view')}
         </Button>
       ),
     },
