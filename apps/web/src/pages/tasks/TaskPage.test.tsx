@@ -92,6 +92,15 @@ const TASK = {
   copiedToMe: false,
 };
 
+/** `approvalActions` with none allowed; a test allows the one it looks at. */
+const NO_APPROVAL_ACTIONS = {
+  return: false,
+  withdraw: false,
+  urge: false,
+  countersign: false,
+  cc: false,
+  delegate: false,
+};
 const DESKTOP_WIDTH = window.innerWidth;
 const TASK_ROUTES = {
   'GET /reference': REFERENCE_WITH_TASK_TYPE,
@@ -449,14 +458,6 @@ describe('task page', () => {
   });
 
   it('撤回 refused now: the button is disabled and says why (the workflow’s reason)', async () => {
-    const noActions = {
-      return: false,
-      withdraw: false,
-      urge: false,
-      countersign: false,
-      cc: false,
-      delegate: false,
-    };
     const done = { ...TASK, status: 'done', actions: { ...TASK.actions, complete: false, claim: false } };
     const reason = {
       zh: '办理结果已被后续流转采用（如另一方反馈已办结本阶段、下一季度已开始），不能撤回',
@@ -466,7 +467,7 @@ describe('task page', () => {
       ...TASK_ROUTES,
       'GET /tasks/t-1': {
         ...done,
-        approvalActions: noActions,
+        approvalActions: NO_APPROVAL_ACTIONS,
         withdrawBlocked: { code: 'WITHDRAW_OVERTAKEN', message: reason },
       },
     });
@@ -475,10 +476,60 @@ describe('task page', () => {
     cleanup();
     openPage('/tasks/t-1', USERS.coordinator, {
       ...TASK_ROUTES,
-      'GET /tasks/t-1': { ...done, approvalActions: { ...noActions, withdraw: true }, withdrawBlocked: null },
+      'GET /tasks/t-1': {
+        ...done,
+        approvalActions: { ...NO_APPROVAL_ACTIONS, withdraw: true },
+        withdrawBlocked: null,
+      },
     });
     expect(await screen.findByTestId('withdraw-button')).toBeEnabled();
     expect(screen.queryByTestId('withdraw-blocked')).toBeNull();
+  });
+
+  it('on a phone, offers 撤回 beside 办理完成, where the officer is after sending, not only at the top', async () => {
+    // The walk's coordinator passed a screening on a 390 px phone: 办理完成 came into view, 撤回 was a
+    // page of case file above it.
+    Element.prototype.scrollIntoView = vi.fn();
+    const user = fastUser();
+    let state: 'open' | 'done' | 'withdrawn' = 'open';
+    window.innerWidth = 390;
+    const { calls } = openPage('/tasks/t-1', USERS.coordinator, {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1': () => ({
+        body:
+          state === 'done'
+            ? {
+                ...TASK,
+                status: 'done',
+                actions: { ...TASK.actions, complete: false, claim: false },
+                approvalActions: { ...NO_APPROVAL_ACTIONS, withdraw: true },
+                withdrawBlocked: null,
+              }
+            : TASK,
+      }),
+      'POST /tasks/t-1/complete': () => {
+        state = 'done';
+        return { body: { stage: 'feedback', nextTasks: [] } };
+      },
+      'POST /tasks/t-1/withdraw': () => {
+        state = 'withdrawn';
+        return { body: { stage: 'screening', task: TASK, cancelled: [] } };
+      },
+    });
+    await user.click(await screen.findByText('通过筛选'));
+    await user.click(screen.getByTestId('complete-submit'));
+    const done = (await screen.findByText('办理完成')).closest('.ant-result') as HTMLElement;
+    await user.click(await within(done).findByTestId('withdraw-button'));
+    const confirm = await waitFor(() => {
+      const ok = document.querySelector<HTMLElement>('.ant-popconfirm-buttons .ant-btn-primary');
+      expect(ok).not.toBeNull();
+      return ok!;
+    });
+    await user.click(confirm);
+    await waitFor(() =>
+      expect(calls.some((c) => c.method === 'POST' && c.path === '/tasks/t-1/withdraw')).toBe(true),
+    );
+    expect(await screen.findByTestId('complete-submit')).toBeInTheDocument();
   });
 
   it('asks a pass for a justification only where a soft criterion failed', async () => {

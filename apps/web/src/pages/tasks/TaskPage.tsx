@@ -11,6 +11,7 @@ import { NameWithAccountTip } from '../../components/PersonName';
 import { PrintButton } from '../../components/PrintButton';
 import { useLocalText } from '../../i18n';
 import { ApprovalActionButtons } from './approval/ApprovalActionButtons';
+import { WithdrawButton } from './approval/WithdrawButton';
 import { ApprovalNotices, ReturnedNotice } from './approval/ApprovalNotices';
 import { AssignmentButtons } from './AssignmentButtons';
 import { CcButton } from './CcButton';
@@ -64,6 +65,10 @@ export function TaskPage() {
     </Button>
   );
 
+  const afterApprovalAction = () => {
+    setCompleted(null); // a withdrawn completion: the task is open again
+    task.reload();
+  };
   const actions = (
     <Space wrap>
       {open && narrow && detail.actions.complete && (
@@ -86,13 +91,7 @@ export function TaskPage() {
       )}
       {open && detail.actions.urge && <UrgeButton taskId={detail.id} onDone={task.reload} />}
       {open && detail.actions.cc && <CcButton taskId={detail.id} onDone={task.reload} />}
-      <ApprovalActionButtons
-        task={detail}
-        onChange={() => {
-          setCompleted(null); // a withdrawn completion: the task is open again
-          task.reload();
-        }}
-      />
+      <ApprovalActionButtons task={detail} onChange={afterApprovalAction} />
       <PrintButton
         path={`/tasks/${detail.id}/approval-sheet.pdf`}
         fileName={`approval-sheet-${detail.id}.pdf`}
@@ -219,6 +218,11 @@ export function TaskPage() {
                   title={t('complete.done')}
                   subTitle={t('complete.nextStage', { stage: stageLabel(completed.stage) })}
                   extra={[
+                    // On a phone 办理完成 is brought into view a page below the buttons at the top:
+                    // 撤回 is offered where the officer who just sent it is looking.
+                    narrow && detail.approvalActions?.withdraw && (
+                      <WithdrawButton key="withdraw" taskId={detail.id} onDone={afterApprovalAction} />
+                    ),
                     <span key="inbox">{backToInbox}</span>,
                     <Link key="enterprise" to={`/enterprises/${detail.creditCode}`}>
                       {t('viewEnterprise')}
