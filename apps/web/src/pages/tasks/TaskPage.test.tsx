@@ -92,6 +92,17 @@ const TASK = {
   copiedToMe: false,
 };
 
+/** A 会签 round of two, one answered. */
+const COUNTERSIGN_ROUND = {
+  id: 'cs-1',
+  requestedBy: 'coordinator',
+  at: '2026-11-25T01:00:00Z',
+  mode: 'all',
+  note: '请专员就经营情况给出意见',
+  users: ['commissioner', 'industry-t2'],
+  userNames: ['企业服务专员 陈静', '电子信息处 王芳'],
+  answers: [{ user: 'industry-t2', taskId: 'cs-t-2', outcome: 'agree', at: '2026-11-25T02:00:00Z' }],
+};
 /** `approvalActions` with none allowed; a test allows the one it looks at. */
 const NO_APPROVAL_ACTIONS = {
   return: false,
@@ -413,16 +424,7 @@ describe('task page', () => {
   });
 
   it('names whom a countersignature waits for by name, the account as its tooltip', async () => {
-    const round = {
-      id: 'cs-1',
-      requestedBy: 'coordinator',
-      at: '2026-11-25T01:00:00Z',
-      mode: 'all',
-      note: '请专员就经营情况给出意见',
-      users: ['commissioner', 'industry-t2'],
-      userNames: ['企业服务专员 陈静', '电子信息处 王芳'],
-      answers: [{ user: 'industry-t2', taskId: 'cs-t-2', outcome: 'agree', at: '2026-11-25T02:00:00Z' }],
-    };
+    const round = COUNTERSIGN_ROUND;
     openPage('/tasks/t-1', USERS.coordinator, {
       ...TASK_ROUTES,
       'GET /tasks/t-1': { ...TASK, countersigns: [round] },
@@ -431,6 +433,27 @@ describe('task page', () => {
     expect(within(rounds).getByText(/企业服务专员 陈静：待答复/)).toHaveAttribute('title', 'commissioner');
     expect(rounds).toHaveTextContent('电子信息处 王芳：同意');
     expect(rounds).not.toHaveTextContent('commissioner');
+  });
+
+  it('names a 会签 by what it asks (every one answers), not as if all agreed when one disagreed', async () => {
+    // The walk's coordinator read 会签（全部同意） above 赵强：不同意 would read the same.
+    const round = {
+      ...COUNTERSIGN_ROUND,
+      users: ['district-500112', 'industry-t2'],
+      userNames: ['渝北区经信委 赵强', '电子信息处 王芳'],
+      answers: [
+        { user: 'district-500112', taskId: 'cs-t-1', outcome: 'disagree', at: '2026-11-25T02:00:00Z' },
+        ...COUNTERSIGN_ROUND.answers,
+      ],
+    };
+    openPage('/tasks/t-1', USERS.coordinator, {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1': { ...TASK, countersigns: [round] },
+    });
+    const rounds = await screen.findByTestId('countersigns');
+    expect(rounds).toHaveTextContent('渝北区经信委 赵强：不同意');
+    expect(rounds).toHaveTextContent('会签（须全部答复）');
+    expect(rounds).not.toHaveTextContent('全部同意');
   });
 
   it('加签 asks for colleagues by name, as 抄送 does', async () => {
