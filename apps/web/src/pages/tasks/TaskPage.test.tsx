@@ -435,6 +435,37 @@ describe('task page', () => {
     expect(rounds).not.toHaveTextContent('commissioner');
   });
 
+  it('on a phone, says what a 会签 asks at the top, before the case file, once; on a desk above the form', async () => {
+    // The walk's district officer opened 会签意见 on a 390 px phone: the request was 3,000 px down.
+    const asked = {
+      ...TASK,
+      type: 'COUNTERSIGN',
+      countersignOf: {
+        mode: 'all',
+        note: '请区县对技术先进性出具意见',
+        taskId: 't-0',
+        countersignId: 'cs-1',
+      },
+    };
+    window.innerWidth = 390;
+    openPage('/tasks/t-1', USERS.coordinator, { ...TASK_ROUTES, 'GET /tasks/t-1': asked });
+    const notice = await screen.findByTestId('countersign-asked');
+    expect(notice).toHaveTextContent('请您对该事项出具会签意见');
+    expect(notice).toHaveTextContent('请区县对技术先进性出具意见');
+    expect(
+      notice.compareDocumentPosition(screen.getByTestId('case-file')) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+    expect(screen.getAllByTestId('countersign-asked')).toHaveLength(1);
+    cleanup();
+    window.innerWidth = DESKTOP_WIDTH;
+    openPage('/tasks/t-1', USERS.coordinator, { ...TASK_ROUTES, 'GET /tasks/t-1': asked });
+    const onDesk = await screen.findByTestId('countersign-asked');
+    expect(
+      onDesk.compareDocumentPosition(document.getElementById('complete-task')!) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+  });
+
   it('names a 会签 by what it asks (every one answers), not as if all agreed when one disagreed', async () => {
     // The walk's coordinator read 会签（全部同意） above 赵强：不同意 would read the same.
     const round = {

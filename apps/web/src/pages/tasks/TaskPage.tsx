@@ -12,7 +12,7 @@ import { PrintButton } from '../../components/PrintButton';
 import { useLocalText } from '../../i18n';
 import { ApprovalActionButtons } from './approval/ApprovalActionButtons';
 import { WithdrawButton } from './approval/WithdrawButton';
-import { ApprovalNotices, ReturnedNotice } from './approval/ApprovalNotices';
+import { ApprovalNotices, AskedNotices } from './approval/ApprovalNotices';
 import { AssignmentButtons } from './AssignmentButtons';
 import { CcButton } from './CcButton';
 import { UrgeButton } from './UrgeButton';
@@ -180,7 +180,7 @@ export function TaskPage() {
         {detail.copiedToMe && !detail.actions.complete && (
           <Alert type="info" showIcon title={t('actions.copiedToMe')} data-testid="copied-to-me" />
         )}
-        {narrow && <ReturnedNotice task={detail} />}
+        {narrow && <AskedNotices task={detail} />}
       </Card>
       <Row gutter={[16, 16]}>
         <Col xs={24} md={12}>
@@ -209,7 +209,7 @@ export function TaskPage() {
         </Col>
         <Col xs={24} md={12}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-            <ApprovalNotices task={detail} withReturned={!narrow} />
+            <ApprovalNotices task={detail} withAsked={!narrow} />
             {report && <ReviewReportCard report={report} />}
             <Card id={FORM_ID} title={t('complete.title')}>
               {completed ? (
