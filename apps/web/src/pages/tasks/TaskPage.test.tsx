@@ -287,6 +287,20 @@ describe('task page', () => {
     }
   });
 
+  it('names 抄送 CC in English, not Copy, which reads as copying the text', async () => {
+    await i18n.changeLanguage('en');
+    try {
+      openPage('/tasks/t-1', USERS.coordinator, {
+        ...TASK_ROUTES,
+        'GET /tasks/t-1': { ...TASK, actions: { ...TASK.actions, cc: true } },
+      });
+      expect(await screen.findByRole('button', { name: 'CC' })).toBeInTheDocument();
+      expect(screen.queryByRole('button', { name: 'Copy' })).toBeNull();
+    } finally {
+      await i18n.changeLanguage('zh-CN');
+    }
+  });
+
   it('says who closed a task done by a proxy without brackets inside brackets', async () => {
     const opinion = {
       ...CASE_FILE.opinions[0],
