@@ -554,9 +554,9 @@ describe('task page', () => {
     expect(screen.queryByTestId('withdraw-blocked')).toBeNull();
   });
 
-  it('on a phone, offers 撤回 beside 办理完成, where the officer is after sending, not only at the top', async () => {
-    // The walk's coordinator passed a screening on a 390 px phone: 办理完成 came into view, 撤回 was a
-    // page of case file above it.
+  it('offers 撤回 beside 办理完成, where the officer is after sending, not only in the buttons scrolled away', async () => {
+    // The walk's coordinator passed a screening on a 390 px phone (and at 1440): 办理完成 came into
+    // view, 撤回 was at the top, scrolled away.
     Element.prototype.scrollIntoView = vi.fn();
     const user = fastUser();
     let state: 'open' | 'done' | 'withdrawn' = 'open';

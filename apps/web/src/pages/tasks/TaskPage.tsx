@@ -218,9 +218,10 @@ export function TaskPage() {
                   title={t('complete.done')}
                   subTitle={t('complete.nextStage', { stage: stageLabel(completed.stage) })}
                   extra={[
-                    // On a phone 办理完成 is brought into view a page below the buttons at the top:
-                    // 撤回 is offered where the officer who just sent it is looking.
-                    narrow && detail.approvalActions?.withdraw && (
+                    // 办理完成 is brought into view below a long form, the buttons at the top scrolled
+                    // away (a page up on a phone, out of sight at 1440 too): 撤回 is offered where the
+                    // officer who just sent it is looking.
+                    detail.approvalActions?.withdraw && (
                       <WithdrawButton key="withdraw" taskId={detail.id} onDone={afterApprovalAction} />
                     ),
                     <span key="inbox">{backToInbox}</span>,
