@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../api/types';
+import enCommon from '../i18n/en/common.json';
+import zhCommon from '../i18n/zh-CN/common.json';
 import { allows, homeFor, menuFor, NAVIGATION, navLabel } from './navigation';
 
 const visible = (role: Role) => NAVIGATION.filter((n) => allows(n, role)).map((n) => n.key);
@@ -49,5 +51,22 @@ describe('navigation by role', () => {
     expect(menuFor('enterprise_user').map((n) => n.key)).toContain('inbox');
     expect(menuFor('system_admin')[0].key).toBe('users');
     expect(menuFor('district_officer')[0].key).toBe('inbox');
+  });
+});
+
+describe('menu labels', () => {
+  // The side menu is 200 px; antd's inline item keeps 4 px margins, 24 px before the 14 px icon and
+  // 10 px after it, 16 px at the end: 128 px of text before an ellipsis. jsdom lays nothing out, so
+  // the label is measured at 14 px: about 7.5 px a Latin character, 14 px a Chinese one.
+  const TEXT_ROOM = 128;
+  const width = (label: string) =>
+    [...label].reduce((sum, ch) => sum + (/[\u4e00-\u9fff]/.test(ch) ? 14 : 7.5), 0);
+
+  it.each([
+    ['en', enCommon.nav],
+    ['zh-CN', zhCommon.nav],
+  ])('fit the side menu whole in %s (no "Working-day cale…")', (_language, labels) => {
+    const cut = Object.values(labels).filter((label) => width(label) > TEXT_ROOM);
+    expect(cut).toEqual([]);
   });
 });

@@ -200,6 +200,18 @@ describe('policy administration', () => {
     expect(title.closest('.ant-descriptions-title')).toHaveStyle({ whiteSpace: 'normal' });
   });
 
+  it('marks the version in force and a schedule running in English capitalised like every other tag', async () => {
+    await i18n.changeLanguage('en');
+    openPage('/admin/policy', USERS.admin, ROUTES);
+    const versions = await screen.findByTestId('policy-versions');
+    await waitFor(() => expect(within(versions).getByText('In force')).toBeInTheDocument());
+    expect(within(versions).queryByText('active')).toBeNull();
+    // The schedules' state tags beside it, likewise.
+    await screen.findByTestId('next-runs');
+    expect(screen.queryByText('running')).toBeNull();
+    expect(screen.getByText('Running')).toBeInTheDocument();
+  });
+
   it('offers the Temporal UI to administrators only', async () => {
     openPage('/admin/policy', USERS.coordinator, ROUTES);
     expect(await screen.findByTestId('next-runs')).toBeInTheDocument();

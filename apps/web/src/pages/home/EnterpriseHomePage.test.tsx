@@ -1,4 +1,4 @@
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../api/types';
 import i18n from '../../i18n';
@@ -125,6 +125,46 @@ describe('the enterprise user’s 总览', () => {
       '按贵企业已报送的季度数据计算；被退回的报告重新报送后计入。',
     );
     expect(screen.getByTestId('enterprise-home')).not.toHaveTextContent(/进度达标|画像|评分|尚待评审/);
+  });
+
+  it('blows the whistle from its problems on the home it lands on, then reads the problem again', async () => {
+    // The walk's enterprise user on a phone found its problems on 总览 but 吹哨 only in 企业档案.
+    let whistled = false;
+    const { calls } = openPage('/dashboard', ENTERPRISE_USER, {
+      'GET /reference': REFERENCE,
+      [`GET /enterprises/${CODE}`]: () => ({
+        body: {
+          ...OWN,
+          problems: OWN.problems.map((p) => ({ ...p, whistleStatus: whistled ? 'open' : p.whistleStatus })),
+        },
+      }),
+      [`POST /enterprises/${CODE}/whistle`]: () => {
+        whistled = true;
+        return { status: 201, body: { taskId: 't1' } };
+      },
+    });
+    const card = await screen.findByTestId('home-problems');
+    await userEvent.click(within(card).getByRole('button', { name: /吹\s*哨/ }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText('问题'), { target: { value: '新产品认证受阻' } });
+    fireEvent.change(within(dialog).getByLabelText('问题描述及诉求'), {
+      target: { value: '请协调检测机构' },
+    });
+    await userEvent.click(within(dialog).getByRole('button', { name: /吹\s*哨/ }));
+    await waitFor(() =>
+      expect(calls).toContainEqual({
+        method: 'POST',
+        path: `/enterprises/${CODE}/whistle`,
+        body: { title: '新产品认证受阻', description: '请协调检测机构' },
+      }),
+    );
+    expect(await within(card).findByTestId('home-whistle-waiting')).toHaveTextContent('已吹哨，等待');
+  }, 60_000);
+
+  it('offers no 吹哨 on the home once the path ended', async () => {
+    open('/dashboard', { ...OWN, stage: 'graduated' });
+    const card = await screen.findByTestId('home-problems');
+    expect(within(card).queryByRole('button', { name: /吹\s*哨/ })).toBeNull();
   });
 
   it('shows the department’s reply to its whistle on the problem (已答复), and a whistle still waiting', async () => {

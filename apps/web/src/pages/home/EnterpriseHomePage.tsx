@@ -9,6 +9,8 @@ import { useNarrow } from '../../layout/useNarrow';
 import { StageTag } from '../enterprises/StageTag';
 import type { EnterpriseDetail } from '../enterprises/types';
 import { DoublingProgress } from './DoublingProgress';
+import { WHISTLE_STAGES } from '@hardtech/domain/whistle';
+import { WhistleButton } from '../enterprises/WhistleButton';
 import { OwnProblems } from './OwnProblems';
 import { OwnTasks } from './OwnTasks';
 import { PathCard } from './PathCard';
@@ -75,7 +77,12 @@ export function EnterpriseHomePage() {
               <DoublingProgress enterprise={e} />
             </Col>
           </Row>
-          <OwnProblems problems={e.problems} />
+          <OwnProblems
+            problems={e.problems}
+            whistle={
+              WHISTLE_STAGES.includes(e.stage) && <WhistleButton enterprise={e} onBlown={detail.reload} />
+            }
+          />
         </>
       )}
     </Space>

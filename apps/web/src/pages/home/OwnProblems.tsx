@@ -1,4 +1,5 @@
 import { Card, Space, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { dateText, dateTimeText } from '../../format';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -15,8 +16,10 @@ import { ItemList } from './ItemList';
  * 诉求: the enterprise's problems in the ledger with their status, owner (the lead cluster's 行业处室
  * for the industry side) and due date, and the
  * department's reply to its whistle (部门报到) — by department and when, never which officer.
+ * `whistle`: 吹哨 under the list, where the enterprise reads its problems on the page it lands on
+ * (the walk's user found it only in 企业档案).
  */
-export function OwnProblems({ problems }: { problems: ProblemView[] }) {
+export function OwnProblems({ problems, whistle }: { problems: ProblemView[]; whistle?: ReactNode }) {
   const { t } = useTranslation('dashboard');
   const optionLabel = useOptionLabel();
   const label = (options: Option[], value: string | null) => optionLabel(options, value) || value;
@@ -50,6 +53,7 @@ export function OwnProblems({ problems }: { problems: ProblemView[] }) {
           </Space>
         )}
       />
+      {whistle && <div style={{ marginTop: 12 }}>{whistle}</div>}
     </Card>
   );
 }

@@ -82,6 +82,20 @@ describe('problem ledger', () => {
     expect(target).not.toHaveClass('ant-table-cell-ellipsis');
   });
 
+  it('offers 查看 on a problem closed out (已销号), whose drawer holds no work, and 办理 on an open one', async () => {
+    // The walk's commissioner read 办理 on a 已销号 row and found nothing to do behind it.
+    openPage('/problems', USERS.coordinator, {
+      'GET /problems': {
+        ...LEDGER,
+        items: [problem('p1', {}), problem('p3', { title: '已化解', status: 'resolved' })],
+      },
+    });
+    const table = await screen.findByTestId('ledger-table');
+    const row = async (title: string) => (await within(table).findByText(title)).closest('tr') as HTMLElement;
+    expect(within(await row('已化解')).getByTestId('open-problem')).toHaveTextContent(/^查\s*看$/);
+    expect(within(await row('关键设备进口受限')).getByTestId('open-problem')).toHaveTextContent(/^办\s*理$/);
+  });
+
   it('names the district by its pinyin name in English', async () => {
     await i18n.changeLanguage('en');
     openPage('/problems', USERS.coordinator, { 'GET /reference': REFERENCE, 'GET /problems': LEDGER });

@@ -24,7 +24,7 @@ import { FoldedFilters } from '../../components/FoldedFilters';
 import { useLocalText, useOptionLabel } from '../../i18n';
 import { LedgerFilters } from './LedgerFilters';
 import { ProblemDrawer } from './ProblemDrawer';
-import { LedgerProblem, worksProblems } from './problem';
+import { LedgerProblem, problemOpenToWork, worksProblems } from './problem';
 import { useResponsibleDepartment } from './useResponsibleDepartment';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { columnsWidth } from '../../components/tableWidth';
@@ -173,7 +173,7 @@ export function LedgerPage() {
       fixed: 'right',
       render: (_, p) => (
         <Button size="small" onClick={() => setOpened(p)} data-testid="open-problem">
-          {t(works ? 'details' : 'view')}
+          {t(works && problemOpenToWork(p) ? 'details' : 'view')}
         </Button>
       ),
     },

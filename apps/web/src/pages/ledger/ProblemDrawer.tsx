@@ -9,7 +9,7 @@ import { useLocalText } from '../../i18n';
 import { useNarrow } from '../../layout/useNarrow';
 import { ProblemFacts, ProblemProgress } from './ProblemFacts';
 import { ProblemWorkButton } from './ProblemWorkButton';
-import { worksProblems } from './problem';
+import { problemOpenToWork, worksProblems } from './problem';
 
 /** One problem: its facts, its progress as a timeline, and the ledger work as buttons. */
 export function ProblemDrawer({
@@ -38,7 +38,7 @@ export function ProblemDrawer({
   const open = shown && shown.status !== 'resolved';
   // Its enterprise graduated or left the pool: read-only, saying why, instead of buttons that fail (409).
   const ended = open ? problemWorkEnded(shown.enterpriseStage) : null;
-  const works = open && !ended && worksProblems(user.role);
+  const works = !!shown && problemOpenToWork(shown) && worksProblems(user.role);
 
   return (
     <Drawer

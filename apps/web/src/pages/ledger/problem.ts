@@ -1,5 +1,6 @@
 // GET /api/problems (apps/api/src/dtos/problem.dto.ts LedgerDto).
 import type { Problem } from '@hardtech/domain/ledger';
+import { problemWorkEnded } from '@hardtech/domain/problem-work';
 import type { Role } from '@hardtech/domain/roles';
 import type { Stage } from '@hardtech/domain/stages';
 
@@ -31,4 +32,12 @@ const WORKERS: readonly Role[] = [
  */
 export function worksProblems(role: Role): boolean {
   return WORKERS.includes(role) || role === 'city_coordinator';
+}
+
+/**
+ * Whether the problem is still worked: not closed out (销号), its enterprise's lifecycle running.
+ * Else the drawer is read-only and the row offers 查看, not 办理 for work the server refuses.
+ */
+export function problemOpenToWork(p: Pick<LedgerProblem, 'status' | 'enterpriseStage'>): boolean {
+  return p.status !== 'resolved' && !problemWorkEnded(p.enterpriseStage);
 }

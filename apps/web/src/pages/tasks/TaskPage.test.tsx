@@ -92,6 +92,26 @@ const TASK = {
   copiedToMe: false,
 };
 
+/** A 会签 round of two, one answered. */
+const COUNTERSIGN_ROUND = {
+  id: 'cs-1',
+  requestedBy: 'coordinator',
+  at: '2026-11-25T01:00:00Z',
+  mode: 'all',
+  note: '请专员就经营情况给出意见',
+  users: ['commissioner', 'industry-t2'],
+  userNames: ['企业服务专员 陈静', '电子信息处 王芳'],
+  answers: [{ user: 'industry-t2', taskId: 'cs-t-2', outcome: 'agree', at: '2026-11-25T02:00:00Z' }],
+};
+/** `approvalActions` with none allowed; a test allows the one it looks at. */
+const NO_APPROVAL_ACTIONS = {
+  return: false,
+  withdraw: false,
+  urge: false,
+  countersign: false,
+  cc: false,
+  delegate: false,
+};
 const DESKTOP_WIDTH = window.innerWidth;
 /** A 转办 candidate as GET /tasks/:id/candidates answers it. */
 const CANDIDATE = { role: 'city_coordinator', assignee: false, self: false, onBehalfOf: null };
@@ -305,6 +325,20 @@ describe('task page', () => {
     }
   });
 
+  it('names 抄送 CC in English, not Copy, which reads as copying the text', async () => {
+    await i18n.changeLanguage('en');
+    try {
+      openPage('/tasks/t-1', USERS.coordinator, {
+        ...TASK_ROUTES,
+        'GET /tasks/t-1': { ...TASK, actions: { ...TASK.actions, cc: true } },
+      });
+      expect(await screen.findByRole('button', { name: 'CC' })).toBeInTheDocument();
+      expect(screen.queryByRole('button', { name: 'Copy' })).toBeNull();
+    } finally {
+      await i18n.changeLanguage('zh-CN');
+    }
+  });
+
   it('says who closed a task done by a proxy without brackets inside brackets', async () => {
     const opinion = {
       ...CASE_FILE.opinions[0],
@@ -442,16 +476,7 @@ describe('task page', () => {
   });
 
   it('names whom a countersignature waits for by name, the account as its tooltip', async () => {
-    const round = {
-      id: 'cs-1',
-      requestedBy: 'coordinator',
-      at: '2026-11-25T01:00:00Z',
-      mode: 'all',
-      note: '请专员就经营情况给出意见',
-      users: ['commissioner', 'industry-t2'],
-      userNames: ['企业服务专员 陈静', '电子信息处 王芳'],
-      answers: [{ user: 'industry-t2', taskId: 'cs-t-2', outcome: 'agree', at: '2026-11-25T02:00:00Z' }],
-    };
+    const round = COUNTERSIGN_ROUND;
     openPage('/tasks/t-1', USERS.coordinator, {
       ...TASK_ROUTES,
       'GET /tasks/t-1': { ...TASK, countersigns: [round] },
@@ -460,6 +485,58 @@ describe('task page', () => {
     expect(within(rounds).getByText(/企业服务专员 陈静：待答复/)).toHaveAttribute('title', 'commissioner');
     expect(rounds).toHaveTextContent('电子信息处 王芳：同意');
     expect(rounds).not.toHaveTextContent('commissioner');
+  });
+
+  it('on a phone, says what a 会签 asks at the top, before the case file, once; on a desk above the form', async () => {
+    // The walk's district officer opened 会签意见 on a 390 px phone: the request was 3,000 px down.
+    const asked = {
+      ...TASK,
+      type: 'COUNTERSIGN',
+      countersignOf: {
+        mode: 'all',
+        note: '请区县对技术先进性出具意见',
+        taskId: 't-0',
+        countersignId: 'cs-1',
+      },
+    };
+    window.innerWidth = 390;
+    openPage('/tasks/t-1', USERS.coordinator, { ...TASK_ROUTES, 'GET /tasks/t-1': asked });
+    const notice = await screen.findByTestId('countersign-asked');
+    expect(notice).toHaveTextContent('请您对该事项出具会签意见');
+    expect(notice).toHaveTextContent('请区县对技术先进性出具意见');
+    expect(
+      notice.compareDocumentPosition(screen.getByTestId('case-file')) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+    expect(screen.getAllByTestId('countersign-asked')).toHaveLength(1);
+    cleanup();
+    window.innerWidth = DESKTOP_WIDTH;
+    openPage('/tasks/t-1', USERS.coordinator, { ...TASK_ROUTES, 'GET /tasks/t-1': asked });
+    const onDesk = await screen.findByTestId('countersign-asked');
+    expect(
+      onDesk.compareDocumentPosition(document.getElementById('complete-task')!) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+  });
+
+  it('names a 会签 by what it asks (every one answers), not as if all agreed when one disagreed', async () => {
+    // The walk's coordinator read 会签（全部同意） above 赵强：不同意 would read the same.
+    const round = {
+      ...COUNTERSIGN_ROUND,
+      users: ['district-500112', 'industry-t2'],
+      userNames: ['渝北区经信委 赵强', '电子信息处 王芳'],
+      answers: [
+        { user: 'district-500112', taskId: 'cs-t-1', outcome: 'disagree', at: '2026-11-25T02:00:00Z' },
+        ...COUNTERSIGN_ROUND.answers,
+      ],
+    };
+    openPage('/tasks/t-1', USERS.coordinator, {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1': { ...TASK, countersigns: [round] },
+    });
+    const rounds = await screen.findByTestId('countersigns');
+    expect(rounds).toHaveTextContent('渝北区经信委 赵强：不同意');
+    expect(rounds).toHaveTextContent('会签（须全部答复）');
+    expect(rounds).not.toHaveTextContent('全部同意');
   });
 
   it('加签 asks for colleagues by name, as 抄送 does', async () => {
@@ -530,14 +607,6 @@ describe('task page', () => {
   });
 
   it('撤回 refused now: the button is disabled and says why (the workflow’s reason)', async () => {
-    const noActions = {
-      return: false,
-      withdraw: false,
-      urge: false,
-      countersign: false,
-      cc: false,
-      delegate: false,
-    };
     const done = { ...TASK, status: 'done', actions: { ...TASK.actions, complete: false, claim: false } };
     const reason = {
       zh: '办理结果已被后续流转采用（如另一方反馈已办结本阶段、下一季度已开始），不能撤回',
@@ -547,7 +616,7 @@ describe('task page', () => {
       ...TASK_ROUTES,
       'GET /tasks/t-1': {
         ...done,
-        approvalActions: noActions,
+        approvalActions: NO_APPROVAL_ACTIONS,
         withdrawBlocked: { code: 'WITHDRAW_OVERTAKEN', message: reason },
       },
     });
@@ -556,10 +625,60 @@ describe('task page', () => {
     cleanup();
     openPage('/tasks/t-1', USERS.coordinator, {
       ...TASK_ROUTES,
-      'GET /tasks/t-1': { ...done, approvalActions: { ...noActions, withdraw: true }, withdrawBlocked: null },
+      'GET /tasks/t-1': {
+        ...done,
+        approvalActions: { ...NO_APPROVAL_ACTIONS, withdraw: true },
+        withdrawBlocked: null,
+      },
     });
     expect(await screen.findByTestId('withdraw-button')).toBeEnabled();
     expect(screen.queryByTestId('withdraw-blocked')).toBeNull();
+  });
+
+  it('offers 撤回 beside 办理完成, where the officer is after sending, not only in the buttons scrolled away', async () => {
+    // The walk's coordinator passed a screening on a 390 px phone (and at 1440): 办理完成 came into
+    // view, 撤回 was at the top, scrolled away.
+    Element.prototype.scrollIntoView = vi.fn();
+    const user = fastUser();
+    let state: 'open' | 'done' | 'withdrawn' = 'open';
+    window.innerWidth = 390;
+    const { calls } = openPage('/tasks/t-1', USERS.coordinator, {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1': () => ({
+        body:
+          state === 'done'
+            ? {
+                ...TASK,
+                status: 'done',
+                actions: { ...TASK.actions, complete: false, claim: false },
+                approvalActions: { ...NO_APPROVAL_ACTIONS, withdraw: true },
+                withdrawBlocked: null,
+              }
+            : TASK,
+      }),
+      'POST /tasks/t-1/complete': () => {
+        state = 'done';
+        return { body: { stage: 'feedback', nextTasks: [] } };
+      },
+      'POST /tasks/t-1/withdraw': () => {
+        state = 'withdrawn';
+        return { body: { stage: 'screening', task: TASK, cancelled: [] } };
+      },
+    });
+    await user.click(await screen.findByText('通过筛选'));
+    await user.click(screen.getByTestId('complete-submit'));
+    const done = (await screen.findByText('办理完成')).closest('.ant-result') as HTMLElement;
+    await user.click(await within(done).findByTestId('withdraw-button'));
+    const confirm = await waitFor(() => {
+      const ok = document.querySelector<HTMLElement>('.ant-popconfirm-buttons .ant-btn-primary');
+      expect(ok).not.toBeNull();
+      return ok!;
+    });
+    await user.click(confirm);
+    await waitFor(() =>
+      expect(calls.some((c) => c.method === 'POST' && c.path === '/tasks/t-1/withdraw')).toBe(true),
+    );
+    expect(await screen.findByTestId('complete-submit')).toBeInTheDocument();
   });
 
   it('asks a pass for a justification only where a soft criterion failed', async () => {

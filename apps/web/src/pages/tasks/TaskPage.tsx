@@ -11,7 +11,8 @@ import { NameWithAccountTip } from '../../components/PersonName';
 import { PrintButton } from '../../components/PrintButton';
 import { useLocalText } from '../../i18n';
 import { ApprovalActionButtons } from './approval/ApprovalActionButtons';
-import { ApprovalNotices, ReturnedNotice } from './approval/ApprovalNotices';
+import { WithdrawButton } from './approval/WithdrawButton';
+import { ApprovalNotices, AskedNotices } from './approval/ApprovalNotices';
 import { AssignmentButtons } from './AssignmentButtons';
 import { CcButton } from './CcButton';
 import { UrgeButton } from './UrgeButton';
@@ -64,6 +65,10 @@ export function TaskPage() {
     </Button>
   );
 
+  const afterApprovalAction = () => {
+    setCompleted(null); // a withdrawn completion: the task is open again
+    task.reload();
+  };
   const actions = (
     <Space wrap>
       {open && narrow && detail.actions.complete && (
@@ -94,13 +99,7 @@ export function TaskPage() {
       {open && detail.actions.cc && (
         <CcButton taskId={detail.id} onDone={task.reload} actingFor={detail.actingFor?.displayName} />
       )}
-      <ApprovalActionButtons
-        task={detail}
-        onChange={() => {
-          setCompleted(null); // a withdrawn completion: the task is open again
-          task.reload();
-        }}
-      />
+      <ApprovalActionButtons task={detail} onChange={afterApprovalAction} />
       <PrintButton
         path={`/tasks/${detail.id}/approval-sheet.pdf`}
         fileName={`approval-sheet-${detail.id}.pdf`}
@@ -189,12 +188,12 @@ export function TaskPage() {
         {detail.copiedToMe && !detail.actions.complete && (
           <Alert type="info" showIcon title={t('actions.copiedToMe')} data-testid="copied-to-me" />
         )}
-        {narrow && <ReturnedNotice task={detail} />}
+        {narrow && <AskedNotices task={detail} />}
       </Card>
       <Row gutter={[16, 16]}>
         <Col xs={24} md={12}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-            {detail.problemId && <TaskProblemCard problemId={detail.problemId} />}
+            {detail.problemId && <TaskProblemCard problemId={detail.problemId} taskStatus={detail.status} />}
             {detail.details?.evaluation && <AnnualEvaluationPanel evaluation={detail.details.evaluation} />}
             {detail.caseFile && (
               <CaseFilePanel
@@ -218,7 +217,7 @@ export function TaskPage() {
         </Col>
         <Col xs={24} md={12}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-            <ApprovalNotices task={detail} withReturned={!narrow} />
+            <ApprovalNotices task={detail} withAsked={!narrow} />
             {report && <ReviewReportCard report={report} />}
             <Card id={FORM_ID} title={t('complete.title')}>
               {completed ? (
@@ -227,6 +226,12 @@ export function TaskPage() {
                   title={t('complete.done')}
                   subTitle={t('complete.nextStage', { stage: stageLabel(completed.stage) })}
                   extra={[
+                    // 办理完成 is brought into view below a long form, the buttons at the top scrolled
+                    // away (a page up on a phone, out of sight at 1440 too): 撤回 is offered where the
+                    // officer who just sent it is looking.
+                    detail.approvalActions?.withdraw && (
+                      <WithdrawButton key="withdraw" taskId={detail.id} onDone={afterApprovalAction} />
+                    ),
                     <span key="inbox">{backToInbox}</span>,
                     <Link key="enterprise" to={`/enterprises/${detail.creditCode}`}>
                       {t('viewEnterprise')}

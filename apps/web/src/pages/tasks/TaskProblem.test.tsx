@@ -1,6 +1,6 @@
-import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
-import { openPage, USERS } from '../../test/open-page';
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { fastUser, openPage, USERS } from '../../test/open-page';
 import { REFERENCE } from '../../test/reference.fixture';
 import { sampleTaskDetail } from './taskFixture';
 
@@ -96,6 +96,67 @@ describe('a task that decides on a ledger problem', () => {
       within(screen.getByTestId('comments')).getByText('仅部门内部可见，企业不可见'),
     ).toBeInTheDocument();
     expect(within(form).queryByText('仅部门内部可见，企业不可见')).toBeNull();
+  });
+
+  it('shows the problem as the answer left it: replied and 化解中, not still waiting for the reply', async () => {
+    // The walk's finance officer answered a whistle and read 待化解 / 等待产业金融处答复 on the card
+    // beside 办理完成: the card kept the problem as it was before the answer.
+    const user = fastUser();
+    // jsdom has no layout: the page brings its 办理完成 into view.
+    Element.prototype.scrollIntoView = vi.fn();
+    let answered = false;
+    const whistle = {
+      title: '流动资金缺口约500万元',
+      description: '银行贷款审批迟迟未下',
+      at: '2026-12-07T05:16:00Z',
+    };
+    const reply = '已联系银行，下周安排银企对接会';
+    openPage('/tasks/t-1', USERS.finance, {
+      'GET /reference': REFERENCE,
+      'GET /tasks/t-1': () => ({
+        body: answered
+          ? { ...taskOf('WHISTLE_RESPONSE', 'p-1'), status: 'done', outcome: 'respond', actions: {} }
+          : taskOf('WHISTLE_RESPONSE', 'p-1'),
+      }),
+      'GET /problems/p-1': () => ({
+        body: {
+          ...PROBLEM,
+          status: answered ? 'in_progress' : 'open',
+          closeSummary: null,
+          extension: null,
+          whistleStatus: answered ? 'answered' : 'open',
+          whistle: answered
+            ? {
+                ...whistle,
+                answer: {
+                  response: reply,
+                  resolved: false,
+                  department: 'finance',
+                  at: '2026-12-07T05:17:00Z',
+                },
+              }
+            : { ...whistle, answer: null },
+        },
+      }),
+      'GET /attachments': [],
+      'POST /tasks/t-1/complete': () => {
+        answered = true;
+        return { body: { stage: 'supporting', nextTasks: [] } };
+      },
+    });
+    const card = await screen.findByTestId('task-problem');
+    expect(await within(card).findByTestId('whistle-waiting')).toBeInTheDocument();
+    const form = await screen.findByTestId('task-form');
+    await user.type(within(form).getByTestId('field-response').querySelector('textarea')!, reply);
+    await user.click(within(within(form).getByTestId('field-resolved')).getByText('否'));
+    await user.click(screen.getByTestId('complete-submit'));
+    expect(await screen.findByText('办理完成')).toBeInTheDocument();
+    const answeredCard = () => screen.getByTestId('task-problem');
+    await waitFor(() =>
+      expect(within(answeredCard()).getByTestId('whistle-answer')).toHaveTextContent(reply),
+    );
+    expect(within(answeredCard()).queryByTestId('whistle-waiting')).toBeNull();
+    expect(answeredCard()).toHaveTextContent('化解中');
   });
 
   it('shows no problem card on other tasks', async () => {

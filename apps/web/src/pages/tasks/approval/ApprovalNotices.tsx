@@ -1,10 +1,16 @@
-import { Alert, List, Tag } from 'antd';
+import { Alert, List, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TaskDetail } from '../taskTypes';
 import { dateTimeText } from '../../../format';
 
 /** The 退回 notice's element id: on a phone 去办理 brings the reason into view with the form. */
 export const RETURNED_NOTICE_ID = 'returned-notice';
+
+/** Sent back (退回) and open to be done again: what the returned notice stands for. */
+const returnedOpen = (
+  task: TaskDetail,
+): task is TaskDetail & { returned: NonNullable<TaskDetail['returned']> } =>
+  !!task.returned && task.status === 'open';
 
 /**
  * Why the step was sent back (退回) and by whom, while it is open to be done again. Above the form
@@ -13,7 +19,7 @@ export const RETURNED_NOTICE_ID = 'returned-notice';
  */
 export function ReturnedNotice({ task }: { task: TaskDetail }) {
   const { t } = useTranslation('task');
-  if (!task.returned || task.status !== 'open') return null;
+  if (!returnedOpen(task)) return null;
   return (
     <Alert
       type="warning"
@@ -30,11 +36,42 @@ export function ReturnedNotice({ task }: { task: TaskDetail }) {
   );
 }
 
+/** What a 会签 task asks of its reader: the asker's note. Placed as the 退回 notice is. */
+function CountersignAsked({ task }: { task: TaskDetail }) {
+  const { t } = useTranslation('task');
+  if (!task.countersignOf) return null;
+  return (
+    <Alert
+      type="info"
+      showIcon
+      data-testid="countersign-asked"
+      title={t('approval.countersignAsked')}
+      description={task.countersignOf.note}
+    />
+  );
+}
+
+/**
+ * What the step asks of its reader before the case: why it was sent back (退回), what a 会签 asks.
+ * On a phone at the top of the page (below the case file the walk found them 2,600–3,000 px down).
+ */
+export function AskedNotices({ task }: { task: TaskDetail }) {
+  // Nothing at all when neither applies: an empty item would add a gap to the page's column.
+  if (!returnedOpen(task) && !task.countersignOf) return null;
+  // A step both sent back and countersigned is rare; the two then stand apart, not touching.
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <ReturnedNotice task={task} />
+      <CountersignAsked task={task} />
+    </Space>
+  );
+}
+
 /**
  * Above the form: whom a proxy acts for, the countersignatures asked on the task with who has
- * answered (their opinions are in the case file), and on a desk why the step was sent back.
+ * answered (their opinions are in the case file), and on a desk what the step asks (AskedNotices).
  */
-export function ApprovalNotices({ task, withReturned = true }: { task: TaskDetail; withReturned?: boolean }) {
+export function ApprovalNotices({ task, withAsked = true }: { task: TaskDetail; withAsked?: boolean }) {
   const { t } = useTranslation('task');
   const rounds = task.countersigns ?? [];
   return (
@@ -49,15 +86,7 @@ export function ApprovalNotices({ task, withReturned = true }: { task: TaskDetai
           title={t('proxy.notice', { name: task.actingFor.displayName })}
         />
       )}
-      {withReturned && <ReturnedNotice task={task} />}
-      {task.countersignOf && (
-        <Alert
-          type="info"
-          showIcon
-          title={t('approval.countersignAsked')}
-          description={task.countersignOf.note}
-        />
-      )}
+      {withAsked && <AskedNotices task={task} />}
       {rounds.length > 0 && (
         <List
           size="small"
