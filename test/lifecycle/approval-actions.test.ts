@@ -377,6 +377,18 @@ describe('加签/会签 (countersign)', () => {
     // The industry officer's inbox has it; an answer without an opinion is refused.
     const mine = await openTask(c.industry.api, c.creditCode, 'COUNTERSIGN');
     expect(mine.id).toBe(cs.tasks[0].id);
+    // Asked of this officer by name: answered, never copied or handed on (STEP_ACTIONS), and the
+    // page offers neither (the walk found 抄送 offered on it and answered 201).
+    expect((await expectOk(c.industry.api.get(`/api/tasks/${mine.id}`))).actions).toMatchObject({
+      cc: false,
+      delegate: false,
+    });
+    const copied = await post(c.industry.api, mine.id, 'cc', { users: [c.districtOfficer.username] });
+    expect([copied.status, copied.body.code]).toEqual([403, 'STEP_NOT_COPIED']);
+    const handed = await post(c.industry.api, mine.id, 'delegate', { to: c.industry.username });
+    expect([handed.status, handed.body.code]).toEqual([403, 'STEP_NOT_DELEGATED']);
+    const { rows: copies } = await db().query(`SELECT 1 FROM task_copies WHERE task_id = $1`, [mine.id]);
+    expect(copies).toEqual([]);
     expect((await complete(c.industry.api, c.creditCode, 'COUNTERSIGN', 'agree', {})).status).toBe(400);
     await expectOk(
       complete(c.industry.api, c.creditCode, 'COUNTERSIGN', 'agree', { opinion: '技术先进，同意' }),

@@ -2,6 +2,8 @@ import { isCandidate } from './access';
 import { Conflict, DomainError, Forbidden, RuleViolation } from './errors';
 import { Actor, Role } from './roles';
 import { t } from './text';
+import type { TaskType } from './task-types';
+import { stepActions } from './approval-actions/allowed';
 
 /** What a person can do with an open task (Camunda Tasklist's claim / unclaim / delegate / complete). */
 export type TaskAction = 'complete' | 'claim' | 'unclaim' | 'delegate';
@@ -10,6 +12,8 @@ export const TASK_ACTIONS: readonly TaskAction[] = ['complete', 'claim', 'unclai
 export interface HeldTask {
   assignee: string | null;
   candidateGroups: readonly string[];
+  /** Its step, where the caller knows it: some steps are never handed on (STEP_ACTIONS). */
+  type?: TaskType;
 }
 
 /** Roles that read and never act (docs/design.md 2.4: auditors read-only, leaders dashboards; 三员: the audit administrator). */
@@ -79,6 +83,16 @@ export function taskRefusal(actor: Actor, task: HeldTask, action: TaskAction): D
         ? null
         : new Forbidden('NOT_THE_ASSIGNEE', t('只有认领人可以退回任务', 'only the assignee may unclaim'));
     case 'delegate': {
+      // A countersignature is asked of one person by name: it is theirs to answer, not to pass on.
+      if (task.type && !stepActions(task.type).delegate) {
+        return new Forbidden(
+          'STEP_NOT_DELEGATED',
+          t(
+            '会签意见由被邀请人本人出具，不能转办',
+            'a countersignature is answered by the one asked, not handed on',
+          ),
+        );
+      }
       const may = supervisor || (task.assignee ? mine : candidate);
       return may
         ? null

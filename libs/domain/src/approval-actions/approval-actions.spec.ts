@@ -11,6 +11,7 @@ import {
 } from './countersign';
 import { returnRefusal } from './return';
 import { withdrawRefusal } from './withdraw';
+import { taskRefusal } from '../task-permissions';
 
 const coordinator: Actor = { username: 'wang', role: 'city_coordinator', scope: {} };
 const auditor: Actor = { username: 'audit', role: 'auditor', scope: {} };
@@ -199,5 +200,17 @@ describe('抄送', () => {
     expect(ccRefusal(ent, report)).toMatchObject({ status: 403, code: 'CC_BY_OFFICERS' });
     expect(ccRefusal(coordinator, screen)).toBeNull();
     expect(ccRefusal(coordinator, report)).toMatchObject({ status: 403, code: 'NOT_A_CANDIDATE' });
+  });
+
+  it('never copies or hands on a countersignature, asked of one person by name', () => {
+    const asked = { assignee: 'wang', candidateGroups: ['user:wang'], type: 'COUNTERSIGN' as const };
+    expect(ccRefusal(coordinator, asked)).toMatchObject({ status: 403, code: 'STEP_NOT_COPIED' });
+    expect(taskRefusal(coordinator, asked, 'delegate')).toMatchObject({
+      status: 403,
+      code: 'STEP_NOT_DELEGATED',
+    });
+    expect(taskRefusal(coordinator, asked, 'complete')).toBeNull();
+    expect(ccRefusal(coordinator, { ...asked, type: 'SCREEN' })).toBeNull();
+    expect(taskRefusal(coordinator, { ...asked, type: 'SCREEN' }, 'delegate')).toBeNull();
   });
 });

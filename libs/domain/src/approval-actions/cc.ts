@@ -3,6 +3,7 @@ import { DomainError, Forbidden, RuleViolation } from '../errors';
 import { taskRefusal, HeldTask } from '../task-permissions';
 import { t } from '../text';
 import { actingFor } from './proxy';
+import { stepActions } from './allowed';
 
 /** 抄送: at most this many people per copy. */
 export const MAX_CC_USERS = 20;
@@ -24,6 +25,15 @@ export function ccRefusal(actor: Actor, task: HeldTask, onBehalfOf?: Actor | nul
     return new Forbidden(
       'CC_BY_OFFICERS',
       t('抄送由经办部门发起，企业用户不能抄送', 'only officers copy a task'),
+    );
+  }
+  if (task.type && !stepActions(task.type).cc) {
+    return new Forbidden(
+      'STEP_NOT_COPIED',
+      t(
+        '会签意见由被邀请人本人出具，不能抄送',
+        'a countersignature is answered by the one asked, not copied',
+      ),
     );
   }
   return taskRefusal(actingFor(actor, onBehalfOf), task, 'complete');
