@@ -1,4 +1,10 @@
-import { sampleNomination, shanghaiTime, workingDayOnOrAfter } from '@hardtech/domain';
+import {
+  findDistrict,
+  ROLE_LABELS,
+  sampleNomination,
+  shanghaiTime,
+  workingDayOnOrAfter,
+} from '@hardtech/domain';
 import { dateAfter, workCalendar } from '../support/calendar';
 import { adminApi, Cast, createCast, createUser, freshCreditCode, Member } from '../support/cast';
 import { closeDb, db } from '../support/db';
@@ -219,7 +225,16 @@ describe('the inbox', () => {
     for (const [i, text] of texts.entries()) {
       const author = i % 2 ? district : cast.coordinator;
       const r = await expectOk(author.api.post(`/api/tasks/${screens[4]}/comments`, { text }), 201);
-      expect(r).toEqual({ id: expect.any(String), author: author.username, text, at: expect.any(String) });
+      const me = await expectOk(author.api.get('/api/me'));
+      expect(r).toEqual({
+        id: expect.any(String),
+        author: author.username,
+        // Named as people are named on the page (赵强 · 渝北区经信部门), not by their login.
+        authorName: me.displayName,
+        authorDepartment: { zh: expect.any(String), en: expect.any(String) },
+        text,
+        at: expect.any(String),
+      });
     }
     const comments = (await expectOk(cast.auditor.api.get(`/api/tasks/${screens[4]}`))).comments;
     expect(comments.map((c: { text: string }) => c.text)).toEqual(texts);
@@ -228,6 +243,15 @@ describe('the inbox', () => {
       district.username,
       cast.coordinator.username,
       district.username,
+    ]);
+    // The department a 审批单 names beside them: the role's for the coordinator, the district's 经信部门.
+    const coordinatorOf = ROLE_LABELS.city_coordinator.zh;
+    const districtOf = `${findDistrict(DISTRICT)!.name}经信部门`;
+    expect(comments.map((c: { authorDepartment: { zh: string } }) => c.authorDepartment.zh)).toEqual([
+      coordinatorOf,
+      districtOf,
+      coordinatorOf,
+      districtOf,
     ]);
     const times = comments.map((c: { at: string }) => Date.parse(c.at));
     expect([...times].sort((a, b) => a - b)).toEqual(times);

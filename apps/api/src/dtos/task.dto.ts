@@ -229,6 +229,18 @@ export class TaskListDto extends PageDto {
 export class TaskCommentDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() author: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'the author’s display name (null: no longer a user)',
+  })
+  authorName: string | null;
+  @ApiProperty({
+    type: TextDto,
+    nullable: true,
+    description: 'the author’s department, as a 审批单 names it',
+  })
+  authorDepartment: TextDto | null;
   @ApiProperty({ description: 'stored and returned verbatim; render as text, never as HTML' }) text: string;
   @ApiProperty() at: string;
 }

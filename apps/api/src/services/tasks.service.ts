@@ -6,6 +6,8 @@ import {
   Conflict,
   NotFound,
   onBehalfLabel,
+  Person,
+  personDepartment,
   problemIdOf,
   Role,
   RuleViolation,
@@ -169,8 +171,12 @@ export class TasksService {
       // Cached by version: 催办's interval counts working hours on the calendar the workflow reads.
       this.policies.current(),
     ]);
-    const authorRoles = await this.tasks.authorRolesOf(allComments);
-    const comments = allComments.filter((c) => commentVisible(actor.role, authorRoles.get(c.author) ?? null));
+    // Who wrote each comment: their role decides whether the reader may read it, and the page names
+    // them as people are named elsewhere (王五 · 产业金融处), not by their login.
+    const authors = await this.users.people(allComments.map((c) => c.author));
+    const comments = allComments.filter((c) =>
+      commentVisible(actor.role, authors.get(c.author)?.role ?? null),
+    );
     const open = task.status === 'open';
     const actions = {
       ...(open
@@ -207,7 +213,7 @@ export class TasksService {
         screening: screeningVisible(actor.role) ? enterprise.screening : null,
         nomination: enterprise.nomination,
       },
-      comments: comments.map(commentView),
+      comments: comments.map((c) => commentView(c, authors.get(c.author))),
       caseFile,
       copies: copies.map((c) => ({ ...c, copiedAt: new Date(c.copiedAt).toISOString() })),
       copiedToMe: copies.some((c) => c.username === actor.username),
@@ -374,7 +380,12 @@ export class TasksService {
 
   async comment(actor: Actor, id: string, text: string) {
     await this.visible(actor, id);
-    return commentView(await this.tasks.addComment(id, actor.username, text));
+    const author: Person = {
+      displayName: actor.displayName ?? actor.username,
+      role: actor.role,
+      department: personDepartment(actor.role, actor.scope ?? {}),
+    };
+    return commentView(await this.tasks.addComment(id, actor.username, text), author);
   }
 
   private async visible(actor: Actor, id: string): Promise<TaskEntity> {
@@ -390,6 +401,13 @@ function closed(task: TaskEntity): Conflict {
     : new Conflict('TASK_ALREADY_COMPLETED', t('任务已办结', 'the task is already completed'));
 }
 
-function commentView(c: TaskCommentEntity) {
-  return { id: c.id, author: c.author, text: c.text, at: c.createdAt.toISOString() };
+function commentView(c: TaskCommentEntity, author?: Person) {
+  return {
+    id: c.id,
+    author: c.author,
+    authorName: author?.displayName ?? null,
+    authorDepartment: author?.department ?? null,
+    text: c.text,
+    at: c.createdAt.toISOString(),
+  };
 }

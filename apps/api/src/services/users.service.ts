@@ -12,6 +12,7 @@ import {
   mayHoldTask,
   NotFound,
   passwordProblem,
+  Person,
   Role,
   RuleViolation,
   Scope,
@@ -232,6 +233,11 @@ export class UsersService {
   /** Username → display name, active or not (a page names who held a task); one who is gone is missing. */
   displayNames(usernames: string[]): Promise<Map<string, string>> {
     return this.users.displayNames(usernames);
+  }
+
+  /** Name, role and department of these users, as the UI names people (one query). */
+  people(usernames: string[]): Promise<Map<string, Person>> {
+    return this.users.people(usernames);
   }
 
   /** The active users among `usernames`, by username, in one query. */

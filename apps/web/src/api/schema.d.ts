@@ -3030,6 +3030,10 @@ export interface components {
             /** Format: uuid */
             id: string;
             author: string;
+            /** @description the author’s display name (null: no longer a user) */
+            authorName: string | null;
+            /** @description the author’s department, as a 审批单 names it */
+            authorDepartment: components["schemas"]["TextDto"] | null;
             /** @description stored and returned verbatim; render as text, never as HTML */
             text: string;
             at: string;

@@ -7,7 +7,6 @@ import {
   PROBLEM_TASK_KEY_PREFIXES,
   readerOf,
   RETURNED_OUTCOME,
-  Role,
   TaskDepartment,
   TaskType,
 } from '@hardtech/domain';
@@ -297,19 +296,6 @@ export class TasksRepository {
 
   commentsOf(taskId: string): Promise<TaskCommentEntity[]> {
     return this.comments.find({ where: { taskId }, order: { createdAt: 'ASC' } });
-  }
-
-  /** The roles of the comments' authors (null for an author no longer in the users table). */
-  async authorRolesOf(comments: TaskCommentEntity[]): Promise<Map<string, Role | null>> {
-    const authors = [...new Set(comments.map((c) => c.author))];
-    const roles = new Map<string, Role | null>(authors.map((a) => [a, null]));
-    if (!authors.length) return roles;
-    const rows: { username: string; role: Role }[] = await this.comments.manager.query(
-      `SELECT username, role FROM users WHERE username = ANY($1)`,
-      [authors],
-    );
-    for (const r of rows) roles.set(r.username, r.role);
-    return roles;
   }
 
   addComment(taskId: string, author: string, text: string): Promise<TaskCommentEntity> {

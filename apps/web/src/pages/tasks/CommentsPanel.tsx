@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import type { TaskComment } from './taskTypes';
 import { useAction } from './useAction';
 import { dateTimeText } from '../../format';
+import { useLocalText } from '../../i18n';
 
 /** 办理意见交流: comments on the task, oldest first, shown as plain text. */
 export function CommentsPanel({
@@ -19,6 +20,7 @@ export function CommentsPanel({
   onAdded(): void;
 }) {
   const { t } = useTranslation('task');
+  const local = useLocalText();
   const [text, setText] = useState('');
   const { busy, error, run } = useAction();
   // The enterprise never reads an officer's comment (libs/domain/src/visibility/task-material.ts).
@@ -43,8 +45,10 @@ export function CommentsPanel({
       )}
       {comments.map((c) => (
         <div key={c.id} style={{ marginBottom: 8 }}>
-          <Typography.Text type="secondary">
-            {c.author} · {dateTimeText(c.at)}
+          <Typography.Text type="secondary" title={c.author}>
+            {[c.authorName ?? c.author, local(c.authorDepartment), dateTimeText(c.at)]
+              .filter(Boolean)
+              .join(' · ')}
           </Typography.Text>
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{c.text}</Typography.Paragraph>
         </div>

@@ -87,7 +87,16 @@ const TASK = {
     nomination: {},
   },
   caseFile: CASE_FILE,
-  comments: [{ id: 'c1', author: 'district-500112', text: '企业材料已核实', at: '2026-11-25T01:00:00Z' }],
+  comments: [
+    {
+      id: 'c1',
+      author: 'district-500112',
+      authorName: '赵强',
+      authorDepartment: { zh: '渝北区经信部门', en: 'Yubei District department of economy and IT' },
+      text: '企业材料已核实',
+      at: '2026-11-25T01:00:00Z',
+    },
+  ],
   copies: [],
   copiedToMe: false,
 };
@@ -777,6 +786,9 @@ describe('task page', () => {
     expect(await screen.findByTestId('criterion-C1')).toHaveTextContent('上年度营业收入 1.2 亿元 > 1 亿元');
     expect(screen.getByTestId('criterion-C1')).toHaveTextContent('通过需填写说明');
     expect(screen.getByTestId('comments')).toHaveTextContent('企业材料已核实');
+    // Its author as people are named, not by login (the walk read finance-officer · time).
+    expect(screen.getByTestId('comments')).toHaveTextContent('赵强 · 渝北区经信部门 · 2026-11-25 09:00');
+    expect(screen.getByTestId('comments')).not.toHaveTextContent('district-500112 ·');
     // The case file beside the form: figures as the policy writes money and words, the earlier opinion by name, the evidence.
     const caseFile = screen.getByTestId('case-file');
     for (const words of ['1.2 亿元', '900 万元', '7.5%', '市级企业技术中心', '专精特新', '渝北区']) {
@@ -874,7 +886,16 @@ describe('task page', () => {
       'GET /reference': REFERENCE_WITH_TASK_TYPE,
       'GET /tasks/t-1': {
         ...TASK,
-        comments: [{ id: 'c2', author: 'ent-1', text: '已补充材料', at: '2026-11-25T01:00:00Z' }],
+        comments: [
+          {
+            id: 'c2',
+            author: 'ent-1',
+            authorName: null,
+            authorDepartment: null,
+            text: '已补充材料',
+            at: '2026-11-25T01:00:00Z',
+          },
+        ],
       },
       'GET /attachments': [],
     });
