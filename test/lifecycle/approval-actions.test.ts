@@ -379,9 +379,14 @@ describe('加签/会签 (countersign)', () => {
     expect(mine.id).toBe(cs.tasks[0].id);
     // Asked of this officer by name: answered, never copied or handed on (STEP_ACTIONS), and the
     // page offers neither (the walk found 抄送 offered on it and answered 201).
-    expect((await expectOk(c.industry.api.get(`/api/tasks/${mine.id}`))).actions).toMatchObject({
-      cc: false,
-      delegate: false,
+    const asked = await expectOk(c.industry.api.get(`/api/tasks/${mine.id}`));
+    expect(asked.actions).toMatchObject({ cc: false, delegate: false });
+    // Who asks it, by name: the page says so above the note.
+    const coordinatorName = (await expectOk(c.coordinator.api.get('/api/me'))).displayName;
+    expect(asked.countersignOf).toMatchObject({
+      note: '请牵头处室对技术先进性出具意见',
+      requestedBy: c.coordinator.username,
+      requestedByName: coordinatorName,
     });
     const copied = await post(c.industry.api, mine.id, 'cc', { users: [c.districtOfficer.username] });
     expect([copied.status, copied.body.code]).toEqual([403, 'STEP_NOT_COPIED']);

@@ -61,6 +61,14 @@ export class CountersignOfDto {
   @ApiProperty({ format: 'uuid' }) countersignId: string;
   @ApiProperty({ enum: COUNTERSIGN_MODES }) mode: CountersignMode;
   @ApiProperty() note: string;
+  @ApiProperty({ type: String, nullable: true, description: 'who asked it (null: the round is gone)' })
+  requestedBy: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'the asker by name, 王五（代 张三） for a proxy',
+  })
+  requestedByName: string | null;
 }
 
 /** Why the caller's 撤回 would be refused now: the task page shows it beside the disabled button. */

@@ -151,7 +151,7 @@ export class TasksService {
       }),
     );
     const material = taskMaterialVisible(actor.role, task.type);
-    const [allComments, caseFile, copies, principal, names, problemId, policy] = await Promise.all([
+    const [allComments, caseFile, copies, principal, names, problemId, asked, policy] = await Promise.all([
       material ? this.tasks.commentsOf(id) : Promise.resolve([]),
       this.caseFiles.ofTask(actor, task),
       this.tasks.copiesOf(id),
@@ -168,12 +168,15 @@ export class TasksService {
         ].filter((u) => u !== null),
       ),
       this.problemOf(task),
+      task.countersignOf ? this.tasks.countersignRound(task.countersignOf) : Promise.resolve(null),
       // Cached by version: 催办's interval counts working hours on the calendar the workflow reads.
       this.policies.current(),
     ]);
     // Who wrote each comment: their role decides whether the reader may read it, and the page names
     // them as people are named elsewhere (王五 · 产业金融处), not by their login.
-    const authors = await this.users.people(allComments.map((c) => c.author));
+    // …and who asked this countersignature (for whom), named the same way in the same read.
+    const askers = asked ? [asked.requestedBy, ...(asked.onBehalfOf ? [asked.onBehalfOf] : [])] : [];
+    const authors = await this.users.people([...allComments.map((c) => c.author), ...askers]);
     const comments = allComments.filter((c) =>
       commentVisible(actor.role, authors.get(c.author)?.role ?? null),
     );
@@ -218,6 +221,17 @@ export class TasksService {
       copies: copies.map((c) => ({ ...c, copiedAt: new Date(c.copiedAt).toISOString() })),
       copiedToMe: copies.some((c) => c.username === actor.username),
       ...approval,
+      // 会签: who asks it, as the 加签 rounds name the asker (王五（代 张三）).
+      countersignOf: approval.countersignOf && {
+        ...approval.countersignOf,
+        requestedBy: asked?.requestedBy ?? null,
+        requestedByName: asked
+          ? onBehalfLabel(
+              authors.get(asked.requestedBy)?.displayName ?? asked.requestedBy,
+              asked.onBehalfOf ? (authors.get(asked.onBehalfOf)?.displayName ?? asked.onBehalfOf) : null,
+            ).zh
+          : null,
+      },
       withdrawBlocked,
       actingFor: principal
         ? { username: principal.username, displayName: principal.displayName ?? principal.username }

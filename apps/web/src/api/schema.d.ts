@@ -3290,6 +3290,10 @@ export interface components {
             /** @enum {string} */
             mode: "all" | "any";
             note: string;
+            /** @description who asked it (null: the round is gone) */
+            requestedBy: string | null;
+            /** @description the asker by name, 王五（代 张三） for a proxy */
+            requestedByName: string | null;
         };
         TaskDetailDto: {
             /** Format: uuid */

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, SelectQueryBuilder } from 'typeorm';
 import {
   Actor,
+  Countersign,
   ENTERPRISE_TASK_TYPES,
   PROBLEM_TASK_KEY_PREFIXES,
   readerOf,
@@ -292,6 +293,15 @@ export class TasksRepository {
        WHERE task_id = $1 ORDER BY copied_at, username`,
       [taskId],
     );
+  }
+
+  /** The 加签 round a COUNTERSIGN task answers, from the task it was asked on (who asked, for whom). */
+  async countersignRound(of: { taskId: string; countersignId: string }): Promise<Countersign | null> {
+    const task = await this.repo.findOne({
+      where: { id: of.taskId },
+      select: { id: true, countersigns: true },
+    });
+    return task?.countersigns?.find((round) => round.id === of.countersignId) ?? null;
   }
 
   commentsOf(taskId: string): Promise<TaskCommentEntity[]> {

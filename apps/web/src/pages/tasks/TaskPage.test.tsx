@@ -506,12 +506,15 @@ describe('task page', () => {
         note: '请区县对技术先进性出具意见',
         taskId: 't-0',
         countersignId: 'cs-1',
+        requestedBy: 'coordinator-li',
+        requestedByName: '科技处 李明',
       },
     };
     window.innerWidth = 390;
     openPage('/tasks/t-1', USERS.coordinator, { ...TASK_ROUTES, 'GET /tasks/t-1': asked });
     const notice = await screen.findByTestId('countersign-asked');
-    expect(notice).toHaveTextContent('请您对该事项出具会签意见');
+    // Who asks it, by name (the walk's officer could not tell).
+    expect(notice).toHaveTextContent('科技处 李明 请您对该事项出具会签意见');
     expect(notice).toHaveTextContent('请区县对技术先进性出具意见');
     expect(
       notice.compareDocumentPosition(screen.getByTestId('case-file')) & Node.DOCUMENT_POSITION_FOLLOWING,

@@ -45,7 +45,11 @@ function CountersignAsked({ task }: { task: TaskDetail }) {
       type="info"
       showIcon
       data-testid="countersign-asked"
-      title={t('approval.countersignAsked')}
+      title={
+        task.countersignOf.requestedByName
+          ? t('approval.countersignAskedBy', { name: task.countersignOf.requestedByName })
+          : t('approval.countersignAsked')
+      }
       description={task.countersignOf.note}
     />
   );
