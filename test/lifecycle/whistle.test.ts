@@ -1,4 +1,10 @@
-import { TASK_STATE_LABELS, taskState } from '@hardtech/domain';
+import {
+  DEFAULT_WHISTLE_PROBLEM_MONTHS,
+  shanghaiDate,
+  TASK_STATE_LABELS,
+  taskState,
+  whistledProblemDueOn,
+} from '@hardtech/domain';
 import { createCast, createUser } from '../support/cast';
 import { closeDb, db } from '../support/db';
 import { blowWhistleOnFirstProblem, driveToSupporting } from '../support/drive';
@@ -108,6 +114,37 @@ describe('企业吹哨·部门报到', () => {
       ownerDepartment: 'industry',
     });
     expect(await openTask(c.industry.api, c.creditCode, 'WHISTLE_RESPONSE')).toMatchObject({ id: r.task.id });
+  });
+
+  it('gives a whistled new problem one quarter from the whistle’s Shanghai day: not overdue', async () => {
+    const c = await createCast('500112', 'T2');
+    await driveToSupporting(c);
+    const before = new Date();
+    const r = await expectOk(
+      c.enterprise.api.post(`/api/enterprises/${c.creditCode}/whistle`, {
+        title: '扩产用地无法落实',
+        description: '园区用地指标不足，影响二期投产',
+      }),
+      201,
+    );
+    // The policy's whistleProblemMonths, 3 by default (一季一调度); the day the whistle was blown
+    // in Shanghai (either instant around the call, should it straddle midnight).
+    const expected = [before, new Date()].map((at) =>
+      whistledProblemDueOn(at, DEFAULT_WHISTLE_PROBLEM_MONTHS),
+    );
+    expect(DEFAULT_WHISTLE_PROBLEM_MONTHS).toBe(3);
+    const row = await expectOk(c.industry.api.get(`/api/problems/${r.problemId}`));
+    expect(expected).toContain(row.dueAt.slice(0, 10));
+    expect(row.dueAt.slice(0, 10) > shanghaiDate(new Date())).toBe(true);
+    const stored = await db().query(
+      `SELECT to_char(due_at, 'YYYY-MM-DD') AS due FROM problems WHERE id = $1`,
+      [r.problemId],
+    );
+    expect(expected).toContain(stored.rows[0].due);
+    const overdue = await expectOk(
+      c.coordinator.api.get(`/api/problems?creditCode=${c.creditCode}&overdue=true`),
+    );
+    expect(overdue.items.map((p: any) => p.id)).not.toContain(r.problemId);
   });
 
   it('refuses whistles from non-members (422), other users (403/404) and bad bodies (400)', async () => {

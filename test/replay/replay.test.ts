@@ -18,6 +18,7 @@ import {
   CALENDAR_DAYS_ROLL_PATCH,
   REVIEW_PROGRESS_PATCH,
   WHISTLE_CLOSE_REVIEW_PATCH,
+  WHISTLE_NEW_PROBLEM_DUE_PATCH,
   WHISTLE_UNRESOLVED_WITHDRAWS_CLOSE_PATCH,
 } from '../../workflows/lifecycle/lifecycle';
 import { closeTemporal, temporalClient } from '../support/temporal';
@@ -220,6 +221,32 @@ describe('replay of recorded lifecycle histories', () => {
     const markers = patchMarkers(history).filter((p) => p.includes(WHISTLE_UNRESOLVED_WITHDRAWS_CLOSE_PATCH));
     expect(markers).toHaveLength(1);
     exportHistory(id, 'whistle-unresolved-withdraws-close.json');
+    await expect(Worker.runReplayHistory(BUNDLE, history, id)).resolves.toBeUndefined();
+  });
+
+  // A whistle on a new problem puts it in the ledger, then its department answers (kept as
+  // whistle-new-problem.json; whistle-new-problem-before-due.json is from before the problem got a
+  // due date a period ahead).
+  it('replays a whistle on a new problem and its answer', async () => {
+    const cast = await createCast('500113', 'T2');
+    await driveToSupporting(cast, { problems: [problem({ ownerDepartment: 'industry' })] });
+    await expectOk(
+      cast.enterprise.api.post(`/api/enterprises/${cast.creditCode}/whistle`, {
+        title: '扩产用地无法落实',
+        description: '园区用地指标不足，影响二期投产',
+      }),
+      201,
+    );
+    await expectOk(
+      complete(cast.industry.api, cast.creditCode, 'WHISTLE_RESPONSE', 'respond', {
+        response: '已协调规划部门',
+        resolved: false,
+      }),
+    );
+    const id = lifecycleWorkflowId(cast.creditCode);
+    const history = await (await temporalClient()).workflow.getHandle(id).fetchHistory();
+    expect(patchMarkers(history).filter((p) => p.includes(WHISTLE_NEW_PROBLEM_DUE_PATCH))).toHaveLength(1);
+    exportHistory(id, 'whistle-new-problem.json');
     await expect(Worker.runReplayHistory(BUNDLE, history, id)).resolves.toBeUndefined();
   });
 

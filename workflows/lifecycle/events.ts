@@ -60,6 +60,11 @@ export interface WhistleEvent {
   description: string;
   actor: Actor;
   at: string;
+  /**
+   * The new problem's due date (YYYY-MM-DD, whistledProblemDueOn), under WHISTLE_NEW_PROBLEM_DUE_PATCH.
+   * Absent in whistles recorded before it: the problem was due the whistle's UTC day.
+   */
+  dueAt?: string;
 }
 
 export interface QuarterTickEvent {

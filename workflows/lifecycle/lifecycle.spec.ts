@@ -21,6 +21,7 @@ import {
   Lifecycle,
   WHISTLE_CLOSE_REVIEW_PATCH,
   WHISTLE_UNRESOLVED_WITHDRAWS_CLOSE_PATCH,
+  WHISTLE_NEW_PROBLEM_DUE_PATCH,
 } from './lifecycle';
 
 // The runtime's logic on plain functions; tests/ drive the same code on the real Temporal server.
@@ -618,6 +619,43 @@ describe('企业吹哨·部门报到', () => {
     expect(problem()).toMatchObject({ status: 'resolved' });
     expect(problem().closeRequest).toBeUndefined();
     expect(done.nextTasks).toEqual([]);
+  });
+
+  // A new problem is due a quarter after the whistle's Shanghai day, not that UTC day (overdue at once).
+  it('puts a new problem in the ledger due the policy’s months after the whistle, in Shanghai days', async () => {
+    const h = await member();
+    await h.advanceTo('2026-03-31T16:30:00Z'); // 2026-04-01 00:30 in Shanghai
+    const r = await h.lifecycle.blowWhistle({
+      title: '用地指标',
+      description: '扩产用地无法落实',
+      actor: enterprise,
+    });
+    const problem = h.lifecycle.view().context!.problems.find((p) => p.id === r.problemId);
+    expect(problem).toMatchObject({ status: 'open', dueAt: '2026-07-01' });
+    expect(h.asked.filter((id) => id === WHISTLE_NEW_PROBLEM_DUE_PATCH)).toHaveLength(1);
+    // A whistle on a ledger problem keeps its date and asks nothing.
+    const ledger = h.lifecycle.view().context!.problems[0];
+    await h.lifecycle.blowWhistle({
+      problemId: ledger.id,
+      title: '贷款',
+      description: '审批停滞',
+      actor: enterprise,
+    });
+    expect(h.lifecycle.view().context!.problems[0].dueAt).toBe(ledger.dueAt);
+    expect(h.asked.filter((id) => id === WHISTLE_NEW_PROBLEM_DUE_PATCH)).toHaveLength(1);
+  });
+
+  it('keeps a new problem due the whistle’s UTC day when replaying a whistle recorded before the patch', async () => {
+    const h = await member();
+    h.unpatch(WHISTLE_NEW_PROBLEM_DUE_PATCH);
+    await h.advanceTo('2026-03-31T16:30:00Z');
+    const r = await h.lifecycle.blowWhistle({
+      title: '用地指标',
+      description: '扩产用地无法落实',
+      actor: enterprise,
+    });
+    const problem = h.lifecycle.view().context!.problems.find((p) => p.id === r.problemId);
+    expect(problem!.dueAt).toBe('2026-03-31');
   });
 
   it('escalates an unanswered whistle to the leader and marks its problem escalated', async () => {

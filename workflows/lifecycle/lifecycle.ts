@@ -50,7 +50,9 @@ import {
   candidateFactsOf,
   problemIdOf,
   whistleIdOf,
+  whistledProblemDueOn,
   whistleOnProblemRefusal,
+  whistleProblemMonths,
   CLOSE_WITHDRAWN_OUTCOME,
   closeWithdrawnData,
   problemCloseKey,
@@ -182,6 +184,15 @@ export const WHISTLE_CLOSE_REVIEW_PATCH = 'whistle-resolved-close-review';
  * one before it). The problem goes back in progress either way, as it always did.
  */
 export const WHISTLE_UNRESOLVED_WITHDRAWS_CLOSE_PATCH = 'whistle-unresolved-withdraws-close';
+
+/**
+ * Patch id: a whistle on a new problem (企业吹哨 without a ledger problem) puts it in the ledger due
+ * the policy's whistleProblemMonths after the whistle's Shanghai day (whistledProblemDueOn); before,
+ * it was due that very UTC day, so overdue before the department could answer. Asked only by such a
+ * whistle, before the Update's first await (the policy's local activity), so its answer cannot move
+ * to another workflow task (test/histories/whistle-new-problem-before-due.json: one before it).
+ */
+export const WHISTLE_NEW_PROBLEM_DUE_PATCH = 'whistle-new-problem-due';
 
 /** Patch id: admission reserves a seat in the pool (capacity check) before the transition. */
 export const POOL_SEAT_PATCH = 'pool-seat-reservation';
@@ -512,6 +523,7 @@ export class Lifecycle {
   }
 
   async blowWhistle(req: WhistleRequest): Promise<WhistleResult> {
+    const dueAhead = !req.problemId && this.fx.patched(WHISTLE_NEW_PROBLEM_DUE_PATCH);
     const policy = await this.fx.activePolicy();
     const at = this.fx.now();
     const id = this.fx.newId();
@@ -525,6 +537,7 @@ export class Lifecycle {
       description: req.description,
       actor: req.actor,
       at: at.toISOString(),
+      ...(dueAhead ? { dueAt: whistledProblemDueOn(at, whistleProblemMonths(policy)) } : {}),
     })[0];
     const delta = { ...this.reconcile(policy, at, null), actor: req.actor.username };
     await this.commit(delta);

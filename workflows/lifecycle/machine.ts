@@ -184,7 +184,8 @@ export const lifecycleMachine = setup({
               measures: '',
               target: '',
               ownerDepartment: 'industry' as const,
-              dueAt: e.at.slice(0, 10),
+              // Computed by the Lifecycle (patched); whistles recorded before it: that UTC day.
+              dueAt: e.dueAt ?? e.at.slice(0, 10),
               status: 'open' as const,
               special: null,
             },

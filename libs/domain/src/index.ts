@@ -52,6 +52,7 @@ export * from './tasks/submission';
 export * from './tasks/state';
 export * from './text';
 export * from './whistle';
+export * from './whistle-due';
 export * from './problem-work';
 export * from './working-days';
 export * from './views';

@@ -97,6 +97,13 @@ export const POLICY_FIELDS: Field[] = [
     label: t('每家企业同时待答复的吹哨数上限', 'Open whistles per enterprise at most'),
   },
   {
+    name: 'whistleProblemMonths',
+    kind: 'integer',
+    min: 1,
+    max: 12,
+    label: t('吹哨新增问题的办理期限（月）', 'Months to solve a problem whistled on as new'),
+  },
+  {
     name: 'annualReview',
     kind: 'object',
     label: t('年度动态管理', 'Annual review'),

@@ -47,6 +47,12 @@ export interface Policy {
    */
   maxOpenWhistles?: number;
   /**
+   * 企业吹哨 on a problem not yet in the ledger: how many months it has before it is due, counted
+   * from the whistle's Shanghai day (whistle-due.ts). Absent in versions stored before it existed: 3,
+   * one quarter (一季一调度).
+   */
+  whistleProblemMonths?: number;
+  /**
    * 动态管理: when the yearly ANNUAL_UPDATE opens and is due (MM-DD, issue 19.3). Absent in versions
    * stored before it existed: DEFAULT_ANNUAL_REVIEW.
    */
@@ -54,6 +60,7 @@ export interface Policy {
 }
 
 export const DEFAULT_MAX_OPEN_WHISTLES = 5;
+export const DEFAULT_WHISTLE_PROBLEM_MONTHS = 3;
 
 const sla = (due: string, remindBefore: string, escalateAfter: string): SlaEntry => ({
   due,
@@ -70,6 +77,7 @@ export const DEFAULT_POLICY: Policy = {
   districtFeedbackDefault: 'escalate',
   evidenceRequired: true,
   maxOpenWhistles: DEFAULT_MAX_OPEN_WHISTLES,
+  whistleProblemMonths: DEFAULT_WHISTLE_PROBLEM_MONTHS,
   annualReview: { opensOn: '03-01', dueOn: '04-30' },
 
   sla: {

@@ -3865,6 +3865,8 @@ export interface operations {
                         evidenceRequired?: boolean;
                         /** @description 每家企业同时待答复的吹哨数上限 (Open whistles per enterprise at most) */
                         maxOpenWhistles?: number;
+                        /** @description 吹哨新增问题的办理期限（月） (Months to solve a problem whistled on as new) */
+                        whistleProblemMonths?: number;
                         /** @description 年度动态管理 (Annual review) */
                         annualReview?: {
                             /** @description 开始日期（月-日） (Opens on (MM-DD)) */
@@ -4156,6 +4158,8 @@ export interface operations {
                     evidenceRequired?: boolean;
                     /** @description 每家企业同时待答复的吹哨数上限 (Open whistles per enterprise at most) */
                     maxOpenWhistles?: number;
+                    /** @description 吹哨新增问题的办理期限（月） (Months to solve a problem whistled on as new) */
+                    whistleProblemMonths?: number;
                     /** @description 年度动态管理 (Annual review) */
                     annualReview?: {
                         /** @description 开始日期（月-日） (Opens on (MM-DD)) */
@@ -4425,6 +4429,8 @@ export interface operations {
                         evidenceRequired?: boolean;
                         /** @description 每家企业同时待答复的吹哨数上限 (Open whistles per enterprise at most) */
                         maxOpenWhistles?: number;
+                        /** @description 吹哨新增问题的办理期限（月） (Months to solve a problem whistled on as new) */
+                        whistleProblemMonths?: number;
                         /** @description 年度动态管理 (Annual review) */
                         annualReview?: {
                             /** @description 开始日期（月-日） (Opens on (MM-DD)) */
