@@ -23,9 +23,24 @@ const SHARED = {
   sharedWith: { roles: ['city_coordinator'] },
 };
 
+// As GET /tasks/:id/candidates answers: the caller is marked `self` (left out of the picker).
 const CANDIDATES = [
-  { username: 'coordinator', displayName: '统筹员', role: 'city_coordinator', assignee: false },
-  { username: 'coordinator-2', displayName: '周统筹', role: 'city_coordinator', assignee: false },
+  {
+    username: 'coordinator',
+    displayName: '统筹员',
+    role: 'city_coordinator',
+    assignee: false,
+    self: true,
+    onBehalfOf: null,
+  },
+  {
+    username: 'coordinator-2',
+    displayName: '周统筹',
+    role: 'city_coordinator',
+    assignee: false,
+    self: false,
+    onBehalfOf: null,
+  },
 ];
 
 async function openInbox(candidates = CANDIDATES) {
