@@ -52,6 +52,7 @@ describe('what a transition changed for the read model', () => {
     expect(projectionChanges(null, base)).toEqual({
       enterprise: true,
       lifecycle: true,
+      servedBy: true,
       problems: ['p1', 'p2'],
       quarterlyReports: [],
       membership: true,
@@ -68,9 +69,21 @@ describe('what a transition changed for the read model', () => {
     expect(projectionChanges(base, after)).toEqual({
       enterprise: false,
       lifecycle: false,
+      servedBy: false,
       problems: [],
       quarterlyReports: [],
       membership: false,
+    });
+  });
+
+  // The lifecycle row follows who serves it (its nomination, admission): a screening or a diagnosis,
+  // which change the enterprise's facts, do not touch it (a statement each, db-statements.test).
+  it('says who serves the lifecycle changed on an admission, not on a screening', () => {
+    const admission = { leadCluster: 'T2', commissioner: 'c', districtLiaison: 'd' } as never;
+    expect(projectionChanges(base, { ...base, admission }).servedBy).toBe(true);
+    expect(projectionChanges(base, { ...base, screening: { policyVersion: 2 } as never })).toMatchObject({
+      enterprise: true,
+      servedBy: false,
     });
   });
 

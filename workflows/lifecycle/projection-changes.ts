@@ -29,6 +29,7 @@ export function projectionChanges(
   return {
     enterprise: ENTERPRISE_FACTS.some((fact) => !same(before[fact], after[fact])),
     lifecycle: before.nomination.name !== after.nomination.name || !same(before.closing, after.closing),
+    servedBy: !same(before.nomination, after.nomination) || !same(before.admission, after.admission),
     problems: after.problems
       .filter(
         (p) =>
@@ -46,6 +47,7 @@ export function allChanges(context: LifecycleContext): ProjectionChanges {
   return {
     enterprise: true,
     lifecycle: true,
+    servedBy: true,
     problems: context.problems.map((p) => p.id),
     quarterlyReports: context.quarterlyReports.map((r) => r.quarter),
     membership: true,

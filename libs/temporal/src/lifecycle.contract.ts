@@ -421,6 +421,11 @@ export interface ProjectionChanges {
   enterprise: boolean;
   /** The lifecycle's row: opened (its first transition), renamed by a supplement, or ended. */
   lifecycle: boolean;
+  /**
+   * Who serves the lifecycle changed (its nomination as supplemented, admission's lead cluster and
+   * commissioner): the lifecycle row follows them. Absent in deltas of workflows older than it.
+   */
+  servedBy?: boolean;
   /** Ledger problems added or changed (status, whistle), by id. */
   problems: string[];
   /** Quarterly reports added, by quarter. */

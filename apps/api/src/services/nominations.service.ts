@@ -76,7 +76,7 @@ export class NominationsService {
 
   /** Validates the whole nomination (400), then checks who may nominate it (403). */
   async parse(actor: Actor, body: unknown): Promise<Nomination> {
-    const [active, retired] = await Promise.all([this.clusters.activeCodes(), this.clusters.retiredCodes()]);
+    const { active, retired } = await this.clusters.codes();
     const cluster = typeof body === 'object' && body ? (body as { cluster?: unknown }).cluster : undefined;
     const refusal = retiredClusterRefusal('cluster', cluster, retired);
     if (refusal) throw refusal;

@@ -18,13 +18,19 @@ export class TaskReferences {
     private readonly clusters: ClustersRepository,
   ) {}
 
-  async check(task: TaskEntity, outcome: string, data: Record<string, unknown>): Promise<void> {
+  /** `retiredClusters`: the taxonomy's retired codes when the caller read them already. */
+  async check(
+    task: TaskEntity,
+    outcome: string,
+    data: Record<string, unknown>,
+    retiredClusters?: ReadonlySet<string>,
+  ): Promise<void> {
     if (task.type !== 'ADMIT' || outcome !== 'admit') return;
     // A retired cluster leads no new member (the workflow, given the active codes, refuses it too).
     const retired = retiredClusterRefusal(
       'data.leadCluster',
       data.leadCluster,
-      await this.clusters.retiredCodes(),
+      retiredClusters ?? (await this.clusters.retiredCodes()),
     );
     if (retired) throw retired;
     const problems: FieldError[] = [];

@@ -4,6 +4,7 @@ import {
   allowedTaskActions,
   commentVisible,
   Conflict,
+  formRefers,
   NotFound,
   onBehalfLabel,
   Person,
@@ -15,6 +16,7 @@ import {
   t,
   TASK_FORMS,
   TASK_LABELS,
+  TaskType,
   taskMaterialVisible,
   Text,
   visibleStep,
@@ -280,13 +282,17 @@ export class TasksService {
     const task = await this.visible(actor, id);
     const replay = !!idempotencyKey && isReplayOf(task, actor.username, idempotencyKey, body);
     if (task.status !== 'open' && !replay) throw closed(task);
-    if (!replay) await this.references.check(task, body.outcome, body.data);
+    // The taxonomy only where the step chooses a cluster (ADMIT, a supplement), in one read: its
+    // retired codes for the check, its active ones for the workflow. Every other completion reads
+    // and sends none.
+    const taxonomy = formRefers(task.type as TaskType, 'cluster') ? await this.clusters.codes() : null;
+    if (!replay) await this.references.check(task, body.outcome, body.data, taxonomy?.retired);
     // The policy and the taxonomy's active clusters go with the Update: the workflow reads neither
     // (issue 9), and ADMIT's lead cluster may be one the administrator added or may not be retired.
-    const [policy, onBehalfOf, clusters] = await Promise.all([
+    const clusters = taxonomy?.active;
+    const [policy, onBehalfOf] = await Promise.all([
       this.policies.current(),
       this.proxies.principalFor(actor, task),
-      this.clusters.activeCodes(),
     ]);
     const { outcome, data } = body;
     try {
@@ -300,7 +306,7 @@ export class TasksService {
           idempotencyKey,
           policy,
           onBehalfOf,
-          clusters: [...clusters].sort(),
+          ...(clusters ? { clusters: [...clusters].sort() } : {}),
         },
         idempotencyKey ? completionUpdateId(id, actor.username, idempotencyKey, body) : undefined,
       );

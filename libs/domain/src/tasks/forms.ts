@@ -1,6 +1,6 @@
 import { ANNUAL_UPDATE_FIELDS } from '../annual-review';
 import { NOMINATION_CORRECTION } from '../nomination';
-import { Field, TaskForm } from '../forms/schema';
+import { Field, RefField, TaskForm } from '../forms/schema';
 import {
   DIAGNOSIS_DIMENSIONS,
   OWNER_DEPARTMENTS,
@@ -497,4 +497,29 @@ export const TASK_FORMS: Record<TaskType, TaskForm> = {
 
 export function outcomesOf(type: TaskType): string[] {
   return Object.keys(TASK_FORMS[type].outcomes);
+}
+
+/** Whether a field, or one nested in it, names a `ref` value (an object's fields, a list's items, a record's values). */
+function refers(field: Field, ref: RefField['ref']): boolean {
+  switch (field.kind) {
+    case 'ref':
+      return field.ref === ref;
+    case 'object':
+      return field.fields.some((f) => refers(f, ref));
+    case 'list':
+      return field.item.some((f) => refers(f, ref));
+    case 'record':
+      return field.value.some((f) => refers(f, ref));
+    default:
+      return false;
+  }
+}
+
+/**
+ * Whether any outcome of the step's form names a `ref` value: the API sends the taxonomy's active
+ * clusters only with the completions that choose one (ADMIT's lead cluster, a supplement's
+ * corrected cluster), not with every Update.
+ */
+export function formRefers(type: TaskType, ref: RefField['ref']): boolean {
+  return Object.values(TASK_FORMS[type].outcomes).some((o) => o.fields.some((f) => refers(f, ref)));
 }

@@ -22,7 +22,10 @@ const servedByAfter = (column: string) =>
  * served this one.
  */
 export const writeLifecycle: ProjectionWriter = async (sql, delta) => {
-  if (!delta.changes.lifecycle && !delta.changes.enterprise) return;
+  // Only when the row can change: not on every change of the enterprise's facts (a screening, a
+  // diagnosis), which cost a statement each (db-statements.test). A delta of an older workflow
+  // has no servedBy: any change of the facts may be one.
+  if (!delta.changes.lifecycle && !(delta.changes.servedBy ?? delta.changes.enterprise)) return;
   const ctx = delta.context;
   const final = FINAL_STAGES.includes(delta.stage);
   const served = servedBy(ctx);

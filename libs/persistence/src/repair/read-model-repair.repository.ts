@@ -186,6 +186,7 @@ export class ReadModelRepairRepository {
           changes: {
             enterprise: false,
             lifecycle: false,
+            servedBy: false,
             problems: diff.problemsDiffer ? view.context.problems.map((p) => p.id) : [],
             quarterlyReports: [],
             membership: false,

@@ -19,16 +19,24 @@ export class ClustersRepository {
 
   /** Retired codes (停用): named where used, chosen for nothing new. */
   async retiredCodes(): Promise<Set<string>> {
-    const rows = await this.repo.find({ select: { code: true }, where: { active: false } });
-    return new Set(rows.map((r) => r.code));
+    return (await this.codes()).retired;
   }
 
-  /** Every code ever used, retired ones too: a code is never given to a second cluster. */
+  /** The active and the retired codes in one read (a completion that chooses a cluster needs both). */
+  async codes(): Promise<{ active: Set<string>; retired: Set<string> }> {
+    const rows = await this.repo.find({ select: { code: true, active: true } });
+    return {
+      active: new Set(rows.filter((r) => r.active).map((r) => r.code)),
+      retired: new Set(rows.filter((r) => !r.active).map((r) => r.code)),
+    };
+  }
+
   /** Every cluster's code and names, retired ones included (a new name is compared with them). */
   names(): Promise<NamedCluster[]> {
     return this.repo.find({ select: { code: true, name: true, en: true } });
   }
 
+  /** Every code ever used, retired ones too: a code is never given to a second cluster. */
   async allCodes(): Promise<Set<string>> {
     const rows = await this.repo.find({ select: { code: true } });
     return new Set(rows.map((r) => r.code));
