@@ -30,8 +30,15 @@ async function channelsOfNotice(taskId: string, username: string): Promise<strin
   return rows.map((r) => r.channel);
 }
 
+/** Who this file gave robots to a closed port: cleared after it, or later tests' notices wait on them. */
+const robotsGiven: string[] = [];
+afterEach(async () => {
+  await db().query(`DELETE FROM notification_preferences WHERE username = ANY($1)`, [robotsGiven]);
+});
+
 it('tells an enterprise contact by e-mail only, never on robots it saved before; an officer on his robots', async () => {
   const c = await createCast();
+  robotsGiven.push(c.enterprise.username, c.coordinator.username);
   // A closed loopback port: nothing is delivered anywhere, the delivery rows say where it would go.
   const robot = 'http://127.0.0.1:9/robot';
   await saveAsBefore(c.enterprise.username, 'contact@xince.example.cn', robot);
