@@ -126,18 +126,21 @@ export function newCluster(
   const names = nameProblems(name, en);
   errors.push(...(names.length ? names : namesTaken(name, en, others)));
   if (errors.length) refuse(errors);
-  if (taken.has(code)) {
-    throw new RuleViolation(
-      'CLUSTER_CODE_TAKEN',
-      t(`集群代码 ${code} 已被使用`, `the cluster code ${code} is already used`),
-      [{ field: 'code', text: t('代码已存在（含已停用的集群）', 'taken, also by a retired cluster') }],
-    );
-  }
+  if (taken.has(code)) throw clusterCodeTaken(code);
   const division = divisionNames(
     input.divisionName as string | null | undefined,
     input.divisionEn as string | null | undefined,
   );
   return { code, tier, name, en, divisionName: division.name, divisionEn: division.en };
+}
+
+/** 422 CLUSTER_CODE_TAKEN: a code is never given to a second cluster, a retired one's included. */
+export function clusterCodeTaken(code: string): RuleViolation {
+  return new RuleViolation(
+    'CLUSTER_CODE_TAKEN',
+    t(`集群代码 ${code} 已被使用`, `the cluster code ${code} is already used`),
+    [{ field: 'code', text: t('代码已存在（含已停用的集群）', 'taken, also by a retired cluster') }],
+  );
 }
 
 /** A cluster's new names (更名): both, trimmed, neither another cluster's; the code stays. */

@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { clusterRename, divisionNames, newCluster, NotFound, RuleViolation, t } from '@hardtech/domain';
+import { clusterCodeTaken, clusterRename, divisionNames, newCluster, NotFound, t } from '@hardtech/domain';
 import { ClusterEntity, ClustersRepository } from '@hardtech/persistence';
 import { Roles } from '../auth/decorators';
 import { ClusterDivisionDto, ClusterDto, ClusterNamesDto, NewClusterDto } from '../dtos/reference.dto';
@@ -30,16 +30,13 @@ export class ClustersController {
     errors: [400, 401, 403, 413, 422],
   })
   async add(@Body() dto: NewClusterDto) {
-    const [codes, named] = await Promise.all([this.clusters.allCodes(), this.clusters.names()]);
-    const cluster = newCluster({ ...dto }, codes, named);
+    // Every cluster, retired ones included, in one read: their codes are taken, their names too.
+    const named = await this.clusters.names();
+    const cluster = newCluster({ ...dto }, new Set(named.map((c) => c.code)), named);
     const added = await this.clusters.add(cluster);
     if (added) return added;
     // Another administrator added the same code between the check and the insert.
-    throw new RuleViolation(
-      'CLUSTER_CODE_TAKEN',
-      t(`集群代码 ${cluster.code} 已被使用`, `the code ${cluster.code} is already used`),
-      [{ field: 'code', text: t('代码已存在', 'taken') }],
-    );
+    throw clusterCodeTaken(cluster.code);
   }
 
   @Patch(':code')
