@@ -4,7 +4,8 @@
 // command line; the others wait for it and then use its build. A lock whose holder no longer runs
 // (killed mid-build) is taken over; the wait is bounded.
 import { randomUUID } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createExclusive } from './exclusive-file.mjs';
 import { join, relative } from 'node:path';
 import { ROOT } from './paths.mjs';
 import { step, warn } from './log.mjs';
@@ -35,10 +36,7 @@ function holderOf(lockFile) {
   }
 }
 
-/**
- * Creates `lockFile` for this process, or answers null when it exists. Written aside and linked
- * into place: link() is atomic and fails when the name exists, so a lock is never seen half-written.
- */
+/** Creates `lockFile` for this process (atomically, whole), or answers null when it exists. */
 function tryLock(lockFile, logFile) {
   const holder = {
     pid: process.pid,
@@ -47,17 +45,7 @@ function tryLock(lockFile, logFile) {
     startedAt: new Date().toISOString(),
     logFile,
   };
-  const aside = `${lockFile}.${holder.token}`;
-  writeFileSync(aside, `${JSON.stringify(holder)}\n`);
-  try {
-    linkSync(aside, lockFile);
-    return holder;
-  } catch (e) {
-    if (e.code === 'EEXIST') return null;
-    throw e;
-  } finally {
-    rmSync(aside, { force: true });
-  }
+  return createExclusive(lockFile, `${JSON.stringify(holder)}\n`) ? holder : null;
 }
 
 /** Removes `lockFile` if `holder` still holds it. */

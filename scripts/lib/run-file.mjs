@@ -6,6 +6,7 @@
 // two workers polled. Only Node built-ins: it runs before anything else.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createExclusive } from './exclusive-file.mjs';
 import { fail, warn } from './log.mjs';
 import { commandLine, stillRuns } from './pids.mjs';
 
@@ -81,35 +82,47 @@ export async function reclaimRun(dataDir, { graceMs = 15_000, kind = START } = {
 
 /**
  * The first thing a start (`kind`) does: refuses (exit 1) while another runs on `dataDir`, stops
- * what a killed one left, saying so, and records this one.
+ * what a killed one left, saying so, and records this one. The record is created only where none
+ * is: another start may record itself between this one's look and its record, and is then found
+ * running by the next look.
  */
 export async function claimRun(dataDir, kind) {
   mkdirSync(dataDir, { recursive: true });
-  try {
-    const left = await reclaimRun(dataDir, { kind });
-    if (left.length)
-      warn(
-        `stopped what an ${kind.what} that was killed left running: ${left.map((c) => `${c.name} (pid ${c.pid})`).join(', ')}`,
-      );
-  } catch (e) {
-    fail(e.message);
-    process.exit(1);
+  for (let look = 1; ; look++) {
+    try {
+      const left = await reclaimRun(dataDir, { kind });
+      if (left.length)
+        warn(
+          `stopped what an ${kind.what} that was killed left running: ${left.map((c) => `${c.name} (pid ${c.pid})`).join(', ')}`,
+        );
+      if (createExclusive(join(dataDir, kind.file), runRecord([]))) return;
+      // A start that has died since it recorded itself is cleared by the next look; one that keeps
+      // recording itself anew is not another start's doing.
+      if (look === 3) throw new Error(`${join(dataDir, kind.file)} keeps coming back; remove it by hand`);
+    } catch (e) {
+      fail(e.message);
+      process.exit(1);
+    }
   }
-  recordRun(dataDir, [], kind);
 }
 
-/** Records this start and, at each change, the processes it runs (`children`: [{ label, pid }]). */
-export function recordRun(dataDir, children = [], kind = START) {
+/** This start and the processes it runs, as its run file holds them. */
+function runRecord(children) {
   const run = {
     pid: process.pid,
     command: commandLine(process.pid),
-    startedAt: (recordRun.startedAt ??= new Date().toISOString()),
+    startedAt: (runRecord.startedAt ??= new Date().toISOString()),
     children: children
       .filter((c) => c.pid)
       .map((c) => ({ name: c.label, pid: c.pid, command: commandLine(c.pid) }))
       .filter((c) => c.command),
   };
-  writeFileSync(join(dataDir, kind.file), `${JSON.stringify(run, null, 2)}\n`);
+  return `${JSON.stringify(run, null, 2)}\n`;
+}
+
+/** Records, at each change, the processes this start runs (`children`: [{ label, pid }]). */
+export function recordRun(dataDir, children = [], kind = START) {
+  writeFileSync(join(dataDir, kind.file), runRecord(children));
 }
 
 /** After a clean stop: nothing of this start runs any more. */

@@ -1,5 +1,5 @@
-import { ChildProcess, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { alive, deadPid, killLongRunning, longRunning, runningStart } from './recorded-processes';
@@ -92,5 +92,47 @@ describe('npm start after one that was killed', () => {
     );
     expect(alive(worker.child)).toBe(true);
     expect(existsSync(runFile)).toBe(true);
+  });
+});
+
+describe('two npm starts in the same instant', () => {
+  it('refuses the one that finds the run file written after it looked: it never overwrites it', async () => {
+    // claimRun looked for a run file and then wrote its own: a second start between those two
+    // steps passed as well, overwrote the first one's record and started a Temporal server,
+    // workers and APIs beside it. Here the other start writes its record right after this one
+    // looked (fs.existsSync answers "none" and only then does the other start record itself).
+    const raceDir = mkdtempSync(join(tmpdir(), 'npm-start-race-'));
+    const other = await longRunning();
+    const record = JSON.stringify({
+      pid: other.pid,
+      command: other.command,
+      startedAt: '2026-12-07T07:30:00.000Z',
+    });
+    const script = `import fs from 'node:fs';
+      import { syncBuiltinESMExports } from 'node:module';
+      const runFile = ${JSON.stringify(join(raceDir, 'npm-start.json'))};
+      const exists = fs.existsSync;
+      fs.existsSync = (path) => {
+        const answer = exists(path);
+        if (path === runFile) fs.writeFileSync(runFile, ${JSON.stringify(record)});
+        return answer;
+      };
+      syncBuiltinESMExports();
+      const m = await import(${JSON.stringify(RUN_FILE_LIB)});
+      await m.claimRun(${JSON.stringify(raceDir)}, m.START);
+      process.stdout.write('claimed');`;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script]);
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    const code = await new Promise((r) => child.once('exit', r));
+    const left = readFileSync(join(raceDir, 'npm-start.json'), 'utf8');
+    rmSync(raceDir, { recursive: true, force: true });
+    expect({ code, out }).toEqual({
+      code: 1,
+      out: expect.stringContaining(`npm start already runs on ${raceDir} (pid ${other.pid}`),
+    });
+    expect(left).toBe(record);
+    expect(alive(other.child)).toBe(true);
   });
 });
