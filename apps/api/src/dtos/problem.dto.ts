@@ -4,6 +4,7 @@ import {
   OWNER_DEPARTMENTS,
   PROBLEM_CATEGORIES,
   PROBLEM_STATUSES,
+  PROBLEM_WORK_KINDS,
   SPECIAL_HANDLING,
   STAGES,
 } from '@hardtech/domain';
@@ -12,6 +13,13 @@ import { PageDto, PageQueryOf, TextDto } from './common.dto';
 
 /** The codes of a domain option list, for an `enum` of the document. */
 export const values = (options: { value: string }[]) => options.map((o) => o.value);
+
+const WORK_KINDS = {
+  enum: PROBLEM_WORK_KINDS,
+  isArray: true,
+  description:
+    'the ledger work the caller may do on the problem now (each answers 2xx, the others 403/409/422): progress, close_request, extend (the owner department, the commissioner), handling (city coordinators); empty once resolved or the lifecycle ended — the ledger offers 办理 only when not empty',
+};
 
 const ENTERPRISE_STAGE = {
   enum: [...STAGES],
@@ -113,6 +121,7 @@ export class LedgerProblemDto extends ProblemDto {
   @ApiProperty() district: string;
   @ApiProperty() cluster: string;
   @ApiProperty() updatedAt: string;
+  @ApiProperty(WORK_KINDS) workKinds: string[];
 }
 
 export class LedgerDto extends PageDto {
@@ -196,6 +205,7 @@ export class ProblemDetailDto extends ProblemDto {
   })
   whistle: ProblemWhistleDto | null;
   @ApiProperty() updatedAt: string;
+  @ApiProperty(WORK_KINDS) workKinds: string[];
 }
 
 export class ProblemWorkAnswerDto {
