@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import {
+  LEDGER_STATUSES,
   OWNER_DEPARTMENTS,
   PROBLEM_CATEGORIES,
   PROBLEM_STATUSES,
@@ -8,7 +9,7 @@ import {
   SPECIAL_HANDLING,
   STAGES,
 } from '@hardtech/domain';
-import type { ProblemCategory, ProblemStatus } from '@hardtech/domain';
+import type { LedgerStatus, ProblemCategory } from '@hardtech/domain';
 import { PageDto, PageQueryOf, TextDto } from './common.dto';
 
 /** The codes of a domain option list, for an `enum` of the document. */
@@ -32,10 +33,14 @@ export class ProblemQueryDto extends PageQueryOf(200, 50) {
   @IsOptional()
   @IsIn(values(OWNER_DEPARTMENTS))
   owner?: string;
-  @ApiPropertyOptional({ enum: values(PROBLEM_STATUSES) })
+  @ApiPropertyOptional({
+    enum: values(LEDGER_STATUSES),
+    description:
+      'a status as the dashboard counts it: `ended` is the unresolved problems of a graduated, exited or not admitted enterprise, which the other unresolved statuses leave out',
+  })
   @IsOptional()
-  @IsIn(values(PROBLEM_STATUSES))
-  status?: ProblemStatus;
+  @IsIn(values(LEDGER_STATUSES))
+  status?: LedgerStatus;
   @ApiPropertyOptional({ enum: values(PROBLEM_CATEGORIES) })
   @IsOptional()
   @IsIn(values(PROBLEM_CATEGORIES))

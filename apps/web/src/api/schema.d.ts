@@ -6814,7 +6814,8 @@ export interface operations {
                 pageSize?: number;
                 /** @description owner department */
                 owner?: "tech" | "industry" | "sme" | "finance" | "district";
-                status?: "open" | "in_progress" | "closing" | "resolved" | "escalated";
+                /** @description a status as the dashboard counts it: `ended` is the unresolved problems of a graduated, exited or not admitted enterprise, which the other unresolved statuses leave out */
+                status?: "open" | "in_progress" | "closing" | "resolved" | "escalated" | "ended";
                 category?: "enterprise_specific" | "market_common" | "business_environment" | "policy_support";
                 creditCode?: string;
                 district?: string;
@@ -6864,7 +6865,8 @@ export interface operations {
                 pageSize?: number;
                 /** @description owner department */
                 owner?: "tech" | "industry" | "sme" | "finance" | "district";
-                status?: "open" | "in_progress" | "closing" | "resolved" | "escalated";
+                /** @description a status as the dashboard counts it: `ended` is the unresolved problems of a graduated, exited or not admitted enterprise, which the other unresolved statuses leave out */
+                status?: "open" | "in_progress" | "closing" | "resolved" | "escalated" | "ended";
                 category?: "enterprise_specific" | "market_common" | "business_environment" | "policy_support";
                 creditCode?: string;
                 district?: string;

@@ -254,6 +254,15 @@ describe('problem ledger', () => {
     expect(screen.queryByTestId('ledger-filters-toggle')).toBeNull();
   });
 
+  it('opens the dashboard’s 帮扶已结束 slice as a status of its own, named in the status filter', async () => {
+    const { calls } = openPage('/problems?status=ended', USERS.leader, { 'GET /problems': LEDGER });
+    await waitFor(() =>
+      expect(calls.map((c) => c.path)).toContain('/problems?status=ended&page=1&pageSize=50'),
+    );
+    const filters = await screen.findByTestId('ledger-filters');
+    expect(within(filters).getByTitle('帮扶已结束')).toBeInTheDocument();
+  });
+
   it('on a 390 px phone, puts the rows first: the board and filters behind one button that counts those set', async () => {
     await atWidth(390, async () => {
       const { calls } = openPage(
