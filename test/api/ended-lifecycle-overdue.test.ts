@@ -74,8 +74,11 @@ it('counts and lists as overdue only the work of running lifecycles', async () =
   expect(kpi.overdueTasks.total).toBe(1);
   expect(codesOf(kpi.overdueTasks.items)).toEqual([seeds.running.code]);
   expect(kpi.problems.overdue).toBe(1);
-  // The ledger still holds all three, unresolved, as they are.
-  expect(kpi.problems.byStatus).toEqual([expect.objectContaining({ key: 'open', n: 3 })]);
+  // The ledger still holds all three, unresolved, as they are; only the running one is 待化解.
+  expect(kpi.problems.byStatus).toEqual([
+    { key: 'ended', label: { zh: '帮扶已结束', en: 'Support ended' }, n: 2 },
+    expect.objectContaining({ key: 'open', n: 1 }),
+  ]);
   expect(kpi.problems.byOwner).toEqual([expect.objectContaining({ key: 'industry', n: 3, overdue: 1 })]);
 
   // The inbox's overdue list (where 催办 is offered) is the tasks the counts count.
@@ -93,4 +96,23 @@ it('counts and lists as overdue only the work of running lifecycles', async () =
       [seeds.exited.code, 'open', 'exited'],
     ].sort(),
   );
+});
+
+it('counts by status as the ledger filters: an ended lifecycle’s unresolved problems are not 待化解', async () => {
+  const kpi = await expectOk(officer.api.get(`/api/reports/kpi?year=${year}`));
+  // Each slice of 问题台账·按状态 opens the rows it counts (dashboard links.ts: /problems?status=).
+  for (const { key, n } of kpi.problems.byStatus) {
+    const listed = await expectOk(officer.api.get(`/api/problems?status=${key}&pageSize=100`));
+    expect([key, listed.total]).toEqual([key, n]);
+  }
+  const open = await expectOk(officer.api.get('/api/problems?status=open&pageSize=100'));
+  expect(codesOf(open.items)).toEqual([seeds.running.code]);
+  const ended = await expectOk(officer.api.get('/api/problems?status=ended&pageSize=100'));
+  expect(codesOf(ended.items)).toEqual([seeds.graduated.code, seeds.exited.code].sort());
+  // They stay unresolved, as they were left, and are worked by nobody.
+  expect(ended.items.map((p: any) => [p.status, p.workKinds])).toEqual([
+    ['open', []],
+    ['open', []],
+  ]);
+  expect((await officer.api.get('/api/problems?status=finished')).status).toBe(400);
 });

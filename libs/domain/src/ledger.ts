@@ -39,6 +39,19 @@ export const PROBLEM_STATUSES: Option[] = [
 export type ProblemStatus = 'open' | 'in_progress' | 'closing' | 'resolved' | 'escalated';
 
 /**
+ * The ledger's statuses as it counts and filters them (问题台账·按状态, GET /api/problems `status`):
+ * a problem's own, or `ended` for one not closed out whose enterprise's lifecycle has ended
+ * (graduated, exited, not admitted). Nobody works it any more (409 LIFECYCLE_ENDED), so it is not
+ * 待化解 or 化解中 to a leader; it stays in the ledger as it was left.
+ */
+export const ENDED_LEDGER_STATUS = 'ended';
+export const LEDGER_STATUSES: Option[] = [
+  ...PROBLEM_STATUSES,
+  { value: ENDED_LEDGER_STATUS, label: t('帮扶已结束', 'Support ended') },
+];
+export type LedgerStatus = ProblemStatus | typeof ENDED_LEDGER_STATUS;
+
+/**
  * What a quarterly review may set: `closing` is only reached by a close request (申请销号), which
  * opens the coordinators' PROBLEM_CLOSE task.
  */

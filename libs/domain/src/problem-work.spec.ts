@@ -9,6 +9,7 @@ import {
   problemDecisionAudience,
   problemDecisionText,
   problemFollowUps,
+  problemWorkKinds,
   problemWorkRefusal,
 } from './problem-work';
 import { visibleStep } from './visibility';
@@ -35,6 +36,35 @@ describe('ledger work rules', () => {
     expect(problemWorkRefusal(district, work, problem, facts, '2026-03-01')).toBeNull();
     expect(problemWorkRefusal(commissioner, work, problem, facts, '2026-03-01')).toBeNull();
     expect(problemWorkRefusal(other, work, problem, facts, '2026-03-01')).toMatchObject({ status: 403 });
+  });
+
+  it('offers each kind of work the rule lets through, none once the lifecycle has ended', () => {
+    const district = { username: 'd', role: 'district_officer' as const, scope: { districts: ['500112'] } };
+    const finance = { username: 'f', role: 'finance_officer' as const, scope: { department: 'finance' } };
+    const coordinator = { username: 'c', role: 'city_coordinator' as const, scope: {} };
+    const financeProblem = { ...problem, ownerDepartment: 'finance' as const };
+    expect(problemWorkKinds(district, problem, facts, 'supporting')).toEqual([
+      'progress',
+      'close_request',
+      'extend',
+    ]);
+    expect(problemWorkKinds(district, financeProblem, facts, 'supporting')).toEqual([]);
+    expect(problemWorkKinds(finance, financeProblem, facts, 'supporting')).toEqual([
+      'progress',
+      'close_request',
+      'extend',
+    ]);
+    expect(problemWorkKinds(coordinator, financeProblem, facts, 'supporting')).toEqual(['handling']);
+    // A pending request is not asked for twice; a closed-out problem is not worked; an ended lifecycle not at all.
+    const pending = {
+      ...problem,
+      status: 'closing' as const,
+      extension: { dueAt: '2026-04-01', reason: '原因', by: 'd', at: '2026-03-01T00:00:00Z' },
+    };
+    expect(problemWorkKinds(district, pending, facts, 'supporting')).toEqual(['progress']);
+    expect(problemWorkKinds(district, { ...problem, status: 'resolved' }, facts, 'supporting')).toEqual([]);
+    expect(problemWorkKinds(district, problem, facts, 'graduated')).toEqual([]);
+    expect(problemWorkKinds(coordinator, problem, facts, 'exited')).toEqual([]);
   });
 
   it('asks for a later due date that is not in the past', () => {

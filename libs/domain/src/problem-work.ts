@@ -137,7 +137,30 @@ export function problemWorkRefusal(
   facts: CandidateFacts,
   today: string,
 ): DomainError | null {
-  if (work.kind === 'handling') {
+  const refusal = problemWorkKindRefusal(actor, work.kind, problem, facts);
+  if (refusal || work.kind !== 'extend') return refusal;
+  const dueAt = String(work.fields.dueAt);
+  if (dueAt <= problem.dueAt || dueAt < today) {
+    return new RuleViolation(
+      'DUE_DATE_NOT_LATER',
+      t('延期后的时限应晚于原时限且不早于今天', 'the new due date must be later than the current one'),
+      [{ field: 'dueAt', text: t(`应晚于 ${problem.dueAt}`, `must be after ${problem.dueAt}`) }],
+    );
+  }
+  return null;
+}
+
+/** What the rule reads of a problem: its owner and where its work stands. */
+type WorkedProblem = Pick<Problem, 'ownerDepartment' | 'status' | 'extension'>;
+
+/** Why this actor may not do this kind of work on the problem as it stands, whatever its fields say. */
+function problemWorkKindRefusal(
+  actor: Actor,
+  kind: ProblemWorkKind,
+  problem: WorkedProblem,
+  facts: CandidateFacts,
+): DomainError | null {
+  if (kind === 'handling') {
     return actor.role === 'city_coordinator'
       ? null
       : new Forbidden(
@@ -157,29 +180,58 @@ export function problemWorkRefusal(
   if (problem.status === 'resolved') {
     return new RuleViolation('PROBLEM_RESOLVED', t('该问题已销号', 'the problem is already closed out'));
   }
-  if (work.kind === 'close_request' && problem.status === 'closing') {
+  if (kind === 'close_request' && problem.status === 'closing') {
     return new Conflict(
       'CLOSE_PENDING',
       t('该问题的销号申请正在审核', 'a close request awaits its decision'),
     );
   }
-  if (work.kind === 'extend') {
-    if (problem.extension) {
-      return new Conflict(
-        'EXTENSION_PENDING',
-        t('该问题的延期申请正在审核', 'a request for more time awaits its decision'),
-      );
-    }
-    const dueAt = String(work.fields.dueAt);
-    if (dueAt <= problem.dueAt || dueAt < today) {
-      return new RuleViolation(
-        'DUE_DATE_NOT_LATER',
-        t('延期后的时限应晚于原时限且不早于今天', 'the new due date must be later than the current one'),
-        [{ field: 'dueAt', text: t(`应晚于 ${problem.dueAt}`, `must be after ${problem.dueAt}`) }],
-      );
-    }
+  if (kind === 'extend' && problem.extension) {
+    return new Conflict(
+      'EXTENSION_PENDING',
+      t('该问题的延期申请正在审核', 'a request for more time awaits its decision'),
+    );
   }
   return null;
+}
+
+/** Every kind of ledger work, in the order the drawer offers them. */
+export const PROBLEM_WORK_KINDS = Object.keys(PROBLEM_WORK_FIELDS) as ProblemWorkKind[];
+
+/**
+ * The ledger work the actor may do on the problem now (`workKinds` of the API's problems): each
+ * kind the lifecycle's Update would accept (problemWorkRefusal, given fields that fit its form),
+ * none once the enterprise's lifecycle has ended (409 LIFECYCLE_ENDED). Empty: the ledger offers
+ * 查看, not 办理.
+ */
+export function problemWorkKinds(
+  actor: Actor,
+  problem: WorkedProblem,
+  facts: CandidateFacts,
+  enterpriseStage: Stage,
+): ProblemWorkKind[] {
+  if (problemWorkEnded(enterpriseStage)) return [];
+  return PROBLEM_WORK_KINDS.filter((kind) => !problemWorkKindRefusal(actor, kind, problem, facts));
+}
+
+/**
+ * Who works a problem, from what its ledger row keeps of its lifecycle. Problems enter the ledger
+ * at the diagnosis or with a whistle, both after admission: the row's cluster is the lead cluster,
+ * its commissioner the one admission named (problems.writer, servedBy).
+ */
+export function ledgerRowFacts(row: {
+  creditCode: string;
+  district: string;
+  cluster: string;
+  commissioner: string | null;
+}): CandidateFacts {
+  return {
+    creditCode: row.creditCode,
+    district: row.district,
+    leadCluster: row.cluster,
+    commissioner: row.commissioner,
+    nominatorGroups: [],
+  };
 }
 
 /** Why a close request was withdrawn: the department's answer, as the withdrawn PROBLEM_CLOSE keeps it. */

@@ -1,17 +1,26 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import {
+  LEDGER_STATUSES,
   OWNER_DEPARTMENTS,
   PROBLEM_CATEGORIES,
   PROBLEM_STATUSES,
+  PROBLEM_WORK_KINDS,
   SPECIAL_HANDLING,
   STAGES,
 } from '@hardtech/domain';
-import type { ProblemCategory, ProblemStatus } from '@hardtech/domain';
+import type { LedgerStatus, ProblemCategory } from '@hardtech/domain';
 import { PageDto, PageQueryOf, TextDto } from './common.dto';
 
 /** The codes of a domain option list, for an `enum` of the document. */
 export const values = (options: { value: string }[]) => options.map((o) => o.value);
+
+const WORK_KINDS = {
+  enum: PROBLEM_WORK_KINDS,
+  isArray: true,
+  description:
+    'the ledger work the caller may do on the problem now (each answers 2xx, the others 403/409/422): progress, close_request, extend (the owner department, the commissioner), handling (city coordinators); empty once resolved or the lifecycle ended — the ledger offers 办理 only when not empty',
+};
 
 const ENTERPRISE_STAGE = {
   enum: [...STAGES],
@@ -24,10 +33,14 @@ export class ProblemQueryDto extends PageQueryOf(200, 50) {
   @IsOptional()
   @IsIn(values(OWNER_DEPARTMENTS))
   owner?: string;
-  @ApiPropertyOptional({ enum: values(PROBLEM_STATUSES) })
+  @ApiPropertyOptional({
+    enum: values(LEDGER_STATUSES),
+    description:
+      'a status as the dashboard counts it: `ended` is the unresolved problems of a graduated, exited or not admitted enterprise, which the other unresolved statuses leave out',
+  })
   @IsOptional()
-  @IsIn(values(PROBLEM_STATUSES))
-  status?: ProblemStatus;
+  @IsIn(values(LEDGER_STATUSES))
+  status?: LedgerStatus;
   @ApiPropertyOptional({ enum: values(PROBLEM_CATEGORIES) })
   @IsOptional()
   @IsIn(values(PROBLEM_CATEGORIES))
@@ -113,6 +126,7 @@ export class LedgerProblemDto extends ProblemDto {
   @ApiProperty() district: string;
   @ApiProperty() cluster: string;
   @ApiProperty() updatedAt: string;
+  @ApiProperty(WORK_KINDS) workKinds: string[];
 }
 
 export class LedgerDto extends PageDto {
@@ -196,6 +210,7 @@ export class ProblemDetailDto extends ProblemDto {
   })
   whistle: ProblemWhistleDto | null;
   @ApiProperty() updatedAt: string;
+  @ApiProperty(WORK_KINDS) workKinds: string[];
 }
 
 export class ProblemWorkAnswerDto {

@@ -18,7 +18,7 @@ import {
   UsersRepository,
 } from '@hardtech/persistence';
 import { domainErrorFrom, LifecycleClient } from '@hardtech/temporal';
-import { problemView } from './problems.service';
+import { problemView, workKindsOf } from './problems.service';
 
 /**
  * Ledger work (issue 19): one problem with its progress, and the changes the owner department and
@@ -104,6 +104,7 @@ export class ProblemWorkService {
         answer: p.whistle.answer ?? null,
       },
       updatedAt: p.updatedAt.toISOString(),
+      workKinds: workKindsOf(actor, p, enterpriseStage),
     };
   }
 }

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Role, visibleHandling } from '@hardtech/domain';
+import { Actor, ledgerRowFacts, problemWorkKinds, Role, Stage, visibleHandling } from '@hardtech/domain';
 import type { DivisionOf, ProblemEntity } from '@hardtech/persistence';
 import { ClustersRepository, ProblemFilter, ProblemsRepository } from '@hardtech/persistence';
+
+/**
+ * The ledger work the reader may do on a ledger row now (`workKinds`): the rule the lifecycle's
+ * Update applies, read from what the row keeps of its lifecycle, so 办理 is offered where it succeeds.
+ */
+export function workKindsOf(actor: Actor, p: ProblemEntity, enterpriseStage: Stage) {
+  return problemWorkKinds(actor, p, ledgerRowFacts(p), enterpriseStage);
+}
 
 /**
  * A ledger problem (化解问题台账) as the enterprise page and the ledger show it to the reader, with
@@ -48,6 +56,7 @@ export class ProblemsService {
         district: p.district,
         cluster: p.cluster,
         updatedAt: p.updatedAt.toISOString(),
+        workKinds: workKindsOf(actor, p, enterpriseStage),
       })),
       total,
       page: filter.page,

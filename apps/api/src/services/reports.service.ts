@@ -8,7 +8,7 @@ import {
   overdueFor,
   OWNER_DEPARTMENTS,
   PROBLEM_CATEGORIES,
-  PROBLEM_STATUSES,
+  LEDGER_STATUSES,
   poolDateOf,
   OverdueCount,
   STAGES,
@@ -115,7 +115,7 @@ export class ReportsService {
           label: labelled(PROBLEM_CATEGORIES)(r.key),
           n: r.n,
         })),
-        byStatus: byStatus.map((r) => ({ key: r.key, label: labelled(PROBLEM_STATUSES)(r.key), n: r.n })),
+        byStatus: byStatus.map((r) => ({ key: r.key, label: labelled(LEDGER_STATUSES)(r.key), n: r.n })),
         byOwner: byOwner.map((r) => ({
           key: r.key,
           label: labelled(OWNER_DEPARTMENTS)(r.key),

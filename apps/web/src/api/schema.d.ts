@@ -2534,6 +2534,8 @@ export interface components {
             district: string;
             cluster: string;
             updatedAt: string;
+            /** @description the ledger work the caller may do on the problem now (each answers 2xx, the others 403/409/422): progress, close_request, extend (the owner department, the commissioner), handling (city coordinators); empty once resolved or the lifecycle ended — the ledger offers 办理 only when not empty */
+            workKinds: ("progress" | "close_request" | "extend" | "handling")[];
         };
         LedgerDto: {
             /** @description all matches in the caller’s scope, not only this page */
@@ -2615,6 +2617,8 @@ export interface components {
             /** @description 企业吹哨: what the latest whistle said (the enterprise’s own words); null if none or blown before it was kept */
             whistle: components["schemas"]["ProblemWhistleDto"] | null;
             updatedAt: string;
+            /** @description the ledger work the caller may do on the problem now (each answers 2xx, the others 403/409/422): progress, close_request, extend (the owner department, the commissioner), handling (city coordinators); empty once resolved or the lifecycle ended — the ledger offers 办理 only when not empty */
+            workKinds: ("progress" | "close_request" | "extend" | "handling")[];
         };
         ProblemWorkAnswerDto: {
             problem: components["schemas"]["ProblemDetailDto"];
@@ -6810,7 +6814,8 @@ export interface operations {
                 pageSize?: number;
                 /** @description owner department */
                 owner?: "tech" | "industry" | "sme" | "finance" | "district";
-                status?: "open" | "in_progress" | "closing" | "resolved" | "escalated";
+                /** @description a status as the dashboard counts it: `ended` is the unresolved problems of a graduated, exited or not admitted enterprise, which the other unresolved statuses leave out */
+                status?: "open" | "in_progress" | "closing" | "resolved" | "escalated" | "ended";
                 category?: "enterprise_specific" | "market_common" | "business_environment" | "policy_support";
                 creditCode?: string;
                 district?: string;
@@ -6860,7 +6865,8 @@ export interface operations {
                 pageSize?: number;
                 /** @description owner department */
                 owner?: "tech" | "industry" | "sme" | "finance" | "district";
-                status?: "open" | "in_progress" | "closing" | "resolved" | "escalated";
+                /** @description a status as the dashboard counts it: `ended` is the unresolved problems of a graduated, exited or not admitted enterprise, which the other unresolved statuses leave out */
+                status?: "open" | "in_progress" | "closing" | "resolved" | "escalated" | "ended";
                 category?: "enterprise_specific" | "market_common" | "business_environment" | "policy_support";
                 creditCode?: string;
                 district?: string;

@@ -1,4 +1,4 @@
-import { FINAL_STAGES } from '@hardtech/domain';
+import { ENDED_LEDGER_STATUS, FINAL_STAGES } from '@hardtech/domain';
 
 const FINAL = FINAL_STAGES.map((s) => `'${s}'`).join(', ');
 
@@ -11,6 +11,17 @@ const FINAL = FINAL_STAGES.map((s) => `'${s}'`).join(', ');
  */
 export function lifecycleRunning(row: string, e: string): string {
   return `(${row}.lifecycle_no = ${e}.lifecycle_no AND ${e}.stage NOT IN (${FINAL}))`;
+}
+
+/**
+ * SQL: a ledger problem's (alias `p`, its enterprise `e`) status as the ledger counts and filters it
+ * (LEDGER_STATUSES): `ended` when not closed out and its lifecycle no longer runs, else its own.
+ * The dashboard's 问题台账·按状态 groups by it and GET /api/problems `status=` filters by it, so a
+ * slice opens the rows it counts.
+ */
+export function ledgerStatus(p: string, e: string): string {
+  return `(CASE WHEN ${p}.status <> 'resolved' AND NOT ${lifecycleRunning(p, e)}
+    THEN '${ENDED_LEDGER_STATUS}' ELSE ${p}.status END)`;
 }
 
 /** SQL: an open task (alias `t`) past its due time whose lifecycle still runs (no join needed). */

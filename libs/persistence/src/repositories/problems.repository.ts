@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { Actor, ProblemCategory, ProblemStatus, Stage } from '@hardtech/domain';
+import { Actor, LedgerStatus, ProblemCategory, Stage } from '@hardtech/domain';
 import { ProblemEntity } from '../entities';
 import { AccessService } from '../access/access.service';
-import { lifecycleRunning } from './lifecycle-running';
+import { ledgerStatus, lifecycleRunning } from './lifecycle-running';
 
 export interface ProblemFilter {
   owner?: string;
-  status?: ProblemStatus;
+  /** As the ledger counts it: `ended` for the unresolved problems of an ended lifecycle. */
+  status?: LedgerStatus;
   category?: ProblemCategory;
   creditCode?: string;
   district?: string;
@@ -101,7 +102,7 @@ export class ProblemsRepository {
       .addSelect('e.stage', 'enterprise_stage')
       .where(scope.sql, scope.params);
     if (f.owner) qb.andWhere('p.owner_department = :owner', { owner: f.owner });
-    if (f.status) qb.andWhere('p.status = :status', { status: f.status });
+    if (f.status) qb.andWhere(`${ledgerStatus('p', 'e')} = :status`, { status: f.status });
     if (f.category) qb.andWhere('p.category = :category', { category: f.category });
     if (f.creditCode) qb.andWhere('p.credit_code = :creditCode', { creditCode: f.creditCode });
     if (f.district) qb.andWhere('p.district = :district', { district: f.district });

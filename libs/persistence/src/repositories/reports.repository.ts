@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@hardtech/domain';
 import { AccessService, Predicate } from '../access/access.service';
-import { lifecycleRunning } from './lifecycle-running';
+import { ledgerStatus, lifecycleRunning } from './lifecycle-running';
 import { admittedInSql, endedInSql, inPoolOnSql, latestReportJoin } from './pool-members';
 import { stageOnSql } from './stage-on';
 
@@ -189,12 +189,14 @@ export class ReportsRepository {
     today: string,
   ): Promise<{ key: string; n: number; overdue: number }[]> {
     const scope = this.access.problems(actor, 'p', 'e');
+    // By status as the ledger filters it: an ended lifecycle's unresolved problems are not 待化解.
+    const key = column === 'status' ? ledgerStatus('p', 'e') : `p.${column}`;
     return this.run(
-      `SELECT p.${column} AS key, count(*)::int AS n,
+      `SELECT ${key} AS key, count(*)::int AS n,
          count(*) FILTER (WHERE ${OVERDUE_PROBLEM})::int AS overdue
        FROM problems p JOIN enterprises e ON e.credit_code = p.credit_code AND e.lifecycle_no = p.lifecycle_no
        WHERE ${scope.sql}
-       GROUP BY p.${column} ORDER BY p.${column}`,
+       GROUP BY 1 ORDER BY 1`,
       { ...scope.params, today },
     );
   }

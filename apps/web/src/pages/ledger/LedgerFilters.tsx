@@ -1,5 +1,5 @@
 import { Button, Checkbox, Form, Input, Select } from 'antd';
-import { PROBLEM_CATEGORIES, PROBLEM_STATUSES } from '@hardtech/domain/ledger';
+import { LEDGER_STATUSES, PROBLEM_CATEGORIES } from '@hardtech/domain/ledger';
 import type { Option } from '@hardtech/domain/forms/schema';
 import { useTranslation } from 'react-i18next';
 import type { Query } from '../../api/client';
@@ -42,7 +42,7 @@ export function LedgerFilters({
           <Input allowClear placeholder={t('searchEnterprise')} style={{ width: 170 }} />
         </Form.Item>
       )}
-      {select('status', options(PROBLEM_STATUSES))}
+      {select('status', options(LEDGER_STATUSES))}
       {select('category', options(PROBLEM_CATEGORIES))}
       {!ownEnterprise &&
         select(

@@ -38,6 +38,8 @@ const problem = (id: string, over: Partial<LedgerProblem>): LedgerProblem => ({
   district: '500112',
   cluster: 'T2',
   updatedAt: '2026-07-01T00:00:00Z',
+  // What the server offers the reader (problemWorkKinds): an owner department's officer by default.
+  workKinds: ['progress', 'close_request', 'extend'],
   ...over,
 });
 
@@ -84,16 +86,46 @@ describe('problem ledger', () => {
 
   it('offers 查看 on a problem closed out (已销号), whose drawer holds no work, and 办理 on an open one', async () => {
     // The walk's commissioner read 办理 on a 已销号 row and found nothing to do behind it.
-    openPage('/problems', USERS.coordinator, {
+    const commissioner: Actor = { username: 'zhuanyuan', role: 'commissioner', scope: {} };
+    openPage('/problems', commissioner, {
       'GET /problems': {
         ...LEDGER,
-        items: [problem('p1', {}), problem('p3', { title: '已化解', status: 'resolved' })],
+        items: [problem('p1', {}), problem('p3', { title: '已化解', status: 'resolved', workKinds: [] })],
       },
     });
     const table = await screen.findByTestId('ledger-table');
     const row = async (title: string) => (await within(table).findByText(title)).closest('tr') as HTMLElement;
     expect(within(await row('已化解')).getByTestId('open-problem')).toHaveTextContent(/^查\s*看$/);
     expect(within(await row('关键设备进口受限')).getByTestId('open-problem')).toHaveTextContent(/^办\s*理$/);
+  });
+
+  it('offers a district officer 办理 only on the problems the server lets it work, 查看 and whose they are on the others', async () => {
+    // The walk's district officer opened 办理 on a finance problem and was refused (403) on submitting.
+    const district: Actor = {
+      username: 'yubei',
+      role: 'district_officer',
+      scope: { districts: ['500112'] },
+    };
+    const finance = problem('p2', { title: '融资难', ownerDepartment: 'finance', workKinds: [] });
+    const { enterpriseName: _, ...facts } = finance;
+    openPage('/problems', district, {
+      'GET /problems': {
+        ...LEDGER,
+        items: [problem('p1', { title: '用地指标', ownerDepartment: 'district' }), finance],
+      },
+      'GET /problems/p2': { ...facts, handling: null, progress: [], closeSummary: null, extension: null },
+    });
+    const table = await screen.findByTestId('ledger-table');
+    const row = async (title: string) => (await within(table).findByText(title)).closest('tr') as HTMLElement;
+    expect(within(await row('用地指标')).getByTestId('open-problem')).toHaveTextContent(/^办\s*理$/);
+    const other = within(await row('融资难')).getByTestId('open-problem');
+    expect(other).toHaveTextContent(/^查\s*看$/);
+    await userEvent.click(other);
+    const drawer = await screen.findByTestId('problem-drawer');
+    expect(await within(drawer).findByTestId('worked-by')).toHaveTextContent(
+      '该问题由产业金融处或企业服务专员办理',
+    );
+    expect(within(drawer).queryByTestId('problem-actions')).toBeNull();
   });
 
   it('names the district by its pinyin name in English', async () => {
@@ -222,6 +254,15 @@ describe('problem ledger', () => {
     expect(screen.queryByTestId('ledger-filters-toggle')).toBeNull();
   });
 
+  it('opens the dashboard’s 帮扶已结束 slice as a status of its own, named in the status filter', async () => {
+    const { calls } = openPage('/problems?status=ended', USERS.leader, { 'GET /problems': LEDGER });
+    await waitFor(() =>
+      expect(calls.map((c) => c.path)).toContain('/problems?status=ended&page=1&pageSize=50'),
+    );
+    const filters = await screen.findByTestId('ledger-filters');
+    expect(within(filters).getByTitle('帮扶已结束')).toBeInTheDocument();
+  });
+
   it('on a 390 px phone, puts the rows first: the board and filters behind one button that counts those set', async () => {
     await atWidth(390, async () => {
       const { calls } = openPage(
@@ -253,7 +294,9 @@ describe('problem ledger', () => {
       role: 'enterprise_user',
       scope: { creditCodes: ['91500000MA5U7DXX1F'] },
     };
-    openPage('/problems', enterprise, { 'GET /problems': LEDGER });
+    openPage('/problems', enterprise, {
+      'GET /problems': { ...LEDGER, items: LEDGER.items.map((p) => ({ ...p, workKinds: [] })) },
+    });
     const table = await screen.findByTestId('ledger-table');
     await waitFor(() => expect(table).toHaveTextContent('融资难'));
     expect(screen.queryByTestId('ledger-board')).toBeNull();

@@ -24,7 +24,7 @@ import { FoldedFilters } from '../../components/FoldedFilters';
 import { useLocalText, useOptionLabel } from '../../i18n';
 import { LedgerFilters } from './LedgerFilters';
 import { ProblemDrawer } from './ProblemDrawer';
-import { LedgerProblem, problemOpenToWork, worksProblems } from './problem';
+import { LedgerProblem } from './problem';
 import { useResponsibleDepartment } from './useResponsibleDepartment';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { columnsWidth } from '../../components/tableWidth';
@@ -71,7 +71,6 @@ export function LedgerPage() {
   const ownDepartment = readerOf(user.role) === 'department' ? user.scope.department : undefined;
   // An enterprise reads its own problems: no departments' boards, no enterprise or district to pick.
   const ownEnterprise = readerOf(user.role) === 'enterprise';
-  const works = worksProblems(user.role);
   const [initial] = useState<Query>(() => linkedFilters(params, ownDepartment));
   const [filters, setFilters] = useState<Query>(initial);
   // The board: one department's problems at a time (科技处统筹、各行业处室牵头…定点联系), or all.
@@ -168,12 +167,13 @@ export function LedgerPage() {
       title: t('fields.actions'),
       key: 'actions',
       width: 70,
-      // Below 1366 px the columns scroll sideways: 办理, the officer's one way in, stays in sight (at
+      // 办理 only where the server would take the work (workKinds), else 查看: a district officer is
+      // not offered a finance problem to be refused on submitting. Below 1366 px the columns scroll sideways: 办理, the officer's one way in, stays in sight (at
       // 1366 px, 1,130 px of columns hid 46 px of 化解目标 under it).
       fixed: 'right',
       render: (_, p) => (
         <Button size="small" onClick={() => setOpened(p)} data-testid="open-problem">
-          {t(works && problemOpenToWork(p) ? 'details' : 'view')}
+          {t(p.workKinds.length ? 'details' : 'view')}
         </Button>
       ),
     },

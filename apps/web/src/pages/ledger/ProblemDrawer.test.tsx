@@ -32,6 +32,7 @@ const row = (id: string, enterpriseName: string) => ({
   district: '500112',
   cluster: 'T2',
   updatedAt: '2026-12-06T12:05:00Z',
+  workKinds: ['progress', 'close_request', 'extend'],
 });
 
 describe('a problem opened from the ledger', () => {
@@ -80,6 +81,7 @@ describe('a problem opened from the ledger', () => {
       ...row('p3', '重庆星联通信技术有限公司'),
       enterpriseStage: 'graduated',
       dueAt: '2024-01-31',
+      workKinds: [],
     };
     const { enterpriseName: _, ...facts } = graduated;
     openPage('/problems', FINANCE, {
@@ -113,6 +115,7 @@ describe('a problem opened from the ledger', () => {
       status,
       whistleStatus,
       whistledAt: '2026-12-01T02:00:00Z',
+      ...(user.role === 'enterprise_user' ? { workKinds: [] } : {}),
     };
     const { enterpriseName: _, ...facts } = whistled;
     const whistle = {
@@ -170,5 +173,44 @@ describe('a problem opened from the ledger', () => {
     const drawer = await openWhistled(FINANCE, 'open', null);
     expect(await within(drawer).findByTestId('whistle-waiting')).toHaveTextContent('等待产业金融处答复');
     expect(within(drawer).queryByTestId('whistle-answer')).toBeNull();
+  }, 20_000);
+
+  it('offers the coordinators what the server does: the handling of a finance problem, all the work of their own', async () => {
+    const coordinator: Actor = { username: 'kjc', role: 'city_coordinator', scope: {} };
+    const finance = { ...row('p5', '重庆星联通信技术有限公司'), workKinds: ['handling'] };
+    const tech = {
+      ...row('p6', '重庆芯测半导体科技有限公司'),
+      ownerDepartment: 'tech',
+      workKinds: ['progress', 'close_request', 'extend', 'handling'],
+    };
+    const detail = ({ enterpriseName: _, ...facts }: typeof finance) => ({
+      ...facts,
+      handling: null,
+      progress: [],
+      closeSummary: null,
+      extension: null,
+    });
+    openPage('/problems', coordinator, {
+      'GET /problems': { items: [finance, tech], total: 2, page: 1, pageSize: 50 },
+      'GET /problems/p5': detail(finance),
+      'GET /problems/p6': detail(tech),
+    });
+    const table = await screen.findByTestId('ledger-table');
+    const [first, second] = await within(table).findAllByTestId('open-problem');
+    await fastUser().click(first);
+    const actions = await within(await screen.findByTestId('problem-drawer')).findByTestId('problem-actions');
+    expect(
+      within(actions)
+        .getAllByRole('button')
+        .map((b) => b.dataset.testid),
+    ).toEqual(['work-handling']);
+    await fastUser().click(second);
+    await waitFor(() =>
+      expect(
+        within(screen.getByTestId('problem-actions'))
+          .getAllByRole('button')
+          .map((b) => b.dataset.testid),
+      ).toEqual(['work-progress', 'work-close_request', 'work-extend', 'work-handling']),
+    );
   }, 20_000);
 });

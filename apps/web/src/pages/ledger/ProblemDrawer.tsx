@@ -9,7 +9,8 @@ import { useLocalText } from '../../i18n';
 import { useNarrow } from '../../layout/useNarrow';
 import { ProblemFacts, ProblemProgress } from './ProblemFacts';
 import { ProblemWorkButton } from './ProblemWorkButton';
-import { problemOpenToWork, worksProblems } from './problem';
+import { workedByOthers } from './problem';
+import { useResponsibleDepartment } from './useResponsibleDepartment';
 
 /** One problem: its facts, its progress as a timeline, and the ledger work as buttons. */
 export function ProblemDrawer({
@@ -38,7 +39,10 @@ export function ProblemDrawer({
   const open = shown && shown.status !== 'resolved';
   // Its enterprise graduated or left the pool: read-only, saying why, instead of buttons that fail (409).
   const ended = open ? problemWorkEnded(shown.enterpriseStage) : null;
-  const works = !!shown && problemOpenToWork(shown) && worksProblems(user.role);
+  // The work the server lets the reader do now: a button each; none, and the drawer says whose it is.
+  const kinds = shown?.workKinds ?? [];
+  const others = !!shown && workedByOthers(user.role, shown);
+  const responsible = useResponsibleDepartment();
 
   return (
     <Drawer
@@ -78,26 +82,27 @@ export function ProblemDrawer({
               data-testid="work-ended"
             />
           )}
-          {works && (
+          {others && (
+            <Alert
+              type="info"
+              showIcon
+              title={t('workedBy', { department: responsible(shown) })}
+              data-testid="worked-by"
+            />
+          )}
+          {kinds.length > 0 && (
             <Space wrap data-testid="problem-actions">
-              {user.role !== 'city_coordinator' && (
-                <>
-                  <ProblemWorkButton problemId={shown.id} kind="progress" primary onDone={done} />
-                  {shown.status !== 'closing' && (
-                    <ProblemWorkButton problemId={shown.id} kind="close_request" onDone={done} />
-                  )}
-                  {!shown.extension && <ProblemWorkButton problemId={shown.id} kind="extend" onDone={done} />}
-                </>
-              )}
-              {user.role === 'city_coordinator' && (
+              {kinds.map((kind) => (
                 <ProblemWorkButton
+                  key={kind}
                   problemId={shown.id}
-                  kind="handling"
-                  initial={{ handling: shown.handling ?? undefined }}
+                  kind={kind}
+                  primary={kind === 'progress'}
+                  initial={kind === 'handling' ? { handling: shown.handling ?? undefined } : undefined}
                   onDone={done}
                 />
-              )}
-              {user.role === 'city_coordinator' && shown.handling && (
+              ))}
+              {kinds.includes('handling') && shown.handling && (
                 <Popconfirm
                   title={t('work.handling.clearConfirm')}
                   onConfirm={() =>

@@ -1,6 +1,6 @@
 // GET /api/problems (apps/api/src/dtos/problem.dto.ts LedgerDto).
 import type { Problem } from '@hardtech/domain/ledger';
-import { problemWorkEnded } from '@hardtech/domain/problem-work';
+import { problemWorkEnded, type ProblemWorkKind } from '@hardtech/domain/problem-work';
 import type { Role } from '@hardtech/domain/roles';
 import type { Stage } from '@hardtech/domain/stages';
 
@@ -14,30 +14,33 @@ export interface LedgerProblem extends Problem {
   district: string;
   cluster: string;
   updatedAt: string;
+  /** The work the server lets the reader do on it now (problemWorkKinds): 办理 when any, else 查看. */
+  workKinds: ProblemWorkKind[];
 }
 
-/** Roles that may work a problem; the server decides whether this one is the owner's (403 else). */
+/** The roles that work ledger problems: the owner departments, the commissioner, 科技处 (the handling). */
 const WORKERS: readonly Role[] = [
   'industry_officer',
   'sme_officer',
   'finance_officer',
   'district_officer',
   'commissioner',
+  'city_coordinator',
 ];
 
 /**
- * Whether the role works ledger problems at all: the owner departments and the commissioner record
- * progress, 科技处 sets the special handling. Not an enterprise, which reads its own problems (and
- * blows the whistle from its home), nor those who only read.
+ * Who works this problem when the reader may not, as the drawer says it: the reader's role works
+ * other problems (an enterprise, a leader only read), the problem is still open and its lifecycle
+ * runs, yet the server offers it no work — another department's (定点联系).
  */
-export function worksProblems(role: Role): boolean {
-  return WORKERS.includes(role) || role === 'city_coordinator';
-}
-
-/**
- * Whether the problem is still worked: not closed out (销号), its enterprise's lifecycle running.
- * Else the drawer is read-only and the row offers 查看, not 办理 for work the server refuses.
- */
-export function problemOpenToWork(p: Pick<LedgerProblem, 'status' | 'enterpriseStage'>): boolean {
-  return p.status !== 'resolved' && !problemWorkEnded(p.enterpriseStage);
+export function workedByOthers(
+  role: Role,
+  p: Pick<LedgerProblem, 'status' | 'enterpriseStage' | 'workKinds'>,
+): boolean {
+  return (
+    WORKERS.includes(role) &&
+    !p.workKinds.length &&
+    p.status !== 'resolved' &&
+    !problemWorkEnded(p.enterpriseStage)
+  );
 }
