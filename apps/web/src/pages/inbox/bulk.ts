@@ -1,3 +1,4 @@
+import { principalOnTask } from '@hardtech/domain/approval-actions/proxy';
 import { urgeRefusal } from '@hardtech/domain/approval-actions/urge';
 import type { Actor } from '@hardtech/domain/roles';
 import { allowedTaskActions } from '@hardtech/domain/task-permissions';
@@ -50,21 +51,45 @@ export function bulkOutcomes(tasks: TaskItem[]): { type: string; outcome: string
 /**
  * Which of the bulk bar's assignment actions the caller may take on at least one selected task, by
  * the rule the server applies per task: an enterprise's users claim and hand on nothing (403
- * ENTERPRISE_DOES_NOT_ASSIGN), so the bar offers them neither 认领 nor 转办.
+ * ENTERPRISE_DOES_NOT_ASSIGN), so the bar offers them neither 认领 nor 转办. 委托代理: on the
+ * personal tasks of those the caller stands in for (`standingInFor`, GET /api/me/proxy), 转办 is
+ * the principal's (the server records it 代 X) and 催办 is not offered: it would reach only them.
  */
 export function bulkOffers(
   user: Actor,
   tasks: TaskItem[],
+  standingInFor: readonly string[] = [],
 ): Record<'claim' | 'unclaim' | 'reassign' | 'urge', boolean> {
   const open = tasks.filter((task) => task.status === 'open');
-  const some = (action: 'claim' | 'unclaim' | 'delegate') =>
-    open.some((task) => allowedTaskActions(user, task)[action]);
+  const some = (action: 'claim' | 'unclaim') => open.some((task) => allowedTaskActions(user, task)[action]);
+  const principal = (task: TaskItem) => principalOnTask(user, task, standingInFor);
   return {
     claim: some('claim'),
     unclaim: some('unclaim'),
-    reassign: some('delegate'),
-    urge: open.some((task) => !urgeRefusal(user, task, new Date(), null)),
+    reassign: open.some((task) => allowedTaskActions(deskOf(user, principal(task)), task).delegate),
+    urge: open.some((task) => !principal(task) && !urgeRefusal(user, task, new Date(), null)),
   };
+}
+
+/** Whose desk the caller acts at: the principal's (same role; the proxy's scope covers theirs), or their own. */
+function deskOf(user: Actor, principal: string | undefined): Actor {
+  return principal ? { ...user, username: principal } : user;
+}
+
+/**
+ * 委托代理: the principals the selected open tasks are handed on for, by name (who holds the task,
+ * else the account), for the 批量转办 dialog's 代 X; empty when they are all the caller's own.
+ */
+export function bulkActingFor(user: Actor, tasks: TaskItem[], standingInFor: readonly string[]): string[] {
+  const names = tasks
+    .filter((task) => task.status === 'open')
+    .map((task) => {
+      const principal = principalOnTask(user, task, standingInFor);
+      if (!principal) return undefined;
+      return (task.assignee === principal && task.assigneeName) || principal;
+    })
+    .filter((name): name is string => !!name);
+  return [...new Set(names)];
 }
 
 /**
@@ -72,9 +97,9 @@ export function bulkOffers(
  * assignment action or a bulk outcome (of a task the caller may complete). An enterprise's own
  * reports and confirmations offer nothing.
  */
-export function bulkPossible(user: Actor, tasks: TaskItem[]): boolean {
+export function bulkPossible(user: Actor, tasks: TaskItem[], standingInFor: readonly string[] = []): boolean {
   return (
-    Object.values(bulkOffers(user, tasks)).some(Boolean) ||
+    Object.values(bulkOffers(user, tasks, standingInFor)).some(Boolean) ||
     tasks.some((task) => allowedTaskActions(user, task).complete && bulkOutcomes([task]).length > 0)
   );
 }
