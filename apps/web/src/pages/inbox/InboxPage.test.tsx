@@ -421,6 +421,16 @@ describe('inbox', () => {
     );
   });
 
+  it('names on a row copied to me (抄送) who copied it, a proxy as 王五（代 张三）', async () => {
+    openPage('/inbox?view=cc', officer, {
+      'GET /reference': REFERENCE_WITH_TASK_TYPE,
+      'GET /views': [],
+      'GET /tasks': { items: [{ ...LATE, copied: true, copiedByName: '钱七（代 区县 孙八）' }], total: 1 },
+    });
+    const table = await screen.findByTestId('inbox-table');
+    expect(await within(table).findByTestId('mark-copied')).toHaveTextContent('钱七（代 区县 孙八） 抄送');
+  });
+
   it('reads its filter from the address, as the dashboard links it, and writes a change back', async () => {
     const user = fastUser();
     const { calls } = openPage('/inbox?view=all&overdue=true&department=district', officer, {

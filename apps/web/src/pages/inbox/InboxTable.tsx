@@ -67,7 +67,7 @@ export function InboxTable(props: InboxTableProps) {
           )}
           {task.copied && (
             <Tag color="geekblue" style={{ marginInlineStart: 4 }} data-testid="mark-copied">
-              {t('mark.copied')}
+              {task.copiedByName ? t('mark.copiedBy', { name: task.copiedByName }) : t('mark.copied')}
             </Tag>
           )}
           {/* 销号审核 / 延期审核: which of the enterprise's problems, without opening each. */}
