@@ -378,7 +378,7 @@ describe('inbox', () => {
 
   // 委托代理: district-500112-b stands in for district-500112, who holds the feedback. The bar offered
   // only 催办 (which the API refuses a proxy: it would reach only the absent principal), no 转办.
-  it('offers a proxy 批量转办 of the principal’s tasks, for them (代 X), and no 催办', async () => {
+  it('offers a proxy 转办 and 批量转办 of the principal’s tasks, for them (代 X), and no 催办', async () => {
     const user = fastUser();
     const proxy: Actor = { ...officer, username: 'district-500112-b', displayName: '钱七' };
     const held = { ...LATE, assignee: officer.username, assigneeName: '渝北区 赵强' };
@@ -401,6 +401,9 @@ describe('inbox', () => {
     });
     const table = await screen.findByTestId('inbox-table');
     await waitFor(() => expect(table).toHaveTextContent('重庆甲科技有限公司'));
+    // The row too: 转办 for the principal, no 催办 of the overdue task (the API refuses it, URGE_OWN_TASK).
+    expect(within(table).getByText(/转\s*办/)).toBeInTheDocument();
+    expect(within(table).queryByTestId('urge')).toBeNull();
     await user.click(within(table).getAllByRole('checkbox')[0]);
     const bar = await screen.findByTestId('bulk-actions');
     expect(within(bar).queryByTestId('bulk-urge')).toBeNull();
@@ -428,7 +431,8 @@ describe('inbox', () => {
       'GET /tasks': { items: [{ ...LATE, copied: true, copiedByName: '钱七（代 区县 孙八）' }], total: 1 },
     });
     const table = await screen.findByTestId('inbox-table');
-    expect(await within(table).findByTestId('mark-copied')).toHaveTextContent('钱七（代 区县 孙八） 抄送');
+    expect(await within(table).findByTestId('mark-copied')).toHaveTextContent('抄送');
+    expect(within(table).getByTestId('copied-by')).toHaveTextContent('来自 钱七（代 区县 孙八）');
   });
 
   it('reads its filter from the address, as the dashboard links it, and writes a change back', async () => {

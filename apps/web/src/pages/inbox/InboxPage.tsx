@@ -134,6 +134,7 @@ function OfficerInbox() {
           loading={tasks.loading}
           selected={selected}
           selectable={!listsAll && bulkPossible(user, items, standingInFor)}
+          standingInFor={standingInFor}
           onSelect={setSelected}
           onPage={(p, pageSize) => setFilter({ ...filter, pageSize }, p)}
           onChanged={refresh}

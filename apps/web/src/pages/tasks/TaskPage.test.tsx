@@ -506,8 +506,9 @@ describe('task page', () => {
       },
     });
     expect(await screen.findByTestId('copies')).toHaveTextContent(
-      '电子信息处 王芳、企业服务专员 陈静（钱七（代 区县 孙八） 抄送）；市领导（科技处 李明 抄送）',
+      '钱七（代 区县 孙八） 抄送给 电子信息处 王芳、企业服务专员 陈静；科技处 李明 抄送给 市领导',
     );
+    expect(screen.getByTestId('copies').textContent).not.toMatch(/（[^）]*（/);
   });
 
   it('names whom a countersignature waits for by name, the account as its tooltip', async () => {

@@ -3,7 +3,7 @@ import type { TaskDetail } from '../taskTypes';
 
 /**
  * 抄送: to whom the task was copied, by name, grouped by who copied it, a proxy as the history names
- * it: 冯处长、李四（钱七（代 区县 孙八）抄送）.
+ * it: 钱七（代 区县 孙八） 抄送给 冯处长、李四 (no brackets inside brackets).
  */
 export function CopiesList({ copies }: { copies: TaskDetail['copies'] }) {
   const { t } = useTranslation('task');
