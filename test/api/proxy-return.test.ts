@@ -1,8 +1,9 @@
 import { lifecycleWorkflowId } from '@hardtech/temporal/lifecycle.contract';
-import { adminApi, Cast, createCast, createUser, Member } from '../support/cast';
+import { Cast, Member } from '../support/cast';
 import { closeDb } from '../support/db';
 import { exportHistory, patchMarkersOf } from '../support/export-history';
-import { complete, expectOk, JUDGMENTS, nominationFor, openTask } from '../support/lifecycle';
+import { complete, expectOk, JUDGMENTS, openTask } from '../support/lifecycle';
+import { coordinatorDesk, districtDesk, nameProxy } from '../support/proxy-desk';
 import { closeTemporal } from '../support/temporal';
 import { PROXY_RETURN_PATCH } from '../../workflows/lifecycle/approval-actions';
 
@@ -11,9 +12,6 @@ import { PROXY_RETURN_PATCH } from '../../workflows/lifecycle/approval-actions';
 // and district officers of this file are its own).
 const DISTRICT = '500156';
 const CLUSTER = 'F6';
-
-const nextWeek = () => new Date(Date.now() + 7 * 86_400_000).toISOString();
-const aMinuteAgo = () => new Date(Date.now() - 60_000).toISOString();
 
 describe('委托代理: 退回 after a proxy, bulk 转办, the proxy as a 转办 target', () => {
   afterAll(() => Promise.all([closeTemporal(), closeDb()]));
@@ -27,18 +25,8 @@ describe('委托代理: 退回 after a proxy, bulk 转办, the proxy as a 转办
     let screenId: string;
 
     beforeAll(async () => {
-      c = await createCast(DISTRICT, CLUSTER);
-      standIn = await createUser('city_coordinator', {}, undefined, '赵六');
-      await expectOk(c.districtOfficer.api.post('/api/nominations', nominationFor(c)), 201);
-      screenId = (await openTask(c.coordinator.api, c.creditCode, 'SCREEN')).id;
-      await expectOk(c.coordinator.api.post(`/api/tasks/${screenId}/claim`, {}));
-      await expectOk(
-        c.coordinator.api.put('/api/me/proxy', {
-          to: standIn.username,
-          from: aMinuteAgo(),
-          until: nextWeek(),
-        }),
-      );
+      ({ c, standIn, taskId: screenId } = await coordinatorDesk(DISTRICT, CLUSTER, 'SCREEN'));
+      await nameProxy(c.coordinator, standIn);
     });
 
     it('reopens it held by the principal, whom the proxy still stands in for', async () => {
@@ -92,23 +80,8 @@ describe('委托代理: 退回 after a proxy, bulk 转办, the proxy as a 转办
     let feedbackId: string;
 
     beforeAll(async () => {
-      c = await createCast(DISTRICT, CLUSTER);
-      standIn = await createUser('district_officer', { districts: [DISTRICT] }, undefined, '钱七');
-      colleague = await createUser('district_officer', { districts: [DISTRICT] });
-      await expectOk(
-        (await adminApi()).patch(`/api/users/${c.districtOfficer.username}`, { displayName: '区县 孙八' }),
-      );
-      await expectOk(c.districtOfficer.api.post('/api/nominations', nominationFor(c)), 201);
-      await expectOk(complete(c.coordinator.api, c.creditCode, 'SCREEN', 'pass', { judgments: JUDGMENTS }));
-      feedbackId = (await openTask(c.districtOfficer.api, c.creditCode, 'DISTRICT_FEEDBACK')).id;
-      await expectOk(c.districtOfficer.api.post(`/api/tasks/${feedbackId}/claim`, {}));
-      await expectOk(
-        c.districtOfficer.api.put('/api/me/proxy', {
-          to: standIn.username,
-          from: aMinuteAgo(),
-          until: nextWeek(),
-        }),
-      );
+      ({ c, standIn, colleague, taskId: feedbackId } = await districtDesk(DISTRICT, CLUSTER));
+      await nameProxy(c.districtOfficer, standIn);
     });
 
     it('bulk 转办 acts for the principal as the single one does: 代 X in the history', async () => {

@@ -12,6 +12,7 @@ import {
   PORTRAIT,
   problem,
 } from '../support/lifecycle';
+import { coordinatorDesk, districtDesk, nameProxy } from '../support/proxy-desk';
 import { perUnit } from '../support/statement-metrics';
 import { closeTemporal } from '../support/temporal';
 import { exportHistory, patchMarkersOf } from '../support/export-history';
@@ -240,7 +241,12 @@ describe('催办, 抄送, 委托代理, 转办 reason', () => {
       );
       expect(r.users).toEqual([cast.industry.username]);
       const copied = await expectOk(cast.industry.api.get('/api/tasks?view=cc'));
-      expect(copied.items.map((t: any) => [t.id, t.copied])).toEqual([[screenId, true]]);
+      expect(copied.items.map((t: any) => [t.id, t.copied, t.copiedByName])).toEqual([
+        [screenId, true, '科技处 刘科长'],
+      ]);
+      // Rows not copied to the reader carry no copier.
+      const others = await expectOk(cast.coordinator.api.get(`/api/tasks?creditCode=${cast.creditCode}`));
+      expect(others.items.map((t: any) => [t.copied, t.copiedByName])).toEqual([[false, null]]);
       const notMine = await expectOk(cast.districtOfficer.api.get('/api/tasks?view=cc'));
       expect(notMine.items.map((t: any) => t.id)).not.toContain(screenId);
       await expectOk(
@@ -253,6 +259,8 @@ describe('催办, 抄送, 委托代理, 转办 reason', () => {
           username: cast.industry.username,
           displayName: '产业处 冯处长',
           copiedBy: cast.coordinator.username,
+          copiedOnBehalfOf: null,
+          copiedByName: '科技处 刘科长',
           note: '请知悉',
         }),
       ]);
@@ -507,17 +515,8 @@ describe('催办, 抄送, 委托代理, 转办 reason', () => {
     const REASON = '请核实营业收入';
 
     beforeAll(async () => {
-      c = await createCast(DISTRICT, CLUSTER);
-      standIn = await createUser('city_coordinator', {}, undefined, '赵六');
-      await expectOk(c.districtOfficer.api.post('/api/nominations', nominationFor(c)), 201);
-      await expectOk(complete(c.coordinator.api, c.creditCode, 'SCREEN', 'pass', { judgments: JUDGMENTS }));
-      await expectOk(
-        complete(c.districtOfficer.api, c.creditCode, 'DISTRICT_FEEDBACK', 'support', { opinion: '同意' }),
-      );
-      await expectOk(complete(c.enterprise.api, c.creditCode, 'ENTERPRISE_CONFIRM', 'confirm', {}));
-      admitId = (await openTask(c.coordinator.api, c.creditCode, 'ADMIT')).id;
       // Claimed, the ADMIT is the principal's own: another coordinator may not act on it.
-      await expectOk(c.coordinator.api.post(`/api/tasks/${admitId}/claim`, {}));
+      ({ c, standIn, taskId: admitId } = await coordinatorDesk(DISTRICT, CLUSTER, 'ADMIT'));
     });
 
     it('refuses the stand-in while no proxy runs, and changes nothing', async () => {
@@ -528,13 +527,7 @@ describe('催办, 抄送, 委托代理, 转办 reason', () => {
     });
 
     it('sends it back for the principal, with onBehalfOf on the task and in the history', async () => {
-      await expectOk(
-        c.coordinator.api.put('/api/me/proxy', {
-          to: standIn.username,
-          from: new Date(Date.now() - 60_000).toISOString(),
-          until: new Date(Date.now() + 7 * 86_400_000).toISOString(),
-        }),
-      );
+      await nameProxy(c.coordinator, standIn);
       const offered = await expectOk(standIn.api.get(`/api/tasks/${admitId}`));
       // The whole desk: 加签 too (ADMIT allows it), as the principal may.
       expect(offered.approvalActions).toMatchObject({ return: true, countersign: true });
@@ -576,30 +569,14 @@ describe('催办, 抄送, 委托代理, 转办 reason', () => {
     let standIn: Member;
     let colleague: Member;
     let feedbackId: string;
-    const setProxy = (from: number) =>
-      expectOk(
-        c.districtOfficer.api.put('/api/me/proxy', {
-          to: standIn.username,
-          from: new Date(Date.now() + from).toISOString(),
-          until: new Date(Date.now() + 7 * 86_400_000).toISOString(),
-        }),
-      );
+    const setProxy = (from: number) => nameProxy(c.districtOfficer, standIn, from);
     const entryOf = async (action: string) =>
       (await history(c.creditCode)).filter((e) => e.action === action && e.data.taskId === feedbackId).at(-1);
     const byline = () => ({ onBehalfOf: c.districtOfficer.username, byline: { zh: `钱七（代 区县 孙八）` } });
 
     beforeAll(async () => {
-      c = await createCast(DISTRICT, CLUSTER);
-      standIn = await createUser('district_officer', { districts: [DISTRICT] }, undefined, '钱七');
-      colleague = await createUser('district_officer', { districts: [DISTRICT] });
-      await expectOk(
-        (await adminApi()).patch(`/api/users/${c.districtOfficer.username}`, { displayName: '区县 孙八' }),
-      );
-      await expectOk(c.districtOfficer.api.post('/api/nominations', nominationFor(c)), 201);
-      await expectOk(complete(c.coordinator.api, c.creditCode, 'SCREEN', 'pass', { judgments: JUDGMENTS }));
-      feedbackId = (await openTask(c.districtOfficer.api, c.creditCode, 'DISTRICT_FEEDBACK')).id;
       // Claimed, the feedback is the principal's own: a colleague of the district may not act on it.
-      await expectOk(c.districtOfficer.api.post(`/api/tasks/${feedbackId}/claim`, {}));
+      ({ c, standIn, colleague, taskId: feedbackId } = await districtDesk(DISTRICT, CLUSTER));
     });
 
     it('refuses the stand-in before the proxy runs (409 claimed, 403 delegate), offers nothing, changes nothing', async () => {
@@ -644,6 +621,31 @@ describe('催办, 抄送, 委托代理, 转办 reason', () => {
 
       const task = await expectOk(c.districtOfficer.api.get(`/api/tasks/${feedbackId}`));
       expect(task.assignee).toBe(c.districtOfficer.username);
+      // The copy names whom the proxy copied for (task_copies.copied_on_behalf_of), as the notice does:
+      // on the task page, in the copied person's 抄送 row and their notice.
+      const { rows: copies } = await db().query(
+        `SELECT copied_by, copied_on_behalf_of FROM task_copies WHERE task_id = $1`,
+        [feedbackId],
+      );
+      expect(copies).toEqual([
+        { copied_by: standIn.username, copied_on_behalf_of: c.districtOfficer.username },
+      ]);
+      const copiedBy = '钱七（代 区县 孙八）';
+      expect(task.copies).toEqual([
+        expect.objectContaining({
+          username: c.coordinator.username,
+          copiedBy: standIn.username,
+          copiedOnBehalfOf: c.districtOfficer.username,
+          copiedByName: copiedBy,
+        }),
+      ]);
+      const row = (await expectOk(c.coordinator.api.get('/api/tasks?view=cc'))).items.find(
+        (t: any) => t.id === feedbackId,
+      );
+      expect(row).toMatchObject({ copied: true, copiedByName: copiedBy });
+      const notices = await expectOk(c.coordinator.api.get('/api/notifications'));
+      const notice = notices.items.find((n: any) => n.kind === 'cc' && n.taskId === feedbackId);
+      expect(notice.text.zh).toContain(copiedBy);
       expect(task.countersigns[0]).toMatchObject({
         requestedBy: standIn.username,
         onBehalfOf: c.districtOfficer.username,

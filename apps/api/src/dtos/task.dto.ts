@@ -206,6 +206,13 @@ export const AssigneeName = () =>
 
 export class TaskListItemDto extends TaskItemDto {
   @ApiProperty({ description: '抄送: copied to me' }) copied: boolean;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      '抄送: who copied it to me, by name (王五（代 张三） for a proxy); null when not copied to me',
+  })
+  copiedByName: string | null;
   @AssigneeName() assigneeName: string | null;
   @ApiProperty({
     type: String,

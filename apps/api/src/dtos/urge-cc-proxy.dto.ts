@@ -55,7 +55,15 @@ export class CcResultDto {
 export class TaskCopyDto {
   @ApiProperty() username: string;
   @ApiProperty({ description: 'display name (the username when the user is gone)' }) displayName: string;
-  @ApiProperty() copiedBy: string;
+  @ApiProperty({ description: 'who copied it (username; a proxy for its principal: the proxy)' })
+  copiedBy: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: '委托代理: the principal a proxy copied it for; null otherwise',
+  })
+  copiedOnBehalfOf: string | null;
+  @ApiProperty({ description: 'who copied it, by name: 王五（代 张三） for a proxy' }) copiedByName: string;
   @ApiProperty() copiedAt: string;
   @ApiProperty({ type: String, nullable: true }) note: string | null;
 }

@@ -125,6 +125,7 @@ export class TasksService {
         return {
           ...item,
           copied: task.copied,
+          copiedByName: task.copiedByName,
           assigneeName: task.assigneeName,
           // Named only where the reader may know who did it (an enterprise never learns the officer).
           completedByName: item.completedBy ? task.completedByName : null,

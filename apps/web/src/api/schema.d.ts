@@ -2985,6 +2985,8 @@ export interface components {
             countersignPending: boolean;
             /** @description 抄送: copied to me */
             copied: boolean;
+            /** @description 抄送: who copied it to me, by name (王五（代 张三） for a proxy); null when not copied to me */
+            copiedByName: string | null;
             /** @description who holds it, by name (the username when unknown) */
             assigneeName: string | null;
             /** @description who completed it, by name (null where completedBy is: open, or not the reader’s to know) */
@@ -3234,7 +3236,12 @@ export interface components {
             username: string;
             /** @description display name (the username when the user is gone) */
             displayName: string;
+            /** @description who copied it (username; a proxy for its principal: the proxy) */
             copiedBy: string;
+            /** @description 委托代理: the principal a proxy copied it for; null otherwise */
+            copiedOnBehalfOf: string | null;
+            /** @description who copied it, by name: 王五（代 张三） for a proxy */
+            copiedByName: string;
             copiedAt: string;
             note: string | null;
         };

@@ -3,6 +3,7 @@ import {
   isPersonalTaskOf,
   mayNameProxy,
   onBehalfLabel,
+  principalOnTask,
   proxyActive,
   proxyPersonProblem,
   proxyRefusal,
@@ -80,6 +81,20 @@ describe('委托代理', () => {
     expect(isPersonalTaskOf('zhang', { assignee: null, candidateGroups: ['user:zhang'] })).toBe(true);
     expect(isPersonalTaskOf('zhang', { assignee: 'li', candidateGroups: ['user:zhang'] })).toBe(false);
     expect(isPersonalTaskOf('zhang', { assignee: null, candidateGroups: ['city_coordinator'] })).toBe(false);
+  });
+
+  it('finds whom a proxy acts for on a task: the principal’s personal task, unless the proxy may do it anyway', () => {
+    const wang: Actor = { username: 'wang', role: 'district_officer', scope: { districts: ['500112'] } };
+    const feedback = { candidateGroups: ['district_officer:district:500112'] };
+    expect(principalOnTask(wang, { ...feedback, assignee: 'zhang' }, ['li', 'zhang'])).toBe('zhang');
+    expect(principalOnTask(wang, { ...feedback, assignee: 'zhang' }, [])).toBeUndefined();
+    // Someone else's claim, or unclaimed (any district officer may do it, the proxy as themselves).
+    expect(principalOnTask(wang, { ...feedback, assignee: 'li' }, ['zhang'])).toBeUndefined();
+    expect(principalOnTask(wang, { ...feedback, assignee: null }, ['zhang'])).toBeUndefined();
+    // Theirs by name while unclaimed (an assigned commissioner's DIAGNOSE).
+    expect(principalOnTask(wang, { assignee: null, candidateGroups: ['user:zhang'] }, ['zhang'])).toBe(
+      'zhang',
+    );
   });
 
   it('names a proxy’s step 王五（代 张三）', () => {

@@ -1,6 +1,6 @@
 import { Actor, CASE_OFFICER_ROLES, Role, Scope } from '../roles';
 import { FieldError, RuleViolation } from '../errors';
-import { READ_ONLY_ROLES } from '../task-permissions';
+import { HeldTask, READ_ONLY_ROLES, taskRefusal } from '../task-permissions';
 import { t, Text } from '../text';
 
 /** 委托代理: while `from ≤ now < until`, `to` stands in for the principal (issue 17.6). */
@@ -89,6 +89,21 @@ export function isPersonalTaskOf(
   return (
     task.assignee === principal || (!task.assignee && task.candidateGroups.includes(`user:${principal}`))
   );
+}
+
+/**
+ * Whom of `standingInFor` (those whose running proxy the actor is) the actor would act for on the
+ * task: nobody when the actor may do it themselves, else the first whose personal task it is. The
+ * API's ProxyService.principalFor, for a page that knows only the principals' usernames (the inbox's
+ * bulk bar, which offers the principal's 转办 and no 催办 of their task, as the API does).
+ */
+export function principalOnTask(
+  actor: Actor,
+  task: HeldTask,
+  standingInFor: readonly string[],
+): string | undefined {
+  if (!standingInFor.length || !taskRefusal(actor, task, 'complete')) return undefined;
+  return standingInFor.find((principal) => isPersonalTaskOf(principal, task));
 }
 
 /**

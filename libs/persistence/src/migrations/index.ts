@@ -36,6 +36,7 @@ import { TaskDepartmentRecorded1765980000000 } from './1765980000000-TaskDepartm
 import { ClusterDivisions1765990000000 } from './1765990000000-ClusterDivisions';
 import { LifecycleScope1766000000000 } from './1766000000000-LifecycleScope';
 import { LifecycleNomination1766010000000 } from './1766010000000-LifecycleNomination';
+import { TaskCopyOnBehalfOf1766031742000 } from './1766031742000-TaskCopyOnBehalfOf';
 
 /** In order. Never edit a migration that has shipped; add a new one. */
 export const MIGRATIONS = [
@@ -77,4 +78,5 @@ export const MIGRATIONS = [
   ClusterDivisions1765990000000,
   LifecycleScope1766000000000,
   LifecycleNomination1766010000000,
+  TaskCopyOnBehalfOf1766031742000,
 ];

@@ -16,12 +16,13 @@ export const writeTaskActions: ProjectionWriter = async (sql, delta) => {
       u.at,
     ]);
   }
+  // 委托代理: a proxy's copy names the principal too (the delta's onBehalfOf, as the audit log's).
   for (const c of delta.copied ?? []) {
     for (const username of c.users) {
       await sql.query(
-        `INSERT INTO task_copies (task_id, username, copied_by, copied_at, note) VALUES ($1,$2,$3,$4,$5)
-         ON CONFLICT DO NOTHING`,
-        [c.id, username, c.by, c.at, c.note],
+        `INSERT INTO task_copies (task_id, username, copied_by, copied_on_behalf_of, copied_at, note)
+         VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT DO NOTHING`,
+        [c.id, username, c.by, delta.onBehalfOf ?? null, c.at, c.note],
       );
     }
   }

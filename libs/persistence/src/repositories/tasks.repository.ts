@@ -5,6 +5,7 @@ import {
   Actor,
   Countersign,
   ENTERPRISE_TASK_TYPES,
+  onBehalfLabel,
   PROBLEM_TASK_KEY_PREFIXES,
   readerOf,
   RETURNED_OUTCOME,
@@ -52,6 +53,8 @@ export type TaskListColumns = Pick<TaskEntity, (typeof LIST_COLUMNS)[number]>;
  */
 export type TaskListRow = TaskListColumns & {
   copied: boolean;
+  /** 抄送: who copied it to the reader, by name (王五（代 张三） for a proxy); null when not copied to them. */
+  copiedByName: string | null;
   assigneeName: string | null;
   /** Who completed it, by name: shown only where `completedBy` survives the reader's redaction. */
   completedByName: string | null;
@@ -72,6 +75,17 @@ const PROBLEM_TITLE_PARAMS = Object.fromEntries(
 );
 
 /**
+ * SQL for who copied a row to the reader (:copiedTo) and for whom, by name, or null: the 抄送 mark
+ * and its byline in one lookup of the copy's key per row.
+ */
+const COPIER = `(SELECT json_build_object('by', ${displayNameOf('tc.copied_by')}, 'for', ${displayNameOf(
+  'tc.copied_on_behalf_of',
+)}) FROM task_copies tc WHERE tc.task_id = t.id AND tc.username = :copiedTo)`;
+
+/** 委托代理: a copy by a proxy is named as the history names it, 王五（代 张三）. */
+const copierName = (by: string, onBehalfOf: string | null) => onBehalfLabel(by, onBehalfOf).zh;
+
+/**
  * SQL for who completed a row, by name, for this reader: an enterprise knows only who did its own
  * steps (visibleStep), so the name of an officer is not looked up only to be redacted.
  */
@@ -82,6 +96,19 @@ function completedByNameFor(actor: Actor): { sql: string; params: Record<string,
     sql: `CASE WHEN t.type = ANY(:ownStepTypes::text[]) THEN ${name} END`,
     params: { ownStepTypes: ENTERPRISE_TASK_TYPES },
   };
+}
+
+/** 抄送: one person a task was copied to. */
+export interface TaskCopy {
+  username: string;
+  displayName: string;
+  copiedBy: string;
+  /** 委托代理: the principal a proxy copied it for. */
+  copiedOnBehalfOf: string | null;
+  /** Who copied it, by name: 王五（代 张三） for a proxy. */
+  copiedByName: string;
+  copiedAt: Date;
+  note: string | null;
 }
 
 export interface TaskFilter {
@@ -139,7 +166,7 @@ export class TasksRepository {
     const completedByName = completedByNameFor(actor);
     const { entities, raw } = await qb
       .select(LIST_COLUMNS.map((c) => `t.${c}`))
-      .addSelect(copied.sql, 'copied')
+      .addSelect(COPIER, 'copier')
       .addSelect(displayNameOf('t.assignee'), 'assigneeName')
       .addSelect(completedByName.sql, 'completedByName')
       .addSelect(PROBLEM_TITLE, 'problemTitle')
@@ -149,7 +176,7 @@ export class TasksRepository {
       .offset(offset)
       .limit(f.pageSize)
       .getRawAndEntities<{
-        copied: boolean;
+        copier: { by: string; for: string | null } | null;
         assigneeName: string | null;
         completedByName: string | null;
         problemTitle: string | null;
@@ -157,7 +184,8 @@ export class TasksRepository {
     // Without a join TypeORM maps raw row i to entity i.
     const items = entities.map((task, i) => ({
       ...task,
-      copied: raw[i].copied,
+      copied: raw[i].copier !== null,
+      copiedByName: raw[i].copier && copierName(raw[i].copier.by, raw[i].copier.for),
       assigneeName: raw[i].assigneeName,
       completedByName: raw[i].completedByName,
       problemTitle: raw[i].problemTitle,
@@ -282,17 +310,20 @@ export class TasksRepository {
     });
   }
 
-  /** 抄送: to whom the task was copied, by whom, oldest first. */
-  copiesOf(
-    taskId: string,
-  ): Promise<
-    { username: string; displayName: string; copiedBy: string; copiedAt: Date; note: string | null }[]
-  > {
-    return this.repo.query(
-      `SELECT username, ${displayNameOf('c.username')} AS "displayName", copied_by AS "copiedBy", copied_at AS "copiedAt", note FROM task_copies c
-       WHERE task_id = $1 ORDER BY copied_at, username`,
-      [taskId],
-    );
+  /** 抄送: to whom the task was copied, by whom (for whom, a proxy's), by name, oldest first. */
+  async copiesOf(taskId: string): Promise<TaskCopy[]> {
+    const rows: (Omit<TaskCopy, 'copiedByName'> & { byName: string; forName: string | null })[] =
+      await this.repo.query(
+        `SELECT username, ${displayNameOf('c.username')} AS "displayName", copied_by AS "copiedBy",
+           copied_on_behalf_of AS "copiedOnBehalfOf", ${displayNameOf('c.copied_by')} AS "byName",
+           ${displayNameOf('c.copied_on_behalf_of')} AS "forName", copied_at AS "copiedAt", note
+         FROM task_copies c WHERE task_id = $1 ORDER BY copied_at, username`,
+        [taskId],
+      );
+    return rows.map(({ byName, forName, ...copy }) => ({
+      ...copy,
+      copiedByName: copierName(byName, forName),
+    }));
   }
 
   /** The 加签 round a COUNTERSIGN task answers, from the task it was asked on (who asked, for whom). */

@@ -8,7 +8,7 @@ import { useUser } from '../../auth/AuthProvider';
 import { useLocalText } from '../../i18n';
 import type { TaskItem } from '../tasks/taskTypes';
 import { useAction } from '../tasks/useAction';
-import { BulkAction, BulkAnswer, bulkOffers, bulkOutcomes, runBulk } from './bulk';
+import { BulkAction, BulkAnswer, bulkActingFor, bulkOffers, bulkOutcomes, runBulk } from './bulk';
 import { BulkReassignButton } from './BulkReassignButton';
 
 interface Pending {
@@ -20,16 +20,26 @@ interface Pending {
 
 /**
  * Claim, unclaim, reassign, urge or complete the selected tasks at once; each answers for itself.
- * Only what the caller may do to some of them is offered.
+ * Only what the caller may do to some of them is offered; a proxy hands the principal's on for them
+ * (`standingInFor`: whom the caller stands in for, 委托代理).
  */
-export function BulkActions({ tasks, onDone }: { tasks: TaskItem[]; onDone(answer: BulkAnswer): void }) {
+export function BulkActions({
+  tasks,
+  standingInFor = [],
+  onDone,
+}: {
+  tasks: TaskItem[];
+  standingInFor?: readonly string[];
+  onDone(answer: BulkAnswer): void;
+}) {
   const { t } = useTranslation('inbox');
   const text = useLocalText();
   const [form] = Form.useForm();
   const [pending, setPending] = useState<Pending | null>(null);
   const { busy, error, setError, run } = useAction();
   const taskIds = tasks.map((task) => task.id);
-  const offers = bulkOffers(useUser(), tasks);
+  const user = useUser();
+  const offers = bulkOffers(user, tasks, standingInFor);
   const outcomes = bulkOutcomes(tasks);
 
   const send = (
@@ -72,6 +82,7 @@ export function BulkActions({ tasks, onDone }: { tasks: TaskItem[]; onDone(answe
       {offers.reassign && (
         <BulkReassignButton
           tasks={tasks}
+          actingFor={bulkActingFor(user, tasks, standingInFor).join('、') || null}
           onReassign={async (to, reason) => {
             const answer = await runBulk({ action: 'reassign', taskIds, to, reason: reason || undefined });
             onDone(answer);

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ActingForTitle } from '../tasks/approval/ActingForTitle';
 import { DelegateFields } from '../tasks/DelegateFields';
 import type { Candidate, TaskItem } from '../tasks/taskTypes';
 import { useAction } from '../tasks/useAction';
@@ -14,12 +15,18 @@ async function commonCandidates(tasks: TaskItem[]): Promise<Candidate[]> {
   return first.filter((c) => rest.every((list) => list.some((o) => o.username === c.username)));
 }
 
-/** 批量转办: the receiver picked from those who may do all the selected tasks, never typed; a reason. */
+/**
+ * 批量转办: the receiver picked from those who may do all the selected tasks, never typed; a reason.
+ * A proxy's title says for whom (代 X), as the single 转办's does.
+ */
 export function BulkReassignButton({
   tasks,
+  actingFor,
   onReassign,
 }: {
   tasks: TaskItem[];
+  /** 委托代理: the principals' names, when some of the tasks are handed on for them. */
+  actingFor?: string | null;
   onReassign(to: string, reason: string): Promise<void>;
 }) {
   const { t } = useTranslation('inbox');
@@ -44,7 +51,7 @@ export function BulkReassignButton({
       </Button>
       <Modal
         open={open}
-        title={t('bulk.reassign')}
+        title={<ActingForTitle title={t('bulk.reassign')} actingFor={actingFor} />}
         okText={t('bulk.apply', { count: tasks.length })}
         okButtonProps={{ disabled: !to, loading: send.busy }}
         onOk={() =>

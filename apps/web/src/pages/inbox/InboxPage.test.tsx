@@ -376,6 +376,65 @@ describe('inbox', () => {
     });
   });
 
+  // 委托代理: district-500112-b stands in for district-500112, who holds the feedback. The bar offered
+  // only 催办 (which the API refuses a proxy: it would reach only the absent principal), no 转办.
+  it('offers a proxy 转办 and 批量转办 of the principal’s tasks, for them (代 X), and no 催办', async () => {
+    const user = fastUser();
+    const proxy: Actor = { ...officer, username: 'district-500112-b', displayName: '钱七' };
+    const held = { ...LATE, assignee: officer.username, assigneeName: '渝北区 赵强' };
+    const { calls } = openPage('/inbox', proxy, {
+      'GET /reference': REFERENCE_WITH_TASK_TYPE,
+      'GET /views': [],
+      'GET /tasks': { items: [held], total: 1 },
+      'GET /me/proxy': { proxy: null, standingInFor: [officer.username] },
+      'GET /tasks/1/candidates': [
+        {
+          username: 'district-500112-c',
+          displayName: '孙八',
+          role: 'district_officer',
+          assignee: false,
+          self: false,
+          onBehalfOf: null,
+        },
+      ],
+      'POST /tasks/bulk': { results: [{ taskId: '1', ok: true, status: 200 }], succeeded: 1, failed: 0 },
+    });
+    const table = await screen.findByTestId('inbox-table');
+    await waitFor(() => expect(table).toHaveTextContent('重庆甲科技有限公司'));
+    // The row too: 转办 for the principal, no 催办 of the overdue task (the API refuses it, URGE_OWN_TASK).
+    expect(within(table).getByText(/转\s*办/)).toBeInTheDocument();
+    expect(within(table).queryByTestId('urge')).toBeNull();
+    await user.click(within(table).getAllByRole('checkbox')[0]);
+    const bar = await screen.findByTestId('bulk-actions');
+    expect(within(bar).queryByTestId('bulk-urge')).toBeNull();
+    await user.click(await within(bar).findByTestId('bulk-reassign'));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByTestId('acting-for')).toHaveTextContent('（代 渝北区 赵强）');
+    await user.click(await within(dialog).findByLabelText('转办给'));
+    await user.click(await screen.findByText('孙八（district-500112-c）'));
+    await user.type(within(dialog).getByLabelText('转办原因（可选）'), '休假期间');
+    await user.click(within(dialog).getByRole('button', { name: '应用到 1 项任务' }));
+    await waitFor(() =>
+      expect(calls.find((c) => c.method === 'POST')?.body).toEqual({
+        action: 'reassign',
+        taskIds: ['1'],
+        to: 'district-500112-c',
+        reason: '休假期间',
+      }),
+    );
+  });
+
+  it('names on a row copied to me (抄送) who copied it, a proxy as 王五（代 张三）', async () => {
+    openPage('/inbox?view=cc', officer, {
+      'GET /reference': REFERENCE_WITH_TASK_TYPE,
+      'GET /views': [],
+      'GET /tasks': { items: [{ ...LATE, copied: true, copiedByName: '钱七（代 区县 孙八）' }], total: 1 },
+    });
+    const table = await screen.findByTestId('inbox-table');
+    expect(await within(table).findByTestId('mark-copied')).toHaveTextContent('抄送');
+    expect(within(table).getByTestId('copied-by')).toHaveTextContent('来自 钱七（代 区县 孙八）');
+  });
+
   it('reads its filter from the address, as the dashboard links it, and writes a change back', async () => {
     const user = fastUser();
     const { calls } = openPage('/inbox?view=all&overdue=true&department=district', officer, {

@@ -1,3 +1,4 @@
+import { mayNameProxy } from '@hardtech/domain/approval-actions/proxy';
 import { listsAllTasks } from '@hardtech/domain/task-permissions';
 import { Card, Space, Tag } from 'antd';
 import { useState } from 'react';
@@ -51,6 +52,8 @@ function OfficerInbox() {
   const tasks = useGet('/tasks', { query: taskQuery(filter, page) });
   const counts = useInboxCounts();
   const items = tasks.data?.items ?? [];
+  // 委托代理: whom I stand in for, whose tasks the bulk bar hands on for them (only case officers have a proxy).
+  const standingInFor = useGet(mayNameProxy(user.role) ? '/me/proxy' : null).data?.standingInFor ?? [];
 
   const applyFilter = (next: InboxFilter) => {
     setFilter(next);
@@ -110,6 +113,7 @@ function OfficerInbox() {
           <Card size="small" title={t('bulk.title')} data-testid="bulk-card">
             <BulkActions
               tasks={items.filter((task) => selected.includes(task.id))}
+              standingInFor={standingInFor}
               onDone={(answer) => {
                 setBulk({ answer, tasks: items.filter((task) => selected.includes(task.id)) });
                 setSelected([]);
@@ -129,7 +133,8 @@ function OfficerInbox() {
           pageSize={filter.pageSize ?? 20}
           loading={tasks.loading}
           selected={selected}
-          selectable={!listsAll && bulkPossible(user, items)}
+          selectable={!listsAll && bulkPossible(user, items, standingInFor)}
+          standingInFor={standingInFor}
           onSelect={setSelected}
           onPage={(p, pageSize) => setFilter({ ...filter, pageSize }, p)}
           onChanged={refresh}

@@ -1,5 +1,3 @@
-import { urgeRefusal } from '@hardtech/domain/approval-actions/urge';
-import { allowedTaskActions } from '@hardtech/domain/task-permissions';
 import { TASK_STATE_LABELS, TaskState, taskState } from '@hardtech/domain/tasks/state';
 import { Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -18,6 +16,7 @@ import type { TaskItem } from '../tasks/taskTypes';
 import { NameWithAccountTip } from '../../components/PersonName';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { dateTimeText } from '../../format';
+import { deskActions } from './bulk';
 
 interface InboxTableProps {
   items: TaskItem[];
@@ -32,6 +31,8 @@ interface InboxTableProps {
   onChanged(): void;
   /** What an empty list says instead of 暂无数据. */
   emptyText?: ReactNode;
+  /** 委托代理: whom the caller stands in for (GET /api/me/proxy), whose tasks they hand on for them. */
+  standingInFor?: readonly string[];
 }
 
 /** Closed states whose tag says why beside the step's name, in every list. */
@@ -69,6 +70,16 @@ export function InboxTable(props: InboxTableProps) {
             <Tag color="geekblue" style={{ marginInlineStart: 4 }} data-testid="mark-copied">
               {t('mark.copied')}
             </Tag>
+          )}
+          {/* Who copied it to me, a proxy as 王五（代 张三）: a line that wraps, not a tag past the cell. */}
+          {task.copied && task.copiedByName && (
+            <Typography.Text
+              type="secondary"
+              style={{ display: 'block', fontSize: 12 }}
+              data-testid="copied-by"
+            >
+              {t('mark.copiedBy', { name: task.copiedByName })}
+            </Typography.Text>
           )}
           {/* 销号审核 / 延期审核: which of the enterprise's problems, without opening each. */}
           {task.problemTitle && (
@@ -141,21 +152,24 @@ export function InboxTable(props: InboxTableProps) {
       width: 170,
       // 催办 beside an overdue task for whoever may urge it (a leader over the overdue list); the
       // server still counts the working hours since one's last urge.
-      render: (_, task) =>
-        task.status === 'open' && (
+      render: (_, task) => {
+        if (task.status !== 'open') return null;
+        const desk = deskActions(user, task, props.standingInFor ?? []);
+        return (
           <Space size="small" wrap>
             <AssignmentButtons
               size="small"
               taskId={task.id}
-              can={allowedTaskActions(user, task)}
+              can={desk}
+              actingFor={desk.actingFor}
               onChange={props.onChanged}
             />
-            {dueState(task.dueAt, task.overdue) === 'overdue' &&
-              !urgeRefusal(user, task, new Date(), null) && (
-                <UrgeButton size="small" taskId={task.id} onDone={props.onChanged} />
-              )}
+            {dueState(task.dueAt, task.overdue) === 'overdue' && desk.urge && (
+              <UrgeButton size="small" taskId={task.id} onDone={props.onChanged} />
+            )}
           </Space>
-        ),
+        );
+      },
     },
   ];
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../api/types';
 import { sampleTask } from '../tasks/taskFixture';
-import { bulkOffers, bulkPossible } from './bulk';
+import { bulkActingFor, bulkOffers, bulkPossible } from './bulk';
 
 const enterprise: Actor = {
   username: 'ent-yuntu',
@@ -47,5 +47,28 @@ describe('the bulk bar offers what the caller may do to some selected task', () 
     const held = { ...feedback, assignee: officer.username };
     expect(bulkOffers(officer, [held])).toMatchObject({ claim: false, unclaim: true, reassign: true });
     expect(bulkPossible(officer, [feedback])).toBe(true);
+  });
+
+  // 委托代理: district-500112-b stands in for district-500112, who holds the feedback.
+  it('offers a proxy 转办 of the principal’s held task for them (代 X), and no 催办 that would reach only them', () => {
+    const proxy: Actor = { ...officer, username: 'district-500112-b', displayName: '钱七' };
+    const held = { ...feedback, assignee: officer.username, assigneeName: '渝北区 赵强' };
+    // Without the proxy the task is someone else's: only an urge.
+    expect(bulkOffers(proxy, [held])).toEqual({ claim: false, unclaim: false, reassign: false, urge: true });
+    expect(bulkOffers(proxy, [held], [officer.username])).toEqual({
+      claim: false,
+      unclaim: false,
+      reassign: true,
+      urge: false,
+    });
+    expect(bulkActingFor(proxy, [held], [officer.username])).toEqual(['渝北区 赵强']);
+    // A colleague's held task is not the principal's: nothing for them, and the proxy's own tasks are its own.
+    const colleagues = { ...feedback, assignee: 'district-500112-c' };
+    expect(bulkOffers(proxy, [colleagues], [officer.username])).toMatchObject({
+      reassign: false,
+      urge: true,
+    });
+    expect(bulkActingFor(proxy, [colleagues, feedback], [officer.username])).toEqual([]);
+    expect(bulkPossible(proxy, [held], [officer.username])).toBe(true);
   });
 });

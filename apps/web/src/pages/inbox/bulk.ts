@@ -1,3 +1,4 @@
+import { principalOnTask } from '@hardtech/domain/approval-actions/proxy';
 import { urgeRefusal } from '@hardtech/domain/approval-actions/urge';
 import type { Actor } from '@hardtech/domain/roles';
 import { allowedTaskActions } from '@hardtech/domain/task-permissions';
@@ -48,23 +49,60 @@ export function bulkOutcomes(tasks: TaskItem[]): { type: string; outcome: string
 }
 
 /**
+ * What the caller may do with one open row, by the rule the server applies: claim, release and urge
+ * as themselves; 委托代理: on the personal task of one they stand in for (`standingInFor`, GET
+ * /api/me/proxy) 转办 is the principal's, recorded 代 X (`actingFor`: the principal by name, as the
+ * row names who holds it), and 催办 is not offered: it would reach only the absent principal.
+ */
+export function deskActions(
+  user: Actor,
+  task: TaskItem,
+  standingInFor: readonly string[],
+): Record<'claim' | 'unclaim' | 'delegate' | 'urge', boolean> & { actingFor: string | null } {
+  const principal = principalOnTask(user, task, standingInFor);
+  const own = allowedTaskActions(user, task);
+  return {
+    claim: own.claim,
+    unclaim: own.unclaim,
+    // Same role, and the proxy's scope covers the principal's: their desk is the caller's, renamed.
+    delegate: principal ? allowedTaskActions({ ...user, username: principal }, task).delegate : own.delegate,
+    urge: !principal && !urgeRefusal(user, task, new Date(), null),
+    actingFor: principal ? (task.assignee === principal && task.assigneeName) || principal : null,
+  };
+}
+
+/**
  * Which of the bulk bar's assignment actions the caller may take on at least one selected task, by
- * the rule the server applies per task: an enterprise's users claim and hand on nothing (403
- * ENTERPRISE_DOES_NOT_ASSIGN), so the bar offers them neither 认领 nor 转办.
+ * the rule the server applies per task (deskActions): an enterprise's users claim and hand on nothing
+ * (403 ENTERPRISE_DOES_NOT_ASSIGN), so the bar offers them neither 认领 nor 转办; a proxy hands the
+ * principal's tasks on for them.
  */
 export function bulkOffers(
   user: Actor,
   tasks: TaskItem[],
+  standingInFor: readonly string[] = [],
 ): Record<'claim' | 'unclaim' | 'reassign' | 'urge', boolean> {
-  const open = tasks.filter((task) => task.status === 'open');
-  const some = (action: 'claim' | 'unclaim' | 'delegate') =>
-    open.some((task) => allowedTaskActions(user, task)[action]);
+  const desks = tasks
+    .filter((task) => task.status === 'open')
+    .map((task) => deskActions(user, task, standingInFor));
   return {
-    claim: some('claim'),
-    unclaim: some('unclaim'),
-    reassign: some('delegate'),
-    urge: open.some((task) => !urgeRefusal(user, task, new Date(), null)),
+    claim: desks.some((desk) => desk.claim),
+    unclaim: desks.some((desk) => desk.unclaim),
+    reassign: desks.some((desk) => desk.delegate),
+    urge: desks.some((desk) => desk.urge),
   };
+}
+
+/**
+ * 委托代理: the principals the selected open tasks are handed on for, by name, for the 批量转办
+ * dialog's 代 X; empty when they are all the caller's own.
+ */
+export function bulkActingFor(user: Actor, tasks: TaskItem[], standingInFor: readonly string[]): string[] {
+  const names = tasks
+    .filter((task) => task.status === 'open')
+    .map((task) => deskActions(user, task, standingInFor).actingFor)
+    .filter((name): name is string => !!name);
+  return [...new Set(names)];
 }
 
 /**
@@ -72,9 +110,9 @@ export function bulkOffers(
  * assignment action or a bulk outcome (of a task the caller may complete). An enterprise's own
  * reports and confirmations offer nothing.
  */
-export function bulkPossible(user: Actor, tasks: TaskItem[]): boolean {
+export function bulkPossible(user: Actor, tasks: TaskItem[], standingInFor: readonly string[] = []): boolean {
   return (
-    Object.values(bulkOffers(user, tasks)).some(Boolean) ||
+    Object.values(bulkOffers(user, tasks, standingInFor)).some(Boolean) ||
     tasks.some((task) => allowedTaskActions(user, task).complete && bulkOutcomes([task]).length > 0)
   );
 }

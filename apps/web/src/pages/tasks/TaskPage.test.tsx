@@ -484,6 +484,33 @@ describe('task page', () => {
     expect(holder).toHaveAttribute('title', 'coordinator');
   });
 
+  it('names who copied the task (抄送), a proxy as 王五（代 张三）, grouped by who copied', async () => {
+    const copy = (username: string, displayName: string, copiedByName: string) => ({
+      username,
+      displayName,
+      copiedBy: 'x',
+      copiedOnBehalfOf: null,
+      copiedByName,
+      copiedAt: '2026-11-25T01:00:00Z',
+      note: null,
+    });
+    openPage('/tasks/t-1', USERS.coordinator, {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1': {
+        ...TASK,
+        copies: [
+          copy('industry-t2', '电子信息处 王芳', '钱七（代 区县 孙八）'),
+          copy('commissioner', '企业服务专员 陈静', '钱七（代 区县 孙八）'),
+          copy('leader', '市领导', '科技处 李明'),
+        ],
+      },
+    });
+    expect(await screen.findByTestId('copies')).toHaveTextContent(
+      '钱七（代 区县 孙八） 抄送给 电子信息处 王芳、企业服务专员 陈静；科技处 李明 抄送给 市领导',
+    );
+    expect(screen.getByTestId('copies').textContent).not.toMatch(/（[^）]*（/);
+  });
+
   it('names whom a countersignature waits for by name, the account as its tooltip', async () => {
     const round = COUNTERSIGN_ROUND;
     openPage('/tasks/t-1', USERS.coordinator, {

@@ -25,6 +25,7 @@ import { CaseFilePanel } from './CaseFilePanel';
 import { TaskProblemCard } from './TaskProblemCard';
 import { REVIEW_REPORT_ID, ReviewReportCard, reportUnderReview } from './ReviewReportCard';
 import type { CompleteResult, TaskDetail } from './taskTypes';
+import { CopiesList } from './approval/CopiesList';
 import { EvidenceFiles } from '../../components/EvidenceFiles';
 import { useNarrow } from '../../layout/useNarrow';
 import { dateTimeText } from '../../format';
@@ -181,7 +182,7 @@ export function TaskPage() {
           )}
           {detail.copies.length > 0 && (
             <Descriptions.Item label={t('fields.copies')}>
-              {detail.copies.map((c) => c.displayName).join('、')}
+              <CopiesList copies={detail.copies} />
             </Descriptions.Item>
           )}
         </Descriptions>

@@ -7,11 +7,16 @@ import type { TaskForm } from '@hardtech/domain/forms/schema';
 import type { Answer, Refine, Schemas } from '../../api/contract';
 
 /**
- * A row of GET /api/tasks (`copied`: 抄送 to me; `assigneeName`: who holds it, by name) or the task
+ * A row of GET /api/tasks (`copied`: 抄送 to me, `copiedByName` by whom; `assigneeName`: who holds it, by name) or the task
  * part of GET /api/tasks/:id.
  */
 export type TaskItem = Schemas['TaskItemDto'] &
-  Partial<Pick<Schemas['TaskListItemDto'], 'copied' | 'assigneeName' | 'completedByName' | 'problemTitle'>>;
+  Partial<
+    Pick<
+      Schemas['TaskListItemDto'],
+      'copied' | 'copiedByName' | 'assigneeName' | 'completedByName' | 'problemTitle'
+    >
+  >;
 export type TaskActions = Schemas['TaskActionsDto'];
 export type TaskComment = Schemas['TaskCommentDto'];
 export type Candidate = Schemas['CandidateDto'];
