@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { noticeRecipients, returnedTaskText, TaskType } from '@hardtech/domain';
-import { noticePeople, sweepOutbox, tellPerson } from './personal-notices';
+import { noticePeople, sweepOutbox, tellPeople } from './personal-notices';
 
 interface QueuedTask {
   id: string;
@@ -79,14 +79,15 @@ export class TaskNoticesRepository {
               task.returnedReason,
             ),
           };
-    for (const username of noticeRecipients(
+    const byName = new Map(people.map((p) => [p.actor.username, p]));
+    const recipients = noticeRecipients(
       task,
       people.map((p) => p.actor),
-    )) {
-      const person = people.find((p) => p.actor.username === username)!;
-      await tellPerson(
-        m,
-        {
+    );
+    await tellPeople(
+      m,
+      recipients.map((username) => ({
+        notice: {
           id: `task_opened:${task.id}:${username}`,
           kind: 'task_opened',
           username,
@@ -98,8 +99,8 @@ export class TaskNoticesRepository {
           at,
           data,
         },
-        task.status === 'open' ? person.channels : [],
-      );
-    }
+        channels: task.status === 'open' ? byName.get(username)!.channels : [],
+      })),
+    );
   }
 }
