@@ -1,4 +1,4 @@
-import { AnyActorLogic, AnyActorScope, createActor, initialTransition, SnapshotFrom } from 'xstate';
+import { AnyActorLogic, AnyActorScope, createActor, SnapshotFrom } from 'xstate';
 import {
   Actor,
   actingFor,
@@ -257,7 +257,7 @@ export class Lifecycle {
   private readonly actions: ApprovalActions;
   /** The completions that may still be withdrawn (撤回). */
   private readonly undos = new UndoRecords();
-  /** The actor scope of this lifecycle's transitions (see transition()); made at the first one. */
+  /** The actor scope of this lifecycle's statechart (see transition()); made when first needed. */
   private scope: AnyActorScope | null = null;
 
   constructor(
@@ -299,8 +299,11 @@ export class Lifecycle {
    * before. Pure computation: commands and history are unchanged (test/replay).
    */
   private transition(event: LifecycleEvent): SnapshotFrom<typeof lifecycleMachine> {
-    this.scope ??= inertScope();
-    return lifecycleMachine.transition(this.snapshot!, event, this.scope);
+    return lifecycleMachine.transition(this.snapshot!, event, this.actorScope());
+  }
+
+  private actorScope(): AnyActorScope {
+    return (this.scope ??= inertScope());
   }
 
   get creditCode(): string {
@@ -334,7 +337,8 @@ export class Lifecycle {
 
     const policy = await this.policyFrom(this.input.policy);
     const { nomination, nominatedBy, lifecycleNo } = this.input;
-    const [snapshot] = initialTransition(lifecycleMachine, {
+    // As xstate's initialTransition(), in the lifecycle's scope (transition()) instead of another.
+    this.snapshot = lifecycleMachine.getInitialSnapshot(this.actorScope(), {
       context: {
         creditCode: nomination.creditCode,
         lifecycleNo,
@@ -344,7 +348,6 @@ export class Lifecycle {
         screening: evaluateScreening(nomination, policy.thresholds, policy.version),
       },
     });
-    this.snapshot = snapshot;
     await this.commit(this.reconcile(policy, this.fx.now(), null));
   }
 
