@@ -22,14 +22,15 @@ export interface PersonalNotice {
   data: unknown;
 }
 
-/** The active users the groups (or the assignee) may name, with the channels each chose. */
-export async function noticePeople(m: EntityManager, to: OpenedTask): Promise<NoticePerson[]> {
-  const f = candidateFilter(to);
+/** The active users the groups (or the assignees) of the tasks may name, with the channels each chose. */
+export async function noticePeople(m: EntityManager, ...to: OpenedTask[]): Promise<NoticePerson[]> {
+  const filters = to.map(candidateFilter);
+  const all = <K extends keyof (typeof filters)[number]>(k: K) => [...new Set(filters.flatMap((f) => f[k]))];
   const rows = await m.query(
     `SELECT u.username, u.role, u.scope, u.display_name, ${PREFERENCE_COLUMNS}
      FROM users u LEFT JOIN notification_preferences p ON p.username = u.username
      WHERE u.active AND (u.role = ANY($1) OR u.username = ANY($2) OR u.scope->>'department' = ANY($3))`,
-    [f.roles, f.usernames, f.departments],
+    [all('roles'), all('usernames'), all('departments')],
   );
   return rows.map((r: any) => {
     const actor: Actor = {

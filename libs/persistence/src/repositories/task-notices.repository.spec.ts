@@ -2,32 +2,29 @@ import type { DataSource } from 'typeorm';
 import { TaskNoticesRepository } from './task-notices.repository';
 
 /**
- * The new-task outbox's sweep over a fake PostgreSQL: the statements one swept task costs and the
- * rows it writes, for a SCREEN task open to every city coordinator.
+ * The new-task outbox's sweep over a fake PostgreSQL: the statements a sweep costs and the rows it
+ * writes, for `tasks` SCREEN tasks queued, each open to every city coordinator.
  */
-function setup(coordinators: number) {
+function setup(coordinators: number, tasks = 1) {
   const statements: { sql: string; params: unknown[] }[] = [];
   const written = { notifications: [] as string[], deliveries: [] as unknown[][] };
-  let queued = true;
+  let queued = tasks;
   const query = async (sql: string, params: unknown[] = []) => {
     statements.push({ sql, params });
     if (sql.includes('FROM task_notice_outbox')) {
-      if (!queued) return [];
-      queued = false;
-      const due = new Date('2026-03-10T00:00:00Z');
-      return [
-        {
-          id: 't1',
-          type: 'SCREEN',
-          credit_code: '91350100M000100Y43',
-          enterprise_name: '某科技',
-          due_at: due,
-          candidate_groups: ['city_coordinator'],
-          assignee: null,
-          status: 'open',
-          returned_reason: null,
-        },
-      ];
+      const taken = Math.min(queued, params.length ? Number(params[0]) : 1);
+      queued -= taken;
+      return Array.from({ length: taken }, (_, i) => ({
+        id: `t${i + 1}`,
+        type: 'SCREEN',
+        credit_code: '91350100M000100Y43',
+        enterprise_name: '某科技',
+        due_at: new Date('2026-03-10T00:00:00Z'),
+        candidate_groups: ['city_coordinator'],
+        assignee: null,
+        status: 'open',
+        returned_reason: null,
+      }));
     }
     if (sql.includes('FROM users u'))
       return Array.from({ length: coordinators }, (_, i) => ({
@@ -55,7 +52,18 @@ function setup(coordinators: number) {
 }
 
 describe('TaskNoticesRepository.sweep', () => {
-  it('tells the whole audience in two statements, not two a person (issue 21)', async () => {
+  const kinds = (statements: { sql: string }[]) =>
+    statements.map((s) => s.sql.trim().split(/\s+/).slice(0, 3).join(' '));
+  // The tasks taken, their people, their notices, their deliveries, the mark: one transaction.
+  const ONE_SWEEP = [
+    'SELECT t.id, t.type,',
+    'SELECT u.username, u.role,',
+    'INSERT INTO notifications',
+    'INSERT INTO notification_deliveries',
+    'UPDATE task_notice_outbox SET',
+  ];
+
+  it("tells a task's whole audience in two statements, not two a person (issue 21)", async () => {
     const { repo, statements, written } = setup(40);
     expect(await repo.sweep(10)).toBe(1);
     expect(written.notifications).toHaveLength(40);
@@ -67,14 +75,15 @@ describe('TaskNoticesRepository.sweep', () => {
       'coord-0@example.cn',
       'coord-0',
     ]);
-    // The task taken, its people, their notices, their deliveries, the mark; then the empty outbox.
-    expect(statements.map((s) => s.sql.trim().split(/\s+/).slice(0, 3).join(' '))).toEqual([
-      'SELECT t.id, t.type,',
-      'SELECT u.username, u.role,',
-      'INSERT INTO notifications',
-      'INSERT INTO notification_deliveries',
-      'UPDATE task_notice_outbox SET',
-      'SELECT t.id, t.type,',
-    ]);
+    expect(kinds(statements)).toEqual(ONE_SWEEP);
+  });
+
+  it('sweeps the queued tasks in one transaction of five statements, not six statements a task (issue 21)', async () => {
+    const { repo, statements, written } = setup(2, 30);
+    expect(await repo.sweep(25)).toBe(25);
+    expect(written.notifications).toHaveLength(50);
+    expect(written.notifications.slice(-2)).toEqual(['task_opened:t25:coord-0', 'task_opened:t25:coord-1']);
+    expect(kinds(statements)).toEqual(ONE_SWEEP);
+    expect(statements.at(-1)!.params).toEqual([Array.from({ length: 25 }, (_, i) => `t${i + 1}`)]);
   });
 });
