@@ -4,6 +4,9 @@ import { ok, step } from './log.mjs';
 import { run, startProcess, stopAll, superviseProcess, waitFor } from './processes.mjs';
 
 const node = process.execPath;
+// `APP_NODE_ARGS` (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`): extra Node flags for the worker and
+// the API only (NODE_OPTIONS refuses --cpu-prof and would profile every script too).
+const appNodeArgs = (process.env.APP_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
 export async function migrate(env) {
   step('Migrating the database…');
@@ -30,11 +33,11 @@ export async function startApplication(stackEnv, { port, logDir, echo, onWorkerS
     echo,
     logFile: join(logDir, 'worker.log'),
   };
-  const workerArgs = [join(DIST, 'apps/worker/src/main.js')];
+  const workerArgs = [...appNodeArgs, join(DIST, 'apps/worker/src/main.js')];
   const worker = onWorkerStart
     ? superviseProcess('worker', node, workerArgs, workerOptions, onWorkerStart)
     : { current: startProcess('worker', node, workerArgs, workerOptions) };
-  const api = startProcess('api', node, [join(DIST, 'apps/api/src/main.js')], {
+  const api = startProcess('api', node, [...appNodeArgs, join(DIST, 'apps/api/src/main.js')], {
     env: { ...env, PORT: String(port) },
     cwd: ROOT,
     echo,

@@ -23,6 +23,7 @@ import {
   WHISTLE_UNRESOLVED_WITHDRAWS_CLOSE_PATCH,
   WHISTLE_NEW_PROBLEM_DUE_PATCH,
 } from './lifecycle';
+import { lifecycleMachine } from './machine';
 
 // The runtime's logic on plain functions; tests/ drive the same code on the real Temporal server.
 function harness(
@@ -147,6 +148,30 @@ const report = (quarter: string) => ({
   listingProgress: 'none',
 });
 
+/** Nominated, screened, confirmed and admitted (lead cluster T2): DIAGNOSE is open. */
+async function admitted() {
+  const h = harness();
+  await h.lifecycle.open();
+  await h.complete('SCREEN', coordinator, 'pass', { judgments });
+  await h.complete('DISTRICT_FEEDBACK', district, 'support');
+  await h.complete('ENTERPRISE_CONFIRM', enterprise, 'confirm');
+  await h.complete('ADMIT', coordinator, 'admit', {
+    leadCluster: 'T2',
+    commissioner: 'commissioner',
+    districtLiaison: 'd',
+  });
+  return h;
+}
+
+/** Admitted and diagnosed (no problem), then the first quarter ticked and reported. */
+async function toFirstReport() {
+  const h = await admitted();
+  await h.complete('DIAGNOSE', commissioner, 'submit', { portrait, problems: [] });
+  await h.lifecycle.tick({ quarter: '2026Q1', dispatchId: 'a' });
+  await h.complete('QUARTERLY_REPORT', enterprise, 'submit', report('2026Q1'));
+  return h;
+}
+
 describe('lifecycle runtime', () => {
   it('walks nomination → graduated, with the right tasks and candidates at each step', async () => {
     const h = harness();
@@ -229,6 +254,20 @@ describe('lifecycle runtime', () => {
     ]);
   });
 
+  it('enters the statechart from scratch once per lifecycle, not once per transition (issue 21)', async () => {
+    // xstate's initialTransition() and transition() built a throwaway actor, and with it the
+    // machine's initial snapshot, on every call: 9 entries for the first state and 7 transitions,
+    // now 2 (the lifecycle's one scope, and its first state).
+    const entered = jest.spyOn(lifecycleMachine, 'getInitialSnapshot');
+    try {
+      const h = await toFirstReport();
+      expect(h.deltas.length).toBe(8);
+      expect(entered).toHaveBeenCalledTimes(2);
+    } finally {
+      entered.mockRestore();
+    }
+  });
+
   it('loops screening → supplement → screening with the corrected data screened again', async () => {
     const h = harness({ rdExpensePrevYear: 1_000_000 });
     await h.lifecycle.open();
@@ -289,19 +328,7 @@ describe('lifecycle runtime', () => {
   });
 
   it('queues a quarter ticked while the previous one is still under review', async () => {
-    const h = harness();
-    await h.lifecycle.open();
-    await h.complete('SCREEN', coordinator, 'pass', { judgments });
-    await h.complete('DISTRICT_FEEDBACK', district, 'support');
-    await h.complete('ENTERPRISE_CONFIRM', enterprise, 'confirm');
-    await h.complete('ADMIT', coordinator, 'admit', {
-      leadCluster: 'T2',
-      commissioner: 'commissioner',
-      districtLiaison: 'd',
-    });
-    await h.complete('DIAGNOSE', commissioner, 'submit', { portrait, problems: [] });
-    await h.lifecycle.tick({ quarter: '2026Q1', dispatchId: 'a' });
-    await h.complete('QUARTERLY_REPORT', enterprise, 'submit', report('2026Q1'));
+    const h = await toFirstReport();
     await h.lifecycle.tick({ quarter: '2026Q2', dispatchId: 'b' });
     expect(h.lifecycle.view().openTasks.map((x) => x.type)).toEqual(['QUARTERLY_REVIEW']);
     const r = await h.complete('QUARTERLY_REVIEW', industry, 'continue', {});
@@ -490,16 +517,7 @@ describe('reminders and escalations', () => {
 
 /** An admitted, diagnosed member with one finance-owned problem. */
 async function diagnosedMember(dueAt = '2099-12-31') {
-  const h = harness();
-  await h.lifecycle.open();
-  await h.complete('SCREEN', coordinator, 'pass', { judgments });
-  await h.complete('DISTRICT_FEEDBACK', district, 'support');
-  await h.complete('ENTERPRISE_CONFIRM', enterprise, 'confirm');
-  await h.complete('ADMIT', coordinator, 'admit', {
-    leadCluster: 'T2',
-    commissioner: 'commissioner',
-    districtLiaison: 'd',
-  });
+  const h = await admitted();
   await h.complete('DIAGNOSE', commissioner, 'submit', {
     portrait,
     problems: [

@@ -12,11 +12,23 @@ export interface OpenedTask {
  * its candidate groups. Each appears once, however many of the groups they belong to.
  */
 export function noticeRecipients(task: OpenedTask, people: readonly Actor[]): string[] {
-  if (task.assignee) return people.some((p) => p.username === task.assignee) ? [task.assignee] : [];
-  const wanted = new Set(task.candidateGroups);
-  const out = new Set<string>();
-  for (const p of people) if (groupsOf(p).some((g) => wanted.has(g))) out.add(p.username);
-  return [...out];
+  return recipientsAmong(people)(task);
+}
+
+/**
+ * noticeRecipients for many tasks told at once (a sweep's batch): each person's groups are worked
+ * out once, not once per task.
+ */
+export function recipientsAmong(people: readonly Actor[]): (task: OpenedTask) => string[] {
+  const grouped = people.map((p) => ({ username: p.username, groups: groupsOf(p) }));
+  const names = new Set(grouped.map((p) => p.username));
+  return (task) => {
+    if (task.assignee) return names.has(task.assignee) ? [task.assignee] : [];
+    const wanted = new Set(task.candidateGroups);
+    const out = new Set<string>();
+    for (const p of grouped) if (p.groups.some((g) => wanted.has(g))) out.add(p.username);
+    return [...out];
+  };
 }
 
 /**

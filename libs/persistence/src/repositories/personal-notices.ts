@@ -22,14 +22,15 @@ export interface PersonalNotice {
   data: unknown;
 }
 
-/** The active users the groups (or the assignee) may name, with the channels each chose. */
-export async function noticePeople(m: EntityManager, to: OpenedTask): Promise<NoticePerson[]> {
-  const f = candidateFilter(to);
+/** The active users the groups (or the assignees) of the tasks may name, with the channels each chose. */
+export async function noticePeople(m: EntityManager, ...to: OpenedTask[]): Promise<NoticePerson[]> {
+  const filters = to.map(candidateFilter);
+  const all = <K extends keyof (typeof filters)[number]>(k: K) => [...new Set(filters.flatMap((f) => f[k]))];
   const rows = await m.query(
     `SELECT u.username, u.role, u.scope, u.display_name, ${PREFERENCE_COLUMNS}
      FROM users u LEFT JOIN notification_preferences p ON p.username = u.username
      WHERE u.active AND (u.role = ANY($1) OR u.username = ANY($2) OR u.scope->>'department' = ANY($3))`,
-    [f.roles, f.usernames, f.departments],
+    [all('roles'), all('usernames'), all('departments')],
   );
   return rows.map((r: any) => {
     const actor: Actor = {
@@ -42,38 +43,58 @@ export async function noticePeople(m: EntityManager, to: OpenedTask): Promise<No
   });
 }
 
+/** Rows per INSERT: 11 parameters a notice, far below PostgreSQL's 65,535 a statement. */
+const NOTICES_PER_STATEMENT = 500;
+
+/** `($1, $2, …), ($n+1, …)`: the VALUES of `rows` rows of `width` parameters. */
+function valuesOf(rows: number, width: number): string {
+  return Array.from(
+    { length: rows },
+    (_, r) => `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(', ')})`,
+  ).join(', ');
+}
+
 /**
- * Records a person's notice and a delivery on each channel given; nothing when its id was recorded
- * already (a sweep run again after its mark was lost). Answers whether it was new.
+ * Records each person's notice and a delivery on each channel given with it; nothing for a notice
+ * whose id was recorded already (a sweep run again after its mark was lost). Two statements for the
+ * whole audience, not two a person (issue 21: a task open to every coordinator cost one INSERT per
+ * coordinator and one per channel of each).
  */
-export async function tellPerson(m: EntityManager, n: PersonalNotice, channels: Channel[]): Promise<boolean> {
-  const inserted = await m.query(
-    `INSERT INTO notifications (id, kind, task_id, task_type, credit_code, enterprise_name, due_at, audience_groups,
-       created_at, username, data)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING RETURNING id`,
-    [
-      n.id,
-      n.kind,
-      n.taskId,
-      n.taskType,
-      n.creditCode,
-      n.enterpriseName,
-      n.dueAt,
-      [`user:${n.username}`],
-      n.at,
-      n.username,
-      n.data === null ? null : JSON.stringify(n.data),
-    ],
-  );
-  if (!inserted.length) return false;
-  for (const c of channels) {
+export async function tellPeople(
+  m: EntityManager,
+  notices: { notice: PersonalNotice; channels: Channel[] }[],
+): Promise<void> {
+  for (let i = 0; i < notices.length; i += NOTICES_PER_STATEMENT) {
+    const batch = notices.slice(i, i + NOTICES_PER_STATEMENT);
+    const inserted: { id: string }[] = await m.query(
+      `INSERT INTO notifications (id, kind, task_id, task_type, credit_code, enterprise_name, due_at, audience_groups,
+         created_at, username, data)
+       VALUES ${valuesOf(batch.length, 11)} ON CONFLICT DO NOTHING RETURNING id`,
+      batch.flatMap(({ notice: n }) => [
+        n.id,
+        n.kind,
+        n.taskId,
+        n.taskType,
+        n.creditCode,
+        n.enterpriseName,
+        n.dueAt,
+        [`user:${n.username}`],
+        n.at,
+        n.username,
+        n.data === null ? null : JSON.stringify(n.data),
+      ]),
+    );
+    const fresh = new Set(inserted.map((r) => r.id));
+    const deliveries = batch
+      .filter(({ notice }) => fresh.has(notice.id))
+      .flatMap(({ notice, channels }) => channels.map((c) => [notice.id, c.channel, c.target, c.recipient]));
+    if (!deliveries.length) continue;
     await m.query(
-      `INSERT INTO notification_deliveries (notification_id, channel, target, recipient) VALUES ($1, $2, $3, $4)
-       ON CONFLICT DO NOTHING`,
-      [n.id, c.channel, c.target, c.recipient],
+      `INSERT INTO notification_deliveries (notification_id, channel, target, recipient)
+       VALUES ${valuesOf(deliveries.length, 4)} ON CONFLICT DO NOTHING`,
+      deliveries.flat(),
     );
   }
-  return true;
 }
 
 /**

@@ -12,7 +12,7 @@ import {
   whistleAnsweredText,
   whistleAnswerAudience,
 } from '@hardtech/domain';
-import { noticePeople, sweepOutbox, tellPerson } from './personal-notices';
+import { noticePeople, sweepOutbox, tellPeople } from './personal-notices';
 
 interface QueuedDecision {
   taskId: string;
@@ -97,6 +97,7 @@ export class ProblemDecisionNoticesRepository {
     };
     const people = await noticePeople(m, to);
     const at = new Date().toISOString();
+    const notices = [];
     for (const username of noticeRecipients(
       to,
       people.map((p) => p.actor),
@@ -111,9 +112,8 @@ export class ProblemDecisionNoticesRepository {
       });
       const text = noticeText(q, seen.data);
       if (!text) continue;
-      await tellPerson(
-        m,
-        {
+      notices.push({
+        notice: {
           id: `${kind}:${q.taskId}:${username}`,
           kind,
           username,
@@ -125,9 +125,10 @@ export class ProblemDecisionNoticesRepository {
           at,
           data: { text, problemId: q.problemId },
         },
-        person.channels,
-      );
+        channels: person.channels,
+      });
     }
+    await tellPeople(m, notices);
   }
 }
 
