@@ -10,7 +10,14 @@ export function ApprovalActionButtons({ task, onChange }: { task: TaskDetail; on
   const actingFor = task.actingFor?.displayName;
   return (
     <>
-      {can.countersign && <CountersignButton taskId={task.id} onDone={onChange} actingFor={actingFor} />}
+      {can.countersign && (
+        <CountersignButton
+          taskId={task.id}
+          onDone={onChange}
+          actingFor={actingFor}
+          countersigns={task.countersigns}
+        />
+      )}
       {can.return && <ReturnButton taskId={task.id} onDone={onChange} actingFor={actingFor} />}
       {(can.withdraw || task.withdrawBlocked) && (
         <WithdrawButton taskId={task.id} blocked={task.withdrawBlocked} onDone={onChange} />
