@@ -575,6 +575,44 @@ describe('task page', () => {
     expect(within(dialog).getByText('输入姓名或用户名查找')).toBeInTheDocument();
   });
 
+  it('退回 says which step it reopened and links to it, in the message and on the task it closed', async () => {
+    const user = fastUser();
+    let returned = false;
+    const admit = { ...TASK, type: 'ADMIT', approvalActions: { ...NO_APPROVAL_ACTIONS, return: true } };
+    const screenStep = { ...TASK, id: 't-0', approvalActions: NO_APPROVAL_ACTIONS };
+    const { calls } = openPage('/tasks/t-1', USERS.coordinator, {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1': () => ({
+        body: returned
+          ? { ...admit, status: 'cancelled', outcome: 'returned', approvalActions: NO_APPROVAL_ACTIONS }
+          : admit,
+      }),
+      'GET /tasks/t-0': screenStep,
+      'POST /tasks/t-1/return': () => {
+        returned = true;
+        return { body: { stage: 'screening', nextTasks: [{ ...screenStep, type: 'SCREEN' }] } };
+      },
+    });
+    await user.click(await screen.findByTestId('return-button'));
+    await user.type(await screen.findByLabelText('退回理由'), '材料不全');
+    await user.click(screen.getByTestId('return-submit'));
+    const message = (await screen.findByText(/^已退回/)).closest('.ant-message-notice') as HTMLElement;
+    expect(within(message).getByTestId('reopened-step')).toHaveTextContent('前往重新打开的「市级筛选」');
+    expect(within(message).getByTestId('reopened-step')).toHaveAttribute('href', '/tasks/t-0');
+    // The message fades: the task, closed now, keeps the link.
+    const closed = await screen.findByTestId('task-closed');
+    const link = await within(closed).findByTestId('reopened-step');
+    expect(link).toHaveAttribute('href', '/tasks/t-0');
+    // Either link taken, the message has said its part.
+    await user.click(link);
+    await waitFor(() => expect(calls.some((c) => c.method === 'GET' && c.path === '/tasks/t-0')).toBe(true));
+    // (jsdom runs no animation: the message stays, leaving.)
+    await waitFor(() => expect(message).toHaveClass('ant-message-fade-leave'));
+    // The reopened step's page (the same page, another task) links to nothing of the last one's.
+    expect(await screen.findByTestId('task-status')).toHaveTextContent('待办');
+    expect(screen.queryByTestId('task-closed')).toBeNull();
+  });
+
   it('加签 with nobody to pick says why: nobody may be asked, or all who may are still to answer', async () => {
     const user = fastUser();
     const approvalActions = { ...NO_APPROVAL_ACTIONS, countersign: true };
