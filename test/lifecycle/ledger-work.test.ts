@@ -229,6 +229,45 @@ describe('ledger work (化解问题台账)', () => {
     );
   });
 
+  it('names the problem in the inbox rows of its 部门报到 and of a 加签 asked on its 销号审核', async () => {
+    const { c, finance, problemId } = await financeMember();
+    const problem = await expectOk(finance.api.get(`/api/problems/${problemId}`));
+    await expectOk(
+      finance.api.post(`/api/problems/${problemId}/close-request`, { summary: '已获授信' }),
+      201,
+    );
+    // The enterprise disputes the claim (a 销号 review pending may be whistled on).
+    const whistle = await expectOk(
+      c.enterprise.api.post(`/api/enterprises/${c.creditCode}/whistle`, {
+        problemId,
+        title: '授信仍未到账',
+        description: '银行尚未放款',
+      }),
+      201,
+    );
+    const close = await openTask(c.coordinator.api, c.creditCode, 'PROBLEM_CLOSE');
+    await expectOk(
+      c.coordinator.api.post(`/api/tasks/${close.id}/countersign`, {
+        users: [c.districtOfficer.username],
+        mode: 'all',
+        note: '请会签',
+      }),
+      201,
+    );
+    const inbox = async (who: Member) =>
+      (await expectOk(who.api.get(`/api/tasks?creditCode=${c.creditCode}`))).items as {
+        id: string;
+        type: string;
+        problemTitle: string | null;
+      }[];
+    expect((await inbox(finance)).map((t) => [t.id, t.type, t.problemTitle])).toEqual([
+      [whistle.task.id, 'WHISTLE_RESPONSE', problem.title],
+    ]);
+    expect(
+      (await inbox(c.districtOfficer)).filter((t) => t.type === 'COUNTERSIGN').map((t) => t.problemTitle),
+    ).toEqual([problem.title]);
+  });
+
   it("answers 409 LIFECYCLE_ENDED naming why for a graduated enterprise's problem, and the ledger says it has graduated", async () => {
     const c = await createCast();
     await driveToGraduation(c);

@@ -4,6 +4,15 @@
  * workflow, the inbox's SQL and the API read back.
  */
 
+import type { TaskType } from './task-types';
+
+/** The ledger's tasks, beside the path: each is about one problem, which its key names. */
+export const LEDGER_TASK_TYPES: readonly TaskType[] = [
+  'WHISTLE_RESPONSE',
+  'PROBLEM_CLOSE',
+  'PROBLEM_EXTENSION',
+];
+
 const WHISTLE_KEY = 'whistle:';
 const CLOSE_KEY = 'problem-close:';
 const EXTENSION_KEY = 'problem-extension:';

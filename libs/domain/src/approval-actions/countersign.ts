@@ -36,7 +36,7 @@ export interface Countersign {
   answers: CountersignAnswer[];
 }
 
-export function countersignSatisfied(cs: Countersign): boolean {
+export function countersignSatisfied(cs: Pick<Countersign, 'mode' | 'users' | 'answers'>): boolean {
   const answered = new Set(cs.answers.map((a) => a.user));
   return cs.mode === 'any' ? answered.size > 0 : cs.users.every((u) => answered.has(u));
 }

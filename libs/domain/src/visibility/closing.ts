@@ -1,6 +1,7 @@
 import { Role } from '../roles';
 import { Stage } from '../stages';
-import { isTaskType, TASK_TYPES, TaskType } from '../task-types';
+import { isTaskType, TASK_TYPES } from '../task-types';
+import { LEDGER_TASK_TYPES } from '../task-keys';
 import { readerOf } from './readers';
 import { FieldClass, READABLE_CLASSES, STEP_FIELD_CLASSES } from './step-fields';
 
@@ -10,9 +11,6 @@ import { FieldClass, READABLE_CLASSES, STEP_FIELD_CLASSES } from './step-fields'
  */
 const CLOSING_FIELDS = ['reason', 'opinion', 'note'] as const;
 
-/** Tasks of the ledger, beside the path: their outcomes (a problem's `reject`) never end a lifecycle. */
-const LEDGER_TASK_TYPES: readonly TaskType[] = ['WHISTLE_RESPONSE', 'PROBLEM_CLOSE', 'PROBLEM_EXTENSION'];
-
 /**
  * The class of the reason recorded when a lifecycle ends with this outcome: the class the forms
  * give the field it came from, when every task type with that outcome agrees; else a deliberation.
@@ -20,6 +18,7 @@ const LEDGER_TASK_TYPES: readonly TaskType[] = ['WHISTLE_RESPONSE', 'PROBLEM_CLO
 export function closingReasonClass(outcome: string): FieldClass {
   const classes = new Set<FieldClass>();
   for (const type of TASK_TYPES) {
+    // The ledger's outcomes (a problem's `reject`) never end a lifecycle.
     if (LEDGER_TASK_TYPES.includes(type)) continue;
     const fields = STEP_FIELD_CLASSES[type][outcome];
     if (!fields) continue;

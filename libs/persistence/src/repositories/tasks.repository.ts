@@ -5,12 +5,14 @@ import {
   Actor,
   Countersign,
   ENTERPRISE_TASK_TYPES,
+  LEDGER_TASK_TYPES,
   onBehalfLabel,
   PROBLEM_TASK_KEY_PREFIXES,
   readerOf,
   RETURNED_OUTCOME,
   TaskDepartment,
   TaskType,
+  whistleKey,
 } from '@hardtech/domain';
 import { TaskCommentEntity, TaskEntity, TaskStatus } from '../entities';
 import { AccessService } from '../access/access.service';
@@ -48,8 +50,9 @@ const LIST_COLUMNS = [
 export type TaskListColumns = Pick<TaskEntity, (typeof LIST_COLUMNS)[number]>;
 
 /**
- * A list's row, with its 抄送 mark (copied to the caller), who holds it, by name, and for a
- * PROBLEM_CLOSE or PROBLEM_EXTENSION the title of the problem it decides.
+ * A list's row, with its 抄送 mark (copied to the caller), who holds it, by name, and for a task
+ * about one ledger problem (PROBLEM_CLOSE, PROBLEM_EXTENSION, WHISTLE_RESPONSE, a COUNTERSIGN on
+ * one of those) the problem's title.
  */
 export type TaskListRow = TaskListColumns & {
   copied: boolean;
@@ -62,17 +65,34 @@ export type TaskListRow = TaskListColumns & {
 };
 
 /**
- * SQL for the title of the problem a ledger decision's row decides (its key names the problem):
- * one subquery on the enterprise's problems per such row, so a page stays one statement.
+ * SQL for the title of the problem whose key is `key` (a decision's names the problem, a whistle
+ * response's the problem's latest whistle): one lookup among the enterprise's problems.
  */
-const PROBLEM_TITLE = `CASE WHEN t.type IN ('PROBLEM_CLOSE', 'PROBLEM_EXTENSION') THEN (
+const problemTitleByKey = (key: string, creditCode: string) => `(
   SELECT pr.title FROM problems pr
-  WHERE pr.credit_code = t.credit_code
-    AND t.state_key IN (${PROBLEM_TASK_KEY_PREFIXES.map((_, i) => `:problemKey${i} || pr.id::text`).join(', ')})
-) END`;
-const PROBLEM_TITLE_PARAMS = Object.fromEntries(
-  PROBLEM_TASK_KEY_PREFIXES.map((k, i) => [`problemKey${i}`, k]),
-);
+  WHERE pr.credit_code = ${creditCode}
+    AND ${key} IN (${PROBLEM_TASK_KEY_PREFIXES.map((_, i) => `:problemKey${i} || pr.id::text`).join(', ')},
+                   :whistleKey || (pr.whistle ->> 'id'))
+)`;
+
+/**
+ * SQL for the title of the problem a row is about: the one a ledger decision decides or a whistle
+ * response answers, and for a COUNTERSIGN the one of the task it was asked on. Other rows read no
+ * problem, so a page stays one statement at the cost of one lookup per such row.
+ */
+const PROBLEM_TITLE = `CASE
+  WHEN t.type = ANY(:ledgerTypes::text[]) THEN ${problemTitleByKey('t.state_key', 't.credit_code')}
+  WHEN t.type = 'COUNTERSIGN' THEN (
+    SELECT ${problemTitleByKey('asked.state_key', 'asked.credit_code')}
+    FROM tasks asked WHERE asked.id = t.parent_task_id
+      AND asked.type = ANY(:ledgerTypes::text[])
+  )
+END`;
+const PROBLEM_TITLE_PARAMS = {
+  ...Object.fromEntries(PROBLEM_TASK_KEY_PREFIXES.map((k, i) => [`problemKey${i}`, k])),
+  whistleKey: whistleKey(''),
+  ledgerTypes: LEDGER_TASK_TYPES,
+};
 
 /**
  * SQL for who copied a row to the reader (:copiedTo) and for whom, by name, or null: the 抄送 mark

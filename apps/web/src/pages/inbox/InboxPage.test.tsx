@@ -271,6 +271,19 @@ describe('inbox', () => {
     },
   );
 
+  it('gives the sort a quarter of the line on a desk: a sixth cut 按办理时限（先到期） at 1366 px', async () => {
+    openPage('/inbox', officer, {
+      'GET /reference': REFERENCE_WITH_TASK_TYPE,
+      'GET /views': [],
+      'GET /tasks': { items: [LATE], total: 1 },
+    });
+    const sort = await screen.findByTestId('filter-sort');
+    expect(within(sort).getByText('按办理时限（先到期）')).toBeInTheDocument();
+    // Six filters fill the first line (xl 4 each); the sort starts the second, beside 仅看超期.
+    expect(sort).toHaveClass('ant-col-xl-6', 'ant-col-xs-24');
+    expect(screen.getByTestId('filter-type')).toHaveClass('ant-col-xl-4');
+  });
+
   it('on a phone, keeps the title in sight and the filters behind one button that counts those set', async () => {
     const desktop = window.innerWidth;
     try {

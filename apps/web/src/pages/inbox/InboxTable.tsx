@@ -81,7 +81,7 @@ export function InboxTable(props: InboxTableProps) {
               {t('mark.copiedBy', { name: task.copiedByName })}
             </Typography.Text>
           )}
-          {/* 销号审核 / 延期审核: which of the enterprise's problems, without opening each. */}
+          {/* A task about one ledger problem (销号审核, 延期审核, 部门报到, 加签 on one): which, without opening each. */}
           {task.problemTitle && (
             <Typography.Text
               type="secondary"

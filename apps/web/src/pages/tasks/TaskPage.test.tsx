@@ -602,6 +602,91 @@ describe('task page', () => {
     expect(within(dialog).getByText('输入姓名或用户名查找')).toBeInTheDocument();
   });
 
+  it('退回 says which step it reopened and links to it, in the message and on the task it closed', async () => {
+    const user = fastUser();
+    let returned = false;
+    const admit = { ...TASK, type: 'ADMIT', approvalActions: { ...NO_APPROVAL_ACTIONS, return: true } };
+    const screenStep = { ...TASK, id: 't-0', approvalActions: NO_APPROVAL_ACTIONS };
+    const { calls } = openPage('/tasks/t-1', USERS.coordinator, {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1': () => ({
+        body: returned
+          ? { ...admit, status: 'cancelled', outcome: 'returned', approvalActions: NO_APPROVAL_ACTIONS }
+          : admit,
+      }),
+      'GET /tasks/t-0': screenStep,
+      'POST /tasks/t-1/return': () => {
+        returned = true;
+        return { body: { stage: 'screening', nextTasks: [{ ...screenStep, type: 'SCREEN' }] } };
+      },
+    });
+    await user.click(await screen.findByTestId('return-button'));
+    await user.type(await screen.findByLabelText('退回理由'), '材料不全');
+    await user.click(screen.getByTestId('return-submit'));
+    const message = (await screen.findByText(/^已退回/)).closest('.ant-message-notice') as HTMLElement;
+    expect(within(message).getByTestId('reopened-step')).toHaveTextContent('前往重新打开的「市级筛选」');
+    expect(within(message).getByTestId('reopened-step')).toHaveAttribute('href', '/tasks/t-0');
+    // The message fades: the task, closed now, keeps the link.
+    const closed = await screen.findByTestId('task-closed');
+    const link = await within(closed).findByTestId('reopened-step');
+    expect(link).toHaveAttribute('href', '/tasks/t-0');
+    // Either link taken, the message has said its part.
+    await user.click(link);
+    await waitFor(() => expect(calls.some((c) => c.method === 'GET' && c.path === '/tasks/t-0')).toBe(true));
+    // (jsdom runs no animation: the message stays, leaving.)
+    await waitFor(() => expect(message).toHaveClass('ant-message-fade-leave'));
+    // The reopened step's page (the same page, another task) links to nothing of the last one's.
+    expect(await screen.findByTestId('task-status')).toHaveTextContent('待办');
+    expect(screen.queryByTestId('task-closed')).toBeNull();
+  });
+
+  it('加签 with nobody to pick says why: nobody may be asked, or all who may are still to answer', async () => {
+    const user = fastUser();
+    const approvalActions = { ...NO_APPROVAL_ACTIONS, countersign: true };
+    const people = [
+      { username: 'commissioner', displayName: '企业服务专员 陈静', role: 'commissioner' },
+      { username: 'industry-t2', displayName: '电子信息处 王芳', role: 'industry_officer' },
+    ];
+    const dialogOf = async (countersigners: unknown[], countersigns: unknown[] | null) => {
+      cleanup();
+      openPage('/tasks/t-1', USERS.coordinator, {
+        ...TASK_ROUTES,
+        'GET /tasks/t-1': { ...TASK, approvalActions, countersigns },
+        'GET /tasks/t-1/countersigners': countersigners,
+      });
+      await user.click(await screen.findByTestId('countersign-button'));
+      return screen.findByRole('dialog');
+    };
+    let dialog = await dialogOf([], null);
+    expect(await within(dialog).findByTestId('countersign-empty')).toHaveTextContent(
+      '没有可请会签的人员：会签人须为能查看该企业的在岗市级统筹、产业处室、区县人员或服务专员',
+    );
+    // Both asked in a round neither has answered: shown, not offered again.
+    const waiting = { ...COUNTERSIGN_ROUND, answers: [] };
+    dialog = await dialogOf(people, [waiting]);
+    expect(await within(dialog).findByTestId('countersign-empty')).toHaveTextContent(
+      '可请会签的人员都已在会签中',
+    );
+    await user.click(within(dialog).getByRole('combobox'));
+    const asked = await screen.findByTitle('会签中 · 企业服务专员 陈静（commissioner）');
+    expect(asked.closest('.ant-select-item')).toHaveClass('ant-select-item-option-disabled');
+    // One answered (COUNTERSIGN_ROUND): the other may be picked, and nothing needs saying.
+    dialog = await dialogOf(people, [COUNTERSIGN_ROUND]);
+    await user.click(within(dialog).getByRole('combobox'));
+    const free = await screen.findByTitle('电子信息处 王芳（industry-t2）');
+    expect(free.closest('.ant-select-item')).not.toHaveClass('ant-select-item-option-disabled');
+    expect(within(dialog).queryByTestId('countersign-empty')).toBeNull();
+    await i18n.changeLanguage('en');
+    try {
+      dialog = await dialogOf([], null);
+      expect(await within(dialog).findByTestId('countersign-empty')).toHaveTextContent(
+        'Nobody can be asked: countersigners are active city coordinators',
+      );
+    } finally {
+      await i18n.changeLanguage('zh-CN');
+    }
+  });
+
   it('委托代理: the proxy’s 加签 and 抄送 dialogs say whom they act for (代 X); the principal’s own say nothing', async () => {
     const user = fastUser();
     const actions = {

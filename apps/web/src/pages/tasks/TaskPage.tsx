@@ -11,6 +11,7 @@ import { NameWithAccountTip } from '../../components/PersonName';
 import { PrintButton } from '../../components/PrintButton';
 import { useLocalText } from '../../i18n';
 import { ApprovalActionButtons } from './approval/ApprovalActionButtons';
+import { ReopenedStepLink, type ReopenedStep } from './approval/ReopenedStepLink';
 import { WithdrawButton } from './approval/WithdrawButton';
 import { ApprovalNotices, AskedNotices } from './approval/ApprovalNotices';
 import { AssignmentButtons } from './AssignmentButtons';
@@ -45,6 +46,9 @@ export function TaskPage() {
   const narrow = useNarrow();
   const task = useGet<'/tasks/{id}', TaskDetail>(id ? '/tasks/{id}' : null, { params: { id: id ?? '' } });
   const [completed, setCompleted] = useState<CompleteResult | null>(null);
+  // 退回 here: the step it reopened, linked from the task now closed (the message fades). Kept with
+  // the task's id: the link leads to another task on this same page.
+  const [reopened, setReopened] = useState<{ from: string; step: ReopenedStep } | null>(null);
   // The short 办理完成 replaces a long form the officer scrolled down through: bring it into view,
   // or they are left looking at the case file with no sign that the task went through.
   useEffect(() => {
@@ -100,7 +104,11 @@ export function TaskPage() {
       {open && detail.actions.cc && (
         <CcButton taskId={detail.id} onDone={task.reload} actingFor={detail.actingFor?.displayName} />
       )}
-      <ApprovalActionButtons task={detail} onChange={afterApprovalAction} />
+      <ApprovalActionButtons
+        task={detail}
+        onChange={afterApprovalAction}
+        onReturned={(step) => setReopened(step && { from: detail.id, step })}
+      />
       <PrintButton
         path={`/tasks/${detail.id}/approval-sheet.pdf`}
         fileName={`approval-sheet-${detail.id}.pdf`}
@@ -253,6 +261,11 @@ export function TaskPage() {
                       detail.outcome,
                     by: completedBy,
                   })}
+                  description={
+                    reopened?.from === detail.id && (
+                      <ReopenedStepLink step={reopened.step} onOpen={(to) => navigate(to)} />
+                    )
+                  }
                   action={backToInbox}
                 />
               ) : detail.actions.complete ? (

@@ -1,15 +1,25 @@
-import { App, Button, type ButtonProps, Form, Input, Modal, Radio, Select } from 'antd';
+import { Alert, App, Button, type ButtonProps, Form, Input, Modal, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useGet } from '../../../api/useApi';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { personText } from '../../../components/PersonName';
 import { useAction } from '../useAction';
+import type { TaskDetail } from '../taskTypes';
 import { countersignTask } from './approvalCalls';
 import { ActingForTitle, type ActionDialogProps } from './ActingForTitle';
+import { countersignChoices } from './countersignChoices';
 
-/** 加签: pick officers who may see the enterprise (the server's list), 会签 (all) or 或签 (any). */
-export function CountersignButton({ taskId, onDone, actingFor }: ActionDialogProps) {
+/**
+ * 加签: pick officers who may see the enterprise (the server's list), 会签 (all) or 或签 (any).
+ * Those still to answer an earlier round are shown but not offered again; an empty picker says why.
+ */
+export function CountersignButton({
+  taskId,
+  onDone,
+  actingFor,
+  countersigns,
+}: ActionDialogProps & { countersigns: TaskDetail['countersigns'] }) {
   const { t } = useTranslation('task');
   const { t: common } = useTranslation('common');
   const { message } = App.useApp();
@@ -19,6 +29,8 @@ export function CountersignButton({ taskId, onDone, actingFor }: ActionDialogPro
   const [note, setNote] = useState('');
   const { busy, error, run } = useAction();
   const people = useGet(open ? '/tasks/{id}/countersigners' : null, { params: { id: taskId } });
+  const { choices, empty } = countersignChoices(people.data ?? [], countersigns);
+  const why = people.data && empty ? t(`approval.countersignEmpty.${empty}`) : null;
   const submit = () =>
     run(async () => {
       await countersignTask(taskId, users, mode, note.trim());
@@ -43,6 +55,16 @@ export function CountersignButton({ taskId, onDone, actingFor }: ActionDialogPro
         destroyOnHidden
       >
         <ErrorAlert error={error ?? people.error} />
+        {/* Above the picker: its open list covers what is below it. */}
+        {why && (
+          <Alert
+            type="info"
+            showIcon
+            title={why}
+            style={{ marginBottom: 16 }}
+            data-testid="countersign-empty"
+          />
+        )}
         <Form layout="vertical">
           <Form.Item label={t('approval.countersigners')} htmlFor="countersign-users" required>
             <Select
@@ -54,9 +76,13 @@ export function CountersignButton({ taskId, onDone, actingFor }: ActionDialogPro
               loading={people.loading}
               value={users}
               onChange={setUsers}
-              options={(people.data ?? []).map((c) => ({
+              // antd's 暂无数据 said nothing of why nobody is there.
+              notFoundContent={why ?? common('people.noMatch')}
+              options={choices.map((c) => ({
                 value: c.username,
-                label: personText(c),
+                // The mark first: on a phone a long name and account are cut at the end.
+                label: c.asked ? `${t('approval.countersignMark')} · ${personText(c)}` : personText(c),
+                disabled: c.asked,
               }))}
             />
           </Form.Item>

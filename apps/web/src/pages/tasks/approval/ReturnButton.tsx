@@ -1,23 +1,54 @@
 import { App, Button, type ButtonProps, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useAction } from '../useAction';
+import type { TaskDetail } from '../taskTypes';
 import { returnTask } from './approvalCalls';
 import { ActingForTitle, type ActionDialogProps } from './ActingForTitle';
+import { RETURNED_MESSAGE, ReopenedStepLink, reopenedStep, type ReopenedStep } from './ReopenedStepLink';
 
-/** 退回: send the task back to the step before, with a reason (required). */
-export function ReturnButton({ taskId, onDone, actingFor }: ActionDialogProps) {
+/** How long the 已退回 message stays: it carries the link to the step reopened, to be clicked. */
+const RETURNED_MESSAGE_SECONDS = 8;
+
+/**
+ * 退回: send the task back to the step before, with a reason (required). The answer names the step
+ * it reopened (`nextTasks`): the message links to it, and so does the page (`onReturned`).
+ */
+export function ReturnButton({
+  taskId,
+  taskType,
+  onDone,
+  onReturned,
+  actingFor,
+}: ActionDialogProps & { taskType: TaskDetail['type']; onReturned?(step: ReopenedStep | null): void }) {
   const { t } = useTranslation('task');
   const { message } = App.useApp();
+  // The message renders outside the router (antd's App holds it): the link navigates through ours.
+  const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const { busy, error, run } = useAction();
   const submit = () =>
     run(async () => {
-      await returnTask(taskId, reason.trim());
-      message.success(t('approval.returned'));
+      const { nextTasks } = await returnTask(taskId, reason.trim());
+      const step = reopenedStep(taskType, nextTasks);
+      message.success({
+        key: RETURNED_MESSAGE,
+        content: step ? (
+          <>
+            {t('approval.returned')}
+            {t('approval.reopenedSep')}
+            <ReopenedStepLink step={step} onOpen={(to) => navigate(to)} />
+          </>
+        ) : (
+          t('approval.returned')
+        ),
+        duration: step ? RETURNED_MESSAGE_SECONDS : undefined,
+      });
       setOpen(false);
+      onReturned?.(step);
       onDone();
     });
   return (
