@@ -44,3 +44,12 @@ export function clusterOptions(
     disabled: !c.active && retired === 'disabled',
   }));
 }
+
+/**
+ * A cluster filter's dropdown as wide as its longest option (within the screen): cut at the
+ * select's width, a long name hid the 已停用 / retired mark at its end.
+ */
+export const CLUSTER_POPUP = {
+  popupMatchSelectWidth: false,
+  styles: { popup: { root: { maxWidth: 'calc(100vw - 40px)' } } },
+} as const;

@@ -34,6 +34,12 @@ const openOptions = () =>
     ),
   ].map((o) => o.getAttribute('title'));
 
+/** As wide as its longest option, within the screen: the mark at a long name's end is not cut. */
+const expectWidePopup = () => {
+  const popup = document.querySelector<HTMLElement>('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')!;
+  expect([popup.style.maxWidth, popup.style.width]).toEqual(['calc(100vw - 40px)', '']);
+};
+
 afterEach(async () => {
   await i18n.changeLanguage('zh-CN');
 });
@@ -73,6 +79,7 @@ describe('the filters', () => {
     });
     await user.click(await screen.findByLabelText('产业集群', {}, { timeout: 30_000 }));
     await waitFor(() => expect(openOptions()).toEqual(ZH));
+    expectWidePopup();
     await user.click(await screen.findByTitle('T3 新能源汽车（已停用）'));
     await waitFor(() =>
       expect(calls.map((c) => c.path)).toContain('/enterprises?cluster=T3&page=1&pageSize=20'),
@@ -96,6 +103,7 @@ describe('the filters', () => {
         'N7 Cell therapy (retired)',
       ]),
     );
+    expectWidePopup();
     await user.click(await screen.findByTitle('N7 Cell therapy (retired)'));
     await waitFor(() => expect(calls.some((c) => /^\/tasks\?.*cluster=N7/.test(c.path))).toBe(true));
   }, 60_000);

@@ -12,7 +12,7 @@ import { useGet } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLocalText } from '../../i18n';
 import { useFormat } from '../../format';
-import { clusterOptions, districtText, useReferenceNames } from '../../api/referenceNames';
+import { CLUSTER_POPUP, clusterOptions, districtText, useReferenceNames } from '../../api/referenceNames';
 import { betweenQuarters } from './between-quarters';
 import { CurrentStepCell } from './CurrentStepCell';
 import { StageTag } from './StageTag';
@@ -178,6 +178,7 @@ export function EnterpriseListPage() {
             ).map(([key, width, options]) => (
               <Select
                 key={key}
+                {...(key === 'cluster' ? CLUSTER_POPUP : {})}
                 aria-label={t(`list.${key}`)}
                 placeholder={t(`list.${key}`)}
                 allowClear

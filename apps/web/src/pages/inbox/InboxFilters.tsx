@@ -2,7 +2,7 @@ import { Button, Checkbox, Col, Row, Select } from 'antd';
 import { TASK_DEPARTMENT_LABELS } from '@hardtech/domain/departments';
 import { useTranslation } from 'react-i18next';
 import { useReference } from '../../api/reference';
-import { clusterOptions, districtText } from '../../api/referenceNames';
+import { CLUSTER_POPUP, clusterOptions, districtText } from '../../api/referenceNames';
 import { useLocalText } from '../../i18n';
 import { DEFAULT_FILTER, InboxFilter } from './inboxFilter';
 
@@ -26,6 +26,7 @@ export function InboxFilters({ filter, onChange }: { filter: InboxFilter; onChan
   ) => (
     <Col xs={24} sm={12} md={8} xl={4}>
       <Select
+        {...(key === 'cluster' ? CLUSTER_POPUP : {})}
         aria-label={label}
         placeholder={label}
         allowClear={clear}
