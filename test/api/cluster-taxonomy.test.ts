@@ -111,7 +111,7 @@ it('retired, refuses a new nomination and a new scope, and still names the old e
   expect(
     (await db().query(`SELECT 1 FROM enterprises WHERE credit_code = $1`, [other.creditCode])).rows,
   ).toEqual([]);
-  await expect(createUser('industry_officer', { clusters: [code] })).rejects.toThrow(/400/);
+  await expect(createUser('industry_officer', { clusters: [code] })).rejects.toThrow(/422 .*CLUSTER_RETIRED/);
 
   // The old enterprise: its cluster and the taxonomy's name for it, as every page reads them.
   expect((await expectOk(cast.industry.api.get(`/api/enterprises/${cast.creditCode}`))).cluster).toBe(code);

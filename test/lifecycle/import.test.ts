@@ -1,8 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { NOMINATION_SHEET } from '@hardtech/domain';
 import { API_URL } from '../support/api';
-import { createCast, freshCreditCode } from '../support/cast';
+import { adminApi, createCast, freshCreditCode } from '../support/cast';
 import { closeDb, db } from '../support/db';
 import { importNominations, PDF } from '../support/files';
 import { expectOk, nominationFor } from '../support/lifecycle';
@@ -102,6 +103,37 @@ describe('Excel batch import', () => {
     expect(english.body.rejected[0].errors).toEqual([
       { field: '所在区县', message: 'unknown district code' },
     ]);
+  });
+
+  it('rejects a row of a retired cluster saying it is retired (by code or name), starting nothing', async () => {
+    const admin = await adminApi();
+    const code = `N${randomBytes(4).toString('hex').toUpperCase()}`;
+    const name = `停用导入集群${code}`;
+    await expectOk(
+      admin.post('/api/admin/clusters', { code, tier: 'new_star', name, en: `Retired import ${code}` }),
+      201,
+    );
+    await expectOk(admin.post(`/api/admin/clusters/${code}/retire`, {}));
+    const c = await createCast();
+    const [byCode, byName] = [freshCreditCode(), freshCreditCode()];
+    const r = await upload(
+      c.districtOfficer.api.token!,
+      await workbook([
+        { ...example(), 统一社会信用代码: byCode, 所属产业集群: code },
+        { ...example(), 统一社会信用代码: byName, 所属产业集群: name },
+      ]),
+    );
+    expect(r.body.accepted).toEqual([]);
+    expect(r.body.rejected.map((x: any) => [x.row, x.errors])).toEqual(
+      [2, 3].map((row) => [
+        row,
+        [{ field: '所属产业集群', message: `产业集群 ${code} 已停用，请选择在用的集群` }],
+      ]),
+    );
+    const started = await db().query(`SELECT 1 FROM enterprises WHERE credit_code = ANY($1)`, [
+      [byCode, byName],
+    ]);
+    expect(started.rows).toEqual([]);
   });
 
   it('takes certificates named by credit code, as files or in one .zip with the sheet, and binds them', async () => {

@@ -1,5 +1,12 @@
 import { BUILTIN_CLUSTERS } from './reference';
-import { byTier, CLUSTER_CODE, clusterRename, newCluster, retiredClusterRefusal } from './cluster-taxonomy';
+import {
+  byTier,
+  CLUSTER_CODE,
+  clusterRename,
+  newCluster,
+  retiredClusterRefusal,
+  retiredClustersRefusal,
+} from './cluster-taxonomy';
 
 const taken = new Set(['T1', 'N1']);
 const n2 = { code: 'N2', tier: 'new_star', name: '  生物医药 ', en: 'Biomedicine' };
@@ -97,6 +104,32 @@ describe('retiredClusterRefusal', () => {
     ).toEqual({ status: 422, code: 'CLUSTER_RETIRED', fields: ['cluster'] });
     expect(retiredClusterRefusal('cluster', 'T1', retired)).toBeNull();
     expect(retiredClusterRefusal('cluster', 42, retired)).toBeNull();
+  });
+
+  it('names each retired field of several, beside the field in zh-CN, and passes when none is', () => {
+    const retired = new Set(['N1', 'N2']);
+    const chosen = [
+      ['scope.clusters[0]', 'T1'],
+      ['scope.clusters[1]', 'N1'],
+      ['scope.clusters[2]', 'N2'],
+    ] as const;
+    const e = retiredClustersRefusal(chosen, retired)!;
+    expect([e.status, e.code, e.text.zh]).toEqual([
+      422,
+      'CLUSTER_RETIRED',
+      '产业集群 N1、N2 已停用，不能再选用',
+    ]);
+    expect(e.details).toEqual([
+      {
+        field: 'scope.clusters[1]',
+        text: { zh: '产业集群 N1 已停用，请选择在用的集群', en: 'N1 is retired: choose an active cluster' },
+      },
+      {
+        field: 'scope.clusters[2]',
+        text: { zh: '产业集群 N2 已停用，请选择在用的集群', en: 'N2 is retired: choose an active cluster' },
+      },
+    ]);
+    expect(retiredClustersRefusal([['scope.clusters[0]', 'T1']], retired)).toBeNull();
   });
 });
 

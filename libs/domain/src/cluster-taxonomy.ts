@@ -157,21 +157,37 @@ export function clusterRename(
 }
 
 /**
- * A retired cluster chosen where a cluster is chosen anew (a nomination, ADMIT's lead cluster): 422
- * CLUSTER_RETIRED naming the field, rather than the form's 400 for a code that never existed.
+ * A retired cluster chosen where a cluster is chosen anew (a nomination, ADMIT's lead cluster, a
+ * supplement's corrected cluster, an industry officer's scope): 422 CLUSTER_RETIRED naming the
+ * field, rather than the form's 400 for a code that never existed.
  */
 export function retiredClusterRefusal(
   field: string,
   code: unknown,
   retired: ReadonlySet<string>,
 ): RuleViolation | null {
-  if (typeof code !== 'string' || !retired.has(code)) return null;
+  return retiredClustersRefusal([[field, code]], retired);
+}
+
+/** As retiredClusterRefusal, for several fields at once ([field, code] pairs): one 422 naming each. */
+export function retiredClustersRefusal(
+  chosen: readonly (readonly [string, unknown])[],
+  retired: ReadonlySet<string>,
+): RuleViolation | null {
+  const refused = chosen.filter(
+    (pair): pair is readonly [string, string] => typeof pair[1] === 'string' && retired.has(pair[1]),
+  );
+  if (!refused.length) return null;
+  const codes = [...new Set(refused.map(([, code]) => code))];
   return new RuleViolation(
     'CLUSTER_RETIRED',
     t(
-      `产业集群 ${code} 已停用，不再接受新的推荐或纳入`,
-      `the cluster ${code} is retired: it takes no new enterprise`,
+      `产业集群 ${codes.join('、')} 已停用，不能再选用`,
+      `the cluster ${codes.join(', ')} is retired: it cannot be chosen anew`,
     ),
-    [{ field, text: t('该集群已停用', 'retired') }],
+    refused.map(([field, code]) => ({
+      field,
+      text: t(`产业集群 ${code} 已停用，请选择在用的集群`, `${code} is retired: choose an active cluster`),
+    })),
   );
 }

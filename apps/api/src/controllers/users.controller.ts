@@ -37,10 +37,10 @@ export class UsersController {
   @ApiDoc({
     summary: '创建用户 Create a user',
     description:
-      'Passwords as the security policy says (by default 10+ characters with letters and digits). Only a system administrator creates administrators (system, security, audit).',
+      'Passwords as the security policy says (by default 10+ characters with letters and digits). Only a system administrator creates administrators (system, security, audit). A scope cluster the taxonomy never had is 400; a retired one 422 CLUSTER_RETIRED naming scope.clusters[i].',
     ok: UserDto,
     status: 201,
-    errors: [400, 401, 403, 409, 413],
+    errors: [400, 401, 403, 409, 413, 422],
   })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto) {
     return this.users.create(actor, dto);
@@ -49,7 +49,8 @@ export class UsersController {
   @Patch(':username')
   @ApiDoc({
     summary: '修改用户 Change, deactivate, unlock a user or reset the password',
-    description: 'Changes take effect on the user’s next request; a password reset ends their sessions.',
+    description:
+      'Changes take effect on the user’s next request; a password reset ends their sessions. A retired cluster newly put in the scope is 422 CLUSTER_RETIRED (one the user already has stays).',
     ok: UserDto,
     errors: [400, 401, 403, 404, 413, 422],
   })

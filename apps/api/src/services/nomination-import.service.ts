@@ -14,6 +14,7 @@ import {
   NOMINATION_SHEET,
   nominationFromRow,
   parseNomination,
+  retiredClusterRefusal,
   SheetRow,
   sortCertificates,
   t,
@@ -98,6 +99,7 @@ export class NominationImportService {
     const rows = await this.read(bundle.sheet);
     const clusters = await this.clusters.list();
     const clusterCodes = new Set(clusters.filter((c) => c.active).map((c) => c.code));
+    const retired = new Set(clusters.filter((c) => !c.active).map((c) => c.code));
     const candidates = rows.map(({ row, cells }) => ({ row, candidate: nominationFromRow(cells, clusters) }));
     // Files that belong to no row are refused before anything starts (400, nothing changed).
     const { certificates, errors } = sortCertificates(
@@ -112,6 +114,9 @@ export class NominationImportService {
       const reject = (errors: FieldError[]) => result.rejected.push({ row, creditCode, errors });
       let nomination;
       try {
+        // A retired cluster's row says so, as POST /api/nominations does (not "unknown code").
+        const refusal = retiredClusterRefusal('cluster', candidate.cluster, retired);
+        if (refusal) throw refusal;
         nomination = parseNomination(candidate, { clusters: clusterCodes });
       } catch (e) {
         if (!(e instanceof DomainError)) throw e;

@@ -6,10 +6,19 @@ import { UsersService } from './users.service';
 const named = (username: unknown): username is string =>
   typeof username === 'string' && username.length <= 64;
 
+/** The cluster a completion chooses anew, as [field, code]: ADMIT's lead cluster, a supplement's correction. */
+function chosenCluster(type: string, outcome: string, data: Record<string, unknown>) {
+  if (type === 'ADMIT' && outcome === 'admit') return ['data.leadCluster', data.leadCluster] as const;
+  const corrections = data.corrections;
+  if (type === 'SUPPLEMENT' && typeof corrections === 'object' && corrections)
+    return ['data.corrections.cluster', (corrections as { cluster?: unknown }).cluster] as const;
+  return null;
+}
+
 /**
  * Checks what a workflow cannot: that users named in a completion exist and have the right role
- * and scope (ADMIT's commissioner and district liaison, read in one query), and that its lead
- * cluster is not retired. Refusals are 422 with the field.
+ * and scope (ADMIT's commissioner and district liaison, read in one query), and that the cluster
+ * it chooses (ADMIT's lead cluster, a supplement's corrected one) is not retired. Refusals are 422 with the field.
  */
 @Injectable()
 export class TaskReferences {
@@ -25,14 +34,18 @@ export class TaskReferences {
     data: Record<string, unknown>,
     retiredClusters?: ReadonlySet<string>,
   ): Promise<void> {
+    const chosen = chosenCluster(task.type, outcome, data);
+    if (chosen) {
+      // A retired cluster leads no new member and is corrected to by no nomination: 422 with the
+      // field (the workflow, given only the active codes, would refuse it as an unknown one, 400).
+      const retired = retiredClusterRefusal(
+        chosen[0],
+        chosen[1],
+        retiredClusters ?? (await this.clusters.retiredCodes()),
+      );
+      if (retired) throw retired;
+    }
     if (task.type !== 'ADMIT' || outcome !== 'admit') return;
-    // A retired cluster leads no new member (the workflow, given the active codes, refuses it too).
-    const retired = retiredClusterRefusal(
-      'data.leadCluster',
-      data.leadCluster,
-      retiredClusters ?? (await this.clusters.retiredCodes()),
-    );
-    if (retired) throw retired;
     const problems: FieldError[] = [];
     const people = await this.users.findActors([data.commissioner, data.districtLiaison].filter(named));
     const user = (username: unknown) => (named(username) ? people.get(username) : undefined);

@@ -16,6 +16,7 @@ import {
   Role,
   RuleViolation,
   Scope,
+  retiredClustersRefusal,
   scopeProblems,
   t,
   UserView,
@@ -127,7 +128,7 @@ export class UsersService {
     }
     const role = dto.role ?? user.role;
     const scope = dto.scope ?? user.scope;
-    await this.check(user.username, role, scope, dto.password);
+    await this.check(user.username, role, scope, dto.password, user.scope.clusters);
     const changes: Parameters<UsersRepository['update']>[1] = {};
     if (dto.displayName !== undefined) changes.displayName = dto.displayName;
     if (dto.role !== undefined || dto.scope !== undefined) Object.assign(changes, { role, scope });
@@ -282,12 +283,29 @@ export class UsersService {
     await this.insert(username, password, displayName, role, scope);
   }
 
-  /** Scope fits the role, codes exist, the password (when given) is strong enough: 400 otherwise. */
-  private async check(username: string, role: Role, scope: Scope, password?: string): Promise<void> {
-    const problems: FieldError[] = scopeProblems(role, scope, await this.clusters.activeCodes());
+  /**
+   * Scope fits the role, codes exist, the password (when given) is strong enough: 400 otherwise. A
+   * retired cluster is given to nobody new (422 CLUSTER_RETIRED); one the user `held` stays, so
+   * they keep reading its old enterprises.
+   */
+  private async check(
+    username: string,
+    role: Role,
+    scope: Scope,
+    password?: string,
+    held: readonly string[] = [],
+  ): Promise<void> {
+    const { active, retired } = await this.clusters.codes();
+    const problems: FieldError[] = scopeProblems(role, scope, new Set([...active, ...retired]));
     const weak = password === undefined ? null : passwordProblem(password, username, await this.policy.get());
     if (weak) problems.unshift({ field: 'password', text: weak });
     if (problems.length) throw new InvalidInput(problems);
+    const chosen = (scope.clusters ?? []).map((code, i) => [`scope.clusters[${i}]`, code] as const);
+    const refusal = retiredClustersRefusal(
+      chosen.filter(([, code]) => !held.includes(code)),
+      retired,
+    );
+    if (refusal) throw refusal;
   }
 
   private async insert(

@@ -1589,7 +1589,7 @@ export interface paths {
         put?: never;
         /**
          * 创建用户 Create a user
-         * @description Passwords as the security policy says (by default 10+ characters with letters and digits). Only a system administrator creates administrators (system, security, audit).
+         * @description Passwords as the security policy says (by default 10+ characters with letters and digits). Only a system administrator creates administrators (system, security, audit). A scope cluster the taxonomy never had is 400; a retired one 422 CLUSTER_RETIRED naming scope.clusters[i].
          */
         post: operations["UsersController_create"];
         delete?: never;
@@ -1614,7 +1614,7 @@ export interface paths {
         head?: never;
         /**
          * 修改用户 Change, deactivate, unlock a user or reset the password
-         * @description Changes take effect on the user’s next request; a password reset ends their sessions.
+         * @description Changes take effect on the user’s next request; a password reset ends their sessions. A retired cluster newly put in the scope is 422 CLUSTER_RETIRED (one the user already has stays).
          */
         patch: operations["UsersController_update"];
         trace?: never;
@@ -9762,6 +9762,15 @@ export interface operations {
             };
             /** @description request body larger than BODY_LIMIT */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description valid input that the rules refuse */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

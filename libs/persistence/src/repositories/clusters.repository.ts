@@ -12,11 +12,6 @@ export type DivisionOf = (cluster: string) => Text;
 export class ClustersRepository {
   constructor(@InjectRepository(ClusterEntity) private readonly repo: Repository<ClusterEntity>) {}
 
-  async activeCodes(): Promise<Set<string>> {
-    const rows = await this.repo.find({ select: { code: true }, where: { active: true } });
-    return new Set(rows.map((r) => r.code));
-  }
-
   /** Retired codes (停用): named where used, chosen for nothing new. */
   async retiredCodes(): Promise<Set<string>> {
     return (await this.codes()).retired;

@@ -3,7 +3,7 @@ import { moneyText } from '@hardtech/domain/money';
 import { Checkbox, Input, InputNumber, Radio, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useReference } from '../../api/reference';
-import { districtText } from '../../api/referenceNames';
+import { clusterOptions, districtText } from '../../api/referenceNames';
 import { useLocale, useLocalText } from '../../i18n';
 import { DateInput, QuarterInput } from './DateInputs';
 import { DurationInput } from './DurationInput';
@@ -119,9 +119,9 @@ export function FieldInput({ field, required, ...control }: { field: LeafField; 
         field.ref === 'district'
           ? reference?.districts.map((d) => ({ value: d.code, label: text(districtText(d)) }))
           : field.ref === 'cluster'
-            ? reference?.clusters
-                .filter((c) => c.active)
-                .map((c) => ({ value: c.code, label: `${c.code} ${text({ zh: c.name, en: c.en })}` }))
+            ? // A retired cluster is chosen anew nowhere (422 CLUSTER_RETIRED) but is named when a
+              // record carries it (a supplement's nomination as it stands).
+              reference && clusterOptions(reference.clusters, text, 'disabled')
             : field.ref === 'user' || field.ref === 'problem'
               ? refChoices?.(field)
               : undefined;

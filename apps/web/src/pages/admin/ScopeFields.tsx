@@ -2,7 +2,7 @@ import { Form, Select } from 'antd';
 import { OWNER_DEPARTMENTS } from '@hardtech/domain/ledger';
 import { useTranslation } from 'react-i18next';
 import { useReference } from '../../api/reference';
-import { districtText } from '../../api/referenceNames';
+import { clusterOptions, districtText } from '../../api/referenceNames';
 import { useLocalText } from '../../i18n';
 import { ScopeKey } from './users';
 
@@ -18,11 +18,7 @@ export function ScopeFields({ keys }: { keys: ScopeKey[] }) {
     })),
     // A retired cluster is given to nobody new (the API refuses it) but still reads its name where
     // a user already has it.
-    clusters: reference?.clusters.map((c) => ({
-      value: c.code,
-      label: `${c.code} ${local({ zh: c.name, en: c.en })}${c.active ? '' : ` (${t('clusters.inactive')})`}`,
-      disabled: !c.active,
-    })),
+    clusters: reference && clusterOptions(reference.clusters, local, 'disabled'),
     // Credit codes are typed in: there is no list of enterprises outside the scope to choose from.
     creditCodes: undefined,
     department: OWNER_DEPARTMENTS.map((d) => ({ value: d.value, label: local(d.label) })),

@@ -12,7 +12,7 @@ import { useGet } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLocalText } from '../../i18n';
 import { useFormat } from '../../format';
-import { districtText, useReferenceNames } from '../../api/referenceNames';
+import { CLUSTER_POPUP, clusterOptions, districtText, useReferenceNames } from '../../api/referenceNames';
 import { betweenQuarters } from './between-quarters';
 import { CurrentStepCell } from './CurrentStepCell';
 import { StageTag } from './StageTag';
@@ -173,15 +173,12 @@ export function EnterpriseListPage() {
                   160,
                   names.reference?.districts.map((d) => ({ value: d.code, label: local(districtText(d)) })),
                 ],
-                [
-                  'cluster',
-                  220,
-                  names.reference?.clusters.map((c) => ({ value: c.code, label: names.cluster(c.code) })),
-                ],
+                ['cluster', 220, names.reference && clusterOptions(names.reference.clusters, local)],
               ] as const
             ).map(([key, width, options]) => (
               <Select
                 key={key}
+                {...(key === 'cluster' ? CLUSTER_POPUP : {})}
                 aria-label={t(`list.${key}`)}
                 placeholder={t(`list.${key}`)}
                 allowClear

@@ -2,7 +2,7 @@ import { Button, Checkbox, Col, Row, Select } from 'antd';
 import { TASK_DEPARTMENT_LABELS } from '@hardtech/domain/departments';
 import { useTranslation } from 'react-i18next';
 import { useReference } from '../../api/reference';
-import { districtText } from '../../api/referenceNames';
+import { CLUSTER_POPUP, clusterOptions, districtText } from '../../api/referenceNames';
 import { useLocalText } from '../../i18n';
 import { DEFAULT_FILTER, InboxFilter } from './inboxFilter';
 
@@ -35,6 +35,7 @@ export function InboxFilters({ filter, onChange }: { filter: InboxFilter; onChan
   ) => (
     <Col {...span} data-testid={`filter-${key}`}>
       <Select
+        {...(key === 'cluster' ? CLUSTER_POPUP : {})}
         aria-label={label}
         placeholder={label}
         allowClear={clear}
@@ -65,14 +66,7 @@ export function InboxFilters({ filter, onChange }: { filter: InboxFilter; onChan
         t('filter.district'),
         (reference?.districts ?? []).map((d) => ({ value: d.code, label: text(districtText(d)) })),
       )}
-      {select(
-        'cluster',
-        t('filter.cluster'),
-        (reference?.clusters ?? []).map((c) => ({
-          value: c.code,
-          label: `${c.code} ${text({ zh: c.name, en: c.en })}`,
-        })),
-      )}
+      {select('cluster', t('filter.cluster'), clusterOptions(reference?.clusters, text))}
       {select(
         'department',
         t('filter.department'),
