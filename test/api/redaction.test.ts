@@ -116,10 +116,15 @@ beforeAll(async () => {
       opinion: D.districtOpinion,
     }),
   );
-  const stateOf = async (api: Api) => [
-    (await expectOk(api.get(`/api/enterprises/${a.creditCode}`))).stateValue,
-    (await expectOk(api.get(`/api/enterprises/${a.creditCode}/statechart`))).current.stateValue,
-  ];
+  const stateOf = async (api: Api) => {
+    const chart = await expectOk(api.get(`/api/enterprises/${a.creditCode}/statechart`));
+    const feedback = chart.definition.states.find((s: { key: string }) => s.key === 'feedback');
+    return [
+      (await expectOk(api.get(`/api/enterprises/${a.creditCode}`))).stateValue,
+      chart.current.stateValue,
+      feedback.states.map((lane: { key: string }) => lane.key),
+    ];
+  };
   feedbackState = {
     enterprise: await stateOf(a.enterprise.api),
     coordinator: await stateOf(a.coordinator.api),
@@ -383,10 +388,12 @@ describe("an officer's opinion is not the enterprise's to read, not even as an o
     expect(feedbackState.enterprise).toEqual([
       { feedback: { enterprise: 'pending' } },
       { feedback: { enterprise: 'pending' } },
+      ['enterprise'],
     ]);
     expect(feedbackState.coordinator).toEqual([
       { feedback: { district: 'agreed', enterprise: 'pending' } },
       { feedback: { district: 'agreed', enterprise: 'pending' } },
+      ['district', 'enterprise'],
     ]);
   });
 

@@ -13,6 +13,7 @@ import {
   visibleClosing,
   visibleDiagnosis,
   visibleEndReason,
+  visibleStatechart,
   visibleStateValue,
 } from '@hardtech/domain';
 import { describeStatechart } from '@hardtech/workflows/lifecycle/definition';
@@ -190,7 +191,7 @@ export class EnterprisesService {
     const e = await this.enterprises.findVisible(actor, creditCode);
     if (!e) throw notFound();
     return {
-      definition: describeStatechart(),
+      definition: visibleStatechart(actor.role, describeStatechart()),
       current: { stage: e.stage, stateValue: visibleStateValue(actor.role, e.stateValue) },
     };
   }

@@ -11,6 +11,7 @@ import {
   OFFICER_STEP_OUTCOMES,
   outcomeIsDecision,
   stepOutcomeLabel,
+  visibleStatechart,
   visibleStateValue,
 } from './step-outcomes';
 
@@ -126,5 +127,32 @@ describe('visibleStateValue', () => {
     expect(visibleStateValue('enterprise_user', { supporting: 'reviewing' })).toEqual({
       supporting: 'reviewing',
     });
+  });
+});
+
+describe('visibleStatechart', () => {
+  const node = (key: string, states: Node[] = []): Node => ({ key, states });
+  interface Node {
+    key: string;
+    states: Node[];
+  }
+  const lane = (key: string) => node(key, [node('pending'), node('agreed')]);
+  const chart = node('lifecycle', [
+    node('screening'),
+    node('feedback', [lane('district'), lane('enterprise')]),
+    node('supporting', [node('reviewing')]),
+  ]);
+
+  it("draws an enterprise its own lane of the feedback, not the district's", () => {
+    const seen = visibleStatechart('enterprise_user', chart);
+    expect(seen.states.map((s) => s.key)).toEqual(['screening', 'feedback', 'supporting']);
+    expect(seen.states[1].states).toEqual([lane('enterprise')]);
+    expect(seen.states[2]).toBe(chart.states[2]);
+    expect(chart.states[1].states).toHaveLength(2);
+  });
+
+  it('draws officers and the departments the whole definition', () => {
+    expect(visibleStatechart('city_coordinator', chart)).toBe(chart);
+    expect(visibleStatechart('sme_officer', chart)).toBe(chart);
   });
 });

@@ -106,6 +106,10 @@ export function completionLabel(type: TaskType | null, outcome: string): Text {
   return t(`${TASK_LABELS[type].zh}：${o.zh}`, `${TASK_LABELS[type].en}: ${o.en}`);
 }
 
+/** The feedback stage and the district's lane in it (区县和企业反馈, workflows/lifecycle/machine.ts). */
+const FEEDBACK = 'feedback';
+const DISTRICT_LANE = 'district';
+
 /**
  * The statechart's state as the reader may see it. While the district and the enterprise answer side
  * by side (区县和企业反馈), the district's branch reads `agreed` once it supported the nomination:
@@ -113,11 +117,31 @@ export function completionLabel(type: TaskType | null, outcome: string): Text {
  * its own branch only; the stage says the rest.
  */
 export function visibleStateValue(role: Role, stateValue: unknown): unknown {
-  if (readerOf(role) !== 'enterprise' || !isRecord(stateValue) || !isRecord(stateValue.feedback)) {
+  if (readerOf(role) !== 'enterprise' || !isRecord(stateValue) || !isRecord(stateValue[FEEDBACK])) {
     return stateValue;
   }
-  const { district: _opinion, ...own } = stateValue.feedback;
-  return { ...stateValue, feedback: own };
+  const { [DISTRICT_LANE]: _opinion, ...own } = stateValue[FEEDBACK];
+  return { ...stateValue, [FEEDBACK]: own };
+}
+
+/** A state of the statechart's definition (`StateNodeView` of workflows/lifecycle/definition.ts). */
+export interface StatechartNode<N> {
+  key: string;
+  states: N[];
+}
+
+/**
+ * The statechart's definition as the reader may see it, drawn with `visibleStateValue`: an
+ * enterprise's chart has its own lane of the feedback and not the district's, whose 区县反馈意见 →
+ * 已同意 it would see drawn beside its path without ever being lit (that state is kept from it).
+ */
+export function visibleStatechart<N extends StatechartNode<N>>(role: Role, root: N): N {
+  if (readerOf(role) !== 'enterprise') return root;
+  const ownLanes = (stage: N): N =>
+    stage.key === FEEDBACK
+      ? { ...stage, states: stage.states.filter((s) => s.key !== DISTRICT_LANE) }
+      : stage;
+  return { ...root, states: root.states.map(ownLanes) };
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
