@@ -18,12 +18,15 @@ interface DelegateFieldsProps {
  */
 export function DelegateFields({ candidates, loading, to, onTo, reason, onReason }: DelegateFieldsProps) {
   const { t } = useTranslation('task');
+  const { t: common } = useTranslation('common');
   return (
     <Form layout="vertical">
       <Form.Item label={t('assign.delegateTo')} htmlFor="delegate-to">
         <Select
           id="delegate-to"
           showSearch={{ optionFilterProp: 'label' }}
+          // As 加签 and 抄送 say it: an empty box did not tell the walk's coordinator to type a name.
+          placeholder={common('people.placeholder')}
           loading={loading}
           value={to}
           onChange={onTo}

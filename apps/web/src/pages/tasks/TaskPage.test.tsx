@@ -185,6 +185,7 @@ describe('task page', () => {
     await user.click(await screen.findByRole('button', { name: /转\s*办/ }));
     const dialog = await screen.findByRole('dialog');
     expect(screen.queryByTestId('delegate-unavailable')).toBeNull();
+    expect(within(dialog).getByText('输入姓名或用户名查找')).toBeInTheDocument();
     await user.click(within(dialog).getByRole('combobox'));
     await user.click(await screen.findByText('自己（代 周统筹 办理）'));
     await user.click(within(dialog).getByRole('button', { name: /转\s*办/ }));
