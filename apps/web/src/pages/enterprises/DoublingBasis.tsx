@@ -11,7 +11,12 @@ export function DoublingBasis() {
   const { t } = useTranslation('enterprise');
   const own = useUser().role === 'enterprise_user';
   return (
-    <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="doubling-basis">
+    // Its own line: after 入库并报送季度数据后显示 (no chart yet) it ran on as one sentence.
+    <Typography.Text
+      type="secondary"
+      style={{ fontSize: 12, display: 'block', marginTop: 4 }}
+      data-testid="doubling-basis"
+    >
       {t(own ? 'doubling.basis.enterprise' : 'doubling.basis.officer')}
     </Typography.Text>
   );

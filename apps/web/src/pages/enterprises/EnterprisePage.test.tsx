@@ -336,6 +336,17 @@ describe('enterprise page', () => {
     expect(none).not.toHaveTextContent('尚未完成成长诊断');
   });
 
+  it('says what 三年倍增 is computed from on a line of its own below 入库并报送季度数据后显示, before there is a chart', async () => {
+    // The walk's enterprise read 入库并报送季度数据后显示按贵企业已报送的季度数据计算… as one sentence.
+    open(USERS.coordinator, {
+      [`GET /enterprises/${CODE}`]: { ...ENTERPRISE, baselineRevenue: null, quarterlyReports: [] },
+    });
+    const none = await screen.findByText('入库并报送季度数据后显示');
+    const basis = screen.getByTestId('doubling-basis');
+    expect(none.parentElement).toBe(basis.parentElement);
+    expect(basis).toHaveStyle({ display: 'block' });
+  });
+
   it('lets the enterprise blow the whistle on a ledger problem', async () => {
     const enterpriseUser: Actor = {
       username: 'ent-xince',
