@@ -96,6 +96,20 @@ export const PROBLEM_FIELDS: Field[] = [
   },
 ];
 
+/**
+ * 部门报到 on a whistled new problem sets its 化解措施 and 目标任务 (whistle-plan.ts): the ledger's
+ * fields, asked only while the problem lacks them (the validator requires them then, the task page
+ * shows them then), so optional in the form.
+ */
+const answerPlan = (name: 'measures' | 'target'): Field => ({
+  ...PROBLEM_FIELDS.find((f) => f.name === name)!,
+  required: false,
+  help: t(
+    '企业吹哨新增的问题尚无化解措施和目标任务，由责任部门在报到时填写，写入问题台账（企业可见）。',
+    'The whistle put this problem in the ledger without measures or a target: the owner department sets them with its answer, into the ledger (the enterprise reads them).',
+  ),
+});
+
 export const LISTING_PROGRESS = [
   { value: 'none', label: t('暂无计划', 'No plan') },
   { value: 'preparing', label: t('筹备中', 'Preparing') },
@@ -465,6 +479,8 @@ export const TASK_FORMS: Record<TaskType, TaskForm> = {
             ),
             required: true,
           },
+          answerPlan('measures'),
+          answerPlan('target'),
           {
             name: 'resolved',
             kind: 'boolean',
