@@ -33,12 +33,12 @@ export function answerPlanRefusal(
     text:
       field === 'measures'
         ? t('新问题须填写化解措施', 'a new problem needs its measures')
-        : t('新问题须填写目标任务', 'a new problem needs its target'),
+        : t('新问题须填写化解目标', 'a new problem needs its target'),
   }));
   return new RuleViolation(
     'PROBLEM_PLAN_REQUIRED',
     t(
-      '该问题由企业吹哨新增，台账中尚无化解措施和目标任务：部门报到时须一并填写',
+      '该问题由企业吹哨新增，台账中尚无化解措施和化解目标：部门报到时须一并填写',
       'the whistle put this problem in the ledger without measures or a target: the answer sets them',
     ),
     details,

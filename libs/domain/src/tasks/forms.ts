@@ -97,18 +97,21 @@ export const PROBLEM_FIELDS: Field[] = [
 ];
 
 /**
- * 部门报到 on a whistled new problem sets its 化解措施 and 目标任务 (whistle-plan.ts): the ledger's
+ * 部门报到 on a whistled new problem sets its 化解措施 and 化解目标 (whistle-plan.ts): the ledger's
  * fields, asked only while the problem lacks them (the validator requires them then, the task page
- * shows them then), so optional in the form.
+ * shows them then), so optional in the form. Named as the problem card beside the form names them.
  */
-const answerPlan = (name: 'measures' | 'target'): Field => ({
-  ...PROBLEM_FIELDS.find((f) => f.name === name)!,
-  required: false,
-  help: t(
-    '企业吹哨新增的问题尚无化解措施和目标任务，由责任部门在报到时填写，写入问题台账（企业可见）。',
-    'The whistle put this problem in the ledger without measures or a target: the owner department sets them with its answer, into the ledger (the enterprise reads them).',
-  ),
-});
+const ANSWER_PLAN_FIELDS: Field[] = [
+  {
+    ...PROBLEM_FIELDS.find((f) => f.name === 'measures')!,
+    required: false,
+    help: t(
+      '该问题由企业吹哨新增，尚无化解措施和化解目标：请在报到时一并填写，写入问题台账（企业可见）。',
+      'The whistle put this problem in the ledger without measures or a target: set them with your answer; they enter the ledger (the enterprise reads them).',
+    ),
+  },
+  { ...PROBLEM_FIELDS.find((f) => f.name === 'target')!, label: t('化解目标', 'Target'), required: false },
+];
 
 export const LISTING_PROGRESS = [
   { value: 'none', label: t('暂无计划', 'No plan') },
@@ -479,8 +482,7 @@ export const TASK_FORMS: Record<TaskType, TaskForm> = {
             ),
             required: true,
           },
-          answerPlan('measures'),
-          answerPlan('target'),
+          ...ANSWER_PLAN_FIELDS,
           {
             name: 'resolved',
             kind: 'boolean',

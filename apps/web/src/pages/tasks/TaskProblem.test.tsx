@@ -177,11 +177,15 @@ describe('a task that decides on a ledger problem', () => {
       'GET /attachments': [],
       'POST /tasks/t-1/complete': { stage: 'supporting', nextTasks: [] },
     });
+    // The card beside says what is missing rather than leave the rows blank.
+    const card = await screen.findByTestId('task-problem');
+    expect(await within(card).findAllByText('待责任部门报到时填写')).toHaveLength(2);
     const form = await screen.findByTestId('task-form');
     const measures = await within(form).findByTestId('field-measures');
     expect(measures).toHaveTextContent('化解措施');
-    expect(measures).toHaveTextContent('由责任部门在报到时填写');
-    expect(within(form).getByTestId('field-target')).toHaveTextContent('目标任务');
+    expect(measures).toHaveTextContent('尚无化解措施和化解目标：请在报到时一并填写');
+    // Named as the problem card beside it names it.
+    expect(within(form).getByTestId('field-target')).toHaveTextContent('化解目标');
     await user.type(within(form).getByTestId('field-response').querySelector('textarea')!, '已协调规划部门');
     await user.click(within(within(form).getByTestId('field-resolved')).getByText('否'));
     await user.click(screen.getByTestId('complete-submit'));
