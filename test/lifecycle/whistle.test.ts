@@ -7,7 +7,7 @@ import {
 } from '@hardtech/domain';
 import { createCast, createUser } from '../support/cast';
 import { closeDb, db } from '../support/db';
-import { blowWhistleOnFirstProblem, driveToSupporting } from '../support/drive';
+import { blowWhistleOnFirstProblem, blowWhistleOnNewProblem, driveToSupporting } from '../support/drive';
 import { complete, eventually, expectOk, nominationFor, openTask, problem } from '../support/lifecycle';
 import { closeTemporal } from '../support/temporal';
 
@@ -45,6 +45,8 @@ describe('企业吹哨·部门报到', () => {
     // The department answers with the problem and what the enterprise said in view.
     const task = await expectOk(finance.api.get(`/api/tasks/${r.task.id}`));
     expect(task.problemId).toBe(problemId);
+    // A diagnosed problem has its plan: the answer is not asked for one.
+    expect(task.problemPlanMissing).toEqual([]);
     expect((await expectOk(finance.api.get(`/api/problems/${problemId}`))).whistle).toMatchObject({
       title: '贷款审批停滞',
       description: '银行审批已超过三个月',
@@ -68,6 +70,9 @@ describe('企业吹哨·部门报到', () => {
       ).status,
     ).toBe(403);
     const reply = '已将贵司列入12月18日产需对接会推介名单';
+    const { measures, target } = (
+      await db().query(`SELECT measures, target FROM problems WHERE id = $1`, [problemId])
+    ).rows[0];
     const answered = await expectOk(
       complete(finance.api, c.creditCode, 'WHISTLE_RESPONSE', 'respond', { response: reply, resolved: true }),
     );
@@ -83,8 +88,12 @@ describe('企业吹哨·部门报到', () => {
       whistleAnswer: { response: reply, resolved: true, department: 'finance' },
     });
     expect(
-      (await db().query(`SELECT status, whistle_status FROM problems WHERE id = $1`, [problemId])).rows[0],
-    ).toEqual({ status: 'closing', whistle_status: 'answered' });
+      (
+        await db().query(`SELECT status, whistle_status, measures, target FROM problems WHERE id = $1`, [
+          problemId,
+        ])
+      ).rows[0],
+    ).toEqual({ status: 'closing', whistle_status: 'answered', measures, target });
     expect(await openTask(finance.api, c.creditCode, 'WHISTLE_RESPONSE')).toBeUndefined();
     const review = await openTask(c.coordinator.api, c.creditCode, 'PROBLEM_CLOSE');
     expect(await expectOk(c.coordinator.api.get(`/api/tasks/${review.id}`))).toMatchObject({ problemId });
@@ -100,13 +109,7 @@ describe('企业吹哨·部门报到', () => {
   it('puts a whistle on a new problem into the ledger and routes it to the lead cluster', async () => {
     const c = await createCast('500112', 'T2');
     await driveToSupporting(c);
-    const r = await expectOk(
-      c.enterprise.api.post(`/api/enterprises/${c.creditCode}/whistle`, {
-        title: '扩产用地无法落实',
-        description: '园区用地指标不足，影响二期投产',
-      }),
-      201,
-    );
+    const r = await blowWhistleOnNewProblem(c);
     expect(r.task.candidateGroups).toEqual([`industry_officer:cluster:${c.cluster}`]);
     const problems = (await expectOk(c.industry.api.get(`/api/enterprises/${c.creditCode}`))).problems;
     expect(problems.find((p: any) => p.id === r.problemId)).toMatchObject({
@@ -116,17 +119,54 @@ describe('企业吹哨·部门报到', () => {
     expect(await openTask(c.industry.api, c.creditCode, 'WHISTLE_RESPONSE')).toMatchObject({ id: r.task.id });
   });
 
+  // 二(五) 化解措施、目标任务: the whistle put the problem in the ledger without them; the answer sets them.
+  it('has the department set a whistled new problem’s measures and target with its answer: refused without', async () => {
+    const c = await createCast('500112', 'T2');
+    await driveToSupporting(c);
+    const r = await blowWhistleOnNewProblem(c);
+    const task = await expectOk(c.industry.api.get(`/api/tasks/${r.task.id}`));
+    expect(task).toMatchObject({ problemId: r.problemId, problemPlanMissing: ['measures', 'target'] });
+    const row = async () =>
+      (
+        await db().query(`SELECT measures, target, status, whistle_status FROM problems WHERE id = $1`, [
+          r.problemId,
+        ])
+      ).rows[0];
+    const before = await row();
+    expect(before).toEqual({ measures: '', target: '', status: 'open', whistle_status: 'open' });
+    const answer = (data: Record<string, unknown>) =>
+      c.industry.api.post(`/api/tasks/${r.task.id}/complete`, {
+        outcome: 'respond',
+        data: { response: '已协调规划部门', resolved: false, ...data },
+      });
+    const refused = await answer({ measures: '协调规划部门调剂用地指标' });
+    expect(refused).toMatchObject({ status: 422, body: { code: 'PROBLEM_PLAN_REQUIRED' } });
+    expect(refused.body.details.map((d: any) => d.field)).toEqual(['data.target']);
+    expect((await answer({})).body.details.map((d: any) => d.field)).toEqual([
+      'data.measures',
+      'data.target',
+    ]);
+    expect((await answer({ measures: 'x'.repeat(2001), target: '年内' })).status).toBe(400);
+    // Nothing changed: the task waits, the problem is as the whistle left it.
+    expect(await row()).toEqual(before);
+    expect(await openTask(c.industry.api, c.creditCode, 'WHISTLE_RESPONSE')).toMatchObject({ id: r.task.id });
+    await expectOk(answer({ measures: '协调规划部门调剂用地指标', target: '年内落实二期用地' }));
+    const plan = { measures: '协调规划部门调剂用地指标', target: '年内落实二期用地' };
+    expect(await row()).toEqual({ ...plan, status: 'in_progress', whistle_status: 'answered' });
+    // The ledger shows them, to the department and to the enterprise (the ledger's facts).
+    const ledger = await expectOk(c.coordinator.api.get(`/api/problems?creditCode=${c.creditCode}`));
+    expect(ledger.items.find((p: any) => p.id === r.problemId)).toMatchObject(plan);
+    expect(await expectOk(c.enterprise.api.get(`/api/problems/${r.problemId}`))).toMatchObject(plan);
+    expect(await expectOk(c.industry.api.get(`/api/tasks/${r.task.id}`))).toMatchObject({
+      problemPlanMissing: [],
+    });
+  });
+
   it('gives a whistled new problem one quarter from the whistle’s Shanghai day: not overdue', async () => {
     const c = await createCast('500112', 'T2');
     await driveToSupporting(c);
     const before = new Date();
-    const r = await expectOk(
-      c.enterprise.api.post(`/api/enterprises/${c.creditCode}/whistle`, {
-        title: '扩产用地无法落实',
-        description: '园区用地指标不足，影响二期投产',
-      }),
-      201,
-    );
+    const r = await blowWhistleOnNewProblem(c);
     // The policy's whistleProblemMonths, 3 by default (一季一调度); the day the whistle was blown
     // in Shanghai (either instant around the call, should it straddle midnight).
     const expected = [before, new Date()].map((at) =>
@@ -174,11 +214,13 @@ describe('企业吹哨·部门报到', () => {
       c.industry.api.get(`/api/tasks?creditCode=${c.creditCode}&type=WHISTLE_RESPONSE`),
     );
     expect(open.total).toBe(5);
-    // An answer frees a place.
+    // An answer frees a place (on a new problem, with its plan).
     await expectOk(
       complete(c.industry.api, c.creditCode, 'WHISTLE_RESPONSE', 'respond', {
         response: '已协调',
         resolved: true,
+        measures: '协调解决',
+        target: '本季度解决',
       }),
     );
     await expectOk(c.enterprise.api.post(url, { title: '问题 6', description: '等待部门答复' }), 201);

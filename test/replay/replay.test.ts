@@ -224,9 +224,10 @@ describe('replay of recorded lifecycle histories', () => {
     await expect(Worker.runReplayHistory(BUNDLE, history, id)).resolves.toBeUndefined();
   });
 
-  // A whistle on a new problem puts it in the ledger, then its department answers (kept as
-  // whistle-new-problem.json; whistle-new-problem-before-due.json is from before the problem got a
-  // due date a period ahead).
+  // A whistle on a new problem puts it in the ledger, then its department answers with the problem's
+  // measures and target (kept as whistle-new-problem.json; whistle-new-problem-before-due.json is
+  // from before the problem got a due date a period ahead, whistle-new-problem-v1.json from before
+  // the answer set the plan: both replay with the problem's plan left empty).
   it('replays a whistle on a new problem and its answer', async () => {
     const cast = await createCast('500113', 'T2');
     await driveToSupporting(cast, { problems: [problem({ ownerDepartment: 'industry' })] });
@@ -241,6 +242,8 @@ describe('replay of recorded lifecycle histories', () => {
       complete(cast.industry.api, cast.creditCode, 'WHISTLE_RESPONSE', 'respond', {
         response: '已协调规划部门',
         resolved: false,
+        measures: '协调规划部门调剂用地指标',
+        target: '年内落实二期用地',
       }),
     );
     const id = lifecycleWorkflowId(cast.creditCode);

@@ -75,6 +75,19 @@ export async function blowWhistleOnFirstProblem(cast: Cast): Promise<{ problemId
   return { problemId, taskId: whistle.task.id };
 }
 
+/** The enterprise blows the whistle on a new problem, which enters the ledger with it. */
+export async function blowWhistleOnNewProblem(
+  cast: Cast,
+): Promise<{ problemId: string; task: { id: string; candidateGroups: string[] } }> {
+  return expectOk(
+    cast.enterprise.api.post(`/api/enterprises/${cast.creditCode}/whistle`, {
+      title: '扩产用地无法落实',
+      description: '园区用地指标不足，影响二期投产',
+    }),
+    201,
+  );
+}
+
 /** A quarter of a supporting enterprise up to its review: the tick, the report, the review task open. */
 export async function reportQuarter(cast: Cast, quarter: string, revenue?: number): Promise<void> {
   await tickQuarter(cast, quarter);

@@ -676,6 +676,74 @@ describe('企业吹哨·部门报到', () => {
     expect(problem!.dueAt).toBe('2026-03-31');
   });
 
+  // 二(五): every ledger problem has its 化解措施 and 目标任务; a whistled new problem gets them from its answer.
+  it('has the answer to a whistle on a new problem set its measures and target, once', async () => {
+    const h = await member();
+    const r = await h.lifecycle.blowWhistle({
+      title: '用地指标',
+      description: '扩产用地无法落实',
+      actor: enterprise,
+    });
+    const problem = () => h.lifecycle.view().context!.problems.find((p) => p.id === r.problemId)!;
+    expect(problem()).toMatchObject({ measures: '', target: '' });
+    const task = h.open('WHISTLE_RESPONSE');
+    const answer = (data: Record<string, unknown>) => ({
+      taskId: task.id,
+      outcome: 'respond',
+      data: { response: '已协调规划部门', resolved: false, ...data },
+      actor: industry,
+    });
+    expect(() => h.lifecycle.validateCompletion(answer({ measures: '协调规划部门调剂用地指标' }))).toThrow(
+      expect.objectContaining({
+        status: 422,
+        code: 'PROBLEM_PLAN_REQUIRED',
+        details: [expect.objectContaining({ field: 'data.target' })],
+      }),
+    );
+    expect(() => h.lifecycle.validateCompletion(answer({}))).toThrow(
+      expect.objectContaining({ code: 'PROBLEM_PLAN_REQUIRED' }),
+    );
+    const plan = { measures: ' 协调规划部门调剂用地指标 ', target: '年内落实二期用地' };
+    await h.complete('WHISTLE_RESPONSE', industry, 'respond', answer(plan).data);
+    expect(problem()).toMatchObject({
+      status: 'in_progress',
+      measures: '协调规划部门调剂用地指标',
+      target: '年内落实二期用地',
+    });
+    expect(h.deltas.at(-1)!.changes.problems).toContain(r.problemId);
+    // The next whistle on it: the plan is there, its answer neither needs nor changes it.
+    await h.lifecycle.blowWhistle({
+      problemId: r.problemId,
+      title: '仍未落实',
+      description: '催办',
+      actor: enterprise,
+    });
+    await h.complete('WHISTLE_RESPONSE', industry, 'respond', { response: '本月落实', resolved: false });
+    await h.lifecycle.blowWhistle({
+      problemId: r.problemId,
+      title: '又一次',
+      description: '催办',
+      actor: enterprise,
+    });
+    await h.complete('WHISTLE_RESPONSE', industry, 'respond', {
+      response: '下周落实',
+      resolved: false,
+      measures: '另一措施',
+      target: '另一目标',
+    });
+    expect(problem()).toMatchObject({ measures: '协调规划部门调剂用地指标', target: '年内落实二期用地' });
+  });
+
+  it('leaves a diagnosed problem’s plan to the diagnosis: its whistle’s answer needs none and changes none', async () => {
+    const { h, problem } = await whistled();
+    await h.complete('WHISTLE_RESPONSE', finance, 'respond', {
+      response: '下周放款',
+      resolved: false,
+      measures: '改写的措施',
+    });
+    expect(problem()).toMatchObject({ measures: '对接', target: '授信', status: 'in_progress' });
+  });
+
   it('escalates an unanswered whistle to the leader and marks its problem escalated', async () => {
     const h = await member();
     const r = await h.lifecycle.blowWhistle({

@@ -378,6 +378,7 @@ export class Lifecycle {
       closingProblemIds: ctx.problems.filter((p) => p.status === 'closing').map((p) => p.id),
       reportedQuarters: ctx.quarterlyReports.map((r) => r.quarter),
       today: this.today(),
+      whistledProblem: task.type === 'WHISTLE_RESPONSE' ? this.whistledProblem(task) : undefined,
       // Only the validator reads them, and Temporal runs no validator on replay: no patch needed.
       clusters: req.clusters && new Set(req.clusters),
     });
@@ -499,7 +500,7 @@ export class Lifecycle {
     if (task.type === 'WHISTLE_RESPONSE' && req.data.resolved === true)
       event.closeReview = this.fx.patched(WHISTLE_CLOSE_REVIEW_PATCH);
     if (task.type === 'WHISTLE_RESPONSE' && req.data.resolved !== true) {
-      const problemId = this.context.whistles.find((w) => w.id === whistleIdOf(task.key))?.problemId;
+      const problemId = this.whistledProblemId(task);
       if (problemId && this.closeReviewOf(problemId)) {
         event.problemOfWhistle = problemId;
         event.withdrawClose = this.fx.patched(WHISTLE_UNRESOLVED_WITHDRAWS_CLOSE_PATCH);
@@ -520,6 +521,16 @@ export class Lifecycle {
   private closeReviewOf(problemId: string): OpenTask | undefined {
     const key = problemCloseKey(problemId);
     return [...this.tasks.values()].find((task) => task.key === key);
+  }
+
+  /** The ledger problem a WHISTLE_RESPONSE answers. */
+  private whistledProblemId(task: OpenTask): string | undefined {
+    return this.context.whistles.find((w) => w.id === whistleIdOf(task.key))?.problemId;
+  }
+
+  private whistledProblem(task: OpenTask): Problem | undefined {
+    const problemId = this.whistledProblemId(task);
+    return this.context.problems.find((p) => p.id === problemId);
   }
 
   validateWhistle(req: WhistleRequest): void {

@@ -223,6 +223,9 @@ export const lifecycleMachine = setup({
         closeReview: e.closeReview === true,
         actor: e.actor.username,
         at: e.at,
+        // A whistled new problem's plan, set with the answer (absent from answers recorded before).
+        measures: e.data.measures,
+        target: e.data.target,
       };
       return {
         whistles: context.whistles.map((w) =>

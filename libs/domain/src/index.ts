@@ -53,6 +53,7 @@ export * from './tasks/state';
 export * from './text';
 export * from './whistle';
 export * from './whistle-due';
+export * from './whistle-plan';
 export * from './problem-work';
 export * from './working-days';
 export * from './views';

@@ -7,6 +7,7 @@ import { CLOSE_WITHDRAWN_OUTCOME, Problem, SPECIAL_HANDLING } from './ledger';
 import { Actor } from './roles';
 import { Stage } from './stages';
 import { t, Text } from './text';
+import { withAnswerPlan } from './whistle-plan';
 
 /**
  * Ledger work (issue 19, 对照诊断问题清单和化解问题台账…强化责任落实): the owner department records
@@ -267,6 +268,9 @@ export interface WhistleAnswerChange {
   closeReview: boolean;
   actor: string;
   at: string;
+  /** The plan the answer sets where the problem has none (whistle-plan.ts); absent before it. */
+  measures?: string;
+  target?: string;
 }
 
 /** The ledger after a change (the statechart's context keeps it; the projection writes it). */
@@ -296,11 +300,7 @@ function changeProblem(p: Problem, c: ProblemChange): Problem {
       return p;
     }
     case 'whistle_answered':
-      if (!c.resolved) return { ...p, status: 'in_progress' };
-      if (!c.closeReview) return { ...p, status: 'resolved' };
-      // Already closed out, or a close request already awaits its decision: that one stands.
-      if (p.status === 'resolved' || p.status === 'closing') return p;
-      return { ...p, status: 'closing', closeRequest: { summary: c.response, by: c.actor, at: c.at } };
+      return answered(withAnswerPlan(p, c), c);
     case 'close_decided':
       return { ...p, status: c.confirmed ? 'resolved' : 'in_progress' };
     case 'extension_decided':
@@ -319,6 +319,15 @@ function changeProblem(p: Problem, c: ProblemChange): Problem {
       };
     }
   }
+}
+
+/** Where a whistle's answer leaves its problem. */
+function answered(p: Problem, c: WhistleAnswerChange): Problem {
+  if (!c.resolved) return { ...p, status: 'in_progress' };
+  if (!c.closeReview) return { ...p, status: 'resolved' };
+  // Already closed out, or a close request already awaits its decision: that one stands.
+  if (p.status === 'resolved' || p.status === 'closing') return p;
+  return { ...p, status: 'closing', closeRequest: { summary: c.response, by: c.actor, at: c.at } };
 }
 
 /** An open problem past its due date escalates this long after it became overdue. */

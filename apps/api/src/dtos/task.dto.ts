@@ -4,13 +4,14 @@ import {
   ATTACHMENT_PURPOSES,
   ATTACHMENT_SUBJECTS,
   OWNER_DEPARTMENTS,
+  PROBLEM_PLAN_FIELDS,
   PROBLEM_STATUSES,
   ROLES,
   STAGES,
   TASK_DEPARTMENT_LABELS,
   TASK_TYPES,
 } from '@hardtech/domain';
-import type { Role, Stage, TaskDepartment, TaskType } from '@hardtech/domain';
+import type { ProblemPlanField, Role, Stage, TaskDepartment, TaskType } from '@hardtech/domain';
 import { PageDto, PageQueryDto, QUERY_BOOLEAN, QueryBoolean, TextDto } from './common.dto';
 import { values } from './problem.dto';
 import { QuarterlyFiguresDto } from './quarterly-figures.dto';
@@ -501,6 +502,13 @@ export class TaskDetailDto extends TaskItemDto {
       'the ledger problem a PROBLEM_CLOSE or PROBLEM_EXTENSION decides, or a WHISTLE_RESPONSE answers (GET /api/problems/:id); null for other tasks',
   })
   problemId: string | null;
+  @ApiProperty({
+    type: [String],
+    enum: PROBLEM_PLAN_FIELDS,
+    description:
+      'WHISTLE_RESPONSE: the plan fields its problem lacks (a problem the whistle put in the ledger has neither): the answer must set them (422 PROBLEM_PLAN_REQUIRED otherwise), and the task page asks for them; [] for other tasks and a problem that has them',
+  })
+  problemPlanMissing: ProblemPlanField[];
   @ApiProperty({ type: 'object', nullable: true, additionalProperties: true, description: 'completion data' })
   data: unknown;
   @ApiProperty({

@@ -5,11 +5,13 @@ import {
   commentVisible,
   Conflict,
   formRefers,
+  missingPlan,
   NotFound,
   onBehalfLabel,
   Person,
   personDepartment,
   problemIdOf,
+  ProblemPlanField,
   Role,
   RuleViolation,
   screeningVisible,
@@ -154,7 +156,7 @@ export class TasksService {
       }),
     );
     const material = taskMaterialVisible(actor.role, task.type);
-    const [allComments, caseFile, copies, principal, names, problemId, asked, policy] = await Promise.all([
+    const [allComments, caseFile, copies, principal, names, problem, asked, policy] = await Promise.all([
       material ? this.tasks.commentsOf(id) : Promise.resolve([]),
       this.caseFiles.ofTask(actor, task),
       this.tasks.copiesOf(id),
@@ -247,7 +249,8 @@ export class TasksService {
           userNames: round.users.map((u) => names.get(u) ?? u),
         })) ?? null,
       returned: item.returned && { ...item.returned, byName: nameOf(item.returned.by) },
-      problemId,
+      problemId: problem.id,
+      problemPlanMissing: problem.planMissing,
     };
   }
 
@@ -255,12 +258,14 @@ export class TasksService {
    * The ledger problem a task decides (销号, 延期) or a whistle response answers, from the task's
    * state key, so its page can show the case (GET /api/problems/:id, with that reader's redaction).
    */
-  private async problemOf(task: TaskEntity): Promise<string | null> {
+  private async problemOf(task: TaskEntity): Promise<{ id: string | null; planMissing: ProblemPlanField[] }> {
     if (task.type === 'WHISTLE_RESPONSE') {
       const whistleId = whistleIdOf(task.stateKey);
-      return whistleId ? this.problems.idOfWhistle(task.creditCode, whistleId) : null;
+      const problem = whistleId ? await this.problems.ofWhistle(task.creditCode, whistleId) : null;
+      // 部门报到 on a whistled new problem sets the plan it lacks (whistle-plan.ts).
+      return { id: problem?.id ?? null, planMissing: problem ? missingPlan(problem) : [] };
     }
-    return problemIdOf(task.stateKey) ?? null;
+    return { id: problemIdOf(task.stateKey) ?? null, planMissing: [] };
   }
 
   /**

@@ -3349,6 +3349,8 @@ export interface components {
              * @description the ledger problem a PROBLEM_CLOSE or PROBLEM_EXTENSION decides, or a WHISTLE_RESPONSE answers (GET /api/problems/:id); null for other tasks
              */
             problemId: string | null;
+            /** @description WHISTLE_RESPONSE: the plan fields its problem lacks (a problem the whistle put in the ledger has neither): the answer must set them (422 PROBLEM_PLAN_REQUIRED otherwise), and the task page asks for them; [] for other tasks and a problem that has them */
+            problemPlanMissing: ("measures" | "target")[];
             /** @description completion data */
             data: {
                 [key: string]: unknown;

@@ -96,6 +96,23 @@ export const PROBLEM_FIELDS: Field[] = [
   },
 ];
 
+/**
+ * 部门报到 on a whistled new problem sets its 化解措施 and 化解目标 (whistle-plan.ts): the ledger's
+ * fields, asked only while the problem lacks them (the validator requires them then, the task page
+ * shows them then), so optional in the form. Named as the problem card beside the form names them.
+ */
+const ANSWER_PLAN_FIELDS: Field[] = [
+  {
+    ...PROBLEM_FIELDS.find((f) => f.name === 'measures')!,
+    required: false,
+    help: t(
+      '该问题由企业吹哨新增，尚无化解措施和化解目标：请在报到时一并填写，写入问题台账（企业可见）。',
+      'The whistle put this problem in the ledger without measures or a target: set them with your answer; they enter the ledger (the enterprise reads them).',
+    ),
+  },
+  { ...PROBLEM_FIELDS.find((f) => f.name === 'target')!, label: t('化解目标', 'Target'), required: false },
+];
+
 export const LISTING_PROGRESS = [
   { value: 'none', label: t('暂无计划', 'No plan') },
   { value: 'preparing', label: t('筹备中', 'Preparing') },
@@ -465,6 +482,7 @@ export const TASK_FORMS: Record<TaskType, TaskForm> = {
             ),
             required: true,
           },
+          ...ANSWER_PLAN_FIELDS,
           {
             name: 'resolved',
             kind: 'boolean',

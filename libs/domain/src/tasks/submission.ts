@@ -3,6 +3,7 @@ import { ValidationContext, validateFields } from '../forms/validate';
 import { ScreeningReport, failedCriteria } from '../screening';
 import { TaskType } from '../task-types';
 import { t } from '../text';
+import { answerPlanRefusal, ProblemPlan } from '../whistle-plan';
 import { TASK_FORMS } from './forms';
 
 /** What the rules of a task need to know about the enterprise, supplied by the workflow. */
@@ -16,6 +17,8 @@ export interface SubmissionContext extends ValidationContext {
   reportedQuarters?: readonly string[];
   /** Today in Asia/Shanghai, YYYY-MM-DD: problem due dates must not lie in the past. */
   today?: string;
+  /** The ledger problem a WHISTLE_RESPONSE answers: its answer sets the plan it lacks. */
+  whistledProblem?: ProblemPlan;
 }
 
 export interface Submission {
@@ -101,6 +104,10 @@ const RULES: Partial<Record<TaskType, Rule>> = {
           ]
         : []),
     ];
+  },
+  WHISTLE_RESPONSE: (_outcome, data, ctx) => {
+    const refusal = ctx.whistledProblem && answerPlanRefusal(ctx.whistledProblem, data);
+    return refusal ? [refusal] : [];
   },
   DIAGNOSE: (_outcome, data, ctx) => {
     if (!ctx.today) return [];

@@ -117,7 +117,10 @@ export const STEP_FIELD_CLASSES: Record<TaskType, Record<string, Record<string, 
     exit: { reason: 'decision_reason', note: 'deliberation' },
     continue: { note: 'deliberation' },
   },
-  WHISTLE_RESPONSE: { respond: { response: 'reply', resolved: 'reply' } },
+  // The plan a department sets on a whistled new problem is the ledger's (whistle-plan.ts).
+  WHISTLE_RESPONSE: {
+    respond: { response: 'reply', resolved: 'reply', measures: 'ledger', target: 'ledger' },
+  },
   PROBLEM_CLOSE: { confirm: { opinion: 'deliberation' }, reject: { opinion: 'ledger_note' } },
   PROBLEM_EXTENSION: { approve: { opinion: 'deliberation' }, reject: { opinion: 'ledger_note' } },
   ANNUAL_UPDATE: {

@@ -5,9 +5,10 @@ import type { ProjectionWriter } from './writer';
 
 /**
  * The ledger (化解问题台账): the problems the transition added or changed. A problem's status, its
- * latest whistle (企业吹哨), and its ledger work (progress, due date, handling, pending requests)
- * change; the rest is written once, with the lifecycle's district, lead and nomination clusters and
- * commissioner, by which the problem is read (AccessService.problems).
+ * latest whistle (企业吹哨), its ledger work (progress, due date, handling, pending requests) and
+ * the plan a whistle's answer sets on a new problem (measures, target) change; the rest is written
+ * once, with the lifecycle's district, lead and nomination clusters and commissioner, by which the
+ * problem is read (AccessService.problems).
  */
 export const writeProblems: ProjectionWriter = async (sql, delta) => {
   if (!delta.changes.problems.length) return;
@@ -25,11 +26,13 @@ export const writeProblems: ProjectionWriter = async (sql, delta) => {
        ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, updated_at = EXCLUDED.updated_at,
          whistle_status = EXCLUDED.whistle_status, whistled_at = EXCLUDED.whistled_at,
          due_at = EXCLUDED.due_at, special = EXCLUDED.special, progress = EXCLUDED.progress,
-         close_request = EXCLUDED.close_request, extension = EXCLUDED.extension, whistle = EXCLUDED.whistle
+         close_request = EXCLUDED.close_request, extension = EXCLUDED.extension, whistle = EXCLUDED.whistle,
+         measures = EXCLUDED.measures, target = EXCLUDED.target
        WHERE (problems.status, problems.whistle_status, problems.due_at, problems.special, problems.progress,
-              problems.close_request, problems.extension, problems.whistle)
+              problems.close_request, problems.extension, problems.whistle, problems.measures, problems.target)
          IS DISTINCT FROM (EXCLUDED.status, EXCLUDED.whistle_status, EXCLUDED.due_at, EXCLUDED.special,
-              EXCLUDED.progress, EXCLUDED.close_request, EXCLUDED.extension, EXCLUDED.whistle)`,
+              EXCLUDED.progress, EXCLUDED.close_request, EXCLUDED.extension, EXCLUDED.whistle,
+              EXCLUDED.measures, EXCLUDED.target)`,
       [
         p.id,
         delta.creditCode,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { Actor, LedgerStatus, ProblemCategory, Stage } from '@hardtech/domain';
+import { Actor, LedgerStatus, ProblemCategory, ProblemPlan, Stage } from '@hardtech/domain';
 import { ProblemEntity } from '../entities';
 import { AccessService } from '../access/access.service';
 import { ledgerStatus, lifecycleRunning } from './lifecycle-running';
@@ -69,15 +69,18 @@ export class ProblemsRepository {
     return entities.length ? rowOf(entities[0], raw[0]) : null;
   }
 
-  /** The problem a whistle was blown on, while the ledger keeps that whistle as its latest. */
-  async idOfWhistle(creditCode: string, whistleId: string): Promise<string | null> {
+  /**
+   * The problem a whistle was blown on, while the ledger keeps that whistle as its latest, with its
+   * plan (what the answer to a whistle on a new problem sets).
+   */
+  async ofWhistle(creditCode: string, whistleId: string): Promise<(ProblemPlan & { id: string }) | null> {
     const row = await this.repo
       .createQueryBuilder('p')
-      .select('p.id', 'id')
+      .select(['p.id AS id', 'p.measures AS measures', 'p.target AS target'])
       .where('p.credit_code = :creditCode', { creditCode })
       .andWhere(`p.whistle ->> 'id' = :whistleId`, { whistleId })
-      .getRawOne<{ id: string }>();
-    return row?.id ?? null;
+      .getRawOne<ProblemPlan & { id: string }>();
+    return row ?? null;
   }
 
   /** The problems of one lifecycle the caller may see (the case file's ledger), by due date. */

@@ -19,6 +19,7 @@ export function ProblemFacts({ problem: p }: { problem: ProblemDetail }) {
   const { t } = useTranslation('ledger');
   const label = useOptionLabel();
   const owner = useResponsibleDepartment();
+  const planPending = <Typography.Text type="secondary">{t('planPending')}</Typography.Text>;
   return (
     // A label in one line: at 390 px the label column broke 化解状态 into 化解 / 状态.
     <Descriptions
@@ -47,8 +48,9 @@ export function ProblemFacts({ problem: p }: { problem: ProblemDetail }) {
       {p.extension?.reason && (
         <Descriptions.Item label={t('fields.extensionReason')}>{p.extension.reason}</Descriptions.Item>
       )}
-      <Descriptions.Item label={t('fields.measures')}>{p.measures}</Descriptions.Item>
-      <Descriptions.Item label={t('fields.target')}>{p.target}</Descriptions.Item>
+      {/* A whistled new problem has neither until its department answers (whistle-plan.ts). */}
+      <Descriptions.Item label={t('fields.measures')}>{p.measures || planPending}</Descriptions.Item>
+      <Descriptions.Item label={t('fields.target')}>{p.target || planPending}</Descriptions.Item>
       {p.closeSummary && (
         <Descriptions.Item label={t('fields.closeSummary')}>{p.closeSummary}</Descriptions.Item>
       )}

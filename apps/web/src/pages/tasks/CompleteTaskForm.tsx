@@ -34,6 +34,7 @@ export function CompleteTaskForm({
       neededFields(
         (outcome ? task.form.outcomes[outcome]?.fields : undefined) ?? [],
         task.enterprise?.screening,
+        task.problemPlanMissing,
       ),
     [task, outcome],
   );

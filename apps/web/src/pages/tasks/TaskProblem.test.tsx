@@ -91,6 +91,9 @@ describe('a task that decides on a ledger problem', () => {
     expect(within(form).getByTestId('field-resolved')).toHaveTextContent(
       '选“是”即以上述答复申请销号：问题进入科技处的问题销号审核，审核通过后方才销号',
     );
+    // A diagnosed problem has its plan: the answer is not asked for one (a whistled new one is, below).
+    expect(within(form).queryByTestId('field-measures')).toBeNull();
+    expect(within(form).queryByTestId('field-target')).toBeNull();
     // The comments beside it stay internal, and say so.
     expect(
       within(screen.getByTestId('comments')).getByText('仅部门内部可见，企业不可见'),
@@ -157,6 +160,51 @@ describe('a task that decides on a ledger problem', () => {
     );
     expect(within(answeredCard()).queryByTestId('whistle-waiting')).toBeNull();
     expect(answeredCard()).toHaveTextContent('化解中');
+  });
+
+  // 二(五): a whistle on a new problem put it in the ledger without 化解措施 and 目标任务; the
+  // department's answer is where they are set, and only there.
+  it('asks the department for the measures and target a whistled new problem lacks, required', async () => {
+    const user = fastUser();
+    Element.prototype.scrollIntoView = vi.fn();
+    const { calls } = openPage('/tasks/t-1', USERS.finance, {
+      'GET /reference': REFERENCE,
+      'GET /tasks/t-1': sampleTaskDetail('WHISTLE_RESPONSE', {
+        problemId: 'p-1',
+        problemPlanMissing: ['measures', 'target'],
+      }),
+      'GET /problems/p-1': { ...PROBLEM, measures: '', target: '', status: 'open', whistleStatus: 'open' },
+      'GET /attachments': [],
+      'POST /tasks/t-1/complete': { stage: 'supporting', nextTasks: [] },
+    });
+    // The card beside says what is missing rather than leave the rows blank.
+    const card = await screen.findByTestId('task-problem');
+    expect(await within(card).findAllByText('待责任部门报到时填写')).toHaveLength(2);
+    const form = await screen.findByTestId('task-form');
+    const measures = await within(form).findByTestId('field-measures');
+    expect(measures).toHaveTextContent('化解措施');
+    expect(measures).toHaveTextContent('尚无化解措施和化解目标：请在报到时一并填写');
+    // Named as the problem card beside it names it.
+    expect(within(form).getByTestId('field-target')).toHaveTextContent('化解目标');
+    await user.type(within(form).getByTestId('field-response').querySelector('textarea')!, '已协调规划部门');
+    await user.click(within(within(form).getByTestId('field-resolved')).getByText('否'));
+    await user.click(screen.getByTestId('complete-submit'));
+    // Required: nothing is sent without them.
+    expect(await within(measures).findByText('必填')).toBeInTheDocument();
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+    await user.type(measures.querySelector('textarea')!, '协调规划部门调剂用地指标');
+    await user.type(within(form).getByTestId('field-target').querySelector('input')!, '年内落实二期用地');
+    await user.click(screen.getByTestId('complete-submit'));
+    expect(await screen.findByText('办理完成')).toBeInTheDocument();
+    expect(calls.find((c) => c.method === 'POST')!.body).toEqual({
+      outcome: 'respond',
+      data: {
+        response: '已协调规划部门',
+        measures: '协调规划部门调剂用地指标',
+        target: '年内落实二期用地',
+        resolved: false,
+      },
+    });
   });
 
   it('shows no problem card on other tasks', async () => {

@@ -49,6 +49,8 @@ export function sampleTaskDetail(type: keyof typeof TASK_FORMS, over: Record<str
     comments: [],
     copies: [],
     copiedToMe: false,
+    problemId: null,
+    problemPlanMissing: [],
     ...over,
   };
 }
