@@ -1,5 +1,6 @@
 import { ROLE_LABELS } from '@hardtech/domain/roles';
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { resizeWindow } from '../../test/media';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { Actor } from '../../api/types';
@@ -161,23 +162,29 @@ describe('enterprise page', () => {
   it('on a phone, keeps the statechart legible in a strip that scrolls sideways, opened on the current stage', async () => {
     const desktop = window.innerWidth;
     try {
-      window.innerWidth = 390;
+      // Through resizeWindow: antd's breakpoints observe media queries that earlier tests' pages
+      // opened, and a width set directly tells them nothing (this test failed in a full run).
+      act(() => resizeWindow(390));
       open();
-      // The breakpoint is measured after the first render.
-      const strip = await screen.findByTestId('statechart-strip');
-      const chart = within(strip).getByTestId('statechart');
-      const width = Number(chart.getAttribute('viewBox')!.split(' ')[2]);
+      // The breakpoint is measured after the first render; the strip scrolls in an effect after
+      // the render that shows it, so each look takes the strip as it is then.
+      const strip = () => screen.getByTestId('statechart-strip');
+      const chart = () => within(strip()).getByTestId('statechart');
+      await waitFor(() => expect(chart()).toBeTruthy());
+      const width = Number(chart().getAttribute('viewBox')!.split(' ')[2]);
       // Drawn at its own size (1 px of the layout a pixel), not shrunk to the phone's width.
       expect(width).toBeGreaterThan(390);
-      expect(chart.style.width).toBe(`${width}px`);
-      expect(strip.style.overflowX).toBe('auto');
+      expect(chart().style.width).toBe(`${width}px`);
+      expect(strip().style.overflowX).toBe('auto');
       // Opened on 帮扶中, far right of the path, and saying so.
-      const supporting = chart.querySelector('[data-state="lifecycle.supporting"] rect')!;
-      expect(strip.scrollLeft).toBeGreaterThan(Number(supporting.getAttribute('x')) - 390);
-      expect(strip.scrollLeft).toBeGreaterThan(0);
+      const supporting = chart().querySelector('[data-state="lifecycle.supporting"] rect')!;
+      await waitFor(() =>
+        expect(strip().scrollLeft).toBeGreaterThan(Number(supporting.getAttribute('x')) - 390),
+      );
+      expect(strip().scrollLeft).toBeGreaterThan(0);
       expect(screen.getByTestId('statechart-hint')).toHaveTextContent('当前：帮扶中（左右滑动查看完整流程）');
     } finally {
-      window.innerWidth = desktop;
+      act(() => resizeWindow(desktop));
     }
   });
 
