@@ -1,13 +1,14 @@
-import { render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import { Input } from 'antd';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fastUser } from '../test/open-page';
 import { FoldedFilters } from './FoldedFilters';
+import { resizeWindow } from '../test/media';
 
 const desktop = window.innerWidth;
 
 function at(width: number, count: number) {
-  window.innerWidth = width;
+  act(() => resizeWindow(width));
   return render(
     <FoldedFilters count={count} testId="toggle">
       <Input aria-label="企业" data-testid="filter" />
@@ -17,7 +18,7 @@ function at(width: number, count: number) {
 
 describe('filters folded behind one button on a phone', () => {
   afterEach(() => {
-    window.innerWidth = desktop;
+    act(() => resizeWindow(desktop));
   });
 
   it('shows the filters as they are on a wide screen, with no button', () => {

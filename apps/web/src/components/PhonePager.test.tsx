@@ -1,8 +1,9 @@
-import { render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import i18n from '../i18n';
 import { ResponsiveTable } from './ResponsiveTable';
+import { resizeWindow } from '../test/media';
 
 const rows = Array.from({ length: 20 }, (_, i) => ({ id: `t${i}`, name: `企业 ${i}` }));
 const columns = [{ title: '企业', key: 'name', dataIndex: 'name' }];
@@ -23,12 +24,12 @@ function list(total: number, onChange = vi.fn()) {
 
 describe('the phone pager', () => {
   afterEach(async () => {
-    window.innerWidth = desktop;
+    act(() => resizeWindow(desktop));
     await i18n.changeLanguage('zh-CN');
   });
 
   it('says the page, the pages and the items in all, and turns the page', async () => {
-    window.innerWidth = 390;
+    act(() => resizeWindow(390));
     const onChange = list(73);
     expect(screen.getByTestId('phone-pager-summary')).toHaveTextContent('第 1/4 页 · 共 73 条');
     expect(screen.getByRole('button', { name: '上一页' })).toBeDisabled();
@@ -37,14 +38,14 @@ describe('the phone pager', () => {
   });
 
   it('says it in English', async () => {
-    window.innerWidth = 390;
+    act(() => resizeWindow(390));
     await i18n.changeLanguage('en');
     list(73);
     expect(screen.getByTestId('phone-pager-summary')).toHaveTextContent('Page 1 of 4 · 73 items');
   });
 
   it('shows a single page’s count without arrows', () => {
-    window.innerWidth = 390;
+    act(() => resizeWindow(390));
     list(7);
     expect(screen.getByTestId('phone-pager-summary')).toHaveTextContent('共 7 条');
     expect(screen.queryByRole('button', { name: '下一页' })).toBeNull();

@@ -1,6 +1,7 @@
-import { render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ResponsiveTable } from './ResponsiveTable';
+import { resizeWindow } from '../test/media';
 
 const rows = [
   { id: 't1', name: '重庆芯测半导体科技有限公司', district: '渝北区' },
@@ -13,13 +14,13 @@ const columns = [
 const desktop = window.innerWidth;
 
 function at(width: number) {
-  window.innerWidth = width;
+  act(() => resizeWindow(width));
   return render(<ResponsiveTable rowKey="id" columns={columns} dataSource={rows} data-testid="list" />);
 }
 
 describe('a table that becomes cards on a phone', () => {
   afterEach(() => {
-    window.innerWidth = desktop;
+    act(() => resizeWindow(desktop));
   });
 
   it('is a table with column headers on a wide screen', () => {
@@ -38,7 +39,7 @@ describe('a table that becomes cards on a phone', () => {
   });
 
   it('says what the table would say when a phone has no rows: its own empty text, not 暂无数据', () => {
-    window.innerWidth = 390;
+    act(() => resizeWindow(390));
     render(
       <ResponsiveTable
         rowKey="id"

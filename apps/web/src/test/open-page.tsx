@@ -1,5 +1,5 @@
 import { StyleProvider } from '@ant-design/cssinjs';
-import { render } from '@testing-library/react';
+import { act, render } from '@testing-library/react';
 import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 import type { Actor } from '../api/types';
 import { App } from '../App';
@@ -7,6 +7,7 @@ import { preloadPages } from '../routes';
 import { storeToken } from '../auth/token';
 import { fakeApi } from './fake-api';
 import { REFERENCE } from './reference.fixture';
+import { resizeWindow } from './media';
 
 // The routes load each page on demand (React.lazy); here they are loaded once, before any test, so
 // a test's wait is for the page's data, not for the transform of the page's module graph.
@@ -61,10 +62,10 @@ export function openPage(path: string, user: Actor, routes: Parameters<typeof fa
 /** Runs `test` on a window `width` px wide (antd's breakpoints follow it, test/setup.ts), then restores the width. */
 export async function atWidth(width: number, test: () => Promise<void>) {
   const before = window.innerWidth;
-  window.innerWidth = width;
+  act(() => resizeWindow(width));
   try {
     await test();
   } finally {
-    window.innerWidth = before;
+    act(() => resizeWindow(before));
   }
 }

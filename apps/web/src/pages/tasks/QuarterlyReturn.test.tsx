@@ -1,8 +1,9 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fastUser, openPage, USERS } from '../../test/open-page';
 import { REFERENCE } from '../../test/reference.fixture';
 import { sampleTaskDetail } from './taskFixture';
+import { resizeWindow } from '../../test/media';
 
 // The quarterly cycle as the walk through the UI found it: a report sent back (退回) to the
 // enterprise, and the review the lead industry officer decides on the report's figures.
@@ -51,13 +52,13 @@ const DESKTOP_WIDTH = window.innerWidth;
 
 describe('the quarterly report sent back, and its review', () => {
   afterEach(() => {
-    window.innerWidth = DESKTOP_WIDTH;
+    act(() => resizeWindow(DESKTOP_WIDTH));
   });
 
   it('on a phone, a returned report says so at the top, before the case file, and 去办理 goes to the form', async () => {
     const scrolled = vi.fn();
     Element.prototype.scrollIntoView = scrolled;
-    window.innerWidth = 390;
+    act(() => resizeWindow(390));
     openPage('/tasks/t-1', ENTERPRISE, { 'GET /reference': REFERENCE, 'GET /tasks/t-1': RETURNED_REPORT });
     const notice = await screen.findByTestId('returned-notice');
     expect(notice).toHaveTextContent('营业收入与上季度差异较大，请核对');
