@@ -1511,7 +1511,7 @@ export interface paths {
         put?: never;
         /**
          * 加签/会签 Ask colleagues to countersign
-         * @description Whoever may complete the task (who then holds it) opens a COUNTERSIGN task (agree/disagree with an opinion) for each named user, who must be an officer allowed to see the enterprise (422 naming those who are not). Until answered (`all`: every one; `any`: one) completing the task answers 409 COUNTERSIGN_PENDING. The answers are opinions in the case file.
+         * @description Whoever may complete the task (who then holds it) opens a COUNTERSIGN task (agree/disagree with an opinion) for each named user, who must be an officer allowed to see the enterprise (422 naming those who are not); someone who still owes an answer on the task is not asked again (409 COUNTERSIGNER_ALREADY_ASKED naming them). Until answered (`all`: every one; `any`: one) completing the task answers 409 COUNTERSIGN_PENDING. The answers are opinions in the case file.
          */
         post: operations["ApprovalActionsController_countersign"];
         delete?: never;
