@@ -3150,8 +3150,11 @@ export interface components {
             onTrack: boolean | null;
         };
         CaseLedgerStatusDto: {
-            /** @enum {string} */
-            status: "open" | "in_progress" | "closing" | "resolved" | "escalated";
+            /**
+             * @description as the ledger counts it: `ended` (帮扶已结束) for a problem not closed out whose lifecycle has ended
+             * @enum {string}
+             */
+            status: "open" | "in_progress" | "closing" | "resolved" | "escalated" | "ended";
             n: number;
         };
         CaseLedgerProblemDto: {
