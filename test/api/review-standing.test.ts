@@ -19,21 +19,27 @@ function figures(quarter: string, revenue: number) {
   return sent;
 }
 
+/** A member with two problems (流动资金紧张 overdue since January) and its 2026Q3 report sent. */
+async function memberWithProblems() {
+  const c = await createCast();
+  await driveToSupporting(c, {
+    problems: [
+      problem({ title: '流动资金紧张', ownerDepartment: 'finance' }),
+      problem({ title: '高端人才招聘难', ownerDepartment: 'sme' }),
+    ],
+  });
+  // Overdue since January: the diagnosis refuses a past due date, so the ledger row is moved.
+  await db().query(`UPDATE problems SET due_at = '2026-01-31' WHERE credit_code = $1 AND title = $2`, [
+    c.creditCode,
+    '流动资金紧张',
+  ]);
+  await reportQuarter(c, '2026Q3', 20_000_000);
+  return c;
+}
+
 describe('the case file of a quarterly review', () => {
   it('stands the reports, 三年倍增 and the ledger beside the form, as each reader may see them', async () => {
-    const c = await createCast();
-    await driveToSupporting(c, {
-      problems: [
-        problem({ title: '流动资金紧张', ownerDepartment: 'finance' }),
-        problem({ title: '高端人才招聘难', ownerDepartment: 'sme' }),
-      ],
-    });
-    // Overdue since January: the diagnosis refuses a past due date, so the ledger row is moved.
-    await db().query(`UPDATE problems SET due_at = '2026-01-31' WHERE credit_code = $1 AND title = $2`, [
-      c.creditCode,
-      '流动资金紧张',
-    ]);
-    await reportQuarter(c, '2026Q3', 20_000_000);
+    const c = await memberWithProblems();
     await expectOk(
       complete(c.industry.api, c.creditCode, 'QUARTERLY_REVIEW', 'continue', { comment: '正常' }),
     );
@@ -84,6 +90,23 @@ describe('the case file of a quarterly review', () => {
     expect(own.reports).toEqual([figures('2026Q3', 20_000_000)]);
     expect(own.doubling).toMatchObject({ quarter: '2026Q3', annualizedRevenue: 80_000_000, growth: 1 });
     expect(own.ledger.total).toBe(2);
+  });
+
+  // The walk: a graduated member's open problems read 待化解 (one overdue) beside 企业已毕业, while
+  // the ledger's filter and the dashboard count them 帮扶已结束.
+  it('counts the problems of a lifecycle that ended as 帮扶已结束, overdue for nobody', async () => {
+    const c = await memberWithProblems();
+    await expectOk(
+      complete(c.industry.api, c.creditCode, 'QUARTERLY_REVIEW', 'recommend_graduation', { comment: '倍增' }),
+    );
+    const review = await openTask(c.coordinator.api, c.creditCode, 'GRADUATION_REVIEW');
+    const ledger = async () =>
+      (await expectOk(c.coordinator.api.get(`/api/tasks/${review.id}`))).caseFile.standing.ledger;
+    expect((await ledger()).byStatus).toEqual([{ status: 'open', n: 2 }]);
+    await expectOk(
+      complete(c.coordinator.api, c.creditCode, 'GRADUATION_REVIEW', 'graduate', { reason: 'doubled' }),
+    );
+    expect(await ledger()).toEqual({ total: 2, byStatus: [{ status: 'ended', n: 2 }], overdue: [] });
   });
 
   it('is null before admission', async () => {

@@ -166,7 +166,8 @@ describe('GET /api/reports/kpi on the seeded data set', () => {
       poolSize: 2, // e1, e3
       admittedThisYear: 2, // e3, e4
       annualTarget: target,
-      targetProgress: Math.round((2 / target) * 10_000) / 10_000,
+      // The target is the city's: no cluster's 2 over it (the walk: a district read 3 / 50 as its own).
+      targetProgress: null,
     });
     // e4 graduated on 30 September: September's point, counted as that day ends, is without it.
     expect(k.poolOverTime.map((m: any) => m.members)).toEqual([2, 3, 3, 4, 3, 3, 3, 3, 2, 2, 2, 2]);
@@ -264,6 +265,24 @@ describe('GET /api/reports/kpi on the seeded data set', () => {
       admittedThisYear: 2,
       endings: { graduated: 0, exited: 0, rejected: 0 },
     });
+  });
+
+  // The walk: a district officer's dashboard read its own 2 in the pool over the city's capacity of
+  // 300 and its 3 admissions over the city's target of 50. There is no district quota (the work plan,
+  // the policy): a narrower scope gets the city's figures to read them against.
+  it('gives a scope narrower than the city the city’s figures beside the city’s capacity and target', async () => {
+    const leader = await createUser('leader', {});
+    const progress = (n: number, target: number) => Math.round((n / target) * 10_000) / 10_000;
+    const [all, own] = await Promise.all([kpi(leader.api), kpi(officer.api)]);
+    expect(all.city).toBeNull();
+    expect(all.targetProgress).toBe(progress(all.admittedThisYear, all.annualTarget));
+    expect(own.city).toEqual({
+      poolSize: all.poolSize,
+      admittedThisYear: all.admittedThisYear,
+      targetProgress: all.targetProgress,
+    });
+    expect(own.city.poolSize).toBeGreaterThanOrEqual(own.poolSize);
+    expect(own).toMatchObject({ poolCapacity: all.poolCapacity, annualTarget: all.annualTarget });
   });
 
   it('is scoped to the caller: an officer of another cluster sees none of it, the leader all of it', async () => {
@@ -428,6 +447,8 @@ describe('.xlsx exports, read back', () => {
     expect(overview).toMatchObject({
       年度: Y,
       '在库企业数（家）': 2,
+      '全市在库企业数（家）': expect.any(Number),
+      全市目标完成率: expect.any(Number),
       '本年入库企业数（家）': 2,
       '达到倍增进度（家）': 2,
       '已实现倍增（家）': 1,

@@ -10,7 +10,8 @@ import {
   openTask,
   quarterlyReport,
 } from '../support/lifecycle';
-import { closeTemporal } from '../support/temporal';
+import { domainErrorFrom } from '@hardtech/temporal';
+import { closeTemporal, lifecycles } from '../support/temporal';
 
 // Issue 17 items 1, 2, 4 on the real dev server: 退回, 撤回, 加签/会签, allowed and refused.
 afterAll(async () => {
@@ -483,6 +484,67 @@ describe('加签/会签 (countersign)', () => {
     expect(
       (await complete(c.coordinator.api, c.creditCode, 'SCREEN', 'pass', { judgments: JUDGMENTS })).status,
     ).toBe(200);
+  });
+
+  // The walk: the 加签 picker disabled who still owed an answer, but the API opened them a second
+  // COUNTERSIGN task. Refused by the API and by the workflow's Update validator alike.
+  it('is 409 COUNTERSIGNER_ALREADY_ASKED of someone who still owes an answer, and changes nothing', async () => {
+    const c = await createCast();
+    await nominate(c);
+    const screen = await openTask(c.coordinator.api, c.creditCode, 'SCREEN');
+    const ask = (users: string[]) =>
+      post(c.coordinator.api, screen.id, 'countersign', { users, mode: 'all', note: '请出具意见' });
+    await expectOk(ask([c.industry.username]), 201);
+    const asked = async () =>
+      (
+        await db().query(
+          `SELECT assignee, status FROM tasks WHERE type = 'COUNTERSIGN' AND credit_code = $1 ORDER BY created_at`,
+          [c.creditCode],
+        )
+      ).rows.map((r: any) => [r.assignee, r.status]);
+    const before = await expectOk(c.coordinator.api.get(`/api/tasks/${screen.id}`));
+
+    const again = await ask([c.districtOfficer.username, c.industry.username]);
+    expect([again.status, again.body.code]).toEqual([409, 'COUNTERSIGNER_ALREADY_ASKED']);
+    expect(again.body.message).toContain(c.industry.username);
+    expect(again.body.message).not.toContain(c.districtOfficer.username);
+    // The workflow refuses it too, asked past the API.
+    const coordinator = { username: c.coordinator.username, role: 'city_coordinator' as const, scope: {} };
+    const industry = {
+      username: c.industry.username,
+      role: 'industry_officer' as const,
+      scope: { clusters: [c.cluster] },
+    };
+    const direct = await (
+      await lifecycles()
+    )
+      .countersign(c.creditCode, {
+        taskId: screen.id,
+        actor: coordinator,
+        users: [industry],
+        mode: 'all',
+        note: 'x',
+      })
+      .then(
+        () => null,
+        (e) => domainErrorFrom(e)?.code,
+      );
+    expect(direct).toBe('COUNTERSIGNER_ALREADY_ASKED');
+    expect(await asked()).toEqual([[c.industry.username, 'open']]);
+    expect((await expectOk(c.coordinator.api.get(`/api/tasks/${screen.id}`))).countersigns).toEqual(
+      before.countersigns,
+    );
+
+    // Once answered they may be asked again, with someone not yet asked.
+    await expectOk(complete(c.industry.api, c.creditCode, 'COUNTERSIGN', 'agree', { opinion: '同意' }));
+    await expectOk(ask([c.districtOfficer.username, c.industry.username]), 201);
+    expect((await asked()).sort()).toEqual(
+      [
+        [c.industry.username, 'done'],
+        [c.districtOfficer.username, 'open'],
+        [c.industry.username, 'open'],
+      ].sort(),
+    );
   });
 
   it('names the users who may not see the enterprise (422), refuses non-assignees (403/409), and changes nothing', async () => {

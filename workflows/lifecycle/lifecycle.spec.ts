@@ -981,7 +981,8 @@ describe('approval actions', () => {
     }
   };
 
-  it('a countersignature holds SCREEN back, reminds and escalates on its SLA, and lets it go once answered', async () => {
+  /** SCREEN open, and the coordinator's request asking the industry officer to countersign it (validated). */
+  const screenToCountersign = async () => {
     const h = harness();
     await h.lifecycle.open();
     const screen = h.open('SCREEN');
@@ -993,6 +994,11 @@ describe('approval actions', () => {
       note: '请出具意见',
     };
     h.lifecycle.validateCountersign(req);
+    return { h, screen, req };
+  };
+
+  it('a countersignature holds SCREEN back, reminds and escalates on its SLA, and lets it go once answered', async () => {
+    const { h, screen, req } = await screenToCountersign();
     const { tasks } = await h.lifecycle.countersign(req);
     expect(tasks.map((x) => [x.type, x.assignee, x.candidateGroups])).toEqual([
       ['COUNTERSIGN', industry.username, [`user:${industry.username}`]],
@@ -1028,6 +1034,19 @@ describe('approval actions', () => {
       expect.objectContaining({ user: industry.username, outcome: 'agree' }),
     ]);
     expect((await h.complete('SCREEN', coordinator, 'pass', { judgments })).stage).toBe('feedback');
+  });
+
+  // The walk: the picker disabled who still owed an answer, but asking them again opened a second
+  // COUNTERSIGN task. The Update validator refuses it (validators are not replayed).
+  it('is not asked again of someone who still owes an answer; once they answered they may be', async () => {
+    const { h, req } = await screenToCountersign();
+    await h.lifecycle.countersign(req);
+    expect(refusal(() => h.lifecycle.validateCountersign({ ...req, users: [district, industry] }))).toBe(
+      'COUNTERSIGNER_ALREADY_ASKED',
+    );
+    h.lifecycle.validateCountersign({ ...req, users: [district] });
+    await h.complete('COUNTERSIGN', industry, 'agree', { opinion: '同意' });
+    h.lifecycle.validateCountersign(req);
   });
 
   it('a withdrawal puts the statechart back and reopens the task; the next transition makes it too late', async () => {

@@ -38,6 +38,7 @@ import {
   WHISTLE_FIELDS,
   WHISTLE_STAGES,
   Countersign,
+  countersignAskedRefusal,
   countersignersRefusal,
   countersignPendingRefusal,
   countersignRefusal,
@@ -954,7 +955,12 @@ export class Lifecycle {
         task,
         { users: req.users.map((u) => u.username), mode: req.mode, note: req.note },
         req.onBehalfOf,
-      ) ?? countersignersRefusal(req.users.filter((u) => !mayCountersign(u)).map((u) => u.username));
+      ) ??
+      countersignersRefusal(req.users.filter((u) => !mayCountersign(u)).map((u) => u.username)) ??
+      countersignAskedRefusal(
+        task.countersigns,
+        req.users.map((u) => u.username),
+      );
     if (refusal) throw refusal;
   }
 

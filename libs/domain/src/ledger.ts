@@ -51,6 +51,20 @@ export const LEDGER_STATUSES: Option[] = [
 ];
 export type LedgerStatus = ProblemStatus | typeof ENDED_LEDGER_STATUS;
 
+/** Whether the lifecycle a problem belongs to has ended (graduated, exited, not admitted). */
+export function lifecycleEnded(stage: Stage | null | undefined): boolean {
+  return !!stage && FINAL_STAGES.includes(stage);
+}
+
+/**
+ * A problem's status as the ledger shows it, on its row, drawer and phone card as in its counts
+ * and filter (libs/persistence ledgerStatus()): `ended` (帮扶已结束) when not closed out and its
+ * lifecycle has ended, else its own. `enterpriseStage` is the stage of the problem's lifecycle.
+ */
+export function ledgerStatusOf(p: { status: ProblemStatus; enterpriseStage?: Stage | null }): LedgerStatus {
+  return p.status !== 'resolved' && lifecycleEnded(p.enterpriseStage) ? ENDED_LEDGER_STATUS : p.status;
+}
+
 /**
  * What a quarterly review may set: `closing` is only reached by a close request (申请销号), which
  * opens the coordinators' PROBLEM_CLOSE task.
@@ -154,11 +168,10 @@ export interface ProblemOverdue {
  * with lifecycleRunning) counts the same.
  */
 export function problemOverdue(
-  p: { status: ProblemStatus; dueAt: string; enterpriseStage?: Stage },
+  p: { status: ProblemStatus; dueAt: string; enterpriseStage?: Stage | null },
   today: string,
 ): boolean {
-  const ended = !!p.enterpriseStage && FINAL_STAGES.includes(p.enterpriseStage);
-  return p.status !== 'resolved' && p.dueAt < today && !ended;
+  return p.status !== 'resolved' && p.dueAt < today && !lifecycleEnded(p.enterpriseStage);
 }
 
 /**

@@ -48,7 +48,7 @@ export class ApprovalActionsController {
   @ApiDoc({
     summary: '加签/会签 Ask colleagues to countersign',
     description:
-      'Whoever may complete the task (who then holds it) opens a COUNTERSIGN task (agree/disagree with an opinion) for each named user, who must be an officer allowed to see the enterprise (422 naming those who are not). Until answered (`all`: every one; `any`: one) completing the task answers 409 COUNTERSIGN_PENDING. The answers are opinions in the case file.',
+      'Whoever may complete the task (who then holds it) opens a COUNTERSIGN task (agree/disagree with an opinion) for each named user, who must be an officer allowed to see the enterprise (422 naming those who are not); someone who still owes an answer on the task is not asked again (409 COUNTERSIGNER_ALREADY_ASKED naming them). Until answered (`all`: every one; `any`: one) completing the task answers 409 COUNTERSIGN_PENDING. The answers are opinions in the case file.',
     ok: CountersignResultDto,
     status: 201,
     errors: [400, 401, 403, 404, 409, 413, 422],

@@ -156,6 +156,13 @@ export class AdmittedYearDto {
   @ApiProperty({ description: 'the policy’s annualTarget' }) target: number;
 }
 
+export class CityFiguresDto {
+  @ApiProperty({ description: 'members of the whole city on `asOf`' }) poolSize: number;
+  @ApiProperty({ description: 'admissions of the whole city in the year' }) admittedThisYear: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'admittedThisYear ÷ annualTarget, 4 decimals' })
+  targetProgress: number | null;
+}
+
 export class KpiDto {
   @ApiProperty() year: number;
   @ApiProperty({
@@ -169,11 +176,25 @@ export class KpiDto {
       'GET /api/enterprises?inPoolOn=<asOf> lists them',
   })
   poolSize: number;
-  @ApiProperty() poolCapacity: number;
+  @ApiProperty({ description: 'the policy’s, the city’s: there is no per-district quota' })
+  poolCapacity: number;
   @ApiProperty({ type: [MonthCountDto] }) poolOverTime: MonthCountDto[];
   @ApiProperty() admittedThisYear: number;
-  @ApiProperty({ description: '每年重点帮扶企业不少于50家' }) annualTarget: number;
-  @ApiProperty({ nullable: true, type: Number }) targetProgress: number | null;
+  @ApiProperty({ description: '每年重点帮扶企业不少于50家, the city’s' }) annualTarget: number;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description:
+      'admittedThisYear ÷ annualTarget, 4 decimals; null when the caller’s scope is narrower than the city (see `city`)',
+  })
+  targetProgress: number | null;
+  @ApiProperty({
+    type: CityFiguresDto,
+    nullable: true,
+    description:
+      'the whole city’s figures, against which poolCapacity and annualTarget read, for a caller whose scope is narrower (district, clusters, commissioner); null when the caller’s own figures are the city’s',
+  })
+  city: CityFiguresDto | null;
   @ApiProperty({ type: [AdmittedYearDto], description: 'admissions per year since 2023, against the target' })
   admittedByYear: AdmittedYearDto[];
   @ApiProperty({

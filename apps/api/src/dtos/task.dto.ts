@@ -4,6 +4,7 @@ import {
   ATTACHMENT_PURPOSES,
   ATTACHMENT_SUBJECTS,
   OWNER_DEPARTMENTS,
+  LEDGER_STATUSES,
   PROBLEM_PLAN_FIELDS,
   PROBLEM_STATUSES,
   ROLES,
@@ -430,7 +431,12 @@ export class CaseLedgerProblemDto {
 }
 
 export class CaseLedgerStatusDto {
-  @ApiProperty({ enum: values(PROBLEM_STATUSES) }) status: string;
+  @ApiProperty({
+    enum: values(LEDGER_STATUSES),
+    description:
+      'as the ledger counts it: `ended` (帮扶已结束) for a problem not closed out whose lifecycle has ended',
+  })
+  status: string;
   @ApiProperty() n: number;
 }
 

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import {
   Actor,
   Conflict,
+  countersignAskedRefusal,
   countersignerGroups,
   countersignersRefusal,
   CountersignMode,
@@ -145,6 +146,9 @@ export class ApprovalActionsService {
       named.filter(([, user]) => !user || !isCandidate(user, groups)).map(([u]) => u),
     );
     if (refusal) throw refusal;
+    // Nobody is asked twice while they still owe an answer (the workflow's validator agrees).
+    const again = countersignAskedRefusal(task.countersigns, req.users);
+    if (again) throw again;
     const policy = await this.policies.current();
     return this.send(() =>
       this.lifecycles.countersign(task.creditCode, {

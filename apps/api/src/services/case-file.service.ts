@@ -8,6 +8,7 @@ import {
   CompletedStep,
   findDistrict,
   shanghaiDate,
+  Stage,
   visibleReturned,
 } from '@hardtech/domain';
 import {
@@ -63,7 +64,7 @@ export class CaseFileService {
     if (!row) return null;
     const lifecycleNo = task?.lifecycleNo ?? row.lifecycleNo;
     const current = row.lifecycleNo === lifecycleNo;
-    const [done, problems, files, reports, ledger, divisionOf, kept] = await Promise.all([
+    const [done, problems, files, reports, ledger, divisionOf, kept, earlier] = await Promise.all([
       this.tasks.stepsOf(creditCode, lifecycleNo),
       this.enterprises.problemsOf(creditCode, lifecycleNo),
       this.attachments.list(actor, creditCode),
@@ -72,7 +73,12 @@ export class CaseFileService {
       this.clusters.divisions(),
       // An earlier lifecycle is read with its own nomination, not the next one's (its district's).
       current ? null : this.enterprises.nominationOf(creditCode, lifecycleNo),
+      // An earlier lifecycle has ended: its problems are counted as its final stage left them.
+      current ? null : this.enterprises.lifecyclesOf(creditCode),
     ]);
+    const lifecycleStage = current
+      ? row.stage
+      : ((earlier?.find((l) => l.lifecycleNo === lifecycleNo)?.finalStage as Stage | undefined) ?? null);
     const steps: CompletedStep[] = done
       // Human steps only: what the policy decided by itself (a silent district) is no one's opinion.
       .filter((t) => t.completedBy && t.completedBy !== 'system' && t.outcome && t.completedAt)
@@ -116,6 +122,7 @@ export class CaseFileService {
           reports.map((r) => ({ ...r, growth: r.growthRatio, expected: r.expectedRatio })),
           ledger.map((p) => ({ ...p, leadDivision: divisionOf(p.cluster) })),
           shanghaiDate(new Date()),
+          lifecycleStage,
         ),
       },
       steps,

@@ -149,14 +149,19 @@ export class ExportsService {
   async kpiTables(kpi: Kpi): Promise<Buffer> {
     const cluster = await this.clusterNames();
     const wb = new ExcelJS.Workbook();
+    // The capacity and the target are the city's: a narrower scope reads them beside the city's counts.
+    const cityRow = (label: string, n: number | undefined): [string, ExcelJS.CellValue][] =>
+      n === undefined ? [] : [[label, n]];
     const overview: [string, ExcelJS.CellValue][] = [
       ['年度', kpi.year],
       ['统计日期', kpi.asOf],
       ['在库企业数（家）', kpi.poolSize],
+      ...cityRow('全市在库企业数（家）', kpi.city?.poolSize),
       ['入库容量（家）', kpi.poolCapacity],
       ['本年入库企业数（家）', kpi.admittedThisYear],
+      ...cityRow('全市本年入库企业数（家）', kpi.city?.admittedThisYear),
       ['年度目标（家）', kpi.annualTarget],
-      ['目标完成率', kpi.targetProgress],
+      [kpi.city ? '全市目标完成率' : '目标完成率', (kpi.city ?? kpi).targetProgress],
       ['倍增统计企业数（家）', kpi.revenueDoubling.members],
       ['已报送季度数据（家）', kpi.revenueDoubling.reporting],
       ['达到倍增进度（家）', kpi.revenueDoubling.onTrack],

@@ -72,6 +72,7 @@ export class ReportsService {
       overdue,
       overdueList,
       endings,
+      city,
     ] = await Promise.all([
       this.policies.active(),
       this.reports.poolSize(actor, asOf),
@@ -85,7 +86,10 @@ export class ReportsService {
       this.overdue.summary(actor),
       this.overdue.list(actor),
       this.reports.endings(actor, { year }),
+      this.reports.seesWholeCity(actor) ? null : this.reports.cityFigures(asOf, year),
     ]);
+    const progress = (admitted: number) =>
+      policy.annualTarget > 0 ? round4(admitted / policy.annualTarget) : null;
     const total = (rows: { n: number }[]) => rows.reduce((s, r) => s + r.n, 0);
     const admittedThisYear = admittedByYear.find((r) => r.year === year)?.admitted ?? 0;
     return {
@@ -104,8 +108,21 @@ export class ReportsService {
         label: STAGE_LABELS[stage],
         n: stages.find((r) => r.stage === stage)?.n ?? 0,
       })),
-      /** admittedThisYear ÷ annualTarget, 4 decimals. */
-      targetProgress: policy.annualTarget > 0 ? round4(admittedThisYear / policy.annualTarget) : null,
+      /**
+       * admittedThisYear ÷ annualTarget, 4 decimals; null for a scope narrower than the city: the
+       * target is the city's (city.targetProgress), not a district's or a cluster's.
+       */
+      targetProgress: city ? null : progress(admittedThisYear),
+      /**
+       * The city's figures for a caller whose scope is narrower (a district, clusters, a
+       * commissioner's members), to read the city's capacity and target against; null when the
+       * caller's own figures are the city's.
+       */
+      city: city && {
+        poolSize: city.poolSize,
+        admittedThisYear: city.admitted,
+        targetProgress: progress(city.admitted),
+      },
       revenueDoubling: revenueDoubling(doubling),
       problems: {
         total: total(byStatus),

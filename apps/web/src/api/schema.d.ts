@@ -1511,7 +1511,7 @@ export interface paths {
         put?: never;
         /**
          * 加签/会签 Ask colleagues to countersign
-         * @description Whoever may complete the task (who then holds it) opens a COUNTERSIGN task (agree/disagree with an opinion) for each named user, who must be an officer allowed to see the enterprise (422 naming those who are not). Until answered (`all`: every one; `any`: one) completing the task answers 409 COUNTERSIGN_PENDING. The answers are opinions in the case file.
+         * @description Whoever may complete the task (who then holds it) opens a COUNTERSIGN task (agree/disagree with an opinion) for each named user, who must be an officer allowed to see the enterprise (422 naming those who are not); someone who still owes an answer on the task is not asked again (409 COUNTERSIGNER_ALREADY_ASKED naming them). Until answered (`all`: every one; `any`: one) completing the task answers 409 COUNTERSIGN_PENDING. The answers are opinions in the case file.
          */
         post: operations["ApprovalActionsController_countersign"];
         delete?: never;
@@ -2686,6 +2686,14 @@ export interface components {
             /** @description members on the month’s last day (`asOf` for its month) */
             members: number;
         };
+        CityFiguresDto: {
+            /** @description members of the whole city on `asOf` */
+            poolSize: number;
+            /** @description admissions of the whole city in the year */
+            admittedThisYear: number;
+            /** @description admittedThisYear ÷ annualTarget, 4 decimals */
+            targetProgress: number | null;
+        };
         AdmittedYearDto: {
             /** @example 2026 */
             year: number;
@@ -2822,12 +2830,16 @@ export interface components {
             asOf: string;
             /** @description members in the pool on `asOf` (admission and leaving day included; docs/design.md); GET /api/enterprises?inPoolOn=<asOf> lists them */
             poolSize: number;
+            /** @description the policy’s, the city’s: there is no per-district quota */
             poolCapacity: number;
             poolOverTime: components["schemas"]["MonthCountDto"][];
             admittedThisYear: number;
-            /** @description 每年重点帮扶企业不少于50家 */
+            /** @description 每年重点帮扶企业不少于50家, the city’s */
             annualTarget: number;
+            /** @description admittedThisYear ÷ annualTarget, 4 decimals; null when the caller’s scope is narrower than the city (see `city`) */
             targetProgress: number | null;
+            /** @description the whole city’s figures, against which poolCapacity and annualTarget read, for a caller whose scope is narrower (district, clusters, commissioner); null when the caller’s own figures are the city’s */
+            city: components["schemas"]["CityFiguresDto"] | null;
             /** @description admissions per year since 2023, against the target */
             admittedByYear: components["schemas"]["AdmittedYearDto"][];
             /** @description enterprises by the stage they were at when `asOf` ended (now, this year), every stage; GET /api/enterprises?stage=<key> lists them, for a past year with &stageOn=<asOf> */
@@ -3150,8 +3162,11 @@ export interface components {
             onTrack: boolean | null;
         };
         CaseLedgerStatusDto: {
-            /** @enum {string} */
-            status: "open" | "in_progress" | "closing" | "resolved" | "escalated";
+            /**
+             * @description as the ledger counts it: `ended` (帮扶已结束) for a problem not closed out whose lifecycle has ended
+             * @enum {string}
+             */
+            status: "open" | "in_progress" | "closing" | "resolved" | "escalated" | "ended";
             n: number;
         };
         CaseLedgerProblemDto: {

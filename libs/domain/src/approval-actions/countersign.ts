@@ -55,6 +55,37 @@ export function countersignPendingRefusal(countersigns: readonly Countersign[] |
     : null;
 }
 
+/** Who still owes an answer on the task: named in a round still waiting and not yet answered. */
+export function countersignWaitingOn(
+  rounds: readonly Pick<Countersign, 'mode' | 'users' | 'answers'>[] | null | undefined,
+): Set<string> {
+  return new Set(
+    (rounds ?? [])
+      .filter((round) => !countersignSatisfied(round))
+      .flatMap((round) => round.users.filter((u) => !round.answers.some((a) => a.user === u))),
+  );
+}
+
+/**
+ * 加签 of someone who still owes an answer on the task would open them a second COUNTERSIGN
+ * task for the same question: 409, naming them (the picker disables them already).
+ */
+export function countersignAskedRefusal(
+  rounds: readonly Pick<Countersign, 'mode' | 'users' | 'answers'>[] | null | undefined,
+  users: readonly string[],
+): DomainError | null {
+  const waiting = countersignWaitingOn(rounds);
+  const again = users.filter((u) => waiting.has(u));
+  if (!again.length) return null;
+  return new Conflict(
+    'COUNTERSIGNER_ALREADY_ASKED',
+    t(
+      `以下人员已被加签、尚未答复：${again.join('、')}`,
+      `already asked and yet to answer: ${again.join(', ')}`,
+    ),
+  );
+}
+
 export interface CountersignRequest {
   users: string[];
   mode: CountersignMode;

@@ -55,6 +55,37 @@ describe('caseStanding', () => {
     expect(s.ledger.overdue.map((p) => p.id)).toEqual(['b', 'a']);
   });
 
+  // The walk: a graduated member's open problems read 待化解 (and overdue) beside 企业已毕业,
+  // while the ledger's filter and the dashboard call them 帮扶已结束.
+  it('counts the open problems of an ended lifecycle as 帮扶已结束, overdue for nobody', () => {
+    const s = caseStanding(
+      80_000_000,
+      [],
+      [
+        problem('a', 'open', '2026-01-05'),
+        problem('b', 'in_progress', '2026-12-30'),
+        problem('c', 'resolved', '2026-01-01'),
+      ],
+      '2026-12-06',
+      'graduated',
+    )!;
+    expect(s.ledger.byStatus).toEqual([
+      { status: 'resolved', n: 1 },
+      { status: 'ended', n: 2 },
+    ]);
+    expect(s.ledger.overdue).toEqual([]);
+    // While it runs they are its own.
+    const running = caseStanding(
+      80_000_000,
+      [],
+      [problem('a', 'open', '2026-01-05')],
+      '2026-12-06',
+      'supporting',
+    )!;
+    expect(running.ledger.byStatus).toEqual([{ status: 'open', n: 1 }]);
+    expect(running.ledger.overdue.map((p) => p.id)).toEqual(['a']);
+  });
+
   it('is null for an enterprise not yet a member, and has no doubling before a report', () => {
     expect(caseStanding(null, [], [], '2026-12-06')).toBeNull();
     expect(caseStanding(80_000_000, [], [], '2026-12-06')).toEqual({

@@ -1,5 +1,13 @@
 import type { QuarterlyFigures } from '../doubling';
-import { OwnerDepartment, PROBLEM_STATUSES, problemOverdue, ProblemStatus } from '../ledger';
+import {
+  LEDGER_STATUSES,
+  LedgerStatus,
+  ledgerStatusOf,
+  OwnerDepartment,
+  problemOverdue,
+  ProblemStatus,
+} from '../ledger';
+import type { Stage } from '../stages';
 import type { Text } from '../text';
 
 /** A quarterly report as the member sent it and as it counts (one sent back does not). */
@@ -28,10 +36,13 @@ export interface CaseLedgerProblem {
   leadDivision: Text;
 }
 
-/** 问题台账 of the lifecycle as far as the reader may see it: counted by status, the overdue named. */
+/**
+ * 问题台账 of the lifecycle as far as the reader may see it: counted by status as the ledger counts
+ * them (帮扶已结束 once the lifecycle ended, not 待化解), the overdue named.
+ */
 export interface CaseLedger {
   total: number;
-  byStatus: { status: ProblemStatus; n: number }[];
+  byStatus: { status: LedgerStatus; n: number }[];
   overdue: CaseLedgerProblem[];
 }
 
@@ -61,10 +72,13 @@ export function caseStanding(
   reports: readonly StandingReport[],
   problems: readonly CaseLedgerProblem[],
   today: string,
+  /** The stage of the problems' lifecycle: a final one (graduated, exited, not admitted) ends their work. */
+  stage: Stage | null = null,
 ): CaseStanding | null {
   if (baselineRevenue === null && !reports.length && !problems.length) return null;
   const sorted = [...reports].sort((a, b) => a.quarter.localeCompare(b.quarter));
   const latest = sorted.at(-1);
+  const counted = problems.map((p) => ({ ...p, enterpriseStage: stage }));
   return {
     reports: sorted.map(({ quarter, revenue, rdExpense, headcount, newClassOneIp, financing }) => ({
       quarter,
@@ -87,11 +101,11 @@ export function caseStanding(
         : null,
     ledger: {
       total: problems.length,
-      byStatus: PROBLEM_STATUSES.map((s) => ({
-        status: s.value as ProblemStatus,
-        n: problems.filter((p) => p.status === s.value).length,
+      byStatus: LEDGER_STATUSES.map((s) => ({
+        status: s.value as LedgerStatus,
+        n: counted.filter((p) => ledgerStatusOf(p) === s.value).length,
       })).filter((s) => s.n > 0),
-      overdue: problems
+      overdue: counted
         .filter((p) => problemOverdue(p, today))
         .sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.id.localeCompare(b.id))
         .map(({ id, title, status, ownerDepartment, dueAt, leadDivision }) => ({

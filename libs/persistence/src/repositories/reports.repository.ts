@@ -86,6 +86,29 @@ export class ReportsRepository {
     return n;
   }
 
+  /** Whether the caller's scope is the whole city: its figures are then the city's. */
+  seesWholeCity(actor: Actor): boolean {
+    return this.access.seesEverything(actor);
+  }
+
+  /**
+   * The city's figures whatever the caller's scope: members on `date` and admissions in `year`, as
+   * poolSize and admittedByYear count them. The policy's capacity and annual target are the city's
+   * (the work plan sets no district quota): a narrower scope reads them beside these, never beside
+   * its own counts.
+   */
+  async cityFigures(date: string, year: number): Promise<{ poolSize: number; admitted: number }> {
+    const [row] = await this.run(
+      `SELECT
+         (SELECT count(*)::int FROM membership_periods m JOIN enterprises e ON e.credit_code = m.credit_code
+           WHERE ${inPoolOnSql('m', ':poolDate')}) AS "poolSize",
+         (SELECT count(*)::int FROM membership_periods m JOIN enterprises e ON e.credit_code = m.credit_code
+           WHERE ${admittedInSql('m', ':year::int')}) AS admitted`,
+      { poolDate: date, year },
+    );
+    return row;
+  }
+
   /** Members on the last day of each month of the year (`asOf` for its month), up to `asOf`. */
   poolOverTime(
     actor: Actor,

@@ -145,6 +145,47 @@ describe('user administration', () => {
     });
   });
 
+  // The walk: a retired cluster in an officer's scope was a disabled tag, which antd draws without
+  // ×: the admin could not take it out, though the API allows it. Removable, never offered anew.
+  it('takes a retired cluster out of a scope, and offers no retired cluster to add', async () => {
+    const retired = (code: string, name: string) => ({ code, tier: 'T', name, en: name, active: false });
+    const { calls } = openPage('/admin/users', USERS.admin, {
+      'GET /reference': {
+        ...REFERENCE,
+        clusters: [...REFERENCE.clusters, retired('T8', '旧显示'), retired('T9', '旧光伏')],
+      },
+      'GET /users': {
+        ...LIST,
+        items: [
+          {
+            ...LIST.items[0],
+            username: 'industry-t2',
+            role: 'industry_officer',
+            scope: { clusters: ['T2', 'T9'] },
+          },
+        ],
+      },
+      'PATCH /users/industry-t2': (call: FakeCall) => ({
+        body: { ...LIST.items[0], ...(call.body as object) },
+      }),
+    });
+    const actions = await screen.findByTestId('user-actions-industry-t2', {}, { timeout: 30_000 });
+    fireEvent.click(within(actions).getByText(/修\s*改/));
+    const dialog = await screen.findByRole('dialog');
+    const tag = (await within(dialog).findByText('T9 旧光伏（已停用）')).closest(
+      '.ant-select-selection-item',
+    ) as HTMLElement;
+    expect(tag).not.toHaveClass('ant-select-selection-item-disabled');
+    await userEvent.click(tag.querySelector('.ant-select-selection-item-remove')!);
+    await userEvent.click(within(dialog).getByLabelText('负责产业集群'));
+    const offered = (title: string) => screen.getByTitle(title).closest('.ant-select-item-option');
+    expect(offered('T8 旧显示（已停用）')).toHaveClass('ant-select-item-option-disabled');
+    expect(offered('T9 旧光伏（已停用）')).toHaveClass('ant-select-item-option-disabled');
+    await userEvent.click(screen.getByTestId('user-save'));
+    await waitFor(() => expect(calls.some((c) => c.method === 'PATCH')).toBe(true));
+    expect(calls.find((c) => c.method === 'PATCH')?.body).toMatchObject({ scope: { clusters: ['T2'] } });
+  });
+
   it('fits its columns on a 1366 px laptop, 创建时间 beside 操作, and names a cluster in scope, not its code', async () => {
     openPage('/admin/users', USERS.admin, {
       'GET /reference': REFERENCE,

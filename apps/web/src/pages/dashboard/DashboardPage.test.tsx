@@ -2,7 +2,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { FakeCall } from '../../test/fake-api';
 import { fastUser, openPage, USERS } from '../../test/open-page';
-import { endingsOption, ownersOption } from './charts';
+import { admittedByYearOption, endingsOption, ownersOption, poolOverTimeOption } from './charts';
 import { KPI } from './fixture';
 import { chartLink, monthDay } from './links';
 import i18n from '../../i18n';
@@ -36,6 +36,36 @@ describe('dashboard', () => {
     await userEvent.click(await screen.findByTitle('2025'));
     await waitFor(() => expect(screen.getByTestId('kpi-admitted')).toHaveTextContent('2025 年入库'));
     expect(calls.map((c) => c.path)).toContain('/reports/kpi?year=2025');
+  });
+
+  // The walk (district-500112-1440-_dashboard.png): "2 / 300" and "2026 年入库 3 / 50 · 6%", a
+  // district's counts over the city's capacity and target, which officers read as their own quota.
+  it('shows a district its own counts, and the city’s beside the city’s capacity and target (全市)', async () => {
+    const district = {
+      username: 'district-500112',
+      role: 'district_officer' as const,
+      scope: { districts: ['500112'] },
+      displayName: '渝北区经信委',
+    };
+    const scoped = {
+      ...KPI,
+      poolSize: 2,
+      poolCapacity: 300,
+      admittedThisYear: 3,
+      targetProgress: null,
+      city: { poolSize: 37, admittedThisYear: 23, targetProgress: 0.46 },
+    };
+    openPage('/dashboard', district, { 'GET /reports/kpi': scoped });
+    const pool = await screen.findByTestId('kpi-pool');
+    expect(pool).toHaveTextContent(/^在库企业2家全市 37 \/ 300 家$/);
+    expect(screen.getByTestId('kpi-admitted')).toHaveTextContent(/^\d{4} 年入库3家全市 23 \/ 50 家46%$/);
+    expect(screen.getByTestId('chart-admittedByYear')).toHaveTextContent('每年入库');
+    expect(screen.getByTestId('chart-admittedByYear')).not.toHaveTextContent('对照年度目标');
+    const t = i18n.getFixedT('zh-CN', 'dashboard');
+    // No city line over the district's bars and points.
+    expect(JSON.stringify(admittedByYearOption(scoped, t))).not.toContain('markLine');
+    expect(JSON.stringify(poolOverTimeOption(scoped, t))).not.toContain('markLine');
+    expect(JSON.stringify(admittedByYearOption(KPI, t))).toContain('markLine');
   });
 
   it('lists the overdue tasks: enterprise, step, who holds them, how late', async () => {

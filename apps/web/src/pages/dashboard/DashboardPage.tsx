@@ -139,7 +139,9 @@ export function DashboardPage() {
             {charts.map((c) => (
               <Col key={c.key} {...c.span}>
                 <ChartCard
-                  title={t(`sections.${c.key}`)}
+                  title={t(
+                    `sections.${c.key === 'admittedByYear' && kpi.city ? 'admittedByYearOwn' : c.key}`,
+                  )}
                   option={c.option}
                   empty={c.empty}
                   testId={`chart-${c.key}`}

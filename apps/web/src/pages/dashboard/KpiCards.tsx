@@ -1,4 +1,4 @@
-import { Card, Col, Progress, Row, Statistic } from 'antd';
+import { Card, Col, Progress, Row, Statistic, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -15,40 +15,57 @@ const linked = (to: string, testId: string) => (node: ReactNode) => (
 
 const SPAN = { xs: 24, sm: 12, xl: 6 };
 
-/** The four figures a leader asks for first: pool size, this year's admissions, 三年倍增, overdue work. */
+/**
+ * The four figures a leader asks for first: pool size, this year's admissions, 三年倍增, overdue work.
+ * The capacity and the annual target are the city's (no district has a quota): a reader whose scope
+ * is narrower reads its own count, and the city's count beside the city's capacity and target (全市),
+ * never its own count over the city's denominator.
+ */
 export function KpiCards({ kpi }: { kpi: Kpi }) {
   const { t } = useTranslation('dashboard');
   const doubling = kpi.revenueDoubling;
   const inbox = useInboxAllowed();
-  const targetPercent = Math.min(
-    100,
-    Math.round((kpi.admittedThisYear / Math.max(1, kpi.annualTarget)) * 100),
+  const city = kpi.city;
+  const admitted = city?.admittedThisYear ?? kpi.admittedThisYear;
+  const targetPercent = Math.min(100, Math.round((admitted / Math.max(1, kpi.annualTarget)) * 100));
+  const progress = (
+    <Progress
+      percent={targetPercent}
+      size="small"
+      status={admitted >= kpi.annualTarget ? 'success' : 'active'}
+    />
   );
   return (
     <Row gutter={[16, 16]} data-testid="kpi-cards">
       <Col {...SPAN}>
         <Card data-testid="kpi-pool">
           <Statistic
-            title={t('kpi.poolSize')}
+            title={t(city ? 'kpi.poolSizeOwn' : 'kpi.poolSize')}
             value={kpi.poolSize}
             valueRender={linked(poolOn(kpi.asOf), 'link-pool')}
-            suffix={t('kpi.outOf', { n: kpi.poolCapacity })}
+            suffix={city ? t('kpi.unit') : t('kpi.outOf', { n: kpi.poolCapacity })}
           />
+          {city && (
+            <Typography.Text type="secondary" data-testid="kpi-city-pool">
+              {t('kpi.cityOutOf', { n: city.poolSize, of: kpi.poolCapacity })}
+            </Typography.Text>
+          )}
         </Card>
       </Col>
       <Col {...SPAN}>
         <Card data-testid="kpi-admitted">
           <Statistic
-            title={t('kpi.admitted', { year: kpi.year })}
+            title={t(city ? 'kpi.admittedOwn' : 'kpi.admitted', { year: kpi.year })}
             value={kpi.admittedThisYear}
             valueRender={linked(enterpriseList({ admittedIn: kpi.year }), 'link-admitted')}
-            suffix={`/ ${kpi.annualTarget}`}
+            suffix={city ? t('kpi.unit') : `/ ${kpi.annualTarget}`}
           />
-          <Progress
-            percent={targetPercent}
-            size="small"
-            status={kpi.admittedThisYear >= kpi.annualTarget ? 'success' : 'active'}
-          />
+          {city && (
+            <Typography.Text type="secondary" data-testid="kpi-city-admitted">
+              {t('kpi.cityOutOf', { n: city.admittedThisYear, of: kpi.annualTarget })}
+            </Typography.Text>
+          )}
+          {progress}
         </Card>
       </Col>
       <Col {...SPAN}>

@@ -11,6 +11,13 @@ type Local = (text: Text | null | undefined) => string;
 const GRID = { left: 48, right: 24, top: 40, bottom: 40, containLabel: true };
 const TOOLTIP_AXIS = { trigger: 'axis', axisPointer: { type: 'shadow' } };
 
+/**
+ * A line at the city's capacity or annual target, over the city's own figures only: no district or
+ * cluster has a quota, so none is drawn over a narrower scope's (kpi.city set).
+ */
+const cityLine = (kpi: Kpi, yAxis: number, name: string, formatter: string) =>
+  kpi.city ? {} : { markLine: { symbol: 'none', data: [{ yAxis, name }], label: { formatter } } };
+
 /** Members at each month's end, with the pool's capacity as a line to stay under (适度保持). */
 export function poolOverTimeOption(kpi: Kpi, t: TFunction): EChartsCoreOption {
   return {
@@ -25,11 +32,12 @@ export function poolOverTimeOption(kpi: Kpi, t: TFunction): EChartsCoreOption {
         smooth: true,
         areaStyle: { opacity: 0.15 },
         data: kpi.poolOverTime.map((m) => m.members),
-        markLine: {
-          symbol: 'none',
-          data: [{ yAxis: kpi.poolCapacity, name: t('charts.capacity') }],
-          label: { formatter: t('charts.capacityLine', { n: kpi.poolCapacity }) },
-        },
+        ...cityLine(
+          kpi,
+          kpi.poolCapacity,
+          t('charts.capacity'),
+          t('charts.capacityLine', { n: kpi.poolCapacity }),
+        ),
       },
     ],
   };
@@ -49,11 +57,12 @@ export function admittedByYearOption(kpi: Kpi, t: TFunction): EChartsCoreOption 
         type: 'bar',
         data: years.map((y) => y.admitted),
         label: { show: true, position: 'top' },
-        markLine: {
-          symbol: 'none',
-          data: [{ yAxis: kpi.annualTarget, name: t('charts.target') }],
-          label: { formatter: t('charts.targetLine', { n: kpi.annualTarget }) },
-        },
+        ...cityLine(
+          kpi,
+          kpi.annualTarget,
+          t('charts.target'),
+          t('charts.targetLine', { n: kpi.annualTarget }),
+        ),
       },
     ],
   };

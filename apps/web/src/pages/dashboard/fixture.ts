@@ -16,6 +16,7 @@ export const KPI: Kpi = {
   admittedThisYear: 23,
   annualTarget: 50,
   targetProgress: 0.46,
+  city: null,
   admittedByYear: [
     { year: 2025, admitted: 52, target: 50 },
     { year: 2026, admitted: 23, target: 50 },

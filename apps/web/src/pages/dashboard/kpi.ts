@@ -49,6 +49,11 @@ export interface Kpi {
   admittedThisYear: number;
   annualTarget: number;
   targetProgress: number | null;
+  /**
+   * The city's figures for a reader whose scope is narrower (a district, clusters): the capacity and
+   * the annual target are the city's, read against these; null when the reader's figures are the city's.
+   */
+  city: { poolSize: number; admittedThisYear: number; targetProgress: number | null } | null;
   admittedByYear: { year: number; admitted: number; target: number }[];
   stages: Count[];
   revenueDoubling: DoublingTally & { cohorts: (DoublingTally & { cohort: number })[] };

@@ -102,7 +102,7 @@ export function EnterprisePage() {
         </Col>
       </Row>
       <Card title={t('sections.ledger')} size="small">
-        <ProblemTable creditCode={e.creditCode} problems={e.problems} />
+        <ProblemTable creditCode={e.creditCode} problems={e.problems} stage={e.stage} />
       </Card>
       <Card title={t('sections.lifecycles')} size="small">
         {e.lifecycles.length ? <Lifecycles lifecycles={e.lifecycles} /> : <Empty />}

@@ -1,6 +1,12 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { PROBLEM_CATEGORIES, PROBLEM_STATUSES, SPECIAL_HANDLING } from '@hardtech/domain/ledger';
+import {
+  LEDGER_STATUSES,
+  ledgerStatusOf,
+  PROBLEM_CATEGORIES,
+  SPECIAL_HANDLING,
+} from '@hardtech/domain/ledger';
+import type { Stage } from '@hardtech/domain/stages';
 import type { Option } from '@hardtech/domain/forms/schema';
 import { EvidenceFiles } from '../../components/EvidenceFiles';
 import { useOptionLabel } from '../../i18n';
@@ -14,10 +20,22 @@ export const STATUS_COLOURS: Record<string, string> = {
   closing: 'gold',
   resolved: 'green',
   escalated: 'red',
+  ended: 'default',
 };
 
-/** The enterprise's part of the ledger (化解问题台账); a problem's row opens onto its evidence files. */
-export function ProblemTable({ creditCode, problems }: { creditCode: string; problems: ProblemView[] }) {
+/**
+ * The enterprise's part of the ledger (化解问题台账); a problem's row opens onto its evidence files.
+ * `stage`: the enterprise's, whose lifecycle the problems belong to (帮扶已结束 once it ended).
+ */
+export function ProblemTable({
+  creditCode,
+  problems,
+  stage,
+}: {
+  creditCode: string;
+  problems: ProblemView[];
+  stage: Stage;
+}) {
   const { t } = useTranslation('enterprise');
   const optionLabel = useOptionLabel();
   const label = (options: Option[], value: string | null) => optionLabel(options, value) || value;
@@ -50,9 +68,9 @@ export function ProblemTable({ creditCode, problems }: { creditCode: string; pro
         {
           title: t('ledger.status'),
           dataIndex: 'status',
-          render: (v: string, p) => (
+          render: (_, p) => (
             <>
-              <Tag color={STATUS_COLOURS[v]}>{label(PROBLEM_STATUSES, v)}</Tag>
+              <LedgerStatusTag status={ledgerStatusOf({ status: p.status, enterpriseStage: stage })} />
               {p.special && <Tag>{label(SPECIAL_HANDLING, p.special)}</Tag>}
               {p.whistleStatus && <Tag color="volcano">{t(`ledger.whistle.${p.whistleStatus}`)}</Tag>}
             </>
@@ -60,5 +78,15 @@ export function ProblemTable({ creditCode, problems }: { creditCode: string; pro
         },
       ]}
     />
+  );
+}
+
+/** A problem's status as the ledger shows it (ledgerStatusOf): its own, or 帮扶已结束. */
+export function LedgerStatusTag({ status }: { status: string }) {
+  const label = useOptionLabel();
+  return (
+    <Tag color={STATUS_COLOURS[status]} data-testid="problem-status">
+      {label(LEDGER_STATUSES, status)}
+    </Tag>
   );
 }

@@ -79,6 +79,7 @@ export function EnterpriseHomePage() {
           </Row>
           <OwnProblems
             problems={e.problems}
+            stage={e.stage}
             whistle={
               WHISTLE_STAGES.includes(e.stage) && <WhistleButton enterprise={e} onBlown={detail.reload} />
             }

@@ -3,12 +3,11 @@ import type { ReactNode } from 'react';
 import { dateText, dateTimeText } from '../../format';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { PROBLEM_STATUSES, problemOverdue } from '@hardtech/domain/ledger';
+import { ledgerStatusOf, problemOverdue } from '@hardtech/domain/ledger';
+import type { Stage } from '@hardtech/domain/stages';
 import { whistleAnswerStanding } from '@hardtech/domain/whistle';
-import type { Option } from '@hardtech/domain/forms/schema';
-import { useOptionLabel } from '../../i18n';
 import type { ProblemView } from '../enterprises/types';
-import { STATUS_COLOURS } from '../enterprises/ProblemTable';
+import { LedgerStatusTag } from '../enterprises/ProblemTable';
 import { useResponsibleDepartment } from '../ledger/useResponsibleDepartment';
 import { ItemList } from './ItemList';
 
@@ -19,10 +18,17 @@ import { ItemList } from './ItemList';
  * `whistle`: 吹哨 under the list, where the enterprise reads its problems on the page it lands on
  * (the walk's user found it only in 企业档案).
  */
-export function OwnProblems({ problems, whistle }: { problems: ProblemView[]; whistle?: ReactNode }) {
+export function OwnProblems({
+  problems,
+  stage,
+  whistle,
+}: {
+  problems: ProblemView[];
+  /** The enterprise's: once its lifecycle ended, an open problem reads 帮扶已结束. */
+  stage: Stage;
+  whistle?: ReactNode;
+}) {
   const { t } = useTranslation('dashboard');
-  const optionLabel = useOptionLabel();
-  const label = (options: Option[], value: string | null) => optionLabel(options, value) || value;
   const owner = useResponsibleDepartment();
   const today = dateText(new Date().toISOString());
   return (
@@ -41,8 +47,10 @@ export function OwnProblems({ problems, whistle }: { problems: ProblemView[]; wh
           <Space orientation="vertical" size={2}>
             <Space wrap>
               <Typography.Text strong>{p.title}</Typography.Text>
-              <Tag color={STATUS_COLOURS[p.status]}>{label(PROBLEM_STATUSES, p.status)}</Tag>
-              {problemOverdue(p, today) && <Tag color="red">{t('home.problems.overdue')}</Tag>}
+              <LedgerStatusTag status={ledgerStatusOf({ status: p.status, enterpriseStage: stage })} />
+              {problemOverdue({ ...p, enterpriseStage: stage }, today) && (
+                <Tag color="red">{t('home.problems.overdue')}</Tag>
+              )}
             </Space>
             <Typography.Text type="secondary">
               {t('home.problems.owner', { owner: owner(p) })}

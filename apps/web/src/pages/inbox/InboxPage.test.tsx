@@ -87,22 +87,39 @@ describe('inbox', () => {
     });
     const table = await screen.findByTestId('inbox-table');
     await waitFor(() => expect(table).toHaveTextContent('重庆甲科技有限公司'));
-    // The list only: no counts of 我可办理, 我的 or their overdue, which the page does not show.
-    expect(calls.filter((c) => c.path.startsWith('/tasks?')).map((c) => c.path)).toEqual([
-      '/tasks?view=all&status=open&sort=dueAt&page=1&pageSize=20',
-    ]);
-    // Only 全部 to choose: 我可办理, 我的 and 抄送我的 would always be empty.
-    expect(within(screen.getByTestId('inbox-view')).getAllByRole('radio')).toHaveLength(1);
+    // No counts of 我可办理 or 我的, which would always be empty.
+    expect(calls.map((c) => c.path)).not.toContainEqual(expect.stringContaining('view=inbox'));
+    expect(calls.map((c) => c.path)).not.toContainEqual(expect.stringContaining('view=mine'));
+    expect(calls.map((c) => c.path)).toContain('/tasks?view=all&status=open&sort=dueAt&page=1&pageSize=20');
   });
 
-  it('asks a read-only role for its list of all tasks only, none of the counts it is not shown', async () => {
+  // The walk as a leader: one 全部 button and no 已超期 tag, though a district's inbox had one.
+  it('reads like a watcher’s view for a leader: 全部 and 已超期 with their counts, and the 已超期 N 件 tag', async () => {
+    const user = fastUser();
     const { calls } = openPage('/inbox', USERS.leader, {
+      'GET /reference': REFERENCE_WITH_TASK_TYPE,
       'GET /views': [],
-      'GET /tasks': { items: [LATE], total: 1 },
+      'GET /tasks': ({ path }: { path: string }) => ({
+        body: path.includes('overdue=true') ? { items: [LATE], total: 1 } : { items: [LATE, SOON], total: 9 },
+      }),
     });
     const table = await screen.findByTestId('inbox-table');
-    await waitFor(() => expect(table).toHaveTextContent('重庆甲科技有限公司'));
-    expect(calls.filter((c) => c.path.startsWith('/tasks?'))).toHaveLength(1);
+    await waitFor(() => expect(table).toHaveTextContent('重庆乙科技有限公司'));
+    const views = screen.getByTestId('inbox-view');
+    await waitFor(() => expect(views).toHaveTextContent('全部 (9)已超期 (1)'));
+    await waitFor(() => expect(screen.getByTestId('overdue-count')).toHaveTextContent('已超期 1 件'));
+    // Counted as the dashboard's 逾期任务 is, and not among what only a desk can do.
+    const paths = calls.map((c) => c.path);
+    expect(paths).toContain('/tasks?pageSize=1&status=open&view=all&overdue=true');
+    expect(paths).not.toContainEqual(expect.stringContaining('view=inbox'));
+
+    await user.click(within(views).getByText('已超期 (1)'));
+    await waitFor(() => expect(window.location.search).toBe('?overdue=true'));
+    expect(calls.map((c) => c.path)).toContain(
+      '/tasks?view=all&status=open&overdue=true&sort=dueAt&page=1&pageSize=20',
+    );
+    await user.click(within(views).getByText('全部 (9)'));
+    await waitFor(() => expect(window.location.search).toBe(''));
   });
 
   it('offers no 催办 to the officers who may do the overdue task themselves', async () => {

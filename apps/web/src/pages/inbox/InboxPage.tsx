@@ -85,21 +85,33 @@ function OfficerInbox() {
       extra={narrow ? undefined : views}
     >
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-        <ChoiceBar
-          data-testid="inbox-view"
-          value={filter.view ?? ''}
-          onChange={(view) => applyFilter({ ...filter, view: view as InboxFilter['view'] })}
-          options={[
-            ...(listsAll
-              ? []
-              : [
-                  { value: 'inbox', label: `${t('view.inbox')}${count(counts.inbox)}` },
-                  { value: 'mine', label: `${t('view.mine')}${count(counts.mine)}` },
-                  { value: 'cc', label: t('view.cc') },
-                ]),
-            { value: 'all', label: t('view.all') },
-          ]}
-        />
+        {listsAll ? (
+          // A watcher (a leader) does no task: all open work in scope, or only what is overdue (the
+          // dashboard's 逾期任务, with its breakdown by department and district).
+          <ChoiceBar
+            data-testid="inbox-view"
+            value={filter.overdue ? 'overdue' : 'all'}
+            onChange={(view) =>
+              applyFilter({ ...filter, view: 'all', overdue: view === 'overdue' || undefined })
+            }
+            options={[
+              { value: 'all', label: `${t('view.all')}${count(counts.all)}` },
+              { value: 'overdue', label: `${t('view.overdue')}${count(counts.overdue)}` },
+            ]}
+          />
+        ) : (
+          <ChoiceBar
+            data-testid="inbox-view"
+            value={filter.view ?? ''}
+            onChange={(view) => applyFilter({ ...filter, view: view as InboxFilter['view'] })}
+            options={[
+              { value: 'inbox', label: `${t('view.inbox')}${count(counts.inbox)}` },
+              { value: 'mine', label: `${t('view.mine')}${count(counts.mine)}` },
+              { value: 'cc', label: t('view.cc') },
+              { value: 'all', label: t('view.all') },
+            ]}
+          />
+        )}
         <FoldedFilters
           count={narrowing}
           testId="inbox-filters-toggle"

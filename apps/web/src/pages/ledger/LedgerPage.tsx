@@ -2,9 +2,10 @@ import { WarningFilled } from '@ant-design/icons';
 import { Button, Card, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import {
+  LEDGER_STATUSES,
+  ledgerStatusOf,
   OWNER_DEPARTMENTS,
   PROBLEM_CATEGORIES,
-  PROBLEM_STATUSES,
   problemOverdue,
   SPECIAL_HANDLING,
 } from '@hardtech/domain/ledger';
@@ -36,6 +37,7 @@ const STATUS_COLORS: Record<string, string> = {
   closing: 'warning',
   resolved: 'success',
   escalated: 'error',
+  ended: 'default',
 };
 
 /** The filters a link may carry: those the ledger's own filters set. */
@@ -135,7 +137,10 @@ export function LedgerPage() {
       width: 130,
       render: (_, p) => (
         <Space size={4} wrap>
-          <Tag color={STATUS_COLORS[p.status]}>{label(PROBLEM_STATUSES, p.status)}</Tag>
+          {/* 帮扶已结束 once the lifecycle ended, as the status filter and the dashboard count it. */}
+          <Tag color={STATUS_COLORS[ledgerStatusOf(p)]} data-testid="ledger-status">
+            {label(LEDGER_STATUSES, ledgerStatusOf(p))}
+          </Tag>
           <WorkEndedTag stage={p.enterpriseStage} />
           {(p.status === 'escalated' || p.whistleStatus === 'open') && (
             <Tooltip title={p.whistledAt ? t('whistledAt', { date: dateText(p.whistledAt) }) : undefined}>

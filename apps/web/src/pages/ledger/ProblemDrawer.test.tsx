@@ -90,6 +90,8 @@ describe('a problem opened from the ledger', () => {
     });
     const table = await screen.findByTestId('ledger-table');
     expect(await within(table).findByTestId('work-ended')).toHaveTextContent('企业已毕业');
+    // Its status as the ledger's filter and the dashboard count it, not 待化解 (the walk).
+    expect(within(table).getByTestId('ledger-status')).toHaveTextContent('帮扶已结束');
     expect(table).toHaveTextContent('2024-01-31');
     expect(within(table).queryByTestId('overdue')).toBeNull();
     // Its row offers 查看, as the enterprise's rows do, not 办理 for work the drawer then refuses.
@@ -101,6 +103,7 @@ describe('a problem opened from the ledger', () => {
     );
     expect(within(drawer).queryByTestId('problem-actions')).toBeNull();
     expect(within(drawer).queryByTestId('work-progress')).toBeNull();
+    expect(await within(drawer).findByTestId('problem-status')).toHaveTextContent('帮扶已结束');
   }, 20_000);
 
   /** The ledger with one whistled problem, its drawer opened, as `user` sees it. */

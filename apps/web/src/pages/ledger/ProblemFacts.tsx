@@ -1,5 +1,10 @@
 import { Descriptions, Empty, Tag, Timeline, Typography } from 'antd';
-import { PROBLEM_CATEGORIES, PROBLEM_STATUSES, SPECIAL_HANDLING } from '@hardtech/domain/ledger';
+import {
+  LEDGER_STATUSES,
+  ledgerStatusOf,
+  PROBLEM_CATEGORIES,
+  SPECIAL_HANDLING,
+} from '@hardtech/domain/ledger';
 import { whistleAnswerStanding } from '@hardtech/domain/whistle';
 import { useTranslation } from 'react-i18next';
 import type { Answer } from '../../api/contract';
@@ -30,7 +35,7 @@ export function ProblemFacts({ problem: p }: { problem: ProblemDetail }) {
       data-testid="problem-facts"
     >
       <Descriptions.Item label={t('fields.status')}>
-        <Tag>{label(PROBLEM_STATUSES, p.status)}</Tag>
+        <Tag data-testid="problem-status">{label(LEDGER_STATUSES, ledgerStatusOf(p))}</Tag>
         {p.handling && <Tag color="purple">{label(SPECIAL_HANDLING, p.handling)}</Tag>}
       </Descriptions.Item>
       <Descriptions.Item label={t('fields.category')}>

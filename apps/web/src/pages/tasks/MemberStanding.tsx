@@ -1,5 +1,5 @@
 import type { CaseReport, CaseStanding } from '@hardtech/domain/case-file/standing';
-import { PROBLEM_STATUSES } from '@hardtech/domain/ledger';
+import { LEDGER_STATUSES, PROBLEM_STATUSES } from '@hardtech/domain/ledger';
 import { TASK_FORMS } from '@hardtech/domain/tasks/forms';
 import { Card, Col, Progress, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -135,7 +135,7 @@ function Ledger({ ledger }: { ledger: CaseStanding['ledger'] }) {
           <Space wrap size={4}>
             {ledger.byStatus.map((s) => (
               <Tag key={s.status} color={STATUS_COLOURS[s.status]}>
-                {label(PROBLEM_STATUSES, s.status)} {s.n}
+                {label(LEDGER_STATUSES, s.status)} {s.n}
               </Tag>
             ))}
             <Tag color={ledger.overdue.length ? 'red' : undefined}>

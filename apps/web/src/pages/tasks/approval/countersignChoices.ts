@@ -1,4 +1,4 @@
-import { type Countersign, countersignSatisfied } from '@hardtech/domain/approval-actions/countersign';
+import { type Countersign, countersignWaitingOn } from '@hardtech/domain/approval-actions/countersign';
 
 /** Why the 加签 picker offers nobody: none may be asked, or all who may are still to answer. */
 export type NoCountersignerReason = 'noneEligible' | 'allAsked';
@@ -17,11 +17,7 @@ export function countersignChoices<P extends { username: string }>(
   people: readonly P[],
   rounds: readonly Pick<Countersign, 'mode' | 'users' | 'answers'>[] | null | undefined,
 ): { choices: (P & CountersignChoice)[]; empty: NoCountersignerReason | null } {
-  const waiting = new Set(
-    (rounds ?? [])
-      .filter((round) => !countersignSatisfied(round))
-      .flatMap((round) => round.users.filter((u) => !round.answers.some((a) => a.user === u))),
-  );
+  const waiting = countersignWaitingOn(rounds);
   const choices = people.map((p) => ({ ...p, asked: waiting.has(p.username) }));
   const empty = !choices.length ? 'noneEligible' : choices.every((c) => c.asked) ? 'allAsked' : null;
   return { choices, empty };
