@@ -7,7 +7,11 @@ import { TaskNoticesRepository } from './task-notices.repository';
  */
 function setup(coordinators: number, tasks = 1) {
   const statements: { sql: string; params: unknown[] }[] = [];
-  const written = { notifications: [] as string[], deliveries: [] as unknown[][] };
+  const written = {
+    notifications: [] as string[],
+    deliveries: [] as unknown[][],
+    createdAt: [] as unknown[],
+  };
   let queued = tasks;
   const query = async (sql: string, params: unknown[] = []) => {
     statements.push({ sql, params });
@@ -24,6 +28,8 @@ function setup(coordinators: number, tasks = 1) {
         assignee: null,
         status: 'open',
         returned_reason: null,
+        // Queued a second apart, as tasks opened by transitions one after another.
+        queued_at: new Date(Date.UTC(2026, 11, 7, 8, 0, i)),
       }));
     }
     if (sql.includes('FROM users u'))
@@ -39,6 +45,7 @@ function setup(coordinators: number, tasks = 1) {
     if (sql.includes('INSERT INTO notifications')) {
       const ids = params.filter((_, i) => i % 11 === 0) as string[];
       written.notifications.push(...ids);
+      written.createdAt.push(...params.filter((_, i) => i % 11 === 8));
       return ids.map((id) => ({ id }));
     }
     if (sql.includes('INSERT INTO notification_deliveries')) {
@@ -85,5 +92,17 @@ describe('TaskNoticesRepository.sweep', () => {
     expect(written.notifications.slice(-2)).toEqual(['task_opened:t25:coord-0', 'task_opened:t25:coord-1']);
     expect(kinds(statements)).toEqual(ONE_SWEEP);
     expect(statements.at(-1)!.params).toEqual([Array.from({ length: 25 }, (_, i) => `t${i + 1}`)]);
+  });
+
+  it('dates each notice when its task opened, not when the sweep came: one batch is one transaction', async () => {
+    // Dated alike, the feed (created_at DESC, id) put a batch's notices in the order of their ids:
+    // test/notices/task-opened saw the second quarter's report before the first.
+    const { repo, written } = setup(1, 3);
+    await repo.sweep(10);
+    expect(written.createdAt).toEqual([
+      '2026-12-07T08:00:00.000Z',
+      '2026-12-07T08:00:01.000Z',
+      '2026-12-07T08:00:02.000Z',
+    ]);
   });
 });

@@ -15,6 +15,8 @@ interface QueuedTask {
   status: string;
   /** Why the step was sent back (退回), when it was. */
   returnedReason: string | null;
+  /** When the projection queued it, as the task opened: the notice's time. */
+  queuedAt: Date;
 }
 
 /**
@@ -43,12 +45,11 @@ export class TaskNoticesRepository {
       const people = await noticePeople(m, ...tasks);
       const byName = new Map(people.map((p) => [p.actor.username, p]));
       const recipients = recipientsAmong(people.map((p) => p.actor));
-      const at = new Date().toISOString();
       await tellPeople(
         m,
         tasks.flatMap((task) =>
           recipients(task).map((username) => ({
-            notice: this.notice(task, username, at),
+            notice: this.notice(task, username),
             channels: task.status === 'open' ? byName.get(username)!.channels : [],
           })),
         ),
@@ -63,7 +64,7 @@ export class TaskNoticesRepository {
   private async next(m: EntityManager, limit: number): Promise<QueuedTask[]> {
     const rows = await m.query(
       `SELECT t.id, t.type, t.credit_code, t.enterprise_name, t.due_at, t.candidate_groups, t.assignee, t.status,
-         t.returned ->> 'reason' AS returned_reason
+         t.returned ->> 'reason' AS returned_reason, o.queued_at
        FROM task_notice_outbox o JOIN tasks t ON t.id = o.task_id
        WHERE o.swept_at IS NULL ORDER BY o.queued_at LIMIT $1 FOR UPDATE OF o SKIP LOCKED`,
       [limit],
@@ -78,11 +79,16 @@ export class TaskNoticesRepository {
       assignee: r.assignee,
       status: r.status,
       returnedReason: r.returned_reason,
+      queuedAt: r.queued_at,
     }));
   }
 
   /** A person's notice of the task: 【新待办】, or a step sent back (退回) with why, its text carried. */
-  private notice(task: QueuedTask, username: string, at: string): PersonalNotice {
+  /**
+   * A task's notice is dated when the task opened (queued), not when a sweep came by: a batch is
+   * swept in one transaction, and its notices dated alike fell out of order in the feed.
+   */
+  private notice(task: QueuedTask, username: string): PersonalNotice {
     const data =
       task.returnedReason === null
         ? null
@@ -103,7 +109,7 @@ export class TaskNoticesRepository {
       creditCode: task.creditCode,
       enterpriseName: task.enterpriseName,
       dueAt: task.dueAt,
-      at,
+      at: new Date(task.queuedAt).toISOString(),
       data,
     };
   }
