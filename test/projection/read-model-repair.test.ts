@@ -9,7 +9,7 @@ import {
 } from '@hardtech/persistence';
 import type { LifecycleView } from '@hardtech/temporal/lifecycle.contract';
 import { Cast, createCast } from '../support/cast';
-import { closeDb, db, openDataSource } from '../support/db';
+import { closeDb, db, inTransaction, openDataSource, Sql } from '../support/db';
 import { eventually, expectOk, JUDGMENTS, nominationFor, openTask } from '../support/lifecycle';
 import { closeTemporal, lifecycles } from '../support/temporal';
 
@@ -43,9 +43,9 @@ async function state(): Promise<LifecycleView> {
 }
 
 /** An open task no workflow opened, in the lifecycle of task `beside`: what a lost transition projected. */
-async function insertOrphan(beside: string): Promise<string> {
+async function insertOrphan(beside: string, on: Sql = db()): Promise<string> {
   const orphan = randomUUID();
-  await db().query(
+  await on.query(
     `INSERT INTO tasks (id, workflow_id, credit_code, lifecycle_no, type, stage, state_key, candidate_groups,
        status, enterprise_name, district, cluster, policy_version, created_at, due_at, department)
      SELECT $2, workflow_id, credit_code, lifecycle_no, 'ENTERPRISE_CONFIRM', stage, 'orphan', candidate_groups,
@@ -56,27 +56,33 @@ async function insertOrphan(beside: string): Promise<string> {
   return orphan;
 }
 
-/** What a lost workflow task leaves: the task done in the inbox, an orphan opened, the transition counted. */
+/**
+ * What a lost workflow task leaves: the task done in the inbox, an orphan opened, the transition
+ * counted. In one transaction, as the projection wrote them: the worker's sweep compares this
+ * enterprise too (a person moved it a moment ago), and in a full run it once compared it half
+ * written, repairing it in two goes that the first audit event did not show as one.
+ */
 async function loseCompletion(taskId: string, by: string, outcome: string, data: object, key: string) {
-  await db().query(
-    `UPDATE tasks SET status = 'done', outcome = $2, data = $3, completed_by = $4, completed_at = now(),
-       idempotency_key = $5 WHERE id = $1`,
-    [taskId, outcome, JSON.stringify(data), by, key],
-  );
-  const orphan = await insertOrphan(taskId);
-  await db().query(
-    `UPDATE enterprises SET projection_seq = projection_seq + 1, stage = 'feedback' WHERE credit_code = $1`,
-    [cast.creditCode],
-  );
-  // The API notes an Update that failed without the workflow's answer; the repair takes it.
-  await db().query(
-    `INSERT INTO read_model_suspects (credit_code, reason) VALUES ($1, 'update_failed') ON CONFLICT DO NOTHING`,
-    [cast.creditCode],
-  );
-  return orphan;
+  return inTransaction(async (sql) => {
+    await sql.query(
+      `UPDATE tasks SET status = 'done', outcome = $2, data = $3, completed_by = $4, completed_at = now(),
+         idempotency_key = $5 WHERE id = $1`,
+      [taskId, outcome, JSON.stringify(data), by, key],
+    );
+    const orphan = await insertOrphan(taskId, sql);
+    await sql.query(
+      `UPDATE enterprises SET projection_seq = projection_seq + 1, stage = 'feedback' WHERE credit_code = $1`,
+      [cast.creditCode],
+    );
+    // The API notes an Update that failed without the workflow's answer; the repair takes it.
+    await sql.query(
+      `INSERT INTO read_model_suspects (credit_code, reason) VALUES ($1, 'update_failed') ON CONFLICT DO NOTHING`,
+      [cast.creditCode],
+    );
+    return orphan;
+  });
 }
 
-/** The inbox's open tasks of the lifecycle and the enterprise row, beside the workflow's. */
 async function inboxAgrees(view: LifecycleView): Promise<boolean> {
   const { rows: open } = await db().query(
     `SELECT id FROM tasks WHERE credit_code = $1 AND lifecycle_no = $2 AND status = 'open' ORDER BY id`,

@@ -15,6 +15,25 @@ export function db(): Pool {
   return pool;
 }
 
+/** Where a test's SQL goes: the pool, or one transaction's connection. */
+export type Sql = Pick<Pool, 'query'>;
+
+/** Runs `work` in one transaction on the test database: a state the read model never shows half-written. */
+export async function inTransaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
+  const client = await db().connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (e) {
+    await client.query('ROLLBACK');
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+
 /**
  * ANALYZE as the tables' owner (MIGRATION_DATABASE_URL): PostgreSQL answers the application role's
  * ANALYZE with a warning, not an error, and leaves the statistics as they were.
