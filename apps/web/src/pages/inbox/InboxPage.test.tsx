@@ -1,10 +1,11 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../api/types';
 import i18n from '../../i18n';
 import { atWidth, fastUser, openPage, USERS } from '../../test/open-page';
 import { REFERENCE } from '../../test/reference.fixture';
 import { sampleTask } from '../tasks/taskFixture';
+import { resizeWindow } from '../../test/media';
 
 const officer: Actor = {
   username: 'district-500112',
@@ -163,7 +164,7 @@ describe('inbox', () => {
     "shows an enterprise (%i px) its own steps with due and status, none of the officers' tools",
     async (width) => {
       const desktop = window.innerWidth;
-      window.innerWidth = width;
+      act(() => resizeWindow(width));
       const [enterprise, report] = [ENTERPRISE, ownReport()];
       try {
         const user = fastUser();
@@ -188,7 +189,7 @@ describe('inbox', () => {
           ),
         );
       } finally {
-        window.innerWidth = desktop;
+        act(() => resizeWindow(desktop));
       }
     },
   );
@@ -265,7 +266,7 @@ describe('inbox', () => {
         problemTitle,
       });
       try {
-        window.innerWidth = width;
+        act(() => resizeWindow(width));
         openPage('/inbox', USERS.coordinator, {
           'GET /reference': REFERENCE_WITH_TASK_TYPE,
           'GET /views': [],
@@ -283,7 +284,7 @@ describe('inbox', () => {
           ).toEqual(['流动资金紧张', '关键设备进口受限']),
         );
       } finally {
-        window.innerWidth = desktop;
+        act(() => resizeWindow(desktop));
       }
     },
   );
@@ -304,7 +305,7 @@ describe('inbox', () => {
   it('on a phone, keeps the title in sight and the filters behind one button that counts those set', async () => {
     const desktop = window.innerWidth;
     try {
-      window.innerWidth = 390;
+      act(() => resizeWindow(390));
       const user = fastUser();
       openPage('/inbox?type=DISTRICT_FEEDBACK&overdue=true&sort=-dueAt', officer, {
         'GET /reference': REFERENCE_WITH_TASK_TYPE,
@@ -326,7 +327,7 @@ describe('inbox', () => {
       expect(head).toHaveTextContent('待办任务');
       expect(within(head).queryByTestId('saved-views')).toBeNull();
     } finally {
-      window.innerWidth = desktop;
+      act(() => resizeWindow(desktop));
     }
   });
 

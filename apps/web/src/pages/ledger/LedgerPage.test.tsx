@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '../../api/types';
 import { TABLE_WIDTH_AT_1366 } from '../../components/tableWidth';
@@ -6,6 +6,7 @@ import i18n from '../../i18n';
 import { atWidth, fastUser, openPage, USERS } from '../../test/open-page';
 import { REFERENCE } from '../../test/reference.fixture';
 import type { LedgerProblem } from './problem';
+import { resizeWindow } from '../../test/media';
 
 const userEvent = fastUser();
 
@@ -205,7 +206,7 @@ describe('problem ledger', () => {
   it('on a phone, shows every department of the board in wrapping rows, not a row scrolled sideways', async () => {
     const desktop = window.innerWidth;
     try {
-      window.innerWidth = 390;
+      act(() => resizeWindow(390));
       const { calls } = openPage('/problems', USERS.coordinator, { 'GET /problems': LEDGER });
       await userEvent.click(await screen.findByTestId('ledger-filters-toggle'));
       const board = await screen.findByTestId('ledger-board');
@@ -234,7 +235,7 @@ describe('problem ledger', () => {
       await userEvent.click(within(board).getByRole('checkbox', { name: '中小企业处' }));
       await waitFor(() => expect(departments[0]).toHaveAttribute('aria-checked', 'true'));
     } finally {
-      window.innerWidth = desktop;
+      act(() => resizeWindow(desktop));
     }
   });
 
@@ -334,13 +335,13 @@ describe('problem ledger', () => {
   it('on a phone, shows a department officer no department tags either', async () => {
     const desktop = window.innerWidth;
     try {
-      window.innerWidth = 390;
+      act(() => resizeWindow(390));
       openPage('/problems', departmentOfficer('sme'), { 'GET /problems': LEDGER });
       await screen.findByTestId('ledger-own-department');
       expect(screen.queryByTestId('ledger-board')).toBeNull();
       expect(screen.queryAllByRole('checkbox', { name: '科技处' })).toEqual([]);
     } finally {
-      window.innerWidth = desktop;
+      act(() => resizeWindow(desktop));
     }
   });
 });

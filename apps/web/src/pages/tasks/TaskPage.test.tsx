@@ -1,11 +1,12 @@
 import { sampleNomination } from '@hardtech/domain/samples';
 import { TASK_FORMS } from '@hardtech/domain/tasks/forms';
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import i18n from '../../i18n';
 import { fastUser, openPage, USERS } from '../../test/open-page';
 import { REFERENCE } from '../../test/reference.fixture';
 import { sampleTask } from './taskFixture';
+import { resizeWindow } from '../../test/media';
 
 const REFERENCE_WITH_TASK_TYPE = {
   ...REFERENCE,
@@ -131,13 +132,13 @@ const TASK_ROUTES = {
 };
 /** The task page on a screen `width` px wide (antd's breakpoints read window.innerWidth). */
 function openTaskAt(width: number) {
-  window.innerWidth = width;
+  act(() => resizeWindow(width));
   openPage('/tasks/t-1', USERS.coordinator, TASK_ROUTES);
 }
 
 describe('task page', () => {
   afterEach(() => {
-    window.innerWidth = DESKTOP_WIDTH;
+    act(() => resizeWindow(DESKTOP_WIDTH));
   });
 
   it('shows 转办 disabled, with the reason, when nobody but the holder and the caller may do the task', async () => {
@@ -538,7 +539,7 @@ describe('task page', () => {
         requestedByName: '科技处 李明',
       },
     };
-    window.innerWidth = 390;
+    act(() => resizeWindow(390));
     openPage('/tasks/t-1', USERS.coordinator, { ...TASK_ROUTES, 'GET /tasks/t-1': asked });
     const notice = await screen.findByTestId('countersign-asked');
     // Who asks it, by name (the walk's officer could not tell).
@@ -549,7 +550,7 @@ describe('task page', () => {
     ).toBeTruthy();
     expect(screen.getAllByTestId('countersign-asked')).toHaveLength(1);
     cleanup();
-    window.innerWidth = DESKTOP_WIDTH;
+    act(() => resizeWindow(DESKTOP_WIDTH));
     openPage('/tasks/t-1', USERS.coordinator, { ...TASK_ROUTES, 'GET /tasks/t-1': asked });
     const onDesk = await screen.findByTestId('countersign-asked');
     expect(
@@ -766,7 +767,7 @@ describe('task page', () => {
     Element.prototype.scrollIntoView = vi.fn();
     const user = fastUser();
     let state: 'open' | 'done' | 'withdrawn' = 'open';
-    window.innerWidth = 390;
+    act(() => resizeWindow(390));
     const { calls } = openPage('/tasks/t-1', USERS.coordinator, {
       ...TASK_ROUTES,
       'GET /tasks/t-1': () => ({
