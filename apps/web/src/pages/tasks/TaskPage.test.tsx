@@ -1073,4 +1073,23 @@ describe('task page', () => {
     const searched = vi.mocked(fetch).mock.calls.map(([url]) => String(url));
     expect(searched.some((url) => url.includes('/cc-candidates?q=%E5%86%AF'))).toBe(true);
   });
+
+  // The walk (npm start): 钱丽 copying a task to 科技处 李明 was told 已抄送给 coordinator.
+  it('says whom it copied the task to (抄送) by name, not by login', async () => {
+    const user = fastUser();
+    openPage('/tasks/t-1', USERS.coordinator, {
+      'GET /reference': REFERENCE_WITH_TASK_TYPE,
+      'GET /tasks/t-1': { ...TASK, actions: { ...TASK.actions, cc: true } },
+      'GET /attachments': [],
+      'GET /tasks/t-1/cc-candidates': {
+        items: [{ username: 'industry-t9', displayName: '冯处长', role: 'industry_officer' }],
+      },
+      'POST /tasks/t-1/cc': () => ({ status: 201, body: { users: ['industry-t9'] } }),
+    });
+    await user.click(await screen.findByTestId('cc'));
+    await user.click(screen.getByLabelText('抄送给'));
+    await user.click(await screen.findByText('冯处长'));
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: '抄送' }));
+    expect(await screen.findByText('已抄送给 冯处长')).toBeInTheDocument();
+  });
 });
