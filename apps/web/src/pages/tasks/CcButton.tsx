@@ -34,6 +34,10 @@ export function CcButton({ taskId, onDone, actingFor }: ActionDialogProps) {
       <Button
         data-testid="cc"
         onClick={() => {
+          // Each copy afresh: the last one's people stayed picked, shown by login (the picker, rebuilt,
+          // knew their names no longer) and copied again.
+          setUsers([]);
+          setNote('');
           setError(null);
           setOpen(true);
         }}
