@@ -416,9 +416,15 @@ describe('催办, 抄送, 委托代理, 转办 reason', () => {
         to: standIn.username,
         active: true,
       });
-      expect((await expectOk(standIn.api.get('/api/me/proxy'))).standingInFor).toEqual([
-        cast.commissioner.username,
-      ]);
+      // By name too: the web said 您正在代理 district-500112.
+      await expectOk(
+        (await adminApi()).patch(`/api/users/${cast.commissioner.username}`, {
+          displayName: '服务专员 陈静',
+        }),
+      );
+      const standing = await expectOk(standIn.api.get('/api/me/proxy'));
+      expect(standing.standingInFor).toEqual([cast.commissioner.username]);
+      expect(standing.standingInForNames).toEqual(['服务专员 陈静']);
 
       const mine = await expectOk(standIn.api.get(`/api/tasks?view=mine&creditCode=${cast.creditCode}`));
       const task = mine.items.find((t: any) => t.type === 'DIAGNOSE');
@@ -449,7 +455,7 @@ describe('催办, 抄送, 委托代理, 转办 reason', () => {
         actor: standIn.username,
         data: {
           onBehalfOf: cast.commissioner.username,
-          byline: { zh: `王五（代 ${cast.commissioner.username}）` },
+          byline: { zh: '王五（代 服务专员 陈静）' },
         },
       });
       const next = await openTask(cast.coordinator.api, cast.creditCode, 'QUARTERLY_REPORT').catch(
@@ -459,7 +465,7 @@ describe('催办, 抄送, 委托代理, 转办 reason', () => {
       const opinion = caseOf.caseFile?.opinions?.find((o: any) => o.taskId === task.id);
       expect(opinion).toMatchObject({
         onBehalfOf: cast.commissioner.username,
-        actorName: `王五（代 ${cast.commissioner.username}）`,
+        actorName: '王五（代 服务专员 陈静）',
       });
 
       const audit = await expectOk(

@@ -120,4 +120,6 @@ export class ProxyAnswerDto {
   proxy: ProxyViewDto | null;
   @ApiProperty({ type: [String], description: 'whom I stand in for now' })
   standingInFor: string[];
+  @ApiProperty({ type: [String], description: 'their display names, in the same order' })
+  standingInForNames: string[];
 }

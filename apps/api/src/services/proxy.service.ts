@@ -32,7 +32,7 @@ export class ProxyService {
       this.proxies.of(actor.username),
       this.proxies.principalsOf(actor.username, new Date()),
     ]);
-    return { proxy: proxy && (await this.view(proxy)), standingInFor };
+    return { proxy: proxy && (await this.view(proxy)), ...(await this.standingIn(standingInFor)) };
   }
 
   /** The proxy picker: active users of my role whose scope covers mine, by name (`q`), at most 50. */
@@ -65,7 +65,7 @@ export class ProxyService {
     });
     return {
       proxy: await this.view(setting),
-      standingInFor: await this.proxies.principalsOf(actor.username, new Date()),
+      ...(await this.standingIn(await this.proxies.principalsOf(actor.username, new Date()))),
     };
   }
 
@@ -79,7 +79,10 @@ export class ProxyService {
         data: { ...ended },
       });
     }
-    return { proxy: null, standingInFor: await this.proxies.principalsOf(actor.username, new Date()) };
+    return {
+      proxy: null,
+      ...(await this.standingIn(await this.proxies.principalsOf(actor.username, new Date()))),
+    };
   }
 
   /**
@@ -96,6 +99,12 @@ export class ProxyService {
       }
     }
     return undefined;
+  }
+
+  /** Whom I stand in for, and their names in the same order (the web said 您正在代理 district-500112). */
+  private async standingIn(standingInFor: string[]) {
+    const names = await this.users.displayNames(standingInFor);
+    return { standingInFor, standingInForNames: standingInFor.map((u) => names.get(u) ?? u) };
   }
 
   private async view(p: ProxySetting) {

@@ -3532,6 +3532,8 @@ export interface components {
             proxy: components["schemas"]["ProxyViewDto"] | null;
             /** @description whom I stand in for now */
             standingInFor: string[];
+            /** @description their display names, in the same order */
+            standingInForNames: string[];
         };
         ProxyDto: {
             /**

@@ -17,7 +17,8 @@ interface Props {
   path: string;
   id?: string;
   value: string[];
-  onChange(usernames: string[]): void;
+  /** The picked usernames, and those people as the server offered them (names for a message). */
+  onChange(usernames: string[], people: Person[]): void;
   /** One person (委托代理) or several (抄送). */
   single?: boolean;
 }
@@ -75,7 +76,13 @@ export function PeoplePicker({ path, id, value, onChange, single }: Props) {
       mode={single ? undefined : 'multiple'}
       showSearch={{ filterOption: false, onSearch: setQ }}
       value={single ? (value[0] ?? null) : value}
-      onChange={(v: string | string[] | null) => onChange(v == null ? [] : Array.isArray(v) ? v : [v])}
+      onChange={(v: string | string[] | null) => {
+        const usernames = v == null ? [] : Array.isArray(v) ? v : [v];
+        onChange(
+          usernames,
+          usernames.map((u) => known.current.get(u)).filter((p): p is Person => !!p),
+        );
+      }}
       options={options}
       optionLabelProp="display"
       placeholder={t('people.placeholder')}

@@ -5,12 +5,21 @@ import { api } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ActingForTitle } from '../tasks/approval/ActingForTitle';
 import { DelegateFields } from '../tasks/DelegateFields';
+import { delegateTargets } from '../tasks/delegateTargets';
 import type { Candidate, TaskItem } from '../tasks/taskTypes';
 import { useAction } from '../tasks/useAction';
 
-/** The users who may do every one of the tasks: the server's /candidates of each, intersected. */
+/**
+ * Whom every one of the tasks may be handed to: each task's 转办 targets (its /candidates, never who
+ * holds it nor the caller but a proxy for the principal), intersected. The raw candidates offered the
+ * holder their own tasks back (赵强 批量转办 to 赵强).
+ */
 async function commonCandidates(tasks: TaskItem[]): Promise<Candidate[]> {
-  const lists = await Promise.all(tasks.map((task) => api<Candidate[]>(`/tasks/${task.id}/candidates`)));
+  const lists = await Promise.all(
+    tasks.map(
+      async (task) => delegateTargets(await api<Candidate[]>(`/tasks/${task.id}/candidates`)).targets,
+    ),
+  );
   const [first = [], ...rest] = lists;
   return first.filter((c) => rest.every((list) => list.some((o) => o.username === c.username)));
 }

@@ -1,4 +1,4 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../api/types';
 import i18n from '../../i18n';
@@ -453,6 +453,60 @@ describe('inbox', () => {
         reason: '休假期间',
       }),
     );
+  });
+
+  // The walk (npm start): 赵强 selecting his own tasks was offered 赵强 in 批量转办, and his proxy
+  // 钱丽 was offered 赵强 who holds them; the single 转办 offers neither.
+  it('批量转办 offers neither who holds the tasks nor the caller, but a proxy themselves (代 X)', async () => {
+    const user = fastUser();
+    const held = { ...LATE, assignee: officer.username, assigneeName: '渝北区 赵强' };
+    const holder = { username: officer.username, displayName: '渝北区 赵强', role: 'district_officer' };
+    const colleague = { username: 'district-500112-b', displayName: '钱七', role: 'district_officer' };
+    const pick = async (caller: Actor, candidates: unknown[], extra: Record<string, unknown>) => {
+      openPage('/inbox', caller, {
+        'GET /reference': REFERENCE_WITH_TASK_TYPE,
+        'GET /views': [],
+        'GET /tasks': { items: [held], total: 1 },
+        'GET /tasks/1/candidates': candidates,
+        ...extra,
+      });
+      const table = await screen.findByTestId('inbox-table');
+      await waitFor(() => expect(table).toHaveTextContent('重庆甲科技有限公司'));
+      await user.click(within(table).getAllByRole('checkbox')[0]);
+      await user.click(await within(await screen.findByTestId('bulk-actions')).findByTestId('bulk-reassign'));
+      const dialog = await screen.findByRole('dialog');
+      await user.click(await within(dialog).findByLabelText('转办给'));
+      await screen.findAllByRole('option');
+      const offered = [...document.querySelectorAll('.ant-select-item-option')].map((o) => o.textContent);
+      cleanup();
+      return offered;
+    };
+    expect(
+      await pick(
+        officer,
+        [
+          { ...holder, assignee: true, self: true, onBehalfOf: null },
+          { ...colleague, assignee: false, self: false, onBehalfOf: null },
+        ],
+        {},
+      ),
+    ).toEqual(['钱七（district-500112-b）']);
+    const proxy: Actor = { ...officer, username: colleague.username, displayName: colleague.displayName };
+    expect(
+      await pick(
+        proxy,
+        [
+          { ...holder, assignee: true, self: false, onBehalfOf: null },
+          {
+            ...colleague,
+            assignee: false,
+            self: true,
+            onBehalfOf: { username: holder.username, displayName: holder.displayName },
+          },
+        ],
+        { 'GET /me/proxy': { proxy: null, standingInFor: [officer.username] } },
+      ),
+    ).toEqual(['自己（代 渝北区 赵强 办理）']);
   });
 
   it('names on a row copied to me (抄送) who copied it, a proxy as 王五（代 张三）', async () => {

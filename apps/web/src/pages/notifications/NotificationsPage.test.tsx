@@ -124,6 +124,22 @@ describe('notifications', () => {
     });
   });
 
+  // The walk (npm start): 钱丽's card said 您正在代理：district-500112.
+  it('names whom I stand in for (委托代理) by name, not by login', async () => {
+    openPage('/notifications', USERS.coordinator, {
+      'GET /notifications': LIST,
+      'GET /me/notification-preferences': PREFERENCES,
+      'GET /me/proxy': {
+        proxy: null,
+        standingInFor: ['district-500112'],
+        standingInForNames: ['渝北区 赵强'],
+      },
+    });
+    const card = await screen.findByTestId('proxy');
+    expect(await within(card).findByText('您正在代理：渝北区 赵强')).toBeInTheDocument();
+    expect(card).not.toHaveTextContent('district-500112');
+  });
+
   it('offers an enterprise no 委托代理: any of its users does its steps, none holds one personally', async () => {
     const { calls } = openPage('/notifications', ENTERPRISE, {
       'GET /notifications': LIST,

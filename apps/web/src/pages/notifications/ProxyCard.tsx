@@ -79,7 +79,9 @@ export function ProxyCard() {
           )}
           {answer.standingInFor.length > 0 && (
             <Typography.Text>
-              {t('proxy.standingInFor', { names: answer.standingInFor.join('、') })}
+              {t('proxy.standingInFor', {
+                names: (answer.standingInForNames ?? answer.standingInFor).join('、'),
+              })}
             </Typography.Text>
           )}
           <Form layout="vertical" disabled={busy}>

@@ -16,13 +16,15 @@ export function CcButton({ taskId, onDone, actingFor }: ActionDialogProps) {
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const [users, setUsers] = useState<string[]>([]);
+  // Their names, for the message: the answer lists logins (已抄送给 coordinator, the walk's toast).
+  const [names, setNames] = useState(new Map<string, string>());
   const [note, setNote] = useState('');
   const { busy, error, setError, run } = useAction();
 
   const submit = () =>
     run(async () => {
       const answer = await ccTask(taskId, users, note.trim());
-      message.success(t('actions.copied', { names: answer.users.join('、') }));
+      message.success(t('actions.copied', { names: answer.users.map((u) => names.get(u) ?? u).join('、') }));
       setOpen(false);
       onDone();
     });
@@ -32,6 +34,10 @@ export function CcButton({ taskId, onDone, actingFor }: ActionDialogProps) {
       <Button
         data-testid="cc"
         onClick={() => {
+          // Each copy afresh: the last one's people stayed picked, shown by login (the picker, rebuilt,
+          // knew their names no longer) and copied again.
+          setUsers([]);
+          setNote('');
           setError(null);
           setOpen(true);
         }}
@@ -54,7 +60,10 @@ export function CcButton({ taskId, onDone, actingFor }: ActionDialogProps) {
               id="cc-users"
               path={`/tasks/${taskId}/cc-candidates`}
               value={users}
-              onChange={setUsers}
+              onChange={(usernames, people) => {
+                setUsers(usernames);
+                setNames(new Map(people.map((p) => [p.username, p.displayName])));
+              }}
             />
           </Form.Item>
           <Form.Item label={t('actions.ccNote')} htmlFor="cc-note">

@@ -604,6 +604,59 @@ describe('task page', () => {
     expect(within(dialog).getByText('输入姓名或用户名查找')).toBeInTheDocument();
   });
 
+  // The walk (npm start): after one 加签 the dialog opened again on 会签中 · 赵强 with 加签 enabled (the
+  // API answers 409); after one 抄送 the next opened on the last one's people, by login.
+  it('加签 and 抄送 open empty each time, not on the last round’s people', async () => {
+    const user = fastUser();
+    let asked = false;
+    openPage('/tasks/t-1', USERS.coordinator, {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1': () => ({
+        body: {
+          ...TASK,
+          actions: { ...TASK.actions, cc: true },
+          approvalActions: { ...NO_APPROVAL_ACTIONS, countersign: true, cc: true },
+          countersigns: asked ? [{ ...COUNTERSIGN_ROUND, users: ['industry-t2'], answers: [] }] : [],
+        },
+      }),
+      'GET /tasks/t-1/countersigners': [
+        { username: 'industry-t2', displayName: '电子信息处 王芳', role: 'industry_officer' },
+      ],
+      'POST /tasks/t-1/countersign': () => {
+        asked = true;
+        return { status: 201, body: {} };
+      },
+      'GET /tasks/t-1/cc-candidates': {
+        items: [{ username: 'industry-t9', displayName: '冯处长', role: 'industry_officer' }],
+      },
+      'POST /tasks/t-1/cc': () => ({ status: 201, body: { users: ['industry-t9'] } }),
+    });
+    await user.click(await screen.findByTestId('countersign-button'));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('combobox'));
+    await user.click(await screen.findByTitle('电子信息处 王芳（industry-t2）'));
+    await user.type(screen.getByLabelText('说明'), '请出具意见');
+    await user.click(screen.getByTestId('countersign-submit'));
+    await screen.findByText('已请 1 人会签');
+    await user.click(screen.getByTestId('countersign-button'));
+    const again = (await screen.findAllByRole('dialog')).at(-1)!;
+    expect(within(again).queryByText(/王芳/)).toBeNull();
+    expect(within(again).getByLabelText('说明')).toHaveValue('');
+    expect(screen.getByTestId('countersign-submit')).toBeDisabled();
+    await user.click(within(again).getByRole('button', { name: /取\s*消/ }));
+
+    await user.click(screen.getByTestId('cc'));
+    await user.click(screen.getByLabelText('抄送给'));
+    await user.click(await screen.findByText('冯处长'));
+    await user.click(
+      within((await screen.findAllByRole('dialog')).at(-1)!).getByRole('button', { name: '抄送' }),
+    );
+    await screen.findByText('已抄送给 冯处长');
+    await user.click(screen.getByTestId('cc'));
+    const cc = (await screen.findByLabelText('抄送给')).closest('[role=dialog]') as HTMLElement;
+    expect(within(cc).queryByText(/industry-t9|冯处长/)).toBeNull();
+    expect(within(cc).getByRole('button', { name: /抄\s*送$/ })).toBeDisabled();
+  });
+
   it('退回 says which step it reopened and links to it, in the message and on the task it closed', async () => {
     const user = fastUser();
     let returned = false;
@@ -1073,5 +1126,24 @@ describe('task page', () => {
     expect(JSON.parse(String(cc?.[1]?.body))).toEqual({ users: ['industry-t9'] });
     const searched = vi.mocked(fetch).mock.calls.map(([url]) => String(url));
     expect(searched.some((url) => url.includes('/cc-candidates?q=%E5%86%AF'))).toBe(true);
+  });
+
+  // The walk (npm start): 钱丽 copying a task to 科技处 李明 was told 已抄送给 coordinator.
+  it('says whom it copied the task to (抄送) by name, not by login', async () => {
+    const user = fastUser();
+    openPage('/tasks/t-1', USERS.coordinator, {
+      'GET /reference': REFERENCE_WITH_TASK_TYPE,
+      'GET /tasks/t-1': { ...TASK, actions: { ...TASK.actions, cc: true } },
+      'GET /attachments': [],
+      'GET /tasks/t-1/cc-candidates': {
+        items: [{ username: 'industry-t9', displayName: '冯处长', role: 'industry_officer' }],
+      },
+      'POST /tasks/t-1/cc': () => ({ status: 201, body: { users: ['industry-t9'] } }),
+    });
+    await user.click(await screen.findByTestId('cc'));
+    await user.click(screen.getByLabelText('抄送给'));
+    await user.click(await screen.findByText('冯处长'));
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: '抄送' }));
+    expect(await screen.findByText('已抄送给 冯处长')).toBeInTheDocument();
   });
 });

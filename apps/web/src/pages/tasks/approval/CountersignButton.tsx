@@ -27,7 +27,7 @@ export function CountersignButton({
   const [users, setUsers] = useState<string[]>([]);
   const [mode, setMode] = useState<'all' | 'any'>('all');
   const [note, setNote] = useState('');
-  const { busy, error, run } = useAction();
+  const { busy, error, setError, run } = useAction();
   const people = useGet(open ? '/tasks/{id}/countersigners' : null, { params: { id: taskId } });
   const { choices, empty } = countersignChoices(people.data ?? [], countersigns);
   const why = people.data && empty ? t(`approval.countersignEmpty.${empty}`) : null;
@@ -40,7 +40,18 @@ export function CountersignButton({
     });
   return (
     <>
-      <Button onClick={() => setOpen(true)} data-testid="countersign-button">
+      <Button
+        onClick={() => {
+          // A new round each time: the last one's picks stayed, so the dialog opened on 会签中 · 赵强
+          // with 加签 enabled (409 COUNTERSIGNER_ALREADY_ASKED), the walk's second 加签.
+          setUsers([]);
+          setMode('all');
+          setNote('');
+          setError(null);
+          setOpen(true);
+        }}
+        data-testid="countersign-button"
+      >
         {t('approval.countersign')}
       </Button>
       <Modal
