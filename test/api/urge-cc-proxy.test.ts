@@ -135,7 +135,7 @@ describe('催办, 抄送, 委托代理, 转办 reason', () => {
         )
       ).per.read;
     beforeAll(async () => {
-      outsider = await createUser('industry_officer', { clusters: ['T1'] });
+      outsider = await createUser('industry_officer', { clusters: ['T1'] }, undefined, '外集群 周敏');
     });
 
     it('refuses users who may not see the enterprise (422 naming them) and changes nothing', async () => {
@@ -143,7 +143,8 @@ describe('催办, 抄送, 委托代理, 转办 reason', () => {
         users: [cast.industry.username, outsider.username, 'nobody-here'],
       });
       expect([r.status, r.body.code]).toEqual([422, 'USERS_MAY_NOT_SEE']);
-      expect(r.body.message).toContain(outsider.username);
+      // By name, the login beside it; one that does not exist by what was typed.
+      expect(r.body.message).toContain(`外集群 周敏（${outsider.username}）`);
       expect(r.body.message).toContain('nobody-here');
       expect(r.body.message).not.toContain(cast.industry.username);
       const { rows } = await db().query(`SELECT 1 FROM task_copies WHERE task_id = $1`, [screenId]);

@@ -61,11 +61,13 @@ export class TaskActionsService {
     if (!task) throw notFound();
     // Everyone named in one query, by the rule the picker offers them by.
     const readers = await this.users.readersOf(users, task.creditCode);
-    const refusal = notReadersRefusal(
-      'users',
-      users.filter((username) => !readers.has(username)),
-    );
-    if (refusal) throw refusal;
+    const notReaders = users.filter((username) => !readers.has(username));
+    if (notReaders.length) {
+      // Named as the picker names people: a login alone means little to the officer (the walk).
+      const people = await this.users.people(notReaders);
+      const names = new Map([...people].map(([username, person]) => [username, person.displayName]));
+      throw notReadersRefusal('users', notReaders, names)!;
+    }
     const onBehalfOf = task.status === 'open' ? await this.proxies.principalFor(actor, task) : undefined;
     const result = await this.lifecycles.cc(task.creditCode, {
       taskId: id,

@@ -1,7 +1,7 @@
 import type { Actor } from '../roles';
 import { STEP_ACTIONS } from './allowed';
 import { availableApprovalActions } from './available';
-import { ccRefusal } from './cc';
+import { ccRefusal, notReadersRefusal } from './cc';
 import {
   Countersign,
   countersignerGroups,
@@ -212,5 +212,22 @@ describe('抄送', () => {
     expect(taskRefusal(coordinator, asked, 'complete')).toBeNull();
     expect(ccRefusal(coordinator, { ...asked, type: 'SCREEN' })).toBeNull();
     expect(taskRefusal(coordinator, { ...asked, type: 'SCREEN' }, 'delegate')).toBeNull();
+  });
+});
+
+describe('抄送 to people who may not see the enterprise', () => {
+  it('names them as people are named, the login beside the name, and by login one it does not know', () => {
+    const refusal = notReadersRefusal(
+      'users',
+      ['industry-t9', 'nobody-here'],
+      new Map([['industry-t9', '李明']]),
+    );
+    expect(refusal?.code).toBe('USERS_MAY_NOT_SEE');
+    expect(refusal?.text.zh).toBe('以下用户无权查看该企业：李明（industry-t9）、nobody-here');
+    expect(refusal?.text.en).toBe('these users may not see the enterprise: 李明 (industry-t9), nobody-here');
+  });
+
+  it('refuses nobody when everyone named may see it', () => {
+    expect(notReadersRefusal('users', [])).toBeNull();
   });
 });

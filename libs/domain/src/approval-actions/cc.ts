@@ -39,13 +39,28 @@ export function ccRefusal(actor: Actor, task: HeldTask, onBehalfOf?: Actor | nul
   return taskRefusal(actingFor(actor, onBehalfOf), task, 'complete');
 }
 
-/** The named users who may not see the enterprise: 422 naming them (issue 17.5; also 加签). */
-export function notReadersRefusal(field: string, usernames: readonly string[]): RuleViolation | null {
+/**
+ * The named users who may not see the enterprise: 422 naming them (issue 17.5; also 加签), by name
+ * with the login where `names` knows them (李明（industry-t9）), by login alone where not (one
+ * that does not exist).
+ */
+export function notReadersRefusal(
+  field: string,
+  usernames: readonly string[],
+  names: ReadonlyMap<string, string> = new Map(),
+): RuleViolation | null {
   if (!usernames.length) return null;
-  const names = usernames.join(', ');
+  const zh = (u: string) => (names.get(u) ? `${names.get(u)}（${u}）` : u);
+  const en = (u: string) => (names.get(u) ? `${names.get(u)} (${u})` : u);
   return new RuleViolation(
     'USERS_MAY_NOT_SEE',
-    t(`以下用户无权查看该企业：${names}`, `these users may not see the enterprise: ${names}`),
-    usernames.map((u) => ({ field, text: t(`${u} 无权查看该企业`, `${u} may not see the enterprise`) })),
+    t(
+      `以下用户无权查看该企业：${usernames.map(zh).join('、')}`,
+      `these users may not see the enterprise: ${usernames.map(en).join(', ')}`,
+    ),
+    usernames.map((u) => ({
+      field,
+      text: t(`${zh(u)} 无权查看该企业`, `${en(u)} may not see the enterprise`),
+    })),
   );
 }
