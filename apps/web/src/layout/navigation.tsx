@@ -36,7 +36,15 @@ const OFFICERS: readonly Role[] = BUSINESS.filter((role) => role !== 'auditor');
 const CONFIGURERS: readonly Role[] = ['system_admin', 'city_coordinator'];
 
 export const NAVIGATION: NavItem[] = [
-  { key: 'inbox', path: '/inbox', icon: <InboxOutlined />, roles: OFFICERS },
+  {
+    key: 'inbox',
+    path: '/inbox',
+    icon: <InboxOutlined />,
+    roles: OFFICERS,
+    // A leader watches the work in scope and does none of it, nor does the system administrator
+    // (listsAllTasks): 任务督办, not 待办任务 (the last walk).
+    labels: { leader: 'oversight', system_admin: 'oversight' },
+  },
   { key: 'enterprises', path: '/enterprises', icon: <ShopOutlined />, roles: BUSINESS },
   {
     key: 'nominate',

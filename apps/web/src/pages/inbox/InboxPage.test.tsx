@@ -108,6 +108,9 @@ describe('inbox', () => {
     await waitFor(() => expect(table).toHaveTextContent('重庆乙科技有限公司'));
     const views = screen.getByTestId('inbox-view');
     await waitFor(() => expect(views).toHaveTextContent('全部 (9)已超期 (1)'));
+    // Headed and reached as what a leader does here: 任务督办, not 待办任务 (the last walk).
+    expect(screen.getAllByText('任务督办')).toHaveLength(2);
+    expect(screen.queryByText('待办任务')).toBeNull();
     await waitFor(() => expect(screen.getByTestId('overdue-count')).toHaveTextContent('已超期 1 件'));
     // Counted as the dashboard's 逾期任务 is, and not among what only a desk can do.
     const paths = calls.map((c) => c.path);

@@ -72,7 +72,8 @@ function OfficerInbox() {
     <Card
       title={
         <Space wrap>
-          {t('title')}
+          {/* A watcher does none of the tasks listed: 任务督办 (leader; the system administrator's list). */}
+          {listsAll ? t('titleWatcher') : t('title')}
           {!!counts.overdue && (
             <Tag color="red" data-testid="overdue-count">
               {t('overdueCount', { count: counts.overdue })}
