@@ -91,9 +91,12 @@ describe('the schedules at a worker start, on a Temporal server that was restart
       'daily-digest': 'updated',
       'annual-review': 'updated',
     });
-    // The describe that could not be answered (DEADLINE_EXCEEDED), then maybe the server away.
-    expect(retries[0]).toEqual({ scheduleId: QUARTERLY_SCHEDULE_ID, code: 4 });
-    expect(retries.every((r) => r.code === 4 || r.code === 14)).toBe(true);
+    // The describe that could not be answered, then maybe the server away. Past the attempt's
+    // deadline the client reads DEADLINE_EXCEEDED (4), or CANCELLED (1) when the server's own copy
+    // of that deadline ran out first (a loaded full run, 7 December): both are asked again.
+    expect(retries[0].scheduleId).toBe(QUARTERLY_SCHEDULE_ID);
+    expect([4, 1]).toContain(retries[0].code);
+    expect(retries.every((r) => [4, 1, 14].includes(r.code!))).toBe(true);
   });
 
   it('are ensured by workers starting side by side, an operator’s pause kept', async () => {
