@@ -64,9 +64,7 @@ export class TaskActionsService {
     const notReaders = users.filter((username) => !readers.has(username));
     if (notReaders.length) {
       // Named as the picker names people: a login alone means little to the officer (the walk).
-      const people = await this.users.people(notReaders);
-      const names = new Map([...people].map(([username, person]) => [username, person.displayName]));
-      throw notReadersRefusal('users', notReaders, names)!;
+      throw notReadersRefusal('users', notReaders, await this.users.displayNames(notReaders))!;
     }
     const onBehalfOf = task.status === 'open' ? await this.proxies.principalFor(actor, task) : undefined;
     const result = await this.lifecycles.cc(task.creditCode, {
