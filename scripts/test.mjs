@@ -24,14 +24,27 @@ let exitCode = 1;
 
 const started = Date.now();
 const jestArgs = process.argv.slice(2);
+// A failing stage does not stop the next: one flaky test in the first would hide every failure of
+// the others, and a CI run should name them all. The run fails at the end if any stage failed.
+const failedStages = [];
+const stage = async (name, body) => {
+  try {
+    await body();
+  } catch (e) {
+    failedStages.push(name);
+    fail(`${name}: ${e.message}`);
+  }
+};
 try {
   await ensureBuilt();
   // The web UI's component tests need no stack; a run narrowed to some jest tests skips them.
   if (jestArgs.length === 0) {
     step('Running the web UI component tests (vitest)…');
-    await run(join(ROOT, 'node_modules/.bin/vitest'), ['run', '--config', 'apps/web/vite.config.mts'], {
-      cwd: ROOT,
-    });
+    await stage('vitest', () =>
+      run(join(ROOT, 'node_modules/.bin/vitest'), ['run', '--config', 'apps/web/vite.config.mts'], {
+        cwd: ROOT,
+      }),
+    );
   }
   // Debian programs the tests call, installed before the run rather than in the middle of a test.
   const { nginxBinary } = await import('./lib/nginx.mjs');
@@ -95,11 +108,13 @@ try {
   // jest's default (cores − 1) would run one. An explicit --maxWorkers or --runInBand wins.
   const chosen = jestArgs.some((a) => /^(--maxWorkers|-w|--runInBand|-i$)/.test(a));
   const workers = chosen ? [] : [`--maxWorkers=${Math.max(2, availableParallelism() - 1)}`];
-  await jest(...workers, '--selectProjects', 'unit', 'integration');
+  await stage('unit and integration', () => jest(...workers, '--selectProjects', 'unit', 'integration'));
   // Tests that change global state (the active policy) run alone, after the others.
-  await jest('--runInBand', '--selectProjects', 'serial');
+  await stage('serial', () => jest('--runInBand', '--selectProjects', 'serial'));
+  const seconds = Math.round((Date.now() - started) / 1000);
+  if (failedStages.length > 0) throw new Error(`failed after ${seconds} s: ${failedStages.join(', ')}`);
   exitCode = 0;
-  ok(`all tests passed in ${Math.round((Date.now() - started) / 1000)} s`);
+  ok(`all tests passed in ${seconds} s`);
 } catch (e) {
   fail(`${e.message} (logs: data/test/logs/)`);
 } finally {
