@@ -2,7 +2,7 @@ import { ProjectionDelta, projectionReceipt, ProjectionReceipt } from '@hardtech
 // jsonb gives keys back in its own order: content is compared as JSON with sorted keys.
 import { canonicalJson } from '@hardtech/temporal/update-ids';
 import { appendAuditEvent, ChainNext, SqlRunner } from '../repositories/audit.repository';
-import type { ProjectionWriter } from './writer';
+import type { ReadingProjectionWriter } from './writer';
 
 /** Versions of one transition number the log keeps apart (a lost workflow task, then the real one). */
 const MAX_VERSIONS = 4;
@@ -78,7 +78,7 @@ export function transitionActor(
  * The transition in the audit log, once. Last of the writers, so the audit chain's lock is held
  * only until the commit that follows.
  */
-export const writeAuditEvent: ProjectionWriter = async (sql, delta, { auditChain }) => {
+export const writeAuditEvent: ReadingProjectionWriter = async (sql, delta, { auditChain }) => {
   const receipt = projectionReceipt(delta);
   const closed = delta.closed.map((c) => ({ ...receipt.closed.find((r) => r.id === c.id)!, data: c.data }));
   const { key: dedupKey, head } = await transitionKey(

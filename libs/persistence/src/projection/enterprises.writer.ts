@@ -28,31 +28,29 @@ const SYSTEM_WROTE_THE_ROW =
  * sweep blind to the one transition it must check (docs/design.md, "The read model under faults").
  * A repeated projection of the same Update writes nothing (SYSTEM_WROTE_THE_ROW).
  */
-export const writeEnterprise: ProjectionWriter = async (sql, delta) => {
+export const writeEnterprise: ProjectionWriter = (delta) => {
+  const rows = [`enterprises:${delta.creditCode}`];
   if (!delta.changes.enterprise) {
-    await sql.query(
-      `UPDATE enterprises SET stage = $2, state_value = $3, workflow_id = $4, lifecycle_no = $5,
+    const sql = `UPDATE enterprises SET stage = $2, state_value = $3, workflow_id = $4, lifecycle_no = $5,
          projection_seq = $6, updated_at = now(), acted_at = CASE WHEN $7 THEN now() ELSE acted_at END
        WHERE credit_code = $1
          AND ((lifecycle_no, projection_seq) < ($5, $6)
-              OR ($7 AND (lifecycle_no, projection_seq) = ($5, $6) AND ${SYSTEM_WROTE_THE_ROW}))`,
-      [
-        delta.creditCode,
-        delta.stage,
-        JSON.stringify(delta.stateValue),
-        delta.workflowId,
-        delta.lifecycleNo,
-        delta.seq,
-        byPerson(delta),
-      ],
-    );
-    return;
+              OR ($7 AND (lifecycle_no, projection_seq) = ($5, $6) AND ${SYSTEM_WROTE_THE_ROW}))`;
+    const params = [
+      delta.creditCode,
+      delta.stage,
+      JSON.stringify(delta.stateValue),
+      delta.workflowId,
+      delta.lifecycleNo,
+      delta.seq,
+      byPerson(delta),
+    ];
+    return [{ sql, params, rows }];
   }
   const ctx = delta.context;
   const n = ctx.nomination;
   const a = ctx.admission;
-  await sql.query(
-    `INSERT INTO enterprises (credit_code, name, district, cluster, stage, state_value, workflow_id, lifecycle_no,
+  const sql = `INSERT INTO enterprises (credit_code, name, district, cluster, stage, state_value, workflow_id, lifecycle_no,
        projection_seq, policy_version, nomination, screening, nominated_by, lead_cluster, commissioner,
        district_liaison, baseline_revenue, diagnosis, closing, updated_at, acted_at)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19, now(),
@@ -69,28 +67,28 @@ export const writeEnterprise: ProjectionWriter = async (sql, delta) => {
      WHERE (enterprises.lifecycle_no, enterprises.projection_seq) < (EXCLUDED.lifecycle_no, EXCLUDED.projection_seq)
         OR (EXCLUDED.acted_at IS NOT NULL
             AND (enterprises.lifecycle_no, enterprises.projection_seq) = (EXCLUDED.lifecycle_no, EXCLUDED.projection_seq)
-            AND ${SYSTEM_WROTE_THE_ROW})`,
-    [
-      delta.creditCode,
-      n.name,
-      n.district,
-      n.cluster,
-      delta.stage,
-      JSON.stringify(delta.stateValue),
-      delta.workflowId,
-      delta.lifecycleNo,
-      delta.seq,
-      ctx.screening?.policyVersion ?? null,
-      JSON.stringify(ctx.nomination),
-      JSON.stringify(ctx.screening),
-      ctx.nominatedBy,
-      a?.leadCluster ?? null,
-      a?.commissioner ?? null,
-      a?.districtLiaison ?? null,
-      a?.baselineRevenue ?? null,
-      JSON.stringify(ctx.diagnosis),
-      JSON.stringify(ctx.closing),
-      byPerson(delta),
-    ],
-  );
+            AND ${SYSTEM_WROTE_THE_ROW})`;
+  const params = [
+    delta.creditCode,
+    n.name,
+    n.district,
+    n.cluster,
+    delta.stage,
+    JSON.stringify(delta.stateValue),
+    delta.workflowId,
+    delta.lifecycleNo,
+    delta.seq,
+    ctx.screening?.policyVersion ?? null,
+    JSON.stringify(ctx.nomination),
+    JSON.stringify(ctx.screening),
+    ctx.nominatedBy,
+    a?.leadCluster ?? null,
+    a?.commissioner ?? null,
+    a?.districtLiaison ?? null,
+    a?.baselineRevenue ?? null,
+    JSON.stringify(ctx.diagnosis),
+    JSON.stringify(ctx.closing),
+    byPerson(delta),
+  ];
+  return [{ sql, params, rows }];
 };

@@ -21,16 +21,15 @@ const servedByAfter = (column: string) =>
  * commissioner: the enterprise's facts), so once the enterprise is nominated again the row says who
  * served this one.
  */
-export const writeLifecycle: ProjectionWriter = async (sql, delta) => {
+export const writeLifecycle: ProjectionWriter = (delta) => {
   // Only when the row can change: not on every change of the enterprise's facts (a screening, a
   // diagnosis), which cost a statement each (db-statements.test). A delta of an older workflow
   // has no servedBy: any change of the facts may be one.
-  if (!delta.changes.lifecycle && !(delta.changes.servedBy ?? delta.changes.enterprise)) return;
+  if (!delta.changes.lifecycle && !(delta.changes.servedBy ?? delta.changes.enterprise)) return [];
   const ctx = delta.context;
   const final = FINAL_STAGES.includes(delta.stage);
   const served = servedBy(ctx);
-  await sql.query(
-    `INSERT INTO lifecycles (credit_code, lifecycle_no, workflow_id, name, nominated_by, started_at, ended_at, final_stage,
+  const sql = `INSERT INTO lifecycles (credit_code, lifecycle_no, workflow_id, name, nominated_by, started_at, ended_at, final_stage,
        reason, outcome, ${SERVED_BY.join(', ')})
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)
      ON CONFLICT (credit_code, lifecycle_no) DO UPDATE SET name = EXCLUDED.name,
@@ -43,23 +42,23 @@ export const writeLifecycle: ProjectionWriter = async (sql, delta) => {
          ${SERVED_BY.map((c) => `lifecycles.${c}`).join(', ')})
        IS DISTINCT FROM (EXCLUDED.name, COALESCE(lifecycles.ended_at, EXCLUDED.ended_at),
          COALESCE(lifecycles.final_stage, EXCLUDED.final_stage), COALESCE(lifecycles.reason, EXCLUDED.reason),
-         COALESCE(lifecycles.outcome, EXCLUDED.outcome), ${SERVED_BY.map(servedByAfter).join(', ')})`,
-    [
-      delta.creditCode,
-      delta.lifecycleNo,
-      delta.workflowId,
-      ctx.nomination.name,
-      ctx.nominatedBy,
-      delta.at,
-      final ? delta.at : null,
-      final ? delta.stage : null,
-      final ? (ctx.closing?.reason ?? null) : null,
-      final ? (ctx.closing?.outcome ?? null) : null,
-      served.district,
-      served.nominationCluster,
-      served.cluster,
-      served.commissioner,
-      JSON.stringify(ctx.nomination),
-    ],
-  );
+         COALESCE(lifecycles.outcome, EXCLUDED.outcome), ${SERVED_BY.map(servedByAfter).join(', ')})`;
+  const params = [
+    delta.creditCode,
+    delta.lifecycleNo,
+    delta.workflowId,
+    ctx.nomination.name,
+    ctx.nominatedBy,
+    delta.at,
+    final ? delta.at : null,
+    final ? delta.stage : null,
+    final ? (ctx.closing?.reason ?? null) : null,
+    final ? (ctx.closing?.outcome ?? null) : null,
+    served.district,
+    served.nominationCluster,
+    served.cluster,
+    served.commissioner,
+    JSON.stringify(ctx.nomination),
+  ];
+  return [{ sql, params, rows: [`lifecycles:${delta.creditCode}:${delta.lifecycleNo}`] }];
 };

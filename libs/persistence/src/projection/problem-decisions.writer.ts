@@ -7,7 +7,7 @@ import {
   whistleIdOf,
 } from '@hardtech/domain';
 import { select } from '../repositories/audit.repository';
-import type { ProjectionWriter } from './writer';
+import type { ReadingProjectionWriter } from './writer';
 
 /** Decisions (confirm, reject, approve) and 部门报到 (respond): other tasks' outcomes, mostly. */
 const DECISION_OUTCOMES = new Set(
@@ -24,8 +24,10 @@ const DECISION_OUTCOMES = new Set(
  * keyed by the task, so never queued twice. The worker's sweeper fans it out
  * (ProblemDecisionNoticesRepository.sweep). A PROBLEM_CLOSE withdrawn by a whistle's answer "not
  * resolved" (cancelled, CLOSE_WITHDRAWN_OUTCOME) is queued alike: its requester and reviewers hear why.
+ * It reads the decided tasks' keys first, so it runs after the other writers' statements (their
+ * keys and types are the ones the tasks were opened with).
  */
-export const queueProblemDecisions: ProjectionWriter = async (sql, delta) => {
+export const queueProblemDecisions: ReadingProjectionWriter = async (sql, delta) => {
   const done = delta.closed
     .filter(
       (c) =>

@@ -10,16 +10,18 @@ import type { ProjectionWriter } from './writer';
  * once, with the lifecycle's district, lead and nomination clusters and commissioner, by which the
  * problem is read (AccessService.problems).
  */
-export const writeProblems: ProjectionWriter = async (sql, delta) => {
-  if (!delta.changes.problems.length) return;
+export const writeProblems: ProjectionWriter = (delta) => {
+  if (!delta.changes.problems.length) return [];
   const ctx = delta.context;
   const served = servedBy(ctx);
   const changed = new Set(delta.changes.problems);
   const latestWhistle = new Map(ctx.whistles.map((w) => [w.problemId, w]));
-  for (const p of ctx.problems.filter((x) => changed.has(x.id))) {
-    const whistle = latestWhistle.get(p.id);
-    await sql.query(
-      `INSERT INTO problems (id, credit_code, lifecycle_no, title, category, measures, target, owner_department,
+  return ctx.problems
+    .filter((x) => changed.has(x.id))
+    .map((p) => {
+      const whistle = latestWhistle.get(p.id);
+      return {
+        sql: `INSERT INTO problems (id, credit_code, lifecycle_no, title, category, measures, target, owner_department,
          due_at, status, special, district, cluster, created_at, updated_at, whistle_status, whistled_at,
          progress, close_request, extension, whistle, commissioner, nomination_cluster)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$14,$15,$16,$17,$18,$19,$20,$21,$22)
@@ -33,32 +35,33 @@ export const writeProblems: ProjectionWriter = async (sql, delta) => {
          IS DISTINCT FROM (EXCLUDED.status, EXCLUDED.whistle_status, EXCLUDED.due_at, EXCLUDED.special,
               EXCLUDED.progress, EXCLUDED.close_request, EXCLUDED.extension, EXCLUDED.whistle,
               EXCLUDED.measures, EXCLUDED.target)`,
-      [
-        p.id,
-        delta.creditCode,
-        delta.lifecycleNo,
-        p.title,
-        p.category,
-        p.measures,
-        p.target,
-        p.ownerDepartment,
-        p.dueAt,
-        p.status,
-        p.special ?? null,
-        served.district,
-        served.cluster,
-        delta.at,
-        whistle?.status ?? null,
-        whistle?.at ?? null,
-        JSON.stringify(p.progress ?? []),
-        p.closeRequest ? JSON.stringify(p.closeRequest) : null,
-        p.extension ? JSON.stringify(p.extension) : null,
-        whistle ? JSON.stringify(ledgerWhistle(whistle)) : null,
-        served.commissioner,
-        served.nominationCluster,
-      ],
-    );
-  }
+        params: [
+          p.id,
+          delta.creditCode,
+          delta.lifecycleNo,
+          p.title,
+          p.category,
+          p.measures,
+          p.target,
+          p.ownerDepartment,
+          p.dueAt,
+          p.status,
+          p.special ?? null,
+          served.district,
+          served.cluster,
+          delta.at,
+          whistle?.status ?? null,
+          whistle?.at ?? null,
+          JSON.stringify(p.progress ?? []),
+          p.closeRequest ? JSON.stringify(p.closeRequest) : null,
+          p.extension ? JSON.stringify(p.extension) : null,
+          whistle ? JSON.stringify(ledgerWhistle(whistle)) : null,
+          served.commissioner,
+          served.nominationCluster,
+        ],
+        rows: [`problems:${p.id}`],
+      };
+    });
 };
 
 /**

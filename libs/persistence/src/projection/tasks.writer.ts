@@ -1,5 +1,6 @@
 import { taskDepartment } from '@hardtech/domain';
 import { servedBy } from './served-by';
+import type { WriterStatement } from './statements';
 import type { ProjectionWriter } from './writer';
 
 const TASK_COLUMNS = `id, workflow_id, credit_code, lifecycle_no, type, stage, state_key, candidate_groups,
@@ -24,7 +25,7 @@ function valuesOf(rows: unknown[][]): string {
  * The inbox: the tasks the transition opened (one statement for all, with their yearly-cycle facts),
  * closed (done or cancelled, with the principal a proxy completed for) and (re)assigned.
  */
-export const writeTasks: ProjectionWriter = async (sql, delta, ctx) => {
+export const writeTasks: ProjectionWriter = (delta, ctx) => {
   const n = delta.context.nomination;
   const { district, cluster } = servedBy(delta.context);
   const opened = delta.opened.map((task) => [
@@ -54,25 +55,27 @@ export const writeTasks: ProjectionWriter = async (sql, delta, ctx) => {
     !!task.provisional,
     task.details ? JSON.stringify(task.details) : null,
   ]);
+  const statements: WriterStatement[] = [];
   if (opened.length) {
     // A task the read-model repair voided is open again when the workflow opens it: the repair
     // compared with a workflow whose task was still to be run again (docs/design.md, "The read
     // model under faults"), and a workflow's task ids are its own, so the same id is the same task.
     // Any other row of that id is this projection retried, and stays as it is.
-    await sql.query(
-      `INSERT INTO tasks (${TASK_COLUMNS}) VALUES ${valuesOf(opened)}
+    statements.push({
+      sql: `INSERT INTO tasks (${TASK_COLUMNS}) VALUES ${valuesOf(opened)}
        ON CONFLICT (id) DO UPDATE SET status = 'open', ${NOT_DONE_COLUMNS}, data = NULL,
          assignee = EXCLUDED.assignee
        WHERE tasks.status = 'cancelled' AND (tasks.result->>'repair') IS NOT NULL`,
-      opened.flat(),
-    );
+      params: opened.flat(),
+      rows: delta.opened.map((t) => `tasks:${t.id}`),
+    });
   }
   for (const c of delta.closed) {
-    await sql.query(
-      `UPDATE tasks SET status = $2, outcome = $3, data = $4, completed_by = $5, completed_at = $6,
+    statements.push({
+      sql: `UPDATE tasks SET status = $2, outcome = $3, data = $4, completed_by = $5, completed_at = $6,
          idempotency_key = $7, result = $8, on_behalf_of = COALESCE($9, on_behalf_of)
        WHERE id = $1 AND status = 'open'`,
-      [
+      params: [
         c.id,
         c.status,
         c.outcome,
@@ -83,15 +86,18 @@ export const writeTasks: ProjectionWriter = async (sql, delta, ctx) => {
         JSON.stringify(c.result),
         c.onBehalfOf ?? null,
       ],
-    );
+      rows: [`tasks:${c.id}`],
+    });
   }
-  await writeApprovalActions(sql, delta, ctx);
+  statements.push(...writeApprovalActions(delta, ctx));
   for (const { id, assignee } of delta.assigned) {
-    await sql.query(
-      `UPDATE tasks SET assignee = $2 WHERE id = $1 AND status = 'open' AND assignee IS DISTINCT FROM $2`,
-      [id, assignee],
-    );
+    statements.push({
+      sql: `UPDATE tasks SET assignee = $2 WHERE id = $1 AND status = 'open' AND assignee IS DISTINCT FROM $2`,
+      params: [id, assignee],
+      rows: [`tasks:${id}`],
+    });
   }
+  return statements;
 };
 
 /**
@@ -100,18 +106,16 @@ export const writeTasks: ProjectionWriter = async (sql, delta, ctx) => {
  * someone else is not named 代 that principal; 加签 records the countersignatures asked on a task
  * and who answered. A task a withdrawal reopens is never one the same transition closes.
  */
-const writeApprovalActions: ProjectionWriter = async (sql, delta) => {
-  for (const r of delta.reopened ?? []) {
-    await sql.query(
-      `UPDATE tasks SET status = 'open', ${NOT_DONE_COLUMNS}, data = $3, assignee = $2
+const writeApprovalActions: ProjectionWriter = (delta) => [
+  ...(delta.reopened ?? []).map((r) => ({
+    sql: `UPDATE tasks SET status = 'open', ${NOT_DONE_COLUMNS}, data = $3, assignee = $2
        WHERE id = $1 AND status = 'done'`,
-      [r.id, r.assignee, JSON.stringify(r.draft)],
-    );
-  }
-  for (const c of delta.countersigned ?? []) {
-    await sql.query(`UPDATE tasks SET countersigns = $2 WHERE id = $1`, [
-      c.id,
-      JSON.stringify(c.countersigns),
-    ]);
-  }
-};
+    params: [r.id, r.assignee, JSON.stringify(r.draft)],
+    rows: [`tasks:${r.id}`],
+  })),
+  ...(delta.countersigned ?? []).map((c) => ({
+    sql: `UPDATE tasks SET countersigns = $2 WHERE id = $1`,
+    params: [c.id, JSON.stringify(c.countersigns)],
+    rows: [`tasks:${c.id}`],
+  })),
+];

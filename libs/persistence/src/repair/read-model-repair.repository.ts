@@ -7,6 +7,7 @@ import { appendAuditEvent, auditChainKeyOf } from '../repositories/audit.reposit
 import type { AuditChainKey } from '../audit-chain/keyed-hash';
 import { writeProblems } from '../projection/problems.writer';
 import { NOT_DONE_COLUMNS, writeTasks } from '../projection/tasks.writer';
+import { writeWith } from '../projection/writers';
 import type { InboxSnapshot, InboxTask, ReadModelDiff } from './read-model-diff';
 
 /** Why an enterprise is suspected: an Update without a domain answer, a worker start, the sweep. */
@@ -196,13 +197,13 @@ export class ReadModelRepairRepository {
           assigned: [],
           at,
         };
-        await writeTasks(m, delta, { auditChain: this.auditChain });
+        await writeWith(m, [writeTasks], delta, { auditChain: this.auditChain });
         if (diff.problemsDiffer) {
           await m.query(
             `DELETE FROM problems WHERE credit_code = $1 AND lifecycle_no = $2 AND NOT (id = ANY($3::uuid[]))`,
             [view.creditCode, view.lifecycleNo, view.context.problems.map((p) => p.id)],
           );
-          await writeProblems(m, delta, { auditChain: this.auditChain });
+          await writeWith(m, [writeProblems], delta, { auditChain: this.auditChain });
         }
       }
       await m.query(
