@@ -32,8 +32,10 @@ const LIMITS = {
   // 8.6 before issue 19's stage history (its one statement per transition, a row where the stage
   // changes); 9.6 with it, until the audit event's dedup lookup and the chain's lock became one.
   // 8.8 since a lifecycle keeps who served it (7 December 2026): ADMIT writes the lifecycle row's
-  // lead cluster and commissioner, once per lifecycle (a screening or a diagnosis does not).
-  projectStatementsPerTransition: 8.8,
+  // lead cluster and commissioner, once per lifecycle (a screening or a diagnosis does not). 5 since
+  // the writers' statements go in one (projection/statements.ts): BEGIN, the tables' writes, the
+  // audit chain's head with the transition's logged versions, the audit event, COMMIT.
+  projectStatementsPerTransition: 5,
   // 4.8 before the stage history: four of the path's five transitions change the stage (+0.8);
   // ADMIT's lifecycle row (who served it) +0.2.
   projectRowsPerTransition: 5.8,
