@@ -13,7 +13,7 @@ afterAll(async () => {
   await closeDb();
 });
 
-const ROUNDS = 6;
+const ROUNDS = 8;
 
 /** How many countersign Updates naming `username` the workflow accepted (passed its validator). */
 async function acceptedNaming(creditCode: string, username: string): Promise<number> {
