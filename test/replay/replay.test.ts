@@ -21,6 +21,7 @@ import {
   WHISTLE_NEW_PROBLEM_DUE_PATCH,
   WHISTLE_UNRESOLVED_WITHDRAWS_CLOSE_PATCH,
 } from '../../workflows/lifecycle/lifecycle';
+import { COUNTERSIGN_RECHECK_PATCH } from '../../workflows/lifecycle/approval-actions';
 import { closeTemporal, temporalClient } from '../support/temporal';
 import { exportHistory as exportedHistory } from '../support/export-history';
 
@@ -107,6 +108,8 @@ describe('replay of recorded lifecycle histories', () => {
     const id = lifecycleWorkflowId(cast.creditCode);
     const history = await (await temporalClient()).workflow.getHandle(id).fetchHistory();
     exportHistory(id, 'approval-actions.json');
+    // The 加签 handler's second check, asked once (countersign-before-recheck.json: a run before it).
+    expect(patchMarkers(history).filter((p) => p.includes(COUNTERSIGN_RECHECK_PATCH))).toHaveLength(1);
     await expect(Worker.runReplayHistory(BUNDLE, history, id)).resolves.toBeUndefined();
   });
 
@@ -258,6 +261,11 @@ describe('replay of recorded lifecycle histories', () => {
   // came in the same activation while the withdrawal read the policy, and the withdrawal failed
   // WITHDRAW_TOO_LATE. Without the patch the code now takes it back there, and the replay fails
   // (nondeterminism at the Update's completion).
+  // countersign-race-before-patch.json, recorded with the code before patch
+  // countersign-handler-rechecks (test/lifecycle/countersign-race.test.ts): two 加签 naming the
+  // same person delivered in one activation, both validated, both opened a COUNTERSIGN task for
+  // them. Re-checked without the patch, the second fails instead, and the replay fails likewise;
+  // countersign-race-v1.json is the same race with the patch (the second refused by its handler).
   const recorded = readdirSync(HISTORIES).filter((f) => f.endsWith('.json'));
   it('has recorded histories to guard', () => {
     expect(recorded.length).toBeGreaterThan(0);

@@ -51,6 +51,17 @@ export const PROXY_RETURN_PATCH = 'proxy-completion-principal-holds';
  */
 export const WITHDRAW_LAST_DOER_PATCH = 'withdraw-restores-last-doer';
 
+/**
+ * Patch id: the 加签 handler checks the request again, as its validator did, once it has read the
+ * policy and before it opens anything. Two 加签 Updates delivered in one activation were both
+ * validated before either handler recorded its round (the handler reads the policy first), so a
+ * person named in both got two COUNTERSIGN tasks; now the second is refused whole, 409
+ * COUNTERSIGNER_ALREADY_ASKED as its validator would have, and opens nothing. Asked at the start
+ * of every 加签 handler, before its first await (the activation that delivers the Update is fixed
+ * by history); not among PATCHES_IN_EFFECT_AT_START, which is frozen.
+ */
+export const COUNTERSIGN_RECHECK_PATCH = 'countersign-handler-rechecks';
+
 /** How many completions are kept to be taken back: a withdrawal is for the moments after them. */
 const UNDO_RECORDS = 8;
 

@@ -14,7 +14,12 @@ import type {
   TaskNotification,
 } from '@hardtech/temporal/lifecycle.contract';
 
-import { PROXY_RETURN_PATCH, WITHDRAW_LAST_DOER_PATCH, WITHDRAW_SINCE_PATCH } from './approval-actions';
+import {
+  COUNTERSIGN_RECHECK_PATCH,
+  PROXY_RETURN_PATCH,
+  WITHDRAW_LAST_DOER_PATCH,
+  WITHDRAW_SINCE_PATCH,
+} from './approval-actions';
 import {
   CALENDAR_DAYS_PATCH,
   CALENDAR_DAYS_ROLL_PATCH,
@@ -1047,6 +1052,50 @@ describe('approval actions', () => {
     h.lifecycle.validateCountersign({ ...req, users: [district] });
     await h.complete('COUNTERSIGN', industry, 'agree', { opinion: '同意' });
     h.lifecycle.validateCountersign(req);
+  });
+
+  // Two 加签 Updates in one activation: both validators ran before either handler recorded its
+  // round (the handler reads the policy first), and the person named in both got two tasks.
+  const askedTwiceAtOnce = async (h: ReturnType<typeof harness>) => {
+    await h.lifecycle.open();
+    const req = {
+      taskId: h.open('SCREEN').id,
+      actor: coordinator,
+      users: [industry],
+      mode: 'all' as const,
+      note: '请出具意见',
+    };
+    h.lifecycle.validateCountersign(req);
+    const first = h.lifecycle.countersign(req);
+    h.lifecycle.validateCountersign({ ...req, users: [district, industry] });
+    const second = h.lifecycle.countersign({ ...req, users: [district, industry] });
+    const answers = await Promise.allSettled([first, second]);
+    const open = h.lifecycle.view().openTasks.filter((x) => x.type === 'COUNTERSIGN');
+    return {
+      answers: answers.map((a) => (a.status === 'fulfilled' ? 'ok' : (a.reason as DomainError).code)),
+      asked: open.map((x) => x.assignee),
+      rounds: h.lifecycle.view().openTasks.find((x) => x.type === 'SCREEN')!.countersigns!.length,
+    };
+  };
+
+  it('refuses the second of two 加签 validated at once that name the same person, opening nothing for it', async () => {
+    const h = harness();
+    expect(await askedTwiceAtOnce(h)).toEqual({
+      answers: ['ok', 'COUNTERSIGNER_ALREADY_ASKED'],
+      asked: [industry.username],
+      rounds: 1,
+    });
+    expect(h.deltas.filter((d) => d.approvalAction?.kind === 'countersign')).toHaveLength(1);
+    expect(h.asked.filter((id) => id === COUNTERSIGN_RECHECK_PATCH)).toHaveLength(2);
+  });
+
+  it('opens both in a run recorded before the patch (its history replays as it ran)', async () => {
+    const h = harness({}, undefined, {}, [COUNTERSIGN_RECHECK_PATCH]);
+    expect(await askedTwiceAtOnce(h)).toEqual({
+      answers: ['ok', 'ok'],
+      asked: [industry.username, district.username, industry.username],
+      rounds: 2,
+    });
   });
 
   it('a withdrawal puts the statechart back and reopens the task; the next transition makes it too late', async () => {

@@ -93,6 +93,7 @@ import type {
 import {
   APPROVAL_ACTIONS_PATCH,
   ApprovalActions,
+  COUNTERSIGN_RECHECK_PATCH,
   PROXY_ACTIONS_PATCH,
   PROXY_RETURN_PATCH,
   revertedState,
@@ -966,12 +967,16 @@ export class Lifecycle {
 
   async countersign(req: CountersignRequest): Promise<CountersignResult> {
     this.approvalActionsPatched();
+    const recheck = this.fx.patched(COUNTERSIGN_RECHECK_PATCH);
     const proxy = this.proxyOf(req);
     const task = this.tasks.get(req.taskId)!;
     const policy = await this.policyFrom(req.policy);
     if (this.tasks.get(req.taskId) !== task || task.completing) {
       throw new Conflict('TASK_ALREADY_COMPLETED', t('任务已办结', 'the task is already completed'));
     }
+    // Another 加签 (or a 转办) handled since this one's validator ran may have asked the same
+    // person: checked again on the state as it is now, nothing opened yet (COUNTERSIGN_RECHECK_PATCH).
+    if (recheck) this.validateCountersign(req);
     const at = this.fx.now();
     const countersign: Countersign = {
       id: this.fx.newId(),
