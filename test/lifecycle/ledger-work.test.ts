@@ -170,7 +170,7 @@ describe('ledger work (化解问题台账)', () => {
     expect((await expectOk(finance.api.get(url))).handling).toBeNull();
   });
 
-  it('refuses others (403), bad input (400), unknown problems (404) and work on a resolved problem (422), changing nothing', async () => {
+  it('refuses others (403), bad input (400), unknown problems (404) and work on a resolved problem, the coordinators’ 一企一策 too (422), changing nothing', async () => {
     const { c, finance, problemId } = await financeMember();
     const url = `/api/problems/${problemId}`;
     const sme = await createUser('sme_officer', { department: 'sme' });
@@ -203,6 +203,23 @@ describe('ledger work (化解问题台账)', () => {
     );
     const late = await finance.api.post(`${url}/progress`, { note: '还有进展' });
     expect([late.status, late.body.code]).toEqual([422, 'PROBLEM_RESOLVED']);
+
+    // Closed to the coordinators' 一企一策 / 一事一议 too: offered no work (查看), and refused it.
+    const before = await expectOk(c.coordinator.api.get(url));
+    const rows = await expectOk(c.coordinator.api.get(`/api/problems?creditCode=${c.creditCode}`));
+    expect([before.workKinds, rows.items.map((p: { workKinds: string[] }) => p.workKinds)]).toEqual([
+      [],
+      [[]],
+    ]);
+    for (const handling of ['one_matter_one_discussion', null]) {
+      const r = await c.coordinator.api.patch(url, { handling });
+      expect([r.status, r.body.code, r.body.message]).toEqual([
+        422,
+        'PROBLEM_RESOLVED',
+        '该问题已销号，不再办理',
+      ]);
+    }
+    expect(await expectOk(c.coordinator.api.get(url))).toEqual(before);
   });
 
   it("names the problem in the inbox rows of the coordinators' 销号审核 and 延期审核, and no problem in other rows", async () => {

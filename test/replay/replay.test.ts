@@ -16,6 +16,7 @@ import { startBeforeHolidays } from '../support/short-runs';
 import {
   CALENDAR_DAYS_PATCH,
   CALENDAR_DAYS_ROLL_PATCH,
+  RESOLVED_HANDLING_PATCH,
   REVIEW_PROGRESS_PATCH,
   WHISTLE_CLOSE_REVIEW_PATCH,
   WHISTLE_NEW_PROBLEM_DUE_PATCH,
@@ -253,6 +254,32 @@ describe('replay of recorded lifecycle histories', () => {
     const history = await (await temporalClient()).workflow.getHandle(id).fetchHistory();
     expect(patchMarkers(history).filter((p) => p.includes(WHISTLE_NEW_PROBLEM_DUE_PATCH))).toHaveLength(1);
     exportHistory(id, 'whistle-new-problem.json');
+    await expect(Worker.runReplayHistory(BUNDLE, history, id)).resolves.toBeUndefined();
+  });
+
+  // 一企一策 set while the problem is worked (the patch's marker), refused once it is resolved:
+  // resolved-handling-before-patch.json is from before the patch, when the coordinator set a
+  // resolved problem's handling (200). Without the patch the handler now refuses it there, and
+  // that history's replay fails (nondeterminism at the Update's projection).
+  it('replays a handling set on a worked problem and refused on the resolved one (the patch’s marker in it)', async () => {
+    const cast = await createCast('500113', 'T2');
+    await driveToSupporting(cast, { problems: [problem({ ownerDepartment: 'industry' })] });
+    const { problems } = await expectOk(cast.industry.api.get(`/api/enterprises/${cast.creditCode}`));
+    const url = `/api/problems/${problems[0].id}`;
+    await expectOk(cast.coordinator.api.patch(url, { handling: 'one_enterprise_one_policy' }));
+    await expectOk(
+      cast.industry.api.post(`${url}/close-request`, { summary: '已对接银行，贷款已获批' }),
+      201,
+    );
+    await expectOk(
+      complete(cast.coordinator.api, cast.creditCode, 'PROBLEM_CLOSE', 'confirm', { opinion: '同意销号' }),
+    );
+    const late = await cast.coordinator.api.patch(url, { handling: 'one_matter_one_discussion' });
+    expect([late.status, late.body.code]).toEqual([422, 'PROBLEM_RESOLVED']);
+    const id = lifecycleWorkflowId(cast.creditCode);
+    const history = await (await temporalClient()).workflow.getHandle(id).fetchHistory();
+    expect(patchMarkers(history).filter((p) => p.includes(RESOLVED_HANDLING_PATCH))).toHaveLength(1);
+    exportHistory(id, 'resolved-handling.json');
     await expect(Worker.runReplayHistory(BUNDLE, history, id)).resolves.toBeUndefined();
   });
 

@@ -23,6 +23,7 @@ import {
 import {
   CALENDAR_DAYS_PATCH,
   CALENDAR_DAYS_ROLL_PATCH,
+  RESOLVED_HANDLING_PATCH,
   Lifecycle,
   WHISTLE_CLOSE_REVIEW_PATCH,
   WHISTLE_UNRESOLVED_WITHDRAWS_CLOSE_PATCH,
@@ -929,6 +930,44 @@ describe('ledger work (issue 19)', () => {
       'problem_handling',
       'problem_handling',
     ]);
+  });
+
+  it('refuses a resolved problem’s 一企一策 (422 PROBLEM_RESOLVED); a run from before the patch replays it set', async () => {
+    const resolved = async () => {
+      const m = await member();
+      await m.work(finance, 'close_request', { summary: '已获授信' });
+      await m.h.complete('PROBLEM_CLOSE', coordinator, 'confirm', { opinion: '同意销号' });
+      expect(m.problem().status).toBe('resolved');
+      return m;
+    };
+    const m = await resolved();
+    const handling = { handling: 'one_matter_one_discussion' };
+    expect(m.refusal(coordinator, 'handling', handling)).toMatchObject({
+      status: 422,
+      code: 'PROBLEM_RESOLVED',
+    });
+    // The handler checks again (a close confirmed while it waited): refused, nothing projected.
+    const projected = m.h.deltas.length;
+    const req = {
+      work: { kind: 'handling' as const, problemId: m.problemId, fields: handling },
+      actor: coordinator,
+    };
+    await expect(m.h.lifecycle.workProblem(req)).rejects.toMatchObject({ code: 'PROBLEM_RESOLVED' });
+    expect([m.problem().special, m.h.deltas.length]).toEqual([null, projected]);
+    expect(m.h.asked.filter((id) => id === RESOLVED_HANDLING_PATCH)).toHaveLength(1);
+
+    // Replaying a run recorded before it: the handler takes the handling as it did then.
+    const old = await resolved();
+    old.h.unpatch(RESOLVED_HANDLING_PATCH);
+    await old.h.lifecycle.workProblem({ ...req, work: { ...req.work, problemId: old.problemId } });
+    expect(old.problem().special).toBe('one_matter_one_discussion');
+    // The owners' work on it was refused before too, and still is.
+    await expect(
+      old.h.lifecycle.workProblem({
+        work: { kind: 'progress', problemId: old.problemId, fields: { note: '还有' } },
+        actor: finance,
+      }),
+    ).rejects.toMatchObject({ code: 'PROBLEM_RESOLVED' });
   });
 
   it('reminds the owners once past due and escalates to the coordinators three days later', async () => {

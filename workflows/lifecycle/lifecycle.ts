@@ -196,6 +196,16 @@ export const WHISTLE_UNRESOLVED_WITHDRAWS_CLOSE_PATCH = 'whistle-unresolved-with
  */
 export const WHISTLE_NEW_PROBLEM_DUE_PATCH = 'whistle-new-problem-due';
 
+/**
+ * Patch id: a resolved problem's 一企一策 / 一事一议 is refused (422 PROBLEM_RESOLVED) like the rest
+ * of its work; before, the coordinators' handling was accepted on it. The Update's validator applies
+ * the rule as it is now (a refused Update never enters history, and a replay runs no validator);
+ * the handler checks again and asks this for every handling Update, before its first await, so the
+ * answer stays in the Update's own activation (test/histories/resolved-handling-before-patch.json:
+ * one before it, a decision set on a resolved problem).
+ */
+export const RESOLVED_HANDLING_PATCH = 'resolved-problem-no-handling';
+
 /** Patch id: admission reserves a seat in the pool (capacity check) before the transition. */
 export const POOL_SEAT_PATCH = 'pool-seat-reservation';
 
@@ -595,8 +605,12 @@ export class Lifecycle {
 
   // ---- ledger work (issue 19) -------------------------------------------------------------
 
-  /** Progress, 申请销号, 延期, 一企一策: the problem exists, the fields fit, the actor may (400/403/404/409/422). */
-  validateProblemWork(req: ProblemWorkRequest): void {
+  /**
+   * Progress, 申请销号, 延期, 一企一策: the problem exists, the fields fit, the actor may (400/403/404/409/422).
+   * `resolvedHandling`: a handling Update of a run recorded before RESOLVED_HANDLING_PATCH, which
+   * set a resolved problem's handling as it replays.
+   */
+  validateProblemWork(req: ProblemWorkRequest, resolvedHandling = false): void {
     if (!this.snapshot)
       throw new NotFound('LIFECYCLE_NOT_OPEN', t('流程尚未开始', 'the lifecycle has not started'));
     const problem = this.context.problems.find((p) => p.id === req.work.problemId);
@@ -609,13 +623,14 @@ export class Lifecycle {
       candidateFactsOf(this.context),
       this.today(),
     );
-    if (refusal) throw refusal;
+    if (refusal && !(resolvedHandling && refusal.code === 'PROBLEM_RESOLVED')) throw refusal;
   }
 
   async workProblem(req: ProblemWorkRequest): Promise<ProblemWorkResult> {
+    const resolvedHandling = req.work.kind === 'handling' && !this.fx.patched(RESOLVED_HANDLING_PATCH);
     const policy = await this.policyFrom(req.policy);
     // Another Update may have moved the problem while the policy was read: check again.
-    this.validateProblemWork(req);
+    this.validateProblemWork(req, resolvedHandling);
     const at = this.fx.now();
     this.snapshot = this.transition({
       type: 'PROBLEM_WORK',

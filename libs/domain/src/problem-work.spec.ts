@@ -67,6 +67,34 @@ describe('ledger work rules', () => {
     expect(problemWorkKinds(coordinator, problem, facts, 'exited')).toEqual([]);
   });
 
+  it('closes a resolved problem to all work, the coordinators’ 一企一策 / 一事一议 too (422 PROBLEM_RESOLVED)', () => {
+    const coordinator = { username: 'c', role: 'city_coordinator' as const, scope: {} };
+    const district = { username: 'd', role: 'district_officer' as const, scope: { districts: ['500112'] } };
+    const resolved = { ...problem, status: 'resolved' as const };
+    const handling = {
+      kind: 'handling' as const,
+      problemId: 'p1',
+      fields: { handling: 'one_matter_one_discussion' },
+    };
+    expect(problemWorkKinds(coordinator, problem, facts, 'supporting')).toEqual(['handling']);
+    expect(problemWorkKinds(coordinator, resolved, facts, 'supporting')).toEqual([]);
+    expect(problemWorkRefusal(coordinator, handling, problem, facts, '2026-03-01')).toBeNull();
+    for (const fields of [{ handling: 'one_enterprise_one_policy' }, { handling: null }]) {
+      expect(
+        problemWorkRefusal(coordinator, { ...handling, fields }, resolved, facts, '2026-03-01'),
+      ).toMatchObject({
+        status: 422,
+        code: 'PROBLEM_RESOLVED',
+        text: { zh: '该问题已销号，不再办理' },
+      });
+    }
+    // Who may do it is answered first, as for the owners' work: others are still not coordinators.
+    expect(problemWorkRefusal(district, handling, resolved, facts, '2026-03-01')).toMatchObject({
+      status: 403,
+      code: 'NOT_A_COORDINATOR',
+    });
+  });
+
   it('asks for a later due date that is not in the past', () => {
     const district = { username: 'd', role: 'district_officer' as const, scope: { districts: ['500112'] } };
     const extend = (dueAt: string) => ({

@@ -161,26 +161,11 @@ function problemWorkKindRefusal(
   problem: WorkedProblem,
   facts: CandidateFacts,
 ): DomainError | null {
-  if (kind === 'handling') {
-    return actor.role === 'city_coordinator'
-      ? null
-      : new Forbidden(
-          'NOT_A_COORDINATOR',
-          t('只有科技处可以确定一企一策、一事一议', 'only city coordinators set the special handling'),
-        );
-  }
-  if (!isCandidate(actor, problemWorkerGroups(problem, facts))) {
-    return new Forbidden(
-      'NOT_THE_OWNER_DEPARTMENT',
-      t(
-        '只有责任部门或企业服务专员可以办理该问题',
-        'only the owner department or the service commissioner works this problem',
-      ),
-    );
-  }
-  if (problem.status === 'resolved') {
-    return new RuleViolation('PROBLEM_RESOLVED', t('该问题已销号', 'the problem is already closed out'));
-  }
+  const who = problemWorkerRefusal(actor, kind, problem, facts);
+  if (who) return who;
+  // A closed-out problem's entry is closed to all work, the coordinators' 一企一策 / 一事一议 too:
+  // the 销号 was the decision on it (a problem that comes back is whistled on as a new one).
+  if (problem.status === 'resolved') return problemResolvedError();
   if (kind === 'close_request' && problem.status === 'closing') {
     return new Conflict(
       'CLOSE_PENDING',
@@ -196,14 +181,48 @@ function problemWorkKindRefusal(
   return null;
 }
 
+/** 403 when the actor is not among who does this kind of work: the coordinators, else the owners. */
+function problemWorkerRefusal(
+  actor: Actor,
+  kind: ProblemWorkKind,
+  problem: WorkedProblem,
+  facts: CandidateFacts,
+): Forbidden | null {
+  if (kind === 'handling') {
+    return actor.role === 'city_coordinator'
+      ? null
+      : new Forbidden(
+          'NOT_A_COORDINATOR',
+          t('只有科技处可以确定一企一策、一事一议', 'only city coordinators set the special handling'),
+        );
+  }
+  return isCandidate(actor, problemWorkerGroups(problem, facts))
+    ? null
+    : new Forbidden(
+        'NOT_THE_OWNER_DEPARTMENT',
+        t(
+          '只有责任部门或企业服务专员可以办理该问题',
+          'only the owner department or the service commissioner works this problem',
+        ),
+      );
+}
+
+/** 422 PROBLEM_RESOLVED: the problem is closed out (销号), its ledger entry no longer worked. */
+export function problemResolvedError(): RuleViolation {
+  return new RuleViolation(
+    'PROBLEM_RESOLVED',
+    t('该问题已销号，不再办理', 'the problem is resolved (closed out): no further work'),
+  );
+}
+
 /** Every kind of ledger work, in the order the drawer offers them. */
 export const PROBLEM_WORK_KINDS = Object.keys(PROBLEM_WORK_FIELDS) as ProblemWorkKind[];
 
 /**
  * The ledger work the actor may do on the problem now (`workKinds` of the API's problems): each
  * kind the lifecycle's Update would accept (problemWorkRefusal, given fields that fit its form),
- * none once the enterprise's lifecycle has ended (409 LIFECYCLE_ENDED). Empty: the ledger offers
- * 查看, not 办理.
+ * none once the problem is resolved (422 PROBLEM_RESOLVED) or the enterprise's lifecycle has ended
+ * (409 LIFECYCLE_ENDED). Empty: the ledger offers 查看, not 办理.
  */
 export function problemWorkKinds(
   actor: Actor,

@@ -117,9 +117,9 @@ export class ProblemsController {
   @ApiDoc({
     summary: '一企一策 / 一事一议 Set a problem’s special handling',
     description:
-      'City coordinators only; `handling: null` removes it. 409 LIFECYCLE_ENDED once the enterprise’s lifecycle ended.',
+      'City coordinators only; `handling: null` removes it. 422 PROBLEM_RESOLVED once resolved (销号); 409 LIFECYCLE_ENDED once the enterprise’s lifecycle ended.',
     ok: ProblemWorkAnswerDto,
-    errors: [400, 401, 403, 404, 409, 413],
+    errors: [400, 401, 403, 404, 409, 413, 422],
   })
   handling(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Body() body: unknown) {
     return this.work.work(actor, id, 'handling', body);

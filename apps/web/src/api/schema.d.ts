@@ -834,7 +834,7 @@ export interface paths {
         head?: never;
         /**
          * 一企一策 / 一事一议 Set a problem’s special handling
-         * @description City coordinators only; `handling: null` removes it. 409 LIFECYCLE_ENDED once the enterprise’s lifecycle ended.
+         * @description City coordinators only; `handling: null` removes it. 422 PROBLEM_RESOLVED once resolved (销号); 409 LIFECYCLE_ENDED once the enterprise’s lifecycle ended.
          */
         patch: operations["ProblemsController_handling"];
         trace?: never;
@@ -7061,6 +7061,15 @@ export interface operations {
             };
             /** @description request body larger than BODY_LIMIT */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description valid input that the rules refuse */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

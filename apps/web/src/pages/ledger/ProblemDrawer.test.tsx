@@ -1,7 +1,8 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fastUser, openPage } from '../../test/open-page';
 import type { Actor } from '../../api/types';
+import i18n from '../../i18n';
 
 // Officers read times in Chongqing; the API sends them in UTC.
 beforeAll(() => {
@@ -215,5 +216,42 @@ describe('a problem opened from the ledger', () => {
           .map((b) => b.dataset.testid),
       ).toEqual(['work-progress', 'work-close_request', 'work-extend', 'work-handling']),
     );
+  }, 20_000);
+
+  it('offers a resolved problem 查看 only, saying it takes no further work, in Chinese and English', async () => {
+    const coordinator: Actor = { username: 'kjc', role: 'city_coordinator', scope: {} };
+    // The server offers no work on it (problemWorkKinds): not even the coordinators' 一企一策.
+    const resolved = {
+      ...row('p7', '重庆星联通信技术有限公司'),
+      status: 'resolved',
+      special: 'one_enterprise_one_policy',
+      workKinds: [],
+    };
+    const { enterpriseName: _, ...facts } = resolved;
+    openPage('/problems', coordinator, {
+      'GET /problems': { items: [resolved], total: 1, page: 1, pageSize: 50 },
+      'GET /problems/p7': {
+        ...facts,
+        handling: 'one_enterprise_one_policy',
+        progress: [],
+        closeSummary: '已获授信',
+        extension: null,
+      },
+    });
+    const table = await screen.findByTestId('ledger-table');
+    const open = await within(table).findByTestId('open-problem');
+    expect(open).toHaveTextContent(/^查\s*看$/);
+    await fastUser().click(open);
+    const drawer = await screen.findByTestId('problem-drawer');
+    expect(await within(drawer).findByTestId('work-resolved')).toHaveTextContent('已销号，不再办理');
+    expect(within(drawer).queryByTestId('problem-actions')).toBeNull();
+    expect(within(drawer).queryByTestId('clear-handling')).toBeNull();
+    expect(within(drawer).queryByTestId('worked-by')).toBeNull();
+    await act(() => i18n.changeLanguage('en'));
+    try {
+      expect(within(drawer).getByTestId('work-resolved')).toHaveTextContent('Resolved — no further work');
+    } finally {
+      await act(() => i18n.changeLanguage('zh-CN'));
+    }
   }, 20_000);
 });

@@ -82,6 +82,10 @@ export function ProblemDrawer({
               data-testid="work-ended"
             />
           )}
+          {shown.status === 'resolved' && (
+            // Closed out (销号): its entry takes no more work, the coordinators' 一企一策 neither.
+            <Alert type="success" showIcon title={t('resolvedNoWork')} data-testid="work-resolved" />
+          )}
           {others && (
             <Alert
               type="info"
