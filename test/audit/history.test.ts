@@ -245,6 +245,15 @@ it('names the enterprise that blew the whistle and the department that answered 
   expect(whistle[1].data.candidateGroups).toEqual(['department:finance']);
   // Officers read who by name; the system has none.
   expect(whistle.map((e) => e.actorName)).toEqual([c.enterprise.username, null, '财政局 陈科长', null]);
+  // The enterprise reads the whistle going to the department in its own terms, not the officers'
+  // 生成待办, and no officer's name.
+  const own: any[] = await expectOk(c.enterprise.api.get(`/api/enterprises/${c.creditCode}/history`));
+  const told = own.find((e) => e.action === 'task.created' && e.data.taskType === 'WHISTLE_RESPONSE');
+  expect(told.label).toEqual({
+    zh: '已通知责任部门报到',
+    en: 'The responsible department was asked to respond',
+  });
+  expect(JSON.stringify(own)).not.toMatch(/生成待办：企业吹哨|财政局 陈科长/);
   const { rows } = await db().query(
     `SELECT actor FROM audit_events WHERE credit_code = $1 AND action = 'workflow.transition' ORDER BY seq DESC LIMIT 2`,
     [c.creditCode],

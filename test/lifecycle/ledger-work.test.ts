@@ -285,6 +285,43 @@ describe('ledger work (化解问题台账)', () => {
     ).toEqual([problem.title]);
   });
 
+  it('keeps naming the problem a done 部门报到 answered after the enterprise whistles on it again', async () => {
+    // The title was read through the problem's latest whistle: the second whistle took it from the first answer.
+    const { c, finance, problemId } = await financeMember();
+    const problem = await expectOk(finance.api.get(`/api/problems/${problemId}`));
+    const blow = async (title: string) =>
+      (
+        await expectOk(
+          c.enterprise.api.post(`/api/enterprises/${c.creditCode}/whistle`, {
+            problemId,
+            title,
+            description: '银行尚未放款',
+          }),
+          201,
+        )
+      ).task.id as string;
+    const first = await blow('授信仍未到账');
+    await expectOk(
+      finance.api.post(`/api/tasks/${first}/complete`, {
+        outcome: 'respond',
+        data: { response: '已协调银行，本月内放款', resolved: false },
+      }),
+    );
+    const second = await blow('授信还是没到账');
+    const rows = async (status: string) =>
+      (
+        (await expectOk(finance.api.get(`/api/tasks?view=all&status=${status}&creditCode=${c.creditCode}`)))
+          .items as { id: string; problemTitle: string | null }[]
+      )
+        .filter((t) => [first, second].includes(t.id))
+        .map((t) => [t.id, t.problemTitle]);
+    expect(await rows('done')).toEqual([[first, problem.title]]);
+    expect(await rows('open')).toEqual([[second, problem.title]]);
+    // Its page still shows the problem it answered.
+    expect(await expectOk(finance.api.get(`/api/tasks/${first}`))).toMatchObject({ problemId });
+    expect(await expectOk(finance.api.get(`/api/tasks/${second}`))).toMatchObject({ problemId });
+  });
+
   it("answers 409 LIFECYCLE_ENDED naming why for a graduated enterprise's problem, and the ledger says it has graduated", async () => {
     const c = await createCast();
     await driveToGraduation(c);

@@ -90,6 +90,14 @@ export const SPECIAL_HANDLING: Option[] = [
   { value: 'one_matter_one_discussion', label: t('一事一议', 'One matter, one discussion') },
 ];
 
+/**
+ * 二(二) 对照诊断问题清单和化解问题台账，提出化解措施、明确目标任务: a problem's `target` under the
+ * policy's own name, on every screen, form, message and export that shows it (the ledger, its
+ * drawer, the enterprise's page, the diagnosis and 部门报到 forms, the .xlsx), so one concept reads
+ * one way.
+ */
+export const PROBLEM_TARGET_LABEL: Text = t('目标任务', 'Target');
+
 export interface Problem {
   id: string;
   title: string;

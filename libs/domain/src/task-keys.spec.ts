@@ -3,6 +3,7 @@ import {
   problemCloseKey,
   problemExtensionKey,
   problemIdOf,
+  taskProblemId,
   whistleIdOf,
   whistleKey,
 } from './task-keys';
@@ -24,5 +25,19 @@ describe('ad hoc task keys', () => {
     expect(problemIdOf(whistleKey('w1'))).toBeUndefined();
     expect(whistleIdOf(problemCloseKey('p1'))).toBeUndefined();
     expect(problemIdOf('lifecycle.screening')).toBeUndefined();
+  });
+
+  it('name the problem a ledger task is about: a whistle response by its whistle, kept once whistled again', () => {
+    const whistles = [
+      { id: 'w1', problemId: 'p1' },
+      { id: 'w2', problemId: 'p1' },
+      { id: 'w3', problemId: 'p2' },
+    ];
+    expect(taskProblemId(whistleKey('w1'), whistles)).toBe('p1');
+    expect(taskProblemId(whistleKey('w3'), whistles)).toBe('p2');
+    expect(taskProblemId(whistleKey('w9'), whistles)).toBeUndefined();
+    expect(taskProblemId(problemCloseKey('p7'), whistles)).toBe('p7');
+    expect(taskProblemId(problemExtensionKey('p8'), [])).toBe('p8');
+    expect(taskProblemId('lifecycle.screening', whistles)).toBeUndefined();
   });
 });

@@ -17,7 +17,7 @@ const WHISTLE_KEY = 'whistle:';
 const CLOSE_KEY = 'problem-close:';
 const EXTENSION_KEY = 'problem-extension:';
 
-/** How a PROBLEM_CLOSE's and a PROBLEM_EXTENSION's key starts, before the problem's id (the inbox's SQL). */
+/** How a PROBLEM_CLOSE's and a PROBLEM_EXTENSION's key starts, before the problem's id. */
 export const PROBLEM_TASK_KEY_PREFIXES = [CLOSE_KEY, EXTENSION_KEY] as const;
 
 export function whistleKey(whistleId: string): string {
@@ -35,6 +35,20 @@ export function problemCloseKey(problemId: string): string {
 
 export function problemExtensionKey(problemId: string): string {
   return `${EXTENSION_KEY}${problemId}`;
+}
+
+/**
+ * The ledger problem a task of `key` is about: the one a PROBLEM_CLOSE or PROBLEM_EXTENSION decides
+ * (its key names it), or the one the whistle a WHISTLE_RESPONSE answers was blown on (among the
+ * lifecycle's `whistles`). The task keeps it (tasks.problem_id): a problem's latest whistle moves on
+ * when the enterprise whistles again, and a done 部门报到 still answered the problem it answered.
+ */
+export function taskProblemId(
+  key: string,
+  whistles: readonly { id: string; problemId: string }[],
+): string | undefined {
+  const whistleId = whistleIdOf(key);
+  return whistleId !== undefined ? whistles.find((w) => w.id === whistleId)?.problemId : problemIdOf(key);
 }
 
 /** The problem a PROBLEM_CLOSE or PROBLEM_EXTENSION decides, from its key. */

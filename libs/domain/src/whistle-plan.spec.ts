@@ -41,7 +41,7 @@ describe('部门报到 on a whistled new problem sets its plan (二(五) 化解�
       details: [{ field: 'data.measures' }, { field: 'data.target' }],
     });
     expect(answerPlanRefusal(whistled, { measures: plan.measures, target: ' ' })?.details).toEqual([
-      { field: 'data.target', text: expect.objectContaining({ zh: '新问题须填写化解目标' }) },
+      { field: 'data.target', text: expect.objectContaining({ zh: '新问题须填写目标任务' }) },
     ]);
     expect(answerPlanRefusal(whistled, plan)).toBeNull();
     expect(answerPlanRefusal(diagnosed, {})).toBeNull();

@@ -1,5 +1,5 @@
 import { FieldError, RuleViolation } from './errors';
-import { Problem } from './ledger';
+import { Problem, PROBLEM_TARGET_LABEL } from './ledger';
 import { t } from './text';
 
 /**
@@ -33,12 +33,12 @@ export function answerPlanRefusal(
     text:
       field === 'measures'
         ? t('新问题须填写化解措施', 'a new problem needs its measures')
-        : t('新问题须填写化解目标', 'a new problem needs its target'),
+        : t(`新问题须填写${PROBLEM_TARGET_LABEL.zh}`, 'a new problem needs its target'),
   }));
   return new RuleViolation(
     'PROBLEM_PLAN_REQUIRED',
     t(
-      '该问题由企业吹哨新增，台账中尚无化解措施和化解目标：部门报到时须一并填写',
+      `该问题由企业吹哨新增，台账中尚无化解措施和${PROBLEM_TARGET_LABEL.zh}：部门报到时须一并填写`,
       'the whistle put this problem in the ledger without measures or a target: the answer sets them',
     ),
     details,

@@ -1,5 +1,5 @@
 import { Conflict } from './errors';
-import { Field } from './forms/schema';
+import { Field, Option } from './forms/schema';
 import { OWNER_DEPARTMENTS, OwnerDepartment, Problem, ProblemStatus } from './ledger';
 import { Stage } from './stages';
 import { t, Text } from './text';
@@ -23,6 +23,17 @@ export const WHISTLE_FIELDS: Field[] = [
     required: true,
   },
 ];
+
+/**
+ * A whistled problem's tag, on the ledger's row as on the enterprise's page (`whistleStatus` of GET
+ * /api/problems): a problem that was whistled on stays one after the department answered
+ * (部门报到), so the tag names the whistle either way and only its standing changes.
+ */
+export const WHISTLE_STATUSES: Option[] = [
+  { value: 'open', label: t('企业吹哨·待报到', 'Whistle · awaiting response') },
+  { value: 'answered', label: t('企业吹哨·已报到', 'Whistle · answered') },
+];
+export type WhistleStatus = 'open' | 'answered';
 
 /** 企业吹哨·部门报到 is for pool members: from admission until they leave. */
 export const WHISTLE_STAGES: readonly Stage[] = ['diagnosis', 'supporting', 'graduation_review'];

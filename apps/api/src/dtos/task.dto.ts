@@ -226,7 +226,7 @@ export class TaskListItemDto extends TaskItemDto {
     type: String,
     nullable: true,
     description:
-      'the title of the ledger problem the task is about: the one a PROBLEM_CLOSE / PROBLEM_EXTENSION decides, a WHISTLE_RESPONSE answers (while the problem keeps that whistle as its latest), or the task a COUNTERSIGN was asked on is about; null for other tasks',
+      'the title of the ledger problem the task is about: the one a PROBLEM_CLOSE / PROBLEM_EXTENSION decides, a WHISTLE_RESPONSE answers (also once the enterprise whistled on it again), or the task a COUNTERSIGN was asked on is about; null for other tasks',
   })
   problemTitle: string | null;
 }

@@ -5,6 +5,7 @@ import {
   findDistrict,
   PROBLEM_CATEGORIES,
   PROBLEM_STATUSES,
+  PROBLEM_TARGET_LABEL,
   responsibleDepartment,
   RuleViolation,
   shanghaiDate,
@@ -74,7 +75,7 @@ export class ExportsService {
       { header: '问题', width: 30, value: (r) => r.problem.title },
       { header: '问题类别', width: 14, value: (r) => optionLabel(PROBLEM_CATEGORIES, r.problem.category) },
       { header: '化解措施', width: 36, value: (r) => r.problem.measures },
-      { header: '目标', width: 24, value: (r) => r.problem.target },
+      { header: PROBLEM_TARGET_LABEL.zh, width: 24, value: (r) => r.problem.target },
       {
         header: '责任部门',
         width: 16,

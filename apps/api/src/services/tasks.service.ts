@@ -10,7 +10,6 @@ import {
   onBehalfLabel,
   Person,
   personDepartment,
-  problemIdOf,
   ProblemPlanField,
   Role,
   RuleViolation,
@@ -23,7 +22,6 @@ import {
   Text,
   visibleStep,
   visibleTaskDetails,
-  whistleIdOf,
 } from '@hardtech/domain';
 import {
   ActivePolicyRepository,
@@ -255,17 +253,17 @@ export class TasksService {
   }
 
   /**
-   * The ledger problem a task decides (销号, 延期) or a whistle response answers, from the task's
-   * state key, so its page can show the case (GET /api/problems/:id, with that reader's redaction).
+   * The ledger problem a task decides (销号, 延期) or a whistle response answers, as the task keeps
+   * it (problem_id), so its page can show the case (GET /api/problems/:id, with that reader's
+   * redaction) — also after a later whistle on the problem.
    */
   private async problemOf(task: TaskEntity): Promise<{ id: string | null; planMissing: ProblemPlanField[] }> {
-    if (task.type === 'WHISTLE_RESPONSE') {
-      const whistleId = whistleIdOf(task.stateKey);
-      const problem = whistleId ? await this.problems.ofWhistle(task.creditCode, whistleId) : null;
+    if (task.type === 'WHISTLE_RESPONSE' && task.problemId) {
+      const problem = await this.problems.plan(task.problemId);
       // 部门报到 on a whistled new problem sets the plan it lacks (whistle-plan.ts).
-      return { id: problem?.id ?? null, planMissing: problem ? missingPlan(problem) : [] };
+      return { id: task.problemId, planMissing: problem ? missingPlan(problem) : [] };
     }
-    return { id: problemIdOf(task.stateKey) ?? null, planMissing: [] };
+    return { id: task.problemId, planMissing: [] };
   }
 
   /**

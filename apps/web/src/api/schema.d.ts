@@ -3003,7 +3003,7 @@ export interface components {
             assigneeName: string | null;
             /** @description who completed it, by name (null where completedBy is: open, or not the reader’s to know) */
             completedByName: string | null;
-            /** @description the title of the ledger problem the task is about: the one a PROBLEM_CLOSE / PROBLEM_EXTENSION decides, a WHISTLE_RESPONSE answers (while the problem keeps that whistle as its latest), or the task a COUNTERSIGN was asked on is about; null for other tasks */
+            /** @description the title of the ledger problem the task is about: the one a PROBLEM_CLOSE / PROBLEM_EXTENSION decides, a WHISTLE_RESPONSE answers (also once the enterprise whistled on it again), or the task a COUNTERSIGN was asked on is about; null for other tasks */
             problemTitle: string | null;
         };
         TaskListDto: {

@@ -5,6 +5,7 @@ import {
   DIAGNOSIS_DIMENSIONS,
   OWNER_DEPARTMENTS,
   PROBLEM_CATEGORIES,
+  PROBLEM_TARGET_LABEL,
   REVIEW_PROBLEM_STATUSES,
   SPECIAL_HANDLING,
 } from '../ledger';
@@ -78,7 +79,7 @@ export const PROBLEM_FIELDS: Field[] = [
     label: t('化解措施', 'Measures'),
     required: true,
   },
-  { name: 'target', kind: 'text', maxLength: 500, label: t('目标任务', 'Target'), required: true },
+  { name: 'target', kind: 'text', maxLength: 500, label: PROBLEM_TARGET_LABEL, required: true },
   {
     name: 'ownerDepartment',
     kind: 'enum',
@@ -97,7 +98,7 @@ export const PROBLEM_FIELDS: Field[] = [
 ];
 
 /**
- * 部门报到 on a whistled new problem sets its 化解措施 and 化解目标 (whistle-plan.ts): the ledger's
+ * 部门报到 on a whistled new problem sets its 化解措施 and 目标任务 (whistle-plan.ts): the ledger's
  * fields, asked only while the problem lacks them (the validator requires them then, the task page
  * shows them then), so optional in the form. Named as the problem card beside the form names them.
  */
@@ -106,11 +107,11 @@ const ANSWER_PLAN_FIELDS: Field[] = [
     ...PROBLEM_FIELDS.find((f) => f.name === 'measures')!,
     required: false,
     help: t(
-      '该问题由企业吹哨新增，尚无化解措施和化解目标：请在报到时一并填写，写入问题台账（企业可见）。',
+      '该问题由企业吹哨新增，尚无化解措施和目标任务：请在报到时一并填写，写入问题台账（企业可见）。',
       'The whistle put this problem in the ledger without measures or a target: set them with your answer; they enter the ledger (the enterprise reads them).',
     ),
   },
-  { ...PROBLEM_FIELDS.find((f) => f.name === 'target')!, label: t('化解目标', 'Target'), required: false },
+  { ...PROBLEM_FIELDS.find((f) => f.name === 'target')!, required: false },
 ];
 
 export const LISTING_PROGRESS = [

@@ -71,6 +71,22 @@ describe('visibleHistoryEntry', () => {
     expect(visibleHistoryEntry('enterprise_user', failed)).toBeNull();
   });
 
+  it('tells the enterprise a whistle went to the department in its terms, not as the officers’ 生成待办', () => {
+    const opened = {
+      ...entry('task.created', 'system', { taskId: 't9', taskType: 'WHISTLE_RESPONSE' }),
+      label: { zh: '生成待办：企业吹哨·部门报到', en: 'task opened: Whistle response' },
+    };
+    expect(visibleHistoryEntry('enterprise_user', opened)!.label).toEqual({
+      zh: '已通知责任部门报到',
+      en: 'The responsible department was asked to respond',
+    });
+    // Officers read the task they work; another task opened keeps its line for the enterprise.
+    expect(visibleHistoryEntry('finance_officer', opened)!.label).toEqual(opened.label);
+    expect(visibleHistoryEntry('city_coordinator', opened)).toBe(opened);
+    const own = { ...opened, data: { taskId: 't8', taskType: 'ENTERPRISE_CONFIRM' } };
+    expect(visibleHistoryEntry('enterprise_user', own)!.label).toEqual(opened.label);
+  });
+
   it("names the enterprise's own user to it, and drops the officer behind a stage change", () => {
     const own = entry('whistle.blown', 'ent-a', { title: 't', actorRole: 'enterprise_user' });
     expect(visibleHistoryEntry('enterprise_user', own)).toEqual(own);

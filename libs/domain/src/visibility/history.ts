@@ -1,5 +1,6 @@
 import { isRole, Role } from '../roles';
-import { isTaskType } from '../task-types';
+import { isTaskType, TaskType } from '../task-types';
+import { t, Text } from '../text';
 import { HistoryEntry } from '../views';
 import { closingReasonVisible } from './closing';
 import { readerOf } from './readers';
@@ -25,6 +26,15 @@ const PLAIN_DATA_ACTIONS = new Set([
   'pool.seat_reserved',
   'pool.full',
 ]);
+
+/**
+ * What the enterprise reads where the history opened an officers' task whose inbox name
+ * (生成待办：企业吹哨·部门报到) is the officers' business: what happened, in its own terms. No
+ * department or officer is named: the entry's data says which groups were asked, no more.
+ */
+export const ENTERPRISE_OPENED_LABELS: Partial<Record<TaskType, Text>> = {
+  WHISTLE_RESPONSE: t('已通知责任部门报到', 'The responsible department was asked to respond'),
+};
 
 /**
  * One history entry as the reader may see it, or null when the entry is not for them: completed
@@ -59,7 +69,13 @@ export function visibleHistoryEntry(
       data: closingReasonVisible(role, { stage, outcome: endedBy }) ? data : { ...data, reason: null },
     };
   }
-  return { ...entry, actor, data: PLAIN_DATA_ACTIONS.has(entry.action) ? data : {} };
+  const label = (readerOf(role) === 'enterprise' && openedLabel(entry)) || entry.label;
+  return { ...entry, actor, label, data: PLAIN_DATA_ACTIONS.has(entry.action) ? data : {} };
+}
+
+function openedLabel(entry: HistoryEntry): Text | undefined {
+  const type = entry.data.taskType;
+  return entry.action === 'task.created' && isTaskType(type) ? ENTERPRISE_OPENED_LABELS[type] : undefined;
 }
 
 /**

@@ -57,4 +57,6 @@ export class TaskEntity {
     note: string;
   } | null;
   @Column({ name: 'parent_task_id', type: 'uuid', nullable: true }) parentTaskId: string | null;
+  /** The ledger problem a PROBLEM_CLOSE, PROBLEM_EXTENSION or WHISTLE_RESPONSE is about (taskProblemId). */
+  @Column({ name: 'problem_id', type: 'uuid', nullable: true }) problemId: string | null;
 }

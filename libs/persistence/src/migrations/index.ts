@@ -37,6 +37,7 @@ import { ClusterDivisions1765990000000 } from './1765990000000-ClusterDivisions'
 import { LifecycleScope1766000000000 } from './1766000000000-LifecycleScope';
 import { LifecycleNomination1766010000000 } from './1766010000000-LifecycleNomination';
 import { TaskCopyOnBehalfOf1766031742000 } from './1766031742000-TaskCopyOnBehalfOf';
+import { TaskProblem1766103000000 } from './1766103000000-TaskProblem';
 
 /** In order. Never edit a migration that has shipped; add a new one. */
 export const MIGRATIONS = [
@@ -79,4 +80,5 @@ export const MIGRATIONS = [
   LifecycleScope1766000000000,
   LifecycleNomination1766010000000,
   TaskCopyOnBehalfOf1766031742000,
+  TaskProblem1766103000000,
 ];

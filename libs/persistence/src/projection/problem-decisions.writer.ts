@@ -1,10 +1,9 @@
 import {
   candidateFactsOf,
   CLOSE_WITHDRAWN_OUTCOME,
-  problemIdOf,
   problemWorkerGroups,
   TASK_FORMS,
-  whistleIdOf,
+  taskProblemId,
 } from '@hardtech/domain';
 import { select } from '../repositories/audit.repository';
 import type { ReadingProjectionWriter } from './writer';
@@ -45,8 +44,7 @@ export const queueProblemDecisions: ReadingProjectionWriter = async (sql, delta)
   );
   const facts = candidateFactsOf(delta.context);
   for (const task of rows) {
-    const whistle = delta.context.whistles.find((w) => w.id === whistleIdOf(task.state_key));
-    const problemId = problemIdOf(task.state_key) ?? whistle?.problemId;
+    const problemId = taskProblemId(task.state_key, delta.context.whistles ?? []);
     const problem = delta.context.problems.find((p) => p.id === problemId);
     if (!problem) continue;
     await sql.query(

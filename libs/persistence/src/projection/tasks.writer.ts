@@ -1,11 +1,11 @@
-import { taskDepartment } from '@hardtech/domain';
+import { taskDepartment, taskProblemId } from '@hardtech/domain';
 import { servedBy } from './served-by';
 import type { WriterStatement } from './statements';
 import type { ProjectionWriter } from './writer';
 
 const TASK_COLUMNS = `id, workflow_id, credit_code, lifecycle_no, type, stage, state_key, candidate_groups,
   assignee, status, quarter, enterprise_name, district, cluster, policy_version, created_at, due_at,
-  remind_at, escalate_at, department, returned, countersign_of, parent_task_id, provisional, details`;
+  remind_at, escalate_at, department, returned, countersign_of, parent_task_id, provisional, details, problem_id`;
 
 /**
  * A task not done (again): no outcome, no completer, no principal a proxy did it for. What a
@@ -54,6 +54,8 @@ export const writeTasks: ProjectionWriter = (delta, ctx) => {
     task.countersignOf?.taskId ?? null,
     !!task.provisional,
     task.details ? JSON.stringify(task.details) : null,
+    // The ledger problem it is about, kept: a later whistle on it moves the problem's latest on.
+    taskProblemId(task.key, delta.context.whistles ?? []) ?? null,
   ]);
   const statements: WriterStatement[] = [];
   if (opened.length) {

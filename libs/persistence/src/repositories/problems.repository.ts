@@ -69,17 +69,13 @@ export class ProblemsRepository {
     return entities.length ? rowOf(entities[0], raw[0]) : null;
   }
 
-  /**
-   * The problem a whistle was blown on, while the ledger keeps that whistle as its latest, with its
-   * plan (what the answer to a whistle on a new problem sets).
-   */
-  async ofWhistle(creditCode: string, whistleId: string): Promise<(ProblemPlan & { id: string }) | null> {
+  /** A problem's plan (what the answer to a whistle on a new problem sets), by its id. */
+  async plan(id: string): Promise<ProblemPlan | null> {
     const row = await this.repo
       .createQueryBuilder('p')
-      .select(['p.id AS id', 'p.measures AS measures', 'p.target AS target'])
-      .where('p.credit_code = :creditCode', { creditCode })
-      .andWhere(`p.whistle ->> 'id' = :whistleId`, { whistleId })
-      .getRawOne<ProblemPlan & { id: string }>();
+      .select(['p.measures AS measures', 'p.target AS target'])
+      .where('p.id = :id', { id })
+      .getRawOne<ProblemPlan>();
     return row ?? null;
   }
 

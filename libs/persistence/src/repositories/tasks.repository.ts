@@ -7,12 +7,10 @@ import {
   ENTERPRISE_TASK_TYPES,
   LEDGER_TASK_TYPES,
   onBehalfLabel,
-  PROBLEM_TASK_KEY_PREFIXES,
   readerOf,
   RETURNED_OUTCOME,
   TaskDepartment,
   TaskType,
-  whistleKey,
 } from '@hardtech/domain';
 import { TaskCommentEntity, TaskEntity, TaskStatus } from '../entities';
 import { AccessService } from '../access/access.service';
@@ -64,35 +62,24 @@ export type TaskListRow = TaskListColumns & {
   problemTitle: string | null;
 };
 
-/**
- * SQL for the title of the problem whose key is `key` (a decision's names the problem, a whistle
- * response's the problem's latest whistle): one lookup among the enterprise's problems.
- */
-const problemTitleByKey = (key: string, creditCode: string) => `(
-  SELECT pr.title FROM problems pr
-  WHERE pr.credit_code = ${creditCode}
-    AND ${key} IN (${PROBLEM_TASK_KEY_PREFIXES.map((_, i) => `:problemKey${i} || pr.id::text`).join(', ')},
-                   :whistleKey || (pr.whistle ->> 'id'))
-)`;
+/** SQL for the title of the problem of id `problemId` (a ledger task's problem_id). */
+const problemTitleOf = (problemId: string) => `(SELECT pr.title FROM problems pr WHERE pr.id = ${problemId})`;
 
 /**
  * SQL for the title of the problem a row is about: the one a ledger decision decides or a whistle
- * response answers, and for a COUNTERSIGN the one of the task it was asked on. Other rows read no
- * problem, so a page stays one statement at the cost of one lookup per such row.
+ * response answers (the task's problem_id, kept as it was when opened: a later whistle on the
+ * problem leaves a done 部门报到 naming it), and for a COUNTERSIGN the one of the task it was asked
+ * on. Other rows read no problem, so a page stays one statement at the cost of one lookup per such row.
  */
 const PROBLEM_TITLE = `CASE
-  WHEN t.type = ANY(:ledgerTypes::text[]) THEN ${problemTitleByKey('t.state_key', 't.credit_code')}
+  WHEN t.type = ANY(:ledgerTypes::text[]) THEN ${problemTitleOf('t.problem_id')}
   WHEN t.type = 'COUNTERSIGN' THEN (
-    SELECT ${problemTitleByKey('asked.state_key', 'asked.credit_code')}
+    SELECT ${problemTitleOf('asked.problem_id')}
     FROM tasks asked WHERE asked.id = t.parent_task_id
       AND asked.type = ANY(:ledgerTypes::text[])
   )
 END`;
-const PROBLEM_TITLE_PARAMS = {
-  ...Object.fromEntries(PROBLEM_TASK_KEY_PREFIXES.map((k, i) => [`problemKey${i}`, k])),
-  whistleKey: whistleKey(''),
-  ledgerTypes: LEDGER_TASK_TYPES,
-};
+const PROBLEM_TITLE_PARAMS = { ledgerTypes: LEDGER_TASK_TYPES };
 
 /**
  * SQL for who copied a row to the reader (:copiedTo) and for whom, by name, or null: the 抄送 mark

@@ -228,7 +228,10 @@ describe('enterprise page', () => {
     const ledger = await screen.findByTestId('ledger');
     expect(ledger).toHaveTextContent('流动资金紧张');
     expect(ledger).toHaveTextContent('已升级');
-    expect(ledger).toHaveTextContent('吹哨待报到');
+    // Worded as the ledger's row words it (WHISTLE_STATUSES).
+    expect(within(ledger).getByTestId('whistle')).toHaveTextContent('企业吹哨·待报到');
+    // The target under the policy's name (明确目标任务), as the ledger names it.
+    expect(within(ledger).getByRole('columnheader', { name: '目标任务' })).toBeInTheDocument();
     const files = await screen.findByTestId('attachments');
     await waitFor(() => expect(files).toHaveTextContent('技术中心认定.pdf'));
     expect(files).toHaveTextContent('渝北区科技局王科长');

@@ -4,13 +4,15 @@ import {
   LEDGER_STATUSES,
   ledgerStatusOf,
   PROBLEM_CATEGORIES,
+  PROBLEM_TARGET_LABEL,
   SPECIAL_HANDLING,
 } from '@hardtech/domain/ledger';
 import type { Stage } from '@hardtech/domain/stages';
 import type { Option } from '@hardtech/domain/forms/schema';
 import { EvidenceFiles } from '../../components/EvidenceFiles';
-import { useOptionLabel } from '../../i18n';
+import { useLocalText, useOptionLabel } from '../../i18n';
 import { useResponsibleDepartment } from '../ledger/useResponsibleDepartment';
+import { WhistleTag } from '../ledger/WhistleTag';
 import type { ProblemView } from './types';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
 
@@ -40,6 +42,7 @@ export function ProblemTable({
   const optionLabel = useOptionLabel();
   const label = (options: Option[], value: string | null) => optionLabel(options, value) || value;
   const owner = useResponsibleDepartment();
+  const local = useLocalText();
   return (
     <ResponsiveTable<ProblemView>
       data-testid="ledger"
@@ -58,7 +61,7 @@ export function ProblemTable({
         { title: t('ledger.title'), dataIndex: 'title' },
         { title: t('ledger.category'), dataIndex: 'category', render: (v) => label(PROBLEM_CATEGORIES, v) },
         { title: t('ledger.measures'), dataIndex: 'measures' },
-        { title: t('ledger.target'), dataIndex: 'target' },
+        { title: local(PROBLEM_TARGET_LABEL), dataIndex: 'target' },
         {
           title: t('ledger.owner'),
           dataIndex: 'ownerDepartment',
@@ -72,7 +75,7 @@ export function ProblemTable({
             <>
               <LedgerStatusTag status={ledgerStatusOf({ status: p.status, enterpriseStage: stage })} />
               {p.special && <Tag>{label(SPECIAL_HANDLING, p.special)}</Tag>}
-              {p.whistleStatus && <Tag color="volcano">{t(`ledger.whistle.${p.whistleStatus}`)}</Tag>}
+              <WhistleTag status={p.whistleStatus} at={p.whistledAt} />
             </>
           ),
         },

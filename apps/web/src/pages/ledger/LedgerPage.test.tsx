@@ -64,6 +64,8 @@ describe('problem ledger', () => {
     expect(escalated).toHaveTextContent('产业金融处');
     expect(within(escalated).getByTestId('escalated')).toHaveTextContent('已升级');
     expect(within(escalated).getByTestId('overdue')).toHaveTextContent('2024-01-31 已逾期');
+    // The target under the policy's name (明确目标任务), as the drawer, the forms and the .xlsx name it.
+    expect(within(table).getByRole('columnheader', { name: '目标任务' })).toBeInTheDocument();
     const open = rows.find((r) => r.textContent?.includes('关键设备进口受限'))!;
     expect(open).toHaveTextContent('市场共性问题');
     expect(open).toHaveTextContent('化解中');
@@ -74,13 +76,41 @@ describe('problem ledger', () => {
     );
   });
 
+  it('tags a whistled problem 企业吹哨 before and after the department’s answer (部门报到), both languages', async () => {
+    // The row dropped 企业吹哨 once answered while the enterprise's page said 吹哨已报到.
+    openPage('/problems', USERS.coordinator, {
+      'GET /problems': {
+        ...LEDGER,
+        items: [
+          problem('p1', { title: '待报到问题', whistleStatus: 'open', whistledAt: '2026-11-25T10:00:00Z' }),
+          problem('p2', {
+            title: '已报到问题',
+            whistleStatus: 'answered',
+            whistledAt: '2026-11-20T10:00:00Z',
+          }),
+          problem('p3', { title: '未吹哨问题' }),
+        ],
+      },
+    });
+    const table = await screen.findByTestId('ledger-table');
+    const row = async (title: string) => (await within(table).findByText(title)).closest('tr') as HTMLElement;
+    expect(within(await row('待报到问题')).getByTestId('whistle')).toHaveTextContent('企业吹哨·待报到');
+    expect(within(await row('已报到问题')).getByTestId('whistle')).toHaveTextContent('企业吹哨·已报到');
+    expect(within(await row('未吹哨问题')).queryByTestId('whistle')).toBeNull();
+    await act(() => i18n.changeLanguage('en'));
+    expect(within(await row('已报到问题')).getByTestId('whistle')).toHaveTextContent('Whistle · answered');
+    expect(within(await row('待报到问题')).getByTestId('whistle')).toHaveTextContent(
+      'Whistle · awaiting response',
+    );
+  });
+
   it('keeps 办理 in sight when the columns scroll sideways, which they do only below 1366 px', async () => {
     openPage('/problems', USERS.coordinator, { 'GET /problems': LEDGER });
     const table = await screen.findByTestId('ledger-table', {}, { timeout: 30_000 });
     const [details] = await within(table).findAllByTestId('open-problem');
     expect(details.closest('td')).toHaveClass('ant-table-cell-fix-end');
     expect(parseInt(details.closest('table')!.style.width, 10)).toBeLessThanOrEqual(TABLE_WIDTH_AT_1366);
-    // 化解目标 wraps: cut with … it hid behind 办理.
+    // 目标任务 wraps: cut with … it hid behind 办理.
     const target = within(table).getAllByText('半年内完成替代')[0].closest('td')!;
     expect(target).not.toHaveClass('ant-table-cell-ellipsis');
   });

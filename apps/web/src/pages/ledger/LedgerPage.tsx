@@ -6,6 +6,7 @@ import {
   ledgerStatusOf,
   OWNER_DEPARTMENTS,
   PROBLEM_CATEGORIES,
+  PROBLEM_TARGET_LABEL,
   problemOverdue,
   SPECIAL_HANDLING,
 } from '@hardtech/domain/ledger';
@@ -27,6 +28,7 @@ import { LedgerFilters } from './LedgerFilters';
 import { ProblemDrawer } from './ProblemDrawer';
 import { LedgerProblem } from './problem';
 import { useResponsibleDepartment } from './useResponsibleDepartment';
+import { WhistleTag } from './WhistleTag';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { columnsWidth } from '../../components/tableWidth';
 import { dateText } from '../../format';
@@ -142,13 +144,13 @@ export function LedgerPage() {
             {label(LEDGER_STATUSES, ledgerStatusOf(p))}
           </Tag>
           <WorkEndedTag stage={p.enterpriseStage} />
-          {(p.status === 'escalated' || p.whistleStatus === 'open') && (
-            <Tooltip title={p.whistledAt ? t('whistledAt', { date: dateText(p.whistledAt) }) : undefined}>
-              <Tag color="red" icon={<WarningFilled />} data-testid="escalated">
-                {t(p.status === 'escalated' ? 'escalated' : 'whistle')}
-              </Tag>
-            </Tooltip>
+          {p.status === 'escalated' && (
+            <Tag color="red" icon={<WarningFilled />} data-testid="escalated">
+              {t('escalated')}
+            </Tag>
           )}
+          {/* A whistled problem stays one after 部门报到: 企业吹哨·待报到, then 企业吹哨·已报到. */}
+          <WhistleTag status={p.whistleStatus} at={p.whistledAt} />
         </Space>
       ),
     },
@@ -167,14 +169,14 @@ export function LedgerPage() {
         ),
     },
     // Wraps: cut with "…" it hid the target behind 办理 (获得授信3…).
-    { title: t('fields.target'), dataIndex: 'target', width: 150 },
+    { title: local(PROBLEM_TARGET_LABEL), dataIndex: 'target', width: 150 },
     {
       title: t('fields.actions'),
       key: 'actions',
       width: 70,
       // 办理 only where the server would take the work (workKinds), else 查看: a district officer is
       // not offered a finance problem to be refused on submitting. Below 1366 px the columns scroll sideways: 办理, the officer's one way in, stays in sight (at
-      // 1366 px, 1,130 px of columns hid 46 px of 化解目标 under it).
+      // 1366 px, 1,130 px of columns hid 46 px of 目标任务 under it).
       fixed: 'right',
       render: (_, p) => (
         <Button size="small" onClick={() => setOpened(p)} data-testid="open-problem">

@@ -74,6 +74,10 @@ describe('a problem opened from the ledger', () => {
     const title = drawer.querySelector('.ant-drawer-title') as HTMLElement;
     expect(title).toHaveTextContent('流动资金紧张');
     expect(title).toHaveTextContent('重庆芯测半导体科技有限公司');
+    // The target under the policy's name (明确目标任务), as the ledger's column and the forms name it.
+    const shownFacts = within(drawer).getByTestId('problem-facts');
+    expect(within(shownFacts).getByText('目标任务')).toBeInTheDocument();
+    expect(shownFacts).not.toHaveTextContent(/化解目标/);
   }, 20_000);
 
   it("shows a graduated enterprise's problem read-only, saying why, instead of work that would fail", async () => {

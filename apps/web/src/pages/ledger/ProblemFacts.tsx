@@ -3,12 +3,13 @@ import {
   LEDGER_STATUSES,
   ledgerStatusOf,
   PROBLEM_CATEGORIES,
+  PROBLEM_TARGET_LABEL,
   SPECIAL_HANDLING,
 } from '@hardtech/domain/ledger';
 import { whistleAnswerStanding } from '@hardtech/domain/whistle';
 import { useTranslation } from 'react-i18next';
 import type { Answer } from '../../api/contract';
-import { useOptionLabel } from '../../i18n';
+import { useLocalText, useOptionLabel } from '../../i18n';
 import { dateTimeText } from '../../format';
 import { useResponsibleDepartment } from './useResponsibleDepartment';
 
@@ -23,6 +24,7 @@ export type ProblemDetail = Answer<'/problems/{id}'>;
 export function ProblemFacts({ problem: p }: { problem: ProblemDetail }) {
   const { t } = useTranslation('ledger');
   const label = useOptionLabel();
+  const local = useLocalText();
   const owner = useResponsibleDepartment();
   const planPending = <Typography.Text type="secondary">{t('planPending')}</Typography.Text>;
   return (
@@ -55,7 +57,7 @@ export function ProblemFacts({ problem: p }: { problem: ProblemDetail }) {
       )}
       {/* A whistled new problem has neither until its department answers (whistle-plan.ts). */}
       <Descriptions.Item label={t('fields.measures')}>{p.measures || planPending}</Descriptions.Item>
-      <Descriptions.Item label={t('fields.target')}>{p.target || planPending}</Descriptions.Item>
+      <Descriptions.Item label={local(PROBLEM_TARGET_LABEL)}>{p.target || planPending}</Descriptions.Item>
       {p.closeSummary && (
         <Descriptions.Item label={t('fields.closeSummary')}>{p.closeSummary}</Descriptions.Item>
       )}

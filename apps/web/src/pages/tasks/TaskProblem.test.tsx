@@ -183,9 +183,9 @@ describe('a task that decides on a ledger problem', () => {
     const form = await screen.findByTestId('task-form');
     const measures = await within(form).findByTestId('field-measures');
     expect(measures).toHaveTextContent('化解措施');
-    expect(measures).toHaveTextContent('尚无化解措施和化解目标：请在报到时一并填写');
+    expect(measures).toHaveTextContent('尚无化解措施和目标任务：请在报到时一并填写');
     // Named as the problem card beside it names it.
-    expect(within(form).getByTestId('field-target')).toHaveTextContent('化解目标');
+    expect(within(form).getByTestId('field-target')).toHaveTextContent('目标任务');
     await user.type(within(form).getByTestId('field-response').querySelector('textarea')!, '已协调规划部门');
     await user.click(within(within(form).getByTestId('field-resolved')).getByText('否'));
     await user.click(screen.getByTestId('complete-submit'));
