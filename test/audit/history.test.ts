@@ -253,7 +253,10 @@ it('names the enterprise that blew the whistle and the department that answered 
     zh: '已通知责任部门报到',
     en: 'The responsible department was asked to respond',
   });
-  expect(JSON.stringify(own)).not.toMatch(/生成待办：企业吹哨|财政局 陈科长/);
+  // So does the close-out review the answer opened, and every officers' step before it.
+  const closing = own.find((e) => e.action === 'task.created' && e.data.taskType === 'PROBLEM_CLOSE');
+  expect(closing.label.zh).toBe('问题销号审核中');
+  expect(JSON.stringify(own)).not.toMatch(/生成待办：(企业吹哨|问题销号|市级筛选|区县反馈)|财政局 陈科长/);
   const { rows } = await db().query(
     `SELECT actor FROM audit_events WHERE credit_code = $1 AND action = 'workflow.transition' ORDER BY seq DESC LIMIT 2`,
     [c.creditCode],

@@ -1,7 +1,9 @@
 import { HistoryEntry } from '../views';
 import { closingReasonClass, closingReasonVisible, visibleEndReason } from './closing';
 import { visibleClosing, visibleDiagnosis } from './facts';
-import { visibleHistory, visibleHistoryEntry } from './history';
+import { TASK_TYPES } from '../task-types';
+import { ENTERPRISE_OPENED_LABELS, visibleHistory, visibleHistoryEntry } from './history';
+import { ENTERPRISE_TASK_TYPES } from './step-fields';
 import { taskMaterialVisible } from './task-material';
 
 const MARK = 'MARK-history';
@@ -85,6 +87,31 @@ describe('visibleHistoryEntry', () => {
     expect(visibleHistoryEntry('city_coordinator', opened)).toBe(opened);
     const own = { ...opened, data: { taskId: 't8', taskType: 'ENTERPRISE_CONFIRM' } };
     expect(visibleHistoryEntry('enterprise_user', own)!.label).toEqual(opened.label);
+  });
+
+  it('names every officers’ step opened in the enterprise’s terms, and no 加签 at all', () => {
+    const opened = (taskType: string) => ({
+      ...entry('task.created', 'system', { taskId: 't1', taskType }),
+      label: { zh: `生成待办：${taskType}`, en: `task opened: ${taskType}` },
+    });
+    for (const type of TASK_TYPES.filter((type) => !ENTERPRISE_TASK_TYPES.includes(type))) {
+      expect(ENTERPRISE_OPENED_LABELS[type]).not.toBeUndefined();
+      const seen = visibleHistoryEntry('enterprise_user', opened(type));
+      if (type === 'COUNTERSIGN') expect(seen).toBeNull();
+      else expect(seen!.label.zh).not.toMatch(/生成待办/);
+      expect(visibleHistoryEntry('city_coordinator', opened(type))!.label.zh).toBe(`生成待办：${type}`);
+    }
+    for (const type of ENTERPRISE_TASK_TYPES) {
+      expect(visibleHistoryEntry('enterprise_user', opened(type))!.label.zh).toBe(`生成待办：${type}`);
+    }
+    const answered = entry('task.completed', 'colleague', {
+      taskId: 't2',
+      taskType: 'COUNTERSIGN',
+      outcome: 'done',
+      data: { opinion: MARK },
+    });
+    expect(visibleHistoryEntry('enterprise_user', answered)).toBeNull();
+    expect(visibleHistoryEntry('city_coordinator', answered)).toBe(answered);
   });
 
   it("names the enterprise's own user to it, and drops the officer behind a stage change", () => {
