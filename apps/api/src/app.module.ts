@@ -15,6 +15,7 @@ import { ProxyService } from './services/proxy.service';
 import { TaskActionsService } from './services/task-actions.service';
 import { CaseFileService } from './services/case-file.service';
 import { SavedViewsService } from './services/saved-views.service';
+import { ClusterFilterService } from './services/cluster-filter.service';
 import { AuditModule } from './audit/audit.module';
 import { AdminController } from './controllers/admin.controller';
 import { ClustersController } from './controllers/clusters.controller';
@@ -140,6 +141,7 @@ import { WhistlesService } from './services/whistles.service';
     ProxyService,
     TaskActionsService,
     CaseFileService,
+    ClusterFilterService,
     SavedViewsService,
     {
       provide: FILE_STORE,

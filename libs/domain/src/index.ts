@@ -7,6 +7,7 @@ export * from './audit-transition';
 export * from './transition-causes';
 
 export * from './calendar';
+export * from './cluster-filter';
 export * from './cluster-taxonomy';
 export * from './credit-code';
 export * from './deadlines';

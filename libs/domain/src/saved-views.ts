@@ -1,3 +1,4 @@
+import { CLUSTER_FILTER_FIELD } from './cluster-filter';
 import { FieldError, RuleViolation } from './errors';
 import { TASK_DEPARTMENT_LABELS } from './departments';
 import { Field } from './forms/schema';
@@ -80,7 +81,7 @@ export const VIEW_FILTER_FIELDS: Field[] = [
     label: t('状态', 'Status'),
   },
   { name: 'district', kind: 'ref', ref: 'district', label: t('区县', 'District') },
-  { name: 'cluster', kind: 'ref', ref: 'cluster', label: t('产业集群', 'Cluster') },
+  CLUSTER_FILTER_FIELD,
   {
     name: 'department',
     kind: 'enum',

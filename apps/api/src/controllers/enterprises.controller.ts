@@ -18,6 +18,7 @@ import { CreditCodePipe } from './params';
 import { PDF, pdfInline } from './pdf';
 import { XLSX, xlsxDownload } from './xlsx';
 import { ExportsService } from '../services/exports.service';
+import { ClusterFilterService } from '../services/cluster-filter.service';
 
 @ApiTags('enterprises')
 @ApiBearerAuth()
@@ -28,6 +29,7 @@ export class EnterprisesController {
     private readonly histories: HistoryService,
     private readonly printouts: PrintoutsService,
     private readonly exports: ExportsService,
+    private readonly clusterFilter: ClusterFilterService,
   ) {}
 
   @Get()
@@ -41,7 +43,8 @@ export class EnterprisesController {
     ok: EnterpriseListDto,
     errors: [400, 401],
   })
-  list(@CurrentActor() actor: Actor, @Query() q: EnterpriseQueryDto) {
+  async list(@CurrentActor() actor: Actor, @Query() q: EnterpriseQueryDto) {
+    await this.clusterFilter.check(q.cluster);
     return this.enterprises.list(actor, {
       ...enterpriseFilter(q),
       page: q.page ?? 1,
@@ -62,6 +65,7 @@ export class EnterprisesController {
     @Query() q: EnterpriseQueryDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
+    await this.clusterFilter.check(q.cluster);
     const file = await this.exports.enterpriseList(actor, enterpriseFilter(q));
     return xlsxDownload(res, 'enterprises.xlsx', '企业名单.xlsx', file);
   }

@@ -10,6 +10,7 @@ import { formSchema } from '../openapi/form-schema';
 import { ExportsService } from '../services/exports.service';
 import { ProblemWorkService } from '../services/problem-work.service';
 import { ProblemsService } from '../services/problems.service';
+import { ClusterFilterService } from '../services/cluster-filter.service';
 import { IdPipe } from './params';
 import { XLSX, xlsxDownload } from './xlsx';
 
@@ -24,6 +25,7 @@ export class ProblemsController {
     private readonly problems: ProblemsService,
     private readonly exports: ExportsService,
     private readonly work: ProblemWorkService,
+    private readonly clusterFilter: ClusterFilterService,
   ) {}
 
   @Get('export.xlsx')
@@ -39,6 +41,7 @@ export class ProblemsController {
     @Query() q: ProblemQueryDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
+    await this.clusterFilter.check(q.cluster);
     const file = await this.exports.problemLedger(actor, ledgerFilter(q));
     return xlsxDownload(res, 'problem-ledger.xlsx', '化解问题台账.xlsx', file);
   }
@@ -50,7 +53,8 @@ export class ProblemsController {
     ok: LedgerDto,
     errors: [400, 401],
   })
-  list(@CurrentActor() actor: Actor, @Query() q: ProblemQueryDto) {
+  async list(@CurrentActor() actor: Actor, @Query() q: ProblemQueryDto) {
+    await this.clusterFilter.check(q.cluster);
     return this.problems.list(actor, { ...ledgerFilter(q), page: q.page ?? 1, pageSize: q.pageSize ?? 50 });
   }
 
@@ -134,6 +138,7 @@ function ledgerFilter(q: ProblemQueryDto) {
     category: q.category,
     creditCode: q.creditCode,
     district: q.district,
+    cluster: q.cluster,
     q: q.q?.trim() || undefined,
     overdue: q.overdue === 'true',
   };

@@ -10,6 +10,7 @@ import { fileAnswer } from './file-answer';
 import { ApiDoc } from '../openapi/api-doc';
 import { ExportsService } from '../services/exports.service';
 import { ReportsService } from '../services/reports.service';
+import { ClusterFilterService } from '../services/cluster-filter.service';
 import { XLSX, xlsxDownload } from './xlsx';
 
 @ApiTags('reports')
@@ -20,6 +21,7 @@ export class ReportsController {
     private readonly reports: ReportsService,
     private readonly exports: ExportsService,
     private readonly briefing: DispatchBriefingService,
+    private readonly clusterFilter: ClusterFilterService,
   ) {}
 
   @Get('kpi')
@@ -29,12 +31,15 @@ export class ReportsController {
     description:
       'Pool size now and by month, admissions against the annual target, 三年倍增 by enterprise and cohort, ' +
       'ledger statistics, overdue tasks by department and district, graduations and exits with reasons. ' +
+      '`cluster` narrows every figure to one cluster within the scope, as the lists behind them filter; ' +
+      '`city` then holds the city’s figures. ' +
       'An enterprise user is refused (403): its home page reads GET /api/enterprises/{creditCode}.',
     ok: KpiDto,
     errors: [400, 401, 403],
   })
-  kpi(@CurrentActor() actor: Actor, @Query() q: KpiQueryDto) {
-    return this.reports.kpi(actor, q.year ?? thisYear());
+  async kpi(@CurrentActor() actor: Actor, @Query() q: KpiQueryDto) {
+    await this.clusterFilter.check(q.cluster);
+    return this.reports.kpi(actor, q.year ?? thisYear(), q.cluster);
   }
 
   @Get('kpi.xlsx')
@@ -51,7 +56,8 @@ export class ReportsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     const year = q.year ?? thisYear();
-    const file = await this.exports.kpiTables(await this.reports.kpi(actor, year));
+    await this.clusterFilter.check(q.cluster);
+    const file = await this.exports.kpiTables(await this.reports.kpi(actor, year, q.cluster));
     return xlsxDownload(res, `kpi-${year}.xlsx`, `帮扶库总览-${year}.xlsx`, file);
   }
 

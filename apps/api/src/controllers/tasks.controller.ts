@@ -20,6 +20,7 @@ import { ApiDoc } from '../openapi/api-doc';
 import { checkIdempotencyKey } from '../services/idempotency';
 import { PrintoutsService } from '../services/printouts.service';
 import { TasksService } from '../services/tasks.service';
+import { ClusterFilterService } from '../services/cluster-filter.service';
 import { TaskIdPipe } from './params';
 import { PDF, pdfInline } from './pdf';
 
@@ -34,6 +35,7 @@ export class TasksController {
   constructor(
     private readonly tasks: TasksService,
     private readonly printouts: PrintoutsService,
+    private readonly clusterFilter: ClusterFilterService,
   ) {}
 
   @Get()
@@ -43,7 +45,8 @@ export class TasksController {
     ok: TaskListDto,
     errors: [400, 401],
   })
-  list(@CurrentActor() actor: Actor, @Query() q: TaskQueryDto) {
+  async list(@CurrentActor() actor: Actor, @Query() q: TaskQueryDto) {
+    await this.clusterFilter.check(q.cluster);
     const view = q.mine === 'true' ? 'mine' : (q.view ?? (listsAllTasks(actor.role) ? 'all' : 'inbox'));
     return this.tasks.list(actor, {
       view,

@@ -1,6 +1,25 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+/**
+ * The `cluster` query of every list that takes one. Its code is checked against the taxonomy
+ * (ClusterFilterService): a retired one filters, an unknown one is a 400 naming `cluster`.
+ */
+export function ClusterQuery(matches: string): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({
+      example: 'T2',
+      description:
+        `${matches}; a retired cluster too. Within the caller’s scope: a cluster outside it lists nothing. ` +
+        'A code the taxonomy does not have is 400 VALIDATION_FAILED naming `cluster`.',
+    }),
+    IsOptional(),
+    IsString(),
+    MaxLength(16),
+  );
+}
 
 /** `page` and `pageSize` of a list whose pages hold at most `maxPageSize` rows. */
 export function PageQueryOf(maxPageSize: number, defaultPageSize = 20) {

@@ -13,7 +13,7 @@ import {
 import type { DoublingStanding, LeftAs, Stage } from '@hardtech/domain';
 import { LabelTextDto } from './history.dto';
 import { IsDay } from './validators';
-import { PageDto, PageQueryDto } from './common.dto';
+import { ClusterQuery, PageDto, PageQueryDto } from './common.dto';
 import { FieldErrorDto } from './error.dto';
 import { AssigneeName, TaskItemDto } from './task.dto';
 import { ProblemDto } from './problem.dto';
@@ -26,7 +26,8 @@ const LEFT_REASONS = [...GRADUATION_REASONS, ...EXIT_REASONS].map((r) => r.value
 export class EnterpriseQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: STAGES }) @IsOptional() @IsIn(STAGES as unknown as string[]) stage?: Stage;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(16) district?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(16) cluster?: string;
+  @ClusterQuery('nominated in or led by this cluster')
+  cluster?: string;
   @ApiPropertyOptional({ description: 'name or credit code contains' })
   @IsOptional()
   @IsString()

@@ -10,7 +10,7 @@ import {
   STAGES,
 } from '@hardtech/domain';
 import type { LedgerStatus, ProblemCategory } from '@hardtech/domain';
-import { PageDto, PageQueryOf, TextDto } from './common.dto';
+import { ClusterQuery, PageDto, PageQueryOf, TextDto } from './common.dto';
 
 /** The codes of a domain option list, for an `enum` of the document. */
 export const values = (options: { value: string }[]) => options.map((o) => o.value);
@@ -47,6 +47,10 @@ export class ProblemQueryDto extends PageQueryOf(200, 50) {
   category?: ProblemCategory;
   @ApiPropertyOptional() @IsOptional() @Matches(/^[0-9A-Z]{18}$/) creditCode?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(16) district?: string;
+  @ClusterQuery(
+    'the problem’s enterprise was nominated in or is led by this cluster (as GET /api/enterprises)',
+  )
+  cluster?: string;
   @ApiPropertyOptional({ description: 'part of the enterprise name' })
   @IsOptional()
   @IsString()

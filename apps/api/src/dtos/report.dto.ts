@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { TASK_TYPES, TaskType } from '@hardtech/domain';
 import { LabelTextDto } from './history.dto';
+import { ClusterQuery } from './common.dto';
 
 export class KpiQueryDto {
   @ApiPropertyOptional({ example: 2026, description: 'calendar year (Asia/Shanghai); this year when absent' })
@@ -12,6 +13,10 @@ export class KpiQueryDto {
   @Min(2023)
   @Max(2100)
   year?: number;
+  @ClusterQuery(
+    'every figure of the enterprises nominated in or led by this cluster (GET /api/enterprises’ `cluster`)',
+  )
+  cluster?: string;
 }
 
 export class BriefingQueryDto {
@@ -170,6 +175,13 @@ export class KpiDto {
     description: 'the day members are counted on: today for this year, 31 December for a past year',
   })
   asOf: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'T2',
+    description: 'the cluster the figures are narrowed to (the `cluster` query); null for the whole scope',
+  })
+  cluster: string | null;
   @ApiProperty({
     description:
       'members in the pool on `asOf` (admission and leaving day included; docs/design.md); ' +

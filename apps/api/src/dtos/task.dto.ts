@@ -13,7 +13,7 @@ import {
   TASK_TYPES,
 } from '@hardtech/domain';
 import type { ProblemPlanField, Role, Stage, TaskDepartment, TaskType } from '@hardtech/domain';
-import { PageDto, PageQueryDto, QUERY_BOOLEAN, QueryBoolean, TextDto } from './common.dto';
+import { ClusterQuery, PageDto, PageQueryDto, QUERY_BOOLEAN, QueryBoolean, TextDto } from './common.dto';
 import { values } from './problem.dto';
 import { QuarterlyFiguresDto } from './quarterly-figures.dto';
 import { TaskCopyDto } from './urge-cc-proxy.dto';
@@ -71,10 +71,7 @@ export class TaskQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(Object.keys(TASK_DEPARTMENT_LABELS))
   department?: TaskDepartment;
-  @ApiPropertyOptional({ description: 'cluster, or lead cluster once admitted' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(16)
+  @ClusterQuery('the task’s enterprise’s cluster, or lead cluster once admitted')
   cluster?: string;
   @ApiPropertyOptional({
     example: '2026-12-31',

@@ -54,9 +54,11 @@ export class ReportsService {
    * for this year and the year's last day for a past one: the card 在库, the month chart's last
    * point, the 三年倍增 tallies and cohort bars are one number, the list behind them
    * GET /api/enterprises?inPoolOn=<asOf>. The stages are as `asOf` ended (a past year's from the
-   * stage history). Ledger and overdue tasks are as of today.
+   * stage history). Ledger and overdue tasks are as of today. `cluster` narrows every figure to
+   * one cluster within the scope (the lists' `cluster` filter, so each figure opens its list);
+   * the city's figures stay the city's.
    */
-  async kpi(actor: Actor, year: number) {
+  async kpi(actor: Actor, year: number, cluster?: string) {
     const today = shanghaiDate(new Date());
     const asOf = poolDateOf(year, today);
     const [
@@ -75,18 +77,19 @@ export class ReportsService {
       city,
     ] = await Promise.all([
       this.policies.active(),
-      this.reports.poolSize(actor, asOf),
-      this.reports.poolOverTime(actor, { year, asOf }),
-      this.reports.admittedByYear(actor, FIRST_POOL_YEAR, year),
-      this.reports.stages(actor, asOf, today),
-      this.reports.memberships(actor, asOf),
-      this.reports.problemsBy(actor, 'category', today),
-      this.reports.problemsBy(actor, 'status', today),
-      this.reports.problemsBy(actor, 'owner_department', today),
-      this.overdue.summary(actor),
-      this.overdue.list(actor),
-      this.reports.endings(actor, { year }),
-      this.reports.seesWholeCity(actor) ? null : this.reports.cityFigures(asOf, year),
+      this.reports.poolSize(actor, asOf, cluster),
+      this.reports.poolOverTime(actor, { year, asOf }, cluster),
+      this.reports.admittedByYear(actor, FIRST_POOL_YEAR, year, cluster),
+      this.reports.stages(actor, asOf, today, cluster),
+      this.reports.memberships(actor, asOf, cluster),
+      this.reports.problemsBy(actor, 'category', today, cluster),
+      this.reports.problemsBy(actor, 'status', today, cluster),
+      this.reports.problemsBy(actor, 'owner_department', today, cluster),
+      this.overdue.summary(actor, cluster),
+      this.overdue.list(actor, cluster),
+      this.reports.endings(actor, { year }, cluster),
+      // One cluster's figures are narrower than the city's, as a narrower scope's are.
+      this.reports.seesWholeCity(actor) && !cluster ? null : this.reports.cityFigures(asOf, year),
     ]);
     const progress = (admitted: number) =>
       policy.annualTarget > 0 ? round4(admitted / policy.annualTarget) : null;
@@ -95,6 +98,8 @@ export class ReportsService {
     return {
       year,
       asOf,
+      /** The cluster the figures are narrowed to; null for the whole scope. */
+      cluster: cluster ?? null,
       poolSize,
       poolCapacity: policy.poolCapacity,
       poolOverTime,

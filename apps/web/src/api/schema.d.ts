@@ -1038,7 +1038,7 @@ export interface paths {
         };
         /**
          * 帮扶库总览 KPI of the pool, within the caller’s scope
-         * @description Pool size now and by month, admissions against the annual target, 三年倍增 by enterprise and cohort, ledger statistics, overdue tasks by department and district, graduations and exits with reasons. An enterprise user is refused (403): its home page reads GET /api/enterprises/{creditCode}.
+         * @description Pool size now and by month, admissions against the annual target, 三年倍增 by enterprise and cohort, ledger statistics, overdue tasks by department and district, graduations and exits with reasons. `cluster` narrows every figure to one cluster within the scope, as the lists behind them filter; `city` then holds the city’s figures. An enterprise user is refused (403): its home page reads GET /api/enterprises/{creditCode}.
          */
         get: operations["ReportsController_kpi"];
         put?: never;
@@ -2828,6 +2828,11 @@ export interface components {
              * @example 2026-11-25
              */
             asOf: string;
+            /**
+             * @description the cluster the figures are narrowed to (the `cluster` query); null for the whole scope
+             * @example T2
+             */
+            cluster: string | null;
             /** @description members in the pool on `asOf` (admission and leaving day included; docs/design.md); GET /api/enterprises?inPoolOn=<asOf> lists them */
             poolSize: number;
             /** @description the policy’s, the city’s: there is no per-district quota */
@@ -5877,6 +5882,7 @@ export interface operations {
                 pageSize?: number;
                 stage?: "screening" | "supplement" | "feedback" | "admission" | "diagnosis" | "supporting" | "graduation_review" | "graduated" | "exited" | "rejected";
                 district?: string;
+                /** @description nominated in or led by this cluster; a retired cluster too. Within the caller’s scope: a cluster outside it lists nothing. A code the taxonomy does not have is 400 VALIDATION_FAILED naming `cluster`. */
                 cluster?: string;
                 /** @description name or credit code contains */
                 q?: string;
@@ -5937,6 +5943,7 @@ export interface operations {
                 pageSize?: number;
                 stage?: "screening" | "supplement" | "feedback" | "admission" | "diagnosis" | "supporting" | "graduation_review" | "graduated" | "exited" | "rejected";
                 district?: string;
+                /** @description nominated in or led by this cluster; a retired cluster too. Within the caller’s scope: a cluster outside it lists nothing. A code the taxonomy does not have is 400 VALIDATION_FAILED naming `cluster`. */
                 cluster?: string;
                 /** @description name or credit code contains */
                 q?: string;
@@ -6845,6 +6852,8 @@ export interface operations {
                 category?: "enterprise_specific" | "market_common" | "business_environment" | "policy_support";
                 creditCode?: string;
                 district?: string;
+                /** @description the problem’s enterprise was nominated in or is led by this cluster (as GET /api/enterprises); a retired cluster too. Within the caller’s scope: a cluster outside it lists nothing. A code the taxonomy does not have is 400 VALIDATION_FAILED naming `cluster`. */
+                cluster?: string;
                 /** @description part of the enterprise name */
                 q?: string;
                 overdue?: "true" | "false";
@@ -6896,6 +6905,8 @@ export interface operations {
                 category?: "enterprise_specific" | "market_common" | "business_environment" | "policy_support";
                 creditCode?: string;
                 district?: string;
+                /** @description the problem’s enterprise was nominated in or is led by this cluster (as GET /api/enterprises); a retired cluster too. Within the caller’s scope: a cluster outside it lists nothing. A code the taxonomy does not have is 400 VALIDATION_FAILED naming `cluster`. */
+                cluster?: string;
                 /** @description part of the enterprise name */
                 q?: string;
                 overdue?: "true" | "false";
@@ -7850,6 +7861,8 @@ export interface operations {
             query?: {
                 /** @description calendar year (Asia/Shanghai); this year when absent */
                 year?: number;
+                /** @description every figure of the enterprises nominated in or led by this cluster (GET /api/enterprises’ `cluster`); a retired cluster too. Within the caller’s scope: a cluster outside it lists nothing. A code the taxonomy does not have is 400 VALIDATION_FAILED naming `cluster`. */
+                cluster?: string;
             };
             header?: never;
             path?: never;
@@ -7900,6 +7913,8 @@ export interface operations {
             query?: {
                 /** @description calendar year (Asia/Shanghai); this year when absent */
                 year?: number;
+                /** @description every figure of the enterprises nominated in or led by this cluster (GET /api/enterprises’ `cluster`); a retired cluster too. Within the caller’s scope: a cluster outside it lists nothing. A code the taxonomy does not have is 400 VALIDATION_FAILED naming `cluster`. */
+                cluster?: string;
             };
             header?: never;
             path?: never;
@@ -8309,7 +8324,7 @@ export interface operations {
                 district?: string;
                 /** @description the party the task waits on, as GET /api/tasks/overdue/summary and the dashboard count it by department */
                 department?: "tech" | "industry" | "sme" | "finance" | "district" | "enterprise" | "commissioner";
-                /** @description cluster, or lead cluster once admitted */
+                /** @description the task’s enterprise’s cluster, or lead cluster once admitted; a retired cluster too. Within the caller’s scope: a cluster outside it lists nothing. A code the taxonomy does not have is 400 VALIDATION_FAILED naming `cluster`. */
                 cluster?: string;
                 /** @description due strictly before: a date (start of that day in Shanghai) or a date-time with offset */
                 dueBefore?: string;

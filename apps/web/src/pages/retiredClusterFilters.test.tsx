@@ -1,6 +1,9 @@
-import { screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { clusterOptions } from '../api/referenceNames';
+import type { FakeCall } from '../test/fake-api';
+import { KPI } from './dashboard/fixture';
+import { chartLink } from './dashboard/links';
 import type { Cluster } from '../api/types';
 import i18n from '../i18n';
 import { fastUser, openPage, USERS } from '../test/open-page';
@@ -107,4 +110,88 @@ describe('the filters', () => {
     await user.click(await screen.findByTitle('N7 Cell therapy (retired)'));
     await waitFor(() => expect(calls.some((c) => /^\/tasks\?.*cluster=N7/.test(c.path))).toBe(true));
   }, 60_000);
+});
+
+describe('the ledger and the dashboard by cluster', () => {
+  const LEDGER = { items: [], total: 0, page: 1, pageSize: 50 };
+
+  it('ledger: the same cluster select, the code sent to the list and its export', async () => {
+    URL.createObjectURL = vi.fn(() => 'blob:ledger');
+    URL.revokeObjectURL = vi.fn();
+    const user = fastUser();
+    const { calls } = openPage('/problems', USERS.coordinator, {
+      'GET /reference': WITH_RETIRED,
+      'GET /problems': LEDGER,
+      'GET /problems/export.xlsx': 'xlsx',
+    });
+    await user.click(await screen.findByLabelText('产业集群', {}, { timeout: 30_000 }));
+    await waitFor(() => expect(openOptions()).toEqual(ZH));
+    expectWidePopup();
+    await user.click(await screen.findByTitle('T3 新能源汽车（已停用）'));
+    await waitFor(() =>
+      expect(calls.map((c) => c.path)).toContain('/problems?cluster=T3&page=1&pageSize=50'),
+    );
+    await user.click(screen.getByTestId('export'));
+    await waitFor(() => expect(calls.map((c) => c.path)).toContain('/problems/export.xlsx?cluster=T3'));
+  }, 60_000);
+
+  it('ledger: opens with the cluster of its address, named in the select', async () => {
+    const { calls } = openPage('/problems?cluster=T2&status=open', USERS.coordinator, {
+      'GET /reference': WITH_RETIRED,
+      'GET /problems': LEDGER,
+    });
+    await waitFor(() =>
+      expect(calls.map((c) => c.path)).toContain('/problems?status=open&cluster=T2&page=1&pageSize=50'),
+    );
+    const filters = await screen.findByTestId('ledger-filters');
+    expect(await within(filters).findByTitle('T2 功率半导体')).toBeInTheDocument();
+  });
+
+  it('dashboard: the figures of one cluster, kept in the address, each opening its list of that cluster', async () => {
+    URL.createObjectURL = vi.fn(() => 'blob:kpi');
+    URL.revokeObjectURL = vi.fn();
+    const user = fastUser();
+    const year = new Date().getFullYear();
+    const { calls } = openPage('/dashboard', USERS.leader, {
+      'GET /reference': WITH_RETIRED,
+      'GET /reports/kpi': (call: FakeCall) => ({
+        body: { ...KPI, cluster: new URLSearchParams(call.path.split('?')[1]).get('cluster') },
+      }),
+      'GET /reports/kpi.xlsx': 'xlsx',
+    });
+    await screen.findByTestId('kpi-pool');
+    await user.click(screen.getByLabelText('产业集群'));
+    await waitFor(() => expect(openOptions()).toEqual(ZH));
+    expectWidePopup();
+    await user.click(await screen.findByTitle('N7 细胞治疗（已停用）'));
+    await waitFor(() => expect(calls.map((c) => c.path)).toContain(`/reports/kpi?year=${year}&cluster=N7`));
+    const href = async (testId: string) => (await screen.findByTestId(testId)).getAttribute('href');
+    await waitFor(async () =>
+      expect(await href('link-pool')).toBe('/enterprises?inPoolOn=2026-11-25&cluster=N7'),
+    );
+    expect(await href('link-doubled')).toBe('/enterprises?inPoolOn=2026-11-25&doubling=doubled&cluster=N7');
+    expect(await href('stage-supporting')).toBe(
+      '/enterprises?stage=supporting&stageOn=2026-11-25&cluster=N7',
+    );
+    expect(await href('link-overdue-tasks')).toBe('/inbox?view=all&overdue=true&cluster=N7');
+    expect(await href('link-overdue-problems')).toBe('/problems?overdue=true&cluster=N7');
+    expect(await href('link-exited')).toBe('/enterprises?leftIn=2026&leftAs=exited&cluster=N7');
+    expect(chartLink('byCategory', { ...KPI, cluster: 'N7' }, { dataIndex: 0 })).toBe(
+      `/problems?category=${KPI.problems.byCategory[0].key}&cluster=N7`,
+    );
+    await user.click(within(screen.getByTestId('dashboard')).getByTestId('export'));
+    await waitFor(() =>
+      expect(calls.map((c) => c.path)).toContain(`/reports/kpi.xlsx?year=${year}&cluster=N7`),
+    );
+  }, 60_000);
+
+  it('dashboard: opens with the cluster of its address', async () => {
+    const { calls } = openPage('/dashboard?cluster=T2', USERS.leader, {
+      'GET /reference': WITH_RETIRED,
+      'GET /reports/kpi': { ...KPI, cluster: 'T2' },
+    });
+    await screen.findByTestId('kpi-pool');
+    expect(calls.map((c) => c.path)).toContain(`/reports/kpi?year=${new Date().getFullYear()}&cluster=T2`);
+    expect(await screen.findByTitle('T2 功率半导体')).toBeInTheDocument();
+  });
 });

@@ -18,6 +18,7 @@ import {
   MemberFilter,
   memberOf,
 } from './pool-members';
+import { inClusterSql } from './in-cluster';
 import { stageOnSql } from './stage-on';
 
 export interface EnterpriseFilter extends MemberFilter, LeftFilter {
@@ -82,7 +83,7 @@ export class EnterprisesRepository {
       else qb.andWhere(`${stageOn} IS NOT NULL`, { stageOn: f.stageOn });
     } else if (f.stage) qb.andWhere('e.stage = :stage', { stage: f.stage });
     if (f.district) qb.andWhere('e.district = :district', { district: f.district });
-    if (f.cluster) qb.andWhere('(e.cluster = :cluster OR e.lead_cluster = :cluster)', { cluster: f.cluster });
+    if (f.cluster) qb.andWhere(inClusterSql('e.cluster', 'e.lead_cluster'), { cluster: f.cluster });
     if (hasMemberFilter(f)) {
       const member = memberOf('e', f);
       qb.andWhere(member.sql, member.params);

@@ -4,6 +4,7 @@ import { Repository } from 'typeorm';
 import { Actor, LedgerStatus, ProblemCategory, ProblemPlan, Stage } from '@hardtech/domain';
 import { ProblemEntity } from '../entities';
 import { AccessService } from '../access/access.service';
+import { inClusterSql } from './in-cluster';
 import { ledgerStatus, lifecycleRunning } from './lifecycle-running';
 
 export interface ProblemFilter {
@@ -13,6 +14,8 @@ export interface ProblemFilter {
   category?: ProblemCategory;
   creditCode?: string;
   district?: string;
+  /** The problem's lifecycle's nomination or lead cluster, as the enterprise list's `cluster`. */
+  cluster?: string;
   /** Part of the enterprise's name (the ledger page's search box). */
   q?: string;
   overdue?: boolean;
@@ -105,6 +108,7 @@ export class ProblemsRepository {
     if (f.category) qb.andWhere('p.category = :category', { category: f.category });
     if (f.creditCode) qb.andWhere('p.credit_code = :creditCode', { creditCode: f.creditCode });
     if (f.district) qb.andWhere('p.district = :district', { district: f.district });
+    if (f.cluster) qb.andWhere(inClusterSql('p.nomination_cluster', 'p.cluster'), { cluster: f.cluster });
     if (f.q) qb.andWhere(`e.name ILIKE :q ESCAPE '\\'`, { q: `%${f.q.replace(/[\\%_]/g, '\\$&')}%` });
     if (f.overdue)
       qb.andWhere(

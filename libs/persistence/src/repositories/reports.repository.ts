@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@hardtech/domain';
 import { AccessService, Predicate } from '../access/access.service';
+import { inClusterSql } from './in-cluster';
 import { ledgerStatus, lifecycleRunning } from './lifecycle-running';
 import { admittedInSql, endedInSql, inPoolOnSql, latestReportJoin } from './pool-members';
 import { stageOnSql } from './stage-on';
@@ -76,12 +77,13 @@ export class ReportsRepository {
   ) {}
 
   /** Members on a day (the one definition, `inPoolOnSql`). */
-  async poolSize(actor: Actor, date: string): Promise<number> {
+  async poolSize(actor: Actor, date: string, cluster?: string): Promise<number> {
     const [{ n }] = await this.query(
       actor,
       `SELECT count(*)::int AS n FROM membership_periods m JOIN enterprises e ON e.credit_code = m.credit_code
        WHERE ${inPoolOnSql('m', ':poolDate')} AND :scope`,
       { poolDate: date },
+      cluster,
     );
     return n;
   }
@@ -113,6 +115,7 @@ export class ReportsRepository {
   poolOverTime(
     actor: Actor,
     p: { year: number; asOf: string },
+    cluster?: string,
   ): Promise<{ month: string; members: number }[]> {
     return this.query(
       actor,
@@ -124,6 +127,7 @@ export class ReportsRepository {
        WHERE g.first <= :asOf::date
        GROUP BY x.day ORDER BY x.day`,
       { year: p.year, asOf: p.asOf },
+      cluster,
     );
   }
 
@@ -139,7 +143,12 @@ export class ReportsRepository {
   }
 
   /** Admissions per year from `from` to `to`, every year present (0 when none). */
-  admittedByYear(actor: Actor, from: number, to: number): Promise<{ year: number; admitted: number }[]> {
+  admittedByYear(
+    actor: Actor,
+    from: number,
+    to: number,
+    cluster?: string,
+  ): Promise<{ year: number; admitted: number }[]> {
     return this.query(
       actor,
       `SELECT y.year::int AS year, count(m.credit_code)::int AS admitted
@@ -148,6 +157,7 @@ export class ReportsRepository {
          ON ${admittedInSql('m', 'y.year')} AND :scope
        GROUP BY y.year ORDER BY y.year`,
       { from, to },
+      cluster,
     );
   }
 
@@ -155,12 +165,18 @@ export class ReportsRepository {
    * Enterprises by stage: now (their row) when `day` is today, else as the day ended, from the
    * stage history (stageOnSql, as the list's `stage` with `stageOn` filters).
    */
-  stages(actor: Actor, day: string, today: string): Promise<{ stage: string; n: number }[]> {
+  stages(
+    actor: Actor,
+    day: string,
+    today: string,
+    cluster?: string,
+  ): Promise<{ stage: string; n: number }[]> {
     if (day >= today) {
       return this.query(
         actor,
         `SELECT e.stage, count(*)::int AS n FROM enterprises e WHERE :scope GROUP BY e.stage`,
         {},
+        cluster,
       );
     }
     return this.query(
@@ -169,6 +185,7 @@ export class ReportsRepository {
        FROM enterprises e CROSS JOIN LATERAL (SELECT ${stageOnSql('e', ':stageOn')} AS stage) s
        WHERE s.stage IS NOT NULL AND :scope GROUP BY s.stage`,
       { stageOn: day },
+      cluster,
     );
   }
 
@@ -176,7 +193,7 @@ export class ReportsRepository {
    * The members on a day with their 三年倍增: the latest quarterly report up to the fourth quarter
    * of that day's year. Growth is against the admission baseline, as the workflow computed it.
    */
-  async memberships(actor: Actor, date: string): Promise<MembershipRow[]> {
+  async memberships(actor: Actor, date: string, cluster?: string): Promise<MembershipRow[]> {
     const rows = await this.query(
       actor,
       `SELECT m.credit_code, e.name, e.district, COALESCE(e.lead_cluster, e.cluster) AS cluster, e.stage,
@@ -190,6 +207,7 @@ export class ReportsRepository {
        WHERE ${inPoolOnSql('m', ':poolDate')} AND :scope
        ORDER BY m.from_date, m.credit_code`,
       { poolDate: date, lastQuarter: `${date.slice(0, 4)}Q4` },
+      cluster,
     );
     return rows.map(membershipRow);
   }
@@ -210,17 +228,20 @@ export class ReportsRepository {
     actor: Actor,
     column: 'category' | 'status' | 'owner_department',
     today: string,
+    cluster?: string,
   ): Promise<{ key: string; n: number; overdue: number }[]> {
     const scope = this.access.problems(actor, 'p', 'e');
+    // The ledger's `cluster` filter (ProblemsRepository.list), so a figure and its list agree.
+    const narrowed = cluster ? ` AND ${inClusterSql('p.nomination_cluster', 'p.cluster')}` : '';
     // By status as the ledger filters it: an ended lifecycle's unresolved problems are not 待化解.
     const key = column === 'status' ? ledgerStatus('p', 'e') : `p.${column}`;
     return this.run(
       `SELECT ${key} AS key, count(*)::int AS n,
          count(*) FILTER (WHERE ${OVERDUE_PROBLEM})::int AS overdue
        FROM problems p JOIN enterprises e ON e.credit_code = p.credit_code AND e.lifecycle_no = p.lifecycle_no
-       WHERE ${scope.sql}
+       WHERE ${scope.sql}${narrowed}
        GROUP BY 1 ORDER BY 1`,
-      { ...scope.params, today },
+      { ...scope.params, today, ...(cluster ? { cluster } : {}) },
     );
   }
 
@@ -287,7 +308,11 @@ export class ReportsRepository {
    * Enterprises whose lifecycle ended in the year: graduated and exited with their reasons
    * (the list's leftIn, leftAs and leftFor: leftPoolOf), rejections counted.
    */
-  endings(actor: Actor, p: { year: number }): Promise<{ stage: string; reason: string | null; n: number }[]> {
+  endings(
+    actor: Actor,
+    p: { year: number },
+    cluster?: string,
+  ): Promise<{ stage: string; reason: string | null; n: number }[]> {
     return this.query(
       actor,
       `SELECT l.final_stage AS stage, CASE WHEN l.final_stage = 'rejected' THEN NULL ELSE l.reason END AS reason,
@@ -296,13 +321,28 @@ export class ReportsRepository {
        WHERE l.final_stage IS NOT NULL AND :scope AND ${endedInSql('l', ':year')}
        GROUP BY 1, 2 ORDER BY 1, 2`,
       { year: p.year },
+      cluster,
     );
   }
 
-  /** Runs SQL whose `:scope` stands for the caller's enterprise predicate on alias `e`. */
-  private query(actor: Actor, sql: string, params: Record<string, unknown>): Promise<any[]> {
+  /**
+   * Runs SQL whose `:scope` stands for the caller's enterprise predicate on alias `e`, narrowed to
+   * one cluster when the dashboard filters by one (the enterprise list's `cluster`: its figures
+   * open that list). The scope still bounds it: a cluster outside it counts nothing.
+   */
+  private query(
+    actor: Actor,
+    sql: string,
+    params: Record<string, unknown>,
+    cluster?: string,
+  ): Promise<any[]> {
     const scope: Predicate = this.access.enterprises(actor, 'e');
-    return this.run(sql.replace(':scope', `(${scope.sql})`), { ...scope.params, ...params });
+    const narrowed = cluster ? ` AND ${inClusterSql('e.cluster', 'e.lead_cluster', ':filterCluster')}` : '';
+    return this.run(sql.replace(':scope', `(${scope.sql}${narrowed})`), {
+      ...scope.params,
+      ...params,
+      ...(cluster ? { filterCluster: cluster } : {}),
+    });
   }
 
   private run(sql: string, params: Record<string, unknown>): Promise<any[]> {

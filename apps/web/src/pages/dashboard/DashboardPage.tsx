@@ -1,7 +1,9 @@
 import { Card, Col, Row, Select, Space, Spin, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useReference } from '../../api/reference';
+import { CLUSTER_POPUP, clusterOptions } from '../../api/referenceNames';
 import { useApi } from '../../api/useApi';
 import { useUser } from '../../auth/AuthProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -43,7 +45,22 @@ export function DashboardPage() {
   const user = useUser();
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
-  const { data: kpi, error, loading } = useApi<Kpi>('/reports/kpi', { year });
+  // Industry officers and coordinators work by cluster: the figures of one, kept in the address as
+  // the lists keep their filters, and every figure opens its list of that cluster (links.ts).
+  const [params, setParams] = useSearchParams();
+  const cluster = params.get('cluster') || undefined;
+  const setCluster = (code: string | undefined) =>
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        if (code) next.set('cluster', code);
+        else next.delete('cluster');
+        return next;
+      },
+      { replace: true },
+    );
+  const reference = useReference();
+  const { data: kpi, error, loading } = useApi<Kpi>('/reports/kpi', { year, cluster });
   const navigate = useNavigate();
   // Auditors read the dashboard but have no inbox: the overdue-task bars open nothing for them.
   const linked = [...LINKED_CHARTS, ...(useInboxAllowed() ? TASK_CHARTS : [])];
@@ -112,6 +129,18 @@ export function DashboardPage() {
               options={years.map((y) => ({ value: y, label: String(y) }))}
               style={{ width: 100 }}
             />
+            <Select
+              {...CLUSTER_POPUP}
+              aria-label={t('cluster')}
+              placeholder={t('allClusters')}
+              data-testid="dashboard-cluster"
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              value={cluster}
+              onChange={setCluster}
+              options={clusterOptions(reference?.clusters, local)}
+              style={{ width: 220 }}
+            />
             {kpi && <Typography.Text type="secondary">{t('asOf', { date: kpi.asOf })}</Typography.Text>}
             <Typography.Text type="secondary">{t('linkHint')}</Typography.Text>
           </Space>
@@ -125,7 +154,11 @@ export function DashboardPage() {
                 testId="briefing"
               />
             )}
-            <ExportButton path="/reports/kpi.xlsx" fileName={`kpi-${year}.xlsx`} query={{ year }} />
+            <ExportButton
+              path="/reports/kpi.xlsx"
+              fileName={`kpi-${year}${cluster ? `-${cluster}` : ''}.xlsx`}
+              query={{ year, cluster }}
+            />
           </Space>
         </Space>
       </Card>

@@ -3,15 +3,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Kpi } from './kpi';
-import { enterpriseList, ledgerList, overdueTasksList, poolOn } from './links';
+import { enterpriseList, ledgerList, overdueTasksList, poolOn, withCluster } from './links';
 import { useInboxAllowed } from './useInboxAllowed';
-
-/** A figure that opens the list of what it counts. */
-const linked = (to: string, testId: string) => (node: ReactNode) => (
-  <Link to={to} data-testid={testId}>
-    {node}
-  </Link>
-);
 
 const SPAN = { xs: 24, sm: 12, xl: 6 };
 
@@ -25,6 +18,12 @@ export function KpiCards({ kpi }: { kpi: Kpi }) {
   const { t } = useTranslation('dashboard');
   const doubling = kpi.revenueDoubling;
   const inbox = useInboxAllowed();
+  /** A figure that opens the list of what it counts, of the cluster the figures are of. */
+  const linked = (to: string, testId: string) => (node: ReactNode) => (
+    <Link to={withCluster(to, kpi)} data-testid={testId}>
+      {node}
+    </Link>
+  );
   const city = kpi.city;
   const admitted = city?.admittedThisYear ?? kpi.admittedThisYear;
   const targetPercent = Math.min(100, Math.round((admitted / Math.max(1, kpi.annualTarget)) * 100));
@@ -79,7 +78,7 @@ export function KpiCards({ kpi }: { kpi: Kpi }) {
               'link-reporting',
             )(t('kpi.outOf', { n: doubling.reporting }))}
           />
-          <Link to={poolOn(kpi.asOf, { doubling: 'doubled' })} data-testid="link-doubled">
+          <Link to={withCluster(poolOn(kpi.asOf, { doubling: 'doubled' }), kpi)} data-testid="link-doubled">
             {t('kpi.doubled', { n: doubling.doubled })}
           </Link>
         </Card>
@@ -92,7 +91,7 @@ export function KpiCards({ kpi }: { kpi: Kpi }) {
             styles={{ content: { color: kpi.overdueTasks.total ? '#cf1322' : undefined } }}
             valueRender={inbox ? linked(overdueTasksList(), 'link-overdue-tasks') : undefined}
           />
-          <Link to={ledgerList({ overdue: 'true' })} data-testid="link-overdue-problems">
+          <Link to={withCluster(ledgerList({ overdue: 'true' }), kpi)} data-testid="link-overdue-problems">
             {t('kpi.overdueProblems', { n: kpi.problems.overdue })}
           </Link>
         </Card>

@@ -6,6 +6,7 @@ const label = (zh: string, en: string) => ({ zh, en });
 export const KPI: Kpi = {
   year: 2026,
   asOf: '2026-11-25',
+  cluster: null,
   poolSize: 37,
   poolCapacity: 120,
   poolOverTime: [

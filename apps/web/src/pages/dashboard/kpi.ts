@@ -43,6 +43,8 @@ export interface OverdueTask {
 export interface Kpi {
   year: number;
   asOf: string;
+  /** The cluster the figures are narrowed to (the `cluster` query); null for the whole scope. */
+  cluster: string | null;
   poolSize: number;
   poolCapacity: number;
   poolOverTime: { month: string; members: number }[];

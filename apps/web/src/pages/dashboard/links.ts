@@ -3,7 +3,8 @@
 // stageOn, leftIn/leftAs/leftFor), which the list reads; the API counts with the same filters
 // (docs/api.md), so list total = number. Every ledger number opens the problems behind it: /problems
 // with category, status, owner or overdue. Every overdue-task number opens the inbox (/inbox), all
-// tasks in scope that are overdue, of one department or district.
+// tasks in scope that are overdue, of one department or district. A dashboard narrowed to one
+// cluster opens each list narrowed the same (withCluster): every list takes `cluster`.
 import type { Ending, Kpi } from './kpi';
 
 export type ListFilter = Partial<
@@ -18,6 +19,15 @@ function listLink(path: string, filter: Record<string, string | number | undefin
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(filter)) if (value !== undefined) query.set(key, String(value));
   return `${path}?${query}`;
+}
+
+/** The link, narrowed to the cluster the figures are of (the KPI's `cluster`), if any. */
+export function withCluster(link: string, kpi: Pick<Kpi, 'cluster'>): string {
+  if (!kpi.cluster) return link;
+  const [path, query = ''] = link.split('?');
+  const params = new URLSearchParams(query);
+  params.set('cluster', kpi.cluster);
+  return `${path}?${params}`;
 }
 
 export function enterpriseList(filter: ListFilter): string {
@@ -91,6 +101,11 @@ export const TASK_CHARTS = ['overdueByDepartment', 'overdueByDistrict'];
 
 /** Where a click on a chart leads; null where nothing was hit. */
 export function chartLink(chart: string, kpi: Kpi, click: ChartClick): string | null {
+  const link = unnarrowedChartLink(chart, kpi, click);
+  return link && withCluster(link, kpi);
+}
+
+function unnarrowedChartLink(chart: string, kpi: Kpi, click: ChartClick): string | null {
   switch (chart) {
     case 'poolOverTime': {
       const point = kpi.poolOverTime[click.dataIndex];

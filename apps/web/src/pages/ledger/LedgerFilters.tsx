@@ -4,7 +4,7 @@ import type { Option } from '@hardtech/domain/forms/schema';
 import { useTranslation } from 'react-i18next';
 import type { Query } from '../../api/client';
 import { useReference } from '../../api/reference';
-import { districtText } from '../../api/referenceNames';
+import { CLUSTER_POPUP, clusterOptions, districtText } from '../../api/referenceNames';
 import { useLocalText } from '../../i18n';
 
 export function LedgerFilters({
@@ -12,7 +12,7 @@ export function LedgerFilters({
   onChange,
   ownEnterprise = false,
 }: {
-  /** An enterprise's own ledger: no enterprise or district to choose. */
+  /** An enterprise's own ledger: no enterprise, district or cluster to choose. */
   ownEnterprise?: boolean;
   /** Filters the page opened with (a dashboard link). */
   initial?: Query;
@@ -23,9 +23,15 @@ export function LedgerFilters({
   const local = useLocalText();
   const reference = useReference();
   const options = (list: Option[]) => list.map((o) => ({ value: o.value, label: local(o.label) }));
-  const select = (name: string, list: { value: string; label: string }[]) => (
+  const select = (name: string, list: { value: string; label: string }[], width = 170) => (
     <Form.Item name={name} label={t(`fields.${name}`)}>
-      <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={list} style={{ width: 170 }} />
+      <Select
+        {...(name === 'cluster' ? CLUSTER_POPUP : {})}
+        allowClear
+        showSearch={{ optionFilterProp: 'label' }}
+        options={list}
+        style={{ width }}
+      />
     </Form.Item>
   );
   return (
@@ -49,6 +55,8 @@ export function LedgerFilters({
           'district',
           (reference?.districts ?? []).map((d) => ({ value: d.code, label: local(districtText(d)) })),
         )}
+      {/* As the enterprise list offers it: retired clusters last, marked 已停用, still a filter. */}
+      {!ownEnterprise && select('cluster', clusterOptions(reference?.clusters, local), 220)}
       <Form.Item name="overdue" valuePropName="checked">
         <Checkbox>{t('overdueOnly')}</Checkbox>
       </Form.Item>

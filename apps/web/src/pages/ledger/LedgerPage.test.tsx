@@ -319,7 +319,7 @@ describe('problem ledger', () => {
     });
   });
 
-  it("shows an enterprise its own problems to read: no departments' board, no enterprise or district filter, no 办理", async () => {
+  it("shows an enterprise its own problems to read: no departments' board, no enterprise, district or cluster filter, no 办理", async () => {
     const enterprise: Actor = {
       username: 'ent-xince',
       role: 'enterprise_user',
@@ -335,6 +335,7 @@ describe('problem ledger', () => {
     const filters = screen.getByTestId('ledger-filters');
     expect(within(filters).queryByLabelText('区县')).toBeNull();
     expect(within(filters).queryByLabelText('企业')).toBeNull();
+    expect(within(filters).queryByLabelText('产业集群')).toBeNull();
     const buttons = within(table).getAllByTestId('open-problem');
     expect(buttons.map((b) => b.textContent)).toEqual(['查看', '查看']);
   });

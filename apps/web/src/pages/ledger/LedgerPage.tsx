@@ -43,7 +43,7 @@ const STATUS_COLORS: Record<string, string> = {
 };
 
 /** The filters a link may carry: those the ledger's own filters set. */
-const LINKED = ['q', 'status', 'category', 'district', 'overdue', 'owner'] as const;
+const LINKED = ['q', 'status', 'category', 'district', 'cluster', 'overdue', 'owner'] as const;
 
 /**
  * The filters of the address. 中小企业处 / 产业金融处 read only the problems their department owns
