@@ -159,28 +159,32 @@ describe('task page', () => {
     expect(await screen.findByText('除当前办理人外，没有其他在岗人员可以办理此任务。')).toBeInTheDocument();
   });
 
+  // coordinator standing in for coordinator-2 (周统筹), who holds the task.
+  const PROXY_TASK = {
+    ...TASK,
+    assignee: 'coordinator-2',
+    actions: { ...TASK.actions, delegate: true },
+    actingFor: { username: 'coordinator-2', displayName: '周统筹' },
+  };
+  const PROXY_CANDIDATES = [
+    {
+      ...CANDIDATE,
+      username: 'coordinator',
+      displayName: '统筹员',
+      self: true,
+      onBehalfOf: { username: 'coordinator-2', displayName: '周统筹' },
+    },
+    { ...CANDIDATE, username: 'coordinator-2', displayName: '周统筹', assignee: true },
+  ];
+
   // The demo's coordinator-2 standing in for coordinator, who holds the task: 转办 was disabled
   // (only the holder and the caller) though the API lets the proxy take it for the principal.
   it('offers a proxy itself as 自己（代 X 办理） in 转办, and hands the task to itself', async () => {
     const user = fastUser();
     openPage('/tasks/t-1', USERS.coordinator, {
       ...TASK_ROUTES,
-      'GET /tasks/t-1': {
-        ...TASK,
-        assignee: 'coordinator-2',
-        actions: { ...TASK.actions, delegate: true },
-        actingFor: { username: 'coordinator-2', displayName: '周统筹' },
-      },
-      'GET /tasks/t-1/candidates': [
-        {
-          ...CANDIDATE,
-          username: 'coordinator',
-          displayName: '统筹员',
-          self: true,
-          onBehalfOf: { username: 'coordinator-2', displayName: '周统筹' },
-        },
-        { ...CANDIDATE, username: 'coordinator-2', displayName: '周统筹', assignee: true },
-      ],
+      'GET /tasks/t-1': PROXY_TASK,
+      'GET /tasks/t-1/candidates': PROXY_CANDIDATES,
       'POST /tasks/t-1/delegate': { taskId: 't-1', assignee: 'coordinator' },
     });
     await user.click(await screen.findByRole('button', { name: /转\s*办/ }));
@@ -194,6 +198,33 @@ describe('task page', () => {
       const sent = vi.mocked(fetch).mock.calls.find(([url]) => String(url).endsWith('/delegate'));
       expect(JSON.parse(String(sent?.[1]?.body))).toMatchObject({ to: 'coordinator' });
     });
+  });
+
+  // The walk typed the proxy's own name and login into 转办 and found nothing: the option read 自己 only.
+  it("finds a proxy's 自己（代 X 办理） by its own name and login, and by the principal's, as any other", async () => {
+    const user = fastUser();
+    openPage('/tasks/t-1', USERS.coordinator, {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1': PROXY_TASK,
+      'GET /tasks/t-1/candidates': [
+        ...PROXY_CANDIDATES,
+        { ...CANDIDATE, username: 'industry-t2', displayName: '产业处 王工' },
+      ],
+    });
+    await user.click(await screen.findByRole('button', { name: /转\s*办/ }));
+    const dialog = await screen.findByRole('dialog');
+    const box = within(dialog).getByRole('combobox');
+    const self = '自己（代 周统筹 办理）';
+    for (const typed of ['统筹员', 'COORDINATOR', '周统筹', 'coordinator-2']) {
+      await user.clear(box);
+      await user.type(box, typed);
+      expect(await screen.findByRole('option', { name: self })).toBeInTheDocument();
+      expect(screen.queryByRole('option', { name: /王工/ })).toBeNull();
+    }
+    await user.clear(box);
+    await user.type(box, 'industry');
+    expect(await screen.findByRole('option', { name: /王工/ })).toBeInTheDocument();
+    expect(screen.queryByRole('option', { name: self })).toBeNull();
   });
 
   it('on a phone, offers a jump to the form below the case file; on a desktop, where both show, not', async () => {
