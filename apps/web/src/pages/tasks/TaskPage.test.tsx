@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import i18n from '../../i18n';
 import { fastUser, openPage, USERS } from '../../test/open-page';
 import { REFERENCE } from '../../test/reference.fixture';
-import { sampleTask } from './taskFixture';
+import { sampleTask, sampleTaskDetail } from './taskFixture';
 import { resizeWindow } from '../../test/media';
 
 const REFERENCE_WITH_TASK_TYPE = {
@@ -244,6 +244,52 @@ describe('task page', () => {
     expect(screen.queryByTestId('jump-to-form')).toBeNull();
     // On a desktop the header scrolls away with the page: no room is kept.
     expect(document.documentElement.style.scrollPaddingTop).toBe('');
+  });
+
+  // The walk's 成长诊断 on a phone: the jump sat in the page's head, gone once the officer scrolled into
+  // a case file many screens long; the form was far below. Now a bar at the screen's foot, until the
+  // form is in view, for DIAGNOSE as for every other task type.
+  it('on a phone, keeps 去办理 at the foot of the screen through a 成长诊断 case file until the form is in view', async () => {
+    let seen: (entries: Partial<IntersectionObserverEntry>[]) => void = () => undefined;
+    const observed: Element[] = [];
+    vi.stubGlobal(
+      'IntersectionObserver',
+      class {
+        constructor(callback: typeof seen) {
+          seen = callback;
+        }
+        observe(target: Element) {
+          observed.push(target);
+        }
+        disconnect() {}
+      },
+    );
+    const scrolled = vi.fn();
+    Element.prototype.scrollIntoView = scrolled;
+    act(() => resizeWindow(390));
+    openPage('/tasks/t-1', USERS.coordinator, {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1': sampleTaskDetail('DIAGNOSE', {
+        caseFile: CASE_FILE,
+        approvalActions: NO_APPROVAL_ACTIONS,
+      }),
+    });
+    const bar = await screen.findByTestId('jump-to-form-bar');
+    expect(bar).toHaveStyle({ position: 'fixed', bottom: '0px' });
+    expect(within(bar).getByTestId('jump-to-form')).toHaveTextContent('去办理');
+    expect(observed).toEqual([document.getElementById('complete-task')]);
+    within(bar).getByTestId('jump-to-form').click();
+    expect(scrolled.mock.contexts[0]).toBe(document.getElementById('complete-task'));
+    const at = (isIntersecting: boolean, top: number) =>
+      act(() => seen([{ isIntersecting, boundingClientRect: { top } as DOMRectReadOnly }]));
+    at(true, 300);
+    expect(screen.queryByTestId('jump-to-form-bar')).toBeNull();
+    // Scrolled past the form to the comments: nothing to jump down to.
+    at(false, -2000);
+    expect(screen.queryByTestId('jump-to-form-bar')).toBeNull();
+    at(false, 1500);
+    expect(screen.getByTestId('jump-to-form-bar')).toBeInTheDocument();
+    vi.unstubAllGlobals();
   });
 
   it('on a phone, keeps the title in the head and puts the buttons below it, where they leave it room', async () => {
