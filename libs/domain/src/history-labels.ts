@@ -14,10 +14,11 @@ import { t, Text } from './text';
  */
 
 /**
- * Capitals an English history line may hold past its first letter: a quarter (2026Q3). Every other
+ * Capitals an English history line may hold past its first letter: a quarter (2026Q3), the
+ * time zone a notice names (Asia/Shanghai). Every other
  * capital is a case slip. Add an acronym here, by name, when a line needs one.
  */
-const ALLOWED_CAPITALS = [/\d{4}Q[1-4]/g];
+const ALLOWED_CAPITALS = [/\d{4}Q[1-4]/g, /Asia\/Shanghai/g];
 
 /** Sentence case, as every English line here is written: a capital first, no other but the allowed. */
 export function sentenceCase(en: string): boolean {
@@ -25,8 +26,11 @@ export function sentenceCase(en: string): boolean {
   return /^[A-Z][^A-Z]*$/.test(rest);
 }
 
-/** A name as a word inside an English line: "City screening" → "city screening"; C1, KPI, Q1 stay. */
-function inner(text: Text): Text {
+/**
+ * A name as a word inside an English line or notice: "City screening" → "city screening"; an
+ * acronym (C1, KPI, Q1) stays.
+ */
+export function inSentence(text: Text): Text {
   const en = /^[A-Z][a-z]/.test(text.en) ? text.en[0].toLowerCase() + text.en.slice(1) : text.en;
   return { zh: text.zh, en };
 }
@@ -38,13 +42,13 @@ function line(zh: string, en: string): Text {
 
 /** A task's name in a line; "task" when the history does not know its type. */
 function taskName(type: TaskType | null): Text {
-  return inner(type ? TASK_LABELS[type] : t('任务', 'task'));
+  return inSentence(type ? TASK_LABELS[type] : t('任务', 'task'));
 }
 
 /** A step's line: 市级筛选：通过筛选 / City screening: pass. */
 function taskLine(type: TaskType | null, what: Text): Text {
   const task = taskName(type);
-  return line(`${task.zh}：${what.zh}`, `${task.en}: ${inner(what).en}`);
+  return line(`${task.zh}：${what.zh}`, `${task.en}: ${inSentence(what).en}`);
 }
 
 /** What a person did to a task, by the kind of the assignment (认领, 退回认领, 转办). */
@@ -72,7 +76,7 @@ export const HISTORY_LABELS = {
   continued: () =>
     line('流程续接（continue-as-new），状态与待办原样带入', 'continued as new with its state and open tasks'),
   stageEntered: (stage: Stage) =>
-    line(`进入「${STAGE_LABELS[stage].zh}」阶段`, `entered the ${inner(STAGE_LABELS[stage]).en} stage`),
+    line(`进入「${STAGE_LABELS[stage].zh}」阶段`, `entered the ${inSentence(STAGE_LABELS[stage]).en} stage`),
   taskOpened: (type: TaskType) => {
     const task = taskName(type);
     return line(`生成待办：${task.zh}`, `task opened: ${task.en}`);
@@ -103,7 +107,7 @@ export const HISTORY_LABELS = {
       type,
       t(
         `加签 ${names.join('、')}（${how.zh}）`,
-        `countersignature asked of ${names.join(', ')} (${inner(how).en})`,
+        `countersignature asked of ${names.join(', ')} (${inSentence(how).en})`,
       ),
     );
   },
@@ -123,7 +127,7 @@ export const HISTORY_LABELS = {
   ended: (stage: Stage | null) =>
     line(
       `流程结束${stage ? `：${STAGE_LABELS[stage].zh}` : ''}`,
-      `lifecycle ended${stage ? `: ${inner(STAGE_LABELS[stage]).en}` : ''}`,
+      `lifecycle ended${stage ? `: ${inSentence(STAGE_LABELS[stage]).en}` : ''}`,
     ),
   terminated: () => line('流程被运维终止', 'lifecycle terminated by an operator'),
   failed: () => line('流程失败', 'lifecycle failed'),
