@@ -346,6 +346,10 @@ const OPINION_WORDS = [
   '区县反馈意见：同意',
   '区县反馈意见：不同意',
   '季度调度评审：建议毕业移出',
+  // The history's lines (sentence case), and the outcomes as a heading words them.
+  'District feedback: support',
+  'District feedback: oppose',
+  'Quarterly review: recommend graduation',
   'District feedback: Support',
   'District feedback: Oppose',
   'Quarterly review: Recommend graduation',
@@ -374,7 +378,7 @@ describe("an officer's opinion is not the enterprise's to read, not even as an o
     );
     expect(feedback).toMatchObject({
       actor: null,
-      label: { zh: '区县反馈意见：已办理', en: 'District feedback: Done' },
+      label: { zh: '区县反馈意见：已办理', en: 'District feedback: done' },
     });
     expect(feedback.data).toMatchObject({ outcome: 'done', data: {} });
     const dossier = await readOutput(a.enterprise.api, `/api/enterprises/${a.creditCode}/dossier.pdf`);

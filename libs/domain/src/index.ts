@@ -52,6 +52,7 @@ export * from './tasks/forms';
 export * from './tasks/submission';
 export * from './tasks/state';
 export * from './text';
+export * from './history-labels';
 export * from './whistle';
 export * from './whistle-due';
 export * from './whistle-plan';

@@ -1,4 +1,6 @@
-import { briefingText, notificationText, returnedTaskText } from './notifications';
+import { sentenceCase } from './history-labels';
+import { briefingText, ccText, notificationText, returnedTaskText, urgeText } from './notifications';
+import { TASK_TYPES } from './task-types';
 
 describe('notification texts', () => {
   it('reminds in Chinese first, with the task and the due time', () => {
@@ -37,5 +39,27 @@ describe('briefingText', () => {
       zh: '【调度会材料】2026Q4 季度调度会材料已生成，可在驾驶舱或此处下载。',
       en: 'The 2026Q4 dispatch meeting pack is ready to download (dashboard or here).',
     });
+  });
+});
+
+// A notice is also a line of the history (the receipt keeps its text): in sentence case as the
+// others, the task's name inside it lower-case ("Reminder: City screening for …" read otherwise).
+describe('notice texts in English', () => {
+  const KINDS = ['task_opened', 'reminder', 'escalation', 'reopened'] as const;
+  it.each(TASK_TYPES)('%s: every notice of a task is in sentence case', (type) => {
+    const texts = [
+      ...KINDS.map((kind) => notificationText(kind, type, '重庆芯测', '2026-03-12T01:00:00Z')),
+      returnedTaskText(type, '重庆芯测', '2026-03-12T01:00:00Z', '请核对营收'),
+    ];
+    expect(texts.map((t) => t.en).filter((en) => !sentenceCase(en))).toEqual([]);
+    // 催办 and 抄送 begin with who did it (陈静 urges you to …; — for the receipt): no capital at all.
+    const byName = [
+      ...(['urge', 'cc'] as const).map((kind) =>
+        notificationText(kind, type, '重庆芯测', '2026-03-12T01:00:00Z'),
+      ),
+      urgeText(type, '重庆芯测', '陈静', '请尽快'),
+      ccText(type, '重庆芯测', '陈静', '请知悉'),
+    ];
+    expect(byName.map((t) => t.en).filter((en) => /[A-Z]/.test(en))).toEqual([]);
   });
 });

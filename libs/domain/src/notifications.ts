@@ -1,5 +1,6 @@
 import { shanghaiTime } from './calendar';
 import { TASK_LABELS, TaskType } from './task-types';
+import { inSentence } from './history-labels';
 import { Text } from './text';
 
 /**
@@ -28,7 +29,7 @@ export function carriedText(data: unknown): Text | null {
 
 /** 催办: what the assignee (else the candidates) is told, with the urger's words if any. */
 export function urgeText(taskType: TaskType, enterpriseName: string, by: string, message?: string): Text {
-  const task = TASK_LABELS[taskType];
+  const task = inSentence(TASK_LABELS[taskType]);
   const words = message ? { zh: `：“${message}”`, en: `: "${message}"` } : { zh: '', en: '' };
   return {
     zh: `【催办】${by} 催办「${enterpriseName}」的${task.zh}，请尽快办理${words.zh}`,
@@ -38,7 +39,7 @@ export function urgeText(taskType: TaskType, enterpriseName: string, by: string,
 
 /** 抄送: what a person a task was copied to is told. */
 export function ccText(taskType: TaskType, enterpriseName: string, by: string, note?: string): Text {
-  const task = TASK_LABELS[taskType];
+  const task = inSentence(TASK_LABELS[taskType]);
   const words = note ? { zh: `：“${note}”`, en: `: "${note}"` } : { zh: '', en: '' };
   return {
     zh: `【抄送】${by} 将「${enterpriseName}」的${task.zh}抄送给您（只读）${words.zh}`,
@@ -57,7 +58,7 @@ export function returnedTaskText(
   dueAt: string,
   reason: string,
 ): Text {
-  const task = TASK_LABELS[taskType];
+  const task = inSentence(TASK_LABELS[taskType]);
   const due = shanghaiTime(dueAt);
   return {
     zh: `【退回重办】「${enterpriseName}」的${task.zh}已被退回，请按理由修改后重新办理（时限 ${due}）：“${reason}”`,
@@ -72,7 +73,7 @@ export function notificationText(
   enterpriseName: string,
   dueAt: string,
 ): Text {
-  const task = TASK_LABELS[taskType];
+  const task = inSentence(TASK_LABELS[taskType]);
   const due = shanghaiTime(dueAt);
   if (kind === 'urge') return urgeText(taskType, enterpriseName, '—');
   if (kind === 'cc') return ccText(taskType, enterpriseName, '—');

@@ -1,5 +1,4 @@
-import { HistoryEntry, isTaskType, NamedHistoryEntry, TASK_FORMS } from '@hardtech/domain';
-import { ccLabel, refusedLabel, taskLabel } from './lifecycle-history';
+import { HISTORY_LABELS, HistoryEntry, isTaskType, NamedHistoryEntry, TASK_FORMS } from '@hardtech/domain';
 
 const SYSTEM = 'system';
 const isPerson = (u: string | null): u is string => !!u && u !== SYSTEM;
@@ -48,11 +47,11 @@ export function withCopiesNamed(entry: HistoryEntry, names: Map<string, string>)
   const users = entry.data.users;
   if (!['task.cc', 'task.cc_failed'].includes(entry.action) || !Array.isArray(users)) return entry;
   const type = isTaskType(entry.data.taskType) ? entry.data.taskType : null;
-  const label = ccLabel(
-    taskLabel(type),
+  const label = HISTORY_LABELS.copied(
+    type,
     usernames(users).map((u) => names.get(u) ?? u),
   );
-  return { ...entry, label: entry.action === 'task.cc' ? label : refusedLabel(label) };
+  return { ...entry, label: entry.action === 'task.cc' ? label : HISTORY_LABELS.refused(label) };
 }
 
 /**

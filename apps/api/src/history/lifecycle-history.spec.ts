@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultPayloadConverter } from '@temporalio/common';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import { sentenceCase } from '@hardtech/domain/history-labels';
 import { readLifecycleHistory } from './lifecycle-history';
 
 // Recorded lifecycles (test/histories/) read back as entries: the reader works on histories made
@@ -66,12 +67,28 @@ describe('readLifecycleHistory on recorded histories', () => {
     expect(entries.find((e) => e.data.taskType === 'SCREEN' && e.action === 'task.completed')!.label).toEqual(
       {
         zh: '市级筛选：通过筛选',
-        en: 'City screening: Pass',
+        en: 'City screening: pass',
       },
     );
     expect(entries.find((e) => e.action === 'pool.seat_reserved')).toMatchObject({
       data: { capacity: 300 },
     });
+  });
+});
+
+// Every line of every recorded lifecycle in English, as the timeline shows it: one capital, the first
+// (names and titles written by people, and the notices' own sentences, aside). The timeline read
+// "task opened: City screening" beside "City screening: Pass" (the walk).
+describe('the English lines of every recorded history', () => {
+  // Notices (reminders, escalations, urges, copies) carry the sentence they were sent with, names
+  // and dates in it: written by libs/domain/src/notifications.ts, not a history line.
+  const NOTICES = new Set(['notification']);
+  it.each(readdirSync(HISTORIES).filter((f) => f.endsWith('.json')))('%s', (file) => {
+    const lines = read(file)
+      .filter((e) => !NOTICES.has(String(e.data.kind)))
+      .map((e) => e.label.en);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.filter((en) => !sentenceCase(en))).toEqual([]);
   });
 });
 

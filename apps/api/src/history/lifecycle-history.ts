@@ -2,14 +2,12 @@ import type { temporal } from '@temporalio/proto';
 import {
   Actor,
   completionLabel,
+  HISTORY_LABELS,
   HistoryEntry,
   isStage,
-  COUNTERSIGN_MODE_LABELS,
   onBehalfLabel,
   Stage,
-  STAGE_LABELS,
   t,
-  TASK_LABELS,
   TASK_STATE_LABELS,
   taskState,
   TaskType,
@@ -43,6 +41,7 @@ import {
   workProblemUpdate,
 } from '@hardtech/temporal/lifecycle.contract';
 import type { LifecycleRun } from '@hardtech/temporal/lifecycle-client';
+import { openAnnualReviewUpdate, recomputeDeadlinesUpdate } from '@hardtech/temporal/yearly.contract';
 import { protoMillis } from '@hardtech/temporal/proto-time';
 
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
@@ -66,22 +65,17 @@ const FAILED_ACTION: Record<string, string> = {
   'whistle.blown': 'whistle.failed',
 };
 /** Ledger work (issue 19): each kind of workProblem Update is an entry of its own. */
-const PROBLEM_WORK_ACTION = {
-  progress: { action: 'problem.progress', label: t('记录化解进展', 'progress recorded') },
-  close_request: { action: 'problem.close_requested', label: t('申请销号', 'close-out requested') },
-  extend: { action: 'problem.extension_requested', label: t('申请延期', 'more time requested') },
-  handling: { action: 'problem.handling_set', label: t('确定特殊处理', 'special handling set') },
-} as const;
+const PROBLEM_WORK_ACTION: Record<string, string> = {
+  progress: 'problem.progress',
+  close_request: 'problem.close_requested',
+  extend: 'problem.extension_requested',
+  handling: 'problem.handling_set',
+};
 const ASSIGN_ACTION = {
   claim: 'task.claimed',
   unclaim: 'task.unclaimed',
   delegate: 'task.delegated',
 } as const;
-const ASSIGN_LABEL = {
-  claim: t('认领', 'claimed'),
-  unclaim: t('退回认领', 'unclaimed'),
-  delegate: t('转办', 'delegated'),
-};
 
 /**
  * Turns the event histories of every run of one enterprise's lifecycle workflow (earlier
@@ -159,7 +153,7 @@ class HistoryReader {
         SYSTEM,
         'timer.fired',
         { timerId, afterMs: timer?.afterMs ?? null, summary },
-        t(`定时器触发${summary ? `：${summary}` : ''}`, `timer fired${summary ? `: ${summary}` : ''}`),
+        HISTORY_LABELS.timerFired(summary),
       );
       return;
     }
@@ -174,10 +168,7 @@ class HistoryReader {
         SYSTEM,
         'lifecycle.ended',
         { stage, reason: result?.reason ?? null },
-        t(
-          `流程结束${stage ? `：${STAGE_LABELS[stage].zh}` : ''}`,
-          `lifecycle ended${stage ? `: ${STAGE_LABELS[stage].en}` : ''}`,
-        ),
+        HISTORY_LABELS.ended(stage),
       );
       return;
     }
@@ -188,19 +179,13 @@ class HistoryReader {
         a.identity || SYSTEM,
         'lifecycle.terminated',
         { reason: a.reason ?? null },
-        t('流程被运维终止', 'lifecycle terminated by an operator'),
+        HISTORY_LABELS.terminated(),
       );
       return;
     }
     if (e.workflowExecutionFailedEventAttributes) {
       const failure = e.workflowExecutionFailedEventAttributes.failure;
-      this.add(
-        e,
-        SYSTEM,
-        'lifecycle.failed',
-        { message: failure?.message ?? null },
-        t('流程失败', 'lifecycle failed'),
-      );
+      this.add(e, SYSTEM, 'lifecycle.failed', { message: failure?.message ?? null }, HISTORY_LABELS.failed());
     }
   }
 
@@ -222,10 +207,7 @@ class HistoryReader {
           transitions: input.carried.transitions,
           openTasks: input.carried.tasks.map((task) => ({ taskId: task.id, taskType: task.type })),
         },
-        t(
-          '流程续接（continue-as-new），状态与待办原样带入',
-          'continued as new with its state and open tasks',
-        ),
+        HISTORY_LABELS.continued(),
       );
       return;
     }
@@ -240,7 +222,7 @@ class HistoryReader {
         actorRole: input.nominatedBy?.role ?? null,
         nomination: input.nomination,
       },
-      t(`推荐入库（第 ${input.lifecycleNo} 轮）`, `nominated (lifecycle ${input.lifecycleNo})`),
+      HISTORY_LABELS.nominated(input.lifecycleNo),
     );
   }
 
@@ -270,7 +252,7 @@ class HistoryReader {
       );
     } else if (name === assignTaskUpdate.name && arg) {
       const req = arg as AssignTaskRequest;
-      const { taskType, task } = this.taskOf(req.taskId);
+      const { taskType } = this.taskOf(req.taskId);
       entry = this.add(
         e,
         req.actor.username,
@@ -283,24 +265,21 @@ class HistoryReader {
           ...(req.reason ? { reason: req.reason } : {}),
           ...standIn(req.actor, req.onBehalfOf),
         },
-        t(
-          `${task.zh}：${ASSIGN_LABEL[req.kind].zh}${req.reason ? `（${req.reason}）` : ''}`,
-          `${task.en}: ${ASSIGN_LABEL[req.kind].en}${req.reason ? ` (${req.reason})` : ''}`,
-        ),
+        HISTORY_LABELS.assigned(taskType, req.kind, req.reason),
       );
     } else if (name === urgeTaskUpdate.name && arg) {
       const req = arg as UrgeTaskRequest;
-      const { taskType, task } = this.taskOf(req.taskId);
+      const { taskType } = this.taskOf(req.taskId);
       entry = this.add(
         e,
         req.actor.username,
         'task.urge',
         { taskId: req.taskId, taskType, actorRole: req.actor.role, message: req.message ?? null },
-        t(`${task.zh}：催办`, `${task.en}: urged`),
+        HISTORY_LABELS.urged(taskType),
       );
     } else if (name === ccTaskUpdate.name && arg) {
       const req = arg as CcTaskRequest;
-      const { taskType, task } = this.taskOf(req.taskId);
+      const { taskType } = this.taskOf(req.taskId);
       entry = this.add(
         e,
         req.actor.username,
@@ -313,12 +292,12 @@ class HistoryReader {
           note: req.note ?? null,
           ...standIn(req.actor, req.onBehalfOf),
         },
-        ccLabel(task, req.users),
+        HISTORY_LABELS.copied(taskType, req.users),
       );
     } else if (name === returnTaskUpdate.name && arg) {
       // 退回: named like the other steps, without the policy the request carries.
       const req = arg as ReturnTaskRequest;
-      const { taskType, task } = this.taskOf(req.taskId);
+      const { taskType } = this.taskOf(req.taskId);
       entry = this.add(
         e,
         req.actor.username,
@@ -331,22 +310,21 @@ class HistoryReader {
           ...standIn(req.actor, req.onBehalfOf),
         },
         // The reason is an officer's word: in `data`, which the visibility rule keeps from other readers.
-        t(`${task.zh}：退回`, `${task.en}: sent back`),
+        HISTORY_LABELS.returned(taskType),
       );
     } else if (name === withdrawTaskUpdate.name && arg) {
       const req = arg as WithdrawTaskRequest;
-      const { taskType, task } = this.taskOf(req.taskId);
+      const { taskType } = this.taskOf(req.taskId);
       entry = this.add(
         e,
         req.actor.username,
         'task.withdrawn',
         { taskId: req.taskId, taskType, actorRole: req.actor.role },
-        t(`${task.zh}：撤回`, `${task.en}: withdrawn`),
+        HISTORY_LABELS.withdrawn(taskType),
       );
     } else if (name === countersignUpdate.name && arg) {
       const req = arg as CountersignRequest;
-      const { taskType, task } = this.taskOf(req.taskId);
-      const mode = COUNTERSIGN_MODE_LABELS[req.mode];
+      const { taskType } = this.taskOf(req.taskId);
       const names = req.users.map(actorName);
       entry = this.add(
         e,
@@ -361,10 +339,7 @@ class HistoryReader {
           note: req.note,
           ...standIn(req.actor, req.onBehalfOf),
         },
-        t(
-          `${task.zh}：加签 ${names.join('、')}（${mode.zh}）`,
-          `${task.en}: countersignature asked of ${names.join(', ')} (${mode.en})`,
-        ),
+        HISTORY_LABELS.countersignAsked(taskType, names, req.mode),
       );
     } else if (name === blowWhistleUpdate.name && arg) {
       // 企业吹哨·部门报到: the WHISTLE_RESPONSE it opens follows as task.created.
@@ -379,25 +354,28 @@ class HistoryReader {
           description: req.description,
           actorRole: req.actor.role,
         },
-        t(`企业吹哨：${req.title}`, `whistle blown: ${req.title}`),
+        HISTORY_LABELS.whistle(req.title),
       );
     } else if (name === workProblemUpdate.name && arg) {
       // The PROBLEM_CLOSE or PROBLEM_EXTENSION it opens follows as task.created.
       const req = arg as ProblemWorkRequest;
-      const kind = PROBLEM_WORK_ACTION[req.work.kind] ?? {
-        action: `problem.${req.work.kind}`,
-        label: t(req.work.kind, req.work.kind),
-      };
       entry = this.add(
         e,
         req.actor.username,
-        kind.action,
+        PROBLEM_WORK_ACTION[req.work.kind] ?? `problem.${req.work.kind}`,
         { problemId: req.work.problemId, fields: req.work.fields, actorRole: req.actor.role },
-        kind.label,
+        HISTORY_LABELS.problemWork(req.work.kind),
       );
     } else if (name !== awaitOpenedUpdate.name) {
       const { actor, ...data } = arg ?? {};
-      entry = this.add(e, actor?.username ?? SYSTEM, `update.${name}`, data, t(name, name));
+      // The yearly cycle's Updates read in words (the timeline showed openAnnualReview); others by name.
+      const label =
+        name === openAnnualReviewUpdate.name
+          ? HISTORY_LABELS.annualReviewOpened(Number(arg?.year))
+          : name === recomputeDeadlinesUpdate.name
+            ? HISTORY_LABELS.deadlinesRecomputed()
+            : HISTORY_LABELS.unknown(name);
+      entry = this.add(e, actor?.username ?? SYSTEM, `update.${name}`, data, label);
     }
     if (!entry) return;
     this.updates.set(updateId, entry);
@@ -426,7 +404,7 @@ class HistoryReader {
       failure: failure.applicationFailureInfo?.type ?? null,
       message: failure.message,
     };
-    entry.label = refusedLabel(entry.label);
+    entry.label = HISTORY_LABELS.refused(entry.label);
   }
 
   private signaled(e: HistoryEvent): void {
@@ -439,13 +417,13 @@ class HistoryReader {
         SYSTEM,
         'quarter.ticked',
         { quarter: tick.quarter, dispatchId: tick.dispatchId },
-        t(`季度调度 ${tick.quarter}`, `quarterly dispatch ${tick.quarter}`),
+        HISTORY_LABELS.quarterTicked(tick.quarter),
       );
       return;
     }
     const { actor, ...data } = payload ?? {};
     const name = a.signalName ?? '';
-    this.add(e, actor?.username ?? SYSTEM, `signal.${name}`, data, t(name, name));
+    this.add(e, actor?.username ?? SYSTEM, `signal.${name}`, data, HISTORY_LABELS.unknown(name));
   }
 
   private searchAttributes(e: HistoryEvent): void {
@@ -457,13 +435,7 @@ class HistoryReader {
     this.stage = to;
     // The first stage is the nomination's doing.
     const actor = from === null ? this.nominator : this.currentActor();
-    this.add(
-      e,
-      actor,
-      'stage.changed',
-      { from, to },
-      t(`进入「${STAGE_LABELS[to].zh}」阶段`, `entered ${STAGE_LABELS[to].en}`),
-    );
+    this.add(e, actor, 'stage.changed', { from, to }, HISTORY_LABELS.stageEntered(to));
   }
 
   private marker(e: HistoryEvent): void {
@@ -487,15 +459,16 @@ class HistoryReader {
         reserved ? 'pool.seat_reserved' : 'pool.full',
         { members: r.members, capacity: r.capacity },
         reserved
-          ? t(`占用入库名额（${r.members}/${r.capacity}）`, `pool seat taken (${r.members}/${r.capacity})`)
-          : t(`帮扶库已满（${r.members}/${r.capacity}）`, `pool full (${r.members}/${r.capacity})`),
+          ? HISTORY_LABELS.poolSeatTaken(r.members, r.capacity)
+          : HISTORY_LABELS.poolFull(r.members, r.capacity),
       );
       return;
     }
     const action = typeof r.action === 'string' ? r.action : typeof r.kind === 'string' ? r.kind : null;
     if (!action) return;
     const actor = typeof r.actor === 'string' ? r.actor : SYSTEM;
-    const label = r.label && typeof r.label.zh === 'string' ? (r.label as Text) : t(action, action);
+    const label =
+      r.label && typeof r.label.zh === 'string' ? (r.label as Text) : HISTORY_LABELS.unknown(action);
     this.add(e, actor, action, r, label);
   }
 
@@ -507,15 +480,8 @@ class HistoryReader {
       const state = taskState(c);
       if (state !== 'cancelled' && state !== 'close_withdrawn') continue;
       const taskType = this.taskTypes.get(c.id) ?? null;
-      const task = taskLabel(taskType);
       const how = state === 'cancelled' ? t('已取消', 'cancelled') : TASK_STATE_LABELS[state];
-      this.add(
-        e,
-        SYSTEM,
-        'task.cancelled',
-        { taskId: c.id, taskType },
-        t(`${task.zh}：${how.zh}`, `${task.en}: ${how.en}`),
-      );
+      this.add(e, SYSTEM, 'task.cancelled', { taskId: c.id, taskType }, HISTORY_LABELS.closed(taskType, how));
     }
     for (const o of receipt.opened) {
       this.taskTypes.set(o.id, o.type);
@@ -530,15 +496,14 @@ class HistoryReader {
           dueAt: o.dueAt,
           quarter: o.quarter,
         },
-        t(`生成待办：${TASK_LABELS[o.type].zh}`, `task opened: ${TASK_LABELS[o.type].en}`),
+        HISTORY_LABELS.taskOpened(o.type),
       );
     }
   }
 
-  /** A task's type as this history knows it, and its name for an entry's label. */
-  private taskOf(taskId: string): { taskType: TaskType | null; task: Text } {
-    const taskType = this.taskTypes.get(taskId) ?? null;
-    return { taskType, task: taskLabel(taskType) };
+  /** A task's type as this history knows it. */
+  private taskOf(taskId: string): { taskType: TaskType | null } {
+    return { taskType: this.taskTypes.get(taskId) ?? null };
   }
 
   /** Whose step caused what follows: the Update being handled, or the system (ticks, timers). */
@@ -579,21 +544,6 @@ function stageOf(value: unknown): Stage | null {
 }
 
 const actorName = (a: Actor) => a.displayName ?? a.username;
-
-/** A task's name for an entry's label; "task" when the history does not know its type. */
-export function taskLabel(type: TaskType | null): Text {
-  return type ? TASK_LABELS[type] : t('任务', 'task');
-}
-
-/** 抄送: the line of a copy, naming whom it went to (usernames as recorded, names once the API knows them). */
-export function ccLabel(task: Text, people: string[]): Text {
-  return t(`${task.zh}：抄送 ${people.join('、')}`, `${task.en}: copied to ${people.join(', ')}`);
-}
-
-/** The line of a step the workflow accepted and then refused. */
-export function refusedLabel(label: Text): Text {
-  return t(`${label.zh}（未生效）`, `${label.en} (refused)`);
-}
 
 /** 委托代理: whom a proxy stood in for, and the byline 王五（代 张三）; nothing when no proxy acted. */
 function standIn(actor: Actor, principal: Actor | undefined) {

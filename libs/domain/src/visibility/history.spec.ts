@@ -56,7 +56,7 @@ describe('visibleHistoryEntry', () => {
     const seen = visibleHistoryEntry('enterprise_user', opposed)!;
     expect(seen).toMatchObject({
       actor: null,
-      label: { zh: '区县反馈意见：已办理', en: 'District feedback: Done' },
+      label: { zh: '区县反馈意见：已办理', en: 'District feedback: done' },
       data: { taskId: 't2', taskType: 'DISTRICT_FEEDBACK', outcome: 'done', data: {} },
     });
     expect(JSON.stringify(seen)).not.toMatch(/不同意|oppose|Oppose|MARK/);

@@ -105,11 +105,11 @@ describe('outcome labels', () => {
     expect(stepOutcomeLabel('DISTRICT_FEEDBACK', DONE_OUTCOME)).toEqual({ zh: '已办理', en: 'Done' });
     expect(completionLabel('QUARTERLY_REVIEW', DONE_OUTCOME)).toEqual({
       zh: '季度调度评审：已办理',
-      en: 'Quarterly review: Done',
+      en: 'Quarterly review: done',
     });
     expect(completionLabel('DISTRICT_FEEDBACK', 'support')).toEqual({
       zh: '区县反馈意见：同意',
-      en: 'District feedback: Support',
+      en: 'District feedback: support',
     });
   });
 });

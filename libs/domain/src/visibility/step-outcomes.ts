@@ -1,8 +1,9 @@
 import { RETURNED_LABEL, RETURNED_OUTCOME } from '../approval-actions/return';
+import { HISTORY_LABELS } from '../history-labels';
 import { CLOSE_WITHDRAWN_LABEL, CLOSE_WITHDRAWN_OUTCOME } from '../ledger';
 import { Role } from '../roles';
 import { TASK_FORMS } from '../tasks/forms';
-import { TASK_LABELS, TaskType } from '../task-types';
+import { TaskType } from '../task-types';
 import { t, Text } from '../text';
 import { readerOf } from './readers';
 import type { EnterpriseTaskType } from './step-fields';
@@ -101,9 +102,7 @@ export function stepOutcomeLabel(taskType: TaskType, outcome: string): Text | nu
 
 /** A completed step's line in the history: 区县反馈意见：同意, or ：已办理 as the enterprise reads an opinion. */
 export function completionLabel(type: TaskType | null, outcome: string): Text {
-  if (!type) return t(`办理任务：${outcome}`, `task completed: ${outcome}`);
-  const o = stepOutcomeLabel(type, outcome) ?? t(outcome, outcome);
-  return t(`${TASK_LABELS[type].zh}：${o.zh}`, `${TASK_LABELS[type].en}: ${o.en}`);
+  return HISTORY_LABELS.completed(type, outcome, type && stepOutcomeLabel(type, outcome));
 }
 
 /** The feedback stage and the district's lane in it (区县和企业反馈, workflows/lifecycle/machine.ts). */

@@ -126,7 +126,7 @@ export function ProblemProgress({ problem: p }: { problem: ProblemDetail }) {
     <Timeline
       data-testid="problem-timeline"
       items={p.progress.map((e) => ({
-        children: (
+        content: (
           <>
             <Typography.Text type="secondary">
               {dateTimeText(e.at)} {e.actorName ?? ''}

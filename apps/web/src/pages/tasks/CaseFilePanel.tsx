@@ -63,7 +63,7 @@ export function CaseFilePanel({
           <Timeline
             items={caseFile.opinions.map((o) => ({
               key: o.taskId,
-              children: <Opinion opinion={o} titles={titles} />,
+              content: <Opinion opinion={o} titles={titles} />,
             }))}
           />
         ) : (

@@ -24,17 +24,22 @@ export function DelegateFields({ candidates, loading, to, onTo, reason, onReason
       <Form.Item label={t('assign.delegateTo')} htmlFor="delegate-to">
         <Select
           id="delegate-to"
-          showSearch={{ optionFilterProp: 'label' }}
+          // Found by what is typed in any other picker: the name or the login, the proxy's own (it
+          // read 自己 only) as well as the principal's.
+          showSearch={{ optionFilterProp: 'search' }}
           // As 加签 and 抄送 say it: an empty box did not tell the walk's coordinator to type a name.
           placeholder={common('people.placeholder')}
           loading={loading}
           value={to}
           onChange={onTo}
-          options={candidates.map((c) => ({
-            value: c.username,
+          options={candidates.map((c) => {
             // 委托代理: the proxy itself, taking the principal's task for them.
-            label: c.onBehalfOf ? t('assign.selfFor', { name: c.onBehalfOf.displayName }) : personText(c),
-          }))}
+            const label = c.onBehalfOf
+              ? t('assign.selfFor', { name: c.onBehalfOf.displayName })
+              : personText(c);
+            const search = c.onBehalfOf ? `${label} ${personText(c)} ${personText(c.onBehalfOf)}` : label;
+            return { value: c.username, label, search };
+          })}
         />
       </Form.Item>
       <Form.Item label={t('assign.reason')} htmlFor="delegate-reason">

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import i18n from '../../i18n';
 import { fastUser, openPage, USERS } from '../../test/open-page';
 import { REFERENCE } from '../../test/reference.fixture';
-import { sampleTask } from './taskFixture';
+import { sampleTask, sampleTaskDetail } from './taskFixture';
 import { resizeWindow } from '../../test/media';
 
 const REFERENCE_WITH_TASK_TYPE = {
@@ -159,28 +159,32 @@ describe('task page', () => {
     expect(await screen.findByText('除当前办理人外，没有其他在岗人员可以办理此任务。')).toBeInTheDocument();
   });
 
+  // coordinator standing in for coordinator-2 (周统筹), who holds the task.
+  const PROXY_TASK = {
+    ...TASK,
+    assignee: 'coordinator-2',
+    actions: { ...TASK.actions, delegate: true },
+    actingFor: { username: 'coordinator-2', displayName: '周统筹' },
+  };
+  const PROXY_CANDIDATES = [
+    {
+      ...CANDIDATE,
+      username: 'coordinator',
+      displayName: '统筹员',
+      self: true,
+      onBehalfOf: { username: 'coordinator-2', displayName: '周统筹' },
+    },
+    { ...CANDIDATE, username: 'coordinator-2', displayName: '周统筹', assignee: true },
+  ];
+
   // The demo's coordinator-2 standing in for coordinator, who holds the task: 转办 was disabled
   // (only the holder and the caller) though the API lets the proxy take it for the principal.
   it('offers a proxy itself as 自己（代 X 办理） in 转办, and hands the task to itself', async () => {
     const user = fastUser();
     openPage('/tasks/t-1', USERS.coordinator, {
       ...TASK_ROUTES,
-      'GET /tasks/t-1': {
-        ...TASK,
-        assignee: 'coordinator-2',
-        actions: { ...TASK.actions, delegate: true },
-        actingFor: { username: 'coordinator-2', displayName: '周统筹' },
-      },
-      'GET /tasks/t-1/candidates': [
-        {
-          ...CANDIDATE,
-          username: 'coordinator',
-          displayName: '统筹员',
-          self: true,
-          onBehalfOf: { username: 'coordinator-2', displayName: '周统筹' },
-        },
-        { ...CANDIDATE, username: 'coordinator-2', displayName: '周统筹', assignee: true },
-      ],
+      'GET /tasks/t-1': PROXY_TASK,
+      'GET /tasks/t-1/candidates': PROXY_CANDIDATES,
       'POST /tasks/t-1/delegate': { taskId: 't-1', assignee: 'coordinator' },
     });
     await user.click(await screen.findByRole('button', { name: /转\s*办/ }));
@@ -194,6 +198,33 @@ describe('task page', () => {
       const sent = vi.mocked(fetch).mock.calls.find(([url]) => String(url).endsWith('/delegate'));
       expect(JSON.parse(String(sent?.[1]?.body))).toMatchObject({ to: 'coordinator' });
     });
+  });
+
+  // The walk typed the proxy's own name and login into 转办 and found nothing: the option read 自己 only.
+  it("finds a proxy's 自己（代 X 办理） by its own name and login, and by the principal's, as any other", async () => {
+    const user = fastUser();
+    openPage('/tasks/t-1', USERS.coordinator, {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1': PROXY_TASK,
+      'GET /tasks/t-1/candidates': [
+        ...PROXY_CANDIDATES,
+        { ...CANDIDATE, username: 'industry-t2', displayName: '产业处 王工' },
+      ],
+    });
+    await user.click(await screen.findByRole('button', { name: /转\s*办/ }));
+    const dialog = await screen.findByRole('dialog');
+    const box = within(dialog).getByRole('combobox');
+    const self = '自己（代 周统筹 办理）';
+    for (const typed of ['统筹员', 'COORDINATOR', '周统筹', 'coordinator-2']) {
+      await user.clear(box);
+      await user.type(box, typed);
+      expect(await screen.findByRole('option', { name: self })).toBeInTheDocument();
+      expect(screen.queryByRole('option', { name: /王工/ })).toBeNull();
+    }
+    await user.clear(box);
+    await user.type(box, 'industry');
+    expect(await screen.findByRole('option', { name: /王工/ })).toBeInTheDocument();
+    expect(screen.queryByRole('option', { name: self })).toBeNull();
   });
 
   it('on a phone, offers a jump to the form below the case file; on a desktop, where both show, not', async () => {
@@ -213,6 +244,52 @@ describe('task page', () => {
     expect(screen.queryByTestId('jump-to-form')).toBeNull();
     // On a desktop the header scrolls away with the page: no room is kept.
     expect(document.documentElement.style.scrollPaddingTop).toBe('');
+  });
+
+  // The walk's 成长诊断 on a phone: the jump sat in the page's head, gone once the officer scrolled into
+  // a case file many screens long; the form was far below. Now a bar at the screen's foot, until the
+  // form is in view, for DIAGNOSE as for every other task type.
+  it('on a phone, keeps 去办理 at the foot of the screen through a 成长诊断 case file until the form is in view', async () => {
+    let seen: (entries: Partial<IntersectionObserverEntry>[]) => void = () => undefined;
+    const observed: Element[] = [];
+    vi.stubGlobal(
+      'IntersectionObserver',
+      class {
+        constructor(callback: typeof seen) {
+          seen = callback;
+        }
+        observe(target: Element) {
+          observed.push(target);
+        }
+        disconnect() {}
+      },
+    );
+    const scrolled = vi.fn();
+    Element.prototype.scrollIntoView = scrolled;
+    act(() => resizeWindow(390));
+    openPage('/tasks/t-1', USERS.coordinator, {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1': sampleTaskDetail('DIAGNOSE', {
+        caseFile: CASE_FILE,
+        approvalActions: NO_APPROVAL_ACTIONS,
+      }),
+    });
+    const bar = await screen.findByTestId('jump-to-form-bar');
+    expect(bar).toHaveStyle({ position: 'fixed', bottom: '0px' });
+    expect(within(bar).getByTestId('jump-to-form')).toHaveTextContent('去办理');
+    expect(observed).toEqual([document.getElementById('complete-task')]);
+    within(bar).getByTestId('jump-to-form').click();
+    expect(scrolled.mock.contexts[0]).toBe(document.getElementById('complete-task'));
+    const at = (isIntersecting: boolean, top: number) =>
+      act(() => seen([{ isIntersecting, boundingClientRect: { top } as DOMRectReadOnly }]));
+    at(true, 300);
+    expect(screen.queryByTestId('jump-to-form-bar')).toBeNull();
+    // Scrolled past the form to the comments: nothing to jump down to.
+    at(false, -2000);
+    expect(screen.queryByTestId('jump-to-form-bar')).toBeNull();
+    at(false, 1500);
+    expect(screen.getByTestId('jump-to-form-bar')).toBeInTheDocument();
+    vi.unstubAllGlobals();
   });
 
   it('on a phone, keeps the title in the head and puts the buttons below it, where they leave it room', async () => {

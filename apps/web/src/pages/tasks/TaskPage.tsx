@@ -23,6 +23,7 @@ import { AnnualEvaluationPanel } from './AnnualEvaluationPanel';
 import { DueTag } from './DueTag';
 import { TaskMissing } from './TaskMissing';
 import { CaseFilePanel } from './CaseFilePanel';
+import { JUMP_BAR_HEIGHT, JumpToFormBar } from './JumpToFormBar';
 import { TaskProblemCard } from './TaskProblemCard';
 import { REVIEW_REPORT_ID, ReviewReportCard, reportUnderReview } from './ReviewReportCard';
 import type { CompleteResult, TaskDetail } from './taskTypes';
@@ -76,21 +77,6 @@ export function TaskPage() {
   };
   const actions = (
     <Space wrap>
-      {open && narrow && detail.actions.complete && (
-        // On a phone the form is below the case file: one tap takes the officer to it, starting at
-        // the report a review decides on, just above it (why a step was sent back is at the top).
-        <Button
-          type="primary"
-          data-testid="jump-to-form"
-          onClick={() =>
-            (document.getElementById(REVIEW_REPORT_ID) ?? document.getElementById(FORM_ID))?.scrollIntoView({
-              behavior: 'smooth',
-            })
-          }
-        >
-          {t('complete.jump')}
-        </Button>
-      )}
       {open && (
         <AssignmentButtons
           taskId={detail.id}
@@ -117,8 +103,16 @@ export function TaskPage() {
     </Space>
   );
 
+  // On a phone the form is below the case file: a bar at the screen's foot takes the officer to it,
+  // starting at the report a review decides on, just above it (why a step was sent back is at the top).
+  const jumpBar = open && narrow && detail.actions.complete;
+
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+    <Space
+      orientation="vertical"
+      size="middle"
+      style={{ width: '100%', paddingBottom: jumpBar ? JUMP_BAR_HEIGHT : undefined }}
+    >
       <Card
         title={
           <span data-testid="task-title" style={narrow ? { whiteSpace: 'normal' } : undefined}>
@@ -291,6 +285,7 @@ export function TaskPage() {
           </Space>
         </Col>
       </Row>
+      {jumpBar && <JumpToFormBar targetId={FORM_ID} firstId={REVIEW_REPORT_ID} />}
     </Space>
   );
 }
