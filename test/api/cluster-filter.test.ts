@@ -154,3 +154,29 @@ describe('an unknown cluster code', () => {
     expect(tasks.items.map((t: { creditCode: string }) => t.creditCode)).toEqual([seeds.b.code]);
   });
 });
+
+describe('an unknown district code', () => {
+  const lists = [
+    '/api/enterprises',
+    '/api/enterprises/export.xlsx',
+    '/api/tasks',
+    '/api/problems',
+    '/api/problems/export.xlsx',
+  ];
+
+  it('is a 400 naming the field district on every list that takes one, as an unknown cluster is', async () => {
+    for (const path of lists) {
+      const r = await coordinator.api.get(`${path}?district=509999`);
+      expect([path, r.status, r.body?.code, r.body?.details?.map((d: { field: string }) => d.field)]).toEqual(
+        [path, 400, 'VALIDATION_FAILED', ['district']],
+      );
+      // A district of the reference, the three zones too, still filters.
+      for (const known of ['500112', 'LJXQ'])
+        expect([path, known, (await coordinator.api.get(`${path}?district=${known}`)).status]).toEqual([
+          path,
+          known,
+          200,
+        ]);
+    }
+  });
+});

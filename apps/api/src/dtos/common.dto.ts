@@ -1,7 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { DISTRICTS } from '@hardtech/domain';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 /**
  * The `cluster` query of every list that takes one. Its code is checked against the taxonomy
@@ -18,6 +19,28 @@ export function ClusterQuery(matches: string): PropertyDecorator {
     IsOptional(),
     IsString(),
     MaxLength(16),
+  );
+}
+
+/**
+ * The `district` query of every list that takes one: a code of the districts' reference (GB/T 2260
+ * and the three zones). An unknown code is a 400 naming `district`, as an unknown cluster is: an
+ * empty list would read as "nothing in that district" when the code is a typo.
+ */
+export function DistrictQuery(): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({
+      example: '500112',
+      description:
+        'a district code (reference/districts); within the caller’s scope. ' +
+        'A code the reference does not have is 400 VALIDATION_FAILED naming `district`.',
+    }),
+    IsOptional(),
+    IsString(),
+    IsIn(
+      DISTRICTS.map((d) => d.code),
+      { message: 'district must be a district code of Chongqing' },
+    ),
   );
 }
 

@@ -13,7 +13,7 @@ import {
 import type { DoublingStanding, LeftAs, Stage } from '@hardtech/domain';
 import { LabelTextDto } from './history.dto';
 import { IsDay } from './validators';
-import { ClusterQuery, PageDto, PageQueryDto } from './common.dto';
+import { ClusterQuery, DistrictQuery, PageDto, PageQueryDto } from './common.dto';
 import { FieldErrorDto } from './error.dto';
 import { AssigneeName, TaskItemDto } from './task.dto';
 import { ProblemDto } from './problem.dto';
@@ -25,7 +25,7 @@ const LEFT_REASONS = [...GRADUATION_REASONS, ...EXIT_REASONS].map((r) => r.value
 /** The enterprise list's filters; its export takes the same and ignores the page. */
 export class EnterpriseQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: STAGES }) @IsOptional() @IsIn(STAGES as unknown as string[]) stage?: Stage;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(16) district?: string;
+  @DistrictQuery() district?: string;
   @ClusterQuery('nominated in or led by this cluster')
   cluster?: string;
   @ApiPropertyOptional({ description: 'name or credit code contains' })

@@ -10,7 +10,7 @@ import {
   STAGES,
 } from '@hardtech/domain';
 import type { LedgerStatus, ProblemCategory } from '@hardtech/domain';
-import { ClusterQuery, PageDto, PageQueryOf, TextDto } from './common.dto';
+import { ClusterQuery, DistrictQuery, PageDto, PageQueryOf, TextDto } from './common.dto';
 
 /** The codes of a domain option list, for an `enum` of the document. */
 export const values = (options: { value: string }[]) => options.map((o) => o.value);
@@ -46,7 +46,7 @@ export class ProblemQueryDto extends PageQueryOf(200, 50) {
   @IsIn(values(PROBLEM_CATEGORIES))
   category?: ProblemCategory;
   @ApiPropertyOptional() @IsOptional() @Matches(/^[0-9A-Z]{18}$/) creditCode?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(16) district?: string;
+  @DistrictQuery() district?: string;
   @ClusterQuery(
     'the problem’s enterprise was nominated in or is led by this cluster (as GET /api/enterprises)',
   )

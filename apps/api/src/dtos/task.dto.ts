@@ -13,7 +13,15 @@ import {
   TASK_TYPES,
 } from '@hardtech/domain';
 import type { ProblemPlanField, Role, Stage, TaskDepartment, TaskType } from '@hardtech/domain';
-import { ClusterQuery, PageDto, PageQueryDto, QUERY_BOOLEAN, QueryBoolean, TextDto } from './common.dto';
+import {
+  ClusterQuery,
+  DistrictQuery,
+  PageDto,
+  PageQueryDto,
+  QUERY_BOOLEAN,
+  QueryBoolean,
+  TextDto,
+} from './common.dto';
 import { values } from './problem.dto';
 import { QuarterlyFiguresDto } from './quarterly-figures.dto';
 import { TaskCopyDto } from './urge-cc-proxy.dto';
@@ -62,7 +70,7 @@ export class TaskQueryDto extends PageQueryDto {
   status?: (typeof TASK_STATUSES)[number];
 
   @ApiPropertyOptional() @IsOptional() @Matches(/^[0-9A-Z]{18}$/) creditCode?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(16) district?: string;
+  @DistrictQuery() district?: string;
   @ApiPropertyOptional({
     enum: Object.keys(TASK_DEPARTMENT_LABELS),
     description:

@@ -5881,6 +5881,7 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 stage?: "screening" | "supplement" | "feedback" | "admission" | "diagnosis" | "supporting" | "graduation_review" | "graduated" | "exited" | "rejected";
+                /** @description a district code (reference/districts); within the caller’s scope. A code the reference does not have is 400 VALIDATION_FAILED naming `district`. */
                 district?: string;
                 /** @description nominated in or led by this cluster; a retired cluster too. Within the caller’s scope: a cluster outside it lists nothing. A code the taxonomy does not have is 400 VALIDATION_FAILED naming `cluster`. */
                 cluster?: string;
@@ -5942,6 +5943,7 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 stage?: "screening" | "supplement" | "feedback" | "admission" | "diagnosis" | "supporting" | "graduation_review" | "graduated" | "exited" | "rejected";
+                /** @description a district code (reference/districts); within the caller’s scope. A code the reference does not have is 400 VALIDATION_FAILED naming `district`. */
                 district?: string;
                 /** @description nominated in or led by this cluster; a retired cluster too. Within the caller’s scope: a cluster outside it lists nothing. A code the taxonomy does not have is 400 VALIDATION_FAILED naming `cluster`. */
                 cluster?: string;
@@ -6851,6 +6853,7 @@ export interface operations {
                 status?: "open" | "in_progress" | "closing" | "resolved" | "escalated" | "ended";
                 category?: "enterprise_specific" | "market_common" | "business_environment" | "policy_support";
                 creditCode?: string;
+                /** @description a district code (reference/districts); within the caller’s scope. A code the reference does not have is 400 VALIDATION_FAILED naming `district`. */
                 district?: string;
                 /** @description the problem’s enterprise was nominated in or is led by this cluster (as GET /api/enterprises); a retired cluster too. Within the caller’s scope: a cluster outside it lists nothing. A code the taxonomy does not have is 400 VALIDATION_FAILED naming `cluster`. */
                 cluster?: string;
@@ -6904,6 +6907,7 @@ export interface operations {
                 status?: "open" | "in_progress" | "closing" | "resolved" | "escalated" | "ended";
                 category?: "enterprise_specific" | "market_common" | "business_environment" | "policy_support";
                 creditCode?: string;
+                /** @description a district code (reference/districts); within the caller’s scope. A code the reference does not have is 400 VALIDATION_FAILED naming `district`. */
                 district?: string;
                 /** @description the problem’s enterprise was nominated in or is led by this cluster (as GET /api/enterprises); a retired cluster too. Within the caller’s scope: a cluster outside it lists nothing. A code the taxonomy does not have is 400 VALIDATION_FAILED naming `cluster`. */
                 cluster?: string;
@@ -8321,6 +8325,7 @@ export interface operations {
                 type?: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "PROBLEM_CLOSE" | "PROBLEM_EXTENSION" | "ANNUAL_UPDATE" | "COUNTERSIGN";
                 status?: "open" | "done" | "cancelled";
                 creditCode?: string;
+                /** @description a district code (reference/districts); within the caller’s scope. A code the reference does not have is 400 VALIDATION_FAILED naming `district`. */
                 district?: string;
                 /** @description the party the task waits on, as GET /api/tasks/overdue/summary and the dashboard count it by department */
                 department?: "tech" | "industry" | "sme" | "finance" | "district" | "enterprise" | "commissioner";
