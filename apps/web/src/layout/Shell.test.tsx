@@ -1,4 +1,4 @@
-import { act, screen } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { resizeWindow } from '../test/media';
 import { fastUser, openPage, USERS } from '../test/open-page';
@@ -32,5 +32,17 @@ describe('the shell across the phone breakpoint', () => {
     expect(screen.queryByTestId('nav-toggle')).toBeNull();
     expect(screen.getByLabelText('评审意见')).toHaveValue('连续两季未报');
     expect(screen.getByRole('radio', { name: '建议退出' })).toBeChecked();
+  });
+
+  it("gives the signed-in user's name the room of a wide header, and 240 px beside a tablet's title", async () => {
+    resizeWindow(1440);
+    openPage('/inbox', USERS.coordinator, {
+      'GET /reference': REFERENCE,
+      'GET /tasks': { items: [], total: 0 },
+    });
+    const who = await screen.findByTestId('current-user');
+    await waitFor(() => expect(who.style.maxWidth).toBe('480px'));
+    act(() => resizeWindow(900));
+    await waitFor(() => expect(who.style.maxWidth).toBe('240px'));
   });
 });

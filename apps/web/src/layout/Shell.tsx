@@ -1,5 +1,5 @@
 import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
-import { Button, Drawer, Layout, Menu, Segmented, Space, Typography } from 'antd';
+import { Button, Drawer, Grid, Layout, Menu, Segmented, Space, Typography } from 'antd';
 import { type CSSProperties, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -83,6 +83,7 @@ export function Shell() {
     .slice(0, 1);
 
   const narrow = useNarrow();
+  const wide = Grid.useBreakpoint().xl === true;
   useClearOfStickyHeader(narrow);
   const [drawer, setDrawer] = useState(false);
   const menu = (
@@ -112,14 +113,16 @@ export function Shell() {
     user.displayName ?? user.username,
     reference ? local(reference.roles[user.role]) : undefined,
   );
-  // A long name and role give way (ellipsis, the whole on hover) rather than wrap out of the header.
+  // A long name and role give way (ellipsis, the whole on hover) rather than wrap out of the header:
+  // at 240 px beside a tablet's title; from antd's xl (1200 px) the header has room for an
+  // enterprise's whole name (the walk's ent-xince at 1440 read 重庆芯测半导体科技有限公司 联系…).
   const who = (
     <span
       data-testid="current-user"
       title={signedIn}
       style={{
         minWidth: 0,
-        maxWidth: 240,
+        maxWidth: wide ? 480 : 240,
         overflow: 'hidden',
         textOverflow: 'ellipsis',
         whiteSpace: 'nowrap',

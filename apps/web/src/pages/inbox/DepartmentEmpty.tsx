@@ -6,7 +6,8 @@ import { Link } from 'react-router-dom';
 import { useOptionLabel } from '../../i18n';
 
 /**
- * An empty inbox for 中小企业处 / 产业金融处: their work is their department's problems in the ledger;
+ * An empty inbox for 中小企业处 / 产业金融处 and 行业处室 (ledgerDepartmentOf): their work is their
+ * department's problems in the ledger;
  * the inbox holds only the 部门报到 tasks of a whistle. It says so, with the way to that ledger.
  */
 export function DepartmentEmpty({ department }: { department: string }) {

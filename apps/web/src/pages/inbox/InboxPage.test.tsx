@@ -601,6 +601,27 @@ describe('inbox', () => {
     await waitFor(() => expect(calls.map((c) => c.path)).toContain('/problems?owner=sme&page=1&pageSize=50'));
   });
 
+  it("tells an industry officer with nothing to do that 行业处室's problems are in the ledger", async () => {
+    const user = fastUser();
+    // An industry officer's scope is its clusters: it names no department.
+    const industry: Actor = {
+      ...officer,
+      username: 'industry-t2',
+      role: 'industry_officer',
+      scope: { clusters: ['T2'] },
+    };
+    openPage('/inbox', industry, {
+      'GET /reference': REFERENCE_WITH_TASK_TYPE,
+      'GET /views': [],
+      'GET /tasks': { items: [], total: 0 },
+      'GET /problems': { items: [], total: 0, page: 1, pageSize: 50 },
+    });
+    const empty = await screen.findByTestId('department-empty');
+    expect(empty).toHaveTextContent('行业处室牵头化解的问题在问题台账中办理');
+    await user.click(within(empty).getByText('查看行业处室的问题台账'));
+    await waitFor(() => expect(window.location.search).toBe('?owner=industry'));
+  });
+
   it('keeps the plain empty list for an officer without a department', async () => {
     openPage('/inbox', officer, {
       'GET /reference': REFERENCE_WITH_TASK_TYPE,

@@ -1,4 +1,5 @@
 import { mayNameProxy } from '@hardtech/domain/approval-actions/proxy';
+import { ledgerDepartmentOf } from '@hardtech/domain/departments';
 import { listsAllTasks } from '@hardtech/domain/task-permissions';
 import { Card, Space, Tag } from 'antd';
 import { useState } from 'react';
@@ -67,6 +68,7 @@ function OfficerInbox() {
   const views = <SavedViews filter={filter} onApply={(f) => applyFilter({ ...DEFAULT_FILTER, ...f })} />;
   const filters = <InboxFilters filter={filter} onChange={applyFilter} />;
   const narrowing = narrowingCount(filter, defaults);
+  const ledgerDepartment = ledgerDepartmentOf(user.role, user.scope);
 
   return (
     <Card
@@ -151,7 +153,7 @@ function OfficerInbox() {
           onSelect={setSelected}
           onPage={(p, pageSize) => setFilter({ ...filter, pageSize }, p)}
           onChanged={refresh}
-          emptyText={user.scope.department && <DepartmentEmpty department={user.scope.department} />}
+          emptyText={ledgerDepartment && <DepartmentEmpty department={ledgerDepartment} />}
         />
       </Space>
       <BulkResults answer={bulk?.answer ?? null} tasks={bulk?.tasks ?? []} onClose={() => setBulk(null)} />

@@ -734,7 +734,7 @@ describe('task page', () => {
     expect(within(cc).getByRole('button', { name: /抄\s*送$/ })).toBeDisabled();
   });
 
-  it('退回 says which step it reopened and links to it, in the message and on the task it closed', async () => {
+  it('退回 says which step it sends back to, then which it reopened and links to it, in the message and on the task it closed', async () => {
     const user = fastUser();
     let returned = false;
     const admit = { ...TASK, type: 'ADMIT', approvalActions: { ...NO_APPROVAL_ACTIONS, return: true } };
@@ -753,6 +753,8 @@ describe('task page', () => {
       },
     });
     await user.click(await screen.findByTestId('return-button'));
+    // Before it is sent, the dialog names where it goes: 纳入帮扶库 goes back to 市级筛选.
+    expect(await screen.findByRole('dialog')).toHaveTextContent('退回到「市级筛选」');
     await user.type(await screen.findByLabelText('退回理由'), '材料不全');
     await user.click(screen.getByTestId('return-submit'));
     const message = (await screen.findByText(/^已退回/)).closest('.ant-message-notice') as HTMLElement;

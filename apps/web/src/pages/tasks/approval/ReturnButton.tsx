@@ -1,8 +1,11 @@
+import { stepActions } from '@hardtech/domain/approval-actions/allowed';
 import { App, Button, type ButtonProps, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import { useReference } from '../../../api/reference';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useLocalText } from '../../../i18n';
 import { useAction } from '../useAction';
 import type { TaskDetail } from '../taskTypes';
 import { returnTask } from './approvalCalls';
@@ -29,6 +32,12 @@ export function ReturnButton({
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
+  // The dialog names the step the task goes back to (STEP_ACTIONS' return): the walk's coordinator
+  // read 退回到上一环节 on 纳入帮扶库 and could not tell whether 市级筛选 or the district would get it.
+  const text = useLocalText();
+  const reference = useReference();
+  const back = stepActions(taskType).return;
+  const backName = back ? text(reference?.taskTypes[back]) : '';
   const { busy, error, run } = useAction();
   const submit = () =>
     run(async () => {
@@ -58,7 +67,12 @@ export function ReturnButton({
       </Button>
       <Modal
         open={open}
-        title={<ActingForTitle title={t('approval.returnTitle')} actingFor={actingFor} />}
+        title={
+          <ActingForTitle
+            title={backName ? t('approval.returnToTitle', { step: backName }) : t('approval.returnTitle')}
+            actingFor={actingFor}
+          />
+        }
         okText={t('approval.return')}
         okButtonProps={
           {
