@@ -80,6 +80,26 @@ describe('inbox', () => {
     await waitFor(() => expect(calls.map((c) => `${c.method} ${c.path}`)).toContain('POST /tasks/1/urge'));
   });
 
+  it('gives a leader’s phone card an 操作 line only where there is something to do (催办 an overdue task)', async () => {
+    const desktop = window.innerWidth;
+    act(() => resizeWindow(390));
+    try {
+      openPage('/inbox?view=all', USERS.leader, {
+        'GET /reference': REFERENCE_WITH_TASK_TYPE,
+        'GET /views': [],
+        'GET /tasks': { items: [LATE, SOON], total: 2 },
+      });
+      const cards = await screen.findByTestId('inbox-table');
+      await waitFor(() => expect(cards).toHaveTextContent('重庆乙科技有限公司'));
+      const card = (name: string) => within(cards).getByText(name).closest('.ant-card') as HTMLElement;
+      expect(card('重庆甲科技有限公司')).toHaveTextContent('操作');
+      expect(within(card('重庆甲科技有限公司')).getByTestId('urge')).toBeTruthy();
+      expect(card('重庆乙科技有限公司')).not.toHaveTextContent('操作');
+    } finally {
+      act(() => resizeWindow(desktop));
+    }
+  });
+
   it('opens the system administrator on all tasks in scope: no task is for that role', async () => {
     const { calls } = openPage('/inbox', USERS.admin, {
       'GET /reference': REFERENCE_WITH_TASK_TYPE,

@@ -155,6 +155,10 @@ export function InboxTable(props: InboxTableProps) {
       render: (_, task) => {
         if (task.status !== 'open') return null;
         const desk = deskActions(user, task, props.standingInFor ?? []);
+        const urge = dueState(task.dueAt, task.overdue) === 'overdue' && desk.urge;
+        // Nothing to do on this row (a leader's task not yet overdue): no cell, so a phone's card
+        // has no empty 操作 line.
+        if (!desk.claim && !desk.unclaim && !desk.delegate && !urge) return null;
         return (
           <Space size="small" wrap>
             <AssignmentButtons
@@ -164,9 +168,7 @@ export function InboxTable(props: InboxTableProps) {
               actingFor={desk.actingFor}
               onChange={props.onChanged}
             />
-            {dueState(task.dueAt, task.overdue) === 'overdue' && desk.urge && (
-              <UrgeButton size="small" taskId={task.id} onDone={props.onChanged} />
-            )}
+            {urge && <UrgeButton size="small" taskId={task.id} onDone={props.onChanged} />}
           </Space>
         );
       },
