@@ -202,6 +202,18 @@ export class EnterpriseOpenTaskDto extends TaskItemDto {
   })
   candidateNames: Record<string, string>;
 }
+/** What the city's screening asked the nominator to supplement (补充材料), as the reader may read it. */
+export class SupplementRequestDto {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '研发投入强度低于5%，请补充说明近三年研发费用归集口径',
+    description: 'the screening’s questions (null where the reader may not read them)',
+  })
+  asked: string | null;
+  @ApiProperty({ description: 'when the screening asked' }) at: string;
+}
+
 export class EnterpriseDetailDto {
   @ApiProperty() creditCode: string;
   @ApiProperty() name: string;
@@ -224,6 +236,13 @@ export class EnterpriseDetailDto {
   @ApiProperty({ description: 'who nominated it, by name (the username when unknown)' })
   nominatedByName: string;
   @object('{criteria: [{id, outcome: pass | fail | judgment, detail}]}') screening: unknown;
+  @ApiProperty({
+    type: SupplementRequestDto,
+    nullable: true,
+    description:
+      'while `stage` is `supplement`: what the screening asked for (its `request_info` questions, as the history shows them to the reader; never its criteria, judgments or who screened); else null',
+  })
+  supplementRequest: SupplementRequestDto | null;
   @ApiProperty({ type: String, nullable: true }) leadCluster: string | null;
   @ApiProperty({ type: String, nullable: true }) commissioner: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'by name (the username when unknown)' })

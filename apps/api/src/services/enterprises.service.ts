@@ -15,6 +15,7 @@ import {
   visibleEndReason,
   visibleStatechart,
   visibleStateValue,
+  visibleSupplementRequest,
 } from '@hardtech/domain';
 import { describeStatechart } from '@hardtech/workflows/lifecycle/definition';
 import {
@@ -83,15 +84,18 @@ export class EnterprisesService {
   async detail(actor: Actor, creditCode: string) {
     const e = await this.enterprises.findVisible(actor, creditCode);
     if (!e) throw notFound();
-    const [openTasks, problems, reports, membership, lifecycles, stageSince, divisionOf] = await Promise.all([
-      this.tasks.openVisibleOf(actor, creditCode),
-      this.enterprises.problemsOf(creditCode, e.lifecycleNo),
-      this.enterprises.reportsOf(creditCode, e.lifecycleNo),
-      this.enterprises.membershipOf(creditCode),
-      this.enterprises.lifecyclesOf(creditCode),
-      this.enterprises.stageSince(creditCode, e.lifecycleNo, e.stage),
-      this.clusters.divisions(),
-    ]);
+    const [openTasks, problems, reports, membership, lifecycles, stageSince, divisionOf, steps] =
+      await Promise.all([
+        this.tasks.openVisibleOf(actor, creditCode),
+        this.enterprises.problemsOf(creditCode, e.lifecycleNo),
+        this.enterprises.reportsOf(creditCode, e.lifecycleNo),
+        this.enterprises.membershipOf(creditCode),
+        this.enterprises.lifecyclesOf(creditCode),
+        this.enterprises.stageSince(creditCode, e.lifecycleNo, e.stage),
+        this.clusters.divisions(),
+        // In 补充材料 the screening's request is read from its step (the enterprise's home shows it).
+        e.stage === 'supplement' ? this.tasks.stepsOf(creditCode, e.lifecycleNo) : [],
+      ]);
     // The people who serve the enterprise and who nominated each lifecycle by name (its own user
     // reads these), in one query; the username when gone.
     const names = await this.users.displayNames(
@@ -120,6 +124,16 @@ export class EnterprisesService {
       nominatedBy: e.nominatedBy,
       nominatedByName: nameOf(e.nominatedBy),
       screening: screeningVisible(actor.role) ? e.screening : null,
+      supplementRequest: visibleSupplementRequest(
+        actor.role,
+        e.stage,
+        steps.map((t) => ({
+          taskType: t.type,
+          outcome: t.outcome,
+          data: t.data,
+          at: t.completedAt?.toISOString() ?? null,
+        })),
+      ),
       leadCluster: e.leadCluster,
       commissioner: e.commissioner,
       commissionerName: nameOf(e.commissioner),

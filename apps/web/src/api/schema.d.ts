@@ -2082,6 +2082,15 @@ export interface components {
             pageSize: number;
             items: components["schemas"]["EnterpriseItemDto"][];
         };
+        SupplementRequestDto: {
+            /**
+             * @description the screening’s questions (null where the reader may not read them)
+             * @example 研发投入强度低于5%，请补充说明近三年研发费用归集口径
+             */
+            asked: string | null;
+            /** @description when the screening asked */
+            at: string;
+        };
         ReturnedDto: {
             reason: string;
             /** @description who sent it back; null for an enterprise, which never learns which officer decided */
@@ -2269,6 +2278,8 @@ export interface components {
             screening: {
                 [key: string]: unknown;
             } | null;
+            /** @description while `stage` is `supplement`: what the screening asked for (its `request_info` questions, as the history shows them to the reader; never its criteria, judgments or who screened); else null */
+            supplementRequest: components["schemas"]["SupplementRequestDto"] | null;
             leadCluster: string | null;
             commissioner: string | null;
             /** @description by name (the username when unknown) */

@@ -9,3 +9,4 @@ export * from './problem-work';
 export * from './task-details';
 export * from './returned';
 export * from './step-outcomes';
+export * from './supplement-request';

@@ -18,6 +18,7 @@ export const ENTERPRISE: EnterpriseDetail = {
   nominatedBy: 'district-500112',
   nominatedByName: '渝北区经信委 赵强',
   screening: null,
+  supplementRequest: null,
   leadCluster: 'T2',
   commissioner: 'commissioner',
   commissionerName: '企业服务专员 王芳',

@@ -285,6 +285,27 @@ describe('the enterprise user’s 总览', () => {
     );
   });
 
+  it('in 补充材料 quotes what the screening asked for and when, in both languages', async () => {
+    const asked = '研发投入强度低于5%，请补充说明近三年研发费用归集口径';
+    const at = '2026-11-05T02:00:00.000Z';
+    const supplement = { ...OWN, stage: 'supplement', openTasks: [], supplementRequest: { asked, at } };
+    open('/dashboard', supplement);
+    const request = await screen.findByTestId('home-supplement-request');
+    expect(request).toHaveTextContent(`市科技处要求补充的内容（${dateText(at)}）：${asked}`);
+    expect(within(screen.getByTestId('home-next')).getByTestId('home-supplement-request')).toBe(request);
+    cleanup();
+    await i18n.changeLanguage('en');
+    open('/dashboard', supplement);
+    expect(await screen.findByTestId('home-supplement-request')).toHaveTextContent(
+      `What the screening asked for (${dateText(at)}):${asked}`,
+    );
+    cleanup();
+    // Not once the nomination is screened again (the server sends null then).
+    open('/dashboard', { ...supplement, stage: 'screening', supplementRequest: null });
+    await screen.findByTestId('home-next');
+    expect(screen.queryByTestId('home-supplement-request')).not.toBeInTheDocument();
+  });
+
   it('says an exited enterprise’s path ended, and may be nominated again', async () => {
     open('/dashboard', {
       ...OWN,

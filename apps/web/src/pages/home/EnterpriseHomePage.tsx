@@ -66,7 +66,7 @@ export function EnterpriseHomePage() {
         <>
           {/* On a phone what is to be done comes first; the path's steps take a screen there. */}
           {narrow && <OwnTasks tasks={e.openTasks} />}
-          <PathCard stage={e.stage} since={e.stageSince} tasks={e.openTasks} />
+          <PathCard stage={e.stage} since={e.stageSince} tasks={e.openTasks} request={e.supplementRequest} />
           <Row gutter={[16, 16]}>
             {!narrow && (
               <Col xs={24} lg={12}>

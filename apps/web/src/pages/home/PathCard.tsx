@@ -4,21 +4,25 @@ import { ENTERPRISE_PATH, FINAL_STAGES, pathStep, STAGE_LABELS, type Stage } fro
 import { useFormat } from '../../format';
 import { useLocalText } from '../../i18n';
 import { useNarrow } from '../../layout/useNarrow';
-import type { OpenTask } from '../enterprises/types';
+import type { EnterpriseDetail, OpenTask } from '../enterprises/types';
 
 interface PathCardProps {
   stage: Stage;
   since: string | null;
   /** The enterprise's own open tasks (GET /api/enterprises/:creditCode shows it no one else's). */
   tasks: OpenTask[];
+  /** In 补充材料: what the screening asked the nominator to supplement (null in other stages). */
+  request: EnterpriseDetail['supplementRequest'];
 }
 
 /**
  * Where the enterprise stands on its path, since when, and what it must do next: its task due
  * first, else, while supported, its next quarterly report, else nothing. The next stage of the path
  * (移出评审 while supported) is the officers' step, not the enterprise's: the steps above show it.
+ * In 补充材料 it quotes what the screening asked for, as the enterprise's own history does: the
+ * nominator supplements, but the enterprise may hold the figures asked about.
  */
-export function PathCard({ stage, since, tasks }: PathCardProps) {
+export function PathCard({ stage, since, tasks, request }: PathCardProps) {
   const { t } = useTranslation('dashboard');
   const local = useLocalText();
   const format = useFormat();
@@ -58,7 +62,21 @@ export function PathCard({ stage, since, tasks }: PathCardProps) {
         type={stage === 'supplement' ? 'warning' : stage === 'graduated' ? 'success' : 'info'}
         data-testid="home-next"
         title={next}
-        description={t(`home.path.hint.${stage}`)}
+        description={
+          <>
+            {t(`home.path.hint.${stage}`)}
+            {stage === 'supplement' && request?.asked && (
+              <div data-testid="home-supplement-request" style={{ marginTop: 8 }}>
+                <Typography.Text strong>
+                  {t('home.path.asked', { date: format.date(request.at) })}
+                </Typography.Text>
+                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
+                  {request.asked}
+                </Typography.Paragraph>
+              </div>
+            )}
+          </>
+        }
       />
     </Card>
   );
