@@ -44,9 +44,10 @@ describe('the screening’s supplement request on the enterprise’s page', () =
   });
 
   it('an officer reads the same request', async () => {
+    const own = (await detail(c.enterprise)).supplementRequest;
+    expect(own).toEqual({ asked: ASKED, at: expect.any(String) });
     for (const officer of [c.coordinator, c.districtOfficer, c.industry]) {
-      const seen = await detail(officer);
-      expect(seen.supplementRequest).toEqual((await detail(c.enterprise)).supplementRequest);
+      expect((await detail(officer)).supplementRequest).toEqual(own);
     }
   });
 
