@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { shanghaiDate } from '@hardtech/domain';
 import { API_URL, Api } from '../support/api';
 import { createUser, freshCreditCode, Member } from '../support/cast';
@@ -123,6 +124,36 @@ describe('the dashboard’s cluster filter', () => {
   });
 });
 
+/** The meeting pack's document.xml, a paragraph a line and the tags gone, and its file names. */
+async function briefing(api: Api, query: string) {
+  const res = await fetch(`${API_URL}/api/reports/dispatch-briefing.docx?${query}`, {
+    headers: { authorization: `Bearer ${api.token}` },
+  });
+  expect(res.status).toBe(200);
+  const zip = await JSZip.loadAsync(Buffer.from(await res.arrayBuffer()));
+  const xml = await zip.file('word/document.xml')!.async('string');
+  return {
+    text: xml.replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, ''),
+    disposition: decodeURIComponent(res.headers.get('content-disposition') ?? ''),
+  };
+}
+
+describe('the dispatch briefing’s cluster (调度会材料 beside the dashboard’s select)', () => {
+  it('holds only the cluster’s enterprises, and says the cluster in its title and file name', async () => {
+    const ofB = await briefing(coordinator.api, `cluster=${B}`);
+    expect(ofB.text).toContain('集群乙');
+    expect(ofB.text).not.toContain('集群甲');
+    expect(ofB.text).toContain(`季度调度会材料（测试集群${B}·${B}）`);
+    expect(ofB.disposition).toContain(`调度会材料（测试集群${B}·${B}）-`);
+    expect(ofB.disposition).toContain(`dispatch-briefing-`);
+    // The whole scope still holds both, under the title without a cluster.
+    const all = await briefing(coordinator.api, '');
+    expect(all.text).toContain('集群甲');
+    expect(all.text).toContain('集群乙');
+    expect(all.text).not.toContain('季度调度会材料（');
+  });
+});
+
 describe('an unknown cluster code', () => {
   const lists = [
     '/api/enterprises',
@@ -132,6 +163,7 @@ describe('an unknown cluster code', () => {
     '/api/problems/export.xlsx',
     '/api/reports/kpi',
     '/api/reports/kpi.xlsx',
+    '/api/reports/dispatch-briefing.docx',
   ];
 
   it('is a 400 naming the field cluster on every list that takes one', async () => {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   Actor,
+  briefingFileName,
   dispatchBriefing,
   DispatchBriefingFacts,
   OwnerDepartment,
@@ -34,17 +35,23 @@ export class DispatchBriefingService {
     private readonly clusters: ClustersRepository,
   ) {}
 
-  async facts(actor: Actor, span: QuarterSpan): Promise<DispatchBriefingFacts> {
-    const kpi = await this.reports.kpi(actor, span.year);
-    const [overdue, quarter, admissions, divisionOf] = await Promise.all([
+  /**
+   * `cluster` (checked by the caller: ClusterFilterService) narrows every figure and list as the
+   * dashboard's select narrows the KPI, within the caller's scope.
+   */
+  async facts(actor: Actor, span: QuarterSpan, cluster?: string): Promise<DispatchBriefingFacts> {
+    const kpi = await this.reports.kpi(actor, span.year, cluster);
+    const [overdue, quarter, admissions, divisionOf, named] = await Promise.all([
       // The KPI counts the ledger as of today whatever the year; so does the list behind it.
-      this.repo.overdueProblems(actor, shanghaiDate(new Date())),
-      this.repo.quarterTasks(actor, span),
-      this.repo.admissions(actor, span.year),
+      this.repo.overdueProblems(actor, shanghaiDate(new Date()), cluster),
+      this.repo.quarterTasks(actor, span, cluster),
+      this.repo.admissions(actor, span.year, cluster),
       this.clusters.divisions(),
+      this.named(cluster),
     ]);
     return {
       quarter: span.quarter,
+      cluster: named,
       asOf: kpi.asOf,
       year: kpi.year,
       poolSize: kpi.poolSize,
@@ -79,7 +86,19 @@ export class DispatchBriefingService {
     };
   }
 
-  async docx(actor: Actor, span: QuarterSpan): Promise<Buffer> {
-    return docxOfPrintout(dispatchBriefing(await this.facts(actor, span)));
+  /** The pack and its Chinese file name, which says the cluster as its title does. */
+  async docx(actor: Actor, span: QuarterSpan, cluster?: string): Promise<{ file: Buffer; fileName: string }> {
+    const facts = await this.facts(actor, span, cluster);
+    return {
+      file: await docxOfPrintout(dispatchBriefing(facts)),
+      fileName: briefingFileName(span.quarter, facts.cluster),
+    };
+  }
+
+  /** The cluster's Chinese name, as the title says it (a retired one keeps its name). */
+  private async named(code?: string): Promise<{ code: string; name: string } | null> {
+    if (!code) return null;
+    const cluster = (await this.clusters.names()).find((c) => c.code === code);
+    return { code, name: cluster?.name ?? code };
   }
 }

@@ -70,7 +70,9 @@ export class ReportsController {
       'named, the ledger by category and owner department with the overdue problems named, the quarter’s ' +
       'whistles and escalations, the overdue tasks named (who holds each, how late), a table per district. ' +
       'Its figures are GET /api/reports/kpi’s of the same ' +
-      'day for the quarter’s year, within the caller’s scope.',
+      'day for the quarter’s year, within the caller’s scope. `cluster` narrows every figure and list ' +
+      'to one cluster, as it narrows GET /api/reports/kpi; the title and the file name then say it ' +
+      '(调度会材料（先进制造·T2）-2026Q4.docx). An unknown code is a 400 naming `cluster`.',
     ok: { file: DOCX },
     errors: [400, 401, 403],
   })
@@ -81,12 +83,13 @@ export class ReportsController {
   ): Promise<StreamableFile> {
     // The DTO admits only 20YYQn, which always has a span.
     const span = quarterSpan(q.quarter ?? quarterOf(new Date()))!;
-    const file = await this.briefing.docx(actor, span);
+    await this.clusterFilter.check(q.cluster);
+    const { file, fileName } = await this.briefing.docx(actor, span, q.cluster);
     return fileAnswer(res, file, {
       type: DOCX,
       disposition: 'attachment',
-      asciiName: `dispatch-briefing-${span.quarter}.docx`,
-      chineseName: `调度会材料-${span.quarter}.docx`,
+      asciiName: `dispatch-briefing-${span.quarter}${q.cluster ? `-${q.cluster}` : ''}.docx`,
+      chineseName: fileName,
     });
   }
 }

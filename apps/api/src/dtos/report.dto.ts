@@ -27,6 +27,10 @@ export class BriefingQueryDto {
   @IsOptional()
   @Matches(/^20\d{2}Q[1-4]$/, { message: 'quarter must look like 2026Q4' })
   quarter?: string;
+  @ClusterQuery(
+    'every figure and list of the enterprises nominated in or led by this cluster, as GET /api/reports/kpi’s',
+  )
+  cluster?: string;
 }
 
 export class MonthCountDto {

@@ -1078,7 +1078,7 @@ export interface paths {
         };
         /**
          * 调度会材料 The quarterly meeting pack as .docx (coordinators, leaders, auditors)
-         * @description Pool size, admitted this year against the annual target, 三年倍增 with the members behind the path named, the ledger by category and owner department with the overdue problems named, the quarter’s whistles and escalations, the overdue tasks named (who holds each, how late), a table per district. Its figures are GET /api/reports/kpi’s of the same day for the quarter’s year, within the caller’s scope.
+         * @description Pool size, admitted this year against the annual target, 三年倍增 with the members behind the path named, the ledger by category and owner department with the overdue problems named, the quarter’s whistles and escalations, the overdue tasks named (who holds each, how late), a table per district. Its figures are GET /api/reports/kpi’s of the same day for the quarter’s year, within the caller’s scope. `cluster` narrows every figure and list to one cluster, as it narrows GET /api/reports/kpi; the title and the file name then say it (调度会材料（先进制造·T2）-2026Q4.docx). An unknown code is a 400 naming `cluster`.
          */
         get: operations["ReportsController_dispatchBriefing"];
         put?: never;
@@ -7980,6 +7980,8 @@ export interface operations {
             query?: {
                 /** @description quarter (Asia/Shanghai); this quarter when absent */
                 quarter?: string;
+                /** @description every figure and list of the enterprises nominated in or led by this cluster, as GET /api/reports/kpi’s; a retired cluster too. Within the caller’s scope: a cluster outside it lists nothing. A code the taxonomy does not have is 400 VALIDATION_FAILED naming `cluster`. */
+                cluster?: string;
             };
             header?: never;
             path?: never;

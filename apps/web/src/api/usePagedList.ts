@@ -18,6 +18,18 @@ export interface PagedAnswer<T> {
  * the antd Table gets its rows and pagination from here so every list pages and counts alike. On a
  * phone a page holds at most PHONE_PAGE_SIZE rows, until the user picks a size.
  */
+/**
+ * A list whose filters and page live in the address (the ledger), so it can be bookmarked, shared
+ * and returned to with Back: the page gives them each render and writes them back on a change.
+ */
+export interface AddressedList {
+  filters: Query;
+  page: number;
+  /** undefined: the list's own size, smaller on a phone. */
+  pageSize?: number;
+  onPage(page: number, pageSize: number): void;
+}
+
 /** `Extra`: what the answer holds beside the page (e.g. the notifications' unread count). */
 export function usePagedList<T, Extra = object>(
   path: string,
@@ -26,16 +38,20 @@ export function usePagedList<T, Extra = object>(
   maxPageSize = 200,
   /** Filters the page opens with (e.g. from a link's query string). */
   initialFilters: Query = {},
+  /** Given: filters and page are the address's, not this hook's (`search` then does nothing). */
+  addressed?: AddressedList,
 ): Loaded<PagedAnswer<T> & Extra> & {
   search(filters: Query): void;
   /** Spread into the antd Table: rows, loading state and pagination. */
   table: { dataSource: T[] | undefined; loading: boolean; pagination: TablePaginationConfig };
 } {
   const { t } = useTranslation();
-  const [filters, setFilters] = useState<Query>(initialFilters);
+  const [ownFilters, setFilters] = useState<Query>(initialFilters);
   const narrow = useNarrow();
   // The size the user picked; undefined: the list's own, smaller on a phone.
-  const [paging, setPaging] = useState<{ page: number; pageSize?: number }>({ page: 1 });
+  const [ownPaging, setPaging] = useState<{ page: number; pageSize?: number }>({ page: 1 });
+  const filters = addressed?.filters ?? ownFilters;
+  const paging = addressed ?? ownPaging;
   const size = paging.pageSize ?? (narrow ? Math.min(pageSize, PHONE_PAGE_SIZE) : pageSize);
   const loaded = useApi<PagedAnswer<T> & Extra>(path, { ...filters, page: paging.page, pageSize: size });
   const search = useCallback((next: Query) => {
@@ -55,7 +71,8 @@ export function usePagedList<T, Extra = object>(
         showSizeChanger: true,
         pageSizeOptions: [20, 50, 100, 200].filter((n) => n <= maxPageSize),
         showTotal: (n) => t('total', { count: n }),
-        onChange: (page, picked) => setPaging({ page, pageSize: picked }),
+        onChange: (page, picked) =>
+          addressed ? addressed.onPage(page, picked) : setPaging({ page, pageSize: picked }),
       },
     },
   };

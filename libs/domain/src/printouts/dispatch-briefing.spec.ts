@@ -1,4 +1,5 @@
 import { t } from '../text';
+import { briefingFileName } from './briefing-name';
 import { BRIEFING_TITLE, dispatchBriefing, DispatchBriefingFacts, quarterSpan } from './dispatch-briefing';
 
 const member = (
@@ -101,10 +102,19 @@ describe('dispatchBriefing (调度会材料)', () => {
     expect(p.title).toBe('中小型硬科技企业帮扶库 2026Q4 季度调度会材料');
     expect(p.title).toBe(BRIEFING_TITLE('2026Q4'));
     expect(p.subtitle).toContain('2026-10-01 至 2026-12-31');
+    expect(briefingFileName('2026Q4')).toBe('调度会材料-2026Q4.docx');
     expect(section('一、').fields).toEqual([
       { label: '在库企业', value: '3家（容量200家）' },
       { label: '2026年新入库', value: '3家，年度目标50家，完成6.00%' },
     ]);
+  });
+
+  it('says the cluster it is narrowed to in its title and file name', () => {
+    const cluster = { code: 'T2', name: '先进制造' };
+    expect(dispatchBriefing({ ...facts, cluster }).title).toBe(
+      '中小型硬科技企业帮扶库 2026Q4 季度调度会材料（先进制造·T2）',
+    );
+    expect(briefingFileName('2026Q4', cluster)).toBe('调度会材料（先进制造·T2）-2026Q4.docx');
   });
 
   it('names the current members behind the doubling path, not those who left', () => {

@@ -4,6 +4,7 @@ import { hasStanding, inPoolOn } from '../pool-membership';
 import { findDistrict } from '../reference';
 import { TASK_LABELS, type TaskType } from '../task-types';
 import type { Text } from '../text';
+import { type BriefingCluster, briefingClusterSuffix } from './briefing-name';
 import { percent } from './print-format';
 import { type Printout, type PrintSection, tableSection } from './printout';
 
@@ -67,6 +68,8 @@ export interface BriefingOverdueTask {
  */
 export interface DispatchBriefingFacts {
   quarter: string;
+  /** The one cluster the pack is narrowed to (the dashboard's `cluster`); null: the whole scope. */
+  cluster?: BriefingCluster | null;
   asOf: string;
   poolSize: number;
   poolCapacity: number;
@@ -99,7 +102,8 @@ export interface DispatchBriefingFacts {
   readAt: string;
 }
 
-export const BRIEFING_TITLE = (quarter: string) => `中小型硬科技企业帮扶库 ${quarter} 季度调度会材料`;
+export const BRIEFING_TITLE = (quarter: string, cluster?: BriefingCluster | null) =>
+  `中小型硬科技企业帮扶库 ${quarter} 季度调度会材料${briefingClusterSuffix(cluster)}`;
 
 const districtName = (code: string) => findDistrict(code)?.name ?? code;
 const TASK_STATUS: Record<string, string> = { open: '办理中', done: '已办结', cancelled: '已撤销' };
@@ -265,7 +269,7 @@ export function dispatchBriefing(f: DispatchBriefingFacts): Printout {
     ),
   ];
   return {
-    title: BRIEFING_TITLE(f.quarter),
+    title: BRIEFING_TITLE(f.quarter, f.cluster),
     subtitle: `${f.quarter}（${quarterSpan(f.quarter)?.from ?? ''} 至 ${quarterSpan(f.quarter)?.to ?? ''}） · 数据截至 ${f.asOf}`,
     sections,
   };

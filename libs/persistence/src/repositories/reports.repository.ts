@@ -213,13 +213,18 @@ export class ReportsRepository {
   }
 
   /** Admissions of a year, by district: the meeting pack's table per district. */
-  admissions(actor: Actor, year: number): Promise<{ creditCode: string; district: string }[]> {
+  admissions(
+    actor: Actor,
+    year: number,
+    cluster?: string,
+  ): Promise<{ creditCode: string; district: string }[]> {
     return this.query(
       actor,
       `SELECT m.credit_code AS "creditCode", e.district FROM membership_periods m
        JOIN enterprises e ON e.credit_code = m.credit_code
        WHERE ${admittedInSql('m', ':year')} AND :scope ORDER BY m.from_date, m.credit_code`,
       { year },
+      cluster,
     );
   }
 
@@ -245,16 +250,17 @@ export class ReportsRepository {
     );
   }
 
-  /** The overdue problems behind problemsBy's `overdue` counts: same scope, same predicate. */
-  async overdueProblems(actor: Actor, today: string): Promise<OverdueProblemRow[]> {
+  /** The overdue problems behind problemsBy's `overdue` counts: same scope, same predicate, same cluster. */
+  async overdueProblems(actor: Actor, today: string, cluster?: string): Promise<OverdueProblemRow[]> {
     const scope = this.access.problems(actor, 'p', 'e');
+    const narrowed = cluster ? ` AND ${inClusterSql('p.nomination_cluster', 'p.cluster')}` : '';
     const rows = await this.run(
       `SELECT e.name AS enterprise_name, e.district, p.title, p.category, p.owner_department, p.cluster,
          to_char(p.due_at, 'YYYY-MM-DD') AS due_at
        FROM problems p JOIN enterprises e ON e.credit_code = p.credit_code AND e.lifecycle_no = p.lifecycle_no
-       WHERE ${scope.sql} AND ${OVERDUE_PROBLEM}
+       WHERE ${scope.sql}${narrowed} AND ${OVERDUE_PROBLEM}
        ORDER BY p.due_at, e.name, p.id`,
-      { ...scope.params, today },
+      { ...scope.params, today, ...(cluster ? { cluster } : {}) },
     );
     return rows.map((r: any) => ({
       enterpriseName: r.enterprise_name,
@@ -270,12 +276,14 @@ export class ReportsRepository {
   /**
    * A quarter's 企业吹哨 (WHISTLE_RESPONSE tasks opened in it) and escalations (tasks escalated in it,
    * by type), as the caller may see tasks. Dates are Asia/Shanghai days, `from`..`to` inclusive.
+   * `cluster`: the task's, as the inbox's `cluster` filter and the KPI's overdue tasks read it.
    */
-  async quarterTasks(actor: Actor, span: { from: string; to: string }) {
-    const scope = this.access.visibleTasks(actor, 't', 'e');
+  async quarterTasks(actor: Actor, span: { from: string; to: string }, cluster?: string) {
+    const visible = this.access.visibleTasks(actor, 't', 'e');
+    const scope = { sql: `(${visible.sql}${cluster ? ' AND t.cluster = :cluster' : ''})` };
     const day = (column: string) =>
       `(t.${column} AT TIME ZONE 'Asia/Shanghai')::date BETWEEN :from::date AND :to::date`;
-    const params = { ...scope.params, from: span.from, to: span.to };
+    const params = { ...visible.params, from: span.from, to: span.to, ...(cluster ? { cluster } : {}) };
     const [whistles, escalations] = await Promise.all([
       this.run(
         `SELECT t.enterprise_name, t.district, t.department, t.status,

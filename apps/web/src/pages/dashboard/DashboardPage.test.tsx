@@ -1,4 +1,4 @@
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { FakeCall } from '../../test/fake-api';
 import { fastUser, openPage, USERS } from '../../test/open-page';
@@ -114,16 +114,40 @@ describe('dashboard', () => {
     expect(URL.createObjectURL).toHaveBeenCalled();
   });
 
-  it('downloads the quarter’s 调度会材料 for a leader, and offers it to no district officer', async () => {
+  /** A leader's dashboard at `path`, its 调度会材料 button and this quarter, as the button asks for it. */
+  async function briefingAt(path: string) {
     URL.createObjectURL = vi.fn(() => 'blob:docx');
     URL.revokeObjectURL = vi.fn();
     const now = new Date();
     const quarter = `${now.getFullYear()}Q${Math.floor(now.getMonth() / 3) + 1}`;
-    const { calls } = openPage('/dashboard', USERS.leader, {
+    const { calls } = openPage(path, USERS.leader, {
       'GET /reports/kpi': KPI,
       'GET /reports/dispatch-briefing.docx': 'docx',
     });
-    const button = await screen.findByTestId('briefing');
+    return { calls, quarter, button: await screen.findByTestId('briefing') };
+  }
+
+  it('downloads the chosen cluster’s 调度会材料, its button naming the cluster, both languages', async () => {
+    const { calls, quarter, button } = await briefingAt('/dashboard?cluster=T2');
+    expect(button).toHaveTextContent('下载调度会材料（功率半导体）');
+    await userEvent.click(button);
+    await waitFor(() =>
+      expect(calls.map((c) => c.path)).toContain(
+        `/reports/dispatch-briefing.docx?quarter=${quarter}&cluster=T2`,
+      ),
+    );
+    await act(() => i18n.changeLanguage('en'));
+    try {
+      expect(screen.getByTestId('briefing')).toHaveTextContent(
+        'Download the meeting pack (Power semiconductors)',
+      );
+    } finally {
+      await act(() => i18n.changeLanguage('zh-CN'));
+    }
+  });
+
+  it('downloads the quarter’s 调度会材料 for a leader, and offers it to no district officer', async () => {
+    const { calls, quarter, button } = await briefingAt('/dashboard');
     expect(button.textContent).toContain('下载调度会材料');
     await userEvent.click(button);
     await waitFor(() =>

@@ -3,7 +3,8 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useReference } from '../../api/reference';
-import { CLUSTER_POPUP, clusterOptions } from '../../api/referenceNames';
+import { briefingFileName } from '@hardtech/domain/printouts/briefing-name';
+import { CLUSTER_POPUP, clusterOptions, useReferenceNames } from '../../api/referenceNames';
 import { useApi } from '../../api/useApi';
 import { useUser } from '../../auth/AuthProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -60,6 +61,9 @@ export function DashboardPage() {
       { replace: true },
     );
   const reference = useReference();
+  const names = useReferenceNames();
+  const chosen = reference?.clusters.find((c) => c.code === cluster);
+  const briefingCluster = cluster ? { code: cluster, name: chosen?.name ?? cluster } : null;
   const { data: kpi, error, loading } = useApi<Kpi>('/reports/kpi', { year, cluster });
   const navigate = useNavigate();
   // Auditors read the dashboard but have no inbox: the overdue-task bars open nothing for them.
@@ -146,11 +150,13 @@ export function DashboardPage() {
           </Space>
           <Space wrap>
             {BRIEFING_READERS.includes(user.role) && (
+              // The pack of the chosen cluster, as every figure beside it: the server narrows it
+              // and titles it so (调度会材料（先进制造·T2）); the button and the file say it too.
               <ExportButton
                 path="/reports/dispatch-briefing.docx"
-                fileName={`调度会材料-${briefingQuarter(year)}.docx`}
-                query={{ quarter: briefingQuarter(year) }}
-                label={t('briefing')}
+                fileName={briefingFileName(briefingQuarter(year), briefingCluster)}
+                query={{ quarter: briefingQuarter(year), cluster }}
+                label={cluster ? t('briefingOf', { cluster: names.cluster(cluster) }) : t('briefing')}
                 testId="briefing"
               />
             )}

@@ -1,23 +1,44 @@
 import { Button, Checkbox, Form, Input, Select } from 'antd';
 import { LEDGER_STATUSES, PROBLEM_CATEGORIES } from '@hardtech/domain/ledger';
 import type { Option } from '@hardtech/domain/forms/schema';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Query } from '../../api/client';
 import { useReference } from '../../api/reference';
 import { CLUSTER_POPUP, clusterOptions, districtText } from '../../api/referenceNames';
 import { useLocalText } from '../../i18n';
 
+const FIELDS = ['q', 'status', 'category', 'district', 'cluster', 'overdue'] as const;
+
+/** The form's values of the address's filters: 仅看逾期 is a box, the address says overdue=true. */
+const formValues = (value: Query) => ({
+  q: value.q,
+  status: value.status,
+  category: value.category,
+  district: value.district,
+  cluster: value.cluster,
+  overdue: value.overdue === 'true',
+});
+
 export function LedgerFilters({
-  initial = {},
+  value = {},
   onChange,
   ownEnterprise = false,
 }: {
   /** An enterprise's own ledger: no enterprise, district or cluster to choose. */
   ownEnterprise?: boolean;
-  /** Filters the page opened with (a dashboard link). */
-  initial?: Query;
+  /** The filters of the address: what a link opened, or what Back returned to. */
+  value?: Query;
   onChange: (query: Query) => void;
 }) {
+  const [form] = Form.useForm();
+  const shown = JSON.stringify(formValues(value));
+  // The address changed under the form (Back, a link): the form shows what the list is filtered by,
+  // a filter the address no longer holds cleared (JSON drops it: set undefined again).
+  useEffect(() => {
+    const values = JSON.parse(shown) as Record<string, unknown>;
+    form.setFieldsValue(Object.fromEntries(FIELDS.map((key) => [key, values[key]])));
+  }, [form, shown]);
   const { t } = useTranslation('ledger');
   const { t: common } = useTranslation();
   const local = useLocalText();
@@ -39,7 +60,8 @@ export function LedgerFilters({
       layout="inline"
       style={{ rowGap: 8 }}
       data-testid="ledger-filters"
-      initialValues={{ ...initial, overdue: initial.overdue === 'true' }}
+      form={form}
+      initialValues={formValues(value)}
       // Filters apply at once: officers narrow the ledger step by step while talking it through.
       onValuesChange={(_, all) => onChange({ ...all, overdue: all.overdue ? 'true' : undefined })}
     >

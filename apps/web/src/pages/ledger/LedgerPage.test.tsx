@@ -285,6 +285,62 @@ describe('problem ledger', () => {
     expect(screen.queryByTestId('ledger-filters-toggle')).toBeNull();
   });
 
+  it('writes every filter, the board and the page to the address, and Back from an enterprise restores them', async () => {
+    const { calls } = openPage('/problems', USERS.coordinator, {
+      'GET /problems': { ...LEDGER, total: 120 },
+      'GET /enterprises/91500000MA5U7DXX1F': {},
+    });
+    await screen.findByText('融资难');
+    await userEvent.click(screen.getByRole('combobox', { name: '化解状态' }));
+    await userEvent.click(await screen.findByTitle('已升级'));
+    await waitFor(() => expect(window.location.search).toBe('?status=escalated'));
+    await userEvent.click(screen.getByRole('checkbox'));
+    await waitFor(() => expect(window.location.search).toBe('?status=escalated&overdue=true'));
+    await userEvent.click(within(screen.getByTestId('ledger-board')).getByText('产业金融处'));
+    await waitFor(() => expect(window.location.search).toBe('?status=escalated&overdue=true&owner=finance'));
+    // A name typed letter by letter is one step Back, not one a letter.
+    await userEvent.type(screen.getByPlaceholderText('企业名称'), '芯测');
+    await waitFor(() =>
+      expect(window.location.search).toBe(
+        '?q=%E8%8A%AF%E6%B5%8B&status=escalated&overdue=true&owner=finance',
+      ),
+    );
+    await userEvent.click(screen.getByRole('listitem', { name: '2' }));
+    await waitFor(() => expect(new URLSearchParams(window.location.search).get('page')).toBe('2'));
+    expect(calls.map((c) => c.path)).toContain(
+      '/problems?q=%E8%8A%AF%E6%B5%8B&status=escalated&overdue=true&owner=finance&page=2&pageSize=50',
+    );
+
+    // Back through the steps: the page, then the name, then the board, each restored in the form.
+    await act(async () => window.history.back());
+    await waitFor(() => expect(new URLSearchParams(window.location.search).get('page')).toBeNull());
+    expect(screen.getByPlaceholderText('企业名称')).toHaveValue('芯测');
+    await act(async () => window.history.back());
+    await waitFor(() => expect(window.location.search).toBe('?status=escalated&overdue=true&owner=finance'));
+    await waitFor(() => expect(screen.getByPlaceholderText('企业名称')).toHaveValue(''));
+    await act(async () => window.history.back());
+    await waitFor(() => expect(window.location.search).toBe('?status=escalated&overdue=true'));
+    await act(async () => window.history.back());
+    await waitFor(() => expect(window.location.search).toBe('?status=escalated'));
+    await waitFor(() => expect(screen.getByRole('checkbox')).not.toBeChecked());
+
+    // Opening an enterprise and coming Back finds the ledger as it was left.
+    await userEvent.click(
+      within(screen.getByTestId('ledger-table')).getAllByRole('link', { name: '重庆芯测科技有限公司' })[0],
+    );
+    await waitFor(() => expect(window.location.pathname).toBe('/enterprises/91500000MA5U7DXX1F'));
+    await act(async () => window.history.back());
+    await waitFor(() => expect(window.location.pathname).toBe('/problems'));
+    expect(window.location.search).toBe('?status=escalated');
+    const filters = await screen.findByTestId('ledger-filters');
+    await waitFor(() => expect(within(filters).getByTitle('已升级')).toBeInTheDocument());
+    await waitFor(() =>
+      expect(calls.filter((c) => c.path.startsWith('/problems?')).at(-1)?.path).toBe(
+        '/problems?status=escalated&page=1&pageSize=50',
+      ),
+    );
+  });
+
   it('opens the dashboard’s 帮扶已结束 slice as a status of its own, named in the status filter', async () => {
     const { calls } = openPage('/problems?status=ended', USERS.leader, { 'GET /problems': LEDGER });
     await waitFor(() =>

@@ -42,7 +42,7 @@ const STATUS_COLORS: Record<string, string> = {
   ended: 'default',
 };
 
-/** The filters a link may carry: those the ledger's own filters set. */
+/** The filters the address carries: those the ledger's own filters set. */
 const LINKED = ['q', 'status', 'category', 'district', 'cluster', 'overdue', 'owner'] as const;
 
 /**
@@ -59,6 +59,23 @@ function linkedFilters(params: URLSearchParams, ownDepartment?: string): Query {
   return query;
 }
 
+/**
+ * The address of filters and a page, as the inbox and the enterprise list keep theirs: only what is
+ * set, the page past the first, the size the user picked. A department officer's own board is
+ * not written: it is theirs whatever the address says.
+ */
+function addressOf(filters: Query, page: number, pageSize?: number, ownDepartment?: string) {
+  const params = new URLSearchParams();
+  for (const key of LINKED) {
+    const value = filters[key];
+    if (value !== undefined && value !== '' && !(key === 'owner' && ownDepartment))
+      params.set(key, String(value));
+  }
+  if (page > 1) params.set('page', String(page));
+  if (pageSize) params.set('pageSize', String(pageSize));
+  return params;
+}
+
 /** The filters set, the board's department among them unless it is the reader's own, fixed. */
 function narrowing(filters: Query, ownDepartment?: string): number {
   return Object.entries(filters).filter(([key, v]) => v && !(key === 'owner' && ownDepartment)).length;
@@ -69,23 +86,37 @@ export function LedgerPage() {
   const local = useLocalText();
   const { district: districtName } = useReferenceNames();
   // The export takes the filters the table shows, so the file matches the screen.
-  // The dashboard's ledger figures link here with their filter in the address (dashboard/links.ts).
-  const [params] = useSearchParams();
+  // Filters and page live in the address: a filtered ledger can be bookmarked and shared, Back
+  // returns to it from an enterprise, and the dashboard's figures link here with theirs (links.ts).
+  const [params, setParams] = useSearchParams();
   const user = useUser();
   const ownDepartment = readerOf(user.role) === 'department' ? user.scope.department : undefined;
   // An enterprise reads its own problems: no departments' boards, no enterprise or district to pick.
   const ownEnterprise = readerOf(user.role) === 'enterprise';
-  const [initial] = useState<Query>(() => linkedFilters(params, ownDepartment));
-  const [filters, setFilters] = useState<Query>(initial);
+  const filters = linkedFilters(params, ownDepartment);
+  const page = Number(params.get('page') ?? 1);
+  const pageSize = params.get('pageSize') ? Number(params.get('pageSize')) : undefined;
   // The board: one department's problems at a time (科技处统筹、各行业处室牵头…定点联系), or all.
-  const [owner, setOwner] = useState<string>(String(initial.owner ?? ''));
+  const owner = String(filters.owner ?? '');
   const [opened, setOpened] = useState<LedgerProblem | null>(null);
-  const { error, search, table, reload } = usePagedList<LedgerProblem>('/problems', 50, 200, initial);
-  const apply = (next: Query, department = owner) => {
-    const query = { ...next, owner: department || undefined };
-    setFilters(query);
-    search(query);
-  };
+  // Each change is a step Back returns to, but a name typed letter by letter is one step: its first
+  // letter is a step, the letters after it rewrite that step.
+  const write = (next: Query, nextPage: number, size = pageSize) =>
+    setParams(addressOf(next, nextPage, size, ownDepartment), {
+      replace:
+        !!filters.q &&
+        !!next.q &&
+        nextPage === page &&
+        LINKED.every((k) => k === 'q' || (next[k] ?? '') === (filters[k] ?? '')),
+    });
+  const { error, table, reload } = usePagedList<LedgerProblem>('/problems', 50, 200, filters, {
+    filters,
+    page,
+    pageSize,
+    onPage: (p, size) => write(filters, p, size),
+  });
+  // New filters go back to the first page.
+  const apply = (next: Query, department = owner) => write({ ...next, owner: department || undefined }, 1);
   const today = dateText(new Date().toISOString());
   const label = useOptionLabel();
   const responsible = useResponsibleDepartment();
@@ -205,17 +236,14 @@ export function LedgerPage() {
             clearable
             style={{ marginBottom: 12 }}
             value={owner}
-            onChange={(v) => {
-              setOwner(v);
-              apply(filters, v);
-            }}
+            onChange={(v) => apply(filters, v)}
             options={[
               { value: '', label: t('allDepartments') },
               ...OWNER_DEPARTMENTS.map((o) => ({ value: o.value, label: local(o.label) })),
             ]}
           />
         )}
-        <LedgerFilters initial={initial} onChange={(q) => apply(q)} ownEnterprise={ownEnterprise} />
+        <LedgerFilters value={filters} onChange={(q) => apply(q)} ownEnterprise={ownEnterprise} />
       </FoldedFilters>
       <ErrorAlert error={error} />
       <ResponsiveTable<LedgerProblem>
