@@ -238,6 +238,28 @@ describe('enterprise page', () => {
     expect(files).not.toHaveTextContent('district-500112');
   });
 
+  // The page called the measures 帮扶措施 and the owner 责任处室 where the ledger and the policy say
+  // 化解措施 and 责任部门: one label each (libs/domain ledger.ts), in both languages.
+  it('heads the measures and the owner as the ledger does, in Chinese and English', async () => {
+    open();
+    const ledger = await screen.findByTestId('ledger');
+    for (const name of ['化解措施', '责任部门']) {
+      expect(within(ledger).getByRole('columnheader', { name })).toBeInTheDocument();
+    }
+    expect(ledger).not.toHaveTextContent(/帮扶措施|责任处室/);
+    cleanup();
+    await i18n.changeLanguage('en');
+    try {
+      open();
+      const english = await screen.findByTestId('ledger');
+      for (const name of ['Measures', 'Owner department', 'Target']) {
+        expect(within(english).getByRole('columnheader', { name })).toBeInTheDocument();
+      }
+    } finally {
+      await i18n.changeLanguage('zh-CN');
+    }
+  });
+
   it('links an auditor to the enterprise’s audit trail (审计轨迹)', async () => {
     open(USERS.auditor);
     const link = await screen.findByTestId('audit-trail-link');
