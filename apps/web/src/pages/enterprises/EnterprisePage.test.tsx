@@ -216,6 +216,29 @@ describe('enterprise page', () => {
     expect(timeline).not.toHaveTextContent(/commissioner|coordinator|district-5001/);
   });
 
+  // The English timeline read "· system", lower-case, where the Chinese read 系统.
+  it.each([
+    ['zh-CN', '系统'],
+    ['en', 'System'],
+  ])('names what the system did as 系统 / System in the timeline (%s)', async (language, says) => {
+    const defaulted = {
+      ...HISTORY[1],
+      actor: 'system',
+      actorName: null,
+      eventId: 9,
+      label: { zh: '区县反馈意见：同意（按政策默认）', en: 'District feedback: support (policy default)' },
+    };
+    await i18n.changeLanguage(language);
+    try {
+      open(USERS.coordinator, { [`GET /enterprises/${CODE}/history`]: [...HISTORY, defaulted] });
+      const timeline = await screen.findByTestId('timeline');
+      await waitFor(() => expect(within(timeline).getByText(says)).toHaveAttribute('title', 'system'));
+      expect(timeline).not.toHaveTextContent(/· system/);
+    } finally {
+      await i18n.changeLanguage('zh-CN');
+    }
+  });
+
   it('names each lifecycle’s nominator (推荐人), the account as tooltip', async () => {
     open();
     const lifecycles = await screen.findByTestId('lifecycles');
