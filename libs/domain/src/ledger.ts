@@ -98,6 +98,12 @@ export const SPECIAL_HANDLING: Option[] = [
  */
 export const PROBLEM_TARGET_LABEL: Text = t('目标任务', 'Target');
 
+/** 二(二) 提出化解措施: a problem's `measures`, named as the policy and the ledger name them, everywhere. */
+export const PROBLEM_MEASURES_LABEL: Text = t('化解措施', 'Measures');
+
+/** 强化责任落实: the department a problem is owned by (`ownerDepartment`), 责任部门 wherever it is a heading. */
+export const PROBLEM_OWNER_LABEL: Text = t('责任部门', 'Owner department');
+
 export interface Problem {
   id: string;
   title: string;

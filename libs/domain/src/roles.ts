@@ -3,6 +3,8 @@
  * system (users, configuration), security (policy, sessions, lockouts) and audit (reads and verifies
  * the audit log). A user has exactly one role, so no account holds two of them.
  */
+import { t, Text } from './text';
+
 export const ROLES = [
   'system_admin',
   'security_admin',
@@ -69,6 +71,16 @@ export const SYSTEM_ACTOR: Actor = {
   scope: {},
   displayName: '系统（按政策默认）',
 };
+
+/**
+ * How a reader sees `SYSTEM_ACTOR` named wherever an actor is (the timeline, the inbox's 办理人, the
+ * audit log): 系统 / System. No user holds the account, so no display name is looked up for it.
+ */
+export const SYSTEM_ACTOR_NAME: Text = t('系统', 'System');
+
+/** What the system did by itself (the account `system`). */
+export const isSystemActor = (username: string | null | undefined): boolean =>
+  username === SYSTEM_ACTOR.username;
 
 /** The officers who work cases: 科技处, the industry, SME and finance offices, the districts, the service commissioners. */
 export const CASE_OFFICER_ROLES: readonly Role[] = [

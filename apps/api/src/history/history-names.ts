@@ -1,7 +1,13 @@
-import { HISTORY_LABELS, HistoryEntry, isTaskType, NamedHistoryEntry, TASK_FORMS } from '@hardtech/domain';
+import {
+  HISTORY_LABELS,
+  HistoryEntry,
+  isSystemActor,
+  isTaskType,
+  NamedHistoryEntry,
+  TASK_FORMS,
+} from '@hardtech/domain';
 
-const SYSTEM = 'system';
-const isPerson = (u: string | null): u is string => !!u && u !== SYSTEM;
+const isPerson = (u: string | null): u is string => !!u && !isSystemActor(u);
 /** Entries whose `to` is a person (转办; a stage change's `to` is a stage), and whose `users` are people. */
 const HANDED_ON = new Set(['task.delegated', 'task.delegation_failed']);
 const TO_USERS = new Set([

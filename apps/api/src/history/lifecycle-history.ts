@@ -7,6 +7,7 @@ import {
   isStage,
   onBehalfLabel,
   Stage,
+  SYSTEM_ACTOR,
   t,
   TASK_STATE_LABELS,
   taskState,
@@ -51,7 +52,7 @@ export type { HistoryEntry };
 
 export type PayloadDecoder = (payload: Payload) => unknown;
 
-const SYSTEM = 'system';
+const SYSTEM = SYSTEM_ACTOR.username;
 const FAILED_ACTION: Record<string, string> = {
   'task.completed': 'task.completion_failed',
   'task.claimed': 'task.claim_failed',

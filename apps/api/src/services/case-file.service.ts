@@ -7,6 +7,7 @@ import {
   caseStanding,
   CompletedStep,
   findDistrict,
+  isSystemActor,
   shanghaiDate,
   Stage,
   visibleReturned,
@@ -81,7 +82,7 @@ export class CaseFileService {
       : ((earlier?.find((l) => l.lifecycleNo === lifecycleNo)?.finalStage as Stage | undefined) ?? null);
     const steps: CompletedStep[] = done
       // Human steps only: what the policy decided by itself (a silent district) is no one's opinion.
-      .filter((t) => t.completedBy && t.completedBy !== 'system' && t.outcome && t.completedAt)
+      .filter((t) => t.completedBy && !isSystemActor(t.completedBy) && t.outcome && t.completedAt)
       .map((t) => ({
         taskId: t.id,
         taskType: t.type,

@@ -5,6 +5,8 @@ import {
   findDistrict,
   PROBLEM_CATEGORIES,
   PROBLEM_STATUSES,
+  PROBLEM_MEASURES_LABEL,
+  PROBLEM_OWNER_LABEL,
   PROBLEM_TARGET_LABEL,
   responsibleDepartment,
   RuleViolation,
@@ -74,10 +76,10 @@ export class ExportsService {
       { header: '产业集群', width: 18, value: (r) => cluster(r.problem.cluster) },
       { header: '问题', width: 30, value: (r) => r.problem.title },
       { header: '问题类别', width: 14, value: (r) => optionLabel(PROBLEM_CATEGORIES, r.problem.category) },
-      { header: '化解措施', width: 36, value: (r) => r.problem.measures },
+      { header: PROBLEM_MEASURES_LABEL.zh, width: 36, value: (r) => r.problem.measures },
       { header: PROBLEM_TARGET_LABEL.zh, width: 24, value: (r) => r.problem.target },
       {
-        header: '责任部门',
+        header: PROBLEM_OWNER_LABEL.zh,
         width: 16,
         // 各行业处室牵头: the industry side by the division of the problem's lead cluster.
         value: (r) => responsibleDepartment(r.problem.ownerDepartment, divisionOf(r.problem.cluster)).zh,

@@ -1,6 +1,6 @@
-import { SYSTEM_ACTOR } from '@hardtech/domain/roles';
+import { isSystemActor, SYSTEM_ACTOR_NAME } from '@hardtech/domain/roles';
 import { Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { useLocalText } from '../i18n';
 
 interface Person {
   displayName: string;
@@ -28,7 +28,7 @@ export function PersonName({ displayName, username }: Person) {
 /**
  * A person by name with the account only as the tooltip, where a login name means nothing to the
  * reader (who holds a task, who serves an enterprise); the account when the name is unknown, and
- * 系统 for what the system did by itself (the account `system`, which no user holds).
+ * 系统 / System for what the system did by itself (`SYSTEM_ACTOR_NAME`, whatever name came with it).
  */
 export function NameWithAccountTip({
   username,
@@ -39,10 +39,11 @@ export function NameWithAccountTip({
   name: string | null | undefined;
   testId?: string;
 }) {
-  const { t } = useTranslation();
+  const local = useLocalText();
   return (
     <span title={username} data-testid={testId}>
-      {name ?? (username === SYSTEM_ACTOR.username ? t('system') : username)}
+      {/* Before a name: a display name looked up for it falls back to the account, `system`. */}
+      {isSystemActor(username) ? local(SYSTEM_ACTOR_NAME) : (name ?? username)}
     </span>
   );
 }

@@ -218,10 +218,27 @@ export class AccessService {
     if (actor.role === 'enterprise_user') {
       return { sql: `(${act.sql} OR ${copied.sql})`, params: { ...act.params, ...copied.params } };
     }
-    const ent = this.ofLifecycle(actor, e, `${t}.credit_code`, `${t}.lifecycle_no`);
+    const lifecycle = this.ofLifecycle(actor, e, `${t}.credit_code`, `${t}.lifecycle_no`);
+    const ent = this.departmentLedgerWork(actor, t, lifecycle);
     return {
       sql: `(${ent.sql} OR ${act.sql} OR ${copied.sql})`,
       params: { ...ent.params, ...act.params, ...copied.params },
+    };
+  }
+
+  /**
+   * 中小企业处 and 产业金融处 read the ledger items their department owns (docs/design.md 2.4,
+   * `problems()`), so a task about a problem (a whistle's 部门报到, a 销号 or 延期 review: its
+   * `problem_id`) follows the problem: another department's is not theirs to read by seeing the
+   * enterprise, in a list, a count or its page. Work they hold or were copied stays visible.
+   */
+  private departmentLedgerWork(actor: Actor, t: string, lifecycle: Predicate): Predicate {
+    if (actor.role !== 'sme_officer' && actor.role !== 'finance_officer') return lifecycle;
+    const own = this.problems(actor, 'tp');
+    return {
+      sql: `(${lifecycle.sql} AND (${t}.problem_id IS NULL
+        OR EXISTS (SELECT 1 FROM problems tp WHERE tp.id = ${t}.problem_id AND ${own.sql})))`,
+      params: { ...lifecycle.params, ...own.params },
     };
   }
 

@@ -2,7 +2,7 @@ import { onBehalfLabel } from '@hardtech/domain/approval-actions/proxy';
 import { auditActionLabel } from '@hardtech/domain/audit-actions';
 import type { AuditTransitionSummary } from '@hardtech/domain/audit-transition';
 import { stepOutcomeLabel } from '@hardtech/domain/visibility/step-outcomes';
-import { SYSTEM_ACTOR } from '@hardtech/domain/roles';
+import { isSystemActor, SYSTEM_ACTOR_NAME } from '@hardtech/domain/roles';
 import { STAGE_LABELS } from '@hardtech/domain/stages';
 import { TASK_LABELS } from '@hardtech/domain/task-types';
 import { Tag } from 'antd';
@@ -35,11 +35,10 @@ const STEP_KINDS = new Set<Kind>(['completed', ...(Object.keys(ACTION_COLORS) as
  * (left out in a phone's compact card, which opens to the whole row).
  */
 export function AuditActor({ event: e, compact = false }: { event: AuditEvent; compact?: boolean }) {
-  const { t } = useTranslation();
   const local = useLocalText();
   const reference = useReference();
   if (!e.actor) return null;
-  const name = e.actorName ?? (e.actor === SYSTEM_ACTOR.username ? t('system') : e.actor);
+  const name = isSystemActor(e.actor) ? local(SYSTEM_ACTOR_NAME) : (e.actorName ?? e.actor);
   const principal = e.transition?.onBehalfOf
     ? (e.transition.onBehalfOfName ?? e.transition.onBehalfOf)
     : null;

@@ -216,6 +216,29 @@ describe('enterprise page', () => {
     expect(timeline).not.toHaveTextContent(/commissioner|coordinator|district-5001/);
   });
 
+  // The English timeline read "· system", lower-case, where the Chinese read 系统.
+  it.each([
+    ['zh-CN', '系统'],
+    ['en', 'System'],
+  ])('names what the system did as 系统 / System in the timeline (%s)', async (language, says) => {
+    const defaulted = {
+      ...HISTORY[1],
+      actor: 'system',
+      actorName: null,
+      eventId: 9,
+      label: { zh: '区县反馈意见：同意（按政策默认）', en: 'District feedback: support (policy default)' },
+    };
+    await i18n.changeLanguage(language);
+    try {
+      open(USERS.coordinator, { [`GET /enterprises/${CODE}/history`]: [...HISTORY, defaulted] });
+      const timeline = await screen.findByTestId('timeline');
+      await waitFor(() => expect(within(timeline).getByText(says)).toHaveAttribute('title', 'system'));
+      expect(timeline).not.toHaveTextContent(/· system/);
+    } finally {
+      await i18n.changeLanguage('zh-CN');
+    }
+  });
+
   it('names each lifecycle’s nominator (推荐人), the account as tooltip', async () => {
     open();
     const lifecycles = await screen.findByTestId('lifecycles');
@@ -236,6 +259,28 @@ describe('enterprise page', () => {
     await waitFor(() => expect(files).toHaveTextContent('技术中心认定.pdf'));
     expect(files).toHaveTextContent('渝北区科技局王科长');
     expect(files).not.toHaveTextContent('district-500112');
+  });
+
+  // The page called the measures 帮扶措施 and the owner 责任处室 where the ledger and the policy say
+  // 化解措施 and 责任部门: one label each (libs/domain ledger.ts), in both languages.
+  it('heads the measures and the owner as the ledger does, in Chinese and English', async () => {
+    open();
+    const ledger = await screen.findByTestId('ledger');
+    for (const name of ['化解措施', '责任部门']) {
+      expect(within(ledger).getByRole('columnheader', { name })).toBeInTheDocument();
+    }
+    expect(ledger).not.toHaveTextContent(/帮扶措施|责任处室/);
+    cleanup();
+    await i18n.changeLanguage('en');
+    try {
+      open();
+      const english = await screen.findByTestId('ledger');
+      for (const name of ['Measures', 'Owner department', 'Target']) {
+        expect(within(english).getByRole('columnheader', { name })).toBeInTheDocument();
+      }
+    } finally {
+      await i18n.changeLanguage('zh-CN');
+    }
   });
 
   it('links an auditor to the enterprise’s audit trail (审计轨迹)', async () => {

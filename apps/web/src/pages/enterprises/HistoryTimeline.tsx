@@ -28,12 +28,7 @@ export function HistoryTimeline({ entries }: { entries: HistoryEntry[] }) {
               {e.actor !== null && (
                 <Typography.Text type="secondary">
                   {' '}
-                  ·{' '}
-                  {e.actor === 'system' ? (
-                    t('timeline.system')
-                  ) : (
-                    <NameWithAccountTip username={e.actor} name={local(bylineOf(e)) || e.actorName} />
-                  )}
+                  · <NameWithAccountTip username={e.actor} name={local(bylineOf(e)) || e.actorName} />
                 </Typography.Text>
               )}
               {keyData(e).map(({ key, value, field, person }) => (

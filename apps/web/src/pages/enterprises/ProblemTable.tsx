@@ -4,6 +4,8 @@ import {
   LEDGER_STATUSES,
   ledgerStatusOf,
   PROBLEM_CATEGORIES,
+  PROBLEM_MEASURES_LABEL,
+  PROBLEM_OWNER_LABEL,
   PROBLEM_TARGET_LABEL,
   SPECIAL_HANDLING,
 } from '@hardtech/domain/ledger';
@@ -60,10 +62,10 @@ export function ProblemTable({
       columns={[
         { title: t('ledger.title'), dataIndex: 'title' },
         { title: t('ledger.category'), dataIndex: 'category', render: (v) => label(PROBLEM_CATEGORIES, v) },
-        { title: t('ledger.measures'), dataIndex: 'measures' },
+        { title: local(PROBLEM_MEASURES_LABEL), dataIndex: 'measures' },
         { title: local(PROBLEM_TARGET_LABEL), dataIndex: 'target' },
         {
-          title: t('ledger.owner'),
+          title: local(PROBLEM_OWNER_LABEL),
           dataIndex: 'ownerDepartment',
           render: (_, p) => owner(p),
         },

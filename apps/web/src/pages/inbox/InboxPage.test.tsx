@@ -241,6 +241,51 @@ describe('inbox', () => {
     expect(table).not.toHaveTextContent('未认领');
   });
 
+  /** The coordinator's list of one `status` holding `task` alone; answers the table. */
+  const openList = (status: string, task: unknown) => {
+    openPage(`/inbox?status=${status}`, USERS.coordinator, {
+      'GET /reference': REFERENCE_WITH_TASK_TYPE,
+      'GET /views': [],
+      'GET /tasks': { items: [task], total: 1 },
+    });
+    return screen.findByTestId('inbox-table');
+  };
+  /** Runs `check` with the UI in `language`, back in Chinese after. */
+  const inLanguage = async (language: string, check: () => Promise<void>) => {
+    await i18n.changeLanguage(language);
+    try {
+      await check();
+    } finally {
+      await i18n.changeLanguage('zh-CN');
+    }
+  };
+
+  // A step the policy decided by itself (a silent district) is the account `system`, whose name the
+  // list's lookup falls back to: it read "system" where the timeline read 系统.
+  it.each([
+    ['zh-CN', '系统'],
+    ['en', 'System'],
+  ])('names the system as 系统 / System in 办理人 (%s)', async (language, says) => {
+    const defaulted = {
+      ...memberTask({
+        id: 's1',
+        type: 'DISTRICT_FEEDBACK',
+        label: { zh: '区县反馈意见', en: 'District feedback' },
+        candidateGroups: ['district_officer:district:500112'],
+      }),
+      status: 'done',
+      outcome: 'support',
+      completedBy: 'system',
+      completedByName: 'system',
+      completedAt: '2026-11-30T02:00:00Z',
+    };
+    await inLanguage(language, async () => {
+      const table = await openList('done', defaulted);
+      await waitFor(() => expect(within(table).getByText(says)).toHaveAttribute('title', 'system'));
+      expect(table).not.toHaveTextContent(/system/);
+    });
+  });
+
   it.each([
     ['zh-CN', '已撤回（部门答复未解决）'],
     ['en', 'Withdrawn (answered not resolved)'],
@@ -258,20 +303,12 @@ describe('inbox', () => {
         outcome: 'close_withdrawn',
         completedAt: '2026-11-30T02:00:00Z',
       };
-      await i18n.changeLanguage(language);
-      try {
-        openPage('/inbox?status=cancelled', USERS.coordinator, {
-          'GET /reference': REFERENCE_WITH_TASK_TYPE,
-          'GET /views': [],
-          'GET /tasks': { items: [withdrawn], total: 1 },
-        });
-        const table = await screen.findByTestId('inbox-table');
+      await inLanguage(language, async () => {
+        const table = await openList('cancelled', withdrawn);
         await waitFor(() =>
           expect(within(table).getByTestId('state-close_withdrawn')).toHaveTextContent(says),
         );
-      } finally {
-        await i18n.changeLanguage('zh-CN');
-      }
+      });
     },
   );
 

@@ -6,6 +6,7 @@ import {
   ledgerStatusOf,
   OWNER_DEPARTMENTS,
   PROBLEM_CATEGORIES,
+  PROBLEM_OWNER_LABEL,
   PROBLEM_TARGET_LABEL,
   problemOverdue,
   SPECIAL_HANDLING,
@@ -159,7 +160,7 @@ export function LedgerPage() {
       render: (v) => label(PROBLEM_CATEGORIES, v),
     },
     {
-      title: t('fields.owner'),
+      title: local(PROBLEM_OWNER_LABEL),
       dataIndex: 'ownerDepartment',
       width: 110,
       render: (_, p) => responsible(p),

@@ -3,6 +3,8 @@ import {
   LEDGER_STATUSES,
   ledgerStatusOf,
   PROBLEM_CATEGORIES,
+  PROBLEM_MEASURES_LABEL,
+  PROBLEM_OWNER_LABEL,
   PROBLEM_TARGET_LABEL,
   SPECIAL_HANDLING,
 } from '@hardtech/domain/ledger';
@@ -43,7 +45,7 @@ export function ProblemFacts({ problem: p }: { problem: ProblemDetail }) {
       <Descriptions.Item label={t('fields.category')}>
         {label(PROBLEM_CATEGORIES, p.category)}
       </Descriptions.Item>
-      <Descriptions.Item label={t('fields.owner')}>{owner(p)}</Descriptions.Item>
+      <Descriptions.Item label={local(PROBLEM_OWNER_LABEL)}>{owner(p)}</Descriptions.Item>
       <Descriptions.Item label={t('fields.dueAt')}>
         {p.dueAt}
         {p.extension && (
@@ -56,7 +58,7 @@ export function ProblemFacts({ problem: p }: { problem: ProblemDetail }) {
         <Descriptions.Item label={t('fields.extensionReason')}>{p.extension.reason}</Descriptions.Item>
       )}
       {/* A whistled new problem has neither until its department answers (whistle-plan.ts). */}
-      <Descriptions.Item label={t('fields.measures')}>{p.measures || planPending}</Descriptions.Item>
+      <Descriptions.Item label={local(PROBLEM_MEASURES_LABEL)}>{p.measures || planPending}</Descriptions.Item>
       <Descriptions.Item label={local(PROBLEM_TARGET_LABEL)}>{p.target || planPending}</Descriptions.Item>
       {p.closeSummary && (
         <Descriptions.Item label={t('fields.closeSummary')}>{p.closeSummary}</Descriptions.Item>

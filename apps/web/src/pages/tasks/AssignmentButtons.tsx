@@ -14,6 +14,8 @@ interface AssignmentButtonsProps {
   checkFirst?: boolean;
   /** 委托代理: the principal's name, when the caller acts for them. */
   actingFor?: string | null;
+  /** The task's candidate groups (DelegateButton: why nobody else may take it). */
+  candidateGroups?: readonly string[];
 }
 
 /** 认领 / 退回认领 / 转办 of one task; a refusal (e.g. 409 claimed by someone else) is shown as it came. */
@@ -24,6 +26,7 @@ export function AssignmentButtons({
   size,
   checkFirst,
   actingFor,
+  candidateGroups,
 }: AssignmentButtonsProps) {
   const { t } = useTranslation('task');
   const { message } = App.useApp();
@@ -61,6 +64,7 @@ export function AssignmentButtons({
           size={size}
           checkFirst={checkFirst}
           actingFor={actingFor}
+          candidateGroups={candidateGroups}
         />
       )}
     </Space>

@@ -20,13 +20,22 @@ interface DelegateButtonProps {
   checkFirst?: boolean;
   /** 委托代理: the principal's name, when the caller hands the task on for them. */
   actingFor?: string | null;
+  /** The task's candidate groups, to say why a task named to the caller has nobody else. */
+  candidateGroups?: readonly string[];
 }
 
 /**
  * 转办: pick one of the users who may do the task (the server's candidates), say why, hand it over.
  * With nobody to pick, the dialog says why instead of an empty picker.
  */
-export function DelegateButton({ taskId, onDone, size, checkFirst, actingFor }: DelegateButtonProps) {
+export function DelegateButton({
+  taskId,
+  onDone,
+  size,
+  checkFirst,
+  actingFor,
+  candidateGroups,
+}: DelegateButtonProps) {
   const { t } = useTranslation('task');
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
@@ -34,8 +43,10 @@ export function DelegateButton({ taskId, onDone, size, checkFirst, actingFor }: 
   const [reason, setReason] = useState('');
   const { busy, error, run } = useAction();
   const candidates = useGet(open || checkFirst ? '/tasks/{id}/candidates' : null, { params: { id: taskId } });
-  const { targets, none } = delegateTargets(candidates.data ?? []);
+  const { targets, none } = delegateTargets(candidates.data ?? [], candidateGroups);
   const nobody = candidates.data && none ? t(`assign.noCandidates.${none}`) : null;
+  // What would let someone else take it: a proxy for a task named to the caller, a user otherwise.
+  const hint = t(none === 'personal' ? 'assign.noCandidates.personalHint' : 'assign.noCandidates.hint');
 
   const submit = () =>
     run(async () => {
@@ -55,7 +66,15 @@ export function DelegateButton({ taskId, onDone, size, checkFirst, actingFor }: 
     <>
       {checkFirst && nobody ? (
         // The reason on hover, and on a phone on a tap (which a touch browser passes on as a hover).
-        <Tooltip title={nobody}>
+        // The button is disabled, so the dialog's hint never opens: the tooltip carries it too.
+        <Tooltip
+          title={
+            <>
+              <div>{nobody}</div>
+              <div>{hint}</div>
+            </>
+          }
+        >
           <span data-testid="delegate-unavailable">{button}</span>
         </Tooltip>
       ) : (
@@ -84,7 +103,7 @@ export function DelegateButton({ taskId, onDone, size, checkFirst, actingFor }: 
       >
         <ErrorAlert error={error ?? candidates.error} />
         {nobody ? (
-          <Alert type="info" showIcon title={nobody} description={t('assign.noCandidates.hint')} />
+          <Alert type="info" showIcon title={nobody} description={hint} />
         ) : (
           <DelegateFields
             candidates={targets}

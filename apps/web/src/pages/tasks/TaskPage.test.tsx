@@ -123,6 +123,12 @@ const NO_APPROVAL_ACTIONS = {
   delegate: false,
 };
 const DESKTOP_WIDTH = window.innerWidth;
+const COMMISSIONER = {
+  username: 'commissioner',
+  role: 'commissioner' as const,
+  scope: {},
+  displayName: '陈静',
+};
 /** A 转办 candidate as GET /tasks/:id/candidates answers it. */
 const CANDIDATE = { role: 'city_coordinator', assignee: false, self: false, onBehalfOf: null };
 const TASK_ROUTES = {
@@ -157,6 +163,24 @@ describe('task page', () => {
     ).toBeDisabled();
     fireEvent.mouseEnter(unavailable);
     expect(await screen.findByText('除当前办理人外，没有其他在岗人员可以办理此任务。')).toBeInTheDocument();
+  });
+
+  // A walk's commissioner found 转办 disabled on their DIAGNOSE, told to ask for a user to be added or
+  // a scope widened: neither helps a task named to them; a proxy (委托代理) does.
+  it('says a task named to the caller alone is theirs by name, and that a proxy can act for them', async () => {
+    openPage('/tasks/t-1', COMMISSIONER, {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1': { ...TASK, type: 'DIAGNOSE', candidateGroups: ['user:commissioner'] },
+      'GET /tasks/t-1/candidates': [
+        { ...CANDIDATE, role: 'commissioner', username: 'commissioner', displayName: '陈静', self: true },
+      ],
+    });
+    const unavailable = await screen.findByTestId('delegate-unavailable');
+    expect(within(unavailable).getByRole('button', { name: /转\s*办/ })).toBeDisabled();
+    fireEvent.mouseEnter(unavailable);
+    expect(await screen.findByText(/此任务按人指派给您本人/)).toBeInTheDocument();
+    expect(screen.getByText(/请在“消息通知”页设置委托代理/)).toBeInTheDocument();
+    expect(screen.queryByText(/能办理此任务的在岗人员只有您一人/)).toBeNull();
   });
 
   // coordinator standing in for coordinator-2 (周统筹), who holds the task.

@@ -84,6 +84,7 @@ export function TaskPage() {
           onChange={task.reload}
           checkFirst
           actingFor={detail.actingFor?.displayName}
+          candidateGroups={detail.candidateGroups}
         />
       )}
       {open && detail.actions.urge && <UrgeButton taskId={detail.id} onDone={task.reload} />}
