@@ -266,7 +266,7 @@ describe('企业吹哨·部门报到', () => {
     expect(closed.map((h) => h.label)).toEqual([
       {
         zh: '问题销号审核：已撤回（部门答复未解决）',
-        en: 'Problem close-out: Withdrawn (answered not resolved)',
+        en: 'Problem close-out: withdrawn (answered not resolved)',
       },
     ]);
     // The requester and the reviewers are told; the enterprise hears only the answer to its whistle.
