@@ -20,6 +20,7 @@ const EVERY_LINE: Record<HistoryLabelKind, Text[]> = {
   continued: [HISTORY_LABELS.continued()],
   stageEntered: all(STAGES, HISTORY_LABELS.stageEntered),
   taskOpened: all(TASK_TYPES, HISTORY_LABELS.taskOpened),
+  taskOpenedToEnterprise: TASK_TYPES.flatMap((type) => HISTORY_LABELS.taskOpenedToEnterprise(type) ?? []),
   completed: [
     ...TASK_TYPES.flatMap((type) =>
       [

@@ -67,6 +67,24 @@ const PROBLEM_WORK_WORDS: Record<ProblemWorkKind, Text> = {
 };
 
 /**
+ * What the enterprise reads where the history opened an officers' step, whose line (生成待办：
+ * 企业吹哨·部门报到) is the officers' business: what happened, in its own terms. No department or
+ * officer is named. Its own steps (补充材料, 企业确认, 季度报告, 年度数据更新) keep 生成待办: they are
+ * its to-dos; a step it does not read at all is ENTERPRISE_UNSEEN_STEPS (visibility/history).
+ */
+const ENTERPRISE_OPENED_WORDS: Partial<Record<TaskType, Text>> = {
+  SCREEN: t('进入市级筛选', 'city screening began'),
+  DISTRICT_FEEDBACK: t('已请区县反馈意见', 'the district was asked for its feedback'),
+  ADMIT: t('进入入库审定', 'the admission decision began'),
+  DIAGNOSE: t('进入成长诊断', 'the growth diagnosis began'),
+  QUARTERLY_REVIEW: t('进入季度调度评审', 'the quarterly review began'),
+  GRADUATION_REVIEW: t('进入移出帮扶库评审', 'the graduation review began'),
+  WHISTLE_RESPONSE: t('已通知责任部门报到', 'the responsible department was asked to respond'),
+  PROBLEM_CLOSE: t('问题销号审核中', 'the problem’s close-out is under review'),
+  PROBLEM_EXTENSION: t('问题延期审核中', 'the problem’s extension is under review'),
+};
+
+/**
  * Every line a history entry may read, by what happened. `outcome` is a step's outcome in words
  * (the form's label, 退回, 已办理), null when unknown (its code then).
  */
@@ -80,6 +98,11 @@ export const HISTORY_LABELS = {
   taskOpened: (type: TaskType) => {
     const task = taskName(type);
     return line(`生成待办：${task.zh}`, `task opened: ${task.en}`);
+  },
+  /** An officers' step opened, as the enterprise reads it; undefined for its own steps (taskOpened). */
+  taskOpenedToEnterprise: (type: TaskType): Text | undefined => {
+    const words = ENTERPRISE_OPENED_WORDS[type];
+    return words && line(words.zh, words.en);
   },
   completed: (type: TaskType | null, outcome: string, words: Text | null) =>
     type

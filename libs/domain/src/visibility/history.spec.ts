@@ -2,7 +2,8 @@ import { HistoryEntry } from '../views';
 import { closingReasonClass, closingReasonVisible, visibleEndReason } from './closing';
 import { visibleClosing, visibleDiagnosis } from './facts';
 import { TASK_TYPES } from '../task-types';
-import { ENTERPRISE_OPENED_LABELS, visibleHistory, visibleHistoryEntry } from './history';
+import { HISTORY_LABELS } from '../history-labels';
+import { ENTERPRISE_UNSEEN_STEPS, visibleHistory, visibleHistoryEntry } from './history';
 import { ENTERPRISE_TASK_TYPES } from './step-fields';
 import { taskMaterialVisible } from './task-material';
 
@@ -95,7 +96,11 @@ describe('visibleHistoryEntry', () => {
       label: { zh: `生成待办：${taskType}`, en: `task opened: ${taskType}` },
     });
     for (const type of TASK_TYPES.filter((type) => !ENTERPRISE_TASK_TYPES.includes(type))) {
-      expect(ENTERPRISE_OPENED_LABELS[type]).not.toBeUndefined();
+      // Each officers' step is decided: named in the enterprise's terms or not read at all.
+      expect([
+        type,
+        !!HISTORY_LABELS.taskOpenedToEnterprise(type) !== ENTERPRISE_UNSEEN_STEPS.includes(type),
+      ]).toEqual([type, true]);
       const seen = visibleHistoryEntry('enterprise_user', opened(type));
       if (type === 'COUNTERSIGN') expect(seen).toBeNull();
       else expect(seen!.label.zh).not.toMatch(/生成待办/);

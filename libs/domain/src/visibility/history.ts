@@ -1,6 +1,7 @@
+import { HISTORY_LABELS } from '../history-labels';
 import { isRole, Role } from '../roles';
 import { isTaskType, TaskType } from '../task-types';
-import { t, Text } from '../text';
+import { Text } from '../text';
 import { HistoryEntry } from '../views';
 import { closingReasonVisible } from './closing';
 import { readerOf } from './readers';
@@ -28,26 +29,12 @@ const PLAIN_DATA_ACTIONS = new Set([
 ]);
 
 /**
- * What the enterprise reads where the history opened an officers' step, whose inbox name
- * (生成待办：企业吹哨·部门报到) is the officers' business: what happened, in its own terms. No
- * department or officer is named: the entry's data says which groups were asked, no more. Its own
- * steps (补充材料, 企业确认, 季度报告, 年度数据更新) keep 生成待办: they are its to-dos.
- * `null`: the enterprise does not read the step at all — a 加签 is one officer asking another's
- * opinion, and that one was asked is the officers' business.
- * Every officers' step is named here (history.spec checks), so a new one is decided, not leaked.
+ * Officers' steps the enterprise does not read at all: a 加签 is one officer asking another's
+ * opinion, and that one was asked is the officers' business. Every other officers' step opened
+ * reads in the enterprise's terms (HISTORY_LABELS.taskOpenedToEnterprise; history.spec checks each
+ * is one or the other, so a new step is decided, not leaked).
  */
-export const ENTERPRISE_OPENED_LABELS: Partial<Record<TaskType, Text | null>> = {
-  SCREEN: t('进入市级筛选', 'City screening began'),
-  DISTRICT_FEEDBACK: t('已请区县反馈意见', 'The district was asked for its feedback'),
-  ADMIT: t('进入入库审定', 'The admission decision began'),
-  DIAGNOSE: t('进入成长诊断', 'The growth diagnosis began'),
-  QUARTERLY_REVIEW: t('进入季度调度评审', 'The quarterly review began'),
-  GRADUATION_REVIEW: t('进入移出帮扶库评审', 'The graduation review began'),
-  WHISTLE_RESPONSE: t('已通知责任部门报到', 'The responsible department was asked to respond'),
-  PROBLEM_CLOSE: t('问题销号审核中', 'The problem’s close-out is under review'),
-  PROBLEM_EXTENSION: t('问题延期审核中', 'The problem’s extension is under review'),
-  COUNTERSIGN: null,
-};
+export const ENTERPRISE_UNSEEN_STEPS: readonly TaskType[] = ['COUNTERSIGN'];
 
 /**
  * One history entry as the reader may see it, or null when the entry is not for them: completed
@@ -61,7 +48,7 @@ export function visibleHistoryEntry(
 ): HistoryEntry | null {
   if (!historyActionVisible(role, entry.action)) return null;
   if (readerOf(role) === 'officer') return entry;
-  if (readerOf(role) === 'enterprise' && ENTERPRISE_OPENED_LABELS[entry.data.taskType as TaskType] === null) {
+  if (readerOf(role) === 'enterprise' && ENTERPRISE_UNSEEN_STEPS.includes(entry.data.taskType as TaskType)) {
     return null;
   }
   const actorRole = isRole(entry.data.actorRole) ? entry.data.actorRole : null;
@@ -89,9 +76,11 @@ export function visibleHistoryEntry(
   return { ...entry, actor, label, data: PLAIN_DATA_ACTIONS.has(entry.action) ? data : {} };
 }
 
-function openedLabel(entry: HistoryEntry): Text | null | undefined {
+function openedLabel(entry: HistoryEntry): Text | undefined {
   const type = entry.data.taskType;
-  return entry.action === 'task.created' && isTaskType(type) ? ENTERPRISE_OPENED_LABELS[type] : undefined;
+  return entry.action === 'task.created' && isTaskType(type)
+    ? HISTORY_LABELS.taskOpenedToEnterprise(type)
+    : undefined;
 }
 
 /**
