@@ -3,6 +3,7 @@ import {
   countersignSatisfied,
   CalendarDayRule,
   deadlinesFor,
+  isSystemActor,
   OVERTAKEN,
   revertChange,
   slaFor,
@@ -172,7 +173,7 @@ export class ApprovalActions {
     delta: ProjectionDelta,
     lastDoer: Undo['lastDoer'],
   ): Undo | null {
-    if (!STEP_ACTIONS[task.type].withdraw || req.actor.username === 'system') return null;
+    if (!STEP_ACTIONS[task.type].withdraw || isSystemActor(req.actor.username)) return null;
     return {
       task: { ...task, completing: false },
       by: req.actor.username,

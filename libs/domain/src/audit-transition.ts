@@ -1,4 +1,4 @@
-import { SYSTEM_ACTOR } from './roles';
+import { isSystemActor } from './roles';
 import { isStage, Stage } from './stages';
 import { isTaskType, TaskType } from './task-types';
 import { isTransitionCause, TRANSITION_CAUSES } from './transition-causes';
@@ -83,7 +83,7 @@ const WITH_OUTCOME = new Set<TransitionKind>(['completed', 'defaulted']);
 /** The policy's outcome for a step nobody did in time: done by the system, its data says so. */
 function isDefault(done: Closed): boolean {
   const data = done.data as { defaulted?: unknown } | null | undefined;
-  return done.completedBy === SYSTEM_ACTOR.username && data?.defaulted === true;
+  return isSystemActor(done.completedBy) && data?.defaulted === true;
 }
 
 /** First what a person did, then the cause the workflow named, then what the receipt shows. */

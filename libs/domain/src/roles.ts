@@ -79,8 +79,7 @@ export const SYSTEM_ACTOR: Actor = {
 export const SYSTEM_ACTOR_NAME: Text = t('系统', 'System');
 
 /** What the system did by itself (the account `system`). */
-export const isSystemActor = (username: string | null | undefined): boolean =>
-  username === SYSTEM_ACTOR.username;
+export const isSystemActor = (username: unknown): boolean => username === SYSTEM_ACTOR.username;
 
 /** The officers who work cases: 科技处, the industry, SME and finance offices, the districts, the service commissioners. */
 export const CASE_OFFICER_ROLES: readonly Role[] = [

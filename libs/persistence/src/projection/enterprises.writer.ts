@@ -1,4 +1,4 @@
-import { SYSTEM_ACTOR } from '@hardtech/domain';
+import { isSystemActor } from '@hardtech/domain';
 import type { ProjectionDelta } from '@hardtech/temporal/lifecycle.contract';
 import type { ProjectionWriter } from './writer';
 
@@ -8,7 +8,7 @@ import type { ProjectionWriter } from './writer';
  * cause is in the history before the task that projects them. The read-model repair's sweep looks
  * only at the first kind (`acted_at`).
  */
-const byPerson = (delta: ProjectionDelta) => !!delta.actor && delta.actor !== SYSTEM_ACTOR.username;
+const byPerson = (delta: ProjectionDelta) => !!delta.actor && !isSystemActor(delta.actor);
 
 /**
  * Whether the row's transition was projected by the system: a person's projection sets `acted_at`
