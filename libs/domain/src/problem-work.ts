@@ -165,7 +165,12 @@ function problemWorkKindRefusal(
   if (who) return who;
   // A closed-out problem's entry is closed to all work, the coordinators' 一企一策 / 一事一议 too:
   // the 销号 was the decision on it (a problem that comes back is whistled on as a new one).
-  if (problem.status === 'resolved') return problemResolvedError();
+  if (problem.status === 'resolved') {
+    return new RuleViolation(
+      'PROBLEM_RESOLVED',
+      t('该问题已销号，不再办理', 'the problem is resolved (closed out): no further work'),
+    );
+  }
   if (kind === 'close_request' && problem.status === 'closing') {
     return new Conflict(
       'CLOSE_PENDING',
@@ -205,14 +210,6 @@ function problemWorkerRefusal(
           'only the owner department or the service commissioner works this problem',
         ),
       );
-}
-
-/** 422 PROBLEM_RESOLVED: the problem is closed out (销号), its ledger entry no longer worked. */
-export function problemResolvedError(): RuleViolation {
-  return new RuleViolation(
-    'PROBLEM_RESOLVED',
-    t('该问题已销号，不再办理', 'the problem is resolved (closed out): no further work'),
-  );
 }
 
 /** Every kind of ledger work, in the order the drawer offers them. */
