@@ -14,11 +14,6 @@ export interface PagedAnswer<T> {
 }
 
 /**
- * A filtered list the server pages (`page`, `pageSize`, `total`): new filters go back to page 1, and
- * the antd Table gets its rows and pagination from here so every list pages and counts alike. On a
- * phone a page holds at most PHONE_PAGE_SIZE rows, until the user picks a size.
- */
-/**
  * A list whose filters and page live in the address (the ledger), so it can be bookmarked, shared
  * and returned to with Back: the page gives them each render and writes them back on a change.
  */
@@ -30,7 +25,12 @@ export interface AddressedList {
   onPage(page: number, pageSize: number): void;
 }
 
-/** `Extra`: what the answer holds beside the page (e.g. the notifications' unread count). */
+/**
+ * A filtered list the server pages (`page`, `pageSize`, `total`): new filters go back to page 1, and
+ * the antd Table gets its rows and pagination from here so every list pages and counts alike. On a
+ * phone a page holds at most PHONE_PAGE_SIZE rows, until the user picks a size.
+ * `Extra`: what the answer holds beside the page (e.g. the notifications' unread count).
+ */
 export function usePagedList<T, Extra = object>(
   path: string,
   pageSize = 50,
