@@ -60,6 +60,7 @@ import { ExportsService } from './services/exports.service';
 import { PrintoutsService } from './services/printouts.service';
 import { HealthService } from './services/health.service';
 import { HistoryService } from './services/history.service';
+import { LedgerScopeService } from './services/ledger-scope.service';
 import { MAX_IMPORT_CERTIFICATES, NominationImportService } from './services/nomination-import.service';
 import { NominationsService } from './services/nominations.service';
 import { NotificationsService } from './services/notifications.service';
@@ -162,6 +163,7 @@ import { WhistlesService } from './services/whistles.service';
     PrintoutsService,
     HealthService,
     HistoryService,
+    LedgerScopeService,
     NominationImportService,
     NominationsService,
     NotificationsService,

@@ -1,5 +1,6 @@
 import { withCheckChar } from './credit-code';
 import { Nomination } from './nomination';
+import { HistoryEntry } from './views';
 
 /**
  * A qualifying nomination, the base of the demo data and of tests. Override what a case needs.
@@ -27,4 +28,22 @@ export function sampleNomination(over: Partial<Nomination> = {}): Nomination {
 /** A valid credit code from any number (distinct numbers give distinct codes). */
 export function creditCodeFor(n: number, prefix = '915001'): string {
   return withCheckChar(`${prefix}${String(n).padStart(17 - prefix.length, '0')}`.slice(0, 17));
+}
+
+/** A history entry of lifecycle 1 (the tests of what each reader reads of a history). */
+export function sampleHistoryEntry(
+  action: string,
+  actor: string,
+  data: Record<string, unknown>,
+): HistoryEntry {
+  return {
+    at: '2026-01-01T00:00:00Z',
+    actor,
+    action,
+    data,
+    label: { zh: action, en: action },
+    lifecycleNo: 1,
+    runId: 'r',
+    eventId: 1,
+  };
 }

@@ -48,7 +48,8 @@ export class HistoryEntryDto {
     type: 'object',
     additionalProperties: true,
     description:
-      'task.completed: {taskId, taskType, outcome, data, actorRole}; task.created: {taskId, taskType, candidateGroups, dueAt}; stage.changed: {from, to}',
+      'task.completed: {taskId, taskType, outcome, data, actorRole}; task.created: {taskId, taskType, candidateGroups, dueAt}; stage.changed: {from, to}; ' +
+      'whistle.blown: {problemId, taskId, title, description, actorRole} (the problem it is on, a new one too, and the WHISTLE_RESPONSE it opened)',
   })
   data: Record<string, unknown>;
   @ApiProperty({ type: LabelTextDto, description: 'a readable line for the timeline' }) label: LabelTextDto;

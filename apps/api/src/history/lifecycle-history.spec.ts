@@ -76,6 +76,24 @@ describe('readLifecycleHistory on recorded histories', () => {
   });
 });
 
+// The ledger scope reads a whistle and its 部门报到 by the problem (visibility/ledger-scope.ts): the
+// whistle's Update result names both, in the first recorded whistles too, where the request names
+// no problem (a new one) and the 部门报到's row may name none (before tasks.problem_id).
+describe('a whistle in the history', () => {
+  it.each(['whistle-new-problem-v1.json', 'whistle-resolved-v1.json'])(
+    '%s: names its problem and the 部门报到 it opened',
+    (file) => {
+      const entries = read(file);
+      const whistle = entries.find((e) => e.action === 'whistle.blown')!;
+      const response = entries.find(
+        (e) => e.action === 'task.created' && e.data.taskType === 'WHISTLE_RESPONSE',
+      )!;
+      expect(whistle.data.problemId).toEqual(expect.any(String));
+      expect(whistle.data.taskId).toBe(response.data.taskId);
+    },
+  );
+});
+
 // Every line of every recorded lifecycle in English, as the timeline shows it: one capital, the first
 // (names and titles written by people, and the notices' own sentences, aside). The timeline read
 // "task opened: City screening" beside "City screening: Pass" (the walk).

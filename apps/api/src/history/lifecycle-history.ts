@@ -37,6 +37,7 @@ import {
   UrgeTaskRequest,
   urgeTaskUpdate,
   WhistleRequest,
+  WhistleResult,
   WithdrawTaskRequest,
   withdrawTaskUpdate,
   workProblemUpdate,
@@ -395,6 +396,7 @@ class HistoryReader {
       for (const task of [...(answer?.nextTasks ?? []), ...(answer?.openTasks ?? [])] as TaskView[]) {
         if (task?.id && task.type) this.taskTypes.set(task.id, task.type);
       }
+      if (entry?.action === 'whistle.blown' && answer) whistled(entry, answer as Partial<WhistleResult>);
       return;
     }
     if (!entry) return;
@@ -542,6 +544,19 @@ function stageOf(value: unknown): Stage | null {
   const key =
     typeof value === 'string' ? value : value && typeof value === 'object' ? Object.keys(value)[0] : null;
   return isStage(key) ? key : null;
+}
+
+/**
+ * A whistle names the problem it is on (the one it put in the ledger, for a new problem: the
+ * request names none) and the 部门报到 it opened, as its Update's result has them since whistles
+ * were: what the ledger scope reads a whistle and its answer by (visibility/ledger-scope.ts).
+ */
+function whistled(entry: HistoryEntry, result: Partial<WhistleResult>): void {
+  entry.data = {
+    ...entry.data,
+    problemId: result.problemId ?? entry.data.problemId ?? null,
+    ...(result.task?.id ? { taskId: result.task.id } : {}),
+  };
 }
 
 const actorName = (a: Actor) => a.displayName ?? a.username;

@@ -10,7 +10,9 @@ import {
   isSystemActor,
   shanghaiDate,
   Stage,
+  taskSubject,
   visibleReturned,
+  withinLedgerScope,
 } from '@hardtech/domain';
 import {
   ClustersRepository,
@@ -21,6 +23,7 @@ import {
   UsersRepository,
 } from '@hardtech/persistence';
 import { AttachmentsService } from './attachments.service';
+import { LedgerScopeService } from './ledger-scope.service';
 
 /**
  * The case file of a task (审批单): the lifecycle's projected facts, where a member stands (its
@@ -37,6 +40,7 @@ export class CaseFileService {
     private readonly users: UsersRepository,
     private readonly clusters: ClustersRepository,
     private readonly problems: ProblemsRepository,
+    private readonly ledger: LedgerScopeService,
   ) {}
 
   /**
@@ -65,7 +69,7 @@ export class CaseFileService {
     if (!row) return null;
     const lifecycleNo = task?.lifecycleNo ?? row.lifecycleNo;
     const current = row.lifecycleNo === lifecycleNo;
-    const [done, problems, files, reports, ledger, divisionOf, kept, earlier] = await Promise.all([
+    const [allSteps, problems, files, reports, ledger, divisionOf, kept, earlier, scope] = await Promise.all([
       this.tasks.stepsOf(creditCode, lifecycleNo),
       this.enterprises.problemsOf(creditCode, lifecycleNo),
       this.attachments.list(actor, creditCode),
@@ -76,7 +80,10 @@ export class CaseFileService {
       current ? null : this.enterprises.nominationOf(creditCode, lifecycleNo),
       // An earlier lifecycle has ended: its problems are counted as its final stage left them.
       current ? null : this.enterprises.lifecyclesOf(creditCode),
+      this.ledger.of(actor, creditCode),
     ]);
+    // 中小企业处 / 产业金融处: another department's 部门报到, 销号 or 延期 review is not their step to read.
+    const done = withinLedgerScope(actor.role, scope, allSteps, (t) => taskSubject(scope, t.id, t.type));
     const lifecycleStage = current
       ? row.stage
       : ((earlier?.find((l) => l.lifecycleNo === lifecycleNo)?.finalStage as Stage | undefined) ?? null);

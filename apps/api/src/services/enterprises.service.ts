@@ -16,6 +16,7 @@ import {
   visibleStatechart,
   visibleStateValue,
   visibleSupplementRequest,
+  withinLedgerScope,
 } from '@hardtech/domain';
 import { describeStatechart } from '@hardtech/workflows/lifecycle/definition';
 import {
@@ -26,6 +27,7 @@ import {
   TasksRepository,
   UsersRepository,
 } from '@hardtech/persistence';
+import { LedgerScopeService } from './ledger-scope.service';
 import { problemView } from './problems.service';
 import { taskItem } from './tasks.service';
 
@@ -38,6 +40,7 @@ export class EnterprisesService {
     private readonly tasks: TasksRepository,
     private readonly users: UsersRepository,
     private readonly clusters: ClustersRepository,
+    private readonly ledger: LedgerScopeService,
   ) {}
 
   /**
@@ -84,7 +87,7 @@ export class EnterprisesService {
   async detail(actor: Actor, creditCode: string) {
     const e = await this.enterprises.findVisible(actor, creditCode);
     if (!e) throw notFound();
-    const [openTasks, problems, reports, membership, lifecycles, stageSince, divisionOf, steps] =
+    const [openTasks, problems, reports, membership, lifecycles, stageSince, divisionOf, steps, ledger] =
       await Promise.all([
         this.tasks.openVisibleOf(actor, creditCode),
         this.enterprises.problemsOf(creditCode, e.lifecycleNo),
@@ -95,6 +98,7 @@ export class EnterprisesService {
         this.clusters.divisions(),
         // In 补充材料 the screening's request is read from its step (the enterprise's home shows it).
         e.stage === 'supplement' ? this.tasks.stepsOf(creditCode, e.lifecycleNo) : [],
+        this.ledger.of(actor, creditCode),
       ]);
     // The people who serve the enterprise and who nominated each lifecycle by name (its own user
     // reads these), in one query; the username when gone.
@@ -147,7 +151,10 @@ export class EnterprisesService {
         ),
       })),
       diagnosis: visibleDiagnosis(actor.role, e.diagnosis),
-      problems: problems.map((p) => problemView(p, actor.role, divisionOf)),
+      // 中小企业处 / 产业金融处: their department's problems, not every one of the enterprise they see.
+      problems: withinLedgerScope(actor.role, ledger, problems, (p) => ({ problem: p.id })).map((p) =>
+        problemView(p, actor.role, divisionOf),
+      ),
       membership: membership.map((m) => ({
         from: m.fromDate,
         to: m.toDate,

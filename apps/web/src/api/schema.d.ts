@@ -2334,7 +2334,7 @@ export interface components {
              * @example task.completed
              */
             action: string;
-            /** @description task.completed: {taskId, taskType, outcome, data, actorRole}; task.created: {taskId, taskType, candidateGroups, dueAt}; stage.changed: {from, to} */
+            /** @description task.completed: {taskId, taskType, outcome, data, actorRole}; task.created: {taskId, taskType, candidateGroups, dueAt}; stage.changed: {from, to}; whistle.blown: {problemId, taskId, title, description, actorRole} (the problem it is on, a new one too, and the WHISTLE_RESPONSE it opened) */
             data: {
                 [key: string]: unknown;
             };

@@ -1,4 +1,5 @@
 import { HistoryEntry } from '../views';
+import { sampleHistoryEntry } from '../samples';
 import { closingReasonClass, closingReasonVisible, visibleEndReason } from './closing';
 import { visibleClosing, visibleDiagnosis } from './facts';
 import { TASK_TYPES } from '../task-types';
@@ -9,18 +10,7 @@ import { taskMaterialVisible } from './task-material';
 
 const MARK = 'MARK-history';
 
-function entry(action: string, actor: string, data: Record<string, unknown>): HistoryEntry {
-  return {
-    at: '2026-01-01T00:00:00Z',
-    actor,
-    action,
-    data,
-    label: { zh: action, en: action },
-    lifecycleNo: 1,
-    runId: 'r',
-    eventId: 1,
-  };
-}
+const entry = sampleHistoryEntry;
 
 const screened = entry('task.completed', 'coord', {
   taskId: 't1',

@@ -10,3 +10,4 @@ export * from './task-details';
 export * from './returned';
 export * from './step-outcomes';
 export * from './supplement-request';
+export * from './ledger-scope';

@@ -82,6 +82,19 @@ export class ProblemsRepository {
     return row ?? null;
   }
 
+  /** The ids of the enterprise's problems the caller may see, of every lifecycle (the ledger scope). */
+  async readableIdsOf(actor: Actor, creditCode: string): Promise<string[]> {
+    const scope = this.access.problems(actor, 'p', 'e');
+    const rows = await this.repo
+      .createQueryBuilder('p')
+      .innerJoin('enterprises', 'e', 'e.credit_code = p.credit_code')
+      .select('p.id', 'id')
+      .where('p.credit_code = :creditCode', { creditCode })
+      .andWhere(scope.sql, scope.params)
+      .getRawMany<{ id: string }>();
+    return rows.map((r) => r.id);
+  }
+
   /** The problems of one lifecycle the caller may see (the case file's ledger), by due date. */
   ofLifecycle(actor: Actor, creditCode: string, lifecycleNo: number): Promise<ProblemEntity[]> {
     const scope = this.access.problems(actor, 'p', 'e');

@@ -6,6 +6,7 @@ import {
   Countersign,
   ENTERPRISE_TASK_TYPES,
   LEDGER_TASK_TYPES,
+  LedgerTaskRow,
   onBehalfLabel,
   readerOf,
   RETURNED_OUTCOME,
@@ -315,6 +316,23 @@ export class TasksRepository {
       ],
       order: { completedAt: 'ASC', id: 'ASC' },
     });
+  }
+
+  /**
+   * The enterprise's ledger tasks of every lifecycle (LEDGER_TASK_TYPES and the 加签 asked on them)
+   * with the problem each is about, as the ledger scope reads them (visibility/ledger-scope.ts).
+   */
+  async ledgerTasksOf(creditCode: string): Promise<LedgerTaskRow[]> {
+    const rows: LedgerTaskRow[] = await this.repo.query(
+      `SELECT t.id, t.type, t.problem_id AS "problemId", t.parent_task_id AS "parentTaskId",
+              t.candidate_groups AS "candidateGroups"
+         FROM tasks t
+        WHERE t.credit_code = $1
+          AND (t.type = ANY($2::text[]) OR (t.type = 'COUNTERSIGN' AND EXISTS (
+            SELECT 1 FROM tasks asked WHERE asked.id = t.parent_task_id AND asked.type = ANY($2::text[]))))`,
+      [creditCode, LEDGER_TASK_TYPES],
+    );
+    return rows;
   }
 
   /** 抄送: to whom the task was copied, by whom (for whom, a proxy's), by name, oldest first. */
