@@ -1,4 +1,3 @@
-import { HistoryEntry } from '../views';
 import { sampleHistoryEntry } from '../samples';
 import { closingReasonClass, closingReasonVisible, visibleEndReason } from './closing';
 import { visibleClosing, visibleDiagnosis } from './facts';
