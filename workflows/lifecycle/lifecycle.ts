@@ -9,6 +9,7 @@ import {
   pendingProblemFollowUps,
   applyCorrections,
   ccRefusal,
+  copiedAgainRefusal,
   ccText,
   assertValid,
   Conflict,
@@ -769,9 +770,17 @@ export class Lifecycle {
     return { taskId: task.id, audienceGroups, at };
   }
 
-  /** 抄送: whoever may do the task copies it (the API checked the users may see the enterprise). */
+  /**
+   * 抄送: whoever may do the task copies it (the API checked the users may see the enterprise), to
+   * nobody it was copied to already. Two copies at once naming the same person need no second check
+   * in the handler: it records the copy before its first await, so the later validator sees it.
+   * Only the validator refuses a repeat: Temporal runs none on replay, where a repeat recorded
+   * before this rule sends its notice again as it did (no patch).
+   */
   validateCc(req: CcTaskRequest): void {
-    const refusal = ccRefusal(req.actor, this.openTask(req.taskId), req.onBehalfOf);
+    const task = this.openTask(req.taskId);
+    const refusal =
+      ccRefusal(req.actor, task, req.onBehalfOf) ?? copiedAgainRefusal(task.copiedTo, req.users);
     if (refusal) throw refusal;
   }
 
