@@ -274,6 +274,37 @@ describe('催办, 抄送, 委托代理, 转办 reason', () => {
       expect(copy.data.users).toEqual([cast.industry.username]);
       expect(copy.names).toEqual({ [cast.industry.username]: '产业处 冯处长' });
     });
+
+    it('copies nobody twice: 409 COPY_ALREADY_SENT naming them, nothing sent; two copies at once send one', async () => {
+      const notices = async (m: Member) =>
+        (await expectOk(m.api.get('/api/notifications'))).items.filter(
+          (n: any) => n.kind === 'cc' && n.taskId === screenId,
+        ).length;
+      const copy = (users: string[]) =>
+        cast.coordinator.api.post(`/api/tasks/${screenId}/cc`, { users, note: '再请知悉' });
+      const [other, third] = await Promise.all([
+        createUser('industry_officer', { clusters: [CLUSTER] }),
+        createUser('industry_officer', { clusters: [CLUSTER] }),
+      ]);
+      // The industry officer was copied above: refused whole, named as the task page names them.
+      const again = await copy([other.username, cast.industry.username]);
+      expect([again.status, again.body.code]).toEqual([409, 'COPY_ALREADY_SENT']);
+      expect(again.body.message).toContain(`产业处 冯处长（${cast.industry.username}）`);
+      expect(again.body.message).not.toContain(other.username);
+      expect([await notices(cast.industry), await notices(other)]).toEqual([1, 0]);
+      // Two at once naming the same person: the workflow's validator sees the copy the first recorded.
+      const both = await Promise.all([copy([third.username]), copy([third.username])]);
+      expect(both.map((r) => [r.status, r.body.code ?? 'ok']).sort()).toEqual([
+        [201, 'ok'],
+        [409, 'COPY_ALREADY_SENT'],
+      ]);
+      expect(await notices(third)).toBe(1);
+      const detail = await expectOk(cast.coordinator.api.get(`/api/tasks/${screenId}`));
+      expect(detail.copies.map((c: any) => c.username).sort()).toEqual(
+        [cast.industry.username, third.username].sort(),
+      );
+      expect((await history(cast.creditCode)).filter((e) => e.action === 'task.cc')).toHaveLength(2);
+    });
   });
 
   describe('转办 with a reason, picked from /candidates', () => {

@@ -293,6 +293,11 @@ describe('replay of recorded lifecycle histories', () => {
   // same person delivered in one activation, both validated, both opened a COUNTERSIGN task for
   // them. Re-checked without the patch, the second fails instead, and the replay fails likewise;
   // countersign-race-v1.json is the same race with the patch (the second refused by its handler).
+  // withdraw-twice-race-before.json and withdraw-completion-race-before.json, recorded before the
+  // losers of those races read TASK_NOT_DONE / TASK_CANCELLED (test/lifecycle/approval-races.test.ts):
+  // two 撤回, and a 撤回 and the next officer's completion, both accepted in one activation, the
+  // later refused by the withdraw handler's re-check (WITHDRAW_TOO_LATE then). The handler now
+  // throws another code at the same point and records nothing else: they replay unpatched.
   const recorded = readdirSync(HISTORIES).filter((f) => f.endsWith('.json'));
   it('has recorded histories to guard', () => {
     expect(recorded.length).toBeGreaterThan(0);

@@ -1137,6 +1137,75 @@ describe('approval actions', () => {
     });
   });
 
+  // Two Updates in one activation run as Temporal runs them: the first's validator and its handler
+  // up to its first await, then the second's (test/lifecycle/approval-races.test.ts on the server).
+  const screenedForFeedback = async () => {
+    const h = harness();
+    await h.lifecycle.open();
+    const screen = h.open('SCREEN');
+    await h.complete('SCREEN', coordinator, 'pass', { judgments });
+    const withdrawal = { taskId: screen.id, actor: coordinator, commented: [] };
+    const feedback = {
+      taskId: h.open('DISTRICT_FEEDBACK').id,
+      outcome: 'support',
+      data: { opinion: '同意' },
+      actor: district,
+    };
+    return { h, screen, withdrawal, feedback };
+  };
+  const settled = async (...answers: Promise<unknown>[]) =>
+    (await Promise.allSettled(answers)).map((a) =>
+      a.status === 'fulfilled' ? 'ok' : (a.reason as DomainError).code,
+    );
+
+  it('refuses the second of two 撤回 at once as TASK_NOT_DONE: the task is open again, nobody took a step', async () => {
+    const { h, screen, withdrawal } = await screenedForFeedback();
+    h.lifecycle.validateWithdrawal(withdrawal);
+    const first = h.lifecycle.withdraw(withdrawal);
+    h.lifecycle.validateWithdrawal(withdrawal);
+    const second = h.lifecycle.withdraw(withdrawal);
+    expect(await settled(first, second)).toEqual(['ok', 'TASK_NOT_DONE']);
+    expect(h.lifecycle.view().openTasks.map((x) => x.id)).toEqual([screen.id]);
+    expect(refusal(() => h.lifecycle.validateWithdrawal(withdrawal))).toBe('TASK_NOT_DONE');
+  });
+
+  it('a 撤回 validated before the next officer’s completion loses to it: WITHDRAW_TOO_LATE, the step done once', async () => {
+    const { h, withdrawal, feedback } = await screenedForFeedback();
+    h.lifecycle.validateWithdrawal(withdrawal);
+    const withdrawn = h.lifecycle.withdraw(withdrawal);
+    h.lifecycle.validateCompletion(feedback);
+    const done = h.lifecycle.complete(feedback);
+    expect(await settled(withdrawn, done)).toEqual(['WITHDRAW_TOO_LATE', 'ok']);
+    expect(h.lifecycle.view().openTasks.map((x) => x.type)).toEqual(['ENTERPRISE_CONFIRM']);
+  });
+
+  it('answers a completion of a task a 撤回 cancelled, or a 退回 is closing, TASK_CANCELLED as the read model will', async () => {
+    const { h, withdrawal, feedback } = await screenedForFeedback();
+    await h.lifecycle.withdraw(withdrawal);
+    expect(refusal(() => h.lifecycle.validateCompletion(feedback))).toBe('TASK_CANCELLED');
+
+    const a = harness();
+    const { lifecycle } = a;
+    await lifecycle.open();
+    await a.complete('SCREEN', coordinator, 'pass', { judgments });
+    await a.complete('DISTRICT_FEEDBACK', district, 'support', { opinion: '同意' });
+    await a.complete('ENTERPRISE_CONFIRM', enterprise, 'confirm', {});
+    const admit = a.open('ADMIT');
+    const returned = { taskId: admit.id, reason: '材料需补充', actor: coordinator };
+    lifecycle.validateReturn(returned);
+    const back = lifecycle.returnTask(returned);
+    const admitting = { taskId: admit.id, outcome: 'admit', data: {}, actor: coordinator };
+    expect(refusal(() => lifecycle.validateCompletion(admitting))).toBe('TASK_CANCELLED');
+    await back;
+    expect(refusal(() => lifecycle.validateCompletion(admitting))).toBe('TASK_CANCELLED');
+    // Done is still done.
+    const screen = a.open('SCREEN');
+    await a.complete('SCREEN', coordinator, 'pass', { judgments });
+    expect(refusal(() => lifecycle.validateCompletion({ ...admitting, taskId: screen.id }))).toBe(
+      'TASK_ALREADY_COMPLETED',
+    );
+  });
+
   it('a withdrawal puts the statechart back and reopens the task; the next transition makes it too late', async () => {
     const h = harness();
     await h.lifecycle.open();

@@ -9,6 +9,9 @@ import {
   pendingProblemFollowUps,
   applyCorrections,
   ccRefusal,
+  copiedAgainRefusal,
+  taskClosedRefusal,
+  withdrawNotDone,
   ccText,
   assertValid,
   Conflict,
@@ -253,6 +256,12 @@ export class Lifecycle {
   private snapshot: SnapshotFrom<typeof lifecycleMachine> | null = null;
   private readonly tasks = new Map<string, OpenTask>();
   private readonly closedTaskIds: Set<string>;
+  /**
+   * The tasks this run cancelled, and one a 退回 is closing (cancelled once done): only validators
+   * and refusals read it, to answer an action that lost the race as the read model will a moment
+   * later (taskClosedRefusal). Not carried to a continued run, where the read model answers first.
+   */
+  private readonly cancelledTaskIds = new Set<string>();
   private transitions: number;
   private quartersThisRun = 0;
   private projection: Promise<void> = Promise.resolve();
@@ -416,7 +425,7 @@ export class Lifecycle {
     if (this.tasks.get(req.taskId) !== task) {
       // A concurrent transition left the task's state while the policy was read (e.g. the district
       // opposed while the enterprise confirmed): the task is cancelled, not completed.
-      throw new Conflict('TASK_CANCELLED', t('任务已取消', 'the task was cancelled'));
+      throw taskClosedRefusal('cancelled');
     }
     return this.applyCompletion(task, req, policy, doer);
   }
@@ -769,9 +778,17 @@ export class Lifecycle {
     return { taskId: task.id, audienceGroups, at };
   }
 
-  /** 抄送: whoever may do the task copies it (the API checked the users may see the enterprise). */
+  /**
+   * 抄送: whoever may do the task copies it (the API checked the users may see the enterprise), to
+   * nobody it was copied to already. Two copies at once naming the same person need no second check
+   * in the handler: it records the copy before its first await, so the later validator sees it.
+   * Only the validator refuses a repeat: Temporal runs none on replay, where a repeat recorded
+   * before this rule sends its notice again as it did (no patch).
+   */
   validateCc(req: CcTaskRequest): void {
-    const refusal = ccRefusal(req.actor, this.openTask(req.taskId), req.onBehalfOf);
+    const task = this.openTask(req.taskId);
+    const refusal =
+      ccRefusal(req.actor, task, req.onBehalfOf) ?? copiedAgainRefusal(task.copiedTo, req.users);
     if (refusal) throw refusal;
   }
 
@@ -819,16 +836,18 @@ export class Lifecycle {
   async returnTask(req: ReturnTaskRequest): Promise<CompleteTaskResult> {
     this.approvalActionsPatched();
     const task = this.tasks.get(req.taskId)!;
-    task.completing = true; // a concurrent completion of the task is refused meanwhile
+    // A concurrent completion of the task is refused meanwhile, as of a task cancelled.
+    task.completing = true;
+    this.cancelledTaskIds.add(task.id);
     let policy: ActivePolicy;
     try {
       policy = await this.policyFrom(req.policy);
     } catch (e) {
       task.completing = false;
+      this.cancelledTaskIds.delete(task.id);
       throw e;
     }
-    if (this.tasks.get(req.taskId) !== task)
-      throw new Conflict('TASK_CANCELLED', t('任务已取消', 'the task was cancelled'));
+    if (this.tasks.get(req.taskId) !== task) throw taskClosedRefusal('cancelled');
     const at = this.fx.now();
     const target = STEP_ACTIONS[task.type].return!;
     this.snapshot = this.transition({
@@ -878,11 +897,18 @@ export class Lifecycle {
   /** 撤回: the refusal of libs/domain/src/approval-actions/withdraw.ts, on a completion kept to undo. */
   validateWithdrawal(req: WithdrawTaskRequest): void {
     if (!this.snapshot) throw new NotFound('TASK_NOT_FOUND', t('任务不存在', 'no such task'));
-    if (this.tasks.has(req.taskId)) {
-      throw new Conflict('TASK_NOT_DONE', t('任务尚未办理，无需撤回', 'the task is not done'));
-    }
     // Validators run live only (never on replay): the rule of the code now, the API checked who.
-    this.withdrawable(req, this.undos.of(req.taskId, true));
+    this.withdrawableNow(req);
+  }
+
+  /**
+   * The completion's undo record as the state stands now, or the refusal: an open task has nothing
+   * to take back, also one that a 撤回 a moment before reopened (TASK_NOT_DONE, as the read model
+   * will say, not WITHDRAW_TOO_LATE: nobody took the next step up).
+   */
+  private withdrawableNow(req: WithdrawTaskRequest): { undo: Undo; state: StateAt | null } {
+    if (this.tasks.has(req.taskId)) throw withdrawNotDone();
+    return this.withdrawable(req, this.undos.of(req.taskId, true));
   }
 
   /** The withdrawal's validator as a question (a query: nothing changes), for the task page. */
@@ -932,8 +958,10 @@ export class Lifecycle {
       !!undo && this.actions.doerToRestore(undo) && this.fx.patched(WITHDRAW_LAST_DOER_PATCH);
     const policy = await this.policyFrom(req.policy);
     if (!since && this.undos.last !== undo) throw withdrawTooLate();
-    // Another Update may have come while the policy was read: the rule again, on the state now.
-    const state = (since && this.withdrawable(req, this.undos.of(req.taskId, true)).state) || undo;
+    // Another Update may have come while the policy was read: the rule again, on the state now (a
+    // second 撤回 of the task in the same activation passed its validator too). Only what it throws
+    // differs from before, never what it records: no patch (replay of withdraw-twice-race.json).
+    const state = (since && this.withdrawableNow(req).state) || undo;
     const at = this.fx.now();
     this.snapshot = lifecycleMachine.resolveState({ value: state.stateValue as any, context: state.context });
     this.undos.taken(undo.task.id);
@@ -986,9 +1014,7 @@ export class Lifecycle {
     const proxy = this.proxyOf(req);
     const task = this.tasks.get(req.taskId)!;
     const policy = await this.policyFrom(req.policy);
-    if (this.tasks.get(req.taskId) !== task || task.completing) {
-      throw new Conflict('TASK_ALREADY_COMPLETED', t('任务已办结', 'the task is already completed'));
-    }
+    if (this.tasks.get(req.taskId) !== task || task.completing) throw this.closedRefusal(task.id);
     // Another 加签 (or a 转办) handled since this one's validator ran may have asked the same
     // person: checked again on the state as it is now, nothing opened yet (COUNTERSIGN_RECHECK_PATCH).
     if (recheck) this.validateCountersign(req);
@@ -1128,6 +1154,7 @@ export class Lifecycle {
         result: null,
       });
       this.forget(task.id);
+      this.cancelledTaskIds.add(task.id);
     }
     const openKeys = new Set([...this.tasks.values()].map((task) => task.key));
     const opened = specs.filter((s) => !openKeys.has(s.key)).map((s) => this.openTaskFor(s, policy, at));
@@ -1309,10 +1336,13 @@ export class Lifecycle {
   private openTask(taskId: string): OpenTask {
     const task = this.snapshot ? this.tasks.get(taskId) : undefined;
     if (task && !task.completing) return task;
-    if (task || this.closedTaskIds.has(taskId)) {
-      throw new Conflict('TASK_ALREADY_COMPLETED', t('任务已办结', 'the task is already completed'));
-    }
+    if (task || this.closedTaskIds.has(taskId)) throw this.closedRefusal(taskId);
     throw new NotFound('TASK_NOT_FOUND', t('任务不存在', 'no such task'));
+  }
+
+  /** A task closed, or being closed by another Update: how, as the read model will say it. */
+  private closedRefusal(taskId: string): DomainError {
+    return taskClosedRefusal(this.cancelledTaskIds.has(taskId) ? 'cancelled' : 'done');
   }
 
   private stateNow(): StateAt {

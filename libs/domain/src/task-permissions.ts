@@ -102,6 +102,18 @@ export function taskRefusal(actor: Actor, task: HeldTask, action: TaskAction): D
 }
 
 /**
+ * Any action on a task no longer open: 409, saying how it closed. Cancelled is a task whose step was
+ * left without it being done (退回, 撤回 of the completion that opened it, the other feedback ending
+ * the stage): whoever lost to a 退回 or a 撤回 at the same moment reads that, from the workflow's
+ * validator as from the read model a moment later, not 已办结.
+ */
+export function taskClosedRefusal(status: 'done' | 'cancelled' | string): Conflict {
+  return status === 'cancelled'
+    ? new Conflict('TASK_CANCELLED', t('任务已取消', 'the task was cancelled'))
+    : new Conflict('TASK_ALREADY_COMPLETED', t('任务已办结', 'the task is already completed'));
+}
+
+/**
  * An enterprise's own step (确认, 季度报告, 年度更新): only its users are candidates, and they do it as
  * it comes, with no claim (taskRefusal), so it never has, nor waits for, an assignee.
  */

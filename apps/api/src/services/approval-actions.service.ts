@@ -10,7 +10,9 @@ import {
   isCandidate,
   NotFound,
   t,
+  taskClosedRefusal,
   withdrawerRefusal,
+  withdrawNotDone,
 } from '@hardtech/domain';
 import {
   ActivePolicyRepository,
@@ -75,12 +77,8 @@ export class ApprovalActionsService {
    */
   async withdraw(actor: Actor, id: string): Promise<WithdrawTaskResult> {
     const task = await this.visible(actor, id);
-    if (task.status === 'open') {
-      throw new Conflict('TASK_NOT_DONE', t('任务尚未办理，无需撤回', 'the task is not done'));
-    }
-    if (task.status === 'cancelled') {
-      throw new Conflict('TASK_CANCELLED', t('任务已取消', 'the task was cancelled'));
-    }
+    if (task.status === 'open') throw withdrawNotDone();
+    if (task.status === 'cancelled') throw taskClosedRefusal(task.status);
     const refusal = withdrawerRefusal(actor, task);
     if (refusal) throw refusal;
     await this.assertRunning(task);
@@ -195,11 +193,7 @@ export class ApprovalActionsService {
 
   private async open(actor: Actor, id: string): Promise<TaskEntity> {
     const task = await this.visible(actor, id);
-    if (task.status !== 'open') {
-      throw task.status === 'cancelled'
-        ? new Conflict('TASK_CANCELLED', t('任务已取消', 'the task was cancelled'))
-        : new Conflict('TASK_ALREADY_COMPLETED', t('任务已办结', 'the task is already completed'));
-    }
+    if (task.status !== 'open') throw taskClosedRefusal(task.status);
     return task;
   }
 

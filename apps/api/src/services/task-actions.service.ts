@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, COPY_RECIPIENT_ROLES, Forbidden, NotFound, notReadersRefusal, t } from '@hardtech/domain';
+import {
+  Actor,
+  copiedAgainRefusal,
+  COPY_RECIPIENT_ROLES,
+  Forbidden,
+  NotFound,
+  notReadersRefusal,
+  t,
+} from '@hardtech/domain';
 import { ActivePolicyRepository, TasksRepository } from '@hardtech/persistence';
 import { LifecycleClient } from '@hardtech/temporal';
 import { ProxyService } from './proxy.service';
@@ -53,8 +61,8 @@ export class TaskActionsService {
   }
 
   /**
-   * 抄送: to users who may see the enterprise (422 naming the others); they read it read-only. A
-   * proxy copies the principal's task for them (委托代理).
+   * 抄送: to users who may see the enterprise (422 naming the others) and were not copied it before
+   * (409 naming them); they read it read-only. A proxy copies the principal's task for them (委托代理).
    */
   async cc(actor: Actor, id: string, users: string[], note?: string) {
     const task = await this.tasks.findVisible(actor, id);
@@ -66,6 +74,15 @@ export class TaskActionsService {
       // Named as the picker names people: a login alone means little to the officer (the walk).
       throw notReadersRefusal('users', notReaders, await this.users.displayNames(notReaders))!;
     }
+    // Nobody is copied twice (the workflow's validator agrees, for two copies at once): named here
+    // as the task page lists its copies.
+    const copies = await this.tasks.copiesOf(id);
+    const again = copiedAgainRefusal(
+      copies.map((copy) => copy.username),
+      users,
+      new Map(copies.map((copy) => [copy.username, copy.displayName])),
+    );
+    if (again) throw again;
     const onBehalfOf = task.status === 'open' ? await this.proxies.principalFor(actor, task) : undefined;
     const result = await this.lifecycles.cc(task.creditCode, {
       taskId: id,

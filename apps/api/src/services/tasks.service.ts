@@ -3,7 +3,6 @@ import {
   Actor,
   allowedTaskActions,
   commentVisible,
-  Conflict,
   formRefers,
   missingPlan,
   NotFound,
@@ -15,6 +14,7 @@ import {
   RuleViolation,
   screeningVisible,
   t,
+  taskClosedRefusal,
   TASK_FORMS,
   TASK_LABELS,
   TaskType,
@@ -285,7 +285,7 @@ export class TasksService {
   ): Promise<CompleteTaskResult> {
     const task = await this.visible(actor, id);
     const replay = !!idempotencyKey && isReplayOf(task, actor.username, idempotencyKey, body);
-    if (task.status !== 'open' && !replay) throw closed(task);
+    if (task.status !== 'open' && !replay) throw taskClosedRefusal(task.status);
     // The taxonomy only where the step chooses a cluster (ADMIT, a supplement), in one read: its
     // retired codes for the check, its active ones for the workflow. Every other completion reads
     // and sends none.
@@ -322,7 +322,7 @@ export class TasksService {
       // one reached it: the task is done, which is a 409, not an unknown lifecycle's 404.
       if (!replay && code === 'LIFECYCLE_NOT_RUNNING') {
         const now = await this.tasks.findVisible(actor, id);
-        if (now && now.status !== 'open') throw closed(now);
+        if (now && now.status !== 'open') throw taskClosedRefusal(now.status);
       }
       throw e;
     }
@@ -337,7 +337,7 @@ export class TasksService {
     reason?: string,
   ): Promise<AssignTaskResult> {
     const task = await this.visible(actor, id);
-    if (task.status !== 'open') throw closed(task);
+    if (task.status !== 'open') throw taskClosedRefusal(task.status);
     let target: Actor | undefined;
     if (kind === 'delegate') {
       target = (await this.users.findActor(to!)) ?? undefined;
@@ -417,12 +417,6 @@ export class TasksService {
     if (!task) throw notFound();
     return task;
   }
-}
-
-function closed(task: TaskEntity): Conflict {
-  return task.status === 'cancelled'
-    ? new Conflict('TASK_CANCELLED', t('任务已取消', 'the task was cancelled'))
-    : new Conflict('TASK_ALREADY_COMPLETED', t('任务已办结', 'the task is already completed'));
 }
 
 function commentView(c: TaskCommentEntity, author?: Person) {

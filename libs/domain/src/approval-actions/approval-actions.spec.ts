@@ -1,7 +1,7 @@
 import type { Actor } from '../roles';
 import { STEP_ACTIONS } from './allowed';
 import { availableApprovalActions } from './available';
-import { ccRefusal, notReadersRefusal } from './cc';
+import { ccRefusal, copiedAgainRefusal, notReadersRefusal } from './cc';
 import {
   Countersign,
   countersignerGroups,
@@ -200,6 +200,19 @@ describe('抄送', () => {
     expect(ccRefusal(ent, report)).toMatchObject({ status: 403, code: 'CC_BY_OFFICERS' });
     expect(ccRefusal(coordinator, screen)).toBeNull();
     expect(ccRefusal(coordinator, report)).toMatchObject({ status: 403, code: 'NOT_A_CANDIDATE' });
+  });
+
+  it('copies nobody twice: 409 COPY_ALREADY_SENT naming those already copied, by name where known', () => {
+    expect(copiedAgainRefusal(undefined, ['zhao'])).toBeNull();
+    expect(copiedAgainRefusal(['li'], ['zhao', 'wang'])).toBeNull();
+    const again = copiedAgainRefusal(
+      ['li', 'zhao'],
+      ['zhao', 'wang', 'zhao', 'li'],
+      new Map([['li', '李明']]),
+    );
+    expect(again).toMatchObject({ status: 409, code: 'COPY_ALREADY_SENT' });
+    expect(again!.text.zh).toBe('已抄送过以下人员，未再次抄送：zhao、李明（li）');
+    expect(again!.text.en).toBe('already copied to: zhao, 李明 (li); nothing was sent again');
   });
 
   it('never copies or hands on a countersignature, asked of one person by name', () => {

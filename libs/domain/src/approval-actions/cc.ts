@@ -1,5 +1,5 @@
 import { Actor, CASE_OFFICER_ROLES, Role } from '../roles';
-import { DomainError, Forbidden, RuleViolation } from '../errors';
+import { Conflict, DomainError, Forbidden, RuleViolation } from '../errors';
 import { taskRefusal, HeldTask } from '../task-permissions';
 import { t } from '../text';
 import { actingFor } from './proxy';
@@ -50,8 +50,7 @@ export function notReadersRefusal(
   names: ReadonlyMap<string, string> = new Map(),
 ): RuleViolation | null {
   if (!usernames.length) return null;
-  const zh = (u: string) => (names.get(u) ? `${names.get(u)}（${u}）` : u);
-  const en = (u: string) => (names.get(u) ? `${names.get(u)} (${u})` : u);
+  const { zh, en } = namer(names);
   return new RuleViolation(
     'USERS_MAY_NOT_SEE',
     t(
@@ -63,4 +62,35 @@ export function notReadersRefusal(
       text: t(`${zh(u)} 无权查看该企业`, `${en(u)} may not see the enterprise`),
     })),
   );
+}
+
+/**
+ * 抄送 again to someone the task was already copied to: 409 naming them, and nothing is copied or
+ * sent, also to the others named (as 加签 of someone still asked). They have the task under 抄送给我
+ * and were told once; a second notice would tell them nothing new, and a note written for it would
+ * reach nobody unseen: the officer learns it, and urges (催办) or comments instead.
+ */
+export function copiedAgainRefusal(
+  copiedTo: readonly string[] | null | undefined,
+  usernames: readonly string[],
+  names: ReadonlyMap<string, string> = new Map(),
+): Conflict | null {
+  const again = [...new Set(usernames)].filter((u) => copiedTo?.includes(u));
+  if (!again.length) return null;
+  const { zh, en } = namer(names);
+  return new Conflict(
+    'COPY_ALREADY_SENT',
+    t(
+      `已抄送过以下人员，未再次抄送：${again.map(zh).join('、')}`,
+      `already copied to: ${again.map(en).join(', ')}; nothing was sent again`,
+    ),
+  );
+}
+
+/** People as the picker names them: 李明（industry-t9） where the name is known, else the login. */
+function namer(names: ReadonlyMap<string, string>) {
+  return {
+    zh: (u: string) => (names.get(u) ? `${names.get(u)}（${u}）` : u),
+    en: (u: string) => (names.get(u) ? `${names.get(u)} (${u})` : u),
+  };
 }

@@ -12,6 +12,10 @@ export interface OpenedSince {
   touched: boolean;
 }
 
+/** 撤回 of a task that is open: never done, or already taken back (also by a 撤回 a moment before). */
+export const withdrawNotDone = () =>
+  new Conflict('TASK_NOT_DONE', t('任务尚未办理，无需撤回', 'the task is not done'));
+
 export const withdrawTooLate = () =>
   new Conflict(
     'WITHDRAW_TOO_LATE',
