@@ -3,7 +3,7 @@ import { Field } from './forms/schema';
 import { validateFields } from './forms/validate';
 import { t } from './text';
 
-/** A list's `cluster` filter, as a saved inbox view holds it (VIEW_FILTER_FIELDS): a taxonomy code. */
+/** A list's `cluster` filter, as a saved view holds it (VIEW_FILTER_FIELDS): a taxonomy code. */
 export const CLUSTER_FILTER_FIELD: Field = {
   name: 'cluster',
   kind: 'ref',

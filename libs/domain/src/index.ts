@@ -38,6 +38,7 @@ export * from './quarters';
 export * from './reference';
 export * from './roles';
 export * from './samples';
+export * from './saved-view-filters';
 export * from './saved-views';
 
 export * from './scope-rules';

@@ -1,24 +1,21 @@
-import { CLUSTER_FILTER_FIELD } from './cluster-filter';
 import { FieldError, RuleViolation } from './errors';
-import { TASK_DEPARTMENT_LABELS } from './departments';
-import { Field } from './forms/schema';
 import { validateFields } from './forms/validate';
 import { OWNER_DEPARTMENTS } from './ledger';
 import { findDistrict } from './reference';
 import { Actor, ADMIN_ROLES, isRole, Role, ROLES } from './roles';
-import { TASK_TYPES } from './task-types';
+import { VIEW_FILTER_FIELDS, VIEW_LIST_LABELS, VIEW_LISTS, ViewList } from './saved-view-filters';
 import { t, Text } from './text';
 
 /**
- * Who saves inbox views: the officers, who sort many tasks of many enterprises. An enterprise's list
- * is its own few steps, with nothing to filter or share with officers (403).
+ * Who saves views: the officers, who sort many tasks, problems and enterprises. An enterprise's lists
+ * are its own few steps and problems, with nothing to filter or share with officers (403).
  */
 export const VIEW_SAVERS: readonly Role[] = ROLES.filter((role) => role !== 'enterprise_user');
 
 /**
  * Whom a view is shared with by role: the savers who work cases. Not the three administrators of
  * 三员分立 (系统管理员, 安全管理员, 安全审计员), who keep users, security and the audit log and have no
- * inbox of cases to filter; the share picker offers these (GET /api/views/share-roles).
+ * list of cases to filter; the share picker offers these (GET /api/views/share-roles).
  */
 export const VIEW_AUDIENCE_ROLES: readonly Role[] = VIEW_SAVERS.filter((role) => !ADMIN_ROLES.includes(role));
 
@@ -61,45 +58,12 @@ function violation(code: string, refused: number[], text: Text): RuleViolation {
   );
 }
 
-/** Who else sees a saved inbox view: people in a role, in a district, or of a department. */
+/** Who else sees a saved view: people in a role, in a district, or of a department. */
 export interface ViewAudience {
   roles: Role[];
   districts: string[];
   departments: string[];
 }
-
-const options = (values: readonly string[]) => values.map((v) => ({ value: v, label: t(v, v) }));
-
-/** The inbox filters a view may hold: those of GET /api/tasks. */
-export const VIEW_FILTER_FIELDS: Field[] = [
-  { name: 'view', kind: 'enum', options: options(['inbox', 'mine', 'all', 'cc']), label: t('范围', 'Scope') },
-  { name: 'type', kind: 'enum', options: options(TASK_TYPES), label: t('任务类型', 'Task type') },
-  {
-    name: 'status',
-    kind: 'enum',
-    options: options(['open', 'done', 'cancelled']),
-    label: t('状态', 'Status'),
-  },
-  { name: 'district', kind: 'ref', ref: 'district', label: t('区县', 'District') },
-  CLUSTER_FILTER_FIELD,
-  {
-    name: 'department',
-    kind: 'enum',
-    options: Object.entries(TASK_DEPARTMENT_LABELS).map(([value, label]) => ({ value, label })),
-    label: t('待办部门', 'Waiting on'),
-  },
-  { name: 'candidateGroup', kind: 'text', maxLength: 120, label: t('候选组', 'Candidate group') },
-  { name: 'overdue', kind: 'boolean', label: t('仅逾期', 'Overdue only') },
-  // Relative, so a saved view keeps meaning the same thing: the UI turns it into dueBefore.
-  { name: 'dueWithinDays', kind: 'integer', min: 1, max: 365, label: t('几天内到期', 'Due within days') },
-  {
-    name: 'sort',
-    kind: 'enum',
-    options: options(['dueAt', '-dueAt', 'createdAt', '-createdAt']),
-    label: t('排序', 'Sort'),
-  },
-  { name: 'pageSize', kind: 'integer', min: 1, max: 100, label: t('每页条数', 'Page size') },
-];
 
 export function audienceProblems(a: unknown): FieldError[] {
   if (typeof a !== 'object' || a === null || Array.isArray(a))
@@ -128,9 +92,40 @@ export function audienceProblems(a: unknown): FieldError[] {
   return errors;
 }
 
-/** `clusters`: the taxonomy's codes (the built-in ones when absent). */
-export function viewFilterProblems(filter: unknown, clusters?: ReadonlySet<string>): FieldError[] {
-  return validateFields(VIEW_FILTER_FIELDS, filter, { clusters }, 'filter');
+/** A view's `list`: absent, an inbox view (the contract before views of other lists). */
+export function viewListProblems(list: unknown): FieldError[] {
+  return list === undefined || VIEW_LISTS.includes(list as ViewList)
+    ? []
+    : [
+        {
+          field: 'list',
+          text: t(`取值应为 ${VIEW_LISTS.join(' / ')}`, `must be one of ${VIEW_LISTS.join(', ')}`),
+        },
+      ];
+}
+
+/** A view stays in its list, whose filters it holds: changed, not moved (422 `VIEW_LIST_FIXED`). */
+export function viewListChangeRefusal(saved: ViewList, list: ViewList): RuleViolation | null {
+  if (list === saved) return null;
+  const { zh, en } = VIEW_LIST_LABELS[saved];
+  const text = t(
+    `此视图属于${zh}，不能改为其他列表的视图`,
+    `the view belongs to the ${en}: it is not moved to another list`,
+  );
+  return new RuleViolation('VIEW_LIST_FIXED', text, [{ field: 'list', text }]);
+}
+
+/**
+ * A view's filter, checked as its list checks its query: unknown fields and values, and a cluster
+ * or district the taxonomy or the reference does not have. `clusters`: the taxonomy's codes (the
+ * built-in ones when absent).
+ */
+export function viewFilterProblems(
+  list: ViewList,
+  filter: unknown,
+  clusters?: ReadonlySet<string>,
+): FieldError[] {
+  return validateFields(VIEW_FILTER_FIELDS[list], filter, { clusters }, 'filter');
 }
 
 /**

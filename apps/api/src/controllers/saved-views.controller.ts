@@ -1,6 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Actor, ROLE_LABELS, VIEW_AUDIENCE_ROLES, VIEW_FILTER_FIELDS, VIEW_SAVERS } from '@hardtech/domain';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import {
+  Actor,
+  ROLE_LABELS,
+  VIEW_AUDIENCE_ROLES,
+  VIEW_FILTER_FIELDS,
+  VIEW_LIST_LABELS,
+  VIEW_LISTS,
+  VIEW_SAVERS,
+} from '@hardtech/domain';
+import type { ViewList } from '@hardtech/domain';
 import { TextDto } from '../dtos/common.dto';
 import { CurrentActor, Roles } from '../auth/decorators';
 import { ApiDoc } from '../openapi/api-doc';
@@ -8,8 +18,18 @@ import { formSchema } from '../openapi/form-schema';
 import { SavedViewsService, ViewBody } from '../services/saved-views.service';
 import { IdPipe } from './params';
 
+const LIST_DESCRIPTION = `the list the view filters: ${VIEW_LISTS.map((l) => `${l} (${VIEW_LIST_LABELS[l].zh})`).join(', ')}`;
+
+class ViewListQueryDto {
+  @ApiPropertyOptional({ enum: VIEW_LISTS, default: 'inbox', description: LIST_DESCRIPTION })
+  @IsOptional()
+  @IsIn(VIEW_LISTS)
+  list?: ViewList;
+}
+
 class SavedViewDto {
   @ApiProperty() id: string;
+  @ApiProperty({ enum: VIEW_LISTS, description: LIST_DESCRIPTION }) list: ViewList;
   @ApiProperty() name: string;
   @ApiProperty() owner: string;
   @ApiProperty() mine: boolean;
@@ -29,8 +49,20 @@ const BODY = {
   type: 'object' as const,
   required: ['name'],
   properties: {
+    list: {
+      type: 'string' as const,
+      enum: [...VIEW_LISTS],
+      default: 'inbox',
+      description: `${LIST_DESCRIPTION}; fixed once saved (a PUT naming another is 422 VIEW_LIST_FIXED)`,
+    },
     name: { type: 'string' as const, maxLength: 100 },
-    filter: formSchema(VIEW_FILTER_FIELDS),
+    // The filters of the view's list, checked as that list checks its query.
+    filter: {
+      anyOf: VIEW_LISTS.map((list) => ({
+        ...formSchema(VIEW_FILTER_FIELDS[list]),
+        title: `${list} filter`,
+      })),
+    },
     sharedWith: {
       type: 'object' as const,
       properties: {
@@ -50,12 +82,13 @@ export class SavedViewsController {
 
   @Get()
   @ApiDoc({
-    summary: '共享视图 My saved inbox views and those shared with me',
+    summary: '共享视图 My saved views of a list and those shared with me',
+    description: 'Of the inbox unless `list` names another list.',
     ok: [SavedViewDto],
-    errors: [401],
+    errors: [400, 401],
   })
-  list(@CurrentActor() actor: Actor) {
-    return this.views.list(actor);
+  list(@CurrentActor() actor: Actor, @Query() q: ViewListQueryDto) {
+    return this.views.list(actor, q.list);
   }
 
   @Get('share-roles')
@@ -75,7 +108,7 @@ export class SavedViewsController {
   @Roles(...VIEW_SAVERS)
   @ApiBody({ schema: BODY })
   @ApiDoc({
-    summary: '保存视图 Save an inbox filter, optionally shared',
+    summary: '保存视图 Save a list’s filter, optionally shared',
     ok: SavedViewDto,
     status: 201,
     errors: [400, 401, 403, 413, 422],

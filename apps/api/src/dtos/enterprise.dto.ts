@@ -1,15 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import {
-  DOUBLING_STANDINGS,
-  EXIT_REASONS,
-  FIRST_POOL_YEAR,
-  GRADUATION_REASONS,
-  LEFT_AS,
-  NO_REASON,
-  STAGES,
-} from '@hardtech/domain';
+import { DOUBLING_STANDINGS, FIRST_POOL_YEAR, LEFT_AS, LEFT_FOR_OPTIONS, STAGES } from '@hardtech/domain';
 import type { DoublingStanding, LeftAs, Stage } from '@hardtech/domain';
 import { LabelTextDto } from './history.dto';
 import { IsDay } from './validators';
@@ -20,7 +12,7 @@ import { ProblemDto } from './problem.dto';
 import { QuarterlyFiguresDto } from './quarterly-figures.dto';
 
 /** 移出帮扶库 reasons a lifecycle ended with, as the list's `leftFor` takes them. */
-const LEFT_REASONS = [...GRADUATION_REASONS, ...EXIT_REASONS].map((r) => r.value).concat(NO_REASON);
+const LEFT_REASONS = LEFT_FOR_OPTIONS.map((r) => r.value);
 
 /** The enterprise list's filters; its export takes the same and ignores the page. */
 export class EnterpriseQueryDto extends PageQueryDto {

@@ -10,19 +10,28 @@ import {
   t,
   viewAudienceRefusal,
   viewFilterProblems,
+  viewListChangeRefusal,
+  viewListProblems,
   ViewAudience,
+  ViewList,
 } from '@hardtech/domain';
 import { ClustersRepository, SavedView, SavedViewsRepository } from '@hardtech/persistence';
 
 const notFound = () => new NotFound('VIEW_NOT_FOUND', t('视图不存在', 'no such view'));
 
 export interface ViewBody {
+  /** inbox (when absent), ledger or enterprises. */
+  list?: unknown;
   name?: unknown;
   filter?: unknown;
   sharedWith?: unknown;
 }
 
-/** Saved inbox views (issue 10 §4): stored on the server, shared with a role, a district or a department. */
+/**
+ * Saved views (issue 10 §4) of the inbox, the ledger and the enterprise list: stored on the server,
+ * shared with a role, a district or a department. A view holds filters, never rows: the list it is
+ * opened in applies the reader's own scope, so a shared view shows nobody more than they may see.
+ */
 @Injectable()
 export class SavedViewsService {
   constructor(
@@ -30,8 +39,8 @@ export class SavedViewsService {
     private readonly clusters: ClustersRepository,
   ) {}
 
-  async list(actor: Actor) {
-    return (await this.views.visibleTo(actor)).map((v) => this.view(actor, v));
+  async list(actor: Actor, list: ViewList = 'inbox') {
+    return (await this.views.visibleTo(actor, list)).map((v) => this.view(actor, v));
   }
 
   async create(actor: Actor, body: ViewBody) {
@@ -45,7 +54,11 @@ export class SavedViewsService {
     const existing = await this.owned(actor, id);
     return this.view(
       actor,
-      await this.views.save({ id: existing.id, owner: existing.owner, ...(await this.parse(body)) }),
+      await this.views.save({
+        id: existing.id,
+        owner: existing.owner,
+        ...(await this.parse(body, existing.list)),
+      }),
     );
   }
 
@@ -62,9 +75,11 @@ export class SavedViewsService {
     return view;
   }
 
+  /** `saved`: the list of the view being changed, which stays its list. */
   private async parse(
     body: ViewBody,
-  ): Promise<{ name: string; filter: Record<string, unknown>; sharedWith: ViewAudience }> {
+    saved?: ViewList,
+  ): Promise<{ list: ViewList; name: string; filter: Record<string, unknown>; sharedWith: ViewAudience }> {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       throw new InvalidInput([{ field: 'body', text: t('应为对象', 'must be an object') }]);
     }
@@ -72,11 +87,15 @@ export class SavedViewsService {
     const name = typeof body.name === 'string' ? body.name.trim() : '';
     if (!name || name.length > 100)
       errors.push({ field: 'name', text: t('名称应为1-100个字符', 'must have 1-100 characters') });
+    const listErrors = viewListProblems(body.list);
+    errors.push(...listErrors);
+    const list = (body.list ?? saved ?? 'inbox') as ViewList;
     // A filter may name any cluster of the taxonomy, a retired one too: its enterprises stay listed.
-    errors.push(...viewFilterProblems(body.filter ?? {}, await this.clusters.allCodes()));
+    if (!listErrors.length)
+      errors.push(...viewFilterProblems(list, body.filter ?? {}, await this.clusters.allCodes()));
     errors.push(...audienceProblems(body.sharedWith ?? {}));
     for (const key of Object.keys(body)) {
-      if (!['name', 'filter', 'sharedWith'].includes(key))
+      if (!['list', 'name', 'filter', 'sharedWith'].includes(key))
         errors.push({ field: key, text: t('未知字段', 'unknown field') });
     }
     if (errors.length) throw new InvalidInput(errors);
@@ -86,14 +105,15 @@ export class SavedViewsService {
       districts: a.districts ?? [],
       departments: a.departments ?? [],
     };
-    const refusal = viewAudienceRefusal(sharedWith);
+    const refusal = (saved && viewListChangeRefusal(saved, list)) || viewAudienceRefusal(sharedWith);
     if (refusal) throw refusal;
-    return { name, filter: (body.filter ?? {}) as Record<string, unknown>, sharedWith };
+    return { list, name, filter: (body.filter ?? {}) as Record<string, unknown>, sharedWith };
   }
 
   private view(actor: Actor, v: SavedView) {
     return {
       id: v.id,
+      list: v.list,
       name: v.name,
       owner: v.owner,
       mine: v.owner === actor.username,

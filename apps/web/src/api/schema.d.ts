@@ -923,10 +923,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 共享视图 My saved inbox views and those shared with me */
+        /**
+         * 共享视图 My saved views of a list and those shared with me
+         * @description Of the inbox unless `list` names another list.
+         */
         get: operations["SavedViewsController_list"];
         put?: never;
-        /** 保存视图 Save an inbox filter, optionally shared */
+        /** 保存视图 Save a list’s filter, optionally shared */
         post: operations["SavedViewsController_create"];
         delete?: never;
         options?: never;
@@ -2659,6 +2662,11 @@ export interface components {
         };
         SavedViewDto: {
             id: string;
+            /**
+             * @description the list the view filters: inbox (待办任务), ledger (问题台账), enterprises (企业库)
+             * @enum {string}
+             */
+            list: "inbox" | "ledger" | "enterprises";
             name: string;
             owner: string;
             mine: boolean;
@@ -7417,7 +7425,10 @@ export interface operations {
     };
     SavedViewsController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description the list the view filters: inbox (待办任务), ledger (问题台账), enterprises (企业库) */
+                list?: "inbox" | "ledger" | "enterprises";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -7431,6 +7442,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SavedViewDto"][];
+                };
+            };
+            /** @description malformed JSON, invalid or unknown field (details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description no token, or an invalid, expired or signed-out one */
@@ -7454,6 +7474,12 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /**
+                     * @description the list the view filters: inbox (待办任务), ledger (问题台账), enterprises (企业库); fixed once saved (a PUT naming another is 422 VIEW_LIST_FIXED)
+                     * @default inbox
+                     * @enum {string}
+                     */
+                    list?: "inbox" | "ledger" | "enterprises";
                     name: string;
                     filter?: {
                         /**
@@ -7491,6 +7517,77 @@ export interface operations {
                          * @enum {string}
                          */
                         sort?: "dueAt" | "-dueAt" | "createdAt" | "-createdAt";
+                        /** @description 每页条数 (Page size) */
+                        pageSize?: number;
+                    } | {
+                        /**
+                         * @description 牵头部门 (Owner department)
+                         * @enum {string}
+                         */
+                        owner?: "tech" | "industry" | "sme" | "finance" | "district";
+                        /**
+                         * @description 状态 (Status)
+                         * @enum {string}
+                         */
+                        status?: "open" | "in_progress" | "closing" | "resolved" | "escalated" | "ended";
+                        /**
+                         * @description 问题类别 (Category)
+                         * @enum {string}
+                         */
+                        category?: "enterprise_specific" | "market_common" | "business_environment" | "policy_support";
+                        /** @description 统一社会信用代码 (Credit code), creditCode */
+                        creditCode?: string;
+                        /** @description 区县 (District), district */
+                        district?: string;
+                        /** @description 产业集群 (Cluster), cluster */
+                        cluster?: string;
+                        /** @description 企业名称 (Enterprise name) */
+                        q?: string;
+                        /** @description 仅逾期 (Overdue only) */
+                        overdue?: boolean;
+                        /** @description 每页条数 (Page size) */
+                        pageSize?: number;
+                    } | {
+                        /**
+                         * @description 阶段 (Stage)
+                         * @enum {string}
+                         */
+                        stage?: "screening" | "supplement" | "feedback" | "admission" | "diagnosis" | "supporting" | "graduation_review" | "graduated" | "exited" | "rejected";
+                        /** @description 区县 (District), district */
+                        district?: string;
+                        /** @description 产业集群 (Cluster), cluster */
+                        cluster?: string;
+                        /** @description 企业名称或信用代码 (Name or credit code) */
+                        q?: string;
+                        /**
+                         * Format: date
+                         * @description 在库日期 (In the pool on)
+                         */
+                        inPoolOn?: string;
+                        /** @description 入库年份 (Admitted in) */
+                        admittedIn?: number;
+                        /**
+                         * @description 三年倍增 (Doubling)
+                         * @enum {string}
+                         */
+                        doubling?: "reporting" | "on_track" | "behind" | "doubled";
+                        /**
+                         * Format: date
+                         * @description 阶段日期 (Stage on)
+                         */
+                        stageOn?: string;
+                        /** @description 移出年份 (Left in) */
+                        leftIn?: number;
+                        /**
+                         * @description 移出方式 (Left as)
+                         * @enum {string}
+                         */
+                        leftAs?: "graduated" | "exited";
+                        /**
+                         * @description 移出原因 (Left for)
+                         * @enum {string}
+                         */
+                        leftFor?: "on_track" | "doubled" | "listed" | "ineligible" | "withdrew" | "relocated" | "closed" | "none";
                         /** @description 每页条数 (Page size) */
                         pageSize?: number;
                     };
@@ -7609,6 +7706,12 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /**
+                     * @description the list the view filters: inbox (待办任务), ledger (问题台账), enterprises (企业库); fixed once saved (a PUT naming another is 422 VIEW_LIST_FIXED)
+                     * @default inbox
+                     * @enum {string}
+                     */
+                    list?: "inbox" | "ledger" | "enterprises";
                     name: string;
                     filter?: {
                         /**
@@ -7646,6 +7749,77 @@ export interface operations {
                          * @enum {string}
                          */
                         sort?: "dueAt" | "-dueAt" | "createdAt" | "-createdAt";
+                        /** @description 每页条数 (Page size) */
+                        pageSize?: number;
+                    } | {
+                        /**
+                         * @description 牵头部门 (Owner department)
+                         * @enum {string}
+                         */
+                        owner?: "tech" | "industry" | "sme" | "finance" | "district";
+                        /**
+                         * @description 状态 (Status)
+                         * @enum {string}
+                         */
+                        status?: "open" | "in_progress" | "closing" | "resolved" | "escalated" | "ended";
+                        /**
+                         * @description 问题类别 (Category)
+                         * @enum {string}
+                         */
+                        category?: "enterprise_specific" | "market_common" | "business_environment" | "policy_support";
+                        /** @description 统一社会信用代码 (Credit code), creditCode */
+                        creditCode?: string;
+                        /** @description 区县 (District), district */
+                        district?: string;
+                        /** @description 产业集群 (Cluster), cluster */
+                        cluster?: string;
+                        /** @description 企业名称 (Enterprise name) */
+                        q?: string;
+                        /** @description 仅逾期 (Overdue only) */
+                        overdue?: boolean;
+                        /** @description 每页条数 (Page size) */
+                        pageSize?: number;
+                    } | {
+                        /**
+                         * @description 阶段 (Stage)
+                         * @enum {string}
+                         */
+                        stage?: "screening" | "supplement" | "feedback" | "admission" | "diagnosis" | "supporting" | "graduation_review" | "graduated" | "exited" | "rejected";
+                        /** @description 区县 (District), district */
+                        district?: string;
+                        /** @description 产业集群 (Cluster), cluster */
+                        cluster?: string;
+                        /** @description 企业名称或信用代码 (Name or credit code) */
+                        q?: string;
+                        /**
+                         * Format: date
+                         * @description 在库日期 (In the pool on)
+                         */
+                        inPoolOn?: string;
+                        /** @description 入库年份 (Admitted in) */
+                        admittedIn?: number;
+                        /**
+                         * @description 三年倍增 (Doubling)
+                         * @enum {string}
+                         */
+                        doubling?: "reporting" | "on_track" | "behind" | "doubled";
+                        /**
+                         * Format: date
+                         * @description 阶段日期 (Stage on)
+                         */
+                        stageOn?: string;
+                        /** @description 移出年份 (Left in) */
+                        leftIn?: number;
+                        /**
+                         * @description 移出方式 (Left as)
+                         * @enum {string}
+                         */
+                        leftAs?: "graduated" | "exited";
+                        /**
+                         * @description 移出原因 (Left for)
+                         * @enum {string}
+                         */
+                        leftFor?: "on_track" | "doubled" | "listed" | "ineligible" | "withdrew" | "relocated" | "closed" | "none";
                         /** @description 每页条数 (Page size) */
                         pageSize?: number;
                     };

@@ -38,6 +38,7 @@ import { LifecycleScope1766000000000 } from './1766000000000-LifecycleScope';
 import { LifecycleNomination1766010000000 } from './1766010000000-LifecycleNomination';
 import { TaskCopyOnBehalfOf1766031742000 } from './1766031742000-TaskCopyOnBehalfOf';
 import { TaskProblem1766103000000 } from './1766103000000-TaskProblem';
+import { SavedViewLists1766125000000 } from './1766125000000-SavedViewLists';
 
 /** In order. Never edit a migration that has shipped; add a new one. */
 export const MIGRATIONS = [
@@ -81,4 +82,5 @@ export const MIGRATIONS = [
   LifecycleNomination1766010000000,
   TaskCopyOnBehalfOf1766031742000,
   TaskProblem1766103000000,
+  SavedViewLists1766125000000,
 ];

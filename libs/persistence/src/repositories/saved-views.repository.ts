@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, VIEW_SAVERS, ViewAudience } from '@hardtech/domain';
+import { Actor, VIEW_SAVERS, ViewAudience, ViewList } from '@hardtech/domain';
 
 export interface SavedView {
   id: string;
   owner: string;
+  /** Fixed when the view is saved. */
+  list: ViewList;
   name: string;
   filter: Record<string, unknown>;
   sharedWith: ViewAudience;
@@ -13,7 +15,7 @@ export interface SavedView {
   updatedAt: Date;
 }
 
-const COLUMNS = `id, owner, name, filter, json_build_object('roles', shared_roles, 'districts', shared_districts,
+const COLUMNS = `id, owner, list, name, filter, json_build_object('roles', shared_roles, 'districts', shared_districts,
   'departments', shared_departments) AS "sharedWith", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 /**
@@ -30,11 +32,12 @@ export class SavedViewsRepository {
     return [actor.username, actor.role, actor.scope?.districts ?? [], actor.scope?.department ?? null];
   }
 
-  async visibleTo(actor: Actor): Promise<SavedView[]> {
+  /** The views of one list the caller sees, theirs first. */
+  async visibleTo(actor: Actor, list: ViewList): Promise<SavedView[]> {
     if (!VIEW_SAVERS.includes(actor.role)) return [];
     return this.ds.query(
-      `SELECT ${COLUMNS} FROM saved_views WHERE ${VISIBLE} ORDER BY owner = $1 DESC, name, id`,
-      this.audienceOf(actor),
+      `SELECT ${COLUMNS} FROM saved_views WHERE ${VISIBLE} AND list = $5 ORDER BY owner = $1 DESC, name, id`,
+      [...this.audienceOf(actor), list],
     );
   }
 
@@ -49,8 +52,8 @@ export class SavedViewsRepository {
 
   async save(v: Omit<SavedView, 'createdAt' | 'updatedAt'>): Promise<SavedView> {
     const [row] = await this.ds.query(
-      `INSERT INTO saved_views (id, owner, name, filter, shared_roles, shared_districts, shared_departments)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+      `INSERT INTO saved_views (id, owner, name, filter, shared_roles, shared_districts, shared_departments, list)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, filter = EXCLUDED.filter, shared_roles = EXCLUDED.shared_roles,
          shared_districts = EXCLUDED.shared_districts, shared_departments = EXCLUDED.shared_departments, updated_at = now()
        RETURNING ${COLUMNS}`,
@@ -62,6 +65,7 @@ export class SavedViewsRepository {
         v.sharedWith.roles,
         v.sharedWith.districts,
         v.sharedWith.departments,
+        v.list,
       ],
     );
     return row;

@@ -9,11 +9,14 @@ import type { QueryOf } from '../../api/contract';
 import type { Stage } from '../../api/types';
 import type { EnterpriseItem } from './types';
 import { useGet } from '../../api/useApi';
+import { useUser } from '../../auth/AuthProvider';
+import { SavedViews, useViewsPlace } from '../../components/SavedViews';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLocalText } from '../../i18n';
 import { useFormat } from '../../format';
 import { CLUSTER_POPUP, clusterOptions, districtText, useReferenceNames } from '../../api/referenceNames';
 import { betweenQuarters } from './between-quarters';
+import { addressOfView, enterpriseViewOf } from './enterpriseView';
 import { CurrentStepCell } from './CurrentStepCell';
 import { StageTag } from './StageTag';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
@@ -65,6 +68,16 @@ export function EnterpriseListPage() {
   };
   const filter = (key: (typeof FILTERS)[number]) => (value: string | undefined) =>
     set({ [key]: value, page: undefined });
+  // 共享视图: a view replaces the filters; the list shows of them what the reader's scope holds.
+  const views = useViewsPlace(
+    useUser().role !== 'enterprise_user' && (
+      <SavedViews
+        list="enterprises"
+        filter={enterpriseViewOf(params, FILTERS)}
+        onApply={(view) => setParams(addressOfView(view))}
+      />
+    ),
+  );
   /** What a tag says its filter holds: a label for a key, the value itself otherwise. */
   const tagValue = (key: (typeof MEMBER_FILTERS)[number]) => {
     const value = String(query[key]);
@@ -156,10 +169,13 @@ export function EnterpriseListPage() {
   return (
     <Card
       title={t('list.title')}
-      extra={<ExportButton path="/enterprises/export.xlsx" fileName="企业名单.xlsx" query={exportQuery} />}
+      extra={views.head(
+        <ExportButton path="/enterprises/export.xlsx" fileName="企业名单.xlsx" query={exportQuery} />,
+      )}
     >
       <Space wrap style={{ marginBottom: 16 }}>
         <FoldedFilters count={narrowing} testId="enterprise-filters-toggle">
+          {views.filters}
           <Space wrap data-testid="enterprise-filters">
             {(
               [
@@ -193,6 +209,8 @@ export function EnterpriseListPage() {
               aria-label={t('list.q')}
               placeholder={t('list.q')}
               allowClear
+              // A view or Back changes q under it: shown anew, not what was typed before.
+              key={query.q ?? ''}
               defaultValue={query.q}
               onSearch={(value) => filter('q')(value.trim() || undefined)}
               style={{ width: 260 }}

@@ -10,7 +10,7 @@ import { useUser } from '../../auth/AuthProvider';
 import { ChoiceBar } from '../../components/ChoiceBar';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FoldedFilters } from '../../components/FoldedFilters';
-import { useNarrow } from '../../layout/useNarrow';
+import { SavedViews, useViewsPlace } from '../../components/SavedViews';
 import type { TaskItem } from '../tasks/taskTypes';
 import { type BulkAnswer, bulkPossible } from './bulk';
 import { BulkActions } from './BulkActions';
@@ -28,7 +28,6 @@ import {
 import { InboxTable } from './InboxTable';
 import { OverdueBreakdown } from './OverdueBreakdown';
 import { OwnStepsPage } from './OwnStepsPage';
-import { SavedViews } from './SavedViews';
 import { useInboxCounts } from './useInboxCounts';
 
 /** 待办任务: an enterprise's own steps, or an officer's desk. */
@@ -48,7 +47,6 @@ function OfficerInbox() {
   const page = Number(params.get('page') ?? 1);
   const setFilter = (next: InboxFilter, nextPage = 1) => setParams(addressOf(next, defaults, nextPage));
   const [selected, setSelected] = useState<string[]>([]);
-  const narrow = useNarrow();
   const [bulk, setBulk] = useState<{ answer: BulkAnswer; tasks: TaskItem[] } | null>(null);
   const tasks = useGet('/tasks', { query: taskQuery(filter, page) });
   const counts = useInboxCounts();
@@ -65,7 +63,9 @@ function OfficerInbox() {
     counts.reload();
   };
   const count = (n: number | undefined) => (n === undefined ? '' : ` (${n})`);
-  const views = <SavedViews filter={filter} onApply={(f) => applyFilter({ ...DEFAULT_FILTER, ...f })} />;
+  const views = useViewsPlace(
+    <SavedViews list="inbox" filter={filter} onApply={(f) => applyFilter({ ...DEFAULT_FILTER, ...f })} />,
+  );
   const filters = <InboxFilters filter={filter} onChange={applyFilter} />;
   const narrowing = narrowingCount(filter, defaults);
   const ledgerDepartment = ledgerDepartmentOf(user.role, user.scope);
@@ -83,9 +83,9 @@ function OfficerInbox() {
           )}
         </Space>
       }
-      // On a phone the views would squeeze the title out of the head, and seven filters would fill the
-      // first screen before any task: both wait behind one button that says how many filters are set.
-      extra={narrow ? undefined : views}
+      // On a phone seven filters would fill the first screen before any task: they wait behind one
+      // button that says how many are set, the views with them (useViewsPlace).
+      extra={views.head()}
     >
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         {listsAll ? (
@@ -120,7 +120,7 @@ function OfficerInbox() {
           testId="inbox-filters-toggle"
           label={(n) => (n ? t('filter.toggleSet', { count: n }) : t('filter.toggle'))}
         >
-          {narrow && <div style={{ marginBottom: 8 }}>{views}</div>}
+          {views.filters}
           {filters}
         </FoldedFilters>
         {selected.length > 0 && !listsAll && (

@@ -85,6 +85,7 @@ describe('inbox views and delegation', () => {
     await user.click(screen.getByRole('button', { name: /确\s*定|OK/ }));
     await waitFor(() =>
       expect(calls.find((c) => c.method === 'POST' && c.path === '/views')?.body).toEqual({
+        list: 'inbox',
         name: '我的超期',
         filter: {
           view: 'all',

@@ -1,9 +1,10 @@
 import { shanghaiDate } from '@hardtech/domain/calendar';
+import { compactFilter } from '../../api/compactFilter';
 import type { QueryOf } from '../../api/contract';
 import type { TaskDepartment } from '@hardtech/domain/departments';
 import type { TaskType } from '../../api/types';
 
-/** The inbox's filter: what a saved view holds (VIEW_FILTER_FIELDS of the domain). */
+/** The inbox's filter: what a saved view of the inbox holds (VIEW_FILTER_FIELDS.inbox of the domain). */
 export interface InboxFilter {
   view?: 'inbox' | 'mine' | 'all' | 'cc';
   type?: TaskType;
@@ -40,13 +41,6 @@ export function taskQuery(filter: InboxFilter, page: number): QueryOf<'/tasks'> 
     page,
     pageSize: filter.pageSize,
   };
-}
-
-/** A filter without its empty entries: what a saved view stores. */
-export function compactFilter(filter: InboxFilter): InboxFilter {
-  return Object.fromEntries(
-    Object.entries(filter).filter(([, v]) => v !== undefined && v !== null && v !== '' && v !== false),
-  ) as InboxFilter;
 }
 
 /** Filters kept in the address, so a filtered inbox can be bookmarked and opened from the dashboard. */

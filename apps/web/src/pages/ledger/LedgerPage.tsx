@@ -24,8 +24,10 @@ import { ChoiceBar } from '../../components/ChoiceBar';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/ExportButton';
 import { FoldedFilters } from '../../components/FoldedFilters';
+import { SavedViews, useViewsPlace } from '../../components/SavedViews';
 import { useLocalText, useOptionLabel } from '../../i18n';
 import { LedgerFilters } from './LedgerFilters';
+import { ledgerFiltersOf, ledgerViewOf } from './ledgerView';
 import { ProblemDrawer } from './ProblemDrawer';
 import { LedgerProblem } from './problem';
 import { useResponsibleDepartment } from './useResponsibleDepartment';
@@ -43,8 +45,8 @@ const STATUS_COLORS: Record<string, string> = {
   ended: 'default',
 };
 
-/** The filters the address carries: those the ledger's own filters set. */
-const LINKED = ['q', 'status', 'category', 'district', 'cluster', 'overdue', 'owner'] as const;
+/** The filters the address carries: those the ledger's own filters set, and a view's enterprise. */
+const LINKED = ['q', 'status', 'category', 'district', 'cluster', 'overdue', 'owner', 'creditCode'] as const;
 
 /**
  * The filters of the address. 中小企业处 / 产业金融处 read only the problems their department owns
@@ -121,6 +123,20 @@ export function LedgerPage() {
   const today = dateText(new Date().toISOString());
   const label = useOptionLabel();
   const responsible = useResponsibleDepartment();
+  // 共享视图: a view replaces the filters (and the page size it was saved with); a department
+  // officer's board stays their own whatever the view names (linkedFilters), as the server keeps it.
+  const views = useViewsPlace(
+    !ownEnterprise && (
+      <SavedViews
+        list="ledger"
+        filter={ledgerViewOf(filters, pageSize)}
+        onApply={(view) => {
+          const applied = ledgerFiltersOf(view);
+          write(applied.filters, 1, applied.pageSize);
+        }}
+      />
+    ),
+  );
 
   const columns: ColumnsType<LedgerProblem> = [
     {
@@ -221,7 +237,9 @@ export function LedgerPage() {
   return (
     <Card
       title={t('title')}
-      extra={<ExportButton path="/problems/export.xlsx" fileName="problem-ledger.xlsx" query={filters} />}
+      extra={views.head(
+        <ExportButton path="/problems/export.xlsx" fileName="problem-ledger.xlsx" query={filters} />,
+      )}
       data-testid="ledger"
     >
       {ownDepartment && (
@@ -231,6 +249,7 @@ export function LedgerPage() {
         </Typography.Paragraph>
       )}
       <FoldedFilters count={narrowing(filters, ownDepartment)} testId="ledger-filters-toggle">
+        {views.filters}
         {!ownEnterprise && !ownDepartment && (
           <ChoiceBar
             data-testid="ledger-board"

@@ -1,23 +1,27 @@
+import type { ViewList } from '@hardtech/domain/saved-view-filters';
 import { OWNER_DEPARTMENTS } from '@hardtech/domain/ledger';
 import { Button, Form, Input, Modal, Popconfirm, Select, Space } from 'antd';
-import { useState } from 'react';
+import { ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import { useReference } from '../../api/reference';
-import type { Text } from '../../api/types';
-import { districtText } from '../../api/referenceNames';
-import { useApi } from '../../api/useApi';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { useLocalText } from '../../i18n';
-import { useAction } from '../tasks/useAction';
-import { compactFilter, InboxFilter } from './inboxFilter';
+import { api } from '../api/client';
+import { compactFilter } from '../api/compactFilter';
+import { useReference } from '../api/reference';
+import type { Text } from '../api/types';
+import { districtText } from '../api/referenceNames';
+import { useApi } from '../api/useApi';
+import { ErrorAlert } from './ErrorAlert';
+import { useLocalText } from '../i18n';
+import { useNarrow } from '../layout/useNarrow';
+import { useAction } from '../pages/tasks/useAction';
 
-interface SavedView {
+/** A saved view of one list (GET /api/views?list=): its filter is that list's (VIEW_FILTER_FIELDS). */
+interface SavedView<F> {
   id: string;
+  list: ViewList;
   name: string;
   owner: string;
   mine: boolean;
-  filter: InboxFilter;
+  filter: F;
   sharedWith: { roles?: string[]; districts?: string[]; departments?: string[] };
 }
 
@@ -27,15 +31,28 @@ interface ShareRole {
   label: Text;
 }
 
-/** 共享视图: pick a saved filter (mine or shared with me), save the current one and share it. */
-export function SavedViews({ filter, onApply }: { filter: InboxFilter; onApply(f: InboxFilter): void }) {
-  const { t } = useTranslation('inbox');
+/**
+ * 共享视图 of a list (the inbox, the ledger, the enterprise list): pick a saved filter (mine or shared
+ * with me), save the current one and share it. `filter` is the list's filter as a view holds it;
+ * applying a view hands its filter to `onApply`, which writes it where the list keeps its filters
+ * (the address). What the list then shows is the reader's scope: the server applies it.
+ */
+export function SavedViews<F extends object>({
+  list,
+  filter,
+  onApply,
+}: {
+  list: ViewList;
+  filter: F;
+  onApply(f: F): void;
+}) {
+  const { t } = useTranslation();
   const text = useLocalText();
   const reference = useReference();
-  const views = useApi<SavedView[]>('/views');
+  const views = useApi<SavedView<F>[]>('/views', { list });
   const [current, setCurrent] = useState<string>();
   const [saving, setSaving] = useState(false);
-  // Asked when saving, not with every inbox.
+  // Asked when saving, not with every list.
   const shareRoles = useApi<ShareRole[]>(saving ? '/views/share-roles' : null);
   const [form] = Form.useForm();
   const { busy, error, run } = useAction();
@@ -45,8 +62,8 @@ export function SavedViews({ filter, onApply }: { filter: InboxFilter; onApply(f
     const values = await form.validateFields().catch(() => null);
     if (!values) return;
     await run(async () => {
-      const view = await api<SavedView>('/views', {
-        body: { name: values.name, filter: compactFilter(filter), sharedWith: values.sharedWith ?? {} },
+      const view = await api<SavedView<F>>('/views', {
+        body: { list, name: values.name, filter: compactFilter(filter), sharedWith: values.sharedWith ?? {} },
       });
       setSaving(false);
       setCurrent(view.id);
@@ -127,4 +144,25 @@ export function SavedViews({ filter, onApply }: { filter: InboxFilter; onApply(f
       </Modal>
     </Space>
   );
+}
+
+/**
+ * Where a list shows its views: in its card's head, before the head's `actions`, on a desk; on a
+ * phone they would squeeze the title out of the head, so they wait with the filters behind 筛选
+ * (FoldedFilters), above them.
+ */
+export function useViewsPlace(views: ReactNode) {
+  const narrow = useNarrow();
+  return {
+    head: (actions?: ReactNode) =>
+      narrow ? (
+        actions
+      ) : (
+        <Space wrap>
+          {views}
+          {actions}
+        </Space>
+      ),
+    filters: narrow && views ? <div style={{ marginBottom: 8 }}>{views}</div> : null,
+  };
 }
