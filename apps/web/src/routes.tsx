@@ -1,7 +1,7 @@
 import { Button, Result, Spin } from 'antd';
 import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, Route, Routes, useNavigate } from 'react-router-dom';
+import { matchPath, Navigate, Route, Routes, useNavigate } from 'react-router-dom';
 import { ReferenceGate } from './api/reference';
 import { PageErrorBoundary } from './components/PageErrorBoundary';
 import type { Role } from './api/types';
@@ -72,6 +72,28 @@ const pageFor = ({ page }: (typeof PAGES)[number], role: Role): PageModule =>
 
 const NAV_BY_KEY = new Map(NAVIGATION.map((n) => [n.key, n]));
 
+/**
+ * The page module `pathname` opens for `role`: its home for / and /login (where a sign-in starts);
+ * undefined for an address it may not open or that does not exist.
+ */
+export function pageModuleAt(pathname: string, role: Role): PageModule | undefined {
+  const path = pathname === '/' || pathname === '/login' ? homeFor(role) : pathname;
+  const entry = PAGES.find((p) => matchPath(p.path, path));
+  return entry && allows(NAV_BY_KEY.get(entry.nav)!, role) ? pageFor(entry, role) : undefined;
+}
+
+/**
+ * Fetches the chunk of the page about to open as soon as the role is known, beside GET /reference
+ * (ReferenceGate): the page's code then arrives while the reference does, not after it.
+ */
+function useFirstPageStarted(role: Role | undefined) {
+  useEffect(() => {
+    const page = role && pageModuleAt(window.location.pathname, role);
+    // Not reported here: the route imports it again and its error boundary says so.
+    if (page) void PAGE_MODULES[page]().catch(() => undefined);
+  }, [role]);
+}
+
 /** Waits this long after sign-in before fetching the other pages: the first page's own requests go first. */
 const PRELOAD_AFTER_MS = 1000;
 
@@ -115,6 +137,7 @@ function Refusal({ status }: { status: 'forbidden' | 'notFound' }) {
 
 export function AppRoutes() {
   const { user } = useAuth();
+  useFirstPageStarted(user && !user.mustChangePassword ? user.role : undefined);
   if (user === undefined) return <Spin fullscreen />;
   if (user === null)
     return (
