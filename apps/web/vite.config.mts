@@ -15,6 +15,8 @@ export default defineConfig({
   build: {
     outDir: at('dist'),
     emptyOutDir: true,
+    // dist/.vite/manifest.json: which chunk imports which (test/ops/web-size.test.ts reads it).
+    manifest: true,
     chunkSizeWarningLimit: 4000,
     rolldownOptions: {
       // antd marks its modules "use client" for React Server Components; a client bundle ignores it.

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { type NextFunction, type Request, type Response } from 'express';
 
@@ -21,12 +21,25 @@ export function serveWeb(app: NestExpressApplication, webRoot: string): void {
     .find((r) => existsSync(join(r, 'index.html')));
   if (!root) return;
   const index = join(root, 'index.html');
-  const assets = express.static(root, { index: false, maxAge: '1h' });
+  // As deploy/nginx serves them. With one hour for every file, a browser asked again for each chunk
+  // of the first page (30 and more) after an hour, and could keep for an hour an index.html whose
+  // chunks a new build had removed.
+  const hashed = join(root, 'assets') + sep;
+  const assets = express.static(root, {
+    index: false,
+    setHeaders: (res, file) => res.setHeader('Cache-Control', file.startsWith(hashed) ? FOREVER : REVALIDATE),
+  });
   app.use((req: Request, res: Response, next: NextFunction) =>
     isApi(req) ? next() : assets(req, res, next),
   );
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || isApi(req)) return next();
+    res.setHeader('Cache-Control', REVALIDATE);
     res.sendFile(index);
   });
 }
+
+/** A build's chunks (assets/), named by their content's hash: kept a year, never asked again. */
+const FOREVER = 'public, max-age=31536000, immutable';
+/** index.html and what else is not hashed: asked again each time (a 304 while unchanged). */
+const REVALIDATE = 'no-cache';

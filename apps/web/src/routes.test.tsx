@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { pageModulesFor } from './routes';
+import { pageModuleAt, pageModulesFor } from './routes';
 import { fastUser, openPage, USERS } from './test/open-page';
 import { REFERENCE } from './test/reference.fixture';
 
@@ -36,5 +36,20 @@ describe('pages loaded ahead of the menu', () => {
     const modules = pageModulesFor('enterprise_user');
     expect(modules).toContain('EnterpriseHomePage');
     expect(modules).not.toContain('DashboardPage');
+  });
+});
+
+describe('the page started beside the reference at sign-in', () => {
+  it("is the role's home from the login page, and the page a link opens otherwise", () => {
+    expect(pageModuleAt('/login', 'district_officer')).toBe('InboxPage');
+    expect(pageModuleAt('/', 'leader')).toBe('DashboardPage');
+    expect(pageModuleAt('/login', 'enterprise_user')).toBe('EnterpriseHomePage');
+    expect(pageModuleAt('/tasks/t-1', 'district_officer')).toBe('TaskPage');
+    expect(pageModuleAt('/enterprises', 'leader')).toBe('EnterpriseListPage');
+  });
+
+  it('is none for a page the role may not open or that does not exist', () => {
+    expect(pageModuleAt('/admin/users', 'district_officer')).toBeUndefined();
+    expect(pageModuleAt('/nowhere', 'leader')).toBeUndefined();
   });
 });

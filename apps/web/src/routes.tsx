@@ -1,7 +1,8 @@
 import { Button, Result, Spin } from 'antd';
 import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, Route, Routes, useNavigate } from 'react-router-dom';
+import { matchPath, Navigate, Route, Routes, useNavigate } from 'react-router-dom';
+import { apiQuiet } from './api/client';
 import { ReferenceGate } from './api/reference';
 import { PageErrorBoundary } from './components/PageErrorBoundary';
 import type { Role } from './api/types';
@@ -72,7 +73,29 @@ const pageFor = ({ page }: (typeof PAGES)[number], role: Role): PageModule =>
 
 const NAV_BY_KEY = new Map(NAVIGATION.map((n) => [n.key, n]));
 
-/** Waits this long after sign-in before fetching the other pages: the first page's own requests go first. */
+/**
+ * The page module `pathname` opens for `role`: its home for / and /login (where a sign-in starts);
+ * undefined for an address it may not open or that does not exist.
+ */
+export function pageModuleAt(pathname: string, role: Role): PageModule | undefined {
+  const path = pathname === '/' || pathname === '/login' ? homeFor(role) : pathname;
+  const entry = PAGES.find((p) => matchPath(p.path, path));
+  return entry && allows(NAV_BY_KEY.get(entry.nav)!, role) ? pageFor(entry, role) : undefined;
+}
+
+/**
+ * Fetches the chunk of the page about to open as soon as the role is known, beside GET /reference
+ * (ReferenceGate): the page's code then arrives while the reference does, not after it.
+ */
+function useFirstPageStarted(role: Role | undefined) {
+  useEffect(() => {
+    const page = role && pageModuleAt(window.location.pathname, role);
+    // Not reported here: the route imports it again and its error boundary says so.
+    if (page) void PAGE_MODULES[page]().catch(() => undefined);
+  }, [role]);
+}
+
+/** Waits this long after the first page's chunk, then for its requests, before fetching the other pages. */
 const PRELOAD_AFTER_MS = 1000;
 
 /** The chunks of the pages `role` may open (the route guard's rule), each once. */
@@ -81,17 +104,31 @@ export function pageModulesFor(role: Role): PageModule[] {
 }
 
 /**
- * Loads the chunks of every page the user may open, a second after the first page: a tap in the
- * menu (on a phone's network, a round trip and more per chunk) then waits only for the page's data.
+ * Loads the chunks of every page the user may open once the first page is there: a tap in the menu
+ * (on a phone's network, a round trip and more per chunk) then waits only for the page's data. Once
+ * its own chunk has come, a second has passed and its requests have answered: a timer from sign-in
+ * alone fired while the first page's chunk was still on its way in the loaded walk, and its 1.3 MB
+ * (ECharts among them) were parsed and run before the first page asked for its data.
  */
 function usePreloadedPages(role: Role) {
   useEffect(() => {
-    const timer = setTimeout(() => {
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const first = pageModuleAt(window.location.pathname, role);
+    const preload = () => {
       // Not reported here: opening the page imports it again, and says so if that fails (a browser
       // may keep a failed module until the next reload, as after a failed tap).
-      pageModulesFor(role).forEach((m) => void PAGE_MODULES[m]().catch(() => undefined));
-    }, PRELOAD_AFTER_MS);
-    return () => clearTimeout(timer);
+      if (live) pageModulesFor(role).forEach((m) => void PAGE_MODULES[m]().catch(() => undefined));
+    };
+    void (first ? PAGE_MODULES[first]() : Promise.resolve())
+      .catch(() => undefined)
+      .then(() => {
+        if (live) timer = setTimeout(() => void apiQuiet().then(preload), PRELOAD_AFTER_MS);
+      });
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
   }, [role]);
 }
 
@@ -115,6 +152,7 @@ function Refusal({ status }: { status: 'forbidden' | 'notFound' }) {
 
 export function AppRoutes() {
   const { user } = useAuth();
+  useFirstPageStarted(user && !user.mustChangePassword ? user.role : undefined);
   if (user === undefined) return <Spin fullscreen />;
   if (user === null)
     return (

@@ -49,7 +49,29 @@ interface RequestOptions {
   signal?: AbortSignal;
 }
 
+let inFlight = 0;
+let quietWaiters: (() => void)[] = [];
+
+/** Resolves once no API request is in flight: at once when none is, else when the last one answers. */
+export function apiQuiet(): Promise<void> {
+  return inFlight === 0 ? Promise.resolve() : new Promise((resolve) => quietWaiters.push(resolve));
+}
+
 async function send(path: string, options: RequestOptions): Promise<Response> {
+  inFlight += 1;
+  try {
+    return await request(path, options);
+  } finally {
+    inFlight -= 1;
+    if (inFlight === 0) {
+      const waiters = quietWaiters;
+      quietWaiters = [];
+      waiters.forEach((resolve) => resolve());
+    }
+  }
+}
+
+async function request(path: string, options: RequestOptions): Promise<Response> {
   // The API words its refusals in the caller's language: the UI's, not the browser's.
   const headers: Record<string, string> = { 'Accept-Language': i18n.language, ...options.headers };
   const token = readToken();

@@ -12,9 +12,10 @@ export interface Page<T> {
   total: number;
 }
 
+/** POST /auth/login and /me/password: the token and the caller, as GET /me names them. */
 export interface LoginResult {
   accessToken: string;
-  user: Actor;
+  user: Actor & { mustChangePassword?: true };
 }
 
 /** A cluster of the "33618" taxonomy, with the 行业处室 that leads it (null: unset). */

@@ -1,7 +1,7 @@
 import { Card, Empty } from 'antd';
 import type { EChartsCoreOption } from 'echarts';
 import type { ReactNode } from 'react';
-import { EChart } from '../../components/EChart';
+import { LazyEChart } from '../../components/LazyEChart';
 
 /** A titled chart; an empty state instead of bare axes when there is nothing to count yet. */
 export function ChartCard({
@@ -25,7 +25,7 @@ export function ChartCard({
       {empty ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} style={{ height: 280, paddingTop: 80 }} />
       ) : (
-        <EChart option={option} style={{ height: 300 }} onClick={onClick} />
+        <LazyEChart option={option} style={{ height: 300 }} onClick={onClick} />
       )}
     </Card>
   );

@@ -2,7 +2,7 @@ import { moneyText, moneyUnit } from '@hardtech/domain/money';
 import { Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EChart } from '../../components/EChart';
+import { LazyEChart } from '../../components/LazyEChart';
 import { useLocale } from '../../i18n';
 import { doublingLine } from './doublingLine';
 import type { QuarterlyReport } from './types';
@@ -64,5 +64,5 @@ export function DoublingChart(props: {
     };
   }, [baseline, admittedAt, reports, t, locale]);
   if (!option) return <Typography.Text type="secondary">{t('doubling.none')}</Typography.Text>;
-  return <EChart option={option} testId="doubling" />;
+  return <LazyEChart option={option} testId="doubling" />;
 }

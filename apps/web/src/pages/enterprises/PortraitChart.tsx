@@ -2,7 +2,7 @@ import { Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DIAGNOSIS_DIMENSIONS } from '@hardtech/domain/ledger';
-import { EChart } from '../../components/EChart';
+import { LazyEChart } from '../../components/LazyEChart';
 import { useFormat } from '../../format';
 import { useLocalText } from '../../i18n';
 import type { PortraitEntry } from './types';
@@ -48,5 +48,5 @@ export function PortraitChart({
         {diagnosedAt ? t('portrait.internal', { date: format.date(diagnosedAt) }) : t('portrait.none')}
       </Typography.Text>
     );
-  return <EChart option={option} testId="portrait" style={{ height: 360 }} />;
+  return <LazyEChart option={option} testId="portrait" style={{ height: 360 }} />;
 }

@@ -26,8 +26,8 @@ describe('login', () => {
     });
   });
 
-  it('signs in and shows the navigation of the role', async () => {
-    fakeApi({
+  it('signs in and shows the navigation of the role, from the login answer without asking GET /me', async () => {
+    const { calls } = fakeApi({
       'POST /auth/login': { accessToken: 'token-1', user: coordinator },
       'GET /me': coordinator,
       'GET /reference': {
@@ -49,6 +49,8 @@ describe('login', () => {
     expect(nav).toHaveTextContent('政策参数');
     expect(nav).toHaveTextContent('待办任务');
     expect(localStorage.getItem('hardtech.token')).toBe('token-1');
+    // The answer names the caller: one round trip fewer before the first page (its data waits for it).
+    expect(calls.filter((c) => c.path === '/me')).toEqual([]);
   });
 
   it('offers single sign-on when the API has it, and says why one did not open a session', async () => {
