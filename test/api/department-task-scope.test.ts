@@ -17,6 +17,8 @@ let seeds: Record<'both', seed.SeededEnterprise>;
 let sme: Member;
 let finance: Member;
 const whistles = { sme: '', finance: '' };
+// A 加签 asked on each whistle (no problem_id of its own: it follows the task it was asked on).
+const countersigns = { sme: '', finance: '' };
 
 beforeAll(async () => {
   cluster = await seed.seedCluster();
@@ -41,6 +43,16 @@ beforeAll(async () => {
       OVERDUE,
     );
     await db().query(`UPDATE tasks SET problem_id = $1 WHERE id = $2`, [problemId, whistles[department]]);
+    countersigns[department] = await seed.seedTask(
+      both,
+      'COUNTERSIGN',
+      ['user:countersign-colleague'],
+      OVERDUE,
+    );
+    await db().query(`UPDATE tasks SET parent_task_id = $1 WHERE id = $2`, [
+      whistles[department],
+      countersigns[department],
+    ]);
   }
   sme = await createUser('sme_officer', { department: 'sme' });
   finance = await createUser('finance_officer', { department: 'finance' });
@@ -51,21 +63,22 @@ afterAll(async () => {
   await closeDb();
 });
 
-it("lists, opens and counts only the whistles on the department's own problems", async () => {
+it("lists, opens and counts only the whistles on the department's own problems, and the 加签 asked on them", async () => {
   for (const [officer, own, other] of [
-    [sme, whistles.sme, whistles.finance],
-    [finance, whistles.finance, whistles.sme],
+    [sme, [whistles.sme, countersigns.sme], [whistles.finance, countersigns.finance]],
+    [finance, [whistles.finance, countersigns.finance], [whistles.sme, countersigns.sme]],
   ] as const) {
+    const ids = (page: { items: { id: string }[] }) => page.items.map((t) => t.id).sort();
     const all = await expectOk(
       officer.api.get(`/api/tasks?view=all&creditCode=${seeds.both.code}&pageSize=100`),
     );
-    expect([all.total, all.items.map((t: { id: string }) => t.id)]).toEqual([1, [own]]);
+    expect([all.total, ids(all)]).toEqual([2, [...own].sort()]);
     const overdue = await expectOk(officer.api.get(`/api/tasks?view=all&overdue=true&cluster=${cluster}`));
-    expect(overdue.items.map((t: { id: string }) => t.id)).toEqual([own]);
-    await expectOk(officer.api.get(`/api/tasks/${own}`));
-    expect((await officer.api.get(`/api/tasks/${other}`)).status).toBe(404);
+    expect(ids(overdue)).toEqual([...own].sort());
+    for (const id of own) await expectOk(officer.api.get(`/api/tasks/${id}`));
+    for (const id of other) expect((await officer.api.get(`/api/tasks/${id}`)).status).toBe(404);
     const kpi = await expectOk(officer.api.get(`/api/reports/kpi?year=${year}&cluster=${cluster}`));
-    expect(kpi.overdueTasks.total).toBe(1);
+    expect(kpi.overdueTasks.total).toBe(2);
     // The enterprise itself stays theirs: they own a problem in its current ledger.
     await expectOk(officer.api.get(`/api/enterprises/${seeds.both.code}`));
   }

@@ -230,14 +230,18 @@ export class AccessService {
    * 中小企业处 and 产业金融处 read the ledger items their department owns (docs/design.md 2.4,
    * `problems()`), so a task about a problem (a whistle's 部门报到, a 销号 or 延期 review: its
    * `problem_id`) follows the problem: another department's is not theirs to read by seeing the
-   * enterprise, in a list, a count or its page. Work they hold or were copied stays visible.
+   * enterprise, in a list, a count or its page. A 加签 carries no `problem_id` of its own and
+   * follows the task it was asked on (`parent_task_id`), as the history's ledger scope has it
+   * (visibility/ledger-scope.ts). Work they hold or were copied stays visible.
    */
   private departmentLedgerWork(actor: Actor, t: string, lifecycle: Predicate): Predicate {
     if (actor.role !== 'sme_officer' && actor.role !== 'finance_officer') return lifecycle;
     const own = this.problems(actor, 'tp');
+    const about = `COALESCE(${t}.problem_id,
+      (SELECT asked.problem_id FROM tasks asked WHERE asked.id = ${t}.parent_task_id))`;
     return {
-      sql: `(${lifecycle.sql} AND (${t}.problem_id IS NULL
-        OR EXISTS (SELECT 1 FROM problems tp WHERE tp.id = ${t}.problem_id AND ${own.sql})))`,
+      sql: `(${lifecycle.sql} AND (${about} IS NULL
+        OR EXISTS (SELECT 1 FROM problems tp WHERE tp.id = ${about} AND ${own.sql})))`,
       params: { ...lifecycle.params, ...own.params },
     };
   }
