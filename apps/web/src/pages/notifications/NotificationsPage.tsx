@@ -13,6 +13,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/ExportButton';
 import { dateTimeSecondsText } from '../../format';
 import { useLocalText } from '../../i18n';
+import { useNarrow } from '../../layout/useNarrow';
 import { Notification, NOTIFICATIONS_READ } from './notification';
 import { NotificationPreferencesCard } from './NotificationPreferencesCard';
 import { ProxyCard } from './ProxyCard';
@@ -38,6 +39,7 @@ export function NotificationsPage() {
   const { role } = useUser();
   const list = usePagedList<Notification, { unread: number }>('/notifications', 20, 100);
   const unread = list.data?.unread ?? 0;
+  const narrow = useNarrow();
   // 全部 / 未读: both choices in sight with the one shown marked (a switch read only 全部, not what it
   // would turn to); the unread one counts them.
   const [shown, setShown] = useState<'all' | 'unread'>('all');
@@ -53,33 +55,33 @@ export function NotificationsPage() {
       window.dispatchEvent(new Event(NOTIFICATIONS_READ));
     });
 
+  const controls = (
+    <Space wrap>
+      <ChoiceBar
+        data-testid="notifications-shown"
+        value={shown}
+        onChange={show}
+        options={[
+          { value: 'all', label: t('shown.all') },
+          { value: 'unread', label: t('shown.unread', { n: unread }) },
+        ]}
+      />
+      <Button disabled={!unread} onClick={() => read('/notifications/read-all')} data-testid="read-all">
+        {t('readAll', { n: unread })}
+      </Button>
+    </Space>
+  );
+
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} xl={15}>
         <Card
           title={t('title')}
           data-testid="notifications"
-          extra={
-            <Space wrap>
-              <ChoiceBar
-                data-testid="notifications-shown"
-                value={shown}
-                onChange={show}
-                options={[
-                  { value: 'all', label: t('shown.all') },
-                  { value: 'unread', label: t('shown.unread', { n: unread }) },
-                ]}
-              />
-              <Button
-                disabled={!unread}
-                onClick={() => read('/notifications/read-all')}
-                data-testid="read-all"
-              >
-                {t('readAll', { n: unread })}
-              </Button>
-            </Space>
-          }
+          // On a phone the header holds the title alone: beside the choices it shrank to 消…
+          extra={narrow ? undefined : controls}
         >
+          {narrow && <div style={{ marginBottom: 12 }}>{controls}</div>}
           <ErrorAlert error={list.error ?? mark.error} />
           <List<Notification>
             loading={list.loading}
