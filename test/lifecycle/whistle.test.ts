@@ -51,16 +51,27 @@ describe('企业吹哨·部门报到', () => {
       title: '贷款审批停滞',
       description: '银行审批已超过三个月',
     });
-    // Only one open whistle per problem; only the department answers.
+    // Only one open whistle per problem (whistleOnProblemRefusal, which the enterprise's pages
+    // follow): a second is refused, saying when it may be blown, and opens nothing.
+    const again = await c.enterprise.api.post(`/api/enterprises/${c.creditCode}/whistle`, {
+      problemId,
+      title: '再次',
+      description: '催办一下',
+    });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({
+      code: 'WHISTLE_OPEN',
+      message: '该问题已吹哨，正等待部门报到；部门报到后可再次吹哨',
+    });
     expect(
       (
-        await c.enterprise.api.post(`/api/enterprises/${c.creditCode}/whistle`, {
-          problemId,
-          title: '再次',
-          description: '催办一下',
-        })
-      ).status,
-    ).toBe(409);
+        await db().query(
+          `SELECT id FROM tasks WHERE credit_code = $1 AND type = 'WHISTLE_RESPONSE' AND status = 'open'`,
+          [c.creditCode],
+        )
+      ).rows,
+    ).toEqual([{ id: r.task.id }]);
+    // Only the department answers.
     expect(
       (
         await c.districtOfficer.api.post(`/api/tasks/${r.task.id}/complete`, {

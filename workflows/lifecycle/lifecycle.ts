@@ -577,17 +577,9 @@ export class Lifecycle {
       ]);
     }
     const problem = req.problemId && this.context.problems.find((p) => p.id === req.problemId);
-    const closed = problem && whistleOnProblemRefusal(problem);
-    if (closed) throw closed;
-    if (
-      req.problemId &&
-      this.context.whistles.some((w) => w.problemId === req.problemId && w.status === 'open')
-    ) {
-      throw new Conflict(
-        'WHISTLE_OPEN',
-        t('该问题已吹哨，正等待部门报到', 'a whistle on this problem awaits its response'),
-      );
-    }
+    const open = this.context.whistles.some((w) => w.problemId === req.problemId && w.status === 'open');
+    const refusal = problem && whistleOnProblemRefusal({ ...problem, whistleStatus: open ? 'open' : null });
+    if (refusal) throw refusal;
   }
 
   async blowWhistle(req: WhistleRequest): Promise<WhistleResult> {

@@ -10,8 +10,11 @@ describe('ledgerDepartmentOf', () => {
     expect(ledgerDepartmentOf('industry_officer', { clusters: ['T2'] })).toBe('industry');
   });
 
+  it('names 区县产业主管部门 for a district officer, whose district scope names no department', () => {
+    expect(ledgerDepartmentOf('district_officer', { districts: ['500112'] })).toBe('district');
+  });
+
   it('names none for the officers whose work is their inbox', () => {
-    expect(ledgerDepartmentOf('district_officer', { districts: ['500112'] })).toBeNull();
     expect(ledgerDepartmentOf('city_coordinator', {})).toBeNull();
     expect(ledgerDepartmentOf('commissioner', {})).toBeNull();
   });

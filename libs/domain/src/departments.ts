@@ -74,13 +74,15 @@ export function personDepartment(role: Role, scope: Scope): Text {
 }
 
 /**
- * The owner department whose ledger problems a person works day to day, when that is where their
- * work is rather than the inbox: 中小企业处 / 产业金融处 by their scope, and the 行业处室 of an
- * industry officer (a problem of their cluster's enterprises owned by `industry`, as
- * whistleCandidates routes it). Null for everyone else, whose inbox is their desk. An empty inbox
- * names this ledger (the walk's industry officer read only 暂无数据).
+ * The owner department whose ledger problems a person works day to day, beside or instead of their
+ * inbox: 中小企业处 / 产业金融处 by their scope, the 行业处室 of an industry officer and the
+ * 区县产业主管部门 of a district officer (a problem of their cluster's or district's enterprises
+ * owned by `industry` / `district`, as whistleCandidates routes it). Null for everyone else, whose
+ * inbox is their desk. An empty inbox names this ledger (the walk's industry and district officers
+ * read only 暂无数据).
  */
 export function ledgerDepartmentOf(role: Role, scope: Scope): OwnerDepartment | null {
   if (scope.department === 'sme' || scope.department === 'finance') return scope.department;
-  return role === 'industry_officer' ? 'industry' : null;
+  if (role === 'industry_officer') return 'industry';
+  return role === 'district_officer' ? 'district' : null;
 }

@@ -58,4 +58,16 @@ describe('企业吹哨 on a ledger problem', () => {
       expect(whistleOnProblemRefusal({ status })).toBeNull();
     }
   });
+
+  it('is refused while a whistle on it awaits its 部门报到 (409 WHISTLE_OPEN), allowed again once answered', () => {
+    const refusal = whistleOnProblemRefusal({ status: 'in_progress', whistleStatus: 'open' });
+    expect(refusal).toMatchObject({ code: 'WHISTLE_OPEN', status: 409 });
+    expect(refusal?.text.zh).toBe('该问题已吹哨，正等待部门报到；部门报到后可再次吹哨');
+    expect(whistleOnProblemRefusal({ status: 'in_progress', whistleStatus: 'answered' })).toBeNull();
+    expect(whistleOnProblemRefusal({ status: 'closing', whistleStatus: 'answered' })).toBeNull();
+    // Closed out says so first: no answer reopens it.
+    expect(whistleOnProblemRefusal({ status: 'resolved', whistleStatus: 'open' })).toMatchObject({
+      code: 'PROBLEM_CLOSED',
+    });
+  });
 });

@@ -1,6 +1,6 @@
 import { Conflict } from './errors';
 import { Field, Option } from './forms/schema';
-import { OWNER_DEPARTMENTS, OwnerDepartment, Problem, ProblemStatus } from './ledger';
+import { OWNER_DEPARTMENTS, OwnerDepartment, ProblemStatus } from './ledger';
 import { Stage } from './stages';
 import { t, Text } from './text';
 
@@ -39,19 +39,35 @@ export type WhistleStatus = 'open' | 'answered';
 export const WHISTLE_STAGES: readonly Stage[] = ['diagnosis', 'supporting', 'graduation_review'];
 
 /**
- * Whether the enterprise may blow the whistle on this ledger problem. Not on one closed out (销号):
- * the coordinators decided it is solved, and an answer "not resolved" would reopen it behind their
- * back. A problem that came back is a new one: the enterprise whistles without a problem and it
- * enters the ledger with the whistle (二(五) 用好"企业吹哨·部门报到"平台). A problem whose 销号
- * review is pending may be whistled on: that is how the enterprise disputes the claim.
+ * Whether the enterprise may blow the whistle on this ledger problem now, the one rule the workflow
+ * enforces and the enterprise's pages follow. Not on one closed out (销号): the coordinators decided
+ * it is solved, and an answer "not resolved" would reopen it behind their back. A problem that came
+ * back is a new one: the enterprise whistles without a problem and it enters the ledger with the
+ * whistle (二(五) 用好"企业吹哨·部门报到"平台). Not while a whistle on it waits for its 部门报到: one
+ * call at a time, whose answer comes within the deadline or escalates to the leader. Once answered
+ * it may be whistled on again (the answer did not settle it), and so may a problem whose 销号 review
+ * is pending: that is how the enterprise disputes the claim.
  */
-export function whistleOnProblemRefusal(problem: Pick<Problem, 'status'>): Conflict | null {
-  return problem.status === 'resolved'
+export function whistleOnProblemRefusal(problem: {
+  status: ProblemStatus;
+  /** The latest whistle on it (`whistleStatus` of the ledger), null if none. */
+  whistleStatus?: string | null;
+}): Conflict | null {
+  if (problem.status === 'resolved') {
+    return new Conflict(
+      'PROBLEM_CLOSED',
+      t(
+        '该问题已销号，不能再吹哨；如问题再次出现，请不选台账问题，作为新问题吹哨',
+        'the problem is closed out (销号); if it came back, blow the whistle on it as a new problem',
+      ),
+    );
+  }
+  return problem.whistleStatus === 'open'
     ? new Conflict(
-        'PROBLEM_CLOSED',
+        'WHISTLE_OPEN',
         t(
-          '该问题已销号，不能再吹哨；如问题再次出现，请不选台账问题，作为新问题吹哨',
-          'the problem is closed out (销号); if it came back, blow the whistle on it as a new problem',
+          '该问题已吹哨，正等待部门报到；部门报到后可再次吹哨',
+          'a whistle on this problem awaits its response; once answered it may be blown again',
         ),
       )
     : null;

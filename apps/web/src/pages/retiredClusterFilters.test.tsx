@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { clusterOptions } from '../api/referenceNames';
 import type { FakeCall } from '../test/fake-api';
@@ -114,6 +114,10 @@ describe('the filters', () => {
 
 describe('the ledger and the dashboard by cluster', () => {
   const LEDGER = { items: [], total: 0, page: 1, pageSize: 50 };
+  /** GET /reports/kpi narrowed to the cluster asked for. */
+  const kpiOfCluster = (call: FakeCall) => ({
+    body: { ...KPI, cluster: new URLSearchParams(call.path.split('?')[1]).get('cluster') },
+  });
 
   it('ledger: the same cluster select, the code sent to the list and its export', async () => {
     URL.createObjectURL = vi.fn(() => 'blob:ledger');
@@ -154,9 +158,7 @@ describe('the ledger and the dashboard by cluster', () => {
     const year = new Date().getFullYear();
     const { calls } = openPage('/dashboard', USERS.leader, {
       'GET /reference': WITH_RETIRED,
-      'GET /reports/kpi': (call: FakeCall) => ({
-        body: { ...KPI, cluster: new URLSearchParams(call.path.split('?')[1]).get('cluster') },
-      }),
+      'GET /reports/kpi': kpiOfCluster,
       'GET /reports/kpi.xlsx': 'xlsx',
     });
     await screen.findByTestId('kpi-pool');
@@ -194,4 +196,27 @@ describe('the ledger and the dashboard by cluster', () => {
     expect(calls.map((c) => c.path)).toContain(`/reports/kpi?year=${new Date().getFullYear()}&cluster=T2`);
     expect(await screen.findByTitle('T2 功率半导体')).toBeInTheDocument();
   });
+
+  it('dashboard: each cluster chosen is a step Back returns to, as the ledger’s filters are', async () => {
+    const user = fastUser();
+    const year = new Date().getFullYear();
+    const { calls } = openPage('/dashboard?cluster=T2', USERS.leader, {
+      'GET /reference': WITH_RETIRED,
+      'GET /reports/kpi': kpiOfCluster,
+    });
+    await screen.findByTestId('kpi-pool');
+    await user.click(screen.getByLabelText('产业集群'));
+    await user.click(await screen.findByTitle('F1 生物医药'));
+    await waitFor(() => expect(window.location.search).toBe('?cluster=F1'));
+    await waitFor(() => expect(calls.map((c) => c.path)).toContain(`/reports/kpi?year=${year}&cluster=F1`));
+    const asked = calls.length;
+
+    await act(async () => window.history.back());
+    await waitFor(() => expect(window.location.search).toBe('?cluster=T2'));
+    const select = screen.getByTestId('dashboard-cluster');
+    await waitFor(() => expect(within(select).getByTitle('T2 功率半导体')).toBeInTheDocument());
+    await waitFor(() =>
+      expect(calls.slice(asked).map((c) => c.path)).toContain(`/reports/kpi?year=${year}&cluster=T2`),
+    );
+  }, 60_000);
 });

@@ -1,5 +1,6 @@
 import { shanghaiTime } from '../calendar';
 import { overdueText } from '../overdue';
+import { PROBLEM_OWNER_LABEL } from '../ledger';
 import { hasStanding, inPoolOn } from '../pool-membership';
 import { findDistrict } from '../reference';
 import { TASK_LABELS, type TaskType } from '../task-types';
@@ -179,9 +180,9 @@ export function dispatchBriefing(f: DispatchBriefingFacts): Printout {
       '无',
     ),
     tableSection(
-      '按责任部门',
+      `按${PROBLEM_OWNER_LABEL.zh}`,
       [
-        ['责任部门', 4],
+        [PROBLEM_OWNER_LABEL.zh, 4],
         ['问题数', 2],
         ['逾期', 2],
       ],
@@ -195,7 +196,7 @@ export function dispatchBriefing(f: DispatchBriefingFacts): Printout {
         ['所在区县', 2],
         ['问题', 5],
         ['问题类别', 2],
-        ['责任部门', 3],
+        [PROBLEM_OWNER_LABEL.zh, 3],
         ['完成时限', 2],
       ],
       f.overdueProblems.map((p) => [

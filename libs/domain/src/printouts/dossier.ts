@@ -1,6 +1,13 @@
 import type { CaseFile } from '../case-file';
 import { responsibleDepartment } from '../divisions';
-import { DIAGNOSIS_DIMENSIONS, PROBLEM_CATEGORIES, PROBLEM_STATUSES, type Problem } from '../ledger';
+import {
+  DIAGNOSIS_DIMENSIONS,
+  PROBLEM_CATEGORIES,
+  PROBLEM_MEASURES_LABEL,
+  PROBLEM_OWNER_LABEL,
+  PROBLEM_STATUSES,
+  type Problem,
+} from '../ledger';
 import { STAGE_LABELS } from '../stages';
 import type { Text } from '../text';
 import { EXIT_REASONS, GRADUATION_REASONS, LISTING_PROGRESS } from '../tasks/forms';
@@ -103,8 +110,8 @@ function problemsSection(problems: DossierFacts['problems']): PrintSection {
     [
       ['问题', 2.4],
       ['类别', 1.4],
-      ['化解措施', 2.6],
-      ['责任部门', 1.4],
+      [PROBLEM_MEASURES_LABEL.zh, 2.6],
+      [PROBLEM_OWNER_LABEL.zh, 1.4],
       ['期限', 1.3],
       ['状态', 1],
     ],

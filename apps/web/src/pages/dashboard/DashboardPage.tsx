@@ -47,19 +47,17 @@ export function DashboardPage() {
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
   // Industry officers and coordinators work by cluster: the figures of one, kept in the address as
-  // the lists keep their filters, and every figure opens its list of that cluster (links.ts).
+  // the lists keep their filters, and every figure opens its list of that cluster (links.ts). Each
+  // choice is a history entry, as the ledger's filters are: Back returns to the cluster before.
   const [params, setParams] = useSearchParams();
   const cluster = params.get('cluster') || undefined;
   const setCluster = (code: string | undefined) =>
-    setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
-        if (code) next.set('cluster', code);
-        else next.delete('cluster');
-        return next;
-      },
-      { replace: true },
-    );
+    setParams((p) => {
+      const next = new URLSearchParams(p);
+      if (code) next.set('cluster', code);
+      else next.delete('cluster');
+      return next;
+    });
   const reference = useReference();
   const names = useReferenceNames();
   const chosen = reference?.clusters.find((c) => c.code === cluster);

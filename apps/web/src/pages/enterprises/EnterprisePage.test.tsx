@@ -408,7 +408,10 @@ describe('enterprise page', () => {
       role: 'enterprise_user',
       scope: { creditCodes: [CODE] },
     };
+    // No whistle waits on it: the fixture's does (offered again once answered, the next test).
+    const quiet = { ...ENTERPRISE.problems[0], whistleStatus: null, whistledAt: null };
     const { calls } = open(enterpriseUser, {
+      [`GET /enterprises/${CODE}`]: { ...ENTERPRISE, problems: [quiet] },
       [`POST /enterprises/${CODE}/whistle`]: () => ({ status: 201, body: { taskId: 't1' } }),
     });
     await userEvent.click(await screen.findByRole('button', { name: /吹哨/ }));
@@ -434,21 +437,24 @@ describe('enterprise page', () => {
     expect(await screen.findByText('已吹哨，责任部门将报到处理')).toBeInTheDocument();
   }, 60_000);
 
-  it('offers no problem already closed out (销号) to whistle on', async () => {
+  it('offers the problems the server lets it whistle on: none closed out (销号), none whose whistle awaits its answer', async () => {
     const enterpriseUser: Actor = {
       username: 'ent-xince',
       role: 'enterprise_user',
       scope: { creditCodes: [CODE] },
     };
-    const closed = { ...ENTERPRISE.problems[0], id: 'closed-1', title: '已销号的老问题', status: 'resolved' };
+    const [waiting] = ENTERPRISE.problems; // its whistle awaits the department (409 WHISTLE_OPEN)
+    const closed = { ...waiting, id: 'closed-1', title: '已销号的老问题', status: 'resolved' };
+    const answered = { ...waiting, id: 'answered-1', title: '已答复仍未解决', whistleStatus: 'answered' };
     open(enterpriseUser, {
-      [`GET /enterprises/${CODE}`]: { ...ENTERPRISE, problems: [...ENTERPRISE.problems, closed] },
+      [`GET /enterprises/${CODE}`]: { ...ENTERPRISE, problems: [waiting, closed, answered] },
     });
     await userEvent.click(await screen.findByRole('button', { name: /吹哨/ }));
     const dialog = await screen.findByRole('dialog');
     expect(dialog).toHaveTextContent('已销号的问题不能再吹哨');
     await userEvent.click(within(dialog).getByLabelText('台账问题（可选）'));
-    expect(await screen.findByTitle('流动资金紧张')).toBeInTheDocument();
+    expect(await screen.findByTitle('已答复仍未解决')).toBeInTheDocument();
+    expect(screen.queryByTitle('流动资金紧张')).toBeNull();
     expect(screen.queryByTitle('已销号的老问题')).toBeNull();
   }, 60_000);
 });

@@ -1,5 +1,5 @@
 import { SoundOutlined } from '@ant-design/icons';
-import { App, Button, Form, Modal, Select } from 'antd';
+import { App, Button, Form, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WHISTLE_FIELDS, WHISTLE_STAGES, whistleOnProblemRefusal } from '@hardtech/domain/whistle';
@@ -8,14 +8,27 @@ import { useUser } from '../../auth/AuthProvider';
 import { fromFormValues } from '../../components/forms/formValues';
 import { SchemaForm } from '../../components/forms/SchemaForm';
 import { useLocalText } from '../../i18n';
-import type { EnterpriseDetail } from './types';
+import type { EnterpriseDetail, ProblemView } from './types';
 
 // The problem is picked from the enterprise's ledger rather than typed as an id; the rest is the schema.
 const PROBLEM = WHISTLE_FIELDS.find((f) => f.name === 'problemId')!;
 const FIELDS = WHISTLE_FIELDS.filter((f) => f !== PROBLEM);
 
-/** 企业吹哨·部门报到: a member enterprise's own users call the owner department to a problem. */
-export function WhistleButton({ enterprise, onBlown }: { enterprise: EnterpriseDetail; onBlown(): void }) {
+/**
+ * 企业吹哨·部门报到: a member enterprise's own users call the owner department to a problem.
+ * `problem`: on that ledger problem, offered only while the server's rule lets it be whistled on
+ * (whistleOnProblemRefusal: not while a whistle on it awaits its 部门报到, not once closed out);
+ * null: on a new problem; absent: the problem picked in the form among those the rule allows.
+ */
+export function WhistleButton({
+  enterprise,
+  problem,
+  onBlown,
+}: {
+  enterprise: EnterpriseDetail;
+  problem?: ProblemView | null;
+  onBlown(): void;
+}) {
   const { t } = useTranslation('enterprise');
   const local = useLocalText();
   const user = useUser();
@@ -25,16 +38,25 @@ export function WhistleButton({ enterprise, onBlown }: { enterprise: EnterpriseD
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error | null>(null);
   if (user.role !== 'enterprise_user' || !WHISTLE_STAGES.includes(enterprise.stage)) return null;
-  // A problem closed out (销号) is not whistled on (409 PROBLEM_CLOSED): one that came back is new.
+  if (problem && whistleOnProblemRefusal(problem)) return null;
   const whistleable = enterprise.problems
     .filter((p) => !whistleOnProblemRefusal(p))
     .map((p) => ({ value: p.id, label: p.title }));
+  const mode = problem === undefined ? 'pick' : problem === null ? 'new' : 'problem';
+  // Once answered, the problem may be whistled on again: the answer did not settle it.
+  const label = {
+    pick: 'button',
+    new: 'newProblem',
+    problem: problem?.whistleStatus ? 'again' : 'onProblem',
+  };
+  const help = { pick: 'help', new: 'helpNew', problem: 'helpProblem' };
 
   const submit = async (values: Record<string, unknown>) => {
     setBusy(true);
     setError(null);
     try {
-      const body = { ...fromFormValues(FIELDS, values), problemId: values.problemId || undefined };
+      const problemId = mode === 'pick' ? values.problemId : problem?.id;
+      const body = { ...fromFormValues(FIELDS, values), problemId: problemId || undefined };
       await api(`/enterprises/${enterprise.creditCode}/whistle`, { body });
       setOpen(false);
       form.resetFields();
@@ -49,8 +71,14 @@ export function WhistleButton({ enterprise, onBlown }: { enterprise: EnterpriseD
 
   return (
     <>
-      <Button danger icon={<SoundOutlined />} onClick={() => setOpen(true)}>
-        {t('whistle.button')}
+      <Button
+        danger
+        icon={<SoundOutlined />}
+        size={mode === 'problem' ? 'small' : undefined}
+        onClick={() => setOpen(true)}
+        data-testid={mode === 'problem' ? 'whistle-on-problem' : undefined}
+      >
+        {t(`whistle.${label[mode]}`)}
       </Button>
       <Modal
         open={open}
@@ -61,11 +89,24 @@ export function WhistleButton({ enterprise, onBlown }: { enterprise: EnterpriseD
         onCancel={() => setOpen(false)}
         destroyOnHidden={false}
       >
-        <p>{t('whistle.help')}</p>
-        <Form form={form} layout="vertical" onFinish={submit} data-testid="whistle-form">
-          <Form.Item name="problemId" label={local(PROBLEM.label)}>
-            <Select allowClear options={whistleable} data-testid="whistle-problem" />
-          </Form.Item>
+        <p>{t(`whistle.${help[mode]}`)}</p>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={submit}
+          initialValues={problem ? { title: problem.title } : undefined}
+          data-testid="whistle-form"
+        >
+          {mode === 'pick' && (
+            <Form.Item name="problemId" label={local(PROBLEM.label)}>
+              <Select allowClear options={whistleable} data-testid="whistle-problem" />
+            </Form.Item>
+          )}
+          {problem && (
+            <Typography.Paragraph strong data-testid="whistle-problem-fixed">
+              {t('whistle.problem', { title: problem.title })}
+            </Typography.Paragraph>
+          )}
           <SchemaForm fields={FIELDS} error={error} />
         </Form>
       </Modal>

@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../api/types';
+import type { FakeCall } from '../../test/fake-api';
 import i18n from '../../i18n';
 import { fastUser, openPage, USERS } from '../../test/open-page';
 import { REFERENCE } from '../../test/reference.fixture';
@@ -31,6 +32,19 @@ function open(path = '/dashboard', enterprise: Record<string, unknown> = OWN, us
 }
 
 const userEvent = fastUser();
+
+/** Describes the request in the open 吹哨 dialog, sends it and expects the POST with `body`. */
+async function sendWhistle(dialog: HTMLElement, calls: FakeCall[], body: Record<string, string>) {
+  fireEvent.change(within(dialog).getByLabelText('问题描述及诉求'), { target: { value: '请协调检测机构' } });
+  await userEvent.click(within(dialog).getByRole('button', { name: /吹\s*哨/ }));
+  await waitFor(() =>
+    expect(calls).toContainEqual({
+      method: 'POST',
+      path: `/enterprises/${CODE}/whistle`,
+      body: { ...body, description: '请协调检测机构' },
+    }),
+  );
+}
 
 afterEach(async () => {
   cleanup();
@@ -144,21 +158,67 @@ describe('the enterprise user’s 总览', () => {
       },
     });
     const card = await screen.findByTestId('home-problems');
-    await userEvent.click(within(card).getByRole('button', { name: /吹\s*哨/ }));
+    await userEvent.click(within(card).getByRole('button', { name: /吹哨反映新问题/ }));
     const dialog = await screen.findByRole('dialog');
     fireEvent.change(within(dialog).getByLabelText('问题'), { target: { value: '新产品认证受阻' } });
-    fireEvent.change(within(dialog).getByLabelText('问题描述及诉求'), {
-      target: { value: '请协调检测机构' },
-    });
-    await userEvent.click(within(dialog).getByRole('button', { name: /吹\s*哨/ }));
-    await waitFor(() =>
-      expect(calls).toContainEqual({
-        method: 'POST',
-        path: `/enterprises/${CODE}/whistle`,
-        body: { title: '新产品认证受阻', description: '请协调检测机构' },
-      }),
-    );
+    await sendWhistle(dialog, calls, { title: '新产品认证受阻' });
     expect(await within(card).findByTestId('home-whistle-waiting')).toHaveTextContent('已吹哨，等待');
+  }, 60_000);
+
+  // The review: 吹哨 sat under a problem already whistled (企业吹哨·待报到), which the server refuses
+  // (409 WHISTLE_OPEN). Each problem says where its whistle stands and offers one only when allowed.
+  it('shows each whistle’s standing with its date, and 吹哨 only on a problem the rule lets it whistle on', async () => {
+    const [waiting] = ENTERPRISE.problems;
+    const answer = {
+      response: '已协调银行',
+      resolved: false,
+      department: 'finance',
+      at: '2026-12-01T02:30:00.000Z',
+    };
+    const answered = {
+      ...waiting,
+      id: 'answered-1',
+      title: '授信仍未落地',
+      status: 'in_progress',
+      whistleStatus: 'answered',
+      whistleAnswer: answer,
+    };
+    const quiet = {
+      ...waiting,
+      id: 'quiet-1',
+      title: '检测认证周期长',
+      status: 'open',
+      whistleStatus: null,
+      whistledAt: null,
+    };
+    const closed = { ...quiet, id: 'closed-1', title: '已销号的老问题', status: 'resolved' };
+    const { calls } = openPage('/dashboard', ENTERPRISE_USER, {
+      'GET /reference': REFERENCE,
+      [`GET /enterprises/${CODE}`]: { ...OWN, problems: [waiting, answered, quiet, closed] },
+      [`POST /enterprises/${CODE}/whistle`]: { status: 201, body: { taskId: 't1' } },
+    });
+    const [first, second, third, fourth] = await screen.findAllByTestId('home-problem');
+    expect(within(first).getByTestId('whistle')).toHaveTextContent('企业吹哨·待报到');
+    expect(within(first).getByTestId('home-whistle-waiting')).toHaveTextContent(
+      `${dateText(waiting.whistledAt)} 已吹哨，等待产业金融处答复`,
+    );
+    expect(within(first).queryByRole('button')).toBeNull();
+    expect(within(second).getByTestId('whistle')).toHaveTextContent('企业吹哨·已报到');
+    expect(within(second).getByTestId('home-whistle-answer')).toHaveTextContent(
+      `产业金融处 · ${dateTimeText(answer.at)}`,
+    );
+    expect(within(second).getByRole('button', { name: /再次吹哨/ })).toBeInTheDocument();
+    expect(within(fourth).queryByRole('button')).toBeNull();
+    // Under the list: a new problem, which the rule always allows a member.
+    expect(
+      within(screen.getByTestId('home-problems')).getByRole('button', { name: /吹哨反映新问题/ }),
+    ).toBeInTheDocument();
+
+    await userEvent.click(within(third).getByRole('button', { name: /就此问题吹哨/ }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByTestId('whistle-problem-fixed')).toHaveTextContent('台账问题：检测认证周期长');
+    expect(within(dialog).getByLabelText('问题')).toHaveValue('检测认证周期长');
+    await sendWhistle(dialog, calls, { problemId: 'quiet-1', title: '检测认证周期长' });
   }, 60_000);
 
   it('offers no 吹哨 on the home once the path ended', async () => {

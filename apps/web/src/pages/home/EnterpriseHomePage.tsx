@@ -81,7 +81,9 @@ export function EnterpriseHomePage() {
             problems={e.problems}
             stage={e.stage}
             whistle={
-              WHISTLE_STAGES.includes(e.stage) && <WhistleButton enterprise={e} onBlown={detail.reload} />
+              WHISTLE_STAGES.includes(e.stage)
+                ? (problem) => <WhistleButton enterprise={e} problem={problem} onBlown={detail.reload} />
+                : undefined
             }
           />
         </>

@@ -8,15 +8,18 @@ import type { Stage } from '@hardtech/domain/stages';
 import { whistleAnswerStanding } from '@hardtech/domain/whistle';
 import type { ProblemView } from '../enterprises/types';
 import { LedgerStatusTag } from '../enterprises/ProblemTable';
+import { WhistleTag } from '../ledger/WhistleTag';
 import { useResponsibleDepartment } from '../ledger/useResponsibleDepartment';
 import { ItemList } from './ItemList';
 
 /**
  * 诉求: the enterprise's problems in the ledger with their status, owner (the lead cluster's 行业处室
  * for the industry side) and due date, and the
- * department's reply to its whistle (部门报到) — by department and when, never which officer.
- * `whistle`: 吹哨 under the list, where the enterprise reads its problems on the page it lands on
- * (the walk's user found it only in 企业档案).
+ * whistle's standing (企业吹哨·待报到 since when, or ·已报到 with the department's reply and when) — by
+ * department, never which officer. `whistle`: 吹哨 where the enterprise reads its problems on the page
+ * it lands on (the walk's user found it only in 企业档案): under a problem (given it) when the rule
+ * lets it be whistled on, so never a second time while one waits for its answer, and under the list
+ * for a new problem (given null).
  */
 export function OwnProblems({
   problems,
@@ -26,7 +29,7 @@ export function OwnProblems({
   problems: ProblemView[];
   /** The enterprise's: once its lifecycle ended, an open problem reads 帮扶已结束. */
   stage: Stage;
-  whistle?: ReactNode;
+  whistle?: (problem: ProblemView | null) => ReactNode;
 }) {
   const { t } = useTranslation('dashboard');
   const owner = useResponsibleDepartment();
@@ -51,6 +54,7 @@ export function OwnProblems({
               {problemOverdue({ ...p, enterpriseStage: stage }, today) && (
                 <Tag color="red">{t('home.problems.overdue')}</Tag>
               )}
+              <WhistleTag status={p.whistleStatus} at={p.whistledAt} />
             </Space>
             <Typography.Text type="secondary">
               {t('home.problems.owner', { owner: owner(p) })}
@@ -58,10 +62,11 @@ export function OwnProblems({
               {t('home.problems.due', { date: p.dueAt })}
             </Typography.Text>
             <WhistleReply problem={p} />
+            {whistle?.(p)}
           </Space>
         )}
       />
-      {whistle && <div style={{ marginTop: 12 }}>{whistle}</div>}
+      {whistle && <div style={{ marginTop: 12 }}>{whistle(null)}</div>}
     </Card>
   );
 }
@@ -83,7 +88,10 @@ function WhistleReply({ problem: p }: { problem: ProblemView }) {
   if (!answer) {
     return p.whistleStatus === 'open' ? (
       <Typography.Text type="secondary" data-testid="home-whistle-waiting">
-        {t('home.problems.awaiting', { department: owner(p) })}
+        {t('home.problems.awaiting', {
+          department: owner(p),
+          date: p.whistledAt ? dateText(p.whistledAt) : '',
+        })}
       </Typography.Text>
     ) : null;
   }

@@ -6,9 +6,9 @@ import { Link } from 'react-router-dom';
 import { useOptionLabel } from '../../i18n';
 
 /**
- * An empty inbox for 中小企业处 / 产业金融处 and 行业处室 (ledgerDepartmentOf): their work is their
- * department's problems in the ledger;
- * the inbox holds only the 部门报到 tasks of a whistle. It says so, with the way to that ledger.
+ * An empty inbox for 中小企业处 / 产业金融处, 行业处室 and 区县产业主管部门 (ledgerDepartmentOf): their
+ * department's problems are worked in the ledger, and a whistle on one brings its 部门报到 task here.
+ * It says so, with the way to that ledger.
  */
 export function DepartmentEmpty({ department }: { department: string }) {
   const { t } = useTranslation('inbox');

@@ -635,15 +635,10 @@ describe('inbox', () => {
     }
   });
 
-  it('tells a department officer with nothing to do that the work is in the ledger, and leads there', async () => {
+  /** The actor's empty inbox says its department's problems are in the ledger, and leads there. */
+  async function expectLedgerWay(actor: Actor, department: string, owner: string) {
     const user = fastUser();
-    const sme: Actor = {
-      username: 'sme-officer',
-      role: 'sme_officer',
-      scope: { department: 'sme' },
-      displayName: '中小企业处 周涛',
-    };
-    const { calls } = openPage('/inbox', sme, {
+    const { calls } = openPage('/inbox', actor, {
       'GET /reference': REFERENCE_WITH_TASK_TYPE,
       'GET /views': [],
       'GET /tasks': { items: [], total: 0 },
@@ -651,15 +646,26 @@ describe('inbox', () => {
     });
     const empty = await screen.findByTestId('department-empty');
     expect(within(screen.getByTestId('inbox-table')).getByTestId('department-empty')).toBe(empty);
-    expect(empty).toHaveTextContent('中小企业处牵头化解的问题在问题台账中办理');
-    await user.click(within(empty).getByText('查看中小企业处的问题台账'));
+    expect(empty).toHaveTextContent(`${department}牵头化解的问题在问题台账中办理`);
+    await user.click(within(empty).getByText(`查看${department}的问题台账`));
     await waitFor(() => expect(window.location.pathname).toBe('/problems'));
-    expect(window.location.search).toBe('?owner=sme');
-    await waitFor(() => expect(calls.map((c) => c.path)).toContain('/problems?owner=sme&page=1&pageSize=50'));
+    expect(window.location.search).toBe(`?owner=${owner}`);
+    await waitFor(() =>
+      expect(calls.map((c) => c.path)).toContain(`/problems?owner=${owner}&page=1&pageSize=50`),
+    );
+  }
+
+  it('tells a department officer with nothing to do that the work is in the ledger, and leads there', async () => {
+    const sme: Actor = {
+      username: 'sme-officer',
+      role: 'sme_officer',
+      scope: { department: 'sme' },
+      displayName: '中小企业处 周涛',
+    };
+    await expectLedgerWay(sme, '中小企业处', 'sme');
   });
 
   it("tells an industry officer with nothing to do that 行业处室's problems are in the ledger", async () => {
-    const user = fastUser();
     // An industry officer's scope is its clusters: it names no department.
     const industry: Actor = {
       ...officer,
@@ -667,20 +673,23 @@ describe('inbox', () => {
       role: 'industry_officer',
       scope: { clusters: ['T2'] },
     };
-    openPage('/inbox', industry, {
-      'GET /reference': REFERENCE_WITH_TASK_TYPE,
-      'GET /views': [],
-      'GET /tasks': { items: [], total: 0 },
-      'GET /problems': { items: [], total: 0, page: 1, pageSize: 50 },
-    });
-    const empty = await screen.findByTestId('department-empty');
-    expect(empty).toHaveTextContent('行业处室牵头化解的问题在问题台账中办理');
-    await user.click(within(empty).getByText('查看行业处室的问题台账'));
-    await waitFor(() => expect(window.location.search).toBe('?owner=industry'));
+    await expectLedgerWay(industry, '行业处室', 'industry');
+  });
+
+  it('tells a district officer with nothing to do that 区县产业主管部门’s problems are in the ledger', async () => {
+    // The officer of these tests: its scope is its district, naming no department.
+    await expectLedgerWay(officer, '区县产业主管部门', 'district');
   });
 
   it('keeps the plain empty list for an officer without a department', async () => {
-    openPage('/inbox', officer, {
+    // 服务专员 own no ledger department: their inbox is their desk.
+    const commissioner: Actor = {
+      username: 'commissioner',
+      role: 'commissioner',
+      scope: {},
+      displayName: '王专员',
+    };
+    openPage('/inbox', commissioner, {
       'GET /reference': REFERENCE_WITH_TASK_TYPE,
       'GET /views': [],
       'GET /tasks': { items: [], total: 0 },

@@ -1,7 +1,8 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { FakeCall } from '../../test/fake-api';
 import { fastUser, openPage, USERS } from '../../test/open-page';
+import i18n from '../../i18n';
 import type { Notification } from './notification';
 
 const userEvent = fastUser();
@@ -90,6 +91,28 @@ describe('notifications', () => {
         '/notifications/read-all',
       ]),
     );
+  });
+
+  // The walk: a switch that read 全部 said neither what it showed nor what it would turn to.
+  it('offers 全部 and 未读 side by side, the unread counted, and asks for the one chosen; in English too', async () => {
+    const { calls } = openPage('/notifications', USERS.coordinator, {
+      'GET /notifications': LIST,
+      'GET /me/notification-preferences': PREFERENCES,
+    });
+    const shown = await screen.findByTestId('notifications-shown');
+    await waitFor(() => expect(shown).toHaveTextContent('全部未读（3）'));
+    const chosen = () => shown.querySelector('.ant-segmented-item-selected');
+    expect(chosen()).toHaveTextContent('全部');
+    await userEvent.click(within(shown).getByText('未读（3）'));
+    await waitFor(() =>
+      expect(calls.map((c) => c.path)).toContain('/notifications?unread=true&page=1&pageSize=20'),
+    );
+    expect(chosen()).toHaveTextContent('未读（3）');
+    await userEvent.click(within(shown).getByText('全部'));
+    await waitFor(() => expect(chosen()).toHaveTextContent('全部'));
+    await act(async () => void (await i18n.changeLanguage('en')));
+    expect(shown).toHaveTextContent('AllUnread (3)');
+    await act(async () => void (await i18n.changeLanguage('zh-CN')));
   });
 
   it('picks a proxy (委托代理) by name among the colleagues the server offers', async () => {

@@ -1,5 +1,6 @@
 import { mayNameProxy } from '@hardtech/domain/approval-actions/proxy';
-import { Button, Card, Col, List, Row, Space, Switch, Tag, Typography } from 'antd';
+import { Button, Card, Col, List, Row, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
@@ -7,10 +8,12 @@ import { useUser } from '../../auth/AuthProvider';
 import { useReference } from '../../api/reference';
 import { useAction } from '../../api/useAction';
 import { usePagedList } from '../../api/usePagedList';
+import { ChoiceBar } from '../../components/ChoiceBar';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/ExportButton';
 import { dateTimeSecondsText } from '../../format';
 import { useLocalText } from '../../i18n';
+import { useNarrow } from '../../layout/useNarrow';
 import { Notification, NOTIFICATIONS_READ } from './notification';
 import { NotificationPreferencesCard } from './NotificationPreferencesCard';
 import { ProxyCard } from './ProxyCard';
@@ -36,6 +39,14 @@ export function NotificationsPage() {
   const { role } = useUser();
   const list = usePagedList<Notification, { unread: number }>('/notifications', 20, 100);
   const unread = list.data?.unread ?? 0;
+  const narrow = useNarrow();
+  // 全部 / 未读: both choices in sight with the one shown marked (a switch read only 全部, not what it
+  // would turn to); the unread one counts them.
+  const [shown, setShown] = useState<'all' | 'unread'>('all');
+  const show = (next: string) => {
+    setShown(next === 'unread' ? 'unread' : 'all');
+    list.search({ unread: next === 'unread' ? 'true' : undefined });
+  };
   const { current, pageSize, total, onChange, showTotal } = list.table.pagination;
   const mark = useAction((path: string) => api(path, { method: 'POST' }));
   const read = (path: string) =>
@@ -44,30 +55,33 @@ export function NotificationsPage() {
       window.dispatchEvent(new Event(NOTIFICATIONS_READ));
     });
 
+  const controls = (
+    <Space wrap>
+      <ChoiceBar
+        data-testid="notifications-shown"
+        value={shown}
+        onChange={show}
+        options={[
+          { value: 'all', label: t('shown.all') },
+          { value: 'unread', label: t('shown.unread', { n: unread }) },
+        ]}
+      />
+      <Button disabled={!unread} onClick={() => read('/notifications/read-all')} data-testid="read-all">
+        {t('readAll', { n: unread })}
+      </Button>
+    </Space>
+  );
+
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} xl={15}>
         <Card
           title={t('title')}
           data-testid="notifications"
-          extra={
-            <Space wrap>
-              <Switch
-                checkedChildren={t('unreadOnly')}
-                unCheckedChildren={t('all')}
-                onChange={(only) => list.search({ unread: only ? 'true' : undefined })}
-                aria-label={t('unreadOnly')}
-              />
-              <Button
-                disabled={!unread}
-                onClick={() => read('/notifications/read-all')}
-                data-testid="read-all"
-              >
-                {t('readAll', { n: unread })}
-              </Button>
-            </Space>
-          }
+          // On a phone the header holds the title alone: beside the choices it shrank to 消…
+          extra={narrow ? undefined : controls}
         >
+          {narrow && <div style={{ marginBottom: 12 }}>{controls}</div>}
           <ErrorAlert error={list.error ?? mark.error} />
           <List<Notification>
             loading={list.loading}
