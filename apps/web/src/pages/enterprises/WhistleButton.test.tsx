@@ -1,16 +1,8 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Actor } from '../../api/types';
 import i18n from '../../i18n';
-import { fastUser, openPage } from '../../test/open-page';
+import { fastUser, openPage, USERS } from '../../test/open-page';
 import { CODE, ENTERPRISE } from './enterprise.fixture';
-
-const ENTERPRISE_USER: Actor = {
-  username: 'ent-xince',
-  role: 'enterprise_user',
-  scope: { creditCodes: [CODE] },
-  displayName: '芯测科技张经理',
-};
 
 afterEach(async () => {
   cleanup();
@@ -20,7 +12,7 @@ afterEach(async () => {
 describe('企业吹哨 as the enterprise reads it', () => {
   it('says who answers a new problem in words it knows: its lead cluster’s 行业处室, not “the cluster”', async () => {
     // A cluster is a taxonomy entry and answers nothing; policy 三(一): 各行业处室牵头.
-    openPage(`/enterprises/${CODE}`, ENTERPRISE_USER, {
+    openPage(`/enterprises/${CODE}`, USERS.enterprise, {
       [`GET /enterprises/${CODE}`]: ENTERPRISE,
     });
     await fastUser().click(await screen.findByRole('button', { name: /吹\s*哨/ }));
