@@ -45,4 +45,17 @@ describe('the shell across the phone breakpoint', () => {
     act(() => resizeWindow(900));
     await waitFor(() => expect(who.style.maxWidth).toBe('240px'));
   });
+
+  it("shows an enterprise user's whole name in the phone's drawer, wrapped, not cut", async () => {
+    resizeWindow(390);
+    openPage('/notifications', USERS.enterprise, {
+      'GET /reference': REFERENCE,
+      'GET /notifications': { items: [], total: 0, unread: 0 },
+    });
+    await fastUser().click(await screen.findByTestId('nav-toggle'));
+    const who = await screen.findByTestId('current-user');
+    expect(who).toHaveTextContent('重庆芯测半导体科技有限公司 联系人');
+    expect(who.style.whiteSpace).toBe('normal');
+    expect(who.style.textOverflow).toBe('');
+  });
 });

@@ -116,17 +116,23 @@ export function Shell() {
   // A long name and role give way (ellipsis, the whole on hover) rather than wrap out of the header:
   // at 240 px beside a tablet's title; from antd's xl (1200 px) the header has room for an
   // enterprise's whole name (the walk's ent-xince at 1440 read 重庆芯测半导体科技有限公司 联系…).
+  // In the phone's drawer it wraps instead: a phone has no hover to show the title, and the
+  // drawer's header has the lines (the walk's ent-xince at 390 px read 重庆芯测半导体科技有限公司 联…).
   const who = (
     <span
       data-testid="current-user"
       title={signedIn}
-      style={{
-        minWidth: 0,
-        maxWidth: wide ? 480 : 240,
-        overflow: 'hidden',
-        textOverflow: 'ellipsis',
-        whiteSpace: 'nowrap',
-      }}
+      style={
+        narrow
+          ? { display: 'block', minWidth: 0, whiteSpace: 'normal', overflowWrap: 'anywhere' }
+          : {
+              minWidth: 0,
+              maxWidth: wide ? 480 : 240,
+              overflow: 'hidden',
+              textOverflow: 'ellipsis',
+              whiteSpace: 'nowrap',
+            }
+      }
     >
       {signedIn}
     </span>

@@ -40,6 +40,13 @@ export const USERS = {
     scope: { department: 'finance' },
     displayName: '金融处',
   },
+  /** The user of the enterprise of pages/enterprises/enterprise.fixture (its credit code). */
+  enterprise: {
+    username: 'ent-xince',
+    role: 'enterprise_user',
+    scope: { creditCodes: ['91500112000000001R'] },
+    displayName: '重庆芯测半导体科技有限公司 联系人',
+  },
 } satisfies Record<string, Actor>;
 
 /**

@@ -217,6 +217,25 @@ describe('inbox', () => {
     },
   );
 
+  it.each([1440, 390])(
+    'tells an enterprise (%i px) with nothing to do what will come there, not 暂无数据',
+    async (width) => {
+      const desktop = window.innerWidth;
+      act(() => resizeWindow(width));
+      try {
+        openPage('/inbox', ENTERPRISE, {
+          'GET /reference': REFERENCE_WITH_TASK_TYPE,
+          'GET /tasks': { items: [], total: 0 },
+        });
+        const empty = await screen.findByTestId('own-steps-empty');
+        expect(empty).toHaveTextContent('目前没有需要贵企业办理的事项');
+        expect(empty).toHaveTextContent('季度报告');
+      } finally {
+        act(() => resizeWindow(desktop));
+      }
+    },
+  );
+
   it('names who did a closed task in its 办理人, not 未认领', async () => {
     const done = {
       ...memberTask({

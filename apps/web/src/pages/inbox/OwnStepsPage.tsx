@@ -1,4 +1,4 @@
-import { Card, Segmented, Space } from 'antd';
+import { Card, Empty, Segmented, Space } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useGet } from '../../api/useApi';
@@ -52,6 +52,14 @@ export function OwnStepsPage() {
           onSelect={() => undefined}
           onPage={(p) => show({ page: p })}
           onChanged={tasks.reload}
+          // Not 暂无数据: an enterprise waits for its steps to open and should know what comes here.
+          emptyText={
+            <Empty
+              data-testid="own-steps-empty"
+              image={Empty.PRESENTED_IMAGE_SIMPLE}
+              description={t(`ownStepsEmpty.${status}`)}
+            />
+          }
         />
       </Space>
     </Card>

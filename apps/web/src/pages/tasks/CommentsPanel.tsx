@@ -37,7 +37,12 @@ export function CommentsPanel({
     <Card
       size="small"
       title={t('comments.title')}
-      extra={internal && <Typography.Text type="secondary">{t('comments.internal')}</Typography.Text>}
+      // Each side is told who reads what it writes: an enterprise typing here otherwise cannot tell.
+      extra={
+        <Typography.Text type="secondary">
+          {t(internal ? 'comments.internal' : 'comments.toOfficers')}
+        </Typography.Text>
+      }
       data-testid="comments"
     >
       {comments.length === 0 && (

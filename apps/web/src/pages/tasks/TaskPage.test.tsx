@@ -1148,7 +1148,7 @@ describe('task page', () => {
     expect(screen.getByText('仅部门内部可见，企业不可见')).toBeInTheDocument();
   });
 
-  it('shows the enterprise its conversation without the officers-only mark', async () => {
+  it('shows the enterprise its conversation without the officers-only mark, and who reads what it writes', async () => {
     const enterprise = {
       username: 'ent-1',
       role: 'enterprise_user',
@@ -1174,6 +1174,7 @@ describe('task page', () => {
     });
     expect(await screen.findByText('已补充材料')).toBeInTheDocument();
     expect(screen.queryByText('仅部门内部可见，企业不可见')).toBeNull();
+    expect(screen.getByTestId('comments')).toHaveTextContent('您的留言经办部门可见');
   });
 
   it('urges (催办) with a message, and shows a refused copy (抄送) naming who may not see the enterprise', async () => {
