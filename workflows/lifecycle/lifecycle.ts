@@ -14,7 +14,6 @@ import {
   withdrawNotDone,
   ccText,
   assertValid,
-  Conflict,
   CalendarDayRule,
   deadlinesFor,
   delegateRefusal,
