@@ -290,9 +290,10 @@ describe('quarterly dispatch (一季一调度)', () => {
     const [schedule] = await expectOk(policy.coordinator.get('/api/admin/schedules'));
     expect(schedule).toMatchObject({
       id: 'quarterly-dispatch',
-      // Named in both languages: the English page said it in Chinese.
+      // Named in both languages: the English page said it in Chinese. Chinese says 北京时间, as
+      // officials write it (the UI walk read "（Asia/Shanghai）" on the administrator's page).
       description: {
-        zh: expect.stringMatching(/^一季一调度：每季度首日 09:00/),
+        zh: '一季一调度：每季度首日北京时间 09:00 向帮扶中的企业派发季度报告',
         en: expect.stringMatching(/^Quarterly dispatch: 09:00 \(Asia\/Shanghai\)/),
       },
       timezone: 'Asia/Shanghai',

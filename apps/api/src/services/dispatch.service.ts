@@ -30,14 +30,14 @@ export class DispatchService {
       {
         id: QUARTERLY_SCHEDULE_ID,
         description: t(
-          '一季一调度：每季度首日 09:00（Asia/Shanghai）向帮扶中的企业派发季度报告',
+          '一季一调度：每季度首日北京时间 09:00 向帮扶中的企业派发季度报告',
           'Quarterly dispatch: 09:00 (Asia/Shanghai) on the first day of each quarter, the quarterly report to every enterprise in support',
         ),
       },
       {
         id: DIGEST_SCHEDULE_ID,
         description: t(
-          '待办汇总：每个工作日 08:30（Asia/Shanghai）发送即将到期和逾期任务',
+          '待办汇总：每个工作日北京时间 08:30 发送即将到期和逾期任务',
           'Task digest: 08:30 (Asia/Shanghai) on each working day, the tasks due soon and overdue',
         ),
       },

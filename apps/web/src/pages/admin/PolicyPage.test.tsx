@@ -30,7 +30,7 @@ const ROUTES = {
     {
       id: 'quarterly-dispatch',
       description: {
-        zh: '一季一调度：每季度首日 09:00（Asia/Shanghai）向帮扶中的企业派发季度报告',
+        zh: '一季一调度：每季度首日北京时间 09:00 向帮扶中的企业派发季度报告',
         en: 'Quarterly dispatch: 09:00 (Asia/Shanghai) on the first day of each quarter',
       },
       timezone: 'Asia/Shanghai',
