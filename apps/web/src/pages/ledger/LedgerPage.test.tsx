@@ -394,6 +394,9 @@ describe('problem ledger', () => {
     expect(within(filters).queryByLabelText('产业集群')).toBeNull();
     const buttons = within(table).getAllByTestId('open-problem');
     expect(buttons.map((b) => b.textContent)).toEqual(['查看', '查看']);
+    // Its own name is not repeated on every row.
+    expect(within(table).queryByRole('columnheader', { name: '企业' })).toBeNull();
+    expect(within(table).queryByText(LEDGER.items[0].enterpriseName)).toBeNull();
   });
 
   it('shows a department officer only its own department: no board of the others, always empty for it', async () => {

@@ -139,18 +139,23 @@ export function LedgerPage() {
   );
 
   const columns: ColumnsType<LedgerProblem> = [
-    {
-      title: t('fields.enterprise'),
-      key: 'enterprise',
-      width: 170,
-      fixed: 'left',
-      render: (_, p) => (
-        <>
-          <Link to={`/enterprises/${p.creditCode}`}>{p.enterpriseName}</Link>
-          <div style={{ color: 'rgba(0,0,0,0.45)' }}>{districtName(p.district)}</div>
-        </>
-      ),
-    },
+    // An enterprise reads its own ledger: its name on every row told it nothing.
+    ...(ownEnterprise
+      ? []
+      : [
+          {
+            title: t('fields.enterprise'),
+            key: 'enterprise',
+            width: 170,
+            fixed: 'left' as const,
+            render: (_: unknown, p: LedgerProblem) => (
+              <>
+                <Link to={`/enterprises/${p.creditCode}`}>{p.enterpriseName}</Link>
+                <div style={{ color: 'rgba(0,0,0,0.45)' }}>{districtName(p.district)}</div>
+              </>
+            ),
+          },
+        ]),
     {
       title: t('fields.title'),
       key: 'title',
