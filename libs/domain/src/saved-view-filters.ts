@@ -26,6 +26,7 @@ const DISTRICT_FIELD: Field = {
   ref: 'district',
   label: t('区县', 'District'),
 };
+const OVERDUE_FIELD: Field = { name: 'overdue', kind: 'boolean', label: t('仅逾期', 'Overdue only') };
 const pageSize = (max: number): Field => ({
   name: 'pageSize',
   kind: 'integer',
@@ -66,7 +67,7 @@ const INBOX_VIEW_FIELDS: Field[] = [
     label: t('待办部门', 'Waiting on'),
   },
   { name: 'candidateGroup', kind: 'text', maxLength: 120, label: t('候选组', 'Candidate group') },
-  { name: 'overdue', kind: 'boolean', label: t('仅逾期', 'Overdue only') },
+  OVERDUE_FIELD,
   // Relative, so a saved view keeps meaning the same thing: the UI turns it into dueBefore.
   { name: 'dueWithinDays', kind: 'integer', min: 1, max: 365, label: t('几天内到期', 'Due within days') },
   {
@@ -91,7 +92,7 @@ const LEDGER_VIEW_FIELDS: Field[] = [
   DISTRICT_FIELD,
   CLUSTER_FILTER_FIELD,
   nameContains(),
-  { name: 'overdue', kind: 'boolean', label: t('仅逾期', 'Overdue only') },
+  OVERDUE_FIELD,
   pageSize(200),
 ];
 
