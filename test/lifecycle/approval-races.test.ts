@@ -1,13 +1,15 @@
 import {
   assignTaskUpdate,
+  ccTaskUpdate,
   completeTaskUpdate,
+  countersignUpdate,
   lifecycleWorkflowId,
   returnTaskUpdate,
   withdrawTaskUpdate,
 } from '@hardtech/temporal/lifecycle.contract';
 import { Reply } from '../support/api';
 import { Cast, createCast, createUser, Member } from '../support/cast';
-import { closeDb } from '../support/db';
+import { closeDb, db } from '../support/db';
 import { exportHistory } from '../support/export-history';
 import { complete, expectOk, JUDGMENTS, openTask } from '../support/lifecycle';
 import { acceptedOn, expectOneTruth, nominateAnother, oneWins, statusOf } from '../support/races';
@@ -257,4 +259,94 @@ it('转办 racing the completion of the same task: one wins', async () => {
   }
   tally.log('转办 × completion');
   expect(tally.bothAccepted).toBe(0);
+});
+
+/** The COUNTERSIGN tasks of an enterprise by status, and those open on a task that is not. */
+async function countersignsOf(creditCode: string) {
+  const r = await db().query(
+    `SELECT cs.status, parent.status AS parent
+     FROM tasks cs LEFT JOIN tasks parent ON parent.id = cs.parent_task_id
+     WHERE cs.credit_code = $1 AND cs.type = 'COUNTERSIGN' ORDER BY cs.id`,
+    [creditCode],
+  );
+  return r.rows as { status: string; parent: string | null }[];
+}
+
+/**
+ * 撤回 racing an action on a task the withdrawn completion opened: the action either touched the
+ * next step first (the 撤回 is WITHDRAW_TOO_LATE) or came to a task the 撤回 cancelled (409
+ * TASK_CANCELLED). Sweeps which of the two the workflow sees first.
+ */
+async function withdrawRacing(
+  name: string,
+  action: (feedbackId: string) => Promise<Reply>,
+  update: string,
+  afterAction: (e: Cast, feedbackId: string) => Promise<void>,
+) {
+  const tally = new Tally();
+  for (let round = 0; round < ROUNDS || (!tally.bothAccepted && round < 2 * ROUNDS); round++) {
+    const { e, screen, feedback, confirm, busy } = await screened(c);
+    const [withdrawn, acted] = await race(
+      busy,
+      () => c.coordinator.api.post(`/api/tasks/${screen.id}/withdraw`),
+      () => action(feedback.id),
+      (round % 2 ? 1 : -1) * offset((round % ROUNDS) >> 1),
+    );
+    const raced = (
+      await acceptedOn(e.creditCode, [screen.id, feedback.id], [withdrawTaskUpdate.name, update])
+    ).filter((u) => u.name === withdrawTaskUpdate.name || u.req.taskId === feedback.id);
+    if (raced.length === 2) exportHistory(lifecycleWorkflowId(e.creditCode), `withdraw-${name}-race.json`);
+    const { winner, loser } = oneWins(withdrawn, acted);
+    const { open } = await expectOneTruth(e.creditCode, c.coordinator.api);
+    if (winner === 0) {
+      expect(loser).toBe('TASK_CANCELLED');
+      expect(open).toEqual([{ id: screen.id, type: 'SCREEN', assignee: c.coordinator.username }]);
+      for (const id of [feedback.id, confirm.id]) expect((await statusOf(id)).status).toBe('cancelled');
+    } else {
+      expect(loser).toBe('WITHDRAW_TOO_LATE');
+      expect((await statusOf(screen.id)).status).toBe('done');
+      await afterAction(e, feedback.id);
+    }
+    // No countersignature is left open on a task that is not.
+    for (const cs of await countersignsOf(e.creditCode)) {
+      if (cs.status === 'open') expect(cs.parent).toBe('open');
+    }
+    expectCoherent(raced, winner === 0 ? withdrawTaskUpdate.name : update, loser);
+    tally.count(winner === 0 ? '撤回' : name, loser, raced.length);
+  }
+  tally.log(`撤回 × ${name}`);
+}
+
+it('撤回 racing a 加签 on the step it opened: one wins, no countersignature on a dead task', async () => {
+  const officer = await createUser('industry_officer', { clusters: [c.cluster] });
+  await withdrawRacing(
+    '加签',
+    (id) =>
+      c.districtOfficer.api.post(`/api/tasks/${id}/countersign`, {
+        users: [officer.username],
+        mode: 'all',
+        note: '请出具意见',
+      }),
+    countersignUpdate.name,
+    async (e, feedbackId) => {
+      const { open } = await expectOneTruth(e.creditCode, c.coordinator.api);
+      expect(open.find((t) => t.id === feedbackId)!.assignee).toBe(c.districtOfficer.username);
+      expect(open.filter((t) => t.type === 'COUNTERSIGN')).toEqual([
+        expect.objectContaining({ assignee: officer.username }),
+      ]);
+    },
+  );
+});
+
+it('撤回 racing a 抄送 of the step it opened: one wins', async () => {
+  const officer = await createUser('industry_officer', { clusters: [c.cluster] });
+  await withdrawRacing(
+    '抄送',
+    (id) => c.districtOfficer.api.post(`/api/tasks/${id}/cc`, { users: [officer.username], note: '请知悉' }),
+    ccTaskUpdate.name,
+    async (e, feedbackId) => {
+      const { open } = await expectOneTruth(e.creditCode, c.coordinator.api);
+      expect(open.map((t) => t.id)).toContain(feedbackId);
+    },
+  );
 });
