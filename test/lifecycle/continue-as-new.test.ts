@@ -1,10 +1,12 @@
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { join } from 'node:path';
+import { domainErrorFrom } from '@hardtech/temporal';
 import { lifecycleWorkflowId } from '@hardtech/temporal/lifecycle.contract';
 import { createCast } from '../support/cast';
+import { exportHistory } from '../support/export-history';
 import { closeDb, db } from '../support/db';
 import { driveToSupporting, tickQuarter } from '../support/drive';
-import { complete, eventually, expectOk, openTask, quarterlyReport } from '../support/lifecycle';
+import { complete, eventually, expectOk, JUDGMENTS, openTask, quarterlyReport } from '../support/lifecycle';
 import { nominateWithShortRuns } from '../support/short-runs';
 import { closeTemporal, lifecycles, temporalClient } from '../support/temporal';
 
@@ -93,4 +95,47 @@ it('continues as new in the middle of supporting, carrying the statechart and th
     const history = await client.workflow.getHandle(workflowId, run.runId).fetchHistory();
     await expect(Worker.runReplayHistory(bundle, history, run.runId)).resolves.toBeUndefined();
   }
+});
+
+// A task cancelled in a run is refused as cancelled in the run it continues as (patch
+// carry-cancelled-task-ids): an Update that reaches the workflow before the read model said so
+// (here sent to it directly, as the API does when it read the task open a moment before).
+it('refuses a task cancelled before the continue-as-new as cancelled, not as done', async () => {
+  const c = await createCast();
+  const workflowId = lifecycleWorkflowId(c.creditCode);
+  const firstRun = await nominateWithShortRuns(c);
+  const screen = await openTask(c.coordinator.api, c.creditCode, 'SCREEN');
+  await expectOk(complete(c.coordinator.api, c.creditCode, 'SCREEN', 'pass', { judgments: JUDGMENTS }));
+  const feedback = await openTask(c.districtOfficer.api, c.creditCode, 'DISTRICT_FEEDBACK');
+  await expectOk(c.coordinator.api.post(`/api/tasks/${screen.id}/withdraw`));
+  await driveToSupporting(c, { nominated: true });
+  await tickQuarter(c, '2026Q3');
+  await eventually(async () => (await runsOf(workflowId)).length === 2);
+  // Kept as an artifact: the run that carried its cancelled tasks (or, before the patch, did not).
+  exportHistory(workflowId, 'cancelled-carried.json', firstRun);
+
+  const lateCompletion = await (
+    await lifecycles()
+  )
+    .complete(c.creditCode, {
+      taskId: feedback.id,
+      outcome: 'support',
+      data: { opinion: '同意' },
+      actor: {
+        username: c.districtOfficer.username,
+        role: 'district_officer',
+        scope: { districts: [c.district] },
+      },
+    })
+    .then(
+      () => 'completed',
+      (e) => domainErrorFrom(e)?.code,
+    );
+  expect(lateCompletion).toBe('TASK_CANCELLED');
+  // The API, which reads the read model first, says the same.
+  const viaApi = await c.districtOfficer.api.post(`/api/tasks/${feedback.id}/complete`, {
+    outcome: 'support',
+    data: { opinion: '同意' },
+  });
+  expect([viaApi.status, viaApi.body.code]).toEqual([409, 'TASK_CANCELLED']);
 });

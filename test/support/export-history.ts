@@ -7,13 +7,15 @@ import { join } from 'node:path';
  * export (`temporal workflow show --output json`): copy it into test/histories/ to guard it in
  * later versions. Null without the CLI (scripts/test.mjs sets TEMPORAL_CLI).
  */
-export function exportHistory(workflowId: string, file: string): Buffer | null {
+export function exportHistory(workflowId: string, file: string, runId?: string): Buffer | null {
   if (!process.env.TEMPORAL_CLI) return null;
   const json = execFileSync(process.env.TEMPORAL_CLI, [
     'workflow',
     'show',
     '--workflow-id',
     workflowId,
+    // A run that continued as new (without: the latest run).
+    ...(runId ? ['--run-id', runId] : []),
     '--output',
     'json',
     '--address',

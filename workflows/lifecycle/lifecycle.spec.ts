@@ -8,6 +8,7 @@ import {
   sampleNomination,
 } from '@hardtech/domain';
 import type {
+  CarriedState,
   CompleteTaskResult,
   ProblemNotification,
   ProjectionDelta,
@@ -23,6 +24,8 @@ import {
 import {
   CALENDAR_DAYS_PATCH,
   CALENDAR_DAYS_ROLL_PATCH,
+  CARRIED_CANCELLED,
+  CARRY_CANCELLED_PATCH,
   RESOLVED_HANDLING_PATCH,
   Lifecycle,
   WHISTLE_CLOSE_REVIEW_PATCH,
@@ -38,6 +41,8 @@ function harness(
   policy: Partial<ActivePolicy> = {},
   /** Patches this run was recorded without (a run started before them, replayed). */
   without: string[] = [],
+  /** What the run before carried over (a continued run). */
+  carried?: CarriedState,
 ) {
   const deltas: ProjectionDelta[] = [];
   let clock = Date.parse('2026-03-02T01:00:00Z');
@@ -74,6 +79,7 @@ function harness(
       nominatedBy: district,
       nominatorGroups: ['district_officer:district:500112'],
       lifecycleNo: 1,
+      carried,
     },
     {
       activePolicy: async () => (
@@ -1015,16 +1021,17 @@ describe('ledger work (issue 19)', () => {
 });
 
 // Issue 17: 加签, 撤回, 退回 on the runtime (test/lifecycle/approval-actions.test.ts: on the server).
-describe('approval actions', () => {
-  const refusal = (fn: () => void) => {
-    try {
-      fn();
-      return null;
-    } catch (e) {
-      return (e as DomainError).code;
-    }
-  };
+/** The domain code a validator refuses with, or null. */
+const refusal = (fn: () => void) => {
+  try {
+    fn();
+    return null;
+  } catch (e) {
+    return (e as DomainError).code;
+  }
+};
 
+describe('approval actions', () => {
   /** SCREEN open, and the coordinator's request asking the industry officer to countersign it (validated). */
   const screenToCountersign = async () => {
     const h = harness();
@@ -1384,5 +1391,56 @@ describe('approval actions', () => {
         completedBy: coordinator.username,
       }),
     ]);
+  });
+});
+
+describe('cancelled tasks across continue-as-new (CARRY_CANCELLED_PATCH, asked once per run)', () => {
+  /** SCREEN done and withdrawn `times` times: each time the two feedback tasks it opened are cancelled. */
+  async function withdrawnScreens(times: number, without: string[] = []) {
+    const h = harness({}, undefined, {}, without);
+    await h.lifecycle.open();
+    const screen = h.open('SCREEN');
+    const cancelled: string[] = [];
+    for (let i = 0; i < times; i++) {
+      const r = await h.complete('SCREEN', coordinator, 'pass', { judgments });
+      cancelled.push(...r.nextTasks.map((x) => x.id));
+      await h.lifecycle.withdraw({ taskId: screen.id, actor: coordinator, commented: [] });
+    }
+    return { h, cancelled };
+  }
+
+  /** The run continued as new: how it refuses a completion of the task. */
+  async function refusedInNextRun(h: ReturnType<typeof harness>, taskId: string) {
+    const next = harness({}, undefined, {}, [], h.lifecycle.carryOver());
+    await next.lifecycle.open();
+    return refusal(() =>
+      next.lifecycle.validateCompletion({
+        taskId,
+        outcome: 'support',
+        data: { opinion: '同意' },
+        actor: district,
+      }),
+    );
+  }
+
+  it('refuses a task the run before cancelled as cancelled, not as done', async () => {
+    const { h, cancelled } = await withdrawnScreens(1);
+    expect(h.asked.filter((id) => id === CARRY_CANCELLED_PATCH)).toHaveLength(1);
+    expect(h.lifecycle.carryOver().cancelledTaskIds).toEqual(cancelled);
+    expect(await refusedInNextRun(h, cancelled[0])).toBe('TASK_CANCELLED');
+  });
+
+  it('carries the last CARRIED_CANCELLED of them only', async () => {
+    const { h, cancelled } = await withdrawnScreens(CARRIED_CANCELLED / 2 + 1);
+    expect(h.lifecycle.carryOver().cancelledTaskIds).toEqual(cancelled.slice(-CARRIED_CANCELLED));
+    expect(await refusedInNextRun(h, cancelled.at(-1)!)).toBe('TASK_CANCELLED');
+    // Older ones are closed for the workflow still: 409, as the read model says it first.
+    expect(await refusedInNextRun(h, cancelled[0])).toBe('TASK_ALREADY_COMPLETED');
+  });
+
+  it('carries none in a run recorded before the patch', async () => {
+    const { h, cancelled } = await withdrawnScreens(1, [CARRY_CANCELLED_PATCH]);
+    expect(h.lifecycle.carryOver().cancelledTaskIds).toBeUndefined();
+    expect(await refusedInNextRun(h, cancelled[0])).toBe('TASK_ALREADY_COMPLETED');
   });
 });

@@ -208,6 +208,22 @@ export const WHISTLE_NEW_PROBLEM_DUE_PATCH = 'whistle-new-problem-due';
  */
 export const RESOLVED_HANDLING_PATCH = 'resolved-problem-no-handling';
 
+/**
+ * Patch id: a run carries the ids of the tasks it cancelled (the last CARRIED_CANCELLED of them)
+ * to the run it continues as, as it carries the closed ones, so an Update there on a task that
+ * lost its race (the API read it open just before) is refused as cancelled (taskClosedRefusal),
+ * not as done. Asked once per run in open(), like CALENDAR_DAYS_ROLL_PATCH: the continue-as-new
+ * comes in whatever activation ends the run, where a question asked then could replay elsewhere.
+ */
+export const CARRY_CANCELLED_PATCH = 'carry-cancelled-task-ids';
+
+/**
+ * How many cancelled task ids a run carries on: the refusal they give is for the moments after a
+ * cancellation, before the read model (which the API reads first) has it; older ones are refused
+ * by the API as cancelled, and by the workflow as closed.
+ */
+export const CARRIED_CANCELLED = 32;
+
 /** Patch id: admission reserves a seat in the pool (capacity check) before the transition. */
 export const POOL_SEAT_PATCH = 'pool-seat-reservation';
 
@@ -258,9 +274,11 @@ export class Lifecycle {
   /**
    * The tasks this run cancelled, and one a 退回 is closing (cancelled once done): only validators
    * and refusals read it, to answer an action that lost the race as the read model will a moment
-   * later (taskClosedRefusal). Not carried to a continued run, where the read model answers first.
+   * later (taskClosedRefusal). The last CARRIED_CANCELLED go to a continued run (CARRY_CANCELLED_PATCH).
    */
-  private readonly cancelledTaskIds = new Set<string>();
+  private readonly cancelledTaskIds: Set<string>;
+  /** Whether this run carries its cancelled task ids on (CARRY_CANCELLED_PATCH, decided in open()). */
+  private carryCancelled = false;
   private transitions: number;
   private quartersThisRun = 0;
   private projection: Promise<void> = Promise.resolve();
@@ -287,6 +305,7 @@ export class Lifecycle {
     const carried = input.carried;
     this.transitions = carried?.transitions ?? 0;
     this.closedTaskIds = new Set(carried?.closedTaskIds ?? []);
+    this.cancelledTaskIds = new Set(carried?.cancelledTaskIds ?? []);
     this.followUps = new FollowUps(
       fx,
       (id) => this.tasks.get(id),
@@ -348,6 +367,7 @@ export class Lifecycle {
       : this.fx.patched(CALENDAR_DAYS_PATCH)
         ? 'day-end'
         : 'exact';
+    this.carryCancelled = this.fx.patched(CARRY_CANCELLED_PATCH);
     if (this.snapshot) {
       // A continued run: the carried tasks' timers start again where they were.
       for (const id of this.tasks.keys()) this.watch(id);
@@ -1366,6 +1386,9 @@ export class Lifecycle {
       transitions: this.transitions,
       runsBefore: (this.input.carried?.runsBefore ?? 0) + 1,
       closedTaskIds: [...this.closedTaskIds],
+      ...(this.carryCancelled
+        ? { cancelledTaskIds: [...this.cancelledTaskIds].slice(-CARRIED_CANCELLED) }
+        : {}),
       completers: this.actions.completers,
     };
   }

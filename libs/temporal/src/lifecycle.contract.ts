@@ -108,6 +108,8 @@ export interface CarriedState {
   runsBefore: number;
   /** Tasks closed in earlier runs, so a late completion gets 409 rather than 404. */
   closedTaskIds: string[];
+  /** The last of them that were cancelled, not done (absent in older runs: they carried none). */
+  cancelledTaskIds?: string[];
   /** Who last completed each step, so a step sent back reopens for them (absent in older runs). */
   completers?: Partial<Record<TaskType, string>>;
 }
