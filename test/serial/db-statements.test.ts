@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { API_URL } from '../support/api';
-import { createCast } from '../support/cast';
+import { createCast, createUser, Member } from '../support/cast';
 import { driveToSupporting } from '../support/drive';
-import { complete, expectOk, JUDGMENTS, nominationFor, openTask } from '../support/lifecycle';
+import { complete, expectOk, JUDGMENTS, nominationFor, openTask, problem } from '../support/lifecycle';
 import { keepPolicy } from '../support/policy';
 import { perUnit } from '../support/statement-metrics';
 
@@ -116,4 +116,30 @@ it('a published policy version goes with the next completion and the next lifecy
   await expectOk(complete(cast.enterprise.api, cast.creditCode, 'ENTERPRISE_CONFIRM', 'confirm', {}));
   const admit = await openTask(cast.coordinator.api, cast.creditCode, 'ADMIT');
   expect(admit.policyVersion).toBe(again.version);
+});
+
+// 中小企业处 / 产业金融处 read their department's problems of the enterprise page in the one read that
+// fetches them (LedgerScopeService.problemsOf), as every other reader reads the whole ledger: no
+// statement more than a coordinator's page. Before, the page read every problem, then the problems
+// they may read and the enterprise's ledger tasks for the scope: two reads more.
+it('reads a department the problems of the enterprise page once, as a coordinator', async () => {
+  const cast = await createCast();
+  await driveToSupporting(cast, { problems: [problem({ ownerDepartment: 'sme' }), problem()] });
+  const sme = await createUser('sme_officer', { department: 'sme' });
+  const page = (member: Member) =>
+    perUnit(
+      `${API_URL}/metrics`,
+      'hardtech_db_statements_per_request',
+      { route: '/api/enterprises/:creditCode' },
+      ['read'],
+      async () => {
+        const body = await expectOk(member.api.get(`/api/enterprises/${cast.creditCode}`));
+        expect(body.problems).toHaveLength(member === sme ? 1 : 2);
+      },
+    );
+  // Each signed in and read once first: a session's first use is not the page's cost.
+  for (const member of [cast.coordinator, sme]) await page(member);
+  const [coordinator, department] = [await page(cast.coordinator), await page(sme)];
+  expect(department.count).toBe(1);
+  expect(department.per.read).toBe(coordinator.per.read);
 });

@@ -10,6 +10,7 @@ import {
   isSystemActor,
   shanghaiDate,
   Stage,
+  stepDataWithinLedgerScope,
   taskSubject,
   visibleReturned,
   withinLedgerScope,
@@ -82,7 +83,8 @@ export class CaseFileService {
       current ? null : this.enterprises.lifecyclesOf(creditCode),
       this.ledger.of(actor, creditCode),
     ]);
-    // 中小企业处 / 产业金融处: another department's 部门报到, 销号 or 延期 review is not their step to read.
+    // 中小企业处 / 产业金融处: another department's 部门报到, 销号 or 延期 review is not their step to
+    // read, nor its problem in the lists of the others (the diagnosis's, a quarterly review's).
     const done = withinLedgerScope(actor.role, scope, allSteps, (t) => taskSubject(scope, t.id, t.type));
     const lifecycleStage = current
       ? row.stage
@@ -94,7 +96,7 @@ export class CaseFileService {
         taskId: t.id,
         taskType: t.type,
         outcome: t.outcome!,
-        data: t.data ?? {},
+        data: stepDataWithinLedgerScope(actor.role, scope, t.type, t.data ?? {}),
         actor: t.completedBy!,
         onBehalfOf: t.onBehalfOf,
         at: t.completedAt!.toISOString(),

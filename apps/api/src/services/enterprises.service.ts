@@ -16,7 +16,6 @@ import {
   visibleStatechart,
   visibleStateValue,
   visibleSupplementRequest,
-  withinLedgerScope,
 } from '@hardtech/domain';
 import { describeStatechart } from '@hardtech/workflows/lifecycle/definition';
 import {
@@ -87,10 +86,11 @@ export class EnterprisesService {
   async detail(actor: Actor, creditCode: string) {
     const e = await this.enterprises.findVisible(actor, creditCode);
     if (!e) throw notFound();
-    const [openTasks, problems, reports, membership, lifecycles, stageSince, divisionOf, steps, ledger] =
+    const [openTasks, problems, reports, membership, lifecycles, stageSince, divisionOf, steps] =
       await Promise.all([
         this.tasks.openVisibleOf(actor, creditCode),
-        this.enterprises.problemsOf(creditCode, e.lifecycleNo),
+        // 中小企业处 / 产业金融处: their department's problems, not every one of the enterprise they see.
+        this.ledger.problemsOf(actor, creditCode, e.lifecycleNo),
         this.enterprises.reportsOf(creditCode, e.lifecycleNo),
         this.enterprises.membershipOf(creditCode),
         this.enterprises.lifecyclesOf(creditCode),
@@ -98,7 +98,6 @@ export class EnterprisesService {
         this.clusters.divisions(),
         // In 补充材料 the screening's request is read from its step (the enterprise's home shows it).
         e.stage === 'supplement' ? this.tasks.stepsOf(creditCode, e.lifecycleNo) : [],
-        this.ledger.of(actor, creditCode),
       ]);
     // The people who serve the enterprise and who nominated each lifecycle by name (its own user
     // reads these), in one query; the username when gone.
@@ -151,10 +150,7 @@ export class EnterprisesService {
         ),
       })),
       diagnosis: visibleDiagnosis(actor.role, e.diagnosis),
-      // 中小企业处 / 产业金融处: their department's problems, not every one of the enterprise they see.
-      problems: withinLedgerScope(actor.role, ledger, problems, (p) => ({ problem: p.id })).map((p) =>
-        problemView(p, actor.role, divisionOf),
-      ),
+      problems: problems.map((p) => problemView(p, actor.role, divisionOf)),
       membership: membership.map((m) => ({
         from: m.fromDate,
         to: m.toDate,

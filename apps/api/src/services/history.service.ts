@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import {
   Actor,
-  historySubject,
+  historyWithinLedgerScope,
   NamedHistoryEntry,
   NotFound,
   t,
   visibleHistory,
-  withinLedgerScope,
 } from '@hardtech/domain';
 import { LifecycleClient } from '@hardtech/temporal';
 import { EnterprisesRepository, UsersRepository } from '@hardtech/persistence';
@@ -43,9 +42,10 @@ export class HistoryService {
     const read = readLifecycleHistory(runs, (p) => this.lifecycles.decode(p)).filter(
       (e) => e.lifecycleNo === null || seen.includes(e.lifecycleNo),
     );
-    // 中小企业处 / 产业金融处: what is about another department's problem is left out, not blanked.
+    // 中小企业处 / 产业金融处: what is about another department's problem is left out, not blanked,
+    // also from the lists an entry holds (the diagnosis's problems, a review's, a run's open tasks).
     const scope = await this.ledger.of(actor, creditCode, read);
-    const entries = withinLedgerScope(actor.role, scope, read, (e) => historySubject(scope, e));
+    const entries = historyWithinLedgerScope(actor.role, scope, read);
     // Officers read 张三, not zhangsan: one query for the names of everyone the history names.
     const names = await this.users.displayNames(peopleOfHistory(entries));
     return visibleHistory(

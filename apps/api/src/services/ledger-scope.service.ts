@@ -8,17 +8,24 @@ import {
   readsOwnLedgerOnly,
   WHOLE_LEDGER,
 } from '@hardtech/domain';
-import { ProblemsRepository, TasksRepository } from '@hardtech/persistence';
+import {
+  EnterprisesRepository,
+  ProblemEntity,
+  ProblemsRepository,
+  TasksRepository,
+} from '@hardtech/persistence';
 
 /**
  * What of an enterprise's ledger the caller reads (libs/domain/src/visibility/ledger-scope.ts), for
- * the outputs that carry more than one problem's doings: its history, its page, its case files.
+ * the outputs that carry more than one problem's doings: its history, its page, its case files, the
+ * task page of a step that lists the ledger.
  */
 @Injectable()
 export class LedgerScopeService {
   constructor(
     private readonly problems: ProblemsRepository,
     private readonly tasks: TasksRepository,
+    private readonly enterprises: EnterprisesRepository,
   ) {}
 
   /** The scope; `history` names the 部门报到 whose task row does not. Looked up for departments only. */
@@ -29,5 +36,16 @@ export class LedgerScopeService {
       this.tasks.ledgerTasksOf(creditCode),
     ]);
     return ledgerScope(readable, tasks, groupsOf(actor), history);
+  }
+
+  /**
+   * A lifecycle's problems the caller reads, oldest first, in one read (the enterprise page's): for
+   * 中小企业处 / 产业金融处 their department's, by the rule their `readable` is read by
+   * (AccessService.problems); every other reader who sees the enterprise reads its whole ledger.
+   */
+  problemsOf(actor: Actor, creditCode: string, lifecycleNo: number): Promise<ProblemEntity[]> {
+    return readsOwnLedgerOnly(actor.role)
+      ? this.problems.ofLifecycle(actor, creditCode, lifecycleNo, 'created')
+      : this.enterprises.problemsOf(creditCode, lifecycleNo);
   }
 }

@@ -4,6 +4,7 @@ import {
   allowedTaskActions,
   commentVisible,
   formRefers,
+  listsLedgerItems,
   missingPlan,
   NotFound,
   onBehalfLabel,
@@ -13,6 +14,7 @@ import {
   Role,
   RuleViolation,
   screeningVisible,
+  stepDataWithinLedgerScope,
   t,
   taskClosedRefusal,
   TASK_FORMS,
@@ -22,6 +24,7 @@ import {
   Text,
   visibleStep,
   visibleTaskDetails,
+  WHOLE_LEDGER,
 } from '@hardtech/domain';
 import {
   ActivePolicyRepository,
@@ -46,6 +49,7 @@ import { TASK_DEFINITIONS } from '@hardtech/workflows/lifecycle/definition';
 import { ApprovalActionsService } from './approval-actions.service';
 import { approvalActions, approvalDetail, approvalMarks } from './approval-views';
 import { CaseFileService } from './case-file.service';
+import { LedgerScopeService } from './ledger-scope.service';
 import { ProxyService } from './proxy.service';
 import { Completion, completionUpdateId, isReplayOf } from './idempotency';
 import { TaskReferences } from './task-references';
@@ -115,6 +119,7 @@ export class TasksService {
     private readonly repairs: ReadModelRepairRepository,
     private readonly problems: ProblemsRepository,
     private readonly approvals: ApprovalActionsService,
+    private readonly ledger: LedgerScopeService,
   ) {}
 
   async list(actor: Actor, filter: TaskFilter) {
@@ -154,27 +159,30 @@ export class TasksService {
       }),
     );
     const material = taskMaterialVisible(actor.role, task.type);
-    const [allComments, caseFile, copies, principal, names, problem, asked, policy] = await Promise.all([
-      material ? this.tasks.commentsOf(id) : Promise.resolve([]),
-      this.caseFiles.ofTask(actor, task),
-      this.tasks.copiesOf(id),
-      task.status === 'open' ? this.proxies.principalFor(actor, task) : Promise.resolve(undefined),
-      this.users.displayNames(
-        [
-          task.assignee,
-          task.returned?.by ?? null,
-          ...(task.countersigns ?? []).flatMap((round) => [
-            ...round.users,
-            round.requestedBy,
-            round.onBehalfOf ?? null,
-          ]),
-        ].filter((u) => u !== null),
-      ),
-      this.problemOf(task),
-      task.countersignOf ? this.tasks.countersignRound(task.countersignOf) : Promise.resolve(null),
-      // Cached by version: 催办's interval counts working hours on the calendar the workflow reads.
-      this.policies.current(),
-    ]);
+    const [allComments, caseFile, copies, principal, names, problem, asked, policy, scope] =
+      await Promise.all([
+        material ? this.tasks.commentsOf(id) : Promise.resolve([]),
+        this.caseFiles.ofTask(actor, task),
+        this.tasks.copiesOf(id),
+        task.status === 'open' ? this.proxies.principalFor(actor, task) : Promise.resolve(undefined),
+        this.users.displayNames(
+          [
+            task.assignee,
+            task.returned?.by ?? null,
+            ...(task.countersigns ?? []).flatMap((round) => [
+              ...round.users,
+              round.requestedBy,
+              round.onBehalfOf ?? null,
+            ]),
+          ].filter((u) => u !== null),
+        ),
+        this.problemOf(task),
+        task.countersignOf ? this.tasks.countersignRound(task.countersignOf) : Promise.resolve(null),
+        // Cached by version: 催办's interval counts working hours on the calendar the workflow reads.
+        this.policies.current(),
+        // The diagnosis and a quarterly review list the ledger: a department reads its own of it.
+        task.data && listsLedgerItems(task.type) ? this.ledger.of(actor, task.creditCode) : WHOLE_LEDGER,
+      ]);
     // Who wrote each comment: their role decides whether the reader may read it, and the page names
     // them as people are named elsewhere (王五 · 产业金融处), not by their login.
     // …and who asked this countersignature (for whom), named the same way in the same read.
@@ -202,7 +210,9 @@ export class TasksService {
     return {
       ...item,
       assigneeName: nameOf(task.assignee),
-      data: task.data && completedStep(task, actor.role).data,
+      data:
+        task.data &&
+        stepDataWithinLedgerScope(actor.role, scope, task.type, completedStep(task, actor.role).data),
       details: visibleTaskDetails(actor.role, task.details ?? null),
       form,
       outcomes,

@@ -3,9 +3,11 @@ import { sampleHistoryEntry } from '../samples';
 import { HistoryEntry } from '../views';
 import {
   historySubject,
+  historyWithinLedgerScope,
   LedgerTaskRow,
   ledgerScope,
   readsOwnLedgerOnly,
+  stepDataWithinLedgerScope,
   taskSubject,
   WHOLE_LEDGER,
   withinLedgerScope,
@@ -111,5 +113,76 @@ describe('the ledger scope of 中小企业处 and 产业金融处', () => {
       entry('task.created', { taskId: 'qr', taskType: 'QUARTERLY_REPORT' }),
     ];
     expect(smeReads(TASKS, odd).map((e) => e.data.taskId)).toEqual(['qr']);
+  });
+});
+
+// The diagnosis lists every problem of the enterprise (its ids minted after, so by owner), a
+// quarterly review its progress on each (by id), a run continued as new its open tasks.
+describe("the ledger lists of a department's reading", () => {
+  const DIAGNOSIS = {
+    portrait: { management: { score: 3 } },
+    problems: [
+      { title: 'sme problem', ownerDepartment: 'sme' },
+      { title: 'finance problem', ownerDepartment: 'finance' },
+      { title: 'industry problem', ownerDepartment: 'industry' },
+    ],
+  };
+  const REVIEW = {
+    comment: 'c',
+    problemUpdates: [
+      { problemId: 'p-sme', status: 'in_progress', note: 'sme note' },
+      { problemId: 'p-fin', status: 'in_progress', note: 'finance note' },
+    ],
+  };
+  const STEPS = [
+    entry('task.completed', { taskId: 'diag', taskType: 'DIAGNOSE', outcome: 'submit', data: DIAGNOSIS }),
+    entry('task.completed', {
+      taskId: 'rev',
+      taskType: 'QUARTERLY_REVIEW',
+      outcome: 'continue',
+      data: REVIEW,
+    }),
+    entry('lifecycle.continued', {
+      runsBefore: 1,
+      openTasks: [
+        { taskId: 'qr', taskType: 'QUARTERLY_REPORT' },
+        { taskId: 'w-sme', taskType: 'WHISTLE_RESPONSE' },
+        { taskId: 'w-fin', taskType: 'WHISTLE_RESPONSE' },
+        { taskId: 'cs-fin', taskType: 'COUNTERSIGN' },
+      ],
+    }),
+  ];
+  const smeScope = ledgerScope(['p-sme'], TASKS, SME_GROUPS, HISTORY);
+
+  it("drops another department's items from the diagnosis and a review, keeps the rest of the step", () => {
+    expect(stepDataWithinLedgerScope('sme_officer', smeScope, 'DIAGNOSE', DIAGNOSIS)).toEqual({
+      ...DIAGNOSIS,
+      problems: [DIAGNOSIS.problems[0]],
+    });
+    expect(stepDataWithinLedgerScope('sme_officer', smeScope, 'QUARTERLY_REVIEW', REVIEW)).toEqual({
+      ...REVIEW,
+      problemUpdates: [REVIEW.problemUpdates[0]],
+    });
+    // A step that lists no ledger item is as it was.
+    const report = { quarter: '2026Q3', revenue: 1 };
+    expect(stepDataWithinLedgerScope('sme_officer', smeScope, 'QUARTERLY_REPORT', report)).toBe(report);
+  });
+
+  it('trims the history entries that list the ledger, and a run continued as new, to their own', () => {
+    const [diag, rev, continued] = historyWithinLedgerScope('sme_officer', smeScope, STEPS);
+    expect((diag.data.data as typeof DIAGNOSIS).problems.map((p) => p.title)).toEqual(['sme problem']);
+    expect((rev.data.data as typeof REVIEW).problemUpdates.map((u) => u.problemId)).toEqual(['p-sme']);
+    expect((continued.data.openTasks as { taskId: string }[]).map((o) => o.taskId)).toEqual(['qr', 'w-sme']);
+  });
+
+  it('fails closed for a department given no scope, and leaves every other reader the lists whole', () => {
+    const [diag, rev, continued] = historyWithinLedgerScope('finance_officer', WHOLE_LEDGER, STEPS);
+    expect(diag.data.data).toEqual({ ...DIAGNOSIS, problems: [] });
+    expect(rev.data.data).toEqual({ ...REVIEW, problemUpdates: [] });
+    expect((continued.data.openTasks as { taskId: string }[]).map((o) => o.taskId)).toEqual(['qr', 'cs-fin']);
+    for (const role of ROLES.filter((r) => !readsOwnLedgerOnly(r))) {
+      expect(historyWithinLedgerScope(role, WHOLE_LEDGER, STEPS)).toEqual(STEPS);
+      expect(stepDataWithinLedgerScope(role, WHOLE_LEDGER, 'DIAGNOSE', DIAGNOSIS)).toBe(DIAGNOSIS);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { Role } from '../roles';
 import { LEDGER_TASK_TYPES } from '../task-keys';
-import { TaskType } from '../task-types';
+import { isTaskType, TaskType } from '../task-types';
 import { HistoryEntry } from '../views';
 import { readerOf } from './readers';
 
@@ -32,15 +32,26 @@ export interface LedgerScope {
   taskProblems: ReadonlyMap<string, string | null>;
   /** Of the ledger tasks nothing names a problem for, those sent to the reader (its candidate groups). */
   addressed: ReadonlySet<string>;
+  /**
+   * The owner departments whose problems the reader reads (its `department:` groups): a list that
+   * names a problem by its owner only (the diagnosis's, whose ids the workflow minted after) is
+   * read by it. A problem's owner never changes, and a department reads its own (AccessService).
+   */
+  owners: ReadonlySet<string>;
 }
 
 /**
  * What a thing is about: the enterprise in general, or a ledger problem (null: one nothing names;
  * `addressed`: a task about it was sent to the reader).
  */
-export type Subject = 'enterprise' | { problem: string | null; addressed?: boolean };
+export type Subject =
+  | 'enterprise'
+  | { problem: string | null; addressed?: boolean }
+  /** A problem named by its owner department only (an item of the diagnosis's problem list). */
+  | { owner: string | null };
 
 const ENTERPRISE = 'enterprise' as const;
+const DEPARTMENT_GROUP = 'department:';
 const isLedgerType = (type: unknown) => LEDGER_TASK_TYPES.includes(type as TaskType);
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
@@ -75,7 +86,10 @@ export function ledgerScope(
     taskProblems.set(t.id, problem);
     if (problem === null && about.candidateGroups.some((g) => readerGroups.includes(g))) addressed.add(t.id);
   }
-  return { readable: new Set(readable), taskProblems, addressed };
+  const owners = readerGroups
+    .filter((g) => g.startsWith(DEPARTMENT_GROUP))
+    .map((g) => g.slice(DEPARTMENT_GROUP.length));
+  return { readable: new Set(readable), taskProblems, addressed, owners: new Set(owners) };
 }
 
 /** What a task is about: its problem when it is a ledger task, else the enterprise. */
@@ -108,6 +122,7 @@ export function historySubject(scope: LedgerScope, entry: HistoryEntry): Subject
  */
 export function subjectVisible(role: Role, scope: LedgerScope, subject: Subject): boolean {
   if (!readsOwnLedgerOnly(role) || subject === ENTERPRISE) return true;
+  if ('owner' in subject) return subject.owner !== null && scope.owners.has(subject.owner);
   return subject.problem === null ? subject.addressed === true : scope.readable.has(subject.problem);
 }
 
@@ -131,4 +146,71 @@ export const WHOLE_LEDGER: LedgerScope = {
   readable: new Set(),
   taskProblems: new Map(),
   addressed: new Set(),
+  owners: new Set(),
 };
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * The steps whose data lists ledger items, and what each item is about: the growth diagnosis's
+ * problem list (成长诊断, by owner: its items carry no id) and a quarterly review's progress on
+ * each problem (季度调度评审, by the problem's id).
+ */
+const LISTED_LEDGER_ITEMS: Partial<Record<TaskType, Record<string, (item: Json) => Subject>>> = {
+  DIAGNOSE: { problems: (p) => ({ owner: str(p.ownerDepartment) }) },
+  QUARTERLY_REVIEW: { problemUpdates: (u) => ({ problem: str(u.problemId) }) },
+};
+
+/** Whether a step of this type lists ledger items in its data (the scope is worth looking up). */
+export function listsLedgerItems(type: unknown): boolean {
+  return isTaskType(type) && !!LISTED_LEDGER_ITEMS[type];
+}
+
+/**
+ * A step's data as the reader may read its lists of ledger items: for 中小企业处 and 产业金融处, the
+ * items about another department's problem are dropped, not blanked (the diagnosis lists every
+ * problem of the enterprise, a quarterly review its progress on each); the rest of the step as it is.
+ */
+export function stepDataWithinLedgerScope(role: Role, scope: LedgerScope, type: unknown, data: Json): Json {
+  const lists = isTaskType(type) ? LISTED_LEDGER_ITEMS[type] : undefined;
+  if (!lists || !readsOwnLedgerOnly(role)) return data;
+  const kept = { ...data };
+  for (const [field, subjectOf] of Object.entries(lists)) {
+    const items = data[field];
+    if (!Array.isArray(items)) continue;
+    kept[field] = items.filter((item) => isObject(item) && subjectVisible(role, scope, subjectOf(item)));
+  }
+  return kept;
+}
+
+/**
+ * The history as the reader may read it of the ledger: the entries about another department's
+ * problem dropped (`historySubject`), and of the rest, what lists the ledger trimmed to the
+ * reader's — a completed step's lists (`stepDataWithinLedgerScope`), and the open tasks a run
+ * carried over at continue-as-new (`lifecycle.continued`), each by the task it is (`taskSubject`).
+ */
+export function historyWithinLedgerScope(
+  role: Role,
+  scope: LedgerScope,
+  entries: readonly HistoryEntry[],
+): HistoryEntry[] {
+  if (!readsOwnLedgerOnly(role)) return [...entries];
+  return withinLedgerScope(role, scope, entries, (e) => historySubject(scope, e)).map((e) => {
+    const { data } = e;
+    if (e.action === 'lifecycle.continued' && Array.isArray(data.openTasks)) {
+      const openTasks = data.openTasks.filter(
+        (o) =>
+          isObject(o) && subjectVisible(role, scope, taskSubject(scope, str(o.taskId) ?? '', o.taskType)),
+      );
+      return { ...e, data: { ...data, openTasks } };
+    }
+    if (isObject(data.data) && listsLedgerItems(data.taskType)) {
+      return {
+        ...e,
+        data: { ...data, data: stepDataWithinLedgerScope(role, scope, data.taskType, data.data) },
+      };
+    }
+    return e;
+  });
+}

@@ -95,15 +95,23 @@ export class ProblemsRepository {
     return rows.map((r) => r.id);
   }
 
-  /** The problems of one lifecycle the caller may see (the case file's ledger), by due date. */
-  ofLifecycle(actor: Actor, creditCode: string, lifecycleNo: number): Promise<ProblemEntity[]> {
+  /**
+   * The problems of one lifecycle the caller may see: by due date (the case file's ledger), or
+   * oldest first (`created`, the enterprise page's, as EnterprisesRepository.problemsOf).
+   */
+  ofLifecycle(
+    actor: Actor,
+    creditCode: string,
+    lifecycleNo: number,
+    order: 'due' | 'created' = 'due',
+  ): Promise<ProblemEntity[]> {
     const scope = this.access.problems(actor, 'p', 'e');
     return this.repo
       .createQueryBuilder('p')
       .innerJoin('enterprises', 'e', 'e.credit_code = p.credit_code')
       .where('p.credit_code = :creditCode AND p.lifecycle_no = :lifecycleNo', { creditCode, lifecycleNo })
       .andWhere(scope.sql, scope.params)
-      .orderBy('p.dueAt', 'ASC')
+      .orderBy(order === 'due' ? 'p.dueAt' : 'p.createdAt', 'ASC')
       .addOrderBy('p.id', 'ASC')
       .getMany();
   }
