@@ -51,6 +51,14 @@ export const LEDGER_STATUSES: Option[] = [
 ];
 export type LedgerStatus = ProblemStatus | typeof ENDED_LEDGER_STATUS;
 
+/**
+ * The ledger's finished rows (已销号, and 帮扶已结束: nobody works them any more). The ledger lists
+ * the rest first, by due date (so the overdue lead), and these last, by due date too: one rule for
+ * the list on every layout (desk table, phone cards) and the case file's ledger, applied by the
+ * API's ORDER BY (libs/persistence ledgerOrder()).
+ */
+export const LEDGER_FINISHED_STATUSES: readonly LedgerStatus[] = ['resolved', ENDED_LEDGER_STATUS];
+
 /** Whether the lifecycle a problem belongs to has ended (graduated, exited, not admitted). */
 export function lifecycleEnded(stage: Stage | null | undefined): boolean {
   return !!stage && FINAL_STAGES.includes(stage);

@@ -5,7 +5,7 @@ import { Actor, LedgerStatus, ProblemCategory, ProblemPlan, Stage } from '@hardt
 import { ProblemEntity } from '../entities';
 import { AccessService } from '../access/access.service';
 import { inClusterSql } from './in-cluster';
-import { ledgerStatus, lifecycleRunning } from './lifecycle-running';
+import { ledgerOrder, ledgerStatus, lifecycleRunning } from './lifecycle-running';
 
 export interface ProblemFilter {
   owner?: string;
@@ -95,7 +95,7 @@ export class ProblemsRepository {
     return rows.map((r) => r.id);
   }
 
-  /** The problems of one lifecycle the caller may see (the case file's ledger), by due date. */
+  /** The problems of one lifecycle the caller may see (the case file's ledger), in the ledger's order. */
   ofLifecycle(actor: Actor, creditCode: string, lifecycleNo: number): Promise<ProblemEntity[]> {
     const scope = this.access.problems(actor, 'p', 'e');
     return this.repo
@@ -103,7 +103,9 @@ export class ProblemsRepository {
       .innerJoin('enterprises', 'e', 'e.credit_code = p.credit_code')
       .where('p.credit_code = :creditCode AND p.lifecycle_no = :lifecycleNo', { creditCode, lifecycleNo })
       .andWhere(scope.sql, scope.params)
-      .orderBy('p.dueAt', 'ASC')
+      .addSelect(ledgerOrder('p', 'e'), 'ledger_order')
+      .orderBy('ledger_order', 'ASC')
+      .addOrderBy('p.dueAt', 'ASC')
       .addOrderBy('p.id', 'ASC')
       .getMany();
   }
@@ -130,7 +132,9 @@ export class ProblemsRepository {
       );
     const total = await qb.getCount();
     const { entities, raw } = await qb
-      .orderBy('p.dueAt', 'ASC')
+      .addSelect(ledgerOrder('p', 'e'), 'ledger_order')
+      .orderBy('ledger_order', 'ASC')
+      .addOrderBy('p.dueAt', 'ASC')
       .addOrderBy('p.id', 'ASC')
       .offset((f.page - 1) * f.pageSize)
       .limit(f.pageSize)
