@@ -29,9 +29,16 @@ export const PROBLEM_CATEGORIES: Option[] = [
 export type ProblemCategory =
   'enterprise_specific' | 'market_common' | 'business_environment' | 'policy_support';
 
+/**
+ * 二(五) 着力化解发展困难: a problem being worked is 化解中, the policy's verb, wherever its state is
+ * named (the status, the reply to a whistle that did not settle it, the notice of that reply): one
+ * word for one state, never 仍在化解 or 处理中 beside it.
+ */
+export const IN_PROGRESS_LABEL: Text = t('化解中', 'In progress');
+
 export const PROBLEM_STATUSES: Option[] = [
   { value: 'open', label: t('待化解', 'Open') },
-  { value: 'in_progress', label: t('化解中', 'In progress') },
+  { value: 'in_progress', label: IN_PROGRESS_LABEL },
   { value: 'closing', label: t('销号审核中', 'Closing (awaiting confirmation)') },
   { value: 'resolved', label: t('已销号', 'Resolved') },
   { value: 'escalated', label: t('已升级', 'Escalated') },
