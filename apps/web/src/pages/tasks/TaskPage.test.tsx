@@ -951,6 +951,8 @@ describe('task page', () => {
     await user.click(screen.getByTestId('complete-submit'));
     const done = (await screen.findByText('办理完成')).closest('.ant-result') as HTMLElement;
     await user.click(await within(done).findByTestId('withdraw-button'));
+    // Once: not also among the buttons at the top (the walk saw 撤回 twice after 城市初筛).
+    expect(screen.getAllByTestId('withdraw-button')).toHaveLength(1);
     const confirm = await waitFor(() => {
       const ok = document.querySelector<HTMLElement>('.ant-popconfirm-buttons .ant-btn-primary');
       expect(ok).not.toBeNull();

@@ -95,6 +95,7 @@ export function TaskPage() {
         task={detail}
         onChange={afterApprovalAction}
         onReturned={(step) => setReopened(step && { from: detail.id, step })}
+        withdrawElsewhere={!!completed && !!detail.approvalActions?.withdraw}
       />
       <PrintButton
         path={`/tasks/${detail.id}/approval-sheet.pdf`}
