@@ -1179,6 +1179,29 @@ describe('task page', () => {
     expect(screen.getByTestId('comments')).toHaveTextContent('您的留言经办部门可见');
   });
 
+  it('shows a done task’s comments without the box to write one: the API refuses it (409)', async () => {
+    // The walk's enterprise could still type in 办理意见交流 on its 已办 step.
+    const enterprise = {
+      username: 'ent-1',
+      role: 'enterprise_user',
+      scope: {},
+      displayName: '企业',
+    } as const;
+    const done = { ...TASK, status: 'done', actions: { ...TASK.actions, complete: false, claim: false } };
+    for (const user of [enterprise, USERS.coordinator]) {
+      openPage('/tasks/t-1', user, {
+        'GET /reference': REFERENCE_WITH_TASK_TYPE,
+        'GET /tasks/t-1': done,
+        'GET /attachments': [],
+      });
+      const comments = await screen.findByTestId('comments');
+      expect(comments).toHaveTextContent('任务已办结，不再接收评论');
+      expect(within(comments).queryByRole('textbox')).toBeNull();
+      expect(within(comments).queryByRole('button', { name: /发表评论/ })).toBeNull();
+      cleanup();
+    }
+  });
+
   it('urges (催办) with a message, and shows a refused copy (抄送) naming who may not see the enterprise', async () => {
     const user = fastUser();
     const task = {

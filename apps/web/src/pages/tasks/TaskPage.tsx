@@ -280,7 +280,12 @@ export function TaskPage() {
                 />
               )}
             </Card>
-            <CommentsPanel taskId={detail.id} comments={detail.comments} onAdded={task.reload} />
+            <CommentsPanel
+              taskId={detail.id}
+              comments={detail.comments}
+              closed={detail.status !== 'open'}
+              onAdded={task.reload}
+            />
             {!detail.caseFile && (
               <EvidenceFiles creditCode={detail.creditCode} subject="task" subjectId={detail.id} />
             )}
