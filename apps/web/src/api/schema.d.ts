@@ -2668,7 +2668,10 @@ export interface components {
              */
             list: "inbox" | "ledger" | "enterprises";
             name: string;
+            /** @description the login name of who saved it */
             owner: string;
+            /** @description their display name, as the UI names people; null for a user no longer there */
+            ownerName: string | null;
             mine: boolean;
             filter: {
                 [key: string]: unknown;
