@@ -40,7 +40,7 @@ beforeAll(async () => {
   for (const department of ['industry', 'sme', 'finance'] as const)
     problems[department] = await seedProblem(member, `${department}的问题`, '2024-06-30', 'open', department);
   [industry, sme, otherDistrict, coordinator] = await Promise.all([
-    createUser('industry_officer', { clusters: [cluster] }),
+    createUser('industry_officer', { clusters: [cluster] }, undefined, '行业处 王科长'),
     createUser('sme_officer', { department: 'sme' }),
     createUser('district_officer', { districts: ['500112'] }),
     createUser('city_coordinator', {}),
@@ -110,7 +110,13 @@ it('keeps each list’s views apart, shares them as inbox views, and shows a rea
   const [sharedToSme] = (await expectOk(sme.api.get('/api/views?list=ledger'))).filter(
     (v: any) => v.id === ledgerView.id,
   );
-  expect(sharedToSme).toMatchObject({ mine: false, owner: industry.username, filter: ledgerView.filter });
+  // Named as people are named (the picker's 共享 by), beside the login.
+  expect(sharedToSme).toMatchObject({
+    mine: false,
+    owner: industry.username,
+    ownerName: '行业处 王科长',
+    filter: ledgerView.filter,
+  });
   const asNamed = await expectOk(sme.api.get(`/api/problems?${query(sharedToSme.filter)}`));
   expect(asNamed.total).toBe(0);
   const ownBoard = await expectOk(

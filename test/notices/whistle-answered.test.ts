@@ -67,7 +67,7 @@ it('shows the enterprise the department’s reply on its problem and tells it, w
     dueAt: null,
     read: false,
     text: {
-      zh: `【部门报到】产业金融处已答复「${told[0].enterpriseName}」的吹哨问题「${problem.title}」（问题仍在化解）：“${reply}”`,
+      zh: `【部门报到】产业金融处已答复「${told[0].enterpriseName}」的吹哨问题「${problem.title}」（问题化解中）：“${reply}”`,
       en: expect.stringContaining(reply),
     },
   });

@@ -29,9 +29,16 @@ export const PROBLEM_CATEGORIES: Option[] = [
 export type ProblemCategory =
   'enterprise_specific' | 'market_common' | 'business_environment' | 'policy_support';
 
+/**
+ * 二(五) 着力化解发展困难: a problem being worked is 化解中, the policy's verb, wherever its state is
+ * named (the status, the reply to a whistle that did not settle it, the notice of that reply): one
+ * word for one state, never 仍在化解 or 处理中 beside it.
+ */
+export const IN_PROGRESS_LABEL: Text = t('化解中', 'In progress');
+
 export const PROBLEM_STATUSES: Option[] = [
   { value: 'open', label: t('待化解', 'Open') },
-  { value: 'in_progress', label: t('化解中', 'In progress') },
+  { value: 'in_progress', label: IN_PROGRESS_LABEL },
   { value: 'closing', label: t('销号审核中', 'Closing (awaiting confirmation)') },
   { value: 'resolved', label: t('已销号', 'Resolved') },
   { value: 'escalated', label: t('已升级', 'Escalated') },
@@ -50,6 +57,14 @@ export const LEDGER_STATUSES: Option[] = [
   { value: ENDED_LEDGER_STATUS, label: t('帮扶已结束', 'Support ended') },
 ];
 export type LedgerStatus = ProblemStatus | typeof ENDED_LEDGER_STATUS;
+
+/**
+ * The ledger's finished rows (已销号, and 帮扶已结束: nobody works them any more). The ledger lists
+ * the rest first, by due date (so the overdue lead), and these last, by due date too: one rule for
+ * the list on every layout (desk table, phone cards) and the case file's ledger, applied by the
+ * API's ORDER BY (libs/persistence ledgerOrder()).
+ */
+export const LEDGER_FINISHED_STATUSES: readonly LedgerStatus[] = ['resolved', ENDED_LEDGER_STATUS];
 
 /** Whether the lifecycle a problem belongs to has ended (graduated, exited, not admitted). */
 export function lifecycleEnded(stage: Stage | null | undefined): boolean {

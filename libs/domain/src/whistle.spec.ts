@@ -39,8 +39,8 @@ describe('部门报到: the reply to a whistle', () => {
     ]);
     const answer = { enterpriseName: '星联通信', title: '授信迟迟未落实', department: 'finance' as const };
     expect(whistleAnsweredText({ ...answer, response: '下周放款', resolved: false })).toEqual({
-      zh: '【部门报到】产业金融处已答复「星联通信」的吹哨问题「授信迟迟未落实」（问题仍在化解）：“下周放款”',
-      en: 'Whistle answered: Industrial finance division answered “授信迟迟未落实” of 星联通信 (the problem is still being worked on): "下周放款"',
+      zh: '【部门报到】产业金融处已答复「星联通信」的吹哨问题「授信迟迟未落实」（问题化解中）：“下周放款”',
+      en: 'Whistle answered: Industrial finance division answered “授信迟迟未落实” of 星联通信 (the problem is in progress): "下周放款"',
     });
     expect(whistleAnsweredText({ ...answer, response: '已放款', resolved: true }).zh).toContain(
       '（问题已解决，待审核销号）',

@@ -1,6 +1,6 @@
 import { Conflict } from './errors';
 import { Field, Option } from './forms/schema';
-import { OWNER_DEPARTMENTS, OwnerDepartment, ProblemStatus } from './ledger';
+import { IN_PROGRESS_LABEL, OWNER_DEPARTMENTS, OwnerDepartment, ProblemStatus } from './ledger';
 import { Stage } from './stages';
 import { t, Text } from './text';
 
@@ -91,7 +91,7 @@ export function whistleAnsweredText(a: {
   // "Resolved" is the department's claim: the coordinators' 销号 review decides (problem-work.ts).
   const [zh, en] = a.resolved
     ? ['问题已解决，待审核销号', 'reported resolved, awaiting the close-out review']
-    : ['问题仍在化解', 'the problem is still being worked on'];
+    : [`问题${IN_PROGRESS_LABEL.zh}`, `the problem is ${IN_PROGRESS_LABEL.en.toLowerCase()}`];
   return {
     zh: `【部门报到】${department.zh}已答复「${a.enterpriseName}」的吹哨问题「${a.title}」（${zh}）：“${a.response}”`,
     en: `Whistle answered: ${department.en} answered “${a.title}” of ${a.enterpriseName} (${en}): "${a.response}"`,

@@ -31,7 +31,13 @@ class SavedViewDto {
   @ApiProperty() id: string;
   @ApiProperty({ enum: VIEW_LISTS, description: LIST_DESCRIPTION }) list: ViewList;
   @ApiProperty() name: string;
-  @ApiProperty() owner: string;
+  @ApiProperty({ description: 'the login name of who saved it' }) owner: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'their display name, as the UI names people; null for a user no longer there',
+  })
+  ownerName: string | null;
   @ApiProperty() mine: boolean;
   @ApiProperty({ type: 'object', additionalProperties: true }) filter: Record<string, unknown>;
   @ApiProperty({ type: 'object', additionalProperties: true, description: '{roles, districts, departments}' })

@@ -164,10 +164,11 @@ export class TasksController {
   @Post(':id/comments')
   @ApiDoc({
     summary: '评论 Comment on a task',
-    description: 'Kept with the task, stored verbatim.',
+    description:
+      'Kept with the task, stored verbatim. Only while the task is open: 409 TASK_ALREADY_COMPLETED / TASK_CANCELLED after.',
     ok: TaskCommentDto,
     status: 201,
-    errors: [400, 401, 403, 404, 413],
+    errors: [400, 401, 403, 404, 409, 413],
   })
   comment(@CurrentActor() actor: Actor, @Param('id', TaskIdPipe) id: string, @Body() dto: CommentDto) {
     return this.tasks.comment(actor, id, dto.text);

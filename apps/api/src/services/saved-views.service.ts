@@ -15,7 +15,7 @@ import {
   ViewAudience,
   ViewList,
 } from '@hardtech/domain';
-import { ClustersRepository, SavedView, SavedViewsRepository } from '@hardtech/persistence';
+import { ClustersRepository, SavedView, SavedViewsRepository, UsersRepository } from '@hardtech/persistence';
 
 const notFound = () => new NotFound('VIEW_NOT_FOUND', t('视图不存在', 'no such view'));
 
@@ -37,16 +37,21 @@ export class SavedViewsService {
   constructor(
     private readonly views: SavedViewsRepository,
     private readonly clusters: ClustersRepository,
+    private readonly users: UsersRepository,
   ) {}
 
+  /** The views, each naming its owner as people are named (display name; null for one gone). */
   async list(actor: Actor, list: ViewList = 'inbox') {
-    return (await this.views.visibleTo(actor, list)).map((v) => this.view(actor, v));
+    const views = await this.views.visibleTo(actor, list);
+    const names = await this.users.displayNames(views.map((v) => v.owner));
+    return views.map((v) => this.view(actor, v, names.get(v.owner) ?? null));
   }
 
   async create(actor: Actor, body: ViewBody) {
     return this.view(
       actor,
       await this.views.save({ id: randomUUID(), owner: actor.username, ...(await this.parse(body)) }),
+      actor.displayName ?? null,
     );
   }
 
@@ -59,6 +64,7 @@ export class SavedViewsService {
         owner: existing.owner,
         ...(await this.parse(body, existing.list)),
       }),
+      actor.displayName ?? null,
     );
   }
 
@@ -110,12 +116,13 @@ export class SavedViewsService {
     return { list, name, filter: (body.filter ?? {}) as Record<string, unknown>, sharedWith };
   }
 
-  private view(actor: Actor, v: SavedView) {
+  private view(actor: Actor, v: SavedView, ownerName: string | null) {
     return {
       id: v.id,
       list: v.list,
       name: v.name,
       owner: v.owner,
+      ownerName,
       mine: v.owner === actor.username,
       filter: v.filter,
       sharedWith: v.sharedWith,

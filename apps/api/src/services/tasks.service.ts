@@ -413,7 +413,10 @@ export class TasksService {
   }
 
   async comment(actor: Actor, id: string, text: string) {
-    await this.visible(actor, id);
+    const task = await this.visible(actor, id);
+    // 办理意见交流 is about the handling: once the task is done or cancelled it is the record, closed
+    // to everyone (as are its files); a 撤回 that reopens the task reopens it. The page offers no box.
+    if (task.status !== 'open') throw taskClosedRefusal(task.status);
     const author: Person = {
       displayName: actor.displayName ?? actor.username,
       role: actor.role,

@@ -1352,7 +1352,7 @@ export interface paths {
         put?: never;
         /**
          * 评论 Comment on a task
-         * @description Kept with the task, stored verbatim.
+         * @description Kept with the task, stored verbatim. Only while the task is open: 409 TASK_ALREADY_COMPLETED / TASK_CANCELLED after.
          */
         post: operations["TasksController_comment"];
         delete?: never;
@@ -2668,7 +2668,10 @@ export interface components {
              */
             list: "inbox" | "ledger" | "enterprises";
             name: string;
+            /** @description the login name of who saved it */
             owner: string;
+            /** @description their display name, as the UI names people; null for a user no longer there */
+            ownerName: string | null;
             mine: boolean;
             filter: {
                 [key: string]: unknown;
@@ -9074,6 +9077,15 @@ export interface operations {
             };
             /** @description unknown, or outside the caller’s scope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description conflict with the current state (e.g. task already completed or claimed by someone else) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

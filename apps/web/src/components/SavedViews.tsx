@@ -1,6 +1,6 @@
 import type { ViewList } from '@hardtech/domain/saved-view-filters';
 import { OWNER_DEPARTMENTS } from '@hardtech/domain/ledger';
-import { Button, Form, Input, Modal, Popconfirm, Select, Space } from 'antd';
+import { Button, Flex, Form, Input, Modal, Popconfirm, Select, Space } from 'antd';
 import { ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
@@ -20,6 +20,8 @@ interface SavedView<F> {
   list: ViewList;
   name: string;
   owner: string;
+  /** The owner's display name (null for a user no longer there): the picker names people so. */
+  ownerName: string | null;
   mine: boolean;
   filter: F;
   sharedWith: { roles?: string[]; districts?: string[]; departments?: string[] };
@@ -57,6 +59,7 @@ export function SavedViews<F extends object>({
   const [form] = Form.useForm();
   const { busy, error, run } = useAction();
   const chosen = views.data?.find((v) => v.id === current);
+  const narrow = useNarrow();
 
   const save = async () => {
     const values = await form.validateFields().catch(() => null);
@@ -79,21 +82,29 @@ export function SavedViews<F extends object>({
     });
 
   return (
-    <Space wrap data-testid="saved-views">
+    <Flex wrap gap="small" align="center" data-testid="saved-views">
       <Select
         aria-label={t('views.pick')}
         placeholder={t('views.pick')}
         allowClear
-        style={{ minWidth: 220 }}
+        // On a phone the picker takes the row and its options wrap: a long view name is read whole.
+        style={narrow ? { flex: '1 1 100%', minWidth: 0 } : { minWidth: 220 }}
+        optionRender={(o) => (
+          <span title={o.data.owner} style={{ whiteSpace: 'normal', overflowWrap: 'anywhere' }}>
+            {o.label}
+          </span>
+        )}
         value={current}
         onChange={(id) => {
           setCurrent(id);
           const view = views.data?.find((v) => v.id === id);
           if (view) onApply(view.filter);
         }}
+        // The sharer by name, as people are named elsewhere; the login only as the option's tooltip.
         options={(views.data ?? []).map((v) => ({
           value: v.id,
-          label: v.mine ? v.name : t('views.sharedBy', { name: v.name, owner: v.owner }),
+          owner: v.mine ? undefined : v.owner,
+          label: v.mine ? v.name : t('views.sharedBy', { name: v.name, owner: v.ownerName ?? v.owner }),
         }))}
       />
       <Button onClick={() => setSaving(true)}>{t('views.save')}</Button>
@@ -142,7 +153,7 @@ export function SavedViews<F extends object>({
           </Form.Item>
         </Form>
       </Modal>
-    </Space>
+    </Flex>
   );
 }
 

@@ -75,6 +75,11 @@ describe('wording of both languages', () => {
     const code = /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/;
     expect([...en, ...zh].filter(([, v]) => code.test(readable(v)))).toEqual([]);
   });
+
+  it('names a problem being worked 化解中 (IN_PROGRESS_LABEL), never 仍在化解 beside it', () => {
+    expect(zh.filter(([, v]) => v.includes('仍在化解'))).toEqual([]);
+    expect(en.filter(([, v]) => /still being worked/i.test(v))).toEqual([]);
+  });
 });
 
 // Each page's source as text: the keys its t('…') calls ask for must be in its namespace, or the

@@ -1,4 +1,4 @@
-import { ENDED_LEDGER_STATUS, FINAL_STAGES } from '@hardtech/domain';
+import { ENDED_LEDGER_STATUS, FINAL_STAGES, LEDGER_FINISHED_STATUSES } from '@hardtech/domain';
 
 const FINAL = FINAL_STAGES.map((s) => `'${s}'`).join(', ');
 
@@ -22,6 +22,15 @@ export function lifecycleRunning(row: string, e: string): string {
 export function ledgerStatus(p: string, e: string): string {
   return `(CASE WHEN ${p}.status <> 'resolved' AND NOT ${lifecycleRunning(p, e)}
     THEN '${ENDED_LEDGER_STATUS}' ELSE ${p}.status END)`;
+}
+
+/**
+ * SQL: a ledger problem's place in the ledger's order (LEDGER_FINISHED_STATUSES): 0 while it is
+ * worked, 1 once finished (已销号, 帮扶已结束); the lists order by it, then by due date.
+ */
+export function ledgerOrder(p: string, e: string): string {
+  const finished = LEDGER_FINISHED_STATUSES.map((s) => `'${s}'`).join(', ');
+  return `(CASE WHEN ${ledgerStatus(p, e)} IN (${finished}) THEN 1 ELSE 0 END)`;
 }
 
 /** SQL: an open task (alias `t`) past its due time whose lifecycle still runs (no join needed). */

@@ -5,7 +5,7 @@ import { Actor, LedgerStatus, ProblemCategory, ProblemPlan, Stage } from '@hardt
 import { ProblemEntity } from '../entities';
 import { AccessService } from '../access/access.service';
 import { inClusterSql } from './in-cluster';
-import { ledgerStatus, lifecycleRunning } from './lifecycle-running';
+import { ledgerOrder, ledgerStatus, lifecycleRunning } from './lifecycle-running';
 
 export interface ProblemFilter {
   owner?: string;
@@ -96,24 +96,29 @@ export class ProblemsRepository {
   }
 
   /**
-   * The problems of one lifecycle the caller may see: by due date (the case file's ledger), or
-   * oldest first (`created`, the enterprise page's, as EnterprisesRepository.problemsOf).
+   * The problems of one lifecycle the caller may see: in the ledger's order (the case file's ledger),
+   * or oldest first (`created`, the enterprise page's, as EnterprisesRepository.problemsOf).
    */
   ofLifecycle(
     actor: Actor,
     creditCode: string,
     lifecycleNo: number,
-    order: 'due' | 'created' = 'due',
+    order: 'ledger' | 'created' = 'ledger',
   ): Promise<ProblemEntity[]> {
     const scope = this.access.problems(actor, 'p', 'e');
-    return this.repo
+    const query = this.repo
       .createQueryBuilder('p')
       .innerJoin('enterprises', 'e', 'e.credit_code = p.credit_code')
       .where('p.credit_code = :creditCode AND p.lifecycle_no = :lifecycleNo', { creditCode, lifecycleNo })
-      .andWhere(scope.sql, scope.params)
-      .orderBy(order === 'due' ? 'p.dueAt' : 'p.createdAt', 'ASC')
-      .addOrderBy('p.id', 'ASC')
-      .getMany();
+      .andWhere(scope.sql, scope.params);
+    const ordered =
+      order === 'ledger'
+        ? query
+            .addSelect(ledgerOrder('p', 'e'), 'ledger_order')
+            .orderBy('ledger_order', 'ASC')
+            .addOrderBy('p.dueAt', 'ASC')
+        : query.orderBy('p.createdAt', 'ASC');
+    return ordered.addOrderBy('p.id', 'ASC').getMany();
   }
 
   async list(actor: Actor, f: ProblemFilter): Promise<{ items: LedgerRow[]; total: number }> {
@@ -138,7 +143,9 @@ export class ProblemsRepository {
       );
     const total = await qb.getCount();
     const { entities, raw } = await qb
-      .orderBy('p.dueAt', 'ASC')
+      .addSelect(ledgerOrder('p', 'e'), 'ledger_order')
+      .orderBy('ledger_order', 'ASC')
+      .addOrderBy('p.dueAt', 'ASC')
       .addOrderBy('p.id', 'ASC')
       .offset((f.page - 1) * f.pageSize)
       .limit(f.pageSize)

@@ -38,6 +38,28 @@ describe('dashboard', () => {
     expect(calls.map((c) => c.path)).toContain('/reports/kpi?year=2025');
   });
 
+  // The walk: the year select was not in the address (the cluster's is); a reload or Back lost it.
+  it('keeps the chosen year in the address: a reload, Back and a shared link show that year', async () => {
+    const kpi = (call: FakeCall) => ({ body: { ...KPI, year: Number(/year=(\d+)/.exec(call.path)?.[1]) } });
+    const { calls } = openPage('/dashboard?year=2024&cluster=T2', USERS.leader, { 'GET /reports/kpi': kpi });
+    expect(await screen.findByTestId('kpi-admitted')).toHaveTextContent('2024 年入库');
+    expect(calls.map((c) => c.path)).toContain('/reports/kpi?year=2024&cluster=T2');
+
+    await userEvent.click(screen.getByRole('combobox', { name: '年度' }));
+    await userEvent.click(await screen.findByTitle('2025'));
+    await waitFor(() => expect(window.location.search).toBe('?year=2025&cluster=T2'));
+    expect(await screen.findByText('2025 年入库', { exact: false })).toBeInTheDocument();
+    await act(async () => window.history.back());
+    await waitFor(() => expect(screen.getByTestId('kpi-admitted')).toHaveTextContent('2024 年入库'));
+    expect(window.location.search).toBe('?year=2024&cluster=T2');
+    cleanup();
+
+    // A year the dashboard does not offer reads as this year, not as a refused request.
+    openPage('/dashboard?year=1999', USERS.leader, { 'GET /reports/kpi': kpi });
+    const thisYear = new Date().getFullYear();
+    expect(await screen.findByTestId('kpi-admitted')).toHaveTextContent(`${thisYear} 年入库`);
+  });
+
   // The walk (district-500112-1440-_dashboard.png): "2 / 300" and "2026 年入库 3 / 50 · 6%", a
   // district's counts over the city's capacity and target, which officers read as their own quota.
   it('shows a district its own counts, and the city’s beside the city’s capacity and target (全市)', async () => {

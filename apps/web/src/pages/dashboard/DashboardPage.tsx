@@ -1,5 +1,5 @@
 import { Card, Col, Row, Select, Space, Spin, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useReference } from '../../api/reference';
@@ -40,24 +40,33 @@ function briefingQuarter(year: number, now = new Date()): string {
   return year === now.getFullYear() ? `${year}Q${Math.floor(now.getMonth() / 3) + 1}` : `${year}Q4`;
 }
 
+/** The address's `year=` if it is one the dashboard offers (2023 to this year), else this year. */
+function yearOf(asked: string | null, thisYear: number): number {
+  const y = Number(asked);
+  return Number.isInteger(y) && y >= FIRST_YEAR && y <= thisYear ? y : thisYear;
+}
+
 export function DashboardPage() {
   const { t } = useTranslation('dashboard');
   const local = useLocalText();
   const user = useUser();
   const thisYear = new Date().getFullYear();
-  const [year, setYear] = useState(thisYear);
   // Industry officers and coordinators work by cluster: the figures of one, kept in the address as
   // the lists keep their filters, and every figure opens its list of that cluster (links.ts). Each
-  // choice is a history entry, as the ledger's filters are: Back returns to the cluster before.
+  // choice is a history entry, as the ledger's filters are: Back returns to the cluster before. The
+  // year too (`year=`, this year when absent or out of range): a reload, Back or a shared link keeps it.
   const [params, setParams] = useSearchParams();
   const cluster = params.get('cluster') || undefined;
-  const setCluster = (code: string | undefined) =>
+  const year = yearOf(params.get('year'), thisYear);
+  const setParam = (key: 'cluster' | 'year', value: string | undefined) =>
     setParams((p) => {
       const next = new URLSearchParams(p);
-      if (code) next.set('cluster', code);
-      else next.delete('cluster');
+      if (value) next.set(key, value);
+      else next.delete(key);
       return next;
     });
+  const setCluster = (code: string | undefined) => setParam('cluster', code);
+  const setYear = (y: number) => setParam('year', String(y));
   const reference = useReference();
   const names = useReferenceNames();
   const chosen = reference?.clusters.find((c) => c.code === cluster);

@@ -418,6 +418,8 @@ describe('enterprise page', () => {
     const dialog = await screen.findByRole('dialog');
     await userEvent.click(within(dialog).getByLabelText('台账问题（可选）'));
     await userEvent.click(await screen.findByTitle('流动资金紧张'));
+    // The pick fills 问题 with the problem's title, which the enterprise may reword.
+    expect(within(dialog).getByLabelText('问题')).toHaveValue('流动资金紧张');
     fireEvent.change(within(dialog).getByLabelText('问题'), { target: { value: '授信迟迟未落地' } });
     fireEvent.change(within(dialog).getByLabelText('问题描述及诉求'), {
       target: { value: '请产业金融处协调银行加快审批' },

@@ -1,6 +1,6 @@
 import { SoundOutlined } from '@ant-design/icons';
 import { App, Button, Form, Modal, Select, Typography } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WHISTLE_FIELDS, WHISTLE_STAGES, whistleOnProblemRefusal } from '@hardtech/domain/whistle';
 import { api } from '../../api/client';
@@ -37,6 +37,8 @@ export function WhistleButton({
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error | null>(null);
+  // The title the last pick wrote into 问题: a later pick replaces it, never what the user typed.
+  const filled = useRef('');
   if (user.role !== 'enterprise_user' || !WHISTLE_STAGES.includes(enterprise.stage)) return null;
   if (problem && whistleOnProblemRefusal(problem)) return null;
   const whistleable = enterprise.problems
@@ -51,6 +53,14 @@ export function WhistleButton({
   };
   const help = { pick: 'help', new: 'helpNew', problem: 'helpProblem' };
 
+  // 问题 starts as the picked ledger problem's title (as 就此问题吹哨 does), editable; cleared with it.
+  const pick = (id: string | undefined) => {
+    const title = enterprise.problems.find((p) => p.id === id)?.title ?? '';
+    const current = (form.getFieldValue('title') as string | undefined) ?? '';
+    if (current === '' || current === filled.current) form.setFieldsValue({ title });
+    filled.current = title;
+  };
+
   const submit = async (values: Record<string, unknown>) => {
     setBusy(true);
     setError(null);
@@ -60,6 +70,7 @@ export function WhistleButton({
       await api(`/enterprises/${enterprise.creditCode}/whistle`, { body });
       setOpen(false);
       form.resetFields();
+      filled.current = '';
       void message.success(t('whistle.done'));
       onBlown();
     } catch (e) {
@@ -99,7 +110,7 @@ export function WhistleButton({
         >
           {mode === 'pick' && (
             <Form.Item name="problemId" label={local(PROBLEM.label)}>
-              <Select allowClear options={whistleable} data-testid="whistle-problem" />
+              <Select allowClear options={whistleable} onChange={pick} data-testid="whistle-problem" />
             </Form.Item>
           )}
           {problem && (

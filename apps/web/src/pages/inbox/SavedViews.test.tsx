@@ -18,6 +18,7 @@ const SHARED = {
   id: 'v-1',
   name: '渝北区超期任务',
   owner: 'district-500112',
+  ownerName: '渝北区 张科长',
   mine: false,
   filter: { view: 'all', district: '500112', overdue: true },
   sharedWith: { roles: ['city_coordinator'] },
@@ -67,7 +68,10 @@ describe('inbox views and delegation', () => {
     const user = fastUser();
     const { calls } = await openInbox();
     await user.click(screen.getByLabelText('选择共享视图'));
-    await user.click(await screen.findByText('渝北区超期任务（district-500112 共享）'));
+    // The sharer by name, as people are named elsewhere (ui-walk: "shared by d500112_officer").
+    const option = await screen.findByText('渝北区超期任务（渝北区 张科长 共享）');
+    expect(option).toHaveAttribute('title', 'district-500112');
+    await user.click(option);
     await waitFor(() =>
       expect(calls.some((c) => c.path.includes('district=500112') && c.path.includes('overdue=true'))).toBe(
         true,

@@ -158,7 +158,7 @@ describe('a problem opened from the ledger', () => {
     });
     const answer = await within(drawer).findByTestId('whistle-answer');
     expect(answer).toHaveTextContent('已协调工商银行，下周放款');
-    expect(answer).toHaveTextContent('仍在化解');
+    expect(within(answer).getByText('化解中')).toBeInTheDocument(); // the status's word (IN_PROGRESS_LABEL)
     expect(answer).toHaveTextContent('产业金融处 · 2026-12-03 10:30');
     expect(within(drawer).getByText('部门答复')).toBeInTheDocument();
   }, 20_000);

@@ -1,5 +1,6 @@
 import { Descriptions, Empty, Tag, Timeline, Typography } from 'antd';
 import {
+  IN_PROGRESS_LABEL,
   LEDGER_STATUSES,
   ledgerStatusOf,
   PROBLEM_CATEGORIES,
@@ -86,7 +87,7 @@ export function ProblemFacts({ problem: p }: { problem: ProblemDetail }) {
 const STANDING = {
   resolved: { key: 'whistleAnswer.resolved', colour: 'green' },
   closing: { key: 'whistleAnswer.closing', colour: 'gold' },
-  unresolved: { key: 'whistleAnswer.unresolved', colour: 'blue' },
+  unresolved: { key: null, colour: 'blue' }, // the status's own word: IN_PROGRESS_LABEL
 } as const;
 
 /**
@@ -95,6 +96,7 @@ const STANDING = {
  */
 function WhistleAnswer({ problem: p }: { problem: ProblemDetail }) {
   const { t } = useTranslation('ledger');
+  const local = useLocalText();
   const owner = useResponsibleDepartment();
   const answer = p.whistle?.answer;
   if (!answer) {
@@ -107,7 +109,7 @@ function WhistleAnswer({ problem: p }: { problem: ProblemDetail }) {
   const standing = STANDING[whistleAnswerStanding(answer.resolved, p.status)];
   return (
     <div data-testid="whistle-answer">
-      <Tag color={standing.colour}>{t(standing.key)}</Tag>
+      <Tag color={standing.colour}>{standing.key ? t(standing.key) : local(IN_PROGRESS_LABEL)}</Tag>
       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '4px 0 0' }}>
         {answer.response}
       </Typography.Paragraph>

@@ -13,10 +13,13 @@ import { useLocalText } from '../../i18n';
 export function CommentsPanel({
   taskId,
   comments,
+  closed,
   onAdded,
 }: {
   taskId: string;
   comments: TaskComment[];
+  /** The task is no longer open: its comments are read, not written (the API's 409). */
+  closed?: boolean;
   onAdded(): void;
 }) {
   const { t } = useTranslation('task');
@@ -58,18 +61,26 @@ export function CommentsPanel({
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{c.text}</Typography.Paragraph>
         </div>
       ))}
-      <ErrorAlert error={error} />
-      <Input.TextArea
-        aria-label={t('comments.new')}
-        placeholder={t('comments.new')}
-        value={text}
-        maxLength={2000}
-        autoSize={{ minRows: 2, maxRows: 6 }}
-        onChange={(e) => setText(e.target.value)}
-      />
-      <Button style={{ marginTop: 8 }} disabled={!text.trim()} loading={busy} onClick={send}>
-        {t('comments.send')}
-      </Button>
+      {closed ? (
+        <Typography.Text type="secondary" data-testid="comments-closed">
+          {t('comments.closed')}
+        </Typography.Text>
+      ) : (
+        <>
+          <ErrorAlert error={error} />
+          <Input.TextArea
+            aria-label={t('comments.new')}
+            placeholder={t('comments.new')}
+            value={text}
+            maxLength={2000}
+            autoSize={{ minRows: 2, maxRows: 6 }}
+            onChange={(e) => setText(e.target.value)}
+          />
+          <Button style={{ marginTop: 8 }} disabled={!text.trim()} loading={busy} onClick={send}>
+            {t('comments.send')}
+          </Button>
+        </>
+      )}
     </Card>
   );
 }

@@ -951,6 +951,8 @@ describe('task page', () => {
     await user.click(screen.getByTestId('complete-submit'));
     const done = (await screen.findByText('办理完成')).closest('.ant-result') as HTMLElement;
     await user.click(await within(done).findByTestId('withdraw-button'));
+    // Once: not also among the buttons at the top (the walk saw 撤回 twice after 城市初筛).
+    expect(screen.getAllByTestId('withdraw-button')).toHaveLength(1);
     const confirm = await waitFor(() => {
       const ok = document.querySelector<HTMLElement>('.ant-popconfirm-buttons .ant-btn-primary');
       expect(ok).not.toBeNull();
@@ -1175,6 +1177,29 @@ describe('task page', () => {
     expect(await screen.findByText('已补充材料')).toBeInTheDocument();
     expect(screen.queryByText('仅部门内部可见，企业不可见')).toBeNull();
     expect(screen.getByTestId('comments')).toHaveTextContent('您的留言经办部门可见');
+  });
+
+  it('shows a done task’s comments without the box to write one: the API refuses it (409)', async () => {
+    // The walk's enterprise could still type in 办理意见交流 on its 已办 step.
+    const enterprise = {
+      username: 'ent-1',
+      role: 'enterprise_user',
+      scope: {},
+      displayName: '企业',
+    } as const;
+    const done = { ...TASK, status: 'done', actions: { ...TASK.actions, complete: false, claim: false } };
+    for (const user of [enterprise, USERS.coordinator]) {
+      openPage('/tasks/t-1', user, {
+        'GET /reference': REFERENCE_WITH_TASK_TYPE,
+        'GET /tasks/t-1': done,
+        'GET /attachments': [],
+      });
+      const comments = await screen.findByTestId('comments');
+      expect(comments).toHaveTextContent('任务已办结，不再接收评论');
+      expect(within(comments).queryByRole('textbox')).toBeNull();
+      expect(within(comments).queryByRole('button', { name: /发表评论/ })).toBeNull();
+      cleanup();
+    }
   });
 
   it('urges (催办) with a message, and shows a refused copy (抄送) naming who may not see the enterprise', async () => {

@@ -95,6 +95,7 @@ export function TaskPage() {
         task={detail}
         onChange={afterApprovalAction}
         onReturned={(step) => setReopened(step && { from: detail.id, step })}
+        withdrawElsewhere={!!completed && !!detail.approvalActions?.withdraw}
       />
       <PrintButton
         path={`/tasks/${detail.id}/approval-sheet.pdf`}
@@ -279,7 +280,12 @@ export function TaskPage() {
                 />
               )}
             </Card>
-            <CommentsPanel taskId={detail.id} comments={detail.comments} onAdded={task.reload} />
+            <CommentsPanel
+              taskId={detail.id}
+              comments={detail.comments}
+              closed={detail.status !== 'open'}
+              onAdded={task.reload}
+            />
             {!detail.caseFile && (
               <EvidenceFiles creditCode={detail.creditCode} subject="task" subjectId={detail.id} />
             )}

@@ -9,9 +9,12 @@ export function ApprovalActionButtons({
   task,
   onChange,
   onReturned,
+  withdrawElsewhere,
 }: {
   task: TaskDetail;
   onChange(): void;
+  /** The page offers 撤回 where the officer looks after sending (办理完成): not here a second time. */
+  withdrawElsewhere?: boolean;
   /** 退回 done: the step it reopened, for the page to link to. */
   onReturned?(step: ReopenedStep | null): void;
 }) {
@@ -37,7 +40,7 @@ export function ApprovalActionButtons({
           actingFor={actingFor}
         />
       )}
-      {(can.withdraw || task.withdrawBlocked) && (
+      {!withdrawElsewhere && (can.withdraw || task.withdrawBlocked) && (
         <WithdrawButton taskId={task.id} blocked={task.withdrawBlocked} onDone={onChange} />
       )}
     </>
