@@ -4,6 +4,7 @@ import {
   allowedTaskActions,
   commentVisible,
   formRefers,
+  listsAllTasks,
   missingPlan,
   NotFound,
   onBehalfLabel,
@@ -30,6 +31,7 @@ import {
   ProblemsRepository,
   ReadModelRepairRepository,
   TaskCommentEntity,
+  TaskCounts,
   TaskEntity,
   TaskFilter,
   TaskListColumns,
@@ -136,6 +138,11 @@ export class TasksService {
       page: filter.page,
       pageSize: filter.pageSize,
     };
+  }
+
+  /** GET /api/tasks/counts: a desk's inbox, mine and overdue, a watcher's all and overdue (listsAllTasks). */
+  counts(actor: Actor): Promise<TaskCounts> {
+    return this.tasks.counts(actor, listsAllTasks(actor.role));
   }
 
   /**
