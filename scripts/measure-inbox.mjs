@@ -112,6 +112,8 @@ async function screenshots(browser) {
       await page.getByRole('button', { name: /^登\s*录$/ }).click();
       await page.getByTestId('inbox-table').waitFor();
       await page.waitForLoadState('networkidle');
+      // Not while the list still loads (antd greys it out behind its spinner).
+      await page.locator('.ant-spin-blur').waitFor({ state: 'detached' });
       await page.screenshot({ path: join(SHOTS_DIR, `${username}-${width}.png`), fullPage: true });
       await context.close();
     }
