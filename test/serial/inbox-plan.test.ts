@@ -3,7 +3,7 @@ import { API_URL } from '../support/api';
 import { createUser } from '../support/cast';
 import { closeDb, db, deleteSeededEnterprises } from '../support/db';
 import { seedInbox } from '../support/inbox-seed';
-import { FIRST_PAGE, listStatements, Statement } from '../support/list-statements';
+import { countStatements, FIRST_PAGE, listStatements, Statement } from '../support/list-statements';
 import { perUnit } from '../support/statement-metrics';
 
 // Issue 21 (f): the inbox's cost follows the caller's tasks, not the table. Tens of thousands of
@@ -108,6 +108,17 @@ it('counts a full page through the same indexes', async () => {
     expect(statement.removed).toBeLessThan(MAX_ROWS_REMOVED);
     expect(statement.buffers).toBeLessThan(MAX_BUFFERS);
   }
+});
+
+// GET /api/tasks/counts: the inbox's three figures (can do, mine, overdue among them) in one
+// statement, which reads the officer's tasks as the list does, not every open task of the pool.
+it("counts an officer's inbox figures in one statement through the same indexes", async () => {
+  const statements = await countStatements(officer);
+  expect(statements).toHaveLength(1);
+  const counts = await cost(statements[0]);
+  expect(counts.rows).toBe(1);
+  expect(counts.removed).toBeLessThan(MAX_ROWS_REMOVED);
+  expect(counts.buffers).toBeLessThan(MAX_BUFFERS);
 });
 
 it("answers an officer's short first page with the guard's read and the page's: the 抄送 marks come with it", async () => {

@@ -23,7 +23,17 @@ export interface Statement {
  * the repository of libs/persistence runs on a connection of our own whose logger keeps them (the
  * bench's query plans, test/serial/inbox-plan.test.ts).
  */
-export async function listStatements(actor: Actor, filter: TaskFilter): Promise<Statement[]> {
+export function listStatements(actor: Actor, filter: TaskFilter): Promise<Statement[]> {
+  return statementsOf((logger) => listedBy(actor, filter, logger));
+}
+
+/** The statement `TasksRepository.counts` sends for a desk (GET /api/tasks/counts), as listStatements. */
+export function countStatements(actor: Actor): Promise<Statement[]> {
+  return statementsOf((logger) => withRepository(logger, (repository) => repository.counts(actor, false)));
+}
+
+/** The statements on the tasks table that `run` sends through its logger. */
+async function statementsOf(run: (logger: Logger) => Promise<unknown>): Promise<Statement[]> {
   const statements: Statement[] = [];
   const logger: Logger = {
     // TypeORM's own start-up queries (version, schema) are not the list's.
@@ -35,12 +45,20 @@ export async function listStatements(actor: Actor, filter: TaskFilter): Promise<
     logMigration: () => {},
     log: () => {},
   };
-  await listedBy(actor, filter, logger);
+  await run(logger);
   return statements;
 }
 
 /** The rows `TasksRepository.list` gives this caller, on a connection of our own (with `logger`). */
-export async function listedBy(actor: Actor, filter: TaskFilter, logger?: Logger): Promise<TaskListRow[]> {
+export function listedBy(actor: Actor, filter: TaskFilter, logger?: Logger): Promise<TaskListRow[]> {
+  return withRepository(logger, async (repository) => (await repository.list(actor, filter)).items);
+}
+
+/** `use` of a TasksRepository on a connection of our own (with `logger`), closed after. */
+async function withRepository<T>(
+  logger: Logger | undefined,
+  use: (repository: TasksRepository) => Promise<T>,
+): Promise<T> {
   const ds = new DataSource({
     type: 'postgres',
     url: process.env.DATABASE_URL,
@@ -55,7 +73,7 @@ export async function listedBy(actor: Actor, filter: TaskFilter, logger?: Logger
       ds.getRepository(TaskCommentEntity),
       new AccessService(),
     );
-    return (await repository.list(actor, filter)).items;
+    return await use(repository);
   } finally {
     await ds.destroy();
   }

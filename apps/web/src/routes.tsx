@@ -1,5 +1,5 @@
 import { Button, Result, Spin } from 'antd';
-import { lazy, Suspense, useEffect, type ComponentType } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { matchPath, Navigate, Route, Routes, useNavigate } from 'react-router-dom';
 import { apiQuiet } from './api/client';
@@ -11,6 +11,7 @@ import { ChangePasswordPage } from './pages/login/ChangePasswordPage';
 import { allows, homeFor, NAVIGATION, ownsEnterpriseHome } from './layout/navigation';
 import { Shell } from './layout/Shell';
 import { LoginPage } from './pages/login/LoginPage';
+import { primeInbox } from './pages/inbox/inboxFilter';
 
 // Each page is its own chunk, loaded when first opened: the login page loads none of them.
 const PAGE_MODULES = {
@@ -84,14 +85,29 @@ export function pageModuleAt(pathname: string, role: Role): PageModule | undefin
 }
 
 /**
+ * The first requests of a page, sent with its chunk (api/primed.ts): the officers' inbox asked for
+ * its tasks only once its chunk had come and its filters, views and table had rendered (7 s after
+ * the login click under load). `params`: the address's query, none on the login page.
+ */
+const FIRST_REQUESTS: Partial<Record<PageModule, (role: Role, params: URLSearchParams) => void>> = {
+  InboxPage: primeInbox,
+};
+
+/**
  * Fetches the chunk of the page about to open as soon as the role is known, beside GET /reference
- * (ReferenceGate): the page's code then arrives while the reference does, not after it.
+ * (ReferenceGate), and sends its first requests: the page's code then arrives while the reference
+ * and its data do, not before them.
  */
 function useFirstPageStarted(role: Role | undefined) {
-  useEffect(() => {
-    const page = role && pageModuleAt(window.location.pathname, role);
+  // Before the page's own effects (a layout effect runs before every passive one): when the reference
+  // is there already, the page renders in the same commit and would ask first.
+  useLayoutEffect(() => {
+    const { pathname, search } = window.location;
+    const page = role && pageModuleAt(pathname, role);
+    if (!page) return;
+    FIRST_REQUESTS[page]?.(role, new URLSearchParams(pathname === '/login' ? '' : search));
     // Not reported here: the route imports it again and its error boundary says so.
-    if (page) void PAGE_MODULES[page]().catch(() => undefined);
+    void PAGE_MODULES[page]().catch(() => undefined);
   }, [role]);
 }
 

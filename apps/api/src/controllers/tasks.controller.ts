@@ -11,6 +11,7 @@ import {
   CompleteTaskDto,
   DelegateDto,
   TaskCommentDto,
+  TaskCountsDto,
   TaskDetailDto,
   TaskItemDto,
   TaskListDto,
@@ -63,6 +64,19 @@ export class TasksController {
       page: q.page ?? 1,
       pageSize: q.pageSize ?? 20,
     });
+  }
+
+  // Before :id, which would read `counts` as a task id.
+  @Get('counts')
+  @ApiDoc({
+    summary: '待办计数 The inbox’s figures in one request',
+    description:
+      'Open tasks in the caller’s scope per view, each the `total` GET /api/tasks answers for it (`status=open`): inbox, mine and overdue among the inbox; for a role that lists all (leader, auditor, audit and system administrators) all and overdue among all; what a role does not count is null. One statement.',
+    ok: TaskCountsDto,
+    errors: [401],
+  })
+  counts(@CurrentActor() actor: Actor) {
+    return this.tasks.counts(actor);
   }
 
   @Get(':id')

@@ -240,6 +240,33 @@ export class TaskListDto extends PageDto {
   @ApiProperty({ type: [TaskListItemDto] }) items: TaskListItemDto[];
 }
 
+/** GET /api/tasks/counts: the inbox's figures, each the `total` GET /api/tasks answers for its view. */
+export class TaskCountsDto {
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'open tasks of `view=inbox`; null for a role that lists all (it does no task)',
+  })
+  inbox: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'open tasks of `view=mine`; null for a role that lists all',
+  })
+  mine: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'open tasks of `view=all`, for a role that lists all (listsAllTasks); null for the others',
+  })
+  all: number | null;
+  @ApiProperty({
+    description:
+      'open tasks past due (`overdue=true`) among `view=inbox`, or among `view=all` for a role that lists all',
+  })
+  overdue: number;
+}
+
 export class TaskCommentDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() author: string;

@@ -4,6 +4,7 @@ import {
   allowedTaskActions,
   commentVisible,
   formRefers,
+  listsAllTasks,
   listsLedgerItems,
   missingPlan,
   NotFound,
@@ -33,6 +34,7 @@ import {
   ProblemsRepository,
   ReadModelRepairRepository,
   TaskCommentEntity,
+  TaskCounts,
   TaskEntity,
   TaskFilter,
   TaskListColumns,
@@ -141,6 +143,11 @@ export class TasksService {
       page: filter.page,
       pageSize: filter.pageSize,
     };
+  }
+
+  /** GET /api/tasks/counts: a desk's inbox, mine and overdue, a watcher's all and overdue (listsAllTasks). */
+  counts(actor: Actor): Promise<TaskCounts> {
+    return this.tasks.counts(actor, listsAllTasks(actor.role));
   }
 
   /**

@@ -1207,6 +1207,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 待办计数 The inbox’s figures in one request
+         * @description Open tasks in the caller’s scope per view, each the `total` GET /api/tasks answers for it (`status=open`): inbox, mine and overdue among the inbox; for a role that lists all (leader, auditor, audit and system administrators) all and overdue among all; what a role does not count is null. One statement.
+         */
+        get: operations["TasksController_counts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks/{id}": {
         parameters: {
             query?: never;
@@ -3039,6 +3059,16 @@ export interface components {
             page: number;
             pageSize: number;
             items: components["schemas"]["TaskListItemDto"][];
+        };
+        TaskCountsDto: {
+            /** @description open tasks of `view=inbox`; null for a role that lists all (it does no task) */
+            inbox: number | null;
+            /** @description open tasks of `view=mine`; null for a role that lists all */
+            mine: number | null;
+            /** @description open tasks of `view=all`, for a role that lists all (listsAllTasks); null for the others */
+            all: number | null;
+            /** @description open tasks past due (`overdue=true`) among `view=inbox`, or among `view=all` for a role that lists all */
+            overdue: number;
         };
         OutcomeDto: {
             /** @example pass */
@@ -8549,6 +8579,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description no token, or an invalid, expired or signed-out one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    TasksController_counts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskCountsDto"];
                 };
             };
             /** @description no token, or an invalid, expired or signed-out one */

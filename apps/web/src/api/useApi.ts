@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError, Query } from './client';
 import { Answer, fillPath, Loose, PathOf, PathParams, QueryOf } from './contract';
+import { requestKey, takePrimed } from './primed';
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -16,7 +17,7 @@ export interface Loaded<T> {
 export function useApi<T>(path: string | null, query?: Query): Loaded<T> {
   const [state, setState] = useState<{ data?: T; error?: Error; loading: boolean }>({ loading: !!path });
   const [tick, setTick] = useState(0);
-  const key = path === null ? null : `${path}?${JSON.stringify(query ?? {})}`;
+  const key = path === null ? null : requestKey(path, query);
   const latest = useRef(0);
 
   useEffect(() => {
@@ -24,7 +25,9 @@ export function useApi<T>(path: string | null, query?: Query): Loaded<T> {
     const request = ++latest.current;
     const controller = new AbortController();
     setState((s) => ({ ...s, loading: true }));
-    api<T>(path, { query, signal: controller.signal }).then(
+    // Sent already as the route was entered (primed.ts): taken by the first request, never a reload's.
+    const primed = tick === 0 ? takePrimed<T>(key) : undefined;
+    (primed ?? api<T>(path, { query, signal: controller.signal })).then(
       (data) => request === latest.current && setState({ data, loading: false }),
       (error: Error) =>
         request === latest.current && error.name !== 'AbortError' && setState({ error, loading: false }),

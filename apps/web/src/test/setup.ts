@@ -2,6 +2,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { forgetPrimed } from '../api/primed';
 import { forgetReference } from '../api/reference';
 import '../i18n';
 import { forgetUnusedQueryLists, installMatchMedia } from './media';
@@ -24,5 +25,6 @@ afterEach(() => {
   localStorage.clear();
   // Each test is a page load of its own: its reference comes from its own fake API, not a neighbour's.
   forgetReference();
+  forgetPrimed();
   forgetUnusedQueryLists();
 });

@@ -140,6 +140,15 @@ export interface TaskFilter {
   pageSize: number;
 }
 
+/** GET /api/tasks/counts: open tasks per inbox view; null for a view the role does not count. */
+export interface TaskCounts {
+  inbox: number | null;
+  mine: number | null;
+  all: number | null;
+  /** Past due among the inbox (among all, for a watcher). */
+  overdue: number;
+}
+
 @Injectable()
 export class TasksRepository {
   constructor(
@@ -200,6 +209,46 @@ export class TasksRepository {
     }));
     const lastPage = items.length < f.pageSize && (items.length > 0 || offset === 0);
     return { items, total: lastPage ? offset + items.length : await qb.getCount() };
+  }
+
+  /**
+   * The inbox's totals in one statement, each the `total` of GET /api/tasks for its view of the open
+   * tasks (the same predicates as `listed`). A desk (a role that does tasks) counts its inbox, mine
+   * and the overdue among its inbox, and reads only its own tasks (the arms are index conditions);
+   * a watcher (`watcher`: listsAllTasks) does none, and counts all in its scope and the overdue among
+   * them. What a role does not count is null.
+   */
+  async counts(actor: Actor, watcher: boolean): Promise<TaskCounts> {
+    const visible = this.access.visibleTaskRows(actor, 't');
+    const params: Record<string, unknown> = {
+      ...visible.params,
+      me: actor.username,
+      actorUsername: actor.username,
+    };
+    let select: string;
+    let where: string;
+    if (watcher) {
+      select = `NULL AS inbox, NULL AS mine, count(*) AS "all",
+        count(*) FILTER (WHERE ${OVERDUE_TASK}) AS overdue`;
+      where = visible.sql;
+    } else {
+      const inbox = this.access.inboxTasks(actor, 't');
+      Object.assign(params, inbox.params);
+      const mine = `(t.assignee = :me OR t.completed_by = :me OR ${this.access.proxiedTasks('t')})`;
+      select = `count(*) FILTER (WHERE ${inbox.sql}) AS inbox,
+        count(*) FILTER (WHERE ${mine} AND ${visible.sql}) AS mine, NULL AS "all",
+        count(*) FILTER (WHERE ${inbox.sql} AND ${OVERDUE_TASK}) AS overdue`;
+      where = `(${inbox.sql} OR ${mine})`;
+    }
+    const [row] = await this.repo
+      .createQueryBuilder('t')
+      .select(select)
+      .where(`t.status = 'open'`)
+      .andWhere(where)
+      .setParameters(params)
+      .getRawMany<Record<keyof TaskCounts, string | null>>();
+    const n = (v: string | null) => (v === null ? null : Number(v));
+    return { inbox: n(row.inbox), mine: n(row.mine), all: n(row.all), overdue: n(row.overdue)! };
   }
 
   /** The list's rows, before the page: its view within the caller's scope, and its filters. */

@@ -123,6 +123,7 @@ describe('inbox', () => {
       'GET /tasks': ({ path }: { path: string }) => ({
         body: path.includes('overdue=true') ? { items: [LATE], total: 1 } : { items: [LATE, SOON], total: 9 },
       }),
+      'GET /tasks/counts': { inbox: null, mine: null, all: 9, overdue: 1 },
     });
     const table = await screen.findByTestId('inbox-table');
     await waitFor(() => expect(table).toHaveTextContent('重庆乙科技有限公司'));
@@ -132,9 +133,11 @@ describe('inbox', () => {
     expect(screen.getAllByText('任务督办')).toHaveLength(2);
     expect(screen.queryByText('待办任务')).toBeNull();
     await waitFor(() => expect(screen.getByTestId('overdue-count')).toHaveTextContent('已超期 1 件'));
-    // Counted as the dashboard's 逾期任务 is, and not among what only a desk can do.
+    // The figures in one request (GET /tasks/counts counts a watcher's all and overdue among all,
+    // as the dashboard's 逾期任务), not one list query each; nothing of what only a desk can do.
     const paths = calls.map((c) => c.path);
-    expect(paths).toContain('/tasks?pageSize=1&status=open&view=all&overdue=true');
+    expect(paths.filter((p) => p === '/tasks/counts')).toHaveLength(1);
+    expect(paths).not.toContainEqual(expect.stringContaining('pageSize=1&'));
     expect(paths).not.toContainEqual(expect.stringContaining('view=inbox'));
 
     await user.click(within(views).getByText('已超期 (1)'));
@@ -147,14 +150,21 @@ describe('inbox', () => {
   });
 
   it('offers no 催办 to the officers who may do the overdue task themselves', async () => {
-    openPage('/inbox', officer, {
+    const { calls } = openPage('/inbox', officer, {
       'GET /reference': REFERENCE_WITH_TASK_TYPE,
       'GET /views': [],
       'GET /tasks': { items: [LATE], total: 1 },
+      'GET /tasks/counts': { inbox: 1, mine: 0, all: null, overdue: 1 },
     });
     const table = await screen.findByTestId('inbox-table');
     await waitFor(() => expect(table).toHaveTextContent('重庆甲科技有限公司'));
     expect(within(table).queryByTestId('urge')).toBeNull();
+    // The list and its figures go out as the route is entered (primeInbox), each once, before what
+    // the page's filters and saved views ask for: they waited for all of it to render (7 s under load).
+    const paths = calls.map((c) => c.path);
+    const list = '/tasks?view=inbox&status=open&sort=dueAt&page=1&pageSize=20';
+    expect(paths.filter((p) => p === list || p === '/tasks/counts')).toEqual([list, '/tasks/counts']);
+    expect(paths.indexOf('/tasks/counts')).toBeLessThan(paths.indexOf('/views?list=inbox'));
   });
 
   it('offers an enterprise neither 认领 nor 转办 on its own report: it does the step itself', async () => {
@@ -417,6 +427,7 @@ describe('inbox', () => {
         'GET /reference': REFERENCE_WITH_TASK_TYPE,
         'GET /views': [],
         'GET /tasks': { items: [LATE], total: 12 },
+        'GET /tasks/counts': { inbox: 12, mine: 12, all: null, overdue: 1 },
       });
       await waitFor(() => expect(screen.getByTestId('inbox-table')).toHaveTextContent('重庆甲科技有限公司'), {
         timeout: 30_000,
@@ -445,19 +456,25 @@ describe('inbox', () => {
 
   it('marks overdue and due-soon tasks and completes selected ones in bulk with per-task results', async () => {
     const user = fastUser();
+    let bulkDone = false;
+    const bulkAnswer = {
+      results: [
+        { taskId: '1', ok: true, status: 200 },
+        { taskId: '2', ok: false, status: 409, code: 'TASK_CLAIMED', message: '任务已由 other 认领' },
+      ],
+      succeeded: 1,
+      failed: 1,
+    };
     const { calls } = openPage('/inbox', officer, {
       'GET /reference': REFERENCE_WITH_TASK_TYPE,
       'GET /views': [],
       'GET /tasks': ({ path }: { path: string }) => ({
         body: path.includes('overdue=true') ? { items: [LATE], total: 1 } : { items: [LATE, SOON], total: 2 },
       }),
-      'POST /tasks/bulk': {
-        results: [
-          { taskId: '1', ok: true, status: 200 },
-          { taskId: '2', ok: false, status: 409, code: 'TASK_CLAIMED', message: '任务已由 other 认领' },
-        ],
-        succeeded: 1,
-        failed: 1,
+      'GET /tasks/counts': () => ({ body: { inbox: 2, mine: 1, all: null, overdue: bulkDone ? 0 : 1 } }),
+      'POST /tasks/bulk': () => {
+        bulkDone = true;
+        return { body: bulkAnswer };
       },
     });
     const table = await screen.findByTestId('inbox-table');
@@ -484,6 +501,9 @@ describe('inbox', () => {
       outcome: 'support',
       data: { opinion: '同意推荐' },
     });
+    // The figures follow the completion: asked again (one request), the tag goes.
+    await waitFor(() => expect(screen.queryByTestId('overdue-count')).toBeNull());
+    expect(calls.filter((c) => c.path === '/tasks/counts')).toHaveLength(2);
   });
 
   // 委托代理: district-500112-b stands in for district-500112, who holds the feedback. The bar offered

@@ -21,8 +21,10 @@ import {
   addressOf,
   DEFAULT_FILTER,
   filterFromAddress,
+  inboxDefaults,
   InboxFilter,
   narrowingCount,
+  pageFromAddress,
   taskQuery,
 } from './inboxFilter';
 import { InboxTable } from './InboxTable';
@@ -40,11 +42,12 @@ function OfficerInbox() {
   const { t } = useTranslation('inbox');
   const user = useUser();
   const listsAll = listsAllTasks(user.role);
-  const defaults: InboxFilter = { ...DEFAULT_FILTER, view: listsAll ? 'all' : 'inbox' };
+  const defaults = inboxDefaults(user.role);
   // The filter and page live in the address (the dashboard's overdue figures link here with theirs).
+  // Their first request went out as the route was entered (primeInbox, routes.tsx).
   const [params, setParams] = useSearchParams();
   const filter = filterFromAddress(params, defaults);
-  const page = Number(params.get('page') ?? 1);
+  const page = pageFromAddress(params);
   const setFilter = (next: InboxFilter, nextPage = 1) => setParams(addressOf(next, defaults, nextPage));
   const [selected, setSelected] = useState<string[]>([]);
   const [bulk, setBulk] = useState<{ answer: BulkAnswer; tasks: TaskItem[] } | null>(null);

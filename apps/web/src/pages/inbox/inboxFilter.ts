@@ -1,6 +1,9 @@
 import { shanghaiDate } from '@hardtech/domain/calendar';
+import type { Role } from '@hardtech/domain/roles';
+import { listsAllTasks } from '@hardtech/domain/task-permissions';
 import { compactFilter } from '../../api/compactFilter';
 import type { QueryOf } from '../../api/contract';
+import { prime } from '../../api/primed';
 import type { TaskDepartment } from '@hardtech/domain/departments';
 import type { TaskType } from '../../api/types';
 
@@ -21,6 +24,25 @@ export interface InboxFilter {
 }
 
 export const DEFAULT_FILTER: InboxFilter = { view: 'inbox', status: 'open', sort: 'dueAt', pageSize: 20 };
+
+/** A role's inbox before any filter: what it can do, or all in its scope for one that does none. */
+export function inboxDefaults(role: Role): InboxFilter {
+  return { ...DEFAULT_FILTER, view: listsAllTasks(role) ? 'all' : 'inbox' };
+}
+
+/** The page of the list an address opens. */
+export const pageFromAddress = (params: URLSearchParams) => Number(params.get('page') ?? 1);
+
+/**
+ * Sends the officer's inbox's two requests (its page of tasks for the address, and the figures)
+ * as the route is entered, beside the page's chunk: the page takes their answers (api/primed.ts).
+ */
+export function primeInbox(role: Role, params: URLSearchParams): void {
+  if (role === 'enterprise_user') return;
+  const filter = filterFromAddress(params, inboxDefaults(role));
+  prime('/tasks', taskQuery(filter, pageFromAddress(params)));
+  prime('/tasks/counts');
+}
 
 /** GET /api/tasks's query for a filter and a page. */
 const DAY_MS = 86_400_000;
