@@ -324,6 +324,30 @@ describe('quarterly dispatch (一季一调度)', () => {
     ).toBe(400);
   });
 
+  it('asks no member for a quarter before its time: the one before the last ended reaches members admitted since, ticks none', async () => {
+    // Admitted today (2026Q4): a dispatch today reports 2026Q3; 2026Q2 (offered: the one before)
+    // was over before they were admitted. Never ticked, their lifecycles would take it.
+    const members = await Promise.all([createCast(), createCast('500113')]);
+    await Promise.all(members.map((m) => driveToSupporting(m)));
+    const [, before] = dispatchQuarterChoices(new Date());
+    const answer = await expectOk(
+      policy.coordinator.post('/api/admin/quarterly-dispatch/trigger', { quarter: before }),
+    );
+    const supporting = (
+      await db().query(`SELECT count(*)::int AS n FROM enterprises WHERE stage = 'supporting'`)
+    ).rows[0].n;
+    expect(answer).toMatchObject({ quarter: before, members: supporting });
+    const codes = members.map((m) => m.creditCode);
+    const tasks = await db().query(
+      `SELECT credit_code, type, quarter FROM tasks WHERE credit_code = ANY($1) AND type IN ('QUARTERLY_REPORT', 'QUARTERLY_REVIEW')`,
+      [codes],
+    );
+    expect(tasks.rows).toEqual([]);
+    const client = await lifecycles();
+    for (const code of codes)
+      expect((await client.state(code)).context?.quarter).toMatchObject({ lastTicked: null });
+  });
+
   it('shows the schedule: 09:00 on the first day of each quarter, Asia/Shanghai', async () => {
     const [schedule] = await expectOk(policy.coordinator.get('/api/admin/schedules'));
     expect(schedule).toMatchObject({

@@ -1,4 +1,9 @@
-import { dispatchQuarterChoices, dispatchQuarterRefusal, nextQuarterlyDispatch } from './quarters';
+import {
+  dispatchQuarterChoices,
+  dispatchQuarterRefusal,
+  nextQuarterlyDispatch,
+  tickedForQuarter,
+} from './quarters';
 
 describe('nextQuarterlyDispatch', () => {
   it('is the first day of the next quarter, Asia/Shanghai', () => {
@@ -48,5 +53,20 @@ describe('dispatchQuarterRefusal (一季一调度 by hand)', () => {
   it('offers nothing before the pool’s first year (2023)', () => {
     expect(dispatchQuarterChoices(new Date('2023-04-10T00:00:00Z'))).toEqual(['2023Q1']);
     expect(dispatchQuarterRefusal('2022Q4', new Date('2023-04-10T00:00:00Z'))).toBe('too_old');
+  });
+});
+
+describe('tickedForQuarter (a member is not asked for a quarter before its time)', () => {
+  it('takes the quarter a dispatch on its admission day reports, and later ones', () => {
+    expect(tickedForQuarter('2026Q3', '2026-12-07')).toBe(true);
+    expect(tickedForQuarter('2026Q4', '2026-12-07')).toBe(true);
+    expect(tickedForQuarter('2026Q2', '2026-12-07')).toBe(false);
+    expect(tickedForQuarter('2023Q4', '2026-12-07')).toBe(false);
+  });
+
+  it('reads the admission day in Beijing time: 1 October is the fourth quarter', () => {
+    expect(tickedForQuarter('2026Q2', '2026-09-30')).toBe(true);
+    expect(tickedForQuarter('2026Q2', '2026-10-01')).toBe(false);
+    expect(tickedForQuarter('2026Q3', '2026-10-01')).toBe(true);
   });
 });
