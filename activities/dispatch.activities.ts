@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { heartbeat } from '@temporalio/activity';
-import { BRIEFING_AUDIENCE, briefingText } from '@hardtech/domain';
+import { BRIEFING_AUDIENCE, briefingText, tickedForQuarter } from '@hardtech/domain';
 import {
   ActivePolicyRepository,
   EnterprisesRepository,
+  MembershipRepository,
   NotificationsRepository,
 } from '@hardtech/persistence';
 import { DispatchActivities, LifecycleClient } from '@hardtech/temporal';
@@ -18,6 +19,7 @@ export class DispatchActivitiesService implements DispatchActivities {
     private readonly lifecycles: LifecycleClient,
     private readonly policies: ActivePolicyRepository,
     private readonly notifications: NotificationsRepository,
+    private readonly membership: MembershipRepository,
   ) {}
 
   supportingMembers({ after, limit }: { after: string | null; limit: number }): Promise<string[]> {
@@ -35,11 +37,18 @@ export class DispatchActivitiesService implements DispatchActivities {
   }) {
     // Read once for the page and carried by every tick: the members read none (issue 9).
     const policy = await this.policies.current();
+    // A member admitted after the quarter a dispatch on its admission day would report is not asked
+    // for an earlier one (a lifecycle never ticked would take any quarter): it is reached, not ticked.
+    const admittedOn = await this.membership.admittedOn(creditCodes);
+    const due = creditCodes.filter((code) => {
+      const day = admittedOn.get(code);
+      return day === undefined || tickedForQuarter(quarter, day);
+    });
     let next = 0;
     let ticked = 0;
     const lane = async () => {
-      while (next < creditCodes.length) {
-        const creditCode = creditCodes[next++];
+      while (next < due.length) {
+        const creditCode = due[next++];
         // A lifecycle that ended since the page was read has nothing to report.
         if (await this.lifecycles.tickQuarter(creditCode, { quarter, dispatchId, policy })) ticked++;
         if (ticked % 100 === 0) heartbeat(ticked);

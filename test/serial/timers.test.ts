@@ -1,4 +1,11 @@
-import { DEFAULT_POLICY, Policy, shanghaiTime, TaskType, workingDayOnOrAfter } from '@hardtech/domain';
+import {
+  DEFAULT_POLICY,
+  dispatchQuarterChoices,
+  Policy,
+  shanghaiTime,
+  TaskType,
+  workingDayOnOrAfter,
+} from '@hardtech/domain';
 
 import { dateAfter, workCalendar } from '../support/calendar';
 import { Cast, createCast, createUser } from '../support/cast';
@@ -240,42 +247,73 @@ describe('quarterly dispatch (一季一调度)', () => {
     });
     const members = await Promise.all([createCast(), createCast('500113'), createCast('500106', 'P1')]);
     await Promise.all(members.map((m) => driveToSupporting(m)));
+    // The last quarter that has ended (2026Q3 on 7 December 2026): a dispatch by hand reports no
+    // other but the one before it. Lifecycles of earlier tests may have had it or a later quarter
+    // (their own ticks); those ignore it, every other one takes it once.
+    const [quarter] = dispatchQuarterChoices(new Date());
+    const client = await lifecycles();
+    const supportingCodes = async (): Promise<string[]> =>
+      (await db().query(`SELECT credit_code FROM enterprises WHERE stage = 'supporting'`)).rows.map(
+        (r: any) => r.credit_code,
+      );
+    const lastTicked = async (codes: string[]) =>
+      Object.fromEntries(
+        await Promise.all(
+          codes.map(async (code) => [code, (await client.state(code)).context?.quarter.lastTicked ?? null]),
+        ),
+      );
+    const had = await lastTicked(await supportingCodes());
+    const due = Object.keys(had).filter((code) => had[code] === null || had[code] < quarter);
+    for (const m of members) expect(due).toContain(m.creditCode);
+    const reportsOf = async (): Promise<Record<string, number>> =>
+      Object.fromEntries(
+        (
+          await db().query(
+            `SELECT credit_code, count(*)::int AS n FROM tasks WHERE type = 'QUARTERLY_REPORT' AND quarter = $1 GROUP BY credit_code`,
+            [quarter],
+          )
+        ).rows.map((r: any) => [r.credit_code, r.n]),
+      );
+    const reportsBefore = await reportsOf();
     const first = await expectOk(
-      policy.coordinator.post('/api/admin/quarterly-dispatch/trigger', { quarter: '2031Q1' }),
+      policy.coordinator.post('/api/admin/quarterly-dispatch/trigger', { quarter }),
     );
     const supporting = (
       await db().query(`SELECT count(*)::int AS n FROM enterprises WHERE stage = 'supporting'`)
     ).rows[0].n;
-    expect(first).toMatchObject({ quarter: '2031Q1', members: supporting });
-    await expectOk(policy.coordinator.post('/api/admin/quarterly-dispatch/trigger', { quarter: '2031Q1' }));
-    const reports = await db().query(
-      `SELECT credit_code, count(*)::int AS n FROM tasks WHERE type = 'QUARTERLY_REPORT' AND quarter = '2031Q1' GROUP BY credit_code`,
-    );
-    const byCode = Object.fromEntries(reports.rows.map((r: any) => [r.credit_code, r.n]));
-    for (const m of members) expect(byCode[m.creditCode]).toBe(1);
-    expect(reports.rows.every((r: any) => r.n === 1)).toBe(true);
-    // Every supporting lifecycle has the quarter (those still busy with a report queue it).
-    const codes = (
-      await db().query(`SELECT credit_code FROM enterprises WHERE stage = 'supporting'`)
-    ).rows.map((r: any) => r.credit_code);
-    const client = await lifecycles();
-    const ticked = await Promise.all(codes.map(async (code: string) => (await client.state(code)).context));
-    expect(ticked.map((ctx) => ctx?.quarter.lastTicked)).toEqual(codes.map(() => '2031Q1'));
+    expect(first).toMatchObject({ quarter, members: supporting });
+    await expectOk(policy.coordinator.post('/api/admin/quarterly-dispatch/trigger', { quarter }));
+    // Dispatched twice: one new report each for those that had not had the quarter (none yet for one
+    // still busy with an older quarter's report: it queues it), none for the others.
+    const reportsAfter = await reportsOf();
+    const added = (code: string) => (reportsAfter[code] ?? 0) - (reportsBefore[code] ?? 0);
+    for (const m of members) expect([m.creditCode, added(m.creditCode)]).toEqual([m.creditCode, 1]);
+    for (const code of Object.keys(reportsAfter)) {
+      expect([code, added(code)]).toEqual([code, due.includes(code) ? expect.any(Number) : 0]);
+      expect(added(code)).toBeLessThanOrEqual(1);
+    }
+    // Every supporting lifecycle has the quarter now (those still busy with a report queue it); the
+    // ones that had a later quarter keep it.
+    const after = await lastTicked(await supportingCodes());
+    for (const [code, q] of Object.entries(after)) {
+      expect([code, q]).toEqual([code, due.includes(code) || !(code in had) ? quarter : had[code]]);
+    }
+    expect(Object.values(after).every((q) => typeof q === 'string' && q >= quarter)).toBe(true);
 
     // 调度会材料 of the quarter is announced once (two triggers, several pages) to coordinators and
     // leaders, with its download; no district officer is told.
-    const stored = await db().query(
-      `SELECT kind, audience_groups FROM notifications WHERE id = 'briefing:2031Q1'`,
-    );
+    const stored = await db().query(`SELECT kind, audience_groups FROM notifications WHERE id = $1`, [
+      `briefing:${quarter}`,
+    ]);
     expect(stored.rows).toEqual([{ kind: 'briefing', audience_groups: ['city_coordinator', 'leader'] }]);
     const [leader, district] = await Promise.all([
       createUser('leader', {}),
       createUser('district_officer', { districts: ['500113'] }),
     ]);
     const feed = await expectOk(leader.api.get('/api/notifications?pageSize=100'));
-    expect(feed.items.filter((n: any) => n.kind === 'briefing' && n.quarter === '2031Q1')).toEqual([
+    expect(feed.items.filter((n: any) => n.kind === 'briefing' && n.quarter === quarter)).toEqual([
       expect.objectContaining({
-        text: expect.objectContaining({ zh: expect.stringContaining('2031Q1 季度调度会材料') }),
+        text: expect.objectContaining({ zh: expect.stringContaining(`${quarter} 季度调度会材料`) }),
       }),
     ]);
     const theirs = await expectOk(district.api.get('/api/notifications?pageSize=100'));
@@ -284,6 +322,30 @@ describe('quarterly dispatch (一季一调度)', () => {
     expect(
       (await policy.coordinator.post('/api/admin/quarterly-dispatch/trigger', { quarter: '2031Q5' })).status,
     ).toBe(400);
+  });
+
+  it('asks no member for a quarter before its time: the one before the last ended reaches members admitted since, ticks none', async () => {
+    // Admitted today (2026Q4): a dispatch today reports 2026Q3; 2026Q2 (offered: the one before)
+    // was over before they were admitted. Never ticked, their lifecycles would take it.
+    const members = await Promise.all([createCast(), createCast('500113')]);
+    await Promise.all(members.map((m) => driveToSupporting(m)));
+    const [, before] = dispatchQuarterChoices(new Date());
+    const answer = await expectOk(
+      policy.coordinator.post('/api/admin/quarterly-dispatch/trigger', { quarter: before }),
+    );
+    const supporting = (
+      await db().query(`SELECT count(*)::int AS n FROM enterprises WHERE stage = 'supporting'`)
+    ).rows[0].n;
+    expect(answer).toMatchObject({ quarter: before, members: supporting });
+    const codes = members.map((m) => m.creditCode);
+    const tasks = await db().query(
+      `SELECT credit_code, type, quarter FROM tasks WHERE credit_code = ANY($1) AND type IN ('QUARTERLY_REPORT', 'QUARTERLY_REVIEW')`,
+      [codes],
+    );
+    expect(tasks.rows).toEqual([]);
+    const client = await lifecycles();
+    for (const code of codes)
+      expect((await client.state(code)).context?.quarter).toMatchObject({ lastTicked: null });
   });
 
   it('shows the schedule: 09:00 on the first day of each quarter, Asia/Shanghai', async () => {

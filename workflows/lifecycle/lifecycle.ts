@@ -417,6 +417,8 @@ export class Lifecycle {
       problemIds: ctx.problems.map((p) => p.id),
       closingProblemIds: ctx.problems.filter((p) => p.status === 'closing').map((p) => p.id),
       reportedQuarters: ctx.quarterlyReports.map((r) => r.quarter),
+      // A validator that only refuses more (a report of another quarter than the task's): no patch.
+      taskQuarter: task.type === 'QUARTERLY_REPORT' ? task.quarter : null,
       today: this.today(),
       whistledProblem: task.type === 'WHISTLE_RESPONSE' ? this.whistledProblem(task) : undefined,
       // Only the validator reads them, and Temporal runs no validator on replay: no patch needed.

@@ -25,6 +25,18 @@ export function dateText(at: string | null | undefined): string {
   return at ? shanghaiDate(at) : '';
 }
 
+const ZH_QUARTER = ['一', '二', '三', '四'];
+
+/**
+ * A quarter ("2026Q3", as the API writes it) as people read it: 2026年第三季度, 2026 Q3 in English;
+ * anything that is not a quarter as it is.
+ */
+export function quarterText(quarter: string | null | undefined, lang: string): string {
+  const m = /^(\d{4})Q([1-4])$/.exec(quarter ?? '');
+  if (!m) return quarter ?? '';
+  return lang === 'en' ? `${m[1]} Q${m[2]}` : `${m[1]}年第${ZH_QUARTER[Number(m[2]) - 1]}季度`;
+}
+
 /**
  * The one place the UI turns values into words: dates and times, money (integer yuan, as
  * moneyText writes it: 8,000 万元, CNY 80 million), ratios as percentages, codes (districts, clusters, stages, task types) and
@@ -76,6 +88,8 @@ export function useFormat() {
         return f.percent ? percent(Number(value)) : number(Number(value), 4);
       case 'duration':
         return durationText(value);
+      case 'quarter':
+        return quarterText(String(value), lang);
       case 'ref':
         return f.ref === 'district'
           ? district(String(value))
@@ -113,6 +127,7 @@ export function useFormat() {
     yuanRounded,
     percent,
     duration: durationText,
+    quarter: (q: string | null | undefined) => quarterText(q, lang),
     district,
     cluster,
     stage: (stage: string | null | undefined) =>

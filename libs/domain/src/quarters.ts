@@ -1,3 +1,6 @@
+import { quarterEnd } from './doubling';
+import { FIRST_POOL_YEAR } from './pool-membership';
+
 /** Quarters as "2026Q3". 一季一调度: a dispatch at the start of a quarter asks for the previous one. */
 export function quarterOf(date: Date, timeZoneOffsetHours = 8): string {
   const local = new Date(date.getTime() + timeZoneOffsetHours * 3_600_000);
@@ -12,6 +15,40 @@ export function previousQuarter(quarter: string): string {
 /** The quarter a dispatch at this instant asks the members to report (Asia/Shanghai). */
 export function reportingQuarterAt(date: Date): string {
   return previousQuarter(quarterOf(date));
+}
+
+/**
+ * The quarters a dispatch by hand may report, newest first: the last one that has ended (the
+ * default, what the schedule reports) and the one before it (a dispatch the schedule missed, found
+ * late); none before the pool's first year. The administrator's page offers these and the server
+ * takes only these: a quarter that has not ended has nothing to report yet, and an older one reaches
+ * nobody — each lifecycle ignores a quarter not newer than the last it had, and a member admitted
+ * since is not asked for it (tickedForQuarter) — but would announce its 调度会材料 all the same.
+ */
+export function dispatchQuarterChoices(now: Date): string[] {
+  const last = reportingQuarterAt(now);
+  return [last, previousQuarter(last)].filter((q) => q >= `${FIRST_POOL_YEAR}Q1`);
+}
+
+/**
+ * Why a dispatch by hand of `quarter` is refused at `now`, or null when it is one of the choices. A
+ * quarter ends at 24:00 Beijing time of its last day (quarterEnd is its last millisecond): 2026Q4 at
+ * 2026-12-31T16:00:00Z.
+ */
+export function dispatchQuarterRefusal(quarter: string, now: Date): 'not_ended' | 'too_old' | null {
+  if (now.getTime() <= quarterEnd(quarter).getTime()) return 'not_ended';
+  return dispatchQuarterChoices(now).includes(quarter) ? null : 'too_old';
+}
+
+/**
+ * Whether a member admitted on `admittedOn` (YYYY-MM-DD, Asia/Shanghai, its open membership period's
+ * first day) is ticked for `quarter`: for the quarter a dispatch on its admission day would report
+ * (the last ended then) and later ones — what the schedule or a dispatch by hand with the default
+ * quarter gives a new member — never for an earlier one, a report of a quarter before its time.
+ * Admitted on 2026-12-07 (2026Q4): 2026Q3 and later, not 2026Q2.
+ */
+export function tickedForQuarter(quarter: string, admittedOn: string): boolean {
+  return quarter >= reportingQuarterAt(new Date(`${admittedOn}T00:00:00+08:00`));
 }
 
 /**

@@ -18,7 +18,10 @@ export interface DispatchResult {
 export interface DispatchActivities {
   /** Credit codes of enterprises in `supporting`, in order, after the cursor. */
   supportingMembers(req: { after: string | null; limit: number }): Promise<string[]>;
-  /** Sends each member the quarter tick; members that already had it ignore it. */
+  /**
+   * Sends each member the quarter tick; members that already had it ignore it, and members admitted
+   * after the quarter a dispatch on their admission day reports are not sent an earlier one.
+   */
   tickMembers(req: {
     creditCodes: string[];
     quarter: string;

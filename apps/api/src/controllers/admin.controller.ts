@@ -102,9 +102,10 @@ export class AdminController {
   @Post('quarterly-dispatch/trigger')
   @ApiDoc({
     summary: '立即执行季度调度 Run the quarterly dispatch now',
-    description: 'Ticks every enterprise in supporting; a quarter already ticked changes nothing.',
+    description:
+      'Ticks every enterprise in supporting; a quarter already ticked changes nothing. `quarter`: by default the last one that has ended (Beijing time); else that one or the one before it, as the page offers — 422 `QUARTER_NOT_ENDED` for the current or a future quarter, 422 `DISPATCH_QUARTER_TOO_OLD` for an older one, nothing run.',
     ok: DispatchResultDto,
-    errors: [400, 401, 403, 413],
+    errors: [400, 401, 403, 413, 422],
   })
   trigger(@Body() dto: TriggerDispatchDto) {
     return this.dispatch.trigger(dto.quarter);

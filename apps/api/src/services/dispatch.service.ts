@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InvalidInput, isQuarter, NotFound, reportingQuarterAt, t } from '@hardtech/domain';
+import {
+  dispatchQuarterChoices,
+  dispatchQuarterRefusal,
+  InvalidInput,
+  isQuarter,
+  NotFound,
+  reportingQuarterAt,
+  RuleViolation,
+  t,
+} from '@hardtech/domain';
 import {
   DIGEST_SCHEDULE_ID,
   DispatchResult,
@@ -12,16 +21,20 @@ export class DispatchService {
   constructor(private readonly operations: OperationsClient) {}
 
   /**
-   * Runs the quarterly dispatch now, for the reporting quarter (the one before today's) or the one
-   * given. Answers when every member has been ticked.
+   * Runs the quarterly dispatch now, for the reporting quarter (the last one that has ended, Beijing
+   * time) or the one given: that one or the one before it (dispatchQuarterChoices). A quarter that
+   * has not ended, or an older one, is refused with 422 before anything starts. Answers when every
+   * member has been ticked.
    */
   async trigger(quarter?: string): Promise<DispatchResult & { workflowId: string }> {
+    const now = new Date();
     if (quarter !== undefined && !isQuarter(quarter)) {
       throw new InvalidInput([
         { field: 'quarter', text: t('应为季度，如 2026Q3', 'must be a quarter such as 2026Q3') },
       ]);
     }
-    return this.operations.runDispatch(quarter ?? reportingQuarterAt(new Date()));
+    if (quarter !== undefined) refuseQuarter(quarter, now);
+    return this.operations.runDispatch(quarter ?? reportingQuarterAt(now));
   }
 
   /** The system's schedules with their next run times: 一季一调度 and the working-day digest. */
@@ -51,4 +64,32 @@ export class DispatchService {
     }
     return views.map((view, i) => ({ ...view!, description: described[i].description }));
   }
+}
+
+/** 422 for a quarter a dispatch by hand may not report, named with the ones it may. */
+function refuseQuarter(quarter: string, now: Date): void {
+  const refusal = dispatchQuarterRefusal(quarter, now);
+  if (!refusal) return;
+  const choices = dispatchQuarterChoices(now);
+  const field = {
+    field: 'quarter',
+    text: t(`应为 ${choices.join(' 或 ')}`, `must be ${choices.join(' or ')}`),
+  };
+  throw refusal === 'not_ended'
+    ? new RuleViolation(
+        'QUARTER_NOT_ENDED',
+        t(
+          `${quarter} 尚未结束（以北京时间季度末日 24:00 为准），季度调度只能针对已结束的季度：${choices.join(' 或 ')}`,
+          `${quarter} has not ended (at 24:00 Beijing time on its last day); a dispatch reports on an ended quarter: ${choices.join(' or ')}`,
+        ),
+        [field],
+      )
+    : new RuleViolation(
+        'DISPATCH_QUARTER_TOO_OLD',
+        t(
+          `${quarter} 过早：季度调度只能针对最近结束的季度或其上一季度：${choices.join(' 或 ')}`,
+          `${quarter} is too old: a dispatch reports on the last ended quarter or the one before it: ${choices.join(' or ')}`,
+        ),
+        [field],
+      );
 }

@@ -146,7 +146,7 @@ export interface paths {
         put?: never;
         /**
          * 立即执行季度调度 Run the quarterly dispatch now
-         * @description Ticks every enterprise in supporting; a quarter already ticked changes nothing.
+         * @description Ticks every enterprise in supporting; a quarter already ticked changes nothing. `quarter`: by default the last one that has ended (Beijing time); else that one or the one before it, as the page offers — 422 `QUARTER_NOT_ENDED` for the current or a future quarter, 422 `DISPATCH_QUARTER_TOO_OLD` for an older one, nothing run.
          */
         post: operations["AdminController_trigger"];
         delete?: never;
@@ -5058,6 +5058,15 @@ export interface operations {
             };
             /** @description request body larger than BODY_LIMIT */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description valid input that the rules refuse */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

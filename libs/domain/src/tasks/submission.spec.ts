@@ -17,6 +17,16 @@ function refusal(fn: () => void): DomainError {
 const judgments = { C2: { affirmed: true, note: '自主研发' }, C6: { affirmed: true, note: '填补空白' } };
 const report = (over = {}) => evaluateScreening(sampleNomination(over), DEFAULT_POLICY.thresholds, 1);
 
+const QUARTERLY_REPORT_2026Q3 = {
+  quarter: '2026Q3',
+  revenue: 1,
+  rdExpense: 1,
+  headcount: 1,
+  newClassOneIp: 0,
+  financing: 0,
+  listingProgress: 'none',
+};
+
 describe('SCREEN submissions', () => {
   it('accepts pass with both judgments affirmed when every hard criterion passes', () => {
     expect(() =>
@@ -154,15 +164,7 @@ describe('other task rules', () => {
   });
 
   it('QUARTERLY_REPORT refuses a quarter already reported', () => {
-    const data = {
-      quarter: '2026Q3',
-      revenue: 1,
-      rdExpense: 1,
-      headcount: 1,
-      newClassOneIp: 0,
-      financing: 0,
-      listingProgress: 'none',
-    };
+    const data = QUARTERLY_REPORT_2026Q3;
     expect(() =>
       validateSubmission('QUARTERLY_REPORT', { outcome: 'submit', data }, { reportedQuarters: ['2026Q2'] }),
     ).not.toThrow();
@@ -176,6 +178,25 @@ describe('other task rules', () => {
         validateSubmission('QUARTERLY_REPORT', { outcome: 'submit', data: { ...data, quarter: '2026Q5' } }),
       ).details[0].field,
     ).toBe('data.quarter');
+  });
+
+  it('QUARTERLY_REPORT refuses a report of another quarter than its task’s', () => {
+    const data = QUARTERLY_REPORT_2026Q3;
+    expect(() =>
+      validateSubmission('QUARTERLY_REPORT', { outcome: 'submit', data }, { taskQuarter: '2026Q3' }),
+    ).not.toThrow();
+    for (const quarter of ['2026Q4', '2026Q2', '2031Q1']) {
+      const e = refusal(() =>
+        validateSubmission(
+          'QUARTERLY_REPORT',
+          { outcome: 'submit', data: { ...data, quarter } },
+          { taskQuarter: '2026Q3', reportedQuarters: [] },
+        ),
+      );
+      expect(e).toMatchObject({ status: 422, code: 'QUARTER_NOT_THE_TASKS' });
+      expect(e.details).toEqual([expect.objectContaining({ field: 'data.quarter' })]);
+      expect(e.text.zh).toContain('2026Q3');
+    }
   });
 
   it("QUARTERLY_REVIEW may only update the enterprise's own problems", () => {

@@ -15,6 +15,8 @@ export interface SubmissionContext extends ValidationContext {
   closingProblemIds?: readonly string[];
   /** Quarters already reported (a quarter is reported once). */
   reportedQuarters?: readonly string[];
+  /** The quarter a QUARTERLY_REPORT task asks for (一季一调度's tick): the report must be of it. */
+  taskQuarter?: string | null;
   /** Today in Asia/Shanghai, YYYY-MM-DD: problem due dates must not lie in the past. */
   today?: string;
   /** The ledger problem a WHISTLE_RESPONSE answers: its answer sets the plan it lacks. */
@@ -59,8 +61,21 @@ type Rule = (outcome: string, data: Record<string, any>, ctx: SubmissionContext)
 
 const RULES: Partial<Record<TaskType, Rule>> = {
   SCREEN: screenRules,
-  QUARTERLY_REPORT: (_outcome, data, ctx) =>
-    ctx.reportedQuarters?.includes(data.quarter)
+  QUARTERLY_REPORT: (_outcome, data, ctx) => {
+    // The task is the quarter's: a report of another quarter is not what was asked for.
+    if (ctx.taskQuarter && data.quarter !== ctx.taskQuarter) {
+      return [
+        new RuleViolation(
+          'QUARTER_NOT_THE_TASKS',
+          t(
+            `该任务为 ${ctx.taskQuarter} 的季度报告，不能提交 ${data.quarter} 的`,
+            `this task is the report for ${ctx.taskQuarter}, not ${data.quarter}`,
+          ),
+          [{ field: 'data.quarter', text: t(`应为 ${ctx.taskQuarter}`, `must be ${ctx.taskQuarter}`) }],
+        ),
+      ];
+    }
+    return ctx.reportedQuarters?.includes(data.quarter)
       ? [
           new RuleViolation(
             'QUARTER_ALREADY_REPORTED',
@@ -68,7 +83,8 @@ const RULES: Partial<Record<TaskType, Rule>> = {
             [{ field: 'data.quarter', text: t('该季度已报告', 'already reported') }],
           ),
         ]
-      : [],
+      : [];
+  },
   QUARTERLY_REVIEW: (_outcome, data, ctx) => {
     const known = new Set(ctx.problemIds ?? []);
     const closing = new Set(ctx.closingProblemIds ?? []);

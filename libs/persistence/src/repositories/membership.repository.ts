@@ -19,6 +19,16 @@ export class MembershipRepository {
     return n;
   }
 
+  /** The first day (YYYY-MM-DD, Asia/Shanghai) of each enterprise's open membership period. */
+  async admittedOn(creditCodes: string[]): Promise<Map<string, string>> {
+    const rows: { credit_code: string; from_date: string }[] = await this.ds.query(
+      `SELECT credit_code, to_char(from_date, 'YYYY-MM-DD') AS from_date FROM membership_periods
+       WHERE to_date IS NULL AND credit_code = ANY($1)`,
+      [creditCodes],
+    );
+    return new Map(rows.map((r) => [r.credit_code, r.from_date]));
+  }
+
   /**
    * Opens the enterprise's membership period if the pool has room. Idempotent: a retried
    * reservation of the same lifecycle finds its seat.

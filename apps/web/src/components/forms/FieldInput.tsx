@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useReference } from '../../api/reference';
 import { clusterOptions, districtText } from '../../api/referenceNames';
 import { useLocale, useLocalText } from '../../i18n';
+import { useFormat } from '../../format';
 import { DateInput, QuarterInput } from './DateInputs';
 import { DurationInput } from './DurationInput';
 import { useSchemaContext } from './schemaContext';
@@ -24,8 +25,18 @@ export function FieldInput({ field, required, ...control }: { field: LeafField; 
   const text = useLocalText();
   const locale = useLocale();
   const reference = useReference();
-  const { refChoices, disabled } = useSchemaContext();
+  const { refChoices, disabled, fixed } = useSchemaContext();
+  const format = useFormat();
   const common = { ...control, disabled };
+  // Fixed by the task (a quarterly report's quarter): the value in words, sent as it is.
+  if (fixed?.has(field.name)) {
+    const { id, value } = control as { id?: string; value?: unknown };
+    return (
+      <Typography.Text strong id={id} data-testid={`fixed-${field.name}`}>
+        {format.field(field, value)}
+      </Typography.Text>
+    );
+  }
   switch (field.kind) {
     case 'text':
       return field.multiline ? (

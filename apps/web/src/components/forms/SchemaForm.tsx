@@ -17,6 +17,7 @@ export interface SchemaFormProps {
   root?: FieldPath;
   refChoices?: SchemaContextValue['refChoices'];
   disabled?: boolean;
+  fixed?: SchemaContextValue['fixed'];
 }
 
 const GROUP_KINDS = new Set(['object', 'list', 'record']);
@@ -33,6 +34,7 @@ export function SchemaForm({
   root = [],
   refChoices,
   disabled,
+  fixed,
 }: SchemaFormProps) {
   const form = Form.useFormInstance();
   const [groupErrors, setGroupErrors] = useState(new Map<string, string[]>());
@@ -64,7 +66,10 @@ export function SchemaForm({
     // `root` is a new array on each render; the error is what changes.
   }, [error, fields, errorPrefix, form]);
 
-  const context = useMemo(() => ({ groupErrors, refChoices, disabled }), [groupErrors, refChoices, disabled]);
+  const context = useMemo(
+    () => ({ groupErrors, refChoices, disabled, fixed }),
+    [groupErrors, refChoices, disabled, fixed],
+  );
   return (
     <SchemaContext.Provider value={context}>
       <ErrorAlert error={unplaced} fields={fields} prefix={errorPrefix} />

@@ -6,6 +6,8 @@ export interface Choice {
   label: string;
   /** Shown but not to be chosen (a problem whose close-out awaits the coordinators). */
   disabled?: boolean;
+  /** Fields whose value the task fixes (a quarterly report's quarter): shown in words, not edited. */
+  fixed?: ReadonlySet<string>;
 }
 
 export interface SchemaContextValue {
@@ -17,6 +19,8 @@ export interface SchemaContextValue {
    */
   refChoices?: (field: RefField) => Choice[] | undefined;
   disabled?: boolean;
+  /** Fields whose value the task fixes (a quarterly report's quarter): shown in words, not edited. */
+  fixed?: ReadonlySet<string>;
 }
 
 export const SchemaContext = createContext<SchemaContextValue>({ groupErrors: new Map() });

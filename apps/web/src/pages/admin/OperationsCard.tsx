@@ -1,5 +1,6 @@
 import { PlayCircleOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Input, Popconfirm, Space, Tag } from 'antd';
+import { dispatchQuarterChoices } from '@hardtech/domain/quarters';
+import { Button, Card, Descriptions, Popconfirm, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -7,7 +8,7 @@ import { useAction } from '../../api/useAction';
 import { useApi } from '../../api/useApi';
 import { useUser } from '../../auth/AuthProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { dateTimeSecondsText } from '../../format';
+import { dateTimeSecondsText, useFormat } from '../../format';
 import { useLocalText } from '../../i18n';
 import type { DispatchResult, Schedule } from './operations';
 import { AnnualReviewTrigger } from './AnnualReviewTrigger';
@@ -15,22 +16,22 @@ import { RunOutcome } from './RunOutcome';
 import { TemporalUiButton } from './TemporalUiButton';
 
 /**
- * 一季一调度: when the quarterly dispatch runs next, and running it now (a ticked quarter stays ticked);
- * 年度动态管理 run now beside it.
+ * 一季一调度: when the quarterly dispatch runs next, and running it now (a ticked quarter stays ticked)
+ * for a quarter that has ended — the last one (the default) or the one before, as the server takes
+ * (dispatchQuarterChoices); 年度动态管理 run now beside it.
  */
 export function OperationsCard() {
   const { t } = useTranslation('admin');
   const text = useLocalText();
   const user = useUser();
   const schedules = useApi<Schedule[]>('/admin/schedules');
-  const [quarter, setQuarter] = useState('');
+  const format = useFormat();
+  const choices = dispatchQuarterChoices(new Date());
+  const [quarter, setQuarter] = useState(choices[0]);
   const { run, busy, error, result } = useAction((q: string) =>
-    api<DispatchResult>('/admin/quarterly-dispatch/trigger', {
-      method: 'POST',
-      body: q ? { quarter: q } : {},
-    }),
+    api<DispatchResult>('/admin/quarterly-dispatch/trigger', { method: 'POST', body: { quarter: q } }),
   );
-  const trigger = () => void run(quarter.trim().toUpperCase()).then((r) => r && schedules.reload());
+  const trigger = () => void run(quarter).then((r) => r && schedules.reload());
 
   return (
     <Card title={t('operations.title')} size="small" data-testid="operations">
@@ -63,28 +64,40 @@ export function OperationsCard() {
           )}
         </Descriptions>
       ))}
-      <Space.Compact style={{ width: '100%' }}>
-        <Input
+      <Space wrap>
+        <Select
           aria-label={t('operations.quarter')}
-          placeholder={t('operations.quarterHint')}
           value={quarter}
-          maxLength={6}
-          onChange={(e) => setQuarter(e.target.value)}
+          onChange={setQuarter}
+          // The whole label, 2026年第三季度（上一季度）, at 1440 px and on a phone.
+          style={{ width: 250 }}
+          popupMatchSelectWidth={false}
+          data-testid="dispatch-quarter"
+          options={choices.map((q, i) => ({
+            value: q,
+            label: i === 0 ? t('operations.lastQuarter', { quarter: format.quarter(q) }) : format.quarter(q),
+          }))}
         />
-        <Popconfirm title={t('operations.confirm')} onConfirm={trigger}>
+        <Popconfirm
+          title={t('operations.confirmTitle', { quarter: format.quarter(quarter) })}
+          description={<div style={{ maxWidth: 320 }}>{t('operations.confirm')}</div>}
+          onConfirm={trigger}
+        >
           <Button type="primary" icon={<PlayCircleOutlined />} loading={busy} data-testid="trigger-dispatch">
             {t('operations.trigger')}
           </Button>
         </Popconfirm>
-      </Space.Compact>
+      </Space>
       <RunOutcome
         error={error}
         testId="dispatch-result"
         done={
           result
             ? {
-                title: t('operations.done', { quarter: result.quarter, n: result.members }),
-                workflowId: result.workflowId,
+                title: t('operations.done', {
+                  quarter: format.quarter(result.quarter),
+                  count: result.members,
+                }),
               }
             : null
         }

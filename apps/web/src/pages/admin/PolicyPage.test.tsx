@@ -1,6 +1,8 @@
 import { DEFAULT_POLICY } from '@hardtech/domain/policy';
+import { dispatchQuarterChoices } from '@hardtech/domain/quarters';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { quarterText } from '../../format';
 import i18n from '../../i18n';
 import type { FakeCall } from '../../test/fake-api';
 import { fastUser, openPage, USERS } from '../../test/open-page';
@@ -97,26 +99,52 @@ describe('policy administration', () => {
     expect(capacity).toHaveValue('280');
   });
 
-  it('runs the quarterly dispatch for the quarter given', async () => {
+  it('runs the quarterly dispatch for an ended quarter only, and says what it did without the workflow id', async () => {
+    const [last, before] = dispatchQuarterChoices(new Date());
     const { calls } = openPage('/admin/policy', USERS.coordinator, {
       ...ROUTES,
       'POST /admin/quarterly-dispatch/trigger': {
-        quarter: '2026Q3',
+        quarter: before,
         members: 12,
-        workflowId: 'dispatch-2026Q3',
+        workflowId: `quarterly-dispatch/${before}/manual-1`,
       },
     });
-    await userEvent.type(await screen.findByLabelText('季度'), '2026q3');
+    // Offered: the last ended quarter (chosen) and the one before; never the current quarter.
+    const select = await screen.findByTestId('dispatch-quarter');
+    expect(select).toHaveTextContent(`${quarterText(last, 'zh')}（上一季度）`);
+    await userEvent.click(within(select).getByRole('combobox'));
+    await screen.findByTitle(quarterText(before, 'zh'));
+    const options = [...document.querySelectorAll('.ant-select-item-option')].map((o) => o.textContent);
+    expect(options).toEqual([`${quarterText(last, 'zh')}（上一季度）`, quarterText(before, 'zh')]);
+    await userEvent.click(screen.getByTitle(quarterText(before, 'zh')));
     await userEvent.click(screen.getByTestId('trigger-dispatch'));
+    expect(await screen.findByText(`立即开展 ${quarterText(before, 'zh')}调度？`)).toBeInTheDocument();
     await userEvent.click(await screen.findByRole('button', { name: /确\s*定|OK/ }));
-    expect(await screen.findByTestId('dispatch-result')).toHaveTextContent(
-      '2026Q3 季度调度已发起，涉及 12 家企业',
-    );
+    const done = await screen.findByTestId('dispatch-result');
+    expect(done).toHaveTextContent(`已完成 ${quarterText(before, 'zh')}调度：共 12 家帮扶中企业`);
+    expect(done).not.toHaveTextContent('manual-1');
     expect(calls).toContainEqual({
       method: 'POST',
       path: '/admin/quarterly-dispatch/trigger',
-      body: { quarter: '2026Q3' },
+      body: { quarter: before },
     });
+  });
+
+  it('says in English what the dispatch did, the quarter written 2026 Q3, one enterprise in the singular', async () => {
+    await i18n.changeLanguage('en');
+    const [last] = dispatchQuarterChoices(new Date());
+    openPage('/admin/policy', USERS.coordinator, {
+      ...ROUTES,
+      'POST /admin/quarterly-dispatch/trigger': { quarter: last, members: 1, workflowId: 'wf-1' },
+    });
+    expect(await screen.findByTestId('dispatch-quarter')).toHaveTextContent(
+      `${quarterText(last, 'en')} (last quarter)`,
+    );
+    await userEvent.click(screen.getByTestId('trigger-dispatch'));
+    await userEvent.click(await screen.findByRole('button', { name: /OK/ }));
+    const done = await screen.findByTestId('dispatch-result');
+    expect(done).toHaveTextContent(`Dispatch of ${quarterText(last, 'en')} done: 1 enterprise in support`);
+    expect(done).not.toHaveTextContent('wf-1');
   });
 
   it('starts the year’s 动态管理 beside the quarter’s dispatch, after saying what it opens', async () => {

@@ -7,7 +7,7 @@ import { fromFormValues, toFormValues } from '../../components/forms/formValues'
 import { SchemaForm } from '../../components/forms/SchemaForm';
 import { useLocalText } from '../../i18n';
 import { useIdempotencyKey } from './idempotency';
-import { initialData } from './initialData';
+import { fixedFields, initialData } from './initialData';
 import { neededFields } from './neededFields';
 import type { CompleteResult, TaskDetail } from './taskTypes';
 import { useAction } from './useAction';
@@ -84,7 +84,13 @@ export function CompleteTaskForm({
         />
       </Form.Item>
       {outcome ? (
-        <SchemaForm fields={fields} error={error} errorPrefix="data." refChoices={refChoices} />
+        <SchemaForm
+          fields={fields}
+          error={error}
+          errorPrefix="data."
+          refChoices={refChoices}
+          fixed={fixedFields(task)}
+        />
       ) : (
         <Typography.Paragraph type="secondary">{t('complete.chooseOutcome')}</Typography.Paragraph>
       )}

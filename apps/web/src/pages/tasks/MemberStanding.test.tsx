@@ -54,7 +54,7 @@ describe('the member’s standing in the case file of a quarterly review', () =>
     const card = await screen.findByTestId('case-standing');
     const doubling = within(card).getByTestId('standing-doubling');
     expect(doubling).toHaveTextContent('入库基准营收8,000 万元');
-    expect(doubling).toHaveTextContent('最新年化营收（2026Q4）8,933 万元');
+    expect(doubling).toHaveTextContent('最新年化营收（2026年第四季度）8,933 万元');
     expect(doubling).toHaveTextContent('营收为入库基准的 1.12 倍，目标 2 倍');
     expect(doubling).toHaveTextContent('落后于倍增路径（应达 1.20 倍）');
     // Counted are the reports sent and not sent back, reviewed or not: said so to the officer.
@@ -64,9 +64,9 @@ describe('the member’s standing in the case file of a quarterly review', () =>
 
     const rows = within(within(card).getByTestId('standing-reports')).getAllByRole('row').slice(1);
     expect(rows.map((r) => r.textContent)).toEqual([
-      '2026Q22,100 万元200 万元12010 万元',
-      '2026Q32,000 万元 ↓200 万元12010 万元',
-      '2026Q4本次评审2,600 万元 ↑200 万元12010 万元',
+      '2026年第二季度2,100 万元200 万元12010 万元',
+      '2026年第三季度2,000 万元 ↓200 万元12010 万元',
+      '2026年第四季度本次评审2,600 万元 ↑200 万元12010 万元',
     ]);
 
     const ledger = within(card).getByTestId('standing-ledger');

@@ -53,7 +53,7 @@ function Doubling({ doubling: d }: { doubling: CaseStanding['doubling'] }) {
         </Col>
         <Col xs={24} sm={12}>
           <Statistic
-            title={t('standing.annualized', { quarter: d.quarter })}
+            title={t('standing.annualized', { quarter: format.quarter(d.quarter) })}
             value={format.yuanRounded(d.annualizedRevenue)}
           />
         </Col>

@@ -109,6 +109,26 @@ describe('the quarterly report sent back, and its review', () => {
     expect(screen.getByLabelText('其他情况')).toHaveValue('四季度订单增长');
   });
 
+  it('fixes the report’s quarter to its task’s, written 2026年第四季度, and sends it as the task’s', async () => {
+    const user = fastUser();
+    const { calls } = openPage('/tasks/t-1', ENTERPRISE, {
+      'GET /reference': REFERENCE,
+      'GET /tasks/t-1': { ...RETURNED_REPORT, caseFile: caseFile([REPORT_OPINION]) },
+      'POST /tasks/t-1/complete': { stage: 'supporting', nextTasks: [] },
+    });
+    const fixed = await screen.findByTestId('fixed-quarter');
+    expect(fixed).toHaveTextContent('2026年第四季度');
+    // No picker to change it (it showed 2026-Q4 and took any quarter).
+    const form = screen.getByTestId('task-form');
+    expect(within(form).queryByPlaceholderText(/季度|quarter/i)).toBeNull();
+    expect(within(form).queryByText('2026-Q4')).toBeNull();
+    expect(form.querySelector('.ant-picker')).toBeNull();
+    await user.click(screen.getByTestId('complete-submit'));
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
+    const sent = calls.find((c) => c.method === 'POST')!.body as { data: { quarter: string } };
+    expect(sent.data.quarter).toBe('2026Q4');
+  });
+
   it('gives the reviewer the figures of the report beside the decision', async () => {
     openPage('/tasks/t-1', USERS.coordinator, {
       'GET /reference': REFERENCE,
@@ -117,7 +137,7 @@ describe('the quarterly report sent back, and its review', () => {
     });
     const figures = await screen.findByTestId('figures-r-1');
     for (const words of [
-      '2026Q4',
+      '2026年第四季度',
       '本季度营业收入',
       '2,900 万元',
       '230 万元',
@@ -161,7 +181,7 @@ describe('the quarterly report sent back, and its review', () => {
       'GET /attachments': [],
     });
     const report = await screen.findByTestId('review-report');
-    expect(report).toHaveTextContent('本季度报告 · 2026Q4');
+    expect(report).toHaveTextContent('本季度报告 · 2026年第四季度');
     expect(within(report).getByTestId('review-report-figures')).toHaveTextContent('2,900 万元');
     // Right above the form, in the column of the decision.
     expect(report.compareDocumentPosition(document.getElementById('complete-task')!)).toBe(

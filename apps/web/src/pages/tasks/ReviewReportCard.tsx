@@ -31,7 +31,7 @@ export function ReviewReportCard({ report }: { report: CaseOpinion }) {
     <Card
       id={REVIEW_REPORT_ID}
       size="small"
-      title={t('caseFile.reviewReport', { quarter })}
+      title={t('caseFile.reviewReport', { quarter: format.quarter(quarter) })}
       extra={format.dateTime(report.at)}
       data-testid="review-report"
     >

@@ -30,3 +30,13 @@ export function initialData(task: TaskDetail): Record<string, unknown> {
       return {};
   }
 }
+
+const REPORT_QUARTER: ReadonlySet<string> = new Set(['quarter']);
+
+/**
+ * The fields a task fixes, shown but not edited: a quarterly report is the report of its task's
+ * quarter (the server refuses another, 422 QUARTER_NOT_THE_TASKS).
+ */
+export function fixedFields(task: TaskDetail): ReadonlySet<string> | undefined {
+  return task.type === 'QUARTERLY_REPORT' && task.quarter ? REPORT_QUARTER : undefined;
+}
