@@ -83,8 +83,8 @@ export class TaskNoticesRepository {
     }));
   }
 
-  /** A person's notice of the task: 【新待办】, or a step sent back (退回) with why, its text carried. */
   /**
+   * A person's notice of the task: 【新待办】, or a step sent back (退回) with why, its text carried.
    * A task's notice is dated when the task opened (queued), not when a sweep came by: a batch is
    * swept in one transaction, and its notices dated alike fell out of order in the feed.
    */
