@@ -120,6 +120,13 @@ describe('evidence files', () => {
       [c.districtOfficer.username, c.districtOfficer.username],
       [other.username, '渝北区 吴科员'],
     ]);
+    // Once done, the task takes no more files, refused as every other action on a closed task is.
+    await expectOk(
+      complete(c.districtOfficer.api, c.creditCode, 'DISTRICT_FEEDBACK', 'support', { opinion: '同意' }),
+    );
+    const late = await upload(c.districtOfficer.api, onTask);
+    expect([late.status, late.body.code]).toEqual([409, 'TASK_ALREADY_COMPLETED']);
+    expect(await rowsOf(c.creditCode)).toBe(2);
 
     const s = await createCast();
     await driveToSupporting(s);

@@ -19,6 +19,7 @@ import {
   RuleViolation,
   t,
   taskMaterialVisible,
+  taskClosedRefusal,
   taskRefusal,
 } from '@hardtech/domain';
 import {
@@ -209,10 +210,9 @@ export class AttachmentsService {
         if (!task || task.creditCode !== target.creditCode) {
           throw new NotFound('TASK_NOT_FOUND', t('任务不存在', 'no such task'));
         }
+        // A closed task takes no more files: 409 as every other action on it (taskClosedRefusal).
         const refusal =
-          task.status === 'open'
-            ? taskRefusal(actor, task, 'complete')
-            : new Forbidden('TASK_CLOSED', t('任务已办结', 'the task is closed'));
+          task.status === 'open' ? taskRefusal(actor, task, 'complete') : taskClosedRefusal(task.status);
         if (refusal) throw refusal;
         return;
       }
