@@ -61,7 +61,6 @@ export function AnnualReviewTrigger() {
                   members: result.members,
                   opened: result.opened,
                 }),
-                workflowId: result.workflowId,
               }
             : null
         }

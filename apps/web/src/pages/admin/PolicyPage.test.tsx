@@ -168,6 +168,8 @@ describe('policy administration', () => {
     expect(await screen.findByTestId('annual-review-result')).toHaveTextContent(
       `${year} 年度动态管理已开启：在库企业 12 家，新开待办 11 项`,
     );
+    // What happened in words; the workflow's id is for operators, not on the page.
+    expect(screen.getByTestId('annual-review-result')).not.toHaveTextContent(`annual-review-${year}`);
     expect(calls).toContainEqual({ method: 'POST', path: '/admin/annual-review/trigger', body: { year } });
   });
 

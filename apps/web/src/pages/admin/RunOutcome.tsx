@@ -2,8 +2,8 @@ import { Alert } from 'antd';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
 /**
- * What a run started by hand answered: its refusal, or what it did in words (a workflow id, when
- * given, below it; the quarterly dispatch says none: officials read what happened, not the id).
+ * What a run started by hand answered: its refusal, or what it did in words. No workflow id:
+ * officials read what happened; operators find the run by its schedule (README, finding workflows).
  */
 export function RunOutcome({
   error,
@@ -11,21 +11,13 @@ export function RunOutcome({
   testId,
 }: {
   error: Error | undefined;
-  done: { title: string; workflowId?: string } | null;
+  done: { title: string } | null;
   testId: string;
 }) {
   return (
     <div style={{ marginTop: 12 }}>
       <ErrorAlert error={error} />
-      {done && (
-        <Alert
-          type="success"
-          showIcon
-          data-testid={testId}
-          title={done.title}
-          description={done.workflowId}
-        />
-      )}
+      {done && <Alert type="success" showIcon data-testid={testId} title={done.title} />}
     </div>
   );
 }
