@@ -52,6 +52,8 @@ it('answers 503 while a timed-out activation is retried, and the retry with the 
   const body = { outcome: 'pass', data: { judgments: JUDGMENTS } };
   const key = { 'idempotency-key': `screen-${screen.id}` };
   const complete = () => c.coordinator.api.post(`/api/tasks/${screen.id}/complete`, body, key);
+  // 催办 (as seen under load): no Idempotency-Key, the refused one is simply sent again.
+  const urge = () => c.districtOfficer.api.post(`/api/tasks/${screen.id}/urge`, { message: '请尽快' });
   const refusal = {
     status: 503,
     retryAfter: '5',
@@ -64,11 +66,24 @@ it('answers 503 while a timed-out activation is retried, and the retry with the 
     code: r.body?.code,
     message: r.body?.message,
   });
+  const urges = async () =>
+    (await db().query(`SELECT count(*)::int AS n FROM task_urges WHERE task_id = $1`, [screen.id])).rows[0].n;
+  /** Sends again after Retry-After while the answer is that 503 (for at most a minute). */
+  const untilAnswered = async (send: typeof complete) => {
+    let reply = await send();
+    for (const deadline = Date.now() + 60_000; reply.status === 503 && Date.now() < deadline;) {
+      expect(seen(reply)).toEqual(refusal);
+      await new Promise((r) => setTimeout(r, 2000));
+      reply = await send();
+    }
+    return reply;
+  };
   try {
-    const first = await complete();
-    expect(seen(first)).toEqual(refusal);
+    const [first, urged] = await Promise.all([complete(), urge()]);
+    expect([seen(first), seen(urged)]).toEqual([refusal, refusal]);
     // Nothing applied: the workflow accepted no completion, the inbox still has the task open.
     expect(await completionsOf(c.creditCode, screen.id)).toBe(0);
+    expect(await urges()).toBe(0);
     expect((await openTask(c.coordinator.api, c.creditCode, 'SCREEN'))?.id).toBe(screen.id);
 
     // A healthy worker takes over; the client retries after Retry-After until it is answered.
@@ -76,12 +91,8 @@ it('answers 503 while a timed-out activation is retried, and the retry with the 
     await kill(worker.process);
     worker = startWorker(taskQueue);
     await worker.ready;
-    let reply = await complete();
-    for (const deadline = Date.now() + 60_000; reply.status === 503 && Date.now() < deadline;) {
-      expect(seen(reply)).toEqual(refusal);
-      await new Promise((r) => setTimeout(r, 2000));
-      reply = await complete();
-    }
+    expect((await untilAnswered(urge)).status).toBe(201);
+    const reply = await untilAnswered(complete);
     expect(reply.status).toBe(200);
     expect(reply.body.nextTasks.map((t: { type: string }) => t.type).sort()).toEqual([
       'DISTRICT_FEEDBACK',
@@ -96,6 +107,8 @@ it('answers 503 while a timed-out activation is retried, and the retry with the 
     expect(history.filter((e) => e.action === 'task.completed' && e.data.taskType === 'SCREEN')).toHaveLength(
       1,
     );
+    expect(history.filter((e) => e.action === 'task.urge')).toHaveLength(1);
+    expect(await urges()).toBe(1);
     const opened = async () =>
       (
         await db().query(
