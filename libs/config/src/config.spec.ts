@@ -71,6 +71,7 @@ describe('configuration', () => {
       sdkMetricsPort: 0,
       workflowStackTraces: false,
       maxCachedWorkflows: 0,
+      isolateExecutionTimeoutMs: 30_000,
     });
   });
 
@@ -132,6 +133,7 @@ describe('configuration', () => {
         TEMPORAL_TLS_CERT: file('c.pem'),
         DATABASE_POOL_SIZE: '0',
         WORKER_SHUTDOWN_GRACE_SECONDS: 'soon',
+        WORKER_ACTIVATION_TIMEOUT_MS: '0',
       }),
     ).toEqual([
       'DATABASE_URL must start with postgres://',
@@ -140,6 +142,7 @@ describe('configuration', () => {
       'PORT must be an integer between 1 and 65535 (got "70000")',
       'DATABASE_POOL_SIZE must be an integer between 1 and 200 (got "0")',
       'WORKER_SHUTDOWN_GRACE_SECONDS must be an integer between 1 and 3600 (got "soon")',
+      'WORKER_ACTIVATION_TIMEOUT_MS must be an integer between 1 and 600000 (got "0")',
     ]);
   });
 

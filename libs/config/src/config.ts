@@ -96,6 +96,8 @@ export interface AppConfig {
     workflowStackTraces: boolean;
     /** Workflows kept in the worker's memory between their tasks (the SDK's sticky cache); 0: sized from the heap. */
     maxCachedWorkflows: number;
+    /** Wall-clock milliseconds one call into a workflow's sandbox may take (the SDK's isolateExecutionTimeout). */
+    isolateExecutionTimeoutMs: number;
   };
 }
 
@@ -161,6 +163,8 @@ export const CONFIG_VARIABLES = {
     "worker: record workflows' stack traces for the stack-trace query (Temporal UI); costs CPU on every transition (default off)",
   WORKER_MAX_CACHED_WORKFLOWS:
     'worker: workflows kept in memory between their tasks; one not kept is replayed from its history on its next task (default 0: as many as the heap holds, about 0.6 MB each)',
+  WORKER_ACTIVATION_TIMEOUT_MS:
+    "worker: wall-clock milliseconds one activation of a workflow may take in the SDK's sandbox (isolateExecutionTimeout) before its workflow task fails and is retried (default 30000)",
 } as const;
 
 export class ConfigError extends Error {
@@ -295,6 +299,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       sdkMetricsPort: read.int('WORKER_SDK_METRICS_PORT', 0, 0, 65535),
       workflowStackTraces: read.bool('WORKFLOW_STACK_TRACES', false),
       maxCachedWorkflows: read.int('WORKER_MAX_CACHED_WORKFLOWS', 0, 0, 1_000_000),
+      // The SDK's 5 s is wall-clock, not CPU: at a load average of 25 on 2 cores an activation that
+      // takes 50 ms alone waited out 5 s for the CPU, its workflow task failed and the Update in it
+      // answered 500 (now 503). 30 s rides out such a stall; a workflow stuck in an endless loop still
+      // fails its task within 30 s rather than holding a task slot for ever. Milliseconds, so that a
+      // test can make an activation time out on purpose (test/lifecycle/isolate-timeout.test.ts).
+      isolateExecutionTimeoutMs: read.int('WORKER_ACTIVATION_TIMEOUT_MS', 30_000, 1, 600_000),
     },
   };
   if (read.problems.length) throw new ConfigError(read.problems);

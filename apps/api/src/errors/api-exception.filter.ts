@@ -3,7 +3,12 @@ import type { Request, Response } from 'express';
 import { DomainError, FieldError, localize, Text, t } from '@hardtech/domain';
 import { domainErrorFrom } from '@hardtech/temporal';
 import { localeOf } from './locale';
-import { isDependencyUnavailable, RETRY_AFTER_SECONDS } from './unavailable';
+import {
+  isDependencyUnavailable,
+  isWorkflowTaskFailing,
+  RETRY_AFTER_SECONDS,
+  WORKFLOW_TASK_RETRY_AFTER_SECONDS,
+} from './unavailable';
 
 const STATUS_NAMES: Record<number, string> = {
   400: 'Bad Request',
@@ -49,14 +54,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const res = http.getResponse<Response>();
     const locale = localeOf(req);
     const { status, code, text, details, retryAfterSeconds } = this.describe(exception, req);
+    // A gRPC status (Temporal's) is in the cause: named, so the next unexpected one can be classified.
+    const grpc = ((exception as Error)?.cause as { code?: unknown; details?: unknown } | undefined) ?? {};
+    const named = typeof grpc.code === 'number' ? ` (gRPC ${grpc.code} ${grpc.details ?? ''})` : '';
     if (status === HttpStatus.SERVICE_UNAVAILABLE)
-      this.logger.warn(`${req.method} ${req.url}: ${(exception as Error)?.message ?? exception}`);
-    else if (status >= 500) {
-      // A gRPC status (Temporal's) is in the cause: named, so the next unexpected one can be classified.
-      const grpc = ((exception as Error)?.cause as { code?: unknown; details?: unknown } | undefined) ?? {};
-      const named = typeof grpc.code === 'number' ? ` (gRPC ${grpc.code} ${grpc.details ?? ''})` : '';
+      this.logger.warn(`${req.method} ${req.url}${named}: ${(exception as Error)?.message ?? exception}`);
+    else if (status >= 500)
       this.logger.error(`${req.method} ${req.url}${named}: ${(exception as Error)?.stack ?? exception}`);
-    }
     if (res.headersSent) return;
     if (status === HttpStatus.SERVICE_UNAVAILABLE) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     if (retryAfterSeconds) res.setHeader('Retry-After', String(retryAfterSeconds));
@@ -96,6 +100,21 @@ export class ApiExceptionFilter implements ExceptionFilter {
         text: t('请求失败', 'request failed'),
       };
       return { status, ...fallback, details: [] };
+    }
+    // The workflow's last workflow task failed (an activation timed out on a starved worker): Temporal
+    // takes the Update again once a worker completes the task, so the same request is retried.
+    if (isWorkflowTaskFailing(exception)) {
+      const text = t(
+        '流程正在恢复，请稍后重试',
+        "the enterprise's workflow is recovering, try again shortly",
+      );
+      return {
+        status: HttpStatus.SERVICE_UNAVAILABLE,
+        code: 'WORKFLOW_TASK_RETRYING',
+        text,
+        details: [],
+        retryAfterSeconds: WORKFLOW_TASK_RETRY_AFTER_SECONDS,
+      };
     }
     // PostgreSQL or Temporal away for a moment (a restart, a failover): the client should retry.
     if (isDependencyUnavailable(exception)) {

@@ -1,5 +1,5 @@
 import { ServiceError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
-import { isDependencyUnavailable } from './unavailable';
+import { isDependencyUnavailable, isWorkflowTaskFailing } from './unavailable';
 
 const withCode = (code: string, message = 'x') => Object.assign(new Error(message), { code });
 
@@ -35,5 +35,32 @@ describe('isDependencyUnavailable', () => {
     const notFound = new ServiceError('rpc failed', { cause: Object.assign(new Error('5'), { code: 5 }) });
     expect(isDependencyUnavailable(notFound)).toBe(false);
     expect(isDependencyUnavailable(null)).toBe(false);
+  });
+});
+
+describe('isWorkflowTaskFailing', () => {
+  // What reached the API when a starved worker's activation ran past isolateExecutionTimeout
+  // (test/lifecycle/isolate-timeout.test.ts, 2026-12-07): executeUpdate threw this ServiceError,
+  // its cause the gRPC error of UpdateWorkflowExecution (@grpc/grpc-js: code, details, metadata).
+  const grpcError = (code: number, details: string) =>
+    Object.assign(new Error(`${code} ${details}`), { code, details, metadata: {} });
+  const failedState = 'Unable to perform workflow execution update due to Workflow Task in failed state.';
+
+  it('recognises an Update refused while the workflow task is being retried, also wrapped', () => {
+    const refused = new ServiceError('Workflow Update failed', { cause: grpcError(9, failedState) });
+    expect(isWorkflowTaskFailing(refused)).toBe(true);
+    expect(isWorkflowTaskFailing(new Error('handler', { cause: refused }))).toBe(true);
+    // It is not a dependency away: the 503 says so with its own code.
+    expect(isDependencyUnavailable(refused)).toBe(false);
+  });
+
+  it('leaves other failed preconditions and the same words without a gRPC status alone', () => {
+    const other = new ServiceError('Workflow Update failed', {
+      cause: grpcError(9, 'update rejected: workflow is not running'),
+    });
+    expect(isWorkflowTaskFailing(other)).toBe(false);
+    expect(isWorkflowTaskFailing(new ServiceError('x', { cause: grpcError(3, failedState) }))).toBe(false);
+    expect(isWorkflowTaskFailing(new Error(failedState))).toBe(false);
+    expect(isWorkflowTaskFailing(undefined)).toBe(false);
   });
 });

@@ -29,6 +29,41 @@ function unavailable(e: { code?: unknown; message?: unknown }): boolean {
   return typeof e.message === 'string' && POSTGRES_LOST.test(e.message);
 }
 
+// Temporal refuses an Update with FAILED_PRECONDITION (9) and these words while the workflow's last
+// workflow task failed or timed out: a worker's activation ran past isolateExecutionTimeout (a worker
+// starved of CPU, WORKER_ACTIVATION_TIMEOUT_MS), or the worker died holding it. The Update was not
+// accepted (nothing applied, nothing kept) and the server retries the workflow task; once a worker
+// completes it, the same request (the same Update id) is taken, once. Other 9s stay a 500.
+const FAILED_PRECONDITION = 9;
+const WORKFLOW_TASK_FAILED = /Workflow Task in failed state/i;
+
+/** Seconds to wait for the retried workflow task: a worker's next poll, or a dead one's task timing out (10 s). */
+export const WORKFLOW_TASK_RETRY_AFTER_SECONDS = 5;
+
+/** Every error in the chain: itself, then its `driverError` (TypeORM) or `cause`, each once. */
+function* chain(error: unknown): Generator<Record<string, unknown>> {
+  const seen = new Set<unknown>();
+  for (let e = error as Record<string, unknown> | undefined; e && typeof e === 'object' && !seen.has(e);) {
+    seen.add(e);
+    yield e;
+    e = (e.driverError ?? e.cause) as Record<string, unknown> | undefined;
+  }
+}
+
+/**
+ * Whether Temporal refused an Update because the workflow's last workflow task failed (see
+ * WORKFLOW_TASK_FAILED): the answer is then 503 WORKFLOW_TASK_RETRYING with Retry-After, not a 500.
+ */
+export function isWorkflowTaskFailing(error: unknown): boolean {
+  for (const e of chain(error)) {
+    if (!(e instanceof ServiceError)) continue;
+    const grpc = e.cause as { code?: unknown; details?: unknown } | undefined;
+    if (grpc?.code === FAILED_PRECONDITION && WORKFLOW_TASK_FAILED.test(String(grpc.details ?? '')))
+      return true;
+  }
+  return false;
+}
+
 /**
  * Whether an error means PostgreSQL or Temporal is unreachable for now (restarting, failing over)
  * rather than a fault of ours: the answer is then 503 with Retry-After, so that clients retry
@@ -36,11 +71,6 @@ function unavailable(e: { code?: unknown; message?: unknown }): boolean {
  * `driverError`, where the driver's error is wrapped.
  */
 export function isDependencyUnavailable(error: unknown): boolean {
-  const seen = new Set<unknown>();
-  for (let e = error as Record<string, unknown> | undefined; e && typeof e === 'object' && !seen.has(e);) {
-    seen.add(e);
-    if (unavailable(e)) return true;
-    e = (e.driverError ?? e.cause) as Record<string, unknown> | undefined;
-  }
+  for (const e of chain(error)) if (unavailable(e)) return true;
   return false;
 }

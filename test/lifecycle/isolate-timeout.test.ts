@@ -1,0 +1,135 @@
+import { ChildProcess } from 'node:child_process';
+import { createCast, tag } from '../support/cast';
+import { db } from '../support/db';
+import { completionsOf } from '../support/history';
+import { eventually, expectOk, JUDGMENTS, openTask } from '../support/lifecycle';
+import { startLifecycle } from '../support/short-runs';
+import { kill, startWorker } from '../support/worker-process';
+
+jest.setTimeout(180_000);
+
+/**
+ * Load average 25 on 2 cores, for one process: it runs ~2 ms, then waits 400 ms for the CPU. The
+ * sandbox's isolateExecutionTimeout is wall-clock, so an activation that needs a few ms of CPU runs
+ * past a timeout of 200 ms, as one needing 50 ms ran past the SDK's 5 s under that load.
+ */
+function starve(child: ChildProcess): { stop: () => void } {
+  let running = true;
+  const signal = (s: NodeJS.Signals) => running && child.exitCode === null && child.kill(s);
+  const cycle = () => {
+    signal('SIGSTOP');
+    setTimeout(() => {
+      signal('SIGCONT');
+      if (running) setTimeout(cycle, 2);
+    }, 400);
+  };
+  cycle();
+  return {
+    stop: () => {
+      signal('SIGCONT');
+      running = false;
+    },
+  };
+}
+
+// Seen once under load: a workflow task whose activation timed out in the worker's sandbox made the
+// Update in it a 500. Temporal refuses Updates (gRPC 9 "Workflow Task in failed state") until a
+// worker completes the retried task; the Update itself is not kept. The API answers 503 with
+// Retry-After, and the client's retry with the same Idempotency-Key completes the task once.
+it('answers 503 while a timed-out activation is retried, and the retry with the same key completes once', async () => {
+  const taskQueue = `isolate-${tag()}`;
+  let worker = startWorker(taskQueue);
+  await worker.ready;
+  const c = await createCast();
+  const { handle } = await startLifecycle(c, { taskQueue });
+  const screen = await openTask(c.coordinator.api, c.creditCode, 'SCREEN');
+  await kill(worker.process, 'SIGTERM');
+
+  // The same worker, but starved of CPU, with activations allowed 200 ms of wall-clock.
+  worker = startWorker(taskQueue, { WORKER_ACTIVATION_TIMEOUT_MS: '200' });
+  await worker.ready;
+  const starved = starve(worker.process);
+  const body = { outcome: 'pass', data: { judgments: JUDGMENTS } };
+  const key = { 'idempotency-key': `screen-${screen.id}` };
+  const complete = () => c.coordinator.api.post(`/api/tasks/${screen.id}/complete`, body, key);
+  // 催办 (as seen under load): no Idempotency-Key, the refused one is simply sent again.
+  const urge = () => c.districtOfficer.api.post(`/api/tasks/${screen.id}/urge`, { message: '请尽快' });
+  const refusal = {
+    status: 503,
+    retryAfter: '5',
+    code: 'WORKFLOW_TASK_RETRYING',
+    message: '流程正在恢复，请稍后重试',
+  };
+  const seen = (r: Awaited<ReturnType<typeof complete>>) => ({
+    status: r.status,
+    retryAfter: r.headers?.get('retry-after'),
+    code: r.body?.code,
+    message: r.body?.message,
+  });
+  const urges = async () =>
+    (await db().query(`SELECT count(*)::int AS n FROM task_urges WHERE task_id = $1`, [screen.id])).rows[0].n;
+  /** Sends again after Retry-After while the answer is that 503 (for at most a minute). */
+  const untilAnswered = async (send: typeof complete) => {
+    let reply = await send();
+    for (const deadline = Date.now() + 60_000; reply.status === 503 && Date.now() < deadline;) {
+      expect(seen(reply)).toEqual(refusal);
+      await new Promise((r) => setTimeout(r, 2000));
+      reply = await send();
+    }
+    return reply;
+  };
+  try {
+    const [first, urged] = await Promise.all([complete(), urge()]);
+    expect([seen(first), seen(urged)]).toEqual([refusal, refusal]);
+    // Nothing applied: the workflow accepted no completion, the inbox still has the task open.
+    expect(await completionsOf(c.creditCode, screen.id)).toBe(0);
+    expect(await urges()).toBe(0);
+    expect((await openTask(c.coordinator.api, c.creditCode, 'SCREEN'))?.id).toBe(screen.id);
+
+    // A healthy worker takes over; the client retries after Retry-After until it is answered.
+    starved.stop();
+    await kill(worker.process);
+    worker = startWorker(taskQueue);
+    await worker.ready;
+    expect((await untilAnswered(urge)).status).toBe(201);
+    const reply = await untilAnswered(complete);
+    expect(reply.status).toBe(200);
+    expect(reply.body.nextTasks.map((t: { type: string }) => t.type).sort()).toEqual([
+      'DISTRICT_FEEDBACK',
+      'ENTERPRISE_CONFIRM',
+    ]);
+    // Once: one accepted completion in the workflow's history, each next task announced once, and
+    // a late retry answered from the stored result.
+    expect(await completionsOf(c.creditCode, screen.id)).toBe(1);
+    const history: { action: string; data: { taskType?: string } }[] = await expectOk(
+      c.coordinator.api.get(`/api/enterprises/${c.creditCode}/history`),
+    );
+    expect(history.filter((e) => e.action === 'task.completed' && e.data.taskType === 'SCREEN')).toHaveLength(
+      1,
+    );
+    expect(history.filter((e) => e.action === 'task.urge')).toHaveLength(1);
+    expect(await urges()).toBe(1);
+    const opened = async () =>
+      (
+        await db().query(
+          `SELECT t.type, count(*)::int AS n FROM notifications n JOIN tasks t ON t.id = n.task_id
+            WHERE n.credit_code = $1 AND n.kind = 'task_opened' AND t.type <> 'SCREEN'
+            GROUP BY t.type ORDER BY t.type`,
+          [c.creditCode],
+        )
+      ).rows;
+    await eventually(async () => (await opened()).length === 2);
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(await opened()).toEqual([
+      { type: 'DISTRICT_FEEDBACK', n: 1 },
+      { type: 'ENTERPRISE_CONFIRM', n: 1 },
+    ]);
+    const late = await complete();
+    expect({ status: late.status, body: late.body }).toEqual({ status: 200, body: reply.body });
+    expect(await completionsOf(c.creditCode, screen.id)).toBe(1);
+  } finally {
+    starved.stop();
+    await kill(worker.process);
+    await handle.terminate('test over').catch(() => undefined);
+  }
+});
