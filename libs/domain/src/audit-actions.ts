@@ -31,7 +31,7 @@ const ROUTES: [string, Text][] = [
   ['GET /api/tasks/overdue/summary', { zh: '查看超期统计', en: 'Read the overdue summary' }],
   ['POST /api/tasks/:id/complete', { zh: '办理任务', en: 'Completed a task' }],
   ['POST /api/tasks/:id/claim', { zh: '认领任务', en: 'Claimed a task' }],
-  ['POST /api/tasks/:id/unclaim', { zh: '退回认领', en: 'Released a task' }],
+  ['POST /api/tasks/:id/unclaim', { zh: '取消认领', en: 'Released a task' }],
   ['POST /api/tasks/:id/delegate', { zh: '转办任务', en: 'Delegated a task' }],
   ['POST /api/tasks/:id/comments', { zh: '发表评论', en: 'Commented on a task' }],
   ['POST /api/tasks/:id/urge', { zh: '催办', en: 'Urged a task' }],

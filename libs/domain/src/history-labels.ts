@@ -51,10 +51,10 @@ function taskLine(type: TaskType | null, what: Text): Text {
   return line(`${task.zh}：${what.zh}`, `${task.en}: ${inSentence(what).en}`);
 }
 
-/** What a person did to a task, by the kind of the assignment (认领, 退回认领, 转办). */
+/** What a person did to a task, by the kind of the assignment (认领, 取消认领, 转办). */
 const ASSIGN_WORDS = {
   claim: t('认领', 'claimed'),
-  unclaim: t('退回认领', 'unclaimed'),
+  unclaim: t('取消认领', 'unclaimed'),
   delegate: t('转办', 'delegated'),
 } as const;
 

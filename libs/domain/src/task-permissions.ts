@@ -51,7 +51,7 @@ export function taskRefusal(actor: Actor, task: HeldTask, action: TaskAction): D
     return new Forbidden(
       'ENTERPRISE_DOES_NOT_ASSIGN',
       t(
-        '企业的环节由企业用户直接办理，无需认领、退回认领或转办',
+        '企业的环节由企业用户直接办理，无需认领、取消认领或转办',
         'enterprise users do their steps without claiming, releasing or delegating them',
       ),
     );

@@ -154,7 +154,7 @@ export class TasksController {
 
   @Post(':id/unclaim')
   @ApiDoc({
-    summary: '退回认领 Unclaim',
+    summary: '取消认领 Unclaim',
     description: 'The assignee, or a city coordinator; 409 when nobody holds it.',
     ok: AssignResultDto,
     errors: [400, 401, 403, 404, 409],

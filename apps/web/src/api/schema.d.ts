@@ -1331,7 +1331,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 退回认领 Unclaim
+         * 取消认领 Unclaim
          * @description The assignee, or a city coordinator; 409 when nobody holds it.
          */
         post: operations["TasksController_unclaim"];

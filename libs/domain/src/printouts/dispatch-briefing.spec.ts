@@ -119,7 +119,8 @@ describe('dispatchBriefing (调度会材料)', () => {
 
   it('names the current members behind the doubling path, not those who left', () => {
     expect(section('落后于倍增路径的企业').table!.rows).toEqual(
-      [['乙科技', '500230', '2026Q3', '105.00%', '126.00%']].map((r) => [
+      // Ratios to the baseline, as the screens word them: not 105.00% under 营收增长 (growth of 5%).
+      [['乙科技', '500230', '2026Q3', '1.05 倍', '1.26 倍']].map((r) => [
         r[0],
         expect.any(String),
         ...r.slice(2),

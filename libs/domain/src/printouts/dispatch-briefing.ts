@@ -6,7 +6,7 @@ import { findDistrict } from '../reference';
 import { TASK_LABELS, type TaskType } from '../task-types';
 import type { Text } from '../text';
 import { type BriefingCluster, briefingClusterSuffix } from './briefing-name';
-import { percent } from './print-format';
+import { percent, times } from './print-format';
 import { type Printout, type PrintSection, tableSection } from './printout';
 
 /** 一季一调度: the quarter as "2026Q4", its year and first/last days (Asia/Shanghai dates). */
@@ -151,15 +151,15 @@ export function dispatchBriefing(f: DispatchBriefingFacts): Printout {
         ['企业名称', 4],
         ['所在区县', 2],
         ['最近季度', 2],
-        ['营收增长', 2],
+        ['营收为基期', 2],
         ['应达', 2],
       ],
       behind.map((m) => [
         m.name,
         districtName(m.district),
         m.quarter ?? '—',
-        percent(m.growth),
-        percent(m.expected),
+        times(m.growth),
+        times(m.expected),
       ]),
       '无',
     ),

@@ -19,7 +19,7 @@ import {
   screeningSection,
   time,
 } from './case-sections';
-import { optionLabel, percent, personLine, text, yuanText } from './print-format';
+import { optionLabel, personLine, text, times, yuanText } from './print-format';
 import { type Printout, type PrintSection, tableSection } from './printout';
 
 export const DOSSIER_TITLE = '一企一档';
@@ -138,7 +138,7 @@ function quarterlySection(reports: DossierFacts['quarterlyReports']): PrintSecti
       ['新增Ⅰ类知识产权', 1.2],
       ['融资额', 1.6],
       ['上市进展', 1.2],
-      ['营收增长', 1],
+      ['营收为基期', 1],
     ],
     reports.map((r) => [
       r.quarter,
@@ -148,7 +148,7 @@ function quarterlySection(reports: DossierFacts['quarterlyReports']): PrintSecti
       `${r.newClassOneIp}项`,
       yuanText(r.financing),
       optionLabel(LISTING_PROGRESS, r.listingProgress),
-      percent(r.doubling?.growth),
+      times(r.doubling?.growth),
     ]),
     '暂无季度数据',
   );

@@ -9,9 +9,17 @@ export function yuanText(yuan: number | null | undefined): string {
   return yuan === null || yuan === undefined ? NONE : moneyText(yuan, 'zh');
 }
 
-/** A ratio as a percentage with two decimals (R&D intensity, doubling growth). */
+/** A ratio as a percentage with two decimals (R&D intensity). */
 export function percent(ratio: number | null | undefined): string {
   return ratio === null || ratio === undefined ? NONE : `${(ratio * 100).toFixed(2)}%`;
+}
+
+/**
+ * 三年倍增's ratio of revenue to the baseline as the screens word it (营收为入库基准的 1.30 倍):
+ * "130.00%" under 营收增长 read as revenue grown by 130%, where it had grown by 30%.
+ */
+export function times(ratio: number | null | undefined): string {
+  return ratio === null || ratio === undefined ? NONE : `${ratio.toFixed(2)} 倍`;
 }
 
 /** An enumerated value by its Chinese label; an unknown value as it is, never an empty cell. */

@@ -159,7 +159,7 @@ describe('dossier', () => {
         newClassOneIp: 1,
         financing: 0,
         listingProgress: 'preparing',
-        doubling: { growth: 0.146 },
+        doubling: { growth: 1.3 },
       },
     ],
     membership: [{ from: '2026-12-04', to: null, reason: null, lifecycleNo: 1 }],
@@ -180,7 +180,9 @@ describe('dossier', () => {
       expect(text).toContain(words);
     }
     expect(text).toContain('1,500 万元');
-    expect(text).toContain('14.60%');
+    // Revenue at 1.3 times the baseline, as the screens say it; "130.00%" read as grown by 130%.
+    expect(text).toContain('1.30 倍');
+    expect(text).not.toContain('130.00%');
     expect(text).toContain('在库');
   });
 

@@ -5,6 +5,7 @@ import { Button, Col, Form, Row, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocalText } from '../../i18n';
+import { useNarrow } from '../../layout/useNarrow';
 import type { FieldPath } from './fieldErrors';
 import { FieldInput } from './FieldInput';
 import { useSchemaContext } from './schemaContext';
@@ -31,6 +32,19 @@ interface FieldItemProps {
   path: FieldPath;
   /** Whether the enclosing group is itself required: inner marks count only then. */
   inRequired: boolean;
+}
+
+/**
+ * A record's key, beside its inputs and level with them; on a phone a line of its own above them:
+ * in 120 px a long key broke mid-word (企业吹哨·部门报 / 到) while its inputs went below it anyway.
+ */
+function RecordKey({ label }: { label: string }) {
+  const narrow = useNarrow();
+  return (
+    <Col flex={narrow ? '0 0 100%' : '0 0 120px'} style={{ paddingTop: narrow ? 8 : 34 }}>
+      <Typography.Text strong>{label}</Typography.Text>
+    </Col>
+  );
 }
 
 /** One field of the form language: a Form.Item, or a group of them for objects, lists and records. */
@@ -60,9 +74,7 @@ export function FieldItem({ field, name, path, inRequired }: FieldItemProps) {
           {field.keys.map((key) => (
             // One line per key (a portrait has 13 dimensions): short inputs narrow, texts taking the rest.
             <Row key={key.value} gutter={12} wrap data-testid={`${testId}.${key.value}`}>
-              <Col flex="0 0 120px" style={{ paddingTop: 34 }}>
-                <Typography.Text strong>{text(key.label)}</Typography.Text>
-              </Col>
+              <RecordKey label={text(key.label)} />
               {field.value.map((f) => (
                 <Col key={f.name} flex={f.kind === 'text' ? '1 1 240px' : '0 0 140px'}>
                   <FieldItem

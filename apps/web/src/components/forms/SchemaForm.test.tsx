@@ -1,6 +1,7 @@
 import type { Field } from '@hardtech/domain/forms/schema';
+import { POLICY_FIELDS } from '@hardtech/domain/policy-form';
 import { TASK_FORMS } from '@hardtech/domain/tasks/forms';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Button, Form } from 'antd';
 import { useState } from 'react';
@@ -8,6 +9,7 @@ import i18n from '../../i18n';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/client';
 import { fakeApi } from '../../test/fake-api';
+import { resizeWindow } from '../../test/media';
 import { fromFormValues, toFormValues } from './formValues';
 import { SchemaForm } from './SchemaForm';
 
@@ -145,5 +147,22 @@ describe('SchemaForm', () => {
     await userEvent.click(screen.getByRole('button', { name: 'submit' }));
     expect(await screen.findByText('必填')).toBeInTheDocument();
     expect(sent).toEqual([]);
+  });
+
+  it('puts a record’s key on a line of its own above its inputs on a phone, beside them on a desk', () => {
+    fakeApi({ 'GET /reference': REFERENCE });
+    const fields = POLICY_FIELDS.filter((f) => f.name === 'sla');
+    const key = () => screen.getByText('企业吹哨·部门报到').closest('.ant-col');
+    const desk = render(<Harness fields={fields} submit={() => {}} />);
+    expect(key()).toHaveStyle({ flex: '0 0 120px' });
+    desk.unmount();
+    act(() => resizeWindow(390));
+    try {
+      render(<Harness fields={fields} submit={() => {}} />);
+      // In 120 px it broke into 企业吹哨·部门报 / 到, its three inputs below it all the same.
+      expect(key()).toHaveStyle({ flex: '0 0 100%' });
+    } finally {
+      act(() => resizeWindow(1024));
+    }
   });
 });

@@ -50,7 +50,8 @@ export function OperationsCard() {
             <Tag color={s.paused ? 'orange' : 'green'}>
               {t(s.paused ? 'operations.paused' : 'operations.running')}
             </Tag>
-            {s.timezone}
+            {/* The schedules run in Beijing time: 北京时间 as the titles above say it, not the zone's id. */}
+            {s.timezone === 'Asia/Shanghai' ? t('operations.beijingTime') : s.timezone}
           </Descriptions.Item>
           <Descriptions.Item label={t('operations.nextRuns')}>
             <span data-testid="next-runs">

@@ -242,6 +242,13 @@ describe('policy administration', () => {
     expect(screen.getByText('Running')).toBeInTheDocument();
   });
 
+  it('says a schedule runs in 北京时间, not Asia/Shanghai', async () => {
+    openPage('/admin/policy', USERS.admin, ROUTES);
+    const state = (await screen.findByText('运行中')).closest('td')!;
+    expect(state).toHaveTextContent('运行中北京时间');
+    expect(screen.getByTestId('operations')).not.toHaveTextContent('Asia/Shanghai');
+  });
+
   it('offers the Temporal UI to administrators only', async () => {
     openPage('/admin/policy', USERS.coordinator, ROUTES);
     expect(await screen.findByTestId('next-runs')).toBeInTheDocument();

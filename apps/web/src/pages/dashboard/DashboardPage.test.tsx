@@ -20,8 +20,9 @@ describe('dashboard', () => {
     const pool = await screen.findByTestId('kpi-pool');
     // From the leader's walk: "37/ 容量 120 家" put the label after the slash; 库容 is the title's now.
     expect(pool).toHaveTextContent(/^在库企业 \/ 库容37\/ 120 家$/);
+    // In 家 as the cards beside it (ui-walk-7: "2 / 300 家", "3 / 50", "1 / 1 家").
     expect(screen.getByTestId('kpi-admitted')).toHaveTextContent(
-      `${new Date().getFullYear()} 年入库 / 年度目标23/ 50`,
+      new RegExp(`^${new Date().getFullYear()} 年入库 / 年度目标23/ 50 家`),
     );
     // As the pool card reads: the label over "13 / 20 家", not "13/ 已填报 20 家".
     expect(screen.getByTestId('kpi-doubling')).toHaveTextContent(

@@ -62,7 +62,7 @@ export function KpiCards({ kpi }: { kpi: Kpi }) {
             title={t(city ? 'kpi.admittedOwn' : 'kpi.admitted', { year: kpi.year })}
             value={kpi.admittedThisYear}
             valueRender={linked(enterpriseList({ admittedIn: kpi.year }), 'link-admitted')}
-            suffix={city ? t('kpi.unit') : `/ ${kpi.annualTarget}`}
+            suffix={city ? t('kpi.unit') : t('kpi.outOf', { n: kpi.annualTarget })}
           />
           {city && (
             <Typography.Text type="secondary" data-testid="kpi-city-admitted">

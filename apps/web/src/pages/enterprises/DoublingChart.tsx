@@ -4,6 +4,8 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LazyEChart } from '../../components/LazyEChart';
 import { useLocale } from '../../i18n';
+import { useNarrow } from '../../layout/useNarrow';
+import { doublingGrid } from './chartOptions';
 import { doublingLine } from './doublingLine';
 import type { QuarterlyReport } from './types';
 
@@ -18,6 +20,7 @@ export function DoublingChart(props: {
 }) {
   const { t } = useTranslation('enterprise');
   const locale = useLocale();
+  const narrow = useNarrow();
   const { baseline, admittedAt, reports } = props;
   const option = useMemo(() => {
     if (!baseline || !admittedAt) return null;
@@ -31,8 +34,7 @@ export function DoublingChart(props: {
         valueFormatter: (v: number | null) =>
           v === null ? '—' : moneyText(Math.round(v * unit.yuan), locale),
       },
-      legend: { top: 0 },
-      grid: { left: 64, right: 24, top: 40, bottom: 32 },
+      ...doublingGrid(narrow),
       xAxis: { type: 'category', data: points.map((p) => p.quarter) },
       yAxis: { type: 'value', name: unit.label, min: 0 },
       series: [
@@ -62,7 +64,7 @@ export function DoublingChart(props: {
         },
       ],
     };
-  }, [baseline, admittedAt, reports, t, locale]);
+  }, [baseline, admittedAt, reports, t, locale, narrow]);
   if (!option) return <Typography.Text type="secondary">{t('doubling.none')}</Typography.Text>;
   return <LazyEChart option={option} testId="doubling" />;
 }

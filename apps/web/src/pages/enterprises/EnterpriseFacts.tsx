@@ -35,7 +35,11 @@ export function EnterpriseFacts({ enterprise: e }: { enterprise: EnterpriseDetai
         { label: t('fields.commissioner'), children: person(e.commissioner, e.commissionerName) },
         { label: t('fields.districtLiaison'), children: person(e.districtLiaison, e.districtLiaisonName) },
         { label: t('fields.nominatedBy'), children: person(e.nominatedBy, e.nominatedByName) },
-        { label: t('fields.policyVersion'), children: e.policyVersion ?? '—' },
+        // As 政策参数 names a version (第 1 版), not a bare 1 nor the screening's v1 of before.
+        {
+          label: t('fields.policyVersion'),
+          children: e.policyVersion ? t('fields.policyVersionNo', { n: e.policyVersion }) : '—',
+        },
         {
           label: t('fields.membership'),
           span: 'filled',

@@ -246,6 +246,12 @@ describe('enterprise page', () => {
     expect(lifecycles).not.toHaveTextContent('district-500112');
   });
 
+  it('names the policy version as 政策参数 does: 第 1 版, not a bare 1', async () => {
+    open();
+    const facts = await screen.findByTestId('facts');
+    expect(facts).toHaveTextContent('政策版本第 1 版');
+  });
+
   it('lists the ledger with status and the evidence files with who uploaded them', async () => {
     open();
     const ledger = await screen.findByTestId('ledger');

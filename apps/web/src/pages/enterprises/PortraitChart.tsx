@@ -5,6 +5,8 @@ import { DIAGNOSIS_DIMENSIONS } from '@hardtech/domain/ledger';
 import { LazyEChart } from '../../components/LazyEChart';
 import { useFormat } from '../../format';
 import { useLocalText } from '../../i18n';
+import { useNarrow } from '../../layout/useNarrow';
+import { portraitOption } from './chartOptions';
 import type { PortraitEntry } from './types';
 
 /** 企业画像: the growth diagnosis's score (1–5) on each dimension of 二(二), as a radar. */
@@ -19,28 +21,18 @@ export function PortraitChart({
   const { t } = useTranslation('enterprise');
   const format = useFormat();
   const local = useLocalText();
+  const narrow = useNarrow();
   const option = useMemo(
-    () => ({
-      tooltip: {},
-      radar: {
-        radius: '62%',
-        indicator: DIAGNOSIS_DIMENSIONS.map((d) => ({ name: local(d.label), max: 5 })),
-        axisName: { fontSize: 12 },
-      },
-      series: [
-        {
-          type: 'radar',
-          areaStyle: { opacity: 0.25 },
-          data: [
-            {
-              name: t('portrait.score'),
-              value: DIAGNOSIS_DIMENSIONS.map((d) => portrait?.[d.value]?.score ?? 0),
-            },
-          ],
-        },
-      ],
-    }),
-    [portrait, local, t],
+    () =>
+      portraitOption(
+        DIAGNOSIS_DIMENSIONS.map((d) => ({
+          label: local(d.label),
+          score: portrait?.[d.value]?.score ?? 0,
+        })),
+        t('portrait.score'),
+        narrow,
+      ),
+    [portrait, local, t, narrow],
   );
   if (!portrait)
     return (

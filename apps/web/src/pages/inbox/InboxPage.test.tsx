@@ -246,6 +246,21 @@ describe('inbox', () => {
     },
   );
 
+  it('says an enterprise’s own open step is 由企业办理, not 未认领, in an officer’s list', async () => {
+    openPage('/inbox?view=all', USERS.leader, {
+      'GET /reference': REFERENCE_WITH_TASK_TYPE,
+      'GET /views': [],
+      'GET /tasks': { items: [ownReport(), LATE], total: 2 },
+    });
+    const table = await screen.findByTestId('inbox-table');
+    await waitFor(() => expect(table).toHaveTextContent('季度报告'));
+    const row = (id: string) => table.querySelector(`[data-row-key="${id}"]`)!;
+    // ui-walk-7, a leader's 任务督办: 企业确认 and 季度报告 read 未认领, as if an officer should claim them.
+    expect(row('qr')).toHaveTextContent('由企业办理');
+    expect(row('qr')).not.toHaveTextContent('未认领');
+    expect(row('1')).toHaveTextContent('未认领');
+  });
+
   it('names who did a closed task in its 办理人, not 未认领', async () => {
     const done = {
       ...memberTask({

@@ -1,3 +1,4 @@
+import { isEnterpriseStep } from '@hardtech/domain/task-permissions';
 import { TASK_STATE_LABELS, TaskState, taskState } from '@hardtech/domain/tasks/state';
 import { Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -137,7 +138,10 @@ export function InboxTable(props: InboxTableProps) {
         ) : task.assignee ? (
           <NameWithAccountTip username={task.assignee} name={task.assigneeName} />
         ) : task.status === 'open' ? (
-          <Typography.Text type="secondary">{t('unassigned')}</Typography.Text>
+          // An enterprise's own step has nobody to claim it: 未认领 said it waited for an officer.
+          <Typography.Text type="secondary">
+            {t(isEnterpriseStep(task) ? 'byEnterprise' : 'unassigned')}
+          </Typography.Text>
         ) : null,
     },
     {

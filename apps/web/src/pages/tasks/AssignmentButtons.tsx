@@ -18,7 +18,7 @@ interface AssignmentButtonsProps {
   candidateGroups?: readonly string[];
 }
 
-/** 认领 / 退回认领 / 转办 of one task; a refusal (e.g. 409 claimed by someone else) is shown as it came. */
+/** 认领 / 取消认领 / 转办 of one task; a refusal (e.g. 409 claimed by someone else) is shown as it came. */
 export function AssignmentButtons({
   taskId,
   can,

@@ -7,6 +7,15 @@ afterEach(async () => {
   await i18n.changeLanguage('zh-CN');
 });
 
+// ui-walk-7: 政策版本 v1 here, 政策版本 1 on the enterprise page, 第 1 版 on 政策参数.
+describe('ScreeningPanel’s policy version', () => {
+  it('names the version as 政策参数 does, 第 1 版, not v1', () => {
+    render(<ScreeningPanel criteria={[]} policyVersion={1} />);
+    expect(screen.getByTestId('screening')).toHaveTextContent('政策第 1 版');
+    expect(screen.getByTestId('screening')).not.toHaveTextContent('v1');
+  });
+});
+
 // The walk in English: a screening stored with its option codes read "municipal
 // enterprise_tech_center" and "specialized" beside C3 and S2.
 describe('ScreeningPanel in English', () => {

@@ -758,6 +758,22 @@ describe('task page', () => {
     expect(within(cc).getByRole('button', { name: /抄\s*送$/ })).toBeDisabled();
   });
 
+  it('names giving a claim up 取消认领, beside 退回 (send back), not 退回认领 which reads as the same thing', async () => {
+    const held = {
+      ...TASK,
+      type: 'ADMIT',
+      assignee: 'coordinator',
+      actions: { ...TASK.actions, claim: false, unclaim: true },
+      approvalActions: { ...NO_APPROVAL_ACTIONS, return: true },
+    };
+    openPage('/tasks/t-1', USERS.coordinator, { ...TASK_ROUTES, 'GET /tasks/t-1': held });
+    expect(await screen.findByRole('button', { name: '取消认领' })).toBeInTheDocument();
+    // ui-walk-7: the walk's "退回" picked 退回认领, the first of two buttons of that name.
+    expect(screen.getAllByRole('button', { name: /^退\s*回/ })).toEqual([
+      screen.getByTestId('return-button'),
+    ]);
+  });
+
   it('退回 says which step it sends back to, then which it reopened and links to it, in the message and on the task it closed', async () => {
     const user = fastUser();
     let returned = false;
