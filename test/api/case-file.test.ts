@@ -154,6 +154,34 @@ describe('the case file', () => {
     for (const code of ['enterprise_tech_center', 'judgment', 'undefined', 'null', 'DISTRICT_FEEDBACK']) {
       expect([code, pdf.text.includes(code)]).toEqual([code, false]);
     }
+    // The cluster by its name as the screens say it, not T2 新一代…; each stage says whose it is.
+    expect(pdf.text).toContain(squeezed(`所属产业集群${json.enterprise.clusterName}`));
+    expect(pdf.text).not.toContain(`${json.enterprise.cluster}${squeezed(json.enterprise.clusterName)}`);
+    expect(pdf.text).toContain('本环节所属阶段区县和企业反馈');
+    expect(pdf.text).toContain('企业当前阶段区县和企业反馈');
+  });
+
+  it('numbers the 审批单 as a document number (渝硬科审〔2026〕n号): the same on every print, another task’s not, no uuid', async () => {
+    const task = await openTask(cast.districtOfficer.api, cast.creditCode, 'DISTRICT_FEEDBACK');
+    const sheetNo = async (api: typeof cast.districtOfficer.api, id: string) => {
+      const pdf = await getPdf(api, `/api/tasks/${id}/approval-sheet.pdf`);
+      expect(pdf.status).toBe(200);
+      expect(pdf.text).not.toContain(id);
+      return pdf.text.match(/编号(渝硬科审〔\d{4}〕\d+号)·/)?.[1];
+    };
+    const first = await sheetNo(cast.districtOfficer.api, task.id);
+    expect(first).toMatch(/^渝硬科审〔2026〕\d+号$/);
+    // Printed again, and by another reader of the same task: the same number.
+    expect(await sheetNo(cast.districtOfficer.api, task.id)).toBe(first);
+    expect(await sheetNo(coordinator.api, task.id)).toBe(first);
+    // The screening step before it is another task with another number.
+    const { items } = await expectOk(
+      coordinator.api.get(`/api/tasks?view=all&creditCode=${cast.creditCode}&type=SCREEN&status=done`),
+    );
+    expect(items).toHaveLength(1);
+    const screen = await sheetNo(coordinator.api, items[0].id);
+    expect(screen).toMatch(/^渝硬科审〔2026〕\d+号$/);
+    expect(screen).not.toBe(first);
   });
 
   it("gives the enterprise its own data on ENTERPRISE_CONFIRM and no officer's opinion, name or criteria", async () => {

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, approvalSheet, dossier, NotFound, t } from '@hardtech/domain';
+import { TasksRepository } from '@hardtech/persistence';
 import { CaseFileService } from './case-file.service';
 import { EnterprisesService } from './enterprises.service';
 import { printoutPdf } from './printout-pdf';
 import { TasksService } from './tasks.service';
 
+const noTask = () => new NotFound('TASK_NOT_FOUND', t('任务不存在', 'no such task'));
 const noCase = () => new NotFound('ENTERPRISE_NOT_FOUND', t('企业不存在', 'no such enterprise'));
 
 /**
@@ -17,12 +19,16 @@ export class PrintoutsService {
     private readonly tasks: TasksService,
     private readonly enterprises: EnterprisesService,
     private readonly caseFiles: CaseFileService,
+    private readonly taskRows: TasksRepository,
   ) {}
 
   async approvalSheet(actor: Actor, taskId: string): Promise<Buffer> {
+    // detail() checks the scope; the serial is read only for a task the caller may see.
     const task = await this.tasks.detail(actor, taskId);
     if (!task.caseFile) throw noCase();
-    return printoutPdf(approvalSheet(task, task.caseFile, new Date().toISOString()));
+    const sheetNo = await this.taskRows.sheetNo(taskId);
+    if (sheetNo === null) throw noTask();
+    return printoutPdf(approvalSheet({ ...task, sheetNo }, task.caseFile, new Date().toISOString()));
   }
 
   async dossier(actor: Actor, creditCode: string): Promise<Buffer> {

@@ -1,3 +1,4 @@
+import { shanghaiDate } from '../calendar';
 import type { CaseFile } from '../case-file';
 import type { Stage } from '../stages';
 import { STAGE_LABELS } from '../stages';
@@ -18,6 +19,16 @@ import { tableSection, type Printout, type PrintSection } from './printout';
 import { COUNTERSIGN_MODE_LABELS, type CountersignMode } from '../approval-actions/countersign';
 
 export const APPROVAL_SHEET_TITLE = '中小型硬科技企业帮扶库 审批单';
+
+/**
+ * 审批单编号 as an official writes a document number: 渝硬科审〔2026〕128号, the year the task opened
+ * (Shanghai) and the task's serial (tasks.sheet_no, numbered when the projection inserts it, never
+ * reused). The same every time the sheet is printed and never another task's; the serial runs on
+ * across years rather than starting again at 1, so the number alone already names one task.
+ */
+export function approvalSheetNo(sheetNo: number, createdAt: string): string {
+  return `渝硬科审〔${shanghaiDate(createdAt).slice(0, 4)}〕${sheetNo}号`;
+}
 
 /** The task's 加签 rounds; none asked, no section (most steps never have one). */
 function countersignSection(rounds: readonly SheetCountersign[]): PrintSection | null {
@@ -44,6 +55,8 @@ function countersignSection(rounds: readonly SheetCountersign[]): PrintSection |
 /** The task an approval sheet is printed for, as the inbox holds it. */
 export interface SheetTask {
   id: string;
+  /** The serial its 编号 prints (approvalSheetNo). */
+  sheetNo: number;
   type: TaskType;
   status: TaskStatus;
   stage: Stage;
@@ -78,7 +91,9 @@ export function approvalSheet(task: SheetTask, caseFile: CaseFile, printedAt: st
     fields: [
       { label: '事项', value: TASK_LABELS[task.type]?.zh ?? task.type },
       { label: '企业', value: `${e.name}（${e.creditCode}）` },
-      { label: '所处阶段', value: STAGE_LABELS[task.stage]?.zh ?? task.stage },
+      // The stage this step belongs to, which stays as it was once it is done; the enterprise's
+      // stage now is 企业当前阶段 under 企业基本情况 (both were 阶段, 纳入库中 beside 市级筛选).
+      { label: '本环节所属阶段', value: STAGE_LABELS[task.stage]?.zh ?? task.stage },
       { label: '状态', value: TASK_STATE_LABELS[taskState(task)].zh },
       { label: '发起时间', value: time(task.createdAt) },
       { label: '办理时限', value: time(task.dueAt) },
@@ -95,7 +110,7 @@ export function approvalSheet(task: SheetTask, caseFile: CaseFile, printedAt: st
   }
   return {
     title: APPROVAL_SHEET_TITLE,
-    subtitle: `编号 ${task.id} · 打印时间 ${time(printedAt)}`,
+    subtitle: `编号 ${approvalSheetNo(task.sheetNo, task.createdAt)} · 打印时间 ${time(printedAt)}`,
     sections: [
       matter,
       enterpriseSection(e),

@@ -40,8 +40,9 @@ export function enterpriseSection(e: CaseEnterprise): PrintSection {
     { label: '企业名称', value: e.name },
     { label: '统一社会信用代码', value: e.creditCode },
     { label: '所在区县', value: text(e.districtName ?? e.district) },
-    { label: '所属产业集群', value: e.clusterName ? `${e.cluster} ${e.clusterName}` : e.cluster },
-    { label: '当前阶段', value: STAGE_LABELS[e.stage]?.zh ?? e.stage },
+    // A cluster by its name, as every screen names it (新一代电子信息制造业, not T2 新一代…).
+    { label: '所属产业集群', value: e.clusterName ?? e.cluster },
+    { label: '企业当前阶段', value: STAGE_LABELS[e.stage]?.zh ?? e.stage },
     { label: '第几次推荐', value: `第${e.lifecycleNo}次` },
     { label: '上年度营业收入', value: yuanText(e.revenuePrevYear) },
     { label: '上年度研发投入', value: yuanText(e.rdExpensePrevYear) },
@@ -57,7 +58,7 @@ export function enterpriseSection(e: CaseEnterprise): PrintSection {
     fields.push(
       {
         label: '牵头产业集群',
-        value: e.leadClusterName ? `${e.leadCluster} ${e.leadClusterName}` : e.leadCluster,
+        value: e.leadClusterName ?? e.leadCluster,
       },
       { label: '服务专员', value: text(e.commissionerName ?? e.commissioner) },
       { label: '区县联络员', value: text(e.districtLiaisonName ?? e.districtLiaison) },

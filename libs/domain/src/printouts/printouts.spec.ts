@@ -2,7 +2,7 @@ import { buildCaseFile, CaseFacts, CaseNames, CompletedStep } from '../case-file
 import { personDepartment } from '../departments';
 import { sampleNomination } from '../samples';
 import { RETURNED_OUTCOME } from '../approval-actions/return';
-import { approvalSheet, SheetTask } from './approval-sheet';
+import { approvalSheet, approvalSheetNo, SheetTask } from './approval-sheet';
 import { dossier, DossierFacts } from './dossier';
 import { yuanText } from './print-format';
 import type { Printout } from './printout';
@@ -42,6 +42,7 @@ const feedback: CompletedStep = {
 };
 const task: SheetTask = {
   id: 't2',
+  sheetNo: 128,
   type: 'DISTRICT_FEEDBACK',
   status: 'done',
   stage: 'feedback',
@@ -88,6 +89,30 @@ describe('approvalSheet', () => {
     ]) {
       expect(text).not.toContain(code);
     }
+  });
+
+  it('numbers the sheet as an official writes a document number, not by the task’s uuid', () => {
+    const file = buildCaseFile('city_coordinator', facts, [feedback], [], names);
+    const id = '3f6c2a1e-8b4d-4c1a-9e2f-7a5b6c8d9e01';
+    const sheet = approvalSheet({ ...task, id }, file, '2026-12-05T02:00:00.000Z');
+    expect(sheet.subtitle).toBe('编号 渝硬科审〔2026〕128号 · 打印时间 2026-12-05 10:00');
+    expect(printed(sheet)).not.toContain(id);
+    // The year the task opened in Shanghai: 2027-01-01 01:00 there is still 2026 in UTC.
+    expect(approvalSheetNo(7, '2026-12-31T17:00:00.000Z')).toBe('渝硬科审〔2027〕7号');
+  });
+
+  it('prints clusters by name as the screens do, and says whose stage each stage is', () => {
+    const file = buildCaseFile('city_coordinator', facts, [feedback], [], names);
+    const sheet = approvalSheet(task, file, '2026-12-05T02:00:00.000Z');
+    const fields = sheet.sections.flatMap((s) => s.fields ?? []);
+    const value = (label: string) => fields.filter((f) => f.label === label).map((f) => f.value);
+    expect(value('所属产业集群')).toEqual(['集成电路']);
+    expect(value('牵头产业集群')).toEqual(['集成电路']);
+    // 本环节所属阶段 is where this step belongs (区县和企业反馈), 企业当前阶段 where the enterprise is now.
+    expect(value('本环节所属阶段')).toEqual(['区县和企业反馈']);
+    expect(value('企业当前阶段')).toEqual(['帮扶中']);
+    expect(fields.map((f) => f.label)).not.toEqual(expect.arrayContaining(['所处阶段']));
+    expect(fields.map((f) => f.label)).not.toEqual(expect.arrayContaining(['当前阶段']));
   });
 
   it('prints the 加签 asked on the task, a proxy’s as 王五（代 张三）, and no section when none was', () => {

@@ -39,6 +39,7 @@ import { LifecycleNomination1766010000000 } from './1766010000000-LifecycleNomin
 import { TaskCopyOnBehalfOf1766031742000 } from './1766031742000-TaskCopyOnBehalfOf';
 import { TaskProblem1766103000000 } from './1766103000000-TaskProblem';
 import { SavedViewLists1766125000000 } from './1766125000000-SavedViewLists';
+import { TaskSheetNo1766138000000 } from './1766138000000-TaskSheetNo';
 
 /** In order. Never edit a migration that has shipped; add a new one. */
 export const MIGRATIONS = [
@@ -83,4 +84,5 @@ export const MIGRATIONS = [
   TaskCopyOnBehalfOf1766031742000,
   TaskProblem1766103000000,
   SavedViewLists1766125000000,
+  TaskSheetNo1766138000000,
 ];

@@ -329,6 +329,12 @@ export class TasksRepository {
       .getMany();
   }
 
+  /** Unscoped: the serial its 审批单 is numbered by (approvalSheetNo); the caller checks the scope. */
+  async sheetNo(id: string): Promise<number | null> {
+    const row = await this.repo.findOne({ where: { id }, select: { id: true, sheetNo: true } });
+    return row ? Number(row.sheetNo) : null;
+  }
+
   /** Unscoped: the open tasks a user holds (to release them when the user's role or scope changes). */
   openAssignedTo(username: string): Promise<TaskEntity[]> {
     return this.repo.find({ where: { assignee: username, status: 'open' }, order: { createdAt: 'ASC' } });
