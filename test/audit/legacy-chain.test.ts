@@ -1,8 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
-import { DataSource } from 'typeorm';
 import { AuditRepository } from '@hardtech/persistence';
-import { MIGRATIONS } from '@hardtech/persistence/migrations';
+import { scratchDatabase } from '../support/scratch-database';
 
 // Issue 20.2, an installation upgraded with audit rows in it: the migration to the keyed chain
 // rewrites none of them; they stay a legacy prefix of plain sha256, the first keyed row links to
@@ -10,30 +7,11 @@ import { MIGRATIONS } from '@hardtech/persistence/migrations';
 // its own, made and dropped by the owner (MIGRATION_DATABASE_URL).
 jest.setTimeout(60_000);
 
-const name = `legacy_chain_${randomBytes(4).toString('hex')}`;
-const owner = new Client({ connectionString: process.env.MIGRATION_DATABASE_URL });
-const url = new URL(process.env.MIGRATION_DATABASE_URL!);
-url.pathname = `/${name}`;
 const config = { audit: { hmacAlg: 'sm3' as const, hmacKey: 'legacy-test-key-0123456789abcdef0123' } };
-
-beforeAll(async () => {
-  await owner.connect();
-  await owner.query(`CREATE DATABASE ${name}`);
-});
-afterAll(async () => {
-  await owner.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await owner.end();
-});
-
-async function migrated(upTo: number): Promise<DataSource> {
-  const ds = new DataSource({ type: 'postgres', url: url.toString(), migrations: MIGRATIONS.slice(0, upTo) });
-  await ds.initialize();
-  await ds.runMigrations({ transaction: 'each' });
-  return ds;
-}
+const { before: upTo, migrated } = scratchDatabase('legacy_chain');
 
 it('keeps the rows chained before the key as a verified legacy prefix', async () => {
-  const before = await migrated(MIGRATIONS.findIndex((m) => m.name === 'KeyedAuditChain1764830000000'));
+  const before = await migrated(upTo('KeyedAuditChain1764830000000'));
   for (let i = 0; i < 3; i++) {
     await before.query(`INSERT INTO audit_events (actor, action, data) VALUES ($1, 'legacy.test', $2)`, [
       `old-${i}`,
@@ -43,7 +21,7 @@ it('keeps the rows chained before the key as a verified legacy prefix', async ()
   const plain = await before.query(`SELECT seq, hash FROM audit_events ORDER BY seq`);
   await before.destroy();
 
-  const ds = await migrated(MIGRATIONS.length);
+  const ds = await migrated();
   try {
     const audit = new AuditRepository(ds, config as never);
     await audit.append({ actor: 'new-1', action: 'keyed.test', data: { x: 1 } });
