@@ -212,8 +212,10 @@ export const RESOLVED_HANDLING_PATCH = 'resolved-problem-no-handling';
  * Patch id: a run carries the ids of the tasks it cancelled (the last CARRIED_CANCELLED of them)
  * to the run it continues as, as it carries the closed ones, so an Update there on a task that
  * lost its race (the API read it open just before) is refused as cancelled (taskClosedRefusal),
- * not as done. Asked once per run in open(), like CALENDAR_DAYS_ROLL_PATCH: the continue-as-new
- * comes in whatever activation ends the run, where a question asked then could replay elsewhere.
+ * not as done. Asked in carryOver(), in the activation that ends the run, right before its
+ * continue-as-new command: the marker goes with it, and a run that never continues records none
+ * (asked in open(), every new run's first workflow task carried one marker more, and a rejected
+ * Update's workflow task was no longer dropped: bad-input.test, history-events.test).
  */
 export const CARRY_CANCELLED_PATCH = 'carry-cancelled-task-ids';
 
@@ -277,8 +279,6 @@ export class Lifecycle {
    * later (taskClosedRefusal). The last CARRIED_CANCELLED go to a continued run (CARRY_CANCELLED_PATCH).
    */
   private readonly cancelledTaskIds: Set<string>;
-  /** Whether this run carries its cancelled task ids on (CARRY_CANCELLED_PATCH, decided in open()). */
-  private carryCancelled = false;
   private transitions: number;
   private quartersThisRun = 0;
   private projection: Promise<void> = Promise.resolve();
@@ -367,7 +367,6 @@ export class Lifecycle {
       : this.fx.patched(CALENDAR_DAYS_PATCH)
         ? 'day-end'
         : 'exact';
-    this.carryCancelled = this.fx.patched(CARRY_CANCELLED_PATCH);
     if (this.snapshot) {
       // A continued run: the carried tasks' timers start again where they were.
       for (const id of this.tasks.keys()) this.watch(id);
@@ -1388,7 +1387,7 @@ export class Lifecycle {
       transitions: this.transitions,
       runsBefore: (this.input.carried?.runsBefore ?? 0) + 1,
       closedTaskIds: [...this.closedTaskIds],
-      ...(this.carryCancelled
+      ...(this.fx.patched(CARRY_CANCELLED_PATCH)
         ? { cancelledTaskIds: [...this.cancelledTaskIds].slice(-CARRIED_CANCELLED) }
         : {}),
       completers: this.actions.completers,
