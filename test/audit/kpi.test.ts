@@ -331,7 +331,8 @@ describe('.xlsx exports, read back', () => {
       '更新时间',
     ]);
     expect(rows.slice(1).map((r) => [r[0], r[2], r[3], r[4], r[6], r[9], r[10], r[11]])).toEqual([
-      // 责任部门 of the industry side: its lead cluster's 行业处室, by the cluster while unnamed.
+      // 责任部门 of the industry side: its lead cluster's 行业处室, by the cluster while unnamed. In
+      // the ledger's order: open ones by due date, then those finished (已销号).
       [
         1,
         seeds.e1.code,
@@ -347,20 +348,20 @@ describe('.xlsx exports, read back', () => {
         seeds.e1.code,
         '巫山县',
         `测试集群${cluster}`,
-        '市场共性问题',
-        '中小企业处',
-        '2021-06-30',
-        '已销号',
+        '政策保障问题',
+        '产业金融处',
+        '2099-12-31',
+        '待化解',
       ],
       [
         3,
         seeds.e1.code,
         '巫山县',
         `测试集群${cluster}`,
-        '政策保障问题',
-        '产业金融处',
-        '2099-12-31',
-        '待化解',
+        '市场共性问题',
+        '中小企业处',
+        '2021-06-30',
+        '已销号',
       ],
     ]);
     // 更新时间 in Shanghai time, to the minute, as the ledger page shows it.
