@@ -202,8 +202,9 @@ describe('read-model repair', () => {
     expect(repaired.reopened).toEqual([{ id: feedback.id, completedBy: cast.districtOfficer.username }]);
     expect(repaired.voidedTransitions).toEqual([{ seq: before.transitions + 1, dedupKey: lostKey }]);
 
-    // The district officer reads why in the notifications, and can complete it again.
-    const feed = await expectOk(cast.districtOfficer.api.get('/api/notifications'));
+    // The district officer reads why in the notifications, and can complete it again. A whole page:
+    // other tests' tasks in the same district announce themselves to this officer meanwhile.
+    const feed = await expectOk(cast.districtOfficer.api.get('/api/notifications?pageSize=100'));
     const notice = feed.items.find((n: { kind: string; taskId: string }) => n.kind === 'reopened');
     expect(notice?.taskId).toBe(feedback.id);
     expect(JSON.stringify(notice)).toContain('办理未生效');
