@@ -72,6 +72,48 @@ describe('催办, 抄送, 委托代理, 转办 reason', () => {
       ]);
     });
 
+    it('says when the urger may urge again (urgeableAt, the 429’s time); another’s urge holds nobody back; then null', async () => {
+      // The district officer urged above: the answer, the task and its list row say when, by the
+      // rule the 429 counts its Retry-After to, and the button is off until then.
+      const urger = cast.districtOfficer.api;
+      const mine = await expectOk(urger.get(`/api/tasks/${screenId}`));
+      expect(mine.urgeableAt).toEqual(expect.any(String));
+      expect(mine.actions.urge).toBe(false);
+      const refused = await urger.post(`/api/tasks/${screenId}/urge`, {});
+      expect(refused.status).toBe(429);
+      const retryAt = Date.now() + Number(refused.headers!.get('retry-after')) * 1000;
+      expect(Math.abs(Date.parse(mine.urgeableAt) - retryAt)).toBeLessThan(5_000);
+      const row = (await expectOk(urger.get(`/api/tasks?creditCode=${cast.creditCode}&view=all`))).items.find(
+        (task: any) => task.id === screenId,
+      );
+      expect(row.urgeableAt).toBe(mine.urgeableAt);
+
+      // Someone else who may urge is not held back by it (once per task and person).
+      const other = await expectOk(cast.industry.api.get(`/api/tasks/${screenId}`));
+      expect([other.urgeableAt, other.actions.urge]).toEqual([null, true]);
+      const leader = await createUser('leader', {});
+      const urged = await expectOk(leader.api.post(`/api/tasks/${screenId}/urge`, {}), 201);
+      const leaderRow = (
+        await expectOk(leader.api.get(`/api/tasks?creditCode=${cast.creditCode}`))
+      ).items.find((task: any) => task.id === screenId);
+      expect(leaderRow.urgeableAt).toBe(urged.urgeableAt);
+      expect((await expectOk(cast.industry.api.get(`/api/tasks/${screenId}`))).urgeableAt).toBeNull();
+
+      // Once the 4 working hours have passed (the urge dated a month back): null, urge offered.
+      const shift = (sign: '-' | '+') =>
+        db().query(
+          `UPDATE task_urges SET urged_at = urged_at ${sign} interval '30 days' WHERE task_id = $1 AND urged_by = $2`,
+          [screenId, cast.districtOfficer.username],
+        );
+      await shift('-');
+      try {
+        const later = await expectOk(urger.get(`/api/tasks/${screenId}`));
+        expect([later.urgeableAt, later.actions.urge]).toEqual([null, true]);
+      } finally {
+        await shift('+');
+      }
+    });
+
     it('refuses the assignee (403) and someone who cannot see the task (404)', async () => {
       // Unclaimed, the candidates hold the task together: an urge would go to themselves.
       expect((await expectOk(cast.coordinator.api.get(`/api/tasks/${screenId}`))).actions).toMatchObject({

@@ -211,6 +211,15 @@ export const AssigneeName = () =>
     description: 'who holds it, by name (the username when unknown)',
   });
 
+/** 催办: when the caller may urge again, on the inbox's rows and the task page alike. */
+const UrgeableAt = () =>
+  ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      '催办: when the caller may urge this open task again — their own last urge plus 4 working hours (09:00–18:00 of working days, the calendar the 429 URGE_TOO_SOON counts on); null when they may urge now, never urged it, or may not urge it at all. Another’s urge holds nobody back.',
+  });
+
 export class TaskListItemDto extends TaskItemDto {
   @ApiProperty({ description: '抄送: copied to me' }) copied: boolean;
   @ApiProperty({
@@ -234,6 +243,7 @@ export class TaskListItemDto extends TaskItemDto {
       'the title of the ledger problem the task is about: the one a PROBLEM_CLOSE / PROBLEM_EXTENSION decides, a WHISTLE_RESPONSE answers (also once the enterprise whistled on it again), or the task a COUNTERSIGN was asked on is about; null for other tasks',
   })
   problemTitle: string | null;
+  @UrgeableAt() urgeableAt: string | null;
 }
 
 export class TaskListDto extends PageDto {
@@ -547,6 +557,7 @@ export class TaskDetailDto extends TaskItemDto {
       'WHISTLE_RESPONSE: the plan fields its problem lacks (a problem the whistle put in the ledger has neither): the answer must set them (422 PROBLEM_PLAN_REQUIRED otherwise), and the task page asks for them; [] for other tasks and a problem that has them',
   })
   problemPlanMissing: ProblemPlanField[];
+  @UrgeableAt() urgeableAt: string | null;
   @ApiProperty({ type: 'object', nullable: true, additionalProperties: true, description: 'completion data' })
   data: unknown;
   @ApiProperty({

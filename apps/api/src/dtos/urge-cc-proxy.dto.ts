@@ -27,6 +27,10 @@ export class UrgeResultDto {
   notified: string[];
   @ApiProperty({ type: [String], description: 'their display names, in the same order' })
   notifiedNames: string[];
+  @ApiProperty({
+    description: 'when the caller may urge the task again (4 working hours on), as its urgeableAt says',
+  })
+  urgeableAt: string;
 }
 
 export class CcDto {

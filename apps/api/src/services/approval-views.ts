@@ -6,6 +6,7 @@ import {
   readerOf,
   Role,
   taskRefusal,
+  urgeableAt,
   urgeRefusal,
   visibleReturned,
   WorkCalendar,
@@ -46,7 +47,7 @@ const officersRead = (role: Role) => readerOf(role) === 'officer';
  */
 export function approvalActions(
   actor: Actor,
-  task: TaskEntity,
+  task: TaskEntity & { urges?: MyUrges },
   principal: Actor | undefined,
   calendar: WorkCalendar | null,
   now = new Date(),
@@ -57,4 +58,28 @@ export function approvalActions(
     urge: !principal && !urgeRefusal(actor, task, now, calendar),
     cc: !ccRefusal(actor, task, principal),
   };
+}
+
+/** The caller's own urges of a task, as `urgesBy` builds them from their last one. */
+type MyUrges = { by: string; at: string }[];
+
+/** The urges urgeRefusal counts for `actor`: their last one, the only one that matters to them. */
+export const urgesBy = (actor: Actor, lastUrge: string | null): MyUrges =>
+  lastUrge ? [{ by: actor.username, at: lastUrge }] : [];
+
+/**
+ * 催办: when the caller may urge the open task again (ISO), by the rule the 429 URGE_TOO_SOON
+ * applies: their last urge plus the working hours; null when they may now, never urged it, or may
+ * not urge it at all. Another's urge holds nobody back.
+ */
+export function urgeableAtOf(
+  actor: Actor,
+  task: Pick<TaskEntity, 'status' | 'assignee' | 'candidateGroups'>,
+  lastUrge: string | null,
+  calendar: WorkCalendar | null,
+  now = new Date(),
+): string | null {
+  if (task.status !== 'open' || !lastUrge) return null;
+  const at = urgeableAt(actor, { ...task, urges: urgesBy(actor, lastUrge) }, now, calendar);
+  return at && at.toISOString();
 }

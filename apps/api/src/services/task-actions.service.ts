@@ -4,6 +4,7 @@ import {
   copiedAgainRefusal,
   COPY_RECIPIENT_ROLES,
   Forbidden,
+  nextUrgeAt,
   NotFound,
   notReadersRefusal,
   t,
@@ -42,7 +43,7 @@ export class TaskActionsService {
     actor: Actor,
     id: string,
     message?: string,
-  ): Promise<{ notified: string[]; notifiedNames: string[] }> {
+  ): Promise<{ notified: string[]; notifiedNames: string[]; urgeableAt: string }> {
     const task = await this.tasks.findVisible(actor, id);
     if (!task) throw notFound();
     // 委托代理: the stand-in holds the task for its principal, who is away: an urge would go to them.
@@ -57,7 +58,14 @@ export class TaskActionsService {
     const people = await this.users.candidatesFor(result.audienceGroups);
     const told = [...people].sort((a, b) => (a.username < b.username ? -1 : a.username > b.username ? 1 : 0));
     // The names, in the same order, are what the officer is told (a login name means little to them).
-    return { notified: told.map((u) => u.username), notifiedNames: told.map((u) => u.displayName) };
+    // When the caller may urge again, by the rule that refuses them until then (429 URGE_TOO_SOON).
+    const urges = [{ by: actor.username, at: result.at }];
+    const again = nextUrgeAt(actor.username, urges, new Date(result.at), policy.calendar);
+    return {
+      notified: told.map((u) => u.username),
+      notifiedNames: told.map((u) => u.displayName),
+      urgeableAt: again?.toISOString() ?? result.at,
+    };
   }
 
   /**

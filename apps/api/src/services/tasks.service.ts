@@ -49,7 +49,7 @@ import {
 } from '@hardtech/temporal';
 import { TASK_DEFINITIONS } from '@hardtech/workflows/lifecycle/definition';
 import { ApprovalActionsService } from './approval-actions.service';
-import { approvalActions, approvalDetail, approvalMarks } from './approval-views';
+import { approvalActions, approvalDetail, approvalMarks, urgeableAtOf, urgesBy } from './approval-views';
 import { CaseFileService } from './case-file.service';
 import { LedgerScopeService } from './ledger-scope.service';
 import { ProxyService } from './proxy.service';
@@ -125,7 +125,12 @@ export class TasksService {
   ) {}
 
   async list(actor: Actor, filter: TaskFilter) {
-    const { items, total } = await this.tasks.list(actor, filter);
+    // The calendar 催办's interval counts on (cached by version), beside the page.
+    const [{ items, total }, policy] = await Promise.all([
+      this.tasks.list(actor, filter),
+      this.policies.current(),
+    ]);
+    const now = new Date();
     return {
       items: items.map((task) => {
         const item = taskItem(task, actor.role);
@@ -137,6 +142,7 @@ export class TasksService {
           // Named only where the reader may know who did it (an enterprise never learns the officer).
           completedByName: item.completedBy ? task.completedByName : null,
           problemTitle: task.problemTitle,
+          urgeableAt: urgeableAtOf(actor, task, task.myLastUrge, policy.calendar, now),
         };
       }),
       total,
@@ -166,7 +172,7 @@ export class TasksService {
       }),
     );
     const material = taskMaterialVisible(actor.role, task.type);
-    const [allComments, caseFile, copies, principal, names, problem, asked, policy, scope] =
+    const [allComments, caseFile, copies, principal, names, problem, asked, policy, scope, lastUrge] =
       await Promise.all([
         material ? this.tasks.commentsOf(id) : Promise.resolve([]),
         this.caseFiles.ofTask(actor, task),
@@ -189,6 +195,8 @@ export class TasksService {
         this.policies.current(),
         // The diagnosis and a quarterly review list the ledger: a department reads its own of it.
         task.data && listsLedgerItems(task.type) ? this.ledger.of(actor, task.creditCode) : WHOLE_LEDGER,
+        // 催办: the caller's last urge, which alone holds them back (issue 17.3).
+        task.status === 'open' ? this.tasks.lastUrgeBy(id, actor.username) : Promise.resolve(null),
       ]);
     // Who wrote each comment: their role decides whether the reader may read it, and the page names
     // them as people are named elsewhere (王五 · 产业金融处), not by their login.
@@ -203,7 +211,7 @@ export class TasksService {
       ...(open
         ? allowedTaskActions(actor, task)
         : { complete: false, claim: false, unclaim: false, delegate: false }),
-      ...approvalActions(actor, task, principal, policy.calendar),
+      ...approvalActions(actor, { ...task, urges: urgesBy(actor, lastUrge) }, principal, policy.calendar),
     };
     const item = taskItem(task, actor.role);
     // As the inbox names people: the display name, else the username.
@@ -266,6 +274,8 @@ export class TasksService {
       returned: item.returned && { ...item.returned, byName: nameOf(item.returned.by) },
       problemId: problem.id,
       problemPlanMissing: problem.planMissing,
+      // A proxy urges nothing for the principal it stands in for (approvalActions): no time to wait.
+      urgeableAt: principal ? null : urgeableAtOf(actor, task, lastUrge, policy.calendar),
     };
   }
 

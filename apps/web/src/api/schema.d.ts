@@ -3052,6 +3052,8 @@ export interface components {
             completedByName: string | null;
             /** @description the title of the ledger problem the task is about: the one a PROBLEM_CLOSE / PROBLEM_EXTENSION decides, a WHISTLE_RESPONSE answers (also once the enterprise whistled on it again), or the task a COUNTERSIGN was asked on is about; null for other tasks */
             problemTitle: string | null;
+            /** @description 催办: when the caller may urge this open task again — their own last urge plus 4 working hours (09:00–18:00 of working days, the calendar the 429 URGE_TOO_SOON counts on); null when they may urge now, never urged it, or may not urge it at all. Another’s urge holds nobody back. */
+            urgeableAt: string | null;
         };
         TaskListDto: {
             /** @description all matches in the caller’s scope, not only this page */
@@ -3423,6 +3425,8 @@ export interface components {
             problemId: string | null;
             /** @description WHISTLE_RESPONSE: the plan fields its problem lacks (a problem the whistle put in the ledger has neither): the answer must set them (422 PROBLEM_PLAN_REQUIRED otherwise), and the task page asks for them; [] for other tasks and a problem that has them */
             problemPlanMissing: ("measures" | "target")[];
+            /** @description 催办: when the caller may urge this open task again — their own last urge plus 4 working hours (09:00–18:00 of working days, the calendar the 429 URGE_TOO_SOON counts on); null when they may urge now, never urged it, or may not urge it at all. Another’s urge holds nobody back. */
+            urgeableAt: string | null;
             /** @description completion data */
             data: {
                 [key: string]: unknown;
@@ -3550,6 +3554,8 @@ export interface components {
             notified: string[];
             /** @description their display names, in the same order */
             notifiedNames: string[];
+            /** @description when the caller may urge the task again (4 working hours on), as its urgeableAt says */
+            urgeableAt: string;
         };
         CcDto: {
             /**

@@ -1,6 +1,6 @@
 import { Actor } from '../roles';
 import { WorkCalendar } from '../working-days';
-import { addWorkingHours, urgeRefusal } from './urge';
+import { addWorkingHours, urgeableAt, urgeRefusal } from './urge';
 
 // 2026 National Day: 1–7 October off; Saturday 10 October is worked (调休).
 const cal: WorkCalendar = {
@@ -83,5 +83,29 @@ describe('who may urge a task (催办)', () => {
     // Someone else's urge does not count against me.
     const other: Actor = { ...officer, username: 'wang' };
     expect(urgeRefusal(other, task, at('2026-10-09T17:30:00'), cal)).toBeNull();
+  });
+
+  it('says when one may urge again: the time the 429 waits for, null once it has come', () => {
+    const task = {
+      assignee: 'li',
+      candidateGroups: ['city_coordinator'],
+      urges: [{ by: 'zhang', at: at('2026-10-09T17:00:00').toISOString() }],
+    };
+    const now = at('2026-10-10T11:00:00');
+    const next = urgeableAt(officer, task, now, cal);
+    expect(next).toEqual(at('2026-10-10T12:00:00'));
+    const refusal = urgeRefusal(officer, task, now, cal) as { retryAfterSeconds: number };
+    expect(now.getTime() + refusal.retryAfterSeconds * 1000).toBe(next!.getTime());
+    expect(urgeableAt(officer, task, at('2026-10-10T12:00:00'), cal)).toBeNull();
+    // Another's urge holds nobody else back; the assignee may not urge at all: no time either.
+    expect(urgeableAt({ ...officer, username: 'wang' }, task, now, cal)).toBeNull();
+    expect(
+      urgeableAt(
+        { ...officer, username: 'li' },
+        { ...task, urges: [{ ...task.urges[0], by: 'li' }] },
+        now,
+        cal,
+      ),
+    ).toBeNull();
   });
 });

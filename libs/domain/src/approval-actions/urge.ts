@@ -58,17 +58,26 @@ export interface UrgedTask {
 }
 
 /**
- * Who may urge an open task (催办): anyone who can see it (the caller checks the scope) and acts,
- * except its assignee, once per URGE_INTERVAL_WORKING_HOURS; else 403 or 429 URGE_TOO_SOON.
- * While the task is unclaimed its candidates hold it together, so they count as its assignee: an
- * urge would go to themselves (an enterprise "urging" its own report), and claiming it is the move.
+ * When `by` may urge the task again: their last urge plus URGE_INTERVAL_WORKING_HOURS office
+ * hours on the calendar; null when they never urged it or that time has come. Only one's own urges
+ * count: another's urge does not hold anyone else back.
  */
-export function urgeRefusal(
-  actor: Actor,
-  task: UrgedTask,
+export function nextUrgeAt(
+  by: string,
+  urges: UrgedTask['urges'],
   now: Date,
   cal: WorkCalendar | null,
-): DomainError | null {
+): Date | null {
+  const last = (urges ?? [])
+    .filter((u) => u.by === by)
+    .reduce<string | null>((latest, u) => (!latest || u.at > latest ? u.at : latest), null);
+  if (!last) return null;
+  const next = addWorkingHours(new Date(last), URGE_INTERVAL_WORKING_HOURS, cal);
+  return now.getTime() >= next.getTime() ? null : next;
+}
+
+/** 403: the actor may not urge the task at any time (a read-only role, its assignee, its candidates). */
+function urgeForbidden(actor: Actor, task: UrgedTask): DomainError | null {
   if (READ_ONLY_ROLES.includes(actor.role) && actor.role !== URGING_READER) {
     return new Forbidden('READ_ONLY_ROLE', t('您的角色只能查看，不能修改', 'your role may only read'));
   }
@@ -84,12 +93,25 @@ export function urgeRefusal(
       ),
     );
   }
-  const last = (task.urges ?? [])
-    .filter((u) => u.by === actor.username)
-    .reduce<string | null>((latest, u) => (!latest || u.at > latest ? u.at : latest), null);
-  if (!last) return null;
-  const next = addWorkingHours(new Date(last), URGE_INTERVAL_WORKING_HOURS, cal);
-  if (now.getTime() >= next.getTime()) return null;
+  return null;
+}
+
+/**
+ * Who may urge an open task (催办): anyone who can see it (the caller checks the scope) and acts,
+ * except its assignee, once per URGE_INTERVAL_WORKING_HOURS; else 403 or 429 URGE_TOO_SOON.
+ * While the task is unclaimed its candidates hold it together, so they count as its assignee: an
+ * urge would go to themselves (an enterprise "urging" its own report), and claiming it is the move.
+ */
+export function urgeRefusal(
+  actor: Actor,
+  task: UrgedTask,
+  now: Date,
+  cal: WorkCalendar | null,
+): DomainError | null {
+  const forbidden = urgeForbidden(actor, task);
+  if (forbidden) return forbidden;
+  const next = nextUrgeAt(actor.username, task.urges, now, cal);
+  if (!next) return null;
   return new TooSoon(
     'URGE_TOO_SOON',
     t(
@@ -98,4 +120,12 @@ export function urgeRefusal(
     ),
     (next.getTime() - now.getTime()) / 1000,
   );
+}
+
+/**
+ * When the actor may urge the task again, by urgeRefusal's rule: the time its 429 waits for; null
+ * when they may urge now, or may not urge it at all (403).
+ */
+export function urgeableAt(actor: Actor, task: UrgedTask, now: Date, cal: WorkCalendar | null): Date | null {
+  return urgeForbidden(actor, task) ? null : nextUrgeAt(actor.username, task.urges, now, cal);
 }

@@ -61,7 +61,14 @@ export type TaskListRow = TaskListColumns & {
   /** Who completed it, by name: shown only where `completedBy` survives the reader's redaction. */
   completedByName: string | null;
   problemTitle: string | null;
+  /** 催办: the reader's own last urge of the task (ISO), null when they never urged it. */
+  myLastUrge: string | null;
 };
+
+/** SQL for the last urge of a row's task by `:urger` (task_urges' key serves it). */
+const MY_LAST_URGE = `(SELECT max(u.urged_at) FROM task_urges u WHERE u.task_id = t.id AND u.urged_by = :urger)`;
+
+const isoOrNull = (at: Date | string | null) => (at === null ? null : new Date(at).toISOString());
 
 /** SQL for the title of the problem of id `problemId` (a ledger task's problem_id). */
 const problemTitleOf = (problemId: string) => `(SELECT pr.title FROM problems pr WHERE pr.id = ${problemId})`;
@@ -187,7 +194,13 @@ export class TasksRepository {
       .addSelect(displayNameOf('t.assignee'), 'assigneeName')
       .addSelect(completedByName.sql, 'completedByName')
       .addSelect(PROBLEM_TITLE, 'problemTitle')
-      .setParameters({ ...copied.params, ...completedByName.params, ...PROBLEM_TITLE_PARAMS })
+      .addSelect(MY_LAST_URGE, 'myLastUrge')
+      .setParameters({
+        ...copied.params,
+        ...completedByName.params,
+        ...PROBLEM_TITLE_PARAMS,
+        urger: actor.username,
+      })
       .orderBy(column === 'dueAt' ? 't.dueAt' : 't.createdAt', order)
       .addOrderBy('t.id', 'ASC')
       .offset(offset)
@@ -197,6 +210,7 @@ export class TasksRepository {
         assigneeName: string | null;
         completedByName: string | null;
         problemTitle: string | null;
+        myLastUrge: Date | string | null;
       }>();
     // Without a join TypeORM maps raw row i to entity i.
     const items = entities.map((task, i) => ({
@@ -206,6 +220,7 @@ export class TasksRepository {
       assigneeName: raw[i].assigneeName,
       completedByName: raw[i].completedByName,
       problemTitle: raw[i].problemTitle,
+      myLastUrge: isoOrNull(raw[i].myLastUrge),
     }));
     const lastPage = items.length < f.pageSize && (items.length > 0 || offset === 0);
     return { items, total: lastPage ? offset + items.length : await qb.getCount() };
@@ -388,6 +403,15 @@ export class TasksRepository {
       [creditCode, LEDGER_TASK_TYPES],
     );
     return rows;
+  }
+
+  /** 催办: `username`'s last urge of the task (ISO), null when they never urged it. */
+  async lastUrgeBy(taskId: string, username: string): Promise<string | null> {
+    const [row]: { at: Date | null }[] = await this.repo.query(
+      `SELECT max(urged_at) AS at FROM task_urges WHERE task_id = $1 AND urged_by = $2`,
+      [taskId, username],
+    );
+    return isoOrNull(row?.at ?? null);
   }
 
   /** 抄送: to whom the task was copied, by whom (for whom, a proxy's), by name, oldest first. */

@@ -6,6 +6,7 @@ import { atWidth, fastUser, openPage, USERS } from '../../test/open-page';
 import { REFERENCE } from '../../test/reference.fixture';
 import { sampleTask } from '../tasks/taskFixture';
 import { resizeWindow } from '../../test/media';
+import { dateTimeText } from '../../format';
 
 const officer: Actor = {
   username: 'district-500112',
@@ -78,6 +79,31 @@ describe('inbox', () => {
     await user.type(await screen.findByLabelText('催办说明（可选）'), '请本周内反馈');
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: /催\s*办/ }));
     await waitFor(() => expect(calls.map((c) => `${c.method} ${c.path}`)).toContain('POST /tasks/1/urge'));
+  });
+
+  it('keeps 催办 off, saying when, until the caller may urge again: the row’s urgeableAt, or the urge’s answer', async () => {
+    const user = fastUser();
+    const inAnHour = new Date(Date.now() + 3600_000).toISOString();
+    const LATER = { ...task('3', '重庆丙科技有限公司', '2020-01-01T00:00:00Z', true), urgeableAt: inAnHour };
+    openPage('/inbox?view=all', USERS.leader, {
+      'GET /reference': REFERENCE_WITH_TASK_TYPE,
+      'GET /views': [],
+      // The list as it was: the reload after the urge does not say it yet, the answer does.
+      'GET /tasks': { items: [LATE, LATER], total: 2 },
+      'POST /tasks/1/urge': { notified: ['district-500112'], notifiedNames: ['赵强'], urgeableAt: inAnHour },
+    });
+    const table = await screen.findByTestId('inbox-table');
+    await waitFor(() => expect(table).toHaveTextContent('重庆丙科技有限公司'));
+    const urgeOf = (name: string) =>
+      within(within(table).getByText(name).closest('tr') as HTMLElement).getByTestId('urge');
+    const when = `已催办，${dateTimeText(inAnHour)} 后可再次催办`;
+    expect(urgeOf('重庆丙科技有限公司')).toBeDisabled();
+    expect(urgeOf('重庆丙科技有限公司')).toHaveAccessibleName(when);
+    expect(urgeOf('重庆甲科技有限公司')).toBeEnabled();
+    await user.click(urgeOf('重庆甲科技有限公司'));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: /催\s*办/ }));
+    await waitFor(() => expect(urgeOf('重庆甲科技有限公司')).toBeDisabled());
+    expect(urgeOf('重庆甲科技有限公司')).toHaveAccessibleName(when);
   });
 
   it('gives a leader’s phone card an 操作 line only where there is something to do (催办 an overdue task)', async () => {

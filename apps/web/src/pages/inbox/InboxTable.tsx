@@ -154,8 +154,8 @@ export function InboxTable(props: InboxTableProps) {
       title: t('column.actions'),
       key: 'actions',
       width: 170,
-      // 催办 beside an overdue task for whoever may urge it (a leader over the overdue list); the
-      // server still counts the working hours since one's last urge.
+      // 催办 beside an overdue task for whoever may urge it (a leader over the overdue list), off
+      // until the row's urgeableAt: the working hours since one's own last urge, as the server counts.
       render: (_, task) => {
         if (task.status !== 'open') return null;
         const desk = deskActions(user, task, props.standingInFor ?? []);
@@ -172,7 +172,14 @@ export function InboxTable(props: InboxTableProps) {
               actingFor={desk.actingFor}
               onChange={props.onChanged}
             />
-            {urge && <UrgeButton size="small" taskId={task.id} onDone={props.onChanged} />}
+            {urge && (
+              <UrgeButton
+                size="small"
+                taskId={task.id}
+                onDone={props.onChanged}
+                urgeableAt={task.urgeableAt ?? null}
+              />
+            )}
           </Space>
         );
       },

@@ -7,6 +7,7 @@ import { fastUser, openPage, USERS } from '../../test/open-page';
 import { REFERENCE } from '../../test/reference.fixture';
 import { sampleTask, sampleTaskDetail } from './taskFixture';
 import { resizeWindow } from '../../test/media';
+import { dateTimeText } from '../../format';
 
 const REFERENCE_WITH_TASK_TYPE = {
   ...REFERENCE,
@@ -1216,6 +1217,26 @@ describe('task page', () => {
       expect(within(comments).queryByRole('button', { name: /发表评论/ })).toBeNull();
       cleanup();
     }
+  });
+
+  it('shows 催办 off with when the caller may urge again (urgeableAt), and on once that is null', async () => {
+    const inAnHour = new Date(Date.now() + 3600_000).toISOString();
+    const urged = { ...TASK, actions: { ...TASK.actions, urge: false }, urgeableAt: inAnHour };
+    openPage('/tasks/t-1', USERS.coordinator, {
+      'GET /reference': REFERENCE_WITH_TASK_TYPE,
+      'GET /tasks/t-1': urged,
+      'GET /attachments': [],
+    });
+    const button = await screen.findByTestId('urge');
+    expect(button).toBeDisabled();
+    expect(button).toHaveAccessibleName(`已催办，${dateTimeText(inAnHour)} 后可再次催办`);
+    cleanup();
+    openPage('/tasks/t-1', USERS.coordinator, {
+      'GET /reference': REFERENCE_WITH_TASK_TYPE,
+      'GET /tasks/t-1': { ...TASK, actions: { ...TASK.actions, urge: true }, urgeableAt: null },
+      'GET /attachments': [],
+    });
+    expect(await screen.findByTestId('urge')).toBeEnabled();
   });
 
   it('urges (催办) with a message, and shows a refused copy (抄送) naming who may not see the enterprise', async () => {

@@ -87,7 +87,10 @@ export function TaskPage() {
           candidateGroups={detail.candidateGroups}
         />
       )}
-      {open && detail.actions.urge && <UrgeButton taskId={detail.id} onDone={task.reload} />}
+      {/* Urged already: the button stays, off, saying when this user may urge again. */}
+      {open && (detail.actions.urge || detail.urgeableAt) && (
+        <UrgeButton taskId={detail.id} onDone={task.reload} urgeableAt={detail.urgeableAt} />
+      )}
       {open && detail.actions.cc && (
         <CcButton taskId={detail.id} onDone={task.reload} actingFor={detail.actingFor?.displayName} />
       )}

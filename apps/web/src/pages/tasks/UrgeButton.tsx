@@ -1,38 +1,66 @@
-import { App, Button, Form, Input, Modal } from 'antd';
+import { App, Button, Form, Input, Modal, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { dateTimeText } from '../../format';
 import { urgeTask } from './approvalActions';
 import { useAction } from './useAction';
 
-/** 催办: tells whoever holds the task (else its candidates) again; 429 when urged within 4 working hours. */
-export function UrgeButton({ taskId, onDone, size }: { taskId: string; onDone(): void; size?: 'small' }) {
+/** The later of two instants (ISO), either may be missing. */
+const later = (a: string | null, b: string | null) =>
+  !a ? b : !b ? a : Date.parse(a) > Date.parse(b) ? a : b;
+
+/**
+ * 催办: tells whoever holds the task (else its candidates) again; the server refuses (429) an urge
+ * within 4 working hours of one's own last, so until `urgeableAt` (the task's, or the answer's right
+ * after an urge, before the page reloads) the button is off and says when.
+ */
+export function UrgeButton({
+  taskId,
+  onDone,
+  size,
+  urgeableAt = null,
+}: {
+  taskId: string;
+  onDone(): void;
+  size?: 'small';
+  /** When the caller may urge again (the task's `urgeableAt`); null: now. */
+  urgeableAt?: string | null;
+}) {
   const { t } = useTranslation('task');
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const [words, setWords] = useState('');
+  const [urgedUntil, setUrgedUntil] = useState<string | null>(null);
   const { busy, error, setError, run } = useAction();
+  const until = later(urgeableAt, urgedUntil);
+  const waiting = until !== null && Date.parse(until) > Date.now();
 
   const submit = () =>
     run(async () => {
       const answer = await urgeTask(taskId, words.trim());
       message.success(t('actions.urged', { names: answer.notifiedNames.join('、') }));
+      setUrgedUntil(answer.urgeableAt);
       setOpen(false);
       onDone();
     });
 
   return (
     <>
-      <Button
-        size={size}
-        data-testid="urge"
-        onClick={() => {
-          setError(null);
-          setOpen(true);
-        }}
-      >
-        {t('actions.urge')}
-      </Button>
+      <Tooltip title={waiting ? t('actions.urgeableAt', { time: dateTimeText(until) }) : undefined}>
+        <Button
+          size={size}
+          data-testid="urge"
+          disabled={waiting}
+          aria-label={waiting ? t('actions.urgeableAt', { time: dateTimeText(until) }) : undefined}
+          onClick={() => {
+            setError(null);
+            setOpen(true);
+          }}
+        >
+          {t('actions.urge')}
+        </Button>
+      </Tooltip>
       <Modal
         open={open}
         title={t('actions.urgeTitle')}

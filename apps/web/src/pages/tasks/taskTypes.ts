@@ -14,7 +14,7 @@ export type TaskItem = Schemas['TaskItemDto'] &
   Partial<
     Pick<
       Schemas['TaskListItemDto'],
-      'copied' | 'copiedByName' | 'assigneeName' | 'completedByName' | 'problemTitle'
+      'copied' | 'copiedByName' | 'assigneeName' | 'completedByName' | 'problemTitle' | 'urgeableAt'
     >
   >;
 export type TaskActions = Schemas['TaskActionsDto'];
