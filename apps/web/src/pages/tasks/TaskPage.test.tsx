@@ -1136,6 +1136,11 @@ describe('task page', () => {
     expect(screen.getByTestId('opinion-SUPPLEMENT')).toHaveTextContent('已补充研发费用明细');
     expect(screen.getByTestId('opinion-SUPPLEMENT')).toHaveTextContent('李区县 · 渝北区经信部门');
     expect(screen.getByTestId('case-attachments')).toHaveTextContent('技术中心认定.pdf');
+    // Every row alike: the purpose a line of its own, the file under it, a purpose long or short
+    // (ui-walk-7: a long one pushed the link down, a short one kept it beside).
+    const file = screen.getByTestId('attachment-file-a-1');
+    expect(file.previousElementSibling).toHaveTextContent(/^市级企业技术中心/);
+    expect(file.previousElementSibling).toHaveStyle({ display: 'block' });
     expect(caseFile.textContent).not.toMatch(/undefined|enterprise_tech_center|specialized|criteria\./);
 
     // antd's radio buttons take the click on their label.
