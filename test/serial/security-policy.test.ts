@@ -120,6 +120,28 @@ describe('sessions', () => {
   });
 });
 
+describe('the live sessions list', () => {
+  it('comes a page at a time with the total, newest use first; a page too large is 400', async () => {
+    const user = await createUser('commissioner', {}, undefined, '专员 王五');
+    const [a, b] = [await token(user.username), await token(user.username)];
+    await age(a, 'last_seen_at', 20);
+    await age(b, 'last_seen_at', 10);
+    const page = (n: number) =>
+      security.api.get(`/api/security/sessions?username=${user.username}&page=${n}&pageSize=2`);
+    const first = await page(1);
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ total: 3, page: 1, pageSize: 2 });
+    expect(first.body.items.map((s: { id: string }) => s.id)).toEqual([sessionId(user.api), sessionId(b)]);
+    const second = await page(2);
+    expect(second.body).toMatchObject({ total: 3, page: 2, pageSize: 2 });
+    expect(second.body.items.map((s: { id: string }) => s.id)).toEqual([sessionId(a)]);
+    const all = await security.api.get(`/api/security/sessions?username=${user.username}`);
+    expect(all.body).toMatchObject({ total: 3, page: 1, pageSize: 20 });
+    const tooLarge = await security.api.get('/api/security/sessions?pageSize=101');
+    expect([tooLarge.status, tooLarge.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+  });
+});
+
 describe('X-Forwarded-For', () => {
   it('is believed only from the policy’s trusted proxies (loopback by default)', async () => {
     const user = await createUser('commissioner', {});

@@ -1,4 +1,4 @@
-import { doublingProgress, quarterEnd } from './doubling';
+import { doublingPercent, doublingProgress, quarterEnd } from './doubling';
 
 describe('三年倍增 progress', () => {
   const admitted = '2026-01-05T02:00:00Z';
@@ -40,5 +40,15 @@ describe('三年倍增 progress', () => {
   it('has no growth without a baseline, and nothing without reports', () => {
     expect(doublingProgress(0, admitted, [q('2026Q1', 1)])).toMatchObject({ growth: null, onTrack: false });
     expect(doublingProgress(1, admitted, [])).toBeNull();
+  });
+
+  it('reads progress from the baseline (×1) to the target (×2), not from zero', () => {
+    expect(doublingPercent(1.3)).toBe(30);
+    expect(doublingPercent(1)).toBe(0);
+    expect(doublingPercent(1.5)).toBe(50);
+    expect(doublingPercent(2)).toBe(100);
+    expect(doublingPercent(2.4)).toBe(100);
+    expect(doublingPercent(0.8)).toBe(0);
+    expect(doublingPercent(1.004)).toBe(0);
   });
 });

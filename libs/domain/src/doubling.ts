@@ -59,6 +59,19 @@ export function doublingProgress(
   };
 }
 
+/** 三年倍增's goal: revenue twice the admission baseline. */
+export const DOUBLING_TARGET = 2;
+
+/**
+ * How far along the way from the baseline (×1) to doubling (×2) a growth ratio is, in whole percent
+ * 0–100: (growth − 1) ÷ (target − 1). ×1.30 is 30% of the way, not 65% (growth ÷ 2 counted the
+ * baseline itself as progress); a fall below the baseline is 0.
+ */
+export function doublingPercent(growth: number): number {
+  const percent = Math.round(((growth - 1) / (DOUBLING_TARGET - 1)) * 100);
+  return Math.min(100, Math.max(0, percent));
+}
+
 function round4(x: number): number {
   return Math.round(x * 10_000) / 10_000;
 }

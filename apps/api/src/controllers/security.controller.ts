@@ -35,9 +35,15 @@ export class SecurityController {
   }
 
   @Get('sessions')
-  @ApiDoc({ summary: '在线会话 Live sessions', ok: SessionListDto, errors: [400, 401, 403] })
+  @ApiDoc({
+    summary: '在线会话 Live sessions',
+    description:
+      'Most recently used first, a page at a time (`page`, `pageSize`: 20 by default, 100 at most).',
+    ok: SessionListDto,
+    errors: [400, 401, 403],
+  })
   sessions(@Query() q: SessionQueryDto) {
-    return this.security.listSessions(q.username);
+    return this.security.listSessions(q.username, q.page, q.pageSize);
   }
 
   @Delete('sessions/:id')

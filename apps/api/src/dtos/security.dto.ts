@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Role, SecurityPolicy } from '@hardtech/domain';
 import { ROLES } from '@hardtech/domain';
+import { PageDto, PageQueryDto } from './common.dto';
 
 /** The whole security policy, as GET answers it and PUT takes it; bounds are checked by the domain. */
 export class SecurityPolicyDto implements SecurityPolicy {
@@ -54,7 +55,8 @@ export class SecurityPolicyDto implements SecurityPolicy {
   outboundHosts: string[];
 }
 
-export class SessionQueryDto {
+/** 在线会话 a page at a time (20 by default): one row per sign-in grew long on a phone. */
+export class SessionQueryDto extends PageQueryDto {
   @ApiProperty({ required: false, description: 'only this user’s sessions' })
   @IsOptional()
   @IsString()
@@ -74,7 +76,7 @@ export class SessionDto {
   endsAt: string;
 }
 
-export class SessionListDto {
+export class SessionListDto extends PageDto {
   @ApiProperty({ type: [SessionDto] }) items: SessionDto[];
 }
 

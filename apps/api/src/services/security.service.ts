@@ -9,7 +9,7 @@ import {
   t,
 } from '@hardtech/domain';
 import { SecurityPolicyRepository, SessionsRepository, UsersRepository } from '@hardtech/persistence';
-import type { LockoutDto, SessionDto } from '../dtos/security.dto';
+import type { LockoutDto, SessionListDto } from '../dtos/security.dto';
 import { TrustedProxies } from '../security/trusted-proxies';
 
 /**
@@ -37,8 +37,11 @@ export class SecurityService {
     return this.policy.get();
   }
 
-  /** Live sessions: not revoked, within the lifetime and the idle timeout of the current policy. */
-  async listSessions(username?: string): Promise<{ items: SessionDto[] }> {
+  /**
+   * Live sessions: not revoked, within the lifetime and the idle timeout of the current policy; one
+   * page of them, most recently used first, `total` counting them all.
+   */
+  async listSessions(username?: string, page = 1, pageSize = 20): Promise<SessionListDto> {
     const policy = await this.policy.get();
     const now = new Date();
     const rows = await this.sessions.listOpen(
@@ -58,7 +61,13 @@ export class SecurityService {
         lastSeenAt: s.lastSeenAt.toISOString(),
         endsAt: endsAt.toISOString(),
       }));
-    return { items };
+    // Paged here, not in SQL: whether a session is live depends on the policy's idle timeout.
+    return {
+      items: items.slice((page - 1) * pageSize, page * pageSize),
+      total: items.length,
+      page,
+      pageSize,
+    };
   }
 
   async revokeSession(actor: Actor, id: string): Promise<void> {

@@ -1120,7 +1120,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 在线会话 Live sessions */
+        /**
+         * 在线会话 Live sessions
+         * @description Most recently used first, a page at a time (`page`, `pageSize`: 20 by default, 100 at most).
+         */
         get: operations["SecurityController_sessions"];
         put?: never;
         post?: never;
@@ -2957,6 +2960,10 @@ export interface components {
             endsAt: string;
         };
         SessionListDto: {
+            /** @description all matches in the caller’s scope, not only this page */
+            total: number;
+            page: number;
+            pageSize: number;
             items: components["schemas"]["SessionDto"][];
         };
         LockoutDto: {
@@ -8350,6 +8357,8 @@ export interface operations {
     SecurityController_sessions: {
         parameters: {
             query?: {
+                page?: number;
+                pageSize?: number;
                 /** @description only this user’s sessions */
                 username?: string;
             };

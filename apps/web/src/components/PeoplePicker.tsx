@@ -5,9 +5,47 @@ import { api } from '../api/client';
 import type { Schemas } from '../api/contract';
 import { useReference } from '../api/reference';
 import { useLocalText } from '../i18n';
-import { PersonName } from './PersonName';
+import { PersonName, personText } from './PersonName';
 
 type Person = Schemas['PersonDto'];
+
+/** A person a picker offers: the name, the account and the role, whose name is their department. */
+type Pickable = Pick<Person, 'username' | 'displayName' | 'role'>;
+
+/**
+ * One person in a picker of people (抄送, 委托代理, 加签), the same in each: the name, the account in
+ * grey, then their department (科技处（统筹）, 区县经信部门), which on a phone goes to the next line
+ * whole instead of being cut to "· 区…". `mark` comes first (会签中): the end is what a phone loses.
+ */
+export function PersonOption({ person, mark }: { person: Pickable; mark?: string }) {
+  const local = useLocalText();
+  const reference = useReference();
+  return (
+    <span data-testid="person-option" style={{ whiteSpace: 'normal' }}>
+      {mark && `${mark} · `}
+      <PersonName {...person} />
+      {reference && (
+        <Typography.Text type="secondary" style={{ display: 'inline-block', whiteSpace: 'normal' }}>
+          &nbsp;· {local(reference.roles[person.role])}
+        </Typography.Text>
+      )}
+    </span>
+  );
+}
+
+/**
+ * A picker's option for a person: `PersonOption` in the list, the name alone in the box once picked
+ * (`optionLabelProp="display"`), the name and account (after the mark) as its `text`, which a picker
+ * that filters in the browser filters on (`optionFilterProp: 'text'`).
+ */
+export function personOption(person: Pickable, mark?: string) {
+  return {
+    value: person.username,
+    label: <PersonOption person={person} mark={mark} />,
+    text: mark ? `${mark} · ${personText(person)}` : personText(person),
+    display: person.displayName,
+  };
+}
 
 /** Typing pauses this long before the server is asked: one request per word, not per keystroke. */
 const SEARCH_PAUSE_MS = 250;
@@ -29,8 +67,6 @@ interface Props {
  */
 export function PeoplePicker({ path, id, value, onChange, single }: Props) {
   const { t } = useTranslation('common');
-  const local = useLocalText();
-  const reference = useReference();
   const [q, setQ] = useState('');
   const [people, setPeople] = useState<Person[]>([]);
   const [loading, setLoading] = useState(true);
@@ -56,19 +92,10 @@ export function PeoplePicker({ path, id, value, onChange, single }: Props) {
     };
   }, [path, q]);
 
-  const label = (p: Person) => (
-    <span>
-      <PersonName {...p} />
-      {reference && <Typography.Text type="secondary"> · {local(reference.roles[p.role])}</Typography.Text>}
-    </span>
-  );
   const picked = value.map((u) => known.current.get(u)).filter((p): p is Person => !!p);
-  const options = [...picked, ...people.filter((p) => !value.includes(p.username))].map((p) => ({
-    value: p.username,
-    label: label(p),
-    // Shown in the box once picked: the name alone.
-    display: p.displayName,
-  }));
+  const options = [...picked, ...people.filter((p) => !value.includes(p.username))].map((p) =>
+    personOption(p),
+  );
 
   return (
     <Select

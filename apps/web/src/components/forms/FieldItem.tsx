@@ -23,6 +23,8 @@ const GROUP_STYLE = {
 // antd's reset draws a legend as a full-width heading on a rule; in a bordered fieldset it is its caption.
 const LEGEND_STYLE = { width: 'auto', border: 0, marginBottom: 4, padding: '0 4px', fontSize: 14 };
 const ROW_STYLE = { ...GROUP_STYLE, background: '#fafafa' };
+/** Between a record's keys on a phone, where each key's inputs stack under it (成长诊断's 13 dimensions). */
+const RECORD_KEY_RULE = { borderTop: '1px solid #f0f0f0', marginTop: 4 };
 
 interface FieldItemProps {
   field: Field;
@@ -51,6 +53,7 @@ function RecordKey({ label }: { label: string }) {
 export function FieldItem({ field, name, path, inRequired }: FieldItemProps) {
   const { t } = useTranslation('forms');
   const text = useLocalText();
+  const narrow = useNarrow();
   const required = !!field.required && inRequired;
   const testId = `field-${path.join('.')}`;
   switch (field.kind) {
@@ -71,9 +74,16 @@ export function FieldItem({ field, name, path, inRequired }: FieldItemProps) {
     case 'record':
       return (
         <Group field={field} path={path} required={required}>
-          {field.keys.map((key) => (
+          {field.keys.map((key, index) => (
             // One line per key (a portrait has 13 dimensions): short inputs narrow, texts taking the rest.
-            <Row key={key.value} gutter={12} wrap data-testid={`${testId}.${key.value}`}>
+            // On a phone each key is a block of lines: a rule between them tells where one ends.
+            <Row
+              key={key.value}
+              gutter={12}
+              wrap
+              data-testid={`${testId}.${key.value}`}
+              style={narrow && index > 0 ? RECORD_KEY_RULE : undefined}
+            >
               <RecordKey label={text(key.label)} />
               {field.value.map((f) => (
                 <Col key={f.name} flex={f.kind === 'text' ? '1 1 240px' : '0 0 140px'}>

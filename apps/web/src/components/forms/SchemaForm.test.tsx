@@ -155,12 +155,21 @@ describe('SchemaForm', () => {
     const key = () => screen.getByText('企业吹哨·部门报到').closest('.ant-col');
     const desk = render(<Harness fields={fields} submit={() => {}} />);
     expect(key()).toHaveStyle({ flex: '0 0 120px' });
+    expect(screen.getAllByTestId(/^field-sla\./).some((row) => row.style.borderTop)).toBe(false);
     desk.unmount();
     act(() => resizeWindow(390));
     try {
       render(<Harness fields={fields} submit={() => {}} />);
       // In 120 px it broke into 企业吹哨·部门报 / 到, its three inputs below it all the same.
       expect(key()).toHaveStyle({ flex: '0 0 100%' });
+      // Each key a block of stacked lines: a rule between blocks, none above the first (ui-walk-7).
+      const rows =
+        fields[0].kind === 'record'
+          ? fields[0].keys.map((k) => screen.getByTestId(`field-sla.${k.value}`))
+          : [];
+      expect(rows.length).toBeGreaterThan(1);
+      expect(rows[0].style.borderTop).toBe('');
+      rows.slice(1).forEach((row) => expect(row).toHaveStyle({ borderTop: '1px solid #f0f0f0' }));
     } finally {
       act(() => resizeWindow(1024));
     }

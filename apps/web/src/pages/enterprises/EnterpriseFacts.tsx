@@ -25,7 +25,8 @@ export function EnterpriseFacts({ enterprise: e }: { enterprise: EnterpriseDetai
       items={[
         { label: t('fields.stage'), children: <StageTag stage={e.stage} testId="stage" /> },
         { label: t('fields.creditCode'), children: e.creditCode },
-        { label: t('fields.lifecycleNo'), children: e.lifecycleNo },
+        // 第 1 轮, not a bare 1 (ui-walk-7): the round of nomination this page is of.
+        { label: t('fields.lifecycleNo'), children: t('fields.lifecycleNoValue', { n: e.lifecycleNo }) },
         { label: t('fields.district'), children: names.district(e.district) },
         { label: t('fields.cluster'), children: names.cluster(e.cluster) },
         { label: t('fields.leadCluster'), children: e.leadCluster ? names.cluster(e.leadCluster) : '—' },

@@ -252,6 +252,18 @@ describe('enterprise page', () => {
     expect(facts).toHaveTextContent('政策版本第 1 版');
   });
 
+  it('names the round as 第 1 轮, not a bare 1', async () => {
+    open();
+    const facts = await screen.findByTestId('facts');
+    expect(facts).toHaveTextContent('流程轮次第 1 轮');
+    await i18n.changeLanguage('en');
+    try {
+      await waitFor(() => expect(facts).toHaveTextContent('LifecycleRound 1'));
+    } finally {
+      await i18n.changeLanguage('zh-CN');
+    }
+  });
+
   it('lists the ledger with status and the evidence files with who uploaded them', async () => {
     open();
     const ledger = await screen.findByTestId('ledger');

@@ -1,11 +1,9 @@
+import { doublingPercent } from '@hardtech/domain/doubling';
 import { Card, Col, Progress, Row, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../format';
 import { DoublingBasis } from '../enterprises/DoublingBasis';
 import type { EnterpriseDetail } from '../enterprises/types';
-
-/** 三年倍增 as a goal; revenue doubles the baseline. */
-const TARGET = 2;
 
 /**
  * The enterprise's own 三年倍增: the baseline revenue at admission and the latest annualised revenue
@@ -33,7 +31,7 @@ export function DoublingProgress({ enterprise: e }: { enterprise: EnterpriseDeta
       {d ? (
         <div data-testid="home-growth" style={{ marginTop: 16 }}>
           <Typography.Text>{t('home.doubling.growth', { growth: d.growth.toFixed(2) })}</Typography.Text>
-          <Progress percent={Math.min(100, Math.round((d.growth / TARGET) * 100))} status="normal" />
+          <Progress percent={doublingPercent(d.growth)} status="normal" />
           <DoublingBasis />
         </div>
       ) : (

@@ -134,6 +134,9 @@ describe('the enterprise user’s 总览', () => {
     expect(doubling).toHaveTextContent('入库基准营收8,000 万元');
     expect(doubling).toHaveTextContent('最新年化营收（2026Q3）1.04 亿元');
     expect(doubling).toHaveTextContent('营收为入库基准的 1.30 倍，目标 2 倍');
+    // ×1.30 against ×2 is 30% of the way from the baseline, not 65% (ui-walk-7).
+    expect(within(doubling).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '30');
+    expect(doubling).toHaveTextContent('30%');
     // What it counts is what the enterprise sent (已报送), not a review's acceptance.
     expect(within(doubling).getByTestId('doubling-basis')).toHaveTextContent(
       '按贵企业已报送的季度数据计算；被退回的报告重新报送后计入。',

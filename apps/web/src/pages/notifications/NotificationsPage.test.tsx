@@ -127,6 +127,10 @@ describe('notifications', () => {
     });
     const card = await screen.findByTestId('proxy');
     await userEvent.click(await within(card).findByLabelText('代理人'));
+    // As 抄送 and 加签 show a person: the department beside the name, wrapping on a phone.
+    const option = await screen.findByTestId('person-option');
+    expect(option).toHaveTextContent('王五（coordinator-wang） · 科技处（统筹）');
+    expect(option).toHaveStyle({ whiteSpace: 'normal' });
     await userEvent.click(await screen.findByText('王五'));
     // Picked: the box shows the name, not the username.
     await waitFor(() => expect(card.querySelector('.ant-select-content')).toHaveAttribute('title', '王五'));

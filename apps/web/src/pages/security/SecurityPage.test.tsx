@@ -27,7 +27,7 @@ const routes = (put: Handler) => ({
   'GET /reference': REFERENCE,
   'GET /security/policy': DEFAULT_SECURITY_POLICY,
   'PUT /security/policy': put,
-  'GET /security/sessions': { items: [SESSION] },
+  'GET /security/sessions': { items: [SESSION], total: 1, page: 1, pageSize: 20 },
   'GET /security/lockouts': {
     items: [
       {
@@ -90,5 +90,17 @@ describe('security administration (安全管理员)', () => {
         '/security/lockouts/ent-xince',
       ]),
     );
+  });
+
+  // ui-walk-7 at 390 px: one card per sign-in, every one on the page, grew long. The API pages it.
+  it('lists the live sessions a page at a time, asking the API for the page', async () => {
+    const { calls } = openPage('/security', SECURITY_ADMIN, {
+      ...routes(() => ({ body: {} })),
+      'GET /security/sessions': { items: [SESSION], total: 45, page: 1, pageSize: 20 },
+    });
+    const sessions = await screen.findByTestId('security-sessions');
+    expect(await within(sessions).findByText('共 45 条')).toBeInTheDocument();
+    await userEvent.click(within(sessions).getByRole('listitem', { name: '3' }));
+    await waitFor(() => expect(calls.map((c) => c.path)).toContain('/security/sessions?page=3&pageSize=20'));
   });
 });

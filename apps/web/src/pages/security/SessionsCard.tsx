@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useAction } from '../../api/useAction';
 import { useApi } from '../../api/useApi';
+import { usePagedList } from '../../api/usePagedList';
 import { useReferenceNames } from '../../api/referenceNames';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PersonName } from '../../components/PersonName';
@@ -17,7 +18,8 @@ export function SessionsCard() {
   const { t } = useTranslation('admin');
   const local = useLocalText();
   const { reference } = useReferenceNames();
-  const sessions = useApi<{ items: Session[] }>('/security/sessions');
+  // A page at a time: one row per sign-in grew long on a phone (ui-walk-7); the API pages it.
+  const sessions = usePagedList<Session>('/security/sessions', 20, 100);
   const lockouts = useApi<{ items: Lockout[] }>('/security/lockouts');
   // 204 answers nothing: `true` tells a done removal from a refused one (undefined).
   const remove = useAction((path: string) => api<void>(path, { method: 'DELETE' }).then(() => true));
@@ -89,13 +91,7 @@ export function SessionsCard() {
     <>
       <Card title={t('security.sessions.title')} data-testid="security-sessions" style={{ marginTop: 16 }}>
         <ErrorAlert error={sessions.error} />
-        <ResponsiveTable
-          rowKey="id"
-          columns={sessionColumns}
-          dataSource={sessions.data?.items ?? []}
-          loading={sessions.loading}
-          pagination={false}
-        />
+        <ResponsiveTable rowKey="id" columns={sessionColumns} {...sessions.table} />
       </Card>
       <Card title={t('security.lockouts.title')} data-testid="security-lockouts" style={{ marginTop: 16 }}>
         <ErrorAlert error={lockouts.error ?? remove.error} />

@@ -214,16 +214,26 @@ function CaseAttachments({
       {attachments.length ? (
         attachments.map((a) => (
           <div key={a.id} style={{ padding: '6px 0', borderBottom: '1px solid #f0f0f0' }}>
-            <Space wrap size={4}>
-              <Typography.Text strong>{text(PURPOSE_LABELS[a.purpose])}</Typography.Text>
-              <Button
-                type="link"
-                size="small"
-                onClick={() => download(`/attachments/${a.id}/download`, a.fileName).catch(setError)}
-              >
-                {a.fileName}
-              </Button>
-            </Space>
+            {/* The purpose, then the file on a line of its own, whatever the purpose's length: a long
+                one pushed the link below it while a short one kept it beside (ui-walk-7). */}
+            <Typography.Text strong style={{ display: 'block' }}>
+              {text(PURPOSE_LABELS[a.purpose])}
+            </Typography.Text>
+            <Button
+              type="link"
+              size="small"
+              data-testid={`attachment-file-${a.id}`}
+              style={{
+                padding: 0,
+                height: 'auto',
+                maxWidth: '100%',
+                whiteSpace: 'normal',
+                textAlign: 'start',
+              }}
+              onClick={() => download(`/attachments/${a.id}/download`, a.fileName).catch(setError)}
+            >
+              {a.fileName}
+            </Button>
             <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
               {[
                 a.uploadedByName,

@@ -56,6 +56,8 @@ describe('the member’s standing in the case file of a quarterly review', () =>
     expect(doubling).toHaveTextContent('入库基准营收8,000 万元');
     expect(doubling).toHaveTextContent('最新年化营收（2026年第四季度）8,933 万元');
     expect(doubling).toHaveTextContent('营收为入库基准的 1.12 倍，目标 2 倍');
+    // The bar counts from the baseline: ×1.1167 is 12% of the way to ×2, not 56%.
+    expect(within(doubling).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '12');
     expect(doubling).toHaveTextContent('落后于倍增路径（应达 1.20 倍）');
     // Counted are the reports sent and not sent back, reviewed or not: said so to the officer.
     expect(within(doubling).getByTestId('doubling-basis')).toHaveTextContent(

@@ -1,3 +1,4 @@
+import { doublingPercent } from '@hardtech/domain/doubling';
 import type { CaseReport, CaseStanding } from '@hardtech/domain/case-file/standing';
 import { LEDGER_STATUSES, PROBLEM_STATUSES } from '@hardtech/domain/ledger';
 import { TASK_FORMS } from '@hardtech/domain/tasks/forms';
@@ -9,9 +10,6 @@ import { useLocalText, useOptionLabel } from '../../i18n';
 import { DoublingBasis } from '../enterprises/DoublingBasis';
 import { STATUS_COLOURS } from '../enterprises/ProblemTable';
 import { useResponsibleDepartment } from '../ledger/useResponsibleDepartment';
-
-/** 三年倍增: revenue doubles the baseline. */
-const TARGET = 2;
 
 /** The report's figures in the order of its form, labelled as the enterprise filled them in. */
 const REPORT_FIELDS = TASK_FORMS.QUARTERLY_REPORT.outcomes.submit.fields.filter((f) =>
@@ -70,7 +68,7 @@ function Doubling({ doubling: d }: { doubling: CaseStanding['doubling'] }) {
               </Tag>
             )}
           </Space>
-          <Progress percent={Math.min(100, Math.round((d.growth / TARGET) * 100))} status="normal" />
+          <Progress percent={doublingPercent(d.growth)} status="normal" />
         </>
       )}
     </div>

@@ -759,6 +759,54 @@ describe('task page', () => {
     expect(within(cc).getByRole('button', { name: /抄\s*送$/ })).toBeDisabled();
   });
 
+  // ui-walk-7 at 390 px: 抄送 cut the department to "· 区…", 加签 showed none. Both show each person
+  // as one component does (委托代理's too): name, account, department, the department wrapping whole.
+  it('加签 and 抄送 show each person with their department, wrapping rather than cut', async () => {
+    const user = fastUser();
+    const zhao = { username: 'district-500112', displayName: '渝北区经信委 赵强', role: 'district_officer' };
+    openPage('/tasks/t-1', USERS.coordinator, {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1': {
+        ...TASK,
+        actions: { ...TASK.actions, cc: true },
+        approvalActions: { ...NO_APPROVAL_ACTIONS, countersign: true, cc: true },
+        countersigns: [],
+      },
+      'GET /tasks/t-1/countersigners': [{ ...zhao, assignee: false, self: false, onBehalfOf: null }],
+      'GET /tasks/t-1/cc-candidates': { items: [zhao] },
+    });
+    const shown = async () => {
+      const option = await screen.findByTestId('person-option');
+      expect(option).toHaveTextContent('渝北区经信委 赵强（district-500112） · 区县经信部门');
+      expect(option).toHaveStyle({ whiteSpace: 'normal' });
+    };
+    await user.click(await screen.findByTestId('countersign-button'));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('combobox'));
+    await shown();
+    await user.click(await screen.findByTestId('person-option'));
+    // Picked, the box names the person alone, as 抄送's does.
+    const box = within(screen.getByRole('dialog'))
+      .getByRole('combobox')
+      .closest('.ant-select') as HTMLElement;
+    expect(box).toHaveTextContent('渝北区经信委 赵强');
+    expect(box).not.toHaveTextContent('district-500112');
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: /取\s*消/ }));
+    cleanup();
+
+    openPage('/tasks/t-1', USERS.coordinator, {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1': {
+        ...TASK,
+        actions: { ...TASK.actions, cc: true },
+        approvalActions: { ...NO_APPROVAL_ACTIONS, cc: true },
+      },
+      'GET /tasks/t-1/cc-candidates': { items: [zhao] },
+    });
+    await user.click(await screen.findByTestId('cc'));
+    await user.click(await screen.findByLabelText('抄送给'));
+    await shown();
+  });
+
   it('names giving a claim up 取消认领, beside 退回 (send back), not 退回认领 which reads as the same thing', async () => {
     const held = {
       ...TASK,
@@ -1089,6 +1137,11 @@ describe('task page', () => {
     expect(screen.getByTestId('opinion-SUPPLEMENT')).toHaveTextContent('已补充研发费用明细');
     expect(screen.getByTestId('opinion-SUPPLEMENT')).toHaveTextContent('李区县 · 渝北区经信部门');
     expect(screen.getByTestId('case-attachments')).toHaveTextContent('技术中心认定.pdf');
+    // Every row alike: the purpose a line of its own, the file under it, a purpose long or short
+    // (ui-walk-7: a long one pushed the link down, a short one kept it beside).
+    const file = screen.getByTestId('attachment-file-a-1');
+    expect(file.previousElementSibling).toHaveTextContent(/^市级企业技术中心/);
+    expect(file.previousElementSibling).toHaveStyle({ display: 'block' });
     expect(caseFile.textContent).not.toMatch(/undefined|enterprise_tech_center|specialized|criteria\./);
 
     // antd's radio buttons take the click on their label.

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useGet } from '../../../api/useApi';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { personText } from '../../../components/PersonName';
+import { personOption } from '../../../components/PeoplePicker';
 import { useAction } from '../useAction';
 import type { TaskDetail } from '../taskTypes';
 import { countersignTask } from './approvalCalls';
@@ -81,7 +81,7 @@ export function CountersignButton({
             <Select
               id="countersign-users"
               mode="multiple"
-              showSearch={{ optionFilterProp: 'label' }}
+              showSearch={{ optionFilterProp: 'text' }}
               // As 抄送 and 委托代理 ask: an empty box said nothing of typing a name to find someone.
               placeholder={common('people.placeholder')}
               loading={people.loading}
@@ -89,12 +89,12 @@ export function CountersignButton({
               onChange={setUsers}
               // antd's 暂无数据 said nothing of why nobody is there.
               notFoundContent={why ?? common('people.noMatch')}
-              options={choices.map((c) => ({
-                value: c.username,
-                // The mark first: on a phone a long name and account are cut at the end.
-                label: c.asked ? `${t('approval.countersignMark')} · ${personText(c)}` : personText(c),
-                disabled: c.asked,
-              }))}
+              // Each person as 抄送 and 委托代理 show them: name, account and department (ui-walk-7).
+              options={choices.map((c) => {
+                const option = personOption(c, c.asked ? t('approval.countersignMark') : undefined);
+                return { ...option, title: option.text, disabled: c.asked };
+              })}
+              optionLabelProp="display"
             />
           </Form.Item>
           <Form.Item label={t('approval.mode')}>
