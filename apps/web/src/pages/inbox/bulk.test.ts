@@ -71,4 +71,16 @@ describe('the bulk bar offers what the caller may do to some selected task', () 
     expect(bulkActingFor(proxy, [colleagues, feedback], [officer.username])).toEqual([]);
     expect(bulkPossible(proxy, [held], [officer.username])).toBe(true);
   });
+
+  // 催办 at most once per person per 4 working hours: the server's urgeableAt says until when.
+  it('offers 批量催办 only while some selected task may be urged now, not one the caller just urged', () => {
+    const other: Actor = { ...officer, username: 'district-500112-b', displayName: '钱七' };
+    const held = { ...feedback, assignee: officer.username, assigneeName: '渝北区 赵强' };
+    const now = new Date('2026-12-07T10:00:00+08:00');
+    const urged = { ...held, urgeableAt: '2026-12-07T14:00:00+08:00' };
+    expect(bulkOffers(other, [urged], [], now).urge).toBe(false);
+    expect(bulkOffers(other, [urged, { ...held, id: 'df2' }], [], now).urge).toBe(true);
+    // Once the hours have passed, again.
+    expect(bulkOffers(other, [urged], [], new Date('2026-12-07T14:00:01+08:00')).urge).toBe(true);
+  });
 });

@@ -81,17 +81,23 @@ export function bulkOffers(
   user: Actor,
   tasks: TaskItem[],
   standingInFor: readonly string[] = [],
+  now = new Date(),
 ): Record<'claim' | 'unclaim' | 'reassign' | 'urge', boolean> {
-  const desks = tasks
-    .filter((task) => task.status === 'open')
-    .map((task) => deskActions(user, task, standingInFor));
+  const open = tasks.filter((task) => task.status === 'open');
+  const desks = open.map((task) => deskActions(user, task, standingInFor));
   return {
     claim: desks.some((desk) => desk.claim),
     unclaim: desks.some((desk) => desk.unclaim),
     reassign: desks.some((desk) => desk.delegate),
-    urge: desks.some((desk) => desk.urge),
+    // 催办 only where the caller may urge now: not a row they urged within the hours (urgeableAt,
+    // the server's 429 rule), which the row's own button shows greyed.
+    urge: desks.some((desk, i) => desk.urge && !urgedTooRecently(open[i], now)),
   };
 }
+
+/** Whether the caller urged the task too recently to urge it again (the server says until when). */
+const urgedTooRecently = (task: TaskItem, now: Date): boolean =>
+  !!task.urgeableAt && new Date(task.urgeableAt) > now;
 
 /**
  * 委托代理: the principals the selected open tasks are handed on for, by name, for the 批量转办
