@@ -235,11 +235,8 @@ export class TasksRepository {
    */
   async counts(actor: Actor, watcher: boolean): Promise<TaskCounts> {
     const visible = this.access.visibleTaskRows(actor, 't');
-    const params: Record<string, unknown> = {
-      ...visible.params,
-      me: actor.username,
-      actorUsername: actor.username,
-    };
+    const mine = this.mine(actor);
+    const params: Record<string, unknown> = { ...visible.params, ...mine.params };
     let select: string;
     let where: string;
     if (watcher) {
@@ -249,11 +246,10 @@ export class TasksRepository {
     } else {
       const inbox = this.access.inboxTasks(actor, 't');
       Object.assign(params, inbox.params);
-      const mine = `(t.assignee = :me OR t.completed_by = :me OR ${this.access.proxiedTasks('t')})`;
       select = `count(*) FILTER (WHERE ${inbox.sql}) AS inbox,
-        count(*) FILTER (WHERE ${mine} AND ${visible.sql}) AS mine, NULL AS "all",
+        count(*) FILTER (WHERE ${mine.sql} AND ${visible.sql}) AS mine, NULL AS "all",
         count(*) FILTER (WHERE ${inbox.sql} AND ${OVERDUE_TASK}) AS overdue`;
-      where = `(${inbox.sql} OR ${mine})`;
+      where = `(${inbox.sql} OR ${mine.sql})`;
     }
     const [row] = await this.repo
       .createQueryBuilder('t')
@@ -264,6 +260,17 @@ export class TasksRepository {
       .getRawMany<Record<keyof TaskCounts, string | null>>();
     const n = (v: string | null) => (v === null ? null : Number(v));
     return { inbox: n(row.inbox), mine: n(row.mine), all: n(row.all), overdue: n(row.overdue)! };
+  }
+
+  /**
+   * 我的: what I hold, what I did (it stays in my lists once done, also when I completed it
+   * unclaimed), and what I hold for a principal (委托代理): the list's view and its count alike.
+   */
+  private mine(actor: Actor): { sql: string; params: Record<string, unknown> } {
+    return {
+      sql: `(t.assignee = :me OR t.completed_by = :me OR ${this.access.proxiedTasks('t')})`,
+      params: { me: actor.username, actorUsername: actor.username },
+    };
   }
 
   /** The list's rows, before the page: its view within the caller's scope, and its filters. */
@@ -277,10 +284,8 @@ export class TasksRepository {
       qb = this.scoped(actor);
     }
     if (f.view === 'mine') {
-      qb.andWhere(`(t.assignee = :me OR t.completed_by = :me OR ${this.access.proxiedTasks('t')})`, {
-        me: actor.username,
-        actorUsername: actor.username,
-      });
+      const mine = this.mine(actor);
+      qb.andWhere(mine.sql, mine.params);
     } else if (f.view === 'cc') {
       const copied = this.access.copiedTasks(actor, 't');
       qb.andWhere(copied.sql, copied.params);
