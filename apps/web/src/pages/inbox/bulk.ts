@@ -5,6 +5,7 @@ import { allowedTaskActions } from '@hardtech/domain/task-permissions';
 import { TASK_FORMS } from '@hardtech/domain/tasks/forms';
 import type { OutcomeForm } from '@hardtech/domain/forms/schema';
 import { api } from '../../api/client';
+import { urgeWaiting } from '../tasks/approvalActions';
 import type { TaskItem } from '../tasks/taskTypes';
 
 export type BulkAction = 'claim' | 'unclaim' | 'reassign' | 'complete' | 'urge';
@@ -91,13 +92,9 @@ export function bulkOffers(
     reassign: desks.some((desk) => desk.delegate),
     // 催办 only where the caller may urge now: not a row they urged within the hours (urgeableAt,
     // the server's 429 rule), which the row's own button shows greyed.
-    urge: desks.some((desk, i) => desk.urge && !urgedTooRecently(open[i], now)),
+    urge: desks.some((desk, i) => desk.urge && !urgeWaiting(open[i].urgeableAt, now.getTime())),
   };
 }
-
-/** Whether the caller urged the task too recently to urge it again (the server says until when). */
-const urgedTooRecently = (task: TaskItem, now: Date): boolean =>
-  !!task.urgeableAt && new Date(task.urgeableAt) > now;
 
 /**
  * 委托代理: the principals the selected open tasks are handed on for, by name, for the 批量转办

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { dateTimeText } from '../../format';
-import { urgeTask } from './approvalActions';
+import { urgeTask, urgeWaiting } from './approvalActions';
 import { useAction } from './useAction';
 
 /** The later of two instants (ISO), either may be missing. */
@@ -34,7 +34,7 @@ export function UrgeButton({
   const [urgedUntil, setUrgedUntil] = useState<string | null>(null);
   const { busy, error, setError, run } = useAction();
   const until = later(urgeableAt, urgedUntil);
-  const waiting = until !== null && Date.parse(until) > Date.now();
+  const waiting = urgeWaiting(until);
 
   const submit = () =>
     run(async () => {
