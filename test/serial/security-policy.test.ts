@@ -140,6 +140,48 @@ describe('the live sessions list', () => {
     const tooLarge = await security.api.get('/api/security/sessions?pageSize=101');
     expect([tooLarge.status, tooLarge.body.code]).toEqual([400, 'VALIDATION_FAILED']);
   });
+
+  it('pages and counts in the database: 1,200 live sessions all listed, ended ones neither listed nor counted', async () => {
+    const user = await createUser('commissioner', {});
+    const seeded = '203.0.113.77';
+    // 1,200 live sessions used 1 to 21 minutes ago (the idle timeout is 30), between them 300 used
+    // as recently that ended at their lifetime (8 hours), and 300 idle for 31 minutes and more. A
+    // list that read 1,000 rows and paged them in memory counted 1,000 and ended at page 10.
+    await db().query(
+      `INSERT INTO sessions (id, user_id, client_address, created_at, last_seen_at)
+       SELECT gen_random_uuid(), u.id, $2, now() - interval '1 hour', now() - make_interval(secs => 60 + i)
+         FROM users u, generate_series(0, 1199) i WHERE u.username = $1
+       UNION ALL
+       SELECT gen_random_uuid(), u.id, $2, now() - interval '9 hours', now() - make_interval(secs => 59.5 + i)
+         FROM users u, generate_series(0, 299) i WHERE u.username = $1
+       UNION ALL
+       SELECT gen_random_uuid(), u.id, $2, now() - interval '2 hours', now() - make_interval(secs => 1860 + i)
+         FROM users u, generate_series(0, 299) i WHERE u.username = $1`,
+      [user.username, seeded],
+    );
+    try {
+      const ids: string[] = [];
+      for (let n = 1; n <= 13; n++) {
+        const r = await security.api.get(
+          `/api/security/sessions?username=${user.username}&page=${n}&pageSize=100`,
+        );
+        expect(r.status).toBe(200);
+        // Its own login's session and the 1,200 seeded live ones.
+        expect(r.body).toMatchObject({ total: 1201, page: n, pageSize: 100 });
+        expect(r.body.items).toHaveLength(n < 13 ? 100 : 1);
+        for (const s of r.body.items) expect(Date.parse(s.endsAt)).toBeGreaterThan(Date.now());
+        ids.push(...r.body.items.map((s: { id: string }) => s.id));
+      }
+      expect(new Set(ids).size).toBe(1201);
+      expect(ids[0]).toBe(sessionId(user.api));
+      const past = await security.api.get(
+        `/api/security/sessions?username=${user.username}&page=14&pageSize=100`,
+      );
+      expect(past.body).toMatchObject({ items: [], total: 1201, page: 14 });
+    } finally {
+      await db().query(`DELETE FROM sessions WHERE client_address = $1`, [seeded]);
+    }
+  });
 });
 
 describe('X-Forwarded-For', () => {

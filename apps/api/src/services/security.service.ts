@@ -44,30 +44,26 @@ export class SecurityService {
   async listSessions(username?: string, page = 1, pageSize = 20): Promise<SessionListDto> {
     const policy = await this.policy.get();
     const now = new Date();
-    const rows = await this.sessions.listOpen(
-      new Date(now.getTime() - policy.sessionLifetimeMinutes * 60_000),
-      username,
-    );
-    const items = rows
-      .map((s) => ({ s, endsAt: sessionEndsAt(s, policy) }))
-      .filter(({ endsAt }) => endsAt > now)
-      .map(({ s, endsAt }) => ({
-        id: s.id,
-        username: s.username,
-        displayName: s.displayName,
-        role: s.role,
-        clientAddress: s.clientAddress,
-        createdAt: s.createdAt.toISOString(),
-        lastSeenAt: s.lastSeenAt.toISOString(),
-        endsAt: endsAt.toISOString(),
-      }));
-    // Paged here, not in SQL: whether a session is live depends on the policy's idle timeout.
-    return {
-      items: items.slice((page - 1) * pageSize, page * pageSize),
-      total: items.length,
+    const { rows, total } = await this.sessions.listLive(
+      {
+        since: new Date(now.getTime() - policy.sessionLifetimeMinutes * 60_000),
+        idleSince: new Date(now.getTime() - policy.idleTimeoutMinutes * 60_000),
+        username,
+      },
       page,
       pageSize,
-    };
+    );
+    const items = rows.map((s) => ({
+      id: s.id,
+      username: s.username,
+      displayName: s.displayName,
+      role: s.role,
+      clientAddress: s.clientAddress,
+      createdAt: s.createdAt.toISOString(),
+      lastSeenAt: s.lastSeenAt.toISOString(),
+      endsAt: sessionEndsAt(s, policy).toISOString(),
+    }));
+    return { items, total, page, pageSize };
   }
 
   async revokeSession(actor: Actor, id: string): Promise<void> {

@@ -74,14 +74,32 @@ export class SessionsRepository {
     await this.ds.query(`UPDATE sessions SET last_seen_at = $2 WHERE id = $1`, [id, now]);
   }
 
-  /** Sessions not revoked and begun after `since` (the lifetime's start), newest first. */
-  listOpen(since: Date, username?: string): Promise<SessionRow[]> {
-    return this.ds.query(
-      `SELECT ${SESSION_COLUMNS} FROM sessions s JOIN users u ON u.id = s.user_id
-       WHERE s.revoked_at IS NULL AND u.active AND s.created_at > $1 AND ($2::text IS NULL OR u.username = $2)
-       ORDER BY s.last_seen_at DESC LIMIT 1000`,
-      [since, username ?? null],
+  /**
+   * One page of the live sessions, most recently used first, and how many there are in all: not
+   * revoked, their user active, begun after `since` (the lifetime's start) and used after
+   * `idleSince` (the idle timeout's) — sessionEndsAt after now, said in SQL so that the database
+   * pages and counts (a list of thousands of sessions is neither read whole nor cut short).
+   */
+  async listLive(
+    { since, idleSince, username }: { since: Date; idleSince: Date; username?: string },
+    page: number,
+    pageSize: number,
+  ): Promise<{ rows: SessionRow[]; total: number }> {
+    const rows: (SessionRow & { total: number })[] = await this.ds.query(
+      `WITH live AS (
+         SELECT ${SESSION_COLUMNS} FROM sessions s JOIN users u ON u.id = s.user_id
+         WHERE s.revoked_at IS NULL AND u.active AND s.created_at > $1 AND s.last_seen_at > $2
+           AND ($3::text IS NULL OR u.username = $3))
+       SELECT c.total, p.* FROM (SELECT count(*)::int AS total FROM live) c
+       LEFT JOIN (SELECT * FROM live ORDER BY "lastSeenAt" DESC, id LIMIT $4 OFFSET $5) p ON true
+       ORDER BY p."lastSeenAt" DESC, p.id`,
+      [since, idleSince, username ?? null, pageSize, (page - 1) * pageSize],
     );
+    return {
+      // A page past the end is the count alone (one row without a session).
+      rows: rows.filter((r) => r.id !== null).map(({ total: _, ...row }) => row),
+      total: rows[0]?.total ?? 0,
+    };
   }
 
   /** Ends one session; false when there was no open one. */
