@@ -54,6 +54,8 @@ export function freshStack() {
       ...databaseEnv(postgres),
       TEMPORAL_ADDRESS: temporal.address,
       TEMPORAL_TASK_QUEUE: `hardtech-${name}`,
+      // The stack's worker keeps the schedules; a test's worker on a queue of its own leaves them.
+      TEMPORAL_SCHEDULE_TASK_QUEUE: `hardtech-${name}`,
       JWT_SECRET: `${name}-secret-0123456789abcdef0123456789`,
       ADMIN_USERNAME: 'admin',
       ADMIN_PASSWORD: `${name}-admin-123456`,

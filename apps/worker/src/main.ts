@@ -92,10 +92,10 @@ async function main(config: AppConfig): Promise<void> {
   process.once('SIGINT', onStop);
   const running = worker.run(); // resolves after SIGINT/SIGTERM once running tasks finished (or the grace ended)
   try {
-    // 一季一调度, the digest and the annual review exist as soon as a worker does (idempotent), ensured
-    // beside the polling: a server just restarted may not describe a schedule for a while, and the
-    // lifecycles need not wait for that. Given up after the retries, the worker stops (exit 1).
-    await ensureWorkerSchedules(app.get(OperationsClient), logger, stopped.signal).catch((e) => {
+    // 一季一调度, the digest and the annual review exist as soon as a worker of their queue does
+    // (idempotent), ensured beside the polling: a server just restarted may not describe a schedule
+    // for a while, and the lifecycles need not wait for that. Given up after the retries, the worker stops (exit 1).
+    await ensureWorkerSchedules(app.get(OperationsClient), config, logger, stopped.signal).catch((e) => {
       // Cut short by a stop, they are the next start's to ensure: the drain goes on (exit 0).
       if (stopped.signal.aborted)
         return logger.warn({ err: e }, 'worker: stopped before the schedules were ensured');
@@ -123,12 +123,28 @@ function sandboxTimeout(ms: number): { isolateExecutionTimeout: number } {
   return { isolateExecutionTimeout: ms };
 }
 
-/** The schedules, each retry logged (a server that cannot describe them yet), the outcome too. */
+/**
+ * The schedules, each retry logged (a server that cannot describe them yet), the outcome too — by a
+ * worker of the schedules' queue (TEMPORAL_SCHEDULE_TASK_QUEUE, by default TEMPORAL_TASK_QUEUE)
+ * only. A worker on another queue (a test's own, a canary, a misconfigured one) leaves them alone:
+ * ensured to its own queue they would start the dispatch, the digest and the review where no worker
+ * of the deployment polls once it is gone, and ensured to the configured queue by it they would be
+ * written by code that may not be the code that runs them (another version's spec or workflow
+ * type), nor is it known to be polled. The workers that run the schedules' workflows keep them.
+ */
 async function ensureWorkerSchedules(
   operations: OperationsClient,
+  { temporal: { taskQueue, scheduleTaskQueue } }: AppConfig,
   logger: Logger,
   signal: AbortSignal,
 ): Promise<void> {
+  if (taskQueue !== scheduleTaskQueue) {
+    logger.info(
+      { taskQueue, scheduleTaskQueue },
+      `worker: schedules left to the workers of ${scheduleTaskQueue} (this one polls ${taskQueue})`,
+    );
+    return;
+  }
   const schedule = await operations.ensureSchedules({
     signal,
     onRetry: ({ scheduleId, attempt, delayMs, error }) =>

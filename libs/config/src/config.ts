@@ -27,6 +27,11 @@ export interface AppConfig {
     address: string;
     namespace: string;
     taskQueue: string;
+    /**
+     * The queue the schedules (一季一调度, the digest, the annual review) start their workflows on:
+     * only a worker polling it creates or updates them (apps/worker/src/main.ts argues why).
+     */
+    scheduleTaskQueue: string;
     tls: { certPath?: string; keyPath?: string; caPath?: string; serverName?: string } | null;
     apiKey?: string;
   };
@@ -117,6 +122,8 @@ export const CONFIG_VARIABLES = {
   TEMPORAL_ADDRESS: 'Temporal frontend host:port (default 127.0.0.1:7233)',
   TEMPORAL_NAMESPACE: 'Temporal namespace (default "default")',
   TEMPORAL_TASK_QUEUE: 'task queue of the lifecycle worker (default hardtech-lifecycle)',
+  TEMPORAL_SCHEDULE_TASK_QUEUE:
+    'task queue the schedules start their workflows on (default TEMPORAL_TASK_QUEUE); only a worker polling it creates or updates the schedules',
   TEMPORAL_TLS: 'true to use TLS without a client certificate (implied by a certificate or an API key)',
   TEMPORAL_TLS_CERT: 'mTLS client certificate file (with TEMPORAL_TLS_KEY)',
   TEMPORAL_TLS_KEY: 'mTLS client key file (with TEMPORAL_TLS_CERT)',
@@ -353,6 +360,7 @@ function readTemporal(read: EnvReader): AppConfig['temporal'] {
     `TEMPORAL_NAMESPACE must be 2-255 letters, digits, ".", "_" or "-" (got "${namespace}")`,
   );
   const taskQueue = read.string('TEMPORAL_TASK_QUEUE') ?? 'hardtech-lifecycle';
+  const scheduleTaskQueue = read.string('TEMPORAL_SCHEDULE_TASK_QUEUE') ?? taskQueue;
   const certPath = read.readableFile('TEMPORAL_TLS_CERT');
   const keyPath = read.readableFile('TEMPORAL_TLS_KEY');
   const caPath = read.readableFile('TEMPORAL_TLS_CA');
@@ -369,6 +377,7 @@ function readTemporal(read: EnvReader): AppConfig['temporal'] {
     address,
     namespace,
     taskQueue,
+    scheduleTaskQueue,
     tls: tlsWanted ? { certPath, keyPath, caPath, serverName } : null,
     apiKey,
   };
