@@ -7,8 +7,17 @@ import { SchemaForm } from '../../components/forms/SchemaForm';
 import { useUser } from '../../auth/AuthProvider';
 import { useLocalText } from '../../i18n';
 import type { TaskItem } from '../tasks/taskTypes';
+import { dateTimeText } from '../../format';
 import { useAction } from '../tasks/useAction';
-import { BulkAction, BulkAnswer, bulkActingFor, bulkOffers, bulkOutcomes, runBulk } from './bulk';
+import {
+  BulkAction,
+  BulkAnswer,
+  bulkActingFor,
+  bulkOffers,
+  bulkOutcomes,
+  bulkUrgeable,
+  runBulk,
+} from './bulk';
 import { BulkReassignButton } from './BulkReassignButton';
 
 interface Pending {
@@ -30,7 +39,8 @@ export function BulkActions({
 }: {
   tasks: TaskItem[];
   standingInFor?: readonly string[];
-  onDone(answer: BulkAnswer): void;
+  /** `note`: what the results should say above the rows (批量催办: how many were urged, how many wait). */
+  onDone(answer: BulkAnswer, note?: string): void;
 }) {
   const { t } = useTranslation('inbox');
   const text = useLocalText();
@@ -45,12 +55,32 @@ export function BulkActions({
   const send = (
     action: BulkAction,
     extra: { to?: string; reason?: string; outcome?: string; data?: Record<string, unknown> } = {},
+    ids = taskIds,
+    note?: (answer: BulkAnswer) => string,
   ) =>
     run(async () => {
-      const answer = await runBulk({ action, taskIds, ...extra });
+      const answer = await runBulk({ action, taskIds: ids, ...extra });
       setPending(null);
-      onDone(answer);
+      onDone(answer, note?.(answer));
     });
+
+  // 催办 only the rows that may be urged now: one urged within the hours would only answer 429.
+  const urge = () => {
+    const { now, waiting, until } = bulkUrgeable(user, tasks, standingInFor);
+    return send(
+      'urge',
+      {},
+      now.map((task) => task.id),
+      (answer) =>
+        waiting.length
+          ? t('bulk.urgedWaiting', {
+              count: answer.succeeded,
+              waiting: waiting.length,
+              time: dateTimeText(until),
+            })
+          : t('bulk.urged', { count: answer.succeeded }),
+    );
+  };
 
   const open = (next: Pending) => {
     form.resetFields();
@@ -90,7 +120,7 @@ export function BulkActions({
         />
       )}
       {offers.urge && (
-        <Button loading={busy} onClick={() => send('urge')} data-testid="bulk-urge">
+        <Button loading={busy} onClick={urge} data-testid="bulk-urge">
           {t('bulk.urge')}
         </Button>
       )}

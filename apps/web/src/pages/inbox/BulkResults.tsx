@@ -1,4 +1,4 @@
-import { Modal, Tag } from 'antd';
+import { Alert, Modal, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TaskItem } from '../tasks/taskTypes';
 import type { BulkAnswer } from './bulk';
@@ -8,10 +8,13 @@ import { ResponsiveTable } from '../../components/ResponsiveTable';
 export function BulkResults({
   answer,
   tasks,
+  note,
   onClose,
 }: {
   answer: BulkAnswer | null;
   tasks: TaskItem[];
+  /** A sentence above the rows (批量催办: 已催办 N 件，M 件尚需等待至 …). */
+  note?: string;
   onClose(): void;
 }) {
   const { t } = useTranslation('inbox');
@@ -25,6 +28,7 @@ export function BulkResults({
       cancelButtonProps={{ style: { display: 'none' } }}
       width={720}
     >
+      {note && <Alert type="info" title={note} data-testid="bulk-note" style={{ marginBottom: 12 }} />}
       <ResponsiveTable
         rowKey="taskId"
         size="small"

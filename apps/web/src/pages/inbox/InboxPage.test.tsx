@@ -253,6 +253,20 @@ describe('inbox', () => {
     },
   );
 
+  // The officers' inbox counted its tasks with GET /tasks/counts; an enterprise's own steps counted none.
+  it('counts an enterprise’s own open steps and the overdue among them, in the one GET /tasks/counts', async () => {
+    const { calls } = openPage('/inbox', ENTERPRISE, {
+      'GET /reference': REFERENCE_WITH_TASK_TYPE,
+      'GET /tasks': { items: [ownReport()], total: 1 },
+      'GET /tasks/counts': { inbox: 3, mine: 0, all: null, overdue: 1 },
+    });
+    const list = await screen.findByTestId('own-steps');
+    await waitFor(() => expect(screen.getByTestId('overdue-count')).toHaveTextContent('已超期 1 件'));
+    expect(within(screen.getByTestId('own-steps-status')).getByText('待办 (3)')).toBeInTheDocument();
+    expect(list).toHaveTextContent('季度报告');
+    expect(calls.filter((c) => c.path === '/tasks/counts')).toHaveLength(1);
+  });
+
   it.each([1440, 390])(
     'tells an enterprise (%i px) with nothing to do what will come there, not 暂无数据',
     async (width) => {
@@ -545,6 +559,51 @@ describe('inbox', () => {
     // The figures follow the completion: asked again (one request), the tag goes.
     await waitFor(() => expect(screen.queryByTestId('overdue-count')).toBeNull());
     expect(calls.filter((c) => c.path === '/tasks/counts')).toHaveLength(2);
+  });
+
+  // 批量催办 sent every selected row: each one the caller had urged within the hours came back 429.
+  it('批量催办 sends only the rows that may be urged now and says how many wait, and until when', async () => {
+    const user = fastUser();
+    const inAnHour = new Date(Date.now() + 3600_000).toISOString();
+    const inTwoHours = new Date(Date.now() + 7200_000).toISOString();
+    const wangs = (id: string, name: string, urgeableAt?: string) => ({
+      ...task(id, name, '2020-01-01T00:00:00Z', true),
+      assignee: 'district-500112-wang',
+      assigneeName: '王科长',
+      urgeableAt: urgeableAt ?? null,
+    });
+    const { calls } = openPage('/inbox', officer, {
+      'GET /reference': REFERENCE_WITH_TASK_TYPE,
+      'GET /views': [],
+      'GET /tasks': {
+        items: [
+          wangs('1', '重庆甲科技有限公司'),
+          wangs('2', '重庆乙科技有限公司', inTwoHours),
+          wangs('3', '重庆丙科技有限公司', inAnHour),
+          wangs('4', '重庆丁科技有限公司'),
+        ],
+        total: 4,
+      },
+      'POST /tasks/bulk': {
+        results: [
+          { taskId: '1', ok: true, status: 200 },
+          { taskId: '4', ok: true, status: 200 },
+        ],
+        succeeded: 2,
+        failed: 0,
+      },
+    });
+    const table = await screen.findByTestId('inbox-table');
+    await waitFor(() => expect(table).toHaveTextContent('重庆丁科技有限公司'));
+    // All four, by the header's checkbox.
+    await user.click(within(table).getAllByRole('checkbox')[0]);
+    await user.click(await within(await screen.findByTestId('bulk-actions')).findByTestId('bulk-urge'));
+    await waitFor(() =>
+      expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ action: 'urge', taskIds: ['1', '4'] }),
+    );
+    expect(await screen.findByTestId('bulk-note')).toHaveTextContent(
+      `已催办 2 件，2 件尚需等待至 ${dateTimeText(inTwoHours)}`,
+    );
   });
 
   // 委托代理: district-500112-b stands in for district-500112, who holds the feedback. The bar offered

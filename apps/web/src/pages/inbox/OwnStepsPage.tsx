@@ -1,9 +1,10 @@
-import { Card, Empty, Segmented, Space } from 'antd';
+import { Card, Empty, Segmented, Space, Tag } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useGet } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { InboxTable } from './InboxTable';
+import { useInboxCounts } from './useInboxCounts';
 
 const PAGE_SIZE = 20;
 
@@ -11,6 +12,8 @@ const PAGE_SIZE = 20;
  * An enterprise's 待办任务: only its own steps, to do or done, due first. None of the officers'
  * tools — views, the district / cluster / department filters, 抄送, bulk work — has anything to sort
  * for it: the server lists it nothing but its own steps, copies it nothing and saves it no view.
+ * Its figures are the officers' one request (GET /api/tasks/counts: its own open steps, and the
+ * overdue among them): 待办 (N) and 已超期 N 件.
  */
 export function OwnStepsPage() {
   const { t } = useTranslation('inbox');
@@ -26,17 +29,37 @@ export function OwnStepsPage() {
       pageSize: PAGE_SIZE,
     },
   });
+  const counts = useInboxCounts();
+  const refresh = () => {
+    tasks.reload();
+    counts.reload();
+  };
   const show = (next: { status?: string; page?: number }) =>
     setParams({ status: next.status ?? status, page: String(next.page ?? 1) });
   return (
-    <Card title={t('title')} data-testid="own-steps">
+    <Card
+      title={
+        <Space wrap>
+          {t('title')}
+          {!!counts.overdue && (
+            <Tag color="red" data-testid="overdue-count">
+              {t('overdueCount', { count: counts.overdue })}
+            </Tag>
+          )}
+        </Space>
+      }
+      data-testid="own-steps"
+    >
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Segmented
           data-testid="own-steps-status"
           value={status}
           onChange={(value) => show({ status: String(value) })}
           options={[
-            { value: 'open', label: t('status.open') },
+            {
+              value: 'open',
+              label: counts.inbox === undefined ? t('status.open') : `${t('status.open')} (${counts.inbox})`,
+            },
             { value: 'done', label: t('status.done') },
           ]}
         />
@@ -51,7 +74,7 @@ export function OwnStepsPage() {
           selectable={false}
           onSelect={() => undefined}
           onPage={(p) => show({ page: p })}
-          onChanged={tasks.reload}
+          onChanged={refresh}
           // Not 暂无数据: an enterprise waits for its steps to open and should know what comes here.
           emptyText={
             <Empty

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../api/types';
 import { sampleTask } from '../tasks/taskFixture';
-import { bulkActingFor, bulkOffers, bulkPossible } from './bulk';
+import { bulkActingFor, bulkOffers, bulkPossible, bulkUrgeable } from './bulk';
 
 const enterprise: Actor = {
   username: 'ent-yuntu',
@@ -82,5 +82,24 @@ describe('the bulk bar offers what the caller may do to some selected task', () 
     expect(bulkOffers(other, [urged, { ...held, id: 'df2' }], [], now).urge).toBe(true);
     // Once the hours have passed, again.
     expect(bulkOffers(other, [urged], [], new Date('2026-12-07T14:00:01+08:00')).urge).toBe(true);
+  });
+
+  // 批量催办 sent every selected row: each one urged within the hours came back 429.
+  it('sends 批量催办 only for rows that may be urged now; the others wait, the last until its urgeableAt', () => {
+    const other: Actor = { ...officer, username: 'district-500112-b', displayName: '钱七' };
+    const held = { ...feedback, assignee: officer.username, assigneeName: '渝北区 赵强' };
+    const now = new Date('2026-12-07T10:00:00+08:00');
+    const fresh = { ...held, id: 'a' };
+    const passed = { ...held, id: 'b', urgeableAt: '2026-12-07T09:00:00+08:00' };
+    const soon = { ...held, id: 'c', urgeableAt: '2026-12-07T12:00:00+08:00' };
+    const later = { ...held, id: 'd', urgeableAt: '2026-12-07T14:00:00+08:00' };
+    // Not urgeable at all: the caller's own (URGE_OWN_TASK), and a closed one.
+    const own = { ...held, id: 'e', assignee: other.username };
+    const done = { ...held, id: 'f', status: 'done' as const };
+    const split = bulkUrgeable(other, [fresh, soon, passed, later, own, done], [], now);
+    expect(split.now.map((task) => task.id)).toEqual(['a', 'b']);
+    expect(split.waiting.map((task) => task.id)).toEqual(['c', 'd']);
+    expect(split.until).toBe('2026-12-07T14:00:00+08:00');
+    expect(bulkUrgeable(other, [fresh], [], now)).toEqual({ now: [fresh], waiting: [], until: null });
   });
 });

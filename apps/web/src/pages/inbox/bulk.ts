@@ -90,10 +90,31 @@ export function bulkOffers(
     claim: desks.some((desk) => desk.claim),
     unclaim: desks.some((desk) => desk.unclaim),
     reassign: desks.some((desk) => desk.delegate),
-    // 催办 only where the caller may urge now: not a row they urged within the hours (urgeableAt,
-    // the server's 429 rule), which the row's own button shows greyed.
-    urge: desks.some((desk, i) => desk.urge && !urgeWaiting(open[i].urgeableAt, now.getTime())),
+    urge: bulkUrgeable(user, tasks, standingInFor, now).now.length > 0,
   };
+}
+
+/**
+ * 批量催办: the selected open tasks the caller may urge (deskActions), split into those they may
+ * urge now and those they urged within the hours (urgeableAt still ahead: the server's 429, which
+ * the row's own button shows greyed); `until`: when the last of those may be urged again. Only
+ * `now` is sent.
+ */
+export function bulkUrgeable(
+  user: Actor,
+  tasks: TaskItem[],
+  standingInFor: readonly string[] = [],
+  now = new Date(),
+): { now: TaskItem[]; waiting: TaskItem[]; until: string | null } {
+  const urgeable = tasks.filter(
+    (task) => task.status === 'open' && deskActions(user, task, standingInFor).urge,
+  );
+  const waits = (task: TaskItem) => urgeWaiting(task.urgeableAt, now.getTime());
+  const waiting = urgeable.filter(waits);
+  const until = waiting
+    .map((task) => task.urgeableAt!)
+    .reduce<string | null>((last, at) => (!last || Date.parse(at) > Date.parse(last) ? at : last), null);
+  return { now: urgeable.filter((task) => !waits(task)), waiting, until };
 }
 
 /**
