@@ -83,6 +83,10 @@ export interface ChainNext {
 /** The statement that locks the chain's head until the commit and answers the next position. */
 export const CHAIN_NEXT = `SELECT seq, prev_hash, at FROM audit_chain_next()`;
 
+/** CHAIN_NEXT with the credit code of the task $1 (null when there is no such task). */
+const CHAIN_NEXT_WITH_TASK_CREDIT_CODE = `SELECT n.seq, n.prev_hash, n.at,
+  (SELECT t.credit_code FROM tasks t WHERE t.id = $1::uuid) AS credit_code FROM audit_chain_next() n`;
+
 /**
  * Appends one event at the head of the keyed chain (migration 1764830000000). Call it inside a
  * transaction: `audit_chain_next()` locks the head until the commit, so the event's position, time
@@ -105,11 +109,20 @@ export async function appendAuditEvent(
   }
   const taskId = e.taskId && UUID.test(e.taskId) ? e.taskId.toLowerCase() : null;
   let creditCode = e.creditCode ?? null;
-  if (!creditCode && taskId) {
-    const [task] = await select(sql, `SELECT credit_code FROM tasks WHERE id = $1::uuid`, [taskId]);
-    creditCode = task?.credit_code ?? null;
+  let next: ChainNext;
+  if (!creditCode && taskId && !locked) {
+    // The task's enterprise with the chain's head, in one round trip (issue 21: a request on a
+    // task, its completion first, was audited in five statements with a lookup of its own).
+    const [row] = await select(sql, CHAIN_NEXT_WITH_TASK_CREDIT_CODE, [taskId]);
+    creditCode = row.credit_code ?? null;
+    next = row;
+  } else {
+    if (!creditCode && taskId) {
+      const [task] = await select(sql, `SELECT credit_code FROM tasks WHERE id = $1::uuid`, [taskId]);
+      creditCode = task?.credit_code ?? null;
+    }
+    next = locked ?? (await select(sql, CHAIN_NEXT))[0];
   }
-  const next = locked ?? (await select(sql, CHAIN_NEXT))[0];
   const event: ChainedEvent = {
     seq: Number(next.seq),
     at: next.at,

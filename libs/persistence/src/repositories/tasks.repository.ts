@@ -17,6 +17,7 @@ import { TaskCommentEntity, TaskEntity, TaskStatus } from '../entities';
 import { AccessService } from '../access/access.service';
 import { displayNameOf } from './display-name';
 import { OVERDUE_TASK } from './lifecycle-running';
+import { QueryTexts } from './query-texts';
 
 /** The columns of a list item (apps/api taskItem): what the inbox reads of each task. */
 const LIST_COLUMNS = [
@@ -147,6 +148,15 @@ export interface TaskFilter {
   pageSize: number;
 }
 
+/** The filter's fields whose value is in a list's SQL text; of the others only whether they are set is. */
+const LIST_TEXT_FIELDS = new Set<string>(['view', 'status', 'sort', 'page', 'pageSize']);
+
+/** What a list's SQL text depends on besides its parameters' values (QueryTexts). */
+function listTextKey(actor: Actor, f: TaskFilter): string {
+  const shape = Object.entries(f).map(([k, v]) => (LIST_TEXT_FIELDS.has(k) ? `${k}=${v}` : `${k}:${!!v}`));
+  return `${actor.role}|${shape.join('|')}`;
+}
+
 /** GET /api/tasks/counts: open tasks per inbox view; null for a view the role does not count. */
 export interface TaskCounts {
   inbox: number | null;
@@ -158,6 +168,9 @@ export interface TaskCounts {
 
 @Injectable()
 export class TasksRepository {
+  /** The SQL of a task by id and of list pages, per role and filters (issue 21: the API's CPU). */
+  private readonly texts = new QueryTexts();
+
   constructor(
     @InjectRepository(TaskEntity) private readonly repo: Repository<TaskEntity>,
     @InjectRepository(TaskCommentEntity) private readonly comments: Repository<TaskCommentEntity>,
@@ -172,7 +185,9 @@ export class TasksRepository {
 
   /** The task if the caller may see it; null otherwise (404 either way). */
   findVisible(actor: Actor, id: string): Promise<TaskEntity | null> {
-    return this.scoped(actor).andWhere('t.id = :id', { id }).getOne();
+    return this.texts
+      .reuse(`visible|${actor.role}`, this.scoped(actor).andWhere('t.id = :id', { id }))
+      .getOne();
   }
 
   /**
@@ -188,8 +203,7 @@ export class TasksRepository {
       : [f.sort, 'ASC' as const];
     const offset = (f.page - 1) * f.pageSize;
     const completedByName = completedByNameFor(actor);
-    const { entities, raw } = await qb
-      .select(LIST_COLUMNS.map((c) => `t.${c}`))
+    qb.select(LIST_COLUMNS.map((c) => `t.${c}`))
       .addSelect(COPIER, 'copier')
       .addSelect(displayNameOf('t.assignee'), 'assigneeName')
       .addSelect(completedByName.sql, 'completedByName')
@@ -204,14 +218,14 @@ export class TasksRepository {
       .orderBy(column === 'dueAt' ? 't.dueAt' : 't.createdAt', order)
       .addOrderBy('t.id', 'ASC')
       .offset(offset)
-      .limit(f.pageSize)
-      .getRawAndEntities<{
-        copier: { by: string; for: string | null } | null;
-        assigneeName: string | null;
-        completedByName: string | null;
-        problemTitle: string | null;
-        myLastUrge: Date | string | null;
-      }>();
+      .limit(f.pageSize);
+    const { entities, raw } = await this.texts.reuse(`list|${listTextKey(actor, f)}`, qb).getRawAndEntities<{
+      copier: { by: string; for: string | null } | null;
+      assigneeName: string | null;
+      completedByName: string | null;
+      problemTitle: string | null;
+      myLastUrge: Date | string | null;
+    }>();
     // Without a join TypeORM maps raw row i to entity i.
     const items = entities.map((task, i) => ({
       ...task,
