@@ -1,5 +1,6 @@
-import { createCast, createUser, Member } from '../support/cast';
+import { createCast } from '../support/cast';
 import { closeDb, db } from '../support/db';
+import { bothWays, departmentsOf, DepartmentSide, wholeLedgerReaders } from '../support/department-scope';
 import { driveToSupporting, sendReport, tickQuarter } from '../support/drive';
 import { complete, eventually, expectOk, openTask, problem } from '../support/lifecycle';
 import { nominateWithShortRuns } from '../support/short-runs';
@@ -18,15 +19,12 @@ afterAll(async () => {
   await closeDb();
 });
 
-interface Side {
-  officer: Member;
-  problemId: string;
-  whistleTask: string;
-  /** Words only this department's problem holds: its title, measures, target, the review's note. */
-  marks: string[];
-}
-
 const text = (body: unknown) => JSON.stringify(body);
+
+/** `marks`: its problem's title, measures, target and the review's note. */
+interface Side extends DepartmentSide {
+  whistleTask: string;
+}
 type Entry = { action: string; data: Record<string, any> };
 type Opinion = { taskType: string; data: Record<string, any> };
 
@@ -67,29 +65,14 @@ describe('a diagnosis and a quarterly review naming a problem of each department
       ],
     });
     titles = [smeMarks[0], financeMarks[0]];
-    const [sme, finance] = await Promise.all([
-      createUser('sme_officer', { department: 'sme' }),
-      createUser('finance_officer', { department: 'finance' }),
-    ]);
-    const { problems } = await expectOk(c.coordinator.api.get(`/api/enterprises/${c.creditCode}`));
-    const idOf = (title: string) => problems.find((p: { title: string }) => p.title === title).id;
-    const whistle = async (problemId: string) =>
-      (
-        await expectOk(
-          c.enterprise.api.post(`/api/enterprises/${c.creditCode}/whistle`, {
-            problemId,
-            title: '请协调',
-            description: '请尽快协调',
-          }),
-          201,
-        )
-      ).task.id as string;
-    for (const [key, officer, marks] of [
-      ['sme', sme, smeMarks],
-      ['finance', finance, financeMarks],
+    const { officers, idOf, whistle } = await departmentsOf(c);
+    for (const [key, marks] of [
+      ['sme', smeMarks],
+      ['finance', financeMarks],
     ] as const) {
       const problemId = idOf(marks[0]);
-      sides[key] = { officer, problemId, whistleTask: await whistle(problemId), marks: [...marks] };
+      const whistleTask = await whistle(problemId, '请协调', '请尽快协调');
+      sides[key] = { officer: officers[key], problemId, whistleTask, marks: [...marks] };
       sides[key].marks.push(`${marks[0]}：本季度已推进`);
     }
     // The quarter's tick continues the lifecycle as new with both 部门报到 open.
@@ -119,11 +102,7 @@ describe('a diagnosis and a quarterly review naming a problem of each department
     };
   });
 
-  const pairs = () =>
-    [
-      [sides.sme, sides.finance],
-      [sides.finance, sides.sme],
-    ] as const;
+  const pairs = () => bothWays(sides);
 
   it("leaves the other department's problem out of the diagnosis, the review and the continued run in each one's history", async () => {
     for (const [own, other] of pairs()) {
@@ -166,14 +145,7 @@ describe('a diagnosis and a quarterly review naming a problem of each department
 
   it('leaves the other readers the diagnosis, the review and the continued run whole', async () => {
     const both = Object.values(sides);
-    for (const reader of [
-      c.coordinator,
-      c.industry,
-      c.districtOfficer,
-      c.commissioner,
-      c.auditor,
-      c.enterprise,
-    ]) {
+    for (const reader of wholeLedgerReaders(c)) {
       const history = await expectOk(reader.api.get(`/api/enterprises/${c.creditCode}/history`));
       const lists = listsOf(history);
       expect(lists.diagnosed).toEqual(titles);

@@ -1,5 +1,6 @@
-import { createCast, createUser, Member } from '../support/cast';
+import { createCast } from '../support/cast';
 import { closeDb, db } from '../support/db';
+import { bothWays, departmentsOf, DepartmentSide, wholeLedgerReaders } from '../support/department-scope';
 import { driveToSupporting } from '../support/drive';
 import { expectOk, problem } from '../support/lifecycle';
 import { closeTemporal } from '../support/temporal';
@@ -16,17 +17,14 @@ afterAll(async () => {
   await closeDb();
 });
 
-interface Side {
-  officer: Member;
-  problemId: string;
-  /** Words only this department's ledger item holds. */
-  marks: string[];
+const text = (body: unknown) => JSON.stringify(body);
+
+/** `marks`: the words only this department's ledger item holds. */
+interface Side extends DepartmentSide {
   /** Its ledger tasks: the 部门报到, then (finance) the 销号 review. */
   tasks: string[];
   title: string;
 }
-
-const text = (body: unknown) => JSON.stringify(body);
 
 describe('an enterprise with a problem of each department', () => {
   let c: Awaited<ReturnType<typeof createCast>>;
@@ -40,32 +38,16 @@ describe('an enterprise with a problem of each department', () => {
         problem({ ownerDepartment: 'finance', title: '流动资金紧张' }),
       ],
     });
-    const [sme, finance] = await Promise.all([
-      createUser('sme_officer', { department: 'sme' }),
-      createUser('finance_officer', { department: 'finance' }),
-    ]);
-    const { problems } = await expectOk(c.coordinator.api.get(`/api/enterprises/${c.creditCode}`));
-    const idOf = (title: string) => problems.find((p: { title: string }) => p.title === title).id;
-    const whistle = async (problemId: string, title: string) =>
-      (
-        await expectOk(
-          c.enterprise.api.post(`/api/enterprises/${c.creditCode}/whistle`, {
-            problemId,
-            title,
-            description: `${title}，请协调`,
-          }),
-          201,
-        )
-      ).task.id as string;
+    const { officers, idOf, whistle } = await departmentsOf(c);
     sides.sme = {
-      officer: sme,
+      officer: officers.sme,
       problemId: idOf('专精特新申报'),
       title: '专精特新申报',
       marks: ['申报材料无人指导', '已安排专人辅导申报'],
       tasks: [],
     };
     sides.finance = {
-      officer: finance,
+      officer: officers.finance,
       problemId: idOf('流动资金紧张'),
       title: '流动资金紧张',
       marks: ['贷款审批停滞', '已约三家银行面谈', '已与银行签订授信意向', '授信已获批'],
@@ -81,19 +63,16 @@ describe('an enterprise with a problem of each department', () => {
       );
     }
     const work = `/api/problems/${sides.finance.problemId}`;
-    await expectOk(finance.api.post(`${work}/progress`, { note: sides.finance.marks[2] }), 201);
+    const finance = officers.finance.api;
+    await expectOk(finance.post(`${work}/progress`, { note: sides.finance.marks[2] }), 201);
     const close = await expectOk(
-      finance.api.post(`${work}/close-request`, { summary: sides.finance.marks[3] }),
+      finance.post(`${work}/close-request`, { summary: sides.finance.marks[3] }),
       201,
     );
     sides.finance.tasks.push(close.taskId);
   });
 
-  const pairs = () =>
-    [
-      [sides.sme, sides.finance],
-      [sides.finance, sides.sme],
-    ] as const;
+  const pairs = () => bothWays(sides);
 
   it("leaves the other department's whistle, answer and ledger work out of each one's history", async () => {
     for (const [own, other] of pairs()) {
@@ -133,14 +112,7 @@ describe('an enterprise with a problem of each department', () => {
   });
 
   it('leaves the other readers their whole history and ledger', async () => {
-    for (const reader of [
-      c.coordinator,
-      c.industry,
-      c.districtOfficer,
-      c.commissioner,
-      c.auditor,
-      c.enterprise,
-    ]) {
+    for (const reader of wholeLedgerReaders(c)) {
       const history = text(await expectOk(reader.api.get(`/api/enterprises/${c.creditCode}/history`)));
       for (const side of Object.values(sides)) expect(history).toContain(side.marks[0]);
       const page = await expectOk(reader.api.get(`/api/enterprises/${c.creditCode}`));

@@ -118,28 +118,56 @@ it('a published policy version goes with the next completion and the next lifecy
   expect(admit.policyVersion).toBe(again.version);
 });
 
+/**
+ * The statements read per request to `route` by a coordinator and by a 中小企业处 officer, `ask`
+ * sending one, on an enterprise with a problem of 中小企业处's and one of another department. Each
+ * signed in and asked once first: a session's first use is not the request's cost.
+ */
+async function readsOfCoordinatorAndDepartment(
+  route: string,
+  ask: (member: Member, creditCode: string, department: boolean) => Promise<void>,
+) {
+  const cast = await createCast();
+  await driveToSupporting(cast, { problems: [problem({ ownerDepartment: 'sme' }), problem()] });
+  const sme = await createUser('sme_officer', { department: 'sme' });
+  const reads = (member: Member) =>
+    perUnit(`${API_URL}/metrics`, 'hardtech_db_statements_per_request', { route }, ['read'], () =>
+      ask(member, cast.creditCode, member === sme),
+    );
+  for (const member of [cast.coordinator, sme]) await reads(member);
+  const [coordinator, department] = [await reads(cast.coordinator), await reads(sme)];
+  expect(department.count).toBe(1);
+  return { coordinator: coordinator.per.read, department: department.per.read };
+}
+
 // 中小企业处 / 产业金融处 read their department's problems of the enterprise page in the one read that
 // fetches them (LedgerScopeService.problemsOf), as every other reader reads the whole ledger: no
 // statement more than a coordinator's page. Before, the page read every problem, then the problems
 // they may read and the enterprise's ledger tasks for the scope: two reads more.
 it('reads a department the problems of the enterprise page once, as a coordinator', async () => {
-  const cast = await createCast();
-  await driveToSupporting(cast, { problems: [problem({ ownerDepartment: 'sme' }), problem()] });
-  const sme = await createUser('sme_officer', { department: 'sme' });
-  const page = (member: Member) =>
-    perUnit(
-      `${API_URL}/metrics`,
-      'hardtech_db_statements_per_request',
-      { route: '/api/enterprises/:creditCode' },
-      ['read'],
-      async () => {
-        const body = await expectOk(member.api.get(`/api/enterprises/${cast.creditCode}`));
-        expect(body.problems).toHaveLength(member === sme ? 1 : 2);
-      },
-    );
-  // Each signed in and read once first: a session's first use is not the page's cost.
-  for (const member of [cast.coordinator, sme]) await page(member);
-  const [coordinator, department] = [await page(cast.coordinator), await page(sme)];
-  expect(department.count).toBe(1);
-  expect(department.per.read).toBe(coordinator.per.read);
+  const reads = await readsOfCoordinatorAndDepartment(
+    '/api/enterprises/:creditCode',
+    async (member, creditCode, department) => {
+      const body = await expectOk(member.api.get(`/api/enterprises/${creditCode}`));
+      expect(body.problems).toHaveLength(department ? 1 : 2);
+    },
+  );
+  expect(reads.department).toBe(reads.coordinator);
+});
+
+// The case file (the task page's, its 审批单, the dossier) reads the problems a 中小企业处 /
+// 产业金融处 officer reads once (LedgerScopeService.ofLifecycle): its ledger, its scope and the
+// problems whose files it lists are that one read, as a coordinator's; the department's scope adds
+// the enterprise's ledger tasks only. Before, every problem of the lifecycle, then the ledger, then
+// the readable ids: three reads of the problems, two reads more than the coordinator's dossier.
+it('reads a department the problems of the case file once, as a coordinator', async () => {
+  const reads = await readsOfCoordinatorAndDepartment(
+    '/api/enterprises/:creditCode/dossier.pdf',
+    async (member, creditCode) => {
+      const dossier = await member.api.get(`/api/enterprises/${creditCode}/dossier.pdf`);
+      expect(dossier.status).toBe(200);
+    },
+  );
+  // The one read more is the ledger tasks the department's scope is made of.
+  expect(reads.department).toBe(reads.coordinator + 1);
 });

@@ -18,7 +18,6 @@ import {
 import {
   ClustersRepository,
   EnterprisesRepository,
-  ProblemsRepository,
   TaskEntity,
   TasksRepository,
   UsersRepository,
@@ -40,7 +39,6 @@ export class CaseFileService {
     private readonly attachments: AttachmentsService,
     private readonly users: UsersRepository,
     private readonly clusters: ClustersRepository,
-    private readonly problems: ProblemsRepository,
     private readonly ledger: LedgerScopeService,
   ) {}
 
@@ -70,19 +68,20 @@ export class CaseFileService {
     if (!row) return null;
     const lifecycleNo = task?.lifecycleNo ?? row.lifecycleNo;
     const current = row.lifecycleNo === lifecycleNo;
-    const [allSteps, problems, files, reports, ledger, divisionOf, kept, earlier, scope] = await Promise.all([
-      this.tasks.stepsOf(creditCode, lifecycleNo),
-      this.enterprises.problemsOf(creditCode, lifecycleNo),
-      this.attachments.list(actor, creditCode),
-      this.enterprises.reportsOf(creditCode, lifecycleNo),
-      this.problems.ofLifecycle(actor, creditCode, lifecycleNo),
-      this.clusters.divisions(),
-      // An earlier lifecycle is read with its own nomination, not the next one's (its district's).
-      current ? null : this.enterprises.nominationOf(creditCode, lifecycleNo),
-      // An earlier lifecycle has ended: its problems are counted as its final stage left them.
-      current ? null : this.enterprises.lifecyclesOf(creditCode),
-      this.ledger.of(actor, creditCode),
-    ]);
+    const [allSteps, { problems: ledger, scope }, files, reports, divisionOf, kept, earlier] =
+      await Promise.all([
+        this.tasks.stepsOf(creditCode, lifecycleNo),
+        // The problems the caller reads, once: the ledger of its standing, its scope (中小企业处 /
+        // 产业金融处: their department's), and the problems whose files it holds.
+        this.ledger.ofLifecycle(actor, creditCode, lifecycleNo),
+        this.attachments.list(actor, creditCode),
+        this.enterprises.reportsOf(creditCode, lifecycleNo),
+        this.clusters.divisions(),
+        // An earlier lifecycle is read with its own nomination, not the next one's (its district's).
+        current ? null : this.enterprises.nominationOf(creditCode, lifecycleNo),
+        // An earlier lifecycle has ended: its problems are counted as its final stage left them.
+        current ? null : this.enterprises.lifecyclesOf(creditCode),
+      ]);
     // 中小企业处 / 产业金融处: another department's 部门报到, 销号 or 延期 review is not their step to
     // read, nor its problem in the lists of the others (the diagnosis's, a quarterly review's).
     const done = withinLedgerScope(actor.role, scope, allSteps, (t) => taskSubject(scope, t.id, t.type));
@@ -102,7 +101,9 @@ export class CaseFileService {
         at: t.completedAt!.toISOString(),
       }));
     const taskIds = new Set(done.map((t) => t.id).concat(task ? [task.id] : []));
-    const problemIds = new Set(problems.map((p) => p.id));
+    // A problem's files are listed to those who read the problem (AttachmentsService), by the rule
+    // the ledger is read by: the ledger's problems are the lifecycle's whose files the caller sees.
+    const problemIds = new Set(ledger.map((p) => p.id));
     const ofLifecycle = files.filter((f) =>
       f.subject === 'nomination'
         ? f.subjectId === String(lifecycleNo)

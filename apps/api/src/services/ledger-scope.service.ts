@@ -39,6 +39,31 @@ export class LedgerScopeService {
   }
 
   /**
+   * A case file's ledger: the lifecycle's problems the caller reads, in the ledger's order, and the
+   * scope they make, with the problems read once. The scope's `readable` is the lifecycle's: a case
+   * file holds that lifecycle's steps only, each about a problem of its own lifecycle.
+   */
+  async ofLifecycle(
+    actor: Actor,
+    creditCode: string,
+    lifecycleNo: number,
+  ): Promise<{ problems: ProblemEntity[]; scope: LedgerScope }> {
+    const department = readsOwnLedgerOnly(actor.role);
+    const [problems, tasks] = await Promise.all([
+      this.problems.ofLifecycle(actor, creditCode, lifecycleNo),
+      department ? this.tasks.ledgerTasksOf(creditCode) : [],
+    ]);
+    const scope = department
+      ? ledgerScope(
+          problems.map((p) => p.id),
+          tasks,
+          groupsOf(actor),
+        )
+      : WHOLE_LEDGER;
+    return { problems, scope };
+  }
+
+  /**
    * A lifecycle's problems the caller reads, oldest first, in one read (the enterprise page's): for
    * 中小企业处 / 产业金融处 their department's, by the rule their `readable` is read by
    * (AccessService.problems); every other reader who sees the enterprise reads its whole ledger.

@@ -246,6 +246,18 @@ describe('enterprise page', () => {
     expect(lifecycles).not.toHaveTextContent('district-500112');
   });
 
+  it('names each lifecycle of 历次流程 by its round, 第 1 轮 / Round 1, not a bare 1', async () => {
+    open();
+    const lifecycles = await screen.findByTestId('lifecycles');
+    expect(within(lifecycles).getByText('第 1 轮')).toBeInTheDocument();
+    await i18n.changeLanguage('en');
+    try {
+      await waitFor(() => expect(within(lifecycles).getByText('Round 1')).toBeInTheDocument());
+    } finally {
+      await i18n.changeLanguage('zh-CN');
+    }
+  });
+
   it('names the policy version as 政策参数 does: 第 1 版, not a bare 1', async () => {
     open();
     const facts = await screen.findByTestId('facts');

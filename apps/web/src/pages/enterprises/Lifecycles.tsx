@@ -17,7 +17,13 @@ export function Lifecycles({ lifecycles }: { lifecycles: Lifecycle[] }) {
       pagination={false}
       dataSource={lifecycles}
       columns={[
-        { title: t('lifecycles.no'), dataIndex: 'lifecycleNo', width: 80 },
+        // As the facts name the current one: 第 2 轮 / Round 2, not a bare 2.
+        {
+          title: t('lifecycles.no'),
+          dataIndex: 'lifecycleNo',
+          width: 96,
+          render: (n: number) => t('fields.lifecycleNoValue', { n }),
+        },
         { title: t('lifecycles.startedAt'), dataIndex: 'startedAt', render: format.dateTime },
         { title: t('lifecycles.endedAt'), dataIndex: 'endedAt', render: (v) => format.dateTime(v) || '—' },
         {

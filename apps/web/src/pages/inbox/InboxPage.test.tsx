@@ -641,7 +641,9 @@ describe('inbox', () => {
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByTestId('acting-for')).toHaveTextContent('（代 渝北区 赵强）');
     await user.click(await within(dialog).findByLabelText('转办给'));
-    await user.click(await screen.findByText('孙八（district-500112-c）'));
+    const [sun] = await screen.findAllByTestId('person-option');
+    expect(sun).toHaveTextContent(/^孙八（district-500112-c）\s· 区县经信部门$/);
+    await user.click(sun);
     await user.type(within(dialog).getByLabelText('转办原因（可选）'), '休假期间');
     await user.click(within(dialog).getByRole('button', { name: '应用到 1 项任务' }));
     await waitFor(() =>
@@ -689,7 +691,7 @@ describe('inbox', () => {
         ],
         {},
       ),
-    ).toEqual(['钱七（district-500112-b）']);
+    ).toEqual([expect.stringMatching(/^钱七（district-500112-b）\s· 区县经信部门$/)]);
     const proxy: Actor = { ...officer, username: colleague.username, displayName: colleague.displayName };
     expect(
       await pick(
@@ -705,7 +707,7 @@ describe('inbox', () => {
         ],
         { 'GET /me/proxy': { proxy: null, standingInFor: [officer.username] } },
       ),
-    ).toEqual(['自己（代 渝北区 赵强 办理）']);
+    ).toEqual([expect.stringMatching(/^自己（代 渝北区 赵强 办理） · 钱七（district-500112-b）/)]);
   });
 
   it('names on a row copied to me (抄送) who copied it, a proxy as 王五（代 张三）', async () => {

@@ -1,5 +1,6 @@
 import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { personOption } from '../../components/PeoplePicker';
 import { personText } from '../../components/PersonName';
 import type { Candidate } from './taskTypes';
 
@@ -26,20 +27,21 @@ export function DelegateFields({ candidates, loading, to, onTo, reason, onReason
           id="delegate-to"
           // Found by what is typed in any other picker: the name or the login, the proxy's own (it
           // read 自己 only) as well as the principal's.
-          showSearch={{ optionFilterProp: 'search' }}
+          showSearch={{ optionFilterProp: 'text' }}
           // As 加签 and 抄送 say it: an empty box did not tell the walk's coordinator to type a name.
           placeholder={common('people.placeholder')}
           loading={loading}
           value={to}
           onChange={onTo}
+          // Each person as 抄送, 委托代理 and 加签 show them: name, account and department.
           options={candidates.map((c) => {
+            if (!c.onBehalfOf) return personOption(c);
             // 委托代理: the proxy itself, taking the principal's task for them.
-            const label = c.onBehalfOf
-              ? t('assign.selfFor', { name: c.onBehalfOf.displayName })
-              : personText(c);
-            const search = c.onBehalfOf ? `${label} ${personText(c)} ${personText(c.onBehalfOf)}` : label;
-            return { value: c.username, label, search };
+            const self = t('assign.selfFor', { name: c.onBehalfOf.displayName });
+            const option = personOption(c, self);
+            return { ...option, text: `${option.text} ${personText(c.onBehalfOf)}`, display: self };
           })}
+          optionLabelProp="display"
         />
       </Form.Item>
       <Form.Item label={t('assign.reason')} htmlFor="delegate-reason">

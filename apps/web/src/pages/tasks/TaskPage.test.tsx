@@ -217,12 +217,43 @@ describe('task page', () => {
     expect(screen.queryByTestId('delegate-unavailable')).toBeNull();
     expect(within(dialog).getByText('输入姓名或用户名查找')).toBeInTheDocument();
     await user.click(within(dialog).getByRole('combobox'));
-    await user.click(await screen.findByText('自己（代 周统筹 办理）'));
+    await user.click(await screen.findByText(/^自己（代 周统筹 办理） · 统筹员/));
+    // Picked, the box says what the pick does, as the option's mark does.
+    expect(within(dialog).getByRole('combobox').closest('.ant-select')).toHaveTextContent(
+      '自己（代 周统筹 办理）',
+    );
     await user.click(within(dialog).getByRole('button', { name: /转\s*办/ }));
     await waitFor(() => {
       const sent = vi.mocked(fetch).mock.calls.find(([url]) => String(url).endsWith('/delegate'));
       expect(JSON.parse(String(sent?.[1]?.body))).toMatchObject({ to: 'coordinator' });
     });
+  });
+
+  // 转办 picked a person by name and account only, where 抄送, 委托代理 and 加签 show their department too.
+  it('转办 shows each person with their department, the name alone once picked, as 加签 does', async () => {
+    const user = fastUser();
+    openPage('/tasks/t-1', USERS.coordinator, {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1/candidates': [
+        { ...CANDIDATE, username: 'coordinator', displayName: '统筹员', self: true, assignee: true },
+        {
+          ...CANDIDATE,
+          role: 'district_officer',
+          username: 'district-500112',
+          displayName: '渝北区经信委 赵强',
+        },
+      ],
+    });
+    await user.click(await screen.findByRole('button', { name: /转\s*办/ }));
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByRole('combobox'));
+    const option = await screen.findByTestId('person-option');
+    expect(option).toHaveTextContent('渝北区经信委 赵强（district-500112） · 区县经信部门');
+    expect(option).toHaveStyle({ whiteSpace: 'normal' });
+    await user.click(option);
+    const box = within(dialog).getByRole('combobox').closest('.ant-select') as HTMLElement;
+    expect(box).toHaveTextContent('渝北区经信委 赵强');
+    expect(box).not.toHaveTextContent('district-500112');
   });
 
   // The walk typed the proxy's own name and login into 转办 and found nothing: the option read 自己 only.
@@ -240,16 +271,21 @@ describe('task page', () => {
     const dialog = await screen.findByRole('dialog');
     const box = within(dialog).getByRole('combobox');
     const self = '自己（代 周统筹 办理）';
+    // Each option is a person as every picker shows one (PersonOption): the proxy's after its mark.
+    const offered = (who: RegExp) =>
+      waitFor(() =>
+        expect(screen.queryAllByTestId('person-option').map((o) => o.textContent)).toEqual([
+          expect.stringMatching(who),
+        ]),
+      );
     for (const typed of ['统筹员', 'COORDINATOR', '周统筹', 'coordinator-2']) {
       await user.clear(box);
       await user.type(box, typed);
-      expect(await screen.findByRole('option', { name: self })).toBeInTheDocument();
-      expect(screen.queryByRole('option', { name: /王工/ })).toBeNull();
+      await offered(new RegExp(`^${self} · 统筹员（coordinator）`));
     }
     await user.clear(box);
     await user.type(box, 'industry');
-    expect(await screen.findByRole('option', { name: /王工/ })).toBeInTheDocument();
-    expect(screen.queryByRole('option', { name: self })).toBeNull();
+    await offered(/^产业处 王工（industry-t2）/);
   });
 
   it('on a phone, offers a jump to the form below the case file; on a desktop, where both show, not', async () => {
