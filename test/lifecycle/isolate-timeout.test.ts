@@ -1,4 +1,5 @@
 import { ChildProcess } from 'node:child_process';
+import { UPDATE_PATIENCE_MS } from '@hardtech/temporal';
 import { createCast, tag } from '../support/cast';
 import { db } from '../support/db';
 import { completionsOf } from '../support/history';
@@ -79,8 +80,17 @@ it('answers 503 while a timed-out activation is retried, and the retry with the 
     return reply;
   };
   try {
-    const [first, urged] = await Promise.all([complete(), urge()]);
-    expect([seen(first), seen(urged)]).toEqual([refusal, refusal]);
+    // How long each refusal takes: the completion (an Update id from its key) is looked at after
+    // UPDATE_PATIENCE_MS; 催办 (no id) waits for Temporal's own refusal, as before (20–40 s).
+    const sent = Date.now();
+    const timed = async (reply: ReturnType<typeof complete>) => {
+      const r = await reply;
+      return { r, seconds: (Date.now() - sent) / 1000 };
+    };
+    const [first, urged] = await Promise.all([timed(complete()), timed(urge())]);
+    console.log(`time to 503: completion ${first.seconds} s, 催办 ${urged.seconds} s`);
+    expect([seen(first.r), seen(urged.r)]).toEqual([refusal, refusal]);
+    expect(first.seconds).toBeLessThan(UPDATE_PATIENCE_MS / 1000 + 8);
     // Nothing applied: the workflow accepted no completion, the inbox still has the task open.
     expect(await completionsOf(c.creditCode, screen.id)).toBe(0);
     expect(await urges()).toBe(0);

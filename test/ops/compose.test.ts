@@ -199,6 +199,11 @@ describe('docker-compose.yml', () => {
     );
   });
 
+  it("sets the worker's activation timeout (WORKER_ACTIVATION_TIMEOUT_MS) as helm and systemd do", () => {
+    expect(env('worker').WORKER_ACTIVATION_TIMEOUT_MS).toBe('30000');
+    expect(loadConfig(onThisMachine('worker')).worker.isolateExecutionTimeoutMs).toBe(30_000);
+  });
+
   it('checks health where the profile does: PostgreSQL, API readiness, worker readiness, nginx', () => {
     expect(services.postgres.healthcheck.test.join(' ')).toContain('pg_isready');
     expect(services.api.healthcheck.test.join(' ')).toContain(

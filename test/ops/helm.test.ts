@@ -243,6 +243,8 @@ describe('Helm chart deploy/helm/hardtech', () => {
     const cached = Number(config.WORKER_MAX_CACHED_WORKFLOWS);
     expect(cached).toBeGreaterThan(0);
     expect(RESERVED_MB + cached * PER_LIFECYCLE_MB).toBeLessThanOrEqual(mebibytes(w.resources.limits.memory));
+    // An activation's wall-clock limit, as compose and the systemd example set it (the SDK's 5 s trips under load).
+    expect(config.WORKER_ACTIVATION_TIMEOUT_MS).toBe('30000');
     const web = find(objects, 'Deployment', 'hardtech-web');
     expect(container(web).lifecycle.preStop.exec.command.join(' ')).toMatch(/sleep \d+; nginx -s quit/);
   });

@@ -92,6 +92,10 @@ describe('systemd units (deploy/systemd)', () => {
       .map((l) => l.split('=')[0]);
     expect(names.length).toBeGreaterThan(10);
     expect(names.filter((n) => !(n in CONFIG_VARIABLES))).toEqual([]);
+    // As compose and the Helm chart set it.
+    expect(readFileSync(join(UNITS, 'hardtech.env.example'), 'utf8')).toMatch(
+      /^WORKER_ACTIVATION_TIMEOUT_MS=30000$/m,
+    );
   });
 
   it('has an install script that parses, and renders nginx with every template variable and the profile’s server line', () => {

@@ -3,6 +3,7 @@ import {
   WithStartWorkflowOperation,
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import type { temporal } from '@temporalio/proto';
 import {
@@ -53,6 +54,37 @@ import {
   recomputeDeadlinesUpdate,
 } from './yearly.contract';
 import { CLUSTER, CREDIT_CODE, DISTRICT, STAGE } from './search-attributes';
+
+/**
+ * How long a completion with an Update id waits for Temporal to take it before the workflow is
+ * looked at: an Update to a workflow whose workflow task keeps failing is held by the server for
+ * its long poll (~20 s) and sent again by the SDK before it is refused, 20–40 s in all.
+ */
+export const UPDATE_PATIENCE_MS = 10_000;
+/**
+ * A workflow task a worker started longer ago than this and has not answered: its worker is
+ * stalled (starved of CPU, its activation running into WORKER_ACTIVATION_TIMEOUT_MS) and the task
+ * will most likely fail and be retried (seen: attempt 1 started 8 s before, refused at 30 s).
+ */
+const STALLED_TASK_MS = 5_000;
+
+/**
+ * A completion not taken within UPDATE_PATIENCE_MS while the workflow's workflow task is failing
+ * and being retried (attempt > 1: an activation timed out on a starved worker, or the worker died
+ * holding it), or stalled in a worker (started over STALLED_TASK_MS ago). The Update (its id) may still be taken once a worker completes the task: the same
+ * request, with the same id, is answered with its outcome, once. The API answers 503
+ * WORKFLOW_TASK_RETRYING, as when Temporal refuses the Update outright.
+ */
+export class WorkflowTaskFailingError extends Error {
+  constructor(
+    readonly workflowId: string,
+    readonly attempt: number,
+    options?: { cause?: unknown },
+  ) {
+    super(`workflow task of ${workflowId} is failing (attempt ${attempt})`, options);
+    this.name = 'WorkflowTaskFailingError';
+  }
+}
 
 /** One run of the workflow `enterprise/<credit code>`, its events in order. */
 export interface LifecycleRun {
@@ -106,8 +138,42 @@ export class LifecycleClient {
    * Completes a task; answers after the next tasks are projected. The same `updateId` attaches a
    * retry to the first completion (Temporal answers an Update it has with its first outcome).
    */
-  complete(creditCode: string, req: CompleteTaskRequest, updateId?: string): Promise<CompleteTaskResult> {
-    return this.handle(creditCode).executeUpdate(completeTaskUpdate, { args: [req], updateId });
+  async complete(
+    creditCode: string,
+    req: CompleteTaskRequest,
+    updateId?: string,
+  ): Promise<CompleteTaskResult> {
+    const send = () => this.handle(creditCode).executeUpdate(completeTaskUpdate, { args: [req], updateId });
+    // Without an id a call given up could not be told from a second completion: it waits, as before.
+    if (!updateId) return send();
+    try {
+      return await this.client.withDeadline(Date.now() + UPDATE_PATIENCE_MS, send);
+    } catch (e) {
+      if (!(e instanceof WorkflowUpdateRPCTimeoutOrCancelledError)) throw e;
+      const task = await this.pendingWorkflowTask(creditCode);
+      if (task && (task.attempt > 1 || task.startedMsAgo > STALLED_TASK_MS)) {
+        throw new WorkflowTaskFailingError(lifecycleWorkflowId(creditCode), task.attempt, { cause: e });
+      }
+      // Only slow (or not known): wait on, attached to the same Update by its id.
+      return send();
+    }
+  }
+
+  /** The workflow's pending workflow task: its attempt, how long ago a worker started it; null: none or unknown. */
+  private async pendingWorkflowTask(
+    creditCode: string,
+  ): Promise<{ attempt: number; startedMsAgo: number } | null> {
+    try {
+      const { raw } = await this.client.withDeadline(Date.now() + 5_000, () =>
+        this.handle(creditCode).describe(),
+      );
+      const task = raw.pendingWorkflowTask;
+      if (!task) return null;
+      const started = task.startedTime ? protoMillis(task.startedTime) : 0;
+      return { attempt: task.attempt ?? 1, startedMsAgo: started ? Date.now() - started : 0 };
+    } catch {
+      return null;
+    }
   }
 
   /** Claim, unclaim or delegate. */

@@ -1,4 +1,5 @@
 import { ServiceError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import { WorkflowTaskFailingError } from '@hardtech/temporal';
 import { isDependencyUnavailable, isWorkflowTaskFailing } from './unavailable';
 
 const withCode = (code: string, message = 'x') => Object.assign(new Error(message), { code });
@@ -52,6 +53,13 @@ describe('isWorkflowTaskFailing', () => {
     expect(isWorkflowTaskFailing(new Error('handler', { cause: refused }))).toBe(true);
     // It is not a dependency away: the 503 says so with its own code.
     expect(isDependencyUnavailable(refused)).toBe(false);
+  });
+
+  it('recognises a keyed completion not taken within UPDATE_PATIENCE_MS while the task is retried', () => {
+    const timeout = new WorkflowUpdateRPCTimeoutOrCancelledError('timeout');
+    const failing = new WorkflowTaskFailingError('enterprise/x', 3, { cause: timeout });
+    expect(isWorkflowTaskFailing(failing)).toBe(true);
+    expect(isWorkflowTaskFailing(timeout)).toBe(false);
   });
 
   it('leaves other failed preconditions and the same words without a gRPC status alone', () => {

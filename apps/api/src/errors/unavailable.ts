@@ -1,5 +1,5 @@
 import { ServiceError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
-import { GRPC_TRY_AGAIN_CODES } from '@hardtech/temporal';
+import { GRPC_TRY_AGAIN_CODES, WorkflowTaskFailingError } from '@hardtech/temporal';
 
 /** Seconds a client is told to wait before it tries again while a dependency is away. */
 export const RETRY_AFTER_SECONDS = 2;
@@ -56,6 +56,8 @@ function* chain(error: unknown): Generator<Record<string, unknown>> {
  */
 export function isWorkflowTaskFailing(error: unknown): boolean {
   for (const e of chain(error)) {
+    // A keyed completion not taken within UPDATE_PATIENCE_MS while the task is being retried.
+    if (e instanceof WorkflowTaskFailingError) return true;
     if (!(e instanceof ServiceError)) continue;
     const grpc = e.cause as { code?: unknown; details?: unknown } | undefined;
     if (grpc?.code === FAILED_PRECONDITION && WORKFLOW_TASK_FAILED.test(String(grpc.details ?? '')))

@@ -15,6 +15,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details: FieldError[] = [],
+    /** Seconds the API asks to wait before the same request is sent again (a 503's Retry-After). */
+    readonly retryAfter?: number,
   ) {
     super(message);
   }
@@ -99,7 +101,14 @@ async function request(path: string, options: RequestOptions): Promise<Response>
     error.code ?? `HTTP_${res.status}`,
     error.message ?? res.statusText,
     Array.isArray(error.details) ? error.details : [],
+    retryAfterSeconds(res.headers.get('retry-after')),
   );
+}
+
+/** Retry-After as whole seconds (the API sends no HTTP-date); undefined when absent or not a number. */
+function retryAfterSeconds(header: string | null): number | undefined {
+  if (header === null || !/^\s*\d+\s*$/.test(header)) return undefined;
+  return Number(header);
 }
 
 /** JSON request under /api with the session's token; throws ApiError on any refusal. */

@@ -6,7 +6,7 @@ export interface FakeCall {
   body: unknown;
 }
 
-type Answer = { status?: number; body?: unknown } | undefined;
+type Answer = { status?: number; body?: unknown; headers?: Record<string, string> } | undefined;
 
 /** A route's answer; a promise answers when it settles (a slow API: see `answeredWhen`). */
 export type Handler = (call: FakeCall) => Answer | Promise<Answer>;
@@ -59,7 +59,7 @@ export function fakeApi(routes: Record<string, Handler | unknown>) {
     }
     return new Response(JSON.stringify(answer.body ?? {}), {
       status: answer.status ?? 200,
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...answer.headers },
     });
   });
   vi.stubGlobal('fetch', fetchStub);

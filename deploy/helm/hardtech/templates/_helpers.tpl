@@ -64,6 +64,7 @@ SHUTDOWN_TIMEOUT_SECONDS: {{ .Values.api.drain.shutdownTimeoutSeconds | quote }}
 WORKER_SHUTDOWN_GRACE_SECONDS: {{ .Values.worker.shutdownGraceSeconds | quote }}
 WORKER_HTTP_PORT: {{ .Values.worker.metricsPort | quote }}
 WORKER_MAX_CACHED_WORKFLOWS: {{ .Values.worker.maxCachedWorkflows | quote }}
+WORKER_ACTIVATION_TIMEOUT_MS: {{ .Values.worker.activationTimeoutMs | quote }}
 {{- range $k, $v := .Values.config.extra }}
 {{ $k }}: {{ $v | quote }}
 {{- end }}

@@ -3,8 +3,10 @@ import { Button, Form, Radio, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, call } from '../../api/client';
+import { useRetrying } from '../../api/retry';
 import { fromFormValues, toFormValues } from '../../components/forms/formValues';
 import { SchemaForm } from '../../components/forms/SchemaForm';
+import { RetryNotice } from '../../components/RetryNotice';
 import { useLocalText } from '../../i18n';
 import { useIdempotencyKey } from './idempotency';
 import { fixedFields, initialData } from './initialData';
@@ -29,6 +31,7 @@ export function CompleteTaskForm({
   const [outcome, setOutcome] = useState(task.outcomes.length === 1 ? task.outcomes[0].outcome : undefined);
   const { busy, error, setError, run } = useAction();
   const { keyFor, answered } = useIdempotencyKey();
+  const { retrying, run: sendRetrying, cancel } = useRetrying();
   const fields = useMemo(
     () =>
       neededFields(
@@ -51,25 +54,33 @@ export function CompleteTaskForm({
     const values = await form.validateFields().catch(() => null);
     if (!values || !outcome) return;
     const body = { outcome, data: fromFormValues(fields, values) };
+    const headers = { 'Idempotency-Key': keyFor(body) };
     await run(async () => {
       try {
-        const result = await call('post', '/tasks/{id}/complete', {
-          params: { id: task.id },
-          body,
-          headers: { 'Idempotency-Key': keyFor(body) },
-        });
+        // A 503 with Retry-After (a workflow task being retried, a dependency away) is sent again
+        // by itself with the same key: the server completes the task once.
+        const result = await sendRetrying(() =>
+          call('post', '/tasks/{id}/complete', { params: { id: task.id }, body, headers }),
+        );
         answered();
         onCompleted(result);
       } catch (e) {
-        // The server answered: the next attempt is a new submission. A network error keeps the key.
-        if (e instanceof ApiError) answered();
+        // The server answered: the next attempt is a new submission. A network error, or a 503
+        // retried in vain, keeps the key: the officer's next submit is the same request.
+        if (e instanceof ApiError && e.status !== 503) answered();
         throw e;
       }
     });
   };
 
   return (
-    <Form form={form} layout="vertical" initialValues={initialValues} data-testid="task-form">
+    <Form
+      form={form}
+      layout="vertical"
+      initialValues={initialValues}
+      disabled={!!retrying}
+      data-testid="task-form"
+    >
       <Form.Item label={t('complete.outcome')} required>
         <Radio.Group
           data-testid="outcome"
@@ -94,9 +105,10 @@ export function CompleteTaskForm({
       ) : (
         <Typography.Paragraph type="secondary">{t('complete.chooseOutcome')}</Typography.Paragraph>
       )}
+      <RetryNotice retrying={retrying} onCancel={cancel} />
       <Button
         type="primary"
-        disabled={!outcome}
+        disabled={!outcome || !!retrying}
         loading={busy}
         onClick={submit}
         data-testid="complete-submit"

@@ -1,7 +1,7 @@
 import { sampleNomination } from '@hardtech/domain/samples';
 import { TASK_FORMS } from '@hardtech/domain/tasks/forms';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import i18n from '../../i18n';
 import { fastUser, openPage, USERS } from '../../test/open-page';
 import { REFERENCE } from '../../test/reference.fixture';
@@ -1064,6 +1064,91 @@ describe('task page', () => {
       expect(calls.some((c) => c.method === 'POST' && c.path === '/tasks/t-1/withdraw')).toBe(true),
     );
     expect(await screen.findByTestId('complete-submit')).toBeInTheDocument();
+  });
+
+  describe('a completion refused with 503 while the workflow recovers (WORKFLOW_TASK_RETRYING)', () => {
+    // 办理完成 is brought into view (jsdom has no scrolling).
+    beforeEach(() => void (Element.prototype.scrollIntoView = vi.fn()));
+    const refusal = (retryAfter: string) => ({
+      status: 503,
+      headers: { 'retry-after': retryAfter },
+      body: { statusCode: 503, code: 'WORKFLOW_TASK_RETRYING', message: '流程正在恢复，请稍后重试' },
+    });
+    const keysSent = () =>
+      vi
+        .mocked(fetch)
+        .mock.calls.filter(([url, init]) => String(url).endsWith('/complete') && init?.method === 'POST')
+        .map(([, init]) => (init?.headers as Record<string, string>)['Idempotency-Key']);
+
+    it('is sent again by itself after Retry-After with the same key, saying so, the form still meanwhile', async () => {
+      const user = fastUser();
+      let refusals = 2;
+      openPage('/tasks/t-1', USERS.coordinator, {
+        ...TASK_ROUTES,
+        'POST /tasks/t-1/complete': () =>
+          refusals-- > 0 ? refusal('1') : { body: { stage: 'feedback', nextTasks: [] } },
+      });
+      await user.click(await screen.findByText('通过筛选'));
+      await user.type(screen.getByLabelText('筛选意见'), '同意入库');
+      await user.click(screen.getByTestId('complete-submit'));
+      expect(await screen.findByTestId('retry-notice')).toHaveTextContent(
+        '系统正在恢复，正在重试…（第 2/6 次）',
+      );
+      expect(screen.getByLabelText('筛选意见')).toBeDisabled();
+      expect(screen.getByTestId('retry-cancel')).toBeEnabled();
+      await waitFor(() => expect(screen.getByTestId('retry-notice')).toHaveTextContent('第 3/6 次'), {
+        timeout: 3000,
+      });
+      expect(await screen.findByText('办理完成', {}, { timeout: 3000 })).toBeInTheDocument();
+      expect(screen.queryByRole('alert')).toBeNull();
+      const keys = keysSent();
+      expect(keys).toHaveLength(3);
+      expect(new Set(keys).size).toBe(1);
+    });
+
+    it('gives up after 6 sends with a clear message, keeping the input and the key for the next submit', async () => {
+      const user = fastUser();
+      let recovered = false;
+      openPage('/tasks/t-1', USERS.coordinator, {
+        ...TASK_ROUTES,
+        'POST /tasks/t-1/complete': () =>
+          recovered ? { body: { stage: 'feedback', nextTasks: [] } } : refusal('0'),
+      });
+      await user.click(await screen.findByText('通过筛选'));
+      await user.type(screen.getByLabelText('筛选意见'), '同意入库');
+      await user.click(screen.getByTestId('complete-submit'));
+      expect(await screen.findByRole('alert')).toHaveTextContent(
+        '已尝试提交 6 次，系统仍未恢复。填写的内容已保留，请稍后再提交。',
+      );
+      expect(screen.queryByTestId('retry-notice')).toBeNull();
+      expect(screen.getByLabelText('筛选意见')).toBeEnabled();
+      expect(screen.getByLabelText('筛选意见')).toHaveValue('同意入库');
+      expect(keysSent()).toHaveLength(6);
+
+      recovered = true;
+      await user.click(screen.getByTestId('complete-submit'));
+      expect(await screen.findByText('办理完成')).toBeInTheDocument();
+      const keys = keysSent();
+      expect(keys).toHaveLength(7);
+      expect(new Set(keys).size).toBe(1);
+    });
+
+    it('stops retrying on 停止重试 and says so; nothing more is sent', async () => {
+      const user = fastUser();
+      openPage('/tasks/t-1', USERS.coordinator, {
+        ...TASK_ROUTES,
+        'POST /tasks/t-1/complete': () => refusal('5'),
+      });
+      await user.click(await screen.findByText('通过筛选'));
+      await user.click(screen.getByTestId('complete-submit'));
+      await user.click(await screen.findByTestId('retry-cancel'));
+      expect(await screen.findByRole('alert')).toHaveTextContent(
+        '已停止自动重试。填写的内容已保留，可稍后再提交。',
+      );
+      expect(screen.queryByTestId('retry-notice')).toBeNull();
+      expect(screen.getByTestId('complete-submit')).toBeEnabled();
+      expect(keysSent()).toHaveLength(1);
+    });
   });
 
   it('asks a pass for a justification only where a soft criterion failed', async () => {
