@@ -245,6 +245,8 @@ describe('Helm chart deploy/helm/hardtech', () => {
     expect(RESERVED_MB + cached * PER_LIFECYCLE_MB).toBeLessThanOrEqual(mebibytes(w.resources.limits.memory));
     // An activation's wall-clock limit, as compose and the systemd example set it (the SDK's 5 s trips under load).
     expect(config.WORKER_ACTIVATION_TIMEOUT_MS).toBe('30000');
+    // The chart's workers poll one queue, the one the schedules start their workflows on.
+    expect(config.TEMPORAL_SCHEDULE_TASK_QUEUE).toBe(config.TEMPORAL_TASK_QUEUE);
     const web = find(objects, 'Deployment', 'hardtech-web');
     expect(container(web).lifecycle.preStop.exec.command.join(' ')).toMatch(/sleep \d+; nginx -s quit/);
   });

@@ -47,6 +47,8 @@ FILE_STORE_DIR: /var/lib/hardtech/files
 TEMPORAL_ADDRESS: {{ .Values.temporal.address | quote }}
 TEMPORAL_NAMESPACE: {{ .Values.temporal.namespace | quote }}
 TEMPORAL_TASK_QUEUE: {{ .Values.temporal.taskQueue | quote }}
+{{- /* Every worker of the chart polls the one queue: each may keep the schedules (README). */}}
+TEMPORAL_SCHEDULE_TASK_QUEUE: {{ .Values.temporal.taskQueue | quote }}
 {{- with .Values.temporal.tls }}
 {{- if .enabled }}
 TEMPORAL_TLS_CERT: /etc/hardtech/temporal/tls.crt
