@@ -200,6 +200,30 @@ describe('dashboard', () => {
     expect(endings.yAxis.data).toEqual(['已退出', '已毕业 · 营收已倍增']);
   });
 
+  it('breaks an English department name under its bar between words, so it does not run over the next', () => {
+    const t = i18n.getFixedT('en', 'dashboard');
+    const en = (text: { en: string } | null | undefined) => text?.en ?? '';
+    const kpi = {
+      ...KPI,
+      problems: {
+        ...KPI.problems,
+        byOwner: [
+          {
+            key: 'finance',
+            label: { zh: '产业金融处', en: 'Industrial finance division' },
+            n: 2,
+            overdue: 0,
+          },
+          { key: 'industry', label: { zh: '行业处室', en: 'Industry division' }, n: 2, overdue: 0 },
+        ],
+      },
+    };
+    const owners = ownersOption(kpi, en, t) as { xAxis: { data: string[] } };
+    expect(owners.xAxis.data).toEqual(['Industrial\nfinance\ndivision', 'Industry\ndivision']);
+    const zh = ownersOption(kpi, (text) => text?.zh ?? '', t) as { xAxis: { data: string[] } };
+    expect(zh.xAxis.data).toEqual(['产业金融处', '行业处室']);
+  });
+
   it('links every member figure to the enterprise list with its filters, and the list asks for them', async () => {
     const { calls } = openPage('/dashboard', USERS.leader, {
       'GET /reports/kpi': KPI,
