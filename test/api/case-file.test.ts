@@ -5,6 +5,7 @@ import { complete, expectOk, JUDGMENTS, nominationFor, openTask } from '../suppo
 import { getPdf, squeezed } from '../support/pdf';
 import { yuanText } from '@hardtech/domain';
 import { closeTemporal } from '../support/temporal';
+import { rfc5987 } from '../../apps/api/src/controllers/file-answer';
 
 // Issue 16 item 1: every task carries the case it is decided on (审批单) — the nomination as the
 // lifecycle holds it, the screening, every earlier opinion by name and department, the evidence —
@@ -65,6 +66,10 @@ describe('the case file', () => {
       ]);
     }
     const confirm = await openTask(cast.enterprise.api, cast.creditCode, 'ENTERPRISE_CONFIRM');
+    // Its task's 编号 is no officer's word: the enterprise reads it as the sheet prints it.
+    expect(confirm.sheetNoText).toMatch(/^渝硬科审〔\d{4}〕\d+号$/);
+    const own = await expectOk(cast.enterprise.api.get(`/api/tasks/${confirm.id}`));
+    expect(own.sheetNoText).toBe(confirm.sheetNoText);
     if (confirm) {
       const own = (await expectOk(cast.enterprise.api.get(`/api/tasks/${confirm.id}`))).caseFile;
       expect(own.screening).toBeNull();
@@ -170,7 +175,7 @@ describe('the case file', () => {
       return pdf.text.match(/编号(渝硬科审〔\d{4}〕\d+号)·/)?.[1];
     };
     const first = await sheetNo(cast.districtOfficer.api, task.id);
-    expect(first).toMatch(/^渝硬科审〔2026〕\d+号$/);
+    expect(first).toMatch(/^渝硬科审〔\d{4}〕\d+号$/);
     // Printed again, and by another reader of the same task: the same number.
     expect(await sheetNo(cast.districtOfficer.api, task.id)).toBe(first);
     expect(await sheetNo(coordinator.api, task.id)).toBe(first);
@@ -180,8 +185,30 @@ describe('the case file', () => {
     );
     expect(items).toHaveLength(1);
     const screen = await sheetNo(coordinator.api, items[0].id);
-    expect(screen).toMatch(/^渝硬科审〔2026〕\d+号$/);
+    expect(screen).toMatch(/^渝硬科审〔\d{4}〕\d+号$/);
     expect(screen).not.toBe(first);
+    // The JSON says the same 编号, on the task and on the list's rows: the year it opened in Beijing.
+    expect(items[0].sheetNoText).toBe(screen);
+    const detail = await expectOk(coordinator.api.get(`/api/tasks/${task.id}`));
+    const beijingYear = new Date(Date.parse(detail.createdAt) + 8 * 3600_000).getUTCFullYear();
+    expect(detail).toMatchObject({ sheetYear: beijingYear, sheetNo: expect.any(Number), sheetNoText: first });
+    expect(first).toBe(`渝硬科审〔${beijingYear}〕${detail.sheetNo}号`);
+    expect(task.sheetNoText).toBe(first);
+  });
+
+  it('names the 审批单’s file by its 编号, in UTF-8 (RFC 5987) and in ASCII for old clients', async () => {
+    const task = await openTask(cast.districtOfficer.api, cast.creditCode, 'DISTRICT_FEEDBACK');
+    const pdf = await getPdf(cast.districtOfficer.api, `/api/tasks/${task.id}/approval-sheet.pdf`);
+    const name = `审批单-${task.sheetNoText}.pdf`;
+    expect(pdf.disposition).toBe(
+      `inline; filename="approval-sheet-${task.sheetYear}-${task.sheetNo}.pdf"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    );
+    expect(decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(pdf.disposition!)![1])).toBe(name);
+    expect(pdf.disposition).not.toContain(task.id);
+    // RFC 5987's attr-chars leave out what encodeURIComponent keeps: ' ( ) *.
+    expect(rfc5987("审批单(副本)'*!.pdf")).toBe(
+      `${encodeURIComponent('审批单')}%28${encodeURIComponent('副本')}%29%27%2A!.pdf`,
+    );
   });
 
   it("gives the enterprise its own data on ENTERPRISE_CONFIRM and no officer's opinion, name or criteria", async () => {
@@ -216,6 +243,10 @@ describe('the case file', () => {
 
     // On paper the same: its 审批单 and its 一企一档 hold its data and no officer's word or name.
     const confirm = await openTask(cast.enterprise.api, cast.creditCode, 'ENTERPRISE_CONFIRM');
+    // Its task's 编号 is no officer's word: the enterprise reads it as the sheet prints it.
+    expect(confirm.sheetNoText).toMatch(/^渝硬科审〔\d{4}〕\d+号$/);
+    const own = await expectOk(cast.enterprise.api.get(`/api/tasks/${confirm.id}`));
+    expect(own.sheetNoText).toBe(confirm.sheetNoText);
     for (const path of [
       `/api/tasks/${confirm.id}/approval-sheet.pdf`,
       `/api/enterprises/${cast.creditCode}/dossier.pdf`,

@@ -37,9 +37,10 @@ export function isPdf(bytes: Buffer): boolean {
 export async function getPdf(
   api: Api,
   path: string,
-): Promise<{ status: number; type: string | null; text: string; bytes: Buffer }> {
+): Promise<{ status: number; type: string | null; disposition: string | null; text: string; bytes: Buffer }> {
   const res = await fetch(`${API_URL}${path}`, { headers: { authorization: `Bearer ${api.token}` } });
   const bytes = Buffer.from(await res.arrayBuffer());
   const text = isPdf(bytes) ? squeezed(await pdfText(bytes)) : '';
-  return { status: res.status, type: res.headers.get('content-type'), text, bytes };
+  const disposition = res.headers.get('content-disposition');
+  return { status: res.status, type: res.headers.get('content-type'), disposition, text, bytes };
 }

@@ -12,7 +12,12 @@ export function fileAnswer(
 ): StreamableFile {
   res.set({
     'Content-Type': o.type,
-    'Content-Disposition': `${o.disposition}; filename="${o.asciiName}"; filename*=UTF-8''${encodeURIComponent(o.chineseName)}`,
+    'Content-Disposition': `${o.disposition}; filename="${o.asciiName}"; filename*=UTF-8''${rfc5987(o.chineseName)}`,
   });
   return new StreamableFile(file);
+}
+
+/** RFC 5987's value-chars: encodeURIComponent, and the ' ( ) * it leaves as they are, which are not attr-chars. */
+export function rfc5987(name: string): string {
+  return encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }

@@ -93,7 +93,7 @@ export class TasksController {
   @ApiDoc({
     summary: '打印审批单 The task’s 审批单 as an A4 PDF',
     description:
-      'The case file the task is decided on and, once done, its outcome: the same scope and redaction as GET /api/tasks/:id.',
+      'The case file the task is decided on and, once done, its outcome: the same scope and redaction as GET /api/tasks/:id. Named by the task’s 编号 (sheetNoText): 审批单-渝硬科审〔2026〕128号.pdf, approval-sheet-2026-128.pdf for a client without RFC 5987.',
     ok: { file: PDF },
     errors: [400, 401, 404],
   })
@@ -102,8 +102,14 @@ export class TasksController {
     @Param('id', TaskIdPipe) id: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    const file = await this.printouts.approvalSheet(actor, id);
-    return pdfInline(res, `approval-sheet-${id}.pdf`, `审批单-${id}.pdf`, file);
+    // Named by its 编号: 审批单-渝硬科审〔2026〕128号.pdf, approval-sheet-2026-128.pdf for old clients.
+    const sheet = await this.printouts.approvalSheet(actor, id);
+    return pdfInline(
+      res,
+      `approval-sheet-${sheet.sheetYear}-${sheet.sheetNo}.pdf`,
+      `审批单-${sheet.sheetNoText}.pdf`,
+      sheet.file,
+    );
   }
 
   @Get(':id/candidates')

@@ -168,6 +168,15 @@ export class OpenedTaskDto {
 
 export class TaskItemDto {
   @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 2026, description: '审批单编号: the year the task opened (Beijing time)' })
+  sheetYear: number;
+  @ApiProperty({ example: 128, description: '审批单编号: the task’s serial in its year, from 1 each year' })
+  sheetNo: number;
+  @ApiProperty({
+    example: '渝硬科审〔2026〕128号',
+    description: '审批单编号 as the approval sheet prints it and names its file',
+  })
+  sheetNoText: string;
   @ApiProperty({ enum: TASK_TYPES }) type: TaskType;
   @ApiProperty({ type: TextDto }) label: TextDto;
   @ApiProperty() creditCode: string;

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, approvalSheet, dossier, NotFound, t } from '@hardtech/domain';
-import { TasksRepository } from '@hardtech/persistence';
 import { CaseFileService } from './case-file.service';
 import { EnterprisesService } from './enterprises.service';
 import { printoutPdf } from './printout-pdf';
 import { TasksService } from './tasks.service';
 
-const noTask = () => new NotFound('TASK_NOT_FOUND', t('任务不存在', 'no such task'));
 const noCase = () => new NotFound('ENTERPRISE_NOT_FOUND', t('企业不存在', 'no such enterprise'));
 
 /**
@@ -19,16 +17,18 @@ export class PrintoutsService {
     private readonly tasks: TasksService,
     private readonly enterprises: EnterprisesService,
     private readonly caseFiles: CaseFileService,
-    private readonly taskRows: TasksRepository,
   ) {}
 
-  async approvalSheet(actor: Actor, taskId: string): Promise<Buffer> {
-    // detail() checks the scope; the serial is read only for a task the caller may see.
+  /** The 审批单 and the 编号 it prints (渝硬科审〔2026〕128号), which names the file. */
+  async approvalSheet(
+    actor: Actor,
+    taskId: string,
+  ): Promise<{ file: Buffer; sheetYear: number; sheetNo: number; sheetNoText: string }> {
+    // detail() checks the scope and carries the task's 编号 (sheetYear, sheetNo).
     const task = await this.tasks.detail(actor, taskId);
     if (!task.caseFile) throw noCase();
-    const sheetNo = await this.taskRows.sheetNo(taskId);
-    if (sheetNo === null) throw noTask();
-    return printoutPdf(approvalSheet({ ...task, sheetNo }, task.caseFile, new Date().toISOString()));
+    const file = await printoutPdf(approvalSheet(task, task.caseFile, new Date().toISOString()));
+    return { file, sheetYear: task.sheetYear, sheetNo: task.sheetNo, sheetNoText: task.sheetNoText };
   }
 
   async dossier(actor: Actor, creditCode: string): Promise<Buffer> {

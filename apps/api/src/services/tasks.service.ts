@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   Actor,
   allowedTaskActions,
+  approvalSheetNo,
   commentVisible,
   formRefers,
   listsAllTasks,
@@ -76,8 +77,11 @@ function completedStep(
 /** A list's item: the columns `TasksRepository.list` reads (who completed it, not what they wrote). */
 export function taskItem(task: TaskListColumns, role: Role) {
   const step = completedStep(task, role);
+  const sheet = { sheetYear: task.sheetYear, sheetNo: Number(task.sheetNo) };
   return {
     id: task.id,
+    ...sheet,
+    sheetNoText: approvalSheetNo(sheet),
     type: task.type,
     label: TASK_LABELS[task.type],
     creditCode: task.creditCode,

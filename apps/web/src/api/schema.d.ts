@@ -1256,7 +1256,7 @@ export interface paths {
         };
         /**
          * 打印审批单 The task’s 审批单 as an A4 PDF
-         * @description The case file the task is decided on and, once done, its outcome: the same scope and redaction as GET /api/tasks/:id.
+         * @description The case file the task is decided on and, once done, its outcome: the same scope and redaction as GET /api/tasks/:id. Named by the task’s 编号 (sheetNoText): 审批单-渝硬科审〔2026〕128号.pdf, approval-sheet-2026-128.pdf for a client without RFC 5987.
          */
         get: operations["TasksController_approvalSheet"];
         put?: never;
@@ -2132,6 +2132,21 @@ export interface components {
         EnterpriseOpenTaskDto: {
             /** Format: uuid */
             id: string;
+            /**
+             * @description 审批单编号: the year the task opened (Beijing time)
+             * @example 2026
+             */
+            sheetYear: number;
+            /**
+             * @description 审批单编号: the task’s serial in its year, from 1 each year
+             * @example 128
+             */
+            sheetNo: number;
+            /**
+             * @description 审批单编号 as the approval sheet prints it and names its file
+             * @example 渝硬科审〔2026〕128号
+             */
+            sheetNoText: string;
             /** @enum {string} */
             type: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "PROBLEM_CLOSE" | "PROBLEM_EXTENSION" | "ANNUAL_UPDATE" | "COUNTERSIGN";
             label: components["schemas"]["TextDto"];
@@ -2979,6 +2994,21 @@ export interface components {
         TaskItemDto: {
             /** Format: uuid */
             id: string;
+            /**
+             * @description 审批单编号: the year the task opened (Beijing time)
+             * @example 2026
+             */
+            sheetYear: number;
+            /**
+             * @description 审批单编号: the task’s serial in its year, from 1 each year
+             * @example 128
+             */
+            sheetNo: number;
+            /**
+             * @description 审批单编号 as the approval sheet prints it and names its file
+             * @example 渝硬科审〔2026〕128号
+             */
+            sheetNoText: string;
             /** @enum {string} */
             type: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "PROBLEM_CLOSE" | "PROBLEM_EXTENSION" | "ANNUAL_UPDATE" | "COUNTERSIGN";
             label: components["schemas"]["TextDto"];
@@ -3016,6 +3046,21 @@ export interface components {
         TaskListItemDto: {
             /** Format: uuid */
             id: string;
+            /**
+             * @description 审批单编号: the year the task opened (Beijing time)
+             * @example 2026
+             */
+            sheetYear: number;
+            /**
+             * @description 审批单编号: the task’s serial in its year, from 1 each year
+             * @example 128
+             */
+            sheetNo: number;
+            /**
+             * @description 审批单编号 as the approval sheet prints it and names its file
+             * @example 渝硬科审〔2026〕128号
+             */
+            sheetNoText: string;
             /** @enum {string} */
             type: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "PROBLEM_CLOSE" | "PROBLEM_EXTENSION" | "ANNUAL_UPDATE" | "COUNTERSIGN";
             label: components["schemas"]["TextDto"];
@@ -3390,6 +3435,21 @@ export interface components {
         TaskDetailDto: {
             /** Format: uuid */
             id: string;
+            /**
+             * @description 审批单编号: the year the task opened (Beijing time)
+             * @example 2026
+             */
+            sheetYear: number;
+            /**
+             * @description 审批单编号: the task’s serial in its year, from 1 each year
+             * @example 128
+             */
+            sheetNo: number;
+            /**
+             * @description 审批单编号 as the approval sheet prints it and names its file
+             * @example 渝硬科审〔2026〕128号
+             */
+            sheetNoText: string;
             /** @enum {string} */
             type: "SCREEN" | "SUPPLEMENT" | "DISTRICT_FEEDBACK" | "ENTERPRISE_CONFIRM" | "ADMIT" | "DIAGNOSE" | "QUARTERLY_REPORT" | "QUARTERLY_REVIEW" | "GRADUATION_REVIEW" | "WHISTLE_RESPONSE" | "PROBLEM_CLOSE" | "PROBLEM_EXTENSION" | "ANNUAL_UPDATE" | "COUNTERSIGN";
             label: components["schemas"]["TextDto"];

@@ -1,4 +1,3 @@
-import { shanghaiDate } from '../calendar';
 import type { CaseFile } from '../case-file';
 import type { Stage } from '../stages';
 import { STAGE_LABELS } from '../stages';
@@ -22,12 +21,12 @@ export const APPROVAL_SHEET_TITLE = '中小型硬科技企业帮扶库 审批单
 
 /**
  * 审批单编号 as an official writes a document number: 渝硬科审〔2026〕128号, the year the task opened
- * (Shanghai) and the task's serial (tasks.sheet_no, numbered when the projection inserts it, never
- * reused). The same every time the sheet is printed and never another task's; the serial runs on
- * across years rather than starting again at 1, so the number alone already names one task.
+ * (Beijing time) and the task's serial in that year (tasks.sheet_year, tasks.sheet_no, numbered when
+ * the task is inserted, never reused). Numbers start again at 1 each year, as document numbers do:
+ * the year and the serial together name one task. The same every time the sheet is printed.
  */
-export function approvalSheetNo(sheetNo: number, createdAt: string): string {
-  return `渝硬科审〔${shanghaiDate(createdAt).slice(0, 4)}〕${sheetNo}号`;
+export function approvalSheetNo(task: { sheetYear: number; sheetNo: number }): string {
+  return `渝硬科审〔${task.sheetYear}〕${task.sheetNo}号`;
 }
 
 /** The task's 加签 rounds; none asked, no section (most steps never have one). */
@@ -55,7 +54,8 @@ function countersignSection(rounds: readonly SheetCountersign[]): PrintSection |
 /** The task an approval sheet is printed for, as the inbox holds it. */
 export interface SheetTask {
   id: string;
-  /** The serial its 编号 prints (approvalSheetNo). */
+  /** The year and serial its 编号 prints (approvalSheetNo). */
+  sheetYear: number;
   sheetNo: number;
   type: TaskType;
   status: TaskStatus;
@@ -110,7 +110,7 @@ export function approvalSheet(task: SheetTask, caseFile: CaseFile, printedAt: st
   }
   return {
     title: APPROVAL_SHEET_TITLE,
-    subtitle: `编号 ${approvalSheetNo(task.sheetNo, task.createdAt)} · 打印时间 ${time(printedAt)}`,
+    subtitle: `编号 ${approvalSheetNo(task)} · 打印时间 ${time(printedAt)}`,
     sections: [
       matter,
       enterpriseSection(e),

@@ -42,6 +42,7 @@ const feedback: CompletedStep = {
 };
 const task: SheetTask = {
   id: 't2',
+  sheetYear: 2026,
   sheetNo: 128,
   type: 'DISTRICT_FEEDBACK',
   status: 'done',
@@ -97,8 +98,8 @@ describe('approvalSheet', () => {
     const sheet = approvalSheet({ ...task, id }, file, '2026-12-05T02:00:00.000Z');
     expect(sheet.subtitle).toBe('编号 渝硬科审〔2026〕128号 · 打印时间 2026-12-05 10:00');
     expect(printed(sheet)).not.toContain(id);
-    // The year the task opened in Shanghai: 2027-01-01 01:00 there is still 2026 in UTC.
-    expect(approvalSheetNo(7, '2026-12-31T17:00:00.000Z')).toBe('渝硬科审〔2027〕7号');
+    // The year the database numbered it in (Beijing time, task-sheet-no.test): numbers start again each year.
+    expect(approvalSheetNo({ sheetYear: 2027, sheetNo: 1 })).toBe('渝硬科审〔2027〕1号');
   });
 
   it('prints clusters by name as the screens do, and says whose stage each stage is', () => {

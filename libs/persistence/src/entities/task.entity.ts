@@ -14,8 +14,12 @@ export type { TaskStatus };
 @Entity('tasks')
 export class TaskEntity {
   @PrimaryColumn({ type: 'uuid' }) id: string;
-  /** 审批单编号's serial: numbered by the database when the task is inserted (approvalSheetNo). */
+  /**
+   * 审批单编号 (approvalSheetNo): the year the task opened (Beijing time) and its serial in that year,
+   * both numbered by the database when the task is inserted (migration 1766140000000).
+   */
   @Column({ name: 'sheet_no', type: 'bigint', insert: false, update: false }) sheetNo: string;
+  @Column({ name: 'sheet_year', type: 'smallint', insert: false, update: false }) sheetYear: number;
   @Column({ name: 'workflow_id', type: 'varchar', length: 64 }) workflowId: string;
   @Column({ name: 'credit_code', type: 'varchar', length: 18 }) creditCode: string;
   @Column({ name: 'lifecycle_no', type: 'integer' }) lifecycleNo: number;

@@ -22,6 +22,8 @@ import { QueryTexts } from './query-texts';
 /** The columns of a list item (apps/api taskItem): what the inbox reads of each task. */
 const LIST_COLUMNS = [
   'id',
+  'sheetYear',
+  'sheetNo',
   'type',
   'creditCode',
   'enterpriseName',
@@ -361,12 +363,6 @@ export class TasksRepository {
       .orderBy('t.dueAt', 'ASC')
       .limit(limit)
       .getMany();
-  }
-
-  /** Unscoped: the serial its 审批单 is numbered by (approvalSheetNo); the caller checks the scope. */
-  async sheetNo(id: string): Promise<number | null> {
-    const row = await this.repo.findOne({ where: { id }, select: { id: true, sheetNo: true } });
-    return row ? Number(row.sheetNo) : null;
   }
 
   /** Unscoped: the open tasks a user holds (to release them when the user's role or scope changes). */

@@ -27,6 +27,9 @@ export const ENTERPRISE: EnterpriseDetail = {
   openTasks: [
     {
       id: 'f60baf8b-f829-4a63-9519-9ebd4fbf0708',
+      sheetYear: 2026,
+      sheetNo: 131,
+      sheetNoText: '渝硬科审〔2026〕131号',
       type: 'QUARTERLY_REPORT',
       label: { zh: '季度报告', en: 'Quarterly report' },
       creditCode: CODE,

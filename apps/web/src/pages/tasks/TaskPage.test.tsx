@@ -353,6 +353,37 @@ describe('task page', () => {
     vi.unstubAllGlobals();
   });
 
+  it('shows the 审批单编号 small beside the title, and saves the sheet under it when no tab opens', async () => {
+    vi.spyOn(window, 'open').mockReturnValue(null);
+    URL.createObjectURL = vi.fn(() => 'blob:sheet');
+    URL.revokeObjectURL = vi.fn();
+    const saved: string[] = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      saved.push(this.download);
+    });
+    openPage('/tasks/t-1', USERS.coordinator, {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1/approval-sheet.pdf': '%PDF-1.7',
+    });
+    const sheetNo = await screen.findByTestId('task-sheet-no');
+    expect(sheetNo).toHaveTextContent('编号 渝硬科审〔2026〕128号');
+    expect(sheetNo.closest('.ant-card-head')).not.toBeNull();
+    fireEvent.click(screen.getByTestId('printSheet'));
+    await waitFor(() => expect(saved).toEqual(['审批单-渝硬科审〔2026〕128号.pdf']));
+    click.mockRestore();
+    vi.restoreAllMocks();
+    cleanup();
+    await i18n.changeLanguage('en');
+    try {
+      openPage('/tasks/t-1', USERS.coordinator, TASK_ROUTES);
+      expect(await screen.findByTestId('task-sheet-no')).toHaveTextContent('No. 渝硬科审〔2026〕128号');
+    } finally {
+      await i18n.changeLanguage('zh-CN');
+    }
+  });
+
   it('on a phone, keeps the title in the head and puts the buttons below it, where they leave it room', async () => {
     const claim = { name: /认\s*领/ };
     openTaskAt(390);

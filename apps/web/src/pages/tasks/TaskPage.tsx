@@ -1,7 +1,7 @@
 import { stepOutcomeLabel } from '@hardtech/domain/visibility/step-outcomes';
 import { isEnterpriseStep } from '@hardtech/domain/task-permissions';
 import { TASK_STATE_LABELS, taskHandled, taskState } from '@hardtech/domain/tasks/state';
-import { Alert, Button, Card, Col, Descriptions, Result, Row, Space, Spin, Tag } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Result, Row, Space, Spin, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -102,7 +102,7 @@ export function TaskPage() {
       />
       <PrintButton
         path={`/tasks/${detail.id}/approval-sheet.pdf`}
-        fileName={`approval-sheet-${detail.id}.pdf`}
+        fileName={`审批单-${detail.sheetNoText}.pdf`}
         label="printSheet"
       />
     </Space>
@@ -120,8 +120,16 @@ export function TaskPage() {
     >
       <Card
         title={
-          <span data-testid="task-title" style={narrow ? { whiteSpace: 'normal' } : undefined}>
-            {`${text(detail.label)} · ${detail.enterpriseName}`}
+          <span style={narrow ? { whiteSpace: 'normal' } : undefined}>
+            <span data-testid="task-title">{`${text(detail.label)} · ${detail.enterpriseName}`}</span>
+            {/* 审批单编号, as the printed sheet says it: small, beside the title. */}
+            <Typography.Text
+              type="secondary"
+              data-testid="task-sheet-no"
+              style={{ fontSize: 12, fontWeight: 'normal', marginInlineStart: 8, whiteSpace: 'nowrap' }}
+            >
+              {t('sheetNo', { no: detail.sheetNoText })}
+            </Typography.Text>
           </span>
         }
         // On a phone the buttons would squeeze the title out of the head: they go in the body.

@@ -5,6 +5,9 @@ import type { TaskItem } from './taskTypes';
 export function sampleTask(over: Partial<TaskItem> = {}): TaskItem {
   return {
     id: 't-1',
+    sheetYear: 2026,
+    sheetNo: 128,
+    sheetNoText: '渝硬科审〔2026〕128号',
     type: 'SCREEN',
     label: { zh: '市级筛选', en: 'City screening' },
     creditCode: '91350100M000100Y43',
