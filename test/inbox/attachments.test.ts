@@ -21,11 +21,15 @@ describe('evidence files', () => {
   it('keeps a nomination’s certificate private to its uploader until the nomination is made', async () => {
     const c = await createCast();
     const up = await expectOk(
-      upload(c.districtOfficer.api, { creditCode: c.creditCode, subject: 'nomination', purpose: 'C3' }),
+      upload(
+        c.districtOfficer.api,
+        { creditCode: c.creditCode, subject: 'nomination', purpose: 'C3' },
+        { name: '证书(副本).pdf', content: PDF },
+      ),
       201,
     );
     expect(up).toMatchObject({
-      fileName: '证书.pdf',
+      fileName: '证书(副本).pdf',
       contentType: 'application/pdf',
       size: PDF.length,
       uploadedBy: c.districtOfficer.username,
@@ -47,7 +51,10 @@ describe('evidence files', () => {
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
-    expect(res.headers.get('content-disposition')).toContain(encodeURIComponent('证书.pdf'));
+    // RFC 5987: ( and ) are not attr-chars, percent-encoded as the rest of the name.
+    expect(res.headers.get('content-disposition')).toContain(
+      `filename*=UTF-8''${encodeURIComponent('证书')}%28${encodeURIComponent('副本')}%29.pdf`,
+    );
     expect(Buffer.from(await res.arrayBuffer()).equals(PDF)).toBe(true);
     const audit = await db().query(
       `SELECT actor FROM audit_events WHERE action = 'attachment.downloaded' AND credit_code = $1`,

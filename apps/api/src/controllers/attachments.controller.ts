@@ -18,6 +18,7 @@ import { CurrentActor } from '../auth/decorators';
 import { AttachmentDto, AttachmentQueryDto } from '../dtos/attachment.dto';
 import { ApiDoc } from '../openapi/api-doc';
 import { AttachmentsService, UploadFields } from '../services/attachments.service';
+import { rfc5987 } from './file-answer';
 import { IdPipe } from './params';
 import { UploadedBytes, utf8Named } from './uploaded-file';
 
@@ -89,7 +90,7 @@ export class AttachmentsController {
     const { row, stream } = await this.attachments.download(actor, id);
     res.set({
       'Content-Type': row.contentType,
-      'Content-Disposition': `attachment; filename="${row.id}"; filename*=UTF-8''${encodeURIComponent(row.fileName)}`,
+      'Content-Disposition': `attachment; filename="${row.id}"; filename*=UTF-8''${rfc5987(row.fileName)}`,
       'X-Content-Type-Options': 'nosniff',
     });
     return new StreamableFile(stream);

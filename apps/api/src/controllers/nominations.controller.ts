@@ -22,6 +22,7 @@ import { readImportBundle } from '../services/import-bundle';
 import { MAX_IMPORT_CERTIFICATES, NominationImportService } from '../services/nomination-import.service';
 import { NominationsService } from '../services/nominations.service';
 import { UploadedBytes, utf8Named } from './uploaded-file';
+import { rfc5987 } from './file-answer';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -60,7 +61,7 @@ export class NominationsController {
   async template(@Res({ passthrough: true }) res: Response) {
     res.set({
       'Content-Type': XLSX,
-      'Content-Disposition': `attachment; filename="nomination-template.xlsx"; filename*=UTF-8''${encodeURIComponent('推荐企业导入模板.xlsx')}`,
+      'Content-Disposition': `attachment; filename="nomination-template.xlsx"; filename*=UTF-8''${rfc5987('推荐企业导入模板.xlsx')}`,
     });
     return new StreamableFile(await this.imports.template());
   }
