@@ -40,6 +40,7 @@ import { TaskCopyOnBehalfOf1766031742000 } from './1766031742000-TaskCopyOnBehal
 import { TaskProblem1766103000000 } from './1766103000000-TaskProblem';
 import { SavedViewLists1766125000000 } from './1766125000000-SavedViewLists';
 import { TaskSheetNo1766138000000 } from './1766138000000-TaskSheetNo';
+import { TaskWithdrawn1766147000000 } from './1766147000000-TaskWithdrawn';
 
 /** In order. Never edit a migration that has shipped; add a new one. */
 export const MIGRATIONS = [
@@ -85,4 +86,5 @@ export const MIGRATIONS = [
   TaskProblem1766103000000,
   SavedViewLists1766125000000,
   TaskSheetNo1766138000000,
+  TaskWithdrawn1766147000000,
 ];
