@@ -231,6 +231,59 @@ describe('撤回 (withdraw)', () => {
     expect(done.stage).toBe('feedback');
   });
 
+  // The UI walk: 区县反馈意见 withdrawn read 已办理 to the enterprise, and its form started empty.
+  it('reopens the district’s opinion with its result for the officer; the enterprise reads it 重新办理, not who or what', async () => {
+    const c = await createCast();
+    await nominate(c);
+    await expectOk(complete(c.coordinator.api, c.creditCode, 'SCREEN', 'pass', { judgments: JUDGMENTS }));
+    const feedback = await openTask(c.districtOfficer.api, c.creditCode, 'DISTRICT_FEEDBACK');
+    const data = { opinion: '区县意见：支持入库' };
+    await expectOk(
+      c.districtOfficer.api.post(`/api/tasks/${feedback.id}/complete`, { outcome: 'support', data }),
+    );
+    await expectOk(post(c.districtOfficer.api, feedback.id, 'withdraw'));
+
+    // The officer's form starts from the whole withdrawn result; other officers read it as they read the step.
+    const page = await expectOk(c.districtOfficer.api.get(`/api/tasks/${feedback.id}`));
+    expect(page).toMatchObject({ status: 'open', outcome: null, data, withdrawn: { outcome: 'support' } });
+    const coordinators = await expectOk(c.coordinator.api.get(`/api/tasks/${feedback.id}`));
+    expect(coordinators.withdrawn).toEqual({ outcome: 'support' });
+    const asEnterprise = await c.enterprise.api.get(`/api/tasks/${feedback.id}`);
+    expect(asEnterprise.status === 200 ? asEnterprise.body.withdrawn : 'unread').not.toEqual({
+      outcome: 'support',
+    });
+
+    const officers = await expectOk(c.coordinator.api.get(`/api/enterprises/${c.creditCode}/history`));
+    const withdrawal = officers.find((e: any) => e.action === 'task.withdrawn');
+    expect(withdrawal).toMatchObject({
+      actor: c.districtOfficer.username,
+      label: { zh: '区县反馈意见：撤回' },
+    });
+
+    // The enterprise: done, then open again; no opinion, no officer, no word of a withdrawal.
+    const history = await expectOk(c.enterprise.api.get(`/api/enterprises/${c.creditCode}/history`));
+    const lines = history
+      .filter((e: any) => e.data.taskType === 'DISTRICT_FEEDBACK')
+      .map((e: any) => [e.action, e.label.zh, e.label.en]);
+    expect(lines).toEqual([
+      ['task.created', expect.any(String), expect.any(String)],
+      ['task.completed', '区县反馈意见：已办理', 'District feedback: done'],
+      ['task.withdrawn', '区县反馈意见：重新办理', 'District feedback: reopened'],
+    ]);
+    const reopened = history.find((e: any) => e.action === 'task.withdrawn');
+    expect(reopened.actor).toBeNull();
+    expect(reopened.actorName ?? null).toBeNull();
+    expect(Object.keys(reopened.data).sort()).toEqual(['taskId', 'taskType']);
+    expect(JSON.stringify(history)).not.toContain(data.opinion);
+    expect(JSON.stringify(reopened)).not.toContain(c.districtOfficer.username);
+
+    // Done again, nothing is left of the withdrawal on its page.
+    await expectOk(
+      c.districtOfficer.api.post(`/api/tasks/${feedback.id}/complete`, { outcome: 'support', data }),
+    );
+    expect((await expectOk(c.districtOfficer.api.get(`/api/tasks/${feedback.id}`))).withdrawn).toBeNull();
+  });
+
   it('is 409 WITHDRAW_TOO_LATE once the next step is claimed', async () => {
     const c = await createCast();
     await nominate(c);

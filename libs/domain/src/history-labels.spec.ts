@@ -45,6 +45,7 @@ const EVERY_LINE: Record<HistoryLabelKind, Text[]> = {
   copied: all([null, ...TASK_TYPES], (type) => HISTORY_LABELS.copied(type, PEOPLE)),
   returned: all([null, ...TASK_TYPES], HISTORY_LABELS.returned),
   withdrawn: all([null, ...TASK_TYPES], HISTORY_LABELS.withdrawn),
+  reopened: all([null, ...TASK_TYPES], HISTORY_LABELS.reopened),
   countersignAsked: COUNTERSIGN_MODES.flatMap((mode) =>
     all([null, ...TASK_TYPES], (type) => HISTORY_LABELS.countersignAsked(type, PEOPLE, mode)),
   ),

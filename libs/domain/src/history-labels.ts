@@ -124,6 +124,8 @@ export const HISTORY_LABELS = {
     taskLine(type, t(`抄送 ${people.join('、')}`, `copied to ${people.join(', ')}`)),
   returned: (type: TaskType | null) => taskLine(type, t('退回', 'sent back')),
   withdrawn: (type: TaskType | null) => taskLine(type, t('撤回', 'withdrawn')),
+  /** 撤回 of an officers' step as the enterprise reads it: the step is open again, not who took it back or why. */
+  reopened: (type: TaskType | null) => taskLine(type, t('重新办理', 'reopened')),
   countersignAsked: (type: TaskType | null, names: string[], mode: CountersignMode) => {
     const how = COUNTERSIGN_MODE_LABELS[mode];
     return taskLine(

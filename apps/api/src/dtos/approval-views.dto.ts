@@ -72,6 +72,14 @@ export class CountersignOfDto {
 }
 
 /** Why the caller's 撤回 would be refused now: the task page shows it beside the disabled button. */
+export class WithdrawnDraftDto {
+  @ApiProperty({
+    description:
+      'the outcome the task had been completed with; its data is the task’s `data`, the draft the form starts from',
+  })
+  outcome: string;
+}
+
 export class WithdrawBlockedDto {
   @ApiProperty({
     description: 'WITHDRAW_TOO_LATE (the next step was acted on), WITHDRAW_OVERTAKEN, LIFECYCLE_ENDED',

@@ -32,6 +32,7 @@ import {
   CountersignViewDto,
   ReturnedDto,
   WithdrawBlockedDto,
+  WithdrawnDraftDto,
 } from './approval-views.dto';
 
 export const TASK_SORTS = ['dueAt', '-dueAt', 'createdAt', '-createdAt'] as const;
@@ -604,6 +605,13 @@ export class TaskDetailDto extends TaskItemDto {
     description: '撤回 of my completion refused now, and why (the workflow answers; null otherwise)',
   })
   withdrawBlocked: WithdrawBlockedDto | null;
+  @ApiProperty({
+    type: WithdrawnDraftDto,
+    nullable: true,
+    description:
+      '撤回: this open task was taken back after it was done, and its form starts from the withdrawn result (`outcome` here, the fields in `data`). Officers only: null for enterprise users and departments, and once it is done again',
+  })
+  withdrawn: WithdrawnDraftDto | null;
   @ApiProperty({
     type: ActingForDto,
     nullable: true,

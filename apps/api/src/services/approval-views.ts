@@ -34,7 +34,17 @@ export function approvalDetail(actor: Actor, task: TaskEntity, principal?: Actor
     approvalActions: availableApprovalActions(actor, task, principal),
     countersigns: officersRead(actor.role) ? (task.countersigns ?? []) : null,
     countersignOf: officersRead(actor.role) ? (task.countersignOf ?? null) : null,
+    withdrawn: withdrawnDraft(actor.role, task),
   };
+}
+
+/**
+ * 撤回: the outcome an open task was completed with before it was taken back, which its form starts
+ * from with the data kept as its draft. An officer's own result, read by officers only.
+ */
+function withdrawnDraft(role: Role, task: Pick<TaskEntity, 'status' | 'withdrawn'>) {
+  const outcome = task.withdrawn?.outcome;
+  return officersRead(role) && task.status === 'open' && outcome ? { outcome } : null;
 }
 
 const officersRead = (role: Role) => readerOf(role) === 'officer';

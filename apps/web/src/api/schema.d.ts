@@ -3390,6 +3390,10 @@ export interface components {
             code: string;
             message: components["schemas"]["TextDto"];
         };
+        WithdrawnDraftDto: {
+            /** @description the outcome the task had been completed with; its data is the task’s `data`, the draft the form starts from */
+            outcome: string;
+        };
         ActingForDto: {
             username: string;
             displayName: string;
@@ -3522,6 +3526,8 @@ export interface components {
             approvalActions: components["schemas"]["ApprovalActionsDto"];
             /** @description 撤回 of my completion refused now, and why (the workflow answers; null otherwise) */
             withdrawBlocked: components["schemas"]["WithdrawBlockedDto"] | null;
+            /** @description 撤回: this open task was taken back after it was done, and its form starts from the withdrawn result (`outcome` here, the fields in `data`). Officers only: null for enterprise users and departments, and once it is done again */
+            withdrawn: components["schemas"]["WithdrawnDraftDto"] | null;
             /** @description 委托代理: whom the caller would act for on this open task (a running proxy, their personal task); every action then records it as `onBehalfOf` (代 X). Null otherwise */
             actingFor: components["schemas"]["ActingForDto"] | null;
             /** @description 加签 asked on this task and who answered (null for readers who may not see officers’ judgments) */

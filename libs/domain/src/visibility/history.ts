@@ -21,6 +21,7 @@ const PLAIN_DATA_ACTIONS = new Set([
   'task.claimed',
   'task.unclaimed',
   'task.delegated',
+  'task.withdrawn',
   'whistle.blown',
   'quarter.ticked',
   'lifecycle.continued',
@@ -72,15 +73,19 @@ export function visibleHistoryEntry(
       data: closingReasonVisible(role, { stage, outcome: endedBy }) ? data : { ...data, reason: null },
     };
   }
-  const label = (readerOf(role) === 'enterprise' && openedLabel(entry)) || entry.label;
+  const label = (readerOf(role) === 'enterprise' && enterpriseLabel(entry, showActor)) || entry.label;
   return { ...entry, actor, label, data: PLAIN_DATA_ACTIONS.has(entry.action) ? data : {} };
 }
 
-function openedLabel(entry: HistoryEntry): Text | undefined {
-  const type = entry.data.taskType;
-  return entry.action === 'task.created' && isTaskType(type)
-    ? HISTORY_LABELS.taskOpenedToEnterprise(type)
-    : undefined;
+/**
+ * An officers' step in the enterprise's terms: opened (taskOpenedToEnterprise), and taken back by
+ * its officer (撤回) as open again, 重新办理, without whose doing it was: the enterprise read it 已办理.
+ */
+function enterpriseLabel(entry: HistoryEntry, showActor: boolean): Text | undefined {
+  const type = isTaskType(entry.data.taskType) ? entry.data.taskType : null;
+  if (entry.action === 'task.created' && type) return HISTORY_LABELS.taskOpenedToEnterprise(type);
+  if (entry.action === 'task.withdrawn' && !showActor) return HISTORY_LABELS.reopened(type);
+  return undefined;
 }
 
 /**

@@ -149,7 +149,13 @@ describe('the field classes', () => {
 
 describe('history, actors and screening', () => {
   it('shows the enterprise the steps, not claims, delegations, reminders or unknown entries', () => {
-    for (const action of ['task.completed', 'stage.changed', 'lifecycle.ended', 'nominated']) {
+    for (const action of [
+      'task.completed',
+      'task.withdrawn',
+      'stage.changed',
+      'lifecycle.ended',
+      'nominated',
+    ]) {
       expect(historyActionVisible('enterprise_user', action)).toBe(true);
     }
     for (const action of [

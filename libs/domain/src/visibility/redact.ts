@@ -64,6 +64,8 @@ const ENTERPRISE_HISTORY_ACTIONS = new Set([
   'task.created',
   'task.completed',
   'task.cancelled',
+  // 撤回: a step it read as done is open again (reading 重新办理 of an officer's step, visibleHistoryEntry).
+  'task.withdrawn',
   'whistle.blown',
   'quarter.ticked',
   'lifecycle.ended',

@@ -55,6 +55,8 @@ export class TaskEntity {
   @Column({ name: 'delegation_reason', type: 'text', nullable: true }) delegationReason: string | null;
   // 退回, 加签 (issue 17)
   @Column({ type: 'jsonb', nullable: true }) returned: Returned | null;
+  /** 撤回: the outcome the task had been completed with, while a withdrawal has it open again. */
+  @Column({ type: 'jsonb', nullable: true }) withdrawn: { outcome: string | null } | null;
   @Column({ type: 'jsonb', nullable: true }) countersigns: Countersign[] | null;
   @Column({ name: 'countersign_of', type: 'jsonb', nullable: true }) countersignOf: {
     taskId: string;

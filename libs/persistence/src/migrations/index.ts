@@ -41,6 +41,7 @@ import { TaskProblem1766103000000 } from './1766103000000-TaskProblem';
 import { SavedViewLists1766125000000 } from './1766125000000-SavedViewLists';
 import { TaskSheetNo1766138000000 } from './1766138000000-TaskSheetNo';
 import { TaskSheetNoPerYear1766140000000 } from './1766140000000-TaskSheetNoPerYear';
+import { TaskWithdrawn1766147000000 } from './1766147000000-TaskWithdrawn';
 
 /** In order. Never edit a migration that has shipped; add a new one. */
 export const MIGRATIONS = [
@@ -87,4 +88,5 @@ export const MIGRATIONS = [
   SavedViewLists1766125000000,
   TaskSheetNo1766138000000,
   TaskSheetNoPerYear1766140000000,
+  TaskWithdrawn1766147000000,
 ];

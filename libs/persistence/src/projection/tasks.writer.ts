@@ -65,7 +65,7 @@ export const writeTasks: ProjectionWriter = (delta, ctx) => {
     // Any other row of that id is this projection retried, and stays as it is.
     statements.push({
       sql: `INSERT INTO tasks (${TASK_COLUMNS}) VALUES ${valuesOf(opened)}
-       ON CONFLICT (id) DO UPDATE SET status = 'open', ${NOT_DONE_COLUMNS}, data = NULL,
+       ON CONFLICT (id) DO UPDATE SET status = 'open', ${NOT_DONE_COLUMNS}, data = NULL, withdrawn = NULL,
          assignee = EXCLUDED.assignee
        WHERE tasks.status = 'cancelled' AND (tasks.result->>'repair') IS NOT NULL`,
       params: opened.flat(),
@@ -110,7 +110,9 @@ export const writeTasks: ProjectionWriter = (delta, ctx) => {
  */
 const writeApprovalActions: ProjectionWriter = (delta) => [
   ...(delta.reopened ?? []).map((r) => ({
-    sql: `UPDATE tasks SET status = 'open', ${NOT_DONE_COLUMNS}, data = $3, assignee = $2
+    // The outcome it is reopened from (the old row's, read before NOT_DONE_COLUMNS clears it).
+    sql: `UPDATE tasks SET status = 'open', ${NOT_DONE_COLUMNS}, data = $3, assignee = $2,
+         withdrawn = jsonb_build_object('outcome', outcome)
        WHERE id = $1 AND status = 'done'`,
     params: [r.id, r.assignee, JSON.stringify(r.draft)],
     rows: [`tasks:${r.id}`],

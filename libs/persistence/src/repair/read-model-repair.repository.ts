@@ -167,7 +167,7 @@ export class ReadModelRepairRepository {
       const open = new Map(view.openTasks.map((t) => [t.id, t]));
       for (const t of diff.reopen) {
         await m.query(
-          `UPDATE tasks SET status = 'open', ${NOT_DONE_COLUMNS}, data = NULL, assignee = $2
+          `UPDATE tasks SET status = 'open', ${NOT_DONE_COLUMNS}, data = NULL, withdrawn = NULL, assignee = $2
            WHERE id = $1 AND status <> 'open'`,
           [t.id, open.get(t.id)?.assignee ?? null],
         );

@@ -1,5 +1,5 @@
 import type { RefField } from '@hardtech/domain/forms/schema';
-import { Button, Form, Radio, Typography } from 'antd';
+import { Alert, Button, Form, Radio, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, call } from '../../api/client';
@@ -27,8 +27,10 @@ export function CompleteTaskForm({
   const { t } = useTranslation('task');
   const text = useLocalText();
   const [form] = Form.useForm();
+  // 撤回: an officer's own withdrawn result, its outcome with its data (initialData), to send again.
+  const withdrawn = task.outcomes.find((o) => o.outcome === task.withdrawn?.outcome)?.outcome;
   // A single outcome needs no choosing; between several the officer decides, nothing is preselected.
-  const [outcome, setOutcome] = useState(task.outcomes.length === 1 ? task.outcomes[0].outcome : undefined);
+  const [outcome, setOutcome] = useState(task.outcomes.length === 1 ? task.outcomes[0].outcome : withdrawn);
   const { busy, error, setError, run } = useAction();
   const { keyFor, answered } = useIdempotencyKey();
   const { retrying, run: sendRetrying, cancel } = useRetrying();
@@ -81,6 +83,15 @@ export function CompleteTaskForm({
       disabled={!!retrying}
       data-testid="task-form"
     >
+      {task.withdrawn && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('complete.withdrawnLoaded')}
+          style={{ marginBottom: 16 }}
+          data-testid="withdrawn-loaded"
+        />
+      )}
       <Form.Item label={t('complete.outcome')} required>
         <Radio.Group
           data-testid="outcome"

@@ -103,6 +103,14 @@ const TASK = {
   copiedToMe: false,
 };
 
+/** TASK as a step of another type: its form and outcomes. */
+const taskOfType = (type: keyof typeof TASK_FORMS) => ({
+  ...TASK,
+  type,
+  form: TASK_FORMS[type],
+  outcomes: Object.entries(TASK_FORMS[type].outcomes).map(([outcome, o]) => ({ outcome, label: o.label })),
+});
+
 /** A 会签 round of two, one answered. */
 const COUNTERSIGN_ROUND = {
   id: 'cs-1',
@@ -400,6 +408,40 @@ describe('task page', () => {
     expect(
       within(wide.closest('.ant-card-head') as HTMLElement).getByRole('button', claim),
     ).toBeInTheDocument();
+  });
+
+  // The UI walk: after 撤回 the district's form was empty, its opinion to be typed again.
+  it('starts a withdrawn task’s form from the withdrawn result, outcome and fields, and says so', async () => {
+    Element.prototype.scrollIntoView = vi.fn();
+    const user = fastUser();
+    const feedback = {
+      ...taskOfType('DISTRICT_FEEDBACK'),
+      data: { opinion: '材料齐全，同意推荐' },
+      withdrawn: { outcome: 'oppose' },
+    };
+    const { calls } = openPage('/tasks/t-1', USERS.coordinator, {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1': feedback,
+      'POST /tasks/t-1/complete': { stage: 'feedback', nextTasks: [] },
+    });
+    expect(await screen.findByTestId('withdrawn-loaded')).toHaveTextContent('已载入撤回前的内容');
+    expect(screen.getByRole('radio', { name: '不同意' })).toBeChecked();
+    expect(screen.getByRole('textbox', { name: '区县意见' })).toHaveValue('材料齐全，同意推荐');
+    await user.click(screen.getByTestId('complete-submit'));
+    await waitFor(() =>
+      expect(calls.find((c) => c.method === 'POST' && c.path === '/tasks/t-1/complete')?.body).toEqual({
+        outcome: 'oppose',
+        data: { opinion: '材料齐全，同意推荐' },
+      }),
+    );
+    cleanup();
+    // Not withdrawn: nothing said, nothing chosen.
+    openPage('/tasks/t-1', USERS.coordinator, {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1': { ...feedback, data: null, withdrawn: null },
+    });
+    expect(await screen.findByRole('radio', { name: '不同意' })).not.toBeChecked();
+    expect(screen.queryByTestId('withdrawn-loaded')).toBeNull();
   });
 
   it('once the form is sent, brings 办理完成 into view, which replaces the long form scrolled through', async () => {
@@ -1237,13 +1279,7 @@ describe('task page', () => {
 
   it('shows the screening on a later step as history, without asking for what only a pass needs', async () => {
     const admit = {
-      ...TASK,
-      type: 'ADMIT',
-      form: TASK_FORMS.ADMIT,
-      outcomes: Object.entries(TASK_FORMS.ADMIT.outcomes).map(([outcome, o]) => ({
-        outcome,
-        label: o.label,
-      })),
+      ...taskOfType('ADMIT'),
     };
     openPage('/tasks/t-1', USERS.coordinator, { ...TASK_ROUTES, 'GET /tasks/t-1': admit });
     const c1 = await screen.findByTestId('criterion-C1');
