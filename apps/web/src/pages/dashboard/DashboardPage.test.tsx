@@ -2,7 +2,7 @@ import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { FakeCall } from '../../test/fake-api';
 import { fastUser, openPage, USERS } from '../../test/open-page';
-import { admittedByYearOption, endingsOption, ownersOption, poolOverTimeOption } from './charts';
+import { admittedByYearOption, endingsOption, ownersOption, pieOption, poolOverTimeOption } from './charts';
 import { KPI } from './fixture';
 import { chartLink, monthDay } from './links';
 import i18n from '../../i18n';
@@ -222,6 +222,24 @@ describe('dashboard', () => {
     expect(owners.xAxis.data).toEqual(['Industrial\nfinance\ndivision', 'Industry\ndivision']);
     const zh = ownersOption(kpi, (text) => text?.zh ?? '', t) as { xAxis: { data: string[] } };
     expect(zh.xAxis.data).toEqual(['产业金融处', '行业处室']);
+  });
+
+  // ui-walk-8 at 1440 px in English: "Graduated · Revenue doubled" lost its G at the card's edge, and
+  // 问题台账·按类别 read "Enterprise-specific, Market-common, P…" beside a 1/2 pager (measured in a
+  // browser at 1440 and 390 px, both languages: /work/wt/shots/dash-walk).
+  it('draws an ending’s stage over its reason, and a ledger legend on rows rather than a pager', () => {
+    const t = i18n.getFixedT('en', 'dashboard');
+    const en = (text: { en: string } | null | undefined) => text?.en ?? '';
+    const endings = endingsOption(KPI, en, t) as {
+      yAxis: { data: string[]; axisLabel: { formatter: (label: string) => string } };
+    };
+    expect(endings.yAxis.data).toEqual(['Exited', 'Graduated · Doubled']);
+    expect(endings.yAxis.data.map(endings.yAxis.axisLabel.formatter)).toEqual([
+      'Exited',
+      'Graduated\nDoubled',
+    ]);
+    const pie = pieOption(KPI.problems.byCategory, en) as { legend: { type?: string } };
+    expect(pie.legend.type ?? 'plain').toBe('plain');
   });
 
   it('links every member figure to the enterprise list with its filters, and the list asks for them', async () => {

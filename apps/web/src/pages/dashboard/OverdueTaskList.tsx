@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { useLocalText } from '../../i18n';
 import { DueTag } from '../tasks/DueTag';
 import type { Kpi, OverdueTask } from './kpi';
-import { useInboxAllowed } from './useInboxAllowed';
+import { TaskLink } from '../../components/TaskLink';
 
 const PAGE = 10;
 
@@ -17,14 +17,12 @@ const PAGE = 10;
 export function OverdueTaskList({ kpi }: { kpi: Kpi }) {
   const { t } = useTranslation('dashboard');
   const local = useLocalText();
-  const inbox = useInboxAllowed();
   const wide = Grid.useBreakpoint().md !== false;
   const items = kpi.overdueTasks.items;
   const enterprise = (task: OverdueTask) => (
     <Link to={`/enterprises/${encodeURIComponent(task.creditCode)}`}>{task.enterpriseName}</Link>
   );
-  const step = (task: OverdueTask) =>
-    inbox ? <Link to={`/tasks/${task.taskId}`}>{local(task.taskLabel)}</Link> : local(task.taskLabel);
+  const step = (task: OverdueTask) => <TaskLink id={task.taskId}>{local(task.taskLabel)}</TaskLink>;
   const holder = (task: OverdueTask) => {
     const department = local(task.departmentLabel) || '—';
     return task.assigneeName

@@ -1,6 +1,7 @@
 import { Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { TaskLink } from '../../components/TaskLink';
 import { useLocalText } from '../../i18n';
 import { betweenQuarters } from './between-quarters';
 import type { EnterpriseItem } from './types';
@@ -25,7 +26,7 @@ export function CurrentStepCell({ row }: { row: EnterpriseItem }) {
   const others = step.openTasks - 1;
   return (
     <Space size={4} wrap>
-      <Link to={`/tasks/${step.taskId}`}>{local(step.label)}</Link>
+      <TaskLink id={step.taskId}>{local(step.label)}</TaskLink>
       {step.waitsOnCaller && (
         <Tag color="blue" data-testid="step-mine">
           {t('list.waitsOnYou')}

@@ -320,6 +320,14 @@ describe('enterprise page', () => {
     expect(link).toHaveTextContent('审计轨迹');
   });
 
+  // The auditor's walk: 待办任务's 区县反馈意见 opened 无权访问, the task page being the inbox's.
+  it('names an auditor the open tasks without links into the task pages it may not open', async () => {
+    open(USERS.auditor);
+    const tasks = await screen.findByTestId('open-tasks');
+    expect(tasks).toHaveTextContent('季度报告');
+    expect(within(tasks).queryByRole('link')).toBeNull();
+  });
+
   it('offers no audit trail to an officer', async () => {
     open();
     expect(await screen.findByRole('heading', { name: ENTERPRISE.name })).toBeInTheDocument();

@@ -1,6 +1,6 @@
 import { Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { TaskLink } from '../../components/TaskLink';
 import { useLocalText } from '../../i18n';
 import { useFormat } from '../../format';
 import { useReferenceNames } from '../../api/referenceNames';
@@ -26,7 +26,7 @@ export function OpenTasks({ tasks }: { tasks: OpenTask[] }) {
       {tasks.length === 0 && <Typography.Text type="secondary">{t('tasks.none')}</Typography.Text>}
       {tasks.map((task) => (
         <Space key={task.id} wrap>
-          <Link to={`/tasks/${task.id}`}>{local(task.label) || task.type}</Link>
+          <TaskLink id={task.id}>{local(task.label) || task.type}</TaskLink>
           {task.quarter && <Tag>{task.quarter}</Tag>}
           {task.overdue && <Tag color="red">{t('tasks.overdue')}</Tag>}
           <Typography.Text type="secondary">

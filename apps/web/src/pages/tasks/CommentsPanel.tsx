@@ -2,6 +2,7 @@ import { Button, Card, Empty, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
+import { READ_ONLY_ROLES } from '@hardtech/domain/task-permissions';
 import { useUser } from '../../auth/AuthProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import type { TaskComment } from './taskTypes';
@@ -26,8 +27,12 @@ export function CommentsPanel({
   const local = useLocalText();
   const [text, setText] = useState('');
   const { busy, error, run } = useAction();
+  const { role } = useUser();
   // The enterprise never reads an officer's comment (libs/domain/src/visibility/task-material.ts).
-  const internal = useUser().role !== 'enterprise_user';
+  const internal = role !== 'enterprise_user';
+  // Leaders, auditors and the audit administrator read the conversation: the API refuses them a
+  // comment (403 READ_ONLY_ROLE), which the leader's walk met only after typing one.
+  const reader = READ_ONLY_ROLES.includes(role);
 
   const send = () =>
     run(async () => {
@@ -61,7 +66,7 @@ export function CommentsPanel({
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{c.text}</Typography.Paragraph>
         </div>
       ))}
-      {closed ? (
+      {reader ? null : closed ? (
         <Typography.Text type="secondary" data-testid="comments-closed">
           {t('comments.closed')}
         </Typography.Text>

@@ -2,6 +2,7 @@ import { sampleNomination } from '@hardtech/domain/samples';
 import { TASK_FORMS } from '@hardtech/domain/tasks/forms';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Actor } from '../../api/types';
 import i18n from '../../i18n';
 import { fastUser, openPage, USERS } from '../../test/open-page';
 import { REFERENCE } from '../../test/reference.fixture';
@@ -1437,6 +1438,20 @@ describe('task page', () => {
     expect(screen.getByTestId('comments')).toHaveTextContent('您的留言经办部门可见');
   });
 
+  /** 办理意见交流 of the task page `user` opens on `detail`. */
+  async function commentsOf(user: Actor, detail: unknown) {
+    openPage('/tasks/t-1', user, {
+      'GET /reference': REFERENCE_WITH_TASK_TYPE,
+      'GET /tasks/t-1': detail,
+      'GET /attachments': [],
+    });
+    return screen.findByTestId('comments');
+  }
+  const expectNoCommentBox = (comments: HTMLElement) => {
+    expect(within(comments).queryByRole('textbox')).toBeNull();
+    expect(within(comments).queryByRole('button', { name: /发表评论/ })).toBeNull();
+  };
+
   it('shows a done task’s comments without the box to write one: the API refuses it (409)', async () => {
     // The walk's enterprise could still type in 办理意见交流 on its 已办 step.
     const enterprise = {
@@ -1447,17 +1462,25 @@ describe('task page', () => {
     } as const;
     const done = { ...TASK, status: 'done', actions: { ...TASK.actions, complete: false, claim: false } };
     for (const user of [enterprise, USERS.coordinator]) {
-      openPage('/tasks/t-1', user, {
-        'GET /reference': REFERENCE_WITH_TASK_TYPE,
-        'GET /tasks/t-1': done,
-        'GET /attachments': [],
-      });
-      const comments = await screen.findByTestId('comments');
+      const comments = await commentsOf(user, done);
       expect(comments).toHaveTextContent('任务已办结，不再接收评论');
-      expect(within(comments).queryByRole('textbox')).toBeNull();
-      expect(within(comments).queryByRole('button', { name: /发表评论/ })).toBeNull();
+      expectNoCommentBox(comments);
       cleanup();
     }
+  });
+
+  // The leader's walk (/work/wt/shots/dash-walk/leader-1440-task.png): "您可以查看和评论" and a box to
+  // write in, where the API answers a leader's comment 403 READ_ONLY_ROLE.
+  it('offers a leader the conversation to read, with no box to write in', async () => {
+    const others = { ...TASK, actions: { ...TASK.actions, complete: false, claim: false } };
+    const read = await commentsOf(USERS.leader, others);
+    expect(read).toHaveTextContent('企业材料已核实');
+    expectNoCommentBox(read);
+    expect(screen.getByText('本任务由其他人员办理，您可以查看。')).toBeInTheDocument();
+    cleanup();
+    const comments = await commentsOf(USERS.coordinator, others);
+    expect(within(comments).getByRole('textbox')).toBeInTheDocument();
+    expect(screen.getByText('本任务由其他人员办理，您可以查看和评论。')).toBeInTheDocument();
   });
 
   it('shows 催办 off with when the caller may urge again (urgeableAt), and on once that is null', async () => {

@@ -1,5 +1,5 @@
 import { stepOutcomeLabel } from '@hardtech/domain/visibility/step-outcomes';
-import { isEnterpriseStep } from '@hardtech/domain/task-permissions';
+import { isEnterpriseStep, READ_ONLY_ROLES } from '@hardtech/domain/task-permissions';
 import { TASK_STATE_LABELS, taskHandled, taskState } from '@hardtech/domain/tasks/state';
 import { Alert, Button, Card, Col, Descriptions, Result, Row, Space, Spin, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useReference } from '../../api/reference';
 import { useGet } from '../../api/useApi';
+import { useUser } from '../../auth/AuthProvider';
 import { NameWithAccountTip } from '../../components/PersonName';
 import { PrintButton } from '../../components/PrintButton';
 import { useLocalText } from '../../i18n';
@@ -45,6 +46,7 @@ export function TaskPage() {
   const reference = useReference();
   const { id } = useParams();
   const narrow = useNarrow();
+  const { role } = useUser();
   const task = useGet<'/tasks/{id}', TaskDetail>(id ? '/tasks/{id}' : null, { params: { id: id ?? '' } });
   const [completed, setCompleted] = useState<CompleteResult | null>(null);
   // 退回 here: the step it reopened, linked from the task now closed (the message fades). Kept with
@@ -287,7 +289,13 @@ export function TaskPage() {
               ) : (
                 <Alert
                   type="warning"
-                  title={t(detail.actions.claim ? 'complete.claimFirst' : 'complete.notYours')}
+                  title={t(
+                    detail.actions.claim
+                      ? 'complete.claimFirst'
+                      : READ_ONLY_ROLES.includes(role)
+                        ? 'complete.readOnly'
+                        : 'complete.notYours',
+                  )}
                 />
               )}
             </Card>
