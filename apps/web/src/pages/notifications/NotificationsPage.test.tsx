@@ -59,6 +59,16 @@ const PREFERENCES = {
 const ENTERPRISE = { username: 'ent-1', role: 'enterprise_user', scope: {}, displayName: '企业' } as const;
 
 describe('notifications', () => {
+  it("names an auditor's task plainly: it has no inbox, and /tasks/… would read 无权访问", async () => {
+    openPage('/notifications', USERS.auditor, {
+      'GET /notifications': { ...LIST, items: [notification('n1', {})], total: 1, unread: 1 },
+      'GET /me/notification-preferences': PREFERENCES,
+    });
+    const row = await screen.findByTestId('notification-n1');
+    expect(within(row).getByRole('link', { name: '重庆芯测科技有限公司' })).toBeVisible();
+    expect(within(row).getAllByRole('link')).toHaveLength(1);
+  });
+
   it('lists reminders, counts the unread in the header and marks them read', async () => {
     const { calls } = openPage('/notifications', USERS.coordinator, {
       'GET /notifications': LIST,

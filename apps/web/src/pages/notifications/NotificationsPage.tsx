@@ -17,6 +17,7 @@ import { useNarrow } from '../../layout/useNarrow';
 import { Notification, NOTIFICATIONS_READ } from './notification';
 import { NotificationPreferencesCard } from './NotificationPreferencesCard';
 import { ProxyCard } from './ProxyCard';
+import { TaskLink } from '../../components/TaskLink';
 
 const KIND_COLORS: Record<Notification['kind'], string> = {
   task_opened: 'blue',
@@ -106,9 +107,9 @@ export function NotificationsPage() {
                     <Space wrap split="·">
                       {n.creditCode && <Link to={`/enterprises/${n.creditCode}`}>{n.enterpriseName}</Link>}
                       {n.taskId && n.taskType && (
-                        <Link to={`/tasks/${n.taskId}`}>
+                        <TaskLink id={n.taskId}>
                           {local(reference?.taskTypes[n.taskType]) || n.taskType}
-                        </Link>
+                        </TaskLink>
                       )}
                       {n.kind === 'briefing' && n.quarter && (
                         <ExportButton
