@@ -1,7 +1,7 @@
 import { mayNameProxy } from '@hardtech/domain/approval-actions/proxy';
 import { ledgerDepartmentOf } from '@hardtech/domain/departments';
 import { listsAllTasks } from '@hardtech/domain/task-permissions';
-import { Card, Space, Tag, Typography } from 'antd';
+import { Card, Space, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -29,7 +29,8 @@ import {
 import { InboxTable } from './InboxTable';
 import { OverdueBreakdown } from './OverdueBreakdown';
 import { OwnStepsPage } from './OwnStepsPage';
-import { useInboxCounts } from './useInboxCounts';
+import { InboxTitle } from './InboxTitle';
+import { useInboxCounts, withCount } from './useInboxCounts';
 
 /**
  * The bulk bar, fetched when rows are first selected: it brings the outcome forms (SchemaForm with
@@ -70,7 +71,6 @@ function OfficerInbox() {
     tasks.reload();
     counts.reload();
   };
-  const count = (n: number | undefined) => (n === undefined ? '' : ` (${n})`);
   const views = useViewsPlace(
     <SavedViews list="inbox" filter={filter} onApply={(f) => applyFilter({ ...DEFAULT_FILTER, ...f })} />,
   );
@@ -81,15 +81,11 @@ function OfficerInbox() {
   return (
     <Card
       title={
-        <Space wrap>
-          {/* A watcher does none of the tasks listed: 任务督办 (leader; the system administrator's list). */}
-          {listsAll ? t('titleWatcher') : t('title')}
-          {!!counts.overdue && (
-            <Tag color="red" data-testid="overdue-count">
-              {t('overdueCount', { count: counts.overdue })}
-            </Tag>
-          )}
-        </Space>
+        <InboxTitle
+          // A watcher does none of the tasks listed: 任务督办 (leader; the system administrator's list).
+          title={listsAll ? t('titleWatcher') : t('title')}
+          overdue={counts.overdue}
+        />
       }
       // On a phone seven filters would fill the first screen before any task: they wait behind one
       // button that says how many are set, the views with them (useViewsPlace).
@@ -106,8 +102,8 @@ function OfficerInbox() {
               applyFilter({ ...filter, view: 'all', overdue: view === 'overdue' || undefined })
             }
             options={[
-              { value: 'all', label: `${t('view.all')}${count(counts.all)}` },
-              { value: 'overdue', label: `${t('view.overdue')}${count(counts.overdue)}` },
+              { value: 'all', label: withCount(t('view.all'), counts.all) },
+              { value: 'overdue', label: withCount(t('view.overdue'), counts.overdue) },
             ]}
           />
         ) : (
@@ -116,8 +112,8 @@ function OfficerInbox() {
             value={filter.view ?? ''}
             onChange={(view) => applyFilter({ ...filter, view: view as InboxFilter['view'] })}
             options={[
-              { value: 'inbox', label: `${t('view.inbox')}${count(counts.inbox)}` },
-              { value: 'mine', label: `${t('view.mine')}${count(counts.mine)}` },
+              { value: 'inbox', label: withCount(t('view.inbox'), counts.inbox) },
+              { value: 'mine', label: withCount(t('view.mine'), counts.mine) },
               { value: 'cc', label: t('view.cc') },
               { value: 'all', label: t('view.all') },
             ]}

@@ -1,10 +1,11 @@
-import { Card, Empty, Segmented, Space, Tag } from 'antd';
+import { Card, Empty, Segmented, Space } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useGet } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { InboxTable } from './InboxTable';
-import { useInboxCounts } from './useInboxCounts';
+import { InboxTitle } from './InboxTitle';
+import { useInboxCounts, withCount } from './useInboxCounts';
 
 const PAGE_SIZE = 20;
 
@@ -37,29 +38,14 @@ export function OwnStepsPage() {
   const show = (next: { status?: string; page?: number }) =>
     setParams({ status: next.status ?? status, page: String(next.page ?? 1) });
   return (
-    <Card
-      title={
-        <Space wrap>
-          {t('title')}
-          {!!counts.overdue && (
-            <Tag color="red" data-testid="overdue-count">
-              {t('overdueCount', { count: counts.overdue })}
-            </Tag>
-          )}
-        </Space>
-      }
-      data-testid="own-steps"
-    >
+    <Card title={<InboxTitle title={t('title')} overdue={counts.overdue} />} data-testid="own-steps">
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Segmented
           data-testid="own-steps-status"
           value={status}
           onChange={(value) => show({ status: String(value) })}
           options={[
-            {
-              value: 'open',
-              label: counts.inbox === undefined ? t('status.open') : `${t('status.open')} (${counts.inbox})`,
-            },
+            { value: 'open', label: withCount(t('status.open'), counts.inbox) },
             { value: 'done', label: t('status.done') },
           ]}
         />

@@ -18,3 +18,8 @@ export function useInboxCounts() {
     reload: counts.reload,
   };
 }
+
+/** A view's or a status's name with its figure, 待办 (3); the name alone while the figure is unknown. */
+export function withCount(label: string, n: number | undefined): string {
+  return n === undefined ? label : `${label} (${n})`;
+}
