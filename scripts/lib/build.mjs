@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST, ROOT } from './paths.mjs';
 import { ok, step } from './log.mjs';
 import { run } from './processes.mjs';
+import { isFresh, writeStamp } from './build-stamp.mjs';
 
 const SOURCES = [
   'apps/api/src',
@@ -25,15 +26,7 @@ const WEB_SOURCES = [
 ];
 const WEB_STAMP = join(ROOT, 'apps/web/dist/.build-stamp');
 
-function newest(path) {
-  if (!existsSync(path)) return 0;
-  const s = statSync(path);
-  if (!s.isDirectory()) return s.mtimeMs;
-  return Math.max(s.mtimeMs, ...readdirSync(path).map((f) => newest(join(path, f))));
-}
-
-const fresh = (stamp, sources) =>
-  existsSync(stamp) && statSync(stamp).mtimeMs >= Math.max(...sources.map((s) => newest(join(ROOT, s))));
+const fresh = (stamp, sources) => isFresh(stamp, sources, ROOT);
 
 export function isBuilt() {
   return fresh(STAMP, SOURCES) && fresh(WEB_STAMP, WEB_SOURCES);
@@ -48,22 +41,24 @@ export async function build() {
 }
 
 async function buildServer() {
+  const started = Date.now();
   step('Building (TypeScript → dist/, workflow bundle)…');
   await run(bin('tsc'), ['-p', 'tsconfig.build.json'], { cwd: ROOT });
   await run(bin('tsc-alias'), ['-p', 'tsconfig.build.json'], { cwd: ROOT });
   await run(process.execPath, [join(DIST, 'apps/worker/src/build-bundle.js')], { cwd: ROOT });
   mkdirSync(DIST, { recursive: true });
-  writeFileSync(STAMP, new Date().toISOString());
+  writeStamp(STAMP, started);
   ok('built');
 }
 
 /** The React UI (Vite) into apps/web/dist, which the API serves on its own origin. */
 async function buildWeb() {
+  const started = Date.now();
   step('Building the web UI (Vite → apps/web/dist)…');
   await run(bin('vite'), ['build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn'], {
     cwd: ROOT,
   });
-  writeFileSync(WEB_STAMP, new Date().toISOString());
+  writeStamp(WEB_STAMP, started);
   ok('web UI built');
 }
 
