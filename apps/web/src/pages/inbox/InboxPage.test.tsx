@@ -267,6 +267,22 @@ describe('inbox', () => {
     expect(calls.filter((c) => c.path === '/tasks/counts')).toHaveLength(1);
   });
 
+  it('sends an enterprise’s own steps and their figures as the route is entered, each once', async () => {
+    const { calls } = openPage('/inbox?status=done&page=2', ENTERPRISE, {
+      'GET /reference': REFERENCE_WITH_TASK_TYPE,
+      'GET /tasks': { items: [ownReport()], total: 21 },
+      'GET /tasks/counts': { inbox: 3, mine: 0, all: null, overdue: 1 },
+    });
+    await waitFor(() => expect(screen.getByTestId('own-steps')).toHaveTextContent('季度报告'));
+    const paths = calls.map((c) => c.path);
+    const list = '/tasks?view=inbox&status=done&sort=-createdAt&page=2&pageSize=20';
+    expect(paths.filter((p) => p === list || p === '/tasks/counts')).toEqual([list, '/tasks/counts']);
+    // Beside GET /reference, not once the page's chunk has come and the layout has rendered around it.
+    expect(paths.indexOf('/tasks/counts')).toBeLessThan(
+      paths.indexOf('/notifications?unread=true&pageSize=1'),
+    );
+  });
+
   it.each([1440, 390])(
     'tells an enterprise (%i px) with nothing to do what will come there, not 暂无数据',
     async (width) => {

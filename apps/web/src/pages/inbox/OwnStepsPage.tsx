@@ -6,8 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { InboxTable } from './InboxTable';
 import { InboxTitle } from './InboxTitle';
 import { useInboxCounts, withCount } from './useInboxCounts';
-
-const PAGE_SIZE = 20;
+import { OWN_STEPS_PAGE_SIZE, ownStepsQuery, ownStepsStatus, pageFromAddress } from './inboxFilter';
 
 /**
  * An enterprise's 待办任务: only its own steps, to do or done, due first. None of the officers'
@@ -19,17 +18,10 @@ const PAGE_SIZE = 20;
 export function OwnStepsPage() {
   const { t } = useTranslation('inbox');
   const [params, setParams] = useSearchParams();
-  const status = params.get('status') === 'done' ? 'done' : 'open';
-  const page = Number(params.get('page') ?? 1);
-  const tasks = useGet('/tasks', {
-    query: {
-      view: 'inbox',
-      status,
-      sort: status === 'open' ? 'dueAt' : '-createdAt',
-      page,
-      pageSize: PAGE_SIZE,
-    },
-  });
+  // Its first request went out as the route was entered (primeInbox, routes.tsx).
+  const status = ownStepsStatus(params);
+  const page = pageFromAddress(params);
+  const tasks = useGet('/tasks', { query: ownStepsQuery(params) });
   const counts = useInboxCounts();
   const refresh = () => {
     tasks.reload();
@@ -54,7 +46,7 @@ export function OwnStepsPage() {
           items={tasks.data?.items ?? []}
           total={tasks.data?.total ?? 0}
           page={page}
-          pageSize={PAGE_SIZE}
+          pageSize={OWN_STEPS_PAGE_SIZE}
           loading={tasks.loading}
           selected={[]}
           selectable={false}

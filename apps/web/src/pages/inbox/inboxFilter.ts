@@ -34,15 +34,32 @@ export function inboxDefaults(role: Role): InboxFilter {
 export const pageFromAddress = (params: URLSearchParams) => Number(params.get('page') ?? 1);
 
 /**
- * Sends the officer's inbox's two requests (its page of tasks for the address, and the figures)
- * as the route is entered, beside the page's chunk: the page takes their answers (api/primed.ts).
+ * Sends the inbox's two requests (its page of tasks for the address, and the figures) as the route
+ * is entered, beside the page's chunk: the page takes their answers (api/primed.ts). An enterprise's
+ * inbox is its own steps (OwnStepsPage), with their own query.
  */
 export function primeInbox(role: Role, params: URLSearchParams): void {
-  if (role === 'enterprise_user') return;
-  const filter = filterFromAddress(params, inboxDefaults(role));
-  prime('/tasks', taskQuery(filter, pageFromAddress(params)));
+  if (role === 'enterprise_user') prime('/tasks', ownStepsQuery(params));
+  else prime('/tasks', taskQuery(filterFromAddress(params, inboxDefaults(role)), pageFromAddress(params)));
   prime('/tasks/counts');
 }
+
+/** An enterprise's page of its own steps (OwnStepsPage): to do or done, 20 a page, due first while open. */
+export const OWN_STEPS_PAGE_SIZE = 20;
+
+export function ownStepsQuery(params: URLSearchParams): QueryOf<'/tasks'> {
+  const status = ownStepsStatus(params);
+  return {
+    view: 'inbox',
+    status,
+    sort: status === 'open' ? 'dueAt' : '-createdAt',
+    page: pageFromAddress(params),
+    pageSize: OWN_STEPS_PAGE_SIZE,
+  };
+}
+
+export const ownStepsStatus = (params: URLSearchParams): 'open' | 'done' =>
+  params.get('status') === 'done' ? 'done' : 'open';
 
 /** GET /api/tasks's query for a filter and a page. */
 const DAY_MS = 86_400_000;
