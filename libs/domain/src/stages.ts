@@ -23,7 +23,9 @@ export const STAGE_LABELS: Record<Stage, { zh: string; en: string }> = {
   screening: { zh: '市级筛选', en: 'City screening' },
   supplement: { zh: '补充材料', en: 'Supplementary information' },
   feedback: { zh: '区县和企业反馈', en: 'District and enterprise feedback' },
-  admission: { zh: '纳入库中', en: 'Admission' },
+  // 入库审定, not the policy's 纳入库中 (二(一)): beside 在库企业 on the dashboard, 纳入库中 read as
+  // already admitted, while the stage waits for the city's decision (ADMIT 纳入帮扶库).
+  admission: { zh: '入库审定', en: 'Admission decision' },
   diagnosis: { zh: '成长诊断', en: 'Growth diagnosis' },
   supporting: { zh: '帮扶中', en: 'Supporting' },
   graduation_review: { zh: '移出评审', en: 'Graduation review' },
@@ -41,6 +43,7 @@ export const STAGE_TAG_LABELS: Record<Stage, { zh: string; en: string }> = {
   screening: { ...STAGE_LABELS.screening, en: 'Screening' },
   supplement: { ...STAGE_LABELS.supplement, en: 'Supplement' },
   feedback: { ...STAGE_LABELS.feedback, en: 'Feedback' },
+  admission: { ...STAGE_LABELS.admission, en: 'Admission' },
   diagnosis: { ...STAGE_LABELS.diagnosis, en: 'Diagnosis' },
   graduation_review: { ...STAGE_LABELS.graduation_review, en: 'Exit review' },
 };

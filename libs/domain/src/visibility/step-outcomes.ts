@@ -37,7 +37,7 @@ export const OFFICER_STEP_OUTCOMES: Record<OfficerTaskType, OfficerStepOutcomes>
   },
   DISTRICT_FEEDBACK: {
     outcomes: { support: 'opinion', oppose: 'opinion' },
-    why: "the district's opinion on the nomination (区县反馈意见): the enterprise learns the path's decision from its stage (纳入库中 or 未入库), never the district's view of it",
+    why: "the district's opinion on the nomination (区县反馈意见): the enterprise learns the path's decision from its stage (入库审定 or 未入库), never the district's view of it",
   },
   ADMIT: {
     outcomes: { admit: 'decision', reject: 'decision', [RETURNED_OUTCOME]: 'opinion' },

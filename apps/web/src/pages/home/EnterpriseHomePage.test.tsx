@@ -344,7 +344,7 @@ describe('the enterprise user’s 总览', () => {
     if (types.length) expect(shown).toHaveTextContent('前办理“企业确认”（见待办事项）');
     // Never an officer's step of the path as the enterprise's next one.
     expect(shown).not.toHaveTextContent(
-      /下一步：(市级筛选|区县和企业反馈|纳入库中|成长诊断|帮扶中|移出评审|已毕业)/,
+      /下一步：(市级筛选|区县和企业反馈|入库审定|成长诊断|帮扶中|移出评审|已毕业)/,
     );
   });
 
