@@ -108,7 +108,7 @@ describe('the case file', () => {
         taskId: expect.any(String),
         taskType: 'SCREEN',
         outcome: 'pass',
-        opinion: `C2：${JUDGMENTS.C2.note}；C6：${JUDGMENTS.C6.note}；${SCREEN_NOTE}`,
+        opinion: `C2：${JUDGMENTS.C2.note}；C6：${JUDGMENTS.C6.note}；筛选意见：${SCREEN_NOTE}`,
         data: { judgments: JUDGMENTS, note: SCREEN_NOTE },
         actor: coordinator.username,
         actorName: coordinatorName,

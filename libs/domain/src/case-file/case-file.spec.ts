@@ -96,7 +96,7 @@ describe('buildCaseFile', () => {
     expect(file.opinions.map((o) => o.taskId)).toEqual(['t1', 't2', 't3']);
     expect(file.opinions[0]).toEqual({
       ...screen,
-      opinion: 'C2：技术壁垒高；建议入库',
+      opinion: 'C2：技术壁垒高；筛选意见：建议入库',
       actorName: '张统筹',
       actorDepartment: { zh: '科技处（统筹）', en: 'City coordinator' },
       onBehalfOf: null,
@@ -225,5 +225,13 @@ describe('opinionText', () => {
     );
     expect(opinionText('ADMIT', 'reject', { reason: '不符合条件' })).toBe('不符合条件');
     expect(opinionText('DISTRICT_FEEDBACK', 'support', {})).toBeNull();
+  });
+
+  it('names the free text after criterion notes, not when it stands alone', () => {
+    const judgments = { C6: { confirmed: true, note: '产品已量产' } };
+    expect(opinionText('SCREEN', 'pass', { judgments, note: '经核实，符合条件' })).toBe(
+      'C6：产品已量产；筛选意见：经核实，符合条件',
+    );
+    expect(opinionText('SCREEN', 'pass', { note: '经核实，符合条件' })).toBe('经核实，符合条件');
   });
 });

@@ -10,7 +10,9 @@ const CRITERION_NOTES = ['judgments', 'justifications'];
 /**
  * The text a person wrote on a step, from the data the reader may read: free text as written,
  * an enumerated reason by its Chinese label, criterion notes prefixed by the criterion. Null when
- * nothing readable was written.
+ * nothing readable was written. After criterion notes the free text carries its field's name
+ * (C6：…；筛选意见：经核实…): unnamed, the district read the coordinator's overall opinion as more of
+ * C6's note (ui-walk-9).
  */
 export function opinionText(type: TaskType, outcome: string, data: Record<string, unknown>): string | null {
   const fields = TASK_FORMS[type]?.outcomes[outcome]?.fields ?? [];
@@ -23,15 +25,13 @@ export function opinionText(type: TaskType, outcome: string, data: Record<string
       if (typeof text === 'string' && text.trim()) parts.push(`${id}：${text.trim()}`);
     }
   }
+  const named = parts.length > 0;
   for (const name of OPINION_FIELDS) {
     const value = data[name];
     if (typeof value !== 'string' || !value.trim()) continue;
-    parts.push(
-      labelOf(
-        fields.find((f) => f.name === name),
-        value.trim(),
-      ),
-    );
+    const field = fields.find((f) => f.name === name);
+    const text = labelOf(field, value.trim());
+    parts.push(named && field ? `${field.label.zh}：${text}` : text);
   }
   return parts.length ? parts.join('；') : null;
 }
