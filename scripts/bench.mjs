@@ -6,7 +6,8 @@
 // runs some phases (round-trip, throughput, fanout, inbox; comma-separated) and writes
 // bench/results/only-<phases>.*; `-- --members N` (or BENCH_MEMBERS) sets the fan-out's size (5,000;
 // 100 with --quick). Not part of `npm test`. SIGINT/SIGTERM stop jest and every server started here.
-// Ports: BENCH_API_PORT (3350), BENCH_TEMPORAL_PORT (7450); database BENCH_DB_NAME (hardtech_bench).
+// Ports: BENCH_API_PORT (3350), BENCH_TEMPORAL_PORT (7450), BENCH_TEMPORAL_METRICS_PORT (the dev server's
+// /metrics, Temporal's + 20); database BENCH_DB_NAME (hardtech_bench).
 // Profiling: APP_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' gives the worker and the API (not
 // the bench's own processes) those Node flags; a profile per thread is written when they stop.
 import { rmSync } from 'node:fs';
