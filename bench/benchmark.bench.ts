@@ -20,7 +20,8 @@ import { profileBetween, snapshot } from './profile';
 import { BenchResults, judge, markdown } from './report';
 import { readBaseline, saveBaseline } from './baseline';
 import { completionCost } from './cost';
-import { eventsBetween, updatePayloads } from './histories';
+import { eventsBetween, historyLengths, updatePayloads } from './histories';
+import { callsBetween, callSnapshot } from './temporal-calls';
 import { stackRss } from './rss';
 
 // A few enterprise users serve a thousand members without bloating their scopes.
@@ -133,16 +134,24 @@ test('benchmark', async () => {
   const throughput = await when('throughput', async () => {
     log(`throughput: ${SIZE.lifecycles} lifecycles to graduation, ${SIZE.concurrency} clients`);
     const casts = await createCasts(SIZE.lifecycles);
+    const callsBefore = await callSnapshot();
     const before = await phaseStart();
     const from = Date.now();
     const run = await driveLifecycles(casts, SIZE.concurrency, 'graduated');
     const to = Date.now();
     const profile = await phaseProfile(before);
+    // Before the bench's own reads of the histories below.
+    const calls = callsBetween(callsBefore, await callSnapshot(), run.completions);
     // Visibility lists a workflow a moment after it starts; the events counted are the phase's only.
     await new Promise((r) => setTimeout(r, 2000));
     const cost = completionCost(profile.cpu, await eventsBetween(from, to), run.completions);
     log(`throughput: ${cost.cpuMs.total} CPU ms and ${cost.events} history events per completion`);
-    return { run, profile, cost };
+    log(`throughput: ${calls.serverTotal} gRPC calls to Temporal per completion`);
+    return {
+      run,
+      profile,
+      cost: { ...cost, calls, histories: await historyLengths(from, 'enterpriseLifecycle') },
+    };
   });
 
   const fanout = await when('fanout', async () => {
@@ -195,6 +204,7 @@ test('benchmark', async () => {
           throughput: throughputFigures(throughput.run, floor),
           cost: throughput.cost,
           floorCpuMsPerUpdate: floor.cpuMsPerUpdate,
+          floorCallsPerUpdate: floor.callsPerUpdate,
         }
       : {}),
     ...(roundTrip && floorVariants ? { floorVariants, completionPayload: roundTrip.payload } : {}),

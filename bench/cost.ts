@@ -3,6 +3,9 @@
  * totals. Pure, so bench/cost.spec.ts can check the arithmetic.
  */
 
+import type { TemporalCalls } from './temporal-calls';
+import type { HistoryLengths } from './histories';
+
 /** Events counted in a phase: per workflow type, per event type (`timerStarted`, `markerRecorded`…). */
 export type EventCounts = Record<string, Record<string, number>>;
 
@@ -16,6 +19,10 @@ export interface CompletionCost {
   /** History events added per completion by workflow type. */
   eventsByWorkflow: Record<string, number>;
   completions: number;
+  /** The gRPC calls to Temporal per completion (bench/temporal-calls.ts); absent in older runs. */
+  calls?: TemporalCalls;
+  /** The lifecycles' histories at the end of the phase (bench/histories.ts); absent in older runs. */
+  histories?: HistoryLengths;
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;

@@ -12,6 +12,7 @@ import {
 } from './noop.workflow';
 import { timed } from './stats';
 import { cpuBetween, cpuSnapshot } from './cpu';
+import { callsBetween, callSnapshot, TemporalCalls } from './temporal-calls';
 
 /** The engine's floor: Updates on a no-op workflow, answered by a worker of the bench's own. */
 export interface FloorRun {
@@ -27,6 +28,8 @@ export interface FloorRun {
    * and its clients). The same machine's cost of the engine alone, to read a completion's against.
    */
   cpuMsPerUpdate: { temporal: number; benchProcess: number };
+  /** The gRPC calls the server answered per Update of the concurrent part, by method (bench/temporal-calls.ts). */
+  callsPerUpdate: TemporalCalls;
 }
 
 /**
@@ -108,6 +111,7 @@ export function measureFloor(options: {
     );
     return {
       cpuMsPerUpdate: concurrent.cpuMsPerUpdate,
+      callsPerUpdate: concurrent.calls,
       sequentialMs,
       concurrentMs: concurrent.ms,
       updatesPerSec: concurrent.ms.length / concurrent.seconds,
@@ -127,6 +131,7 @@ async function concurrently(
   call: (h: WorkflowHandle<typeof benchNoop>, i: number) => Promise<unknown>,
 ) {
   const ms: number[] = [];
+  const callsBefore = await callSnapshot();
   const cpuBefore = await cpuSnapshot();
   const benchBefore = process.cpuUsage();
   const until = Date.now() + seconds * 1000;
@@ -138,9 +143,11 @@ async function concurrently(
   );
   const bench = process.cpuUsage(benchBefore);
   const temporalSeconds = cpuBetween(cpuBefore, await cpuSnapshot()).temporalCpuSeconds ?? NaN;
+  const calls = callsBetween(callsBefore, await callSnapshot(), ms.length);
   const perCall = (total: number) => Math.round((total / ms.length) * 100) / 100;
   return {
     ms,
+    calls,
     seconds: (Date.now() - started) / 1000,
     cpuMsPerUpdate: {
       temporal: perCall(temporalSeconds * 1000),

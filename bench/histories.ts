@@ -73,3 +73,33 @@ export async function updatePayloads(from: number, to: number, update: string): 
   const mean = (n: number) => (updates ? Math.round(n / updates) : 0);
   return { updates, meanBytes: mean(bytes), meanPolicyBytes: mean(policyBytes) };
 }
+
+/** The length of the histories a phase wrote: lifecycles' runs touched since `from`, by workflow type. */
+export interface HistoryLengths {
+  runs: number;
+  meanEvents: number;
+  maxEvents: number;
+  meanBytes: number;
+}
+
+/**
+ * Events and bytes in the histories of the runs of `workflowType` open or closed since `from`: what a
+ * non-sticky workflow task or a query of one of them replays in full.
+ */
+export async function historyLengths(from: number, workflowType: string): Promise<HistoryLengths> {
+  const client = await temporalClient();
+  const lengths: number[] = [];
+  let bytes = 0;
+  for await (const w of client.workflow.list({ query: `WorkflowType = '${workflowType}'` })) {
+    if (w.closeTime && w.closeTime.getTime() < from) continue;
+    lengths.push(w.historyLength);
+    bytes += w.historySize ?? 0;
+  }
+  const runs = lengths.length;
+  return {
+    runs,
+    meanEvents: runs ? Math.round((lengths.reduce((a, b) => a + b, 0) / runs) * 10) / 10 : 0,
+    maxEvents: runs ? Math.max(...lengths) : 0,
+    meanBytes: runs ? Math.round(bytes / runs) : 0,
+  };
+}

@@ -3,6 +3,7 @@ import type { Phase } from './phases';
 import type { ProfileRow } from './profile';
 import type { FloorVariant } from './floor';
 import type { UpdatePayloads } from './histories';
+import type { TemporalCalls } from './temporal-calls';
 
 /**
  * The figures of one run, as bench/results/latest.json holds them. A run of some phases only
@@ -52,6 +53,8 @@ export interface BenchResults {
   cost?: CompletionCost;
   /** What one bare Update cost in the floor's concurrent part (bench/floor.ts); absent in older runs. */
   floorCpuMsPerUpdate?: { temporal: number; benchProcess: number };
+  /** The gRPC calls the server answered per bare Update of the floor's concurrent part; absent in older runs. */
+  floorCallsPerUpdate?: TemporalCalls;
   /** Issue 21.4: the floor with one more command of each kind (bench/floor.ts); absent in older runs. */
   floorVariants?: FloorVariant[];
   /** The round-trip phase's completeTask Updates as UpdateAccepted stores them; absent in older runs. */
@@ -223,7 +226,10 @@ const ROLES = ['workers', 'apis', 'temporal', 'postgres', 'total'];
 
 /** The cost section: CPU ms and history events per completion, against the baseline's when there is one. */
 export function costSection(
-  r: Pick<BenchResults, 'baseline' | 'floorCpuMsPerUpdate' | 'floorVariants' | 'completionPayload'> & {
+  r: Pick<
+    BenchResults,
+    'baseline' | 'floorCpuMsPerUpdate' | 'floorCallsPerUpdate' | 'floorVariants' | 'completionPayload'
+  > & {
     cost: CompletionCost;
   },
 ): string[] {
@@ -261,6 +267,7 @@ export function costSection(
         ]
       : []),
     ...floorVariantLines(r),
+    ...callLines(r.cost, r.floorCallsPerUpdate),
     row(['history events per completion', 'this run', 'baseline', 'ratio']),
     row(['---', '---', '---', '---']),
     row(['**all**', r.cost.events, b?.events ?? '', vs(r.cost.events, b?.events)]),
@@ -271,6 +278,52 @@ export function costSection(
       row([`\`${e}\``, r.cost.eventsByType[e] ?? 0, b ? (b.eventsByType[e] ?? 0) : '', '']),
     ),
     '',
+  ];
+}
+
+/**
+ * What a completion asks of Temporal beside a bare Update: the gRPC calls the server answered by
+ * method (every client: the worker, the API, the server's own workers), the worker's own calls and
+ * task counters, and the length of the lifecycles' histories.
+ */
+export function callLines(cost: CompletionCost, floor: TemporalCalls | undefined): string[] {
+  const c = cost.calls;
+  if (!c || !Object.keys(c.server).length) return [];
+  const h = cost.histories;
+  /** A part of the calls beside the floor's: the keys of both, the product's most frequent first. */
+  const table = (title: string, part: 'server' | 'storage' | 'serverTasks') => {
+    const mine = c[part] ?? {};
+    const theirs = floor?.[part] ?? {};
+    const keys = [...new Set([...Object.keys(mine), ...Object.keys(theirs)])];
+    if (!keys.length) return [];
+    return [
+      row([title, 'per completion', 'per bare Update']),
+      row(['---', '---', '---']),
+      ...keys.map((k) => row([`\`${k}\``, mine[k] ?? 0, floor ? (theirs[k] ?? 0) : ''])),
+      '',
+    ];
+  };
+  const worker = [...Object.keys(c.worker), ...Object.keys(c.workerTasks)];
+  return [
+    `gRPC calls to Temporal, as its frontend counted them (every client together), per completion and ` +
+      `per bare Update of the floor: ${c.serverTotal} against ${floor?.serverTotal ?? '?'}; then what the ` +
+      "server did for them (its persistence operations and background tasks, from the server's metrics)." +
+      (h?.runs
+        ? ` The phase's ${h.runs} lifecycles' histories ended ${h.meanEvents} events long on average ` +
+          `(at most ${h.maxEvents}, ${h.meanBytes} bytes): what a sticky-cache miss or a query replays.`
+        : ''),
+    '',
+    ...table('gRPC method', 'server'),
+    ...table('persistence operation', 'storage'),
+    ...table('history task', 'serverTasks'),
+    ...(worker.length
+      ? [
+          row(["the worker's own (its SDK's counters)", 'per completion']),
+          row(['---', '---']),
+          ...worker.map((k) => row([`\`${k}\``, c.worker[k] ?? c.workerTasks[k]])),
+          '',
+        ]
+      : []),
   ];
 }
 

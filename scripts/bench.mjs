@@ -6,7 +6,8 @@
 // runs some phases (round-trip, throughput, fanout, inbox; comma-separated) and writes
 // bench/results/only-<phases>.*; `-- --members N` (or BENCH_MEMBERS) sets the fan-out's size (5,000;
 // 100 with --quick). Not part of `npm test`. SIGINT/SIGTERM stop jest and every server started here.
-// Ports: BENCH_API_PORT (3350), BENCH_TEMPORAL_PORT (7450); database BENCH_DB_NAME (hardtech_bench).
+// Ports: BENCH_API_PORT (3350), BENCH_TEMPORAL_PORT (7450), BENCH_TEMPORAL_METRICS_PORT (the dev server's
+// /metrics, Temporal's + 20); database BENCH_DB_NAME (hardtech_bench).
 // Profiling: APP_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' gives the worker and the API (not
 // the bench's own processes) those Node flags; a profile per thread is written when they stop.
 import { rmSync } from 'node:fs';
@@ -42,6 +43,8 @@ const saveBaseline = args.includes('--save-baseline');
 const jestArgs = args.filter((a) => !['--quick', '--cluster', '--save-baseline'].includes(a));
 const API_PORT = Number(process.env.BENCH_API_PORT ?? 3350);
 const TEMPORAL_PORT = Number(process.env.BENCH_TEMPORAL_PORT ?? 7450);
+// The dev server's Prometheus metrics (its gRPC calls by method: bench/temporal-calls.ts), as the cluster's.
+const TEMPORAL_METRICS_PORT = Number(process.env.BENCH_TEMPORAL_METRICS_PORT ?? TEMPORAL_PORT + 20);
 const DB_NAME = process.env.BENCH_DB_NAME ?? 'hardtech_bench';
 const dataDir = join(DATA, cluster ? 'bench-cluster' : 'bench');
 
@@ -64,7 +67,9 @@ let exitCode = 1;
 
 /** The dev-server stack of `npm test`, on the bench's ports and database. */
 async function startDevStack() {
-  const { temporal, env: fresh } = await devStack.provision('bench');
+  const { temporal, env: fresh } = await devStack.provision('bench', {
+    temporalMetricsPort: TEMPORAL_METRICS_PORT,
+  });
   const env = {
     ...fresh,
     ...stackEnv,
@@ -82,7 +87,12 @@ async function startDevStack() {
     apis: [api.pid],
     temporal: temporal.process ? [temporal.process.pid] : [],
   };
-  return { env, pids, metrics: { workers: [API_PORT + 11], apis: [API_PORT] } };
+  return {
+    env,
+    pids,
+    metrics: { workers: [API_PORT + 11], apis: [API_PORT] },
+    temporalMetricsUrl: temporal.metricsUrl ?? '',
+  };
 }
 
 /** The cluster profile of `npm run start:cluster`, on the bench's ports and fresh databases. */
@@ -106,13 +116,19 @@ async function startClusterStack() {
   const pids = { workers: workers.map((w) => w.current.pid), apis: apis.map((a) => a.current.pid) };
   const { ports } = profile.application;
   const metrics = { workers: ports.workers.slice(0, 2), apis: ports.apis.slice(0, 2) };
-  return { env: profile.env, pids, metrics, stateFile: join(dataDir, 'processes.json') };
+  return {
+    env: profile.env,
+    pids,
+    metrics,
+    stateFile: join(dataDir, 'processes.json'),
+    temporalMetricsUrl: profile.temporal?.metricsUrl ?? '',
+  };
 }
 
 const started = Date.now();
 try {
   await ensureBuilt();
-  for (const port of [API_PORT, TEMPORAL_PORT]) {
+  for (const port of [API_PORT, TEMPORAL_PORT, ...(cluster ? [] : [TEMPORAL_METRICS_PORT])]) {
     if (await portOpen('127.0.0.1', port)) throw new Error(`port ${port} is in use; set BENCH_API_PORT etc.`);
   }
   rmSync(dataDir, { recursive: true, force: true });
@@ -133,6 +149,7 @@ try {
         BENCH_PROFILE: cluster ? 'cluster' : 'dev',
         BENCH_PIDS: JSON.stringify(stack.pids),
         BENCH_METRICS_PORTS: JSON.stringify(stack.metrics),
+        BENCH_TEMPORAL_METRICS_URL: stack.temporalMetricsUrl,
         BENCH_STATE_FILE: stack.stateFile ?? '',
         API_URL: `http://127.0.0.1:${API_PORT}`,
       },

@@ -20,8 +20,11 @@ const PROFILES = {
 export function freshStack() {
   const { servers, cleanup } = provisionedServers();
 
-  /** The stack of a profile: its data folder, database and ports, each movable by its variable. */
-  async function provision(name) {
+  /**
+   * The stack of a profile: its data folder, database and ports, each movable by its variable;
+   * `temporalMetricsPort`: the dev server's Prometheus metrics on that port.
+   */
+  async function provision(name, { temporalMetricsPort } = {}) {
     const { prefix, database, embeddedPort, temporalPort } = PROFILES[name];
     const dataDir = join(DATA, name);
     const portVar = `${prefix}TEMPORAL_PORT`;
@@ -46,6 +49,7 @@ export function freshStack() {
       dbFile: join(dataDir, 'temporal.db'),
       logFile: join(dataDir, 'logs', 'temporal.log'),
       fresh: true,
+      metricsPort: temporalMetricsPort,
     }));
     const env = {
       ...process.env,

@@ -92,7 +92,8 @@ export function portOpen(host, port) {
  * listening on the port (reused unless `fresh`); else a new dev server with a file database.
  * With `onStart(child)` the new server is supervised: started again on the same file whenever it
  * stops (the fault injection stops it), calling onStart at every start.
- * Returns { address, uiUrl, process?, teardown? }.
+ * `metricsPort`: the new server's Prometheus /metrics there (`metricsUrl`).
+ * Returns { address, uiUrl, process?, teardown?, metricsUrl? }.
  */
 export async function provisionTemporal({
   addressFromEnv,
@@ -102,6 +103,7 @@ export async function provisionTemporal({
   logFile,
   fresh = false,
   onStart,
+  metricsPort,
 }) {
   if (addressFromEnv) {
     ok(`Temporal: using ${addressFromEnv}`);
@@ -129,6 +131,8 @@ export async function provisionTemporal({
   ];
   if (uiPort) args.push('--ui-port', String(uiPort));
   else args.push('--headless');
+  // The server's own Prometheus metrics (the bench reads its gRPC calls by method from them).
+  if (metricsPort) args.push('--metrics-port', String(metricsPort));
   for (const pragma of sqlitePragmas()) args.push('--sqlite-pragma', pragma);
   for (const name of SEARCH_ATTRIBUTES) args.push('--search-attribute', `${name}=Keyword`);
   step(`Temporal: starting the dev server on ${address} (database ${dbFile})`);
@@ -147,7 +151,13 @@ export async function provisionTemporal({
     { timeoutMs: 90000, intervalMs: 500 },
   );
   ok(`Temporal: dev server ready on ${address}`);
-  return { address, uiUrl: uiPort ? `http://localhost:${uiPort}` : null, process: server.current, cli };
+  return {
+    address,
+    uiUrl: uiPort ? `http://localhost:${uiPort}` : null,
+    process: server.current,
+    cli,
+    metricsUrl: metricsPort ? `http://127.0.0.1:${metricsPort}/metrics` : null,
+  };
 }
 
 /** Machines with internet and no Go: the SDK downloads a dev server (it cannot work offline). */
