@@ -1,7 +1,7 @@
 import { Api } from '../support/api';
 import { Cast, createCast, createUser } from '../support/cast';
 import { db, closeDb } from '../support/db';
-import { driveToSupporting, tickQuarter } from '../support/drive';
+import { driveToAdmission, driveToSupporting, tickQuarter } from '../support/drive';
 import {
   complete,
   expectOk,
@@ -27,22 +27,13 @@ const openTypes = async (c: Cast) =>
     ])
   ).rows.map((r: any) => r.type);
 
-async function toAdmission(c: Cast) {
-  await nominate(c);
-  await expectOk(complete(c.coordinator.api, c.creditCode, 'SCREEN', 'pass', { judgments: JUDGMENTS }));
-  await expectOk(
-    complete(c.districtOfficer.api, c.creditCode, 'DISTRICT_FEEDBACK', 'support', { opinion: '同意' }),
-  );
-  await expectOk(complete(c.enterprise.api, c.creditCode, 'ENTERPRISE_CONFIRM', 'confirm', {}));
-}
-
 const post = (api: Api, taskId: string, action: string, body: unknown = {}) =>
   api.post(`/api/tasks/${taskId}/${action}`, body);
 
 describe('退回 (return)', () => {
   it('ADMIT → SCREEN: SCREEN reopens for whoever screened, with the reason on the task and in its case file', async () => {
     const c = await createCast();
-    await toAdmission(c);
+    await driveToAdmission(c);
     const admit = await openTask(c.coordinator.api, c.creditCode, 'ADMIT');
     expect(admit).toMatchObject({ returned: null, countersignPending: false });
 
@@ -375,7 +366,7 @@ describe('撤回 (withdraw)', () => {
 
   it('is 422 WITHDRAW_NOT_ALLOWED on a step that cannot be withdrawn (ADMIT took a seat in the pool)', async () => {
     const d = await createCast();
-    await toAdmission(d);
+    await driveToAdmission(d);
     const admit = await openTask(d.coordinator.api, d.creditCode, 'ADMIT');
     await expectOk(
       d.coordinator.api.post(`/api/tasks/${admit.id}/complete`, {

@@ -30,8 +30,8 @@ export interface DriveOptions {
   inFeedback?: () => Promise<void>;
 }
 
-/** Nominates (unless already done) and drives to supporting: screening, feedback, admission, diagnosis. */
-export async function driveToSupporting(cast: Cast, options: DriveOptions = {}): Promise<void> {
+/** Nominates (unless already done) and drives to admission: screening, feedback; ADMIT is open. */
+export async function driveToAdmission(cast: Cast, options: DriveOptions = {}): Promise<void> {
   if (!options.nominated) {
     await expectOk(
       cast.districtOfficer.api.post('/api/nominations', nominationFor(cast, options.nomination)),
@@ -45,6 +45,11 @@ export async function driveToSupporting(cast: Cast, options: DriveOptions = {}):
     complete(cast.districtOfficer.api, cast.creditCode, 'DISTRICT_FEEDBACK', 'support', { opinion: '同意' }),
   );
   await expectOk(complete(cast.enterprise.api, cast.creditCode, 'ENTERPRISE_CONFIRM', 'confirm', {}));
+}
+
+/** Nominates (unless already done) and drives to supporting: screening, feedback, admission, diagnosis. */
+export async function driveToSupporting(cast: Cast, options: DriveOptions = {}): Promise<void> {
+  await driveToAdmission(cast, options);
   await expectOk(
     complete(cast.coordinator.api, cast.creditCode, 'ADMIT', 'admit', {
       leadCluster: cast.cluster,

@@ -1,5 +1,6 @@
 import {
   Client,
+  UpdateDefinition,
   WithStartWorkflowOperation,
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
@@ -138,14 +139,46 @@ export class LifecycleClient {
    * Completes a task; answers after the next tasks are projected. The same `updateId` attaches a
    * retry to the first completion (Temporal answers an Update it has with its first outcome).
    */
-  async complete(
+  complete(creditCode: string, req: CompleteTaskRequest, updateId?: string): Promise<CompleteTaskResult> {
+    return this.update(creditCode, completeTaskUpdate, req, updateId);
+  }
+
+  /**
+   * Sends an Update of the lifecycle. With an id (a request with an Idempotency-Key) it waits
+   * UPDATE_PATIENCE_MS, then looks at the workflow: a failing or stalled workflow task is a
+   * WorkflowTaskFailingError (503, to be sent again with the same key, which attaches to the same
+   * Update); else it waits on, attached by the id. Without an id a call given up could not be told
+   * from a second action: it waits, as before.
+   */
+  private update<Ret, Req>(
     creditCode: string,
-    req: CompleteTaskRequest,
+    def: UpdateDefinition<Ret, [Req]>,
+    req: Req,
     updateId?: string,
-  ): Promise<CompleteTaskResult> {
-    const send = () => this.handle(creditCode).executeUpdate(completeTaskUpdate, { args: [req], updateId });
-    // Without an id a call given up could not be told from a second completion: it waits, as before.
-    if (!updateId) return send();
+  ): Promise<Ret> {
+    const send = () => this.handle(creditCode).executeUpdate(def, { args: [req], updateId });
+    return updateId ? this.patiently(creditCode, send) : send();
+  }
+
+  /**
+   * The outcome of the Update `updateId` of the running lifecycle, when it has one (its result, or
+   * its failure thrown); null when it has none: never sent, or refused by its validator (a refused
+   * Update is not kept). A retried keyed action the read model already refuses (退回 done, 抄送
+   * copied) is answered with it, as Temporal answers the same Update id sent again.
+   */
+  async updateOutcome<Ret>(creditCode: string, updateId: string): Promise<{ result: Ret } | null> {
+    try {
+      const poll = () => this.handle(creditCode).getUpdateHandle<Ret>(updateId).result();
+      return { result: await this.patiently(creditCode, poll) };
+    } catch (e) {
+      // An Update (or a workflow) Temporal does not know: the gRPC NOT_FOUND of the poll.
+      if (e instanceof WorkflowNotFoundError) return null;
+      throw e;
+    }
+  }
+
+  /** `send` (an Update by id, or a poll of it), given UPDATE_PATIENCE_MS before the workflow is looked at. */
+  private async patiently<T>(creditCode: string, send: () => Promise<T>): Promise<T> {
     try {
       return await this.client.withDeadline(Date.now() + UPDATE_PATIENCE_MS, send);
     } catch (e) {
@@ -177,28 +210,28 @@ export class LifecycleClient {
   }
 
   /** Claim, unclaim or delegate. */
-  assign(creditCode: string, req: AssignTaskRequest): Promise<AssignTaskResult> {
-    return this.handle(creditCode).executeUpdate(assignTaskUpdate, { args: [req] });
+  assign(creditCode: string, req: AssignTaskRequest, updateId?: string): Promise<AssignTaskResult> {
+    return this.update(creditCode, assignTaskUpdate, req, updateId);
   }
 
   /** 催办: notifies the assignee (else the candidates) again. */
-  urge(creditCode: string, req: UrgeTaskRequest): Promise<UrgeTaskResult> {
-    return this.handle(creditCode).executeUpdate(urgeTaskUpdate, { args: [req] });
+  urge(creditCode: string, req: UrgeTaskRequest, updateId?: string): Promise<UrgeTaskResult> {
+    return this.update(creditCode, urgeTaskUpdate, req, updateId);
   }
 
   /** 抄送: copies the task to users. */
-  cc(creditCode: string, req: CcTaskRequest): Promise<CcTaskResult> {
-    return this.handle(creditCode).executeUpdate(ccTaskUpdate, { args: [req] });
+  cc(creditCode: string, req: CcTaskRequest, updateId?: string): Promise<CcTaskResult> {
+    return this.update(creditCode, ccTaskUpdate, req, updateId);
   }
 
   /** 退回: sends the task back to the step before; answers like a completion. */
-  returnTask(creditCode: string, req: ReturnTaskRequest): Promise<CompleteTaskResult> {
-    return this.handle(creditCode).executeUpdate(returnTaskUpdate, { args: [req] });
+  returnTask(creditCode: string, req: ReturnTaskRequest, updateId?: string): Promise<CompleteTaskResult> {
+    return this.update(creditCode, returnTaskUpdate, req, updateId);
   }
 
   /** 撤回: takes a completion back while what it opened is untouched. */
-  withdraw(creditCode: string, req: WithdrawTaskRequest): Promise<WithdrawTaskResult> {
-    return this.handle(creditCode).executeUpdate(withdrawTaskUpdate, { args: [req] });
+  withdraw(creditCode: string, req: WithdrawTaskRequest, updateId?: string): Promise<WithdrawTaskResult> {
+    return this.update(creditCode, withdrawTaskUpdate, req, updateId);
   }
 
   /** Why a 撤回 would be refused now, or null (a query: the task page's button). */
@@ -207,8 +240,8 @@ export class LifecycleClient {
   }
 
   /** 加签/会签: opens COUNTERSIGN tasks beside the task. */
-  countersign(creditCode: string, req: CountersignRequest): Promise<CountersignResult> {
-    return this.handle(creditCode).executeUpdate(countersignUpdate, { args: [req] });
+  countersign(creditCode: string, req: CountersignRequest, updateId?: string): Promise<CountersignResult> {
+    return this.update(creditCode, countersignUpdate, req, updateId);
   }
 
   /** 企业吹哨: opens a WHISTLE_RESPONSE for the problem's owner department. */

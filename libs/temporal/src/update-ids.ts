@@ -28,3 +28,26 @@ export function completionUpdateId(taskId: string, username: string, key: string
     .digest('hex');
   return `complete:${taskId}:${digest.slice(0, 40)}`;
 }
+
+/** The task actions besides complete an Idempotency-Key applies once (their Update's kind in its id). */
+export type KeyedAction =
+  'return' | 'withdraw' | 'countersign' | 'urge' | 'cc' | 'claim' | 'unclaim' | 'delegate';
+
+/**
+ * The Update id of a task action sent with an Idempotency-Key, made as completionUpdateId's: a
+ * retry (same action, task, caller, key and body) is the same Update, which Temporal applies once
+ * and answers with its first outcome. Another body under the same key is another action, as
+ * another completion is: answered as any such action would be.
+ */
+export function actionUpdateId(
+  action: KeyedAction,
+  taskId: string,
+  username: string,
+  key: string,
+  body: unknown,
+): string {
+  const digest = createHash('sha256')
+    .update(`${username}\n${key}\n${canonicalJson(body ?? {})}`)
+    .digest('hex');
+  return `${action}:${taskId}:${digest.slice(0, 40)}`;
+}

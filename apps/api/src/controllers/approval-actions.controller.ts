@@ -9,9 +9,9 @@ import {
   WithdrawResultDto,
 } from '../dtos/approval-actions.dto';
 import { CandidateDto, CompleteResultDto } from '../dtos/task.dto';
-import { ApiDoc } from '../openapi/api-doc';
+import { ApiDoc, ApiIdempotencyKey } from '../openapi/api-doc';
 import { ApprovalActionsService } from '../services/approval-actions.service';
-import { TaskIdPipe } from './params';
+import { IdempotencyKey, TaskIdPipe } from './params';
 
 /** 退回, 撤回, 加签/会签 (issue 17): the approval actions beside complete, each a workflow Update. */
 @ApiTags('tasks')
@@ -21,6 +21,7 @@ export class ApprovalActionsController {
   constructor(private readonly actions: ApprovalActionsService) {}
 
   @Post(':id/return')
+  @ApiIdempotencyKey()
   @ApiDoc({
     summary: '退回 Send the task back to the step before',
     description:
@@ -28,11 +29,17 @@ export class ApprovalActionsController {
     ok: CompleteResultDto,
     errors: [400, 401, 403, 404, 409, 413, 422],
   })
-  returnTask(@CurrentActor() actor: Actor, @Param('id', TaskIdPipe) id: string, @Body() dto: ReturnTaskDto) {
-    return this.actions.returnTask(actor, id, dto.reason);
+  returnTask(
+    @CurrentActor() actor: Actor,
+    @Param('id', TaskIdPipe) id: string,
+    @Body() dto: ReturnTaskDto,
+    @IdempotencyKey() key?: string,
+  ) {
+    return this.actions.returnTask(actor, id, dto.reason, key);
   }
 
   @Post(':id/withdraw')
+  @ApiIdempotencyKey()
   @ApiDoc({
     summary: '撤回 Take back a completion',
     description:
@@ -40,11 +47,16 @@ export class ApprovalActionsController {
     ok: WithdrawResultDto,
     errors: [400, 401, 403, 404, 409, 422],
   })
-  withdraw(@CurrentActor() actor: Actor, @Param('id', TaskIdPipe) id: string) {
-    return this.actions.withdraw(actor, id);
+  withdraw(
+    @CurrentActor() actor: Actor,
+    @Param('id', TaskIdPipe) id: string,
+    @IdempotencyKey() key?: string,
+  ) {
+    return this.actions.withdraw(actor, id, key);
   }
 
   @Post(':id/countersign')
+  @ApiIdempotencyKey()
   @ApiDoc({
     summary: '加签/会签 Ask colleagues to countersign',
     description:
@@ -57,8 +69,9 @@ export class ApprovalActionsController {
     @CurrentActor() actor: Actor,
     @Param('id', TaskIdPipe) id: string,
     @Body() dto: CountersignDto,
+    @IdempotencyKey() key?: string,
   ) {
-    return this.actions.countersign(actor, id, dto);
+    return this.actions.countersign(actor, id, dto, key);
   }
 
   @Get(':id/countersigners')

@@ -1,6 +1,8 @@
-import { Injectable, PipeTransform } from '@nestjs/common';
+import { createParamDecorator, ExecutionContext, Injectable, PipeTransform } from '@nestjs/common';
+import type { Request } from 'express';
 import { creditCodeProblem, InvalidInput, t } from '@hardtech/domain';
 import { USERNAME } from '../dtos/user.dto';
+import { checkIdempotencyKey } from '../services/idempotency';
 
 /** `:creditCode` path parameters: a malformed code is a 400, not a lookup. */
 @Injectable()
@@ -61,3 +63,11 @@ export class UsernamePipe implements PipeTransform<string, string> {
     return value;
   }
 }
+
+/**
+ * The Idempotency-Key header of a task action, checked (400 when bad); documented by
+ * ApiIdempotencyKey.
+ */
+export const IdempotencyKey = createParamDecorator((_: unknown, ctx: ExecutionContext) =>
+  checkIdempotencyKey(ctx.switchToHttp().getRequest<Request>().header('idempotency-key')),
+);

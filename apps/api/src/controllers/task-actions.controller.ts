@@ -10,9 +10,9 @@ import {
   UrgeDto,
   UrgeResultDto,
 } from '../dtos/urge-cc-proxy.dto';
-import { ApiDoc } from '../openapi/api-doc';
+import { ApiDoc, ApiIdempotencyKey } from '../openapi/api-doc';
 import { TaskActionsService } from '../services/task-actions.service';
-import { TaskIdPipe } from './params';
+import { IdempotencyKey, TaskIdPipe } from './params';
 
 /** Issue 17's 催办 and 抄送 on a task; each is an Update of the lifecycle, in its history and the audit log. */
 @ApiTags('tasks')
@@ -22,6 +22,7 @@ export class TaskActionsController {
   constructor(private readonly actions: TaskActionsService) {}
 
   @Post(':id/urge')
+  @ApiIdempotencyKey()
   @ReadersMay('leader')
   @ApiDoc({
     summary: '催办 Urge whoever can do an open task',
@@ -31,11 +32,17 @@ export class TaskActionsController {
     status: 201,
     errors: [400, 401, 403, 404, 409, 413, 429],
   })
-  urge(@CurrentActor() actor: Actor, @Param('id', TaskIdPipe) id: string, @Body() dto: UrgeDto) {
-    return this.actions.urge(actor, id, dto.message);
+  urge(
+    @CurrentActor() actor: Actor,
+    @Param('id', TaskIdPipe) id: string,
+    @Body() dto: UrgeDto,
+    @IdempotencyKey() key?: string,
+  ) {
+    return this.actions.urge(actor, id, dto.message, key);
   }
 
   @Post(':id/cc')
+  @ApiIdempotencyKey()
   @ApiDoc({
     summary: '抄送 Copy an open task to colleagues, read-only',
     description:
@@ -44,8 +51,13 @@ export class TaskActionsController {
     status: 201,
     errors: [400, 401, 403, 404, 409, 413, 422],
   })
-  cc(@CurrentActor() actor: Actor, @Param('id', TaskIdPipe) id: string, @Body() dto: CcDto) {
-    return this.actions.cc(actor, id, dto.users, dto.note);
+  cc(
+    @CurrentActor() actor: Actor,
+    @Param('id', TaskIdPipe) id: string,
+    @Body() dto: CcDto,
+    @IdempotencyKey() key?: string,
+  ) {
+    return this.actions.cc(actor, id, dto.users, dto.note, key);
   }
 
   @Get(':id/cc-candidates')

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Headers, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiBearerAuth, ApiExtraModels, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiTags } from '@nestjs/swagger';
 import { Actor, listsAllTasks, parseInstant } from '@hardtech/domain';
 import { CurrentActor } from '../auth/decorators';
 import {
@@ -17,12 +17,11 @@ import {
   TaskListDto,
   TaskQueryDto,
 } from '../dtos/task.dto';
-import { ApiDoc } from '../openapi/api-doc';
-import { checkIdempotencyKey } from '../services/idempotency';
+import { ApiDoc, ApiIdempotencyKey } from '../openapi/api-doc';
 import { PrintoutsService } from '../services/printouts.service';
 import { TasksService } from '../services/tasks.service';
 import { ClusterFilterService } from '../services/cluster-filter.service';
-import { TaskIdPipe } from './params';
+import { IdempotencyKey, TaskIdPipe } from './params';
 import { PDF, pdfInline } from './pdf';
 
 /** The inbox, as users of Camunda Tasklist know it: list, detail, claim, delegate, complete, comment. */
@@ -123,13 +122,9 @@ export class TasksController {
   }
 
   @Post(':id/complete')
-  @ApiHeader({
-    // Lower case, as @Headers() documents it: one parameter, not two.
-    name: 'idempotency-key',
-    required: false,
-    description:
-      '1–200 visible ASCII characters. A retry with the same key and body returns the first answer; the same key with another body is a 409.',
-  })
+  @ApiIdempotencyKey(
+    '1–200 visible ASCII characters. A retry with the same key and body returns the first answer; the same key with another body is a 409.',
+  )
   @ApiDoc({
     summary: '办理任务 Complete a task',
     description:
@@ -141,35 +136,37 @@ export class TasksController {
     @CurrentActor() actor: Actor,
     @Param('id', TaskIdPipe) id: string,
     @Body() dto: CompleteTaskDto,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @IdempotencyKey() key?: string,
   ) {
-    const key = checkIdempotencyKey(idempotencyKey);
     return this.tasks.complete(actor, id, { outcome: dto.outcome, data: dto.data ?? {} }, key);
   }
 
   @Post(':id/claim')
+  @ApiIdempotencyKey()
   @ApiDoc({
     summary: '认领 Claim',
     description: 'Candidates only; 409 when someone else holds it.',
     ok: AssignResultDto,
     errors: [400, 401, 403, 404, 409],
   })
-  claim(@CurrentActor() actor: Actor, @Param('id', TaskIdPipe) id: string) {
-    return this.tasks.assign(actor, id, 'claim');
+  claim(@CurrentActor() actor: Actor, @Param('id', TaskIdPipe) id: string, @IdempotencyKey() key?: string) {
+    return this.tasks.assign(actor, id, 'claim', undefined, undefined, key);
   }
 
   @Post(':id/unclaim')
+  @ApiIdempotencyKey()
   @ApiDoc({
     summary: '取消认领 Unclaim',
     description: 'The assignee, or a city coordinator; 409 when nobody holds it.',
     ok: AssignResultDto,
     errors: [400, 401, 403, 404, 409],
   })
-  unclaim(@CurrentActor() actor: Actor, @Param('id', TaskIdPipe) id: string) {
-    return this.tasks.assign(actor, id, 'unclaim');
+  unclaim(@CurrentActor() actor: Actor, @Param('id', TaskIdPipe) id: string, @IdempotencyKey() key?: string) {
+    return this.tasks.assign(actor, id, 'unclaim', undefined, undefined, key);
   }
 
   @Post(':id/delegate')
+  @ApiIdempotencyKey()
   @ApiDoc({
     summary: '转办 Delegate to a user who may do the task',
     description:
@@ -177,8 +174,13 @@ export class TasksController {
     ok: AssignResultDto,
     errors: [400, 401, 403, 404, 409, 413, 422],
   })
-  delegate(@CurrentActor() actor: Actor, @Param('id', TaskIdPipe) id: string, @Body() dto: DelegateDto) {
-    return this.tasks.assign(actor, id, 'delegate', dto.to, dto.reason);
+  delegate(
+    @CurrentActor() actor: Actor,
+    @Param('id', TaskIdPipe) id: string,
+    @Body() dto: DelegateDto,
+    @IdempotencyKey() key?: string,
+  ) {
+    return this.tasks.assign(actor, id, 'delegate', dto.to, dto.reason, key);
   }
 
   @Post(':id/comments')

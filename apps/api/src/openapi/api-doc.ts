@@ -1,5 +1,5 @@
 import { applyDecorators, HttpCode, Type } from '@nestjs/common';
-import { ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { ApiHeader, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { ErrorBodyDto } from '../dtos/error.dto';
 
@@ -62,4 +62,14 @@ export function ApiDoc(o: DocOptions): MethodDecorator {
     success,
     ...o.errors.map((e) => ApiResponse({ status: e, type: ErrorBodyDto, description: ERROR_TEXT[e] })),
   );
+}
+
+/**
+ * The optional Idempotency-Key of a task action (its text: what a key applies once); lower case, as
+ * @Headers() documents it: one parameter, not two.
+ */
+export function ApiIdempotencyKey(
+  description = '1–200 visible ASCII characters. The action is applied once per key and body: sent again (after a 503 WORKFLOW_TASK_RETRYING, a lost answer) it answers as the first send did; another body under the same key is another action.',
+): MethodDecorator {
+  return ApiHeader({ name: 'idempotency-key', required: false, description });
 }

@@ -29,6 +29,7 @@ import {
   WithdrawalRefusal,
   WithdrawTaskResult,
 } from '@hardtech/temporal';
+import { keyedAction, keyedUpdateId } from './idempotency';
 import { ProxyService } from './proxy.service';
 import { UsersService } from './users.service';
 
@@ -59,33 +60,47 @@ export class ApprovalActionsService {
     private readonly proxies: ProxyService,
   ) {}
 
-  /** Whoever may complete the task may send it back: also a proxy, for its principal (委托代理). */
-  async returnTask(actor: Actor, id: string, reason: string): Promise<CompleteTaskResult> {
-    const task = await this.open(actor, id);
-    const [policy, onBehalfOf] = await Promise.all([
-      this.policies.current(),
-      this.proxies.principalFor(actor, task),
-    ]);
-    return this.send(() =>
-      this.lifecycles.returnTask(task.creditCode, { taskId: id, reason, actor, policy, onBehalfOf }),
-    );
+  /**
+   * Whoever may complete the task may send it back: also a proxy, for its principal (委托代理).
+   * With an Idempotency-Key, sent again: the first answer (keyedAction), not a 409.
+   */
+  async returnTask(actor: Actor, id: string, reason: string, key?: string): Promise<CompleteTaskResult> {
+    const task = await this.visible(actor, id);
+    const updateId = keyedUpdateId('return', id, actor.username, key, { reason });
+    return keyedAction(this.lifecycles, task.creditCode, updateId, async () => {
+      if (task.status !== 'open') throw taskClosedRefusal(task.status);
+      const [policy, onBehalfOf] = await Promise.all([
+        this.policies.current(),
+        this.proxies.principalFor(actor, task),
+      ]);
+      return this.send(() =>
+        this.lifecycles.returnTask(
+          task.creditCode,
+          { taskId: id, reason, actor, policy, onBehalfOf },
+          updateId,
+        ),
+      );
+    });
   }
 
   /**
    * 撤回 by the person who completed the task, while its lifecycle runs; the workflow decides
    * whether what the completion opened is untouched — the comments on those tasks are known here.
    */
-  async withdraw(actor: Actor, id: string): Promise<WithdrawTaskResult> {
+  async withdraw(actor: Actor, id: string, key?: string): Promise<WithdrawTaskResult> {
     const task = await this.visible(actor, id);
-    if (task.status === 'open') throw withdrawNotDone();
-    if (task.status === 'cancelled') throw taskClosedRefusal(task.status);
-    const refusal = withdrawerRefusal(actor, task);
-    if (refusal) throw refusal;
-    await this.assertRunning(task);
-    const [commented, policy] = await Promise.all([this.commentedSince(task), this.policies.current()]);
-    return this.send(() =>
-      this.lifecycles.withdraw(task.creditCode, { taskId: id, actor, commented, policy }),
-    );
+    const updateId = keyedUpdateId('withdraw', id, actor.username, key, {});
+    return keyedAction(this.lifecycles, task.creditCode, updateId, async () => {
+      if (task.status === 'open') throw withdrawNotDone();
+      if (task.status === 'cancelled') throw taskClosedRefusal(task.status);
+      const refusal = withdrawerRefusal(actor, task);
+      if (refusal) throw refusal;
+      await this.assertRunning(task);
+      const [commented, policy] = await Promise.all([this.commentedSince(task), this.policies.current()]);
+      return this.send(() =>
+        this.lifecycles.withdraw(task.creditCode, { taskId: id, actor, commented, policy }, updateId),
+      );
+    });
   }
 
   /**
@@ -135,30 +150,45 @@ export class ApprovalActionsService {
     actor: Actor,
     id: string,
     req: { users: string[]; mode: CountersignMode; note: string },
+    key?: string,
   ): Promise<CountersignResult> {
-    const task = await this.open(actor, id);
-    const onBehalfOf = await this.proxies.principalFor(actor, task);
-    const groups = await this.countersignerGroupsOf(task);
-    const named = await Promise.all(req.users.map(async (u) => [u, await this.users.findActor(u)] as const));
-    const refusal = countersignersRefusal(
-      named.filter(([, user]) => !user || !isCandidate(user, groups)).map(([u]) => u),
-    );
-    if (refusal) throw refusal;
-    // Nobody is asked twice while they still owe an answer (the workflow's validator agrees).
-    const again = countersignAskedRefusal(task.countersigns, req.users);
-    if (again) throw again;
-    const policy = await this.policies.current();
-    return this.send(() =>
-      this.lifecycles.countersign(task.creditCode, {
-        taskId: id,
-        actor,
-        users: named.map(([, user]) => user!),
-        mode: req.mode,
-        note: req.note,
-        policy,
-        onBehalfOf,
-      }),
-    );
+    const task = await this.visible(actor, id);
+    const updateId = keyedUpdateId('countersign', id, actor.username, key, {
+      users: req.users,
+      mode: req.mode,
+      note: req.note,
+    });
+    return keyedAction(this.lifecycles, task.creditCode, updateId, async () => {
+      if (task.status !== 'open') throw taskClosedRefusal(task.status);
+      const onBehalfOf = await this.proxies.principalFor(actor, task);
+      const groups = await this.countersignerGroupsOf(task);
+      const named = await Promise.all(
+        req.users.map(async (u) => [u, await this.users.findActor(u)] as const),
+      );
+      const refusal = countersignersRefusal(
+        named.filter(([, user]) => !user || !isCandidate(user, groups)).map(([u]) => u),
+      );
+      if (refusal) throw refusal;
+      // Nobody is asked twice while they still owe an answer (the workflow's validator agrees).
+      const again = countersignAskedRefusal(task.countersigns, req.users);
+      if (again) throw again;
+      const policy = await this.policies.current();
+      return this.send(() =>
+        this.lifecycles.countersign(
+          task.creditCode,
+          {
+            taskId: id,
+            actor,
+            users: named.map(([, user]) => user!),
+            mode: req.mode,
+            note: req.note,
+            policy,
+            onBehalfOf,
+          },
+          updateId,
+        ),
+      );
+    });
   }
 
   /**
@@ -189,12 +219,6 @@ export class ApprovalActionsService {
       if (domainErrorFrom(e)?.code === 'LIFECYCLE_NOT_RUNNING') throw lifecycleEnded();
       throw e;
     }
-  }
-
-  private async open(actor: Actor, id: string): Promise<TaskEntity> {
-    const task = await this.visible(actor, id);
-    if (task.status !== 'open') throw taskClosedRefusal(task.status);
-    return task;
   }
 
   private async visible(actor: Actor, id: string): Promise<TaskEntity> {

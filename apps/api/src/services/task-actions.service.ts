@@ -11,6 +11,7 @@ import {
 } from '@hardtech/domain';
 import { ActivePolicyRepository, TasksRepository } from '@hardtech/persistence';
 import { LifecycleClient } from '@hardtech/temporal';
+import { keyedAction, keyedUpdateId } from './idempotency';
 import { ProxyService } from './proxy.service';
 import { UsersService } from './users.service';
 
@@ -43,17 +44,20 @@ export class TaskActionsService {
     actor: Actor,
     id: string,
     message?: string,
+    key?: string,
   ): Promise<{ notified: string[]; notifiedNames: string[]; urgeableAt: string }> {
     const task = await this.tasks.findVisible(actor, id);
     if (!task) throw notFound();
-    // 委托代理: the stand-in holds the task for its principal, who is away: an urge would go to them.
-    if (task.status === 'open' && (await this.proxies.principalFor(actor, task))) throw URGE_PRINCIPAL;
+    const updateId = keyedUpdateId('urge', id, actor.username, key, { message });
     const policy = await this.policies.current();
-    const result = await this.lifecycles.urge(task.creditCode, {
-      taskId: id,
-      actor,
-      message: message?.trim() || undefined,
-      calendar: policy.calendar,
+    const result = await keyedAction(this.lifecycles, task.creditCode, updateId, async () => {
+      // 委托代理: the stand-in holds the task for its principal, who is away: an urge would go to them.
+      if (task.status === 'open' && (await this.proxies.principalFor(actor, task))) throw URGE_PRINCIPAL;
+      return this.lifecycles.urge(
+        task.creditCode,
+        { taskId: id, actor, message: message?.trim() || undefined, calendar: policy.calendar },
+        updateId,
+      );
     });
     const people = await this.users.candidatesFor(result.audienceGroups);
     const told = [...people].sort((a, b) => (a.username < b.username ? -1 : a.username > b.username ? 1 : 0));
@@ -72,32 +76,33 @@ export class TaskActionsService {
    * 抄送: to users who may see the enterprise (422 naming the others) and were not copied it before
    * (409 naming them); they read it read-only. A proxy copies the principal's task for them (委托代理).
    */
-  async cc(actor: Actor, id: string, users: string[], note?: string) {
+  async cc(actor: Actor, id: string, users: string[], note?: string, key?: string) {
     const task = await this.tasks.findVisible(actor, id);
     if (!task) throw notFound();
-    // Everyone named in one query, by the rule the picker offers them by.
-    const readers = await this.users.readersOf(users, task.creditCode);
-    const notReaders = users.filter((username) => !readers.has(username));
-    if (notReaders.length) {
-      // Named as the picker names people: a login alone means little to the officer (the walk).
-      throw notReadersRefusal('users', notReaders, await this.users.displayNames(notReaders))!;
-    }
-    // Nobody is copied twice (the workflow's validator agrees, for two copies at once): named here
-    // as the task page lists its copies.
-    const copies = await this.tasks.copiesOf(id);
-    const again = copiedAgainRefusal(
-      copies.map((copy) => copy.username),
-      users,
-      new Map(copies.map((copy) => [copy.username, copy.displayName])),
-    );
-    if (again) throw again;
-    const onBehalfOf = task.status === 'open' ? await this.proxies.principalFor(actor, task) : undefined;
-    const result = await this.lifecycles.cc(task.creditCode, {
-      taskId: id,
-      actor,
-      users,
-      note: note?.trim() || undefined,
-      onBehalfOf,
+    const updateId = keyedUpdateId('cc', id, actor.username, key, { users, note });
+    const result = await keyedAction(this.lifecycles, task.creditCode, updateId, async () => {
+      // Everyone named in one query, by the rule the picker offers them by.
+      const readers = await this.users.readersOf(users, task.creditCode);
+      const notReaders = users.filter((username) => !readers.has(username));
+      if (notReaders.length) {
+        // Named as the picker names people: a login alone means little to the officer (the walk).
+        throw notReadersRefusal('users', notReaders, await this.users.displayNames(notReaders))!;
+      }
+      // Nobody is copied twice (the workflow's validator agrees, for two copies at once): named here
+      // as the task page lists its copies.
+      const copies = await this.tasks.copiesOf(id);
+      const again = copiedAgainRefusal(
+        copies.map((copy) => copy.username),
+        users,
+        new Map(copies.map((copy) => [copy.username, copy.displayName])),
+      );
+      if (again) throw again;
+      const onBehalfOf = task.status === 'open' ? await this.proxies.principalFor(actor, task) : undefined;
+      return this.lifecycles.cc(
+        task.creditCode,
+        { taskId: id, actor, users, note: note?.trim() || undefined, onBehalfOf },
+        updateId,
+      );
     });
     return { taskId: result.taskId, users: result.users };
   }

@@ -54,7 +54,7 @@ import { approvalActions, approvalDetail, approvalMarks, urgeableAtOf, urgesBy }
 import { CaseFileService } from './case-file.service';
 import { LedgerScopeService } from './ledger-scope.service';
 import { ProxyService } from './proxy.service';
-import { Completion, completionUpdateId, isReplayOf } from './idempotency';
+import { Completion, completionUpdateId, isReplayOf, keyedAction, keyedUpdateId } from './idempotency';
 import { TaskReferences } from './task-references';
 import { UsersService } from './users.service';
 
@@ -365,34 +365,36 @@ export class TasksService {
     kind: AssignKind,
     to?: string,
     reason?: string,
+    key?: string,
   ): Promise<AssignTaskResult> {
     const task = await this.visible(actor, id);
-    if (task.status !== 'open') throw taskClosedRefusal(task.status);
-    let target: Actor | undefined;
-    if (kind === 'delegate') {
-      target = (await this.users.findActor(to!)) ?? undefined;
-      if (!target) {
-        throw new RuleViolation('DELEGATE_UNKNOWN', t('被转办人不存在', 'no such user'), [
-          { field: 'to', text: t('用户不存在或已停用', 'unknown or deactivated user') },
-        ]);
+    const body = kind === 'delegate' ? { to, reason } : {};
+    const updateId = keyedUpdateId(kind, id, actor.username, key, body);
+    return keyedAction(this.lifecycles, task.creditCode, updateId, async () => {
+      if (task.status !== 'open') throw taskClosedRefusal(task.status);
+      let target: Actor | undefined;
+      if (kind === 'delegate') {
+        target = (await this.users.findActor(to!)) ?? undefined;
+        if (!target) {
+          throw new RuleViolation('DELEGATE_UNKNOWN', t('被转办人不存在', 'no such user'), [
+            { field: 'to', text: t('用户不存在或已停用', 'unknown or deactivated user') },
+          ]);
+        }
       }
-    }
-    const why = kind === 'delegate' ? reason?.trim() || undefined : undefined;
-    // 委托代理: a proxy hands the principal's task on for them (claiming and releasing stay one's own).
-    const onBehalfOf = kind === 'delegate' ? await this.proxies.principalFor(actor, task) : undefined;
-    try {
-      return await this.lifecycles.assign(task.creditCode, {
-        taskId: id,
-        kind,
-        actor,
-        to: target,
-        reason: why,
-        onBehalfOf,
-      });
-    } catch (e) {
-      if (!domainErrorFrom(e)) await this.suspect(task.creditCode);
-      throw e;
-    }
+      const why = kind === 'delegate' ? reason?.trim() || undefined : undefined;
+      // 委托代理: a proxy hands the principal's task on for them (claiming and releasing stay one's own).
+      const onBehalfOf = kind === 'delegate' ? await this.proxies.principalFor(actor, task) : undefined;
+      try {
+        return await this.lifecycles.assign(
+          task.creditCode,
+          { taskId: id, kind, actor, to: target, reason: why, onBehalfOf },
+          updateId,
+        );
+      } catch (e) {
+        if (!domainErrorFrom(e)) await this.suspect(task.creditCode);
+        throw e;
+      }
+    });
   }
 
   /**

@@ -8953,7 +8953,10 @@ export interface operations {
     TasksController_claim: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1–200 visible ASCII characters. The action is applied once per key and body: sent again (after a 503 WORKFLOW_TASK_RETRYING, a lost answer) it answers as the first send did; another body under the same key is another action. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9020,7 +9023,10 @@ export interface operations {
     TasksController_unclaim: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1–200 visible ASCII characters. The action is applied once per key and body: sent again (after a 503 WORKFLOW_TASK_RETRYING, a lost answer) it answers as the first send did; another body under the same key is another action. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9087,7 +9093,10 @@ export interface operations {
     TasksController_delegate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1–200 visible ASCII characters. The action is applied once per key and body: sent again (after a 503 WORKFLOW_TASK_RETRYING, a lost answer) it answers as the first send did; another body under the same key is another action. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9256,7 +9265,10 @@ export interface operations {
     TaskActionsController_urge: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1–200 visible ASCII characters. The action is applied once per key and body: sent again (after a 503 WORKFLOW_TASK_RETRYING, a lost answer) it answers as the first send did; another body under the same key is another action. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9345,7 +9357,10 @@ export interface operations {
     TaskActionsController_cc: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1–200 visible ASCII characters. The action is applied once per key and body: sent again (after a 503 WORKFLOW_TASK_RETRYING, a lost answer) it answers as the first send did; another body under the same key is another action. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9672,7 +9687,10 @@ export interface operations {
     ApprovalActionsController_returnTask: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1–200 visible ASCII characters. The action is applied once per key and body: sent again (after a 503 WORKFLOW_TASK_RETRYING, a lost answer) it answers as the first send did; another body under the same key is another action. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9761,7 +9779,10 @@ export interface operations {
     ApprovalActionsController_withdraw: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1–200 visible ASCII characters. The action is applied once per key and body: sent again (after a 503 WORKFLOW_TASK_RETRYING, a lost answer) it answers as the first send did; another body under the same key is another action. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9837,7 +9858,10 @@ export interface operations {
     ApprovalActionsController_countersign: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1–200 visible ASCII characters. The action is applied once per key and body: sent again (after a 503 WORKFLOW_TASK_RETRYING, a lost answer) it answers as the first send did; another body under the same key is another action. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };

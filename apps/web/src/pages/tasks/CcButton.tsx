@@ -2,9 +2,11 @@ import { App, Button, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { RetryNotice } from '../../components/RetryNotice';
 import { PeoplePicker } from '../../components/PeoplePicker';
 import { ActingForTitle, type ActionDialogProps } from './approval/ActingForTitle';
 import { ccTask } from './approvalActions';
+import { useKeyedSend } from './idempotency';
 import { useAction } from './useAction';
 
 /**
@@ -20,10 +22,13 @@ export function CcButton({ taskId, onDone, actingFor }: ActionDialogProps) {
   const [names, setNames] = useState(new Map<string, string>());
   const [note, setNote] = useState('');
   const { busy, error, setError, run } = useAction();
+  // With its Idempotency-Key, sent again by itself on a 503: one copy, one notice each.
+  const { retrying, send, cancel } = useKeyedSend();
 
   const submit = () =>
     run(async () => {
-      const answer = await ccTask(taskId, users, note.trim());
+      const body = { users, note: note.trim() };
+      const answer = await send(body, (headers) => ccTask(taskId, body.users, body.note, headers));
       message.success(t('actions.copied', { names: answer.users.map((u) => names.get(u) ?? u).join('、') }));
       setOpen(false);
       onDone();
@@ -48,12 +53,16 @@ export function CcButton({ taskId, onDone, actingFor }: ActionDialogProps) {
         open={open}
         title={<ActingForTitle title={t('actions.ccTitle')} actingFor={actingFor} />}
         okText={t('actions.cc')}
-        okButtonProps={{ loading: busy, disabled: !users.length }}
+        okButtonProps={{ loading: busy, disabled: !users.length || !!retrying }}
         onOk={submit}
-        onCancel={() => setOpen(false)}
+        onCancel={() => {
+          cancel();
+          setOpen(false);
+        }}
         destroyOnHidden
       >
         <ErrorAlert error={error} />
+        <RetryNotice retrying={retrying} onCancel={cancel} />
         <Form layout="vertical">
           <Form.Item label={t('actions.ccUsers')} htmlFor="cc-users">
             <PeoplePicker

@@ -2,13 +2,12 @@ import type { RefField } from '@hardtech/domain/forms/schema';
 import { Alert, Button, Form, Radio, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, call } from '../../api/client';
-import { useRetrying } from '../../api/retry';
+import { call } from '../../api/client';
 import { fromFormValues, toFormValues } from '../../components/forms/formValues';
 import { SchemaForm } from '../../components/forms/SchemaForm';
 import { RetryNotice } from '../../components/RetryNotice';
 import { useLocalText } from '../../i18n';
-import { useIdempotencyKey } from './idempotency';
+import { useKeyedSend } from './idempotency';
 import { fixedFields, initialData } from './initialData';
 import { neededFields } from './neededFields';
 import type { CompleteResult, TaskDetail } from './taskTypes';
@@ -32,8 +31,7 @@ export function CompleteTaskForm({
   // A single outcome needs no choosing; between several the officer decides, nothing is preselected.
   const [outcome, setOutcome] = useState(task.outcomes.length === 1 ? task.outcomes[0].outcome : withdrawn);
   const { busy, error, setError, run } = useAction();
-  const { keyFor, answered } = useIdempotencyKey();
-  const { retrying, run: sendRetrying, cancel } = useRetrying();
+  const { retrying, send, cancel } = useKeyedSend();
   const fields = useMemo(
     () =>
       neededFields(
@@ -56,22 +54,13 @@ export function CompleteTaskForm({
     const values = await form.validateFields().catch(() => null);
     if (!values || !outcome) return;
     const body = { outcome, data: fromFormValues(fields, values) };
-    const headers = { 'Idempotency-Key': keyFor(body) };
     await run(async () => {
-      try {
-        // A 503 with Retry-After (a workflow task being retried, a dependency away) is sent again
-        // by itself with the same key: the server completes the task once.
-        const result = await sendRetrying(() =>
-          call('post', '/tasks/{id}/complete', { params: { id: task.id }, body, headers }),
-        );
-        answered();
-        onCompleted(result);
-      } catch (e) {
-        // The server answered: the next attempt is a new submission. A network error, or a 503
-        // retried in vain, keeps the key: the officer's next submit is the same request.
-        if (e instanceof ApiError && e.status !== 503) answered();
-        throw e;
-      }
+      // A 503 with Retry-After (a workflow task being retried, a dependency away) is sent again
+      // by itself with the same key: the server completes the task once.
+      const result = await send(body, (headers) =>
+        call('post', '/tasks/{id}/complete', { params: { id: task.id }, body, headers }),
+      );
+      onCompleted(result);
     });
   };
 

@@ -4,9 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { ActingForTitle } from './approval/ActingForTitle';
 import { useGet } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { RetryNotice } from '../../components/RetryNotice';
 import { DelegateFields } from './DelegateFields';
 import { delegateTargets } from './delegateTargets';
 import { delegateTask } from './taskActions';
+import { useKeyedSend } from './idempotency';
 import { useAction } from './useAction';
 
 interface DelegateButtonProps {
@@ -42,6 +44,8 @@ export function DelegateButton({
   const [to, setTo] = useState<string>();
   const [reason, setReason] = useState('');
   const { busy, error, run } = useAction();
+  // With its Idempotency-Key, sent again by itself on a 503: the task is handed on once.
+  const { retrying, send, cancel } = useKeyedSend();
   const candidates = useGet(open || checkFirst ? '/tasks/{id}/candidates' : null, { params: { id: taskId } });
   const { targets, none } = delegateTargets(candidates.data ?? [], candidateGroups);
   const nobody = candidates.data && none ? t(`assign.noCandidates.${none}`) : null;
@@ -51,7 +55,8 @@ export function DelegateButton({
   const submit = () =>
     run(async () => {
       if (!to) return;
-      await delegateTask(taskId, to, reason.trim());
+      const body = { to, reason: reason.trim() };
+      await send(body, (headers) => delegateTask(taskId, body.to, body.reason, headers));
       message.success(t('assign.delegated', { to }));
       setOpen(false);
       onDone();
@@ -90,9 +95,12 @@ export function DelegateButton({
           )
         }
         okText={t('assign.delegate')}
-        okButtonProps={{ disabled: !to, loading: busy }}
+        okButtonProps={{ disabled: !to || !!retrying, loading: busy }}
         onOk={submit}
-        onCancel={() => setOpen(false)}
+        onCancel={() => {
+          cancel();
+          setOpen(false);
+        }}
         // Nothing to submit: one button that closes, not a 转办 that can never be pressed.
         footer={
           nobody ? (
@@ -102,6 +110,7 @@ export function DelegateButton({
         destroyOnHidden
       >
         <ErrorAlert error={error ?? candidates.error} />
+        <RetryNotice retrying={retrying} onCancel={cancel} />
         {nobody ? (
           <Alert type="info" showIcon title={nobody} description={hint} />
         ) : (

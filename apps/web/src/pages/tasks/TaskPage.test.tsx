@@ -1225,6 +1225,107 @@ describe('task page', () => {
     });
   });
 
+  // keyed-actions: 退回, 加签, 撤回 (and 催办, 抄送, 转办) go as 提交办理 does, with a key per action
+  // that each automatic retry of a 503 WORKFLOW_TASK_RETRYING sends again.
+  describe('a task action refused with 503 while the workflow recovers', () => {
+    const refusal = () => ({
+      status: 503,
+      headers: { 'retry-after': '1' },
+      body: { statusCode: 503, code: 'WORKFLOW_TASK_RETRYING', message: '流程正在恢复，请稍后重试' },
+    });
+    const keysSent = (action: string) =>
+      vi
+        .mocked(fetch)
+        .mock.calls.filter(([url, init]) => String(url).endsWith(`/${action}`) && init?.method === 'POST')
+        .map(([, init]) => (init?.headers as Record<string, string>)['Idempotency-Key']);
+    /** Refused once, then answered with `body`. */
+    const onceRefused = (body: unknown, status = 200) => {
+      let refusals = 1;
+      return () => (refusals-- > 0 ? refusal() : { status, body });
+    };
+
+    it('退回 is sent again after Retry-After with the same key, 正在重试 meanwhile', async () => {
+      const user = fastUser();
+      const admit = { ...TASK, type: 'ADMIT', approvalActions: { ...NO_APPROVAL_ACTIONS, return: true } };
+      openPage('/tasks/t-1', USERS.coordinator, {
+        ...TASK_ROUTES,
+        'GET /tasks/t-1': admit,
+        'POST /tasks/t-1/return': onceRefused({ stage: 'screening', nextTasks: [] }),
+      });
+      await user.click(await screen.findByTestId('return-button'));
+      await user.type(await screen.findByLabelText('退回理由'), '材料不全');
+      await user.click(screen.getByTestId('return-submit'));
+      expect(await screen.findByTestId('retry-notice')).toHaveTextContent('第 2/6 次');
+      expect(screen.getByTestId('retry-cancel')).toBeEnabled();
+      expect(await screen.findByText(/^已退回/, {}, { timeout: 3000 })).toBeInTheDocument();
+      const keys = keysSent('return');
+      expect(keys).toHaveLength(2);
+      expect(keys[0]).toMatch(/^[0-9a-f]{32}$/);
+      expect(new Set(keys).size).toBe(1);
+    });
+
+    it('加签 is sent again with the same key; 停止重试 stops it, and the next 加签 is a new key', async () => {
+      const user = fastUser();
+      let stalled = true;
+      openPage('/tasks/t-1', USERS.coordinator, {
+        ...TASK_ROUTES,
+        'GET /tasks/t-1': { ...TASK, approvalActions: { ...NO_APPROVAL_ACTIONS, countersign: true } },
+        'GET /tasks/t-1/countersigners': [
+          { username: 'industry-t2', displayName: '电子信息处 王芳', role: 'industry_officer' },
+        ],
+        'POST /tasks/t-1/countersign': () => (stalled ? refusal() : { status: 201, body: {} }),
+      });
+      const ask = async () => {
+        await user.click(await screen.findByTestId('countersign-button'));
+        await user.click(within((await screen.findAllByRole('dialog')).at(-1)!).getByRole('combobox'));
+        await user.click(await screen.findByTitle('电子信息处 王芳（industry-t2）'));
+        await user.click(screen.getByTestId('countersign-submit'));
+      };
+      await ask();
+      expect(await screen.findByTestId('retry-notice')).toHaveTextContent('第 2/6 次');
+      expect(screen.getByTestId('countersign-submit')).toBeDisabled();
+      await waitFor(() => expect(screen.getByTestId('retry-notice')).toHaveTextContent('第 3/6 次'), {
+        timeout: 3000,
+      });
+      await user.click(screen.getByTestId('retry-cancel'));
+      expect(await screen.findByRole('alert')).toHaveTextContent('已停止自动重试');
+      const stopped = keysSent('countersign');
+      expect(stopped).toHaveLength(2);
+      expect(new Set(stopped).size).toBe(1);
+
+      // Sent once more as it was, it is the same 加签 (the key kept); answered, the next is new.
+      stalled = false;
+      await user.click(screen.getByTestId('countersign-submit'));
+      await screen.findByText('已请 1 人会签');
+      expect(new Set(keysSent('countersign')).size).toBe(1);
+      await ask();
+      await waitFor(() => expect(keysSent('countersign')).toHaveLength(4));
+      expect(new Set(keysSent('countersign')).size).toBe(2);
+    });
+
+    it('撤回 is sent again with the same key', async () => {
+      const user = fastUser();
+      openPage('/tasks/t-1', USERS.coordinator, {
+        ...TASK_ROUTES,
+        'GET /tasks/t-1': {
+          ...TASK,
+          status: 'done',
+          actions: { ...TASK.actions, complete: false, claim: false },
+          approvalActions: { ...NO_APPROVAL_ACTIONS, withdraw: true },
+          withdrawBlocked: null,
+        },
+        'POST /tasks/t-1/withdraw': onceRefused({ stage: 'screening', task: TASK, cancelled: [] }),
+      });
+      await user.click(await screen.findByTestId('withdraw-button'));
+      await user.click(
+        await waitFor(() => document.querySelector<HTMLElement>('.ant-popconfirm-buttons .ant-btn-primary')!),
+      );
+      expect(await screen.findByTestId('retry-notice')).toHaveTextContent('第 2/6 次');
+      await waitFor(() => expect(keysSent('withdraw')).toHaveLength(2), { timeout: 3000 });
+      expect(new Set(keysSent('withdraw')).size).toBe(1);
+    });
+  });
+
   it('asks a pass for a justification only where a soft criterion failed', async () => {
     const user = fastUser();
     const screeningWith = (c1: string) => ({

@@ -2,8 +2,10 @@ import { App, Button, Form, Input, Modal, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { RetryNotice } from '../../components/RetryNotice';
 import { dateTimeText } from '../../format';
 import { urgeTask, urgeWaiting } from './approvalActions';
+import { useKeyedSend } from './idempotency';
 import { useAction } from './useAction';
 
 /** The later of two instants (ISO), either may be missing. */
@@ -33,12 +35,15 @@ export function UrgeButton({
   const [words, setWords] = useState('');
   const [urgedUntil, setUrgedUntil] = useState<string | null>(null);
   const { busy, error, setError, run } = useAction();
+  // With its Idempotency-Key, sent again by itself on a 503: the holder is urged once.
+  const { retrying, send, cancel } = useKeyedSend();
   const until = later(urgeableAt, urgedUntil);
   const waiting = urgeWaiting(until);
 
   const submit = () =>
     run(async () => {
-      const answer = await urgeTask(taskId, words.trim());
+      const body = { message: words.trim() };
+      const answer = await send(body, (headers) => urgeTask(taskId, body.message, headers));
       message.success(t('actions.urged', { names: answer.notifiedNames.join('、') }));
       setUrgedUntil(answer.urgeableAt);
       setOpen(false);
@@ -65,12 +70,16 @@ export function UrgeButton({
         open={open}
         title={t('actions.urgeTitle')}
         okText={t('actions.urge')}
-        okButtonProps={{ loading: busy }}
+        okButtonProps={{ loading: busy, disabled: !!retrying }}
         onOk={submit}
-        onCancel={() => setOpen(false)}
+        onCancel={() => {
+          cancel();
+          setOpen(false);
+        }}
         destroyOnHidden
       >
         <ErrorAlert error={error} />
+        <RetryNotice retrying={retrying} onCancel={cancel} />
         <Form layout="vertical">
           <Form.Item label={t('actions.urgeMessage')} htmlFor="urge-message">
             <Input.TextArea

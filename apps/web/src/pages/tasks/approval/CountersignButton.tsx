@@ -3,7 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useGet } from '../../../api/useApi';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { RetryNotice } from '../../../components/RetryNotice';
 import { personOption } from '../../../components/PeoplePicker';
+import { useKeyedSend } from '../idempotency';
 import { useAction } from '../useAction';
 import type { TaskDetail } from '../taskTypes';
 import { countersignTask } from './approvalCalls';
@@ -28,12 +30,15 @@ export function CountersignButton({
   const [mode, setMode] = useState<'all' | 'any'>('all');
   const [note, setNote] = useState('');
   const { busy, error, setError, run } = useAction();
+  // With its Idempotency-Key, sent again by itself on a 503: one set of countersign tasks.
+  const { retrying, send, cancel } = useKeyedSend();
   const people = useGet(open ? '/tasks/{id}/countersigners' : null, { params: { id: taskId } });
   const { choices, empty } = countersignChoices(people.data ?? [], countersigns);
   const why = people.data && empty ? t(`approval.countersignEmpty.${empty}`) : null;
   const submit = () =>
     run(async () => {
-      await countersignTask(taskId, users, mode, note.trim());
+      const body = { users, mode, note: note.trim() };
+      await send(body, (headers) => countersignTask(taskId, body.users, body.mode, body.note, headers));
       message.success(t('approval.countersigned', { count: users.length }));
       setOpen(false);
       onDone();
@@ -59,13 +64,21 @@ export function CountersignButton({
         title={<ActingForTitle title={t('approval.countersignTitle')} actingFor={actingFor} />}
         okText={t('approval.countersign')}
         okButtonProps={
-          { disabled: !users.length, loading: busy, 'data-testid': 'countersign-submit' } as ButtonProps
+          {
+            disabled: !users.length || !!retrying,
+            loading: busy,
+            'data-testid': 'countersign-submit',
+          } as ButtonProps
         }
         onOk={submit}
-        onCancel={() => setOpen(false)}
+        onCancel={() => {
+          cancel();
+          setOpen(false);
+        }}
         destroyOnHidden
       >
         <ErrorAlert error={error ?? people.error} />
+        <RetryNotice retrying={retrying} onCancel={cancel} />
         {/* Above the picker: its open list covers what is below it. */}
         {why && (
           <Alert

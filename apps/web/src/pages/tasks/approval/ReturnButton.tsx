@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useReference } from '../../../api/reference';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { RetryNotice } from '../../../components/RetryNotice';
 import { useLocalText } from '../../../i18n';
+import { useKeyedSend } from '../idempotency';
 import { useAction } from '../useAction';
 import type { TaskDetail } from '../taskTypes';
 import { returnTask } from './approvalCalls';
@@ -39,9 +41,12 @@ export function ReturnButton({
   const back = stepActions(taskType).return;
   const backName = back ? text(reference?.taskTypes[back]) : '';
   const { busy, error, run } = useAction();
+  // With its Idempotency-Key, sent again by itself on a 503: the server returns the task once.
+  const { retrying, send, cancel } = useKeyedSend();
   const submit = () =>
     run(async () => {
-      const { nextTasks } = await returnTask(taskId, reason.trim());
+      const body = { reason: reason.trim() };
+      const { nextTasks } = await send(body, (headers) => returnTask(taskId, body.reason, headers));
       const step = reopenedStep(taskType, nextTasks);
       message.success({
         key: RETURNED_MESSAGE,
@@ -76,17 +81,21 @@ export function ReturnButton({
         okText={t('approval.return')}
         okButtonProps={
           {
-            disabled: !reason.trim(),
+            disabled: !reason.trim() || !!retrying,
             loading: busy,
             danger: true,
             'data-testid': 'return-submit',
           } as ButtonProps
         }
         onOk={submit}
-        onCancel={() => setOpen(false)}
+        onCancel={() => {
+          cancel();
+          setOpen(false);
+        }}
         destroyOnHidden
       >
         <ErrorAlert error={error} />
+        <RetryNotice retrying={retrying} onCancel={cancel} />
         <Form layout="vertical">
           <Form.Item label={t('approval.reason')} htmlFor="return-reason" required>
             <Input.TextArea

@@ -1,7 +1,9 @@
 import { App, Button, Popconfirm, Space, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { RetryNotice } from '../../../components/RetryNotice';
 import { useLocalText } from '../../../i18n';
 import type { TaskDetail } from '../taskTypes';
+import { useKeyedSend } from '../idempotency';
 import { useAction } from '../useAction';
 import { withdrawTask } from './approvalCalls';
 
@@ -23,10 +25,12 @@ export function WithdrawButton({
   const text = useLocalText();
   const { message } = App.useApp();
   const { busy, run } = useAction();
+  // With its Idempotency-Key, sent again by itself on a 503: the completion is taken back once.
+  const { retrying, send, cancel } = useKeyedSend();
   const submit = () =>
     run(async () => {
       try {
-        await withdrawTask(taskId);
+        await send({}, (headers) => withdrawTask(taskId, headers));
         message.success(t('approval.withdrawn'));
       } catch (e) {
         message.error((e as Error).message);
@@ -49,10 +53,13 @@ export function WithdrawButton({
     );
   }
   return (
-    <Popconfirm title={t('approval.withdrawConfirm')} onConfirm={submit} okText={t('approval.withdraw')}>
-      <Button loading={busy} data-testid="withdraw-button">
-        {t('approval.withdraw')}
-      </Button>
-    </Popconfirm>
+    <>
+      <Popconfirm title={t('approval.withdrawConfirm')} onConfirm={submit} okText={t('approval.withdraw')}>
+        <Button loading={busy} disabled={!!retrying} data-testid="withdraw-button">
+          {t('approval.withdraw')}
+        </Button>
+      </Popconfirm>
+      <RetryNotice retrying={retrying} onCancel={cancel} />
+    </>
   );
 }
