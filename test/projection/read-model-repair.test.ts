@@ -62,7 +62,14 @@ async function insertOrphan(beside: string, on: Sql = db()): Promise<string> {
  * enterprise too (a person moved it a moment ago), and in a full run it once compared it half
  * written, repairing it in two goes that the first audit event did not show as one.
  */
-async function loseCompletion(taskId: string, by: string, outcome: string, data: object, key: string) {
+async function loseCompletion(
+  taskId: string,
+  by: string,
+  outcome: string,
+  data: object,
+  key: string,
+  of: Cast = cast,
+) {
   return inTransaction(async (sql) => {
     await sql.query(
       `UPDATE tasks SET status = 'done', outcome = $2, data = $3, completed_by = $4, completed_at = now(),
@@ -72,12 +79,12 @@ async function loseCompletion(taskId: string, by: string, outcome: string, data:
     const orphan = await insertOrphan(taskId, sql);
     await sql.query(
       `UPDATE enterprises SET projection_seq = projection_seq + 1, stage = 'feedback' WHERE credit_code = $1`,
-      [cast.creditCode],
+      [of.creditCode],
     );
     // The API notes an Update that failed without the workflow's answer; the repair takes it.
     await sql.query(
       `INSERT INTO read_model_suspects (credit_code, reason) VALUES ($1, 'update_failed') ON CONFLICT DO NOTHING`,
-      [cast.creditCode],
+      [of.creditCode],
     );
     return orphan;
   });
@@ -99,10 +106,10 @@ async function inboxAgrees(view: LifecycleView): Promise<boolean> {
   );
 }
 
-async function auditEvents(action: string) {
+async function auditEvents(action: string, of: Cast = cast) {
   const { rows } = await db().query(
     `SELECT data FROM audit_events WHERE action = $1 AND credit_code = $2 ORDER BY seq`,
-    [action, cast.creditCode],
+    [action, of.creditCode],
   );
   return rows.map((r) => r.data);
 }
@@ -305,5 +312,42 @@ describe('read-model repair', () => {
         view.transitions,
       ]);
     }
+  });
+
+  // 撤回 keeps the withdrawn completion's outcome on the task it reopens (tasks.withdrawn), which
+  // only the workflow's history holds besides: the workflow keeps the data, as the task's draft. A
+  // repair that reopens or inserts such a task rebuilds both, so its form starts from them again.
+  it('reopens a withdrawn task with the outcome and data it was withdrawn from', async () => {
+    const c = await createCast(DISTRICT, CLUSTER);
+    await expectOk(c.districtOfficer.api.post('/api/nominations', nominationFor(c)), 201);
+    const screen = await eventually(() => openTask(c.coordinator.api, c.creditCode, 'SCREEN'));
+    const data = { judgments: JUDGMENTS };
+    await expectOk(c.coordinator.api.post(`/api/tasks/${screen.id}/complete`, { outcome: 'pass', data }));
+    await expectOk(c.coordinator.api.post(`/api/tasks/${screen.id}/withdraw`, {}));
+    const page = () => expectOk(c.coordinator.api.get(`/api/tasks/${screen.id}`));
+    const reopened = { status: 'open', outcome: null, data, withdrawn: { outcome: 'pass' } };
+    expect(await page()).toMatchObject(reopened);
+
+    // Done again in the inbox by a completion the workflow refuses: the repair reopens it.
+    await loseCompletion(screen.id, c.coordinator.username, 'no-such-outcome', {}, 'lost-key-w', c);
+    await eventually(async () => (await auditEvents('readmodel.repaired', c)).length === 1, HEAL_MS);
+    expect((await auditEvents('readmodel.repaired', c))[0].reopened).toEqual([
+      { id: screen.id, completedBy: c.coordinator.username },
+    ]);
+    expect(await page()).toMatchObject(reopened);
+
+    // Voided in the inbox while the workflow holds it open: the repair inserts it again.
+    await db().query(
+      `UPDATE tasks SET status = 'cancelled', completed_at = now(),
+         result = '{"repair": "opened by a transition the workflow does not have"}'::jsonb
+       WHERE id = $1`,
+      [screen.id],
+    );
+    await db().query(
+      `INSERT INTO read_model_suspects (credit_code, reason) VALUES ($1, 'update_failed') ON CONFLICT DO NOTHING`,
+      [c.creditCode],
+    );
+    await eventually(async () => (await auditEvents('readmodel.repaired', c)).length === 2, HEAL_MS);
+    expect(await page()).toMatchObject(reopened);
   });
 });

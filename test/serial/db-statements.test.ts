@@ -5,6 +5,7 @@ import { createCast, createUser, Member } from '../support/cast';
 import { driveToSupporting } from '../support/drive';
 import { complete, expectOk, JUDGMENTS, nominationFor, openTask, problem } from '../support/lifecycle';
 import { keepPolicy } from '../support/policy';
+import { upload } from '../support/files';
 import { perUnit } from '../support/statement-metrics';
 
 // Issue 21.4 on the real stack: what a completion costs in SQL statements, in the API before the
@@ -170,4 +171,39 @@ it('reads a department the problems of the case file once, as a coordinator', as
   );
   // The one read more is the ledger tasks the department's scope is made of.
   expect(reads.department).toBe(reads.coordinator + 1);
+});
+
+// An enterprise's files are listed in one read whatever their number: which of them the caller may
+// see (a nomination's by its lifecycle, a task's by the task, a problem's by the problem) is part of
+// that read (AttachmentsRepository.listVisible). Before, each file was checked by a read of its
+// own: 1 file 3 reads (the session, the files, the file's lifecycle), 5 files 7.
+it('lists an enterprise’s files in one read, however many', async () => {
+  const cast = await createCast();
+  const file = { creditCode: cast.creditCode, subject: 'nomination', purpose: 'evidence' };
+  await expectOk(upload(cast.districtOfficer.api, file), 201);
+  await expectOk(cast.districtOfficer.api.post('/api/nominations', nominationFor(cast)), 201);
+  const screen = await openTask(cast.coordinator.api, cast.creditCode, 'SCREEN');
+  const reads = (files: number) =>
+    perUnit(
+      `${API_URL}/metrics`,
+      'hardtech_db_statements_per_request',
+      { route: '/api/attachments' },
+      ['read'],
+      async () => {
+        const listed = await expectOk(
+          cast.coordinator.api.get(`/api/attachments?creditCode=${cast.creditCode}`),
+        );
+        expect(listed).toHaveLength(files);
+      },
+    );
+  await reads(1); // the session's first use is not the list's cost
+  const one = await reads(1);
+  for (let i = 0; i < 4; i++) {
+    await expectOk(upload(cast.coordinator.api, { ...file, subject: 'task', subjectId: screen.id }), 201);
+  }
+  const five = await reads(5);
+  console.log(JSON.stringify({ one, five }));
+  expect(one.count).toBe(1);
+  expect(five.per.read).toBe(one.per.read);
+  expect(one.per.read).toBeLessThanOrEqual(2);
 });

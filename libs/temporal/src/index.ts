@@ -12,6 +12,7 @@ export * from './schedules';
 export * from './search-attributes';
 
 export * from './task-queues';
+export * from './withdrawn-outcomes';
 export * from './yearly.contract';
 export * from './update-ids';
 export * from './temporal-client.module';

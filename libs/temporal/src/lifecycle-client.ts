@@ -55,6 +55,7 @@ import {
   recomputeDeadlinesUpdate,
 } from './yearly.contract';
 import { CLUSTER, CREDIT_CODE, DISTRICT, STAGE } from './search-attributes';
+import { withdrawnOutcomes } from './withdrawn-outcomes';
 
 /**
  * How long a completion with an Update id waits for Temporal to take it before the workflow is
@@ -330,6 +331,15 @@ export class LifecycleClient {
     }
     const startOf = (run: LifecycleRun) => protoMillis(run.events[0]?.eventTime);
     return [...runs.values()].sort((a, b) => startOf(a) - startOf(b));
+  }
+
+  /**
+   * 撤回: the outcome of the completion each of `taskIds` last had withdrawn, read from the
+   * workflow's history (withdrawnOutcomes); the read-model repair asks it for withdrawn tasks only.
+   */
+  async withdrawnOutcomes(creditCode: string, taskIds: readonly string[]): Promise<Map<string, string>> {
+    if (!taskIds.length) return new Map();
+    return withdrawnOutcomes(await this.runs(creditCode), (p) => this.decode(p), taskIds);
   }
 
   /** Decodes a payload of a history event with the client's converter. */

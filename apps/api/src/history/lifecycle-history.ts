@@ -45,13 +45,14 @@ import {
 import type { LifecycleRun } from '@hardtech/temporal/lifecycle-client';
 import { openAnnualReviewUpdate, recomputeDeadlinesUpdate } from '@hardtech/temporal/yearly.contract';
 import { protoMillis } from '@hardtech/temporal/proto-time';
+import type { PayloadDecoder } from '@hardtech/temporal/withdrawn-outcomes';
 
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 type Payload = temporal.api.common.v1.IPayload;
 
 export type { HistoryEntry };
 
-export type PayloadDecoder = (payload: Payload) => unknown;
+export type { PayloadDecoder };
 
 const SYSTEM = SYSTEM_ACTOR.username;
 const FAILED_ACTION: Record<string, string> = {

@@ -131,10 +131,11 @@ export class AttachmentsService {
   }
 
   async list(actor: Actor, creditCode: string, subject?: AttachmentSubject, subjectId?: string) {
-    const rows = await this.attachments.list(creditCode, subject, subjectId);
-    const visible: AttachmentRow[] = [];
-    for (const row of rows) if (await this.visible(actor, row)) visible.push(row);
-    return visible.map(attachmentView);
+    // One read (the rule of `visible`, in SQL); an officer's step's files are its deliberation.
+    const rows = await this.attachments.listVisible(actor, creditCode, subject, subjectId);
+    return rows
+      .filter((row) => row.subject !== 'task' || taskMaterialVisible(actor.role, row.taskType ?? ''))
+      .map(attachmentView);
   }
 
   async download(actor: Actor, id: string): Promise<{ row: AttachmentRow; stream: Readable }> {

@@ -31,11 +31,7 @@ export class LedgerScopeService {
   /** The scope; `history` names the 部门报到 whose task row does not. Looked up for departments only. */
   async of(actor: Actor, creditCode: string, history: readonly HistoryEntry[] = []): Promise<LedgerScope> {
     if (!readsOwnLedgerOnly(actor.role)) return WHOLE_LEDGER;
-    const [readable, tasks] = await Promise.all([
-      this.problems.readableIdsOf(actor, creditCode),
-      this.tasks.ledgerTasksOf(creditCode),
-    ]);
-    return ledgerScope(readable, tasks, groupsOf(actor), history);
+    return this.departmentScope(actor, creditCode, this.problems.readableIdsOf(actor, creditCode), history);
   }
 
   /**
@@ -48,19 +44,25 @@ export class LedgerScopeService {
     creditCode: string,
     lifecycleNo: number,
   ): Promise<{ problems: ProblemEntity[]; scope: LedgerScope }> {
-    const department = readsOwnLedgerOnly(actor.role);
-    const [problems, tasks] = await Promise.all([
-      this.problems.ofLifecycle(actor, creditCode, lifecycleNo),
-      department ? this.tasks.ledgerTasksOf(creditCode) : [],
-    ]);
-    const scope = department
-      ? ledgerScope(
-          problems.map((p) => p.id),
-          tasks,
-          groupsOf(actor),
-        )
-      : WHOLE_LEDGER;
+    const read = this.problems.ofLifecycle(actor, creditCode, lifecycleNo);
+    if (!readsOwnLedgerOnly(actor.role)) return { problems: await read, scope: WHOLE_LEDGER };
+    const readable = read.then((problems) => problems.map((p) => p.id));
+    const [problems, scope] = await Promise.all([read, this.departmentScope(actor, creditCode, readable)]);
     return { problems, scope };
+  }
+
+  /**
+   * 中小企业处 / 产业金融处's scope (`of`'s and `ofLifecycle`'s): the problems they read, given as
+   * `readable`, beside the enterprise's ledger tasks, read at the same time.
+   */
+  private async departmentScope(
+    actor: Actor,
+    creditCode: string,
+    readable: Promise<string[]>,
+    history: readonly HistoryEntry[] = [],
+  ): Promise<LedgerScope> {
+    const [ids, tasks] = await Promise.all([readable, this.tasks.ledgerTasksOf(creditCode)]);
+    return ledgerScope(ids, tasks, groupsOf(actor), history);
   }
 
   /**

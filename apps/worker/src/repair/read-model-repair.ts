@@ -134,7 +134,7 @@ export class ReadModelRepair implements OnApplicationBootstrap, OnApplicationShu
       if (report.resent.length) await this.repairs.recordResent(creditCode, report);
       return report.resent.length ? 'resent' : 'consistent';
     }
-    await this.repairs.repair(now.view, now.diff, report);
+    await this.repairs.repair(now.view, now.diff, report, await this.withdrawnOf(creditCode, now));
     await this.tellAuthors(now.view, now.diff);
     this.logger.log(
       `${creditCode}: read model repaired (voided ${now.diff.orphans.length}, reopened ${now.diff.reopen.length}, ` +
@@ -155,6 +155,22 @@ export class ReadModelRepair implements OnApplicationBootstrap, OnApplicationShu
     }
     const diff = readModelDiff(view, inbox);
     return diff.otherLifecycle ? null : { view, diff };
+  }
+
+  /**
+   * 撤回: the tasks the repair reopens or inserts that the workflow holds open after a withdrawal
+   * (with a draft) start from the withdrawn completion, whose outcome only the history keeps.
+   */
+  private withdrawnOf(
+    creditCode: string,
+    { view, diff }: { view: LifecycleView; diff: ReadModelDiff },
+  ): Promise<Map<string, string>> {
+    const withdrawn = new Set(view.openTasks.filter((t) => t.draft).map((t) => t.id));
+    const ids = [...diff.reopen.map((t) => t.id), ...diff.missing.map((t) => t.id)];
+    return this.lifecycles.withdrawnOutcomes(
+      creditCode,
+      ids.filter((id) => withdrawn.has(id)),
+    );
   }
 
   /** Sends the completion the inbox recorded, as the API would have, under the same Update id. */

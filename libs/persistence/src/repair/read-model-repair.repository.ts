@@ -144,7 +144,12 @@ export class ReadModelRepairRepository {
    * showed stays), tasks it still has open are reopened or inserted, holders follow the workflow,
    * the ledger and the enterprise row are the workflow's. One audit event says what changed.
    */
-  async repair(view: LifecycleView, diff: ReadModelDiff, report: RepairReport): Promise<void> {
+  async repair(
+    view: LifecycleView,
+    diff: ReadModelDiff,
+    report: RepairReport,
+    withdrawn: ReadonlyMap<string, string> = new Map(),
+  ): Promise<void> {
     const workflowId = lifecycleWorkflowId(view.creditCode);
     const at = new Date().toISOString();
     await this.ds.transaction(async (m) => {
@@ -205,6 +210,19 @@ export class ReadModelRepairRepository {
           );
           await writeWith(m, [writeProblems], delta, { auditChain: this.auditChain });
         }
+      }
+      // 撤回: a task the workflow holds open after a withdrawal starts from the withdrawn completion
+      // again, as its projection had it (writeApprovalActions): the data the workflow keeps as its
+      // draft, the outcome from the workflow's history (`withdrawn`, LifecycleClient.withdrawnOutcomes).
+      for (const id of [...diff.reopen.map((t) => t.id), ...diff.missing.map((t) => t.id)]) {
+        const draft = open.get(id)?.draft;
+        if (!draft) continue;
+        const outcome = withdrawn.get(id);
+        await m.query(`UPDATE tasks SET data = $2, withdrawn = $3 WHERE id = $1 AND status = 'open'`, [
+          id,
+          JSON.stringify(draft),
+          outcome ? JSON.stringify({ outcome }) : null,
+        ]);
       }
       await m.query(
         `UPDATE enterprises SET stage = $2, state_value = $3, projection_seq = $4

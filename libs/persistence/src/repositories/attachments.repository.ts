@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { AttachmentPurpose, AttachmentSubject } from '@hardtech/domain';
+import type { Actor, AttachmentPurpose, AttachmentSubject } from '@hardtech/domain';
+import { AccessService } from '../access/access.service';
 import { displayNameOf } from './display-name';
 
 export interface AttachmentRow {
@@ -27,7 +28,10 @@ const COLUMNS = `id, credit_code AS "creditCode", subject, subject_id AS "subjec
 
 @Injectable()
 export class AttachmentsRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly access: AccessService,
+  ) {}
 
   async insert(a: Omit<AttachmentRow, 'uploadedAt'>): Promise<AttachmentRow> {
     const [row] = await this.ds.query(
@@ -55,13 +59,55 @@ export class AttachmentsRepository {
     return row ?? null;
   }
 
-  list(creditCode: string, subject?: AttachmentSubject, subjectId?: string): Promise<AttachmentRow[]> {
-    return this.ds.query(
-      `SELECT ${COLUMNS}, ${displayNameOf('attachments.uploaded_by')} AS "uploadedByName"
-       FROM attachments WHERE credit_code = $1 AND ($2::text IS NULL OR subject = $2)
-         AND ($3::text IS NULL OR subject_id = $3) ORDER BY uploaded_at, id`,
-      [creditCode, subject ?? null, subjectId ?? null],
+  /**
+   * The enterprise's files (of a subject, of one of its ids) the caller may see, in one read, by the scope of what each is attached to: a
+   * pending nomination file its uploader's, a nomination's files its lifecycle's
+   * (AccessService.ofLifecycle), a task's the task's (visibleTaskRows), a problem's the problem's
+   * (AccessService.problems). A task's file comes with the task's type (`taskType`): whether the
+   * caller reads an officer's step's material is the domain's rule (taskMaterialVisible).
+   */
+  async listVisible(
+    actor: Actor,
+    creditCode: string,
+    subject?: AttachmentSubject,
+    subjectId?: string,
+  ): Promise<(AttachmentRow & { taskType: string | null })[]> {
+    const lifecycle = this.access.ofLifecycle(actor, 'e', 'l.credit_code', 'l.lifecycle_no');
+    const task = this.access.visibleTaskRows(actor, 't');
+    const problem = this.access.problems(actor, 'p', 'e');
+    // CASE: a subject id is a task's or a problem's uuid only on their subjects.
+    const [sql, params] = this.ds.driver.escapeQueryWithParameters(
+      `SELECT ${COLUMNS}, ${displayNameOf('attachments.uploaded_by')} AS "uploadedByName",
+         CASE WHEN subject = 'task' THEN (SELECT t.type FROM tasks t WHERE t.id = attachments.subject_id::uuid)
+         END AS "taskType"
+       FROM attachments WHERE credit_code = :creditCode
+         AND (CAST(:subject AS text) IS NULL OR subject = :subject)
+         AND (CAST(:subjectId AS text) IS NULL OR subject_id = :subjectId)
+         AND CASE
+           WHEN subject = 'nomination' AND subject_id IS NULL THEN uploaded_by = :uploader
+           WHEN subject = 'nomination' THEN EXISTS (SELECT 1 FROM lifecycles l
+             JOIN enterprises e ON e.credit_code = l.credit_code
+             WHERE l.credit_code = attachments.credit_code AND l.lifecycle_no::text = attachments.subject_id
+               AND ${lifecycle.sql})
+           WHEN subject = 'task' THEN EXISTS (SELECT 1 FROM tasks t
+             WHERE t.id = attachments.subject_id::uuid AND ${task.sql})
+           WHEN subject = 'problem' THEN EXISTS (SELECT 1 FROM problems p
+             JOIN enterprises e ON e.credit_code = p.credit_code
+             WHERE p.id = attachments.subject_id::uuid AND ${problem.sql})
+           ELSE FALSE END
+       ORDER BY uploaded_at, id`,
+      {
+        ...lifecycle.params,
+        ...task.params,
+        ...problem.params,
+        creditCode,
+        subject: subject ?? null,
+        subjectId: subjectId ?? null,
+        uploader: actor.username,
+      },
+      {},
     );
+    return this.ds.query(sql, params);
   }
 
   /** Certificates uploaded by a nominator for a nomination not yet made. */
