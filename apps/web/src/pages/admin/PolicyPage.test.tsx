@@ -1,6 +1,6 @@
 import { DEFAULT_POLICY } from '@hardtech/domain/policy';
 import { dispatchQuarterChoices } from '@hardtech/domain/quarters';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { quarterText } from '../../format';
 import i18n from '../../i18n';
@@ -247,6 +247,26 @@ describe('policy administration', () => {
     const state = (await screen.findByText('运行中')).closest('td')!;
     expect(state).toHaveTextContent('运行中北京时间');
     expect(screen.getByTestId('operations')).not.toHaveTextContent('Asia/Shanghai');
+  });
+
+  // antd named the hidden clear button of a Select "Clear" and InputNumber's step arrows "Increase
+  // Value" / "Decrease Value", whatever the language: a screen reader read English on a Chinese page.
+  it('names its hidden controls (clear, step arrows) in the page’s language', async () => {
+    const english = () =>
+      [...document.querySelectorAll('button[aria-label], [role="button"][aria-label]')]
+        .map((el) => el.getAttribute('aria-label')!)
+        .filter((name) => /[A-Za-z]{3}/.test(name));
+    openPage('/admin/policy', USERS.admin, ROUTES);
+    await screen.findByTestId('policy-version');
+    await waitFor(() => expect(screen.getAllByRole('button', { name: '清除' }).length).toBeGreaterThan(0));
+    expect(screen.getAllByRole('button', { name: '增加' }).length).toBeGreaterThan(0);
+    expect(screen.getAllByRole('button', { name: '减少' }).length).toBeGreaterThan(0);
+    expect(english()).toEqual([]);
+
+    await act(() => i18n.changeLanguage('en'));
+    await waitFor(() => expect(screen.getAllByRole('button', { name: 'Clear' }).length).toBeGreaterThan(0));
+    expect(screen.getAllByRole('button', { name: 'Increase' }).length).toBeGreaterThan(0);
+    expect(screen.queryByRole('button', { name: 'Increase Value' })).toBeNull();
   });
 
   it('offers the Temporal UI to administrators only', async () => {
