@@ -6,6 +6,7 @@ import type { Schemas } from '../api/contract';
 import { useReference } from '../api/reference';
 import { useLocalText } from '../i18n';
 import { PersonName, personText } from './PersonName';
+import { useClearable } from './controlLabels';
 
 type Person = Schemas['PersonDto'];
 
@@ -67,6 +68,7 @@ interface Props {
  */
 export function PeoplePicker({ path, id, value, onChange, single }: Props) {
   const { t } = useTranslation('common');
+  const clear = useClearable();
   const [q, setQ] = useState('');
   const [people, setPeople] = useState<Person[]>([]);
   const [loading, setLoading] = useState(true);
@@ -114,7 +116,7 @@ export function PeoplePicker({ path, id, value, onChange, single }: Props) {
       optionLabelProp="display"
       placeholder={t('people.placeholder')}
       notFoundContent={loading ? <Spin size="small" /> : t('people.none')}
-      allowClear
+      allowClear={clear}
       style={{ width: '100%' }}
     />
   );

@@ -13,6 +13,7 @@ import { ErrorAlert } from './ErrorAlert';
 import { useLocalText } from '../i18n';
 import { useNarrow } from '../layout/useNarrow';
 import { useAction } from '../pages/tasks/useAction';
+import { useClearable } from './controlLabels';
 
 /** A saved view of one list (GET /api/views?list=): its filter is that list's (VIEW_FILTER_FIELDS). */
 interface SavedView<F> {
@@ -49,6 +50,7 @@ export function SavedViews<F extends object>({
   onApply(f: F): void;
 }) {
   const { t } = useTranslation();
+  const clear = useClearable();
   const text = useLocalText();
   const reference = useReference();
   const views = useApi<SavedView<F>[]>('/views', { list });
@@ -86,7 +88,7 @@ export function SavedViews<F extends object>({
       <Select
         aria-label={t('views.pick')}
         placeholder={t('views.pick')}
-        allowClear
+        allowClear={clear}
         // On a phone the picker takes the row and its options wrap: a long view name is read whole.
         style={narrow ? { flex: '1 1 100%', minWidth: 0 } : { minWidth: 220 }}
         optionRender={(o) => (

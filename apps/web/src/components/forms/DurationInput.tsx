@@ -1,7 +1,8 @@
 import { durationInUnits, durationOf, type DurationUnit } from '@hardtech/domain/durations';
-import { Input, InputNumber, Select, Space } from 'antd';
+import { Input, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NumberInput } from '../controlLabels';
 
 type Duration = string | { workingDays: number };
 type Mode = DurationUnit | 'workingDays' | 'iso';
@@ -51,7 +52,7 @@ export function DurationInput({ id, value, onChange, workingDays, disabled }: Du
           onChange={(e) => onChange?.(e.target.value.trim() || undefined)}
         />
       ) : (
-        <InputNumber
+        <NumberInput
           id={id}
           disabled={disabled}
           inputMode="numeric"

@@ -1,6 +1,6 @@
 import type { Field } from '@hardtech/domain/forms/schema';
 import { moneyText } from '@hardtech/domain/money';
-import { Checkbox, Input, InputNumber, Radio, Select, Typography } from 'antd';
+import { Checkbox, Input, Radio, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useReference } from '../../api/reference';
 import { clusterOptions, districtText } from '../../api/referenceNames';
@@ -9,6 +9,7 @@ import { useFormat } from '../../format';
 import { DateInput, QuarterInput } from './DateInputs';
 import { DurationInput } from './DurationInput';
 import { useSchemaContext } from './schemaContext';
+import { NumberInput, useClearable } from '../controlLabels';
 
 type LeafField = Exclude<Field, { kind: 'object' | 'list' | 'record' }>;
 
@@ -22,6 +23,7 @@ const YUAN_PER_WAN = 10_000;
  */
 export function FieldInput({ field, required, ...control }: { field: LeafField; required: boolean }) {
   const { t } = useTranslation('forms');
+  const clear = useClearable();
   const text = useLocalText();
   const locale = useLocale();
   const reference = useReference();
@@ -54,7 +56,7 @@ export function FieldInput({ field, required, ...control }: { field: LeafField; 
       const yuan = field.unit === 'yuan';
       const scale = (n: number | undefined) => (n === undefined ? undefined : yuan ? n / YUAN_PER_WAN : n);
       const input = (
-        <InputNumber
+        <NumberInput
           {...common}
           // A phone brings up its number pad (万元 take decimals).
           inputMode="decimal"
@@ -88,7 +90,7 @@ export function FieldInput({ field, required, ...control }: { field: LeafField; 
       // A ratio is typed as a percentage (5 %), stored as a fraction (formValues converts).
       const scale = (n: number | undefined) => (n !== undefined && field.percent ? n * 100 : n);
       return (
-        <InputNumber
+        <NumberInput
           {...common}
           inputMode="decimal"
           min={scale(field.min)}
@@ -118,7 +120,7 @@ export function FieldInput({ field, required, ...control }: { field: LeafField; 
       return required && options.length <= RADIO_LIMIT ? (
         <Radio.Group {...common} options={options} />
       ) : (
-        <Select {...common} options={options} allowClear={!required} placeholder={t('choose')} />
+        <Select {...common} options={options} allowClear={!required && clear} placeholder={t('choose')} />
       );
     }
     case 'date':
@@ -142,7 +144,7 @@ export function FieldInput({ field, required, ...control }: { field: LeafField; 
         <Select
           {...common}
           showSearch={{ optionFilterProp: 'label' }}
-          allowClear={!required}
+          allowClear={!required && clear}
           loading={!choices}
           options={choices ?? []}
           placeholder={t('choose')}

@@ -10,6 +10,7 @@ import { useUser } from '../../auth/AuthProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { dateTimeSecondsText, useFormat } from '../../format';
 import { useLocalText } from '../../i18n';
+import { useNarrow } from '../../layout/useNarrow';
 import type { DispatchResult, Schedule } from './operations';
 import { AnnualReviewTrigger } from './AnnualReviewTrigger';
 import { RunOutcome } from './RunOutcome';
@@ -26,6 +27,7 @@ export function OperationsCard() {
   const user = useUser();
   const schedules = useApi<Schedule[]>('/admin/schedules');
   const format = useFormat();
+  const narrow = useNarrow();
   const choices = dispatchQuarterChoices(new Date());
   const [quarter, setQuarter] = useState(choices[0]);
   const { run, busy, error, result } = useAction((q: string) =>
@@ -41,13 +43,15 @@ export function OperationsCard() {
           key={s.id}
           size="small"
           column={1}
+          // On a phone each label above its value: beside it, 运行中 met 北京时间 and the times the edge.
+          layout={narrow ? 'vertical' : 'horizontal'}
           style={{ marginBottom: 12 }}
           // A long title wraps: cut with "…" it lost the time it runs at, at 1440 px and on a phone.
           styles={{ title: { whiteSpace: 'normal', overflow: 'visible' } }}
           title={<span data-testid="schedule-title">{text(s.description) || s.id}</span>}
         >
           <Descriptions.Item label={t('operations.state')}>
-            <Tag color={s.paused ? 'orange' : 'green'}>
+            <Tag color={s.paused ? 'orange' : 'green'} style={narrow ? { marginInlineEnd: 8 } : undefined}>
               {t(s.paused ? 'operations.paused' : 'operations.running')}
             </Tag>
             {/* The schedules run in Beijing time: 北京时间 as the titles above say it, not the zone's id. */}
@@ -55,7 +59,13 @@ export function OperationsCard() {
           </Descriptions.Item>
           <Descriptions.Item label={t('operations.nextRuns')}>
             <span data-testid="next-runs">
-              {s.nextRunTimes.slice(0, 2).map(dateTimeSecondsText).join('；')}
+              {narrow
+                ? s.nextRunTimes.slice(0, 2).map((at) => (
+                    <span key={at} data-testid="next-run" style={{ display: 'block' }}>
+                      {dateTimeSecondsText(at)}
+                    </span>
+                  ))
+                : s.nextRunTimes.slice(0, 2).map(dateTimeSecondsText).join('；')}
             </span>
           </Descriptions.Item>
           {s.recentRuns.length > 0 && (

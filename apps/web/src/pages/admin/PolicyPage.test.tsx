@@ -1,10 +1,11 @@
 import { DEFAULT_POLICY } from '@hardtech/domain/policy';
 import { dispatchQuarterChoices } from '@hardtech/domain/quarters';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { quarterText } from '../../format';
 import i18n from '../../i18n';
 import type { FakeCall } from '../../test/fake-api';
+import { resizeWindow } from '../../test/media';
 import { fastUser, openPage, USERS } from '../../test/open-page';
 
 const userEvent = fastUser();
@@ -247,6 +248,54 @@ describe('policy administration', () => {
     const state = (await screen.findByText('运行中')).closest('td')!;
     expect(state).toHaveTextContent('运行中北京时间');
     expect(screen.getByTestId('operations')).not.toHaveTextContent('Asia/Shanghai');
+  });
+
+  // antd named the hidden clear button of a Select "Clear" and InputNumber's step arrows "Increase
+  // Value" / "Decrease Value", whatever the language: a screen reader read English on a Chinese page.
+  it('names its hidden controls (clear, step arrows) in the page’s language', async () => {
+    const english = () =>
+      [...document.querySelectorAll('button[aria-label], [role="button"][aria-label]')]
+        .map((el) => el.getAttribute('aria-label')!)
+        .filter((name) => /[A-Za-z]{3}/.test(name));
+    openPage('/admin/policy', USERS.admin, ROUTES);
+    await screen.findByTestId('policy-version');
+    await waitFor(() => expect(screen.getAllByRole('button', { name: '清除' }).length).toBeGreaterThan(0));
+    expect(screen.getAllByRole('button', { name: '增加' }).length).toBeGreaterThan(0);
+    expect(screen.getAllByRole('button', { name: '减少' }).length).toBeGreaterThan(0);
+    expect(english()).toEqual([]);
+
+    await act(() => i18n.changeLanguage('en'));
+    await waitFor(() => expect(screen.getAllByRole('button', { name: 'Clear' }).length).toBeGreaterThan(0));
+    expect(screen.getAllByRole('button', { name: 'Increase' }).length).toBeGreaterThan(0);
+    expect(screen.queryByRole('button', { name: 'Increase Value' })).toBeNull();
+  });
+
+  // At 390 px 运行中 sat against 北京时间 beside its label and the two next runs ran to the card's edge.
+  it('lays a schedule out for a phone: each label above its value, one next run a line', async () => {
+    const desktop = window.innerWidth;
+    act(() => resizeWindow(390));
+    try {
+      const [schedule] = ROUTES['GET /admin/schedules'];
+      openPage('/admin/policy', USERS.coordinator, {
+        ...ROUTES,
+        'GET /admin/schedules': [
+          { ...schedule, nextRunTimes: ['2027-01-01T01:00:00Z', '2027-04-01T01:00:00Z'] },
+        ],
+      });
+      const runs = await screen.findByTestId('next-runs');
+      expect(
+        within(runs)
+          .getAllByTestId('next-run')
+          .map((run) => run.textContent),
+      ).toEqual(['2027-01-01 09:00:00', '2027-04-01 09:00:00']);
+      expect(runs).not.toHaveTextContent('；');
+      // The label in a row of its own, the state below it.
+      const label = screen.getByText('状态');
+      expect(label.closest('tr')).not.toHaveTextContent('运行中');
+      expect(screen.getByText('运行中')).toHaveStyle({ marginInlineEnd: '8px' });
+    } finally {
+      act(() => resizeWindow(desktop));
+    }
   });
 
   it('offers the Temporal UI to administrators only', async () => {

@@ -17,9 +17,11 @@ import { UserFormModal } from './UserFormModal';
 import type { User } from './users';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { columnsWidth } from '../../components/tableWidth';
+import { useClearable } from '../../components/controlLabels';
 
 export function UsersPage() {
   const { t } = useTranslation('admin');
+  const clear = useClearable();
   const local = useLocalText();
   const { reference, district: districtName, cluster: clusterName } = useReferenceNames();
   const { error, search, reload, table } = usePagedList<User>('/users', 20, 100);
@@ -97,18 +99,18 @@ export function UsersPage() {
           data-testid="user-filters"
         >
           <Form.Item name="q" label={t('users.search')}>
-            <Input allowClear maxLength={100} style={{ width: 180 }} />
+            <Input allowClear={clear} maxLength={100} style={{ width: 180 }} />
           </Form.Item>
           <Form.Item name="role" label={t('users.fields.role')}>
             <Select
-              allowClear
+              allowClear={clear}
               style={{ width: 180 }}
               options={ROLES.map((r) => ({ value: r, label: local(reference?.roles[r]) || r }))}
             />
           </Form.Item>
           <Form.Item name="active" label={t('users.fields.state')}>
             <Select
-              allowClear
+              allowClear={clear}
               style={{ width: 110 }}
               options={[
                 { value: 'true', label: t('users.active') },

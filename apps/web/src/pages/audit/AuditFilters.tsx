@@ -6,6 +6,7 @@ import { AUDIT_ACTION_CHOICES } from '@hardtech/domain/audit-actions';
 import { useLocalText } from '../../i18n';
 import { OUTCOMES, READS } from './audit';
 import type { AuditReads } from './audit';
+import { useClearable } from '../../components/controlLabels';
 
 /** What the page opens with: the business events, reads (查看) left out. */
 export const DEFAULT_READS: AuditReads = 'exclude';
@@ -36,6 +37,7 @@ function toQuery(v: Values): Query {
 export function AuditFilters({ onSearch, initial }: { onSearch: (query: Query) => void; initial?: Values }) {
   const { t } = useTranslation('audit');
   const { t: common } = useTranslation();
+  const clear = useClearable();
   const local = useLocalText();
   const [form] = Form.useForm<Values>();
   const screens = Grid.useBreakpoint();
@@ -51,14 +53,14 @@ export function AuditFilters({ onSearch, initial }: { onSearch: (query: Query) =
       data-testid="audit-filters"
     >
       <Form.Item name="creditCode" label={t('fields.creditCode')}>
-        <Input allowClear maxLength={18} style={{ width: 200 }} />
+        <Input allowClear={clear} maxLength={18} style={{ width: 200 }} />
       </Form.Item>
       <Form.Item name="actor" label={t('fields.actor')}>
-        <Input allowClear maxLength={64} style={{ width: 140 }} />
+        <Input allowClear={clear} maxLength={64} style={{ width: 140 }} />
       </Form.Item>
       <Form.Item name="action" label={t('fields.action')}>
         <AutoComplete
-          allowClear
+          allowClear={clear}
           style={{ width: 220 }}
           popupMatchSelectWidth={320}
           // Offered in words (登录 · auth.login), filtered on them or the code; the code is what is sent.
@@ -74,7 +76,7 @@ export function AuditFilters({ onSearch, initial }: { onSearch: (query: Query) =
       </Form.Item>
       <Form.Item name="outcome" label={t('fields.outcome')}>
         <Select
-          allowClear
+          allowClear={clear}
           style={{ width: 120 }}
           options={OUTCOMES.map((o) => ({ value: o, label: t(`outcomes.${o}`) }))}
         />

@@ -27,6 +27,7 @@ import { EndingsSummary } from './EndingsSummary';
 import { ChartClick, chartLink, LINKED_CHARTS, TASK_CHARTS } from './links';
 import { useInboxAllowed } from './useInboxAllowed';
 import { StageBreakdown } from './StageBreakdown';
+import { useClearable } from '../../components/controlLabels';
 
 // The pool started with the 2023 work plan (渝经信科技〔2023〕21号); the API refuses earlier years.
 const FIRST_YEAR = 2023;
@@ -48,6 +49,7 @@ function yearOf(asked: string | null, thisYear: number): number {
 
 export function DashboardPage() {
   const { t } = useTranslation('dashboard');
+  const clear = useClearable();
   const local = useLocalText();
   const user = useUser();
   const thisYear = new Date().getFullYear();
@@ -145,7 +147,7 @@ export function DashboardPage() {
               aria-label={t('cluster')}
               placeholder={t('allClusters')}
               data-testid="dashboard-cluster"
-              allowClear
+              allowClear={clear}
               showSearch={{ optionFilterProp: 'label' }}
               value={cluster}
               onChange={setCluster}

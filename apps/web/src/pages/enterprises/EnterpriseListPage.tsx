@@ -23,6 +23,7 @@ import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { ExportButton } from '../../components/ExportButton';
 import { FoldedFilters } from '../../components/FoldedFilters';
 import { columnsWidth } from '../../components/tableWidth';
+import { useClearable } from '../../components/controlLabels';
 
 /** 2026-12-06 21:04 on one line: broken after the date it read "2026-12-06 2". */
 const NO_WRAP = { whiteSpace: 'nowrap' } as const;
@@ -44,6 +45,7 @@ const FILTERS = ['stage', 'district', 'cluster', 'q', ...MEMBER_FILTERS] as cons
 /** 企业库: filters live in the address, so a filtered list can be bookmarked and shared. */
 export function EnterpriseListPage() {
   const { t } = useTranslation('enterprise');
+  const clear = useClearable();
   const local = useLocalText();
   const names = useReferenceNames();
   const format = useFormat();
@@ -197,7 +199,7 @@ export function EnterpriseListPage() {
                 {...(key === 'cluster' ? CLUSTER_POPUP : {})}
                 aria-label={t(`list.${key}`)}
                 placeholder={t(`list.${key}`)}
-                allowClear
+                allowClear={clear}
                 showSearch={{ optionFilterProp: 'label' }}
                 style={{ width }}
                 value={query[key]}
@@ -208,7 +210,7 @@ export function EnterpriseListPage() {
             <Input.Search
               aria-label={t('list.q')}
               placeholder={t('list.q')}
-              allowClear
+              allowClear={clear}
               // A view or Back changes q under it: shown anew, not what was typed before.
               key={query.q ?? ''}
               defaultValue={query.q}

@@ -9,6 +9,7 @@ import { fromFormValues } from '../../components/forms/formValues';
 import { SchemaForm } from '../../components/forms/SchemaForm';
 import { useLocalText } from '../../i18n';
 import type { EnterpriseDetail, ProblemView } from './types';
+import { useClearable } from '../../components/controlLabels';
 
 // The problem is picked from the enterprise's ledger rather than typed as an id; the rest is the schema.
 const PROBLEM = WHISTLE_FIELDS.find((f) => f.name === 'problemId')!;
@@ -30,6 +31,7 @@ export function WhistleButton({
   onBlown(): void;
 }) {
   const { t } = useTranslation('enterprise');
+  const clear = useClearable();
   const local = useLocalText();
   const user = useUser();
   const { message } = App.useApp();
@@ -110,7 +112,12 @@ export function WhistleButton({
         >
           {mode === 'pick' && (
             <Form.Item name="problemId" label={local(PROBLEM.label)}>
-              <Select allowClear options={whistleable} onChange={pick} data-testid="whistle-problem" />
+              <Select
+                allowClear={clear}
+                options={whistleable}
+                onChange={pick}
+                data-testid="whistle-problem"
+              />
             </Form.Item>
           )}
           {problem && (

@@ -1,5 +1,5 @@
 import type { Field } from '@hardtech/domain/forms/schema';
-import { Button, Form, Modal, Space, Typography } from 'antd';
+import { Button, Form, Modal, Space, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fromFormValues } from '../../components/forms/formValues';
@@ -43,6 +43,7 @@ export function BulkActions({
   onDone(answer: BulkAnswer, note?: string): void;
 }) {
   const { t } = useTranslation('inbox');
+  const { t: taskText } = useTranslation('task');
   const text = useLocalText();
   const [form] = Form.useForm();
   const [pending, setPending] = useState<Pending | null>(null);
@@ -51,6 +52,9 @@ export function BulkActions({
   const user = useUser();
   const offers = bulkOffers(user, tasks, standingInFor);
   const outcomes = bulkOutcomes(tasks);
+  const waitText = offers.urgeableAt
+    ? taskText('actions.urgeableAt', { time: dateTimeText(offers.urgeableAt) })
+    : undefined;
 
   const send = (
     action: BulkAction,
@@ -119,10 +123,19 @@ export function BulkActions({
           }}
         />
       )}
+      {/* Where a selected row offers its own 催办 (inboxUrge), and off as the rows are: until one may. */}
       {offers.urge && (
-        <Button loading={busy} onClick={urge} data-testid="bulk-urge">
-          {t('bulk.urge')}
-        </Button>
+        <Tooltip title={waitText}>
+          <Button
+            loading={busy}
+            onClick={urge}
+            disabled={!!offers.urgeableAt}
+            aria-label={waitText}
+            data-testid="bulk-urge"
+          >
+            {t('bulk.urge')}
+          </Button>
+        </Tooltip>
       )}
       {!Object.values(offers).some(Boolean) && outcomes.length === 0 && (
         <Typography.Text type="secondary">{t('bulk.nothing')}</Typography.Text>

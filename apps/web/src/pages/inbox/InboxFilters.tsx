@@ -5,6 +5,7 @@ import { useReference } from '../../api/reference';
 import { CLUSTER_POPUP, clusterOptions, districtText } from '../../api/referenceNames';
 import { useLocalText } from '../../i18n';
 import { DEFAULT_FILTER, InboxFilter } from './inboxFilter';
+import { useClearable } from '../../components/controlLabels';
 
 const DUE_WITHIN = [3, 7, 30];
 const SORTS = ['dueAt', '-dueAt', 'createdAt', '-createdAt'] as const;
@@ -23,6 +24,7 @@ const SORT_SPAN = { ...SPAN, xl: 6 } as const;
 /** Filter controls: a grid that wraps to two or three per line on a tablet. */
 export function InboxFilters({ filter, onChange }: { filter: InboxFilter; onChange(f: InboxFilter): void }) {
   const { t } = useTranslation('inbox');
+  const clearable = useClearable();
   const text = useLocalText();
   const reference = useReference();
 
@@ -38,7 +40,7 @@ export function InboxFilters({ filter, onChange }: { filter: InboxFilter; onChan
         {...(key === 'cluster' ? CLUSTER_POPUP : {})}
         aria-label={label}
         placeholder={label}
-        allowClear={clear}
+        allowClear={clear && clearable}
         showSearch={options.length > 10 ? { optionFilterProp: 'label' } : false}
         style={{ width: '100%' }}
         value={filter[key]}

@@ -106,6 +106,35 @@ describe('inbox', () => {
     expect(urgeOf('重庆甲科技有限公司')).toHaveAccessibleName(when);
   });
 
+  // The row offered 催办 only on an overdue task, the bar 批量催办 on any selected one (and none at all
+  // where every row's own was greyed): one rule now, inboxUrge, for both.
+  it('offers 批量催办 exactly where the selected rows offer their own 催办, greyed as they are', async () => {
+    const user = fastUser();
+    const inAnHour = new Date(Date.now() + 3600_000).toISOString();
+    // Held by a colleague: the officer may urge them, not claim them.
+    const URGED = { ...LATE, assignee: 'district-500112-wang', assigneeName: '王科长', urgeableAt: inAnHour };
+    openPage('/inbox', officer, {
+      'GET /reference': REFERENCE_WITH_TASK_TYPE,
+      'GET /views': [],
+      'GET /tasks': { items: [URGED, SOON], total: 2 },
+    });
+    const table = await screen.findByTestId('inbox-table');
+    await waitFor(() => expect(table).toHaveTextContent('重庆乙科技有限公司'));
+    const rowOf = (name: string) => within(table).getByText(name).closest('tr') as HTMLElement;
+    // Not yet due: no 催办 on the row, none in the bar.
+    expect(within(rowOf('重庆乙科技有限公司')).queryByTestId('urge')).toBeNull();
+    await user.click(within(rowOf('重庆乙科技有限公司')).getByRole('checkbox'));
+    const bar = await screen.findByTestId('bulk-actions');
+    expect(within(bar).queryByTestId('bulk-urge')).toBeNull();
+    // Overdue but urged within the hours: the row's 催办 and the bar's are off alike, saying until when.
+    const when = `已催办，${dateTimeText(inAnHour)} 后可再次催办`;
+    expect(within(rowOf('重庆甲科技有限公司')).getByTestId('urge')).toBeDisabled();
+    await user.click(within(rowOf('重庆甲科技有限公司')).getByRole('checkbox'));
+    const bulkUrge = await within(bar).findByTestId('bulk-urge');
+    expect(bulkUrge).toBeDisabled();
+    expect(bulkUrge).toHaveAccessibleName(when);
+  });
+
   it('gives a leader’s phone card an 操作 line only where there is something to do (催办 an overdue task)', async () => {
     const desktop = window.innerWidth;
     act(() => resizeWindow(390));

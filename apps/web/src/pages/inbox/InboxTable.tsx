@@ -11,13 +11,13 @@ import { useUser } from '../../auth/AuthProvider';
 import { useLocalText } from '../../i18n';
 import { AssignmentButtons } from '../tasks/AssignmentButtons';
 import { ApprovalMarks } from '../tasks/approval/ApprovalMarks';
-import { DueTag, dueState } from '../tasks/DueTag';
+import { DueTag } from '../tasks/DueTag';
 import { UrgeButton } from '../tasks/UrgeButton';
 import type { TaskItem } from '../tasks/taskTypes';
 import { NameWithAccountTip } from '../../components/PersonName';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { dateTimeText } from '../../format';
-import { deskActions } from './bulk';
+import { deskActions, inboxUrge } from './bulk';
 
 interface InboxTableProps {
   items: TaskItem[];
@@ -154,12 +154,13 @@ export function InboxTable(props: InboxTableProps) {
       title: t('column.actions'),
       key: 'actions',
       width: 170,
-      // 催办 beside an overdue task for whoever may urge it (a leader over the overdue list), off
-      // until the row's urgeableAt: the working hours since one's own last urge, as the server counts.
+      // 催办 by the bulk bar's rule (inboxUrge): beside an overdue task for whoever may urge it (a
+      // leader over the overdue list), off until the row's urgeableAt: the working hours since one's
+      // own last urge, as the server counts.
       render: (_, task) => {
         if (task.status !== 'open') return null;
         const desk = deskActions(user, task, props.standingInFor ?? []);
-        const urge = dueState(task.dueAt, task.overdue) === 'overdue' && desk.urge;
+        const urge = inboxUrge(task, desk) !== null;
         // Nothing to do on this row (a leader's task not yet overdue): no cell, so a phone's card
         // has no empty 操作 line.
         if (!desk.claim && !desk.unclaim && !desk.delegate && !urge) return null;

@@ -72,49 +72,91 @@ export function deskActions(
   };
 }
 
+/** What deskActions answers for one row. */
+export type Desk = ReturnType<typeof deskActions>;
+
+/**
+ * 催办 in the inbox, ONE rule for the row's own button and the bulk bar (批量催办), so neither offers
+ * an urge the other hides for the same row: an open task that is overdue (past its dueAt, or the
+ * server's `overdue`) and that the caller may urge at all (deskActions: not their own, not theirs to
+ * claim, not a principal's they stand in for). 'now': it may be urged now; 'waiting': the caller
+ * urged it within the 4 working hours, so it is shown off until its urgeableAt (the server's 429);
+ * null: not offered. The server accepts an urge of any task the caller may see (docs/api.md): the
+ * list keeps to the overdue ones, the late work a leader or coordinator chases, and the task page
+ * offers the rest (its own actions.urge).
+ */
+export function inboxUrge(
+  task: TaskItem,
+  desk: Pick<Desk, 'urge'>,
+  now = new Date(),
+): 'now' | 'waiting' | null {
+  if (task.status !== 'open' || !desk.urge) return null;
+  if (!task.overdue && Date.parse(task.dueAt) >= now.getTime()) return null;
+  return urgeWaiting(task.urgeableAt, now.getTime()) ? 'waiting' : 'now';
+}
+
+/** The selected open tasks, each with what the caller may do to it (deskActions, once a row). */
+function openDesks(user: Actor, tasks: TaskItem[], standingInFor: readonly string[]) {
+  return tasks
+    .filter((task) => task.status === 'open')
+    .map((task) => ({ task, desk: deskActions(user, task, standingInFor) }));
+}
+
+/** The urgeableAt of rows that wait, earliest first. */
+const urgeableTimes = (waiting: TaskItem[]) =>
+  waiting.map((task) => task.urgeableAt!).sort((a, b) => Date.parse(a) - Date.parse(b));
+
+/** 批量催办's split of rows the caller already weighed (inboxUrge): see bulkUrgeable. */
+function splitUrges(desks: { task: TaskItem; desk: Desk }[], now: Date): BulkUrge {
+  const urges = desks.map(({ task, desk }) => ({ task, urge: inboxUrge(task, desk, now) }));
+  const waiting = urges.filter((u) => u.urge === 'waiting').map((u) => u.task);
+  const until = urgeableTimes(waiting).at(-1) ?? null;
+  return { now: urges.filter((u) => u.urge === 'now').map((u) => u.task), waiting, until };
+}
+
+export interface BulkUrge {
+  now: TaskItem[];
+  waiting: TaskItem[];
+  until: string | null;
+}
+
 /**
  * Which of the bulk bar's assignment actions the caller may take on at least one selected task, by
  * the rule the server applies per task (deskActions): an enterprise's users claim and hand on nothing
  * (403 ENTERPRISE_DOES_NOT_ASSIGN), so the bar offers them neither 认领 nor 转办; a proxy hands the
- * principal's tasks on for them.
+ * principal's tasks on for them. 催办 is offered where some selected row offers its own (inboxUrge);
+ * `urgeableAt`: when none of them may be urged now, when the first may (the bar's button is off
+ * until then, as the rows' are), else null.
  */
 export function bulkOffers(
   user: Actor,
   tasks: TaskItem[],
   standingInFor: readonly string[] = [],
   now = new Date(),
-): Record<'claim' | 'unclaim' | 'reassign' | 'urge', boolean> {
-  const open = tasks.filter((task) => task.status === 'open');
-  const desks = open.map((task) => deskActions(user, task, standingInFor));
+): Record<'claim' | 'unclaim' | 'reassign' | 'urge', boolean> & { urgeableAt: string | null } {
+  const desks = openDesks(user, tasks, standingInFor);
+  const urges = splitUrges(desks, now);
   return {
-    claim: desks.some((desk) => desk.claim),
-    unclaim: desks.some((desk) => desk.unclaim),
-    reassign: desks.some((desk) => desk.delegate),
-    urge: bulkUrgeable(user, tasks, standingInFor, now).now.length > 0,
+    claim: desks.some(({ desk }) => desk.claim),
+    unclaim: desks.some(({ desk }) => desk.unclaim),
+    reassign: desks.some(({ desk }) => desk.delegate),
+    urge: urges.now.length + urges.waiting.length > 0,
+    urgeableAt: urges.now.length ? null : (urgeableTimes(urges.waiting)[0] ?? null),
   };
 }
 
 /**
- * 批量催办: the selected open tasks the caller may urge (deskActions), split into those they may
- * urge now and those they urged within the hours (urgeableAt still ahead: the server's 429, which
- * the row's own button shows greyed); `until`: when the last of those may be urged again. Only
- * `now` is sent.
+ * 批量催办: the selected rows that offer 催办 (inboxUrge), split into those the caller may urge now
+ * and those they urged within the hours (urgeableAt still ahead: the server's 429, which the row's
+ * own button shows greyed); `until`: when the last of those may be urged again. Only `now` is sent.
  */
 export function bulkUrgeable(
   user: Actor,
   tasks: TaskItem[],
   standingInFor: readonly string[] = [],
   now = new Date(),
-): { now: TaskItem[]; waiting: TaskItem[]; until: string | null } {
-  const urgeable = tasks.filter(
-    (task) => task.status === 'open' && deskActions(user, task, standingInFor).urge,
-  );
-  const waits = (task: TaskItem) => urgeWaiting(task.urgeableAt, now.getTime());
-  const waiting = urgeable.filter(waits);
-  const until = waiting
-    .map((task) => task.urgeableAt!)
-    .reduce<string | null>((last, at) => (!last || Date.parse(at) > Date.parse(last) ? at : last), null);
-  return { now: urgeable.filter((task) => !waits(task)), waiting, until };
+): BulkUrge {
+  return splitUrges(openDesks(user, tasks, standingInFor), now);
 }
 
 /**

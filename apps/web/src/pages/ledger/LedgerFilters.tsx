@@ -7,6 +7,7 @@ import type { Query } from '../../api/client';
 import { useReference } from '../../api/reference';
 import { CLUSTER_POPUP, clusterOptions, districtText } from '../../api/referenceNames';
 import { useLocalText } from '../../i18n';
+import { useClearable } from '../../components/controlLabels';
 
 const FIELDS = ['q', 'status', 'category', 'district', 'cluster', 'overdue'] as const;
 
@@ -41,6 +42,7 @@ export function LedgerFilters({
   }, [form, shown]);
   const { t } = useTranslation('ledger');
   const { t: common } = useTranslation();
+  const clear = useClearable();
   const local = useLocalText();
   const reference = useReference();
   const options = (list: Option[]) => list.map((o) => ({ value: o.value, label: local(o.label) }));
@@ -48,7 +50,7 @@ export function LedgerFilters({
     <Form.Item name={name} label={t(`fields.${name}`)}>
       <Select
         {...(name === 'cluster' ? CLUSTER_POPUP : {})}
-        allowClear
+        allowClear={clear}
         showSearch={{ optionFilterProp: 'label' }}
         options={list}
         style={{ width }}
@@ -67,7 +69,7 @@ export function LedgerFilters({
     >
       {!ownEnterprise && (
         <Form.Item name="q" label={t('fields.enterprise')}>
-          <Input allowClear placeholder={t('searchEnterprise')} style={{ width: 170 }} />
+          <Input allowClear={clear} placeholder={t('searchEnterprise')} style={{ width: 170 }} />
         </Form.Item>
       )}
       {select('status', options(LEDGER_STATUSES))}

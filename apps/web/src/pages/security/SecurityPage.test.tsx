@@ -1,8 +1,9 @@
 import { DEFAULT_SECURITY_POLICY } from '@hardtech/domain/security-policy';
 import { ROLE_LABELS } from '@hardtech/domain/roles';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { type Handler, refusingOnce } from '../../test/fake-api';
+import { resizeWindow } from '../../test/media';
 import { fastUser, openPage } from '../../test/open-page';
 
 const userEvent = fastUser();
@@ -102,5 +103,49 @@ describe('security administration (安全管理员)', () => {
     expect(await within(sessions).findByText('共 45 条')).toBeInTheDocument();
     await userEvent.click(within(sessions).getByRole('listitem', { name: '3' }));
     await waitFor(() => expect(calls.map((c) => c.path)).toContain('/security/sessions?page=3&pageSize=20'));
+  });
+
+  // At 390 px a page of 20 sessions was 20 cards of seven label lines: a 6,400 px scroll.
+  it('gives a phone one compact row per session, the API’s paging and a filter by account', async () => {
+    const desktop = window.innerWidth;
+    act(() => resizeWindow(390));
+    try {
+      const { calls } = openPage('/security', SECURITY_ADMIN, {
+        ...routes(() => ({ body: {} })),
+        'GET /security/sessions': {
+          items: [SESSION, { ...SESSION, id: 's2', clientAddress: null }],
+          total: 45,
+          page: 1,
+          pageSize: 20,
+        },
+      });
+      const sessions = await screen.findByTestId('security-sessions');
+      const rows = await within(sessions).findAllByTestId('session-row');
+      expect(rows).toHaveLength(2);
+      // Who, where from, since when, one action; no card of label lines.
+      expect(rows[0]).toHaveTextContent(/^专员 李明（commissioner） · 企业服务专员/);
+      expect(rows[0]).toHaveTextContent('203.0.113.9 · 2026-12-05 09:00 登录');
+      expect(
+        within(rows[0])
+          .getAllByRole('button')
+          .map((b) => b.textContent),
+      ).toEqual(['强制下线']);
+      expect(rows[1]).toHaveTextContent('地址不明 · 2026-12-05 09:00 登录');
+      expect(within(sessions).queryByText('最近活动')).toBeNull();
+      expect(sessions.querySelector('.ant-card')).toBeNull();
+      expect(within(sessions).getByTestId('phone-pager-summary')).toHaveTextContent('第 1/3 页 · 共 45 条');
+      await userEvent.click(within(sessions).getByRole('button', { name: '下一页' }));
+      await waitFor(() =>
+        expect(calls.map((c) => c.path)).toContain('/security/sessions?page=2&pageSize=20'),
+      );
+      await userEvent.type(within(sessions).getByLabelText('按账号筛选'), ' commissioner {Enter}');
+      await waitFor(() =>
+        expect(calls.map((c) => c.path)).toContain(
+          '/security/sessions?username=commissioner&page=1&pageSize=20',
+        ),
+      );
+    } finally {
+      act(() => resizeWindow(desktop));
+    }
   });
 });

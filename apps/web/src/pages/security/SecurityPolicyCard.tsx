@@ -1,4 +1,4 @@
-import { Button, Card, Form, InputNumber, Select, Switch } from 'antd';
+import { Button, Card, Form, Select, Switch } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client';
@@ -6,6 +6,7 @@ import { useAction } from '../../api/useAction';
 import { useApi } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import type { SecurityPolicy } from './security';
+import { NumberInput } from '../../components/controlLabels';
 
 const NUMBERS = [
   'maxFailedLogins',
@@ -50,7 +51,7 @@ export function SecurityPolicyCard() {
       >
         {NUMBERS.map((name) => (
           <Form.Item key={name} name={name} label={t(`security.policy.${name}`)}>
-            <InputNumber aria-label={t(`security.policy.${name}`)} precision={0} />
+            <NumberInput aria-label={t(`security.policy.${name}`)} precision={0} />
           </Form.Item>
         ))}
         {SWITCHES.map((name) => (
