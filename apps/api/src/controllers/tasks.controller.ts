@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, Param, Post, Query, Res, StreamableFile
 import type { Response } from 'express';
 import { ApiBearerAuth, ApiExtraModels, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Actor, listsAllTasks, parseInstant } from '@hardtech/domain';
-import { CurrentActor } from '../auth/decorators';
+import { CaseWork, CurrentActor } from '../auth/decorators';
 import {
   AssignResultDto,
   CandidateDto,
@@ -31,6 +31,7 @@ import { PDF, pdfInline } from './pdf';
 // A task item as every list carries it: a schema of its own in the contract, though each answer
 // now extends it (the inbox's with `copied`, the enterprise page's with names).
 @ApiExtraModels(TaskItemDto)
+@CaseWork()
 @Controller('tasks')
 export class TasksController {
   constructor(
