@@ -1,6 +1,6 @@
 import { isCandidate } from '../access';
 import { DAY_MS, SHANGHAI_OFFSET_MS } from '../calendar';
-import { Actor } from '../roles';
+import { Actor, Role } from '../roles';
 import { DomainError, Forbidden, TooSoon } from '../errors';
 import { caseWorkRefusal } from '../task-permissions';
 import { t } from '../text';
@@ -49,7 +49,7 @@ export function addWorkingHours(from: Date, hours: number, cal: WorkCalendar | n
  * and an urge changes no decision; auditors only read, and the three administrators (三员) work no
  * cases (worksNoCases).
  */
-const URGING_READER = 'leader';
+export const URGING_READER: Role = 'leader';
 
 export interface UrgedTask {
   assignee: string | null;

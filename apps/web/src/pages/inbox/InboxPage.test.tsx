@@ -92,6 +92,12 @@ describe('inbox', () => {
     const table = await screen.findByTestId('inbox-table');
     await waitFor(() => expect(table).toHaveTextContent('重庆乙科技有限公司'));
     expect(within(table).queryByTestId('urge')).toBeNull();
+    // Nor an empty 操作 column.
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).not.toContain('操作');
     // Nothing to do in bulk either: no row to select, no 批量办理 bar.
     expect(within(table).queryAllByRole('checkbox')).toHaveLength(0);
     expect(screen.queryByTestId('bulk-actions')).toBeNull();
