@@ -36,8 +36,10 @@ interface RoleSpec {
   nominates: { inScope: Status; outOfScope: Status };
   /** A task it sees but may not do: the answer to each action (delegating to itself). */
   foreign?: { task: TaskKey; complete: Status; claim: Status; unclaim: Status; delegate: Status };
-  /** A task it cannot see: every read and action is a 404. */
+  /** A task it cannot see: every read and action is a 404 (a 403 where it `worksNoCases`). */
   hidden?: TaskKey;
+  /** 三员 work no cases: every action on any task is 403 READ_ONLY_ROLE, seen or not. */
+  worksNoCases?: true;
   /** Comments on a task it sees. */
   comments: Status;
   /** GET /api/audit and /api/audit/verify (三员: the audit administrator and the auditor only). */
@@ -51,9 +53,9 @@ const NOT_MINE = { complete: 403, claim: 403, unclaim: 403, delegate: 403 } as c
 
 // prettier-ignore
 const MATRIX: Record<Role, RoleSpec> = {
-  system_admin:     { enterprises: ALL_E,         tasks: ALL_T,              inbox: [],         exactTotals: false, managesUsers: true,  nominates: { inScope: 403, outOfScope: 403 }, foreign: { task: 'SCREEN', ...NOT_MINE }, comments: 201 },
-  security_admin:   { enterprises: [],            tasks: [],                 inbox: [],         exactTotals: true,  managesUsers: false, nominates: { inScope: 403, outOfScope: 403 }, hidden: 'SCREEN', comments: 404, keepsSecurity: true },
-  audit_admin:      { enterprises: [],            tasks: [],                 inbox: [],         exactTotals: true,  managesUsers: false, nominates: { inScope: 403, outOfScope: 403 }, comments: 403, readsAudit: true },
+  system_admin:     { enterprises: ALL_E,         tasks: ALL_T,              inbox: [],         exactTotals: false, managesUsers: true,  nominates: { inScope: 403, outOfScope: 403 }, foreign: { task: 'SCREEN', ...READ_ONLY }, comments: 403, worksNoCases: true },
+  security_admin:   { enterprises: [],            tasks: [],                 inbox: [],         exactTotals: true,  managesUsers: false, nominates: { inScope: 403, outOfScope: 403 }, hidden: 'SCREEN', comments: 403, keepsSecurity: true, worksNoCases: true },
+  audit_admin:      { enterprises: [],            tasks: [],                 inbox: [],         exactTotals: true,  managesUsers: false, nominates: { inScope: 403, outOfScope: 403 }, comments: 403, readsAudit: true, worksNoCases: true },
   city_coordinator: { enterprises: ALL_E,         tasks: ALL_T,              inbox: ['SCREEN'], exactTotals: false, managesUsers: true,  nominates: { inScope: 201, outOfScope: 201 }, foreign: { task: 'QR', complete: 403, claim: 403, unclaim: 403, delegate: 422 }, comments: 201 },
   industry_officer: { enterprises: ['SUP', 'FB'], tasks: ['QR', 'DF', 'EC'], inbox: [],         exactTotals: true,  managesUsers: false, nominates: { inScope: 201, outOfScope: 403 }, foreign: { task: 'DF', ...NOT_MINE }, hidden: 'SCREEN', comments: 201 },
   sme_officer:      { enterprises: ['SUP'],       tasks: ['QR'],             inbox: [],         exactTotals: false, managesUsers: false, nominates: { inScope: 403, outOfScope: 403 }, foreign: { task: 'QR', ...NOT_MINE }, hidden: 'DF', comments: 201 },
@@ -249,19 +251,21 @@ describe('access matrix: role × endpoint family × scope', () => {
 
       if (spec.hidden) {
         const hidden = spec.hidden;
+        // An administrator is refused case work before the task is looked up: the same 403 for any id.
+        const [status, code] = spec.worksNoCases ? [403, 'READ_ONLY_ROLE'] : [404, 'TASK_NOT_FOUND'];
         it.each(['complete', 'claim', 'unclaim', 'delegate'] as const)(
-          `%s on a task outside its scope (${hidden}) → 404`,
+          `%s on a task outside its scope (${hidden}) → ${status}`,
           async (action) => {
             const before = await state(hidden);
             const r = await actions(w.tasks[hidden])[action]();
-            expect(r.status).toBe(404);
-            expect(r.body.code).toBe('TASK_NOT_FOUND');
+            expect(r.status).toBe(status);
+            expect(r.body.code).toBe(code);
             expect(await state(hidden)).toEqual(before);
           },
         );
-        it(`comments on a task outside its scope (${hidden}) → 404`, async () => {
+        it(`comments on a task outside its scope (${hidden}) → ${status}`, async () => {
           const r = await api(role).post(`/api/tasks/${w.tasks[hidden]}/comments`, { text: 'out of scope' });
-          expect(r.status).toBe(404);
+          expect(r.status).toBe(status);
         });
       }
 

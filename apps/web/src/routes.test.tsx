@@ -45,11 +45,16 @@ describe('the page started beside the reference at sign-in', () => {
     expect(pageModuleAt('/', 'leader')).toBe('DashboardPage');
     expect(pageModuleAt('/login', 'enterprise_user')).toBe('EnterpriseHomePage');
     expect(pageModuleAt('/tasks/t-1', 'district_officer')).toBe('TaskPage');
+    // The auditor reads a task's page (TASK_PAGE), though it has no inbox.
+    expect(pageModuleAt('/tasks/t-1', 'auditor')).toBe('TaskPage');
     expect(pageModuleAt('/enterprises', 'leader')).toBe('EnterpriseListPage');
   });
 
   it('is none for a page the role may not open or that does not exist', () => {
     expect(pageModuleAt('/admin/users', 'district_officer')).toBeUndefined();
+    expect(pageModuleAt('/inbox', 'auditor')).toBeUndefined();
+    expect(pageModuleAt('/tasks/t-1', 'audit_admin')).toBeUndefined();
+    expect(pageModuleAt('/tasks/t-1', 'security_admin')).toBeUndefined();
     expect(pageModuleAt('/nowhere', 'leader')).toBeUndefined();
   });
 });

@@ -8,7 +8,14 @@ import { PageErrorBoundary } from './components/PageErrorBoundary';
 import type { Role } from './api/types';
 import { useAuth } from './auth/AuthProvider';
 import { ChangePasswordPage } from './pages/login/ChangePasswordPage';
-import { allows, homeFor, NAVIGATION, ownsEnterpriseHome } from './layout/navigation';
+import {
+  allows,
+  homeFor,
+  NAVIGATION,
+  ownsEnterpriseHome,
+  TASK_PAGE,
+  type NavItem,
+} from './layout/navigation';
 import { Shell } from './layout/Shell';
 import { LoginPage } from './pages/login/LoginPage';
 import { primeInbox } from './pages/inbox/inboxFilter';
@@ -46,10 +53,19 @@ type PageModule = keyof typeof PAGE_MODULES;
 const LAZY_PAGES = {} as Record<PageModule, ComponentType>;
 for (const name of Object.keys(PAGE_MODULES) as PageModule[]) LAZY_PAGES[name] = lazyPage(PAGE_MODULES[name]);
 
-/** Pages behind the navigation entry of the same path share its roles; `page` names the module. */
-const PAGES: { path: string; nav: string; page: PageModule | ((role: Role) => PageModule) }[] = [
+/**
+ * Pages behind the navigation entry of the same path share its roles, unless `access` names their
+ * own; `page` names the module.
+ */
+const PAGES: {
+  path: string;
+  nav: string;
+  access?: Pick<NavItem, 'roles'>;
+  page: PageModule | ((role: Role) => PageModule);
+}[] = [
   { path: '/inbox', nav: 'inbox', page: 'InboxPage' },
-  { path: '/tasks/:id', nav: 'inbox', page: 'TaskPage' },
+  // The inbox's roles and the auditor, who reads a task and acts on none.
+  { path: '/tasks/:id', nav: 'inbox', access: TASK_PAGE, page: 'TaskPage' },
   { path: '/enterprises', nav: 'enterprises', page: 'EnterpriseListPage' },
   { path: '/enterprises/:creditCode', nav: 'enterprises', page: 'EnterprisePage' },
   { path: '/nominations/new', nav: 'nominate', page: 'NominationPage' },
@@ -74,6 +90,10 @@ const pageFor = ({ page }: (typeof PAGES)[number], role: Role): PageModule =>
 
 const NAV_BY_KEY = new Map(NAVIGATION.map((n) => [n.key, n]));
 
+/** Whether `role` may open the page: its own roles, or its navigation entry's. */
+const opens = (entry: (typeof PAGES)[number], role: Role): boolean =>
+  allows(entry.access ?? NAV_BY_KEY.get(entry.nav)!, role);
+
 /**
  * The page module `pathname` opens for `role`: its home for / and /login (where a sign-in starts);
  * undefined for an address it may not open or that does not exist.
@@ -81,7 +101,7 @@ const NAV_BY_KEY = new Map(NAVIGATION.map((n) => [n.key, n]));
 export function pageModuleAt(pathname: string, role: Role): PageModule | undefined {
   const path = pathname === '/' || pathname === '/login' ? homeFor(role) : pathname;
   const entry = PAGES.find((p) => matchPath(p.path, path));
-  return entry && allows(NAV_BY_KEY.get(entry.nav)!, role) ? pageFor(entry, role) : undefined;
+  return entry && opens(entry, role) ? pageFor(entry, role) : undefined;
 }
 
 /**
@@ -116,7 +136,7 @@ const PRELOAD_AFTER_MS = 1000;
 
 /** The chunks of the pages `role` may open (the route guard's rule), each once. */
 export function pageModulesFor(role: Role): PageModule[] {
-  return [...new Set(PAGES.filter((p) => allows(NAV_BY_KEY.get(p.nav)!, role)).map((p) => pageFor(p, role)))];
+  return [...new Set(PAGES.filter((p) => opens(p, role)).map((p) => pageFor(p, role)))];
 }
 
 /**
@@ -198,7 +218,7 @@ function SignedInRoutes({ role }: { role: Role }) {
               key={entry.path}
               path={entry.path}
               element={
-                allows(NAV_BY_KEY.get(entry.nav)!, role) ? (
+                opens(entry, role) ? (
                   <PageErrorBoundary>
                     <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
                       <Page />

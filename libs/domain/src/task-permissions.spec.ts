@@ -7,6 +7,7 @@ import {
   mayHoldTask,
   TaskAction,
   taskRefusal,
+  worksNoCases,
 } from './task-permissions';
 
 const district = (username: string, d = '500112'): Actor => ({
@@ -95,6 +96,26 @@ describe('taskRefusal: who may act on an open task', () => {
   ])('%s', (_, actor, task, action, expected) => {
     expect(answer(actor, task, action)).toBe(expected);
   });
+
+  // 三员 work no cases (docs/api.md): the system administrator, who sees every task, was 403
+  // NOT_A_CANDIDATE on claim and complete only because no candidates name it; now it is the rule.
+  it.each(['system_admin', 'security_admin', 'audit_admin'] as const)(
+    'refuses the administrator %s every action, a task named to its role too: 403 READ_ONLY_ROLE',
+    (role) => {
+      const admin: Actor = { username: 'root', role, scope: {} };
+      const theirs: HeldTask = { assignee: 'root', candidateGroups: [role, 'user:root'] };
+      for (const action of ['complete', 'claim', 'unclaim', 'delegate'] as const) {
+        expect(answer(admin, theirs, action)).toBe('403 READ_ONLY_ROLE');
+      }
+      expect(allowedTaskActions(admin, theirs)).toEqual({
+        complete: false,
+        claim: false,
+        unclaim: false,
+        delegate: false,
+      });
+      expect(worksNoCases(role)).toBe(true);
+    },
+  );
 
   it('lets only candidates receive a delegation, never read-only roles', () => {
     expect(delegateRefusal(bob, open)).toBeNull();

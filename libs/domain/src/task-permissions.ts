@@ -1,6 +1,6 @@
 import { isCandidate } from './access';
 import { Conflict, DomainError, Forbidden, RuleViolation } from './errors';
-import { Actor, Role } from './roles';
+import { Actor, ADMIN_ROLES, Role } from './roles';
 import { t } from './text';
 import type { TaskType } from './task-types';
 import { stepActions } from './approval-actions/allowed';
@@ -28,6 +28,29 @@ export function listsAllTasks(role: Role): boolean {
   return READ_ONLY_ROLES.includes(role) || role === 'system_admin';
 }
 
+/**
+ * Roles that act on no case: those that only read, and the three administrators (三员: system,
+ * security, audit), who keep the system and work no cases (docs/api.md) — no claim, completion,
+ * comment, 催办, 抄送, 退回, 撤回 or 加签, nor a file on a task or a problem.
+ */
+export function worksNoCases(role: Role): boolean {
+  return READ_ONLY_ROLES.includes(role) || ADMIN_ROLES.includes(role);
+}
+
+/** 403 READ_ONLY_ROLE for a role that acts on no case (worksNoCases), else null. */
+export function caseWorkRefusal(role: Role): Forbidden | null {
+  if (READ_ONLY_ROLES.includes(role)) {
+    return new Forbidden('READ_ONLY_ROLE', t('您的角色只能查看，不能修改', 'your role may only read'));
+  }
+  if (ADMIN_ROLES.includes(role)) {
+    return new Forbidden(
+      'READ_ONLY_ROLE',
+      t('管理员（三员）不办理业务，不能对案件进行操作', 'the administrators work no cases'),
+    );
+  }
+  return null;
+}
+
 /** 科技处 coordinates the pool: it may take a task back from its assignee and hand it on. */
 const SUPERVISOR: Role = 'city_coordinator';
 
@@ -37,9 +60,8 @@ const SUPERVISOR: Role = 'city_coordinator';
  * candidate; not being a candidate is 403, someone else's claim is 409. Null: allowed.
  */
 export function taskRefusal(actor: Actor, task: HeldTask, action: TaskAction): DomainError | null {
-  if (READ_ONLY_ROLES.includes(actor.role)) {
-    return new Forbidden('READ_ONLY_ROLE', t('您的角色只能查看，不能修改', 'your role may only read'));
-  }
+  const noCaseWork = caseWorkRefusal(actor.role);
+  if (noCaseWork) return noCaseWork;
   // An enterprise does its own steps: its users complete them as they come, with no claim to make
   // or release and no one to hand them to (转办 is the officers' way of sharing work). A step sent
   // back (退回) to the enterprise comes back held by who did it: still nobody's to claim or release.

@@ -1,11 +1,12 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { DomainError, Forbidden, Role, t } from '@hardtech/domain';
+import { caseWorkRefusal, DomainError, Forbidden, Role, t } from '@hardtech/domain';
 import { AccessService } from '@hardtech/persistence';
 import { IDENTITY_PROVIDER, IdentityProvider, PasswordState } from './identity-provider';
 import {
   BEFORE_PASSWORD_CHANGE_KEY,
+  CASE_WORK_KEY,
   PUBLIC_KEY,
   READERS_MAY_KEY,
   ROLES_KEY,
@@ -17,7 +18,7 @@ const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * Every request passes here: authenticated unless @Public, in role where @Roles says so, and never
  * a write by a read-only role (auditor, leader) unless the endpoint is @SelfService (or @ReadersMay
- * names the role). Scope (which
+ * names the role), nor case work (@CaseWork) by an administrator. Scope (which
  * objects) is checked behind it, by the AccessService predicates every repository applies.
  */
 @Injectable()
@@ -58,6 +59,14 @@ export class AuthGuard implements CanActivate {
       !this.access.mayWrite(actor)
     ) {
       throw new Forbidden('READ_ONLY_ROLE', t('您的角色只能查看，不能修改', 'your role may only read'));
+    }
+    if (
+      !READS.has(req.method) &&
+      !readersMay.includes(actor.role) &&
+      this.reflector.getAllAndOverride<boolean>(CASE_WORK_KEY, targets)
+    ) {
+      const refusal = caseWorkRefusal(actor.role);
+      if (refusal) throw refusal;
     }
     return true;
   }

@@ -6,6 +6,7 @@ export const ROLES_KEY = 'roles';
 export const SELF_SERVICE_KEY = 'selfService';
 export const BEFORE_PASSWORD_CHANGE_KEY = 'beforePasswordChange';
 export const READERS_MAY_KEY = 'readersMay';
+export const CASE_WORK_KEY = 'caseWork';
 
 /** No token needed (login, health, the web UI). */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
@@ -24,6 +25,13 @@ export const SelfService = () => SetMetadata(SELF_SERVICE_KEY, true);
  * a leader urges a task; libs/domain/src/approval-actions/urge.ts decides).
  */
 export const ReadersMay = (...roles: Role[]) => SetMetadata(READERS_MAY_KEY, roles);
+
+/**
+ * The writes of a controller are case work (claim, complete, comment, 催办, 抄送, 退回, 加签…): the
+ * three administrators (三员), who work no cases, are refused them as the read-only roles are
+ * (403 READ_ONLY_ROLE, before the task is looked up). Reads stay open to whoever the scope lets see.
+ */
+export const CaseWork = () => SetMetadata(CASE_WORK_KEY, true);
 
 /**
  * Open to an account that must change its password first (who am I, change it, sign out); every

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@hardtech/domain';
-import { CurrentActor } from '../auth/decorators';
+import { CaseWork, CurrentActor } from '../auth/decorators';
 import {
   CountersignDto,
   CountersignResultDto,
@@ -16,6 +16,7 @@ import { IdempotencyKey, TaskIdPipe } from './params';
 /** 退回, 撤回, 加签/会签 (issue 17): the approval actions beside complete, each a workflow Update. */
 @ApiTags('tasks')
 @ApiBearerAuth()
+@CaseWork()
 @Controller('tasks')
 export class ApprovalActionsController {
   constructor(private readonly actions: ApprovalActionsService) {}

@@ -2,7 +2,7 @@ import { Body, Controller, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { Actor } from '@hardtech/domain';
-import { CurrentActor } from '../auth/decorators';
+import { CaseWork, CurrentActor } from '../auth/decorators';
 import { BulkAnswerDto, BulkTaskDto } from '../dtos/bulk.dto';
 import { localeOf } from '../errors/locale';
 import { ApiDoc } from '../openapi/api-doc';
@@ -10,6 +10,7 @@ import { BulkTasksService } from '../services/bulk-tasks.service';
 
 @ApiTags('tasks')
 @ApiBearerAuth()
+@CaseWork()
 @Controller('tasks/bulk')
 export class BulkTasksController {
   constructor(private readonly bulk: BulkTasksService) {}

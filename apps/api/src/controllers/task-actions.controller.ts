@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { type Actor, COPY_RECIPIENT_ROLES } from '@hardtech/domain';
-import { CurrentActor, ReadersMay, Roles } from '../auth/decorators';
+import { CaseWork, CurrentActor, ReadersMay, Roles } from '../auth/decorators';
 import {
   CcDto,
   CcResultDto,
@@ -17,6 +17,7 @@ import { IdempotencyKey, TaskIdPipe } from './params';
 /** Issue 17's 催办 and 抄送 on a task; each is an Update of the lifecycle, in its history and the audit log. */
 @ApiTags('tasks')
 @ApiBearerAuth()
+@CaseWork()
 @Controller('tasks')
 export class TaskActionsController {
   constructor(private readonly actions: TaskActionsService) {}
@@ -27,7 +28,7 @@ export class TaskActionsController {
   @ApiDoc({
     summary: '催办 Urge whoever can do an open task',
     description:
-      'The assignee, else every candidate, is notified on their channels. Anyone who can see the task may urge (a city leader too), except its assignee and, while it is unclaimed, its candidates (403 URGE_OWN_TASK); at most once per task and person per 4 working hours (429 URGE_TOO_SOON with Retry-After in seconds).',
+      'The assignee, else every candidate, is notified on their channels. Anyone who can see the task and works cases may urge (a city leader too; an auditor or one of the three administrators: 403 READ_ONLY_ROLE), except its assignee and, while it is unclaimed, its candidates (403 URGE_OWN_TASK); at most once per task and person per 4 working hours (429 URGE_TOO_SOON with Retry-After in seconds).',
     ok: UrgeResultDto,
     status: 201,
     errors: [400, 401, 403, 404, 409, 413, 429],

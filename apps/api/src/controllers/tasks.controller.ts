@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Query, Res, StreamableFile } from '
 import type { Response } from 'express';
 import { ApiBearerAuth, ApiExtraModels, ApiTags } from '@nestjs/swagger';
 import { Actor, listsAllTasks, parseInstant } from '@hardtech/domain';
-import { CurrentActor } from '../auth/decorators';
+import { CaseWork, CurrentActor } from '../auth/decorators';
 import {
   AssignResultDto,
   CandidateDto,
@@ -30,6 +30,7 @@ import { PDF, pdfInline } from './pdf';
 // A task item as every list carries it: a schema of its own in the contract, though each answer
 // now extends it (the inbox's with `copied`, the enterprise page's with names).
 @ApiExtraModels(TaskItemDto)
+@CaseWork()
 @Controller('tasks')
 export class TasksController {
   constructor(

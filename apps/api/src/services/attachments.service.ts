@@ -15,6 +15,7 @@ import {
   Forbidden,
   InvalidInput,
   NotFound,
+  caseWorkRefusal,
   READ_ONLY_ROLES,
   RuleViolation,
   t,
@@ -191,6 +192,10 @@ export class AttachmentsService {
     if (READ_ONLY_ROLES.includes(actor.role)) {
       throw new Forbidden('READ_ONLY_ROLE', t('您的角色只能查看，不能修改', 'your role may only read'));
     }
+    // A task's or a problem's file is case work, which the three administrators (三员) do not do:
+    // 403 whether or not they may see the case (the system administrator sees every one).
+    const noCaseWork = target.subject === 'nomination' ? null : caseWorkRefusal(actor.role);
+    if (noCaseWork) throw noCaseWork;
     switch (target.subject) {
       case 'nomination':
         if (!NOMINATORS.includes(actor.role)) {

@@ -1395,7 +1395,7 @@ export interface paths {
         put?: never;
         /**
          * 催办 Urge whoever can do an open task
-         * @description The assignee, else every candidate, is notified on their channels. Anyone who can see the task may urge (a city leader too), except its assignee and, while it is unclaimed, its candidates (403 URGE_OWN_TASK); at most once per task and person per 4 working hours (429 URGE_TOO_SOON with Retry-After in seconds).
+         * @description The assignee, else every candidate, is notified on their channels. Anyone who can see the task and works cases may urge (a city leader too; an auditor or one of the three administrators: 403 READ_ONLY_ROLE), except its assignee and, while it is unclaimed, its candidates (403 URGE_OWN_TASK); at most once per task and person per 4 working hours (429 URGE_TOO_SOON with Retry-After in seconds).
          */
         post: operations["TaskActionsController_urge"];
         delete?: never;

@@ -1,11 +1,13 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { useInboxAllowed } from '../pages/dashboard/useInboxAllowed';
+import { useUser } from '../auth/AuthProvider';
+import { allows, TASK_PAGE } from '../layout/navigation';
 
 /**
- * A step's name, linked to its task page for those who may open it: not for an auditor, who has no
- * inbox and whose /tasks/… reads 无权访问 (the auditor's walk, from an enterprise page's 待办任务).
+ * A step's name, linked to its task page for those who may open it (TASK_PAGE: the inbox's roles and
+ * the auditor, who reads it); plain text for the others.
  */
 export function TaskLink({ id, children }: { id: string; children: ReactNode }) {
-  return useInboxAllowed() ? <Link to={`/tasks/${id}`}>{children}</Link> : <>{children}</>;
+  const { role } = useUser();
+  return allows(TASK_PAGE, role) ? <Link to={`/tasks/${id}`}>{children}</Link> : <>{children}</>;
 }

@@ -77,6 +77,13 @@ export const NAVIGATION: NavItem[] = [
   { key: 'security', path: '/security', icon: <SafetyOutlined />, roles: ['security_admin'] },
 ];
 
+/**
+ * Who opens a task's page (/tasks/:id), which has no menu entry of its own: the inbox's roles, and
+ * the auditor, who reads a task — its facts, the case file, files, comments, history — and acts on
+ * none (design: 审计 read-only, all history; GET /api/tasks/:id answers it, every write is 403).
+ */
+export const TASK_PAGE: Pick<NavItem, 'roles'> = { roles: [...OFFICERS, 'auditor'] };
+
 /** The entry's i18n key under common:nav, as `role` reads it. */
 export function navLabel(item: Pick<NavItem, 'key' | 'labels'>, role: Role): string {
   return item.labels?.[role] ?? item.key;

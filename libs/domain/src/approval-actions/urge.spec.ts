@@ -71,6 +71,21 @@ describe('who may urge a task (催办)', () => {
     ).toBeNull();
   });
 
+  // 三员 work no cases (docs/api.md): the system administrator's 任务督办 offered 催办 and the API took it.
+  it.each(['system_admin', 'security_admin', 'audit_admin'] as const)(
+    'refuses the administrator %s: 403 READ_ONLY_ROLE, and no time to urge again',
+    (role) => {
+      const admin: Actor = { username: 'root', role, scope: {} };
+      const task = { assignee: 'zhang', candidateGroups: ['city_coordinator'] };
+      expect(urgeRefusal(admin, task, new Date(), cal)).toMatchObject({
+        status: 403,
+        code: 'READ_ONLY_ROLE',
+      });
+      const urges = [{ by: 'root', at: new Date().toISOString() }];
+      expect(urgeableAt(admin, { ...task, urges }, new Date(), cal)).toBeNull();
+    },
+  );
+
   it('allows once per 4 working hours per person, with the seconds to wait', () => {
     const task = {
       assignee: 'li',

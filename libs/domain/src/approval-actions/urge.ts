@@ -1,8 +1,8 @@
 import { isCandidate } from '../access';
 import { DAY_MS, SHANGHAI_OFFSET_MS } from '../calendar';
-import { Actor } from '../roles';
+import { Actor, Role } from '../roles';
 import { DomainError, Forbidden, TooSoon } from '../errors';
-import { READ_ONLY_ROLES } from '../task-permissions';
+import { caseWorkRefusal } from '../task-permissions';
 import { t } from '../text';
 import { END_OF_WORKING_DAY, isWorkingDay, WorkCalendar } from '../working-days';
 
@@ -46,9 +46,10 @@ export function addWorkingHours(from: Date, hours: number, cal: WorkCalendar | n
 
 /**
  * 领导催办: a leader acts on nothing else, but "anyone who can see the task may urge" (issue 17.3)
- * and an urge changes no decision; auditors and the audit administrator only read.
+ * and an urge changes no decision; auditors only read, and the three administrators (三员) work no
+ * cases (worksNoCases).
  */
-const URGING_READER = 'leader';
+export const URGING_READER: Role = 'leader';
 
 export interface UrgedTask {
   assignee: string | null;
@@ -76,11 +77,13 @@ export function nextUrgeAt(
   return now.getTime() >= next.getTime() ? null : next;
 }
 
-/** 403: the actor may not urge the task at any time (a read-only role, its assignee, its candidates). */
+/**
+ * 403: the actor may not urge the task at any time (a read-only role but the leader, an
+ * administrator, its assignee, its candidates).
+ */
 function urgeForbidden(actor: Actor, task: UrgedTask): DomainError | null {
-  if (READ_ONLY_ROLES.includes(actor.role) && actor.role !== URGING_READER) {
-    return new Forbidden('READ_ONLY_ROLE', t('您的角色只能查看，不能修改', 'your role may only read'));
-  }
+  const noCaseWork = actor.role === URGING_READER ? null : caseWorkRefusal(actor.role);
+  if (noCaseWork) return noCaseWork;
   if (task.assignee === actor.username) {
     return new Forbidden('URGE_OWN_TASK', t('不能催办自己认领的任务', 'you may not urge your own task'));
   }

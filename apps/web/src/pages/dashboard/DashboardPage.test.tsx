@@ -317,6 +317,10 @@ describe('dashboard', () => {
     expect(await screen.findByTestId('link-pool')).toBeInTheDocument();
     expect(screen.getByTestId('kpi-overdue')).toHaveTextContent('6');
     expect(screen.queryByTestId('link-overdue-tasks')).toBeNull();
+    // …but each overdue task's page, which it reads (TASK_PAGE).
+    expect(
+      within(screen.getByTestId('overdue-list')).getByRole('link', { name: '区县反馈意见' }),
+    ).toHaveAttribute('href', '/tasks/7f1c2d3e-0000-4000-8000-000000000001');
     cleanup();
     openPage('/dashboard', USERS.leader, { 'GET /reports/kpi': KPI });
     expect(await screen.findByTestId('link-overdue-tasks')).toHaveTextContent('6');

@@ -137,6 +137,14 @@ describe('enterprise list', () => {
     });
   }, 60_000);
 
+  it('links an auditor to each enterprise’s current step, whose page it reads', async () => {
+    openPage('/enterprises', USERS.auditor, {
+      'GET /reference': REFERENCE,
+      'GET /enterprises': { items: [{ ...ITEM, currentStep: STEP }], total: 1 },
+    });
+    expect(await screen.findByRole('link', { name: '季度审核' })).toHaveAttribute('href', '/tasks/task-1');
+  });
+
   it('reads a dashboard number’s filters from the address, shows each step, and exports the same list', async () => {
     URL.createObjectURL = vi.fn(() => 'blob:list');
     URL.revokeObjectURL = vi.fn();

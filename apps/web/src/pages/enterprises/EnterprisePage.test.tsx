@@ -320,12 +320,15 @@ describe('enterprise page', () => {
     expect(link).toHaveTextContent('审计轨迹');
   });
 
-  // The auditor's walk: 待办任务's 区县反馈意见 opened 无权访问, the task page being the inbox's.
-  it('names an auditor the open tasks without links into the task pages it may not open', async () => {
+  // The auditor's walk: 待办任务's 区县反馈意见 opened 无权访问, the task page being the inbox's; the
+  // auditor now reads it (TASK_PAGE), so the open tasks link there again.
+  it('links an auditor to the open tasks’ pages, which it reads', async () => {
     open(USERS.auditor);
     const tasks = await screen.findByTestId('open-tasks');
-    expect(tasks).toHaveTextContent('季度报告');
-    expect(within(tasks).queryByRole('link')).toBeNull();
+    expect(within(tasks).getByRole('link', { name: '季度报告' })).toHaveAttribute(
+      'href',
+      '/tasks/f60baf8b-f829-4a63-9519-9ebd4fbf0708',
+    );
   });
 
   it('offers no audit trail to an officer', async () => {

@@ -81,6 +81,28 @@ describe('inbox', () => {
     await waitFor(() => expect(calls.map((c) => `${c.method} ${c.path}`)).toContain('POST /tasks/1/urge'));
   });
 
+  // 三员 work no cases: the system administrator's 任务督办 offered 催办 beside an overdue task, and
+  // the API took it. Neither the row nor the bulk bar offers it now (the API answers 403 READ_ONLY_ROLE).
+  it('offers the system administrator no 催办 on its 任务督办, on the row or in bulk', async () => {
+    openPage('/inbox?view=all', USERS.admin, {
+      'GET /reference': REFERENCE_WITH_TASK_TYPE,
+      'GET /views': [],
+      'GET /tasks': { items: [LATE, SOON], total: 2 },
+    });
+    const table = await screen.findByTestId('inbox-table');
+    await waitFor(() => expect(table).toHaveTextContent('重庆乙科技有限公司'));
+    expect(within(table).queryByTestId('urge')).toBeNull();
+    // Nor an empty 操作 column.
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).not.toContain('操作');
+    // Nothing to do in bulk either: no row to select, no 批量办理 bar.
+    expect(within(table).queryAllByRole('checkbox')).toHaveLength(0);
+    expect(screen.queryByTestId('bulk-actions')).toBeNull();
+  });
+
   it('keeps 催办 off, saying when, until the caller may urge again: the row’s urgeableAt, or the urge’s answer', async () => {
     const user = fastUser();
     const inAnHour = new Date(Date.now() + 3600_000).toISOString();

@@ -1,4 +1,5 @@
-import { isEnterpriseStep } from '@hardtech/domain/task-permissions';
+import { URGING_READER } from '@hardtech/domain/approval-actions/urge';
+import { isEnterpriseStep, worksNoCases } from '@hardtech/domain/task-permissions';
 import { TASK_STATE_LABELS, TaskState, taskState } from '@hardtech/domain/tasks/state';
 import { Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -192,7 +193,14 @@ export function InboxTable(props: InboxTableProps) {
       rowKey="id"
       size="middle"
       data-testid="inbox-table"
-      columns={user.role === 'enterprise_user' ? ownStepColumns(columns, t, text) : columns}
+      columns={
+        user.role === 'enterprise_user'
+          ? ownStepColumns(columns, t, text)
+          : // A role that acts on no row (an auditor, 三员) has no 操作 column; a leader urges (领导催办).
+            worksNoCases(user.role) && user.role !== URGING_READER
+            ? columns.filter((c) => c.key !== 'actions')
+            : columns
+      }
       dataSource={props.items}
       loading={props.loading}
       locale={props.emptyText ? { emptyText: props.emptyText } : undefined}

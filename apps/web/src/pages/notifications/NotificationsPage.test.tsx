@@ -59,13 +59,28 @@ const PREFERENCES = {
 const ENTERPRISE = { username: 'ent-1', role: 'enterprise_user', scope: {}, displayName: '企业' } as const;
 
 describe('notifications', () => {
-  it("names an auditor's task plainly: it has no inbox, and /tasks/… would read 无权访问", async () => {
+  // An auditor reads a task's page (TASK_PAGE), read-only: its notice links there as an officer's.
+  it("links an auditor's notice to the task, whose page the auditor reads", async () => {
     openPage('/notifications', USERS.auditor, {
       'GET /notifications': { ...LIST, items: [notification('n1', {})], total: 1, unread: 1 },
       'GET /me/notification-preferences': PREFERENCES,
     });
     const row = await screen.findByTestId('notification-n1');
     expect(within(row).getByRole('link', { name: '重庆芯测科技有限公司' })).toBeVisible();
+    expect(
+      within(row)
+        .getAllByRole('link')
+        .map((a) => a.getAttribute('href')),
+    ).toEqual(['/enterprises/91500000MA5U7DXX1F', '/tasks/task-n1']);
+  });
+
+  it('names the task plainly to a role that may not open task pages (the audit administrator)', async () => {
+    const auditAdmin = { username: 'aa', role: 'audit_admin', scope: {}, displayName: '审计管理员' } as const;
+    openPage('/notifications', auditAdmin, {
+      'GET /notifications': { ...LIST, items: [notification('n1', {})], total: 1, unread: 1 },
+      'GET /me/notification-preferences': PREFERENCES,
+    });
+    const row = await screen.findByTestId('notification-n1');
     expect(within(row).getAllByRole('link')).toHaveLength(1);
   });
 

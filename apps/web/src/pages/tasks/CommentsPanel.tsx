@@ -2,7 +2,7 @@ import { Button, Card, Empty, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
-import { READ_ONLY_ROLES } from '@hardtech/domain/task-permissions';
+import { worksNoCases } from '@hardtech/domain/task-permissions';
 import { useUser } from '../../auth/AuthProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import type { TaskComment } from './taskTypes';
@@ -30,9 +30,9 @@ export function CommentsPanel({
   const { role } = useUser();
   // The enterprise never reads an officer's comment (libs/domain/src/visibility/task-material.ts).
   const internal = role !== 'enterprise_user';
-  // Leaders, auditors and the audit administrator read the conversation: the API refuses them a
-  // comment (403 READ_ONLY_ROLE), which the leader's walk met only after typing one.
-  const reader = READ_ONLY_ROLES.includes(role);
+  // Leaders, auditors and the three administrators (三员, who work no cases) read the conversation:
+  // the API refuses them a comment (403 READ_ONLY_ROLE), which the leader's walk met only after typing one.
+  const reader = worksNoCases(role);
 
   const send = () =>
     run(async () => {

@@ -1584,6 +1584,57 @@ describe('task page', () => {
     expect(screen.getByText('本任务由其他人员办理，您可以查看和评论。')).toBeInTheDocument();
   });
 
+  // The design's 审计 reads all history: GET /api/tasks/:id answers an auditor, but /tasks/:id was
+  // the inbox's page and read 无权访问 to them. The task as the API answers an auditor: nothing allowed.
+  describe('an auditor', () => {
+    const NOTHING = Object.fromEntries(Object.keys(TASK.actions).map((action) => [action, false]));
+    const READ = { ...TASK, actions: NOTHING, approvalActions: NO_APPROVAL_ACTIONS };
+
+    it('reads the task, its case file, files and comments, with nothing to act with', async () => {
+      const { calls } = openPage('/tasks/t-1', USERS.auditor, {
+        ...TASK_ROUTES,
+        'GET /tasks/t-1': READ,
+        'GET /attachments/a-1/download': 'pdf',
+      });
+      expect(await screen.findByTestId('task-title')).toHaveTextContent('市级筛选 · 重庆示例科技有限公司');
+      expect(screen.queryByText('无权访问')).toBeNull();
+      expect(screen.getByTestId('opinion-SUPPLEMENT')).toHaveTextContent('已补充研发费用明细');
+      expect(screen.getByText('本任务由其他人员办理，您可以查看。')).toBeInTheDocument();
+      expect(screen.queryByTestId('task-form')).toBeNull();
+      // No claim, hand-on, urge, copy, return, countersign or withdrawal; printing the sheet is reading.
+      const buttons = screen.getAllByRole('button').map((b) => b.textContent?.replace(/\s/g, ''));
+      for (const action of ['认领', '取消认领', '转办', '催办', '抄送', '退回', '加签', '撤回', '提交办理']) {
+        expect(buttons).not.toContain(action);
+      }
+      expect(screen.getByTestId('printSheet')).toBeInTheDocument();
+      const comments = screen.getByTestId('comments');
+      expect(comments).toHaveTextContent('企业材料已核实');
+      expectNoCommentBox(comments);
+      // The evidence downloads (GET /attachments/:id/download answers an auditor, and audits it).
+      fireEvent.click(screen.getByTestId('attachment-file-a-1'));
+      await waitFor(() => expect(calls.map((c) => c.path)).toContain('/attachments/a-1/download'));
+      expect(screen.queryByText(/上传/)).toBeNull();
+    });
+
+    it('reads a done task without a way back to an inbox it does not have', async () => {
+      openPage('/tasks/t-1', USERS.auditor, {
+        ...TASK_ROUTES,
+        'GET /tasks/t-1': { ...READ, status: 'done', outcome: 'pass', completedBy: 'coordinator' },
+      });
+      expect(await screen.findByTestId('task-closed')).toHaveTextContent(/^本任务已办结：通过筛选/);
+      expect(screen.queryByRole('button', { name: '返回待办' })).toBeNull();
+    });
+  });
+
+  // 三员 work no cases: the system administrator's comment was taken (201); the API answers 403 now.
+  it('offers the system administrator the conversation to read, with no box to write in', async () => {
+    const others = { ...TASK, actions: { ...TASK.actions, complete: false, claim: false } };
+    const read = await commentsOf(USERS.admin, others);
+    expect(read).toHaveTextContent('企业材料已核实');
+    expectNoCommentBox(read);
+    expect(screen.getByText('本任务由其他人员办理，您可以查看。')).toBeInTheDocument();
+  });
+
   it('shows 催办 off with when the caller may urge again (urgeableAt), and on once that is null', async () => {
     const inAnHour = new Date(Date.now() + 3600_000).toISOString();
     const urged = { ...TASK, actions: { ...TASK.actions, urge: false }, urgeableAt: inAnHour };

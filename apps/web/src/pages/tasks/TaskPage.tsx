@@ -1,5 +1,5 @@
 import { stepOutcomeLabel } from '@hardtech/domain/visibility/step-outcomes';
-import { isEnterpriseStep, READ_ONLY_ROLES } from '@hardtech/domain/task-permissions';
+import { isEnterpriseStep, worksNoCases } from '@hardtech/domain/task-permissions';
 import { TASK_STATE_LABELS, taskHandled, taskState } from '@hardtech/domain/tasks/state';
 import { Alert, Button, Card, Col, Descriptions, Result, Row, Space, Spin, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -31,6 +31,7 @@ import type { CompleteResult, TaskDetail } from './taskTypes';
 import { CopiesList } from './approval/CopiesList';
 import { EvidenceFiles } from '../../components/EvidenceFiles';
 import { useNarrow } from '../../layout/useNarrow';
+import { useInboxAllowed } from '../dashboard/useInboxAllowed';
 import { dateTimeText } from '../../format';
 
 /**
@@ -47,6 +48,8 @@ export function TaskPage() {
   const { id } = useParams();
   const narrow = useNarrow();
   const { role } = useUser();
+  // An auditor reads tasks and has no inbox to go back to.
+  const hasInbox = useInboxAllowed();
   const task = useGet<'/tasks/{id}', TaskDetail>(id ? '/tasks/{id}' : null, { params: { id: id ?? '' } });
   const [completed, setCompleted] = useState<CompleteResult | null>(null);
   // 退回 here: the step it reopened, linked from the task now closed (the message fades). Kept with
@@ -67,7 +70,7 @@ export function TaskPage() {
   const report = reportUnderReview(detail);
   const completedBy =
     detail.caseFile?.opinions.find((o) => o.taskId === detail.id)?.actorName ?? detail.completedBy ?? '';
-  const backToInbox = (
+  const backToInbox = hasInbox && (
     <Button type="primary" onClick={() => navigate('/inbox')}>
       {t('backToInbox')}
     </Button>
@@ -292,7 +295,7 @@ export function TaskPage() {
                   title={t(
                     detail.actions.claim
                       ? 'complete.claimFirst'
-                      : READ_ONLY_ROLES.includes(role)
+                      : worksNoCases(role)
                         ? 'complete.readOnly'
                         : 'complete.notYours',
                   )}
