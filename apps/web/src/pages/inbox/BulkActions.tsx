@@ -1,5 +1,5 @@
 import type { Field } from '@hardtech/domain/forms/schema';
-import { Button, Form, Modal, Space, Tooltip, Typography } from 'antd';
+import { Alert, Button, Form, Modal, Space, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fromFormValues } from '../../components/forms/formValues';
@@ -13,6 +13,7 @@ import {
   BulkAction,
   BulkAnswer,
   bulkActingFor,
+  bulkCompletable,
   bulkOffers,
   bulkOutcomes,
   bulkUrgeable,
@@ -51,7 +52,10 @@ export function BulkActions({
   const taskIds = tasks.map((task) => task.id);
   const user = useUser();
   const offers = bulkOffers(user, tasks, standingInFor);
-  const outcomes = bulkOutcomes(tasks);
+  // Outcomes only for the rows the caller may do: a colleague's claimed row would only answer 409.
+  const completable = bulkCompletable(user, tasks, standingInFor);
+  const outcomes = bulkOutcomes(completable);
+  const skipped = tasks.length - completable.length;
   const waitText = offers.urgeableAt
     ? taskText('actions.urgeableAt', { time: dateTimeText(offers.urgeableAt) })
     : undefined;
@@ -97,7 +101,12 @@ export function BulkActions({
     const values = await form.validateFields().catch(() => null);
     if (!values) return;
     const data = fromFormValues(pending.fields, values);
-    await send('complete', { outcome: pending.outcome, data });
+    await send(
+      'complete',
+      { outcome: pending.outcome, data },
+      completable.map((task) => task.id),
+      skipped ? (answer) => t('bulk.completedSkipping', { count: answer.succeeded, skipped }) : undefined,
+    );
   };
 
   return (
@@ -159,12 +168,21 @@ export function BulkActions({
       <Modal
         open={!!pending}
         title={pending?.title}
-        okText={t('bulk.apply', { count: tasks.length })}
+        okText={t('bulk.apply', { count: completable.length })}
         okButtonProps={{ loading: busy }}
         onOk={confirm}
         onCancel={() => setPending(null)}
         forceRender
       >
+        {skipped > 0 && (
+          <Alert
+            type="info"
+            showIcon
+            data-testid="bulk-complete-skips"
+            style={{ marginBottom: 16 }}
+            title={t('bulk.completeSkips', { count: skipped })}
+          />
+        )}
         <Form form={form} layout="vertical">
           {pending && <SchemaForm fields={pending.fields} error={error} errorPrefix="data." />}
         </Form>

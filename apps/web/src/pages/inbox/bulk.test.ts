@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../api/types';
 import { sampleTask } from '../tasks/taskFixture';
 import type { TaskItem } from '../tasks/taskTypes';
-import { bulkActingFor, bulkOffers, bulkPossible, bulkUrgeable, deskActions, inboxUrge } from './bulk';
+import {
+  bulkActingFor,
+  bulkCompletable,
+  bulkOffers,
+  bulkPossible,
+  bulkUrgeable,
+  deskActions,
+  inboxUrge,
+} from './bulk';
 
 const enterprise: Actor = {
   username: 'ent-yuntu',
@@ -157,5 +165,20 @@ describe('催办 in the inbox: one rule for the row and the bulk bar', () => {
     expect(row(feedback, officer)).toBeNull();
     // A selection of both: the bar sends only the overdue one, as only its row offers 催办.
     expect(bulkUrgeable(leader, [late, notDue], [], now).now).toEqual([late]);
+  });
+});
+
+describe('批量同意 is sent for the selected rows the caller may do', () => {
+  const proxy: Actor = { ...officer, username: 'district-500112-b', displayName: '钱七' };
+  const colleagues = { ...feedback, id: 'held', assignee: officer.username, assigneeName: '渝北区经信委' };
+
+  it('leaves out a row a colleague has claimed (the server would answer 409 TASK_CLAIMED) and closed rows', () => {
+    const unclaimed = { ...feedback, id: 'free' };
+    const done = { ...feedback, id: 'done', status: 'done' as const };
+    expect(bulkCompletable(proxy, [unclaimed, colleagues, done]).map((t) => t.id)).toEqual(['free']);
+  });
+
+  it('keeps the held row of the principal a proxy stands in for: the proxy does it for them', () => {
+    expect(bulkCompletable(proxy, [colleagues], [officer.username]).map((t) => t.id)).toEqual(['held']);
   });
 });

@@ -52,21 +52,23 @@ export function bulkOutcomes(tasks: TaskItem[]): { type: string; outcome: string
 /**
  * What the caller may do with one open row, by the rule the server applies: claim, release and urge
  * as themselves; 委托代理: on the personal task of one they stand in for (`standingInFor`, GET
- * /api/me/proxy) 转办 is the principal's, recorded 代 X (`actingFor`: the principal by name, as the
- * row names who holds it), and 催办 is not offered: it would reach only the absent principal.
+ * /api/me/proxy) 转办 and 办理 are the principal's, recorded 代 X (`actingFor`: the principal by name,
+ * as the row names who holds it), and 催办 is not offered: it would reach only the absent principal.
  */
 export function deskActions(
   user: Actor,
   task: TaskItem,
   standingInFor: readonly string[],
-): Record<'claim' | 'unclaim' | 'delegate' | 'urge', boolean> & { actingFor: string | null } {
+): Record<'claim' | 'unclaim' | 'delegate' | 'complete' | 'urge', boolean> & { actingFor: string | null } {
   const principal = principalOnTask(user, task, standingInFor);
   const own = allowedTaskActions(user, task);
+  // Same role, and the proxy's scope covers the principal's: their desk is the caller's, renamed.
+  const desk = principal ? allowedTaskActions({ ...user, username: principal }, task) : own;
   return {
     claim: own.claim,
     unclaim: own.unclaim,
-    // Same role, and the proxy's scope covers the principal's: their desk is the caller's, renamed.
-    delegate: principal ? allowedTaskActions({ ...user, username: principal }, task).delegate : own.delegate,
+    delegate: desk.delegate,
+    complete: desk.complete,
     urge: !principal && !urgeRefusal(user, task, new Date(), null),
     actingFor: principal ? (task.assignee === principal && task.assigneeName) || principal : null,
   };
@@ -179,6 +181,21 @@ export function bulkActingFor(user: Actor, tasks: TaskItem[], standingInFor: rea
 export function bulkPossible(user: Actor, tasks: TaskItem[], standingInFor: readonly string[] = []): boolean {
   return (
     Object.values(bulkOffers(user, tasks, standingInFor)).some(Boolean) ||
-    tasks.some((task) => allowedTaskActions(user, task).complete && bulkOutcomes([task]).length > 0)
+    bulkCompletable(user, tasks, standingInFor).some((task) => bulkOutcomes([task]).length > 0)
   );
+}
+
+/**
+ * The selected rows a bulk outcome (批量同意) is sent for: open, and the caller's to do by the rule
+ * the server applies per task (deskActions), the principal's for a proxy. A row a colleague has
+ * claimed would only come back 409 TASK_CLAIMED: it is left out, and the bar says how many were.
+ */
+export function bulkCompletable(
+  user: Actor,
+  tasks: TaskItem[],
+  standingInFor: readonly string[] = [],
+): TaskItem[] {
+  return openDesks(user, tasks, standingInFor)
+    .filter(({ desk }) => desk.complete)
+    .map(({ task }) => task);
 }
