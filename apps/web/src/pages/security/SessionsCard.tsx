@@ -166,8 +166,11 @@ function SessionRows({
           }}
         >
           <div style={{ flex: 1, minWidth: 0, overflowWrap: 'anywhere' }}>
-            <PersonName username={s.username} displayName={s.displayName} />
-            <Typography.Text type="secondary"> · {role(s.role)}</Typography.Text>
+            <PersonName username={s.username} displayName={s.displayName} />{' '}
+            {/* The role moves to the next line whole: 中小企业处 broke as 中 / 小企业处 at 390 px. */}
+            <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+              · {role(s.role)}
+            </Typography.Text>
             <div style={{ color: 'rgba(0,0,0,0.45)', fontSize: 13 }}>
               {t('security.sessions.fromSince', {
                 address: s.clientAddress ?? t('security.sessions.noAddress'),
