@@ -1,9 +1,17 @@
 import { App, Button, Popconfirm, Space, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocalText } from '../../../i18n';
+import { useNarrow } from '../../../layout/useNarrow';
 import type { TaskDetail } from '../taskTypes';
 import { useAction } from '../useAction';
 import { withdrawTask } from './approvalCalls';
+
+/**
+ * On a phone the confirmation is wider than the room beside the button and antd shifts it to the
+ * screen's very edge: a transparent inline padding on its root keeps it the page's margin (Shell's
+ * content margin, 8 px) off both edges; the arrow still points at the button.
+ */
+const NARROW_CONFIRM = { root: { maxWidth: '100vw', paddingInline: 8 } };
 
 /**
  * 撤回: take back my completion while the next step is untouched; a refusal (409 too late) is shown.
@@ -23,6 +31,7 @@ export function WithdrawButton({
   const text = useLocalText();
   const { message } = App.useApp();
   const { busy, run } = useAction();
+  const narrow = useNarrow();
   const submit = () =>
     run(async () => {
       try {
@@ -49,7 +58,12 @@ export function WithdrawButton({
     );
   }
   return (
-    <Popconfirm title={t('approval.withdrawConfirm')} onConfirm={submit} okText={t('approval.withdraw')}>
+    <Popconfirm
+      title={t('approval.withdrawConfirm')}
+      onConfirm={submit}
+      okText={t('approval.withdraw')}
+      styles={narrow ? NARROW_CONFIRM : undefined}
+    >
       <Button loading={busy} data-testid="withdraw-button">
         {t('approval.withdraw')}
       </Button>
