@@ -23,6 +23,29 @@ const GROUP_STYLE = {
 // antd's reset draws a legend as a full-width heading on a rule; in a bordered fieldset it is its caption.
 const LEGEND_STYLE = { width: 'auto', border: 0, marginBottom: 4, padding: '0 4px', fontSize: 14 };
 const ROW_STYLE = { ...GROUP_STYLE, background: '#fafafa' };
+/**
+ * A group inside a group on a phone (市级筛选's C2 and C6 inside 人工研判): a rule above it rather
+ * than a second box, so its inputs keep the width two borders and paddings took (~40 px at 390).
+ */
+const NESTED_NARROW_STYLE = {
+  border: 0,
+  borderTop: '1px solid #f0f0f0',
+  padding: '4px 0 0',
+  marginBottom: 8,
+  minWidth: 0,
+};
+/**
+ * Its caption on a phone: a legend that wraps runs across the rule drawn through its first line
+ * (C6's long title did); floated, it is a block of lines inside the group, under the rule.
+ */
+const NESTED_NARROW_LEGEND = {
+  float: 'left',
+  width: '100%',
+  border: 0,
+  margin: '4px 0',
+  padding: 0,
+  fontSize: 14,
+} as const;
 /** Between a record's keys on a phone, where each key's inputs stack under it (成长诊断's 13 dimensions). */
 const RECORD_KEY_RULE = { borderTop: '1px solid #f0f0f0', marginTop: 4 };
 
@@ -179,12 +202,15 @@ function Group({
   children: ReactNode;
 }) {
   const text = useLocalText();
+  // Inside another group (its path longer than a top-level field's) on a phone: slimmed.
+  const slim = useNarrow() && path.length > 1;
   return (
-    <fieldset style={GROUP_STYLE} data-testid={`field-${path.join('.')}`}>
-      <legend style={LEGEND_STYLE}>
+    <fieldset style={slim ? NESTED_NARROW_STYLE : GROUP_STYLE} data-testid={`field-${path.join('.')}`}>
+      <legend style={slim ? NESTED_NARROW_LEGEND : LEGEND_STYLE}>
         {required && <span style={{ color: '#ff4d4f', marginInlineEnd: 4 }}>*</span>}
         {text(field.label)}
       </legend>
+      {slim && <div style={{ clear: 'both' }} />}
       {field.help && <Typography.Paragraph type="secondary">{text(field.help)}</Typography.Paragraph>}
       <GroupErrors path={path} />
       {children}

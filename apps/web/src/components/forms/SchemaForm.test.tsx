@@ -149,6 +149,37 @@ describe('SchemaForm', () => {
     expect(sent).toEqual([]);
   });
 
+  it('slims a group inside a group on a phone to a rule with its caption inside, boxed on a desk', () => {
+    // ui-walk-10: 市级筛选's C2 and C6 boxed inside 人工研判 lost ~40 px of width at 390 px, and C6's
+    // long caption wrapped across the border drawn through its first line.
+    fakeApi({ 'GET /reference': REFERENCE });
+    const fields = TASK_FORMS.SCREEN.outcomes.pass.fields;
+    const caption = (group: HTMLElement) => group.querySelector('legend')!;
+    const desk = render(<Harness fields={fields} submit={() => {}} />);
+    expect(screen.getByTestId('field-judgments.C6')).toHaveStyle({ border: '1px solid #f0f0f0' });
+    expect(caption(screen.getByTestId('field-judgments.C6')).style.float).toBe('');
+    desk.unmount();
+    act(() => resizeWindow(390));
+    try {
+      render(<Harness fields={fields} submit={() => {}} />);
+      for (const id of ['C2', 'C6']) {
+        const group = screen.getByTestId(`field-judgments.${id}`);
+        expect(group.style.borderLeftWidth).toMatch(/^0(px)?$/);
+        expect(group).toHaveStyle({
+          borderTop: '1px solid #f0f0f0',
+          paddingLeft: '0px',
+          paddingRight: '0px',
+        });
+        expect(caption(group)).toHaveStyle({ float: 'left', width: '100%' });
+      }
+      // The outer group keeps its box and its caption on the border.
+      expect(screen.getByTestId('field-judgments')).toHaveStyle({ border: '1px solid #f0f0f0' });
+      expect(caption(screen.getByTestId('field-judgments')).style.float).toBe('');
+    } finally {
+      act(() => resizeWindow(1024));
+    }
+  });
+
   it('puts a record’s key on a line of its own above its inputs on a phone, beside them on a desk', () => {
     fakeApi({ 'GET /reference': REFERENCE });
     const fields = POLICY_FIELDS.filter((f) => f.name === 'sla');

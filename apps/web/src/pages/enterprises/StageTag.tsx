@@ -20,12 +20,13 @@ const COLOURS: Record<Stage, string> = {
 /**
  * A stage by its short name (Feedback, not District and enterprise feedback), the full one as its
  * tooltip where they differ: the enterprise list's stage column stays narrow in English too, and a
- * name that does not fit wraps inside the tag rather than running into the next column.
+ * name that does not fit wraps inside the tag rather than running into the next column. `full` shows
+ * the full name where there is room (the enterprise's home, whose path card names the same stage).
  */
-export function StageTag({ stage, testId }: { stage: Stage; testId?: string }) {
+export function StageTag({ stage, testId, full: wide }: { stage: Stage; testId?: string; full?: boolean }) {
   const local = useLocalText();
-  const name = local(STAGE_TAG_LABELS[stage]) || stage;
   const full = local(STAGE_LABELS[stage]) || stage;
+  const name = wide ? full : local(STAGE_TAG_LABELS[stage]) || stage;
   return (
     <Tag
       color={COLOURS[stage]}

@@ -315,6 +315,17 @@ describe('the enterprise user’s 总览', () => {
     expect(screen.getByTestId('home-tasks')).toHaveTextContent('To do');
   });
 
+  it('names its stage in full beside its name, as the path below does, in both languages', async () => {
+    open('/dashboard', { ...OWN, stage: 'feedback', openTasks: [] });
+    expect(await screen.findByTestId('home-stage')).toHaveTextContent(/^区县和企业反馈$/);
+    cleanup();
+    await i18n.changeLanguage('en');
+    open('/dashboard', { ...OWN, stage: 'feedback', openTasks: [] });
+    // Not the enterprise list's short tag ("Feedback").
+    expect(await screen.findByTestId('home-stage')).toHaveTextContent(/^District and enterprise feedback$/);
+    expect(screen.getByTestId('home-stage')).not.toHaveAttribute('title');
+  });
+
   it.each([
     ['screening', [], '目前无需贵企业办理'],
     ['supplement', [], '目前无需贵企业办理'],

@@ -41,7 +41,7 @@ export function EnterpriseHomePage() {
             <Typography.Title level={4} style={{ margin: 0 }} data-testid="home-name">
               {e?.name ?? chosen}
             </Typography.Title>
-            {e && <StageTag stage={e.stage} testId="home-stage" />}
+            {e && <StageTag stage={e.stage} testId="home-stage" full />}
           </Space>
           <Space wrap>
             {codes.length > 1 && (

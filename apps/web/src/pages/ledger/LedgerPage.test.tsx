@@ -102,6 +102,11 @@ describe('problem ledger', () => {
     expect(within(await row('待报到问题')).getByTestId('whistle')).toHaveTextContent(
       'Whistle · awaiting response',
     );
+    // It wraps inside the 130 px status column: at 1440 px it ran into 完成时限 (ui-walk-10).
+    expect(within(await row('待报到问题')).getByTestId('whistle')).toHaveStyle({
+      whiteSpace: 'normal',
+      maxWidth: '100%',
+    });
   });
 
   it('keeps 办理 in sight when the columns scroll sideways, which they do only below 1366 px', async () => {

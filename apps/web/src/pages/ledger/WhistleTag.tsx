@@ -17,7 +17,13 @@ export function WhistleTag({ status, at }: { status: WhistleStatus | null; at?: 
   const open = status === 'open';
   return (
     <Tooltip title={at ? t('whistledAt', { date: dateText(at) }) : undefined}>
-      <Tag color={open ? 'red' : 'volcano'} icon={open ? <WarningFilled /> : undefined} data-testid="whistle">
+      {/* Wraps inside its cell: in English (Whistle · awaiting response) it ran into the ledger's 完成时限. */}
+      <Tag
+        color={open ? 'red' : 'volcano'}
+        icon={open ? <WarningFilled /> : undefined}
+        data-testid="whistle"
+        style={{ marginInlineEnd: 0, maxWidth: '100%', whiteSpace: 'normal' }}
+      >
         {label(WHISTLE_STATUSES, status)}
       </Tag>
     </Tooltip>

@@ -1,7 +1,8 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { FakeCall } from '../../test/fake-api';
 import { fastUser, openPage, USERS } from '../../test/open-page';
+import { resizeWindow } from '../../test/media';
 import i18n from '../../i18n';
 import type { Notification } from './notification';
 
@@ -116,6 +117,35 @@ describe('notifications', () => {
         '/notifications/read-all',
       ]),
     );
+  });
+
+  it('puts a notice’s time and 标为已读 on a line of their own on a phone, after its links on a desk', async () => {
+    // ui-walk-10: at 390 px they wrapped with the links, a lone · starting the line (· 2026-12-08 06:52:28).
+    const routes = {
+      'GET /notifications': { ...LIST, items: [notification('n1', {})], total: 1, unread: 1 },
+      'GET /me/notification-preferences': PREFERENCES,
+    };
+    const lines = async () => {
+      const row = await screen.findByTestId('notification-n1');
+      const links = within(row).getByTestId('notification-links');
+      const when = within(row).getByTestId('notification-when');
+      return { links, when, together: links.closest('.ant-space')!.parentElement!.closest('.ant-space')! };
+    };
+    openPage('/notifications', USERS.coordinator, routes);
+    const desk = await lines();
+    expect(desk.together).not.toHaveClass('ant-space-vertical');
+    expect(desk.together.textContent).toMatch(/重庆芯测科技有限公司·SCREEN·.+·标为已读$/);
+    cleanup();
+    act(() => resizeWindow(390));
+    try {
+      openPage('/notifications', USERS.coordinator, routes);
+      const phone = await lines();
+      expect(phone.together).toHaveClass('ant-space-vertical');
+      expect(phone.links).toHaveTextContent(/^重庆芯测科技有限公司·SCREEN$/);
+      expect(phone.when).toHaveTextContent(/^.+·标为已读$/);
+    } finally {
+      act(() => resizeWindow(1024));
+    }
   });
 
   // The walk: a switch that read 全部 said neither what it showed nor what it would turn to.

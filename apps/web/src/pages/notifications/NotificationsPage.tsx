@@ -104,34 +104,49 @@ export function NotificationsPage() {
                     </Space>
                   }
                   description={
-                    <Space wrap split="·">
-                      {n.creditCode && <Link to={`/enterprises/${n.creditCode}`}>{n.enterpriseName}</Link>}
-                      {n.taskId && n.taskType && (
-                        <TaskLink id={n.taskId}>
-                          {local(reference?.taskTypes[n.taskType]) || n.taskType}
-                        </TaskLink>
+                    // On a phone the time and 标为已读 are a line of their own: wrapped with the links,
+                    // a separator was left at a line's end or start (· 2026-12-08 06:52:28).
+                    <Space
+                      wrap
+                      split={narrow ? undefined : '·'}
+                      orientation={narrow ? 'vertical' : 'horizontal'}
+                      size={narrow ? 0 : 'small'}
+                    >
+                      {(n.creditCode || (n.taskId && n.taskType) || (n.kind === 'briefing' && n.quarter)) && (
+                        <Space wrap split="·" data-testid="notification-links">
+                          {n.creditCode && (
+                            <Link to={`/enterprises/${n.creditCode}`}>{n.enterpriseName}</Link>
+                          )}
+                          {n.taskId && n.taskType && (
+                            <TaskLink id={n.taskId}>
+                              {local(reference?.taskTypes[n.taskType]) || n.taskType}
+                            </TaskLink>
+                          )}
+                          {n.kind === 'briefing' && n.quarter && (
+                            <ExportButton
+                              path="/reports/dispatch-briefing.docx"
+                              fileName={`调度会材料-${n.quarter}.docx`}
+                              query={{ quarter: n.quarter }}
+                              label={t('downloadBriefing')}
+                              testId="download-briefing"
+                            />
+                          )}
+                        </Space>
                       )}
-                      {n.kind === 'briefing' && n.quarter && (
-                        <ExportButton
-                          path="/reports/dispatch-briefing.docx"
-                          fileName={`调度会材料-${n.quarter}.docx`}
-                          query={{ quarter: n.quarter }}
-                          label={t('downloadBriefing')}
-                          testId="download-briefing"
-                        />
-                      )}
-                      <span>{dateTimeSecondsText(n.createdAt)}</span>
-                      {/* In the description, not beside the text: on a phone a side column squeezes the text. */}
-                      {!n.read && (
-                        <Button
-                          type="link"
-                          size="small"
-                          style={{ padding: 0, height: 'auto' }}
-                          onClick={() => read(`/notifications/${n.id}/read`)}
-                        >
-                          {t('markRead')}
-                        </Button>
-                      )}
+                      <Space wrap split="·" data-testid="notification-when">
+                        <span>{dateTimeSecondsText(n.createdAt)}</span>
+                        {/* In the description, not beside the text: on a phone a side column squeezes the text. */}
+                        {!n.read && (
+                          <Button
+                            type="link"
+                            size="small"
+                            style={{ padding: 0, height: 'auto' }}
+                            onClick={() => read(`/notifications/${n.id}/read`)}
+                          >
+                            {t('markRead')}
+                          </Button>
+                        )}
+                      </Space>
                     </Space>
                   }
                 />

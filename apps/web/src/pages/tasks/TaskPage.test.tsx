@@ -1063,34 +1063,55 @@ describe('task page', () => {
     expect(screen.queryByTestId('acting-for-notice')).toBeNull();
   });
 
+  /** The page of the task the coordinator completed, GET /tasks/t-1 answering also `more`. */
+  const openDone = (more: Record<string, unknown>) =>
+    openPage('/tasks/t-1', USERS.coordinator, {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1': {
+        ...TASK,
+        status: 'done',
+        actions: { ...TASK.actions, complete: false, claim: false },
+        ...more,
+      },
+    });
+  const WITHDRAWABLE = { approvalActions: { ...NO_APPROVAL_ACTIONS, withdraw: true }, withdrawBlocked: null };
+
   it('撤回 refused now: the button is disabled and says why (the workflow’s reason)', async () => {
-    const done = { ...TASK, status: 'done', actions: { ...TASK.actions, complete: false, claim: false } };
     const reason = {
       zh: '办理结果已被后续流转采用（如另一方反馈已办结本阶段、下一季度已开始），不能撤回',
       en: 'a later transition built on this completion; too late to withdraw',
     };
-    openPage('/tasks/t-1', USERS.coordinator, {
-      ...TASK_ROUTES,
-      'GET /tasks/t-1': {
-        ...done,
-        approvalActions: NO_APPROVAL_ACTIONS,
-        withdrawBlocked: { code: 'WITHDRAW_OVERTAKEN', message: reason },
-      },
+    openDone({
+      approvalActions: NO_APPROVAL_ACTIONS,
+      withdrawBlocked: { code: 'WITHDRAW_OVERTAKEN', message: reason },
     });
     expect(await screen.findByTestId('withdraw-button')).toBeDisabled();
     expect(screen.getByTestId('withdraw-blocked')).toHaveTextContent(reason.zh);
     cleanup();
-    openPage('/tasks/t-1', USERS.coordinator, {
-      ...TASK_ROUTES,
-      'GET /tasks/t-1': {
-        ...done,
-        approvalActions: { ...NO_APPROVAL_ACTIONS, withdraw: true },
-        withdrawBlocked: null,
-      },
-    });
+    openDone(WITHDRAWABLE);
     expect(await screen.findByTestId('withdraw-button')).toBeEnabled();
     expect(screen.queryByTestId('withdraw-blocked')).toBeNull();
   });
+
+  it.each([
+    [390, '8px'],
+    [DESKTOP_WIDTH, ''],
+  ])(
+    'at %i px pads the 撤回 confirmation’s root by %j (the page’s margin on a phone, none on a desk)',
+    async (width, padding) => {
+      // ui-walk-10: at 390 px antd shifted it flush against the left edge (x = 0).
+      act(() => resizeWindow(width));
+      const user = fastUser();
+      openDone(WITHDRAWABLE);
+      await user.click(await screen.findByTestId('withdraw-button'));
+      const popup = await waitFor(() => {
+        const root = document.querySelector<HTMLElement>('.ant-popconfirm');
+        expect(root).not.toBeNull();
+        return root!;
+      });
+      expect(popup.style.paddingInline).toBe(padding);
+    },
+  );
 
   it('offers 撤回 beside 办理完成, where the officer is after sending, not only in the buttons scrolled away', async () => {
     // The walk's coordinator passed a screening on a 390 px phone (and at 1440): 办理完成 came into

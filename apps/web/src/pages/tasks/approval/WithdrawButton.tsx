@@ -2,10 +2,18 @@ import { App, Button, Popconfirm, Space, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { RetryNotice } from '../../../components/RetryNotice';
 import { useLocalText } from '../../../i18n';
+import { useNarrow } from '../../../layout/useNarrow';
 import type { TaskDetail } from '../taskTypes';
 import { useKeyedSend } from '../idempotency';
 import { useAction } from '../useAction';
 import { withdrawTask } from './approvalCalls';
+
+/**
+ * On a phone the confirmation is wider than the room beside the button and antd shifts it to the
+ * screen's very edge: a transparent inline padding on its root keeps it the page's margin (Shell's
+ * content margin, 8 px) off both edges; the arrow still points at the button.
+ */
+const NARROW_CONFIRM = { root: { maxWidth: '100vw', paddingInline: 8 } };
 
 /**
  * 撤回: take back my completion while the next step is untouched; a refusal (409 too late) is shown.
@@ -27,6 +35,7 @@ export function WithdrawButton({
   const { busy, run } = useAction();
   // With its Idempotency-Key, sent again by itself on a 503: the completion is taken back once.
   const { retrying, send, cancel } = useKeyedSend();
+  const narrow = useNarrow();
   const submit = () =>
     run(async () => {
       try {
@@ -54,7 +63,12 @@ export function WithdrawButton({
   }
   return (
     <>
-      <Popconfirm title={t('approval.withdrawConfirm')} onConfirm={submit} okText={t('approval.withdraw')}>
+      <Popconfirm
+        title={t('approval.withdrawConfirm')}
+        onConfirm={submit}
+        okText={t('approval.withdraw')}
+        styles={narrow ? NARROW_CONFIRM : undefined}
+      >
         <Button loading={busy} disabled={!!retrying} data-testid="withdraw-button">
           {t('approval.withdraw')}
         </Button>
