@@ -31,6 +31,21 @@ const announced = async (codes: string[]) => ({
   ).rows,
 });
 
+/**
+ * Waits until the outbox has swept every task of the members: their notices are written then, a
+ * while after the task opened (on a loaded machine an enterprise's notice of a step before the
+ * dispatch came after the first snapshot, and read as the second dispatch's).
+ */
+const swept = (codes: string[]) =>
+  eventually(async () => {
+    const { rows } = await db().query(
+      `SELECT count(*) FILTER (WHERE o.swept_at IS NULL)::int AS waiting
+         FROM task_notice_outbox o JOIN tasks t ON t.id = o.task_id WHERE t.credit_code = ANY($1)`,
+      [codes],
+    );
+    return rows[0].waiting === 0;
+  }, 30_000);
+
 it('dispatching the quarter before the last ended one again notifies nobody again and opens no task twice', async () => {
   const coordinator = await createUser('city_coordinator', {});
   const [last, before] = dispatchQuarterChoices(new Date());
@@ -39,14 +54,16 @@ it('dispatching the quarter before the last ended one again notifies nobody agai
   await Promise.all([driveToSupporting(had), driveToSupporting(since)]);
   await tickQuarter(had, before);
   const codes = [had.creditCode, since.creditCode];
-  // The task's notices are written by the outbox's sweep a while after it opened.
+  // The tasks' notices are written by the outbox's sweep a while after they opened.
   await eventually(async () =>
     (await announced(codes)).notifications.some((n: { kind: string }) => n.kind === 'task_opened'),
   );
+  await swept(codes);
 
   const dispatch = (quarter: string) =>
     expectOk(coordinator.api.post('/api/admin/quarterly-dispatch/trigger', { quarter }));
   await dispatch(before);
+  await swept(codes);
   const first = await announced(codes);
   // Its 调度会材料 (briefing:<quarter>) is announced by the first dispatch that ran it.
   expect(first.notifications.some((n: { id: string }) => n.id.startsWith(`briefing:${before}`))).toBe(true);
@@ -69,6 +86,7 @@ it('dispatching the quarter before the last ended one again notifies nobody agai
       n.id.startsWith(`task_opened:${report.id}:`),
     ),
   );
+  await swept(codes);
   const afterLast = await announced(codes);
   await dispatch(before);
   await new Promise((r) => setTimeout(r, 3_000));
