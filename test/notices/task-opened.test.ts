@@ -83,9 +83,19 @@ it('tells every active city coordinator once of a new SCREEN task, and nobody el
   // Done, the notice asks nothing more of anyone: read, its task closed, out of the unread list.
   await expectOk(complete(c.coordinator.api, c.creditCode, 'SCREEN', 'pass', { judgments: JUDGMENTS }));
   const [settled] = await noticesOf(c.coordinator.api, c.creditCode);
-  expect(settled).toMatchObject({ id: notice.id, read: true, taskOpen: false });
+  expect(settled).toMatchObject({ id: notice.id, read: true, taskOpen: false, taskStatus: 'done' });
   const unread = await expectOk(c.coordinator.api.get('/api/notifications?unread=true&pageSize=100'));
   expect(unread.items.map((n: { id: string }) => n.id)).not.toContain(notice.id);
+
+  // 撤回 of SCREEN cancels the feedback it opened: the district's notice says cancelled, not done.
+  const feedback = await eventually(
+    async () => (await noticesOf(c.districtOfficer.api, c.creditCode))[0],
+    30_000,
+  );
+  expect(feedback).toMatchObject({ taskType: 'DISTRICT_FEEDBACK', taskOpen: true, taskStatus: 'open' });
+  await expectOk(c.coordinator.api.post(`/api/tasks/${task.id}/withdraw`, {}));
+  const [withdrawn] = await noticesOf(c.districtOfficer.api, c.creditCode);
+  expect(withdrawn).toMatchObject({ id: feedback.id, read: true, taskOpen: false, taskStatus: 'cancelled' });
 });
 
 it('tells the enterprise of its confirmation and of each quarter’s report, and the commissioner of the diagnosis', async () => {

@@ -122,6 +122,13 @@ export class NotificationDto {
     description: 'whether its task is still open; null when it is about no task',
   })
   taskOpen: boolean | null;
+  @ApiProperty({
+    enum: ['open', 'done', 'cancelled'],
+    nullable: true,
+    description:
+      'its task’s status: a cancelled one was left undone (退回, or 撤回 of the completion that opened it); null when about no task',
+  })
+  taskStatus: 'open' | 'done' | 'cancelled' | null;
 }
 
 export class NotificationListDto extends PageDto {

@@ -34,6 +34,7 @@ export class NotificationsService {
         createdAt: n.createdAt.toISOString(),
         read: n.read,
         taskOpen: n.taskOpen,
+        taskStatus: n.taskStatus,
       })),
       total,
       unread,

@@ -2477,6 +2477,11 @@ export interface components {
             read: boolean;
             /** @description whether its task is still open; null when it is about no task */
             taskOpen: boolean | null;
+            /**
+             * @description its task’s status: a cancelled one was left undone (退回, or 撤回 of the completion that opened it); null when about no task
+             * @enum {string|null}
+             */
+            taskStatus: "open" | "done" | "cancelled" | null;
         };
         NotificationListDto: {
             /** @description all matches in the caller’s scope, not only this page */

@@ -18,6 +18,8 @@ export interface FeedRow {
   read: boolean;
   /** Whether the task it is about is still open; null when it is about no task. */
   taskOpen: boolean | null;
+  /** The task's status: done, or cancelled (退回, 撤回 of what opened it); null when about no task. */
+  taskStatus: 'open' | 'done' | 'cancelled' | null;
 }
 
 /**
@@ -38,7 +40,8 @@ export class NotificationFeedRepository {
     const [rows, [{ total, unread }]] = await Promise.all([
       this.ds.query(
         `SELECT n.id, n.kind, n.task_id, n.task_type, n.credit_code, n.enterprise_name, n.due_at, n.created_at,
-           n.data, NOT (${unreadNow}) AS read, CASE WHEN t.id IS NULL THEN NULL ELSE t.status = 'open' END AS task_open
+           n.data, NOT (${unreadNow}) AS read, CASE WHEN t.id IS NULL THEN NULL ELSE t.status = 'open' END AS task_open,
+           t.status AS task_status
          ${from} WHERE ${where} ORDER BY n.created_at DESC, n.id LIMIT $3 OFFSET $4`,
         [groups, actor.username, pageSize, (page - 1) * pageSize],
       ),
@@ -60,6 +63,7 @@ export class NotificationFeedRepository {
       createdAt: r.created_at,
       read: r.read,
       taskOpen: r.task_open,
+      taskStatus: r.task_status ?? null,
     }));
     return { items, total: unreadOnly ? unread : total, unread };
   }

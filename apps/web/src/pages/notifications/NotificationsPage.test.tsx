@@ -21,6 +21,7 @@ const notification = (id: string, over: Partial<Notification>): Notification => 
   createdAt: '2026-11-25T00:30:00Z',
   read: false,
   taskOpen: true,
+  taskStatus: 'open' as const,
   ...over,
 });
 
@@ -37,6 +38,7 @@ const LIST = {
       text: { zh: '【新待办】区县反馈待您办理', en: 'New task: district feedback' },
       read: true,
       taskOpen: false,
+      taskStatus: 'done',
     }),
   ],
   total: 3,
@@ -259,6 +261,18 @@ describe('notifications', () => {
     );
   });
 
+  // ui-walk-10: after 撤回, the district's 新待办 of the step it had opened read 已办结; nobody did it.
+  it('says a notice’s task was cancelled (退回, 撤回), not 已办结', async () => {
+    const cancelled = notification('c1', { read: true, taskOpen: false, taskStatus: 'cancelled' });
+    openPage('/notifications', USERS.coordinator, {
+      'GET /notifications': { ...LIST, items: [cancelled], total: 1, unread: 0 },
+      'GET /me/notification-preferences': PREFERENCES,
+    });
+    const item = await screen.findByTestId('notification-c1');
+    expect(within(item).getByTestId('task-closed')).toHaveTextContent('已撤销');
+    expect(item).not.toHaveTextContent('已办结');
+  });
+
   it('tells of a ledger decision (销号 / 延期) under its own label, linking the enterprise, no task', async () => {
     const decided = notification('d1', {
       kind: 'problem_decided',
@@ -270,6 +284,7 @@ describe('notifications', () => {
       taskType: null,
       dueAt: null,
       taskOpen: null,
+      taskStatus: null,
     });
     openPage('/notifications', USERS.coordinator, {
       'GET /notifications': { ...LIST, items: [decided], total: 1, unread: 1 },

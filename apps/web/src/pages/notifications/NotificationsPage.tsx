@@ -97,7 +97,11 @@ export function NotificationsPage() {
                   title={
                     <Space wrap size={4}>
                       <Tag color={KIND_COLORS[n.kind]}>{t(`kinds.${n.kind}`)}</Tag>
-                      {n.taskOpen === false && <Tag data-testid="task-closed">{t('taskClosed')}</Tag>}
+                      {n.taskOpen === false && (
+                        <Tag data-testid="task-closed">
+                          {t(n.taskStatus === 'cancelled' ? 'taskCancelled' : 'taskClosed')}
+                        </Tag>
+                      )}
                       <Typography.Text strong={!n.read} type={n.taskOpen === false ? 'secondary' : undefined}>
                         {local(n.text)}
                       </Typography.Text>

@@ -20,6 +20,8 @@ export interface Notification {
   read: boolean;
   /** Whether its task is still open; null when it is about no task. */
   taskOpen: boolean | null;
+  /** Its task's status: cancelled is a step left undone (退回, 撤回), not 已办结; null: about no task. */
+  taskStatus: 'open' | 'done' | 'cancelled' | null;
 }
 
 /** The stored DingTalk secret is never sent back, only whether there is one. */
