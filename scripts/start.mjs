@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA, ROOT } from './lib/paths.mjs';
-import { auditEnv } from './lib/audit-key.mjs';
+import { auditEnv, retireCheckpoints } from './lib/audit-key.mjs';
 import { bold, fail, notable, ok, step, warn } from './lib/log.mjs';
 import { ensureDependencies } from './lib/deps.mjs';
 import { claimRun, forgetRun, recordRun, START } from './lib/run-file.mjs';
@@ -62,8 +62,11 @@ try {
     !(await portOpen('127.0.0.1', TEMPORAL_PORT));
   if (temporalIsNew && !process.env.DATABASE_URL) {
     const dropped = await dropOrphanedReadModel(postgres.url, { demo });
-    if (dropped)
+    if (dropped) {
       warn(`database rebuilt: its ${dropped} lifecycles belonged to a Temporal server data/ no longer has`);
+      const aside = retireCheckpoints(DATA);
+      if (aside) warn(`its audit checkpoints set aside in ${aside}`);
+    }
   }
   temporal = await provisionTemporal({
     addressFromEnv: process.env.TEMPORAL_ADDRESS,

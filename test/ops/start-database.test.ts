@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 
@@ -70,5 +72,32 @@ describe('npm start: a database whose workflows are gone', () => {
     const answer = dropOrphaned(false);
     expect(answer.error).toContain(`database ${SCRATCH} holds 1 lifecycles but data/temporal.db is new`);
     expect(await lifecyclesIn()).toBe(1);
+  });
+});
+
+// The rebuilt database's audit chain starts again at 1: the checkpoints of the dropped one signed
+// another chain, and kept, the writer reported the new one broken (head_mismatch) on every start.
+describe('the audit checkpoints of a rebuilt database', () => {
+  const AUDIT_LIB = join(__dirname, '../../scripts/lib/audit-key.mjs');
+  const dir = mkdtempSync(join(tmpdir(), 'retire-checkpoints-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const retire = (): string | null => {
+    const script = `import(${JSON.stringify(AUDIT_LIB)}).then((m) => process.stdout.write(JSON.stringify(
+      m.retireCheckpoints(${JSON.stringify(dir)}, {}))))`;
+    return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script]).toString());
+  };
+
+  it('are set aside, whole, where the new chain will not read them', () => {
+    mkdirSync(join(dir, 'audit-checkpoints'));
+    writeFileSync(join(dir, 'audit-checkpoints', 'audit-checkpoints.jsonl'), '{"seq":85}\n');
+    const aside = retire();
+    expect(aside).toMatch(/audit-checkpoints\.dropped-/);
+    expect(existsSync(join(dir, 'audit-checkpoints'))).toBe(false);
+    expect(readFileSync(join(aside!, 'audit-checkpoints.jsonl'), 'utf8')).toBe('{"seq":85}\n');
+  });
+
+  it('answer null when there are none', () => {
+    expect(retire()).toBeNull();
   });
 });
