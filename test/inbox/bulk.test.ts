@@ -1,6 +1,8 @@
 import { sampleNomination } from '@hardtech/domain';
+import { Api } from '../support/api';
 import { Cast, createCast, createUser, freshCreditCode } from '../support/cast';
 import { closeDb, db } from '../support/db';
+import { acceptedUpdates, completionsOf } from '../support/history';
 import { complete, expectOk, JUDGMENTS, nominationFor, openTask } from '../support/lifecycle';
 import { closeTemporal } from '../support/temporal';
 
@@ -114,4 +116,69 @@ it('claims and unclaims in bulk, and refuses malformed requests with 400', async
   expect((await casts[0].auditor.api.post('/api/tasks/bulk', { action: 'claim', taskIds: ids })).status).toBe(
     403,
   );
+});
+
+// bulk-keyed: with an Idempotency-Key each task's action is keyed as the single action is, so the
+// bulk sent again (all of it, or the tasks that failed) acts once per task.
+const bulk = (api: Api, body: unknown, key?: string) =>
+  api.post('/api/tasks/bulk', body, key === undefined ? undefined : { 'idempotency-key': key });
+const rows = (answer: { results: { taskId: string; ok: boolean; status: number; code?: string }[] }) =>
+  answer.results.map(({ taskId, ok, status, code }) => ({ taskId, ok, status, code }));
+
+it('催办 and 同意 in bulk sent twice with one key: one urge and one completion per task, the second answer the first', async () => {
+  const casts = await Promise.all([createCast(), createCast()]);
+  const ids = await Promise.all(casts.map(feedbackTask));
+  const coordinator = casts[0].coordinator.api;
+  const officer = casts[0].districtOfficer.api;
+  const urgesOf = async (id: string) =>
+    (await db().query(`SELECT count(*)::int AS n FROM task_urges WHERE task_id = $1`, [id])).rows[0].n;
+
+  // 催办: the answer lost, the bulk is sent again with its key: answered as the first, urged once.
+  const urge = { action: 'urge', taskIds: ids, reason: '请尽快反馈' };
+  const urged = await expectOk(bulk(coordinator, urge, 'bulk-urge-1'));
+  expect(urged).toMatchObject({ succeeded: 2, failed: 0 });
+  const urgedAgain = await expectOk(bulk(coordinator, urge, 'bulk-urge-1'));
+  expect(urgedAgain).toEqual(urged);
+  // The tasks that failed sent alone with the key (the page's 重试失败项): the same Update per task.
+  const one = await expectOk(bulk(coordinator, { ...urge, taskIds: [ids[1]] }, 'bulk-urge-1'));
+  expect(one.results).toEqual([urged.results[1]]);
+  expect(await Promise.all(ids.map(urgesOf))).toEqual([1, 1]);
+  // Another key is another 催办: refused per task within the hours (429), nothing added.
+  const other = await expectOk(bulk(coordinator, urge, 'bulk-urge-2'));
+  expect(rows(other).map((r) => [r.status, r.code])).toEqual([
+    [429, 'URGE_TOO_SOON'],
+    [429, 'URGE_TOO_SOON'],
+  ]);
+  expect(await Promise.all(ids.map(urgesOf))).toEqual([1, 1]);
+
+  // 区县同意 in bulk, sent again with its key: ok with the first results (not 409), completed once.
+  const support = { action: 'complete', taskIds: ids, outcome: 'support', data: { opinion: '同意' } };
+  const done = await expectOk(bulk(officer, support, 'bulk-support-1'));
+  expect(done).toMatchObject({ succeeded: 2, failed: 0 });
+  const doneAgain = await expectOk(bulk(officer, support, 'bulk-support-1'));
+  expect(doneAgain).toEqual(done);
+  expect(await Promise.all(casts.map((c, i) => completionsOf(c.creditCode, ids[i])))).toEqual([1, 1]);
+  for (const c of casts) {
+    const updates = (await acceptedUpdates(c.creditCode)).filter((u) => u.name === 'completeTask');
+    expect(updates).toHaveLength(2); // SCREEN and DISTRICT_FEEDBACK, once each
+  }
+  // Without the key a second 同意 is what it was: 409 per task, the task is done.
+  const keyless = await expectOk(bulk(officer, support));
+  expect(rows(keyless).map((r) => [r.status, r.code])).toEqual([
+    [409, 'TASK_ALREADY_COMPLETED'],
+    [409, 'TASK_ALREADY_COMPLETED'],
+  ]);
+});
+
+it('refuses a malformed Idempotency-Key on a bulk with 400, nothing done', async () => {
+  const c = await createCast();
+  const id = await feedbackTask(c);
+  const r = await bulk(c.districtOfficer.api, { action: 'claim', taskIds: [id] }, 'bad key with spaces');
+  expect([r.status, r.body.code, r.body.details.map((d: { field: string }) => d.field)]).toEqual([
+    400,
+    'VALIDATION_FAILED',
+    ['Idempotency-Key'],
+  ]);
+  const task = await db().query(`SELECT assignee FROM tasks WHERE id = $1`, [id]);
+  expect(task.rows[0].assignee).toBeNull();
 });

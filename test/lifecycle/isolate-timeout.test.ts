@@ -1,37 +1,12 @@
-import { ChildProcess } from 'node:child_process';
 import { UPDATE_PATIENCE_MS } from '@hardtech/temporal';
 import { createCast, tag } from '../support/cast';
 import { db } from '../support/db';
 import { completionsOf } from '../support/history';
 import { eventually, expectOk, JUDGMENTS, openTask } from '../support/lifecycle';
 import { startLifecycle } from '../support/short-runs';
-import { kill, startWorker } from '../support/worker-process';
+import { kill, starve, startWorker } from '../support/worker-process';
 
 jest.setTimeout(180_000);
-
-/**
- * Load average 25 on 2 cores, for one process: it runs ~2 ms, then waits 400 ms for the CPU. The
- * sandbox's isolateExecutionTimeout is wall-clock, so an activation that needs a few ms of CPU runs
- * past a timeout of 200 ms, as one needing 50 ms ran past the SDK's 5 s under that load.
- */
-function starve(child: ChildProcess): { stop: () => void } {
-  let running = true;
-  const signal = (s: NodeJS.Signals) => running && child.exitCode === null && child.kill(s);
-  const cycle = () => {
-    signal('SIGSTOP');
-    setTimeout(() => {
-      signal('SIGCONT');
-      if (running) setTimeout(cycle, 2);
-    }, 400);
-  };
-  cycle();
-  return {
-    stop: () => {
-      signal('SIGCONT');
-      running = false;
-    },
-  };
-}
 
 // Seen once under load: a workflow task whose activation timed out in the worker's sandbox made the
 // Update in it a 500. Temporal refuses Updates (gRPC 9 "Workflow Task in failed state") until a

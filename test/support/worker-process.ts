@@ -54,3 +54,27 @@ export async function kill(child: ChildProcess, signal: NodeJS.Signals = 'SIGKIL
   child.kill(signal);
   await exited;
 }
+
+/**
+ * Load average 25 on 2 cores, for one process: it runs ~2 ms, then waits 400 ms for the CPU. The
+ * sandbox's isolateExecutionTimeout is wall-clock, so an activation that needs a few ms of CPU runs
+ * past a timeout of 200 ms, as one needing 50 ms ran past the SDK's 5 s under that load.
+ */
+export function starve(child: ChildProcess): { stop: () => void } {
+  let running = true;
+  const signal = (s: NodeJS.Signals) => running && child.exitCode === null && child.kill(s);
+  const cycle = () => {
+    signal('SIGSTOP');
+    setTimeout(() => {
+      signal('SIGCONT');
+      if (running) setTimeout(cycle, 2);
+    }, 400);
+  };
+  cycle();
+  return {
+    stop: () => {
+      signal('SIGCONT');
+      running = false;
+    },
+  };
+}

@@ -3,12 +3,7 @@ import type { Request, Response } from 'express';
 import { DomainError, FieldError, localize, Text, t } from '@hardtech/domain';
 import { domainErrorFrom } from '@hardtech/temporal';
 import { localeOf } from './locale';
-import {
-  isDependencyUnavailable,
-  isWorkflowTaskFailing,
-  RETRY_AFTER_SECONDS,
-  WORKFLOW_TASK_RETRY_AFTER_SECONDS,
-} from './unavailable';
+import { RETRY_AFTER_SECONDS, unavailableAnswer } from './unavailable';
 
 const STATUS_NAMES: Record<number, string> = {
   400: 'Bad Request',
@@ -101,26 +96,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
       };
       return { status, ...fallback, details: [] };
     }
-    // The workflow's last workflow task failed (an activation timed out on a starved worker): Temporal
-    // takes the Update again once a worker completes the task, so the same request is retried.
-    if (isWorkflowTaskFailing(exception)) {
-      const text = t(
-        '流程正在恢复，请稍后重试',
-        "the enterprise's workflow is recovering, try again shortly",
-      );
-      return {
-        status: HttpStatus.SERVICE_UNAVAILABLE,
-        code: 'WORKFLOW_TASK_RETRYING',
-        text,
-        details: [],
-        retryAfterSeconds: WORKFLOW_TASK_RETRY_AFTER_SECONDS,
-      };
-    }
-    // PostgreSQL or Temporal away for a moment (a restart, a failover): the client should retry.
-    if (isDependencyUnavailable(exception)) {
-      const text = t('服务暂时不可用，请稍后重试', 'service temporarily unavailable, try again shortly');
-      return { status: HttpStatus.SERVICE_UNAVAILABLE, code: 'SERVICE_UNAVAILABLE', text, details: [] };
-    }
+    // The workflow task being retried, or PostgreSQL or Temporal away: the same request is sent again.
+    const unavailable = unavailableAnswer(exception);
+    if (unavailable) return { ...unavailable, details: [] };
     return {
       status: 500,
       code: 'INTERNAL_ERROR',

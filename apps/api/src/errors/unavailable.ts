@@ -1,4 +1,5 @@
 import { ServiceError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import { t, type Text } from '@hardtech/domain';
 import { GRPC_TRY_AGAIN_CODES, WorkflowTaskFailingError } from '@hardtech/temporal';
 
 /** Seconds a client is told to wait before it tries again while a dependency is away. */
@@ -75,4 +76,31 @@ export function isWorkflowTaskFailing(error: unknown): boolean {
 export function isDependencyUnavailable(error: unknown): boolean {
   for (const e of chain(error)) if (unavailable(e)) return true;
   return false;
+}
+
+/**
+ * The 503 an error is answered with, when it is one to send again (Retry-After): the workflow task
+ * being retried, or PostgreSQL or Temporal away; null for any other. The error filter answers a
+ * request with it, and a bulk action each of its rows.
+ */
+export function unavailableAnswer(
+  error: unknown,
+): { status: 503; code: string; text: Text; retryAfterSeconds: number } | null {
+  // The workflow's last workflow task failed (an activation timed out on a starved worker): Temporal
+  // takes the Update again once a worker completes the task, so the same request is retried.
+  if (isWorkflowTaskFailing(error)) {
+    const text = t('流程正在恢复，请稍后重试', "the enterprise's workflow is recovering, try again shortly");
+    return {
+      status: 503,
+      code: 'WORKFLOW_TASK_RETRYING',
+      text,
+      retryAfterSeconds: WORKFLOW_TASK_RETRY_AFTER_SECONDS,
+    };
+  }
+  // PostgreSQL or Temporal away for a moment (a restart, a failover): the client should retry.
+  if (isDependencyUnavailable(error)) {
+    const text = t('服务暂时不可用，请稍后重试', 'service temporarily unavailable, try again shortly');
+    return { status: 503, code: 'SERVICE_UNAVAILABLE', text, retryAfterSeconds: RETRY_AFTER_SECONDS };
+  }
+  return null;
 }

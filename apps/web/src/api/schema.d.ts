@@ -301,7 +301,7 @@ export interface paths {
         put?: never;
         /**
          * 批量办理 Claim, unclaim, reassign or complete many tasks
-         * @description Up to 100 tasks; each one succeeds or fails on its own (never half-done), with its own status and message. complete: only outcomes the task form allows in bulk, e.g. DISTRICT_FEEDBACK support.
+         * @description Up to 100 tasks; each one succeeds or fails on its own (never half-done), with its own status and message. A task whose workflow task is failing is status 503 WORKFLOW_TASK_RETRYING; tasks not begun within 20 s are 503 BULK_NOT_TRIED: send those again with the same Idempotency-Key. complete: only outcomes the task form allows in bulk, e.g. DISTRICT_FEEDBACK support.
          */
         post: operations["BulkTasksController_run"];
         delete?: never;
@@ -5683,7 +5683,10 @@ export interface operations {
     BulkTasksController_run: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1–200 visible ASCII characters. Each task's action is keyed as the single action is: sent again with the same key and body (all the tasks, or those that failed), a task done answers its first result, the others are tried again. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };

@@ -12,6 +12,7 @@ import { useAction } from '../tasks/useAction';
 import {
   BulkAction,
   BulkAnswer,
+  BulkSent,
   bulkActingFor,
   bulkCompletable,
   bulkOffers,
@@ -40,8 +41,11 @@ export function BulkActions({
 }: {
   tasks: TaskItem[];
   standingInFor?: readonly string[];
-  /** `note`: what the results should say above the rows (批量催办: how many were urged, how many wait). */
-  onDone(answer: BulkAnswer, note?: string): void;
+  /**
+   * `sent`: how it was sent (its key, to send the failed tasks again, 重试失败项), with `note`: what
+   * the results should say above the rows (批量催办: how many were urged, how many wait).
+   */
+  onDone(answer: BulkAnswer, sent: BulkSent): void;
 }) {
   const { t } = useTranslation('inbox');
   const { t: taskText } = useTranslation('task');
@@ -67,9 +71,9 @@ export function BulkActions({
     note?: (answer: BulkAnswer) => string,
   ) =>
     run(async () => {
-      const answer = await runBulk({ action, taskIds: ids, ...extra });
+      const { answer, sent } = await runBulk({ action, ...extra }, ids, note);
       setPending(null);
-      onDone(answer, note?.(answer));
+      onDone(answer, sent);
     });
 
   // 催办 only the rows that may be urged now: one urged within the hours would only answer 429.
@@ -127,8 +131,11 @@ export function BulkActions({
           tasks={tasks}
           actingFor={bulkActingFor(user, tasks, standingInFor).join('、') || null}
           onReassign={async (to, reason) => {
-            const answer = await runBulk({ action: 'reassign', taskIds, to, reason: reason || undefined });
-            onDone(answer);
+            const { answer, sent } = await runBulk(
+              { action: 'reassign', to, reason: reason || undefined },
+              taskIds,
+            );
+            onDone(answer, sent);
           }}
         />
       )}

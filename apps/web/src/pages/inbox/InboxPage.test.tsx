@@ -1,5 +1,5 @@
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Actor } from '../../api/types';
 import i18n from '../../i18n';
 import { atWidth, fastUser, openPage, USERS } from '../../test/open-page';
@@ -671,6 +671,61 @@ describe('inbox', () => {
     expect(await screen.findByTestId('bulk-note')).toHaveTextContent(
       `已催办 2 件，2 件尚需等待至 ${dateTimeText(inTwoHours)}`,
     );
+  });
+
+  // bulk-keyed: a row whose workflow task was failing came back 503 WORKFLOW_TASK_RETRYING (nothing
+  // applied). 重试失败项 sends only it again, with the bulk's Idempotency-Key, and puts its answer in place.
+  it('批量催办 offers 重试失败项 for the rows answered 503, sent again with the same key', async () => {
+    const user = fastUser();
+    const wangs = (id: string, name: string) => ({
+      ...task(id, name, '2020-01-01T00:00:00Z', true),
+      assignee: 'district-500112-wang',
+      assigneeName: '王科长',
+      urgeableAt: null,
+    });
+    const retrying = {
+      taskId: '4',
+      ok: false,
+      status: 503,
+      code: 'WORKFLOW_TASK_RETRYING',
+      message: '流程正在恢复，请稍后重试',
+    };
+    let sends = 0;
+    const { calls } = openPage('/inbox', officer, {
+      'GET /reference': REFERENCE_WITH_TASK_TYPE,
+      'GET /views': [],
+      'GET /tasks': { items: [wangs('1', '重庆甲科技有限公司'), wangs('4', '重庆丁科技有限公司')], total: 2 },
+      'POST /tasks/bulk': () => {
+        sends += 1;
+        return sends === 1
+          ? { body: { results: [{ taskId: '1', ok: true, status: 200 }, retrying], succeeded: 1, failed: 1 } }
+          : { body: { results: [{ taskId: '4', ok: true, status: 200 }], succeeded: 1, failed: 0 } };
+      },
+    });
+    const table = await screen.findByTestId('inbox-table');
+    await waitFor(() => expect(table).toHaveTextContent('重庆丁科技有限公司'));
+    await user.click(within(table).getAllByRole('checkbox')[0]);
+    await user.click(await within(await screen.findByTestId('bulk-actions')).findByTestId('bulk-urge'));
+    expect(await screen.findByText('批量办理结果：成功 1 项，失败 1 项')).toBeInTheDocument();
+    expect(screen.getByTestId('bulk-note')).toHaveTextContent('已催办 1 件');
+    expect(screen.getByTestId('bulk-retryable')).toHaveTextContent('1 件因流程正在恢复或超时未办理');
+    await user.click(screen.getByRole('button', { name: '重试失败项（1）' }));
+    expect(await screen.findByText('批量办理结果：成功 2 项，失败 0 项')).toBeInTheDocument();
+    expect(screen.getByTestId('bulk-note')).toHaveTextContent('已催办 2 件');
+    expect(screen.queryByTestId('bulk-retryable')).toBeNull();
+    const posts = calls.filter((c) => c.method === 'POST');
+    expect(posts.map((c) => c.body)).toEqual([
+      { action: 'urge', taskIds: ['1', '4'] },
+      { action: 'urge', taskIds: ['4'] },
+    ]);
+    // Both with the bulk's one key: the server answers a row done with its first result.
+    const keys = vi
+      .mocked(fetch)
+      .mock.calls.filter(([, init]) => init?.method === 'POST')
+      .map(([, init]) => (init?.headers as Record<string, string>)['Idempotency-Key']);
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[0-9a-f]{32}$/);
+    expect(keys[1]).toBe(keys[0]);
   });
 
   // 委托代理: district-500112-b stands in for district-500112, who holds the feedback. The bar offered

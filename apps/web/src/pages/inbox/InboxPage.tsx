@@ -12,7 +12,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { FoldedFilters } from '../../components/FoldedFilters';
 import { SavedViews, useViewsPlace } from '../../components/SavedViews';
 import type { TaskItem } from '../tasks/taskTypes';
-import { type BulkAnswer, bulkPossible } from './bulk';
+import { type BulkAnswer, type BulkSent, bulkPossible } from './bulk';
 import { BulkResults } from './BulkResults';
 import { DepartmentEmpty } from './DepartmentEmpty';
 import { InboxFilters } from './InboxFilters';
@@ -56,7 +56,7 @@ function OfficerInbox() {
   const page = pageFromAddress(params);
   const setFilter = (next: InboxFilter, nextPage = 1) => setParams(addressOf(next, defaults, nextPage));
   const [selected, setSelected] = useState<string[]>([]);
-  const [bulk, setBulk] = useState<{ answer: BulkAnswer; tasks: TaskItem[]; note?: string } | null>(null);
+  const [bulk, setBulk] = useState<{ answer: BulkAnswer; sent: BulkSent; tasks: TaskItem[] } | null>(null);
   const tasks = useGet('/tasks', { query: taskQuery(filter, page) });
   const counts = useInboxCounts();
   const items = tasks.data?.items ?? [];
@@ -136,8 +136,8 @@ function OfficerInbox() {
               <BulkActions
                 tasks={items.filter((task) => selected.includes(task.id))}
                 standingInFor={standingInFor}
-                onDone={(answer, note) => {
-                  setBulk({ answer, note, tasks: items.filter((task) => selected.includes(task.id)) });
+                onDone={(answer, sent) => {
+                  setBulk({ answer, sent, tasks: items.filter((task) => selected.includes(task.id)) });
                   setSelected([]);
                   refresh();
                 }}
@@ -166,8 +166,12 @@ function OfficerInbox() {
       </Space>
       <BulkResults
         answer={bulk?.answer ?? null}
+        sent={bulk?.sent ?? null}
         tasks={bulk?.tasks ?? []}
-        note={bulk?.note}
+        onRetried={(answer) => {
+          setBulk((now) => now && { ...now, answer });
+          refresh();
+        }}
         onClose={() => setBulk(null)}
       />
     </Card>

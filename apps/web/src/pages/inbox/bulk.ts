@@ -6,6 +6,7 @@ import { TASK_FORMS } from '@hardtech/domain/tasks/forms';
 import type { OutcomeForm } from '@hardtech/domain/forms/schema';
 import { api } from '../../api/client';
 import { urgeWaiting } from '../tasks/approvalActions';
+import { randomKey } from '../tasks/idempotency';
 import type { TaskItem } from '../tasks/taskTypes';
 
 export type BulkAction = 'claim' | 'unclaim' | 'reassign' | 'complete' | 'urge';
@@ -24,16 +25,63 @@ export interface BulkAnswer {
   failed: number;
 }
 
-export function runBulk(body: {
+/** What a bulk action sends besides its tasks. */
+export interface BulkBody {
   action: BulkAction;
-  taskIds: string[];
   to?: string;
   /** reassign: why (转办); urge: the message. */
   reason?: string;
   outcome?: string;
   data?: Record<string, unknown>;
-}): Promise<BulkAnswer> {
-  return api<BulkAnswer>('/tasks/bulk', { body });
+}
+
+/**
+ * A bulk action as sent: its body, tasks and Idempotency-Key, kept to send its failed tasks again
+ * with the same key (the server answers a task done with its first result, tries the others again).
+ */
+export interface BulkSent {
+  body: BulkBody;
+  taskIds: string[];
+  key: string;
+  /** What the results say above the rows, from the answer (批量催办: how many were urged). */
+  note?: (answer: BulkAnswer) => string;
+}
+
+/** Sends a bulk action with a new Idempotency-Key; answers the answer and how it was sent. */
+export async function runBulk(
+  body: BulkBody,
+  taskIds: string[],
+  note?: (answer: BulkAnswer) => string,
+): Promise<{ answer: BulkAnswer; sent: BulkSent }> {
+  const sent = { body, taskIds, key: randomKey(), note };
+  return { answer: await sendBulk(sent, taskIds), sent };
+}
+
+function sendBulk(sent: BulkSent, taskIds: string[]): Promise<BulkAnswer> {
+  return api<BulkAnswer>('/tasks/bulk', {
+    body: { ...sent.body, taskIds },
+    headers: { 'Idempotency-Key': sent.key },
+  });
+}
+
+/**
+ * The rows to send again: not done and answered 503 (WORKFLOW_TASK_RETRYING: the lifecycle's
+ * workflow task is being retried; BULK_NOT_TRIED, SERVICE_UNAVAILABLE): nothing of them was applied.
+ */
+export function retryableRows(answer: BulkAnswer): string[] {
+  return answer.results.filter((r) => !r.ok && r.status === 503).map((r) => r.taskId);
+}
+
+/**
+ * 重试失败项: sends the retryable rows again with the bulk's key and puts their new answers in
+ * place of the old, the other rows as they were.
+ */
+export async function retryFailed(sent: BulkSent, answer: BulkAnswer): Promise<BulkAnswer> {
+  const again = await sendBulk(sent, retryableRows(answer));
+  const byId = new Map(again.results.map((r) => [r.taskId, r]));
+  const results = answer.results.map((r) => byId.get(r.taskId) ?? r);
+  const succeeded = results.filter((r) => r.ok).length;
+  return { results, succeeded, failed: results.length - succeeded };
 }
 
 /**

@@ -2,7 +2,8 @@ import { useCallback, useRef } from 'react';
 import { ApiError } from '../../api/client';
 import { useRetrying } from '../../api/retry';
 
-function randomKey(): string {
+/** A new Idempotency-Key: 32 hex digits. */
+export function randomKey(): string {
   // getRandomValues works on plain-http intranet hosts too, where crypto.randomUUID is absent.
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
