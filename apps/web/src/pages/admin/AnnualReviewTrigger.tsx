@@ -1,4 +1,4 @@
-import { CalendarOutlined } from '@ant-design/icons';
+import { CalendarOutlined } from '../../components/icons';
 import { reviewYearChoices } from '@hardtech/domain/annual-review';
 import { Button, Popconfirm, Select, Space } from 'antd';
 import { useState } from 'react';

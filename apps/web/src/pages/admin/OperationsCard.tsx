@@ -1,4 +1,4 @@
-import { PlayCircleOutlined } from '@ant-design/icons';
+import { PlayCircleOutlined } from '../../components/icons';
 import { dispatchQuarterChoices } from '@hardtech/domain/quarters';
 import { Button, Card, Descriptions, Popconfirm, Select, Space, Tag } from 'antd';
 import { useState } from 'react';

@@ -1,4 +1,4 @@
-import { UploadOutlined } from '@ant-design/icons';
+import { UploadOutlined } from '../../components/icons';
 import { Button, Form, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ALLOWED_EXTENSIONS, PURPOSE_LABELS } from '@hardtech/domain/attachments';

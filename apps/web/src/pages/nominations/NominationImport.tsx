@@ -1,4 +1,4 @@
-import { DownloadOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PaperClipOutlined, UploadOutlined } from '../../components/icons';
 import { ALLOWED_EXTENSIONS, PURPOSE_LABELS } from '@hardtech/domain/attachments';
 import type { AttachmentPurpose } from '@hardtech/domain/attachments';
 import { Alert, Button, Space, Tag, Typography, Upload } from 'antd';
