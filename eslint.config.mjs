@@ -23,6 +23,11 @@ const ANT_ICONS = {
   name: '@ant-design/icons',
   message: 'import icons from components/icons.tsx (aria-hidden, or named in the page’s language)',
 };
+const ANT_POPCONFIRM = {
+  name: 'antd',
+  importNames: ['Popconfirm'],
+  message: 'import Popconfirm from components/controlLabels.tsx (its icon decorative)',
+};
 
 // apps/ and libs/ read of workflows/ only the statechart's public description (its task definitions
 // and the chart the UI draws); the pure rules they share with the workflow live in libs/domain.
@@ -101,7 +106,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [DATABASE, WORKFLOW_INTERNALS, WORKFLOW_INTERNALS_RELATIVE],
-          paths: [TEMPORAL_CLIENT, ANT_ICONS],
+          paths: [TEMPORAL_CLIENT, ANT_ICONS, ANT_POPCONFIRM],
         },
       ],
     },

@@ -3,15 +3,30 @@ import {
   CheckOutlined,
   CloseCircleFilled,
   CloseOutlined,
+  DeleteOutlined,
+  DownloadOutlined,
   DownOutlined,
   ExclamationCircleFilled,
   InfoCircleFilled,
   LeftOutlined,
+  LoadingOutlined,
+  PaperClipOutlined,
   RightOutlined,
   SearchOutlined,
+  SwapRightOutlined,
   UpOutlined,
 } from './icons';
-import { type ConfigProviderProps, InputNumber, InputNumberProps, type PaginationProps } from 'antd';
+import {
+  type ConfigProviderProps,
+  InputNumber,
+  InputNumberProps,
+  type PaginationProps,
+  // The one place antd's Popconfirm is used: elsewhere it comes from here, its icon decorative.
+  // eslint-disable-next-line no-restricted-imports
+  Popconfirm as AntdPopconfirm,
+  type PopconfirmProps,
+  type UploadProps,
+} from 'antd';
 import {
   type ComponentRef,
   type ReactNode,
@@ -32,7 +47,7 @@ import { useTranslation } from 'react-i18next';
  */
 export function useAntdIcons(): Pick<
   ConfigProviderProps,
-  'select' | 'modal' | 'drawer' | 'inputSearch' | 'alert' | 'datePicker'
+  'select' | 'modal' | 'drawer' | 'inputSearch' | 'alert' | 'datePicker' | 'rangePicker'
 > {
   const { t } = useTranslation();
   const clear = t('actions.clear');
@@ -57,9 +72,25 @@ export function useAntdIcons(): Pick<
         errorIcon: <CloseCircleFilled />,
       },
       datePicker: { clearIcon },
+      rangePicker: { separator: <SwapRightOutlined /> },
     };
   }, [clear, search, remove]);
 }
+
+/** antd's Popconfirm, its warning icon decorative (it was an image named "exclamation-circle"). */
+export function Popconfirm(props: PopconfirmProps) {
+  return <AntdPopconfirm icon={<ExclamationCircleFilled />} {...props} />;
+}
+
+/**
+ * An Upload's file list with decorative icons: a file's icon was an image named "paper-clip", its
+ * delete and download buttons (named 删除文件 / 下载文件 by antd's locale) held images "delete" /
+ * "download". Spread into an Upload whose list shows.
+ */
+export const UPLOAD_ICONS: Pick<UploadProps, 'showUploadList' | 'iconRender'> = {
+  showUploadList: { removeIcon: <DeleteOutlined />, downloadIcon: <DownloadOutlined /> },
+  iconRender: (file) => (file.status === 'uploading' ? <LoadingOutlined /> : <PaperClipOutlined />),
+};
 
 /**
  * A table's or list's page arrows, named 上一页 / 下一页: antd's were buttons named by their icons,

@@ -66,3 +66,6 @@ export const CheckCircleFilled = decorative(Antd.CheckCircleFilled, 'CheckCircle
 export const CheckOutlined = decorative(Antd.CheckOutlined, 'CheckOutlined');
 export const ExclamationCircleFilled = decorative(Antd.ExclamationCircleFilled, 'ExclamationCircleFilled');
 export const InfoCircleFilled = decorative(Antd.InfoCircleFilled, 'InfoCircleFilled');
+export const DeleteOutlined = decorative(Antd.DeleteOutlined, 'DeleteOutlined');
+export const LoadingOutlined = decorative(Antd.LoadingOutlined, 'LoadingOutlined');
+export const SwapRightOutlined = decorative(Antd.SwapRightOutlined, 'SwapRightOutlined');

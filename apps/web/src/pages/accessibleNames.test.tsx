@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../api/types';
 import i18n from '../i18n';
 import { openPage, USERS } from '../test/open-page';
+import { chineseImages, englishNames } from '../test/accessible-names';
 import { REFERENCE } from '../test/reference.fixture';
 import { SAMPLE_USER } from './admin/users.fixture';
 import { KPI } from './dashboard/fixture';
@@ -20,42 +21,6 @@ import { sampleTask, sampleTaskDetail } from './tasks/taskFixture';
  * named in English ("save", "down", "close-circle", "left"): a zh-CN page announced 保存为新版本 as
  * "save 保存为新版本" and its page arrows as "left" / "right" (components/icons.tsx, controlLabels.tsx).
  */
-
-/** English by design in a zh-CN page: a file format, a product's name, the language switch. */
-const ENGLISH_BY_DESIGN = new Set(['Excel', 'Temporal', 'EN']);
-
-/** The English words of an accessible name; codes (C2, S2, 91500112000000001R) are not words. */
-const englishWords = (name: string) =>
-  (name.match(/[A-Za-z0-9-]+/g) ?? []).filter(
-    (token) => /^[A-Za-z]{2,}(-[A-Za-z]+)*$/.test(token) && !ENGLISH_BY_DESIGN.has(token),
-  );
-
-const ROLES = ['button', 'link', 'img', 'checkbox', 'menuitem'] as const;
-
-/** Each control or image whose name has an English word, as `role "name"`. */
-function englishNames(): string[] {
-  const found: string[] = [];
-  for (const role of ROLES)
-    screen.queryAllByRole(role, {
-      name: (name) => {
-        if (englishWords(name).length) found.push(`${role} "${name}"`);
-        return false;
-      },
-    });
-  return [...new Set(found)];
-}
-
-/** Each image (an icon) whose name is in Chinese. */
-function chineseImages(): string[] {
-  const found: string[] = [];
-  screen.queryAllByRole('img', {
-    name: (name) => {
-      if (/\p{Script=Han}/u.test(name)) found.push(name);
-      return false;
-    },
-  });
-  return found;
-}
 
 const SECURITY_ADMIN: Actor = {
   username: 'sec',
