@@ -17,6 +17,18 @@ const TEMPORAL_CLIENT = {
   message: 'workflows are reached through LifecycleClient / OperationsClient (@hardtech/temporal)',
 };
 
+// antd's icons are images named in English ("save", "down"): the web takes them from
+// apps/web/src/components/icons.tsx, decorative unless named from the locale files.
+const ANT_ICONS = {
+  name: '@ant-design/icons',
+  message: 'import icons from components/icons.tsx (aria-hidden, or named in the page’s language)',
+};
+const ANT_POPCONFIRM = {
+  name: 'antd',
+  importNames: ['Popconfirm'],
+  message: 'import Popconfirm from components/controlLabels.tsx (its icon decorative)',
+};
+
 // apps/ and libs/ read of workflows/ only the statechart's public description (its task definitions
 // and the chart the UI draws); the pure rules they share with the workflow live in libs/domain.
 // The same fence for a relative path out of apps/ or libs/ into the repository's workflows/ (no
@@ -83,6 +95,19 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { patterns: [DATABASE, WORKFLOW_INTERNALS, WORKFLOW_INTERNALS_RELATIVE], paths: [TEMPORAL_CLIENT] },
+      ],
+    },
+  },
+  {
+    files: ['apps/web/src/**'],
+    ignores: ['apps/web/src/components/icons.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [DATABASE, WORKFLOW_INTERNALS, WORKFLOW_INTERNALS_RELATIVE],
+          paths: [TEMPORAL_CLIENT, ANT_ICONS, ANT_POPCONFIRM],
+        },
       ],
     },
   },

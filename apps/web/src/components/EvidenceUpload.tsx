@@ -1,4 +1,4 @@
-import { UploadOutlined } from '@ant-design/icons';
+import { UploadOutlined } from './icons';
 import { ALLOWED_EXTENSIONS } from '@hardtech/domain/attachments';
 import { Button, Upload } from 'antd';
 import { useState } from 'react';

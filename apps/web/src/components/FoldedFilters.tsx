@@ -1,4 +1,4 @@
-import { FilterOutlined } from '@ant-design/icons';
+import { FilterOutlined } from './icons';
 import { Button } from 'antd';
 import { ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';

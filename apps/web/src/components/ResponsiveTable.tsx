@@ -1,6 +1,7 @@
 import { Card, Checkbox, Empty, Spin, Table, TableProps } from 'antd';
 import { Key, ReactNode } from 'react';
 import { useNarrow } from '../layout/useNarrow';
+import { usePagerIcons } from './controlLabels';
 import { PhonePager } from './PhonePager';
 
 type Row = Record<string, unknown>;
@@ -38,7 +39,14 @@ interface CardListProps {
  */
 export function ResponsiveTable<T extends object>(props: TableProps<T> & { 'data-testid'?: string }) {
   const narrow = useNarrow();
-  if (!narrow) return <Table<T> {...props} />;
+  const pager = usePagerIcons();
+  if (!narrow)
+    return (
+      <Table<T>
+        {...props}
+        pagination={props.pagination === false ? false : { ...pager, ...props.pagination }}
+      />
+    );
   const rowKey = props.rowKey as string | ((row: Row, index: number) => Key) | undefined;
   const pagination = props.pagination || undefined;
   const selection = props.rowSelection;

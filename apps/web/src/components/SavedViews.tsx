@@ -1,6 +1,6 @@
 import type { ViewList } from '@hardtech/domain/saved-view-filters';
 import { OWNER_DEPARTMENTS } from '@hardtech/domain/ledger';
-import { Button, Flex, Form, Input, Modal, Popconfirm, Select, Space } from 'antd';
+import { Button, Flex, Form, Input, Modal, Select, Space } from 'antd';
 import { ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
@@ -13,7 +13,7 @@ import { ErrorAlert } from './ErrorAlert';
 import { useLocalText } from '../i18n';
 import { useNarrow } from '../layout/useNarrow';
 import { useAction } from '../pages/tasks/useAction';
-import { useClearable } from './controlLabels';
+import { useClearable, Popconfirm } from './controlLabels';
 
 /** A saved view of one list (GET /api/views?list=): its filter is that list's (VIEW_FILTER_FIELDS). */
 interface SavedView<F> {

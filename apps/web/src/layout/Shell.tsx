@@ -1,4 +1,4 @@
-import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
+import { LeftOutlined, LogoutOutlined, MenuOutlined, RightOutlined } from '../components/icons';
 import { Button, Drawer, Grid, Layout, Menu, Segmented, Space, Typography } from 'antd';
 import { type CSSProperties, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -153,6 +153,14 @@ export function Shell() {
           collapsible
           collapsed={collapsed}
           onCollapse={setCollapsed}
+          // antd's own arrow was an image named "left" / "right": named here in the page's language.
+          trigger={
+            collapsed ? (
+              <RightOutlined aria-label={t('menuExpand')} />
+            ) : (
+              <LeftOutlined aria-label={t('menuCollapse')} />
+            )
+          }
           width={200}
           theme="light"
         >

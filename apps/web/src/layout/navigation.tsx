@@ -11,7 +11,7 @@ import {
   ShopOutlined,
   TeamOutlined,
   UnorderedListOutlined,
-} from '@ant-design/icons';
+} from '../components/icons';
 import type { ReactNode } from 'react';
 import { NOMINATORS } from '@hardtech/domain/access';
 import { AUDIT_LOG_READERS, CASE_OFFICER_ROLES, ROLES } from '@hardtech/domain/roles';

@@ -1,4 +1,4 @@
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { MinusCircleOutlined, PlusOutlined } from '../icons';
 import type { Field } from '@hardtech/domain/forms/schema';
 import type { Rule } from 'antd/es/form';
 import { Button, Col, Form, Row, Typography } from 'antd';

@@ -1,6 +1,7 @@
-import { CalendarOutlined } from '@ant-design/icons';
+import { CalendarOutlined } from '../../components/icons';
 import { reviewYearChoices } from '@hardtech/domain/annual-review';
-import { Button, Popconfirm, Select, Space } from 'antd';
+import { Button, Select, Space } from 'antd';
+import { Popconfirm } from '../../components/controlLabels';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';

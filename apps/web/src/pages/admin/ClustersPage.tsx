@@ -1,4 +1,5 @@
-import { Button, Card, Popconfirm, Space, Tag, Typography } from 'antd';
+import { Button, Card, Space, Tag, Typography } from 'antd';
+import { Popconfirm } from '../../components/controlLabels';
 import type { ButtonProps } from 'antd';
 import { byTier, CLUSTER_TIER_LABELS, type ClusterTier } from '@hardtech/domain/cluster-taxonomy';
 import { clusterDivision } from '@hardtech/domain/divisions';

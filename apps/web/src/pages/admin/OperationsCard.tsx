@@ -1,6 +1,7 @@
-import { PlayCircleOutlined } from '@ant-design/icons';
+import { PlayCircleOutlined } from '../../components/icons';
 import { dispatchQuarterChoices } from '@hardtech/domain/quarters';
-import { Button, Card, Descriptions, Popconfirm, Select, Space, Tag } from 'antd';
+import { Button, Card, Descriptions, Select, Space, Tag } from 'antd';
+import { Popconfirm } from '../../components/controlLabels';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';

@@ -1,4 +1,4 @@
-import { SaveOutlined } from '@ant-design/icons';
+import { SaveOutlined } from '../../components/icons';
 import type { Policy } from '@hardtech/domain/policy';
 import { POLICY_FIELDS } from '@hardtech/domain/policy-form';
 import { App, Button, Card, Col, Form, Row, Space, Spin, Tag } from 'antd';

@@ -1,4 +1,4 @@
-import { ClusterOutlined } from '@ant-design/icons';
+import { ClusterOutlined } from '../../components/icons';
 import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';

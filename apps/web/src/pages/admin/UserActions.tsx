@@ -1,4 +1,5 @@
-import { Button, Input, Popconfirm, Popover, Space } from 'antd';
+import { Button, Input, Popover, Space } from 'antd';
+import { Popconfirm } from '../../components/controlLabels';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';

@@ -5,6 +5,7 @@ import i18n from '../../i18n';
 import { TABLE_WIDTH_AT_1366 } from '../../components/tableWidth';
 import { type FakeCall, refusingOnce } from '../../test/fake-api';
 import { atWidth, fastUser, openPage, USERS } from '../../test/open-page';
+import { SAMPLE_USER } from './users.fixture';
 
 const userEvent = fastUser();
 
@@ -16,17 +17,7 @@ const REFERENCE = {
   roles: ROLE_LABELS,
 };
 const LIST = {
-  items: [
-    {
-      username: 'district-500112',
-      displayName: '渝北区经信委',
-      role: 'district_officer',
-      scope: { districts: ['500112'] },
-      active: true,
-      lockedUntil: null,
-      createdAt: '2026-01-01T00:00:00Z',
-    },
-  ],
+  items: [SAMPLE_USER],
   total: 1,
   page: 1,
   pageSize: 20,

@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '../../components/icons';
 import { OWNER_DEPARTMENTS } from '@hardtech/domain/ledger';
 import { ROLES } from '@hardtech/domain/roles';
 import { Button, Card, Form, Input, Select, Tag } from 'antd';

@@ -15,6 +15,7 @@ import { AuditAction, AuditActor, AuditEnterprise, AuditOutcome } from './AuditC
 import { AuditEventDetail } from './AuditEventDetail';
 import { AuditFilters, DEFAULT_READS } from './AuditFilters';
 import { VerifyChain } from './VerifyChain';
+import { usePagerIcons } from '../../components/controlLabels';
 
 /** The filters that narrow the log: all set but reads left at what the page opens with. */
 function narrowing(query: Query): number {
@@ -25,6 +26,7 @@ function narrowing(query: Query): number {
 
 export function AuditPage() {
   const { t } = useTranslation('audit');
+  const pager = usePagerIcons();
   const [broken, setBroken] = useState<number | null>(null);
   // Other pages link here for one enterprise's trail: /audit?creditCode=…. Business events first;
   // reads (查看, recorded for 等保 2.0) on demand.
@@ -107,6 +109,7 @@ export function AuditPage() {
             size="small"
             columns={columns}
             {...table}
+            pagination={{ ...pager, ...table.pagination }}
             scroll={{ x: 1000 }}
             expandable={{ expandedRowRender: (e) => <AuditEventDetail event={e} /> }}
             onRow={(e) =>

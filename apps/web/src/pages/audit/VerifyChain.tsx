@@ -1,4 +1,4 @@
-import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { SafetyCertificateOutlined } from '../../components/icons';
 import { Alert, Button, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';

@@ -5,6 +5,7 @@ import { useLocalText } from '../../i18n';
 import { DueTag } from '../tasks/DueTag';
 import type { Kpi, OverdueTask } from './kpi';
 import { TaskLink } from '../../components/TaskLink';
+import { usePagerIcons } from '../../components/controlLabels';
 
 const PAGE = 10;
 
@@ -16,6 +17,7 @@ const PAGE = 10;
  */
 export function OverdueTaskList({ kpi }: { kpi: Kpi }) {
   const { t } = useTranslation('dashboard');
+  const pager = usePagerIcons();
   const local = useLocalText();
   const wide = Grid.useBreakpoint().md !== false;
   const items = kpi.overdueTasks.items;
@@ -41,7 +43,7 @@ export function OverdueTaskList({ kpi }: { kpi: Kpi }) {
           size="small"
           rowKey="taskId"
           dataSource={items}
-          pagination={{ pageSize: PAGE, hideOnSinglePage: true }}
+          pagination={{ ...pager, pageSize: PAGE, hideOnSinglePage: true }}
           locale={{ emptyText: t('overdueList.none') }}
           columns={[
             { title: t('overdueList.enterprise'), key: 'enterprise', render: (_, task) => enterprise(task) },
@@ -54,7 +56,7 @@ export function OverdueTaskList({ kpi }: { kpi: Kpi }) {
         <List<OverdueTask>
           size="small"
           dataSource={items}
-          pagination={items.length > PAGE ? { pageSize: PAGE, size: 'small' } : false}
+          pagination={items.length > PAGE ? { ...pager, pageSize: PAGE, size: 'small' } : false}
           locale={{ emptyText: t('overdueList.none') }}
           renderItem={(task) => (
             <List.Item key={task.taskId} style={{ display: 'block' }}>

@@ -1,4 +1,4 @@
-import { AuditOutlined } from '@ant-design/icons';
+import { AuditOutlined } from '../../components/icons';
 import { AUDIT_LOG_READERS } from '@hardtech/domain/roles';
 import { Button, Card, Col, Empty, Row, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';

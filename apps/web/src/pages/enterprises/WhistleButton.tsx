@@ -1,4 +1,4 @@
-import { SoundOutlined } from '@ant-design/icons';
+import { SoundOutlined } from '../../components/icons';
 import { App, Button, Form, Modal, Select, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,4 +1,4 @@
-import { UnorderedListOutlined } from '@ant-design/icons';
+import { UnorderedListOutlined } from '../../components/icons';
 import { OWNER_DEPARTMENTS } from '@hardtech/domain/ledger';
 import { Button, Empty } from 'antd';
 import { useTranslation } from 'react-i18next';

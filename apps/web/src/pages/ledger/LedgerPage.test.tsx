@@ -5,7 +5,7 @@ import { TABLE_WIDTH_AT_1366 } from '../../components/tableWidth';
 import i18n from '../../i18n';
 import { atWidth, fastUser, openPage, USERS } from '../../test/open-page';
 import { REFERENCE } from '../../test/reference.fixture';
-import type { LedgerProblem } from './problem';
+import { sampleProblem as problem } from './problem.fixture';
 import { resizeWindow } from '../../test/media';
 
 const userEvent = fastUser();
@@ -19,29 +19,6 @@ const departmentOfficer = (department: 'sme' | 'finance'): Actor => ({
   username: `${department}-officer`,
   role: `${department}_officer`,
   scope: { department },
-});
-
-const problem = (id: string, over: Partial<LedgerProblem>): LedgerProblem => ({
-  id,
-  title: '关键设备进口受限',
-  category: 'market_common',
-  measures: '协调替代供应商',
-  target: '半年内完成替代',
-  ownerDepartment: 'sme',
-  dueAt: '2099-12-31',
-  status: 'in_progress',
-  special: null,
-  whistleStatus: null,
-  whistledAt: null,
-  creditCode: '91500000MA5U7DXX1F',
-  enterpriseName: '重庆芯测科技有限公司',
-  enterpriseStage: 'supporting',
-  district: '500112',
-  cluster: 'T2',
-  updatedAt: '2026-07-01T00:00:00Z',
-  // What the server offers the reader (problemWorkKinds): an owner department's officer by default.
-  workKinds: ['progress', 'close_request', 'extend'],
-  ...over,
 });
 
 const LEDGER = {

@@ -1,4 +1,5 @@
-import { Alert, Button, Drawer, Popconfirm, Space, Typography } from 'antd';
+import { Alert, Button, Drawer, Space, Typography } from 'antd';
+import { Popconfirm } from '../../components/controlLabels';
 import { problemWorkEnded } from '@hardtech/domain/problem-work';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';

@@ -1,4 +1,4 @@
-import { WarningFilled } from '@ant-design/icons';
+import { WarningFilled } from '../../components/icons';
 import { Tag, Tooltip } from 'antd';
 import { WHISTLE_STATUSES, type WhistleStatus } from '@hardtech/domain/whistle';
 import { useTranslation } from 'react-i18next';

@@ -1,9 +1,10 @@
-import { UploadOutlined } from '@ant-design/icons';
+import { UploadOutlined } from '../../components/icons';
 import { Button, Form, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ALLOWED_EXTENSIONS, PURPOSE_LABELS } from '@hardtech/domain/attachments';
 import type { AttachmentPurpose } from '@hardtech/domain/attachments';
 import { useLocalText } from '../../i18n';
+import { UPLOAD_ICONS } from '../../components/controlLabels';
 
 /**
  * 二(一) 3 and 5 are proven by certificates: one upload per claim the nomination makes. Required
@@ -37,6 +38,7 @@ export function EvidenceUploads({
           required={required !== false}
         >
           <Upload
+            {...UPLOAD_ICONS}
             multiple
             accept={ALLOWED_EXTENSIONS.map((ext) => `.${ext}`).join(',')}
             beforeUpload={() => false}

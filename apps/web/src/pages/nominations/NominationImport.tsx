@@ -1,4 +1,4 @@
-import { DownloadOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PaperClipOutlined, UploadOutlined } from '../../components/icons';
 import { ALLOWED_EXTENSIONS, PURPOSE_LABELS } from '@hardtech/domain/attachments';
 import type { AttachmentPurpose } from '@hardtech/domain/attachments';
 import { Alert, Button, Space, Tag, Typography, Upload } from 'antd';
@@ -10,6 +10,7 @@ import type { FieldError } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { useLocalText } from '../../i18n';
+import { UPLOAD_ICONS } from '../../components/controlLabels';
 
 /** POST /api/nominations/import: valid rows start lifecycles, invalid ones come back with reasons. */
 interface ImportResult {
@@ -73,6 +74,7 @@ export function NominationImport() {
       <div data-testid="import-sheet">
         <Typography.Text strong>{t('import.sheet')}</Typography.Text>
         <Upload
+          {...UPLOAD_ICONS}
           accept=".xlsx,.zip"
           maxCount={1}
           fileList={listed(sheet ? [sheet] : [])}
@@ -91,6 +93,7 @@ export function NominationImport() {
           {t('import.certificatesHelp')}
         </Typography.Paragraph>
         <Upload
+          {...UPLOAD_ICONS}
           accept={CERTIFICATE_TYPES}
           multiple
           fileList={listed(certificates)}

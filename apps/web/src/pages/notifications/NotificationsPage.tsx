@@ -18,6 +18,7 @@ import { Notification, NOTIFICATIONS_READ } from './notification';
 import { NotificationPreferencesCard } from './NotificationPreferencesCard';
 import { ProxyCard } from './ProxyCard';
 import { TaskLink } from '../../components/TaskLink';
+import { usePagerIcons } from '../../components/controlLabels';
 
 const KIND_COLORS: Record<Notification['kind'], string> = {
   task_opened: 'blue',
@@ -35,6 +36,7 @@ const KIND_COLORS: Record<Notification['kind'], string> = {
 
 export function NotificationsPage() {
   const { t } = useTranslation('notifications');
+  const pager = usePagerIcons();
   const local = useLocalText();
   const reference = useReference();
   const { role } = useUser();
@@ -87,7 +89,7 @@ export function NotificationsPage() {
           <List<Notification>
             loading={list.loading}
             dataSource={list.data?.items ?? []}
-            pagination={{ current, pageSize, total, onChange, showTotal, align: 'end' }}
+            pagination={{ ...pager, current, pageSize, total, onChange, showTotal, align: 'end' }}
             renderItem={(n) => (
               <List.Item
                 data-testid={`notification-${n.id}`}

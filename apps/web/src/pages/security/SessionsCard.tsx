@@ -1,4 +1,4 @@
-import { Button, Card, Empty, Input, Popconfirm, Spin, Typography } from 'antd';
+import { Button, Card, Empty, Input, Spin, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PersonName } from '../../components/PersonName';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { PhonePager } from '../../components/PhonePager';
-import { useClearable } from '../../components/controlLabels';
+import { useClearable, Popconfirm } from '../../components/controlLabels';
 import { dateTimeSecondsText, dateTimeText } from '../../format';
 import { useLocalText } from '../../i18n';
 import { useNarrow } from '../../layout/useNarrow';

@@ -1,4 +1,5 @@
-import { App, Button, Popconfirm, Space, Tooltip, Typography } from 'antd';
+import { App, Button, Space, Tooltip, Typography } from 'antd';
+import { Popconfirm } from '../../../components/controlLabels';
 import { useTranslation } from 'react-i18next';
 import { RetryNotice } from '../../../components/RetryNotice';
 import { useLocalText } from '../../../i18n';
