@@ -816,6 +816,25 @@ describe('task page', () => {
     expect(within(dialog).getByText('输入姓名或用户名查找')).toBeInTheDocument();
   });
 
+  // The walk (390 px): 加签 and 退回 touched, one item of the button row (a component's fragment).
+  it('spaces 加签, 退回 and 撤回 as the other buttons, each an item of the row', async () => {
+    openPage('/tasks/t-1', USERS.coordinator, {
+      ...TASK_ROUTES,
+      'GET /tasks/t-1': {
+        ...TASK,
+        approvalActions: { ...NO_APPROVAL_ACTIONS, countersign: true, return: true, withdraw: true },
+      },
+    });
+    const countersign = await screen.findByTestId('countersign-button');
+    const items = [
+      countersign,
+      screen.getByRole('button', { name: '退回' }),
+      screen.getByRole('button', { name: '撤回' }),
+    ].map((button) => button.closest('.ant-space-item'));
+    expect(items.every(Boolean)).toBe(true);
+    expect(new Set(items).size).toBe(3);
+  });
+
   // The walk (npm start): after one 加签 the dialog opened again on 会签中 · 赵强 with 加签 enabled (the
   // API answers 409); after one 抄送 the next opened on the last one's people, by login.
   it('加签 and 抄送 open empty each time, not on the last round’s people', async () => {

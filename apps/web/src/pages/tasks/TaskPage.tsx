@@ -11,7 +11,7 @@ import { useUser } from '../../auth/AuthProvider';
 import { NameWithAccountTip } from '../../components/PersonName';
 import { PrintButton } from '../../components/PrintButton';
 import { useLocalText } from '../../i18n';
-import { ApprovalActionButtons } from './approval/ApprovalActionButtons';
+import { approvalActionButtons } from './approval/ApprovalActionButtons';
 import { ReopenedStepLink, type ReopenedStep } from './approval/ReopenedStepLink';
 import { WithdrawButton } from './approval/WithdrawButton';
 import { ApprovalNotices, AskedNotices } from './approval/ApprovalNotices';
@@ -99,12 +99,12 @@ export function TaskPage() {
       {open && detail.actions.cc && (
         <CcButton taskId={detail.id} onDone={task.reload} actingFor={detail.actingFor?.displayName} />
       )}
-      <ApprovalActionButtons
-        task={detail}
-        onChange={afterApprovalAction}
-        onReturned={(step) => setReopened(step && { from: detail.id, step })}
-        withdrawElsewhere={!!completed && !!detail.approvalActions?.withdraw}
-      />
+      {approvalActionButtons({
+        task: detail,
+        onChange: afterApprovalAction,
+        onReturned: (step) => setReopened(step && { from: detail.id, step }),
+        withdrawElsewhere: !!completed && !!detail.approvalActions?.withdraw,
+      })}
       <PrintButton
         path={`/tasks/${detail.id}/approval-sheet.pdf`}
         fileName={`审批单-${detail.sheetNoText}.pdf`}
