@@ -15,6 +15,7 @@ import {
   BulkSent,
   bulkActingFor,
   bulkCompletable,
+  bulkRowsFor,
   bulkOffers,
   bulkOutcomes,
   bulkUrgeable,
@@ -76,6 +77,18 @@ export function BulkActions({
       onDone(answer, sent);
     });
 
+  // 认领, 取消认领 and 转办 only the rows the caller may: a colleague's claimed row would only answer 409.
+  const assign = (action: 'claim' | 'unclaim' | 'reassign', extra: { to?: string; reason?: string } = {}) => {
+    const rows = bulkRowsFor(action === 'reassign' ? 'delegate' : action, user, tasks, standingInFor);
+    const left = tasks.length - rows.length;
+    return send(
+      action,
+      extra,
+      rows.map((task) => task.id),
+      left ? (answer) => t('bulk.sentSkipping', { count: answer.succeeded, skipped: left }) : undefined,
+    );
+  };
+
   // 催办 only the rows that may be urged now: one urged within the hours would only answer 429.
   const urge = () => {
     const { now, waiting, until } = bulkUrgeable(user, tasks, standingInFor);
@@ -117,26 +130,20 @@ export function BulkActions({
     <Space wrap data-testid="bulk-actions">
       <Typography.Text>{t('bulk.selected', { count: tasks.length })}</Typography.Text>
       {offers.claim && (
-        <Button loading={busy} onClick={() => send('claim')}>
+        <Button loading={busy} onClick={() => assign('claim')}>
           {t('bulk.claim')}
         </Button>
       )}
       {offers.unclaim && (
-        <Button loading={busy} onClick={() => send('unclaim')}>
+        <Button loading={busy} onClick={() => assign('unclaim')}>
           {t('bulk.unclaim')}
         </Button>
       )}
       {offers.reassign && (
         <BulkReassignButton
-          tasks={tasks}
+          tasks={bulkRowsFor('delegate', user, tasks, standingInFor)}
           actingFor={bulkActingFor(user, tasks, standingInFor).join('、') || null}
-          onReassign={async (to, reason) => {
-            const { answer, sent } = await runBulk(
-              { action: 'reassign', to, reason: reason || undefined },
-              taskIds,
-            );
-            onDone(answer, sent);
-          }}
+          onReassign={(to, reason) => assign('reassign', { to, reason: reason || undefined })}
         />
       )}
       {/* Where a selected row offers its own 催办 (inboxUrge), and off as the rows are: until one may. */}

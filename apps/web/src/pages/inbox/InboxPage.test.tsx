@@ -628,6 +628,30 @@ describe('inbox', () => {
     expect(calls.filter((c) => c.path === '/tasks/counts')).toHaveLength(2);
   });
 
+  // ui-walk-11: 批量认领 sent the colleague's claimed row too, which came back 任务已由 … 认领.
+  it('claims in bulk only the selected rows the caller may claim, and says how many were left out', async () => {
+    const user = fastUser();
+    const { calls } = openPage('/inbox', officer, {
+      'GET /reference': REFERENCE_WITH_TASK_TYPE,
+      'GET /views': [],
+      'GET /tasks': { items: [LATE, SOON], total: 2 },
+      'GET /tasks/counts': { inbox: 2, mine: 0, all: null, overdue: 1 },
+      'POST /tasks/bulk': { results: [{ taskId: '1', ok: true, status: 200 }], succeeded: 1, failed: 0 },
+    });
+    const table = await screen.findByTestId('inbox-table');
+    await waitFor(() => expect(table).toHaveTextContent('重庆乙科技有限公司'));
+    await user.click(within(table).getAllByRole('checkbox')[0]);
+    await user.click(
+      await within(await screen.findByTestId('bulk-actions')).findByRole('button', { name: '批量认领' }),
+    );
+    await waitFor(() =>
+      expect(calls.find((c) => c.method === 'POST')?.body).toMatchObject({ action: 'claim', taskIds: ['1'] }),
+    );
+    expect(await screen.findByTestId('bulk-note')).toHaveTextContent(
+      '已办理 1 件；1 件已由他人认领或您无权操作，未提交',
+    );
+  });
+
   // 批量催办 sent every selected row: each one the caller had urged within the hours came back 429.
   it('批量催办 sends only the rows that may be urged now and says how many wait, and until when', async () => {
     const user = fastUser();

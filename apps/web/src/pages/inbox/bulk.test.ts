@@ -5,6 +5,7 @@ import type { TaskItem } from '../tasks/taskTypes';
 import {
   bulkActingFor,
   bulkCompletable,
+  bulkRowsFor,
   bulkOffers,
   bulkPossible,
   bulkUrgeable,
@@ -180,5 +181,17 @@ describe('批量同意 is sent for the selected rows the caller may do', () => {
 
   it('keeps the held row of the principal a proxy stands in for: the proxy does it for them', () => {
     expect(bulkCompletable(proxy, [colleagues], [officer.username]).map((t) => t.id)).toEqual(['held']);
+  });
+});
+
+describe('认领, 取消认领 and 转办 in bulk are sent for the rows the caller may', () => {
+  it('claims the unclaimed row, not a colleague’s; releases and hands on only its own', () => {
+    const free = { ...feedback, id: 'free' };
+    const mine = { ...feedback, id: 'mine', assignee: officer.username };
+    const colleagues = { ...feedback, id: 'theirs', assignee: 'district-500112-b' };
+    const ids = (rows: TaskItem[]) => rows.map((t) => t.id);
+    expect(ids(bulkRowsFor('claim', officer, [free, mine, colleagues]))).toEqual(['free']);
+    expect(ids(bulkRowsFor('unclaim', officer, [free, mine, colleagues]))).toEqual(['mine']);
+    expect(ids(bulkRowsFor('delegate', officer, [free, mine, colleagues]))).toEqual(['free', 'mine']);
   });
 });

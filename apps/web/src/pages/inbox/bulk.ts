@@ -234,16 +234,22 @@ export function bulkPossible(user: Actor, tasks: TaskItem[], standingInFor: read
 }
 
 /**
- * The selected rows a bulk outcome (批量同意) is sent for: open, and the caller's to do by the rule
- * the server applies per task (deskActions), the principal's for a proxy. A row a colleague has
- * claimed would only come back 409 TASK_CLAIMED: it is left out, and the bar says how many were.
+ * The selected rows a bulk action is sent for: open, and the caller's to claim, release, hand on or
+ * do by the rule the server applies per task (deskActions; the principal's for a proxy). A row a
+ * colleague has claimed would only come back 409 TASK_CLAIMED: it is left out, and the bar says how
+ * many were (批量同意 and 批量认领 sent every selected row: ui-walk-10, ui-walk-11).
  */
-export function bulkCompletable(
+export function bulkRowsFor(
+  action: 'claim' | 'unclaim' | 'delegate' | 'complete',
   user: Actor,
   tasks: TaskItem[],
   standingInFor: readonly string[] = [],
 ): TaskItem[] {
   return openDesks(user, tasks, standingInFor)
-    .filter(({ desk }) => desk.complete)
+    .filter(({ desk }) => desk[action])
     .map(({ task }) => task);
 }
+
+/** The rows a bulk outcome (批量同意) is sent for (bulkRowsFor). */
+export const bulkCompletable = (user: Actor, tasks: TaskItem[], standingInFor: readonly string[] = []) =>
+  bulkRowsFor('complete', user, tasks, standingInFor);
