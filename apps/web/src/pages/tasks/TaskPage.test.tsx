@@ -1639,7 +1639,8 @@ describe('task page', () => {
       expect(await screen.findByTestId('task-title')).toHaveTextContent('市级筛选 · 重庆示例科技有限公司');
       expect(screen.queryByText('无权访问')).toBeNull();
       expect(screen.getByTestId('opinion-SUPPLEMENT')).toHaveTextContent('已补充研发费用明细');
-      expect(screen.getByText('本任务由其他人员办理，您可以查看。')).toBeInTheDocument();
+      // Read as the record, not as someone else's task (ui-walk-11).
+      expect(screen.getByText('审计查阅：本任务仅供查看，审计人员不办理、不评论。')).toBeInTheDocument();
       expect(screen.queryByTestId('task-form')).toBeNull();
       // No claim, hand-on, urge, copy, return, countersign or withdrawal; printing the sheet is reading.
       const buttons = screen.getAllByRole('button').map((b) => b.textContent?.replace(/\s/g, ''));
@@ -1672,7 +1673,7 @@ describe('task page', () => {
     const read = await commentsOf(USERS.admin, others);
     expect(read).toHaveTextContent('企业材料已核实');
     expectNoCommentBox(read);
-    expect(screen.getByText('本任务由其他人员办理，您可以查看。')).toBeInTheDocument();
+    expect(screen.getByText('管理员（三员）不办理业务：本任务仅供查看。')).toBeInTheDocument();
   });
 
   it('shows 催办 off with when the caller may urge again (urgeableAt), and on once that is null', async () => {

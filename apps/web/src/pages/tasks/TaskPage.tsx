@@ -1,5 +1,6 @@
 import { stepOutcomeLabel } from '@hardtech/domain/visibility/step-outcomes';
 import { isEnterpriseStep, worksNoCases } from '@hardtech/domain/task-permissions';
+import { ADMIN_ROLES, type Role } from '@hardtech/domain/roles';
 import { TASK_STATE_LABELS, taskHandled, taskState } from '@hardtech/domain/tasks/state';
 import { Alert, Button, Card, Col, Descriptions, Result, Row, Space, Spin, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -296,7 +297,7 @@ export function TaskPage() {
                     detail.actions.claim
                       ? 'complete.claimFirst'
                       : worksNoCases(role)
-                        ? 'complete.readOnly'
+                        ? readOnlyNotice(role)
                         : 'complete.notYours',
                   )}
                 />
@@ -317,4 +318,15 @@ export function TaskPage() {
       {jumpBar && <JumpToFormBar targetId={FORM_ID} firstId={REVIEW_REPORT_ID} />}
     </Space>
   );
+}
+
+/**
+ * Why a role that works no case only reads the task: the auditor reads it as the record (审计查阅),
+ * an administrator keeps the system and works no case (三员), a leader watches the work of others.
+ */
+function readOnlyNotice(
+  role: Role,
+): 'complete.auditorReads' | 'complete.administratorReads' | 'complete.readOnly' {
+  if (role === 'auditor') return 'complete.auditorReads';
+  return ADMIN_ROLES.includes(role) ? 'complete.administratorReads' : 'complete.readOnly';
 }
