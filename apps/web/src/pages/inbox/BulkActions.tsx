@@ -12,6 +12,7 @@ import { useAction } from '../tasks/useAction';
 import {
   BulkAction,
   BulkAnswer,
+  BulkBody,
   BulkSent,
   bulkActingFor,
   bulkCompletable,
@@ -29,6 +30,9 @@ interface Pending {
   title: string;
   fields: Field[];
 }
+
+/** What a bulk action sends besides its action and tasks. */
+type BulkExtra = Omit<BulkBody, 'action'>;
 
 /**
  * Claim, unclaim, reassign, urge or complete the selected tasks at once; each answers for itself.
@@ -54,7 +58,6 @@ export function BulkActions({
   const [form] = Form.useForm();
   const [pending, setPending] = useState<Pending | null>(null);
   const { busy, error, setError, run } = useAction();
-  const taskIds = tasks.map((task) => task.id);
   const user = useUser();
   const offers = bulkOffers(user, tasks, standingInFor);
   // Outcomes only for the rows the caller may do: a colleague's claimed row would only answer 409.
@@ -67,43 +70,57 @@ export function BulkActions({
 
   const send = (
     action: BulkAction,
-    extra: { to?: string; reason?: string; outcome?: string; data?: Record<string, unknown> } = {},
-    ids = taskIds,
+    extra: BulkExtra,
+    rows: TaskItem[],
     note?: (answer: BulkAnswer) => string,
   ) =>
     run(async () => {
-      const { answer, sent } = await runBulk({ action, ...extra }, ids, note);
+      const { answer, sent } = await runBulk(
+        { action, ...extra },
+        rows.map((task) => task.id),
+        note,
+      );
       setPending(null);
       onDone(answer, sent);
     });
 
-  // 认领, 取消认领 and 转办 only the rows the caller may: a colleague's claimed row would only answer 409.
-  const assign = (action: 'claim' | 'unclaim' | 'reassign', extra: { to?: string; reason?: string } = {}) => {
-    const rows = bulkRowsFor(action === 'reassign' ? 'delegate' : action, user, tasks, standingInFor);
+  /**
+   * An action sent only for `rows`, the selected ones the caller may take it on (bulkRowsFor): a
+   * colleague's claimed row would only answer 409. The results say how many were left out.
+   */
+  const sendFor = (
+    action: 'claim' | 'unclaim' | 'reassign' | 'complete',
+    rows: TaskItem[],
+    extra: BulkExtra,
+    leftOutNote: 'bulk.sentSkipping' | 'bulk.completedSkipping',
+  ) => {
     const left = tasks.length - rows.length;
     return send(
       action,
       extra,
-      rows.map((task) => task.id),
-      left ? (answer) => t('bulk.sentSkipping', { count: answer.succeeded, skipped: left }) : undefined,
+      rows,
+      left ? (answer) => t(leftOutNote, { count: answer.succeeded, skipped: left }) : undefined,
     );
   };
+  const assign = (action: 'claim' | 'unclaim' | 'reassign', extra: Pick<BulkExtra, 'to' | 'reason'> = {}) =>
+    sendFor(
+      action,
+      bulkRowsFor(action === 'reassign' ? 'delegate' : action, user, tasks, standingInFor),
+      extra,
+      'bulk.sentSkipping',
+    );
 
   // 催办 only the rows that may be urged now: one urged within the hours would only answer 429.
   const urge = () => {
     const { now, waiting, until } = bulkUrgeable(user, tasks, standingInFor);
-    return send(
-      'urge',
-      {},
-      now.map((task) => task.id),
-      (answer) =>
-        waiting.length
-          ? t('bulk.urgedWaiting', {
-              count: answer.succeeded,
-              waiting: waiting.length,
-              time: dateTimeText(until),
-            })
-          : t('bulk.urged', { count: answer.succeeded }),
+    return send('urge', {}, now, (answer) =>
+      waiting.length
+        ? t('bulk.urgedWaiting', {
+            count: answer.succeeded,
+            waiting: waiting.length,
+            time: dateTimeText(until),
+          })
+        : t('bulk.urged', { count: answer.succeeded }),
     );
   };
 
@@ -118,12 +135,7 @@ export function BulkActions({
     const values = await form.validateFields().catch(() => null);
     if (!values) return;
     const data = fromFormValues(pending.fields, values);
-    await send(
-      'complete',
-      { outcome: pending.outcome, data },
-      completable.map((task) => task.id),
-      skipped ? (answer) => t('bulk.completedSkipping', { count: answer.succeeded, skipped }) : undefined,
-    );
+    await sendFor('complete', completable, { outcome: pending.outcome, data }, 'bulk.completedSkipping');
   };
 
   return (
