@@ -27,8 +27,8 @@ import {
   AttachmentRow,
   AttachmentsRepository,
   AuditRepository,
-  EnterprisesRepository,
   ProblemsRepository,
+  type VisibleAttachment,
   TasksRepository,
 } from '@hardtech/persistence';
 import { FILE_SCANNER, FileScanner } from '../files/file-scanner';
@@ -71,7 +71,6 @@ const notFound = () => new NotFound('ATTACHMENT_NOT_FOUND', t('附件不存在',
 export class AttachmentsService {
   constructor(
     private readonly attachments: AttachmentsRepository,
-    private readonly enterprises: EnterprisesRepository,
     private readonly tasks: TasksRepository,
     private readonly problems: ProblemsRepository,
     private readonly audit: AuditRepository,
@@ -132,16 +131,15 @@ export class AttachmentsService {
   }
 
   async list(actor: Actor, creditCode: string, subject?: AttachmentSubject, subjectId?: string) {
-    // One read (the rule of `visible`, in SQL); an officer's step's files are its deliberation.
+    // One read, by the scope of what each file is attached to (AttachmentsRepository.listVisible).
     const rows = await this.attachments.listVisible(actor, creditCode, subject, subjectId);
-    return rows
-      .filter((row) => row.subject !== 'task' || taskMaterialVisible(actor.role, row.taskType ?? ''))
-      .map(attachmentView);
+    return rows.filter((row) => materialVisible(actor, row)).map(attachmentView);
   }
 
   async download(actor: Actor, id: string): Promise<{ row: AttachmentRow; stream: Readable }> {
-    const row = await this.attachments.find(id);
-    if (!row || !(await this.visible(actor, row))) throw notFound();
+    // The list's rule, for one file: what the caller is not listed it may not download.
+    const row = await this.attachments.findVisible(actor, id);
+    if (!row || !materialVisible(actor, row)) throw notFound();
     await this.audit.append({
       actor: actor.username,
       actorRole: actor.role,
@@ -231,25 +229,12 @@ export class AttachmentsService {
       }
     }
   }
+}
 
-  /**
-   * A pending nomination file is its uploader's; the others follow what they are attached to: a
-   * nomination's files its lifecycle (an earlier one read by the district and clusters that served
-   * it), and a task's files what the reader may read of the task.
-   */
-  private async visible(actor: Actor, a: AttachmentRow): Promise<boolean> {
-    switch (a.subject) {
-      case 'nomination':
-        return a.subjectId === null
-          ? a.uploadedBy === actor.username
-          : (await this.enterprises.lifecyclesSeen(actor, a.creditCode)).includes(Number(a.subjectId));
-      case 'task': {
-        // An officer's step's files are its deliberation (libs/domain/src/visibility).
-        const task = await this.tasks.findVisible(actor, a.subjectId!);
-        return !!task && taskMaterialVisible(actor.role, task.type);
-      }
-      case 'problem':
-        return !!(await this.problems.findVisible(actor, a.subjectId!));
-    }
-  }
+/**
+ * Beyond the scope of what a file is attached to (AttachmentsRepository.listVisible): an officer's
+ * step's files are its deliberation (libs/domain/src/visibility), not every reader's.
+ */
+function materialVisible(actor: Actor, row: VisibleAttachment): boolean {
+  return row.subject !== 'task' || taskMaterialVisible(actor.role, row.taskType ?? '');
 }

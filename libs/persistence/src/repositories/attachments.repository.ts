@@ -5,6 +5,9 @@ import type { Actor, AttachmentPurpose, AttachmentSubject } from '@hardtech/doma
 import { AccessService } from '../access/access.service';
 import { displayNameOf } from './display-name';
 
+/** A file the caller may see, with its task's type when it is a task's (taskMaterialVisible). */
+export type VisibleAttachment = AttachmentRow & { taskType: string | null };
+
 export interface AttachmentRow {
   id: string;
   creditCode: string;
@@ -54,11 +57,6 @@ export class AttachmentsRepository {
     return row;
   }
 
-  async find(id: string): Promise<AttachmentRow | null> {
-    const [row] = await this.ds.query(`SELECT ${COLUMNS} FROM attachments WHERE id = $1`, [id]);
-    return row ?? null;
-  }
-
   /**
    * The enterprise's files (of a subject, of one of its ids) the caller may see, in one read, by the scope of what each is attached to: a
    * pending nomination file its uploader's, a nomination's files its lifecycle's
@@ -66,23 +64,41 @@ export class AttachmentsRepository {
    * (AccessService.problems). A task's file comes with the task's type (`taskType`): whether the
    * caller reads an officer's step's material is the domain's rule (taskMaterialVisible).
    */
-  async listVisible(
+  listVisible(
     actor: Actor,
     creditCode: string,
     subject?: AttachmentSubject,
     subjectId?: string,
-  ): Promise<(AttachmentRow & { taskType: string | null })[]> {
+  ): Promise<VisibleAttachment[]> {
+    return this.visibleWhere(
+      actor,
+      `credit_code = :creditCode AND (CAST(:subject AS text) IS NULL OR subject = :subject)
+         AND (CAST(:subjectId AS text) IS NULL OR subject_id = :subjectId)`,
+      { creditCode, subject: subject ?? null, subjectId: subjectId ?? null },
+    );
+  }
+
+  /** One file by its id, when the caller may see it (listVisible's rule: a download's check). */
+  async findVisible(actor: Actor, id: string): Promise<VisibleAttachment | null> {
+    const [row] = await this.visibleWhere(actor, 'id = :id', { id });
+    return row ?? null;
+  }
+
+  /** The files matching `where` (with its `params`) that the caller may see (listVisible). */
+  private visibleWhere(
+    actor: Actor,
+    where: string,
+    params: Record<string, unknown>,
+  ): Promise<VisibleAttachment[]> {
     const lifecycle = this.access.ofLifecycle(actor, 'e', 'l.credit_code', 'l.lifecycle_no');
     const task = this.access.visibleTaskRows(actor, 't');
     const problem = this.access.problems(actor, 'p', 'e');
     // CASE: a subject id is a task's or a problem's uuid only on their subjects.
-    const [sql, params] = this.ds.driver.escapeQueryWithParameters(
+    const [sql, values] = this.ds.driver.escapeQueryWithParameters(
       `SELECT ${COLUMNS}, ${displayNameOf('attachments.uploaded_by')} AS "uploadedByName",
          CASE WHEN subject = 'task' THEN (SELECT t.type FROM tasks t WHERE t.id = attachments.subject_id::uuid)
          END AS "taskType"
-       FROM attachments WHERE credit_code = :creditCode
-         AND (CAST(:subject AS text) IS NULL OR subject = :subject)
-         AND (CAST(:subjectId AS text) IS NULL OR subject_id = :subjectId)
+       FROM attachments WHERE ${where}
          AND CASE
            WHEN subject = 'nomination' AND subject_id IS NULL THEN uploaded_by = :uploader
            WHEN subject = 'nomination' THEN EXISTS (SELECT 1 FROM lifecycles l
@@ -100,14 +116,12 @@ export class AttachmentsRepository {
         ...lifecycle.params,
         ...task.params,
         ...problem.params,
-        creditCode,
-        subject: subject ?? null,
-        subjectId: subjectId ?? null,
+        ...params,
         uploader: actor.username,
       },
       {},
     );
-    return this.ds.query(sql, params);
+    return this.ds.query(sql, values);
   }
 
   /** Certificates uploaded by a nominator for a nomination not yet made. */
