@@ -50,12 +50,11 @@ export function useAntdIcons(): Pick<
   'select' | 'modal' | 'drawer' | 'inputSearch' | 'alert' | 'datePicker' | 'rangePicker'
 > {
   const { t } = useTranslation();
-  const clear = t('actions.clear');
+  const { clearIcon } = useClearable();
   const search = t('actions.search');
   const remove = t('actions.delete');
-  return useMemo(() => {
-    const clearIcon = <CloseCircleFilled aria-label={clear} />;
-    return {
+  return useMemo(
+    () => ({
       select: {
         suffixIcon: <DownOutlined />,
         clearIcon,
@@ -73,8 +72,9 @@ export function useAntdIcons(): Pick<
       },
       datePicker: { clearIcon },
       rangePicker: { separator: <SwapRightOutlined /> },
-    };
-  }, [clear, search, remove]);
+    }),
+    [clearIcon, search, remove],
+  );
 }
 
 /** antd's Popconfirm, its warning icon decorative (it was an image named "exclamation-circle"). */
