@@ -40,8 +40,7 @@ export class NotificationFeedRepository {
     const [rows, [{ total, unread }]] = await Promise.all([
       this.ds.query(
         `SELECT n.id, n.kind, n.task_id, n.task_type, n.credit_code, n.enterprise_name, n.due_at, n.created_at,
-           n.data, NOT (${unreadNow}) AS read, CASE WHEN t.id IS NULL THEN NULL ELSE t.status = 'open' END AS task_open,
-           t.status AS task_status
+           n.data, NOT (${unreadNow}) AS read, t.status AS task_status
          ${from} WHERE ${where} ORDER BY n.created_at DESC, n.id LIMIT $3 OFFSET $4`,
         [groups, actor.username, pageSize, (page - 1) * pageSize],
       ),
@@ -62,7 +61,7 @@ export class NotificationFeedRepository {
       data: r.data,
       createdAt: r.created_at,
       read: r.read,
-      taskOpen: r.task_open,
+      taskOpen: r.task_status == null ? null : r.task_status === 'open',
       taskStatus: r.task_status ?? null,
     }));
     return { items, total: unreadOnly ? unread : total, unread };
