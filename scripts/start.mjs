@@ -100,8 +100,8 @@ ${bold('中小型硬科技企业帮扶库 is up')} (${Math.round((Date.now() - s
 ${
   demo
     ? `
-  Demo logins (password demo123456): coordinator, industry-t2, district-500112, commissioner,
-  sme-officer, finance-officer, auditor, leader, enterprise users ent-xince, ent-jingrui, …
+  Demo logins (password demo123456): coordinator, industry-t2, industry-p1, district-500112,
+  commissioner, sme-officer, finance-officer, auditor, leader, enterprise users ent-xince, ent-jingrui, …
   Administrator: admin / admin123456`
     : ''
 }

@@ -1,6 +1,7 @@
 import {
   assertValid,
   CASE_OFFICER_ROLES,
+  groupsOf,
   mayNameProxy,
   overdueText,
   proxyPersonProblem,
@@ -8,7 +9,15 @@ import {
   TASK_FORMS,
   WHISTLE_FIELDS,
 } from '@hardtech/domain';
-import { backdateBy, DEMO_PORTRAIT, DEMO_PROBLEMS, DEMO_USERS, DEMO_WHISTLE } from './demo-data';
+import {
+  backdateBy,
+  DEMO_ENTERPRISES,
+  DEMO_PORTRAIT,
+  DEMO_PROBLEMS,
+  DEMO_USERS,
+  DEMO_WHISTLE,
+  DemoUser,
+} from './demo-data';
 
 describe('demo data', () => {
   // Department officers (中小企业处, 产业金融处) work ledger problems owned by their department.
@@ -42,6 +51,29 @@ describe('demo data', () => {
         true,
       ]);
     }
+  });
+
+  // 企业服务专员 陈静 and 安全审计员 陈静 were two people of one name: a history, a picker or a
+  // notice saying 陈静 did not tell which. An officer's name is the part after the department, an
+  // enterprise's contact is named by the company.
+  it('names every person of the demo differently', () => {
+    const personName = (u: DemoUser): string =>
+      u.role === 'enterprise_user' ? u.displayName : u.displayName.split(' ').at(-1)!;
+    const names = DEMO_USERS.map(personName);
+    expect(names.filter((name, i) => names.indexOf(name) !== i)).toEqual([]);
+    expect(new Set(DEMO_USERS.map((u) => u.username)).size).toBe(DEMO_USERS.length);
+  });
+
+  // 重庆精锐 (screening) and 重庆宏达 are of P1: without an industry officer of P1 nobody of their own
+  // cluster could work their steps or be asked to 加签.
+  it('has industry officers of P1, in the candidate group of its steps, for 重庆精锐 and 重庆宏达', () => {
+    const p1 = DEMO_ENTERPRISES.filter((e) => e.nomination.cluster === 'P1').map((e) => e.user);
+    expect(p1).toEqual(['ent-jingrui', 'ent-hongda']);
+    const officers = DEMO_USERS.filter((u) => groupsOf(u).includes('industry_officer:cluster:P1'));
+    expect(officers.map((u) => [u.username, u.displayName])).toEqual([
+      ['industry-p1', '装备工业处 唐亮'],
+      ['industry-p1-b', '装备工业处 邓伟'],
+    ]);
   });
 
   it('is data the diagnosis form and the whistle accept, so the seed does not stop half way', () => {

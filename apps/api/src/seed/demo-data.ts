@@ -106,6 +106,7 @@ export const DEMO_ENTERPRISES: DemoEnterprise[] = [
 const COLLEAGUES: Record<string, [username: string, displayName: string]> = {
   coordinator: ['coordinator-2', '科技处 刘洋'],
   'industry-t2': ['industry-t2-b', '电子信息处 何俊'],
+  'industry-p1': ['industry-p1-b', '装备工业处 邓伟'],
   'district-500112': ['district-500112-b', '渝北区经信委 钱丽'],
   commissioner: ['commissioner-2', '企业服务专员 黄磊'],
   'sme-officer': ['sme-officer-2', '中小企业处 林雪'],
@@ -119,6 +120,14 @@ const DEMO_OFFICERS: DemoUser[] = [
     displayName: '电子信息处 王芳',
     role: 'industry_officer',
     scope: { clusters: ['T2'] },
+  },
+  // 装备工业处, the industry division of P1 (智能装备及智能制造): 重庆精锐 and 重庆宏达 are of P1, and
+  // without it no officer of their own cluster could work their steps or be asked to 加签.
+  {
+    username: 'industry-p1',
+    displayName: '装备工业处 唐亮',
+    role: 'industry_officer',
+    scope: { clusters: ['P1'] },
   },
   {
     username: 'district-500112',
@@ -153,7 +162,7 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'leader', displayName: '委领导 郑华', role: 'leader', scope: {} },
   // 三员: the demo's system administrator is the bootstrap `admin`; these are the other two.
   { username: 'security-admin', displayName: '安全管理员 冯涛', role: 'security_admin', scope: {} },
-  { username: 'audit-admin', displayName: '安全审计员 陈静', role: 'audit_admin', scope: {} },
+  { username: 'audit-admin', displayName: '安全审计员 杨帆', role: 'audit_admin', scope: {} },
   ...DEMO_ENTERPRISES.map((e) => ({
     username: e.user,
     displayName: `${e.nomination.name} 联系人`,
