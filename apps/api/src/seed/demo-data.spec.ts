@@ -53,15 +53,18 @@ describe('demo data', () => {
     }
   });
 
-  // 企业服务专员 陈静 and 安全审计员 陈静 were two people of one name: a history, a picker or a
-  // notice saying 陈静 did not tell which. An officer's name is the part after the department, an
-  // enterprise's contact is named by the company.
+  // 企业服务专员 陈静 and 安全审计员 陈静 were two people of one name, and 张三 the contact of every
+  // enterprise: a history, a picker or a case file saying 陈静 or 张三 did not tell which. Every
+  // person is named `<unit> <name>`; an enterprise's account is its contact.
   it('names every person of the demo differently', () => {
-    const personName = (u: DemoUser): string =>
-      u.role === 'enterprise_user' ? u.displayName : u.displayName.split(' ').at(-1)!;
+    const personName = (u: DemoUser): string => u.displayName.split(' ').at(-1)!;
     const names = DEMO_USERS.map(personName);
     expect(names.filter((name, i) => names.indexOf(name) !== i)).toEqual([]);
     expect(new Set(DEMO_USERS.map((u) => u.username)).size).toBe(DEMO_USERS.length);
+    for (const e of DEMO_ENTERPRISES) {
+      const account = DEMO_USERS.find((u) => u.username === e.user)!;
+      expect([e.user, personName(account)]).toEqual([e.user, e.nomination.contact.name]);
+    }
   });
 
   // 重庆精锐 (screening) and 重庆宏达 are of P1: without an industry officer of P1 nobody of their own

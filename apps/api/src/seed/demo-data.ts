@@ -56,46 +56,72 @@ export function backdateBy(dueAt: Date, now: Date, days: number): number {
   return dueAt.getTime() - (todayEnds - (days + 1) * DAY_MS - 1);
 }
 
+/**
+ * A sample enterprise's nomination, with a contact of its own: sampleNomination's 张三 was every
+ * enterprise's 联系人, on each enterprise page and 一企一档. Made-up phones, one per enterprise.
+ */
 const ent = (
   n: number,
   name: string,
   district: string,
   cluster: string,
+  contact: string,
   over: Partial<Nomination> = {},
 ): Nomination =>
-  sampleNomination({ creditCode: creditCodeFor(n, '91500112'), name, district, cluster, ...over });
+  sampleNomination({
+    creditCode: creditCodeFor(n, '91500112'),
+    name,
+    district,
+    cluster,
+    contact: { name: contact, phone: `138000000${String(n).padStart(2, '0')}` },
+    ...over,
+  });
 
 export const DEMO_ENTERPRISES: DemoEnterprise[] = [
   {
-    nomination: ent(1, '重庆芯测半导体科技有限公司', '500112', 'T2'),
+    nomination: ent(1, '重庆芯测半导体科技有限公司', '500112', 'T2', '蒋文博'),
     user: 'ent-xince',
     stage: 'supporting',
   },
-  { nomination: ent(2, '重庆精锐智能装备有限公司', '500112', 'P1'), user: 'ent-jingrui', stage: 'screening' },
   {
-    nomination: ent(3, '重庆新材研究院科技有限公司', '500112', 'T3', { rdExpensePrevYear: 3_000_000 }),
+    nomination: ent(2, '重庆精锐智能装备有限公司', '500112', 'P1', '谢志刚'),
+    user: 'ent-jingrui',
+    stage: 'screening',
+  },
+  {
+    nomination: ent(3, '重庆新材研究院科技有限公司', '500112', 'T3', '罗晓燕', {
+      rdExpensePrevYear: 3_000_000,
+    }),
     user: 'ent-xincai',
     stage: 'supplement',
   },
-  { nomination: ent(4, '重庆云图软件有限公司', '500112', 'T2'), user: 'ent-yuntu', stage: 'feedback' },
-  { nomination: ent(5, '重庆绿能储能科技有限公司', '500112', 'F6'), user: 'ent-lvneng', stage: 'admission' },
   {
-    nomination: ent(6, '重庆康源生物医药有限公司', '500112', 'T2'),
+    nomination: ent(4, '重庆云图软件有限公司', '500112', 'T2', '彭浩'),
+    user: 'ent-yuntu',
+    stage: 'feedback',
+  },
+  {
+    nomination: ent(5, '重庆绿能储能科技有限公司', '500112', 'F6', '曾凡'),
+    user: 'ent-lvneng',
+    stage: 'admission',
+  },
+  {
+    nomination: ent(6, '重庆康源生物医药有限公司', '500112', 'T2', '袁梅'),
     user: 'ent-kangyuan',
     stage: 'diagnosis',
   },
   {
-    nomination: ent(7, '重庆星联通信技术有限公司', '500112', 'T2'),
+    nomination: ent(7, '重庆星联通信技术有限公司', '500112', 'T2', '许晨'),
     user: 'ent-xinglian',
     stage: 'graduated',
   },
   {
-    nomination: ent(8, '重庆宏达机械制造有限公司', '500107', 'P1', { listed: true }),
+    nomination: ent(8, '重庆宏达机械制造有限公司', '500107', 'P1', '韩国庆', { listed: true }),
     user: 'ent-hongda',
     stage: 'rejected',
   },
   {
-    nomination: ent(9, '重庆智感传感技术有限公司', '500112', 'T1'),
+    nomination: ent(9, '重庆智感传感技术有限公司', '500112', 'T1', '曹宇'),
     user: 'ent-zhigan',
     stage: 'feedback',
     overdue: { type: 'DISTRICT_FEEDBACK', days: 3 },
@@ -165,7 +191,8 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'audit-admin', displayName: '安全审计员 杨帆', role: 'audit_admin', scope: {} },
   ...DEMO_ENTERPRISES.map((e) => ({
     username: e.user,
-    displayName: `${e.nomination.name} 联系人`,
+    // The account is the enterprise's contact (联系人), named as the enterprise page names them.
+    displayName: `${e.nomination.name} ${e.nomination.contact.name}`,
     role: 'enterprise_user' as const,
     scope: { creditCodes: [e.nomination.creditCode] },
   })),
