@@ -112,6 +112,20 @@ export default tseslint.config(
     },
   },
   {
+    // antd's message drew its icons as images named in English ("check-circle 已保存").
+    files: ['apps/web/src/**'],
+    ignores: ['apps/web/src/components/controlLabels.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='App'][property.name='useApp']",
+          message: 'use useMessage() from components/controlLabels.tsx (its icons decorative)',
+        },
+      ],
+    },
+  },
+  {
     files: ['libs/persistence/**'],
     rules: {
       'no-restricted-imports': [

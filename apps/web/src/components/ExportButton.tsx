@@ -1,8 +1,9 @@
 import { DownloadOutlined } from './icons';
-import { App, Button } from 'antd';
+import { Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { download, Query } from '../api/client';
+import { useMessage } from './controlLabels';
 
 /**
  * "导出 Excel" for an .xlsx endpoint, with the filters the page shows so the file matches the screen;
@@ -22,7 +23,7 @@ export function ExportButton({
   testId?: string;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useMessage();
   const [busy, setBusy] = useState(false);
   const run = () => {
     setBusy(true);

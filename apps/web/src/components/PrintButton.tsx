@@ -1,8 +1,9 @@
 import { PrinterOutlined } from './icons';
-import { App, Button } from 'antd';
+import { Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { openPdf } from '../api/client';
+import { useMessage } from './controlLabels';
 
 /** 打印审批单 / 打印一企一档: opens the API's A4 PDF in a new tab to print. */
 export function PrintButton({
@@ -15,7 +16,7 @@ export function PrintButton({
   label: 'printSheet' | 'printDossier';
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useMessage();
   const [busy, setBusy] = useState(false);
   const run = () => {
     setBusy(true);

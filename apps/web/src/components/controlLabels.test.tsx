@@ -1,12 +1,12 @@
 import { render, screen } from '@testing-library/react';
-import { ConfigProvider, DatePicker, Tabs, Upload } from 'antd';
+import { App, ConfigProvider, DatePicker, Pagination, Tabs, Upload } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import i18n from '../i18n';
 import { chineseImages, englishNames } from '../test/accessible-names';
-import { Popconfirm, UPLOAD_ICONS, useAntdIcons } from './controlLabels';
+import { Popconfirm, UPLOAD_ICONS, useAntdIcons, useMessage, usePagerIcons } from './controlLabels';
 
 /** The app's ConfigProvider as App.tsx gives it: antd's locale and its icons (controlLabels.tsx). */
 function Provider({ children }: { children: ReactNode }) {
@@ -63,5 +63,78 @@ describe('antd controls’ names (controlLabels)', () => {
     renderControls();
     expect(chineseImages()).toEqual([]);
     expect(screen.getByRole('button', { name: 'Remove file' })).toBeInTheDocument();
+  });
+});
+
+describe('the tabs’ overflow button', () => {
+  // Hidden until the tabs overflow (jsdom lays nothing out): shown here, as when they do.
+  const more = () => {
+    const button = document.querySelector<HTMLElement>('.ant-tabs-nav-more')!;
+    button.style.visibility = 'visible';
+    return button;
+  };
+
+  it('is 更多 in zh-CN and More in English, not "ellipsis"', async () => {
+    const { unmount } = renderControls();
+    expect(more()).toHaveAccessibleName('更多');
+    unmount();
+    await i18n.changeLanguage('en');
+    renderControls();
+    expect(more()).toHaveAccessibleName('More');
+  });
+});
+
+/** Shows a success and an error message, as a page's action does (App.useApp() under the ConfigProvider). */
+function Messages() {
+  const message = useMessage();
+  useEffect(() => {
+    void message.success('已保存');
+    void message.error({ content: '保存失败' });
+  }, [message]);
+  return null;
+}
+
+describe('messages (useMessage)', () => {
+  const renderMessages = () =>
+    render(
+      <Provider>
+        <App>
+          <Messages />
+        </App>
+      </Provider>,
+    );
+
+  it('announce their text alone: no icon named "check-circle" or "close-circle"', async () => {
+    renderMessages();
+    await screen.findByText('保存失败');
+    expect(screen.getByText('已保存')).toBeInTheDocument();
+    expect(englishNames()).toEqual([]);
+    // antd's icons, still drawn.
+    expect(
+      document.querySelectorAll('.ant-message .anticon-check-circle, .ant-message .anticon-close-circle'),
+    ).toHaveLength(2);
+  });
+});
+
+/** A pager of many pages, its icons from usePagerIcons under the provider around it. */
+function Pager() {
+  return <Pagination total={500} {...usePagerIcons()} />;
+}
+
+describe('the pager’s icons (usePagerIcons)', () => {
+  it('names its arrows, hides its five-page jumps’ icons, and takes the class prefix from the ConfigProvider', () => {
+    render(
+      <Provider>
+        <ConfigProvider prefixCls="hx">
+          <Pager />
+        </ConfigProvider>
+      </Provider>,
+    );
+    expect(englishNames()).toEqual([]);
+    const next = screen.getByRole('button', { name: '下一页' });
+    // antd's own class under the chosen prefix: its arrows' style follows.
+    expect(next).toHaveClass('hx-pagination-item-link');
+    expect(screen.getByRole('button', { name: '上一页' })).toHaveClass('hx-pagination-item-link');
+    expect(document.querySelector('.hx-pagination-jump-next .hx-pagination-item-link-icon')).not.toBeNull();
   });
 });

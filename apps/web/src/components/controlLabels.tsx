@@ -3,9 +3,13 @@ import {
   CheckOutlined,
   CloseCircleFilled,
   CloseOutlined,
+  CopyOutlined,
   DeleteOutlined,
+  DoubleLeftOutlined,
+  DoubleRightOutlined,
   DownloadOutlined,
   DownOutlined,
+  EllipsisOutlined,
   ExclamationCircleFilled,
   InfoCircleFilled,
   LeftOutlined,
@@ -17,6 +21,8 @@ import {
   UpOutlined,
 } from './icons';
 import {
+  App,
+  ConfigProvider,
   type ConfigProviderProps,
   InputNumber,
   InputNumberProps,
@@ -25,12 +31,18 @@ import {
   // eslint-disable-next-line no-restricted-imports
   Popconfirm as AntdPopconfirm,
   type PopconfirmProps,
+  type StepsProps,
+  Typography,
   type UploadProps,
 } from 'antd';
 import {
+  type ComponentProps,
   type ComponentRef,
   type ReactNode,
+  cloneElement,
   forwardRef,
+  isValidElement,
+  useContext,
   useEffect,
   useImperativeHandle,
   useMemo,
@@ -47,12 +59,13 @@ import { useTranslation } from 'react-i18next';
  */
 export function useAntdIcons(): Pick<
   ConfigProviderProps,
-  'select' | 'modal' | 'drawer' | 'inputSearch' | 'alert' | 'datePicker' | 'rangePicker'
+  'select' | 'modal' | 'drawer' | 'inputSearch' | 'alert' | 'datePicker' | 'rangePicker' | 'tabs'
 > {
   const { t } = useTranslation();
   const { clearIcon } = useClearable();
   const search = t('actions.search');
   const remove = t('actions.delete');
+  const more = t('actions.more');
   return useMemo(
     () => ({
       select: {
@@ -72,8 +85,10 @@ export function useAntdIcons(): Pick<
       },
       datePicker: { clearIcon },
       rangePicker: { separator: <SwapRightOutlined /> },
+      // The button of the tabs that do not fit, named by its icon alone: it was "ellipsis".
+      tabs: { more: { icon: <EllipsisOutlined aria-label={more} /> } },
     }),
-    [clearIcon, search, remove],
+    [clearIcon, search, remove, more],
   );
 }
 
@@ -94,27 +109,108 @@ export const UPLOAD_ICONS: Pick<UploadProps, 'showUploadList' | 'iconRender'> = 
 
 /**
  * A table's or list's page arrows, named 上一页 / 下一页: antd's were buttons named by their icons,
- * "left" / "right". Spread into a `pagination` (antd's Pagination takes them over its own).
+ * "left" / "right"; its jumps of five pages (shown past seven pages) held images "double-left" /
+ * "double-right" and "ellipsis". Spread into a `pagination` (antd's Pagination takes them over its
+ * own); the class names are antd's, from the ConfigProvider's prefix.
  */
-export function usePagerIcons(): Pick<PaginationProps, 'prevIcon' | 'nextIcon'> {
+export function usePagerIcons(): Pick<
+  PaginationProps,
+  'prevIcon' | 'nextIcon' | 'jumpPrevIcon' | 'jumpNextIcon'
+> {
   const { t } = useTranslation();
+  const pager = useContext(ConfigProvider.ConfigContext).getPrefixCls('pagination');
   const previous = t('pager.previous');
   const next = t('pager.next');
-  return useMemo(
-    () => ({
-      prevIcon: (
-        <button className="ant-pagination-item-link" type="button" tabIndex={-1} aria-label={previous}>
-          <LeftOutlined />
-        </button>
-      ),
-      nextIcon: (
-        <button className="ant-pagination-item-link" type="button" tabIndex={-1} aria-label={next}>
-          <RightOutlined />
-        </button>
-      ),
-    }),
-    [previous, next],
-  );
+  return useMemo(() => {
+    const arrow = (label: string, icon: ReactNode) => (
+      <button className={`${pager}-item-link`} type="button" tabIndex={-1} aria-label={label}>
+        {icon}
+      </button>
+    );
+    const jump = (icon: ReactNode) => (
+      <a className={`${pager}-item-link`}>
+        <div className={`${pager}-item-container`}>
+          {icon}
+          <span className={`${pager}-item-ellipsis`}>
+            <EllipsisOutlined />
+          </span>
+        </div>
+      </a>
+    );
+    return {
+      prevIcon: arrow(previous, <LeftOutlined />),
+      nextIcon: arrow(next, <RightOutlined />),
+      jumpPrevIcon: jump(<DoubleLeftOutlined className={`${pager}-item-link-icon`} />),
+      jumpNextIcon: jump(<DoubleRightOutlined className={`${pager}-item-link-icon`} />),
+    };
+  }, [pager, previous, next]);
+}
+
+/**
+ * Typography's copy button, named 复制 / 复制成功 by antd's locale, its icons decorative: they were
+ * images "copy" / "check". `<Typography.Text copyable={COPYABLE}>`.
+ */
+export const COPYABLE: Exclude<ComponentProps<typeof Typography.Text>['copyable'], boolean | undefined> = {
+  icon: [<CopyOutlined key="copy" />, <CheckOutlined key="copied" />],
+};
+
+/**
+ * A Steps' finished and failed steps, antd's own icon kept and made decorative: it was an image
+ * "check" / "close" (the step's title names it). Spread into a `<Steps>`.
+ */
+export const STEP_ICONS: Pick<StepsProps, 'iconRender'> = {
+  iconRender: (node, { item }) => {
+    if (item.status !== 'finish' && item.status !== 'error') return node;
+    if (!isValidElement<{ children?: ReactNode }>(node)) return node;
+    const icon = node.props.children;
+    return isValidElement<{ 'aria-hidden'?: boolean }>(icon)
+      ? cloneElement(node, undefined, cloneElement(icon, { 'aria-hidden': true }))
+      : node;
+  },
+};
+
+/** antd's message icons, the ones it draws, decorative: they were images "check-circle", "close-circle"… */
+const MESSAGE_ICONS = {
+  success: <CheckCircleFilled />,
+  info: <InfoCircleFilled />,
+  warning: <ExclamationCircleFilled />,
+  error: <CloseCircleFilled />,
+  loading: <LoadingOutlined />,
+};
+
+type MessageApi = ReturnType<typeof App.useApp>['message'];
+type Content = Parameters<MessageApi['success']>[0];
+
+/** antd's test of a message's content for its arguments object (a `content`, not a node). */
+const isArgs = (c: Content): c is Exclude<Content, ReactNode> =>
+  Object.prototype.toString.call(c) === '[object Object]' && !!(c as { content?: unknown }).content;
+
+/**
+ * App.useApp()'s message, its icons decorative: a toast said "check-circle 已保存" in a Chinese UI.
+ * Use it wherever a page shows a message.
+ */
+export function useMessage(): MessageApi {
+  const { message } = App.useApp();
+  return useMemo(() => {
+    const typed =
+      (type: keyof typeof MESSAGE_ICONS): MessageApi['success'] =>
+      (content, duration, onClose) => {
+        const icon = MESSAGE_ICONS[type];
+        if (isArgs(content)) return message[type]({ icon, ...content }, duration, onClose);
+        return content
+          ? message[type]({ content, icon }, duration, onClose)
+          : message[type](content, duration, onClose);
+      };
+    return {
+      ...message,
+      open: (args) => message.open({ icon: args.type && MESSAGE_ICONS[args.type], ...args }),
+      success: typed('success'),
+      info: typed('info'),
+      warning: typed('warning'),
+      error: typed('error'),
+      loading: typed('loading'),
+    };
+  }, [message]);
 }
 
 /**

@@ -2,6 +2,7 @@ import { DEFAULT_POLICY } from '@hardtech/domain/policy';
 import { ROLE_LABELS } from '@hardtech/domain/roles';
 import { DEFAULT_SECURITY_POLICY } from '@hardtech/domain/security-policy';
 import { screen, waitFor } from '@testing-library/react';
+import dayjs from 'dayjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../api/types';
 import i18n from '../i18n';
@@ -9,12 +10,13 @@ import { openPage, USERS } from '../test/open-page';
 import { chineseImages, englishNames } from '../test/accessible-names';
 import { REFERENCE } from '../test/reference.fixture';
 import { SAMPLE_USER } from './admin/users.fixture';
+import { auditEvent } from './audit/audit.fixture';
 import { KPI } from './dashboard/fixture';
-import { CODE, ENTERPRISE, HISTORY } from './enterprises/enterprise.fixture';
+import { CODE, ENTERPRISE, HISTORY, LIST_ITEM } from './enterprises/enterprise.fixture';
 import STATECHART from './enterprises/statechart.fixture.json';
 import { sampleProblem } from './ledger/problem.fixture';
 import { sampleNotification } from './notifications/notification.fixture';
-import { sampleTask, sampleTaskDetail } from './tasks/taskFixture';
+import { CASE_FILE, sampleTask, sampleTaskDetail } from './tasks/taskFixture';
 
 /**
  * What a screen reader says of the controls and images of the main pages. antd's icons are images
@@ -115,6 +117,61 @@ const PAGES: Record<string, Page> = {
     user: USERS.admin,
     routes: { 'GET /users': { items: [SAMPLE_USER], total: 1, page: 1, pageSize: 20 } },
     shows: ['渝北区经信委', '渝北区经信委'],
+  },
+  enterpriseList: {
+    path: '/enterprises',
+    user: USERS.coordinator,
+    // Three pages: the page arrows show.
+    routes: { 'GET /enterprises': { items: [LIST_ITEM], total: 45 } },
+    shows: ['重庆芯测半导体科技有限公司', '重庆芯测半导体科技有限公司'],
+  },
+  enterpriseHome: {
+    path: '/dashboard',
+    user: USERS.enterprise,
+    routes: { [`GET /enterprises/${CODE}`]: ENTERPRISE, 'GET /reports/kpi': KPI },
+    shows: ['重庆芯测半导体科技有限公司', '重庆芯测半导体科技有限公司'],
+  },
+  caseFile: {
+    path: '/tasks/t-1',
+    user: USERS.coordinator,
+    routes: {
+      'GET /tasks/t-1': sampleTaskDetail('SCREEN', { caseFile: CASE_FILE }),
+      'GET /attachments': [],
+    },
+    shows: ['技术中心认定.pdf', '技术中心认定.pdf'],
+  },
+  nomination: {
+    path: '/nominations/new',
+    user: USERS.coordinator,
+    routes: { 'GET /admin/policy': { version: 3, evidenceRequired: true } },
+    shows: ['统一社会信用代码', 'Unified social credit code'],
+  },
+  audit: {
+    path: '/audit',
+    user: USERS.auditor,
+    // More pages than seven: the pager's jumps (向后 5 页) show.
+    routes: { 'GET /audit': { items: [auditEvent(1)], total: 1200, page: 1, pageSize: 50 } },
+    shows: ['重庆芯测半导体科技有限公司', '重庆芯测半导体科技有限公司'],
+  },
+  calendar: {
+    path: '/admin/calendar',
+    user: USERS.admin,
+    routes: {
+      // A day of this month, where the page opens.
+      'GET /admin/calendar': {
+        year: dayjs().year(),
+        days: [
+          { date: dayjs().date(10).format('YYYY-MM-DD'), kind: 'holiday', name: '国庆节', source: 'package' },
+        ],
+      },
+    },
+    shows: ['国庆节', '国庆节'],
+  },
+  clusters: {
+    path: '/admin/clusters',
+    user: USERS.admin,
+    routes: {},
+    shows: ['功率半导体', 'Power semiconductors'],
   },
   security: {
     path: '/security',

@@ -1,7 +1,7 @@
 import { SaveOutlined } from '../../components/icons';
 import type { Policy } from '@hardtech/domain/policy';
 import { POLICY_FIELDS } from '@hardtech/domain/policy-form';
-import { App, Button, Card, Col, Form, Row, Space, Spin, Tag } from 'antd';
+import { Button, Card, Col, Form, Row, Space, Spin, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useAction } from '../../api/useAction';
@@ -12,6 +12,7 @@ import { SchemaForm } from '../../components/forms/SchemaForm';
 import type { PolicyVersion } from './operations';
 import { OperationsCard } from './OperationsCard';
 import { PolicyVersions } from './PolicyVersions';
+import { useMessage } from '../../components/controlLabels';
 
 // The server numbers versions itself and ignores `version` on PUT: it is shown, not edited.
 const EDITABLE = POLICY_FIELDS.filter((f) => f.name !== 'version');
@@ -19,7 +20,7 @@ const EDITABLE = POLICY_FIELDS.filter((f) => f.name !== 'version');
 export function PolicyPage() {
   const { t } = useTranslation('admin');
   const { t: common } = useTranslation();
-  const { message } = App.useApp();
+  const message = useMessage();
   const policy = useApi<Policy>('/admin/policy');
   const versions = useApi<PolicyVersion[]>('/admin/policy/versions');
   const [form] = Form.useForm();

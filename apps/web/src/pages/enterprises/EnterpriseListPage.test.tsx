@@ -6,18 +6,8 @@ import i18n from '../../i18n';
 import { atWidth, openPage, USERS } from '../../test/open-page';
 import type { Actor } from '../../api/types';
 import { REFERENCE } from '../../test/reference.fixture';
+import { LIST_ITEM } from './enterprise.fixture';
 
-const ITEM = {
-  creditCode: '91500112000000001R',
-  name: '重庆芯测半导体科技有限公司',
-  district: '500112',
-  cluster: 'T2',
-  leadCluster: 'T2',
-  stage: 'supporting',
-  lifecycleNo: 1,
-  updatedAt: '2026-11-25T09:27:30.492Z',
-  currentStep: null,
-};
 /** A step as the list answers it: one that does not wait on the caller, the enterprise's only one. */
 const STEP = {
   taskId: 'task-1',
@@ -41,9 +31,9 @@ describe('enterprise list', () => {
     await i18n.changeLanguage('en');
     openPage('/enterprises', USERS.coordinator, {
       'GET /reference': REFERENCE,
-      'GET /enterprises': { items: [ITEM], total: 1 },
+      'GET /enterprises': { items: [LIST_ITEM], total: 1 },
     });
-    const link = await screen.findByRole('link', { name: ITEM.name }, { timeout: 30_000 });
+    const link = await screen.findByRole('link', { name: LIST_ITEM.name }, { timeout: 30_000 });
     const row = link.closest('tr')!;
     await waitFor(() => expect(row).toHaveTextContent('Yubei District'));
     expect(row).not.toHaveTextContent('渝北区');
@@ -58,9 +48,9 @@ describe('enterprise list', () => {
     const long = 'New-Generation Electronic Information Manufacturing';
     openPage('/enterprises', USERS.coordinator, {
       'GET /reference': { ...REFERENCE, clusters: [{ ...REFERENCE.clusters[0], en: long }] },
-      'GET /enterprises': { items: [ITEM], total: 1 },
+      'GET /enterprises': { items: [LIST_ITEM], total: 1 },
     });
-    const link = await screen.findByRole('link', { name: ITEM.name }, { timeout: 30_000 });
+    const link = await screen.findByRole('link', { name: LIST_ITEM.name }, { timeout: 30_000 });
     const row = link.closest('tr')!;
     // The list scrolled 38 px sideways at 1366 px: its columns added up to 1,122 px.
     expect(parseInt(row.closest('table')!.style.width, 10)).toBeLessThanOrEqual(TABLE_WIDTH_AT_1366);
@@ -73,9 +63,9 @@ describe('enterprise list', () => {
     await i18n.changeLanguage('en');
     openPage('/enterprises', USERS.coordinator, {
       'GET /reference': REFERENCE,
-      'GET /enterprises': { items: [{ ...ITEM, stage: 'feedback' }], total: 1 },
+      'GET /enterprises': { items: [{ ...LIST_ITEM, stage: 'feedback' }], total: 1 },
     });
-    const link = await screen.findByRole('link', { name: ITEM.name }, { timeout: 30_000 });
+    const link = await screen.findByRole('link', { name: LIST_ITEM.name }, { timeout: 30_000 });
     const tag = await waitFor(() =>
       link.closest('tr')!.querySelector<HTMLElement>('[data-stage="feedback"]')!,
     );
@@ -87,11 +77,11 @@ describe('enterprise list', () => {
   it('lists enterprises with stage tags and links, and sends filters and paging to the API', async () => {
     const { calls } = openPage('/enterprises', USERS.coordinator, {
       'GET /reference': REFERENCE,
-      'GET /enterprises': { items: [ITEM], total: 45 },
+      'GET /enterprises': { items: [LIST_ITEM], total: 45 },
     });
     // The first render of the whole app takes long on a loaded machine (vitest runs beside the builds).
-    const link = await screen.findByRole('link', { name: ITEM.name }, { timeout: 30_000 });
-    expect(link).toHaveAttribute('href', `/enterprises/${ITEM.creditCode}`);
+    const link = await screen.findByRole('link', { name: LIST_ITEM.name }, { timeout: 30_000 });
+    expect(link).toHaveAttribute('href', `/enterprises/${LIST_ITEM.creditCode}`);
     const row = link.closest('tr')!;
     await waitFor(() => expect(row).toHaveTextContent('帮扶中'));
     expect(row).toHaveTextContent('渝北区');
@@ -124,9 +114,9 @@ describe('enterprise list', () => {
     await atWidth(390, async () => {
       openPage('/enterprises?stage=supporting&inPoolOn=2026-11-25', USERS.coordinator, {
         'GET /reference': REFERENCE,
-        'GET /enterprises': { items: [ITEM], total: 1 },
+        'GET /enterprises': { items: [LIST_ITEM], total: 1 },
       });
-      await screen.findByRole('link', { name: ITEM.name }, { timeout: 30_000 });
+      await screen.findByRole('link', { name: LIST_ITEM.name }, { timeout: 30_000 });
       const toggle = screen.getByTestId('enterprise-filters-toggle');
       expect(toggle).toHaveTextContent('筛选 · 已设 2 项');
       expect(screen.getByTestId('enterprise-filters')).not.toBeVisible();
@@ -140,7 +130,7 @@ describe('enterprise list', () => {
   it('links an auditor to each enterprise’s current step, whose page it reads', async () => {
     openPage('/enterprises', USERS.auditor, {
       'GET /reference': REFERENCE,
-      'GET /enterprises': { items: [{ ...ITEM, currentStep: STEP }], total: 1 },
+      'GET /enterprises': { items: [{ ...LIST_ITEM, currentStep: STEP }], total: 1 },
     });
     expect(await screen.findByRole('link', { name: '季度审核' })).toHaveAttribute('href', '/tasks/task-1');
   });
@@ -148,7 +138,7 @@ describe('enterprise list', () => {
   it('reads a dashboard number’s filters from the address, shows each step, and exports the same list', async () => {
     URL.createObjectURL = vi.fn(() => 'blob:list');
     URL.revokeObjectURL = vi.fn();
-    const waiting = { ...ITEM, currentStep: STEP };
+    const waiting = { ...LIST_ITEM, currentStep: STEP };
     const { calls } = openPage(
       '/enterprises?inPoolOn=2026-11-25&admittedIn=2025&doubling=on_track',
       USERS.leader,
@@ -188,7 +178,10 @@ describe('enterprise list', () => {
   }, 60_000);
 
   it('marks the step that waits on the caller, which the server puts first, and counts the others', async () => {
-    const mine = { ...ITEM, currentStep: { ...STEP, openTasks: 3, waitsOnCaller: true, waitingOnCaller: 1 } };
+    const mine = {
+      ...LIST_ITEM,
+      currentStep: { ...STEP, openTasks: 3, waitsOnCaller: true, waitingOnCaller: 1 },
+    };
     const industryOfficer: Actor = {
       username: 'industry-t2',
       role: 'industry_officer',
@@ -203,7 +196,10 @@ describe('enterprise list', () => {
     expect(within(row).getByTestId('step-mine')).toHaveTextContent('待您办理');
     // The other open steps (e.g. another department's earlier 部门报到) are on the enterprise's page.
     expect(within(row).getByTestId('step-others')).toHaveTextContent('另 2 项待办');
-    expect(within(row).getByTestId('step-others')).toHaveAttribute('href', `/enterprises/${ITEM.creditCode}`);
+    expect(within(row).getByTestId('step-others')).toHaveAttribute(
+      'href',
+      `/enterprises/${LIST_ITEM.creditCode}`,
+    );
   });
 
   it('opens with the leavers of an endings bar and a past year’s stage, as the dashboard links them', async () => {
@@ -226,9 +222,9 @@ describe('enterprise list', () => {
     try {
       openPage('/enterprises', USERS.coordinator, {
         'GET /reference': REFERENCE,
-        'GET /enterprises': { items: [ITEM], total: 1 },
+        'GET /enterprises': { items: [LIST_ITEM], total: 1 },
       });
-      const link = await screen.findByRole('link', { name: ITEM.name }, { timeout: 30_000 });
+      const link = await screen.findByRole('link', { name: LIST_ITEM.name }, { timeout: 30_000 });
       const row = link.closest('tr')!;
       expect(within(row).getByTestId('waiting-dispatch')).toHaveTextContent('等待季度调度');
       expect(row).toHaveTextContent('季度调度自动发起');

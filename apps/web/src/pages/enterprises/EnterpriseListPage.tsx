@@ -23,7 +23,7 @@ import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { ExportButton } from '../../components/ExportButton';
 import { FoldedFilters } from '../../components/FoldedFilters';
 import { columnsWidth } from '../../components/tableWidth';
-import { useClearable } from '../../components/controlLabels';
+import { COPYABLE, useClearable } from '../../components/controlLabels';
 
 /** 2026-12-06 21:04 on one line: broken after the date it read "2026-12-06 2". */
 const NO_WRAP = { whiteSpace: 'nowrap' } as const;
@@ -104,7 +104,7 @@ export function EnterpriseListPage() {
       title: t('fields.creditCode'),
       dataIndex: 'creditCode',
       width: 174,
-      render: (code: string) => <Typography.Text copyable>{code}</Typography.Text>,
+      render: (code: string) => <Typography.Text copyable={COPYABLE}>{code}</Typography.Text>,
     },
     { title: t('fields.district'), dataIndex: 'district', width: 80, render: names.district },
     {

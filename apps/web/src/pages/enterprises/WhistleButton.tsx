@@ -1,5 +1,5 @@
 import { SoundOutlined } from '../../components/icons';
-import { App, Button, Form, Modal, Select, Typography } from 'antd';
+import { Button, Form, Modal, Select, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WHISTLE_FIELDS, WHISTLE_STAGES, whistleOnProblemRefusal } from '@hardtech/domain/whistle';
@@ -9,7 +9,7 @@ import { fromFormValues } from '../../components/forms/formValues';
 import { SchemaForm } from '../../components/forms/SchemaForm';
 import { useLocalText } from '../../i18n';
 import type { EnterpriseDetail, ProblemView } from './types';
-import { useClearable } from '../../components/controlLabels';
+import { useClearable, useMessage } from '../../components/controlLabels';
 
 // The problem is picked from the enterprise's ledger rather than typed as an id; the rest is the schema.
 const PROBLEM = WHISTLE_FIELDS.find((f) => f.name === 'problemId')!;
@@ -34,7 +34,7 @@ export function WhistleButton({
   const clear = useClearable();
   const local = useLocalText();
   const user = useUser();
-  const { message } = App.useApp();
+  const message = useMessage();
   const [form] = Form.useForm();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);

@@ -181,3 +181,16 @@ export const HISTORY: HistoryEntry[] = [
   ),
   entry('stage.changed', 'ent-xince', '进入「帮扶中」阶段', { from: 'diagnosis', to: 'supporting' }, 3),
 ];
+
+/** The same enterprise as a row of GET /api/enterprises. */
+export const LIST_ITEM = {
+  creditCode: CODE,
+  name: '重庆芯测半导体科技有限公司',
+  district: '500112',
+  cluster: 'T2',
+  leadCluster: 'T2',
+  stage: 'supporting',
+  lifecycleNo: 1,
+  updatedAt: '2026-11-25T09:27:30.492Z',
+  currentStep: null,
+};

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ENTERPRISE_PATH, FINAL_STAGES, pathStep, STAGE_LABELS, type Stage } from '@hardtech/domain/stages';
 import { useFormat } from '../../format';
 import { useLocalText } from '../../i18n';
+import { STEP_ICONS } from '../../components/controlLabels';
 import { useNarrow } from '../../layout/useNarrow';
 import type { EnterpriseDetail, OpenTask } from '../enterprises/types';
 
@@ -49,6 +50,7 @@ export function PathCard({ stage, since, tasks, request }: PathCardProps) {
       </Typography.Paragraph>
       {at >= 0 && (
         <Steps
+          {...STEP_ICONS}
           size="small"
           orientation={narrow ? 'vertical' : 'horizontal'}
           titlePlacement={narrow ? 'horizontal' : 'vertical'}

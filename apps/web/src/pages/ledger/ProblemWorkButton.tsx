@@ -1,10 +1,11 @@
-import { App, Button, Form, Modal } from 'antd';
+import { Button, Form, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROBLEM_WORK_FIELDS, ProblemWorkKind } from '@hardtech/domain/problem-work';
 import { api } from '../../api/client';
 import { fromFormValues } from '../../components/forms/formValues';
 import { SchemaForm } from '../../components/forms/SchemaForm';
+import { useMessage } from '../../components/controlLabels';
 
 /** Where each kind of ledger work goes (docs/api.md, "ledger work"). */
 const REQUEST: Record<ProblemWorkKind, { method: string; path: (id: string) => string }> = {
@@ -29,7 +30,7 @@ export function ProblemWorkButton({
   onDone(): void;
 }) {
   const { t } = useTranslation('ledger');
-  const { message } = App.useApp();
+  const message = useMessage();
   const [form] = Form.useForm();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);

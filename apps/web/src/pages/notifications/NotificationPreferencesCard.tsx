@@ -1,6 +1,6 @@
 import { preferenceFieldsFor } from '@hardtech/domain/notification-preferences';
 import type { Field } from '@hardtech/domain/forms/schema';
-import { App, Button, Card, Form, Spin, Typography } from 'antd';
+import { Button, Card, Form, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useAction } from '../../api/useAction';
@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { fromFormValues, toFormValues } from '../../components/forms/formValues';
 import { SchemaForm } from '../../components/forms/SchemaForm';
 import type { StoredPreferences } from './notification';
+import { useMessage } from '../../components/controlLabels';
 
 /** A directory's switch is a choice only once an administrator linked the person there. */
 const LINKED_BY: Record<string, 'wecomUserId' | 'dingtalkUserId'> = {
@@ -34,7 +35,7 @@ function shownFields(role: Role, stored: StoredPreferences): Field[] {
  */
 export function NotificationPreferencesCard() {
   const { t } = useTranslation('notifications');
-  const { message } = App.useApp();
+  const message = useMessage();
   const { role } = useUser();
   const stored = useApi<StoredPreferences>('/me/notification-preferences');
   const fields = stored.data ? shownFields(role, stored.data) : [];

@@ -1,4 +1,4 @@
-import { App, Button, Card, DatePicker, Descriptions, Form, Space, Spin, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Descriptions, Form, Space, Spin, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { personText } from '../../components/PersonName';
 import { dateTimeSecondsText } from '../../format';
 import { parseInstant } from '@hardtech/domain/calendar';
 import { useAction } from '../tasks/useAction';
+import { useMessage } from '../../components/controlLabels';
 
 type ProxyAnswer = Schemas['ProxyAnswerDto'];
 
@@ -24,7 +25,7 @@ const dayStart = (day: Dayjs | null | undefined) =>
 
 export function ProxyCard() {
   const { t } = useTranslation('notifications');
-  const { message } = App.useApp();
+  const message = useMessage();
   const stored = useApi<ProxyAnswer>('/me/proxy');
   const [to, setTo] = useState('');
   const [from, setFrom] = useState<Dayjs | null>(null);

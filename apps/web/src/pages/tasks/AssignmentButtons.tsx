@@ -1,9 +1,10 @@
-import { App, Button, Space } from 'antd';
+import { Button, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DelegateButton } from './DelegateButton';
 import { claimTask, unclaimTask } from './taskActions';
 import type { TaskActions } from './taskTypes';
+import { useMessage } from '../../components/controlLabels';
 
 interface AssignmentButtonsProps {
   taskId: string;
@@ -29,7 +30,7 @@ export function AssignmentButtons({
   candidateGroups,
 }: AssignmentButtonsProps) {
   const { t } = useTranslation('task');
-  const { message } = App.useApp();
+  const message = useMessage();
   const [busy, setBusy] = useState(false);
   const act = (action: (id: string) => Promise<unknown>, done: string) => async () => {
     setBusy(true);

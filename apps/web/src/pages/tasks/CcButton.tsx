@@ -1,4 +1,4 @@
-import { App, Button, Form, Input, Modal } from 'antd';
+import { Button, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -8,6 +8,7 @@ import { ActingForTitle, type ActionDialogProps } from './approval/ActingForTitl
 import { ccTask } from './approvalActions';
 import { useKeyedSend } from './idempotency';
 import { useAction } from './useAction';
+import { useMessage } from '../../components/controlLabels';
 
 /**
  * 抄送: copies the task, read-only, to colleagues picked by name among those who may see the
@@ -15,7 +16,7 @@ import { useAction } from './useAction';
  */
 export function CcButton({ taskId, onDone, actingFor }: ActionDialogProps) {
   const { t } = useTranslation('task');
-  const { message } = App.useApp();
+  const message = useMessage();
   const [open, setOpen] = useState(false);
   const [users, setUsers] = useState<string[]>([]);
   // Their names, for the message: the answer lists logins (已抄送给 coordinator, the walk's toast).

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Modal, Tooltip } from 'antd';
+import { Alert, Button, Modal, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActingForTitle } from './approval/ActingForTitle';
@@ -10,6 +10,7 @@ import { delegateTargets } from './delegateTargets';
 import { delegateTask } from './taskActions';
 import { useKeyedSend } from './idempotency';
 import { useAction } from './useAction';
+import { useMessage } from '../../components/controlLabels';
 
 interface DelegateButtonProps {
   taskId: string;
@@ -39,7 +40,7 @@ export function DelegateButton({
   candidateGroups,
 }: DelegateButtonProps) {
   const { t } = useTranslation('task');
-  const { message } = App.useApp();
+  const message = useMessage();
   const [open, setOpen] = useState(false);
   const [to, setTo] = useState<string>();
   const [reason, setReason] = useState('');

@@ -1,4 +1,3 @@
-import { sampleNomination } from '@hardtech/domain/samples';
 import { TASK_FORMS } from '@hardtech/domain/tasks/forms';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -6,72 +5,13 @@ import type { Actor } from '../../api/types';
 import i18n from '../../i18n';
 import { fastUser, openPage, USERS } from '../../test/open-page';
 import { REFERENCE } from '../../test/reference.fixture';
-import { sampleTask, sampleTaskDetail } from './taskFixture';
+import { CASE_FILE, criterion, SCREENING, sampleTask, sampleTaskDetail } from './taskFixture';
 import { resizeWindow } from '../../test/media';
 import { dateTimeText } from '../../format';
 
 const REFERENCE_WITH_TASK_TYPE = {
   ...REFERENCE,
   taskTypes: { SCREEN: { zh: '市级筛选', en: 'City screening' } } as typeof REFERENCE.taskTypes,
-};
-const criterion = (id: string, kind: string, outcome: string, detail: string) => ({
-  id,
-  kind,
-  outcome,
-  detail,
-  detailEn: detail,
-});
-const SCREENING = {
-  policyVersion: 1,
-  criteria: [
-    criterion('C1', 'soft', 'fail', '上年度营业收入 12000万元 > 10000万元'),
-    criterion('C2', 'judgment', 'judgment', '需筛选人员确认硬科技属性并说明'),
-    criterion('C4', 'hard', 'pass', '研发投入强度 7.50% ≥ 5%'),
-  ],
-};
-const NOMINATION = sampleNomination({ revenuePrevYear: 120_000_000, rdExpensePrevYear: 9_000_000 });
-const CASE_FILE = {
-  enterprise: {
-    ...NOMINATION,
-    districtName: '渝北区',
-    clusterName: '集成电路',
-    rdIntensity: 0.075,
-    stage: 'screening',
-    lifecycleNo: 1,
-    leadCluster: null,
-    leadClusterName: null,
-    commissioner: null,
-    commissionerName: null,
-    districtLiaison: null,
-    districtLiaisonName: null,
-    baselineRevenue: null,
-  },
-  screening: SCREENING,
-  opinions: [
-    {
-      taskId: 's-0',
-      taskType: 'SUPPLEMENT',
-      outcome: 'submit',
-      opinion: '已补充研发费用明细',
-      data: {},
-      actor: 'district-500112',
-      actorName: '李区县',
-      actorDepartment: { zh: '渝北区经信部门', en: 'Yubei district department' },
-      at: '2026-11-24T02:00:00Z',
-    },
-  ],
-  attachments: [
-    {
-      id: 'a-1',
-      fileName: '技术中心认定.pdf',
-      purpose: 'C3',
-      subject: 'nomination',
-      size: 2048,
-      uploadedBy: 'district-500112',
-      uploadedByName: '李区县',
-      uploadedAt: '2026-11-23T02:00:00Z',
-    },
-  ],
 };
 const TASK = {
   ...sampleTask(),

@@ -1,4 +1,4 @@
-import { App, Button, Form, Input, Modal, Tooltip } from 'antd';
+import { Button, Form, Input, Modal, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -7,6 +7,7 @@ import { dateTimeText } from '../../format';
 import { urgeTask, urgeWaiting } from './approvalActions';
 import { useKeyedSend } from './idempotency';
 import { useAction } from './useAction';
+import { useMessage } from '../../components/controlLabels';
 
 /** The later of two instants (ISO), either may be missing. */
 const later = (a: string | null, b: string | null) =>
@@ -30,7 +31,7 @@ export function UrgeButton({
   urgeableAt?: string | null;
 }) {
   const { t } = useTranslation('task');
-  const { message } = App.useApp();
+  const message = useMessage();
   const [open, setOpen] = useState(false);
   const [words, setWords] = useState('');
   const [urgedUntil, setUrgedUntil] = useState<string | null>(null);

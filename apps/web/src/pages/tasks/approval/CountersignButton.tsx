@@ -1,4 +1,4 @@
-import { Alert, App, Button, type ButtonProps, Form, Input, Modal, Radio, Select } from 'antd';
+import { Alert, Button, type ButtonProps, Form, Input, Modal, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useGet } from '../../../api/useApi';
@@ -11,6 +11,7 @@ import type { TaskDetail } from '../taskTypes';
 import { countersignTask } from './approvalCalls';
 import { ActingForTitle, type ActionDialogProps } from './ActingForTitle';
 import { countersignChoices } from './countersignChoices';
+import { useMessage } from '../../../components/controlLabels';
 
 /**
  * 加签: pick officers who may see the enterprise (the server's list), 会签 (all) or 或签 (any).
@@ -24,7 +25,7 @@ export function CountersignButton({
 }: ActionDialogProps & { countersigns: TaskDetail['countersigns'] }) {
   const { t } = useTranslation('task');
   const { t: common } = useTranslation('common');
-  const { message } = App.useApp();
+  const message = useMessage();
   const [open, setOpen] = useState(false);
   const [users, setUsers] = useState<string[]>([]);
   const [mode, setMode] = useState<'all' | 'any'>('all');

@@ -1,10 +1,10 @@
 import { stepActions } from '@hardtech/domain/approval-actions/allowed';
-import { App } from 'antd';
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReference } from '../../../api/reference';
 import { useLocalText } from '../../../i18n';
 import type { CompleteResult, TaskDetail } from '../taskTypes';
+import { useMessage } from '../../../components/controlLabels';
 
 /** The key of the 已退回 message, which carries this link: either link taken, it has said its part. */
 export const RETURNED_MESSAGE = 'task-returned';
@@ -26,7 +26,7 @@ export function ReopenedStepLink({ step, onOpen }: { step: ReopenedStep; onOpen(
   const { t } = useTranslation('task');
   const text = useLocalText();
   const reference = useReference();
-  const { message } = App.useApp();
+  const message = useMessage();
   const to = `/tasks/${step.id}`;
   const open = (e: MouseEvent) => {
     if (e.metaKey || e.ctrlKey || e.shiftKey) return;

@@ -1,5 +1,5 @@
 import { stepActions } from '@hardtech/domain/approval-actions/allowed';
-import { App, Button, type ButtonProps, Form, Input, Modal } from 'antd';
+import { Button, type ButtonProps, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -13,6 +13,7 @@ import type { TaskDetail } from '../taskTypes';
 import { returnTask } from './approvalCalls';
 import { ActingForTitle, type ActionDialogProps } from './ActingForTitle';
 import { RETURNED_MESSAGE, ReopenedStepLink, reopenedStep, type ReopenedStep } from './ReopenedStepLink';
+import { useMessage } from '../../../components/controlLabels';
 
 /** How long the 已退回 message stays: it carries the link to the step reopened, to be clicked. */
 const RETURNED_MESSAGE_SECONDS = 8;
@@ -29,7 +30,7 @@ export function ReturnButton({
   actingFor,
 }: ActionDialogProps & { taskType: TaskDetail['type']; onReturned?(step: ReopenedStep | null): void }) {
   const { t } = useTranslation('task');
-  const { message } = App.useApp();
+  const message = useMessage();
   // The message renders outside the router (antd's App holds it): the link navigates through ours.
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);

@@ -1,5 +1,5 @@
-import { App, Button, Space, Tooltip, Typography } from 'antd';
-import { Popconfirm } from '../../../components/controlLabels';
+import { Button, Space, Tooltip, Typography } from 'antd';
+import { Popconfirm, useMessage } from '../../../components/controlLabels';
 import { useTranslation } from 'react-i18next';
 import { RetryNotice } from '../../../components/RetryNotice';
 import { useLocalText } from '../../../i18n';
@@ -32,7 +32,7 @@ export function WithdrawButton({
 }) {
   const { t } = useTranslation('task');
   const text = useLocalText();
-  const { message } = App.useApp();
+  const message = useMessage();
   const { busy, run } = useAction();
   // With its Idempotency-Key, sent again by itself on a 503: the completion is taken back once.
   const { retrying, send, cancel } = useKeyedSend();
