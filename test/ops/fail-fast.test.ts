@@ -32,6 +32,24 @@ describe('processes refuse a wrong configuration at start-up, naming every probl
     );
   });
 
+  it('the migration names itself and every problem too', async () => {
+    const p = spawnApp('migrate', WRONG);
+    expect((await p.exited).code).toBe(1);
+    expect(p.stderr()).toMatch(
+      /^migrate: invalid configuration:\n {2}- DATABASE_URL must start with postgres:\/\/\n/,
+    );
+  });
+
+  it('a migration that cannot reach PostgreSQL says where it looked, without the password', async () => {
+    const closed = await freePort();
+    const url = `postgres://owner:s3cret@127.0.0.1:${closed}/hardtech`;
+    const p = spawnApp('migrate', { MIGRATION_DATABASE_URL: url });
+    expect((await p.exited).code).toBe(1);
+    expect(p.stderr()).toBe(
+      `migrate: cannot connect to PostgreSQL at owner@127.0.0.1:${closed}/hardtech (MIGRATION_DATABASE_URL): connect ECONNREFUSED 127.0.0.1:${closed}\n`,
+    );
+  });
+
   it('a worker that cannot reach Temporal says where it looked', async () => {
     const closed = await freePort();
     const p = spawnApp('worker', { TEMPORAL_ADDRESS: `127.0.0.1:${closed}`, WORKER_HTTP_PORT: '0' });

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { CONFIG_VARIABLES } from '@hardtech/config';
+import { CONFIG_VARIABLES, loadConfig } from '@hardtech/config';
 import { PER_LIFECYCLE_MB, RESERVED_MB } from '../../apps/worker/src/workflow-cache';
 
 /** A Kubernetes memory quantity ("512Mi", "1Gi") in MiB. */
@@ -26,6 +26,7 @@ const VALUES = {
 const SECRETS = [
   'secrets.DATABASE_URL=postgres://hardtech:pw@postgres:5432/hardtech',
   `secrets.JWT_SECRET=${'j'.repeat(40)}`,
+  `secrets.AUDIT_HMAC_KEY=${'a'.repeat(40)}`,
   'secrets.ADMIN_PASSWORD=admin-secret-1',
 ];
 const BUILD_TIMEOUT = 30 * 60_000;
@@ -182,9 +183,18 @@ describe('Helm chart deploy/helm/hardtech', () => {
     const missing = template([], []);
     expect(missing.status).not.toBe(0);
     expect(missing.stderr).toContain('secrets.DATABASE_URL is required (or existingSecret)');
-    const short = template([], [...SECRETS.slice(0, 1), 'secrets.JWT_SECRET=short', SECRETS[2]]);
+    const short = template([], [...SECRETS.filter((s) => !s.includes('JWT')), 'secrets.JWT_SECRET=short']);
     expect(short.status).not.toBe(0);
     expect(short.stderr).toContain('secrets.JWT_SECRET must have at least 32 characters');
+    // Production refuses to start without the audit chain's key (libs/config): so does the chart.
+    const noKey = template(
+      [],
+      SECRETS.filter((s) => !s.includes('AUDIT_HMAC_KEY')),
+    );
+    expect(noKey.status).not.toBe(0);
+    expect(noKey.stderr).toContain('secrets.AUDIT_HMAC_KEY is required (or existingSecret)');
+    const shortKey = template([], [...SECRETS, 'secrets.AUDIT_HMAC_KEY=short']);
+    expect(shortKey.stderr).toContain('secrets.AUDIT_HMAC_KEY must have at least 32 characters');
     expect(template([VALUES.externalMtls], []).status).toBe(0); // existingSecret: none needed
   });
 
@@ -210,8 +220,60 @@ describe('Helm chart deploy/helm/hardtech', () => {
     expect(names.filter((n) => !(n in CONFIG_VARIABLES))).toEqual([]);
     const { objects: plain } = render();
     const secret = Object.keys(find(plain, 'Secret', 'hardtech-secrets').data).sort();
-    expect(secret).toEqual(['ADMIN_PASSWORD', 'DATABASE_URL', 'JWT_SECRET']);
+    expect(secret).toEqual(['ADMIN_PASSWORD', 'AUDIT_HMAC_KEY', 'DATABASE_URL', 'JWT_SECRET']);
     expect(secret.filter((n) => !(n in CONFIG_VARIABLES))).toEqual([]);
+  });
+
+  it('gives the API, the worker and the migration a configuration they accept in production', () => {
+    for (const values of [[], [VALUES.officialTemporal]]) {
+      const { objects } = render(values);
+      const config = find(objects, 'ConfigMap', 'hardtech-config').data;
+      const secret = Object.fromEntries(
+        Object.entries(find(objects, 'Secret', 'hardtech-secrets').data).map(([k, v]) => [
+          k,
+          Buffer.from(String(v), 'base64').toString('utf8'),
+        ]),
+      );
+      const workloads = [
+        find(objects, 'Deployment', 'hardtech-api'),
+        find(objects, 'Deployment', 'hardtech-worker'),
+        find(objects, 'Job', 'hardtech-migrate'),
+      ];
+      for (const workload of workloads) {
+        const c = container(workload);
+        const env = {
+          ...config,
+          ...secret,
+          ...Object.fromEntries((c.env ?? []).map((e: any) => [e.name, e.value])),
+        };
+        expect(() => loadConfig(env)).not.toThrow();
+        expect(loadConfig(env)).toMatchObject({ env: 'production', demoMode: false });
+      }
+    }
+  });
+
+  it('gives the API a writable volume for the audit checkpoints, kept on uninstall', () => {
+    const { objects } = render();
+    const api = find(objects, 'Deployment', 'hardtech-api');
+    const c = container(api);
+    expect(c.securityContext.readOnlyRootFilesystem).toBe(true);
+    const dir = find(objects, 'ConfigMap', 'hardtech-config').data.AUDIT_CHECKPOINT_DIR;
+    const mount = c.volumeMounts.find((m: any) => m.mountPath === dir);
+    expect(mount).toBeDefined();
+    expect(mount.readOnly).toBeFalsy();
+    const volume = api.spec.template.spec.volumes.find((v: any) => v.name === mount.name);
+    const claim = find(objects, 'PersistentVolumeClaim', volume.persistentVolumeClaim.claimName);
+    expect(claim.spec.accessModes).toEqual(['ReadWriteMany']); // every API replica appends
+    expect(claim.metadata.annotations['helm.sh/resource-policy']).toBe('keep');
+    // A claim of one's own instead.
+    const own = render([], [...SECRETS, 'auditCheckpoints.existingClaim=my-checkpoints']).objects;
+    expect(own.filter((o) => o.kind === 'PersistentVolumeClaim').map((o) => o.metadata.name)).toEqual([
+      'hardtech-files',
+    ]);
+    const ownApi = find(own, 'Deployment', 'hardtech-api').spec.template.spec;
+    expect(ownApi.volumes.find((v: any) => v.name === mount.name).persistentVolumeClaim.claimName).toBe(
+      'my-checkpoints',
+    );
   });
 
   it('probes the health endpoints, and gives the drain its time before the pod is killed', () => {

@@ -6,6 +6,7 @@ const DIST = join(__dirname, '../../dist');
 const ENTRY = {
   api: 'apps/api/src/main.js',
   worker: 'apps/worker/src/main.js',
+  migrate: 'libs/persistence/src/migrate.js',
 };
 
 /** A process of ours started by a test, with its JSON log lines and its stderr collected. */

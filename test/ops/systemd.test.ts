@@ -67,6 +67,25 @@ describe('systemd units (deploy/systemd)', () => {
     expect(verify(dir).stderr).toContain('Failed to parse service restart specifier');
   });
 
+  it('keep evidence files from other local users, with the exposure systemd scores below 4 (of 10)', () => {
+    const dir = copyUnits();
+    dirs.push(dir);
+    const analyze: string = lib('debian.mjs', 'ensureDebianCommand', 'systemd-analyze', 'systemd');
+    for (const instance of INSTANCES) {
+      const r = spawnSync(analyze, ['security', '--offline=yes', '--threshold=40', `./${instance}`], {
+        cwd: dir,
+        encoding: 'utf8',
+      });
+      expect(r.stdout).toMatch(/Overall exposure level for \S+: [0-3]\.\d/);
+      expect(r.status).toBe(0);
+      // Not world-readable: files created under the state directory (0750) with umask 0027.
+      expect(r.stdout).not.toContain('world-readable');
+      const unit = readFileSync(join(UNITS, instance.replace(/@\d+/, '@')), 'utf8');
+      expect(unit).toMatch(/^StateDirectoryMode=0750$/m);
+      expect(unit).toMatch(/^UMask=0027$/m);
+    }
+  });
+
   it('start the files the build makes, as the hardtech user, all part of hardtech.target', () => {
     for (const unit of ['hardtech-api@.service', 'hardtech-worker@.service', 'hardtech-migrate.service']) {
       const text = readFileSync(join(UNITS, unit), 'utf8');

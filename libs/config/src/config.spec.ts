@@ -207,6 +207,28 @@ describe('configuration', () => {
     ).toEqual(['192.0.2.1']);
   });
 
+  it('demands PUBLIC_URL with single sign-on in production, where localhost is no redirect URI', () => {
+    const production = {
+      ...base,
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(40),
+      AUDIT_HMAC_KEY: 'k'.repeat(40),
+      OIDC_ISSUER: 'https://sso.cq.gov.cn',
+      OIDC_CLIENT_ID: 'hardtech-pool',
+    };
+    expect(problems(production)).toEqual([
+      'PUBLIC_URL is required with OIDC_ISSUER in production: the identity service sends the browser back to <PUBLIC_URL>/api/auth/oidc/callback',
+    ]);
+    expect(loadConfig({ ...production, PUBLIC_URL: 'https://pool.cq.gov.cn/' }).auth.oidc).toMatchObject({
+      redirectUri: 'https://pool.cq.gov.cn/api/auth/oidc/callback',
+      postLogoutRedirectUri: 'https://pool.cq.gov.cn/login',
+    });
+    // Development and the tests keep the default, the API's own port.
+    expect(loadConfig({ ...production, NODE_ENV: 'development' }).auth.oidc?.redirectUri).toBe(
+      'http://localhost:3000/api/auth/oidc/callback',
+    );
+  });
+
   it('treats an empty variable as unset, as compose files pass them', () => {
     expect(loadConfig({ ...base, PORT: '', TEMPORAL_NAMESPACE: '' })).toMatchObject({
       port: 3000,

@@ -274,7 +274,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       adminUsername: read.string('ADMIN_USERNAME'),
       adminPassword,
       passwordHash,
-      oidc: readOidc(read, corpApps.publicUrl),
+      oidc: readOidc(read, corpApps.publicUrl, production),
     },
     notifications: {
       webhookUrl,

@@ -28,7 +28,8 @@ export const CORP_APP_VARIABLES = {
   DINGTALK_APP_SECRET: 'worker: its AppSecret (with DINGTALK_APP_KEY)',
   DINGTALK_AGENT_ID: 'worker: its AgentId (with DINGTALK_APP_KEY)',
   DINGTALK_API_BASE: 'worker: 钉钉 API base URL (default https://oapi.dingtalk.com)',
-  PUBLIC_URL: 'worker: the web UI as people open it, for links in messages (default http://localhost:PORT)',
+  PUBLIC_URL:
+    'the web UI as people open it: the worker’s links in messages, the API’s single sign-on redirect URIs (default http://localhost:PORT; required with OIDC_ISSUER in production)',
 } as const;
 
 /** All of a provider's variables or none: a half-configured application would fail every send. */

@@ -27,7 +27,7 @@ export const OIDC_VARIABLES = {
   OIDC_LABEL: 'api: the login button (default 统一身份认证登录)',
 } as const;
 
-export function readOidc(read: EnvReader, publicUrl: string): OidcConfig | undefined {
+export function readOidc(read: EnvReader, publicUrl: string, production: boolean): OidcConfig | undefined {
   const issuer = read.string('OIDC_ISSUER');
   const clientId = read.string('OIDC_CLIENT_ID');
   const clientSecret = read.string('OIDC_CLIENT_SECRET');
@@ -36,6 +36,12 @@ export function readOidc(read: EnvReader, publicUrl: string): OidcConfig | undef
   if (!issuer && !clientId) return undefined;
   read.check(!!issuer && !!clientId, 'OIDC_ISSUER and OIDC_CLIENT_ID go together');
   if (issuer) read.check(/^https?:\/\/\S+$/.test(issuer), 'OIDC_ISSUER must be an http(s) URL');
+  // Its default, http://localhost:PORT, is no address a browser elsewhere can be sent back to.
+  if (production)
+    read.check(
+      !!read.string('PUBLIC_URL'),
+      'PUBLIC_URL is required with OIDC_ISSUER in production: the identity service sends the browser back to <PUBLIC_URL>/api/auth/oidc/callback',
+    );
   return {
     issuer: issuer ?? '',
     clientId: clientId ?? '',

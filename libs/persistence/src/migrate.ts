@@ -12,7 +12,12 @@ import { grantApplicationRole } from './roles/grant-application-role';
 async function main(): Promise<void> {
   const config = loadConfig();
   const ds = createDataSource({ database: { ...config.database, url: config.database.migrationUrl } });
-  await ds.initialize();
+  await ds.initialize().catch((e: unknown) => {
+    const from = process.env.MIGRATION_DATABASE_URL ? 'MIGRATION_DATABASE_URL' : 'DATABASE_URL';
+    throw new Error(
+      `cannot connect to PostgreSQL at ${where(config.database.migrationUrl)} (${from}): ${e instanceof Error ? e.message : e}`,
+    );
+  });
   try {
     const applied = await ds.runMigrations({ transaction: 'each' });
     for (const m of applied) console.log(`migrated: ${m.name}`);
@@ -42,7 +47,13 @@ function initialPolicy(): Record<string, unknown> {
   }
 }
 
+/** user@host:port/database of a postgres:// URL, without its password. */
+function where(url: string): string {
+  const u = new URL(url);
+  return `${decodeURIComponent(u.username)}@${u.host}${u.pathname}`;
+}
+
 main().catch((e) => {
-  console.error(e instanceof Error ? e.message : e);
+  console.error(`migrate: ${e instanceof Error ? e.message : e}`);
   process.exit(1);
 });

@@ -31,6 +31,10 @@ app.kubernetes.io/component: {{ index . 1 }}
 {{ .Values.existingSecret | default (printf "%s-secrets" (include "hardtech.fullname" .)) }}
 {{- end -}}
 
+{{- define "hardtech.auditCheckpointsClaim" -}}
+{{ .Values.auditCheckpoints.existingClaim | default (printf "%s-audit-checkpoints" (include "hardtech.fullname" .)) }}
+{{- end -}}
+
 {{- define "hardtech.filesClaim" -}}
 {{ .Values.files.existingClaim | default (printf "%s-files" (include "hardtech.fullname" .)) }}
 {{- end -}}
@@ -44,6 +48,7 @@ ADMIN_USERNAME: {{ .Values.config.adminUsername | quote }}
 MAX_UPLOAD_MB: {{ .Values.config.maxUploadMb | quote }}
 TRUST_PROXY: {{ .Values.config.trustProxy | quote }}
 FILE_STORE_DIR: /var/lib/hardtech/files
+AUDIT_CHECKPOINT_DIR: /var/lib/hardtech/audit-checkpoints
 TEMPORAL_ADDRESS: {{ .Values.temporal.address | quote }}
 TEMPORAL_NAMESPACE: {{ .Values.temporal.namespace | quote }}
 TEMPORAL_TASK_QUEUE: {{ .Values.temporal.taskQueue | quote }}
@@ -72,12 +77,15 @@ WORKER_ACTIVATION_TIMEOUT_MS: {{ .Values.worker.activationTimeoutMs | quote }}
 {{- end }}
 {{- end -}}
 
-{{/* Secret data; the three the processes cannot start without are required. */}}
+{{/* Secret data; the four the processes cannot start without are required. */}}
 {{- define "hardtech.secretData" -}}
 {{- $s := .Values.secrets -}}
 {{- $_ := required "secrets.DATABASE_URL is required (or existingSecret)" $s.DATABASE_URL -}}
 {{- if lt (len (required "secrets.JWT_SECRET is required (or existingSecret)" $s.JWT_SECRET)) 32 -}}
 {{- fail "secrets.JWT_SECRET must have at least 32 characters" -}}
+{{- end -}}
+{{- if lt (len (required "secrets.AUDIT_HMAC_KEY is required (or existingSecret)" $s.AUDIT_HMAC_KEY)) 32 -}}
+{{- fail "secrets.AUDIT_HMAC_KEY must have at least 32 characters" -}}
 {{- end -}}
 {{- if lt (len (required "secrets.ADMIN_PASSWORD is required (or existingSecret)" $s.ADMIN_PASSWORD)) 10 -}}
 {{- fail "secrets.ADMIN_PASSWORD must have at least 10 characters" -}}
