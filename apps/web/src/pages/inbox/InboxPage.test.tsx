@@ -347,6 +347,9 @@ describe('inbox', () => {
         const empty = await screen.findByTestId('own-steps-empty');
         expect(empty).toHaveTextContent('目前没有需要贵企业办理的事项');
         expect(empty).toHaveTextContent('季度报告');
+        // 补充材料 is the nominating office's step (the enterprise home says so), never the enterprise's.
+        expect(empty).not.toHaveTextContent('补充材料');
+        expect(empty).toHaveTextContent('年度数据更新');
       } finally {
         act(() => resizeWindow(desktop));
       }
