@@ -2,6 +2,7 @@ import { Api } from '../support/api';
 import { ADMIN, adminApi, createUser, Member, PASSWORD, tag } from '../support/cast';
 import { closeDb, db } from '../support/db';
 import { claimsFor, signToken } from '../support/jwt';
+import { eventually } from '../support/lifecycle';
 
 // Issue 4, identity: local login behind the IdentityProvider interface, tokens that expire and can
 // be signed out, throttled and locked-out logins, and user administration by admins and
@@ -374,6 +375,39 @@ describe('user administration', () => {
     expect(reset.status).toBe(200);
     expect((await user.api.get('/api/me')).status).toBe(401);
     expect((await login(user.username, 'reset-pass-9876')).status).toBe(200);
+  });
+
+  // The walk: the administrator's own row offered 停用. The server refuses it in Chinese, changes
+  // nothing and audits the attempt — also for the system administrator, whose accounts only another
+  // system administrator may change (so the last one cannot be removed at all).
+  it('a system administrator cannot deactivate or re-role their own account: 422, unchanged, audited', async () => {
+    const self = await createUser('system_admin', {});
+    for (const body of [
+      { active: false },
+      { role: 'security_admin' },
+      { active: false, displayName: '改' },
+    ]) {
+      const refused = await self.api.patch(`/api/users/${self.username}`, body);
+      expect(refused.status).toBe(422);
+      expect(refused.body).toMatchObject({
+        code: 'OWN_ACCOUNT',
+        message: '不能停用自己的账号或修改自己的角色',
+      });
+    }
+    expect(await self.api.get(`/api/users/${self.username}`)).toMatchObject({
+      status: 200,
+      body: { active: true, role: 'system_admin', displayName: self.username },
+    });
+    // The audit row is written once the answer is sent: waited for.
+    const attempts = await eventually(async () => {
+      const { rows } = await db().query(
+        `SELECT outcome, status, data->>'code' AS code FROM audit_events
+          WHERE actor = $1 AND action = 'PATCH /api/users/:username' ORDER BY seq`,
+        [self.username],
+      );
+      return rows.length === 3 && rows;
+    });
+    expect(attempts).toEqual(Array(3).fill({ outcome: 'refused', status: 422, code: 'OWN_ACCOUNT' }));
   });
 
   it('nobody deactivates themselves or changes their own role; an empty change is a 400', async () => {

@@ -630,6 +630,39 @@ describe('企业吹哨·部门报到', () => {
     expect(h.deltas.at(-1)!.closed.find((c) => c.outcome === null)).toMatchObject({ status: 'cancelled' });
   });
 
+  // The walk: the finance officer was offered 加签 on 芯测's 部门报到 after its problem was closed out.
+  it('refuses 加签 on a 部门报到 whose problem was closed out meanwhile (422 PROBLEM_RESOLVED)', async () => {
+    const { h, problem } = await whistled();
+    const whistleTask = h.open('WHISTLE_RESPONSE');
+    const colleague: Actor = { ...finance, username: 'fin-2' };
+    const req = {
+      taskId: whistleTask.id,
+      actor: finance,
+      users: [colleague],
+      mode: 'all' as const,
+      note: '请会签',
+    };
+    expect(refusal(() => h.lifecycle.validateCountersign(req))).toBeNull();
+    const work = { kind: 'close_request' as const, problemId: problem().id, fields: { summary: '已放款' } };
+    await h.lifecycle.workProblem({ work, actor: finance });
+    await h.complete('PROBLEM_CLOSE', coordinator, 'confirm', { opinion: '同意销号' });
+    expect(problem().status).toBe('resolved');
+    expect(h.open('WHISTLE_RESPONSE')?.id).toBe(whistleTask.id);
+    expect(() => h.lifecycle.validateCountersign(req)).toThrow(
+      expect.objectContaining({
+        status: 422,
+        code: 'PROBLEM_RESOLVED',
+        text: expect.objectContaining({ zh: '该问题已销号，不能再加签' }),
+      }),
+    );
+    // The handler's own recheck (COUNTERSIGN_RECHECK_PATCH) is as it was: a run that was asked
+    // before this rule (its validator passed then) replays as it ran, opening the countersignature.
+    const { tasks } = await h.lifecycle.countersign(req);
+    expect(tasks).toEqual([
+      expect.objectContaining({ type: 'COUNTERSIGN', candidateGroups: ['user:fin-2'] }),
+    ]);
+  });
+
   it('refuses a whistle on a problem closed out (409 PROBLEM_CLOSED)', async () => {
     const { h, req } = await whistled();
     await h.complete('WHISTLE_RESPONSE', finance, 'respond', { response: '已放款', resolved: true });

@@ -41,6 +41,7 @@ import {
   WHISTLE_STAGES,
   Countersign,
   countersignAskedRefusal,
+  countersignClosedProblemRefusal,
   countersignersRefusal,
   countersignPendingRefusal,
   countersignRefusal,
@@ -52,6 +53,7 @@ import {
   withdrawTooLate,
   candidateFactsOf,
   problemIdOf,
+  taskProblemId,
   whistleIdOf,
   whistledProblemDueOn,
   whistleOnProblemRefusal,
@@ -1002,8 +1004,24 @@ export class Lifecycle {
     return { stage: this.stage, task: view, cancelled: delta.closed.map((c) => c.id) };
   }
 
-  /** 加签: the assignee (or a candidate, who then holds it) names people to countersign. */
+  /**
+   * 加签: the assignee (or a candidate, who then holds it) names people to countersign; not on a task
+   * whose ledger problem is closed out (PROBLEM_RESOLVED). That one is the validator's alone: Temporal
+   * runs no validator on replay, and the handler's recheck (COUNTERSIGN_RECHECK_PATCH) keeps the
+   * checks it had, so runs recorded before it replay as they ran.
+   */
   validateCountersign(req: CountersignRequest): void {
+    const task = this.openTask(req.taskId);
+    const problemId = taskProblemId(task.key, this.context.whistles);
+    const closed = countersignClosedProblemRefusal(
+      this.context.problems.find((p) => p.id === problemId)?.status,
+    );
+    if (closed) throw closed;
+    this.recheckCountersign(req);
+  }
+
+  /** What the 加签 handler checks again once it has read the policy (COUNTERSIGN_RECHECK_PATCH). */
+  private recheckCountersign(req: CountersignRequest): void {
     const task = this.openTask(req.taskId);
     const refusal =
       countersignRefusal(
@@ -1029,7 +1047,7 @@ export class Lifecycle {
     if (this.tasks.get(req.taskId) !== task || task.completing) throw this.closedRefusal(task.id);
     // Another 加签 (or a 转办) handled since this one's validator ran may have asked the same
     // person: checked again on the state as it is now, nothing opened yet (COUNTERSIGN_RECHECK_PATCH).
-    if (recheck) this.validateCountersign(req);
+    if (recheck) this.recheckCountersign(req);
     const at = this.fx.now();
     const countersign: Countersign = {
       id: this.fx.newId(),

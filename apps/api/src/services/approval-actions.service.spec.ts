@@ -25,6 +25,7 @@ function service(answer: () => Promise<unknown>) {
     {} as never,
     {} as never,
     {} as never,
+    {} as never,
   );
 }
 

@@ -3,6 +3,7 @@ import {
   Actor,
   Conflict,
   countersignAskedRefusal,
+  countersignClosedProblemRefusal,
   countersignerGroups,
   countersignersRefusal,
   CountersignMode,
@@ -17,6 +18,7 @@ import {
 import {
   ActivePolicyRepository,
   EnterprisesRepository,
+  ProblemsRepository,
   TaskEntity,
   TasksRepository,
 } from '@hardtech/persistence';
@@ -58,6 +60,7 @@ export class ApprovalActionsService {
     private readonly users: UsersService,
     private readonly policies: ActivePolicyRepository,
     private readonly proxies: ProxyService,
+    private readonly problems: ProblemsRepository,
   ) {}
 
   /**
@@ -143,8 +146,9 @@ export class ApprovalActionsService {
   }
 
   /**
-   * 加签: the named users must be officers who may see the enterprise (422 naming the others). A
-   * proxy asks for its principal (委托代理), whose task it stays.
+   * 加签: the named users must be officers who may see the enterprise (422 naming the others); not
+   * on a task whose ledger problem is closed out (422 PROBLEM_RESOLVED). A proxy asks for its
+   * principal (委托代理), whose task it stays.
    */
   async countersign(
     actor: Actor,
@@ -160,6 +164,11 @@ export class ApprovalActionsService {
     });
     return keyedAction(this.lifecycles, task.creditCode, updateId, async () => {
       if (task.status !== 'open') throw taskClosedRefusal(task.status);
+      // Its ledger problem closed out (销号) meanwhile: 422 PROBLEM_RESOLVED, as the page offers none.
+      const closed = countersignClosedProblemRefusal(
+        task.problemId ? await this.problems.status(task.problemId) : null,
+      );
+      if (closed) throw closed;
       const onBehalfOf = await this.proxies.principalFor(actor, task);
       const groups = await this.countersignerGroupsOf(task);
       const named = await Promise.all(

@@ -1,4 +1,5 @@
 import {
+  ActionableTask,
   Actor,
   availableApprovalActions,
   ccRefusal,
@@ -29,7 +30,11 @@ export function approvalMarks(
  * asked on it — who answered which way is an officer's judgment, kept from enterprises and
  * departments like the opinions themselves (libs/domain/src/visibility).
  */
-export function approvalDetail(actor: Actor, task: TaskEntity, principal?: Actor) {
+export function approvalDetail(
+  actor: Actor,
+  task: TaskEntity & Pick<ActionableTask, 'problemStatus'>,
+  principal?: Actor,
+) {
   return {
     approvalActions: availableApprovalActions(actor, task, principal),
     countersigns: officersRead(actor.role) ? (task.countersigns ?? []) : null,

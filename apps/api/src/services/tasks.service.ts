@@ -13,6 +13,7 @@ import {
   Person,
   personDepartment,
   ProblemPlanField,
+  ProblemStatus,
   Role,
   RuleViolation,
   screeningVisible,
@@ -219,7 +220,7 @@ export class TasksService {
     const item = taskItem(task, actor.role);
     // As the inbox names people: the display name, else the username.
     const nameOf = (username: string | null) => username && (names.get(username) ?? username);
-    const approval = approvalDetail(actor, task, principal);
+    const approval = approvalDetail(actor, { ...task, problemStatus: problem.status }, principal);
     // 撤回 offered: the workflow says now whether it would be refused, so the button tells why.
     const withdrawBlocked = approval.approvalActions.withdraw
       ? await this.approvals.withdrawalRefusal(actor, task)
@@ -287,13 +288,18 @@ export class TasksService {
    * it (problem_id), so its page can show the case (GET /api/problems/:id, with that reader's
    * redaction) — also after a later whistle on the problem.
    */
-  private async problemOf(task: TaskEntity): Promise<{ id: string | null; planMissing: ProblemPlanField[] }> {
-    if (task.type === 'WHISTLE_RESPONSE' && task.problemId) {
+  private async problemOf(
+    task: TaskEntity,
+  ): Promise<{ id: string | null; planMissing: ProblemPlanField[]; status: ProblemStatus | null }> {
+    if (!task.problemId) return { id: null, planMissing: [], status: null };
+    // Read for an open task only: it offers no 加签 once its problem is closed out (销号).
+    const status = task.status === 'open' ? await this.problems.status(task.problemId) : null;
+    if (task.type === 'WHISTLE_RESPONSE') {
       const problem = await this.problems.plan(task.problemId);
       // 部门报到 on a whistled new problem sets the plan it lacks (whistle-plan.ts).
-      return { id: task.problemId, planMissing: problem ? missingPlan(problem) : [] };
+      return { id: task.problemId, planMissing: problem ? missingPlan(problem) : [], status };
     }
-    return { id: task.problemId, planMissing: [] };
+    return { id: task.problemId, planMissing: [], status };
   }
 
   /**

@@ -1,5 +1,6 @@
 import { Conflict, DomainError, InvalidInput, RuleViolation } from '../errors';
 import { READ_ONLY_ROLES, taskRefusal, HeldTask } from '../task-permissions';
+import type { ProblemStatus } from '../ledger';
 import type { Actor } from '../roles';
 import type { TaskType } from '../task-types';
 import { t, Text } from '../text';
@@ -122,6 +123,23 @@ export function countersignRefusal(
     ]);
   }
   return null;
+}
+
+/**
+ * 加签 on a task about a ledger problem (a 部门报到 on a whistle, a 延期审核) once that problem is closed
+ * out (销号): the coordinators decided it, so there is no opinion left to ask colleagues for — as
+ * the ledger takes no more work on it (PROBLEM_RESOLVED). `problemStatus`: the status of the
+ * problem the task is about, absent for a task about none.
+ */
+export function countersignClosedProblemRefusal(
+  problemStatus: ProblemStatus | null | undefined,
+): DomainError | null {
+  return problemStatus === 'resolved'
+    ? new RuleViolation(
+        'PROBLEM_RESOLVED',
+        t('该问题已销号，不能再加签', 'the problem is closed out (销号): no countersignature can be asked'),
+      )
+    : null;
 }
 
 /** The named users who may not countersign: unknown, inactive, read-only or outside the enterprise. */

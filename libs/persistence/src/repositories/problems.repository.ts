@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { Actor, LedgerStatus, ProblemCategory, ProblemPlan, Stage } from '@hardtech/domain';
+import { Actor, LedgerStatus, ProblemCategory, ProblemPlan, ProblemStatus, Stage } from '@hardtech/domain';
 import { ProblemEntity } from '../entities';
 import { AccessService } from '../access/access.service';
 import { inClusterSql } from './in-cluster';
@@ -80,6 +80,16 @@ export class ProblemsRepository {
       .where('p.id = :id', { id })
       .getRawOne<ProblemPlan>();
     return row ?? null;
+  }
+
+  /** A problem's status (a task about it offers no 加签 once it is resolved), by its id. */
+  async status(id: string): Promise<ProblemStatus | null> {
+    const row = await this.repo
+      .createQueryBuilder('p')
+      .select('p.status', 'status')
+      .where('p.id = :id', { id })
+      .getRawOne<{ status: ProblemStatus }>();
+    return row?.status ?? null;
   }
 
   /** The ids of the enterprise's problems the caller may see, of every lifecycle (the ledger scope). */

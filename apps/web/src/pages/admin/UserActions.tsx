@@ -4,12 +4,18 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useAction } from '../../api/useAction';
+import { useUser } from '../../auth/AuthProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import type { User } from './users';
 
-/** Per-user changes that take one click: edit, deactivate or reactivate, unlock, reset the password. */
+/**
+ * Per-user changes that take one click: edit, deactivate or reactivate, unlock, reset the password.
+ * Not 停用 on the caller's own row: the server refuses it (422 OWN_ACCOUNT), so the walk's
+ * administrator was offered a button only to be told no.
+ */
 export function UserActions({ user, onEdit, onChanged }: { user: User; onEdit(): void; onChanged(): void }) {
   const { t } = useTranslation('admin');
+  const own = useUser().username === user.username;
   const [password, setPassword] = useState('');
   const patch = useAction((body: Record<string, unknown>) =>
     api<User>(`/users/${user.username}`, { method: 'PATCH', body }),
@@ -21,14 +27,18 @@ export function UserActions({ user, onEdit, onChanged }: { user: User; onEdit():
       <Button type="link" size="small" onClick={onEdit}>
         {t('users.actions.edit')}
       </Button>
-      <Popconfirm
-        title={t(user.active ? 'users.confirmDeactivate' : 'users.confirmActivate', { name: user.username })}
-        onConfirm={() => apply({ active: !user.active })}
-      >
-        <Button type="link" size="small" danger={user.active}>
-          {t(user.active ? 'users.actions.deactivate' : 'users.actions.activate')}
-        </Button>
-      </Popconfirm>
+      {!own && (
+        <Popconfirm
+          title={t(user.active ? 'users.confirmDeactivate' : 'users.confirmActivate', {
+            name: user.username,
+          })}
+          onConfirm={() => apply({ active: !user.active })}
+        >
+          <Button type="link" size="small" danger={user.active}>
+            {t(user.active ? 'users.actions.deactivate' : 'users.actions.activate')}
+          </Button>
+        </Popconfirm>
+      )}
       {user.lockedUntil && (
         <Button type="link" size="small" onClick={() => apply({ unlock: true })}>
           {t('users.actions.unlock')}

@@ -53,6 +53,7 @@ export function UserFormModal({ user, onClose }: { user?: User; onClose: (saved:
 
   // 只有系统管理员可以创建三员账号 (the server refuses it to 科技处 as well).
   const roles = ROLES.filter((r) => !ADMIN_ROLES.includes(r) || me.role === 'system_admin');
+  const own = user?.username === me.username;
   return (
     <Modal
       open
@@ -80,8 +81,17 @@ export function UserFormModal({ user, onClose }: { user?: User; onClose: (saved:
             <Input.Password autoComplete="new-password" />
           </Form.Item>
         )}
-        <Form.Item name="role" label={t('users.fields.role')} rules={[{ required: true }]}>
-          <Select options={roles.map((r) => ({ value: r, label: local(reference?.roles[r]) || r }))} />
+        {/* One's own role is not one's to change (the server refuses it, 422 OWN_ACCOUNT). */}
+        <Form.Item
+          name="role"
+          label={t('users.fields.role')}
+          rules={[{ required: true }]}
+          extra={own ? t('users.ownRole') : undefined}
+        >
+          <Select
+            disabled={own}
+            options={roles.map((r) => ({ value: r, label: local(reference?.roles[r]) || r }))}
+          />
         </Form.Item>
         <ScopeFields keys={scopeKeys} />
       </Form>

@@ -113,6 +113,32 @@ describe('user administration', () => {
     );
   });
 
+  // The walk: the administrator's own row offered 停用, which the server refuses (422 OWN_ACCOUNT).
+  it('offers no 停用 on the caller’s own row, says it is theirs, and keeps their role as it is', async () => {
+    const self = {
+      ...LIST.items[0],
+      username: 'admin',
+      displayName: '管理员',
+      role: 'system_admin',
+      scope: {},
+    };
+    openPage('/admin/users', USERS.admin, {
+      'GET /reference': REFERENCE,
+      'GET /users': { ...LIST, items: [self, LIST.items[0]], total: 2 },
+    });
+    const others = await screen.findByTestId('user-actions-district-500112', {}, { timeout: 30_000 });
+    expect(within(others).getByText(/停\s*用/)).toBeInTheDocument();
+    const mine = screen.getByTestId('user-actions-admin');
+    expect(within(mine).queryByText(/停\s*用/)).toBeNull();
+    expect(within(mine.closest('tr')!).getByTestId('own-account')).toHaveTextContent('本人');
+    expect(screen.getAllByTestId('own-account')).toHaveLength(1);
+
+    fireEvent.click(within(mine).getByText(/修\s*改/));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByLabelText('角色')).toBeDisabled();
+    expect(dialog).toHaveTextContent('不能修改自己的角色，须由其他管理员办理');
+  });
+
   it('changes a user to another role with only the scope that role uses', async () => {
     const { calls } = openPage('/admin/users', USERS.admin, {
       'GET /reference': REFERENCE,

@@ -18,10 +18,12 @@ import type { User } from './users';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { columnsWidth } from '../../components/tableWidth';
 import { useClearable } from '../../components/controlLabels';
+import { useUser } from '../../auth/AuthProvider';
 
 export function UsersPage() {
   const { t } = useTranslation('admin');
   const clear = useClearable();
+  const me = useUser();
   const local = useLocalText();
   const { reference, district: districtName, cluster: clusterName } = useReferenceNames();
   const { error, search, reload, table } = usePagedList<User>('/users', 20, 100);
@@ -42,7 +44,23 @@ export function UsersPage() {
   // Widths that add up to what a 1366 px screen has (components/tableWidth): scrolled 1,200 px wide,
   // the table hid 创建时间 under the fixed 操作 column at 1440 px already.
   const columns: ColumnsType<User> = [
-    { title: t('users.fields.username'), dataIndex: 'username', width: 130, fixed: 'left' },
+    {
+      title: t('users.fields.username'),
+      dataIndex: 'username',
+      width: 130,
+      fixed: 'left',
+      // The caller's own row says so: it offers no 停用 and its role is not theirs to change.
+      render: (name: string) => (
+        <>
+          {name}
+          {name === me.username && (
+            <Tag style={{ marginInlineStart: 4 }} data-testid="own-account">
+              {t('users.own')}
+            </Tag>
+          )}
+        </>
+      ),
+    },
     { title: t('users.fields.displayName'), dataIndex: 'displayName', width: 140 },
     {
       title: t('users.fields.role'),
