@@ -9,7 +9,8 @@
 // Ports: BENCH_API_PORT (3350), BENCH_TEMPORAL_PORT (7450), BENCH_TEMPORAL_METRICS_PORT (the dev server's
 // /metrics, Temporal's + 20); database BENCH_DB_NAME (hardtech_bench).
 // Profiling: APP_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' gives the worker and the API (not
-// the bench's own processes) those Node flags; a profile per thread is written when they stop.
+// the bench's own processes) those Node flags; a profile per thread is written when they stop, and
+// `node scripts/cpu-profile.mjs <file>` sums it by package, file and function.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA, ROOT } from './lib/paths.mjs';
