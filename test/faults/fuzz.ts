@@ -48,6 +48,15 @@ const hostileSegment = (r: Prng) =>
 export const FUZZ_CLIENT_ADDRESS = '203.0.113.66';
 const FUZZ_ADDRESS = { 'x-forwarded-for': FUZZ_CLIENT_ADDRESS };
 
+/** Headers carry Latin-1 only (fetch refuses the rest): the printable ASCII of a hostile string. */
+const hostileKey = (r: Prng) => ({
+  'idempotency-key':
+    r
+      .pick(HOSTILE_STRINGS)
+      .replace(/[^\x20-\x7e]/g, '')
+      .slice(0, 300) || 'k',
+});
+
 let sequence = 0;
 const nextRequestId = () => `fuzz-${++sequence}`;
 
@@ -199,14 +208,38 @@ const GENERATORS: Record<string, Generator> = {
       () => ({ outcome: 'support', data: { opinion: invalidFor('同意', r) } }),
       () => ({ outcome: 'pass', data: { judgments: invalidFor({}, r) } }),
     ])();
-    return send('badCompletion', user.api, 'POST', `/api/tasks/${task}/complete`, JSON.stringify(body), {
-      // Headers carry Latin-1 only (fetch refuses the rest): the printable ASCII of a hostile string.
-      'idempotency-key':
-        r
-          .pick(HOSTILE_STRINGS)
-          .replace(/[^\x20-\x7e]/g, '')
-          .slice(0, 300) || 'k',
-    });
+    return send(
+      'badCompletion',
+      user.api,
+      'POST',
+      `/api/tasks/${task}/complete`,
+      JSON.stringify(body),
+      hostileKey(r),
+    );
+  },
+  // 退回, 加签, 抄送, 催办 and 转办 of real tasks by their own users, one field broken, a hostile key.
+  badAction: (r, w) => {
+    const [user, task] = r.pick([
+      [w.users.district_officer, w.tasks.DF],
+      [w.users.city_coordinator, w.tasks.SCREEN],
+    ] as const);
+    const [action, body] = r.pick([
+      () => ['return', { reason: invalidFor('请补充', r) }],
+      () => ['countersign', { users: ['industry-t2'], mode: 'all', note: invalidFor('请会签', r) }],
+      () => ['countersign', { users: invalidFor([], r), mode: r.pick(['all', 'some', '']), note: '' }],
+      () => ['cc', { users: invalidFor([], r) }],
+      () => ['cc', { users: ['industry-t2'], note: invalidFor('请知悉', r) }],
+      () => ['urge', { message: invalidFor('请尽快', r) }],
+      () => ['delegate', { to: invalidFor('city-coordinator', r) }],
+    ] as const)();
+    return send(
+      'badAction',
+      user.api,
+      'POST',
+      `/api/tasks/${task}/${action}`,
+      JSON.stringify(body),
+      hostileKey(r),
+    );
   },
   // Nominations with one field broken: wrong type, negative, invalid credit code, injection.
   badNomination: (r, w) => {
@@ -237,7 +270,15 @@ const GENERATORS: Record<string, Generator> = {
       () => ({ action: 'claim', taskIds: Array.from({ length: 101 + r.int(500) }, () => w.tasks.DF) }),
       () => ({ action: hostileValue(r) }),
     ])();
-    return send('badBulk', w.users.district_officer.api, 'POST', '/api/tasks/bulk', JSON.stringify(body));
+    const key = r.next() < 0.5 ? hostileKey(r) : {};
+    return send(
+      'badBulk',
+      w.users.district_officer.api,
+      'POST',
+      '/api/tasks/bulk',
+      JSON.stringify(body),
+      key,
+    );
   },
   // Bodies that are not JSON objects, or say they are something else.
   brokenBody: (r, w, routes) => {
