@@ -166,6 +166,7 @@ describe('Helm chart deploy/helm/hardtech', () => {
         'Deployment/hardtech-worker',
         'HorizontalPodAutoscaler/hardtech-worker',
         'Job/hardtech-migrate',
+        'PersistentVolumeClaim/hardtech-audit-checkpoints',
         'PersistentVolumeClaim/hardtech-files',
         'PodDisruptionBudget/hardtech-api',
         'PodDisruptionBudget/hardtech-web',
