@@ -410,6 +410,20 @@ describe('user administration', () => {
     expect(attempts).toEqual(Array(3).fill({ outcome: 'refused', status: 422, code: 'OWN_ACCOUNT' }));
   });
 
+  // 重置密码 of one's own row skipped 修改密码's current password (and kept the session).
+  it('nobody resets their own password through user management: 422, the old one still signs in', async () => {
+    const self = await createUser('system_admin', {});
+    const refused = await self.api.patch(`/api/users/${self.username}`, { password: 'self-reset-9876' });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({
+      code: 'OWN_ACCOUNT',
+      message: '不能在用户管理中重置自己的密码，请通过“修改密码”办理',
+    });
+    expect((await self.api.get('/api/me')).status).toBe(200);
+    expect((await login(self.username, 'self-reset-9876')).status).toBe(401);
+    expect((await login(self.username, PASSWORD)).status).toBe(200);
+  });
+
   it('nobody deactivates themselves or changes their own role; an empty change is a 400', async () => {
     const self = await coordinator.api.patch(`/api/users/${coordinator.username}`, { active: false });
     expect(self.status).toBe(422);

@@ -231,6 +231,7 @@ function SignedInRoutes({ role }: { role: Role }) {
             />
           );
         })}
+        <Route path="/password" element={<ChangePasswordPage voluntary />} />
         <Route path="*" element={<Refusal status="notFound" />} />
       </Route>
     </Routes>

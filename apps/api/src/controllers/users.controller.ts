@@ -50,7 +50,7 @@ export class UsersController {
   @ApiDoc({
     summary: '修改用户 Change, deactivate, unlock a user or reset the password',
     description:
-      'Changes take effect on the user’s next request; a password reset ends their sessions. A retired cluster newly put in the scope is 422 CLUSTER_RETIRED (one the user already has stays).',
+      'Changes take effect on the user’s next request; a password reset ends their sessions. A retired cluster newly put in the scope is 422 CLUSTER_RETIRED (one the user already has stays). One’s own account: no deactivation, role change or password reset (422 OWN_ACCOUNT; one’s password is changed by POST /api/me/password).',
     ok: UserDto,
     errors: [400, 401, 403, 404, 413, 422],
   })

@@ -126,6 +126,17 @@ export class UsersService {
         t('不能停用自己的账号或修改自己的角色', 'you may not deactivate yourself or change your own role'),
       );
     }
+    // A reset here skips 修改密码's current-password check (and keeps this session): one's own
+    // password is changed there, as every other user's is.
+    if (user.username === actor.username && dto.password !== undefined) {
+      throw new RuleViolation(
+        'OWN_ACCOUNT',
+        t(
+          '不能在用户管理中重置自己的密码，请通过“修改密码”办理',
+          'you may not reset your own password here: use Change password',
+        ),
+      );
+    }
     const role = dto.role ?? user.role;
     const scope = dto.scope ?? user.scope;
     await this.check(user.username, role, scope, dto.password, user.scope.clusters);

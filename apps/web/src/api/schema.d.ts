@@ -1640,7 +1640,7 @@ export interface paths {
         head?: never;
         /**
          * 修改用户 Change, deactivate, unlock a user or reset the password
-         * @description Changes take effect on the user’s next request; a password reset ends their sessions. A retired cluster newly put in the scope is 422 CLUSTER_RETIRED (one the user already has stays).
+         * @description Changes take effect on the user’s next request; a password reset ends their sessions. A retired cluster newly put in the scope is 422 CLUSTER_RETIRED (one the user already has stays). One’s own account: no deactivation, role change or password reset (422 OWN_ACCOUNT; one’s password is changed by POST /api/me/password).
          */
         patch: operations["UsersController_update"];
         trace?: never;

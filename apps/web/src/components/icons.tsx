@@ -41,6 +41,7 @@ export const FileAddOutlined = decorative(Antd.FileAddOutlined, 'FileAddOutlined
 export const FilterOutlined = decorative(Antd.FilterOutlined, 'FilterOutlined');
 export const InboxOutlined = decorative(Antd.InboxOutlined, 'InboxOutlined');
 export const LeftOutlined = decorative(Antd.LeftOutlined, 'LeftOutlined');
+export const KeyOutlined = decorative(Antd.KeyOutlined, 'KeyOutlined');
 export const LockOutlined = decorative(Antd.LockOutlined, 'LockOutlined');
 export const LogoutOutlined = decorative(Antd.LogoutOutlined, 'LogoutOutlined');
 export const MenuOutlined = decorative(Antd.MenuOutlined, 'MenuOutlined');

@@ -1,4 +1,4 @@
-import { act, screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { resizeWindow } from '../test/media';
 import { fastUser, openPage, USERS } from '../test/open-page';
@@ -57,5 +57,34 @@ describe('the shell across the phone breakpoint', () => {
     expect(who).toHaveTextContent('重庆芯测半导体科技有限公司 联系人');
     expect(who.style.whiteSpace).toBe('normal');
     expect(who.style.textOverflow).toBe('');
+  });
+});
+
+// An officer could change their password only when it expired or at the first login (and an
+// administrator by resetting their own row, skipping the current one): 修改密码 is in the header now.
+describe('修改密码 from the header', () => {
+  it('asks the current and the new password, sends them to POST /me/password and goes home', async () => {
+    const user = fastUser();
+    const { calls } = openPage('/notifications', USERS.coordinator, {
+      'GET /notifications': { items: [], total: 0, unread: 0 },
+      'POST /me/password': { accessToken: 'token-2', user: USERS.coordinator },
+      'GET /tasks': { items: [], total: 0 },
+    });
+    await user.click(await screen.findByTestId('change-password'));
+    expect(await screen.findByRole('heading', { name: '修改密码' })).toBeVisible();
+    await user.type(screen.getByLabelText('当前密码'), 'old-pass-1234');
+    await user.type(screen.getByLabelText('新密码'), 'new-pass-5678');
+    await user.type(screen.getByLabelText('确认新密码'), 'new-pass-5678');
+    const form = screen.getByLabelText('当前密码').closest('form')!;
+    await user.click(within(form).getByRole('button', { name: /修改密码/ }));
+    await waitFor(() =>
+      expect(calls).toContainEqual({
+        method: 'POST',
+        path: '/me/password',
+        body: { currentPassword: 'old-pass-1234', newPassword: 'new-pass-5678' },
+      }),
+    );
+    expect(await screen.findByText('密码已修改')).toBeVisible();
+    await waitFor(() => expect(window.location.pathname).not.toBe('/password'));
   });
 });

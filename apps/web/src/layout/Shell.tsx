@@ -1,4 +1,4 @@
-import { LeftOutlined, LogoutOutlined, MenuOutlined, RightOutlined } from '../components/icons';
+import { KeyOutlined, LeftOutlined, LogoutOutlined, MenuOutlined, RightOutlined } from '../components/icons';
 import { Button, Drawer, Grid, Layout, Menu, Segmented, Space, Typography } from 'antd';
 import { type CSSProperties, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -137,6 +137,20 @@ export function Shell() {
       {signedIn}
     </span>
   );
+  // One's own password is changed here (the current one asked for), not by an administrator's reset.
+  const passwordButton = (
+    <Button
+      type={narrow ? 'default' : 'text'}
+      icon={<KeyOutlined />}
+      data-testid="change-password"
+      onClick={() => {
+        setDrawer(false);
+        navigate('/password');
+      }}
+    >
+      {t('changePassword')}
+    </Button>
+  );
   const logoutButton = (
     <Button icon={<LogoutOutlined />} onClick={() => void logout().then(() => navigate('/login'))}>
       {t('logout')}
@@ -194,6 +208,7 @@ export function Shell() {
               {language}
               <NotificationBell />
               {who}
+              {passwordButton}
               {logoutButton}
             </>
           )}
@@ -210,6 +225,7 @@ export function Shell() {
             {menu}
             <Space direction="vertical" style={{ padding: 16 }}>
               {language}
+              {passwordButton}
               {logoutButton}
             </Space>
           </Drawer>

@@ -130,10 +130,14 @@ describe('user administration', () => {
     expect(within(others).getByText(/停\s*用/)).toBeInTheDocument();
     const mine = screen.getByTestId('user-actions-admin');
     expect(within(mine).queryByText(/停\s*用/)).toBeNull();
+    // Nor 重置密码 (it would skip the current password): their own is changed by 修改密码.
+    expect(within(others).getByText(/重置密码/)).toBeInTheDocument();
+    expect(within(mine).queryByText(/重置密码/)).toBeNull();
+    expect(within(mine).getByTestId('own-password')).toHaveTextContent('修改密码');
     expect(within(mine.closest('tr')!).getByTestId('own-account')).toHaveTextContent('本人');
     expect(screen.getAllByTestId('own-account')).toHaveLength(1);
 
-    fireEvent.click(within(mine).getByText(/修\s*改/));
+    fireEvent.click(within(mine).getByText(/^修\s*改$/));
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByLabelText('角色')).toBeDisabled();
     expect(dialog).toHaveTextContent('不能修改自己的角色，须由其他管理员办理');

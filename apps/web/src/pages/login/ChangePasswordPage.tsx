@@ -1,23 +1,41 @@
 import { LockOutlined } from '../../components/icons';
 import { Button, Card, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
 import { useAuth } from '../../auth/AuthProvider';
+import { useMessage } from '../../components/controlLabels';
 import { CENTERED_PAGE, RefusedAlert } from './AccountPage';
 import { useAccountSubmit } from './useAccountSubmit';
 
-/** Shown instead of everything else while the account must change its initial password (等保 2.0). */
-export function ChangePasswordPage() {
+/** Inside the signed-in frame: below the header, not a page of its own. */
+const IN_SHELL = { display: 'flex', justifyContent: 'center', padding: 16 } as const;
+
+/**
+ * Shown instead of everything else while the account must change its initial (or expired) password
+ * (等保 2.0); `voluntary`: the signed-in user's own 修改密码 (header), with the current password
+ * asked for — an administrator's 重置密码 of their own row is refused for that reason.
+ */
+export function ChangePasswordPage({ voluntary = false }: { voluntary?: boolean }) {
   const { t } = useTranslation();
   const { changePassword, logout } = useAuth();
-  const { error, busy, submit } = useAccountSubmit((v: { current: string; next: string }) =>
-    changePassword(v.current, v.next),
-  );
+  const navigate = useNavigate();
+  const message = useMessage();
+  const { error, busy, submit } = useAccountSubmit(async (v: { current: string; next: string }) => {
+    await changePassword(v.current, v.next);
+    if (!voluntary) return;
+    void message.success(t('passwordChange.done'));
+    navigate('/');
+  });
 
   return (
-    <div style={CENTERED_PAGE}>
+    <div style={voluntary ? IN_SHELL : CENTERED_PAGE}>
       <Card style={{ width: 420, maxWidth: '100%' }}>
-        <Typography.Title level={4}>{t('passwordChange.title')}</Typography.Title>
-        <Typography.Paragraph type="secondary">{t('passwordChange.intro')}</Typography.Paragraph>
+        <Typography.Title level={4}>
+          {t(voluntary ? 'passwordChange.voluntaryTitle' : 'passwordChange.title')}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">
+          {t(voluntary ? 'passwordChange.voluntaryIntro' : 'passwordChange.intro')}
+        </Typography.Paragraph>
         {error && <RefusedAlert title={t('passwordChange.failed', { message: error })} />}
         <Form layout="vertical" onFinish={submit} requiredMark={false}>
           <Form.Item name="current" label={t('passwordChange.current')} rules={[{ required: true }]}>
@@ -50,9 +68,15 @@ export function ChangePasswordPage() {
           <Button type="primary" htmlType="submit" block loading={busy}>
             {t('passwordChange.submit')}
           </Button>
-          <Button type="link" block onClick={logout} style={{ marginTop: 8 }}>
-            {t('logout')}
-          </Button>
+          {voluntary ? (
+            <Button type="link" block onClick={() => navigate(-1)} style={{ marginTop: 8 }}>
+              {t('passwordChange.back')}
+            </Button>
+          ) : (
+            <Button type="link" block onClick={logout} style={{ marginTop: 8 }}>
+              {t('logout')}
+            </Button>
+          )}
         </Form>
       </Card>
     </div>
