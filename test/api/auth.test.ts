@@ -260,6 +260,18 @@ describe('passwords', () => {
   });
 });
 
+/** The outcomes of an actor's PATCH /api/users/:username, once `count` of them are audited. */
+function userChangesAudited(actor: string, count: number) {
+  return eventually(async () => {
+    const { rows } = await db().query(
+      `SELECT outcome, status, data->>'code' AS code FROM audit_events
+        WHERE actor = $1 AND action = 'PATCH /api/users/:username' ORDER BY seq`,
+      [actor],
+    );
+    return rows.length === count && rows;
+  });
+}
+
 describe('user administration', () => {
   let coordinator: Member;
   beforeAll(async () => {
@@ -399,14 +411,7 @@ describe('user administration', () => {
       body: { active: true, role: 'system_admin', displayName: self.username },
     });
     // The audit row is written once the answer is sent: waited for.
-    const attempts = await eventually(async () => {
-      const { rows } = await db().query(
-        `SELECT outcome, status, data->>'code' AS code FROM audit_events
-          WHERE actor = $1 AND action = 'PATCH /api/users/:username' ORDER BY seq`,
-        [self.username],
-      );
-      return rows.length === 3 && rows;
-    });
+    const attempts = await userChangesAudited(self.username, 3);
     expect(attempts).toEqual(Array(3).fill({ outcome: 'refused', status: 422, code: 'OWN_ACCOUNT' }));
   });
 
@@ -422,6 +427,14 @@ describe('user administration', () => {
     expect((await self.api.get('/api/me')).status).toBe(200);
     expect((await login(self.username, 'self-reset-9876')).status).toBe(401);
     expect((await login(self.username, PASSWORD)).status).toBe(200);
+    // Audited as refused, as a self-deactivation is (the row is written once the answer is sent).
+    const attempts = await userChangesAudited(self.username, 1);
+    expect(attempts).toEqual([{ outcome: 'refused', status: 422, code: 'OWN_ACCOUNT' }]);
+    const { rows: leaked } = await db().query(
+      `SELECT 1 FROM audit_events WHERE actor = $1 AND data::text LIKE '%self-reset-9876%'`,
+      [self.username],
+    );
+    expect(leaked).toEqual([]);
   });
 
   it('nobody deactivates themselves or changes their own role; an empty change is a 400', async () => {

@@ -249,6 +249,11 @@ describe('user administration', () => {
       const toggle = screen.getByTestId('user-filters-toggle');
       expect(toggle).toHaveTextContent(/^筛\s*选$/);
       expect(screen.getByTestId('user-filters')).not.toBeVisible();
+      // Folded, the button keeps 16 px above the first user's card: the form's own margin hid with it.
+      const block = screen.getByTestId('user-filters-block');
+      expect(block).toContainElement(toggle);
+      expect(block).not.toContainElement(screen.getByTestId('users-table'));
+      expect(block).toHaveStyle({ marginBottom: '16px' });
       await userEvent.click(toggle);
       await userEvent.type(screen.getByLabelText('搜索'), '渝北');
       await waitFor(() =>

@@ -105,39 +105,43 @@ export function UsersPage() {
         </Button>
       }
     >
-      <FoldedFilters count={narrowing} testId="user-filters-toggle">
-        <Form
-          name="userFilters"
-          layout="inline"
-          style={{ rowGap: 8, marginBottom: 16 }}
-          onValuesChange={(_, all: Query) => {
-            setNarrowing(Object.values(all).filter(Boolean).length);
-            search(all);
-          }}
-          data-testid="user-filters"
-        >
-          <Form.Item name="q" label={t('users.search')}>
-            <Input allowClear={clear} maxLength={100} style={{ width: 180 }} />
-          </Form.Item>
-          <Form.Item name="role" label={t('users.fields.role')}>
-            <Select
-              allowClear={clear}
-              style={{ width: 180 }}
-              options={ROLES.map((r) => ({ value: r, label: local(reference?.roles[r]) || r }))}
-            />
-          </Form.Item>
-          <Form.Item name="active" label={t('users.fields.state')}>
-            <Select
-              allowClear={clear}
-              style={{ width: 110 }}
-              options={[
-                { value: 'true', label: t('users.active') },
-                { value: 'false', label: t('users.inactive') },
-              ]}
-            />
-          </Form.Item>
-        </Form>
-      </FoldedFilters>
+      {/* The space below is the block's, not the form's: on a phone the folded 筛选 button touched
+          the first user's card (the form, and its margin, hidden with it). */}
+      <div data-testid="user-filters-block" style={{ marginBottom: 16 }}>
+        <FoldedFilters count={narrowing} testId="user-filters-toggle">
+          <Form
+            name="userFilters"
+            layout="inline"
+            style={{ rowGap: 8 }}
+            onValuesChange={(_, all: Query) => {
+              setNarrowing(Object.values(all).filter(Boolean).length);
+              search(all);
+            }}
+            data-testid="user-filters"
+          >
+            <Form.Item name="q" label={t('users.search')}>
+              <Input allowClear={clear} maxLength={100} style={{ width: 180 }} />
+            </Form.Item>
+            <Form.Item name="role" label={t('users.fields.role')}>
+              <Select
+                allowClear={clear}
+                style={{ width: 180 }}
+                options={ROLES.map((r) => ({ value: r, label: local(reference?.roles[r]) || r }))}
+              />
+            </Form.Item>
+            <Form.Item name="active" label={t('users.fields.state')}>
+              <Select
+                allowClear={clear}
+                style={{ width: 110 }}
+                options={[
+                  { value: 'true', label: t('users.active') },
+                  { value: 'false', label: t('users.inactive') },
+                ]}
+              />
+            </Form.Item>
+          </Form>
+        </FoldedFilters>
+      </div>
       <ErrorAlert error={error} />
       <ResponsiveTable<User>
         data-testid="users-table"

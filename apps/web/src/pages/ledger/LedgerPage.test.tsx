@@ -97,6 +97,38 @@ describe('problem ledger', () => {
     expect(target).not.toHaveClass('ant-table-cell-ellipsis');
   });
 
+  it('gives 责任部门 150 px and two lines at most, a long division’s whole name in its tooltip (English at 1440 px)', async () => {
+    // At 110 px, "Industry division (New-Generation Electronic Information Manufacturing)" took five lines.
+    await i18n.changeLanguage('en');
+    const division = 'Industry division (New-Generation Electronic Information Manufacturing)';
+    openPage('/problems', USERS.coordinator, {
+      'GET /problems': {
+        ...LEDGER,
+        items: [
+          problem('p1', {
+            ownerDepartment: 'industry',
+            leadDivision: { zh: '行业处室（新一代电子信息制造业）', en: division },
+          }),
+          problem('p2', { title: '融资难', ownerDepartment: 'finance' }),
+        ],
+      },
+    });
+    const table = await screen.findByTestId('ledger-table', {}, { timeout: 30_000 });
+    const [industry, finance] = await within(table).findAllByTestId('ledger-owner');
+    expect(industry).toHaveTextContent(division);
+    expect(finance).toHaveTextContent('Industrial finance division');
+    for (const owner of [industry, finance]) {
+      expect(owner).toHaveClass('ant-typography-ellipsis', 'ant-typography-ellipsis-multiple-line');
+      expect(owner.style.getPropertyValue('-webkit-line-clamp')).toBe('2');
+    }
+    const headers = [...table.querySelectorAll('thead th')].map((th) => th.textContent);
+    const widths = [...table.querySelectorAll('colgroup col')].map((c) =>
+      parseInt((c as HTMLElement).style.width, 10),
+    );
+    expect(widths[headers.indexOf('Owner department')]).toBe(150);
+    expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(TABLE_WIDTH_AT_1366);
+  });
+
   it('offers 查看 on a problem closed out (已销号), whose drawer holds no work, and 办理 on an open one', async () => {
     // The walk's commissioner read 办理 on a 已销号 row and found nothing to do behind it.
     const commissioner: Actor = { username: 'zhuanyuan', role: 'commissioner', scope: {} };

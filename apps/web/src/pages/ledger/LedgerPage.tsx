@@ -159,7 +159,7 @@ export function LedgerPage() {
     {
       title: t('fields.title'),
       key: 'title',
-      width: 210,
+      width: 180,
       render: (_, p) => (
         <>
           {p.title}
@@ -180,11 +180,25 @@ export function LedgerPage() {
       width: 110,
       render: (v) => label(PROBLEM_CATEGORIES, v),
     },
+    // 150 px (the room taken from 问题及措施 and 完成时限): at 110 it wrapped a division's name to five
+    // lines in English ("Industry division (New-Generation Electronic Information Manufacturing)");
+    // two lines at most now, the whole name in the tooltip.
     {
       title: local(PROBLEM_OWNER_LABEL),
       dataIndex: 'ownerDepartment',
-      width: 110,
-      render: (_, p) => responsible(p),
+      width: 150,
+      render: (_, p) => {
+        const name = responsible(p);
+        return (
+          <Typography.Paragraph
+            ellipsis={{ rows: 2, tooltip: name }}
+            style={{ margin: 0 }}
+            data-testid="ledger-owner"
+          >
+            {name}
+          </Typography.Paragraph>
+        );
+      },
     },
     {
       title: t('fields.status'),
@@ -210,7 +224,7 @@ export function LedgerPage() {
     {
       title: t('fields.dueAt'),
       dataIndex: 'dueAt',
-      width: 110,
+      width: 100,
       render: (due: string, p) =>
         // Not for a problem whose enterprise's lifecycle ended: read-only, overdue for nobody.
         problemOverdue(p, today) ? (

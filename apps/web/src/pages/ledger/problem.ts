@@ -3,6 +3,7 @@ import type { Problem } from '@hardtech/domain/ledger';
 import { problemWorkEnded, type ProblemWorkKind } from '@hardtech/domain/problem-work';
 import type { Role } from '@hardtech/domain/roles';
 import type { Stage } from '@hardtech/domain/stages';
+import type { Text } from '@hardtech/domain/text';
 
 export interface LedgerProblem extends Problem {
   whistleStatus: 'open' | 'answered' | null;
@@ -14,6 +15,8 @@ export interface LedgerProblem extends Problem {
   district: string;
   cluster: string;
   updatedAt: string;
+  /** The lead cluster's 行业处室: the 责任部门 of an `industry` problem (useResponsibleDepartment). */
+  leadDivision?: Text | null;
   /** The work the server lets the reader do on it now (problemWorkKinds): 办理 when any, else 查看. */
   workKinds: ProblemWorkKind[];
 }
