@@ -42,7 +42,8 @@ module.exports = {
       ],
     },
     {
-      // Tests that change global state (the active policy): scripts/test.mjs runs them alone, in band.
+      // Tests that change global state (the active policy), or time a worker starved of CPU (two of
+      // those side by side slowed each other past their limits): scripts/test.mjs runs them alone, in band.
       ...integration,
       displayName: 'serial',
       testMatch: ['<rootDir>/test/serial/**/*.test.ts'],

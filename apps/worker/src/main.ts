@@ -117,7 +117,7 @@ async function main(config: AppConfig): Promise<void> {
  * Wall-clock time one call into a workflow's sandbox may take: above the SDK's 5 s (see libs/config).
  * WorkerOptions' type leaves isolateExecutionTimeout out ("not exposed at the moment"), yet the SDK
  * reads it from the options given: addDefaultWorkerOptions spreads them over its default (1.24).
- * test/lifecycle/isolate-timeout.test.ts fails should an upgrade stop reading it.
+ * test/serial/isolate-timeout.test.ts fails should an upgrade stop reading it.
  */
 function sandboxTimeout(ms: number): { isolateExecutionTimeout: number } {
   return { isolateExecutionTimeout: ms };

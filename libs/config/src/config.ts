@@ -310,7 +310,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       // takes 50 ms alone waited out 5 s for the CPU, its workflow task failed and the Update in it
       // answered 500 (now 503). 30 s rides out such a stall; a workflow stuck in an endless loop still
       // fails its task within 30 s rather than holding a task slot for ever. Milliseconds, so that a
-      // test can make an activation time out on purpose (test/lifecycle/isolate-timeout.test.ts).
+      // test can make an activation time out on purpose (test/serial/isolate-timeout.test.ts).
       isolateExecutionTimeoutMs: read.int('WORKER_ACTIVATION_TIMEOUT_MS', 30_000, 1, 600_000),
     },
   };

@@ -41,7 +41,7 @@ describe('isDependencyUnavailable', () => {
 
 describe('isWorkflowTaskFailing', () => {
   // What reached the API when a starved worker's activation ran past isolateExecutionTimeout
-  // (test/lifecycle/isolate-timeout.test.ts, 2026-12-07): executeUpdate threw this ServiceError,
+  // (test/serial/isolate-timeout.test.ts, 2026-12-07): executeUpdate threw this ServiceError,
   // its cause the gRPC error of UpdateWorkflowExecution (@grpc/grpc-js: code, details, metadata).
   const grpcError = (code: number, details: string) =>
     Object.assign(new Error(`${code} ${details}`), { code, details, metadata: {} });
