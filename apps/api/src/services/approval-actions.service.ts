@@ -166,7 +166,7 @@ export class ApprovalActionsService {
       if (task.status !== 'open') throw taskClosedRefusal(task.status);
       // Its ledger problem closed out (销号) meanwhile: 422 PROBLEM_RESOLVED, as the page offers none.
       const closed = countersignClosedProblemRefusal(
-        task.problemId ? await this.problems.status(task.problemId) : null,
+        task.problemId ? (await this.problems.workState(task.problemId))?.status : null,
       );
       if (closed) throw closed;
       const onBehalfOf = await this.proxies.principalFor(actor, task);

@@ -292,14 +292,16 @@ export class TasksService {
     task: TaskEntity,
   ): Promise<{ id: string | null; planMissing: ProblemPlanField[]; status: ProblemStatus | null }> {
     if (!task.problemId) return { id: null, planMissing: [], status: null };
-    // Read for an open task only: it offers no 加签 once its problem is closed out (销号).
-    const status = task.status === 'open' ? await this.problems.status(task.problemId) : null;
-    if (task.type === 'WHISTLE_RESPONSE') {
-      const problem = await this.problems.plan(task.problemId);
-      // 部门报到 on a whistled new problem sets the plan it lacks (whistle-plan.ts).
-      return { id: task.problemId, planMissing: problem ? missingPlan(problem) : [], status };
-    }
-    return { id: task.problemId, planMissing: [], status };
+    const open = task.status === 'open';
+    const whistle = task.type === 'WHISTLE_RESPONSE';
+    // One read, when needed: an open task offers no 加签 once its problem is closed out (销号), and
+    // 部门报到 on a whistled new problem sets the plan it lacks (whistle-plan.ts).
+    const problem = open || whistle ? await this.problems.workState(task.problemId) : null;
+    return {
+      id: task.problemId,
+      planMissing: whistle && problem ? missingPlan(problem) : [],
+      status: open ? (problem?.status ?? null) : null,
+    };
   }
 
   /**

@@ -72,24 +72,17 @@ export class ProblemsRepository {
     return entities.length ? rowOf(entities[0], raw[0]) : null;
   }
 
-  /** A problem's plan (what the answer to a whistle on a new problem sets), by its id. */
-  async plan(id: string): Promise<ProblemPlan | null> {
+  /**
+   * What a task about the problem needs of it, by its id, in one read: its plan (what the answer to a
+   * whistle on a new problem sets) and its status (a task about it offers no 加签 once it is resolved).
+   */
+  async workState(id: string): Promise<(ProblemPlan & { status: ProblemStatus }) | null> {
     const row = await this.repo
       .createQueryBuilder('p')
-      .select(['p.measures AS measures', 'p.target AS target'])
+      .select(['p.measures AS measures', 'p.target AS target', 'p.status AS status'])
       .where('p.id = :id', { id })
-      .getRawOne<ProblemPlan>();
+      .getRawOne<ProblemPlan & { status: ProblemStatus }>();
     return row ?? null;
-  }
-
-  /** A problem's status (a task about it offers no 加签 once it is resolved), by its id. */
-  async status(id: string): Promise<ProblemStatus | null> {
-    const row = await this.repo
-      .createQueryBuilder('p')
-      .select('p.status', 'status')
-      .where('p.id = :id', { id })
-      .getRawOne<{ status: ProblemStatus }>();
-    return row?.status ?? null;
   }
 
   /** The ids of the enterprise's problems the caller may see, of every lifecycle (the ledger scope). */
