@@ -307,6 +307,43 @@ describe('企业吹哨·部门报到', () => {
     expect(late.status).toBeLessThan(500);
   });
 
+  // The walk: the department was offered 加签 on a 部门报到 whose problem the coordinators had closed out.
+  it('offers and takes no 加签 on a 部门报到 whose problem was closed out meanwhile (422 PROBLEM_RESOLVED)', async () => {
+    const c = await createCast('500112', 'T2');
+    await driveToSupporting(c, { problems: [problem({ ownerDepartment: 'industry' })] });
+    const problemId = (await expectOk(c.industry.api.get(`/api/enterprises/${c.creditCode}`))).problems[0].id;
+    await expectOk(
+      c.industry.api.post(`/api/problems/${problemId}/close-request`, { summary: '已对接银行，贷款已获批' }),
+      201,
+    );
+    await blowWhistleOnFirstProblem(c);
+    const whistleTask = await openTask(c.industry.api, c.creditCode, 'WHISTLE_RESPONSE');
+    expect(
+      (await expectOk(c.industry.api.get(`/api/tasks/${whistleTask.id}`))).approvalActions,
+    ).toMatchObject({
+      countersign: true,
+    });
+    await expectOk(
+      complete(c.coordinator.api, c.creditCode, 'PROBLEM_CLOSE', 'confirm', { opinion: '同意销号' }),
+    );
+    expect((await expectOk(c.industry.api.get(`/api/problems/${problemId}`))).status).toBe('resolved');
+    const page = await expectOk(c.industry.api.get(`/api/tasks/${whistleTask.id}`));
+    expect({ status: page.status, countersign: page.approvalActions.countersign }).toEqual({
+      status: 'open',
+      countersign: false,
+    });
+    const refused = await c.industry.api.post(`/api/tasks/${whistleTask.id}/countersign`, {
+      users: [c.coordinator.username],
+      mode: 'all',
+      note: '请会签',
+    });
+    expect(refused).toMatchObject({
+      status: 422,
+      body: { code: 'PROBLEM_RESOLVED', message: '该问题已销号，不能再加签' },
+    });
+    expect(await openTask(c.coordinator.api, c.creditCode, 'COUNTERSIGN')).toBeUndefined();
+  });
+
   it('refuses a whistle on a problem already closed out (409 PROBLEM_CLOSED), opening nothing', async () => {
     const c = await createCast('500112', 'T2');
     await driveToSupporting(c, { problems: [problem({ ownerDepartment: 'industry' })] });
